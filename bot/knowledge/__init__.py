@@ -1,0 +1,1 @@
+"""The sourced knowledge base: models, loading, validation and export."""

@@ -1,0 +1,51 @@
+"""The loaded knowledge base and the indexes precomputed for answering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bot.knowledge.aliases import AliasIndex
+from bot.knowledge.models import Feature, Figure, Mesh, RulesFile, Source
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Validated knowledge: meshes, features, sources and decision rules."""
+
+    as_of: dt.date
+    meshes: dict[str, Mesh]
+    features: dict[str, Feature]
+    sources: dict[str, Source]
+    rules: RulesFile
+    version: str
+    mesh_index: AliasIndex = field(init=False, repr=False)
+    feature_index: AliasIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        mesh_aliases = [(m.id, a) for m in self.meshes.values() for a in [m.id, m.name, *m.aliases]]
+        feature_aliases = [
+            (f.id, a) for f in self.features.values() for a in [f.id, f.name, *f.aliases]
+        ]
+        object.__setattr__(self, "mesh_index", AliasIndex(mesh_aliases))
+        object.__setattr__(self, "feature_index", AliasIndex(feature_aliases))
+
+    @property
+    def figures(self) -> list[tuple[Mesh, Figure]]:
+        return [(m, f) for m in self.meshes.values() for f in m.overhead]
+
+    @property
+    def oldest_as_of(self) -> dt.date:
+        dates = [f.as_of for _, f in self.figures] + [m.version.as_of for m in self.meshes.values()]
+        return min(dates, default=self.as_of)
+
+    def current_meshes(self) -> list[Mesh]:
+        return [m for m in self.meshes.values() if m.is_current]
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.meshes)} meshes, {len(self.features)} features, "
+            f"{len(self.figures)} overhead figures, {len(self.sources)} sources, "
+            f"{len(self.rules.rules)} rules; reviewed {self.as_of}, "
+            f"oldest as-of date {self.oldest_as_of}"
+        )

@@ -1,0 +1,274 @@
+"""Cross-file checks: references, completeness, aliases and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.knowledge.aliases import confusable_pairs, normalise
+from bot.knowledge.models import (
+    VENDOR_KINDS,
+    FactDef,
+    FactType,
+    FactValue,
+    FeaturesFile,
+    Mesh,
+    RulesFile,
+    SourcesFile,
+)
+from bot.knowledge.problems import Problem
+
+
+@dataclass
+class LoadedFiles:
+    """The files that passed their own schema, ready for cross-checking."""
+
+    meta_as_of: dt.date | None
+    sources: SourcesFile | None
+    features: FeaturesFile | None
+    rules: RulesFile | None
+    meshes: dict[str, Mesh]
+    mesh_files: dict[str, str]
+
+
+def cross_check(loaded: LoadedFiles, today: dt.date) -> list[Problem]:
+    checks = [
+        _check_meta(loaded, today),
+        _check_sources(loaded, today),
+        _check_features(loaded),
+        _check_meshes(loaded, today),
+        _check_aliases(loaded),
+        _check_rules(loaded),
+    ]
+    return [problem for check in checks for problem in check]
+
+
+def _future(date: dt.date, today: dt.date, file: str, path: str) -> Iterator[Problem]:
+    if date > today:
+        yield Problem(file=file, path=path, message=f"date {date} is in the future",
+                      fix=f"use the date the fact was published or checked (today is {today})")
+
+
+def _duplicates(ids: list[str], file: str, prefix: str, what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            yield Problem(file=file, path=f"{prefix}[{i}].id",
+                          message=f"duplicate {what} id '{item_id}'",
+                          fix=f"give each {what} a unique id")
+        seen.add(item_id)
+
+
+def _check_meta(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
+    if loaded.meta_as_of:
+        yield from _future(loaded.meta_as_of, today, "meta.yaml", "as_of")
+
+
+def _check_sources(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
+    if not loaded.sources:
+        return
+    file = "sources.yaml"
+    yield from _duplicates([s.id for s in loaded.sources.sources], file, "sources", "source")
+    for i, source in enumerate(loaded.sources.sources):
+        yield from _future(source.date, today, file, f"sources[{i}].date")
+        if source.url.scheme not in ("http", "https") or "." not in (source.url.host or ""):
+            yield Problem(file=file, path=f"sources[{i}].url",
+                          message=f"'{source.url}' is not a web address",
+                          fix="write a full http(s) URL with a real host name")
+        if source.kind in VENDOR_KINDS and not source.vendor_of:
+            yield Problem(file=file, path=f"sources[{i}].vendor_of",
+                          message=f"{source.kind} source names no vendor",
+                          fix="list the mesh ids whose vendor wrote it in vendor_of")
+        for j, mesh_id in enumerate(source.vendor_of):
+            if loaded.meshes and mesh_id not in loaded.meshes:
+                yield Problem(file=file, path=f"sources[{i}].vendor_of[{j}]",
+                              message=f"unknown mesh '{mesh_id}'",
+                              fix="use the id of a mesh under meshes/")
+
+
+def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
+    if loaded.features:
+        ids = [f.id for f in loaded.features.features]
+        yield from _duplicates(ids, "features.yaml", "features", "feature")
+
+
+def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
+    for i, sid in enumerate(mesh.sources):
+        yield f"sources[{i}]", sid
+    for i, sid in enumerate(mesh.version.sources):
+        yield f"version.sources[{i}]", sid
+    for fid, support in mesh.features.items():
+        for i, sid in enumerate(support.sources):
+            yield f"features.{fid}.sources[{i}]", sid
+    for n, figure in enumerate(mesh.overhead):
+        for i, sid in enumerate(figure.sources):
+            yield f"overhead[{n}].sources[{i}]", sid
+    for n, claim in enumerate(mesh.outdated_claims):
+        for i, sid in enumerate(claim.seen_in):
+            yield f"outdated_claims[{n}].seen_in[{i}]", sid
+        for i, sid in enumerate(claim.sources):
+            yield f"outdated_claims[{n}].sources[{i}]", sid
+
+
+def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
+    source_ids = {s.id for s in loaded.sources.sources} if loaded.sources else None
+    feature_ids = [f.id for f in loaded.features.features] if loaded.features else None
+    for mesh_id, mesh in loaded.meshes.items():
+        file = loaded.mesh_files[mesh_id]
+        if source_ids is not None:
+            for path, sid in _source_refs(mesh):
+                if sid not in source_ids:
+                    yield Problem(file=file, path=path, message=f"unknown source '{sid}'",
+                                  fix="add it to sources.yaml or cite an existing source id")
+        if feature_ids is not None:
+            for fid in mesh.features:
+                if fid not in feature_ids:
+                    yield Problem(file=file, path=f"features.{fid}",
+                                  message=f"unknown feature '{fid}'",
+                                  fix="use a feature id from features.yaml")
+            for fid in feature_ids:
+                if fid not in mesh.features:
+                    yield Problem(file=file, path=f"features.{fid}",
+                                  message="no entry for this feature",
+                                  fix="add it; write `level: unknown` if it is not known")
+            for n, claim in enumerate(mesh.outdated_claims):
+                if claim.feature and claim.feature not in feature_ids:
+                    yield Problem(file=file, path=f"outdated_claims[{n}].feature",
+                                  message=f"unknown feature '{claim.feature}'",
+                                  fix="use a feature id from features.yaml")
+        for fid, support in mesh.features.items():
+            if support.level != "unknown" and not support.sources:
+                yield Problem(file=file, path=f"features.{fid}.sources",
+                              message=f"level '{support.level}' cites no source",
+                              fix="cite a source id, or set the level to unknown")
+        for i, other in enumerate(mesh.replaced_by):
+            if other not in loaded.meshes:
+                yield Problem(file=file, path=f"replaced_by[{i}]", message=f"unknown mesh '{other}'",
+                              fix="use the id of a mesh under meshes/")
+        yield from _future(mesh.version.as_of, today, file, "version.as_of")
+        for n, figure in enumerate(mesh.overhead):
+            yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
+
+
+def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
+    """(entity, alias, file, path) for every alias the parser matches on."""
+    out = []
+    for mesh_id, mesh in loaded.meshes.items():
+        file = loaded.mesh_files[mesh_id]
+        out.append((f"mesh {mesh_id}", mesh.id, file, "id"))
+        out.append((f"mesh {mesh_id}", mesh.name, file, "name"))
+        out += [(f"mesh {mesh_id}", a, file, f"aliases[{i}]") for i, a in enumerate(mesh.aliases)]
+    if loaded.features:
+        for n, feature in enumerate(loaded.features.features):
+            entity = f"feature {feature.id}"
+            out.append((entity, feature.id, "features.yaml", f"features[{n}].id"))
+            out.append((entity, feature.name, "features.yaml", f"features[{n}].name"))
+            out += [(entity, a, "features.yaml", f"features[{n}].aliases[{i}]")
+                    for i, a in enumerate(feature.aliases)]
+    return out
+
+
+def _check_aliases(loaded: LoadedFiles) -> Iterator[Problem]:
+    locations = _alias_locations(loaded)
+    where = {(entity, normalise(alias)): (file, path) for entity, alias, file, path in locations}
+    pairs = confusable_pairs([(entity, alias) for entity, alias, _, _ in locations])
+    reported: set[tuple[str, str]] = set()
+    for (entity_a, alias_a), (entity_b, alias_b), score in pairs:
+        key = (entity_b, alias_b)
+        if key in reported:
+            continue
+        reported.add(key)
+        file, path = where[key]
+        other_file, other_path = where[(entity_a, alias_a)]
+        same = "is also" if score == 100 else f"is too similar ({score:.0f}%) to"
+        yield Problem(file=file, path=path,
+                      message=f"alias '{alias_b}' of {entity_b} {same} '{alias_a}' of {entity_a} "
+                              f"({other_file}: {other_path})",
+                      fix="drop or reword one of them so a typo cannot match the wrong entity")
+
+
+def _value_fits(fact: FactDef, value: FactValue, feature_ids: set[str] | None) -> str | None:
+    """Why `value` does not fit `fact`, or None when it does."""
+    match fact.type:
+        case FactType.number:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+            return None if ok else "needs a whole number"
+        case FactType.flag:
+            return None if isinstance(value, bool) else "needs true or false"
+        case FactType.choice:
+            return None if value in fact.choices else f"needs one of {fact.choices}"
+        case FactType.features:
+            if not isinstance(value, list):
+                return "needs a list of feature ids"
+            bad = [v for v in value if feature_ids is not None and v not in feature_ids]
+            return f"names unknown features {bad}" if bad else None
+
+
+def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
+    rules = loaded.rules
+    if not rules:
+        return
+    file = "rules.yaml"
+    source_ids = {s.id for s in loaded.sources.sources} if loaded.sources else None
+    feature_ids = {f.id for f in loaded.features.features} if loaded.features else None
+    facts = {f.id: f for f in rules.facts}
+    yield from _duplicates([f.id for f in rules.facts], file, "facts", "fact")
+    yield from _duplicates([q.id for q in rules.questions], file, "questions", "question")
+    yield from _duplicates([r.id for r in rules.rules], file, "rules", "rule")
+    for mesh_id in rules.candidates:
+        if loaded.meshes and mesh_id not in loaded.meshes:
+            yield Problem(file=file, path=f"candidates.{mesh_id}", message="unknown mesh",
+                          fix="use the id of a mesh under meshes/")
+
+    def settings(values: dict[str, FactValue], path: str) -> Iterator[Problem]:
+        for fact_id, value in values.items():
+            fact = facts.get(fact_id)
+            why = f"unknown fact '{fact_id}'" if fact is None else _value_fits(
+                fact, value, feature_ids)
+            if why:
+                yield Problem(file=file, path=f"{path}.{fact_id}", message=why,
+                              fix="declare the fact under facts: or correct the value")
+
+    for i, signal in enumerate(rules.signals):
+        yield from settings(signal.set, f"signals[{i}].set")
+    for i, question in enumerate(rules.questions):
+        if question.fact not in facts:
+            yield Problem(file=file, path=f"questions[{i}].fact",
+                          message=f"unknown fact '{question.fact}'",
+                          fix="declare the fact under facts:")
+        for j, option in enumerate(question.options):
+            yield from settings(option.set, f"questions[{i}].options[{j}].set")
+    for i, rule in enumerate(rules.rules):
+        for fact_id, condition in rule.when.items():
+            path = f"rules[{i}].when.{fact_id}"
+            fact = facts.get(fact_id)
+            if fact is None:
+                yield Problem(file=file, path=path, message=f"unknown fact '{fact_id}'",
+                              fix="declare the fact under facts:")
+                continue
+            if condition.any_of is not None:
+                if fact.type != FactType.features:
+                    yield Problem(file=file, path=f"{path}.any_of",
+                                  message="any_of applies only to a features fact",
+                                  fix="use is/lt/gte/one_of")
+                for j, fid in enumerate(condition.any_of):
+                    if feature_ids is not None and fid not in feature_ids:
+                        yield Problem(file=file, path=f"{path}.any_of[{j}]",
+                                      message=f"unknown feature '{fid}'",
+                                      fix="use a feature id from features.yaml")
+            for j, choice in enumerate(condition.one_of or []):
+                if choice not in fact.choices:
+                    yield Problem(file=file, path=f"{path}.one_of[{j}]",
+                                  message=f"'{choice}' is not a choice of {fact_id}",
+                                  fix=f"use one of {fact.choices}")
+        for mesh_id in rule.scores:
+            if mesh_id not in rules.candidates:
+                yield Problem(file=file, path=f"rules[{i}].scores.{mesh_id}",
+                              message=f"'{mesh_id}' is not a candidate",
+                              fix="add it under candidates: or score a candidate")
+        for j, sid in enumerate(rule.sources):
+            if source_ids is not None and sid not in source_ids:
+                yield Problem(file=file, path=f"rules[{i}].sources[{j}]",
+                              message=f"unknown source '{sid}'",
+                              fix="add it to sources.yaml or cite an existing source id")

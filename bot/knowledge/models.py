@@ -1,0 +1,296 @@
+"""Pydantic models of the knowledge files: sources, features, meshes and rules.
+
+Every model is strict about keys (`extra="forbid"`) so a typo in a YAML file
+is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for every knowledge model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class SourceKind(StrEnum):
+    official_docs = "official_docs"
+    release_notes = "release_notes"
+    repository = "repository"
+    independent_benchmark = "independent_benchmark"
+    vendor_benchmark = "vendor_benchmark"
+    vendor_marketing = "vendor_marketing"
+    blog = "blog"
+
+
+VENDOR_KINDS = frozenset({SourceKind.vendor_benchmark, SourceKind.vendor_marketing})
+
+
+class Source(Strict):
+    id: Id
+    title: Text
+    url: HttpUrl
+    publisher: Text
+    date: dt.date
+    kind: SourceKind
+    vendor_of: list[Id] = Field(
+        default_factory=list,
+        description="Meshes whose vendor wrote this source; required for vendor_* kinds.",
+    )
+    note: str = ""
+
+    @property
+    def vendor_authored(self) -> bool:
+        return self.kind in VENDOR_KINDS or bool(self.vendor_of)
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
+# --------------------------------------------------------------------------- features
+
+
+class Category(StrEnum):
+    security = "security"
+    traffic = "traffic"
+    resilience = "resilience"
+    observability = "observability"
+    operations = "operations"
+    extensibility = "extensibility"
+
+
+class Feature(Strict):
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(min_length=1)
+    category: Category
+    explanation: Text
+
+
+class FeaturesFile(Strict):
+    features: list[Feature]
+
+
+# --------------------------------------------------------------------------- meshes
+
+
+class Level(StrEnum):
+    yes = "yes"
+    partial = "partial"
+    extension = "extension"
+    enterprise = "enterprise"
+    no = "no"
+    unknown = "unknown"
+
+
+class Status(StrEnum):
+    active = "active"
+    baseline = "baseline"
+    inactive = "inactive"
+    archived = "archived"
+    retired = "retired"
+
+
+class CncfStatus(StrEnum):
+    graduated = "graduated"
+    incubating = "incubating"
+    sandbox = "sandbox"
+    archived = "archived"
+    none = "none"
+
+
+class DataPlaneModel(StrEnum):
+    sidecar = "sidecar"
+    sidecarless = "sidecarless"
+    none = "none"
+
+
+class Support(Strict):
+    level: Level
+    note: str = ""
+    since: str | None = None
+    sources: list[Id] = Field(default_factory=list)
+
+
+class DataPlane(Strict):
+    proxy: Text
+    language: Text
+    model: DataPlaneModel
+
+
+class Version(Strict):
+    current: Text
+    as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
+
+
+class Link(Strict):
+    title: Text
+    url: HttpUrl
+
+
+class Snippet(Strict):
+    title: Text
+    language: Text = "yaml"
+    code: Text
+
+
+class Metric(StrEnum):
+    proxy_memory = "proxy_memory"
+    proxy_cpu = "proxy_cpu"
+    latency_p50 = "latency_p50"
+    latency_p90 = "latency_p90"
+    latency_p99 = "latency_p99"
+    latency_max = "latency_max"
+    control_plane_memory = "control_plane_memory"
+    control_plane_cpu = "control_plane_cpu"
+    throughput_change = "throughput_change"
+
+
+class Scope(StrEnum):
+    """What one figure is counted per: it decides how a cost total scales."""
+
+    pod = "pod"
+    node = "node"
+    waypoint = "waypoint"
+    hop = "hop"
+    request_path = "request_path"
+    mesh = "mesh"
+
+
+class Figure(Strict):
+    metric: Metric
+    mode: Text = Field(description="Data-plane mode measured, e.g. sidecar, ztunnel, waypoint.")
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+    unit: Text
+    per: Scope
+    conditions: Text
+    as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
+    note: str = ""
+
+    def model_post_init(self, _: Any) -> None:
+        if self.high < self.low:
+            raise ValueError(f"high ({self.high}) is below low ({self.low}); swap them")
+
+
+class OutdatedClaim(Strict):
+    claim: Text
+    seen_in: list[Id] = Field(min_length=1)
+    current: Text
+    feature: Id | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class Mesh(Strict):
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(min_length=1)
+    status: Status
+    status_note: str = ""
+    replaced_by: list[Id] = Field(default_factory=list)
+    summary: Text
+    data_plane: DataPlane
+    control_plane: list[Text] = Field(default_factory=list)
+    license: Text
+    cncf: CncfStatus
+    version: Version
+    strengths: list[Text] = Field(default_factory=list)
+    weaknesses: list[Text] = Field(default_factory=list)
+    best_for: Text
+    install: list[Text] = Field(default_factory=list)
+    snippet: Snippet | None = None
+    links: list[Link] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1, description="Sources for the mesh-level facts.")
+    features: dict[Id, Support]
+    overhead: list[Figure] = Field(default_factory=list)
+    outdated_claims: list[OutdatedClaim] = Field(default_factory=list)
+
+    @property
+    def is_current(self) -> bool:
+        return self.status in (Status.active, Status.baseline)
+
+
+# --------------------------------------------------------------------------- rules
+
+FactValue = int | bool | str | list[str]
+
+
+class FactType(StrEnum):
+    number = "number"
+    flag = "flag"
+    choice = "choice"
+    features = "features"
+
+
+class FactDef(Strict):
+    """One thing the recommender can know about the user's setup."""
+
+    id: Id
+    type: FactType
+    label: Text = Field(description="How the fact reads in an answer: 'services', 'platform teams'.")
+    units: list[Text] = Field(
+        default_factory=list, description="Words after a number that set it: '40 services'."
+    )
+    choices: list[Id] = Field(default_factory=list)
+
+
+class Signal(Strict):
+    """Phrases in free text that set facts: 'only need mTLS' sets only_mtls."""
+
+    phrases: list[Text] = Field(min_length=1)
+    set: dict[Id, FactValue]
+
+
+class Option(Strict):
+    label: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    set: dict[Id, FactValue]
+
+
+class Question(Strict):
+    id: Id
+    fact: Id = Field(description="The fact this question settles; asked only while unknown.")
+    ask: Text
+    options: list[Option] = Field(min_length=2, max_length=5)
+
+
+class Condition(Strict):
+    """A test on one fact; every operator given must hold."""
+
+    is_: FactValue | None = Field(default=None, alias="is")
+    lt: float | None = None
+    gte: float | None = None
+    any_of: list[Id] | None = None
+    one_of: list[Id] | None = None
+
+
+class Rule(Strict):
+    id: Id
+    when: dict[Id, Condition] = Field(min_length=1)
+    scores: dict[Id, int] = Field(min_length=1)
+    because: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class RulesFile(Strict):
+    candidates: dict[Id, int] = Field(
+        min_length=2, description="Meshes the recommender picks from, with their prior score."
+    )
+    facts: list[FactDef]
+    signals: list[Signal] = Field(default_factory=list)
+    questions: list[Question]
+    rules: list[Rule]

@@ -1,0 +1,1 @@
+"""The shipped knowledge base, installed as the data package `mesh_knowledge`."""
