@@ -13,13 +13,19 @@ from bot.knowledge.problems import KnowledgeError
 
 
 def _knowledge_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--knowledge", type=Path, default=None, metavar="DIR",
-                        help="knowledge directory (default: the one shipped with meshbot)")
+    parser.add_argument(
+        "--knowledge",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="knowledge directory (default: the one shipped with meshbot)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="meshbot", description="Mesh Advisor: sourced answers to service-mesh questions.")
+        prog="meshbot", description="Mesh Advisor: sourced answers to service-mesh questions."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ask = commands.add_parser("ask", help="answer one question in the terminal (no Slack needed)")
@@ -40,8 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the Slack app over HTTP (production)")
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
     serve.add_argument("--port", type=int, default=3000, help="port (default 3000)")
-    serve.add_argument("--reload-knowledge", action="store_true",
-                       help="re-read the knowledge directory when its files change")
+    serve.add_argument(
+        "--reload-knowledge",
+        action="store_true",
+        help="re-read the knowledge directory when its files change",
+    )
     _knowledge_arg(serve)
 
     socket = commands.add_parser("socket", help="run the Slack app in Socket Mode (local testing)")

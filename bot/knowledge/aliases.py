@@ -61,8 +61,9 @@ class AliasIndex:
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Entity ids loosely resembling `phrase`, for a did-you-mean."""
-        found = process.extract(phrase, self._choices, scorer=fuzz.WRatio, limit=limit * 3,
-                                score_cutoff=60)
+        found = process.extract(
+            phrase, self._choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
+        )
         seen: list[str] = []
         for alias, _, _ in found:
             entity = self._by_alias[alias]

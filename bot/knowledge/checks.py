@@ -46,17 +46,24 @@ def cross_check(loaded: LoadedFiles, today: dt.date) -> list[Problem]:
 
 def _future(date: dt.date, today: dt.date, file: str, path: str) -> Iterator[Problem]:
     if date > today:
-        yield Problem(file=file, path=path, message=f"date {date} is in the future",
-                      fix=f"use the date the fact was published or checked (today is {today})")
+        yield Problem(
+            file=file,
+            path=path,
+            message=f"date {date} is in the future",
+            fix=f"use the date the fact was published or checked (today is {today})",
+        )
 
 
 def _duplicates(ids: list[str], file: str, prefix: str, what: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, item_id in enumerate(ids):
         if item_id in seen:
-            yield Problem(file=file, path=f"{prefix}[{i}].id",
-                          message=f"duplicate {what} id '{item_id}'",
-                          fix=f"give each {what} a unique id")
+            yield Problem(
+                file=file,
+                path=f"{prefix}[{i}].id",
+                message=f"duplicate {what} id '{item_id}'",
+                fix=f"give each {what} a unique id",
+            )
         seen.add(item_id)
 
 
@@ -73,18 +80,27 @@ def _check_sources(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
     for i, source in enumerate(loaded.sources.sources):
         yield from _future(source.date, today, file, f"sources[{i}].date")
         if source.url.scheme not in ("http", "https") or "." not in (source.url.host or ""):
-            yield Problem(file=file, path=f"sources[{i}].url",
-                          message=f"'{source.url}' is not a web address",
-                          fix="write a full http(s) URL with a real host name")
+            yield Problem(
+                file=file,
+                path=f"sources[{i}].url",
+                message=f"'{source.url}' is not a web address",
+                fix="write a full http(s) URL with a real host name",
+            )
         if source.kind in VENDOR_KINDS and not source.vendor_of:
-            yield Problem(file=file, path=f"sources[{i}].vendor_of",
-                          message=f"{source.kind} source names no vendor",
-                          fix="list the mesh ids whose vendor wrote it in vendor_of")
+            yield Problem(
+                file=file,
+                path=f"sources[{i}].vendor_of",
+                message=f"{source.kind} source names no vendor",
+                fix="list the mesh ids whose vendor wrote it in vendor_of",
+            )
         for j, mesh_id in enumerate(source.vendor_of):
             if loaded.meshes and mesh_id not in loaded.meshes:
-                yield Problem(file=file, path=f"sources[{i}].vendor_of[{j}]",
-                              message=f"unknown mesh '{mesh_id}'",
-                              fix="use the id of a mesh under meshes/")
+                yield Problem(
+                    file=file,
+                    path=f"sources[{i}].vendor_of[{j}]",
+                    message=f"unknown mesh '{mesh_id}'",
+                    fix="use the id of a mesh under meshes/",
+                )
 
 
 def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
@@ -119,33 +135,53 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
         if source_ids is not None:
             for path, sid in _source_refs(mesh):
                 if sid not in source_ids:
-                    yield Problem(file=file, path=path, message=f"unknown source '{sid}'",
-                                  fix="add it to sources.yaml or cite an existing source id")
+                    yield Problem(
+                        file=file,
+                        path=path,
+                        message=f"unknown source '{sid}'",
+                        fix="add it to sources.yaml or cite an existing source id",
+                    )
         if feature_ids is not None:
             for fid in mesh.features:
                 if fid not in feature_ids:
-                    yield Problem(file=file, path=f"features.{fid}",
-                                  message=f"unknown feature '{fid}'",
-                                  fix="use a feature id from features.yaml")
+                    yield Problem(
+                        file=file,
+                        path=f"features.{fid}",
+                        message=f"unknown feature '{fid}'",
+                        fix="use a feature id from features.yaml",
+                    )
             for fid in feature_ids:
                 if fid not in mesh.features:
-                    yield Problem(file=file, path=f"features.{fid}",
-                                  message="no entry for this feature",
-                                  fix="add it; write `level: unknown` if it is not known")
+                    yield Problem(
+                        file=file,
+                        path=f"features.{fid}",
+                        message="no entry for this feature",
+                        fix="add it; write `level: unknown` if it is not known",
+                    )
             for n, claim in enumerate(mesh.outdated_claims):
                 if claim.feature and claim.feature not in feature_ids:
-                    yield Problem(file=file, path=f"outdated_claims[{n}].feature",
-                                  message=f"unknown feature '{claim.feature}'",
-                                  fix="use a feature id from features.yaml")
+                    yield Problem(
+                        file=file,
+                        path=f"outdated_claims[{n}].feature",
+                        message=f"unknown feature '{claim.feature}'",
+                        fix="use a feature id from features.yaml",
+                    )
         for fid, support in mesh.features.items():
             if support.level != "unknown" and not support.sources:
-                yield Problem(file=file, path=f"features.{fid}.sources",
-                              message=f"level '{support.level}' cites no source",
-                              fix="cite a source id, or set the level to unknown")
+                yield Problem(
+                    file=file,
+                    path=f"features.{fid}.sources",
+                    message=f"level '{support.level}' cites no source",
+                    fix="cite a source id, or set the level to unknown",
+                )
         for i, other in enumerate(mesh.replaced_by):
             if other not in loaded.meshes:
-                yield Problem(file=file, path=f"replaced_by[{i}]", message=f"unknown mesh '{other}'",
-                              fix="use the id of a mesh under meshes/")
+                yield Problem(
+                    file=file,
+                    path=f"replaced_by[{i}]",
+                    message=f"unknown mesh '{other}'",
+                    fix="use the id of a mesh under meshes/",
+                )
         yield from _future(mesh.version.as_of, today, file, "version.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
@@ -164,8 +200,10 @@ def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
             entity = f"feature {feature.id}"
             out.append((entity, feature.id, "features.yaml", f"features[{n}].id"))
             out.append((entity, feature.name, "features.yaml", f"features[{n}].name"))
-            out += [(entity, a, "features.yaml", f"features[{n}].aliases[{i}]")
-                    for i, a in enumerate(feature.aliases)]
+            out += [
+                (entity, a, "features.yaml", f"features[{n}].aliases[{i}]")
+                for i, a in enumerate(feature.aliases)
+            ]
     return out
 
 
@@ -182,10 +220,13 @@ def _check_aliases(loaded: LoadedFiles) -> Iterator[Problem]:
         file, path = where[key]
         other_file, other_path = where[(entity_a, alias_a)]
         same = "is also" if score == 100 else f"is too similar ({score:.0f}%) to"
-        yield Problem(file=file, path=path,
-                      message=f"alias '{alias_b}' of {entity_b} {same} '{alias_a}' of {entity_a} "
-                              f"({other_file}: {other_path})",
-                      fix="drop or reword one of them so a typo cannot match the wrong entity")
+        yield Problem(
+            file=file,
+            path=path,
+            message=f"alias '{alias_b}' of {entity_b} {same} '{alias_a}' of {entity_a} "
+            f"({other_file}: {other_path})",
+            fix="drop or reword one of them so a typo cannot match the wrong entity",
+        )
 
 
 def _value_fits(fact: FactDef, value: FactValue, feature_ids: set[str] | None) -> str | None:
@@ -218,25 +259,39 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     yield from _duplicates([r.id for r in rules.rules], file, "rules", "rule")
     for mesh_id in rules.candidates:
         if loaded.meshes and mesh_id not in loaded.meshes:
-            yield Problem(file=file, path=f"candidates.{mesh_id}", message="unknown mesh",
-                          fix="use the id of a mesh under meshes/")
+            yield Problem(
+                file=file,
+                path=f"candidates.{mesh_id}",
+                message="unknown mesh",
+                fix="use the id of a mesh under meshes/",
+            )
 
     def settings(values: dict[str, FactValue], path: str) -> Iterator[Problem]:
         for fact_id, value in values.items():
             fact = facts.get(fact_id)
-            why = f"unknown fact '{fact_id}'" if fact is None else _value_fits(
-                fact, value, feature_ids)
+            why = (
+                f"unknown fact '{fact_id}'"
+                if fact is None
+                else _value_fits(fact, value, feature_ids)
+            )
             if why:
-                yield Problem(file=file, path=f"{path}.{fact_id}", message=why,
-                              fix="declare the fact under facts: or correct the value")
+                yield Problem(
+                    file=file,
+                    path=f"{path}.{fact_id}",
+                    message=why,
+                    fix="declare the fact under facts: or correct the value",
+                )
 
     for i, signal in enumerate(rules.signals):
         yield from settings(signal.set, f"signals[{i}].set")
     for i, question in enumerate(rules.questions):
         if question.fact not in facts:
-            yield Problem(file=file, path=f"questions[{i}].fact",
-                          message=f"unknown fact '{question.fact}'",
-                          fix="declare the fact under facts:")
+            yield Problem(
+                file=file,
+                path=f"questions[{i}].fact",
+                message=f"unknown fact '{question.fact}'",
+                fix="declare the fact under facts:",
+            )
         for j, option in enumerate(question.options):
             yield from settings(option.set, f"questions[{i}].options[{j}].set")
     for i, rule in enumerate(rules.rules):
@@ -244,31 +299,50 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
             path = f"rules[{i}].when.{fact_id}"
             fact = facts.get(fact_id)
             if fact is None:
-                yield Problem(file=file, path=path, message=f"unknown fact '{fact_id}'",
-                              fix="declare the fact under facts:")
+                yield Problem(
+                    file=file,
+                    path=path,
+                    message=f"unknown fact '{fact_id}'",
+                    fix="declare the fact under facts:",
+                )
                 continue
             if condition.any_of is not None:
                 if fact.type != FactType.features:
-                    yield Problem(file=file, path=f"{path}.any_of",
-                                  message="any_of applies only to a features fact",
-                                  fix="use is/lt/gte/one_of")
+                    yield Problem(
+                        file=file,
+                        path=f"{path}.any_of",
+                        message="any_of applies only to a features fact",
+                        fix="use is/lt/gte/one_of",
+                    )
                 for j, fid in enumerate(condition.any_of):
                     if feature_ids is not None and fid not in feature_ids:
-                        yield Problem(file=file, path=f"{path}.any_of[{j}]",
-                                      message=f"unknown feature '{fid}'",
-                                      fix="use a feature id from features.yaml")
+                        yield Problem(
+                            file=file,
+                            path=f"{path}.any_of[{j}]",
+                            message=f"unknown feature '{fid}'",
+                            fix="use a feature id from features.yaml",
+                        )
             for j, choice in enumerate(condition.one_of or []):
                 if choice not in fact.choices:
-                    yield Problem(file=file, path=f"{path}.one_of[{j}]",
-                                  message=f"'{choice}' is not a choice of {fact_id}",
-                                  fix=f"use one of {fact.choices}")
+                    yield Problem(
+                        file=file,
+                        path=f"{path}.one_of[{j}]",
+                        message=f"'{choice}' is not a choice of {fact_id}",
+                        fix=f"use one of {fact.choices}",
+                    )
         for mesh_id in rule.scores:
             if mesh_id not in rules.candidates:
-                yield Problem(file=file, path=f"rules[{i}].scores.{mesh_id}",
-                              message=f"'{mesh_id}' is not a candidate",
-                              fix="add it under candidates: or score a candidate")
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].scores.{mesh_id}",
+                    message=f"'{mesh_id}' is not a candidate",
+                    fix="add it under candidates: or score a candidate",
+                )
         for j, sid in enumerate(rule.sources):
             if source_ids is not None and sid not in source_ids:
-                yield Problem(file=file, path=f"rules[{i}].sources[{j}]",
-                              message=f"unknown source '{sid}'",
-                              fix="add it to sources.yaml or cite an existing source id")
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].sources[{j}]",
+                    message=f"unknown source '{sid}'",
+                    fix="add it to sources.yaml or cite an existing source id",
+                )

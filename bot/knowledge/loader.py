@@ -69,8 +69,11 @@ def _fix_for(error_type: str) -> str:
 def _load_file(root: Path, name: str, model: type[M], problems: list[Problem]) -> M | None:
     path = root / name
     if not path.is_file():
-        problems.append(Problem(file=name, message="file is missing",
-                                fix=f"create {name} (see docs/knowledge.md)"))
+        problems.append(
+            Problem(
+                file=name, message="file is missing", fix=f"create {name} (see docs/knowledge.md)"
+            )
+        )
         return None
     data, problem = read_yaml(path, name)
     if problem:
@@ -92,8 +95,15 @@ def load_knowledge(root: Path | None = None, today: dt.date | None = None) -> Kn
     root = root or default_knowledge_dir()
     today = today or dt.date.today()
     if not root.is_dir():
-        raise KnowledgeError([Problem(file=str(root), message="is not a directory",
-                                      fix="point at a knowledge directory (see docs/knowledge.md)")])
+        raise KnowledgeError(
+            [
+                Problem(
+                    file=str(root),
+                    message="is not a directory",
+                    fix="point at a knowledge directory (see docs/knowledge.md)",
+                )
+            ]
+        )
     problems: list[Problem] = []
     meta = _load_file(root, "meta.yaml", Meta, problems)
     sources = _load_file(root, "sources.yaml", SourcesFile, problems)
@@ -104,8 +114,11 @@ def load_knowledge(root: Path | None = None, today: dt.date | None = None) -> Kn
     mesh_files: dict[str, str] = {}
     mesh_paths = sorted((root / "meshes").glob("*.yaml"))
     if not mesh_paths:
-        problems.append(Problem(file="meshes/", message="holds no mesh files",
-                                fix="add one <mesh-id>.yaml per mesh"))
+        problems.append(
+            Problem(
+                file="meshes/", message="holds no mesh files", fix="add one <mesh-id>.yaml per mesh"
+            )
+        )
     for path in mesh_paths:
         display = f"meshes/{path.name}"
         data, problem = read_yaml(path, display)
@@ -116,20 +129,35 @@ def load_knowledge(root: Path | None = None, today: dt.date | None = None) -> Kn
         if mesh is None:
             continue
         if mesh.id != path.stem:
-            problems.append(Problem(file=display, path="id",
-                                    message=f"id '{mesh.id}' differs from the file name",
-                                    fix=f"rename the file to {mesh.id}.yaml or set id: {path.stem}"))
+            problems.append(
+                Problem(
+                    file=display,
+                    path="id",
+                    message=f"id '{mesh.id}' differs from the file name",
+                    fix=f"rename the file to {mesh.id}.yaml or set id: {path.stem}",
+                )
+            )
         if mesh.id in meshes:
-            problems.append(Problem(file=display, path="id",
-                                    message=f"duplicate mesh id '{mesh.id}' "
-                                            f"(also in {mesh_files[mesh.id]})",
-                                    fix="give each mesh a unique id"))
+            problems.append(
+                Problem(
+                    file=display,
+                    path="id",
+                    message=f"duplicate mesh id '{mesh.id}' (also in {mesh_files[mesh.id]})",
+                    fix="give each mesh a unique id",
+                )
+            )
             continue
         meshes[mesh.id] = mesh
         mesh_files[mesh.id] = display
 
-    loaded = LoadedFiles(meta_as_of=meta.as_of if meta else None, sources=sources,
-                         features=features, rules=rules, meshes=meshes, mesh_files=mesh_files)
+    loaded = LoadedFiles(
+        meta_as_of=meta.as_of if meta else None,
+        sources=sources,
+        features=features,
+        rules=rules,
+        meshes=meshes,
+        mesh_files=mesh_files,
+    )
     problems.extend(cross_check(loaded, today))
     if problems or not (meta and sources and features and rules):
         raise KnowledgeError(problems)

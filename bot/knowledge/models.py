@@ -242,7 +242,9 @@ class FactDef(Strict):
 
     id: Id
     type: FactType
-    label: Text = Field(description="How the fact reads in an answer: 'services', 'platform teams'.")
+    label: Text = Field(
+        description="How the fact reads in an answer: 'services', 'platform teams'."
+    )
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
     )

@@ -33,13 +33,20 @@ def read_yaml(path: Path, display: str) -> tuple[Any, Problem | None]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, Problem(file=display, message=f"cannot be read ({exc})",
-                             fix="make it a readable UTF-8 text file")
+        return None, Problem(
+            file=display,
+            message=f"cannot be read ({exc})",
+            fix="make it a readable UTF-8 text file",
+        )
     try:
         return yaml.load(text, Loader=KnowledgeYamlLoader), None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}" if mark else "unknown line"
         reason = getattr(exc, "problem", None) or str(exc)
-        return None, Problem(file=display, path=line, message=f"YAML syntax error: {reason}",
-                             fix="correct the YAML at that line (indentation, quotes, colons)")
+        return None, Problem(
+            file=display,
+            path=line,
+            message=f"YAML syntax error: {reason}",
+            fix="correct the YAML at that line (indentation, quotes, colons)",
+        )

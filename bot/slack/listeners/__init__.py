@@ -1,0 +1,11 @@
+"""Listeners by surface; `register_listeners` is what every entry point calls."""
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack.listeners import actions, commands, events
+
+
+def register_listeners(app: AsyncApp) -> None:
+    commands.register(app)
+    events.register(app)
+    actions.register(app)

@@ -1,0 +1,153 @@
+"""Compare 2 to 4 meshes: verdict, differences first, overhead, outdated claims."""
+
+from __future__ import annotations
+
+from bot.answers import recommender
+from bot.answers.common import (
+    LEVEL_WORDS,
+    Citations,
+    answer,
+    figure_text,
+    lead_figure,
+    mesh_names,
+    standard_steps,
+    status_line,
+    step,
+)
+from bot.answers.results import Answer, Fact, FactList, Matrix, MatrixRow, Paragraph, Part
+from bot.intents.models import MAX_COMPARE, Intent, IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Level, Metric
+
+DEFAULT_PAIR = ["istio", "linkerd"]
+_LEVEL_WEIGHT = {
+    Level.yes: 3,
+    Level.partial: 2,
+    Level.extension: 2,
+    Level.enterprise: 1,
+    Level.no: 0,
+    Level.unknown: 1,
+}
+_OVERHEAD_METRICS = (
+    Metric.proxy_memory,
+    Metric.proxy_cpu,
+    Metric.latency_p99,
+    Metric.latency_p90,
+    Metric.control_plane_memory,
+)
+
+
+def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
+    ids = [m for m in intent.meshes if m in kb.meshes][:MAX_COMPARE]
+    for extra in DEFAULT_PAIR + [m.id for m in kb.current_meshes()]:
+        if len(ids) >= 2:
+            break
+        if extra not in ids:
+            ids.append(extra)
+    return ids
+
+
+def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
+    ids = _meshes(kb, intent)
+    meshes = [kb.meshes[i] for i in ids]
+    cite = Citations(kb)
+    parts: list[Part] = []
+    verdict = "; ".join(f"{m.name}: best for {m.best_for.rstrip('.')}" for m in meshes)
+    warnings = [status_line(kb, m) for m in meshes if not m.is_current]
+    if warnings:
+        parts.append(Paragraph(heading="Status", text=" ".join(warnings)))
+        for m in meshes:
+            if not m.is_current:
+                cite.cite(m.sources)
+    known = {k: v for k, v in intent.facts.items() if k != "pods"}
+    candidates = [i for i in ids if i in kb.rules.candidates]
+    if known and len(candidates) >= 2:
+        result = recommender.evaluate(kb.rules, known, among=candidates)
+        reasons = [r.because for r in result.fired][:2]
+        for r in result.fired[:2]:
+            cite.cite(r.sources)
+        parts.append(
+            Paragraph(
+                heading="For your setup",
+                text=f"{kb.meshes[result.pick].name} fits best. " + " ".join(reasons),
+            )
+        )
+
+    rows = []
+    same = []
+    for feature in kb.features.values():
+        levels = [m.features[feature.id].level for m in meshes]
+        for m in meshes:
+            cite.cite(m.features[feature.id].sources)
+        if len(set(levels)) == 1:
+            same.append(f"{feature.name} ({LEVEL_WORDS[levels[0]]})")
+            continue
+        spread = max(_LEVEL_WEIGHT[lv] for lv in levels) - min(_LEVEL_WEIGHT[lv] for lv in levels)
+        rows.append(
+            (
+                spread,
+                feature.category.value,
+                MatrixRow(label=feature.name, group=feature.category.value, cells=levels),
+            )
+        )
+    rows.sort(key=lambda r: -r[0])
+    if rows:
+        parts.append(
+            Matrix(
+                heading="Where they differ (biggest first)",
+                columns=[m.name for m in meshes],
+                rows=[r[2] for r in rows],
+            )
+        )
+    if same:
+        parts.append(Paragraph(heading="The same in all", text=", ".join(same) + "."))
+
+    overhead = []
+    for m in meshes:
+        for metric in _OVERHEAD_METRICS:
+            figure = lead_figure(kb, m, metric)
+            if figure:
+                overhead.append(
+                    Fact(
+                        label=f"{m.name}, {metric.value.replace('_', ' ')} ({figure.mode})",
+                        text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})",
+                        sources=cite.cite(figure.sources),
+                    )
+                )
+    if overhead:
+        parts.append(
+            FactList(heading="Overhead (lead figure per metric; see cost for all)", items=overhead)
+        )
+
+    claims = [(m, c) for m in meshes for c in m.outdated_claims]
+    if claims:
+        parts.append(
+            FactList(
+                heading="Claims you may have read that are outdated",
+                items=[
+                    Fact(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
+                    for _, c in claims
+                ],
+            )
+        )
+
+    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
+    steps = [
+        step(f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o])
+        for o in others
+        if len(ids) < MAX_COMPARE
+    ]
+    steps.insert(0, step("Recommend for my setup", IntentKind.recommend, facts=known))
+    steps.append(step("Cost at 1,000 pods", IntentKind.cost, meshes=ids, facts={"pods": 1000}))
+    steps += [
+        s for s in standard_steps(kb, IntentKind.compare) if s.intent.kind in (IntentKind.sources,)
+    ]
+    return answer(
+        kb,
+        intent,
+        cite,
+        title=f"{mesh_names(kb, ids)} compared",
+        summary=verdict + ".",
+        parts=parts,
+        next_steps=steps,
+    )

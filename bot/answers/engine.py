@@ -1,0 +1,60 @@
+"""The answer engine: text or intent in, Answer out. No Slack, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.answers.compare import compare
+from bot.answers.cost import cost
+from bot.answers.explain import explain
+from bot.answers.features import feature_catalogue, feature_check, which_meshes
+from bot.answers.guide import help_answer, sources, too_long, unknown
+from bot.answers.recommend import recommend
+from bot.answers.results import Answer
+from bot.intents.models import Intent, IntentKind
+from bot.intents.parser import IntentParser
+from bot.knowledge.base import KnowledgeBase
+
+Handler = Callable[[KnowledgeBase, Intent], Answer]
+
+HANDLERS: dict[IntentKind, Handler] = {
+    IntentKind.compare: compare,
+    IntentKind.feature_check: feature_check,
+    IntentKind.which_meshes: which_meshes,
+    IntentKind.cost: cost,
+    IntentKind.recommend: recommend,
+    IntentKind.explain: explain,
+    IntentKind.sources: sources,
+    IntentKind.features: feature_catalogue,
+    IntentKind.help: help_answer,
+    IntentKind.unknown: unknown,
+    IntentKind.too_long: too_long,
+}
+
+
+class AnswerEngine:
+    """Parses questions and answers them from one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.parser = IntentParser(kb)
+
+    def ask(self, text: str) -> Answer:
+        return self.answer(self.parser.parse(text))
+
+    def answer(self, intent: Intent) -> Answer:
+        """Answer an intent (from the parser or from a button's value)."""
+        return HANDLERS[self._sane(intent)](self.kb, intent)
+
+    def _sane(self, intent: Intent) -> IntentKind:
+        """Downgrade an intent whose names are not in this knowledge base (e.g. a stale button)."""
+        meshes_ok = all(m in self.kb.meshes for m in intent.meshes)
+        features_ok = all(f in self.kb.features for f in intent.features)
+        needs = {
+            IntentKind.feature_check: bool(intent.meshes) and bool(intent.features),
+            IntentKind.which_meshes: bool(intent.features),
+            IntentKind.explain: bool(intent.meshes),
+        }
+        if not (meshes_ok and features_ok) or not needs.get(intent.kind, True):
+            return IntentKind.help
+        return intent.kind

@@ -1,0 +1,116 @@
+"""Help, sources, and the answers for questions that could not be understood."""
+
+from __future__ import annotations
+
+from bot.answers.common import Citations, answer, standard_steps, step
+from bot.answers.results import Answer, Fact, FactList, Paragraph
+from bot.intents.models import Intent, IntentKind
+from bot.knowledge.base import KnowledgeBase
+
+SOURCES_PER_PAGE = 12
+EXAMPLES = [
+    ("compare istio linkerd", "feature matrix, overhead and verdict"),
+    ("does linkerd support circuit breaking", "one feature, with version and source"),
+    ("which meshes do JWT validation", "every mesh's support for a feature"),
+    ("cost 1000 pods", "proxy memory totals, sidecar vs ambient"),
+    ("recommend", "a pick from decision rules, with follow-up questions"),
+    ("we have 14 services and only need mTLS", "facts in the question are used at once"),
+    ("explain ambient mode", "architecture, strengths, status"),
+    ("sources", "every source with its date and kind"),
+]
+_KIND_WORDS = {
+    "official_docs": "official docs",
+    "release_notes": "release notes",
+    "repository": "repository",
+    "independent_benchmark": "independent benchmark",
+    "vendor_benchmark": "vendor benchmark",
+    "vendor_marketing": "vendor marketing",
+    "blog": "blog",
+}
+
+
+def help_answer(kb: KnowledgeBase, intent: Intent) -> Answer:
+    return answer(
+        kb,
+        intent,
+        Citations(kb),
+        title="Mesh Advisor",
+        summary="Sourced answers to service-mesh questions: Istio, Linkerd, Cilium, Consul, "
+        "Kuma and when you need no mesh at all. Ask in plain words.",
+        parts=[FactList(heading="Try", items=[Fact(label=q, text=what) for q, what in EXAMPLES])],
+        next_steps=standard_steps(kb, IntentKind.help),
+    )
+
+
+def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
+    all_sources = sorted(kb.sources.values(), key=lambda s: (s.kind.value, s.publisher))
+    pages = max(1, -(-len(all_sources) // SOURCES_PER_PAGE))
+    page = min(intent.page, pages - 1)
+    shown = all_sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
+    items = []
+    for s in shown:
+        label = f"{s.title} — {s.publisher}, {s.date}"
+        kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
+        items.append(Fact(label=label, text=f"{kind}: {s.url}"))
+    vendor = sum(1 for s in kb.sources.values() if s.vendor_authored)
+    steps = []
+    if page + 1 < pages:
+        steps.append(step(f"More sources ({page + 2}/{pages})", IntentKind.sources, page=page + 1))
+    steps += standard_steps(kb, IntentKind.sources)[:3]
+    citations = Citations(kb)
+    citations.cite(s.id for s in shown)
+    return answer(
+        kb,
+        intent,
+        citations,
+        title=f"Sources ({page + 1}/{pages})",
+        summary=f"{len(kb.sources)} sources, {vendor} of them vendor-authored and "
+        "labelled so. Figures are kept per source, never averaged.",
+        parts=[FactList(items=items)],
+        next_steps=steps,
+    )
+
+
+def unknown(kb: KnowledgeBase, intent: Intent) -> Answer:
+    suggestions = []
+    for label in intent.suggestions:
+        kind, _, entity = label.partition(":")
+        if kind == "mesh" and entity in kb.meshes:
+            suggestions.append(
+                step(f"Explain {kb.meshes[entity].name}"[:75], IntentKind.explain, meshes=[entity])
+            )
+        elif kind == "feature" and entity in kb.features:
+            suggestions.append(
+                step(
+                    f"Who has {kb.features[entity].name}"[:75],
+                    IntentKind.which_meshes,
+                    features=[entity],
+                )
+            )
+    hint = (
+        "Did you mean one of the buttons below?"
+        if suggestions
+        else ("Try one of the examples below.")
+    )
+    return answer(
+        kb,
+        intent,
+        Citations(kb),
+        title="I didn't catch that",
+        summary=f"I couldn't match “{intent.text}” to a mesh, a feature or a question. {hint}",
+        parts=[FactList(heading="Try", items=[Fact(label=q, text=w) for q, w in EXAMPLES[:5]])],
+        next_steps=suggestions + standard_steps(kb, IntentKind.unknown)[:3],
+    )
+
+
+def too_long(kb: KnowledgeBase, intent: Intent) -> Answer:
+    return answer(
+        kb,
+        intent,
+        Citations(kb),
+        title="That question is too long",
+        summary="Please ask in one or two sentences (under 1,000 characters), "
+        "e.g. “compare istio linkerd” or “recommend for 40 services”.",
+        parts=[Paragraph(text="Long text is not parsed, to keep answers fast for everyone.")],
+        next_steps=standard_steps(kb, IntentKind.too_long)[:3],
+    )

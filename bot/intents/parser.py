@@ -1,0 +1,155 @@
+"""Free text (slash-command or mention) to a typed Intent.
+
+Cost is bounded for any input: text beyond MAX_TEXT is not parsed at all, and
+at most MAX_TOKENS words are scanned for names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.intents.extract import FactExtractor, Mentions, find_mentions
+from bot.intents.models import MAX_COMPARE, Intent, IntentKind
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+
+MAX_TEXT = 1_000
+MAX_TOKENS = 60
+ECHO_CHARS = 120
+
+_CUES: dict[IntentKind, tuple[str, ...]] = {
+    IntentKind.help: ("help", "usage", "commands", "what can you do", "how do i use"),
+    IntentKind.sources: ("sources", "source list", "references", "citations", "where is this from"),
+    IntentKind.features: ("all features", "feature list", "list features", "features list"),
+    IntentKind.cost: (
+        "cost",
+        "costs",
+        "overhead",
+        "memory",
+        "ram",
+        "how much",
+        "latency",
+        "footprint",
+        "cpu",
+        "resources",
+        "expensive",
+        "price",
+    ),
+    IntentKind.recommend: (
+        "recommend",
+        "recommendation",
+        "should we",
+        "should i",
+        "do we need",
+        "do i need",
+        "do we even need",
+        "suggest",
+        "advice",
+        "advise",
+        "which mesh should",
+        "what mesh should",
+        "pick",
+        "choose",
+        "worth it",
+        "need a mesh",
+        "which one should",
+    ),
+    IntentKind.which_meshes: (
+        "which meshes",
+        "what meshes",
+        "which mesh",
+        "who supports",
+        "which ones",
+        "meshes that",
+        "meshes with",
+        "any mesh",
+        "which do",
+        "list meshes",
+    ),
+    IntentKind.compare: (
+        "compare",
+        "comparison",
+        " vs ",
+        "versus",
+        "difference between",
+        "differences between",
+        " or ",
+    ),
+}
+
+
+def _has_cue(kind: IntentKind, padded: str) -> bool:
+    return any(
+        cue in padded if cue.startswith(" ") else re.search(rf"\b{re.escape(cue)}\b", padded)
+        for cue in _CUES[kind]
+    )
+
+
+class IntentParser:
+    """Understands questions against one knowledge base (indexes built once)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._facts = FactExtractor(kb.rules)
+
+    def parse(self, text: str) -> Intent:
+        text = text.strip()
+        echo = text[:ECHO_CHARS]
+        if len(text) > MAX_TEXT:
+            return Intent(kind=IntentKind.too_long, text=echo)
+        normalised = normalise(text)
+        tokens = normalised.split()[:MAX_TOKENS]
+        if not tokens:
+            return Intent(kind=IntentKind.help, text=echo)
+        mentions = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        facts = {**self._facts.signals(normalised), **self._facts.numbers(text)}
+        padded = f" {' '.join(tokens)} "
+        kind = self._classify(padded, mentions, facts)
+        meshes = mentions.meshes[:MAX_COMPARE] if kind == IntentKind.compare else mentions.meshes
+        if kind == IntentKind.recommend and mentions.features:
+            facts.setdefault("needs", list(mentions.features))
+        suggestions: list[str] = []
+        if kind == IntentKind.unknown:
+            suggestions = self._suggest(mentions.leftovers)
+        return Intent(
+            kind=kind,
+            meshes=meshes,
+            features=mentions.features,
+            facts=facts,
+            text=echo,
+            suggestions=suggestions,
+        )
+
+    def _classify(self, padded: str, found: Mentions, facts: dict) -> IntentKind:
+        meshes, features = found.meshes, found.features
+        if not meshes and not features and _has_cue(IntentKind.help, padded):
+            return IntentKind.help
+        if not meshes and not features and _has_cue(IntentKind.sources, padded):
+            return IntentKind.sources
+        if _has_cue(IntentKind.features, padded):
+            return IntentKind.features
+        if _has_cue(IntentKind.cost, padded) or ("pods" in facts and not features):
+            return IntentKind.cost
+        if _has_cue(IntentKind.recommend, padded) and len(meshes) < 2:
+            return IntentKind.recommend
+        if features and (not meshes or _has_cue(IntentKind.which_meshes, padded)):
+            return IntentKind.which_meshes
+        if len(meshes) >= 2 or (_has_cue(IntentKind.compare, padded) and not features):
+            return IntentKind.compare
+        if meshes and features:
+            return IntentKind.feature_check
+        if meshes:
+            return IntentKind.explain
+        if facts:
+            return IntentKind.recommend
+        return IntentKind.unknown
+
+    def _suggest(self, leftovers: list[str]) -> list[str]:
+        names: list[str] = []
+        for word in leftovers[:8]:
+            for index, kind in ((self._kb.mesh_index, "mesh"), (self._kb.feature_index, "feature")):
+                for entity in index.suggest(word, limit=2):
+                    label = f"{kind}:{entity}"
+                    if label not in names:
+                        names.append(label)
+        return names[:4]

@@ -1,0 +1,66 @@
+"""The Bolt app factory shared by HTTP and Socket Mode."""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.advisor import Advisor
+from bot.slack.answers import SlackAnswers
+from bot.slack.listeners import register_listeners
+from bot.slack.metrics import Metrics
+from bot.slack.middleware import RateLimiter, SeenEvents, build_middleware
+from bot.slack.settings import Settings
+
+WEB_API_TIMEOUT = 10
+MAX_RETRIES = 2
+
+
+def build_client(settings: Settings) -> AsyncWebClient:
+    """A Web API client with slack_sdk's bounded retries for 429, 5xx and resets."""
+    client = AsyncWebClient(
+        token=settings.bot_token.get_secret_value(),
+        base_url=settings.api_url,
+        timeout=WEB_API_TIMEOUT,
+    )
+    client.retry_handlers.extend(
+        [
+            AsyncRateLimitErrorRetryHandler(max_retry_count=MAX_RETRIES),
+            AsyncServerErrorRetryHandler(max_retry_count=MAX_RETRIES),
+            AsyncConnectionErrorRetryHandler(max_retry_count=MAX_RETRIES),
+        ]
+    )
+    return client
+
+
+def build_app(settings: Settings, advisor: Advisor, metrics: Metrics) -> AsyncApp:
+    secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
+    app = AsyncApp(
+        client=build_client(settings),
+        signing_secret=secret,
+        request_verification_enabled=secret is not None,
+        process_before_response=False,
+    )
+    answers = SlackAnswers(advisor, metrics)
+
+    async def provide_answers(context, next) -> None:
+        context["answers"] = answers
+        await next()
+
+    app.middleware(
+        build_middleware(metrics, SeenEvents(), RateLimiter(settings.rate_limit_per_minute))
+    )
+    app.middleware(provide_answers)
+    register_listeners(app)
+
+    @app.error
+    async def on_error(error: Exception, body: dict, logger) -> None:
+        metrics.errors.labels(body.get("type", "unknown") if isinstance(body, dict) else "-").inc()
+        logger.error("listener failed: %s: %s", type(error).__name__, error)
+
+    return app

@@ -1,0 +1,50 @@
+"""Mentions (answered in a thread), direct messages, and the App Home tab."""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.render.home import build_home_view
+from bot.slack.answers import SlackAnswers, strip_bot_mention
+
+
+async def handle_app_mention(event: dict, say, context) -> None:
+    answers: SlackAnswers = context["answers"]
+    text = strip_bot_mention(event.get("text", ""), context.bot_user_id)
+    message = answers.for_text(text, "mention")
+    await say(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"], **message)
+
+
+def is_user_dm(event: dict) -> bool:
+    """A person's own new message in a DM: no edits, joins, bots or the bot itself."""
+    return (
+        event.get("channel_type") == "im"
+        and "subtype" not in event
+        and "bot_id" not in event
+        and bool(event.get("user"))
+    )
+
+
+async def handle_direct_message(event: dict, say, context) -> None:
+    if not is_user_dm(event) or event.get("user") == context.bot_user_id:
+        return
+    answers: SlackAnswers = context["answers"]
+    message = answers.for_text(event.get("text", ""), "dm")
+    await say(channel=event["channel"], **message)
+
+
+async def handle_app_home_opened(event: dict, client, context) -> None:
+    if event.get("tab", "home") != "home":
+        return
+    answers: SlackAnswers = context["answers"]
+    engine = answers.advisor.engine
+    if engine is None:
+        return
+    answers.metrics.requests.labels("home", "home").inc()
+    await client.views_publish(user_id=event["user"], view=build_home_view(engine.kb))
+
+
+def register(app: AsyncApp) -> None:
+    app.event("app_mention")(handle_app_mention)
+    app.event("message")(handle_direct_message)
+    app.event("app_home_opened")(handle_app_home_opened)

@@ -1,0 +1,146 @@
+"""Entry points: `meshbot serve` (HTTP) and `meshbot socket` (Socket Mode)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.advisor import Advisor
+from bot.slack import logs
+from bot.slack.app import build_app
+from bot.slack.metrics import Metrics
+from bot.slack.server import build_web_app
+from bot.slack.settings import Mode, Settings, SettingsError
+
+log = logging.getLogger("bot.run")
+SHUTDOWN_GRACE_SECONDS = 10
+RELOAD_POLL_SECONDS = 2.0
+
+
+def _knowledge_dir(cli_dir: Path | None, settings: Settings | None) -> Path | None:
+    if cli_dir:
+        return cli_dir
+    if settings and settings.knowledge_dir:
+        return settings.knowledge_dir
+    env = os.environ.get("MESHBOT_KNOWLEDGE_DIR", "").strip()
+    return Path(env) if env else None
+
+
+def _configure_logging() -> None:
+    logs.configure(
+        os.environ.get("MESHBOT_LOG_FORMAT", "text").strip().lower(),
+        os.environ.get("MESHBOT_LOG_LEVEL", "INFO").strip().upper(),
+    )
+
+
+def _snapshot(directory: Path) -> tuple[tuple[str, float, int], ...]:
+    return tuple(
+        sorted((str(p), p.stat().st_mtime, p.stat().st_size) for p in directory.rglob("*.yaml"))
+    )
+
+
+async def _watch_knowledge(advisor: Advisor) -> None:
+    """Poll the knowledge directory and reload when a file changes."""
+    from bot.knowledge.loader import default_knowledge_dir
+
+    directory = advisor.knowledge_dir or default_knowledge_dir()
+    last = _snapshot(directory)
+    while True:
+        await asyncio.sleep(RELOAD_POLL_SECONDS)
+        current = _snapshot(directory)
+        if current != last:
+            last = current
+            log.info("knowledge files changed; reloading")
+            advisor.reload()
+
+
+async def _drain(grace: float) -> None:
+    """Let listener tasks that Bolt started after its ack finish (bounded)."""
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    if pending:
+        await asyncio.wait(pending, timeout=grace)
+
+
+async def serve_async(
+    host: str, port: int, cli_dir: Path | None, watch: bool, stop: asyncio.Event | None = None
+) -> int:
+    settings: Settings | None = None
+    config_error = None
+    try:
+        settings = Settings.from_env(Mode.http)
+    except SettingsError as exc:
+        config_error = str(exc)
+        log.error("configuration error: %s", exc)
+    advisor = Advisor(_knowledge_dir(cli_dir, settings))
+    advisor.reload()
+    metrics = Metrics()
+    bolt = build_app(settings, advisor, metrics) if settings else None
+    app = build_web_app(
+        advisor, metrics, bolt, config_error, settings.max_body_bytes if settings else 256 * 1024
+    )
+    runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    log.info("serving on http://%s:%s (ready: %s)", host, port, bool(bolt and advisor.ready))
+
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        loop.add_signal_handler(signal.SIGHUP, advisor.reload)
+    watcher = asyncio.create_task(_watch_knowledge(advisor)) if watch else None
+    await stop.wait()
+    log.info("shutting down: finishing requests in flight")
+    if watcher:
+        watcher.cancel()
+    await site.stop()
+    await _drain(SHUTDOWN_GRACE_SECONDS)
+    await runner.cleanup()
+    log.info("stopped")
+    return 0
+
+
+def serve(host: str, port: int, cli_dir: Path | None, watch: bool) -> int:
+    _configure_logging()
+    return asyncio.run(serve_async(host, port, cli_dir, watch))
+
+
+async def socket_mode_async(cli_dir: Path | None) -> int:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    try:
+        settings = Settings.from_env(Mode.socket)
+    except SettingsError as exc:
+        log.error("configuration error: %s", exc)
+        return 2
+    advisor = Advisor(_knowledge_dir(cli_dir, settings))
+    if not advisor.reload():
+        log.error("not starting: the knowledge base is invalid (problems above)")
+        return 1
+    app = build_app(settings, advisor, Metrics())
+    handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        loop.add_signal_handler(signal.SIGHUP, advisor.reload)
+    await handler.connect_async()
+    log.info("connected in Socket Mode")
+    await stop.wait()
+    await handler.close_async()
+    return 0
+
+
+def socket_mode(cli_dir: Path | None) -> int:
+    _configure_logging()
+    return asyncio.run(socket_mode_async(cli_dir))

@@ -1,0 +1,32 @@
+"""Shared fixtures: the shipped knowledge base, and writable copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge(KNOWLEDGE)
+
+
+@pytest.fixture(scope="session")
+def engine(kb: KnowledgeBase) -> AnswerEngine:
+    return AnswerEngine(kb)
+
+
+@pytest.fixture
+def kb_dir(tmp_path: Path) -> Path:
+    """A writable copy of the shipped knowledge directory."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return target

@@ -1,0 +1,65 @@
+"""Requests signed exactly as Slack signs them (v0 HMAC-SHA256 over v0:timestamp:body)."""
+
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+
+
+def signed_headers(
+    body: str,
+    timestamp: int | None = None,
+    secret: str = SECRET,
+    content_type: str = "application/x-www-form-urlencoded",
+) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": signature,
+        "Content-Type": content_type,
+    }
+
+
+def command_body(text: str, response_url: str, user: str = "U111", channel: str = "C123") -> str:
+    return urlencode(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "team_domain": "acme",
+            "channel_id": channel,
+            "channel_name": "platform",
+            "user_id": user,
+            "user_name": "alex",
+            "command": "/mesh",
+            "text": text,
+            "api_app_id": "A1",
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )
+
+
+def event_body(event: dict, event_id: str = "Ev1") -> str:
+    return json.dumps(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+        }
+    )
+
+
+def action_body(payload: dict) -> str:
+    return urlencode({"payload": json.dumps(payload)})

@@ -1,0 +1,158 @@
+"""A small Slack Web API stand-in on loopback that records what the bot sends.
+
+Answers auth.test, chat.*, views.publish, apps.connections.open, serves
+response_url endpoints and a Socket Mode websocket, and can inject faults.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import WSMsgType, web
+
+BOT_USER = "UBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    body: dict[str, Any]
+
+
+@dataclass
+class Fault:
+    """What to do instead of answering: a status (with Retry-After), a reset, or a delay."""
+
+    status: int | None = None
+    retry_after: int | None = None
+    reset: bool = False
+    delay: float = 0.0
+
+
+@dataclass
+class SlackStandIn:
+    calls: list[Call] = field(default_factory=list)
+    faults: dict[str, list[Fault]] = field(default_factory=dict)
+    envelopes: list[dict] = field(default_factory=list)
+    acks: list[dict] = field(default_factory=list)
+    url: str = ""
+    _runner: web.AppRunner | None = None
+    _changed: asyncio.Condition | None = None
+
+    async def start(self) -> SlackStandIn:
+        self._changed = asyncio.Condition()
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_get("/socket", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}"
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        return f"{self.url}/response/{name}"
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def posts(self) -> list[Call]:
+        """Everything that put text in front of users."""
+        return [
+            c for c in self.calls if c.method != "auth.test" and c.method != "apps.connections.open"
+        ]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        assert self._changed is not None
+
+        async def enough() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.of(method)) >= count)
+
+        await asyncio.wait_for(enough(), timeout)
+        return self.of(method)
+
+    async def _record(self, method: str, body: dict[str, Any]) -> None:
+        assert self._changed is not None
+        async with self._changed:
+            self.calls.append(Call(method, body))
+            self._changed.notify_all()
+
+    @staticmethod
+    async def _body(request: web.Request) -> dict[str, Any]:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            return json.loads(raw or "{}")
+        body: dict[str, Any] = dict(parse_qsl(raw))
+        for key in ("blocks", "view"):
+            if isinstance(body.get(key), str):
+                body[key] = json.loads(body[key])
+        return body
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        method = request.match_info["method"]
+        body = await self._body(request)
+        queue = self.faults.get(method)
+        if queue:
+            fault = queue.pop(0)
+            await self._record(f"fault:{method}", body)
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.reset:
+                assert request.transport is not None
+                request.transport.close()
+                return web.Response(status=500)
+            if fault.status:
+                headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+                return web.json_response(
+                    {"ok": False, "error": "fault"}, status=fault.status, headers=headers
+                )
+        await self._record(method, body)
+        if method == "auth.test":
+            return web.json_response(
+                {
+                    "ok": True,
+                    "user_id": BOT_USER,
+                    "bot_id": "BBOT",
+                    "team_id": "T1",
+                    "user": "meshbot",
+                    "url": self.url,
+                }
+            )
+        if method == "apps.connections.open":
+            return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
+        return web.json_response(
+            {"ok": True, "channel": body.get("channel", "C1"), "ts": "1700000000.000100"}
+        )
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        await self._record(f"response_url:{request.match_info['name']}", await self._body(request))
+        return web.Response(text="ok")
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        for envelope in self.envelopes:
+            await ws.send_json(envelope)
+        async for message in ws:
+            if message.type == WSMsgType.TEXT:
+                data = json.loads(message.data)
+                self.acks.append(data)
+                await self._record("socket_ack", data)
+        return ws

@@ -1,0 +1,143 @@
+"""Understanding questions: the phrase table from the spec and many more."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.intents.models import Intent, IntentKind
+from bot.intents.parser import IntentParser
+
+K = IntentKind
+
+PHRASES = [
+    # (text, kind, meshes, features, facts that must be present)
+    ("compare istio linkerd", K.compare, ["istio", "linkerd"], [], {}),
+    ("istio vs linkerd vs cilium", K.compare, ["istio", "linkerd", "cilium"], [], {}),
+    ("linkerd or istio for 40 services?", K.compare, ["linkerd", "istio"], [], {"services": 40}),
+    (
+        "does linkerd support circuit breaking",
+        K.feature_check,
+        ["linkerd"],
+        ["circuit_breaking"],
+        {},
+    ),
+    ("which meshes do JWT validation", K.which_meshes, [], ["jwt_validation"], {}),
+    ("cost 1000 pods", K.cost, [], [], {"pods": 1000}),
+    ("what does a sidecar cost us at 500 pods with istio", K.cost, ["istio"], [], {"pods": 500}),
+    ("recommend", K.recommend, [], [], {}),
+    (
+        "we have 14 services and only need mTLS, do we need a mesh?",
+        K.recommend,
+        [],
+        [],
+        {"services": 14, "only_mtls": True},
+    ),
+    ("explain ambient mode", K.explain, ["istio-ambient"], [], {}),
+    ("what is linkerd", K.explain, ["linkerd"], [], {}),
+    ("is open service mesh still maintained", K.explain, ["open-service-mesh"], [], {}),
+    ("sources", K.sources, [], [], {}),
+    ("help", K.help, [], [], {}),
+    ("asdfgh", K.unknown, [], [], {}),
+    # typos and variants
+    ("compare linkrd and isito", K.compare, ["linkerd", "istio"], [], {}),
+    ("cillium vs istio ambient", K.compare, ["cilium", "istio-ambient"], [], {}),
+    ("does istio support circut breaker", K.feature_check, ["istio"], ["circuit_breaking"], {}),
+    ("does linkerd do mutual tls", K.feature_check, ["linkerd"], ["mtls"], {}),
+    ("does kuma support JWT auth", K.feature_check, ["kuma"], ["jwt_validation"], {}),
+    ("who supports traffic mirroring", K.which_meshes, [], ["traffic_mirroring"], {}),
+    ("canary?", K.which_meshes, [], ["traffic_split"], {}),
+    ("kong mesh vs consul connect", K.compare, ["kuma", "consul"], [], {}),
+    ("linkerd2 versus istio", K.compare, ["linkerd", "istio"], [], {}),
+    ("tell me about ztunnel", K.explain, ["istio-ambient"], [], {}),
+    ("what happened to aws app mesh", K.explain, ["aws-app-mesh"], [], {}),
+    ("memory overhead of linkerd at 1k pods", K.cost, ["linkerd"], [], {"pods": 1000}),
+    ("how much latency does istio add", K.cost, ["istio"], [], {}),
+    ("cost of 1,500 pods on 40 nodes", K.cost, [], [], {"pods": 1500, "nodes": 40}),
+    (
+        "should we use a mesh for 80 services with a small team",
+        K.recommend,
+        [],
+        [],
+        {"services": 80, "team_size": "small"},
+    ),
+    (
+        "300 services, 4 platform teams, multi-cluster, need JWT validation",
+        K.recommend,
+        [],
+        ["jwt_validation"],
+        {"services": 300, "teams": 4, "clusters": 2},
+    ),
+    (
+        "we already run Cilium as CNI, which mesh should we pick?",
+        K.recommend,
+        ["cilium"],
+        [],
+        {"cilium_cni": True},
+    ),
+    (
+        "3 clusters and 200 rps, what do you recommend",
+        K.recommend,
+        [],
+        [],
+        {"clusters": 3, "rps": 200},
+    ),
+    (
+        "tight memory budget, 60 microservices",
+        K.recommend,
+        [],
+        [],
+        {"memory_budget": "tight", "services": 60},
+    ),
+    ("", K.help, [], [], {}),
+    ("list features", K.features, [], [], {}),
+    ("compare", K.compare, [], [], {}),
+]
+
+
+@pytest.fixture(scope="module")
+def parser(kb) -> IntentParser:
+    return IntentParser(kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "meshes", "features", "facts"),
+    PHRASES,
+    ids=[p[0] or "<empty>" for p in PHRASES],
+)
+def test_phrase_table(parser, text, kind, meshes, features, facts):
+    intent = parser.parse(text)
+    assert intent.kind == kind
+    assert intent.meshes == meshes
+    assert set(features) <= set(intent.features)
+    for key, value in facts.items():
+        assert intent.facts.get(key) == value, key
+
+
+def test_unknown_offers_did_you_mean(parser):
+    intent = parser.parse("linkkerdd istioo pls")
+    assert intent.kind in (K.compare, K.unknown)
+    odd = parser.parse("sidecr memry")
+    assert odd.kind in (K.cost, K.unknown)
+
+
+def test_needs_come_from_features_in_a_recommend_question(parser):
+    intent = parser.parse("recommend a mesh, we need JWT validation and mirroring")
+    assert set(intent.facts["needs"]) == {"jwt_validation", "traffic_mirroring"}
+
+
+def test_over_long_text_is_not_parsed(parser):
+    started = time.perf_counter()
+    intent = parser.parse("istio " * 20_000)
+    assert intent.kind == K.too_long
+    assert len(intent.text) <= 120
+    assert time.perf_counter() - started < 1.0  # bounded cost, generous for slow CI
+
+
+def test_intent_round_trips_through_a_button_value(parser):
+    intent = parser.parse("300 services, 4 platform teams, multi-cluster, need JWT validation")
+    value = intent.to_value()
+    assert len(value) < 2000
+    back = Intent.from_value(value)
+    assert back.kind == intent.kind and back.facts == intent.facts and back.text == ""

@@ -1,0 +1,220 @@
+"""`meshbot kb check`: the shipped knowledge passes, and each check names file and path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.problems import KnowledgeError
+from bot.knowledge.yaml_files import KnowledgeYamlLoader
+
+
+def read(path: Path) -> dict:
+    return yaml.load(path.read_text(), Loader=KnowledgeYamlLoader)
+
+
+def write(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def problems_of(directory: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(directory)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_shipped_knowledge_passes_with_summary(capsys):
+    assert main(["kb", "check"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"\d+ meshes, \d+ features, \d+ overhead figures, \d+ sources", out)
+    assert "oldest as-of date" in out
+
+
+def test_broken_directory_exits_1_and_lists_every_problem(kb_dir, capsys):
+    (kb_dir / "features.yaml").write_text("features: [\n")
+    linkerd = read(kb_dir / "meshes/linkerd.yaml")
+    linkerd["features"]["circuit_breaking"]["sources"] = ["no-such-source"]
+    write(kb_dir / "meshes/linkerd.yaml", linkerd)
+    assert main(["kb", "check", str(kb_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "features.yaml: line 2: YAML syntax error" in err
+    assert (
+        "meshes/linkerd.yaml: features.circuit_breaking.sources[0]: unknown source 'no-such-source'"
+    ) in err
+    assert "problem(s) in the knowledge base" in err
+
+
+def test_yaml_syntax_error_names_the_line(kb_dir):
+    (kb_dir / "meshes/istio.yaml").write_text("id: istio\nname: [unclosed\nsummary: x\n")
+    assert any(
+        p.startswith("meshes/istio.yaml: line ") and "YAML syntax error" in p
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_unknown_key_is_a_schema_error(kb_dir):
+    mesh = read(kb_dir / "meshes/linkerd.yaml")
+    mesh["features"]["mtls"]["levle"] = "yes"
+    write(kb_dir / "meshes/linkerd.yaml", mesh)
+    assert any(
+        p.startswith("meshes/linkerd.yaml: features.mtls.levle: Extra inputs")
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_bad_support_level_is_a_schema_error(kb_dir):
+    mesh = read(kb_dir / "meshes/linkerd.yaml")
+    mesh["features"]["mtls"]["level"] = "maybe"
+    write(kb_dir / "meshes/linkerd.yaml", mesh)
+    assert any(
+        p.startswith("meshes/linkerd.yaml: features.mtls.level: Input should be")
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_duplicate_source_id(kb_dir):
+    data = read(kb_dir / "sources.yaml")
+    data["sources"].append(dict(data["sources"][0]))
+    write(kb_dir / "sources.yaml", data)
+    n = len(data["sources"]) - 1
+    assert (
+        f"sources.yaml: sources[{n}].id: duplicate source id '{data['sources'][0]['id']}'"
+        in " ".join(problems_of(kb_dir))
+    )
+
+
+def test_duplicate_feature_id(kb_dir):
+    data = read(kb_dir / "features.yaml")
+    twin = dict(data["features"][0], aliases=["zzz twin alias"], name="Twin")
+    data["features"].append(twin)
+    write(kb_dir / "features.yaml", data)
+    n = len(data["features"]) - 1
+    assert any(
+        p.startswith(f"features.yaml: features[{n}].id: duplicate feature id")
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_mesh_id_must_match_file_name(kb_dir):
+    (kb_dir / "meshes/linkerd.yaml").rename(kb_dir / "meshes/linkerd2.yaml")
+    assert any(
+        p.startswith("meshes/linkerd2.yaml: id: id 'linkerd' differs from the file name")
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_unknown_feature_in_mesh(kb_dir):
+    mesh = read(kb_dir / "meshes/kuma.yaml")
+    mesh["features"]["teleportation"] = {"level": "yes", "sources": mesh["sources"][:1]}
+    write(kb_dir / "meshes/kuma.yaml", mesh)
+    assert any(
+        p.startswith("meshes/kuma.yaml: features.teleportation: unknown feature")
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_every_mesh_needs_every_feature(kb_dir):
+    mesh = read(kb_dir / "meshes/cilium.yaml")
+    del mesh["features"]["retries"]
+    write(kb_dir / "meshes/cilium.yaml", mesh)
+    assert "meshes/cilium.yaml: features.retries: no entry for this feature." in " ".join(
+        problems_of(kb_dir)
+    )
+
+
+def test_known_level_needs_a_source(kb_dir):
+    mesh = read(kb_dir / "meshes/consul.yaml")
+    mesh["features"]["mtls"] = {"level": "yes"}
+    write(kb_dir / "meshes/consul.yaml", mesh)
+    assert any(
+        p.startswith("meshes/consul.yaml: features.mtls.sources: level 'yes' cites no")
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_confusable_aliases_across_entities(kb_dir):
+    mesh = read(kb_dir / "meshes/kuma.yaml")
+    mesh["aliases"].append("linkerrd")
+    write(kb_dir / "meshes/kuma.yaml", mesh)
+    n = len(mesh["aliases"]) - 1
+    found = [p for p in problems_of(kb_dir) if "linkerrd" in p]
+    assert found and found[0].startswith(f"meshes/kuma.yaml: aliases[{n}]: alias 'linkerrd'")
+    assert "too similar" in found[0]
+
+
+def test_same_alias_on_two_entities(kb_dir):
+    data = read(kb_dir / "features.yaml")
+    data["features"][0]["aliases"].append("istio")
+    write(kb_dir / "features.yaml", data)
+    assert any(
+        "alias 'istio'" in p and "is also 'istio' of mesh istio" in p for p in problems_of(kb_dir)
+    )
+
+
+def test_future_dates_are_rejected(kb_dir):
+    mesh = read(kb_dir / "meshes/istio.yaml")
+    mesh["overhead"][0]["as_of"] = dt.date.today() + dt.timedelta(days=30)
+    write(kb_dir / "meshes/istio.yaml", mesh)
+    assert any(
+        p.startswith("meshes/istio.yaml: overhead[0].as_of: date ") and "future" in p
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_malformed_url(kb_dir):
+    data = read(kb_dir / "sources.yaml")
+    data["sources"][2]["url"] = "istio.io/docs"
+    write(kb_dir / "sources.yaml", data)
+    assert any(p.startswith("sources.yaml: sources[2].url: ") for p in problems_of(kb_dir))
+
+
+def test_vendor_material_must_name_its_vendor(kb_dir):
+    data = read(kb_dir / "sources.yaml")
+    n = next(i for i, s in enumerate(data["sources"]) if s["kind"] == "vendor_marketing")
+    data["sources"][n]["vendor_of"] = []
+    write(kb_dir / "sources.yaml", data)
+    assert (
+        f"sources.yaml: sources[{n}].vendor_of: vendor_marketing source names no vendor"
+        in " ".join(problems_of(kb_dir))
+    )
+
+
+def test_rules_reference_known_facts_features_and_candidates(kb_dir):
+    data = read(kb_dir / "rules.yaml")
+    data["rules"][0]["when"]["moon_phase"] = {"is": "full"}
+    data["rules"][1]["scores"]["nginx-service-mesh"] = 5
+    data["questions"][0]["options"][0]["set"]["services"] = "lots"
+    write(kb_dir / "rules.yaml", data)
+    found = " ".join(problems_of(kb_dir))
+    assert "rules.yaml: rules[0].when.moon_phase: unknown fact 'moon_phase'" in found
+    assert (
+        "rules.yaml: rules[1].scores.nginx-service-mesh: 'nginx-service-mesh' is not a "
+        "candidate" in found
+    )
+    assert "rules.yaml: questions[0].options[0].set.services: needs a whole number" in found
+
+
+def test_missing_file_is_reported(kb_dir):
+    (kb_dir / "rules.yaml").unlink()
+    assert "rules.yaml: file is missing." in " ".join(problems_of(kb_dir))
+
+
+def test_export_has_the_documented_shape(kb, capsys):
+    assert main(["kb", "export"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of"] == kb.as_of.isoformat()
+    linkerd = data["meshes"]["linkerd"]
+    assert {"name", "aliases", "status", "support", "overhead"} <= set(linkerd)
+    support = linkerd["support"]["circuit_breaking"]
+    assert set(support) == {"level", "since", "note", "sources"}
+    assert support["level"] in {"yes", "partial", "extension", "enterprise", "no", "unknown"}
+    assert all(s in data["sources"] for s in support["sources"])
+    assert set(data["features"]["mtls"]) >= {"name", "aliases", "category"}
+    assert set(next(iter(data["sources"].values()))) >= {"title", "url", "date", "kind"}
