@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     _knowledge_arg(serve)
 
     socket = commands.add_parser("socket", help="run the Slack app in Socket Mode (local testing)")
+    socket.add_argument(
+        "--health-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="also serve /healthz, /readyz and /metrics on this port",
+    )
     _knowledge_arg(socket)
     return parser
 
@@ -100,4 +107,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "serve":
         return run.serve(args.host, args.port, args.knowledge, args.reload_knowledge)
-    return run.socket_mode(args.knowledge)
+    return run.socket_mode(args.knowledge, args.health_port)

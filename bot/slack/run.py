@@ -15,7 +15,7 @@ from bot.advisor import Advisor
 from bot.slack import logs
 from bot.slack.app import build_app
 from bot.slack.metrics import Metrics
-from bot.slack.server import build_web_app
+from bot.slack.server import add_ops_routes, build_web_app
 from bot.slack.settings import Mode, Settings, SettingsError
 
 log = logging.getLogger("bot.run")
@@ -114,7 +114,14 @@ def serve(host: str, port: int, cli_dir: Path | None, watch: bool) -> int:
     return asyncio.run(serve_async(host, port, cli_dir, watch))
 
 
-async def socket_mode_async(cli_dir: Path | None) -> int:
+async def _serve_ops(app: web.Application, host: str, port: int) -> web.AppRunner:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner
+
+
+async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None) -> int:
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
     try:
@@ -126,8 +133,18 @@ async def socket_mode_async(cli_dir: Path | None) -> int:
     if not advisor.reload():
         log.error("not starting: the knowledge base is invalid (problems above)")
         return 1
-    app = build_app(settings, advisor, Metrics())
+    metrics = Metrics()
+    app = build_app(settings, advisor, metrics)
     handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
+    ops = None
+    if health_port:
+
+        async def ready() -> bool:
+            return advisor.ready and await handler.client.is_connected()
+
+        ops_app = web.Application()
+        add_ops_routes(ops_app, advisor, metrics, ready)
+        ops = await _serve_ops(ops_app, "0.0.0.0", health_port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError):
@@ -138,9 +155,11 @@ async def socket_mode_async(cli_dir: Path | None) -> int:
     log.info("connected in Socket Mode")
     await stop.wait()
     await handler.close_async()
+    if ops:
+        await ops.cleanup()
     return 0
 
 
-def socket_mode(cli_dir: Path | None) -> int:
+def socket_mode(cli_dir: Path | None, health_port: int | None) -> int:
     _configure_logging()
-    return asyncio.run(socket_mode_async(cli_dir))
+    return asyncio.run(socket_mode_async(cli_dir, health_port))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -55,11 +56,30 @@ def build_web_app(
         metrics.http_latency.observe(time.perf_counter() - started)
         return await to_aiohttp_response(bolt_response)
 
+    app = web.Application(client_max_size=max_body_bytes)
+    app.router.add_post(SLACK_PATH, slack_events)
+
+    async def ready() -> bool:
+        return bolt is not None and advisor.ready
+
+    add_ops_routes(app, advisor, metrics, ready, config_error)
+    return app
+
+
+def add_ops_routes(
+    app: web.Application,
+    advisor: Advisor,
+    metrics: Metrics,
+    is_ready: Callable[[], Awaitable[bool]],
+    config_error: str | None = None,
+) -> None:
+    """/healthz, /readyz and /metrics: shared by HTTP mode and Socket Mode."""
+
     async def healthz(_: web.Request) -> web.Response:
         return web.json_response({"status": "alive"})
 
     async def readyz(_: web.Request) -> web.Response:
-        ready = bolt is not None and advisor.ready
+        ready = await is_ready()
         body = {
             "ready": ready,
             "knowledge_version": advisor.version,
@@ -71,9 +91,6 @@ def build_web_app(
     async def metrics_endpoint(_: web.Request) -> web.Response:
         return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
-    app = web.Application(client_max_size=max_body_bytes)
-    app.router.add_post(SLACK_PATH, slack_events)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_endpoint)
-    return app

@@ -52,8 +52,13 @@ class Settings(BaseModel):
                 )
             return SecretStr(value)
 
-        bot = token("SLACK_BOT_TOKEN", "xoxb-", "xoxb-1234-5678-abc…", True)
-        app = token("SLACK_APP_TOKEN", "xapp-", "xapp-1-A123-456-abc…", mode == Mode.socket)
+        bot = token("SLACK_BOT_TOKEN", "xoxb-", "xoxb-… (the Bot User OAuth Token)", True)
+        app = token(
+            "SLACK_APP_TOKEN",
+            "xapp-",
+            "xapp-… (an app-level token with connections:write)",
+            mode == Mode.socket,
+        )
         secret = env.get("SLACK_SIGNING_SECRET", "").strip()
         if mode == Mode.http and not secret:
             problems.append(

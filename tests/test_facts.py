@@ -1,0 +1,50 @@
+"""Spot checks of the knowledge base against the seeds and the research notes."""
+
+from __future__ import annotations
+
+from bot.knowledge.models import Level, Metric, Status
+
+
+def test_proxies_and_languages(kb):
+    assert kb.meshes["linkerd"].data_plane.language == "Rust"
+    assert kb.meshes["istio"].data_plane.proxy.lower().startswith("envoy")
+
+
+def test_outdated_seed_claims_hold_the_current_fact(kb):
+    linkerd = kb.meshes["linkerd"].features
+    assert linkerd["circuit_breaking"].level == Level.yes
+    assert linkerd["circuit_breaking"].since == "2.13"
+    assert linkerd["header_routing"].level == Level.yes
+    assert linkerd["traffic_mirroring"].level == Level.no
+    assert linkerd["jwt_validation"].level == Level.no
+    claims = {c.feature for c in kb.meshes["linkerd"].outdated_claims}
+    assert {"circuit_breaking", "header_routing"} <= claims
+
+
+def test_vendor_material_is_labelled(kb):
+    assert kb.sources["seed-002"].vendor_authored
+    assert "linkerd" in kb.sources["seed-002"].vendor_of
+
+
+def test_figures_are_kept_per_source(kb):
+    istio_memory = [f for f in kb.meshes["istio"].overhead if f.metric == Metric.proxy_memory]
+    assert len({tuple(f.sources) for f in istio_memory}) == len(istio_memory) > 1
+
+
+def test_retired_meshes_point_to_alternatives(kb):
+    for mesh_id in ("open-service-mesh", "aws-app-mesh"):
+        mesh = kb.meshes[mesh_id]
+        assert mesh.status not in (Status.active, Status.baseline)
+        assert mesh.status_note
+
+
+def test_at_least_25_features_in_every_category(kb):
+    assert len(kb.features) >= 25
+    assert {f.category.value for f in kb.features.values()} == {
+        "security",
+        "traffic",
+        "resilience",
+        "observability",
+        "operations",
+        "extensibility",
+    }

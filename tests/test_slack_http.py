@@ -1,0 +1,362 @@
+"""The Slack boundary for real: the HTTP app on 127.0.0.1, Slack-signed requests, and a
+Web API stand-in on loopback that records what the bot posts."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from bot.advisor import Advisor
+from bot.render import limits
+from bot.slack.app import build_app
+from bot.slack.metrics import Metrics
+from bot.slack.server import build_web_app
+from bot.slack.settings import Mode, Settings
+from tests.conftest import KNOWLEDGE
+from tests.support.signing import (
+    SECRET,
+    action_body,
+    command_body,
+    event_body,
+    signed_headers,
+)
+from tests.support.slack_standin import SlackStandIn
+
+
+@dataclass
+class Bot:
+    url: str
+    slack: SlackStandIn
+    session: aiohttp.ClientSession
+    advisor: Advisor
+
+    async def post(
+        self, body: str, headers: dict[str, str] | None = None, signed: bool = True, **sign
+    ) -> aiohttp.ClientResponse:
+        content_type = (
+            "application/json" if body.startswith("{") else ("application/x-www-form-urlencoded")
+        )
+        all_headers = (
+            signed_headers(body, content_type=content_type, **sign)
+            if signed
+            else {"Content-Type": content_type}
+        )
+        all_headers.update(headers or {})
+        async with self.session.post(
+            f"{self.url}/slack/events", data=body.encode(), headers=all_headers
+        ) as response:
+            await response.read()
+            return response
+
+    async def get(self, path: str) -> tuple[int, str]:
+        async with self.session.get(self.url + path) as response:
+            return response.status, await response.text()
+
+
+async def start_bot(
+    env_extra: dict[str, str] | None = None, knowledge=KNOWLEDGE
+) -> tuple[Bot, web.AppRunner]:
+    slack = await SlackStandIn().start()
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url,
+        **(env_extra or {}),
+    }
+    settings = Settings.from_env(Mode.http, env)
+    advisor = Advisor(knowledge)
+    advisor.reload()
+    metrics = Metrics()
+    app = build_web_app(
+        advisor,
+        metrics,
+        build_app(settings, advisor, metrics),
+        max_body_bytes=settings.max_body_bytes,
+    )
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    host, port = runner.addresses[0][:2]
+    session = aiohttp.ClientSession()
+    return Bot(f"http://{host}:{port}", slack, session, advisor), runner
+
+
+@pytest.fixture
+async def bot() -> AsyncIterator[Bot]:
+    running, runner = await start_bot()
+    yield running
+    await running.session.close()
+    await runner.cleanup()
+    await running.slack.stop()
+
+
+def texts(call_body: dict) -> str:
+    return json.dumps(call_body.get("blocks", [])) + call_body.get("text", "")
+
+
+async def test_url_verification(bot):
+    body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "x"})
+    async with bot.session.post(
+        f"{bot.url}/slack/events",
+        data=body,
+        headers=signed_headers(body, content_type="application/json"),
+    ) as r:
+        assert r.status == 200
+        assert "abc123" in await r.text()
+
+
+async def test_slash_command_answers_ephemerally_with_share(bot):
+    body = command_body("compare istio linkerd", bot.slack.response_url("cmd"))
+    response = await bot.post(body)
+    assert response.status == 200
+    [call] = await bot.slack.wait_for("response_url:cmd")
+    assert call.body["response_type"] == "ephemeral"
+    assert "Istio and Linkerd compared" in texts(call.body)
+    assert limits.problems(call.body) == []
+    actions = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert actions[0]["action_id"] == "mesh_share"
+
+
+async def test_help_command_and_empty_command(bot):
+    for n, text in enumerate(("help", "")):
+        await bot.post(command_body(text, bot.slack.response_url(f"h{n}")))
+        [call] = await bot.slack.wait_for(f"response_url:h{n}")
+        assert "Mesh Advisor" in texts(call.body)
+
+
+async def test_mention_is_answered_in_a_thread_without_the_bot_mention(bot):
+    event = {
+        "type": "app_mention",
+        "user": "U111",
+        "channel": "C123",
+        "ts": "1700000000.000200",
+        "text": "<@UBOT> does linkerd support circuit breaking",
+        "event_ts": "1",
+    }
+    response = await bot.post(event_body(event, "EvMention"))
+    assert response.status == 200
+    [call] = await bot.slack.wait_for("chat.postMessage")
+    assert call.body["channel"] == "C123"
+    assert call.body["thread_ts"] == "1700000000.000200"
+    assert "circuit breaking" in texts(call.body).lower()
+
+
+async def test_mention_inside_a_thread_stays_in_that_thread(bot):
+    event = {
+        "type": "app_mention",
+        "user": "U111",
+        "channel": "C123",
+        "ts": "1700000000.000300",
+        "thread_ts": "1700000000.000100",
+        "text": "<@UBOT> help",
+    }
+    await bot.post(event_body(event, "EvThread"))
+    [call] = await bot.slack.wait_for("chat.postMessage")
+    assert call.body["thread_ts"] == "1700000000.000100"
+
+
+async def test_direct_message_is_answered_in_place(bot):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U111",
+        "channel": "D1",
+        "ts": "1700000000.000400",
+        "text": "what is linkerd",
+    }
+    await bot.post(event_body(event, "EvDM"))
+    [call] = await bot.slack.wait_for("chat.postMessage")
+    assert call.body["channel"] == "D1" and "thread_ts" not in call.body
+    assert "Linkerd" in texts(call.body)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {
+            "type": "message",
+            "channel_type": "im",
+            "subtype": "message_changed",
+            "channel": "D1",
+            "ts": "1",
+            "message": {"text": "help"},
+        },
+        {
+            "type": "message",
+            "channel_type": "im",
+            "subtype": "channel_join",
+            "user": "U1",
+            "channel": "D1",
+            "ts": "1",
+            "text": "joined",
+        },
+        {
+            "type": "message",
+            "channel_type": "im",
+            "bot_id": "BOTHER",
+            "user": "U9",
+            "channel": "D1",
+            "ts": "1",
+            "text": "help",
+        },
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": "UBOT",
+            "channel": "D1",
+            "ts": "1",
+            "text": "help",
+        },
+    ],
+)
+async def test_bots_edits_and_joins_are_ignored(bot, event):
+    response = await bot.post(event_body(event, f"EvIgnore{hash(json.dumps(event))}"))
+    assert response.status == 200
+    await asyncio.sleep(0.3)
+    assert bot.slack.posts() == []
+
+
+async def test_follow_up_button_updates_the_message_it_came_from(bot):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U111",
+        "channel": "D1",
+        "ts": "1700000000.000500",
+        "text": "recommend",
+    }
+    await bot.post(event_body(event, "EvRec"))
+    [posted] = await bot.slack.wait_for("chat.postMessage")
+    button = next(
+        e
+        for b in posted.body["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"].startswith("mesh_follow_up_")
+    )
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U111"},
+        "team": {"id": "T1"},
+        "api_app_id": "A1",
+        "token": "x",
+        "trigger_id": "1.2",
+        "container": {
+            "type": "message",
+            "message_ts": "1700000000.000600",
+            "channel_id": "D1",
+            "is_ephemeral": False,
+        },
+        "channel": {"id": "D1"},
+        "message": {"ts": "1700000000.000600"},
+        "response_url": bot.slack.response_url("act"),
+        "actions": [
+            {
+                "type": "button",
+                "action_id": button["action_id"],
+                "block_id": "b1",
+                "value": button["value"],
+                "action_ts": "1700000001.0",
+            }
+        ],
+    }
+    response = await bot.post(action_body(payload))
+    assert response.status == 200
+    [update] = await bot.slack.wait_for("chat.update")
+    assert update.body["channel"] == "D1" and update.body["ts"] == "1700000000.000600"
+    assert "Recommendation" in texts(update.body)
+    assert len(bot.slack.of("chat.postMessage")) == 1
+
+
+async def test_share_posts_for_everyone_and_says_who_shared(bot):
+    await bot.post(command_body("compare istio linkerd", bot.slack.response_url("s1")))
+    [ephemeral] = await bot.slack.wait_for("response_url:s1")
+    share = next(
+        e
+        for b in ephemeral.body["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "mesh_share"
+    )
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U111"},
+        "team": {"id": "T1"},
+        "api_app_id": "A1",
+        "token": "x",
+        "trigger_id": "1.2",
+        "container": {
+            "type": "message",
+            "message_ts": "1.1",
+            "channel_id": "C123",
+            "is_ephemeral": True,
+        },
+        "channel": {"id": "C123"},
+        "response_url": bot.slack.response_url("s2"),
+        "actions": [
+            {
+                "type": "button",
+                "action_id": "mesh_share",
+                "block_id": "b",
+                "value": share["value"],
+                "action_ts": "1.2",
+            }
+        ],
+    }
+    await bot.post(action_body(payload))
+    [shared] = await bot.slack.wait_for("chat.postMessage")
+    assert shared.body["channel"] == "C123"
+    assert "Shared by <@U111>" in texts(shared.body)
+    assert limits.problems(shared.body) == []
+    [deleted] = await bot.slack.wait_for("response_url:s2")
+    assert deleted.body.get("delete_original") is True
+
+
+async def test_app_home_is_published(bot):
+    event = {"type": "app_home_opened", "user": "U111", "channel": "D1", "tab": "home"}
+    await bot.post(event_body(event, "EvHome"))
+    [call] = await bot.slack.wait_for("views.publish")
+    assert call.body["user_id"] == "U111"
+    view = call.body["view"]
+    assert view["type"] == "home" and "Knowledge reviewed" in json.dumps(view)
+
+
+@pytest.mark.parametrize("case", ["unsigned", "wrong", "stale", "future", "version"])
+async def test_bad_signatures_get_401_and_nothing_is_posted(bot, case):
+    body = command_body("compare istio linkerd", bot.slack.response_url("bad"))
+    if case == "unsigned":
+        response = await bot.post(body, signed=False)
+    elif case == "wrong":
+        response = await bot.post(body, secret="0" * 32)
+    elif case == "stale":
+        response = await bot.post(body, timestamp=int(time.time()) - 6 * 60)
+    elif case == "future":
+        response = await bot.post(body, timestamp=int(time.time()) + 6 * 60)
+    else:
+        headers = signed_headers(body)
+        headers["X-Slack-Signature"] = headers["X-Slack-Signature"].replace("v0=", "v1=")
+        response = await bot.post(body, headers=headers, signed=False)
+    assert response.status == 401
+    await asyncio.sleep(0.2)
+    assert bot.slack.posts() == []
+
+
+async def test_health_ready_and_metrics(bot):
+    status, body = await bot.get("/healthz")
+    assert status == 200
+    status, body = await bot.get("/readyz")
+    assert status == 200 and json.loads(body)["knowledge_version"] == bot.advisor.version
+    await bot.post(command_body("compare istio linkerd", bot.slack.response_url("m")))
+    await bot.slack.wait_for("response_url:m")
+    status, body = await bot.get("/metrics")
+    assert status == 200
+    assert 'meshbot_requests_total{intent="compare",surface="command"} 1.0' in body
+    assert "meshbot_answer_seconds_bucket" in body
