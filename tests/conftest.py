@@ -11,7 +11,7 @@ from bot.answers.engine import AnswerEngine
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 
-KNOWLEDGE = Path("/tmp/kb")
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 
 @pytest.fixture(scope="session")
