@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ import pytest
 from bot.answers.engine import AnswerEngine
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
+from tests.support.slack_standin import SlackStandIn
 
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+KNOWLEDGE = Path("/tmp/kb")
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +24,14 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> AnswerEngine:
     return AnswerEngine(kb)
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[SlackStandIn]:
+    """A Slack Web API stand-in on loopback."""
+    standin = await SlackStandIn().start()
+    yield standin
+    await standin.stop()
 
 
 @pytest.fixture

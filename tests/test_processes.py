@@ -11,11 +11,9 @@ import sys
 import time
 
 import aiohttp
-import pytest
 
 from tests.conftest import KNOWLEDGE
 from tests.support.signing import SECRET, command_body, event_body, signed_headers
-from tests.support.slack_standin import SlackStandIn
 
 MESHBOT = [sys.executable, "-m", "bot"]
 
@@ -56,13 +54,6 @@ async def wait_http(url: str, timeout: float = 20) -> tuple[int, dict]:
                 if time.monotonic() > deadline:
                     raise
                 await asyncio.sleep(0.1)
-
-
-@pytest.fixture
-async def slack():
-    standin = await SlackStandIn().start()
-    yield standin
-    await standin.stop()
 
 
 async def test_socket_mode_acks_envelopes_and_posts_answers(slack):

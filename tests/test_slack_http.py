@@ -7,95 +7,19 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
-import aiohttp
 import pytest
-from aiohttp import web
 
-from bot.advisor import Advisor
 from bot.render import limits
-from bot.slack.app import build_app
-from bot.slack.metrics import Metrics
-from bot.slack.server import build_web_app
-from bot.slack.settings import Mode, Settings
-from tests.conftest import KNOWLEDGE
-from tests.support.signing import (
-    SECRET,
-    action_body,
-    command_body,
-    event_body,
-    signed_headers,
-)
-from tests.support.slack_standin import SlackStandIn
-
-
-@dataclass
-class Bot:
-    url: str
-    slack: SlackStandIn
-    session: aiohttp.ClientSession
-    advisor: Advisor
-
-    async def post(
-        self, body: str, headers: dict[str, str] | None = None, signed: bool = True, **sign
-    ) -> aiohttp.ClientResponse:
-        content_type = (
-            "application/json" if body.startswith("{") else ("application/x-www-form-urlencoded")
-        )
-        all_headers = (
-            signed_headers(body, content_type=content_type, **sign)
-            if signed
-            else {"Content-Type": content_type}
-        )
-        all_headers.update(headers or {})
-        async with self.session.post(
-            f"{self.url}/slack/events", data=body.encode(), headers=all_headers
-        ) as response:
-            await response.read()
-            return response
-
-    async def get(self, path: str) -> tuple[int, str]:
-        async with self.session.get(self.url + path) as response:
-            return response.status, await response.text()
-
-
-async def start_bot(
-    env_extra: dict[str, str] | None = None, knowledge=KNOWLEDGE
-) -> tuple[Bot, web.AppRunner]:
-    slack = await SlackStandIn().start()
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-test-token",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": slack.api_url,
-        **(env_extra or {}),
-    }
-    settings = Settings.from_env(Mode.http, env)
-    advisor = Advisor(knowledge)
-    advisor.reload()
-    metrics = Metrics()
-    app = build_web_app(
-        advisor,
-        metrics,
-        build_app(settings, advisor, metrics),
-        max_body_bytes=settings.max_body_bytes,
-    )
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
-    session = aiohttp.ClientSession()
-    return Bot(f"http://{host}:{port}", slack, session, advisor), runner
+from tests.support.running import Bot, start_bot, stop_bot
+from tests.support.signing import action_body, command_body, event_body, signed_headers
 
 
 @pytest.fixture
 async def bot() -> AsyncIterator[Bot]:
     running, runner = await start_bot()
     yield running
-    await running.session.close()
-    await runner.cleanup()
-    await running.slack.stop()
+    await stop_bot(running, runner)
 
 
 def texts(call_body: dict) -> str:

@@ -17,16 +17,19 @@ from bot.slack.metrics import Metrics
 from bot.slack.middleware import RateLimiter, SeenEvents, build_middleware
 from bot.slack.settings import Settings
 
-WEB_API_TIMEOUT = 10
 MAX_RETRIES = 2
 
 
 def build_client(settings: Settings) -> AsyncWebClient:
-    """A Web API client with slack_sdk's bounded retries for 429, 5xx and resets."""
+    """A Web API client with slack_sdk's bounded retries for 429, 5xx and resets.
+
+    Timeouts are not retried: Slack may have posted the message already, and a
+    retry would post it twice.
+    """
     client = AsyncWebClient(
         token=settings.bot_token.get_secret_value(),
         base_url=settings.api_url,
-        timeout=WEB_API_TIMEOUT,
+        timeout=settings.web_api_timeout,
     )
     client.retry_handlers.extend(
         [

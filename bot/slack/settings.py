@@ -33,6 +33,7 @@ class Settings(BaseModel):
     log_level: str = "INFO"
     rate_limit_per_minute: int = 30
     max_body_bytes: int = 256 * 1024
+    web_api_timeout: int = 10
 
     @classmethod
     def from_env(cls, mode: Mode, env: Mapping[str, str] | None = None) -> Settings:
@@ -76,6 +77,7 @@ class Settings(BaseModel):
             problems.append("MESHBOT_LOG_FORMAT is malformed: use 'text' or 'json'")
         rate = _int(env, "MESHBOT_RATE_LIMIT", 30, problems)
         body = _int(env, "MESHBOT_MAX_BODY_BYTES", 256 * 1024, problems)
+        timeout = _int(env, "MESHBOT_SLACK_TIMEOUT", 10, problems)
         knowledge = env.get("MESHBOT_KNOWLEDGE_DIR", "").strip()
         if problems:
             raise SettingsError("; ".join(problems))
@@ -89,6 +91,7 @@ class Settings(BaseModel):
             log_level=env.get("MESHBOT_LOG_LEVEL", "INFO").upper(),
             rate_limit_per_minute=rate,
             max_body_bytes=body,
+            web_api_timeout=timeout,
         )
 
 

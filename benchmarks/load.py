@@ -1,0 +1,170 @@
+"""Bounded load on loopback: N concurrent clients send signed /mesh commands and
+mentions to a real `meshbot serve` process wired to a Slack stand-in, for T seconds.
+
+    python benchmarks/load.py --seconds 60 --clients 50
+
+Reports requests, errors, p50/p99 ack latency, answers delivered, and the server's
+RSS at start and end. Loopback only; nothing reaches Slack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.support.signing import SECRET, command_body, event_body, signed_headers  # noqa: E402
+from tests.support.slack_standin import SlackStandIn  # noqa: E402
+from tests.test_processes import free_port, spawn, stop, wait_http  # noqa: E402
+
+QUESTIONS = [
+    "compare istio linkerd",
+    "cost 1000 pods",
+    "recommend for 80 services, small team",
+    "does linkerd support circuit breaking",
+    "which meshes do JWT validation",
+    "explain ambient mode",
+    "asdfgh",
+    "istio vs linkerd vs cilium",
+]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+
+async def client(
+    n: int,
+    url: str,
+    slack: SlackStandIn,
+    until: float,
+    counter: itertools.count,
+    latencies: list[float],
+    errors: list[str],
+) -> None:
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < until:
+            i = next(counter)
+            question = QUESTIONS[i % len(QUESTIONS)]
+            if i % 2:
+                body = command_body(question, slack.response_url(f"load{i}"), user=f"U{n}")
+                headers = signed_headers(body)
+            else:
+                body = event_body(
+                    {
+                        "type": "app_mention",
+                        "user": f"U{n}",
+                        "channel": "C1",
+                        "ts": f"{i}.1",
+                        "text": f"<@UBOT> {question}",
+                    },
+                    f"Ev{i}",
+                )
+                headers = signed_headers(body, content_type="application/json")
+            started = time.perf_counter()
+            try:
+                async with session.post(url, data=body, headers=headers) as response:
+                    await response.read()
+                    if response.status != 200:
+                        errors.append(f"status {response.status}")
+            except aiohttp.ClientError as exc:
+                errors.append(type(exc).__name__)
+            latencies.append((time.perf_counter() - started) * 1000)
+
+
+async def run(seconds: float, clients: int) -> dict:
+    slack = await SlackStandIn().start()
+    port = free_port()
+    process = await spawn(
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        env={
+            "SLACK_BOT_TOKEN": "xoxb-load",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": slack.api_url,
+            "MESHBOT_RATE_LIMIT": "100000",
+            "MESHBOT_LOG_LEVEL": "WARNING",
+        },
+    )
+    try:
+        await wait_http(f"http://127.0.0.1:{port}/readyz")
+        url = f"http://127.0.0.1:{port}/slack/events"
+        # Warm up, then measure.
+        await client(0, url, slack, time.monotonic() + 1, itertools.count(10**6), [], [])
+        rss_start = rss_mb(process.pid)
+        latencies: list[float] = []
+        errors: list[str] = []
+        counter = itertools.count()
+        until = time.monotonic() + seconds
+        await asyncio.gather(
+            *(client(n, url, slack, until, counter, latencies, errors) for n in range(clients))
+        )
+        await asyncio.sleep(1)  # let answers after the acks land
+        rss_end = rss_mb(process.pid)
+        answered = len(
+            [
+                c
+                for c in slack.calls
+                if c.method.startswith(("response_url:load", "chat.postMessage"))
+            ]
+        )
+    finally:
+        code, err = await stop(process)
+        await slack.stop()
+        if code != 0:
+            print(err, file=sys.stderr)
+    return {
+        "seconds": seconds,
+        "clients": clients,
+        "requests": len(latencies),
+        "errors": len(errors) + (code != 0),
+        "error_kinds": sorted(set(errors)),
+        "answers_posted": answered,
+        "ack_ms_p50": round(statistics.median(latencies), 2) if latencies else 0,
+        "ack_ms_p99": round(percentile(latencies, 99), 2),
+        "rss_mb_start": round(rss_start, 1),
+        "rss_mb_end": round(rss_end, 1),
+        "rss_growth_pct": round((rss_end - rss_start) / rss_start * 100, 1) if rss_start else 0,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report = asyncio.run(run(args.seconds, args.clients))
+    if args.json:
+        print(json.dumps(report))
+    else:
+        for key, value in report.items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
