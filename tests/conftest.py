@@ -13,7 +13,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from tests.support.slack_standin import SlackStandIn
 
-KNOWLEDGE = Path("/tmp/kb")
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 
 @pytest.fixture(scope="session")

@@ -144,9 +144,10 @@ def test_confusable_aliases_across_entities(kb_dir):
     mesh["aliases"].append("linkerrd")
     write(kb_dir / "meshes/kuma.yaml", mesh)
     n = len(mesh["aliases"]) - 1
-    found = [p for p in problems_of(kb_dir) if "linkerrd" in p]
-    assert found and found[0].startswith(f"meshes/kuma.yaml: aliases[{n}]: alias 'linkerrd'")
-    assert "too similar" in found[0]
+    found = next(p for p in problems_of(kb_dir) if "'linkerd' of mesh linkerd" in p)
+    assert f"meshes/kuma.yaml: aliases[{n}]" in found  # both places are named
+    assert found.startswith("meshes/linkerd.yaml: aliases[0]: alias 'linkerd' of mesh linkerd")
+    assert "too similar (93%)" in found
 
 
 def test_same_alias_on_two_entities(kb_dir):

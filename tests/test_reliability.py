@@ -249,8 +249,6 @@ async def test_sigterm_finishes_requests_in_flight(slack):
     await wait_http(f"http://127.0.0.1:{port}/readyz")
     slack.faults["chat.postMessage"] = [Fault(delay=1.5)]
     body = mention("EvInflight")
-    import aiohttp
-
     async with (
         aiohttp.ClientSession() as session,
         session.post(

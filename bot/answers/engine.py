@@ -44,10 +44,11 @@ class AnswerEngine:
 
     def answer(self, intent: Intent) -> Answer:
         """Answer an intent (from the parser or from a button's value)."""
-        return HANDLERS[self._sane(intent)](self.kb, intent)
+        intent = self._sane(intent)
+        return HANDLERS[intent.kind](self.kb, intent)
 
-    def _sane(self, intent: Intent) -> IntentKind:
-        """Downgrade an intent whose names are not in this knowledge base (e.g. a stale button)."""
+    def _sane(self, intent: Intent) -> Intent:
+        """The help intent instead of one naming what this knowledge base lacks (a stale button)."""
         meshes_ok = all(m in self.kb.meshes for m in intent.meshes)
         features_ok = all(f in self.kb.features for f in intent.features)
         needs = {
@@ -56,5 +57,5 @@ class AnswerEngine:
             IntentKind.explain: bool(intent.meshes),
         }
         if not (meshes_ok and features_ok) or not needs.get(intent.kind, True):
-            return IntentKind.help
-        return intent.kind
+            return Intent(kind=IntentKind.help)
+        return intent

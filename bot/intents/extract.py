@@ -5,124 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.knowledge.aliases import AliasIndex, normalise
+from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_SPAN = 3
-
-# Words that never start a fuzzy match: a typo of "linkerd" is worth matching,
-# "service" or "support" is not a mesh.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "we",
-        "i",
-        "you",
-        "our",
-        "us",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "be",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "what",
-        "which",
-        "who",
-        "how",
-        "why",
-        "when",
-        "where",
-        "whats",
-        "to",
-        "of",
-        "for",
-        "with",
-        "and",
-        "or",
-        "vs",
-        "versus",
-        "v",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "about",
-        "than",
-        "then",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "me",
-        "my",
-        "your",
-        "need",
-        "needs",
-        "needed",
-        "want",
-        "use",
-        "using",
-        "used",
-        "run",
-        "running",
-        "have",
-        "has",
-        "had",
-        "support",
-        "supports",
-        "supported",
-        "cost",
-        "costs",
-        "much",
-        "many",
-        "mesh",
-        "meshes",
-        "service",
-        "services",
-        "between",
-        "compare",
-        "explain",
-        "recommend",
-        "still",
-        "maintained",
-        "any",
-        "all",
-        "some",
-        "more",
-        "less",
-        "tell",
-        "show",
-        "give",
-        "please",
-        "just",
-        "only",
-        "also",
-        "still",
-        "our",
-        "ones",
-        "one",
-        "both",
-        "either",
-        "get",
-        "got",
-        "like",
-        "mode",
-    ]
-)
 
 
 @dataclass
@@ -138,7 +24,7 @@ def _add(items: list[str], item: str) -> None:
 
 
 def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -> Mentions:
-    """Longest-first scan of token spans: exact aliases anywhere, fuzzy only without stopwords."""
+    """Longest-first scan of token spans: exact aliases anywhere, typos where eligible."""
     found = Mentions()
     used = [False] * len(tokens)
     hits: list[tuple[int, str, str]] = []
@@ -148,9 +34,8 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
                 continue
             words = tokens[start : start + size]
             phrase = " ".join(words)
-            fuzzy_ok = not any(w in STOPWORDS or w.isdigit() for w in words)
             for kind, index in (("mesh", meshes), ("feature", features)):
-                hit = index.fuzzy(phrase) if fuzzy_ok else index.exact(phrase)
+                hit = index.fuzzy(phrase)
                 if hit:
                     hits.append((start, kind, hit.entity))
                     used[start : start + size] = [True] * size
@@ -196,8 +81,12 @@ class FactExtractor:
             facts.setdefault(fact, min(int(value), 10_000_000))
         return facts
 
-    def signals(self, normalised: str) -> dict[str, FactValue]:
-        """Facts from phrases; the longest phrase wins where two overlap."""
+    def signals(self, normalised: str) -> tuple[dict[str, FactValue], str]:
+        """Facts from phrases (the longest wins where two overlap), and the text left over.
+
+        The leftover text is what intent cues are read from, so "tight memory budget"
+        sets a fact instead of turning the question into a cost question.
+        """
         facts: dict[str, FactValue] = {}
         remaining = normalised
         for pattern, values in self._signals:
@@ -205,4 +94,4 @@ class FactExtractor:
                 for key, value in values.items():
                     facts.setdefault(key, value)
                 remaining = pattern.sub(" ", remaining)
-        return facts
+        return facts, remaining

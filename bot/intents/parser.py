@@ -12,6 +12,7 @@ from bot.intents.extract import FactExtractor, Mentions, find_mentions
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
@@ -91,6 +92,8 @@ class IntentParser:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._facts = FactExtractor(kb.rules)
+        # Facts some decision rule tests: knowing one makes a question a recommendation.
+        self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
 
     def parse(self, text: str) -> Intent:
         text = text.strip()
@@ -102,8 +105,9 @@ class IntentParser:
         if not tokens:
             return Intent(kind=IntentKind.help, text=echo)
         mentions = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
-        facts = {**self._facts.signals(normalised), **self._facts.numbers(text)}
-        padded = f" {' '.join(tokens)} "
+        signalled, remaining = self._facts.signals(" ".join(tokens))
+        facts = {**signalled, **self._facts.numbers(text)}
+        padded = f" {remaining} "
         kind = self._classify(padded, mentions, facts)
         meshes = mentions.meshes[:MAX_COMPARE] if kind == IntentKind.compare else mentions.meshes
         if kind == IntentKind.recommend and mentions.features:
@@ -120,7 +124,7 @@ class IntentParser:
             suggestions=suggestions,
         )
 
-    def _classify(self, padded: str, found: Mentions, facts: dict) -> IntentKind:
+    def _classify(self, padded: str, found: Mentions, facts: dict[str, FactValue]) -> IntentKind:
         meshes, features = found.meshes, found.features
         if not meshes and not features and _has_cue(IntentKind.help, padded):
             return IntentKind.help
@@ -128,11 +132,15 @@ class IntentParser:
             return IntentKind.sources
         if _has_cue(IntentKind.features, padded):
             return IntentKind.features
-        if _has_cue(IntentKind.cost, padded) or ("pods" in facts and not features):
-            return IntentKind.cost
         if _has_cue(IntentKind.recommend, padded) and len(meshes) < 2:
             return IntentKind.recommend
-        if features and (not meshes or _has_cue(IntentKind.which_meshes, padded)):
+        if _has_cue(IntentKind.cost, padded) or ("pods" in facts and not features):
+            return IntentKind.cost
+        if features and _has_cue(IntentKind.which_meshes, padded):
+            return IntentKind.which_meshes
+        if not meshes and self._deciding & set(facts):
+            return IntentKind.recommend
+        if features and not meshes:
             return IntentKind.which_meshes
         if len(meshes) >= 2 or (_has_cue(IntentKind.compare, padded) and not features):
             return IntentKind.compare

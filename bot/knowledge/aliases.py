@@ -17,10 +17,135 @@ MIN_FUZZY_LENGTH = 5
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
+# Common words: a phrase containing one is matched exactly, never fuzzily. A typo of
+# "linkerd" is worth matching; "service" or "support" is not a mesh, and aliases such as
+# "open service mesh" and "nginx service mesh" must not pull toward each other.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "we",
+        "i",
+        "you",
+        "our",
+        "us",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "be",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "when",
+        "where",
+        "whats",
+        "to",
+        "of",
+        "for",
+        "with",
+        "and",
+        "or",
+        "vs",
+        "versus",
+        "v",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "about",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "me",
+        "my",
+        "your",
+        "need",
+        "needs",
+        "needed",
+        "want",
+        "use",
+        "using",
+        "used",
+        "run",
+        "running",
+        "have",
+        "has",
+        "had",
+        "support",
+        "supports",
+        "supported",
+        "cost",
+        "costs",
+        "much",
+        "many",
+        "mesh",
+        "meshes",
+        "service",
+        "services",
+        "between",
+        "compare",
+        "explain",
+        "recommend",
+        "still",
+        "maintained",
+        "any",
+        "all",
+        "some",
+        "more",
+        "less",
+        "tell",
+        "http",
+        "https",
+        "www",
+        "com",
+        "show",
+        "give",
+        "please",
+        "just",
+        "only",
+        "also",
+        "still",
+        "our",
+        "ones",
+        "one",
+        "both",
+        "either",
+        "get",
+        "got",
+        "like",
+        "mode",
+    ]
+)
+
 
 def normalise(text: str) -> str:
     """Lower-case, collapse punctuation and spaces: 'Circuit-Breaker' -> 'circuit breaker'."""
     return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def fuzzy_eligible(phrase: str) -> bool:
+    """Whether a (normalised) phrase may be matched fuzzily, as a query or as an alias."""
+    words = phrase.split()
+    return len(phrase) >= MIN_FUZZY_LENGTH and not any(w in STOPWORDS or w.isdigit() for w in words)
 
 
 @dataclass(frozen=True)
@@ -38,6 +163,7 @@ class AliasIndex:
         for entity, alias in aliases:
             self._by_alias.setdefault(normalise(alias), entity)
         self._choices = list(self._by_alias)
+        self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a)]
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self._by_alias
@@ -47,12 +173,12 @@ class AliasIndex:
         return AliasHit(entity, phrase, 100.0) if entity else None
 
     def fuzzy(self, phrase: str) -> AliasHit | None:
-        """Best alias within the cutoff; short phrases must match exactly."""
+        """Best alias within the cutoff; short and common-word phrases must match exactly."""
         hit = self.exact(phrase)
-        if hit or len(phrase) < MIN_FUZZY_LENGTH:
+        if hit or not fuzzy_eligible(phrase):
             return hit
         found = process.extractOne(
-            phrase, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
         if found is None:
             return None
@@ -75,19 +201,22 @@ class AliasIndex:
 def confusable_pairs(
     aliases: list[tuple[str, str]],
 ) -> list[tuple[tuple[str, str], tuple[str, str], float]]:
-    """Pairs of aliases of different entities at least as similar as the matcher's cutoff."""
+    """Pairs of aliases of different entities that the matcher could confuse.
+
+    The same alias on two entities always counts; otherwise only aliases that can be
+    matched fuzzily are compared, at the matcher's own cutoff.
+    """
     normal = [(entity, normalise(alias)) for entity, alias in aliases]
+    names = [alias for _, alias in normal]
     pairs = []
-    for i, (entity_a, alias_a) in enumerate(normal):
-        for entity_b, alias_b in normal[i + 1 :]:
-            if entity_a == entity_b:
+    for i, (entity, name) in enumerate(normal):
+        similar = process.extract(
+            name, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+        )
+        for _, score, j in sorted(similar, key=lambda hit: hit[2]):
+            other_entity, other = normal[j]
+            if j <= i or entity == other_entity:
                 continue
-            if alias_a == alias_b:
-                pairs.append(((entity_a, alias_a), (entity_b, alias_b), 100.0))
-                continue
-            if min(len(alias_a), len(alias_b)) < MIN_FUZZY_LENGTH:
-                continue
-            score = fuzz.ratio(alias_a, alias_b)
-            if score >= FUZZY_CUTOFF:
-                pairs.append(((entity_a, alias_a), (entity_b, alias_b), score))
+            if name == other or (fuzzy_eligible(name) and fuzzy_eligible(other)):
+                pairs.append(((entity, name), (other_entity, other), score))
     return pairs

@@ -35,11 +35,19 @@ class SeenEvents:
 
 
 class RateLimiter:
-    """Sliding one-minute window per user."""
+    """Sliding one-minute window per user; a limited user is told at most once a minute."""
 
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
         self._hits: dict[str, deque[float]] = {}
+        self._told: dict[str, float] = {}
+
+    def should_tell(self, user: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        if self._told.get(user, -60.0) > now - 60:
+            return False
+        self._told[user] = now
+        return True
 
     def allow(self, user: str, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
@@ -51,6 +59,7 @@ class RateLimiter:
         hits.append(now)
         if len(self._hits) > 10_000:
             self._hits = {u: h for u, h in self._hits.items() if h and h[-1] > now - 60}
+            self._told = {u: t for u, t in self._told.items() if t > now - 60}
         return True
 
 
@@ -87,7 +96,7 @@ def build_middleware(metrics: Metrics, seen: SeenEvents, limiter: RateLimiter):
             channel = (body.get("event") or {}).get("channel") or (body.get("channel") or {}).get(
                 "id"
             )
-            if channel:
+            if channel and limiter.should_tell(user):
                 await client.chat_postEphemeral(channel=channel, user=user, text=text)
             return BoltResponse(status=200, body="")
         return await next()

@@ -16,7 +16,7 @@ from bot.slack.settings import Mode, Settings
 from tests.support.signing import SECRET, signed_headers
 from tests.support.slack_standin import SlackStandIn
 
-KNOWLEDGE = Path("/tmp/kb")
+KNOWLEDGE = Path(__file__).resolve().parent.parent.parent / "knowledge"
 
 
 @dataclass

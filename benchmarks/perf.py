@@ -1,0 +1,298 @@
+"""Mesh Advisor against a bare Bolt app, side by side in one run (loopback only).
+
+    python benchmarks/perf.py                 # everything, about two minutes
+    python benchmarks/perf.py --quick         # shorter runs, for a smoke check
+
+1. answer engine in process: p50/p99 per intent (parse + answer + render)
+2. HTTP: p50/p99 ack latency and requests/s for signed `/mesh compare istio linkerd`,
+   meshbot serve vs a bare slack-bolt AsyncApp on aiohttp that only acks
+3. start-up: process start to first successful answer on /readyz
+4. memory: RSS after warm-up and after the load
+5. knowledge base scale: load and answer time at 1x, 10x and 50x (meshes x features)
+
+Every figure is a ratio against a baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.load import percentile, rss_mb  # noqa: E402
+from bot.answers.engine import AnswerEngine  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.render.blocks import build_message  # noqa: E402
+from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
+from tests.support.slack_standin import SlackStandIn  # noqa: E402
+from tests.test_processes import free_port  # noqa: E402
+
+KNOWLEDGE = ROOT / "knowledge"
+BARE_APP = Path(__file__).resolve().parent / "bare_bolt_app.py"
+INTENT_QUESTIONS = {
+    "compare": [
+        "compare istio linkerd",
+        "istio vs linkerd vs cilium",
+        "kuma or consul",
+        "linkerd or istio for 40 services?",
+    ],
+    "feature_check": [
+        "does linkerd support circuit breaking",
+        "does istio do mutual tls",
+        "does cillium support JWT auth",
+    ],
+    "cost": [
+        "cost 1000 pods",
+        "what does a sidecar cost us at 500 pods with istio",
+        "memory of linkerd at 1k pods on 20 nodes",
+    ],
+    "recommend": [
+        "recommend",
+        "we have 14 services and only need mTLS, do we need a mesh?",
+        "300 services, 4 platform teams, multi-cluster, need JWT validation",
+    ],
+    "explain": ["explain ambient mode", "what is linkerd", "is open service mesh still maintained"],
+    "unknown": ["asdfgh", "qwerty uiop", "<!channel> zzz"],
+}
+
+
+def timed_ms(fn, *args) -> float:
+    started = time.perf_counter()
+    fn(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def engine_bench(engine: AnswerEngine, rounds: int) -> dict[str, dict[str, float]]:
+    def once(text: str) -> None:
+        build_message(engine.ask(text))
+
+    out = {}
+    for intent, questions in INTENT_QUESTIONS.items():
+        for q in questions:
+            once(q)  # warm
+        times = [timed_ms(once, q) for _ in range(rounds) for q in questions]
+        out[intent] = {"p50_ms": statistics.median(times), "p99_ms": percentile(times, 99)}
+    return out
+
+
+async def spawn_server(kind: str, port: int, slack: SlackStandIn) -> asyncio.subprocess.Process:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MESHBOT_"))}
+    env.update(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": slack.api_url,
+            "MESHBOT_RATE_LIMIT": "1000000",
+            "MESHBOT_LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    if kind == "meshbot":
+        args = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    else:
+        args = [sys.executable, str(BARE_APP), str(port)]
+    return await asyncio.create_subprocess_exec(
+        *args, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+    )
+
+
+async def time_to_ready(port: int, started: float) -> float:
+    async with aiohttp.ClientSession() as session:
+        while True:
+            try:
+                async with session.get(f"http://127.0.0.1:{port}/readyz") as response:
+                    if response.status == 200:
+                        return (time.perf_counter() - started) * 1000
+            except aiohttp.ClientConnectionError:
+                pass
+            await asyncio.sleep(0.005)
+
+
+async def load(port: int, slack: SlackStandIn, seconds: float, clients: int) -> dict[str, float]:
+    url = f"http://127.0.0.1:{port}/slack/events"
+    latencies: list[float] = []
+    errors = 0
+
+    async def one_client(n: int, until: float) -> None:
+        nonlocal errors
+        async with aiohttp.ClientSession() as session:
+            i = 0
+            while time.monotonic() < until:
+                i += 1
+                body = command_body(
+                    "compare istio linkerd", slack.response_url(f"p{n}"), user=f"U{n}"
+                )
+                started = time.perf_counter()
+                async with session.post(url, data=body, headers=signed_headers(body)) as r:
+                    await r.read()
+                    errors += r.status != 200
+                latencies.append((time.perf_counter() - started) * 1000)
+
+    until = time.monotonic() + seconds
+    began = time.perf_counter()
+    await asyncio.gather(*(one_client(n, until) for n in range(clients)))
+    elapsed = time.perf_counter() - began
+    return {
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": percentile(latencies, 99),
+        "rps": len(latencies) / elapsed,
+        "errors": errors,
+    }
+
+
+async def server_bench(kind: str, seconds: float, clients: int) -> dict[str, float]:
+    slack = await SlackStandIn().start()
+    port = free_port()
+    started = time.perf_counter()
+    process = await spawn_server(kind, port, slack)
+    try:
+        startup = await time_to_ready(port, started)
+        await load(port, slack, 1.0, clients)  # warm-up
+        rss_warm = rss_mb(process.pid)
+        result = await load(port, slack, seconds, clients)
+        await asyncio.sleep(0.5)
+        result.update(startup_ms=startup, rss_warm_mb=rss_warm, rss_after_mb=rss_mb(process.pid))
+        return result
+    finally:
+        process.terminate()
+        await process.wait()
+        await slack.stop()
+
+
+def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) -> Path:
+    """A copy of the knowledge base with meshes and features multiplied (unique aliases)."""
+    shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    features_file = target / "features.yaml"
+    features = yaml.safe_load(features_file.read_text())["features"]
+    base_ids = [f["id"] for f in features]
+    extra_ids = []
+    for copy in range(1, factor_features):
+        for f in list(features[: len(base_ids)]):
+            new_id = f"{f['id']}_x{copy}"
+            extra_ids.append((f["id"], new_id))
+            features.append(
+                dict(
+                    f,
+                    id=new_id,
+                    name=f"{f['name']} variant {copy}",
+                    aliases=[f"zq{copy}{f['id'].replace('_', '')}variant"],
+                )
+            )
+    features_file.write_text(yaml.safe_dump({"features": features}, sort_keys=False))
+    mesh_files = sorted((target / "meshes").glob("*.yaml"))
+    for path in mesh_files:
+        mesh = yaml.safe_load(path.read_text())
+        for original, new_id in extra_ids:
+            mesh["features"][new_id] = mesh["features"][original]
+        path.write_text(yaml.safe_dump(mesh, sort_keys=False))
+    for copy in range(1, factor_meshes):
+        for path in mesh_files:
+            mesh = yaml.safe_load(path.read_text())
+            mesh["id"] = f"{mesh['id']}-x{copy}"
+            mesh["name"] = f"{mesh['name']} clone {copy}"
+            mesh["aliases"] = [f"qz{copy}{mesh['id'].replace('-', '')}clone"]
+            mesh["replaced_by"] = []
+            (target / "meshes" / f"{mesh['id']}.yaml").write_text(
+                yaml.safe_dump(mesh, sort_keys=False)
+            )
+    return target
+
+
+def scale_bench(rounds: int) -> list[dict[str, float]]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, meshes, features in (("1x", 1, 1), ("10x", 5, 2), ("50x", 10, 5)):
+            directory = (
+                KNOWLEDGE
+                if label == "1x"
+                else synthetic_knowledge(meshes, features, Path(tmp) / label)
+            )
+            started = time.perf_counter()
+            kb = load_knowledge(directory)
+            load_ms = (time.perf_counter() - started) * 1000
+            engine = AnswerEngine(kb)
+            times = engine_bench(engine, rounds)
+            rows.append(
+                {
+                    "size": label,
+                    "meshes": len(kb.meshes),
+                    "features": len(kb.features),
+                    "load_ms": load_ms,
+                    "answer_p50_ms": statistics.median(t["p50_ms"] for t in times.values()),
+                    "answer_p99_ms": max(t["p99_ms"] for t in times.values()),
+                }
+            )
+    return rows
+
+
+async def main_async(quick: bool) -> dict:
+    seconds, clients, rounds = (3, 10, 50) if quick else (15, 20, 300)
+    kb = load_knowledge(KNOWLEDGE)
+    report = {"engine": engine_bench(AnswerEngine(kb), rounds)}
+    report["bare_bolt"] = await server_bench("bare", seconds, clients)
+    report["meshbot"] = await server_bench("meshbot", seconds, clients)
+    bare, mesh = report["bare_bolt"], report["meshbot"]
+    report["ratios"] = {
+        "http_p50": mesh["p50_ms"] / bare["p50_ms"],
+        "http_p99": mesh["p99_ms"] / bare["p99_ms"],
+        "throughput": mesh["rps"] / bare["rps"],
+        "startup": mesh["startup_ms"] / bare["startup_ms"],
+        "rss_warm": mesh["rss_warm_mb"] / bare["rss_warm_mb"],
+        "rss_after": mesh["rss_after_mb"] / bare["rss_after_mb"],
+    }
+    report["scale"] = scale_bench(max(10, rounds // 10))
+    return report
+
+
+def print_report(report: dict) -> None:
+    print("Answer engine (parse + answer + render), ms")
+    for intent, t in report["engine"].items():
+        print(f"  {intent:<14} p50 {t['p50_ms']:.3f}  p99 {t['p99_ms']:.3f}")
+    print("\nHTTP, signed /mesh compare istio linkerd")
+    for name in ("bare_bolt", "meshbot"):
+        r = report[name]
+        print(
+            f"  {name:<10} p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms  "
+            f"{r['rps']:.0f} req/s  errors {r['errors']}  start-up {r['startup_ms']:.0f} ms  "
+            f"RSS {r['rss_warm_mb']:.1f} -> {r['rss_after_mb']:.1f} MB"
+        )
+    print("\nRatios (meshbot / bare Bolt)")
+    for key, value in report["ratios"].items():
+        print(f"  {key:<11} {value:.2f}")
+    print("\nKnowledge base scale")
+    for row in report["scale"]:
+        print(
+            f"  {row['size']:<4} {row['meshes']:>4} meshes {row['features']:>4} features  "
+            f"load {row['load_ms']:.0f} ms  answer p50 {row['answer_p50_ms']:.3f} ms  "
+            f"p99 {row['answer_p99_ms']:.3f} ms"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report = asyncio.run(main_async(args.quick))
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print_report(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

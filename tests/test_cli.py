@@ -1,0 +1,55 @@
+"""The offline front end, run as a person would: `meshbot ask` and `meshbot chat`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bot.render import limits
+from tests.conftest import KNOWLEDGE
+
+MESHBOT = [sys.executable, "-m", "bot"]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*MESHBOT, *args, "--knowledge", str(KNOWLEDGE)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_ask_prints_a_readable_answer():
+    result = run("ask", "compare istio linkerd")
+    assert result.returncode == 0, result.stderr
+    assert "and Linkerd compared" in result.stdout
+    assert "SOURCES" in result.stdout and "Knowledge base as of" in result.stdout
+
+
+def test_ask_json_prints_the_slack_payload():
+    result = run("ask", "--json", "does linkerd support circuit breaking")
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"text", "blocks"}
+    assert limits.problems(payload) == []
+
+
+def test_chat_walks_the_recommendation_by_number():
+    result = run("chat", stdin="recommend\n9\n1\n1\n1\n1\n1\n1\n1\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Recommendation:") >= 3
+    assert "Choose 1 to" in result.stdout  # 9 is not an option
+
+
+def test_bad_knowledge_directory_is_a_clear_error(tmp_path):
+    result = subprocess.run(
+        [*MESHBOT, "ask", "help", "--knowledge", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "sources.yaml: file is missing" in result.stderr
+    assert "Traceback" not in result.stderr
