@@ -110,10 +110,17 @@ def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:
         return None
 
     def rank(f: Figure) -> tuple[int, int]:
-        kinds = [_KIND_RANK[kb.sources[s].kind] for s in f.sources if s in kb.sources]
-        return (min(kinds, default=9), -f.as_of.toordinal())
+        return (min(source_rank(kb, s)[0] for s in f.sources), -f.as_of.toordinal())
 
     return min(figures, key=rank)
+
+
+def source_rank(kb: KnowledgeBase, source_id: str) -> tuple[int, int]:
+    """Sort key for sources: primary before independent before vendor before blog; newest first."""
+    source = kb.sources.get(source_id)
+    if source is None:
+        return (9, 0)
+    return (_KIND_RANK[source.kind], -source.date.toordinal())
 
 
 def figure_text(figure: Figure) -> str:

@@ -10,6 +10,7 @@ from bot.answers.common import (
     figure_text,
     lead_figure,
     mesh_names,
+    source_rank,
     standard_steps,
     status_line,
     step,
@@ -17,7 +18,7 @@ from bot.answers.common import (
 from bot.answers.results import Answer, Fact, FactList, Matrix, MatrixRow, Paragraph, Part
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Level, Metric
+from bot.knowledge.models import Figure, Level, Mesh, Metric
 
 DEFAULT_PAIR = ["istio", "linkerd"]
 _LEVEL_WEIGHT = {
@@ -45,6 +46,37 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
         if extra not in ids:
             ids.append(extra)
     return ids
+
+
+def _fact(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Fact:
+    return Fact(
+        label=f"{mesh.name}, {figure.metric.value.replace('_', ' ')} ({figure.mode})",
+        text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}){caveat}",
+        sources=cite.cite(figure.sources),
+    )
+
+
+def _overhead(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> list[Fact]:
+    """Per metric, the figures of one source that measured every mesh; else each mesh's lead.
+
+    Figures from different benchmarks are not comparable, so they say so.
+    """
+    facts = []
+    for metric in _OVERHEAD_METRICS:
+        by_mesh = [[f for f in m.overhead if f.metric == metric] for m in meshes]
+        shared = set.intersection(*({s for f in fs for s in f.sources} for fs in by_mesh))
+        if shared:
+            source = min(shared, key=lambda s: source_rank(kb, s))
+            for mesh, figures in zip(meshes, by_mesh, strict=True):
+                figure = next(f for f in figures if source in f.sources)
+                facts.append(_fact(mesh, figure, cite))
+            continue
+        leads = [(m, lead_figure(kb, m, metric)) for m in meshes]
+        leads = [(m, f) for m, f in leads if f]
+        caveat = " — from a different source than the others; not directly comparable"
+        for mesh, figure in leads:
+            facts.append(_fact(mesh, figure, cite, caveat if len(leads) > 1 else ""))
+    return facts
 
 
 def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
@@ -102,21 +134,13 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     if same:
         parts.append(Paragraph(heading="The same in all", text=", ".join(same) + "."))
 
-    overhead = []
-    for m in meshes:
-        for metric in _OVERHEAD_METRICS:
-            figure = lead_figure(kb, m, metric)
-            if figure:
-                overhead.append(
-                    Fact(
-                        label=f"{m.name}, {metric.value.replace('_', ' ')} ({figure.mode})",
-                        text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})",
-                        sources=cite.cite(figure.sources),
-                    )
-                )
+    overhead = _overhead(kb, meshes, cite)
     if overhead:
         parts.append(
-            FactList(heading="Overhead (lead figure per metric; see cost for all)", items=overhead)
+            FactList(
+                heading="Overhead (one benchmark for all where one exists; see cost for all)",
+                items=overhead,
+            )
         )
 
     claims = [(m, c) for m in meshes for c in m.outdated_claims]

@@ -35,10 +35,11 @@ def part_lines(answer: Answer, part: Part) -> list[str]:
         lines += [fact_line(answer, f) for f in part.items]
     elif isinstance(part, Matrix):
         width = max(len(r.label) for r in part.rows) + 2
-        lines.append(" " * width + "  ".join(f"{c[:10]:<10}" for c in part.columns))
+        cell = max(18, *(len(c) for c in part.columns))
+        lines.append(" " * width + "  ".join(f"{c:<{cell}}" for c in part.columns))
         for row in part.rows:
-            cells = "  ".join(f"{MARKS[c.value] + ' ' + LEVEL_WORDS[c][:8]:<10}" for c in row.cells)
-            lines.append(f"{row.label:<{width}}{cells}")
+            marks = (f"{MARKS[c.value]} {LEVEL_WORDS[c]}" for c in row.cells)
+            lines.append(f"{row.label:<{width}}" + "  ".join(f"{m:<{cell}}" for m in marks))
     elif isinstance(part, Chart):
         lines += bar_lines(part.bars)
     elif isinstance(part, Code):
