@@ -19,8 +19,10 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import shutil
 import statistics
+import string
 import sys
 import tempfile
 import time
@@ -35,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.load import percentile, rss_mb  # noqa: E402
 from bot.answers.engine import AnswerEngine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.knowledge.yaml_files import KnowledgeYamlLoader  # noqa: E402
 from bot.render.blocks import build_message  # noqa: E402
 from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
 from tests.support.slack_standin import SlackStandIn  # noqa: E402
@@ -172,42 +175,47 @@ async def server_bench(kind: str, seconds: float, clients: int) -> dict[str, flo
         await slack.stop()
 
 
+def _read(path: Path) -> dict:
+    return yaml.load(path.read_text(), Loader=KnowledgeYamlLoader)
+
+
+def _random_name(rng: random.Random) -> str:
+    """A made-up 12-letter word: far from every real alias and from each other."""
+    return "".join(rng.choice(string.ascii_lowercase) for _ in range(12))
+
+
 def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) -> Path:
-    """A copy of the knowledge base with meshes and features multiplied (unique aliases)."""
+    """A copy of the knowledge base with meshes and features multiplied.
+
+    Copies reuse the real entries' data under made-up, unconfusable names, so the
+    result passes every check the shipped knowledge base passes.
+    """
+    rng = random.Random(factor_meshes * 100 + factor_features)
     shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     features_file = target / "features.yaml"
-    features = yaml.safe_load(features_file.read_text())["features"]
-    base_ids = [f["id"] for f in features]
-    extra_ids = []
-    for copy in range(1, factor_features):
-        for f in list(features[: len(base_ids)]):
-            new_id = f"{f['id']}_x{copy}"
-            extra_ids.append((f["id"], new_id))
-            features.append(
-                dict(
-                    f,
-                    id=new_id,
-                    name=f"{f['name']} variant {copy}",
-                    aliases=[f"zq{copy}{f['id'].replace('_', '')}variant"],
-                )
-            )
+    features = _read(features_file)["features"]
+    copies = []
+    for _ in range(1, factor_features):
+        for feature in features[: len(features)]:
+            name = _random_name(rng)
+            copies.append((feature["id"], name))
+    features += [
+        dict(next(f for f in features if f["id"] == original), id=name, name=name, aliases=[name])
+        for original, name in copies
+    ]
     features_file.write_text(yaml.safe_dump({"features": features}, sort_keys=False))
     mesh_files = sorted((target / "meshes").glob("*.yaml"))
     for path in mesh_files:
-        mesh = yaml.safe_load(path.read_text())
-        for original, new_id in extra_ids:
-            mesh["features"][new_id] = mesh["features"][original]
+        mesh = _read(path)
+        for original, name in copies:
+            mesh["features"][name] = mesh["features"][original]
         path.write_text(yaml.safe_dump(mesh, sort_keys=False))
-    for copy in range(1, factor_meshes):
+    for _ in range(1, factor_meshes):
         for path in mesh_files:
-            mesh = yaml.safe_load(path.read_text())
-            mesh["id"] = f"{mesh['id']}-x{copy}"
-            mesh["name"] = f"{mesh['name']} clone {copy}"
-            mesh["aliases"] = [f"qz{copy}{mesh['id'].replace('-', '')}clone"]
-            mesh["replaced_by"] = []
-            (target / "meshes" / f"{mesh['id']}.yaml").write_text(
-                yaml.safe_dump(mesh, sort_keys=False)
-            )
+            mesh = _read(path)
+            name = _random_name(rng)
+            mesh.update(id=name, name=name, aliases=[name], replaced_by=[])
+            (target / "meshes" / f"{name}.yaml").write_text(yaml.safe_dump(mesh, sort_keys=False))
     return target
 
 

@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 async def bot():
-    running, runner = await start_bot()
+    running = await start_bot()
     yield running
-    await stop_bot(running, runner)
+    await stop_bot(running)
 
 
 async def test_oversized_body_gets_413_and_nothing_posted(bot):
@@ -84,7 +84,7 @@ async def test_100kb_of_text_gets_a_short_note_fast(bot):
 
 
 async def test_rate_limit_is_per_user_and_friendly():
-    running, runner = await start_bot({"MESHBOT_RATE_LIMIT": "3"})
+    running = await start_bot({"MESHBOT_RATE_LIMIT": "3"})
     try:
         statuses = []
         for n in range(4):
@@ -101,7 +101,7 @@ async def test_rate_limit_is_per_user_and_friendly():
         await asyncio.sleep(0.2)
         assert not running.slack.of("response_url:a3")
     finally:
-        await stop_bot(running, runner)
+        await stop_bot(running)
 
 
 def mention(event_id: str, text: str = "<@UBOT> what is linkerd") -> str:
@@ -161,7 +161,7 @@ async def test_persistent_faults_give_up_cleanly_and_the_next_request_works(bot)
 
 
 async def test_slow_slack_times_out_without_retrying_or_breaking():
-    running, runner = await start_bot({"MESHBOT_SLACK_TIMEOUT": "1"})
+    running = await start_bot({"MESHBOT_SLACK_TIMEOUT": "1"})
     try:
         running.slack.faults["chat.postMessage"] = [Fault(delay=2.5)]
         await running.post(mention("EvSlow1"))
@@ -172,7 +172,7 @@ async def test_slow_slack_times_out_without_retrying_or_breaking():
         await asyncio.sleep(1.5)
         assert len(running.slack.of("fault:chat.postMessage")) == 1  # the slow one, not retried
     finally:
-        await stop_bot(running, runner)
+        await stop_bot(running)
 
 
 def _copy_knowledge(tmp_path: Path) -> Path:

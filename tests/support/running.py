@@ -25,6 +25,8 @@ class Bot:
     slack: SlackStandIn
     session: aiohttp.ClientSession
     advisor: Advisor
+    runner: web.AppRunner
+    outgoing: aiohttp.ClientSession
 
     async def post(
         self, body: str, headers: dict[str, str] | None = None, signed: bool = True, **sign
@@ -49,9 +51,7 @@ class Bot:
             return response.status, await response.text()
 
 
-async def start_bot(
-    env_extra: dict[str, str] | None = None, knowledge: Path = KNOWLEDGE
-) -> tuple[Bot, web.AppRunner]:
+async def start_bot(env_extra: dict[str, str] | None = None, knowledge: Path = KNOWLEDGE) -> Bot:
     slack = await SlackStandIn().start()
     env = {
         "SLACK_BOT_TOKEN": "xoxb-test-token",
@@ -66,7 +66,7 @@ async def start_bot(
     app = build_web_app(
         advisor,
         metrics,
-        build_app(settings, advisor, metrics),
+        build_app(settings, advisor, metrics, outgoing := aiohttp.ClientSession()),
         max_body_bytes=settings.max_body_bytes,
     )
     runner = web.AppRunner(app, access_log=None)
@@ -75,10 +75,11 @@ async def start_bot(
     await site.start()
     host, port = runner.addresses[0][:2]
     session = aiohttp.ClientSession()
-    return Bot(f"http://{host}:{port}", slack, session, advisor), runner
+    return Bot(f"http://{host}:{port}", slack, session, advisor, runner, outgoing)
 
 
-async def stop_bot(running: Bot, runner: web.AppRunner) -> None:
+async def stop_bot(running: Bot) -> None:
     await running.session.close()
-    await runner.cleanup()
+    await running.runner.cleanup()
+    await running.outgoing.close()
     await running.slack.stop()

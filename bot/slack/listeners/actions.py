@@ -13,11 +13,12 @@ from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 from bot.render.blocks import FOLLOW_UP_ACTION, SHARE_ACTION, STEP_ACTION
 from bot.render.home import HOME_ACTION
 from bot.slack.answers import SlackAnswers, user_mention
+from bot.slack.responder import Responder
 
 CONTINUE = re.compile(rf"^({STEP_ACTION}|{FOLLOW_UP_ACTION}|{HOME_ACTION})_\d+$")
 
 
-async def handle_continue(ack, body: dict, action: dict, client, respond, context) -> None:
+async def handle_continue(ack, body: dict, action: dict, client, context) -> None:
     await ack()
     answers: SlackAnswers = context["answers"]
     container = body.get("container", {})
@@ -27,7 +28,8 @@ async def handle_continue(ack, body: dict, action: dict, client, respond, contex
         await client.chat_postMessage(channel=body["user"]["id"], **message)
     elif container.get("is_ephemeral"):
         message = answers.for_value(value, "action", share=True)
-        await respond(replace_original=True, response_type="ephemeral", **message)
+        responder: Responder = context["responder"]
+        await responder.send(body["response_url"], replace_original=True, **message)
     else:
         message = answers.for_value(value, "action")
         await client.chat_update(
@@ -35,7 +37,7 @@ async def handle_continue(ack, body: dict, action: dict, client, respond, contex
         )
 
 
-async def handle_share(ack, body: dict, action: dict, client, respond, context) -> None:
+async def handle_share(ack, body: dict, action: dict, client, context) -> None:
     await ack()
     answers: SlackAnswers = context["answers"]
     message = answers.for_value(action.get("value", ""), "share")
@@ -47,7 +49,8 @@ async def handle_share(ack, body: dict, action: dict, client, respond, context) 
     message["blocks"] = [*message["blocks"][:49], by]
     channel = (body.get("channel") or {}).get("id") or body["container"].get("channel_id")
     await client.chat_postMessage(channel=channel, **message)
-    await respond(delete_original=True)
+    responder: Responder = context["responder"]
+    await responder.send(body["response_url"], delete_original=True)
 
 
 def register(app: AsyncApp) -> None:

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import logging
-
 from slack_bolt.async_app import AsyncApp
 
 from bot.slack.answers import SlackAnswers
+from bot.slack.responder import Responder
 
-log = logging.getLogger(__name__)
 
-
-async def handle_mesh_command(ack, command: dict, respond, context) -> None:
+async def handle_mesh_command(ack, command: dict, context) -> None:
     await ack()
     answers: SlackAnswers = context["answers"]
+    responder: Responder = context["responder"]
     message = answers.for_text(command.get("text", ""), "command", share=True)
-    response = await respond(response_type="ephemeral", **message)
-    if response.status_code >= 400:
-        log.error("response_url answered %s for /mesh", response.status_code)
+    await responder.send(command["response_url"], response_type="ephemeral", **message)
 
 
 def register(app: AsyncApp) -> None:
