@@ -39,7 +39,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     among = [m for m in intent.meshes if m in rules.candidates] or None
     if among is not None and len(among) < 2:
         among = None
-    verdict = recommender.evaluate(rules, facts, among)
+    ahead = recommender.outlook(rules, facts, among)
+    verdict = ahead.verdict
     pick = kb.meshes[verdict.pick]
     parts: list[Part] = []
     if verdict.fired:
@@ -73,7 +74,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
                 f"{'s' if gap != 1 else ''} behind): best for {runner.best_for}",
             )
         )
-    changes = recommender.changes(rules, facts, among)
+    changes = ahead.changes()
     if changes:
         seen = set()
         lines = []
@@ -92,7 +93,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         parts.append(Paragraph(heading="What I know", text=_known_text(kb, facts) + "."))
     cite.cite(pick.sources[:1])
 
-    question = recommender.most_telling_question(rules, facts, among)
+    question = ahead.most_telling_question()
     follow_up = None
     if question:
         follow_up = FollowUp(

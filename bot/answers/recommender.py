@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
-from bot.knowledge.models import Condition, FactValue, Question, Rule, RulesFile
+from bot.knowledge.models import Condition, FactValue, Option, Question, Rule, RulesFile
 
 
 @dataclass(frozen=True)
@@ -69,37 +70,51 @@ def open_questions(rules: RulesFile, facts: dict[str, FactValue]) -> list[Questi
     return [q for q in rules.questions if q.fact not in facts]
 
 
-def changes(
+@dataclass(frozen=True)
+class Outlook:
+    """What each answer to each open question would do to the verdict."""
+
+    verdict: Verdict
+    options: list[tuple[Question, Option, Verdict]]
+
+    def changes(self) -> list[Change]:
+        """Every single answer to an open question that would change the pick."""
+        return [
+            Change(question, option.label, after.pick)
+            for question, option, after in self.options
+            if after.pick != self.verdict.pick
+        ]
+
+    def most_telling_question(self) -> Question | None:
+        """The open question whose answers could move the pick the most, if any can.
+
+        Ranked by how many different picks its options lead to, then by the largest
+        score swing between its options; the order in rules.yaml breaks ties. None
+        when no single answer could change the pick.
+        """
+        best: tuple[int, int] | None = None
+        chosen = None
+        for _, group in itertools.groupby(self.options, key=lambda item: item[0].id):
+            options = list(group)
+            question, verdicts = options[0][0], [v for _, _, v in options]
+            picks = {v.pick for v in verdicts}
+            totals = [sum(v.scores.values()) for v in verdicts]
+            swing = max(max(v.scores.values()) - min(v.scores.values()) for v in verdicts)
+            key = (len(picks), max(totals) - min(totals) + swing)
+            if len(picks) > 1 and (best is None or key > best):
+                best, chosen = key, question
+        return chosen
+
+
+def outlook(
     rules: RulesFile, facts: dict[str, FactValue], among: list[str] | None = None
-) -> list[Change]:
-    """Every single answer to an open question that would change the pick."""
-    pick = evaluate(rules, facts, among).pick
-    found = []
-    for question in open_questions(rules, facts):
-        for option in question.options:
-            new_pick = evaluate(rules, {**facts, **option.set}, among).pick
-            if new_pick != pick:
-                found.append(Change(question, option.label, new_pick))
-    return found
-
-
-def most_telling_question(
-    rules: RulesFile, facts: dict[str, FactValue], among: list[str] | None = None
-) -> Question | None:
-    """The open question whose answers could move the pick the most, if any can.
-
-    Ranked by how many different picks its options lead to, then by the largest
-    score swing between its options; the order in rules.yaml breaks ties. None
-    when no single answer could change the pick.
-    """
-    best: tuple[int, int] | None = None
-    chosen = None
-    for question in open_questions(rules, facts):
-        verdicts = [evaluate(rules, {**facts, **o.set}, among) for o in question.options]
-        picks = {v.pick for v in verdicts}
-        totals = [sum(v.scores.values()) for v in verdicts]
-        swing = max(max(v.scores.values()) - min(v.scores.values()) for v in verdicts)
-        key = (len(picks), max(totals) - min(totals) + swing)
-        if len(picks) > 1 and (best is None or key > best):
-            best, chosen = key, question
-    return chosen
+) -> Outlook:
+    """The verdict now, and the verdict after each possible answer to each open question."""
+    return Outlook(
+        evaluate(rules, facts, among),
+        [
+            (question, option, evaluate(rules, {**facts, **option.set}, among))
+            for question in open_questions(rules, facts)
+            for option in question.options
+        ],
+    )

@@ -7,6 +7,7 @@ rejected. All answer text is escaped here, in one place.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -124,15 +125,18 @@ def _code_chunks(code: str) -> list[str]:
     return _chunks(code.splitlines(), limits.SECTION_TEXT - 200)
 
 
+@functools.lru_cache(maxsize=4096)
+def _cell(text: str) -> dict[str, str]:
+    """A table cell, built by the model once per distinct text (cells repeat endlessly)."""
+    return RawTextObject(text=limits.fit(text, 60)).to_dict()
+
+
 def _table(part: Matrix) -> tuple[TableBlock, int]:
     header = ["Feature", *part.columns]
-    rows = [[RawTextObject(text=limits.fit(c, 60)) for c in header]]
+    rows = [[_cell(c) for c in header]]
     for row in part.rows[: limits.TABLE_ROWS - 1]:
-        rows.append(
-            [RawTextObject(text=limits.fit(row.label, 60))]
-            + [RawTextObject(text=SLACK_MARKS[c.value]) for c in row.cells]
-        )
-    chars = sum(len(cell.text) for row in rows for cell in row)
+        rows.append([_cell(row.label)] + [_cell(SLACK_MARKS[c.value]) for c in row.cells])
+    chars = sum(len(cell["text"]) for row in rows for cell in row)
     return TableBlock(rows=rows), chars
 
 
@@ -153,25 +157,33 @@ def _add_part(budget: _Budget, answer: Answer, part: Part) -> None:
         budget.add(_section(text), len(text))
 
 
-def _button(choice: Choice, action_id: str) -> ButtonElement | None:
-    value = choice.intent.to_value()
-    if len(value) > limits.BUTTON_VALUE:
-        return None
-    return ButtonElement(
-        text=PlainTextObject(text=limits.fit(choice.label, limits.BUTTON_TEXT)),
-        action_id=action_id,
-        value=value,
-        style="primary" if choice.primary else None,
-    )
+ButtonSpec = tuple[str, str, str, bool]  # label, action_id, value, primary
 
 
-def _buttons(choices: list[Choice], prefix: str) -> ActionsBlock | None:
-    elements = [
-        b
-        for n, c in enumerate(choices[: limits.ACTIONS_ELEMENTS])
-        if (b := _button(c, f"{prefix}_{n}"))
-    ]
-    return ActionsBlock(elements=elements) if elements else None
+def _button_specs(choices: list[Choice], prefix: str) -> tuple[ButtonSpec, ...]:
+    specs = []
+    for n, choice in enumerate(choices[: limits.ACTIONS_ELEMENTS]):
+        value = choice.intent.to_value()
+        if len(value) <= limits.BUTTON_VALUE:
+            label = limits.fit(choice.label, limits.BUTTON_TEXT)
+            specs.append((label, f"{prefix}_{n}", value, choice.primary))
+    return tuple(specs)
+
+
+@functools.lru_cache(maxsize=2048)
+def _actions(specs: tuple[ButtonSpec, ...]) -> dict[str, Any]:
+    """An actions block, built by the models once per distinct set of buttons."""
+    return ActionsBlock(
+        elements=[
+            ButtonElement(
+                text=PlainTextObject(text=label),
+                action_id=action_id,
+                value=value,
+                style="primary" if primary else None,
+            )
+            for label, action_id, value, primary in specs
+        ]
+    ).to_dict()
 
 
 def _sources_text(answer: Answer, limit: int) -> str:
@@ -191,8 +203,8 @@ def _sources_text(answer: Answer, limit: int) -> str:
     return text
 
 
-def build_blocks(answer: Answer, share: bool = False) -> list[Block]:
-    """The answer as Block Kit models, inside every limit."""
+def build_blocks(answer: Answer, share: bool = False) -> list[dict[str, Any]]:
+    """The answer as Block Kit blocks (built with the models), inside every limit."""
     budget = _Budget()
     budget.add(
         HeaderBlock(text=PlainTextObject(text=limits.fit(answer.title, limits.HEADER_TEXT))),
@@ -202,7 +214,7 @@ def build_blocks(answer: Answer, share: bool = False) -> list[Block]:
     budget.add(_section(summary), len(summary))
     for part in answer.parts:
         _add_part(budget, answer, part)
-    blocks = budget.blocks
+    blocks = [b.to_dict() for b in budget.blocks]
     if budget.skipped:
         note = limits.fit(
             "Left out to fit Slack: "
@@ -210,37 +222,34 @@ def build_blocks(answer: Answer, share: bool = False) -> list[Block]:
             + ". Ask a narrower question, or run `meshbot ask` for everything.",
             limits.CONTEXT_TEXT,
         )
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=escape(note))]))
+        blocks.append(_context(escape(note)))
     if answer.follow_up:
-        blocks.append(DividerBlock())
-        blocks.append(_section(limits.fit(bold(answer.follow_up.question), limits.SECTION_TEXT)))
-        if actions := _buttons(answer.follow_up.choices, FOLLOW_UP_ACTION):
-            blocks.append(actions)
+        blocks.append(DividerBlock().to_dict())
+        question = limits.fit(bold(answer.follow_up.question), limits.SECTION_TEXT)
+        blocks.append(_section(question).to_dict())
+        if specs := _button_specs(answer.follow_up.choices, FOLLOW_UP_ACTION):
+            blocks.append(_actions(specs))
     steps = list(answer.next_steps)
     if share:
         steps.insert(0, Choice(label="Share in channel", intent=answer.intent, primary=True))
-    if actions := _buttons(steps, STEP_ACTION):
+    if specs := _button_specs(steps, STEP_ACTION):
         if share:
-            actions.elements[0].action_id = SHARE_ACTION
-        blocks.append(actions)
+            label, _, value, primary = specs[0]
+            specs = ((label, SHARE_ACTION, value, primary), *specs[1:])
+        blocks.append(_actions(specs))
     if answer.sources:
-        sources = _sources_text(answer, limits.CONTEXT_TEXT)
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=sources)]))
-    blocks.append(
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=f"Mesh Advisor · knowledge as of {answer.as_of} · v{answer.kb_version}"
-                )
-            ]
-        )
-    )
+        blocks.append(_context(_sources_text(answer, limits.CONTEXT_TEXT)))
+    blocks.append(_context(f"Mesh Advisor · knowledge as of {answer.as_of} · v{answer.kb_version}"))
     return blocks
+
+
+def _context(text: str) -> dict[str, Any]:
+    return ContextBlock(elements=[MarkdownTextObject(text=text)]).to_dict()
 
 
 def build_message(answer: Answer, share: bool = False) -> dict[str, Any]:
     """`{"text": …, "blocks": […]}` ready for chat.postMessage and friends."""
     return {
         "text": limits.fit(escape(render_fallback(answer)), limits.FALLBACK_TEXT),
-        "blocks": [b.to_dict() for b in build_blocks(answer, share)],
+        "blocks": build_blocks(answer, share),
     }
