@@ -21,6 +21,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Level, Mesh, Metric
 
 DEFAULT_PAIR = ["istio", "linkerd"]
+MAX_MATRIX_ROWS = 24  # answers stay readable, and their cost flat as the catalogue grows
+MAX_SAME = 24
 _LEVEL_WEIGHT = {
     Level.yes: 3,
     Level.partial: 2,
@@ -79,6 +81,30 @@ def _overhead(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> list[Fa
     return facts
 
 
+def _differences(
+    kb: KnowledgeBase, meshes: list[Mesh], cite: Citations
+) -> tuple[list[MatrixRow], list[str]]:
+    """Rows where the meshes differ, grouped by category (the category with the biggest
+    difference first, then the biggest differences within it); and what is the same."""
+    scored: list[tuple[int, MatrixRow]] = []
+    same = []
+    for feature in kb.features.values():
+        levels = [m.features[feature.id].level for m in meshes]
+        if len(set(levels)) == 1:
+            same.append(f"{feature.name} ({LEVEL_WORDS[levels[0]]})")
+            continue
+        for m in meshes:
+            cite.cite(m.features[feature.id].sources)
+        weights = [_LEVEL_WEIGHT[level] for level in levels]
+        row = MatrixRow(label=feature.name, group=feature.category.value, cells=levels)
+        scored.append((max(weights) - min(weights), row))
+    biggest: dict[str, int] = {}
+    for spread, row in scored:
+        biggest[row.group] = max(biggest.get(row.group, 0), spread)
+    scored.sort(key=lambda item: (-biggest[item[1].group], item[1].group, -item[0]))
+    return [row for _, row in scored], same
+
+
 def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     ids = _meshes(kb, intent)
     meshes = [kb.meshes[i] for i in ids]
@@ -105,34 +131,27 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
             )
         )
 
-    rows = []
-    same = []
-    for feature in kb.features.values():
-        levels = [m.features[feature.id].level for m in meshes]
-        for m in meshes:
-            cite.cite(m.features[feature.id].sources)
-        if len(set(levels)) == 1:
-            same.append(f"{feature.name} ({LEVEL_WORDS[levels[0]]})")
-            continue
-        spread = max(_LEVEL_WEIGHT[lv] for lv in levels) - min(_LEVEL_WEIGHT[lv] for lv in levels)
-        rows.append(
-            (
-                spread,
-                feature.category.value,
-                MatrixRow(label=feature.name, group=feature.category.value, cells=levels),
-            )
-        )
-    rows.sort(key=lambda r: -r[0])
+    rows, same = _differences(kb, meshes, cite)
     if rows:
         parts.append(
             Matrix(
-                heading="Where they differ (biggest first)",
+                heading="Where they differ (grouped by area, biggest differences first)",
                 columns=[m.name for m in meshes],
-                rows=[r[2] for r in rows],
+                rows=rows[:MAX_MATRIX_ROWS],
             )
         )
+        if len(rows) > MAX_MATRIX_ROWS:
+            parts.append(
+                Paragraph(
+                    text=f"{len(rows) - MAX_MATRIX_ROWS} smaller differences "
+                    "not shown; ask “does <mesh> support <feature>”."
+                )
+            )
     if same:
-        parts.append(Paragraph(heading="The same in all", text=", ".join(same) + "."))
+        more = f", and {len(same) - MAX_SAME} more" if len(same) > MAX_SAME else ""
+        parts.append(
+            Paragraph(heading="The same in all", text=", ".join(same[:MAX_SAME]) + more + ".")
+        )
 
     overhead = _overhead(kb, meshes, cite)
     if overhead:

@@ -41,8 +41,9 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         assumed.append(f"{DEFAULT_PODS:,} pods")
     if not _count(intent, "nodes"):
         assumed.append(f"{nodes:,} nodes ({PODS_PER_NODE} pods a node)")
+    # By default the meshes the recommender chooses among: the options people weigh.
     ids = [m for m in intent.meshes if m in kb.meshes] or [
-        m.id for m in kb.current_meshes() if m.overhead
+        m for m in kb.rules.candidates if m in kb.meshes and kb.meshes[m].overhead
     ]
     meshes = [kb.meshes[i] for i in ids]
 

@@ -16,6 +16,7 @@ from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Level, Mesh, Support
 
+MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
 _ORDER = [Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no, Level.unknown]
 
 
@@ -94,7 +95,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
             by_level.setdefault(mesh.features[feature.id].level, []).append(mesh)
         items = []
         for level in _ORDER:
-            for mesh in by_level.get(level, []):
+            for mesh in by_level.get(level, [])[:MAX_PER_LEVEL]:
                 support = mesh.features[feature.id]
                 items.append(
                     Fact(

@@ -132,10 +132,11 @@ def _cell(text: str) -> dict[str, str]:
 
 
 def _table(part: Matrix) -> tuple[TableBlock, int]:
-    header = ["Feature", *part.columns]
+    header = ["Area", "Feature", *part.columns]
     rows = [[_cell(c) for c in header]]
     for row in part.rows[: limits.TABLE_ROWS - 1]:
-        rows.append([_cell(row.label)] + [_cell(SLACK_MARKS[c.value]) for c in row.cells])
+        marks = [_cell(SLACK_MARKS[c.value]) for c in row.cells]
+        rows.append([_cell(row.group.capitalize()), _cell(row.label), *marks])
     chars = sum(len(cell["text"]) for row in rows for cell in row)
     return TableBlock(rows=rows), chars
 

@@ -37,7 +37,11 @@ def part_lines(answer: Answer, part: Part) -> list[str]:
         width = max(len(r.label) for r in part.rows) + 2
         cell = max(18, *(len(c) for c in part.columns))
         lines.append(" " * width + "  ".join(f"{c:<{cell}}" for c in part.columns))
+        group = ""
         for row in part.rows:
+            if row.group != group:
+                group = row.group
+                lines.append(f"[{group}]")
             marks = (f"{MARKS[c.value]} {LEVEL_WORDS[c]}" for c in row.cells)
             lines.append(f"{row.label:<{width}}" + "  ".join(f"{m:<{cell}}" for m in marks))
     elif isinstance(part, Chart):
