@@ -18,7 +18,7 @@ from bot.answers.common import (
 from bot.answers.results import Answer, Fact, FactList, Matrix, MatrixRow, Paragraph, Part
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Figure, Level, Mesh, Metric
+from bot.knowledge.models import Category, Figure, Level, Mesh, Metric
 
 DEFAULT_PAIR = ["istio", "linkerd"]
 MAX_MATRIX_ROWS = 24  # answers stay readable, and their cost flat as the catalogue grows
@@ -101,7 +101,8 @@ def _differences(
     biggest: dict[str, int] = {}
     for spread, row in scored:
         biggest[row.group] = max(biggest.get(row.group, 0), spread)
-    scored.sort(key=lambda item: (-biggest[item[1].group], item[1].group, -item[0]))
+    order = [c.value for c in Category]
+    scored.sort(key=lambda item: (-biggest[item[1].group], order.index(item[1].group), -item[0]))
     return [row for _, row in scored], same
 
 
