@@ -265,6 +265,8 @@ def scale_bench(per_intent: int) -> list[dict[str, float]]:
             kb = load_knowledge(directory)
             load_ms = (time.perf_counter() - started) * 1000
             engine = AnswerEngine(kb)
+            gc.collect()
+            gc.freeze()  # as meshbot serve does after loading
             times = engine_bench(engine, per_intent)
             rows.append(
                 {
