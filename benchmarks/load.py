@@ -4,7 +4,8 @@ mentions to a real `meshbot serve` process wired to a Slack stand-in, for T seco
     python benchmarks/load.py --seconds 60 --clients 50
 
 Reports requests, errors, p50/p99 ack latency, answers delivered, and the server's
-RSS at start and end. Loopback only; nothing reaches Slack.
+RSS after a warm-up at full concurrency (10 s by default), every 10 s, and at the end.
+Loopback only; nothing reaches Slack.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.signing import SECRET, command_body, event_body, signed_headers  # noqa: E402
+from tests.support.processes import spawn_serve, stop, wait_http  # noqa: E402
+from tests.support.signing import command_body, event_body, signed_headers  # noqa: E402
 from tests.support.slack_standin import SlackStandIn  # noqa: E402
-from tests.test_processes import free_port, spawn, stop, wait_http  # noqa: E402
 
 QUESTIONS = [
     "compare istio linkerd",
@@ -44,6 +45,12 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+async def sample_rss(pid: int, samples: list[float], every: float = 10) -> None:
+    while True:
+        await asyncio.sleep(every)
+        samples.append(round(rss_mb(pid), 1))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -92,36 +99,31 @@ async def client(
             latencies.append((time.perf_counter() - started) * 1000)
 
 
-async def run(seconds: float, clients: int) -> dict:
+async def run(seconds: float, clients: int, warm_up: float) -> dict:
     slack = await SlackStandIn().start()
-    port = free_port()
-    process = await spawn(
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        env={
-            "SLACK_BOT_TOKEN": "xoxb-load",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "MESHBOT_RATE_LIMIT": "100000",
-            "MESHBOT_LOG_LEVEL": "WARNING",
-        },
+    process, port = await spawn_serve(
+        slack.api_url, MESHBOT_RATE_LIMIT="100000", MESHBOT_LOG_LEVEL="WARNING"
     )
     try:
         await wait_http(f"http://127.0.0.1:{port}/readyz")
         url = f"http://127.0.0.1:{port}/slack/events"
-        # Warm up, then measure.
-        await client(0, url, slack, time.monotonic() + 1, itertools.count(10**6), [], [])
+        # Warm up at full concurrency (buffers, caches, the event-id set fill to their
+        # working size), then measure, sampling RSS as the run goes.
+        warm_until = time.monotonic() + warm_up
+        warm = itertools.count(10**9)
+        await asyncio.gather(
+            *(client(n, url, slack, warm_until, warm, [], []) for n in range(clients))
+        )
         rss_start = rss_mb(process.pid)
         latencies: list[float] = []
         errors: list[str] = []
         counter = itertools.count()
         until = time.monotonic() + seconds
+        sampler = asyncio.create_task(sample_rss(process.pid, rss_samples := []))
         await asyncio.gather(
             *(client(n, url, slack, until, counter, latencies, errors) for n in range(clients))
         )
+        sampler.cancel()
         await asyncio.sleep(1)  # let answers after the acks land
         rss_end = rss_mb(process.pid)
         answered = len(
@@ -148,6 +150,7 @@ async def run(seconds: float, clients: int) -> dict:
         "rss_mb_start": round(rss_start, 1),
         "rss_mb_end": round(rss_end, 1),
         "rss_growth_pct": round((rss_end - rss_start) / rss_start * 100, 1) if rss_start else 0,
+        "rss_mb_every_10s": rss_samples,
     }
 
 
@@ -155,9 +158,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--warm-up", type=float, default=10, help="seconds, at full concurrency")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    report = asyncio.run(run(args.seconds, args.clients))
+    report = asyncio.run(run(args.seconds, args.clients, args.warm_up))
     if args.json:
         print(json.dumps(report))
     else:

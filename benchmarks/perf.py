@@ -41,9 +41,9 @@ from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.yaml_files import KnowledgeYamlLoader  # noqa: E402
 from bot.render.blocks import build_message  # noqa: E402
 from bot.render.memo import RenderedAnswers  # noqa: E402
+from tests.support.processes import free_port  # noqa: E402
 from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
 from tests.support.slack_standin import SlackStandIn  # noqa: E402
-from tests.test_processes import free_port  # noqa: E402
 
 KNOWLEDGE = ROOT / "knowledge"
 BARE_APP = Path(__file__).resolve().parent / "bare_bolt_app.py"

@@ -4,56 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
-import socket
-import sys
-import time
 
 import aiohttp
 
 from tests.conftest import KNOWLEDGE
-from tests.support.signing import SECRET, command_body, event_body, signed_headers
-
-MESHBOT = [sys.executable, "-m", "bot"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-async def spawn(*args: str, env: dict[str, str]) -> asyncio.subprocess.Process:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MESHBOT_"))}
-    full_env.update(env)
-    return await asyncio.create_subprocess_exec(
-        *MESHBOT,
-        *args,
-        env=full_env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
-async def stop(process: asyncio.subprocess.Process) -> tuple[int, str]:
-    if process.returncode is None:
-        process.send_signal(signal.SIGTERM)
-    _, err = await asyncio.wait_for(process.communicate(), 20)
-    return process.returncode, err.decode()
-
-
-async def wait_http(url: str, timeout: float = 20) -> tuple[int, dict]:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as session:
-        while True:
-            try:
-                async with session.get(url) as response:
-                    return response.status, await response.json()
-            except aiohttp.ClientConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                await asyncio.sleep(0.1)
+from tests.support.processes import free_port, spawn, spawn_serve, stop, wait_http
+from tests.support.signing import command_body, event_body, signed_headers
 
 
 async def test_socket_mode_acks_envelopes_and_posts_answers(slack):
@@ -126,20 +82,8 @@ async def test_socket_mode_refuses_to_start_without_app_token():
 
 
 async def test_serve_starts_answers_and_stops_cleanly_on_sigterm(slack):
-    port = free_port()
-    process = await spawn(
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        env={
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "MESHBOT_LOG_FORMAT": "json",
-            "MESHBOT_KNOWLEDGE_DIR": str(KNOWLEDGE),
-        },
+    process, port = await spawn_serve(
+        slack.api_url, MESHBOT_LOG_FORMAT="json", MESHBOT_KNOWLEDGE_DIR=str(KNOWLEDGE)
     )
     try:
         status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz")
@@ -180,21 +124,7 @@ async def test_serve_with_bad_settings_stays_up_but_not_ready():
 
 async def test_serve_with_bad_knowledge_is_not_ready_and_says_why(tmp_path, slack):
     (tmp_path / "meta.yaml").write_text("as_of: 2020-01-01\n")
-    port = free_port()
-    process = await spawn(
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--knowledge",
-        str(tmp_path),
-        env={
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-        },
-    )
+    process, port = await spawn_serve(slack.api_url, "--knowledge", str(tmp_path))
     try:
         status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz")
     finally:

@@ -15,10 +15,10 @@ import pytest
 import yaml
 
 from bot.render import limits
+from tests.support.processes import spawn_serve, stop, wait_http
 from tests.support.running import KNOWLEDGE, start_bot, stop_bot
 from tests.support.signing import command_body, event_body, signed_headers
 from tests.support.slack_standin import Fault
-from tests.test_processes import free_port, spawn, stop, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -183,21 +183,8 @@ def _copy_knowledge(tmp_path: Path) -> Path:
 
 async def test_knowledge_reload_keeps_last_good_on_a_broken_edit(tmp_path, slack):
     knowledge = _copy_knowledge(tmp_path)
-    port = free_port()
-    process = await spawn(
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--knowledge",
-        str(knowledge),
-        "--reload-knowledge",
-        env={
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_SIGNING_SECRET": "s" * 32,
-            "SLACK_API_URL": slack.api_url,
-        },
+    process, port = await spawn_serve(
+        slack.api_url, "--knowledge", str(knowledge), "--reload-knowledge"
     )
     url = f"http://127.0.0.1:{port}/readyz"
     try:
@@ -231,21 +218,7 @@ async def _wait_ready_change(url: str, predicate, timeout: float = 15) -> dict:
 
 
 async def test_sigterm_finishes_requests_in_flight(slack):
-    port = free_port()
-    process = await spawn(
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--knowledge",
-        str(KNOWLEDGE),
-        env={
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_SIGNING_SECRET": "s" * 32,
-            "SLACK_API_URL": slack.api_url,
-        },
-    )
+    process, port = await spawn_serve(slack.api_url, "--knowledge", str(KNOWLEDGE))
     await wait_http(f"http://127.0.0.1:{port}/readyz")
     slack.faults["chat.postMessage"] = [Fault(delay=1.5)]
     body = mention("EvInflight")
@@ -254,9 +227,7 @@ async def test_sigterm_finishes_requests_in_flight(slack):
         session.post(
             f"http://127.0.0.1:{port}/slack/events",
             data=body,
-            headers=signed_headers(
-                body, timestamp=None, secret="s" * 32, content_type="application/json"
-            ),
+            headers=signed_headers(body, timestamp=None, content_type="application/json"),
         ) as response,
     ):
         assert response.status == 200
@@ -275,6 +246,8 @@ def test_five_second_load_has_no_errors():
             "5",
             "--clients",
             "10",
+            "--warm-up",
+            "1",
             "--json",
         ],
         capture_output=True,

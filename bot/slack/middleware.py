@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from typing import Any
 
 from slack_bolt.response import BoltResponse
@@ -15,19 +16,23 @@ log = logging.getLogger(__name__)
 
 
 class SeenEvents:
-    """A bounded TTL set of event ids (per replica; see docs/reliability.md)."""
+    """A bounded TTL set of event ids (per replica; see docs/reliability.md).
 
-    def __init__(self, ttl_seconds: float = 600, max_size: int = 50_000) -> None:
+    Slack retries a delivery it saw no ack for after about 0, 1 and 5 minutes, so
+    ids are kept for 6 minutes, and at most `max_size` of them.
+    """
+
+    def __init__(self, ttl_seconds: float = 360, max_size: int = 20_000) -> None:
         self.ttl = ttl_seconds
         self.max_size = max_size
-        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._seen: dict[str, float] = {}  # insertion-ordered: oldest first
 
     def first_time(self, event_id: str, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
-        while self._seen and (
-            next(iter(self._seen.values())) < now - self.ttl or len(self._seen) >= self.max_size
-        ):
-            self._seen.popitem(last=False)
+        for oldest, seen_at in list(itertools.islice(self._seen.items(), 64)):
+            if seen_at >= now - self.ttl and len(self._seen) < self.max_size:
+                break
+            del self._seen[oldest]
         if event_id in self._seen:
             return False
         self._seen[event_id] = now
