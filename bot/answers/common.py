@@ -48,7 +48,18 @@ class Citations:
         return [source_ref(self._kb, i) for i in self._ids]
 
 
+_SOURCE_REFS: dict[tuple[str, str], SourceRef] = {}
+
+
 def source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
+    """The answer-side view of a source, built once per knowledge version."""
+    key = (kb.version, source_id)
+    if key not in _SOURCE_REFS:
+        _SOURCE_REFS[key] = _build_source_ref(kb, source_id)
+    return _SOURCE_REFS[key]
+
+
+def _build_source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
     s = kb.sources[source_id]
     return SourceRef(
         id=s.id,

@@ -7,6 +7,7 @@ so nothing a user typed can become a ping or a link.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -114,3 +115,8 @@ class Answer(_Model):
     sources: list[SourceRef] = Field(default_factory=list)
     as_of: dt.date
     kb_version: str
+
+    @cached_property
+    def source_numbers(self) -> dict[str, int]:
+        """Citation number of each source id: [1] is the first source listed."""
+        return {s.id: n for n, s in enumerate(self.sources, 1)}

@@ -18,7 +18,7 @@ MARKS = {
 
 
 def cite_marks(answer: Answer, ids: list[str]) -> str:
-    numbers = {s.id: n for n, s in enumerate(answer.sources, 1)}
+    numbers = answer.source_numbers
     return "".join(f"[{numbers[i]}]" for i in ids if i in numbers)
 
 
