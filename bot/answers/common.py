@@ -97,6 +97,12 @@ def answer(
     )
 
 
+def first_sentence(text: str) -> str:
+    """Up to the first full stop followed by a space (the whole text if there is none)."""
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
 def mesh_names(kb: KnowledgeBase, ids: Iterable[str]) -> str:
     names = [kb.meshes[i].name for i in ids]
     if len(names) <= 2:

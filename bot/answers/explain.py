@@ -63,9 +63,7 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
     alternatives = mesh.replaced_by or [m for m in ("istio", "linkerd") if m != mesh.id]
     steps = [
-        step(
-            f"Compare {mesh_names(kb, [mesh.id, a])}"[:75], IntentKind.compare, meshes=[mesh.id, a]
-        )
+        step(f"Compare {mesh_names(kb, [mesh.id, a])}", IntentKind.compare, meshes=[mesh.id, a])
         for a in alternatives[:2]
         if a in kb.meshes
     ]

@@ -6,6 +6,7 @@ from bot.answers.common import (
     LEVEL_WORDS,
     Citations,
     answer,
+    first_sentence,
     mesh_names,
     standard_steps,
     status_line,
@@ -67,7 +68,7 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         f"in {mesh_names(kb, intent.meshes)}."
     )
     steps = [
-        step(f"Which meshes have {f.name}"[:75], IntentKind.which_meshes, features=[f.id])
+        step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features[:2]
     ]
     steps += standard_steps(kb, IntentKind.feature_check)[:3]
@@ -113,7 +114,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
             + (" support it." if yes else " supports it.")
         )
     steps = [
-        step(f"Compare {' and '.join(ids)}"[:75], IntentKind.compare, meshes=ids)
+        step(f"Compare {mesh_names(kb, ids)}", IntentKind.compare, meshes=ids)
         for ids in [["istio", "linkerd"]]
         if set(ids) <= set(kb.meshes)
     ]
@@ -141,8 +142,7 @@ def feature_catalogue(kb: KnowledgeBase, intent: Intent) -> Answer:
                 FactList(
                     heading=category.value.capitalize(),
                     items=[
-                        Fact(label=f.name, text=f.explanation.split(". ")[0].rstrip(".") + ".")
-                        for f in features
+                        Fact(label=f.name, text=first_sentence(f.explanation)) for f in features
                     ],
                 )
             )

@@ -77,12 +77,12 @@ def unknown(kb: KnowledgeBase, intent: Intent) -> Answer:
         kind, _, entity = label.partition(":")
         if kind == "mesh" and entity in kb.meshes:
             suggestions.append(
-                step(f"Explain {kb.meshes[entity].name}"[:75], IntentKind.explain, meshes=[entity])
+                step(f"Explain {kb.meshes[entity].name}", IntentKind.explain, meshes=[entity])
             )
         elif kind == "feature" and entity in kb.features:
             suggestions.append(
                 step(
-                    f"Who has {kb.features[entity].name}"[:75],
+                    f"Who has {kb.features[entity].name}",
                     IntentKind.which_meshes,
                     features=[entity],
                 )

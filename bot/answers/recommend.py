@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answers import recommender
-from bot.answers.common import Citations, answer, standard_steps, step
+from bot.answers.common import Citations, answer, first_sentence, standard_steps, step
 from bot.answers.results import Answer, Choice, Fact, FactList, FollowUp, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -109,12 +109,12 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             ],
         )
     confidence = "tentative" if question else "firm"
-    summary = f"{pick.name} ({confidence}): {pick.summary}"
+    summary = f"{pick.name} ({confidence}): {first_sentence(pick.summary)}"
     steps = []
     if verdict.runner_up:
         steps.append(
             step(
-                f"Compare {pick.name} and {kb.meshes[verdict.runner_up].name}"[:75],
+                f"Compare {pick.name} and {kb.meshes[verdict.runner_up].name}",
                 IntentKind.compare,
                 meshes=[pick.id, verdict.runner_up],
                 facts=facts,
