@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot.advisor import Advisor
 from bot.intents.models import Intent, IntentKind
+from bot.render.mrkdwn import escape
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
 
@@ -36,10 +39,7 @@ def user_mention(user_id: str) -> str:
 
 
 def plain_message(text: str) -> dict[str, Any]:
-    from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
-
-    from bot.render.mrkdwn import escape
-
+    """A one-section message for apologies and status notes."""
     return {
         "text": escape(text),
         "blocks": [SectionBlock(text=MarkdownTextObject(text=escape(text))).to_dict()],
@@ -68,7 +68,9 @@ class SlackAnswers:
             intent = Intent(kind=IntentKind.help)
         return self._answer(lambda: intent, surface, share)
 
-    def _answer(self, get_intent, surface: str, share: bool) -> dict[str, Any]:
+    def _answer(
+        self, get_intent: Callable[[], Intent], surface: str, share: bool
+    ) -> dict[str, Any]:
         rendered = self.advisor.rendered
         started = time.perf_counter()
         try:

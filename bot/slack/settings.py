@@ -29,8 +29,6 @@ class Settings(BaseModel):
     app_token: SecretStr | None = None
     api_url: str = DEFAULT_API_URL
     knowledge_dir: Path | None = None
-    log_format: str = "text"
-    log_level: str = "INFO"
     rate_limit_per_minute: int = 30
     max_body_bytes: int = 256 * 1024
     web_api_timeout: int = 10
@@ -72,8 +70,9 @@ class Settings(BaseModel):
                 "SLACK_API_URL is malformed: it should be a URL like https://slack.com/api/"
             )
         api_url = api_url if api_url.endswith("/") else api_url + "/"
-        log_format = env.get("MESHBOT_LOG_FORMAT", "text").strip().lower()
-        if log_format not in ("text", "json"):
+        # Logging is set up from the environment before settings are read (so these
+        # problems can be logged); a bad format is still reported here.
+        if env.get("MESHBOT_LOG_FORMAT", "text").strip().lower() not in ("text", "json"):
             problems.append("MESHBOT_LOG_FORMAT is malformed: use 'text' or 'json'")
         rate = _int(env, "MESHBOT_RATE_LIMIT", 30, problems)
         body = _int(env, "MESHBOT_MAX_BODY_BYTES", 256 * 1024, problems)
@@ -87,8 +86,6 @@ class Settings(BaseModel):
             signing_secret=SecretStr(secret) if secret else None,
             api_url=api_url,
             knowledge_dir=Path(knowledge) if knowledge else None,
-            log_format=log_format,
-            log_level=env.get("MESHBOT_LOG_LEVEL", "INFO").upper(),
             rate_limit_per_minute=rate,
             max_body_bytes=body,
             web_api_timeout=timeout,
