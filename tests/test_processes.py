@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
+import signal
 
 import aiohttp
 
@@ -132,3 +134,39 @@ async def test_serve_with_bad_knowledge_is_not_ready_and_says_why(tmp_path, slac
     assert status == 503 and "sources.yaml: file is missing" in ready["last_reload_error"]
     assert "knowledge base: sources.yaml: file is missing" in err
     assert "Traceback" not in err and code == 0
+
+
+async def test_socket_mode_with_health_port_stays_up_unready_on_bad_config():
+    port = free_port()
+    process = await spawn(
+        "socket", "--health-port", str(port), env={"SLACK_BOT_TOKEN": "xoxb-test"}
+    )
+    try:
+        status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz")
+        health, _ = await wait_http(f"http://127.0.0.1:{port}/healthz")
+    finally:
+        code, err = await stop(process)
+    assert status == 503 and health == 200
+    assert "SLACK_APP_TOKEN is not set" in ready["config_error"]
+    assert "not connecting to Slack" in err and "Traceback" not in err and code == 0
+
+
+async def test_sighup_reloads_the_knowledge_base(tmp_path, slack):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, knowledge, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    process, port = await spawn_serve(slack.api_url, "--knowledge", str(knowledge))
+    url = f"http://127.0.0.1:{port}/readyz"
+    try:
+        _, before = await wait_http(url)
+        meta = knowledge / "meta.yaml"
+        meta.write_text(meta.read_text() + "\n# reviewed once more\n")
+        process.send_signal(signal.SIGHUP)
+        for _ in range(100):
+            _, after = await wait_http(url)
+            if after["knowledge_version"] != before["knowledge_version"]:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        code, err = await stop(process)
+    assert after["knowledge_version"] != before["knowledge_version"]
+    assert code == 0, err

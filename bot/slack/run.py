@@ -77,16 +77,27 @@ async def _drain(grace: float) -> None:
         await asyncio.wait(pending, timeout=grace)
 
 
-async def serve_async(
-    host: str, port: int, cli_dir: Path | None, watch: bool, stop: asyncio.Event | None = None
-) -> int:
-    settings: Settings | None = None
-    config_error = None
+def _read_settings(mode: Mode) -> tuple[Settings | None, str | None]:
     try:
-        settings = Settings.from_env(Mode.http)
+        return Settings.from_env(mode), None
     except SettingsError as exc:
-        config_error = str(exc)
         log.error("configuration error: %s", exc)
+        return None, str(exc)
+
+
+def _stop_event(advisor: Advisor) -> asyncio.Event:
+    """Set on SIGTERM or SIGINT; SIGHUP reloads the knowledge base."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        loop.add_signal_handler(signal.SIGHUP, advisor.reload)
+    return stop
+
+
+async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -> int:
+    settings, config_error = _read_settings(Mode.http)
     advisor = Advisor(_knowledge_dir(cli_dir, settings))
     advisor.reload()
     _freeze_start_up_objects()
@@ -102,12 +113,7 @@ async def serve_async(
     await site.start()
     log.info("serving on http://%s:%s (ready: %s)", host, port, bool(bolt and advisor.ready))
 
-    stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):
-        loop.add_signal_handler(signal.SIGTERM, stop.set)
-        loop.add_signal_handler(signal.SIGINT, stop.set)
-        loop.add_signal_handler(signal.SIGHUP, advisor.reload)
+    stop = _stop_event(advisor)
     watcher = asyncio.create_task(_watch_knowledge(advisor)) if watch else None
     await stop.wait()
     log.info("shutting down: finishing requests in flight")
@@ -126,49 +132,44 @@ def serve(host: str, port: int, cli_dir: Path | None, watch: bool) -> int:
     return asyncio.run(serve_async(host, port, cli_dir, watch))
 
 
-async def _serve_ops(app: web.Application, host: str, port: int) -> web.AppRunner:
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, host, port).start()
-    return runner
-
-
 async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None) -> int:
+    """Socket Mode. With a health port, bad configuration leaves the process up and
+    unready (one clear log line, `/readyz` says why) instead of exiting into a crash loop."""
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    try:
-        settings = Settings.from_env(Mode.socket)
-    except SettingsError as exc:
-        log.error("configuration error: %s", exc)
-        return 2
+    settings, config_error = _read_settings(Mode.socket)
     advisor = Advisor(_knowledge_dir(cli_dir, settings))
-    if not advisor.reload():
-        log.error("not starting: the knowledge base is invalid (problems above)")
-        return 1
+    loaded = advisor.reload()
+    if not health_port and not (settings and loaded):
+        log.error("not starting: %s", config_error or "the knowledge base is invalid (see above)")
+        return 2 if config_error else 1
     _freeze_start_up_objects()
     metrics = Metrics()
     session = aiohttp.ClientSession()
-    app = build_app(settings, advisor, metrics, session)
-    handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
+    handler = None
+    if settings and loaded:
+        app = build_app(settings, advisor, metrics, session)
+        handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
+
+    async def ready() -> bool:
+        return handler is not None and advisor.ready and await handler.client.is_connected()
+
     ops = None
     if health_port:
-
-        async def ready() -> bool:
-            return advisor.ready and await handler.client.is_connected()
-
         ops_app = web.Application()
-        add_ops_routes(ops_app, advisor, metrics, ready)
-        ops = await _serve_ops(ops_app, "0.0.0.0", health_port)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):
-        loop.add_signal_handler(signal.SIGTERM, stop.set)
-        loop.add_signal_handler(signal.SIGINT, stop.set)
-        loop.add_signal_handler(signal.SIGHUP, advisor.reload)
-    await handler.connect_async()
-    log.info("connected in Socket Mode")
+        add_ops_routes(ops_app, advisor, metrics, ready, config_error)
+        ops = web.AppRunner(ops_app, access_log=None)
+        await ops.setup()
+        await web.TCPSite(ops, "0.0.0.0", health_port).start()
+    stop = _stop_event(advisor)
+    if handler:
+        await handler.connect_async()
+        log.info("connected in Socket Mode")
+    else:
+        log.error("not connecting to Slack until the configuration above is fixed")
     await stop.wait()
-    await handler.close_async()
+    if handler:
+        await handler.close_async()
     if ops:
         await ops.cleanup()
     await session.close()
