@@ -15,10 +15,20 @@ from bot.answers.common import (
     status_line,
     step,
 )
-from bot.answers.results import Answer, Fact, FactList, Matrix, MatrixRow, Paragraph, Part
+from bot.answers.results import (
+    Answer,
+    Bar,
+    Chart,
+    Fact,
+    FactList,
+    Matrix,
+    MatrixRow,
+    Paragraph,
+    Part,
+)
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Figure, Level, Mesh, Metric
+from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
 
 DEFAULT_PAIR = ["istio", "linkerd"]
 MAX_MATRIX_ROWS = 24  # answers stay readable, and their cost flat as the catalogue grows
@@ -58,27 +68,52 @@ def _fact(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Fact
     )
 
 
-def _overhead(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> list[Fact]:
-    """Per metric, the figures of one source that measured every mesh; else each mesh's lead.
-
-    Figures from different benchmarks are not comparable, so they say so.
-    """
-    facts = []
+def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure, bool]]:
+    """Per metric, the figures of one source that measured every mesh; else each mesh's
+    lead figure, flagged as not comparable (figures from different benchmarks are not)."""
+    chosen = []
     for metric in _OVERHEAD_METRICS:
         by_mesh = [[f for f in m.overhead if f.metric == metric] for m in meshes]
         shared = set.intersection(*({s for f in fs for s in f.sources} for fs in by_mesh))
         if shared:
             source = min(shared, key=lambda s: source_rank(kb, s))
             for mesh, figures in zip(meshes, by_mesh, strict=True):
-                figure = next(f for f in figures if source in f.sources)
-                facts.append(_fact(mesh, figure, cite))
+                chosen.append((mesh, next(f for f in figures if source in f.sources), True))
             continue
-        leads = [(m, lead_figure(kb, m, metric)) for m in meshes]
-        leads = [(m, f) for m, f in leads if f]
-        caveat = " — from a different source than the others; not directly comparable"
-        for mesh, figure in leads:
-            facts.append(_fact(mesh, figure, cite, caveat if len(leads) > 1 else ""))
-    return facts
+        leads = [(m, f) for m in meshes if (f := lead_figure(kb, m, metric))]
+        chosen += [(m, f, len(leads) == 1) for m, f in leads]
+    return chosen
+
+
+def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> list[Part]:
+    chosen = _overhead(kb, meshes)
+    if not chosen:
+        return []
+    caveat = " — from a different source than the others; not directly comparable"
+    facts = [_fact(m, f, cite, "" if comparable else caveat) for m, f, comparable in chosen]
+    parts: list[Part] = []
+    memory = [
+        (m, f)
+        for m, f, comparable in chosen
+        if f.metric == Metric.proxy_memory and f.per == Scope.pod and comparable
+    ]
+    if len(memory) > 1:
+        parts.append(
+            Chart(
+                heading="Proxy memory per pod, one benchmark",
+                bars=[
+                    Bar(label=m.name, low=f.low, high=f.high, unit=f.unit, sources=list(f.sources))
+                    for m, f in memory
+                ],
+            )
+        )
+    parts.append(
+        FactList(
+            heading="Overhead (one benchmark for all where one exists; see cost for all)",
+            items=facts,
+        )
+    )
+    return parts
 
 
 def _differences(
@@ -154,14 +189,7 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
             Paragraph(heading="The same in all", text=", ".join(same[:MAX_SAME]) + more + ".")
         )
 
-    overhead = _overhead(kb, meshes, cite)
-    if overhead:
-        parts.append(
-            FactList(
-                heading="Overhead (one benchmark for all where one exists; see cost for all)",
-                items=overhead,
-            )
-        )
+    parts += _overhead_parts(kb, meshes, cite)
 
     claims = [(m, c) for m in meshes for c in m.outdated_claims]
     if claims:
