@@ -98,9 +98,12 @@ def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> l
         if f.metric == Metric.proxy_memory and f.per == Scope.pod and comparable
     ]
     if len(memory) > 1:
+        source = kb.sources[memory[0][1].sources[0]]
+        vendor = ", vendor-run" if source.vendor_authored else ""
         parts.append(
             Chart(
-                heading="Proxy memory per pod, one benchmark",
+                heading=f"Proxy memory per pod in one benchmark ({source.publisher}, "
+                f"{source.date.year}{vendor})",
                 bars=[
                     Bar(label=m.name, low=f.low, high=f.high, unit=f.unit, sources=list(f.sources))
                     for m, f in memory
