@@ -122,3 +122,15 @@ def test_every_answer_ends_with_as_of(engine, kb):
 def test_stale_button_value_falls_back_to_help(engine):
     answer = engine.answer(Intent(kind=IntentKind.explain, meshes=["gone-mesh"]))
     assert answer.kind == IntentKind.help
+
+
+def test_cost_scales_cpu_to_the_request_rate(engine):
+    answer = engine.ask("what does istio cost at 1000 pods and 200 rps")
+    texts = [f.text for p in answer.parts if isinstance(p, FactList) for f in p.items]
+    assert any("At your 200 rps: about 0.04 vCPU" in t for t in texts)  # 0.20 per 1000 rps
+
+
+def test_cost_for_services_assumes_one_pod_each_and_says_so(engine):
+    answer = engine.ask("what would linkerd cost for 40 services")
+    assert answer.title == "What a mesh costs at 40 pods"
+    assert "one pod a service" in answer.parts[-1].text

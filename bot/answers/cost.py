@@ -28,17 +28,33 @@ def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
         if source and source.kind == "blog"
         else (" (vendor)" if source and source.vendor_authored else "")
     )
-    return f"{mesh.name}, {figure.mode} — {who} {figure.as_of.year}{tag}"
+    mode = "" if figure.mode.lower() in mesh.name.lower() else f", {figure.mode}"
+    return f"{mesh.name}{mode} — {who}, {figure.as_of}{tag}"
+
+
+def _sentences(*parts: str) -> str:
+    return " ".join(p.rstrip(".") + "." for p in parts if p)
+
+
+def _at_rate(figure: Figure, rps: int | None) -> str:
+    """The figure scaled linearly to the user's request rate, where it is quoted per rate."""
+    if not rps or not figure.per_rps:
+        return ""
+    low, high = (v * rps / figure.per_rps for v in (figure.low, figure.high))
+    value = f"{low:.3g}" if low == high else f"{low:.3g}–{high:.3g}"
+    return f"At your {rps:,} rps: about {value} {figure.unit} (scaled linearly)"
 
 
 def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
-    pods = _count(intent, "pods") or _count(intent, "services") or DEFAULT_PODS
+    services = _count(intent, "services")
+    pods = _count(intent, "pods") or services or DEFAULT_PODS
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
     hops = _count(intent, "hops") or 1
+    rps = _count(intent, "rps")
     assumed = []
-    if not _count(intent, "pods") and not _count(intent, "services"):
-        assumed.append(f"{DEFAULT_PODS:,} pods")
+    if not _count(intent, "pods"):
+        assumed.append(f"one pod a service ({pods:,} pods)" if services else f"{pods:,} pods")
     if not _count(intent, "nodes"):
         assumed.append(f"{nodes:,} nodes ({PODS_PER_NODE} pods a node)")
     # By default the meshes the recommender chooses among: the options people weigh.
@@ -70,8 +86,9 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     per_unit = [
         Fact(
             label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
-            text=f"{figure_text(f)}; {f.conditions} (as of {f.as_of})"
-            + (f" — {f.note}" if f.note else ""),
+            text=_sentences(
+                f"{figure_text(f)}; {f.conditions} (as of {f.as_of})", f.note, _at_rate(f, rps)
+            ),
             sources=cite.cite(f.sources),
         )
         for m in meshes

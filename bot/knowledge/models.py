@@ -179,6 +179,12 @@ class Figure(Strict):
     unit: Text
     per: Scope
     conditions: Text
+    per_rps: int | None = Field(
+        default=None,
+        gt=0,
+        description="The request rate the value is quoted per: 1000 in "
+        "'0.2 vCPU per 1000 rps'. Lets a cost answer scale it to the user's rate.",
+    )
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
     note: str = ""
