@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.common import Citations, answer, figure_text, fmt_amount, standard_steps, step
+from bot.answers.common import (
+    Citations,
+    answer,
+    figure_text,
+    fmt_amount,
+    lead_figure,
+    standard_steps,
+    step,
+)
 from bot.answers.results import Answer, Bar, Chart, Fact, FactList, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -30,6 +38,18 @@ def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
     )
     mode = "" if figure.mode.lower() in mesh.name.lower() else f", {figure.mode}"
     return f"{mesh.name}{mode} — {who}, {figure.as_of}{tag}"
+
+
+def _measured(figure: Figure) -> str:
+    return f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})"
+
+
+def _over_hops(figure: Figure, hops: int) -> str:
+    """Latency added over the user's hops (each hop: a client and a server proxy)."""
+    if figure.unit != "ms" or figure.per != Scope.request_path or hops == 1:
+        return ""
+    low, high = (fmt_amount(v * hops, figure.unit) for v in (figure.low, figure.high))
+    return f"Over your {hops} hops: {low if low == high else f'{low}–{high}'} added"
 
 
 def _sentences(*parts: str) -> str:
@@ -83,51 +103,28 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         parts.append(
             Chart(heading=f"Data-plane proxy memory at {pods:,} pods, {nodes:,} nodes", bars=bars)
         )
-    per_unit = [
-        Fact(
-            label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
-            text=_sentences(
-                f"{figure_text(f)}; {f.conditions} (as of {f.as_of})", f.note, _at_rate(f, rps)
-            ),
-            sources=cite.cite(f.sources),
-        )
-        for m in meshes
-        for f in m.overhead
-        if f.metric in (Metric.proxy_memory, Metric.proxy_cpu)
-    ]
-    if per_unit:
-        parts.append(FactList(heading="Per-proxy figures behind the totals", items=per_unit))
-    latency = [
-        Fact(
-            label=f"{m.name}, {f.metric.value.replace('latency_', '')} ({f.mode})",
-            text=(
-                f"{fmt_amount(f.low * hops, f.unit)}"
-                + (f"–{fmt_amount(f.high * hops, f.unit)}" if f.high != f.low else "")
-                + f" added over {hops} hop{'s' if hops > 1 else ''}"
-                if f.unit == "ms"
-                else figure_text(f)
+    sections = (
+        (
+            "Per-proxy figures behind the totals",
+            (Metric.proxy_memory, Metric.proxy_cpu),
+            lambda f: _sentences(_measured(f), f.note, _at_rate(f, rps)),
+        ),
+        ("Added latency", _LATENCY, lambda f: _sentences(_over_hops(f, hops), _measured(f))),
+        ("Control plane", (Metric.control_plane_memory, Metric.control_plane_cpu), _measured),
+    )
+    for heading, metrics, describe in sections:
+        items = [
+            Fact(
+                label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
+                text=describe(f),
+                sources=cite.cite(f.sources),
             )
-            + f"; {f.conditions} (as of {f.as_of})",
-            sources=cite.cite(f.sources),
-        )
-        for m in meshes
-        for f in m.overhead
-        if f.metric in _LATENCY
-    ]
-    if latency:
-        parts.append(FactList(heading="Added latency", items=latency))
-    control = [
-        Fact(
-            label=f"{m.name} control plane",
-            text=f"{figure_text(f)}; {f.conditions}",
-            sources=cite.cite(f.sources),
-        )
-        for m in meshes
-        for f in m.overhead
-        if f.metric in (Metric.control_plane_memory, Metric.control_plane_cpu)
-    ]
-    if control:
-        parts.append(FactList(heading="Control plane", items=control))
+            for m in meshes
+            for f in m.overhead
+            if f.metric in metrics
+        ]
+        if items:
+            parts.append(FactList(heading=heading, items=items))
     missing = [m.name for m in meshes if not m.overhead]
     notes = ["Figures are never averaged: each bar is one source's number times your count."]
     if assumed:
@@ -136,7 +133,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         notes.append(f"No published overhead figures for {', '.join(missing)}.")
     parts.append(Paragraph(text=" ".join(notes)))
 
-    summary = _summary(bars, pods)
+    summary = _summary(kb, meshes, pods, nodes)
     steps = [
         step("Recommend for my setup", IntentKind.recommend, facts={"pods": pods}),
         step("Compare Istio and Linkerd", IntentKind.compare, meshes=["istio", "linkerd"]),
@@ -153,12 +150,24 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
 
 
-def _summary(bars: list[Bar], pods: int) -> str:
-    if not bars:
+def _summary(kb: KnowledgeBase, meshes: list[Mesh], pods: int, nodes: int) -> str:
+    """Each mesh's total from its best-sourced memory figure (primary sources first)."""
+    totals = []
+    for mesh in meshes:
+        figure = lead_figure(kb, mesh, Metric.proxy_memory)
+        if figure is None or figure.per not in (Scope.pod, Scope.node):
+            continue
+        count, what = (pods, "") if figure.per == Scope.pod else (nodes, f" for {nodes:,} nodes")
+        low, high = (fmt_amount(v * count, figure.unit) for v in (figure.low, figure.high))
+        source = kb.sources[figure.sources[0]]
+        totals.append(
+            f"{mesh.name} {low if low == high else f'{low}–{high}'}{what} "
+            f"({source.publisher}, {figure.as_of.year})"
+        )
+    if not totals:
         return "No overhead figures are recorded for these meshes yet."
-    low = min(bars, key=lambda b: b.low)
-    high = max(bars, key=lambda b: b.high)
     return (
-        f"At {pods:,} pods, proxy memory ranges from {fmt_amount(low.low, low.unit)} "
-        f"({low.label}) to {fmt_amount(high.high, high.unit)} ({high.label})."
+        f"Proxy memory at {pods:,} pods, from each mesh's best-sourced figure: "
+        + "; ".join(totals)
+        + ". Every figure and its source follows."
     )
