@@ -12,7 +12,7 @@ import pytest
 
 from bot.render import limits
 from tests.support.running import Bot, start_bot, stop_bot
-from tests.support.signing import action_body, command_body, event_body, signed_headers
+from tests.support.signing import click_body, command_body, event_body, signed_headers
 
 
 @pytest.fixture
@@ -20,6 +20,16 @@ async def bot() -> AsyncIterator[Bot]:
     running = await start_bot()
     yield running
     await stop_bot(running)
+
+
+def find_button(message: dict, action_prefix: str) -> dict:
+    return next(
+        e
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"].startswith(action_prefix)
+    )
 
 
 def texts(call_body: dict) -> str:
@@ -159,40 +169,14 @@ async def test_follow_up_button_updates_the_message_it_came_from(bot):
     }
     await bot.post(event_body(event, "EvRec"))
     [posted] = await bot.slack.wait_for("chat.postMessage")
-    button = next(
-        e
-        for b in posted.body["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if e["action_id"].startswith("mesh_follow_up_")
+    button = find_button(posted.body, "mesh_follow_up_")
+    body = click_body(
+        button,
+        channel="D1",
+        message_ts="1700000000.000600",
+        response_url=bot.slack.response_url("act"),
     )
-    payload = {
-        "type": "block_actions",
-        "user": {"id": "U111"},
-        "team": {"id": "T1"},
-        "api_app_id": "A1",
-        "token": "x",
-        "trigger_id": "1.2",
-        "container": {
-            "type": "message",
-            "message_ts": "1700000000.000600",
-            "channel_id": "D1",
-            "is_ephemeral": False,
-        },
-        "channel": {"id": "D1"},
-        "message": {"ts": "1700000000.000600"},
-        "response_url": bot.slack.response_url("act"),
-        "actions": [
-            {
-                "type": "button",
-                "action_id": button["action_id"],
-                "block_id": "b1",
-                "value": button["value"],
-                "action_ts": "1700000001.0",
-            }
-        ],
-    }
-    response = await bot.post(action_body(payload))
+    response = await bot.post(body)
     assert response.status == 200
     [update] = await bot.slack.wait_for("chat.update")
     assert update.body["channel"] == "D1" and update.body["ts"] == "1700000000.000600"
@@ -203,45 +187,59 @@ async def test_follow_up_button_updates_the_message_it_came_from(bot):
 async def test_share_posts_for_everyone_and_says_who_shared(bot):
     await bot.post(command_body("compare istio linkerd", bot.slack.response_url("s1")))
     [ephemeral] = await bot.slack.wait_for("response_url:s1")
-    share = next(
-        e
-        for b in ephemeral.body["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if e["action_id"] == "mesh_share"
+    share = find_button(ephemeral.body, "mesh_share")
+    body = click_body(
+        share,
+        channel="C123",
+        message_ts="1.1",
+        ephemeral=True,
+        response_url=bot.slack.response_url("s2"),
     )
-    payload = {
-        "type": "block_actions",
-        "user": {"id": "U111"},
-        "team": {"id": "T1"},
-        "api_app_id": "A1",
-        "token": "x",
-        "trigger_id": "1.2",
-        "container": {
-            "type": "message",
-            "message_ts": "1.1",
-            "channel_id": "C123",
-            "is_ephemeral": True,
-        },
-        "channel": {"id": "C123"},
-        "response_url": bot.slack.response_url("s2"),
-        "actions": [
-            {
-                "type": "button",
-                "action_id": "mesh_share",
-                "block_id": "b",
-                "value": share["value"],
-                "action_ts": "1.2",
-            }
-        ],
-    }
-    await bot.post(action_body(payload))
+    await bot.post(body)
     [shared] = await bot.slack.wait_for("chat.postMessage")
     assert shared.body["channel"] == "C123"
     assert "Shared by <@U111>" in texts(shared.body)
     assert limits.problems(shared.body) == []
     [deleted] = await bot.slack.wait_for("response_url:s2")
     assert deleted.body.get("delete_original") is True
+
+
+async def test_click_in_an_ephemeral_answer_replaces_it(bot):
+    await bot.post(command_body("explain linkerd", bot.slack.response_url("e1")))
+    [ephemeral] = await bot.slack.wait_for("response_url:e1")
+    step = find_button(ephemeral.body, "mesh_step_")
+    await bot.post(
+        click_body(
+            step,
+            channel="C123",
+            message_ts="1.1",
+            ephemeral=True,
+            response_url=bot.slack.response_url("e2"),
+        )
+    )
+    [replaced] = await bot.slack.wait_for("response_url:e2")
+    assert replaced.body["replace_original"] is True
+    assert find_button(replaced.body, "mesh_share")  # still shareable
+    assert bot.slack.of("chat.postMessage") == []
+
+
+async def test_home_tab_button_answers_in_the_dm(bot):
+    event = {"type": "app_home_opened", "user": "U111", "channel": "D1", "tab": "home"}
+    await bot.post(event_body(event, "EvHome2"))
+    [home] = await bot.slack.wait_for("views.publish")
+    button = find_button(home.body["view"], "mesh_home_")
+    await bot.post(
+        click_body(
+            button,
+            channel="D1",
+            message_ts="",
+            container_type="view",
+            response_url=bot.slack.response_url("h"),
+        )
+    )
+    [posted] = await bot.slack.wait_for("chat.postMessage")
+    assert posted.body["channel"] == "U111"
+    assert limits.problems(posted.body) == []
 
 
 async def test_app_home_is_published(bot):

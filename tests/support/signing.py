@@ -61,5 +61,39 @@ def event_body(event: dict, event_id: str = "Ev1") -> str:
     )
 
 
-def action_body(payload: dict) -> str:
+def click_body(
+    button: dict,
+    *,
+    channel: str,
+    message_ts: str,
+    response_url: str,
+    ephemeral: bool = False,
+    container_type: str = "message",
+    user: str = "U111",
+) -> str:
+    """A block_actions payload for a click on `button`, as Slack sends it."""
+    container = {"type": container_type}
+    if container_type == "message":
+        container.update(message_ts=message_ts, channel_id=channel, is_ephemeral=ephemeral)
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user},
+        "team": {"id": "T1"},
+        "api_app_id": "A1",
+        "token": "x",
+        "trigger_id": "1.2",
+        "container": container,
+        "channel": {"id": channel},
+        "message": {"ts": message_ts},
+        "response_url": response_url,
+        "actions": [
+            {
+                "type": "button",
+                "action_id": button["action_id"],
+                "block_id": "b1",
+                "value": button["value"],
+                "action_ts": "1700000001.0",
+            }
+        ],
+    }
     return urlencode({"payload": json.dumps(payload)})
