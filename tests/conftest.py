@@ -32,6 +32,7 @@ async def slack() -> AsyncIterator[SlackStandIn]:
     standin = await SlackStandIn().start()
     yield standin
     await standin.stop()
+    assert standin.rejected == [], "Slack would have refused these messages"
 
 
 @pytest.fixture

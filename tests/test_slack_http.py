@@ -8,6 +8,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 
+import aiohttp
 import pytest
 
 from bot.render import limits
@@ -282,3 +283,19 @@ async def test_health_ready_and_metrics(bot):
     assert status == 200
     assert 'meshbot_requests_total{intent="compare",surface="command"} 1.0' in body
     assert "meshbot_answer_seconds_bucket" in body
+
+
+async def test_the_stand_in_refuses_what_slack_would(slack):
+    divider = {"type": "divider"}
+    async with aiohttp.ClientSession() as session:
+        for blocks in (
+            [divider] * 51,
+            [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}],
+        ):
+            async with session.post(
+                f"{slack.api_url}chat.postMessage",
+                json={"channel": "C1", "text": "t", "blocks": blocks},
+            ) as r:
+                assert (await r.json())["error"] == "invalid_blocks"
+    assert len(slack.rejected) == 2
+    slack.rejected.clear()  # the fixture checks that nothing else was refused

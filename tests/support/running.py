@@ -83,3 +83,4 @@ async def stop_bot(running: Bot) -> None:
     await running.runner.cleanup()
     await running.outgoing.close()
     await running.slack.stop()
+    assert running.slack.rejected == [], "Slack would have refused these messages"

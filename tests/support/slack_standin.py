@@ -1,7 +1,9 @@
 """A small Slack Web API stand-in on loopback that records what the bot sends.
 
 Answers auth.test, chat.*, views.publish, apps.connections.open, serves
-response_url endpoints and a Socket Mode websocket, and can inject faults.
+response_url endpoints and a Socket Mode websocket, and can inject faults. Like
+Slack, it refuses messages that break Block Kit's limits (`invalid_blocks`) and
+keeps them in `rejected`, which the fixtures check is empty after every test.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import WSMsgType, web
+from slack_sdk.models.blocks import Block
+
+from bot.render import limits
 
 BOT_USER = "UBOT"
+MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
 
 
 @dataclass
@@ -38,6 +44,7 @@ class SlackStandIn:
     calls: list[Call] = field(default_factory=list)
     faults: dict[str, list[Fault]] = field(default_factory=dict)
     envelopes: list[dict] = field(default_factory=list)
+    rejected: list[tuple[str, list[str]]] = field(default_factory=list)
     acks: list[dict] = field(default_factory=list)
     url: str = ""
     _runner: web.AppRunner | None = None
@@ -122,6 +129,8 @@ class SlackStandIn:
                 return web.json_response(
                     {"ok": False, "error": "fault"}, status=fault.status, headers=headers
                 )
+        if self._invalid(method, body):
+            return web.json_response({"ok": False, "error": "invalid_blocks"})
         await self._record(method, body)
         if method == "auth.test":
             return web.json_response(
@@ -141,8 +150,27 @@ class SlackStandIn:
         )
 
     async def _response_url(self, request: web.Request) -> web.Response:
-        await self._record(f"response_url:{request.match_info['name']}", await self._body(request))
+        name, body = f"response_url:{request.match_info['name']}", await self._body(request)
+        if self._invalid(name, body):
+            return web.Response(status=400, text="invalid_blocks")
+        await self._record(name, body)
         return web.Response(text="ok")
+
+    def _invalid(self, method: str, body: dict[str, Any]) -> bool:
+        """Refuse messages Slack would refuse (and remember them), as Slack does."""
+        if method not in MESSAGE_METHODS and not method.startswith("response_url:"):
+            return False
+        if body.get("delete_original"):
+            return False
+        problems = limits.problems(body)
+        if (
+            not problems
+            and [b.to_dict() for b in Block.parse_all(body["blocks"])] != body["blocks"]
+        ):
+            problems = ["blocks do not round-trip through slack_sdk's Block.parse"]
+        if problems:
+            self.rejected.append((method, problems))
+        return bool(problems)
 
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
