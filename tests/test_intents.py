@@ -91,6 +91,17 @@ PHRASES = [
         {"memory_budget": "tight", "services": 60},
     ),
     ("", K.help, [], [], {}),
+    ("help me choose a mesh", K.recommend, [], [], {}),
+    ("what is a service mesh", K.help, [], [], {}),
+    ("is linkerd better than istio", K.compare, ["linkerd", "istio"], [], {}),
+    (
+        "mesh for 500 services across 3 clusters",
+        K.recommend,
+        [],
+        [],
+        {"services": 500, "clusters": 3},
+    ),
+    ("what replaced osm", K.explain, ["open-service-mesh"], [], {}),
     ("list features", K.features, [], [], {}),
     ("compare", K.compare, [], [], {}),
 ]

@@ -19,7 +19,16 @@ MAX_TOKENS = 60
 ECHO_CHARS = 120
 
 _CUES: dict[IntentKind, tuple[str, ...]] = {
-    IntentKind.help: ("help", "usage", "commands", "what can you do", "how do i use"),
+    IntentKind.help: (
+        "help",
+        "usage",
+        "commands",
+        "what can you do",
+        "how do i use",
+        "what is a service mesh",
+        "what is a mesh",
+        "what s a service mesh",
+    ),
     IntentKind.sources: ("sources", "source list", "references", "citations", "where is this from"),
     IntentKind.features: ("all features", "feature list", "list features", "features list"),
     IntentKind.cost: (
@@ -126,13 +135,14 @@ class IntentParser:
 
     def _classify(self, padded: str, found: Mentions, facts: dict[str, FactValue]) -> IntentKind:
         meshes, features = found.meshes, found.features
-        if not meshes and not features and _has_cue(IntentKind.help, padded):
+        recommend = _has_cue(IntentKind.recommend, padded) and len(meshes) < 2
+        if not meshes and not features and not recommend and _has_cue(IntentKind.help, padded):
             return IntentKind.help
         if not meshes and not features and _has_cue(IntentKind.sources, padded):
             return IntentKind.sources
         if _has_cue(IntentKind.features, padded):
             return IntentKind.features
-        if _has_cue(IntentKind.recommend, padded) and len(meshes) < 2:
+        if recommend:
             return IntentKind.recommend
         if _has_cue(IntentKind.cost, padded) or ("pods" in facts and not features):
             return IntentKind.cost
