@@ -147,3 +147,16 @@ def test_any_text_gives_a_valid_non_empty_reply(engine, text):
     assert_valid(message)
     assert message["text"].strip()
     assert "<!channel>" not in json.dumps(message)
+
+
+def test_answers_quoting_the_user_offer_no_share_button(engine):
+    unknown = build_message(engine.ask("zzqx qqq"), share=True)
+    known = build_message(engine.ask("explain linkerd"), share=True)
+    ids = [
+        e["action_id"]
+        for m in (unknown, known)
+        for b in m["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+    assert ids.count("mesh_share") == 1

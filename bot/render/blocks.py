@@ -25,6 +25,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.basic_components import RawTextObject
 
 from bot.answers.results import Answer, Chart, Choice, Code, FactList, Matrix, Paragraph, Part
+from bot.intents.models import IntentKind
 from bot.render import limits
 from bot.render.chart import bar_lines
 from bot.render.mrkdwn import bold, escape, link
@@ -43,6 +44,7 @@ RESERVED_TEXT = 3500
 STEP_ACTION = "mesh_step"
 FOLLOW_UP_ACTION = "mesh_follow_up"
 SHARE_ACTION = "mesh_share"
+UNSHAREABLE = frozenset({IntentKind.unknown, IntentKind.too_long})
 
 
 class _Budget:
@@ -231,6 +233,9 @@ def build_blocks(answer: Answer, share: bool = False) -> list[dict[str, Any]]:
         if specs := _button_specs(answer.follow_up.choices, FOLLOW_UP_ACTION):
             blocks.append(_actions(specs))
     steps = list(answer.next_steps)
+    # Answers that echo the user's words cannot be re-rendered from a button, and are
+    # not worth sharing anyway.
+    share = share and answer.kind not in UNSHAREABLE
     if share:
         steps.insert(0, Choice(label="Share in channel", intent=answer.intent, primary=True))
     if specs := _button_specs(steps, STEP_ACTION):

@@ -13,9 +13,9 @@ from typing import Any
 
 from bot.answers.engine import AnswerEngine
 from bot.intents.models import Intent, IntentKind
-from bot.render.blocks import build_message
+from bot.render.blocks import UNSHAREABLE, build_message
 
-_ECHOING = frozenset({IntentKind.unknown, IntentKind.too_long})
+_ECHOING = UNSHAREABLE  # the answers that quote the user
 
 
 class RenderedAnswers:
