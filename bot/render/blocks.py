@@ -44,7 +44,7 @@ RESERVED_TEXT = 3500
 STEP_ACTION = "mesh_step"
 FOLLOW_UP_ACTION = "mesh_follow_up"
 SHARE_ACTION = "mesh_share"
-UNSHAREABLE = frozenset({IntentKind.unknown, IntentKind.too_long})
+QUOTES_USER = frozenset({IntentKind.unknown, IntentKind.too_long})
 
 
 class _Budget:
@@ -235,7 +235,7 @@ def build_blocks(answer: Answer, share: bool = False) -> list[dict[str, Any]]:
     steps = list(answer.next_steps)
     # Answers that echo the user's words cannot be re-rendered from a button, and are
     # not worth sharing anyway.
-    share = share and answer.kind not in UNSHAREABLE
+    share = share and answer.kind not in QUOTES_USER
     if share:
         steps.insert(0, Choice(label="Share in channel", intent=answer.intent, primary=True))
     if specs := _button_specs(steps, STEP_ACTION):

@@ -13,9 +13,7 @@ from typing import Any
 
 from bot.answers.engine import AnswerEngine
 from bot.intents.models import Intent, IntentKind
-from bot.render.blocks import UNSHAREABLE, build_message
-
-_ECHOING = UNSHAREABLE  # the answers that quote the user
+from bot.render.blocks import QUOTES_USER, build_message
 
 
 class RenderedAnswers:
@@ -28,7 +26,7 @@ class RenderedAnswers:
 
     def message(self, intent: Intent, share: bool = False) -> tuple[IntentKind, dict[str, Any]]:
         """The answer's kind and its Slack message (a fresh top-level dict each call)."""
-        if intent.kind in _ECHOING:
+        if intent.kind in QUOTES_USER:
             answer = self.engine.answer(intent)
             return answer.kind, build_message(answer, share)
         key = (intent.to_value(), share)
