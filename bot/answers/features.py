@@ -113,12 +113,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
             + (", ".join(yes) if yes else "no mesh fully")
             + (" support it." if yes else " supports it.")
         )
-    steps = [
-        step(f"Compare {mesh_names(kb, ids)}", IntentKind.compare, meshes=ids)
-        for ids in [["istio", "linkerd"]]
-        if set(ids) <= set(kb.meshes)
-    ]
-    steps += standard_steps(kb, IntentKind.which_meshes)[:3]
+    steps = standard_steps(kb, IntentKind.which_meshes)[:4]
     return answer(
         kb,
         intent,
