@@ -165,9 +165,6 @@ class AliasIndex:
         self._choices = list(self._by_alias)
         self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a)]
 
-    def __contains__(self, phrase: str) -> bool:
-        return phrase in self._by_alias
-
     def exact(self, phrase: str) -> AliasHit | None:
         entity = self._by_alias.get(phrase)
         return AliasHit(entity, phrase, 100.0) if entity else None
