@@ -102,6 +102,7 @@ PHRASES = [
         {"services": 500, "clusters": 3},
     ),
     ("what replaced osm", K.explain, ["open-service-mesh"], [], {}),
+    ("sidecar istio vs linkerd", K.compare, ["istio", "linkerd"], [], {}),
     ("list features", K.features, [], [], {}),
     ("compare", K.compare, [], [], {}),
 ]
@@ -152,3 +153,31 @@ def test_intent_round_trips_through_a_button_value(parser):
     assert len(value) < 2000
     back = Intent.from_value(value)
     assert back.kind == intent.kind and back.facts == intent.facts and back.text == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run 40 services on kubernetes, which mesh should we use?",
+        "which meshes use sidecars",
+        "tight memory budget, 60 microservices",
+        "our memory budget is fine",
+    ],
+)
+def test_ordinary_words_are_not_read_as_their_opposite(parser, text):
+    intent = parser.parse(text)
+    assert not {"vm_workloads", "sidecarless", "retries"} & set(intent.features)
+    assert "istio-ambient" not in intent.meshes
+
+
+def test_plain_memory_budget_is_not_a_tight_one(parser):
+    assert "memory_budget" not in parser.parse("our memory budget is generous").facts
+
+
+def test_many_features_do_not_break_the_parser(parser):
+    text = (
+        "does istio support mtls authz jwt opa egress canary header routing mirroring "
+        "fault injection ingress gateway gateway api grpc retries timeouts tracing"
+    )
+    intent = parser.parse(text)
+    assert intent.kind == K.feature_check and len(intent.features) == 12

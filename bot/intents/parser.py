@@ -118,16 +118,18 @@ class IntentParser:
         facts = {**signalled, **self._facts.numbers(text)}
         padded = f" {remaining} "
         kind = self._classify(padded, mentions, facts)
-        meshes = mentions.meshes[:MAX_COMPARE] if kind == IntentKind.compare else mentions.meshes
+        meshes = (
+            mentions.meshes[:MAX_COMPARE] if kind == IntentKind.compare else mentions.meshes[:12]
+        )
         if kind == IntentKind.recommend and mentions.features:
-            facts.setdefault("needs", list(mentions.features))
+            facts.setdefault("needs", list(mentions.features[:12]))
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(mentions.leftovers)
         return Intent(
             kind=kind,
             meshes=meshes,
-            features=mentions.features,
+            features=mentions.features[:12],
             facts=facts,
             text=echo,
             suggestions=suggestions,

@@ -113,6 +113,8 @@ STOPWORDS = frozenset(
         "more",
         "less",
         "tell",
+        "sidecar",
+        "sidecars",
         "http",
         "https",
         "www",
@@ -140,6 +142,18 @@ STOPWORDS = frozenset(
 def normalise(text: str) -> str:
     """Lower-case, collapse punctuation and spaces: 'Circuit-Breaker' -> 'circuit breaker'."""
     return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def alike(a: str, b: str) -> bool:
+    """Same number of words, each within the cutoff: a typo, not a different phrase.
+
+    Whole-string similarity alone lets "kubernetes" match "non kubernetes", "sidecar"
+    match "no sidecar" and "memory budget" match "retry budget".
+    """
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and all(
+        fuzz.ratio(x, y) >= FUZZY_CUTOFF for x, y in zip(words_a, words_b, strict=True)
+    )
 
 
 def fuzzy_eligible(phrase: str) -> bool:
@@ -174,13 +188,13 @@ class AliasIndex:
         hit = self.exact(phrase)
         if hit or not fuzzy_eligible(phrase):
             return hit
-        found = process.extractOne(
-            phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        found = process.extract(
+            phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         )
-        if found is None:
-            return None
-        alias, score, _ = found
-        return AliasHit(self._by_alias[alias], alias, score)
+        for alias, score, _ in found:
+            if alike(phrase, alias):
+                return AliasHit(self._by_alias[alias], alias, score)
+        return None
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Entity ids loosely resembling `phrase`, for a did-you-mean."""
@@ -214,6 +228,8 @@ def confusable_pairs(
             other_entity, other = normal[j]
             if j <= i or entity == other_entity:
                 continue
-            if name == other or (fuzzy_eligible(name) and fuzzy_eligible(other)):
+            if name == other or (
+                fuzzy_eligible(name) and fuzzy_eligible(other) and alike(name, other)
+            ):
                 pairs.append(((entity, name), (other_entity, other), score))
     return pairs
