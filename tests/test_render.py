@@ -160,3 +160,13 @@ def test_answers_quoting_the_user_offer_no_share_button(engine):
         for e in b["elements"]
     ]
     assert ids.count("mesh_share") == 1
+
+
+def test_next_steps_keep_what_the_user_told_us(engine):
+    cost = engine.ask("what does linkerd cost for 40 services with a small team")
+    recommend = next(c for c in cost.next_steps if c.intent.kind == IntentKind.recommend)
+    assert recommend.intent.facts["services"] == 40
+    assert recommend.intent.facts["team_size"] == "small"
+    compare = engine.ask("linkerd or istio for 40 services?")
+    add = next(c for c in compare.next_steps if c.label.startswith("Add "))
+    assert add.intent.facts["services"] == 40

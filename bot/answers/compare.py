@@ -208,7 +208,7 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
 
     others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
     steps = [
-        step(f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o])
+        step(f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts)
         for o in others
         if len(ids) < MAX_COMPARE
     ]

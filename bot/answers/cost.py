@@ -135,7 +135,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
 
     summary = _summary(kb, meshes, pods, nodes)
     steps = [
-        step("Recommend for my setup", IntentKind.recommend, facts={"pods": pods}),
+        step("Recommend for my setup", IntentKind.recommend, facts={**intent.facts, "pods": pods}),
         step("Compare Istio and Linkerd", IntentKind.compare, meshes=["istio", "linkerd"]),
     ]
     steps += [s for s in standard_steps(kb, IntentKind.cost) if s.intent.kind == IntentKind.sources]
