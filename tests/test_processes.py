@@ -107,16 +107,24 @@ async def test_serve_starts_answers_and_stops_cleanly_on_sigterm(slack):
     assert "Traceback" not in err
 
 
-async def test_serve_with_bad_settings_stays_up_but_not_ready():
-    port = free_port()
-    process = await spawn(
-        "serve", "--host", "127.0.0.1", "--port", str(port), env={"SLACK_BOT_TOKEN": "not-a-token"}
-    )
+async def probe_and_stop(
+    process: asyncio.subprocess.Process, port: int
+) -> tuple[int, dict, int, int, str]:
+    """/readyz (status and body) and /healthz status, then SIGTERM: exit code and stderr."""
     try:
         status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz")
         health, _ = await wait_http(f"http://127.0.0.1:{port}/healthz")
     finally:
         code, err = await stop(process)
+    return status, ready, health, code, err
+
+
+async def test_serve_with_bad_settings_stays_up_but_not_ready():
+    port = free_port()
+    process = await spawn(
+        "serve", "--host", "127.0.0.1", "--port", str(port), env={"SLACK_BOT_TOKEN": "not-a-token"}
+    )
+    status, ready, health, code, err = await probe_and_stop(process, port)
     assert status == 503 and health == 200
     assert "SLACK_BOT_TOKEN is malformed" in ready["config_error"]
     assert "SLACK_SIGNING_SECRET is not set" in ready["config_error"]
@@ -141,11 +149,7 @@ async def test_socket_mode_with_health_port_stays_up_unready_on_bad_config():
     process = await spawn(
         "socket", "--health-port", str(port), env={"SLACK_BOT_TOKEN": "xoxb-test"}
     )
-    try:
-        status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz")
-        health, _ = await wait_http(f"http://127.0.0.1:{port}/healthz")
-    finally:
-        code, err = await stop(process)
+    status, ready, health, code, err = await probe_and_stop(process, port)
     assert status == 503 and health == 200
     assert "SLACK_APP_TOKEN is not set" in ready["config_error"]
     assert "not connecting to Slack" in err and "Traceback" not in err and code == 0
