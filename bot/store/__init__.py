@@ -1,0 +1,1 @@
+"""Shared state: feedback, knowledge gaps, event dedupe and rate limits (SQLAlchemy)."""

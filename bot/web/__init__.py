@@ -1,0 +1,1 @@
+"""Read-only web pages: comparisons, meshes, the ask page."""
