@@ -339,5 +339,9 @@ class RulesFile(Strict):
     )
     facts: list[FactDef]
     signals: list[Signal] = Field(default_factory=list)
+    phrases: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
+    )
     questions: list[Question]
     rules: list[Rule]
