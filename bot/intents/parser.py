@@ -265,27 +265,27 @@ class IntentParser:
         for i, word in enumerate(tokens):
             if found.used[i] or not self._could_be_name(word):
                 continue
-            before = " ".join(tokens[:i])
             after = tokens[i + 1 : i + 3]
             name = ""
             if after[:1] == ["mesh"] or after == ["service", "mesh"]:
                 name = " ".join([word, *after[: after.index("mesh") + 1]])
-            elif (word.endswith("mesh") and len(word) > len("mesh") + 1) or (compared and (
-                (i > 0 and tokens[i - 1] in _SEPARATORS | {"compare"})
-                or (after[:1] and after[0] in _SEPARATORS)
-            )) or any(before == p or before.endswith(" " + p) for p in self._name_before) or (before.endswith("does") and after[:1] and after[0] in self._asks):
+            elif self._in_name_slot(tokens, i, compared):
                 name = word
             if name and name not in names:
                 names.append(name)
         return [self._as_written(name, text) for name in names[:MAX_UNKNOWN]]
 
-    @property
-    def _name_before(self) -> frozenset[str]:
-        return self._cues.words["name_before"]
-
-    @property
-    def _asks(self) -> frozenset[str]:
-        return self._cues.words["name_then_asks"]
+    def _in_name_slot(self, tokens: list[str], i: int, compared: bool) -> bool:
+        """'foomesh', 'X vs Y', 'explain X', 'does X support …': where a name stands."""
+        word, before, after = tokens[i], " ".join(tokens[:i]), tokens[i + 1 : i + 2]
+        if word.endswith("mesh") and len(word) > len("mesh") + 1:
+            return True
+        beside = {tokens[i - 1]} if i else set()
+        if compared and (beside | set(after)) & (_SEPARATORS | {"compare"}):
+            return True
+        if any(before == p or before.endswith(" " + p) for p in self._cues.words["name_before"]):
+            return True
+        return before.endswith("does") and bool(set(after) & self._cues.words["name_then_asks"])
 
     def _could_be_name(self, word: str) -> bool:
         return (
