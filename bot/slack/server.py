@@ -20,6 +20,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.advisor import Advisor
 from bot.slack.logs import new_request_id
 from bot.slack.metrics import Metrics
+from bot.web.routes import add_web_routes
 
 SLACK_PATH = "/slack/events"
 DEFAULT_MAX_BODY = 256 * 1024
@@ -63,6 +64,7 @@ def build_web_app(
         return bolt is not None and advisor.ready
 
     add_ops_routes(app, advisor, metrics, ready, config_error)
+    add_web_routes(app, advisor)
     return app
 
 
