@@ -114,7 +114,10 @@ def engine_bench(engine: AnswerEngine, per_intent: int) -> dict[str, dict[str, f
     served = MessageCache(engine)
     out = {}
     for intent, texts in questions.items():
-        warm = [timed_ms(lambda t: served.message(engine.parser.parse(t), View(), False), t) for t in texts]
+        warm = [
+            timed_ms(lambda t: served.message(engine.parser.parse(t), View(), False), t)
+            for t in texts
+        ]
         cold = [timed_ms(lambda t: build_message(engine.ask(t)), t) for t in unseen[intent]]
         out[intent] = {
             "p50_ms": statistics.median(warm),
