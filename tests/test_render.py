@@ -194,6 +194,8 @@ INTENT_QUESTIONS = {
     IntentKind.sources: "sources",
     IntentKind.features: "all features",
     IntentKind.help: "help",
+    IntentKind.greeting: "hi there",
+    IntentKind.out_of_scope: "which kafka broker should we use",
     IntentKind.unknown: "zzqx qqq",
     IntentKind.too_long: "compare istio linkerd " * 80,
 }

@@ -284,7 +284,8 @@ def _actions_blocks(specs: list[ButtonSpec]) -> list[dict[str, Any]]:
 
 def _compact_source(n: int, s: SourceRef) -> str:
     vendor = ", vendor" if s.vendor_authored else ""
-    return f"[{n}] {link(s.url, s.publisher)} {s.date:%Y-%m}{vendor}"
+    name = link(s.url, s.publisher) if s.url else escape(s.publisher)
+    return f"[{n}] {name} {s.date:%Y-%m}{vendor}"
 
 
 def _entry_texts(page: _Page) -> list[str]:
@@ -388,7 +389,8 @@ def _source_entry(n: int | None, s: SourceRef) -> str:
     vendor = " · vendor-authored" if s.vendor_authored else ""
     number = f"[{n}] " if n else "• "
     return (
-        f"{number}{link(s.url, s.title)} — {escape(s.publisher)}, {s.date} "
+        f"{number}{link(s.url, s.title) if s.url else escape(s.title)} — "
+        f"{escape(s.publisher)}, {s.date} "
         f"({escape(s.kind.replace('_', ' '))}{vendor})"
     )
 

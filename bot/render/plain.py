@@ -81,7 +81,8 @@ def source_line(n: int | None, s: SourceRef) -> str:
     vendor = ", vendor-authored" if s.vendor_authored else ""
     number = f"[{n}] " if n else "- "
     return (
-        f"{number}{s.title} — {s.publisher}, {s.date} ({s.kind.replace('_', ' ')}{vendor}) {s.url}"
+        f"{number}{s.title} — {s.publisher}, {s.date} ({s.kind.replace('_', ' ')}{vendor}) "
+        f"{s.url or '(no public link)'}"
     )
 
 

@@ -29,14 +29,15 @@ from bot.slack.values import View, decode, encode
 log = logging.getLogger(__name__)
 _LEADING_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
-# Answers that repeat the user's words: never cached, and not shareable (a button
-# cannot carry the words to re-render them).
-QUOTES_USER = frozenset({IntentKind.unknown, IntentKind.too_long})
+
+
 CACHE_SIZE = 1024
 
 
 def quotes_user(intent: Intent) -> bool:
-    return intent.kind in QUOTES_USER
+    """Whether the answer repeats the user's words: never cached, and not shareable (a
+    button cannot carry the words to re-render them)."""
+    return intent.quotes_user
 
 
 def strip_bot_mention(text: str, bot_user_id: str | None) -> str:
