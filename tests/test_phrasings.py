@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.engine import AnswerEngine
-from bot.answers.results import Answer, FactList, Paragraph
+from bot.answers.results import Answer, Paragraph, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.knowledge.base import KnowledgeBase
@@ -76,12 +76,12 @@ CASES = load_cases()
 
 
 def _first_lines(answer: Answer) -> str:
-    """The title, the summary and the first three parts: where notices must appear."""
-    texts = [answer.title, answer.summary]
-    for part in answer.parts[:3]:
+    """The title, the lead and the first three points: where notices must appear."""
+    texts = [answer.title, answer.lead]
+    for part in answer.points[:3]:
         if isinstance(part, Paragraph):
             texts.append(part.text)
-        elif isinstance(part, FactList):
+        elif isinstance(part, StatementList):
             texts += [f"{f.label}: {f.text}" for f in part.items]
     return "\n".join(texts)
 
@@ -148,7 +148,7 @@ def test_answer_is_honest_and_fits_slack(engine: AnswerEngine, kb: KnowledgeBase
     for note in intent.unread:
         assert note in first
     if intent.unsure:
-        assert "I read this as" in [getattr(p, "heading", "") for p in answer.parts[:3]]
+        assert "I read this as" in [getattr(p, "heading", "") for p in answer.points[:3]]
     message = build_message(answer)
     assert limits.problems(message) == []
     assert render_terminal(answer).startswith(answer.title)

@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, answer, standard_steps
+from bot.answers.common import Citations, build_answer, standard_steps
 from bot.answers.guide import EXAMPLES
 from bot.answers.notices import did_you_mean, not_in_kb_sentence
-from bot.answers.results import Answer, Fact, FactList, Paragraph
+from bot.answers.results import Answer, Paragraph, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 
 
 def greeting(kb: KnowledgeBase, intent: Intent) -> Answer:
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="Happy to help",
-        summary="Ask me about service meshes in plain words: compare meshes, check a feature, "
+        lead="Ask me about service meshes in plain words: compare meshes, check a feature, "
         "estimate sidecar cost, or get a recommendation for your setup.",
-        parts=[FactList(heading="Try", items=[Fact(label=q, text=w) for q, w in EXAMPLES[:4]])],
+        points=[
+            StatementList(
+                heading="Try", items=[Statement(label=q, text=w) for q, w in EXAMPLES[:4]]
+            )
+        ],
         next_steps=standard_steps(kb, IntentKind.greeting)[:3],
     )
 
 
 def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="That's outside what I know",
-        summary="I only know service meshes (Istio, Linkerd, Cilium, Consul, Kuma and their "
+        lead="I only know service meshes (Istio, Linkerd, Cilium, Consul, Kuma and their "
         "managed offerings) and when you need no mesh at all. I won't guess at message brokers, "
         "databases, GitOps tools or CNI choices beyond their mesh features.",
-        parts=[
+        points=[
             Paragraph(
                 text="If your question touches a mesh (mTLS, traffic policy, sidecar cost), "
                 "ask that part and I'll answer it with sources."
@@ -45,12 +49,12 @@ def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
 def not_in_kb(kb: KnowledgeBase, intent: Intent) -> Answer:
     """Only names the knowledge base lacks: say so, offer close spellings, list what it has."""
     known = ", ".join(m.name for m in kb.current_meshes())
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="Not in my knowledge base",
-        summary=not_in_kb_sentence(intent),
-        parts=[Paragraph(heading="Meshes I know", text=known + ".")],
+        lead=not_in_kb_sentence(intent),
+        points=[Paragraph(heading="Meshes I know", text=known + ".")],
         next_steps=did_you_mean(kb, intent) + standard_steps(kb, IntentKind.not_in_kb)[:3],
     )

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, answer, mesh_names, standard_steps, status_line, step
-from bot.answers.results import Answer, Fact, FactList
+from bot.answers.common import (
+    Citations,
+    build_answer,
+    mesh_names,
+    standard_steps,
+    status_line,
+    step,
+)
+from bot.answers.results import Answer, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 
@@ -12,7 +19,8 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     gone = [m for m in kb.meshes.values() if not m.is_current]
     items = [
-        Fact(label=m.name, text=status_line(kb, m), sources=cite.cite(m.sources[:2])) for m in gone
+        Statement(label=m.name, text=status_line(kb, m), sources=cite.cite(m.sources[:2]))
+        for m in gone
     ]
     current = mesh_names(kb, [m.id for m in kb.current_meshes()])
     summary = (
@@ -24,12 +32,12 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     steps = [
         step(f"Explain {m.name}", IntentKind.explain, meshes=[m.id]) for m in gone[:2]
     ] + standard_steps(kb, IntentKind.lifecycle)[:2]
-    return answer(
+    return build_answer(
         kb,
         intent,
         cite,
         title="Retired and inactive meshes",
-        summary=summary,
-        parts=[FactList(heading="Status, date and successor", items=items)] if items else [],
+        lead=summary,
+        points=[StatementList(heading="Status, date and successor", items=items)] if items else [],
         next_steps=steps,
     )

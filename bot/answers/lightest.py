@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.common import Citations, answer, figure_text, fmt_amount, lead_figure, step
+from bot.answers.common import Citations, build_answer, figure_text, fmt_amount, lead_figure, step
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
-from bot.answers.results import Answer, Bar, Chart, Fact, FactList, Paragraph
+from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Metric, Scope
@@ -20,6 +20,7 @@ def _count(intent: Intent, fact: str) -> int | None:
 def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     pods = _count(intent, "pods") or _count(intent, "services") or DEFAULT_PODS
+    said = f"{pods:,} pods" if _count(intent, "pods") else f"{pods:,} pods (assumed)"
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
     ranked = []
     for mesh in kb.current_meshes():
@@ -40,7 +41,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         for _, mesh, figure, count in ranked
     ]
     items = [
-        Fact(
+        Statement(
             label=mesh.name,
             text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})",
             sources=cite.cite(figure.sources),
@@ -51,7 +52,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     if ranked:
         total, first, figure, _ = ranked[0]
         summary = (
-            f"By data-plane proxy memory at {pods:,} pods ({nodes:,} nodes), {first.name} is the "
+            f"By data-plane proxy memory at {said}, {nodes:,} nodes, {first.name} is the "
             f"lightest measured: about {fmt_amount(total, figure.unit)} from its best-sourced "
             "figure. Running no mesh costs nothing at all."
         )
@@ -64,18 +65,20 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
     if unmeasured:
         note += f" No published figures for {', '.join(unmeasured)}."
-    parts = [Chart(heading=f"Proxy memory at {pods:,} pods", bars=bars)] if bars else []
-    parts += [FactList(heading="Figures behind the ranking", items=items), Paragraph(text=note)]
+    points = [Chart(heading=f"Proxy memory at {pods:,} pods", bars=bars)] if bars else []
+    points.append(Paragraph(text=note))
+    figures = [StatementList(heading="Figures behind the ranking", items=items)]
     steps = [
         step(f"Full cost at {pods:,} pods", IntentKind.cost, facts={**intent.facts, "pods": pods}),
         step("Recommend for my setup", IntentKind.recommend, facts=intent.facts),
     ]
-    return answer(
+    return build_answer(
         kb,
         intent,
         cite,
         title="The lightest mesh",
-        summary=summary,
-        parts=parts,
+        lead=summary,
+        points=points,
+        details=[Section(key="figures", label="Figures behind the ranking", parts=figures)],
         next_steps=steps,
     )

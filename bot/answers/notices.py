@@ -8,7 +8,6 @@ can forget them.
 from __future__ import annotations
 
 from bot.answers.common import mesh_names, status_line, step
-from bot.answers.cost import DEFAULT_PODS
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -86,7 +85,7 @@ def corrections(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
 
 
 def _retired(kb: KnowledgeBase, intent: Intent, answer: Answer) -> list[Part]:
-    if any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.parts[:1]):
+    if any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1]):
         return []
     parts: list[Part] = []
     for mesh_id in intent.meshes:
@@ -94,15 +93,6 @@ def _retired(kb: KnowledgeBase, intent: Intent, answer: Answer) -> list[Part]:
         if mesh and not mesh.is_current:
             parts.append(Paragraph(heading=f"{mesh.name} status", text=status_line(kb, mesh)))
     return parts
-
-
-def _assumed(kb: KnowledgeBase, intent: Intent) -> str:
-    if intent.kind not in (IntentKind.cost, IntentKind.lightest) or "pods" in intent.facts:
-        return ""
-    services = intent.facts.get("services")
-    if isinstance(services, int) and not isinstance(services, bool) and services > 0:
-        return f"No usable pod count, so I assumed one pod a service ({services:,} pods)."
-    return f"No usable pod count, so I assumed {DEFAULT_PODS:,} pods."
 
 
 def _unweighed(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[Choice]]:
@@ -140,9 +130,6 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)
     notes = list(intent.unread)
-    assumed = _assumed(kb, intent)
-    if assumed:
-        notes.append(assumed)
     unweighed, checks = _unweighed(kb, intent)
     if unweighed:
         notes.append(unweighed)
@@ -152,5 +139,5 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if not parts and not buttons:
         return answer
     return answer.model_copy(
-        update={"parts": parts + answer.parts, "next_steps": buttons + answer.next_steps}
+        update={"points": parts + answer.points, "next_steps": buttons + answer.next_steps}
     )
