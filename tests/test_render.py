@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +20,7 @@ from bot.render.plain import render_terminal
 from bot.slack.answers import SlackAnswers
 from bot.slack.metrics import Metrics
 from bot.slack.values import decode, encode
-from tests.support import walk
+from tests.support import builder_links, walk
 from tests.test_intents import PHRASES
 
 QUESTIONS = [p[0] for p in PHRASES] + [
@@ -324,3 +325,14 @@ def test_recommendation_question_sits_right_under_the_pick(engine):
     kinds = [b["type"] for b in card["blocks"]]
     assert kinds[:4] == ["header", "section", "section", "actions"]
     assert card["blocks"][3]["elements"][0]["action_id"].startswith("mesh_follow_up_")
+
+
+def test_docs_link_a_builder_card_for_each_kind_of_answer():
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "slack.md").read_text()
+    links = re.findall(r"\]\((https://app\.slack\.com/block-kit-builder/#[^)]+)\)", docs)
+    assert len(links) == len(builder_links.EXAMPLES)
+    for kind, link in zip(builder_links.EXAMPLES, links, strict=True):
+        assert f"**{kind}**" in docs
+        blocks = builder_links.blocks_of(link)
+        assert len(blocks) <= 12
+        assert limits.problems({"text": "t", "blocks": blocks}) == []
