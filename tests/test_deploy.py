@@ -24,9 +24,10 @@ def documents(path: Path) -> list[dict]:
     return [d for d in yaml.safe_load_all(path.read_text()) if d]
 
 
+@pytest.mark.slow
 def test_wheel_installs_in_a_fresh_venv_like_the_image(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run(
+    subprocess.run(  # fetches the build backend: slow, so .ci/run runs it (pytest -m slow)
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
