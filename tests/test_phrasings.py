@@ -13,13 +13,14 @@ import pytest
 
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import Answer, Paragraph, StatementList
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import IntentKind
 from bot.intents.parser import IntentParser
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType
 from bot.render import limits
 from bot.render.blocks import build_message
 from bot.render.plain import render_terminal
+from bot.slack.values import decode, encode
 
 TABLE = Path(__file__).parent / "data" / "phrasings.txt"
 
@@ -159,5 +160,5 @@ def test_a_button_value_brings_back_the_same_answer(engine: AnswerEngine, case: 
     intent = engine.parser.parse(case.text)
     if intent.quotes_user:
         return
-    again = engine.answer(Intent.from_value(intent.to_value()))
+    again = engine.answer(decode(encode(intent))[0])
     assert again.title == engine.answer(intent).title

@@ -36,7 +36,7 @@ class IntentKind(StrEnum):
 
 
 class Intent(BaseModel):
-    """A parsed question. Serialised into button values, so keep it small."""
+    """A parsed question. Buttons carry it (see bot/slack/values.py), so keep it small."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -66,11 +66,3 @@ class Intent(BaseModel):
         """Whether an answer to this intent repeats the user's own words (never cached)."""
         quoting = (IntentKind.unknown, IntentKind.too_long, IntentKind.not_in_kb)
         return self.kind in quoting or bool(self.unknown_names or self.unread)
-
-    def to_value(self) -> str:
-        """Compact JSON for a Block Kit action value (the user's text is left out)."""
-        return self.model_dump_json(exclude_defaults=True, exclude={"text", "suggestions"})
-
-    @classmethod
-    def from_value(cls, value: str) -> Intent:
-        return cls.model_validate_json(value)
