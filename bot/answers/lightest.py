@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.common import Citations, build_answer, figure_text, fmt_amount, lead_figure, step
+from bot.answers.common import Citations, build_answer, lead_figure, step
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
 from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Metric, Scope
+from bot.render.wording import amount, figure_text
 
 
 def _count(intent: Intent, fact: str) -> int | None:
@@ -53,7 +54,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         total, first, figure, _ = ranked[0]
         summary = (
             f"By data-plane proxy memory at {said}, {nodes:,} nodes, {first.name} is the "
-            f"lightest measured: about {fmt_amount(total, figure.unit)} from its best-sourced "
+            f"lightest measured: about {amount(total, figure.unit)} from its best-sourced "
             "figure. Running no mesh costs nothing at all."
         )
     else:
