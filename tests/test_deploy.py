@@ -128,7 +128,9 @@ def test_slack_manifests_request_exactly_what_the_bot_uses():
             "chat:write",
             "chat:write.public",
             "commands",
+            "files:write",
             "im:history",
+            "im:write",
         }
         events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
         assert events == {"app_home_opened", "app_mention", "message.im"}
