@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.knowledge import commands as kb_commands
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
 
@@ -36,12 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="an interactive conversation in the terminal")
     _knowledge_arg(chat)
 
-    kb = commands.add_parser("kb", help="check or export the knowledge base")
-    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
-    check = kb_commands.add_parser("check", help="validate a knowledge directory")
-    check.add_argument("dir", nargs="?", type=Path, default=None, help="knowledge directory")
-    export = kb_commands.add_parser("export", help="print the knowledge base as JSON")
-    export.add_argument("dir", nargs="?", type=Path, default=None, help="knowledge directory")
+    kb_commands.register(commands)
 
     serve = commands.add_parser("serve", help="run the Slack app over HTTP (production)")
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
@@ -65,33 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _kb_check(directory: Path | None) -> int:
-    try:
-        kb = load_knowledge(directory)
-    except KnowledgeError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    print(f"Knowledge base OK: {kb.summary()}.")
-    return 0
-
-
-def _kb_export(directory: Path | None) -> int:
-    from bot.knowledge.export import export_knowledge
-
-    try:
-        kb = load_knowledge(directory)
-    except KnowledgeError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    json.dump(export_knowledge(kb), sys.stdout, indent=2, ensure_ascii=False)
-    print()
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "kb":
-        return _kb_check(args.dir) if args.kb_command == "check" else _kb_export(args.dir)
+        return kb_commands.run(args)
     if args.command in ("ask", "chat"):
         from bot import terminal
 

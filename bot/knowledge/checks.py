@@ -120,6 +120,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, figure in enumerate(mesh.overhead):
         for i, sid in enumerate(figure.sources):
             yield f"overhead[{n}].sources[{i}]", sid
+    if mesh.distribution:
+        for i, sid in enumerate(mesh.distribution.sources):
+            yield f"distribution.sources[{i}]", sid
     for n, claim in enumerate(mesh.outdated_claims):
         for i, sid in enumerate(claim.seen_in):
             yield f"outdated_claims[{n}].seen_in[{i}]", sid

@@ -18,6 +18,11 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
         "meshes": {
             mesh.id: {
                 "name": mesh.name,
+                "based_on": mesh.based_on,
+                "distribution": (
+                    mesh.distribution.model_dump(mode="json") if mesh.distribution else None
+                ),
+                "features_removed": dict(mesh.features_removed),
                 "aliases": list(mesh.aliases),
                 "status": mesh.status.value,
                 "status_note": mesh.status_note,
