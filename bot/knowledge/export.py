@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.knowledge.base import KnowledgeBase
 
-EXPORT_SCHEMA_VERSION = 1
+EXPORT_SCHEMA_VERSION = 2
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
@@ -59,7 +59,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
         "sources": {
             s.id: {
                 "title": s.title,
-                "url": str(s.url),
+                "url": str(s.url) if s.url else None,
                 "publisher": s.publisher,
                 "date": s.date.isoformat(),
                 "kind": s.kind.value,

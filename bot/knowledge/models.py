@@ -36,12 +36,24 @@ class SourceKind(StrEnum):
 
 
 VENDOR_KINDS = frozenset({SourceKind.vendor_benchmark, SourceKind.vendor_marketing})
+PRIMARY_KINDS = frozenset(
+    {
+        SourceKind.official_docs,
+        SourceKind.release_notes,
+        SourceKind.repository,
+        SourceKind.independent_benchmark,
+    }
+)
 
 
 class Source(Strict):
     id: Id
     title: Text
-    url: HttpUrl
+    url: HttpUrl | None = Field(
+        default=None,
+        description="The source's own public page; leave it out when there is none "
+        "(never a search for it).",
+    )
     publisher: Text
     date: dt.date
     kind: SourceKind
