@@ -20,6 +20,7 @@ from bot.advisor import Advisor
 from bot.slack.logs import new_request_id
 from bot.slack.metrics import Metrics
 from bot.slack.settings import MAX_BODY_BYTES
+from bot.web.routes import add_web_routes
 
 SLACK_PATH = "/slack/events"
 
@@ -61,6 +62,7 @@ def build_web_app(
         return bolt is not None and advisor.ready
 
     add_ops_routes(app, advisor, metrics, ready, config_error)
+    add_web_routes(app, advisor)
     return app
 
 
