@@ -22,7 +22,6 @@ from aiohttp import web
 from prometheus_client.aiohttp import make_aiohttp_handler
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.signature import SignatureVerifier
 
 from bot.advisor import Advisor
 from bot.slack.failures import SLOW
@@ -33,6 +32,7 @@ from bot.slack.settings import MAX_BODY_BYTES, Settings
 
 SLACK_PATH = "/slack/events"
 RETRY_AFTER_SECONDS = 60
+LINGER_SECONDS = 2  # reading the rest of a refused body, so the client sees the answer
 log = logging.getLogger("bot.http")
 
 
@@ -47,7 +47,7 @@ def build_web_app(
     """The aiohttp app; with `bolt` None (bad settings) it stays up but not ready."""
     max_body = settings.max_body_bytes if settings else MAX_BODY_BYTES
     secret = settings.signing_secret if settings else None
-    verifier = SignatureVerifier(secret.get_secret_value()) if secret else None
+    secret_bytes = secret.get_secret_value().encode() if secret else None
 
     async def slack_events(request: web.Request) -> web.Response:
         rid = new_request_id()
@@ -55,13 +55,16 @@ def build_web_app(
             metrics.rejected.labels("not_ready").inc()
             return web.json_response({"error": "not ready", "request_id": rid}, status=503)
         try:
-            inbound = await _read(request, verifier, max_body, settings.http_body_timeout)
+            inbound = await _read(request, secret_bytes, max_body, settings.http_body_timeout)
         except Rejected as refused:
             metrics.rejected.labels(refused.reason).inc()
             log.warning("rejected a request (%s): %s", refused.status, refused.detail)
-            return web.json_response(
+            response = web.json_response(
                 {"error": refused.detail, "request_id": rid}, status=refused.status
             )
+            if refused.status == 408:  # the client stalls: do not wait for the rest
+                response.force_close()
+            return response
         if metrics.slack_calls.in_flight >= settings.max_in_flight:
             metrics.rejected.labels("slack_slow").inc()
             log.warning(
@@ -92,7 +95,7 @@ def build_web_app(
 
 
 async def _read(
-    request: web.Request, verifier: SignatureVerifier | None, max_body: int, timeout: float
+    request: web.Request, secret: bytes | None, max_body: int, timeout: float
 ) -> Inbound:
     """The signed, readable body of a request, or Rejected."""
     if request.content_length and request.content_length > max_body:
@@ -104,8 +107,8 @@ async def _read(
         raise Rejected(413, "too_large", "body too large") from None
     except TimeoutError:
         raise Rejected(408, "slow_body", f"body not received within {timeout} s") from None
-    if verifier:
-        check_signature(verifier, raw, request.headers)
+    if secret:
+        check_signature(secret, raw, request.headers)
     return read_body(raw, request.content_type)
 
 
@@ -183,6 +186,7 @@ async def start_server(
         app,
         access_log=None,
         keepalive_timeout=settings.http_idle_timeout,
+        lingering_time=LINGER_SECONDS,
         shutdown_timeout=shutdown_timeout,
     )
     await runner.setup()
