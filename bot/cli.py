@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question in the terminal (no Slack needed)")
     ask.add_argument("text", nargs="+", help='the question, e.g. "compare istio linkerd"')
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
+    ask.add_argument(
+        "--format",
+        choices=("text", "json", "adr"),
+        default="text",
+        help="text (default), json (the Slack payload) or adr (a Markdown decision record)",
+    )
     _knowledge_arg(ask)
 
     chat = commands.add_parser("chat", help="an interactive conversation in the terminal")
@@ -57,11 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="also serve /healthz, /readyz and /metrics on this port",
     )
     _knowledge_arg(socket)
+
+    from bot.web import command as web_command
+
+    web_command.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(args, "run"):
+        return args.run(args)
     if args.command == "kb":
         return kb_commands.run(args)
     if args.command in ("ask", "chat"):
@@ -73,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(exc.report(), file=sys.stderr)
             return 1
         if args.command == "ask":
-            return terminal.ask(kb, " ".join(args.text), as_json=args.json)
+            fmt = "json" if args.json else args.format
+            return terminal.ask(kb, " ".join(args.text), fmt=fmt)
         return terminal.chat(kb)
     from bot.slack import run
 

@@ -4,6 +4,7 @@ POST /slack/events  commands, events and interactivity (signed by Slack)
 GET  /healthz       the process is alive
 GET  /readyz        settings are valid, a knowledge base is loaded, the watcher's state
 GET  /metrics       Prometheus text
+GET  /…            the web pages (bot/web/routes.py)
 
 A request is refused before Bolt sees it when it is not signed (401), not readable
 (400, see inbound.py), too large (413), too slow to arrive (408), or when Slack is
@@ -29,6 +30,7 @@ from bot.slack.inbound import Inbound, Rejected, check_signature, read_body
 from bot.slack.logs import new_request_id
 from bot.slack.metrics import Metrics
 from bot.slack.settings import MAX_BODY_BYTES, Settings
+from bot.web.routes import add_web_routes
 
 SLACK_PATH = "/slack/events"
 RETRY_AFTER_SECONDS = 60
@@ -91,6 +93,7 @@ def build_web_app(
         return bolt is not None and advisor.ready
 
     add_ops_routes(app, advisor, metrics, ready, config_error, watcher)
+    add_web_routes(app, advisor)
     return app
 
 
