@@ -449,7 +449,7 @@ def click(running, drop: str = "") -> str:
 
 
 async def test_a_listener_failing_right_after_its_ack_still_acks_and_the_user_hears(bot):
-    bot.slack.faults["chat.update"] = [Fault(error="channel_not_found")]
+    bot.slack.faults["chat.postMessage"] = [Fault(error="channel_not_found")]
     body = click(bot)
     async with bot.session.post(
         f"{bot.url}/slack/events", data=body, headers=signed_headers(body)

@@ -35,10 +35,10 @@ class Fault:
     status (with Retry-After), a reset, or an API error such as `not_in_channel`."""
 
     status: int | None = None
+    error: str | None = None
     retry_after: int | None = None
     reset: bool = False
     delay: float = 0.0
-    error: str = ""
 
 
 @dataclass
