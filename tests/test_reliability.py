@@ -539,14 +539,13 @@ async def closed_by_server(reader: asyncio.StreamReader, within: float = 10) -> 
     return await asyncio.wait_for(reader.read(), within)
 
 
-async def test_server_closes_silent_slow_and_surplus_connections(slack):
+async def test_server_closes_silent_half_sent_and_stalled_requests(slack):
     process, port = await spawn_serve(
         slack.api_url,
         "--knowledge",
         str(KNOWLEDGE),
         MESHBOT_HTTP_IDLE_TIMEOUT="1",
         MESHBOT_HTTP_BODY_TIMEOUT="1",
-        MESHBOT_MAX_CONNECTIONS="3",
     )
     try:
         await wait_http(f"http://127.0.0.1:{port}/healthz")
@@ -561,12 +560,25 @@ async def test_server_closes_silent_slow_and_surplus_connections(slack):
             b"Content-Length: 100\r\n\r\n{"
         )
         assert (await closed_by_server(slow)).startswith(b"HTTP/1.1 408")
+    finally:
+        code, err = await stop(process)
+    assert code == 0 and "Traceback" not in err
+
+
+async def test_connections_past_the_limit_get_503_and_the_server_recovers(slack):
+    process, port = await spawn_serve(
+        slack.api_url, "--knowledge", str(KNOWLEDGE), MESHBOT_MAX_CONNECTIONS="3"
+    )
+    try:
+        await wait_http(f"http://127.0.0.1:{port}/healthz")
+        await asyncio.sleep(0.5)  # the probe's connection is closed and forgotten
         held = [await raw_connection(port) for _ in range(3)]
+        await asyncio.sleep(0.5)  # the server has accepted them
         surplus, _ = await raw_connection(port)
         assert (await closed_by_server(surplus)).startswith(b"HTTP/1.1 503")
         for _, writer in held:
             writer.close()
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.5)
         status, _ = await wait_http(f"http://127.0.0.1:{port}/healthz")
         assert status == 200
     finally:
