@@ -92,7 +92,8 @@ def build_app(
         # Bolt's default tells the user to reinstall the app when auth.test fails once.
         user_facing_authorize_error_message=AUTH_UNAVAILABLE,
     )
-    answers = SlackAnswers(advisor, metrics)
+    public_url = str(settings.public_url) if settings.public_url else None
+    answers = SlackAnswers(advisor, metrics, public_url)
     responder = Responder(session, retry_handlers())
 
     async def provide_services(context, next) -> None:

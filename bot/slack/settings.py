@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, SecretStr, ValidationError, ValidationInfo
+from pydantic import BeforeValidator, Field, HttpUrl, SecretStr, ValidationError, ValidationInfo
 from pydantic import field_validator as checks
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -74,6 +74,7 @@ class Settings(BaseSettings):
     http_idle_timeout: PositiveWholeNumber = Field(75, validation_alias="MESHBOT_HTTP_IDLE_TIMEOUT")
     http_body_timeout: PositiveWholeNumber = Field(10, validation_alias="MESHBOT_HTTP_BODY_TIMEOUT")
     max_connections: PositiveWholeNumber = Field(1000, validation_alias="MESHBOT_MAX_CONNECTIONS")
+    public_url: HttpUrl | None = Field(None, validation_alias="MESHBOT_PUBLIC_URL")
 
     @classmethod
     def from_env(cls, mode: Mode, env: Mapping[str, str] | None = None) -> Settings:
