@@ -318,6 +318,7 @@ def test_no_part_is_lost_in_any_renderer(engine, text):
         .replace("&gt;", ">")
     )
     slack = slack.replace("“", "").replace("”", "")
+    assert "meshbot" not in slack  # Slack users are never sent to the CLI for the rest
     terminal = render_terminal(answer).replace("“", "").replace("”", "")
     page = html.unescape(str(render_answer_html(answer, link_for=lambda intent: "#")))
     page = page.replace("“", "").replace("”", "")
