@@ -31,9 +31,11 @@ class Call:
 
 @dataclass
 class Fault:
-    """What to do instead of answering: a status (with Retry-After), a reset, or a delay."""
+    """What to do instead of answering: a status (with Retry-After), a reset, a delay, or a
+    Web API error such as `not_in_channel` (HTTP 200, `ok: false`)."""
 
     status: int | None = None
+    error: str | None = None
     retry_after: int | None = None
     reset: bool = False
     delay: float = 0.0
@@ -124,6 +126,8 @@ class SlackStandIn:
                 assert request.transport is not None
                 request.transport.close()
                 return web.Response(status=500)
+            if fault.error:
+                return web.json_response({"ok": False, "error": fault.error})
             if fault.status:
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
                 return web.json_response(

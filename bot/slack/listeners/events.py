@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.answers.guide import starters
 from bot.render.home import build_home_view
 from bot.slack.answers import SlackAnswers, strip_bot_mention
 
@@ -41,7 +42,9 @@ async def handle_app_home_opened(event: dict, client, context) -> None:
     if engine is None:
         return
     answers.metrics.requests.labels("home", "home").inc()
-    await client.views_publish(user_id=event["user"], view=build_home_view(engine.kb))
+    await client.views_publish(
+        user_id=event["user"], view=build_home_view(engine.kb, starters(engine.kb))
+    )
 
 
 def register(app: AsyncApp) -> None:
