@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.answers import recommender
+from bot.answers import scoring
 from bot.answers.results import Answer, Chart, Matrix, Part, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.render.blocks import build_message
@@ -60,7 +60,7 @@ def test_recommendation_text_has_no_score_arithmetic(engine):
 
 def test_a_tie_is_called_a_tie(engine):
     answer = engine.ask("recommend")
-    verdict = recommender.evaluate(engine.kb.rules, {})
+    verdict = scoring.evaluate(engine.kb.rules, {})
     top = [m for m, s in verdict.scores.items() if s == verdict.scores[verdict.pick]]
     assert len(top) > 1  # the priors tie; the answer must say so, not pick silently
     assert "tie" in answer.title and "tie" in answer.lead
@@ -90,7 +90,7 @@ def test_walking_every_follow_up_ends_with_a_firm_pick(engine):
 
 
 def test_rules_fire_only_on_known_facts(kb):
-    verdict = recommender.evaluate(kb.rules, {})
+    verdict = scoring.evaluate(kb.rules, {})
     assert verdict.fired == []
     assert next(iter(kb.rules.candidates)) == verdict.pick
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,12 +16,14 @@ from bot.advisor import Advisor
 from bot.answers.results import Chart, Code, Matrix, Paragraph, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.render import limits
+from bot.render.adr import render_adr
 from bot.render.blocks import build_message
+from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
 from bot.slack.answers import SlackAnswers
 from bot.slack.metrics import Metrics
 from bot.slack.values import decode, encode
-from tests.support import walk
+from tests.support import builder_links, walk
 from tests.test_intents import PHRASES
 
 QUESTIONS = [p[0] for p in PHRASES] + [
@@ -249,6 +253,14 @@ def assert_citations_resolve(answer) -> None:
     body, _, listing = terminal.partition("\nSOURCES\n")
     listed = {int(n) for n in re.findall(r"^\[(\d+)\] ", listing, re.M)}
     assert {int(n) for n in walk.MARK.findall(body)} == listed == numbers
+    page = str(render_answer_html(answer, link_for=lambda intent: "#"))
+    body, _, listing = page.partition('<section class="sources">')
+    assert {int(n) for n in re.findall(r">\[(\d+)\]</a>", body)} == numbers
+    assert {int(n) for n in re.findall(r'id="answer-source-(\d+)"', listing)} == numbers
+    record = render_adr(answer)
+    body, _, listing = record.partition("\n## Sources\n")
+    assert {int(n) for n in walk.MARK.findall(body)} == numbers
+    assert {int(n) for n in re.findall(r"^- \[(\d+)\] ", listing, re.M)} == numbers
 
 
 def question_texts(kb) -> st.SearchStrategy[str]:
@@ -307,11 +319,14 @@ def test_no_part_is_lost_in_any_renderer(engine, text):
     )
     slack = slack.replace("“", "").replace("”", "")
     terminal = render_terminal(answer).replace("“", "").replace("”", "")
+    page = html.unescape(str(render_answer_html(answer, link_for=lambda intent: "#")))
+    page = page.replace("“", "").replace("”", "")
     parts = [*answer.points, *(p for s in answer.details for p in s.parts)]
     for part in parts:
         for probe in part_probes(part):
             assert probe in slack, (part.type, probe)
             assert probe.upper() in terminal.upper(), (part.type, probe)
+            assert probe in page, (part.type, probe)
 
 
 def test_cost_assumption_is_shown_on_the_card(engine):
@@ -324,3 +339,20 @@ def test_recommendation_question_sits_right_under_the_pick(engine):
     kinds = [b["type"] for b in card["blocks"]]
     assert kinds[:4] == ["header", "section", "section", "actions"]
     assert card["blocks"][3]["elements"][0]["action_id"].startswith("mesh_follow_up_")
+
+
+def test_docs_link_a_builder_card_for_each_kind_of_answer():
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "slack.md").read_text()
+    links = re.findall(r"\]\((https://app\.slack\.com/block-kit-builder/#[^)]+)\)", docs)
+    assert len(links) == len(builder_links.EXAMPLES)
+    for kind, link in zip(builder_links.EXAMPLES, links, strict=True):
+        assert f"**{kind}**" in docs
+        blocks = builder_links.blocks_of(link)
+        assert len(blocks) <= 12
+        assert limits.problems({"text": "t", "blocks": blocks}) == []
+
+
+def test_a_tampered_button_value_gets_the_help_card():
+    for value in ("", "{", '{"i":{"kind":"nope"}}', '{"i":{"kind":"compare"},"v":{"start":-1}}'):
+        intent, view = decode(value)
+        assert intent.kind == IntentKind.help and not view.section

@@ -35,6 +35,16 @@ def find_button(message: dict, action_prefix: str) -> dict:
     )
 
 
+def find_buttons(message: dict, action_prefix: str) -> list[dict]:
+    return [
+        e
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"].startswith(action_prefix)
+    ]
+
+
 def texts(call_body: dict) -> str:
     return json.dumps(call_body.get("blocks", [])) + call_body.get("text", "")
 
@@ -340,7 +350,15 @@ async def test_app_home_is_published(bot):
     [call] = await bot.slack.wait_for("views.publish")
     assert call.body["user_id"] == "U111"
     view = call.body["view"]
-    assert view["type"] == "home" and "Knowledge reviewed" in json.dumps(view)
+    kb = bot.advisor.engine.kb
+    shown = json.dumps(view)
+    assert view["type"] == "home" and f"Knowledge reviewed {kb.as_of}" in shown
+    for count in (f"{len(kb.features)} features", f"{len(kb.sources)} sources"):
+        assert count in shown
+    assert f"{len(kb.current_meshes())} current meshes" in shown
+    labels = [b["text"]["text"] for b in find_buttons(view, "mesh_home_")]
+    assert labels[0] == "Do we need a mesh?" and labels[2] == "Sidecar cost at 1,000 pods"
+    assert labels[1] == "Compare Linkerd and Istio (sidecar mode)"  # the first two candidates
 
 
 @pytest.mark.parametrize("case", ["unsigned", "wrong", "stale", "future", "version"])
@@ -390,3 +408,51 @@ async def test_the_stand_in_refuses_what_slack_would(slack):
                 assert (await r.json())["error"] == "invalid_blocks"
     assert len(slack.rejected) == 2
     slack.rejected.clear()  # the fixture checks that nothing else was refused
+
+
+async def test_assistant_thread_start_greets_and_suggests_prompts(bot):
+    event = {
+        "type": "assistant_thread_started",
+        "assistant_thread": {
+            "user_id": "U111",
+            "context": {"channel_id": "C123", "team_id": "T1"},
+            "channel_id": "D1",
+            "thread_ts": "1729999327.187299",
+        },
+        "event_ts": "1729999327.187300",
+    }
+    await bot.post(event_body(event, "EvAssistantStart"))
+    [greeting] = await bot.slack.wait_for("chat.postMessage")
+    assert greeting.body["channel"] == "D1" and greeting.body["thread_ts"] == "1729999327.187299"
+    assert "service-mesh questions" in greeting.body["text"]
+    [prompts] = await bot.slack.wait_for("assistant.threads.setSuggestedPrompts")
+    titles = [p["title"] for p in prompts.body["prompts"]]
+    assert titles == [
+        "Compare Istio and Linkerd",
+        "Do we need a mesh?",
+        "Sidecar cost at 1,000 pods",
+        "Which meshes are retired?",
+    ]
+
+
+async def test_assistant_message_gets_status_title_and_the_engines_answer(bot):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U111",
+        "channel": "D1",
+        "ts": "1729999400.000100",
+        "thread_ts": "1729999327.187299",
+        "text": "compare istio linkerd",
+    }
+    await bot.post(event_body(event, "EvAssistantMsg"))
+    [answer] = await bot.slack.wait_for("chat.postMessage")
+    [status] = bot.slack.of("assistant.threads.setStatus")
+    [title] = bot.slack.of("assistant.threads.setTitle")
+    assert status.body["status"] == "checking the knowledge base…"
+    assert title.body["title"] == "compare istio linkerd"
+    assert answer.body["thread_ts"] == "1729999327.187299"
+    assert "and Linkerd compared" in texts(answer.body)
+    assert len(answer.body["blocks"]) <= 12
+    calls = [c.method for c in bot.slack.posts()]
+    assert calls.index("assistant.threads.setStatus") < calls.index("chat.postMessage")

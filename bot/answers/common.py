@@ -16,16 +16,7 @@ from bot.answers.results import (
 )
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Figure, Level, Mesh, Metric, SourceKind
-
-LEVEL_WORDS = {
-    Level.yes: "yes",
-    Level.partial: "partial",
-    Level.extension: "via extension",
-    Level.enterprise: "enterprise only",
-    Level.no: "no",
-    Level.unknown: "unknown",
-}
+from bot.knowledge.models import FactValue, Figure, Mesh, Metric, SourceKind
 
 # Which figure leads when a mesh has several for one metric: primary sources first.
 _KIND_RANK = {
@@ -151,26 +142,6 @@ def source_rank(kb: KnowledgeBase, source_id: str) -> tuple[int, int]:
     if source is None:
         return (9, 0)
     return (_KIND_RANK[source.kind], -source.date.toordinal())
-
-
-def figure_text(figure: Figure) -> str:
-    value = (
-        _num(figure.low)
-        if figure.low == figure.high
-        else (f"{_num(figure.low)}–{_num(figure.high)}")
-    )
-    return f"{value} {figure.unit} per {figure.per.value.replace('_', ' ')}"
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 or value == int(value) else f"{value:g}"
-
-
-def fmt_amount(value: float, unit: str) -> str:
-    """Scale MB totals to GB (decimal, as the figures are quoted)."""
-    if unit == "MB" and value >= 1000:
-        return f"{value / 1000:,.1f} GB".replace(".0 GB", " GB")
-    return f"{_num(value)} {unit}"
 
 
 def step(label: str, kind: IntentKind, **fields) -> Choice:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from bot.answers import recommender
+from bot.answers import scoring
 from bot.answers.common import (
-    LEVEL_WORDS,
     Citations,
     build_answer,
     default_pair,
     evidence_date,
-    figure_text,
     lead_figure,
     mesh_names,
     source_rank,
@@ -33,6 +31,7 @@ from bot.answers.results import (
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
+from bot.render.wording import LEVEL_WORDS, figure_text
 
 KEY_ROWS = 6  # the differences on the first card; the rest are behind "All features"
 _LEVEL_WEIGHT = {
@@ -173,7 +172,7 @@ def _for_your_setup(
     candidates = [i for i in ids if i in kb.rules.candidates]
     if not known or len(candidates) < 2:
         return None
-    result = recommender.evaluate(kb.rules, known, among=candidates)
+    result = scoring.evaluate(kb.rules, known, among=candidates)
     fired = result.fired[:2]
     return Paragraph(
         heading="For your setup",

@@ -10,8 +10,6 @@ from bot.answers.common import (
     Citations,
     build_answer,
     default_pair,
-    figure_text,
-    fmt_amount,
     lead_figure,
     mesh_names,
     standard_steps,
@@ -30,6 +28,7 @@ from bot.answers.results import (
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric, Scope
+from bot.render.wording import amount, figure_text
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
@@ -98,7 +97,7 @@ def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
 
 
 def _total(figure: Figure, size: Size) -> str:
-    low, high = (fmt_amount(v * size.count(figure), figure.unit) for v in (figure.low, figure.high))
+    low, high = (amount(v * size.count(figure), figure.unit) for v in (figure.low, figure.high))
     return low if low == high else f"{low}–{high}"
 
 
@@ -172,7 +171,7 @@ def _over_hops(figure: Figure, hops: int) -> str:
     """Latency added over the user's hops (each hop: a client and a server proxy)."""
     if figure.unit != "ms" or figure.per != Scope.request_path or hops == 1:
         return ""
-    low, high = (fmt_amount(v * hops, figure.unit) for v in (figure.low, figure.high))
+    low, high = (amount(v * hops, figure.unit) for v in (figure.low, figure.high))
     return f"Over your {hops} hops: {low if low == high else f'{low}–{high}'} added"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers import recommender
+from bot.answers import scoring
 from bot.answers.common import (
     Citations,
     build_answer,
@@ -11,7 +11,6 @@ from bot.answers.common import (
     standard_steps,
     step,
 )
-from bot.answers.recommender import Outlook, Verdict
 from bot.answers.results import (
     Answer,
     Choice,
@@ -22,6 +21,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.scoring import Outlook, Verdict
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Rule
@@ -155,7 +155,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     rules = kb.rules
     facts = {k: v for k, v in intent.facts.items() if k in {f.id for f in rules.facts}}
     among = [m for m in intent.meshes if m in rules.candidates]
-    ahead = recommender.outlook(rules, facts, among if len(among) >= 2 else None)
+    ahead = scoring.outlook(rules, facts, among if len(among) >= 2 else None)
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answers.common import LEVEL_WORDS
 from bot.answers.results import Answer, Chart, Code, Matrix, Paragraph, Part, StatementList
+from bot.render.wording import LEVEL_WORDS
 
 
 def _md(text: str) -> str:

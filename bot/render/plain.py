@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.answers.common import LEVEL_WORDS
 from bot.answers.results import (
     Answer,
     Chart,
@@ -16,6 +15,7 @@ from bot.answers.results import (
 )
 from bot.render.chart import bar_lines
 from bot.render.limits import FALLBACK_TEXT, fit
+from bot.render.wording import LEVEL_WORDS
 
 MARKS = {
     "yes": "✔",

@@ -56,6 +56,7 @@ class SlackStandIn:
         self._changed = asyncio.Condition()
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # conversations.replies and friends
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
@@ -107,7 +108,7 @@ class SlackStandIn:
         raw = await request.text()
         if request.content_type == "application/json":
             return json.loads(raw or "{}")
-        body: dict[str, Any] = dict(parse_qsl(raw))
+        body: dict[str, Any] = {**request.query, **dict(parse_qsl(raw))}
         for key in ("blocks", "view"):
             if isinstance(body.get(key), str):
                 body[key] = json.loads(body[key])
@@ -147,6 +148,8 @@ class SlackStandIn:
                     "url": self.url,
                 }
             )
+        if method == "conversations.replies":
+            return web.json_response({"ok": True, "messages": [], "has_more": False})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
         return web.json_response(
