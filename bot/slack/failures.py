@@ -13,8 +13,8 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.answers import plain_message
 from bot.slack.logs import request_id
+from bot.slack.replies import plain_message
 from bot.slack.responder import Responder, ResponseUrlError
 
 log = logging.getLogger(__name__)
