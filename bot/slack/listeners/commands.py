@@ -6,13 +6,14 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.answers import SlackAnswers
 from bot.slack.responder import Responder
+from bot.slack.thread import plain_text
 
 
 async def handle_mesh_command(ack, command: dict, context) -> None:
     await ack()
     answers: SlackAnswers = context["answers"]
     responder: Responder = context["responder"]
-    message = answers.for_text(command.get("text", ""), "command", share=True)
+    message = answers.for_text(plain_text(command.get("text", "")), "command", share=True)
     await responder.send(command["response_url"], response_type="ephemeral", **message)
 
 
