@@ -32,11 +32,10 @@ def _plain(match: re.Match[str]) -> str:
     return label or ("" if sigil else target)
 
 
-def plain_text(text: str) -> str:
-    """What the user typed: Slack's links and mentions as words, and its escaping
-    (&amp; &lt; &gt;) undone once. Renderers escape again on output."""
-    text = _MARKUP.sub(_plain, text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+def without_markup(text: str) -> str:
+    """Slack's links and channel names as words, other people's mentions dropped (the
+    escaping of `&`, `<` and `>` is undone later, once, by the replies)."""
+    return _MARKUP.sub(_plain, text)
 
 
 def metadata(intent: Intent) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.answers.guide import starters
 from bot.render.home import build_home_view
-from bot.slack.answers import SlackAnswers, strip_bot_mention
-from bot.slack.thread import plain_text, thread_question
+from bot.slack.replies import SlackReplies, strip_bot_mention
+from bot.slack.thread import thread_question, without_markup
 
 
 def is_from_a_person(event: dict) -> bool:
@@ -18,13 +18,13 @@ def is_from_a_person(event: dict) -> bool:
 async def handle_app_mention(event: dict, say, client, context) -> None:
     if not is_from_a_person(event) or event.get("user") == context.bot_user_id:
         return
-    answers: SlackAnswers = context["answers"]
-    text = plain_text(strip_bot_mention(event.get("text", ""), context.bot_user_id))
+    replies: SlackReplies = context["replies"]
+    text = without_markup(strip_bot_mention(event.get("text", ""), context.bot_user_id))
     thread_ts = event.get("thread_ts")
     asked = None
-    if thread_ts and answers.advisor.engine is not None:
+    if thread_ts and replies.advisor.engine is not None:
         asked = await thread_question(client, event["channel"], thread_ts, context.bot_user_id)
-    message = answers.for_mention(text, asked)
+    message = replies.for_mention(text, asked)
     await say(channel=event["channel"], thread_ts=thread_ts or event["ts"], **message)
 
 
@@ -36,19 +36,19 @@ def is_user_dm(event: dict) -> bool:
 async def handle_direct_message(event: dict, say, context) -> None:
     if not is_user_dm(event) or event.get("user") == context.bot_user_id:
         return
-    answers: SlackAnswers = context["answers"]
-    message = answers.for_text(plain_text(event.get("text", "")), "dm")
+    replies: SlackReplies = context["replies"]
+    message = replies.for_text(event.get("text", ""), "dm")
     await say(channel=event["channel"], **message)
 
 
 async def handle_app_home_opened(event: dict, client, context) -> None:
     if event.get("tab", "home") != "home":
         return
-    answers: SlackAnswers = context["answers"]
-    engine = answers.advisor.engine
+    replies: SlackReplies = context["replies"]
+    engine = replies.advisor.engine
     if engine is None:
         return
-    answers.metrics.requests.labels("home", "home").inc()
+    replies.metrics.requests.labels("home", "home").inc()
     await client.views_publish(
         user_id=event["user"], view=build_home_view(engine.kb, starters(engine.kb))
     )
