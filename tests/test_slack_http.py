@@ -72,6 +72,15 @@ async def test_slash_command_answers_ephemerally_with_share(bot):
     assert actions[0]["action_id"] == "mesh_share"
 
 
+async def test_a_command_saying_payload_is_answered(bot):
+    """Bolt would read any form body containing "payload" as an interactivity payload."""
+    body = command_body("does istio support payload size limits", bot.slack.response_url("pl"))
+    assert (await bot.post(body)).status == 200
+    [call] = await bot.slack.wait_for("response_url:pl")
+    assert call.body["response_type"] == "ephemeral"
+    assert "Istio" in texts(call.body)
+
+
 async def test_help_command_and_empty_command(bot):
     for n, text in enumerate(("help", "")):
         await bot.post(command_body(text, bot.slack.response_url(f"h{n}")))
