@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
+from bot.store import cli as store_cli
 
 
 def _knowledge_arg(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also serve /healthz, /readyz and /metrics on this port",
     )
     _knowledge_arg(socket)
+    store_cli.register(commands)
     return parser
 
 
@@ -90,6 +92,8 @@ def _kb_export(directory: Path | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if hasattr(args, "store_command"):
+        return store_cli.run(args)
     if args.command == "kb":
         return _kb_check(args.dir) if args.kb_command == "check" else _kb_export(args.dir)
     if args.command in ("ask", "chat"):

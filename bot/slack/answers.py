@@ -18,6 +18,7 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from bot.advisor import Advisor
 from bot.intents.models import Intent, IntentKind
 from bot.render.mrkdwn import escape
+from bot.slack.learning import Learning
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
 
@@ -47,9 +48,12 @@ def plain_message(text: str) -> dict[str, Any]:
 
 
 class SlackAnswers:
-    def __init__(self, advisor: Advisor, metrics: Metrics) -> None:
+    def __init__(
+        self, advisor: Advisor, metrics: Metrics, learning: Learning | None = None
+    ) -> None:
         self.advisor = advisor
         self.metrics = metrics
+        self.learning = learning or Learning(None)
 
     def for_text(self, text: str, surface: str, share: bool = False) -> dict[str, Any]:
         engine = self.advisor.engine
@@ -74,7 +78,8 @@ class SlackAnswers:
         rendered = self.advisor.rendered
         started = time.perf_counter()
         try:
-            kind, message = rendered.message(get_intent(), share)
+            intent = get_intent()
+            kind, message = rendered.message(intent, share)
         except Exception:
             self.metrics.errors.labels(surface).inc()
             log.exception("answering failed on %s", surface)
@@ -84,7 +89,7 @@ class SlackAnswers:
             )
         self.metrics.latency.labels(surface).observe(time.perf_counter() - started)
         self.metrics.requests.labels(surface, kind.value).inc()
-        return message
+        return self.learning.answered(intent, kind, message, self.advisor.version)
 
     def _not_ready(self, surface: str) -> dict[str, Any]:
         self.metrics.errors.labels(surface).inc()

@@ -14,11 +14,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.advisor import Advisor
 from bot.slack.answers import SlackAnswers
+from bot.slack.learning import Learning
 from bot.slack.listeners import register_listeners
 from bot.slack.metrics import Metrics
-from bot.slack.middleware import RateLimiter, SeenEvents, build_middleware
+from bot.slack.middleware import Guards, build_middleware
 from bot.slack.responder import Responder
 from bot.slack.settings import Settings
+from bot.store.store import Store
 
 MAX_RETRIES = 2
 
@@ -48,9 +50,14 @@ def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWeb
 
 
 def build_app(
-    settings: Settings, advisor: Advisor, metrics: Metrics, session: aiohttp.ClientSession
+    settings: Settings,
+    advisor: Advisor,
+    metrics: Metrics,
+    session: aiohttp.ClientSession,
+    store: Store | None = None,
 ) -> AsyncApp:
-    """The Bolt app; `session` is shared by every outgoing call (close it at shutdown)."""
+    """The Bolt app; `session` is shared by every outgoing call (close it at shutdown).
+    Without a `store`, feedback is not kept and dedupe is per process."""
     secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
     app = AsyncApp(
         client=build_client(settings, session),
@@ -58,7 +65,7 @@ def build_app(
         request_verification_enabled=secret is not None,
         process_before_response=False,
     )
-    answers = SlackAnswers(advisor, metrics)
+    answers = SlackAnswers(advisor, metrics, Learning(store))
     responder = Responder(session, retry_handlers(), settings.web_api_timeout)
 
     async def provide_services(context, next) -> None:
@@ -66,9 +73,7 @@ def build_app(
         context["responder"] = responder
         await next()
 
-    app.middleware(
-        build_middleware(metrics, SeenEvents(), RateLimiter(settings.rate_limit_per_minute))
-    )
+    app.middleware(build_middleware(metrics, Guards(settings.rate_limit_per_minute, store), store))
     app.middleware(provide_services)
     register_listeners(app)
 

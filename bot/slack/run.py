@@ -19,6 +19,7 @@ from bot.slack.app import build_app
 from bot.slack.metrics import Metrics
 from bot.slack.server import add_ops_routes, build_web_app
 from bot.slack.settings import Mode, Settings, SettingsError
+from bot.store.runtime import STORE, close_store, open_store
 
 log = logging.getLogger("bot.run")
 SHUTDOWN_GRACE_SECONDS = 10
@@ -103,10 +104,12 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     _freeze_start_up_objects()
     metrics = Metrics()
     session = aiohttp.ClientSession()
-    bolt = build_app(settings, advisor, metrics, session) if settings else None
+    store = await open_store(metrics.registry)
+    bolt = build_app(settings, advisor, metrics, session, store) if settings else None
     app = build_web_app(
         advisor, metrics, bolt, config_error, settings.max_body_bytes if settings else 256 * 1024
     )
+    app[STORE] = store
     runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
@@ -123,6 +126,7 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     await _drain(SHUTDOWN_GRACE_SECONDS)
     await runner.cleanup()
     await session.close()
+    await close_store(store)
     log.info("stopped")
     return 0
 
@@ -147,8 +151,9 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     metrics = Metrics()
     session = aiohttp.ClientSession()
     handler = None
+    store = await open_store(metrics.registry)
     if settings and loaded:
-        app = build_app(settings, advisor, metrics, session)
+        app = build_app(settings, advisor, metrics, session, store)
         handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
 
     async def ready() -> bool:
@@ -158,6 +163,7 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     if health_port:
         ops_app = web.Application()
         add_ops_routes(ops_app, advisor, metrics, ready, config_error)
+        ops_app[STORE] = store
         ops = web.AppRunner(ops_app, access_log=None)
         await ops.setup()
         await web.TCPSite(ops, "0.0.0.0", health_port).start()
@@ -173,6 +179,7 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     if ops:
         await ops.cleanup()
     await session.close()
+    await close_store(store)
     return 0
 
 

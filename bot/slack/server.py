@@ -20,6 +20,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.advisor import Advisor
 from bot.slack.logs import new_request_id
 from bot.slack.metrics import Metrics
+from bot.store.runtime import store_status
 
 SLACK_PATH = "/slack/events"
 DEFAULT_MAX_BODY = 256 * 1024
@@ -78,13 +79,14 @@ def add_ops_routes(
     async def healthz(_: web.Request) -> web.Response:
         return web.json_response({"status": "alive"})
 
-    async def readyz(_: web.Request) -> web.Response:
+    async def readyz(request: web.Request) -> web.Response:
         ready = await is_ready()
         body = {
             "ready": ready,
             "knowledge_version": advisor.version,
             "last_reload_error": advisor.last_error,
             "config_error": config_error,
+            "store": store_status(request.app),
         }
         return web.json_response(body, status=200 if ready else 503)
 

@@ -2,10 +2,11 @@
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.listeners import actions, commands, events
+from bot.slack.listeners import actions, commands, events, views
 
 
 def register_listeners(app: AsyncApp) -> None:
     commands.register(app)
     events.register(app)
     actions.register(app)
+    views.register(app)

@@ -6,6 +6,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.render.home import build_home_view
 from bot.slack.answers import SlackAnswers, strip_bot_mention
+from bot.slack.learning import with_admin_report
 
 
 async def handle_app_mention(event: dict, say, context) -> None:
@@ -41,7 +42,10 @@ async def handle_app_home_opened(event: dict, client, context) -> None:
     if engine is None:
         return
     answers.metrics.requests.labels("home", "home").inc()
-    await client.views_publish(user_id=event["user"], view=build_home_view(engine.kb))
+    view = await with_admin_report(
+        build_home_view(engine.kb), event["user"], client, context["store"]
+    )
+    await client.views_publish(user_id=event["user"], view=view)
 
 
 def register(app: AsyncApp) -> None:
