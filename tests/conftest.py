@@ -11,6 +11,7 @@ import pytest
 from bot.answers.engine import AnswerEngine
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
+from tests.support.databases import database_url, postgres_url, store  # noqa: F401
 from tests.support.slack_standin import SlackStandIn
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"

@@ -19,6 +19,7 @@ from typing import Any
 
 from slack_bolt.response import BoltResponse
 
+from bot.slack.answers import plain_message
 from bot.slack.learning import requester
 from bot.slack.metrics import Metrics
 from bot.store.store import Store
@@ -157,7 +158,10 @@ def _header(req, name: str) -> str | None:
 
 
 def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = None):
-    """The middleware; it also hands `store` (None without one) to the listeners."""
+    """The middleware; it also hands `store` (None without one) to the listeners and
+    adds the store's health to the app's metrics."""
+    if store is not None:
+        store.health.register(metrics.registry)
     background: set[asyncio.Task] = set()
 
     def after_ack(coroutine: Coroutine[Any, Any, Any]) -> None:
@@ -194,7 +198,9 @@ def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = Non
                 "id"
             )
             if channel and guards.limiter.should_tell(user):
-                after_ack(client.chat_postEphemeral(channel=channel, user=user, text=text))
+                after_ack(
+                    client.chat_postEphemeral(channel=channel, user=user, **plain_message(text))
+                )
             return BoltResponse(status=200, body="")
         return await next()
 

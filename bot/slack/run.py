@@ -104,7 +104,7 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     _freeze_start_up_objects()
     metrics = Metrics()
     session = aiohttp.ClientSession()
-    store = await open_store(metrics.registry)
+    store = await open_store()
     bolt = build_app(settings, advisor, metrics, session, store) if settings else None
     app = build_web_app(
         advisor, metrics, bolt, config_error, settings.max_body_bytes if settings else 256 * 1024
@@ -151,7 +151,7 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     metrics = Metrics()
     session = aiohttp.ClientSession()
     handler = None
-    store = await open_store(metrics.registry)
+    store = await open_store()
     if settings and loaded:
         app = build_app(settings, advisor, metrics, session, store)
         handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())

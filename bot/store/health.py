@@ -14,7 +14,7 @@ RETRY_AFTER_SECONDS = 5.0
 
 
 class StoreHealth:
-    def __init__(self, registry: CollectorRegistry | None, backend: str) -> None:
+    def __init__(self, backend: str) -> None:
         self.backend = backend
         self.last_error: str | None = None
         self.failing_since: float | None = None
@@ -25,12 +25,17 @@ class StoreHealth:
             "meshbot_store_failures",
             "Store operations that failed (answers went on without the store)",
             ["operation"],
-            registry=registry,
+            registry=None,
         )
         self.up = Gauge(
-            "meshbot_store_up", "1 when the last store operation succeeded", registry=registry
+            "meshbot_store_up", "1 when the last store operation succeeded", registry=None
         )
         self.up.set(1)
+
+    def register(self, registry: CollectorRegistry) -> None:
+        """Show the store's metrics in an app's /metrics."""
+        registry.register(self.failures)
+        registry.register(self.up)
 
     @property
     def usable(self) -> bool:

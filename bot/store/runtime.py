@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 
 from aiohttp import web
-from prometheus_client import CollectorRegistry
 
 from bot.store.engine import DatabaseUrlError
 from bot.store.settings import StoreSettings, StoreSettingsError
@@ -16,7 +15,7 @@ log = logging.getLogger("bot.store")
 STORE = web.AppKey("store", Store)
 
 
-async def open_store(registry: CollectorRegistry | None = None) -> Store | None:
+async def open_store() -> Store | None:
     """The configured store, migrated unless MESHBOT_MIGRATE_ON_START=false; None if off
     or misconfigured (logged). An unreachable database is retried by later operations."""
     try:
@@ -24,7 +23,7 @@ async def open_store(registry: CollectorRegistry | None = None) -> Store | None:
         if not settings.enabled:
             log.info("store off (MESHBOT_DATABASE_URL=off): feedback and gaps are not kept")
             return None
-        store = Store(settings, registry)
+        store = Store(settings)
     except (StoreSettingsError, DatabaseUrlError) as exc:
         log.error("store disabled, answering without it: %s", exc)
         return None

@@ -11,7 +11,6 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
-from prometheus_client import CollectorRegistry
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -31,11 +30,11 @@ SECONDS_PER_DAY = 86_400
 
 
 class Store:
-    def __init__(self, settings: StoreSettings, registry: CollectorRegistry | None = None) -> None:
+    def __init__(self, settings: StoreSettings) -> None:
         self.settings = settings
         self.engine: AsyncEngine = engines.create_engine(settings.database_url)
         self.backend = self.engine.dialect.name
-        self.health = StoreHealth(registry, self.backend)
+        self.health = StoreHealth(self.backend)
         self.migrated = False
         self._salt: str | None = None
         self._tasks: set[asyncio.Task] = set()

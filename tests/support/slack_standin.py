@@ -1,6 +1,6 @@
 """A small Slack Web API stand-in on loopback that records what the bot sends.
 
-Answers auth.test, chat.*, views.publish, apps.connections.open, serves
+Answers auth.test, chat.*, views.publish, views.open, apps.connections.open, serves
 response_url endpoints and a Socket Mode websocket, and can inject faults. Like
 Slack, it refuses messages that break Block Kit's limits (`invalid_blocks`) and
 keeps them in `rejected`, which the fixtures check is empty after every test.
@@ -143,6 +143,8 @@ class SlackStandIn:
                     "url": self.url,
                 }
             )
+        if method == "views.open":
+            return web.json_response({"ok": True, "view": {"id": "V1", **body.get("view", {})}})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
         return web.json_response(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 
 from bot.render.feedback import FEEDBACK_ACTION, FEEDBACK_MODAL, Answered, feedback_modal, submitted
+from bot.slack.answers import plain_message
 from bot.store.records import Vote
 from bot.store.store import Store
 
@@ -48,7 +50,10 @@ async def handle_feedback(ack, body: dict, action: dict, client, context) -> Non
     else:
         channel = (body.get("channel") or {}).get("id")
         if channel:
-            await client.chat_postEphemeral(channel=channel, user=user, text=THANKS)
+            try:
+                await client.chat_postEphemeral(channel=channel, user=user, **plain_message(THANKS))
+            except SlackApiError as exc:  # a thank-you is not worth an error message
+                log.warning("could not thank for feedback: %s", exc.response.get("error"))
     if store is not None:
         store.spawn(store.add_vote(vote))
 
