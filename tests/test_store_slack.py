@@ -324,7 +324,7 @@ async def test_two_replicas_answer_a_retry_once_and_share_gaps(postgres_url, sla
     )
     try:
         for port in (port_one, port_two):
-            status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz")
+            status, ready = await wait_http(f"http://127.0.0.1:{port}/readyz", timeout=90)
             assert status == 200 and ready["store"]["ok"], ready
         now = int(time.time())
         first = mention("EvShared", "<@UBOT> compare istio linkerd", "1.1")
