@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.knowledge import commands as kb_commands
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
 from bot.store import cli as store_cli
@@ -32,17 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question in the terminal (no Slack needed)")
     ask.add_argument("text", nargs="+", help='the question, e.g. "compare istio linkerd"')
     ask.add_argument("--json", action="store_true", help="print the Slack message payload")
+    ask.add_argument(
+        "--format",
+        choices=("text", "json", "adr"),
+        default="text",
+        help="text (default), json (the Slack payload) or adr (a Markdown decision record)",
+    )
     _knowledge_arg(ask)
 
     chat = commands.add_parser("chat", help="an interactive conversation in the terminal")
     _knowledge_arg(chat)
 
-    kb = commands.add_parser("kb", help="check or export the knowledge base")
-    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
-    check = kb_commands.add_parser("check", help="validate a knowledge directory")
-    check.add_argument("dir", nargs="?", type=Path, default=None, help="knowledge directory")
-    export = kb_commands.add_parser("export", help="print the knowledge base as JSON")
-    export.add_argument("dir", nargs="?", type=Path, default=None, help="knowledge directory")
+    kb_commands.register(commands)
 
     serve = commands.add_parser("serve", help="run the Slack app over HTTP (production)")
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
@@ -64,38 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _knowledge_arg(socket)
     store_cli.register(commands)
+
+    from bot.web import command as web_command
+
+    web_command.register(commands)
     return parser
-
-
-def _kb_check(directory: Path | None) -> int:
-    try:
-        kb = load_knowledge(directory)
-    except KnowledgeError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    print(f"Knowledge base OK: {kb.summary()}.")
-    return 0
-
-
-def _kb_export(directory: Path | None) -> int:
-    from bot.knowledge.export import export_knowledge
-
-    try:
-        kb = load_knowledge(directory)
-    except KnowledgeError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    json.dump(export_knowledge(kb), sys.stdout, indent=2, ensure_ascii=False)
-    print()
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if hasattr(args, "store_command"):
-        return store_cli.run(args)
+    if hasattr(args, "run"):
+        return args.run(args)
     if args.command == "kb":
-        return _kb_check(args.dir) if args.kb_command == "check" else _kb_export(args.dir)
+        return kb_commands.run(args)
     if args.command in ("ask", "chat"):
         from bot import terminal
 
@@ -105,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(exc.report(), file=sys.stderr)
             return 1
         if args.command == "ask":
-            return terminal.ask(kb, " ".join(args.text), as_json=args.json)
+            fmt = "json" if args.json else args.format
+            return terminal.ask(kb, " ".join(args.text), fmt=fmt)
         return terminal.chat(kb)
     from bot.slack import run
 

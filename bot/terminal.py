@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 
+from bot.answers.decision import cost_for_decision
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import Answer
 from bot.knowledge.base import KnowledgeBase
@@ -13,10 +14,16 @@ from bot.render.blocks import build_message
 from bot.render.plain import render_terminal
 
 
-def ask(kb: KnowledgeBase, text: str, as_json: bool = False) -> int:
-    answer = AnswerEngine(kb).ask(text)
-    if as_json:
+def ask(kb: KnowledgeBase, text: str, fmt: str = "text") -> int:
+    """Answer one question as text, the Slack payload (json) or a decision record (adr)."""
+    engine = AnswerEngine(kb)
+    answer = engine.ask(text)
+    if fmt == "json":
         print(json.dumps(build_message(answer), indent=2, ensure_ascii=False))
+    elif fmt == "adr":
+        from bot.render.adr import render_adr
+
+        print(render_adr(answer, cost_for_decision(engine, answer)), end="")
     else:
         print(render_terminal(answer))
     return 0

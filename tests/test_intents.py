@@ -181,3 +181,31 @@ def test_many_features_do_not_break_the_parser(parser):
     )
     intent = parser.parse(text)
     assert intent.kind == K.feature_check and len(intent.features) == 12
+
+
+@pytest.mark.parametrize("text", ["hi", "Hello!", "thanks!", "thank you so much", "cheers"])
+def test_greetings_and_thanks_get_a_short_reply(parser, text):
+    assert parser.parse(text).kind == K.greeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which message broker should we choose, kafka or rabbitmq?",
+        "best database for microservices",
+        "argo cd or flux for gitops?",
+        "what's the best CNI for EKS",
+    ],
+)
+def test_topics_outside_meshes_are_out_of_scope(parser, text):
+    assert parser.parse(text).kind == K.out_of_scope
+
+
+def test_a_greeting_with_a_question_is_the_question(parser):
+    assert parser.parse("hi, compare istio and linkerd").kind == K.compare
+
+
+def test_unknown_names_and_unsure_round_trip_through_a_value():
+    intent = Intent(kind=K.compare, meshes=["linkerd"], unknown_names=["foomesh"], unsure=True)
+    back = Intent.from_value(intent.to_value())
+    assert back.unknown_names == ["foomesh"] and back.unsure and back.quotes_user

@@ -40,6 +40,11 @@ GOOD = {
         (Mode.http, {"SLACK_API_URL": "slack.example"}, "SLACK_API_URL is malformed"),
         (Mode.http, {"MESHBOT_RATE_LIMIT": "lots"}, "MESHBOT_RATE_LIMIT is malformed"),
         (Mode.http, {"MESHBOT_LOG_FORMAT": "xml"}, "MESHBOT_LOG_FORMAT is malformed"),
+        (
+            Mode.http,
+            {"MESHBOT_SLACK_TIMEOUT": "0"},
+            "MESHBOT_SLACK_TIMEOUT is malformed: it should be a positive whole number",
+        ),
     ],
 )
 def test_each_problem_names_the_variable(mode, change, message):
@@ -61,3 +66,13 @@ def test_all_problems_at_once_and_socket_mode_needs_no_signing_secret():
 def test_api_url_gets_a_trailing_slash():
     settings = Settings.from_env(Mode.http, {**GOOD, "SLACK_API_URL": "http://127.0.0.1:9/api"})
     assert settings.api_url == "http://127.0.0.1:9/api/"
+
+
+def test_the_process_environment_is_read_the_same_way(monkeypatch):
+    for name, value in {**GOOD, "MESHBOT_MAX_BODY_BYTES": "1024", "SLACK_APP_TOKEN": ""}.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings.from_env(Mode.http)
+    assert settings.max_body_bytes == 1024 and settings.app_token is None
+    monkeypatch.setenv("MESHBOT_SLACK_TIMEOUT", "soon")
+    with pytest.raises(SettingsError, match="MESHBOT_SLACK_TIMEOUT is malformed"):
+        Settings.from_env(Mode.http)

@@ -64,7 +64,7 @@ def _build_source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
     return SourceRef(
         id=s.id,
         title=s.title,
-        url=str(s.url),
+        url=str(s.url) if s.url else None,
         publisher=s.publisher,
         date=s.date,
         kind=s.kind.value,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answers.compare import compare
+from bot.answers.conversation import greeting, out_of_scope
 from bot.answers.cost import cost
 from bot.answers.explain import explain
 from bot.answers.features import feature_catalogue, feature_check, which_meshes
@@ -27,6 +28,8 @@ HANDLERS: dict[IntentKind, Handler] = {
     IntentKind.sources: sources,
     IntentKind.features: feature_catalogue,
     IntentKind.help: help_answer,
+    IntentKind.greeting: greeting,
+    IntentKind.out_of_scope: out_of_scope,
     IntentKind.unknown: unknown,
     IntentKind.too_long: too_long,
 }

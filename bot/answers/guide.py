@@ -51,7 +51,7 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
     for s in shown:
         label = f"{s.title} — {s.publisher}, {s.date}"
         kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
-        items.append(Fact(label=label, text=f"{kind}: {s.url}"))
+        items.append(Fact(label=label, text=f"{kind}: {s.url or 'no public address'}"))
     vendor = sum(1 for s in kb.sources.values() if s.vendor_authored)
     steps = []
     if page + 1 < pages:

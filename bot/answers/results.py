@@ -23,7 +23,7 @@ class _Model(BaseModel):
 class SourceRef(_Model):
     id: str
     title: str
-    url: str
+    url: str | None = Field(description="None when the source has no public page.")
     publisher: str
     date: dt.date
     kind: str

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from bot.knowledge.models import FactValue
 
 MAX_COMPARE = 4
+MAX_NAME = 40
+
+UnknownName = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
 
 
 class IntentKind(StrEnum):
@@ -21,6 +25,8 @@ class IntentKind(StrEnum):
     sources = "sources"
     features = "features"
     help = "help"
+    greeting = "greeting"
+    out_of_scope = "out_of_scope"
     unknown = "unknown"
     too_long = "too_long"
 
@@ -37,6 +43,19 @@ class Intent(BaseModel):
     text: str = Field(default="", max_length=300, description="The user's words, for echoing.")
     suggestions: list[str] = Field(default_factory=list, max_length=6)
     page: int = Field(default=0, ge=0, le=50)
+    unknown_names: list[UnknownName] = Field(
+        default_factory=list,
+        max_length=4,
+        description="Names the user gave as meshes that are not in the knowledge base.",
+    )
+    unsure: bool = Field(
+        default=False, description="The parse was a guess: the answer says how it was read."
+    )
+
+    @property
+    def quotes_user(self) -> bool:
+        """Whether an answer to this intent repeats the user's own words (never cached)."""
+        return self.kind in (IntentKind.unknown, IntentKind.too_long) or bool(self.unknown_names)
 
     def to_value(self) -> str:
         """Compact JSON for a Block Kit action value (the user's text is left out)."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.cues import CuePhrases
 from bot.intents.extract import FactExtractor, Mentions, find_mentions
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
-from bot.knowledge.aliases import normalise
+from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
 
@@ -101,6 +102,7 @@ class IntentParser:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._facts = FactExtractor(kb.rules)
+        self._cues = CuePhrases(kb.rules.phrases)
         # Facts some decision rule tests: knowing one makes a question a recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
 
@@ -117,7 +119,9 @@ class IntentParser:
         signalled, remaining = self._facts.signals(" ".join(tokens))
         facts = {**signalled, **self._facts.numbers(text)}
         padded = f" {remaining} "
-        kind = self._classify(padded, mentions, facts)
+        kind = self._small_talk(remaining, mentions, facts) or self._classify(
+            padded, mentions, facts
+        )
         meshes = (
             mentions.meshes[:MAX_COMPARE] if kind == IntentKind.compare else mentions.meshes[:12]
         )
@@ -163,6 +167,20 @@ class IntentParser:
         if facts:
             return IntentKind.recommend
         return IntentKind.unknown
+
+    def _small_talk(
+        self, remaining: str, found: Mentions, facts: dict[str, FactValue]
+    ) -> IntentKind | None:
+        """Greetings and thanks alone, or a topic this knowledge base does not cover."""
+        if found.meshes or found.features:
+            return None
+        if self._cues.find("out_of_scope", remaining):
+            return IntentKind.out_of_scope
+        if self._cues.find("greeting", remaining):
+            rest = self._cues.strip("greeting", remaining).split()
+            if not facts and all(word in STOPWORDS for word in rest):
+                return IntentKind.greeting
+        return None
 
     def _suggest(self, leftovers: list[str]) -> list[str]:
         names: list[str] = []

@@ -6,8 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import HttpUrl
+
 from bot.knowledge.aliases import confusable_pairs, normalise
 from bot.knowledge.models import (
+    PRIMARY_KINDS,
     VENDOR_KINDS,
     FactDef,
     FactType,
@@ -79,13 +82,8 @@ def _check_sources(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
     yield from _duplicates([s.id for s in loaded.sources.sources], file, "sources", "source")
     for i, source in enumerate(loaded.sources.sources):
         yield from _future(source.date, today, file, f"sources[{i}].date")
-        if source.url.scheme not in ("http", "https") or "." not in (source.url.host or ""):
-            yield Problem(
-                file=file,
-                path=f"sources[{i}].url",
-                message=f"'{source.url}' is not a web address",
-                fix="write a full http(s) URL with a real host name",
-            )
+        if source.url is not None:
+            yield from _check_url(source.url, file, f"sources[{i}].url")
         if source.kind in VENDOR_KINDS and not source.vendor_of:
             yield Problem(
                 file=file,
@@ -101,6 +99,39 @@ def _check_sources(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     message=f"unknown mesh '{mesh_id}'",
                     fix="use the id of a mesh under meshes/",
                 )
+
+
+SEARCH_ENGINES = frozenset({"google", "bing", "duckduckgo", "yahoo"})
+
+
+def _is_search_result(url: HttpUrl) -> bool:
+    """A search engine's result page (or redirect), not the page it found."""
+    labels = set((url.host or "").lower().split("."))
+    path = (url.path or "/").rstrip("/")
+    query = {key for key, _ in url.query_params()}
+    return (
+        bool(SEARCH_ENGINES & labels)
+        and path in ("", "/search", "/url", "/html")
+        and bool({"q", "p"} & query)
+    )
+
+
+def _check_url(url: HttpUrl, file: str, path: str) -> Iterator[Problem]:
+    if url.scheme not in ("http", "https") or "." not in (url.host or ""):
+        yield Problem(
+            file=file,
+            path=path,
+            message=f"'{url}' is not a web address",
+            fix="write a full http(s) URL with a real host name",
+        )
+    elif _is_search_result(url):
+        yield Problem(
+            file=file,
+            path=path,
+            message=f"'{url}' is a search-engine result, not the source itself",
+            fix="link the source's own page; if it has none, remove url and say so in "
+            "publisher and note",
+        )
 
 
 def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
@@ -120,6 +151,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, figure in enumerate(mesh.overhead):
         for i, sid in enumerate(figure.sources):
             yield f"overhead[{n}].sources[{i}]", sid
+    if mesh.distribution:
+        for i, sid in enumerate(mesh.distribution.sources):
+            yield f"distribution.sources[{i}]", sid
     for n, claim in enumerate(mesh.outdated_claims):
         for i, sid in enumerate(claim.seen_in):
             yield f"outdated_claims[{n}].seen_in[{i}]", sid
@@ -252,6 +286,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         return
     file = "rules.yaml"
     source_ids = {s.id for s in loaded.sources.sources} if loaded.sources else None
+    kinds = {s.id: s.kind for s in loaded.sources.sources} if loaded.sources else None
     feature_ids = {f.id for f in loaded.features.features} if loaded.features else None
     facts = {f.id: f for f in rules.facts}
     yield from _duplicates([f.id for f in rules.facts], file, "facts", "fact")
@@ -338,6 +373,15 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"'{mesh_id}' is not a candidate",
                     fix="add it under candidates: or score a candidate",
                 )
+        if kinds is not None and not any(kinds.get(sid) in PRIMARY_KINDS for sid in rule.sources):
+            yield Problem(
+                file=file,
+                path=f"rules[{i}].sources",
+                message=f"rule '{rule.id}' cites no primary source",
+                fix="cite at least one source of kind "
+                + ", ".join(sorted(PRIMARY_KINDS))
+                + " for the facts in its because:",
+            )
         for j, sid in enumerate(rule.sources):
             if source_ids is not None and sid not in source_ids:
                 yield Problem(

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.knowledge.base import KnowledgeBase
 
-EXPORT_SCHEMA_VERSION = 1
+EXPORT_SCHEMA_VERSION = 2
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
@@ -18,6 +18,11 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
         "meshes": {
             mesh.id: {
                 "name": mesh.name,
+                "based_on": mesh.based_on,
+                "distribution": (
+                    mesh.distribution.model_dump(mode="json") if mesh.distribution else None
+                ),
+                "features_removed": dict(mesh.features_removed),
                 "aliases": list(mesh.aliases),
                 "status": mesh.status.value,
                 "status_note": mesh.status_note,
@@ -54,7 +59,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
         "sources": {
             s.id: {
                 "title": s.title,
-                "url": str(s.url),
+                "url": str(s.url) if s.url else None,
                 "publisher": s.publisher,
                 "date": s.date.isoformat(),
                 "kind": s.kind.value,

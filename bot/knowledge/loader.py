@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.checks import LoadedFiles, cross_check
+from bot.knowledge.inheritance import RawMesh, resolve_distributions
 from bot.knowledge.models import FeaturesFile, Mesh, RulesFile, SourcesFile, Strict
 from bot.knowledge.problems import KnowledgeError, Problem, format_loc
 from bot.knowledge.yaml_files import read_yaml
@@ -119,22 +120,29 @@ def load_knowledge(root: Path | None = None, today: dt.date | None = None) -> Kn
                 file="meshes/", message="holds no mesh files", fix="add one <mesh-id>.yaml per mesh"
             )
         )
+    raw: list[RawMesh] = []
     for path in mesh_paths:
         display = f"meshes/{path.name}"
         data, problem = read_yaml(path, display)
         if problem:
             problems.append(problem)
-            continue
-        mesh = _validate(Mesh, data, display, problems)
+        else:
+            raw.append(RawMesh(display, data))
+    resolved, inheritance_problems = resolve_distributions(raw)
+    problems.extend(inheritance_problems)
+    for entry in resolved:
+        display = entry.file
+        mesh = _validate(Mesh, entry.data, display, problems)
         if mesh is None:
             continue
-        if mesh.id != path.stem:
+        stem = display.removeprefix("meshes/").removesuffix(".yaml")
+        if mesh.id != stem:
             problems.append(
                 Problem(
                     file=display,
                     path="id",
                     message=f"id '{mesh.id}' differs from the file name",
-                    fix=f"rename the file to {mesh.id}.yaml or set id: {path.stem}",
+                    fix=f"rename the file to {mesh.id}.yaml or set id: {stem}",
                 )
             )
         if mesh.id in meshes:

@@ -36,12 +36,24 @@ class SourceKind(StrEnum):
 
 
 VENDOR_KINDS = frozenset({SourceKind.vendor_benchmark, SourceKind.vendor_marketing})
+PRIMARY_KINDS = frozenset(
+    {
+        SourceKind.official_docs,
+        SourceKind.release_notes,
+        SourceKind.repository,
+        SourceKind.independent_benchmark,
+    }
+)
 
 
 class Source(Strict):
     id: Id
     title: Text
-    url: HttpUrl
+    url: HttpUrl | None = Field(
+        default=None,
+        description="The source's own public page; leave it out when there is none "
+        "(never a search for it).",
+    )
     publisher: Text
     date: dt.date
     kind: SourceKind
@@ -202,8 +214,29 @@ class OutdatedClaim(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class ControlPlaneModel(StrEnum):
+    self_managed = "self_managed"
+    managed = "managed"
+
+
+class Distribution(Strict):
+    """What a vendor's offering adds to (or takes from) the mesh it is based on."""
+
+    upstream_version: Text | None = Field(
+        default=None, description="The upstream release it ships, e.g. Istio '1.26'."
+    )
+    control_plane: ControlPlaneModel
+    support: str = ""
+    pricing: str = ""
+    sources: list[Id] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
+    based_on: Id | None = Field(
+        default=None,
+        description="The upstream mesh this distribution inherits from (see inheritance.py).",
+    )
     name: Text
     aliases: list[Text] = Field(min_length=1)
     status: Status
@@ -225,6 +258,12 @@ class Mesh(Strict):
     features: dict[Id, Support]
     overhead: list[Figure] = Field(default_factory=list)
     outdated_claims: list[OutdatedClaim] = Field(default_factory=list)
+    distribution: Distribution | None = None
+    features_removed: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Features the distribution drops from its base, with why; "
+        "their rows read level `no` with that note.",
+    )
 
     @property
     def is_current(self) -> bool:
@@ -300,5 +339,9 @@ class RulesFile(Strict):
     )
     facts: list[FactDef]
     signals: list[Signal] = Field(default_factory=list)
+    phrases: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
+    )
     questions: list[Question]
     rules: list[Rule]

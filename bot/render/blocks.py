@@ -194,7 +194,8 @@ def _sources_text(answer: Answer, limit: int) -> str:
     for n, s in enumerate(answer.sources, 1):
         vendor = " · vendor-authored" if s.vendor_authored else ""
         lines.append(
-            f"[{n}] {link(s.url, s.title)} — {escape(s.publisher)}, {s.date} "
+            f"[{n}] {link(s.url, s.title) if s.url else escape(s.title)} — "
+            f"{escape(s.publisher)}, {s.date} "
             f"({escape(s.kind.replace('_', ' '))}{vendor})"
         )
     text = ""

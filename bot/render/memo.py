@@ -26,7 +26,7 @@ class RenderedAnswers:
 
     def message(self, intent: Intent, share: bool = False) -> tuple[IntentKind, dict[str, Any]]:
         """The answer's kind and its Slack message (a fresh top-level dict each call)."""
-        if intent.kind in QUOTES_USER:
+        if intent.kind in QUOTES_USER or intent.quotes_user:
             answer = self.engine.answer(intent)
             return answer.kind, build_message(answer, share)
         key = (intent.to_value(), share)

@@ -64,7 +64,8 @@ def render_terminal(answer: Answer) -> str:
         out.append("SOURCES")
         for n, s in enumerate(answer.sources, 1):
             vendor = ", vendor-authored" if s.vendor_authored else ""
-            out.append(f"[{n}] {s.title} — {s.publisher}, {s.date} ({s.kind}{vendor}) {s.url}")
+            where = s.url or "(no public link)"
+            out.append(f"[{n}] {s.title} — {s.publisher}, {s.date} ({s.kind}{vendor}) {where}")
         out.append("")
     out.append(f"Knowledge base as of {answer.as_of} (version {answer.kb_version}).")
     return "\n".join(out)

@@ -42,7 +42,7 @@ def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWeb
     client = AsyncWebClient(
         token=settings.bot_token.get_secret_value(),
         base_url=settings.api_url,
-        timeout=settings.web_api_timeout,
+        timeout=settings.slack_timeout,
         session=session,
     )
     client.retry_handlers.extend(retry_handlers())
@@ -66,7 +66,7 @@ def build_app(
         process_before_response=False,
     )
     answers = SlackAnswers(advisor, metrics, Learning(store))
-    responder = Responder(session, retry_handlers(), settings.web_api_timeout)
+    responder = Responder(session, retry_handlers(), settings.slack_timeout)
 
     async def provide_services(context, next) -> None:
         context["answers"] = answers

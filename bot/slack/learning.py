@@ -16,18 +16,16 @@ from bot.store.store import SECONDS_PER_DAY, Store
 
 # (user id, team id) of the request being served; set by the middleware.
 requester: ContextVar[tuple[str | None, str | None]] = ContextVar("requester", default=(None, None))
-GAP_KINDS = {IntentKind.unknown: GapReason.unknown}
+GAP_KINDS = {IntentKind.unknown: GapReason.unknown, IntentKind.out_of_scope: GapReason.out_of_scope}
 
 
 def gap_reason(intent: Intent, kind: IntentKind) -> GapReason | None:
     """Why an answer counts as a knowledge gap, or None when it does not."""
-    if kind.value == "out_of_scope":
-        return GapReason.out_of_scope
-    if getattr(intent, "unknown_names", None):
-        return GapReason.unknown_mesh
     if kind in GAP_KINDS:
         return GAP_KINDS[kind]
-    if getattr(intent, "unsure", False):
+    if intent.unknown_names:
+        return GapReason.unknown_mesh
+    if intent.unsure:
         return GapReason.low_confidence
     return None
 
@@ -59,7 +57,7 @@ class Learning:
                 reason=reason,
                 text=intent.text,
                 parsed=intent.to_value(),
-                names=list(getattr(intent, "unknown_names", []) or []),
+                names=intent.unknown_names,
                 knowledge_version=knowledge,
                 user=user,
                 team=team,

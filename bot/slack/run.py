@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import gc
 import logging
-import os
 import signal
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from bot.slack import logs
 from bot.slack.app import build_app
 from bot.slack.metrics import Metrics
 from bot.slack.server import add_ops_routes, build_web_app
-from bot.slack.settings import Mode, Settings, SettingsError
+from bot.slack.settings import MAX_BODY_BYTES, Mode, Settings, SettingsError
 from bot.store.runtime import STORE, close_store, open_store
 
 log = logging.getLogger("bot.run")
@@ -27,19 +26,7 @@ RELOAD_POLL_SECONDS = 2.0
 
 
 def _knowledge_dir(cli_dir: Path | None, settings: Settings | None) -> Path | None:
-    if cli_dir:
-        return cli_dir
-    if settings and settings.knowledge_dir:
-        return settings.knowledge_dir
-    env = os.environ.get("MESHBOT_KNOWLEDGE_DIR", "").strip()
-    return Path(env) if env else None
-
-
-def _configure_logging() -> None:
-    logs.configure(
-        os.environ.get("MESHBOT_LOG_FORMAT", "text").strip().lower(),
-        os.environ.get("MESHBOT_LOG_LEVEL", "INFO").strip().upper(),
-    )
+    return cli_dir or (settings.knowledge_dir if settings else None)
 
 
 def _snapshot(directory: Path) -> tuple[tuple[str, float, int], ...]:
@@ -79,11 +66,16 @@ async def _drain(grace: float) -> None:
 
 
 def _read_settings(mode: Mode) -> tuple[Settings | None, str | None]:
+    """The one read of the environment. Logging starts as text at INFO, so a bad setting
+    can be reported, and then follows the settings."""
+    logs.configure()
     try:
-        return Settings.from_env(mode), None
+        settings = Settings.from_env(mode)
     except SettingsError as exc:
         log.error("configuration error: %s", exc)
         return None, str(exc)
+    logs.configure(settings.log_format, settings.log_level)
+    return settings, None
 
 
 def _stop_event(advisor: Advisor) -> asyncio.Event:
@@ -106,9 +98,8 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     session = aiohttp.ClientSession()
     store = await open_store()
     bolt = build_app(settings, advisor, metrics, session, store) if settings else None
-    app = build_web_app(
-        advisor, metrics, bolt, config_error, settings.max_body_bytes if settings else 256 * 1024
-    )
+    max_body = settings.max_body_bytes if settings else MAX_BODY_BYTES
+    app = build_web_app(advisor, metrics, bolt, config_error, max_body)
     app[STORE] = store
     runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
     await runner.setup()
@@ -132,7 +123,6 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
 
 
 def serve(host: str, port: int, cli_dir: Path | None, watch: bool) -> int:
-    _configure_logging()
     return asyncio.run(serve_async(host, port, cli_dir, watch))
 
 
@@ -184,5 +174,4 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
 
 
 def socket_mode(cli_dir: Path | None, health_port: int | None) -> int:
-    _configure_logging()
     return asyncio.run(socket_mode_async(cli_dir, health_port))

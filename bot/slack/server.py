@@ -9,21 +9,21 @@ GET  /metrics       Prometheus text
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST
+from prometheus_client.aiohttp import make_aiohttp_handler
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
 from bot.advisor import Advisor
 from bot.slack.logs import new_request_id
 from bot.slack.metrics import Metrics
+from bot.slack.settings import MAX_BODY_BYTES
 from bot.store.runtime import store_status
+from bot.web.routes import add_web_routes
 
 SLACK_PATH = "/slack/events"
-DEFAULT_MAX_BODY = 256 * 1024
 
 
 def build_web_app(
@@ -31,14 +31,13 @@ def build_web_app(
     metrics: Metrics,
     bolt: AsyncApp | None,
     config_error: str | None = None,
-    max_body_bytes: int = DEFAULT_MAX_BODY,
+    max_body_bytes: int = MAX_BODY_BYTES,
 ) -> web.Application:
     """The aiohttp app; with `bolt` None (bad settings) it stays up but not ready."""
     log = logging.getLogger("bot.http")
 
     async def slack_events(request: web.Request) -> web.Response:
         rid = new_request_id()
-        started = time.perf_counter()
         if bolt is None or not advisor.ready:
             metrics.rejected.labels("not_ready").inc()
             return web.json_response({"error": "not ready", "request_id": rid}, status=503)
@@ -50,11 +49,11 @@ def build_web_app(
         except web.HTTPRequestEntityTooLarge:
             metrics.rejected.labels("too_large").inc()
             return web.json_response({"error": "body too large"}, status=413)
-        bolt_response = await bolt.async_dispatch(bolt_request)
+        with metrics.http_latency.time():
+            bolt_response = await bolt.async_dispatch(bolt_request)
         if bolt_response.status == 401:
             metrics.rejected.labels("bad_signature").inc()
             log.warning("rejected a request with a missing, invalid or stale signature")
-        metrics.http_latency.observe(time.perf_counter() - started)
         return await to_aiohttp_response(bolt_response)
 
     app = web.Application(client_max_size=max_body_bytes)
@@ -64,6 +63,7 @@ def build_web_app(
         return bolt is not None and advisor.ready
 
     add_ops_routes(app, advisor, metrics, ready, config_error)
+    add_web_routes(app, advisor)
     return app
 
 
@@ -90,9 +90,6 @@ def add_ops_routes(
         }
         return web.json_response(body, status=200 if ready else 503)
 
-    async def metrics_endpoint(_: web.Request) -> web.Response:
-        return web.Response(body=metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
-
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_get("/metrics", metrics_endpoint)
+    app.router.add_get("/metrics", make_aiohttp_handler(metrics.registry))

@@ -38,16 +38,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
     db_commands.add_parser("upgrade", help="apply the store's migrations (MESHBOT_DATABASE_URL)")
     db_commands.add_parser("purge", help="delete rows older than MESHBOT_RETENTION_DAYS now")
-    db.set_defaults(store_command=_db)
+    db.set_defaults(run=run, store_command=_db)
 
     report = commands.add_parser("report", help="knowledge gaps and feedback from the store")
     report.add_argument("--since", type=duration, default=duration("30d"), help="e.g. 30d, 12h")
     report.add_argument("--json", action="store_true", help="print the report as JSON")
-    report.set_defaults(store_command=_report)
+    report.set_defaults(run=run, store_command=_report)
 
     forget = commands.add_parser("forget", help="delete everything stored about one user")
     forget.add_argument("--user", type=slack_user, required=True, metavar="U123")
-    forget.set_defaults(store_command=_forget)
+    forget.set_defaults(run=run, store_command=_forget)
 
 
 def run(args: argparse.Namespace) -> int:

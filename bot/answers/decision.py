@@ -1,0 +1,17 @@
+"""What a decision record needs beside the answer itself."""
+
+from __future__ import annotations
+
+from bot.answers.engine import AnswerEngine
+from bot.answers.results import Answer
+from bot.intents.models import Intent, IntentKind
+
+DECISION_KINDS = frozenset({IntentKind.compare, IntentKind.recommend})
+
+
+def cost_for_decision(engine: AnswerEngine, answer: Answer) -> Answer | None:
+    """The cost answer for the same meshes and facts: a decision's consequences at their size."""
+    if answer.kind not in DECISION_KINDS:
+        return None
+    intent = Intent(kind=IntentKind.cost, meshes=answer.intent.meshes, facts=answer.intent.facts)
+    return engine.answer(intent)

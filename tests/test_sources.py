@@ -1,0 +1,96 @@
+"""Sources are what they claim: no search-result links, rules cite primary sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answers.engine import AnswerEngine
+from bot.cli import main
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.problems import KnowledgeError
+from bot.knowledge.yaml_files import KnowledgeYamlLoader
+from bot.render.blocks import build_message
+from bot.render.plain import render_terminal
+
+
+def read(path: Path) -> dict:
+    return yaml.load(path.read_text(), Loader=KnowledgeYamlLoader)
+
+
+def write(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def problems_of(directory: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(directory)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://duckduckgo.com/?q=%22Linkerd+vs+Istio%22",
+        "https://www.google.com/search?q=linkerd+vs+istio",
+        "https://www.google.co.uk/url?q=https://example.org/post",
+        "https://www.bing.com/search?q=istio",
+        "https://search.yahoo.com/search?p=istio",
+    ],
+)
+def test_search_engine_urls_are_rejected_with_a_fix(kb_dir, url):
+    data = read(kb_dir / "sources.yaml")
+    data["sources"][2]["url"] = url
+    write(kb_dir / "sources.yaml", data)
+    found = next(p for p in problems_of(kb_dir) if p.startswith("sources.yaml: sources[2].url: "))
+    assert "is a search-engine result, not the source itself" in found
+    assert "Fix: link the source's own page; if it has none, remove url" in found
+
+
+def test_a_vendor_docs_page_on_a_search_company_host_is_fine(kb_dir):
+    data = read(kb_dir / "sources.yaml")
+    data["sources"][2]["url"] = "https://cloud.google.com/service-mesh/docs/overview?hl=en"
+    write(kb_dir / "sources.yaml", data)
+    load_knowledge(kb_dir)
+
+
+def test_a_rule_citing_no_primary_source_is_reported(kb_dir):
+    data = read(kb_dir / "rules.yaml")
+    data["rules"][0]["sources"] = ["seed-004", "seed-002"]  # a blog and vendor marketing
+    write(kb_dir / "rules.yaml", data)
+    rule_id = data["rules"][0]["id"]
+    assert any(
+        p.startswith(f"rules.yaml: rules[0].sources: rule '{rule_id}' cites no primary source")
+        and "official_docs" in p
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_shipped_seed_articles_have_no_link_and_say_what_they_are(kb):
+    for seed in ("seed-000", "seed-001"):
+        source = kb.sources[seed]
+        assert source.url is None
+        assert "seed article" in source.publisher
+
+
+def test_a_source_without_a_link_renders_without_one(kb):
+    answer = AnswerEngine(kb).ask("we need jwt validation, 40 services, recommend a mesh")
+    assert "seed-000" in [s.id for s in answer.sources]
+    terminal = render_terminal(answer)
+    line = next(ln for ln in terminal.splitlines() if "Which Service Mesh Should You Use" in ln)
+    assert line.endswith("(no public link)")
+    message = json.dumps(build_message(answer, share=False))
+    assert "None" not in message
+    start = message.index("Which Service Mesh Should You Use")
+    assert "<" not in message[start - 12 : start]  # a title, not a link
+
+
+def test_export_writes_null_for_a_source_without_a_link(capsys):
+    assert main(["kb", "export"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == 2
+    assert data["sources"]["seed-000"]["url"] is None
+    assert data["sources"]["istio-perf"]["url"].startswith("https://istio.io/")
