@@ -26,6 +26,7 @@ from bot.store.tables import claims, comparisons, gaps, install, votes
 log = logging.getLogger("bot.store")
 T = TypeVar("T")
 OPERATION_TIMEOUT_SECONDS = 2.0
+ACK_PATH_TIMEOUT_SECONDS = 1.0  # claims and counters run before Slack's 3-second ack
 SECONDS_PER_DAY = 86_400
 
 
@@ -38,7 +39,7 @@ class Store:
         self.migrated = False
         self._salt: str | None = None
         self._tasks: set[asyncio.Task] = set()
-        self._purger: asyncio.Task | None = None
+        self._purge_timer: asyncio.TimerHandle | None = None
 
     @property
     def shared(self) -> bool:
@@ -59,8 +60,8 @@ class Store:
         return await self._guarded("start", prepare, False, timeout=60)
 
     async def close(self) -> None:
-        if self._purger:
-            self._purger.cancel()
+        if self._purge_timer:
+            self._purge_timer.cancel()
         if self._tasks:
             await asyncio.wait(self._tasks, timeout=5)
         await self.engine.dispose()
@@ -136,7 +137,7 @@ class Store:
                 ).returning(claims.c.key)
                 return (await connection.execute(insert)).first() is not None
 
-        return await self._guarded("claim", work, None)
+        return await self._guarded("claim", work, None, timeout=ACK_PATH_TIMEOUT_SECONDS)
 
     async def count(self, key: str, ttl_seconds: float) -> int | None:
         """Add one to the counter `key` (created with an expiry) and return it."""
@@ -152,7 +153,7 @@ class Store:
                 ).returning(claims.c.count)
                 return int((await connection.execute(insert)).scalar_one())
 
-        return await self._guarded("count", work, None)
+        return await self._guarded("count", work, None, timeout=ACK_PATH_TIMEOUT_SECONDS)
 
     # --- learning: votes, gaps, comparisons --------------------------------
 
@@ -165,7 +166,10 @@ class Store:
                 await connection.execute(
                     insert.on_conflict_do_update(
                         index_elements=["id"],
-                        set_={"reason": insert.excluded.reason, "comment": insert.excluded.comment},
+                        set_={
+                            "reason": func.coalesce(insert.excluded.reason, votes.c.reason),
+                            "comment": func.coalesce(insert.excluded.comment, votes.c.comment),
+                        },
                     )
                 )
             return True
@@ -287,11 +291,11 @@ class Store:
         return await self._guarded("purge", work, None, timeout=30)
 
     def purge_in_background(self, every_seconds: float = 300) -> None:
-        """Purge now and then every few minutes, until `close()`."""
+        """Purge now and then every few minutes, until `close()` (a timer, not a
+        long-lived task, so shutdown never waits for it)."""
 
-        async def loop() -> None:
-            while True:
-                await self.purge()
-                await asyncio.sleep(every_seconds)
+        def kick() -> None:
+            self.spawn(self.purge())
+            self._purge_timer = asyncio.get_running_loop().call_later(every_seconds, kick)
 
-        self._purger = asyncio.create_task(loop())
+        kick()
