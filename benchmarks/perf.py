@@ -40,7 +40,8 @@ from bot.answers.engine import AnswerEngine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.yaml_files import KnowledgeYamlLoader  # noqa: E402
 from bot.render.blocks import build_message  # noqa: E402
-from bot.render.memo import RenderedAnswers  # noqa: E402
+from bot.slack.answers import MessageCache  # noqa: E402
+from bot.slack.values import View  # noqa: E402
 from tests.support.processes import free_port  # noqa: E402
 from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
 from tests.support.slack_standin import SlackStandIn  # noqa: E402
@@ -110,10 +111,13 @@ def engine_bench(engine: AnswerEngine, per_intent: int) -> dict[str, dict[str, f
         for text in texts:  # warm-up on other questions: imports, schema and block caches
             build_message(engine.ask(text))
     unseen = varied_questions(engine.kb, per_intent, seed=2)
-    served = RenderedAnswers(engine)
+    served = MessageCache(engine)
     out = {}
     for intent, texts in questions.items():
-        warm = [timed_ms(lambda t: served.message(engine.parser.parse(t)), t) for t in texts]
+        warm = [
+            timed_ms(lambda t: served.message(engine.parser.parse(t), View(), False), t)
+            for t in texts
+        ]
         cold = [timed_ms(lambda t: build_message(engine.ask(t)), t) for t in unseen[intent]]
         out[intent] = {
             "p50_ms": statistics.median(warm),

@@ -12,7 +12,6 @@ from pathlib import Path
 from bot.answers.engine import AnswerEngine
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
-from bot.render.memo import RenderedAnswers
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +20,6 @@ class Advisor:
     def __init__(self, knowledge_dir: Path | None = None) -> None:
         self.knowledge_dir = knowledge_dir
         self.engine: AnswerEngine | None = None
-        self.rendered: RenderedAnswers | None = None
         self.last_error: str | None = None
 
     @property
@@ -46,7 +44,6 @@ class Advisor:
         if self.engine and kb.version == self.engine.kb.version:
             return True
         self.engine = AnswerEngine(kb)
-        self.rendered = RenderedAnswers(self.engine)
         self.last_error = None
         log.info("knowledge base loaded: version %s (%s)", kb.version, kb.summary())
         return True

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from bot.answers import recommender
-from bot.answers.results import Chart, FactList, Matrix
+from bot.answers import scoring
+from bot.answers.results import Answer, Chart, Matrix, Part, StatementList
 from bot.intents.models import Intent, IntentKind
+from bot.render.blocks import build_message
+from bot.render.plain import render_terminal
 
 RECOMMEND_TABLE = [
     ("we have 14 services and only need mTLS, do we need a mesh?", "no-mesh"),
@@ -19,6 +23,19 @@ RECOMMEND_TABLE = [
 ]
 
 
+def every_part(answer: Answer) -> list[Part]:
+    return [*answer.points, *(p for s in answer.details for p in s.parts)]
+
+
+def statements(answer: Answer) -> list[str]:
+    return [
+        f"{s.label}: {s.text}"
+        for p in every_part(answer)
+        if isinstance(p, StatementList)
+        for s in p.items
+    ]
+
+
 @pytest.mark.parametrize(("text", "pick"), RECOMMEND_TABLE)
 def test_seed_guidance_holds(engine, text, pick):
     answer = engine.ask(text)
@@ -28,21 +45,38 @@ def test_seed_guidance_holds(engine, text, pick):
 
 def test_recommendation_shows_why_runner_up_and_sources(engine):
     answer = engine.ask("we have 14 services and only need mTLS, do we need a mesh?")
-    why = next(p for p in answer.parts if isinstance(p, FactList) and p.heading == "Why")
+    why = next(p for p in answer.points if isinstance(p, StatementList) and p.heading == "Why")
     assert any("cert-manager" in f.text for f in why.items)
-    assert any(p.heading == "Runner-up" for p in answer.parts)
+    assert any(p.heading == "Runner-up" for p in answer.points)
     assert "seed-004" in {s.id for s in answer.sources}
+
+
+def test_recommendation_text_has_no_score_arithmetic(engine):
+    for text in [t for t, _ in RECOMMEND_TABLE] + ["recommend"]:
+        shown = render_terminal(engine.ask(text))
+        assert not re.search(r"(?<![\w.–-])[+−-]\d+\b", shown), text
+        assert "points behind" not in shown and "point behind" not in shown
+
+
+def test_a_tie_is_called_a_tie(engine):
+    answer = engine.ask("recommend")
+    verdict = scoring.evaluate(engine.kb.rules, {})
+    top = [m for m, s in verdict.scores.items() if s == verdict.scores[verdict.pick]]
+    assert len(top) > 1  # the priors tie; the answer must say so, not pick silently
+    assert "tie" in answer.title and "tie" in answer.lead
 
 
 def test_follow_up_question_changes_with_what_is_known(engine):
     first = engine.ask("recommend")
     assert first.follow_up is not None
     asked = first.follow_up.question
-    # Answer it through the button's own intent; the next question must be another one.
-    second = engine.answer(first.follow_up.choices[1].intent)
-    assert second.follow_up is None or second.follow_up.question != asked
+    second = engine.answer(first.follow_up.choices[0].intent)
+    assert second.follow_up is not None, "one answer cannot settle every open question"
+    assert second.follow_up.question != asked
+    assert second.intent.facts  # the choice carried the answer forward
     known = engine.ask("recommend for 80 services")
-    assert known.follow_up is None or "how many services" not in known.follow_up.question.lower()
+    assert known.follow_up is not None
+    assert "how many services" not in known.follow_up.question.lower()
 
 
 def test_walking_every_follow_up_ends_with_a_firm_pick(engine):
@@ -52,71 +86,85 @@ def test_walking_every_follow_up_ends_with_a_firm_pick(engine):
             break
         answer = engine.answer(answer.follow_up.choices[0].intent)
     assert answer.follow_up is None
-    assert "(firm)" in answer.summary
+    assert "(firm)" in answer.lead
 
 
 def test_rules_fire_only_on_known_facts(kb):
-    verdict = recommender.evaluate(kb.rules, {})
+    verdict = scoring.evaluate(kb.rules, {})
     assert verdict.fired == []
     assert next(iter(kb.rules.candidates)) == verdict.pick
 
 
 def test_seed_000_thousand_pod_example_is_reproducible(engine):
     answer = engine.ask("cost 1000 pods")
-    chart = next(p for p in answer.parts if isinstance(p, Chart))
+    chart = next(p for p in every_part(answer) if isinstance(p, Chart))
     seed = {(b.low, b.high) for b in chart.bars if "seed-000" in b.sources}
     assert (10_000, 10_000) in seed  # Linkerd: 10 GB, in MB
     assert (50_000, 100_000) in seed  # Istio: 50 GB at the claim's low end
 
 
-def test_cost_cites_every_figure_and_states_assumptions(engine):
+def test_cost_headline_states_pods_and_nodes_and_one_figure_a_mesh(engine):
     answer = engine.ask("what does a sidecar cost us at 500 pods with istio")
-    chart = next(p for p in answer.parts if isinstance(p, Chart))
+    assert "500 pods on 17 nodes (assumed: 30 pods a node)" in answer.lead
+    [headline] = [p for p in answer.points if isinstance(p, StatementList)]
+    assert len({s.label.split(" (")[0] for s in headline.items}) == len(headline.items)
+    chart = next(p for p in every_part(answer) if isinstance(p, Chart))
     assert chart.bars and all(b.sources for b in chart.bars)
     assert any(abs(b.low - 60 * 500) < 1e-6 for b in chart.bars)  # Istio 1.24: 60 MB a sidecar
-    assert "Assumed" in answer.parts[-1].text
+
+
+def test_cost_headline_from_different_benchmarks_says_not_comparable(engine):
+    answer = engine.ask("cost 1000 pods")
+    [headline] = [p for p in answer.points if isinstance(p, StatementList)]
+    assert len(headline.items) > 1
+    assert "not directly comparable" in headline.heading
+    vendor_or_blog = [s for s in statements(answer) if "vendor" in s or "blog claim" in s]
+    assert not any(s in headline.items for s in vendor_or_blog)
 
 
 def test_cost_shows_ambient_per_node(engine):
     answer = engine.ask("cost 1000 pods on 10 nodes with istio ambient")
-    chart = next(p for p in answer.parts if isinstance(p, Chart))
+    chart = next(p for p in every_part(answer) if isinstance(p, Chart))
     assert any(b.low == 12 * 10 for b in chart.bars)  # ztunnel: 12 MB a node
 
 
-def test_compare_puts_differences_first_and_notes_outdated_claims(engine):
+def test_compare_leads_with_the_differences_that_matter(engine):
     answer = engine.ask("compare istio linkerd")
-    matrix = next(p for p in answer.parts if isinstance(p, Matrix))
-    assert matrix.columns == [engine.kb.meshes["istio"].name, "Linkerd"]
-    assert all(len(set(r.cells)) > 1 for r in matrix.rows)
-    outdated = next(
-        p for p in answer.parts if isinstance(p, FactList) and "outdated" in p.heading.lower()
-    )
+    key = next(p for p in answer.points if isinstance(p, Matrix))
+    assert key.columns == [engine.kb.meshes["istio"].name, "Linkerd"]
+    assert 0 < len(key.rows) <= 6
+    assert all(len(set(r.cells)) > 1 and r.sources and r.as_of for r in key.rows)
+    full = next(p for p in answer.section("features").parts if isinstance(p, Matrix))
+    assert {r.label for r in key.rows} <= {r.label for r in full.rows}
+    outdated = answer.section("claims").parts[0]
     assert any("circuit" in f.label.lower() for f in outdated.items)
-    assert answer.sources
 
 
 def test_compare_with_facts_gives_a_pick(engine):
     answer = engine.ask("linkerd or istio for 40 services?")
-    setup = next(p for p in answer.parts if p.heading == "For your setup")
+    setup = next(p for p in answer.points if p.heading == "For your setup")
     assert setup.text.startswith("Linkerd")
 
 
-def test_feature_check_holds_the_current_fact(engine):
+def test_feature_check_leads_with_the_answer_and_its_since(engine):
     answer = engine.ask("does linkerd support circuit breaking")
-    facts = answer.parts[0]
-    assert "yes" in facts.items[0].text and "2.13" in facts.items[0].text
+    assert "yes" in answer.lead and "since 2.13" in answer.lead and "as of" in answer.lead
+    assert answer.lead_sources and answer.sources[0].id == answer.lead_sources[0]
 
 
 def test_retired_mesh_says_so_and_points_elsewhere(engine):
     answer = engine.ask("is open service mesh still maintained")
-    status = next(p for p in answer.parts if p.heading == "Status")
+    status = next(p for p in answer.points if p.heading == "Status")
     assert status.text.lower().startswith("archived")
     assert "instead" in status.text
 
 
-def test_every_answer_ends_with_as_of(engine, kb):
+def test_every_first_card_says_when_knowledge_was_reviewed(engine, kb):
     for text in ("compare istio linkerd", "sources", "help", "asdfgh", "recommend"):
-        assert engine.ask(text).as_of == kb.as_of
+        answer = engine.ask(text)
+        card = build_message(answer)
+        assert f"knowledge reviewed {kb.as_of}" in card["blocks"][-1]["elements"][-1]["text"]
+        assert render_terminal(answer).endswith(f"reviewed {kb.as_of} (version {kb.version}).")
 
 
 def test_stale_button_value_falls_back_to_help(engine):
@@ -126,11 +174,22 @@ def test_stale_button_value_falls_back_to_help(engine):
 
 def test_cost_scales_cpu_to_the_request_rate(engine):
     answer = engine.ask("what does istio cost at 1000 pods and 200 rps")
-    texts = [f.text for p in answer.parts if isinstance(p, FactList) for f in p.items]
-    assert any("At your 200 rps: about 0.04 vCPU" in t for t in texts)  # 0.20 per 1000 rps
+    assert any("At your 200 rps: about 0.04 vCPU" in t for t in statements(answer))
 
 
 def test_cost_for_services_assumes_one_pod_each_and_says_so(engine):
     answer = engine.ask("what would linkerd cost for 40 services")
     assert answer.title == "What a mesh costs at 40 pods"
-    assert "one pod a service" in answer.parts[-1].text
+    assert "one pod a service" in answer.lead
+
+
+def test_cost_buttons_after_a_size_use_that_size(engine):
+    answer = engine.ask("recommend for 14 services")
+    cost = next(c for c in answer.next_steps if c.intent.kind == IntentKind.cost)
+    assert cost.intent.facts["services"] == 14 and "pods" not in cost.intent.facts
+    assert "14 services" in cost.label
+    assert all(
+        c.intent.facts.get("services") == 14
+        for c in answer.next_steps
+        if c.intent.kind in (IntentKind.cost, IntentKind.compare)
+    )

@@ -26,7 +26,7 @@ def test_ask_prints_a_readable_answer():
     result = run("ask", "compare istio linkerd")
     assert result.returncode == 0, result.stderr
     assert "and Linkerd compared" in result.stdout
-    assert "SOURCES" in result.stdout and "Knowledge base as of" in result.stdout
+    assert "SOURCES" in result.stdout and "Knowledge base reviewed" in result.stdout
 
 
 def test_ask_json_prints_the_slack_payload():

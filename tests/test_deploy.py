@@ -13,6 +13,8 @@ import yaml
 from kubernetes_validate import validate
 from kubernetes_validate.utils import latest_version
 
+from bot.slack.listeners.assistant import PROMPTS
+
 ROOT = Path(__file__).resolve().parent.parent
 K8S = ROOT / "deploy" / "kubernetes"
 KUSTOMIZATIONS = sorted(K8S.rglob("kustomization.yaml"))
@@ -22,9 +24,10 @@ def documents(path: Path) -> list[dict]:
     return [d for d in yaml.safe_load_all(path.read_text()) if d]
 
 
+@pytest.mark.slow
 def test_wheel_installs_in_a_fresh_venv_like_the_image(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run(
+    subprocess.run(  # fetches the build backend: slow, so .ci/run runs it (pytest -m slow)
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
         check=True,
         capture_output=True,
@@ -125,12 +128,21 @@ def test_slack_manifests_request_exactly_what_the_bot_uses():
         scopes = set(manifest["oauth_config"]["scopes"]["bot"])
         assert scopes == {
             "app_mentions:read",
+            "assistant:write",
             "chat:write",
             "chat:write.public",
             "commands",
             "im:history",
         }
         events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
-        assert events == {"app_home_opened", "app_mention", "message.im"}
+        assert events == {
+            "app_home_opened",
+            "app_mention",
+            "assistant_thread_context_changed",
+            "assistant_thread_started",
+            "message.im",
+        }
+        prompts = [p["title"] for p in manifest["features"]["assistant_view"]["suggested_prompts"]]
+        assert prompts == PROMPTS
         assert manifest["features"]["slash_commands"][0]["command"] == "/mesh"
         assert manifest["settings"]["socket_mode_enabled"] is (name == "manifest.yaml")

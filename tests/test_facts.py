@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from bot.knowledge.models import Level, Metric, Status
 
 
@@ -36,10 +38,14 @@ def test_retired_meshes_point_to_alternatives(kb):
         mesh = kb.meshes[mesh_id]
         assert mesh.status not in (Status.active, Status.baseline)
         assert mesh.status_note
+        assert mesh.replaced_by, mesh_id
+        assert all(kb.meshes[m].is_current for m in mesh.replaced_by)
 
 
-def test_at_least_25_features_in_every_category(kb):
+def test_at_least_25_features_spread_over_every_category(kb):
     assert len(kb.features) >= 25
+    per_category = Counter(f.category.value for f in kb.features.values())
+    assert min(per_category.values()) >= 2, per_category  # an area is more than one row
     assert {f.category.value for f in kb.features.values()} == {
         "security",
         "traffic",

@@ -8,6 +8,7 @@ import pytest
 
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
+from bot.slack.values import decode, encode
 
 K = IntentKind
 
@@ -127,11 +128,16 @@ def test_phrase_table(parser, text, kind, meshes, features, facts):
         assert intent.facts.get(key) == value, key
 
 
-def test_unknown_offers_did_you_mean(parser):
-    intent = parser.parse("linkkerdd istioo pls")
-    assert intent.kind in (K.compare, K.unknown)
+def test_unknown_offers_did_you_mean(parser, engine):
+    typo = parser.parse("linkkerdd istioo pls")
+    assert typo.kind == K.compare and typo.meshes == ["linkerd", "istio"]  # typos still match
     odd = parser.parse("sidecr memry")
-    assert odd.kind in (K.cost, K.unknown)
+    assert odd.kind == K.unknown
+    assert "mesh:istio" in odd.suggestions and any(
+        s.startswith("feature:") for s in odd.suggestions
+    )
+    offered = [c.label for c in engine.answer(odd).next_steps]
+    assert "Explain Istio (sidecar mode)" in offered  # the suggestions become buttons
 
 
 def test_needs_come_from_features_in_a_recommend_question(parser):
@@ -149,9 +155,9 @@ def test_over_long_text_is_not_parsed(parser):
 
 def test_intent_round_trips_through_a_button_value(parser):
     intent = parser.parse("300 services, 4 platform teams, multi-cluster, need JWT validation")
-    value = intent.to_value()
+    value = encode(intent)
     assert len(value) < 2000
-    back = Intent.from_value(value)
+    back, _ = decode(value)
     assert back.kind == intent.kind and back.facts == intent.facts and back.text == ""
 
 
@@ -207,5 +213,5 @@ def test_a_greeting_with_a_question_is_the_question(parser):
 
 def test_unknown_names_and_unsure_round_trip_through_a_value():
     intent = Intent(kind=K.compare, meshes=["linkerd"], unknown_names=["foomesh"], unsure=True)
-    back = Intent.from_value(intent.to_value())
+    back, _ = decode(encode(intent))
     assert back.unknown_names == ["foomesh"] and back.unsure and back.quotes_user

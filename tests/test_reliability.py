@@ -237,6 +237,7 @@ async def test_sigterm_finishes_requests_in_flight(slack):
     assert len(slack.of("fault:chat.postMessage")) == 1  # the in-flight call completed
 
 
+@pytest.mark.slow
 def test_five_second_load_has_no_errors():
     result = subprocess.run(
         [

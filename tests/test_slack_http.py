@@ -14,6 +14,8 @@ import pytest
 from bot.render import limits
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import click_body, command_body, event_body, signed_headers
+from tests.support.slack_standin import Fault
+from tests.test_render import INTENT_QUESTIONS
 
 
 @pytest.fixture
@@ -31,6 +33,16 @@ def find_button(message: dict, action_prefix: str) -> dict:
         for e in b["elements"]
         if e["action_id"].startswith(action_prefix)
     )
+
+
+def find_buttons(message: dict, action_prefix: str) -> list[dict]:
+    return [
+        e
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"].startswith(action_prefix)
+    ]
 
 
 def texts(call_body: dict) -> str:
@@ -159,7 +171,7 @@ async def test_bots_edits_and_joins_are_ignored(bot, event):
     assert bot.slack.posts() == []
 
 
-async def test_follow_up_button_updates_the_message_it_came_from(bot):
+async def test_follow_up_button_answers_in_the_thread_and_leaves_the_message(bot):
     event = {
         "type": "message",
         "channel_type": "im",
@@ -179,10 +191,99 @@ async def test_follow_up_button_updates_the_message_it_came_from(bot):
     )
     response = await bot.post(body)
     assert response.status == 200
-    [update] = await bot.slack.wait_for("chat.update")
-    assert update.body["channel"] == "D1" and update.body["ts"] == "1700000000.000600"
-    assert "Recommendation" in texts(update.body)
-    assert len(bot.slack.of("chat.postMessage")) == 1
+    [_, reply] = await bot.slack.wait_for("chat.postMessage", count=2)
+    assert reply.body["channel"] == "D1" and reply.body["thread_ts"] == "1700000000.000600"
+    assert "Recommendation" in texts(reply.body)
+    assert bot.slack.of("chat.update") == []
+
+
+async def test_details_click_in_a_channel_goes_to_the_thread(bot):
+    event = {
+        "type": "app_mention",
+        "user": "U111",
+        "channel": "C123",
+        "ts": "1700000000.000700",
+        "text": "<@UBOT> compare istio linkerd",
+    }
+    await bot.post(event_body(event, "EvDetails"))
+    [card] = await bot.slack.wait_for("chat.postMessage")
+    original = json.dumps(card.body, sort_keys=True)
+    details = find_button(card.body, "mesh_details_")
+    assert details["text"]["text"] == "All features"
+    await bot.post(
+        click_body(
+            details,
+            channel="C123",
+            message_ts="1700000000.000800",
+            thread_ts="1700000000.000700",
+            response_url=bot.slack.response_url("d"),
+        )
+    )
+    [_, detail] = await bot.slack.wait_for("chat.postMessage", count=2)
+    assert detail.body["channel"] == "C123"
+    assert detail.body["thread_ts"] == "1700000000.000700"
+    assert "All features" in texts(detail.body)
+    assert json.dumps(card.body, sort_keys=True) == original
+    assert bot.slack.of("chat.update") == [] and bot.slack.of("response_url:d") == []
+
+
+async def test_click_on_a_shared_message_never_rewrites_it(bot):
+    await bot.post(command_body("explain linkerd", bot.slack.response_url("sh1")))
+    [ephemeral] = await bot.slack.wait_for("response_url:sh1")
+    share = find_button(ephemeral.body, "mesh_share")
+    await bot.post(
+        click_body(
+            share,
+            channel="C123",
+            message_ts="1.1",
+            ephemeral=True,
+            response_url=bot.slack.response_url("sh2"),
+        )
+    )
+    [shared] = await bot.slack.wait_for("chat.postMessage")
+    for prefix in ("mesh_step_", "mesh_details_"):
+        await bot.post(
+            click_body(
+                find_button(shared.body, prefix),
+                channel="C123",
+                message_ts="1700000000.000100",
+                user="U222",
+                response_url=bot.slack.response_url(f"sh-{prefix}"),
+            )
+        )
+    calls = await bot.slack.wait_for("chat.postMessage", count=3)
+    assert all(c.body["thread_ts"] == "1700000000.000100" for c in calls[1:])
+    assert bot.slack.of("chat.update") == []
+    assert bot.slack.of("response_url:sh-mesh_step_") == []
+
+
+@pytest.mark.parametrize("error", ["not_in_channel", "channel_not_found"])
+async def test_share_where_the_bot_cannot_post_tells_the_user(bot, error):
+    await bot.post(command_body("explain linkerd", bot.slack.response_url("ni1")))
+    [ephemeral] = await bot.slack.wait_for("response_url:ni1")
+    bot.slack.faults["chat.postMessage"] = [Fault(error=error)]
+    await bot.post(
+        click_body(
+            find_button(ephemeral.body, "mesh_share"),
+            channel="G999",
+            message_ts="1.1",
+            ephemeral=True,
+            response_url=bot.slack.response_url("ni2"),
+        )
+    )
+    [hint] = await bot.slack.wait_for("response_url:ni2")
+    assert "/invite @Mesh Advisor" in texts(hint.body)
+    assert hint.body["response_type"] == "ephemeral" and not hint.body.get("delete_original")
+    assert bot.slack.of("chat.postMessage") == []
+
+
+async def test_every_first_answer_fits_the_card_budget(bot):
+    for n, text in enumerate(INTENT_QUESTIONS.values()):
+        await bot.post(command_body(text, bot.slack.response_url(f"b{n}")))
+        [call] = await bot.slack.wait_for(f"response_url:b{n}")
+        assert len(call.body["blocks"]) <= 12, text
+        assert limits.visible_text(call.body) <= 2500, text
+        assert "sources · checked" in texts(call.body) or "checked" in texts(call.body)
 
 
 async def test_share_posts_for_everyone_and_says_who_shared(bot):
@@ -249,7 +350,15 @@ async def test_app_home_is_published(bot):
     [call] = await bot.slack.wait_for("views.publish")
     assert call.body["user_id"] == "U111"
     view = call.body["view"]
-    assert view["type"] == "home" and "Knowledge reviewed" in json.dumps(view)
+    kb = bot.advisor.engine.kb
+    shown = json.dumps(view)
+    assert view["type"] == "home" and f"Knowledge reviewed {kb.as_of}" in shown
+    for count in (f"{len(kb.features)} features", f"{len(kb.sources)} sources"):
+        assert count in shown
+    assert f"{len(kb.current_meshes())} current meshes" in shown
+    labels = [b["text"]["text"] for b in find_buttons(view, "mesh_home_")]
+    assert labels[0] == "Do we need a mesh?" and labels[2] == "Sidecar cost at 1,000 pods"
+    assert labels[1] == "Compare Linkerd and Istio (sidecar mode)"  # the first two candidates
 
 
 @pytest.mark.parametrize("case", ["unsigned", "wrong", "stale", "future", "version"])
@@ -299,3 +408,51 @@ async def test_the_stand_in_refuses_what_slack_would(slack):
                 assert (await r.json())["error"] == "invalid_blocks"
     assert len(slack.rejected) == 2
     slack.rejected.clear()  # the fixture checks that nothing else was refused
+
+
+async def test_assistant_thread_start_greets_and_suggests_prompts(bot):
+    event = {
+        "type": "assistant_thread_started",
+        "assistant_thread": {
+            "user_id": "U111",
+            "context": {"channel_id": "C123", "team_id": "T1"},
+            "channel_id": "D1",
+            "thread_ts": "1729999327.187299",
+        },
+        "event_ts": "1729999327.187300",
+    }
+    await bot.post(event_body(event, "EvAssistantStart"))
+    [greeting] = await bot.slack.wait_for("chat.postMessage")
+    assert greeting.body["channel"] == "D1" and greeting.body["thread_ts"] == "1729999327.187299"
+    assert "service-mesh questions" in greeting.body["text"]
+    [prompts] = await bot.slack.wait_for("assistant.threads.setSuggestedPrompts")
+    titles = [p["title"] for p in prompts.body["prompts"]]
+    assert titles == [
+        "Compare Istio and Linkerd",
+        "Do we need a mesh?",
+        "Sidecar cost at 1,000 pods",
+        "Which meshes are retired?",
+    ]
+
+
+async def test_assistant_message_gets_status_title_and_the_engines_answer(bot):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U111",
+        "channel": "D1",
+        "ts": "1729999400.000100",
+        "thread_ts": "1729999327.187299",
+        "text": "compare istio linkerd",
+    }
+    await bot.post(event_body(event, "EvAssistantMsg"))
+    [answer] = await bot.slack.wait_for("chat.postMessage")
+    [status] = bot.slack.of("assistant.threads.setStatus")
+    [title] = bot.slack.of("assistant.threads.setTitle")
+    assert status.body["status"] == "checking the knowledge base…"
+    assert title.body["title"] == "compare istio linkerd"
+    assert answer.body["thread_ts"] == "1729999327.187299"
+    assert "and Linkerd compared" in texts(answer.body)
+    assert len(answer.body["blocks"]) <= 12
+    calls = [c.method for c in bot.slack.posts()]
+    assert calls.index("assistant.threads.setStatus") < calls.index("chat.postMessage")

@@ -9,12 +9,14 @@ import pytest
 import yaml
 
 from bot.answers.engine import AnswerEngine
+from bot.answers.results import SOURCES_KEY
 from bot.cli import main
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.yaml_files import KnowledgeYamlLoader
-from bot.render.blocks import build_message
+from bot.render.blocks import build_message, build_view_message
 from bot.render.plain import render_terminal
+from bot.slack.values import View
 
 
 def read(path: Path) -> dict:
@@ -82,7 +84,9 @@ def test_a_source_without_a_link_renders_without_one(kb):
     terminal = render_terminal(answer)
     line = next(ln for ln in terminal.splitlines() if "Which Service Mesh Should You Use" in ln)
     assert line.endswith("(no public link)")
-    message = json.dumps(build_message(answer, share=False))
+    sources_page = build_view_message(answer, View(section=SOURCES_KEY))
+    assert "None" not in json.dumps(build_message(answer, share=False))
+    message = json.dumps(sources_page)
     assert "None" not in message
     start = message.index("Which Service Mesh Should You Use")
     assert "<" not in message[start - 12 : start]  # a title, not a link

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from bot.answers.results import Answer, Choice, Part, SourceRef
+from bot.answers.results import (
+    Answer,
+    Choice,
+    FollowUp,
+    Part,
+    Section,
+    SourceRef,
+    cited_in_order,
+)
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Figure, Level, Mesh, Metric, SourceKind
-
-LEVEL_WORDS = {
-    Level.yes: "yes",
-    Level.partial: "partial",
-    Level.extension: "via extension",
-    Level.enterprise: "enterprise only",
-    Level.no: "no",
-    Level.unknown: "unknown",
-}
+from bot.knowledge.models import FactValue, Figure, Mesh, Metric, SourceKind
 
 # Which figure leads when a mesh has several for one metric: primary sources first.
 _KIND_RANK = {
@@ -31,35 +31,30 @@ _KIND_RANK = {
 
 
 class Citations:
-    """Collects the sources an answer cites, in order of first use."""
+    """The source ids a handler may cite (known to the knowledge base), and further reading.
+
+    Numbering is not done here: the answer numbers the sources it actually cites,
+    in order of first use, when it is built.
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._ids: list[str] = []
+        self._reading: list[str] = []
 
     def cite(self, ids: Iterable[str]) -> list[str]:
-        ids = [i for i in ids if i in self._kb.sources]
-        for source_id in ids:
-            if source_id not in self._ids:
-                self._ids.append(source_id)
-        return ids
+        """The ids of known sources, to attach to a statement, row, bar or lead."""
+        return list(dict.fromkeys(i for i in ids if i in self._kb.sources))
 
-    def refs(self) -> list[SourceRef]:
-        return [source_ref(self._kb, i) for i in self._ids]
+    def read_more(self, ids: Iterable[str]) -> None:
+        """Sources worth reading that no statement cites (listed behind Sources)."""
+        self._reading += [i for i in self.cite(ids) if i not in self._reading]
 
-
-_SOURCE_REFS: dict[tuple[str, str], SourceRef] = {}
+    def reading(self) -> list[str]:
+        return list(self._reading)
 
 
 def source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
-    """The answer-side view of a source, built once per knowledge version."""
-    key = (kb.version, source_id)
-    if key not in _SOURCE_REFS:
-        _SOURCE_REFS[key] = _build_source_ref(kb, source_id)
-    return _SOURCE_REFS[key]
-
-
-def _build_source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
+    """The answer-side view of a source."""
     s = kb.sources[source_id]
     return SourceRef(
         id=s.id,
@@ -72,26 +67,35 @@ def _build_source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
     )
 
 
-def answer(
+def build_answer(
     kb: KnowledgeBase,
     intent: Intent,
     citations: Citations,
     *,
     title: str,
-    summary: str,
-    parts: list[Part] | None = None,
+    lead: str,
+    lead_sources: list[str] | None = None,
+    points: list[Part] | None = None,
+    details: list[Section] | None = None,
     next_steps: list[Choice] | None = None,
-    follow_up=None,
+    follow_up: FollowUp | None = None,
 ) -> Answer:
+    """An answer whose sources are exactly the ones it cites, numbered in order of first use."""
+    details = [d for d in details or [] if d.parts]
+    cited = cited_in_order(lead_sources or [], points or [], details)
+    cited = [i for i in cited if i in kb.sources]
     return Answer(
         intent=intent,
         kind=intent.kind,
         title=title,
-        summary=summary,
-        parts=parts or [],
+        lead=lead,
+        lead_sources=lead_sources or [],
+        points=points or [],
+        details=details,
         next_steps=next_steps or [],
         follow_up=follow_up,
-        sources=citations.refs(),
+        sources=[source_ref(kb, i) for i in cited],
+        reading=[source_ref(kb, i) for i in citations.reading() if i not in cited],
         as_of=kb.as_of,
         kb_version=kb.version,
     )
@@ -140,36 +144,42 @@ def source_rank(kb: KnowledgeBase, source_id: str) -> tuple[int, int]:
     return (_KIND_RANK[source.kind], -source.date.toordinal())
 
 
-def figure_text(figure: Figure) -> str:
-    value = (
-        _num(figure.low)
-        if figure.low == figure.high
-        else (f"{_num(figure.low)}–{_num(figure.high)}")
-    )
-    return f"{value} {figure.unit} per {figure.per.value.replace('_', ' ')}"
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 or value == int(value) else f"{value:g}"
-
-
-def fmt_amount(value: float, unit: str) -> str:
-    """Scale MB totals to GB (decimal, as the figures are quoted)."""
-    if unit == "MB" and value >= 1000:
-        return f"{value / 1000:,.1f} GB".replace(".0 GB", " GB")
-    return f"{_num(value)} {unit}"
-
-
 def step(label: str, kind: IntentKind, **fields) -> Choice:
     return Choice(label=label, intent=Intent(kind=kind, **fields))
 
 
-def standard_steps(kb: KnowledgeBase, exclude: IntentKind) -> list[Choice]:
+def default_pair(kb: KnowledgeBase) -> list[str]:
+    """The two meshes people weigh first: the first two candidates in rules.yaml."""
+    return [m for m in kb.rules.candidates if m in kb.meshes][:2]
+
+
+def evidence_date(kb: KnowledgeBase, source_ids: Iterable[str]) -> dt.date | None:
+    """The date of the newest source behind a statement (its as-of), if it cites any."""
+    return max((kb.sources[i].date for i in source_ids if i in kb.sources), default=None)
+
+
+def _cost_label(facts: dict[str, FactValue]) -> str:
+    size = next((f"{facts[k]:,} {k}" for k in ("pods", "services") if k in facts), None)
+    return f"Cost at {size}" if size else "Sidecar cost at 1,000 pods"
+
+
+def standard_steps(
+    kb: KnowledgeBase,
+    exclude: IntentKind,
+    only: tuple[IntentKind, ...] | None = None,
+    facts: dict[str, FactValue] | None = None,
+) -> list[Choice]:
+    """The usual next questions, each carrying what the user told us (`facts`)."""
+    facts = facts or {}
+    pair = default_pair(kb)
+    cost_facts = facts if {"pods", "services"} & set(facts) else {**facts, "pods": 1000}
     steps = [
-        step("Recommend for my setup", IntentKind.recommend),
-        step("Compare Istio and Linkerd", IntentKind.compare, meshes=["istio", "linkerd"]),
-        step("Sidecar cost at 1,000 pods", IntentKind.cost, facts={"pods": 1000}),
+        step("Recommend for my setup", IntentKind.recommend, facts=facts),
+        step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair, facts=facts),
+        step(_cost_label(facts), IntentKind.cost, facts=cost_facts),
         step("All features", IntentKind.features),
-        step("Sources", IntentKind.sources),
+        step("All sources", IntentKind.sources),
     ]
-    return [s for s in steps if s.intent.kind != exclude and set(s.intent.meshes) <= set(kb.meshes)]
+    return [
+        s for s in steps if s.intent.kind != exclude and (only is None or s.intent.kind in only)
+    ]

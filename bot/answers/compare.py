@@ -1,13 +1,13 @@
-"""Compare 2 to 4 meshes: verdict, differences first, overhead, outdated claims."""
+"""Compare 2 to 4 meshes: verdict, the differences that matter, then details on demand."""
 
 from __future__ import annotations
 
-from bot.answers import recommender
+from bot.answers import scoring
 from bot.answers.common import (
-    LEVEL_WORDS,
     Citations,
-    answer,
-    figure_text,
+    build_answer,
+    default_pair,
+    evidence_date,
     lead_figure,
     mesh_names,
     source_rank,
@@ -19,20 +19,21 @@ from bot.answers.results import (
     Answer,
     Bar,
     Chart,
-    Fact,
-    FactList,
+    Choice,
     Matrix,
     MatrixRow,
     Paragraph,
     Part,
+    Section,
+    Statement,
+    StatementList,
 )
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
+from bot.render.wording import LEVEL_WORDS, figure_text
 
-DEFAULT_PAIR = ["istio", "linkerd"]
-MAX_MATRIX_ROWS = 24  # answers stay readable, and their cost flat as the catalogue grows
-MAX_SAME = 24
+KEY_ROWS = 6  # the differences on the first card; the rest are behind "All features"
 _LEVEL_WEIGHT = {
     Level.yes: 3,
     Level.partial: 2,
@@ -48,11 +49,12 @@ _OVERHEAD_METRICS = (
     Metric.latency_p90,
     Metric.control_plane_memory,
 )
+NOT_COMPARABLE = " — from a different source than the others; not directly comparable"
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
     ids = [m for m in intent.meshes if m in kb.meshes][:MAX_COMPARE]
-    for extra in DEFAULT_PAIR + [m.id for m in kb.current_meshes()]:
+    for extra in default_pair(kb) + [m.id for m in kb.current_meshes()]:
         if len(ids) >= 2:
             break
         if extra not in ids:
@@ -60,8 +62,8 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
     return ids
 
 
-def _fact(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Fact:
-    return Fact(
+def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Statement:
+    return Statement(
         label=f"{mesh.name}, {figure.metric.value.replace('_', ' ')} ({figure.mode})",
         text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}){caveat}",
         sources=cite.cite(figure.sources),
@@ -85,38 +87,40 @@ def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure,
     return chosen
 
 
-def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> list[Part]:
-    chosen = _overhead(kb, meshes)
-    if not chosen:
-        return []
-    caveat = " — from a different source than the others; not directly comparable"
-    facts = [_fact(m, f, cite, "" if comparable else caveat) for m, f, comparable in chosen]
-    parts: list[Part] = []
+def _memory_chart(kb: KnowledgeBase, chosen: list[tuple[Mesh, Figure, bool]]) -> list[Part]:
     memory = [
         (m, f)
         for m, f, comparable in chosen
         if f.metric == Metric.proxy_memory and f.per == Scope.pod and comparable
     ]
-    if len(memory) > 1:
-        source = kb.sources[memory[0][1].sources[0]]
-        vendor = ", vendor-run" if source.vendor_authored else ""
-        parts.append(
-            Chart(
-                heading=f"Proxy memory per pod in one benchmark ({source.publisher}, "
-                f"{source.date.year}{vendor})",
-                bars=[
-                    Bar(label=m.name, low=f.low, high=f.high, unit=f.unit, sources=list(f.sources))
-                    for m, f in memory
-                ],
-            )
+    if len(memory) < 2:
+        return []
+    source = kb.sources[memory[0][1].sources[0]]
+    vendor = ", vendor-run" if source.vendor_authored else ""
+    return [
+        Chart(
+            heading=f"Proxy memory per pod in one benchmark ({source.publisher}, "
+            f"{source.date.year}{vendor})",
+            bars=[
+                Bar(label=m.name, low=f.low, high=f.high, unit=f.unit, sources=list(f.sources))
+                for m, f in memory
+            ],
         )
-    parts.append(
-        FactList(
+    ]
+
+
+def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> list[Part]:
+    chosen = _overhead(kb, meshes)
+    if not chosen:
+        return []
+    items = [_statement(m, f, cite, "" if ok else NOT_COMPARABLE) for m, f, ok in chosen]
+    return [
+        *_memory_chart(kb, chosen),
+        StatementList(
             heading="Overhead (one benchmark for all where one exists; see cost for all)",
-            items=facts,
-        )
-    )
-    return parts
+            items=items,
+        ),
+    ]
 
 
 def _differences(
@@ -127,14 +131,20 @@ def _differences(
     scored: list[tuple[int, MatrixRow]] = []
     same = []
     for feature in kb.features.values():
-        levels = [m.features[feature.id].level for m in meshes]
+        supports = [m.features[feature.id] for m in meshes]
+        levels = [s.level for s in supports]
         if len(set(levels)) == 1:
             same.append(f"{feature.name} ({LEVEL_WORDS[levels[0]]})")
             continue
-        for m in meshes:
-            cite.cite(m.features[feature.id].sources)
+        sources = cite.cite(i for s in supports for i in s.sources)
         weights = [_LEVEL_WEIGHT[level] for level in levels]
-        row = MatrixRow(label=feature.name, group=feature.category.value, cells=levels)
+        row = MatrixRow(
+            label=feature.name,
+            group=feature.category.value,
+            cells=levels,
+            sources=sources,
+            as_of=evidence_date(kb, sources),
+        )
         scored.append((max(weights) - min(weights), row))
     biggest: dict[str, int] = {}
     for spread, row in scored:
@@ -144,85 +154,104 @@ def _differences(
     return [row for _, row in scored], same
 
 
+def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
+    """The differences that matter most: the widest gaps first, whatever the area."""
+
+    def spread(row: MatrixRow) -> int:
+        weights = [_LEVEL_WEIGHT[c] for c in row.cells]
+        return max(weights) - min(weights)
+
+    return sorted(rows, key=lambda r: -spread(r))[:KEY_ROWS]
+
+
+def _for_your_setup(
+    kb: KnowledgeBase, intent: Intent, ids: list[str], cite: Citations
+) -> Paragraph | None:
+    """The recommender's pick among the compared meshes, when the user told us facts."""
+    known = {k: v for k, v in intent.facts.items() if k != "pods"}
+    candidates = [i for i in ids if i in kb.rules.candidates]
+    if not known or len(candidates) < 2:
+        return None
+    result = scoring.evaluate(kb.rules, known, among=candidates)
+    fired = result.fired[:2]
+    return Paragraph(
+        heading="For your setup",
+        text=f"{kb.meshes[result.pick].name} fits best. " + " ".join(r.because for r in fired),
+        sources=cite.cite(s for r in fired for s in r.sources),
+    )
+
+
+def _next_steps(kb: KnowledgeBase, intent: Intent, ids: list[str]) -> list[Choice]:
+    known = {k: v for k, v in intent.facts.items() if k != "pods"}
+    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
+    steps = [step("Recommend for my setup", IntentKind.recommend, facts=known)]
+    if len(ids) < MAX_COMPARE:
+        steps += [
+            step(
+                f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts
+            )
+            for o in others
+        ]
+    steps.append(step("Cost for my size", IntentKind.cost, meshes=ids, facts=intent.facts))
+    return steps + standard_steps(kb, IntentKind.compare, only=(IntentKind.features,))
+
+
 def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     ids = _meshes(kb, intent)
     meshes = [kb.meshes[i] for i in ids]
     cite = Citations(kb)
-    parts: list[Part] = []
-    verdict = "; ".join(f"{m.name}: best for {m.best_for.rstrip('.')}" for m in meshes)
-    warnings = [status_line(kb, m) for m in meshes if not m.is_current]
-    if warnings:
-        parts.append(Paragraph(heading="Status", text=" ".join(warnings)))
-        for m in meshes:
-            if not m.is_current:
-                cite.cite(m.sources)
-    known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    candidates = [i for i in ids if i in kb.rules.candidates]
-    if known and len(candidates) >= 2:
-        result = recommender.evaluate(kb.rules, known, among=candidates)
-        reasons = [r.because for r in result.fired][:2]
-        for r in result.fired[:2]:
-            cite.cite(r.sources)
-        parts.append(
+    points: list[Part] = []
+    retired = [m for m in meshes if not m.is_current]
+    if retired:
+        points.append(
             Paragraph(
-                heading="For your setup",
-                text=f"{kb.meshes[result.pick].name} fits best. " + " ".join(reasons),
+                heading="Status",
+                text=" ".join(status_line(kb, m) for m in retired),
+                sources=cite.cite(s for m in retired for s in m.sources),
             )
         )
-
+    if setup := _for_your_setup(kb, intent, ids, cite):
+        points.append(setup)
     rows, same = _differences(kb, meshes, cite)
+    columns = [m.name for m in meshes]
     if rows:
-        parts.append(
-            Matrix(
-                heading="Where they differ (grouped by area, biggest differences first)",
-                columns=[m.name for m in meshes],
-                rows=rows[:MAX_MATRIX_ROWS],
-            )
+        points.append(
+            Matrix(heading="Where they differ most", columns=columns, rows=_key_rows(rows, meshes))
         )
-        if len(rows) > MAX_MATRIX_ROWS:
-            parts.append(
-                Paragraph(
-                    text=f"{len(rows) - MAX_MATRIX_ROWS} smaller differences "
-                    "not shown; ask “does <mesh> support <feature>”."
-                )
-            )
+    all_features: list[Part] = []
+    if rows:
+        all_features.append(Matrix(heading="Every difference, by area", columns=columns, rows=rows))
     if same:
-        more = f", and {len(same) - MAX_SAME} more" if len(same) > MAX_SAME else ""
-        parts.append(
-            Paragraph(heading="The same in all", text=", ".join(same[:MAX_SAME]) + more + ".")
-        )
-
-    parts += _overhead_parts(kb, meshes, cite)
-
-    claims = [(m, c) for m in meshes for c in m.outdated_claims]
-    if claims:
-        parts.append(
-            FactList(
-                heading="Claims you may have read that are outdated",
-                items=[
-                    Fact(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
-                    for _, c in claims
-                ],
-            )
-        )
-
-    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
-    steps = [
-        step(f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts)
-        for o in others
-        if len(ids) < MAX_COMPARE
+        all_features.append(Paragraph(heading="The same in all", text=", ".join(same) + "."))
+    claims = [
+        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
+        for m in meshes
+        for c in m.outdated_claims
     ]
-    steps.insert(0, step("Recommend for my setup", IntentKind.recommend, facts=known))
-    steps.append(step("Cost at 1,000 pods", IntentKind.cost, meshes=ids, facts={"pods": 1000}))
-    steps += [
-        s for s in standard_steps(kb, IntentKind.compare) if s.intent.kind in (IntentKind.sources,)
-    ]
-    return answer(
+    cite.read_more(s for m in meshes for s in m.sources)
+    return build_answer(
         kb,
         intent,
         cite,
         title=f"{mesh_names(kb, ids)} compared",
-        summary=verdict + ".",
-        parts=parts,
-        next_steps=steps,
+        lead="; ".join(f"{m.name}: best for {m.best_for.rstrip('.')}" for m in meshes) + ".",
+        points=points,
+        details=[
+            Section(key="features", label="All features", parts=all_features),
+            Section(
+                key="overhead", label="Overhead figures", parts=_overhead_parts(kb, meshes, cite)
+            ),
+            Section(
+                key="claims",
+                label="Outdated claims",
+                parts=[
+                    StatementList(
+                        heading="Claims you may have read that are outdated", items=claims
+                    )
+                ]
+                if claims
+                else [],
+            ),
+        ],
+        next_steps=_next_steps(kb, intent, ids),
     )

@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, answer, standard_steps
+from bot.answers.common import Citations, build_answer, standard_steps
 from bot.answers.guide import EXAMPLES
-from bot.answers.results import Answer, Fact, FactList, Paragraph
+from bot.answers.results import Answer, Paragraph, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 
 
 def greeting(kb: KnowledgeBase, intent: Intent) -> Answer:
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="Happy to help",
-        summary="Ask me about service meshes in plain words: compare meshes, check a feature, "
+        lead="Ask me about service meshes in plain words: compare meshes, check a feature, "
         "estimate sidecar cost, or get a recommendation for your setup.",
-        parts=[FactList(heading="Try", items=[Fact(label=q, text=w) for q, w in EXAMPLES[:4]])],
+        points=[
+            StatementList(
+                heading="Try", items=[Statement(label=q, text=w) for q, w in EXAMPLES[:4]]
+            )
+        ],
         next_steps=standard_steps(kb, IntentKind.greeting)[:3],
     )
 
 
 def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="That's outside what I know",
-        summary="I only know service meshes (Istio, Linkerd, Cilium, Consul, Kuma and their "
+        lead="I only know service meshes (Istio, Linkerd, Cilium, Consul, Kuma and their "
         "managed offerings) and when you need no mesh at all. I won't guess at message brokers, "
         "databases, GitOps tools or CNI choices beyond their mesh features.",
-        parts=[
+        points=[
             Paragraph(
                 text="If your question touches a mesh (mTLS, traffic policy, sidecar cost), "
                 "ask that part and I'll answer it with sources."

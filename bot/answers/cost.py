@@ -1,26 +1,58 @@
-"""Overhead at a given size: proxy memory totals, sidecar vs sidecarless, latency per hop."""
+"""Overhead at a given size: one headline figure per mesh, every figure on demand."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.answers.common import (
     Citations,
-    answer,
-    figure_text,
-    fmt_amount,
+    build_answer,
+    default_pair,
     lead_figure,
+    mesh_names,
     standard_steps,
     step,
 )
-from bot.answers.results import Answer, Bar, Chart, Fact, FactList, Paragraph, Part
+from bot.answers.results import (
+    Answer,
+    Bar,
+    Chart,
+    Paragraph,
+    Part,
+    Section,
+    Statement,
+    StatementList,
+)
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric, Scope
+from bot.render.wording import amount, figure_text
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
+_MEMORY_SCOPES = (Scope.pod, Scope.node)
+
+
+@dataclass(frozen=True)
+class Size:
+    """The setup the totals are for, and what of it was assumed rather than told."""
+
+    pods: int
+    nodes: int
+    hops: int
+    rps: int | None
+    assumed: tuple[str, ...]
+
+    @property
+    def headline(self) -> str:
+        said = f"{self.pods:,} pods on {self.nodes:,} nodes"
+        return f"{said} (assumed: {', '.join(self.assumed)})" if self.assumed else said
+
+    def count(self, figure: Figure) -> int:
+        return self.pods if figure.per == Scope.pod else self.nodes
 
 
 def _count(intent: Intent, fact: str) -> int | None:
@@ -28,16 +60,107 @@ def _count(intent: Intent, fact: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
+def _size(intent: Intent) -> Size:
+    services = _count(intent, "services")
+    pods = _count(intent, "pods") or services or DEFAULT_PODS
+    nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
+    assumed = []
+    if not _count(intent, "pods"):
+        assumed.append("one pod a service" if services else f"{pods:,} pods")
+    if not _count(intent, "nodes"):
+        assumed.append(f"{PODS_PER_NODE} pods a node")
+    return Size(pods, nodes, _count(intent, "hops") or 1, _count(intent, "rps"), tuple(assumed))
+
+
+def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
+    """The meshes asked about; by default the recommender's candidates that have figures."""
+    ids = [m for m in intent.meshes if m in kb.meshes] or [
+        m for m in kb.rules.candidates if m in kb.meshes and kb.meshes[m].overhead
+    ]
+    return [kb.meshes[i] for i in ids]
+
+
+def _who(kb: KnowledgeBase, figure: Figure) -> str:
+    """'Publisher, 2025' with 'vendor' or 'blog claim' where that is what it is."""
     source = kb.sources.get(figure.sources[0])
-    who = source.publisher if source else figure.sources[0]
+    if source is None:
+        return figure.sources[0]
     tag = (
-        " (blog claim)"
-        if source and source.kind == "blog"
-        else (" (vendor)" if source and source.vendor_authored else "")
+        ", blog claim" if source.kind == "blog" else (", vendor" if source.vendor_authored else "")
     )
+    return f"{source.publisher}, {figure.as_of:%Y-%m}{tag}"
+
+
+def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
     mode = "" if figure.mode.lower() in mesh.name.lower() else f", {figure.mode}"
-    return f"{mesh.name}{mode} — {who}, {figure.as_of}{tag}"
+    return f"{mesh.name}{mode} — {_who(kb, figure)}"
+
+
+def _total(figure: Figure, size: Size) -> str:
+    low, high = (amount(v * size.count(figure), figure.unit) for v in (figure.low, figure.high))
+    return low if low == high else f"{low}–{high}"
+
+
+def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, size: Size, cite: Citations) -> Bar:
+    count = size.count(figure)
+    return Bar(
+        label=_label(kb, mesh, figure),
+        low=figure.low * count,
+        high=figure.high * count,
+        unit=figure.unit,
+        sources=cite.cite(figure.sources),
+    )
+
+
+def _headlines(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure]]:
+    """Each mesh's best-sourced, most recent proxy-memory figure that scales with size."""
+    chosen = []
+    for mesh in meshes:
+        figure = lead_figure(kb, mesh, Metric.proxy_memory)
+        if figure is not None and figure.per in _MEMORY_SCOPES:
+            chosen.append((mesh, figure))
+    return chosen
+
+
+def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
+    """Totals are comparable only when one source measured them all under one condition."""
+    shared = set.intersection(*(set(f.sources) for _, f in headlines)) if headlines else set()
+    return bool(shared) and len({f.conditions for _, f in headlines}) == 1
+
+
+def _headline_part(
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, cite: Citations
+) -> StatementList:
+    note = (
+        "one benchmark"
+        if _comparable(headlines)
+        else "different benchmarks, years or conditions: not directly comparable"
+    )
+    return StatementList(
+        heading=f"Proxy memory, one figure per mesh ({note})",
+        items=[
+            Statement(
+                label=f"{mesh.name} ({figure.mode})",
+                text=f"{_total(figure, size)}: {figure_text(figure)} × {size.count(figure):,} "
+                f"{figure.per.value}s ({_who(kb, figure)})",
+                sources=cite.cite(figure.sources),
+            )
+            for mesh, figure in headlines
+        ],
+    )
+
+
+def _lead(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+    if not headlines:
+        return f"At {size.headline}: no overhead figures are recorded for these meshes yet."
+    ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
+    (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
+    if len(ranked) == 1:
+        return f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory."
+    return (
+        f"At {size.headline}, proxy memory runs from {_total(low, size)} "
+        f"({low_mesh.name}) to {_total(high, size)} ({high_mesh.name})."
+    )
 
 
 def _measured(figure: Figure) -> str:
@@ -48,7 +171,7 @@ def _over_hops(figure: Figure, hops: int) -> str:
     """Latency added over the user's hops (each hop: a client and a server proxy)."""
     if figure.unit != "ms" or figure.per != Scope.request_path or hops == 1:
         return ""
-    low, high = (fmt_amount(v * hops, figure.unit) for v in (figure.low, figure.high))
+    low, high = (amount(v * hops, figure.unit) for v in (figure.low, figure.high))
     return f"Over your {hops} hops: {low if low == high else f'{low}–{high}'} added"
 
 
@@ -65,56 +188,33 @@ def _at_rate(figure: Figure, rps: int | None) -> str:
     return f"At your {rps:,} rps: about {value} {figure.unit} (scaled linearly)"
 
 
-def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
-    cite = Citations(kb)
-    services = _count(intent, "services")
-    pods = _count(intent, "pods") or services or DEFAULT_PODS
-    nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
-    hops = _count(intent, "hops") or 1
-    rps = _count(intent, "rps")
-    assumed = []
-    if not _count(intent, "pods"):
-        assumed.append(f"one pod a service ({pods:,} pods)" if services else f"{pods:,} pods")
-    if not _count(intent, "nodes"):
-        assumed.append(f"{nodes:,} nodes ({PODS_PER_NODE} pods a node)")
-    # By default the meshes the recommender chooses among: the options people weigh.
-    ids = [m for m in intent.meshes if m in kb.meshes] or [
-        m for m in kb.rules.candidates if m in kb.meshes and kb.meshes[m].overhead
-    ]
-    meshes = [kb.meshes[i] for i in ids]
-
-    bars: list[Bar] = []
-    for mesh in meshes:
-        for figure in mesh.overhead:
-            if figure.metric != Metric.proxy_memory or figure.per not in (Scope.pod, Scope.node):
-                continue
-            count = pods if figure.per == Scope.pod else nodes
-            bars.append(
-                Bar(
-                    label=_label(kb, mesh, figure),
-                    low=figure.low * count,
-                    high=figure.high * count,
-                    unit=figure.unit,
-                    sources=cite.cite(figure.sources),
-                )
-            )
-    parts: list[Part] = []
-    if bars:
-        parts.append(
-            Chart(heading=f"Data-plane proxy memory at {pods:,} pods, {nodes:,} nodes", bars=bars)
-        )
-    sections = (
+def _figure_sections(size: Size) -> list[tuple[str, tuple[Metric, ...], Callable[[Figure], str]]]:
+    return [
         (
             "Per-proxy figures behind the totals",
             (Metric.proxy_memory, Metric.proxy_cpu),
-            lambda f: _sentences(_measured(f), f.note, _at_rate(f, rps)),
+            lambda f: _sentences(_measured(f), f.note, _at_rate(f, size.rps)),
         ),
-        ("Added latency", _LATENCY, lambda f: _sentences(_over_hops(f, hops), _measured(f))),
+        ("Added latency", _LATENCY, lambda f: _sentences(_over_hops(f, size.hops), _measured(f))),
         ("Control plane", (Metric.control_plane_memory, Metric.control_plane_cpu), _measured),
-    )
-    for heading, metrics, describe in sections:
+    ]
+
+
+def _all_figures(kb: KnowledgeBase, meshes: list[Mesh], size: Size, cite: Citations) -> list[Part]:
+    """Every figure, vendor and blog ones included, each with its own source."""
+    bars = [
+        _bar(kb, mesh, figure, size, cite)
+        for mesh in meshes
+        for figure in mesh.overhead
+        if figure.metric == Metric.proxy_memory and figure.per in _MEMORY_SCOPES
+    ]
+    parts: list[Part] = []
+    if bars:
+        heading = f"Every proxy memory total at {size.pods:,} pods, {size.nodes:,} nodes"
+        parts.append(Chart(heading=heading, bars=bars))
+    for heading, metrics, describe in _figure_sections(size):
         items = [
-            Fact(
+            Statement(
                 label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
                 text=describe(f),
                 sources=cite.cite(f.sources),
@@ -124,50 +224,39 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
             if f.metric in metrics
         ]
         if items:
-            parts.append(FactList(heading=heading, items=items))
-    missing = [m.name for m in meshes if not m.overhead]
-    notes = ["Figures are never averaged: each bar is one source's number times your count."]
-    if assumed:
-        notes.append("Assumed " + " and ".join(assumed) + "; say e.g. “cost 500 pods 20 nodes”.")
-    if missing:
+            parts.append(StatementList(heading=heading, items=items))
+    notes = ["Figures are never averaged: each total is one source's number times your count."]
+    if missing := [m.name for m in meshes if not m.overhead]:
         notes.append(f"No published overhead figures for {', '.join(missing)}.")
-    parts.append(Paragraph(text=" ".join(notes)))
+    parts.append(Paragraph(heading="How these are counted", text=" ".join(notes)))
+    return parts
 
-    summary = _summary(kb, meshes, pods, nodes)
+
+def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
+    cite = Citations(kb)
+    size = _size(intent)
+    meshes = _meshes(kb, intent)
+    headlines = _headlines(kb, meshes)
+    points: list[Part] = [_headline_part(kb, headlines, size, cite)] if headlines else []
+    if size.assumed:
+        points.append(
+            Paragraph(text="Give your own numbers for exact totals, e.g. “cost 500 pods 20 nodes”.")
+        )
+    facts = {**intent.facts, "pods": size.pods}
+    pair = default_pair(kb)
     steps = [
-        step("Recommend for my setup", IntentKind.recommend, facts={**intent.facts, "pods": pods}),
-        step("Compare Istio and Linkerd", IntentKind.compare, meshes=["istio", "linkerd"]),
+        step("Recommend for my setup", IntentKind.recommend, facts=facts),
+        step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair, facts=facts),
     ]
-    steps += [s for s in standard_steps(kb, IntentKind.cost) if s.intent.kind == IntentKind.sources]
-    return answer(
+    return build_answer(
         kb,
         intent,
         cite,
-        title=f"What a mesh costs at {pods:,} pods",
-        summary=summary,
-        parts=parts,
-        next_steps=steps,
-    )
-
-
-def _summary(kb: KnowledgeBase, meshes: list[Mesh], pods: int, nodes: int) -> str:
-    """Each mesh's total from its best-sourced memory figure (primary sources first)."""
-    totals = []
-    for mesh in meshes:
-        figure = lead_figure(kb, mesh, Metric.proxy_memory)
-        if figure is None or figure.per not in (Scope.pod, Scope.node):
-            continue
-        count, what = (pods, "") if figure.per == Scope.pod else (nodes, f" for {nodes:,} nodes")
-        low, high = (fmt_amount(v * count, figure.unit) for v in (figure.low, figure.high))
-        source = kb.sources[figure.sources[0]]
-        totals.append(
-            f"{mesh.name} {low if low == high else f'{low}–{high}'}{what} "
-            f"({source.publisher}, {figure.as_of.year})"
-        )
-    if not totals:
-        return "No overhead figures are recorded for these meshes yet."
-    return (
-        f"Proxy memory at {pods:,} pods, from each mesh's best-sourced figure: "
-        + "; ".join(totals)
-        + ". Every figure and its source follows."
+        title=f"What a mesh costs at {size.pods:,} pods",
+        lead=_lead(kb, headlines, size),
+        points=points,
+        details=[
+            Section(key="figures", label="All figures", parts=_all_figures(kb, meshes, size, cite))
+        ],
+        next_steps=steps + standard_steps(kb, IntentKind.cost, only=(IntentKind.features,)),
     )

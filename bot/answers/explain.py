@@ -1,53 +1,58 @@
-"""Explain one mesh: what it is, how it is built, strengths, weaknesses, status."""
+"""Explain one mesh: what it is and its status first; design, claims and install on demand."""
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, answer, mesh_names, standard_steps, status_line, step
-from bot.answers.results import Answer, Code, Fact, FactList, Paragraph, Part
+from bot.answers.common import (
+    Citations,
+    build_answer,
+    default_pair,
+    mesh_names,
+    standard_steps,
+    status_line,
+    step,
+)
+from bot.answers.results import Answer, Code, Paragraph, Part, Section, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Mesh
 
 
-def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
-    cite = Citations(kb)
-    mesh = kb.meshes[intent.meshes[0]]
-    cite.cite(mesh.sources)
-    parts: list[Part] = []
-    status = status_line(kb, mesh)
-    if status:
-        parts.append(Paragraph(heading="Status", text=status))
+def _at_a_glance(mesh: Mesh, cite: Citations) -> StatementList:
     dp = mesh.data_plane
-    parts.append(
-        FactList(
-            heading="At a glance",
+    return StatementList(
+        heading="At a glance",
+        items=[
+            Statement(label="Data plane", text=f"{dp.proxy} ({dp.language}), {dp.model.value}"),
+            Statement(
+                label="Version",
+                text=f"{mesh.version.current} (as of {mesh.version.as_of})",
+                sources=cite.cite(mesh.version.sources),
+            ),
+            Statement(label="Best for", text=mesh.best_for),
+        ],
+    )
+
+
+def _design(mesh: Mesh) -> list[Part]:
+    parts: list[Part] = [
+        StatementList(
+            heading="Design and project",
             items=[
-                Fact(label="Data plane", text=f"{dp.proxy} ({dp.language}), {dp.model.value}"),
-                Fact(label="Control plane", text=", ".join(mesh.control_plane) or "none"),
-                Fact(label="License", text=mesh.license),
-                Fact(label="CNCF", text=mesh.cncf.value),
-                Fact(
-                    label="Version",
-                    text=f"{mesh.version.current} (as of {mesh.version.as_of})",
-                    sources=cite.cite(mesh.version.sources),
-                ),
-                Fact(label="Best for", text=mesh.best_for),
+                Statement(label="Control plane", text=", ".join(mesh.control_plane) or "none"),
+                Statement(label="License", text=mesh.license),
+                Statement(label="CNCF", text=mesh.cncf.value),
             ],
         )
-    )
+    ]
     if mesh.strengths:
         parts.append(Paragraph(heading="Strengths", text="• " + "\n• ".join(mesh.strengths)))
     if mesh.weaknesses:
         parts.append(Paragraph(heading="Weaknesses", text="• " + "\n• ".join(mesh.weaknesses)))
-    if mesh.outdated_claims:
-        parts.append(
-            FactList(
-                heading="Outdated claims you may have read",
-                items=[
-                    Fact(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
-                    for c in mesh.outdated_claims
-                ],
-            )
-        )
+    return parts
+
+
+def _install(mesh: Mesh) -> list[Part]:
+    parts: list[Part] = []
     if mesh.install:
         parts.append(Code(heading="Install", language="sh", code="\n".join(mesh.install)))
     if mesh.snippet:
@@ -56,18 +61,51 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
     if mesh.links:
         parts.append(
-            FactList(
+            StatementList(
                 heading="Links",
-                items=[Fact(label=link.title, text=str(link.url)) for link in mesh.links],
+                items=[Statement(label=link.title, text=str(link.url)) for link in mesh.links],
             )
         )
-    alternatives = mesh.replaced_by or [m for m in ("istio", "linkerd") if m != mesh.id]
+    return parts
+
+
+def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
+    cite = Citations(kb)
+    mesh = kb.meshes[intent.meshes[0]]
+    points: list[Part] = []
+    if status := status_line(kb, mesh):
+        points.append(Paragraph(heading="Status", text=status))
+    points.append(_at_a_glance(mesh, cite))
+    claims = [
+        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
+        for c in mesh.outdated_claims
+    ]
+    cite.read_more(mesh.sources[1:])
+    alternatives = mesh.replaced_by or [m for m in default_pair(kb) if m != mesh.id]
     steps = [
         step(f"Compare {mesh_names(kb, [mesh.id, a])}", IntentKind.compare, meshes=[mesh.id, a])
         for a in alternatives[:2]
         if a in kb.meshes
     ]
-    steps += standard_steps(kb, IntentKind.explain)[:3]
-    return answer(
-        kb, intent, cite, title=mesh.name, summary=mesh.summary, parts=parts, next_steps=steps
+    steps += standard_steps(kb, IntentKind.explain, only=(IntentKind.recommend, IntentKind.cost))
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=mesh.name,
+        lead=mesh.summary,
+        lead_sources=cite.cite(mesh.sources[:1]),
+        points=points,
+        details=[
+            Section(key="design", label="Design, strengths, weaknesses", parts=_design(mesh)),
+            Section(
+                key="claims",
+                label="Outdated claims",
+                parts=[StatementList(heading="Outdated claims you may have read", items=claims)]
+                if claims
+                else [],
+            ),
+            Section(key="install", label="Install and links", parts=_install(mesh)),
+        ],
+        next_steps=steps,
     )

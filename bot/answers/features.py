@@ -3,151 +3,171 @@
 from __future__ import annotations
 
 from bot.answers.common import (
-    LEVEL_WORDS,
     Citations,
-    answer,
+    build_answer,
+    evidence_date,
     first_sentence,
     mesh_names,
     standard_steps,
     status_line,
     step,
 )
-from bot.answers.results import Answer, Fact, FactList, Paragraph, Part
+from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Level, Mesh, Support
+from bot.knowledge.models import Category, Feature, Level, Mesh, Support
+from bot.render.wording import LEVEL_WORDS
 
 MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
 _ORDER = [Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no, Level.unknown]
 
 
-def _support_text(support: Support) -> str:
-    text = LEVEL_WORDS[support.level]
-    if support.since:
-        text += f" (since {support.since})"
+def _support_text(kb: KnowledgeBase, support: Support) -> str:
+    """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date."""
+    when = [f"since {support.since}"] if support.since else []
+    if as_of := evidence_date(kb, support.sources):
+        when.append(f"as of {as_of:%Y-%m}")
+    text = LEVEL_WORDS[support.level] + (f" ({', '.join(when)})" if when else "")
     return f"{text}. {support.note}".strip() if support.note else text + "."
+
+
+def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite: Citations):
+    return [
+        Statement(
+            label=f"{mesh.name}: {feature.name}",
+            text=_support_text(kb, mesh.features[feature.id]),
+            sources=cite.cite(mesh.features[feature.id].sources),
+        )
+        for mesh in meshes
+        for feature in features
+    ]
 
 
 def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     meshes = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
     features = [kb.features[f] for f in intent.features if f in kb.features][:4]
-    items: list[Fact] = []
-    parts: list[Part] = []
-    for mesh in meshes:
-        for feature in features:
-            support = mesh.features[feature.id]
-            items.append(
-                Fact(
-                    label=f"{mesh.name}: {feature.name}",
-                    text=_support_text(support),
-                    sources=cite.cite(support.sources),
-                )
-            )
-    parts.append(FactList(items=items))
+    items = _checks(kb, meshes, features, cite)
+    single = len(items) == 1
+    points: list[Part] = []
+    if warnings := [status_line(kb, m) for m in meshes if not m.is_current]:
+        points.append(Paragraph(heading="Status", text=" ".join(warnings)))
+    if not single:
+        points.append(StatementList(items=items))
     outdated = [
-        Fact(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
+        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
         for mesh in meshes
         for c in mesh.outdated_claims
         if c.feature in {f.id for f in features}
     ]
     if outdated:
-        parts.append(FactList(heading="You may have read otherwise", items=outdated))
-    warnings = [status_line(kb, m) for m in meshes if not m.is_current]
-    if warnings:
-        parts.append(Paragraph(heading="Status", text=" ".join(warnings)))
-    for feature in features:
-        parts.append(
-            Paragraph(heading=f"What {feature.name.lower()} means", text=feature.explanation)
-        )
-    first = meshes[0].features[features[0].id] if meshes and features else None
-    summary = (
-        f"{meshes[0].name} and {features[0].name.lower()}: {_support_text(first)}"
-        if first and len(items) == 1
-        else f"Support for {', '.join(f.name for f in features)} "
-        f"in {mesh_names(kb, intent.meshes)}."
+        points.append(StatementList(heading="You may have read otherwise", items=outdated))
+    names = mesh_names(kb, [m.id for m in meshes])
+    lead = (
+        f"{items[0].label}: {items[0].text}"
+        if single
+        else f"Support for {', '.join(f.name for f in features)} in {names}."
     )
     steps = [
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features[:2]
     ]
-    steps += standard_steps(kb, IntentKind.feature_check)[:3]
-    return answer(
+    steps += standard_steps(kb, IntentKind.feature_check, only=(IntentKind.compare,))
+    return build_answer(
         kb,
         intent,
         cite,
-        title=f"Does {mesh_names(kb, intent.meshes)} support "
-        f"{', '.join(f.name.lower() for f in features)}?",
-        summary=summary,
-        parts=parts,
+        title=f"Does {names} support {', '.join(f.name.lower() for f in features)}?",
+        lead=lead,
+        lead_sources=items[0].sources if single else [],
+        points=points,
+        details=[
+            Section(
+                key="meaning",
+                label="What it means",
+                parts=[
+                    Paragraph(heading=f"What {f.name.lower()} means", text=f.explanation)
+                    for f in features
+                ],
+            )
+        ],
         next_steps=steps,
     )
+
+
+def _by_level(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[Statement]:
+    """Every current mesh's support for one feature, best support first."""
+    by_level: dict[Level, list[Mesh]] = {}
+    for mesh in kb.current_meshes():
+        by_level.setdefault(mesh.features[feature.id].level, []).append(mesh)
+    return [
+        Statement(
+            label=mesh.name,
+            text=_support_text(kb, mesh.features[feature.id]),
+            sources=cite.cite(mesh.features[feature.id].sources),
+        )
+        for level in _ORDER
+        for mesh in by_level.get(level, [])[:MAX_PER_LEVEL]
+    ]
 
 
 def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     features = [kb.features[f] for f in intent.features if f in kb.features][:3]
-    current = kb.current_meshes()
-    parts: list[Part] = []
-    summary_bits = []
+    points: list[Part] = []
+    everything: list[Part] = []
+    lead_bits = []
     for feature in features:
-        by_level: dict[Level, list[Mesh]] = {}
-        for mesh in current:
-            by_level.setdefault(mesh.features[feature.id].level, []).append(mesh)
-        items = []
-        for level in _ORDER:
-            for mesh in by_level.get(level, [])[:MAX_PER_LEVEL]:
-                support = mesh.features[feature.id]
-                items.append(
-                    Fact(
-                        label=mesh.name,
-                        text=_support_text(support),
-                        sources=cite.cite(support.sources),
-                    )
-                )
-        parts.append(FactList(heading=feature.name, items=items))
-        parts.append(Paragraph(text=feature.explanation))
-        yes = [m.name for m in by_level.get(Level.yes, [])]
-        summary_bits.append(
-            f"{feature.name}: "
-            + (", ".join(yes) if yes else "no mesh fully")
-            + (" support it." if yes else " supports it.")
+        items = _by_level(kb, feature, cite)
+        full = [i for i in items if i.text.startswith(LEVEL_WORDS[Level.yes])]
+        points.append(StatementList(heading=f"{feature.name}: full support", items=full))
+        everything += [
+            StatementList(heading=f"{feature.name}: every mesh", items=items),
+            Paragraph(heading=f"What {feature.name.lower()} means", text=feature.explanation),
+        ]
+        lead_bits.append(
+            f"{feature.name}: {len(full)} of {len(items)} current meshes support it fully."
         )
-    steps = standard_steps(kb, IntentKind.which_meshes)[:4]
-    return answer(
+    return build_answer(
         kb,
         intent,
         cite,
         title=f"Which meshes support {features[0].name.lower()}?"
         if len(features) == 1
         else "Which meshes support these features?",
-        summary=" ".join(summary_bits),
-        parts=parts,
-        next_steps=steps,
+        lead=" ".join(lead_bits),
+        points=[p for p in points if p.items],
+        details=[Section(key="all_meshes", label="Every mesh", parts=everything)],
+        next_steps=standard_steps(kb, IntentKind.which_meshes)[:4],
     )
 
 
 def feature_catalogue(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
-    parts: list[Part] = []
+    points: list[Part] = []
+    details: list[Section] = []
     for category in Category:
         features = [f for f in kb.features.values() if f.category == category]
-        if features:
-            parts.append(
-                FactList(
-                    heading=category.value.capitalize(),
-                    items=[
-                        Fact(label=f.name, text=first_sentence(f.explanation)) for f in features
-                    ],
-                )
+        if not features:
+            continue
+        name = category.value.capitalize()
+        points.append(
+            Paragraph(heading=f"{name} ({len(features)})", text=", ".join(f.name for f in features))
+        )
+        items = [Statement(label=f.name, text=first_sentence(f.explanation)) for f in features]
+        details.append(
+            Section(
+                key=category.value, label=name, parts=[StatementList(heading=name, items=items)]
             )
-    return answer(
+        )
+    return build_answer(
         kb,
         intent,
         cite,
         title="Features Mesh Advisor knows",
-        summary=f"{len(kb.features)} features in {len(parts)} categories. Ask "
+        lead=f"{len(kb.features)} features in {len(points)} areas. Ask "
         "“which meshes support <feature>” or “does <mesh> support <feature>”.",
-        parts=parts,
+        points=points,
+        details=details,
         next_steps=standard_steps(kb, IntentKind.features),
     )

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, answer, standard_steps, step
-from bot.answers.results import Answer, Fact, FactList, Paragraph
+from bot.answers.common import (
+    Citations,
+    build_answer,
+    default_pair,
+    mesh_names,
+    standard_steps,
+    step,
+)
+from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 
@@ -29,15 +36,32 @@ _KIND_WORDS = {
 }
 
 
+def starters(kb: KnowledgeBase) -> list[Choice]:
+    """The common first questions (App Home, the Assistant panel), built from the knowledge."""
+    pair = default_pair(kb)
+    ambient = [m for m in kb.rules.candidates if m in kb.meshes and m not in pair][:1]
+    return [
+        step("Do we need a mesh?", IntentKind.recommend),
+        step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair),
+        step("Sidecar cost at 1,000 pods", IntentKind.cost, facts={"pods": 1000}),
+        *(step(f"Explain {kb.meshes[m].name}", IntentKind.explain, meshes=[m]) for m in ambient),
+        step("All sources", IntentKind.sources),
+    ]
+
+
 def help_answer(kb: KnowledgeBase, intent: Intent) -> Answer:
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="Mesh Advisor",
-        summary="Sourced answers to service-mesh questions: Istio, Linkerd, Cilium, Consul, "
+        lead="Sourced answers to service-mesh questions: Istio, Linkerd, Cilium, Consul, "
         "Kuma and when you need no mesh at all. Ask in plain words.",
-        parts=[FactList(heading="Try", items=[Fact(label=q, text=what) for q, what in EXAMPLES])],
+        points=[
+            StatementList(
+                heading="Try", items=[Statement(label=q, text=what) for q, what in EXAMPLES]
+            )
+        ],
         next_steps=standard_steps(kb, IntentKind.help),
     )
 
@@ -51,22 +75,20 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
     for s in shown:
         label = f"{s.title} — {s.publisher}, {s.date}"
         kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
-        items.append(Fact(label=label, text=f"{kind}: {s.url or 'no public address'}"))
+        items.append(Statement(label=label, text=f"{kind}: {s.url or 'no public address'}"))
     vendor = sum(1 for s in kb.sources.values() if s.vendor_authored)
     steps = []
     if page + 1 < pages:
         steps.append(step(f"More sources ({page + 2}/{pages})", IntentKind.sources, page=page + 1))
     steps += standard_steps(kb, IntentKind.sources)[:3]
-    citations = Citations(kb)
-    citations.cite(s.id for s in shown)
-    return answer(
+    return build_answer(
         kb,
         intent,
-        citations,
+        Citations(kb),
         title=f"Sources ({page + 1}/{pages})",
-        summary=f"{len(kb.sources)} sources, {vendor} of them vendor-authored and "
+        lead=f"{len(kb.sources)} sources, {vendor} of them vendor-authored and "
         "labelled so. Figures are kept per source, never averaged.",
-        parts=[FactList(items=items)],
+        points=[StatementList(items=items)],
         next_steps=steps,
     )
 
@@ -92,25 +114,29 @@ def unknown(kb: KnowledgeBase, intent: Intent) -> Answer:
         if suggestions
         else ("Try one of the examples below.")
     )
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="I didn't catch that",
-        summary=f"I couldn't match “{intent.text}” to a mesh, a feature or a question. {hint}",
-        parts=[FactList(heading="Try", items=[Fact(label=q, text=w) for q, w in EXAMPLES[:5]])],
+        lead=f"I couldn't match “{intent.text}” to a mesh, a feature or a question. {hint}",
+        points=[
+            StatementList(
+                heading="Try", items=[Statement(label=q, text=w) for q, w in EXAMPLES[:5]]
+            )
+        ],
         next_steps=suggestions + standard_steps(kb, IntentKind.unknown)[:3],
     )
 
 
 def too_long(kb: KnowledgeBase, intent: Intent) -> Answer:
-    return answer(
+    return build_answer(
         kb,
         intent,
         Citations(kb),
         title="That question is too long",
-        summary="Please ask in one or two sentences (under 1,000 characters), "
+        lead="Please ask in one or two sentences (under 1,000 characters), "
         "e.g. “compare istio linkerd” or “recommend for 40 services”.",
-        parts=[Paragraph(text="Long text is not parsed, to keep answers fast for everyone.")],
+        points=[Paragraph(text="Long text is not parsed, to keep answers fast for everyone.")],
         next_steps=standard_steps(kb, IntentKind.too_long)[:3],
     )

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from bot.answers import recommender
-from bot.answers.common import Citations, answer, first_sentence, standard_steps, step
-from bot.answers.results import Answer, Choice, Fact, FactList, FollowUp, Paragraph, Part
+from bot.answers import scoring
+from bot.answers.common import (
+    Citations,
+    build_answer,
+    first_sentence,
+    mesh_names,
+    standard_steps,
+    step,
+)
+from bot.answers.results import (
+    Answer,
+    Choice,
+    FollowUp,
+    Paragraph,
+    Part,
+    Section,
+    Statement,
+    StatementList,
+)
+from bot.answers.scoring import Outlook, Verdict
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue
+from bot.knowledge.models import FactValue, Rule
+
+KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
+MAX_CHANGES = 5
 
 
 def _known_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
@@ -28,112 +48,154 @@ def _known_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
     return "; ".join(bits)
 
 
-def _score_text(kb: KnowledgeBase, deltas: dict[str, int], shown: dict[str, int]) -> str:
-    return ", ".join(f"{kb.meshes[m].name} {d:+d}" for m, d in deltas.items() if m in shown)
+def _leaning(kb: KnowledgeBase, rule: Rule, shown: dict[str, int]) -> str:
+    """Which way a rule pushes, in words: 'for Linkerd; against Istio'."""
+    up = [m for m, d in rule.scores.items() if d > 0 and m in shown]
+    down = [m for m, d in rule.scores.items() if d < 0 and m in shown]
+    bits = [f"for {mesh_names(kb, up)}"] if up else []
+    bits += [f"against {mesh_names(kb, down)}"] if down else []
+    return "; ".join(bits).capitalize()
+
+
+def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
+    return [
+        Statement(
+            label=_leaning(kb, r, verdict.scores), text=r.because, sources=cite.cite(r.sources)
+        )
+        for r in verdict.fired
+    ]
+
+
+def _tied(verdict: Verdict) -> list[str]:
+    """The meshes sharing the top score, when more than one does (else empty)."""
+    top = [m for m, score in verdict.scores.items() if score == verdict.scores[verdict.pick]]
+    return sorted(top, key=lambda m: m != verdict.pick) if len(top) > 1 else []
+
+
+def _runner_up(kb: KnowledgeBase, verdict: Verdict) -> Paragraph | None:
+    if not verdict.runner_up:
+        return None
+    runner = kb.meshes[verdict.runner_up]
+    how = "Tied with the pick" if _tied(verdict) else "Close behind"
+    return Paragraph(heading="Runner-up", text=f"{runner.name}. {how}: best for {runner.best_for}")
+
+
+def _changes(kb: KnowledgeBase, ahead: Outlook) -> list[Statement]:
+    seen = set()
+    lines = []
+    for c in ahead.changes():
+        if (c.question.id, c.new_pick) in seen:
+            continue
+        seen.add((c.question.id, c.new_pick))
+        lines.append(
+            Statement(
+                label=f"{c.question.ask} → {c.option_label}",
+                text=f"the pick becomes {kb.meshes[c.new_pick].name}",
+            )
+        )
+    return lines[:MAX_CHANGES]
+
+
+def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> FollowUp | None:
+    question = ahead.most_telling_question()
+    if question is None:
+        return None
+    return FollowUp(
+        question=question.ask,
+        choices=[
+            Choice(
+                label=o.label,
+                intent=Intent(
+                    kind=IntentKind.recommend, meshes=intent.meshes, facts={**facts, **o.set}
+                ),
+            )
+            for o in question.options
+        ],
+    )
+
+
+def _title(kb: KnowledgeBase, verdict: Verdict) -> str:
+    tied = _tied(verdict)
+    return (
+        f"Recommendation: {mesh_names(kb, tied)} tie"
+        if tied
+        else (f"Recommendation: {kb.meshes[verdict.pick].name}")
+    )
+
+
+def _lead(kb: KnowledgeBase, verdict: Verdict, firm: bool) -> str:
+    pick = kb.meshes[verdict.pick]
+    if tied := _tied(verdict):
+        return (
+            f"No single pick yet: {mesh_names(kb, tied)} fit equally well on what I know. "
+            + ("Answer the question below to break the tie." if not firm else "")
+        ).strip()
+    return f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
+
+
+def _next_steps(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> list[Choice]:
+    steps = []
+    if verdict.runner_up:
+        names = mesh_names(kb, [verdict.pick, verdict.runner_up])
+        steps.append(
+            step(
+                f"Compare {names}",
+                IntentKind.compare,
+                meshes=[verdict.pick, verdict.runner_up],
+                facts=facts,
+            )
+        )
+    if facts:
+        steps.append(step("Start over", IntentKind.recommend))
+    return steps + standard_steps(kb, IntentKind.recommend, only=(IntentKind.cost,), facts=facts)
 
 
 def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     rules = kb.rules
     facts = {k: v for k, v in intent.facts.items() if k in {f.id for f in rules.facts}}
-    among = [m for m in intent.meshes if m in rules.candidates] or None
-    if among is not None and len(among) < 2:
-        among = None
-    ahead = recommender.outlook(rules, facts, among)
+    among = [m for m in intent.meshes if m in rules.candidates]
+    ahead = scoring.outlook(rules, facts, among if len(among) >= 2 else None)
     verdict = ahead.verdict
-    pick = kb.meshes[verdict.pick]
-    parts: list[Part] = []
-    if verdict.fired:
-        parts.append(
-            FactList(
-                heading="Why",
-                items=[
-                    Fact(
-                        label=_score_text(kb, r.scores, verdict.scores),
-                        text=r.because,
-                        sources=cite.cite(r.sources),
-                    )
-                    for r in verdict.fired
-                ],
-            )
+    follow_up = _follow_up(ahead, intent, facts)
+    reasons = _reasons(kb, verdict, cite)
+    points: list[Part] = [
+        StatementList(heading="Why", items=reasons[:KEY_REASONS])
+        if reasons
+        else Paragraph(
+            text="Nothing is known about your setup yet, so this is only the default. "
+            "Answer the question above to sharpen it."
         )
-    else:
-        parts.append(
-            Paragraph(
-                text="Nothing is known about your setup yet, so this is only the "
-                "default. Answer the question below to sharpen it."
-            )
-        )
-    if verdict.runner_up:
-        runner = kb.meshes[verdict.runner_up]
-        gap = verdict.scores[verdict.pick] - verdict.scores[verdict.runner_up]
-        parts.append(
-            Paragraph(
-                heading="Runner-up",
-                text=f"{runner.name} ({gap} point"
-                f"{'s' if gap != 1 else ''} behind): best for {runner.best_for}",
-            )
-        )
-    changes = ahead.changes()
-    if changes:
-        seen = set()
-        lines = []
-        for c in changes:
-            if (c.question.id, c.new_pick) in seen:
-                continue
-            seen.add((c.question.id, c.new_pick))
-            lines.append(
-                Fact(
-                    label=f"{c.question.ask} → {c.option_label}",
-                    text=f"the pick becomes {kb.meshes[c.new_pick].name}",
-                )
-            )
-        parts.append(FactList(heading="What would change the pick", items=lines[:5]))
-    if facts:
-        parts.append(Paragraph(heading="What I know", text=_known_text(kb, facts) + "."))
-    cite.cite(pick.sources[:1])
-
-    question = ahead.most_telling_question()
-    follow_up = None
-    if question:
-        follow_up = FollowUp(
-            question=question.ask,
-            choices=[
-                Choice(
-                    label=o.label,
-                    intent=Intent(
-                        kind=IntentKind.recommend, meshes=intent.meshes, facts={**facts, **o.set}
-                    ),
-                )
-                for o in question.options
-            ],
-        )
-    confidence = "tentative" if question else "firm"
-    summary = f"{pick.name} ({confidence}): {first_sentence(pick.summary)}"
-    steps = []
-    if verdict.runner_up:
-        steps.append(
-            step(
-                f"Compare {pick.name} and {kb.meshes[verdict.runner_up].name}",
-                IntentKind.compare,
-                meshes=[pick.id, verdict.runner_up],
-                facts=facts,
-            )
-        )
-    if facts:
-        steps.append(step("Start over", IntentKind.recommend))
-    steps += [
-        s
-        for s in standard_steps(kb, IntentKind.recommend)
-        if s.intent.kind in (IntentKind.cost, IntentKind.sources)
     ]
-    return answer(
+    if runner := _runner_up(kb, verdict):
+        points.append(runner)
+    if facts:
+        points.append(Paragraph(heading="What I know", text=_known_text(kb, facts) + "."))
+    cite.read_more(kb.meshes[verdict.pick].sources)
+    details = [
+        Section(
+            key="reasons",
+            label="All reasons",
+            parts=[StatementList(heading="Every reason", items=reasons)]
+            if len(reasons) > KEY_REASONS
+            else [],
+        ),
+        Section(
+            key="changes",
+            label="What would change it",
+            parts=[StatementList(heading="What would change the pick", items=changes)]
+            if (changes := _changes(kb, ahead))
+            else [],
+        ),
+    ]
+    return build_answer(
         kb,
         intent,
         cite,
-        title=f"Recommendation: {pick.name}",
-        summary=summary,
-        parts=parts,
-        next_steps=steps,
+        title=_title(kb, verdict),
+        lead=_lead(kb, verdict, firm=follow_up is None),
+        points=points,
+        details=details,
+        next_steps=_next_steps(kb, verdict, facts),
         follow_up=follow_up,
     )

@@ -1,5 +1,11 @@
 """Plain result models that handlers return and renderers draw.
 
+An answer is built for progressive disclosure: its `lead` says the point in one
+or two lines, its `points` are the few facts that matter for this question, and
+its `details` are named sections a reader opens on demand. Every renderer picks
+its depth from the same answer (the terminal shows everything; a Slack card
+shows the lead and points, with a control for each section).
+
 All text here is plain (no mrkdwn, no Slack markup): renderers do the escaping,
 so nothing a user typed can become a ping or a link.
 """
@@ -7,6 +13,7 @@ so nothing a user typed can become a ping or a link.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -30,7 +37,7 @@ class SourceRef(_Model):
     vendor_authored: bool
 
 
-class Fact(_Model):
+class Statement(_Model):
     """A labelled statement with the sources that back it."""
 
     label: str
@@ -42,18 +49,21 @@ class Paragraph(_Model):
     type: Literal["paragraph"] = "paragraph"
     heading: str = ""
     text: str
+    sources: list[str] = Field(default_factory=list)
 
 
-class FactList(_Model):
-    type: Literal["facts"] = "facts"
+class StatementList(_Model):
+    type: Literal["statements"] = "statements"
     heading: str = ""
-    items: list[Fact]
+    items: list[Statement]
 
 
 class MatrixRow(_Model):
     label: str
     group: str
     cells: list[Level]
+    sources: list[str] = Field(default_factory=list)
+    as_of: dt.date | None = Field(default=None, description="Date of the newest evidence.")
 
 
 class Matrix(_Model):
@@ -88,7 +98,33 @@ class Code(_Model):
     code: str
 
 
-Part = Annotated[Paragraph | FactList | Matrix | Chart | Code, Field(discriminator="type")]
+Part = Annotated[Paragraph | StatementList | Matrix | Chart | Code, Field(discriminator="type")]
+
+
+def part_sources(part: Part) -> Iterator[str]:
+    """The source ids a part cites, in reading order."""
+    if isinstance(part, Paragraph):
+        yield from part.sources
+    elif isinstance(part, StatementList):
+        for item in part.items:
+            yield from item.sources
+    elif isinstance(part, Matrix):
+        for row in part.rows:
+            yield from row.sources
+    elif isinstance(part, Chart):
+        for bar in part.bars:
+            yield from bar.sources
+
+
+class Section(_Model):
+    """A detail a reader opens on demand ("All features", "Overhead figures")."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    parts: list[Part]
+
+
+SOURCES_KEY = "sources"  # the section every renderer draws from `sources` and `reading`
 
 
 class Choice(_Model):
@@ -105,18 +141,40 @@ class FollowUp(_Model):
 
 
 class Answer(_Model):
-    intent: Intent = Field(description="What was answered; the Share button re-renders it.")
+    intent: Intent = Field(description="What was answered: a click on a detail re-answers it.")
     kind: IntentKind
     title: str
-    summary: str
-    parts: list[Part] = Field(default_factory=list)
+    lead: str = Field(description="The point in one or two lines.")
+    lead_sources: list[str] = Field(default_factory=list)
+    points: list[Part] = Field(
+        default_factory=list, description="The few facts that matter for this question."
+    )
+    details: list[Section] = Field(default_factory=list)
     follow_up: FollowUp | None = None
     next_steps: list[Choice] = Field(default_factory=list)
-    sources: list[SourceRef] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(
+        default_factory=list, description="Cited sources, numbered in order of first use."
+    )
+    reading: list[SourceRef] = Field(
+        default_factory=list, description="Further reading: sources not cited in the text."
+    )
     as_of: dt.date
     kb_version: str
 
     @cached_property
     def source_numbers(self) -> dict[str, int]:
-        """Citation number of each source id: [1] is the first source listed."""
+        """Citation number of each cited source id: [1] is the first one cited."""
         return {s.id: n for n, s in enumerate(self.sources, 1)}
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.details if s.key == key), None)
+
+
+def cited_in_order(
+    lead_sources: list[str], points: list[Part], details: list[Section]
+) -> list[str]:
+    """Every source id cited, once, in order of first use (lead, points, then details)."""
+    seen: dict[str, None] = dict.fromkeys(lead_sources)
+    for part in [*points, *(p for s in details for p in s.parts)]:
+        seen.update(dict.fromkeys(part_sources(part)))
+    return list(seen)

@@ -32,7 +32,7 @@ class IntentKind(StrEnum):
 
 
 class Intent(BaseModel):
-    """A parsed question. Serialised into button values, so keep it small."""
+    """A parsed question. Buttons carry it (see bot/slack/values.py), so keep it small."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -56,11 +56,3 @@ class Intent(BaseModel):
     def quotes_user(self) -> bool:
         """Whether an answer to this intent repeats the user's own words (never cached)."""
         return self.kind in (IntentKind.unknown, IntentKind.too_long) or bool(self.unknown_names)
-
-    def to_value(self) -> str:
-        """Compact JSON for a Block Kit action value (the user's text is left out)."""
-        return self.model_dump_json(exclude_defaults=True, exclude={"text", "suggestions"})
-
-    @classmethod
-    def from_value(cls, value: str) -> Intent:
-        return cls.model_validate_json(value)

@@ -5,8 +5,9 @@ validated like any other mesh:
 
 - every top-level field the distribution does not give is copied from its base,
   except its identity (`id`, `name`, `aliases`), `outdated_claims` (what articles
-  said about the base is not a claim about the distribution) and the base's own
-  `based_on`, `distribution` and `features_removed`;
+  said about the base is not a claim about the distribution), `releases` (a vendor
+  numbers its own releases) and the base's own `based_on`, `distribution` and
+  `features_removed`;
 - a field it gives replaces the base's whole (a `version` block with the base's
   sources would cite the wrong release notes), except `features`, which is merged
   per feature id: a row the distribution gives replaces the base's row;
@@ -24,7 +25,16 @@ from typing import Any
 from bot.knowledge.problems import Problem
 
 NOT_INHERITED = frozenset(
-    {"id", "name", "aliases", "outdated_claims", "based_on", "distribution", "features_removed"}
+    {
+        "id",
+        "name",
+        "aliases",
+        "outdated_claims",
+        "based_on",
+        "distribution",
+        "features_removed",
+        "releases",
+    }
 )
 
 

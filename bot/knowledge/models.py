@@ -7,10 +7,11 @@ is reported instead of silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -149,6 +150,30 @@ class Version(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Releases(Strict):
+    """Where the project publishes releases, for `meshbot kb releases`."""
+
+    repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] = Field(
+        description="GitHub owner/name, e.g. istio/istio."
+    )
+    tag_pattern: str = Field(
+        default=r"^v?(\d+(?:\.\d+)+)$",
+        description="Regular expression whose first group is the version in a release tag; "
+        "releases whose tag does not match are ignored.",
+    )
+
+    @field_validator("tag_pattern")
+    @classmethod
+    def _one_group(cls, pattern: str) -> str:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression ({exc})") from exc
+        if compiled.groups < 1:
+            raise ValueError("needs a group ( ) around the version")
+        return pattern
+
+
 class Link(Strict):
     title: Text
     url: HttpUrl
@@ -248,6 +273,7 @@ class Mesh(Strict):
     license: Text
     cncf: CncfStatus
     version: Version
+    releases: Releases | None = None
     strengths: list[Text] = Field(default_factory=list)
     weaknesses: list[Text] = Field(default_factory=list)
     best_for: Text

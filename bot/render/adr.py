@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answers.common import LEVEL_WORDS
-from bot.answers.results import Answer, Chart, Code, FactList, Matrix, Paragraph, Part
+from bot.answers.results import Answer, Chart, Code, Matrix, Paragraph, Part, StatementList
+from bot.render.wording import LEVEL_WORDS
 
 
 def _md(text: str) -> str:
@@ -27,8 +27,8 @@ def _cites(answer: Answer, ids: list[str], prefix: str) -> str:
 def _part(answer: Answer, part: Part, prefix: str = "") -> list[str]:
     lines = [f"### {_md(part.heading)}", ""] if part.heading else []
     if isinstance(part, Paragraph):
-        lines.append(_md(part.text))
-    elif isinstance(part, FactList):
+        lines.append(_md(part.text) + _cites(answer, part.sources, prefix))
+    elif isinstance(part, StatementList):
         lines += [
             f"- **{_md(f.label)}**: {_md(f.text)}{_cites(answer, f.sources, prefix)}"
             for f in part.items
@@ -37,7 +37,9 @@ def _part(answer: Answer, part: Part, prefix: str = "") -> list[str]:
         lines.append("| Feature | " + " | ".join(_md(c) for c in part.columns) + " |")
         lines.append("|---" * (len(part.columns) + 1) + "|")
         lines += [
-            f"| {_md(r.label)} | " + " | ".join(LEVEL_WORDS[c] for c in r.cells) + " |"
+            f"| {_md(r.label)} | "
+            + " | ".join(LEVEL_WORDS[c] for c in r.cells)
+            + f" |{_cites(answer, r.sources, prefix)}"
             for r in part.rows
         ]
     elif isinstance(part, Chart):
@@ -49,6 +51,11 @@ def _part(answer: Answer, part: Part, prefix: str = "") -> list[str]:
     elif isinstance(part, Code):
         lines += [f"```{part.language}", part.code, "```"]
     return [*lines, ""]
+
+
+def every_part(answer: Answer) -> list[Part]:
+    """A record keeps everything: the points, then every detail section."""
+    return [*answer.points, *(p for s in answer.details for p in s.parts)]
 
 
 def _context(answer: Answer) -> list[str]:
@@ -82,13 +89,13 @@ def render_adr(answer: Answer, cost: Answer | None = None, today: dt.date | None
         "## Options considered and deciding facts",
         "",
     ]
-    for part in answer.parts:
+    for part in every_part(answer):
         out += _part(answer, part)
-    out += ["## Decision", "", _md(answer.summary), ""]
+    out += ["## Decision", "", _md(answer.lead) + _cites(answer, answer.lead_sources, ""), ""]
     out += ["## Consequences", ""]
     if cost is not None:
-        out += [_md(cost.summary), ""]
-        for part in cost.parts:
+        out += [_md(cost.lead) + _cites(cost, cost.lead_sources, "cost "), ""]
+        for part in every_part(cost):
             out += _part(cost, part, "cost ")
     if answer.follow_up:
         out.append(f"What would change this decision: {_md(answer.follow_up.question)}")

@@ -1,13 +1,19 @@
-"""Answer -> Slack message (Block Kit via slack_sdk models, plus `text` fallback).
+"""Answer -> Slack messages (Block Kit via slack_sdk models, plus a `text` fallback).
 
-Everything is built inside a budget, so every message fits Slack's limits:
-parts that do not fit are summarised in a closing line rather than cut off or
-rejected. All answer text is escaped here, in one place.
+The first card is short: the lead, the follow-up question, the answer's points
+while they fit a small budget, a control for each detail section and for the
+sources, and a compact sources line. A section, the sources, or points that did
+not fit are their own messages, reached by those controls: nothing is dropped
+and nobody is told to go elsewhere for the rest. Every citation mark in a
+message is listed in that message. All answer text is escaped here.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -15,7 +21,6 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     ContextBlock,
-    DividerBlock,
     HeaderBlock,
     MarkdownTextObject,
     PlainTextObject,
@@ -24,13 +29,25 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.basic_components import RawTextObject
 
-from bot.answers.results import Answer, Chart, Choice, Code, FactList, Matrix, Paragraph, Part
-from bot.intents.models import IntentKind
+from bot.answers.results import (
+    SOURCES_KEY,
+    Answer,
+    Chart,
+    Choice,
+    Code,
+    Matrix,
+    Paragraph,
+    Part,
+    SourceRef,
+    StatementList,
+)
 from bot.render import limits
 from bot.render.chart import bar_lines
 from bot.render.mrkdwn import bold, escape, link
-from bot.render.plain import cite_marks, render_fallback
+from bot.render.plain import render_fallback
+from bot.slack.values import POINTS, View, encode
 
+MARK = re.compile(r"\[(\d+)\]")
 SLACK_MARKS = {
     "yes": "✅ yes",
     "partial": "🟡 partial",
@@ -39,32 +56,65 @@ SLACK_MARKS = {
     "no": "❌ no",
     "unknown": "❔ unknown",
 }
-RESERVED_BLOCKS = 8  # follow-up, buttons, sources, footer, share
-RESERVED_TEXT = 3500
+CARD_BLOCKS = 12  # a first answer a busy reader takes in at a glance
+CARD_TEXT = 2500
+PAGE_TEXT = limits.MESSAGE_TEXT - 1000  # room left for the buttons and the footer
+PAGE_BLOCKS = limits.MAX_BLOCKS - 4
+SOURCES_PER_PAGE = 30
 STEP_ACTION = "mesh_step"
 FOLLOW_UP_ACTION = "mesh_follow_up"
+DETAILS_ACTION = "mesh_details"
 SHARE_ACTION = "mesh_share"
-QUOTES_USER = frozenset({IntentKind.unknown, IntentKind.too_long})
 
 
-class _Budget:
-    """Counts blocks and characters so the message stays inside Slack's limits."""
+@dataclass
+class _Page:
+    """Blocks within a block and text budget, and the citation marks they use.
 
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.chars = 0
-        self.table_used = False
-        self.skipped: list[str] = []
+    The budget counts the entries the sources line will list for those marks, so a
+    page never cites more than its sources line can hold. A card counts the text a
+    reader sees; a page counts raw text, as Slack's message limit does.
+    """
 
-    def room(self, chars: int, blocks: int = 1) -> bool:
-        return (
-            len(self.blocks) + blocks <= limits.MAX_BLOCKS - RESERVED_BLOCKS
-            and self.chars + chars <= limits.MESSAGE_TEXT - RESERVED_TEXT
+    answer: Answer
+    max_blocks: int
+    max_chars: int
+    visible: bool = False
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    chars: int = 0
+    parts: int = 0
+    cited: dict[int, None] = field(default_factory=dict)
+
+    def measure(self, text: str) -> int:
+        return limits.visible_length(text) if self.visible else len(text)
+
+    def entries_cost(self, numbers: Iterable[int]) -> int:
+        return sum(
+            self.measure(_compact_source(n, self.answer.sources[n - 1])) + 3 for n in numbers
         )
 
-    def add(self, block: Block, chars: int) -> None:
-        self.blocks.append(block)
+    def room(self, chars: int, blocks: int = 1, cited: Iterable[int] = ()) -> bool:
+        new = [n for n in cited if n not in self.cited]
+        return (
+            len(self.blocks) + blocks <= self.max_blocks
+            and self.chars + chars + self.entries_cost(new) <= self.max_chars
+        )
+
+    def add(self, block: Block | dict[str, Any], chars: int) -> None:
+        self.blocks.append(block.to_dict() if isinstance(block, Block) else block)
         self.chars += chars
+
+    def cite(self, numbers: Iterable[int]) -> None:
+        new = [n for n in numbers if n not in self.cited]
+        self.chars += self.entries_cost(new)
+        self.cited.update(dict.fromkeys(new))
+
+    def marks(self, ids: list[str]) -> str:
+        """' [1][3]' for these source ids, remembering them for this page's sources line."""
+        numbers = self.answer.source_numbers
+        cited = [numbers[i] for i in dict.fromkeys(ids) if i in numbers]
+        self.cite(cited)
+        return (" " + "".join(f"[{n}]" for n in cited)) if cited else ""
 
 
 def _section(text: str) -> SectionBlock:
@@ -87,18 +137,21 @@ def _chunks(lines: list[str], limit: int = limits.SECTION_TEXT) -> list[str]:
     return chunks
 
 
-def _part_texts(answer: Answer, part: Part) -> list[str]:
-    """The mrkdwn sections a part becomes (the matrix may become a table instead)."""
+def _code(heading: list[str], body: str) -> list[str]:
+    head = "\n".join(heading)
+    return [
+        f"{head}\n```{chunk}```" if head else f"```{chunk}```"
+        for chunk in _chunks(body.splitlines(), limits.SECTION_TEXT - 200)
+    ]
+
+
+def _part_texts(page: _Page, part: Part) -> list[str]:
+    """The mrkdwn sections a part becomes (a matrix may become a table instead)."""
     heading = [bold(part.heading)] if part.heading else []
     if isinstance(part, Paragraph):
-        return _chunks([*heading, escape(part.text)])
-    if isinstance(part, FactList):
-        lines = []
-        for fact in part.items:
-            marks = cite_marks(answer, fact.sources)
-            lines.append(
-                f"• {bold(fact.label)}: {escape(fact.text)}" + (f" {marks}" if marks else "")
-            )
+        return _chunks([*heading, escape(part.text) + page.marks(part.sources)])
+    if isinstance(part, StatementList):
+        lines = [f"• {bold(s.label)}: {escape(s.text)}{page.marks(s.sources)}" for s in part.items]
         return _chunks(heading + lines)
     if isinstance(part, Matrix):
         lines = []
@@ -107,24 +160,22 @@ def _part_texts(answer: Answer, part: Part) -> list[str]:
                 f"{col} {SLACK_MARKS[c.value]}"
                 for col, c in zip(part.columns, row.cells, strict=True)
             )
-            lines.append(f"{bold(row.label)} ({row.group}): {escape(cells)}")
+            as_of = f" (as of {row.as_of:%Y-%m})" if row.as_of else ""
+            lines.append(f"{bold(row.label)}: {escape(cells)}{as_of}{page.marks(row.sources)}")
         return _chunks(heading + lines)
     if isinstance(part, Chart):
-        body = escape("\n".join(bar_lines(part.bars)))
-        return [
-            f"{h}\n```{body}```" if (h := "\n".join(heading)) else f"```{body}```"
-            for body in _code_chunks(body)
+        drawn = bar_lines(part.bars)
+        labels = [
+            escape(label) + page.marks(bar.sources)
+            for bar, label in zip(part.bars, drawn[::2], strict=True)
         ]
+        body = "\n".join(
+            f"{label}\n`{escape(bar)}`" for label, bar in zip(labels, drawn[1::2], strict=True)
+        )
+        return _chunks([*heading, *body.splitlines()])
     if isinstance(part, Code):
-        return [
-            f"{h}\n```{body}```" if (h := "\n".join(heading)) else f"```{body}```"
-            for body in _code_chunks(escape(part.code))
-        ]
+        return _code(heading, escape(part.code))
     return []
-
-
-def _code_chunks(code: str) -> list[str]:
-    return _chunks(code.splitlines(), limits.SECTION_TEXT - 200)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -133,44 +184,81 @@ def _cell(text: str) -> dict[str, str]:
     return RawTextObject(text=limits.fit(text, 60)).to_dict()
 
 
-def _table(part: Matrix) -> tuple[TableBlock, int]:
-    header = ["Area", "Feature", *part.columns]
+def _table(page: _Page, part: Matrix) -> tuple[TableBlock, int]:
+    header = ["Area", "Feature", *part.columns, "Sources"]
     rows = [[_cell(c) for c in header]]
-    for row in part.rows[: limits.TABLE_ROWS - 1]:
+    for row in part.rows:
         marks = [_cell(SLACK_MARKS[c.value]) for c in row.cells]
-        rows.append([_cell(row.group.capitalize()), _cell(row.label), *marks])
+        as_of = f" · {row.as_of:%Y-%m}" if row.as_of else ""
+        sources = _cell((page.marks(row.sources).strip() + as_of).strip(" ·") or "–")
+        rows.append([_cell(row.group.capitalize()), _cell(row.label), *marks, sources])
     chars = sum(len(cell["text"]) for row in rows for cell in row)
     return TableBlock(rows=rows), chars
 
 
-def _add_part(budget: _Budget, answer: Answer, part: Part) -> None:
-    if isinstance(part, Matrix) and not budget.table_used:
-        table, chars = _table(part)
-        if part.heading and budget.room(chars + len(part.heading), 2):
-            budget.add(_section(bold(part.heading)), len(part.heading))
-            budget.add(table, chars)
-            budget.table_used = True
-            return
-    texts = _part_texts(answer, part)
-    for n, text in enumerate(texts):
-        if not budget.room(len(text)):
-            label = part.heading or "more detail"
-            budget.skipped.append(label if n == 0 else f"the rest of {label}")
-            return
-        budget.add(_section(text), len(text))
+def _fits_table(part: Part) -> bool:
+    return isinstance(part, Matrix) and len(part.rows) < limits.TABLE_ROWS
+
+
+def _part_blocks(page: _Page, part: Part, table_free: bool) -> list[tuple[Block, int]]:
+    if table_free and _fits_table(part):
+        table, chars = _table(page, part)  # type: ignore[arg-type]
+        heading = [(_section(bold(part.heading)), len(part.heading))] if part.heading else []
+        return [*heading, (table, chars)]
+    return [(_section(t), page.measure(t)) for t in _part_texts(page, part)]
+
+
+def _add_part(page: _Page, part: Part) -> bool:
+    """Add the whole part, or nothing and False (a part is never shown cut short)."""
+    trial = _Page(page.answer, page.max_blocks, page.max_chars, page.visible)
+    table_free = not any(b["type"] == "table" for b in page.blocks)
+    blocks = _part_blocks(trial, part, table_free)
+    if not page.room(sum(c for _, c in blocks), len(blocks), trial.cited):
+        return False
+    for block, chars in blocks:
+        page.add(block, chars)
+    page.cite(trial.cited)
+    page.parts += 1
+    return True
+
+
+def _clamped(page: _Page, part: Part) -> None:
+    """A part too big for a page of its own, shown clamped to the page (never skipped)."""
+    trial = _Page(page.answer, page.max_blocks, page.max_chars, page.visible)
+    for text in _part_texts(trial, part):
+        if not page.room(page.measure(text), 1, trial.cited):
+            text = MARK.sub("", limits.fit(text, max(40, page.max_chars - page.chars)))
+        if not page.room(0):
+            break
+        page.add(_section(text), page.measure(text))
+        page.cite(int(n) for n in MARK.findall(text))
+    page.parts += 1
+
+
+def _add_parts(page: _Page, parts: list[Part], start: int = 0, clamp: bool = True) -> int | None:
+    """Add parts from `start` while they fit; the index of the first left out, if any."""
+    for n in range(start, len(parts)):
+        if _add_part(page, parts[n]):
+            continue
+        if clamp and page.parts == 0:
+            _clamped(page, parts[n])
+            continue
+        return n
+    return None
 
 
 ButtonSpec = tuple[str, str, str, bool]  # label, action_id, value, primary
 
 
-def _button_specs(choices: list[Choice], prefix: str) -> tuple[ButtonSpec, ...]:
-    specs = []
-    for n, choice in enumerate(choices[: limits.ACTIONS_ELEMENTS]):
-        value = choice.intent.to_value()
-        if len(value) <= limits.BUTTON_VALUE:
-            label = limits.fit(choice.label, limits.BUTTON_TEXT)
-            specs.append((label, f"{prefix}_{n}", value, choice.primary))
-    return tuple(specs)
+def _button(label: str, action: str, value: str, primary: bool = False) -> ButtonSpec | None:
+    if len(value) > limits.BUTTON_VALUE:
+        return None
+    return (limits.fit(label, limits.BUTTON_TEXT), action, value, primary)
+
+
+def _choice_buttons(choices: list[Choice], action: str) -> list[ButtonSpec]:
+    specs = [_button(c.label, action, encode(c.intent), c.primary) for c in choices]
+    return [s for s in specs if s]
 
 
 @functools.lru_cache(maxsize=2048)
@@ -180,83 +268,151 @@ def _actions(specs: tuple[ButtonSpec, ...]) -> dict[str, Any]:
         elements=[
             ButtonElement(
                 text=PlainTextObject(text=label),
-                action_id=action_id,
+                action_id=action if action == SHARE_ACTION else f"{action}_{n}",
                 value=value,
                 style="primary" if primary else None,
             )
-            for label, action_id, value, primary in specs
+            for n, (label, action, value, primary) in enumerate(specs)
         ]
     ).to_dict()
 
 
-def _sources_text(answer: Answer, limit: int) -> str:
-    lines = []
-    for n, s in enumerate(answer.sources, 1):
-        vendor = " · vendor-authored" if s.vendor_authored else ""
-        lines.append(
-            f"[{n}] {link(s.url, s.title) if s.url else escape(s.title)} — "
-            f"{escape(s.publisher)}, {s.date} "
-            f"({escape(s.kind.replace('_', ' '))}{vendor})"
-        )
-    text = ""
-    for shown, line in enumerate(lines):
-        rest = len(lines) - shown
-        if len(text) + len(line) + 80 > limit:
-            return text + f"\n…and {rest} more: ask “sources” for the full list."
-        text = f"{text}\n{line}" if text else line
-    return text
+def _actions_blocks(specs: list[ButtonSpec]) -> list[dict[str, Any]]:
+    rows = [specs[i : i + 5] for i in range(0, len(specs), 5)][:2]
+    return [_actions(tuple(row)) for row in rows if row]
 
 
-def build_blocks(answer: Answer, share: bool = False) -> list[dict[str, Any]]:
-    """The answer as Block Kit blocks (built with the models), inside every limit."""
-    budget = _Budget()
-    budget.add(
-        HeaderBlock(text=PlainTextObject(text=limits.fit(answer.title, limits.HEADER_TEXT))),
-        len(answer.title),
+def _compact_source(n: int, s: SourceRef) -> str:
+    vendor = ", vendor" if s.vendor_authored else ""
+    name = link(s.url, s.publisher) if s.url else escape(s.publisher)
+    return f"[{n}] {name} {s.date:%Y-%m}{vendor}"
+
+
+def _entry_texts(page: _Page) -> list[str]:
+    """The page's cited entries as context texts, each inside Slack's context limit."""
+    texts: list[str] = []
+    for n in sorted(page.cited):
+        entry = _compact_source(n, page.answer.sources[n - 1])
+        if texts and len(texts[-1]) + 3 + len(entry) <= limits.CONTEXT_TEXT:
+            texts[-1] += " · " + entry
+        else:
+            texts.append(entry)
+    return texts
+
+
+def _sources_line(page: _Page) -> dict[str, Any]:
+    """The entries this page cites, the answer's source count, and when it was checked."""
+    answer = page.answer
+    total = len(answer.sources)
+    count = f"{total} source{'s' if total != 1 else ''} · " if total else ""
+    footer = (
+        f"{count}checked {answer.as_of:%Y-%m} · knowledge reviewed {answer.as_of} "
+        f"· v{answer.kb_version}"
     )
-    summary = limits.fit(escape(answer.summary), limits.SECTION_TEXT)
-    budget.add(_section(summary), len(summary))
-    for part in answer.parts:
-        _add_part(budget, answer, part)
-    blocks = [b.to_dict() for b in budget.blocks]
-    if budget.skipped:
-        note = limits.fit(
-            "Left out to fit Slack: "
-            + ", ".join(budget.skipped)
-            + ". Ask a narrower question, or run `meshbot ask` for everything.",
-            limits.CONTEXT_TEXT,
-        )
-        blocks.append(_context(escape(note)))
-    if answer.follow_up:
-        blocks.append(DividerBlock().to_dict())
-        question = limits.fit(bold(answer.follow_up.question), limits.SECTION_TEXT)
-        blocks.append(_section(question).to_dict())
-        if specs := _button_specs(answer.follow_up.choices, FOLLOW_UP_ACTION):
-            blocks.append(_actions(specs))
-    steps = list(answer.next_steps)
-    # Answers that echo the user's words cannot be re-rendered from a button, and are
-    # not worth sharing anyway.
-    share = share and answer.kind not in QUOTES_USER
-    if share:
-        steps.insert(0, Choice(label="Share in channel", intent=answer.intent, primary=True))
-    if specs := _button_specs(steps, STEP_ACTION):
-        if share:
-            label, _, value, primary = specs[0]
-            specs = ((label, SHARE_ACTION, value, primary), *specs[1:])
-        blocks.append(_actions(specs))
-    if answer.sources:
-        blocks.append(_context(_sources_text(answer, limits.CONTEXT_TEXT)))
-    blocks.append(_context(f"Mesh Advisor · knowledge as of {answer.as_of} · v{answer.kb_version}"))
-    return blocks
+    texts = [*_entry_texts(page)[: limits.CONTEXT_ELEMENTS - 1], footer]
+    elements = [MarkdownTextObject(text=t) for t in texts]
+    return ContextBlock(elements=elements).to_dict()
 
 
-def _context(text: str) -> dict[str, Any]:
-    return ContextBlock(elements=[MarkdownTextObject(text=text)]).to_dict()
+def _header(text: str) -> HeaderBlock:
+    return HeaderBlock(text=PlainTextObject(text=limits.fit(text, limits.HEADER_TEXT)))
+
+
+def _view_button(answer: Answer, label: str, view: View) -> ButtonSpec | None:
+    return _button(label, DETAILS_ACTION, encode(answer.intent, view))
+
+
+def _sources_button(answer: Answer) -> list[ButtonSpec | None]:
+    total = len(answer.sources) + len(answer.reading)
+    label = f"All {total} sources" if total > 1 else "Source"
+    return [_view_button(answer, label, View(section=SOURCES_KEY))] if total else []
+
+
+def _detail_buttons(answer: Answer) -> list[ButtonSpec | None]:
+    specs = [_view_button(answer, s.label, View(section=s.key)) for s in answer.details]
+    return specs + _sources_button(answer)
+
+
+CARD_TAIL_BLOCKS = 3  # the controls row, the next-steps row, the sources line
+CARD_TAIL_TEXT = 120  # the footer of the sources line (its entries are counted as cited)
 
 
 def build_message(answer: Answer, share: bool = False) -> dict[str, Any]:
-    """`{"text": …, "blocks": […]}` ready for chat.postMessage and friends."""
-    return {
-        "text": limits.fit(escape(render_fallback(answer)), limits.FALLBACK_TEXT),
-        "blocks": build_blocks(answer, share),
-    }
+    """The first card: `{"text": …, "blocks": […]}` for chat.postMessage and friends."""
+    page = _Page(answer, CARD_BLOCKS - CARD_TAIL_BLOCKS, CARD_TEXT - CARD_TAIL_TEXT, visible=True)
+    page.add(_header(answer.title), len(answer.title))
+    lead = limits.fit(escape(answer.lead), limits.SECTION_TEXT - 100)
+    lead += page.marks(answer.lead_sources)
+    page.add(_section(lead), page.measure(lead))
+    if answer.follow_up and (specs := _choice_buttons(answer.follow_up.choices, FOLLOW_UP_ACTION)):
+        question = limits.fit(bold(answer.follow_up.question), limits.SECTION_TEXT)
+        page.add(_section(question), len(answer.follow_up.question))
+        page.add(_actions(tuple(specs[: limits.ACTIONS_ELEMENTS])), 0)
+    left_out = _add_parts(page, answer.points, clamp=False)
+    more = (
+        [_view_button(answer, "More of this answer", View(section=POINTS, start=left_out))]
+        if left_out is not None
+        else []
+    )
+    share_button = [_button("Share in channel", SHARE_ACTION, encode(answer.intent), True)]
+    controls = [s for s in [*(share_button if share else []), *more, *_detail_buttons(answer)] if s]
+    steps = _choice_buttons(answer.next_steps, STEP_ACTION)
+    blocks = page.blocks + _actions_blocks(controls)[:1] + _actions_blocks(steps)[:1]
+    return {"text": _fallback(answer), "blocks": [*blocks, _sources_line(page)]}
+
+
+def _fallback(answer: Answer) -> str:
+    return limits.fit(escape(render_fallback(answer)), limits.FALLBACK_TEXT)
+
+
+def build_view_message(answer: Answer, view: View) -> dict[str, Any]:
+    """A detail of the answer as its own message: a section, the sources, or more points."""
+    if view.section == SOURCES_KEY:
+        return _sources_message(answer, view.start)
+    section = answer.section(view.section)
+    title, parts = (section.label, section.parts) if section else ("more", answer.points)
+    page = _Page(answer, PAGE_BLOCKS, PAGE_TEXT)
+    page.add(_header(f"{answer.title}: {title}"), len(answer.title) + len(title) + 2)
+    left_out = _add_parts(page, parts, min(view.start, len(parts)))
+    controls = []
+    if left_out is not None:
+        controls.append(
+            _view_button(answer, f"More: {title}", View(section=view.section, start=left_out))
+        )
+    controls += _sources_button(answer)
+    blocks = page.blocks + _actions_blocks([c for c in controls if c])[:1]
+    text = limits.fit(escape(f"{answer.title}: {title}"), limits.FALLBACK_TEXT)
+    return {"text": text, "blocks": [*blocks, _sources_line(page)]}
+
+
+def _source_entry(n: int | None, s: SourceRef) -> str:
+    vendor = " · vendor-authored" if s.vendor_authored else ""
+    number = f"[{n}] " if n else "• "
+    return (
+        f"{number}{link(s.url, s.title) if s.url else escape(s.title)} — "
+        f"{escape(s.publisher)}, {s.date} "
+        f"({escape(s.kind.replace('_', ' '))}{vendor})"
+    )
+
+
+def _sources_message(answer: Answer, start: int) -> dict[str, Any]:
+    """Every source the answer cites, numbered, then further reading; paged by `start`."""
+    entries = list(enumerate(answer.sources, 1)) + [(0, s) for s in answer.reading]
+    shown = entries[start : start + SOURCES_PER_PAGE]
+    page = _Page(answer, PAGE_BLOCKS, limits.MESSAGE_TEXT)
+    page.add(_header(f"{answer.title}: sources"), len(answer.title) + 9)
+    cited = [_source_entry(n, s) for n, s in shown if n]
+    reading = [_source_entry(None, s) for n, s in shown if not n]
+    for text in _chunks(cited + ([bold("Read more"), *reading] if reading else [])):
+        page.add(_section(text), limits.visible_length(text))
+    following = start + SOURCES_PER_PAGE
+    if following < len(entries):
+        more = _view_button(answer, "More sources", View(section=SOURCES_KEY, start=following))
+        page.blocks += _actions_blocks([more] if more else [])
+    footer = (
+        f"{len(answer.sources)} cited · {len(answer.reading)} further reading · "
+        f"knowledge reviewed {answer.as_of}"
+    )
+    page.add(ContextBlock(elements=[MarkdownTextObject(text=footer)]), len(footer))
+    text = limits.fit(escape(f"{answer.title}: sources"), limits.FALLBACK_TEXT)
+    return {"text": text, "blocks": page.blocks}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers.common import fmt_amount
 from bot.answers.results import Bar
+from bot.render.wording import amount
 
 WIDTH = 24
 FULL, RANGE, EMPTY = "█", "▒", "·"
@@ -21,9 +21,9 @@ def bar_lines(bars: list[Bar], width: int = WIDTH) -> list[str]:
         solid = max(1, round(bar.low / top * width)) if bar.low > 0 else 0
         reach = max(solid, round(bar.high / top * width))
         value = (
-            fmt_amount(bar.low, bar.unit)
+            amount(bar.low, bar.unit)
             if bar.low == bar.high
-            else (f"{fmt_amount(bar.low, bar.unit)}–{fmt_amount(bar.high, bar.unit)}")
+            else (f"{amount(bar.low, bar.unit)}–{amount(bar.high, bar.unit)}")
         )
         lines.append(bar.label)
         lines.append(FULL * solid + RANGE * (reach - solid) + EMPTY * (width - reach) + " " + value)

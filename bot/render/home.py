@@ -1,4 +1,5 @@
-"""The App Home tab: what the bot does, quick-start buttons, knowledge dates."""
+"""The App Home tab at a glance: what the bot does, how current its knowledge is, and
+buttons for the common questions."""
 
 from __future__ import annotations
 
@@ -15,63 +16,53 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.answers.guide import EXAMPLES
-from bot.intents.models import Intent, IntentKind
+from bot.answers.results import Choice
 from bot.knowledge.base import KnowledgeBase
 from bot.render.mrkdwn import escape
+from bot.slack.values import encode
 
 HOME_ACTION = "mesh_home"
-QUICK_STARTS = [
-    ("Recommend a mesh for us", Intent(kind=IntentKind.recommend)),
-    ("Compare Istio and Linkerd", Intent(kind=IntentKind.compare, meshes=["istio", "linkerd"])),
-    ("Sidecar cost at 1,000 pods", Intent(kind=IntentKind.cost, facts={"pods": 1000})),
-    ("Explain ambient mode", Intent(kind=IntentKind.explain, meshes=["istio-ambient"])),
-    ("All sources", Intent(kind=IntentKind.sources)),
-]
+MAX_EXAMPLES = 5
 
 
-def build_home_view(kb: KnowledgeBase) -> View:
-    examples = "\n".join(f"• `/mesh {q}`: {escape(what)}" for q, what in EXAMPLES)
-    current = ", ".join(m.name for m in kb.current_meshes())
+def _coverage(kb: KnowledgeBase) -> str:
+    current = kb.current_meshes()
+    retired = len(kb.meshes) - len(current)
+    vendor = sum(1 for s in kb.sources.values() if s.vendor_authored)
+    return (
+        f"*Knowledge reviewed {kb.as_of}* · {len(current)} current meshes and {retired} "
+        f"retired · {len(kb.features)} features · {len(kb.sources)} sources "
+        f"({vendor} vendor-authored, labelled so) · oldest figure {kb.oldest_as_of}"
+    )
+
+
+def build_home_view(kb: KnowledgeBase, starters: list[Choice]) -> View:
+    examples = "\n".join(f"• `/mesh {q}`: {escape(what)}" for q, what in EXAMPLES[:MAX_EXAMPLES])
+    names = ", ".join(m.name for m in kb.current_meshes())
     buttons = [
         ButtonElement(
-            text=PlainTextObject(text=label),
+            text=PlainTextObject(text=c.label),
             action_id=f"{HOME_ACTION}_{n}",
-            value=intent.to_value(),
+            value=encode(c.intent),
         )
-        for n, (label, intent) in enumerate(QUICK_STARTS)
-        if set(intent.meshes) <= set(kb.meshes)
+        for n, c in enumerate(starters[:5])
     ]
-    versions = "; ".join(
-        f"{m.name} {m.version.current} (checked {m.version.as_of})"
-        for m in kb.current_meshes()
-        if m.data_plane.model.value != "none"
-    )
     return View(
         type="home",
         blocks=[
             HeaderBlock(text=PlainTextObject(text="Mesh Advisor")),
             SectionBlock(
                 text=MarkdownTextObject(
-                    text=(
-                        "Sourced, honest answers to service-mesh questions: which mesh, "
-                        "whether you need one at all, and what it costs. "
-                        f"I know {escape(current)}, and the retired meshes you may still "
-                        "read about.\nAsk with `/mesh …`, mention me in a channel, or DM me."
-                    )
+                    text="Sourced answers to service-mesh questions: which mesh, whether you "
+                    "need one at all, and what it costs. Every figure shows its source and "
+                    "date.\nAsk with `/mesh …`, mention me in a channel, DM me, or open me "
+                    "in the assistant panel."
                 )
             ),
-            SectionBlock(text=MarkdownTextObject(text="*Try*\n" + examples)),
+            SectionBlock(text=MarkdownTextObject(text=_coverage(kb))),
             ActionsBlock(elements=buttons),
             DividerBlock(),
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text=escape(
-                            f"Knowledge reviewed {kb.as_of} · oldest figure {kb.oldest_as_of} · "
-                            f"version {kb.version}. Versions: {versions}"
-                        )[:2000]
-                    )
-                ]
-            ),
+            SectionBlock(text=MarkdownTextObject(text="*Try*\n" + examples)),
+            ContextBlock(elements=[MarkdownTextObject(text=escape(f"I know {names}.")[:2000])]),
         ],
     )

@@ -12,10 +12,10 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from bot.answers.common import LEVEL_WORDS
 from bot.answers.results import Answer
 from bot.intents.models import Intent
 from bot.render.plain import MARKS
+from bot.render.wording import LEVEL_WORDS
 
 
 @cache

@@ -8,6 +8,7 @@ the renderer clamps with these numbers and tests check every payload with
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 MAX_BLOCKS = 50
@@ -122,3 +123,26 @@ def problems(message: dict[str, Any]) -> list[str]:
     if total > MESSAGE_TEXT:
         out.append(f"block text {total} > {MESSAGE_TEXT}")
     return out
+
+
+_LINK = re.compile(r"<[^|<>]+\|([^<>]*)>")
+
+
+def visible_length(mrkdwn: str) -> int:
+    """Characters a reader sees: a link counts as its title, not its URL."""
+    return len(_LINK.sub(r"\1", mrkdwn))
+
+
+def visible_text(message: dict[str, Any]) -> int:
+    """Visible characters of header, section, context and table text in a message."""
+    total = 0
+    for block in message.get("blocks", []):
+        kind = block.get("type")
+        if kind in ("header", "section"):
+            total += visible_length(_text_of(block.get("text")))
+            total += sum(visible_length(_text_of(f)) for f in block.get("fields", []))
+        elif kind == "context":
+            total += sum(visible_length(_text_of(e)) for e in block.get("elements", []))
+        elif kind == "table":
+            total += sum(len(_text_of(c)) for row in block.get("rows", []) for c in row)
+    return total

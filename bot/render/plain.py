@@ -1,11 +1,21 @@
-"""Plain text: the terminal renderer and the `text` fallback of Slack messages."""
+"""Plain text: the terminal renderer (every part) and the `text` fallback of Slack messages."""
 
 from __future__ import annotations
 
-from bot.answers.common import LEVEL_WORDS
-from bot.answers.results import Answer, Chart, Code, Fact, FactList, Matrix, Paragraph, Part
+from bot.answers.results import (
+    Answer,
+    Chart,
+    Code,
+    Matrix,
+    Paragraph,
+    Part,
+    SourceRef,
+    Statement,
+    StatementList,
+)
 from bot.render.chart import bar_lines
 from bot.render.limits import FALLBACK_TEXT, fit
+from bot.render.wording import LEVEL_WORDS
 
 MARKS = {
     "yes": "✔",
@@ -18,62 +28,93 @@ MARKS = {
 
 
 def cite_marks(answer: Answer, ids: list[str]) -> str:
+    """'[1][3]': the answer's numbers for these source ids (each id once)."""
     numbers = answer.source_numbers
-    return "".join(f"[{numbers[i]}]" for i in ids if i in numbers)
+    return "".join(f"[{numbers[i]}]" for i in dict.fromkeys(ids) if i in numbers)
 
 
-def fact_line(answer: Answer, fact: Fact) -> str:
-    marks = cite_marks(answer, fact.sources)
-    return f"- {fact.label}: {fact.text}" + (f" {marks}" if marks else "")
+def with_marks(text: str, marks: str) -> str:
+    return f"{text} {marks}" if marks else text
+
+
+def statement_line(answer: Answer, item: Statement) -> str:
+    return with_marks(f"- {item.label}: {item.text}", cite_marks(answer, item.sources))
+
+
+def _matrix_lines(answer: Answer, part: Matrix) -> list[str]:
+    width = max(len(r.label) for r in part.rows) + 2
+    cell = max(18, *(len(c) for c in part.columns))
+    lines = [" " * width + "  ".join(f"{c:<{cell}}" for c in part.columns)]
+    group = ""
+    for row in part.rows:
+        if row.group != group:
+            group = row.group
+            lines.append(f"[{group}]")
+        marks = (f"{MARKS[c.value]} {LEVEL_WORDS[c]}" for c in row.cells)
+        line = f"{row.label:<{width}}" + "  ".join(f"{m:<{cell}}" for m in marks)
+        as_of = f"(as of {row.as_of:%Y-%m})" if row.as_of else ""
+        lines.append(with_marks(line.rstrip(), cite_marks(answer, row.sources)) + f" {as_of}")
+    return [line.rstrip() for line in lines]
 
 
 def part_lines(answer: Answer, part: Part) -> list[str]:
     lines = [part.heading.upper()] if part.heading else []
     if isinstance(part, Paragraph):
-        lines.append(part.text)
-    elif isinstance(part, FactList):
-        lines += [fact_line(answer, f) for f in part.items]
+        lines.append(with_marks(part.text, cite_marks(answer, part.sources)))
+    elif isinstance(part, StatementList):
+        lines += [statement_line(answer, f) for f in part.items]
     elif isinstance(part, Matrix):
-        width = max(len(r.label) for r in part.rows) + 2
-        cell = max(18, *(len(c) for c in part.columns))
-        lines.append(" " * width + "  ".join(f"{c:<{cell}}" for c in part.columns))
-        group = ""
-        for row in part.rows:
-            if row.group != group:
-                group = row.group
-                lines.append(f"[{group}]")
-            marks = (f"{MARKS[c.value]} {LEVEL_WORDS[c]}" for c in row.cells)
-            lines.append(f"{row.label:<{width}}" + "  ".join(f"{m:<{cell}}" for m in marks))
+        lines += _matrix_lines(answer, part)
     elif isinstance(part, Chart):
-        lines += bar_lines(part.bars)
+        for bar, (label, drawn) in zip(part.bars, _pairs(bar_lines(part.bars)), strict=True):
+            lines += [with_marks(label, cite_marks(answer, bar.sources)), drawn]
     elif isinstance(part, Code):
         lines += ["    " + line for line in part.code.splitlines()]
     return lines
 
 
+def _pairs(lines: list[str]) -> list[tuple[str, str]]:
+    return list(zip(lines[::2], lines[1::2], strict=True))
+
+
+def source_line(n: int | None, s: SourceRef) -> str:
+    vendor = ", vendor-authored" if s.vendor_authored else ""
+    number = f"[{n}] " if n else "- "
+    return (
+        f"{number}{s.title} — {s.publisher}, {s.date} ({s.kind.replace('_', ' ')}{vendor}) "
+        f"{s.url or '(no public link)'}"
+    )
+
+
 def render_terminal(answer: Answer) -> str:
-    """The whole answer for a person at a terminal."""
-    out = [answer.title, "=" * len(answer.title), answer.summary, ""]
-    for part in answer.parts:
-        out += [*part_lines(answer, part), ""]
+    """The whole answer for a person at a terminal: every part of every section."""
+    lead = with_marks(answer.lead, cite_marks(answer, answer.lead_sources))
+    out = [answer.title, "=" * len(answer.title), lead, ""]
     if answer.follow_up:
         out.append(f"NEXT QUESTION: {answer.follow_up.question}")
         out += [f"  {n}. {c.label}" for n, c in enumerate(answer.follow_up.choices, 1)]
         out.append("")
+    for part in answer.points:
+        out += [*part_lines(answer, part), ""]
+    for section in answer.details:
+        out += [f"── {section.label} ──", ""]
+        for part in section.parts:
+            out += [*part_lines(answer, part), ""]
     if answer.sources:
         out.append("SOURCES")
-        for n, s in enumerate(answer.sources, 1):
-            vendor = ", vendor-authored" if s.vendor_authored else ""
-            where = s.url or "(no public link)"
-            out.append(f"[{n}] {s.title} — {s.publisher}, {s.date} ({s.kind}{vendor}) {where}")
+        out += [source_line(n, s) for n, s in enumerate(answer.sources, 1)]
         out.append("")
-    out.append(f"Knowledge base as of {answer.as_of} (version {answer.kb_version}).")
+    if answer.reading:
+        out.append("READ MORE")
+        out += [source_line(None, s) for s in answer.reading]
+        out.append("")
+    out.append(f"Knowledge base reviewed {answer.as_of} (version {answer.kb_version}).")
     return "\n".join(out)
 
 
 def render_fallback(answer: Answer) -> str:
     """The short `text` Slack shows in notifications and to screen readers."""
-    text = f"{answer.title}: {answer.summary}"
+    text = f"{answer.title}: {answer.lead}"
     if answer.follow_up:
         text += f" Next: {answer.follow_up.question}"
     return fit(text, FALLBACK_TEXT)

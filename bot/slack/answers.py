@@ -1,7 +1,9 @@
-"""The Slack side of answering: text or a button's intent in, a message dict out.
+"""The Slack side of answering: text or a button's value in, a message dict out.
 
-Counts and times every answer, and turns any failure into a short apology
-with a request id instead of silence.
+Rendered messages are memoised per knowledge version (answers are pure functions
+of intent and knowledge, and the same few questions come again and again). Counts
+and times every answer, and turns any failure into a short apology with a request
+id instead of silence.
 """
 
 from __future__ import annotations
@@ -9,22 +11,34 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot.advisor import Advisor
+from bot.answers.engine import AnswerEngine
 from bot.intents.models import Intent, IntentKind
+from bot.render.blocks import build_message, build_view_message
 from bot.render.mrkdwn import escape
 from bot.slack.learning import Learning
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
+from bot.slack.values import View, decode, encode
 
 log = logging.getLogger(__name__)
 _LEADING_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
+
+
+CACHE_SIZE = 1024
+
+
+def quotes_user(intent: Intent) -> bool:
+    """Whether the answer repeats the user's words: never cached, and not shareable (a
+    button cannot carry the words to re-render them)."""
+    return intent.quotes_user
 
 
 def strip_bot_mention(text: str, bot_user_id: str | None) -> str:
@@ -47,6 +61,38 @@ def plain_message(text: str) -> dict[str, Any]:
     }
 
 
+class MessageCache:
+    """Rendered messages of one engine, least recently used out first."""
+
+    def __init__(self, engine: AnswerEngine, size: int = CACHE_SIZE) -> None:
+        self.engine = engine
+        self.size = size
+        self._cache: OrderedDict[tuple[str, bool], tuple[IntentKind, dict[str, Any]]] = (
+            OrderedDict()
+        )
+
+    def message(self, intent: Intent, view: View, share: bool) -> tuple[IntentKind, dict[str, Any]]:
+        """The answer's kind and the message for this view (a fresh top-level dict)."""
+        if quotes_user(intent):
+            return self._render(intent, view, share=False)
+        key = (encode(intent, view), share)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._render(intent, view, share)
+            if len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        kind, message = hit
+        return kind, dict(message)
+
+    def _render(self, intent: Intent, view: View, share: bool) -> tuple[IntentKind, dict[str, Any]]:
+        answer = self.engine.answer(intent)
+        if view.section:
+            return answer.kind, build_view_message(answer, view)
+        return answer.kind, build_message(answer, share)
+
+
 class SlackAnswers:
     def __init__(
         self, advisor: Advisor, metrics: Metrics, learning: Learning | None = None
@@ -54,32 +100,34 @@ class SlackAnswers:
         self.advisor = advisor
         self.metrics = metrics
         self.learning = learning or Learning(None)
+        self._cache: MessageCache | None = None
 
     def for_text(self, text: str, surface: str, share: bool = False) -> dict[str, Any]:
         engine = self.advisor.engine
         if engine is None:
             return self._not_ready(surface)
-        return self._answer(lambda: engine.parser.parse(text), surface, share)
+        return self._answer(lambda: (engine.parser.parse(text), View()), surface, share)
 
     def for_value(self, value: str, surface: str, share: bool = False) -> dict[str, Any]:
         """Continue from a button's value; a tampered or stale value gets the help card."""
         if self.advisor.engine is None:
             return self._not_ready(surface)
-        try:
-            intent = Intent.from_value(value)
-        except ValidationError:
-            log.warning("unreadable action value (%d chars); showing help", len(value))
-            intent = Intent(kind=IntentKind.help)
-        return self._answer(lambda: intent, surface, share)
+        return self._answer(lambda: decode(value), surface, share)
+
+    def _messages(self) -> MessageCache:
+        engine = self.advisor.engine
+        assert engine is not None
+        if self._cache is None or self._cache.engine is not engine:
+            self._cache = MessageCache(engine)
+        return self._cache
 
     def _answer(
-        self, get_intent: Callable[[], Intent], surface: str, share: bool
+        self, read: Callable[[], tuple[Intent, View]], surface: str, share: bool
     ) -> dict[str, Any]:
-        rendered = self.advisor.rendered
         started = time.perf_counter()
         try:
-            intent = get_intent()
-            kind, message = rendered.message(intent, share)
+            intent, view = read()
+            kind, message = self._messages().message(intent, view, share)
         except Exception:
             self.metrics.errors.labels(surface).inc()
             log.exception("answering failed on %s", surface)

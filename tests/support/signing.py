@@ -70,6 +70,7 @@ def click_body(
     ephemeral: bool = False,
     container_type: str = "message",
     user: str = "U111",
+    thread_ts: str | None = None,
 ) -> str:
     """A block_actions payload for a click on `button`, as Slack sends it."""
     container = {"type": container_type}
@@ -84,7 +85,7 @@ def click_body(
         "trigger_id": "1.2",
         "container": container,
         "channel": {"id": channel},
-        "message": {"ts": message_ts},
+        "message": {"ts": message_ts, **({"thread_ts": thread_ts} if thread_ts else {})},
         "response_url": response_url,
         "actions": [
             {

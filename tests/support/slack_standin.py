@@ -31,9 +31,11 @@ class Call:
 
 @dataclass
 class Fault:
-    """What to do instead of answering: a status (with Retry-After), a reset, or a delay."""
+    """What to do instead of answering: a status (with Retry-After), a reset, a delay, or a
+    Web API error such as `not_in_channel` (HTTP 200, `ok: false`)."""
 
     status: int | None = None
+    error: str | None = None
     retry_after: int | None = None
     reset: bool = False
     delay: float = 0.0
@@ -54,6 +56,7 @@ class SlackStandIn:
         self._changed = asyncio.Condition()
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # conversations.replies and friends
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
@@ -105,7 +108,7 @@ class SlackStandIn:
         raw = await request.text()
         if request.content_type == "application/json":
             return json.loads(raw or "{}")
-        body: dict[str, Any] = dict(parse_qsl(raw))
+        body: dict[str, Any] = {**request.query, **dict(parse_qsl(raw))}
         for key in ("blocks", "view"):
             if isinstance(body.get(key), str):
                 body[key] = json.loads(body[key])
@@ -124,6 +127,8 @@ class SlackStandIn:
                 assert request.transport is not None
                 request.transport.close()
                 return web.Response(status=500)
+            if fault.error:
+                return web.json_response({"ok": False, "error": fault.error})
             if fault.status:
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
                 return web.json_response(
@@ -145,6 +150,8 @@ class SlackStandIn:
             )
         if method == "views.open":
             return web.json_response({"ok": True, "view": {"id": "V1", **body.get("view", {})}})
+        if method == "conversations.replies":
+            return web.json_response({"ok": True, "messages": [], "has_more": False})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
         return web.json_response(

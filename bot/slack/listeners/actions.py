@@ -1,21 +1,35 @@
-"""Follow-up buttons: continue by updating the message they came from.
+"""Buttons: the next answer, a detail of this one, or sharing it.
 
-All state is in the button's value, so any replica can serve any click.
+A click never rewrites a message other people read: in a channel, a thread, a
+DM or on a shared message the result goes into the message's thread; only an
+ephemeral reply (seen by the clicker alone) is replaced. All state is in the
+button's value, so any replica can serve any click.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 
-from bot.render.blocks import FOLLOW_UP_ACTION, SHARE_ACTION, STEP_ACTION
+from bot.render.blocks import DETAILS_ACTION, FOLLOW_UP_ACTION, SHARE_ACTION, STEP_ACTION
 from bot.render.home import HOME_ACTION
-from bot.slack.answers import SlackAnswers, user_mention
+from bot.slack.answers import SlackAnswers, plain_message, user_mention
 from bot.slack.responder import Responder
 
-CONTINUE = re.compile(rf"^({STEP_ACTION}|{FOLLOW_UP_ACTION}|{HOME_ACTION})_\d+$")
+log = logging.getLogger(__name__)
+CONTINUE = re.compile(rf"^({STEP_ACTION}|{FOLLOW_UP_ACTION}|{HOME_ACTION}|{DETAILS_ACTION})_\d+$")
+# Slack's errors for a channel the bot cannot post in.
+CANNOT_POST = frozenset(
+    {"not_in_channel", "channel_not_found", "is_archived", "restricted_action", "cant_post"}
+)
+INVITE_HINT = (
+    "I can't post in this channel: it is private or I'm not a member. "
+    "Invite me with `/invite @Mesh Advisor`, then press Share again."
+)
 
 
 async def handle_continue(ack, body: dict, action: dict, client, context) -> None:
@@ -26,20 +40,21 @@ async def handle_continue(ack, body: dict, action: dict, client, context) -> Non
     if container.get("type") == "view":  # App Home: answer in the DM with the app
         message = answers.for_value(value, "home")
         await client.chat_postMessage(channel=body["user"]["id"], **message)
-    elif container.get("is_ephemeral"):
+    elif container.get("is_ephemeral"):  # only the clicker sees it: replace it
         message = answers.for_value(value, "action", share=True)
         responder: Responder = context["responder"]
         await responder.send(body["response_url"], replace_original=True, **message)
-    else:
+    else:  # others may read this message: answer in its thread, leave it as it is
         message = answers.for_value(value, "action")
-        await client.chat_update(
-            channel=container["channel_id"], ts=container["message_ts"], **message
-        )
+        original = body.get("message") or {}
+        thread = original.get("thread_ts") or original.get("ts") or container.get("message_ts")
+        await client.chat_postMessage(channel=container["channel_id"], thread_ts=thread, **message)
 
 
 async def handle_share(ack, body: dict, action: dict, client, context) -> None:
     await ack()
     answers: SlackAnswers = context["answers"]
+    responder: Responder = context["responder"]
     message = answers.for_value(action.get("value", ""), "share")
     by = ContextBlock(
         elements=[
@@ -48,8 +63,20 @@ async def handle_share(ack, body: dict, action: dict, client, context) -> None:
     ).to_dict()
     message["blocks"] = [*message["blocks"][:49], by]
     channel = (body.get("channel") or {}).get("id") or body["container"].get("channel_id")
-    await client.chat_postMessage(channel=channel, **message)
-    responder: Responder = context["responder"]
+    try:
+        await client.chat_postMessage(channel=channel, **message)
+    except SlackApiError as exc:
+        error = exc.response.get("error", "") if exc.response else ""
+        if error not in CANNOT_POST:
+            raise
+        log.info("share refused in %s: %s", channel, error)
+        await responder.send(
+            body["response_url"],
+            response_type="ephemeral",
+            replace_original=False,
+            **plain_message(INVITE_HINT),
+        )
+        return
     await responder.send(body["response_url"], delete_original=True)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
+from bot.answers.guide import starters
 from bot.render.home import build_home_view
 from bot.slack.answers import SlackAnswers, strip_bot_mention
 from bot.slack.learning import with_admin_report
@@ -43,7 +44,7 @@ async def handle_app_home_opened(event: dict, client, context) -> None:
         return
     answers.metrics.requests.labels("home", "home").inc()
     view = await with_admin_report(
-        build_home_view(engine.kb), event["user"], client, context["store"]
+        build_home_view(engine.kb, starters(engine.kb)), event["user"], client, context["store"]
     )
     await client.views_publish(user_id=event["user"], view=view)
 

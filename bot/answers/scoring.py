@@ -1,4 +1,4 @@
-"""Score candidate meshes with the rules in rules.yaml; pure functions, no I/O."""
+"""Scoring: the candidate meshes against the rules in rules.yaml; pure functions, no I/O."""
 
 from __future__ import annotations
 

@@ -1,0 +1,47 @@
+"""The assistant side panel (Slack's "Agents & AI Apps"), through Bolt's AsyncAssistant.
+
+A new thread gets a short greeting and suggested prompts; each message gets a
+status while it is answered, a thread title, and the same engine's answer as
+every other surface. Workspaces without the panel (it needs a paid plan) keep
+mentions, DMs and `/mesh`.
+"""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp, AsyncAssistant
+
+from bot.render.limits import fit
+from bot.slack.answers import SlackAnswers, plain_message
+
+GREETING = (
+    "Hi! I answer service-mesh questions from a sourced knowledge base: which mesh, "
+    "whether you need one at all, and what it costs. Pick a prompt or ask in your own words."
+)
+PROMPTS = [
+    "Compare Istio and Linkerd",
+    "Do we need a mesh?",
+    "Sidecar cost at 1,000 pods",
+    "Which meshes are retired?",
+]
+STATUS = "checking the knowledge base…"
+TITLE_LENGTH = 60
+
+
+async def start_thread(say, set_suggested_prompts) -> None:
+    await say(**plain_message(GREETING))
+    await set_suggested_prompts(prompts=PROMPTS, title="Try one of these")
+
+
+async def answer_message(payload: dict, say, set_status, set_title, context) -> None:
+    answers: SlackAnswers = context["answers"]
+    text = payload.get("text", "")
+    await set_status(status=STATUS)
+    await set_title(title=fit(text.strip() or "Mesh question", TITLE_LENGTH))
+    await say(**answers.for_text(text, "assistant"))
+
+
+def register(app: AsyncApp) -> None:
+    assistant = AsyncAssistant()
+    assistant.thread_started(start_thread)
+    assistant.user_message(answer_message)
+    app.assistant(assistant)
