@@ -56,7 +56,9 @@ class Learning:
             gap = Gap(
                 reason=reason,
                 text=intent.text,
-                parsed=intent.to_value(),
+                parsed=intent.model_dump_json(
+                    exclude_defaults=True, exclude={"text", "suggestions"}
+                ),
                 names=intent.unknown_names,
                 knowledge_version=knowledge,
                 user=user,
