@@ -132,7 +132,9 @@ def test_slack_manifests_request_exactly_what_the_bot_uses():
             "chat:write",
             "chat:write.public",
             "commands",
+            "files:write",
             "im:history",
+            "im:write",
         }
         events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
         assert events == {

@@ -49,7 +49,7 @@ PHRASES = [
     ("does kuma support JWT auth", K.feature_check, ["kuma"], ["jwt_validation"], {}),
     ("who supports traffic mirroring", K.which_meshes, [], ["traffic_mirroring"], {}),
     ("canary?", K.which_meshes, [], ["traffic_split"], {}),
-    ("kong mesh vs consul connect", K.compare, ["kuma", "consul"], [], {}),
+    ("kong mesh vs consul connect", K.compare, ["kong-mesh", "consul"], [], {}),
     ("linkerd2 versus istio", K.compare, ["linkerd", "istio"], [], {}),
     ("tell me about ztunnel", K.explain, ["istio-ambient"], [], {}),
     ("what happened to aws app mesh", K.explain, ["aws-app-mesh"], [], {}),

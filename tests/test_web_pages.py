@@ -16,6 +16,7 @@ from multidict import CIMultiDict
 
 from bot.advisor import Advisor
 from bot.web.command import build_app
+from bot.web.links import page_url
 from tests.conftest import KNOWLEDGE
 from tests.support.processes import free_port
 
@@ -189,3 +190,22 @@ async def test_decision_record_downloads_as_markdown(site: str) -> None:
     for heading in ("# ADR:", "## Context", "## Decision", "## Consequences", "## Sources"):
         assert heading in text
     assert "services: 80" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compare istio and linkerd for 1000 pods",
+        "tell me about linkerd",
+        "recommend for 80 services",
+    ],
+)
+async def test_slack_links_open_a_page_showing_that_answer(
+    site: str, engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    url = page_url(site, answer)
+    status, _, html = await get(url)
+    assert status == 200
+    for mesh_id in answer.intent.meshes:
+        assert engine.kb.meshes[mesh_id].name in unescape(html)

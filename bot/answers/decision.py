@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from bot.answers.engine import AnswerEngine
+from typing import TYPE_CHECKING
+
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
+
+if TYPE_CHECKING:
+    from bot.answers.engine import AnswerEngine
 
 DECISION_KINDS = frozenset({IntentKind.compare, IntentKind.recommend})
 

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -29,6 +29,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.basic_components import RawTextObject
 
+from bot.answers.decision import DECISION_KINDS
 from bot.answers.results import (
     SOURCES_KEY,
     Answer,
@@ -65,6 +66,9 @@ STEP_ACTION = "mesh_step"
 FOLLOW_UP_ACTION = "mesh_follow_up"
 DETAILS_ACTION = "mesh_details"
 SHARE_ACTION = "mesh_share"
+DECISION_RECORD_ACTION = "mesh_decision_record"
+OPEN_PAGE_ACTION = "mesh_open_page"
+SINGLE_ACTIONS = frozenset({SHARE_ACTION, DECISION_RECORD_ACTION, OPEN_PAGE_ACTION})
 
 
 @dataclass
@@ -247,13 +251,24 @@ def _add_parts(page: _Page, parts: list[Part], start: int = 0, clamp: bool = Tru
     return None
 
 
-ButtonSpec = tuple[str, str, str, bool]  # label, action_id, value, primary
+class ButtonSpec(NamedTuple):
+    label: str
+    action: str
+    value: str
+    primary: bool = False
+    url: str = ""  # a link button: opens the address (Slack still sends the click)
 
 
 def _button(label: str, action: str, value: str, primary: bool = False) -> ButtonSpec | None:
     if len(value) > limits.BUTTON_VALUE:
         return None
-    return (limits.fit(label, limits.BUTTON_TEXT), action, value, primary)
+    return ButtonSpec(limits.fit(label, limits.BUTTON_TEXT), action, value, primary)
+
+
+def _link_button(label: str, url: str) -> ButtonSpec | None:
+    if len(url) > limits.BUTTON_URL:
+        return None
+    return ButtonSpec(limits.fit(label, limits.BUTTON_TEXT), OPEN_PAGE_ACTION, "page", url=url)
 
 
 def _choice_buttons(choices: list[Choice], action: str) -> list[ButtonSpec]:
@@ -267,12 +282,13 @@ def _actions(specs: tuple[ButtonSpec, ...]) -> dict[str, Any]:
     return ActionsBlock(
         elements=[
             ButtonElement(
-                text=PlainTextObject(text=label),
-                action_id=action if action == SHARE_ACTION else f"{action}_{n}",
-                value=value,
-                style="primary" if primary else None,
+                text=PlainTextObject(text=spec.label),
+                action_id=spec.action if spec.action in SINGLE_ACTIONS else f"{spec.action}_{n}",
+                value=spec.value,
+                url=spec.url or None,
+                style="primary" if spec.primary else None,
             )
-            for n, (label, action, value, primary) in enumerate(specs)
+            for n, spec in enumerate(specs)
         ]
     ).to_dict()
 
@@ -333,12 +349,30 @@ def _detail_buttons(answer: Answer) -> list[ButtonSpec | None]:
     return specs + _sources_button(answer)
 
 
+def _take_away_buttons(
+    answer: Answer, page_link: tuple[str, str] | None
+) -> list[ButtonSpec | None]:
+    """The page with the whole answer, and a decision record for compare or recommend."""
+    specs = [_link_button(*page_link)] if page_link else []
+    if answer.kind in DECISION_KINDS:
+        specs.append(
+            _button("Write up as a decision record", DECISION_RECORD_ACTION, encode(answer.intent))
+        )
+    return specs
+
+
 CARD_TAIL_BLOCKS = 3  # the controls row, the next-steps row, the sources line
 CARD_TAIL_TEXT = 120  # the footer of the sources line (its entries are counted as cited)
 
 
-def build_message(answer: Answer, share: bool = False) -> dict[str, Any]:
-    """The first card: `{"text": …, "blocks": […]}` for chat.postMessage and friends."""
+def build_message(
+    answer: Answer, share: bool = False, page_link: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """The first card: `{"text": …, "blocks": […]}` for chat.postMessage and friends.
+
+    `page_link` is the (label, address) of the web page with the whole answer, when the
+    pages are published; a compare or recommendation also offers a decision record.
+    """
     page = _Page(answer, CARD_BLOCKS - CARD_TAIL_BLOCKS, CARD_TEXT - CARD_TAIL_TEXT, visible=True)
     page.add(_header(answer.title), len(answer.title))
     lead = limits.fit(escape(answer.lead), limits.SECTION_TEXT - 100)
@@ -355,7 +389,16 @@ def build_message(answer: Answer, share: bool = False) -> dict[str, Any]:
         else []
     )
     share_button = [_button("Share in channel", SHARE_ACTION, encode(answer.intent), True)]
-    controls = [s for s in [*(share_button if share else []), *more, *_detail_buttons(answer)] if s]
+    controls = [
+        s
+        for s in [
+            *(share_button if share else []),
+            *more,
+            *_detail_buttons(answer),
+            *_take_away_buttons(answer, page_link),
+        ]
+        if s
+    ]
     steps = _choice_buttons(answer.next_steps, STEP_ACTION)
     blocks = page.blocks + _actions_blocks(controls)[:1] + _actions_blocks(steps)[:1]
     return {"text": _fallback(answer), "blocks": [*blocks, _sources_line(page)]}

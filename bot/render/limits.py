@@ -18,6 +18,7 @@ FIELD_TEXT = 2000
 HEADER_TEXT = 150
 BUTTON_TEXT = 75
 BUTTON_VALUE = 2000
+BUTTON_URL = 3000
 ID_LENGTH = 255
 CONTEXT_ELEMENTS = 10
 CONTEXT_TEXT = 2000
@@ -91,6 +92,8 @@ def _check_block(block: dict, where: str, out: list[str]) -> int:
                 out.append(f"{where}: button text length {len(label)}")
             if len(element.get("value", "")) > BUTTON_VALUE:
                 out.append(f"{where}: button value over {BUTTON_VALUE}")
+            if len(element.get("url", "")) > BUTTON_URL:
+                out.append(f"{where}: button url over {BUTTON_URL}")
             if not 0 < len(element.get("action_id", "")) <= ID_LENGTH:
                 out.append(f"{where}: action_id missing or over {ID_LENGTH}")
     elif kind == "table":

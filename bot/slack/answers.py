@@ -13,19 +13,23 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot.advisor import Advisor
+from bot.answers.decision import cost_for_decision
 from bot.answers.engine import AnswerEngine
 from bot.intents.models import Intent, IntentKind
+from bot.render.adr import render_adr
 from bot.render.blocks import build_message, build_view_message
 from bot.render.mrkdwn import escape
 from bot.slack.learning import Learning
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
 from bot.slack.values import View, decode, encode
+from bot.web.links import link_label, page_url
 
 log = logging.getLogger(__name__)
 _LEADING_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+")
@@ -33,6 +37,14 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 
 
 CACHE_SIZE = 1024
+DECISION_RECORD_FILE = "mesh-decision-record.md"
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    title: str
+    content: str
+    filename: str = DECISION_RECORD_FILE
 
 
 def quotes_user(intent: Intent) -> bool:
@@ -64,8 +76,11 @@ def plain_message(text: str) -> dict[str, Any]:
 class MessageCache:
     """Rendered messages of one engine, least recently used out first."""
 
-    def __init__(self, engine: AnswerEngine, size: int = CACHE_SIZE) -> None:
+    def __init__(
+        self, engine: AnswerEngine, public_url: str | None = None, size: int = CACHE_SIZE
+    ) -> None:
         self.engine = engine
+        self.public_url = public_url
         self.size = size
         self._cache: OrderedDict[tuple[str, bool], tuple[IntentKind, dict[str, Any]]] = (
             OrderedDict()
@@ -90,15 +105,21 @@ class MessageCache:
         answer = self.engine.answer(intent)
         if view.section:
             return answer.kind, build_view_message(answer, view)
-        return answer.kind, build_message(answer, share)
+        page = (link_label(answer), page_url(self.public_url, answer)) if self.public_url else None
+        return answer.kind, build_message(answer, share, page)
 
 
 class SlackAnswers:
     def __init__(
-        self, advisor: Advisor, metrics: Metrics, learning: Learning | None = None
+        self,
+        advisor: Advisor,
+        metrics: Metrics,
+        public_url: str | None = None,
+        learning: Learning | None = None,
     ) -> None:
         self.advisor = advisor
         self.metrics = metrics
+        self.public_url = public_url
         self.learning = learning or Learning(None)
         self._cache: MessageCache | None = None
 
@@ -118,7 +139,7 @@ class SlackAnswers:
         engine = self.advisor.engine
         assert engine is not None
         if self._cache is None or self._cache.engine is not engine:
-            self._cache = MessageCache(engine)
+            self._cache = MessageCache(engine, self.public_url)
         return self._cache
 
     def _answer(
@@ -138,6 +159,16 @@ class SlackAnswers:
         self.metrics.latency.labels(surface).observe(time.perf_counter() - started)
         self.metrics.requests.labels(surface, kind.value).inc()
         return self.learning.answered(intent, kind, message, self.advisor.version)
+
+    def decision_record(self, value: str) -> DecisionRecord | None:
+        """The Markdown decision record for a button's answer (None while not ready)."""
+        engine = self.advisor.engine
+        if engine is None:
+            return None
+        intent, _ = decode(value)
+        answer = engine.answer(intent)
+        text = render_adr(answer, cost_for_decision(engine, answer))
+        return DecisionRecord(title=f"Decision record: {answer.title}", content=text)
 
     def _not_ready(self, surface: str) -> dict[str, Any]:
         self.metrics.errors.labels(surface).inc()

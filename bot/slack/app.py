@@ -65,7 +65,8 @@ def build_app(
         request_verification_enabled=secret is not None,
         process_before_response=False,
     )
-    answers = SlackAnswers(advisor, metrics, Learning(store))
+    public_url = str(settings.public_url) if settings.public_url else None
+    answers = SlackAnswers(advisor, metrics, public_url, Learning(store))
     responder = Responder(session, retry_handlers(), settings.slack_timeout)
 
     async def provide_services(context, next) -> None:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, SecretStr, ValidationError, ValidationInfo
+from pydantic import BeforeValidator, Field, HttpUrl, SecretStr, ValidationError, ValidationInfo
 from pydantic import field_validator as checks
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -71,6 +71,7 @@ class Settings(BaseSettings):
     )
     slack_timeout: PositiveWholeNumber = Field(10, validation_alias="MESHBOT_SLACK_TIMEOUT")
     max_in_flight: PositiveWholeNumber = Field(200, validation_alias="MESHBOT_MAX_IN_FLIGHT")
+    public_url: HttpUrl | None = Field(None, validation_alias="MESHBOT_PUBLIC_URL")
 
     @classmethod
     def from_env(cls, mode: Mode, env: Mapping[str, str] | None = None) -> Settings:

@@ -58,6 +58,7 @@ class SlackStandIn:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)  # conversations.replies and friends
         app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -116,7 +117,8 @@ class SlackStandIn:
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
-        body = await self._body(request)
+        # Some methods (files.completeUploadExternal) send their arguments as query params.
+        body = {**request.query, **await self._body(request)}
         queue = self.faults.get(method)
         if queue:
             fault = queue.pop(0)
@@ -154,9 +156,23 @@ class SlackStandIn:
             return web.json_response({"ok": True, "messages": [], "has_more": False})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
+        if method == "files.getUploadURLExternal":
+            return web.json_response(
+                {"ok": True, "file_id": "F1", "upload_url": f"{self.url}/upload/F1"}
+            )
+        if method == "files.completeUploadExternal":
+            return web.json_response({"ok": True, "files": [{"id": "F1"}]})
+        if method == "conversations.open":
+            return web.json_response({"ok": True, "channel": {"id": "D" + body.get("users", "U")}})
         return web.json_response(
             {"ok": True, "channel": body.get("channel", "C1"), "ts": "1700000000.000100"}
         )
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """A file's bytes, as files.slack.com takes them after files.getUploadURLExternal."""
+        content = (await request.read()).decode("utf-8", "replace")
+        await self._record(f"upload:{request.match_info['file_id']}", {"content": content})
+        return web.Response(text="OK - 0")
 
     async def _response_url(self, request: web.Request) -> web.Response:
         name, body = f"response_url:{request.match_info['name']}", await self._body(request)

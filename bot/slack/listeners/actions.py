@@ -15,7 +15,14 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 
-from bot.render.blocks import DETAILS_ACTION, FOLLOW_UP_ACTION, SHARE_ACTION, STEP_ACTION
+from bot.render.blocks import (
+    DECISION_RECORD_ACTION,
+    DETAILS_ACTION,
+    FOLLOW_UP_ACTION,
+    OPEN_PAGE_ACTION,
+    SHARE_ACTION,
+    STEP_ACTION,
+)
 from bot.render.home import HOME_ACTION
 from bot.slack.answers import SlackAnswers, plain_message, user_mention
 from bot.slack.responder import Responder
@@ -80,6 +87,39 @@ async def handle_share(ack, body: dict, action: dict, client, context) -> None:
     await responder.send(body["response_url"], delete_original=True)
 
 
+async def handle_decision_record(ack, body: dict, action: dict, client, context) -> None:
+    """Upload the answer as a Markdown decision record: into the message's thread, or
+    into the clicker's DM when the message is an ephemeral reply only they can see."""
+    await ack()
+    answers: SlackAnswers = context["answers"]
+    record = answers.decision_record(action.get("value", ""))
+    if record is None:
+        return
+    container = body.get("container", {})
+    if container.get("is_ephemeral") or container.get("type") == "view":
+        opened = await client.conversations_open(users=body["user"]["id"])
+        channel, thread = opened["channel"]["id"], None
+    else:
+        original = body.get("message") or {}
+        channel = container["channel_id"]
+        thread = original.get("thread_ts") or original.get("ts") or container.get("message_ts")
+    await client.files_upload_v2(
+        channel=channel,
+        thread_ts=thread,
+        content=record.content,
+        filename=record.filename,
+        title=record.title,
+        initial_comment="Here is the decision record, with the facts and sources behind it.",
+    )
+
+
+async def acknowledge(ack) -> None:
+    """Link buttons open a page in the browser; Slack still expects the click acked."""
+    await ack()
+
+
 def register(app: AsyncApp) -> None:
     app.action(CONTINUE)(handle_continue)
     app.action(SHARE_ACTION)(handle_share)
+    app.action(DECISION_RECORD_ACTION)(handle_decision_record)
+    app.action(OPEN_PAGE_ACTION)(acknowledge)
