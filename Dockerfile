@@ -9,7 +9,8 @@ COPY knowledge ./knowledge
 # Build the wheel, then install it (runtime dependencies only) into a venv
 RUN python -m venv /opt/meshbot \
     && /opt/meshbot/bin/pip wheel --no-deps --wheel-dir /tmp/wheels . \
-    && /opt/meshbot/bin/pip install /tmp/wheels/*.whl
+    && /opt/meshbot/bin/pip install /tmp/wheels/*.whl \
+    && /opt/meshbot/bin/meshbot kb compile
 
 FROM python:3.12.8-slim-bookworm
 LABEL org.opencontainers.image.title="Mesh Advisor" \

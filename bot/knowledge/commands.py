@@ -33,6 +33,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = kb_commands.add_parser("export", help="print the knowledge base as JSON")
     export.add_argument("dir", nargs="?", type=Path, default=None, help="knowledge directory")
     export.set_defaults(kb_run=_export)
+    compile_ = kb_commands.add_parser(
+        "compile",
+        help="validate and write the snapshot that serving loads without re-validating",
+    )
+    compile_.add_argument("dir", nargs="?", type=Path, default=None, help="knowledge directory")
+    compile_.set_defaults(kb_run=_compile)
     releases = kb_commands.add_parser(
         "releases",
         help="compare recorded current versions with the latest GitHub releases",
@@ -52,16 +58,16 @@ def run(args: argparse.Namespace) -> int:
     return args.kb_run(args)
 
 
-def _load(directory: Path | None) -> KnowledgeBase | None:
+def _load(directory: Path | None, snapshot: bool = True) -> KnowledgeBase | None:
     try:
-        return load_knowledge(directory)
+        return load_knowledge(directory, snapshot=snapshot)
     except KnowledgeError as exc:
         print(exc.report(), file=sys.stderr)
         return None
 
 
 def _check(args: argparse.Namespace) -> int:
-    kb = _load(args.dir)
+    kb = _load(args.dir, snapshot=False)
     if kb is None:
         return 1
     print(f"Knowledge base OK: {kb.summary()}.")
@@ -81,6 +87,22 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     json.dump(export_knowledge(kb), sys.stdout, indent=2, ensure_ascii=False)
     print()
+    return 0
+
+
+def _compile(args: argparse.Namespace) -> int:
+    from bot.knowledge.loader import default_knowledge_dir
+    from bot.knowledge.snapshot import fingerprint, write_snapshot
+
+    root = args.dir or default_knowledge_dir()
+    kb = _load(root, snapshot=False)
+    if kb is None:
+        return 1
+    path = write_snapshot(kb, root, fingerprint(root))
+    if path is None:
+        print(f"Cannot write the snapshot into {root}: make it writable.", file=sys.stderr)
+        return 1
+    print(f"Snapshot of knowledge version {kb.version} written to {path}.")
     return 0
 
 

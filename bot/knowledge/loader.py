@@ -1,7 +1,8 @@
 """Load a knowledge directory, validate it completely, and build a KnowledgeBase.
 
 Every problem is collected before failing, so one run of `meshbot kb check`
-shows all of them. The bot's start-up uses the same function.
+shows all of them. The bot's start-up uses the same function, from the compiled
+snapshot while the YAML has not changed (snapshot.py).
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.checks import LoadedFiles, cross_check
-from bot.knowledge.inheritance import RawMesh, resolve_distributions
 from bot.knowledge.models import FeaturesFile, Mesh, RulesFile, SourcesFile, Strict
 from bot.knowledge.problems import KnowledgeError, Problem, format_loc
-from bot.knowledge.yaml_files import read_yaml
+from bot.knowledge.snapshot import fingerprint, read_snapshot, write_snapshot
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -68,6 +67,8 @@ def _fix_for(error_type: str) -> str:
 
 
 def _load_file(root: Path, name: str, model: type[M], problems: list[Problem]) -> M | None:
+    from bot.knowledge.yaml_files import read_yaml
+
     path = root / name
     if not path.is_file():
         problems.append(
@@ -91,10 +92,16 @@ def _digest(root: Path) -> str:
     return h.hexdigest()[:12]
 
 
-def load_knowledge(root: Path | None = None, today: dt.date | None = None) -> KnowledgeBase:
-    """Load and validate `root`; raise KnowledgeError listing every problem."""
+def load_knowledge(
+    root: Path | None = None, today: dt.date | None = None, *, snapshot: bool = True
+) -> KnowledgeBase:
+    """Load `root`; raise KnowledgeError listing every problem.
+
+    With `snapshot`, a snapshot made from exactly this YAML is used as is, and a
+    validation of changed YAML refreshes it (see snapshot.py). Without, the YAML is
+    always validated (`kb check`).
+    """
     root = root or default_knowledge_dir()
-    today = today or dt.date.today()
     if not root.is_dir():
         raise KnowledgeError(
             [
@@ -105,6 +112,23 @@ def load_knowledge(root: Path | None = None, today: dt.date | None = None) -> Kn
                 )
             ]
         )
+    if not snapshot:
+        return validate_directory(root, today or dt.date.today())
+    key = fingerprint(root)
+    kb = read_snapshot(root, key)
+    if kb is None:
+        kb = validate_directory(root, today or dt.date.today())
+        write_snapshot(kb, root, key)
+    return kb
+
+
+def validate_directory(root: Path, today: dt.date) -> KnowledgeBase:
+    """Parse and validate every file under `root` with every check."""
+    # Imported here: a process serving from the snapshot never needs them.
+    from bot.knowledge.checks import LoadedFiles, cross_check
+    from bot.knowledge.inheritance import RawMesh, resolve_distributions
+    from bot.knowledge.yaml_files import read_yaml
+
     problems: list[Problem] = []
     meta = _load_file(root, "meta.yaml", Meta, problems)
     sources = _load_file(root, "sources.yaml", SourcesFile, problems)

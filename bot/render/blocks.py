@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -239,6 +239,20 @@ def _clamped(page: _Page, part: Part) -> None:
     page.parts += 1
 
 
+def _page_sized(parts: list[Part], fits: Callable[[Part], bool]) -> list[Part]:
+    """The parts as pages can hold them: a matrix too big for a page is split by rows,
+    so no row loses its citation marks to clamping."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, Matrix) and len(part.rows) > 1 and not fits(part):
+            half = len(part.rows) // 2
+            halves = [part.rows[:half], part.rows[half:]]
+            out += _page_sized([part.model_copy(update={"rows": r}) for r in halves], fits)
+        else:
+            out.append(part)
+    return out
+
+
 def _add_parts(page: _Page, parts: list[Part], start: int = 0, clamp: bool = True) -> int | None:
     """Add parts from `start` while they fit; the index of the first left out, if any."""
     for n in range(start, len(parts)):
@@ -414,8 +428,15 @@ def build_view_message(answer: Answer, view: View) -> dict[str, Any]:
         return _sources_message(answer, view.start)
     section = answer.section(view.section)
     title, parts = (section.label, section.parts) if section else ("more", answer.points)
-    page = _Page(answer, PAGE_BLOCKS, PAGE_TEXT)
-    page.add(_header(f"{answer.title}: {title}"), len(answer.title) + len(title) + 2)
+    header = _header(f"{answer.title}: {title}"), len(answer.title) + len(title) + 2
+
+    def fresh() -> _Page:
+        page = _Page(answer, PAGE_BLOCKS, PAGE_TEXT)
+        page.add(*header)
+        return page
+
+    parts = _page_sized(parts, lambda part: _add_part(fresh(), part))
+    page = fresh()
     left_out = _add_parts(page, parts, min(view.start, len(parts)))
     controls = []
     if left_out is not None:
