@@ -73,7 +73,7 @@ PHRASES = [
     (
         "we already run Cilium as CNI, which mesh should we pick?",
         K.recommend,
-        ["cilium"],
+        [],
         [],
         {"cilium_cni": True},
     ),

@@ -200,6 +200,9 @@ INTENT_QUESTIONS = {
     IntentKind.help: "help",
     IntentKind.greeting: "hi there",
     IntentKind.out_of_scope: "which kafka broker should we use",
+    IntentKind.lifecycle: "which meshes are deprecated?",
+    IntentKind.lightest: "what's the lightest mesh for 2,000 pods?",
+    IntentKind.not_in_kb: "compare foomesh and barmesh",
     IntentKind.unknown: "zzqx qqq",
     IntentKind.too_long: "compare istio linkerd " * 80,
 }

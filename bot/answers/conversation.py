@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.common import Citations, build_answer, standard_steps
 from bot.answers.guide import EXAMPLES
+from bot.answers.notices import did_you_mean, not_in_kb_sentence
 from bot.answers.results import Answer, Paragraph, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -42,4 +43,18 @@ def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
             )
         ],
         next_steps=standard_steps(kb, IntentKind.out_of_scope)[:3],
+    )
+
+
+def not_in_kb(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """Only names the knowledge base lacks: say so, offer close spellings, list what it has."""
+    known = ", ".join(m.name for m in kb.current_meshes())
+    return build_answer(
+        kb,
+        intent,
+        Citations(kb),
+        title="Not in my knowledge base",
+        lead=not_in_kb_sentence(intent),
+        points=[Paragraph(heading="Meshes I know", text=known + ".")],
+        next_steps=did_you_mean(kb, intent) + standard_steps(kb, IntentKind.not_in_kb)[:3],
     )

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answers.compare import compare
-from bot.answers.conversation import greeting, out_of_scope
+from bot.answers.conversation import greeting, not_in_kb, out_of_scope
 from bot.answers.cost import cost
 from bot.answers.explain import explain
 from bot.answers.features import feature_catalogue, feature_check, which_meshes
 from bot.answers.guide import help_answer, sources, too_long, unknown
+from bot.answers.lifecycle import lifecycle
+from bot.answers.lightest import lightest
+from bot.answers.notices import with_notices
 from bot.answers.recommend import recommend
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
@@ -30,6 +33,9 @@ HANDLERS: dict[IntentKind, Handler] = {
     IntentKind.help: help_answer,
     IntentKind.greeting: greeting,
     IntentKind.out_of_scope: out_of_scope,
+    IntentKind.not_in_kb: not_in_kb,
+    IntentKind.lifecycle: lifecycle,
+    IntentKind.lightest: lightest,
     IntentKind.unknown: unknown,
     IntentKind.too_long: too_long,
 }
@@ -48,7 +54,7 @@ class AnswerEngine:
     def answer(self, intent: Intent) -> Answer:
         """Answer an intent (from the parser or from a button's value)."""
         intent = self._sane(intent)
-        return HANDLERS[intent.kind](self.kb, intent)
+        return with_notices(self.kb, intent, HANDLERS[intent.kind](self.kb, intent))
 
     def _sane(self, intent: Intent) -> Intent:
         """The help intent instead of one naming what this knowledge base lacks (a stale button)."""

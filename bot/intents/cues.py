@@ -1,6 +1,7 @@
 """Cue phrases from rules.yaml `phrases:`: the words that decide what kind of question it is.
 
-Each group is a list of phrases matched on normalised text at word boundaries.
+Each group is a list of phrases matched on normalised text at word boundaries; a
+group missing from the file never matches.
 """
 
 from __future__ import annotations
@@ -9,24 +10,55 @@ import re
 
 from bot.knowledge.aliases import normalise
 
-GROUPS = frozenset({"greeting", "out_of_scope"})
+GROUPS = frozenset(
+    {
+        "help",
+        "sources",
+        "features",
+        "cost",
+        "recommend",
+        "which_meshes",
+        "compare",
+        "lifecycle",
+        "lightest",
+        "greeting",
+        "out_of_scope",
+        "negation",
+        "clause_break",
+        "follow_up",
+        "unusable",
+        "name_before",
+        "name_then_asks",
+        "not_names",
+    }
+)
 
 
 class CuePhrases:
-    """One compiled matcher per phrase group; a group missing from the file never matches."""
+    """One compiled matcher per phrase group."""
 
     def __init__(self, phrases: dict[str, list[str]]) -> None:
+        self.words: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, re.Pattern[str] | None] = {}
         for group in GROUPS:
-            words = sorted({normalise(p) for p in phrases.get(group, [])} - {""}, key=len)
-            alternation = "|".join(re.escape(w) for w in reversed(words))
-            self._patterns[group] = re.compile(rf"\b(?:{alternation})\b") if words else None
+            found = {normalise(p) for p in phrases.get(group, [])} - {""}
+            self.words[group] = frozenset(found)
+            alternation = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+            self._patterns[group] = re.compile(rf"\b(?:{alternation})\b") if found else None
 
-    def find(self, group: str, normalised: str) -> list[str]:
+    def has(self, group: str, normalised: str) -> bool:
         pattern = self._patterns[group]
-        return pattern.findall(normalised) if pattern else []
+        return bool(pattern and pattern.search(normalised))
+
+    def find(self, group: str, normalised: str) -> list[re.Match[str]]:
+        pattern = self._patterns[group]
+        return list(pattern.finditer(normalised)) if pattern else []
 
     def strip(self, group: str, normalised: str) -> str:
         """The text with every phrase of the group taken out."""
         pattern = self._patterns[group]
         return " ".join(pattern.sub(" ", normalised).split()) if pattern else normalised
+
+    def starts(self, group: str, normalised: str) -> bool:
+        pattern = self._patterns[group]
+        return bool(pattern and pattern.match(normalised))

@@ -13,6 +13,7 @@ MAX_COMPARE = 4
 MAX_NAME = 40
 
 UnknownName = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+Note = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
 class IntentKind(StrEnum):
@@ -25,7 +26,10 @@ class IntentKind(StrEnum):
     sources = "sources"
     features = "features"
     help = "help"
+    lifecycle = "lifecycle"
+    lightest = "lightest"
     greeting = "greeting"
+    not_in_kb = "not_in_kb"
     out_of_scope = "out_of_scope"
     unknown = "unknown"
     too_long = "too_long"
@@ -51,8 +55,14 @@ class Intent(BaseModel):
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."
     )
+    unread: list[Note] = Field(
+        default_factory=list,
+        max_length=4,
+        description="What the question said that the answer cannot use, one sentence each.",
+    )
 
     @property
     def quotes_user(self) -> bool:
         """Whether an answer to this intent repeats the user's own words (never cached)."""
-        return self.kind in (IntentKind.unknown, IntentKind.too_long) or bool(self.unknown_names)
+        quoting = (IntentKind.unknown, IntentKind.too_long, IntentKind.not_in_kb)
+        return self.kind in quoting or bool(self.unknown_names or self.unread)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 FUZZY_CUTOFF = 80.0
+CLOSE_CUTOFF = 70.0  # a did-you-mean button: close, but not close enough to assume
 MIN_FUZZY_LENGTH = 5
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -150,9 +151,14 @@ def alike(a: str, b: str) -> bool:
     Whole-string similarity alone lets "kubernetes" match "non kubernetes", "sidecar"
     match "no sidecar" and "memory budget" match "retry budget".
     """
+    return _word_by_word(a, b, FUZZY_CUTOFF)
+
+
+def _word_by_word(a: str, b: str, cutoff: float) -> bool:
+    """Same number of words, each within `cutoff`: 'aspen mesh' is not 'app mesh'."""
     words_a, words_b = a.split(), b.split()
     return len(words_a) == len(words_b) and all(
-        fuzz.ratio(x, y) >= FUZZY_CUTOFF for x, y in zip(words_a, words_b, strict=True)
+        fuzz.ratio(x, y) >= cutoff for x, y in zip(words_a, words_b, strict=True)
     )
 
 
@@ -195,6 +201,20 @@ class AliasIndex:
             if alike(phrase, alias):
                 return AliasHit(self._by_alias[alias], alias, score)
         return None
+
+    def close(self, phrase: str, cutoff: float = CLOSE_CUTOFF, limit: int = 2) -> list[str]:
+        """Entity ids with an alias nearly spelled like `phrase`: a typo worth a button."""
+        if len(phrase) < MIN_FUZZY_LENGTH - 1:
+            return []
+        found = process.extract(
+            phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3
+        )
+        seen: list[str] = []
+        for alias, _, _ in found:
+            entity = self._by_alias[alias]
+            if entity not in seen and _word_by_word(phrase, alias, cutoff):
+                seen.append(entity)
+        return seen[:limit]
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Entity ids loosely resembling `phrase`, for a did-you-mean."""

@@ -1,0 +1,143 @@
+"""What every answer says first: names it does not know, retired meshes, guesses, assumptions.
+
+Handlers answer the part of a question that is known; this module puts the honest
+notes about the rest at the top of their answer, whatever its kind, so no handler
+can forget them.
+"""
+
+from __future__ import annotations
+
+from bot.answers.common import mesh_names, status_line, step
+from bot.answers.results import Answer, Choice, Paragraph, Part
+from bot.intents.models import Intent, IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue
+
+MAX_CORRECTIONS = 3
+
+
+def quoted(names: list[str]) -> str:
+    marks = [f"“{n}”" for n in names]
+    return marks[0] if len(marks) == 1 else ", ".join(marks[:-1]) + " or " + marks[-1]
+
+
+def not_in_kb_sentence(intent: Intent) -> str:
+    return f"I don't have {quoted(intent.unknown_names)} in my knowledge base, so I won't guess."
+
+
+def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
+    """Buttons for known meshes spelled nearly like an unknown name."""
+    choices = []
+    for label in intent.suggestions:
+        kind, _, mesh = label.partition(":")
+        if kind == "mesh" and mesh in kb.meshes:
+            name = kb.meshes[mesh].name
+            choices.append(step(f"Did you mean {name}?", IntentKind.explain, meshes=[mesh]))
+    return choices
+
+
+def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
+    labels = {f.id: f.label for f in kb.rules.facts}
+    bits = []
+    for key, value in facts.items():
+        label = labels.get(key, key.replace("_", " "))
+        if isinstance(value, bool):
+            bits.append(label if value else f"not {label}")
+        elif isinstance(value, int):
+            bits.append(f"{value:,} {label}")
+        elif isinstance(value, list):
+            names = [kb.features[v].name for v in value if v in kb.features]
+            bits.append(f"{label}: {', '.join(names) or 'none'}")
+        else:
+            bits.append(f"{label}: {value}")
+    return ", ".join(bits)
+
+
+def reading(kb: KnowledgeBase, intent: Intent) -> str:
+    """The question as the bot read it, in words: 'compare Istio and Linkerd for 200 pods'."""
+    meshes = mesh_names(kb, [m for m in intent.meshes if m in kb.meshes])
+    features = ", ".join(kb.features[f].name for f in intent.features if f in kb.features)
+    said = {
+        IntentKind.compare: f"compare {meshes or 'Istio and Linkerd'}",
+        IntentKind.explain: f"explain {meshes}",
+        IntentKind.feature_check: f"does {meshes} support {features}",
+        IntentKind.which_meshes: f"which meshes support {features}",
+        IntentKind.cost: f"the cost of {meshes or 'a mesh'}",
+        IntentKind.recommend: "a recommendation",
+    }.get(intent.kind, intent.kind.value.replace("_", " "))
+    facts = facts_text(kb, intent.facts)
+    return f"{said} for {facts}" if facts else said
+
+
+def corrections(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
+    """Other readings of an unsure question, as buttons."""
+    known = [m for m in intent.meshes if m in kb.meshes]
+    facts = intent.facts
+    options = [step(f"Explain {kb.meshes[m].name}", IntentKind.explain, meshes=[m]) for m in known]
+    if len(known) >= 2:
+        names = mesh_names(kb, known[:2])
+        options.append(step(f"Compare {names}", IntentKind.compare, meshes=known[:4], facts=facts))
+    for feature in intent.features[:1]:
+        name = kb.features[feature].name
+        options.append(step(f"Who has {name}", IntentKind.which_meshes, features=[feature]))
+    options.append(step("Recommend for my setup", IntentKind.recommend, facts=facts))
+    return [c for c in options if c.intent.kind != intent.kind][:MAX_CORRECTIONS]
+
+
+def _retired(kb: KnowledgeBase, intent: Intent, answer: Answer) -> list[Part]:
+    if any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1]):
+        return []
+    parts: list[Part] = []
+    for mesh_id in intent.meshes:
+        mesh = kb.meshes.get(mesh_id)
+        if mesh and not mesh.is_current:
+            parts.append(Paragraph(heading=f"{mesh.name} status", text=status_line(kb, mesh)))
+    return parts
+
+
+def _unweighed(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[Choice]]:
+    """Needed features no decision rule weighs: said, with a button to check them instead."""
+    if intent.kind != IntentKind.recommend:
+        return "", []
+    needs = intent.facts.get("needs")
+    if not isinstance(needs, list):
+        return "", []
+    weighed = {f for rule in kb.rules.rules for c in rule.when.values() for f in (c.any_of or [])}
+    left = [f for f in needs if f in kb.features and f not in weighed]
+    if not left:
+        return "", []
+    names = ", ".join(kb.features[f].name for f in left)
+    text = (
+        f"No decision rule weighs {names} yet, so the pick below ignores it; "
+        "check which meshes support it instead."
+    )
+    buttons = [
+        step(f"Who has {kb.features[f].name}", IntentKind.which_meshes, features=[f])
+        for f in left[:2]
+    ]
+    return text, buttons
+
+
+def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
+    """The answer with its notices first and any correcting buttons before its own."""
+    parts: list[Part] = []
+    buttons: list[Choice] = []
+    if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
+        parts.append(Paragraph(heading="Not in my knowledge base", text=not_in_kb_sentence(intent)))
+        buttons += did_you_mean(kb, intent)
+    parts += _retired(kb, intent, answer)
+    if intent.unsure:
+        parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
+        buttons += corrections(kb, intent)
+    notes = list(intent.unread)
+    unweighed, checks = _unweighed(kb, intent)
+    if unweighed:
+        notes.append(unweighed)
+        buttons += checks
+    if notes:
+        parts.append(Paragraph(heading="Note", text=" ".join(notes)))
+    if not parts and not buttons:
+        return answer
+    return answer.model_copy(
+        update={"points": parts + answer.points, "next_steps": buttons + answer.next_steps}
+    )

@@ -1,0 +1,129 @@
+"""Numbers as people write them: '1,000 pods', '1.000 pods', '50 000 pods', '1.5k', '2k rps'.
+
+A number that cannot be used (zero, negative, absurd, or vague like 'a few hundred pods')
+never becomes a fact silently: it comes back as a sentence the answer shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.aliases import normalise
+from bot.knowledge.models import FactType, FactValue, RulesFile
+
+MAX_COUNT = 1_000_000
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+}
+_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
+_VAGUE = (
+    "a few hundred",
+    "a few thousand",
+    "hundreds of",
+    "thousands of",
+    "tens of thousands of",
+    "lots of",
+    "loads of",
+    "tons of",
+    "a bunch of",
+    "a lot of",
+    "a few",
+    "some",
+    "dozens of",
+)
+_GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+_PLAIN = r"\d+(?:[.,]\d+)?"
+
+
+def _value(number: str) -> float:
+    """'1,000' '1.000' '50 000' are thousands; '1.5' and '1,5' are decimals."""
+    if re.fullmatch(_GROUPED, number):
+        return float(re.sub(r"\D", "", number))
+    return float(number.replace(",", "."))
+
+
+class NumberReader:
+    """Counts with the units rules.yaml gives each number fact ('40 services', '3 clusters')."""
+
+    def __init__(self, rules: RulesFile) -> None:
+        unit_to_fact: dict[str, str] = {}
+        for fact in rules.facts:
+            if fact.type != FactType.number:
+                continue
+            for unit in fact.units:
+                unit_to_fact[normalise(unit)] = fact.id
+        self._unit_to_fact = unit_to_fact
+        self._labels = {f.id: f.label for f in rules.facts}
+        units = "|".join(
+            re.escape(u).replace(r"\ ", r"\s+") for u in sorted(unit_to_fact, key=len, reverse=True)
+        )
+        words = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+        scales = "|".join(sorted(_SCALES, key=len, reverse=True))
+        self._numbers = re.compile(
+            rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
+            rf"\s*\+?\s*(?:more\s+)?(?P<unit>{units})\b"
+        )
+        self._words = re.compile(rf"\b(?P<num>{words})\s+(?P<unit>{units})\b")
+        vague = "|".join(re.escape(v) for v in _VAGUE)
+        self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+
+    def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
+        """Facts from the counts in `text`, and a sentence for each count that can't be used.
+
+        `known` holds facts already set by phrases ("multi-cluster"): a vague count of
+        those is not worth a note.
+        """
+        lowered = text.lower()
+        facts: dict[str, FactValue] = {}
+        notes: list[str] = []
+        for match in self._vague.finditer(lowered):
+            fact = self._fact(match["unit"])
+            if fact not in known:
+                notes.append(
+                    f"I couldn't read a number in “{match.group(0)}”; give one, "
+                    f"e.g. “300 {match['unit']}”."
+                )
+            lowered = lowered.replace(match.group(0), " ")
+        for match in self._numbers.finditer(lowered):
+            fact = self._fact(match["unit"])
+            value = _value(match["num"]) * _SCALES.get(match["scale"] or "", 1)
+            said = match.group(0).strip()
+            if match["neg"]:
+                notes.append(f"“{said}” is negative, so I left {self._labels[fact]} unset.")
+            elif value < 1:
+                notes.append(f"“{said}” is not a count I can use (it must be at least 1).")
+            elif value > MAX_COUNT:
+                notes.append(
+                    f"“{said}” is more than I can estimate for (at most {MAX_COUNT:,}), "
+                    f"so I left {self._labels[fact]} unset."
+                )
+            else:
+                facts.setdefault(fact, int(value))
+        for match in self._words.finditer(lowered):
+            facts.setdefault(self._fact(match["unit"]), _WORDS[match["num"]])
+        return facts, notes
+
+    def _fact(self, unit: str) -> str:
+        return self._unit_to_fact[normalise(unit)]
