@@ -20,8 +20,8 @@ from bot.render.adr import render_adr
 from bot.render.blocks import build_message
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
-from bot.slack.answers import SlackAnswers
 from bot.slack.metrics import Metrics
+from bot.slack.replies import SlackReplies
 from bot.slack.values import decode, encode
 from tests.support import builder_links, walk
 from tests.test_intents import PHRASES
@@ -162,10 +162,10 @@ def test_any_text_gives_a_valid_non_empty_reply(engine, text):
 
 
 def test_answers_quoting_the_user_offer_no_share_button(engine):
-    answers = SlackAnswers(Advisor(), Metrics())
-    answers.advisor.engine = engine
-    unknown = answers.for_text("zzqx qqq", "command", share=True)
-    known = answers.for_text("explain linkerd", "command", share=True)
+    replies = SlackReplies(Advisor(), Metrics())
+    replies.advisor.engine = engine
+    unknown = replies.for_text("zzqx qqq", "command", share=True)
+    known = replies.for_text("explain linkerd", "command", share=True)
     ids = [
         e["action_id"]
         for m in (unknown, known)
@@ -321,6 +321,7 @@ def test_no_part_is_lost_in_any_renderer(engine, text):
         .replace("&gt;", ">")
     )
     slack = slack.replace("“", "").replace("”", "")
+    assert "meshbot" not in slack  # Slack users are never sent to the CLI for the rest
     terminal = render_terminal(answer).replace("“", "").replace("”", "")
     page = html.unescape(str(render_answer_html(answer, link_for=lambda intent: "#")))
     page = page.replace("“", "").replace("”", "")

@@ -456,3 +456,19 @@ async def test_assistant_message_gets_status_title_and_the_engines_answer(bot):
     assert len(answer.body["blocks"]) <= 12
     calls = [c.method for c in bot.slack.posts()]
     assert calls.index("assistant.threads.setStatus") < calls.index("chat.postMessage")
+
+
+async def test_an_ampersand_reaches_the_user_escaped_once(bot):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U111",
+        "channel": "D1",
+        "ts": "1700000000.000900",
+        "text": "R&amp;D qqqz &lt;!channel&gt;",  # as Slack sends "R&D qqqz <!channel>"
+    }
+    await bot.post(event_body(event, "EvAmp"))
+    [call] = await bot.slack.wait_for("chat.postMessage")
+    shown = texts(call.body)
+    assert "R&amp;D qqqz" in shown and "&amp;amp;" not in shown
+    assert "<!channel>" not in shown

@@ -91,9 +91,13 @@ def _who(kb: KnowledgeBase, figure: Figure) -> str:
     return f"{source.publisher}, {figure.as_of:%Y-%m}{tag}"
 
 
+def _named(mesh: Mesh, figure: Figure) -> str:
+    """'Istio ambient mode (ztunnel)'; the mode only where the name does not say it."""
+    return mesh.name if figure.mode.lower() in mesh.name.lower() else f"{mesh.name} ({figure.mode})"
+
+
 def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
-    mode = "" if figure.mode.lower() in mesh.name.lower() else f", {figure.mode}"
-    return f"{mesh.name}{mode} — {_who(kb, figure)}"
+    return f"{_named(mesh, figure)} — {_who(kb, figure)}"
 
 
 def _total(figure: Figure, size: Size) -> str:
@@ -140,7 +144,7 @@ def _headline_part(
         heading=f"Proxy memory, one figure per mesh ({note})",
         items=[
             Statement(
-                label=f"{mesh.name} ({figure.mode})",
+                label=_named(mesh, figure),
                 text=f"{_total(figure, size)}: {figure_text(figure)} × {size.count(figure):,} "
                 f"{figure.per.value}s ({_who(kb, figure)})",
                 sources=cite.cite(figure.sources),

@@ -54,7 +54,8 @@ def _leaning(kb: KnowledgeBase, rule: Rule, shown: dict[str, int]) -> str:
     down = [m for m, d in rule.scores.items() if d < 0 and m in shown]
     bits = [f"for {mesh_names(kb, up)}"] if up else []
     bits += [f"against {mesh_names(kb, down)}"] if down else []
-    return "; ".join(bits).capitalize()
+    text = "; ".join(bits)
+    return text[:1].upper() + text[1:]
 
 
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:

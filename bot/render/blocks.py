@@ -333,7 +333,7 @@ def _entry_texts(page: _Page) -> list[str]:
 def _sources_line(page: _Page) -> dict[str, Any]:
     """The entries this page cites, the answer's source count, and when it was checked."""
     answer = page.answer
-    total = len(answer.sources)
+    total = len(answer.sources) + len(answer.reading)  # what the Sources control lists
     count = f"{total} source{'s' if total != 1 else ''} · " if total else ""
     footer = (
         f"{count}checked {answer.as_of:%Y-%m} · knowledge reviewed {answer.as_of} "

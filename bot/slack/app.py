@@ -13,11 +13,11 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.advisor import Advisor
-from bot.slack.answers import SlackAnswers
 from bot.slack.learning import Learning
 from bot.slack.listeners import register_listeners
 from bot.slack.metrics import Metrics
 from bot.slack.middleware import Guards, build_middleware
+from bot.slack.replies import SlackReplies
 from bot.slack.responder import Responder
 from bot.slack.settings import Settings
 from bot.store.store import Store
@@ -66,11 +66,11 @@ def build_app(
         process_before_response=False,
     )
     public_url = str(settings.public_url) if settings.public_url else None
-    answers = SlackAnswers(advisor, metrics, public_url, Learning(store))
+    replies = SlackReplies(advisor, metrics, public_url, Learning(store))
     responder = Responder(session, retry_handlers(), settings.slack_timeout)
 
     async def provide_services(context, next) -> None:
-        context["answers"] = answers
+        context["replies"] = replies
         context["responder"] = responder
         await next()
 

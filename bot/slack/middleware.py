@@ -19,9 +19,9 @@ from typing import Any
 
 from slack_bolt.response import BoltResponse
 
-from bot.slack.answers import plain_message
 from bot.slack.learning import requester
 from bot.slack.metrics import Metrics
+from bot.slack.replies import plain_message
 from bot.store.store import Store
 
 log = logging.getLogger(__name__)

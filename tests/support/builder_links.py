@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote
 from bot.answers.engine import AnswerEngine
 from bot.knowledge.loader import load_knowledge
 from bot.render.blocks import build_message
-from bot.slack.answers import quotes_user
+from bot.slack.replies import quotes_user
 
 BUILDER = "https://app.slack.com/block-kit-builder/#"
 EXAMPLES = {

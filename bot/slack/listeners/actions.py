@@ -24,7 +24,7 @@ from bot.render.blocks import (
     STEP_ACTION,
 )
 from bot.render.home import HOME_ACTION
-from bot.slack.answers import SlackAnswers, plain_message, user_mention
+from bot.slack.replies import SlackReplies, plain_message, user_mention
 from bot.slack.responder import Responder
 
 log = logging.getLogger(__name__)
@@ -41,18 +41,18 @@ INVITE_HINT = (
 
 async def handle_continue(ack, body: dict, action: dict, client, context) -> None:
     await ack()
-    answers: SlackAnswers = context["answers"]
+    replies: SlackReplies = context["replies"]
     container = body.get("container", {})
     value = action.get("value", "")
     if container.get("type") == "view":  # App Home: answer in the DM with the app
-        message = answers.for_value(value, "home")
+        message = replies.for_value(value, "home")
         await client.chat_postMessage(channel=body["user"]["id"], **message)
     elif container.get("is_ephemeral"):  # only the clicker sees it: replace it
-        message = answers.for_value(value, "action", share=True)
+        message = replies.for_value(value, "action", share=True)
         responder: Responder = context["responder"]
         await responder.send(body["response_url"], replace_original=True, **message)
     else:  # others may read this message: answer in its thread, leave it as it is
-        message = answers.for_value(value, "action")
+        message = replies.for_value(value, "action")
         original = body.get("message") or {}
         thread = original.get("thread_ts") or original.get("ts") or container.get("message_ts")
         await client.chat_postMessage(channel=container["channel_id"], thread_ts=thread, **message)
@@ -60,9 +60,9 @@ async def handle_continue(ack, body: dict, action: dict, client, context) -> Non
 
 async def handle_share(ack, body: dict, action: dict, client, context) -> None:
     await ack()
-    answers: SlackAnswers = context["answers"]
+    replies: SlackReplies = context["replies"]
     responder: Responder = context["responder"]
-    message = answers.for_value(action.get("value", ""), "share")
+    message = replies.for_value(action.get("value", ""), "share")
     by = ContextBlock(
         elements=[
             MarkdownTextObject(text=f"Shared by {user_mention(body['user']['id'])} with /mesh")
@@ -91,8 +91,8 @@ async def handle_decision_record(ack, body: dict, action: dict, client, context)
     """Upload the answer as a Markdown decision record: into the message's thread, or
     into the clicker's DM when the message is an ephemeral reply only they can see."""
     await ack()
-    answers: SlackAnswers = context["answers"]
-    record = answers.decision_record(action.get("value", ""))
+    replies: SlackReplies = context["replies"]
+    record = replies.decision_record(action.get("value", ""))
     if record is None:
         return
     container = body.get("container", {})

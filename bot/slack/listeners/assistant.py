@@ -11,7 +11,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp, AsyncAssistant
 
 from bot.render.limits import fit
-from bot.slack.answers import SlackAnswers, plain_message
+from bot.slack.replies import SlackReplies, plain_message
 
 GREETING = (
     "Hi! I answer service-mesh questions from a sourced knowledge base: which mesh, "
@@ -33,11 +33,11 @@ async def start_thread(say, set_suggested_prompts) -> None:
 
 
 async def answer_message(payload: dict, say, set_status, set_title, context) -> None:
-    answers: SlackAnswers = context["answers"]
+    replies: SlackReplies = context["replies"]
     text = payload.get("text", "")
     await set_status(status=STATUS)
     await set_title(title=fit(text.strip() or "Mesh question", TITLE_LENGTH))
-    await say(**answers.for_text(text, "assistant"))
+    await say(**replies.for_text(text, "assistant"))
 
 
 def register(app: AsyncApp) -> None:

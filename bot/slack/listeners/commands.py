@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.answers import SlackAnswers
+from bot.slack.replies import SlackReplies
 from bot.slack.responder import Responder
 
 
 async def handle_mesh_command(ack, command: dict, context) -> None:
     await ack()
-    answers: SlackAnswers = context["answers"]
+    replies: SlackReplies = context["replies"]
     responder: Responder = context["responder"]
-    message = answers.for_text(command.get("text", ""), "command", share=True)
+    message = replies.for_text(command.get("text", ""), "command", share=True)
     await responder.send(command["response_url"], response_type="ephemeral", **message)
 
 

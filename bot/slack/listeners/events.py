@@ -6,14 +6,14 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.answers.guide import starters
 from bot.render.home import build_home_view
-from bot.slack.answers import SlackAnswers, strip_bot_mention
 from bot.slack.learning import with_admin_report
+from bot.slack.replies import SlackReplies, strip_bot_mention
 
 
 async def handle_app_mention(event: dict, say, context) -> None:
-    answers: SlackAnswers = context["answers"]
+    replies: SlackReplies = context["replies"]
     text = strip_bot_mention(event.get("text", ""), context.bot_user_id)
-    message = answers.for_text(text, "mention")
+    message = replies.for_text(text, "mention")
     await say(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"], **message)
 
 
@@ -30,19 +30,19 @@ def is_user_dm(event: dict) -> bool:
 async def handle_direct_message(event: dict, say, context) -> None:
     if not is_user_dm(event) or event.get("user") == context.bot_user_id:
         return
-    answers: SlackAnswers = context["answers"]
-    message = answers.for_text(event.get("text", ""), "dm")
+    replies: SlackReplies = context["replies"]
+    message = replies.for_text(event.get("text", ""), "dm")
     await say(channel=event["channel"], **message)
 
 
 async def handle_app_home_opened(event: dict, client, context) -> None:
     if event.get("tab", "home") != "home":
         return
-    answers: SlackAnswers = context["answers"]
-    engine = answers.advisor.engine
+    replies: SlackReplies = context["replies"]
+    engine = replies.advisor.engine
     if engine is None:
         return
-    answers.metrics.requests.labels("home", "home").inc()
+    replies.metrics.requests.labels("home", "home").inc()
     view = await with_admin_report(
         build_home_view(engine.kb, starters(engine.kb)), event["user"], client, context["store"]
     )

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
 from bot.render.feedback import FEEDBACK_ACTION, FEEDBACK_MODAL, Answered, feedback_modal, submitted
-from bot.slack.answers import plain_message
+from bot.slack.replies import plain_message
 from bot.store.records import Vote
 from bot.store.store import Store
 

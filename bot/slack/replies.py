@@ -1,4 +1,4 @@
-"""The Slack side of answering: text or a button's value in, a message dict out.
+"""Slack replies: text or a button's value in, a message dict out.
 
 Rendered messages are memoised per knowledge version (answers are pure functions
 of intent and knowledge, and the same few questions come again and again). Counts
@@ -60,6 +60,12 @@ def strip_bot_mention(text: str, bot_user_id: str | None) -> str:
     return _LEADING_MENTION.sub("", text).strip()
 
 
+def slack_unescape(text: str) -> str:
+    """The user's words as typed: Slack escapes `&`, `<` and `>`, and the renderer escapes
+    them again, so they must reach the answer unescaped to be shown once-escaped."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def user_mention(user_id: str) -> str:
     """`<@U123>` for a real Slack user id, else a neutral word."""
     return f"<@{user_id}>" if _USER_ID.match(user_id or "") else "someone"
@@ -109,7 +115,7 @@ class MessageCache:
         return answer.kind, build_message(answer, share, page)
 
 
-class SlackAnswers:
+class SlackReplies:
     def __init__(
         self,
         advisor: Advisor,
@@ -124,10 +130,12 @@ class SlackAnswers:
         self._cache: MessageCache | None = None
 
     def for_text(self, text: str, surface: str, share: bool = False) -> dict[str, Any]:
+        """Answer a message's text as Slack sends it (with `&`, `<`, `>` escaped)."""
         engine = self.advisor.engine
         if engine is None:
             return self._not_ready(surface)
-        return self._answer(lambda: (engine.parser.parse(text), View()), surface, share)
+        said = slack_unescape(text)
+        return self._answer(lambda: (engine.parser.parse(said), View()), surface, share)
 
     def for_value(self, value: str, surface: str, share: bool = False) -> dict[str, Any]:
         """Continue from a button's value; a tampered or stale value gets the help card."""
