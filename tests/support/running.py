@@ -9,7 +9,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.advisor import Advisor
-from bot.slack.app import build_app
+from bot.slack.app import build_app, build_session
 from bot.slack.metrics import Metrics
 from bot.slack.server import build_web_app
 from bot.slack.settings import Mode, Settings
@@ -67,11 +67,9 @@ async def start_bot(
     advisor = Advisor(knowledge)
     advisor.reload()
     metrics = Metrics()
+    outgoing = build_session(settings, metrics)
     app = build_web_app(
-        advisor,
-        metrics,
-        build_app(settings, advisor, metrics, outgoing := aiohttp.ClientSession(), store),
-        max_body_bytes=settings.max_body_bytes,
+        advisor, metrics, build_app(settings, advisor, metrics, outgoing, store), settings
     )
     app[STORE] = store
     runner = web.AppRunner(app, access_log=None)
