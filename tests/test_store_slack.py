@@ -186,7 +186,7 @@ async def test_unknown_questions_are_gaps_without_mentions_or_links(bot, store):
 
     report = await eventually(gap_and_comparison)
     assert [(g.text, g.count, g.reason) for g in report.gaps] == [
-        ("what is the weather in", 1, "unknown")
+        ("what is the weather in paris", 1, "unknown")  # a link's label stays, its URL not
     ]
     assert report.comparisons[0].meshes == ["istio", "linkerd"]
 
