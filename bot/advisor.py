@@ -34,14 +34,16 @@ class Advisor:
         """Load the knowledge directory; keep the current engine if it is invalid."""
         try:
             kb = load_knowledge(self.knowledge_dir)
-        except KnowledgeError as exc:
-            self.last_error = exc.report()
-            for problem in exc.problems:
+        except (KnowledgeError, OSError) as exc:
+            problems = exc.problems if isinstance(exc, KnowledgeError) else [exc]
+            self.last_error = exc.report() if isinstance(exc, KnowledgeError) else str(exc)
+            for problem in problems:
                 log.error("knowledge base: %s", problem)
             if self.engine:
                 log.error("knowledge reload failed; still serving version %s", self.version)
             return False
         if self.engine and kb.version == self.engine.kb.version:
+            self.last_error = None  # a broken file restored exactly: the error is gone
             return True
         self.engine = AnswerEngine(kb)
         self.last_error = None

@@ -92,6 +92,24 @@ def test_fields_not_given_are_inherited_and_claims_are_not(acme):
     assert mesh.distribution.control_plane == "self_managed"
 
 
+@pytest.mark.parametrize(
+    ("control_plane", "keeps_control_plane_figures"),
+    [("self_managed", True), ("managed", True), ("provider_hosted", False)],
+)
+def test_a_provider_hosted_control_plane_is_not_the_users_cost(
+    kb_dir, control_plane, keeps_control_plane_figures
+):
+    data = distribution()
+    data["distribution"]["control_plane"] = control_plane
+    write(kb_dir / "meshes/acme-mesh.yaml", data)
+    kb = load_knowledge(kb_dir)
+    mesh, istio = kb.meshes["acme-mesh"], kb.meshes["istio"]
+    metrics = {f.metric.value for f in mesh.overhead}
+    assert any(m.startswith("control_plane_") for m in {f.metric.value for f in istio.overhead})
+    assert any(m.startswith("control_plane_") for m in metrics) is keeps_control_plane_figures
+    assert "proxy_memory" in metrics  # the data plane is still the user's
+
+
 def test_unknown_base_is_reported(kb_dir):
     write(kb_dir / "meshes/acme-mesh.yaml", distribution(based_on="istoi"))
     assert (

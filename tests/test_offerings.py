@@ -47,8 +47,10 @@ def test_openshift_service_mesh_inherits_the_istio_rows_it_does_not_override(kb)
 
 def test_managed_offerings_drop_what_their_control_plane_blocks(kb):
     gke, aks = kb.meshes["google-cloud-service-mesh"], kb.meshes["aks-istio-addon"]
-    assert gke.distribution.control_plane == aks.distribution.control_plane
-    assert gke.distribution.control_plane == ControlPlaneModel.managed
+    assert gke.distribution.control_plane == ControlPlaneModel.provider_hosted
+    assert aks.distribution.control_plane == ControlPlaneModel.managed  # istiod on your nodes
+    assert not any(f.metric.value.startswith("control_plane_") for f in gke.overhead)
+    assert any(f.metric.value.startswith("control_plane_") for f in aks.overhead)
     removed = ((gke, "wasm_extensions"), (aks, "wasm_extensions"), (aks, "vm_workloads"))
     for mesh, feature in removed:
         row = mesh.features[feature]

@@ -12,7 +12,10 @@ validated like any other mesh:
   sources would cite the wrong release notes), except `features`, which is merged
   per feature id: a row the distribution gives replaces the base's row;
 - `features_removed: {feature_id: "why"}` turns those rows into level `no` with
-  that note, cited by the distribution's own `sources`.
+  that note, cited by the distribution's own `sources`;
+- a distribution whose control plane the provider hosts outside the user's cluster
+  (`distribution.control_plane: provider_hosted`) does not inherit the base's
+  control-plane figures: those resources are not the user's to pay for.
 """
 
 from __future__ import annotations
@@ -110,7 +113,20 @@ def _merge(
         if fid in base_rows and fid not in own_rows:
             rows[fid] = {"level": "no", "note": why, "sources": own.get("sources", [])}
     merged["features"] = rows
+    if "overhead" not in own and _provider_hosted(own):
+        merged["overhead"] = [
+            f for f in merged.get("overhead") or [] if not _control_plane_figure(f)
+        ]
     return merged, problems
+
+
+def _provider_hosted(own: dict[str, Any]) -> bool:
+    block = own.get("distribution")
+    return isinstance(block, dict) and block.get("control_plane") == "provider_hosted"
+
+
+def _control_plane_figure(figure: Any) -> bool:
+    return isinstance(figure, dict) and str(figure.get("metric", "")).startswith("control_plane_")
 
 
 def _bad_rows(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -84,9 +85,14 @@ def _load_file(root: Path, name: str, model: type[M], problems: list[Problem]) -
     return _validate(model, data, name, problems)
 
 
+def knowledge_files(paths: Iterable[Path]) -> list[Path]:
+    """YAML files, without hidden ones (editor lock files such as `.#linkerd.yaml`)."""
+    return sorted(p for p in paths if not p.name.startswith("."))
+
+
 def _digest(root: Path) -> str:
     h = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml")):
+    for path in knowledge_files(root.rglob("*.yaml")):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
@@ -137,7 +143,7 @@ def validate_directory(root: Path, today: dt.date) -> KnowledgeBase:
 
     meshes: dict[str, Mesh] = {}
     mesh_files: dict[str, str] = {}
-    mesh_paths = sorted((root / "meshes").glob("*.yaml"))
+    mesh_paths = knowledge_files((root / "meshes").glob("*.yaml"))
     if not mesh_paths:
         problems.append(
             Problem(

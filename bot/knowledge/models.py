@@ -240,8 +240,11 @@ class OutdatedClaim(Strict):
 
 
 class ControlPlaneModel(StrEnum):
-    self_managed = "self_managed"
-    managed = "managed"
+    """Who runs the control plane, and where: it decides whose cost its figures are."""
+
+    self_managed = "self_managed"  # you install and upgrade it, in your cluster
+    managed = "managed"  # the provider operates it, still in your cluster (AKS add-on)
+    provider_hosted = "provider_hosted"  # the provider runs it outside your cluster (Google)
 
 
 class Distribution(Strict):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 import aiohttp
+from aiohttp import ClientOSError, ServerDisconnectedError
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -13,6 +18,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.advisor import Advisor
+from bot.slack.failures import AUTH_UNAVAILABLE, describe, tell_user
 from bot.slack.listeners import register_listeners
 from bot.slack.metrics import Metrics
 from bot.slack.middleware import RateLimiter, SeenEvents, build_middleware
@@ -20,23 +26,41 @@ from bot.slack.replies import SlackReplies
 from bot.slack.responder import Responder
 from bot.slack.settings import Settings
 
+log = logging.getLogger(__name__)
 MAX_RETRIES = 2
+CONNECTIONS_TO_SLACK = 100
+# Payloads whose ack carries content (modal validation errors, select options): their
+# listeners ack themselves; everything else is acked before any listener runs.
+CONTENT_IN_ACK = frozenset({"view_submission", "block_suggestion"})
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
+    """429 (after Retry-After), 500 and 503, and connections refused or reset.
+
+    Timeouts are not retried: Slack may have posted the message already, and a retry
+    would post it twice.
+    """
     return [
         AsyncRateLimitErrorRetryHandler(max_retry_count=MAX_RETRIES),
         AsyncServerErrorRetryHandler(max_retry_count=MAX_RETRIES),
-        AsyncConnectionErrorRetryHandler(max_retry_count=MAX_RETRIES),
+        AsyncConnectionErrorRetryHandler(
+            max_retry_count=MAX_RETRIES, error_types=[ServerDisconnectedError, ClientOSError]
+        ),
     ]
 
 
-def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWebClient:
-    """A Web API client with slack_sdk's bounded retries for 429, 5xx and resets.
+def build_session(settings: Settings, metrics: Metrics) -> aiohttp.ClientSession:
+    """The one HTTP session for every call to Slack: MESHBOT_SLACK_TIMEOUT bounds each
+    call (waiting for a connection included), and the calls in flight are counted."""
+    return aiohttp.ClientSession(
+        timeout=aiohttp.ClientTimeout(total=settings.slack_timeout),
+        connector=aiohttp.TCPConnector(limit=CONNECTIONS_TO_SLACK),
+        trace_configs=[metrics.slack_calls.trace_config()],
+    )
 
-    Timeouts are not retried: Slack may have posted the message already, and a
-    retry would post it twice.
-    """
+
+def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWebClient:
+    """A Web API client on the shared session, with slack_sdk's bounded retries."""
     client = AsyncWebClient(
         token=settings.bot_token.get_secret_value(),
         base_url=settings.api_url,
@@ -45,6 +69,14 @@ def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWeb
     )
     client.retry_handlers.extend(retry_handlers())
     return client
+
+
+async def ack_first(body: dict[str, Any], ack, next) -> None:
+    """Ack before any listener runs: Bolt loses an ack when a listener fails within
+    about 10 ms of calling ack() (it resets the ack while still polling for it)."""
+    if body.get("type") not in CONTENT_IN_ACK:
+        await ack()
+    await next()
 
 
 def build_app(
@@ -57,10 +89,12 @@ def build_app(
         signing_secret=secret,
         request_verification_enabled=secret is not None,
         process_before_response=False,
+        # Bolt's default tells the user to reinstall the app when auth.test fails once.
+        user_facing_authorize_error_message=AUTH_UNAVAILABLE,
     )
     public_url = str(settings.public_url) if settings.public_url else None
     replies = SlackReplies(advisor, metrics, public_url)
-    responder = Responder(session, retry_handlers(), settings.slack_timeout)
+    responder = Responder(session, retry_handlers())
 
     async def provide_services(context, next) -> None:
         context["replies"] = replies
@@ -70,12 +104,21 @@ def build_app(
     app.middleware(
         build_middleware(metrics, SeenEvents(), RateLimiter(settings.rate_limit_per_minute))
     )
+    app.middleware(ack_first)
     app.middleware(provide_services)
     register_listeners(app)
 
     @app.error
-    async def on_error(error: Exception, body: dict, logger) -> None:
-        metrics.errors.labels(body.get("type", "unknown") if isinstance(body, dict) else "-").inc()
-        logger.error("listener failed: %s: %s", type(error).__name__, error)
+    async def on_error(error: Exception, body: Any, response: BoltResponse | None, client):
+        """Count, log one line, and tell the user what happened (never a traceback)."""
+        body = body if isinstance(body, dict) else {}
+        metrics.errors.labels(body.get("type", "unknown")).inc()
+        log.error("listener failed: %s: %s", type(error).__name__, str(error)[:300])
+        if response is not None and "command" in body:  # not acked yet: answer in the ack
+            return BoltResponse(
+                status=200, body={"response_type": "ephemeral", "text": describe(error)}
+            )
+        await tell_user(body, error, client, responder)
+        return BoltResponse(status=200, body="") if response is not None else None
 
     return app

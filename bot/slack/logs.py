@@ -9,7 +9,8 @@ import re
 import uuid
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
-_SECRET = re.compile(r"xox[abpr]-[\w-]+|xapp-[\w-]+")
+# Tokens, and response_urls (capabilities: whoever holds one can post for the app).
+_SECRET = re.compile(r"xox[abpr]-[\w-]+|xapp-[\w-]+|https://hooks\.slack\.com/[^\s'\"]+")
 
 
 def new_request_id() -> str:

@@ -1,8 +1,10 @@
-"""Prometheus metrics: requests by surface and intent, latency, errors."""
+"""Prometheus metrics: requests by surface and intent, latency, errors, and the calls to
+Slack in flight (the backlog that bounds new work when Slack is slow)."""
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+import aiohttp
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
 class Metrics:
@@ -38,3 +40,35 @@ class Metrics:
             registry=self.registry,
             buckets=(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 3),
         )
+        self.slack_calls = SlackCalls(
+            Gauge(
+                "meshbot_slack_calls_in_flight",
+                "Calls to Slack (Web API and response_url) started and not yet finished",
+                registry=self.registry,
+            )
+        )
+
+
+class SlackCalls:
+    """Counts the calls to Slack in flight on the shared HTTP session."""
+
+    def __init__(self, gauge: Gauge) -> None:
+        self.gauge = gauge
+        self.in_flight = 0
+
+    def trace_config(self) -> aiohttp.TraceConfig:
+        """Hooks for the session: a call starts, ends, or fails (a timeout included)."""
+        trace = aiohttp.TraceConfig()
+
+        async def started(*_: object) -> None:
+            self.in_flight += 1
+            self.gauge.inc()
+
+        async def finished(*_: object) -> None:
+            self.in_flight -= 1
+            self.gauge.dec()
+
+        trace.on_request_start.append(started)
+        trace.on_request_end.append(finished)
+        trace.on_request_exception.append(finished)
+        return trace

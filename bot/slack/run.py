@@ -9,44 +9,35 @@ import logging
 import signal
 from pathlib import Path
 
-import aiohttp
 from aiohttp import web
 
 from bot.advisor import Advisor
 from bot.slack import logs
-from bot.slack.app import build_app
+from bot.slack.app import build_app, build_session
 from bot.slack.metrics import Metrics
-from bot.slack.server import add_ops_routes, build_web_app
-from bot.slack.settings import MAX_BODY_BYTES, Mode, Settings, SettingsError
+from bot.slack.server import (
+    add_ops_routes,
+    build_web_app,
+    close_idle_connections,
+    start_server,
+)
+from bot.slack.settings import Mode, Settings, SettingsError
+from bot.slack.watcher import KnowledgeWatcher
 
 log = logging.getLogger("bot.run")
 SHUTDOWN_GRACE_SECONDS = 10
-RELOAD_POLL_SECONDS = 2.0
 
 
 def _knowledge_dir(cli_dir: Path | None, settings: Settings | None) -> Path | None:
     return cli_dir or (settings.knowledge_dir if settings else None)
 
 
-def _snapshot(directory: Path) -> tuple[tuple[str, float, int], ...]:
-    return tuple(
-        sorted((str(p), p.stat().st_mtime, p.stat().st_size) for p in directory.rglob("*.yaml"))
-    )
-
-
-async def _watch_knowledge(advisor: Advisor) -> None:
-    """Poll the knowledge directory and reload when a file changes."""
+def _watcher(advisor: Advisor, watch: bool) -> KnowledgeWatcher | None:
+    if not watch:
+        return None
     from bot.knowledge.loader import default_knowledge_dir
 
-    directory = advisor.knowledge_dir or default_knowledge_dir()
-    last = _snapshot(directory)
-    while True:
-        await asyncio.sleep(RELOAD_POLL_SECONDS)
-        current = _snapshot(directory)
-        if current != last:
-            last = current
-            log.info("knowledge files changed; reloading")
-            advisor.reload()
+    return KnowledgeWatcher(advisor, advisor.knowledge_dir or default_knowledge_dir())
 
 
 def _freeze_start_up_objects() -> None:
@@ -94,26 +85,25 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     advisor.reload()
     _freeze_start_up_objects()
     metrics = Metrics()
-    session = aiohttp.ClientSession()
-    bolt = build_app(settings, advisor, metrics, session) if settings else None
-    max_body = settings.max_body_bytes if settings else MAX_BODY_BYTES
-    app = build_web_app(advisor, metrics, bolt, config_error, max_body)
-    runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, host, port)
-    await site.start()
+    session = build_session(settings, metrics) if settings else None
+    bolt = build_app(settings, advisor, metrics, session) if settings and session else None
+    watcher = _watcher(advisor, watch)
+    app = build_web_app(advisor, metrics, bolt, settings, config_error, watcher)
+    runner, site = await start_server(app, host, port, settings, SHUTDOWN_GRACE_SECONDS)
     log.info("serving on http://%s:%s (ready: %s)", host, port, bool(bolt and advisor.ready))
 
     stop = _stop_event(advisor)
-    watcher = asyncio.create_task(_watch_knowledge(advisor)) if watch else None
+    watching = asyncio.create_task(watcher.run()) if watcher else None
     await stop.wait()
     log.info("shutting down: finishing requests in flight")
-    if watcher:
-        watcher.cancel()
+    if watching:
+        watching.cancel()
     await site.stop()
+    close_idle_connections(runner)  # else _drain waits on them for the whole grace period
     await _drain(SHUTDOWN_GRACE_SECONDS)
     await runner.cleanup()
-    await session.close()
+    if session:
+        await session.close()
     log.info("stopped")
     return 0
 
@@ -135,9 +125,9 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
         return 2 if config_error else 1
     _freeze_start_up_objects()
     metrics = Metrics()
-    session = aiohttp.ClientSession()
+    session = build_session(settings, metrics) if settings else None
     handler = None
-    if settings and loaded:
+    if settings and session and loaded:
         app = build_app(settings, advisor, metrics, session)
         handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
 
@@ -162,7 +152,8 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
         await handler.close_async()
     if ops:
         await ops.cleanup()
-    await session.close()
+    if session:
+        await session.close()
     return 0
 
 

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     )
     slack_timeout: PositiveWholeNumber = Field(10, validation_alias="MESHBOT_SLACK_TIMEOUT")
     max_in_flight: PositiveWholeNumber = Field(200, validation_alias="MESHBOT_MAX_IN_FLIGHT")
+    http_idle_timeout: PositiveWholeNumber = Field(75, validation_alias="MESHBOT_HTTP_IDLE_TIMEOUT")
+    http_body_timeout: PositiveWholeNumber = Field(10, validation_alias="MESHBOT_HTTP_BODY_TIMEOUT")
+    max_connections: PositiveWholeNumber = Field(1000, validation_alias="MESHBOT_MAX_CONNECTIONS")
     public_url: HttpUrl | None = Field(None, validation_alias="MESHBOT_PUBLIC_URL")
 
     @classmethod

@@ -9,7 +9,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.advisor import Advisor
-from bot.slack.app import build_app
+from bot.slack.app import build_app, build_session
 from bot.slack.metrics import Metrics
 from bot.slack.server import build_web_app
 from bot.slack.settings import Mode, Settings
@@ -63,12 +63,8 @@ async def start_bot(env_extra: dict[str, str] | None = None, knowledge: Path = K
     advisor = Advisor(knowledge)
     advisor.reload()
     metrics = Metrics()
-    app = build_web_app(
-        advisor,
-        metrics,
-        build_app(settings, advisor, metrics, outgoing := aiohttp.ClientSession()),
-        max_body_bytes=settings.max_body_bytes,
-    )
+    outgoing = build_session(settings, metrics)
+    app = build_web_app(advisor, metrics, build_app(settings, advisor, metrics, outgoing), settings)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -31,8 +31,8 @@ class Call:
 
 @dataclass
 class Fault:
-    """What to do instead of answering: a status (with Retry-After), a reset, a delay, or a
-    Web API error such as `not_in_channel` (HTTP 200, `ok: false`)."""
+    """What to do instead of answering: a delay (then answer, unless more is asked), a
+    status (with Retry-After), a reset, or an API error such as `not_in_channel`."""
 
     status: int | None = None
     error: str | None = None
@@ -48,6 +48,7 @@ class SlackStandIn:
     envelopes: list[dict] = field(default_factory=list)
     rejected: list[tuple[str, list[str]]] = field(default_factory=list)
     acks: list[dict] = field(default_factory=list)
+    slowness: float = 0.0  # seconds every API and response_url call waits before answering
     url: str = ""
     _runner: web.AppRunner | None = None
     _changed: asyncio.Condition | None = None
@@ -119,23 +120,9 @@ class SlackStandIn:
         method = request.match_info["method"]
         # Some methods (files.completeUploadExternal) send their arguments as query params.
         body = {**request.query, **await self._body(request)}
-        queue = self.faults.get(method)
-        if queue:
-            fault = queue.pop(0)
-            await self._record(f"fault:{method}", body)
-            if fault.delay:
-                await asyncio.sleep(fault.delay)
-            if fault.reset:
-                assert request.transport is not None
-                request.transport.close()
-                return web.Response(status=500)
-            if fault.error:
-                return web.json_response({"ok": False, "error": fault.error})
-            if fault.status:
-                headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
-                return web.json_response(
-                    {"ok": False, "error": "fault"}, status=fault.status, headers=headers
-                )
+        faulted = await self._fault(method, request, body)
+        if faulted is not None:
+            return faulted
         if self._invalid(method, body):
             return web.json_response({"ok": False, "error": "invalid_blocks"})
         await self._record(method, body)
@@ -166,14 +153,43 @@ class SlackStandIn:
             {"ok": True, "channel": body.get("channel", "C1"), "ts": "1700000000.000100"}
         )
 
+    async def _fault(
+        self, method: str, request: web.Request, body: dict[str, Any]
+    ) -> web.StreamResponse | None:
+        """Play the next fault queued for `method` (recorded as `fault:<method>`), if any."""
+        if self.slowness:
+            await asyncio.sleep(self.slowness)
+        queue = self.faults.get(method)
+        if not queue:
+            return None
+        fault = queue.pop(0)
+        await self._record(f"fault:{method}", body)
+        if fault.delay:
+            await asyncio.sleep(fault.delay)
+        if fault.reset:
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response(status=500)
+        if fault.status:
+            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+            return web.json_response(
+                {"ok": False, "error": fault.error or "fault"}, status=fault.status, headers=headers
+            )
+        if fault.error:  # Slack's way: HTTP 200 with ok false
+            return web.json_response({"ok": False, "error": fault.error})
+        return None
+
     async def _upload(self, request: web.Request) -> web.Response:
         """A file's bytes, as files.slack.com takes them after files.getUploadURLExternal."""
         content = (await request.read()).decode("utf-8", "replace")
         await self._record(f"upload:{request.match_info['file_id']}", {"content": content})
         return web.Response(text="OK - 0")
 
-    async def _response_url(self, request: web.Request) -> web.Response:
+    async def _response_url(self, request: web.Request) -> web.StreamResponse:
         name, body = f"response_url:{request.match_info['name']}", await self._body(request)
+        faulted = await self._fault(name, request, body)
+        if faulted is not None:
+            return faulted
         if self._invalid(name, body):
             return web.Response(status=400, text="invalid_blocks")
         await self._record(name, body)
