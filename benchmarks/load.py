@@ -2,6 +2,7 @@
 mentions to a real `meshbot serve` process wired to a Slack stand-in, for T seconds.
 
     python benchmarks/load.py --seconds 60 --clients 50
+    python benchmarks/load.py --seconds 60 --rate 20 --slack-delay 10   # a slow Slack
 
 Reports requests, errors, p50/p99 ack latency, answers delivered, and the server's
 RSS after a warm-up at full concurrency (10 s by default), every 10 s, and at the end.
@@ -99,6 +100,66 @@ async def client(
             latencies.append((time.perf_counter() - started) * 1000)
 
 
+async def fixed_rate(
+    url: str, slack: SlackStandIn, until: float, rate: float, statuses: dict[str, int]
+) -> None:
+    """Open loop: `rate` requests a second whatever the answers, as Slack sends them."""
+    counter = itertools.count()
+    pending: set[asyncio.Task] = set()
+    async with aiohttp.ClientSession() as session:
+
+        async def one(i: int) -> None:
+            question = QUESTIONS[i % len(QUESTIONS)]
+            body = command_body(question, slack.response_url(f"load{i}"), user=f"U{i % 500}")
+            try:
+                async with session.post(url, data=body, headers=signed_headers(body)) as r:
+                    text = await r.text()
+                    kind = "slack is slow" if "answering slowly" in text else str(r.status)
+            except aiohttp.ClientError as exc:
+                kind = type(exc).__name__
+            statuses[kind] = statuses.get(kind, 0) + 1
+
+        while time.monotonic() < until:
+            task = asyncio.create_task(one(next(counter)))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+            await asyncio.sleep(1 / rate)
+        await asyncio.gather(*pending)
+
+
+async def run_slow_slack(seconds: float, rate: float, delay: float) -> dict:
+    """RSS and refusals at a fixed request rate while every Slack call takes `delay` s."""
+    slack = await SlackStandIn().start()
+    process, port = await spawn_serve(
+        slack.api_url, MESHBOT_RATE_LIMIT="100000", MESHBOT_LOG_LEVEL="ERROR"
+    )
+    statuses: dict[str, int] = {}
+    try:
+        await wait_http(f"http://127.0.0.1:{port}/readyz")
+        slack.slowness = delay
+        rss_start = rss_mb(process.pid)
+        sampler = asyncio.create_task(sample_rss(process.pid, rss_samples := []))
+        url = f"http://127.0.0.1:{port}/slack/events"
+        await fixed_rate(url, slack, time.monotonic() + seconds, rate, statuses)
+        sampler.cancel()
+        rss_end = rss_mb(process.pid)
+    finally:
+        code, err = await stop(process)
+        await slack.stop()
+        if code != 0:
+            print(err, file=sys.stderr)
+    return {
+        "seconds": seconds,
+        "rate": rate,
+        "slack_delay_s": delay,
+        "answers": statuses,
+        "rss_mb_start": round(rss_start, 1),
+        "rss_mb_end": round(rss_end, 1),
+        "rss_mb_every_10s": rss_samples,
+        "exit_code": code,
+    }
+
+
 async def run(seconds: float, clients: int, warm_up: float) -> dict:
     slack = await SlackStandIn().start()
     process, port = await spawn_serve(
@@ -159,9 +220,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--warm-up", type=float, default=10, help="seconds, at full concurrency")
+    parser.add_argument("--rate", type=float, help="requests a second (open loop) instead")
+    parser.add_argument("--slack-delay", type=float, default=10, help="with --rate: seconds")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    report = asyncio.run(run(args.seconds, args.clients, args.warm_up))
+    if args.rate:
+        report = asyncio.run(run_slow_slack(args.seconds, args.rate, args.slack_delay))
+    else:
+        report = asyncio.run(run(args.seconds, args.clients, args.warm_up))
     if args.json:
         print(json.dumps(report))
     else:
