@@ -135,6 +135,9 @@ def test_slack_manifests_request_exactly_what_the_bot_uses():
             "files:write",
             "im:history",
             "im:write",
+            "channels:history",  # follow-ups read the thread's question back
+            "groups:history",
+            "mpim:history",
         }
         events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
         assert events == {

@@ -21,12 +21,14 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from bot.advisor import Advisor
 from bot.answers.decision import cost_for_decision
 from bot.answers.engine import AnswerEngine
+from bot.answers.thread import follow_up
 from bot.intents.models import Intent, IntentKind
 from bot.render.adr import render_adr
 from bot.render.blocks import build_message, build_view_message
 from bot.render.mrkdwn import escape
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
+from bot.slack.thread import metadata
 from bot.slack.values import View, decode, encode
 from bot.web.links import link_label, page_url
 
@@ -128,6 +130,26 @@ class SlackReplies:
             return self._not_ready(surface)
         said = slack_unescape(text)
         return self._answer(lambda: (engine.parser.parse(said), View()), surface, share)
+
+    def for_mention(self, text: str, thread: Intent | None = None) -> dict[str, Any]:
+        """A mention's answer, read against the thread's question when there is one; the
+        reply carries its own question as metadata for the next follow-up."""
+        engine = self.advisor.engine
+        if engine is None:
+            return self._not_ready("mention")
+        asked: list[Intent] = []
+        said = slack_unescape(text)
+
+        def read() -> tuple[Intent, View]:
+            parser = engine.parser
+            intent = follow_up(engine.kb, parser, said, thread) if thread else parser.parse(said)
+            asked.append(intent)
+            return intent, View()
+
+        message = self._answer(read, "mention", False)
+        if asked:
+            message["metadata"] = metadata(asked[0])
+        return message
 
     def for_value(self, value: str, surface: str, share: bool = False) -> dict[str, Any]:
         """Continue from a button's value; a tampered or stale value gets the help card."""

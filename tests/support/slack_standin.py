@@ -1,6 +1,7 @@
 """A small Slack Web API stand-in on loopback that records what the bot sends.
 
-Answers auth.test, chat.*, views.publish, apps.connections.open, serves
+Answers auth.test, chat.*, views.publish, apps.connections.open, conversations.replies
+(from what the bot posted in the thread, plus messages a test seeds), serves
 response_url endpoints and a Socket Mode websocket, and can inject faults. Like
 Slack, it refuses messages that break Block Kit's limits (`invalid_blocks`) and
 keeps them in `rejected`, which the fixtures check is empty after every test.
@@ -48,6 +49,7 @@ class SlackStandIn:
     envelopes: list[dict] = field(default_factory=list)
     rejected: list[tuple[str, list[str]]] = field(default_factory=list)
     acks: list[dict] = field(default_factory=list)
+    seeded_replies: dict[str, list[dict]] = field(default_factory=dict)
     slowness: float = 0.0  # seconds every API and response_url call waits before answering
     url: str = ""
     _runner: web.AppRunner | None = None
@@ -138,7 +140,7 @@ class SlackStandIn:
                 }
             )
         if method == "conversations.replies":
-            return web.json_response({"ok": True, "messages": [], "has_more": False})
+            return web.json_response({"ok": True, "messages": self.thread(body), "has_more": False})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
         if method == "files.getUploadURLExternal":
@@ -152,6 +154,22 @@ class SlackStandIn:
         return web.json_response(
             {"ok": True, "channel": body.get("channel", "C1"), "ts": "1700000000.000100"}
         )
+
+    def thread(self, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """A thread as conversations.replies returns it: messages seeded by a test, then
+        the bot's own posts in that thread (metadata only when asked for, as in Slack)."""
+        ts, metadata = query.get("ts"), query.get("include_all_metadata") in ("1", "true", True)
+        messages = [dict(m) for m in self.seeded_replies.get(ts, [])]
+        for call in self.of("chat.postMessage"):
+            if call.body.get("thread_ts") != ts:
+                continue
+            message = {"type": "message", "user": BOT_USER, "bot_id": "BBOT", "ts": ts}
+            message["text"] = call.body.get("text", "")
+            message["thread_ts"] = ts
+            if metadata and call.body.get("metadata"):
+                message["metadata"] = call.body["metadata"]
+            messages.append(message)
+        return messages
 
     async def _fault(
         self, method: str, request: web.Request, body: dict[str, Any]

@@ -7,23 +7,30 @@ from slack_bolt.async_app import AsyncApp
 from bot.answers.guide import starters
 from bot.render.home import build_home_view
 from bot.slack.replies import SlackReplies, strip_bot_mention
+from bot.slack.thread import thread_question, without_markup
 
 
-async def handle_app_mention(event: dict, say, context) -> None:
+def is_from_a_person(event: dict) -> bool:
+    """Not a bot (another app, or this one), and not an edit, join or other subtype."""
+    return "subtype" not in event and "bot_id" not in event and bool(event.get("user"))
+
+
+async def handle_app_mention(event: dict, say, client, context) -> None:
+    if not is_from_a_person(event) or event.get("user") == context.bot_user_id:
+        return
     replies: SlackReplies = context["replies"]
-    text = strip_bot_mention(event.get("text", ""), context.bot_user_id)
-    message = replies.for_text(text, "mention")
-    await say(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"], **message)
+    text = without_markup(strip_bot_mention(event.get("text", ""), context.bot_user_id))
+    thread_ts = event.get("thread_ts")
+    asked = None
+    if thread_ts and replies.advisor.engine is not None:
+        asked = await thread_question(client, event["channel"], thread_ts, context.bot_user_id)
+    message = replies.for_mention(text, asked)
+    await say(channel=event["channel"], thread_ts=thread_ts or event["ts"], **message)
 
 
 def is_user_dm(event: dict) -> bool:
     """A person's own new message in a DM: no edits, joins, bots or the bot itself."""
-    return (
-        event.get("channel_type") == "im"
-        and "subtype" not in event
-        and "bot_id" not in event
-        and bool(event.get("user"))
-    )
+    return event.get("channel_type") == "im" and is_from_a_person(event)
 
 
 async def handle_direct_message(event: dict, say, context) -> None:

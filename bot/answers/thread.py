@@ -1,0 +1,27 @@
+"""Follow-ups in a thread: the thread's question, and a reply that builds on it."""
+
+from __future__ import annotations
+
+from bot.answers import scoring
+from bot.intents.models import Intent, IntentKind
+from bot.intents.parser import IntentParser
+from bot.knowledge.base import KnowledgeBase
+
+
+def compact(intent: Intent) -> Intent:
+    """What a thread remembers of a question: its kind, meshes, features and facts."""
+    return Intent(
+        kind=intent.kind, meshes=intent.meshes, features=intent.features, facts=intent.facts
+    )
+
+
+def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
+    """Read a reply against the thread's question; "why not X?" after a recommendation
+    compares X with the mesh that was recommended."""
+    intent = parser.parse_follow_up(text, context)
+    if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
+        facts = {k: v for k, v in context.facts.items() if k in {f.id for f in kb.rules.facts}}
+        pick = scoring.outlook(kb.rules, facts).verdict.pick
+        meshes = [pick, *(m for m in intent.meshes if m != pick)]
+        intent = intent.model_copy(update={"meshes": meshes[:4]})
+    return intent
