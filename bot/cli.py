@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.knowledge import commands as kb_commands
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
+from bot.store import cli as store_cli
 
 
 def _knowledge_arg(parser: argparse.ArgumentParser) -> None:
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also serve /healthz, /readyz and /metrics on this port",
     )
     _knowledge_arg(socket)
+    store_cli.register(commands)
 
     from bot.web import command as web_command
 

@@ -11,6 +11,7 @@ import pytest
 from bot.answers.engine import AnswerEngine
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
+from tests.support.databases import database_url, postgres_url, store  # noqa: F401
 from tests.support.slack_standin import SlackStandIn
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
@@ -41,3 +42,12 @@ def kb_dir(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_state_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The store's default SQLite file (under XDG_STATE_HOME) goes to a temporary
+    directory for this session, also for the meshbot processes tests spawn."""
+    import os
+
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))

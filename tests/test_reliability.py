@@ -421,8 +421,9 @@ async def test_when_slack_is_slow_new_work_is_refused_clearly_until_it_catches_u
 # --- ack first; failures after the ack reach the user ---
 
 
-def click(running, drop: str = "") -> str:
-    """A follow-up button click on a channel message; `drop` removes a container field."""
+def click(running, drop: str = "", n: int = 0) -> str:
+    """A follow-up button click on a channel message; `drop` removes a container field.
+    Each `n` is another click (its own trigger_id), not a replay of the same request."""
     container = {"type": "message", "message_ts": "1.2", "channel_id": "C123"}
     container.pop(drop, None)
     payload = {
@@ -431,7 +432,7 @@ def click(running, drop: str = "") -> str:
         "team": {"id": "T1"},
         "api_app_id": "A1",
         "token": "x",
-        "trigger_id": "1.2",
+        "trigger_id": f"1.2.{n}",
         "container": container,
         "channel": {"id": "C123"},
         "message": {"ts": "1.2"},
@@ -465,8 +466,8 @@ async def test_a_listener_failing_within_ms_of_its_ack_is_still_acked(bot):
     """Bolt resets an ack when the listener fails before its 10 ms poll saw it (then
     answers 404 after 3 s); a warm answer cache makes the failure that fast, and eight
     tries hit the race (about one in two) without ack_first."""
-    for name, drop in [("warm", "")] + [("fails", "channel_id")] * 8:
-        body = click(bot, drop=drop)
+    for n, (name, drop) in enumerate([("warm", "")] + [("fails", "channel_id")] * 8):
+        body = click(bot, drop=drop, n=n)
         async with bot.session.post(
             f"{bot.url}/slack/events", data=body, headers=signed_headers(body)
         ) as response:

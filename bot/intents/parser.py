@@ -222,7 +222,7 @@ class IntentParser:
             return IntentKind.feature_check, typo
         if meshes:
             return IntentKind.explain, typo
-        if facts:
+        if facts or r.notes:
             return IntentKind.recommend, True
         if r.unknown:
             return IntentKind.not_in_kb, False

@@ -376,6 +376,7 @@ def _take_away_buttons(
 
 
 CARD_TAIL_BLOCKS = 3  # the controls row, the next-steps row, the sources line
+ADAPTER_BLOCKS = 1  # room the Slack adapter may add to every card (feedback buttons)
 CARD_TAIL_TEXT = 120  # the footer of the sources line (its entries are counted as cited)
 
 
@@ -387,7 +388,8 @@ def build_message(
     `page_link` is the (label, address) of the web page with the whole answer, when the
     pages are published; a compare or recommendation also offers a decision record.
     """
-    page = _Page(answer, CARD_BLOCKS - CARD_TAIL_BLOCKS, CARD_TEXT - CARD_TAIL_TEXT, visible=True)
+    room = CARD_BLOCKS - CARD_TAIL_BLOCKS - ADAPTER_BLOCKS
+    page = _Page(answer, room, CARD_TEXT - CARD_TAIL_TEXT, visible=True)
     page.add(_header(answer.title), len(answer.title))
     lead = limits.fit(escape(answer.lead), limits.SECTION_TEXT - 100)
     lead += page.marks(answer.lead_sources)

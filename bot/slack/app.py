@@ -19,12 +19,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.advisor import Advisor
 from bot.slack.failures import AUTH_UNAVAILABLE, describe, tell_user
+from bot.slack.learning import Learning
 from bot.slack.listeners import register_listeners
 from bot.slack.metrics import Metrics
-from bot.slack.middleware import RateLimiter, SeenEvents, build_middleware
+from bot.slack.middleware import Guards, build_middleware
 from bot.slack.replies import SlackReplies
 from bot.slack.responder import Responder
 from bot.slack.settings import Settings
+from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 MAX_RETRIES = 2
@@ -80,9 +82,14 @@ async def ack_first(body: dict[str, Any], ack, next) -> None:
 
 
 def build_app(
-    settings: Settings, advisor: Advisor, metrics: Metrics, session: aiohttp.ClientSession
+    settings: Settings,
+    advisor: Advisor,
+    metrics: Metrics,
+    session: aiohttp.ClientSession,
+    store: Store | None = None,
 ) -> AsyncApp:
-    """The Bolt app; `session` is shared by every outgoing call (close it at shutdown)."""
+    """The Bolt app; `session` is shared by every outgoing call (close it at shutdown).
+    Without a `store`, feedback is not kept and dedupe is per process."""
     secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
     app = AsyncApp(
         client=build_client(settings, session),
@@ -93,7 +100,7 @@ def build_app(
         user_facing_authorize_error_message=AUTH_UNAVAILABLE,
     )
     public_url = str(settings.public_url) if settings.public_url else None
-    replies = SlackReplies(advisor, metrics, public_url)
+    replies = SlackReplies(advisor, metrics, public_url, Learning(store))
     responder = Responder(session, retry_handlers())
 
     async def provide_services(context, next) -> None:
@@ -101,9 +108,7 @@ def build_app(
         context["responder"] = responder
         await next()
 
-    app.middleware(
-        build_middleware(metrics, SeenEvents(), RateLimiter(settings.rate_limit_per_minute))
-    )
+    app.middleware(build_middleware(metrics, Guards(settings.rate_limit_per_minute, store), store))
     app.middleware(ack_first)
     app.middleware(provide_services)
     register_listeners(app)

@@ -1,71 +1,138 @@
-"""Global middleware: Events API de-duplication and a per-user rate limit."""
+"""Global middleware: Events API de-duplication, exact-replay protection and a
+per-user rate limit.
+
+Each replica remembers what it served for Slack's retry window (bounded by
+time); with a PostgreSQL store the replicas also share it, so a retry or a
+replay that lands on another replica is answered once.
+"""
 
 from __future__ import annotations
 
-import itertools
+import asyncio
+import hashlib
 import logging
 import time
-from collections import deque
+from collections import OrderedDict, deque
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
 from typing import Any
 
 from slack_bolt.response import BoltResponse
 
+from bot.slack.learning import requester
 from bot.slack.metrics import Metrics
+from bot.slack.replies import plain_message
+from bot.store.store import Store
 
 log = logging.getLogger(__name__)
+RETRY_WINDOW_SECONDS = 360  # Slack retries after about 0, 1 and 5 minutes
+REPLAY_WINDOW_SECONDS = 360  # Slack-signed timestamps older than 5 minutes are refused
+MEMORY_CAP = 200_000  # a memory guard only: ids leave by age, not by count
 
 
 class SeenEvents:
-    """A bounded TTL set of event ids (per replica; see docs/reliability.md).
+    """Keys seen in the last `ttl_seconds`, oldest first; O(1) per call (amortised).
 
-    Slack retries a delivery it saw no ack for after about 0, 1 and 5 minutes, so
-    ids are kept for 6 minutes, and at most `max_size` of them.
+    `max_size` only guards memory under a flood; below it, a key is forgotten by
+    age alone, so a retry is recognised however many events came in between.
     """
 
-    def __init__(self, ttl_seconds: float = 360, max_size: int = 20_000) -> None:
+    def __init__(self, ttl_seconds: float = RETRY_WINDOW_SECONDS, max_size: int = MEMORY_CAP):
         self.ttl = ttl_seconds
         self.max_size = max_size
-        self._seen: dict[str, float] = {}  # insertion-ordered: oldest first
+        self._seen: OrderedDict[str, float] = OrderedDict()
 
-    def first_time(self, event_id: str, now: float | None = None) -> bool:
+    def first_time(self, key: str, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
-        for oldest, seen_at in list(itertools.islice(self._seen.items(), 64)):
-            if seen_at >= now - self.ttl and len(self._seen) < self.max_size:
+        while self._seen:
+            oldest, seen_at = next(iter(self._seen.items()))
+            if seen_at > now - self.ttl and len(self._seen) < self.max_size:
                 break
             del self._seen[oldest]
-        if event_id in self._seen:
+        if key in self._seen:
             return False
-        self._seen[event_id] = now
+        self._seen[key] = now
         return True
+
+
+@dataclass(slots=True)
+class _Activity:
+    hits: deque[float] = field(default_factory=deque)
+    told_at: float = float("-inf")
+    last: float = 0.0
 
 
 class RateLimiter:
-    """Sliding one-minute window per user; a limited user is told at most once a minute."""
+    """Sliding one-minute window per user; a limited user is told at most once a minute.
+
+    O(1) per call: users are kept in order of last activity and idle ones leave
+    from the front.
+    """
 
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
-        self._hits: dict[str, deque[float]] = {}
-        self._told: dict[str, float] = {}
+        self._users: OrderedDict[str, _Activity] = OrderedDict()
 
-    def should_tell(self, user: str, now: float | None = None) -> bool:
-        now = time.monotonic() if now is None else now
-        if self._told.get(user, -60.0) > now - 60:
-            return False
-        self._told[user] = now
-        return True
+    def __len__(self) -> int:
+        return len(self._users)
+
+    def _activity(self, user: str, now: float) -> _Activity:
+        while self._users:
+            first = next(iter(self._users.values()))
+            if first.last > now - 60:
+                break
+            self._users.popitem(last=False)
+        activity = self._users.get(user)
+        if activity is None:
+            activity = self._users[user] = _Activity()
+        else:
+            self._users.move_to_end(user)
+        activity.last = now
+        return activity
 
     def allow(self, user: str, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
-        hits = self._hits.setdefault(user, deque())
+        hits = self._activity(user, now).hits
         while hits and hits[0] <= now - 60:
             hits.popleft()
         if len(hits) >= self.per_minute:
             return False
         hits.append(now)
-        if len(self._hits) > 10_000:
-            self._hits = {u: h for u, h in self._hits.items() if h and h[-1] > now - 60}
-            self._told = {u: t for u, t in self._told.items() if t > now - 60}
         return True
+
+    def should_tell(self, user: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        activity = self._activity(user, now)
+        if activity.told_at > now - 60:
+            return False
+        activity.told_at = now
+        return True
+
+
+class Guards:
+    """Dedupe, replay and rate decisions: this replica's memory first, then the store's."""
+
+    def __init__(self, per_minute: int, store: Store | None = None) -> None:
+        self.seen = SeenEvents()
+        self.limiter = RateLimiter(per_minute)
+        self.store = store if store is not None and store.shared else None
+
+    async def first(self, key: str, ttl: float) -> bool:
+        if not self.seen.first_time(key):
+            return False
+        if self.store is None:
+            return True
+        return await self.store.claim(key, ttl) is not False
+
+    async def allow(self, user: str) -> bool:
+        if not self.limiter.allow(user):
+            return False
+        if self.store is None:
+            return True
+        window = int(time.time() // 60)
+        who = hashlib.sha256(user.encode()).hexdigest()[:24]
+        hits = await self.store.count(f"rate:{who}:{window}", 120)
+        return hits is None or hits <= self.limiter.per_minute
 
 
 SLOW_DOWN = (
@@ -85,24 +152,55 @@ def _user_of(body: dict[str, Any]) -> str | None:
     return None
 
 
-def build_middleware(metrics: Metrics, seen: SeenEvents, limiter: RateLimiter):
-    async def dedupe_and_limit(body: dict[str, Any], next, client) -> BoltResponse | None:
-        event_id = body.get("event_id")
-        if body.get("type") == "event_callback" and event_id and not seen.first_time(event_id):
-            metrics.rejected.labels("duplicate_event").inc()
-            log.info("event %s delivered again; already handled", event_id)
+def _header(req, name: str) -> str | None:
+    values = req.headers.get(name) if req is not None else None
+    return values[0] if values else None
+
+
+def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = None):
+    """The middleware; it also hands `store` (None without one) to the listeners and
+    adds the store's health to the app's metrics."""
+    if store is not None:
+        store.health.register(metrics.registry)
+    background: set[asyncio.Task] = set()
+
+    def after_ack(coroutine: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.create_task(coroutine)
+        background.add(task)
+        task.add_done_callback(background.discard)
+
+    async def dedupe_and_limit(req, body: dict[str, Any], context, next, client):
+        signature = _header(req, "x-slack-signature")
+        if signature and not await guards.first(f"sig:{signature}", REPLAY_WINDOW_SECONDS):
+            metrics.rejected.labels("replayed").inc()
+            log.warning("a signed request was replayed; served once already")
             return BoltResponse(status=200, body="")
+        event_id = body.get("event_id")
+        is_event = body.get("type") == "event_callback" and event_id
+        if is_event and not await guards.first(f"event:{event_id}", RETRY_WINDOW_SECONDS):
+            metrics.rejected.labels("duplicate_event").inc()
+            log.info(
+                "event %s delivered again (retry %s, %s); already handled",
+                event_id,
+                _header(req, "x-slack-retry-num") or "-",
+                _header(req, "x-slack-retry-reason") or "no reason given",
+            )
+            return BoltResponse(status=200, body="")
+        context["store"] = store
         user = _user_of(body)
-        if user and not limiter.allow(user):
+        requester.set((user, context.team_id))
+        if user and not await guards.allow(user):
             metrics.rejected.labels("rate_limited").inc()
-            text = SLOW_DOWN.format(n=limiter.per_minute)
+            text = SLOW_DOWN.format(n=guards.limiter.per_minute)
             if "command" in body:
                 return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text})
             channel = (body.get("event") or {}).get("channel") or (body.get("channel") or {}).get(
                 "id"
             )
-            if channel and limiter.should_tell(user):
-                await client.chat_postEphemeral(channel=channel, user=user, text=text)
+            if channel and guards.limiter.should_tell(user):
+                after_ack(
+                    client.chat_postEphemeral(channel=channel, user=user, **plain_message(text))
+                )
             return BoltResponse(status=200, body="")
         return await next()
 

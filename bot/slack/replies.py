@@ -26,6 +26,7 @@ from bot.intents.models import Intent, IntentKind
 from bot.render.adr import render_adr
 from bot.render.blocks import build_message, build_view_message
 from bot.render.mrkdwn import escape
+from bot.slack.learning import Learning
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
 from bot.slack.thread import metadata
@@ -117,10 +118,17 @@ class MessageCache:
 
 
 class SlackReplies:
-    def __init__(self, advisor: Advisor, metrics: Metrics, public_url: str | None = None) -> None:
+    def __init__(
+        self,
+        advisor: Advisor,
+        metrics: Metrics,
+        public_url: str | None = None,
+        learning: Learning | None = None,
+    ) -> None:
         self.advisor = advisor
         self.metrics = metrics
         self.public_url = public_url
+        self.learning = learning or Learning(None)
         self._cache: MessageCache | None = None
 
     def for_text(self, text: str, surface: str, share: bool = False) -> dict[str, Any]:
@@ -180,7 +188,7 @@ class SlackReplies:
             )
         self.metrics.latency.labels(surface).observe(time.perf_counter() - started)
         self.metrics.requests.labels(surface, kind.value).inc()
-        return message
+        return self.learning.answered(intent, kind, message, self.advisor.version)
 
     def decision_record(self, value: str) -> DecisionRecord | None:
         """The Markdown decision record for a button's answer (None while not ready)."""

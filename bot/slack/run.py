@@ -23,6 +23,7 @@ from bot.slack.server import (
 )
 from bot.slack.settings import Mode, Settings, SettingsError
 from bot.slack.watcher import KnowledgeWatcher
+from bot.store.runtime import STORE, close_store, open_store
 
 log = logging.getLogger("bot.run")
 SHUTDOWN_GRACE_SECONDS = 10
@@ -86,9 +87,11 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     _freeze_start_up_objects()
     metrics = Metrics()
     session = build_session(settings, metrics) if settings else None
-    bolt = build_app(settings, advisor, metrics, session) if settings and session else None
+    store = await open_store()
+    bolt = build_app(settings, advisor, metrics, session, store) if settings and session else None
     watcher = _watcher(advisor, watch)
     app = build_web_app(advisor, metrics, bolt, settings, config_error, watcher)
+    app[STORE] = store
     runner, site = await start_server(app, host, port, settings, SHUTDOWN_GRACE_SECONDS)
     log.info("serving on http://%s:%s (ready: %s)", host, port, bool(bolt and advisor.ready))
 
@@ -104,6 +107,7 @@ async def serve_async(host: str, port: int, cli_dir: Path | None, watch: bool) -
     await runner.cleanup()
     if session:
         await session.close()
+    await close_store(store)
     log.info("stopped")
     return 0
 
@@ -127,8 +131,9 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     metrics = Metrics()
     session = build_session(settings, metrics) if settings else None
     handler = None
+    store = await open_store()
     if settings and session and loaded:
-        app = build_app(settings, advisor, metrics, session)
+        app = build_app(settings, advisor, metrics, session, store)
         handler = AsyncSocketModeHandler(app, settings.app_token.get_secret_value())
 
     async def ready() -> bool:
@@ -138,6 +143,7 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
     if health_port:
         ops_app = web.Application()
         add_ops_routes(ops_app, advisor, metrics, ready, config_error)
+        ops_app[STORE] = store
         ops = web.AppRunner(ops_app, access_log=None)
         await ops.setup()
         await web.TCPSite(ops, "0.0.0.0", health_port).start()
@@ -154,6 +160,7 @@ async def socket_mode_async(cli_dir: Path | None, health_port: int | None = None
         await ops.cleanup()
     if session:
         await session.close()
+    await close_store(store)
     return 0
 
 

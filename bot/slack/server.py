@@ -34,6 +34,7 @@ from bot.slack.inbound import Inbound, Rejected, check_signature, read_body
 from bot.slack.logs import new_request_id
 from bot.slack.metrics import Metrics
 from bot.slack.settings import MAX_BODY_BYTES, Settings
+from bot.store.runtime import store_status
 from bot.web.routes import add_web_routes
 
 SLACK_PATH = "/slack/events"
@@ -149,13 +150,14 @@ def add_ops_routes(
     async def healthz(_: web.Request) -> web.Response:
         return web.json_response({"status": "alive"})
 
-    async def readyz(_: web.Request) -> web.Response:
+    async def readyz(request: web.Request) -> web.Response:
         ready = await is_ready()
         body = {
             "ready": ready,
             "knowledge_version": advisor.version,
             "last_reload_error": advisor.last_error,
             "config_error": config_error,
+            "store": store_status(request.app),
             "knowledge_watcher": watcher.state() if watcher else None,
         }
         return web.json_response(body, status=200 if ready else 503)

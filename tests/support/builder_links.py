@@ -26,6 +26,9 @@ EXAMPLES = {
     "help": "help",
     "greeting": "hi there",
     "out_of_scope": "which kafka broker should we use",
+    "lifecycle": "which meshes are deprecated?",
+    "lightest": "what's the lightest mesh for 2,000 pods?",
+    "not_in_kb": "compare foomesh and barmesh",
     "unknown": "zzqx qqq",
 }
 

@@ -13,6 +13,8 @@ from bot.slack.app import build_app, build_session
 from bot.slack.metrics import Metrics
 from bot.slack.server import build_web_app
 from bot.slack.settings import Mode, Settings
+from bot.store.runtime import STORE
+from bot.store.store import Store
 from tests.support.signing import SECRET, signed_headers
 from tests.support.slack_standin import SlackStandIn
 
@@ -51,7 +53,9 @@ class Bot:
             return response.status, await response.text()
 
 
-async def start_bot(env_extra: dict[str, str] | None = None, knowledge: Path = KNOWLEDGE) -> Bot:
+async def start_bot(
+    env_extra: dict[str, str] | None = None, knowledge: Path = KNOWLEDGE, store: Store | None = None
+) -> Bot:
     slack = await SlackStandIn().start()
     env = {
         "SLACK_BOT_TOKEN": "xoxb-test-token",
@@ -64,7 +68,10 @@ async def start_bot(env_extra: dict[str, str] | None = None, knowledge: Path = K
     advisor.reload()
     metrics = Metrics()
     outgoing = build_session(settings, metrics)
-    app = build_web_app(advisor, metrics, build_app(settings, advisor, metrics, outgoing), settings)
+    app = build_web_app(
+        advisor, metrics, build_app(settings, advisor, metrics, outgoing, store), settings
+    )
+    app[STORE] = store
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

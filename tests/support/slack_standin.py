@@ -1,7 +1,7 @@
 """A small Slack Web API stand-in on loopback that records what the bot sends.
 
-Answers auth.test, chat.*, views.publish, apps.connections.open, conversations.replies
-(from what the bot posted in the thread, plus messages a test seeds), serves
+Answers auth.test, chat.*, views.publish, views.open, apps.connections.open,
+conversations.replies (from what the bot posted in the thread, plus messages a test seeds), serves
 response_url endpoints and a Socket Mode websocket, and can inject faults. Like
 Slack, it refuses messages that break Block Kit's limits (`invalid_blocks`) and
 keeps them in `rejected`, which the fixtures check is empty after every test.
@@ -139,6 +139,8 @@ class SlackStandIn:
                     "url": self.url,
                 }
             )
+        if method == "views.open":
+            return web.json_response({"ok": True, "view": {"id": "V1", **body.get("view", {})}})
         if method == "conversations.replies":
             return web.json_response({"ok": True, "messages": self.thread(body), "has_more": False})
         if method == "apps.connections.open":

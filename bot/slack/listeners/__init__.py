@@ -2,7 +2,7 @@
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.listeners import actions, assistant, commands, events
+from bot.slack.listeners import actions, assistant, commands, events, views
 
 
 def register_listeners(app: AsyncApp) -> None:
@@ -10,3 +10,4 @@ def register_listeners(app: AsyncApp) -> None:
     commands.register(app)
     events.register(app)
     actions.register(app)
+    views.register(app)

@@ -6,6 +6,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.answers.guide import starters
 from bot.render.home import build_home_view
+from bot.slack.learning import with_admin_report
 from bot.slack.replies import SlackReplies, strip_bot_mention
 from bot.slack.thread import thread_question, without_markup
 
@@ -49,9 +50,10 @@ async def handle_app_home_opened(event: dict, client, context) -> None:
     if engine is None:
         return
     replies.metrics.requests.labels("home", "home").inc()
-    await client.views_publish(
-        user_id=event["user"], view=build_home_view(engine.kb, starters(engine.kb))
+    view = await with_admin_report(
+        build_home_view(engine.kb, starters(engine.kb)), event["user"], client, context["store"]
     )
+    await client.views_publish(user_id=event["user"], view=view)
 
 
 def register(app: AsyncApp) -> None:
