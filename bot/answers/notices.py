@@ -7,11 +7,11 @@ can forget them.
 
 from __future__ import annotations
 
-from bot.answers.common import mesh_names, status_line, step
+from bot.answers.common import first_sentence, mesh_names, status_line, step
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue
+from bot.knowledge.models import FactValue, Mesh
 
 MAX_CORRECTIONS = 3
 
@@ -84,15 +84,23 @@ def corrections(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
     return [c for c in options if c.intent.kind != intent.kind][:MAX_CORRECTIONS]
 
 
-def _retired(kb: KnowledgeBase, intent: Intent, answer: Answer) -> list[Part]:
-    if any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1]):
-        return []
-    parts: list[Part] = []
-    for mesh_id in intent.meshes:
-        mesh = kb.meshes.get(mesh_id)
-        if mesh and not mesh.is_current:
-            parts.append(Paragraph(heading=f"{mesh.name} status", text=status_line(kb, mesh)))
-    return parts
+def _retired(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
+    """Retired or inactive meshes the question names."""
+    found = [kb.meshes.get(mesh_id) for mesh_id in intent.meshes]
+    return [m for m in found if m and not m.is_current]
+
+
+def _states_status(answer: Answer) -> bool:
+    """Whether the answer already leads its points with the status (explain, compare)."""
+    return any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1])
+
+
+def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
+    """One sentence for the lead: the status, its date and the successors."""
+    flag = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
+    if mesh.replaced_by:
+        flag += f" Consider {mesh_names(kb, mesh.replaced_by)} instead."
+    return flag
 
 
 def _unweighed(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[Choice]]:
@@ -122,10 +130,14 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     """The answer with its notices first and any correcting buttons before its own."""
     parts: list[Part] = []
     buttons: list[Choice] = []
+    flags: list[str] = []  # what must come first, in the lead every renderer shows first
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
-        parts.append(Paragraph(heading="Not in my knowledge base", text=not_in_kb_sentence(intent)))
+        flags.append(not_in_kb_sentence(intent))
         buttons += did_you_mean(kb, intent)
-    parts += _retired(kb, intent, answer)
+    for mesh in _retired(kb, intent):
+        flags.append(retired_flag(kb, mesh))
+        if not _states_status(answer):
+            parts.append(Paragraph(heading=f"{mesh.name} status", text=status_line(kb, mesh)))
     if intent.unsure:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)
@@ -136,8 +148,13 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         buttons += checks
     if notes:
         parts.append(Paragraph(heading="Note", text=" ".join(notes)))
-    if not parts and not buttons:
+    if not parts and not buttons and not flags:
         return answer
+    lead = " ".join([*flags, answer.lead])
     return answer.model_copy(
-        update={"points": parts + answer.points, "next_steps": buttons + answer.next_steps}
+        update={
+            "lead": lead,
+            "points": parts + answer.points,
+            "next_steps": buttons + answer.next_steps,
+        }
     )
