@@ -258,8 +258,10 @@ def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) 
     mesh_files = sorted((target / "meshes").glob("*.yaml"))
     for path in mesh_files:
         mesh = _read(path)
+        rows = mesh.setdefault("features", {})  # a distribution gives only what differs
         for original, name in copies:
-            mesh["features"][name] = mesh["features"][original]
+            if original in rows:
+                rows[name] = rows[original]
         path.write_text(yaml.safe_dump(mesh, sort_keys=False))
     for _ in range(1, factor_meshes):
         for path in mesh_files:
