@@ -118,10 +118,17 @@ def status_line(kb: KnowledgeBase, mesh: Mesh) -> str:
     """'Retired: … Use X or Y instead.' for meshes that are not current; else ''."""
     if mesh.is_current:
         return ""
-    line = f"{mesh.status.value.capitalize()}: {mesh.status_note}".rstrip()
-    if mesh.replaced_by:
-        line += f" Consider {mesh_names(kb, mesh.replaced_by)} instead."
-    return line
+    return f"{mesh.status.value.capitalize()}: {mesh.status_note}".rstrip() + _successors(kb, mesh)
+
+
+def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
+    """The short form for an answer's lead: the status, its date and the successors."""
+    head = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
+    return head + _successors(kb, mesh)
+
+
+def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
+    return f" Consider {mesh_names(kb, mesh.replaced_by)} instead." if mesh.replaced_by else ""
 
 
 def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:

@@ -7,7 +7,7 @@ can forget them.
 
 from __future__ import annotations
 
-from bot.answers.common import first_sentence, mesh_names, status_line, step
+from bot.answers.common import mesh_names, retired_flag, status_line, step
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -93,14 +93,6 @@ def _retired(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
 def _states_status(answer: Answer) -> bool:
     """Whether the answer already leads its points with the status (explain, compare)."""
     return any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1])
-
-
-def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
-    """One sentence for the lead: the status, its date and the successors."""
-    flag = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
-    if mesh.replaced_by:
-        flag += f" Consider {mesh_names(kb, mesh.replaced_by)} instead."
-    return flag
 
 
 def _unweighed(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[Choice]]:
