@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.answers.common import Citations, build_answer, standard_steps
-from bot.answers.guide import EXAMPLES
+from bot.answers.guide import examples_part
 from bot.answers.notices import did_you_mean, not_in_kb_sentence
-from bot.answers.results import Answer, Paragraph, Statement, StatementList
+from bot.answers.results import Answer, Paragraph
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 
@@ -18,11 +18,7 @@ def greeting(kb: KnowledgeBase, intent: Intent) -> Answer:
         title="Happy to help",
         lead="Ask me about service meshes in plain words: compare meshes, check a feature, "
         "estimate sidecar cost, or get a recommendation for your setup.",
-        points=[
-            StatementList(
-                heading="Try", items=[Statement(label=q, text=w) for q, w in EXAMPLES[:4]]
-            )
-        ],
+        points=[examples_part(4)],
         next_steps=standard_steps(kb, IntentKind.greeting)[:3],
     )
 

@@ -25,6 +25,14 @@ EXAMPLES = [
     ("explain ambient mode", "architecture, strengths, status"),
     ("sources", "every source with its date and kind"),
 ]
+
+
+def examples_part(limit: int | None = None) -> StatementList:
+    """The "Try" list of example questions (all of them, or the first `limit`)."""
+    shown = EXAMPLES[:limit] if limit else EXAMPLES
+    return StatementList(heading="Try", items=[Statement(label=q, text=w) for q, w in shown])
+
+
 _KIND_WORDS = {
     "official_docs": "official docs",
     "release_notes": "release notes",
@@ -57,11 +65,7 @@ def help_answer(kb: KnowledgeBase, intent: Intent) -> Answer:
         title="Mesh Advisor",
         lead="Sourced answers to service-mesh questions: Istio, Linkerd, Cilium, Consul, "
         "Kuma and when you need no mesh at all. Ask in plain words.",
-        points=[
-            StatementList(
-                heading="Try", items=[Statement(label=q, text=what) for q, what in EXAMPLES]
-            )
-        ],
+        points=[examples_part()],
         next_steps=standard_steps(kb, IntentKind.help),
     )
 
@@ -120,11 +124,7 @@ def unknown(kb: KnowledgeBase, intent: Intent) -> Answer:
         Citations(kb),
         title="I didn't catch that",
         lead=f"I couldn't match “{intent.text}” to a mesh, a feature or a question. {hint}",
-        points=[
-            StatementList(
-                heading="Try", items=[Statement(label=q, text=w) for q, w in EXAMPLES[:5]]
-            )
-        ],
+        points=[examples_part(5)],
         next_steps=suggestions + standard_steps(kb, IntentKind.unknown)[:3],
     )
 
