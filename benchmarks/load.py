@@ -18,6 +18,9 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -100,6 +103,32 @@ async def client(
             latencies.append((time.perf_counter() - started) * 1000)
 
 
+@dataclass
+class Served:
+    slack: SlackStandIn
+    process: asyncio.subprocess.Process
+    url: str
+    exit_code: int = 0
+
+
+@asynccontextmanager
+async def serving(log_level: str) -> AsyncIterator[Served]:
+    """`meshbot serve` wired to a Slack stand-in, ready; both stopped after (exit code kept)."""
+    slack = await SlackStandIn().start()
+    process, port = await spawn_serve(
+        slack.api_url, MESHBOT_RATE_LIMIT="100000", MESHBOT_LOG_LEVEL=log_level
+    )
+    served = Served(slack, process, f"http://127.0.0.1:{port}/slack/events")
+    try:
+        await wait_http(f"http://127.0.0.1:{port}/readyz")
+        yield served
+    finally:
+        served.exit_code, err = await stop(process)
+        await slack.stop()
+        if served.exit_code != 0:
+            print(err, file=sys.stderr)
+
+
 async def fixed_rate(
     url: str, slack: SlackStandIn, until: float, rate: float, statuses: dict[str, int]
 ) -> None:
@@ -129,25 +158,15 @@ async def fixed_rate(
 
 async def run_slow_slack(seconds: float, rate: float, delay: float) -> dict:
     """RSS and refusals at a fixed request rate while every Slack call takes `delay` s."""
-    slack = await SlackStandIn().start()
-    process, port = await spawn_serve(
-        slack.api_url, MESHBOT_RATE_LIMIT="100000", MESHBOT_LOG_LEVEL="ERROR"
-    )
     statuses: dict[str, int] = {}
-    try:
-        await wait_http(f"http://127.0.0.1:{port}/readyz")
+    async with serving("ERROR") as served:
+        slack, pid = served.slack, served.process.pid
         slack.slowness = delay
-        rss_start = rss_mb(process.pid)
-        sampler = asyncio.create_task(sample_rss(process.pid, rss_samples := []))
-        url = f"http://127.0.0.1:{port}/slack/events"
-        await fixed_rate(url, slack, time.monotonic() + seconds, rate, statuses)
+        rss_start = rss_mb(pid)
+        sampler = asyncio.create_task(sample_rss(pid, rss_samples := []))
+        await fixed_rate(served.url, slack, time.monotonic() + seconds, rate, statuses)
         sampler.cancel()
-        rss_end = rss_mb(process.pid)
-    finally:
-        code, err = await stop(process)
-        await slack.stop()
-        if code != 0:
-            print(err, file=sys.stderr)
+        rss_end = rss_mb(pid)
     return {
         "seconds": seconds,
         "rate": rate,
@@ -156,18 +175,13 @@ async def run_slow_slack(seconds: float, rate: float, delay: float) -> dict:
         "rss_mb_start": round(rss_start, 1),
         "rss_mb_end": round(rss_end, 1),
         "rss_mb_every_10s": rss_samples,
-        "exit_code": code,
+        "exit_code": served.exit_code,
     }
 
 
 async def run(seconds: float, clients: int, warm_up: float) -> dict:
-    slack = await SlackStandIn().start()
-    process, port = await spawn_serve(
-        slack.api_url, MESHBOT_RATE_LIMIT="100000", MESHBOT_LOG_LEVEL="WARNING"
-    )
-    try:
-        await wait_http(f"http://127.0.0.1:{port}/readyz")
-        url = f"http://127.0.0.1:{port}/slack/events"
+    async with serving("WARNING") as served:
+        slack, process, url = served.slack, served.process, served.url
         # Warm up at full concurrency (buffers, caches, the event-id set fill to their
         # working size), then measure, sampling RSS as the run goes.
         warm_until = time.monotonic() + warm_up
@@ -194,16 +208,11 @@ async def run(seconds: float, clients: int, warm_up: float) -> dict:
                 if c.method.startswith(("response_url:load", "chat.postMessage"))
             ]
         )
-    finally:
-        code, err = await stop(process)
-        await slack.stop()
-        if code != 0:
-            print(err, file=sys.stderr)
     return {
         "seconds": seconds,
         "clients": clients,
         "requests": len(latencies),
-        "errors": len(errors) + (code != 0),
+        "errors": len(errors) + (served.exit_code != 0),
         "error_kinds": sorted(set(errors)),
         "answers_posted": answered,
         "ack_ms_p50": round(statistics.median(latencies), 2) if latencies else 0,
