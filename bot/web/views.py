@@ -134,7 +134,7 @@ def summarise(kb: KnowledgeBase, mesh: Mesh, cite: PageSources) -> MeshSummary:
         data_plane=f"{mesh.data_plane.proxy} ({mesh.data_plane.model.value}, "
         f"{mesh.data_plane.language})",
         license=mesh.license,
-        based_on=getattr(mesh, "based_on", None),
+        based_on=mesh.based_on,
         summary=mesh.summary,
         strengths=list(mesh.strengths),
         weaknesses=list(mesh.weaknesses),
