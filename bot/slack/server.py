@@ -18,7 +18,6 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import parse_qsl
 
 from aiohttp import web
 from prometheus_client.aiohttp import make_aiohttp_handler
@@ -85,7 +84,8 @@ def build_web_app(
                 headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
             )
         with metrics.http_latency.time():
-            bolt_response = await bolt.async_dispatch(as_form(await to_bolt_request(request)))
+            bolt_request = with_body(await to_bolt_request(request), inbound.body)
+            bolt_response = await bolt.async_dispatch(bolt_request)
         if bolt_response.status == 401:
             metrics.rejected.labels("bad_signature").inc()
             log.warning("rejected a request with a missing, invalid or stale signature")
@@ -102,20 +102,17 @@ def build_web_app(
     return app
 
 
-def as_form(request: AsyncBoltRequest) -> AsyncBoltRequest:
-    """A form body read as the form it is.
+def with_body(request: AsyncBoltRequest, body: dict[str, Any]) -> AsyncBoltRequest:
+    """Bolt's request carrying the body as `inbound` read it.
 
     Bolt takes any form body that contains the word "payload" anywhere for an
     interactivity payload, so `/mesh what is the payload overhead` would reach no
-    listener and get no answer. Only a body with a real `payload` field is one.
+    listener and get no answer. `inbound` tells a real `payload` field from the word.
     """
-    if request.body or not request.raw_body or request.raw_body.startswith("{"):
+    if request.body or not body:
         return request
-    form = dict(parse_qsl(request.raw_body, keep_blank_values=True))
-    if not form or "payload" in form:
-        return request
-    request.body = form
-    request.context = build_async_context(AsyncBoltContext({}), form)
+    request.body = body
+    request.context = build_async_context(AsyncBoltContext({}), body)
     return request
 
 
