@@ -154,6 +154,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     if mesh.distribution:
         for i, sid in enumerate(mesh.distribution.sources):
             yield f"distribution.sources[{i}]", sid
+    if mesh.fit:
+        for i, sid in enumerate(mesh.fit.sources):
+            yield f"fit.sources[{i}]", sid
     for n, claim in enumerate(mesh.outdated_claims):
         for i, sid in enumerate(claim.seen_in):
             yield f"outdated_claims[{n}].seen_in[{i}]", sid

@@ -259,6 +259,59 @@ class Distribution(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Platform(StrEnum):
+    """Where a team runs its workloads; `kubernetes` is any conformant cluster."""
+
+    aks = "aks"
+    eks = "eks"
+    gke = "gke"
+    openshift = "openshift"
+    kubernetes = "kubernetes"
+    ecs = "ecs"
+    nomad = "nomad"
+    vms = "vms"
+
+
+class LicenceKind(StrEnum):
+    open_source = "open_source"  # an OSI licence: Apache-2.0, MPL-2.0
+    source_available = "source_available"  # BUSL and the like
+    proprietary = "proprietary"  # a closed commercial product or a cloud service
+
+
+class Fit(Strict):
+    """The facts that decide whether an offering can serve a setup at all.
+
+    The recommender screens on these before it weighs anything: where the offering
+    runs, whose platform it belongs to, its licence, who supports it, and what it
+    imposes on the cluster.
+    """
+
+    platforms: list[Platform] = Field(
+        min_length=1,
+        description="Where it runs as your mesh; `kubernetes` covers AKS, EKS, GKE and "
+        "OpenShift unless `not_on` names one.",
+    )
+    not_on: list[Platform] = Field(
+        default_factory=list, description="Kubernetes platforms it is known not to run on."
+    )
+    provider: Id | None = Field(
+        default=None,
+        description="The platform provider whose own offering this is (microsoft, google, aws, "
+        "red-hat), or none.",
+    )
+    licence: LicenceKind
+    support_from: list[Id] = Field(
+        default_factory=list,
+        description="Who sells a support contract covering this offering (vendor ids).",
+    )
+    uses_envoy: bool = Field(description="Envoy (a C++ proxy) runs in its data plane.")
+    replaces_cni: bool = Field(
+        default=False, description="Adopting it means replacing the cluster's CNI."
+    )
+    note: str = ""
+    sources: list[Id] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -288,6 +341,9 @@ class Mesh(Strict):
     overhead: list[Figure] = Field(default_factory=list)
     outdated_claims: list[OutdatedClaim] = Field(default_factory=list)
     distribution: Distribution | None = None
+    fit: Fit | None = Field(
+        default=None, description="Screening facts for recommendations (see Fit)."
+    )
     features_removed: dict[Id, Text] = Field(
         default_factory=dict,
         description="Features the distribution drops from its base, with why; "
