@@ -30,6 +30,10 @@ GROUPS = frozenset(
         "name_before",
         "name_then_asks",
         "not_names",
+        "field",
+        "memory",
+        "cpu",
+        "latency",
     }
 )
 

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
-from bot.intents.models import MAX_COMPARE, MAX_NAME, Intent, IntentKind
+from bot.intents.lexicon import ordinary
+from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
+from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
+from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
@@ -21,9 +24,7 @@ from bot.knowledge.models import FactValue
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
 ECHO_CHARS = 120
-MAX_UNKNOWN = 4
 NOT_NEEDED = "not_needed"
-_SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 
 
@@ -38,6 +39,9 @@ class _Reading:
     facts: dict[str, FactValue]
     unknown: list[str]
     notes: list[str]
+    read_as: dict[str, str]
+    in_field: bool
+    measure: Measure | None
 
 
 class IntentParser:
@@ -51,6 +55,8 @@ class IntentParser:
         # Facts some decision rule tests: knowing one makes a question a recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._vocabulary = self._known_words()
+        self._names = NameReader(self._cues, self._vocabulary)
+        self._retriever = FeatureRetriever(kb)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -136,7 +142,7 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         negated = self._negated(text)
-        features = [f for f in everything.features if f not in negated]
+        features = self._features(everything.features, remaining, found, negated)
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         for match in self._cues.find("unusable", normalised):
@@ -144,8 +150,48 @@ class IntentParser:
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
                 "so this answer does not use it."
             )
-        unknown = self._unknown_names(remaining, found, text)
-        return _Reading(normalised, remaining, found, features, facts, unknown, notes)
+        unknown = self._names.read(remaining.split(), found, text)
+        typos = {**everything.typos, **found.typos}
+        read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
+        in_field = bool(
+            found.meshes or features or facts or notes or self._cues.has("field", normalised)
+        ) or any("mesh" in normalise(name) for name in unknown)
+        return _Reading(
+            normalised,
+            remaining,
+            found,
+            features,
+            facts,
+            unknown,
+            notes,
+            read_as,
+            in_field,
+            self._measure(normalised),
+        )
+
+    def _features(
+        self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
+    ) -> list[str]:
+        """Features named by alias, and those the rest of the words rank highest for.
+
+        The ranking reads the words no mesh name took and no count or setting used
+        ("3 clusters" is a size, not a multi-cluster question).
+        """
+        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
+        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
+        ranked = self._retriever.find(query)
+        order = {f: i for i, f in enumerate(ranked)}
+        features = [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
+        return sorted(features, key=lambda f: order.get(f, len(order)))
+
+    def _measure(self, normalised: str) -> Measure | None:
+        """The overhead first named: "latency overhead" is latency, "cores" is CPU."""
+        said = [
+            (match.start(), measure)
+            for measure in Measure
+            for match in self._cues.find(measure.value, normalised)[:1]
+        ]
+        return min(said)[1] if said else None
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes = r.found.meshes[:MAX_COMPARE] if kind == IntentKind.compare else r.found.meshes
@@ -160,14 +206,17 @@ class IntentParser:
                 label = f"mesh:{mesh}"
                 if label not in suggestions and mesh not in meshes:
                     suggestions.append(label)
+        outside = kind == IntentKind.out_of_scope
         return Intent(
             kind=kind,
             meshes=meshes[:12],
             features=r.features[:12],
             facts=facts,
             text=echo,
-            suggestions=suggestions[:6],
-            unknown_names=r.unknown,
+            suggestions=[] if outside else suggestions[:6],
+            unknown_names=[] if outside else r.unknown,
+            read_as=dict(list(r.read_as.items())[:4]),
+            measure=r.measure if kind == IntentKind.cost else None,
             unsure=unsure,
             unread=r.notes[:4],
         )
@@ -179,7 +228,7 @@ class IntentParser:
         meshes, features, facts = r.found.meshes, r.features, r.facts
         cue = self._cue_in(r.remaining)
         named = bool(meshes or r.unknown)
-        typo = bool(r.found.typos)
+        typo = bool(r.read_as)
         if not meshes and not features and cue("out_of_scope"):
             return IntentKind.out_of_scope, False
         if not named and not features:
@@ -193,6 +242,8 @@ class IntentParser:
             return IntentKind.sources, False
         if cue("features"):
             return IntentKind.features, False
+        if not r.in_field and any(ordinary(w) and w not in STOPWORDS for w in r.normalised.split()):
+            return IntentKind.out_of_scope, False
         if not named and not features and cue("lifecycle"):
             return IntentKind.lifecycle, False
         if not named and not features and cue("lightest"):
@@ -256,54 +307,6 @@ class IntentParser:
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)
         return r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"$^"
-
-    def _unknown_names(self, remaining: str, found: Mentions, text: str) -> list[str]:
-        """Words where a mesh's name would stand that no mesh in the knowledge base has."""
-        tokens = remaining.split()
-        compared = bool(self._cues.find("compare", remaining))
-        names: list[str] = []
-        for i, word in enumerate(tokens):
-            if found.used[i] or not self._could_be_name(word):
-                continue
-            after = tokens[i + 1 : i + 3]
-            name = ""
-            if after[:1] == ["mesh"] or after == ["service", "mesh"]:
-                name = " ".join([word, *after[: after.index("mesh") + 1]])
-            elif self._in_name_slot(tokens, i, compared):
-                name = word
-            if name and name not in names:
-                names.append(name)
-        return [self._as_written(name, text) for name in names[:MAX_UNKNOWN]]
-
-    def _in_name_slot(self, tokens: list[str], i: int, compared: bool) -> bool:
-        """'foomesh', 'X vs Y', 'explain X', 'does X support …': where a name stands."""
-        word, before, after = tokens[i], " ".join(tokens[:i]), tokens[i + 1 : i + 2]
-        if word.endswith("mesh") and len(word) > len("mesh") + 1:
-            return True
-        beside = {tokens[i - 1]} if i else set()
-        if compared and (beside | set(after)) & (_SEPARATORS | {"compare"}):
-            return True
-        if any(before == p or before.endswith(" " + p) for p in self._cues.words["name_before"]):
-            return True
-        return before.endswith("does") and bool(set(after) & self._cues.words["name_then_asks"])
-
-    def _could_be_name(self, word: str) -> bool:
-        return (
-            len(word) >= 2
-            and word not in STOPWORDS
-            and word not in self._vocabulary
-            and not any(c.isdigit() for c in word)
-        )
-
-    @staticmethod
-    def _as_written(name: str, text: str) -> str:
-        """The name as the user typed it; all-lower-case names get a capital."""
-        pattern = r"[\W_]+".join(re.escape(w) for w in name.split())
-        match = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)
-        written = match.group(0) if match else name
-        if written.islower():
-            written = written[0].upper() + written[1:]
-        return written[:MAX_NAME]
 
     def _suggest(self, leftovers: list[str]) -> list[str]:
         names: list[str] = []

@@ -1,0 +1,113 @@
+"""Features by ranked retrieval: a small BM25 index over what the knowledge base says of each.
+
+A feature's document is its name, aliases, one-sentence description, task words,
+explanation and every mesh's note on it, each field weighted by how much it says
+about what people ask. Terms are word stems and pairs of neighbouring stems, so
+"log-only mode before enforcing" finds the dry-run row though no alias says so.
+The index is built once per knowledge base; a question costs one pass over its terms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import snowballstemmer
+
+from bot.knowledge.aliases import STOPWORDS, normalise
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Feature
+
+# Words that say nothing about a feature; "only" and "mode" do ("log-only mode").
+_IGNORED = STOPWORDS - {"only", "mode"}
+_STEMMER = snowballstemmer.stemmer("english")
+# How much a word in each field says about the feature.
+_WEIGHTS = {"name": 3.0, "aliases": 3.0, "tasks": 2.5, "description": 2.0, "explanation": 0.6}
+_NOTE_WEIGHT = 0.25
+_PAIR_BOOST = 1.5  # two neighbouring words together are better evidence than each alone
+_K1 = 1.2
+_B = 0.5
+MIN_SCORE = 6.0  # below this, the words only brush the feature
+RUNNER_UP = 0.6  # a second feature must score at least this share of the first
+MAX_FEATURES = 3
+
+
+def _stems(text: str) -> list[str]:
+    words = [w for w in normalise(text).split() if w not in _IGNORED and not w.isdigit()]
+    return _STEMMER.stemWords(words)
+
+
+def terms(text: str) -> list[str]:
+    """Stems and neighbouring pairs of stems ('log', 'only', 'log only')."""
+    stems = _stems(text)
+    return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    feature: str
+    score: float
+
+
+class FeatureRetriever:
+    """BM25 over weighted feature documents, built once per knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        notes: dict[str, set[str]] = {f: set() for f in kb.features}
+        for mesh in kb.meshes.values():
+            for feature_id, support in mesh.features.items():
+                if support.note and feature_id in notes:
+                    notes[feature_id].add(support.note)
+        self._docs = {f.id: self._document(f, sorted(notes[f.id])) for f in kb.features.values()}
+        lengths = [sum(doc.values()) for doc in self._docs.values()]
+        self._average = sum(lengths) / max(1, len(lengths))
+        frequency = Counter(term for doc in self._docs.values() for term in doc)
+        total = len(self._docs)
+        self._idf = {
+            term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
+        }
+
+    @staticmethod
+    def _document(feature: Feature, notes: Iterable[str]) -> Counter[str]:
+        fields = {
+            "name": [feature.name, feature.id.replace("_", " ")],
+            "aliases": feature.aliases,
+            "tasks": feature.tasks,
+            "description": [feature.description],
+            "explanation": [feature.explanation],
+        }
+        doc: Counter[str] = Counter()
+        for field, texts in fields.items():
+            for text in texts:
+                for term in terms(text):
+                    doc[term] += _WEIGHTS[field]
+        for note in notes:
+            for term in terms(note):
+                doc[term] += _NOTE_WEIGHT
+        return doc
+
+    def rank(self, text: str) -> list[Ranked]:
+        """Every feature the words touch, best first."""
+        query = set(terms(text))
+        scores = []
+        for feature, doc in self._docs.items():
+            norm = _K1 * (1 - _B + _B * sum(doc.values()) / self._average)
+            score = 0.0
+            for term in query & doc.keys():
+                tf = doc[term]
+                boost = _PAIR_BOOST if " " in term else 1.0
+                score += boost * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
+            if score:
+                scores.append(Ranked(feature, score))
+        return sorted(scores, key=lambda r: -r.score)
+
+    def find(self, text: str) -> list[str]:
+        """The features a question is about: the best, and any close runners-up."""
+        ranked = self.rank(text)
+        if not ranked or ranked[0].score < MIN_SCORE:
+            return []
+        bar = max(MIN_SCORE, ranked[0].score * RUNNER_UP)
+        return [r.feature for r in ranked[:MAX_FEATURES] if r.score >= bar]
