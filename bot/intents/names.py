@@ -1,10 +1,11 @@
-"""Unknown mesh names, found by how a word is used, never because the vocabulary lacks it.
+"""Unknown mesh names, found by how words are used, never because the vocabulary lacks them.
 
-A word earns evidence from where it stands: before "mesh" ("consulate mesh"), ending
-in "mesh" ("foomesh"), compared with a known mesh ("Tetrate vs Linkerd"), or the
-object of "evaluating", "trying", "explain" and the like (rules.yaml `name_before`).
-Ordinary English counts against it, a word no dictionary knows for it. A word is
-named as an unknown mesh only when the evidence adds up.
+Words earn evidence from where they stand: before "mesh" ("consulate mesh"), holding
+"mesh" ("meshify"), called a mesh ("is meshery a mesh"), across a "vs" from a known
+mesh ("Tetrate Service Bridge vs Gloo Mesh"), or the object of "evaluating", "trying",
+"explain" and the like (rules.yaml `name_before`). A word no English dictionary knows,
+or a capitalised one mid-sentence, counts for them; ordinary lower-case English counts
+against. Words are named as an unknown mesh only when the evidence adds up.
 """
 
 from __future__ import annotations
@@ -15,26 +16,37 @@ from dataclasses import dataclass
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
 from bot.intents.lexicon import ordinary
-from bot.knowledge.aliases import STOPWORDS
+from bot.knowledge.aliases import STOPWORDS, normalise
 
 MAX_NAME = 40
 MAX_UNKNOWN = 4
-NAMED = 2  # evidence needed to call a word a mesh's name
+MAX_WORDS = 3
+NAMED = 2  # evidence needed to call words a mesh's name
 SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
-_MESH = ("mesh",)
-_SERVICE_MESH = ("service", "mesh")
+CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
+_CALLED = (("a", "mesh"), ("a", "service", "mesh"))
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 
 
 @dataclass(frozen=True)
 class Candidate:
     start: int
-    end: int  # exclusive: "aspen mesh" spans two tokens
+    end: int  # exclusive
     name: str
-    meshy: bool  # stands before "mesh" or ends in it
+    meshy: bool  # before "mesh", holding "mesh", or called a mesh
+
+
+def capitalised_words(text: str) -> frozenset[str]:
+    """Words written with a capital where a sentence does not start: proper names."""
+    words = set()
+    for match in re.finditer(r"[A-Za-z][\w-]*", text):
+        if match.group(0)[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            words.update(normalise(match.group(0)).split())
+    return frozenset(words)
 
 
 class NameReader:
-    """Reads candidate names from tokens a mention scan left unused."""
+    """Reads unknown names from the tokens a mention scan left unused."""
 
     def __init__(self, cues: CuePhrases, vocabulary: frozenset[str]) -> None:
         self._cues = cues
@@ -42,14 +54,20 @@ class NameReader:
 
     def read(self, tokens: list[str], found: Mentions, text: str) -> list[str]:
         """Names, as the user wrote them, used where a mesh's name would stand."""
-        candidates = self._candidates(tokens, found)
+        capitals = capitalised_words(text)
+        candidates = self._candidates(tokens, found, capitals)
         compared = bool(self._cues.find("compare", " ".join(tokens)))
-        names: list[str] = []
-        for candidate in candidates:
-            score = self._evidence(tokens, found, candidate, candidates, compared)
-            if score >= NAMED and candidate.name not in names:
-                names.append(candidate.name)
-        return [as_written(name, text) for name in names[:MAX_UNKNOWN]]
+        named = [
+            c
+            for c in candidates
+            if self._evidence(tokens, found, c, candidates, compared, capitals) >= NAMED
+        ]
+        kept: list[Candidate] = []
+        for candidate in sorted(named, key=lambda c: c.start - c.end):  # longest first
+            if not any(c.start < candidate.end and candidate.start < c.end for c in kept):
+                kept.append(candidate)
+        names = dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start))
+        return [as_written(name, text) for name in list(names)[:MAX_UNKNOWN]]
 
     def _could_be_name(self, word: str) -> bool:
         return (
@@ -59,17 +77,75 @@ class NameReader:
             and not any(c.isdigit() for c in word)
         )
 
-    def _candidates(self, tokens: list[str], found: Mentions) -> list[Candidate]:
-        out = []
-        for i, word in enumerate(tokens):
-            if found.used[i] or not self._could_be_name(word):
+    def _free(self, tokens: list[str], found: Mentions, i: int) -> bool:
+        return 0 <= i < len(tokens) and not found.used[i] and self._could_be_name(tokens[i])
+
+    def _candidates(
+        self, tokens: list[str], found: Mentions, capitals: frozenset[str]
+    ) -> list[Candidate]:
+        """Spans of words that could be one name: a word, a capitalised run, an operand."""
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            if not self._free(tokens, found, i):
+                i += 1
                 continue
-            after = tuple(tokens[i + 1 : i + 3])
-            tail = _MESH if after[:1] == _MESH else _SERVICE_MESH if after == _SERVICE_MESH else ()
-            meshy = bool(tail) or (word.endswith("mesh") and len(word) > len("mesh") + 1)
-            end = i + 1 + len(tail)
-            out.append(Candidate(i, end, " ".join(tokens[i:end]), meshy))
+            end = self._extent(tokens, found, i, capitals)
+            spans.append((i, end))
+            i = end
+        spans = [self._operand(tokens, found, s, e) for s, e in spans]
+        out = []
+        for start, end in dict.fromkeys(spans):
+            after = tuple(tokens[end : end + 3])
+            tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
+            words = tokens[start:end]
+            meshy = bool(tail) or any(
+                "mesh" in w and w != "mesh" and not ordinary(w) for w in words
+            )
+            meshy = meshy or any(after[: len(c)] == c for c in _CALLED)
+            out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))
         return out
+
+    def _extent(self, tokens: list[str], found: Mentions, i: int, capitals: frozenset[str]) -> int:
+        """Where a capitalised run ('Grey Matter', 'Tetrate Service Bridge') ends."""
+        end = i + 1
+        if tokens[i] not in capitals:
+            return end
+        while end - i < MAX_WORDS:
+            if self._free(tokens, found, end) and tokens[end] in capitals:
+                end += 1
+            elif (
+                tokens[end : end + 1] == [CONNECTOR]
+                and self._free(tokens, found, end + 1)
+                and tokens[end + 1] in capitals
+            ):
+                end += 2
+            else:
+                break
+        return min(end, i + MAX_WORDS)
+
+    def _operand(self, tokens: list[str], found: Mentions, start: int, end: int) -> tuple[int, int]:
+        """A span beside a 'vs' grows away from it over name-like words and 'service'."""
+        if end < len(tokens) and tokens[end] in SEPARATORS:
+            while (
+                end - start < MAX_WORDS
+                and start >= 2
+                and tokens[start - 1] == CONNECTOR
+                and self._free(tokens, found, start - 2)
+            ):
+                start -= 2
+            while end - start < MAX_WORDS and self._free(tokens, found, start - 1):
+                start -= 1
+        elif start > 0 and tokens[start - 1] in SEPARATORS:
+            while (
+                end - start < MAX_WORDS
+                and tokens[end : end + 1] == [CONNECTOR]
+                and self._free(tokens, found, end + 1)
+            ):
+                end += 2
+            while end - start < MAX_WORDS and self._free(tokens, found, end):
+                end += 1
+        return start, end
 
     def _evidence(
         self,
@@ -78,16 +154,21 @@ class NameReader:
         candidate: Candidate,
         candidates: list[Candidate],
         compared: bool,
+        capitals: frozenset[str],
     ) -> int:
-        word = tokens[candidate.start]
+        words = tokens[candidate.start : candidate.end]
         score = 2 if candidate.meshy else 0
         slot = self._after_cue(tokens, candidate.start) or self._asks_of(tokens, candidate)
         score += 1 if slot else 0
-        rival = self._compared_with(tokens, found, candidate, candidates)
-        score += {"known": 2, "name": 2, "word": 1}.get(rival, 0)
+        rival = self._rival(tokens, found, candidate, candidates)
+        score += 2 if rival else 0
         if compared and any(found.mesh_used) and (slot or candidate.meshy) and not rival:
             score += 1  # "tried consulate mesh? better than linkerd?"
-        score += -1 if ordinary(word) else 1
+        own = [w for w in words if w not in (CONNECTOR, "mesh")]
+        if any(not ordinary(w) for w in own) or any(w in capitals for w in own):
+            score += 1
+        else:
+            score -= 1
         return score
 
     def _after_cue(self, tokens: list[str], i: int) -> bool:
@@ -103,10 +184,10 @@ class NameReader:
         return before == ["does"] and bool(after & self._cues.words["name_then_asks"])
 
     @staticmethod
-    def _compared_with(
+    def _rival(
         tokens: list[str], found: Mentions, candidate: Candidate, candidates: list[Candidate]
-    ) -> str:
-        """What stands across a 'vs', 'or', 'and' from the word: a known mesh, a name, a word."""
+    ) -> bool:
+        """Whether a known mesh, or a name called a mesh, stands across a 'vs', 'or', 'and'."""
         across = []
         if candidate.start >= 2 and tokens[candidate.start - 1] in SEPARATORS:
             across.append(candidate.start - 2)
@@ -114,14 +195,13 @@ class NameReader:
             across.append(candidate.end + 1)
         if candidate.start >= 1 and tokens[candidate.start - 1] == "compare":
             across += [j for j in range(candidate.end, len(tokens)) if found.mesh_used[j]][:1]
-        best = ""
         for j in across:
             if found.mesh_used[j]:
-                return "known"
+                return True
             other = next((c for c in candidates if c.start <= j < c.end), None)
-            if other is not None and other is not candidate:
-                best = "name" if other.meshy else best or "word"
-        return best
+            if other is not None and other is not candidate and other.meshy:
+                return True
+        return False
 
 
 def as_written(name: str, text: str, capital: bool = True) -> str:

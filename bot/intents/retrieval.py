@@ -31,6 +31,7 @@ _PAIR_BOOST = 1.5  # two neighbouring words together are better evidence than ea
 _K1 = 1.2
 _B = 0.5
 MIN_SCORE = 6.0  # below this, the words only brush the feature
+MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not a topic
 RUNNER_UP = 0.6  # a second feature must score at least this share of the first
 MAX_FEATURES = 3
 
@@ -49,7 +50,8 @@ def terms(text: str) -> list[str]:
 @dataclass(frozen=True)
 class Ranked:
     feature: str
-    score: float
+    own: float  # from the feature's own words
+    score: float  # with the meshes' notes on it
 
 
 class FeatureRetriever:
@@ -61,17 +63,23 @@ class FeatureRetriever:
             for feature_id, support in mesh.features.items():
                 if support.note and feature_id in notes:
                     notes[feature_id].add(support.note)
-        self._docs = {f.id: self._document(f, sorted(notes[f.id])) for f in kb.features.values()}
-        lengths = [sum(doc.values()) for doc in self._docs.values()]
-        self._average = sum(lengths) / max(1, len(lengths))
-        frequency = Counter(term for doc in self._docs.values() for term in doc)
-        total = len(self._docs)
+        self._own = {f.id: self._document(f) for f in kb.features.values()}
+        self._notes = {f: self._notes_document(sorted(texts)) for f, texts in notes.items()}
+        self._idf: dict[str, float] = {}
+        self._average: dict[str, float] = {}
+        for docs in (self._own, self._notes):
+            lengths = [sum(doc.values()) for doc in docs.values()]
+            self._average[id(docs)] = sum(lengths) / max(1, len(lengths))
+        frequency = Counter(
+            term for docs in (self._own, self._notes) for doc in docs.values() for term in doc
+        )
+        total = 2 * len(self._own)
         self._idf = {
             term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
 
     @staticmethod
-    def _document(feature: Feature, notes: Iterable[str]) -> Counter[str]:
+    def _document(feature: Feature) -> Counter[str]:
         fields = {
             "name": [feature.name, feature.id.replace("_", " ")],
             "aliases": feature.aliases,
@@ -84,30 +92,48 @@ class FeatureRetriever:
             for text in texts:
                 for term in terms(text):
                     doc[term] += _WEIGHTS[field]
+        return doc
+
+    @staticmethod
+    def _notes_document(notes: Iterable[str]) -> Counter[str]:
+        doc: Counter[str] = Counter()
         for note in notes:
             for term in terms(note):
                 doc[term] += _NOTE_WEIGHT
         return doc
 
+    def _bm25(self, query: set[str], doc: Counter[str], average: float) -> float:
+        norm = _K1 * (1 - _B + _B * sum(doc.values()) / average)
+        score = 0.0
+        matched = query & doc.keys()
+        if len(matched) < MIN_TERMS:
+            return score
+        for term in matched:
+            tf = doc[term]
+            boost = _PAIR_BOOST if " " in term else 1.0
+            score += boost * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
+        return score
+
     def rank(self, text: str) -> list[Ranked]:
-        """Every feature the words touch, best first."""
+        """Every feature the words touch, best first.
+
+        Only the feature's own words can make it relevant; the meshes' notes on it
+        (which name vendors, versions and other features) add to a score, never make one.
+        """
         query = set(terms(text))
+        own_average, notes_average = self._average[id(self._own)], self._average[id(self._notes)]
         scores = []
-        for feature, doc in self._docs.items():
-            norm = _K1 * (1 - _B + _B * sum(doc.values()) / self._average)
-            score = 0.0
-            for term in query & doc.keys():
-                tf = doc[term]
-                boost = _PAIR_BOOST if " " in term else 1.0
-                score += boost * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
-            if score:
-                scores.append(Ranked(feature, score))
+        for feature, doc in self._own.items():
+            own = self._bm25(query, doc, own_average)
+            if own:
+                notes = self._bm25(query, self._notes[feature], notes_average)
+                scores.append(Ranked(feature, own, own + notes))
         return sorted(scores, key=lambda r: -r.score)
 
     def find(self, text: str) -> list[str]:
         """The features a question is about: the best, and any close runners-up."""
-        ranked = self.rank(text)
-        if not ranked or ranked[0].score < MIN_SCORE:
+        ranked = [r for r in self.rank(text) if r.own >= MIN_SCORE]
+        if not ranked:
             return []
-        bar = max(MIN_SCORE, ranked[0].score * RUNNER_UP)
+        bar = ranked[0].score * RUNNER_UP
         return [r.feature for r in ranked[:MAX_FEATURES] if r.score >= bar]
