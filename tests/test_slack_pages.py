@@ -185,9 +185,7 @@ async def by_app_home(bot: Bot, kind: IntentKind) -> dict:
     view = published.body["view"]
     [site] = link_buttons(view)
     assert (site["text"]["text"], site["url"]) == ("Open in browser", PUBLIC)
-    button = next(
-        b for b in find_buttons(view, "mesh_home_") if decode(b["value"])[0].kind == kind
-    )
+    button = next(b for b in find_buttons(view, "mesh_home_") if decode(b["value"])[0].kind == kind)
     clicked = click_body(
         button,
         channel="D1",
