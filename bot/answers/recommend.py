@@ -64,8 +64,10 @@ def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict, req: Requirements)
     for word, ids in (("for", up), ("against", down)):
         if ids:
             more = len(ids) - MAX_LEANING
-            names = mesh_names(kb, ids[:MAX_LEANING]) if more <= 0 else (
-                ", ".join(kb.meshes[m].name for m in ids[:MAX_LEANING]) + f" and {more} more"
+            names = (
+                mesh_names(kb, ids[:MAX_LEANING])
+                if more <= 0
+                else (", ".join(kb.meshes[m].name for m in ids[:MAX_LEANING]) + f" and {more} more")
             )
             bits.append(f"{word} {names}")
     text = "; ".join(bits)
@@ -76,9 +78,7 @@ def _reasons(
     kb: KnowledgeBase, verdict: Verdict, req: Requirements, cite: Citations
 ) -> list[Statement]:
     return [
-        Statement(
-            label=_leaning(kb, r, verdict, req), text=r.because, sources=cite.cite(r.sources)
-        )
+        Statement(label=_leaning(kb, r, verdict, req), text=r.because, sources=cite.cite(r.sources))
         for r in verdict.fired
     ]
 
@@ -106,7 +106,7 @@ def _must_haves(
         verb = "supports" if len(left) == 1 else "support"
         return Paragraph(heading="Your must-haves", text=f"{who} {verb} {names}.")
     partly = [m for m in left if m not in full]
-    text = (f"{len(full)} of the {len(left)} options left fully support {names}. " if full else "")
+    text = f"{len(full)} of the {len(left)} options left fully support {names}. " if full else ""
     text += " ".join(f"{kb.meshes[m].name}: {_gaps(kb, verdict.of(m))}." for m in partly[:3])
     sources = [s for m in partly[:3] for f in verdict.of(m).caveats for s in f.sources]
     return Paragraph(heading="Your must-haves", text=text.strip(), sources=cite.cite(sources))
@@ -137,13 +137,17 @@ def _elimination(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Table:
     rows = []
     for s in verdict.screened:
         if s.out:
-            outcome, reason, sources = "ruled out", _reason_of(s), [
-                src for f in s.reasons for src in f.sources
-            ]
+            outcome, reason, sources = (
+                "ruled out",
+                _reason_of(s),
+                [src for f in s.reasons for src in f.sources],
+            )
         elif s.caveats:
-            outcome, reason, sources = "kept, with caveats", _gaps(kb, s), [
-                src for f in s.caveats for src in f.sources
-            ]
+            outcome, reason, sources = (
+                "kept, with caveats",
+                _gaps(kb, s),
+                [src for f in s.caveats for src in f.sources],
+            )
         else:
             outcome, reason, sources = "kept", "meets every requirement stated", []
         rows.append(TableRow(cells=[s.mesh.name, outcome, reason], sources=cite.cite(sources)))

@@ -20,8 +20,8 @@ from bot.knowledge.models import (
     ControlPlaneModel,
     DataPlaneModel,
     FactValue,
-    LicenceKind,
     Level,
+    LicenceKind,
     Mesh,
     Platform,
 )
@@ -92,6 +92,8 @@ def managed(mesh: Mesh) -> bool:
         return mesh.distribution.control_plane != ControlPlaneModel.self_managed
     fit = mesh.fit
     return bool(fit and fit.provider and fit.licence == LicenceKind.proprietary)
+
+
 FITS = [Check(Outcome.fits)]
 
 

@@ -28,6 +28,7 @@ TRAITS: dict[str, Trait] = {
     "vendor_supported": lambda s, _: bool(s.mesh.fit and s.mesh.fit.support_from),
     "uses_envoy": lambda s, _: bool(s.mesh.fit and s.mesh.fit.uses_envoy),
     "sidecarless": _sidecarless,
-    "replaces_cni": lambda s, req: bool(s.mesh.fit and s.mesh.fit.replaces_cni)
-    and not req.cilium_cni,
+    "replaces_cni": lambda s, req: (
+        bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not req.cilium_cni
+    ),
 }

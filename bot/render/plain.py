@@ -71,7 +71,9 @@ def part_lines(answer: Answer, part: Part) -> list[str]:
             lines += [with_marks(label, cite_marks(answer, bar.sources)), drawn]
     elif isinstance(part, Table):
         lines += [
-            with_marks(f"- {row.cells[0]}: {' — '.join(row.cells[1:])}", cite_marks(answer, row.sources))
+            with_marks(
+                f"- {row.cells[0]}: {' — '.join(row.cells[1:])}", cite_marks(answer, row.sources)
+            )
             for row in part.rows
         ]
     elif isinstance(part, Code):
