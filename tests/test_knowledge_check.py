@@ -199,3 +199,16 @@ def test_export_has_the_documented_shape(kb, capsys):
     assert all(s in data["sources"] for s in support["sources"])
     assert set(data["features"]["mtls"]) >= {"name", "aliases", "category"}
     assert set(next(iter(data["sources"].values()))) >= {"title", "url", "date", "kind"}
+
+
+def test_current_offering_needs_a_fit_block(kb_dir):
+    mesh = read(kb_dir / "meshes/kuma.yaml")
+    del mesh["fit"]
+    write(kb_dir / "meshes/kuma.yaml", mesh)
+    problems = problems_of(kb_dir)
+    assert any(
+        p.startswith("meshes/kuma.yaml: fit: current offering 'kuma' has no fit block")
+        and "Fix: add `fit:`" in p
+        for p in problems
+    )
+    assert not any("aws-app-mesh.yaml: fit:" in p for p in problems)

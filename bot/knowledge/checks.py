@@ -41,6 +41,7 @@ def cross_check(loaded: LoadedFiles, today: dt.date) -> list[Problem]:
         _check_sources(loaded, today),
         _check_features(loaded),
         _check_meshes(loaded, today),
+        _check_fit(loaded),
         _check_aliases(loaded),
         _check_rules(loaded),
     ]
@@ -222,6 +223,20 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
         yield from _future(mesh.version.as_of, today, file, "version.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
+
+
+def _check_fit(loaded: LoadedFiles) -> Iterator[Problem]:
+    """Every current offering states where it runs, its licence and its support."""
+    for mesh_id, mesh in loaded.meshes.items():
+        if mesh.is_current and mesh.fit is None:
+            yield Problem(
+                file=loaded.mesh_files[mesh_id],
+                path="fit",
+                message=f"current offering '{mesh_id}' has no fit block, so the recommender "
+                "cannot screen it",
+                fix="add `fit:` after `cncf:` with platforms, licence, support_from, "
+                "uses_envoy and sources (see Fit in bot/knowledge/models.py)",
+            )
 
 
 def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
