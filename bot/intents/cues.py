@@ -34,6 +34,7 @@ GROUPS = frozenset(
         "memory",
         "cpu",
         "latency",
+        "quantity",
     }
 )
 

@@ -20,6 +20,7 @@ class Mentions:
     used: list[bool] = field(default_factory=list)
     mesh_used: list[bool] = field(default_factory=list)
     typos: dict[str, str] = field(default_factory=dict)  # as typed -> entity id
+    plain_words: set[str] = field(default_factory=set)  # meshes named by an everyday word
 
 
 def _add(items: list[str], item: str) -> None:
@@ -53,6 +54,8 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
                     used[start : start + size] = [True] * size
                     if kind == "mesh":
                         mesh_used[start : start + size] = [True] * size
+                        if size == 1 and ordinary(phrase):
+                            found.plain_words.add(hit.entity)
                     break
     for _, kind, entity, typed in sorted(hits):
         _add(found.meshes if kind == "mesh" else found.features, entity)

@@ -24,6 +24,7 @@ MAX_WORDS = 3
 NAMED = 2  # evidence needed to call words a mesh's name
 SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
+_INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
 _CALLED = (("a", "mesh"), ("a", "service", "mesh"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 
@@ -100,7 +101,7 @@ class NameReader:
             tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
             words = tokens[start:end]
             meshy = bool(tail) or any(
-                "mesh" in w and w != "mesh" and not ordinary(w) for w in words
+                "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
             )
             meshy = meshy or any(after[: len(c)] == c for c in _CALLED)
             out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))

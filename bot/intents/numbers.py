@@ -45,7 +45,7 @@ _UNITS = {
     "a couple": 2,
     "couple of": 2,
 }
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
@@ -74,8 +74,10 @@ def _value(number: str) -> float:
 
 
 def _spelled(words: str) -> int | None:
-    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'a couple of' 2."""
+    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500."""
     parts = words.replace("-", " ").split()
+    half = parts[:1] == ["half"]
+    parts = parts[1:] if half else parts
     if parts[:1] == ["a"] and parts[1:2] and parts[1] in _MULTIPLIERS:  # 'a thousand'
         parts[0] = "one"
     total, current = 0, 0
@@ -95,7 +97,7 @@ def _spelled(words: str) -> int | None:
                 break
         else:
             return None
-    value = total + current
+    value = (total + current) // (2 if half else 1)
     return value if 0 < value <= MAX_COUNT else None
 
 
@@ -126,7 +128,10 @@ class NumberReader:
         )
         small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
         many = "|".join(_MULTIPLIERS)
-        words = rf"(?:(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:{many}))*|(?:a\s+)?(?:{many}))"
+        words = (
+            rf"(?:(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:{many}))*"
+            rf"|(?:half\s+)?an?\s+(?:{many}))"
+        )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
             rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"

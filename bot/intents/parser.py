@@ -16,16 +16,19 @@ from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
+from bot.intents.requirements import RequirementReader
 from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue
+from bot.knowledge.models import DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
+ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 
 
 @dataclass
@@ -51,10 +54,14 @@ class IntentParser:
         self._kb = kb
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
+        self._requirements = RequirementReader(kb)
         self._cues = CuePhrases(kb.rules.phrases)
-        # Facts some decision rule tests: knowing one makes a question a recommendation.
+        # Facts some decision rule or constraint tests: knowing one makes a question a
+        # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
+        self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._vocabulary = self._known_words()
+        self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
         self._retriever = FeatureRetriever(kb)
 
@@ -65,13 +72,14 @@ class IntentParser:
         phrases += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
+        phrases += self._requirements.platform_words()
         phrases += [w for words in self._cues.words.values() for w in words]
         return frozenset(word for phrase in phrases for word in normalise(phrase).split())
 
     # ------------------------------------------------------------------ parsing
 
     def parse(self, text: str) -> Intent:
-        text = text.strip()
+        text = _MENTIONS.sub(" ", text).strip()
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
@@ -137,7 +145,8 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
-        facts: dict[str, FactValue] = {**signalled, **counted}
+        required = self._requirements.read(normalised)
+        facts: dict[str, FactValue] = {**signalled, **required, **counted}
         everything = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
@@ -153,9 +162,11 @@ class IntentParser:
         unknown = self._names.read(remaining.split(), found, text)
         typos = {**everything.typos, **found.typos}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
-        in_field = bool(
-            found.meshes or features or facts or notes or self._cues.has("field", normalised)
-        ) or any("mesh" in normalise(name) for name in unknown)
+        field = bool(features or facts or notes or self._cues.has("field", normalised))
+        field = field or any("mesh" in normalise(name) for name in unknown)
+        if not field and self._aside(found, tokens):
+            found.meshes = [m for m in found.meshes if m not in found.plain_words]
+        in_field = field or bool(found.meshes)
         return _Reading(
             normalised,
             remaining,
@@ -166,8 +177,17 @@ class IntentParser:
             notes,
             read_as,
             in_field,
-            self._measure(normalised),
+            self._measure(remaining),
         )
+
+    def _aside(self, found: Mentions, tokens: list[str]) -> bool:
+        """A mesh named by an everyday word ("the italian consul") amid talk of other things."""
+        if not found.plain_words or set(found.meshes) - found.plain_words:
+            return False
+        content = [
+            w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
+        ]
+        return len(content) >= ASIDE_WORDS
 
     def _features(
         self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
@@ -235,7 +255,10 @@ class IntentParser:
             rest = self._cues.strip("greeting", r.remaining).split()
             if cue("greeting") and not facts and all(w in STOPWORDS for w in rest):
                 return IntentKind.greeting, False
-        recommend = cue("recommend") and len(meshes) < 2
+        # "does istio rotate certs or do we need a cronjob": a feature of a mesh in use.
+        checked = features and any(self._in_use(m) for m in meshes)
+        recommend = cue("recommend") and len(meshes) < 2 and not checked
+        counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
         if not named and not features and cue("sources"):
@@ -244,18 +267,23 @@ class IntentParser:
             return IntentKind.features, False
         if not r.in_field and any(ordinary(w) and w not in STOPWORDS for w in r.normalised.split()):
             return IntentKind.out_of_scope, False
-        if not named and not features and cue("lifecycle"):
+        if not features and cue("lifecycle") and (not named or cue("which_meshes")):
             return IntentKind.lifecycle, False
         if not named and not features and cue("lightest"):
             return IntentKind.lightest, False
+        if counted:
+            return IntentKind.cost, typo
         if recommend:
             return IntentKind.recommend, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
-        if cue("cost") or ("pods" in facts and not features):
+        # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead.
+        priced = cue("cost") and (r.measure is not None or not features)
+        if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
-        if features and cue("which_meshes") and not meshes:
+        setup = self._deciding & set(facts) & self._counts  # a stated size: their setup
+        if features and cue("which_meshes") and not meshes and not setup:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
             return IntentKind.recommend, typo
@@ -271,6 +299,8 @@ class IntentParser:
             return IntentKind.explain, typo
         if meshes and features:
             return IntentKind.feature_check, typo
+        if meshes and self._deciding & set(facts) and not any(self._current(m) for m in meshes):
+            return IntentKind.recommend, typo  # "we're on App Mesh with ECS today"
         if meshes:
             return IntentKind.explain, typo
         if facts or r.notes:
@@ -278,6 +308,14 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _in_use(self, mesh_id: str) -> bool:
+        """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
+        mesh = self._kb.meshes[mesh_id]
+        return mesh.is_current and mesh.data_plane.model != DataPlaneModel.none
+
+    def _current(self, mesh_id: str) -> bool:
+        return self._kb.meshes[mesh_id].is_current
 
     def _cue_in(self, remaining: str):
         padded = f" {remaining} "

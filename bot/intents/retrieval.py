@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import snowballstemmer
+from wordfreq import zipf_frequency
 
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -31,14 +32,28 @@ _PAIR_BOOST = 1.5  # two neighbouring words together are better evidence than ea
 _K1 = 1.2
 _B = 0.5
 MIN_SCORE = 6.0  # below this, the words only brush the feature
+_COMMON_ZIPF = 6.5  # a word this frequent in English says nothing about a feature
 MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not a topic
 RUNNER_UP = 0.6  # a second feature must score at least this share of the first
 MAX_FEATURES = 3
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in normalise(text).split() if w not in _IGNORED and not w.isdigit()]
+
+
 def _stems(text: str) -> list[str]:
-    words = [w for w in normalise(text).split() if w not in _IGNORED and not w.isdigit()]
-    return _STEMMER.stemWords(words)
+    return _STEMMER.stemWords(_words(text))
+
+
+def rarity(word: str) -> float:
+    """How much a word says by itself: everyday English ('take', 'long', 'thing') little.
+
+    From its Zipf frequency in general English (wordfreq): 1 for rare and technical
+    words, down to 0.15 for the commonest.
+    """
+    zipf = zipf_frequency(word, "en", wordlist="small")
+    return min(1.0, max(0.15, (_COMMON_ZIPF - zipf) / 2))
 
 
 def terms(text: str) -> list[str]:
@@ -77,6 +92,13 @@ class FeatureRetriever:
         self._idf = {
             term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
+        texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
+        texts += [t for f in kb.features.values() for t in (f.description, f.explanation)]
+        self._rarity: dict[str, float] = {}
+        for text in texts:
+            for word in _words(text):
+                stem = _STEMMER.stemWord(word)
+                self._rarity[stem] = max(self._rarity.get(stem, 0.0), rarity(word))
 
     @staticmethod
     def _document(feature: Feature) -> Counter[str]:
@@ -111,7 +133,8 @@ class FeatureRetriever:
         for term in matched:
             tf = doc[term]
             boost = _PAIR_BOOST if " " in term else 1.0
-            score += boost * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
+            weight = max(self._rarity.get(stem, 1.0) for stem in term.split())
+            score += boost * weight * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
         return score
 
     def rank(self, text: str) -> list[Ranked]:
