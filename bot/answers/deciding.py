@@ -53,8 +53,8 @@ def _releases(kb: KnowledgeBase, mesh: Mesh) -> Line:
             f"; {first_sentence(dist.support).split('; ')[0].rstrip('.')}" if dist.support else ""
         )
         return (
-            f"ships {base.name} {dist.upstream_version} while upstream is at "
-            f"{base.version.current}{support}",
+            f"ships upstream {dist.upstream_version}, the newest being {base.version.current}"
+            f"{support}",
             [*dist.sources, *base.version.sources[:1]],
         )
     return f"current release {mesh.version.current}", mesh.version.sources
