@@ -225,6 +225,7 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
 
 def _lead(
     kb: KnowledgeBase,
+    meshes: list[Mesh],
     headlines: list[tuple[Mesh, Figure]],
     size: Size,
     measure: Measure = Measure.memory,
@@ -232,7 +233,8 @@ def _lead(
     if measure != Measure.memory:
         return _rate_lead(headlines, size, measure)
     if not headlines:
-        return f"At {size.headline}: no overhead figures are recorded for these meshes yet."
+        names = mesh_names(kb, [m.id for m in meshes])
+        return f"At {size.headline}: no proxy-memory figure is recorded for {names} yet."
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
     (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
     if len(ranked) == 1:
@@ -358,7 +360,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(size, measure),
-        lead=_lead(kb, headlines, size, measure),
+        lead=_lead(kb, meshes, headlines, size, measure),
         points=points,
         details=[
             Section(key="figures", label="All figures", parts=_all_figures(kb, meshes, size, cite))
