@@ -28,7 +28,7 @@ def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         Citations(kb),
-        title="That's outside what I cover",
+        title="Not a service-mesh question",
         lead="That's outside what I cover: choosing and running a service mesh (Istio, "
         "Linkerd, Cilium, Consul, Kuma and their managed offerings), and when you need no mesh "
         "at all.",

@@ -180,6 +180,13 @@ class IntentParser:
             self._measure(remaining),
         )
 
+    @staticmethod
+    def _about_something_else(tokens: list[str]) -> bool:
+        """Ordinary English about some other topic, not a string nobody can read ('asdfgh')."""
+        content = [w for w in tokens if w not in STOPWORDS]
+        words = [w for w in content if ordinary(w)]
+        return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
+
     def _aside(self, found: Mentions, tokens: list[str]) -> bool:
         """A mesh named by an everyday word ("the italian consul") amid talk of other things."""
         if not found.plain_words or set(found.meshes) - found.plain_words:
@@ -265,7 +272,7 @@ class IntentParser:
             return IntentKind.sources, False
         if cue("features"):
             return IntentKind.features, False
-        if not r.in_field and any(ordinary(w) and w not in STOPWORDS for w in r.normalised.split()):
+        if not r.in_field and self._about_something_else(r.normalised.split()):
             return IntentKind.out_of_scope, False
         if not features and cue("lifecycle") and (not named or cue("which_meshes")):
             return IntentKind.lifecycle, False
