@@ -7,6 +7,7 @@ rules.yaml (`phrases:`, `signals:`, fact units), never from this module.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
+MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 
 
@@ -79,11 +81,11 @@ class IntentParser:
     # ------------------------------------------------------------------ parsing
 
     def parse(self, text: str) -> Intent:
-        text = _MENTIONS.sub(" ", text).strip()
+        text = text.strip()
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
-        reading = self._read(text)
+        reading = self._read(_MENTIONS.sub(" ", html.unescape(text)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -184,7 +186,7 @@ class IntentParser:
     def _about_something_else(tokens: list[str]) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh')."""
         content = [w for w in tokens if w not in STOPWORDS]
-        words = [w for w in content if ordinary(w)]
+        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD]
         return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
 
     def _aside(self, found: Mentions, tokens: list[str]) -> bool:
