@@ -170,10 +170,12 @@ def _for_your_setup(
 ) -> Paragraph | None:
     """The recommender's pick among the compared meshes, when the user told us facts."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    candidates = [i for i in ids if i in kb.rules.candidates]
-    if not known or len(candidates) < 2:
+    current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
+    if not known or len(current) < 2:
         return None
-    result = scoring.evaluate(kb.rules, known, among=candidates)
+    result = scoring.evaluate(kb, known, current)
+    if result.pick is None:
+        return None
     fired = result.fired[:2]
     return Paragraph(
         heading="For your setup",

@@ -73,9 +73,9 @@ def _size(intent: Intent) -> Size:
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
-    """The meshes asked about; by default the recommender's candidates that have figures."""
+    """The meshes asked about; by default the featured meshes that have figures."""
     ids = [m for m in intent.meshes if m in kb.meshes] or [
-        m for m in kb.rules.candidates if m in kb.meshes and kb.meshes[m].overhead
+        m for m in kb.rules.featured if m in kb.meshes and kb.meshes[m].overhead
     ]
     return [kb.meshes[i] for i in ids]
 

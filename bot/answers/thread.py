@@ -21,7 +21,7 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     intent = parser.parse_follow_up(text, context)
     if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
         facts = {k: v for k, v in context.facts.items() if k in {f.id for f in kb.rules.facts}}
-        pick = scoring.outlook(kb.rules, facts).verdict.pick
-        meshes = [pick, *(m for m in intent.meshes if m != pick)]
+        pick = scoring.evaluate(kb, facts, scoring.candidates(kb, context.meshes)).pick
+        meshes = [*([pick] if pick else []), *(m for m in intent.meshes if m != pick)]
         intent = intent.model_copy(update={"meshes": meshes[:4]})
     return intent
