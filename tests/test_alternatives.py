@@ -73,3 +73,9 @@ def test_the_users_platform_adds_its_distribution(engine, platform, offering):
 
 def test_a_full_comparison_suggests_nothing_to_add(engine):
     assert added(engine, ["istio", "linkerd", "cilium", "consul"]) == []
+
+
+def test_a_platform_said_in_words_adds_its_distribution(engine):
+    answer = engine.ask("compare istio and linkerd, we run on AKS")
+    labels = [c.label for c in answer.next_steps]
+    assert "Add AKS Istio-based service mesh add-on" in labels
