@@ -156,8 +156,8 @@ def step(label: str, kind: IntentKind, **fields) -> Choice:
 
 
 def default_pair(kb: KnowledgeBase) -> list[str]:
-    """The two meshes people weigh first: the first two candidates in rules.yaml."""
-    return [m for m in kb.rules.candidates if m in kb.meshes][:2]
+    """The two meshes people weigh first: the first two featured in rules.yaml."""
+    return [m for m in kb.rules.featured if m in kb.meshes][:2]
 
 
 def evidence_date(kb: KnowledgeBase, source_ids: Iterable[str]) -> dt.date | None:

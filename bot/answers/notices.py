@@ -95,29 +95,6 @@ def _states_status(answer: Answer) -> bool:
     return any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1])
 
 
-def _unweighed(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[Choice]]:
-    """Needed features no decision rule weighs: said, with a button to check them instead."""
-    if intent.kind != IntentKind.recommend:
-        return "", []
-    needs = intent.facts.get("needs")
-    if not isinstance(needs, list):
-        return "", []
-    weighed = {f for rule in kb.rules.rules for c in rule.when.values() for f in (c.any_of or [])}
-    left = [f for f in needs if f in kb.features and f not in weighed]
-    if not left:
-        return "", []
-    names = ", ".join(kb.features[f].name for f in left)
-    text = (
-        f"No decision rule weighs {names} yet, so the pick below ignores it; "
-        "check which meshes support it instead."
-    )
-    buttons = [
-        step(f"Who has {kb.features[f].name}", IntentKind.which_meshes, features=[f])
-        for f in left[:2]
-    ]
-    return text, buttons
-
-
 def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     """The answer with its notices first and any correcting buttons before its own."""
     parts: list[Part] = []
@@ -134,10 +111,6 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)
     notes = list(intent.unread)
-    unweighed, checks = _unweighed(kb, intent)
-    if unweighed:
-        notes.append(unweighed)
-        buttons += checks
     if notes:
         parts.append(Paragraph(heading="Note", text=" ".join(notes)))
     if not parts and not buttons and not flags:

@@ -14,6 +14,7 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.models import MAX_COMPARE, MAX_NAME, Intent, IntentKind
 from bot.intents.numbers import NumberReader
+from bot.intents.requirements import RequirementReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
@@ -47,9 +48,12 @@ class IntentParser:
         self._kb = kb
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
+        self._requirements = RequirementReader(kb)
         self._cues = CuePhrases(kb.rules.phrases)
-        # Facts some decision rule tests: knowing one makes a question a recommendation.
+        # Facts some decision rule or constraint tests: knowing one makes a question a
+        # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
+        self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._vocabulary = self._known_words()
 
     def _known_words(self) -> frozenset[str]:
@@ -59,6 +63,7 @@ class IntentParser:
         phrases += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
+        phrases += self._requirements.platform_words()
         phrases += [w for words in self._cues.words.values() for w in words]
         return frozenset(word for phrase in phrases for word in normalise(phrase).split())
 
@@ -131,7 +136,8 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
-        facts: dict[str, FactValue] = {**signalled, **counted}
+        required = self._requirements.read(normalised)
+        facts: dict[str, FactValue] = {**signalled, **required, **counted}
         everything = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
@@ -220,6 +226,8 @@ class IntentParser:
             return IntentKind.explain, typo
         if meshes and features:
             return IntentKind.feature_check, typo
+        if meshes and self._deciding & set(facts) and not any(self._current(m) for m in meshes):
+            return IntentKind.recommend, typo  # "we're on App Mesh with ECS today"
         if meshes:
             return IntentKind.explain, typo
         if facts or r.notes:
@@ -227,6 +235,9 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _current(self, mesh_id: str) -> bool:
+        return self._kb.meshes[mesh_id].is_current
 
     def _cue_in(self, remaining: str):
         padded = f" {remaining} "

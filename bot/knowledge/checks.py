@@ -146,6 +146,11 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
         yield f"sources[{i}]", sid
     for i, sid in enumerate(mesh.version.sources):
         yield f"version.sources[{i}]", sid
+    for i, sid in enumerate(mesh.data_plane.sources):
+        yield f"data_plane.sources[{i}]", sid
+    if mesh.project:
+        for i, sid in enumerate(mesh.project.sources):
+            yield f"project.sources[{i}]", sid
     for fid, support in mesh.features.items():
         for i, sid in enumerate(support.sources):
             yield f"features.{fid}.sources[{i}]", sid
@@ -221,6 +226,8 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     fix="use the id of a mesh under meshes/",
                 )
         yield from _future(mesh.version.as_of, today, file, "version.as_of")
+        if mesh.project:
+            yield from _future(mesh.project.as_of, today, file, "project.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
 
@@ -310,14 +317,15 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     yield from _duplicates([f.id for f in rules.facts], file, "facts", "fact")
     yield from _duplicates([q.id for q in rules.questions], file, "questions", "question")
     yield from _duplicates([r.id for r in rules.rules], file, "rules", "rule")
-    for mesh_id in rules.candidates:
+    for i, mesh_id in enumerate(rules.featured):
         if loaded.meshes and mesh_id not in loaded.meshes:
             yield Problem(
                 file=file,
-                path=f"candidates.{mesh_id}",
-                message="unknown mesh",
+                path=f"featured[{i}]",
+                message=f"unknown mesh '{mesh_id}'",
                 fix="use the id of a mesh under meshes/",
             )
+    yield from _check_constraints(rules, feature_ids)
 
     def settings(values: dict[str, FactValue], path: str) -> Iterator[Problem]:
         for fact_id, value in values.items():
@@ -384,12 +392,21 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                         fix=f"use one of {fact.choices}",
                     )
         for mesh_id in rule.scores:
-            if mesh_id not in rules.candidates:
+            mesh = loaded.meshes.get(mesh_id)
+            if loaded.meshes and (mesh is None or not mesh.is_current):
                 yield Problem(
                     file=file,
                     path=f"rules[{i}].scores.{mesh_id}",
-                    message=f"'{mesh_id}' is not a candidate",
-                    fix="add it under candidates: or score a candidate",
+                    message=f"'{mesh_id}' is not a current offering",
+                    fix="score the id of an active mesh under meshes/",
+                )
+        for trait in rule.traits:
+            if trait not in _names().traits:
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].traits.{trait}",
+                    message=f"unknown trait '{trait}'",
+                    fix="use one of " + ", ".join(sorted(_names().traits)),
                 )
         if kinds is not None and not any(kinds.get(sid) in PRIMARY_KINDS for sid in rule.sources):
             yield Problem(
@@ -408,3 +425,45 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"unknown source '{sid}'",
                     fix="add it to sources.yaml or cite an existing source id",
                 )
+
+
+@dataclass(frozen=True)
+class _Names:
+    tests: frozenset[str]
+    traits: frozenset[str]
+
+
+def _names() -> _Names:
+    """The screening tests and traits the recommender implements (imported late: the
+    answers package builds on this one)."""
+    from bot.answers.screening import TESTS
+    from bot.answers.traits import TRAITS
+
+    return _Names(frozenset(TESTS), frozenset(TRAITS))
+
+
+def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
+    facts = {f.id for f in rules.facts}
+    for i, constraint in enumerate(rules.constraints):
+        path = f"constraints[{i}]"
+        if constraint.fact not in facts:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{path}.fact",
+                message=f"unknown fact '{constraint.fact}'",
+                fix="declare the fact under facts:",
+            )
+        if constraint.test not in _names().tests:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{path}.test",
+                message=f"unknown test '{constraint.test}'",
+                fix="use one of " + ", ".join(sorted(_names().tests)),
+            )
+        if constraint.feature and feature_ids is not None and constraint.feature not in feature_ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{path}.feature",
+                message=f"unknown feature '{constraint.feature}'",
+                fix="use a feature id from features.yaml",
+            )

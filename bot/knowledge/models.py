@@ -142,6 +142,11 @@ class DataPlane(Strict):
     proxy: Text
     language: Text
     model: DataPlaneModel
+    summary: Text = Field(
+        description="The architecture in a phrase a comparison leads with: the proxy, its "
+        "language, and where it runs ('Envoy (C++) sidecar in every pod')."
+    )
+    sources: list[Id] = Field(default_factory=list, description="Where the design is documented.")
 
 
 class Version(Strict):
@@ -172,6 +177,18 @@ class Releases(Strict):
         if compiled.groups < 1:
             raise ValueError("needs a group ( ) around the version")
         return pattern
+
+
+class Project(Strict):
+    """Who stands behind a mesh and how its releases and support reach users."""
+
+    steward: Text = Field(description="Who governs or backs it: 'Buoyant (created Linkerd)'.")
+    releases: Text = Field(
+        description="The release and support model in a sentence: cadence, how long a "
+        "release is supported, who ships stable builds."
+    )
+    as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
 
 
 class Link(Strict):
@@ -330,6 +347,10 @@ class Mesh(Strict):
     cncf: CncfStatus
     version: Version
     releases: Releases | None = None
+    project: Project | None = Field(
+        default=None,
+        description="Steward and release model; a distribution's comes from `distribution`.",
+    )
     strengths: list[Text] = Field(default_factory=list)
     weaknesses: list[Text] = Field(default_factory=list)
     best_for: Text
@@ -379,6 +400,13 @@ class FactDef(Strict):
         default_factory=list, description="Words after a number that set it: '40 services'."
     )
     choices: list[Id] = Field(default_factory=list)
+    names: dict[Id, Text] = Field(
+        default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
+    )
+
+    def says(self, value: FactValue) -> str:
+        """The value in words: a choice's name, else the value itself."""
+        return self.names.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
 class Signal(Strict):
@@ -409,24 +437,94 @@ class Condition(Strict):
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
 
+    def holds(self, value: FactValue) -> bool:
+        checks = []
+        if self.is_ is not None:
+            checks.append(value == self.is_)
+        if self.lt is not None:
+            checks.append(isinstance(value, int) and value < self.lt)
+        if self.gte is not None:
+            checks.append(isinstance(value, int) and value >= self.gte)
+        if self.one_of is not None:
+            checks.append(value in self.one_of)
+        if self.any_of is not None:
+            checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
+        return bool(checks) and all(checks)
+
 
 class Rule(Strict):
+    """A trade-off among the offerings that pass screening: when every condition holds,
+    add `scores` to the meshes it names (a distribution takes its base mesh's score unless
+    the rule names it too) and `traits` to every offering that has the trait."""
+
     id: Id
-    when: dict[Id, Condition] = Field(min_length=1)
-    scores: dict[Id, int] = Field(min_length=1)
+    when: dict[Id, Condition] = Field(
+        default_factory=dict, description="Conditions on known facts; none: always weighed."
+    )
+    scores: dict[Id, int] = Field(default_factory=dict)
+    traits: dict[Id, int] = Field(
+        default_factory=dict,
+        description="Score for every offering with the trait (bot/answers/traits.py).",
+    )
     because: Text
     sources: list[Id] = Field(min_length=1)
 
+    def model_post_init(self, _: Any) -> None:
+        if not self.scores and not self.traits:
+            raise ValueError("a rule needs scores: or traits:")
+
+
+class PlatformDef(Strict):
+    """A platform a team runs on: the words that name it and whose platform it is."""
+
+    words: list[Text] = Field(min_length=1)
+    provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
+
+
+class Constraint(Strict):
+    """A hard requirement: every candidate failing `test` on the fact's value is ruled out.
+
+    `out` and `caveat` are the reason templates: {value} is the fact's value in words,
+    {detail} what the test found (a feature's name, a licence).
+    """
+
+    id: Id
+    fact: Id
+    when: Condition | None = Field(
+        default=None, description="Applies only while the fact's value passes this test."
+    )
+    test: Id = Field(description="A named test over a mesh (bot/answers/screening.py).")
+    feature: Id | None = Field(default=None, description="The feature a test checks, if one.")
+    out: Text
+    caveat: str = ""
+
 
 class RulesFile(Strict):
-    candidates: dict[Id, int] = Field(
-        min_length=2, description="Meshes the recommender picks from, with their prior score."
+    featured: list[Id] = Field(
+        min_length=2,
+        description="Meshes shown where a question names none (the compare pair, the cost "
+        "chart); the recommender itself weighs every current offering.",
     )
     facts: list[FactDef]
     signals: list[Signal] = Field(default_factory=list)
+    platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
+    vendors: dict[Id, list[Text]] = Field(
+        default_factory=dict, description="Vendor ids and the words that name them."
+    )
+    support_phrases: list[Text] = Field(
+        default_factory=list,
+        description="How support is asked for, with {vendor} where a vendor's word goes.",
+    )
     phrases: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
     )
+    constraints: list[Constraint] = Field(default_factory=list)
+    caveat_cost: int = Field(
+        default=0, ge=0, description="Score each screening caveat costs an offering."
+    )
     questions: list[Question]
     rules: list[Rule]
+
+    def fact(self, fact_id: str) -> FactDef | None:
+        return next((f for f in self.facts if f.id == fact_id), None)

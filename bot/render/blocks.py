@@ -41,6 +41,7 @@ from bot.answers.results import (
     Part,
     SourceRef,
     StatementList,
+    Table,
 )
 from bot.render import limits
 from bot.render.chart import bar_lines
@@ -177,6 +178,12 @@ def _part_texts(page: _Page, part: Part) -> list[str]:
             f"{label}\n`{escape(bar)}`" for label, bar in zip(labels, drawn[1::2], strict=True)
         )
         return _chunks([*heading, *body.splitlines()])
+    if isinstance(part, Table):
+        lines = [
+            f"• {bold(row.cells[0])}: {escape(' — '.join(row.cells[1:]))}{page.marks(row.sources)}"
+            for row in part.rows
+        ]
+        return _chunks(heading + lines)
     if isinstance(part, Code):
         return _code(heading, escape(part.code))
     return []

@@ -1,0 +1,64 @@
+"""Requirements in free text that need more than a fixed phrase: the platform and who must
+support the mesh.
+
+The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:`). A platform
+word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
+not the platform; a specific platform ("EKS") wins over plain "Kubernetes".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue, Platform
+
+# Which platform wins when a question names several: a provider's platform over VMs
+# over any Kubernetes ("Kubernetes on EKS" is EKS).
+_GENERIC = {Platform.vms: 1, Platform.kubernetes: 2}
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    words = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+class RequirementReader:
+    """Reads `platform` and `support` from normalised text (indexes built once)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        rules = kb.rules
+        self._platform_of = {
+            normalise(word): platform
+            for platform, definition in rules.platforms.items()
+            for word in definition.words
+        }
+        self._vendor_of: dict[str, str] = {}
+        for vendor, words in rules.vendors.items():
+            for word in words:
+                for template in rules.support_phrases:
+                    self._vendor_of[normalise(template.format(vendor=word))] = vendor
+        multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
+        self._mesh_names = _alternation([a for a in multiword if " " in a])
+        self._platforms = _alternation(list(self._platform_of))
+        self._support = _alternation(list(self._vendor_of))
+
+    def platform_words(self) -> list[str]:
+        """The words that name platforms (none of them is an unknown mesh's name; a
+        vendor's may be, as in "compare Tetrate and Linkerd")."""
+        return list(self._platform_of)
+
+    def read(self, normalised: str) -> dict[str, FactValue]:
+        facts: dict[str, FactValue] = {}
+        text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
+        if self._support and (match := self._support.search(text)):
+            facts["support"] = self._vendor_of[match.group(0)]
+            text = self._support.sub(" ", text)
+        matches = self._platforms.finditer(text) if self._platforms else iter(())
+        found = [self._platform_of[m.group(0)] for m in matches]
+        if found:
+            facts["platform"] = min(found, key=lambda p: _GENERIC.get(p, 0)).value
+        return facts
