@@ -4,6 +4,7 @@ differences that matter, then details on demand."""
 from __future__ import annotations
 
 from bot.answers import scoring
+from bot.answers.alternatives import closest_alternatives
 from bot.answers.common import (
     Citations,
     build_answer,
@@ -187,16 +188,15 @@ def _for_your_setup(
     )
 
 
-def _next_steps(kb: KnowledgeBase, intent: Intent, ids: list[str]) -> list[Choice]:
+def _next_steps(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh]) -> list[Choice]:
+    """Recommend; add the closest alternatives (see alternatives.py); cost; all features."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
+    ids = [m.id for m in meshes]
     steps = [step("Recommend for my setup", IntentKind.recommend, facts=known)]
     if len(ids) < MAX_COMPARE:
         steps += [
-            step(
-                f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts
-            )
-            for o in others
+            step(f"Add {m.name}", IntentKind.compare, meshes=[*ids, m.id], facts=intent.facts)
+            for m in closest_alternatives(kb, meshes, intent.facts)
         ]
     steps.append(step("Cost for my size", IntentKind.cost, meshes=ids, facts=intent.facts))
     return steps + standard_steps(kb, IntentKind.compare, only=(IntentKind.features,))
@@ -268,5 +268,5 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 else [],
             ),
         ],
-        next_steps=_next_steps(kb, intent, ids),
+        next_steps=_next_steps(kb, intent, meshes),
     )
