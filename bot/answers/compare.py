@@ -1,4 +1,5 @@
-"""Compare 2 to 4 meshes: verdict, the differences that matter, then details on demand."""
+"""Compare 2 to 4 meshes: what decides first (architecture, project, overhead), then the
+differences that matter, then details on demand."""
 
 from __future__ import annotations
 
