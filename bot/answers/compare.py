@@ -1,4 +1,5 @@
-"""Compare 2 to 4 meshes: verdict, the differences that matter, then details on demand."""
+"""Compare 2 to 4 meshes: what decides first (architecture, project, overhead), then the
+differences that matter, then details on demand."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from bot.answers.results import (
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
-from bot.render.wording import LEVEL_WORDS, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, figure_text
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
 KEY_ROWS = {2: 6, 3: 3, 4: 2}
