@@ -12,7 +12,7 @@ import re
 
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Platform
+from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
 # Which platform wins when a question names several: a provider's platform over VMs
 # over any Kubernetes ("Kubernetes on EKS" is EKS).
@@ -24,6 +24,15 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def setup_facts(rules: RulesFile) -> frozenset[str]:
+    """Facts that only a setup description states: the choices and flags constraints test
+    (platform, support, licence, must-nots), not counts or features."""
+    kinds = {FactType.choice, FactType.flag}
+    return frozenset(
+        c.fact for c in rules.constraints if (f := rules.fact(c.fact)) and f.type in kinds
+    )
 
 
 class RequirementReader:
