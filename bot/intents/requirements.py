@@ -14,8 +14,8 @@ from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
-# Which platform wins when a question names several: a provider's platform over VMs
-# over any Kubernetes ("Kubernetes on EKS" is EKS).
+# Which platforms count when a question names several: providers' platforms (all of them:
+# "AKS and EKS") over VMs over any Kubernetes ("Kubernetes on EKS" is EKS).
 _GENERIC = {Platform.vms: 1, Platform.kubernetes: 2}
 
 
@@ -29,7 +29,7 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
 def setup_facts(rules: RulesFile) -> frozenset[str]:
     """Facts that only a setup description states: the choices and flags constraints test
     (platform, support, licence, must-nots), not counts or features."""
-    kinds = {FactType.choice, FactType.flag}
+    kinds = {FactType.choice, FactType.choices, FactType.flag}
     return frozenset(
         c.fact for c in rules.constraints if (f := rules.fact(c.fact)) and f.type in kinds
     )
@@ -67,7 +67,8 @@ class RequirementReader:
             facts["support"] = self._vendor_of[match.group(0)]
             text = self._support.sub(" ", text)
         matches = self._platforms.finditer(text) if self._platforms else iter(())
-        found = [self._platform_of[m.group(0)] for m in matches]
+        found = list(dict.fromkeys(self._platform_of[m.group(0)] for m in matches))
         if found:
-            facts["platform"] = min(found, key=lambda p: _GENERIC.get(p, 0)).value
+            rank = min(_GENERIC.get(p, 0) for p in found)
+            facts["platform"] = [p.value for p in found if _GENERIC.get(p, 0) == rank]
         return facts

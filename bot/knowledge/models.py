@@ -364,6 +364,7 @@ class FactType(StrEnum):
     number = "number"
     flag = "flag"
     choice = "choice"
+    choices = "choices"  # several of the choices at once (a list)
     features = "features"
 
 
@@ -384,7 +385,10 @@ class FactDef(Strict):
     )
 
     def says(self, value: FactValue) -> str:
-        """The value in words: a choice's name, else the value itself."""
+        """The value in words: a choice's name (names joined by 'and'), else the value."""
+        if isinstance(value, list):
+            names = [self.names.get(v, v) for v in value]
+            return " and ".join(names) if len(names) <= 2 else ", ".join(names)
         return self.names.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
@@ -425,7 +429,8 @@ class Condition(Strict):
         if self.gte is not None:
             checks.append(isinstance(value, int) and value >= self.gte)
         if self.one_of is not None:
-            checks.append(value in self.one_of)
+            several = value if isinstance(value, list) else [value]
+            checks.append(any(v in self.one_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
         return bool(checks) and all(checks)
@@ -499,6 +504,11 @@ class RulesFile(Strict):
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
     )
     constraints: list[Constraint] = Field(default_factory=list)
+    relax_order: list[Id] = Field(
+        default_factory=list,
+        description="Constraints given up, one at a time in this order, while nothing "
+        "meets every requirement (the answer says which).",
+    )
     caveat_cost: int = Field(
         default=0, ge=0, description="Score each screening caveat costs an offering."
     )
