@@ -35,6 +35,8 @@ class Requirements(BaseModel):
     envoy_experience: bool | None = None
     memory_budget: str | None = None
     cilium_cni: bool | None = None
+    incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    vendor: str | None = Field(default=None, description="A vendor the team already pays.")
     no_sidecars: bool = False
     no_envoy: bool = False
     no_new_cni: bool = False

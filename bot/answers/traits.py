@@ -61,7 +61,16 @@ def _vendor_product(s: Screened, _: Field) -> bool:
     return bool(fit and fit.support_from and fit.licence != LicenceKind.open_source)
 
 
+def _incumbent(s: Screened, field: Field) -> bool:
+    mesh, running = s.mesh, field.req.incumbent
+    return running is not None and running in (mesh.id, mesh.based_on)
+
+
 TRAITS: dict[str, Trait] = {
+    "incumbent": _incumbent,
+    "from_current_vendor": lambda s, field: bool(
+        s.mesh.fit and field.req.vendor in s.mesh.fit.support_from
+    ),
     "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,

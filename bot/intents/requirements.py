@@ -50,10 +50,26 @@ class RequirementReader:
             for word in words:
                 for template in rules.support_phrases:
                     self._vendor_of[normalise(template.format(vendor=word))] = vendor
+        self._already = self._already_pattern(kb)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
         self._support = _alternation(list(self._vendor_of))
+
+    def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+        """'already run <mesh>' or 'already pay for <vendor>', two words apart at most."""
+        self._named: dict[str, tuple[str, str]] = {}
+        for mesh in kb.current_meshes():
+            for alias in (mesh.id, mesh.name, *mesh.aliases):
+                self._named[normalise(alias)] = ("incumbent", mesh.id)
+        for vendor, words in kb.rules.vendors.items():
+            for word in words:
+                self._named.setdefault(normalise(word), ("vendor", vendor))
+        cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        names = _alternation(list(self._named))
+        if cues is None or names is None:
+            return None
+        return re.compile(rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})")
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a
@@ -62,6 +78,9 @@ class RequirementReader:
 
     def read(self, normalised: str) -> dict[str, FactValue]:
         facts: dict[str, FactValue] = {}
+        for match in self._already.finditer(normalised) if self._already else ():
+            fact, value = self._named[match.group("name").strip()]
+            facts.setdefault(fact, value)
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._support and (match := self._support.search(text)):
             facts["support"] = self._vendor_of[match.group(0)]

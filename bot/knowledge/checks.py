@@ -291,6 +291,8 @@ def _value_fits(fact: FactDef, value: FactValue, feature_ids: set[str] | None) -
             return None if isinstance(value, bool) else "needs true or false"
         case FactType.choice:
             return None if value in fact.choices else f"needs one of {fact.choices}"
+        case FactType.mesh:
+            return None if isinstance(value, str) else "needs a mesh id"
         case FactType.choices:
             ok = isinstance(value, list) and all(v in fact.choices for v in value)
             return None if ok else f"needs a list of {fact.choices}"

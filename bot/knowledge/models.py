@@ -366,6 +366,7 @@ class FactType(StrEnum):
     choice = "choice"
     choices = "choices"  # several of the choices at once (a list)
     features = "features"
+    mesh = "mesh"  # a mesh id from meshes/
 
 
 class FactDef(Strict):
@@ -419,9 +420,12 @@ class Condition(Strict):
     gte: float | None = None
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
+    known: bool | None = Field(default=None, description="true: holds for any stated value.")
 
     def holds(self, value: FactValue) -> bool:
         checks = []
+        if self.known is not None:
+            checks.append(self.known)
         if self.is_ is not None:
             checks.append(value == self.is_)
         if self.lt is not None:
@@ -494,6 +498,10 @@ class RulesFile(Strict):
     platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
+    )
+    already_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words before a mesh or vendor the team already runs or buys from.",
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
