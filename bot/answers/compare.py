@@ -15,6 +15,7 @@ from bot.answers.common import (
     status_line,
     step,
 )
+from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.results import (
     Answer,
     Bar,
@@ -33,7 +34,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
 from bot.render.wording import LEVEL_WORDS, figure_text
 
-KEY_ROWS = 6  # the differences on the first card; the rest are behind "All features"
+# The differences on the first card, by the number of meshes (the rest: "All features").
+KEY_ROWS = {2: 6, 3: 3, 4: 2}
 _LEVEL_WEIGHT = {
     Level.yes: 3,
     Level.partial: 2,
@@ -155,13 +157,14 @@ def _differences(
 
 
 def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
-    """The differences that matter most: the widest gaps first, whatever the area."""
+    """The differences that matter most: the widest gaps first, whatever the area; among
+    equal gaps, the ones a reader can check against the fewest sources."""
 
     def spread(row: MatrixRow) -> int:
         weights = [_LEVEL_WEIGHT[c] for c in row.cells]
         return max(weights) - min(weights)
 
-    return sorted(rows, key=lambda r: -spread(r))[:KEY_ROWS]
+    return sorted(rows, key=lambda r: (-spread(r), len(r.sources)))[: KEY_ROWS[len(meshes)]]
 
 
 def _for_your_setup(
@@ -212,6 +215,8 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 sources=cite.cite(s for m in retired for s in m.sources),
             )
         )
+    lead, lead_sources = architecture(meshes, cite)
+    points.append(deciding_facts(kb, meshes, cite))
     if setup := _for_your_setup(kb, intent, ids, cite):
         points.append(setup)
     rows, same = _differences(kb, meshes, cite)
@@ -220,6 +225,12 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(
             Matrix(heading="Where they differ most", columns=columns, rows=_key_rows(rows, meshes))
         )
+    points.append(
+        StatementList(
+            heading="Best for",
+            items=[Statement(label=m.name, text=m.best_for) for m in meshes],
+        )
+    )
     all_features: list[Part] = []
     if rows:
         all_features.append(Matrix(heading="Every difference, by area", columns=columns, rows=rows))
@@ -236,7 +247,8 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=f"{mesh_names(kb, ids)} compared",
-        lead="; ".join(f"{m.name}: best for {m.best_for.rstrip('.')}" for m in meshes) + ".",
+        lead=lead,
+        lead_sources=lead_sources,
         points=points,
         details=[
             Section(key="features", label="All features", parts=all_features),

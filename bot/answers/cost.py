@@ -154,9 +154,12 @@ def _headline_part(
     )
 
 
-def _lead(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+def _lead(
+    kb: KnowledgeBase, meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]], size: Size
+) -> str:
     if not headlines:
-        return f"At {size.headline}: no overhead figures are recorded for these meshes yet."
+        names = mesh_names(kb, [m.id for m in meshes])
+        return f"At {size.headline}: no proxy-memory figure is recorded for {names} yet."
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
     (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
     if len(ranked) == 1:
@@ -257,7 +260,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=f"What a mesh costs at {size.pods:,} pods",
-        lead=_lead(kb, headlines, size),
+        lead=_lead(kb, meshes, headlines, size),
         points=points,
         details=[
             Section(key="figures", label="All figures", parts=_all_figures(kb, meshes, size, cite))

@@ -146,6 +146,11 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
         yield f"sources[{i}]", sid
     for i, sid in enumerate(mesh.version.sources):
         yield f"version.sources[{i}]", sid
+    for i, sid in enumerate(mesh.data_plane.sources):
+        yield f"data_plane.sources[{i}]", sid
+    if mesh.project:
+        for i, sid in enumerate(mesh.project.sources):
+            yield f"project.sources[{i}]", sid
     for fid, support in mesh.features.items():
         for i, sid in enumerate(support.sources):
             yield f"features.{fid}.sources[{i}]", sid
@@ -221,6 +226,8 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     fix="use the id of a mesh under meshes/",
                 )
         yield from _future(mesh.version.as_of, today, file, "version.as_of")
+        if mesh.project:
+            yield from _future(mesh.project.as_of, today, file, "project.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
 

@@ -142,6 +142,11 @@ class DataPlane(Strict):
     proxy: Text
     language: Text
     model: DataPlaneModel
+    summary: Text = Field(
+        description="The architecture in a phrase a comparison leads with: the proxy, its "
+        "language, and where it runs ('Envoy (C++) sidecar in every pod')."
+    )
+    sources: list[Id] = Field(default_factory=list, description="Where the design is documented.")
 
 
 class Version(Strict):
@@ -172,6 +177,18 @@ class Releases(Strict):
         if compiled.groups < 1:
             raise ValueError("needs a group ( ) around the version")
         return pattern
+
+
+class Project(Strict):
+    """Who stands behind a mesh and how its releases and support reach users."""
+
+    steward: Text = Field(description="Who governs or backs it: 'Buoyant (created Linkerd)'.")
+    releases: Text = Field(
+        description="The release and support model in a sentence: cadence, how long a "
+        "release is supported, who ships stable builds."
+    )
+    as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
 
 
 class Link(Strict):
@@ -330,6 +347,10 @@ class Mesh(Strict):
     cncf: CncfStatus
     version: Version
     releases: Releases | None = None
+    project: Project | None = Field(
+        default=None,
+        description="Steward and release model; a distribution's comes from `distribution`.",
+    )
     strengths: list[Text] = Field(default_factory=list)
     weaknesses: list[Text] = Field(default_factory=list)
     best_for: Text
