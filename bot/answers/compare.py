@@ -1,8 +1,10 @@
-"""Compare 2 to 4 meshes: verdict, the differences that matter, then details on demand."""
+"""Compare 2 to 4 meshes: what decides first (architecture, project, overhead), then the
+differences that matter, then details on demand."""
 
 from __future__ import annotations
 
 from bot.answers import scoring
+from bot.answers.alternatives import closest_alternatives
 from bot.answers.common import (
     Citations,
     build_answer,
@@ -32,7 +34,7 @@ from bot.answers.results import (
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
-from bot.render.wording import LEVEL_WORDS, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, figure_text
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
 KEY_ROWS = {2: 6, 3: 3, 4: 2}
@@ -186,16 +188,15 @@ def _for_your_setup(
     )
 
 
-def _next_steps(kb: KnowledgeBase, intent: Intent, ids: list[str]) -> list[Choice]:
+def _next_steps(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh]) -> list[Choice]:
+    """Recommend; add the closest alternatives (see alternatives.py); cost; all features."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
+    ids = [m.id for m in meshes]
     steps = [step("Recommend for my setup", IntentKind.recommend, facts=known)]
     if len(ids) < MAX_COMPARE:
         steps += [
-            step(
-                f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts
-            )
-            for o in others
+            step(f"Add {m.name}", IntentKind.compare, meshes=[*ids, m.id], facts=intent.facts)
+            for m in closest_alternatives(kb, meshes, intent.facts)
         ]
     steps.append(step("Cost for my size", IntentKind.cost, meshes=ids, facts=intent.facts))
     return steps + standard_steps(kb, IntentKind.compare, only=(IntentKind.features,))
@@ -267,5 +268,5 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 else [],
             ),
         ],
-        next_steps=_next_steps(kb, intent, ids),
+        next_steps=_next_steps(kb, intent, meshes),
     )

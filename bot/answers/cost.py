@@ -28,7 +28,7 @@ from bot.answers.results import (
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric, Scope
-from bot.render.wording import amount, figure_text
+from bot.knowledge.wording import amount, figure_text
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30

@@ -10,7 +10,7 @@ from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statemen
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Metric, Scope
-from bot.render.wording import amount, figure_text
+from bot.knowledge.wording import amount, figure_text
 
 
 def _count(intent: Intent, fact: str) -> int | None:

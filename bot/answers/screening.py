@@ -25,7 +25,7 @@ from bot.knowledge.models import (
     Mesh,
     Platform,
 )
-from bot.render.wording import LEVEL_WORDS
+from bot.knowledge.wording import LEVEL_WORDS
 
 KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})

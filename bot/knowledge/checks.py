@@ -17,10 +17,15 @@ from bot.knowledge.models import (
     FactValue,
     FeaturesFile,
     Mesh,
+    OfferingTrait,
     RulesFile,
+    ScreeningTest,
     SourcesFile,
 )
 from bot.knowledge.problems import Problem
+
+TESTS = frozenset(ScreeningTest)  # what a rule file may name; the answers implement them
+TRAITS = frozenset(OfferingTrait)
 
 
 @dataclass
@@ -406,12 +411,12 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     fix="score the id of an active mesh under meshes/",
                 )
         for trait in rule.traits:
-            if trait not in _names().traits:
+            if trait not in TRAITS:
                 yield Problem(
                     file=file,
                     path=f"rules[{i}].traits.{trait}",
                     message=f"unknown trait '{trait}'",
-                    fix="use one of " + ", ".join(sorted(_names().traits)),
+                    fix="use one of " + ", ".join(sorted(TRAITS)),
                 )
         if kinds is not None and not any(kinds.get(sid) in PRIMARY_KINDS for sid in rule.sources):
             yield Problem(
@@ -430,21 +435,6 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"unknown source '{sid}'",
                     fix="add it to sources.yaml or cite an existing source id",
                 )
-
-
-@dataclass(frozen=True)
-class _Names:
-    tests: frozenset[str]
-    traits: frozenset[str]
-
-
-def _names() -> _Names:
-    """The screening tests and traits the recommender implements (imported late: the
-    answers package builds on this one)."""
-    from bot.answers.screening import TESTS
-    from bot.answers.traits import TRAITS
-
-    return _Names(frozenset(TESTS), frozenset(TRAITS))
 
 
 def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
@@ -467,12 +457,12 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
                 message=f"unknown fact '{constraint.fact}'",
                 fix="declare the fact under facts:",
             )
-        if constraint.test not in _names().tests:
+        if constraint.test not in TESTS:
             yield Problem(
                 file="rules.yaml",
                 path=f"{path}.test",
                 message=f"unknown test '{constraint.test}'",
-                fix="use one of " + ", ".join(sorted(_names().tests)),
+                fix="use one of " + ", ".join(sorted(TESTS)),
             )
         if constraint.feature and feature_ids is not None and constraint.feature not in feature_ids:
             yield Problem(

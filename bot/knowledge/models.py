@@ -490,6 +490,33 @@ class PlatformDef(Strict):
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
 
 
+class ScreeningTest(StrEnum):
+    """The tests a constraint may name; bot/answers/screening.py implements each one."""
+
+    runs_on = "runs_on"
+    supported_by = "supported_by"
+    managed_control_plane = "managed_control_plane"
+    licence_fits = "licence_fits"
+    has_features = "has_features"
+    has_feature = "has_feature"
+    sidecar_free = "sidecar_free"
+    envoy_free = "envoy_free"
+    keeps_cni = "keeps_cni"
+    vendor_neutral = "vendor_neutral"
+
+
+class OfferingTrait(StrEnum):
+    """The traits a rule may weigh; bot/answers/traits.py implements each one."""
+
+    cncf_graduated = "cncf_graduated"
+    managed = "managed"
+    provider_native = "provider_native"
+    vendor_supported = "vendor_supported"
+    uses_envoy = "uses_envoy"
+    sidecarless = "sidecarless"
+    replaces_cni = "replaces_cni"
+
+
 class Constraint(Strict):
     """A hard requirement: every candidate failing `test` on the fact's value is ruled out.
 
