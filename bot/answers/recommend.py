@@ -32,7 +32,7 @@ from bot.answers.screening import Screened
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Level, Rule
-from bot.render.wording import amount
+from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
 KEY_RULED_OUT = 3  # offerings named in the ruled-out line; all of them behind "Ruled out"

@@ -515,6 +515,10 @@ class OfferingTrait(StrEnum):
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
     replaces_cni = "replaces_cni"
+    vendor_product = "vendor_product"
+    lightest_at_size = "lightest_at_size"
+    incumbent = "incumbent"
+    from_current_vendor = "from_current_vendor"
 
 
 class Constraint(Strict):
