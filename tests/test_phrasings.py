@@ -38,7 +38,7 @@ class Case:
 
 def _value(kb: KnowledgeBase, key: str, raw: str) -> object:
     kind = next((f.type for f in kb.rules.facts if f.id == key), None)
-    if kind == FactType.features:
+    if kind in (FactType.features, FactType.choices):
         return raw.split("+")
     if raw in ("true", "false"):
         return raw == "true"

@@ -320,6 +320,11 @@ def _value_fits(fact: FactDef, value: FactValue, feature_ids: set[str] | None) -
             return None if isinstance(value, bool) else "needs true or false"
         case FactType.choice:
             return None if value in fact.choices else f"needs one of {fact.choices}"
+        case FactType.mesh:
+            return None if isinstance(value, str) else "needs a mesh id"
+        case FactType.choices:
+            ok = isinstance(value, list) and all(v in fact.choices for v in value)
+            return None if ok else f"needs a list of {fact.choices}"
         case FactType.features:
             if not isinstance(value, list):
                 return "needs a list of feature ids"
@@ -451,6 +456,15 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
 
 def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
     facts = {f.id for f in rules.facts}
+    ids = {c.id for c in rules.constraints}
+    for i, constraint_id in enumerate(rules.relax_order):
+        if constraint_id not in ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"relax_order[{i}]",
+                message=f"unknown constraint '{constraint_id}'",
+                fix="use the id of a constraint under constraints:",
+            )
     for i, constraint in enumerate(rules.constraints):
         path = f"constraints[{i}]"
         if constraint.fact not in facts:
