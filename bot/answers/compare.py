@@ -1,10 +1,13 @@
-"""Compare 2 to 4 meshes: verdict, the differences that matter, then details on demand."""
+"""Compare 2 to 4 meshes: what decides first (architecture, project, overhead), then the
+differences that matter, then details on demand."""
 
 from __future__ import annotations
 
 from bot.answers import scoring
+from bot.answers.alternatives import closest_alternatives
 from bot.answers.common import (
     Citations,
+    borrowed_label,
     build_answer,
     default_pair,
     evidence_date,
@@ -32,7 +35,7 @@ from bot.answers.results import (
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
-from bot.render.wording import LEVEL_WORDS, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, figure_text
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
 KEY_ROWS = {2: 6, 3: 3, 4: 2}
@@ -64,7 +67,11 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
     return ids
 
 
-def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Statement:
+def _statement(
+    kb: KnowledgeBase, mesh: Mesh, figure: Figure, cite: Citations, comparable: bool
+) -> Statement:
+    borrowed = borrowed_label(kb, figure)
+    caveat = f" — {borrowed}" if borrowed else ("" if comparable else NOT_COMPARABLE)
     return Statement(
         label=f"{mesh.name}, {figure.metric.value.replace('_', ' ')} ({figure.mode})",
         text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}){caveat}",
@@ -74,10 +81,13 @@ def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") ->
 
 def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure, bool]]:
     """Per metric, the figures of one source that measured every mesh; else each mesh's
-    lead figure, flagged as not comparable (figures from different benchmarks are not)."""
+    lead figure, flagged as not comparable (figures from different benchmarks are not,
+    and a borrowed figure was not measured for its mesh at all)."""
     chosen = []
     for metric in _OVERHEAD_METRICS:
-        by_mesh = [[f for f in m.overhead if f.metric == metric] for m in meshes]
+        by_mesh = [
+            [f for f in m.overhead if f.metric == metric and not f.borrowed_from] for m in meshes
+        ]
         shared = set.intersection(*({s for f in fs for s in f.sources} for fs in by_mesh))
         if shared:
             source = min(shared, key=lambda s: source_rank(kb, s))
@@ -115,7 +125,7 @@ def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> l
     chosen = _overhead(kb, meshes)
     if not chosen:
         return []
-    items = [_statement(m, f, cite, "" if ok else NOT_COMPARABLE) for m, f, ok in chosen]
+    items = [_statement(kb, m, f, cite, ok) for m, f, ok in chosen]
     return [
         *_memory_chart(kb, chosen),
         StatementList(
@@ -186,16 +196,15 @@ def _for_your_setup(
     )
 
 
-def _next_steps(kb: KnowledgeBase, intent: Intent, ids: list[str]) -> list[Choice]:
+def _next_steps(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh]) -> list[Choice]:
+    """Recommend; add the closest alternatives (see alternatives.py); cost; all features."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
+    ids = [m.id for m in meshes]
     steps = [step("Recommend for my setup", IntentKind.recommend, facts=known)]
     if len(ids) < MAX_COMPARE:
         steps += [
-            step(
-                f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts
-            )
-            for o in others
+            step(f"Add {m.name}", IntentKind.compare, meshes=[*ids, m.id], facts=intent.facts)
+            for m in closest_alternatives(kb, meshes, intent.facts)
         ]
     steps.append(step("Cost for my size", IntentKind.cost, meshes=ids, facts=intent.facts))
     return steps + standard_steps(kb, IntentKind.compare, only=(IntentKind.features,))
@@ -267,5 +276,5 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 else [],
             ),
         ],
-        next_steps=_next_steps(kb, intent, ids),
+        next_steps=_next_steps(kb, intent, meshes),
     )

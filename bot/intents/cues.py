@@ -35,6 +35,8 @@ GROUPS = frozenset(
         "cpu",
         "latency",
         "quantity",
+        "list_meshes",
+        "asks_of",
     }
 )
 

@@ -17,7 +17,7 @@ from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
-from bot.intents.requirements import RequirementReader
+from bot.intents.requirements import RequirementReader, setup_facts
 from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -62,6 +62,7 @@ class IntentParser:
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
+        self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
         self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
@@ -258,14 +259,17 @@ class IntentParser:
         cue = self._cue_in(r.remaining)
         named = bool(meshes or r.unknown)
         typo = bool(r.read_as)
-        if not meshes and not features and cue("out_of_scope"):
+        # A setup described (platform, licence, support, must-nots) asks for a recommendation,
+        # even when it names the mesh it runs or the features it needs.
+        setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
+        if not meshes and not features and cue("out_of_scope") and not setup:
             return IntentKind.out_of_scope, False
         if not named and not features:
             rest = self._cues.strip("greeting", r.remaining).split()
             if cue("greeting") and not facts and all(w in STOPWORDS for w in rest):
                 return IntentKind.greeting, False
-        # "does istio rotate certs or do we need a cronjob": a feature of a mesh in use.
-        checked = features and any(self._in_use(m) for m in meshes)
+        # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
+        checked = bool(features) and self._asked_about(r)
         recommend = cue("recommend") and len(meshes) < 2 and not checked
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
@@ -282,17 +286,21 @@ class IntentParser:
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
-        if recommend:
-            return IntentKind.recommend, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
+        # A setup stated beside a feature check ("can linkerd run on our AKS windows pool")
+        # or a which-meshes question is context for that question, not a request to pick.
+        asked = checked or (features and cue("list_meshes"))
+        described = self._setup & set(facts) and not asked
+        if recommend or (described and not (len(meshes) >= 2 and compared)):
+            return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead.
         priced = cue("cost") and (r.measure is not None or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
-        setup = self._deciding & set(facts) & self._counts  # a stated size: their setup
-        if features and cue("which_meshes") and not meshes and not setup:
+        sized = self._deciding & set(facts) & self._counts  # a stated size: their setup
+        if features and cue("which_meshes") and not meshes and not sized:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
             return IntentKind.recommend, typo
@@ -317,6 +325,24 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _asked_about(self, r: _Reading) -> bool:
+        """A current mesh named right after 'does', 'can', 'is'… ("can linkerd run on …")."""
+        tokens = r.remaining.split()
+        for i, used in enumerate(r.found.mesh_used):
+            starts = used and i > 0 and not r.found.mesh_used[i - 1]
+            if starts and tokens[i - 1] in self._cues.words["asks_of"]:
+                mesh = self._kb.mesh_index.fuzzy(self._span(tokens, r.found.mesh_used, i))
+                if mesh and self._in_use(mesh.entity):
+                    return True
+        return False
+
+    @staticmethod
+    def _span(tokens: list[str], used: list[bool], start: int) -> str:
+        end = start
+        while end < len(tokens) and used[end]:
+            end += 1
+        return " ".join(tokens[start:end])
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
