@@ -235,6 +235,23 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
             yield from _future(mesh.project.as_of, today, file, "project.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
+            yield from _lender(loaded, mesh_id, figure.borrowed_from, file, n)
+
+
+def _lender(
+    loaded: LoadedFiles, mesh_id: str, lender: str | None, file: str, n: int
+) -> Iterator[Problem]:
+    """A borrowed figure names another mesh, one that exists."""
+    if lender is None:
+        return
+    if lender == mesh_id or lender not in loaded.meshes:
+        yield Problem(
+            file=file,
+            path=f"overhead[{n}].borrowed_from",
+            message=f"'{lender}' is not another mesh",
+            fix="name the mesh under meshes/ whose measurement this is, or drop borrowed_from "
+            "if it was measured for this mesh",
+        )
 
 
 def _check_fit(loaded: LoadedFiles) -> Iterator[Problem]:

@@ -242,6 +242,12 @@ class Figure(Strict):
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
     note: str = ""
+    borrowed_from: Id | None = Field(
+        default=None,
+        description="The mesh this figure was measured for, when it is borrowed: the offering "
+        "has no measurement of its own and runs the same proxy. Answers label it "
+        "'borrowed: measured for <mesh>'. A distribution's inherited figures get their base.",
+    )
 
     def model_post_init(self, _: Any) -> None:
         if self.high < self.low:
