@@ -47,6 +47,7 @@ class _Reading:
     read_as: dict[str, str]
     in_field: bool
     measure: Measure | None
+    asks_of_mesh: bool
 
 
 class IntentParser:
@@ -66,7 +67,7 @@ class IntentParser:
         self._vocabulary = self._known_words()
         self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
-        self._retriever = FeatureRetriever(kb)
+        self._retriever = FeatureRetriever(kb, generic=self._cues.words["field"])
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -182,6 +183,7 @@ class IntentParser:
             read_as,
             in_field,
             self._measure(remaining),
+            self._asks_about_a_mesh(text),
         )
 
     @staticmethod
@@ -205,11 +207,12 @@ class IntentParser:
     ) -> list[str]:
         """Features named by alias, and those the rest of the words rank highest for.
 
-        The ranking reads the words no mesh name took and no count or setting used
-        ("3 clusters" is a size, not a multi-cluster question).
+        The ranking reads the words no mesh name took and no count, setting or platform
+        used ("3 clusters" is a size, not a multi-cluster question).
         """
         words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
+        query = self._requirements.read(query)[1]  # platforms are setup, not topics
         ranked = self._retriever.find(query)
         order = {f: i for i, f in enumerate(ranked)}
         features = [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
@@ -272,7 +275,7 @@ class IntentParser:
             if cue("greeting") and not facts and all(w in STOPWORDS for w in rest):
                 return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
-        checked = bool(features) and self._asked_about(r)
+        checked = bool(features) and r.asks_of_mesh
         recommend = cue("recommend") and len(meshes) < 2 and not checked
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
@@ -329,23 +332,24 @@ class IntentParser:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
 
-    def _asked_about(self, r: _Reading) -> bool:
-        """A current mesh named right after 'does', 'can', 'is'… ("can linkerd run on …")."""
-        tokens = r.remaining.split()
-        for i, used in enumerate(r.found.mesh_used):
-            starts = used and i > 0 and not r.found.mesh_used[i - 1]
-            if starts and tokens[i - 1] in self._cues.words["asks_of"]:
-                mesh = self._kb.mesh_index.fuzzy(self._span(tokens, r.found.mesh_used, i))
-                if mesh and self._in_use(mesh.entity):
-                    return True
-        return False
+    def _asks_about_a_mesh(self, text: str) -> bool:
+        """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
 
-    @staticmethod
-    def _span(tokens: list[str], used: list[bool], start: int) -> str:
-        end = start
-        while end < len(tokens) and used[end]:
-            end += 1
-        return " ".join(tokens[start:end])
+        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`), or the word
+        stands right before the mesh's name.
+        """
+        asks = self._cues.words["asks_of"]
+        for clause in _CLAUSES.split(text[:MAX_TEXT]):
+            words = normalise(clause).split()[:MAX_TOKENS]
+            found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            if not any(self._in_use(m) for m in found.meshes):
+                continue
+            starts = [
+                i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
+            ]
+            if words[0] in asks or any(i > 0 and words[i - 1] in asks for i in starts):
+                return True
+        return False
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""

@@ -1,9 +1,11 @@
 """Features by ranked retrieval: a small BM25 index over what the knowledge base says of each.
 
-A feature's document is its name, aliases, one-sentence description, task words,
-explanation and every mesh's note on it, each field weighted by how much it says
-about what people ask. Terms are word stems and pairs of neighbouring stems, so
-"log-only mode before enforcing" finds the dry-run row though no alias says so.
+A feature's document is its name, aliases, one-sentence description and task words,
+each field weighted by how much it says about what people ask; every mesh's note on
+it adds to a score but never makes one. Everyday English and the field's own everyday
+words ("cluster", "control plane") count for little. Terms are word stems and pairs
+of neighbouring stems, so "log-only mode before enforcing" finds the dry-run row
+though no alias says so.
 The index is built once per knowledge base; a question costs one pass over its terms.
 """
 
@@ -26,13 +28,14 @@ from bot.knowledge.models import Feature
 _IGNORED = STOPWORDS - {"only", "mode"}
 _STEMMER = snowballstemmer.stemmer("english")
 # How much a word in each field says about the feature.
-_WEIGHTS = {"name": 3.0, "aliases": 3.0, "tasks": 2.5, "description": 2.0, "explanation": 0.6}
+_WEIGHTS = {"name": 3.0, "aliases": 3.0, "tasks": 2.5, "description": 2.0}
 _NOTE_WEIGHT = 0.25
 _PAIR_BOOST = 1.5  # two neighbouring words together are better evidence than each alone
 _K1 = 1.2
 _B = 0.5
 MIN_SCORE = 6.0  # below this, the words only brush the feature
 _COMMON_ZIPF = 6.5  # a word this frequent in English says nothing about a feature
+_GENERIC = 0.3  # the field's everyday words ("cluster", "control plane") say little more
 MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not a topic
 RUNNER_UP = 0.6  # a second feature must score at least this share of the first
 MAX_FEATURES = 3
@@ -72,7 +75,8 @@ class Ranked:
 class FeatureRetriever:
     """BM25 over weighted feature documents, built once per knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, generic: frozenset[str] = frozenset()) -> None:
+        """`generic`: the field's own everyday words, weighed like common English."""
         notes: dict[str, set[str]] = {f: set() for f in kb.features}
         for mesh in kb.meshes.values():
             for feature_id, support in mesh.features.items():
@@ -93,12 +97,14 @@ class FeatureRetriever:
             term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
         texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
-        texts += [t for f in kb.features.values() for t in (f.description, f.explanation)]
+        texts += [f.description for f in kb.features.values()]
+        common = {_STEMMER.stemWord(w) for phrase in generic for w in phrase.split()}
         self._rarity: dict[str, float] = {}
         for text in texts:
             for word in _words(text):
                 stem = _STEMMER.stemWord(word)
-                self._rarity[stem] = max(self._rarity.get(stem, 0.0), rarity(word))
+                weight = min(rarity(word), _GENERIC) if stem in common else rarity(word)
+                self._rarity[stem] = max(self._rarity.get(stem, 0.0), weight)
 
     @staticmethod
     def _document(feature: Feature) -> Counter[str]:
@@ -107,7 +113,6 @@ class FeatureRetriever:
             "aliases": feature.aliases,
             "tasks": feature.tasks,
             "description": [feature.description],
-            "explanation": [feature.explanation],
         }
         doc: Counter[str] = Counter()
         for field, texts in fields.items():
