@@ -16,10 +16,11 @@ RECOMMEND_TABLE = [
     ("we have 14 services and only need mTLS, do we need a mesh?", "no-mesh"),
     ("recommend for 80 services, small team", "linkerd"),
     ("recommend: 300 services, 4 platform teams, multi-cluster, need JWT validation", "istio"),
-    (
-        "recommend for 100 services, we already run Cilium as our CNI, tight memory budget",
-        "linkerd",
-    ),
+    ("recommend for 100 services, small team, tight memory budget", "linkerd"),
+    ("we run on AKS, 200 services, want Microsoft support", "aks-istio-addon"),
+    ("ECS on Fargate, 25 services", "amazon-ecs-service-connect"),
+    ("GKE shop, we want google to run the mesh control plane", "google-cloud-service-mesh"),
+    ("openshift clusters, we need red hat support", "openshift-service-mesh"),
 ]
 
 
@@ -60,9 +61,8 @@ def test_recommendation_text_has_no_score_arithmetic(engine):
 
 def test_a_tie_is_called_a_tie(engine):
     answer = engine.ask("recommend")
-    verdict = scoring.evaluate(engine.kb.rules, {})
-    top = [m for m, s in verdict.scores.items() if s == verdict.scores[verdict.pick]]
-    assert len(top) > 1  # the priors tie; the answer must say so, not pick silently
+    verdict = scoring.evaluate(engine.kb, {}, engine.kb.current_meshes())
+    assert len(verdict.tied) > 1  # nothing known: the answer must say so, not pick silently
     assert "tie" in answer.title and "tie" in answer.lead
 
 
@@ -90,9 +90,9 @@ def test_walking_every_follow_up_ends_with_a_firm_pick(engine):
 
 
 def test_rules_fire_only_on_known_facts(kb):
-    verdict = scoring.evaluate(kb.rules, {})
-    assert verdict.fired == []
-    assert next(iter(kb.rules.candidates)) == verdict.pick
+    verdict = scoring.evaluate(kb, {}, kb.current_meshes())
+    assert all(not rule.when for rule in verdict.fired)
+    assert verdict.ruled_out == []
 
 
 def test_seed_000_thousand_pod_example_is_reproducible(engine):

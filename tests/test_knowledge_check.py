@@ -167,19 +167,27 @@ def test_vendor_material_must_name_its_vendor(kb_dir):
     )
 
 
-def test_rules_reference_known_facts_features_and_candidates(kb_dir):
+def test_rules_reference_known_facts_features_and_current_meshes(kb_dir):
     data = read(kb_dir / "rules.yaml")
-    data["rules"][0]["when"]["moon_phase"] = {"is": "full"}
-    data["rules"][1]["scores"]["nginx-service-mesh"] = 5
+    data["rules"][0]["when"] = {"moon_phase": {"is": "full"}}
+    data["rules"][1]["scores"] = {"nginx-service-mesh": 5}
+    data["rules"][2]["traits"] = {"shiny": 1}
     data["questions"][0]["options"][0]["set"]["services"] = "lots"
+    data["constraints"][0]["test"] = "runs_on_mars"
+    data["constraints"][1]["fact"] = "moon_phase"
+    data["featured"][0] = "foomesh"
     write(kb_dir / "rules.yaml", data)
     found = " ".join(problems_of(kb_dir))
     assert "rules.yaml: rules[0].when.moon_phase: unknown fact 'moon_phase'" in found
     assert (
         "rules.yaml: rules[1].scores.nginx-service-mesh: 'nginx-service-mesh' is not a "
-        "candidate" in found
+        "current offering" in found
     )
+    assert "rules.yaml: rules[2].traits.shiny: unknown trait 'shiny'" in found
     assert "rules.yaml: questions[0].options[0].set.services: needs a whole number" in found
+    assert "rules.yaml: constraints[0].test: unknown test 'runs_on_mars'" in found
+    assert "rules.yaml: constraints[1].fact: unknown fact 'moon_phase'" in found
+    assert "rules.yaml: featured[0]: unknown mesh 'foomesh'" in found
 
 
 def test_missing_file_is_reported(kb_dir):
@@ -199,3 +207,16 @@ def test_export_has_the_documented_shape(kb, capsys):
     assert all(s in data["sources"] for s in support["sources"])
     assert set(data["features"]["mtls"]) >= {"name", "aliases", "category"}
     assert set(next(iter(data["sources"].values()))) >= {"title", "url", "date", "kind"}
+
+
+def test_current_offering_needs_a_fit_block(kb_dir):
+    mesh = read(kb_dir / "meshes/kuma.yaml")
+    del mesh["fit"]
+    write(kb_dir / "meshes/kuma.yaml", mesh)
+    problems = problems_of(kb_dir)
+    assert any(
+        p.startswith("meshes/kuma.yaml: fit: current offering 'kuma' has no fit block")
+        and "Fix: add `fit:`" in p
+        for p in problems
+    )
+    assert not any("aws-app-mesh.yaml: fit:" in p for p in problems)

@@ -55,7 +55,9 @@ def test_managed_offerings_drop_what_their_control_plane_blocks(kb):
     for mesh, feature in removed:
         row = mesh.features[feature]
         assert row.level == Level.no and row.note and row.sources
-    assert gke.features["sidecarless"].level == aks.features["sidecarless"].level == Level.no
+    assert aks.features["sidecarless"].level == Level.no
+    # GKE ambient networking: a sidecarless L4 mesh in Preview, not Istio's ambient mode.
+    assert gke.features["sidecarless"].level == Level.partial
 
 
 def test_retired_meshes_keep_the_feature_rows_they_had(kb):
@@ -79,7 +81,10 @@ def test_retired_meshes_keep_the_feature_rows_they_had(kb):
         ("what replaces App Mesh?", ["Amazon ECS Service Connect", "Amazon VPC Lattice"]),
         (
             "does gke managed mesh support sidecarless",
-            ["no", "https://cloud.google.com/service-mesh/docs/supported-features-managed"],
+            [
+                "partial",
+                "https://docs.cloud.google.com/kubernetes-engine/docs/concepts/ambient-overview",
+            ],
         ),
         (
             "we run OSM, what do we lose moving to Linkerd?",

@@ -13,16 +13,17 @@ from hypothesis import strategies as st
 from slack_sdk.models.blocks import Block
 
 from bot.advisor import Advisor
+from bot.answers.decision import DECISION_KINDS
 from bot.answers.results import Chart, Code, Matrix, Paragraph, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.render import limits
 from bot.render.adr import render_adr
 from bot.render.blocks import build_message
+from bot.render.button_values import decode, encode
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
 from bot.slack.metrics import Metrics
 from bot.slack.replies import SlackReplies
-from bot.slack.values import decode, encode
 from tests.support import builder_links, walk
 from tests.test_intents import PHRASES
 
@@ -226,6 +227,20 @@ def test_first_card_is_short(engine, text):
     assert len(card["blocks"]) <= 12 - 1  # one left for the adapter's feedback block
     assert limits.visible_text(card) <= 2500
     assert "meshbot" not in json.dumps(card)  # nobody is sent to the CLI for the rest
+
+
+@pytest.mark.parametrize("text", [*INTENT_QUESTIONS.values(), *QUESTIONS])
+def test_first_card_drops_no_control_and_no_next_step(engine, text):
+    answer = engine.ask(text)
+    card = build_message(answer, share=True, page_link=("Open in browser", "https://x.example"))
+    labels = [b["text"]["text"] for b in walk.buttons(card)]
+    steps = [b["text"]["text"] for b in walk.buttons(card, "mesh_step_")]
+    assert steps == [limits.fit(c.label, limits.BUTTON_TEXT) for c in answer.next_steps]
+    details = [limits.fit(s.label, limits.BUTTON_TEXT) for s in answer.details]
+    assert set(details) <= set(labels)
+    assert "Open in browser" in labels
+    assert ("Write up as a decision record" in labels) is (answer.kind in DECISION_KINDS)
+    assert len(card["blocks"]) <= 12 - 1 and limits.visible_text(card) <= 2500
 
 
 def test_first_card_counts_sources_and_dates(engine, kb):

@@ -76,6 +76,47 @@ async def test_what_if_keeps_the_question_with_a_new_size(bot):
     assert "1,000 pods" not in reply.body["text"]
 
 
+async def test_a_new_size_after_a_comparison_answers_the_cost_for_its_meshes(bot):
+    first = await ask(bot, mention("<@UBOT> compare consul, kuma and cilium", THREAD), 1)
+    assert json.loads(first.body["metadata"]["event_payload"]["intent"])["i"]["kind"] == "compare"
+    reply = await ask(
+        bot, mention("<@UBOT> what if we had 500 pods?", "1700000000.0003", THREAD), 2
+    )
+    carried = json.loads(reply.body["metadata"]["event_payload"]["intent"])["i"]
+    assert carried["kind"] == "cost" and carried["facts"] == {"pods": 500}
+    assert carried["meshes"] == ["consul", "kuma", "cilium"]
+    assert reply.body["text"].startswith("What a mesh costs at 500 pods")
+    # The lead spans the thread's meshes: Cilium's per-node figure up to Kuma's borrowed one.
+    assert "Cilium" in reply.body["text"] and "Kuma" in reply.body["text"]
+    assert "compared" not in said(reply)
+    [lookup, *_] = bot.slack.of("conversations.replies")
+    assert lookup.body["ts"] == THREAD
+
+
+async def test_a_new_size_in_a_thread_seeded_by_another_replica_answers_the_cost(bot):
+    """The thread's question is whatever Slack returns with the bot's metadata, even when
+    this process never posted it."""
+    question = {"kind": "compare", "meshes": ["istio", "linkerd"], "facts": {"services": 40}}
+    bot.slack.seeded_replies[THREAD] = [
+        {"type": "message", "user": "U111", "ts": THREAD, "text": "<@UBOT> istio or linkerd?"},
+        {
+            "type": "message",
+            "user": "UBOT",
+            "ts": "1700000000.000250",
+            "text": "Istio and Linkerd compared",
+            "metadata": {
+                "event_type": EVENT_TYPE,
+                "event_payload": {"intent": json.dumps({"i": question})},
+            },
+        },
+    ]
+    reply = await ask(bot, mention("<@UBOT> and at 2,000 pods?", "1700000000.0003", THREAD), 1)
+    carried = json.loads(reply.body["metadata"]["event_payload"]["intent"])["i"]
+    assert carried["kind"] == "cost" and carried["meshes"] == ["istio", "linkerd"]
+    assert carried["facts"] == {"services": 40, "pods": 2000}
+    assert "2,000 pods" in reply.body["text"] and "Linkerd" in said(reply)
+
+
 async def test_why_not_compares_with_the_recommended_mesh(bot):
     first = await ask(bot, mention("<@UBOT> recommend a mesh for 60 services", THREAD), 1)
     assert "Linkerd" in first.body["text"]

@@ -1,10 +1,13 @@
-"""Compare 2 to 4 meshes: verdict, the differences that matter, then details on demand."""
+"""Compare 2 to 4 meshes: what decides first (architecture, project, overhead), then the
+differences that matter, then details on demand."""
 
 from __future__ import annotations
 
 from bot.answers import scoring
+from bot.answers.alternatives import closest_alternatives
 from bot.answers.common import (
     Citations,
+    borrowed_label,
     build_answer,
     default_pair,
     evidence_date,
@@ -15,6 +18,7 @@ from bot.answers.common import (
     status_line,
     step,
 )
+from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.results import (
     Answer,
     Bar,
@@ -31,9 +35,10 @@ from bot.answers.results import (
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
-from bot.render.wording import LEVEL_WORDS, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, figure_text
 
-KEY_ROWS = 6  # the differences on the first card; the rest are behind "All features"
+# The differences on the first card, by the number of meshes (the rest: "All features").
+KEY_ROWS = {2: 6, 3: 3, 4: 2}
 _LEVEL_WEIGHT = {
     Level.yes: 3,
     Level.partial: 2,
@@ -62,7 +67,11 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
     return ids
 
 
-def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Statement:
+def _statement(
+    kb: KnowledgeBase, mesh: Mesh, figure: Figure, cite: Citations, comparable: bool
+) -> Statement:
+    borrowed = borrowed_label(kb, figure)
+    caveat = f" — {borrowed}" if borrowed else ("" if comparable else NOT_COMPARABLE)
     return Statement(
         label=f"{mesh.name}, {figure.metric.value.replace('_', ' ')} ({figure.mode})",
         text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}){caveat}",
@@ -72,10 +81,13 @@ def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") ->
 
 def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure, bool]]:
     """Per metric, the figures of one source that measured every mesh; else each mesh's
-    lead figure, flagged as not comparable (figures from different benchmarks are not)."""
+    lead figure, flagged as not comparable (figures from different benchmarks are not,
+    and a borrowed figure was not measured for its mesh at all)."""
     chosen = []
     for metric in _OVERHEAD_METRICS:
-        by_mesh = [[f for f in m.overhead if f.metric == metric] for m in meshes]
+        by_mesh = [
+            [f for f in m.overhead if f.metric == metric and not f.borrowed_from] for m in meshes
+        ]
         shared = set.intersection(*({s for f in fs for s in f.sources} for fs in by_mesh))
         if shared:
             source = min(shared, key=lambda s: source_rank(kb, s))
@@ -113,7 +125,7 @@ def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> l
     chosen = _overhead(kb, meshes)
     if not chosen:
         return []
-    items = [_statement(m, f, cite, "" if ok else NOT_COMPARABLE) for m, f, ok in chosen]
+    items = [_statement(kb, m, f, cite, ok) for m, f, ok in chosen]
     return [
         *_memory_chart(kb, chosen),
         StatementList(
@@ -155,13 +167,14 @@ def _differences(
 
 
 def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
-    """The differences that matter most: the widest gaps first, whatever the area."""
+    """The differences that matter most: the widest gaps first, whatever the area; among
+    equal gaps, the ones a reader can check against the fewest sources."""
 
     def spread(row: MatrixRow) -> int:
         weights = [_LEVEL_WEIGHT[c] for c in row.cells]
         return max(weights) - min(weights)
 
-    return sorted(rows, key=lambda r: -spread(r))[:KEY_ROWS]
+    return sorted(rows, key=lambda r: (-spread(r), len(r.sources)))[: KEY_ROWS[len(meshes)]]
 
 
 def _for_your_setup(
@@ -169,10 +182,12 @@ def _for_your_setup(
 ) -> Paragraph | None:
     """The recommender's pick among the compared meshes, when the user told us facts."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    candidates = [i for i in ids if i in kb.rules.candidates]
-    if not known or len(candidates) < 2:
+    current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
+    if not known or len(current) < 2:
         return None
-    result = scoring.evaluate(kb.rules, known, among=candidates)
+    result = scoring.evaluate(kb, known, current)
+    if result.pick is None:
+        return None
     fired = result.fired[:2]
     return Paragraph(
         heading="For your setup",
@@ -181,16 +196,15 @@ def _for_your_setup(
     )
 
 
-def _next_steps(kb: KnowledgeBase, intent: Intent, ids: list[str]) -> list[Choice]:
+def _next_steps(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh]) -> list[Choice]:
+    """Recommend; add the closest alternatives (see alternatives.py); cost; all features."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
-    others = [m.id for m in kb.current_meshes() if m.id not in ids][:2]
+    ids = [m.id for m in meshes]
     steps = [step("Recommend for my setup", IntentKind.recommend, facts=known)]
     if len(ids) < MAX_COMPARE:
         steps += [
-            step(
-                f"Add {kb.meshes[o].name}", IntentKind.compare, meshes=[*ids, o], facts=intent.facts
-            )
-            for o in others
+            step(f"Add {m.name}", IntentKind.compare, meshes=[*ids, m.id], facts=intent.facts)
+            for m in closest_alternatives(kb, meshes, intent.facts)
         ]
     steps.append(step("Cost for my size", IntentKind.cost, meshes=ids, facts=intent.facts))
     return steps + standard_steps(kb, IntentKind.compare, only=(IntentKind.features,))
@@ -210,6 +224,8 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 sources=cite.cite(s for m in retired for s in m.sources),
             )
         )
+    lead, lead_sources = architecture(meshes, cite)
+    points.append(deciding_facts(kb, meshes, cite))
     if setup := _for_your_setup(kb, intent, ids, cite):
         points.append(setup)
     rows, same = _differences(kb, meshes, cite)
@@ -218,6 +234,12 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(
             Matrix(heading="Where they differ most", columns=columns, rows=_key_rows(rows, meshes))
         )
+    points.append(
+        StatementList(
+            heading="Best for",
+            items=[Statement(label=m.name, text=m.best_for) for m in meshes],
+        )
+    )
     all_features: list[Part] = []
     if rows:
         all_features.append(Matrix(heading="Every difference, by area", columns=columns, rows=rows))
@@ -234,7 +256,8 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=f"{mesh_names(kb, ids)} compared",
-        lead="; ".join(f"{m.name}: best for {m.best_for.rstrip('.')}" for m in meshes) + ".",
+        lead=lead,
+        lead_sources=lead_sources,
         points=points,
         details=[
             Section(key="features", label="All features", parts=all_features),
@@ -253,5 +276,5 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 else [],
             ),
         ],
-        next_steps=_next_steps(kb, intent, ids),
+        next_steps=_next_steps(kb, intent, meshes),
     )

@@ -47,7 +47,7 @@ _KIND_WORDS = {
 def starters(kb: KnowledgeBase) -> list[Choice]:
     """The common first questions (App Home, the Assistant panel), built from the knowledge."""
     pair = default_pair(kb)
-    ambient = [m for m in kb.rules.candidates if m in kb.meshes and m not in pair][:1]
+    ambient = [m for m in kb.rules.featured if m in kb.meshes and m not in pair][:1]
     return [
         step("Do we need a mesh?", IntentKind.recommend),
         step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair),

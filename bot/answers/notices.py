@@ -11,7 +11,7 @@ from bot.answers.common import mesh_names, retired_flag, status_line, step
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh
+from bot.knowledge.models import FactType, FactValue, Mesh
 
 MAX_CORRECTIONS = 3
 
@@ -36,21 +36,22 @@ def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
     return choices
 
 
-def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
-    labels = {f.id: f.label for f in kb.rules.facts}
+def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", ") -> str:
+    """What the user told us, in words: '40 services, platform: AKS, no sidecars'."""
     bits = []
     for key, value in facts.items():
-        label = labels.get(key, key.replace("_", " "))
+        fact = kb.rules.fact(key)
+        label = fact.label if fact else key.replace("_", " ")
         if isinstance(value, bool):
             bits.append(label if value else f"not {label}")
         elif isinstance(value, int):
             bits.append(f"{value:,} {label}")
-        elif isinstance(value, list):
+        elif fact and fact.type == FactType.features and isinstance(value, list):
             names = [kb.features[v].name for v in value if v in kb.features]
             bits.append(f"{label}: {', '.join(names) or 'none'}")
         else:
-            bits.append(f"{label}: {value}")
-    return ", ".join(bits)
+            bits.append(f"{label}: {fact.says(value) if fact else value}")
+    return joiner.join(bits)
 
 
 def reading(kb: KnowledgeBase, intent: Intent) -> str:
@@ -95,29 +96,6 @@ def _states_status(answer: Answer) -> bool:
     return any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1])
 
 
-def _unweighed(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[Choice]]:
-    """Needed features no decision rule weighs: said, with a button to check them instead."""
-    if intent.kind != IntentKind.recommend:
-        return "", []
-    needs = intent.facts.get("needs")
-    if not isinstance(needs, list):
-        return "", []
-    weighed = {f for rule in kb.rules.rules for c in rule.when.values() for f in (c.any_of or [])}
-    left = [f for f in needs if f in kb.features and f not in weighed]
-    if not left:
-        return "", []
-    names = ", ".join(kb.features[f].name for f in left)
-    text = (
-        f"No decision rule weighs {names} yet, so the pick below ignores it; "
-        "check which meshes support it instead."
-    )
-    buttons = [
-        step(f"Who has {kb.features[f].name}", IntentKind.which_meshes, features=[f])
-        for f in left[:2]
-    ]
-    return text, buttons
-
-
 def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     """The answer with its notices first and any correcting buttons before its own."""
     parts: list[Part] = []
@@ -134,10 +112,6 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)
     notes = list(intent.unread)
-    unweighed, checks = _unweighed(kb, intent)
-    if unweighed:
-        notes.append(unweighed)
-        buttons += checks
     if notes:
         parts.append(Paragraph(heading="Note", text=" ".join(notes)))
     if not parts and not buttons and not flags:

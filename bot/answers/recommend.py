@@ -1,4 +1,5 @@
-"""Recommend a mesh from the decision rules, and ask the question that matters most next."""
+"""Recommend an offering: what was ruled out and why, the trade-offs among the rest, the
+pick (or an honest tie), what would change it, and the question that matters most next."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from bot.answers.common import (
     standard_steps,
     step,
 )
+from bot.answers.footprint import DEFAULT_PODS
+from bot.answers.notices import facts_text
+from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
     Choice,
@@ -20,72 +24,162 @@ from bot.answers.results import (
     Section,
     Statement,
     StatementList,
+    Table,
+    TableRow,
 )
 from bot.answers.scoring import Outlook, Verdict
+from bot.answers.screening import Screened
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Rule
+from bot.knowledge.models import FactValue, Level, Rule
+from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
+KEY_RULED_OUT = 3  # offerings named in the ruled-out line; all of them behind "Ruled out"
 MAX_CHANGES = 5
+MAX_LEANING = 3  # offerings named in a reason's label
+SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
 
 
-def _known_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
-    labels = {f.id: f.label for f in kb.rules.facts}
+def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> str:
+    """Which way a rule pushes among the offerings left: 'For Linkerd; against Istio'."""
+    deltas = {m: scoring.weight(rule, verdict.of(m), verdict.field) for m in verdict.survivors}
+    up = [m for m, d in deltas.items() if d > 0]
+    down = [m for m, d in deltas.items() if d < 0]
     bits = []
-    for key, value in facts.items():
-        if key not in labels:
-            continue
-        if isinstance(value, bool):
-            bits.append(labels[key] + ("" if value else ": no"))
-        elif isinstance(value, list):
-            names = [kb.features[v].name for v in value if v in kb.features]
-            bits.append(f"{labels[key]}: {', '.join(names) or 'none'}")
-        elif isinstance(value, int):
-            bits.append(f"{value:,} {labels[key]}")
-        else:
-            bits.append(f"{labels[key]}: {value}")
-    return "; ".join(bits)
-
-
-def _leaning(kb: KnowledgeBase, rule: Rule, shown: dict[str, int]) -> str:
-    """Which way a rule pushes, in words: 'for Linkerd; against Istio'."""
-    up = [m for m, d in rule.scores.items() if d > 0 and m in shown]
-    down = [m for m, d in rule.scores.items() if d < 0 and m in shown]
-    bits = [f"for {mesh_names(kb, up)}"] if up else []
-    bits += [f"against {mesh_names(kb, down)}"] if down else []
+    for word, ids in (("for", up), ("against", down)):
+        if ids:
+            more = len(ids) - MAX_LEANING
+            names = (
+                mesh_names(kb, ids[:MAX_LEANING])
+                if more <= 0
+                else (", ".join(kb.meshes[m].name for m in ids[:MAX_LEANING]) + f" and {more} more")
+            )
+            bits.append(f"{word} {names}")
     text = "; ".join(bits)
     return text[:1].upper() + text[1:]
 
 
+def _footprints(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
+    """'At 1,500 pods: Istio ambient mode about 600 MB, Linkerd about 30 GB.' from the
+    overhead figures, lightest first, with their sources."""
+    found = sorted(verdict.field.footprints.items(), key=lambda item: item[1].total)
+    shown = found[:MAX_LEANING]
+    if not shown:
+        return "", []
+    size = verdict.field.req.size or DEFAULT_PODS
+    bits = [f"{kb.meshes[m].name} about {amount(f.total, f.unit)}" for m, f in shown]
+    text = f" At {size:,} pods (a pod a service where only services are known): "
+    return text + ", ".join(bits) + ".", [s for _, f in shown for s in f.sources]
+
+
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
-    return [
-        Statement(
-            label=_leaning(kb, r, verdict.scores), text=r.because, sources=cite.cite(r.sources)
+    reasons = []
+    for rule in verdict.fired:
+        text, sources = rule.because, list(rule.sources)
+        if any(t in SIZED_TRAITS for t in rule.traits):
+            sized, figures = _footprints(kb, verdict)
+            text, sources = text + sized, sources + figures
+        reasons.append(
+            Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
         )
-        for r in verdict.fired
-    ]
+    return reasons
 
 
-def _tied(verdict: Verdict) -> list[str]:
-    """The meshes sharing the top score, when more than one does (else empty)."""
-    top = [m for m, score in verdict.scores.items() if score == verdict.scores[verdict.pick]]
-    return sorted(top, key=lambda m: m != verdict.pick) if len(top) > 1 else []
+def _gaps(kb: KnowledgeBase, screened: Screened) -> str:
+    return "; ".join(f.text for f in screened.caveats)
 
 
-def _runner_up(kb: KnowledgeBase, verdict: Verdict) -> Paragraph | None:
-    if not verdict.runner_up:
+def _must_haves(
+    kb: KnowledgeBase, verdict: Verdict, req: Requirements, cite: Citations
+) -> Paragraph | None:
+    """What fits the must-haves: stated once for all when every offering left has them."""
+    needs = [f for f in req.needs if f in kb.features]
+    if not needs or not verdict.survivors:
         return None
-    runner = kb.meshes[verdict.runner_up]
-    how = "Tied with the pick" if _tied(verdict) else "Close behind"
-    return Paragraph(heading="Runner-up", text=f"{runner.name}. {how}: best for {runner.best_for}")
+    names = _and([kb.features[f].name for f in needs])
+    left = verdict.survivors
+    full = [
+        m
+        for m in left
+        if all((row := kb.meshes[m].features.get(f)) and row.level == Level.yes for f in needs)
+    ]
+    if len(full) == len(left):
+        who = kb.meshes[left[0]].name if len(left) == 1 else f"All {len(left)} options left"
+        verb = "supports" if len(left) == 1 else "support"
+        return Paragraph(heading="Your must-haves", text=f"{who} {verb} {names}.")
+    partly = [m for m in left if m not in full]
+    text = f"{len(full)} of the {len(left)} options left fully support {names}. " if full else ""
+    text += " ".join(f"{kb.meshes[m].name}: {_gaps(kb, verdict.of(m))}." for m in partly[:3])
+    sources = [s for m in partly[:3] for f in verdict.of(m).caveats for s in f.sources]
+    return Paragraph(heading="Your must-haves", text=text.strip(), sources=cite.cite(sources))
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _reason_of(screened: Screened) -> str:
+    return "; ".join(f.text for f in screened.reasons)
+
+
+def _ruled_out_line(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Paragraph | None:
+    out = verdict.ruled_out
+    if not out:
+        return None
+    shown = out[:KEY_RULED_OUT]
+    text = "; ".join(f"{s.mesh.name}: {s.reasons[0].text}" for s in shown)
+    more = len(out) - len(shown)
+    text += f"; and {more} more (see Ruled out)." if more > 0 else "."
+    sources = [src for s in shown for src in s.reasons[0].sources]
+    return Paragraph(heading=f"Ruled out ({len(out)})", text=text, sources=cite.cite(sources))
+
+
+def _elimination(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Table:
+    """Every offering considered: kept (with any caveat) or ruled out, with the reason."""
+    rows = []
+    for s in verdict.screened:
+        if s.out:
+            outcome, reason, sources = (
+                "ruled out",
+                _reason_of(s),
+                [src for f in s.reasons for src in f.sources],
+            )
+        elif s.caveats:
+            outcome, reason, sources = (
+                "kept, with caveats",
+                _gaps(kb, s),
+                [src for f in s.caveats for src in f.sources],
+            )
+        else:
+            outcome, reason, sources = "kept", "meets every requirement stated", []
+        rows.append(TableRow(cells=[s.mesh.name, outcome, reason], sources=cite.cite(sources)))
+    kept = [r for r in rows if r.cells[1] != "ruled out"]
+    out = [r for r in rows if r.cells[1] == "ruled out"]
+    return Table(
+        heading="Options screened", columns=["Offering", "Outcome", "Reason"], rows=kept + out
+    )
+
+
+def _provider_note(kb: KnowledgeBase, verdict: Verdict, req: Requirements) -> str:
+    """When the platform's own offering was ruled out by other must-haves, say so."""
+    if not req.provider:
+        return ""
+    native = [
+        s
+        for s in verdict.ruled_out
+        if s.mesh.fit
+        and s.mesh.fit.provider == req.provider
+        and set(req.platforms) & set(s.mesh.fit.platforms)
+    ]
+    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in native)
 
 
 def _changes(kb: KnowledgeBase, ahead: Outlook) -> list[Statement]:
     seen = set()
     lines = []
     for c in ahead.changes():
-        if (c.question.id, c.new_pick) in seen:
+        if c.new_pick is None or (c.question.id, c.new_pick) in seen:
             continue
         seen.add((c.question.id, c.new_pick))
         lines.append(
@@ -116,35 +210,72 @@ def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> F
 
 
 def _title(kb: KnowledgeBase, verdict: Verdict) -> str:
-    tied = _tied(verdict)
-    return (
-        f"Recommendation: {mesh_names(kb, tied)} tie"
-        if tied
-        else (f"Recommendation: {kb.meshes[verdict.pick].name}")
+    if verdict.pick is None:
+        return "Recommendation: nothing fits every requirement"
+    if len(verdict.tied) > 1:
+        return f"Recommendation: {mesh_names(kb, verdict.tied)} tie"
+    return f"Recommendation: {kb.meshes[verdict.pick].name}"
+
+
+def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
+    """Which requirements were given up because nothing met them all."""
+    if not verdict.relaxed:
+        return ""
+    facts = {c.id: c.fact for c in kb.rules.constraints}
+    labels = [kb.rules.fact(facts[c]) for c in verdict.relaxed]
+    names = _and([f.label for f in labels if f])
+    return f"Nothing meets every requirement, so I gave up the softest: {names}."
+
+
+def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool) -> str:
+    note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
+    if verdict.pick is None:
+        return (
+            f"{note} Every offering I know fails at least one requirement you stated; "
+            "see what ruled each out, and relax the one that matters least."
+        ).strip()
+    if len(verdict.tied) > 1:
+        head = (
+            f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know."
+            + ("" if firm else " Answer the question below to break the tie.")
+        )
+        return f"{note} {head}".strip()
+    pick = kb.meshes[verdict.pick]
+    head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
+    lacks = f" It lacks: {first_sentence(pick.weaknesses[0])}" if pick.weaknesses else ""
+    return f"{note} {head}{lacks}".strip()
+
+
+def _runner_up(kb: KnowledgeBase, verdict: Verdict) -> Paragraph | None:
+    if not verdict.runner_up or len(verdict.tied) > 1:
+        return None
+    runner = kb.meshes[verdict.runner_up]
+    caveats = _gaps(kb, verdict.of(runner.id))
+    extra = f" Caveats: {caveats}." if caveats else ""
+    return Paragraph(
+        heading="Runner-up", text=f"{runner.name}. Close behind: best for {runner.best_for}{extra}"
     )
 
 
-def _lead(kb: KnowledgeBase, verdict: Verdict, firm: bool) -> str:
-    pick = kb.meshes[verdict.pick]
-    if tied := _tied(verdict):
-        return (
-            f"No single pick yet: {mesh_names(kb, tied)} fit equally well on what I know. "
-            + ("Answer the question below to break the tie." if not firm else "")
-        ).strip()
-    return f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
+def _pick_caveats(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Paragraph | None:
+    if verdict.pick is None or len(verdict.tied) > 1:
+        return None
+    caveats = verdict.of(verdict.pick).caveats
+    if not caveats:
+        return None
+    return Paragraph(
+        heading="Caveats",
+        text="; ".join(f.text for f in caveats) + ".",
+        sources=cite.cite(s for f in caveats for s in f.sources),
+    )
 
 
 def _next_steps(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> list[Choice]:
     steps = []
-    if verdict.runner_up:
-        names = mesh_names(kb, [verdict.pick, verdict.runner_up])
+    pair = verdict.tied[:2] if len(verdict.tied) > 1 else verdict.survivors[:2]
+    if len(pair) == 2:
         steps.append(
-            step(
-                f"Compare {names}",
-                IntentKind.compare,
-                meshes=[verdict.pick, verdict.runner_up],
-                facts=facts,
-            )
+            step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair, facts=facts)
         )
     if facts:
         steps.append(step("Start over", IntentKind.recommend))
@@ -153,27 +284,41 @@ def _next_steps(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]
 
 def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
-    rules = kb.rules
-    facts = {k: v for k, v in intent.facts.items() if k in {f.id for f in rules.facts}}
-    among = [m for m in intent.meshes if m in rules.candidates]
-    ahead = scoring.outlook(rules, facts, among if len(among) >= 2 else None)
+    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
+    req = Requirements.from_facts(kb.rules, facts)
+    ahead = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes))
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)
     points: list[Part] = [
+        p
+        for p in (
+            _pick_caveats(kb, verdict, cite),
+            _must_haves(kb, verdict, req, cite),
+        )
+        if p
+    ]
+    points.append(
         StatementList(heading="Why", items=reasons[:KEY_REASONS])
         if reasons
         else Paragraph(
             text="Nothing is known about your setup yet, so this is only the default. "
             "Answer the question above to sharpen it."
         )
-    ]
-    if runner := _runner_up(kb, verdict):
-        points.append(runner)
+    )
+    points += [p for p in (_ruled_out_line(kb, verdict, cite), _runner_up(kb, verdict)) if p]
     if facts:
-        points.append(Paragraph(heading="What I know", text=_known_text(kb, facts) + "."))
-    cite.read_more(kb.meshes[verdict.pick].sources)
+        known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
+        points.append(Paragraph(heading="What I know", text=known + "."))
+    if verdict.pick:
+        cite.read_more(kb.meshes[verdict.pick].sources)
+    changes = _changes(kb, ahead)
     details = [
+        Section(
+            key="ruled_out",
+            label="Ruled out",
+            parts=[_elimination(kb, verdict, cite)] if verdict.ruled_out else [],
+        ),
         Section(
             key="reasons",
             label="All reasons",
@@ -185,7 +330,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             key="changes",
             label="What would change it",
             parts=[StatementList(heading="What would change the pick", items=changes)]
-            if (changes := _changes(kb, ahead))
+            if changes
             else [],
         ),
     ]
@@ -194,7 +339,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(kb, verdict),
-        lead=_lead(kb, verdict, firm=follow_up is None),
+        lead=_lead(kb, verdict, req, firm=follow_up is None),
         points=points,
         details=details,
         next_steps=_next_steps(kb, verdict, facts),

@@ -91,6 +91,20 @@ class Chart(_Model):
     bars: list[Bar]
 
 
+class TableRow(_Model):
+    cells: list[str]
+    sources: list[str] = Field(default_factory=list)
+
+
+class Table(_Model):
+    """Rows of text under named columns; every renderer adds a sources column."""
+
+    type: Literal["table"] = "table"
+    heading: str = ""
+    columns: list[str]
+    rows: list[TableRow]
+
+
 class Code(_Model):
     type: Literal["code"] = "code"
     heading: str = ""
@@ -98,7 +112,9 @@ class Code(_Model):
     code: str
 
 
-Part = Annotated[Paragraph | StatementList | Matrix | Chart | Code, Field(discriminator="type")]
+Part = Annotated[
+    Paragraph | StatementList | Matrix | Chart | Table | Code, Field(discriminator="type")
+]
 
 
 def part_sources(part: Part) -> Iterator[str]:
@@ -114,6 +130,9 @@ def part_sources(part: Part) -> Iterator[str]:
     elif isinstance(part, Chart):
         for bar in part.bars:
             yield from bar.sources
+    elif isinstance(part, Table):
+        for row in part.rows:
+            yield from row.sources
 
 
 class Section(_Model):

@@ -1,19 +1,61 @@
-"""Scoring: the candidate meshes against the rules in rules.yaml; pure functions, no I/O."""
+"""The recommendation pipeline: candidates, screening, trade-offs, and the next question.
+
+Pure functions over the knowledge base. Every current offering is a candidate (a retired
+mesh the user runs narrows them to its successors); constraints rule some out
+(screening.py); the decision rules weigh the rest; the open question whose answers
+would split the outcome most is the one to ask.
+"""
 
 from __future__ import annotations
 
 import itertools
+import math
+from collections import Counter
 from dataclasses import dataclass
 
-from bot.knowledge.models import Condition, FactValue, Option, Question, Rule, RulesFile
+from bot.answers.requirements import Requirements
+from bot.answers.screening import Screened, screen
+from bot.answers.traits import TRAITS, Field
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
 
 
 @dataclass(frozen=True)
 class Verdict:
-    pick: str
-    runner_up: str | None
-    scores: dict[str, int]
+    """The outcome for one set of facts: who survived screening and how they rank."""
+
+    screened: list[Screened]
+    scores: dict[str, int]  # survivors only, best first
     fired: list[Rule]
+    field: Field
+    relaxed: list[str]  # constraints given up because nothing met them all
+
+    @property
+    def survivors(self) -> list[str]:
+        return list(self.scores)
+
+    @property
+    def ruled_out(self) -> list[Screened]:
+        return [s for s in self.screened if s.out]
+
+    @property
+    def tied(self) -> list[str]:
+        """Every survivor sharing the top score (one id when the pick is clear)."""
+        if not self.scores:
+            return []
+        top = max(self.scores.values())
+        return [m for m, score in self.scores.items() if score == top]
+
+    @property
+    def pick(self) -> str | None:
+        return self.survivors[0] if self.scores else None
+
+    @property
+    def runner_up(self) -> str | None:
+        return self.survivors[1] if len(self.scores) > 1 else None
+
+    def of(self, mesh_id: str) -> Screened:
+        return next(s for s in self.screened if s.mesh.id == mesh_id)
 
 
 @dataclass(frozen=True)
@@ -22,57 +64,95 @@ class Change:
 
     question: Question
     option_label: str
-    new_pick: str
-
-
-def _holds(condition: Condition, value: FactValue) -> bool:
-    checks = []
-    if condition.is_ is not None:
-        checks.append(value == condition.is_)
-    if condition.lt is not None:
-        checks.append(isinstance(value, int) and value < condition.lt)
-    if condition.gte is not None:
-        checks.append(isinstance(value, int) and value >= condition.gte)
-    if condition.one_of is not None:
-        checks.append(value in condition.one_of)
-    if condition.any_of is not None:
-        checks.append(isinstance(value, list) and bool(set(value) & set(condition.any_of)))
-    return bool(checks) and all(checks)
+    new_pick: str | None
 
 
 def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
-    """A rule fires when every fact it tests is known and passes."""
-    return all(f in facts and _holds(c, facts[f]) for f, c in rule.when.items())
+    """A rule fires when every fact it tests is known and passes (a rule with none: always)."""
+    return all(f in facts and c.holds(facts[f]) for f, c in rule.when.items())
 
 
-def evaluate(
-    rules: RulesFile, facts: dict[str, FactValue], among: list[str] | None = None
-) -> Verdict:
-    """Score the candidates (or only `among`) and return the best two."""
-    names = [c for c in rules.candidates if among is None or c in among]
-    scores = {c: rules.candidates[c] for c in names}
+def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
+    """Every current offering; the current successors of a retired mesh the user names; or
+    the current meshes named, when two or more are."""
+    meshes = [kb.meshes[m] for m in named if m in kb.meshes]
+    successors = [
+        s
+        for m in meshes
+        if not m.is_current
+        for s in m.replaced_by
+        if s in kb.meshes and kb.meshes[s].is_current
+    ]
+    if successors:
+        return [kb.meshes[s] for s in dict.fromkeys(successors)]
+    current = [m for m in meshes if m.is_current]
+    return current if len(current) >= 2 else kb.current_meshes()
+
+
+def weight(rule: Rule, screened: Screened, field: Field) -> int:
+    """What a rule adds to one offering: its own score, else its base mesh's; plus traits."""
+    mesh = screened.mesh
+    own = rule.scores.get(mesh.id)
+    if own is None and mesh.based_on:
+        own = rule.scores.get(mesh.based_on)
+    traits = sum(d for t, d in rule.traits.items() if t in TRAITS and TRAITS[t](screened, field))
+    return (own or 0) + traits
+
+
+def _screened(
+    kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]
+) -> tuple[list[Screened], list[str]]:
+    """Screening, giving up constraints in rules.yaml's `relax_order` one at a time while
+    nothing meets them all."""
+    relaxed: list[str] = []
+    screened = screen(kb, among, facts)
+    for constraint in kb.rules.relax_order:
+        if any(not s.out for s in screened):
+            break
+        relaxed.append(constraint)
+        screened = screen(kb, among, facts, relaxed=frozenset(relaxed))
+    if not any(not s.out for s in screened):
+        return screen(kb, among, facts), []
+    return screened, relaxed
+
+
+def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
+    costs = kb.rules.caveat_cost
+    return sum(costs.unconfirmed if f.unconfirmed else costs.partial for f in screened.caveats)
+
+
+def evaluate(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Verdict:
+    """Screen the candidates, then score the survivors on the rules that fire."""
+    screened, relaxed = _screened(kb, facts, among)
+    alive = [s for s in screened if not s.out]
+    field = Field(kb, Requirements.from_facts(kb.rules, facts), alive)
+    scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
     fired = []
-    for rule in rules.rules:
+    for rule in kb.rules.rules:
         if not fires(rule, facts):
             continue
-        touched = False
-        for mesh, delta in rule.scores.items():
-            if mesh in scores:
-                scores[mesh] += delta
-                touched = True
-        if touched:
+        deltas = {s.mesh.id: weight(rule, s, field) for s in alive}
+        if any(deltas.values()):
             fired.append(rule)
-    ranked = sorted(names, key=lambda c: -scores[c])
-    return Verdict(ranked[0], ranked[1] if len(ranked) > 1 else None, scores, fired)
+            for mesh_id, delta in deltas.items():
+                scores[mesh_id] += delta
+    ranked = sorted(scores, key=lambda m: -scores[m])  # stable: knowledge-base order breaks ties
+    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed)
 
 
-def open_questions(rules: RulesFile, facts: dict[str, FactValue]) -> list[Question]:
-    return [q for q in rules.questions if q.fact not in facts]
+def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:
+    return [q for q in kb.rules.questions if q.fact not in facts]
+
+
+def _entropy(outcomes: list[tuple[str, ...]]) -> float:
+    counts = Counter(outcomes)
+    total = len(outcomes)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
 
 
 @dataclass(frozen=True)
 class Outlook:
-    """What each answer to each open question would do to the verdict."""
+    """The verdict now, and the verdict after each possible answer to each open question."""
 
     verdict: Verdict
     options: list[tuple[Question, Option, Verdict]]
@@ -86,35 +166,26 @@ class Outlook:
         ]
 
     def most_telling_question(self) -> Question | None:
-        """The open question whose answers could move the pick the most, if any can.
-
-        Ranked by how many different picks its options lead to, then by the largest
-        score swing between its options; the order in rules.yaml breaks ties. None
-        when no single answer could change the pick.
-        """
-        best: tuple[int, int] | None = None
-        chosen = None
+        """The open question whose answers split the outcome most (information gain over
+        the picks its options lead to, screening included); the order in rules.yaml breaks
+        ties. None when one offering is left or no answer could change the pick."""
+        if len(self.verdict.survivors) <= 1:
+            return None
+        best, chosen = 0.0, None
         for _, group in itertools.groupby(self.options, key=lambda item: item[0].id):
             options = list(group)
-            question, verdicts = options[0][0], [v for _, _, v in options]
-            picks = {v.pick for v in verdicts}
-            totals = [sum(v.scores.values()) for v in verdicts]
-            swing = max(max(v.scores.values()) - min(v.scores.values()) for v in verdicts)
-            key = (len(picks), max(totals) - min(totals) + swing)
-            if len(picks) > 1 and (best is None or key > best):
-                best, chosen = key, question
+            gain = _entropy([tuple(v.tied) for _, _, v in options])
+            if gain > best + 1e-9:
+                best, chosen = gain, options[0][0]
         return chosen
 
 
-def outlook(
-    rules: RulesFile, facts: dict[str, FactValue], among: list[str] | None = None
-) -> Outlook:
-    """The verdict now, and the verdict after each possible answer to each open question."""
+def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Outlook:
     return Outlook(
-        evaluate(rules, facts, among),
+        evaluate(kb, facts, among),
         [
-            (question, option, evaluate(rules, {**facts, **option.set}, among))
-            for question in open_questions(rules, facts)
+            (question, option, evaluate(kb, {**facts, **option.set}, among))
+            for question in open_questions(kb, facts)
             for option in question.options
         ],
     )

@@ -14,6 +14,7 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.models import MAX_COMPARE, MAX_NAME, Intent, IntentKind
 from bot.intents.numbers import NumberReader
+from bot.intents.requirements import RequirementReader, setup_facts
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
@@ -47,9 +48,13 @@ class IntentParser:
         self._kb = kb
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
+        self._requirements = RequirementReader(kb)
         self._cues = CuePhrases(kb.rules.phrases)
-        # Facts some decision rule tests: knowing one makes a question a recommendation.
+        # Facts some decision rule or constraint tests: knowing one makes a question a
+        # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
+        self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
+        self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
 
     def _known_words(self) -> frozenset[str]:
@@ -59,6 +64,7 @@ class IntentParser:
         phrases += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
+        phrases += self._requirements.platform_words()
         phrases += [w for words in self._cues.words.values() for w in words]
         return frozenset(word for phrase in phrases for word in normalise(phrase).split())
 
@@ -131,8 +137,10 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
-        facts: dict[str, FactValue] = {**signalled, **counted}
-        everything = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        required, unplaced = self._requirements.read(normalised)
+        facts: dict[str, FactValue] = {**signalled, **required, **counted}
+        # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
+        everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         negated = self._negated(text)
@@ -151,7 +159,9 @@ class IntentParser:
         meshes = r.found.meshes[:MAX_COMPARE] if kind == IntentKind.compare else r.found.meshes
         facts = dict(r.facts)
         if kind == IntentKind.recommend and r.features:
-            facts.setdefault("needs", list(r.features[:12]))
+            said = facts.get("needs")
+            stated = said if isinstance(said, list) else []
+            facts["needs"] = list(dict.fromkeys([*stated, *r.features]))[:12]
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(r.found.leftovers)
@@ -180,7 +190,10 @@ class IntentParser:
         cue = self._cue_in(r.remaining)
         named = bool(meshes or r.unknown)
         typo = bool(r.found.typos)
-        if not meshes and not features and cue("out_of_scope"):
+        # A setup described (platform, licence, support, must-nots) asks for a recommendation,
+        # even when it names the mesh it runs or the features it needs.
+        setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
+        if not meshes and not features and cue("out_of_scope") and not setup:
             return IntentKind.out_of_scope, False
         if not named and not features:
             rest = self._cues.strip("greeting", r.remaining).split()
@@ -197,9 +210,9 @@ class IntentParser:
             return IntentKind.lifecycle, False
         if not named and not features and cue("lightest"):
             return IntentKind.lightest, False
-        if recommend:
-            return IntentKind.recommend, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
+        if recommend or (self._setup & set(facts) and not (len(meshes) >= 2 and compared)):
+            return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
         if cue("cost") or ("pods" in facts and not features):
@@ -220,6 +233,8 @@ class IntentParser:
             return IntentKind.explain, typo
         if meshes and features:
             return IntentKind.feature_check, typo
+        if meshes and self._deciding & set(facts) and not any(self._current(m) for m in meshes):
+            return IntentKind.recommend, typo  # "we're on App Mesh with ECS today"
         if meshes:
             return IntentKind.explain, typo
         if facts or r.notes:
@@ -227,6 +242,9 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _current(self, mesh_id: str) -> bool:
+        return self._kb.meshes[mesh_id].is_current
 
     def _cue_in(self, remaining: str):
         padded = f" {remaining} "

@@ -17,10 +17,15 @@ from bot.knowledge.models import (
     FactValue,
     FeaturesFile,
     Mesh,
+    OfferingTrait,
     RulesFile,
+    ScreeningTest,
     SourcesFile,
 )
 from bot.knowledge.problems import Problem
+
+TESTS = frozenset(ScreeningTest)  # what a rule file may name; the answers implement them
+TRAITS = frozenset(OfferingTrait)
 
 
 @dataclass
@@ -41,6 +46,7 @@ def cross_check(loaded: LoadedFiles, today: dt.date) -> list[Problem]:
         _check_sources(loaded, today),
         _check_features(loaded),
         _check_meshes(loaded, today),
+        _check_fit(loaded),
         _check_aliases(loaded),
         _check_rules(loaded),
     ]
@@ -145,6 +151,11 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
         yield f"sources[{i}]", sid
     for i, sid in enumerate(mesh.version.sources):
         yield f"version.sources[{i}]", sid
+    for i, sid in enumerate(mesh.data_plane.sources):
+        yield f"data_plane.sources[{i}]", sid
+    if mesh.project:
+        for i, sid in enumerate(mesh.project.sources):
+            yield f"project.sources[{i}]", sid
     for fid, support in mesh.features.items():
         for i, sid in enumerate(support.sources):
             yield f"features.{fid}.sources[{i}]", sid
@@ -220,8 +231,41 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     fix="use the id of a mesh under meshes/",
                 )
         yield from _future(mesh.version.as_of, today, file, "version.as_of")
+        if mesh.project:
+            yield from _future(mesh.project.as_of, today, file, "project.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
+            yield from _lender(loaded, mesh_id, figure.borrowed_from, file, n)
+
+
+def _lender(
+    loaded: LoadedFiles, mesh_id: str, lender: str | None, file: str, n: int
+) -> Iterator[Problem]:
+    """A borrowed figure names another mesh, one that exists."""
+    if lender is None:
+        return
+    if lender == mesh_id or lender not in loaded.meshes:
+        yield Problem(
+            file=file,
+            path=f"overhead[{n}].borrowed_from",
+            message=f"'{lender}' is not another mesh",
+            fix="name the mesh under meshes/ whose measurement this is, or drop borrowed_from "
+            "if it was measured for this mesh",
+        )
+
+
+def _check_fit(loaded: LoadedFiles) -> Iterator[Problem]:
+    """Every current offering states where it runs, its licence and its support."""
+    for mesh_id, mesh in loaded.meshes.items():
+        if mesh.is_current and mesh.fit is None:
+            yield Problem(
+                file=loaded.mesh_files[mesh_id],
+                path="fit",
+                message=f"current offering '{mesh_id}' has no fit block, so the recommender "
+                "cannot screen it",
+                fix="add `fit:` after `cncf:` with platforms, licence, support_from, "
+                "uses_envoy and sources (see Fit in bot/knowledge/models.py)",
+            )
 
 
 def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
@@ -276,6 +320,11 @@ def _value_fits(fact: FactDef, value: FactValue, feature_ids: set[str] | None) -
             return None if isinstance(value, bool) else "needs true or false"
         case FactType.choice:
             return None if value in fact.choices else f"needs one of {fact.choices}"
+        case FactType.mesh:
+            return None if isinstance(value, str) else "needs a mesh id"
+        case FactType.choices:
+            ok = isinstance(value, list) and all(v in fact.choices for v in value)
+            return None if ok else f"needs a list of {fact.choices}"
         case FactType.features:
             if not isinstance(value, list):
                 return "needs a list of feature ids"
@@ -295,14 +344,15 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     yield from _duplicates([f.id for f in rules.facts], file, "facts", "fact")
     yield from _duplicates([q.id for q in rules.questions], file, "questions", "question")
     yield from _duplicates([r.id for r in rules.rules], file, "rules", "rule")
-    for mesh_id in rules.candidates:
+    for i, mesh_id in enumerate(rules.featured):
         if loaded.meshes and mesh_id not in loaded.meshes:
             yield Problem(
                 file=file,
-                path=f"candidates.{mesh_id}",
-                message="unknown mesh",
+                path=f"featured[{i}]",
+                message=f"unknown mesh '{mesh_id}'",
                 fix="use the id of a mesh under meshes/",
             )
+    yield from _check_constraints(rules, feature_ids)
 
     def settings(values: dict[str, FactValue], path: str) -> Iterator[Problem]:
         for fact_id, value in values.items():
@@ -369,12 +419,21 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                         fix=f"use one of {fact.choices}",
                     )
         for mesh_id in rule.scores:
-            if mesh_id not in rules.candidates:
+            mesh = loaded.meshes.get(mesh_id)
+            if loaded.meshes and (mesh is None or not mesh.is_current):
                 yield Problem(
                     file=file,
                     path=f"rules[{i}].scores.{mesh_id}",
-                    message=f"'{mesh_id}' is not a candidate",
-                    fix="add it under candidates: or score a candidate",
+                    message=f"'{mesh_id}' is not a current offering",
+                    fix="score the id of an active mesh under meshes/",
+                )
+        for trait in rule.traits:
+            if trait not in TRAITS:
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].traits.{trait}",
+                    message=f"unknown trait '{trait}'",
+                    fix="use one of " + ", ".join(sorted(TRAITS)),
                 )
         if kinds is not None and not any(kinds.get(sid) in PRIMARY_KINDS for sid in rule.sources):
             yield Problem(
@@ -393,3 +452,39 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"unknown source '{sid}'",
                     fix="add it to sources.yaml or cite an existing source id",
                 )
+
+
+def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
+    facts = {f.id for f in rules.facts}
+    ids = {c.id for c in rules.constraints}
+    for i, constraint_id in enumerate(rules.relax_order):
+        if constraint_id not in ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"relax_order[{i}]",
+                message=f"unknown constraint '{constraint_id}'",
+                fix="use the id of a constraint under constraints:",
+            )
+    for i, constraint in enumerate(rules.constraints):
+        path = f"constraints[{i}]"
+        if constraint.fact not in facts:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{path}.fact",
+                message=f"unknown fact '{constraint.fact}'",
+                fix="declare the fact under facts:",
+            )
+        if constraint.test not in TESTS:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{path}.test",
+                message=f"unknown test '{constraint.test}'",
+                fix="use one of " + ", ".join(sorted(TESTS)),
+            )
+        if constraint.feature and feature_ids is not None and constraint.feature not in feature_ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{path}.feature",
+                message=f"unknown feature '{constraint.feature}'",
+                fix="use a feature id from features.yaml",
+            )

@@ -31,6 +31,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "license": mesh.license,
                 "cncf": mesh.cncf.value,
                 "data_plane": mesh.data_plane.model_dump(mode="json"),
+                "project": mesh.project.model_dump(mode="json") if mesh.project else None,
                 "version": mesh.version.model_dump(mode="json"),
                 "support": {
                     fid: {

@@ -142,6 +142,11 @@ class DataPlane(Strict):
     proxy: Text
     language: Text
     model: DataPlaneModel
+    summary: Text = Field(
+        description="The architecture in a phrase a comparison leads with: the proxy, its "
+        "language, and where it runs ('Envoy (C++) sidecar in every pod')."
+    )
+    sources: list[Id] = Field(default_factory=list, description="Where the design is documented.")
 
 
 class Version(Strict):
@@ -172,6 +177,18 @@ class Releases(Strict):
         if compiled.groups < 1:
             raise ValueError("needs a group ( ) around the version")
         return pattern
+
+
+class Project(Strict):
+    """Who stands behind a mesh and how its releases and support reach users."""
+
+    steward: Text = Field(description="Who governs or backs it: 'Buoyant (created Linkerd)'.")
+    releases: Text = Field(
+        description="The release and support model in a sentence: cadence, how long a "
+        "release is supported, who ships stable builds."
+    )
+    as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
 
 
 class Link(Strict):
@@ -225,6 +242,12 @@ class Figure(Strict):
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
     note: str = ""
+    borrowed_from: Id | None = Field(
+        default=None,
+        description="The mesh this figure was measured for, when it is borrowed: the offering "
+        "has no measurement of its own and runs the same proxy. Answers label it "
+        "'borrowed: measured for <mesh>'. A distribution's inherited figures get their base.",
+    )
 
     def model_post_init(self, _: Any) -> None:
         if self.high < self.low:
@@ -330,6 +353,10 @@ class Mesh(Strict):
     cncf: CncfStatus
     version: Version
     releases: Releases | None = None
+    project: Project | None = Field(
+        default=None,
+        description="Steward and release model; a distribution's comes from `distribution`.",
+    )
     strengths: list[Text] = Field(default_factory=list)
     weaknesses: list[Text] = Field(default_factory=list)
     best_for: Text
@@ -364,7 +391,9 @@ class FactType(StrEnum):
     number = "number"
     flag = "flag"
     choice = "choice"
+    choices = "choices"  # several of the choices at once (a list)
     features = "features"
+    mesh = "mesh"  # a mesh id from meshes/
 
 
 class FactDef(Strict):
@@ -379,6 +408,16 @@ class FactDef(Strict):
         default_factory=list, description="Words after a number that set it: '40 services'."
     )
     choices: list[Id] = Field(default_factory=list)
+    names: dict[Id, Text] = Field(
+        default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
+    )
+
+    def says(self, value: FactValue) -> str:
+        """The value in words: a choice's name (names joined by 'and'), else the value."""
+        if isinstance(value, list):
+            names = [self.names.get(v, v) for v in value]
+            return " and ".join(names) if len(names) <= 2 else ", ".join(names)
+        return self.names.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
 class Signal(Strict):
@@ -408,25 +447,144 @@ class Condition(Strict):
     gte: float | None = None
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
+    known: bool | None = Field(default=None, description="true: holds for any stated value.")
+
+    def holds(self, value: FactValue) -> bool:
+        checks = []
+        if self.known is not None:
+            checks.append(self.known)
+        if self.is_ is not None:
+            checks.append(value == self.is_)
+        if self.lt is not None:
+            checks.append(isinstance(value, int) and value < self.lt)
+        if self.gte is not None:
+            checks.append(isinstance(value, int) and value >= self.gte)
+        if self.one_of is not None:
+            several = value if isinstance(value, list) else [value]
+            checks.append(any(v in self.one_of for v in several))
+        if self.any_of is not None:
+            checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
+        return bool(checks) and all(checks)
 
 
 class Rule(Strict):
+    """A trade-off among the offerings that pass screening: when every condition holds,
+    add `scores` to the meshes it names (a distribution takes its base mesh's score unless
+    the rule names it too) and `traits` to every offering that has the trait."""
+
     id: Id
-    when: dict[Id, Condition] = Field(min_length=1)
-    scores: dict[Id, int] = Field(min_length=1)
+    when: dict[Id, Condition] = Field(
+        default_factory=dict, description="Conditions on known facts; none: always weighed."
+    )
+    scores: dict[Id, int] = Field(default_factory=dict)
+    traits: dict[Id, int] = Field(
+        default_factory=dict,
+        description="Score for every offering with the trait (bot/answers/traits.py).",
+    )
     because: Text
     sources: list[Id] = Field(min_length=1)
 
+    def model_post_init(self, _: Any) -> None:
+        if not self.scores and not self.traits:
+            raise ValueError("a rule needs scores: or traits:")
+
+
+class PlatformDef(Strict):
+    """A platform a team runs on: the words that name it and whose platform it is."""
+
+    words: list[Text] = Field(min_length=1)
+    provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
+
+
+class ScreeningTest(StrEnum):
+    """The tests a constraint may name; bot/answers/screening.py implements each one."""
+
+    runs_on = "runs_on"
+    supported_by = "supported_by"
+    managed_control_plane = "managed_control_plane"
+    licence_fits = "licence_fits"
+    has_features = "has_features"
+    has_feature = "has_feature"
+    sidecar_free = "sidecar_free"
+    envoy_free = "envoy_free"
+    keeps_cni = "keeps_cni"
+    vendor_neutral = "vendor_neutral"
+
+
+class OfferingTrait(StrEnum):
+    """The traits a rule may weigh; bot/answers/traits.py implements each one."""
+
+    cncf_graduated = "cncf_graduated"
+    managed = "managed"
+    provider_native = "provider_native"
+    vendor_supported = "vendor_supported"
+    uses_envoy = "uses_envoy"
+    sidecarless = "sidecarless"
+    replaces_cni = "replaces_cni"
+    vendor_product = "vendor_product"
+    lightest_at_size = "lightest_at_size"
+    incumbent = "incumbent"
+    from_current_vendor = "from_current_vendor"
+
+
+class Constraint(Strict):
+    """A hard requirement: every candidate failing `test` on the fact's value is ruled out.
+
+    `out` and `caveat` are the reason templates: {value} is the fact's value in words,
+    {detail} what the test found (a feature's name, a licence).
+    """
+
+    id: Id
+    fact: Id
+    when: Condition | None = Field(
+        default=None, description="Applies only while the fact's value passes this test."
+    )
+    test: Id = Field(description="A named test over a mesh (bot/answers/screening.py).")
+    feature: Id | None = Field(default=None, description="The feature a test checks, if one.")
+    out: Text
+    caveat: str = ""
+
+
+class CaveatCost(Strict):
+    """What a screening caveat costs an offering in the ranking."""
+
+    partial: int = Field(default=0, ge=0, description="Only partly, enterprise-only, extension.")
+    unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
+
 
 class RulesFile(Strict):
-    candidates: dict[Id, int] = Field(
-        min_length=2, description="Meshes the recommender picks from, with their prior score."
+    featured: list[Id] = Field(
+        min_length=2,
+        description="Meshes shown where a question names none (the compare pair, the cost "
+        "chart); the recommender itself weighs every current offering.",
     )
     facts: list[FactDef]
     signals: list[Signal] = Field(default_factory=list)
+    platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
+    vendors: dict[Id, list[Text]] = Field(
+        default_factory=dict, description="Vendor ids and the words that name them."
+    )
+    already_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    support_phrases: list[Text] = Field(
+        default_factory=list,
+        description="How support is asked for, with {vendor} where a vendor's word goes.",
+    )
     phrases: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
     )
+    constraints: list[Constraint] = Field(default_factory=list)
+    relax_order: list[Id] = Field(
+        default_factory=list,
+        description="Constraints given up, one at a time in this order, while nothing "
+        "meets every requirement (the answer says which).",
+    )
+    caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     questions: list[Question]
     rules: list[Rule]
+
+    def fact(self, fact_id: str) -> FactDef | None:
+        return next((f for f in self.facts if f.id == fact_id), None)

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answers.results import Answer, Chart, Code, Matrix, Paragraph, Part, StatementList
-from bot.render.wording import LEVEL_WORDS
+from bot.answers.results import (
+    Answer,
+    Chart,
+    Code,
+    Matrix,
+    Paragraph,
+    Part,
+    StatementList,
+    Table,
+)
+from bot.knowledge.wording import LEVEL_WORDS
 
 
 def _md(text: str) -> str:
@@ -48,6 +57,15 @@ def _part(answer: Answer, part: Part, prefix: str = "") -> list[str]:
             lines.append(
                 f"- {_md(bar.label)}: {value} {bar.unit}{_cites(answer, bar.sources, prefix)}"
             )
+    elif isinstance(part, Table):
+        lines.append("| " + " | ".join(_md(c) for c in [*part.columns, "Sources"]) + " |")
+        lines.append("|---" * (len(part.columns) + 1) + "|")
+        lines += [
+            "| "
+            + " | ".join(_md(c) for c in row.cells)
+            + f" |{_cites(answer, row.sources, prefix).strip() or ' '} |"
+            for row in part.rows
+        ]
     elif isinstance(part, Code):
         lines += [f"```{part.language}", part.code, "```"]
     return [*lines, ""]

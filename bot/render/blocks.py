@@ -41,12 +41,13 @@ from bot.answers.results import (
     Part,
     SourceRef,
     StatementList,
+    Table,
 )
 from bot.render import limits
+from bot.render.button_values import POINTS, View, encode
 from bot.render.chart import bar_lines
 from bot.render.mrkdwn import bold, escape, link
 from bot.render.plain import render_fallback
-from bot.slack.values import POINTS, View, encode
 
 MARK = re.compile(r"\[(\d+)\]")
 SLACK_MARKS = {
@@ -177,6 +178,12 @@ def _part_texts(page: _Page, part: Part) -> list[str]:
             f"{label}\n`{escape(bar)}`" for label, bar in zip(labels, drawn[1::2], strict=True)
         )
         return _chunks([*heading, *body.splitlines()])
+    if isinstance(part, Table):
+        lines = [
+            f"• {bold(row.cells[0])}: {escape(' — '.join(row.cells[1:]))}{page.marks(row.sources)}"
+            for row in part.rows
+        ]
+        return _chunks(heading + lines)
     if isinstance(part, Code):
         return _code(heading, escape(part.code))
     return []
@@ -307,9 +314,15 @@ def _actions(specs: tuple[ButtonSpec, ...]) -> dict[str, Any]:
     ).to_dict()
 
 
+def _rows(buttons: int) -> int:
+    """Actions blocks needed for this many buttons."""
+    return -(-buttons // limits.ACTIONS_ELEMENTS)
+
+
 def _actions_blocks(specs: list[ButtonSpec]) -> list[dict[str, Any]]:
-    rows = [specs[i : i + 5] for i in range(0, len(specs), 5)][:2]
-    return [_actions(tuple(row)) for row in rows if row]
+    """Every button, in as few actions blocks as Slack allows (none is dropped)."""
+    step = limits.ACTIONS_ELEMENTS
+    return [_actions(tuple(specs[i : i + step])) for i in range(0, len(specs), step)]
 
 
 def _compact_source(n: int, s: SourceRef) -> str:
@@ -375,7 +388,6 @@ def _take_away_buttons(
     return specs
 
 
-CARD_TAIL_BLOCKS = 3  # the controls row, the next-steps row, the sources line
 ADAPTER_BLOCKS = 1  # room the Slack adapter may add to every card (feedback buttons)
 CARD_TAIL_TEXT = 120  # the footer of the sources line (its entries are counted as cited)
 
@@ -387,8 +399,14 @@ def build_message(
 
     `page_link` is the (label, address) of the web page with the whole answer, when the
     pages are published; a compare or recommendation also offers a decision record.
+    Every control and next step is on the card: the rows they need are reserved first.
     """
-    room = CARD_BLOCKS - CARD_TAIL_BLOCKS - ADAPTER_BLOCKS
+    shared = [_button("Share in channel", SHARE_ACTION, encode(answer.intent), True)]
+    first = [s for s in (shared if share else []) if s]
+    rest = [s for s in [*_take_away_buttons(answer, page_link), *_detail_buttons(answer)] if s]
+    steps = _choice_buttons(answer.next_steps, STEP_ACTION)
+    tail = _rows(len(first) + len(rest) + 1) + _rows(len(steps)) + 1  # +1: the sources line
+    room = CARD_BLOCKS - tail - ADAPTER_BLOCKS
     page = _Page(answer, room, CARD_TEXT - CARD_TAIL_TEXT, visible=True)
     page.add(_header(answer.title), len(answer.title))
     lead = limits.fit(escape(answer.lead), limits.SECTION_TEXT - 100)
@@ -399,24 +417,10 @@ def build_message(
         page.add(_section(question), len(answer.follow_up.question))
         page.add(_actions(tuple(specs[: limits.ACTIONS_ELEMENTS])), 0)
     left_out = _add_parts(page, answer.points, clamp=False)
-    more = (
-        [_view_button(answer, "More of this answer", View(section=POINTS, start=left_out))]
-        if left_out is not None
-        else []
-    )
-    share_button = [_button("Share in channel", SHARE_ACTION, encode(answer.intent), True)]
-    controls = [
-        s
-        for s in [
-            *(share_button if share else []),
-            *more,
-            *_detail_buttons(answer),
-            *_take_away_buttons(answer, page_link),
-        ]
-        if s
-    ]
-    steps = _choice_buttons(answer.next_steps, STEP_ACTION)
-    blocks = page.blocks + _actions_blocks(controls)[:1] + _actions_blocks(steps)[:1]
+    if left_out is not None:
+        more = _view_button(answer, "More of this answer", View(section=POINTS, start=left_out))
+        first += [more] if more else []
+    blocks = page.blocks + _actions_blocks(first + rest) + _actions_blocks(steps)
     return {"text": _fallback(answer), "blocks": [*blocks, _sources_line(page)]}
 
 
@@ -446,7 +450,7 @@ def build_view_message(answer: Answer, view: View) -> dict[str, Any]:
             _view_button(answer, f"More: {title}", View(section=view.section, start=left_out))
         )
     controls += _sources_button(answer)
-    blocks = page.blocks + _actions_blocks([c for c in controls if c])[:1]
+    blocks = page.blocks + _actions_blocks([c for c in controls if c])
     text = limits.fit(escape(f"{answer.title}: {title}"), limits.FALLBACK_TEXT)
     return {"text": text, "blocks": [*blocks, _sources_line(page)]}
 

@@ -18,8 +18,10 @@ from slack_sdk.models.views import View
 from bot.answers.guide import EXAMPLES
 from bot.answers.results import Choice
 from bot.knowledge.base import KnowledgeBase
+from bot.render import limits
+from bot.render.blocks import OPEN_PAGE_ACTION
+from bot.render.button_values import encode
 from bot.render.mrkdwn import escape
-from bot.slack.values import encode
 
 HOME_ACTION = "mesh_home"
 MAX_EXAMPLES = 5
@@ -36,7 +38,16 @@ def _coverage(kb: KnowledgeBase) -> str:
     )
 
 
-def build_home_view(kb: KnowledgeBase, starters: list[Choice]) -> View:
+def _site_button(site: str) -> list[ButtonElement]:
+    """A link to the published pages (their home: the ask box and every mesh)."""
+    if len(site) > limits.BUTTON_URL:
+        return []
+    text = PlainTextObject(text="Open in browser")
+    return [ButtonElement(text=text, action_id=OPEN_PAGE_ACTION, value="page", url=site)]
+
+
+def build_home_view(kb: KnowledgeBase, starters: list[Choice], site: str | None = None) -> View:
+    """The Home tab; `site` is where the pages are published, when they are."""
     examples = "\n".join(f"• `/mesh {q}`: {escape(what)}" for q, what in EXAMPLES[:MAX_EXAMPLES])
     names = ", ".join(m.name for m in kb.current_meshes())
     buttons = [
@@ -47,6 +58,7 @@ def build_home_view(kb: KnowledgeBase, starters: list[Choice]) -> View:
         )
         for n, c in enumerate(starters[:5])
     ]
+    buttons += _site_button(site) if site else []
     return View(
         type="home",
         blocks=[

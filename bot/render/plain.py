@@ -12,10 +12,11 @@ from bot.answers.results import (
     SourceRef,
     Statement,
     StatementList,
+    Table,
 )
+from bot.knowledge.wording import LEVEL_WORDS
 from bot.render.chart import bar_lines
 from bot.render.limits import FALLBACK_TEXT, fit
-from bot.render.wording import LEVEL_WORDS
 
 MARKS = {
     "yes": "✔",
@@ -68,6 +69,13 @@ def part_lines(answer: Answer, part: Part) -> list[str]:
     elif isinstance(part, Chart):
         for bar, (label, drawn) in zip(part.bars, _pairs(bar_lines(part.bars)), strict=True):
             lines += [with_marks(label, cite_marks(answer, bar.sources)), drawn]
+    elif isinstance(part, Table):
+        lines += [
+            with_marks(
+                f"- {row.cells[0]}: {' — '.join(row.cells[1:])}", cite_marks(answer, row.sources)
+            )
+            for row in part.rows
+        ]
     elif isinstance(part, Code):
         lines += ["    " + line for line in part.code.splitlines()]
     return lines

@@ -31,9 +31,6 @@ from bot.store.store import Store
 log = logging.getLogger(__name__)
 MAX_RETRIES = 2
 CONNECTIONS_TO_SLACK = 100
-# Payloads whose ack carries content (modal validation errors, select options): their
-# listeners ack themselves; everything else is acked before any listener runs.
-CONTENT_IN_ACK = frozenset({"view_submission", "block_suggestion"})
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
@@ -73,11 +70,12 @@ def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWeb
     return client
 
 
-async def ack_first(body: dict[str, Any], ack, next) -> None:
-    """Ack before any listener runs: Bolt loses an ack when a listener fails within
-    about 10 ms of calling ack() (it resets the ack while still polling for it)."""
-    if body.get("type") not in CONTENT_IN_ACK:
-        await ack()
+async def ack_first(ack, next) -> None:
+    """Ack every request before any listener runs, modal submissions included: Bolt
+    loses an ack when a listener fails within about 10 ms of calling ack() (it resets the
+    ack while still polling for it). So no listener answers in its ack: a modal closes on
+    this empty ack, and a listener's own ack() changes nothing."""
+    await ack()
     await next()
 
 

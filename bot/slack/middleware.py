@@ -1,5 +1,5 @@
-"""Global middleware: Events API de-duplication, exact-replay protection and a
-per-user rate limit.
+"""Global middleware: Events API de-duplication, exact-replay protection (HTTP
+signatures, Socket Mode payload hashes) and a per-user rate limit.
 
 Each replica remembers what it served for Slack's retry window (bounded by
 time); with a PostgreSQL store the replicas also share it, so a retry or a
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 import time
 from collections import OrderedDict, deque
@@ -158,6 +159,19 @@ def _header(req, name: str) -> str | None:
     return values[0] if values else None
 
 
+def _replay_key(req, body: dict[str, Any]) -> str | None:
+    """What tells this delivery apart from any other: over HTTP its signature (over the
+    timestamp and the body); in Socket Mode, which signs nothing, a hash of the payload
+    (every payload carries its own event id, trigger id or action time)."""
+    signature = _header(req, "x-slack-signature")
+    if signature:
+        return f"sig:{signature}"
+    if req is not None and req.mode == "socket_mode":
+        payload = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+        return f"payload:{hashlib.sha256(payload).hexdigest()}"
+    return None
+
+
 def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = None):
     """The middleware; it also hands `store` (None without one) to the listeners and
     adds the store's health to the app's metrics."""
@@ -172,10 +186,12 @@ def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = Non
         task.add_done_callback(background.discard)
 
     async def dedupe_and_limit(req, body: dict[str, Any], context, next, client):
-        signature = _header(req, "x-slack-signature")
-        if signature and not await guards.first(f"sig:{signature}", REPLAY_WINDOW_SECONDS):
+        replay = _replay_key(req, body)
+        if replay and not await guards.first(replay, REPLAY_WINDOW_SECONDS):
             metrics.rejected.labels("replayed").inc()
-            repeated.warn("replayed", "a signed request was replayed; served once already")
+            repeated.warn(
+                "replayed", "a request was replayed (%s); served once already", replay[:7]
+            )
             return BoltResponse(status=200, body="")
         event_id = body.get("event_id")
         is_event = body.get("type") == "event_callback" and event_id

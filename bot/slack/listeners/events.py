@@ -51,7 +51,10 @@ async def handle_app_home_opened(event: dict, client, context) -> None:
         return
     replies.metrics.requests.labels("home", "home").inc()
     view = await with_admin_report(
-        build_home_view(engine.kb, starters(engine.kb)), event["user"], client, context["store"]
+        build_home_view(engine.kb, starters(engine.kb), replies.public_url),
+        event["user"],
+        client,
+        context["store"],
     )
     await client.views_publish(user_id=event["user"], view=view)
 

@@ -58,8 +58,9 @@ async def handle_feedback(ack, body: dict, action: dict, client, context) -> Non
         store.spawn(store.add_vote(vote))
 
 
-async def handle_feedback_modal(ack, body: dict, view: dict, context) -> None:
-    await ack()
+async def handle_feedback_modal(body: dict, view: dict, context) -> None:
+    """Record the 👎's reason; the submission was acked before this runs (app.ack_first),
+    so a failure here cannot keep the modal open."""
     answered = Answered.decode(view.get("private_metadata", ""))
     if answered is None:
         log.warning("feedback modal with unreadable private_metadata; ignored")

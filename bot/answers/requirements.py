@@ -1,0 +1,61 @@
+"""What a setup requires, read from an intent's flat facts (what buttons carry)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.knowledge.models import FactValue, Platform, RulesFile
+
+
+class Requirements(BaseModel):
+    """One setup's requirements; None where the user has not said."""
+
+    model_config = ConfigDict(frozen=True)
+
+    platforms: list[Platform] = Field(
+        default_factory=list, description="Every platform the mesh must run on."
+    )
+    provider: str | None = Field(
+        default=None,
+        description="Vendor id of the platforms' owner (microsoft on AKS), when they share one.",
+    )
+    managed_control_plane: bool | None = None
+    support: str | None = Field(
+        default=None,
+        description="'none', 'any', or the vendor id support must come from "
+        "('provider' is resolved to the platform's provider when it is known).",
+    )
+    licence: str | None = None
+    needs: list[str] = Field(default_factory=list, description="Must-have feature ids.")
+    services: int | None = None
+    pods: int | None = None
+    clusters: int | None = None
+    regions: int | None = None
+    team_size: str | None = None
+    envoy_experience: bool | None = None
+    memory_budget: str | None = None
+    cilium_cni: bool | None = None
+    incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    vendor: str | None = Field(default=None, description="A vendor the team already pays.")
+    no_sidecars: bool = False
+    no_envoy: bool = False
+    no_new_cni: bool = False
+    no_vendor: bool = False
+
+    @classmethod
+    def from_facts(cls, rules: RulesFile, facts: dict[str, FactValue]) -> Requirements:
+        """The requirements these facts state; facts the model has no field for are skipped."""
+        known = {k: v for k, v in facts.items() if k in cls.model_fields and v is not None}
+        said = facts.get("platform") or []
+        names = {p.value: p for p in Platform}
+        platforms = [names[p] for p in (said if isinstance(said, list) else [said]) if p in names]
+        owners = {d.provider if (d := rules.platforms.get(p)) else None for p in platforms}
+        provider = owners.pop() if len(owners) == 1 else None
+        if known.get("support") == "provider" and provider:
+            known["support"] = provider
+        return cls.model_validate({**known, "platforms": platforms, "provider": provider})
+
+    @property
+    def size(self) -> int | None:
+        """Pods if known, else services (a pod a service): what per-pod costs scale with."""
+        return self.pods or self.services

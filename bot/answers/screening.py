@@ -1,0 +1,287 @@
+"""Screening: hard requirements rule offerings out before anything is weighed; pure functions.
+
+Each constraint in rules.yaml names a fact and a test here. A test looks at one mesh's
+`fit` block, feature rows, data plane or CNCF status and returns what it found: fits, a
+caveat (a must-have only partly there, or unconfirmed) or out, with the sources of the
+row or field it read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.answers.requirements import Requirements
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import (
+    CncfStatus,
+    Constraint,
+    ControlPlaneModel,
+    DataPlaneModel,
+    FactValue,
+    Level,
+    LicenceKind,
+    Mesh,
+    Platform,
+)
+from bot.knowledge.wording import LEVEL_WORDS
+
+KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
+CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
+PARTLY = frozenset({Level.partial, Level.enterprise, Level.extension})
+
+
+class Outcome(StrEnum):
+    fits = "fits"
+    caveat = "caveat"
+    out = "out"
+
+
+@dataclass(frozen=True)
+class Check:
+    """What one test found about one mesh."""
+
+    outcome: Outcome
+    detail: str = ""
+    sources: tuple[str, ...] = ()
+    unconfirmed: bool = False  # a caveat because nothing says either way
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A check that did not simply fit, in words, with the sources it read."""
+
+    constraint: str
+    outcome: Outcome
+    text: str
+    sources: list[str]
+    relaxed: bool = False  # a constraint given up because nothing met every one
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Screened:
+    mesh: Mesh
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def out(self) -> bool:
+        return any(f.outcome == Outcome.out for f in self.findings)
+
+    @property
+    def reasons(self) -> list[Finding]:
+        return [f for f in self.findings if f.outcome == Outcome.out]
+
+    @property
+    def caveats(self) -> list[Finding]:
+        return [f for f in self.findings if f.outcome == Outcome.caveat]
+
+
+@dataclass(frozen=True)
+class Context:
+    kb: KnowledgeBase
+    req: Requirements
+    constraint: Constraint
+
+
+Test = Callable[[Mesh, FactValue, Context], list[Check]]
+
+
+def managed(mesh: Mesh) -> bool:
+    """The provider runs the control plane: a managed distribution, or a cloud service
+    (a provider's own proprietary offering with no distribution block)."""
+    if mesh.distribution:
+        return mesh.distribution.control_plane != ControlPlaneModel.self_managed
+    fit = mesh.fit
+    return bool(fit and fit.provider and fit.licence == LicenceKind.proprietary)
+
+
+FITS = [Check(Outcome.fits)]
+
+
+def _unrecorded(mesh: Mesh) -> list[Check]:
+    return [Check(Outcome.caveat, f"{mesh.name}: fit not yet recorded", unconfirmed=True)]
+
+
+def _feature(mesh: Mesh, feature_id: str, kb: KnowledgeBase) -> Check:
+    """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out."""
+    name = kb.features[feature_id].name if feature_id in kb.features else feature_id
+    row = mesh.features.get(feature_id)
+    level = row.level if row else Level.unknown
+    sources = tuple(row.sources) if row else ()
+    if level == Level.yes:
+        return Check(Outcome.fits)
+    if level == Level.no:
+        return Check(Outcome.out, name, sources)
+    if level == Level.unknown:
+        return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
+    return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}", sources)
+
+
+def has_features(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    features = value if isinstance(value, list) else []
+    return [_feature(mesh, f, ctx.kb) for f in features]
+
+
+def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
+    return [_feature(mesh, ctx.constraint.feature, ctx.kb)] if ctx.constraint.feature else FITS
+
+
+def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
+    """It runs on every platform named; `kubernetes` covers AKS, EKS, GKE and OpenShift
+    unless `not_on` names one."""
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    fit = mesh.fit
+
+    def runs(platform: Platform) -> bool:
+        kubernetes = (
+            platform in KUBERNETES_PLATFORMS
+            and Platform.kubernetes in fit.platforms
+            and platform not in fit.not_on
+        )
+        return platform in fit.platforms or kubernetes
+
+    missing = [p.value for p in ctx.req.platforms if not runs(p)]
+    if not missing:
+        return FITS
+    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(fit.sources))]
+
+
+def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    vendor = ctx.req.support or value  # 'provider' is the platform's provider, once known
+    if vendor in ("none", "provider"):  # no platform known yet: nothing to test
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    vendors = mesh.fit.support_from
+    if (vendor == "any" and vendors) or vendor in vendors:
+        return FITS
+    return [Check(Outcome.out, _says(ctx, "support", vendor), tuple(mesh.fit.sources))]
+
+
+def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    if value is not True or managed(mesh):
+        return FITS
+    sources = mesh.distribution.sources if mesh.distribution else mesh.sources
+    return [Check(Outcome.out, sources=tuple(sources))]
+
+
+def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    if value == "cncf":
+        if mesh.cncf in CNCF_PROJECTS:
+            return FITS
+        return [Check(Outcome.out, f"not a CNCF project (licence: {mesh.license})")]
+    if value not in ("open_source", "no_source_available"):
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    kind = mesh.fit.licence
+    banned = {LicenceKind.source_available}
+    if value == "open_source":
+        banned.add(LicenceKind.proprietary)
+    if kind in banned:
+        words = kind.value.replace("_", "-")
+        return [Check(Outcome.out, f"{words} licence: {mesh.license}", tuple(mesh.fit.sources))]
+    return FITS
+
+
+def sidecar_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    if value is not True or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    return [_feature(mesh, "sidecarless", ctx.kb)]
+
+
+def envoy_free(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    return [Check(Outcome.out, sources=tuple(mesh.fit.sources))] if mesh.fit.uses_envoy else FITS
+
+
+def keeps_cni(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    if value is not True or ctx.req.cilium_cni:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    return [Check(Outcome.out, sources=tuple(mesh.fit.sources))] if mesh.fit.replaces_cni else FITS
+
+
+def vendor_neutral(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    fit, sources = mesh.fit, tuple(mesh.fit.sources)
+    if fit.provider:
+        return [Check(Outcome.out, f"tied to {_says(ctx, 'support', fit.provider)}", sources)]
+    if fit.licence != LicenceKind.open_source:
+        return [Check(Outcome.out, f"commercial licence: {mesh.license}", sources)]
+    return FITS
+
+
+def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
+    fact = ctx.kb.rules.fact(fact_id)
+    return fact.says(value) if fact else str(value)
+
+
+TESTS: dict[str, Test] = {
+    "runs_on": runs_on,
+    "supported_by": supported_by,
+    "managed_control_plane": managed_control_plane,
+    "licence_fits": licence_fits,
+    "has_features": has_features,
+    "has_feature": has_feature,
+    "sidecar_free": sidecar_free,
+    "envoy_free": envoy_free,
+    "keeps_cni": keeps_cni,
+    "vendor_neutral": vendor_neutral,
+}
+
+
+def _findings(
+    kb: KnowledgeBase,
+    mesh: Mesh,
+    facts: dict[str, FactValue],
+    req: Requirements,
+    relaxed: frozenset[str],
+) -> list[Finding]:
+    found = []
+    for constraint in kb.rules.constraints:
+        value = facts.get(constraint.fact)
+        if value is None or (constraint.when and not constraint.when.holds(value)):
+            continue
+        ctx = Context(kb, req, constraint)
+        words = _says(ctx, constraint.fact, value)
+        for check in TESTS[constraint.test](mesh, value, ctx):
+            if check.outcome == Outcome.fits:
+                continue
+            template = constraint.out if check.outcome == Outcome.out else constraint.caveat
+            text = (template or "{detail}").format(value=words, detail=check.detail)
+            given_up = constraint.id in relaxed and check.outcome == Outcome.out
+            outcome = Outcome.caveat if given_up else check.outcome
+            found.append(
+                Finding(
+                    constraint.id,
+                    outcome,
+                    text,
+                    list(check.sources),
+                    given_up,
+                    check.unconfirmed,
+                )
+            )
+    return found
+
+
+def screen(
+    kb: KnowledgeBase,
+    candidates: list[Mesh],
+    facts: dict[str, FactValue],
+    relaxed: frozenset[str] = frozenset(),
+) -> list[Screened]:
+    """Every candidate with what the constraints found about it, in candidate order; a
+    `relaxed` constraint's failures are caveats, not exclusions."""
+    req = Requirements.from_facts(kb.rules, facts)
+    return [Screened(mesh, _findings(kb, mesh, facts, req, relaxed)) for mesh in candidates]

@@ -1,0 +1,99 @@
+"""Requirements in free text that need more than a fixed phrase: the platform and who must
+support the mesh.
+
+The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:`). A platform
+word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
+not the platform; a specific platform ("EKS") wins over plain "Kubernetes".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
+
+# Which platforms count when a question names several: providers' platforms (all of them:
+# "AKS and EKS") over VMs over any Kubernetes ("Kubernetes on EKS" is EKS).
+_GENERIC = {Platform.vms: 1, Platform.kubernetes: 2}
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    words = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def setup_facts(rules: RulesFile) -> frozenset[str]:
+    """Facts that only a setup description states: the choices and flags constraints test
+    (platform, support, licence, must-nots), not counts or features."""
+    kinds = {FactType.choice, FactType.choices, FactType.flag}
+    return frozenset(
+        c.fact for c in rules.constraints if (f := rules.fact(c.fact)) and f.type in kinds
+    )
+
+
+class RequirementReader:
+    """Reads `platform` and `support` from normalised text (indexes built once)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        rules = kb.rules
+        self._platform_of = {
+            normalise(word): platform
+            for platform, definition in rules.platforms.items()
+            for word in definition.words
+        }
+        self._vendor_of: dict[str, str] = {}
+        for vendor, words in rules.vendors.items():
+            for word in words:
+                for template in rules.support_phrases:
+                    self._vendor_of[normalise(template.format(vendor=word))] = vendor
+        self._already = self._already_pattern(kb)
+        multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
+        self._mesh_names = _alternation([a for a in multiword if " " in a])
+        self._platforms = _alternation(list(self._platform_of))
+        self._support = _alternation(list(self._vendor_of))
+
+    def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+        """'already run <mesh>' or 'already pay for <vendor>', two words apart at most."""
+        self._named: dict[str, tuple[str, str]] = {}
+        for mesh in kb.current_meshes():
+            for alias in (mesh.id, mesh.name, *mesh.aliases):
+                self._named[normalise(alias)] = ("incumbent", mesh.id)
+        for vendor, words in kb.rules.vendors.items():
+            for word in words:
+                self._named.setdefault(normalise(word), ("vendor", vendor))
+        cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        names = _alternation(list(self._named))
+        if cues is None or names is None:
+            return None
+        return re.compile(rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})")
+
+    def platform_words(self) -> list[str]:
+        """The words that name platforms (none of them is an unknown mesh's name; a
+        vendor's may be, as in "compare Tetrate and Linkerd")."""
+        return list(self._platform_of)
+
+    def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
+        """The facts, and the text with the platform phrases taken out (so "bare-metal
+        clusters" is not also read as a feature)."""
+        facts: dict[str, FactValue] = {}
+        for match in self._already.finditer(normalised) if self._already else ():
+            fact, value = self._named[match.group("name").strip()]
+            facts.setdefault(fact, value)
+        text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
+        if self._support and (match := self._support.search(text)):
+            facts["support"] = self._vendor_of[match.group(0)]
+            text = self._support.sub(" ", text)
+        said = [m.group(0) for m in self._platforms.finditer(text)] if self._platforms else []
+        found = list(dict.fromkeys(self._platform_of[word] for word in said))
+        unplaced = _alternation(said).sub(" ", normalised) if said else normalised
+        if found:
+            rank = min(_GENERIC.get(p, 0) for p in found)
+            platforms = [p.value for p in found if _GENERIC.get(p, 0) == rank]
+            facts["platform"] = platforms
+            if len(platforms) > 1:  # one mesh across platforms spans clusters
+                facts["clusters"] = len(platforms)
+        return facts, " ".join(unplaced.split())
