@@ -41,8 +41,8 @@ from bot.answers.engine import AnswerEngine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.yaml_files import KnowledgeYamlLoader  # noqa: E402
 from bot.render.blocks import build_message  # noqa: E402
+from bot.render.button_values import View  # noqa: E402
 from bot.slack.replies import MessageCache  # noqa: E402
-from bot.slack.values import View  # noqa: E402
 from tests.support.processes import free_port  # noqa: E402
 from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
 from tests.support.slack_standin import SlackStandIn  # noqa: E402

@@ -16,10 +16,11 @@ RECOMMEND_TABLE = [
     ("we have 14 services and only need mTLS, do we need a mesh?", "no-mesh"),
     ("recommend for 80 services, small team", "linkerd"),
     ("recommend: 300 services, 4 platform teams, multi-cluster, need JWT validation", "istio"),
-    (
-        "recommend for 100 services, we already run Cilium as our CNI, tight memory budget",
-        "linkerd",
-    ),
+    ("recommend for 100 services, small team, tight memory budget", "linkerd"),
+    ("we run on AKS, 200 services, want Microsoft support", "aks-istio-addon"),
+    ("ECS on Fargate, 25 services", "amazon-ecs-service-connect"),
+    ("GKE shop, we want google to run the mesh control plane", "google-cloud-service-mesh"),
+    ("openshift clusters, we need red hat support", "openshift-service-mesh"),
 ]
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from bot.render import limits
 from bot.render.blocks import build_message, build_view_message
+from bot.render.button_values import decode
 from bot.render.mrkdwn import escape
-from bot.slack.values import decode
 from tests.support import walk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import command_body

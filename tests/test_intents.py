@@ -8,7 +8,7 @@ import pytest
 
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
-from bot.slack.values import decode, encode
+from bot.render.button_values import decode, encode
 
 K = IntentKind
 

@@ -19,8 +19,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType
 from bot.render import limits
 from bot.render.blocks import build_message
+from bot.render.button_values import decode, encode
 from bot.render.plain import render_terminal
-from bot.slack.values import decode, encode
 
 TABLE = Path(__file__).parent / "data" / "phrasings.txt"
 
@@ -38,7 +38,7 @@ class Case:
 
 def _value(kb: KnowledgeBase, key: str, raw: str) -> object:
     kind = next((f.type for f in kb.rules.facts if f.id == key), None)
-    if kind == FactType.features:
+    if kind in (FactType.features, FactType.choices):
         return raw.split("+")
     if raw in ("true", "false"):
         return raw == "true"

@@ -19,11 +19,11 @@ from bot.intents.models import Intent, IntentKind
 from bot.render import limits
 from bot.render.adr import render_adr
 from bot.render.blocks import build_message
+from bot.render.button_values import decode, encode
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
 from bot.slack.metrics import Metrics
 from bot.slack.replies import SlackReplies
-from bot.slack.values import decode, encode
 from tests.support import builder_links, walk
 from tests.test_intents import PHRASES
 

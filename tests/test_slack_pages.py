@@ -10,7 +10,7 @@ import pytest
 
 from bot.intents.models import IntentKind
 from bot.render import limits
-from bot.slack.values import decode
+from bot.render.button_values import decode
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import click_body, command_body, event_body
 from tests.test_slack_http import find_button, find_buttons

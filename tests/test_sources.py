@@ -11,8 +11,8 @@ from bot.answers.results import SOURCES_KEY
 from bot.cli import main
 from bot.knowledge.loader import load_knowledge
 from bot.render.blocks import build_message, build_view_message
+from bot.render.button_values import View
 from bot.render.plain import render_terminal
-from bot.slack.values import View
 from tests.support.knowledge_files import problems_of, read, write
 
 

@@ -131,6 +131,14 @@ def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
     return f" Consider {mesh_names(kb, mesh.replaced_by)} instead." if mesh.replaced_by else ""
 
 
+def borrowed_label(kb: KnowledgeBase, figure: Figure) -> str:
+    """'borrowed: measured for Istio (sidecar mode)' where the figure is another mesh's; else ''."""
+    if not figure.borrowed_from:
+        return ""
+    lender = kb.meshes.get(figure.borrowed_from)
+    return f"borrowed: measured for {lender.name if lender else figure.borrowed_from}"
+
+
 def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:
     """The figure to headline: best-ranked source kind, then the newest."""
     figures = [f for f in mesh.overhead if f.metric == metric]

@@ -7,6 +7,7 @@ from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.common import (
     Citations,
+    borrowed_label,
     build_answer,
     default_pair,
     evidence_date,
@@ -34,7 +35,7 @@ from bot.answers.results import (
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
-from bot.render.wording import LEVEL_WORDS, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, figure_text
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
 KEY_ROWS = {2: 6, 3: 3, 4: 2}
@@ -66,7 +67,11 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
     return ids
 
 
-def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") -> Statement:
+def _statement(
+    kb: KnowledgeBase, mesh: Mesh, figure: Figure, cite: Citations, comparable: bool
+) -> Statement:
+    borrowed = borrowed_label(kb, figure)
+    caveat = f" — {borrowed}" if borrowed else ("" if comparable else NOT_COMPARABLE)
     return Statement(
         label=f"{mesh.name}, {figure.metric.value.replace('_', ' ')} ({figure.mode})",
         text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}){caveat}",
@@ -76,10 +81,13 @@ def _statement(mesh: Mesh, figure: Figure, cite: Citations, caveat: str = "") ->
 
 def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure, bool]]:
     """Per metric, the figures of one source that measured every mesh; else each mesh's
-    lead figure, flagged as not comparable (figures from different benchmarks are not)."""
+    lead figure, flagged as not comparable (figures from different benchmarks are not,
+    and a borrowed figure was not measured for its mesh at all)."""
     chosen = []
     for metric in _OVERHEAD_METRICS:
-        by_mesh = [[f for f in m.overhead if f.metric == metric] for m in meshes]
+        by_mesh = [
+            [f for f in m.overhead if f.metric == metric and not f.borrowed_from] for m in meshes
+        ]
         shared = set.intersection(*({s for f in fs for s in f.sources} for fs in by_mesh))
         if shared:
             source = min(shared, key=lambda s: source_rank(kb, s))
@@ -117,7 +125,7 @@ def _overhead_parts(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> l
     chosen = _overhead(kb, meshes)
     if not chosen:
         return []
-    items = [_statement(m, f, cite, "" if ok else NOT_COMPARABLE) for m, f, ok in chosen]
+    items = [_statement(kb, m, f, cite, ok) for m, f, ok in chosen]
     return [
         *_memory_chart(kb, chosen),
         StatementList(

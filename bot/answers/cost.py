@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.answers.common import (
     Citations,
+    borrowed_label,
     build_answer,
     default_pair,
     lead_figure,
@@ -28,7 +29,7 @@ from bot.answers.results import (
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric, Scope
-from bot.render.wording import amount, figure_text
+from bot.knowledge.wording import amount, figure_text
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
@@ -81,14 +82,19 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
 
 
 def _who(kb: KnowledgeBase, figure: Figure) -> str:
-    """'Publisher, 2025' with 'vendor' or 'blog claim' where that is what it is."""
+    """'Publisher, 2025' with 'vendor' or 'blog claim' where that is what it is, and
+    'borrowed: measured for X' where the figure is another mesh's."""
     source = kb.sources.get(figure.sources[0])
-    if source is None:
-        return figure.sources[0]
-    tag = (
-        ", blog claim" if source.kind == "blog" else (", vendor" if source.vendor_authored else "")
-    )
-    return f"{source.publisher}, {figure.as_of:%Y-%m}{tag}"
+    tag = ""
+    if source is not None:
+        tag = (
+            ", blog claim"
+            if source.kind == "blog"
+            else (", vendor" if source.vendor_authored else "")
+        )
+    who = f"{source.publisher}, {figure.as_of:%Y-%m}{tag}" if source else figure.sources[0]
+    borrowed = borrowed_label(kb, figure)
+    return f"{who}; {borrowed}" if borrowed else who
 
 
 def _named(mesh: Mesh, figure: Figure) -> str:
@@ -127,7 +133,10 @@ def _headlines(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure
 
 
 def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
-    """Totals are comparable only when one source measured them all under one condition."""
+    """Totals are comparable only when one source measured them all under one condition
+    (a borrowed figure was not measured for its mesh at all)."""
+    if any(f.borrowed_from for _, f in headlines):
+        return False
     shared = set.intersection(*(set(f.sources) for _, f in headlines)) if headlines else set()
     return bool(shared) and len({f.conditions for _, f in headlines}) == 1
 
@@ -135,23 +144,29 @@ def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
 def _headline_part(
     kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, cite: Citations
 ) -> StatementList:
-    note = (
-        "one benchmark"
-        if _comparable(headlines)
-        else "different benchmarks, years or conditions: not directly comparable"
-    )
+    if _comparable(headlines):
+        note = "one benchmark"
+    elif any(f.borrowed_from for _, f in headlines):
+        note = "some borrowed from another offering with the same proxy: not directly comparable"
+    else:
+        note = "different benchmarks, years or conditions: not directly comparable"
     return StatementList(
         heading=f"Proxy memory, one figure per mesh ({note})",
         items=[
             Statement(
                 label=_named(mesh, figure),
                 text=f"{_total(figure, size)}: {figure_text(figure)} × {size.count(figure):,} "
-                f"{figure.per.value}s ({_who(kb, figure)})",
+                f"{figure.per.value}s ({_who(kb, figure)})" + _nothing_in_cluster(figure),
                 sources=cite.cite(figure.sources),
             )
             for mesh, figure in headlines
         ],
     )
+
+
+def _nothing_in_cluster(figure: Figure) -> str:
+    """For a zero figure (a managed data plane outside the cluster): what is paid instead."""
+    return f". {figure.conditions}" if figure.high == 0 else ""
 
 
 def _lead(
@@ -162,16 +177,24 @@ def _lead(
         return f"At {size.headline}: no proxy-memory figure is recorded for {names} yet."
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
     (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
+    if len(ranked) == 1 and low.high == 0:
+        return f"At {size.headline}, {low_mesh.name} runs no proxy in your cluster: 0 MB of memory."
     if len(ranked) == 1:
-        return f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory."
+        borrowed = f" ({borrowed_label(kb, low)})" if low.borrowed_from else ""
+        return (
+            f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
+            f"{borrowed}."
+        )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({low_mesh.name}) to {_total(high, size)} ({high_mesh.name})."
     )
 
 
-def _measured(figure: Figure) -> str:
-    return f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})"
+def _measured(kb: KnowledgeBase, figure: Figure) -> str:
+    borrowed = borrowed_label(kb, figure)
+    said = f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})"
+    return f"{said}; {borrowed}" if borrowed else said
 
 
 def _over_hops(figure: Figure, hops: int) -> str:
@@ -195,15 +218,25 @@ def _at_rate(figure: Figure, rps: int | None) -> str:
     return f"At your {rps:,} rps: about {value} {figure.unit} (scaled linearly)"
 
 
-def _figure_sections(size: Size) -> list[tuple[str, tuple[Metric, ...], Callable[[Figure], str]]]:
+def _figure_sections(
+    kb: KnowledgeBase, size: Size
+) -> list[tuple[str, tuple[Metric, ...], Callable[[Figure], str]]]:
     return [
         (
             "Per-proxy figures behind the totals",
             (Metric.proxy_memory, Metric.proxy_cpu),
-            lambda f: _sentences(_measured(f), f.note, _at_rate(f, size.rps)),
+            lambda f: _sentences(_measured(kb, f), f.note, _at_rate(f, size.rps)),
         ),
-        ("Added latency", _LATENCY, lambda f: _sentences(_over_hops(f, size.hops), _measured(f))),
-        ("Control plane", (Metric.control_plane_memory, Metric.control_plane_cpu), _measured),
+        (
+            "Added latency",
+            _LATENCY,
+            lambda f: _sentences(_over_hops(f, size.hops), _measured(kb, f)),
+        ),
+        (
+            "Control plane",
+            (Metric.control_plane_memory, Metric.control_plane_cpu),
+            lambda f: _measured(kb, f),
+        ),
     ]
 
 
@@ -219,7 +252,7 @@ def _all_figures(kb: KnowledgeBase, meshes: list[Mesh], size: Size, cite: Citati
     if bars:
         heading = f"Every proxy memory total at {size.pods:,} pods, {size.nodes:,} nodes"
         parts.append(Chart(heading=heading, bars=bars))
-    for heading, metrics, describe in _figure_sections(size):
+    for heading, metrics, describe in _figure_sections(kb, size):
         items = [
             Statement(
                 label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
@@ -235,6 +268,11 @@ def _all_figures(kb: KnowledgeBase, meshes: list[Mesh], size: Size, cite: Citati
     notes = ["Figures are never averaged: each total is one source's number times your count."]
     if missing := [m.name for m in meshes if not m.overhead]:
         notes.append(f"No published overhead figures for {', '.join(missing)}.")
+    unmeasured = [
+        m.name for m in meshes if m.overhead and not any(f.metric in _LATENCY for f in m.overhead)
+    ]
+    if unmeasured:
+        notes.append(f"No published latency figure for {', '.join(unmeasured)}.")
     parts.append(Paragraph(heading="How these are counted", text=" ".join(notes)))
     return parts
 

@@ -11,7 +11,7 @@ from bot.answers.common import Citations, first_sentence, lead_figure
 from bot.answers.results import Statement, StatementList
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import CncfStatus, Figure, Mesh, Metric
-from bot.render.wording import figure_text
+from bot.knowledge.wording import figure_text
 
 HEADLINE_METRIC = Metric.proxy_memory
 NOT_COMPARABLE = "not comparable: different sources"

@@ -16,7 +16,7 @@ from bot.answers.results import Answer, Paragraph, Part, Section, Statement, Sta
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Feature, Level, Mesh, Support
-from bot.render.wording import LEVEL_WORDS
+from bot.knowledge.wording import LEVEL_WORDS
 
 MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
 _ORDER = [Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no, Level.unknown]

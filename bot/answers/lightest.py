@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.common import Citations, build_answer, lead_figure, step
+from bot.answers.common import Citations, borrowed_label, build_answer, lead_figure, step
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
 from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statement, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Metric, Scope
-from bot.render.wording import amount, figure_text
+from bot.knowledge.wording import amount, figure_text
 
 
 def _count(intent: Intent, fact: str) -> int | None:
@@ -44,7 +44,8 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     items = [
         Statement(
             label=mesh.name,
-            text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})",
+            text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})"
+            + (f"; {borrowed_label(kb, figure)}" if figure.borrowed_from else ""),
             sources=cite.cite(figure.sources),
         )
         for _, mesh, figure, _ in ranked

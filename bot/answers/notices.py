@@ -11,7 +11,7 @@ from bot.answers.common import mesh_names, retired_flag, status_line, step
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh
+from bot.knowledge.models import FactType, FactValue, Mesh
 
 MAX_CORRECTIONS = 3
 
@@ -36,21 +36,22 @@ def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
     return choices
 
 
-def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
-    labels = {f.id: f.label for f in kb.rules.facts}
+def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", ") -> str:
+    """What the user told us, in words: '40 services, platform: AKS, no sidecars'."""
     bits = []
     for key, value in facts.items():
-        label = labels.get(key, key.replace("_", " "))
+        fact = kb.rules.fact(key)
+        label = fact.label if fact else key.replace("_", " ")
         if isinstance(value, bool):
             bits.append(label if value else f"not {label}")
         elif isinstance(value, int):
             bits.append(f"{value:,} {label}")
-        elif isinstance(value, list):
+        elif fact and fact.type == FactType.features and isinstance(value, list):
             names = [kb.features[v].name for v in value if v in kb.features]
             bits.append(f"{label}: {', '.join(names) or 'none'}")
         else:
-            bits.append(f"{label}: {value}")
-    return ", ".join(bits)
+            bits.append(f"{label}: {fact.says(value) if fact else value}")
+    return joiner.join(bits)
 
 
 def reading(kb: KnowledgeBase, intent: Intent) -> str:

@@ -12,6 +12,8 @@ from bot.answers.common import (
     standard_steps,
     step,
 )
+from bot.answers.footprint import DEFAULT_PODS
+from bot.answers.notices import facts_text
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
@@ -30,34 +32,18 @@ from bot.answers.screening import Screened
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Level, Rule
+from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
 KEY_RULED_OUT = 3  # offerings named in the ruled-out line; all of them behind "Ruled out"
 MAX_CHANGES = 5
 MAX_LEANING = 3  # offerings named in a reason's label
+SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
 
 
-def _known_text(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
-    bits = []
-    for key, value in facts.items():
-        fact = kb.rules.fact(key)
-        if fact is None:
-            continue
-        if isinstance(value, bool):
-            bits.append(fact.label if value else f"{fact.label}: no")
-        elif isinstance(value, list):
-            names = [kb.features[v].name for v in value if v in kb.features]
-            bits.append(f"{fact.label}: {', '.join(names) or 'none'}")
-        elif isinstance(value, int):
-            bits.append(f"{value:,} {fact.label}")
-        else:
-            bits.append(f"{fact.label}: {fact.says(value)}")
-    return "; ".join(bits)
-
-
-def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict, req: Requirements) -> str:
+def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> str:
     """Which way a rule pushes among the offerings left: 'For Linkerd; against Istio'."""
-    deltas = {m: scoring.weight(rule, verdict.of(m), req) for m in verdict.survivors}
+    deltas = {m: scoring.weight(rule, verdict.of(m), verdict.field) for m in verdict.survivors}
     up = [m for m, d in deltas.items() if d > 0]
     down = [m for m, d in deltas.items() if d < 0]
     bits = []
@@ -74,13 +60,30 @@ def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict, req: Requirements)
     return text[:1].upper() + text[1:]
 
 
-def _reasons(
-    kb: KnowledgeBase, verdict: Verdict, req: Requirements, cite: Citations
-) -> list[Statement]:
-    return [
-        Statement(label=_leaning(kb, r, verdict, req), text=r.because, sources=cite.cite(r.sources))
-        for r in verdict.fired
-    ]
+def _footprints(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
+    """'At 1,500 pods: Istio ambient mode about 600 MB, Linkerd about 30 GB.' from the
+    overhead figures, lightest first, with their sources."""
+    found = sorted(verdict.field.footprints.items(), key=lambda item: item[1].total)
+    shown = found[:MAX_LEANING]
+    if not shown:
+        return "", []
+    size = verdict.field.req.size or DEFAULT_PODS
+    bits = [f"{kb.meshes[m].name} about {amount(f.total, f.unit)}" for m, f in shown]
+    text = f" At {size:,} pods (a pod a service where only services are known): "
+    return text + ", ".join(bits) + ".", [s for _, f in shown for s in f.sources]
+
+
+def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
+    reasons = []
+    for rule in verdict.fired:
+        text, sources = rule.because, list(rule.sources)
+        if any(t in SIZED_TRAITS for t in rule.traits):
+            sized, figures = _footprints(kb, verdict)
+            text, sources = text + sized, sources + figures
+        reasons.append(
+            Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
+        )
+    return reasons
 
 
 def _gaps(kb: KnowledgeBase, screened: Screened) -> str:
@@ -167,7 +170,7 @@ def _provider_note(kb: KnowledgeBase, verdict: Verdict, req: Requirements) -> st
         for s in verdict.ruled_out
         if s.mesh.fit
         and s.mesh.fit.provider == req.provider
-        and req.platform in s.mesh.fit.platforms
+        and set(req.platforms) & set(s.mesh.fit.platforms)
     ]
     return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in native)
 
@@ -214,8 +217,18 @@ def _title(kb: KnowledgeBase, verdict: Verdict) -> str:
     return f"Recommendation: {kb.meshes[verdict.pick].name}"
 
 
+def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
+    """Which requirements were given up because nothing met them all."""
+    if not verdict.relaxed:
+        return ""
+    facts = {c.id: c.fact for c in kb.rules.constraints}
+    labels = [kb.rules.fact(facts[c]) for c in verdict.relaxed]
+    names = _and([f.label for f in labels if f])
+    return f"Nothing meets every requirement, so I gave up the softest: {names}."
+
+
 def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool) -> str:
-    note = _provider_note(kb, verdict, req)
+    note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
     if verdict.pick is None:
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
@@ -276,7 +289,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     ahead = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes))
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)
-    reasons = _reasons(kb, verdict, req, cite)
+    reasons = _reasons(kb, verdict, cite)
     points: list[Part] = [
         p
         for p in (
@@ -295,7 +308,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
     points += [p for p in (_ruled_out_line(kb, verdict, cite), _runner_up(kb, verdict)) if p]
     if facts:
-        points.append(Paragraph(heading="What I know", text=_known_text(kb, facts) + "."))
+        known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
+        points.append(Paragraph(heading="What I know", text=known + "."))
     if verdict.pick:
         cite.read_more(kb.meshes[verdict.pick].sources)
     changes = _changes(kb, ahead)

@@ -12,9 +12,12 @@ class Requirements(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    platform: Platform | None = None
+    platforms: list[Platform] = Field(
+        default_factory=list, description="Every platform the mesh must run on."
+    )
     provider: str | None = Field(
-        default=None, description="Vendor id of the platform's owner (microsoft on AKS)."
+        default=None,
+        description="Vendor id of the platforms' owner (microsoft on AKS), when they share one.",
     )
     managed_control_plane: bool | None = None
     support: str | None = Field(
@@ -32,6 +35,8 @@ class Requirements(BaseModel):
     envoy_experience: bool | None = None
     memory_budget: str | None = None
     cilium_cni: bool | None = None
+    incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    vendor: str | None = Field(default=None, description="A vendor the team already pays.")
     no_sidecars: bool = False
     no_envoy: bool = False
     no_new_cni: bool = False
@@ -41,13 +46,14 @@ class Requirements(BaseModel):
     def from_facts(cls, rules: RulesFile, facts: dict[str, FactValue]) -> Requirements:
         """The requirements these facts state; facts the model has no field for are skipped."""
         known = {k: v for k, v in facts.items() if k in cls.model_fields and v is not None}
-        platforms = {p.value: p for p in Platform}
-        platform = platforms.get(str(known.pop("platform", "")))
-        definition = rules.platforms.get(platform) if platform else None
-        provider = definition.provider if definition else None
+        said = facts.get("platform") or []
+        names = {p.value: p for p in Platform}
+        platforms = [names[p] for p in (said if isinstance(said, list) else [said]) if p in names]
+        owners = {d.provider if (d := rules.platforms.get(p)) else None for p in platforms}
+        provider = owners.pop() if len(owners) == 1 else None
         if known.get("support") == "provider" and provider:
             known["support"] = provider
-        return cls.model_validate({**known, "platform": platform, "provider": provider})
+        return cls.model_validate({**known, "platforms": platforms, "provider": provider})
 
     @property
     def size(self) -> int | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, screen
-from bot.answers.traits import TRAITS
+from bot.answers.traits import TRAITS, Field
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
 
@@ -27,6 +27,8 @@ class Verdict:
     screened: list[Screened]
     scores: dict[str, int]  # survivors only, best first
     fired: list[Rule]
+    field: Field
+    relaxed: list[str]  # constraints given up because nothing met them all
 
     @property
     def survivors(self) -> list[str]:
@@ -87,33 +89,50 @@ def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
     return current if len(current) >= 2 else kb.current_meshes()
 
 
-def weight(rule: Rule, screened: Screened, req: Requirements) -> int:
+def weight(rule: Rule, screened: Screened, field: Field) -> int:
     """What a rule adds to one offering: its own score, else its base mesh's; plus traits."""
     mesh = screened.mesh
     own = rule.scores.get(mesh.id)
     if own is None and mesh.based_on:
         own = rule.scores.get(mesh.based_on)
-    traits = sum(d for t, d in rule.traits.items() if t in TRAITS and TRAITS[t](screened, req))
+    traits = sum(d for t, d in rule.traits.items() if t in TRAITS and TRAITS[t](screened, field))
     return (own or 0) + traits
+
+
+def _screened(
+    kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]
+) -> tuple[list[Screened], list[str]]:
+    """Screening, giving up constraints in rules.yaml's `relax_order` one at a time while
+    nothing meets them all."""
+    relaxed: list[str] = []
+    screened = screen(kb, among, facts)
+    for constraint in kb.rules.relax_order:
+        if any(not s.out for s in screened):
+            break
+        relaxed.append(constraint)
+        screened = screen(kb, among, facts, relaxed=frozenset(relaxed))
+    if not any(not s.out for s in screened):
+        return screen(kb, among, facts), []
+    return screened, relaxed
 
 
 def evaluate(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Verdict:
     """Screen the candidates, then score the survivors on the rules that fire."""
-    req = Requirements.from_facts(kb.rules, facts)
-    screened = screen(kb, among, facts)
+    screened, relaxed = _screened(kb, facts, among)
     alive = [s for s in screened if not s.out]
+    field = Field(kb, Requirements.from_facts(kb.rules, facts), alive)
     scores = {s.mesh.id: -kb.rules.caveat_cost * len(s.caveats) for s in alive}
     fired = []
     for rule in kb.rules.rules:
         if not fires(rule, facts):
             continue
-        deltas = {s.mesh.id: weight(rule, s, req) for s in alive}
+        deltas = {s.mesh.id: weight(rule, s, field) for s in alive}
         if any(deltas.values()):
             fired.append(rule)
             for mesh_id, delta in deltas.items():
                 scores[mesh_id] += delta
     ranked = sorted(scores, key=lambda m: -scores[m])  # stable: knowledge-base order breaks ties
-    return Verdict(screened, {m: scores[m] for m in ranked}, fired)
+    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed)
 
 
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:

@@ -25,7 +25,7 @@ from bot.knowledge.models import (
     Mesh,
     Platform,
 )
-from bot.render.wording import LEVEL_WORDS
+from bot.knowledge.wording import LEVEL_WORDS
 
 KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
@@ -55,6 +55,7 @@ class Finding:
     outcome: Outcome
     text: str
     sources: list[str]
+    relaxed: bool = False  # a constraint given up because nothing met every one
 
 
 @dataclass(frozen=True)
@@ -125,18 +126,25 @@ def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     return [_feature(mesh, ctx.constraint.feature, ctx.kb)] if ctx.constraint.feature else FITS
 
 
-def runs_on(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
+    """It runs on every platform named; `kubernetes` covers AKS, EKS, GKE and OpenShift
+    unless `not_on` names one."""
     if mesh.fit is None:
         return _unrecorded(mesh)
-    fit, platform = mesh.fit, Platform(str(value))
-    kubernetes = (
-        platform in KUBERNETES_PLATFORMS
-        and Platform.kubernetes in fit.platforms
-        and platform not in fit.not_on
-    )
-    if platform in fit.platforms or kubernetes:
+    fit = mesh.fit
+
+    def runs(platform: Platform) -> bool:
+        kubernetes = (
+            platform in KUBERNETES_PLATFORMS
+            and Platform.kubernetes in fit.platforms
+            and platform not in fit.not_on
+        )
+        return platform in fit.platforms or kubernetes
+
+    missing = [p.value for p in ctx.req.platforms if not runs(p)]
+    if not missing:
         return FITS
-    return [Check(Outcome.out, sources=tuple(fit.sources))]
+    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(fit.sources))]
 
 
 def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
@@ -232,7 +240,11 @@ TESTS: dict[str, Test] = {
 
 
 def _findings(
-    kb: KnowledgeBase, mesh: Mesh, facts: dict[str, FactValue], req: Requirements
+    kb: KnowledgeBase,
+    mesh: Mesh,
+    facts: dict[str, FactValue],
+    req: Requirements,
+    relaxed: frozenset[str],
 ) -> list[Finding]:
     found = []
     for constraint in kb.rules.constraints:
@@ -246,13 +258,19 @@ def _findings(
                 continue
             template = constraint.out if check.outcome == Outcome.out else constraint.caveat
             text = (template or "{detail}").format(value=words, detail=check.detail)
-            found.append(Finding(constraint.id, check.outcome, text, list(check.sources)))
+            given_up = constraint.id in relaxed and check.outcome == Outcome.out
+            outcome = Outcome.caveat if given_up else check.outcome
+            found.append(Finding(constraint.id, outcome, text, list(check.sources), given_up))
     return found
 
 
 def screen(
-    kb: KnowledgeBase, candidates: list[Mesh], facts: dict[str, FactValue]
+    kb: KnowledgeBase,
+    candidates: list[Mesh],
+    facts: dict[str, FactValue],
+    relaxed: frozenset[str] = frozenset(),
 ) -> list[Screened]:
-    """Every candidate with what the constraints found about it, in candidate order."""
+    """Every candidate with what the constraints found about it, in candidate order; a
+    `relaxed` constraint's failures are caveats, not exclusions."""
     req = Requirements.from_facts(kb.rules, facts)
-    return [Screened(mesh, _findings(kb, mesh, facts, req)) for mesh in candidates]
+    return [Screened(mesh, _findings(kb, mesh, facts, req, relaxed)) for mesh in candidates]

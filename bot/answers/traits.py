@@ -1,34 +1,85 @@
-"""Traits of an offering that decision rules weigh (`traits:` in rules.yaml); pure functions."""
+"""Traits of an offering that decision rules weigh (`traits:` in rules.yaml); pure functions.
+
+A trait is judged among the offerings left after screening (the field), since some are
+relative: the lightest data plane at this size is lightest among those still in.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
+from bot.answers.footprint import Footprint, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, managed
-from bot.knowledge.models import CncfStatus, Level
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import CncfStatus, Level, LicenceKind
 
-Trait = Callable[[Screened, Requirements], bool]
+LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 
 
-def _provider_native(s: Screened, req: Requirements) -> bool:
+@dataclass(frozen=True)
+class Field:
+    """The offerings left after screening, and what the setup requires."""
+
+    kb: KnowledgeBase
+    req: Requirements
+    alive: list[Screened]
+
+    @cached_property
+    def footprints(self) -> dict[str, Footprint]:
+        found = {s.mesh.id: footprint(self.kb, s.mesh, self.req) for s in self.alive}
+        return {m: f for m, f in found.items() if f is not None}
+
+    @cached_property
+    def lightest(self) -> float | None:
+        return min((f.total for f in self.footprints.values()), default=None)
+
+
+Trait = Callable[[Screened, Field], bool]
+
+
+def _provider_native(s: Screened, field: Field) -> bool:
     fit = s.mesh.fit
-    return bool(fit and fit.provider and fit.provider == req.provider)
+    return bool(fit and fit.provider and fit.provider == field.req.provider)
 
 
-def _sidecarless(s: Screened, _: Requirements) -> bool:
+def _sidecarless(s: Screened, _: Field) -> bool:
     row = s.mesh.features.get("sidecarless")
     return bool(row and row.level == Level.yes)
 
 
+def _lightest(s: Screened, field: Field) -> bool:
+    mine = field.footprints.get(s.mesh.id)
+    lightest = field.lightest
+    return mine is not None and lightest is not None and mine.total <= lightest * LIGHT_MARGIN
+
+
+def _vendor_product(s: Screened, _: Field) -> bool:
+    fit = s.mesh.fit
+    return bool(fit and fit.support_from and fit.licence != LicenceKind.open_source)
+
+
+def _incumbent(s: Screened, field: Field) -> bool:
+    mesh, running = s.mesh, field.req.incumbent
+    return running is not None and running in (mesh.id, mesh.based_on)
+
+
 TRAITS: dict[str, Trait] = {
+    "incumbent": _incumbent,
+    "from_current_vendor": lambda s, field: bool(
+        s.mesh.fit and field.req.vendor in s.mesh.fit.support_from
+    ),
     "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,
     "vendor_supported": lambda s, _: bool(s.mesh.fit and s.mesh.fit.support_from),
+    "vendor_product": _vendor_product,
     "uses_envoy": lambda s, _: bool(s.mesh.fit and s.mesh.fit.uses_envoy),
     "sidecarless": _sidecarless,
-    "replaces_cni": lambda s, req: (
-        bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not req.cilium_cni
+    "lightest_at_size": _lightest,
+    "replaces_cni": lambda s, field: (
+        bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni
     ),
 }

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
-from bot.knowledge.models import FactValue, RulesFile
+from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_SPAN = 3
 
@@ -58,12 +58,15 @@ class SignalReader:
     """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team")."""
 
     def __init__(self, rules: RulesFile) -> None:
+        # A choice's options run from the weakest requirement to the strictest.
+        self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = [(re.compile(rf"\b{re.escape(p)}\b"), values) for p, values in phrases]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
-        """Facts from phrases (the longest wins where two overlap), and the text left over.
+        """Facts from phrases, and the text left over. The longest phrase wins where two
+        overlap; where two phrases set one choice, the stricter option wins.
 
         The leftover text is what intent cues are read from, so "tight memory budget"
         sets a fact instead of turning the question into a cost question.
@@ -73,6 +76,14 @@ class SignalReader:
         for pattern, values in self._signals:
             if pattern.search(remaining):
                 for key, value in values.items():
-                    facts.setdefault(key, value)
+                    facts[key] = self._stricter(key, facts.get(key), value)
                 remaining = pattern.sub(" ", remaining)
         return facts, " ".join(remaining.split())
+
+    def _stricter(self, key: str, known: FactValue | None, value: FactValue) -> FactValue:
+        order = self._strictness.get(key)
+        if known is None:
+            return value
+        if order and known in order and value in order:
+            return max(known, value, key=order.index)
+        return known

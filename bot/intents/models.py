@@ -36,7 +36,7 @@ class IntentKind(StrEnum):
 
 
 class Intent(BaseModel):
-    """A parsed question. Buttons carry it (see bot/slack/values.py), so keep it small."""
+    """A parsed question. Buttons carry it (see bot/render/button_values.py), so keep it small."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -14,7 +14,7 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.models import MAX_COMPARE, MAX_NAME, Intent, IntentKind
 from bot.intents.numbers import NumberReader
-from bot.intents.requirements import RequirementReader
+from bot.intents.requirements import RequirementReader, setup_facts
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
@@ -54,6 +54,7 @@ class IntentParser:
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
+        self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
 
     def _known_words(self) -> frozenset[str]:
@@ -186,7 +187,10 @@ class IntentParser:
         cue = self._cue_in(r.remaining)
         named = bool(meshes or r.unknown)
         typo = bool(r.found.typos)
-        if not meshes and not features and cue("out_of_scope"):
+        # A setup described (platform, licence, support, must-nots) asks for a recommendation,
+        # even when it names the mesh it runs or the features it needs.
+        setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
+        if not meshes and not features and cue("out_of_scope") and not setup:
             return IntentKind.out_of_scope, False
         if not named and not features:
             rest = self._cues.strip("greeting", r.remaining).split()
@@ -203,9 +207,9 @@ class IntentParser:
             return IntentKind.lifecycle, False
         if not named and not features and cue("lightest"):
             return IntentKind.lightest, False
-        if recommend:
-            return IntentKind.recommend, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
+        if recommend or (self._setup & set(facts) and not (len(meshes) >= 2 and compared)):
+            return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
         if cue("cost") or ("pods" in facts and not features):

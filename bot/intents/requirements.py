@@ -12,10 +12,10 @@ import re
 
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Platform
+from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
-# Which platform wins when a question names several: a provider's platform over VMs
-# over any Kubernetes ("Kubernetes on EKS" is EKS).
+# Which platforms count when a question names several: providers' platforms (all of them:
+# "AKS and EKS") over VMs over any Kubernetes ("Kubernetes on EKS" is EKS).
 _GENERIC = {Platform.vms: 1, Platform.kubernetes: 2}
 
 
@@ -24,6 +24,15 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def setup_facts(rules: RulesFile) -> frozenset[str]:
+    """Facts that only a setup description states: the choices and flags constraints test
+    (platform, support, licence, must-nots), not counts or features."""
+    kinds = {FactType.choice, FactType.choices, FactType.flag}
+    return frozenset(
+        c.fact for c in rules.constraints if (f := rules.fact(c.fact)) and f.type in kinds
+    )
 
 
 class RequirementReader:
@@ -41,10 +50,26 @@ class RequirementReader:
             for word in words:
                 for template in rules.support_phrases:
                     self._vendor_of[normalise(template.format(vendor=word))] = vendor
+        self._already = self._already_pattern(kb)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
         self._support = _alternation(list(self._vendor_of))
+
+    def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+        """'already run <mesh>' or 'already pay for <vendor>', two words apart at most."""
+        self._named: dict[str, tuple[str, str]] = {}
+        for mesh in kb.current_meshes():
+            for alias in (mesh.id, mesh.name, *mesh.aliases):
+                self._named[normalise(alias)] = ("incumbent", mesh.id)
+        for vendor, words in kb.rules.vendors.items():
+            for word in words:
+                self._named.setdefault(normalise(word), ("vendor", vendor))
+        cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        names = _alternation(list(self._named))
+        if cues is None or names is None:
+            return None
+        return re.compile(rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})")
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a
@@ -53,12 +78,16 @@ class RequirementReader:
 
     def read(self, normalised: str) -> dict[str, FactValue]:
         facts: dict[str, FactValue] = {}
+        for match in self._already.finditer(normalised) if self._already else ():
+            fact, value = self._named[match.group("name").strip()]
+            facts.setdefault(fact, value)
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._support and (match := self._support.search(text)):
             facts["support"] = self._vendor_of[match.group(0)]
             text = self._support.sub(" ", text)
         matches = self._platforms.finditer(text) if self._platforms else iter(())
-        found = [self._platform_of[m.group(0)] for m in matches]
+        found = list(dict.fromkeys(self._platform_of[m.group(0)] for m in matches))
         if found:
-            facts["platform"] = min(found, key=lambda p: _GENERIC.get(p, 0)).value
+            rank = min(_GENERIC.get(p, 0) for p in found)
+            facts["platform"] = [p.value for p in found if _GENERIC.get(p, 0) == rank]
         return facts

@@ -17,10 +17,15 @@ from bot.knowledge.models import (
     FactValue,
     FeaturesFile,
     Mesh,
+    OfferingTrait,
     RulesFile,
+    ScreeningTest,
     SourcesFile,
 )
 from bot.knowledge.problems import Problem
+
+TESTS = frozenset(ScreeningTest)  # what a rule file may name; the answers implement them
+TRAITS = frozenset(OfferingTrait)
 
 
 @dataclass
@@ -230,6 +235,23 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
             yield from _future(mesh.project.as_of, today, file, "project.as_of")
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
+            yield from _lender(loaded, mesh_id, figure.borrowed_from, file, n)
+
+
+def _lender(
+    loaded: LoadedFiles, mesh_id: str, lender: str | None, file: str, n: int
+) -> Iterator[Problem]:
+    """A borrowed figure names another mesh, one that exists."""
+    if lender is None:
+        return
+    if lender == mesh_id or lender not in loaded.meshes:
+        yield Problem(
+            file=file,
+            path=f"overhead[{n}].borrowed_from",
+            message=f"'{lender}' is not another mesh",
+            fix="name the mesh under meshes/ whose measurement this is, or drop borrowed_from "
+            "if it was measured for this mesh",
+        )
 
 
 def _check_fit(loaded: LoadedFiles) -> Iterator[Problem]:
@@ -298,6 +320,11 @@ def _value_fits(fact: FactDef, value: FactValue, feature_ids: set[str] | None) -
             return None if isinstance(value, bool) else "needs true or false"
         case FactType.choice:
             return None if value in fact.choices else f"needs one of {fact.choices}"
+        case FactType.mesh:
+            return None if isinstance(value, str) else "needs a mesh id"
+        case FactType.choices:
+            ok = isinstance(value, list) and all(v in fact.choices for v in value)
+            return None if ok else f"needs a list of {fact.choices}"
         case FactType.features:
             if not isinstance(value, list):
                 return "needs a list of feature ids"
@@ -401,12 +428,12 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     fix="score the id of an active mesh under meshes/",
                 )
         for trait in rule.traits:
-            if trait not in _names().traits:
+            if trait not in TRAITS:
                 yield Problem(
                     file=file,
                     path=f"rules[{i}].traits.{trait}",
                     message=f"unknown trait '{trait}'",
-                    fix="use one of " + ", ".join(sorted(_names().traits)),
+                    fix="use one of " + ", ".join(sorted(TRAITS)),
                 )
         if kinds is not None and not any(kinds.get(sid) in PRIMARY_KINDS for sid in rule.sources):
             yield Problem(
@@ -427,23 +454,17 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 )
 
 
-@dataclass(frozen=True)
-class _Names:
-    tests: frozenset[str]
-    traits: frozenset[str]
-
-
-def _names() -> _Names:
-    """The screening tests and traits the recommender implements (imported late: the
-    answers package builds on this one)."""
-    from bot.answers.screening import TESTS
-    from bot.answers.traits import TRAITS
-
-    return _Names(frozenset(TESTS), frozenset(TRAITS))
-
-
 def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
     facts = {f.id for f in rules.facts}
+    ids = {c.id for c in rules.constraints}
+    for i, constraint_id in enumerate(rules.relax_order):
+        if constraint_id not in ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"relax_order[{i}]",
+                message=f"unknown constraint '{constraint_id}'",
+                fix="use the id of a constraint under constraints:",
+            )
     for i, constraint in enumerate(rules.constraints):
         path = f"constraints[{i}]"
         if constraint.fact not in facts:
@@ -453,12 +474,12 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
                 message=f"unknown fact '{constraint.fact}'",
                 fix="declare the fact under facts:",
             )
-        if constraint.test not in _names().tests:
+        if constraint.test not in TESTS:
             yield Problem(
                 file="rules.yaml",
                 path=f"{path}.test",
                 message=f"unknown test '{constraint.test}'",
-                fix="use one of " + ", ".join(sorted(_names().tests)),
+                fix="use one of " + ", ".join(sorted(TESTS)),
             )
         if constraint.feature and feature_ids is not None and constraint.feature not in feature_ids:
             yield Problem(

@@ -79,10 +79,8 @@ def _mesh_warnings(
             f"{mesh.version.as_of}, more than {max_age} ago",
             fix="check the latest release (meshbot kb releases) and update current and as_of",
         )
-    base = kb.meshes.get(mesh.based_on or "")
-    inherited = base.overhead if base and base.status == Status.active else []
     for n, figure in enumerate(mesh.overhead):
-        if figure.as_of < cutoff and figure not in inherited:  # the base's file reports those
+        if figure.as_of < cutoff and not figure.borrowed_from:  # the lender's file reports it
             yield Problem(
                 file=file,
                 path=f"overhead[{n}].as_of",

@@ -14,6 +14,9 @@ validated like any other mesh:
   per feature id: a row the distribution gives replaces the base's row;
 - `features_removed: {feature_id: "why"}` turns those rows into level `no` with
   that note, cited by the distribution's own `sources`;
+- inherited overhead figures are labelled as borrowed from the base
+  (`borrowed_from: <base id>`, unless the base had borrowed them itself): they were
+  measured for the base, not for the distribution;
 - a distribution whose control plane the provider hosts outside the user's cluster
   (`distribution.control_plane: provider_hosted`) does not inherit the base's
   control-plane figures: those resources are not the user's to pay for.
@@ -115,11 +118,20 @@ def _merge(
         if fid in base_rows and fid not in own_rows:
             rows[fid] = {"level": "no", "note": why, "sources": own.get("sources", [])}
     merged["features"] = rows
-    if "overhead" not in own and _provider_hosted(own):
+    if "overhead" not in own:
         merged["overhead"] = [
-            f for f in merged.get("overhead") or [] if not _control_plane_figure(f)
+            _borrowed(f, base_id)
+            for f in merged.get("overhead") or []
+            if not (_provider_hosted(own) and _control_plane_figure(f))
         ]
     return merged, problems
+
+
+def _borrowed(figure: Any, base_id: str) -> Any:
+    """An inherited figure was measured for the base (or for whom the base borrowed it)."""
+    if isinstance(figure, dict) and not figure.get("borrowed_from"):
+        return {**figure, "borrowed_from": base_id}
+    return figure
 
 
 def _provider_hosted(own: dict[str, Any]) -> bool:

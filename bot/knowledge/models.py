@@ -242,6 +242,12 @@ class Figure(Strict):
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
     note: str = ""
+    borrowed_from: Id | None = Field(
+        default=None,
+        description="The mesh this figure was measured for, when it is borrowed: the offering "
+        "has no measurement of its own and runs the same proxy. Answers label it "
+        "'borrowed: measured for <mesh>'. A distribution's inherited figures get their base.",
+    )
 
     def model_post_init(self, _: Any) -> None:
         if self.high < self.low:
@@ -385,7 +391,9 @@ class FactType(StrEnum):
     number = "number"
     flag = "flag"
     choice = "choice"
+    choices = "choices"  # several of the choices at once (a list)
     features = "features"
+    mesh = "mesh"  # a mesh id from meshes/
 
 
 class FactDef(Strict):
@@ -405,7 +413,10 @@ class FactDef(Strict):
     )
 
     def says(self, value: FactValue) -> str:
-        """The value in words: a choice's name, else the value itself."""
+        """The value in words: a choice's name (names joined by 'and'), else the value."""
+        if isinstance(value, list):
+            names = [self.names.get(v, v) for v in value]
+            return " and ".join(names) if len(names) <= 2 else ", ".join(names)
         return self.names.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
@@ -436,9 +447,12 @@ class Condition(Strict):
     gte: float | None = None
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
+    known: bool | None = Field(default=None, description="true: holds for any stated value.")
 
     def holds(self, value: FactValue) -> bool:
         checks = []
+        if self.known is not None:
+            checks.append(self.known)
         if self.is_ is not None:
             checks.append(value == self.is_)
         if self.lt is not None:
@@ -446,7 +460,8 @@ class Condition(Strict):
         if self.gte is not None:
             checks.append(isinstance(value, int) and value >= self.gte)
         if self.one_of is not None:
-            checks.append(value in self.one_of)
+            several = value if isinstance(value, list) else [value]
+            checks.append(any(v in self.one_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
         return bool(checks) and all(checks)
@@ -481,6 +496,37 @@ class PlatformDef(Strict):
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
 
 
+class ScreeningTest(StrEnum):
+    """The tests a constraint may name; bot/answers/screening.py implements each one."""
+
+    runs_on = "runs_on"
+    supported_by = "supported_by"
+    managed_control_plane = "managed_control_plane"
+    licence_fits = "licence_fits"
+    has_features = "has_features"
+    has_feature = "has_feature"
+    sidecar_free = "sidecar_free"
+    envoy_free = "envoy_free"
+    keeps_cni = "keeps_cni"
+    vendor_neutral = "vendor_neutral"
+
+
+class OfferingTrait(StrEnum):
+    """The traits a rule may weigh; bot/answers/traits.py implements each one."""
+
+    cncf_graduated = "cncf_graduated"
+    managed = "managed"
+    provider_native = "provider_native"
+    vendor_supported = "vendor_supported"
+    uses_envoy = "uses_envoy"
+    sidecarless = "sidecarless"
+    replaces_cni = "replaces_cni"
+    vendor_product = "vendor_product"
+    lightest_at_size = "lightest_at_size"
+    incumbent = "incumbent"
+    from_current_vendor = "from_current_vendor"
+
+
 class Constraint(Strict):
     """A hard requirement: every candidate failing `test` on the fact's value is ruled out.
 
@@ -511,6 +557,10 @@ class RulesFile(Strict):
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
     )
+    already_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words before a mesh or vendor the team already runs or buys from.",
+    )
     support_phrases: list[Text] = Field(
         default_factory=list,
         description="How support is asked for, with {vendor} where a vendor's word goes.",
@@ -520,6 +570,11 @@ class RulesFile(Strict):
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
     )
     constraints: list[Constraint] = Field(default_factory=list)
+    relax_order: list[Id] = Field(
+        default_factory=list,
+        description="Constraints given up, one at a time in this order, while nothing "
+        "meets every requirement (the answer says which).",
+    )
     caveat_cost: int = Field(
         default=0, ge=0, description="Score each screening caveat costs an offering."
     )

@@ -19,7 +19,7 @@ from bot.answers.results import (
     StatementList,
     Table,
 )
-from bot.render.wording import LEVEL_WORDS
+from bot.knowledge.wording import LEVEL_WORDS
 
 
 def _md(text: str) -> str:

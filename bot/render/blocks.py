@@ -44,10 +44,10 @@ from bot.answers.results import (
     Table,
 )
 from bot.render import limits
+from bot.render.button_values import POINTS, View, encode
 from bot.render.chart import bar_lines
 from bot.render.mrkdwn import bold, escape, link
 from bot.render.plain import render_fallback
-from bot.slack.values import POINTS, View, encode
 
 MARK = re.compile(r"\[(\d+)\]")
 SLACK_MARKS = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.results import Bar
-from bot.render.wording import amount
+from bot.knowledge.wording import amount
 
 WIDTH = 24
 FULL, RANGE, EMPTY = "█", "▒", "·"

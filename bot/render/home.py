@@ -20,8 +20,8 @@ from bot.answers.results import Choice
 from bot.knowledge.base import KnowledgeBase
 from bot.render import limits
 from bot.render.blocks import OPEN_PAGE_ACTION
+from bot.render.button_values import encode
 from bot.render.mrkdwn import escape
-from bot.slack.values import encode
 
 HOME_ACTION = "mesh_home"
 MAX_EXAMPLES = 5

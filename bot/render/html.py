@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from bot.answers.results import Answer
 from bot.intents.models import Intent
+from bot.knowledge.wording import LEVEL_WORDS
 from bot.render.plain import MARKS
-from bot.render.wording import LEVEL_WORDS
 
 
 @cache

@@ -14,9 +14,9 @@ from bot.answers.results import (
     StatementList,
     Table,
 )
+from bot.knowledge.wording import LEVEL_WORDS
 from bot.render.chart import bar_lines
 from bot.render.limits import FALLBACK_TEXT, fit
-from bot.render.wording import LEVEL_WORDS
 
 MARKS = {
     "yes": "✔",

@@ -25,12 +25,12 @@ from bot.answers.thread import follow_up
 from bot.intents.models import Intent, IntentKind
 from bot.render.adr import render_adr
 from bot.render.blocks import build_message, build_view_message
+from bot.render.button_values import View, decode, encode
 from bot.render.mrkdwn import escape
 from bot.slack.learning import Learning
 from bot.slack.logs import request_id
 from bot.slack.metrics import Metrics
 from bot.slack.thread import metadata
-from bot.slack.values import View, decode, encode
 from bot.web.links import link_label, page_url
 
 log = logging.getLogger(__name__)

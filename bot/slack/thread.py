@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.answers.thread import compact
 from bot.intents.models import Intent
-from bot.slack.values import decode, encode
+from bot.render.button_values import decode, encode
 
 log = logging.getLogger(__name__)
 

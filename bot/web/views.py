@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from bot.answers.common import borrowed_label
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Level, Mesh, Metric, Source, SourceKind
 from bot.web.svg import RangeBar, RangeChart, layout
@@ -185,6 +186,8 @@ def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, cite: PageSources) -> Ra
         flag = "vendor figure"
     elif all(s.kind == SourceKind.blog for s in cited):
         flag = "blog claim"
+    if borrowed := borrowed_label(kb, figure):
+        flag = f"{flag}; {borrowed}" if flag else borrowed
     return RangeBar(
         label=f"{mesh.name} ({figure.mode}) — {source.publisher}, {figure.as_of.year}",
         low=figure.low,

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.answers.results import Answer
 from bot.render.blocks import DETAILS_ACTION, build_message, build_view_message
-from bot.slack.values import decode
+from bot.render.button_values import decode
 
 MARK = re.compile(r"\[(\d+)\]")
 

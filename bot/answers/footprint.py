@@ -1,0 +1,50 @@
+"""The data plane's memory at a setup's size, from the overhead figures; pure functions."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bot.answers.common import source_rank
+from bot.answers.requirements import Requirements
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import DataPlaneModel, Figure, Mesh, Metric, Scope
+
+DEFAULT_PODS = 1000  # the size a recommendation weighs when none was given
+PODS_PER_NODE = 30
+
+
+@dataclass(frozen=True)
+class Footprint:
+    """Proxy memory for the whole estate, in the figure's unit, with its sources."""
+
+    total: float
+    unit: str
+    sources: list[str]
+
+
+def _figure(kb: KnowledgeBase, mesh: Mesh) -> Figure | None:
+    """The proxy-memory figure to go by: per pod or per node, best-ranked source first."""
+    figures = [
+        f
+        for f in mesh.overhead
+        if f.metric == Metric.proxy_memory and f.per in (Scope.pod, Scope.node)
+    ]
+    return min(
+        figures,
+        key=lambda f: (min(source_rank(kb, s) for s in f.sources), -f.as_of.toordinal()),
+        default=None,
+    )
+
+
+def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | None:
+    """What the data plane would hold in memory at this size; None without a figure or
+    without a data plane (no mesh is not weighed against proxies)."""
+    if mesh.data_plane.model == DataPlaneModel.none:
+        return None
+    figure = _figure(kb, mesh)
+    if figure is None:
+        return None
+    pods = req.size or DEFAULT_PODS
+    count = pods if figure.per == Scope.pod else max(1, math.ceil(pods / PODS_PER_NODE))
+    return Footprint((figure.low + figure.high) / 2 * count, figure.unit, list(figure.sources))
