@@ -116,12 +116,17 @@ def _screened(
     return screened, relaxed
 
 
+def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
+    costs = kb.rules.caveat_cost
+    return sum(costs.unconfirmed if f.unconfirmed else costs.partial for f in screened.caveats)
+
+
 def evaluate(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Verdict:
     """Screen the candidates, then score the survivors on the rules that fire."""
     screened, relaxed = _screened(kb, facts, among)
     alive = [s for s in screened if not s.out]
     field = Field(kb, Requirements.from_facts(kb.rules, facts), alive)
-    scores = {s.mesh.id: -kb.rules.caveat_cost * len(s.caveats) for s in alive}
+    scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
     fired = []
     for rule in kb.rules.rules:
         if not fires(rule, facts):

@@ -45,6 +45,7 @@ class Check:
     outcome: Outcome
     detail: str = ""
     sources: tuple[str, ...] = ()
+    unconfirmed: bool = False  # a caveat because nothing says either way
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Finding:
     text: str
     sources: list[str]
     relaxed: bool = False  # a constraint given up because nothing met every one
+    unconfirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ FITS = [Check(Outcome.fits)]
 
 
 def _unrecorded(mesh: Mesh) -> list[Check]:
-    return [Check(Outcome.caveat, f"{mesh.name}: fit not yet recorded")]
+    return [Check(Outcome.caveat, f"{mesh.name}: fit not yet recorded", unconfirmed=True)]
 
 
 def _feature(mesh: Mesh, feature_id: str, kb: KnowledgeBase) -> Check:
@@ -113,7 +115,7 @@ def _feature(mesh: Mesh, feature_id: str, kb: KnowledgeBase) -> Check:
     if level == Level.no:
         return Check(Outcome.out, name, sources)
     if level == Level.unknown:
-        return Check(Outcome.caveat, f"{name} unconfirmed", sources)
+        return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
     return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}", sources)
 
 
@@ -260,7 +262,16 @@ def _findings(
             text = (template or "{detail}").format(value=words, detail=check.detail)
             given_up = constraint.id in relaxed and check.outcome == Outcome.out
             outcome = Outcome.caveat if given_up else check.outcome
-            found.append(Finding(constraint.id, outcome, text, list(check.sources), given_up))
+            found.append(
+                Finding(
+                    constraint.id,
+                    outcome,
+                    text,
+                    list(check.sources),
+                    given_up,
+                    check.unconfirmed,
+                )
+            )
     return found
 
 

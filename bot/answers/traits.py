@@ -17,6 +17,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import CncfStatus, Level, LicenceKind
 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
+LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ def _sidecarless(s: Screened, _: Field) -> bool:
 def _lightest(s: Screened, field: Field) -> bool:
     mine = field.footprints.get(s.mesh.id)
     lightest = field.lightest
-    return mine is not None and lightest is not None and mine.total <= lightest * LIGHT_MARGIN
+    if mine is None or lightest is None:
+        return False
+    small = mine.unit == "MB" and mine.total <= LIGHT_ENOUGH_MB
+    return small or mine.total <= lightest * LIGHT_MARGIN
 
 
 def _vendor_product(s: Screened, _: Field) -> bool:

@@ -137,9 +137,10 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
-        required = self._requirements.read(normalised)
+        required, unplaced = self._requirements.read(normalised)
         facts: dict[str, FactValue] = {**signalled, **required, **counted}
-        everything = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
+        everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         negated = self._negated(text)
@@ -158,7 +159,9 @@ class IntentParser:
         meshes = r.found.meshes[:MAX_COMPARE] if kind == IntentKind.compare else r.found.meshes
         facts = dict(r.facts)
         if kind == IntentKind.recommend and r.features:
-            facts.setdefault("needs", list(r.features[:12]))
+            said = facts.get("needs")
+            stated = said if isinstance(said, list) else []
+            facts["needs"] = list(dict.fromkeys([*stated, *r.features]))[:12]
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(r.found.leftovers)

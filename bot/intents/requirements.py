@@ -76,7 +76,9 @@ class RequirementReader:
         vendor's may be, as in "compare Tetrate and Linkerd")."""
         return list(self._platform_of)
 
-    def read(self, normalised: str) -> dict[str, FactValue]:
+    def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
+        """The facts, and the text with the platform phrases taken out (so "bare-metal
+        clusters" is not also read as a feature)."""
         facts: dict[str, FactValue] = {}
         for match in self._already.finditer(normalised) if self._already else ():
             fact, value = self._named[match.group("name").strip()]
@@ -85,9 +87,13 @@ class RequirementReader:
         if self._support and (match := self._support.search(text)):
             facts["support"] = self._vendor_of[match.group(0)]
             text = self._support.sub(" ", text)
-        matches = self._platforms.finditer(text) if self._platforms else iter(())
-        found = list(dict.fromkeys(self._platform_of[m.group(0)] for m in matches))
+        said = [m.group(0) for m in self._platforms.finditer(text)] if self._platforms else []
+        found = list(dict.fromkeys(self._platform_of[word] for word in said))
+        unplaced = _alternation(said).sub(" ", normalised) if said else normalised
         if found:
             rank = min(_GENERIC.get(p, 0) for p in found)
-            facts["platform"] = [p.value for p in found if _GENERIC.get(p, 0) == rank]
-        return facts
+            platforms = [p.value for p in found if _GENERIC.get(p, 0) == rank]
+            facts["platform"] = platforms
+            if len(platforms) > 1:  # one mesh across platforms spans clusters
+                facts["clusters"] = len(platforms)
+        return facts, " ".join(unplaced.split())

@@ -545,6 +545,13 @@ class Constraint(Strict):
     caveat: str = ""
 
 
+class CaveatCost(Strict):
+    """What a screening caveat costs an offering in the ranking."""
+
+    partial: int = Field(default=0, ge=0, description="Only partly, enterprise-only, extension.")
+    unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
+
+
 class RulesFile(Strict):
     featured: list[Id] = Field(
         min_length=2,
@@ -575,9 +582,7 @@ class RulesFile(Strict):
         description="Constraints given up, one at a time in this order, while nothing "
         "meets every requirement (the answer says which).",
     )
-    caveat_cost: int = Field(
-        default=0, ge=0, description="Score each screening caveat costs an offering."
-    )
+    caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     questions: list[Question]
     rules: list[Rule]
 
