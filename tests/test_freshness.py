@@ -111,8 +111,12 @@ async def releases(*args: str) -> int:
     return await asyncio.to_thread(main, ["kb", "releases", *args])
 
 
+def table_line(out: str, mesh_id: str) -> str:
+    return next(ln for ln in out.splitlines() if ln.startswith(mesh_id + " "))
+
+
 def table_row(out: str, mesh_id: str) -> list[str]:
-    return next(ln.split() for ln in out.splitlines() if ln.startswith(mesh_id + " "))
+    return table_line(out, mesh_id).split()
 
 
 async def test_drift_is_a_table_and_exit_1(github, kb_dir, capsys):
@@ -134,8 +138,25 @@ async def test_no_drift_exits_0(github, kb_dir, capsys):
     out = capsys.readouterr().out
     assert table_row(out, "linkerd") == ["linkerd", "linkerd/linkerd2", "2.20", "2.20", "current"]
     assert "All 6 recorded versions match the latest releases." in out
-    assert {r["path"] for r in github.requests} >= {"/repos/istio/istio/releases?per_page=100"}
+    assert {r["path"] for r in github.requests} >= {
+        "/repos/istio/istio/releases?per_page=100",
+        "/repos/linkerd/linkerd2/git/matching-refs/tags/version-",
+    }
     assert all("Authorization" not in r for r in github.requests)
+
+
+async def test_linkerd_versions_are_read_from_its_tags_not_its_releases(github, kb_dir, capsys):
+    """Linkerd publishes GitHub releases only for edge-* builds; its versions are the
+    version-2.X tags, so reading releases alone would find no version at all."""
+    set_version(up_to_date(kb_dir), "linkerd", "2.19")
+    assert await releases(str(kb_dir)) == 1
+    out = capsys.readouterr().out
+    assert table_row(out, "linkerd") == ["linkerd", "linkerd/linkerd2", "2.19", "2.20", "DRIFT"]
+    mesh = read(kb_dir / "meshes/linkerd.yaml")
+    del mesh["releases"]["tag_prefix"]  # releases only: the edge builds never match the pattern
+    write(kb_dir / "meshes/linkerd.yaml", mesh)
+    assert await releases(str(kb_dir)) == 2
+    assert "no release tag matches tag_pattern" in table_line(capsys.readouterr().out, "linkerd")
 
 
 async def test_token_from_the_environment_is_sent(github, kb_dir, monkeypatch):

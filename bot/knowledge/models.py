@@ -167,6 +167,12 @@ class Releases(Strict):
         description="Regular expression whose first group is the version in a release tag; "
         "releases whose tag does not match are ignored.",
     )
+    tag_prefix: str | None = Field(
+        default=None,
+        description="Read the repository's tags that start with this prefix instead of its "
+        "GitHub releases: for projects whose versions are plain git tags with no release, "
+        "such as Linkerd's version-2.X (releases exist only for its edge-* builds).",
+    )
 
     @field_validator("tag_pattern")
     @classmethod

@@ -106,20 +106,32 @@ async def check_releases(
 
 
 async def _fetch(session: aiohttp.ClientSession, mesh: Mesh) -> list[dict] | str:
-    """The repository's recent releases, or why they could not be read."""
+    """The repository's recent releases (or its tags with `tag_prefix`, shaped like releases),
+    or why they could not be read."""
     assert mesh.releases
+    repo, prefix = mesh.releases.repo, mesh.releases.tag_prefix
+    path, params = (
+        (f"repos/{repo}/git/matching-refs/tags/{prefix}", {})
+        if prefix
+        else (f"repos/{repo}/releases", {"per_page": "100"})
+    )
     try:
-        async with session.get(
-            f"repos/{mesh.releases.repo}/releases", params={"per_page": "100"}
-        ) as response:
+        async with session.get(path, params=params) as response:
             if response.status == 200:
                 body = await response.json(content_type=None)
-                return body if isinstance(body, list) else "unexpected answer (not a list)"
+                if not isinstance(body, list):
+                    return "unexpected answer (not a list)"
+                return [_as_release(ref) for ref in body] if prefix else body
             if response.status in (403, 429):
                 return f"HTTP {response.status}: rate-limited; set GITHUB_TOKEN and retry"
             return f"HTTP {response.status} for {mesh.releases.repo}"
     except (aiohttp.ClientConnectionError, TimeoutError) as exc:
         raise ApiUnreachable(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _as_release(ref: dict) -> dict:
+    """A git tag ref ({"ref": "refs/tags/version-2.20"}) read as a published release."""
+    return {"tag_name": str(ref.get("ref", "")).removeprefix("refs/tags/")}
 
 
 def _compare(mesh: Mesh, fetched: list[dict] | str) -> ReleaseCheck:
