@@ -1,4 +1,8 @@
-"""The `meshbot` command line: ask, chat, kb check/export, serve, socket."""
+"""The `meshbot` command line: ask, chat, kb check/export, serve, socket.
+
+Each subcommand imports what it needs when it runs: `meshbot ask` loads neither
+the store (SQLAlchemy, Alembic), the pages (Jinja2) nor the Slack server (aiohttp).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from bot.knowledge import commands as kb_commands
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.problems import KnowledgeError
 from bot.store import cli as store_cli
+from bot.web import command as web_command
 
 
 def _knowledge_arg(parser: argparse.ArgumentParser) -> None:
@@ -65,9 +70,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _knowledge_arg(socket)
     store_cli.register(commands)
-
-    from bot.web import command as web_command
-
     web_command.register(commands)
     return parser
 

@@ -10,7 +10,6 @@ from bot.answers.decision import cost_for_decision
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import Answer
 from bot.knowledge.base import KnowledgeBase
-from bot.render.blocks import build_message
 from bot.render.plain import render_terminal
 
 
@@ -19,6 +18,8 @@ def ask(kb: KnowledgeBase, text: str, fmt: str = "text") -> int:
     engine = AnswerEngine(kb)
     answer = engine.ask(text)
     if fmt == "json":
+        from bot.render.blocks import build_message  # Block Kit (slack_sdk) only for --json
+
         print(json.dumps(build_message(answer), indent=2, ensure_ascii=False))
     elif fmt == "adr":
         from bot.render.adr import render_adr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import json
 import os
@@ -107,6 +106,8 @@ def _compile(args: argparse.Namespace) -> int:
 
 
 def _releases(args: argparse.Namespace) -> int:
+    import asyncio
+
     from bot.knowledge.releases import (
         DEFAULT_API_URL,
         ApiUnreachable,

@@ -20,6 +20,7 @@ from typing import Any
 
 from slack_bolt.response import BoltResponse
 
+from bot.repeated_warnings import RepeatedWarnings
 from bot.slack.learning import requester
 from bot.slack.metrics import Metrics
 from bot.slack.replies import plain_message
@@ -177,6 +178,7 @@ def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = Non
     if store is not None:
         store.health.register(metrics.registry)
     background: set[asyncio.Task] = set()
+    repeated = RepeatedWarnings(log)
 
     def after_ack(coroutine: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.create_task(coroutine)
@@ -187,7 +189,9 @@ def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = Non
         replay = _replay_key(req, body)
         if replay and not await guards.first(replay, REPLAY_WINDOW_SECONDS):
             metrics.rejected.labels("replayed").inc()
-            log.warning("a request was replayed (%s); served once already", replay[:7])
+            repeated.warn(
+                "replayed", "a request was replayed (%s); served once already", replay[:7]
+            )
             return BoltResponse(status=200, body="")
         event_id = body.get("event_id")
         is_event = body.get("type") == "event_callback" and event_id
@@ -205,6 +209,11 @@ def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = Non
         requester.set((user, context.team_id))
         if user and not await guards.allow(user):
             metrics.rejected.labels("rate_limited").inc()
+            repeated.warn(
+                "rate_limited",
+                "a user is over the rate limit (%s a minute)",
+                guards.limiter.per_minute,
+            )
             text = SLOW_DOWN.format(n=guards.limiter.per_minute)
             if "command" in body:
                 return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text})

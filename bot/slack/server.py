@@ -28,6 +28,7 @@ from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.advisor import Advisor
+from bot.repeated_warnings import RepeatedWarnings
 from bot.slack.failures import SLOW
 from bot.slack.inbound import Inbound, Rejected, check_signature, read_body
 from bot.slack.logs import new_request_id
@@ -54,6 +55,7 @@ def build_web_app(
     max_body = settings.max_body_bytes if settings else MAX_BODY_BYTES
     secret = settings.signing_secret if settings else None
     secret_bytes = secret.get_secret_value().encode() if secret else None
+    repeated = RepeatedWarnings(log)
 
     async def slack_events(request: web.Request) -> web.Response:
         rid = new_request_id()
@@ -64,7 +66,12 @@ def build_web_app(
             inbound = await _read(request, secret_bytes, max_body, settings.http_body_timeout)
         except Rejected as refused:
             metrics.rejected.labels(refused.reason).inc()
-            log.warning("rejected a request (%s): %s", refused.status, refused.detail)
+            repeated.warn(
+                f"rejected: {refused.reason}",
+                "rejected a request (%s): %s",
+                refused.status,
+                refused.detail,
+            )
             response = web.json_response(
                 {"error": refused.detail, "request_id": rid}, status=refused.status
             )
@@ -73,8 +80,10 @@ def build_web_app(
             return response
         if metrics.slack_calls.in_flight >= settings.max_in_flight:
             metrics.rejected.labels("slack_slow").inc()
-            log.warning(
-                "Slack is slow: %d calls in flight; refused new work", settings.max_in_flight
+            repeated.warn(
+                "slack_slow",
+                "Slack is slow: %d calls in flight; refused new work",
+                settings.max_in_flight,
             )
             if inbound.is_command:
                 return web.json_response({"response_type": "ephemeral", "text": SLOW})
@@ -88,7 +97,10 @@ def build_web_app(
             bolt_response = await bolt.async_dispatch(bolt_request)
         if bolt_response.status == 401:
             metrics.rejected.labels("bad_signature").inc()
-            log.warning("rejected a request with a missing, invalid or stale signature")
+            repeated.warn(
+                "rejected: bad_signature",
+                "rejected a request with a missing, invalid or stale signature",
+            )
         return await to_aiohttp_response(bolt_response)
 
     app = web.Application(client_max_size=max_body)

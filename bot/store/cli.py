@@ -1,18 +1,21 @@
-"""`meshbot db upgrade|purge`, `meshbot report [--since 30d] [--json]`, `meshbot forget`."""
+"""`meshbot db upgrade|purge`, `meshbot report [--since 30d] [--json]`, `meshbot forget`.
+
+Registering the commands imports nothing of the store: SQLAlchemy and the settings are
+imported when one of these commands runs, so `meshbot ask` never loads them.
+"""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import re
 import sys
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-from bot.store.engine import DatabaseUrlError, upgrade
-from bot.store.report import Report
-from bot.store.settings import StoreSettings, StoreSettingsError
-from bot.store.store import Store
+if TYPE_CHECKING:
+    from bot.store.report import Report
+    from bot.store.store import Store
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dhw]?)\s*$")
 _UNIT_SECONDS = {"": 86_400, "d": 86_400, "h": 3_600, "w": 604_800}
@@ -52,6 +55,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a store command: 0 done, 1 the database failed, 2 bad configuration."""
+    import asyncio
+
+    from bot.store.engine import DatabaseUrlError
+    from bot.store.settings import StoreSettings, StoreSettingsError
+    from bot.store.store import Store
+
     try:
         settings = StoreSettings.from_env()
         if not settings.enabled:
@@ -80,6 +89,8 @@ def _failed(store: Store, what: str) -> int:
 
 async def _db(store: Store, args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
+        from bot.store.engine import upgrade
+
         try:
             await upgrade(store.engine)
         except Exception as exc:  # report the database's own words, never a traceback

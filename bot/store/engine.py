@@ -2,19 +2,27 @@
 
 A plain `postgresql://user@host/db` gets the asyncpg driver and `sqlite:///path`
 gets aiosqlite; a SQLite file's directory is created on first use.
+
+Alembic (with Mako) is imported only to migrate: at start-up the database's
+revision is read with one query and compared with HEAD_REVISION.
 """
 
 from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import event, make_url, text
+from sqlalchemy import event, inspect, make_url, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration shipped in migrations/versions (a test keeps it equal to Alembic's head).
+HEAD_REVISION = "0001"
+VERSION_TABLE = "alembic_version"
 ASYNC_DRIVERS = {"postgresql": "asyncpg", "postgres": "asyncpg", "sqlite": "aiosqlite"}
 CONNECT_TIMEOUT_SECONDS = 3
 MIGRATION_LOCK = 7_142_001  # a PostgreSQL advisory lock: one replica migrates at a time
@@ -83,6 +91,8 @@ def create_engine(raw_url: str) -> AsyncEngine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config(str(files("bot.store").joinpath("alembic.ini")))
     config.set_main_option("script_location", str(files("bot.store").joinpath("migrations")))
     return config
@@ -91,6 +101,8 @@ def alembic_config() -> Config:
 def _upgrade(connection: Connection, revision: str) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+    from alembic import command
+
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
@@ -103,11 +115,20 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
 
 
 def _current(connection: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(connection).get_current_revision()
+    """The revision Alembic recorded, read without Alembic; None before the first migration."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
     async with engine.connect() as connection:
         return await connection.run_sync(_current)
+
+
+async def upgrade_if_behind(engine: AsyncEngine) -> bool:
+    """Migrate unless the database is at HEAD_REVISION already; True when it migrated."""
+    if await current_revision(engine) == HEAD_REVISION:
+        return False
+    await upgrade(engine)
+    return True

@@ -1,5 +1,6 @@
-"""The store's health: failures are logged once a minute with their cause, counted,
-and shown in /readyz; after a failure the database is left alone for a few seconds."""
+"""The store's health: failures are logged once a minute with their cause and count,
+counted in metrics, and shown in /readyz; after a failure the database is left alone
+for a few seconds."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import time
 
 from prometheus_client import CollectorRegistry, Counter, Gauge
 
+from bot.repeated_warnings import RepeatedWarnings
+
 log = logging.getLogger("bot.store")
-LOG_EVERY_SECONDS = 60.0
 RETRY_AFTER_SECONDS = 5.0
 
 
@@ -19,8 +21,7 @@ class StoreHealth:
         self.last_error: str | None = None
         self.failing_since: float | None = None
         self._retry_at = 0.0
-        self._logged_at = -LOG_EVERY_SECONDS
-        self._suppressed = 0
+        self._repeated = RepeatedWarnings(log)
         self.failures = Counter(
             "meshbot_store_failures",
             "Store operations that failed (answers went on without the store)",
@@ -51,19 +52,14 @@ class StoreHealth:
             self.failing_since = now
         self.last_error = cause
         self._retry_at = now + RETRY_AFTER_SECONDS
-        if now - self._logged_at >= LOG_EVERY_SECONDS:
-            more = f" ({self._suppressed} more failures since the last log line)"
-            log.error(
-                "store (%s) unavailable during %s: %s; answering without it%s",
-                self.backend,
-                operation,
-                cause,
-                more if self._suppressed else "",
-            )
-            self._logged_at = now
-            self._suppressed = 0
-        else:
-            self._suppressed += 1
+        self._repeated.warn(
+            "store failures",
+            "store (%s) unavailable during %s: %s; answering without it",
+            self.backend,
+            operation,
+            cause,
+            level=logging.ERROR,
+        )
 
     def succeeded(self) -> None:
         if self.failing_since is not None:

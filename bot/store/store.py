@@ -51,7 +51,7 @@ class Store:
 
         async def prepare() -> bool:
             if migrate:
-                await engines.upgrade(self.engine)
+                await engines.upgrade_if_behind(self.engine)
                 self.migrated = True
             async with self.engine.begin() as connection:
                 await self._load_salt(connection)

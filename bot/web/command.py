@@ -1,15 +1,19 @@
-"""`meshbot web`: the pages alone, with no Slack settings at all."""
+"""`meshbot web`: the pages alone, with no Slack settings at all.
+
+Registering the command imports no web framework; `run` does.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiohttp import web
+if TYPE_CHECKING:
+    from aiohttp import web
 
-from bot.advisor import Advisor
-from bot.web.routes import add_web_routes
+    from bot.advisor import Advisor
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,6 +31,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def build_app(advisor: Advisor) -> web.Application:
+    from aiohttp import web
+
+    from bot.web.routes import add_web_routes
+
     app = web.Application()
     add_web_routes(app, advisor)
 
@@ -38,6 +46,10 @@ def build_app(advisor: Advisor) -> web.Application:
 
 
 def run(args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from bot.advisor import Advisor
+
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     advisor = Advisor(args.knowledge)
     if not advisor.reload():

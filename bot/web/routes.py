@@ -5,6 +5,8 @@ GET /meshes/{id}      one mesh: status, version, every feature, figures, success
 GET /compare          ?mesh=a&mesh=b (or ?meshes=a,b), optional pods and rps
 GET /ask              ?q=question (or ?i=intent from a follow-up link)
 GET /adr              the same, as a Markdown decision record to download
+
+The templates (Jinja2) are imported on the first page request (see templating.py).
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from importlib.resources import files
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-import aiohttp_jinja2
-import jinja2
 from aiohttp import web
 from multidict import MultiDict
 from pydantic import ValidationError
@@ -26,9 +27,11 @@ from bot.answers.engine import AnswerEngine
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
 from bot.render.adr import render_adr
-from bot.render.html import render_answer_html
 from bot.web import queries, views
 from bot.web.queries import PageError
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -73,7 +76,7 @@ class Pages:
             try:
                 response = await handler(request, engine)
             except PageError as error:
-                response = self.render(request, engine, "error.html", {"error": error})
+                response = self.render(engine, "error.html", {"error": error})
                 response.set_status(error.status)
             else:
                 response.headers["ETag"] = etag
@@ -82,23 +85,21 @@ class Pages:
 
         return wrapped
 
-    def render(
-        self, request: web.Request, engine: AnswerEngine, template: str, context: dict
-    ) -> web.Response:
+    def render(self, engine: AnswerEngine, template: str, context: dict) -> web.Response:
+        from bot.web import templating
+
         kb = engine.kb
         common = {"base": self.base, "kb_as_of": kb.as_of, "kb_version": kb.version}
-        return aiohttp_jinja2.render_template(template, request, {**common, **context})
+        return templating.render(template, {**common, **context})
 
     async def index(self, request: web.Request, engine: AnswerEngine) -> web.StreamResponse:
-        return self.render(request, engine, "index.html", {"meshes": views.index_rows(engine.kb)})
+        return self.render(engine, "index.html", {"meshes": views.index_rows(engine.kb)})
 
     async def mesh(self, request: web.Request, engine: AnswerEngine) -> web.StreamResponse:
         mesh_id = request.match_info["mesh_id"]
         if mesh_id not in engine.kb.meshes:
             mesh_id = queries.mesh_ids(engine.kb, MultiDict(mesh=mesh_id))[0]
-        return self.render(
-            request, engine, "mesh.html", {"page": views.mesh_page(engine.kb, mesh_id)}
-        )
+        return self.render(engine, "mesh.html", {"page": views.mesh_page(engine.kb, mesh_id)})
 
     async def compare(self, request: web.Request, engine: AnswerEngine) -> web.StreamResponse:
         query = queries.compare_query(engine.kb, request.query, request.query_string)
@@ -107,7 +108,7 @@ class Pages:
         cost = None
         if query.pods:
             result = engine.answer(Intent(kind=IntentKind.cost, meshes=query.meshes, facts=facts))
-            cost = render_answer_html(result, self.ask_link)
+            cost = _answer_html(result, self.ask_link)
         names = " vs ".join(m.name for m in page.meshes)
         compare_intent = Intent(kind=IntentKind.compare, meshes=query.meshes, facts=facts)
         context = {
@@ -116,16 +117,16 @@ class Pages:
             "cost": cost,
             "adr_link": self.adr_link(compare_intent),
         }
-        return self.render(request, engine, "compare.html", context)
+        return self.render(engine, "compare.html", context)
 
     async def ask(self, request: web.Request, engine: AnswerEngine) -> web.StreamResponse:
         result = _answer_for(request, engine)
         context = {"question": queries.question(request.query), "answer": None, "adr_link": None}
         if result is not None:
-            context["answer"] = render_answer_html(result, self.ask_link)
+            context["answer"] = _answer_html(result, self.ask_link)
             if result.kind in DECISION_KINDS:
                 context["adr_link"] = self.adr_link(result.intent)
-        return self.render(request, engine, "ask.html", context)
+        return self.render(engine, "ask.html", context)
 
     async def adr(self, request: web.Request, engine: AnswerEngine) -> web.StreamResponse:
         result = _answer_for(request, engine)
@@ -137,6 +138,12 @@ class Pages:
             content_type="text/markdown",
             headers={"Content-Disposition": 'attachment; filename="mesh-decision-record.md"'},
         )
+
+
+def _answer_html(answer: Answer, link_for: Callable[[Intent], str]) -> Markup:
+    from bot.web import templating
+
+    return templating.answer_html(answer, link_for)
 
 
 def _answer_for(request: web.Request, engine: AnswerEngine) -> Answer | None:
@@ -161,18 +168,6 @@ def _etag(kb_version: str, path_qs: str) -> str:
 
 def add_web_routes(app: web.Application, advisor: Advisor, base: str = "") -> None:
     """Register the pages (and their stylesheet) on an aiohttp app."""
-    aiohttp_jinja2.setup(
-        app,
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.PackageLoader("bot.web", "templates"),
-                jinja2.PackageLoader("bot.render", "templates"),
-            ]
-        ),
-        autoescape=jinja2.select_autoescape(["html", "svg"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
     pages = Pages(advisor, base)
     app.router.add_get("/", pages.page(pages.index))
     app.router.add_get("/meshes/{mesh_id}", pages.page(pages.mesh))
