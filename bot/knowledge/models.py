@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
@@ -599,4 +600,8 @@ class RulesFile(Strict):
     rules: list[Rule]
 
     def fact(self, fact_id: str) -> FactDef | None:
-        return next((f for f in self.facts if f.id == fact_id), None)
+        return self._facts_by_id.get(fact_id)
+
+    @cached_property
+    def _facts_by_id(self) -> dict[str, FactDef]:
+        return {f.id: f for f in self.facts}
