@@ -205,7 +205,7 @@ class IntentParser:
     def _features(
         self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
     ) -> list[str]:
-        """Features named by alias, and those the rest of the words rank highest for.
+        """Features named by alias (in the question's order), then those the words rank highest.
 
         The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question).
@@ -214,9 +214,7 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         ranked = self._retriever.find(query)
-        order = {f: i for i, f in enumerate(ranked)}
-        features = [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
-        return sorted(features, key=lambda f: order.get(f, len(order)))
+        return [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU."""
