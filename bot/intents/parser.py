@@ -205,7 +205,7 @@ class IntentParser:
     def _features(
         self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
     ) -> list[str]:
-        """Features named by alias (in the question's order), then those the words rank highest.
+        """Features named by alias (in the question's order) and those the words rank highest.
 
         The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question).
@@ -214,7 +214,10 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         ranked = self._retriever.find(query)
-        return [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
+        # What the words are most about leads, even when an alias named something else
+        # ("see what an authz policy would block without blocking": the dry-run row).
+        first = ranked[:1] if ranked and ranked[0] not in exact else []
+        return [f for f in dict.fromkeys([*first, *exact, *ranked]) if f not in negated]
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU."""
