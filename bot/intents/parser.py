@@ -169,6 +169,7 @@ class IntentParser:
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         field = bool(features or facts or notes or self._cues.has("field", normalised))
         field = field or any("mesh" in normalise(name) for name in unknown)
+        field = field or self._only_names(tokens, unknown)
         if not field and self._aside(found, tokens):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
@@ -192,6 +193,12 @@ class IntentParser:
         content = [w for w in tokens if w not in STOPWORDS]
         words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD]
         return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
+
+    def _only_names(self, tokens: list[str], unknown: list[str]) -> bool:
+        """Unknown names, and nothing said about another topic ("is greymatter any good")."""
+        named = set(normalise(" ".join(unknown)).split())
+        rest = [w for w in tokens if w not in self._vocabulary and w not in named]
+        return bool(unknown) and not self._about_something_else(rest)
 
     def _aside(self, found: Mentions, tokens: list[str]) -> bool:
         """A mesh named by an everyday word ("the italian consul") amid talk of other things."""
