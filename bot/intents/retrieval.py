@@ -17,8 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
-
+from bot.intents.lexicon import zipf
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Feature
@@ -73,11 +72,10 @@ def _stems(text: str) -> list[str]:
 def rarity(word: str) -> float:
     """How much a word says by itself: everyday English ('take', 'long', 'thing') little.
 
-    From its Zipf frequency in general English (wordfreq): 1 for rare and technical
+    From its Zipf frequency in general English (see lexicon.py): 1 for rare and technical
     words, down to 0.15 for the commonest.
     """
-    zipf = zipf_frequency(word, "en", wordlist="small")
-    return min(1.0, max(0.15, (_COMMON_ZIPF - zipf) / 2))
+    return min(1.0, max(0.15, (_COMMON_ZIPF - zipf(word)) / 2))
 
 
 def terms(text: str) -> list[str]:
