@@ -3,7 +3,7 @@
 A feature's document is its name, aliases, one-sentence description and task words,
 each field weighted by how much it says about what people ask; every mesh's note on
 it adds to a score but never makes one. Everyday English and the field's own everyday
-words ("cluster", "control plane") count for little. Terms are word stems and pairs
+words (rules.yaml `filler`: "cluster", "control plane") count for little. Terms are word stems and pairs
 of neighbouring stems, so "log-only mode before enforcing" finds the dry-run row
 though no alias says so.
 The index is built once per knowledge base; a question costs one pass over its terms.
@@ -117,7 +117,9 @@ class FeatureRetriever:
         }
         texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
         texts += [f.description for f in kb.features.values()]
-        common = {stem(w) for phrase in generic for w in phrase.split()}
+        # A field word that is itself a feature's alias ("circuit breaker") is no filler.
+        named = {normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)}
+        common = {stem(w) for phrase in generic - named for w in phrase.split()}
         self._rarity: dict[str, float] = {}
         for text in texts:
             for word in _words(text):
