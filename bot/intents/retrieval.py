@@ -3,9 +3,9 @@
 A feature's document is its name, aliases, one-sentence description and task words,
 each field weighted by how much it says about what people ask; every mesh's note on
 it adds to a score but never makes one. Everyday English and the field's own everyday
-words (rules.yaml `filler`: "cluster", "control plane") count for little. Terms are word stems and pairs
-of neighbouring stems, so "log-only mode before enforcing" finds the dry-run row
-though no alias says so.
+words (rules.yaml `filler`: "cluster", "control plane") count for little. Terms are
+word stems and pairs of neighbouring stems, so "log-only mode before enforcing" finds
+the dry-run row though no alias says so.
 The index is built once per knowledge base; a question costs one pass over its terms.
 """
 
