@@ -28,10 +28,10 @@ from bot.answers.results import (
     TableRow,
 )
 from bot.answers.scoring import Outlook, Verdict
-from bot.answers.screening import Screened
+from bot.answers.screening import Finding, Screened
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Level, Rule
+from bot.knowledge.models import FactValue, Rule, ScreeningTest
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -90,29 +90,35 @@ def _gaps(kb: KnowledgeBase, screened: Screened) -> str:
     return "; ".join(f.text for f in screened.caveats)
 
 
+def _feature_gaps(kb: KnowledgeBase, screened: Screened) -> list[Finding]:
+    """The caveats on must-have features (not on relaxed preferences)."""
+    feature_tests = {ScreeningTest.has_features, ScreeningTest.has_feature}
+    tests = {c.id: c.test for c in kb.rules.constraints}
+    return [f for f in screened.caveats if tests.get(f.constraint) in feature_tests]
+
+
 def _must_haves(
     kb: KnowledgeBase, verdict: Verdict, req: Requirements, cite: Citations
 ) -> Paragraph | None:
-    """What fits the must-haves: stated once for all when every offering left has them."""
+    """What fits the must-haves, stated once for every offering left ("All 4 options left
+    support mTLS and Golden metrics"), with the ones that have them only partly."""
     needs = [f for f in req.needs if f in kb.features]
-    if not needs or not verdict.survivors:
+    left = verdict.survivors
+    if not needs or not left:
         return None
     names = _and([kb.features[f].name for f in needs])
-    left = verdict.survivors
-    full = [
-        m
-        for m in left
-        if all((row := kb.meshes[m].features.get(f)) and row.level == Level.yes for f in needs)
-    ]
-    if len(full) == len(left):
-        who = kb.meshes[left[0]].name if len(left) == 1 else f"All {len(left)} options left"
-        verb = "supports" if len(left) == 1 else "support"
-        return Paragraph(heading="Your must-haves", text=f"{who} {verb} {names}.")
-    partly = [m for m in left if m not in full]
-    text = f"{len(full)} of the {len(left)} options left fully support {names}. " if full else ""
-    text += " ".join(f"{kb.meshes[m].name}: {_gaps(kb, verdict.of(m))}." for m in partly[:3])
-    sources = [s for m in partly[:3] for f in verdict.of(m).caveats for s in f.sources]
-    return Paragraph(heading="Your must-haves", text=text.strip(), sources=cite.cite(sources))
+    who = kb.meshes[left[0]].name if len(left) == 1 else f"All {len(left)} options left"
+    text = f"{who} {'supports' if len(left) == 1 else 'support'} {names}"
+    partly = {m: gaps for m in left if (gaps := _feature_gaps(kb, verdict.of(m)))}
+    if not partly:
+        return Paragraph(heading="Your must-haves", text=text + ".")
+    shown = list(partly)[:KEY_RULED_OUT]
+    bits = [f"{kb.meshes[m].name} ({'; '.join(f.text for f in partly[m])})" for m in shown]
+    more = len(partly) - len(shown)
+    text += f"; {len(partly)} only partly or unconfirmed: " + "; ".join(bits)
+    text += f" and {more} more." if more > 0 else "."
+    sources = [s for m in shown for f in partly[m] for s in f.sources]
+    return Paragraph(heading="Your must-haves", text=text, sources=cite.cite(sources))
 
 
 def _and(words: list[str]) -> str:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, screen
+from bot.answers.screening import Screened, Screener
 from bot.answers.traits import TRAITS, Field
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
@@ -100,19 +100,19 @@ def weight(rule: Rule, screened: Screened, field: Field) -> int:
 
 
 def _screened(
-    kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]
+    screener: Screener, facts: dict[str, FactValue], among: list[Mesh], req: Requirements
 ) -> tuple[list[Screened], list[str]]:
     """Screening, giving up constraints in rules.yaml's `relax_order` one at a time while
     nothing meets them all."""
     relaxed: list[str] = []
-    screened = screen(kb, among, facts)
-    for constraint in kb.rules.relax_order:
+    first = screened = screener.screen(among, facts, req=req)
+    for constraint in screener.kb.rules.relax_order:
         if any(not s.out for s in screened):
             break
         relaxed.append(constraint)
-        screened = screen(kb, among, facts, relaxed=frozenset(relaxed))
+        screened = screener.screen(among, facts, frozenset(relaxed), req)
     if not any(not s.out for s in screened):
-        return screen(kb, among, facts), []
+        return first, []
     return screened, relaxed
 
 
@@ -121,11 +121,17 @@ def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
     return sum(costs.unconfirmed if f.unconfirmed else costs.partial for f in screened.caveats)
 
 
-def evaluate(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Verdict:
+def evaluate(
+    kb: KnowledgeBase,
+    facts: dict[str, FactValue],
+    among: list[Mesh],
+    screener: Screener | None = None,
+) -> Verdict:
     """Screen the candidates, then score the survivors on the rules that fire."""
-    screened, relaxed = _screened(kb, facts, among)
+    req = Requirements.from_facts(kb.rules, facts)
+    screened, relaxed = _screened(screener or Screener(kb), facts, among, req)
     alive = [s for s in screened if not s.out]
-    field = Field(kb, Requirements.from_facts(kb.rules, facts), alive)
+    field = Field(kb, req, alive)
     scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
     fired = []
     for rule in kb.rules.rules:
@@ -181,10 +187,11 @@ class Outlook:
 
 
 def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Outlook:
+    screener = Screener(kb)
     return Outlook(
-        evaluate(kb, facts, among),
+        evaluate(kb, facts, among, screener),
         [
-            (question, option, evaluate(kb, {**facts, **option.set}, among))
+            (question, option, evaluate(kb, {**facts, **option.set}, among, screener))
             for question in open_questions(kb, facts)
             for option in question.options
         ],

@@ -9,7 +9,7 @@ row or field it read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.answers.requirements import Requirements
@@ -241,38 +241,80 @@ TESTS: dict[str, Test] = {
 }
 
 
-def _findings(
-    kb: KnowledgeBase,
-    mesh: Mesh,
-    facts: dict[str, FactValue],
-    req: Requirements,
-    relaxed: frozenset[str],
+def _checked(
+    kb: KnowledgeBase, mesh: Mesh, constraint: Constraint, value: FactValue, req: Requirements
 ) -> list[Finding]:
+    """What one constraint finds about one mesh: nothing when it fits."""
     found = []
-    for constraint in kb.rules.constraints:
-        value = facts.get(constraint.fact)
-        if value is None or (constraint.when and not constraint.when.holds(value)):
+    ctx = Context(kb, req, constraint)
+    for check in TESTS[constraint.test](mesh, value, ctx):
+        if check.outcome == Outcome.fits:
             continue
-        ctx = Context(kb, req, constraint)
+        template = constraint.out if check.outcome == Outcome.out else constraint.caveat
         words = _says(ctx, constraint.fact, value)
-        for check in TESTS[constraint.test](mesh, value, ctx):
-            if check.outcome == Outcome.fits:
-                continue
-            template = constraint.out if check.outcome == Outcome.out else constraint.caveat
-            text = (template or "{detail}").format(value=words, detail=check.detail)
-            given_up = constraint.id in relaxed and check.outcome == Outcome.out
-            outcome = Outcome.caveat if given_up else check.outcome
-            found.append(
-                Finding(
-                    constraint.id,
-                    outcome,
-                    text,
-                    list(check.sources),
-                    given_up,
-                    check.unconfirmed,
-                )
+        text = (template or "{detail}").format(value=words, detail=check.detail)
+        found.append(
+            Finding(
+                constraint.id,
+                check.outcome,
+                text,
+                list(check.sources),
+                unconfirmed=check.unconfirmed,
             )
+        )
     return found
+
+
+def _given_up(finding: Finding) -> Finding:
+    if finding.outcome != Outcome.out:
+        return finding
+    return replace(finding, outcome=Outcome.caveat, relaxed=True)
+
+
+class Screener:
+    """Screens candidates, remembering each check: the what-if answers behind one
+    recommendation (one per follow-up option) share nearly all of them."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._memo: dict[tuple[object, ...], list[Finding]] = {}
+
+    def _findings(
+        self,
+        mesh: Mesh,
+        facts: dict[str, FactValue],
+        req: Requirements,
+        relaxed: frozenset[str],
+    ) -> list[Finding]:
+        found: list[Finding] = []
+        uses = {  # what of the requirements beyond its own fact each test reads
+            "runs_on": tuple(req.platforms),
+            "supported_by": req.support,
+            "keeps_cni": req.cilium_cni,
+        }
+        for constraint in self.kb.rules.constraints:
+            value = facts.get(constraint.fact)
+            if value is None or (constraint.when and not constraint.when.holds(value)):
+                continue
+            said = tuple(value) if isinstance(value, list) else value
+            key = (mesh.id, constraint.id, said, uses.get(constraint.test))
+            if key not in self._memo:
+                self._memo[key] = _checked(self.kb, mesh, constraint, value, req)
+            checked = self._memo[key]
+            found += [_given_up(f) for f in checked] if constraint.id in relaxed else checked
+        return found
+
+    def screen(
+        self,
+        candidates: list[Mesh],
+        facts: dict[str, FactValue],
+        relaxed: frozenset[str] = frozenset(),
+        req: Requirements | None = None,
+    ) -> list[Screened]:
+        """Every candidate with what the constraints found about it, in candidate order; a
+        `relaxed` constraint's failures are caveats, not exclusions."""
+        req = req or Requirements.from_facts(self.kb.rules, facts)
+        return [Screened(m, self._findings(m, facts, req, relaxed)) for m in candidates]
 
 
 def screen(
@@ -281,7 +323,5 @@ def screen(
     facts: dict[str, FactValue],
     relaxed: frozenset[str] = frozenset(),
 ) -> list[Screened]:
-    """Every candidate with what the constraints found about it, in candidate order; a
-    `relaxed` constraint's failures are caveats, not exclusions."""
-    req = Requirements.from_facts(kb.rules, facts)
-    return [Screened(mesh, _findings(kb, mesh, facts, req, relaxed)) for mesh in candidates]
+    """Every candidate with what the constraints found about it (see Screener.screen)."""
+    return Screener(kb).screen(candidates, facts, relaxed)

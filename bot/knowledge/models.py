@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
@@ -90,6 +91,12 @@ class Feature(Strict):
     name: Text
     aliases: list[Text] = Field(min_length=1)
     category: Category
+    description: Text = Field(description="One sentence: what the feature is for, in task words.")
+    tasks: list[Text] = Field(
+        default_factory=list,
+        description="How people describe the job it does ('log-only mode before enforcing'); "
+        "questions are matched to features by ranked retrieval over these and the rest.",
+    )
     explanation: Text
 
 
@@ -593,4 +600,8 @@ class RulesFile(Strict):
     rules: list[Rule]
 
     def fact(self, fact_id: str) -> FactDef | None:
-        return next((f for f in self.facts if f.id == fact_id), None)
+        return self._facts_by_id.get(fact_id)
+
+    @cached_property
+    def _facts_by_id(self) -> dict[str, FactDef]:
+        return {f.id: f for f in self.facts}

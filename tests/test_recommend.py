@@ -1,0 +1,279 @@
+"""Recommendations as an expert makes them: every current offering, hard requirements
+first (each exclusion with its reason and sources), then trade-offs, the next question by
+information gain, and the answer in every renderer within its budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import scoring
+from bot.answers.engine import AnswerEngine
+from bot.answers.results import Answer, Paragraph, StatementList, Table
+from bot.answers.screening import Outcome, screen
+from bot.intents.models import Intent, IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Level, Platform
+from bot.render import limits
+from bot.render.adr import render_adr
+from bot.render.blocks import CARD_BLOCKS, CARD_TEXT, build_message
+from bot.render.html import render_answer_html
+from bot.render.plain import render_terminal
+
+SETUPS = [
+    "we run on AKS, 200 services, want Microsoft support",
+    "ECS on Fargate, 25 services",
+    "hard rule from legal: no BUSL",
+    "we need mTLS and golden metrics with minimum ops overhead",
+    "we're on app mesh with ECS today",
+    "AKS, 120 services, no sidecars",
+    "AKS, 3 regions, each its own cluster, ideally an azure-managed mesh, 200 svcs",
+    "recommend",
+]
+
+
+def point(answer: Answer, heading: str) -> Paragraph | StatementList | None:
+    return next((p for p in answer.points if getattr(p, "heading", "") == heading), None)
+
+
+def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
+    intent = engine.parser.parse(text)
+    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+
+
+# ------------------------------------------------------------------ candidates
+
+
+def test_every_current_offering_is_a_candidate_and_no_retired_one(kb: KnowledgeBase):
+    ids = {m.id for m in scoring.candidates(kb, [])}
+    assert ids == {m.id for m in kb.meshes.values() if m.is_current}
+    assert {"aks-istio-addon", "amazon-ecs-service-connect", "no-mesh"} <= ids
+    assert "aws-app-mesh" not in ids
+
+
+def test_a_retired_mesh_narrows_the_candidates_to_its_current_successors(kb: KnowledgeBase):
+    app_mesh = kb.meshes["aws-app-mesh"]
+    ids = [m.id for m in scoring.candidates(kb, [app_mesh.id])]
+    assert ids and set(ids) <= set(app_mesh.replaced_by)
+
+
+def test_the_retired_mesh_keeps_the_lead_and_the_pick_is_a_successor(engine: AnswerEngine):
+    answer = engine.ask("we're on app mesh with ECS today")
+    assert answer.kind == IntentKind.recommend
+    assert answer.lead.startswith("AWS App Mesh is retired")
+    assert answer.title == "Recommendation: Amazon ECS Service Connect"
+
+
+# ------------------------------------------------------------------ screening
+
+
+def test_a_licence_policy_rules_consul_out_with_its_sources(engine: AnswerEngine):
+    result = verdict(engine, "hard rule from legal: no BUSL")
+    [consul] = result.ruled_out
+    assert consul.mesh.id == "consul"
+    [reason] = consul.reasons
+    assert "source-available licence" in reason.text and "BUSL" in reason.text
+    assert set(reason.sources) <= set(consul.mesh.fit.sources) and reason.sources
+
+
+def test_a_missing_must_have_rules_out_and_cites_its_row(engine: AnswerEngine, kb):
+    result = verdict(engine, "recommend a mesh, we need JWT validation")
+    linkerd = result.of("linkerd")
+    assert linkerd.out
+    row = kb.meshes["linkerd"].features["jwt_validation"]
+    assert row.level == Level.no
+    assert linkerd.reasons[0].text == "no JWT validation"
+    assert linkerd.reasons[0].sources == row.sources
+
+
+def test_partial_and_unknown_must_haves_keep_the_offering_with_a_caveat(kb: KnowledgeBase):
+    partial = next(
+        (m, f)
+        for m in kb.current_meshes()
+        for f, row in m.features.items()
+        if row.level == Level.partial
+    )
+    unknown = next(
+        (m, f)
+        for m in kb.current_meshes()
+        for f, row in m.features.items()
+        if row.level == Level.unknown
+    )
+    for (mesh, feature), word in ((partial, "partial"), (unknown, "unconfirmed")):
+        [screened] = screen(kb, [mesh], {"needs": [feature]})
+        assert not screened.out
+        [caveat] = screened.caveats
+        assert caveat.outcome == Outcome.caveat and word in caveat.text
+
+
+def test_no_sidecars_rules_out_the_aks_add_on_and_says_so(engine: AnswerEngine):
+    answer = engine.ask("AKS, 120 services, no sidecars")
+    assert answer.lead.startswith("AKS Istio-based service mesh add-on is out: no sidecar-free")
+    result = verdict(engine, "AKS, 120 services, no sidecars")
+    assert result.pick in {"istio-ambient", "cilium"}
+    assert result.of("aks-istio-addon").out
+
+
+def test_kubernetes_covers_the_provider_platforms_unless_not_on_names_one(kb: KnowledgeBase):
+    linkerd = kb.meshes["linkerd"]
+    assert Platform.kubernetes in linkerd.fit.platforms
+    [runs] = screen(kb, [linkerd], {"platform": ["aks"]})
+    assert not runs.out
+    barred = linkerd.model_copy(
+        update={"fit": linkerd.fit.model_copy(update={"not_on": [Platform.aks]})}
+    )
+    [out] = screen(kb, [barred], {"platform": ["aks"]})
+    assert out.out and out.reasons[0].text == "doesn't run on AKS"
+
+
+def test_an_offering_must_run_on_every_platform_named(engine: AnswerEngine):
+    result = verdict(engine, "AKS + EKS + GKE, 300 services, one mesh across all three")
+    assert result.of("aks-istio-addon").out and result.of("google-cloud-service-mesh").out
+    assert not result.of("istio").out
+
+
+def test_when_nothing_fits_the_softest_requirement_is_given_up_and_said(engine: AnswerEngine):
+    text = "AKS, 3 regions, each its own cluster, ideally an azure-managed mesh, 200 svcs"
+    result = verdict(engine, text)
+    assert result.relaxed == ["managed"] and result.pick
+    assert result.of("aks-istio-addon").out  # multi-cluster is never given up
+    answer = engine.ask(text)
+    assert "gave up the softest: someone else runs the control plane" in answer.lead
+
+
+# ------------------------------------------------------------------ the provider's offering
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        ("we run on AKS, 200 services, want Microsoft support", "aks-istio-addon"),
+        ("we're on AKS and want a managed control plane", "aks-istio-addon"),
+        ("GKE shop, we want google to run the mesh control plane", "google-cloud-service-mesh"),
+        ("openshift clusters, we need red hat support", "openshift-service-mesh"),
+        ("ECS on Fargate, 25 services", "amazon-ecs-service-connect"),
+        ("EKS, we need support from our cloud provider", "amazon-vpc-lattice"),
+    ],
+)
+def test_the_providers_own_offering_is_picked_for_provider_support_or_management(
+    engine: AnswerEngine, text: str, pick: str
+):
+    result = verdict(engine, text)
+    assert result.tied == [pick]
+    assert engine.ask(text).title == f"Recommendation: {engine.kb.meshes[pick].name}"
+
+
+def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
+    answer = engine.ask("we run on AKS, 200 services, want Microsoft support")
+    assert answer.lead.startswith("AKS Istio-based service mesh add-on (firm)")
+    assert "It lacks: No ambient mode" in answer.lead
+
+
+# ------------------------------------------------------------------ trade-offs
+
+
+def test_a_must_have_every_option_supports_is_stated_never_ignored(engine: AnswerEngine):
+    answer = engine.ask("we need mTLS and golden metrics with minimum ops overhead")
+    said = point(answer, "Your must-haves")
+    assert said is not None and said.text.startswith("All ")
+    assert "support Mutual TLS (mTLS) and Golden metrics" in said.text
+    assert "ignores" not in render_terminal(answer)
+
+
+def test_a_rule_on_an_upstream_mesh_weighs_its_distributions(engine: AnswerEngine):
+    result = verdict(engine, "recommend for 300 services")
+    large = next(r for r in engine.kb.rules.rules if r.id == "large-estate")
+    assert large in result.fired
+    weights = {m: scoring.weight(large, result.of(m), result.field) for m in result.survivors}
+    assert weights["openshift-service-mesh"] == weights["istio"] > 0
+
+
+def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
+    answer = engine.ask("1,500 pods on kubernetes, tight memory budget")
+    reasons = [s for p in answer.points if isinstance(p, StatementList) for s in p.items]
+    memory = next(s for s in reasons if "At 1,500 pods" in s.text)
+    assert "Istio ambient mode about" in memory.text and memory.sources
+    assert verdict(engine, "1,500 pods on kubernetes, tight memory budget").pick == (
+        "istio-ambient"
+    )
+
+
+# ------------------------------------------------------------------ ties and the next question
+
+
+def test_an_honest_tie_names_every_tied_offering(engine: AnswerEngine):
+    answer = engine.ask("recommend")
+    result = verdict(engine, "recommend")
+    assert len(result.tied) > 1
+    assert answer.title.endswith(" tie")
+    assert all(engine.kb.meshes[m].name in answer.lead for m in result.tied)
+
+
+def test_the_next_question_is_the_one_that_splits_the_outcome_most(engine: AnswerEngine, kb):
+    ahead = scoring.outlook(kb, {}, scoring.candidates(kb, []))
+    asked = ahead.most_telling_question()
+    assert asked is not None and asked.fact == "platform"
+    outcomes = {tuple(v.tied) for q, _, v in ahead.options if q.id == asked.id}
+    for question in kb.rules.questions:
+        others = {tuple(v.tied) for q, _, v in ahead.options if q.id == question.id}
+        assert len(others) <= len(outcomes) or question.id == asked.id
+
+
+def test_no_question_once_one_offering_is_left(engine: AnswerEngine):
+    text = "we run on AKS, 200 services, want Microsoft support"
+    assert verdict(engine, text).survivors == ["aks-istio-addon"]
+    answer = engine.ask(text)
+    assert answer.follow_up is None and "(firm)" in answer.lead
+
+
+def test_a_follow_up_button_carries_every_fact_forward(engine: AnswerEngine):
+    answer = engine.ask("ECS on Fargate, 25 services")
+    assert answer.follow_up is not None
+    choice = answer.follow_up.choices[-1]
+    assert choice.intent.facts["platform"] == ["ecs"] and choice.intent.facts["services"] == 25
+    assert engine.answer(choice.intent).kind == IntentKind.recommend
+
+
+# ------------------------------------------------------------------ every renderer
+
+
+@pytest.mark.parametrize("text", SETUPS)
+def test_the_first_slack_card_stays_within_budget(engine: AnswerEngine, text: str):
+    message = build_message(engine.ask(text))
+    assert limits.problems(message) == []
+    assert len(message["blocks"]) <= CARD_BLOCKS - 1  # room for the feedback block
+    assert limits.visible_text(message) <= CARD_TEXT
+    assert message["text"]
+
+
+def test_the_ruled_out_list_is_behind_a_button_on_the_card(engine: AnswerEngine):
+    answer = engine.ask("we run on AKS, 200 services, want Microsoft support")
+    message = build_message(answer)
+    labels = [
+        e["text"]["text"]
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
+    assert "Ruled out" in labels
+    [table] = answer.section("ruled_out").parts
+    assert isinstance(table, Table) and len(table.rows) == len(engine.kb.current_meshes())
+
+
+def test_the_decision_record_has_the_elimination_table(engine: AnswerEngine):
+    answer = engine.ask("hard rule from legal: no BUSL")
+    record = render_adr(answer)
+    assert "| Offering | Outcome | Reason | Sources |" in record
+    consul = next(line for line in record.splitlines() if line.startswith("| Consul |"))
+    assert "ruled out" in consul and "BUSL" in consul and "[" in consul
+
+
+def test_terminal_and_html_show_the_ruled_out_table(engine: AnswerEngine):
+    answer = engine.ask("hard rule from legal: no BUSL")
+    assert "- Consul: ruled out — source-available licence" in render_terminal(answer)
+    html = render_answer_html(answer, lambda intent: "#")
+    assert '<th scope="col">Outcome</th>' in html and '<th scope="row">Consul</th>' in html
+
+
+def test_a_stale_platform_button_value_is_still_answered(engine: AnswerEngine):
+    intent = Intent(kind=IntentKind.recommend, facts={"platform": ["aks"], "services": 40})
+    assert engine.answer(intent).kind == IntentKind.recommend
