@@ -17,7 +17,7 @@ from bot.intents.numbers import NumberReader
 from bot.intents.requirements import RequirementReader, setup_facts
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue
+from bot.knowledge.models import FactType, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
@@ -192,7 +192,8 @@ class IntentParser:
         typo = bool(r.found.typos)
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
-        setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
+        setup_only = bool(self._setup & set(facts))
+        setup = setup_only and "mesh" in r.normalised.split()
         if not meshes and not features and cue("out_of_scope") and not setup:
             return IntentKind.out_of_scope, False
         if not named and not features:
@@ -211,7 +212,7 @@ class IntentParser:
         if not named and not features and cue("lightest"):
             return IntentKind.lightest, False
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
-        if recommend or (self._setup & set(facts) and not (len(meshes) >= 2 and compared)):
+        if recommend or (setup_only and self._describes_setup(r, cue)):
             return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
@@ -242,6 +243,16 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _describes_setup(self, r: _Reading, cue) -> bool:
+        """A setup to recommend for, not a question about one or two meshes ("can Linkerd
+        run on our AKS Windows pool?", "OSSM or Istio on OpenShift?") or a catalogue
+        question ("which meshes let VMs join?") with no size to pick for."""
+        current = [m for m in r.found.meshes if self._current(m)]
+        if len(current) >= 2 or self._requirements.asks_about(r.normalised, current):
+            return False
+        sized = any(f.type == FactType.number and f.id in r.facts for f in self._kb.rules.facts)
+        return not (r.features and not r.found.meshes and cue("which_meshes") and not sized)
 
     def _current(self, mesh_id: str) -> bool:
         return self._kb.meshes[mesh_id].is_current

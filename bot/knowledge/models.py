@@ -571,6 +571,10 @@ class RulesFile(Strict):
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
     )
+    asks_about: list[Text] = Field(
+        default_factory=list,
+        description="Words before a named mesh that ask about it ('can Linkerd …').",
+    )
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
