@@ -193,3 +193,50 @@ def test_cost_buttons_after_a_size_use_that_size(engine):
         for c in answer.next_steps
         if c.intent.kind in (IntentKind.cost, IntentKind.compare)
     )
+
+
+def test_a_cpu_question_answers_cpu_at_the_rate_asked(engine):
+    answer = engine.ask("how many cores does an istio sidecar burn at 300 rps")
+    assert answer.title == "Proxy CPU at 300 rps"
+    assert "about 0.06 vCPU a proxy at 300 rps" in answer.lead
+    assert "memory" not in answer.lead.lower()
+
+
+def test_a_latency_question_answers_latency_from_one_benchmark_where_there_is_one(engine):
+    answer = engine.ask("latency overhead istio vs linkerd")
+    assert answer.title == "Latency a mesh adds"
+    assert "memory" not in answer.lead.lower()
+    assert answer.lead.count("ms per request path at p99") == 2  # one source measured both
+    headline = next(p for p in answer.points if isinstance(p, StatementList))
+    assert len({tuple(item.sources) for item in headline.items}) == 1
+
+
+def test_services_times_replicas_is_the_pod_count(engine):
+    answer = engine.ask("a thousand services, 3 replicas each")
+    assert answer.title == "What a mesh costs at 3,000 pods"
+
+
+def test_an_unknown_name_is_named_not_replaced_by_a_near_spelling(engine):
+    intent = engine.parser.parse("has anyone here tried consulate mesh? better than linkerd?")
+    answer = engine.answer(intent)
+    assert intent.meshes == ["linkerd"]
+    assert answer.lead.startswith("I don't have “Consulate mesh” in my knowledge base")
+
+
+def test_a_plain_typo_is_read_and_said(engine):
+    answer = engine.ask("compare linkrd and isito")
+    assert answer.lead.startswith("I read “linkrd” as Linkerd, “isito” as Istio")
+
+
+def test_out_of_scope_says_what_is_covered_with_two_examples(engine):
+    answer = engine.ask("write me a haiku about being on call")
+    assert answer.lead.startswith(
+        "That's outside what I cover: choosing and running a service mesh"
+    )
+    examples = next(p for p in answer.points if isinstance(p, StatementList))
+    assert len(examples.items) == 2
+
+
+def test_a_question_about_the_bot_gets_the_sources(engine):
+    answer = engine.ask("where does your info come from? need links for a design doc")
+    assert answer.kind == IntentKind.sources

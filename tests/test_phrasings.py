@@ -128,6 +128,8 @@ def test_phrasing_is_read_as_expected(kb: KnowledgeBase, parser, case: Case):
         assert intent.unknown_names == []
     if "unread" in case.flags:
         assert intent.unread
+    if "measure" in case.flags:
+        assert intent.measure is not None and intent.measure.value == case.flags["measure"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.line}:{c.text[:50]}" for c in CASES])
@@ -148,6 +150,8 @@ def test_answer_is_honest_and_fits_slack(engine: AnswerEngine, kb: KnowledgeBase
                 assert kb.meshes[successor].name in first
     for note in intent.unread:
         assert note in first
+    for typed in intent.read_as:
+        assert f"I read “{typed}” as" in answer.lead or f", “{typed}” as" in answer.lead
     if intent.unsure:
         assert "I read this as" in [getattr(p, "heading", "") for p in answer.points[:3]]
     message = build_message(answer)

@@ -193,7 +193,8 @@ async def test_unknown_questions_are_gaps_without_mentions_or_links(bot, store):
 
     report = await eventually(gap_and_comparison)
     assert [(g.text, g.count, g.reason) for g in report.gaps] == [
-        ("what is the weather in paris", 1, "unknown")  # a link's label stays, its URL not
+        # a link's label stays, its URL not; weather is outside the field (issue 22)
+        ("what is the weather in paris", 1, "out_of_scope")
     ]
     assert report.comparisons[0].meshes == ["istio", "linkerd"]
 

@@ -28,16 +28,11 @@ def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         Citations(kb),
-        title="That's outside what I know",
-        lead="I only know service meshes (Istio, Linkerd, Cilium, Consul, Kuma and their "
-        "managed offerings) and when you need no mesh at all. I won't guess at message brokers, "
-        "databases, GitOps tools or CNI choices beyond their mesh features.",
-        points=[
-            Paragraph(
-                text="If your question touches a mesh (mTLS, traffic policy, sidecar cost), "
-                "ask that part and I'll answer it with sources."
-            )
-        ],
+        title="Not a service-mesh question",
+        lead="That's outside what I cover: choosing and running a service mesh (Istio, "
+        "Linkerd, Cilium, Consul, Kuma and their managed offerings), and when you need no mesh "
+        "at all.",
+        points=[examples_part(2)],
         next_steps=standard_steps(kb, IntentKind.out_of_scope)[:3],
     )
 

@@ -26,7 +26,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric, Scope
 from bot.knowledge.wording import amount, figure_text
@@ -35,6 +35,13 @@ DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
 _MEMORY_SCOPES = (Scope.pod, Scope.node)
+# The figures that answer each measure, in the order a headline prefers them.
+_METRICS = {
+    Measure.memory: (Metric.proxy_memory,),
+    Measure.cpu: (Metric.proxy_cpu,),
+    Measure.latency: (Metric.latency_p90, Metric.latency_p99, Metric.latency_p50),
+}
+_PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
 
 
 @dataclass(frozen=True)
@@ -122,14 +129,50 @@ def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, size: Size, cite: Citati
     )
 
 
-def _headlines(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure]]:
-    """Each mesh's best-sourced, most recent proxy-memory figure that scales with size."""
+def _headlines(
+    kb: KnowledgeBase, meshes: list[Mesh], measure: Measure = Measure.memory
+) -> list[tuple[Mesh, Figure]]:
+    """One figure per mesh for the measure asked: memory that scales with size by default.
+
+    Latency prefers a percentile one source measured for every mesh, so the figures
+    side by side are comparable; otherwise each mesh's best-sourced figure.
+    """
+    if measure == Measure.latency:
+        return _shared_latency(kb, meshes) or [
+            (mesh, figure)
+            for mesh in meshes
+            if (figure := _first_figure(kb, mesh, _METRICS[measure])) is not None
+        ]
+    scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
     chosen = []
     for mesh in meshes:
-        figure = lead_figure(kb, mesh, Metric.proxy_memory)
-        if figure is not None and figure.per in _MEMORY_SCOPES:
+        figure = lead_figure(kb, mesh, _METRICS[measure][0])
+        if figure is not None and figure.per in scopes:
             chosen.append((mesh, figure))
     return chosen
+
+
+def _first_figure(kb: KnowledgeBase, mesh: Mesh, metrics: tuple[Metric, ...]) -> Figure | None:
+    return next((f for m in metrics if (f := lead_figure(kb, mesh, m)) is not None), None)
+
+
+def _shared_latency(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure]]:
+    """Each mesh's figure for the first percentile that one source measured for all of them."""
+    if len(meshes) < 2:
+        return []
+    for metric in _METRICS[Measure.latency]:
+        by_source: dict[str, list[tuple[Mesh, Figure]]] = {}
+        for mesh in meshes:
+            for figure in mesh.overhead:
+                if figure.metric == metric:
+                    for source in figure.sources:
+                        rows = by_source.setdefault(source, [])
+                        if mesh.id not in {m.id for m, _ in rows}:
+                            rows.append((mesh, figure))
+        shared = [rows for rows in by_source.values() if len(rows) == len(meshes)]
+        if shared:
+            return shared[0]
+    return []
 
 
 def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
@@ -141,8 +184,19 @@ def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
     return bool(shared) and len({f.conditions for _, f in headlines}) == 1
 
 
+_HEADINGS = {
+    Measure.memory: "Proxy memory, one figure per mesh",
+    Measure.cpu: "Proxy CPU, one figure per mesh",
+    Measure.latency: "Added latency, one figure per mesh",
+}
+
+
 def _headline_part(
-    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, cite: Citations
+    kb: KnowledgeBase,
+    headlines: list[tuple[Mesh, Figure]],
+    size: Size,
+    cite: Citations,
+    measure: Measure = Measure.memory,
 ) -> StatementList:
     if _comparable(headlines):
         note = "one benchmark"
@@ -151,17 +205,33 @@ def _headline_part(
     else:
         note = "different benchmarks, years or conditions: not directly comparable"
     return StatementList(
-        heading=f"Proxy memory, one figure per mesh ({note})",
+        heading=f"{_HEADINGS[measure]} ({note})",
         items=[
             Statement(
                 label=_named(mesh, figure),
-                text=f"{_total(figure, size)}: {figure_text(figure)} × {size.count(figure):,} "
-                f"{figure.per.value}s ({_who(kb, figure)})" + _nothing_in_cluster(figure),
+                text=f"{_value_at(figure, size, measure)} ({_who(kb, figure)})"
+                + _nothing_in_cluster(figure),
                 sources=cite.cite(figure.sources),
             )
             for mesh, figure in headlines
         ],
     )
+
+
+def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
+    """The figure at the user's size: a total, a rate-scaled value, or latency over hops."""
+    if measure == Measure.memory:
+        count = f"{size.count(figure):,} {figure.per.value}s"
+        return f"{_total(figure, size)}: {figure_text(figure)} × {count}"
+    if measure == Measure.cpu:
+        per = f"{figure_text(figure)} per {figure.per_rps:,} rps" if figure.per_rps else ""
+        if scaled := _scaled(figure, size.rps):
+            return f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
+        return per or figure_text(figure)
+    percentile = figure.metric.value.removeprefix("latency_")
+    added = f"{figure_text(figure)} at {percentile}"
+    over = _over_hops(figure, size.hops)
+    return f"{added}; {over[0].lower()}{over[1:]}" if over else added
 
 
 def _nothing_in_cluster(figure: Figure) -> str:
@@ -170,8 +240,14 @@ def _nothing_in_cluster(figure: Figure) -> str:
 
 
 def _lead(
-    kb: KnowledgeBase, meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]], size: Size
+    kb: KnowledgeBase,
+    meshes: list[Mesh],
+    headlines: list[tuple[Mesh, Figure]],
+    size: Size,
+    measure: Measure = Measure.memory,
 ) -> str:
+    if measure != Measure.memory:
+        return _rate_lead(headlines, size, measure)
     if not headlines:
         names = mesh_names(kb, [m.id for m in meshes])
         return f"At {size.headline}: no proxy-memory figure is recorded for {names} yet."
@@ -189,6 +265,17 @@ def _lead(
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({low_mesh.name}) to {_total(high, size)} ({high_mesh.name})."
     )
+
+
+def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure) -> str:
+    """CPU per proxy at the user's rate, or latency added per request, mesh by mesh."""
+    what = "Proxy CPU" if measure == Measure.cpu else "Added latency"
+    if not headlines:
+        return f"{what}: no figures are recorded for these meshes yet."
+    said = "; ".join(
+        f"{_named(mesh, figure)}: {_value_at(figure, size, measure)}" for mesh, figure in headlines
+    )
+    return f"{what}: {said}."
 
 
 def _measured(kb: KnowledgeBase, figure: Figure) -> str:
@@ -209,13 +296,18 @@ def _sentences(*parts: str) -> str:
     return " ".join(p.rstrip(".") + "." for p in parts if p)
 
 
-def _at_rate(figure: Figure, rps: int | None) -> str:
-    """The figure scaled linearly to the user's request rate, where it is quoted per rate."""
+def _scaled(figure: Figure, rps: int | None) -> str:
+    """'0.06 vCPU': the figure scaled linearly to the user's rate, where it is quoted per rate."""
     if not rps or not figure.per_rps:
         return ""
     low, high = (v * rps / figure.per_rps for v in (figure.low, figure.high))
     value = f"{low:.3g}" if low == high else f"{low:.3g}–{high:.3g}"
-    return f"At your {rps:,} rps: about {value} {figure.unit} (scaled linearly)"
+    return f"{value} {figure.unit}"
+
+
+def _at_rate(figure: Figure, rps: int | None) -> str:
+    scaled = _scaled(figure, rps)
+    return f"At your {rps:,} rps: about {scaled} (scaled linearly)" if scaled else ""
 
 
 def _figure_sections(
@@ -277,12 +369,21 @@ def _all_figures(kb: KnowledgeBase, meshes: list[Mesh], size: Size, cite: Citati
     return parts
 
 
+def _title(size: Size, measure: Measure) -> str:
+    if measure == Measure.cpu:
+        return f"Proxy CPU at {size.rps:,} rps" if size.rps else "Proxy CPU per request rate"
+    if measure == Measure.latency:
+        return "Latency a mesh adds"
+    return f"What a mesh costs at {size.pods:,} pods"
+
+
 def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     size = _size(intent)
+    measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
-    headlines = _headlines(kb, meshes)
-    points: list[Part] = [_headline_part(kb, headlines, size, cite)] if headlines else []
+    headlines = _headlines(kb, meshes, measure)
+    points: list[Part] = [_headline_part(kb, headlines, size, cite, measure)] if headlines else []
     if size.assumed:
         points.append(
             Paragraph(text="Give your own numbers for exact totals, e.g. “cost 500 pods 20 nodes”.")
@@ -297,8 +398,8 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"What a mesh costs at {size.pods:,} pods",
-        lead=_lead(kb, meshes, headlines, size),
+        title=_title(size, measure),
+        lead=_lead(kb, meshes, headlines, size, measure),
         points=points,
         details=[
             Section(key="figures", label="All figures", parts=_all_figures(kb, meshes, size, cite))

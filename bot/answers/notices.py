@@ -25,6 +25,16 @@ def not_in_kb_sentence(intent: Intent) -> str:
     return f"I don't have {quoted(intent.unknown_names)} in my knowledge base, so I won't guess."
 
 
+def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
+    """'I read “linkrd” as Linkerd.': every plain typo the parser corrected, said once."""
+    names = {
+        **{m.id: m.name for m in kb.meshes.values()},
+        **{f.id: f.name for f in kb.features.values()},
+    }
+    read = [f"“{typed}” as {names[e]}" for typed, e in intent.read_as.items() if e in names]
+    return f"I read {', '.join(read)}." if read else ""
+
+
 def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
     """Buttons for known meshes spelled nearly like an unknown name."""
     choices = []
@@ -104,6 +114,8 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
         flags.append(not_in_kb_sentence(intent))
         buttons += did_you_mean(kb, intent)
+    if corrected := read_as_sentence(kb, intent):
+        flags.append(corrected)
     for mesh in _retired(kb, intent):
         flags.append(retired_flag(kb, mesh))
         if not _states_status(answer):

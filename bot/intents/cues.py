@@ -30,6 +30,13 @@ GROUPS = frozenset(
         "name_before",
         "name_then_asks",
         "not_names",
+        "field",
+        "memory",
+        "cpu",
+        "latency",
+        "quantity",
+        "list_meshes",
+        "asks_of",
     }
 )
 

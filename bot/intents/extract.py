@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -17,7 +18,9 @@ class Mentions:
     features: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     used: list[bool] = field(default_factory=list)
-    typos: list[str] = field(default_factory=list)
+    mesh_used: list[bool] = field(default_factory=list)
+    typos: dict[str, str] = field(default_factory=dict)  # as typed -> entity id
+    plain_words: set[str] = field(default_factory=set)  # meshes named by an everyday word
 
 
 def _add(items: list[str], item: str) -> None:
@@ -25,11 +28,20 @@ def _add(items: list[str], item: str) -> None:
         items.append(item)
 
 
+def _plain_typo(phrase: str, alias: str) -> bool:
+    """A slip of the keyboard, not another word: no differing word is ordinary English."""
+    return not any(
+        typed != meant and ordinary(typed)
+        for typed, meant in zip(phrase.split(), alias.split(), strict=False)
+    )
+
+
 def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -> Mentions:
-    """Longest-first scan of token spans: exact aliases anywhere, typos where eligible."""
+    """Longest-first scan of token spans: exact aliases anywhere, plain typos where eligible."""
     found = Mentions()
     used = [False] * len(tokens)
-    hits: list[tuple[int, str, str, bool]] = []
+    mesh_used = [False] * len(tokens)
+    hits: list[tuple[int, str, str, str]] = []
     for size in range(MAX_SPAN, 0, -1):
         for start in range(len(tokens) - size + 1):
             if any(used[start : start + size]):
@@ -37,15 +49,20 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
             phrase = " ".join(tokens[start : start + size])
             for kind, index in (("mesh", meshes), ("feature", features)):
                 hit = index.fuzzy(phrase)
-                if hit:
-                    hits.append((start, kind, hit.entity, hit.alias != phrase))
+                if hit and (hit.alias == phrase or _plain_typo(phrase, hit.alias)):
+                    hits.append((start, kind, hit.entity, "" if hit.alias == phrase else phrase))
                     used[start : start + size] = [True] * size
+                    if kind == "mesh":
+                        mesh_used[start : start + size] = [True] * size
+                        if size == 1 and ordinary(phrase):
+                            found.plain_words.add(hit.entity)
                     break
-    for _, kind, entity, typo in sorted(hits):
+    for _, kind, entity, typed in sorted(hits):
         _add(found.meshes if kind == "mesh" else found.features, entity)
-        if typo:
-            _add(found.typos, entity)
+        if typed:
+            found.typos.setdefault(typed, entity)
     found.used = used
+    found.mesh_used = mesh_used
     found.leftovers = [
         t
         for t, u in zip(tokens, used, strict=True)

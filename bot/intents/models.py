@@ -35,6 +35,14 @@ class IntentKind(StrEnum):
     too_long = "too_long"
 
 
+class Measure(StrEnum):
+    """Which overhead a cost question asks about."""
+
+    memory = "memory"
+    cpu = "cpu"
+    latency = "latency"
+
+
 class Intent(BaseModel):
     """A parsed question. Buttons carry it (see bot/render/button_values.py), so keep it small."""
 
@@ -52,6 +60,14 @@ class Intent(BaseModel):
         max_length=4,
         description="Names the user gave as meshes that are not in the knowledge base.",
     )
+    read_as: dict[UnknownName, str] = Field(
+        default_factory=dict,
+        max_length=4,
+        description="Plain typos read as a known mesh or feature: as typed -> entity id.",
+    )
+    measure: Measure | None = Field(
+        default=None, description="The overhead a cost question asks about; memory if unsaid."
+    )
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."
     )
@@ -65,4 +81,4 @@ class Intent(BaseModel):
     def quotes_user(self) -> bool:
         """Whether an answer to this intent repeats the user's own words (never cached)."""
         quoting = (IntentKind.unknown, IntentKind.too_long, IntentKind.not_in_kb)
-        return self.kind in quoting or bool(self.unknown_names or self.unread)
+        return self.kind in quoting or bool(self.unknown_names or self.unread or self.read_as)

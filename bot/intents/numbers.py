@@ -12,7 +12,7 @@ from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_COUNT = 1_000_000
-_WORDS = {
+_UNITS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -25,18 +25,27 @@ _WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
-    "hundred": 100,
-    "a hundred": 100,
-    "a thousand": 1000,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "a dozen": 12,
     "a couple of": 2,
     "a couple": 2,
+    "couple of": 2,
 }
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
@@ -64,6 +73,44 @@ def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
 
+def _spelled(words: str) -> int | None:
+    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500."""
+    parts = words.replace("-", " ").split()
+    half = parts[:1] == ["half"]
+    parts = parts[1:] if half else parts
+    if parts[:1] == ["a"] and parts[1:2] and parts[1] in _MULTIPLIERS:  # 'a thousand'
+        parts[0] = "one"
+    total, current = 0, 0
+    i = 0
+    while i < len(parts):
+        for size in (3, 2, 1):
+            phrase = " ".join(parts[i : i + size])
+            if phrase in _UNITS:
+                current += _UNITS[phrase]
+                i += size
+                break
+            if size == 1 and phrase in _MULTIPLIERS:
+                current = max(current, 1) * _MULTIPLIERS[phrase]
+                if _MULTIPLIERS[phrase] >= 1_000:
+                    total, current = total + current, 0
+                i += 1
+                break
+        else:
+            return None
+    value = (total + current) // (2 if half else 1)
+    return value if 0 < value <= MAX_COUNT else None
+
+
+def _derived(facts: dict[str, FactValue]) -> dict[str, FactValue]:
+    """Pods from services × replicas each ('a thousand services, 3 replicas each': 3,000)."""
+    replicas, services = facts.get("replicas"), facts.get("services")
+    if isinstance(replicas, int) and "pods" not in facts:
+        count = replicas * services if isinstance(services, int) else replicas
+        if count <= MAX_COUNT:
+            facts["pods"] = count
+    return facts
+
+
 class NumberReader:
     """Counts with the units rules.yaml gives each number fact ('40 services', '3 clusters')."""
 
@@ -79,7 +126,12 @@ class NumberReader:
         units = "|".join(
             re.escape(u).replace(r"\ ", r"\s+") for u in sorted(unit_to_fact, key=len, reverse=True)
         )
-        words = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+        small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
+        many = "|".join(_MULTIPLIERS)
+        words = (
+            rf"(?:(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:{many}))*"
+            rf"|(?:half\s+)?an?\s+(?:{many}))"
+        )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
             rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
@@ -122,8 +174,15 @@ class NumberReader:
             else:
                 facts.setdefault(fact, int(value))
         for match in self._words.finditer(lowered):
-            facts.setdefault(self._fact(match["unit"]), _WORDS[match["num"]])
-        return facts, notes
+            if (value := _spelled(match["num"])) is not None:
+                facts.setdefault(self._fact(match["unit"]), value)
+        return _derived(facts), notes
+
+    def strip(self, normalised: str) -> str:
+        """The text without its counts ("3 clusters" is a size, not a topic)."""
+        for pattern in (self._numbers, self._words):
+            normalised = pattern.sub(" ", normalised)
+        return " ".join(normalised.split())
 
     def _fact(self, unit: str) -> str:
         return self._unit_to_fact[normalise(unit)]

@@ -7,25 +7,30 @@ rules.yaml (`phrases:`, `signals:`, fact units), never from this module.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
-from bot.intents.models import MAX_COMPARE, MAX_NAME, Intent, IntentKind
+from bot.intents.lexicon import ordinary
+from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
+from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.requirements import RequirementReader, setup_facts
+from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue
+from bot.knowledge.models import DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
 ECHO_CHARS = 120
-MAX_UNKNOWN = 4
 NOT_NEEDED = "not_needed"
-_SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
+MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
+ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 
 
 @dataclass
@@ -39,6 +44,10 @@ class _Reading:
     facts: dict[str, FactValue]
     unknown: list[str]
     notes: list[str]
+    read_as: dict[str, str]
+    in_field: bool
+    measure: Measure | None
+    asks_of_mesh: bool
 
 
 class IntentParser:
@@ -56,6 +65,9 @@ class IntentParser:
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
+        self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
+        self._names = NameReader(self._cues, self._vocabulary)
+        self._retriever = FeatureRetriever(kb, generic=self._cues.words["field"])
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -75,7 +87,7 @@ class IntentParser:
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
-        reading = self._read(text)
+        reading = self._read(_MENTIONS.sub(" ", html.unescape(text)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -144,7 +156,7 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         negated = self._negated(text)
-        features = [f for f in everything.features if f not in negated]
+        features = self._features(everything.features, remaining, found, negated)
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         for match in self._cues.find("unusable", normalised):
@@ -152,8 +164,66 @@ class IntentParser:
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
                 "so this answer does not use it."
             )
-        unknown = self._unknown_names(remaining, found, text)
-        return _Reading(normalised, remaining, found, features, facts, unknown, notes)
+        unknown = self._names.read(remaining.split(), found, text)
+        typos = {**everything.typos, **found.typos}
+        read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
+        field = bool(features or facts or notes or self._cues.has("field", normalised))
+        field = field or any("mesh" in normalise(name) for name in unknown)
+        if not field and self._aside(found, tokens):
+            found.meshes = [m for m in found.meshes if m not in found.plain_words]
+        in_field = field or bool(found.meshes)
+        return _Reading(
+            normalised,
+            remaining,
+            found,
+            features,
+            facts,
+            unknown,
+            notes,
+            read_as,
+            in_field,
+            self._measure(remaining),
+            self._asks_about_a_mesh(text),
+        )
+
+    @staticmethod
+    def _about_something_else(tokens: list[str]) -> bool:
+        """Ordinary English about some other topic, not a string nobody can read ('asdfgh')."""
+        content = [w for w in tokens if w not in STOPWORDS]
+        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD]
+        return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
+
+    def _aside(self, found: Mentions, tokens: list[str]) -> bool:
+        """A mesh named by an everyday word ("the italian consul") amid talk of other things."""
+        if not found.plain_words or set(found.meshes) - found.plain_words:
+            return False
+        content = [
+            w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
+        ]
+        return len(content) >= ASIDE_WORDS
+
+    def _features(
+        self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
+    ) -> list[str]:
+        """Features named by alias (in the question's order), then those the words rank highest.
+
+        The ranking reads the words no mesh name took and no count, setting or platform
+        used ("3 clusters" is a size, not a multi-cluster question).
+        """
+        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
+        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
+        query = self._requirements.read(query)[1]  # platforms are setup, not topics
+        ranked = self._retriever.find(query)
+        return [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
+
+    def _measure(self, normalised: str) -> Measure | None:
+        """The overhead first named: "latency overhead" is latency, "cores" is CPU."""
+        said = [
+            (match.start(), measure)
+            for measure in Measure
+            for match in self._cues.find(measure.value, normalised)[:1]
+        ]
+        return min(said)[1] if said else None
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes = r.found.meshes[:MAX_COMPARE] if kind == IntentKind.compare else r.found.meshes
@@ -170,14 +240,17 @@ class IntentParser:
                 label = f"mesh:{mesh}"
                 if label not in suggestions and mesh not in meshes:
                     suggestions.append(label)
+        outside = kind == IntentKind.out_of_scope
         return Intent(
             kind=kind,
             meshes=meshes[:12],
             features=r.features[:12],
             facts=facts,
             text=echo,
-            suggestions=suggestions[:6],
-            unknown_names=r.unknown,
+            suggestions=[] if outside else suggestions[:6],
+            unknown_names=[] if outside else r.unknown,
+            read_as=dict(list(r.read_as.items())[:4]),
+            measure=r.measure if kind == IntentKind.cost else None,
             unsure=unsure,
             unread=r.notes[:4],
         )
@@ -189,36 +262,49 @@ class IntentParser:
         meshes, features, facts = r.found.meshes, r.features, r.facts
         cue = self._cue_in(r.remaining)
         named = bool(meshes or r.unknown)
-        typo = bool(r.found.typos)
+        typo = bool(r.read_as)
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
-        setup_only = bool(self._setup & set(facts))
-        setup = setup_only and "mesh" in r.normalised.split()
+        setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
         if not meshes and not features and cue("out_of_scope") and not setup:
             return IntentKind.out_of_scope, False
         if not named and not features:
             rest = self._cues.strip("greeting", r.remaining).split()
             if cue("greeting") and not facts and all(w in STOPWORDS for w in rest):
                 return IntentKind.greeting, False
-        recommend = cue("recommend") and len(meshes) < 2
+        # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
+        checked = bool(features) and r.asks_of_mesh
+        recommend = cue("recommend") and len(meshes) < 2 and not checked
+        counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
         if not named and not features and cue("sources"):
             return IntentKind.sources, False
         if cue("features"):
             return IntentKind.features, False
-        if not named and not features and cue("lifecycle"):
+        if not r.in_field and self._about_something_else(r.normalised.split()):
+            return IntentKind.out_of_scope, False
+        if not features and cue("lifecycle") and (not named or cue("which_meshes")):
             return IntentKind.lifecycle, False
         if not named and not features and cue("lightest"):
             return IntentKind.lightest, False
+        if counted:
+            return IntentKind.cost, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
-        if recommend or (setup_only and self._describes_setup(r, cue)):
+        # A setup stated beside a feature check ("can linkerd run on our AKS windows pool")
+        # or a which-meshes question is context for that question, not a request to pick.
+        asked = checked or (features and cue("list_meshes"))
+        described = self._setup & set(facts) and not asked
+        if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
-        if cue("cost") or ("pods" in facts and not features):
+        # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead.
+        priced = cue("cost") and (r.measure is not None or not features)
+        if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
-        if features and cue("which_meshes") and not meshes:
+        sized = self._deciding & set(facts) & self._counts  # a stated size: their setup
+        if features and cue("which_meshes") and not meshes and not sized:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
             return IntentKind.recommend, typo
@@ -244,15 +330,29 @@ class IntentParser:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
 
-    def _describes_setup(self, r: _Reading, cue) -> bool:
-        """A setup to recommend for, not a question about one or two meshes ("can Linkerd
-        run on our AKS Windows pool?", "OSSM or Istio on OpenShift?") or a catalogue
-        question ("which meshes let VMs join?") with no size to pick for."""
-        current = [m for m in r.found.meshes if self._current(m)]
-        if len(current) >= 2 or self._requirements.asks_about(r.normalised, current):
-            return False
-        sized = any(f.type == FactType.number and f.id in r.facts for f in self._kb.rules.facts)
-        return not (r.features and not r.found.meshes and cue("which_meshes") and not sized)
+    def _asks_about_a_mesh(self, text: str) -> bool:
+        """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
+
+        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`), or the word
+        stands right before the mesh's name.
+        """
+        asks = self._cues.words["asks_of"]
+        for clause in _CLAUSES.split(text[:MAX_TEXT]):
+            words = normalise(clause).split()[:MAX_TOKENS]
+            found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            if not any(self._in_use(m) for m in found.meshes):
+                continue
+            starts = [
+                i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
+            ]
+            if words[0] in asks or any(i > 0 and words[i - 1] in asks for i in starts):
+                return True
+        return False
+
+    def _in_use(self, mesh_id: str) -> bool:
+        """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
+        mesh = self._kb.meshes[mesh_id]
+        return mesh.is_current and mesh.data_plane.model != DataPlaneModel.none
 
     def _current(self, mesh_id: str) -> bool:
         return self._kb.meshes[mesh_id].is_current
@@ -285,54 +385,6 @@ class IntentParser:
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)
         return r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"$^"
-
-    def _unknown_names(self, remaining: str, found: Mentions, text: str) -> list[str]:
-        """Words where a mesh's name would stand that no mesh in the knowledge base has."""
-        tokens = remaining.split()
-        compared = bool(self._cues.find("compare", remaining))
-        names: list[str] = []
-        for i, word in enumerate(tokens):
-            if found.used[i] or not self._could_be_name(word):
-                continue
-            after = tokens[i + 1 : i + 3]
-            name = ""
-            if after[:1] == ["mesh"] or after == ["service", "mesh"]:
-                name = " ".join([word, *after[: after.index("mesh") + 1]])
-            elif self._in_name_slot(tokens, i, compared):
-                name = word
-            if name and name not in names:
-                names.append(name)
-        return [self._as_written(name, text) for name in names[:MAX_UNKNOWN]]
-
-    def _in_name_slot(self, tokens: list[str], i: int, compared: bool) -> bool:
-        """'foomesh', 'X vs Y', 'explain X', 'does X support …': where a name stands."""
-        word, before, after = tokens[i], " ".join(tokens[:i]), tokens[i + 1 : i + 2]
-        if word.endswith("mesh") and len(word) > len("mesh") + 1:
-            return True
-        beside = {tokens[i - 1]} if i else set()
-        if compared and (beside | set(after)) & (_SEPARATORS | {"compare"}):
-            return True
-        if any(before == p or before.endswith(" " + p) for p in self._cues.words["name_before"]):
-            return True
-        return before.endswith("does") and bool(set(after) & self._cues.words["name_then_asks"])
-
-    def _could_be_name(self, word: str) -> bool:
-        return (
-            len(word) >= 2
-            and word not in STOPWORDS
-            and word not in self._vocabulary
-            and not any(c.isdigit() for c in word)
-        )
-
-    @staticmethod
-    def _as_written(name: str, text: str) -> str:
-        """The name as the user typed it; all-lower-case names get a capital."""
-        pattern = r"[\W_]+".join(re.escape(w) for w in name.split())
-        match = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)
-        written = match.group(0) if match else name
-        if written.islower():
-            written = written[0].upper() + written[1:]
-        return written[:MAX_NAME]
 
     def _suggest(self, leftovers: list[str]) -> list[str]:
         names: list[str] = []

@@ -51,8 +51,6 @@ class RequirementReader:
                 for template in rules.support_phrases:
                     self._vendor_of[normalise(template.format(vendor=word))] = vendor
         self._already = self._already_pattern(kb)
-        self._openers = _alternation([normalise(w) for w in rules.asks_about])
-        self._aliases = {m.id: [m.id, m.name, *m.aliases] for m in kb.meshes.values()}
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
@@ -72,18 +70,6 @@ class RequirementReader:
         if cues is None or names is None:
             return None
         return re.compile(rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})")
-
-    def asks_about(self, normalised: str, meshes: list[str]) -> bool:
-        """Whether the text asks about one of these meshes ("can linkerd run on …",
-        "does istio support …"): an asking word up to three words before its name."""
-        names = [normalise(a) for m in meshes for a in self._aliases.get(m, [])]
-        if not names or self._openers is None:
-            return False
-        pattern = _alternation(names)
-        assert pattern is not None
-        return bool(
-            re.search(rf"{self._openers.pattern}\s+(?:\w+\s+){{0,3}}?{pattern.pattern}", normalised)
-        )
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 FUZZY_CUTOFF = 80.0
 CLOSE_CUTOFF = 70.0  # a did-you-mean button: close, but not close enough to assume
@@ -145,13 +146,21 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+def typo_edits(a: str, b: str) -> int:
+    """How many slips (a letter added, dropped, changed or two swapped) a plain typo has."""
+    return 1 if max(len(a), len(b)) <= 8 else 2
+
+
 def alike(a: str, b: str) -> bool:
-    """Same number of words, each within the cutoff: a typo, not a different phrase.
+    """Same number of words, each a plain typo of the other: not a different phrase.
 
     Whole-string similarity alone lets "kubernetes" match "non kubernetes", "sidecar"
-    match "no sidecar" and "memory budget" match "retry budget".
+    match "no sidecar" and "memory budget" match "retry budget"; similarity without an
+    edit limit lets "consulate" read as "consul" and "istiogen" as "istio".
     """
-    return _word_by_word(a, b, FUZZY_CUTOFF)
+    return _word_by_word(a, b, FUZZY_CUTOFF) and all(
+        OSA.distance(x, y) <= typo_edits(x, y) for x, y in zip(a.split(), b.split(), strict=True)
+    )
 
 
 def _word_by_word(a: str, b: str, cutoff: float) -> bool:

@@ -53,6 +53,8 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "name": f.name,
                 "aliases": list(f.aliases),
                 "category": f.category.value,
+                "description": f.description,
+                "tasks": list(f.tasks),
                 "explanation": f.explanation,
             }
             for f in kb.features.values()

@@ -91,6 +91,12 @@ class Feature(Strict):
     name: Text
     aliases: list[Text] = Field(min_length=1)
     category: Category
+    description: Text = Field(description="One sentence: what the feature is for, in task words.")
+    tasks: list[Text] = Field(
+        default_factory=list,
+        description="How people describe the job it does ('log-only mode before enforcing'); "
+        "questions are matched to features by ranked retrieval over these and the rest.",
+    )
     explanation: Text
 
 
@@ -570,10 +576,6 @@ class RulesFile(Strict):
     platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
-    )
-    asks_about: list[Text] = Field(
-        default_factory=list,
-        description="Words before a named mesh that ask about it ('can Linkerd …').",
     )
     already_phrases: list[Text] = Field(
         default_factory=list,

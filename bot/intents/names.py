@@ -1,0 +1,215 @@
+"""Unknown mesh names, found by how words are used, never because the vocabulary lacks them.
+
+Words earn evidence from where they stand: before "mesh" ("consulate mesh"), holding
+"mesh" ("meshify"), called a mesh ("is meshery a mesh"), across a "vs" from a known
+mesh ("Tetrate Service Bridge vs Gloo Mesh"), or the object of "evaluating", "trying",
+"explain" and the like (rules.yaml `name_before`). A word no English dictionary knows,
+or a capitalised one mid-sentence, counts for them; ordinary lower-case English counts
+against. Words are named as an unknown mesh only when the evidence adds up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.intents.cues import CuePhrases
+from bot.intents.extract import Mentions
+from bot.intents.lexicon import ordinary
+from bot.knowledge.aliases import STOPWORDS, normalise
+
+MAX_NAME = 40
+MAX_UNKNOWN = 4
+MAX_WORDS = 3
+NAMED = 2  # evidence needed to call words a mesh's name
+SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
+CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
+_INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
+_CALLED = (("a", "mesh"), ("a", "service", "mesh"))
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int  # exclusive
+    name: str
+    meshy: bool  # before "mesh", holding "mesh", or called a mesh
+
+
+def capitalised_words(text: str) -> frozenset[str]:
+    """Words written with a capital where a sentence does not start: proper names."""
+    words = set()
+    for match in re.finditer(r"[A-Za-z][\w-]*", text):
+        if match.group(0)[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            words.update(normalise(match.group(0)).split())
+    return frozenset(words)
+
+
+class NameReader:
+    """Reads unknown names from the tokens a mention scan left unused."""
+
+    def __init__(self, cues: CuePhrases, vocabulary: frozenset[str]) -> None:
+        self._cues = cues
+        self._vocabulary = vocabulary
+
+    def read(self, tokens: list[str], found: Mentions, text: str) -> list[str]:
+        """Names, as the user wrote them, used where a mesh's name would stand."""
+        capitals = capitalised_words(text)
+        candidates = self._candidates(tokens, found, capitals)
+        compared = bool(self._cues.find("compare", " ".join(tokens)))
+        named = [
+            c
+            for c in candidates
+            if self._evidence(tokens, found, c, candidates, compared, capitals) >= NAMED
+        ]
+        kept: list[Candidate] = []
+        for candidate in sorted(named, key=lambda c: c.start - c.end):  # longest first
+            if not any(c.start < candidate.end and candidate.start < c.end for c in kept):
+                kept.append(candidate)
+        names = dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start))
+        return [as_written(name, text) for name in list(names)[:MAX_UNKNOWN]]
+
+    def _could_be_name(self, word: str) -> bool:
+        return (
+            len(word) >= 2
+            and word not in STOPWORDS
+            and word not in self._vocabulary
+            and not any(c.isdigit() for c in word)
+        )
+
+    def _free(self, tokens: list[str], found: Mentions, i: int) -> bool:
+        return 0 <= i < len(tokens) and not found.used[i] and self._could_be_name(tokens[i])
+
+    def _candidates(
+        self, tokens: list[str], found: Mentions, capitals: frozenset[str]
+    ) -> list[Candidate]:
+        """Spans of words that could be one name: a word, a capitalised run, an operand."""
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            if not self._free(tokens, found, i):
+                i += 1
+                continue
+            end = self._extent(tokens, found, i, capitals)
+            spans.append((i, end))
+            i = end
+        spans = [self._operand(tokens, found, s, e) for s, e in spans]
+        out = []
+        for start, end in dict.fromkeys(spans):
+            after = tuple(tokens[end : end + 3])
+            tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
+            words = tokens[start:end]
+            meshy = bool(tail) or any(
+                "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
+            )
+            meshy = meshy or any(after[: len(c)] == c for c in _CALLED)
+            out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))
+        return out
+
+    def _extent(self, tokens: list[str], found: Mentions, i: int, capitals: frozenset[str]) -> int:
+        """Where a capitalised run ('Grey Matter', 'Tetrate Service Bridge') ends."""
+        end = i + 1
+        if tokens[i] not in capitals:
+            return end
+        while end - i < MAX_WORDS:
+            if self._free(tokens, found, end) and tokens[end] in capitals:
+                end += 1
+            elif (
+                tokens[end : end + 1] == [CONNECTOR]
+                and self._free(tokens, found, end + 1)
+                and tokens[end + 1] in capitals
+            ):
+                end += 2
+            else:
+                break
+        return min(end, i + MAX_WORDS)
+
+    def _operand(self, tokens: list[str], found: Mentions, start: int, end: int) -> tuple[int, int]:
+        """A span beside a 'vs' grows away from it over name-like words and 'service'."""
+        if end < len(tokens) and tokens[end] in SEPARATORS:
+            while (
+                end - start < MAX_WORDS
+                and start >= 2
+                and tokens[start - 1] == CONNECTOR
+                and self._free(tokens, found, start - 2)
+            ):
+                start -= 2
+            while end - start < MAX_WORDS and self._free(tokens, found, start - 1):
+                start -= 1
+        elif start > 0 and tokens[start - 1] in SEPARATORS:
+            while (
+                end - start < MAX_WORDS
+                and tokens[end : end + 1] == [CONNECTOR]
+                and self._free(tokens, found, end + 1)
+            ):
+                end += 2
+            while end - start < MAX_WORDS and self._free(tokens, found, end):
+                end += 1
+        return start, end
+
+    def _evidence(
+        self,
+        tokens: list[str],
+        found: Mentions,
+        candidate: Candidate,
+        candidates: list[Candidate],
+        compared: bool,
+        capitals: frozenset[str],
+    ) -> int:
+        words = tokens[candidate.start : candidate.end]
+        score = 2 if candidate.meshy else 0
+        slot = self._after_cue(tokens, candidate.start) or self._asks_of(tokens, candidate)
+        score += 1 if slot else 0
+        rival = self._rival(tokens, found, candidate, candidates)
+        score += 2 if rival else 0
+        if compared and any(found.mesh_used) and (slot or candidate.meshy) and not rival:
+            score += 1  # "tried consulate mesh? better than linkerd?"
+        own = [w for w in words if w not in (CONNECTOR, "mesh")]
+        if any(not ordinary(w) for w in own) or any(w in capitals for w in own):
+            score += 1
+        else:
+            score -= 1
+        return score
+
+    def _after_cue(self, tokens: list[str], i: int) -> bool:
+        """'explain X', 'evaluating X', 'thoughts on X' (rules.yaml `name_before`)."""
+        before = " ".join(tokens[:i])
+        cues = self._cues.words["name_before"]
+        return any(before == p or before.endswith(" " + p) for p in cues)
+
+    def _asks_of(self, tokens: list[str], candidate: Candidate) -> bool:
+        """'does X support …' (rules.yaml `name_then_asks`)."""
+        before = tokens[candidate.start - 1 : candidate.start]
+        after = set(tokens[candidate.end : candidate.end + 1])
+        return before == ["does"] and bool(after & self._cues.words["name_then_asks"])
+
+    @staticmethod
+    def _rival(
+        tokens: list[str], found: Mentions, candidate: Candidate, candidates: list[Candidate]
+    ) -> bool:
+        """Whether a known mesh, or a name called a mesh, stands across a 'vs', 'or', 'and'."""
+        across = []
+        if candidate.start >= 2 and tokens[candidate.start - 1] in SEPARATORS:
+            across.append(candidate.start - 2)
+        if candidate.end + 1 < len(tokens) and tokens[candidate.end] in SEPARATORS:
+            across.append(candidate.end + 1)
+        if candidate.start >= 1 and tokens[candidate.start - 1] == "compare":
+            across += [j for j in range(candidate.end, len(tokens)) if found.mesh_used[j]][:1]
+        for j in across:
+            if found.mesh_used[j]:
+                return True
+            other = next((c for c in candidates if c.start <= j < c.end), None)
+            if other is not None and other is not candidate and other.meshy:
+                return True
+        return False
+
+
+def as_written(name: str, text: str, capital: bool = True) -> str:
+    """The words as the user typed them; all-lower-case names get a capital."""
+    pattern = r"[\W_]+".join(re.escape(w) for w in name.split())
+    match = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)
+    written = match.group(0) if match else name
+    if capital and written.islower():
+        written = written[0].upper() + written[1:]
+    return written[:MAX_NAME]

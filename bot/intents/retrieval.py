@@ -1,0 +1,167 @@
+"""Features by ranked retrieval: a small BM25 index over what the knowledge base says of each.
+
+A feature's document is its name, aliases, one-sentence description and task words,
+each field weighted by how much it says about what people ask; every mesh's note on
+it adds to a score but never makes one. Everyday English and the field's own everyday
+words ("cluster", "control plane") count for little. Terms are word stems and pairs
+of neighbouring stems, so "log-only mode before enforcing" finds the dry-run row
+though no alias says so.
+The index is built once per knowledge base; a question costs one pass over its terms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import snowballstemmer
+from wordfreq import zipf_frequency
+
+from bot.knowledge.aliases import STOPWORDS, normalise
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Feature
+
+# Words that say nothing about a feature; "only" and "mode" do ("log-only mode").
+_IGNORED = STOPWORDS - {"only", "mode"}
+_STEMMER = snowballstemmer.stemmer("english")
+# How much a word in each field says about the feature.
+_WEIGHTS = {"name": 3.0, "aliases": 3.0, "tasks": 2.5, "description": 2.0}
+_NOTE_WEIGHT = 0.25
+_PAIR_BOOST = 1.5  # two neighbouring words together are better evidence than each alone
+_K1 = 1.2
+_B = 0.5
+MIN_SCORE = 6.0  # below this, the words only brush the feature
+_COMMON_ZIPF = 6.5  # a word this frequent in English says nothing about a feature
+_GENERIC = 0.3  # the field's everyday words ("cluster", "control plane") say little more
+MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not a topic
+RUNNER_UP = 0.6  # a second feature must score at least this share of the first
+MAX_FEATURES = 3
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in normalise(text).split() if w not in _IGNORED and not w.isdigit()]
+
+
+def _stems(text: str) -> list[str]:
+    return _STEMMER.stemWords(_words(text))
+
+
+def rarity(word: str) -> float:
+    """How much a word says by itself: everyday English ('take', 'long', 'thing') little.
+
+    From its Zipf frequency in general English (wordfreq): 1 for rare and technical
+    words, down to 0.15 for the commonest.
+    """
+    zipf = zipf_frequency(word, "en", wordlist="small")
+    return min(1.0, max(0.15, (_COMMON_ZIPF - zipf) / 2))
+
+
+def terms(text: str) -> list[str]:
+    """Stems and neighbouring pairs of stems ('log', 'only', 'log only')."""
+    stems = _stems(text)
+    return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    feature: str
+    own: float  # from the feature's own words
+    score: float  # with the meshes' notes on it
+
+
+class FeatureRetriever:
+    """BM25 over weighted feature documents, built once per knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, generic: frozenset[str] = frozenset()) -> None:
+        """`generic`: the field's own everyday words, weighed like common English."""
+        notes: dict[str, set[str]] = {f: set() for f in kb.features}
+        for mesh in kb.meshes.values():
+            for feature_id, support in mesh.features.items():
+                if support.note and feature_id in notes:
+                    notes[feature_id].add(support.note)
+        self._own = {f.id: self._document(f) for f in kb.features.values()}
+        self._notes = {f: self._notes_document(sorted(texts)) for f, texts in notes.items()}
+        self._idf: dict[str, float] = {}
+        self._average: dict[str, float] = {}
+        for docs in (self._own, self._notes):
+            lengths = [sum(doc.values()) for doc in docs.values()]
+            self._average[id(docs)] = sum(lengths) / max(1, len(lengths))
+        frequency = Counter(
+            term for docs in (self._own, self._notes) for doc in docs.values() for term in doc
+        )
+        total = 2 * len(self._own)
+        self._idf = {
+            term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
+        }
+        texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
+        texts += [f.description for f in kb.features.values()]
+        common = {_STEMMER.stemWord(w) for phrase in generic for w in phrase.split()}
+        self._rarity: dict[str, float] = {}
+        for text in texts:
+            for word in _words(text):
+                stem = _STEMMER.stemWord(word)
+                weight = min(rarity(word), _GENERIC) if stem in common else rarity(word)
+                self._rarity[stem] = max(self._rarity.get(stem, 0.0), weight)
+
+    @staticmethod
+    def _document(feature: Feature) -> Counter[str]:
+        fields = {
+            "name": [feature.name, feature.id.replace("_", " ")],
+            "aliases": feature.aliases,
+            "tasks": feature.tasks,
+            "description": [feature.description],
+        }
+        doc: Counter[str] = Counter()
+        for field, texts in fields.items():
+            for text in texts:
+                for term in terms(text):
+                    doc[term] += _WEIGHTS[field]
+        return doc
+
+    @staticmethod
+    def _notes_document(notes: Iterable[str]) -> Counter[str]:
+        doc: Counter[str] = Counter()
+        for note in notes:
+            for term in terms(note):
+                doc[term] += _NOTE_WEIGHT
+        return doc
+
+    def _bm25(self, query: set[str], doc: Counter[str], average: float) -> float:
+        norm = _K1 * (1 - _B + _B * sum(doc.values()) / average)
+        score = 0.0
+        matched = query & doc.keys()
+        if len(matched) < MIN_TERMS:
+            return score
+        for term in matched:
+            tf = doc[term]
+            boost = _PAIR_BOOST if " " in term else 1.0
+            weight = max(self._rarity.get(stem, 1.0) for stem in term.split())
+            score += boost * weight * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
+        return score
+
+    def rank(self, text: str) -> list[Ranked]:
+        """Every feature the words touch, best first.
+
+        Only the feature's own words can make it relevant; the meshes' notes on it
+        (which name vendors, versions and other features) add to a score, never make one.
+        """
+        query = set(terms(text))
+        own_average, notes_average = self._average[id(self._own)], self._average[id(self._notes)]
+        scores = []
+        for feature, doc in self._own.items():
+            own = self._bm25(query, doc, own_average)
+            if own:
+                notes = self._bm25(query, self._notes[feature], notes_average)
+                scores.append(Ranked(feature, own, own + notes))
+        return sorted(scores, key=lambda r: -r.score)
+
+    def find(self, text: str) -> list[str]:
+        """The features a question is about: the best, and any close runners-up."""
+        ranked = [r for r in self.rank(text) if r.own >= MIN_SCORE]
+        if not ranked:
+            return []
+        bar = ranked[0].score * RUNNER_UP
+        return [r.feature for r in ranked[:MAX_FEATURES] if r.score >= bar]
