@@ -37,6 +37,7 @@ GROUPS = frozenset(
         "quantity",
         "list_meshes",
         "asks_of",
+        "name_after",
     }
 )
 

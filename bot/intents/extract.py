@@ -28,10 +28,11 @@ def _add(items: list[str], item: str) -> None:
         items.append(item)
 
 
-def _plain_typo(phrase: str, alias: str) -> bool:
-    """A slip of the keyboard, not another word: no differing word is ordinary English."""
+def _plain_typo(phrase: str, alias: str, index: AliasIndex) -> bool:
+    """A slip of the keyboard: no differing word is ordinary English or a name as it stands
+    ("linkerd proxy" is Linkerd's proxy said plainly, not a typo of "linkerd2 proxy")."""
     return not any(
-        typed != meant and ordinary(typed)
+        typed != meant and (ordinary(typed) or index.exact(typed))
         for typed, meant in zip(phrase.split(), alias.split(), strict=False)
     )
 
@@ -49,7 +50,7 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
             phrase = " ".join(tokens[start : start + size])
             for kind, index in (("mesh", meshes), ("feature", features)):
                 hit = index.fuzzy(phrase)
-                if hit and (hit.alias == phrase or _plain_typo(phrase, hit.alias)):
+                if hit and (hit.alias == phrase or _plain_typo(phrase, hit.alias, index)):
                     hits.append((start, kind, hit.entity, "" if hit.alias == phrase else phrase))
                     used[start : start + size] = [True] * size
                     if kind == "mesh":

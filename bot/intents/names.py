@@ -25,7 +25,12 @@ NAMED = 2  # evidence needed to call words a mesh's name
 SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
-_CALLED = (("a", "mesh"), ("a", "service", "mesh"))
+_CALLED = tuple(
+    (*lead, *kind)
+    for lead in (("a",), ("as", "a"), ("as", "our"), ("as", "the"))
+    for kind in (("mesh",), ("service", "mesh"))
+)  # "is meshery a mesh", "netflix zuul as a mesh"
+_COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 
 
@@ -97,13 +102,17 @@ class NameReader:
         spans = [self._operand(tokens, found, s, e) for s, e in spans]
         out = []
         for start, end in dict.fromkeys(spans):
-            after = tuple(tokens[end : end + 3])
+            after = tuple(tokens[end : end + 4])
             tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
+            called = any(after[: len(c)] == c for c in _CALLED)
+            if tail or called:  # "hashicorp boundary a service mesh": the name runs back
+                while end - start < MAX_WORDS and self._free(tokens, found, start - 1):
+                    start -= 1
             words = tokens[start:end]
-            meshy = bool(tail) or any(
+            meshy = bool(tail) or called
+            meshy = meshy or any(
                 "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
             )
-            meshy = meshy or any(after[: len(c)] == c for c in _CALLED)
             out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))
         return out
 
@@ -179,10 +188,15 @@ class NameReader:
         return any(before == p or before.endswith(" " + p) for p in cues)
 
     def _asks_of(self, tokens: list[str], candidate: Candidate) -> bool:
-        """'does X support …' (rules.yaml `name_then_asks`)."""
+        """'does X support …' (`name_then_asks`), 'is X any good' (`name_after`)."""
         before = tokens[candidate.start - 1 : candidate.start]
         after = set(tokens[candidate.end : candidate.end + 1])
-        return before == ["does"] and bool(after & self._cues.words["name_then_asks"])
+        if before == ["does"] and after & self._cues.words["name_then_asks"]:
+            return True
+        following = " ".join(tokens[candidate.end : candidate.end + 3])
+        return any(
+            following == p or following.startswith(p + " ") for p in self._cues.words["name_after"]
+        )
 
     @staticmethod
     def _rival(
@@ -194,9 +208,12 @@ class NameReader:
             across.append(candidate.start - 2)
         if candidate.end + 1 < len(tokens) and tokens[candidate.end] in SEPARATORS:
             across.append(candidate.end + 1)
+        if tokens[candidate.end : candidate.end + 1] and tokens[candidate.end] in _COMPARED:
+            after = tokens[candidate.end + 1 : candidate.end + 3]
+            across.append(candidate.end + (2 if after[:1] and after[0] in SEPARATORS else 1))
         if candidate.start >= 1 and tokens[candidate.start - 1] == "compare":
             across += [j for j in range(candidate.end, len(tokens)) if found.mesh_used[j]][:1]
-        for j in across:
+        for j in (j for j in across if 0 <= j < len(tokens)):
             if found.mesh_used[j]:
                 return True
             other = next((c for c in candidates if c.start <= j < c.end), None)

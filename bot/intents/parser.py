@@ -169,6 +169,7 @@ class IntentParser:
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         field = bool(features or facts or notes or self._cues.has("field", normalised))
         field = field or any("mesh" in normalise(name) for name in unknown)
+        field = field or self._only_names(tokens, unknown)
         if not field and self._aside(found, tokens):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
@@ -193,6 +194,12 @@ class IntentParser:
         words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD]
         return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
 
+    def _only_names(self, tokens: list[str], unknown: list[str]) -> bool:
+        """Unknown names, and nothing said about another topic ("is greymatter any good")."""
+        named = set(normalise(" ".join(unknown)).split())
+        rest = [w for w in tokens if w not in self._vocabulary and w not in named]
+        return bool(unknown) and not self._about_something_else(rest)
+
     def _aside(self, found: Mentions, tokens: list[str]) -> bool:
         """A mesh named by an everyday word ("the italian consul") amid talk of other things."""
         if not found.plain_words or set(found.meshes) - found.plain_words:
@@ -205,7 +212,7 @@ class IntentParser:
     def _features(
         self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
     ) -> list[str]:
-        """Features named by alias (in the question's order), then those the words rank highest.
+        """Features named by alias (in the question's order) and those the words rank highest.
 
         The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question).
@@ -214,7 +221,10 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         ranked = self._retriever.find(query)
-        return [f for f in dict.fromkeys([*exact, *ranked]) if f not in negated]
+        # What the words are most about leads, even when an alias named something else
+        # ("see what an authz policy would block without blocking": the dry-run row).
+        first = ranked[:1] if ranked and ranked[0] not in exact else []
+        return [f for f in dict.fromkeys([*first, *exact, *ranked]) if f not in negated]
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU."""

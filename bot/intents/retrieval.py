@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import snowballstemmer
 from wordfreq import zipf_frequency
 
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -26,7 +25,9 @@ from bot.knowledge.models import Feature
 
 # Words that say nothing about a feature; "only" and "mode" do ("log-only mode").
 _IGNORED = STOPWORDS - {"only", "mode"}
-_STEMMER = snowballstemmer.stemmer("english")
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_DERIVATIONS = (("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ment", ""), ("ion", ""))
+_KEEP_DOUBLE = frozenset("lsz")  # "install", "pass", "jazz" keep their double letter
 # How much a word in each field says about the feature.
 _WEIGHTS = {"name": 3.0, "aliases": 3.0, "tasks": 2.5, "description": 2.0}
 _NOTE_WEIGHT = 0.25
@@ -37,7 +38,8 @@ MIN_SCORE = 6.0  # below this, the words only brush the feature
 _COMMON_ZIPF = 6.5  # a word this frequent in English says nothing about a feature
 _GENERIC = 0.3  # the field's everyday words ("cluster", "control plane") say little more
 MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not a topic
-RUNNER_UP = 0.6  # a second feature must score at least this share of the first
+MEANINGFUL = 0.5  # ...and so are shared everyday words ("proxies take")
+RUNNER_UP = 0.75  # a second feature must score at least this share of the first
 MAX_FEATURES = 3
 
 
@@ -45,8 +47,27 @@ def _words(text: str) -> list[str]:
     return [w for w in normalise(text).split() if w not in _IGNORED and not w.isdigit()]
 
 
+def stem(word: str) -> str:
+    """A light stem: 'enforcing', 'enforced', 'enforce' -> 'enforc'; 'rotation', 'rotate' ->
+    'rotat'; 'policies' -> 'policy'. Lighter than Porter's, so 'authority' and
+    'authorization' stay apart."""
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + replacement
+            if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] not in _KEEP_DOUBLE:
+                word = word[:-1]
+            break
+    for suffix, replacement in _DERIVATIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + replacement
+            break
+    if word.endswith("er") and len(word) > 5:
+        word = word[:-2]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
 def _stems(text: str) -> list[str]:
-    return _STEMMER.stemWords(_words(text))
+    return [stem(w) for w in _words(text)]
 
 
 def rarity(word: str) -> float:
@@ -98,13 +119,13 @@ class FeatureRetriever:
         }
         texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
         texts += [f.description for f in kb.features.values()]
-        common = {_STEMMER.stemWord(w) for phrase in generic for w in phrase.split()}
+        common = {stem(w) for phrase in generic for w in phrase.split()}
         self._rarity: dict[str, float] = {}
         for text in texts:
             for word in _words(text):
-                stem = _STEMMER.stemWord(word)
-                weight = min(rarity(word), _GENERIC) if stem in common else rarity(word)
-                self._rarity[stem] = max(self._rarity.get(stem, 0.0), weight)
+                root = stem(word)
+                weight = min(rarity(word), _GENERIC) if root in common else rarity(word)
+                self._rarity[root] = max(self._rarity.get(root, 0.0), weight)
 
     @staticmethod
     def _document(feature: Feature) -> Counter[str]:
@@ -129,17 +150,20 @@ class FeatureRetriever:
                 doc[term] += _NOTE_WEIGHT
         return doc
 
+    def _weight(self, term: str) -> float:
+        """A pair weighs as much as its more telling word."""
+        return max(self._rarity.get(root, 1.0) for root in term.split())
+
     def _bm25(self, query: set[str], doc: Counter[str], average: float) -> float:
         norm = _K1 * (1 - _B + _B * sum(doc.values()) / average)
         score = 0.0
         matched = query & doc.keys()
-        if len(matched) < MIN_TERMS:
+        if sum(1 for term in matched if self._weight(term) >= MEANINGFUL) < MIN_TERMS:
             return score
         for term in matched:
             tf = doc[term]
             boost = _PAIR_BOOST if " " in term else 1.0
-            weight = max(self._rarity.get(stem, 1.0) for stem in term.split())
-            score += boost * weight * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
+            score += boost * self._weight(term) * self._idf[term] * tf * (_K1 + 1) / (tf + norm)
         return score
 
     def rank(self, text: str) -> list[Ranked]:
