@@ -308,7 +308,7 @@ class IntentParser:
         # or a which-meshes question is context for that question, not a request to pick.
         asked = checked or (features and cue("list_meshes"))
         described = self._setup & set(facts) and not asked
-        if recommend or (described and not (len(meshes) >= 2 and compared)):
+        if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo

@@ -63,7 +63,7 @@ def _part(answer: Answer, part: Part, prefix: str = "") -> list[str]:
         lines += [
             "| "
             + " | ".join(_md(c) for c in row.cells)
-            + f" |{_cites(answer, row.sources, prefix).strip() or ' '} |"
+            + f" | {_cites(answer, row.sources, prefix).strip()} |"
             for row in part.rows
         ]
     elif isinstance(part, Code):
