@@ -1,17 +1,18 @@
-"""Mesh Advisor against a bare Bolt app, side by side in one run (loopback only).
+"""Mesh Advisor against its baselines, side by side in one run (loopback only).
 
-    python benchmarks/perf.py                 # everything, about two minutes
-    python benchmarks/perf.py --quick         # shorter runs, for a smoke check
+    python benchmarks/perf.py [--postgres URL]   # everything, about four minutes
+    python benchmarks/perf.py --quick            # shorter runs, for a smoke check
 
-1. answer engine in process: p50/p99 per intent (parse + answer + render)
-2. HTTP: p50/p99 ack latency and requests/s for signed `/mesh compare istio linkerd`,
-   meshbot serve vs a bare slack-bolt AsyncApp on aiohttp that only acks
-3. start-up: process start to first successful answer on /readyz
-4. memory: RSS after warm-up and after the load
-5. knowledge base scale: load (validating, and from the snapshot) and answer time at
+1. serving (serving.py): the answer a user waits for (ack + response_url post) and the
+   ack alone, p50/p99, answers/s, RSS and start-up, meshbot serve with the store on as
+   by default against a bare Bolt app that answers the same way; the store's cost
+   (SQLite, and PostgreSQL with --postgres or MESHBOT_TEST_DATABASE_URL) against it off
+2. the one-shot CLI (cli.py): `meshbot ask` against importing pydantic, yaml, rapidfuzz
+3. answer engine in process: p50/p99 per intent (parse + answer + render)
+4. knowledge base scale: load (validating, and from the snapshot) and answer time at
    1x, 10x and 50x (meshes x features)
 
-Every figure is a ratio against a baseline measured in the same run.
+Every figure that is judged is a ratio against a baseline measured in the same run.
 """
 
 from __future__ import annotations
@@ -30,25 +31,22 @@ import tempfile
 import time
 from pathlib import Path
 
-import aiohttp
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load import percentile, rss_mb  # noqa: E402
+from benchmarks.cli import cli_bench, print_cli  # noqa: E402
+from benchmarks.load import percentile  # noqa: E402
+from benchmarks.serving import print_serving, serving_bench  # noqa: E402
 from bot.answers.engine import AnswerEngine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.yaml_files import KnowledgeYamlLoader  # noqa: E402
 from bot.render.blocks import build_message  # noqa: E402
 from bot.render.button_values import View  # noqa: E402
 from bot.slack.replies import MessageCache  # noqa: E402
-from tests.support.processes import free_port  # noqa: E402
-from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
-from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 KNOWLEDGE = ROOT / "knowledge"
-BARE_APP = Path(__file__).resolve().parent / "bare_bolt_app.py"
 TEMPLATES = {
     "compare": [
         "compare {m} {m2}",
@@ -127,103 +125,6 @@ def engine_bench(engine: AnswerEngine, per_intent: int) -> dict[str, dict[str, f
             "cold_p99_ms": percentile(cold, 99),
         }
     return out
-
-
-async def spawn_server(kind: str, port: int, slack: SlackStandIn) -> asyncio.subprocess.Process:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MESHBOT_"))}
-    env.update(
-        {
-            "SLACK_BOT_TOKEN": "xoxb-bench",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "MESHBOT_RATE_LIMIT": "1000000",
-            "MESHBOT_LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
-    )
-    if kind == "meshbot":
-        args = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    else:
-        args = [sys.executable, str(BARE_APP), str(port)]
-    return await asyncio.create_subprocess_exec(
-        *args, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
-    )
-
-
-async def time_to_ready(port: int, started: float) -> float:
-    async with aiohttp.ClientSession() as session:
-        while True:
-            try:
-                async with session.get(f"http://127.0.0.1:{port}/readyz") as response:
-                    if response.status == 200:
-                        return (time.perf_counter() - started) * 1000
-            except aiohttp.ClientConnectionError:
-                pass
-            await asyncio.sleep(0.005)
-
-
-async def load(port: int, slack: SlackStandIn, seconds: float, clients: int) -> dict[str, float]:
-    url = f"http://127.0.0.1:{port}/slack/events"
-    latencies: list[float] = []
-    errors = 0
-
-    async def one_client(n: int, until: float) -> None:
-        nonlocal errors
-        async with aiohttp.ClientSession() as session:
-            i = 0
-            while time.monotonic() < until:
-                i += 1
-                body = command_body(
-                    "compare istio linkerd", slack.response_url(f"p{n}"), user=f"U{n}"
-                )
-                started = time.perf_counter()
-                async with session.post(url, data=body, headers=signed_headers(body)) as r:
-                    await r.read()
-                    errors += r.status != 200
-                latencies.append((time.perf_counter() - started) * 1000)
-
-    until = time.monotonic() + seconds
-    began = time.perf_counter()
-    await asyncio.gather(*(one_client(n, until) for n in range(clients)))
-    elapsed = time.perf_counter() - began
-    return {
-        "p50_ms": statistics.median(latencies),
-        "p99_ms": percentile(latencies, 99),
-        "rps": len(latencies) / elapsed,
-        "errors": errors,
-    }
-
-
-async def startup_ms(kind: str, slack: SlackStandIn, runs: int) -> float:
-    """Median time from process start to a successful /readyz, over `runs` starts."""
-    times = []
-    for _ in range(runs):
-        port = free_port()
-        started = time.perf_counter()
-        process = await spawn_server(kind, port, slack)
-        times.append(await time_to_ready(port, started))
-        process.terminate()
-        await process.wait()
-    return statistics.median(times)
-
-
-async def server_bench(kind: str, seconds: float, clients: int, starts: int) -> dict[str, float]:
-    slack = await SlackStandIn().start()
-    port = free_port()
-    process = await spawn_server(kind, port, slack)
-    try:
-        await time_to_ready(port, time.perf_counter())
-        await load(port, slack, 2.0, clients)  # warm-up
-        rss_warm = rss_mb(process.pid)
-        result = await load(port, slack, seconds, clients)
-        await asyncio.sleep(0.5)
-        result.update(rss_warm_mb=rss_warm, rss_after_mb=rss_mb(process.pid))
-    finally:
-        process.terminate()
-        await process.wait()
-    result["startup_ms"] = await startup_ms(kind, slack, starts)
-    await slack.stop()
-    return result
 
 
 def _read(path: Path) -> dict:
@@ -306,46 +207,29 @@ def scale_bench(per_intent: int) -> list[dict[str, float]]:
     return rows
 
 
-async def main_async(quick: bool) -> dict:
-    seconds, clients, per_intent, starts = (3, 10, 200, 3) if quick else (15, 10, 600, 7)
+async def main_async(quick: bool, postgres: str | None) -> dict:
+    seconds, per_intent, starts, runs = (3, 200, 3, 5) if quick else (15, 600, 7, 15)
+    report = {"serving": await serving_bench(seconds, starts, postgres)}
+    report["cli"] = cli_bench(runs)
     kb = load_knowledge(KNOWLEDGE)
     engine = AnswerEngine(kb)
     gc.collect()
     gc.freeze()  # as meshbot serve does after start-up
-    report = {"engine": engine_bench(engine, per_intent)}
-    report["bare_bolt"] = await server_bench("bare", seconds, clients, starts)
-    report["meshbot"] = await server_bench("meshbot", seconds, clients, starts)
-    bare, mesh = report["bare_bolt"], report["meshbot"]
-    report["ratios"] = {
-        "http_p50": mesh["p50_ms"] / bare["p50_ms"],
-        "http_p99": mesh["p99_ms"] / bare["p99_ms"],
-        "throughput": mesh["rps"] / bare["rps"],
-        "startup": mesh["startup_ms"] / bare["startup_ms"],
-        "rss_warm": mesh["rss_warm_mb"] / bare["rss_warm_mb"],
-        "rss_after": mesh["rss_after_mb"] / bare["rss_after_mb"],
-    }
+    report["engine"] = engine_bench(engine, per_intent)
     report["scale"] = scale_bench(per_intent // 4)
     return report
 
 
 def print_report(report: dict) -> None:
-    print("Answer engine (parse + answer + render), ms: as served (memoised) | cold")
+    print_serving(report["serving"])
+    print()
+    print_cli(report["cli"])
+    print("\nAnswer engine (parse + answer + render), ms: as served (memoised) | cold")
     for intent, t in report["engine"].items():
         print(
             f"  {intent:<14} p50 {t['p50_ms']:.3f}  p99 {t['p99_ms']:.3f}  |  "
             f"p50 {t['cold_p50_ms']:.3f}  p99 {t['cold_p99_ms']:.3f}"
         )
-    print("\nHTTP, signed /mesh compare istio linkerd")
-    for name in ("bare_bolt", "meshbot"):
-        r = report[name]
-        print(
-            f"  {name:<10} p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms  "
-            f"{r['rps']:.0f} req/s  errors {r['errors']}  start-up {r['startup_ms']:.0f} ms  "
-            f"RSS {r['rss_warm_mb']:.1f} -> {r['rss_after_mb']:.1f} MB"
-        )
-    print("\nRatios (meshbot / bare Bolt)")
-    for key, value in report["ratios"].items():
-        print(f"  {key:<11} {value:.2f}")
     print("\nKnowledge base scale (cold answers, no memo)")
     for row in report["scale"]:
         print(
@@ -360,8 +244,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("MESHBOT_TEST_DATABASE_URL"),
+        metavar="URL",
+        help="also measure the store on this PostgreSQL server (a database of its own)",
+    )
     args = parser.parse_args()
-    report = asyncio.run(main_async(args.quick))
+    report = asyncio.run(main_async(args.quick, args.postgres))
     if args.json:
         print(json.dumps(report, indent=2))
     else:

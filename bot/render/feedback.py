@@ -7,6 +7,7 @@ a vote.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
@@ -84,7 +85,14 @@ def feedback_block(answered: Answered) -> dict[str, Any]:
 def with_feedback(message: dict[str, Any], answered: Answered) -> dict[str, Any]:
     """The message with feedback buttons as its last block (a block is dropped if at 50)."""
     blocks = message.get("blocks", [])[: limits.MAX_BLOCKS - 1]
-    return {**message, "blocks": [*blocks, feedback_block(answered)]}
+    return {**message, "blocks": [*blocks, _feedback_block(answered.encode())]}
+
+
+@lru_cache(maxsize=1024)
+def _feedback_block(encoded: str) -> dict[str, Any]:
+    """The block for one answered value, built (and validated by slack_sdk) once: the same
+    few answers come again and again, and building is most of an answer's render time."""
+    return feedback_block(Answered.model_validate_json(encoded))
 
 
 def feedback_modal(answered: Answered) -> View:

@@ -1,5 +1,11 @@
 """The store: short queries on an async engine, each guarded so that a failing
-database degrades a feature (it returns the fallback) and never an answer."""
+database degrades a feature (it returns the fallback) and never an answer.
+
+Gaps and comparisons, one of which nearly every answer records, are written
+together: the first starts a batch, the ones arriving in the next quarter second
+join it, and the batch is one transaction. Per answer that is a list append
+instead of a transaction, a pooled connection and (SQLite) a trip to its thread.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,10 @@ import logging
 import secrets
 import time
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -28,6 +35,17 @@ T = TypeVar("T")
 OPERATION_TIMEOUT_SECONDS = 2.0
 ACK_PATH_TIMEOUT_SECONDS = 1.0  # claims and counters run before Slack's 3-second ack
 SECONDS_PER_DAY = 86_400
+GROUP_COMMIT_SECONDS = 0.25
+
+
+@dataclass
+class _Batch:
+    """Records waiting for one transaction, and its outcome."""
+
+    records: list[Gap | Comparison] = field(default_factory=list)
+    written: asyncio.Future[bool] = field(
+        default_factory=lambda: asyncio.get_running_loop().create_future()
+    )
 
 
 class Store:
@@ -35,11 +53,15 @@ class Store:
         self.settings = settings
         self.engine: AsyncEngine = engines.create_engine(settings.database_url)
         self.backend = self.engine.dialect.name
+        # Claims and counters are one atomic statement each: no BEGIN and COMMIT around
+        # them, one round trip on the ack path instead of three.
+        self._single_statements = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self.health = StoreHealth(self.backend)
         self.migrated = False
         self._salt: str | None = None
         self._tasks: set[asyncio.Task] = set()
         self._purge_timer: asyncio.TimerHandle | None = None
+        self._batch: _Batch | None = None
 
     @property
     def shared(self) -> bool:
@@ -126,7 +148,7 @@ class Store:
 
         async def work() -> bool:
             now = time.time()
-            async with self.engine.begin() as connection:
+            async with self._single_statements.connect() as connection:
                 insert = self._insert(connection, claims).values(
                     key=key[:200], count=1, expires_at=now + ttl_seconds
                 )
@@ -144,7 +166,7 @@ class Store:
 
         async def work() -> int:
             now = time.time()
-            async with self.engine.begin() as connection:
+            async with self._single_statements.connect() as connection:
                 insert = self._insert(connection, claims).values(
                     key=key[:200], count=1, expires_at=now + ttl_seconds
                 )
@@ -192,23 +214,41 @@ class Store:
         return await self._guarded("explain_vote", work, False)
 
     async def add_gap(self, gap: Gap) -> bool:
-        async def work() -> bool:
-            async with self.engine.begin() as connection:
-                user, team = await self._hashes(connection, gap.user, gap.team)
-                keep_text = self.settings.store_question_text
-                await connection.execute(gaps.insert().values(**gap.row(user, team, keep_text)))
-            return True
-
-        return await self._guarded("add_gap", work, False)
+        return await self._write_soon(gap)
 
     async def add_comparison(self, comparison: Comparison) -> bool:
-        async def work() -> bool:
-            async with self.engine.begin() as connection:
-                user, _ = await self._hashes(connection, comparison.user, None)
-                await connection.execute(comparisons.insert().values(**comparison.row(user)))
-            return True
+        return await self._write_soon(comparison)
 
-        return await self._guarded("add_comparison", work, False)
+    async def _write_soon(self, record: Gap | Comparison) -> bool:
+        """Join the batch being gathered (or start one); True once it is written."""
+        if self._batch is None:
+            self._batch = _Batch()
+            self.spawn(self._write_batch())
+        self._batch.records.append(record)
+        return await asyncio.shield(self._batch.written)
+
+    async def _write_batch(self) -> None:
+        await asyncio.sleep(GROUP_COMMIT_SECONDS)
+        batch, self._batch = self._batch, None
+        assert batch is not None
+        written = await self._guarded("write", lambda: self._insert_records(batch.records), False)
+        batch.written.set_result(written)
+
+    async def _insert_records(self, records: list[Gap | Comparison]) -> bool:
+        keep_text = self.settings.store_question_text
+        rows: dict[Table, list[dict[str, object]]] = {gaps: [], comparisons: []}
+        async with self.engine.begin() as connection:
+            for record in records:
+                if isinstance(record, Gap):
+                    user, team = await self._hashes(connection, record.user, record.team)
+                    rows[gaps].append(record.row(user, team, keep_text))
+                else:
+                    user, _ = await self._hashes(connection, record.user, None)
+                    rows[comparisons].append(record.row(user))
+            for table, values in rows.items():
+                if values:
+                    await connection.execute(table.insert(), values)
+        return True
 
     # --- reading, forgetting, purging --------------------------------------
 

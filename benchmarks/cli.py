@@ -1,0 +1,87 @@
+"""The one-shot command line against its floor, side by side in one run:
+
+    python benchmarks/cli.py [--runs 15] [--json]
+
+`meshbot ask "does linkerd support retries"` against `python -c "import pydantic, yaml,
+rapidfuzz"` (the libraries any answer needs), alternating fresh processes. Reports the
+median wall time and peak RSS (the child's ru_maxrss) of each, and their ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+QUESTION = "does linkerd support retries"
+COMMANDS = {
+    "meshbot_ask": [str(BIN / "meshbot"), "ask", QUESTION],
+    "imports": [sys.executable, "-c", "import pydantic, yaml, rapidfuzz"],
+}
+
+
+def run_once(args: list[str]) -> tuple[float, float]:
+    """Wall time (ms) and peak RSS (MB) of one fresh process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = (time.perf_counter() - started) * 1000
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{args} failed: {process.stderr.read().decode()[-500:]}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def cli_bench(runs: int) -> dict[str, dict[str, float]]:
+    for args in COMMANDS.values():  # warm the file cache and byte-code
+        run_once(args)
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
+    for _ in range(runs):
+        for name, args in COMMANDS.items():
+            samples[name].append(run_once(args))
+    out = {
+        name: {
+            "time_ms": statistics.median(t for t, _ in values),
+            "peak_rss_mb": statistics.median(m for _, m in values),
+        }
+        for name, values in samples.items()
+    }
+    ask, floor = out["meshbot_ask"], out["imports"]
+    out["ratios"] = {
+        "time": ask["time_ms"] / floor["time_ms"],
+        "peak_rss": ask["peak_rss_mb"] / floor["peak_rss_mb"],
+    }
+    return out
+
+
+def print_cli(report: dict[str, dict[str, float]]) -> None:
+    print(f'One-shot CLI: meshbot ask "{QUESTION}" vs import pydantic, yaml, rapidfuzz')
+    for name in COMMANDS:
+        r = report[name]
+        print(f"  {name:<12} {r['time_ms']:7.0f} ms  peak RSS {r['peak_rss_mb']:5.1f} MB")
+    ratios = report["ratios"]
+    print(f"  ratios       time {ratios['time']:.2f}x  peak RSS {ratios['peak_rss']:.2f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report = cli_bench(args.runs)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print_cli(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
