@@ -67,7 +67,7 @@ class IntentParser:
         self._vocabulary = self._known_words()
         self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
-        self._retriever = FeatureRetriever(kb, generic=self._cues.words["field"])
+        self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -167,7 +167,10 @@ class IntentParser:
         unknown = self._names.read(remaining.split(), found, text)
         typos = {**everything.typos, **found.typos}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
-        field = bool(features or facts or notes or self._cues.has("field", normalised))
+        # Features the ranking found count only beside the field's own words: "explain
+        # quantum computing" is not a post-quantum TLS question.
+        named = bool(everything.features or found.features)
+        field = bool(named or facts or notes or self._cues.has("field", normalised))
         field = field or any("mesh" in normalise(name) for name in unknown)
         field = field or self._only_names(tokens, unknown)
         if not field and self._aside(found, tokens):
@@ -254,7 +257,7 @@ class IntentParser:
         return Intent(
             kind=kind,
             meshes=meshes[:12],
-            features=r.features[:12],
+            features=[] if outside else r.features[:12],
             facts=facts,
             text=echo,
             suggestions=[] if outside else suggestions[:6],
