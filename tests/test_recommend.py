@@ -277,3 +277,15 @@ def test_terminal_and_html_show_the_ruled_out_table(engine: AnswerEngine):
 def test_a_stale_platform_button_value_is_still_answered(engine: AnswerEngine):
     intent = Intent(kind=IntentKind.recommend, facts={"platform": ["aks"], "services": 40})
     assert engine.answer(intent).kind == IntentKind.recommend
+
+
+def test_a_team_count_implies_its_size_over_a_phrase(engine: AnswerEngine):
+    intent = engine.parser.parse("EKS, 30 services, our platform team is 3 people")
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["engineers"] == 3 and intent.facts["team_size"] == "small"
+
+
+def test_a_provider_managed_control_plane_in_the_providers_words(engine: AnswerEngine):
+    intent = engine.parser.parse("GKE, google-managed control plane please, 80 services")
+    assert intent.facts["managed_control_plane"] is True
+    assert verdict(engine, intent.text).pick == "google-cloud-service-mesh"

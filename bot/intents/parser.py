@@ -17,7 +17,7 @@ from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
-from bot.intents.requirements import RequirementReader, setup_facts
+from bot.intents.requirements import RequirementReader, implied, setup_facts
 from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -151,7 +151,7 @@ class IntentParser:
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
         required, unplaced = self._requirements.read(normalised)
-        facts: dict[str, FactValue] = {**signalled, **required, **counted}
+        facts = implied(self._kb.rules, {**signalled, **required, **counted})
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.

@@ -558,6 +558,13 @@ class Constraint(Strict):
     caveat: str = ""
 
 
+class Implication(Strict):
+    """When every condition holds, these facts follow (unless the question set them)."""
+
+    when: dict[Id, Condition] = Field(min_length=1)
+    set: dict[Id, FactValue]
+
+
 class CaveatCost(Strict):
     """What a screening caveat costs an offering in the ranking."""
 
@@ -576,6 +583,13 @@ class RulesFile(Strict):
     platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
+    )
+    managed_phrases: list[Text] = Field(
+        default_factory=list,
+        description="How a provider-run control plane is asked for, with {vendor}.",
+    )
+    implied: list[Implication] = Field(
+        default_factory=list, description="Facts that follow from others unless stated."
     )
     already_phrases: list[Text] = Field(
         default_factory=list,
