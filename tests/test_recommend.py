@@ -15,7 +15,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Level, Platform
 from bot.render import limits
 from bot.render.adr import render_adr
-from bot.render.blocks import CARD_BLOCKS, CARD_TEXT, build_message
+from bot.render.blocks import CARD_BLOCKS, CARD_TEXT, build_message, build_view_message
+from bot.render.button_values import View
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
 
@@ -257,6 +258,10 @@ def test_the_ruled_out_list_is_behind_a_button_on_the_card(engine: AnswerEngine)
     assert "Ruled out" in labels
     [table] = answer.section("ruled_out").parts
     assert isinstance(table, Table) and len(table.rows) == len(engine.kb.current_meshes())
+    opened = build_view_message(answer, View(section="ruled_out"))
+    assert limits.problems(opened) == []
+    shown = " ".join(b["text"]["text"] for b in opened["blocks"] if b["type"] == "section")
+    assert "*Consul*: ruled out — no support contract from Microsoft" in shown
 
 
 def test_the_decision_record_has_the_elimination_table(engine: AnswerEngine):
