@@ -372,6 +372,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
 
     for i, signal in enumerate(rules.signals):
         yield from settings(signal.set, f"signals[{i}].set")
+    for fact_id in rules.refusals.objects:
+        yield from settings({fact_id: True}, "refusals.objects")
     for i, question in enumerate(rules.questions):
         if question.fact not in facts:
             yield Problem(

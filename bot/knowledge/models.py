@@ -572,6 +572,40 @@ class CaveatCost(Strict):
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
 
 
+class Refused(Strict):
+    """What one must-not fact refuses: the words that name it."""
+
+    words: list[Text] = Field(min_length=1, description="'sidecars', 'envoy', 'c++ proxy'.")
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words right after the object that make it something else: "
+        "'envoy experience' is a skill, not the proxy.",
+    )
+
+
+class Refusals(Strict):
+    """Must-nots read from a refusal that governs its object within one clause: "we don't
+    want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
+    `phrases.clause_break`."""
+
+    before: list[Text] = Field(
+        default_factory=list,
+        description="Refusal cues before the object, besides `phrases.negation`: 'avoid'.",
+    )
+    after: list[Text] = Field(
+        default_factory=list, description="Refusal cues after the object: 'is a no-go'."
+    )
+    accepting: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that accept: a clause with one refuses nothing ('no problem "
+        "with sidecars').",
+    )
+    window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
+    objects: dict[Id, Refused] = Field(
+        default_factory=dict, description="Each must-not flag fact and what it refuses."
+    )
+
+
 class RulesFile(Strict):
     featured: list[Id] = Field(
         min_length=2,
@@ -603,6 +637,7 @@ class RulesFile(Strict):
         default_factory=dict,
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
     )
+    refusals: Refusals = Field(default_factory=lambda: Refusals())
     constraints: list[Constraint] = Field(default_factory=list)
     relax_order: list[Id] = Field(
         default_factory=list,
