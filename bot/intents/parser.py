@@ -29,6 +29,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
+ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 
@@ -346,8 +347,9 @@ class IntentParser:
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
 
-        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`), or the word
-        stands right before the mesh's name.
+        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`) a few words
+        before the mesh's name, or the word stands right before it ("would love to flip on
+        the managed istio add-on" asks nothing of Istio).
         """
         asks = self._cues.words["asks_of"]
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
@@ -358,7 +360,8 @@ class IntentParser:
             starts = [
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
-            if words[0] in asks or any(i > 0 and words[i - 1] in asks for i in starts):
+            opens = words[0] in asks and starts and starts[0] <= ASKS_WINDOW
+            if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 return True
         return False
 
