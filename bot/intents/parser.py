@@ -338,7 +338,8 @@ class IntentParser:
             return IntentKind.recommend, typo  # "we're on App Mesh with ECS today"
         if meshes:
             return IntentKind.explain, typo
-        if facts or r.notes:
+        # "which mesh is most popular?": a pick is asked for, on grounds I may not weigh.
+        if facts or r.notes or (cue("which_meshes") and not r.unknown):
             return IntentKind.recommend, True
         if r.unknown:
             return IntentKind.not_in_kb, False
