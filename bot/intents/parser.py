@@ -30,6 +30,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
+_LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
@@ -90,7 +91,8 @@ class IntentParser:
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
-        reading = self._read(_MENTIONS.sub(" ", html.unescape(text)))
+        plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
+        reading = self._read(_MENTIONS.sub(" ", plain))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
