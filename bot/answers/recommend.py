@@ -274,8 +274,8 @@ def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool, kn
     if len(verdict.tied) > 1 and not known:
         return (
             f"I know nothing about your setup yet, so no pick: on general grounds "
-            f"{mesh_names(kb, verdict.tied)} come out level. Answer the question below, "
-            "the one that narrows the options most."
+            f"{mesh_names(kb, verdict.tied)} tie. Answer the question below, the one that "
+            "narrows the options most."
         )
     if len(verdict.tied) > 1:
         head = (
