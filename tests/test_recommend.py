@@ -15,9 +15,11 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Level, Platform
 from bot.render import limits
 from bot.render.adr import render_adr
-from bot.render.blocks import CARD_BLOCKS, CARD_TEXT, build_message
+from bot.render.blocks import CARD_BLOCKS, CARD_TEXT, build_message, build_view_message
+from bot.render.button_values import View
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
+from tests.support.knowledge_files import problems_of
 
 SETUPS = [
     "we run on AKS, 200 services, want Microsoft support",
@@ -187,6 +189,62 @@ def test_a_rule_on_an_upstream_mesh_weighs_its_distributions(engine: AnswerEngin
     assert weights["openshift-service-mesh"] == weights["istio"] > 0
 
 
+def reasons_of(answer: Answer) -> list:
+    section = answer.section("reasons")
+    lists = [*answer.points, *(section.parts if section else [])]
+    return [s for p in lists if isinstance(p, StatementList) for s in p.items]
+
+
+def test_a_reason_is_shown_only_for_offerings_it_is_true_of(engine: AnswerEngine, kb):
+    """Every rule's `applies_if` holds for every offering its reason is shown for: the
+    ambient reason never for the AKS add-on (no ambient mode), owning Istio's control plane
+    never for a managed one."""
+    text = "we run on AKS, 250 services, dedicated platform team"
+    result = verdict(engine, text)
+    conditional = [r for r in kb.rules.rules if r.applies_if]
+    assert {"large-estate-sidecarless", "dedicated-team"} <= {r.id for r in conditional}
+    addon = result.of("aks-istio-addon")
+    for rule in conditional:
+        assert rule in result.fired
+        assert scoring.weight(rule, addon, result.field) == 0
+    ambient = next(s for s in reasons_of(engine.ask(text)) if "ambient mode cuts" in s.text)
+    assert "AKS" not in ambient.label and "Istio ambient mode" in ambient.label
+
+
+def test_applies_if_names_a_known_feature_or_trait(kb_dir):
+    path = kb_dir / "rules.yaml"
+    text = path.read_text()
+    bad = "applies_if: {feature: teleport, at_least: partial}"
+    path.write_text(text.replace("applies_if: {feature: sidecarless, at_least: partial}", bad))
+    assert any(
+        "rules[" in p and "applies_if.feature: unknown feature 'teleport'" in p
+        for p in problems_of(kb_dir)
+    )
+    path.write_text(text.replace("applies_if: {trait: managed, is: false}", "applies_if: {}"))
+    assert any(
+        "applies_if needs exactly one of feature: or trait:" in p for p in problems_of(kb_dir)
+    )
+
+
+def test_the_provider_reason_cites_only_the_favoured_offerings_sources(engine: AnswerEngine):
+    answer = engine.ask("we run on AKS, 250 services, dedicated platform team")
+    provider = next(s for s in reasons_of(answer) if "provider's platform" in s.text)
+    addon = engine.kb.meshes["aks-istio-addon"]
+    assert provider.label == f"For {addon.name}"
+    assert provider.sources and set(provider.sources) <= set(addon.offering_sources)
+
+
+def test_the_ruled_out_line_carries_one_mark_an_elimination_named(engine: AnswerEngine):
+    text = "hard rule from legal: no BUSL, 60 services on EKS, envoy is a no-go"
+    result = verdict(engine, text)
+    line = point(engine.ask(text), f"Ruled out ({len(result.ruled_out)})")
+    assert isinstance(line, Paragraph)
+    named = line.text.split("; and ")[0].split("; ")
+    assert len(result.ruled_out) > len(named) >= 2
+    shown = result.ruled_out[: len(named)]
+    assert line.sources == [s.reasons[0].sources[0] for s in shown]
+
+
 def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
     answer = engine.ask("1,500 pods on kubernetes, tight memory budget")
     reasons = [s for p in answer.points if isinstance(p, StatementList) for s in p.items]
@@ -257,6 +315,10 @@ def test_the_ruled_out_list_is_behind_a_button_on_the_card(engine: AnswerEngine)
     assert "Ruled out" in labels
     [table] = answer.section("ruled_out").parts
     assert isinstance(table, Table) and len(table.rows) == len(engine.kb.current_meshes())
+    opened = build_view_message(answer, View(section="ruled_out"))
+    assert limits.problems(opened) == []
+    shown = " ".join(b["text"]["text"] for b in opened["blocks"] if b["type"] == "section")
+    assert "*Consul*: ruled out — no support contract from Microsoft" in shown
 
 
 def test_the_decision_record_has_the_elimination_table(engine: AnswerEngine):
@@ -277,3 +339,15 @@ def test_terminal_and_html_show_the_ruled_out_table(engine: AnswerEngine):
 def test_a_stale_platform_button_value_is_still_answered(engine: AnswerEngine):
     intent = Intent(kind=IntentKind.recommend, facts={"platform": ["aks"], "services": 40})
     assert engine.answer(intent).kind == IntentKind.recommend
+
+
+def test_a_team_count_implies_its_size_over_a_phrase(engine: AnswerEngine):
+    intent = engine.parser.parse("EKS, 30 services, our platform team is 3 people")
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["engineers"] == 3 and intent.facts["team_size"] == "small"
+
+
+def test_a_provider_managed_control_plane_in_the_providers_words(engine: AnswerEngine):
+    intent = engine.parser.parse("GKE, google-managed control plane please, 80 services")
+    assert intent.facts["managed_control_plane"] is True
+    assert verdict(engine, intent.text).pick == "google-cloud-service-mesh"

@@ -73,10 +73,23 @@ def _footprints(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
     return text + ", ".join(bits) + ".", [s for _, f in shown for s in f.sources]
 
 
+def _rule_sources(rule: Rule, verdict: Verdict) -> list[str]:
+    """A rule's sources; with `cite_weighed`, only those of the offerings it weighs here."""
+    if not rule.cite_weighed:
+        return list(rule.sources)
+    weighed = [
+        verdict.of(m).mesh
+        for m in verdict.survivors
+        if scoring.weight(rule, verdict.of(m), verdict.field)
+    ]
+    theirs = {sid for mesh in weighed for sid in mesh.offering_sources}
+    return [sid for sid in rule.sources if sid in theirs] or list(rule.sources)
+
+
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
     reasons = []
     for rule in verdict.fired:
-        text, sources = rule.because, list(rule.sources)
+        text, sources = rule.because, _rule_sources(rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
             text, sources = text + sized, sources + figures
@@ -137,7 +150,9 @@ def _ruled_out_line(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Par
     text = "; ".join(f"{s.mesh.name}: {s.reasons[0].text}" for s in shown)
     more = len(out) - len(shown)
     text += f"; and {more} more (see Ruled out)." if more > 0 else "."
-    sources = [src for s in shown for src in s.reasons[0].sources]
+    # One mark an elimination, its finding's first source (a fit block lists its main page
+    # first); the Ruled out table carries them all.
+    sources = [s.reasons[0].sources[0] for s in shown if s.reasons[0].sources]
     return Paragraph(heading=f"Ruled out ({len(out)})", text=text, sources=cite.cite(sources))
 
 

@@ -38,6 +38,7 @@ GROUPS = frozenset(
         "list_meshes",
         "asks_of",
         "name_after",
+        "filler",
     }
 )
 

@@ -9,7 +9,7 @@ from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
-MAX_SPAN = 3
+MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 
 
 @dataclass

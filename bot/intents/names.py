@@ -61,7 +61,7 @@ class NameReader:
     def read(self, tokens: list[str], found: Mentions, text: str) -> list[str]:
         """Names, as the user wrote them, used where a mesh's name would stand."""
         capitals = capitalised_words(text)
-        candidates = self._candidates(tokens, found, capitals)
+        candidates = self._candidates(tokens, found, capitals, text)
         compared = bool(self._cues.find("compare", " ".join(tokens)))
         named = [
             c
@@ -87,7 +87,7 @@ class NameReader:
         return 0 <= i < len(tokens) and not found.used[i] and self._could_be_name(tokens[i])
 
     def _candidates(
-        self, tokens: list[str], found: Mentions, capitals: frozenset[str]
+        self, tokens: list[str], found: Mentions, capitals: frozenset[str], text: str
     ) -> list[Candidate]:
         """Spans of words that could be one name: a word, a capitalised run, an operand."""
         spans: list[tuple[int, int]] = []
@@ -104,6 +104,8 @@ class NameReader:
         for start, end in dict.fromkeys(spans):
             after = tuple(tokens[end : end + 4])
             tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
+            if tail and not _written_together(tokens[end - 1], after[:tail], text):
+                tail = 0  # "in govcloud. mesh crypto must…": a sentence ends between them
             called = any(after[: len(c)] == c for c in _CALLED)
             if tail or called:  # "hashicorp boundary a service mesh": the name runs back
                 while end - start < MAX_WORDS and self._free(tokens, found, start - 1):
@@ -220,6 +222,12 @@ class NameReader:
             if other is not None and other is not candidate and other.meshy:
                 return True
         return False
+
+
+def _written_together(word: str, tail: tuple[str, ...], text: str) -> bool:
+    """Whether the words stand together in the text, with no sentence break between them."""
+    pattern = r"[\s_-]+".join(re.escape(w) for w in (word, *tail))
+    return re.search(rf"\b{pattern}\b", text, re.IGNORECASE) is not None
 
 
 def as_written(name: str, text: str, capital: bool = True) -> str:

@@ -135,7 +135,7 @@ class NumberReader:
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
             rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
-            rf"\s*\+?\s*(?:more\s+)?(?P<unit>{units})\b"
+            rf"(?:ish)?\s*\+?\s*(?:more\s+)?(?P<unit>{units})\b"
         )
         self._words = re.compile(rf"\b(?P<num>{words})\s+(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)

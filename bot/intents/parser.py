@@ -17,7 +17,8 @@ from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
-from bot.intents.requirements import RequirementReader, setup_facts
+from bot.intents.refusals import RefusalReader
+from bot.intents.requirements import RequirementReader, implied, setup_facts
 from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -29,6 +30,8 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
+_LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 
@@ -58,6 +61,7 @@ class IntentParser:
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
         self._requirements = RequirementReader(kb)
+        self._refusals = RefusalReader(kb.rules)
         self._cues = CuePhrases(kb.rules.phrases)
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
@@ -67,7 +71,7 @@ class IntentParser:
         self._vocabulary = self._known_words()
         self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
-        self._retriever = FeatureRetriever(kb, generic=self._cues.words["field"])
+        self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -87,7 +91,8 @@ class IntentParser:
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
-        reading = self._read(_MENTIONS.sub(" ", html.unescape(text)))
+        plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
+        reading = self._read(_MENTIONS.sub(" ", plain))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -150,7 +155,8 @@ class IntentParser:
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
         required, unplaced = self._requirements.read(normalised)
-        facts: dict[str, FactValue] = {**signalled, **required, **counted}
+        refused = self._refusals.read(text)
+        facts = implied(self._kb.rules, {**signalled, **refused, **required, **counted})
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
@@ -167,7 +173,10 @@ class IntentParser:
         unknown = self._names.read(remaining.split(), found, text)
         typos = {**everything.typos, **found.typos}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
-        field = bool(features or facts or notes or self._cues.has("field", normalised))
+        # Features the ranking found count only beside the field's own words: "explain
+        # quantum computing" is not a post-quantum TLS question.
+        named = bool(everything.features or found.features)
+        field = bool(named or facts or notes or self._cues.has("field", normalised))
         field = field or any("mesh" in normalise(name) for name in unknown)
         field = field or self._only_names(tokens, unknown)
         if not field and self._aside(found, tokens):
@@ -254,7 +263,7 @@ class IntentParser:
         return Intent(
             kind=kind,
             meshes=meshes[:12],
-            features=r.features[:12],
+            features=[] if outside else r.features[:12],
             facts=facts,
             text=echo,
             suggestions=[] if outside else suggestions[:6],
@@ -334,7 +343,8 @@ class IntentParser:
             return IntentKind.recommend, typo  # "we're on App Mesh with ECS today"
         if meshes:
             return IntentKind.explain, typo
-        if facts or r.notes:
+        # "which mesh is most popular?": a pick is asked for, on grounds I may not weigh.
+        if facts or r.notes or (cue("which_meshes") and not r.unknown):
             return IntentKind.recommend, True
         if r.unknown:
             return IntentKind.not_in_kb, False
@@ -343,8 +353,9 @@ class IntentParser:
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
 
-        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`), or the word
-        stands right before the mesh's name.
+        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`) a few words
+        before the mesh's name, or the word stands right before it ("would love to flip on
+        the managed istio add-on" asks nothing of Istio).
         """
         asks = self._cues.words["asks_of"]
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
@@ -355,7 +366,8 @@ class IntentParser:
             starts = [
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
-            if words[0] in asks or any(i > 0 and words[i - 1] in asks for i in starts):
+            opens = words[0] in asks and starts and starts[0] <= ASKS_WINDOW
+            if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 return True
         return False
 

@@ -46,10 +46,13 @@ class RequirementReader:
             for word in definition.words
         }
         self._vendor_of: dict[str, str] = {}
+        managed: list[str] = []
         for vendor, words in rules.vendors.items():
             for word in words:
                 for template in rules.support_phrases:
                     self._vendor_of[normalise(template.format(vendor=word))] = vendor
+                managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
+        self._managed = _alternation(managed)
         self._already = self._already_pattern(kb)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
@@ -84,6 +87,9 @@ class RequirementReader:
             fact, value = self._named[match.group("name").strip()]
             facts.setdefault(fact, value)
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
+        if self._managed and self._managed.search(text):
+            facts["managed_control_plane"] = True
+            text = self._managed.sub(" ", text)
         if self._support and (match := self._support.search(text)):
             facts["support"] = self._vendor_of[match.group(0)]
             text = self._support.sub(" ", text)
@@ -97,3 +103,13 @@ class RequirementReader:
             if len(platforms) > 1:  # one mesh across platforms spans clusters
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+
+def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The facts with what they imply (rules.yaml `implied:`): "a platform team of 3 people"
+    is a small team. A count is more specific than a phrase, so what it implies wins."""
+    out = dict(facts)
+    for implication in rules.implied:
+        if all(f in facts and c.holds(facts[f]) for f, c in implication.when.items()):
+            out.update(implication.set)
+    return out

@@ -3,9 +3,9 @@
 A feature's document is its name, aliases, one-sentence description and task words,
 each field weighted by how much it says about what people ask; every mesh's note on
 it adds to a score but never makes one. Everyday English and the field's own everyday
-words ("cluster", "control plane") count for little. Terms are word stems and pairs
-of neighbouring stems, so "log-only mode before enforcing" finds the dry-run row
-though no alias says so.
+words (rules.yaml `filler`: "cluster", "control plane") count for little. Terms are
+word stems and pairs of neighbouring stems, so "log-only mode before enforcing" finds
+the dry-run row though no alias says so.
 The index is built once per knowledge base; a question costs one pass over its terms.
 """
 
@@ -17,8 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
-
+from bot.intents.lexicon import zipf
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Feature
@@ -73,11 +72,10 @@ def _stems(text: str) -> list[str]:
 def rarity(word: str) -> float:
     """How much a word says by itself: everyday English ('take', 'long', 'thing') little.
 
-    From its Zipf frequency in general English (wordfreq): 1 for rare and technical
+    From its Zipf frequency in general English (see lexicon.py): 1 for rare and technical
     words, down to 0.15 for the commonest.
     """
-    zipf = zipf_frequency(word, "en", wordlist="small")
-    return min(1.0, max(0.15, (_COMMON_ZIPF - zipf) / 2))
+    return min(1.0, max(0.15, (_COMMON_ZIPF - zipf(word)) / 2))
 
 
 def terms(text: str) -> list[str]:
@@ -119,7 +117,9 @@ class FeatureRetriever:
         }
         texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
         texts += [f.description for f in kb.features.values()]
-        common = {stem(w) for phrase in generic for w in phrase.split()}
+        # A field word that is itself a feature's alias ("circuit breaker") is no filler.
+        named = {normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)}
+        common = {stem(w) for phrase in generic - named for w in phrase.split()}
         self._rarity: dict[str, float] = {}
         for text in texts:
             for word in _words(text):
