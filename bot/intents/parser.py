@@ -307,9 +307,9 @@ class IntentParser:
         if counted:
             return IntentKind.cost, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
-        # A setup stated beside a feature check ("can linkerd run on our AKS windows pool")
-        # or a which-meshes question is context for that question, not a request to pick.
-        asked = checked or (features and cue("list_meshes"))
+        # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
+        # pool", "is consul open source still") or a list of meshes is context, not a request.
+        asked = r.asks_of_mesh or (features and cue("list_meshes"))
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
