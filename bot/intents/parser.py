@@ -341,7 +341,8 @@ class IntentParser:
         if meshes:
             return IntentKind.explain, typo
         # "which mesh is most popular?": a pick is asked for, on grounds I may not weigh.
-        if facts or r.notes or (cue("which_meshes") and not r.unknown):
+        picks = cue("which_meshes") and not cue("list_meshes")  # "which mesh", not "does any"
+        if facts or r.notes or (picks and not r.unknown):
             return IntentKind.recommend, True
         if r.unknown:
             return IntentKind.not_in_kb, False
