@@ -30,6 +30,13 @@ def distribution(**changes: object) -> dict:
             "sources": ["istio-releases"],
         },
         "sources": ["istio-releases"],
+        "fit": {
+            "platforms": ["kubernetes"],
+            "licence": "proprietary",
+            "support_from": ["solo"],
+            "uses_envoy": True,
+            "sources": ["istio-releases"],
+        },
         "features": {
             "mtls": {
                 "level": "partial",
@@ -95,6 +102,21 @@ def test_a_provider_hosted_control_plane_is_not_the_users_cost(
     assert any(m.startswith("control_plane_") for m in {f.metric.value for f in istio.overhead})
     assert any(m.startswith("control_plane_") for m in metrics) is keeps_control_plane_figures
     assert "proxy_memory" in metrics  # the data plane is still the user's
+
+
+def test_a_distribution_states_its_own_fit(kb_dir):
+    """Where it runs, its licence and who supports it are never the base's."""
+    write(kb_dir / "meshes/acme-mesh.yaml", distribution())
+    kb = load_knowledge(kb_dir)
+    assert kb.meshes["acme-mesh"].fit.support_from == ["solo"]
+    assert kb.meshes["acme-mesh"].fit != kb.meshes["istio"].fit
+    data = distribution()
+    del data["fit"]
+    write(kb_dir / "meshes/acme-mesh.yaml", data)
+    assert any(
+        p.startswith("meshes/acme-mesh.yaml: fit: current offering 'acme-mesh' has no fit block")
+        for p in problems_of(kb_dir)
+    )
 
 
 def test_unknown_base_is_reported(kb_dir):

@@ -19,6 +19,7 @@ from bot.render.blocks import CARD_BLOCKS, CARD_TEXT, build_message, build_view_
 from bot.render.button_values import View
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
+from tests.support.knowledge_files import problems_of
 
 SETUPS = [
     "we run on AKS, 200 services, want Microsoft support",
@@ -29,6 +30,9 @@ SETUPS = [
     "AKS, 120 services, no sidecars",
     "AKS, 3 regions, each its own cluster, ideally an azure-managed mesh, 200 svcs",
     "recommend",
+    "recommend a mesh, we need mTLS",
+    "which mesh for EKS?",
+    "recommend a mesh, no sidecars",
 ]
 
 
@@ -175,9 +179,40 @@ def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
 def test_a_must_have_every_option_supports_is_stated_never_ignored(engine: AnswerEngine):
     answer = engine.ask("we need mTLS and golden metrics with minimum ops overhead")
     said = point(answer, "Your must-haves")
-    assert said is not None and said.text.startswith("All ")
+    left = verdict(engine, "we need mTLS and golden metrics with minimum ops overhead").survivors
+    assert said is not None and f" of the {len(left)} options left fully " in said.text
     assert "support Mutual TLS (mTLS) and Golden metrics" in said.text
     assert "ignores" not in render_terminal(answer)
+
+
+def test_all_n_support_is_said_only_when_every_option_fully_does(engine: AnswerEngine):
+    text = "recommend a mesh, we need mTLS"
+    result = verdict(engine, text)
+    partly = [m for m in result.survivors if result.of(m).caveats]
+    assert partly  # some offerings have mTLS only partly
+    said = point(engine.ask(text), "Your must-haves")
+    assert isinstance(said, Paragraph)
+    assert not said.text.startswith("All ")
+    assert said.text.startswith(f"{len(result.survivors) - len(partly)} of the ")
+    assert f"{len(partly)} only partly or unconfirmed" in said.text
+
+
+def test_with_nothing_known_the_card_says_so_and_asks_the_splitting_question(
+    engine: AnswerEngine,
+):
+    answer = engine.ask("recommend")
+    assert answer.lead.startswith("I know nothing about your setup yet, so no pick")
+    assert (
+        answer.follow_up is not None and answer.follow_up.question == "Where do the services run?"
+    )
+
+
+def test_the_reasons_that_move_the_pick_come_first(engine: AnswerEngine):
+    text = "which mesh for EKS?"
+    pick = engine.kb.meshes[verdict(engine, text).pick]
+    why = point(engine.ask(text), "Why")
+    assert isinstance(why, StatementList)
+    assert pick.name in why.items[0].label
 
 
 def test_a_rule_on_an_upstream_mesh_weighs_its_distributions(engine: AnswerEngine):
@@ -186,6 +221,62 @@ def test_a_rule_on_an_upstream_mesh_weighs_its_distributions(engine: AnswerEngin
     assert large in result.fired
     weights = {m: scoring.weight(large, result.of(m), result.field) for m in result.survivors}
     assert weights["openshift-service-mesh"] == weights["istio"] > 0
+
+
+def reasons_of(answer: Answer) -> list:
+    section = answer.section("reasons")
+    lists = [*answer.points, *(section.parts if section else [])]
+    return [s for p in lists if isinstance(p, StatementList) for s in p.items]
+
+
+def test_a_reason_is_shown_only_for_offerings_it_is_true_of(engine: AnswerEngine, kb):
+    """Every rule's `applies_if` holds for every offering its reason is shown for: the
+    ambient reason never for the AKS add-on (no ambient mode), owning Istio's control plane
+    never for a managed one."""
+    text = "we run on AKS, 250 services, dedicated platform team"
+    result = verdict(engine, text)
+    conditional = [r for r in kb.rules.rules if r.applies_if]
+    assert {"large-estate-sidecarless", "dedicated-team"} <= {r.id for r in conditional}
+    addon = result.of("aks-istio-addon")
+    for rule in conditional:
+        assert rule in result.fired
+        assert scoring.weight(rule, addon, result.field) == 0
+    ambient = next(s for s in reasons_of(engine.ask(text)) if "ambient mode cuts" in s.text)
+    assert "AKS" not in ambient.label and "Istio ambient mode" in ambient.label
+
+
+def test_applies_if_names_a_known_feature_or_trait(kb_dir):
+    path = kb_dir / "rules.yaml"
+    text = path.read_text()
+    bad = "applies_if: {feature: teleport, at_least: partial}"
+    path.write_text(text.replace("applies_if: {feature: sidecarless, at_least: partial}", bad))
+    assert any(
+        "rules[" in p and "applies_if.feature: unknown feature 'teleport'" in p
+        for p in problems_of(kb_dir)
+    )
+    path.write_text(text.replace("applies_if: {trait: managed, is: false}", "applies_if: {}"))
+    assert any(
+        "applies_if needs exactly one of feature: or trait:" in p for p in problems_of(kb_dir)
+    )
+
+
+def test_the_provider_reason_cites_only_the_favoured_offerings_sources(engine: AnswerEngine):
+    answer = engine.ask("we run on AKS, 250 services, dedicated platform team")
+    provider = next(s for s in reasons_of(answer) if "provider's platform" in s.text)
+    addon = engine.kb.meshes["aks-istio-addon"]
+    assert provider.label == f"For {addon.name}"
+    assert provider.sources and set(provider.sources) <= set(addon.offering_sources)
+
+
+def test_the_ruled_out_line_carries_one_mark_an_elimination_named(engine: AnswerEngine):
+    text = "hard rule from legal: no BUSL, 60 services on EKS, envoy is a no-go"
+    result = verdict(engine, text)
+    line = point(engine.ask(text), f"Ruled out ({len(result.ruled_out)})")
+    assert isinstance(line, Paragraph)
+    named = line.text.split("; and ")[0].split("; ")
+    assert len(result.ruled_out) > len(named) >= 2
+    shown = result.ruled_out[: len(named)]
+    assert line.sources == [s.reasons[0].sources[0] for s in shown]
 
 
 def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
-from bot.answers.traits import TRAITS, Field
+from bot.answers.traits import TRAITS, Field, applies
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
 
@@ -90,7 +90,10 @@ def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
 
 
 def weight(rule: Rule, screened: Screened, field: Field) -> int:
-    """What a rule adds to one offering: its own score, else its base mesh's; plus traits."""
+    """What a rule adds to one offering: its own score, else its base mesh's; plus traits.
+    Nothing where the offering lacks what the rule's reason speaks of (`applies_if`)."""
+    if rule.applies_if and not applies(rule.applies_if, screened, field):
+        return 0
     mesh = screened.mesh
     own = rule.scores.get(mesh.id)
     if own is None and mesh.based_on:

@@ -14,7 +14,7 @@ from bot.answers.footprint import Footprint, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, managed
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import CncfStatus, Level, LicenceKind
+from bot.knowledge.models import Applies, CncfStatus, Level, LicenceKind
 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
@@ -87,3 +87,16 @@ TRAITS: dict[str, Trait] = {
         bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni
     ),
 }
+
+
+# Feature levels, strongest first: `at_least: partial` is met by yes and partial.
+LEVELS = (Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no, Level.unknown)
+
+
+def applies(condition: Applies, s: Screened, field: Field) -> bool:
+    """Whether an offering has what a rule's reason speaks of (rules.yaml `applies_if`)."""
+    if condition.trait is not None:
+        return TRAITS[condition.trait](s, field) is condition.is_
+    row = s.mesh.features.get(condition.feature or "")
+    level = row.level if row else Level.unknown
+    return (LEVELS.index(level) <= LEVELS.index(condition.at_least)) is condition.is_

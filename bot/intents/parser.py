@@ -17,6 +17,7 @@ from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
+from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import RequirementReader, implied, setup_facts
 from bot.intents.retrieval import FeatureRetriever
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -60,6 +61,7 @@ class IntentParser:
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
         self._requirements = RequirementReader(kb)
+        self._refusals = RefusalReader(kb.rules)
         self._cues = CuePhrases(kb.rules.phrases)
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
@@ -153,7 +155,8 @@ class IntentParser:
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
         required, unplaced = self._requirements.read(normalised)
-        facts = implied(self._kb.rules, {**signalled, **required, **counted})
+        refused = self._refusals.read(text)
+        facts = implied(self._kb.rules, {**signalled, **refused, **required, **counted})
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.

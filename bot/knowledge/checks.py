@@ -372,6 +372,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
 
     for i, signal in enumerate(rules.signals):
         yield from settings(signal.set, f"signals[{i}].set")
+    for fact_id in rules.refusals.objects:
+        yield from settings({fact_id: True}, "refusals.objects")
     for i, question in enumerate(rules.questions):
         if question.fact not in facts:
             yield Problem(
@@ -427,6 +429,24 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"'{mesh_id}' is not a current offering",
                     fix="score the id of an active mesh under meshes/",
                 )
+        wanted = rule.applies_if.feature if rule.applies_if else None
+        if wanted and feature_ids is not None and wanted not in feature_ids:
+            yield Problem(
+                file=file,
+                path=f"rules[{i}].applies_if.feature",
+                message=f"unknown feature '{wanted}'",
+                fix="use a feature id from features.yaml",
+            )
+        if rule.cite_weighed and loaded.meshes:
+            cited = {sid for m in loaded.meshes.values() for sid in m.offering_sources}
+            for j, sid in enumerate(rule.sources):
+                if sid not in cited:
+                    yield Problem(
+                        file=file,
+                        path=f"rules[{i}].sources[{j}]",
+                        message=f"'{sid}' is cited by no offering, so cite_weighed never shows it",
+                        fix="cite a source of an offering the rule weighs, or drop cite_weighed",
+                    )
         for trait in rule.traits:
             if trait not in TRAITS:
                 yield Problem(

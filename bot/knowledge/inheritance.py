@@ -6,8 +6,9 @@ validated like any other mesh:
 - every top-level field the distribution does not give is copied from its base,
   except its identity (`id`, `name`, `aliases`), `outdated_claims` (what articles
   said about the base is not a claim about the distribution), `releases` (a vendor
-  numbers its own releases), `project` (its release and support model is its own) and
-  the base's own `based_on`, `distribution` and
+  numbers its own releases), `project` (its release and support model is its own),
+  `fit` (where it runs, its licence and who supports it are the distribution's own:
+  the recommender screens on them) and the base's own `based_on`, `distribution` and
   `features_removed`;
 - a field it gives replaces the base's whole (a `version` block with the base's
   sources would cite the wrong release notes), except `features`, which is merged
@@ -42,6 +43,7 @@ NOT_INHERITED = frozenset(
         "features_removed",
         "releases",
         "project",
+        "fit",
     }
 )
 

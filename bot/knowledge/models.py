@@ -345,7 +345,11 @@ class Fit(Strict):
         default=False, description="Adopting it means replacing the cluster's CNI."
     )
     note: str = ""
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(
+        min_length=1,
+        description="The offering's main page on these facts first: it is the one mark an "
+        "elimination carries on the recommendation's first card.",
+    )
 
 
 class Mesh(Strict):
@@ -393,6 +397,13 @@ class Mesh(Strict):
     @property
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
+
+    @property
+    def offering_sources(self) -> list[Id]:
+        """The sources about the offering itself: its own, its fit's, its distribution's."""
+        fit = self.fit.sources if self.fit else []
+        distribution = self.distribution.sources if self.distribution else []
+        return list(dict.fromkeys([*self.sources, *fit, *distribution]))
 
 
 # --------------------------------------------------------------------------- rules
@@ -480,6 +491,37 @@ class Condition(Strict):
         return bool(checks) and all(checks)
 
 
+class OfferingTrait(StrEnum):
+    """The traits a rule may weigh; bot/answers/traits.py implements each one."""
+
+    cncf_graduated = "cncf_graduated"
+    managed = "managed"
+    provider_native = "provider_native"
+    vendor_supported = "vendor_supported"
+    uses_envoy = "uses_envoy"
+    sidecarless = "sidecarless"
+    replaces_cni = "replaces_cni"
+    vendor_product = "vendor_product"
+    lightest_at_size = "lightest_at_size"
+    incumbent = "incumbent"
+    from_current_vendor = "from_current_vendor"
+
+
+class Applies(Strict):
+    """What an offering must have for a rule's reason to be true of it: a feature at
+    `at_least` this level (yes, partial, extension, enterprise, no, in that order), or a
+    trait; `is: false` asks for the opposite."""
+
+    feature: Id | None = None
+    at_least: Level = Level.yes
+    trait: OfferingTrait | None = None
+    is_: bool = Field(default=True, alias="is")
+
+    def model_post_init(self, _: Any) -> None:
+        if (self.feature is None) == (self.trait is None):
+            raise ValueError("applies_if needs exactly one of feature: or trait:")
+
+
 class Rule(Strict):
     """A trade-off among the offerings that pass screening: when every condition holds,
     add `scores` to the meshes it names (a distribution takes its base mesh's score unless
@@ -494,8 +536,18 @@ class Rule(Strict):
         default_factory=dict,
         description="Score for every offering with the trait (bot/answers/traits.py).",
     )
+    applies_if: Applies | None = Field(
+        default=None,
+        description="What an offering must have for `because` to be true of it; the rule "
+        "weighs no other offering (a distribution inherits a score only where it holds).",
+    )
     because: Text
     sources: list[Id] = Field(min_length=1)
+    cite_weighed: bool = Field(
+        default=False,
+        description="Cite only those of `sources` that the offerings it weighs cite "
+        "themselves (the provider's own offering: its own pages, not every provider's).",
+    )
 
     def model_post_init(self, _: Any) -> None:
         if not self.scores and not self.traits:
@@ -522,22 +574,6 @@ class ScreeningTest(StrEnum):
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
-
-
-class OfferingTrait(StrEnum):
-    """The traits a rule may weigh; bot/answers/traits.py implements each one."""
-
-    cncf_graduated = "cncf_graduated"
-    managed = "managed"
-    provider_native = "provider_native"
-    vendor_supported = "vendor_supported"
-    uses_envoy = "uses_envoy"
-    sidecarless = "sidecarless"
-    replaces_cni = "replaces_cni"
-    vendor_product = "vendor_product"
-    lightest_at_size = "lightest_at_size"
-    incumbent = "incumbent"
-    from_current_vendor = "from_current_vendor"
 
 
 class Constraint(Strict):
@@ -572,6 +608,40 @@ class CaveatCost(Strict):
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
 
 
+class Refused(Strict):
+    """What one must-not fact refuses: the words that name it."""
+
+    words: list[Text] = Field(min_length=1, description="'sidecars', 'envoy', 'c++ proxy'.")
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words right after the object that make it something else: "
+        "'envoy experience' is a skill, not the proxy.",
+    )
+
+
+class Refusals(Strict):
+    """Must-nots read from a refusal that governs its object within one clause: "we don't
+    want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
+    `phrases.clause_break`."""
+
+    before: list[Text] = Field(
+        default_factory=list,
+        description="Refusal cues before the object, besides `phrases.negation`: 'avoid'.",
+    )
+    after: list[Text] = Field(
+        default_factory=list, description="Refusal cues after the object: 'is a no-go'."
+    )
+    accepting: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that accept: a clause with one refuses nothing ('no problem "
+        "with sidecars').",
+    )
+    window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
+    objects: dict[Id, Refused] = Field(
+        default_factory=dict, description="Each must-not flag fact and what it refuses."
+    )
+
+
 class RulesFile(Strict):
     featured: list[Id] = Field(
         min_length=2,
@@ -603,6 +673,7 @@ class RulesFile(Strict):
         default_factory=dict,
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
     )
+    refusals: Refusals = Field(default_factory=lambda: Refusals())
     constraints: list[Constraint] = Field(default_factory=list)
     relax_order: list[Id] = Field(
         default_factory=list,

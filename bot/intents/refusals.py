@@ -1,0 +1,82 @@
+"""Must-nots read from a refusal and what it refuses, within one clause.
+
+"We don't want to run Envoy", "envoy is a no-go for us", "can't have a C++ proxy in the
+path", "we'd rather not swap out Calico": a refusal cue (`phrases.negation` and
+`refusals.before` before the object, `refusals.after` after it) governs one of a must-not
+fact's objects (`refusals.objects`) within `refusals.window` words, in the same clause.
+Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge.aliases import normalise
+from bot.knowledge.models import FactValue, RulesFile
+
+_PUNCTUATION = re.compile(r"[,.;:!?()\n]+")
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    words = sorted({normalise(p) for p in phrases} - {""}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+class RefusalReader:
+    """Sets must-not flags from free text (patterns built once)."""
+
+    def __init__(self, rules: RulesFile) -> None:
+        refusals = rules.refusals
+        self._window = refusals.window
+        self._breaks = _alternation(rules.phrases.get("clause_break", []))
+        self._accepting = _alternation(refusals.accepting)
+        self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
+        self._after = _alternation(refusals.after)
+        self._objects = [
+            (fact, pattern)
+            for fact, refused in refusals.objects.items()
+            if (pattern := self._object(refused.words, refused.unless_next))
+        ]
+
+    @staticmethod
+    def _object(words: list[str], unless_next: list[str]) -> re.Pattern[str] | None:
+        named = _alternation(words)
+        if named is None:
+            return None
+        unless = _alternation(unless_next)
+        guard = rf"(?!\s+(?:{unless.pattern}))" if unless else ""
+        return re.compile(named.pattern + guard)
+
+    def read(self, text: str) -> dict[str, FactValue]:
+        """The must-not flags a refusal in `text` sets (never one to false); a clause that
+        accepts something ("no problem with sidecars") refuses nothing."""
+        facts: dict[str, FactValue] = {}
+        for clause in self._clauses(text):
+            for fact, pattern in self._objects:
+                if fact not in facts and any(
+                    self._refused(clause, m) for m in pattern.finditer(clause)
+                ):
+                    facts[fact] = True
+        return facts
+
+    def _clauses(self, text: str) -> list[str]:
+        found = []
+        for piece in _PUNCTUATION.split(text):
+            normalised = normalise(piece)
+            parts = self._breaks.split(normalised) if self._breaks else [normalised]
+            found += [" ".join(p.split()) for p in parts if p.strip() and not self._accepts(p)]
+        return found
+
+    def _accepts(self, clause: str) -> bool:
+        return bool(self._accepting and self._accepting.search(clause))
+
+    def _refused(self, clause: str, obj: re.Match[str]) -> bool:
+        """A cue within `window` words before the object, or after it."""
+        before = " ".join(clause[: obj.start()].split()[-self._window :])
+        after = " ".join(clause[obj.end() :].split()[: self._window])
+        return bool(
+            (self._before and self._before.search(before))
+            or (self._after and self._after.search(after))
+        )

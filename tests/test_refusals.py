@@ -1,0 +1,65 @@
+"""Must-nots read from a refusal and its object in one clause, however it is phrased."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from tests.support.knowledge_files import problems_of
+
+MUST_NOTS = ("no_sidecars", "no_envoy", "no_new_cni", "no_vendor")
+
+SAID = [
+    ("on AKS, no sidecars please", {"no_sidecars"}),
+    ("AKS, we don't want sidecars", {"no_sidecars"}),
+    ("sidecars are not allowed by our security team", {"no_sidecars"}),
+    ("we want to get rid of the sidecar proxies, 80 services", {"no_sidecars"}),
+    ("avoid anything with a proxy in every pod", {"no_sidecars"}),
+    ("we dont want to run envoy", {"no_envoy"}),
+    ("envoy is a no-go for us", {"no_envoy"}),
+    ("can't have a C++ proxy in the path", {"no_envoy"}),
+    ("our security team bans C++ proxies", {"no_envoy"}),
+    ("we'd rather not swap out calico", {"no_new_cni"}),
+    ("on EKS and we can't change the CNI", {"no_new_cni"}),
+    ("avoid lock-in, 100 services on EKS", {"no_vendor"}),
+    ("GKE, no envoy and no sidecars", {"no_envoy", "no_sidecars"}),
+    # The object named without a refusal, or the refusal about something else.
+    ("we're fine with sidecars", set()),
+    ("envoy experience on the team, 40 services", set()),
+    ("no envoy experience on the team, 40 services", set()),
+    ("we never used envoy", set()),
+    ("no problem with sidecars, 50 services", set()),
+    ("no JWT needed and sidecars are fine", set()),
+    ("we don't need JWT, but envoy is what we know", set()),
+    ("we don't need vendor support, 30 services", set()),
+    ("we run envoy at the edge today and want mTLS", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID)
+def test_a_refusal_governing_the_object_sets_the_must_not(
+    engine: AnswerEngine, text: str, expected: set[str]
+):
+    facts = engine.parser.parse(text).facts
+    assert {f for f in MUST_NOTS if facts.get(f) is True} == expected
+
+
+def test_the_must_not_changes_the_recommendation(engine: AnswerEngine):
+    answer = engine.answer(engine.parser.parse("AKS, 60 services, envoy is a no-go for us"))
+    screened = {row.cells[0]: row.cells[2] for row in _elimination_rows(answer)}
+    assert "runs Envoy" in screened["AKS Istio-based service mesh add-on"]
+
+
+def _elimination_rows(answer):
+    section = next(s for s in answer.details if s.key == "ruled_out")
+    return section.parts[0].rows
+
+
+def test_a_refusal_object_must_be_a_flag_fact(kb_dir):
+    path = kb_dir / "rules.yaml"
+    text = path.read_text()
+    added = "  objects:\n    no_k8s: {words: [kubernetes]}\n    services: {words: [services]}\n"
+    path.write_text(text.replace("  objects:\n", added, 1))
+    found = problems_of(kb_dir)
+    assert any("refusals.objects.no_k8s: unknown fact 'no_k8s'" in p for p in found)
+    assert any("refusals.objects.services: needs a whole number" in p for p in found)
