@@ -30,6 +30,9 @@ SETUPS = [
     "AKS, 120 services, no sidecars",
     "AKS, 3 regions, each its own cluster, ideally an azure-managed mesh, 200 svcs",
     "recommend",
+    "recommend a mesh, we need mTLS",
+    "which mesh for EKS?",
+    "recommend a mesh, no sidecars",
 ]
 
 
@@ -176,9 +179,40 @@ def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
 def test_a_must_have_every_option_supports_is_stated_never_ignored(engine: AnswerEngine):
     answer = engine.ask("we need mTLS and golden metrics with minimum ops overhead")
     said = point(answer, "Your must-haves")
-    assert said is not None and said.text.startswith("All ")
+    left = verdict(engine, "we need mTLS and golden metrics with minimum ops overhead").survivors
+    assert said is not None and f" of the {len(left)} options left fully " in said.text
     assert "support Mutual TLS (mTLS) and Golden metrics" in said.text
     assert "ignores" not in render_terminal(answer)
+
+
+def test_all_n_support_is_said_only_when_every_option_fully_does(engine: AnswerEngine):
+    text = "recommend a mesh, we need mTLS"
+    result = verdict(engine, text)
+    partly = [m for m in result.survivors if result.of(m).caveats]
+    assert partly  # some offerings have mTLS only partly
+    said = point(engine.ask(text), "Your must-haves")
+    assert isinstance(said, Paragraph)
+    assert not said.text.startswith("All ")
+    assert said.text.startswith(f"{len(result.survivors) - len(partly)} of the ")
+    assert f"{len(partly)} only partly or unconfirmed" in said.text
+
+
+def test_with_nothing_known_the_card_says_so_and_asks_the_splitting_question(
+    engine: AnswerEngine,
+):
+    answer = engine.ask("recommend")
+    assert answer.lead.startswith("I know nothing about your setup yet, so no pick")
+    assert (
+        answer.follow_up is not None and answer.follow_up.question == "Where do the services run?"
+    )
+
+
+def test_the_reasons_that_move_the_pick_come_first(engine: AnswerEngine):
+    text = "which mesh for EKS?"
+    pick = engine.kb.meshes[verdict(engine, text).pick]
+    why = point(engine.ask(text), "Why")
+    assert isinstance(why, StatementList)
+    assert pick.name in why.items[0].label
 
 
 def test_a_rule_on_an_upstream_mesh_weighs_its_distributions(engine: AnswerEngine):

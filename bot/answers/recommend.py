@@ -86,9 +86,20 @@ def _rule_sources(rule: Rule, verdict: Verdict) -> list[str]:
     return [sid for sid in rule.sources if sid in theirs] or list(rule.sources)
 
 
+def _by_weight_on_the_pick(verdict: Verdict) -> list[Rule]:
+    """The rules that fired, those that move the pick (or a tied offering) most first; the
+    order in rules.yaml breaks ties."""
+    top = [verdict.of(m) for m in verdict.tied]
+
+    def moves(rule: Rule) -> int:
+        return max((abs(scoring.weight(rule, s, verdict.field)) for s in top), default=0)
+
+    return sorted(verdict.fired, key=lambda rule: -moves(rule))
+
+
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
     reasons = []
-    for rule in verdict.fired:
+    for rule in _by_weight_on_the_pick(verdict):
         text, sources = rule.because, _rule_sources(rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
@@ -120,9 +131,13 @@ def _must_haves(
     if not needs or not left:
         return None
     names = _and([kb.features[f].name for f in needs])
-    who = kb.meshes[left[0]].name if len(left) == 1 else f"All {len(left)} options left"
-    text = f"{who} {'supports' if len(left) == 1 else 'support'} {names}"
     partly = {m: gaps for m in left if (gaps := _feature_gaps(kb, verdict.of(m)))}
+    if len(left) == 1:
+        text = f"{kb.meshes[left[0]].name} supports {names}"
+    elif not partly:
+        text = f"All {len(left)} options left support {names}"
+    else:
+        text = f"{len(left) - len(partly)} of the {len(left)} options left fully support {names}"
     if not partly:
         return Paragraph(heading="Your must-haves", text=text + ".")
     shown = list(partly)[:KEY_RULED_OUT]
@@ -130,7 +145,8 @@ def _must_haves(
     more = len(partly) - len(shown)
     text += f"; {len(partly)} only partly or unconfirmed: " + "; ".join(bits)
     text += f" and {more} more." if more > 0 else "."
-    sources = [s for m in shown for f in partly[m] for s in f.sources]
+    # One mark a caveat named, as on the ruled-out line; the Ruled out table has them all.
+    sources = [f.sources[0] for m in shown for f in partly[m] if f.sources]
     return Paragraph(heading="Your must-haves", text=text, sources=cite.cite(sources))
 
 
@@ -248,13 +264,19 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
-def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool) -> str:
+def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool, known: bool) -> str:
     note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
     if verdict.pick is None:
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
             "see what ruled each out, and relax the one that matters least."
         ).strip()
+    if len(verdict.tied) > 1 and not known:
+        return (
+            f"I know nothing about your setup yet, so no pick: on general grounds "
+            f"{mesh_names(kb, verdict.tied)} come out level. Answer the question below, "
+            "the one that narrows the options most."
+        )
     if len(verdict.tied) > 1:
         head = (
             f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know."
@@ -360,7 +382,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(kb, verdict),
-        lead=_lead(kb, verdict, req, firm=follow_up is None),
+        lead=_lead(kb, verdict, req, firm=follow_up is None, known=bool(facts)),
         points=points,
         details=details,
         next_steps=_next_steps(kb, verdict, facts),
