@@ -4,18 +4,20 @@
 
 `meshbot ask "does linkerd support retries"` against `python -c "import pydantic, yaml,
 rapidfuzz"` (the libraries any answer needs), alternating fresh processes. Reports the
-median wall time and peak RSS (the child's ru_maxrss) of each, and their ratios.
+median wall time and peak RSS of each, and their ratios.
+
+Each command is started by a small fresh Python that forks and execs it and reads its
+ru_maxrss: a child forked straight from this process would count this process's memory
+(the kernel keeps the highest RSS of the image the child replaced).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -26,17 +28,28 @@ COMMANDS = {
 }
 
 
+MEASURE = """
+import os, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+elapsed_ms = (time.perf_counter() - started) * 1000
+print(elapsed_ms, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_once(args: list[str]) -> tuple[float, float]:
     """Wall time (ms) and peak RSS (MB) of one fresh process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = (time.perf_counter() - started) * 1000
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{args} failed: {process.stderr.read().decode()[-500:]}")
-    process.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, check=True
+    )
+    elapsed, peak, code = done.stdout.split()
+    if code != "0":
+        raise RuntimeError(f"{args} failed: {done.stderr[-500:]}")
+    return float(elapsed), float(peak)
 
 
 def cli_bench(runs: int) -> dict[str, dict[str, float]]:

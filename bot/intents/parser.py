@@ -310,9 +310,9 @@ class IntentParser:
         if counted:
             return IntentKind.cost, typo
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
-        # A setup stated beside a feature check ("can linkerd run on our AKS windows pool")
-        # or a which-meshes question is context for that question, not a request to pick.
-        asked = checked or (features and cue("list_meshes"))
+        # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
+        # pool", "is consul open source still") or a list of meshes is context, not a request.
+        asked = r.asks_of_mesh or (features and cue("list_meshes"))
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
@@ -344,7 +344,8 @@ class IntentParser:
         if meshes:
             return IntentKind.explain, typo
         # "which mesh is most popular?": a pick is asked for, on grounds I may not weigh.
-        if facts or r.notes or (cue("which_meshes") and not r.unknown):
+        picks = cue("which_meshes") and not cue("list_meshes")  # "which mesh", not "does any"
+        if facts or r.notes or (picks and not r.unknown):
             return IntentKind.recommend, True
         if r.unknown:
             return IntentKind.not_in_kb, False
