@@ -22,7 +22,7 @@ def test_ordinary_words_are_common_english_and_mesh_names_are_not():
 
 
 def test_the_cached_list_is_wordfreqs_list(tmp_path: Path):
-    cache_file = tmp_path / "english.pickle"
+    cache_file = tmp_path / "english.txt"
     decoded = lexicon.load(cache_file)
     assert cache_file.exists(), "the first load writes the cache"
     cached = lexicon.load(cache_file)
@@ -33,8 +33,8 @@ def test_the_cached_list_is_wordfreqs_list(tmp_path: Path):
 
 
 def test_a_stale_or_damaged_cache_is_rebuilt(tmp_path: Path):
-    cache_file = tmp_path / "english.pickle"
-    cache_file.write_bytes(b"another key\n" + b"not a pickle")
+    cache_file = tmp_path / "english.txt"
+    cache_file.write_bytes(b"another key\nnot the list")
     assert lexicon.load(cache_file)["the"] == pytest.approx(7.73, abs=0.01)
     assert lexicon.load(cache_file) == lexicon.load(tmp_path / "fresh.pickle")
     assert cache_file.read_bytes().split(b"\n", 1)[0] != b"another key"

@@ -4,26 +4,27 @@ The words and their frequencies are wordfreq's small English list (about 29,000 
 that occur at least once per million words of books, subtitles, news and the web). The
 file the package ships is a gzipped "cBpack": a header, then one list of words per
 centibel of frequency, so the word list at position i (after the header) has Zipf
-frequency 9 - i/100. Decoding it costs a process ~10 ms and the msgpack import, so its
-result is kept in a pickle beside this module (`.english.pickle`, git-ignored), keyed by
-the data file's path, size and modification time: `meshbot kb compile` writes it (as the
-Docker build does), and any process that finds it missing or stale writes it again.
-Neither path imports wordfreq itself, whose tokenisers would cost a tenth of a second.
+frequency 9 - i/100. Decoding it costs a process ~10 ms and the msgpack import, so the
+lists are kept as text beside this module (`.english.txt`, git-ignored: a key line, then
+one line of words per centibel), keyed by the data file's size, modification time and
+path: `meshbot kb compile` writes it (as the Docker build does), and a process that finds
+it missing or stale writes it again. Neither path imports wordfreq itself, whose
+tokenisers would cost a tenth of a second.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
 
-CACHE = Path(__file__).with_name(".english.pickle")
+CACHE = Path(__file__).with_name(".english.txt")
 _DATA = ("data", "small_en.msgpack.gz")
 _HEADER = {"format": "cB", "version": 1}
 _TOP_ZIPF = 9.0
+_CACHE_FORMAT = "meshbot-english/1"
 
 
 def _source() -> Path:
@@ -33,7 +34,8 @@ def _source() -> Path:
     return Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
 
 
-def _decode(path: Path) -> dict[str, float]:
+def _decode(path: Path) -> list[list[str]]:
+    """The words by centibel of frequency, as wordfreq's file lists them."""
     import gzip
 
     import msgpack
@@ -42,30 +44,26 @@ def _decode(path: Path) -> dict[str, float]:
         header, *buckets = msgpack.load(packed, raw=False)
     if header != _HEADER:
         raise RuntimeError(f"{path}: unknown word-list format {header!r}")
-    return {word: _TOP_ZIPF - i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+    return buckets
 
 
-def _read(cache_file: Path, key: str) -> dict[str, float] | None:
+def _read(cache_file: Path, key: str) -> list[list[str]] | None:
     try:
-        with cache_file.open("rb") as file:
-            if file.readline().rstrip(b"\n") != key.encode():
-                return None
-            words = pickle.load(file)  # trusted: written below from wordfreq's own file
-    except Exception:  # an unreadable cache only means decoding wordfreq's file again
+        key_line, *lines = cache_file.read_text(encoding="utf-8").split("\n")
+    except OSError:  # no cache only means decoding wordfreq's file
         return None
-    return words if isinstance(words, dict) else None
+    return [line.split() for line in lines] if key_line == key else None
 
 
-def _write(words: dict[str, float], cache_file: Path, key: str) -> None:
+def _write(buckets: list[list[str]], cache_file: Path, key: str) -> None:
     """Atomically; silently skipped where the package is read-only."""
     try:
         fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
     except OSError:
         return
     try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(key.encode() + b"\n")
-            pickle.dump(words, file, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write("\n".join([key, *(" ".join(bucket) for bucket in buckets)]))
         os.chmod(tmp, 0o644)  # built as root in the image, read by the service user
         os.replace(tmp, cache_file)
     except OSError:
@@ -77,11 +75,14 @@ def load(cache_file: Path = CACHE) -> dict[str, float]:
     (writing it when it is not)."""
     source = _source()
     stat = source.stat()
-    key = f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    words = _read(cache_file, key)
-    if words is None:
-        words = _decode(source)
-        _write(words, cache_file, key)
+    key = f"{_CACHE_FORMAT} {stat.st_size} {stat.st_mtime_ns} {source}"
+    buckets = _read(cache_file, key)
+    if buckets is None:
+        buckets = _decode(source)
+        _write(buckets, cache_file, key)
+    words: dict[str, float] = {}
+    for i, bucket in enumerate(buckets):  # one float per bucket, shared by its words
+        words.update(dict.fromkeys(bucket, _TOP_ZIPF - i / 100))
     return words
 
 
