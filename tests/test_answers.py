@@ -240,3 +240,9 @@ def test_out_of_scope_says_what_is_covered_with_two_examples(engine):
 def test_a_question_about_the_bot_gets_the_sources(engine):
     answer = engine.ask("where does your info come from? need links for a design doc")
     assert answer.kind == IntentKind.sources
+
+
+def test_a_control_plane_question_answers_with_the_control_plane_figure(engine):
+    answer = engine.ask("how much memory does istiod need for 2.5k pods")
+    assert answer.title == "What the control plane takes"
+    assert "istiod" in answer.lead and "1,500 MB" in answer.lead

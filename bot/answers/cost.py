@@ -40,6 +40,7 @@ _METRICS = {
     Measure.memory: (Metric.proxy_memory,),
     Measure.cpu: (Metric.proxy_cpu,),
     Measure.latency: (Metric.latency_p90, Metric.latency_p99, Metric.latency_p50),
+    Measure.control_plane: (Metric.control_plane_memory, Metric.control_plane_cpu),
 }
 _PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
 
@@ -137,8 +138,9 @@ def _headlines(
     Latency prefers a percentile one source measured for every mesh, so the figures
     side by side are comparable; otherwise each mesh's best-sourced figure.
     """
-    if measure == Measure.latency:
-        return _shared_latency(kb, meshes) or [
+    if measure in (Measure.latency, Measure.control_plane):
+        shared = _shared_latency(kb, meshes) if measure == Measure.latency else []
+        return shared or [
             (mesh, figure)
             for mesh in meshes
             if (figure := _first_figure(kb, mesh, _METRICS[measure])) is not None
@@ -188,6 +190,7 @@ _HEADINGS = {
     Measure.memory: "Proxy memory, one figure per mesh",
     Measure.cpu: "Proxy CPU, one figure per mesh",
     Measure.latency: "Added latency, one figure per mesh",
+    Measure.control_plane: "Control plane, one figure per mesh",
 }
 
 
@@ -228,6 +231,8 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
         if scaled := _scaled(figure, size.rps):
             return f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
         return per or figure_text(figure)
+    if measure == Measure.control_plane:
+        return f"{figure_text(figure)}: {figure.conditions}"
     percentile = figure.metric.value.removeprefix("latency_")
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
@@ -247,7 +252,7 @@ def _lead(
     measure: Measure = Measure.memory,
 ) -> str:
     if measure != Measure.memory:
-        return _rate_lead(headlines, size, measure)
+        return _rate_lead(headlines, size, measure, mesh_names(kb, [m.id for m in meshes]))
     if not headlines:
         names = mesh_names(kb, [m.id for m in meshes])
         return f"At {size.headline}: no proxy-memory figure is recorded for {names} yet."
@@ -267,11 +272,15 @@ def _lead(
     )
 
 
-def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure) -> str:
+def _rate_lead(
+    headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure, names: str
+) -> str:
     """CPU per proxy at the user's rate, or latency added per request, mesh by mesh."""
-    what = "Proxy CPU" if measure == Measure.cpu else "Added latency"
+    what = {Measure.cpu: "Proxy CPU", Measure.control_plane: "Control plane"}.get(
+        measure, "Added latency"
+    )
     if not headlines:
-        return f"{what}: no figures are recorded for these meshes yet."
+        return f"{what}: no figures are recorded for {names} yet."
     said = "; ".join(
         f"{_named(mesh, figure)}: {_value_at(figure, size, measure)}" for mesh, figure in headlines
     )
@@ -374,6 +383,8 @@ def _title(size: Size, measure: Measure) -> str:
         return f"Proxy CPU at {size.rps:,} rps" if size.rps else "Proxy CPU per request rate"
     if measure == Measure.latency:
         return "Latency a mesh adds"
+    if measure == Measure.control_plane:
+        return "What the control plane takes"
     return f"What a mesh costs at {size.pods:,} pods"
 
 

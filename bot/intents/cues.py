@@ -34,6 +34,7 @@ GROUPS = frozenset(
         "memory",
         "cpu",
         "latency",
+        "control_plane",
         "quantity",
         "list_meshes",
         "asks_of",

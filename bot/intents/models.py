@@ -41,6 +41,7 @@ class Measure(StrEnum):
     memory = "memory"
     cpu = "cpu"
     latency = "latency"
+    control_plane = "control_plane"  # what the control plane itself takes
 
 
 class Intent(BaseModel):

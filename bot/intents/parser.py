@@ -236,13 +236,17 @@ class IntentParser:
         return [f for f in dict.fromkeys([*first, *exact, *ranked]) if f not in negated]
 
     def _measure(self, normalised: str) -> Measure | None:
-        """The overhead first named: "latency overhead" is latency, "cores" is CPU."""
+        """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
+        control plane's when it is named ("how much memory does istiod need")."""
         said = [
             (match.start(), measure)
             for measure in Measure
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
-        return min(said)[1] if said else None
+        first = min(said)[1] if said else None
+        if first != Measure.latency and any(m == Measure.control_plane for _, m in said):
+            return Measure.control_plane
+        return first
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes = r.found.meshes[:MAX_COMPARE] if kind == IntentKind.compare else r.found.meshes

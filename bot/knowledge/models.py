@@ -400,10 +400,12 @@ class Mesh(Strict):
 
     @property
     def offering_sources(self) -> list[Id]:
-        """The sources about the offering itself: its own, its fit's, its distribution's."""
+        """The sources about the offering itself: its own, its fit's, its distribution's and
+        its project's."""
         fit = self.fit.sources if self.fit else []
         distribution = self.distribution.sources if self.distribution else []
-        return list(dict.fromkeys([*self.sources, *fit, *distribution]))
+        project = self.project.sources if self.project else []
+        return list(dict.fromkeys([*self.sources, *fit, *distribution, *project]))
 
 
 # --------------------------------------------------------------------------- rules
