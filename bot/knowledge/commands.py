@@ -90,7 +90,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _compile(args: argparse.Namespace) -> int:
-    from bot.intents import lexicon
     from bot.knowledge.loader import default_knowledge_dir
     from bot.knowledge.snapshot import fingerprint, write_snapshot
 
@@ -103,7 +102,6 @@ def _compile(args: argparse.Namespace) -> int:
         print(f"Cannot write the snapshot into {root}: make it writable.", file=sys.stderr)
         return 1
     print(f"Snapshot of knowledge version {kb.version} written to {path}.")
-    lexicon.load()  # the parser's English word list, decoded once for every process too
     return 0
 
 
