@@ -36,7 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.cli import cli_bench, print_cli  # noqa: E402
+from benchmarks.cli import cli_bench, compile_byte_code, print_cli  # noqa: E402
 from benchmarks.load import percentile  # noqa: E402
 from benchmarks.serving import print_serving, serving_bench  # noqa: E402
 from bot.answers.engine import AnswerEngine  # noqa: E402
@@ -209,6 +209,7 @@ def scale_bench(per_intent: int) -> list[dict[str, float]]:
 
 async def main_async(quick: bool, postgres: str | None) -> dict:
     seconds, per_intent, starts, runs = (3, 200, 3, 5) if quick else (15, 600, 7, 15)
+    compile_byte_code()
     report = {"serving": await serving_bench(seconds, starts, postgres)}
     report["cli"] = cli_bench(runs)
     kb = load_knowledge(KNOWLEDGE)
