@@ -152,6 +152,19 @@ def test_feature_check_leads_with_the_answer_and_its_since(engine):
     assert answer.lead_sources and answer.sources[0].id == answer.lead_sources[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("does cilium mesh do mTLS", "Does Cilium Service Mesh support mutual TLS (mTLS)?"),
+        ("does linkerd support circuit breaking", "Does Linkerd support circuit breaking?"),
+        ("which meshes do JWT validation", "Which meshes support JWT validation?"),
+        ("which meshes support windows nodes", "Which meshes support Windows nodes?"),
+    ],
+)
+def test_feature_titles_keep_acronyms_and_proper_nouns(engine, text, title):
+    assert engine.ask(text).title == title
+
+
 def test_retired_mesh_says_so_and_points_elsewhere(engine):
     answer = engine.ask("is open service mesh still maintained")
     status = next(p for p in answer.points if p.heading == "Status")
