@@ -140,6 +140,17 @@ def test_compare_leads_with_the_differences_that_matter(engine):
     assert any("circuit" in f.label.lower() for f in outdated.items)
 
 
+@pytest.mark.parametrize(
+    "text", ["compare istio and traefik mesh", "aks istio addon vs google cloud service mesh"]
+)
+def test_the_key_differences_show_each_area_once(engine, text):
+    key = next(p for p in engine.ask(text).points if isinstance(p, Matrix))
+    runs = [
+        g for i, g in enumerate(r.group for r in key.rows) if i == 0 or key.rows[i - 1].group != g
+    ]
+    assert len(runs) == len(set(runs)), runs
+
+
 def test_compare_with_facts_gives_a_pick(engine):
     answer = engine.ask("linkerd or istio for 40 services?")
     setup = next(p for p in answer.points if p.heading == "For your setup")
