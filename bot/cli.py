@@ -74,12 +74,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _kb(args: argparse.Namespace) -> int:
+    """`meshbot kb …`; `kb compile` also writes the parser's English word list, so that
+    no process has to decode wordfreq's file (bot/intents/lexicon.py)."""
+    status = kb_commands.run(args)
+    if status == 0 and args.kb_command == "compile":
+        from bot.intents import lexicon
+
+        lexicon.load()
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(args, "run"):
         return args.run(args)
     if args.command == "kb":
-        return kb_commands.run(args)
+        return _kb(args)
     if args.command in ("ask", "chat"):
         from bot import terminal
 

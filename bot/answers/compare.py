@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
-from bot.answers.common import (
-    Citations,
-    borrowed_label,
-    build_answer,
-    default_pair,
-    evidence_date,
-    lead_figure,
-    mesh_names,
-    source_rank,
-    standard_steps,
-    status_line,
-    step,
-)
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.deciding import architecture, deciding_facts
+from bot.answers.figures import borrowed_label, lead_figure
+from bot.answers.notices import status_line
+from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
     Answer,
     Bar,
@@ -32,6 +24,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope

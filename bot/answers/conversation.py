@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, build_answer, standard_steps
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
 from bot.answers.guide import examples_part
 from bot.answers.notices import did_you_mean, not_in_kb_sentence
 from bot.answers.results import Answer, Paragraph
+from bot.answers.steps import standard_steps
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 

@@ -6,16 +6,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.answers.common import (
-    Citations,
-    borrowed_label,
-    build_answer,
-    default_pair,
-    lead_figure,
-    mesh_names,
-    standard_steps,
-    step,
-)
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
+from bot.answers.figures import borrowed_label, lead_figure
+from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
     Answer,
     Bar,
@@ -26,6 +20,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric, Scope

@@ -7,7 +7,9 @@ distribution, version, overhead), each with its sources.
 
 from __future__ import annotations
 
-from bot.answers.common import Citations, first_sentence, lead_figure
+from bot.answers.citations import Citations
+from bot.answers.figures import lead_figure
+from bot.answers.phrasing import first_sentence
 from bot.answers.results import Statement, StatementList
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import CncfStatus, Figure, Mesh, Metric

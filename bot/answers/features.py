@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.common import (
-    Citations,
-    build_answer,
-    evidence_date,
-    first_sentence,
-    mesh_names,
-    standard_steps,
-    status_line,
-    step,
-)
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations, evidence_date
+from bot.answers.notices import status_line
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
+from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Feature, Level, Mesh, Support

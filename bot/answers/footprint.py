@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.answers.common import source_rank
+from bot.answers.citations import source_rank
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import DataPlaneModel, Figure, Mesh, Metric, Scope

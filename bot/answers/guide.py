@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from bot.answers.common import (
-    Citations,
-    build_answer,
-    default_pair,
-    mesh_names,
-    standard_steps,
-    step,
-)
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
+from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
+from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from bot.answers.common import (
-    Citations,
-    build_answer,
-    mesh_names,
-    standard_steps,
-    status_line,
-    step,
-)
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
+from bot.answers.notices import status_line
+from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Statement, StatementList
+from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 

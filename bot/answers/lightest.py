@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 
-from bot.answers.common import Citations, borrowed_label, build_answer, lead_figure, step
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
+from bot.answers.figures import borrowed_label, lead_figure
 from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statement, StatementList
+from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Metric, Scope

@@ -7,8 +7,9 @@ can forget them.
 
 from __future__ import annotations
 
-from bot.answers.common import mesh_names, retired_flag, status_line, step
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Part
+from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Mesh
@@ -104,6 +105,23 @@ def _retired(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
 def _states_status(answer: Answer) -> bool:
     """Whether the answer already leads its points with the status (explain, compare)."""
     return any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1])
+
+
+def status_line(kb: KnowledgeBase, mesh: Mesh) -> str:
+    """'Retired: … Use X or Y instead.' for meshes that are not current; else ''."""
+    if mesh.is_current:
+        return ""
+    return f"{mesh.status.value.capitalize()}: {mesh.status_note}".rstrip() + _successors(kb, mesh)
+
+
+def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
+    """The short form for an answer's lead: the status, its date and the successors."""
+    head = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
+    return head + _successors(kb, mesh)
+
+
+def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
+    return f" Consider {mesh_names(kb, mesh.replaced_by)} instead." if mesh.replaced_by else ""
 
 
 def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:

@@ -4,16 +4,11 @@ pick (or an honest tie), what would change it, and the question that matters mos
 from __future__ import annotations
 
 from bot.answers import scoring
-from bot.answers.common import (
-    Citations,
-    build_answer,
-    first_sentence,
-    mesh_names,
-    standard_steps,
-    step,
-)
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
 from bot.answers.notices import facts_text
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
@@ -29,6 +24,7 @@ from bot.answers.results import (
 )
 from bot.answers.scoring import Outlook, Verdict
 from bot.answers.screening import Finding, Screened
+from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Rule, ScreeningTest

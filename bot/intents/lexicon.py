@@ -1,38 +1,94 @@
 """Ordinary English: a word people write every day is no mesh's name, nor a typo of one.
 
 The words and their frequencies are wordfreq's small English list (about 29,000 words
-that occur at least once per million words of books, subtitles, news and the web). It
-is read straight from the data file the package ships, once per process: importing
-wordfreq itself would pull in its tokenisers and cost start-up a tenth of a second.
-The file is a "cBpack": a header, then one list of words per centibel of frequency,
-so the word list at position i (after the header) has Zipf frequency 9 - i/100.
+that occur at least once per million words of books, subtitles, news and the web). The
+file the package ships is a gzipped "cBpack": a header, then one list of words per
+centibel of frequency, so the word list at position i (after the header) has Zipf
+frequency 9 - i/100. Decoding it costs a process ~10 ms and the msgpack import, so the
+lists are kept as text beside this module (`.english.txt`, git-ignored: a key line, then
+one line of words per centibel), keyed by the data file's size, modification time and
+path: `meshbot kb compile` writes it (as the Docker build does), and a process that finds
+it missing or stale writes it again. Neither path imports wordfreq itself, whose
+tokenisers would cost a tenth of a second.
 """
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
-import msgpack
-
+CACHE = Path(__file__).with_name(".english.txt")
 _DATA = ("data", "small_en.msgpack.gz")
 _HEADER = {"format": "cB", "version": 1}
 _TOP_ZIPF = 9.0
+_CACHE_FORMAT = "meshbot-english/1"
 
 
-@cache
-def _frequencies() -> dict[str, float]:
+def _source() -> Path:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the wordfreq package is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
+
+
+def _decode(path: Path) -> list[list[str]]:
+    """The words by centibel of frequency, as wordfreq's file lists them."""
+    import gzip
+
+    import msgpack
+
     with gzip.open(path) as packed:
         header, *buckets = msgpack.load(packed, raw=False)
     if header != _HEADER:
         raise RuntimeError(f"{path}: unknown word-list format {header!r}")
-    return {word: _TOP_ZIPF - i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+    return buckets
+
+
+def _read(cache_file: Path, key: str) -> list[list[str]] | None:
+    try:
+        key_line, *lines = cache_file.read_text(encoding="utf-8").split("\n")
+    except OSError:  # no cache only means decoding wordfreq's file
+        return None
+    return [line.split() for line in lines] if key_line == key else None
+
+
+def _write(buckets: list[list[str]], cache_file: Path, key: str) -> None:
+    """Atomically; silently skipped where the package is read-only."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write("\n".join([key, *(" ".join(bucket) for bucket in buckets)]))
+        os.chmod(tmp, 0o644)  # built as root in the image, read by the service user
+        os.replace(tmp, cache_file)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def load(cache_file: Path = CACHE) -> dict[str, float]:
+    """Every word of the list with its Zipf frequency, from the cache while it is current
+    (writing it when it is not)."""
+    source = _source()
+    stat = source.stat()
+    key = f"{_CACHE_FORMAT} {stat.st_size} {stat.st_mtime_ns} {source}"
+    buckets = _read(cache_file, key)
+    if buckets is None:
+        buckets = _decode(source)
+        _write(buckets, cache_file, key)
+    words: dict[str, float] = {}
+    for i, bucket in enumerate(buckets):  # one float per bucket, shared by its words
+        words.update(dict.fromkeys(bucket, _TOP_ZIPF - i / 100))
+    return words
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    return load()
 
 
 def zipf(word: str) -> float:

@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.intents.lexicon import zipf
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -46,6 +47,7 @@ def _words(text: str) -> list[str]:
     return [w for w in normalise(text).split() if w not in _IGNORED and not w.isdigit()]
 
 
+@lru_cache(maxsize=8192)  # building the index stems ~9,000 words, most many times over
 def stem(word: str) -> str:
     """A light stem: 'enforcing', 'enforced', 'enforce' -> 'enforc'; 'rotation', 'rotate' ->
     'rotat'; 'policies' -> 'policy'. Lighter than Porter's, so 'authority' and

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from bot.answers.common import borrowed_label
+from bot.answers.figures import borrowed_label
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Level, Mesh, Metric, Source, SourceKind
 from bot.web.svg import RangeBar, RangeChart, layout

@@ -1,0 +1,28 @@
+"""Overhead figures: which one to headline (the best-sourced, then the newest), and
+whose measurement a borrowed one is."""
+
+from __future__ import annotations
+
+from bot.answers.citations import source_rank
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Figure, Mesh, Metric
+
+
+def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:
+    """The figure to headline: best-ranked source kind, then the newest."""
+    figures = [f for f in mesh.overhead if f.metric == metric]
+    if not figures:
+        return None
+
+    def rank(f: Figure) -> tuple[int, int]:
+        return (min(source_rank(kb, s)[0] for s in f.sources), -f.as_of.toordinal())
+
+    return min(figures, key=rank)
+
+
+def borrowed_label(kb: KnowledgeBase, figure: Figure) -> str:
+    """'borrowed: measured for Istio (sidecar mode)' where the figure is another mesh's; else ''."""
+    if not figure.borrowed_from:
+        return ""
+    lender = kb.meshes.get(figure.borrowed_from)
+    return f"borrowed: measured for {lender.name if lender else figure.borrowed_from}"
