@@ -221,3 +221,9 @@ def test_a_comparison_of_too_many_meshes_says_which_it_left_out(kb):
     intent = IntentParser(kb).parse("compare istio linkerd cilium kuma consul")
     assert intent.kind == IntentKind.compare and len(intent.meshes) == 4
     assert any("left out Consul" in note for note in intent.unread)
+
+
+def test_gcsm_is_google_cloud_service_mesh(kb):
+    intent = IntentParser(kb).parse("gcsm vs aks istio addon")
+    assert intent.kind == IntentKind.compare and not intent.unknown_names
+    assert "google-cloud-service-mesh" in intent.meshes
