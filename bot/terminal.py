@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from bot.answers.decision import cost_for_decision
+from bot.answers.decision import DECISION_KINDS, NO_DECISION, cost_for_decision
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import Answer
 from bot.knowledge.base import KnowledgeBase
@@ -23,6 +23,10 @@ def ask(kb: KnowledgeBase, text: str, fmt: str = "text") -> int:
         print(json.dumps(build_message(answer), indent=2, ensure_ascii=False))
     elif fmt == "adr":
         from bot.render.adr import render_adr
+
+        if answer.kind not in DECISION_KINDS:
+            print(NO_DECISION, file=sys.stderr)
+            return 1
 
         print(render_adr(answer, cost_for_decision(engine, answer)), end="")
     else:

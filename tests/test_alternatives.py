@@ -71,6 +71,12 @@ def test_the_users_platform_adds_its_distribution(engine, platform, offering):
     assert offering not in added(engine, ["istio", "linkerd"])
 
 
+def test_a_platform_without_a_provider_adds_no_providers_offering(engine, kb):
+    """VMs belong to nobody: Google's mesh also runs on VMs, but is not "VMs' own"."""
+    suggested = added(engine, ["istio", "linkerd"], platform="vms")
+    assert not [m for m in suggested if kb.meshes[m].fit and kb.meshes[m].fit.provider]
+
+
 def test_a_full_comparison_suggests_nothing_to_add(engine):
     assert added(engine, ["istio", "linkerd", "cilium", "consul"]) == []
 

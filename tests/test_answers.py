@@ -140,6 +140,17 @@ def test_compare_leads_with_the_differences_that_matter(engine):
     assert any("circuit" in f.label.lower() for f in outdated.items)
 
 
+@pytest.mark.parametrize(
+    "text", ["compare istio and traefik mesh", "aks istio addon vs google cloud service mesh"]
+)
+def test_the_key_differences_show_each_area_once(engine, text):
+    key = next(p for p in engine.ask(text).points if isinstance(p, Matrix))
+    runs = [
+        g for i, g in enumerate(r.group for r in key.rows) if i == 0 or key.rows[i - 1].group != g
+    ]
+    assert len(runs) == len(set(runs)), runs
+
+
 def test_compare_with_facts_gives_a_pick(engine):
     answer = engine.ask("linkerd or istio for 40 services?")
     setup = next(p for p in answer.points if p.heading == "For your setup")
@@ -150,6 +161,19 @@ def test_feature_check_leads_with_the_answer_and_its_since(engine):
     answer = engine.ask("does linkerd support circuit breaking")
     assert "yes" in answer.lead and "since 2.13" in answer.lead and "as of" in answer.lead
     assert answer.lead_sources and answer.sources[0].id == answer.lead_sources[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("does cilium mesh do mTLS", "Does Cilium Service Mesh support mutual TLS (mTLS)?"),
+        ("does linkerd support circuit breaking", "Does Linkerd support circuit breaking?"),
+        ("which meshes do JWT validation", "Which meshes support JWT validation?"),
+        ("which meshes support windows nodes", "Which meshes support Windows nodes?"),
+    ],
+)
+def test_feature_titles_keep_acronyms_and_proper_nouns(engine, text, title):
+    assert engine.ask(text).title == title
 
 
 def test_retired_mesh_says_so_and_points_elsewhere(engine):

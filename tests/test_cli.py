@@ -36,6 +36,14 @@ def test_ask_json_prints_the_slack_payload():
     assert limits.problems(payload) == []
 
 
+def test_a_decision_record_needs_a_comparison_or_recommendation():
+    written = run("ask", "--format", "adr", "compare istio linkerd")
+    assert written.returncode == 0 and written.stdout.startswith("# ADR:")
+    refused = run("ask", "--format", "adr", "what laptop should new SREs get")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "comparison or a recommendation" in refused.stderr
+
+
 def test_chat_walks_the_recommendation_by_number():
     result = run("chat", stdin="recommend\n9\n1\n1\n1\n1\n1\n1\n1\nquit\n")
     assert result.returncode == 0, result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bot.knowledge.models import Level, Metric, Status
@@ -54,3 +55,19 @@ def test_at_least_25_features_spread_over_every_category(kb):
         "operations",
         "extensibility",
     }
+
+
+def test_prose_names_features_and_meshes_not_their_ids(kb):
+    """Notes and summaries are read by people: 'see Raw proxy configuration', never an id."""
+    ids = [i for i in [*kb.features, *kb.meshes] if "_" in i or "-" in i]
+    pattern = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, ids)) + r")(?![\w/-])")
+    leaks = [
+        (mesh.id, where, found.group(1))
+        for mesh in kb.meshes.values()
+        for where, text in [
+            ("summary", mesh.summary),
+            *((f, s.note or "") for f, s in mesh.features.items()),
+        ]
+        if (found := pattern.search(text))
+    ]
+    assert leaks == []

@@ -215,3 +215,15 @@ def test_unknown_names_and_unsure_round_trip_through_a_value():
     intent = Intent(kind=K.compare, meshes=["linkerd"], unknown_names=["foomesh"], unsure=True)
     back, _ = decode(encode(intent))
     assert back.unknown_names == ["foomesh"] and back.unsure and back.quotes_user
+
+
+def test_a_comparison_of_too_many_meshes_says_which_it_left_out(kb):
+    intent = IntentParser(kb).parse("compare istio linkerd cilium kuma consul")
+    assert intent.kind == IntentKind.compare and len(intent.meshes) == 4
+    assert any("left out Consul" in note for note in intent.unread)
+
+
+def test_gcsm_is_google_cloud_service_mesh(kb):
+    intent = IntentParser(kb).parse("gcsm vs aks istio addon")
+    assert intent.kind == IntentKind.compare and not intent.unknown_names
+    assert "google-cloud-service-mesh" in intent.meshes

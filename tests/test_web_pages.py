@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlencode
 
 import aiohttp
 import pytest
@@ -190,6 +191,12 @@ async def test_decision_record_downloads_as_markdown(site: str) -> None:
     for heading in ("# ADR:", "## Context", "## Decision", "## Consequences", "## Sources"):
         assert heading in text
     assert "services: 80" in text
+
+
+@pytest.mark.parametrize("question", ["what laptop should new SREs get", "does linkerd do retries"])
+async def test_decision_record_needs_a_decision(site: str, question: str) -> None:
+    status, _, html = await get(site + "/adr?" + urlencode({"q": question}))
+    assert status == 400 and "Nothing to write up" in html and "# ADR" not in html
 
 
 @pytest.mark.parametrize(

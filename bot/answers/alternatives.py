@@ -63,17 +63,22 @@ def platforms_of(facts: dict[str, FactValue]) -> set[str]:
 
 def for_platform(kb: KnowledgeBase, meshes: list[Mesh], platforms: set[str]) -> Mesh | None:
     """A compared mesh's distribution that names the platform; else the offering of the
-    platform's own provider. A mesh that runs on any Kubernetes does not count."""
+    platform's own provider (rules.yaml `platforms`). A mesh that runs on any Kubernetes
+    does not count, nor one tied to another provider than the platform's."""
+    owners = {d.provider for p, d in kb.rules.platforms.items() if p in platforms and d.provider}
 
-    def names_platform(mesh: Mesh) -> bool:
-        return mesh.fit is not None and bool(platforms & {p.value for p in mesh.fit.platforms})
+    def fits(mesh: Mesh) -> bool:
+        fit = mesh.fit
+        if fit is None or not platforms & {p.value for p in fit.platforms}:
+            return False
+        return fit.provider is None or fit.provider in owners
 
     ids = {m.id for m in meshes}
     lineage = ids | {m.based_on for m in meshes if m.based_on}
-    offered = [m for m in kb.current_meshes() if m.id not in ids and names_platform(m)]
+    offered = [m for m in kb.current_meshes() if m.id not in ids and fits(m)]
     distributions = [m for m in offered if m.based_on in lineage]
-    providers = [m for m in offered if m.fit is not None and m.fit.provider]
-    return next(iter(distributions + providers), None)
+    own = [m for m in offered if m.fit is not None and m.fit.provider]
+    return next(iter(distributions + own), None)
 
 
 def closest_alternatives(

@@ -160,14 +160,17 @@ def _differences(
 
 
 def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
-    """The differences that matter most: the widest gaps first, whatever the area; among
-    equal gaps, the ones a reader can check against the fewest sources."""
+    """The differences that matter most: the widest gaps, whatever the area; among equal
+    gaps, the ones a reader can check against the fewest sources. Shown by area, each area
+    once, the area of the widest gap first."""
 
     def spread(row: MatrixRow) -> int:
         weights = [_LEVEL_WEIGHT[c] for c in row.cells]
         return max(weights) - min(weights)
 
-    return sorted(rows, key=lambda r: (-spread(r), len(r.sources)))[: KEY_ROWS[len(meshes)]]
+    key = sorted(rows, key=lambda r: (-spread(r), len(r.sources)))[: KEY_ROWS[len(meshes)]]
+    areas = list(dict.fromkeys(r.group for r in key))
+    return sorted(key, key=lambda r: areas.index(r.group))
 
 
 def _for_your_setup(

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
 
 DECISION_KINDS = frozenset({IntentKind.compare, IntentKind.recommend})
+NO_DECISION = (
+    "A decision record writes up a comparison or a recommendation, "
+    "e.g. “compare istio linkerd” or “recommend for 80 services”."
+)
 
 
 def cost_for_decision(engine: AnswerEngine, answer: Answer) -> Answer | None:

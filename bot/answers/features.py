@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date
 from bot.answers.notices import status_line
@@ -15,6 +17,20 @@ from bot.knowledge.wording import LEVEL_WORDS
 
 MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
 _ORDER = [Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no, Level.unknown]
+
+
+def in_sentence(feature: Feature) -> str:
+    """The feature's name as it reads mid-sentence: 'mutual TLS (mTLS)', 'JWT validation'.
+
+    Only an ordinary first word is lower-cased; acronyms, mixed case and words the
+    feature's own prose capitalises mid-sentence (Kubernetes, Windows) stay as written.
+    """
+    first = feature.name.split()[0]
+    prose = f"{feature.description} {feature.explanation}"
+    proper = re.search(rf"[^.!?\s]\s+{re.escape(first)}\b", prose) is not None
+    if proper or not first[1:].islower():
+        return feature.name
+    return first.lower() + feature.name[len(first) :]
 
 
 def _support_text(kb: KnowledgeBase, support: Support) -> str:
@@ -72,7 +88,7 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Does {names} support {', '.join(f.name.lower() for f in features)}?",
+        title=f"Does {names} support {', '.join(in_sentence(f) for f in features)}?",
         lead=lead,
         lead_sources=items[0].sources if single else [],
         points=points,
@@ -81,7 +97,7 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
                 key="meaning",
                 label="What it means",
                 parts=[
-                    Paragraph(heading=f"What {f.name.lower()} means", text=f.explanation)
+                    Paragraph(heading=f"What {in_sentence(f)} means", text=f.explanation)
                     for f in features
                 ],
             )
@@ -118,7 +134,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(StatementList(heading=f"{feature.name}: full support", items=full))
         everything += [
             StatementList(heading=f"{feature.name}: every mesh", items=items),
-            Paragraph(heading=f"What {feature.name.lower()} means", text=feature.explanation),
+            Paragraph(heading=f"What {in_sentence(feature)} means", text=feature.explanation),
         ]
         lead_bits.append(
             f"{feature.name}: {len(full)} of {len(items)} current meshes support it fully."
@@ -127,7 +143,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Which meshes support {features[0].name.lower()}?"
+        title=f"Which meshes support {in_sentence(features[0])}?"
         if len(features) == 1
         else "Which meshes support these features?",
         lead=" ".join(lead_bits),

@@ -249,7 +249,10 @@ class IntentParser:
         return first
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
-        meshes = r.found.meshes[:MAX_COMPARE] if kind == IntentKind.compare else r.found.meshes
+        meshes, notes = r.found.meshes, list(r.notes)
+        if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
+            notes.append(self._left_out(meshes[MAX_COMPARE:]))
+            meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         if kind == IntentKind.recommend and r.features:
             said = facts.get("needs")
@@ -275,8 +278,14 @@ class IntentParser:
             read_as=dict(list(r.read_as.items())[:4]),
             measure=r.measure if kind == IntentKind.cost else None,
             unsure=unsure,
-            unread=r.notes[:4],
+            unread=notes[:4],
         )
+
+    def _left_out(self, mesh_ids: list[str]) -> str:
+        """The note for meshes beyond what one comparison shows, so none is dropped silently."""
+        names = [self._kb.meshes[m].name for m in mesh_ids if m in self._kb.meshes]
+        shown = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+        return f"I compare at most {MAX_COMPARE} meshes at a time, so I left out {shown}."
 
     # ------------------------------------------------------------------ classifying
 

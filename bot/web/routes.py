@@ -22,7 +22,7 @@ from multidict import MultiDict
 from pydantic import ValidationError
 
 from bot.advisor import Advisor
-from bot.answers.decision import DECISION_KINDS, cost_for_decision
+from bot.answers.decision import DECISION_KINDS, NO_DECISION, cost_for_decision
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
@@ -132,6 +132,8 @@ class Pages:
         result = _answer_for(request, engine)
         if result is None:
             raise PageError(400, "Nothing to write up", "Ask a question first, e.g. ?q=recommend.")
+        if result.kind not in DECISION_KINDS:
+            raise PageError(400, "Nothing to write up", NO_DECISION)
         text = render_adr(result, cost_for_decision(engine, result))
         return web.Response(
             text=text,
