@@ -7,6 +7,7 @@ the store (SQLAlchemy, Alembic), the pages (Jinja2) nor the Slack server (aiohtt
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,7 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         if args.command == "ask":
             fmt = "json" if args.json else args.format
-            return terminal.ask(kb, " ".join(args.text), fmt=fmt)
+            try:
+                return terminal.ask(kb, " ".join(args.text), fmt=fmt)
+            except BrokenPipeError:  # the reader stopped early (`| head`): not our error
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 1
         return terminal.chat(kb)
     from bot.slack import run
 

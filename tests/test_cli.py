@@ -61,3 +61,16 @@ def test_bad_knowledge_directory_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "sources.yaml: file is missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ask_into_a_reader_that_stops_early_prints_no_traceback():
+    proc = subprocess.Popen(
+        [*MESHBOT, "ask", "compare istio linkerd", "--knowledge", str(KNOWLEDGE)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    proc.stdout.close()  # like `| head -1` exiting before the answer is written
+    stderr = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
