@@ -448,3 +448,17 @@ def test_a_provider_managed_control_plane_in_the_providers_words(engine: AnswerE
     intent = engine.parser.parse("GKE, google-managed control plane please, 80 services")
     assert intent.facts["managed_control_plane"] is True
     assert verdict(engine, intent.text).pick == "google-cloud-service-mesh"
+
+
+def test_not_on_kubernetes_beside_a_platform_says_nothing_more(engine: AnswerEngine):
+    intent = engine.parser.parse("ECS on Fargate, no kubernetes, 25 services")
+    assert intent.facts["platform"] == ["ecs"] and "needs" not in intent.facts
+    assert engine.answer(intent).title == "Recommendation: Amazon ECS Service Connect"
+    alone = engine.parser.parse("not on kubernetes, 40 services, which mesh")
+    assert alone.facts["platform"] == ["vms"] and "needs" not in alone.facts
+
+
+def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
+    facts = engine.parser.parse("we run kubernetes with hundreds of pods on bare metal").facts
+    assert facts["platform"] == ["kubernetes"] and "needs" not in facts
+    assert engine.parser.parse("40 services on bare metal servers").facts["platform"] == ["vms"]

@@ -569,6 +569,11 @@ class PlatformDef(Strict):
     """A platform a team runs on: the words that name it and whose platform it is."""
 
     words: list[Text] = Field(min_length=1)
+    alone: list[Text] = Field(
+        default_factory=list,
+        description="Words that name it only when no other platform is named: a place "
+        "('bare metal') that Kubernetes may run on.",
+    )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
 
 
@@ -668,6 +673,10 @@ class RulesFile(Strict):
     managed_phrases: list[Text] = Field(
         default_factory=list,
         description="How a provider-run control plane is asked for, with {vendor}.",
+    )
+    places: list[Text] = Field(
+        default_factory=list,
+        description="Where machines are ('bare metal'): no platform, and not a feature.",
     )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
