@@ -100,9 +100,10 @@ def test_a_distribution_says_which_upstream_it_ships_against_the_current_one(eng
     decides = answer.points[0]
     item = next(i for i in decides.items if i.label == ossm.name)
     assert (
-        f"Ships upstream {ossm.distribution.upstream_version}, the newest being "
+        f"Ships Istio {ossm.distribution.upstream_version}; upstream Istio is at "
         f"{istio.version.current}" in item.text
     )
+    assert "newest being" not in item.text  # the newest is upstream's, not the distribution's
     assert set(ossm.distribution.sources) <= set(item.sources)
     assert answer.lead == f"All: {istio.data_plane.summary}."
 

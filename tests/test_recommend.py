@@ -68,6 +68,68 @@ def test_the_retired_mesh_keeps_the_lead_and_the_pick_is_a_successor(engine: Ans
     assert answer.title == "Recommendation: Amazon ECS Service Connect"
 
 
+def test_a_setup_and_a_pick_asked_for_is_a_recommendation_though_meshes_are_named(
+    engine: AnswerEngine,
+):
+    retired = engine.ask(
+        "we still run open service mesh on two aks clusters (it came with the aks addon back "
+        "in the day). heard its archived?? whats the replacement"
+    )
+    assert retired.kind == IntentKind.recommend
+    assert retired.lead.startswith("Open Service Mesh is archived")
+    assert "Open Service Mesh" not in retired.title
+    dead = engine.parser.parse(
+        "nginx service mesh is dead apparently. tiny team (2 people), ~35 services. "
+        "we used it for mtls and a bit of traffic splitting. want the least operational pain"
+    )
+    assert dead.kind == IntentKind.recommend
+    budget = engine.parser.parse(
+        "Self-managed k8s, 800 pods. Finance capped mesh overhead at roughly 20 MB of memory "
+        "per pod. Which meshes fit that budget?"
+    )
+    assert budget.kind == IntentKind.recommend
+
+
+def test_the_current_mesh_they_run_is_the_incumbent_and_stays_when_it_fits(
+    engine: AnswerEngine,
+):
+    text = (
+        "We've run Istio with sidecars on EKS for 4 years, lots of EnvoyFilters. Management "
+        "read that ambient is cheaper and wants us to switch. What should we run?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["incumbent"] == "istio"
+    assert verdict(engine, text).tied == ["istio"]
+
+
+def test_two_meshes_and_a_size_without_a_pick_asked_for_stay_a_comparison(
+    engine: AnswerEngine,
+):
+    assert engine.parser.parse("istio vs linkerd for 40 services").kind == IntentKind.compare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have one django monolith and two celery workers on a single VM behind nginx. "
+        "our new CTO keeps saying service mesh. should we set one up?",
+        "14 services, one cluster, no compliance requirement for mTLS. we just want traces "
+        "and some dashboards; we already have OpenTelemetry SDKs. Do we need a mesh?",
+        "we only want request metrics + traces across 12 services. already instrumenting "
+        "everything with OpenTelemetry SDKs. do we need a mesh for that?",
+    ],
+)
+def test_a_small_estate_with_nothing_a_mesh_adds_is_told_no_mesh(engine: AnswerEngine, text):
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: AnswerEngine):
+    intent = engine.parser.parse("40 services, we already have OpenTelemetry, want tracing")
+    assert "distributed_tracing" in intent.facts["covered"]
+    assert "distributed_tracing" not in intent.facts.get("needs", [])
+
+
 # ------------------------------------------------------------------ screening
 
 
@@ -386,3 +448,17 @@ def test_a_provider_managed_control_plane_in_the_providers_words(engine: AnswerE
     intent = engine.parser.parse("GKE, google-managed control plane please, 80 services")
     assert intent.facts["managed_control_plane"] is True
     assert verdict(engine, intent.text).pick == "google-cloud-service-mesh"
+
+
+def test_not_on_kubernetes_beside_a_platform_says_nothing_more(engine: AnswerEngine):
+    intent = engine.parser.parse("ECS on Fargate, no kubernetes, 25 services")
+    assert intent.facts["platform"] == ["ecs"] and "needs" not in intent.facts
+    assert engine.answer(intent).title == "Recommendation: Amazon ECS Service Connect"
+    alone = engine.parser.parse("not on kubernetes, 40 services, which mesh")
+    assert alone.facts["platform"] == ["vms"] and "needs" not in alone.facts
+
+
+def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
+    facts = engine.parser.parse("we run kubernetes with hundreds of pods on bare metal").facts
+    assert facts["platform"] == ["kubernetes"] and "needs" not in facts
+    assert engine.parser.parse("40 services on bare metal servers").facts["platform"] == ["vms"]

@@ -7,6 +7,8 @@ distribution, version, overhead), each with its sources.
 
 from __future__ import annotations
 
+import re
+
 from bot.answers.citations import Citations
 from bot.answers.figures import lead_figure
 from bot.answers.phrasing import first_sentence
@@ -17,6 +19,7 @@ from bot.knowledge.wording import figure_text
 
 HEADLINE_METRIC = Metric.proxy_memory
 NOT_COMPARABLE = "not comparable: different sources"
+_MODE = re.compile(r"\s*\([^)]*\)$")  # "Istio (sidecar mode)"
 
 Line = tuple[str, list[str]]  # the text for one mesh, and the sources behind it
 
@@ -45,6 +48,11 @@ def _governance(mesh: Mesh) -> Line:
     return f"{mesh.license}{cncf}", distribution or mesh.sources[:1]
 
 
+def _project(mesh: Mesh) -> str:
+    """The project's name without the mode an entry covers: "Istio (sidecar mode)" is Istio."""
+    return _MODE.sub("", mesh.name)
+
+
 def _releases(kb: KnowledgeBase, mesh: Mesh) -> Line:
     if mesh.project:
         return mesh.project.releases.rstrip("."), mesh.project.sources
@@ -55,8 +63,8 @@ def _releases(kb: KnowledgeBase, mesh: Mesh) -> Line:
             f"; {first_sentence(dist.support).split('; ')[0].rstrip('.')}" if dist.support else ""
         )
         return (
-            f"ships upstream {dist.upstream_version}, the newest being {base.version.current}"
-            f"{support}",
+            f"ships {_project(base)} {dist.upstream_version}; upstream {_project(base)} is at "
+            f"{base.version.current}{support}",
             [*dist.sources, *base.version.sources[:1]],
         )
     return f"current release {mesh.version.current}", mesh.version.sources

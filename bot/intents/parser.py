@@ -255,9 +255,11 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         if kind == IntentKind.recommend and r.features:
-            said = facts.get("needs")
+            said, have = facts.get("needs"), facts.get("covered")
             stated = said if isinstance(said, list) else []
-            facts["needs"] = list(dict.fromkeys([*stated, *r.features]))[:12]
+            covered = have if isinstance(have, list) else []
+            needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in covered]
+            facts["needs"] = needs[:12]
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(r.found.leftovers)
@@ -306,7 +308,12 @@ class IntentParser:
                 return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         checked = bool(features) and r.asks_of_mesh
-        recommend = cue("recommend") and len(meshes) < 2 and not checked
+        # Their setup and a pick asked for ("we still run OSM on AKS, what's the
+        # replacement?") is a recommendation even when meshes are named: the ones they run
+        # are incumbents. "istio vs linkerd for 40 services" asks for no pick.
+        their_setup = bool((self._setup | self._deciding) & set(facts))
+        among = len(meshes) < 2 or (their_setup and not self._compare_cued(r.remaining, 0))
+        recommend = cue("recommend") and among and not checked
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
