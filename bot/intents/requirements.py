@@ -69,7 +69,8 @@ class RequirementReader:
         self._support = _alternation(list(self._vendor_of))
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
-        """'already run <mesh>' or 'already pay for <vendor>', two words apart at most."""
+        """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
+        words apart at most."""
         self._named: dict[str, tuple[str, str]] = {}
         for mesh in kb.current_meshes():
             for alias in (mesh.id, mesh.name, *mesh.aliases):
@@ -77,6 +78,11 @@ class RequirementReader:
         for vendor, words in kb.rules.vendors.items():
             for word in words:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
+        self._covers: dict[str, list[str]] = {}
+        for tool in kb.rules.covered_by:
+            for word in tool.words:
+                self._named.setdefault(normalise(word), ("covered", normalise(word)))
+                self._covers[normalise(word)] = tool.features
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         names = _alternation(list(self._named))
         if cues is None or names is None:
@@ -94,7 +100,11 @@ class RequirementReader:
         facts: dict[str, FactValue] = {}
         for match in self._already.finditer(normalised) if self._already else ():
             fact, value = self._named[match.group("name").strip()]
-            facts.setdefault(fact, value)
+            if fact == "covered":  # what a tool they run covers is not asked of the mesh
+                said = facts.setdefault(fact, [])
+                said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
+            else:
+                facts.setdefault(fact, value)
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True

@@ -453,6 +453,15 @@ class Signal(Strict):
     set: dict[Id, FactValue]
 
 
+class Covered(Strict):
+    """A tool a team may already run, and the needs it covers ("we already have
+    OpenTelemetry": traces and metrics are not asked of the mesh)."""
+
+    words: list[Text] = Field(min_length=1)
+    features: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
 class Option(Strict):
     label: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     set: dict[Id, FactValue]
@@ -690,6 +699,10 @@ class RulesFile(Strict):
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    covered_by: list[Covered] = Field(
+        default_factory=list,
+        description="Tools a team already runs and the needs they cover (after already_phrases).",
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
