@@ -352,6 +352,17 @@ class Fit(Strict):
     )
 
 
+class ModeAliases(Strict):
+    """Words that name this entry only when set against another mode of its project."""
+
+    beside: list[Id] = Field(
+        min_length=1,
+        description="The project's other modes ('sidecar' names Istio's sidecar mode only "
+        "across a 'vs' or 'or' from ambient, never in 'does linkerd use sidecars').",
+    )
+    words: list[Text] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -360,6 +371,7 @@ class Mesh(Strict):
     )
     name: Text
     aliases: list[Text] = Field(min_length=1)
+    mode_aliases: ModeAliases | None = None
     status: Status
     status_note: str = ""
     replaced_by: list[Id] = Field(default_factory=list)
