@@ -68,6 +68,47 @@ def test_the_retired_mesh_keeps_the_lead_and_the_pick_is_a_successor(engine: Ans
     assert answer.title == "Recommendation: Amazon ECS Service Connect"
 
 
+def test_a_setup_and_a_pick_asked_for_is_a_recommendation_though_meshes_are_named(
+    engine: AnswerEngine,
+):
+    retired = engine.ask(
+        "we still run open service mesh on two aks clusters (it came with the aks addon back "
+        "in the day). heard its archived?? whats the replacement"
+    )
+    assert retired.kind == IntentKind.recommend
+    assert retired.lead.startswith("Open Service Mesh is archived")
+    assert "Open Service Mesh" not in retired.title
+    dead = engine.parser.parse(
+        "nginx service mesh is dead apparently. tiny team (2 people), ~35 services. "
+        "we used it for mtls and a bit of traffic splitting. want the least operational pain"
+    )
+    assert dead.kind == IntentKind.recommend
+    budget = engine.parser.parse(
+        "Self-managed k8s, 800 pods. Finance capped mesh overhead at roughly 20 MB of memory "
+        "per pod. Which meshes fit that budget?"
+    )
+    assert budget.kind == IntentKind.recommend
+
+
+def test_the_current_mesh_they_run_is_the_incumbent_and_stays_when_it_fits(
+    engine: AnswerEngine,
+):
+    text = (
+        "We've run Istio with sidecars on EKS for 4 years, lots of EnvoyFilters. Management "
+        "read that ambient is cheaper and wants us to switch. What should we run?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["incumbent"] == "istio"
+    assert verdict(engine, text).tied == ["istio"]
+
+
+def test_two_meshes_and_a_size_without_a_pick_asked_for_stay_a_comparison(
+    engine: AnswerEngine,
+):
+    assert engine.parser.parse("istio vs linkerd for 40 services").kind == IntentKind.compare
+
+
 # ------------------------------------------------------------------ screening
 
 

@@ -309,7 +309,12 @@ class IntentParser:
                 return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         checked = bool(features) and r.asks_of_mesh
-        recommend = cue("recommend") and len(meshes) < 2 and not checked
+        # Their setup and a pick asked for ("we still run OSM on AKS, what's the
+        # replacement?") is a recommendation even when meshes are named: the ones they run
+        # are incumbents. "istio vs linkerd for 40 services" asks for no pick.
+        their_setup = bool((self._setup | self._deciding) & set(facts))
+        among = len(meshes) < 2 or (their_setup and not self._compare_cued(r.remaining, 0))
+        recommend = cue("recommend") and among and not checked
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
