@@ -226,7 +226,5 @@ def test_a_mode_alias_must_stand_beside_a_known_mesh(kb_dir):
     mesh = read(kb_dir / "meshes/istio.yaml")
     mesh["mode_aliases"]["beside"] = ["istio-ambiant"]
     write(kb_dir / "meshes/istio.yaml", mesh)
-    assert (
-        "meshes/istio.yaml: mode_aliases.beside[0]: unknown mesh 'istio-ambiant'"
-        in " ".join(problems_of(kb_dir))
-    )
+    wanted = "meshes/istio.yaml: mode_aliases.beside[0]: unknown mesh 'istio-ambiant'."
+    assert any(p.startswith(wanted) for p in problems_of(kb_dir))
