@@ -109,6 +109,27 @@ def test_two_meshes_and_a_size_without_a_pick_asked_for_stay_a_comparison(
     assert engine.parser.parse("istio vs linkerd for 40 services").kind == IntentKind.compare
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have one django monolith and two celery workers on a single VM behind nginx. "
+        "our new CTO keeps saying service mesh. should we set one up?",
+        "14 services, one cluster, no compliance requirement for mTLS. we just want traces "
+        "and some dashboards; we already have OpenTelemetry SDKs. Do we need a mesh?",
+        "we only want request metrics + traces across 12 services. already instrumenting "
+        "everything with OpenTelemetry SDKs. do we need a mesh for that?",
+    ],
+)
+def test_a_small_estate_with_nothing_a_mesh_adds_is_told_no_mesh(engine: AnswerEngine, text):
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: AnswerEngine):
+    intent = engine.parser.parse("40 services, we already have OpenTelemetry, want tracing")
+    assert "distributed_tracing" in intent.facts["covered"]
+    assert "distributed_tracing" not in intent.facts.get("needs", [])
+
+
 # ------------------------------------------------------------------ screening
 
 
@@ -427,3 +448,17 @@ def test_a_provider_managed_control_plane_in_the_providers_words(engine: AnswerE
     intent = engine.parser.parse("GKE, google-managed control plane please, 80 services")
     assert intent.facts["managed_control_plane"] is True
     assert verdict(engine, intent.text).pick == "google-cloud-service-mesh"
+
+
+def test_not_on_kubernetes_beside_a_platform_says_nothing_more(engine: AnswerEngine):
+    intent = engine.parser.parse("ECS on Fargate, no kubernetes, 25 services")
+    assert intent.facts["platform"] == ["ecs"] and "needs" not in intent.facts
+    assert engine.answer(intent).title == "Recommendation: Amazon ECS Service Connect"
+    alone = engine.parser.parse("not on kubernetes, 40 services, which mesh")
+    assert alone.facts["platform"] == ["vms"] and "needs" not in alone.facts
+
+
+def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
+    facts = engine.parser.parse("we run kubernetes with hundreds of pods on bare metal").facts
+    assert facts["platform"] == ["kubernetes"] and "needs" not in facts
+    assert engine.parser.parse("40 services on bare metal servers").facts["platform"] == ["vms"]

@@ -258,9 +258,11 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         if kind == IntentKind.recommend and r.features:
-            said = facts.get("needs")
+            said, have = facts.get("needs"), facts.get("covered")
             stated = said if isinstance(said, list) else []
-            facts["needs"] = list(dict.fromkeys([*stated, *r.features]))[:12]
+            covered = have if isinstance(have, list) else []
+            needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in covered]
+            facts["needs"] = needs[:12]
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(r.found.leftovers)

@@ -3,7 +3,9 @@ support the mesh.
 
 The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:`). A platform
 word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
-not the platform; a specific platform ("EKS") wins over plain "Kubernetes".
+not the platform; a specific platform ("EKS") wins over plain "Kubernetes"; `alone:` words
+("bare metal servers") name a platform only when no other is named; `places:` ("bare
+metal") name none.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ class RequirementReader:
             for platform, definition in rules.platforms.items()
             for word in definition.words
         }
+        self._alone_of = {
+            normalise(word): platform
+            for platform, definition in rules.platforms.items()
+            for word in definition.alone
+        }
         self._vendor_of: dict[str, str] = {}
         managed: list[str] = []
         for vendor, words in rules.vendors.items():
@@ -57,10 +64,13 @@ class RequirementReader:
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
+        self._alone = _alternation(list(self._alone_of))
+        self._places = _alternation([normalise(p) for p in rules.places])
         self._support = _alternation(list(self._vendor_of))
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
-        """'already run <mesh>' or 'already pay for <vendor>', two words apart at most."""
+        """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
+        words apart at most."""
         self._named: dict[str, tuple[str, str]] = {}
         for mesh in kb.current_meshes():
             for alias in (mesh.id, mesh.name, *mesh.aliases):
@@ -68,6 +78,11 @@ class RequirementReader:
         for vendor, words in kb.rules.vendors.items():
             for word in words:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
+        self._covers: dict[str, list[str]] = {}
+        for tool in kb.rules.covered_by:
+            for word in tool.words:
+                self._named.setdefault(normalise(word), ("covered", normalise(word)))
+                self._covers[normalise(word)] = tool.features
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         names = _alternation(list(self._named))
         if cues is None or names is None:
@@ -85,7 +100,11 @@ class RequirementReader:
         facts: dict[str, FactValue] = {}
         for match in self._already.finditer(normalised) if self._already else ():
             fact, value = self._named[match.group("name").strip()]
-            facts.setdefault(fact, value)
+            if fact == "covered":  # what a tool they run covers is not asked of the mesh
+                said = facts.setdefault(fact, [])
+                said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
+            else:
+                facts.setdefault(fact, value)
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True
@@ -95,6 +114,11 @@ class RequirementReader:
             text = self._support.sub(" ", text)
         said = [m.group(0) for m in self._platforms.finditer(text)] if self._platforms else []
         found = list(dict.fromkeys(self._platform_of[word] for word in said))
+        alone = [m.group(0) for m in self._alone.finditer(text)] if self._alone else []
+        if not found:
+            found = list(dict.fromkeys(self._alone_of[word] for word in alone))
+        places = [m.group(0) for m in self._places.finditer(text)] if self._places else []
+        said += alone + places
         unplaced = _alternation(said).sub(" ", normalised) if said else normalised
         if found:
             rank = min(_GENERIC.get(p, 0) for p in found)

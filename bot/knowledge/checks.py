@@ -375,6 +375,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
 
     for i, signal in enumerate(rules.signals):
         yield from settings(signal.set, f"signals[{i}].set")
+    for i, tool in enumerate(rules.covered_by):
+        yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
     for fact_id in rules.refusals.objects:
         yield from settings({fact_id: True}, "refusals.objects")
     for i, question in enumerate(rules.questions):

@@ -465,6 +465,15 @@ class Signal(Strict):
     set: dict[Id, FactValue]
 
 
+class Covered(Strict):
+    """A tool a team may already run, and the needs it covers ("we already have
+    OpenTelemetry": traces and metrics are not asked of the mesh)."""
+
+    words: list[Text] = Field(min_length=1)
+    features: list[Id] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
 class Option(Strict):
     label: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     set: dict[Id, FactValue]
@@ -572,6 +581,11 @@ class PlatformDef(Strict):
     """A platform a team runs on: the words that name it and whose platform it is."""
 
     words: list[Text] = Field(min_length=1)
+    alone: list[Text] = Field(
+        default_factory=list,
+        description="Words that name it only when no other platform is named: a place "
+        "('bare metal') that Kubernetes may run on.",
+    )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
 
 
@@ -672,12 +686,20 @@ class RulesFile(Strict):
         default_factory=list,
         description="How a provider-run control plane is asked for, with {vendor}.",
     )
+    places: list[Text] = Field(
+        default_factory=list,
+        description="Where machines are ('bare metal'): no platform, and not a feature.",
+    )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
     )
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    covered_by: list[Covered] = Field(
+        default_factory=list,
+        description="Tools a team already runs and the needs they cover (after already_phrases).",
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
