@@ -10,6 +10,7 @@ from bot.answers import scoring
 from bot.answers.results import Answer, Chart, Matrix, Part, StatementList
 from bot.intents.models import Intent, IntentKind
 from bot.render.blocks import build_message
+from bot.render.limits import visible_text
 from bot.render.plain import render_terminal
 
 RECOMMEND_TABLE = [
@@ -270,3 +271,65 @@ def test_a_control_plane_question_answers_with_the_control_plane_figure(engine):
     answer = engine.ask("how much memory does istiod need for 2.5k pods")
     assert answer.title == "What the control plane takes"
     assert "istiod" in answer.lead and "1,500 MB" in answer.lead
+
+
+def first_card_fits(answer: Answer) -> bool:
+    card = build_message(answer)
+    return len(card["blocks"]) <= 12 and visible_text(card) <= 2500 and bool(card["text"])
+
+
+def test_a_per_proxy_memory_question_leads_with_the_per_proxy_figure(engine):
+    answer = engine.ask("how much memory does a linkerd proxy use at 1000 rps")
+    assert "1,000 pods" not in answer.title and "assumed" not in answer.lead
+    assert answer.lead.startswith("A Linkerd (sidecar) proxy uses 26.3 MB per pod")
+    assert "Linkerd 2.11.1 default install" in answer.lead  # the conditions it was measured under
+    chart = next(p for s in answer.details for p in s.parts if isinstance(p, Chart))
+    assert {bar.unit for bar in chart.bars} == {"MB"} and "per proxy" in chart.heading
+    assert max(bar.high for bar in chart.bars) == 26.3  # no fleet total at a size nobody gave
+    assert first_card_fits(answer)
+
+
+def test_a_memory_question_with_a_size_gives_the_fleet_total(engine):
+    answer = engine.ask("how much memory does linkerd use at 500 pods")
+    assert answer.title == "What a mesh costs at 500 pods"
+    assert "13.2 GB" in answer.lead
+
+
+@pytest.mark.parametrize(
+    ("text", "measure_words"),
+    [
+        ("how many cores does an istio sidecar burn at 300 rps", ("vCPU", "300 rps")),
+        ("latency overhead istio vs linkerd p99", ("ms per request path", "p99")),
+    ],
+)
+def test_cpu_and_latency_details_and_hints_are_about_the_measure_asked(engine, text, measure_words):
+    answer = engine.ask(text)
+    details = [p for s in answer.details for p in s.parts]
+    shown = render_terminal(answer.model_copy(update={"points": [], "lead": ""}))
+    assert "memory" not in shown.lower() and "Give your own numbers" not in shown
+    assert all(word in shown for word in measure_words)
+    assert not any(isinstance(p, Chart) and "memory" in p.heading.lower() for p in details)
+    assert all("measured under:" in s for s in statements(answer)[:1])
+    assert first_card_fits(answer)
+
+
+def test_every_mesh_asked_about_appears_even_without_a_figure(engine):
+    answer = engine.ask("linkerd vs istio cpu at 500 rps")
+    assert "about 0.1 vCPU a proxy at 500 rps" in answer.lead
+    assert "No sourced CPU figure for Linkerd" in answer.lead
+    headline = next(p for p in answer.points if isinstance(p, StatementList))
+    assert [i.label for i in headline.items] == ["Istio (sidecar mode)", "Linkerd"]
+    assert "no sourced CPU figure for Linkerd" in headline.items[1].text
+    assert first_card_fits(answer)
+
+
+@pytest.mark.parametrize(
+    "text", ["how much memory does a linkerd proxy use", "cost 1000 pods", "istio cpu at 500 rps"]
+)
+def test_cost_chart_labels_tell_each_figure_apart(engine, text):
+    answer = engine.ask(text)
+    charts = [p for s in answer.details for p in s.parts if isinstance(p, Chart)]
+    assert charts
+    for chart in charts:
+        labels = [bar.label for bar in chart.bars]
+        assert len(labels) == len(set(labels)), labels

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ class Size:
     hops: int
     rps: int | None
     assumed: tuple[str, ...]
+    told: bool
 
     @property
     def headline(self) -> str:
@@ -73,7 +75,9 @@ def _size(intent: Intent) -> Size:
         assumed.append("one pod a service" if services else f"{pods:,} pods")
     if not _count(intent, "nodes"):
         assumed.append(f"{PODS_PER_NODE} pods a node")
-    return Size(pods, nodes, _count(intent, "hops") or 1, _count(intent, "rps"), tuple(assumed))
+    told = any(_count(intent, fact) for fact in ("pods", "services", "nodes"))
+    hops = _count(intent, "hops") or 1
+    return Size(pods, nodes, hops, _count(intent, "rps"), tuple(assumed), told)
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
@@ -105,8 +109,14 @@ def _named(mesh: Mesh, figure: Figure) -> str:
     return mesh.name if figure.mode.lower() in mesh.name.lower() else f"{mesh.name} ({figure.mode})"
 
 
+def _what_was_measured(figure: Figure) -> str:
+    """The first clause of a figure's conditions: what tells it from the mesh's others."""
+    clause = re.split(r"[,;(]", figure.conditions, maxsplit=1)[0].strip()
+    return clause if len(clause) <= 60 else f"{clause[:59].rstrip()}…"
+
+
 def _label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
-    return f"{_named(mesh, figure)} — {_who(kb, figure)}"
+    return f"{_named(mesh, figure)}: {_what_was_measured(figure)} — {_who(kb, figure)}"
 
 
 def _total(figure: Figure, size: Size) -> str:
@@ -115,11 +125,17 @@ def _total(figure: Figure, size: Size) -> str:
 
 
 def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, size: Size, cite: Citations) -> Bar:
-    count = size.count(figure)
+    """One figure as a bar: a fleet total for memory at a told size, CPU at the user's rate,
+    otherwise the figure as measured."""
+    scale = 1.0
+    if figure.metric == Metric.proxy_memory and size.told:
+        scale = size.count(figure)
+    elif figure.metric == Metric.proxy_cpu and size.rps and figure.per_rps:
+        scale = size.rps / figure.per_rps
     return Bar(
         label=_label(kb, mesh, figure),
-        low=figure.low * count,
-        high=figure.high * count,
+        low=figure.low * scale,
+        high=figure.high * scale,
         unit=figure.unit,
         sources=cite.cite(figure.sources),
     )
@@ -181,6 +197,13 @@ def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
     return bool(shared) and len({f.conditions for _, f in headlines}) == 1
 
 
+_MISSING = {
+    Measure.memory: "proxy-memory",
+    Measure.cpu: "CPU",
+    Measure.latency: "latency",
+    Measure.control_plane: "control-plane",
+}
+
 _HEADINGS = {
     Measure.memory: "Proxy memory, one figure per mesh",
     Measure.cpu: "Proxy CPU, one figure per mesh",
@@ -189,13 +212,21 @@ _HEADINGS = {
 }
 
 
+def _unfigured(meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]]) -> list[Mesh]:
+    """The meshes asked about that have no figure for the measure."""
+    figured = {mesh.id for mesh, _ in headlines}
+    return [mesh for mesh in meshes if mesh.id not in figured]
+
+
 def _headline_part(
     kb: KnowledgeBase,
+    meshes: list[Mesh],
     headlines: list[tuple[Mesh, Figure]],
     size: Size,
     cite: Citations,
     measure: Measure = Measure.memory,
 ) -> StatementList:
+    """One statement a mesh asked about: its figure, or that there is no sourced one."""
     if _comparable(headlines):
         note = "one benchmark"
     elif any(f.borrowed_from for _, f in headlines):
@@ -208,16 +239,25 @@ def _headline_part(
             Statement(
                 label=_named(mesh, figure),
                 text=f"{_value_at(figure, size, measure)} ({_who(kb, figure)})"
-                + _nothing_in_cluster(figure),
+                + _nothing_in_cluster(figure)
+                + _conditions(figure, measure),
                 sources=cite.cite(figure.sources),
             )
             for mesh, figure in headlines
+        ]
+        + [
+            Statement(
+                label=mesh.name, text=f"no sourced {_MISSING[measure]} figure for {mesh.name}"
+            )
+            for mesh in _unfigured(meshes, headlines)
         ],
     )
 
 
 def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     """The figure at the user's size: a total, a rate-scaled value, or latency over hops."""
+    if measure == Measure.memory and not size.told:
+        return f"{figure_text(figure)}: {figure.conditions}"
     if measure == Measure.memory:
         count = f"{size.count(figure):,} {figure.per.value}s"
         return f"{_total(figure, size)}: {figure_text(figure)} × {count}"
@@ -234,6 +274,15 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
 
 
+def _conditions(figure: Figure, measure: Measure) -> str:
+    """For CPU and latency: what the figure was measured under (a memory total says it apart)."""
+    return (
+        f"; measured under: {figure.conditions}"
+        if measure in (Measure.cpu, Measure.latency)
+        else ""
+    )
+
+
 def _nothing_in_cluster(figure: Figure) -> str:
     """For a zero figure (a managed data plane outside the cluster): what is paid instead."""
     return f". {figure.conditions}" if figure.high == 0 else ""
@@ -246,11 +295,28 @@ def _lead(
     size: Size,
     measure: Measure = Measure.memory,
 ) -> str:
+    said = _figured_lead(kb, meshes, headlines, size, measure)
+    if missing := _unfigured(meshes, headlines):
+        names = mesh_names(kb, [m.id for m in missing])
+        return _sentences(said, f"No sourced {_MISSING[measure]} figure for {names}")
+    return said
+
+
+def _figured_lead(
+    kb: KnowledgeBase,
+    meshes: list[Mesh],
+    headlines: list[tuple[Mesh, Figure]],
+    size: Size,
+    measure: Measure,
+) -> str:
     if measure != Measure.memory:
         return _rate_lead(headlines, size, measure, mesh_names(kb, [m.id for m in meshes]))
     if not headlines:
         names = mesh_names(kb, [m.id for m in meshes])
-        return f"At {size.headline}: no proxy-memory figure is recorded for {names} yet."
+        where = f"At {size.headline}: n" if size.told else "N"
+        return f"{where}o proxy-memory figure is recorded for {names} yet."
+    if not size.told:
+        return _per_proxy_lead(kb, headlines)
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
     (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
     if len(ranked) == 1 and low.high == 0:
@@ -265,6 +331,21 @@ def _lead(
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({low_mesh.name}) to {_total(high, size)} ({high_mesh.name})."
     )
+
+
+def _per_proxy_lead(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """Memory one proxy uses, mesh by mesh, with the conditions it was measured under."""
+    if len(headlines) == 1:
+        mesh, figure = headlines[0]
+        return (
+            f"A {_named(mesh, figure)} proxy uses {figure_text(figure)} "
+            f"({_who(kb, figure)}), measured under: {figure.conditions}."
+        )
+    said = "; ".join(
+        f"{_named(mesh, figure)}: {figure_text(figure)} ({_who(kb, figure)})"
+        for mesh, figure in headlines
+    )
+    return f"Memory a proxy uses: {said}."
 
 
 def _rate_lead(
@@ -315,62 +396,89 @@ def _at_rate(figure: Figure, rps: int | None) -> str:
 
 
 def _figure_sections(
-    kb: KnowledgeBase, size: Size
-) -> list[tuple[str, tuple[Metric, ...], Callable[[Figure], str]]]:
-    return [
-        (
-            "Per-proxy figures behind the totals",
-            (Metric.proxy_memory, Metric.proxy_cpu),
+    kb: KnowledgeBase, size: Size, generic: bool
+) -> dict[Measure, tuple[str, tuple[Metric, ...], Callable[[Figure], str]]]:
+    """For each measure: the heading, the metrics and how one figure is described."""
+    return {
+        Measure.memory: (
+            "Per-proxy figures behind the totals" if size.told else "Per-proxy memory figures",
+            (Metric.proxy_memory, Metric.proxy_cpu) if generic else (Metric.proxy_memory,),
             lambda f: _sentences(_measured(kb, f), f.note, _at_rate(f, size.rps)),
         ),
-        (
+        Measure.cpu: (
+            "Per-proxy CPU figures",
+            (Metric.proxy_cpu,),
+            lambda f: _sentences(_measured(kb, f), f.note, _at_rate(f, size.rps)),
+        ),
+        Measure.latency: (
             "Added latency",
-            _LATENCY,
+            (*_LATENCY, Metric.latency_max),
             lambda f: _sentences(_over_hops(f, size.hops), _measured(kb, f)),
         ),
-        (
+        Measure.control_plane: (
             "Control plane",
             (Metric.control_plane_memory, Metric.control_plane_cpu),
             lambda f: _measured(kb, f),
         ),
-    ]
+    }
 
 
-def _all_figures(kb: KnowledgeBase, meshes: list[Mesh], size: Size, cite: Citations) -> list[Part]:
-    """Every figure, vendor and blog ones included, each with its own source."""
+def _chart_heading(size: Size, measure: Measure) -> str:
+    if measure == Measure.cpu:
+        at = f"at {size.rps:,} rps (scaled linearly)" if size.rps else "per the rate measured"
+        return f"Every proxy CPU figure, {at}"
+    if size.told:
+        return f"Every proxy memory total at {size.pods:,} pods, {size.nodes:,} nodes"
+    return "Every proxy memory figure, per proxy"
+
+
+def _all_figures(
+    kb: KnowledgeBase, meshes: list[Mesh], size: Size, cite: Citations, measure: Measure | None
+) -> list[Part]:
+    """Every figure for the measure asked (a plain cost question: memory, with CPU),
+    vendor and blog ones included, each with its own source."""
+    generic, measure = measure is None, measure or Measure.memory
+    heading, metrics, describe = _figure_sections(kb, size, generic)[measure]
+    scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
     bars = [
         _bar(kb, mesh, figure, size, cite)
         for mesh in meshes
         for figure in mesh.overhead
-        if figure.metric == Metric.proxy_memory and figure.per in _MEMORY_SCOPES
+        if measure in (Measure.memory, Measure.cpu)
+        and figure.metric == _METRICS[measure][0]
+        and figure.per in scopes
     ]
-    parts: list[Part] = []
-    if bars:
-        heading = f"Every proxy memory total at {size.pods:,} pods, {size.nodes:,} nodes"
-        parts.append(Chart(heading=heading, bars=bars))
-    for heading, metrics, describe in _figure_sections(kb, size):
-        items = [
-            Statement(
-                label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
-                text=describe(f),
-                sources=cite.cite(f.sources),
-            )
-            for m in meshes
-            for f in m.overhead
-            if f.metric in metrics
-        ]
-        if items:
-            parts.append(StatementList(heading=heading, items=items))
-    notes = ["Figures are never averaged: each total is one source's number times your count."]
-    if missing := [m.name for m in meshes if not m.overhead]:
-        notes.append(f"No published overhead figures for {', '.join(missing)}.")
-    unmeasured = [
-        m.name for m in meshes if m.overhead and not any(f.metric in _LATENCY for f in m.overhead)
+    parts: list[Part] = [Chart(heading=_chart_heading(size, measure), bars=bars)] if bars else []
+    items = [
+        Statement(
+            label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
+            text=describe(f),
+            sources=cite.cite(f.sources),
+        )
+        for m in meshes
+        for f in m.overhead
+        if f.metric in metrics
     ]
-    if unmeasured:
-        notes.append(f"No published latency figure for {', '.join(unmeasured)}.")
+    if items:
+        parts.append(StatementList(heading=heading, items=items))
+    notes = ["Figures are never averaged: each is one source's number, scaled only by your count."]
+    if missing := [m.name for m in meshes if not any(f.metric in metrics for f in m.overhead)]:
+        notes.append(f"No published {_MISSING[measure]} figure for {', '.join(missing)}.")
     parts.append(Paragraph(heading="How these are counted", text=" ".join(notes)))
     return parts
+
+
+def _hint(size: Size, measure: Measure) -> str:
+    """What the user could add for a figure closer to their setup, for the measure asked."""
+    if measure == Measure.memory and not size.told:
+        return "Give your size for fleet totals, e.g. “cost 500 pods 20 nodes”."
+    if measure == Measure.memory and size.assumed:
+        return "Give your own numbers for exact totals, e.g. “cost 500 pods 20 nodes”."
+    if measure == Measure.cpu and not size.rps:
+        return "Give the requests a second one proxy serves, e.g. “istio cpu at 500 rps”."
+    if measure == Measure.latency and size.hops == 1:
+        return "Give the hops a request makes for the latency over its whole path, e.g. “4 hops”."
+    return ""
 
 
 def _title(size: Size, measure: Measure) -> str:
@@ -380,6 +488,8 @@ def _title(size: Size, measure: Measure) -> str:
         return "Latency a mesh adds"
     if measure == Measure.control_plane:
         return "What the control plane takes"
+    if not size.told:
+        return "Memory a proxy uses"
     return f"What a mesh costs at {size.pods:,} pods"
 
 
@@ -389,11 +499,11 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
     headlines = _headlines(kb, meshes, measure)
-    points: list[Part] = [_headline_part(kb, headlines, size, cite, measure)] if headlines else []
-    if size.assumed:
-        points.append(
-            Paragraph(text="Give your own numbers for exact totals, e.g. “cost 500 pods 20 nodes”.")
-        )
+    points: list[Part] = (
+        [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
+    )
+    if hint := _hint(size, measure):
+        points.append(Paragraph(text=hint))
     facts = {**intent.facts, "pods": size.pods}
     pair = default_pair(kb)
     steps = [
@@ -408,7 +518,11 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead=_lead(kb, meshes, headlines, size, measure),
         points=points,
         details=[
-            Section(key="figures", label="All figures", parts=_all_figures(kb, meshes, size, cite))
+            Section(
+                key="figures",
+                label="All figures",
+                parts=_all_figures(kb, meshes, size, cite, intent.measure),
+            )
         ],
         next_steps=steps + standard_steps(kb, IntentKind.cost, only=(IntentKind.features,)),
     )
