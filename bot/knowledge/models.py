@@ -494,7 +494,9 @@ class Condition(Strict):
     gte: float | None = None
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
-    known: bool | None = Field(default=None, description="true: holds for any stated value.")
+    known: bool | None = Field(
+        default=None, description="true: holds for any stated value; false: while unstated."
+    )
 
     def holds(self, value: FactValue) -> bool:
         checks = []
@@ -520,6 +522,7 @@ class OfferingTrait(StrEnum):
     cncf_graduated = "cncf_graduated"
     managed = "managed"
     provider_native = "provider_native"
+    platform_bound = "platform_bound"
     vendor_supported = "vendor_supported"
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
