@@ -130,6 +130,18 @@ def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: 
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
 
+def test_with_no_platform_said_an_offering_bound_to_one_providers_platform_waits(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    text = "no sidecars, we are not swapping Calico, ~1,500 pods, need mTLS and L7 authz"
+    unsaid = verdict(engine, text)
+    bound = {"openshift-service-mesh", "aks-istio-addon", "amazon-ecs-service-connect"}
+    assert unsaid.tied and not bound & set(unsaid.tied)
+    assert "platform-unknown" in {rule.id for rule in unsaid.fired}
+    on_openshift = verdict(engine, f"OpenShift, {text}")
+    assert "platform-unknown" not in {rule.id for rule in on_openshift.fired}
+
+
 # ------------------------------------------------------------------ screening
 
 

@@ -352,6 +352,17 @@ class Fit(Strict):
     )
 
 
+class ModeAliases(Strict):
+    """Words that name this entry only when set against another mode of its project."""
+
+    beside: list[Id] = Field(
+        min_length=1,
+        description="The project's other modes ('sidecar' names Istio's sidecar mode only "
+        "across a 'vs' or 'or' from ambient, never in 'does linkerd use sidecars').",
+    )
+    words: list[Text] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -360,6 +371,7 @@ class Mesh(Strict):
     )
     name: Text
     aliases: list[Text] = Field(min_length=1)
+    mode_aliases: ModeAliases | None = None
     status: Status
     status_note: str = ""
     replaced_by: list[Id] = Field(default_factory=list)
@@ -482,7 +494,9 @@ class Condition(Strict):
     gte: float | None = None
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
-    known: bool | None = Field(default=None, description="true: holds for any stated value.")
+    known: bool | None = Field(
+        default=None, description="true: holds for any stated value; false: while unstated."
+    )
 
     def holds(self, value: FactValue) -> bool:
         checks = []
@@ -508,6 +522,7 @@ class OfferingTrait(StrEnum):
     cncf_graduated = "cncf_graduated"
     managed = "managed"
     provider_native = "provider_native"
+    platform_bound = "platform_bound"
     vendor_supported = "vendor_supported"
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
