@@ -484,3 +484,24 @@ def test_a_refused_vendor_rules_out_what_it_makes(engine: AnswerEngine):
     assert "istio" not in out  # several vendors support it: nobody's own product
     facts = engine.parser.parse("EKS, 60 services, no microsoft support needed").facts
     assert "not_from" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apache licence only",
+        "apache-2.0 only",
+        "we only allow apache-2.0 software",
+        "OSI-approved licences only",
+    ],
+)
+def test_licence_words_set_an_open_source_policy(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["licence"] == "open_source"
+
+
+def test_an_apache_only_policy_rules_out_the_proprietary_offerings(engine: AnswerEngine):
+    result = verdict(engine, "EKS, 40 services, apache licence only, no sidecars")
+    assert result.pick != "amazon-vpc-lattice"
+    assert "amazon-vpc-lattice" in {s.mesh.id for s in result.ruled_out}
