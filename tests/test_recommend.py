@@ -244,7 +244,7 @@ def test_the_providers_own_offering_is_picked_for_provider_support_or_management
 def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
     answer = engine.ask("we run on AKS, 200 services, want Microsoft support")
     assert answer.lead.startswith("AKS Istio-based service mesh add-on (firm)")
-    assert "It lacks: No ambient mode" in answer.lead
+    assert "It lacks: no ambient mode" in answer.lead
 
 
 # ------------------------------------------------------------------ trade-offs
@@ -505,3 +505,19 @@ def test_an_apache_only_policy_rules_out_the_proprietary_offerings(engine: Answe
     result = verdict(engine, "EKS, 40 services, apache licence only, no sidecars")
     assert result.pick != "amazon-vpc-lattice"
     assert "amazon-vpc-lattice" in {s.mesh.id for s in result.ruled_out}
+
+
+def test_several_platform_teams_are_several_teams(engine: AnswerEngine):
+    facts = engine.parser.parse("several platform teams, 100 services on EKS").facts
+    assert facts["teams"] >= 2 and facts["team_size"] == "dedicated"
+
+
+def test_what_the_pick_lacks_reads_on_after_the_colon(engine: AnswerEngine):
+    lead = engine.ask("we run on AKS, 200 services, want Microsoft support").lead
+    assert "It lacks: no ambient mode" in lead
+
+
+def test_a_retired_mesh_names_its_successors_once(engine: AnswerEngine):
+    answer = engine.ask("we're on app mesh with ECS today")
+    assert "Consider" in answer.lead
+    assert "Consider" not in render_terminal(answer).replace(answer.lead, "")
