@@ -474,3 +474,13 @@ def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
     facts = engine.parser.parse("we run kubernetes with hundreds of pods on bare metal").facts
     assert facts["platform"] == ["kubernetes"] and "needs" not in facts
     assert engine.parser.parse("40 services on bare metal servers").facts["platform"] == ["vms"]
+
+
+def test_a_refused_vendor_rules_out_what_it_makes(engine: AnswerEngine):
+    text = "we must not use anything from hashicorp, 60 services on EKS"
+    assert engine.parser.parse(text).facts["not_from"] == ["hashicorp"]
+    out = {s.mesh.id: s.reasons[0].text for s in verdict(engine, text).ruled_out}
+    assert out["consul"] == "made by HashiCorp"
+    assert "istio" not in out  # several vendors support it: nobody's own product
+    facts = engine.parser.parse("EKS, 60 services, no microsoft support needed").facts
+    assert "not_from" not in facts

@@ -605,6 +605,7 @@ class ScreeningTest(StrEnum):
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
+    not_made_by = "not_made_by"
 
 
 class Constraint(Strict):
@@ -650,6 +651,17 @@ class Refused(Strict):
     )
 
 
+class RefusedVendors(Strict):
+    """A refused vendor ("nothing from HashiCorp"): its words are in `vendors:`."""
+
+    fact: Id = Field(description="The choices fact the refused vendors' ids go in.")
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words right after the vendor that make it something else: "
+        "'no Microsoft support needed' refuses support, not the vendor.",
+    )
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -670,6 +682,9 @@ class Refusals(Strict):
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
+    )
+    vendors: RefusedVendors | None = Field(
+        default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
 
 
