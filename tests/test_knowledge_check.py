@@ -220,3 +220,11 @@ def test_current_offering_needs_a_fit_block(kb_dir):
         for p in problems
     )
     assert not any("aws-app-mesh.yaml: fit:" in p for p in problems)
+
+
+def test_a_mode_alias_must_stand_beside_a_known_mesh(kb_dir):
+    mesh = read(kb_dir / "meshes/istio.yaml")
+    mesh["mode_aliases"]["beside"] = ["istio-ambiant"]
+    write(kb_dir / "meshes/istio.yaml", mesh)
+    wanted = "meshes/istio.yaml: mode_aliases.beside[0]: unknown mesh 'istio-ambiant'."
+    assert any(p.startswith(wanted) for p in problems_of(kb_dir))

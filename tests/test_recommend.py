@@ -130,6 +130,18 @@ def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: 
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
 
+def test_with_no_platform_said_an_offering_bound_to_one_providers_platform_waits(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    text = "no sidecars, we are not swapping Calico, ~1,500 pods, need mTLS and L7 authz"
+    unsaid = verdict(engine, text)
+    bound = {"openshift-service-mesh", "aks-istio-addon", "amazon-ecs-service-connect"}
+    assert unsaid.tied and not bound & set(unsaid.tied)
+    assert "platform-unknown" in {rule.id for rule in unsaid.fired}
+    on_openshift = verdict(engine, f"OpenShift, {text}")
+    assert "platform-unknown" not in {rule.id for rule in on_openshift.fired}
+
+
 # ------------------------------------------------------------------ screening
 
 
@@ -462,3 +474,13 @@ def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
     facts = engine.parser.parse("we run kubernetes with hundreds of pods on bare metal").facts
     assert facts["platform"] == ["kubernetes"] and "needs" not in facts
     assert engine.parser.parse("40 services on bare metal servers").facts["platform"] == ["vms"]
+
+
+def test_a_refused_vendor_rules_out_what_it_makes(engine: AnswerEngine):
+    text = "we must not use anything from hashicorp, 60 services on EKS"
+    assert engine.parser.parse(text).facts["not_from"] == ["hashicorp"]
+    out = {s.mesh.id: s.reasons[0].text for s in verdict(engine, text).ruled_out}
+    assert out["consul"] == "made by HashiCorp"
+    assert "istio" not in out  # several vendors support it: nobody's own product
+    facts = engine.parser.parse("EKS, 60 services, no microsoft support needed").facts
+    assert "not_from" not in facts

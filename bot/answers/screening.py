@@ -222,6 +222,23 @@ def vendor_neutral(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return FITS
 
 
+def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """Made by a refused vendor: the provider's own offering, or one only that vendor
+    supports (its own product)."""
+    refused = value if isinstance(value, list) else []
+    if not refused:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    fit = mesh.fit
+    only = set(fit.support_from) if len(fit.support_from) == 1 else set()
+    makers = {fit.provider} if fit.provider else only
+    made = [v for v in refused if v in makers]
+    if not made:
+        return FITS
+    return [Check(Outcome.out, _says(ctx, "not_from", made), tuple(fit.sources))]
+
+
 def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
     fact = ctx.kb.rules.fact(fact_id)
     return fact.says(value) if fact else str(value)
@@ -238,6 +255,7 @@ TESTS: dict[str, Test] = {
     "envoy_free": envoy_free,
     "keeps_cni": keeps_cni,
     "vendor_neutral": vendor_neutral,
+    "not_made_by": not_made_by,
 }
 
 

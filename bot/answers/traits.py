@@ -14,7 +14,7 @@ from bot.answers.footprint import Footprint, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, managed
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Applies, CncfStatus, Level, LicenceKind
+from bot.knowledge.models import Applies, CncfStatus, Level, LicenceKind, Platform
 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
@@ -65,6 +65,13 @@ def _vendor_product(s: Screened, _: Field) -> bool:
     return bool(fit and fit.support_from and fit.licence != LicenceKind.open_source)
 
 
+def _platform_bound(s: Screened, _: Field) -> bool:
+    """Runs only on its own provider's platforms (no Kubernetes anywhere, no VMs)."""
+    fit = s.mesh.fit
+    portable = {Platform.kubernetes, Platform.vms}
+    return bool(fit and fit.provider and not portable & set(fit.platforms))
+
+
 def _incumbent(s: Screened, field: Field) -> bool:
     mesh, running = s.mesh, field.req.incumbent
     return running is not None and running in (mesh.id, mesh.based_on)
@@ -78,6 +85,7 @@ TRAITS: dict[str, Trait] = {
     "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,
+    "platform_bound": _platform_bound,
     "vendor_supported": lambda s, _: bool(s.mesh.fit and s.mesh.fit.support_from),
     "vendor_product": _vendor_product,
     "uses_envoy": lambda s, _: bool(s.mesh.fit and s.mesh.fit.uses_envoy),

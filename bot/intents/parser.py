@@ -15,6 +15,7 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
+from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
@@ -71,6 +72,7 @@ class IntentParser:
         self._vocabulary = self._known_words()
         self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
+        self._modes = ModeReader(kb.meshes.values())
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
 
     def _known_words(self) -> frozenset[str]:
@@ -161,6 +163,7 @@ class IntentParser:
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
+        self._modes.read(remaining.split(), found)
         negated = self._negated(text)
         features = self._features(everything.features, remaining, found, negated)
         if negated:

@@ -3,7 +3,8 @@
 "We don't want to run Envoy", "envoy is a no-go for us", "can't have a C++ proxy in the
 path", "we'd rather not swap out Calico": a refusal cue (`phrases.negation` and
 `refusals.before` before the object, `refusals.after` after it) governs one of a must-not
-fact's objects (`refusals.objects`) within `refusals.window` words, in the same clause.
+fact's objects (`refusals.objects`), or a vendor (`vendors:`, into `refusals.vendors.fact`),
+within `refusals.window` words, in the same clause.
 Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
 """
 
@@ -39,6 +40,13 @@ class RefusalReader:
             for fact, refused in refusals.objects.items()
             if (pattern := self._object(refused.words, refused.unless_next))
         ]
+        vendors = refusals.vendors
+        self._vendor_fact = vendors.fact if vendors else None
+        self._vendors = [
+            (vendor, pattern)
+            for vendor, words in rules.vendors.items()
+            if vendors and (pattern := self._object(words, vendors.unless_next))
+        ]
 
     @staticmethod
     def _object(words: list[str], unless_next: list[str]) -> re.Pattern[str] | None:
@@ -53,13 +61,18 @@ class RefusalReader:
         """The must-not flags a refusal in `text` sets (never one to false); a clause that
         accepts something ("no problem with sidecars") refuses nothing."""
         facts: dict[str, FactValue] = {}
+        refused_vendors: list[str] = []
         for clause in self._clauses(text):
             for fact, pattern in self._objects:
-                if fact not in facts and any(
-                    self._refused(clause, m) for m in pattern.finditer(clause)
-                ):
+                if fact not in facts and self._refuses(clause, pattern):
                     facts[fact] = True
+            refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
+        if self._vendor_fact and refused_vendors:
+            facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
         return facts
+
+    def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
+        return any(self._refused(clause, m) for m in pattern.finditer(clause))
 
     def _clauses(self, text: str) -> list[str]:
         found = []

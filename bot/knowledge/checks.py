@@ -222,11 +222,14 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     message=f"level '{support.level}' cites no source",
                     fix="cite a source id, or set the level to unknown",
                 )
-        for i, other in enumerate(mesh.replaced_by):
+        beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
+        named = [(f"replaced_by[{i}]", other) for i, other in enumerate(mesh.replaced_by)]
+        named += [(f"mode_aliases.beside[{i}]", other) for i, other in enumerate(beside)]
+        for path, other in named:
             if other not in loaded.meshes:
                 yield Problem(
                     file=file,
-                    path=f"replaced_by[{i}]",
+                    path=path,
                     message=f"unknown mesh '{other}'",
                     fix="use the id of a mesh under meshes/",
                 )

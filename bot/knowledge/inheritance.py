@@ -4,7 +4,7 @@ Resolution happens on the parsed YAML, before validation, so the merged entry is
 validated like any other mesh:
 
 - every top-level field the distribution does not give is copied from its base,
-  except its identity (`id`, `name`, `aliases`), `outdated_claims` (what articles
+  except its identity (`id`, `name`, `aliases`, `mode_aliases`), `outdated_claims` (what articles
   said about the base is not a claim about the distribution), `releases` (a vendor
   numbers its own releases), `project` (its release and support model is its own),
   `fit` (where it runs, its licence and who supports it are the distribution's own:
@@ -37,6 +37,7 @@ NOT_INHERITED = frozenset(
         "id",
         "name",
         "aliases",
+        "mode_aliases",
         "outdated_claims",
         "based_on",
         "distribution",

@@ -352,6 +352,17 @@ class Fit(Strict):
     )
 
 
+class ModeAliases(Strict):
+    """Words that name this entry only when set against another mode of its project."""
+
+    beside: list[Id] = Field(
+        min_length=1,
+        description="The project's other modes ('sidecar' names Istio's sidecar mode only "
+        "across a 'vs' or 'or' from ambient, never in 'does linkerd use sidecars').",
+    )
+    words: list[Text] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -360,6 +371,7 @@ class Mesh(Strict):
     )
     name: Text
     aliases: list[Text] = Field(min_length=1)
+    mode_aliases: ModeAliases | None = None
     status: Status
     status_note: str = ""
     replaced_by: list[Id] = Field(default_factory=list)
@@ -482,7 +494,9 @@ class Condition(Strict):
     gte: float | None = None
     any_of: list[Id] | None = None
     one_of: list[Id] | None = None
-    known: bool | None = Field(default=None, description="true: holds for any stated value.")
+    known: bool | None = Field(
+        default=None, description="true: holds for any stated value; false: while unstated."
+    )
 
     def holds(self, value: FactValue) -> bool:
         checks = []
@@ -508,6 +522,7 @@ class OfferingTrait(StrEnum):
     cncf_graduated = "cncf_graduated"
     managed = "managed"
     provider_native = "provider_native"
+    platform_bound = "platform_bound"
     vendor_supported = "vendor_supported"
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
@@ -590,6 +605,7 @@ class ScreeningTest(StrEnum):
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
+    not_made_by = "not_made_by"
 
 
 class Constraint(Strict):
@@ -635,6 +651,17 @@ class Refused(Strict):
     )
 
 
+class RefusedVendors(Strict):
+    """A refused vendor ("nothing from HashiCorp"): its words are in `vendors:`."""
+
+    fact: Id = Field(description="The choices fact the refused vendors' ids go in.")
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words right after the vendor that make it something else: "
+        "'no Microsoft support needed' refuses support, not the vendor.",
+    )
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -655,6 +682,9 @@ class Refusals(Strict):
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
+    )
+    vendors: RefusedVendors | None = Field(
+        default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
 
 

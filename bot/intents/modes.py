@@ -1,0 +1,65 @@
+"""A mode of one project named by a plain word when set against another of its modes.
+
+"istio ambient vs sidecar" compares ambient with Istio's sidecar mode: the word "sidecar"
+names that entry only across a "vs", "or" or "than" from a sibling mode (mesh YAML
+`mode_aliases`), so "does linkerd use sidecars" still asks about Linkerd.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.intents.extract import Mentions
+from bot.intents.names import SEPARATORS
+from bot.knowledge.aliases import normalise
+from bot.knowledge.models import Mesh
+
+
+class ModeReader:
+    """Adds the mode a word names to the mentions, where a sibling mode stands opposite."""
+
+    def __init__(self, meshes: Iterable[Mesh]) -> None:
+        self._modes = [
+            (
+                mesh.id,
+                frozenset(mesh.mode_aliases.beside),
+                sorted(
+                    {tuple(normalise(w).split()) for w in mesh.mode_aliases.words},
+                    key=len,
+                    reverse=True,
+                ),
+            )
+            for mesh in meshes
+            if mesh.mode_aliases
+        ]
+
+    def read(self, tokens: list[str], found: Mentions) -> None:
+        for mesh_id, beside, words in self._modes:
+            if mesh_id in found.meshes or not beside & set(found.meshes):
+                continue
+            span = _opposite(tokens, found, words)
+            if span is None:
+                continue
+            start, end = span
+            first = found.mesh_used.index(True) if any(found.mesh_used) else len(tokens)
+            found.meshes.insert(0 if start < first else len(found.meshes), mesh_id)
+            found.used[start:end] = [True] * (end - start)
+            found.mesh_used[start:end] = [True] * (end - start)
+            said = set(tokens[start:end])
+            found.leftovers = [t for t in found.leftovers if t not in said]
+
+
+def _opposite(
+    tokens: list[str], found: Mentions, words: list[tuple[str, ...]]
+) -> tuple[int, int] | None:
+    """The first unused span holding one of the words beside a 'vs', 'or', 'than'…"""
+    for start in range(len(tokens)):
+        for word in words:
+            end = start + len(word)
+            if tuple(tokens[start:end]) != word or any(found.used[start:end]):
+                continue
+            if (start > 0 and tokens[start - 1] in SEPARATORS) or (
+                end < len(tokens) and tokens[end] in SEPARATORS
+            ):
+                return start, end
+    return None
