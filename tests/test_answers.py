@@ -334,3 +334,8 @@ def test_cost_chart_labels_tell_each_figure_apart(engine, text):
     for chart in charts:
         labels = [bar.label for bar in chart.bars]
         assert len(labels) == len(set(labels)), labels
+
+
+def test_a_mesh_with_no_figure_for_the_measure_is_said_once(engine):
+    answer = engine.ask("linkerd cpu at 500 rps")
+    assert answer.lead == "No sourced CPU figure for Linkerd."

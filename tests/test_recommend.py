@@ -142,6 +142,17 @@ def test_with_no_platform_said_an_offering_bound_to_one_providers_platform_waits
     assert "platform-unknown" not in {rule.id for rule in on_openshift.fired}
 
 
+def test_a_commercial_vendor_with_support_slas_asks_for_any_vendors_support(
+    engine: AnswerEngine,
+):
+    intent = engine.parser.parse(
+        "EKS, ~400 services. Leadership insists on a commercial vendor with 24x7 support SLAs "
+        "for whatever mesh we run."
+    )
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["support"] == "any"
+
+
 # ------------------------------------------------------------------ screening
 
 

@@ -295,7 +295,7 @@ def _lead(
     size: Size,
     measure: Measure = Measure.memory,
 ) -> str:
-    said = _figured_lead(kb, meshes, headlines, size, measure)
+    said = _figured_lead(kb, headlines, size, measure) if headlines else ""
     if missing := _unfigured(meshes, headlines):
         names = mesh_names(kb, [m.id for m in missing])
         return _sentences(said, f"No sourced {_MISSING[measure]} figure for {names}")
@@ -303,18 +303,10 @@ def _lead(
 
 
 def _figured_lead(
-    kb: KnowledgeBase,
-    meshes: list[Mesh],
-    headlines: list[tuple[Mesh, Figure]],
-    size: Size,
-    measure: Measure,
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure
 ) -> str:
     if measure != Measure.memory:
-        return _rate_lead(headlines, size, measure, mesh_names(kb, [m.id for m in meshes]))
-    if not headlines:
-        names = mesh_names(kb, [m.id for m in meshes])
-        where = f"At {size.headline}: n" if size.told else "N"
-        return f"{where}o proxy-memory figure is recorded for {names} yet."
+        return _rate_lead(headlines, size, measure)
     if not size.told:
         return _per_proxy_lead(kb, headlines)
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
@@ -348,15 +340,11 @@ def _per_proxy_lead(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> 
     return f"Memory a proxy uses: {said}."
 
 
-def _rate_lead(
-    headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure, names: str
-) -> str:
+def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure) -> str:
     """CPU per proxy at the user's rate, or latency added per request, mesh by mesh."""
     what = {Measure.cpu: "Proxy CPU", Measure.control_plane: "Control plane"}.get(
         measure, "Added latency"
     )
-    if not headlines:
-        return f"{what}: no figures are recorded for {names} yet."
     said = "; ".join(
         f"{_named(mesh, figure)}: {_value_at(figure, size, measure)}" for mesh, figure in headlines
     )

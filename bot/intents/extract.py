@@ -28,6 +28,16 @@ def _add(items: list[str], item: str) -> None:
         items.append(item)
 
 
+def add_mesh(tokens: list[str], found: Mentions, mesh_id: str, start: int, end: int) -> None:
+    """A mesh read from tokens start:end after the scan, kept in the question's order."""
+    first = found.mesh_used.index(True) if any(found.mesh_used) else len(found.used)
+    found.meshes.insert(0 if start < first else len(found.meshes), mesh_id)
+    found.used[start:end] = [True] * (end - start)
+    found.mesh_used[start:end] = [True] * (end - start)
+    said = set(tokens[start:end])
+    found.leftovers = [t for t in found.leftovers if t not in said]
+
+
 def _plain_typo(phrase: str, alias: str, index: AliasIndex) -> bool:
     """A slip of the keyboard: no differing word is ordinary English or a name as it stands
     ("linkerd proxy" is Linkerd's proxy said plainly, not a typo of "linkerd2 proxy")."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.intents.extract import Mentions
+from bot.intents.extract import Mentions, add_mesh
 from bot.intents.names import SEPARATORS
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import Mesh
@@ -40,13 +40,7 @@ class ModeReader:
             span = _opposite(tokens, found, words)
             if span is None:
                 continue
-            start, end = span
-            first = found.mesh_used.index(True) if any(found.mesh_used) else len(tokens)
-            found.meshes.insert(0 if start < first else len(found.meshes), mesh_id)
-            found.used[start:end] = [True] * (end - start)
-            found.mesh_used[start:end] = [True] * (end - start)
-            said = set(tokens[start:end])
-            found.leftovers = [t for t in found.leftovers if t not in said]
+            add_mesh(tokens, found, mesh_id, *span)
 
 
 def _opposite(

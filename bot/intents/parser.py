@@ -21,6 +21,7 @@ from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import RequirementReader, implied, setup_facts
 from bot.intents.retrieval import FeatureRetriever
+from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import DataPlaneModel, FactType, FactValue
@@ -73,6 +74,9 @@ class IntentParser:
         self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
         self._modes = ModeReader(kb.meshes.values())
+        self._short_names = ShortNameReader(
+            kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
+        )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
 
     def _known_words(self) -> frozenset[str]:
@@ -164,6 +168,11 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         self._modes.read(remaining.split(), found)
+        shortened = (
+            self._short_names.read(remaining.split(), found)
+            if self._cues.find("compare", normalised)
+            else {}
+        )
         negated = self._negated(text)
         features = self._features(everything.features, remaining, found, negated)
         if negated:
@@ -174,7 +183,7 @@ class IntentParser:
                 "so this answer does not use it."
             )
         unknown = self._names.read(remaining.split(), found, text)
-        typos = {**everything.typos, **found.typos}
+        typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         # Features the ranking found count only beside the field's own words: "explain
         # quantum computing" is not a post-quantum TLS question.
