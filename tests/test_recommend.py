@@ -532,3 +532,10 @@ def test_a_retired_mesh_names_its_successors_once(engine: AnswerEngine):
     answer = engine.ask("we're on app mesh with ECS today")
     assert "Consider" in answer.lead
     assert "Consider" not in render_terminal(answer).replace(answer.lead, "")
+
+
+def test_a_caveat_two_requirements_find_is_said_once(engine: AnswerEngine):
+    answer = engine.ask("we need multi-cluster, 3 clusters, no sidecars, 100 services")
+    must = point(answer, "Your must-haves")
+    assert must is not None and "Multi-cluster partial" in must.text
+    assert "Multi-cluster partial; Multi-cluster partial" not in render_terminal(answer)

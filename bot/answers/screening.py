@@ -71,11 +71,20 @@ class Screened:
 
     @property
     def reasons(self) -> list[Finding]:
-        return [f for f in self.findings if f.outcome == Outcome.out]
+        return self._said_once(Outcome.out)
 
     @property
     def caveats(self) -> list[Finding]:
-        return [f for f in self.findings if f.outcome == Outcome.caveat]
+        return self._said_once(Outcome.caveat)
+
+    def _said_once(self, outcome: Outcome) -> list[Finding]:
+        """The findings with this outcome, each text once: a must-have and the cluster
+        count can find the same partial row."""
+        found: dict[str, Finding] = {}
+        for f in self.findings:
+            if f.outcome == outcome:
+                found.setdefault(f.text, f)
+        return list(found.values())
 
 
 @dataclass(frozen=True)
