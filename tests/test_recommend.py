@@ -539,3 +539,23 @@ def test_a_caveat_two_requirements_find_is_said_once(engine: AnswerEngine):
     must = point(answer, "Your must-haves")
     assert must is not None and "Multi-cluster partial" in must.text
     assert "Multi-cluster partial; Multi-cluster partial" not in render_terminal(answer)
+
+
+def test_what_would_change_it_never_offers_what_the_answer_ruled_out(engine: AnswerEngine):
+    text = (
+        "GKE autopilot. want google to run the mesh control plane and to be able to open a "
+        "google support ticket if it breaks"
+    )
+    intent = engine.parser.parse(text)
+    ahead = scoring.outlook(engine.kb, intent.facts, scoring.candidates(engine.kb, []))
+    out = {s.mesh.id for s in ahead.verdict.ruled_out}
+    assert {c.new_pick for c in ahead.changes()} & out  # what-ifs that only relax into them
+    changes = [s for s in engine.answer(intent).details if s.key == "changes"]
+    offered = [i.text for s in changes for p in s.parts for i in p.items]
+    names = {engine.kb.meshes[m].name for m in out}
+    assert not [line for line in offered for name in names if line.endswith(f"becomes {name}")]
+
+
+def test_the_multi_cluster_reason_speaks_of_every_offering_it_favours(engine: AnswerEngine):
+    rule = next(r for r in engine.kb.rules.rules if r.id == "multi-cluster")
+    assert all(engine.kb.meshes[m].name.split()[0] in rule.because for m in rule.scores)

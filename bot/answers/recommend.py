@@ -212,7 +212,10 @@ def _changes(kb: KnowledgeBase, ahead: Outlook) -> list[Statement]:
     seen = set()
     lines = []
     for c in ahead.changes():
+        # An offering this answer rules out is no option, whatever else is answered.
         if c.new_pick is None or (c.question.id, c.new_pick) in seen:
+            continue
+        if ahead.verdict.of(c.new_pick).out:
             continue
         seen.add((c.question.id, c.new_pick))
         lines.append(
