@@ -266,7 +266,7 @@ def test_the_providers_own_offering_is_picked_for_provider_support_or_management
 def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
     answer = engine.ask("we run on AKS, 200 services, want Microsoft support")
     assert answer.lead.startswith("AKS Istio-based service mesh add-on (firm)")
-    assert "It lacks: No ambient mode" in answer.lead
+    assert "It lacks: no ambient mode" in answer.lead
 
 
 # ------------------------------------------------------------------ trade-offs
@@ -506,3 +506,40 @@ def test_a_refused_vendor_rules_out_what_it_makes(engine: AnswerEngine):
     assert "istio" not in out  # several vendors support it: nobody's own product
     facts = engine.parser.parse("EKS, 60 services, no microsoft support needed").facts
     assert "not_from" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apache licence only",
+        "apache-2.0 only",
+        "we only allow apache-2.0 software",
+        "OSI-approved licences only",
+    ],
+)
+def test_licence_words_set_an_open_source_policy(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["licence"] == "open_source"
+
+
+def test_an_apache_only_policy_rules_out_the_proprietary_offerings(engine: AnswerEngine):
+    result = verdict(engine, "EKS, 40 services, apache licence only, no sidecars")
+    assert result.pick != "amazon-vpc-lattice"
+    assert "amazon-vpc-lattice" in {s.mesh.id for s in result.ruled_out}
+
+
+def test_several_platform_teams_are_several_teams(engine: AnswerEngine):
+    facts = engine.parser.parse("several platform teams, 100 services on EKS").facts
+    assert facts["teams"] >= 2 and facts["team_size"] == "dedicated"
+
+
+def test_what_the_pick_lacks_reads_on_after_the_colon(engine: AnswerEngine):
+    lead = engine.ask("we run on AKS, 200 services, want Microsoft support").lead
+    assert "It lacks: no ambient mode" in lead
+
+
+def test_a_retired_mesh_names_its_successors_once(engine: AnswerEngine):
+    answer = engine.ask("we're on app mesh with ECS today")
+    assert "Consider" in answer.lead
+    assert "Consider" not in render_terminal(answer).replace(answer.lead, "")

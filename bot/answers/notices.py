@@ -107,11 +107,13 @@ def _states_status(answer: Answer) -> bool:
     return any(isinstance(p, Paragraph) and p.heading == "Status" for p in answer.points[:1])
 
 
-def status_line(kb: KnowledgeBase, mesh: Mesh) -> str:
-    """'Retired: … Use X or Y instead.' for meshes that are not current; else ''."""
+def status_line(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
+    """'Retired: … Consider X or Y instead.' for meshes that are not current; else ''.
+    Without `successors` where the lead already names them."""
     if mesh.is_current:
         return ""
-    return f"{mesh.status.value.capitalize()}: {mesh.status_note}".rstrip() + _successors(kb, mesh)
+    line = f"{mesh.status.value.capitalize()}: {mesh.status_note}".rstrip()
+    return line + (_successors(kb, mesh) if successors else "")
 
 
 def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
@@ -137,7 +139,11 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     for mesh in _retired(kb, intent):
         flags.append(retired_flag(kb, mesh))
         if not _states_status(answer):
-            parts.append(Paragraph(heading=f"{mesh.name} status", text=status_line(kb, mesh)))
+            parts.append(
+                Paragraph(
+                    heading=f"{mesh.name} status", text=status_line(kb, mesh, successors=False)
+                )
+            )
     if intent.unsure:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)

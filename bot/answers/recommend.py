@@ -8,7 +8,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
 from bot.answers.notices import facts_text
-from bot.answers.phrasing import first_sentence, mesh_names
+from bot.answers.phrasing import after_colon, first_sentence, mesh_names
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
@@ -281,7 +281,8 @@ def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool, kn
         return f"{note} {head}".strip()
     pick = kb.meshes[verdict.pick]
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
-    lacks = f" It lacks: {first_sentence(pick.weaknesses[0])}" if pick.weaknesses else ""
+    weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
+    lacks = f" It lacks: {after_colon(kb, weakness)}" if weakness else ""
     return f"{note} {head}{lacks}".strip()
 
 
