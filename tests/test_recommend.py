@@ -153,6 +153,17 @@ def test_a_commercial_vendor_with_support_slas_asks_for_any_vendors_support(
     assert intent.facts["support"] == "any"
 
 
+def test_a_refusal_makes_the_features_it_moots_no_must_have(engine: AnswerEngine):
+    text = (
+        "no sidecars (we got burned by injection + job pods never finishing), not swapping "
+        "Calico, ~1,500 pods, need mTLS everywhere and L7 authz on a handful of services"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.facts["no_sidecars"] is True
+    assert "native_sidecars" not in intent.facts["needs"]
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
 # ------------------------------------------------------------------ screening
 
 

@@ -270,7 +270,9 @@ class IntentParser:
             said, have = facts.get("needs"), facts.get("covered")
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
-            needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in covered]
+            refused = self._kb.rules.refusals.objects.items()
+            moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
+            needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
         suggestions: list[str] = []
         if kind == IntentKind.unknown:

@@ -649,6 +649,11 @@ class Refused(Strict):
         description="Words right after the object that make it something else: "
         "'envoy experience' is a skill, not the proxy.",
     )
+    moots: list[Id] = Field(
+        default_factory=list,
+        description="Features the refusal makes moot as must-haves: with no sidecars, "
+        "native sidecars are not asked of the mesh.",
+    )
 
 
 class RefusedVendors(Strict):
