@@ -570,3 +570,16 @@ def test_what_would_change_it_never_offers_what_the_answer_ruled_out(engine: Ans
 def test_the_multi_cluster_reason_speaks_of_every_offering_it_favours(engine: AnswerEngine):
     rule = next(r for r in engine.kb.rules.rules if r.id == "multi-cluster")
     assert all(engine.kb.meshes[m].name.split()[0] in rule.because for m in rule.scores)
+
+
+def test_with_no_platform_only_the_platform_question_leads_to_a_providers_offering(
+    engine: AnswerEngine,
+):
+    answer = engine.ask("recommend")
+    changes = [s for s in answer.details if s.key == "changes"]
+    lines = [(i.label, i.text) for s in changes for p in s.parts for i in p.items]
+    bound = {m.name for m in engine.kb.current_meshes() if m.fit and m.fit.provider}
+    assert any(label.startswith("Where do the services run?") for label, _ in lines)
+    for label, text in lines:
+        if any(text.endswith(f"becomes {name}") for name in bound):
+            assert label.startswith("Where do the services run?"), label

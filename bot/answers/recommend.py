@@ -208,7 +208,14 @@ def _provider_note(kb: KnowledgeBase, verdict: Verdict, req: Requirements) -> st
     return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in native)
 
 
-def _changes(kb: KnowledgeBase, ahead: Outlook) -> list[Statement]:
+def _provider_bound(kb: KnowledgeBase, mesh_id: str) -> bool:
+    fit = kb.meshes[mesh_id].fit
+    return bool(fit and fit.provider)
+
+
+def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[Statement]:
+    """Answers that would change the pick; with no platform known, only the platform
+    question may lead to one provider's own offering."""
     seen = set()
     lines = []
     for c in ahead.changes():
@@ -216,6 +223,8 @@ def _changes(kb: KnowledgeBase, ahead: Outlook) -> list[Statement]:
         if c.new_pick is None or (c.question.id, c.new_pick) in seen:
             continue
         if ahead.verdict.of(c.new_pick).out:
+            continue
+        if not req.platforms and c.question.fact != "platform" and _provider_bound(kb, c.new_pick):
             continue
         seen.add((c.question.id, c.new_pick))
         lines.append(
@@ -355,7 +364,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(Paragraph(heading="What I know", text=known + "."))
     if verdict.pick:
         cite.read_more(kb.meshes[verdict.pick].sources)
-    changes = _changes(kb, ahead)
+    changes = _changes(kb, ahead, req)
     details = [
         Section(
             key="ruled_out",
