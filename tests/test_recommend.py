@@ -583,3 +583,12 @@ def test_with_no_platform_only_the_platform_question_leads_to_a_providers_offeri
     for label, text in lines:
         if any(text.endswith(f"becomes {name}") for name in bound):
             assert label.startswith("Where do the services run?"), label
+
+
+def test_a_reason_for_an_offering_speaks_of_it(engine: AnswerEngine):
+    answer = engine.ask("we need VM workloads, 60 services on kubernetes, which mesh")
+    why = point(answer, "Why")
+    assert why is not None
+    for item in why.items:
+        if "first-class in Consul and Kuma" in item.text:
+            assert "Linkerd" not in item.label and "Istio (" not in item.label
