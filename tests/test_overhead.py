@@ -58,6 +58,8 @@ def test_latency_question_gives_a_latency_figure(kb, engine, mesh_id):
     if mesh_id in NO_LATENCY_FIGURE:
         assert not any(f.metric in LATENCY for f in mesh.overhead)
         assert f"No published latency figure for {mesh.name}." in out
+        lead = out.split("\n\n", 1)[0]  # the title and the lead
+        assert "managed data plane, an AWS-run hop outside the" in " ".join(lead.split()), lead
         return
     latency = out.split("ADDED LATENCY", 1)
     assert len(latency) == 2, out

@@ -298,8 +298,14 @@ def _lead(
     said = _figured_lead(kb, headlines, size, measure) if headlines else ""
     if missing := _unfigured(meshes, headlines):
         names = mesh_names(kb, [m.id for m in missing])
-        return _sentences(said, f"No sourced {_MISSING[measure]} figure for {names}")
+        why = [_outside_the_cluster(mesh) for mesh in missing]
+        return _sentences(said, f"No sourced {_MISSING[measure]} figure for {names}", *why)
     return said
+
+
+def _outside_the_cluster(mesh: Mesh) -> str:
+    """Why an offering whose data plane is outside the cluster has no figure (its zero note)."""
+    return next((f.note for f in mesh.overhead if f.high == 0 and f.note), "")
 
 
 def _figured_lead(
