@@ -454,6 +454,23 @@ def test_an_honest_tie_names_every_tied_offering(engine: AnswerEngine):
     assert all(engine.kb.meshes[m].name in answer.lead for m in result.tied)
 
 
+def test_an_honest_tie_says_which_answer_would_make_each_tied_offering_the_pick(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    intent = engine.parser.parse("on-prem k8s, we must have post-quantum key exchange. which?")
+    ahead = scoring.outlook(kb, intent.facts, scoring.candidates(kb, intent.meshes))
+    assert len(ahead.verdict.tied) > 1
+    split = engine.answer(intent).lead.split("What would split them: ")[1]
+    for mesh_id in ahead.verdict.tied:
+        name = kb.meshes[mesh_id].name
+        said = [
+            after.tied
+            for question, option, after in ahead.options
+            if f"{name} if the answer to “{question.ask}” is {option.label}" in split
+        ]
+        assert said == [[mesh_id]] or f"{name} is best for" in split
+
+
 def test_the_next_question_is_the_one_that_splits_the_outcome_most(engine: AnswerEngine, kb):
     ahead = scoring.outlook(kb, {}, scoring.candidates(kb, []))
     asked = ahead.most_telling_question()
