@@ -508,6 +508,40 @@ def test_a_refused_vendor_rules_out_what_it_makes(engine: AnswerEngine):
     assert "not_from" not in facts
 
 
+def test_a_refused_vendor_is_the_one_the_data_names_not_its_parent(engine: AnswerEngine):
+    text = "nothing from cisco, 60 services on GKE"
+    assert engine.parser.parse(text).facts["not_from"] == ["cisco"]
+    result = verdict(engine, text)
+    assert "cilium" in result.survivors and not result.of("cilium").caveats
+
+
+def test_refusing_the_only_vendor_of_an_open_source_project_leaves_it_in_with_a_caveat(
+    engine: AnswerEngine,
+):
+    result = verdict(engine, "nothing from isovalent, 60 services on GKE")
+    caveats = [f.text for f in result.of("cilium").caveats]
+    assert caveats == ["support contracts only from Isovalent"]
+
+
+def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: AnswerEngine):
+    setup = "AKS with windows pods, need mtls, {}"
+    paying = verdict(engine, setup.format("we will pay a vendor for support"))
+    assert [f.text for f in paying.of("linkerd").caveats] == [
+        "Windows nodes in Buoyant's paid edition"
+    ]
+    assert all(f.bought for f in paying.of("linkerd").caveats)
+    alone = verdict(engine, setup.format("no vendor support needed"))
+    assert [f.text for f in alone.of("linkerd").caveats] == ["Windows nodes enterprise only"]
+
+
+def test_a_must_have_reachable_only_through_raw_proxy_config_keeps_the_mesh(
+    engine: AnswerEngine,
+):
+    result = verdict(engine, "EKS, 100 services, we need JWT validation and rate limiting")
+    assert "istio" in result.survivors
+    assert "Rate limiting partial" in [f.text for f in result.of("istio").caveats]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -638,6 +638,9 @@ class CaveatCost(Strict):
 
     partial: int = Field(default=0, ge=0, description="Only partly, enterprise-only, extension.")
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
+    bought: int = Field(
+        default=0, ge=0, description="Enterprise-only, from a vendor whose support is wanted."
+    )
 
 
 class Refused(Strict):
