@@ -1,10 +1,10 @@
 """Must-nots read from a refusal and what it refuses, within one clause.
 
 "We don't want to run Envoy", "envoy is a no-go for us", "can't have a C++ proxy in the
-path", "we'd rather not swap out Calico": a refusal cue (`phrases.negation` and
-`refusals.before` before the object, `refusals.after` after it) governs one of a must-not
-fact's objects (`refusals.objects`), or a vendor (`vendors:`, into `refusals.vendors.fact`),
-within `refusals.window` words, in the same clause.
+path", "we'd rather not swap out Calico", "no vendor support needed": a refusal cue
+(`phrases.negation` and `refusals.before` before the object, `refusals.after` after it)
+governs one of a must-not fact's objects (`refusals.objects`), or a vendor (`vendors:`,
+into `refusals.vendors.fact`), within `refusals.window` words, in the same clause.
 Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
 """
 
@@ -36,7 +36,7 @@ class RefusalReader:
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         self._objects = [
-            (fact, pattern)
+            (fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
             if (pattern := self._object(refused.words, refused.unless_next))
         ]
@@ -58,14 +58,15 @@ class RefusalReader:
         return re.compile(named.pattern + guard)
 
     def read(self, text: str) -> dict[str, FactValue]:
-        """The must-not flags a refusal in `text` sets (never one to false); a clause that
-        accepts something ("no problem with sidecars") refuses nothing."""
+        """The must-nots a refusal in `text` sets (never a flag to false; "no vendor support
+        needed" sets support to none); a clause that accepts something ("no problem with
+        sidecars") refuses nothing."""
         facts: dict[str, FactValue] = {}
         refused_vendors: list[str] = []
         for clause in self._clauses(text):
-            for fact, pattern in self._objects:
+            for fact, value, pattern in self._objects:
                 if fact not in facts and self._refuses(clause, pattern):
-                    facts[fact] = True
+                    facts[fact] = value
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))

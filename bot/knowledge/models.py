@@ -657,6 +657,11 @@ class Refused(Strict):
         description="Features the refusal makes moot as must-haves: with no sidecars, "
         "native sidecars are not asked of the mesh.",
     )
+    value: FactValue = Field(
+        default=True,
+        description="What the refusal sets: true for a must-not flag, or a choice's option "
+        "('no vendor support needed': support none).",
+    )
 
 
 class RefusedVendors(Strict):
