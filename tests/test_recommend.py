@@ -626,3 +626,50 @@ def test_a_reason_for_an_offering_speaks_of_it(engine: AnswerEngine):
     for item in why.items:
         if "first-class in Consul and Kuma" in item.text:
             assert "Linkerd" not in item.label and "Istio (" not in item.label
+
+
+@pytest.mark.parametrize(
+    ("text", "platforms"),
+    [
+        ("all-in on azure, but the clusters are aro, not aks. which mesh?", ["openshift"]),
+        ("we ran osm on plain on-prem k8s (not aks), what now?", ["kubernetes"]),
+        ("clusters are eks plus a few rke2 on-prem, which mesh?", ["eks", "kubernetes"]),
+        ("kubernetes on eks, 40 services", ["eks"]),
+        ("we're on azure, 50 services, which mesh", ["aks"]),
+        ("ECS on Fargate, zero kubernetes, 25 services", ["ecs"]),
+    ],
+)
+def test_the_platforms_are_the_ones_they_run(engine: AnswerEngine, text: str, platforms):
+    assert engine.parser.parse(text).facts["platform"] == platforms
+
+
+@pytest.mark.parametrize(
+    ("text", "licence"),
+    [
+        ("EKS, 40 services, no budget for a paid mesh", "open_source"),
+        ("EKS, 40 services, zero budget for licences", "open_source"),
+        ("no BUSL, and there's no budget for a paid replacement", "open_source"),
+        ("CNCF only, no budget for licences, EKS", "cncf"),
+        ("legal is fine with the BUSL stuff, 40 services on EKS", "any"),
+    ],
+)
+def test_a_licence_policy_read_in_its_clause(engine: AnswerEngine, text: str, licence: str):
+    assert engine.parser.parse(text).facts["licence"] == licence
+
+
+def test_accepting_busl_keeps_consul_in(engine: AnswerEngine):
+    result = verdict(engine, "we run consul on vms and k8s, legal is fine with the busl stuff")
+    assert "consul" in result.survivors
+
+
+def test_what_is_already_theirs_said_after_its_name(engine: AnswerEngine):
+    facts = engine.parser.parse("self-managed k8s, cilium is already our cni, no sidecars").facts
+    assert facts["incumbent"] == "cilium"
+    assert verdict(engine, "self-managed k8s, cilium is already our cni, no sidecars").pick == (
+        "cilium"
+    )
+
+
+def test_a_team_counted_in_people_is_its_size(engine: AnswerEngine):
+    facts = engine.parser.parse("on-prem k8s, 3 person team, which mesh").facts
+    assert facts["engineers"] == 3 and facts["team_size"] == "small"
