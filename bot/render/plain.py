@@ -118,6 +118,10 @@ def render_terminal(answer: Answer) -> str:
         out += [f"── {section.label} ──", ""]
         for part in section.parts:
             out += [*part_lines(answer, part), ""]
+    if answer.next_steps:
+        out.append("TRY NEXT")
+        out += [f"- {c.label}" for c in answer.next_steps]
+        out.append("")
     if answer.sources:
         out.append("SOURCES")
         out += [source_line(n, s) for n, s in enumerate(answer.sources, 1)]
