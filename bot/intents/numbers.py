@@ -162,6 +162,8 @@ class NumberReader:
             fact = self._fact(match["unit"])
             value = _value(match["num"]) * _SCALES.get(match["scale"] or "", 1)
             said = match.group(0).strip()
+            if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
+                continue
             if match["neg"]:
                 notes.append(f"“{said}” is negative, so I left {self._labels[fact]} unset.")
             elif value < 1:
