@@ -636,7 +636,12 @@ class PlatformDef(Strict):
     alone: list[Text] = Field(
         default_factory=list,
         description="Words that name it only when no other platform is named: a place "
-        "('bare metal') that Kubernetes may run on.",
+        "('bare metal') that Kubernetes may run on, a cloud ('azure') that runs several.",
+    )
+    distinct: list[Text] = Field(
+        default_factory=list,
+        description="Words that name it as a platform of its own even beside a more specific "
+        "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
 
@@ -687,6 +692,9 @@ class CaveatCost(Strict):
 
     partial: int = Field(default=0, ge=0, description="Only partly, enterprise-only, extension.")
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
+    bought: int = Field(
+        default=0, ge=0, description="Enterprise-only, from a vendor whose support is wanted."
+    )
 
 
 class Refused(Strict):
@@ -702,6 +710,11 @@ class Refused(Strict):
         default_factory=list,
         description="Features the refusal makes moot as must-haves: with no sidecars, "
         "native sidecars are not asked of the mesh.",
+    )
+    value: FactValue = Field(
+        default=True,
+        description="What the refusal sets: true for a must-not flag, or a choice's option "
+        "('no vendor support needed': support none).",
     )
 
 
@@ -737,6 +750,11 @@ class Refusals(Strict):
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
     )
+    accepted: dict[Id, Refused] = Field(
+        default_factory=dict,
+        description="Requirements lifted by a clause that accepts their object ('legal is "
+        "fine with BUSL': any licence), and the value that sets.",
+    )
     vendors: RefusedVendors | None = Field(
         default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
@@ -758,6 +776,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="How a provider-run control plane is asked for, with {vendor}.",
     )
+    not_platform: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a platform's name that say it is not that one "
+        "('ARO, not AKS').",
+    )
     places: list[Text] = Field(
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
@@ -768,6 +791,11 @@ class RulesFile(Strict):
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    already_after: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a mesh, vendor or tool the team already runs "
+        "('Cilium is already our CNI').",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
