@@ -36,6 +36,8 @@ _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
+YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
+THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 
 
 @dataclass
@@ -53,6 +55,7 @@ class _Reading:
     in_field: bool
     measure: Measure | None
     asks_of_mesh: bool
+    asks: bool  # a question mark: the text asks something
 
 
 class IntentParser:
@@ -182,7 +185,9 @@ class IntentParser:
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
                 "so this answer does not use it."
             )
-        unknown = self._names.read(remaining.split(), found, text)
+        measure = self._measure(remaining)
+        topic = bool(features or facts or measure or self._cues.has("field", normalised))
+        unknown = self._names.read(remaining.split(), found, text, topic)
         typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         # Features the ranking found count only beside the field's own words: "explain
@@ -204,8 +209,9 @@ class IntentParser:
             notes,
             read_as,
             in_field,
-            self._measure(remaining),
+            measure,
             self._asks_about_a_mesh(text),
+            "?" in text,
         )
 
     @staticmethod
@@ -285,7 +291,7 @@ class IntentParser:
         outside = kind == IntentKind.out_of_scope
         return Intent(
             kind=kind,
-            meshes=meshes[:12],
+            meshes=[] if outside else meshes[:12],
             features=[] if outside else r.features[:12],
             facts=facts,
             text=echo,
@@ -314,12 +320,12 @@ class IntentParser:
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
         setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
-        if not meshes and not features and cue("out_of_scope") and not setup:
+        # A poem or a joke is not advice on meshes, whatever it is about.
+        off_topic = not meshes and not features and cue("out_of_scope") and not setup
+        if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
-        if not named and not features:
-            rest = self._cues.strip("greeting", r.remaining).split()
-            if cue("greeting") and not facts and all(w in STOPWORDS for w in rest):
-                return IntentKind.greeting, False
+        if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
+            return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         checked = bool(features) and r.asks_of_mesh
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
@@ -331,7 +337,7 @@ class IntentParser:
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
-        if not named and not features and cue("sources"):
+        if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
         if cue("features"):
             return IntentKind.features, False
@@ -343,6 +349,12 @@ class IntentParser:
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
+        # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
+        # a size ("evaluating istiogen for 80 services") a pick for that size can.
+        sized = self._deciding & set(facts) & self._counts  # a stated size: their setup
+        asked_of_it = not (meshes or features or recommend or sized or cue("cost"))
+        if r.unknown and asked_of_it:
+            return IntentKind.not_in_kb, False
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
@@ -356,7 +368,6 @@ class IntentParser:
         priced = cue("cost") and (r.measure is not None or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
-        sized = self._deciding & set(facts) & self._counts  # a stated size: their setup
         if features and cue("which_meshes") and not meshes and not sized:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
@@ -384,6 +395,26 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _asks_for_sources(self, r: _Reading) -> bool:
+        """The bot's own evidence asked about: "where do your latency numbers come from",
+        "what are your sources for the istio figures", "can i see the links you're using"."""
+        words = r.normalised.split()
+        for match in self._cues.find("evidence", r.normalised):
+            at = len(r.normalised[: match.start()].split())
+            before = words[max(0, at - YOURS_WINDOW) : at]
+            after = " ".join(words[at + len(match.group(0).split()) :])
+            if set(before) & self._cues.words["yours"] or self._cues.starts("yours_after", after):
+                return True
+        return False
+
+    def _only_thanks(self, r: _Reading) -> bool:
+        """A greeting or thanks with at most a few words that ask nothing of the field."""
+        rest = [w for w in self._cues.strip("greeting", r.remaining).split() if w not in STOPWORDS]
+        if not rest:
+            return True
+        asking = r.asks or r.in_field or self._cues.has("help", r.remaining)
+        return not asking and len(rest) <= THANKS_WORDS
 
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
