@@ -27,6 +27,7 @@ GROUPS = frozenset(
         "greeting",
         "out_of_scope",
         "other_tasks",
+        "identity",
         "negation",
         "clause_break",
         "follow_up",

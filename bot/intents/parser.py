@@ -11,8 +11,10 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.intents.bases import context_bases
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
+from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
@@ -81,6 +83,7 @@ class IntentParser:
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
+        self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -176,8 +179,18 @@ class IntentParser:
             if self._cues.find("compare", normalised)
             else {}
         )
+        cues = self._cue_spans("compare", remaining, skip={"or"})
+        for base in context_bases(remaining.split(), found, self._kb.meshes.values(), cues):
+            found.meshes.remove(base)
         negated = self._negated(text)
-        features = self._features(everything.features, remaining, found, negated)
+        # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
+        # the kind of question is read from there.
+        asked = normalise(self._identity.strip(text))
+        cued = remaining if asked == normalised else self._signals.read(asked)[1]
+        if asked == normalised:
+            features = self._features(everything.features, remaining, found, negated)
+        else:
+            features = self._features_of(asked, cued, negated)
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         for match in self._cues.find("unusable", normalised):
@@ -201,7 +214,7 @@ class IntentParser:
         in_field = field or bool(found.meshes)
         return _Reading(
             normalised,
-            remaining,
+            cued,
             found,
             features,
             facts,
@@ -235,6 +248,13 @@ class IntentParser:
             w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
         ]
         return len(content) >= ASIDE_WORDS
+
+    def _features_of(self, normalised: str, remaining: str, negated: list[str]) -> list[str]:
+        """The features some words ask about (`remaining`: what their signals left)."""
+        unplaced = self._requirements.read(normalised)[1]
+        exact = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
+        found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
+        return self._features(exact.features, remaining, found, negated)
 
     def _features(
         self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
@@ -448,6 +468,15 @@ class IntentParser:
     def _cue_in(self, remaining: str):
         padded = f" {remaining} "
         return lambda group: self._cues.has(group, padded)
+
+    def _cue_spans(self, group: str, normalised: str, skip: set[str]) -> list[tuple[int, int]]:
+        """Where a group's phrases stand, as token spans (start, end)."""
+        spans = []
+        for match in self._cues.find(group, normalised):
+            if match.group(0) not in skip:
+                start = len(normalised[: match.start()].split())
+                spans.append((start, start + len(match.group(0).split())))
+        return spans
 
     def _compare_cued(self, remaining: str, names: int) -> bool:
         """A comparison cue; a lone 'or' counts only between two names."""
