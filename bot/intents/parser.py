@@ -300,6 +300,8 @@ class IntentParser:
             moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
+        if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
+            notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(r.found.leftovers)
@@ -322,6 +324,22 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _not_compared(self, r: _Reading, meshes: list[str]) -> list[str]:
+        """A comparison with one side not understood says so ("compare open linkerd"): the
+        words right beside the mesh or the comparison cue that nothing read."""
+        tokens, used = r.remaining.split(), r.found.used
+        cues = self._cue_spans("compare", r.remaining, skip=set())
+        edges = {e for s, e in cues} | {s - 1 for s, e in cues}
+        edges |= {s - 1 for s, _, _ in r.found.spans} | {e for _, e, _ in r.found.spans}
+        free = [i for i in sorted(edges) if 0 <= i < len(tokens) and not used[i]]
+        words = [tokens[i] for i in free if tokens[i] not in STOPWORDS]
+        words = [w for w in dict.fromkeys(words) if not self._cues.has("compare", w)]
+        if not words or not meshes:
+            return []
+        said = ", ".join(f"“{as_written(w, r.normalised, capital=False)}”" for w in words[:3])
+        name = self._kb.meshes[meshes[0]].name
+        return [f"I didn't recognise {said} as a mesh, so this is about {name} alone."]
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""
