@@ -29,8 +29,8 @@ class IdentityReader:
         self._meshes = meshes
         self._features = features
 
-    def strip(self, text: str) -> str:
-        """The text without identity complements (the text itself when it has none)."""
+    def clauses(self, text: str) -> list[str]:
+        """The text's clauses, normalised, without identity complements."""
         asked: list[str] = []
         describing = False
         for clause in _CLAUSES.split(text):
@@ -40,7 +40,7 @@ class IdentityReader:
             end = self._complement(words)
             describing = end < len(words)
             asked.append(" ".join(words[:end]))
-        return " , ".join(a for a in asked if a)
+        return [a for a in asked if a]
 
     def _complement(self, words: list[str]) -> int:
         """Where the description of what the subject is starts (the end if none does)."""

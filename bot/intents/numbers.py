@@ -174,11 +174,14 @@ class NumberReader:
                 )
             lowered = lowered.replace(match.group(0), " ")
         at: dict[str, int] = {}  # where each count was said
+        rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         for match in self._numbers.finditer(lowered):
-            if _RATE.search(lowered[: match.start()]):
-                continue  # "0.2 vCPU per 1k rps" is a rate's unit, not their traffic
             fact = self._fact(match["unit"])
             value = _value(match["num"]) * _SCALES.get(match["scale"] or "", 1)
+            if _RATE.search(lowered[: match.start()]):
+                if 1 <= value <= MAX_COUNT:
+                    rates.setdefault(fact, int(value))
+                continue
             said = match.group(0).strip()
             if match["neg"]:
                 notes.append(f"“{said}” is negative, so I left {self._labels[fact]} unset.")
@@ -196,6 +199,8 @@ class NumberReader:
             if (value := _spelled(match["num"])) is not None:
                 facts.setdefault(self._fact(match["unit"]), value)
                 at.setdefault(self._fact(match["unit"]), match.start())
+        for fact, rate in rates.items():
+            facts.setdefault(fact, rate)
         return _derived(facts, _each_of(at)), notes
 
     def strip(self, normalised: str) -> str:

@@ -40,6 +40,7 @@ MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
+MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 
 
 @dataclass
@@ -185,12 +186,13 @@ class IntentParser:
         negated = self._negated(text)
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
-        asked = normalise(self._identity.strip(text))
+        clauses = self._identity.clauses(text[:MAX_TEXT])
+        asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
         if asked == normalised:
-            features = self._features(everything.features, remaining, found, negated)
+            features = self._features(everything.features, remaining, found, negated, clauses)
         else:
-            features = self._features_of(asked, cued, negated)
+            features = self._features_of(asked, cued, negated, clauses)
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         for match in self._cues.find("unusable", normalised):
@@ -249,29 +251,49 @@ class IntentParser:
         ]
         return len(content) >= ASIDE_WORDS
 
-    def _features_of(self, normalised: str, remaining: str, negated: list[str]) -> list[str]:
+    def _features_of(
+        self, normalised: str, remaining: str, negated: list[str], clauses: list[str]
+    ) -> list[str]:
         """The features some words ask about (`remaining`: what their signals left)."""
         unplaced = self._requirements.read(normalised)[1]
         exact = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._features(exact.features, remaining, found, negated)
+        return self._features(exact.features, remaining, found, negated, clauses)
 
     def _features(
-        self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
+        self,
+        exact: list[str],
+        remaining: str,
+        found: Mentions,
+        negated: list[str],
+        clauses: list[str],
     ) -> list[str]:
-        """Features named by alias (in the question's order) and those the words rank highest.
-
-        The ranking reads the words no mesh name took and no count, setting or platform
-        used ("3 clusters" is a size, not a multi-cluster question).
+        """Features named by alias (in the question's order) and those the words rank highest,
+        over the whole question and in each clause ("rate limit per client, or call out to
+        our own authz service" asks about two).
         """
-        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
-        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
-        query = self._requirements.read(query)[1]  # platforms are setup, not topics
-        ranked = self._retriever.find(query)
+        ranked = self._ranked(remaining, found)
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
-        return [f for f in dict.fromkeys([*first, *exact, *ranked]) if f not in negated]
+        tops = [f for clause in clauses[1:MAX_CLAUSES] for f in self._clause_top(clause)]
+        if len(clauses) > 1:
+            tops = [*self._clause_top(clauses[0]), *tops]
+        found_all = dict.fromkeys([*first, *exact, *ranked, *tops])
+        return [f for f in found_all if f not in negated]
+
+    def _clause_top(self, clause: str) -> list[str]:
+        remaining = self._signals.read(clause)[1]
+        found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
+        return self._ranked(remaining, found)[:1]
+
+    def _ranked(self, remaining: str, found: Mentions) -> list[str]:
+        """The ranking reads the words no mesh name took and no count, setting or platform
+        used ("3 clusters" is a size, not a multi-cluster question)."""
+        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
+        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
+        query = self._requirements.read(query)[1]  # platforms are setup, not topics
+        return self._retriever.find(query)
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
