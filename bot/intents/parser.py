@@ -26,7 +26,7 @@ from bot.intents.retrieval import FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import DataPlaneModel, FactType, FactValue
+from bot.knowledge.models import DataPlaneModel, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
@@ -59,6 +59,7 @@ class _Reading:
     measure: Measure | None
     asks_of_mesh: bool
     asks: bool  # a question mark: the text asks something
+    sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
 
 
 class IntentParser:
@@ -77,7 +78,6 @@ class IntentParser:
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
-        self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
         self._modes = ModeReader(kb.meshes.values())
         self._short_names = ShortNameReader(
@@ -193,6 +193,9 @@ class IntentParser:
             features = self._features(everything.features, remaining, found, negated, clauses)
         else:
             features = self._features_of(asked, cued, negated, clauses)
+        if features:  # "cross-region failover" asks for a mesh across clusters too
+            features = list(dict.fromkeys([*features, *self._required_by(facts)]))
+            features = [f for f in features if f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         for match in self._cues.find("unusable", normalised):
@@ -227,6 +230,7 @@ class IntentParser:
             measure,
             self._asks_about_a_mesh(text),
             "?" in text,
+            frozenset(counted),
         )
 
     @staticmethod
@@ -250,6 +254,15 @@ class IntentParser:
             w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
         ]
         return len(content) >= ASIDE_WORDS
+
+    def _required_by(self, facts: dict[str, FactValue]) -> list[str]:
+        """Features a stated fact requires (rules.yaml constraints: 2+ regions need
+        multi-cluster)."""
+        return [
+            c.feature
+            for c in self._kb.rules.constraints
+            if c.feature and c.fact in facts and (c.when is None or c.when.holds(facts[c.fact]))
+        ]
 
     def _features_of(
         self, normalised: str, remaining: str, negated: list[str], clauses: list[str]
@@ -411,7 +424,7 @@ class IntentParser:
             return IntentKind.cost, typo
         # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
         # a size ("evaluating istiogen for 80 services") a pick for that size can.
-        sized = self._deciding & set(facts) & self._counts  # a stated size: their setup
+        sized = self._deciding & r.sizes  # a stated size: their setup
         asked_of_it = not (meshes or features or recommend or sized or cue("cost"))
         if r.unknown and asked_of_it:
             return IntentKind.not_in_kb, False
