@@ -124,6 +124,63 @@ def test_a_small_estate_with_nothing_a_mesh_adds_is_told_no_mesh(engine: AnswerE
     assert verdict(engine, text).tied == ["no-mesh"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "services mostly exchange events over a queue, about 4 sync calls in total, GKE. "
+        "do we need a mesh?",
+        "5 microservices on EKS and we need mTLS between them",
+        "GKE, 25 services, north-south only through our ingress. mesh or not?",
+    ],
+)
+def test_little_service_to_service_traffic_is_told_no_mesh(engine: AnswerEngine, text):
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_version_number_before_a_unit_is_not_a_count(engine: AnswerEngine):
+    intent = engine.parser.parse("AKS with windows pools running .NET 4.8 apps, which mesh?")
+    assert "services" not in intent.facts
+
+
+def test_the_resources_a_team_knows_favour_the_meshes_configured_with_them(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    text = "EKS, 300 services, our devs write DestinationRules and EnvoyFilters daily"
+    found = verdict(engine, text)
+    rule = next(r for r in found.fired if r.id == "familiar-api")
+    weighed = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
+    assert weighed == {m for m in found.survivors if kb.meshes[m].api_family == "istio"}
+    assert kb.meshes[found.pick].api_family == "istio"
+
+
+def test_a_vendor_the_team_works_with_favours_what_it_makes(engine: AnswerEngine):
+    assert verdict(engine, "we're a Kong shop, 60 services on EKS, which mesh?").pick == (
+        "kong-mesh"
+    )
+    found = verdict(engine, "we're a Kong shop, 60 services on EKS, open source only")
+    rule = next(r for r in found.fired if r.id == "vendor-family")
+    assert found.of("kong-mesh").out
+    assert [m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)] == [
+        "kuma"
+    ]
+
+
+def test_without_support_wanted_the_open_source_base_beats_its_paid_edition(
+    kb: KnowledgeBase,
+):
+    facts = {"platform": ["kubernetes"], "needs": ["vm_workloads"], "support": "none"}
+    found = scoring.evaluate(kb, facts, scoring.candidates(kb, []))
+    assert found.scores["kuma"] > found.scores["kong-mesh"]
+    assert found.scores["istio"] > found.scores["gloo-mesh"]
+
+
+def test_at_tens_of_thousands_of_pods_the_sidecarless_mode_of_the_known_api_wins(
+    engine: AnswerEngine,
+):
+    text = "bare metal k8s, 30,000 pods, we keep our istio crds, which mesh now?"
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
 def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: AnswerEngine):
     intent = engine.parser.parse("40 services, we already have OpenTelemetry, want tracing")
     assert "distributed_tracing" in intent.facts["covered"]
@@ -395,6 +452,23 @@ def test_an_honest_tie_names_every_tied_offering(engine: AnswerEngine):
     assert len(result.tied) > 1
     assert answer.title.endswith(" tie")
     assert all(engine.kb.meshes[m].name in answer.lead for m in result.tied)
+
+
+def test_an_honest_tie_says_which_answer_would_make_each_tied_offering_the_pick(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    intent = engine.parser.parse("on-prem k8s, we must have post-quantum key exchange. which?")
+    ahead = scoring.outlook(kb, intent.facts, scoring.candidates(kb, intent.meshes))
+    assert len(ahead.verdict.tied) > 1
+    split = engine.answer(intent).lead.split("What would split them: ")[1]
+    for mesh_id in ahead.verdict.tied:
+        name = kb.meshes[mesh_id].name
+        said = [
+            after.tied
+            for question, option, after in ahead.options
+            if f"{name} if the answer to “{question.ask}” is {option.label}" in split
+        ]
+        assert said == [[mesh_id]] or f"{name} is best for" in split
 
 
 def test_the_next_question_is_the_one_that_splits_the_outcome_most(engine: AnswerEngine, kb):

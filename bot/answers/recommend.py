@@ -236,6 +236,24 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
     return lines[:MAX_CHANGES]
 
 
+def _splits(kb: KnowledgeBase, ahead: Outlook) -> str:
+    """What would split a tie: for each tied offering, an answer that leaves it the only pick,
+    or else what it is best for."""
+    bits = []
+    for mesh_id in ahead.verdict.tied:
+        mesh = kb.meshes[mesh_id]
+        answer = next(
+            ((q, o) for q, o, after in ahead.options if after.tied == [mesh_id]),
+            None,
+        )
+        if answer:
+            question, option = answer
+            bits.append(f"{mesh.name} if the answer to “{question.ask}” is {option.label}")
+        else:
+            bits.append(f"{mesh.name} is best for {first_sentence(mesh.best_for).rstrip('.')}")
+    return "What would split them: " + "; ".join(bits) + "."
+
+
 def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> FollowUp | None:
     question = ahead.most_telling_question()
     if question is None:
@@ -272,7 +290,8 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
-def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool, known: bool) -> str:
+def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, known: bool) -> str:
+    verdict = ahead.verdict
     note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
     if verdict.pick is None:
         return (
@@ -287,8 +306,8 @@ def _lead(kb: KnowledgeBase, verdict: Verdict, req: Requirements, firm: bool, kn
         )
     if len(verdict.tied) > 1:
         head = (
-            f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know."
-            + ("" if firm else " Answer the question below to break the tie.")
+            f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know. "
+            + _splits(kb, ahead)
         )
         return f"{note} {head}".strip()
     pick = kb.meshes[verdict.pick]
@@ -391,7 +410,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(kb, verdict),
-        lead=_lead(kb, verdict, req, firm=follow_up is None, known=bool(facts)),
+        lead=_lead(kb, ahead, req, firm=follow_up is None, known=bool(facts)),
         points=points,
         details=details,
         next_steps=_next_steps(kb, verdict, facts),

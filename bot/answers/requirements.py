@@ -37,6 +37,9 @@ class Requirements(BaseModel):
     cilium_cni: bool | None = None
     incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
     vendor: str | None = Field(default=None, description="A vendor the team already pays.")
+    knows_api: str | None = Field(
+        default=None, description="The family of mesh configuration resources the team knows."
+    )
     no_sidecars: bool = False
     no_envoy: bool = False
     no_new_cni: bool = False

@@ -72,6 +72,19 @@ def _platform_bound(s: Screened, _: Field) -> bool:
     return bool(fit and fit.provider and not portable & set(fit.platforms))
 
 
+def _paid_edition(s: Screened, field: Field) -> bool:
+    """A licensed, self-run edition of an open-source mesh (Kong Mesh of Kuma)."""
+    fit, base = s.mesh.fit, field.kb.meshes.get(s.mesh.based_on or "")
+    return bool(
+        fit
+        and fit.licence != LicenceKind.open_source
+        and not managed(s.mesh)
+        and base
+        and base.fit
+        and base.fit.licence == LicenceKind.open_source
+    )
+
+
 def _incumbent(s: Screened, field: Field) -> bool:
     mesh, running = s.mesh, field.req.incumbent
     return running is not None and running in (mesh.id, mesh.based_on)
@@ -82,6 +95,13 @@ TRAITS: dict[str, Trait] = {
     "from_current_vendor": lambda s, field: bool(
         s.mesh.fit and field.req.vendor in s.mesh.fit.support_from
     ),
+    "from_vendor_family": lambda s, field: bool(
+        s.mesh.fit and field.req.vendor in s.mesh.fit.makers
+    ),
+    "familiar_api": lambda s, field: bool(
+        field.req.knows_api and s.mesh.api_family == field.req.knows_api
+    ),
+    "paid_edition": _paid_edition,
     "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,

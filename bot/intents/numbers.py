@@ -183,6 +183,8 @@ class NumberReader:
                     rates.setdefault(fact, int(value))
                 continue
             said = match.group(0).strip()
+            if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
+                continue
             if match["neg"]:
                 notes.append(f"“{said}” is negative, so I left {self._labels[fact]} unset.")
             elif value < 1:

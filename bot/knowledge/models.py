@@ -344,12 +344,27 @@ class Fit(Strict):
     replaces_cni: bool = Field(
         default=False, description="Adopting it means replacing the cluster's CNI."
     )
+    maker: Id | None = Field(
+        default=None,
+        description="The vendor (id) that created and maintains it, where it sells no support "
+        "for it itself (kong for Kuma): its customers already know its tools and people.",
+    )
     note: str = ""
     sources: list[Id] = Field(
         min_length=1,
         description="The offering's main page on these facts first: it is the one mark an "
         "elimination carries on the recommendation's first card.",
     )
+
+    @property
+    def makers(self) -> set[Id]:
+        """Who makes it: the provider whose offering it is, else its maker, else the one
+        vendor that supports it (its own product)."""
+        if self.provider:
+            return {self.provider}
+        if self.maker:
+            return {self.maker}
+        return set(self.support_from) if len(self.support_from) == 1 else set()
 
 
 class ModeAliases(Strict):
@@ -399,6 +414,12 @@ class Mesh(Strict):
     distribution: Distribution | None = None
     fit: Fit | None = Field(
         default=None, description="Screening facts for recommendations (see Fit)."
+    )
+    api_family: Id | None = Field(
+        default=None,
+        description="The family of configuration resources it is driven by (istio: "
+        "VirtualService, AuthorizationPolicy; one of rules.yaml's `knows_api` choices): a team "
+        "that knows them carries them over. A distribution inherits its base's.",
     )
     features_removed: dict[Id, Text] = Field(
         default_factory=dict,
@@ -531,6 +552,9 @@ class OfferingTrait(StrEnum):
     lightest_at_size = "lightest_at_size"
     incumbent = "incumbent"
     from_current_vendor = "from_current_vendor"
+    from_vendor_family = "from_vendor_family"
+    familiar_api = "familiar_api"
+    paid_edition = "paid_edition"
 
 
 class Applies(Strict):
