@@ -582,6 +582,40 @@ def test_a_refused_vendor_rules_out_what_it_makes(engine: AnswerEngine):
     assert "not_from" not in facts
 
 
+def test_a_refused_vendor_is_the_one_the_data_names_not_its_parent(engine: AnswerEngine):
+    text = "nothing from cisco, 60 services on GKE"
+    assert engine.parser.parse(text).facts["not_from"] == ["cisco"]
+    result = verdict(engine, text)
+    assert "cilium" in result.survivors and not result.of("cilium").caveats
+
+
+def test_refusing_the_only_vendor_of_an_open_source_project_leaves_it_in_with_a_caveat(
+    engine: AnswerEngine,
+):
+    result = verdict(engine, "nothing from isovalent, 60 services on GKE")
+    caveats = [f.text for f in result.of("cilium").caveats]
+    assert caveats == ["support contracts only from Isovalent"]
+
+
+def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: AnswerEngine):
+    setup = "AKS with windows pods, need mtls, {}"
+    paying = verdict(engine, setup.format("we will pay a vendor for support"))
+    assert [f.text for f in paying.of("linkerd").caveats] == [
+        "Windows nodes in Buoyant's paid edition"
+    ]
+    assert all(f.bought for f in paying.of("linkerd").caveats)
+    alone = verdict(engine, setup.format("no vendor support needed"))
+    assert [f.text for f in alone.of("linkerd").caveats] == ["Windows nodes enterprise only"]
+
+
+def test_a_must_have_reachable_only_through_raw_proxy_config_keeps_the_mesh(
+    engine: AnswerEngine,
+):
+    result = verdict(engine, "EKS, 100 services, we need JWT validation and rate limiting")
+    assert "istio" in result.survivors
+    assert "Rate limiting partial" in [f.text for f in result.of("istio").caveats]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -666,3 +700,50 @@ def test_a_reason_for_an_offering_speaks_of_it(engine: AnswerEngine):
     for item in why.items:
         if "first-class in Consul and Kuma" in item.text:
             assert "Linkerd" not in item.label and "Istio (" not in item.label
+
+
+@pytest.mark.parametrize(
+    ("text", "platforms"),
+    [
+        ("all-in on azure, but the clusters are aro, not aks. which mesh?", ["openshift"]),
+        ("we ran osm on plain on-prem k8s (not aks), what now?", ["kubernetes"]),
+        ("clusters are eks plus a few rke2 on-prem, which mesh?", ["eks", "kubernetes"]),
+        ("kubernetes on eks, 40 services", ["eks"]),
+        ("we're on azure, 50 services, which mesh", ["aks"]),
+        ("ECS on Fargate, zero kubernetes, 25 services", ["ecs"]),
+    ],
+)
+def test_the_platforms_are_the_ones_they_run(engine: AnswerEngine, text: str, platforms):
+    assert engine.parser.parse(text).facts["platform"] == platforms
+
+
+@pytest.mark.parametrize(
+    ("text", "licence"),
+    [
+        ("EKS, 40 services, no budget for a paid mesh", "open_source"),
+        ("EKS, 40 services, zero budget for licences", "open_source"),
+        ("no BUSL, and there's no budget for a paid replacement", "open_source"),
+        ("CNCF only, no budget for licences, EKS", "cncf"),
+        ("legal is fine with the BUSL stuff, 40 services on EKS", "any"),
+    ],
+)
+def test_a_licence_policy_read_in_its_clause(engine: AnswerEngine, text: str, licence: str):
+    assert engine.parser.parse(text).facts["licence"] == licence
+
+
+def test_accepting_busl_keeps_consul_in(engine: AnswerEngine):
+    result = verdict(engine, "we run consul on vms and k8s, legal is fine with the busl stuff")
+    assert "consul" in result.survivors
+
+
+def test_what_is_already_theirs_said_after_its_name(engine: AnswerEngine):
+    facts = engine.parser.parse("self-managed k8s, cilium is already our cni, no sidecars").facts
+    assert facts["incumbent"] == "cilium"
+    assert verdict(engine, "self-managed k8s, cilium is already our cni, no sidecars").pick == (
+        "cilium"
+    )
+
+
+def test_a_team_counted_in_people_is_its_size(engine: AnswerEngine):
+    facts = engine.parser.parse("on-prem k8s, 3 person team, which mesh").facts
+    assert facts["engineers"] == 3 and facts["team_size"] == "small"

@@ -63,3 +63,22 @@ def test_a_refusal_object_must_be_a_flag_fact(kb_dir):
     found = problems_of(kb_dir)
     assert any("refusals.objects.no_k8s: unknown fact 'no_k8s'" in p for p in found)
     assert any("refusals.objects.services: needs a whole number" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no vendor support needed, 30 services on EKS",
+        "we won't pay for support, 40 services",
+        "EKS, 60 services, no microsoft support needed",
+        "vendor support is not required, AKS",
+    ],
+)
+def test_refused_support_is_support_not_wanted(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["support"] == "none"
+
+
+def test_support_asked_for_is_still_support(engine: AnswerEngine):
+    facts = engine.parser.parse("we run on AKS, 200 services, want Microsoft support").facts
+    assert facts["support"] == "microsoft"
+    assert engine.parser.parse("paying a vendor is fine, EKS").facts["support"] == "any"

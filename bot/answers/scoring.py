@@ -122,7 +122,10 @@ def _screened(
 
 def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
     costs = kb.rules.caveat_cost
-    return sum(costs.unconfirmed if f.unconfirmed else costs.partial for f in screened.caveats)
+    return sum(
+        costs.unconfirmed if f.unconfirmed else costs.bought if f.bought else costs.partial
+        for f in screened.caveats
+    )
 
 
 def evaluate(

@@ -46,6 +46,7 @@ class Check:
     detail: str = ""
     sources: tuple[str, ...] = ()
     unconfirmed: bool = False  # a caveat because nothing says either way
+    bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Finding:
     sources: list[str]
     relaxed: bool = False  # a constraint given up because nothing met every one
     unconfirmed: bool = False
+    bought: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,17 @@ def _unrecorded(mesh: Mesh) -> list[Check]:
     return [Check(Outcome.caveat, f"{mesh.name}: fit not yet recorded", unconfirmed=True)]
 
 
-def _feature(mesh: Mesh, feature_id: str, kb: KnowledgeBase) -> Check:
-    """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out."""
+def _paying(mesh: Mesh, req: Requirements) -> bool:
+    """The setup wants a support contract this offering's vendor sells: its enterprise
+    edition is what they would be buying."""
+    vendors = mesh.fit.support_from if mesh.fit else []
+    return bool(vendors) and (req.support == "any" or req.support in vendors)
+
+
+def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
+    """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
+    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted."""
+    kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     row = mesh.features.get(feature_id)
     level = row.level if row else Level.unknown
@@ -125,16 +136,22 @@ def _feature(mesh: Mesh, feature_id: str, kb: KnowledgeBase) -> Check:
         return Check(Outcome.out, name, sources)
     if level == Level.unknown:
         return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
+    if level == Level.enterprise and _paying(mesh, ctx.req):
+        vendors = mesh.fit.support_from if mesh.fit else []
+        seller = ctx.req.support if ctx.req.support in vendors else vendors[0]
+        paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
+        paid = f"{paid}'s" if paid else "a vendor's"
+        return Check(Outcome.caveat, f"{name} in {paid} paid edition", sources, bought=True)
     return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}", sources)
 
 
 def has_features(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     features = value if isinstance(value, list) else []
-    return [_feature(mesh, f, ctx.kb) for f in features]
+    return [_feature(mesh, f, ctx) for f in features]
 
 
 def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    return [_feature(mesh, ctx.constraint.feature, ctx.kb)] if ctx.constraint.feature else FITS
+    return [_feature(mesh, ctx.constraint.feature, ctx)] if ctx.constraint.feature else FITS
 
 
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
@@ -199,7 +216,7 @@ def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
 def sidecar_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if value is not True or mesh.data_plane.model == DataPlaneModel.none:
         return FITS
-    return [_feature(mesh, "sidecarless", ctx.kb)]
+    return [_feature(mesh, "sidecarless", ctx)]
 
 
 def envoy_free(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -232,20 +249,26 @@ def vendor_neutral(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 
 def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
-    """Made by a refused vendor: the provider's own offering, or one only that vendor
-    supports (its own product)."""
+    """Made by a refused vendor: the provider's own offering, or a vendor's own product (not
+    open source, and that vendor alone supports it). An open-source project whose support
+    contracts come only from refused vendors stays in, with that caveat: the refusal is of
+    the vendor the data names, never of a project it happens to support."""
     refused = value if isinstance(value, list) else []
     if not refused:
         return FITS
     if mesh.fit is None:
         return _unrecorded(mesh)
     fit = mesh.fit
-    only = set(fit.support_from) if len(fit.support_from) == 1 else set()
+    sold = set(fit.support_from)
+    only = sold if len(sold) == 1 and fit.licence != LicenceKind.open_source else set()
     makers = {fit.provider} if fit.provider else only
     made = [v for v in refused if v in makers]
-    if not made:
-        return FITS
-    return [Check(Outcome.out, _says(ctx, "not_from", made), tuple(fit.sources))]
+    if made:
+        return [Check(Outcome.out, _says(ctx, "not_from", made), tuple(fit.sources))]
+    if sold and sold <= set(refused):
+        vendors = _says(ctx, "not_from", sorted(sold))
+        return [Check(Outcome.caveat, f"support contracts only from {vendors}", tuple(fit.sources))]
+    return FITS
 
 
 def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
@@ -287,6 +310,7 @@ def _checked(
                 text,
                 list(check.sources),
                 unconfirmed=check.unconfirmed,
+                bought=check.bought,
             )
         )
     return found
@@ -317,6 +341,9 @@ class Screener:
         uses = {  # what of the requirements beyond its own fact each test reads
             "runs_on": tuple(req.platforms),
             "supported_by": req.support,
+            "has_features": req.support,  # an enterprise row is bought with support
+            "has_feature": req.support,
+            "sidecar_free": req.support,
             "keeps_cni": req.cilium_cni,
         }
         for constraint in self.kb.rules.constraints:

@@ -169,7 +169,8 @@ class IntentParser:
         counted, notes = self._numbers.read(text, set(signalled))
         required, unplaced = self._requirements.read(normalised)
         refused = self._refusals.read(text)
-        facts = implied(self._kb.rules, {**signalled, **refused, **required, **counted})
+        said = self._refusals.merged({**signalled, **required}, refused)
+        facts = implied(self._kb.rules, {**said, **counted})
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.

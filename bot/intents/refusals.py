@@ -1,10 +1,10 @@
 """Must-nots read from a refusal and what it refuses, within one clause.
 
 "We don't want to run Envoy", "envoy is a no-go for us", "can't have a C++ proxy in the
-path", "we'd rather not swap out Calico": a refusal cue (`phrases.negation` and
-`refusals.before` before the object, `refusals.after` after it) governs one of a must-not
-fact's objects (`refusals.objects`), or a vendor (`vendors:`, into `refusals.vendors.fact`),
-within `refusals.window` words, in the same clause.
+path", "we'd rather not swap out Calico", "no vendor support needed": a refusal cue
+(`phrases.negation` and `refusals.before` before the object, `refusals.after` after it)
+governs one of a must-not fact's objects (`refusals.objects`), or a vendor (`vendors:`,
+into `refusals.vendors.fact`), within `refusals.window` words, in the same clause.
 Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.aliases import normalise
-from bot.knowledge.models import FactValue, RulesFile
+from bot.knowledge.models import FactType, FactValue, RulesFile
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\n]+")
 
@@ -36,10 +36,17 @@ class RefusalReader:
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         self._objects = [
-            (fact, pattern)
+            (fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
             if (pattern := self._object(refused.words, refused.unless_next))
         ]
+        self._accepted = [
+            (fact, accepted.value, pattern)
+            for fact, accepted in refusals.accepted.items()
+            if (pattern := self._object(accepted.words, accepted.unless_next))
+        ]
+        self._weakest = {f.id: f.choices[0] for f in rules.facts if f.choices}
+        self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         vendors = refusals.vendors
         self._vendor_fact = vendors.fact if vendors else None
         self._vendors = [
@@ -58,14 +65,19 @@ class RefusalReader:
         return re.compile(named.pattern + guard)
 
     def read(self, text: str) -> dict[str, FactValue]:
-        """The must-not flags a refusal in `text` sets (never one to false); a clause that
-        accepts something ("no problem with sidecars") refuses nothing."""
+        """The must-nots a refusal in `text` sets (never a flag to false; "no vendor support
+        needed" sets support to none); a clause that accepts something ("no problem with
+        sidecars") refuses nothing."""
         facts: dict[str, FactValue] = {}
         refused_vendors: list[str] = []
+        for clause in self._accepting_clauses(text):
+            for fact, value, pattern in self._accepted:
+                if any(self._near(clause, m, self._accepting) for m in pattern.finditer(clause)):
+                    facts.setdefault(fact, value)
         for clause in self._clauses(text):
-            for fact, pattern in self._objects:
+            for fact, value, pattern in self._objects:
                 if fact not in facts and self._refuses(clause, pattern):
-                    facts[fact] = True
+                    facts[fact] = value
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
@@ -74,13 +86,35 @@ class RefusalReader:
     def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))
 
-    def _clauses(self, text: str) -> list[str]:
+    def merged(
+        self, known: dict[str, FactValue], read: dict[str, FactValue]
+    ) -> dict[str, FactValue]:
+        """What the refusals read, over what the words alone set: a refusal that lifts a
+        requirement altogether (support: none, any licence) replaces what its own words
+        set ("no vendor support needed"); otherwise the stricter requirement wins ("CNCF
+        only, no budget for licences" stays CNCF only)."""
+        out = dict(known)
+        for fact, value in read.items():
+            order = self._strictness.get(fact)
+            old = out.get(fact)
+            if order and old in order and value in order and value != self._weakest.get(fact):
+                value = max(old, value, key=order.index)
+            out[fact] = value
+        return out
+
+    def _all_clauses(self, text: str) -> list[str]:
         found = []
         for piece in _PUNCTUATION.split(text):
             normalised = normalise(piece)
             parts = self._breaks.split(normalised) if self._breaks else [normalised]
-            found += [" ".join(p.split()) for p in parts if p.strip() and not self._accepts(p)]
+            found += [" ".join(p.split()) for p in parts if p.strip()]
         return found
+
+    def _clauses(self, text: str) -> list[str]:
+        return [c for c in self._all_clauses(text) if not self._accepts(c)]
+
+    def _accepting_clauses(self, text: str) -> list[str]:
+        return [c for c in self._all_clauses(text) if self._accepts(c)]
 
     def _accepts(self, clause: str) -> bool:
         return bool(self._accepting and self._accepting.search(clause))
@@ -93,3 +127,9 @@ class RefusalReader:
             (self._before and self._before.search(before))
             or (self._after and self._after.search(after))
         )
+
+    def _near(self, clause: str, obj: re.Match[str], cue: re.Pattern[str] | None) -> bool:
+        """A cue within `window` words of the object, on either side."""
+        before = " ".join(clause[: obj.start()].split()[-self._window :])
+        after = " ".join(clause[obj.end() :].split()[: self._window])
+        return bool(cue and (cue.search(before) or cue.search(after)))

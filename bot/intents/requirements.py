@@ -3,9 +3,10 @@ support the mesh.
 
 The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:`). A platform
 word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
-not the platform; a specific platform ("EKS") wins over plain "Kubernetes"; `alone:` words
-("bare metal servers") name a platform only when no other is named; `places:` ("bare
-metal") name none.
+not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and VMs
+unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
+("bare metal servers", "azure") name a platform only when no other is named; `places:`
+("bare metal") name none; a platform right after a `not_platform` word is not theirs.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
-# Which platforms count when a question names several: providers' platforms (all of them:
-# "AKS and EKS") over VMs over any Kubernetes ("Kubernetes on EKS" is EKS).
-_GENERIC = {Platform.vms: 1, Platform.kubernetes: 2}
+# Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
+_GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -52,6 +52,20 @@ class RequirementReader:
             for platform, definition in rules.platforms.items()
             for word in definition.alone
         }
+        self._distinct = {
+            normalise(word)
+            for definition in rules.platforms.values()
+            for word in definition.distinct
+        }
+        self._platform_of.update(
+            {
+                normalise(word): platform
+                for platform, definition in rules.platforms.items()
+                for word in definition.distinct
+            }
+        )
+        negations = _alternation([normalise(w) for w in rules.not_platform])
+        self._negated = re.compile(rf"(?:{negations.pattern})\s+$") if negations else None
         self._vendor_of: dict[str, str] = {}
         managed: list[str] = []
         for vendor, words in rules.vendors.items():
@@ -70,7 +84,7 @@ class RequirementReader:
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
-        words apart at most."""
+        words apart at most; or '<mesh> is already our …', a word apart at most."""
         self._named: dict[str, tuple[str, str]] = {}
         for mesh in kb.current_meshes():
             for alias in (mesh.id, mesh.name, *mesh.aliases):
@@ -84,10 +98,14 @@ class RequirementReader:
                 self._named.setdefault(normalise(word), ("covered", normalise(word)))
                 self._covers[normalise(word)] = tool.features
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        after = _alternation([normalise(p) for p in kb.rules.already_after])
         names = _alternation(list(self._named))
         if cues is None or names is None:
             return None
-        return re.compile(rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})")
+        forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
+        if after is not None:  # "consul enterprise is already our service discovery"
+            forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
+        return re.compile("|".join(forms))
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a
@@ -99,7 +117,7 @@ class RequirementReader:
         clusters" is not also read as a feature)."""
         facts: dict[str, FactValue] = {}
         for match in self._already.finditer(normalised) if self._already else ():
-            fact, value = self._named[match.group("name").strip()]
+            fact, value = self._named[(match.group("name") or match.group("named")).strip()]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
@@ -112,21 +130,38 @@ class RequirementReader:
         if self._support and (match := self._support.search(text)):
             facts["support"] = self._vendor_of[match.group(0)]
             text = self._support.sub(" ", text)
-        said = [m.group(0) for m in self._platforms.finditer(text)] if self._platforms else []
-        found = list(dict.fromkeys(self._platform_of[word] for word in said))
+        matches = list(self._platforms.finditer(text)) if self._platforms else []
+        said = [m.group(0) for m in matches]
+        named = [m.group(0) for m in matches if not self._not_this(text, m)]
         alone = [m.group(0) for m in self._alone.finditer(text)] if self._alone else []
-        if not found:
-            found = list(dict.fromkeys(self._alone_of[word] for word in alone))
+        if not named:
+            named = alone
         places = [m.group(0) for m in self._places.finditer(text)] if self._places else []
         said += alone + places
         unplaced = _alternation(said).sub(" ", normalised) if said else normalised
-        if found:
-            rank = min(_GENERIC.get(p, 0) for p in found)
-            platforms = [p.value for p in found if _GENERIC.get(p, 0) == rank]
+        platforms = [p.value for p in self._counted(named)]
+        if platforms:
             facts["platform"] = platforms
             if len(platforms) > 1:  # one mesh across platforms spans clusters
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _not_this(self, text: str, match: re.Match[str]) -> bool:
+        """'ARO, not AKS': the platform named right after a `not_platform` word."""
+        return bool(self._negated and self._negated.search(text[: match.start()]))
+
+    def _counted(self, words: list[str]) -> list[Platform]:
+        """The platforms these words name, less the generic ones beside a specific one:
+        "Kubernetes on EKS" is EKS, "not on Kubernetes" beside ECS is ECS, but a `distinct`
+        word ("rke2 on-prem" beside EKS) is a platform of its own."""
+        of = {**self._platform_of, **self._alone_of}
+        found = list(dict.fromkeys(of[w] for w in words))
+        own = {of[w] for w in words if w in self._distinct}
+        if any(p not in _GENERIC for p in found):
+            return [p for p in found if p not in _GENERIC or p in own]
+        if Platform.vms in found:  # "not on Kubernetes" is what they say of Kubernetes
+            return [Platform.vms]
+        return found
 
 
 def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValue]:

@@ -12,7 +12,15 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -138,11 +146,28 @@ class DataPlaneModel(StrEnum):
     none = "none"
 
 
+NOT_APPLICABLE_CHARS = 40  # a table cell's worth: the reason sits beside "n/a"
+
+
 class Support(Strict):
     level: Level
     note: str = ""
     since: str | None = None
     sources: list[Id] = Field(default_factory=list)
+    not_applicable: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
+    ] = Field(
+        default="",
+        description="Why the feature does not apply to this offering, in a few words ('no "
+        "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
+        "source.",
+    )
+
+    @model_validator(mode="after")
+    def _not_applicable_is_no(self) -> Support:
+        if self.not_applicable and self.level != Level.no:
+            raise ValueError("not_applicable needs `level: no` (the offering has no such thing)")
+        return self
 
 
 class DataPlane(Strict):
@@ -611,7 +636,12 @@ class PlatformDef(Strict):
     alone: list[Text] = Field(
         default_factory=list,
         description="Words that name it only when no other platform is named: a place "
-        "('bare metal') that Kubernetes may run on.",
+        "('bare metal') that Kubernetes may run on, a cloud ('azure') that runs several.",
+    )
+    distinct: list[Text] = Field(
+        default_factory=list,
+        description="Words that name it as a platform of its own even beside a more specific "
+        "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
 
@@ -662,6 +692,9 @@ class CaveatCost(Strict):
 
     partial: int = Field(default=0, ge=0, description="Only partly, enterprise-only, extension.")
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
+    bought: int = Field(
+        default=0, ge=0, description="Enterprise-only, from a vendor whose support is wanted."
+    )
 
 
 class Refused(Strict):
@@ -677,6 +710,11 @@ class Refused(Strict):
         default_factory=list,
         description="Features the refusal makes moot as must-haves: with no sidecars, "
         "native sidecars are not asked of the mesh.",
+    )
+    value: FactValue = Field(
+        default=True,
+        description="What the refusal sets: true for a must-not flag, or a choice's option "
+        "('no vendor support needed': support none).",
     )
 
 
@@ -712,6 +750,11 @@ class Refusals(Strict):
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
     )
+    accepted: dict[Id, Refused] = Field(
+        default_factory=dict,
+        description="Requirements lifted by a clause that accepts their object ('legal is "
+        "fine with BUSL': any licence), and the value that sets.",
+    )
     vendors: RefusedVendors | None = Field(
         default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
@@ -733,6 +776,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="How a provider-run control plane is asked for, with {vendor}.",
     )
+    not_platform: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a platform's name that say it is not that one "
+        "('ARO, not AKS').",
+    )
     places: list[Text] = Field(
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
@@ -743,6 +791,11 @@ class RulesFile(Strict):
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    already_after: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a mesh, vendor or tool the team already runs "
+        "('Cilium is already our CNI').",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
