@@ -762,7 +762,7 @@ def test_a_team_counted_in_people_is_its_size(engine: AnswerEngine):
 
 @pytest.mark.parametrize(
     "text",
-    ["6 services on EKS, we need encryption between services", "we want everything encrypted"],
+    ["6 services on EKS, we need encryption between services", "AKS, want everything encrypted"],
 )
 def test_encryption_asked_for_is_mtls(engine: AnswerEngine, text: str):
     assert "mtls" in engine.parser.parse(text).facts.get("needs", [])
