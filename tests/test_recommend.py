@@ -772,3 +772,10 @@ def test_a_provider_running_it_said_plainly_is_a_managed_control_plane(engine: A
     text = "gke clusters plus compute engine vms in one mesh, we'd like google managing it"
     assert engine.parser.parse(text).facts["managed_control_plane"] is True
     assert verdict(engine, text).pick == "google-cloud-service-mesh"
+
+
+def test_an_aside_about_a_tool_they_run_is_not_a_need_of_the_mesh(engine: AnswerEngine):
+    text = "we already run spire for identity (vms + k8s). mesh on k8s must use its svids"
+    assert "vm_workloads" not in engine.parser.parse(text).facts["needs"]
+    kept = engine.parser.parse("we already run consul (on VMs and k8s), 40 services, what next")
+    assert "vm_workloads" in kept.facts["needs"]  # an aside about the mesh they run stays
