@@ -779,3 +779,11 @@ def test_an_aside_about_a_tool_they_run_is_not_a_need_of_the_mesh(engine: Answer
     assert "vm_workloads" not in engine.parser.parse(text).facts["needs"]
     kept = engine.parser.parse("we already run consul (on VMs and k8s), 40 services, what next")
     assert "vm_workloads" in kept.facts["needs"]  # an aside about the mesh they run stays
+
+
+def test_isolated_meshes_on_one_control_plane_is_a_must_have(engine: AnswerEngine):
+    text = "each product team wants its own isolated mesh with its own CA, one control plane"
+    assert "multi_mesh" in engine.parser.parse(text).facts["needs"]
+    result = verdict(engine, text)
+    assert result.pick == "kuma"
+    assert "istio" in {s.mesh.id for s in result.ruled_out}
