@@ -782,7 +782,7 @@ def test_an_aside_about_a_tool_they_run_is_not_a_need_of_the_mesh(engine: Answer
 
 
 def test_isolated_meshes_on_one_control_plane_is_a_must_have(engine: AnswerEngine):
-    text = "each product team wants its own isolated mesh with its own CA, one control plane"
+    text = "on EKS each product team wants its own isolated mesh with its own CA, which mesh?"
     assert "multi_mesh" in engine.parser.parse(text).facts["needs"]
     result = verdict(engine, text)
     assert result.pick == "kuma"
