@@ -1,11 +1,21 @@
-"""Compare suggests the closest alternatives to add, not the next names in the alphabet."""
+"""Compare suggests the closest alternatives to add, and explain the closest ones to compare
+with, not the next names in the alphabet or the default pair."""
 
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
 
 import pytest
 
 from bot.answers.results import Matrix
 from bot.intents.models import Intent, IntentKind
+from bot.render.blocks import STEP_ACTION, build_message
+from bot.render.button_values import decode
+from bot.render.html import render_answer_html
+from bot.render.plain import render_terminal
+from tests.support import walk
+from tests.support.running import Bot, start_bot, stop_bot
+from tests.support.signing import click_body, event_body
 
 
 def added(engine, meshes: list[str], **facts) -> list[str]:
@@ -85,3 +95,100 @@ def test_a_platform_said_in_words_adds_its_distribution(engine):
     answer = engine.ask("compare istio and linkerd, we run on AKS")
     labels = [c.label for c in answer.next_steps]
     assert "Add AKS Istio-based service mesh add-on" in labels
+
+
+# ---------------------------------------------------------------- explain's follow-ups
+
+
+def compared_with(answer) -> list[str]:
+    """The meshes an explain answer's "Compare …" steps put beside the explained one."""
+    explained = answer.intent.meshes[0]
+    return [
+        c.intent.meshes[1]
+        for c in answer.next_steps
+        if c.intent.kind == IntentKind.compare and c.intent.meshes[0] == explained
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "sibling"),
+    [("tell me about istio ambient", "istio"), ("what is istio", "istio-ambient")],
+)
+def test_explain_suggests_the_other_data_plane_first(engine, question, sibling):
+    assert compared_with(engine.ask(question))[0] == sibling
+
+
+@pytest.mark.parametrize("mesh", ["kuma", "linkerd", "cilium", "kong-mesh"])
+def test_explain_suggests_the_offering_that_differs_least(engine, kb, mesh):
+    suggested = compared_with(engine.answer(Intent(kind=IntentKind.explain, meshes=[mesh])))
+    nearest = suggested[-1]
+    rivals = [
+        m.id
+        for m in kb.current_meshes()
+        if m.id not in [mesh, *suggested] and m.based_on is None  # distributions: platform rule
+    ]
+    gap = rows_differing(engine, mesh, nearest)
+    assert all(gap <= rows_differing(engine, mesh, r) for r in rivals), nearest
+
+
+def test_explain_suggests_the_platforms_own_offering_and_keeps_the_platform(engine):
+    answer = engine.ask("what is linkerd? we are on GKE")
+    assert "google-cloud-service-mesh" in compared_with(answer)
+    assert "google-cloud-service-mesh" not in compared_with(engine.ask("what is linkerd"))
+    compares = [c for c in answer.next_steps if c.intent.kind == IntentKind.compare]
+    assert all(c.intent.facts["platform"] == ["gke"] for c in compares)
+
+
+def test_a_retired_mesh_suggests_its_successors(engine, kb):
+    answer = engine.ask("explain open service mesh")
+    assert compared_with(answer) == kb.meshes["open-service-mesh"].replaced_by[:2]
+
+
+def test_explain_no_longer_suggests_the_default_pair(engine):
+    """Kuma's closest alternative is Istio; Linkerd (the default pair's other half) is not."""
+    assert "linkerd" not in compared_with(engine.ask("what is kuma"))
+
+
+def test_every_renderer_offers_the_alternatives(engine):
+    answer = engine.ask("tell me about istio ambient")
+    label = "Compare Istio ambient mode and Istio (sidecar mode)"
+    steps = walk.buttons(build_message(answer), STEP_ACTION)
+    [button] = [b for b in steps if b["text"]["text"] == label]
+    intent, _ = decode(button["value"])
+    assert intent.kind == IntentKind.compare and intent.meshes == ["istio-ambient", "istio"]
+    assert f">{label}</a>" in render_answer_html(answer, link_for=lambda intent: "#")
+    assert f"TRY NEXT\n- {label}\n" in render_terminal(answer)
+
+
+@pytest.fixture
+async def bot() -> AsyncIterator[Bot]:
+    running = await start_bot()
+    yield running
+    await stop_bot(running)
+
+
+async def test_the_suggested_comparison_answers_in_slack(bot):
+    event = {
+        "type": "app_mention",
+        "user": "U111",
+        "channel": "C123",
+        "ts": "1700000000.000700",
+        "text": "<@UBOT> tell me about istio ambient",
+    }
+    await bot.post(event_body(event, "EvExplain"))
+    [card] = await bot.slack.wait_for("chat.postMessage")
+    [button] = [
+        b
+        for b in walk.buttons(card.body, STEP_ACTION)
+        if b["text"]["text"] == "Compare Istio ambient mode and Istio (sidecar mode)"
+    ]
+    clicked = click_body(
+        button,
+        channel="C123",
+        message_ts="1700000000.000800",
+        thread_ts="1700000000.000700",
+        response_url=bot.slack.response_url("cmp"),
+    )
+    assert (await bot.post(clicked)).status == 200
+    [_, reply] = await bot.slack.wait_for("chat.postMessage", count=2)
+    assert reply.body["text"].startswith("Istio ambient mode and Istio (sidecar mode) compared")

@@ -1,4 +1,4 @@
-"""The closest alternatives to the meshes being compared, from the knowledge base alone.
+"""The closest alternatives to the meshes compared or explained, from the knowledge base alone.
 
 Three kinds, in this order, each at most once:
 

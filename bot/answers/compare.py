@@ -28,7 +28,7 @@ from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
-from bot.knowledge.wording import LEVEL_WORDS, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
 KEY_ROWS = {2: 6, 3: 3, 4: 2}
@@ -138,8 +138,10 @@ def _differences(
     for feature in kb.features.values():
         supports = [m.features[feature.id] for m in meshes]
         levels = [s.level for s in supports]
+        reasons = [s.not_applicable for s in supports]
         if len(set(levels)) == 1:
-            same.append(f"{feature.name} ({LEVEL_WORDS[levels[0]]})")
+            word = NOT_APPLICABLE if all(reasons) else LEVEL_WORDS[levels[0]]
+            same.append(f"{feature.name} ({word})")
             continue
         sources = cite.cite(i for s in supports for i in s.sources)
         weights = [_LEVEL_WEIGHT[level] for level in levels]
@@ -147,6 +149,7 @@ def _differences(
             label=feature.name,
             group=feature.category.value,
             cells=levels,
+            not_applicable=reasons if any(reasons) else [],
             sources=sources,
             as_of=evidence_date(kb, sources),
         )

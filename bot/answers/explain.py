@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
-from bot.answers.results import Answer, Code, Paragraph, Part, Section, Statement, StatementList
-from bot.answers.steps import default_pair, standard_steps, step
+from bot.answers.results import (
+    Answer,
+    Choice,
+    Code,
+    Paragraph,
+    Part,
+    Section,
+    Statement,
+    StatementList,
+)
+from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Mesh
+
+MAX_SUCCESSORS = 2  # a retired mesh's replacements offered as comparisons
 
 
 def _at_a_glance(mesh: Mesh, cite: Citations) -> StatementList:
@@ -65,6 +77,29 @@ def _install(mesh: Mesh) -> list[Part]:
     return parts
 
 
+def _alternatives(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[str]:
+    """A retired mesh's successors; else the closest alternatives (see alternatives.py):
+    its sidecarless sibling, the offering that differs least, the user's platform's own."""
+    if not mesh.is_current:
+        return [m for m in mesh.replaced_by if m in kb.meshes][:MAX_SUCCESSORS]
+    return [m.id for m in closest_alternatives(kb, [mesh], intent.facts)]
+
+
+def _next_steps(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[Choice]:
+    """Compare with each alternative, then recommend and cost, keeping the user's facts."""
+    steps = [
+        step(
+            f"Compare {mesh_names(kb, [mesh.id, other])}",
+            IntentKind.compare,
+            meshes=[mesh.id, other],
+            facts=intent.facts,
+        )
+        for other in _alternatives(kb, intent, mesh)
+    ]
+    only = (IntentKind.recommend, IntentKind.cost)
+    return steps + standard_steps(kb, IntentKind.explain, only=only, facts=intent.facts)
+
+
 def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
@@ -77,13 +112,6 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
         for c in mesh.outdated_claims
     ]
     cite.read_more(mesh.sources[1:])
-    alternatives = mesh.replaced_by or [m for m in default_pair(kb) if m != mesh.id]
-    steps = [
-        step(f"Compare {mesh_names(kb, [mesh.id, a])}", IntentKind.compare, meshes=[mesh.id, a])
-        for a in alternatives[:2]
-        if a in kb.meshes
-    ]
-    steps += standard_steps(kb, IntentKind.explain, only=(IntentKind.recommend, IntentKind.cost))
     return build_answer(
         kb,
         intent,
@@ -103,5 +131,5 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
             ),
             Section(key="install", label="Install and links", parts=_install(mesh)),
         ],
-        next_steps=steps,
+        next_steps=_next_steps(kb, intent, mesh),
     )

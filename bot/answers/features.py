@@ -13,7 +13,7 @@ from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Feature, Level, Mesh, Support
-from bot.knowledge.wording import LEVEL_WORDS
+from bot.knowledge.wording import LEVEL_WORDS, level_words
 
 MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
 _ORDER = [Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no, Level.unknown]
@@ -38,7 +38,8 @@ def _support_text(kb: KnowledgeBase, support: Support) -> str:
     when = [f"since {support.since}"] if support.since else []
     if as_of := evidence_date(kb, support.sources):
         when.append(f"as of {as_of:%Y-%m}")
-    text = LEVEL_WORDS[support.level] + (f" ({', '.join(when)})" if when else "")
+    text = level_words(support.level, support.not_applicable)
+    text += f" ({', '.join(when)})" if when else ""
     return f"{text}. {support.note}".strip() if support.note else text + "."
 
 

@@ -62,8 +62,18 @@ class MatrixRow(_Model):
     label: str
     group: str
     cells: list[Level]
+    not_applicable: list[str] = Field(
+        default_factory=list,
+        description="Per cell, why the feature does not apply to that column ('' where it "
+        "does; empty when it applies to all). Renderers show such a cell as n/a with it.",
+    )
     sources: list[str] = Field(default_factory=list)
     as_of: dt.date | None = Field(default=None, description="Date of the newest evidence.")
+
+    @property
+    def reasons(self) -> list[str]:
+        """One entry per cell: the not-applicable reason, or ''."""
+        return self.not_applicable or [""] * len(self.cells)
 
 
 class Matrix(_Model):

@@ -222,6 +222,7 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     message=f"level '{support.level}' cites no source",
                     fix="cite a source id, or set the level to unknown",
                 )
+        yield from _check_not_applicable(loaded, mesh, file)
         beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
         named = [(f"replaced_by[{i}]", other) for i, other in enumerate(mesh.replaced_by)]
         named += [(f"mode_aliases.beside[{i}]", other) for i, other in enumerate(beside)]
@@ -239,6 +240,24 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
             yield from _lender(loaded, mesh_id, figure.borrowed_from, file, n)
+
+
+def _check_not_applicable(loaded: LoadedFiles, mesh: Mesh, file: str) -> Iterator[Problem]:
+    """A row marked not applicable says so from a primary source, like any other fact."""
+    if not loaded.sources:
+        return
+    kinds = {s.id: s.kind for s in loaded.sources.sources}
+    for fid, support in mesh.features.items():
+        if support.not_applicable and not any(
+            kinds.get(sid) in PRIMARY_KINDS for sid in support.sources
+        ):
+            yield Problem(
+                file=file,
+                path=f"features.{fid}.not_applicable",
+                message="not applicable, but no primary source says why",
+                fix="cite official docs, release notes or the project's repository that show "
+                "the feature does not apply, or drop not_applicable",
+            )
 
 
 def _lender(

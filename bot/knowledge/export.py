@@ -38,6 +38,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                         "level": s.level.value,
                         "since": s.since,
                         "note": s.note,
+                        "not_applicable": s.not_applicable,
                         "sources": list(s.sources),
                     }
                     for fid, s in mesh.features.items()

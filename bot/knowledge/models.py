@@ -12,7 +12,15 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -138,11 +146,28 @@ class DataPlaneModel(StrEnum):
     none = "none"
 
 
+NOT_APPLICABLE_CHARS = 40  # a table cell's worth: the reason sits beside "n/a"
+
+
 class Support(Strict):
     level: Level
     note: str = ""
     since: str | None = None
     sources: list[Id] = Field(default_factory=list)
+    not_applicable: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
+    ] = Field(
+        default="",
+        description="Why the feature does not apply to this offering, in a few words ('no "
+        "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
+        "source.",
+    )
+
+    @model_validator(mode="after")
+    def _not_applicable_is_no(self) -> Support:
+        if self.not_applicable and self.level != Level.no:
+            raise ValueError("not_applicable needs `level: no` (the offering has no such thing)")
+        return self
 
 
 class DataPlane(Strict):

@@ -14,6 +14,14 @@ LEVEL_WORDS = {
 }
 
 
+NOT_APPLICABLE = "n/a"
+
+
+def level_words(level: Level, not_applicable: str = "") -> str:
+    """'yes', or 'n/a: no sidecar in pods' for a feature that does not apply."""
+    return f"{NOT_APPLICABLE}: {not_applicable}" if not_applicable else LEVEL_WORDS[level]
+
+
 def number(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 or value == int(value) else f"{value:g}"
 

@@ -19,7 +19,7 @@ from bot.answers.results import (
     StatementList,
     Table,
 )
-from bot.knowledge.wording import LEVEL_WORDS
+from bot.knowledge.wording import level_words
 
 
 def _md(text: str) -> str:
@@ -47,7 +47,7 @@ def _part(answer: Answer, part: Part, prefix: str = "") -> list[str]:
         lines.append("|---" * (len(part.columns) + 1) + "|")
         lines += [
             f"| {_md(r.label)} | "
-            + " | ".join(LEVEL_WORDS[c] for c in r.cells)
+            + " | ".join(_md(level_words(c, na)) for c, na in zip(r.cells, r.reasons, strict=True))
             + f" |{_cites(answer, r.sources, prefix)}"
             for r in part.rows
         ]

@@ -43,6 +43,8 @@ from bot.answers.results import (
     StatementList,
     Table,
 )
+from bot.knowledge.models import Level
+from bot.knowledge.wording import level_words
 from bot.render import limits
 from bot.render.button_values import POINTS, View, encode
 from bot.render.chart import bar_lines
@@ -58,6 +60,7 @@ SLACK_MARKS = {
     "no": "❌ no",
     "unknown": "❔ unknown",
 }
+NOT_APPLICABLE_MARK = "➖"
 CARD_BLOCKS = 12  # a first answer a busy reader takes in at a glance
 CARD_TEXT = 2500
 PAGE_TEXT = limits.MESSAGE_TEXT - 1000  # room left for the buttons and the footer
@@ -150,6 +153,13 @@ def _code(heading: list[str], body: str) -> list[str]:
     ]
 
 
+def _level_mark(level: Level, not_applicable: str) -> str:
+    """'✅ yes', or '➖ n/a: no sidecar in pods' where the feature does not apply."""
+    if not_applicable:
+        return f"{NOT_APPLICABLE_MARK} {level_words(level, not_applicable)}"
+    return SLACK_MARKS[level.value]
+
+
 def _part_texts(page: _Page, part: Part) -> list[str]:
     """The mrkdwn sections a part becomes (a matrix may become a table instead)."""
     heading = [bold(part.heading)] if part.heading else []
@@ -162,8 +172,8 @@ def _part_texts(page: _Page, part: Part) -> list[str]:
         lines = []
         for row in part.rows:
             cells = " · ".join(
-                f"{col} {SLACK_MARKS[c.value]}"
-                for col, c in zip(part.columns, row.cells, strict=True)
+                f"{col} {_level_mark(c, na)}"
+                for col, c, na in zip(part.columns, row.cells, row.reasons, strict=True)
             )
             as_of = f" (as of {row.as_of:%Y-%m})" if row.as_of else ""
             lines.append(f"{bold(row.label)}: {escape(cells)}{as_of}{page.marks(row.sources)}")
@@ -199,7 +209,7 @@ def _table(page: _Page, part: Matrix) -> tuple[TableBlock, int]:
     header = ["Area", "Feature", *part.columns, "Sources"]
     rows = [[_cell(c) for c in header]]
     for row in part.rows:
-        marks = [_cell(SLACK_MARKS[c.value]) for c in row.cells]
+        marks = [_cell(_level_mark(c, na)) for c, na in zip(row.cells, row.reasons, strict=True)]
         as_of = f" · {row.as_of:%Y-%m}" if row.as_of else ""
         sources = _cell((page.marks(row.sources).strip() + as_of).strip(" ·") or "–")
         rows.append([_cell(row.group.capitalize()), _cell(row.label), *marks, sources])

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from bot.answers.results import Answer
 from bot.intents.models import Intent
-from bot.knowledge.wording import LEVEL_WORDS
+from bot.knowledge.wording import NOT_APPLICABLE, level_words
 from bot.render.plain import MARKS
 
 
@@ -26,7 +26,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(marks=MARKS, level_words={k.value: v for k, v in LEVEL_WORDS.items()})
+    env.globals.update(marks=MARKS, level_words=level_words, not_applicable=NOT_APPLICABLE)
     return env
 
 

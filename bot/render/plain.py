@@ -14,7 +14,8 @@ from bot.answers.results import (
     StatementList,
     Table,
 )
-from bot.knowledge.wording import LEVEL_WORDS
+from bot.knowledge.models import Level
+from bot.knowledge.wording import NOT_APPLICABLE, level_words
 from bot.render.chart import bar_lines
 from bot.render.limits import FALLBACK_TEXT, fit
 
@@ -25,6 +26,7 @@ MARKS = {
     "enterprise": "$ent",
     "no": "✘",
     "unknown": "?",
+    NOT_APPLICABLE: "–",
 }
 
 
@@ -42,17 +44,25 @@ def statement_line(answer: Answer, item: Statement) -> str:
     return with_marks(f"- {item.label}: {item.text}", cite_marks(answer, item.sources))
 
 
+def level_mark(level: Level, not_applicable: str = "") -> str:
+    """'✔ yes', or '– n/a: no sidecar in pods' where the feature does not apply."""
+    mark = MARKS[NOT_APPLICABLE if not_applicable else level.value]
+    return f"{mark} {level_words(level, not_applicable)}"
+
+
 def _matrix_lines(answer: Answer, part: Matrix) -> list[str]:
     width = max(len(r.label) for r in part.rows) + 2
-    cell = max(18, *(len(c) for c in part.columns))
+    marks = [
+        [level_mark(c, na) for c, na in zip(r.cells, r.reasons, strict=True)] for r in part.rows
+    ]
+    cell = max(18, *(len(c) for c in part.columns), *(len(m) for ms in marks for m in ms))
     lines = [" " * width + "  ".join(f"{c:<{cell}}" for c in part.columns)]
     group = ""
-    for row in part.rows:
+    for row, row_marks in zip(part.rows, marks, strict=True):
         if row.group != group:
             group = row.group
             lines.append(f"[{group}]")
-        marks = (f"{MARKS[c.value]} {LEVEL_WORDS[c]}" for c in row.cells)
-        line = f"{row.label:<{width}}" + "  ".join(f"{m:<{cell}}" for m in marks)
+        line = f"{row.label:<{width}}" + "  ".join(f"{m:<{cell}}" for m in row_marks)
         as_of = f"(as of {row.as_of:%Y-%m})" if row.as_of else ""
         lines.append(with_marks(line.rstrip(), cite_marks(answer, row.sources)) + f" {as_of}")
     return [line.rstrip() for line in lines]
@@ -108,6 +118,10 @@ def render_terminal(answer: Answer) -> str:
         out += [f"── {section.label} ──", ""]
         for part in section.parts:
             out += [*part_lines(answer, part), ""]
+    if answer.next_steps:
+        out.append("TRY NEXT")
+        out += [f"- {c.label}" for c in answer.next_steps]
+        out.append("")
     if answer.sources:
         out.append("SOURCES")
         out += [source_line(n, s) for n, s in enumerate(answer.sources, 1)]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bot.answers.figures import borrowed_label
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Level, Mesh, Metric, Source, SourceKind
+from bot.knowledge.wording import level_words
 from bot.web.svg import RangeBar, RangeChart, layout
 
 LEVEL_LABELS = {
@@ -150,11 +151,14 @@ def feature_groups(kb: KnowledgeBase, meshes: list[Mesh], cite: PageSources) -> 
         for mesh in meshes:
             support = mesh.features[feature.id]
             symbol, word = LEVEL_LABELS[support.level]
+            level = support.level.value
+            if support.not_applicable:
+                symbol, word, level = "–", level_words(support.level, support.not_applicable), "na"
             cells.append(
                 Cell(
                     symbol,
                     word,
-                    support.level.value,
+                    level,
                     support.since,
                     support.note,
                     cite.cite(support.sources),
