@@ -14,6 +14,9 @@ GROUPS = frozenset(
     {
         "help",
         "sources",
+        "evidence",
+        "yours",
+        "yours_after",
         "features",
         "cost",
         "recommend",
@@ -23,6 +26,8 @@ GROUPS = frozenset(
         "lightest",
         "greeting",
         "out_of_scope",
+        "other_tasks",
+        "identity",
         "negation",
         "clause_break",
         "follow_up",

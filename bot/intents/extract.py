@@ -21,6 +21,7 @@ class Mentions:
     mesh_used: list[bool] = field(default_factory=list)
     typos: dict[str, str] = field(default_factory=dict)  # as typed -> entity id
     plain_words: set[str] = field(default_factory=set)  # meshes named by an everyday word
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, mesh id
 
 
 def _add(items: list[str], item: str) -> None:
@@ -34,6 +35,7 @@ def add_mesh(tokens: list[str], found: Mentions, mesh_id: str, start: int, end: 
     found.meshes.insert(0 if start < first else len(found.meshes), mesh_id)
     found.used[start:end] = [True] * (end - start)
     found.mesh_used[start:end] = [True] * (end - start)
+    found.spans = sorted([*found.spans, (start, end, mesh_id)])
     said = set(tokens[start:end])
     found.leftovers = [t for t in found.leftovers if t not in said]
 
@@ -52,7 +54,7 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
     found = Mentions()
     used = [False] * len(tokens)
     mesh_used = [False] * len(tokens)
-    hits: list[tuple[int, str, str, str]] = []
+    hits: list[tuple[int, int, str, str, str]] = []
     for size in range(MAX_SPAN, 0, -1):
         for start in range(len(tokens) - size + 1):
             if any(used[start : start + size]):
@@ -61,15 +63,18 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
             for kind, index in (("mesh", meshes), ("feature", features)):
                 hit = index.fuzzy(phrase)
                 if hit and (hit.alias == phrase or _plain_typo(phrase, hit.alias, index)):
-                    hits.append((start, kind, hit.entity, "" if hit.alias == phrase else phrase))
+                    typed = "" if hit.alias == phrase else phrase
+                    hits.append((start, start + size, kind, hit.entity, typed))
                     used[start : start + size] = [True] * size
                     if kind == "mesh":
                         mesh_used[start : start + size] = [True] * size
                         if size == 1 and ordinary(phrase):
                             found.plain_words.add(hit.entity)
                     break
-    for _, kind, entity, typed in sorted(hits):
+    for start, end, kind, entity, typed in sorted(hits):
         _add(found.meshes if kind == "mesh" else found.features, entity)
+        if kind == "mesh":
+            found.spans.append((start, end, entity))
         if typed:
             found.typos.setdefault(typed, entity)
     found.used = used

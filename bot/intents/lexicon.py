@@ -20,6 +20,9 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 CACHE = Path(__file__).with_name(".english.txt")
 _DATA = ("data", "small_en.msgpack.gz")
 _HEADER = {"format": "cB", "version": 1}
@@ -99,3 +102,23 @@ def zipf(word: str) -> float:
 def ordinary(word: str) -> bool:
     """Whether a (normalised, lower-case) word is common English."""
     return word in _frequencies()
+
+
+@cache
+def _by_length() -> dict[int, list[str]]:
+    lengths: dict[int, list[str]] = {}
+    for word in _frequencies():
+        lengths.setdefault(len(word), []).append(word)
+    return lengths
+
+
+def slip(word: str, other: str) -> bool:
+    """One slip apart: a letter added, dropped or changed, or two swapped."""
+    return OSA.distance(word, other, score_cutoff=1) <= 1
+
+
+def slip_of_english(word: str) -> bool:
+    """Whether a word is one slip from a common English word ("memroy" from "memory")."""
+    lengths = _by_length()
+    near = [w for n in (len(word) - 1, len(word), len(word) + 1) for w in lengths.get(n, [])]
+    return process.extractOne(word, near, scorer=OSA.distance, score_cutoff=1) is not None

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
-from bot.intents.lexicon import ordinary
+from bot.intents.lexicon import ordinary, slip, slip_of_english
 from bot.knowledge.aliases import STOPWORDS, normalise
 
 MAX_NAME = 40
 MAX_UNKNOWN = 4
 MAX_WORDS = 3
 NAMED = 2  # evidence needed to call words a mesh's name
+SLIP_LENGTH = 5  # shorter words are a slip of too many others to tell
 SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
@@ -58,15 +59,22 @@ class NameReader:
         self._cues = cues
         self._vocabulary = vocabulary
 
-    def read(self, tokens: list[str], found: Mentions, text: str) -> list[str]:
-        """Names, as the user wrote them, used where a mesh's name would stand."""
+    def read(self, tokens: list[str], found: Mentions, text: str, topic: bool = False) -> list[str]:
+        """Names, as the user wrote them, used where a mesh's name would stand.
+
+        `topic`: the question asks about something of the field (a feature, a measure, a
+        platform); with no known mesh named, its subject can only be a product.
+        """
         capitals = capitalised_words(text)
         candidates = self._candidates(tokens, found, capitals, text)
         compared = bool(self._cues.find("compare", " ".join(tokens)))
+        subject = topic and not found.meshes and len(candidates) == 1
         named = [
             c
             for c in candidates
-            if self._evidence(tokens, found, c, candidates, compared, capitals) >= NAMED
+            if self._evidence(tokens, found, c, candidates, compared, capitals)
+            + (self._subject(tokens, c) if subject else 0)
+            >= NAMED
         ]
         kept: list[Candidate] = []
         for candidate in sorted(named, key=lambda c: c.start - c.end):  # longest first
@@ -96,7 +104,7 @@ class NameReader:
             if not self._free(tokens, found, i):
                 i += 1
                 continue
-            end = self._extent(tokens, found, i, capitals)
+            end = max(self._extent(tokens, found, i, capitals), self._slot(tokens, found, i))
             spans.append((i, end))
             i = end
         spans = [self._operand(tokens, found, s, e) for s, e in spans]
@@ -108,7 +116,7 @@ class NameReader:
                 tail = 0  # "in govcloud. mesh crypto must…": a sentence ends between them
             called = any(after[: len(c)] == c for c in _CALLED)
             if tail or called:  # "hashicorp boundary a service mesh": the name runs back
-                while end - start < MAX_WORDS and self._free(tokens, found, start - 1):
+                while end - start < MAX_WORDS and self._runs_back(tokens, found, start, end):
                     start -= 1
             words = tokens[start:end]
             meshy = bool(tail) or called
@@ -117,6 +125,49 @@ class NameReader:
             )
             out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))
         return out
+
+    def _runs_back(self, tokens: list[str], found: Mentions, start: int, end: int) -> bool:
+        """Whether the word before a name is part of it: free, and not an everyday word
+        before a name that already has one no dictionary knows ("thinking tanzu service
+        mesh" names Tanzu, "grey matter mesh" Grey Matter)."""
+        if not self._free(tokens, found, start - 1):
+            return False
+        return not ordinary(tokens[start - 1]) or all(ordinary(w) for w in tokens[start:end])
+
+    def _slot(self, tokens: list[str], found: Mentions, i: int) -> int:
+        """The end of the words filling "does ___ support": one name ("does grey matter
+        support mtls"), or just past the word when no such verb follows."""
+        if i == 0 or tokens[i - 1] != "does":
+            return i + 1
+        for end in range(i + 1, min(len(tokens), i + MAX_WORDS + 1)):
+            if tokens[end] in self._cues.words["name_then_asks"]:
+                return end
+            if not self._free(tokens, found, end):
+                break
+        return i + 1
+
+    def _subject(self, tokens: list[str], candidate: Candidate) -> int:
+        """Evidence from standing as the subject of a question about the field that names
+        no known mesh: filling "does ___ support" (+2), or a word no dictionary has at the
+        start or after "of" ("weavelink memory overhead", "overhead of weavelink") that is
+        no slip of a known word (+1)."""
+        words = tokens[candidate.start : candidate.end]
+        if tokens[candidate.start - 1 : candidate.start] == ["does"] and self._asks_of(
+            tokens, candidate
+        ):
+            return 2
+        first = all(w in STOPWORDS for w in tokens[: candidate.start])
+        after_of = candidate.start > 0 and tokens[candidate.start - 1] == "of"
+        strange = [w for w in words if not ordinary(w)]
+        if (first or after_of) and strange and not any(self._slip(w) for w in strange):
+            return 1
+        return 0
+
+    def _slip(self, word: str) -> bool:
+        """A typo of an English or field word ("memroy"), not a name."""
+        return len(word) >= SLIP_LENGTH and (
+            slip_of_english(word) or any(slip(word, known) for known in self._vocabulary)
+        )
 
     def _extent(self, tokens: list[str], found: Mentions, i: int, capitals: frozenset[str]) -> int:
         """Where a capitalised run ('Grey Matter', 'Tetrate Service Bridge') ends."""

@@ -62,6 +62,8 @@ _VAGUE = (
     "some",
     "dozens of",
 )
+_RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
+_HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
 
@@ -101,14 +103,27 @@ def _spelled(words: str) -> int | None:
     return value if 0 < value <= MAX_COUNT else None
 
 
-def _derived(facts: dict[str, FactValue]) -> dict[str, FactValue]:
-    """Pods from services × replicas each ('a thousand services, 3 replicas each': 3,000)."""
-    replicas, services = facts.get("replicas"), facts.get("services")
-    if isinstance(replicas, int) and "pods" not in facts:
-        count = replicas * services if isinstance(services, int) else replicas
-        if count <= MAX_COUNT:
-            facts["pods"] = count
+def _derived(facts: dict[str, FactValue], each_of: str | None) -> dict[str, FactValue]:
+    """Pods from a count × pods each: 'a thousand services, 3 replicas each' is 3,000, and
+    '3 clusters, ~150 pods each' 450 (`each_of`: the count the 'each' refers to)."""
+    replicas = facts.get("replicas")
+    if not isinstance(replicas, int) or "pods" in facts:
+        return facts
+    if each_of not in (None, "services"):  # pods per cluster or node, not per service
+        del facts["replicas"]
+    of = facts.get(each_of or "services")
+    count = replicas * of if isinstance(of, int) else replicas
+    if count <= MAX_COUNT:
+        facts["pods"] = count
     return facts
+
+
+def _each_of(at: dict[str, int]) -> str | None:
+    """The count said last before 'N pods each': what each of them holds N pods."""
+    if "replicas" not in at:
+        return None
+    before = [(i, f) for f, i in at.items() if f in _HOLDERS and i < at["replicas"]]
+    return max(before)[1] if before else None
 
 
 class NumberReader:
@@ -158,9 +173,15 @@ class NumberReader:
                     f"e.g. “300 {match['unit']}”."
                 )
             lowered = lowered.replace(match.group(0), " ")
+        at: dict[str, int] = {}  # where each count was said
+        rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         for match in self._numbers.finditer(lowered):
             fact = self._fact(match["unit"])
             value = _value(match["num"]) * _SCALES.get(match["scale"] or "", 1)
+            if _RATE.search(lowered[: match.start()]):
+                if 1 <= value <= MAX_COUNT:
+                    rates.setdefault(fact, int(value))
+                continue
             said = match.group(0).strip()
             if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
                 continue
@@ -175,10 +196,14 @@ class NumberReader:
                 )
             else:
                 facts.setdefault(fact, int(value))
+                at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
             if (value := _spelled(match["num"])) is not None:
                 facts.setdefault(self._fact(match["unit"]), value)
-        return _derived(facts), notes
+                at.setdefault(self._fact(match["unit"]), match.start())
+        for fact, rate in rates.items():
+            facts.setdefault(fact, rate)
+        return _derived(facts, _each_of(at)), notes
 
     def strip(self, normalised: str) -> str:
         """The text without its counts ("3 clusters" is a size, not a topic)."""

@@ -11,8 +11,10 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.intents.bases import context_bases
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
+from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
@@ -24,7 +26,7 @@ from bot.intents.retrieval import FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import DataPlaneModel, FactType, FactValue
+from bot.knowledge.models import DataPlaneModel, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
@@ -36,6 +38,9 @@ _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
+YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
+THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
+MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 
 
 @dataclass
@@ -53,6 +58,8 @@ class _Reading:
     in_field: bool
     measure: Measure | None
     asks_of_mesh: bool
+    asks: bool  # a question mark: the text asks something
+    sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
 
 
 class IntentParser:
@@ -71,13 +78,13 @@ class IntentParser:
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
-        self._counts = {f.id for f in kb.rules.facts if f.type == FactType.number}
         self._names = NameReader(self._cues, self._vocabulary)
         self._modes = ModeReader(kb.meshes.values())
         self._short_names = ShortNameReader(
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
+        self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -175,8 +182,22 @@ class IntentParser:
             if self._cues.find("compare", normalised)
             else {}
         )
+        cues = self._cue_spans("compare", remaining, skip={"or"})
+        for base in context_bases(remaining.split(), found, self._kb.meshes.values(), cues):
+            found.meshes.remove(base)
         negated = self._negated(text)
-        features = self._features(everything.features, remaining, found, negated)
+        # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
+        # the kind of question is read from there.
+        clauses = self._identity.clauses(text[:MAX_TEXT])
+        asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
+        cued = remaining if asked == normalised else self._signals.read(asked)[1]
+        if asked == normalised:
+            features = self._features(everything.features, remaining, found, negated, clauses)
+        else:
+            features = self._features_of(asked, cued, negated, clauses)
+        if features:  # "cross-region failover" asks for a mesh across clusters too
+            features = list(dict.fromkeys([*features, *self._required_by(facts)]))
+            features = [f for f in features if f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         for match in self._cues.find("unusable", normalised):
@@ -184,7 +205,9 @@ class IntentParser:
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
                 "so this answer does not use it."
             )
-        unknown = self._names.read(remaining.split(), found, text)
+        measure = self._measure(remaining)
+        topic = bool(features or facts or measure or self._cues.has("field", normalised))
+        unknown = self._names.read(remaining.split(), found, text, topic)
         typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         # Features the ranking found count only beside the field's own words: "explain
@@ -198,7 +221,7 @@ class IntentParser:
         in_field = field or bool(found.meshes)
         return _Reading(
             normalised,
-            remaining,
+            cued,
             found,
             features,
             facts,
@@ -206,8 +229,10 @@ class IntentParser:
             notes,
             read_as,
             in_field,
-            self._measure(remaining),
+            measure,
             self._asks_about_a_mesh(text),
+            "?" in text,
+            frozenset(counted),
         )
 
     @staticmethod
@@ -232,22 +257,58 @@ class IntentParser:
         ]
         return len(content) >= ASIDE_WORDS
 
-    def _features(
-        self, exact: list[str], remaining: str, found: Mentions, negated: list[str]
-    ) -> list[str]:
-        """Features named by alias (in the question's order) and those the words rank highest.
+    def _required_by(self, facts: dict[str, FactValue]) -> list[str]:
+        """Features a stated fact requires (rules.yaml constraints: 2+ regions need
+        multi-cluster)."""
+        return [
+            c.feature
+            for c in self._kb.rules.constraints
+            if c.feature and c.fact in facts and (c.when is None or c.when.holds(facts[c.fact]))
+        ]
 
-        The ranking reads the words no mesh name took and no count, setting or platform
-        used ("3 clusters" is a size, not a multi-cluster question).
+    def _features_of(
+        self, normalised: str, remaining: str, negated: list[str], clauses: list[str]
+    ) -> list[str]:
+        """The features some words ask about (`remaining`: what their signals left)."""
+        unplaced = self._requirements.read(normalised)[1]
+        exact = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
+        found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
+        return self._features(exact.features, remaining, found, negated, clauses)
+
+    def _features(
+        self,
+        exact: list[str],
+        remaining: str,
+        found: Mentions,
+        negated: list[str],
+        clauses: list[str],
+    ) -> list[str]:
+        """Features named by alias (in the question's order) and those the words rank highest,
+        over the whole question and in each clause ("rate limit per client, or call out to
+        our own authz service" asks about two).
         """
-        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
-        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
-        query = self._requirements.read(query)[1]  # platforms are setup, not topics
-        ranked = self._retriever.find(query)
+        ranked = self._ranked(remaining, found)
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
-        return [f for f in dict.fromkeys([*first, *exact, *ranked]) if f not in negated]
+        tops = [f for clause in clauses[1:MAX_CLAUSES] for f in self._clause_top(clause)]
+        if len(clauses) > 1:
+            tops = [*self._clause_top(clauses[0]), *tops]
+        found_all = dict.fromkeys([*first, *exact, *ranked, *tops])
+        return [f for f in found_all if f not in negated]
+
+    def _clause_top(self, clause: str) -> list[str]:
+        remaining = self._signals.read(clause)[1]
+        found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
+        return self._ranked(remaining, found)[:1]
+
+    def _ranked(self, remaining: str, found: Mentions) -> list[str]:
+        """The ranking reads the words no mesh name took and no count, setting or platform
+        used ("3 clusters" is a size, not a multi-cluster question)."""
+        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
+        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
+        query = self._requirements.read(query)[1]  # platforms are setup, not topics
+        return self._retriever.find(query)
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -276,6 +337,8 @@ class IntentParser:
             moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
+        if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
+            notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
         if kind == IntentKind.unknown:
             suggestions = self._suggest(r.found.leftovers)
@@ -287,7 +350,7 @@ class IntentParser:
         outside = kind == IntentKind.out_of_scope
         return Intent(
             kind=kind,
-            meshes=meshes[:12],
+            meshes=[] if outside else meshes[:12],
             features=[] if outside else r.features[:12],
             facts=facts,
             text=echo,
@@ -298,6 +361,22 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _not_compared(self, r: _Reading, meshes: list[str]) -> list[str]:
+        """A comparison with one side not understood says so ("compare open linkerd"): the
+        words right beside the mesh or the comparison cue that nothing read."""
+        tokens, used = r.remaining.split(), r.found.used
+        cues = self._cue_spans("compare", r.remaining, skip=set())
+        edges = {e for s, e in cues} | {s - 1 for s, e in cues}
+        edges |= {s - 1 for s, _, _ in r.found.spans} | {e for _, e, _ in r.found.spans}
+        free = [i for i in sorted(edges) if 0 <= i < len(tokens) and not used[i]]
+        words = [tokens[i] for i in free if tokens[i] not in STOPWORDS]
+        words = [w for w in dict.fromkeys(words) if not self._cues.has("compare", w)]
+        if not words or not meshes:
+            return []
+        said = ", ".join(f"“{as_written(w, r.normalised, capital=False)}”" for w in words[:3])
+        name = self._kb.meshes[meshes[0]].name
+        return [f"I didn't recognise {said} as a mesh, so this is about {name} alone."]
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""
@@ -316,12 +395,12 @@ class IntentParser:
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
         setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
-        if not meshes and not features and cue("out_of_scope") and not setup:
+        # A poem or a joke is not advice on meshes, whatever it is about.
+        off_topic = not meshes and not features and cue("out_of_scope") and not setup
+        if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
-        if not named and not features:
-            rest = self._cues.strip("greeting", r.remaining).split()
-            if cue("greeting") and not facts and all(w in STOPWORDS for w in rest):
-                return IntentKind.greeting, False
+        if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
+            return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         checked = bool(features) and r.asks_of_mesh
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
@@ -333,7 +412,7 @@ class IntentParser:
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
-        if not named and not features and cue("sources"):
+        if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
         if cue("features"):
             return IntentKind.features, False
@@ -345,6 +424,12 @@ class IntentParser:
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
+        # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
+        # a size ("evaluating istiogen for 80 services") a pick for that size can.
+        sized = self._deciding & r.sizes  # a stated size: their setup
+        asked_of_it = not (meshes or features or recommend or sized or cue("cost"))
+        if r.unknown and asked_of_it:
+            return IntentKind.not_in_kb, False
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
@@ -358,7 +443,6 @@ class IntentParser:
         priced = cue("cost") and (r.measure is not None or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
-        sized = self._deciding & set(facts) & self._counts  # a stated size: their setup
         if features and cue("which_meshes") and not meshes and not sized:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
@@ -386,6 +470,26 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _asks_for_sources(self, r: _Reading) -> bool:
+        """The bot's own evidence asked about: "where do your latency numbers come from",
+        "what are your sources for the istio figures", "can i see the links you're using"."""
+        words = r.normalised.split()
+        for match in self._cues.find("evidence", r.normalised):
+            at = len(r.normalised[: match.start()].split())
+            before = words[max(0, at - YOURS_WINDOW) : at]
+            after = " ".join(words[at + len(match.group(0).split()) :])
+            if set(before) & self._cues.words["yours"] or self._cues.starts("yours_after", after):
+                return True
+        return False
+
+    def _only_thanks(self, r: _Reading) -> bool:
+        """A greeting or thanks with at most a few words that ask nothing of the field."""
+        rest = [w for w in self._cues.strip("greeting", r.remaining).split() if w not in STOPWORDS]
+        if not rest:
+            return True
+        asking = r.asks or r.in_field or self._cues.has("help", r.remaining)
+        return not asking and len(rest) <= THANKS_WORDS
 
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
@@ -419,6 +523,15 @@ class IntentParser:
     def _cue_in(self, remaining: str):
         padded = f" {remaining} "
         return lambda group: self._cues.has(group, padded)
+
+    def _cue_spans(self, group: str, normalised: str, skip: set[str]) -> list[tuple[int, int]]:
+        """Where a group's phrases stand, as token spans (start, end)."""
+        spans = []
+        for match in self._cues.find(group, normalised):
+            if match.group(0) not in skip:
+                start = len(normalised[: match.start()].split())
+                spans.append((start, start + len(match.group(0).split())))
+        return spans
 
     def _compare_cued(self, remaining: str, names: int) -> bool:
         """A comparison cue; a lone 'or' counts only between two names."""

@@ -41,6 +41,7 @@ MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not
 MEANINGFUL = 0.5  # ...and so are shared everyday words ("proxies take")
 RUNNER_UP = 0.75  # a second feature must score at least this share of the first
 MAX_FEATURES = 3
+_NONE: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> list[str]:
@@ -104,6 +105,11 @@ class FeatureRetriever:
                 if support.note and feature_id in notes:
                     notes[feature_id].add(support.note)
         self._own = {f.id: self._document(f) for f in kb.features.values()}
+        # A one-word alias inflected ("upgrading" for "upgrades") names its feature alone.
+        self._named = {
+            f.id: {stem(a) for a in map(normalise, f.aliases) if a and " " not in a}
+            for f in kb.features.values()
+        }
         self._notes = {f: self._notes_document(sorted(texts)) for f, texts in notes.items()}
         self._idf: dict[str, float] = {}
         self._average: dict[str, float] = {}
@@ -156,11 +162,15 @@ class FeatureRetriever:
         """A pair weighs as much as its more telling word."""
         return max(self._rarity.get(root, 1.0) for root in term.split())
 
-    def _bm25(self, query: set[str], doc: Counter[str], average: float) -> float:
+    def _bm25(
+        self, query: set[str], doc: Counter[str], average: float, named: frozenset[str] = _NONE
+    ) -> float:
+        """`named`: terms that name the feature, each as good as two shared words."""
         norm = _K1 * (1 - _B + _B * sum(doc.values()) / average)
         score = 0.0
         matched = query & doc.keys()
-        if sum(1 for term in matched if self._weight(term) >= MEANINGFUL) < MIN_TERMS:
+        telling = [t for t in matched if self._weight(t) >= MEANINGFUL]
+        if len(telling) + len(named & set(telling)) < MIN_TERMS:
             return score
         for term in matched:
             tf = doc[term]
@@ -178,7 +188,7 @@ class FeatureRetriever:
         own_average, notes_average = self._average[id(self._own)], self._average[id(self._notes)]
         scores = []
         for feature, doc in self._own.items():
-            own = self._bm25(query, doc, own_average)
+            own = self._bm25(query, doc, own_average, frozenset(self._named[feature]))
             if own:
                 notes = self._bm25(query, self._notes[feature], notes_average)
                 scores.append(Ranked(feature, own, own + notes))

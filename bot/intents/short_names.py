@@ -3,7 +3,8 @@
 "traefik" is no alias of Traefik Mesh (Traefik is also a proxy), yet beside a known mesh in a
 comparison it can only mean the mesh; the answer says "I read traefik as Traefik Mesh" so a
 wrong reading shows. A first word that two entries share ("amazon"), that is an alias already,
-that is ordinary English ("open", "red") or that names a platform ("aks") names no mesh.
+that is everyday English ("open", "red") or that names a platform ("aks") names no mesh; a
+rarer word ("kong") beside a known mesh can only mean its mesh.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.intents.extract import Mentions, add_mesh
-from bot.intents.lexicon import ordinary
+from bot.intents.lexicon import zipf
 from bot.intents.names import SEPARATORS
 from bot.knowledge.aliases import AliasIndex, normalise
 from bot.knowledge.models import Mesh
+
+EVERYDAY = 5.0  # Zipf frequency of words like "open" (5.5) and "red" (5.3); "kong" is 4.5
 
 
 class ShortNameReader:
@@ -28,7 +31,10 @@ class ShortNameReader:
         self._first = {
             word: ids[0]
             for word, ids in firsts.items()
-            if len(ids) == 1 and not index.exact(word) and not ordinary(word) and word not in taken
+            if len(ids) == 1
+            and not index.exact(word)
+            and zipf(word) < EVERYDAY
+            and word not in taken
         }
 
     def read(self, tokens: list[str], found: Mentions) -> dict[str, str]:

@@ -1,0 +1,69 @@
+"""What a thing is, asked: "is it a mesh or a load balancer", "is gloo just istio with a UI".
+
+The words after "is <it | this | that | a mesh's name>" and an identity word (rules.yaml
+`phrases: identity`: "just", "basically", "a"…) up to the end of the clause say what the
+subject is, not which of its features is asked about: "load balancer" there names a kind of
+thing, not the load-balancing feature. "a" or "an" counts only before a word of the field
+("is it a mesh", not "is linkerd a good fit for mtls").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.intents.cues import CuePhrases
+from bot.intents.extract import find_mentions
+from bot.knowledge.aliases import AliasIndex, normalise
+
+SUBJECTS = frozenset({"it", "this", "that", "they"})
+ARTICLES = frozenset({"a", "an"})
+ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
+_CLAUSES = re.compile(r"[,.;:!?()\n]+")
+
+
+class IdentityReader:
+    """Takes the description of what a thing is out of a question."""
+
+    def __init__(self, cues: CuePhrases, meshes: AliasIndex, features: AliasIndex) -> None:
+        self._cues = cues
+        self._meshes = meshes
+        self._features = features
+
+    def clauses(self, text: str) -> list[str]:
+        """The text's clauses, normalised, without identity complements."""
+        asked: list[str] = []
+        describing = False
+        for clause in _CLAUSES.split(text):
+            words = normalise(clause).split()
+            if describing and words[:1] == [ALTERNATIVE]:  # "is it a mesh, or what?"
+                continue
+            end = self._complement(words)
+            describing = end < len(words)
+            asked.append(" ".join(words[:end]))
+        return [a for a in asked if a]
+
+    def _complement(self, words: list[str]) -> int:
+        """Where the description of what the subject is starts (the end if none does)."""
+        mesh_used = find_mentions(words, self._meshes, self._features).mesh_used
+        for i, word in enumerate(words[:-2]):
+            if word != "is":
+                continue
+            end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, i + 1)
+            if end and self._identity(words, end):
+                return end
+        return len(words)
+
+    def _identity(self, words: list[str], at: int) -> bool:
+        """Whether an identity word stands at `at` ("just", or "a" before a field word)."""
+        rest = " ".join(words[at:])
+        if words[at : at + 1] and words[at] in ARTICLES:
+            return self._cues.starts("field", " ".join(words[at + 1 :]))
+        return self._cues.starts("identity", rest)
+
+
+def _mesh_end(mesh_used: list[bool], start: int) -> int:
+    """Where a mesh's name starting at `start` ends (0 if none starts there)."""
+    end = start
+    while end < len(mesh_used) and mesh_used[end]:
+        end += 1
+    return end if end > start else 0
