@@ -225,5 +225,5 @@ def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -
 
     return Outlook(
         evaluate(kb, facts, among, screener, now),
-        [(q, o, after(o)) for q in open_questions(kb, facts) for o in q.options],
+        [(q, o, after(o)) for q in open_questions(kb, facts) for o in q.offered(facts)],
     )
