@@ -40,6 +40,8 @@ MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
+NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
+LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 
 
@@ -548,10 +550,23 @@ class IntentParser:
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is None:
                     continue
-                tail = part[match.end() :].split()
-                found = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
-                negated += [f for f in found.features if f not in negated]
+                negated += [f for f in self._negated_list(part[match.end() :]) if f not in negated]
         return negated
+
+    def _negated_list(self, tail: str) -> list[str]:
+        """The features a negation covers: the first named within a few words of it, and
+        those listed after it with "and", "or" ("don't need jwt or opa"); not what a later
+        phrase asks for ("without sidecars that can run wasm" still wants Wasm)."""
+        words = tail.split()
+        found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        start = next((i for i, n in enumerate(named) if n), None)
+        if start is None or start > NEGATION_WINDOW:
+            return []
+        end = start
+        while end < len(words) and (named[end] or words[end] in LIST_WORDS):
+            end += 1
+        return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)
