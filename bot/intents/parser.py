@@ -26,7 +26,7 @@ from bot.intents.retrieval import FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import DataPlaneModel, FactValue
+from bot.knowledge.models import Category, DataPlaneModel, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
@@ -236,12 +236,18 @@ class IntentParser:
             frozenset(counted),
         )
 
-    @staticmethod
-    def _about_something_else(tokens: list[str]) -> bool:
-        """Ordinary English about some other topic, not a string nobody can read ('asdfgh')."""
+    def _about_something_else(self, tokens: list[str]) -> bool:
+        """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
+
+        The words of my own questions ("the most lightweight option, resource-wise") name
+        no other topic."""
         content = [w for w in tokens if w not in STOPWORDS]
-        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD]
+        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD and not self._known(w)]
         return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
+
+    def _known(self, word: str) -> bool:
+        """A word of the vocabulary, or its singular ("resource" for "resources")."""
+        return word in self._vocabulary or f"{word}s" in self._vocabulary
 
     def _only_names(self, tokens: list[str], unknown: list[str]) -> bool:
         """Unknown names, and nothing said about another topic ("is greymatter any good")."""
@@ -397,7 +403,10 @@ class IntentParser:
         # even when it names the mesh it runs or the features it needs.
         setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
         # A poem or a joke is not advice on meshes, whatever it is about.
-        off_topic = not meshes and not features and cue("out_of_scope") and not setup
+        # Features only the ranking found don't make a topic ours ("a postgres connection
+        # pooler" is not about circuit breaking).
+        ours = meshes or (features and r.in_field)
+        off_topic = not ours and cue("out_of_scope") and not setup
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
@@ -434,14 +443,23 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        asked = r.asks_of_mesh or (features and cue("list_meshes"))
+        # So is a question that opens with a mesh and names a feature ("linkerd + k8s native
+        # sidecars — supported?").
+        opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        one = len(meshes) == 1 and self._in_use(meshes[0]) and opens
+        asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
-        # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead.
-        priced = cue("cost") and (r.measure is not None or not features)
+        # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
+        # "golden metrics (success rate, p99)" names what the metrics measure.
+        observed = features and all(
+            self._kb.features[f].category == Category.observability for f in features
+        )
+        measured = r.measure is not None and not (observed and checked)
+        priced = cue("cost") and (measured or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         if features and cue("which_meshes") and not meshes and not sized:
