@@ -364,7 +364,7 @@ class IntentParser:
             suggestions=[] if outside else suggestions[:6],
             unknown_names=[] if outside else r.unknown,
             read_as=dict(list(r.read_as.items())[:4]),
-            measure=r.measure if kind == IntentKind.cost else None,
+            measure=r.measure if kind in (IntentKind.cost, IntentKind.sources) else None,
             unsure=unsure,
             unread=notes[:4],
         )
