@@ -563,7 +563,18 @@ def test_not_on_kubernetes_beside_a_platform_says_nothing_more(engine: AnswerEng
     assert intent.facts["platform"] == ["ecs"] and "needs" not in intent.facts
     assert engine.answer(intent).title == "Recommendation: Amazon ECS Service Connect"
     alone = engine.parser.parse("not on kubernetes, 40 services, which mesh")
-    assert alone.facts["platform"] == ["vms"] and "needs" not in alone.facts
+    assert alone.facts["off_kubernetes"] is True and "needs" not in alone.facts
+    assert "platform" not in alone.facts
+
+
+def test_not_on_kubernetes_asks_which_platform_it_is(engine: AnswerEngine):
+    answer = engine.ask("we are not on kubernetes, 20 services, which mesh?")
+    assert answer.follow_up is not None
+    assert [c.label for c in answer.follow_up.choices] == ["ECS", "Nomad", "VMs only"]
+    out = {s.mesh.id for s in verdict(engine, "not on kubernetes, 20 services").ruled_out}
+    assert {"istio", "linkerd", "cilium"} <= out
+    kubernetes = engine.ask("which mesh should we pick?").follow_up
+    assert kubernetes is not None and "AKS" in [c.label for c in kubernetes.choices]
 
 
 def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
@@ -747,3 +758,32 @@ def test_what_is_already_theirs_said_after_its_name(engine: AnswerEngine):
 def test_a_team_counted_in_people_is_its_size(engine: AnswerEngine):
     facts = engine.parser.parse("on-prem k8s, 3 person team, which mesh").facts
     assert facts["engineers"] == 3 and facts["team_size"] == "small"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["6 services on EKS, we need encryption between services", "AKS, want everything encrypted"],
+)
+def test_encryption_asked_for_is_mtls(engine: AnswerEngine, text: str):
+    assert "mtls" in engine.parser.parse(text).facts.get("needs", [])
+
+
+def test_a_provider_running_it_said_plainly_is_a_managed_control_plane(engine: AnswerEngine):
+    text = "gke clusters plus compute engine vms in one mesh, we'd like google managing it"
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
+    assert verdict(engine, text).pick == "google-cloud-service-mesh"
+
+
+def test_an_aside_about_a_tool_they_run_is_not_a_need_of_the_mesh(engine: AnswerEngine):
+    text = "we already run spire for identity (vms + k8s). mesh on k8s must use its svids"
+    assert "vm_workloads" not in engine.parser.parse(text).facts["needs"]
+    kept = engine.parser.parse("we already run consul (on VMs and k8s), 40 services, what next")
+    assert "vm_workloads" in kept.facts["needs"]  # an aside about the mesh they run stays
+
+
+def test_isolated_meshes_on_one_control_plane_is_a_must_have(engine: AnswerEngine):
+    text = "on EKS each product team wants its own isolated mesh with its own CA, which mesh?"
+    assert "multi_mesh" in engine.parser.parse(text).facts["needs"]
+    result = verdict(engine, text)
+    assert result.pick == "kuma"
+    assert "istio" in {s.mesh.id for s in result.ruled_out}

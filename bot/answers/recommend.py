@@ -267,7 +267,8 @@ def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> F
                     kind=IntentKind.recommend, meshes=intent.meshes, facts={**facts, **o.set}
                 ),
             )
-            for o in question.options
+            for q, o, _ in ahead.options
+            if q.id == question.id
         ],
     )
 

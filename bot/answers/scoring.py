@@ -200,6 +200,6 @@ def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -
         [
             (question, option, evaluate(kb, {**facts, **option.set}, among, screener))
             for question in open_questions(kb, facts)
-            for option in question.options
+            for option in question.offered(facts)
         ],
     )

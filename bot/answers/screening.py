@@ -271,6 +271,17 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return FITS
 
 
+def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """Not on Kubernetes: it runs somewhere else too (VMs, ECS or Nomad)."""
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    if set(mesh.fit.platforms) - KUBERNETES_PLATFORMS - {Platform.kubernetes}:
+        return FITS
+    return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
+
+
 def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
     fact = ctx.kb.rules.fact(fact_id)
     return fact.says(value) if fact else str(value)
@@ -288,6 +299,7 @@ TESTS: dict[str, Test] = {
     "keeps_cni": keeps_cni,
     "vendor_neutral": vendor_neutral,
     "not_made_by": not_made_by,
+    "runs_off_kubernetes": runs_off_kubernetes,
 }
 
 

@@ -163,6 +163,7 @@ class IntentParser:
         )
 
     def _read(self, text: str) -> _Reading | None:
+        text = self._requirements.without_asides(text)
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None

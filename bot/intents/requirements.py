@@ -17,6 +17,9 @@ from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
+_ASIDE = re.compile(r"\([^()]*\)")
+_SENTENCE = re.compile(r"[.;!?\n]")
+
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 
@@ -75,6 +78,9 @@ class RequirementReader:
                 managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
         self._managed = _alternation(managed)
         self._already = self._already_pattern(kb)
+        self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
+        self._any_mesh = _alternation(every_mesh)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
@@ -106,6 +112,19 @@ class RequirementReader:
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         return re.compile("|".join(forms))
+
+    def without_asides(self, text: str) -> str:
+        """The text less each aside in brackets that describes a tool they already run,
+        not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
+        of the mesh. An aside about a mesh they run is their setup and stays."""
+        kept, start = [], 0
+        for aside in _ASIDE.finditer(text):
+            clause = normalise(_SENTENCE.split(text[: aside.start()])[-1])
+            tool = bool(self._already_cues and self._already_cues.search(clause))
+            if tool and not (self._any_mesh and self._any_mesh.search(clause)):
+                kept.append(text[start : aside.start()])
+                start = aside.end()
+        return "".join([*kept, text[start:]])
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a

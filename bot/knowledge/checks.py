@@ -411,6 +411,14 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
             )
         for j, option in enumerate(question.options):
             yield from settings(option.set, f"questions[{i}].options[{j}].set")
+            for fact_id in option.unless:
+                if fact_id not in facts:
+                    yield Problem(
+                        file=file,
+                        path=f"questions[{i}].options[{j}].unless.{fact_id}",
+                        message=f"unknown fact '{fact_id}'",
+                        fix="declare the fact under facts:",
+                    )
     for i, rule in enumerate(rules.rules):
         for fact_id, condition in rule.when.items():
             path = f"rules[{i}].when.{fact_id}"

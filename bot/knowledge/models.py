@@ -520,18 +520,6 @@ class Covered(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class Option(Strict):
-    label: Annotated[str, StringConstraints(min_length=1, max_length=60)]
-    set: dict[Id, FactValue]
-
-
-class Question(Strict):
-    id: Id
-    fact: Id = Field(description="The fact this question settles; asked only while unknown.")
-    ask: Text
-    options: list[Option] = Field(min_length=2, max_length=5)
-
-
 class Condition(Strict):
     """A test on one fact; every operator given must hold."""
 
@@ -560,6 +548,36 @@ class Condition(Strict):
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
         return bool(checks) and all(checks)
+
+
+OFFERED = 5  # buttons a question offers at once
+
+
+class Option(Strict):
+    label: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    set: dict[Id, FactValue]
+    unless: dict[Id, Condition] = Field(
+        default_factory=dict,
+        description="Not offered while these hold: no AKS button for a team not on Kubernetes.",
+    )
+
+    def offered(self, facts: dict[str, FactValue]) -> bool:
+        return not any(f in facts and c.holds(facts[f]) for f, c in self.unless.items())
+
+
+class Question(Strict):
+    id: Id
+    fact: Id = Field(description="The fact this question settles; asked only while unknown.")
+    ask: Text
+    options: list[Option] = Field(
+        min_length=2,
+        max_length=10,
+        description=f"The answers; the first {OFFERED} that what is known leaves are offered.",
+    )
+
+    def offered(self, facts: dict[str, FactValue]) -> list[Option]:
+        """The options offered now: the first few that no stated fact rules out."""
+        return [o for o in self.options if o.offered(facts)][:OFFERED]
 
 
 class OfferingTrait(StrEnum):
@@ -660,6 +678,7 @@ class ScreeningTest(StrEnum):
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
     not_made_by = "not_made_by"
+    runs_off_kubernetes = "runs_off_kubernetes"
 
 
 class Constraint(Strict):
