@@ -93,14 +93,17 @@ def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
 def weight(rule: Rule, screened: Screened, field: Field) -> int:
     """What a rule adds to one offering: its own score, else its base mesh's; plus traits.
     Nothing where the offering lacks what the rule's reason speaks of (`applies_if`)."""
-    if rule.applies_if and not applies(rule.applies_if, screened, field):
-        return 0
     mesh = screened.mesh
     own = rule.scores.get(mesh.id)
     if own is None and mesh.based_on:
         own = rule.scores.get(mesh.based_on)
-    traits = sum(d for t, d in rule.traits.items() if t in TRAITS and TRAITS[t](screened, field))
-    return (own or 0) + traits
+    total = own or 0
+    for trait, delta in rule.traits.items():
+        if TRAITS[trait](screened, field):
+            total += delta
+    if total and rule.applies_if and not applies(rule.applies_if, screened, field):
+        return 0
+    return total
 
 
 def _screened(
@@ -128,22 +131,36 @@ def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
     )
 
 
+def firing(
+    rules: list[Rule],
+    facts: dict[str, FactValue],
+    before: frozenset[str] | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> list[Rule]:
+    """The rules that fire on these facts. Given the ids of those `before` that fired on
+    facts that differ only in `changed`, only the rules testing a changed fact are re-checked
+    (a what-if answer changes a fact or two)."""
+    if before is None:
+        return [r for r in rules if fires(r, facts)]
+    return [r for r in rules if (fires(r, facts) if changed & r.when.keys() else r.id in before)]
+
+
 def evaluate(
     kb: KnowledgeBase,
     facts: dict[str, FactValue],
     among: list[Mesh],
     screener: Screener | None = None,
+    rules: list[Rule] | None = None,
 ) -> Verdict:
-    """Screen the candidates, then score the survivors on the rules that fire."""
+    """Screen the candidates, then score the survivors on the rules that fire (`rules`,
+    when the caller knows them already)."""
     req = Requirements.from_facts(kb.rules, facts)
     screened, relaxed = _screened(screener or Screener(kb), facts, among, req)
     alive = [s for s in screened if not s.out]
     field = Field(kb, req, alive)
     scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
     fired = []
-    for rule in kb.rules.rules:
-        if not fires(rule, facts):
-            continue
+    for rule in firing(kb.rules.rules, facts) if rules is None else rules:
         deltas = {s.mesh.id: weight(rule, s, field) for s in alive}
         if any(deltas.values()):
             fired.append(rule)
@@ -194,12 +211,19 @@ class Outlook:
 
 
 def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Outlook:
+    """The verdict now and after every answer to every open question; the what-ifs share the
+    screening checks and re-check only the rules on the facts an answer changes."""
     screener = Screener(kb)
+    now = firing(kb.rules.rules, facts)
+    before = frozenset(r.id for r in now)
+
+    def after(option: Option) -> Verdict:
+        changed = frozenset(option.set)
+        new = {**facts, **option.set}
+        rules = firing(kb.rules.rules, new, before, changed)
+        return evaluate(kb, new, among, screener, rules)
+
     return Outlook(
-        evaluate(kb, facts, among, screener),
-        [
-            (question, option, evaluate(kb, {**facts, **option.set}, among, screener))
-            for question in open_questions(kb, facts)
-            for option in question.offered(facts)
-        ],
+        evaluate(kb, facts, among, screener, now),
+        [(q, o, after(o)) for q in open_questions(kb, facts) for o in q.offered(facts)],
     )
