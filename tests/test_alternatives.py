@@ -9,6 +9,7 @@ import pytest
 
 from bot.answers.results import Matrix
 from bot.intents.models import Intent, IntentKind
+from bot.knowledge.models import Status
 from bot.render.blocks import STEP_ACTION, build_message
 from bot.render.button_values import decode
 from bot.render.html import render_answer_html
@@ -62,7 +63,9 @@ def test_the_nearest_mesh_differs_least_on_the_feature_matrix(engine, kb, meshes
     rivals = [
         m.id
         for m in kb.current_meshes()
-        if m.id not in meshes + suggested and m.based_on is None  # distributions: see below
+        if m.id not in meshes + suggested
+        and m.based_on is None  # distributions: see below
+        and m.status != Status.baseline  # no mesh is not a mesh to switch to
     ]
     assert all(gap(nearest) <= gap(rival) for rival in rivals), nearest
 
@@ -125,7 +128,9 @@ def test_explain_suggests_the_offering_that_differs_least(engine, kb, mesh):
     rivals = [
         m.id
         for m in kb.current_meshes()
-        if m.id not in [mesh, *suggested] and m.based_on is None  # distributions: platform rule
+        if m.id not in [mesh, *suggested]
+        and m.based_on is None  # distributions: platform rule
+        and m.status != Status.baseline
     ]
     gap = rows_differing(engine, mesh, nearest)
     assert all(gap <= rows_differing(engine, mesh, r) for r in rivals), nearest
@@ -192,3 +197,10 @@ async def test_the_suggested_comparison_answers_in_slack(bot):
     assert (await bot.post(clicked)).status == 200
     [_, reply] = await bot.slack.wait_for("chat.postMessage", count=2)
     assert reply.body["text"].startswith("Istio ambient mode and Istio (sidecar mode) compared")
+
+
+@pytest.mark.parametrize("mesh", ["cilium", "linkerd", "kuma", "istio-ambient"])
+def test_no_mesh_is_never_offered_as_the_nearest_alternative(engine, mesh):
+    """The baseline is an answer to "do we need a mesh", not a mesh to compare against."""
+    assert "no-mesh" not in compared_with(engine.ask(f"what is {mesh}"))
+    assert "no-mesh" not in added(engine, [mesh, "consul"])

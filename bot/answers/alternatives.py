@@ -5,7 +5,8 @@ Three kinds, in this order, each at most once:
 - the sibling: the same project in its other data-plane model (Istio's sidecar and ambient
   modes release from one repository);
 - the nearest: the current mesh whose feature matrix differs least from one of the
-  compared meshes (distributions are left to the next rule: they differ least by nature);
+  compared meshes (distributions are left to the next rule: they differ least by nature,
+  and the no-mesh baseline is not a mesh to switch to);
 - for the user's platform, when it is known: a compared mesh's distribution that names the
   platform, else the platform provider's own offering.
 """
@@ -13,7 +14,7 @@ Three kinds, in this order, each at most once:
 from __future__ import annotations
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Level, Mesh
+from bot.knowledge.models import FactValue, Level, Mesh, Status
 
 
 def siblings(kb: KnowledgeBase, mesh: Mesh) -> list[Mesh]:
@@ -40,9 +41,14 @@ def differences(kb: KnowledgeBase, a: Mesh, b: Mesh) -> int:
 
 
 def nearest(kb: KnowledgeBase, meshes: list[Mesh], exclude: set[str]) -> Mesh | None:
-    """The current mesh (not a distribution) that differs least from one of `meshes`;
-    ties go to the one closest to all of them, then to the first in the knowledge base."""
-    candidates = [m for m in kb.current_meshes() if m.id not in exclude and m.based_on is None]
+    """The current mesh (not a distribution, not the baseline) that differs least from one
+    of `meshes`; ties go to the one closest to all of them, then to the first in the
+    knowledge base."""
+    candidates = [
+        m
+        for m in kb.current_meshes()
+        if m.id not in exclude and m.based_on is None and m.status != Status.baseline
+    ]
     if not meshes or not candidates:
         return None
 
