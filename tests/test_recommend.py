@@ -787,3 +787,9 @@ def test_isolated_meshes_on_one_control_plane_is_a_must_have(engine: AnswerEngin
     result = verdict(engine, text)
     assert result.pick == "kuma"
     assert "istio" in {s.mesh.id for s in result.ruled_out}
+
+
+def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
+    facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
+    assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]
+    assert engine.parser.parse("we have 300 nodes, eks, which mesh").facts["nodes"] == 300

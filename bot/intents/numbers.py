@@ -138,6 +138,11 @@ class NumberReader:
                 unit_to_fact[normalise(unit)] = fact.id
         self._unit_to_fact = unit_to_fact
         self._labels = {f.id: f.label for f in rules.facts}
+        named = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(rules.versioned, key=len, reverse=True)
+        )
+        self._version = re.compile(rf"\b(?:{named})\s*$") if named else None
         units = "|".join(
             re.escape(u).replace(r"\ ", r"\s+") for u in sorted(unit_to_fact, key=len, reverse=True)
         )
@@ -185,6 +190,8 @@ class NumberReader:
             said = match.group(0).strip()
             if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
                 continue
+            if self._version and self._version.search(lowered[: match.start()]):
+                continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
             if match["neg"]:
                 notes.append(f"“{said}” is negative, so I left {self._labels[fact]} unset.")
             elif value < 1:

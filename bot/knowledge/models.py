@@ -811,6 +811,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
     )
+    versioned: list[Text] = Field(
+        default_factory=list,
+        description="Names a number right after is a version of, not a count: "
+        "'Windows Server 2022 nodes'.",
+    )
     already_after: list[Text] = Field(
         default_factory=list,
         description="Words right after a mesh, vendor or tool the team already runs "
