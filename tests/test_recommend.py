@@ -722,6 +722,8 @@ def test_a_reason_for_an_offering_speaks_of_it(engine: AnswerEngine):
         ("kubernetes on eks, 40 services", ["eks"]),
         ("we're on azure, 50 services, which mesh", ["aks"]),
         ("ECS on Fargate, zero kubernetes, 25 services", ["ecs"]),
+        ("we moved off eks, now everything is on gke, 80 services", ["gke"]),
+        ("we run eks and aks, 80 services", ["eks", "aks"]),
     ],
 )
 def test_the_platforms_are_the_ones_they_run(engine: AnswerEngine, text: str, platforms):
