@@ -40,6 +40,7 @@ GROUPS = frozenset(
         "cpu",
         "latency",
         "control_plane",
+        "inclusive",
         "quantity",
         "list_meshes",
         "asks_of",

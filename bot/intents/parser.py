@@ -62,6 +62,7 @@ class _Reading:
     asks_of_mesh: bool
     asks: bool  # a question mark: the text asks something
     sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
+    control_plane_too: bool  # proxy memory with the control plane counted in
 
 
 class IntentParser:
@@ -235,6 +236,7 @@ class IntentParser:
             self._asks_about_a_mesh(text),
             "?" in text,
             frozenset(counted),
+            self._control_plane_too(remaining, measure),
         )
 
     def _about_something_else(self, tokens: list[str]) -> bool:
@@ -331,6 +333,18 @@ class IntentParser:
             return Measure.control_plane
         return first
 
+    def _control_plane_too(self, normalised: str, measure: Measure | None) -> bool:
+        """Proxy memory with the control plane counted in: "the memory bill for linkerd incl
+        the control plane" (an `inclusive` word right before the control plane's name)."""
+        if measure != Measure.control_plane or not self._cues.has("memory", normalised):
+            return False
+        memory = self._cues.find("memory", normalised)[0].start()
+        for match in self._cues.find("control_plane", normalised):
+            before = normalised[: match.start()].split()[-2:]
+            if match.start() > memory and set(before) & self._cues.words["inclusive"]:
+                return True
+        return False
+
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes, notes = r.found.meshes, list(r.notes)
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
@@ -365,7 +379,8 @@ class IntentParser:
             suggestions=[] if outside else suggestions[:6],
             unknown_names=[] if outside else r.unknown,
             read_as=dict(list(r.read_as.items())[:4]),
-            measure=r.measure if kind in (IntentKind.cost, IntentKind.sources) else None,
+            measure=self._asked_measure(r, kind),
+            control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
         )
@@ -385,6 +400,12 @@ class IntentParser:
         said = ", ".join(f"“{as_written(w, r.normalised, capital=False)}”" for w in words[:3])
         name = self._kb.meshes[meshes[0]].name
         return [f"I didn't recognise {said} as a mesh, so this is about {name} alone."]
+
+    @staticmethod
+    def _asked_measure(r: _Reading, kind: IntentKind) -> Measure | None:
+        if kind not in (IntentKind.cost, IntentKind.sources):
+            return None
+        return Measure.memory if r.control_plane_too else r.measure
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""
