@@ -38,7 +38,7 @@ _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
-YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
+YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
@@ -518,9 +518,9 @@ class IntentParser:
         words = r.normalised.split()
         for match in self._cues.find("evidence", r.normalised):
             at = len(r.normalised[: match.start()].split())
-            before = words[max(0, at - YOURS_WINDOW) : at]
+            before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
             after = " ".join(words[at + len(match.group(0).split()) :])
-            if set(before) & self._cues.words["yours"] or self._cues.starts("yours_after", after):
+            if self._cues.has("yours", before) or self._cues.starts("yours_after", after):
                 return True
         return False
 
