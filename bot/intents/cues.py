@@ -44,6 +44,7 @@ GROUPS = frozenset(
         "quantity",
         "list_meshes",
         "asks_of",
+        "support_check",
         "name_after",
         "filler",
     }

@@ -465,10 +465,10 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        # So is a question that opens with a mesh and names a feature ("linkerd + k8s native
-        # sidecars — supported?").
+        # So is a question that opens with a mesh and names a feature, or asks whether it is
+        # supported ("linkerd + k8s native sidecars — supported?").
         opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
-        one = len(meshes) == 1 and self._in_use(meshes[0]) and opens
+        one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
