@@ -615,8 +615,26 @@ def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: Answ
         "Windows nodes in Buoyant's paid edition"
     ]
     assert all(f.bought for f in paying.of("linkerd").caveats)
+    unsaid = verdict(engine, "AKS with windows pods, need mtls")
+    assert [f.text for f in unsaid.of("linkerd").caveats] == ["Windows nodes enterprise only"]
     alone = verdict(engine, setup.format("no vendor support needed"))
-    assert [f.text for f in alone.of("linkerd").caveats] == ["Windows nodes enterprise only"]
+    assert [f.text for f in alone.of("linkerd").reasons] == [
+        "no Windows nodes outside a paid edition"
+    ]
+
+
+@pytest.mark.parametrize(
+    "policy", ["open source only", "no budget for licences", "we don't want vendor support"]
+)
+def test_a_must_have_only_in_a_paid_edition_is_missing_where_none_is_bought(
+    engine: AnswerEngine, policy: str
+):
+    result = verdict(engine, f"need FIPS on EKS, {policy}")
+    assert "linkerd" in {s.mesh.id for s in result.ruled_out}
+    assert [f.text for f in result.of("linkerd").reasons] == [
+        "no FIPS 140 validated crypto outside a paid edition"
+    ]
+    assert result.pick not in (None, "linkerd")
 
 
 def test_a_must_have_reachable_only_through_raw_proxy_config_keeps_the_mesh(

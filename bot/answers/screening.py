@@ -124,7 +124,8 @@ def _paying(mesh: Mesh, req: Requirements) -> bool:
 
 def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
-    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted."""
+    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
+    and rules out where a paid edition is closed to the setup (open source only)."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     row = mesh.features.get(feature_id)
@@ -134,6 +135,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         return Check(Outcome.fits)
     if level == Level.no:
         return Check(Outcome.out, name, sources)
+    if level == Level.enterprise and ctx.req.no_paid_edition:
+        return Check(Outcome.out, f"{name} outside a paid edition", sources)
     if level == Level.unknown:
         return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
     if level == Level.enterprise and _paying(mesh, ctx.req):
@@ -353,9 +356,10 @@ class Screener:
         uses = {  # what of the requirements beyond its own fact each test reads
             "runs_on": tuple(req.platforms),
             "supported_by": req.support,
-            "has_features": req.support,  # an enterprise row is bought with support
-            "has_feature": req.support,
-            "sidecar_free": req.support,
+            # an enterprise row is bought with support, or closed to the setup
+            "has_features": (req.support, req.no_paid_edition),
+            "has_feature": (req.support, req.no_paid_edition),
+            "sidecar_free": (req.support, req.no_paid_edition),
             "keeps_cni": req.cilium_cni,
         }
         for constraint in self.kb.rules.constraints:

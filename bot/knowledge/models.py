@@ -841,6 +841,11 @@ class RulesFile(Strict):
         "meets every requirement (the answer says which).",
     )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
+    no_paid_editions: list[dict[Id, Condition]] = Field(
+        default_factory=list,
+        description="Setups a vendor's paid edition is closed to (any one whose conditions "
+        "all hold): a must-have only in a paid edition is missing for them.",
+    )
     questions: list[Question]
     rules: list[Rule]
 
