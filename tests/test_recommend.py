@@ -809,6 +809,27 @@ def test_isolated_meshes_on_one_control_plane_is_a_must_have(engine: AnswerEngin
     assert "istio" in {s.mesh.id for s in result.ruled_out}
 
 
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        (
+            "we run spire. the mesh on k8s has to use spire-issued svids, not its own ca",
+            "spiffe_identity",
+        ),
+        (
+            "each team wants its own isolated mesh (own CA, own policies), one control plane",
+            "multi_mesh",
+        ),
+    ],
+)
+def test_a_ca_that_details_another_need_is_no_ca_rotation(
+    engine: AnswerEngine, text: str, need: str
+):
+    needs = engine.parser.parse(text).features
+    assert need in needs and "ca_rotation" not in needs
+    assert "ca_rotation" in engine.parser.parse("we need to rotate our root ca, on eks").features
+
+
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
     facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
     assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]

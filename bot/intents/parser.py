@@ -291,24 +291,26 @@ class IntentParser:
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
-        tops = [f for clause in clauses[1:MAX_CLAUSES] for f in self._clause_top(clause)]
-        if len(clauses) > 1:
-            tops = [*self._clause_top(clauses[0]), *tops]
-        found_all = dict.fromkeys([*first, *exact, *ranked, *tops])
+        known = [*first, *exact, *ranked]
+        chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
+        tops = [f for clause in chosen for f in self._clause_top(clause, known)]
+        found_all = dict.fromkeys([*known, *tops])
         return [f for f in found_all if f not in negated]
 
-    def _clause_top(self, clause: str) -> list[str]:
+    def _clause_top(self, clause: str, known: list[str]) -> list[str]:
+        """What one clause is most about, unless it details a feature already asked for
+        ("its own isolated mesh (own CA, …)": the CA is the isolated mesh's)."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._ranked(remaining, found)[:1]
+        return self._ranked(remaining, found, known)[:1]
 
-    def _ranked(self, remaining: str, found: Mentions) -> list[str]:
+    def _ranked(self, remaining: str, found: Mentions, known: list[str] | None = None) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question)."""
         words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
-        return self._retriever.find(query)
+        return self._retriever.find(query, known or [])
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
