@@ -748,6 +748,17 @@ class RefusedVendors(Strict):
     )
 
 
+class Limits(Strict):
+    """What a setup says is all it has ("all we need is north-south", "north-south only"):
+    a cue before or after an object, in one clause, sets the object's value."""
+
+    before: list[Text] = Field(default_factory=list, description="'all we need is', 'only'.")
+    after: list[Text] = Field(default_factory=list, description="'only', 'alone'.")
+    objects: dict[Id, Refused] = Field(
+        default_factory=dict, description="Each fact, the words that name it and its value."
+    )
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -777,6 +788,7 @@ class Refusals(Strict):
     vendors: RefusedVendors | None = Field(
         default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
+    limits: Limits = Field(default_factory=lambda: Limits())
 
 
 class RulesFile(Strict):
