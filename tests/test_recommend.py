@@ -137,6 +137,20 @@ def test_little_service_to_service_traffic_is_told_no_mesh(engine: AnswerEngine,
     assert verdict(engine, text).tied == ["no-mesh"]
 
 
+def test_needs_only_at_the_edge_are_told_no_mesh_and_mtls_needs_a_mesh(engine: AnswerEngine):
+    edge = verdict(engine, "GKE, 20 services, all we want is an ingress gateway doing TLS")
+    assert edge.tied == ["no-mesh"]
+    both = verdict(engine, "GKE, 20 services, we want an ingress gateway and mTLS inside")
+    assert "edge-only" not in {r.id for r in both.fired}
+
+
+def test_with_vendor_support_wanted_the_platform_vendors_own_build_leads(
+    engine: AnswerEngine,
+):
+    found = verdict(engine, "OpenShift 4.16, we need commercial support for the mesh")
+    assert found.tied == ["openshift-service-mesh"]
+
+
 def test_a_version_number_before_a_unit_is_not_a_count(engine: AnswerEngine):
     intent = engine.parser.parse("AKS with windows pools running .NET 4.8 apps, which mesh?")
     assert "services" not in intent.facts

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
-from bot.answers.figures import borrowed_label, lead_figure
+from bot.answers.figures import MEASURE_METRICS, borrowed_label, lead_figure
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
     Answer,
@@ -31,13 +31,6 @@ DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
 _MEMORY_SCOPES = (Scope.pod, Scope.node)
-# The figures that answer each measure, in the order a headline prefers them.
-_METRICS = {
-    Measure.memory: (Metric.proxy_memory,),
-    Measure.cpu: (Metric.proxy_cpu,),
-    Measure.latency: (Metric.latency_p90, Metric.latency_p99, Metric.latency_p50),
-    Measure.control_plane: (Metric.control_plane_memory, Metric.control_plane_cpu),
-}
 _PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
 
 
@@ -154,12 +147,12 @@ def _headlines(
         return shared or [
             (mesh, figure)
             for mesh in meshes
-            if (figure := _first_figure(kb, mesh, _METRICS[measure])) is not None
+            if (figure := _first_figure(kb, mesh, MEASURE_METRICS[measure])) is not None
         ]
     scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
     chosen = []
     for mesh in meshes:
-        figure = lead_figure(kb, mesh, _METRICS[measure][0])
+        figure = lead_figure(kb, mesh, MEASURE_METRICS[measure][0])
         if figure is not None and figure.per in scopes:
             chosen.append((mesh, figure))
     return chosen
@@ -173,7 +166,7 @@ def _shared_latency(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, F
     """Each mesh's figure for the first percentile that one source measured for all of them."""
     if len(meshes) < 2:
         return []
-    for metric in _METRICS[Measure.latency]:
+    for metric in MEASURE_METRICS[Measure.latency]:
         by_source: dict[str, list[tuple[Mesh, Figure]]] = {}
         for mesh in meshes:
             for figure in mesh.overhead:
@@ -439,7 +432,7 @@ def _all_figures(
         for mesh in meshes
         for figure in mesh.overhead
         if measure in (Measure.memory, Measure.cpu)
-        and figure.metric == _METRICS[measure][0]
+        and figure.metric == MEASURE_METRICS[measure][0]
         and figure.per in scopes
     ]
     parts: list[Part] = [Chart(heading=_chart_heading(size, measure), bars=bars)] if bars else []

@@ -4,8 +4,17 @@ whose measurement a borrowed one is."""
 from __future__ import annotations
 
 from bot.answers.citations import source_rank
+from bot.intents.models import Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric
+
+# The figures that answer each measure, in the order a headline prefers them.
+MEASURE_METRICS = {
+    Measure.memory: (Metric.proxy_memory,),
+    Measure.cpu: (Metric.proxy_cpu,),
+    Measure.latency: (Metric.latency_p90, Metric.latency_p99, Metric.latency_p50),
+    Measure.control_plane: (Metric.control_plane_memory, Metric.control_plane_cpu),
+}
 
 
 def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
+from bot.answers.evidence import asks_about_figures, figure_sources
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
 from bot.answers.steps import default_pair, standard_steps, step
@@ -77,6 +78,15 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
         items.append(Statement(label=label, text=f"{kind}: {s.url or 'no public address'}"))
     vendor = sum(1 for s in kb.sources.values() if s.vendor_authored)
+    points = [StatementList(items=items)]
+    lead = (
+        f"{len(kb.sources)} sources, {vendor} of them vendor-authored and labelled so. "
+        "Figures are kept per source, never averaged."
+    )
+    if asks_about_figures(intent) and page == 0:  # the figures asked about come first
+        focused = figure_sources(kb, intent, _KIND_WORDS)
+        points.insert(0, focused)
+        lead = f"{focused.heading}: {len(focused.items)} sources, first below. {lead}"
     steps = []
     if page + 1 < pages:
         steps.append(step(f"More sources ({page + 2}/{pages})", IntentKind.sources, page=page + 1))
@@ -86,9 +96,8 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         Citations(kb),
         title=f"Sources ({page + 1}/{pages})",
-        lead=f"{len(kb.sources)} sources, {vendor} of them vendor-authored and "
-        "labelled so. Figures are kept per source, never averaged.",
-        points=[StatementList(items=items)],
+        lead=lead,
+        points=points,
         next_steps=steps,
     )
 

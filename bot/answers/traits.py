@@ -61,8 +61,10 @@ def _lightest(s: Screened, field: Field) -> bool:
 
 
 def _vendor_product(s: Screened, _: Field) -> bool:
+    """A vendor's own product, or its own build of an open-source mesh (a distribution)."""
     fit = s.mesh.fit
-    return bool(fit and fit.support_from and fit.licence != LicenceKind.open_source)
+    own = bool(fit and (fit.licence != LicenceKind.open_source or s.mesh.based_on))
+    return bool(fit and fit.support_from and own)
 
 
 def _platform_bound(s: Screened, _: Field) -> bool:

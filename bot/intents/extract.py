@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.intents.lexicon import ordinary
+from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -41,10 +41,11 @@ def add_mesh(tokens: list[str], found: Mentions, mesh_id: str, start: int, end: 
 
 
 def _plain_typo(phrase: str, alias: str, index: AliasIndex) -> bool:
-    """A slip of the keyboard: no differing word is ordinary English or a name as it stands
-    ("linkerd proxy" is Linkerd's proxy said plainly, not a typo of "linkerd2 proxy")."""
+    """A slip of the keyboard: no differing word is English or a name as it stands
+    ("linkerd proxy" is Linkerd's proxy said plainly, not a typo of "linkerd2 proxy"; "linker"
+    is a linker, not Linkerd)."""
     return not any(
-        typed != meant and (ordinary(typed) or index.exact(typed))
+        typed != meant and (established(typed) or index.exact(typed))
         for typed, meant in zip(phrase.split(), alias.split(), strict=False)
     )
 

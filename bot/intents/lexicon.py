@@ -25,16 +25,18 @@ from rapidfuzz.distance import OSA
 
 CACHE = Path(__file__).with_name(".english.txt")
 _DATA = ("data", "small_en.msgpack.gz")
+_LARGE = ("data", "large_en.msgpack.gz")  # ~320,000 words, down to a few per billion
+ESTABLISHED_ZIPF = 2.5  # "linker" (2.6) is a word in its own right; "consol" (2.2) a slip
 _HEADER = {"format": "cB", "version": 1}
 _TOP_ZIPF = 9.0
 _CACHE_FORMAT = "meshbot-english/1"
 
 
-def _source() -> Path:
+def _source(data: tuple[str, str] = _DATA) -> Path:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the wordfreq package is not installed")
-    return Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*data)
 
 
 def _decode(path: Path) -> list[list[str]]:
@@ -102,6 +104,21 @@ def zipf(word: str) -> float:
 def ordinary(word: str) -> bool:
     """Whether a (normalised, lower-case) word is common English."""
     return word in _frequencies()
+
+
+@cache
+def _established() -> frozenset[str]:
+    """Words of wordfreq's large list at least ESTABLISHED_ZIPF frequent (decoded on first
+    use, ~50 ms: only a question with a possible typo asks)."""
+    buckets = _decode(_source(_LARGE))
+    common = int((_TOP_ZIPF - ESTABLISHED_ZIPF) * 100) + 1
+    return frozenset(word for bucket in buckets[:common] for word in bucket)
+
+
+def established(word: str) -> bool:
+    """Whether a word is English in its own right, if rarer than ordinary: "linker" is no
+    slip of "linkerd"."""
+    return ordinary(word) or word in _established()
 
 
 @cache

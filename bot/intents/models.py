@@ -67,7 +67,9 @@ class Intent(BaseModel):
         description="Plain typos read as a known mesh or feature: as typed -> entity id.",
     )
     measure: Measure | None = Field(
-        default=None, description="The overhead a cost question asks about; memory if unsaid."
+        default=None,
+        description="The overhead a cost question asks about (memory if unsaid), or whose "
+        "sources a sources question asks for.",
     )
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."

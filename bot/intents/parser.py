@@ -26,7 +26,7 @@ from bot.intents.retrieval import FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import DataPlaneModel, FactValue
+from bot.knowledge.models import Category, DataPlaneModel, FactValue
 
 MAX_TEXT = 1_000
 MAX_TOKENS = 60
@@ -40,6 +40,8 @@ MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
+NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
+LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 
 
@@ -235,12 +237,18 @@ class IntentParser:
             frozenset(counted),
         )
 
-    @staticmethod
-    def _about_something_else(tokens: list[str]) -> bool:
-        """Ordinary English about some other topic, not a string nobody can read ('asdfgh')."""
+    def _about_something_else(self, tokens: list[str]) -> bool:
+        """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
+
+        The words of my own questions ("the most lightweight option, resource-wise") name
+        no other topic."""
         content = [w for w in tokens if w not in STOPWORDS]
-        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD]
+        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD and not self._known(w)]
         return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
+
+    def _known(self, word: str) -> bool:
+        """A word of the vocabulary, or its singular ("resource" for "resources")."""
+        return word in self._vocabulary or f"{word}s" in self._vocabulary
 
     def _only_names(self, tokens: list[str], unknown: list[str]) -> bool:
         """Unknown names, and nothing said about another topic ("is greymatter any good")."""
@@ -359,7 +367,7 @@ class IntentParser:
             suggestions=[] if outside else suggestions[:6],
             unknown_names=[] if outside else r.unknown,
             read_as=dict(list(r.read_as.items())[:4]),
-            measure=r.measure if kind == IntentKind.cost else None,
+            measure=r.measure if kind in (IntentKind.cost, IntentKind.sources) else None,
             unsure=unsure,
             unread=notes[:4],
         )
@@ -398,7 +406,10 @@ class IntentParser:
         # even when it names the mesh it runs or the features it needs.
         setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
         # A poem or a joke is not advice on meshes, whatever it is about.
-        off_topic = not meshes and not features and cue("out_of_scope") and not setup
+        # Features only the ranking found don't make a topic ours ("a postgres connection
+        # pooler" is not about circuit breaking).
+        ours = meshes or (features and r.in_field)
+        off_topic = not ours and cue("out_of_scope") and not setup
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
@@ -435,14 +446,23 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        asked = r.asks_of_mesh or (features and cue("list_meshes"))
+        # So is a question that opens with a mesh and names a feature ("linkerd + k8s native
+        # sidecars — supported?").
+        opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        one = len(meshes) == 1 and self._in_use(meshes[0]) and opens
+        asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
-        # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead.
-        priced = cue("cost") and (r.measure is not None or not features)
+        # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
+        # "golden metrics (success rate, p99)" names what the metrics measure.
+        observed = features and all(
+            self._kb.features[f].category == Category.observability for f in features
+        )
+        measured = r.measure is not None and not (observed and checked)
+        priced = cue("cost") and (measured or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         if features and cue("which_meshes") and not meshes and not sized:
@@ -551,10 +571,23 @@ class IntentParser:
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is None:
                     continue
-                tail = part[match.end() :].split()
-                found = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
-                negated += [f for f in found.features if f not in negated]
+                negated += [f for f in self._negated_list(part[match.end() :]) if f not in negated]
         return negated
+
+    def _negated_list(self, tail: str) -> list[str]:
+        """The features a negation covers: the first named within a few words of it, and
+        those listed after it with "and", "or" ("don't need jwt or opa"); not what a later
+        phrase asks for ("without sidecars that can run wasm" still wants Wasm)."""
+        words = tail.split()
+        found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        start = next((i for i, n in enumerate(named) if n), None)
+        if start is None or start > NEGATION_WINDOW:
+            return []
+        end = start
+        while end < len(words) and (named[end] or words[end] in LIST_WORDS):
+            end += 1
+        return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)

@@ -441,19 +441,22 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     fix="declare the fact under facts:",
                 )
                 continue
-            if condition.any_of is not None:
+            for operator in ("any_of", "only"):
+                listed = getattr(condition, operator)
+                if listed is None:
+                    continue
                 if fact.type != FactType.features:
                     yield Problem(
                         file=file,
-                        path=f"{path}.any_of",
-                        message="any_of applies only to a features fact",
+                        path=f"{path}.{operator}",
+                        message=f"{operator} applies only to a features fact",
                         fix="use is/lt/gte/one_of",
                     )
-                for j, fid in enumerate(condition.any_of):
+                for j, fid in enumerate(listed):
                     if feature_ids is not None and fid not in feature_ids:
                         yield Problem(
                             file=file,
-                            path=f"{path}.any_of[{j}]",
+                            path=f"{path}.{operator}[{j}]",
                             message=f"unknown feature '{fid}'",
                             fix="use a feature id from features.yaml",
                         )

@@ -527,6 +527,9 @@ class Condition(Strict):
     lt: float | None = None
     gte: float | None = None
     any_of: list[Id] | None = None
+    only: list[Id] | None = Field(
+        default=None, description="A features fact names these and nothing else."
+    )
     one_of: list[Id] | None = None
     known: bool | None = Field(
         default=None, description="true: holds for any stated value; false: while unstated."
@@ -547,6 +550,8 @@ class Condition(Strict):
             checks.append(any(v in self.one_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
+        if self.only is not None:
+            checks.append(isinstance(value, list) and set(value) <= set(self.only))
         return bool(checks) and all(checks)
 
 

@@ -1,0 +1,67 @@
+"""Where the figures a question names come from: "where do your istio latency numbers come from".
+
+The sources behind the overhead figures of the meshes asked about (every featured mesh when
+none is named), for the measure asked about (every measure when none is), each with the
+figures it backs, so the answer is about the numbers the question points at.
+"""
+
+from __future__ import annotations
+
+from bot.answers.figures import MEASURE_METRICS
+from bot.answers.results import Statement, StatementList
+from bot.intents.models import Intent
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Mesh, Metric
+from bot.knowledge.wording import figure_text
+
+MAX_SOURCES = 8
+MAX_FIGURES = 3  # figures named per source
+
+
+def asks_about_figures(intent: Intent) -> bool:
+    return bool(intent.meshes or intent.measure)
+
+
+def figure_sources(kb: KnowledgeBase, intent: Intent, kinds: dict[str, str]) -> StatementList:
+    """Each source behind the figures asked about, with what it measured.
+
+    `kinds`: how each source kind is said ("independent benchmark").
+    """
+    meshes = [kb.meshes[m] for m in intent.meshes if m in kb.meshes] or [
+        kb.meshes[m] for m in kb.rules.featured if m in kb.meshes
+    ]
+    metrics = set(MEASURE_METRICS[intent.measure]) if intent.measure else set(Metric)
+    backed: dict[str, list[str]] = {}
+    for mesh in meshes:
+        for figure in mesh.overhead:
+            if figure.metric in metrics and not figure.borrowed_from:
+                said = f"{mesh.name} {_metric_words(figure.metric)} {figure_text(figure)}"
+                for source in figure.sources:
+                    backed.setdefault(source, [])
+                    if said not in backed[source]:
+                        backed[source].append(said)
+    items = []
+    for source_id, figures in list(backed.items())[:MAX_SOURCES]:
+        source = kb.sources.get(source_id)
+        if source is None:
+            continue
+        kind = kinds[source.kind.value] + (", vendor-authored" if source.vendor_authored else "")
+        shown = "; ".join(figures[:MAX_FIGURES])
+        more = f" and {len(figures) - MAX_FIGURES} more" if len(figures) > MAX_FIGURES else ""
+        items.append(
+            Statement(
+                label=f"{source.title} — {source.publisher}, {source.date}",
+                text=f"{kind}: {source.url or 'no public address'}. Backs {shown}{more}.",
+            )
+        )
+    return StatementList(heading=_heading(meshes, intent), items=items)
+
+
+def _heading(meshes: list[Mesh], intent: Intent) -> str:
+    names = ", ".join(m.name for m in meshes[:3]) + (" and others" if len(meshes) > 3 else "")
+    measure = intent.measure.value.replace("_", "-") + " " if intent.measure else "overhead "
+    return f"Behind the {measure}figures for {names}"
+
+
+def _metric_words(metric: Metric) -> str:
+    return metric.value.replace("_", " ")

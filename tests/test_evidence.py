@@ -1,0 +1,36 @@
+"""A question about the bot's own figures is answered with the sources behind those figures."""
+
+from __future__ import annotations
+
+from bot.answers.engine import AnswerEngine
+from bot.answers.results import StatementList
+from bot.intents.models import IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Metric
+
+
+def test_the_sources_of_the_figures_asked_about_come_first(engine: AnswerEngine, kb):
+    intent = engine.parser.parse("where do your linkerd memory numbers come from?")
+    answer = engine.answer(intent)
+    assert intent.kind == IntentKind.sources
+    first = answer.points[0]
+    assert isinstance(first, StatementList) and "Linkerd" in first.heading
+    behind = _sources_of(kb, "linkerd", Metric.proxy_memory)
+    titles = {kb.sources[s].title for s in behind}
+    assert {item.label.split(" — ")[0] for item in first.items} == titles
+    assert all("Linkerd proxy memory" in item.text for item in first.items)
+    assert first.heading in answer.lead
+
+
+def test_a_plain_sources_question_lists_every_source(engine: AnswerEngine):
+    answer = engine.ask("sources")
+    assert not any("Behind" in getattr(p, "heading", "") for p in answer.points)
+
+
+def _sources_of(kb: KnowledgeBase, mesh: str, metric: Metric) -> set[str]:
+    return {
+        source
+        for figure in kb.meshes[mesh].overhead
+        if figure.metric == metric and not figure.borrowed_from
+        for source in figure.sources
+    }
