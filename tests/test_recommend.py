@@ -457,6 +457,23 @@ def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "fact", "mib", "budget"),
+    [
+        ("512MB RAM nodes running k3s, which mesh", "node_memory", 512, "tight"),
+        ("edge boxes with 0.5 GB of memory each, which mesh", "node_memory", 512, "tight"),
+        ("sidecars can't take more than 50Mi, eks, 40 services", "pod_memory", 50, "tight"),
+        ("we can spare maybe 20MiB per pod for a mesh, 800 pods", "pod_memory", 20, "tight"),
+        ("our nodes have 64GB RAM, 100 services on gke", "node_memory", 65536, None),
+    ],
+)
+def test_memory_said_per_node_or_pod_is_the_memory_budget(
+    engine: AnswerEngine, text: str, fact: str, mib: int, budget: str | None
+):
+    facts = engine.parser.parse(text).facts
+    assert facts[fact] == mib and facts.get("memory_budget") == budget
+
+
 # ------------------------------------------------------------------ ties and the next question
 
 

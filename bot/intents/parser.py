@@ -16,6 +16,7 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
+from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written
@@ -71,6 +72,7 @@ class IntentParser:
         self._kb = kb
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
+        self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
         self._cues = CuePhrases(kb.rules.phrases)
@@ -170,6 +172,7 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
+        counted.update(self._memory.read(text))
         required, unplaced = self._requirements.read(normalised)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)

@@ -764,6 +764,19 @@ class Limits(Strict):
     )
 
 
+class MemorySizes(Strict):
+    """Memory said of a node or a pod ("512MB RAM nodes", "20MiB per pod")."""
+
+    units: dict[Text, float] = Field(
+        default_factory=dict, description="Memory units and their size in MiB: gb -> 1024."
+    )
+    of: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="The number fact a size sets, and the words that say what it is of.",
+    )
+    window: int = Field(default=4, ge=1, description="Words at most between size and word.")
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -858,6 +871,7 @@ class RulesFile(Strict):
         "meets every requirement (the answer says which).",
     )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
+    memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
     no_paid_editions: list[dict[Id, Condition]] = Field(
         default_factory=list,
         description="Setups a vendor's paid edition is closed to (any one whose conditions "
