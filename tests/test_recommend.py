@@ -825,6 +825,24 @@ def test_a_provider_running_it_said_plainly_is_a_managed_control_plane(engine: A
     assert verdict(engine, text).pick == "google-cloud-service-mesh"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 60 services, leadership wants something AWS operates",
+        "EKS and EC2, no sidecars, want AWS to run it",
+        "EKS, 60 services, not another thing we self-host",
+        "GKE, we don't want to run it ourselves",
+    ],
+)
+def test_not_running_it_themselves_is_a_managed_control_plane(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
+
+
+def test_self_managed_clusters_are_no_managed_mesh(engine: AnswerEngine):
+    facts = engine.parser.parse("we self-host kubernetes, 40 services, which mesh").facts
+    assert "managed_control_plane" not in facts
+
+
 def test_an_aside_about_a_tool_they_run_is_not_a_need_of_the_mesh(engine: AnswerEngine):
     text = "we already run spire for identity (vms + k8s). mesh on k8s must use its svids"
     assert "vm_workloads" not in engine.parser.parse(text).facts["needs"]
