@@ -195,8 +195,17 @@ def test_at_tens_of_thousands_of_pods_the_sidecarless_mode_of_the_known_api_wins
     assert verdict(engine, text).tied == ["istio-ambient"]
 
 
-def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: AnswerEngine):
-    intent = engine.parser.parse("40 services, we already have OpenTelemetry, want tracing")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "40 services, we already have OpenTelemetry, want tracing",
+        "40 services, everything already emits otel traces, want tracing",
+    ],
+)
+def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(
+    engine: AnswerEngine, text: str
+):
+    intent = engine.parser.parse(text)
     assert "distributed_tracing" in intent.facts["covered"]
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
