@@ -888,6 +888,25 @@ def test_a_ca_that_details_another_need_is_no_ca_rotation(
     assert "ca_rotation" in engine.parser.parse("we need to rotate our root ca, on eks").features
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we want off istio entirely, 40 services on eks, staying on the aws vpc cni",
+        "we run istio and want to get rid of istio, 40 services on eks",
+    ],
+)
+def test_a_mesh_they_want_off_is_never_the_pick_nor_anything_configured_like_it(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["leaving"] == "istio" and "incumbent" not in facts
+    result = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in result.ruled_out}
+    assert out["istio"] == ["the mesh you want to move off"]
+    assert out["gloo-mesh"] == ["configured like Istio (sidecar mode), which you want to move off"]
+    assert "istio-ambient" in out and result.pick == "linkerd"
+
+
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
     facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
     assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]

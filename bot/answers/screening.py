@@ -274,6 +274,19 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return FITS
 
 
+def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """The mesh they want off, or one configured with the same resources (its other modes
+    and its distributions): moving there is no move off it."""
+    left = ctx.kb.meshes.get(value) if isinstance(value, str) else None
+    if left is None:
+        return FITS
+    family = left.api_family
+    if mesh.id != left.id and not (family and mesh.api_family == family):
+        return FITS
+    like = "the mesh" if mesh.id == left.id else f"configured like {left.name}, which"
+    return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
+
+
 def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Not on Kubernetes: it runs somewhere else too (VMs, ECS or Nomad)."""
     if value is not True:
@@ -303,6 +316,7 @@ TESTS: dict[str, Test] = {
     "vendor_neutral": vendor_neutral,
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
+    "not_leaving": not_leaving,
 }
 
 

@@ -684,6 +684,7 @@ class ScreeningTest(StrEnum):
     vendor_neutral = "vendor_neutral"
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
+    not_leaving = "not_leaving"
 
 
 class Constraint(Strict):
@@ -753,6 +754,15 @@ class RefusedVendors(Strict):
     )
 
 
+class RefusedMeshes(Strict):
+    """A mesh they want off ("we want off istio entirely"): a cue at most `window` words
+    before one of a current mesh's names."""
+
+    fact: Id = Field(description="The mesh fact the refused mesh's id goes in.")
+    before: list[Text] = Field(min_length=1, description="'off', 'get rid of', 'replace'.")
+    window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+
+
 class Limits(Strict):
     """What a setup says is all it has ("all we need is north-south", "north-south only"):
     a cue before or after an object, in one clause, sets the object's value."""
@@ -807,6 +817,9 @@ class Refusals(Strict):
         default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
     limits: Limits = Field(default_factory=lambda: Limits())
+    meshes: RefusedMeshes | None = Field(
+        default=None, description="Where a mesh they want off goes ('we want off istio')."
+    )
 
 
 class RulesFile(Strict):
