@@ -907,6 +907,18 @@ def test_a_mesh_they_want_off_is_never_the_pick_nor_anything_configured_like_it(
     assert "istio-ambient" in out and result.pick == "linkerd"
 
 
+def test_a_must_have_asked_for_in_full_is_not_met_by_a_partial_row(engine: AnswerEngine):
+    text = "ECS fargate, compliance wants real mutual TLS (both sides present certs) between tasks"
+    assert engine.parser.parse(text).facts["in_full"] == ["mtls"]
+    result = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in result.ruled_out}
+    assert out["amazon-ecs-service-connect"] == ["no Mutual TLS (mTLS) in full"]
+    assert result.pick in ("consul", "kong-mesh")
+    plain = engine.parser.parse("ECS fargate, we need mutual TLS between tasks").facts
+    assert "in_full" not in plain
+    assert "amazon-ecs-service-connect" in verdict(engine, "ECS fargate, need mTLS").survivors
+
+
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
     facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
     assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]

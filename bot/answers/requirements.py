@@ -27,6 +27,9 @@ class Requirements(BaseModel):
     )
     licence: str | None = None
     needs: list[str] = Field(default_factory=list, description="Must-have feature ids.")
+    in_full: list[str] = Field(
+        default_factory=list, description="Must-haves a partial row does not meet."
+    )
     services: int | None = None
     pods: int | None = None
     clusters: int | None = None

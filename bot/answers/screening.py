@@ -125,7 +125,8 @@ def _paying(mesh: Mesh, req: Requirements) -> bool:
 def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
     enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
-    and rules out where a paid edition is closed to the setup (open source only)."""
+    and rules out where a paid edition is closed to the setup (open source only); a partial
+    row rules out a must-have asked for in full ("real mutual TLS")."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     row = mesh.features.get(feature_id)
@@ -137,6 +138,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         return Check(Outcome.out, name, sources)
     if level == Level.enterprise and ctx.req.no_paid_edition:
         return Check(Outcome.out, f"{name} outside a paid edition", sources)
+    if level == Level.partial and feature_id in ctx.req.in_full:
+        return Check(Outcome.out, f"{name} in full", sources)
     if level == Level.unknown:
         return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
     if level == Level.enterprise and _paying(mesh, ctx.req):
@@ -371,9 +374,9 @@ class Screener:
             "runs_on": tuple(req.platforms),
             "supported_by": req.support,
             # an enterprise row is bought with support, or closed to the setup
-            "has_features": (req.support, req.no_paid_edition),
-            "has_feature": (req.support, req.no_paid_edition),
-            "sidecar_free": (req.support, req.no_paid_edition),
+            "has_features": (req.support, req.no_paid_edition, tuple(req.in_full)),
+            "has_feature": (req.support, req.no_paid_edition, tuple(req.in_full)),
+            "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "keeps_cni": req.cilium_cni,
         }
         for constraint in self.kb.rules.constraints:

@@ -33,6 +33,8 @@ MAX_TEXT = 1_000
 MAX_TOKENS = 60
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+IN_FULL = "in_full"
+IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -205,6 +207,8 @@ class IntentParser:
             features = [f for f in features if f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
+        if in_full := [f for f in self._in_full(normalised) if f in features]:
+            facts[IN_FULL] = in_full[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
@@ -591,6 +595,17 @@ class IntentParser:
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
+
+    def _in_full(self, normalised: str) -> list[str]:
+        """Features named right after an `in_full` cue: "real mutual TLS", "full mTLS"."""
+        tokens = normalised.split()
+        found: list[str] = []
+        for match in self._cues.find("in_full", normalised):
+            at = len(normalised[: match.end()].split())
+            tail = tokens[at : at + IN_FULL_SPAN]
+            mentions = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
+            found += [f for f in mentions.features if f not in found]
+        return found
 
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)
