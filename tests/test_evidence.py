@@ -34,3 +34,9 @@ def _sources_of(kb: KnowledgeBase, mesh: str, metric: Metric) -> set[str]:
         if figure.metric == metric and not figure.borrowed_from
         for source in figure.sources
     }
+
+
+def test_figures_the_knowledge_lacks_are_said_to_be_missing(engine: AnswerEngine, kb):
+    assert not any(f.metric == Metric.proxy_cpu for f in kb.meshes["cilium"].overhead)
+    answer = engine.ask("where are you getting the cilium cpu numbers from?")
+    assert answer.lead.startswith("I hold no CPU figures for Cilium")

@@ -247,6 +247,51 @@ def _headline_part(
     )
 
 
+def _control_planes(
+    kb: KnowledgeBase, meshes: list[Mesh], clusters: int, cite: Citations
+) -> StatementList:
+    """The control plane's memory on top of the proxies': one control plane a cluster."""
+    items = []
+    for mesh in meshes:
+        figure = lead_figure(kb, mesh, Metric.control_plane_memory)
+        if figure is None:
+            items.append(
+                Statement(label=mesh.name, text=f"no sourced control-plane figure for {mesh.name}")
+            )
+            continue
+        low, high = (amount(v * clusters, figure.unit) for v in (figure.low, figure.high))
+        total = low if low == high else f"{low}–{high}"
+        per = f"{figure_text(figure)} × {clusters:,} cluster{'s' if clusters > 1 else ''}"
+        items.append(
+            Statement(
+                label=_named(mesh, figure),
+                text=f"{total}: {per} ({_who(kb, figure)}); measured under: {figure.conditions}",
+                sources=cite.cite(figure.sources),
+            )
+        )
+    return StatementList(heading="Control plane on top (assumed: one a cluster)", items=items)
+
+
+def _in_all(
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, clusters: int
+) -> str:
+    """'With one control plane a cluster (3 × 365 MB), about 12.9 GB in all', mesh by mesh."""
+    said = []
+    for mesh, proxy in headlines:
+        plane = lead_figure(kb, mesh, Metric.control_plane_memory)
+        if plane is None or proxy.unit != plane.unit:
+            continue
+        count = size.count(proxy) if size.told else 1
+        low, high = (
+            amount(p * count + c * clusters, proxy.unit)
+            for p, c in ((proxy.low, plane.low), (proxy.high, plane.high))
+        )
+        total = low if low == high else f"{low}–{high}"
+        plane_each = amount(plane.high, plane.unit)
+        said.append(f"{mesh.name} about {total} in all ({clusters:,} × {plane_each} of it)")
+    return f"Adding one control plane a cluster: {'; '.join(said)}" if said else ""
+
+
 def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     """The figure at the user's size: a total, a rate-scaled value, or latency over hops."""
     if measure == Measure.memory and not size.told:
@@ -489,6 +534,11 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
+    lead = _lead(kb, meshes, headlines, size, measure)
+    if intent.control_plane_too and measure == Measure.memory:
+        clusters = _count(intent, "clusters") or 1
+        points.append(_control_planes(kb, meshes, clusters, cite))
+        lead = _sentences(lead, _in_all(kb, headlines, size, clusters))
     if hint := _hint(size, measure):
         points.append(Paragraph(text=hint))
     facts = {**intent.facts, "pods": size.pods}
@@ -502,7 +552,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(size, measure),
-        lead=_lead(kb, meshes, headlines, size, measure),
+        lead=lead,
         points=points,
         details=[
             Section(

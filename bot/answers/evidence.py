@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from bot.answers.figures import MEASURE_METRICS
 from bot.answers.results import Statement, StatementList
-from bot.intents.models import Intent
+from bot.intents.models import Intent, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Mesh, Metric
 from bot.knowledge.wording import figure_text
 
 MAX_SOURCES = 8
 MAX_FIGURES = 3  # figures named per source
+_MEASURE_WORDS = {
+    Measure.memory: "memory",
+    Measure.cpu: "CPU",
+    Measure.latency: "latency",
+    Measure.control_plane: "control-plane",
+}
 
 
 def asks_about_figures(intent: Intent) -> bool:
@@ -57,9 +63,15 @@ def figure_sources(kb: KnowledgeBase, intent: Intent, kinds: dict[str, str]) -> 
     return StatementList(heading=_heading(meshes, intent), items=items)
 
 
+def no_figures(focused: StatementList) -> str:
+    """'I hold no cpu figures for Cilium Service Mesh, so no source backs one.'"""
+    what = focused.heading.removeprefix("Behind the ")
+    return f"I hold no {what}, so no source backs one."
+
+
 def _heading(meshes: list[Mesh], intent: Intent) -> str:
     names = ", ".join(m.name for m in meshes[:3]) + (" and others" if len(meshes) > 3 else "")
-    measure = intent.measure.value.replace("_", "-") + " " if intent.measure else "overhead "
+    measure = _MEASURE_WORDS[intent.measure] + " " if intent.measure else "overhead "
     return f"Behind the {measure}figures for {names}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
-from bot.answers.evidence import asks_about_figures, figure_sources
+from bot.answers.evidence import asks_about_figures, figure_sources, no_figures
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
 from bot.answers.steps import default_pair, standard_steps, step
@@ -85,8 +85,11 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
     if asks_about_figures(intent) and page == 0:  # the figures asked about come first
         focused = figure_sources(kb, intent, _KIND_WORDS)
-        points.insert(0, focused)
-        lead = f"{focused.heading}: {len(focused.items)} sources, first below. {lead}"
+        if focused.items:
+            points.insert(0, focused)
+            lead = f"{focused.heading}: {len(focused.items)} sources, first below. {lead}"
+        else:
+            lead = f"{no_figures(focused)} {lead}"
     steps = []
     if page + 1 < pages:
         steps.append(step(f"More sources ({page + 2}/{pages})", IntentKind.sources, page=page + 1))

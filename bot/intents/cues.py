@@ -41,9 +41,11 @@ GROUPS = frozenset(
         "cpu",
         "latency",
         "control_plane",
+        "inclusive",
         "quantity",
         "list_meshes",
         "asks_of",
+        "support_check",
         "name_after",
         "filler",
     }

@@ -71,6 +71,11 @@ class Intent(BaseModel):
         description="The overhead a cost question asks about (memory if unsaid), or whose "
         "sources a sources question asks for.",
     )
+    control_plane_too: bool = Field(
+        default=False,
+        description="A memory cost question that counts the control plane in: 'incl the "
+        "control plane'.",
+    )
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."
     )

@@ -135,9 +135,9 @@ class NameReader:
         return not ordinary(tokens[start - 1]) or all(ordinary(w) for w in tokens[start:end])
 
     def _slot(self, tokens: list[str], found: Mentions, i: int) -> int:
-        """The end of the words filling "does ___ support": one name ("does grey matter
-        support mtls"), or just past the word when no such verb follows."""
-        if i == 0 or tokens[i - 1] != "does":
+        """The end of the words filling "does ___ support", "can ___ do": one name ("does
+        grey matter support mtls"), or just past the word when no such verb follows."""
+        if i == 0 or tokens[i - 1] not in self._cues.words["asks_of"]:
             return i + 1
         for end in range(i + 1, min(len(tokens), i + MAX_WORDS + 1)):
             if tokens[end] in self._cues.words["name_then_asks"]:
@@ -152,9 +152,8 @@ class NameReader:
         start or after "of" ("weavelink memory overhead", "overhead of weavelink") that is
         no slip of a known word (+1)."""
         words = tokens[candidate.start : candidate.end]
-        if tokens[candidate.start - 1 : candidate.start] == ["does"] and self._asks_of(
-            tokens, candidate
-        ):
+        asked = tokens[candidate.start - 1 : candidate.start]
+        if asked and asked[0] in self._cues.words["asks_of"] and self._asks_of(tokens, candidate):
             return 2
         first = all(w in STOPWORDS for w in tokens[: candidate.start])
         after_of = candidate.start > 0 and tokens[candidate.start - 1] == "of"
@@ -170,10 +169,12 @@ class NameReader:
         )
 
     def _extent(self, tokens: list[str], found: Mentions, i: int, capitals: frozenset[str]) -> int:
-        """Where a capitalised run ('Grey Matter', 'Tetrate Service Bridge') ends."""
+        """Where a capitalised run ('Grey Matter', 'Tetrate Service Bridge') ends, or a word
+        no dictionary has with 'service' and one more ('tetrate service bridge')."""
         end = i + 1
         if tokens[i] not in capitals:
-            return end
+            joined = tokens[end : end + 1] == [CONNECTOR] and self._free(tokens, found, end + 1)
+            return end + 2 if joined and not ordinary(tokens[i]) else end
         while end - i < MAX_WORDS:
             if self._free(tokens, found, end) and tokens[end] in capitals:
                 end += 1
@@ -244,8 +245,8 @@ class NameReader:
         """'does X support …' (`name_then_asks`), 'is X any good' (`name_after`)."""
         before = tokens[candidate.start - 1 : candidate.start]
         after = set(tokens[candidate.end : candidate.end + 1])
-        if before == ["does"] and after & self._cues.words["name_then_asks"]:
-            return True
+        if before and before[0] in self._cues.words["asks_of"]:
+            return bool(after & self._cues.words["name_then_asks"])
         following = " ".join(tokens[candidate.end : candidate.end + 3])
         return any(
             following == p or following.startswith(p + " ") for p in self._cues.words["name_after"]

@@ -41,7 +41,7 @@ _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
-YOURS_WINDOW = 3  # "your latency numbers": the owner up to three words before the evidence
+YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
@@ -65,6 +65,7 @@ class _Reading:
     asks_of_mesh: bool
     asks: bool  # a question mark: the text asks something
     sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
+    control_plane_too: bool  # proxy memory with the control plane counted in
 
 
 class IntentParser:
@@ -242,6 +243,7 @@ class IntentParser:
             self._asks_about_a_mesh(text),
             "?" in text,
             frozenset(counted),
+            self._control_plane_too(remaining, measure),
         )
 
     def _about_something_else(self, tokens: list[str]) -> bool:
@@ -340,6 +342,18 @@ class IntentParser:
             return Measure.control_plane
         return first
 
+    def _control_plane_too(self, normalised: str, measure: Measure | None) -> bool:
+        """Proxy memory with the control plane counted in: "the memory bill for linkerd incl
+        the control plane" (an `inclusive` word right before the control plane's name)."""
+        if measure != Measure.control_plane or not self._cues.has("memory", normalised):
+            return False
+        memory = self._cues.find("memory", normalised)[0].start()
+        for match in self._cues.find("control_plane", normalised):
+            before = normalised[: match.start()].split()[-2:]
+            if match.start() > memory and set(before) & self._cues.words["inclusive"]:
+                return True
+        return False
+
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes, notes = r.found.meshes, list(r.notes)
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
@@ -374,7 +388,8 @@ class IntentParser:
             suggestions=[] if outside else suggestions[:6],
             unknown_names=[] if outside else r.unknown,
             read_as=dict(list(r.read_as.items())[:4]),
-            measure=r.measure if kind in (IntentKind.cost, IntentKind.sources) else None,
+            measure=self._asked_measure(r, kind),
+            control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
         )
@@ -394,6 +409,12 @@ class IntentParser:
         said = ", ".join(f"“{as_written(w, r.normalised, capital=False)}”" for w in words[:3])
         name = self._kb.meshes[meshes[0]].name
         return [f"I didn't recognise {said} as a mesh, so this is about {name} alone."]
+
+    @staticmethod
+    def _asked_measure(r: _Reading, kind: IntentKind) -> Measure | None:
+        if kind not in (IntentKind.cost, IntentKind.sources):
+            return None
+        return Measure.memory if r.control_plane_too else r.measure
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""
@@ -453,10 +474,10 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        # So is a question that opens with a mesh and names a feature ("linkerd + k8s native
-        # sidecars — supported?").
+        # So is a question that opens with a mesh and names a feature, or asks whether it is
+        # supported ("linkerd + k8s native sidecars — supported?").
         opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
-        one = len(meshes) == 1 and self._in_use(meshes[0]) and opens
+        one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
@@ -506,9 +527,9 @@ class IntentParser:
         words = r.normalised.split()
         for match in self._cues.find("evidence", r.normalised):
             at = len(r.normalised[: match.start()].split())
-            before = words[max(0, at - YOURS_WINDOW) : at]
+            before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
             after = " ".join(words[at + len(match.group(0).split()) :])
-            if set(before) & self._cues.words["yours"] or self._cues.starts("yours_after", after):
+            if self._cues.has("yours", before) or self._cues.starts("yours_after", after):
                 return True
         return False
 
