@@ -603,6 +603,8 @@ class IntentParser:
         start = next((i for i, n in enumerate(named) if n), None)
         if start is None or start > NEGATION_WINDOW:
             return []
+        if any(w in self._cues.words["field"] for w in words[:start]):
+            return []  # "without sidecars and do fips": the negation took "sidecars"
         end = start
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1
