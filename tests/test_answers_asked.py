@@ -1,4 +1,4 @@
-"""Answers answer the question asked: the control plane counted in, the meshes with every feature."""
+"""Answers answer the question asked: control plane counted in, meshes with every feature."""
 
 from __future__ import annotations
 
