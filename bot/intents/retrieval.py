@@ -194,9 +194,10 @@ class FeatureRetriever:
                 scores.append(Ranked(feature, own, own + notes))
         return sorted(scores, key=lambda r: -r.score)
 
-    def find(self, text: str) -> list[str]:
-        """The features a question is about: the best, and any close runners-up."""
-        ranked = [r for r in self.rank(text) if r.own >= MIN_SCORE]
+    def find(self, text: str, floor: float = MIN_SCORE) -> list[str]:
+        """The features a question is about: the best, and any close runners-up (`floor`:
+        the least a feature's own words must score)."""
+        ranked = [r for r in self.rank(text) if r.own >= floor]
         if not ranked:
             return []
         bar = ranked[0].score * RUNNER_UP
