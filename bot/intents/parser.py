@@ -23,7 +23,7 @@ from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import RequirementReader, implied, setup_facts
-from bot.intents.retrieval import FeatureRetriever
+from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -46,6 +46,7 @@ THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a 
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
+CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
 
 
 @dataclass
@@ -203,9 +204,6 @@ class IntentParser:
             features = self._features(everything.features, remaining, found, negated, clauses)
         else:
             features = self._features_of(asked, cued, negated, clauses)
-        if features:  # "cross-region failover" asks for a mesh across clusters too
-            features = list(dict.fromkeys([*features, *self._required_by(facts)]))
-            features = [f for f in features if f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(normalised) if f in features]:
@@ -315,19 +313,26 @@ class IntentParser:
         return [f for f in found_all if f not in negated]
 
     def _clause_top(self, clause: str, known: list[str]) -> list[str]:
-        """What one clause is most about, unless it details a feature already asked for
-        ("its own isolated mesh (own CA, …)": the CA is the isolated mesh's)."""
+        """A clause's own topic, if its words say it clearly (a pasted error says little),
+        unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
+        the CA is the isolated mesh's)."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._ranked(remaining, found, known)[:1]
+        return self._ranked(remaining, found, CLAUSE_FLOOR, known)[:1]
 
-    def _ranked(self, remaining: str, found: Mentions, known: list[str] | None = None) -> list[str]:
+    def _ranked(
+        self,
+        remaining: str,
+        found: Mentions,
+        floor: float = MIN_SCORE,
+        known: list[str] | None = None,
+    ) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question)."""
         words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
-        return self._retriever.find(query, known or [])
+        return self._retriever.find(query, floor, known or [])
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -360,12 +365,19 @@ class IntentParser:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
+        features = r.features
+        if features:  # "cross-region failover" asks about multi-cluster too
+            negated = facts.get(NOT_NEEDED)
+            said = negated if isinstance(negated, list) else []
+            required = [f for f in self._required_by(facts) if f not in said]
+            features = list(dict.fromkeys([*features, *required]))
         if kind == IntentKind.recommend and r.features:
             said, have = facts.get("needs"), facts.get("covered")
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
             moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
+            # Not what a stated fact requires: that fact's constraint screens for it already.
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
@@ -382,7 +394,7 @@ class IntentParser:
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
-            features=[] if outside else r.features[:12],
+            features=[] if outside else features[:12],
             facts=facts,
             text=echo,
             suggestions=[] if outside else suggestions[:6],
@@ -612,6 +624,8 @@ class IntentParser:
         start = next((i for i, n in enumerate(named) if n), None)
         if start is None or start > NEGATION_WINDOW:
             return []
+        if any(w in self._cues.words["field"] for w in words[:start]):
+            return []  # "without sidecars and do fips": the negation took "sidecars"
         end = start
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1

@@ -194,12 +194,13 @@ class FeatureRetriever:
                 scores.append(Ranked(feature, own, own + notes))
         return sorted(scores, key=lambda r: -r.score)
 
-    def find(self, text: str, known: Collection[str] = ()) -> list[str]:
-        """The features a question is about: the best, and any close runners-up; none when
-        one of the `known` features (asked for elsewhere) its words fit nearly as well as
-        the best: they detail that one ("not its own CA" beside SPIRE-issued SVIDs)."""
+    def find(self, text: str, floor: float = MIN_SCORE, known: Collection[str] = ()) -> list[str]:
+        """The features a question is about: the best, and any close runners-up (`floor`:
+        the least a feature's own words must score); none when one of the `known` features
+        (asked for elsewhere) its words fit nearly as well as the best: they detail that one
+        ("not its own CA" beside SPIRE-issued SVIDs)."""
         every = self.rank(text)
-        ranked = [r for r in every if r.own >= MIN_SCORE]
+        ranked = [r for r in every if r.own >= floor]
         if not ranked:
             return []
         bar = ranked[0].own * RUNNER_UP
