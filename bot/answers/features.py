@@ -140,6 +140,8 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead_bits.append(
             f"{feature.name}: {len(full)} of {len(items)} current meshes support it fully."
         )
+    if len(features) > 1:  # "which meshes do X and Y": the ones with both, first
+        lead_bits.insert(0, _all_of(kb, features))
     return build_answer(
         kb,
         intent,
@@ -152,6 +154,18 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         details=[Section(key="all_meshes", label="Every mesh", parts=everything)],
         next_steps=standard_steps(kb, IntentKind.which_meshes)[:4],
     )
+
+
+def _all_of(kb: KnowledgeBase, features: list[Feature]) -> str:
+    """The current meshes that support every feature asked about fully."""
+    every = [
+        m.id
+        for m in kb.current_meshes()
+        if all(m.features[f.id].level == Level.yes for f in features)
+    ]
+    if not every:
+        return "No current mesh supports all of them fully."
+    return f"Full support for all of them: {mesh_names(kb, every)}."
 
 
 def feature_catalogue(kb: KnowledgeBase, intent: Intent) -> Answer:

@@ -16,13 +16,14 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
+from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import RequirementReader, implied, setup_facts
-from bot.intents.retrieval import FeatureRetriever
+from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -32,6 +33,8 @@ MAX_TEXT = 1_000
 MAX_TOKENS = 60
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+IN_FULL = "in_full"
+IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -43,6 +46,7 @@ THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a 
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
+CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
 
 
 @dataclass
@@ -72,6 +76,7 @@ class IntentParser:
         self._kb = kb
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
+        self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
         self._cues = CuePhrases(kb.rules.phrases)
@@ -171,6 +176,7 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
+        counted.update(self._memory.read(text))
         required, unplaced = self._requirements.read(normalised)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
@@ -198,11 +204,10 @@ class IntentParser:
             features = self._features(everything.features, remaining, found, negated, clauses)
         else:
             features = self._features_of(asked, cued, negated, clauses)
-        if features:  # "cross-region failover" asks for a mesh across clusters too
-            features = list(dict.fromkeys([*features, *self._required_by(facts)]))
-            features = [f for f in features if f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
+        if in_full := [f for f in self._in_full(normalised) if f in features]:
+            facts[IN_FULL] = in_full[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
@@ -301,24 +306,33 @@ class IntentParser:
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
-        tops = [f for clause in clauses[1:MAX_CLAUSES] for f in self._clause_top(clause)]
-        if len(clauses) > 1:
-            tops = [*self._clause_top(clauses[0]), *tops]
-        found_all = dict.fromkeys([*first, *exact, *ranked, *tops])
+        known = [*first, *exact, *ranked]
+        chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
+        tops = [f for clause in chosen for f in self._clause_top(clause, known)]
+        found_all = dict.fromkeys([*known, *tops])
         return [f for f in found_all if f not in negated]
 
-    def _clause_top(self, clause: str) -> list[str]:
+    def _clause_top(self, clause: str, known: list[str]) -> list[str]:
+        """A clause's own topic, if its words say it clearly (a pasted error says little),
+        unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
+        the CA is the isolated mesh's)."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._ranked(remaining, found)[:1]
+        return self._ranked(remaining, found, CLAUSE_FLOOR, known)[:1]
 
-    def _ranked(self, remaining: str, found: Mentions) -> list[str]:
+    def _ranked(
+        self,
+        remaining: str,
+        found: Mentions,
+        floor: float = MIN_SCORE,
+        known: list[str] | None = None,
+    ) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question)."""
         words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
-        return self._retriever.find(query)
+        return self._retriever.find(query, floor, known or [])
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -351,12 +365,19 @@ class IntentParser:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
+        features = r.features
+        if features:  # "cross-region failover" asks about multi-cluster too
+            negated = facts.get(NOT_NEEDED)
+            said = negated if isinstance(negated, list) else []
+            required = [f for f in self._required_by(facts) if f not in said]
+            features = list(dict.fromkeys([*features, *required]))
         if kind == IntentKind.recommend and r.features:
             said, have = facts.get("needs"), facts.get("covered")
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
             moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
+            # Not what a stated fact requires: that fact's constraint screens for it already.
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
@@ -373,7 +394,7 @@ class IntentParser:
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
-            features=[] if outside else r.features[:12],
+            features=[] if outside else features[:12],
             facts=facts,
             text=echo,
             suggestions=[] if outside else suggestions[:6],
@@ -603,10 +624,23 @@ class IntentParser:
         start = next((i for i, n in enumerate(named) if n), None)
         if start is None or start > NEGATION_WINDOW:
             return []
+        if any(w in self._cues.words["field"] for w in words[:start]):
+            return []  # "without sidecars and do fips": the negation took "sidecars"
         end = start
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
+
+    def _in_full(self, normalised: str) -> list[str]:
+        """Features named right after an `in_full` cue: "real mutual TLS", "full mTLS"."""
+        tokens = normalised.split()
+        found: list[str] = []
+        for match in self._cues.find("in_full", normalised):
+            at = len(normalised[: match.end()].split())
+            tail = tokens[at : at + IN_FULL_SPAN]
+            mentions = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
+            found += [f for f in mentions.features if f not in found]
+        return found
 
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)

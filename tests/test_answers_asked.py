@@ -1,4 +1,4 @@
-"""Cost questions answer what they ask: proxies and the control plane counted together."""
+"""Answers answer the question asked: control plane counted in, meshes with every feature."""
 
 from __future__ import annotations
 
@@ -26,3 +26,14 @@ def test_the_control_plane_alone_is_its_own_question(engine: AnswerEngine):
     intent = engine.parser.parse("how much memory does istiod need")
     assert intent.measure == Measure.control_plane and not intent.control_plane_too
     assert "in all" not in engine.answer(intent).lead
+
+
+def test_which_meshes_with_two_features_names_those_with_both(engine: AnswerEngine, kb):
+    answer = engine.ask("which meshes do cross-region failover")
+    both = [
+        m.name
+        for m in kb.current_meshes()
+        if all(m.features[f].level == "yes" for f in ("locality_failover", "multi_cluster"))
+    ]
+    assert both and answer.lead.startswith("Full support for all of them:")
+    assert all(name in answer.lead for name in both)
