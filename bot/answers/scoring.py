@@ -74,8 +74,8 @@ def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
 
 
 def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
-    """Every current offering; the current successors of a retired mesh the user names; or
-    the current meshes named, when two or more are."""
+    """Every current offering, whichever the user names ("istio or linkerd?" is answered
+    over all of them); the current successors of a retired mesh the user names."""
     meshes = [kb.meshes[m] for m in named if m in kb.meshes]
     successors = [
         s
@@ -86,8 +86,7 @@ def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
     ]
     if successors:
         return [kb.meshes[s] for s in dict.fromkeys(successors)]
-    current = [m for m in meshes if m.is_current]
-    return current if len(current) >= 2 else kb.current_meshes()
+    return kb.current_meshes()
 
 
 def weight(rule: Rule, screened: Screened, field: Field) -> int:
