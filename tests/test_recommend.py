@@ -220,6 +220,13 @@ def test_an_ingress_controller_they_run_beside_a_retired_mesh_covers_ingress(
     assert verdict(engine, text).pick == "linkerd"
 
 
+def test_a_vendors_product_they_run_is_no_vendor_they_buy_from(engine: AnswerEngine):
+    text = "800 pods, we can spare 20MiB per pod, need mtls. we're on the aws vpc cni"
+    assert "vendor" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).pick in ("linkerd", "istio-ambient")
+    assert engine.parser.parse("we already pay for aws, eks").facts["vendor"] == "aws"
+
+
 def test_with_no_platform_said_an_offering_bound_to_one_providers_platform_waits(
     engine: AnswerEngine, kb: KnowledgeBase
 ):

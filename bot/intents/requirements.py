@@ -77,6 +77,7 @@ class RequirementReader:
                     self._vendor_of[normalise(template.format(vendor=word))] = vendor
                 managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
         self._managed = _alternation(managed)
+        self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._leaving = self._leaving_pattern(kb)
         self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
@@ -127,7 +128,16 @@ class RequirementReader:
             while then := self._then.match(normalised, end):
                 names.append(then.group("name"))
                 end = then.end()
-        return names
+        return [n for n in names if not self._product(n, normalised)]
+
+    def _product(self, name: str, normalised: str) -> bool:
+        """A vendor's word that names its product ("we're on the AWS VPC CNI"), not a
+        vendor they buy from (rules.yaml `already_products`)."""
+        return bool(
+            self._named[name][0] == "vendor"
+            and self._products
+            and re.search(rf"\b{re.escape(name)}\s+(?:{self._products.pattern})", normalised)
+        )
 
     def _leaving_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
