@@ -936,6 +936,15 @@ def test_a_must_have_asked_for_in_full_is_not_met_by_a_partial_row(engine: Answe
     assert "amazon-ecs-service-connect" in verdict(engine, "ECS fargate, need mTLS").survivors
 
 
+def test_a_mesh_based_on_one_named_is_a_must_have(engine: AnswerEngine):
+    text = "EKS and AKS clusters, want ONE istio-based mesh across them with a vendor we can call"
+    assert engine.parser.parse(text).facts["family"] == "istio"
+    result = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in result.ruled_out}
+    assert out["linkerd"] == ["not configured like Istio (sidecar mode)"]
+    assert result.pick == "gloo-mesh"
+
+
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
     facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
     assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]
