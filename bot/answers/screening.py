@@ -290,19 +290,6 @@ def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
 
 
-def same_family(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
-    """Configured like the mesh asked for ("an Istio-based mesh"): it, its other modes and
-    its distributions."""
-    like = ctx.kb.meshes.get(value) if isinstance(value, str) else None
-    if (
-        like is None
-        or mesh.id == like.id
-        or (like.api_family and mesh.api_family == like.api_family)
-    ):
-        return FITS
-    return [Check(Outcome.out, f"not configured like {like.name}", tuple(mesh.sources))]
-
-
 def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Not on Kubernetes: it runs somewhere else too (VMs, ECS or Nomad)."""
     if value is not True:
@@ -333,7 +320,6 @@ TESTS: dict[str, Test] = {
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
     "not_leaving": not_leaving,
-    "same_family": same_family,
 }
 
 

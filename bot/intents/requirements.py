@@ -81,7 +81,6 @@ class RequirementReader:
         self._already = self._already_pattern(kb)
         self._leaving = self._leaving_pattern(kb)
         self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
-        self._family = self._family_pattern(kb)
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
         self._any_mesh = _alternation(every_mesh)
@@ -140,14 +139,6 @@ class RequirementReader:
             and re.search(rf"\b{re.escape(name)}\s+(?:{self._products.pattern})", normalised)
         )
 
-    def _family_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
-        """'an istio-based mesh': a current mesh's name right before a `family_after` word."""
-        after = _alternation([normalise(w) for w in kb.rules.family_after])
-        names = _alternation([a for a, (f, _) in self._named.items() if f == "incumbent"])
-        if after is None or names is None:
-            return None
-        return re.compile(rf"(?P<name>{names.pattern})\s+{after.pattern}")
-
     def _leaving_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
         words after a cue (rules.yaml `refusals.meshes`)."""
@@ -188,8 +179,6 @@ class RequirementReader:
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             elif fact != "retired":
                 facts.setdefault(fact, value)
-        if self._family and (like := self._family.search(normalised)):
-            facts["family"] = self._named[like.group("name")][1]
         leaving = self._leaving.search(normalised) if self._leaving else None
         if leaving and self._leaving_fact:
             mesh = self._named[leaving.group("name")][1]

@@ -687,7 +687,6 @@ class ScreeningTest(StrEnum):
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
-    same_family = "same_family"
 
 
 class Constraint(Strict):
@@ -861,11 +860,6 @@ class RulesFile(Strict):
         default_factory=list,
         description="Names a number right after is a version of, not a count: "
         "'Windows Server 2022 nodes'.",
-    )
-    family_after: list[Text] = Field(
-        default_factory=list,
-        description="Words after a mesh's name that ask for one configured like it "
-        "('an Istio-based mesh').",
     )
     already_products: list[Text] = Field(
         default_factory=list,
