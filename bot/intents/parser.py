@@ -207,7 +207,7 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining)
-        topic = bool(features or facts or measure or self._cues.has("field", normalised))
+        topic = bool(features or facts or measure)
         unknown = self._names.read(remaining.split(), found, text, topic)
         typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
