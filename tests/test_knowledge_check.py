@@ -228,3 +228,9 @@ def test_a_mode_alias_must_stand_beside_a_known_mesh(kb_dir):
     write(kb_dir / "meshes/istio.yaml", mesh)
     wanted = "meshes/istio.yaml: mode_aliases.beside[0]: unknown mesh 'istio-ambiant'."
     assert any(p.startswith(wanted) for p in problems_of(kb_dir))
+
+
+def test_memory_sizes_set_number_facts(kb_dir):
+    path = kb_dir / "rules.yaml"
+    path.write_text(path.read_text().replace("    node_memory: [node,", "    platform: [node,", 1))
+    assert any("memory.of.platform" in p for p in problems_of(kb_dir))

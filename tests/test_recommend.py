@@ -195,8 +195,17 @@ def test_at_tens_of_thousands_of_pods_the_sidecarless_mode_of_the_known_api_wins
     assert verdict(engine, text).tied == ["istio-ambient"]
 
 
-def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(engine: AnswerEngine):
-    intent = engine.parser.parse("40 services, we already have OpenTelemetry, want tracing")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "40 services, we already have OpenTelemetry, want tracing",
+        "40 services, everything already emits otel traces, want tracing",
+    ],
+)
+def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(
+    engine: AnswerEngine, text: str
+):
+    intent = engine.parser.parse(text)
     assert "distributed_tracing" in intent.facts["covered"]
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
@@ -457,6 +466,23 @@ def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "fact", "mib", "budget"),
+    [
+        ("512MB RAM nodes running k3s, which mesh", "node_memory", 512, "tight"),
+        ("edge boxes with 0.5 GB of memory each, which mesh", "node_memory", 512, "tight"),
+        ("sidecars can't take more than 50Mi, eks, 40 services", "pod_memory", 50, "tight"),
+        ("we can spare maybe 20MiB per pod for a mesh, 800 pods", "pod_memory", 20, "tight"),
+        ("our nodes have 64GB RAM, 100 services on gke", "node_memory", 65536, None),
+    ],
+)
+def test_memory_said_per_node_or_pod_is_the_memory_budget(
+    engine: AnswerEngine, text: str, fact: str, mib: int, budget: str | None
+):
+    facts = engine.parser.parse(text).facts
+    assert facts[fact] == mib and facts.get("memory_budget") == budget
+
+
 # ------------------------------------------------------------------ ties and the next question
 
 
@@ -629,8 +655,26 @@ def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: Answ
         "Windows nodes in Buoyant's paid edition"
     ]
     assert all(f.bought for f in paying.of("linkerd").caveats)
+    unsaid = verdict(engine, "AKS with windows pods, need mtls")
+    assert [f.text for f in unsaid.of("linkerd").caveats] == ["Windows nodes enterprise only"]
     alone = verdict(engine, setup.format("no vendor support needed"))
-    assert [f.text for f in alone.of("linkerd").caveats] == ["Windows nodes enterprise only"]
+    assert [f.text for f in alone.of("linkerd").reasons] == [
+        "no Windows nodes outside a paid edition"
+    ]
+
+
+@pytest.mark.parametrize(
+    "policy", ["open source only", "no budget for licences", "we don't want vendor support"]
+)
+def test_a_must_have_only_in_a_paid_edition_is_missing_where_none_is_bought(
+    engine: AnswerEngine, policy: str
+):
+    result = verdict(engine, f"need FIPS on EKS, {policy}")
+    assert "linkerd" in {s.mesh.id for s in result.ruled_out}
+    assert [f.text for f in result.of("linkerd").reasons] == [
+        "no FIPS 140 validated crypto outside a paid edition"
+    ]
+    assert result.pick not in (None, "linkerd")
 
 
 def test_a_must_have_reachable_only_through_raw_proxy_config_keeps_the_mesh(
@@ -790,6 +834,24 @@ def test_a_provider_running_it_said_plainly_is_a_managed_control_plane(engine: A
     assert verdict(engine, text).pick == "google-cloud-service-mesh"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 60 services, leadership wants something AWS operates",
+        "EKS and EC2, no sidecars, want AWS to run it",
+        "EKS, 60 services, not another thing we self-host",
+        "GKE, we don't want to run it ourselves",
+    ],
+)
+def test_not_running_it_themselves_is_a_managed_control_plane(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
+
+
+def test_self_managed_clusters_are_no_managed_mesh(engine: AnswerEngine):
+    facts = engine.parser.parse("we self-host kubernetes, 40 services, which mesh").facts
+    assert "managed_control_plane" not in facts
+
+
 def test_an_aside_about_a_tool_they_run_is_not_a_need_of_the_mesh(engine: AnswerEngine):
     text = "we already run spire for identity (vms + k8s). mesh on k8s must use its svids"
     assert "vm_workloads" not in engine.parser.parse(text).facts["needs"]
@@ -803,6 +865,58 @@ def test_isolated_meshes_on_one_control_plane_is_a_must_have(engine: AnswerEngin
     result = verdict(engine, text)
     assert result.pick == "kuma"
     assert "istio" in {s.mesh.id for s in result.ruled_out}
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        (
+            "we run spire. the mesh on k8s has to use spire-issued svids, not its own ca",
+            "spiffe_identity",
+        ),
+        (
+            "each team wants its own isolated mesh (own CA, own policies), one control plane",
+            "multi_mesh",
+        ),
+    ],
+)
+def test_a_ca_that_details_another_need_is_no_ca_rotation(
+    engine: AnswerEngine, text: str, need: str
+):
+    needs = engine.parser.parse(text).features
+    assert need in needs and "ca_rotation" not in needs
+    assert "ca_rotation" in engine.parser.parse("we need to rotate our root ca, on eks").features
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we want off istio entirely, 40 services on eks, staying on the aws vpc cni",
+        "we run istio and want to get rid of istio, 40 services on eks",
+    ],
+)
+def test_a_mesh_they_want_off_is_never_the_pick_nor_anything_configured_like_it(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["leaving"] == "istio" and "incumbent" not in facts
+    result = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in result.ruled_out}
+    assert out["istio"] == ["the mesh you want to move off"]
+    assert out["gloo-mesh"] == ["configured like Istio (sidecar mode), which you want to move off"]
+    assert "istio-ambient" in out and result.pick == "linkerd"
+
+
+def test_a_must_have_asked_for_in_full_is_not_met_by_a_partial_row(engine: AnswerEngine):
+    text = "ECS fargate, compliance wants real mutual TLS (both sides present certs) between tasks"
+    assert engine.parser.parse(text).facts["in_full"] == ["mtls"]
+    result = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in result.ruled_out}
+    assert out["amazon-ecs-service-connect"] == ["no Mutual TLS (mTLS) in full"]
+    assert result.pick in ("consul", "kong-mesh")
+    plain = engine.parser.parse("ECS fargate, we need mutual TLS between tasks").facts
+    assert "in_full" not in plain
+    assert "amazon-ecs-service-connect" in verdict(engine, "ECS fargate, need mTLS").survivors
 
 
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):

@@ -66,6 +66,30 @@ def test_a_refusal_object_must_be_a_flag_fact(kb_dir):
 
 
 @pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("GKE, 20 services, all we need is north-south: ingress + tls at the edge", 0),
+        ("our traffic is north-south only, EKS, 40 services", 0),
+        ("ingress and tls at the edge, nothing service to service, GKE", 0),
+        ("no east-west traffic to speak of, AKS, 30 services", 0),
+        ("we have north-south and east-west traffic, 30 services", None),
+        ("no service to service mTLS yet, EKS, 30 services", None),
+    ],
+)
+def test_a_setup_without_east_west_traffic_says_so(engine: AnswerEngine, text: str, calls):
+    assert engine.parser.parse(text).facts.get("sync_calls") == calls
+
+
+def test_a_limit_object_must_take_its_facts_values(kb_dir):
+    path = kb_dir / "rules.yaml"
+    text = path.read_text().replace(
+        "        value: 0\n\nplatforms:", "        value: no\n\nplatforms:"
+    )
+    path.write_text(text)
+    assert any("refusals.limits.objects.sync_calls" in p for p in problems_of(kb_dir))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "no vendor support needed, 30 services on EKS",

@@ -27,6 +27,9 @@ class Requirements(BaseModel):
     )
     licence: str | None = None
     needs: list[str] = Field(default_factory=list, description="Must-have feature ids.")
+    in_full: list[str] = Field(
+        default_factory=list, description="Must-haves a partial row does not meet."
+    )
     services: int | None = None
     pods: int | None = None
     clusters: int | None = None
@@ -44,6 +47,9 @@ class Requirements(BaseModel):
     no_envoy: bool = False
     no_new_cni: bool = False
     no_vendor: bool = False
+    no_paid_edition: bool = Field(
+        default=False, description="A vendor's paid edition is not open to them (licence, support)."
+    )
 
     @classmethod
     def from_facts(cls, rules: RulesFile, facts: dict[str, FactValue]) -> Requirements:
@@ -56,7 +62,13 @@ class Requirements(BaseModel):
         provider = owners.pop() if len(owners) == 1 else None
         if known.get("support") == "provider" and provider:
             known["support"] = provider
-        return cls.model_validate({**known, "platforms": platforms, "provider": provider})
+        unpaid = any(
+            all(f in facts and c.holds(facts[f]) for f, c in setup.items())
+            for setup in rules.no_paid_editions
+        )
+        return cls.model_validate(
+            {**known, "platforms": platforms, "provider": provider, "no_paid_edition": unpaid}
+        )
 
     @property
     def size(self) -> int | None:

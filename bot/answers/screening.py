@@ -124,7 +124,9 @@ def _paying(mesh: Mesh, req: Requirements) -> bool:
 
 def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
-    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted."""
+    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
+    and rules out where a paid edition is closed to the setup (open source only); a partial
+    row rules out a must-have asked for in full ("real mutual TLS")."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     row = mesh.features.get(feature_id)
@@ -134,6 +136,10 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         return Check(Outcome.fits)
     if level == Level.no:
         return Check(Outcome.out, name, sources)
+    if level == Level.enterprise and ctx.req.no_paid_edition:
+        return Check(Outcome.out, f"{name} outside a paid edition", sources)
+    if level == Level.partial and feature_id in ctx.req.in_full:
+        return Check(Outcome.out, f"{name} in full", sources)
     if level == Level.unknown:
         return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
     if level == Level.enterprise and _paying(mesh, ctx.req):
@@ -271,6 +277,19 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return FITS
 
 
+def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """The mesh they want off, or one configured with the same resources (its other modes
+    and its distributions): moving there is no move off it."""
+    left = ctx.kb.meshes.get(value) if isinstance(value, str) else None
+    if left is None:
+        return FITS
+    family = left.api_family
+    if mesh.id != left.id and not (family and mesh.api_family == family):
+        return FITS
+    like = "the mesh" if mesh.id == left.id else f"configured like {left.name}, which"
+    return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
+
+
 def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Not on Kubernetes: it runs somewhere else too (VMs, ECS or Nomad)."""
     if value is not True:
@@ -300,6 +319,7 @@ TESTS: dict[str, Test] = {
     "vendor_neutral": vendor_neutral,
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
+    "not_leaving": not_leaving,
 }
 
 
@@ -353,9 +373,10 @@ class Screener:
         uses = {  # what of the requirements beyond its own fact each test reads
             "runs_on": tuple(req.platforms),
             "supported_by": req.support,
-            "has_features": req.support,  # an enterprise row is bought with support
-            "has_feature": req.support,
-            "sidecar_free": req.support,
+            # an enterprise row is bought with support, or closed to the setup
+            "has_features": (req.support, req.no_paid_edition, tuple(req.in_full)),
+            "has_feature": (req.support, req.no_paid_edition, tuple(req.in_full)),
+            "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "keeps_cni": req.cilium_cni,
         }
         for constraint in self.kb.rules.constraints:

@@ -29,6 +29,7 @@ GROUPS = frozenset(
         "other_tasks",
         "identity",
         "negation",
+        "in_full",
         "clause_break",
         "follow_up",
         "unusable",

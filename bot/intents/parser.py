@@ -16,6 +16,7 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
+from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written
@@ -32,6 +33,8 @@ MAX_TEXT = 1_000
 MAX_TOKENS = 60
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+IN_FULL = "in_full"
+IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -73,6 +76,7 @@ class IntentParser:
         self._kb = kb
         self._signals = SignalReader(kb.rules)
         self._numbers = NumberReader(kb.rules)
+        self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
         self._cues = CuePhrases(kb.rules.phrases)
@@ -172,6 +176,7 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
+        counted.update(self._memory.read(text))
         required, unplaced = self._requirements.read(normalised)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
@@ -201,6 +206,8 @@ class IntentParser:
             features = self._features_of(asked, cued, negated, clauses)
         if negated:
             facts[NOT_NEEDED] = negated[:12]
+        if in_full := [f for f in self._in_full(normalised) if f in features]:
+            facts[IN_FULL] = in_full[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
@@ -299,25 +306,33 @@ class IntentParser:
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
-        tops = [f for clause in clauses[1:MAX_CLAUSES] for f in self._clause_top(clause)]
-        if len(clauses) > 1:
-            tops = [*self._clause_top(clauses[0]), *tops]
-        found_all = dict.fromkeys([*first, *exact, *ranked, *tops])
+        known = [*first, *exact, *ranked]
+        chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
+        tops = [f for clause in chosen for f in self._clause_top(clause, known)]
+        found_all = dict.fromkeys([*known, *tops])
         return [f for f in found_all if f not in negated]
 
-    def _clause_top(self, clause: str) -> list[str]:
-        """A clause's own topic, if its words say it clearly (a pasted error says little)."""
+    def _clause_top(self, clause: str, known: list[str]) -> list[str]:
+        """A clause's own topic, if its words say it clearly (a pasted error says little),
+        unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
+        the CA is the isolated mesh's)."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._ranked(remaining, found, CLAUSE_FLOOR)[:1]
+        return self._ranked(remaining, found, CLAUSE_FLOOR, known)[:1]
 
-    def _ranked(self, remaining: str, found: Mentions, floor: float = MIN_SCORE) -> list[str]:
+    def _ranked(
+        self,
+        remaining: str,
+        found: Mentions,
+        floor: float = MIN_SCORE,
+        known: list[str] | None = None,
+    ) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question)."""
         words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
-        return self._retriever.find(query, floor)
+        return self._retriever.find(query, floor, known or [])
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -614,6 +629,17 @@ class IntentParser:
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
+
+    def _in_full(self, normalised: str) -> list[str]:
+        """Features named right after an `in_full` cue: "real mutual TLS", "full mTLS"."""
+        tokens = normalised.split()
+        found: list[str] = []
+        for match in self._cues.find("in_full", normalised):
+            at = len(normalised[: match.end()].split())
+            tail = tokens[at : at + IN_FULL_SPAN]
+            mentions = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
+            found += [f for f in mentions.features if f not in found]
+        return found
 
     def _clause_breaks(self) -> str:
         words = sorted(self._cues.words["clause_break"], key=len, reverse=True)

@@ -47,6 +47,14 @@ class RefusalReader:
         ]
         self._weakest = {f.id: f.choices[0] for f in rules.facts if f.choices}
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
+        limits = refusals.limits
+        self._limit_before = _alternation(limits.before)
+        self._limit_after = _alternation(limits.after)
+        self._limits = [
+            (fact, limited.value, pattern)
+            for fact, limited in limits.objects.items()
+            if (pattern := self._object(limited.words, limited.unless_next))
+        ]
         vendors = refusals.vendors
         self._vendor_fact = vendors.fact if vendors else None
         self._vendors = [
@@ -81,7 +89,22 @@ class RefusalReader:
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
+        for clause in map(normalise, _PUNCTUATION.split(text)):
+            for fact, value, pattern in self._limits:
+                if fact not in facts and any(
+                    self._limited(clause, m) for m in pattern.finditer(clause)
+                ):
+                    facts[fact] = value
         return facts
+
+    def _limited(self, clause: str, obj: re.Match[str]) -> bool:
+        """A limit cue right before the object (within `window` words) or right after it."""
+        before = " ".join(clause[: obj.start()].split()[-self._window :])
+        after = " ".join(clause[obj.end() :].split()[: self._window])
+        return bool(
+            (self._limit_before and self._limit_before.search(before))
+            or (self._limit_after and self._limit_after.match(after))
+        )
 
     def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))

@@ -78,6 +78,8 @@ class RequirementReader:
                 managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
         self._managed = _alternation(managed)
         self._already = self._already_pattern(kb)
+        self._leaving = self._leaving_pattern(kb)
+        self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
         self._any_mesh = _alternation(every_mesh)
@@ -113,6 +115,17 @@ class RequirementReader:
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         return re.compile("|".join(forms))
 
+    def _leaving_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+        """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
+        words after a cue (rules.yaml `refusals.meshes`)."""
+        leaving = kb.rules.refusals.meshes
+        cues = _alternation([normalise(p) for p in leaving.before]) if leaving else None
+        names = _alternation([a for a, (f, _) in self._named.items() if f == "incumbent"])
+        if not leaving or cues is None or names is None:
+            return None
+        gap = rf"(?:\w+\s+){{0,{leaving.window}}}?"
+        return re.compile(rf"{cues.pattern}\s+{gap}(?P<name>{names.pattern})")
+
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
@@ -142,6 +155,12 @@ class RequirementReader:
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             else:
                 facts.setdefault(fact, value)
+        leaving = self._leaving.search(normalised) if self._leaving else None
+        if leaving and self._leaving_fact:
+            mesh = self._named[leaving.group("name")][1]
+            facts[self._leaving_fact] = mesh
+            if facts.get("incumbent") == mesh:  # the mesh they run and want off
+                del facts["incumbent"]
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True

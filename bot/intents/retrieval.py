@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,11 +194,17 @@ class FeatureRetriever:
                 scores.append(Ranked(feature, own, own + notes))
         return sorted(scores, key=lambda r: -r.score)
 
-    def find(self, text: str, floor: float = MIN_SCORE) -> list[str]:
+    def find(self, text: str, floor: float = MIN_SCORE, known: Collection[str] = ()) -> list[str]:
         """The features a question is about: the best, and any close runners-up (`floor`:
-        the least a feature's own words must score)."""
-        ranked = [r for r in self.rank(text) if r.own >= floor]
+        the least a feature's own words must score); none when one of the `known` features
+        (asked for elsewhere) its words fit nearly as well as the best: they detail that one
+        ("not its own CA" beside SPIRE-issued SVIDs)."""
+        every = self.rank(text)
+        ranked = [r for r in every if r.own >= floor]
         if not ranked:
+            return []
+        bar = ranked[0].own * RUNNER_UP
+        if any(r.feature in known and r.own >= bar for r in every):
             return []
         bar = ranked[0].score * RUNNER_UP
         return [r.feature for r in ranked[:MAX_FEATURES] if r.score >= bar]

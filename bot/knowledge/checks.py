@@ -401,6 +401,18 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({"needs": refused.moots}, f"refusals.objects.{fact_id}.moots")
     for fact_id, accepted in rules.refusals.accepted.items():
         yield from settings({fact_id: accepted.value}, "refusals.accepted")
+    for fact_id, limited in rules.refusals.limits.objects.items():
+        yield from settings({fact_id: limited.value}, "refusals.limits.objects")
+    for fact_id in rules.memory.of:
+        yield from settings({fact_id: 1}, "memory.of")
+    for i, setup in enumerate(rules.no_paid_editions):
+        for fact_id in setup.keys() - facts.keys():
+            yield Problem(
+                file=file,
+                path=f"no_paid_editions[{i}].{fact_id}",
+                message=f"unknown fact '{fact_id}'",
+                fix="declare the fact under facts:",
+            )
     for i, question in enumerate(rules.questions):
         if question.fact not in facts:
             yield Problem(

@@ -684,6 +684,7 @@ class ScreeningTest(StrEnum):
     vendor_neutral = "vendor_neutral"
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
+    not_leaving = "not_leaving"
 
 
 class Constraint(Strict):
@@ -753,6 +754,39 @@ class RefusedVendors(Strict):
     )
 
 
+class RefusedMeshes(Strict):
+    """A mesh they want off ("we want off istio entirely"): a cue at most `window` words
+    before one of a current mesh's names."""
+
+    fact: Id = Field(description="The mesh fact the refused mesh's id goes in.")
+    before: list[Text] = Field(min_length=1, description="'off', 'get rid of', 'replace'.")
+    window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+
+
+class Limits(Strict):
+    """What a setup says is all it has ("all we need is north-south", "north-south only"):
+    a cue before or after an object, in one clause, sets the object's value."""
+
+    before: list[Text] = Field(default_factory=list, description="'all we need is', 'only'.")
+    after: list[Text] = Field(default_factory=list, description="'only', 'alone'.")
+    objects: dict[Id, Refused] = Field(
+        default_factory=dict, description="Each fact, the words that name it and its value."
+    )
+
+
+class MemorySizes(Strict):
+    """Memory said of a node or a pod ("512MB RAM nodes", "20MiB per pod")."""
+
+    units: dict[Text, float] = Field(
+        default_factory=dict, description="Memory units and their size in MiB: gb -> 1024."
+    )
+    of: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="The number fact a size sets, and the words that say what it is of.",
+    )
+    window: int = Field(default=4, ge=1, description="Words at most between size and word.")
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -781,6 +815,10 @@ class Refusals(Strict):
     )
     vendors: RefusedVendors | None = Field(
         default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
+    )
+    limits: Limits = Field(default_factory=lambda: Limits())
+    meshes: RefusedMeshes | None = Field(
+        default=None, description="Where a mesh they want off goes ('we want off istio')."
     )
 
 
@@ -846,6 +884,12 @@ class RulesFile(Strict):
         "meets every requirement (the answer says which).",
     )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
+    memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
+    no_paid_editions: list[dict[Id, Condition]] = Field(
+        default_factory=list,
+        description="Setups a vendor's paid edition is closed to (any one whose conditions "
+        "all hold): a must-have only in a paid edition is missing for them.",
+    )
     questions: list[Question]
     rules: list[Rule]
 
