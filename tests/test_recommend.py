@@ -58,7 +58,19 @@ def test_every_current_offering_is_a_candidate_and_no_retired_one(kb: KnowledgeB
 def test_a_retired_mesh_narrows_the_candidates_to_its_current_successors(kb: KnowledgeBase):
     app_mesh = kb.meshes["aws-app-mesh"]
     ids = [m.id for m in scoring.candidates(kb, [app_mesh.id])]
-    assert ids and set(ids) <= set(app_mesh.replaced_by)
+    families = {kb.meshes[s].api_family for s in app_mesh.replaced_by} - {None}
+    assert ids and set(app_mesh.replaced_by) <= set(ids)
+    assert all(m in app_mesh.replaced_by or kb.meshes[m].api_family in families for m in ids)
+
+
+def test_a_successor_counts_in_every_mode_so_a_light_one_can_win(engine: AnswerEngine):
+    """NGINX Service Mesh names Istio as a successor; ambient mode is Istio too, and where
+    low overhead is wanted its per-node proxy is the lightest data plane."""
+    text = "NSM is EOL on our rke2 cluster. we want gateway api, mtls and low overhead"
+    found = verdict(engine, text)
+    assert "istio-ambient" in found.survivors
+    assert found.tied == ["istio-ambient"]
+    assert "low-overhead" in {r.id for r in found.fired}
 
 
 def test_the_retired_mesh_keeps_the_lead_and_the_pick_is_a_successor(engine: AnswerEngine):
@@ -165,6 +177,25 @@ def test_the_resources_a_team_knows_favour_the_meshes_configured_with_them(
     weighed = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
     assert weighed == {m for m in found.survivors if kb.meshes[m].api_family == "istio"}
     assert kb.meshes[found.pick].api_family == "istio"
+
+
+def test_a_mesh_built_on_the_project_asked_for_leads(engine: AnswerEngine, kb: KnowledgeBase):
+    text = "EKS and AKS clusters, one Istio-based mesh over both, with a vendor we can call"
+    found = verdict(engine, text)
+    rule = next(r for r in found.fired if r.id == "built-on")
+    weighed = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
+    assert weighed == {m for m in found.survivors if kb.meshes[m].api_family == "istio"}
+    assert found.tied == ["gloo-mesh"]
+    kuma = verdict(engine, "40 services on GKE, we'd like something built on Kuma")
+    assert kb.meshes[kuma.pick].api_family == "kuma"
+
+
+def test_low_overhead_is_resources_and_low_ops_overhead_is_the_team(engine: AnswerEngine):
+    lean = engine.parser.parse("which mesh has low overhead for 60 services on GKE?")
+    assert lean.facts.get("low_overhead") is True
+    ops = engine.parser.parse("which mesh has low ops overhead for 60 services on GKE?")
+    assert "low_overhead" not in ops.facts
+    assert ops.facts.get("team_size") == "small"
 
 
 def test_a_vendor_the_team_works_with_favours_what_it_makes(engine: AnswerEngine):

@@ -43,6 +43,10 @@ class Requirements(BaseModel):
     knows_api: str | None = Field(
         default=None, description="The family of mesh configuration resources the team knows."
     )
+    built_on: str | None = Field(
+        default=None, description="The project (an `api_family`) the mesh must be built on."
+    )
+    low_overhead: bool | None = None
     no_sidecars: bool = False
     no_envoy: bool = False
     no_new_cni: bool = False

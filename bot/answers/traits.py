@@ -103,6 +103,9 @@ TRAITS: dict[str, Trait] = {
     "familiar_api": lambda s, field: bool(
         field.req.knows_api and s.mesh.api_family == field.req.knows_api
     ),
+    "wanted_base": lambda s, field: bool(
+        field.req.built_on and s.mesh.api_family == field.req.built_on
+    ),
     "paid_edition": _paid_edition,
     "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
     "managed": lambda s, _: managed(s.mesh),

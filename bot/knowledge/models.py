@@ -444,7 +444,8 @@ class Mesh(Strict):
         default=None,
         description="The family of configuration resources it is driven by (istio: "
         "VirtualService, AuthorizationPolicy; one of rules.yaml's `knows_api` choices): a team "
-        "that knows them carries them over. A distribution inherits its base's.",
+        "that knows them carries them over, and a mesh 'built on' it is one of them. A "
+        "distribution inherits its base's.",
     )
     features_removed: dict[Id, Text] = Field(
         default_factory=dict,
@@ -602,6 +603,7 @@ class OfferingTrait(StrEnum):
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
     familiar_api = "familiar_api"
+    wanted_base = "wanted_base"
     paid_edition = "paid_edition"
 
 
