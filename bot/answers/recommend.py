@@ -194,6 +194,36 @@ def _elimination(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Table:
     )
 
 
+def _named(
+    kb: KnowledgeBase, verdict: Verdict, named: list[str], cite: Citations
+) -> Paragraph | None:
+    """How the offerings the question names fare when the pick is another ("istio or
+    linkerd?"): ruled out and why, or where they rank among the options left."""
+    considered = {s.mesh.id for s in verdict.screened}
+    shown = [m for m in dict.fromkeys(named) if m in considered and m not in verdict.tied]
+    if not shown:
+        return None
+    bits, sources = [], []
+    for mesh_id in shown:
+        screened, name = verdict.of(mesh_id), kb.meshes[mesh_id].name
+        if screened.out:
+            bits.append(f"{name} is ruled out: {screened.reasons[0].text}")
+            sources += screened.reasons[0].sources[:1]
+            continue
+        place = verdict.survivors.index(mesh_id) + 1
+        caveats = f" (caveats: {_gaps(kb, screened)})" if screened.caveats else ""
+        left = len(verdict.survivors)
+        bits.append(f"{name} ranks {_ordinal(place)} of the {left} options left{caveats}")
+    return Paragraph(
+        heading="The ones you named", text="; ".join(bits) + ".", sources=cite.cite(sources)
+    )
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _provider_note(kb: KnowledgeBase, verdict: Verdict, req: Requirements) -> str:
     """When the platform's own offering was ruled out by other must-haves, say so."""
     if not req.provider:
@@ -365,6 +395,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = [
         p
         for p in (
+            _named(kb, verdict, intent.meshes, cite),
             _pick_caveats(kb, verdict, cite),
             _must_haves(kb, verdict, req, cite),
         )

@@ -83,14 +83,14 @@ def _successors(kb: KnowledgeBase, retired: Mesh) -> list[str]:
 
 
 def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
-    """Every current offering; the current successors of a retired mesh the user names (in
-    any mode or build); or the current meshes named, when two or more are."""
+    """Every current offering, whichever the user names ("istio or linkerd?" is answered
+    over all of them); the current successors of a retired mesh the user names (in any
+    mode or build)."""
     meshes = [kb.meshes[m] for m in named if m in kb.meshes]
     successors = [s for m in meshes if not m.is_current for s in _successors(kb, m)]
     if successors:
         return [kb.meshes[s] for s in dict.fromkeys(successors)]
-    current = [m for m in meshes if m.is_current]
-    return current if len(current) >= 2 else kb.current_meshes()
+    return kb.current_meshes()
 
 
 def weight(rule: Rule, screened: Screened, field: Field) -> int:

@@ -20,6 +20,7 @@ GROUPS = frozenset(
         "features",
         "cost",
         "recommend",
+        "decision",
         "which_meshes",
         "compare",
         "lifecycle",

@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
@@ -53,6 +54,7 @@ CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clear
 class _Reading:
     """What one pass over the text found, before it is classified."""
 
+    text: str  # as written, less Slack markup
     normalised: str
     remaining: str
     found: Mentions
@@ -93,6 +95,7 @@ class IntentParser:
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
+        self._asks = AskReader(self._cues)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -228,6 +231,7 @@ class IntentParser:
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
         return _Reading(
+            text[:MAX_TEXT],
             normalised,
             cued,
             found,
@@ -449,7 +453,10 @@ class IntentParser:
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
         ours = meshes or (features and r.in_field)
+        # "we mostly talk over kafka, do we need a mesh?": a decision about the field asked in
+        # a clause of its own is ours, whatever topic the setup names.
         off_topic = not ours and cue("out_of_scope") and not setup
+        off_topic = off_topic and not self._asks.field_decision(r.text)
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
@@ -461,7 +468,12 @@ class IntentParser:
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick.
         their_setup = bool((self._setup | self._deciding) & set(facts))
         among = len(meshes) < 2 or (their_setup and not self._compare_cued(r.remaining, 0))
-        recommend = cue("recommend") and among and not checked
+        # So is a question that closes on a decision over the setup said before it ("… a
+        # consultant told us we need istio. do we?", "… does cilium cover it?"), or a choice
+        # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
+        # istio or linkerd? only thing we want is request rates"): every offering is weighed.
+        decides = self._asks.decides(r.text) or self._choice(r.remaining, meshes, features)
+        recommend = among and ((cue("recommend") and not checked) or (their_setup and decides))
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
@@ -593,6 +605,11 @@ class IntentParser:
                 start = len(normalised[: match.start()].split())
                 spans.append((start, start + len(match.group(0).split())))
         return spans
+
+    def _choice(self, remaining: str, meshes: list[str], features: list[str]) -> bool:
+        """Named meshes set against each other by a bare 'or', with needs stated."""
+        words = {m.group(0) for m in self._cues.find("compare", remaining)}
+        return len(meshes) >= 2 and bool(features) and words == {"or"}
 
     def _compare_cued(self, remaining: str, names: int) -> bool:
         """A comparison cue; a lone 'or' counts only between two names."""
