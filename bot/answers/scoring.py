@@ -73,21 +73,17 @@ def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
     return all(c.holds(facts[f]) if f in facts else c.known is False for f, c in rule.when.items())
 
 
-def _successors(kb: KnowledgeBase, retired: Mesh) -> list[str]:
-    """A retired mesh's current successors, each in any of its modes and builds (what is
-    configured like it: the same `api_family`), so Istio's ambient mode follows Istio."""
-    named = [kb.meshes[s] for s in retired.replaced_by if s in kb.meshes]
-    families = {m.api_family for m in named if m.api_family}
-    kin = [m.id for m in kb.meshes.values() if m.api_family in families]
-    return [m for m in dict.fromkeys([*(m.id for m in named), *kin]) if kb.meshes[m].is_current]
-
-
 def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
     """Every current offering, whichever the user names ("istio or linkerd?" is answered
-    over all of them); the current successors of a retired mesh the user names (in any
-    mode or build)."""
+    over all of them); the current successors of a retired mesh the user names."""
     meshes = [kb.meshes[m] for m in named if m in kb.meshes]
-    successors = [s for m in meshes if not m.is_current for s in _successors(kb, m)]
+    successors = [
+        s
+        for m in meshes
+        if not m.is_current
+        for s in m.replaced_by
+        if s in kb.meshes and kb.meshes[s].is_current
+    ]
     if successors:
         return [kb.meshes[s] for s in dict.fromkeys(successors)]
     return kb.current_meshes()
