@@ -79,6 +79,7 @@ class RequirementReader:
         self._managed = _alternation(managed)
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
+        self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
         self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
@@ -123,6 +124,8 @@ class RequirementReader:
         them ("we run nginx service mesh + nginx ingress")."""
         names: list[str] = []
         for match in self._already.finditer(normalised) if self._already else ():
+            if self._asked(normalised, match):
+                continue
             names.append((match.group("name") or match.group("named")).strip())
             end = match.end()
             while then := self._then.match(normalised, end):
@@ -207,6 +210,11 @@ class RequirementReader:
             if len(platforms) > 1:  # one mesh across platforms spans clusters
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _asked(self, text: str, match: re.Match[str]) -> bool:
+        """'should we use istio', 'can we run linkerd': a question, not what they run."""
+        before = text[: match.start()].split()[-1:]
+        return bool(before) and before[0] in self._asking
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
         """'ARO, not AKS': the platform named right after a `not_platform` word."""
