@@ -238,6 +238,23 @@ def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
 
+def test_an_ingress_controller_they_run_beside_a_retired_mesh_covers_ingress(
+    engine: AnswerEngine,
+):
+    text = "rke2, we run nginx service mesh + nginx ingress, want gateway api, mtls, low overhead"
+    facts = engine.parser.parse(text).facts
+    assert facts["covered"] == ["ingress_gateway"] and "incumbent" not in facts
+    assert "ingress_gateway" not in facts["needs"] and facts["low_overhead"] is True
+    assert verdict(engine, text).pick in ("linkerd", "istio-ambient")
+
+
+def test_a_vendors_product_they_run_is_no_vendor_they_buy_from(engine: AnswerEngine):
+    text = "800 pods, we can spare 20MiB per pod, need mtls. we're on the aws vpc cni"
+    assert "vendor" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).pick in ("linkerd", "istio-ambient")
+    assert engine.parser.parse("we already pay for aws, eks").facts["vendor"] == "aws"
+
+
 def test_with_no_platform_said_an_offering_bound_to_one_providers_platform_waits(
     engine: AnswerEngine, kb: KnowledgeBase
 ):

@@ -861,6 +861,11 @@ class RulesFile(Strict):
         description="Names a number right after is a version of, not a count: "
         "'Windows Server 2022 nodes'.",
     )
+    already_products: list[Text] = Field(
+        default_factory=list,
+        description="Words after a vendor's name that make it the vendor's product, not a "
+        "vendor they buy from ('we're on the AWS VPC CNI').",
+    )
     already_after: list[Text] = Field(
         default_factory=list,
         description="Words right after a mesh, vendor or tool the team already runs "
