@@ -550,6 +550,8 @@ def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
         ("sidecars can't take more than 50Mi, eks, 40 services", "pod_memory", 50, "tight"),
         ("we can spare maybe 20MiB per pod for a mesh, 800 pods", "pod_memory", 20, "tight"),
         ("our nodes have 64GB RAM, 100 services on gke", "node_memory", 65536, None),
+        ("istio sidecars are eating like 30% of node memory", "memory_share", 30, "tight"),
+        ("the mesh takes 5 percent of ram, eks", "memory_share", 5, None),
     ],
 )
 def test_memory_said_per_node_or_pod_is_the_memory_budget(
@@ -993,6 +995,19 @@ def test_a_must_have_asked_for_in_full_is_not_met_by_a_partial_row(engine: Answe
     plain = engine.parser.parse("ECS fargate, we need mutual TLS between tasks").facts
     assert "in_full" not in plain
     assert "amazon-ecs-service-connect" in verdict(engine, "ECS fargate, need mTLS").survivors
+
+
+def test_the_authz_policies_a_team_likes_are_the_meshs_own_authorization(engine: AnswerEngine):
+    text = "3k pods on eks, we like the istio apis + authz policies, what do we do?"
+    assert engine.parser.parse(text).facts["needs"] == ["l7_authorization"]
+
+
+def test_what_hurts_with_the_mesh_they_leave_is_no_must_have(engine: AnswerEngine):
+    text = "40 services on eks, upgrades keep biting us. we want off istio entirely"
+    assert "needs" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).pick == "linkerd"
+    kept = "we got burned by an in-place upgrade, next mesh must do canary upgrades, eks"
+    assert "revision_upgrades" in engine.parser.parse(kept).facts["needs"]
 
 
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
