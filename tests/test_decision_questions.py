@@ -74,3 +74,11 @@ def test_a_decision_about_the_field_wins_over_another_topic_in_the_setup(
         "which cni should we pick for our mesh",
     ):
         assert engine.ask(text).kind == K.out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we have 20 services on gke. should we use istio or linkerd?", "can we run linkerd on aks?"],
+)
+def test_a_mesh_asked_about_is_not_one_they_run(engine: AnswerEngine, text):
+    assert "incumbent" not in engine.parser.parse(text).facts

@@ -78,6 +78,7 @@ class RequirementReader:
                 managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
         self._managed = _alternation(managed)
         self._already = self._already_pattern(kb)
+        self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
         self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
@@ -149,6 +150,8 @@ class RequirementReader:
         clusters" is not also read as a feature)."""
         facts: dict[str, FactValue] = {}
         for match in self._already.finditer(normalised) if self._already else ():
+            if self._asked(normalised, match):
+                continue
             fact, value = self._named[(match.group("name") or match.group("named")).strip()]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
@@ -183,6 +186,11 @@ class RequirementReader:
             if len(platforms) > 1:  # one mesh across platforms spans clusters
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _asked(self, text: str, match: re.Match[str]) -> bool:
+        """'should we use istio', 'can we run linkerd': a question, not what they run."""
+        before = text[: match.start()].split()[-1:]
+        return bool(before) and before[0] in self._asking
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
         """'ARO, not AKS': the platform named right after a `not_platform` word."""
