@@ -18,6 +18,7 @@ from bot.knowledge.aliases import AliasIndex, normalise
 SUBJECTS = frozenset({"it", "this", "that", "they"})
 ARTICLES = frozenset({"a", "an"})
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
+JOINERS = frozenset({"or", "and", "but"})
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 
 
@@ -38,8 +39,9 @@ class IdentityReader:
             if describing and words[:1] == [ALTERNATIVE]:  # "is it a mesh, or what?"
                 continue
             end = self._complement(words)
-            describing = end < len(words)
-            asked.append(" ".join(words[:end]))
+            resumes = self._resumes(words, end)  # "… or can it do sidecarless": asked again
+            describing = resumes == len(words) and end < len(words)
+            asked.append(" ".join(words[:end] + words[resumes:]))
         return [a for a in asked if a]
 
     def _complement(self, words: list[str]) -> int:
@@ -51,6 +53,13 @@ class IdentityReader:
             end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, i + 1)
             if end and self._identity(words, end):
                 return end
+        return len(words)
+
+    def _resumes(self, words: list[str], end: int) -> int:
+        """Where a new question starts after the description ("or can it…", "but does it…")."""
+        for i in range(end, len(words) - 1):
+            if words[i] in JOINERS and words[i + 1] in self._cues.words["asks_of"]:
+                return i + 1
         return len(words)
 
     def _identity(self, words: list[str], at: int) -> bool:

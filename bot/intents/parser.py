@@ -217,7 +217,7 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining)
-        topic = bool(features or facts or measure or self._cues.has("field", normalised))
+        topic = bool(features or facts or measure)
         unknown = self._names.read(remaining.split(), found, text, topic)
         typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -559,11 +559,10 @@ class IntentParser:
 
     def _only_thanks(self, r: _Reading) -> bool:
         """A greeting or thanks with at most a few words that ask nothing of the field."""
+        if self._cues.has("help", r.remaining):  # "hi! what can you do?"
+            return False
         rest = [w for w in self._cues.strip("greeting", r.remaining).split() if w not in STOPWORDS]
-        if not rest:
-            return True
-        asking = r.asks or r.in_field or self._cues.has("help", r.remaining)
-        return not asking and len(rest) <= THANKS_WORDS
+        return not rest or (not r.asks and not r.in_field and len(rest) <= THANKS_WORDS)
 
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
