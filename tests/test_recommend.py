@@ -251,6 +251,23 @@ def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
 
+def test_an_ingress_controller_they_run_beside_a_retired_mesh_covers_ingress(
+    engine: AnswerEngine,
+):
+    text = "rke2, we run nginx service mesh + nginx ingress, want gateway api, mtls, low overhead"
+    facts = engine.parser.parse(text).facts
+    assert facts["covered"] == ["ingress_gateway"] and "incumbent" not in facts
+    assert "ingress_gateway" not in facts["needs"] and facts["low_overhead"] is True
+    assert verdict(engine, text).pick in ("linkerd", "istio-ambient")
+
+
+def test_a_vendors_product_they_run_is_no_vendor_they_buy_from(engine: AnswerEngine):
+    text = "800 pods, we can spare 20MiB per pod, need mtls. we're on the aws vpc cni"
+    assert "vendor" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).pick in ("linkerd", "istio-ambient")
+    assert engine.parser.parse("we already pay for aws, eks").facts["vendor"] == "aws"
+
+
 def test_with_no_platform_said_an_offering_bound_to_one_providers_platform_waits(
     engine: AnswerEngine, kb: KnowledgeBase
 ):
@@ -515,6 +532,8 @@ def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
         ("sidecars can't take more than 50Mi, eks, 40 services", "pod_memory", 50, "tight"),
         ("we can spare maybe 20MiB per pod for a mesh, 800 pods", "pod_memory", 20, "tight"),
         ("our nodes have 64GB RAM, 100 services on gke", "node_memory", 65536, None),
+        ("istio sidecars are eating like 30% of node memory", "memory_share", 30, "tight"),
+        ("the mesh takes 5 percent of ram, eks", "memory_share", 5, None),
     ],
 )
 def test_memory_said_per_node_or_pod_is_the_memory_budget(
@@ -958,6 +977,11 @@ def test_a_must_have_asked_for_in_full_is_not_met_by_a_partial_row(engine: Answe
     plain = engine.parser.parse("ECS fargate, we need mutual TLS between tasks").facts
     assert "in_full" not in plain
     assert "amazon-ecs-service-connect" in verdict(engine, "ECS fargate, need mTLS").survivors
+
+
+def test_the_authz_policies_a_team_likes_are_the_meshs_own_authorization(engine: AnswerEngine):
+    text = "3k pods on eks, we like the istio apis + authz policies, what do we do?"
+    assert engine.parser.parse(text).facts["needs"] == ["l7_authorization"]
 
 
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):

@@ -1,5 +1,5 @@
 """Memory said of a node or a pod: "512MB RAM nodes", "20MiB per pod", "sidecars can't take
-more than 50Mi".
+more than 50Mi"; and the share of memory the mesh takes, "eating 30% of node memory".
 
 A size with a memory unit (rules.yaml `memory.units`, each in MiB) is the fact of the
 nearest word that says what it is of (`memory.of`), within `memory.window` words on either
@@ -15,7 +15,8 @@ from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactValue, RulesFile
 
 _NUMBER = r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*"
-_NOT_SIZE = re.compile(r"[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)")  # "0.5GB" keeps its point
+_NOT_SIZE = re.compile(r"[^a-z0-9.%]+|(?<!\d)\.|\.(?!\d)")  # "0.5GB" keeps its point
+_PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)")
 
 
 class MemoryReader:
@@ -28,6 +29,8 @@ class MemoryReader:
         units = "|".join(re.escape(u) for u in sorted(self._mib, key=len, reverse=True))
         self._sizes = re.compile(rf"{_NUMBER}(?P<unit>{units})\b") if units else None
         self._fact_of = {normalise(w): fact for fact, words in memory.of.items() for w in words}
+        self._share = memory.share
+        self._share_of = {normalise(w) for w in memory.share_of}
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
@@ -37,6 +40,10 @@ class MemoryReader:
             fact = self._of(lowered[: match.start()].split(), lowered[match.end() :].split())
             if fact:
                 facts.setdefault(fact, round(float(match["num"]) * self._mib[match["unit"]]))
+        for match in _PERCENT.finditer(lowered) if self._share else ():
+            after = lowered[match.end() :].split()[: self._window]
+            if self._share and self._share_of & set(after):
+                facts.setdefault(self._share, round(float(match["num"])))
         return facts
 
     def _of(self, before: list[str], after: list[str]) -> str | None:

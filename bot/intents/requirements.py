@@ -77,6 +77,7 @@ class RequirementReader:
                     self._vendor_of[normalise(template.format(vendor=word))] = vendor
                 managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
         self._managed = _alternation(managed)
+        self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
@@ -95,9 +96,10 @@ class RequirementReader:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
         words apart at most; or '<mesh> is already our …', a word apart at most."""
         self._named: dict[str, tuple[str, str]] = {}
-        for mesh in kb.current_meshes():
+        for mesh in kb.meshes.values():  # a retired one they run is no incumbent
+            fact = "incumbent" if mesh.is_current else "retired"
             for alias in (mesh.id, mesh.name, *mesh.aliases):
-                self._named[normalise(alias)] = ("incumbent", mesh.id)
+                self._named[normalise(alias)] = (fact, mesh.id)
         for vendor, words in kb.rules.vendors.items():
             for word in words:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
@@ -111,10 +113,34 @@ class RequirementReader:
         names = _alternation(list(self._named))
         if cues is None or names is None:
             return None
+        self._then = re.compile(rf"\s+(?:and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         return re.compile("|".join(forms))
+
+    def _already_named(self, normalised: str) -> list[str]:
+        """The names after an `already_phrases` cue, and each named straight after one of
+        them ("we run nginx service mesh + nginx ingress")."""
+        names: list[str] = []
+        for match in self._already.finditer(normalised) if self._already else ():
+            if self._asked(normalised, match):
+                continue
+            names.append((match.group("name") or match.group("named")).strip())
+            end = match.end()
+            while then := self._then.match(normalised, end):
+                names.append(then.group("name"))
+                end = then.end()
+        return [n for n in names if not self._product(n, normalised)]
+
+    def _product(self, name: str, normalised: str) -> bool:
+        """A vendor's word that names its product ("we're on the AWS VPC CNI"), not a
+        vendor they buy from (rules.yaml `already_products`)."""
+        return bool(
+            self._named[name][0] == "vendor"
+            and self._products
+            and re.search(rf"\b{re.escape(name)}\s+(?:{self._products.pattern})", normalised)
+        )
 
     def _leaving_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
@@ -149,14 +175,12 @@ class RequirementReader:
         """The facts, and the text with the platform phrases taken out (so "bare-metal
         clusters" is not also read as a feature)."""
         facts: dict[str, FactValue] = {}
-        for match in self._already.finditer(normalised) if self._already else ():
-            if self._asked(normalised, match):
-                continue
-            fact, value = self._named[(match.group("name") or match.group("named")).strip()]
+        for name in self._already_named(normalised):
+            fact, value = self._named[name]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
-            else:
+            elif fact != "retired":
                 facts.setdefault(fact, value)
         leaving = self._leaving.search(normalised) if self._leaving else None
         if leaving and self._leaving_fact:

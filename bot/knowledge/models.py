@@ -787,6 +787,13 @@ class MemorySizes(Strict):
         description="The number fact a size sets, and the words that say what it is of.",
     )
     window: int = Field(default=4, ge=1, description="Words at most between size and word.")
+    share: Id | None = Field(
+        default=None,
+        description="The number fact a share of memory sets ('eating 30% of node memory').",
+    )
+    share_of: list[Text] = Field(
+        default_factory=list, description="Words that make a percentage a share of memory."
+    )
 
 
 class Refusals(Strict):
@@ -860,6 +867,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Names a number right after is a version of, not a count: "
         "'Windows Server 2022 nodes'.",
+    )
+    already_products: list[Text] = Field(
+        default_factory=list,
+        description="Words after a vendor's name that make it the vendor's product, not a "
+        "vendor they buy from ('we're on the AWS VPC CNI').",
     )
     already_after: list[Text] = Field(
         default_factory=list,
