@@ -214,7 +214,7 @@ def test_a_cloud_the_team_buys_from_counts_once_as_their_provider(engine: Answer
     fired = {r.id for r in on_eks.fired}
     assert "provider-native" in fired
     assert not fired & {"vendor-family", "current-vendor"}
-    text = "800 pods, 20MiB per pod for a mesh tops, need mtls, we're on the aws vpc cni"
+    text = "we're an AWS shop. 800 pods, 20MiB per pod for a mesh tops, need mtls"
     budget = verdict(engine, text)
     assert budget.field.req.provider == "aws"
     assert budget.tied == ["istio-ambient"]
