@@ -984,6 +984,14 @@ def test_the_authz_policies_a_team_likes_are_the_meshs_own_authorization(engine:
     assert engine.parser.parse(text).facts["needs"] == ["l7_authorization"]
 
 
+def test_what_hurts_with_the_mesh_they_leave_is_no_must_have(engine: AnswerEngine):
+    text = "40 services on eks, upgrades keep biting us. we want off istio entirely"
+    assert "needs" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).pick == "linkerd"
+    kept = "we got burned by an in-place upgrade, next mesh must do canary upgrades, eks"
+    assert "revision_upgrades" in engine.parser.parse(kept).facts["needs"]
+
+
 def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
     facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
     assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]

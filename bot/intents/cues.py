@@ -31,6 +31,7 @@ GROUPS = frozenset(
         "identity",
         "negation",
         "in_full",
+        "complaint",
         "clause_break",
         "follow_up",
         "unusable",

@@ -201,6 +201,8 @@ class IntentParser:
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
         clauses = self._identity.clauses(text[:MAX_TEXT])
+        if "leaving" in facts:  # what hurts with the mesh they leave is no need of the next
+            clauses = [c for c in clauses if not self._cues.has("complaint", f" {c} ")]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
         if asked == normalised:
