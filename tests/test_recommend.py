@@ -207,6 +207,19 @@ def test_a_vendor_the_team_works_with_favours_what_it_makes(engine: AnswerEngine
     ]
 
 
+def test_a_cloud_the_team_buys_from_counts_once_as_their_provider(engine: AnswerEngine):
+    """Every team on EKS buys from AWS: its offerings weigh as the provider's own, not again
+    as the vendor the team works with."""
+    on_eks = verdict(engine, "EKS, 60 services, we're an AWS shop, which mesh?")
+    fired = {r.id for r in on_eks.fired}
+    assert "provider-native" in fired
+    assert not fired & {"vendor-family", "current-vendor"}
+    text = "we're an AWS shop. 800 pods, 20MiB per pod for a mesh tops, need mtls"
+    budget = verdict(engine, text)
+    assert budget.field.req.provider == "aws"
+    assert budget.tied == ["istio-ambient"]
+
+
 def test_without_support_wanted_the_open_source_base_beats_its_paid_edition(
     kb: KnowledgeBase,
 ):

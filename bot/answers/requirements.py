@@ -17,7 +17,8 @@ class Requirements(BaseModel):
     )
     provider: str | None = Field(
         default=None,
-        description="Vendor id of the platforms' owner (microsoft on AKS), when they share one.",
+        description="Vendor id of the platforms' owner (microsoft on AKS), when they share one; "
+        "with no platform said, the cloud vendor they already buy from.",
     )
     managed_control_plane: bool | None = None
     support: str | None = Field(
@@ -66,6 +67,9 @@ class Requirements(BaseModel):
         provider = owners.pop() if len(owners) == 1 else None
         if known.get("support") == "provider" and provider:
             known["support"] = provider
+        clouds = {d.provider for d in rules.platforms.values() if d.provider}
+        if not platforms and known.get("vendor") in clouds:  # "we're an AWS shop": on AWS
+            provider = known["vendor"]
         unpaid = any(
             all(f in facts and c.holds(facts[f]) for f, c in setup.items())
             for setup in rules.no_paid_editions

@@ -87,6 +87,16 @@ def _paid_edition(s: Screened, field: Field) -> bool:
     )
 
 
+def _works_with(field: Field, s: Screened, supports: bool) -> bool:
+    """The vendor the team works with supports it (or makes it); never the platform's
+    provider, whose own offerings `provider_native` weighs already (a team on EKS buys
+    from AWS anyway)."""
+    vendor, fit = field.req.vendor, s.mesh.fit
+    if not vendor or not fit or vendor == field.req.provider:
+        return False
+    return vendor in (fit.support_from if supports else fit.makers)
+
+
 def _incumbent(s: Screened, field: Field) -> bool:
     mesh, running = s.mesh, field.req.incumbent
     return running is not None and running in (mesh.id, mesh.based_on)
@@ -94,12 +104,8 @@ def _incumbent(s: Screened, field: Field) -> bool:
 
 TRAITS: dict[str, Trait] = {
     "incumbent": _incumbent,
-    "from_current_vendor": lambda s, field: bool(
-        s.mesh.fit and field.req.vendor in s.mesh.fit.support_from
-    ),
-    "from_vendor_family": lambda s, field: bool(
-        s.mesh.fit and field.req.vendor in s.mesh.fit.makers
-    ),
+    "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
+    "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),
     "familiar_api": lambda s, field: bool(
         field.req.knows_api and s.mesh.api_family == field.req.knows_api
     ),
