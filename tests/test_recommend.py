@@ -383,12 +383,43 @@ def test_an_offering_must_run_on_every_platform_named(engine: AnswerEngine):
 
 
 def test_when_nothing_fits_the_softest_requirement_is_given_up_and_said(engine: AnswerEngine):
-    text = "AKS, 3 regions, each its own cluster, ideally an azure-managed mesh, 200 svcs"
+    text = (
+        "AKS, 3 regions, each its own cluster, failover between regions, ideally an "
+        "azure-managed mesh, 200 svcs"
+    )
     result = verdict(engine, text)
     assert result.relaxed == ["managed"] and result.pick
     assert result.of("aks-istio-addon").out  # multi-cluster is never given up
     answer = engine.ask(text)
     assert "gave up the softest: someone else runs the control plane" in answer.lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, 150 services across 4 clusters, want microsoft support",
+        "AKS, 3 regions, 200 services, microsoft support",
+        "we run several clusters on AKS and want a mesh microsoft supports",
+    ],
+)
+def test_several_clusters_alone_do_not_require_one_mesh_across_them(
+    engine: AnswerEngine, text: str
+):
+    """Many estates run a mesh per cluster: a count of clusters or regions is not a need
+    for multi-cluster (one mesh spanning them is); the pick still says what it lacks."""
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+    assert "no multi-cluster" in engine.ask(text).lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, 4 clusters, one mesh across clusters, microsoft support",
+        "AKS, 3 regions with cross-region failover, microsoft support",
+    ],
+)
+def test_one_mesh_across_clusters_needs_multi_cluster(engine: AnswerEngine, text: str):
+    assert verdict(engine, text).of("aks-istio-addon").out
 
 
 # ------------------------------------------------------------------ the provider's offering
@@ -1008,3 +1039,33 @@ def test_a_windows_server_version_is_not_a_count(engine: AnswerEngine):
     facts = engine.parser.parse("some pods run on windows server 2022 nodes, gke, what mesh").facts
     assert "nodes" not in facts and facts["needs"] == ["windows_nodes"]
     assert engine.parser.parse("we have 300 nodes, eks, which mesh").facts["nodes"] == 300
+
+
+def test_a_requirement_at_the_end_of_a_long_setup_is_read(engine: AnswerEngine):
+    """Setups are long; what decides often comes last (the text limit, not a word count,
+    bounds the work)."""
+    text = (
+        "ok long one, sorry. we are a mid size retailer and everything runs in azure: AKS "
+        "for about 150 services, a couple of app services on the side, postgres flexible "
+        "server, service bus for the async stuff and front door at the edge. the platform "
+        "team is five people, two of them know envoy a bit. security wants encryption "
+        "between services and request level authz. one more thing that matters: whatever "
+        "we pick has to be covered by our microsoft support contract"
+    )
+    assert len(text.split()) > 80
+    intent = engine.parser.parse(text)
+    assert intent.facts["support"] == "microsoft"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 40 services, we do not want to babysit istiod upgrades ourselves",
+        "AKS, nobody here wants to babysit control plane upgrades on weekends",
+    ],
+)
+def test_not_wanting_to_babysit_upgrades_asks_for_a_managed_control_plane(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True

@@ -31,7 +31,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, DataPlaneModel, FactValue
 
 MAX_TEXT = 1_000
-MAX_TOKENS = 60
+MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 IN_FULL = "in_full"

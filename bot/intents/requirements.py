@@ -33,10 +33,13 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
 
 def setup_facts(rules: RulesFile) -> frozenset[str]:
     """Facts that only a setup description states: the choices and flags constraints test
-    (platform, support, licence, must-nots), not counts or features."""
+    (platform, support, licence, must-nots), not counts or features (a flag that stands
+    for one feature, such as one mesh spanning clusters, is a need like the feature)."""
     kinds = {FactType.choice, FactType.choices, FactType.flag}
     return frozenset(
-        c.fact for c in rules.constraints if (f := rules.fact(c.fact)) and f.type in kinds
+        c.fact
+        for c in rules.constraints
+        if (f := rules.fact(c.fact)) and f.type in kinds and c.test != "has_feature"
     )
 
 
@@ -209,6 +212,7 @@ class RequirementReader:
             facts["platform"] = platforms
             if len(platforms) > 1:  # one mesh across platforms spans clusters
                 facts["clusters"] = len(platforms)
+                facts["spans_clusters"] = True
         return facts, " ".join(unplaced.split())
 
     def _asked(self, text: str, match: re.Match[str]) -> bool:
