@@ -1069,3 +1069,11 @@ def test_not_wanting_to_babysit_upgrades_asks_for_a_managed_control_plane(
     engine: AnswerEngine, text: str
 ):
     assert engine.parser.parse(text).facts["managed_control_plane"] is True
+
+
+def test_a_tie_on_known_facts_does_not_claim_nothing_is_known(engine: AnswerEngine):
+    """With the platform and size known, an answer no rule weighed says so, not that it
+    knows nothing."""
+    told = render_terminal(engine.ask("40 services on nomad, which mesh"))
+    assert "Nothing is known about your setup" not in told
+    assert "Nothing you told me weighs" in told

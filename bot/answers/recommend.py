@@ -405,7 +405,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         StatementList(heading="Why", items=reasons[:KEY_REASONS])
         if reasons
         else Paragraph(
-            text="Nothing is known about your setup yet, so this is only the default. "
+            text="Nothing you told me weighs one of these above the others yet. "
             "Answer the question above to sharpen it."
         )
     )
