@@ -1077,3 +1077,9 @@ def test_a_tie_on_known_facts_does_not_claim_nothing_is_known(engine: AnswerEngi
     told = render_terminal(engine.ask("40 services on nomad, which mesh"))
     assert "Nothing is known about your setup" not in told
     assert "Nothing you told me weighs" in told
+
+
+def test_a_vendor_named_before_shop_or_customers_is_one_they_work_with(engine: AnswerEngine):
+    for text in ("hashicorp shop, 40 services on eks", "kong customers, 40 services on gke"):
+        assert engine.parser.parse(text).facts["vendor"] in ("hashicorp", "kong")
+    assert verdict(engine, "hashicorp shop (vault, consul), 40 services on eks").tied == ["consul"]
