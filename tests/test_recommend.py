@@ -220,6 +220,18 @@ def test_a_cloud_the_team_buys_from_counts_once_as_their_provider(engine: Answer
     assert budget.tied == ["istio-ambient"]
 
 
+def test_a_data_plane_outside_the_cluster_is_no_yardstick_for_the_lightest(kb: KnowledgeBase):
+    """VPC Lattice holds no memory in the cluster; ambient's per-node proxy is still the
+    lightest in-cluster data plane at 3,000 pods, far below any sidecar."""
+    facts = {"pods": 3000, "memory_budget": "tight", "knows_api": "istio"}
+    found = scoring.evaluate(kb, facts, scoring.candidates(kb, []))
+    rule = next(r for r in found.fired if r.id == "tight-memory")
+    lightest = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
+    assert {"istio-ambient", "amazon-vpc-lattice"} <= lightest
+    assert "istio" not in lightest
+    assert found.tied == ["istio-ambient"]
+
+
 def test_without_support_wanted_the_open_source_base_beats_its_paid_edition(
     kb: KnowledgeBase,
 ):
@@ -1065,3 +1077,9 @@ def test_a_tie_on_known_facts_does_not_claim_nothing_is_known(engine: AnswerEngi
     told = render_terminal(engine.ask("40 services on nomad, which mesh"))
     assert "Nothing is known about your setup" not in told
     assert "Nothing you told me weighs" in told
+
+
+def test_a_vendor_named_before_shop_or_customers_is_one_they_work_with(engine: AnswerEngine):
+    for text in ("hashicorp shop, 40 services on eks", "kong customers, 40 services on gke"):
+        assert engine.parser.parse(text).facts["vendor"] in ("hashicorp", "kong")
+    assert verdict(engine, "hashicorp shop (vault, consul), 40 services on eks").tied == ["consul"]

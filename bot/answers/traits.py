@@ -35,7 +35,9 @@ class Field:
 
     @cached_property
     def lightest(self) -> float | None:
-        return min((f.total for f in self.footprints.values()), default=None)
+        """The smallest data plane that holds memory in the cluster: one run outside it (VPC
+        Lattice's 0 MB) is lightest itself, but no yardstick for the proxies."""
+        return min((f.total for f in self.footprints.values() if f.total > 0), default=None)
 
 
 Trait = Callable[[Screened, Field], bool]
@@ -53,11 +55,11 @@ def _sidecarless(s: Screened, _: Field) -> bool:
 
 def _lightest(s: Screened, field: Field) -> bool:
     mine = field.footprints.get(s.mesh.id)
-    lightest = field.lightest
-    if mine is None or lightest is None:
+    if mine is None:
         return False
     small = mine.unit == "MB" and mine.total <= LIGHT_ENOUGH_MB
-    return small or mine.total <= lightest * LIGHT_MARGIN
+    lightest = field.lightest
+    return small or lightest is None or mine.total <= lightest * LIGHT_MARGIN
 
 
 def _vendor_product(s: Screened, _: Field) -> bool:
