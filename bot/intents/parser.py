@@ -279,8 +279,8 @@ class IntentParser:
         return len(content) >= ASIDE_WORDS
 
     def _required_by(self, facts: dict[str, FactValue]) -> list[str]:
-        """Features a stated fact requires (rules.yaml constraints: 2+ regions need
-        multi-cluster)."""
+        """Features a stated fact requires (rules.yaml constraints: one mesh spanning
+        clusters needs multi-cluster)."""
         return [
             c.feature
             for c in self._kb.rules.constraints
