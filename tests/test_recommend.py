@@ -1083,3 +1083,13 @@ def test_a_vendor_named_before_shop_or_customers_is_one_they_work_with(engine: A
     for text in ("hashicorp shop, 40 services on eks", "kong customers, 40 services on gke"):
         assert engine.parser.parse(text).facts["vendor"] in ("hashicorp", "kong")
     assert verdict(engine, "hashicorp shop (vault, consul), 40 services on eks").tied == ["consul"]
+
+
+def test_cncf_graduated_only_rules_out_younger_cncf_projects(engine: AnswerEngine):
+    """'Graduated' is stricter than 'CNCF': Kuma (sandbox) fits the one, not the other."""
+    text = "policy: cncf graduated projects only. on-prem k8s, 80 services, some on VMs"
+    assert engine.parser.parse(text).facts["licence"] == "cncf_graduated"
+    result = verdict(engine, text)
+    assert result.of("kuma").out
+    assert set(result.tied) <= {"istio", "istio-ambient", "linkerd", "cilium"}
+    assert not verdict(engine, "cncf projects only, on-prem k8s, 80 services").of("kuma").out

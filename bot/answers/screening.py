@@ -205,6 +205,11 @@ def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
         if mesh.cncf in CNCF_PROJECTS:
             return FITS
         return [Check(Outcome.out, f"not a CNCF project (licence: {mesh.license})")]
+    if value == "cncf_graduated":
+        if mesh.cncf == CncfStatus.graduated:
+            return FITS
+        level = "not a CNCF project" if mesh.cncf not in CNCF_PROJECTS else f"CNCF {mesh.cncf}"
+        return [Check(Outcome.out, f"not a graduated CNCF project ({level})")]
     if value not in ("open_source", "no_source_available"):
         return FITS
     if mesh.fit is None:
