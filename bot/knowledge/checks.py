@@ -405,43 +405,31 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({fact_id: limited.value}, "refusals.limits.objects")
     for fact_id in rules.memory.of:
         yield from settings({fact_id: 1}, "memory.of")
-    for i, setup in enumerate(rules.no_paid_editions):
-        for fact_id in setup.keys() - facts.keys():
+
+    def undeclared(fact_id: str, path: str) -> Iterator[Problem]:
+        if fact_id not in facts:
             yield Problem(
                 file=file,
-                path=f"no_paid_editions[{i}].{fact_id}",
+                path=path,
                 message=f"unknown fact '{fact_id}'",
                 fix="declare the fact under facts:",
             )
+
+    for i, setup in enumerate(rules.no_paid_editions):
+        for fact_id in setup:
+            yield from undeclared(fact_id, f"no_paid_editions[{i}].{fact_id}")
     for i, question in enumerate(rules.questions):
-        if question.fact not in facts:
-            yield Problem(
-                file=file,
-                path=f"questions[{i}].fact",
-                message=f"unknown fact '{question.fact}'",
-                fix="declare the fact under facts:",
-            )
+        yield from undeclared(question.fact, f"questions[{i}].fact")
         for j, option in enumerate(question.options):
             yield from settings(option.set, f"questions[{i}].options[{j}].set")
             for fact_id in option.unless:
-                if fact_id not in facts:
-                    yield Problem(
-                        file=file,
-                        path=f"questions[{i}].options[{j}].unless.{fact_id}",
-                        message=f"unknown fact '{fact_id}'",
-                        fix="declare the fact under facts:",
-                    )
+                yield from undeclared(fact_id, f"questions[{i}].options[{j}].unless.{fact_id}")
     for i, rule in enumerate(rules.rules):
         for fact_id, condition in rule.when.items():
             path = f"rules[{i}].when.{fact_id}"
             fact = facts.get(fact_id)
             if fact is None:
-                yield Problem(
-                    file=file,
-                    path=path,
-                    message=f"unknown fact '{fact_id}'",
-                    fix="declare the fact under facts:",
-                )
+                yield from undeclared(fact_id, path)
                 continue
             for operator in ("any_of", "only"):
                 listed = getattr(condition, operator)
