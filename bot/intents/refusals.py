@@ -97,10 +97,15 @@ class RefusalReader:
                     facts[fact] = value
         return facts
 
-    def _limited(self, clause: str, obj: re.Match[str]) -> bool:
-        """A limit cue right before the object (within `window` words) or right after it."""
+    def _around(self, clause: str, obj: re.Match[str]) -> tuple[str, str]:
+        """The `window` words before the object and the `window` words after it."""
         before = " ".join(clause[: obj.start()].split()[-self._window :])
         after = " ".join(clause[obj.end() :].split()[: self._window])
+        return before, after
+
+    def _limited(self, clause: str, obj: re.Match[str]) -> bool:
+        """A limit cue right before the object (within `window` words) or right after it."""
+        before, after = self._around(clause, obj)
         return bool(
             (self._limit_before and self._limit_before.search(before))
             or (self._limit_after and self._limit_after.match(after))
@@ -144,8 +149,7 @@ class RefusalReader:
 
     def _refused(self, clause: str, obj: re.Match[str]) -> bool:
         """A cue within `window` words before the object, or after it."""
-        before = " ".join(clause[: obj.start()].split()[-self._window :])
-        after = " ".join(clause[obj.end() :].split()[: self._window])
+        before, after = self._around(clause, obj)
         return bool(
             (self._before and self._before.search(before))
             or (self._after and self._after.search(after))
@@ -153,6 +157,5 @@ class RefusalReader:
 
     def _near(self, clause: str, obj: re.Match[str], cue: re.Pattern[str] | None) -> bool:
         """A cue within `window` words of the object, on either side."""
-        before = " ".join(clause[: obj.start()].split()[-self._window :])
-        after = " ".join(clause[obj.end() :].split()[: self._window])
+        before, after = self._around(clause, obj)
         return bool(cue and (cue.search(before) or cue.search(after)))
