@@ -80,8 +80,8 @@ class Screened:
         return self._said_once(Outcome.caveat)
 
     def _said_once(self, outcome: Outcome) -> list[Finding]:
-        """The findings with this outcome, each text once: a must-have and the cluster
-        count can find the same partial row."""
+        """The findings with this outcome, each text once: a must-have and the clusters-
+        spanning rule can find the same partial row."""
         found: dict[str, Finding] = {}
         for f in self.findings:
             if f.outcome == outcome:
