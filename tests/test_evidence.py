@@ -30,6 +30,7 @@ def test_the_sources_of_the_figures_asked_about_come_first(engine: AnswerEngine,
         "got a citation for that linkerd memory figure?",
         "where's the linkerd proxy memory number from",
         "link for the linkerd memory stat pls, it's going in the ADR",
+        "the linkerd memory figures: a benchmark you ran, or the vendor's?",
     ],
 )
 def test_a_source_asked_for_a_figure_lists_the_sources_behind_it(engine: AnswerEngine, text):
