@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.aliases import normalise
+from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_COUNT = 1_000_000
@@ -68,6 +68,9 @@ _SENTENCE = re.compile(r"[.;!?\n]")
 BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
+QUALIFIERS = 2  # "40 .NET framework pods", "3 k8s clusters": words that say what kind
+_MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size's unit
+_NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
 
 
 def _value(number: str) -> float:
@@ -153,6 +156,7 @@ class NumberReader:
         units = "|".join(
             re.escape(u).replace(r"\ ", r"\s+") for u in sorted(unit_to_fact, key=len, reverse=True)
         )
+        kinds = self._kinds(rules, units)
         small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
         many = "|".join(_MULTIPLIERS)
         words = (
@@ -161,12 +165,24 @@ class NumberReader:
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
-            rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
-            rf"(?:ish)?\s*\+?\s*(?:more\s+)?(?P<unit>{units})\b"
+            rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?(?:ish)?(?![a-z])"
+            rf"\s*\+?\s*(?:more\s+)?{kinds}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})\s+(?P<unit>{units})\b")
+        self._words = re.compile(rf"\b(?P<num>{words})\s+{kinds}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+
+    @staticmethod
+    def _kinds(rules: RulesFile, units: str) -> str:
+        """Up to QUALIFIERS words between a count and its unit that say what kind ("40 .NET
+        framework pods", "3 k8s clusters"): none a common word, a count's unit, or the unit of
+        a size ("16 vcpu nodes", "8gb nodes" count no nodes)."""
+        measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
+        measures |= {normalise(u) for u in rules.memory.units}
+        excluded = {*STOPWORDS, *_NOT_KIND, *(w for m in measures for w in m.split())}
+        words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
+        word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
+        return rf"(?:{word}\s+){{0,{QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.

@@ -35,11 +35,14 @@ MAX_TEXT = 1_000
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
+_CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 JARGON_WORDS = 3  # "tune g1gc … jvm": an English word and two of another topic's jargon
@@ -119,7 +122,7 @@ class IntentParser:
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
-        reading = self._read(_MENTIONS.sub(" ", plain))
+        reading = self._read(_code_words(_MENTIONS.sub(" ", plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -192,6 +195,8 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
+        if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
+            facts[SPANS] = True
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
@@ -221,7 +226,7 @@ class IntentParser:
             features = self._features_of(asked, cued, negated, clauses)
         # "list the meshes that run without sidecars": a list asked for with no size, by a
         # must-not a constraint ties to a feature, asks which meshes have that feature.
-        if self._cues.has("list_meshes", normalised) and not (found.meshes or counted):
+        if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
         if negated:
@@ -235,11 +240,14 @@ class IntentParser:
             )
         measure = self._measure(remaining)
         topic = bool(features or facts or measure)
-        unknown = self._names.read(remaining.split(), found, text, topic)
+        others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
+        found.meshes = [m for m in found.meshes if m not in others.values()]
+        unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
+        gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -249,6 +257,8 @@ class IntentParser:
         field = bool(named or facts or notes or self._cues.has("field", normalised))
         field = field or any("mesh" in normalise(name) for name in unknown)
         field = field or self._only_names(tokens, unknown)
+        # "is conduit still supported": a mesh's status asked is about the product
+        field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
         if not field and self._aside(found, tokens):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
@@ -309,6 +319,26 @@ class IntentParser:
             w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
         ]
         return len(content) >= ASIDE_WORDS
+
+    def _pasted_from(self, text: str, meshes: list[str], compared: bool) -> set[str]:
+        """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
+        when the words around it ask about another mesh and compare none: where they come
+        from, not what they ask about."""
+        snippets = " ".join(m.group(0) for m in _CODE.finditer(text))
+        if not snippets or compared:
+            return set()
+        index, features = self._kb.mesh_index, self._kb.feature_index
+        pasted = set(find_mentions(normalise(snippets).split(), index, features).meshes)
+        around = find_mentions(normalise(_CODE.sub(" ", text)).split(), index, features).meshes
+        others = [m for m in meshes if m in around and m not in pasted]
+        return pasted & set(meshes) if others else set()
+
+    def _spanned(self, normalised: str, facts: dict[str, FactValue]) -> bool:
+        """Several clusters counted and a `spanning` verb: one mesh across them ("span 2
+        clusters", "three clusters by Q3. which meshes can span all of them?")."""
+        clusters = facts.get("clusters")
+        several = isinstance(clusters, int) and not isinstance(clusters, bool) and clusters > 1
+        return several and SPANS not in facts and self._cues.has("spanning", normalised)
 
     def _required_by(self, facts: dict[str, FactValue]) -> list[str]:
         """Features a stated fact requires (rules.yaml constraints: one mesh spanning
@@ -462,7 +492,7 @@ class IntentParser:
 
     @staticmethod
     def _asked_measure(r: _Reading, kind: IntentKind) -> Measure | None:
-        if kind not in (IntentKind.cost, IntentKind.sources):
+        if kind not in (IntentKind.cost, IntentKind.sources, IntentKind.lightest):
             return None
         return Measure.memory if r.control_plane_too else r.measure
 
@@ -510,7 +540,9 @@ class IntentParser:
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
-        recommend = among and ((cue("recommend") and not checked) or (stated and decides))
+        # A status phrase holding a pick's words ("did it become something else") asks none.
+        picks_asked = self._cues.has("recommend", self._cues.strip("lifecycle", r.remaining))
+        recommend = among and ((picks_asked and not checked) or (stated and decides))
         counted = cue("quantity") and r.measure is not None and not features
         # "is kuma still being developed?", "traefik mesh: dead project?": the status of the
         # meshes named, not a pick ("… got abandoned, any suggestions then?") nor a setup.
@@ -527,7 +559,8 @@ class IntentParser:
             return IntentKind.out_of_scope, False
         if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
             return IntentKind.lifecycle, False
-        if not named and not features and cue("lightest"):
+        # "lightest sidecarless option": the ranking among meshes with the features asked
+        if not named and cue("lightest") and not (self._setup & set(facts)):
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
@@ -558,7 +591,11 @@ class IntentParser:
         priced = cue("cost") and (measured or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
-        if features and cue("which_meshes") and not meshes and not sized:
+        # A list asked for stays one beside a size alone ("any mesh that runs on windows
+        # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
+        # meshes can do this?"), or "which mesh" with a size, it asks for a pick.
+        listed = cue("list_meshes") and not self._setup & set(facts)
+        if features and cue("which_meshes") and not meshes and (listed or not sized):
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
             return IntentKind.recommend, typo
@@ -724,3 +761,17 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _code_words(text: str) -> str:
+    """Pasted code with the words of its camelCase names said too ("accessPolicy: audit" is
+    also "access policy audit", "RequestMirror" "request mirror"): what a snippet configures
+    names the features it asks about."""
+
+    def spelled(code: re.Match[str]) -> str:
+        return _CAMEL.sub(
+            lambda m: f"{m.group(0)} {re.sub('(?<=[a-z0-9])(?=[A-Z])', ' ', m.group(0))}",
+            code.group(0),
+        )
+
+    return _CODE.sub(spelled, text)
