@@ -37,6 +37,7 @@ NOT_NEEDED = "not_needed"
 IN_FULL = "in_full"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_CLAUSE_ENDS = re.compile(r"([,.;:!?()\n]+)")  # the clauses and what ends each
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
@@ -205,10 +206,12 @@ class IntentParser:
             clauses = [c for c in clauses if not self._cues.has("complaint", f" {c} ")]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
+        asking = _questions(text[:MAX_TEXT])
         if asked == normalised:
-            features = self._features(everything.features, remaining, found, negated, clauses)
+            exact = everything.features
+            features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
-            features = self._features_of(asked, cued, negated, clauses)
+            features = self._features_of(asked, cued, negated, clauses, asking)
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(normalised) if f in features]:
@@ -288,13 +291,18 @@ class IntentParser:
         ]
 
     def _features_of(
-        self, normalised: str, remaining: str, negated: list[str], clauses: list[str]
+        self,
+        normalised: str,
+        remaining: str,
+        negated: list[str],
+        clauses: list[str],
+        asking: frozenset[str],
     ) -> list[str]:
         """The features some words ask about (`remaining`: what their signals left)."""
         unplaced = self._requirements.read(normalised)[1]
         exact = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._features(exact.features, remaining, found, negated, clauses)
+        return self._features(exact.features, remaining, found, negated, clauses, asking)
 
     def _features(
         self,
@@ -303,10 +311,11 @@ class IntentParser:
         found: Mentions,
         negated: list[str],
         clauses: list[str],
+        asking: frozenset[str],
     ) -> list[str]:
         """Features named by alias (in the question's order) and those the words rank highest,
         over the whole question and in each clause ("rate limit per client, or call out to
-        our own authz service" asks about two).
+        our own authz service" asks about two; `asking`: the clauses a question mark closes).
         """
         ranked = self._ranked(remaining, found)
         # What the words are most about leads, even when an alias named something else
@@ -314,17 +323,19 @@ class IntentParser:
         first = ranked[:1] if ranked and ranked[0] not in exact else []
         known = [*first, *exact, *ranked]
         chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
-        tops = [f for clause in chosen for f in self._clause_top(clause, known)]
+        tops = [f for clause in chosen for f in self._clause_top(clause, known, asking)]
         found_all = dict.fromkeys([*known, *tops])
         return [f for f in found_all if f not in negated]
 
-    def _clause_top(self, clause: str, known: list[str]) -> list[str]:
+    def _clause_top(self, clause: str, known: list[str], asking: frozenset[str]) -> list[str]:
         """A clause's own topic, if its words say it clearly (a pasted error says little),
         unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
-        the CA is the isolated mesh's)."""
+        the CA is the isolated mesh's). A clause closed by a question mark asks a question
+        of its own ("… and can I cap each caller's requests?") and is read like a whole one."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._ranked(remaining, found, CLAUSE_FLOOR, known)[:1]
+        floor = MIN_SCORE if clause in asking else CLAUSE_FLOOR
+        return self._ranked(remaining, found, floor, known)[:1]
 
     def _ranked(
         self,
@@ -477,12 +488,14 @@ class IntentParser:
         decides = self._asks.decides(r.text) or self._choice(r.remaining, meshes, features)
         recommend = among and ((cue("recommend") and not checked) or (their_setup and decides))
         counted = cue("quantity") and r.measure is not None and not features
+        # The features I track is the narrower question: "what features do you track? what
+        # can I ask you to check" asks for the list, not for help.
+        if cue("features"):
+            return IntentKind.features, False
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
-        if cue("features"):
-            return IntentKind.features, False
         if not r.in_field and self._about_something_else(r.normalised.split()):
             return IntentKind.out_of_scope, False
         if not features and cue("lifecycle") and (not named or cue("which_meshes")):
@@ -508,6 +521,13 @@ class IntentParser:
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
+        # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
+        # feature asked of each named mesh is checked on each; "how do they differ on it",
+        # "istio vs linkerd for fips" compare them.
+        of_each = r.asks_of_mesh or cue("support_check") or cue("list_meshes")
+        each = of_each and not self._compare_cued(r.remaining, 0) and not cue("cost")
+        if len(meshes) >= 2 and features and each:
+            return IntentKind.feature_check, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
@@ -673,3 +693,13 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _questions(text: str) -> frozenset[str]:
+    """The clauses a question mark closes, normalised as the identity reader leaves them."""
+    parts = _CLAUSE_ENDS.split(text)
+    return frozenset(
+        " ".join(normalise(clause).split())
+        for clause, end in zip(parts[::2], parts[1::2])
+        if "?" in end
+    )
