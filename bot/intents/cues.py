@@ -50,6 +50,7 @@ GROUPS = frozenset(
         "support_check",
         "name_after",
         "filler",
+        "upstream",
     }
 )
 

@@ -196,7 +196,9 @@ class IntentParser:
             else {}
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
-        for base in context_bases(remaining.split(), found, self._kb.meshes.values(), cues):
+        upstream = self._cues.words["upstream"]
+        meshes = self._kb.meshes.values()
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream):
             found.meshes.remove(base)
         negated = self._negated(text)
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
