@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
 from bot.intents.cues import CuePhrases
-from bot.intents.extract import Mentions, SignalReader, find_mentions
+from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
@@ -46,7 +46,10 @@ ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name 
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
-LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
+LIST_WORDS = frozenset({"and", "or", "nor"})
+ARTICLES = frozenset(
+    {"a", "an", "the"}
+)  # "what's a service mesh": what_is, then the thing  # "no jwt or opa": one negated list
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
 
@@ -541,6 +544,12 @@ class IntentParser:
         priced = cue("cost") and (measured or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
+        # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
+        # about, with no mesh named, is explained (what it is, where the meshes stand on it).
+        alone = not meshes and not r.unknown and not sized and not cue("which_meshes")
+        concept = not features and not facts and self._cues.has("concept", r.remaining)
+        if alone and (features or concept) and self._explained(r):
+            return IntentKind.explain, typo
         if features and cue("which_meshes") and not meshes and not sized:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
@@ -569,11 +578,31 @@ class IntentParser:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
 
+    def _explained(self, r: _Reading) -> bool:
+        """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
+        like i'm a backend dev"), or `what_is` right before what it names ("what's a service
+        mesh", "what is mTLS"; not "what is the best way to rate limit")."""
+        if self._cues.has("explain", r.normalised):
+            return True
+        words = r.normalised.split()
+        for match in self._cues.find("what_is", r.normalised):
+            at = len(r.normalised[: match.end()].split())
+            while at < len(words) and words[at] in ARTICLES:
+                at += 1
+            named = find_mentions(
+                words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
+            )
+            if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+        return False
+
     def _asks_for_sources(self, r: _Reading) -> bool:
         """The bot's own evidence asked about: "where do your latency numbers come from",
         "what are your sources for the istio figures", "can i see the links you're using"."""
         words = r.normalised.split()
         for match in self._cues.find("evidence", r.normalised):
+            if len(self._cues.leading("field", r.normalised[match.start() :])) > len(match[0]):
+                continue  # "your data plane" is a mesh's part, not my data
             at = len(r.normalised[: match.start()].split())
             before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
             after = " ".join(words[at + len(match.group(0).split()) :])
@@ -702,6 +731,6 @@ def _questions(text: str) -> frozenset[str]:
     parts = _CLAUSE_ENDS.split(text)
     return frozenset(
         " ".join(normalise(clause).split())
-        for clause, end in zip(parts[::2], parts[1::2])
+        for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )

@@ -108,7 +108,16 @@ class Feature(Strict):
     explanation: Text
 
 
+class Concept(Strict):
+    """What a service mesh is, for "what's a service mesh?" (features.yaml `service_mesh`)."""
+
+    name: Text
+    summary: Text = Field(description="A few sentences: what it is and what it does.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class FeaturesFile(Strict):
+    service_mesh: Concept
     features: list[Feature]
 
 
