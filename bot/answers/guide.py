@@ -91,7 +91,7 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         else:
             lead = f"{no_figures(focused)} {lead}"
         if intent.meshes:  # "how current is your ambient data": the dates behind it
-            points.insert(0, freshness(kb, intent))
+            points.insert(1 if focused.items else 0, freshness(kb, intent))
             lead = f"{lead} The knowledge base as a whole was last reviewed on {kb.as_of}."
     steps = []
     if page + 1 < pages:

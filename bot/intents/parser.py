@@ -158,11 +158,14 @@ class IntentParser:
             if mesh not in meshes:
                 meshes.append(mesh)
         kind = context.kind
-        if fresh.meshes and kind in (IntentKind.explain, IntentKind.recommend):
+        features = fresh.features or context.features
+        concept = kind == IntentKind.explain and not context.meshes  # "explain spiffe"
+        if fresh.meshes and concept:  # "… and linkerd?": that mesh on it
+            kind = IntentKind.feature_check if features else IntentKind.explain
+        elif fresh.meshes and kind in (IntentKind.explain, IntentKind.recommend):
             kind = IntentKind.compare
         if fresh.features and context.meshes:
             kind = IntentKind.feature_check
-        features = fresh.features or context.features
         if kind == IntentKind.compare:
             meshes = meshes[-MAX_COMPARE:]
         return fresh.model_copy(
