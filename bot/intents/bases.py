@@ -4,8 +4,9 @@
 "what does gloo mesh add in latency, same as istio or worse?": Istio is what Gloo Mesh is
 built on, said to place it, and the question is about Gloo Mesh. The base is a subject
 only when it is set against something: an operand of "vs", "compare", "better than"
-(rules.yaml `phrases: compare`) or "than" with no other mesh between, or listed beside
-another mesh ("gloo mesh or istio", "compare gloo mesh and istio"); or called the upstream
+(rules.yaml `phrases: compare`), of "than", or of an "and" after such a cue ("difference
+between openshift service mesh and running community istio") with no other mesh between, or listed
+beside another mesh ("gloo mesh or istio", "compare gloo mesh and istio"); or called the upstream
 (rules.yaml `phrases: upstream`: "is gloo mesh overhead the same as upstream istio?"), which
 sets it apart from the distribution.
 
@@ -24,6 +25,7 @@ from bot.knowledge.models import Mesh
 
 WINDOW = 5  # "addon vs just helm installing istio": up to five words between cue and name
 COMPARATIVE = "than"  # "more latency than vanilla istio" (no cue alone: "more than 200 pods")
+JOINER = "and"  # after a comparison cue, the word between its operands
 LISTING = frozenset({"and", "or", "vs", "versus", "v"})
 
 
@@ -48,7 +50,9 @@ def context_bases(
         b
         for b in bases
         if not any(
-            _set_against(tokens, found, s, cues) or (s[0] > 0 and tokens[s[0] - 1] in upstream)
+            _set_against(tokens, found, s, cues)
+            or _joined(tokens, found, s, cues)
+            or (s[0] > 0 and tokens[s[0] - 1] in upstream)
             for s in _spans(found, b)
         )
     }
@@ -68,6 +72,22 @@ def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str
         if not any(words & set(tokens[max(0, s - 1) : e + 1]) for s, e, _ in spans):
             projects.add(mesh.id)
     return projects
+
+
+def _joined(
+    tokens: list[str], found: Mentions, span: tuple[int, int, str], cues: list[tuple[int, int]]
+) -> bool:
+    """The second operand of a cue's "and": "diff between openshift service mesh and
+    running community istio" (another mesh between the cue and the "and", none after it)."""
+    start = span[0]
+    joints = [
+        i
+        for i, word in enumerate(tokens[:start])
+        if word == JOINER and start - i - 1 <= WINDOW and not _mesh_between(found, i, start)
+    ]
+    return any(
+        end <= joint and _mesh_between(found, end, joint) for joint in joints for _, end in cues
+    )
 
 
 def _spans(found: Mentions, mesh: str) -> list[tuple[int, int, str]]:
