@@ -144,6 +144,16 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
     if loaded.features:
         ids = [f.id for f in loaded.features.features]
         yield from _duplicates(ids, "features.yaml", "features", "feature")
+    if loaded.features and loaded.sources:
+        source_ids = {s.id for s in loaded.sources.sources}
+        for i, sid in enumerate(loaded.features.service_mesh.sources):
+            if sid not in source_ids:
+                yield Problem(
+                    file="features.yaml",
+                    path=f"service_mesh.sources[{i}]",
+                    message=f"unknown source '{sid}'",
+                    fix="add it to sources.yaml or cite an existing source id",
+                )
 
 
 def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
@@ -410,6 +420,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({fact_id: accepted.value}, "refusals.accepted")
     for fact_id, limited in rules.refusals.limits.objects.items():
         yield from settings({fact_id: limited.value}, "refusals.limits.objects")
+    for fact_id, demanded in rules.refusals.demands.objects.items():
+        yield from settings({fact_id: demanded.value}, "refusals.demands.objects")
     for fact_id in rules.memory.of:
         yield from settings({fact_id: 1}, "memory.of")
 
