@@ -337,3 +337,11 @@ def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine
     answer = render_terminal(engine.answer(engine.parser.parse("lightest sidecarless mesh?")))
     assert answer.splitlines()[2].startswith("Among meshes with sidecarless data plane")
     assert "Istio (sidecar mode)" not in answer
+
+
+def test_a_former_name_is_read_as_its_mesh_and_the_answer_says_so(engine):
+    """'Conduit' is Linkerd's former name (knowledge: `former_names`): read as Linkerd, and
+    the answer says what became of it."""
+    intent = engine.parser.parse("is Conduit still maintained?")
+    assert (intent.kind, intent.meshes) == (IntentKind.lifecycle, ["linkerd"])
+    assert "I read “Conduit” as Linkerd (its former name:" in render_terminal(engine.answer(intent))

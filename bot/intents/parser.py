@@ -98,6 +98,7 @@ class IntentParser:
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
+        self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
         self._names = NameReader(self._cues, self._vocabulary)
         self._modes = ModeReader(kb.meshes.values())
         self._short_names = ShortNameReader(
@@ -110,7 +111,7 @@ class IntentParser:
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
         kb = self._kb
-        phrases = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
+        phrases = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         phrases += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
@@ -260,7 +261,7 @@ class IntentParser:
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         found.meshes = [m for m in found.meshes if m not in gone]
-        typos = {**everything.typos, **found.typos, **shortened}
+        typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         # Features the ranking found count only beside the field's own words: "explain
         # quantum computing" is not a post-quantum TLS question.
@@ -330,6 +331,13 @@ class IntentParser:
             w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
         ]
         return len(content) >= ASIDE_WORDS
+
+    def _formerly(self, found: Mentions, remaining: str) -> dict[str, str]:
+        """Meshes named by a name they went by before ("conduit"): read as the mesh, and the
+        answer says so."""
+        tokens = remaining.split()
+        spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
+        return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
 
     def _pasted_from(self, text: str, meshes: list[str], compared: bool) -> set[str]:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
