@@ -236,8 +236,9 @@ class IntentParser:
             features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
             features = self._features_of(asked, cued, negated, clauses, asking)
-        # "list the meshes that run without sidecars": a list asked for with no size, by a
-        # must-not a constraint ties to a feature, asks which meshes have that feature.
+        # "list the meshes that run without sidecars", "three clusters. which meshes can span
+        # them?": a list asked for by a fact a constraint ties to a feature asks which meshes
+        # have that feature.
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
