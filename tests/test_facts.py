@@ -79,10 +79,10 @@ def test_prose_names_features_and_meshes_not_their_ids(kb):
     ("question", "level", "says"),
     [
         ("are the identities linkerd gives pods spiffe ids?", "partial", "DNS-form identities"),
-        ("can ztunnel in ambient mode get its certs from spire", "partial", "ztunnel has no"),
-        ("does consul take mesh certs from a spire server", "partial", "no SPIRE integration"),
+        ("can ztunnel in ambient mode get spiffe ids from spire", "partial", "ztunnel has no"),
+        ("does consul issue spiffe ids or use spire", "partial", "no SPIRE integration"),
         ("does vpc lattice hand out spiffe identities", "no", "IAM principals"),
-        ("can kuma take its workload certs from a spire agent", "yes", "Universal since 2.13"),
+        ("can kuma get spiffe ids from a spire agent", "yes", "Universal since 2.13"),
     ],
 )
 def test_a_spiffe_answer_says_which_half_the_mesh_has(engine, question, level, says):
