@@ -21,6 +21,8 @@ GROUPS = frozenset(
         "cost",
         "recommend",
         "decision",
+        "decision_opening",
+        "ask_tail",
         "which_meshes",
         "compare",
         "lifecycle",
