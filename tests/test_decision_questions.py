@@ -20,6 +20,16 @@ DECISIONS = [
     "would rather not run another project. does cilium cover it?",
     "small team, 6 services on aks. kuma or linkerd? all we want is per-service error rates",
     "our sidecars eat a third of the memory on 2k pods and we like the istio apis. what now?",
+    # A pick asked for in the closing clause, whatever kind its words resemble.
+    "gke, 25 services, we want mtls and retries and it has to be open source. which one?",
+    "two eks clusters, ~90 services, our kuma upgrades keep failing and we want off kuma. "
+    "what should we switch to?",
+    "rke2 only, fips validated crypto is mandatory and we need a vendor on support. which "
+    "meshes would make the cut?",
+    "4 services on aks and the apps already do tls. our vp saw a talk and wants a mesh. "
+    "what's the right call here?",
+    "on aks with 600 pods, memory is tight and we want ambient mode. self-managed is fine. "
+    "which one?",
 ]
 
 NOT_DECISIONS = [
@@ -30,6 +40,7 @@ NOT_DECISIONS = [
     ("we need fips validated crypto for fedramp, does linkerd have that", K.feature_check),
     ("does istio rotate certs or do we need a cronjob", K.feature_check),
     ("thoughts on linkerd?", K.explain),
+    ("we're on eks. which meshes support fips?", K.which_meshes),
 ]
 
 
@@ -74,6 +85,20 @@ def test_a_decision_about_the_field_wins_over_another_topic_in_the_setup(
         "which cni should we pick for our mesh",
     ):
         assert engine.ask(text).kind == K.out_of_scope
+
+
+def test_a_decision_closing_a_message_about_a_mesh_is_ours_whatever_else_it_names(
+    engine: AnswerEngine,
+):
+    text = (
+        "we're one rails monolith with redis and mysql behind a load balancer. a vendor "
+        "pitched us a service mesh last week. should we?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == K.recommend
+    kb = engine.kb
+    assert scoring.evaluate(kb, intent.facts, scoring.candidates(kb, [])).tied == ["no-mesh"]
+    assert engine.ask("best mesh office chair for the team? should we?").kind == K.out_of_scope
 
 
 @pytest.mark.parametrize(

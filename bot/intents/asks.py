@@ -41,6 +41,10 @@ class AskReader:
                 return True
         return False
 
+    def asks_of_other_topic(self, text: str) -> bool:
+        """A clause that asks names a topic outside the field ("best mesh office chair?")."""
+        return any(self._cues.has("out_of_scope", clause) for clause in _closing(text))
+
     def field_decision(self, text: str) -> bool:
         """A clause asks for a decision about the field ("do we need a mesh?") and names no
         topic outside it."""

@@ -467,11 +467,13 @@ class IntentParser:
         ours = meshes or (features and r.in_field)
         # "we mostly talk over kafka, do we need a mesh?": a decision about the field asked in
         # a clause of its own is ours, whatever topic the setup names; so is a decision that
-        # closes a message speaking of a mesh ("… someone says we need a mesh. do we?").
+        # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
+        # unless what it asks names the other topic ("best mesh office chair? should we?").
         closes = self._asks.decides(r.text)
         off_topic = not ours and cue("out_of_scope") and not setup
         off_topic = off_topic and not self._asks.field_decision(r.text)
-        off_topic = off_topic and not (closes and mesh_said)
+        asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
+        off_topic = off_topic and not asked_here
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
