@@ -171,7 +171,7 @@ def test_needs_met_without_a_mesh_are_told_no_mesh_and_why(engine: AnswerEngine,
     assert "without a mesh" in said or "little east-west traffic" in said
 
 
-def test_a_need_no_mesh_lacks_keeps_the_meshes_in(engine: AnswerEngine):
+def test_a_need_no_mesh_lacks_or_a_tool_named_alone_keeps_the_meshes_in(engine: AnswerEngine):
     found = verdict(
         engine,
         "one EKS cluster, 80 services, traffic between services is fine. we need "
@@ -179,6 +179,8 @@ def test_a_need_no_mesh_lacks_keeps_the_meshes_in(engine: AnswerEngine):
     )
     assert "needs-met-without-mesh" not in {r.id for r in found.fired}
     assert "no-mesh" not in found.tied
+    named = verdict(engine, "GKE, 250 services, we already run the otel sdks. which mesh?")
+    assert "needs-met-without-mesh" not in {r.id for r in named.fired}
 
 
 def test_with_vendor_support_wanted_the_platform_vendors_own_build_leads(

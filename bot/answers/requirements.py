@@ -57,8 +57,9 @@ class Requirements(BaseModel):
     )
     needs_said: bool = Field(
         default=False,
-        description="Needs were spoken of: features named (met or not), or a need the "
-        "platform meets without a mesh (rules.yaml `without_mesh`).",
+        description="Needs were spoken of: features named (those a tool they run covers "
+        "too), or a need the platform meets without a mesh (rules.yaml `without_mesh`); a "
+        "tool they run, named alone, speaks of none.",
     )
 
     @classmethod
@@ -79,8 +80,7 @@ class Requirements(BaseModel):
             all(f in facts and c.holds(facts[f]) for f, c in setup.items())
             for setup in rules.no_paid_editions
         )
-        said = "needs" in facts or "covered" in facts
-        said = said or any(facts.get(met.fact) for met in rules.without_mesh)
+        said = "needs" in facts or any(facts.get(met.fact) for met in rules.without_mesh)
         return cls.model_validate(
             {
                 **known,
