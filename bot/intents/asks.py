@@ -2,13 +2,13 @@
 
 A long message states a setup and needs, then asks: "… a consultant told us we need istio.
 do we?", "… does cilium cover it?", "… thoughts?". The phrases that close such a question
-(rules.yaml `phrases: decision`) ask for a decision over what was said before them, and so
-does a closing clause that asks for a pick and names nothing of its own: "which one?",
-"what do we switch to?", "which meshes would pass?" (`which_meshes`, `recommend` or a
-`decision_opening`), whatever kind of question its words resemble. Words that only trail
-a question ("… the right call here?", `ask_tail`) do not hide how it ends. And a clause
-asking a decision about the field ("do we need a mesh?") keeps a message in scope whatever
-topic another clause names ("we mostly talk over kafka between 12 services").
+(rules.yaml `phrases: decision`, maybe followed by a `closing` word: "… what now then") ask
+for a decision over what was said before them, and so does a closing clause that asks for a
+pick and names nothing of its own: "which one?", "what do we switch to?", "which meshes
+would pass?" (`which_meshes`, `recommend` or a `decision_opening`), whatever kind of
+question its words resemble. And a clause asking a decision about the field ("do we need a
+mesh?") keeps a message in scope whatever topic another clause names ("we mostly talk over
+kafka between 12 services").
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ class AskReader:
     def decides(self, text: str) -> bool:
         """The question ends on a `decision` phrase ("do we?", "does cilium cover it?"), or
         its closing clause asks for a pick over what was said before it."""
-        for clause in _closing(text):
-            said = self._untailed(clause)
-            if any(self._ends_on("decision", c) for c in (clause, said)) or self._picks(said):
-                return True
-        return False
+        whole = " ".join(normalise(text).split())
+        return any(
+            self._ends_on("decision", clause) or (clause != whole and self._picks(clause))
+            for clause in _closing(text)
+        )
 
     def asks_of_other_topic(self, text: str) -> bool:
         """A clause that asks names a topic outside the field ("best mesh office chair?")."""
@@ -60,23 +60,20 @@ class AskReader:
 
     def _picks(self, clause: str) -> bool:
         """A pick asked for ("which one", "what do we switch to") naming no mesh, feature or
-        other topic: its object is the setup said before it."""
+        other topic: its object is the setup said before it (a message that is only the
+        clause, "show me the meshes that work without sidecars", asks for a list)."""
         asks = any(self._cues.has(group, clause) for group in _PICKS)
         asks = asks or self._cues.starts("decision_opening", clause)
         return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
 
-    def _untailed(self, clause: str) -> str:
-        """The clause less the words that only trail a question ("here", "for us")."""
-        while tails := [
-            m.start()
-            for m in self._cues.find("ask_tail", clause)
-            if m.end() == len(clause) and m.start() > 0
-        ]:
-            clause = clause[: min(tails)].rstrip()
-        return clause
-
     def _ends_on(self, group: str, clause: str) -> bool:
-        return any(m.end() == len(clause) for m in self._cues.find(group, clause))
+        """A phrase of the group closes the clause, but for words that only place it in
+        time (`phrases: closing`: "… any suggestions then", "… what do we do next")."""
+        ends = {len(clause)}
+        for tail in self._cues.find("closing", clause):
+            if tail.end() == len(clause):
+                ends.add(len(clause[: tail.start()].rstrip()))
+        return any(m.end() in ends for m in self._cues.find(group, clause))
 
 
 def _closing(text: str) -> list[str]:
