@@ -1,7 +1,7 @@
 """The recommendation pipeline: candidates, screening, trade-offs, and the next question.
 
 Pure functions over the knowledge base. Every current offering is a candidate (a retired
-mesh the user runs narrows them to its successors); constraints rule some out
+mesh the user runs too); constraints rule some out
 (screening.py); the decision rules weigh the rest; the open question whose answers
 would split the outcome most is the one to ask.
 """

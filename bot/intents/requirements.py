@@ -195,7 +195,9 @@ class RequirementReader:
                 del facts["incumbent"]
         if "incumbent" in facts and self._complaint and self._complaint.search(normalised):
             facts[HURTS] = True  # "we run istio … upgrades are painful"
-        text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
+        # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
+        # is the mesh's, and ECS stays their platform.
+        text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True
             text = self._managed.sub(" ", text)
