@@ -101,9 +101,7 @@ def test_needs_met_without_a_mesh_are_told_no_mesh(engine: AnswerEngine, text):
         "and leadership insists on a vendor SLA. 250 services, what do we go with",
     ],
 )
-def test_a_support_contract_over_a_wide_estate_picks_a_vendors_product(
-    engine: AnswerEngine, text
-):
+def test_a_support_contract_over_a_wide_estate_picks_a_vendors_product(engine: AnswerEngine, text):
     chosen = pick(engine, text)
     assert chosen and set(chosen) <= {"gloo-mesh", "kong-mesh", "consul"}
 
