@@ -477,7 +477,7 @@ class IntentParser:
         # istio or linkerd? only thing we want is request rates"): every offering is weighed.
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
         decides = self._asks.decides(r.text) or self._choice(r.remaining, meshes, features)
-        decides = decides or bool(facts.get(HURTS))
+        decides = decides or (bool(facts.get(HURTS)) and not checked)
         recommend = among and ((cue("recommend") and not checked) or (their_setup and decides))
         counted = cue("quantity") and r.measure is not None and not features
         if not named and not features and not recommend and cue("help"):
