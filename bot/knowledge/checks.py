@@ -410,6 +410,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({fact_id: accepted.value}, "refusals.accepted")
     for fact_id, limited in rules.refusals.limits.objects.items():
         yield from settings({fact_id: limited.value}, "refusals.limits.objects")
+    for fact_id, demanded in rules.refusals.demands.objects.items():
+        yield from settings({fact_id: demanded.value}, "refusals.demands.objects")
     for fact_id in rules.memory.of:
         yield from settings({fact_id: 1}, "memory.of")
 
