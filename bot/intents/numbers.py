@@ -174,15 +174,19 @@ class NumberReader:
 
     @staticmethod
     def _kinds(rules: RulesFile, units: str) -> str:
-        """Up to QUALIFIERS words between a count and its unit that say what kind ("40 .NET
-        framework pods", "3 k8s clusters"): none a common word, a count's unit, or the unit of
-        a size ("16 vcpu nodes", "8gb nodes" count no nodes)."""
+        """Up to QUALIFIERS words between a count and its unit that say what kind: those
+        rules.yaml `count_qualifiers` lists ("3 internal services", "2 core services"), or any
+        other that is no common word, no count's unit and no unit of a size ("40 .NET
+        framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
         measures |= {normalise(u) for u in rules.memory.units}
         excluded = {*STOPWORDS, *_NOT_KIND, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
-        return rf"(?:{word}\s+){{0,{QUALIFIERS}}}"
+        listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
+        said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed)
+        kind = rf"(?:{said}|{word})" if said else word
+        return rf"(?:{kind}\s+){{0,{QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.
