@@ -109,9 +109,10 @@ class IntentParser:
         self._asks = AskReader(self._cues, self._names_something)
 
     def _names_something(self, normalised: str) -> bool:
-        """Some words name a mesh or a feature."""
+        """Some words name a mesh or a feature; a `spanning` verb names one mesh across
+        clusters ("which meshes can span all of them?" asks for that list, not a pick)."""
         found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
-        return bool(found.meshes or found.features)
+        return bool(found.meshes or found.features) or self._cues.has("spanning", normalised)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -607,8 +608,10 @@ class IntentParser:
             return IntentKind.out_of_scope, False
         if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
             return IntentKind.lifecycle, False
-        # "lightest sidecarless option": the ranking among meshes with the features asked
-        if not named and cue("lightest") and not (self._setup & set(facts)):
+        # "lightest sidecarless option": the ranking among meshes with the features asked;
+        # "lowest-latency mesh" ranks by latency though it also says latency matters most.
+        lightest = self._cues.has("lightest", r.normalised)
+        if not named and lightest and not (self._setup & set(facts)):
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
