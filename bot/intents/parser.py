@@ -529,9 +529,10 @@ class IntentParser:
         name = self._kb.meshes[meshes[0]].name
         return [f"I didn't recognise {said} as a mesh, so this is about {name} alone."]
 
-    @staticmethod
-    def _asked_measure(r: _Reading, kind: IntentKind) -> Measure | None:
-        if kind not in (IntentKind.cost, IntentKind.sources, IntentKind.lightest):
+    def _asked_measure(self, r: _Reading, kind: IntentKind) -> Measure | None:
+        if kind == IntentKind.lightest:  # "lowest latency" also sets low_latency: read it all
+            return self._measure(r.normalised)
+        if kind not in (IntentKind.cost, IntentKind.sources):
             return None
         return Measure.memory if r.control_plane_too else r.measure
 
