@@ -6,7 +6,8 @@ word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the 
 not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and VMs
 unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
 ("bare metal servers", "azure") name a platform only when no other is named; `places:`
-("bare metal") name none; a platform right after a `not_platform` word is not theirs.
+("bare metal") name none; a platform right after a `not_platform` word is not theirs, and
+plain Kubernetes refused so with no Kubernetes platform named is `off_kubernetes`.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ class RequirementReader:
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
-        words apart at most; or '<mesh> is already our …', a word apart at most."""
+        words apart at most; '<mesh> is already our …', a word apart at most; or 'we pay
+        <vendor>' ('we buy our gateway from kong'), four words apart at most."""
         self._named: dict[str, tuple[str, str]] = {}
         for mesh in kb.meshes.values():  # a retired one they run is no incumbent
             fact = "incumbent" if mesh.is_current else "retired"
@@ -118,6 +120,10 @@ class RequirementReader:
             return None
         self._then = re.compile(rf"\s+(?:and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
+        buys = _alternation([normalise(p) for p in kb.rules.customer_phrases])
+        vendors = _alternation([n for n, (f, _) in self._named.items() if f == "vendor"])
+        if buys is not None and vendors is not None:  # "we pay kong for the gateway"
+            forms.append(rf"{buys.pattern}\s+(?:\w+\s+){{0,4}}?(?P<vendor>{vendors.pattern})")
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         return re.compile("|".join(forms))
@@ -129,7 +135,7 @@ class RequirementReader:
         for match in self._already.finditer(normalised) if self._already else ():
             if self._asked(normalised, match):
                 continue
-            names.append((match.group("name") or match.group("named")).strip())
+            names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
             while then := self._then.match(normalised, end):
                 names.append(then.group("name"))
@@ -208,6 +214,9 @@ class RequirementReader:
         said += alone + places
         unplaced = _alternation(said).sub(" ", normalised) if said else normalised
         platforms = [p.value for p in self._counted(named)]
+        refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
+        if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
+            facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
         if platforms:
             facts["platform"] = platforms
             if len(platforms) > 1:  # one mesh across platforms spans clusters

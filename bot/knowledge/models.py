@@ -592,6 +592,7 @@ class OfferingTrait(StrEnum):
     cncf_graduated = "cncf_graduated"
     managed = "managed"
     provider_native = "provider_native"
+    provider_customer = "provider_customer"
     platform_bound = "platform_bound"
     vendor_supported = "vendor_supported"
     uses_envoy = "uses_envoy"
@@ -862,6 +863,11 @@ class RulesFile(Strict):
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    customer_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words before a vendor the team buys from, whatever it buys "
+        "('we pay Kong for our API gateway'); they name no mesh the team runs.",
     )
     versioned: list[Text] = Field(
         default_factory=list,
