@@ -108,8 +108,15 @@ def _works_with(field: Field, s: Screened, supports: bool) -> bool:
 
 
 def _incumbent(s: Screened, field: Field) -> bool:
+    """The mesh they run or a distribution of it; once that mesh itself is ruled out (the
+    mode they run is refused: "off istio's sidecars"), also its other modes, configured
+    with the same resources (its `api_family`)."""
     mesh, running = s.mesh, field.req.incumbent
-    return running is not None and running in (mesh.id, mesh.based_on)
+    if running is None or running in (mesh.id, mesh.based_on):
+        return running is not None
+    ran = field.kb.meshes.get(running)
+    stays = any(other.mesh.id == running for other in field.alive)
+    return bool(ran and ran.api_family and not stays and mesh.api_family == ran.api_family)
 
 
 TRAITS: dict[str, Trait] = {

@@ -7,7 +7,9 @@ not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and V
 unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
 ("bare metal servers", "azure") name a platform only when no other is named; `places:`
 ("bare metal") name none; a platform right after a `not_platform` word is not theirs, and
-plain Kubernetes refused so with no Kubernetes platform named is `off_kubernetes`.
+plain Kubernetes refused so with no Kubernetes platform named is `off_kubernetes`. A mesh
+they want off is `leaving`, unless a `modes` word beside its name says they leave its
+data-plane mode ("off istio sidecars"): then they run it still and refuse that mode.
 """
 
 from __future__ import annotations
@@ -85,7 +87,13 @@ class RequirementReader:
         self._already = self._already_pattern(kb)
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
-        self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
+        leaving = kb.rules.refusals.meshes
+        self._leaving_fact = leaving.fact if leaving else None
+        self._modes = [
+            (fact, pattern)
+            for fact, words in (leaving.modes if leaving else {}).items()
+            if (pattern := _alternation([normalise(w) for w in words]))
+        ]
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
         self._any_mesh = _alternation(every_mesh)
@@ -194,9 +202,13 @@ class RequirementReader:
         leaving = self._leaving.search(normalised) if self._leaving else None
         if leaving and self._leaving_fact:
             mesh = self._named[leaving.group("name")][1]
-            facts[self._leaving_fact] = mesh
-            if facts.get("incumbent") == mesh:  # the mesh they run and want off
-                del facts["incumbent"]
+            if mode := self._mode_left(normalised, leaving):  # they run it and leave its mode
+                facts[mode] = True
+                facts.setdefault("incumbent", mesh)
+            else:
+                facts[self._leaving_fact] = mesh
+                if facts.get("incumbent") == mesh:  # the mesh they run and want off
+                    del facts["incumbent"]
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True
@@ -223,6 +235,20 @@ class RequirementReader:
                 facts["clusters"] = len(platforms)
                 facts["spans_clusters"] = True
         return facts, " ".join(unplaced.split())
+
+    def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
+        """The flag of the data-plane mode named with the mesh they leave ("off istio's
+        sidecars", "get rid of the istio sidecar mode"): in its name or a word after it."""
+        named = leaving.group("name")
+        after = text[leaving.end() :].split()
+        after = after[1:] if after[:1] == ["s"] else after  # "istio's" reads "istio s"
+        said = " ".join([named, *after[:2]])
+        for fact, pattern in self._modes:
+            if match := pattern.search(said):
+                gap = said[len(named) : match.start()].split()
+                if match.start() < len(named) or len(gap) <= 1:
+                    return fact
+        return None
 
     def _asked(self, text: str, match: re.Match[str]) -> bool:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""

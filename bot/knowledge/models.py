@@ -764,6 +764,11 @@ class RefusedMeshes(Strict):
     fact: Id = Field(description="The mesh fact the refused mesh's id goes in.")
     before: list[Text] = Field(min_length=1, description="'off', 'get rid of', 'replace'.")
     window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+    modes: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Words right after the name that make what they leave the mesh's "
+        "data-plane mode ('off istio sidecars'): each flag fact and its words.",
+    )
 
 
 class Limits(Strict):
