@@ -117,9 +117,9 @@ class RequirementReader:
             for word in words:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
         self._covers: dict[str, list[str]] = {}
-        for tool in kb.rules.covered_by:
+        for tool in kb.rules.covered_by:  # a tool they run, even one a mesh entry names
             for word in tool.words:
-                self._named.setdefault(normalise(word), ("covered", normalise(word)))
+                self._named[normalise(word)] = ("covered", normalise(word))
                 self._covers[normalise(word)] = tool.features
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         after = _alternation([normalise(p) for p in kb.rules.already_after])
