@@ -230,6 +230,14 @@ def sidecar_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [_feature(mesh, "sidecarless", ctx)]
 
 
+def per_pod_proxy(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """A proxy in every pod: a sidecar data plane (whatever other mode it offers too)."""
+    plane = mesh.data_plane
+    if value is not True or plane.model == DataPlaneModel.sidecar:
+        return FITS
+    return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
+
+
 def envoy_free(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     if value is not True:
         return FITS
@@ -319,6 +327,7 @@ TESTS: dict[str, Test] = {
     "has_features": has_features,
     "has_feature": has_feature,
     "sidecar_free": sidecar_free,
+    "per_pod_proxy": per_pod_proxy,
     "envoy_free": envoy_free,
     "keeps_cni": keeps_cni,
     "vendor_neutral": vendor_neutral,

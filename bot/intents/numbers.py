@@ -64,6 +64,8 @@ _VAGUE = (
 )
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
+_SENTENCE = re.compile(r"[.;!?\n]")
+BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
 
@@ -131,11 +133,16 @@ class NumberReader:
 
     def __init__(self, rules: RulesFile) -> None:
         unit_to_fact: dict[str, str] = {}
+        self._beside: dict[str, re.Pattern[str]] = {}  # a shared unit: the words it needs
         for fact in rules.facts:
             if fact.type != FactType.number:
                 continue
             for unit in fact.units:
                 unit_to_fact[normalise(unit)] = fact.id
+            beside = "|".join(re.escape(normalise(w)) for w in fact.beside)
+            for unit in fact.shared_units if beside else ():
+                unit_to_fact[normalise(unit)] = fact.id
+                self._beside[normalise(unit)] = re.compile(rf"\b(?:{beside})\b")
         self._unit_to_fact = unit_to_fact
         self._labels = {f.id: f.label for f in rules.facts}
         named = "|".join(
@@ -181,6 +188,8 @@ class NumberReader:
         at: dict[str, int] = {}  # where each count was said
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         for match in self._numbers.finditer(lowered):
+            if not self._counts(lowered, match):
+                continue
             fact = self._fact(match["unit"])
             value = _value(match["num"]) * _SCALES.get(match["scale"] or "", 1)
             if _RATE.search(lowered[: match.start()]):
@@ -205,7 +214,7 @@ class NumberReader:
                 facts.setdefault(fact, int(value))
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
-            if (value := _spelled(match["num"])) is not None:
+            if (value := _spelled(match["num"])) is not None and self._counts(lowered, match):
                 facts.setdefault(self._fact(match["unit"]), value)
                 at.setdefault(self._fact(match["unit"]), match.start())
         for fact, rate in rates.items():
@@ -217,6 +226,19 @@ class NumberReader:
         for pattern in (self._numbers, self._words):
             normalised = pattern.sub(" ", normalised)
         return " ".join(normalised.split())
+
+    def _counts(self, text: str, match: re.Match[str]) -> bool:
+        """A shared unit counts only beside one of its fact's words in the same sentence: a
+        few words before the number or right after the unit ("the platform team is 3 people",
+        "2 people on platform"); "a startup of 22 people" counts no engineers."""
+        beside = self._beside.get(normalise(match["unit"]))
+        if beside is None:
+            return True
+        start = max((m.end() for m in _SENTENCE.finditer(text, 0, match.start())), default=0)
+        end = _SENTENCE.search(text, match.end())
+        before = normalise(text[start : match.start()]).split()[-BESIDE_BEFORE:]
+        after = normalise(text[match.end() : end.start() if end else len(text)]).split()
+        return bool(beside.search(" ".join([*before, "|", *after[:BESIDE_AFTER]])))
 
     def _fact(self, unit: str) -> str:
         return self._unit_to_fact[normalise(unit)]

@@ -3,14 +3,16 @@
 "We don't want to run Envoy", "envoy is a no-go for us", "can't have a C++ proxy in the
 path", "we'd rather not swap out Calico", "no vendor support needed": a refusal cue
 (`phrases.negation` and `refusals.before` before the object, `refusals.after` after it)
-governs one of a must-not fact's objects (`refusals.objects`), or a vendor (`vendors:`,
-into `refusals.vendors.fact`), within `refusals.window` words, in the same clause.
+governs one of a must-not fact's objects (`refusals.objects`; a word right before or after
+it can make it something else), or a vendor (`vendors:`, into `refusals.vendors.fact`),
+within `refusals.window` words, in the same clause.
 Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
@@ -38,7 +40,7 @@ class RefusalReader:
         self._objects = [
             (fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
-            if (pattern := self._object(refused.words, refused.unless_next))
+            if (pattern := self._object(refused.words, refused.unless_next, refused.unless_before))
         ]
         self._accepted = [
             (fact, accepted.value, pattern)
@@ -64,13 +66,17 @@ class RefusalReader:
         ]
 
     @staticmethod
-    def _object(words: list[str], unless_next: list[str]) -> re.Pattern[str] | None:
+    def _object(
+        words: list[str], unless_next: list[str], unless_before: Sequence[str] = ()
+    ) -> re.Pattern[str] | None:
         named = _alternation(words)
         if named is None:
             return None
         unless = _alternation(unless_next)
         guard = rf"(?!\s+(?:{unless.pattern}))" if unless else ""
-        return re.compile(named.pattern + guard)
+        # one look-behind a word: each must be of fixed width
+        behind = "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in unless_before)
+        return re.compile(behind + named.pattern + guard)
 
     def read(self, text: str) -> dict[str, FactValue]:
         """The must-nots a refusal in `text` sets (never a flag to false; "no vendor support

@@ -1,15 +1,17 @@
 """Requirements in free text that need more than a fixed phrase: the platform and who must
 support the mesh.
 
-The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:`). A platform
+The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:` with a
+`support_plans:` name allowed after the vendor, `mesh_vendor_phrases:`). A platform
 word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
 not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and VMs
 unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
 ("bare metal servers", "azure") name a platform only when no other is named; `places:`
-("bare metal") name none; a platform right after a `not_platform` word is not theirs, and
-plain Kubernetes refused so with no Kubernetes platform named is `off_kubernetes`. A mesh
-they want off is `leaving`, unless a `modes` word beside its name says they leave its
-data-plane mode ("off istio sidecars"): then they run it still and refuse that mode.
+("bare metal") name none; a platform right after a `not_platform` word (and a
+`platform_qualifiers` word: "not plain AKS") is not theirs, and plain Kubernetes refused so
+with no Kubernetes platform named is `off_kubernetes`. A mesh they want off is `leaving`,
+unless a `modes` word beside its name says they leave its data-plane mode ("off istio
+sidecars"): then they run it still and refuse that mode.
 """
 
 from __future__ import annotations
@@ -74,15 +76,23 @@ class RequirementReader:
             }
         )
         negations = _alternation([normalise(w) for w in rules.not_platform])
-        self._negated = re.compile(rf"(?:{negations.pattern})\s+$") if negations else None
-        self._vendor_of: dict[str, str] = {}
-        managed: list[str] = []
-        for vendor, words in rules.vendors.items():
-            for word in words:
-                for template in rules.support_phrases:
-                    self._vendor_of[normalise(template.format(vendor=word))] = vendor
-                managed += [normalise(t.format(vendor=word)) for t in rules.managed_phrases]
-        self._managed = _alternation(managed)
+        qualifiers = _alternation([normalise(w) for w in rules.platform_qualifiers])
+        qualified = rf"(?:(?:{qualifiers.pattern})\s+)?" if qualifiers else ""
+        self._negated = (
+            re.compile(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
+        )
+        self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
+        managed = [t.format(vendor=word) for word in self._vendor_of for t in rules.managed_phrases]
+        self._managed = _alternation([normalise(m) for m in managed])
+        self._support = self._support_pattern(rules)
+        self._family_of = {
+            normalise(template.format(mesh=alias)): mesh.api_family
+            for mesh in kb.meshes.values()
+            if mesh.api_family
+            for alias in (mesh.id, mesh.name, *mesh.aliases)
+            for template in rules.mesh_vendor_phrases
+        }
+        self._mesh_vendor = _alternation(list(self._family_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
@@ -102,7 +112,21 @@ class RequirementReader:
         self._platforms = _alternation(list(self._platform_of))
         self._alone = _alternation(list(self._alone_of))
         self._places = _alternation([normalise(p) for p in rules.places])
-        self._support = _alternation(list(self._vendor_of))
+
+    def _support_pattern(self, rules: RulesFile) -> re.Pattern[str] | None:
+        """Each support phrase with a vendor's word where {vendor} stands, the name of one of
+        its support plans allowed right after it ("our Microsoft Unified support contract")."""
+        vendors = _alternation(list(self._vendor_of))
+        plans = _alternation([normalise(p) for p in rules.support_plans])
+        if vendors is None or not rules.support_phrases:
+            return None
+        plan = rf"(?:\s+(?:{plans.pattern}))?" if plans else ""
+        forms = []
+        for i, template in enumerate(rules.support_phrases):
+            before, _, after = (normalise(part) for part in template.partition("{vendor}"))
+            named = rf"(?P<v{i}>{vendors.pattern}){plan}"
+            forms.append(" ".join(p for p in (re.escape(before), named, re.escape(after)) if p))
+        return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
@@ -209,12 +233,15 @@ class RequirementReader:
                 facts[self._leaving_fact] = mesh
                 if facts.get("incumbent") == mesh:  # the mesh they run and want off
                     del facts["incumbent"]
+        if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
+            facts.update(support="any", built_on=self._family_of[match.group(0)])
         text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True
             text = self._managed.sub(" ", text)
         if self._support and (match := self._support.search(text)):
-            facts["support"] = self._vendor_of[match.group(0)]
+            word = next(w for w in match.groupdict().values() if w)
+            facts["support"] = self._vendor_of[word]
             text = self._support.sub(" ", text)
         matches = list(self._platforms.finditer(text)) if self._platforms else []
         said = [m.group(0) for m in matches]
@@ -231,9 +258,8 @@ class RequirementReader:
             facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
         if platforms:
             facts["platform"] = platforms
-            if len(platforms) > 1:  # one mesh across platforms spans clusters
+            if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
-                facts["spans_clusters"] = True
         return facts, " ".join(unplaced.split())
 
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:

@@ -492,6 +492,15 @@ class FactDef(Strict):
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
     )
+    shared_units: list[Text] = Field(
+        default_factory=list,
+        description="Words after a number that set it only with a `beside` word in the same "
+        "sentence ('the platform team is 3 people'); elsewhere they count something else "
+        "('a startup of 22 people').",
+    )
+    beside: list[Text] = Field(
+        default_factory=list, description="Words that make a shared unit this fact's."
+    )
     choices: list[Id] = Field(default_factory=list)
     names: dict[Id, Text] = Field(
         default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
@@ -682,6 +691,7 @@ class ScreeningTest(StrEnum):
     has_features = "has_features"
     has_feature = "has_feature"
     sidecar_free = "sidecar_free"
+    per_pod_proxy = "per_pod_proxy"
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
@@ -733,6 +743,11 @@ class Refused(Strict):
         default_factory=list,
         description="Words right after the object that make it something else: "
         "'envoy experience' is a skill, not the proxy.",
+    )
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words right before the object that make it something else: "
+        "'no third-party vendors' wants the provider's support, not no lock-in.",
     )
     moots: list[Id] = Field(
         default_factory=list,
@@ -858,6 +873,11 @@ class RulesFile(Strict):
         description="Words right before a platform's name that say it is not that one "
         "('ARO, not AKS').",
     )
+    platform_qualifiers: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand between a `not_platform` word and the platform "
+        "('not plain AKS').",
+    )
     places: list[Text] = Field(
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
@@ -896,6 +916,17 @@ class RulesFile(Strict):
     support_phrases: list[Text] = Field(
         default_factory=list,
         description="How support is asked for, with {vendor} where a vendor's word goes.",
+    )
+    support_plans: list[Text] = Field(
+        default_factory=list,
+        description="Names of a vendor's support plans, read after the vendor's word in a "
+        "support phrase ('our Microsoft Unified support contract').",
+    )
+    mesh_vendor_phrases: list[Text] = Field(
+        default_factory=list,
+        description="How a vendor of a mesh's project is asked for, with {mesh} where a "
+        "mesh's name goes ('a commercial Istio vendor'): any vendor's support, for an "
+        "offering built on that project.",
     )
     phrases: dict[Id, list[Text]] = Field(
         default_factory=dict,

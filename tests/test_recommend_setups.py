@@ -1,0 +1,191 @@
+"""Setups in the words teams use for who supports the mesh, who runs it, what they run today
+and where its proxies sit; each read through the public path (parse, then the verdict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import scoring
+from bot.answers.engine import AnswerEngine
+
+
+def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
+    intent = engine.parser.parse(text)
+    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+
+
+# ------------------------------------------------------------------ who supports it
+
+
+@pytest.mark.parametrize(
+    ("text", "support", "pick"),
+    [
+        (
+            "we're on EKS and everything must sit under our AWS Enterprise Support plan",
+            "aws",
+            "amazon-vpc-lattice",
+        ),
+        (
+            "GKE; whatever we run has to be covered by our Google premium support contract",
+            "google",
+            "google-cloud-service-mesh",
+        ),
+        (
+            "openshift, the mesh must come under our existing red hat premium support",
+            "red-hat",
+            "openshift-service-mesh",
+        ),
+    ],
+)
+def test_a_vendors_support_plan_named_between_vendor_and_support_is_that_vendors_support(
+    engine: AnswerEngine, text: str, support: str, pick: str
+):
+    assert engine.parser.parse(text).facts["support"] == support
+    assert verdict(engine, text).tied == [pick]
+
+
+def test_no_third_party_vendors_wants_the_providers_support_not_no_lock_in(
+    engine: AnswerEngine,
+):
+    text = "AKS, 60 services, no third-party vendors: it has to be a Microsoft thing"
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "provider" and "no_vendor" not in facts
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "built_on", "pick"),
+    [
+        ("we need an Istio vendor for support, on EKS, 40 services", "istio", "gloo-mesh"),
+        ("looking for a commercial Kuma vendor, VMs and k8s", "kuma", "kong-mesh"),
+    ],
+)
+def test_a_vendor_of_a_named_project_is_support_for_an_offering_built_on_it(
+    engine: AnswerEngine, text: str, built_on: str, pick: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "any" and facts["built_on"] == built_on
+    assert verdict(engine, text).tied == [pick]
+
+
+def test_the_commercial_istio_with_fips_builds_is_solos(engine: AnswerEngine):
+    """Solo ships FIPS builds of its Istio images; upstream Istio documents only a TLS
+    compliance policy, so its row stays partial."""
+    text = "EKS and GKE, one mesh across clusters, FIPS required, from an Istio vendor"
+    assert verdict(engine, text).tied == ["gloo-mesh"]
+    assert engine.kb.meshes["gloo-mesh"].features["fips_tls"].level == "yes"
+
+
+def test_refusing_to_pay_any_vendor_is_open_source_without_support(engine: AnswerEngine):
+    text = "leadership refuses to pay any vendor for a mesh. EKS, 300 pods, no sidecars, mtls"
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "none" and facts["licence"] == "open_source"
+    assert "no_vendor" not in facts
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+# ------------------------------------------------------------------ who runs it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're on AKS and would like a managed addon rather than running istiod ourselves",
+        "AKS, 90 services; the managed add-on model suits us",
+    ],
+)
+def test_a_managed_add_on_wanted_is_a_managed_control_plane(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "engineers"),
+    [
+        ("a 15-person company and one SRE runs everything. EKS, 40 services, mtls", 1),
+        ("our startup is 40 people, GKE, 20 services", None),
+        ("EKS, our platform team of 6 people runs it, 100 services", 6),
+        ("we are 300 people and the ops team is 2 people, EKS", 2),
+    ],
+)
+def test_people_count_the_team_only_beside_a_teams_word(
+    engine: AnswerEngine, text: str, engineers: int | None
+):
+    """A company's headcount is not the team that runs the mesh."""
+    assert engine.parser.parse(text).facts.get("engineers") == engineers
+
+
+def test_a_one_person_platform_at_a_small_company_gets_the_light_mesh(engine: AnswerEngine):
+    text = "a 25 person company, 2 GKE clusters, 40 services, one platform engineer, mtls"
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+# ------------------------------------------------------------------ what they run today
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BUSL is not a problem for us. we have had consul for years on VMs, now adding EKS. "
+        "stay on it or move?",
+        "we've had Consul Enterprise on our VMs a long time, the BSL doesn't worry us; "
+        "EKS joins next quarter",
+    ],
+)
+def test_an_incumbent_that_fits_is_kept(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["incumbent"] == "consul" and facts["licence"] == "any"
+    assert verdict(engine, text).tied == ["consul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our cni is cilium, hubble too, 4 on-prem clusters. small team, which mesh",
+        "cilium is our CNI on three bare metal clusters; a small team wants L7 visibility",
+    ],
+)
+def test_cilium_named_as_the_cni_is_cilium_already_run(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["cilium_cni"] is True
+    assert verdict(engine, text).tied == ["cilium"]
+
+
+# ------------------------------------------------------------------ where it runs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run ROSA, not vanilla EKS. needs to be vendor supported",
+        "OpenShift on Azure (ARO) rather than plain AKS; must be vendor supported",
+    ],
+)
+def test_a_platform_refused_with_a_qualifier_is_not_theirs(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["platform"] == ["openshift"] and facts["support"] == "any"
+    assert verdict(engine, text).tied == ["openshift-service-mesh"]
+
+
+def test_two_platforms_are_clusters_but_not_one_mesh_across_them(engine: AnswerEngine):
+    facts = engine.parser.parse("EKS and on-prem rke2, mtls, 50 services").facts
+    assert facts["clusters"] == 2 and "spans_clusters" not in facts
+
+
+# ------------------------------------------------------------------ where the proxies sit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "compliance wants no node-shared proxies. mtls + authz on GKE, 50 services",
+        "ztunnel is a no-go for us, EKS, 80 services, mtls",
+    ],
+)
+def test_shared_node_proxies_refused_require_a_proxy_in_every_pod(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts["per_pod_proxy"] is True
+    assert "sidecarless" not in intent.facts.get("needs", [])
+    result = verdict(engine, text)
+    for mesh in ("istio-ambient", "cilium", "amazon-vpc-lattice"):
+        assert result.of(mesh).out
+    assert result.tied == ["linkerd"]
