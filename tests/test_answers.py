@@ -179,10 +179,33 @@ def test_feature_titles_keep_acronyms_and_proper_nouns(engine, text, title):
 
 
 def test_retired_mesh_says_so_and_points_elsewhere(engine):
-    answer = engine.ask("is open service mesh still maintained")
+    answer = engine.ask("what happened to open service mesh")
     status = next(p for p in answer.points if p.heading == "Status")
     assert status.text.lower().startswith("archived")
     assert "instead" in status.text
+
+
+@pytest.mark.parametrize(
+    "text", ["is osm actually dead now?", "has nginx service mesh been abandoned?"]
+)
+def test_whether_a_retired_mesh_is_maintained_leads_with_its_status(engine, kb, text):
+    answer = engine.ask(text)
+    mesh = kb.meshes[answer.intent.meshes[0]]
+    assert answer.kind == IntentKind.lifecycle
+    assert answer.lead.startswith(f"{mesh.name} is {mesh.status.value}")
+    assert "instead" in answer.lead
+
+
+@pytest.mark.parametrize(
+    "text", ["is kuma still being developed?", "cilium still alive or did isovalent kill it"]
+)
+def test_whether_a_current_mesh_is_maintained_says_yes_with_its_version(engine, kb, text):
+    answer = engine.ask(text)
+    mesh = kb.meshes[answer.intent.meshes[0]]
+    assert answer.kind == IntentKind.lifecycle
+    assert answer.lead.startswith(f"Yes: {mesh.name} is maintained.")
+    asked = next(p for p in answer.points if p.heading == "What you asked about")
+    assert mesh.version.current in asked.items[0].text
 
 
 def test_every_first_card_says_when_knowledge_was_reviewed(engine, kb):

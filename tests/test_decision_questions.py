@@ -20,6 +20,9 @@ DECISIONS = [
     "would rather not run another project. does cilium cover it?",
     "small team, 6 services on aks. kuma or linkerd? all we want is per-service error rates",
     "our sidecars eat a third of the memory on 2k pods and we like the istio apis. what now?",
+    # A retired mesh named is one they run: a decision over it needs no other setup.
+    "so traefik mesh is basically abandoned. any suggestions then?",
+    "app mesh is being shut down under us... what do we do next",
 ]
 
 NOT_DECISIONS = [
@@ -30,6 +33,7 @@ NOT_DECISIONS = [
     ("we need fips validated crypto for fedramp, does linkerd have that", K.feature_check),
     ("does istio rotate certs or do we need a cronjob", K.feature_check),
     ("thoughts on linkerd?", K.explain),
+    ("is traefik mesh abandoned these days?", K.lifecycle),
 ]
 
 
@@ -82,3 +86,12 @@ def test_a_decision_about_the_field_wins_over_another_topic_in_the_setup(
 )
 def test_a_mesh_asked_about_is_not_one_they_run(engine: AnswerEngine, text):
     assert "incumbent" not in engine.parser.parse(text).facts
+
+
+def test_a_pick_asked_over_a_retired_mesh_never_picks_it(engine: AnswerEngine):
+    answer = engine.ask(
+        "nginx service mesh went end of life on us, where should we head from here?"
+    )
+    assert answer.kind == K.recommend
+    assert answer.lead.startswith("NGINX Service Mesh is retired")
+    assert "NGINX Service Mesh" not in answer.title

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import StatementList
 from bot.intents.models import IntentKind
@@ -20,6 +22,29 @@ def test_the_sources_of_the_figures_asked_about_come_first(engine: AnswerEngine,
     assert {item.label.split(" — ")[0] for item in first.items} == titles
     assert all("Linkerd proxy memory" in item.text for item in first.items)
     assert first.heading in answer.lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a citation for that linkerd memory figure?",
+        "where's the linkerd proxy memory number from",
+        "link for the linkerd memory stat pls, it's going in the ADR",
+        "the linkerd memory figures: a benchmark you ran, or the vendor's?",
+    ],
+)
+def test_a_source_asked_for_a_figure_lists_the_sources_behind_it(engine: AnswerEngine, text):
+    answer = engine.ask(text)
+    assert answer.kind == IntentKind.sources
+    assert "Linkerd" in answer.points[0].heading
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["latency numbers from linkerd at 1k pods?", "where do i find the linkerd install docs"],
+)
+def test_figures_or_places_asked_for_are_no_sources_question(engine: AnswerEngine, text):
+    assert engine.ask(text).kind != IntentKind.sources
 
 
 def test_a_plain_sources_question_lists_every_source(engine: AnswerEngine):

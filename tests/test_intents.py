@@ -9,6 +9,7 @@ import pytest
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.render.button_values import decode, encode
+from bot.render.plain import render_terminal
 
 K = IntentKind
 
@@ -37,7 +38,7 @@ PHRASES = [
     ),
     ("explain ambient mode", K.explain, ["istio-ambient"], [], {}),
     ("what is linkerd", K.explain, ["linkerd"], [], {}),
-    ("is open service mesh still maintained", K.explain, ["open-service-mesh"], [], {}),
+    ("is open service mesh still maintained", K.lifecycle, ["open-service-mesh"], [], {}),
     ("sources", K.sources, [], [], {}),
     ("help", K.help, [], [], {}),
     ("asdfgh", K.unknown, [], [], {}),
@@ -201,6 +202,8 @@ def test_greetings_and_thanks_get_a_short_reply(parser, text):
         "best database for microservices",
         "argo cd or flux for gitops?",
         "what's the best CNI for EKS",
+        "how do we cut ZGC pause times on our JVM workers?",
+        "should we move our JVM apps from CMS to G1GC",
     ],
 )
 def test_topics_outside_meshes_are_out_of_scope(parser, text):
@@ -227,3 +230,72 @@ def test_gcsm_is_google_cloud_service_mesh(kb):
     intent = IntentParser(kb).parse("gcsm vs aks istio addon")
     assert intent.kind == IntentKind.compare and not intent.unknown_names
     assert "google-cloud-service-mesh" in intent.meshes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "show me the meshes that work without any sidecars",
+        "which meshes avoid sidecars",
+        "do any meshes run with no sidecar proxies",
+    ],
+)
+def test_a_list_asked_by_a_must_not_lists_the_meshes_with_its_feature(engine, text):
+    """A must-not tied to a feature (no sidecars: a sidecar-free mode) with a list asked
+    for and no setup size asks which meshes have that feature."""
+    intent = engine.parser.parse(text)
+    assert intent.kind == K.which_meshes and intent.features == ["sidecarless"]
+    assert "Istio ambient mode: yes" in render_terminal(engine.ask(text))
+
+
+def test_a_list_asked_beside_a_size_stays_a_recommendation(parser):
+    intent = parser.parse("which meshes would work without sidecars for our 300 services")
+    assert intent.kind == K.recommend
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh"),
+    [
+        ("does kuma support an ambient mode?", "kuma"),
+        ("can linkerd run ambient", "linkerd"),
+        ("does gloo mesh do ambient yet", "gloo-mesh"),
+    ],
+)
+def test_a_mode_asked_of_another_mesh_is_that_meshs_feature(parser, text, mesh):
+    intent = parser.parse(text)
+    assert intent.kind == K.feature_check
+    assert intent.meshes == [mesh] and intent.features == ["sidecarless"]
+
+
+@pytest.mark.parametrize(
+    "text", ["does istio support ambient?", "gcsm vs ambient", "is gcsm or ambient lighter"]
+)
+def test_a_mode_set_against_a_mesh_or_asked_of_its_sibling_stays_a_mesh(parser, text):
+    assert "istio-ambient" in parser.parse(text).meshes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "network service mesh",
+        "is network service mesh production ready?",
+        "compare network service mesh and kuma",
+    ],
+)
+def test_a_product_named_in_everyday_words_is_an_unknown_name(parser, text):
+    intent = parser.parse(text)
+    assert intent.unknown_names == ["Network service mesh"]
+    assert not set(intent.meshes) - {"kuma"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "meshes"),
+    [
+        ("evaluating kumaflow because osm got archived", ["Kumaflow"], []),
+        ("osm is dead so we are trialling linkerd", [], ["linkerd"]),
+        ("aws app mesh was retired, thoughts on consul?", [], ["consul"]),
+    ],
+)
+def test_a_retired_mesh_said_to_be_gone_is_context_beside_a_subject(parser, text, unknown, meshes):
+    intent = parser.parse(text)
+    assert intent.meshes == meshes and intent.unknown_names == unknown

@@ -100,6 +100,16 @@ def test_unknown_feature_in_mesh(kb_dir):
     )
 
 
+def test_a_mode_named_as_an_unknown_feature_is_reported(kb_dir):
+    mesh = read(kb_dir / "meshes/istio-ambient.yaml")
+    mesh["as_feature"] = "teleportation"
+    write(kb_dir / "meshes/istio-ambient.yaml", mesh)
+    assert any(
+        p.startswith("meshes/istio-ambient.yaml: as_feature: unknown feature 'teleportation'")
+        for p in problems_of(kb_dir)
+    )
+
+
 def test_every_mesh_needs_every_feature(kb_dir):
     mesh = read(kb_dir / "meshes/cilium.yaml")
     del mesh["features"]["retries"]

@@ -263,6 +263,27 @@ def test_a_need_a_tool_they_already_run_covers_is_not_asked_of_the_mesh(
     assert "distributed_tracing" not in intent.facts.get("needs", [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30 services on aks, we want grafana dashboards of error rates. which mesh?",
+        "we already use grafana cloud. 30 services on aks, need mtls, which mesh",
+    ],
+)
+def test_dashboards_a_tool_they_name_draws_are_not_asked_of_the_mesh(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert "dashboard" in facts["covered"]
+    assert "dashboard" not in facts.get("needs", [])
+
+
+def test_the_meshs_own_dashboard_asked_for_is_a_need(engine: AnswerEngine):
+    text = "30 services on aks, we want a service graph ui. which mesh?"
+    facts = engine.parser.parse(text).facts
+    assert "dashboard" in facts["needs"] and "covered" not in facts
+
+
 def test_an_ingress_controller_they_run_beside_a_retired_mesh_covers_ingress(
     engine: AnswerEngine,
 ):

@@ -62,3 +62,12 @@ def test_the_new_size_replaces_the_old_one_and_other_facts_stay(kb):
     intent = follow_up(kb, parser, "what if we had 500 pods?", thread)
     assert intent.kind == IntentKind.cost
     assert intent.facts == {**thread.facts, "pods": 500}
+
+
+@pytest.mark.parametrize("reply", ["where did that number come from?", "source for that?"])
+def test_a_source_asked_in_a_thread_is_for_the_threads_figures(kb, reply):
+    parser = IntentParser(kb)
+    thread = parser.parse("how much latency does linkerd add at 300 pods")
+    intent = follow_up(kb, parser, reply, thread)
+    assert intent.kind == IntentKind.sources
+    assert intent.meshes == ["linkerd"] and intent.measure == thread.measure

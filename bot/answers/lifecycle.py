@@ -1,4 +1,10 @@
-"""Which meshes are retired, archived or inactive: status, date and successor for each."""
+"""Which meshes are retired, archived or inactive: status, date and successor for each.
+
+A question that names meshes ("is kuma still being developed?", "has nginx service mesh
+been abandoned?") is answered for them first: a retired one's status, date and successors lead every
+answer that names it (bot/answers/notices.py); a current one's latest version and how its
+project ships releases lead this one. The other retired meshes follow.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +12,69 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
-from bot.answers.results import Answer, Statement, StatementList
+from bot.answers.results import Answer, Part, Statement, StatementList
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Mesh
 
 
 def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
+    named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
+    maintained = [m for m in named if m.is_current]
     gone = [m for m in kb.meshes.values() if not m.is_current]
     items = [
         Statement(label=m.name, text=status_line(kb, m), sources=cite.cite(m.sources[:2]))
         for m in gone
+        if m not in named  # a named one's status leads the answer already
     ]
-    current = mesh_names(kb, [m.id for m in kb.current_meshes()])
-    summary = (
-        f"{len(gone)} meshes in my knowledge base are no longer current: "
-        f"{mesh_names(kb, [m.id for m in gone])}. Maintained: {current}."
-        if gone
-        else f"Every mesh in my knowledge base is maintained: {current}."
-    )
+    points: list[Part] = []
+    if maintained:
+        asked = [_maintained(m, cite) for m in maintained]
+        points.append(StatementList(heading="What you asked about", items=asked))
+    if items:
+        points.append(StatementList(heading="Status, date and successor", items=items))
     steps = [
-        step(f"Explain {m.name}", IntentKind.explain, meshes=[m.id]) for m in gone[:2]
+        step(f"Explain {m.name}", IntentKind.explain, meshes=[m.id]) for m in (named or gone)[:2]
     ] + standard_steps(kb, IntentKind.lifecycle)[:2]
     return build_answer(
         kb,
         intent,
         cite,
-        title="Retired and inactive meshes",
-        lead=summary,
-        points=[StatementList(heading="Status, date and successor", items=items)] if items else [],
+        title=f"Is {mesh_names(kb, [m.id for m in maintained])} maintained?"
+        if maintained
+        else "Retired and inactive meshes",
+        lead=_lead(kb, maintained, gone),
+        points=points,
         next_steps=steps,
     )
+
+
+def _lead(kb: KnowledgeBase, maintained: list[Mesh], gone: list[Mesh]) -> str:
+    """'Yes: Linkerd is maintained.' for current meshes asked about, then the retired ones
+    (and, asked about none, the maintained ones too)."""
+    retired = mesh_names(kb, [m.id for m in gone])
+    if maintained:
+        verb = "is" if len(maintained) == 1 else "are"
+        said = f"Yes: {mesh_names(kb, [m.id for m in maintained])} {verb} maintained."
+        return f"{said} No longer current: {retired}." if gone else said
+    current = mesh_names(kb, [m.id for m in kb.current_meshes()])
+    if not gone:
+        return f"Every mesh in my knowledge base is maintained: {current}."
+    return (
+        f"{len(gone)} meshes in my knowledge base are no longer current: {retired}. "
+        f"Maintained: {current}."
+    )
+
+
+def _maintained(mesh: Mesh, cite: Citations) -> Statement:
+    """A current mesh's latest version and how its project ships releases."""
+    version = mesh.version
+    text = f"{mesh.status.value.capitalize()}: version {version.current} (as of {version.as_of})."
+    sources = list(version.sources)
+    if mesh.project:
+        releases = mesh.project.releases
+        text += f" {releases[:1].upper()}{releases[1:]}."
+        sources += [s for s in mesh.project.sources if s not in sources]
+    return Statement(label=mesh.name, text=text, sources=cite.cite(sources))

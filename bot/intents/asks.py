@@ -2,9 +2,10 @@
 
 A long message states a setup and needs, then asks: "… a consultant told us we need istio.
 do we?", "… does cilium cover it?", "… thoughts?". The phrases that close such a question
-(rules.yaml `phrases: decision`) ask for a decision over what was said before them. And a
-clause asking a decision about the field ("do we need a mesh?") keeps a message in scope
-whatever topic another clause names ("we mostly talk over kafka between 12 services").
+(rules.yaml `phrases: decision`, maybe followed by a `closing` word: "… what now then") ask
+for a decision over what was said before them. And a clause asking a decision about the
+field ("do we need a mesh?") keeps a message in scope whatever topic another clause names
+("we mostly talk over kafka between 12 services").
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ class AskReader:
         return False
 
     def _ends_on(self, group: str, clause: str) -> bool:
-        return any(m.end() == len(clause) for m in self._cues.find(group, clause))
+        """A phrase of the group closes the clause, but for words that only place it in
+        time (`phrases: closing`: "… any suggestions then", "… what do we do next")."""
+        ends = {len(clause)}
+        for tail in self._cues.find("closing", clause):
+            if tail.end() == len(clause):
+                ends.add(len(clause[: tail.start()].rstrip()))
+        return any(m.end() in ends for m in self._cues.find(group, clause))
 
 
 def _closing(text: str) -> list[str]:

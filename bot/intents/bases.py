@@ -4,8 +4,9 @@
 "what does gloo mesh add in latency, same as istio or worse?": Istio is what Gloo Mesh is
 built on, said to place it, and the question is about Gloo Mesh. The base is a subject
 only when it is set against something: an operand of "vs", "compare", "better than"
-(rules.yaml `phrases: compare`) or "than" with no other mesh between, or listed beside
-another mesh ("gloo mesh or istio", "compare gloo mesh and istio").
+(rules.yaml `phrases: compare`), of "than", or of an "and" after such a cue ("difference
+between openshift service mesh and running community istio") with no other mesh between, or listed
+beside another mesh ("gloo mesh or istio", "compare gloo mesh and istio").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from bot.knowledge.models import Mesh
 
 WINDOW = 5  # "addon vs just helm installing istio": up to five words between cue and name
 COMPARATIVE = "than"  # "more latency than vanilla istio" (no cue alone: "more than 200 pods")
+JOINER = "and"  # after a comparison cue, the word between its operands
 LISTING = frozenset({"and", "or", "vs", "versus", "v"})
 
 
@@ -31,8 +33,29 @@ def context_bases(
     named = set(found.meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
     return {
-        b for b in bases if not any(_set_against(tokens, found, s, cues) for s in _spans(found, b))
+        b
+        for b in bases
+        if not any(
+            _set_against(tokens, found, s, cues) or _joined(tokens, found, s, cues)
+            for s in _spans(found, b)
+        )
     }
+
+
+def _joined(
+    tokens: list[str], found: Mentions, span: tuple[int, int, str], cues: list[tuple[int, int]]
+) -> bool:
+    """The second operand of a cue's "and": "diff between openshift service mesh and
+    running community istio" (another mesh between the cue and the "and", none after it)."""
+    start = span[0]
+    joints = [
+        i
+        for i, word in enumerate(tokens[:start])
+        if word == JOINER and start - i - 1 <= WINDOW and not _mesh_between(found, i, start)
+    ]
+    return any(
+        end <= joint and _mesh_between(found, end, joint) for joint in joints for _, end in cues
+    )
 
 
 def _spans(found: Mentions, mesh: str) -> list[tuple[int, int, str]]:

@@ -3,6 +3,11 @@
 "istio ambient vs sidecar" compares ambient with Istio's sidecar mode: the word "sidecar"
 names that entry only across a "vs", "or" or "than" from a sibling mode (mesh YAML
 `mode_aliases`), so "does linkerd use sidecars" still asks about Linkerd.
+
+A mode asked of another mesh is that mesh's feature (mesh YAML `as_feature`): "does kuma
+support an ambient mode?" asks for Kuma's sidecarless row, not a comparison with Istio's
+ambient mode. Said against it ("gcsm vs ambient") or of a sibling mode ("does istio support
+ambient?"), the mode stays a mesh.
 """
 
 from __future__ import annotations
@@ -32,6 +37,30 @@ class ModeReader:
             for mesh in meshes
             if mesh.mode_aliases
         ]
+        self._siblings = {
+            frozenset((mesh.id, other))
+            for mesh in meshes
+            if mesh.mode_aliases
+            for other in mesh.mode_aliases.beside
+        }
+        self._as_feature = {mesh.id: mesh.as_feature for mesh in meshes if mesh.as_feature}
+
+    def as_features(self, found: Mentions, asked: bool, compared: bool) -> list[str]:
+        """The features of the modes asked of a mesh named before them, taken out of the
+        meshes. `asked`: a question asks of a mesh ("does gcsm …"); `compared`: a comparison
+        cue sets them against each other."""
+        if not asked or compared:
+            return []
+        features = []
+        for mode, feature in self._as_feature.items():
+            spans = [s for s in found.spans if s[2] == mode]
+            if mode not in found.meshes or not spans:
+                continue
+            before = {m for _, end, m in found.spans if end <= spans[0][0] and m != mode}
+            if before and not any(frozenset((mode, m)) in self._siblings for m in before):
+                found.meshes.remove(mode)
+                features.append(feature)
+        return features
 
     def read(self, tokens: list[str], found: Mentions) -> None:
         for mesh_id, beside, words in self._modes:

@@ -5,7 +5,9 @@ Words earn evidence from where they stand: before "mesh" ("consulate mesh"), hol
 mesh ("Tetrate Service Bridge vs Gloo Mesh"), or the object of "evaluating", "trying",
 "explain" and the like (rules.yaml `name_before`). A word no English dictionary knows,
 or a capitalised one mid-sentence, counts for them; ordinary lower-case English counts
-against. Words are named as an unknown mesh only when the evidence adds up.
+against. Words are named as an unknown mesh only when the evidence adds up, or when they
+are a product the knowledge base lists by name but does not cover (rules.yaml
+`phrases: other_names`: "network service mesh" is everyday words to any usage).
 """
 
 from __future__ import annotations
@@ -76,12 +78,25 @@ class NameReader:
             + (self._subject(tokens, c) if subject else 0)
             >= NAMED
         ]
+        named += self._listed(tokens, found)
         kept: list[Candidate] = []
         for candidate in sorted(named, key=lambda c: c.start - c.end):  # longest first
             if not any(c.start < candidate.end and candidate.start < c.end for c in kept):
                 kept.append(candidate)
         names = dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start))
         return [as_written(name, text) for name in list(names)[:MAX_UNKNOWN]]
+
+    def _listed(self, tokens: list[str], found: Mentions) -> list[Candidate]:
+        """Products made of everyday words that no usage tells from a description
+        ("network service mesh"): named wherever no known mesh took their words."""
+        text = " ".join(tokens)
+        spans = []
+        for match in self._cues.find("other_names", text):
+            start = len(text[: match.start()].split())
+            end = start + len(match.group(0).split())
+            if not any(found.used[start:end]):
+                spans.append(Candidate(start, end, match.group(0), meshy=True))
+        return spans
 
     def _could_be_name(self, word: str) -> bool:
         return (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
+from bot.intents.context import likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -41,6 +42,7 @@ _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
+JARGON_WORDS = 3  # "tune g1gc … jvm": an English word and two of another topic's jargon
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
@@ -69,6 +71,7 @@ class _Reading:
     asks: bool  # a question mark: the text asks something
     sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
     control_plane_too: bool  # proxy memory with the control plane counted in
+    context: frozenset[str]  # meshes named as context ("since osm is dead"), no subject
 
 
 class IntentParser:
@@ -126,10 +129,15 @@ class IntentParser:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
 
         "and cilium?" adds a mesh to the thread's question, "what if we had 500 pods?"
-        re-asks it with the new size, "why not ambient?" compares against it. A complete
-        new question keeps only the thread's facts.
+        re-asks it with the new size, "why not ambient?" compares against it, "where's that
+        number from?" asks for the sources behind its figures. A complete new question keeps
+        only the thread's facts.
         """
         fresh = self.parse(text)
+        if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
+            # "where did that number come from?": the sources behind the thread's figures
+            update = {"meshes": context.meshes, "features": context.features}
+            return fresh.model_copy(update={**update, "measure": fresh.measure or context.measure})
         if context.kind in (IntentKind.too_long, IntentKind.unknown) or fresh.kind in (
             IntentKind.help,
             IntentKind.greeting,
@@ -197,6 +205,8 @@ class IntentParser:
         cues = self._cue_spans("compare", remaining, skip={"or"})
         for base in context_bases(remaining.split(), found, self._kb.meshes.values(), cues):
             found.meshes.remove(base)
+        compared = bool(self._cues.find("compare", remaining))
+        modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
         negated = self._negated(text)
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
@@ -209,6 +219,11 @@ class IntentParser:
             features = self._features(everything.features, remaining, found, negated, clauses)
         else:
             features = self._features_of(asked, cued, negated, clauses)
+        # "list the meshes that run without sidecars": a list asked for with no size, by a
+        # must-not a constraint ties to a feature, asks which meshes have that feature.
+        if self._cues.has("list_meshes", normalised) and not (found.meshes or counted):
+            features += [f for f in self._required_by(facts) if f not in features]
+        features += [f for f in modes if f not in features]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(normalised) if f in features]:
@@ -221,6 +236,11 @@ class IntentParser:
         measure = self._measure(remaining)
         topic = bool(features or facts or measure)
         unknown = self._names.read(remaining.split(), found, text, topic)
+        tokens_left = remaining.split()
+        gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
+        if features:  # "can consul do ambient like istio does": Istio is the yardstick
+            gone |= likened(tokens_left, found, self._cues, bool(unknown))
+        found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         # Features the ranking found count only beside the field's own words: "explain
@@ -248,16 +268,28 @@ class IntentParser:
             "?" in text,
             frozenset(counted),
             self._control_plane_too(remaining, measure),
+            frozenset(gone),
         )
 
     def _about_something_else(self, tokens: list[str]) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
 
         The words of my own questions ("the most lightweight option, resource-wise") name
-        no other topic."""
-        content = [w for w in tokens if w not in STOPWORDS]
-        words = [w for w in content if ordinary(w) and len(w) >= MIN_WORD and not self._known(w)]
-        return len(words) >= 2 or (len(words) == 1 and len(content) == 1)
+        no other topic. Beside an ordinary word, another topic's jargon that no dictionary
+        has and no usage made a mesh's name ("cut ZGC pause times on our JVM workers") names it too,
+        when there is enough of it to be a sentence (not "click zzqx").
+        """
+        content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
+        strange = [w for w in content if not self._known(w) and not w.isdigit()]
+        words = [w for w in strange if ordinary(w)]
+        jargon = len(strange) >= JARGON_WORDS
+        return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon))
+
+    @staticmethod
+    def _unnamed(r: _Reading) -> list[str]:
+        """The question's words less the unknown names read in it."""
+        named = set(normalise(" ".join(r.unknown)).split())
+        return [w for w in r.normalised.split() if w not in named]
 
     def _known(self, word: str) -> bool:
         """A word of the vocabulary, or its singular ("resource" for "resources")."""
@@ -475,17 +507,25 @@ class IntentParser:
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
         # istio or linkerd? only thing we want is request rates"): every offering is weighed.
         decides = self._asks.decides(r.text) or self._choice(r.remaining, meshes, features)
-        recommend = among and ((cue("recommend") and not checked) or (their_setup and decides))
+        # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
+        retired = bool(meshes) and not any(self._current(m) for m in meshes)
+        stated = their_setup or retired
+        recommend = among and ((cue("recommend") and not checked) or (stated and decides))
         counted = cue("quantity") and r.measure is not None and not features
+        # "is kuma still being developed?", "traefik mesh: dead project?": the status of the
+        # meshes named, not a pick ("… got abandoned, any suggestions then?") nor a setup.
+        sized = self._deciding & r.sizes  # a stated size: their setup
+        asks_status = bool(meshes) and not (r.unknown or r.context or recommend or decides or sized)
+        asks_status = asks_status and not self._compare_cued(r.remaining, len(meshes))
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
         if cue("features"):
             return IntentKind.features, False
-        if not r.in_field and self._about_something_else(r.normalised.split()):
+        if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
-        if not features and cue("lifecycle") and (not named or cue("which_meshes")):
+        if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
             return IntentKind.lifecycle, False
         if not named and not features and cue("lightest"):
             return IntentKind.lightest, False
@@ -493,7 +533,6 @@ class IntentParser:
             return IntentKind.cost, typo
         # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
         # a size ("evaluating istiogen for 80 services") a pick for that size can.
-        sized = self._deciding & r.sizes  # a stated size: their setup
         asked_of_it = not (meshes or features or recommend or sized or cue("cost"))
         if r.unknown and asked_of_it:
             return IntentKind.not_in_kb, False
@@ -549,15 +588,27 @@ class IntentParser:
 
     def _asks_for_sources(self, r: _Reading) -> bool:
         """The bot's own evidence asked about: "where do your latency numbers come from",
-        "what are your sources for the istio figures", "can i see the links you're using"."""
-        words = r.normalised.split()
-        for match in self._cues.find("evidence", r.normalised):
-            at = len(r.normalised[: match.start()].split())
-            before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
-            after = " ".join(words[at + len(match.group(0).split()) :])
-            if self._cues.has("yours", before) or self._cues.starts("yours_after", after):
-                return True
+        "what are your sources for the istio figures", "can i see the links you're using";
+        or a source asked for ("citation for the istio sidecar memory figure?", "link for the
+        claim that…"), or where a figure is from ("where did that ztunnel number come from")."""
+        if self._cues.has("provenance", r.normalised):
+            return True
+        for clause in _CLAUSES.split(r.text):
+            said = normalise(clause)
+            words = said.split()
+            for match in self._cues.find("evidence", said):
+                at = len(said[: match.start()].split())
+                before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
+                after = " ".join(words[at + len(match.group(0).split()) :])
+                if self._cues.has("yours", before) or self._cues.starts("yours_after", after):
+                    return True
+                if self._cues.starts("whence", said) and self._ends_with("whence_end", after):
+                    return True
         return False
+
+    def _ends_with(self, group: str, words: str) -> bool:
+        """The words end on a phrase of the group."""
+        return any(m.end() == len(words) for m in self._cues.find(group, words))
 
     def _only_thanks(self, r: _Reading) -> bool:
         """A greeting or thanks with at most a few words that ask nothing of the field."""

@@ -141,10 +141,15 @@ class RequirementReader:
             for word in words:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
         self._covers: dict[str, list[str]] = {}
+        doing: list[str] = []  # "grafana dashboards": a tool and the job it does for them
         for tool in kb.rules.covered_by:  # a tool they run, even one a mesh entry names
+            features = [kb.features[f] for f in tool.features if f in kb.features]
+            jobs = [normalise(a) for f in features for a in (f.name, *f.aliases)]
             for word in tool.words:
                 self._named[normalise(word)] = ("covered", normalise(word))
                 self._covers[normalise(word)] = tool.features
+                doing += [rf"{re.escape(normalise(word))}\s+{re.escape(job)}s?" for job in jobs]
+        self._doing = re.compile(rf"\b(?:{'|'.join(doing)})\b") if doing else None
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         after = _alternation([normalise(p) for p in kb.rules.already_after])
         names = _alternation(list(self._named))
@@ -162,8 +167,12 @@ class RequirementReader:
 
     def _already_named(self, normalised: str) -> list[str]:
         """The names after an `already_phrases` cue, and each named straight after one of
-        them ("we run nginx service mesh + nginx ingress")."""
+        them ("we run nginx service mesh + nginx ingress"); a tool named with the job it
+        covers ("we need grafana dashboards": Grafana draws them, not the mesh)."""
         names: list[str] = []
+        for match in self._doing.finditer(normalised) if self._doing else ():
+            tools = sorted(self._covers, key=len, reverse=True)
+            names += [w for w in tools if match.group(0).startswith(w + " ")][:1]
         for match in self._already.finditer(normalised) if self._already else ():
             if self._asked(normalised, match):
                 continue

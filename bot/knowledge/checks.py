@@ -223,6 +223,13 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     fix="cite a source id, or set the level to unknown",
                 )
         yield from _check_not_applicable(loaded, mesh, file)
+        if feature_ids is not None and mesh.as_feature not in (None, *feature_ids):
+            yield Problem(
+                file=file,
+                path="as_feature",
+                message=f"unknown feature '{mesh.as_feature}'",
+                fix="use a feature id from features.yaml",
+            )
         beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
         named = [(f"replaced_by[{i}]", other) for i, other in enumerate(mesh.replaced_by)]
         named += [(f"mode_aliases.beside[{i}]", other) for i, other in enumerate(beside)]

@@ -4,8 +4,9 @@ Resolution happens on the parsed YAML, before validation, so the merged entry is
 validated like any other mesh:
 
 - every top-level field the distribution does not give is copied from its base,
-  except its identity (`id`, `name`, `aliases`, `mode_aliases`), `outdated_claims` (what articles
-  said about the base is not a claim about the distribution), `releases` (a vendor
+  except its identity (`id`, `name`, `aliases`, `mode_aliases`, `as_feature`),
+  `outdated_claims` (what articles said about the base is not a claim about the
+  distribution), `releases` (a vendor
   numbers its own releases), `project` (its release and support model is its own),
   `fit` (where it runs, its licence and who supports it are the distribution's own:
   the recommender screens on them) and the base's own `based_on`, `distribution` and
@@ -38,6 +39,7 @@ NOT_INHERITED = frozenset(
         "name",
         "aliases",
         "mode_aliases",
+        "as_feature",
         "outdated_claims",
         "based_on",
         "distribution",

@@ -412,6 +412,11 @@ class Mesh(Strict):
     name: Text
     aliases: list[Text] = Field(min_length=1)
     mode_aliases: ModeAliases | None = None
+    as_feature: Id | None = Field(
+        default=None,
+        description="The feature another mesh has when it offers this mode: 'does kuma "
+        "support an ambient mode?' asks for Kuma's sidecarless row.",
+    )
     status: Status
     status_note: str = ""
     replaced_by: list[Id] = Field(default_factory=list)

@@ -1,0 +1,64 @@
+"""Meshes named as the context of a question about something else, not as its subjects.
+
+- A retired mesh said to be gone: "evaluating kumaflow because osm got archived", "osm is
+  dead so we are trialling linkerd". The question is about Kumaflow or Linkerd; Open Service Mesh is
+  named with a lifecycle word (rules.yaml `phrases: lifecycle`) a few words from it to say
+  why. Alone ("app mesh is being shut down, what do we do next") it stays the subject.
+- A mesh a feature is likened to: "can consul do ambient like istio does", "does network
+  service mesh do L7 routing like istio?" ask about Consul and Network Service Mesh; Istio
+  stands after a `likeness` word ("like", "the way") as the yardstick. With no subject
+  before it ("something like app mesh for 20 services") it stays a subject.
+
+A distribution's base named as its context is bot/intents/bases.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.intents.cues import CuePhrases
+from bot.intents.extract import Mentions
+
+WINDOW = 3  # "osm got archived on us": the lifecycle word within three words of the name
+LIKENESS_GAP = 1  # "like plain istio": one word at most between the likeness and the name
+
+
+def _spans(cues: CuePhrases, group: str, tokens: list[str]) -> list[tuple[int, int]]:
+    text = " ".join(tokens)
+    return [
+        (start := len(text[: m.start()].split()), start + len(m.group(0).split()))
+        for m in cues.find(group, text)
+    ]
+
+
+def retired_context(
+    tokens: list[str],
+    found: Mentions,
+    cues: CuePhrases,
+    current: Callable[[str], bool],
+    other_names: bool,
+) -> set[str]:
+    """The retired meshes named only to say they are gone, when something else is asked
+    about (a current mesh, or `other_names`: a name the knowledge base lacks)."""
+    if not other_names and not any(current(m) for m in found.meshes):
+        return set()
+    said = _spans(cues, "lifecycle", tokens)
+    return {
+        mesh
+        for start, end, mesh in found.spans
+        if not current(mesh)
+        and any(0 <= s - end <= WINDOW or 0 <= start - e <= WINDOW for s, e in said)
+    }
+
+
+def likened(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: bool) -> set[str]:
+    """The meshes a feature question likens its subject to: right after a `likeness`
+    word, with a subject named before them (a mesh, or `other_names`: a name the knowledge
+    base lacks)."""
+    cued = _spans(cues, "likeness", tokens)
+    out = set()
+    for start, _, mesh in found.spans:
+        before = {m for s, _, m in found.spans if s < start and m != mesh}
+        if (before or other_names) and any(0 <= start - end <= LIKENESS_GAP for _, end in cued):
+            out.add(mesh)
+    return out
