@@ -92,6 +92,7 @@ def test_refusing_to_pay_any_vendor_is_open_source_without_support(engine: Answe
     [
         "we're on AKS and would like a managed addon rather than running istiod ourselves",
         "AKS, 90 services; the managed add-on model suits us",
+        "still on OSM on AKS, it is retired; we'd like to keep it managed. 60 services",
     ],
 )
 def test_a_managed_add_on_wanted_is_a_managed_control_plane(engine: AnswerEngine, text: str):
@@ -115,8 +116,15 @@ def test_people_count_the_team_only_beside_a_teams_word(
     assert engine.parser.parse(text).facts.get("engineers") == engineers
 
 
-def test_a_one_person_platform_at_a_small_company_gets_the_light_mesh(engine: AnswerEngine):
-    text = "a 25 person company, 2 GKE clusters, 40 services, one platform engineer, mtls"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a 25 person company, 2 GKE clusters, 40 services, one platform engineer, mtls",
+        "2 EKS clusters, 35 services, mtls and retries; we want the least-ops option",
+    ],
+)
+def test_a_one_person_or_least_ops_platform_gets_the_light_mesh(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["team_size"] == "small"
     assert verdict(engine, text).tied == ["linkerd"]
 
 
@@ -189,3 +197,27 @@ def test_shared_node_proxies_refused_require_a_proxy_in_every_pod(engine: Answer
     for mesh in ("istio-ambient", "cilium", "amazon-vpc-lattice"):
         assert result.of(mesh).out
     assert result.tied == ["linkerd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sidecars are mandatory for our auditors. GKE, 40 services",
+        "the sidecar model must stay, AKS, 120 services",
+    ],
+)
+def test_a_proxy_in_every_pod_insisted_on_rules_out_shared_node_proxies(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["per_pod_proxy"] is True
+    assert verdict(engine, text).of("istio-ambient").out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no sidecars, ambient is required, EKS", "we require sidecar injection to be automatic"],
+)
+def test_a_refused_or_other_sidecar_word_insists_on_no_proxy_per_pod(
+    engine: AnswerEngine, text: str
+):
+    assert "per_pod_proxy" not in engine.parser.parse(text).facts

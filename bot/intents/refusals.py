@@ -5,7 +5,9 @@ path", "we'd rather not swap out Calico", "no vendor support needed": a refusal 
 (`phrases.negation` and `refusals.before` before the object, `refusals.after` after it)
 governs one of a must-not fact's objects (`refusals.objects`; a word right before or after
 it can make it something else), or a vendor (`vendors:`, into `refusals.vendors.fact`),
-within `refusals.window` words, in the same clause.
+within `refusals.window` words, in the same clause. `limits` and `demands` are read the same
+way: what a setup says is all it has ("north-south only"), and what it insists on unless a
+refusal governs it ("security insists on a per-pod proxy").
 Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
 """
 
@@ -15,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from bot.knowledge.aliases import normalise
-from bot.knowledge.models import FactType, FactValue, RulesFile
+from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\n]+")
 
@@ -25,6 +27,53 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _object(
+    words: list[str], unless_next: list[str], unless_before: Sequence[str] = ()
+) -> re.Pattern[str] | None:
+    """The object's words, less those with an `unless_next` word right after or an
+    `unless_before` word right before."""
+    named = _alternation(words)
+    if named is None:
+        return None
+    unless = _alternation(unless_next)
+    guard = rf"(?!\s+(?:{unless.pattern}))" if unless else ""
+    # one look-behind a word: each must be of fixed width
+    behind = "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in unless_before)
+    return re.compile(behind + named.pattern + guard)
+
+
+def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
+    """The `window` words before the object and the `window` words after it."""
+    before = " ".join(clause[: obj.start()].split()[-window:])
+    after = " ".join(clause[obj.end() :].split()[:window])
+    return before, after
+
+
+class _Cued:
+    """Objects a cue before (within the window) or right after sets: what a setup says is
+    all it has (`limits`), or what it insists on (`demands`)."""
+
+    def __init__(self, cues: Limits, window: int) -> None:
+        self._window = window
+        self._before = _alternation(cues.before)
+        self._after = _alternation(cues.after)
+        self.objects = [
+            (fact, said.value, pattern)
+            for fact, said in cues.objects.items()
+            if (pattern := _object(said.words, said.unless_next))
+        ]
+
+    def cued(self, clause: str, pattern: re.Pattern[str]) -> bool:
+        """A cue within the window before an object this pattern finds, or right after it."""
+        for obj in pattern.finditer(clause):
+            before, after = _around(clause, obj, self._window)
+            if (self._before and self._before.search(before)) or (
+                self._after and self._after.match(after)
+            ):
+                return True
+        return False
 
 
 class RefusalReader:
@@ -40,43 +89,24 @@ class RefusalReader:
         self._objects = [
             (fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
-            if (pattern := self._object(refused.words, refused.unless_next, refused.unless_before))
+            if (pattern := _object(refused.words, refused.unless_next, refused.unless_before))
         ]
         self._accepted = [
             (fact, accepted.value, pattern)
             for fact, accepted in refusals.accepted.items()
-            if (pattern := self._object(accepted.words, accepted.unless_next))
+            if (pattern := _object(accepted.words, accepted.unless_next))
         ]
         self._weakest = {f.id: f.choices[0] for f in rules.facts if f.choices}
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
-        limits = refusals.limits
-        self._limit_before = _alternation(limits.before)
-        self._limit_after = _alternation(limits.after)
-        self._limits = [
-            (fact, limited.value, pattern)
-            for fact, limited in limits.objects.items()
-            if (pattern := self._object(limited.words, limited.unless_next))
-        ]
+        self._limits = _Cued(refusals.limits, refusals.window)
+        self._demands = _Cued(refusals.demands, refusals.window)
         vendors = refusals.vendors
         self._vendor_fact = vendors.fact if vendors else None
         self._vendors = [
             (vendor, pattern)
             for vendor, words in rules.vendors.items()
-            if vendors and (pattern := self._object(words, vendors.unless_next))
+            if vendors and (pattern := _object(words, vendors.unless_next))
         ]
-
-    @staticmethod
-    def _object(
-        words: list[str], unless_next: list[str], unless_before: Sequence[str] = ()
-    ) -> re.Pattern[str] | None:
-        named = _alternation(words)
-        if named is None:
-            return None
-        unless = _alternation(unless_next)
-        guard = rf"(?!\s+(?:{unless.pattern}))" if unless else ""
-        # one look-behind a word: each must be of fixed width
-        behind = "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in unless_before)
-        return re.compile(behind + named.pattern + guard)
 
     def read(self, text: str) -> dict[str, FactValue]:
         """The must-nots a refusal in `text` sets (never a flag to false; "no vendor support
@@ -96,26 +126,17 @@ class RefusalReader:
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
         for clause in map(normalise, _PUNCTUATION.split(text)):
-            for fact, value, pattern in self._limits:
-                if fact not in facts and any(
-                    self._limited(clause, m) for m in pattern.finditer(clause)
+            for fact, value, pattern in self._limits.objects:
+                if fact not in facts and self._limits.cued(clause, pattern):
+                    facts[fact] = value
+            for fact, value, pattern in self._demands.objects:
+                if (
+                    fact not in facts
+                    and self._demands.cued(clause, pattern)
+                    and not self._refuses(clause, pattern)
                 ):
                     facts[fact] = value
         return facts
-
-    def _around(self, clause: str, obj: re.Match[str]) -> tuple[str, str]:
-        """The `window` words before the object and the `window` words after it."""
-        before = " ".join(clause[: obj.start()].split()[-self._window :])
-        after = " ".join(clause[obj.end() :].split()[: self._window])
-        return before, after
-
-    def _limited(self, clause: str, obj: re.Match[str]) -> bool:
-        """A limit cue right before the object (within `window` words) or right after it."""
-        before, after = self._around(clause, obj)
-        return bool(
-            (self._limit_before and self._limit_before.search(before))
-            or (self._limit_after and self._limit_after.match(after))
-        )
 
     def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))
@@ -158,7 +179,7 @@ class RefusalReader:
 
     def _refused(self, clause: str, obj: re.Match[str]) -> bool:
         """A cue within `window` words before the object, or after it."""
-        before, after = self._around(clause, obj)
+        before, after = _around(clause, obj, self._window)
         return bool(
             (self._before and self._before.search(before))
             or (self._after and self._after.search(after))
@@ -166,5 +187,5 @@ class RefusalReader:
 
     def _near(self, clause: str, obj: re.Match[str], cue: re.Pattern[str] | None) -> bool:
         """A cue within `window` words of the object, on either side."""
-        before, after = self._around(clause, obj)
+        before, after = _around(clause, obj, self._window)
         return bool(cue and (cue.search(before) or cue.search(after)))

@@ -802,6 +802,12 @@ class Limits(Strict):
     )
 
 
+class Demands(Limits):
+    """What a setup insists on ("security insists on a per-pod proxy", "sidecars are
+    mandatory"): a cue before or after an object, in one clause, sets the object's value
+    unless a refusal in that clause governs the object."""
+
+
 class MemorySizes(Strict):
     """Memory said of a node or a pod ("512MB RAM nodes", "20MiB per pod")."""
 
@@ -852,6 +858,7 @@ class Refusals(Strict):
         default=None, description="Where a refused vendor goes ('nothing from HashiCorp')."
     )
     limits: Limits = Field(default_factory=lambda: Limits())
+    demands: Demands = Field(default_factory=lambda: Demands())
     meshes: RefusedMeshes | None = Field(
         default=None, description="Where a mesh they want off goes ('we want off istio')."
     )
