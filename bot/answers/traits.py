@@ -107,20 +107,32 @@ def _works_with(field: Field, s: Screened, supports: bool) -> bool:
     return vendor in (fit.support_from if supports else fit.makers)
 
 
+def _graduated(s: Screened, field: Field) -> bool:
+    """A graduated CNCF project, or a vendor's build of one that you run yourself (the
+    project's own code; a service a provider runs is its own product)."""
+    base = field.kb.meshes.get(s.mesh.based_on or "")
+    built = base is not None and base.cncf == CncfStatus.graduated and not managed(s.mesh)
+    return s.mesh.cncf == CncfStatus.graduated or built
+
+
 def _incumbent(s: Screened, field: Field) -> bool:
-    """The mesh they run or a distribution of it; once that mesh itself is ruled out (the
-    mode they run is refused: "off istio's sidecars"), also its other modes, configured
-    with the same resources (its `api_family`)."""
     mesh, running = s.mesh, field.req.incumbent
-    if running is None or running in (mesh.id, mesh.based_on):
-        return running is not None
-    ran = field.kb.meshes.get(running)
-    stays = any(other.mesh.id == running for other in field.alive)
-    return bool(ran and ran.api_family and not stays and mesh.api_family == ran.api_family)
+    return running is not None and running in (mesh.id, mesh.based_on)
+
+
+def _incumbent_mode(s: Screened, field: Field) -> bool:
+    """Another mode of the mesh they run (configured with the same resources, its
+    `api_family`), once the mode they run is ruled out ("off istio's sidecars")."""
+    ran = field.kb.meshes.get(field.req.incumbent or "")
+    if ran is None or not ran.api_family or _incumbent(s, field):
+        return False
+    stays = any(other.mesh.id == ran.id for other in field.alive)
+    return not stays and s.mesh.api_family == ran.api_family
 
 
 TRAITS: dict[str, Trait] = {
     "incumbent": _incumbent,
+    "incumbent_mode": _incumbent_mode,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),
     "familiar_api": lambda s, field: bool(
@@ -130,7 +142,7 @@ TRAITS: dict[str, Trait] = {
         field.req.built_on and s.mesh.api_family == field.req.built_on
     ),
     "paid_edition": _paid_edition,
-    "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
+    "cncf_graduated": _graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,
     "provider_customer": _provider_customer,

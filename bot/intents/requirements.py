@@ -9,9 +9,10 @@ unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` wor
 ("bare metal servers", "azure") name a platform only when no other is named; `places:`
 ("bare metal") name none; a platform right after a `not_platform` word (and a
 `platform_qualifiers` word: "not plain AKS") is not theirs, and plain Kubernetes refused so
-with no Kubernetes platform named is `off_kubernetes`. A mesh they want off is `leaving`,
-unless a `modes` word beside its name says they leave its data-plane mode ("off istio
-sidecars"): then they run it still and refuse that mode.
+with no Kubernetes platform named is `off_kubernetes`; VMs a few words after a `shares` word
+("half our stuff") hold part of a mixed estate, not its one platform. A mesh they want off is
+`leaving`, unless a `modes` word beside its name says they leave its data-plane mode ("off
+istio sidecars"): then they run it still and refuse that mode.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _SENTENCE = re.compile(r"[.;!?\n]")
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
+HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
+SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -105,6 +108,7 @@ class RequirementReader:
             if (pattern := _alternation([normalise(w) for w in words]))
         ]
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
         self._any_mesh = _alternation(every_mesh)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
@@ -112,6 +116,10 @@ class RequirementReader:
         self._platforms = _alternation(list(self._platform_of))
         self._alone = _alternation(list(self._alone_of))
         self._places = _alternation([normalise(p) for p in rules.places])
+        shares = _alternation([normalise(w) for w in rules.shares])
+        self._shares = (
+            re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
+        )
 
     def _support_pattern(self, rules: RulesFile) -> re.Pattern[str] | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
@@ -242,9 +250,13 @@ class RequirementReader:
                 facts[self._leaving_fact] = mesh
                 if facts.get("incumbent") == mesh:  # the mesh they run and want off
                     del facts["incumbent"]
+        if "incumbent" in facts and self._complaint and self._complaint.search(normalised):
+            facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
-        text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
+        # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
+        # is the mesh's, and ECS stays their platform.
+        text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True
             text = self._managed.sub(" ", text)
@@ -253,6 +265,7 @@ class RequirementReader:
             facts["support"] = self._vendor_of[word]
             text = self._support.sub(" ", text)
         matches = list(self._platforms.finditer(text)) if self._platforms else []
+        matches = [m for m in matches if not self._shared(text, m)]
         said = [m.group(0) for m in matches]
         named = [m.group(0) for m in matches if not self._not_this(text, m)]
         alone = [m.group(0) for m in self._alone.finditer(text)] if self._alone else []
@@ -289,6 +302,12 @@ class RequirementReader:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""
         before = text[: match.start()].split()[-1:]
         return bool(before) and before[0] in self._asking
+
+    def _shared(self, text: str, match: re.Match[str]) -> bool:
+        """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
+        platform (a `shares` word a few words before)."""
+        vms = self._platform_of[match.group(0)] == Platform.vms
+        return bool(vms and self._shares and self._shares.search(text[: match.start()]))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
         """'ARO, not AKS': the platform named right after a `not_platform` word."""
