@@ -62,13 +62,16 @@ _VAGUE = (
     "some",
     "dozens of",
 )
+_JOINER = r"[\s/]+"  # a unit's words apart or slashed: "requests per sec", "req/s"
+MAX_QUALIFIERS = (
+    2  # words between a count and its unit: "2 old aks clusters", "40 .NET framework pods"
+)
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 _SENTENCE = re.compile(r"[.;!?\n]")
 BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
-QUALIFIERS = 2  # "40 .NET framework pods", "3 k8s clusters": words that say what kind
 _MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size's unit
 _NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
 
@@ -154,7 +157,8 @@ class NumberReader:
         )
         self._version = re.compile(rf"\b(?:{named})\s*$") if named else None
         units = "|".join(
-            re.escape(u).replace(r"\ ", r"\s+") for u in sorted(unit_to_fact, key=len, reverse=True)
+            re.escape(u).replace(r"\ ", _JOINER)
+            for u in sorted(unit_to_fact, key=len, reverse=True)
         )
         kinds = self._kinds(rules, units)
         small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
@@ -174,7 +178,7 @@ class NumberReader:
 
     @staticmethod
     def _kinds(rules: RulesFile, units: str) -> str:
-        """Up to QUALIFIERS words between a count and its unit that say what kind: those
+        """Up to MAX_QUALIFIERS words between a count and its unit that say what kind: those
         rules.yaml `count_qualifiers` lists ("3 internal services", "2 core services"), or any
         other that is no common word, no count's unit and no unit of a size ("40 .NET
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
@@ -186,7 +190,7 @@ class NumberReader:
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
         said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word
-        return rf"(?:{kind}\s+){{0,{QUALIFIERS}}}"
+        return rf"(?:{kind}\s+){{0,{MAX_QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.
