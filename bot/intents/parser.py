@@ -414,7 +414,7 @@ class IntentParser:
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
-            moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
+            moot = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
             # Not what a stated fact requires: that fact's constraint screens for it already.
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]

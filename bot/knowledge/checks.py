@@ -404,7 +404,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     for i, tool in enumerate(rules.covered_by):
         yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
     for fact_id, refused in rules.refusals.objects.items():
-        yield from settings({fact_id: refused.value}, "refusals.objects")
+        yield from settings({refused.sets or fact_id: refused.value}, "refusals.objects")
         yield from settings({"needs": refused.moots}, f"refusals.objects.{fact_id}.moots")
     for fact_id, accepted in rules.refusals.accepted.items():
         yield from settings({fact_id: accepted.value}, "refusals.accepted")
