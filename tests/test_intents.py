@@ -94,7 +94,7 @@ PHRASES = [
     ),
     ("", K.help, [], [], {}),
     ("help me choose a mesh", K.recommend, [], [], {}),
-    ("what is a service mesh", K.help, [], [], {}),
+    ("what is a service mesh", K.explain, [], [], {}),
     ("is linkerd better than istio", K.compare, ["linkerd", "istio"], [], {}),
     (
         "mesh for 500 services across 3 clusters",

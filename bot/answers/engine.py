@@ -63,7 +63,6 @@ class AnswerEngine:
         needs = {
             IntentKind.feature_check: bool(intent.meshes) and bool(intent.features),
             IntentKind.which_meshes: bool(intent.features),
-            IntentKind.explain: bool(intent.meshes),
         }
         if not (meshes_ok and features_ok) or not needs.get(intent.kind, True):
             return Intent(kind=IntentKind.help)

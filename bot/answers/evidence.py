@@ -2,11 +2,15 @@
 
 The sources behind the overhead figures of the meshes asked about (every featured mesh when
 none is named), for the measure asked about (every measure when none is), each with the
-figures it backs, so the answer is about the numbers the question points at.
+figures it backs, so the answer is about the numbers the question points at; and, for the
+meshes named, how current what I hold on them is ("how current is your ambient data?").
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+from bot.answers.citations import evidence_date
 from bot.answers.figures import MEASURE_METRICS
 from bot.answers.results import Statement, StatementList
 from bot.intents.models import Intent, Measure
@@ -61,6 +65,28 @@ def figure_sources(kb: KnowledgeBase, intent: Intent, kinds: dict[str, str]) -> 
             )
         )
     return StatementList(heading=_heading(meshes, intent), items=items)
+
+
+def freshness(kb: KnowledgeBase, intent: Intent) -> StatementList:
+    """For each mesh named, the dates behind what I hold on it: its version's as-of, the
+    span of its feature rows' newest evidence, and when its overhead figures were measured."""
+    items = []
+    for mesh in (kb.meshes[m] for m in intent.meshes if m in kb.meshes):
+        rows = [evidence_date(kb, s.sources) for s in mesh.features.values()]
+        dated = sorted(d for d in rows if d)
+        measured = sorted(f.as_of for f in mesh.overhead)
+        bits = [f"version {mesh.version.current} as of {mesh.version.as_of}"]
+        if dated:
+            bits.append(f"feature rows backed by sources dated {_span(dated)}")
+        if measured:
+            bits.append(f"overhead figures measured {_span(measured)}")
+        items.append(Statement(label=mesh.name, text="; ".join(bits) + "."))
+    return StatementList(heading="How current it is", items=items)
+
+
+def _span(dates: list[dt.date]) -> str:
+    first, last = f"{dates[0]:%Y-%m}", f"{dates[-1]:%Y-%m}"
+    return first if first == last else f"{first} to {last}"
 
 
 def no_figures(focused: StatementList) -> str:

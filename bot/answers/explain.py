@@ -1,10 +1,12 @@
-"""Explain one mesh: what it is and its status first; design, claims and install on demand."""
+"""Explain one mesh: what it is and its status first; design, claims and install on demand.
+A question naming no mesh explains a concept instead (concepts.py)."""
 
 from __future__ import annotations
 
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
+from bot.answers.concepts import explain_features, explain_service_mesh
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
@@ -101,6 +103,15 @@ def _next_steps(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[Choice]:
 
 
 def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """One mesh; else the features asked about; else what a service mesh is."""
+    if intent.meshes:
+        return _explain_mesh(kb, intent)
+    if intent.features:
+        return explain_features(kb, intent)
+    return explain_service_mesh(kb, intent)
+
+
+def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
     points: list[Part] = []

@@ -107,11 +107,11 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
 
 
-def _by_level(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[Statement]:
+def by_level(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[Statement]:
     """Every current mesh's support for one feature, best support first."""
-    by_level: dict[Level, list[Mesh]] = {}
+    levels: dict[Level, list[Mesh]] = {}
     for mesh in kb.current_meshes():
-        by_level.setdefault(mesh.features[feature.id].level, []).append(mesh)
+        levels.setdefault(mesh.features[feature.id].level, []).append(mesh)
     return [
         Statement(
             label=mesh.name,
@@ -119,7 +119,7 @@ def _by_level(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[Stat
             sources=cite.cite(mesh.features[feature.id].sources),
         )
         for level in _ORDER
-        for mesh in by_level.get(level, [])[:MAX_PER_LEVEL]
+        for mesh in levels.get(level, [])[:MAX_PER_LEVEL]
     ]
 
 
@@ -130,7 +130,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     everything: list[Part] = []
     lead_bits = []
     for feature in features:
-        items = _by_level(kb, feature, cite)
+        items = by_level(kb, feature, cite)
         full = [i for i in items if i.text.startswith(LEVEL_WORDS[Level.yes])]
         points.append(StatementList(heading=f"{feature.name}: full support", items=full))
         everything += [

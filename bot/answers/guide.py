@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
-from bot.answers.evidence import asks_about_figures, figure_sources, no_figures
+from bot.answers.evidence import asks_about_figures, figure_sources, freshness, no_figures
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
 from bot.answers.steps import default_pair, standard_steps, step
@@ -90,6 +90,9 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
             lead = f"{focused.heading}: {len(focused.items)} sources, first below. {lead}"
         else:
             lead = f"{no_figures(focused)} {lead}"
+        if intent.meshes:  # "how current is your ambient data": the dates behind it
+            points.insert(1 if focused.items else 0, freshness(kb, intent))
+            lead = f"{lead} The knowledge base as a whole was last reviewed on {kb.as_of}."
     steps = []
     if page + 1 < pages:
         steps.append(step(f"More sources ({page + 2}/{pages})", IntentKind.sources, page=page + 1))

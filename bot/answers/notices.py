@@ -71,7 +71,7 @@ def reading(kb: KnowledgeBase, intent: Intent) -> str:
     features = ", ".join(kb.features[f].name for f in intent.features if f in kb.features)
     said = {
         IntentKind.compare: f"compare {meshes or 'Istio and Linkerd'}",
-        IntentKind.explain: f"explain {meshes}",
+        IntentKind.explain: f"explain {meshes or features or 'what a service mesh is'}",
         IntentKind.feature_check: f"does {meshes} support {features}",
         IntentKind.which_meshes: f"which meshes support {features}",
         IntentKind.cost: f"the cost of {meshes or 'a mesh'}",

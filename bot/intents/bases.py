@@ -6,7 +6,13 @@ built on, said to place it, and the question is about Gloo Mesh. The base is a s
 only when it is set against something: an operand of "vs", "compare", "better than"
 (rules.yaml `phrases: compare`), of "than", or of an "and" after such a cue ("difference
 between openshift service mesh and running community istio") with no other mesh between, or listed
-beside another mesh ("gloo mesh or istio", "compare gloo mesh and istio").
+beside another mesh ("gloo mesh or istio", "compare gloo mesh and istio"); or called the upstream
+(rules.yaml `phrases: upstream`: "is gloo mesh overhead the same as upstream istio?"), which
+sets it apart from the distribution.
+
+A project named beside one of its other modes places that mode the same way: in "wtf is
+ambient mode in istio" Istio says whose ambient mode it is (mesh YAML `mode_aliases.beside`),
+unless a word of its own mode stands beside it ("istio sidecars vs ambient").
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.intents.extract import Mentions
+from bot.knowledge.aliases import normalise
 from bot.knowledge.models import Mesh
 
 WINDOW = 5  # "addon vs just helm installing istio": up to five words between cue and name
@@ -23,23 +30,48 @@ LISTING = frozenset({"and", "or", "vs", "versus", "v"})
 
 
 def context_bases(
-    tokens: list[str], found: Mentions, meshes: Iterable[Mesh], cues: list[tuple[int, int]]
+    tokens: list[str],
+    found: Mentions,
+    meshes: Iterable[Mesh],
+    cues: list[tuple[int, int]],
+    upstream: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The base meshes named only as the context of a distribution also named.
 
-    `cues`: the token spans (start, end) of comparison cues other than a lone "or".
+    `cues`: the token spans (start, end) of comparison cues other than a lone "or";
+    `upstream`: words right before a base that call it the upstream ("vanilla istio").
     """
     cues = cues + [(i, i + 1) for i, word in enumerate(tokens) if word == COMPARATIVE]
     named = set(found.meshes)
+    meshes = list(meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
+    bases |= _projects(tokens, found, meshes)
     return {
         b
         for b in bases
         if not any(
-            _set_against(tokens, found, s, cues) or _joined(tokens, found, s, cues)
+            _set_against(tokens, found, s, cues)
+            or _joined(tokens, found, s, cues)
+            or (s[0] > 0 and tokens[s[0] - 1] in upstream)
             for s in _spans(found, b)
         )
     }
+
+
+def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str]:
+    """Projects named beside another of their modes by their name alone, no word of their
+    own mode beside it ("istio", not "istio sidecars" or "sidecar istio")."""
+    named = set(found.meshes)
+    projects = set()
+    for mesh in meshes:
+        modes = mesh.mode_aliases
+        if mesh.id not in named or not modes or not named & set(modes.beside):
+            continue
+        words = {w for phrase in modes.words for w in normalise(phrase).split()}
+        spans = _spans(found, mesh.id)
+        if not any(words & set(tokens[max(0, s - 1) : e + 1]) for s, e, _ in spans):
+            projects.add(mesh.id)
+    return projects
 
 
 def _joined(

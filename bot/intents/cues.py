@@ -13,6 +13,9 @@ from bot.knowledge.aliases import normalise
 GROUPS = frozenset(
     {
         "help",
+        "explain",
+        "what_is",
+        "concept",
         "sources",
         "evidence",
         "yours",
@@ -56,6 +59,7 @@ GROUPS = frozenset(
         "support_check",
         "name_after",
         "filler",
+        "upstream",
     }
 )
 
@@ -93,3 +97,9 @@ class CuePhrases:
     def starts(self, group: str, normalised: str) -> bool:
         pattern = self._pattern(group)
         return bool(pattern and pattern.match(normalised))
+
+    def leading(self, group: str, normalised: str) -> str:
+        """The group's longest phrase the text starts with ('' if none)."""
+        pattern = self._pattern(group)
+        match = pattern.match(normalised) if pattern else None
+        return match.group(0) if match else ""

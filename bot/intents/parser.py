@@ -15,7 +15,7 @@ from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
 from bot.intents.context import likened, retired_context
 from bot.intents.cues import CuePhrases
-from bot.intents.extract import Mentions, SignalReader, find_mentions
+from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
@@ -38,6 +38,7 @@ NOT_NEEDED = "not_needed"
 IN_FULL = "in_full"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_CLAUSE_ENDS = re.compile(r"([,.;:!?()\n]+)")  # the clauses and what ends each
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
@@ -47,7 +48,10 @@ ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name 
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
-LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
+LIST_WORDS = frozenset({"and", "or", "nor"})
+ARTICLES = frozenset(
+    {"a", "an", "the"}
+)  # "what's a service mesh": what_is, then the thing  # "no jwt or opa": one negated list
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
 
@@ -162,11 +166,14 @@ class IntentParser:
             if mesh not in meshes:
                 meshes.append(mesh)
         kind = context.kind
-        if fresh.meshes and kind in (IntentKind.explain, IntentKind.recommend):
+        features = fresh.features or context.features
+        concept = kind == IntentKind.explain and not context.meshes  # "explain spiffe"
+        if fresh.meshes and concept:  # "… and linkerd?": that mesh on it
+            kind = IntentKind.feature_check if features else IntentKind.explain
+        elif fresh.meshes and kind in (IntentKind.explain, IntentKind.recommend):
             kind = IntentKind.compare
         if fresh.features and context.meshes:
             kind = IntentKind.feature_check
-        features = fresh.features or context.features
         if kind == IntentKind.compare:
             meshes = meshes[-MAX_COMPARE:]
         return fresh.model_copy(
@@ -203,7 +210,9 @@ class IntentParser:
             else {}
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
-        for base in context_bases(remaining.split(), found, self._kb.meshes.values(), cues):
+        upstream = self._cues.words["upstream"]
+        meshes = self._kb.meshes.values()
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream):
             found.meshes.remove(base)
         compared = bool(self._cues.find("compare", remaining))
         modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
@@ -215,10 +224,12 @@ class IntentParser:
             clauses = [c for c in clauses if not self._cues.has("complaint", f" {c} ")]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
+        asking = _questions(text[:MAX_TEXT])
         if asked == normalised:
-            features = self._features(everything.features, remaining, found, negated, clauses)
+            exact = everything.features
+            features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
-            features = self._features_of(asked, cued, negated, clauses)
+            features = self._features_of(asked, cued, negated, clauses, asking)
         # "list the meshes that run without sidecars": a list asked for with no size, by a
         # must-not a constraint ties to a feature, asks which meshes have that feature.
         if self._cues.has("list_meshes", normalised) and not (found.meshes or counted):
@@ -320,13 +331,18 @@ class IntentParser:
         ]
 
     def _features_of(
-        self, normalised: str, remaining: str, negated: list[str], clauses: list[str]
+        self,
+        normalised: str,
+        remaining: str,
+        negated: list[str],
+        clauses: list[str],
+        asking: frozenset[str],
     ) -> list[str]:
         """The features some words ask about (`remaining`: what their signals left)."""
         unplaced = self._requirements.read(normalised)[1]
         exact = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._features(exact.features, remaining, found, negated, clauses)
+        return self._features(exact.features, remaining, found, negated, clauses, asking)
 
     def _features(
         self,
@@ -335,10 +351,11 @@ class IntentParser:
         found: Mentions,
         negated: list[str],
         clauses: list[str],
+        asking: frozenset[str],
     ) -> list[str]:
         """Features named by alias (in the question's order) and those the words rank highest,
         over the whole question and in each clause ("rate limit per client, or call out to
-        our own authz service" asks about two).
+        our own authz service" asks about two; `asking`: the clauses a question mark closes).
         """
         ranked = self._ranked(remaining, found)
         # What the words are most about leads, even when an alias named something else
@@ -346,17 +363,19 @@ class IntentParser:
         first = ranked[:1] if ranked and ranked[0] not in exact else []
         known = [*first, *exact, *ranked]
         chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
-        tops = [f for clause in chosen for f in self._clause_top(clause, known)]
+        tops = [f for clause in chosen for f in self._clause_top(clause, known, asking)]
         found_all = dict.fromkeys([*known, *tops])
         return [f for f in found_all if f not in negated]
 
-    def _clause_top(self, clause: str, known: list[str]) -> list[str]:
+    def _clause_top(self, clause: str, known: list[str], asking: frozenset[str]) -> list[str]:
         """A clause's own topic, if its words say it clearly (a pasted error says little),
         unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
-        the CA is the isolated mesh's)."""
+        the CA is the isolated mesh's). A clause closed by a question mark asks a question
+        of its own ("… and can I cap each caller's requests?") and is read like a whole one."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        return self._ranked(remaining, found, CLAUSE_FLOOR, known)[:1]
+        floor = MIN_SCORE if clause in asking else CLAUSE_FLOOR
+        return self._ranked(remaining, found, floor, known)[:1]
 
     def _ranked(
         self,
@@ -512,6 +531,10 @@ class IntentParser:
         stated = their_setup or retired
         recommend = among and ((cue("recommend") and not checked) or (stated and decides))
         counted = cue("quantity") and r.measure is not None and not features
+        # The features I track is the narrower question: "what features do you track? what
+        # can I ask you to check" asks for the list, not for help.
+        if cue("features"):
+            return IntentKind.features, False
         # "is kuma still being developed?", "traefik mesh: dead project?": the status of the
         # meshes named, not a pick ("… got abandoned, any suggestions then?") nor a setup.
         sized = self._deciding & r.sizes  # a stated size: their setup
@@ -521,8 +544,6 @@ class IntentParser:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
-        if cue("features"):
-            return IntentKind.features, False
         if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
         if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
@@ -547,6 +568,13 @@ class IntentParser:
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
+        # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
+        # feature asked of each named mesh is checked on each; "how do they differ on it",
+        # "istio vs linkerd for fips" compare them.
+        of_each = r.asks_of_mesh or cue("support_check") or cue("list_meshes")
+        each = of_each and not self._compare_cued(r.remaining, 0) and not cue("cost")
+        if len(meshes) >= 2 and features and each:
+            return IntentKind.feature_check, typo
         if len(meshes) >= 2 and compared and not cue("cost"):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
@@ -558,6 +586,12 @@ class IntentParser:
         priced = cue("cost") and (measured or not features)
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
+        # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
+        # about, with no mesh named, is explained (what it is, where the meshes stand on it).
+        alone = not meshes and not r.unknown and not sized and not cue("which_meshes")
+        concept = not features and not facts and self._cues.has("concept", r.remaining)
+        if alone and (features or concept) and self._explained(r):
+            return IntentKind.explain, typo
         if features and cue("which_meshes") and not meshes and not sized:
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
@@ -586,6 +620,24 @@ class IntentParser:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
 
+    def _explained(self, r: _Reading) -> bool:
+        """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
+        like i'm a backend dev"), or `what_is` right before what it names ("what's a service
+        mesh", "what is mTLS"; not "what is the best way to rate limit")."""
+        if self._cues.has("explain", r.normalised):
+            return True
+        words = r.normalised.split()
+        for match in self._cues.find("what_is", r.normalised):
+            at = len(r.normalised[: match.end()].split())
+            while at < len(words) and words[at] in ARTICLES:
+                at += 1
+            named = find_mentions(
+                words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
+            )
+            if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+        return False
+
     def _asks_for_sources(self, r: _Reading) -> bool:
         """The bot's own evidence asked about: "where do your latency numbers come from",
         "what are your sources for the istio figures", "can i see the links you're using";
@@ -597,6 +649,8 @@ class IntentParser:
             said = normalise(clause)
             words = said.split()
             for match in self._cues.find("evidence", said):
+                if len(self._cues.leading("field", said[match.start() :])) > len(match[0]):
+                    continue  # "your data plane" is a mesh's part, not my data
                 at = len(said[: match.start()].split())
                 before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
                 after = " ".join(words[at + len(match.group(0).split()) :])
@@ -724,3 +778,13 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _questions(text: str) -> frozenset[str]:
+    """The clauses a question mark closes, normalised as the identity reader leaves them."""
+    parts = _CLAUSE_ENDS.split(text)
+    return frozenset(
+        " ".join(normalise(clause).split())
+        for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
+        if "?" in end
+    )

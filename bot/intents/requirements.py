@@ -8,7 +8,8 @@ not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and V
 unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
 ("bare metal servers", "azure") name a platform only when no other is named; `places:`
 ("bare metal") name none; a platform right after a `not_platform` word (and a
-`platform_qualifiers` word: "not plain AKS") is not theirs.
+`platform_qualifiers` word: "not plain AKS") is not theirs, and VMs a few words after a
+`shares` word ("half our stuff") hold part of a mixed estate, not its one platform.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
+SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -104,6 +106,10 @@ class RequirementReader:
         self._platforms = _alternation(list(self._platform_of))
         self._alone = _alternation(list(self._alone_of))
         self._places = _alternation([normalise(p) for p in rules.places])
+        shares = _alternation([normalise(w) for w in rules.shares])
+        self._shares = (
+            re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
+        )
 
     def _support_pattern(self, rules: RulesFile) -> re.Pattern[str] | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
@@ -237,6 +243,7 @@ class RequirementReader:
             facts["support"] = self._vendor_of[word]
             text = self._support.sub(" ", text)
         matches = list(self._platforms.finditer(text)) if self._platforms else []
+        matches = [m for m in matches if not self._shared(text, m)]
         said = [m.group(0) for m in matches]
         named = [m.group(0) for m in matches if not self._not_this(text, m)]
         alone = [m.group(0) for m in self._alone.finditer(text)] if self._alone else []
@@ -256,6 +263,12 @@ class RequirementReader:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""
         before = text[: match.start()].split()[-1:]
         return bool(before) and before[0] in self._asking
+
+    def _shared(self, text: str, match: re.Match[str]) -> bool:
+        """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
+        platform (a `shares` word a few words before)."""
+        vms = self._platform_of[match.group(0)] == Platform.vms
+        return bool(vms and self._shares and self._shares.search(text[: match.start()]))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
         """'ARO, not AKS': the platform named right after a `not_platform` word."""

@@ -5,7 +5,8 @@ each field weighted by how much it says about what people ask; every mesh's note
 it adds to a score but never makes one. Everyday English and the field's own everyday
 words (rules.yaml `filler`: "cluster", "control plane") count for little. Terms are
 word stems and pairs of neighbouring stems, so "log-only mode before enforcing" finds
-the dry-run row though no alias says so.
+the dry-run row though no alias says so; a clipped word of the field (rules.yaml
+`short_forms`: "auth") stands for the words it clips as well.
 The index is built once per knowledge base; a question costs one pass over its terms.
 """
 
@@ -87,6 +88,14 @@ def terms(text: str) -> list[str]:
     return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
 
+def query_terms(text: str, short_forms: dict[str, tuple[str, ...]]) -> set[str]:
+    """A question's terms, a clipped word standing for itself and each word it clips
+    (`short_forms`, stems by word: "l7 auth" is also "l7 authorization")."""
+    options = [(stem(w), *short_forms.get(w, ())) for w in _words(text)]
+    pairs = {f"{a} {b}" for one, two in itertools.pairwise(options) for a in one for b in two}
+    return {s for option in options for s in option} | pairs
+
+
 @dataclass(frozen=True)
 class Ranked:
     feature: str
@@ -105,6 +114,10 @@ class FeatureRetriever:
                 if support.note and feature_id in notes:
                     notes[feature_id].add(support.note)
         self._own = {f.id: self._document(f) for f in kb.features.values()}
+        self._short = {
+            normalise(short): tuple(dict.fromkeys(s for word in full for s in _stems(word)))
+            for short, full in kb.rules.short_forms.items()
+        }
         # A one-word alias inflected ("upgrading" for "upgrades") names its feature alone.
         self._named = {
             f.id: {stem(a) for a in map(normalise, f.aliases) if a and " " not in a}
@@ -184,7 +197,7 @@ class FeatureRetriever:
         Only the feature's own words can make it relevant; the meshes' notes on it
         (which name vendors, versions and other features) add to a score, never make one.
         """
-        query = set(terms(text))
+        query = query_terms(text, self._short)
         own_average, notes_average = self._average[id(self._own)], self._average[id(self._notes)]
         scores = []
         for feature, doc in self._own.items():

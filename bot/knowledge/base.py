@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from bot.knowledge.aliases import AliasIndex
-from bot.knowledge.models import Feature, Figure, Mesh, RulesFile, Source
+from bot.knowledge.models import Concept, Feature, Figure, Mesh, RulesFile, Source
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class KnowledgeBase:
     as_of: dt.date
     meshes: dict[str, Mesh]
     features: dict[str, Feature]
+    service_mesh: Concept  # what a mesh is, for "what's a service mesh?"
     sources: dict[str, Source]
     rules: RulesFile
     version: str

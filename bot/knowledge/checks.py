@@ -144,6 +144,16 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
     if loaded.features:
         ids = [f.id for f in loaded.features.features]
         yield from _duplicates(ids, "features.yaml", "features", "feature")
+    if loaded.features and loaded.sources:
+        source_ids = {s.id for s in loaded.sources.sources}
+        for i, sid in enumerate(loaded.features.service_mesh.sources):
+            if sid not in source_ids:
+                yield Problem(
+                    file="features.yaml",
+                    path=f"service_mesh.sources[{i}]",
+                    message=f"unknown source '{sid}'",
+                    fix="add it to sources.yaml or cite an existing source id",
+                )
 
 
 def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:

@@ -203,6 +203,7 @@ def validate_directory(root: Path, today: dt.date) -> KnowledgeBase:
         as_of=meta.as_of,
         meshes=meshes,
         features={f.id: f for f in features.features},
+        service_mesh=features.service_mesh,
         sources={s.id: s for s in sources.sources},
         rules=rules,
         version=_digest(root),

@@ -108,7 +108,16 @@ class Feature(Strict):
     explanation: Text
 
 
+class Concept(Strict):
+    """What a service mesh is, for "what's a service mesh?" (features.yaml `service_mesh`)."""
+
+    name: Text
+    summary: Text = Field(description="A few sentences: what it is and what it does.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class FeaturesFile(Strict):
+    service_mesh: Concept
     features: list[Feature]
 
 
@@ -893,6 +902,12 @@ class RulesFile(Strict):
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
     )
+    shares: list[Text] = Field(
+        default_factory=list,
+        description="Words a few words before VMs that put only part of the estate there "
+        "('half our stuff is on plain VMs'): a mixed estate, not VMs alone; the words stay "
+        "for the features they name.",
+    )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
     )
@@ -937,6 +952,11 @@ class RulesFile(Strict):
     phrases: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="Cue phrases the question parser reads, by group (bot/intents/cues.py).",
+    )
+    short_forms: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        description="Clipped words of the field and the words they stand for ('auth': "
+        "authorization, authentication); feature retrieval reads each as all of them.",
     )
     refusals: Refusals = Field(default_factory=lambda: Refusals())
     constraints: list[Constraint] = Field(default_factory=list)

@@ -1,0 +1,134 @@
+"""Explain a concept: a feature ("explain spiffe like I'm a backend dev") or the service mesh
+itself ("what's a service mesh? my manager asked"). What it is first, then where the
+current meshes stand on it, so the answer is one a reader can act on.
+"""
+
+from __future__ import annotations
+
+from bot.answers.assembly import build_answer
+from bot.answers.citations import Citations
+from bot.answers.features import by_level, in_sentence
+from bot.answers.phrasing import mesh_names
+from bot.answers.results import Answer, Paragraph, Part, Section, StatementList
+from bot.answers.steps import default_pair, standard_steps, step
+from bot.intents.models import Intent, IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Category, DataPlaneModel, Feature, Level, Status
+
+MAX_FEATURES = 3  # concepts explained in one answer
+PER_CATEGORY = 4  # features named for each area of what a mesh does
+DESIGNS = {
+    DataPlaneModel.sidecar: "A proxy beside every workload (sidecar)",
+    DataPlaneModel.sidecarless: "No proxy in the workload (per-node proxies, eBPF or the network)",
+}
+
+
+def _standing(kb: KnowledgeBase, feature: Feature) -> str:
+    """'Full support in 9 of 14 current meshes: …; partial in …'."""
+    current = kb.current_meshes()
+    by = {
+        level: [m.id for m in current if m.features[feature.id].level == level]
+        for level in (Level.yes, Level.partial)
+    }
+    text = f"Full support in {len(by[Level.yes])} of {len(current)} current meshes"
+    text += f": {mesh_names(kb, by[Level.yes])}." if by[Level.yes] else "."
+    if by[Level.partial]:
+        text += f" Partial in {mesh_names(kb, by[Level.partial])}."
+    return text
+
+
+def explain_features(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """What each feature is and does, and which current meshes support it."""
+    cite = Citations(kb)
+    features = [kb.features[f] for f in intent.features if f in kb.features][:MAX_FEATURES]
+    single = len(features) == 1
+    points: list[Part] = []
+    details: list[Section] = []
+    for feature in features:
+        if not single:
+            points.append(Paragraph(heading=feature.name, text=feature.explanation))
+        points.append(
+            Paragraph(heading=f"Where {in_sentence(feature)} stands", text=_standing(kb, feature))
+        )
+        details.append(
+            Section(
+                key=f"every_mesh_{feature.id}",
+                label=f"{feature.name}: every mesh",
+                parts=[StatementList(items=by_level(kb, feature, cite))],
+            )
+        )
+    steps = [
+        step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
+        for f in features
+    ]
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=", ".join(f.name for f in features),
+        lead=features[0].explanation
+        if single
+        else "What each one is, and where the current meshes stand on it.",
+        points=points,
+        details=details,
+        next_steps=steps + standard_steps(kb, IntentKind.explain, only=(IntentKind.features,)),
+    )
+
+
+def _does(kb: KnowledgeBase) -> str:
+    """What a mesh does, by area: 'Security: mutual TLS (mTLS), …'."""
+    lines = []
+    for category in Category:
+        names = [f.name for f in kb.features.values() if f.category == category]
+        if names:
+            more = f" and {len(names) - PER_CATEGORY} more" if len(names) > PER_CATEGORY else ""
+            lines.append(f"{category.value.capitalize()}: {', '.join(names[:PER_CATEGORY])}{more}")
+    return "• " + "\n• ".join(lines)
+
+
+def _designs(kb: KnowledgeBase, cite: Citations) -> list[Part]:
+    """The two data-plane designs, with the current meshes that use each."""
+    parts: list[Part] = []
+    for model, label in DESIGNS.items():
+        meshes = [m for m in kb.current_meshes() if m.data_plane.model == model]
+        if meshes:
+            sources = [s for m in meshes for s in m.data_plane.sources]
+            parts.append(
+                Paragraph(
+                    heading=label,
+                    text=f"{mesh_names(kb, [m.id for m in meshes])}.",
+                    sources=cite.cite(list(dict.fromkeys(sources))),
+                )
+            )
+    return parts
+
+
+def explain_service_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """What a service mesh is, what it does, its two designs, and the no-mesh baseline."""
+    cite = Citations(kb)
+    concept = kb.service_mesh
+    points: list[Part] = [Paragraph(heading="What it does", text=_does(kb))]
+    points += _designs(kb, cite)
+    for baseline in (m for m in kb.meshes.values() if m.status == Status.baseline):
+        points.append(
+            Paragraph(
+                heading="Or no mesh at all",
+                text=baseline.summary,
+                sources=cite.cite(baseline.sources[:1]),
+            )
+        )
+    pair = default_pair(kb)
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=f"What a {concept.name.lower()} is",
+        lead=concept.summary,
+        lead_sources=cite.cite(concept.sources),
+        points=points,
+        next_steps=[
+            step("Do we need a mesh?", IntentKind.recommend),
+            step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair),
+            *standard_steps(kb, IntentKind.explain, only=(IntentKind.cost, IntentKind.features)),
+        ],
+    )

@@ -1,0 +1,75 @@
+"""Explaining what a thing is, naming no mesh: a feature, or the service mesh itself; and the
+other readings a question naming several things gets (each mesh checked, how current)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.results import Paragraph, StatementList
+from bot.intents.models import IntentKind
+from bot.knowledge.models import Category, Level
+from bot.render.plain import render_terminal
+from tests.support.knowledge_files import problems_of, read, write
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["explain what a service mesh is like i'm five", "what do meshes even do? in plain english"],
+)
+def test_the_service_mesh_itself_is_explained_with_its_sources(engine, kb, text):
+    answer = engine.ask(text)
+    assert answer.kind == IntentKind.explain
+    assert answer.lead == kb.service_mesh.summary
+    assert set(kb.service_mesh.sources) <= {s.id for s in answer.sources}
+    shown = render_terminal(answer)
+    for category in Category:  # what a mesh does, by area
+        assert category.value.capitalize() in shown
+    baseline = next(m for m in kb.meshes.values() if m.data_plane.model == "none")
+    assert any(isinstance(p, Paragraph) and p.text == baseline.summary for p in answer.points)
+    assert IntentKind.recommend in {c.intent.kind for c in answer.next_steps}
+
+
+def test_a_feature_explained_says_what_it_is_and_where_the_meshes_stand(engine, kb):
+    answer = engine.ask("ELI5: what is a SPIFFE ID and why would I care")
+    feature = kb.features["spiffe_identity"]
+    assert answer.kind == IntentKind.explain and answer.lead == feature.explanation
+    full = [m for m in kb.current_meshes() if m.features[feature.id].level == Level.yes]
+    standing = next(p for p in answer.points if isinstance(p, Paragraph))
+    assert f"Full support in {len(full)} of {len(kb.current_meshes())}" in standing.text
+    # the same rows the "which meshes" answer lists, one per current mesh
+    rows = [p for s in answer.details for p in s.parts if isinstance(p, StatementList)]
+    assert {i.label for i in rows[0].items} == {m.name for m in kb.current_meshes()}
+
+
+def test_a_feature_asked_of_several_meshes_gives_each_ones_row(engine, kb):
+    answer = engine.ask("our auditors want FIPS validated crypto. kuma? istio? does either have it")
+    assert answer.kind == IntentKind.feature_check
+    labels = [s.label for p in answer.points if isinstance(p, StatementList) for s in p.items]
+    fips = kb.features["fips_tls"].name
+    assert labels == [f"Kuma: {fips}", f"Istio (sidecar mode): {fips}"]
+
+
+def test_how_current_the_data_on_a_mesh_is_gives_its_dates(engine, kb):
+    answer = engine.ask("how fresh is your cilium data?")
+    assert answer.kind == IntentKind.sources
+    current = next(p for p in answer.points if p.heading == "How current it is")
+    cilium = kb.meshes["cilium"]
+    assert current.items[0].label == cilium.name
+    assert f"as of {cilium.version.as_of}" in current.items[0].text
+    assert str(kb.as_of) in answer.lead
+
+
+def test_an_unknown_source_for_the_service_mesh_text_is_a_problem(kb_dir):
+    data = read(kb_dir / "features.yaml")
+    data["service_mesh"]["sources"].append("nowhere")
+    write(kb_dir / "features.yaml", data)
+    assert any(
+        p.startswith("features.yaml: service_mesh.sources[") and "unknown source 'nowhere'" in p
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_a_mesh_named_after_a_feature_explained_asks_that_mesh_about_it(engine):
+    first = engine.parser.parse("explain mutual tls like i'm a backend dev")
+    then = engine.parser.parse_follow_up("and kuma?", first)
+    assert (then.kind, then.meshes, then.features) == (IntentKind.feature_check, ["kuma"], ["mtls"])
