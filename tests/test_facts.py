@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from bot.knowledge.models import Level, Metric, Status
 
 
@@ -71,3 +73,26 @@ def test_prose_names_features_and_meshes_not_their_ids(kb):
         if (found := pattern.search(text))
     ]
     assert leaks == []
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "says"),
+    [
+        ("are the identities linkerd gives pods spiffe ids?", "partial", "DNS-form identities"),
+        ("can ztunnel in ambient mode get spiffe ids from spire", "partial", "ztunnel has no"),
+        ("does consul issue spiffe ids or use spire", "partial", "no SPIRE integration"),
+        ("does vpc lattice hand out spiffe identities", "no", "IAM principals"),
+        ("can kuma get spiffe ids from a spire agent", "yes", "Universal since 2.13"),
+    ],
+)
+def test_a_spiffe_answer_says_which_half_the_mesh_has(engine, question, level, says):
+    """SPIFFE-format IDs and SPIRE issuing them share one row: the note says which holds."""
+    lead = engine.ask(question).lead
+    assert f"SPIFFE / SPIRE identity: {level} (" in lead
+    assert says in lead
+
+
+def test_lattice_mtls_names_what_it_does_instead(engine):
+    lead = engine.ask("is vpc lattice traffic encrypted end to end with mtls").lead
+    assert "Mutual TLS (mTLS): partial (" in lead
+    assert all(word in lead for word in ("SigV4", "HTTPS listener", "TLS listener"))

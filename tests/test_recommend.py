@@ -55,12 +55,6 @@ def test_every_current_offering_is_a_candidate_and_no_retired_one(kb: KnowledgeB
     assert "aws-app-mesh" not in ids
 
 
-def test_a_retired_mesh_narrows_the_candidates_to_its_current_successors(kb: KnowledgeBase):
-    app_mesh = kb.meshes["aws-app-mesh"]
-    ids = [m.id for m in scoring.candidates(kb, [app_mesh.id])]
-    assert ids and set(ids) <= set(app_mesh.replaced_by)
-
-
 def test_where_low_overhead_is_wanted_the_lightest_successor_wins(engine: AnswerEngine):
     """Of NGINX Service Mesh's successors, ambient mode's per-node proxy is the lightest."""
     text = "NSM is EOL on our rke2 cluster. we want gateway api, mtls and low overhead"

@@ -1,7 +1,7 @@
 """The recommendation pipeline: candidates, screening, trade-offs, and the next question.
 
 Pure functions over the knowledge base. Every current offering is a candidate (a retired
-mesh the user runs narrows them to its successors); constraints rule some out
+mesh the user runs too); constraints rule some out
 (screening.py); the decision rules weigh the rest; the open question whose answers
 would split the outcome most is the one to ask.
 """
@@ -74,18 +74,8 @@ def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
 
 
 def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
-    """Every current offering, whichever the user names ("istio or linkerd?" is answered
-    over all of them); the current successors of a retired mesh the user names."""
-    meshes = [kb.meshes[m] for m in named if m in kb.meshes]
-    successors = [
-        s
-        for m in meshes
-        if not m.is_current
-        for s in m.replaced_by
-        if s in kb.meshes and kb.meshes[s].is_current
-    ]
-    if successors:
-        return [kb.meshes[s] for s in dict.fromkeys(successors)]
+    """Every current offering, whichever the user names: "istio or linkerd?" is answered
+    over all of them, and so is "we're leaving App Mesh"."""
     return kb.current_meshes()
 
 

@@ -99,6 +99,14 @@ def _works_with(field: Field, s: Screened, supports: bool) -> bool:
     return vendor in (fit.support_from if supports else fit.makers)
 
 
+def _graduated(s: Screened, field: Field) -> bool:
+    """A graduated CNCF project, or a vendor's build of one that you run yourself (the
+    project's own code; a service a provider runs is its own product)."""
+    base = field.kb.meshes.get(s.mesh.based_on or "")
+    built = base is not None and base.cncf == CncfStatus.graduated and not managed(s.mesh)
+    return s.mesh.cncf == CncfStatus.graduated or built
+
+
 def _incumbent(s: Screened, field: Field) -> bool:
     mesh, running = s.mesh, field.req.incumbent
     return running is not None and running in (mesh.id, mesh.based_on)
@@ -115,7 +123,7 @@ TRAITS: dict[str, Trait] = {
         field.req.built_on and s.mesh.api_family == field.req.built_on
     ),
     "paid_edition": _paid_edition,
-    "cncf_graduated": lambda s, _: s.mesh.cncf == CncfStatus.graduated,
+    "cncf_graduated": _graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,
     "platform_bound": _platform_bound,

@@ -24,7 +24,7 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
-from bot.intents.requirements import RequirementReader, implied, setup_facts
+from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
 from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -220,7 +220,8 @@ class IntentParser:
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
         clauses = self._identity.clauses(text[:MAX_TEXT])
-        if "leaving" in facts:  # what hurts with the mesh they leave is no need of the next
+        # What hurts with the mesh they leave or run is no need of the next.
+        if "leaving" in facts or facts.get(HURTS):
             clauses = [c for c in clauses if not self._cues.has("complaint", f" {c} ")]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
@@ -525,7 +526,9 @@ class IntentParser:
         # consultant told us we need istio. do we?", "… does cilium cover it?"), or a choice
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
         # istio or linkerd? only thing we want is request rates"): every offering is weighed.
+        # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
         decides = self._asks.decides(r.text) or self._choice(r.remaining, meshes, features)
+        decides = decides or (bool(facts.get(HURTS)) and not checked)
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
@@ -747,7 +750,11 @@ class IntentParser:
         start = next((i for i, n in enumerate(named) if n), None)
         if start is None or start > NEGATION_WINDOW:
             return []
-        if any(w in self._cues.words["field"] for w in words[:start]):
+        field = self._cues.words["field"]
+        before = words[:start]
+        while before and before[-1] in field:  # "in-cluster encryption": the feature's own
+            before.pop()
+        if any(w in field for w in before):
             return []  # "without sidecars and do fips": the negation took "sidecars"
         end = start
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):

@@ -26,6 +26,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
+HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 
 
@@ -99,6 +100,7 @@ class RequirementReader:
         self._leaving = self._leaving_pattern(kb)
         self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
+        self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
         self._any_mesh = _alternation(every_mesh)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
@@ -232,9 +234,13 @@ class RequirementReader:
             facts[self._leaving_fact] = mesh
             if facts.get("incumbent") == mesh:  # the mesh they run and want off
                 del facts["incumbent"]
+        if "incumbent" in facts and self._complaint and self._complaint.search(normalised):
+            facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
-        text = self._mesh_names.sub(" ", normalised) if self._mesh_names else normalised
+        # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
+        # is the mesh's, and ECS stays their platform.
+        text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
         if self._managed and self._managed.search(text):
             facts["managed_control_plane"] = True
             text = self._managed.sub(" ", text)
