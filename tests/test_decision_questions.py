@@ -23,6 +23,16 @@ DECISIONS = [
     # A retired mesh named is one they run: a decision over it needs no other setup.
     "so traefik mesh is basically abandoned. any suggestions then?",
     "app mesh is being shut down under us... what do we do next",
+    # A pick asked for in the closing clause, whatever kind its words resemble.
+    "gke, 25 services, we want mtls and retries and it has to be open source. which one?",
+    "two eks clusters, ~90 services, our kuma upgrades keep failing and we want off kuma. "
+    "what should we switch to?",
+    "rke2 only, fips validated crypto is mandatory and we need a vendor on support. which "
+    "meshes would make the cut?",
+    "4 services on aks and the apps already do tls. our vp saw a talk and wants a mesh. "
+    "what's the right call here?",
+    "on aks with 600 pods, memory is tight and we want ambient mode. self-managed is fine. "
+    "which one?",
 ]
 
 NOT_DECISIONS = [
@@ -34,6 +44,7 @@ NOT_DECISIONS = [
     ("does istio rotate certs or do we need a cronjob", K.feature_check),
     ("thoughts on linkerd?", K.explain),
     ("is traefik mesh abandoned these days?", K.lifecycle),
+    ("we're on eks. which meshes support fips?", K.which_meshes),
 ]
 
 
@@ -78,6 +89,20 @@ def test_a_decision_about_the_field_wins_over_another_topic_in_the_setup(
         "which cni should we pick for our mesh",
     ):
         assert engine.ask(text).kind == K.out_of_scope
+
+
+def test_a_decision_closing_a_message_about_a_mesh_is_ours_whatever_else_it_names(
+    engine: AnswerEngine,
+):
+    text = (
+        "we're one rails monolith with redis and mysql behind a load balancer. a vendor "
+        "pitched us a service mesh last week. should we?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == K.recommend
+    kb = engine.kb
+    assert scoring.evaluate(kb, intent.facts, scoring.candidates(kb, [])).tied == ["no-mesh"]
+    assert engine.ask("best mesh office chair for the team? should we?").kind == K.out_of_scope
 
 
 @pytest.mark.parametrize(

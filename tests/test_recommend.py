@@ -147,6 +147,36 @@ def test_needs_only_at_the_edge_are_told_no_mesh_and_mtls_needs_a_mesh(engine: A
     assert "edge-only" not in {r.id for r in both.fired}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 services on AKS. all we want is traces and latency dashboards, and every service "
+        "already uses the otel sdk. no one is asking for mtls. worth adding a mesh?",
+        "one EKS cluster, 15 services. we need TLS termination and path based routing for the "
+        "public endpoints; traffic between services is fine. mesh or not?",
+        "compliance asked for namespace isolation: deny by default and a port allow list, "
+        "nothing at L7 and no encryption needed. GKE. do we need a mesh?",
+        "about 30 services that only communicate through kafka, on eks. do we need a mesh?",
+    ],
+)
+def test_needs_met_without_a_mesh_are_told_no_mesh_and_why(engine: AnswerEngine, text):
+    assert verdict(engine, text).tied == ["no-mesh"]
+    said = render_terminal(engine.ask(text))
+    assert "without a mesh" in said or "little east-west traffic" in said
+
+
+def test_a_need_no_mesh_lacks_or_a_tool_named_alone_keeps_the_meshes_in(engine: AnswerEngine):
+    found = verdict(
+        engine,
+        "one EKS cluster, 80 services, traffic between services is fine. we need "
+        "canaries at the edge and mtls between pods",
+    )
+    assert "needs-met-without-mesh" not in {r.id for r in found.fired}
+    assert "no-mesh" not in found.tied
+    named = verdict(engine, "GKE, 250 services, we already run the otel sdks. which mesh?")
+    assert "needs-met-without-mesh" not in {r.id for r in named.fired}
+
+
 def test_with_vendor_support_wanted_the_platform_vendors_own_build_leads(
     engine: AnswerEngine,
 ):

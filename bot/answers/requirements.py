@@ -55,6 +55,12 @@ class Requirements(BaseModel):
     no_paid_edition: bool = Field(
         default=False, description="A vendor's paid edition is not open to them (licence, support)."
     )
+    needs_said: bool = Field(
+        default=False,
+        description="Needs were spoken of: features named (those a tool they run covers "
+        "too), or a need the platform meets without a mesh (rules.yaml `without_mesh`); a "
+        "tool they run, named alone, speaks of none.",
+    )
 
     @classmethod
     def from_facts(cls, rules: RulesFile, facts: dict[str, FactValue]) -> Requirements:
@@ -74,8 +80,15 @@ class Requirements(BaseModel):
             all(f in facts and c.holds(facts[f]) for f, c in setup.items())
             for setup in rules.no_paid_editions
         )
+        said = "needs" in facts or any(facts.get(met.fact) for met in rules.without_mesh)
         return cls.model_validate(
-            {**known, "platforms": platforms, "provider": provider, "no_paid_edition": unpaid}
+            {
+                **known,
+                "platforms": platforms,
+                "provider": provider,
+                "no_paid_edition": unpaid,
+                "needs_said": said,
+            }
         )
 
     @property

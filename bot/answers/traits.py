@@ -14,7 +14,14 @@ from bot.answers.footprint import Footprint, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, managed
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Applies, CncfStatus, Level, LicenceKind, Platform
+from bot.knowledge.models import (
+    Applies,
+    CncfStatus,
+    DataPlaneModel,
+    Level,
+    LicenceKind,
+    Platform,
+)
 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
@@ -99,6 +106,15 @@ def _works_with(field: Field, s: Screened, supports: bool) -> bool:
     return vendor in (fit.support_from if supports else fit.makers)
 
 
+def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
+    """No data plane at all, and every need spoken of is one it has in full (what a tool they
+    run or the platform covers is no need any more)."""
+    if s.mesh.data_plane.model != DataPlaneModel.none or not field.req.needs_said:
+        return False
+    rows = [s.mesh.features.get(need) for need in field.req.needs]
+    return all(row and row.level == Level.yes for row in rows)
+
+
 def _graduated(s: Screened, field: Field) -> bool:
     """A graduated CNCF project, or a vendor's build of one that you run yourself (the
     project's own code; a service a provider runs is its own product)."""
@@ -123,6 +139,7 @@ TRAITS: dict[str, Trait] = {
         field.req.built_on and s.mesh.api_family == field.req.built_on
     ),
     "paid_edition": _paid_edition,
+    "needs_met_without_mesh": _needs_met_without_mesh,
     "cncf_graduated": _graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,

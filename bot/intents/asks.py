@@ -3,31 +3,47 @@
 A long message states a setup and needs, then asks: "… a consultant told us we need istio.
 do we?", "… does cilium cover it?", "… thoughts?". The phrases that close such a question
 (rules.yaml `phrases: decision`, maybe followed by a `closing` word: "… what now then") ask
-for a decision over what was said before them. And a clause asking a decision about the
-field ("do we need a mesh?") keeps a message in scope whatever topic another clause names
-("we mostly talk over kafka between 12 services").
+for a decision over what was said before them, and so does a closing clause that asks for a
+pick and names nothing of its own: "which one?", "what do we switch to?", "which meshes
+would pass?" (`which_meshes`, `recommend` or a `decision_opening`), whatever kind of
+question its words resemble. And a clause asking a decision about the field ("do we need a
+mesh?") keeps a message in scope whatever topic another clause names ("we mostly talk over
+kafka between 12 services").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.intents.cues import CuePhrases
 from bot.knowledge.aliases import normalise
 
 _QUESTIONS = re.compile(r"[^,.;:!?()\n]+(?=\?)")  # each clause a question mark closes
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_PICKS = ("which_meshes", "recommend")  # groups whose phrases ask for a pick
 
 
 class AskReader:
-    """Reads the asking clauses of a message with the cue phrases of one knowledge base."""
+    """Reads the asking clauses of a message with the cue phrases of one knowledge base;
+    `names` says whether some normalised words name a mesh or a feature."""
 
-    def __init__(self, cues: CuePhrases) -> None:
+    def __init__(self, cues: CuePhrases, names: Callable[[str], bool]) -> None:
         self._cues = cues
+        self._names = names
 
     def decides(self, text: str) -> bool:
-        """The question ends on a `decision` phrase: "do we?", "does cilium cover it?"."""
-        return any(self._ends_on("decision", clause) for clause in _closing(text))
+        """The question ends on a `decision` phrase ("do we?", "does cilium cover it?"), or
+        its closing clause asks for a pick over what was said before it."""
+        whole = " ".join(normalise(text).split())
+        return any(
+            self._ends_on("decision", clause) or (clause != whole and self._picks(clause))
+            for clause in _closing(text)
+        )
+
+    def asks_of_other_topic(self, text: str) -> bool:
+        """A clause that asks names a topic outside the field ("best mesh office chair?")."""
+        return any(self._cues.has("out_of_scope", clause) for clause in _closing(text))
 
     def field_decision(self, text: str) -> bool:
         """A clause asks for a decision about the field ("do we need a mesh?") and names no
@@ -41,6 +57,14 @@ class AskReader:
             ):
                 return True
         return False
+
+    def _picks(self, clause: str) -> bool:
+        """A pick asked for ("which one", "what do we switch to") naming no mesh, feature or
+        other topic: its object is the setup said before it (a message that is only the
+        clause, "show me the meshes that work without sidecars", asks for a list)."""
+        asks = any(self._cues.has(group, clause) for group in _PICKS)
+        asks = asks or self._cues.starts("decision_opening", clause)
+        return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
 
     def _ends_on(self, group: str, clause: str) -> bool:
         """A phrase of the group closes the clause, but for words that only place it in

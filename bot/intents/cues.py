@@ -27,6 +27,7 @@ GROUPS = frozenset(
         "cost",
         "recommend",
         "decision",
+        "decision_opening",
         "closing",
         "which_meshes",
         "compare",

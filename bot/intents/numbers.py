@@ -160,11 +160,13 @@ class NumberReader:
             rf"|(?:half\s+)?an?\s+(?:{many}))"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
+        said = "|".join(re.escape(normalise(w)) for w in rules.count_qualifiers)
+        kind = rf"(?:(?:{said})\s+)?" if said else ""  # "3 internal services"
         self._numbers = re.compile(
             rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
-            rf"(?:ish)?\s*\+?\s*(?:more\s+)?(?P<unit>{units})\b"
+            rf"(?:ish)?\s*\+?\s*(?:more\s+)?{kind}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})\s+(?P<unit>{units})\b")
+        self._words = re.compile(rf"\b(?P<num>{words})\s+{kind}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
 

@@ -102,7 +102,12 @@ class IntentParser:
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
-        self._asks = AskReader(self._cues)
+        self._asks = AskReader(self._cues, self._names_something)
+
+    def _names_something(self, normalised: str) -> bool:
+        """Some words name a mesh or a feature."""
+        found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
+        return bool(found.meshes or found.features)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -435,6 +440,10 @@ class IntentParser:
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
             moot = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
+            # What the platform meets without a mesh ("canary at the edge") is no need of one.
+            moot |= {
+                f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features
+            }
             # Not what a stated fact requires: that fact's constraint screens for it already.
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
@@ -502,15 +511,21 @@ class IntentParser:
         typo = bool(r.read_as)
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
-        setup = bool(self._setup & set(facts)) and "mesh" in r.normalised.split()
+        mesh_said = "mesh" in r.normalised.split()
+        setup = bool(self._setup & set(facts)) and mesh_said
         # A poem or a joke is not advice on meshes, whatever it is about.
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
         ours = meshes or (features and r.in_field)
         # "we mostly talk over kafka, do we need a mesh?": a decision about the field asked in
-        # a clause of its own is ours, whatever topic the setup names.
+        # a clause of its own is ours, whatever topic the setup names; so is a decision that
+        # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
+        # unless what it asks names the other topic ("best mesh office chair? should we?").
+        closes = self._asks.decides(r.text)
         off_topic = not ours and cue("out_of_scope") and not setup
         off_topic = off_topic and not self._asks.field_decision(r.text)
+        asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
+        off_topic = off_topic and not asked_here
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
@@ -527,7 +542,7 @@ class IntentParser:
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
         # istio or linkerd? only thing we want is request rates"): every offering is weighed.
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
-        decides = self._asks.decides(r.text) or self._choice(r.remaining, meshes, features)
+        decides = closes or self._choice(r.remaining, meshes, features)
         decides = decides or (bool(facts.get(HURTS)) and not checked)
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)

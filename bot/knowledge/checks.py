@@ -413,6 +413,9 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings(signal.set, f"signals[{i}].set")
     for i, tool in enumerate(rules.covered_by):
         yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
+    for i, met in enumerate(rules.without_mesh):
+        yield from settings({met.fact: True}, f"without_mesh[{i}].fact")
+        yield from settings({"needs": met.features}, f"without_mesh[{i}].features")
     for fact_id, refused in rules.refusals.objects.items():
         yield from settings({refused.sets or fact_id: refused.value}, "refusals.objects")
         yield from settings({"needs": refused.moots}, f"refusals.objects.{fact_id}.moots")

@@ -544,6 +544,17 @@ class Covered(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class MetWithoutMesh(Strict):
+    """A need the platform meets without a mesh, said in words of its own (a flag a signal
+    sets: "default-deny between namespaces", "internal traffic is fine, we need TLS at the
+    edge"): the features it covers are no need of a mesh."""
+
+    fact: Id = Field(description="The flag fact that says the need.")
+    features: list[Id] = Field(
+        default_factory=list, description="Features it covers ('canary at the edge')."
+    )
+
+
 class Condition(Strict):
     """A test on one fact; every operator given must hold."""
 
@@ -628,6 +639,7 @@ class OfferingTrait(StrEnum):
     familiar_api = "familiar_api"
     wanted_base = "wanted_base"
     paid_edition = "paid_edition"
+    needs_met_without_mesh = "needs_met_without_mesh"
 
 
 class Applies(Strict):
@@ -915,6 +927,10 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
     )
+    count_qualifiers: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand between a count and its unit: '3 internal services'.",
+    )
     versioned: list[Text] = Field(
         default_factory=list,
         description="Names a number right after is a version of, not a count: "
@@ -933,6 +949,11 @@ class RulesFile(Strict):
     covered_by: list[Covered] = Field(
         default_factory=list,
         description="Tools a team already runs and the needs they cover (after already_phrases).",
+    )
+    without_mesh: list[MetWithoutMesh] = Field(
+        default_factory=list,
+        description="Needs the platform meets without a mesh, each a flag fact and the "
+        "features it covers.",
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
