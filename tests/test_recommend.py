@@ -1119,7 +1119,7 @@ def test_not_wanting_to_babysit_upgrades_asks_for_a_managed_control_plane(
 def test_a_tie_on_known_facts_does_not_claim_nothing_is_known(engine: AnswerEngine):
     """With the platform and size known, an answer no rule weighed says so, not that it
     knows nothing."""
-    told = render_terminal(engine.ask("40 services on nomad, which mesh"))
+    told = render_terminal(engine.ask("40 services on plain VMs, we want a managed control plane"))
     assert "Nothing is known about your setup" not in told
     assert "Nothing you told me weighs" in told
 
@@ -1138,3 +1138,124 @@ def test_cncf_graduated_only_rules_out_younger_cncf_projects(engine: AnswerEngin
     assert result.of("kuma").out
     assert set(result.tied) <= {"istio", "istio-ambient", "linkerd", "cilium"}
     assert not verdict(engine, "cncf projects only, on-prem k8s, 80 services").of("kuma").out
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        ("we're paying kong for konnect already; 90 services on aks, which mesh?", "kong"),
+        ("we buy our gateway licences from kong. 50 svcs on gke, recommendation?", "kong"),
+        (
+            "finance already pays hashicorp for vault, which mesh for 40 services on eks?",
+            "hashicorp",
+        ),
+    ],
+)
+def test_a_vendor_paid_for_another_product_is_one_they_buy_from(
+    engine: AnswerEngine, text: str, vendor: str
+):
+    assert engine.parser.parse(text).facts["vendor"] == vendor
+    assert verdict(engine, text).tied == ["kong-mesh" if vendor == "kong" else "consul"]
+
+
+def test_a_vendor_they_refuse_to_pay_is_none_they_buy_from(engine: AnswerEngine):
+    facts = engine.parser.parse("we will not pay kong a cent, 40 services on gke").facts
+    assert "vendor" not in facts and facts["not_from"] == ["kong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "offering"),
+    [
+        (
+            "big red hat customer here, our clusters are OCP 4.18, ~70 services. which mesh",
+            "openshift-service-mesh",
+        ),
+        (
+            "we have an enterprise agreement with microsoft; AKS, 90 services, what mesh?",
+            "aks-istio-addon",
+        ),
+    ],
+)
+def test_a_team_that_buys_from_its_platforms_provider_gets_its_offering(
+    engine: AnswerEngine, text: str, offering: str
+):
+    """The provider counts once: as `provider-customer` beside `provider-native`, never again
+    through the vendor rules; it then outweighs the mid-size preference for Linkerd."""
+    result = verdict(engine, text)
+    fired = {r.id for r in result.fired}
+    assert {"provider-native", "provider-customer"} <= fired
+    assert not fired & {"vendor-family", "current-vendor"}
+    assert result.tied == [offering]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all our services run on vmware VMs in 2 DCs, we don't run kubernetes. mTLS, which mesh?",
+        "zero k8s here, only linux vms in two datacenters; need service to service mtls. recommend",
+        "nothing containerised, 45 services on VMs. which service mesh for mtls?",
+    ],
+)
+def test_vms_without_kubernetes_rule_out_what_needs_kubernetes(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["off_kubernetes"] is True and "kubernetes" not in facts.get("platform", [])
+    result = verdict(engine, text)
+    assert {"istio", "istio-ambient", "linkerd", "cilium"} <= {s.mesh.id for s in result.ruled_out}
+    assert set(result.tied) <= {"consul", "kuma", "kong-mesh"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "auditors now require FIPS 140-3 and kuma is our service mesh. which mesh should we use?",
+        "we've been running kuma on eks for a year; new FIPS requirement. recommend",
+    ],
+)
+def test_the_incumbents_paid_edition_leads_when_a_must_have_needs_it(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["incumbent"] == "kuma"
+    assert verdict(engine, text).tied == ["kong-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we'd like to ditch istio's sidecars, 250 services on gke. what should we run?",
+        "move off istio sidecar mode please, the memory bill is huge. 90 services on eks, options?",
+    ],
+)
+def test_leaving_a_meshs_sidecars_keeps_its_other_mode(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["no_sidecars"] is True and facts["incumbent"] == "istio"
+    assert "leaving" not in facts
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+def test_leaving_the_mesh_itself_still_rules_out_its_modes(engine: AnswerEngine):
+    facts = engine.parser.parse("get rid of istio altogether, 90 services on eks").facts
+    assert facts["leaving"] == "istio" and "no_sidecars" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "18 services; mutual TLS is already handled by cert-manager's csi driver. need a mesh?",
+        "we already use cert-manager for service to service tls, 10 services. is a mesh worth it?",
+    ],
+)
+def test_a_small_estate_whose_mtls_is_covered_needs_no_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["covered"] == ["mtls"] and "leaving" not in facts and "incumbent" not in facts
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_cert_manager_on_a_large_estate_is_no_incumbent_no_mesh(engine: AnswerEngine):
+    text = "cert-manager is already running for our ingress certs. 300 services on eks, which mesh"
+    assert "incumbent" not in engine.parser.parse(text).facts
+    assert "no-mesh" not in verdict(engine, text).tied
+
+
+def test_on_nomad_consul_leads(engine: AnswerEngine):
+    text = "our jobs are scheduled by nomad, no kubernetes anywhere. which mesh?"
+    assert verdict(engine, text).tied == ["consul"]

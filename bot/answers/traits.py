@@ -55,6 +55,14 @@ def _provider_native(s: Screened, field: Field) -> bool:
     return bool(fit and fit.provider and fit.provider == field.req.provider)
 
 
+def _provider_customer(s: Screened, field: Field) -> bool:
+    """The provider's own offering, on a platform of theirs, and the team says it buys from
+    that provider (a Red Hat shop on OpenShift)."""
+    return bool(field.req.platforms and field.req.vendor == field.req.provider) and (
+        _provider_native(s, field)
+    )
+
+
 def _sidecarless(s: Screened, _: Field) -> bool:
     row = s.mesh.features.get("sidecarless")
     return bool(row and row.level == Level.yes)
@@ -98,8 +106,8 @@ def _paid_edition(s: Screened, field: Field) -> bool:
 
 def _works_with(field: Field, s: Screened, supports: bool) -> bool:
     """The vendor the team works with supports it (or makes it); never the platform's
-    provider, whose own offerings `provider_native` weighs already (a team on EKS buys
-    from AWS anyway)."""
+    provider, whose own offerings `provider_native` and `provider_customer` weigh (a team
+    on EKS buys from AWS anyway)."""
     vendor, fit = field.req.vendor, s.mesh.fit
     if not vendor or not fit or vendor == field.req.provider:
         return False
@@ -128,8 +136,19 @@ def _incumbent(s: Screened, field: Field) -> bool:
     return running is not None and running in (mesh.id, mesh.based_on)
 
 
+def _incumbent_mode(s: Screened, field: Field) -> bool:
+    """Another mode of the mesh they run (configured with the same resources, its
+    `api_family`), once the mode they run is ruled out ("off istio's sidecars")."""
+    ran = field.kb.meshes.get(field.req.incumbent or "")
+    if ran is None or not ran.api_family or _incumbent(s, field):
+        return False
+    stays = any(other.mesh.id == ran.id for other in field.alive)
+    return not stays and s.mesh.api_family == ran.api_family
+
+
 TRAITS: dict[str, Trait] = {
     "incumbent": _incumbent,
+    "incumbent_mode": _incumbent_mode,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),
     "familiar_api": lambda s, field: bool(
@@ -143,6 +162,7 @@ TRAITS: dict[str, Trait] = {
     "cncf_graduated": _graduated,
     "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,
+    "provider_customer": _provider_customer,
     "platform_bound": _platform_bound,
     "vendor_supported": lambda s, _: bool(s.mesh.fit and s.mesh.fit.support_from),
     "vendor_product": _vendor_product,

@@ -147,8 +147,11 @@ class RefusalReader:
         """What the refusals read, over what the words alone set: a refusal that lifts a
         requirement altogether (support: none, any licence) replaces what its own words
         set ("no vendor support needed"); otherwise the stricter requirement wins ("CNCF
-        only, no budget for licences" stays CNCF only)."""
+        only, no budget for licences" stays CNCF only). A vendor refused is no vendor they
+        buy from."""
         out = dict(known)
+        if self._vendor_fact and known.get("vendor") in read.get(self._vendor_fact, []):
+            del out["vendor"]  # "we won't pay kong": a vendor refused is none they buy from
         for fact, value in read.items():
             order = self._strictness.get(fact)
             old = out.get(fact)

@@ -8,8 +8,11 @@ not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and V
 unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
 ("bare metal servers", "azure") name a platform only when no other is named; `places:`
 ("bare metal") name none; a platform right after a `not_platform` word (and a
-`platform_qualifiers` word: "not plain AKS") is not theirs, and VMs a few words after a
-`shares` word ("half our stuff") hold part of a mixed estate, not its one platform.
+`platform_qualifiers` word: "not plain AKS") is not theirs, and plain Kubernetes refused so
+with no Kubernetes platform named is `off_kubernetes`; VMs a few words after a `shares` word
+("half our stuff") hold part of a mixed estate, not its one platform. A mesh they want off is
+`leaving`, unless a `modes` word beside its name says they leave its data-plane mode ("off
+istio sidecars"): then they run it still and refuse that mode.
 """
 
 from __future__ import annotations
@@ -98,7 +101,13 @@ class RequirementReader:
         self._already = self._already_pattern(kb)
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
-        self._leaving_fact = kb.rules.refusals.meshes.fact if kb.rules.refusals.meshes else None
+        leaving = kb.rules.refusals.meshes
+        self._leaving_fact = leaving.fact if leaving else None
+        self._modes = [
+            (fact, pattern)
+            for fact, words in (leaving.modes if leaving else {}).items()
+            if (pattern := _alternation([normalise(w) for w in words]))
+        ]
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
@@ -131,7 +140,8 @@ class RequirementReader:
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
-        words apart at most; or '<mesh> is already our …', a word apart at most."""
+        words apart at most; '<mesh> is already our …', a word apart at most; or 'we pay
+        <vendor>' ('we buy our gateway from kong'), four words apart at most."""
         self._named: dict[str, tuple[str, str]] = {}
         for mesh in kb.meshes.values():  # a retired one they run is no incumbent
             fact = "incumbent" if mesh.is_current else "retired"
@@ -142,11 +152,11 @@ class RequirementReader:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
         self._covers: dict[str, list[str]] = {}
         doing: list[str] = []  # "grafana dashboards": a tool and the job it does for them
-        for tool in kb.rules.covered_by:
+        for tool in kb.rules.covered_by:  # a tool they run, even one a mesh entry names
             features = [kb.features[f] for f in tool.features if f in kb.features]
             jobs = [normalise(a) for f in features for a in (f.name, *f.aliases)]
             for word in tool.words:
-                self._named.setdefault(normalise(word), ("covered", normalise(word)))
+                self._named[normalise(word)] = ("covered", normalise(word))
                 self._covers[normalise(word)] = tool.features
                 doing += [rf"{re.escape(normalise(word))}\s+{re.escape(job)}s?" for job in jobs]
         self._doing = re.compile(rf"\b(?:{'|'.join(doing)})\b") if doing else None
@@ -157,6 +167,10 @@ class RequirementReader:
             return None
         self._then = re.compile(rf"\s+(?:and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
+        buys = _alternation([normalise(p) for p in kb.rules.customer_phrases])
+        vendors = _alternation([n for n, (f, _) in self._named.items() if f == "vendor"])
+        if buys is not None and vendors is not None:  # "we pay kong for the gateway"
+            forms.append(rf"{buys.pattern}\s+(?:\w+\s+){{0,4}}?(?P<vendor>{vendors.pattern})")
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         return re.compile("|".join(forms))
@@ -172,7 +186,7 @@ class RequirementReader:
         for match in self._already.finditer(normalised) if self._already else ():
             if self._asked(normalised, match):
                 continue
-            names.append((match.group("name") or match.group("named")).strip())
+            names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
             while then := self._then.match(normalised, end):
                 names.append(then.group("name"))
@@ -231,9 +245,13 @@ class RequirementReader:
         leaving = self._leaving.search(normalised) if self._leaving else None
         if leaving and self._leaving_fact:
             mesh = self._named[leaving.group("name")][1]
-            facts[self._leaving_fact] = mesh
-            if facts.get("incumbent") == mesh:  # the mesh they run and want off
-                del facts["incumbent"]
+            if mode := self._mode_left(normalised, leaving):  # they run it and leave its mode
+                facts[mode] = True
+                facts.setdefault("incumbent", mesh)
+            else:
+                facts[self._leaving_fact] = mesh
+                if facts.get("incumbent") == mesh:  # the mesh they run and want off
+                    del facts["incumbent"]
         if "incumbent" in facts and self._complaint and self._complaint.search(normalised):
             facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
@@ -259,11 +277,28 @@ class RequirementReader:
         said += alone + places
         unplaced = _alternation(said).sub(" ", normalised) if said else normalised
         platforms = [p.value for p in self._counted(named)]
+        refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
+        if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
+            facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
         if platforms:
             facts["platform"] = platforms
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
+        """The flag of the data-plane mode named with the mesh they leave ("off istio's
+        sidecars", "get rid of the istio sidecar mode"): in its name or a word after it."""
+        named = leaving.group("name")
+        after = text[leaving.end() :].split()
+        after = after[1:] if after[:1] == ["s"] else after  # "istio's" reads "istio s"
+        said = " ".join([named, *after[:2]])
+        for fact, pattern in self._modes:
+            if match := pattern.search(said):
+                gap = said[len(named) : match.start()].split()
+                if match.start() < len(named) or len(gap) <= 1:
+                    return fact
+        return None
 
     def _asked(self, text: str, match: re.Match[str]) -> bool:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""

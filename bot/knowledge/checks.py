@@ -423,6 +423,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({fact_id: accepted.value}, "refusals.accepted")
     for fact_id, limited in rules.refusals.limits.objects.items():
         yield from settings({fact_id: limited.value}, "refusals.limits.objects")
+    for fact_id in rules.refusals.meshes.modes if rules.refusals.meshes else {}:
+        yield from settings({fact_id: True}, "refusals.meshes.modes")
     for fact_id, demanded in rules.refusals.demands.objects.items():
         yield from settings({fact_id: demanded.value}, "refusals.demands.objects")
     for fact_id in rules.memory.of:

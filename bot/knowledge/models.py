@@ -626,6 +626,7 @@ class OfferingTrait(StrEnum):
     cncf_graduated = "cncf_graduated"
     managed = "managed"
     provider_native = "provider_native"
+    provider_customer = "provider_customer"
     platform_bound = "platform_bound"
     vendor_supported = "vendor_supported"
     uses_envoy = "uses_envoy"
@@ -634,6 +635,7 @@ class OfferingTrait(StrEnum):
     vendor_product = "vendor_product"
     lightest_at_size = "lightest_at_size"
     incumbent = "incumbent"
+    incumbent_mode = "incumbent_mode"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
     familiar_api = "familiar_api"
@@ -809,6 +811,11 @@ class RefusedMeshes(Strict):
     fact: Id = Field(description="The mesh fact the refused mesh's id goes in.")
     before: list[Text] = Field(min_length=1, description="'off', 'get rid of', 'replace'.")
     window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+    modes: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Words right after the name that make what they leave the mesh's "
+        "data-plane mode ('off istio sidecars'): each flag fact and its words.",
+    )
 
 
 class Limits(Strict):
@@ -926,6 +933,11 @@ class RulesFile(Strict):
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
+    )
+    customer_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words before a vendor the team buys from, whatever it buys "
+        "('we pay Kong for our API gateway'); they name no mesh the team runs.",
     )
     count_qualifiers: list[Text] = Field(
         default_factory=list,
