@@ -62,6 +62,8 @@ _VAGUE = (
     "some",
     "dozens of",
 )
+_JOINER = r"[\s/]+"  # a unit's words apart or slashed: "requests per sec", "req/s"
+MAX_QUALIFIERS = 2  # words between a count and its unit: "2 old aks clusters"
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 _SENTENCE = re.compile(r"[.;!?\n]")
@@ -151,7 +153,8 @@ class NumberReader:
         )
         self._version = re.compile(rf"\b(?:{named})\s*$") if named else None
         units = "|".join(
-            re.escape(u).replace(r"\ ", r"\s+") for u in sorted(unit_to_fact, key=len, reverse=True)
+            re.escape(u).replace(r"\ ", _JOINER)
+            for u in sorted(unit_to_fact, key=len, reverse=True)
         )
         small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
         many = "|".join(_MULTIPLIERS)
@@ -161,7 +164,8 @@ class NumberReader:
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         said = "|".join(re.escape(normalise(w)) for w in rules.count_qualifiers)
-        kind = rf"(?:(?:{said})\s+)?" if said else ""  # "3 internal services"
+        # "3 internal services", "2 old aks clusters"
+        kind = rf"(?:(?:{said})\s+){{0,{MAX_QUALIFIERS}}}" if said else ""
         self._numbers = re.compile(
             rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
             rf"(?:ish)?\s*\+?\s*(?:more\s+)?{kind}(?P<unit>{units})\b"

@@ -555,8 +555,13 @@ class IntentParser:
             return IntentKind.features, False
         # "is kuma still being developed?", "traefik mesh: dead project?": the status of the
         # meshes named, not a pick ("… got abandoned, any suggestions then?") nor a setup.
+        # A status asked in a question of its own with no setup ("app mesh end of support
+        # date? and what do we migrate to") is asked though a pick follows; a status stated
+        # ("… got abandoned, what now?") or beside their setup is why they ask for one.
         sized = self._deciding & r.sizes  # a stated size: their setup
-        asks_status = bool(meshes) and not (r.unknown or r.context or recommend or decides or sized)
+        status_asked = any(self._cues.has("lifecycle", q) for q in _questions(r.text))
+        picked = (recommend or decides) and not (status_asked and not their_setup)
+        asks_status = bool(meshes) and not (r.unknown or r.context or picked or sized)
         asks_status = asks_status and not self._compare_cued(r.remaining, len(meshes))
         if not named and not features and not recommend and cue("help"):
             return IntentKind.help, False
