@@ -124,6 +124,28 @@ def test_a_managed_add_on_wanted_is_a_managed_control_plane(engine: AnswerEngine
 
 
 @pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        (
+            "GKE autopilot, 15 services; we'd rather not operate the control plane, "
+            "let google do the heavy lifting",
+            "google-cloud-service-mesh",
+        ),
+        (
+            "we're on ECS, 12 services, need retries and service discovery; "
+            "not interested in running it ourselves",
+            "amazon-ecs-service-connect",
+        ),
+    ],
+)
+def test_refusing_to_run_a_control_plane_wants_a_managed_one(
+    engine: AnswerEngine, text: str, pick: str
+):
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
+    assert verdict(engine, text).tied == [pick]
+
+
+@pytest.mark.parametrize(
     ("text", "engineers"),
     [
         ("a 15-person company and one SRE runs everything. EKS, 40 services, mtls", 1),
