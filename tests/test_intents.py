@@ -146,6 +146,38 @@ def test_needs_come_from_features_in_a_recommend_question(parser):
     assert set(intent.facts["needs"]) == {"jwt_validation", "traffic_mirroring"}
 
 
+@pytest.mark.parametrize(
+    ("text", "needs", "dropped"),
+    [
+        (
+            "which mesh: 30 services, we need retries; JWT is optional",
+            {"retries"},
+            "jwt_validation",
+        ),
+        (
+            "need golden metrics and timeouts, mirroring would be nice",
+            {"golden_metrics"},
+            "traffic_mirroring",
+        ),
+    ],
+)
+def test_a_feature_said_to_be_optional_after_it_is_no_need(parser, text, needs, dropped):
+    facts = parser.parse(text).facts
+    assert needs <= set(facts["needs"]) and dropped not in facts["needs"]
+    assert dropped in facts["not_needed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rule from the SRE team: no per-pod proxies. 70 services on GKE",
+        "our team shrank to 3. we just want mtls on EKS",
+    ],
+)
+def test_the_team_named_in_a_setup_asks_for_no_isolated_meshes(parser, text):
+    assert "multi_mesh" not in parser.parse(text).facts.get("needs", [])
+
+
 def test_over_long_text_is_not_parsed(parser):
     started = time.perf_counter()
     intent = parser.parse("istio " * 20_000)

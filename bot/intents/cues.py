@@ -39,6 +39,7 @@ GROUPS = frozenset(
         "identity",
         "likeness",
         "negation",
+        "negation_after",
         "in_full",
         "complaint",
         "clause_break",

@@ -439,7 +439,7 @@ class IntentParser:
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
-            moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
+            moot = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
             # What the platform meets without a mesh ("canary at the edge") is no need of one.
             moot |= {
                 f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features
@@ -755,10 +755,21 @@ class IntentParser:
             normalised = " ".join(normalise(clause).split()[:MAX_TOKENS])
             for part in re.split(self._clause_breaks(), normalised):
                 match = next(iter(self._cues.find("negation", part)), None)
-                if match is None:
-                    continue
-                negated += [f for f in self._negated_list(part[match.end() :]) if f not in negated]
+                if match is not None:
+                    found = self._negated_list(part[match.end() :])
+                    negated += [f for f in found if f not in negated]
+                negated += [f for f in self._negated_before(part) if f not in negated]
         return negated
+
+    def _negated_before(self, part: str) -> list[str]:
+        """Features named right before a `negation_after` cue: "mTLS nice to have, not
+        required", "JWT is optional"."""
+        found: list[str] = []
+        for match in self._cues.find("negation_after", part):
+            words = part[: match.start()].split()[-NEGATION_WINDOW:]
+            mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            found += [f for f in mentions.features if f not in found]
+        return found
 
     def _negated_list(self, tail: str) -> list[str]:
         """The features a negation covers: the first named within a few words of it, and
