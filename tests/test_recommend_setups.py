@@ -35,6 +35,16 @@ def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
             "red-hat",
             "openshift-service-mesh",
         ),
+        (
+            "openshift 4.16, everything has to be covered by our Red Hat subscription",
+            "red-hat",
+            "openshift-service-mesh",
+        ),
+        (
+            "AKS, 5 clusters; it must be supported under our Microsoft Premier agreement",
+            "microsoft",
+            "aks-istio-addon",
+        ),
     ],
 )
 def test_a_vendors_support_plan_named_between_vendor_and_support_is_that_vendors_support(
@@ -44,13 +54,26 @@ def test_a_vendors_support_plan_named_between_vendor_and_support_is_that_vendors
     assert verdict(engine, text).tied == [pick]
 
 
-def test_no_third_party_vendors_wants_the_providers_support_not_no_lock_in(
-    engine: AnswerEngine,
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        (
+            "AKS, 60 services, no third-party vendors: it has to be a Microsoft thing",
+            "aks-istio-addon",
+        ),
+        ("EKS; third-party vendors are not allowed, 40 services", "amazon-vpc-lattice"),
+        (
+            "legal won't allow 3rd party vendors in the data path. we run GKE",
+            "google-cloud-service-mesh",
+        ),
+    ],
+)
+def test_third_parties_refused_want_the_providers_support_not_no_lock_in(
+    engine: AnswerEngine, text: str, pick: str
 ):
-    text = "AKS, 60 services, no third-party vendors: it has to be a Microsoft thing"
     facts = engine.parser.parse(text).facts
     assert facts["support"] == "provider" and "no_vendor" not in facts
-    assert verdict(engine, text).tied == ["aks-istio-addon"]
+    assert verdict(engine, text).tied == [pick]
 
 
 @pytest.mark.parametrize(

@@ -439,7 +439,7 @@ class IntentParser:
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
-            moot = {f for fact, o in refused if facts.get(fact) is True for f in o.moots}
+            moot = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
             # What the platform meets without a mesh ("canary at the edge") is no need of one.
             moot |= {
                 f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features

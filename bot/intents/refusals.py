@@ -87,7 +87,7 @@ class RefusalReader:
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         self._objects = [
-            (fact, refused.value, pattern)
+            (refused.sets or fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
             if (pattern := _object(refused.words, refused.unless_next, refused.unless_before))
         ]

@@ -25,6 +25,7 @@ from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE = re.compile(r"[.;!?\n]")
+_DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
@@ -133,7 +134,8 @@ class RequirementReader:
         for i, template in enumerate(rules.support_phrases):
             before, _, after = (normalise(part) for part in template.partition("{vendor}"))
             named = rf"(?P<v{i}>{vendors.pattern}){plan}"
-            forms.append(" ".join(p for p in (re.escape(before), named, re.escape(after)) if p))
+            lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?" if before else ""
+            forms.append(" ".join(p for p in (lead, named, re.escape(after)) if p))
         return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:

@@ -417,7 +417,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({met.fact: True}, f"without_mesh[{i}].fact")
         yield from settings({"needs": met.features}, f"without_mesh[{i}].features")
     for fact_id, refused in rules.refusals.objects.items():
-        yield from settings({fact_id: refused.value}, "refusals.objects")
+        yield from settings({refused.sets or fact_id: refused.value}, "refusals.objects")
         yield from settings({"needs": refused.moots}, f"refusals.objects.{fact_id}.moots")
     for fact_id, accepted in rules.refusals.accepted.items():
         yield from settings({fact_id: accepted.value}, "refusals.accepted")

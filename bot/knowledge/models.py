@@ -786,6 +786,11 @@ class Refused(Strict):
         description="What the refusal sets: true for a must-not flag, or a choice's option "
         "('no vendor support needed': support none).",
     )
+    sets: Id | None = Field(
+        default=None,
+        description="The fact it sets where that is not its key: a second object of one "
+        "fact ('no third-party vendors' sets support to the provider).",
+    )
 
 
 class RefusedVendors(Strict):
