@@ -331,3 +331,49 @@ def test_a_product_named_in_everyday_words_is_an_unknown_name(parser, text):
 def test_a_retired_mesh_said_to_be_gone_is_context_beside_a_subject(parser, text, unknown, meshes):
     intent = parser.parse(text)
     assert intent.meshes == meshes and intent.unknown_names == unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "meshes", "feature"),
+    [
+        (
+            "this is our istio config today:\n```\napiVersion: networking.istio.io/v1\n"
+            "kind: VirtualService\nspec:\n  http:\n  - fault:\n      delay: {fixedDelay: 2s,"
+            " percentage: {value: 5}}\n```\ncan linkerd do the same?",
+            IntentKind.feature_check,
+            ["linkerd"],
+            "fault_injection",
+        ),
+        (
+            "which meshes can do this?\n```\nrules:\n- filters:\n  - type: RequestMirror\n```",
+            IntentKind.which_meshes,
+            [],
+            "traffic_mirroring",
+        ),
+    ],
+)
+def test_a_pasted_snippet_names_its_features_and_its_mesh_is_context(
+    parser, text, kind, meshes, feature
+):
+    """A snippet's camelCase fields are read as words; the mesh it was written for is where
+    they come from when the question asks about another."""
+    intent = parser.parse(text)
+    assert (intent.kind, intent.meshes) == (kind, meshes)
+    assert feature in intent.features
+
+
+def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine):
+    """'lowest-latency' ranks by added latency; a feature named filters the ranking."""
+    latency = render_terminal(engine.answer(engine.parser.parse("lowest latency mesh?")))
+    assert "By added latency at p" in latency
+    answer = render_terminal(engine.answer(engine.parser.parse("lightest sidecarless mesh?")))
+    assert answer.splitlines()[2].startswith("Among meshes with sidecarless data plane")
+    assert "Istio (sidecar mode)" not in answer
+
+
+def test_a_former_name_is_read_as_its_mesh_and_the_answer_says_so(engine):
+    """'Conduit' is Linkerd's former name (knowledge: `former_names`): read as Linkerd, and
+    the answer says what became of it."""
+    intent = engine.parser.parse("is Conduit still maintained?")
+    assert (intent.kind, intent.meshes) == (IntentKind.lifecycle, ["linkerd"])
+    assert "I read “Conduit” as Linkerd (its former name:" in render_terminal(engine.answer(intent))

@@ -11,6 +11,7 @@ from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind
+from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Mesh
 
@@ -27,13 +28,28 @@ def not_in_kb_sentence(intent: Intent) -> str:
 
 
 def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
-    """'I read “linkrd” as Linkerd.': every plain typo the parser corrected, said once."""
+    """'I read “linkrd” as Linkerd.': every plain typo the parser corrected and every former
+    name it read (“Conduit” as Linkerd, with what became of it), said once."""
     names = {
         **{m.id: m.name for m in kb.meshes.values()},
         **{f.id: f.name for f in kb.features.values()},
     }
-    read = [f"“{typed}” as {names[e]}" for typed, e in intent.read_as.items() if e in names]
+    read = [
+        f"“{typed}” as {names[e]}{_formerly(kb, typed, e)}"
+        for typed, e in intent.read_as.items()
+        if e in names
+    ]
     return f"I read {', '.join(read)}." if read else ""
+
+
+def _formerly(kb: KnowledgeBase, typed: str, entity: str) -> str:
+    """' (its former name: merged into Linkerd as Linkerd 2 in 2018)' for a name it went by."""
+    mesh = kb.meshes.get(entity)
+    said = normalise(typed)
+    former = (
+        next((f for f in mesh.former_names if normalise(f.name) == said), None) if mesh else None
+    )
+    return f" (its former name: {former.note})" if former else ""
 
 
 def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:

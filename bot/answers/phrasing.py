@@ -24,7 +24,7 @@ def after_colon(kb: KnowledgeBase, text: str) -> str:
     """The text to follow a colon: an ordinary capitalised first word ("No", "Paid") in
     lower case; a mesh's name or an acronym ("Istio", "ECS") as written."""
     word = text.split(" ", 1)[0]
-    named = any(text.startswith(n) for m in kb.meshes.values() for n in (m.name, *m.aliases))
+    named = any(text.startswith(n) for m in kb.meshes.values() for n in (m.name, *m.known_as))
     if word.isalpha() and word.istitle() and not named:
         return text[:1].lower() + text[1:]
     return text

@@ -61,8 +61,10 @@ class AskReader:
     def _picks(self, clause: str) -> bool:
         """A pick asked for ("which one", "what do we switch to") naming no mesh, feature or
         other topic: its object is the setup said before it (a message that is only the
-        clause, "show me the meshes that work without sidecars", asks for a list)."""
-        asks = any(self._cues.has(group, clause) for group in _PICKS)
+        clause, "show me the meshes that work without sidecars", asks for a list). A status
+        phrase holding a pick's words ("did it become something else") asks for none."""
+        status = self._cues.strip("lifecycle", clause)
+        asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or self._cues.starts("decision_opening", clause)
         return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
 

@@ -57,6 +57,7 @@ GROUPS = frozenset(
         "inclusive",
         "quantity",
         "list_meshes",
+        "spanning",
         "asks_of",
         "support_check",
         "name_after",

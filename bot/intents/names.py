@@ -25,6 +25,7 @@ MAX_UNKNOWN = 4
 MAX_WORDS = 3
 NAMED = 2  # evidence needed to call words a mesh's name
 SLIP_LENGTH = 5  # shorter words are a slip of too many others to tell
+ACRONYM = 3  # "asm", "csm": letters few enough for several makers' products to share
 SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
@@ -85,6 +86,23 @@ class NameReader:
                 kept.append(candidate)
         names = dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start))
         return [as_written(name, text) for name in list(names)[:MAX_UNKNOWN]]
+
+    def qualified(self, tokens: list[str], found: Mentions, text: str) -> dict[str, str]:
+        """Meshes named by an alias any maker could use (an acronym, everyday words) right
+        after another maker's name: "alibaba ASM", "alibaba cloud service mesh" name that
+        maker's product, not the mesh. The name as written -> the mesh it is not; the maker's
+        word is taken (a known maker, such as "google ASM", is in the vocabulary)."""
+        capitals = capitalised_words(text)
+        out: dict[str, str] = {}
+        for start, end, mesh in found.spans:
+            generic = all(len(w) <= ACRONYM or ordinary(w) for w in tokens[start:end])
+            maker = start - 1
+            if not generic or not self._free(tokens, found, maker):
+                continue
+            if not ordinary(tokens[maker]) or tokens[maker] in capitals:
+                found.used[maker] = True
+                out[as_written(" ".join(tokens[maker:end]), text)] = mesh
+        return out
 
     def _listed(self, tokens: list[str], found: Mentions) -> list[Candidate]:
         """Products made of everyday words that no usage tells from a description

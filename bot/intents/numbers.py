@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.aliases import normalise
+from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_COUNT = 1_000_000
@@ -63,13 +63,17 @@ _VAGUE = (
     "dozens of",
 )
 _JOINER = r"[\s/]+"  # a unit's words apart or slashed: "requests per sec", "req/s"
-MAX_QUALIFIERS = 2  # words between a count and its unit: "2 old aks clusters"
+MAX_QUALIFIERS = (
+    2  # words between a count and its unit: "2 old aks clusters", "40 .NET framework pods"
+)
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 _SENTENCE = re.compile(r"[.;!?\n]")
 BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
+_MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size's unit
+_NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
 
 
 def _value(number: str) -> float:
@@ -156,6 +160,7 @@ class NumberReader:
             re.escape(u).replace(r"\ ", _JOINER)
             for u in sorted(unit_to_fact, key=len, reverse=True)
         )
+        kinds = self._kinds(rules, units)
         small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
         many = "|".join(_MULTIPLIERS)
         words = (
@@ -163,16 +168,29 @@ class NumberReader:
             rf"|(?:half\s+)?an?\s+(?:{many}))"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
-        said = "|".join(re.escape(normalise(w)) for w in rules.count_qualifiers)
-        # "3 internal services", "2 old aks clusters"
-        kind = rf"(?:(?:{said})\s+){{0,{MAX_QUALIFIERS}}}" if said else ""
         self._numbers = re.compile(
-            rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*(?P<scale>{scales})?"
-            rf"(?:ish)?\s*\+?\s*(?:more\s+)?{kind}(?P<unit>{units})\b"
+            rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*"
+            rf"(?P<scale>{scales})?(?:ish)?(?![a-z])\s*\+?\s*(?:more\s+)?{kinds}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})\s+{kind}(?P<unit>{units})\b")
+        self._words = re.compile(rf"\b(?P<num>{words})\s+{kinds}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+
+    @staticmethod
+    def _kinds(rules: RulesFile, units: str) -> str:
+        """Up to MAX_QUALIFIERS words between a count and its unit that say what kind: those
+        rules.yaml `count_qualifiers` lists ("3 internal services", "2 core services"), or any
+        other that is no common word, no count's unit and no unit of a size ("40 .NET
+        framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
+        measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
+        measures |= {normalise(u) for u in rules.memory.units}
+        excluded = {*STOPWORDS, *_NOT_KIND, *(w for m in measures for w in m.split())}
+        words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
+        word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
+        listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
+        said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed)
+        kind = rf"(?:{said}|{word})" if said else word
+        return rf"(?:{kind}\s+){{0,{MAX_QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.

@@ -35,12 +35,15 @@ MAX_TEXT = 1_000
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n]+)")  # the clauses and what ends each
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
+_CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 JARGON_WORDS = 3  # "tune g1gc … jvm": an English word and two of another topic's jargon
@@ -95,6 +98,7 @@ class IntentParser:
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
+        self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
         self._names = NameReader(self._cues, self._vocabulary)
         self._modes = ModeReader(kb.meshes.values())
         self._short_names = ShortNameReader(
@@ -105,14 +109,15 @@ class IntentParser:
         self._asks = AskReader(self._cues, self._names_something)
 
     def _names_something(self, normalised: str) -> bool:
-        """Some words name a mesh or a feature."""
+        """Some words name a mesh or a feature; a `spanning` verb names one mesh across
+        clusters ("which meshes can span all of them?" asks for that list, not a pick)."""
         found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
-        return bool(found.meshes or found.features)
+        return bool(found.meshes or found.features) or self._cues.has("spanning", normalised)
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
         kb = self._kb
-        phrases = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
+        phrases = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         phrases += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
@@ -128,7 +133,7 @@ class IntentParser:
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
-        reading = self._read(_MENTIONS.sub(" ", plain))
+        reading = self._read(_code_words(_MENTIONS.sub(" ", plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -204,6 +209,8 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
+        if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
+            facts[SPANS] = True
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
         everything = find_mentions(unplaced.split(), self._kb.mesh_index, self._kb.feature_index)
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
@@ -236,9 +243,10 @@ class IntentParser:
             features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
             features = self._features_of(asked, cued, negated, clauses, asking)
-        # "list the meshes that run without sidecars": a list asked for with no size, by a
-        # must-not a constraint ties to a feature, asks which meshes have that feature.
-        if self._cues.has("list_meshes", normalised) and not (found.meshes or counted):
+        # "list the meshes that run without sidecars", "three clusters. which meshes can span
+        # them?": a list asked for by a fact a constraint ties to a feature asks which meshes
+        # have that feature.
+        if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
         if negated:
@@ -252,13 +260,16 @@ class IntentParser:
             )
         measure = self._measure(remaining)
         topic = bool(features or facts or measure)
-        unknown = self._names.read(remaining.split(), found, text, topic)
+        others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
+        found.meshes = [m for m in found.meshes if m not in others.values()]
+        unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
+        gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         found.meshes = [m for m in found.meshes if m not in gone]
-        typos = {**everything.typos, **found.typos, **shortened}
+        typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
         # Features the ranking found count only beside the field's own words: "explain
         # quantum computing" is not a post-quantum TLS question.
@@ -266,6 +277,8 @@ class IntentParser:
         field = bool(named or facts or notes or self._cues.has("field", normalised))
         field = field or any("mesh" in normalise(name) for name in unknown)
         field = field or self._only_names(tokens, unknown)
+        # "is conduit still supported": a mesh's status asked is about the product
+        field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
         if not field and self._aside(found, tokens):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
@@ -326,6 +339,33 @@ class IntentParser:
             w for w in tokens if ordinary(w) and w not in STOPWORDS and w not in self._vocabulary
         ]
         return len(content) >= ASIDE_WORDS
+
+    def _formerly(self, found: Mentions, remaining: str) -> dict[str, str]:
+        """Meshes named by a name they went by before ("conduit"): read as the mesh, and the
+        answer says so."""
+        tokens = remaining.split()
+        spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
+        return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
+
+    def _pasted_from(self, text: str, meshes: list[str], compared: bool) -> set[str]:
+        """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
+        when the words around it ask about another mesh and compare none: where they come
+        from, not what they ask about."""
+        snippets = " ".join(m.group(0) for m in _CODE.finditer(text))
+        if not snippets or compared:
+            return set()
+        index, features = self._kb.mesh_index, self._kb.feature_index
+        pasted = set(find_mentions(normalise(snippets).split(), index, features).meshes)
+        around = find_mentions(normalise(_CODE.sub(" ", text)).split(), index, features).meshes
+        others = [m for m in meshes if m in around and m not in pasted]
+        return pasted & set(meshes) if others else set()
+
+    def _spanned(self, normalised: str, facts: dict[str, FactValue]) -> bool:
+        """Several clusters counted and a `spanning` verb: one mesh across them ("span 2
+        clusters", "three clusters by Q3. which meshes can span all of them?")."""
+        clusters = facts.get("clusters")
+        several = isinstance(clusters, int) and not isinstance(clusters, bool) and clusters > 1
+        return several and SPANS not in facts and self._cues.has("spanning", normalised)
 
     def _required_by(self, facts: dict[str, FactValue]) -> list[str]:
         """Features a stated fact requires (rules.yaml constraints: one mesh spanning
@@ -489,8 +529,9 @@ class IntentParser:
         name = self._kb.meshes[meshes[0]].name
         return [f"I didn't recognise {said} as a mesh, so this is about {name} alone."]
 
-    @staticmethod
-    def _asked_measure(r: _Reading, kind: IntentKind) -> Measure | None:
+    def _asked_measure(self, r: _Reading, kind: IntentKind) -> Measure | None:
+        if kind == IntentKind.lightest:  # "lowest latency" also sets low_latency: read it all
+            return self._measure(r.normalised)
         if kind not in (IntentKind.cost, IntentKind.sources):
             return None
         return Measure.memory if r.control_plane_too else r.measure
@@ -547,7 +588,9 @@ class IntentParser:
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
-        recommend = among and ((cue("recommend") and not checked) or (stated and decides))
+        # A status phrase holding a pick's words ("did it become something else") asks none.
+        picks_asked = self._cues.has("recommend", self._cues.strip("lifecycle", r.remaining))
+        recommend = among and ((picks_asked and not checked) or (stated and decides))
         counted = cue("quantity") and r.measure is not None and not features
         # The features I track is the narrower question: "what features do you track? what
         # can I ask you to check" asks for the list, not for help.
@@ -571,7 +614,10 @@ class IntentParser:
             return IntentKind.out_of_scope, False
         if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
             return IntentKind.lifecycle, False
-        if not named and not features and cue("lightest"):
+        # "lightest sidecarless option": the ranking among meshes with the features asked;
+        # "lowest-latency mesh" ranks by latency though it also says latency matters most.
+        lightest = self._cues.has("lightest", r.normalised)
+        if not named and lightest and not (self._setup & set(facts)):
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
@@ -615,7 +661,11 @@ class IntentParser:
         concept = not features and not facts and self._cues.has("concept", r.remaining)
         if alone and (features or concept) and self._explained(r):
             return IntentKind.explain, typo
-        if features and cue("which_meshes") and not meshes and not sized:
+        # A list asked for stays one beside a size alone ("any mesh that runs on windows
+        # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
+        # meshes can do this?"), or "which mesh" with a size, it asks for a pick.
+        listed = cue("list_meshes") and not self._setup & set(facts)
+        if features and cue("which_meshes") and not meshes and (listed or not sized):
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
             return IntentKind.recommend, typo
@@ -826,3 +876,17 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _code_words(text: str) -> str:
+    """Pasted code with the words of its camelCase names said too ("accessPolicy: audit" is
+    also "access policy audit", "RequestMirror" "request mirror"): what a snippet configures
+    names the features it asks about."""
+
+    def spelled(code: re.Match[str]) -> str:
+        return _CAMEL.sub(
+            lambda m: f"{m.group(0)} {re.sub('(?<=[a-z0-9])(?=[A-Z])', ' ', m.group(0))}",
+            code.group(0),
+        )
+
+    return _CODE.sub(spelled, text)

@@ -93,7 +93,7 @@ class RequirementReader:
             normalise(template.format(mesh=alias)): mesh.api_family
             for mesh in kb.meshes.values()
             if mesh.api_family
-            for alias in (mesh.id, mesh.name, *mesh.aliases)
+            for alias in (mesh.id, mesh.name, *mesh.known_as)
             for template in rules.mesh_vendor_phrases
         }
         self._mesh_vendor = _alternation(list(self._family_of))
@@ -110,9 +110,9 @@ class RequirementReader:
         ]
         self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
-        every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases)]
+        every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = _alternation(every_mesh)
-        multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.aliases)]
+        multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
         self._alone = _alternation(list(self._alone_of))
@@ -145,7 +145,7 @@ class RequirementReader:
         self._named: dict[str, tuple[str, str]] = {}
         for mesh in kb.meshes.values():  # a retired one they run is no incumbent
             fact = "incumbent" if mesh.is_current else "retired"
-            for alias in (mesh.id, mesh.name, *mesh.aliases):
+            for alias in (mesh.id, mesh.name, *mesh.known_as):
                 self._named[normalise(alias)] = (fact, mesh.id)
         for vendor, words in kb.rules.vendors.items():
             for word in words:

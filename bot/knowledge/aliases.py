@@ -16,6 +16,9 @@ from rapidfuzz.distance import OSA
 FUZZY_CUTOFF = 80.0
 CLOSE_CUTOFF = 70.0  # a did-you-mean button: close, but not close enough to assume
 MIN_FUZZY_LENGTH = 5
+# A four-letter alias is a typo's target only from a longer word ("kumma" is Kuma): a typed
+# word under five letters is a slip of too many others to tell.
+MIN_ALIAS_LENGTH = 4
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -171,10 +174,11 @@ def _word_by_word(a: str, b: str, cutoff: float) -> bool:
     )
 
 
-def fuzzy_eligible(phrase: str) -> bool:
-    """Whether a (normalised) phrase may be matched fuzzily, as a query or as an alias."""
+def fuzzy_eligible(phrase: str, shortest: int = MIN_FUZZY_LENGTH) -> bool:
+    """Whether a (normalised) phrase may be matched fuzzily: as a query, or (`shortest`
+    MIN_ALIAS_LENGTH) as an alias."""
     words = phrase.split()
-    return len(phrase) >= MIN_FUZZY_LENGTH and not any(w in STOPWORDS or w.isdigit() for w in words)
+    return len(phrase) >= shortest and not any(w in STOPWORDS or w.isdigit() for w in words)
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,7 @@ class AliasIndex:
         for entity, alias in aliases:
             self._by_alias.setdefault(normalise(alias), entity)
         self._choices = list(self._by_alias)
-        self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a)]
+        self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a, MIN_ALIAS_LENGTH)]
 
     def exact(self, phrase: str) -> AliasHit | None:
         entity = self._by_alias.get(phrase)

@@ -24,7 +24,9 @@ class KnowledgeBase:
     feature_index: AliasIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        mesh_aliases = [(m.id, a) for m in self.meshes.values() for a in [m.id, m.name, *m.aliases]]
+        mesh_aliases = [
+            (m.id, a) for m in self.meshes.values() for a in [m.id, m.name, *m.known_as]
+        ]
         feature_aliases = [
             (f.id, a) for f in self.features.values() for a in [f.id, f.name, *f.aliases]
         ]

@@ -161,6 +161,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
         yield f"sources[{i}]", sid
     for i, sid in enumerate(mesh.version.sources):
         yield f"version.sources[{i}]", sid
+    for n, former in enumerate(mesh.former_names):
+        for i, sid in enumerate(former.sources):
+            yield f"former_names[{n}].sources[{i}]", sid
     for i, sid in enumerate(mesh.data_plane.sources):
         yield f"data_plane.sources[{i}]", sid
     if mesh.project:
@@ -315,6 +318,10 @@ def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
         out.append((f"mesh {mesh_id}", mesh.id, file, "id"))
         out.append((f"mesh {mesh_id}", mesh.name, file, "name"))
         out += [(f"mesh {mesh_id}", a, file, f"aliases[{i}]") for i, a in enumerate(mesh.aliases)]
+        out += [
+            (f"mesh {mesh_id}", f.name, file, f"former_names[{i}].name")
+            for i, f in enumerate(mesh.former_names)
+        ]
     if loaded.features:
         for n, feature in enumerate(loaded.features.features):
             entity = f"feature {feature.id}"

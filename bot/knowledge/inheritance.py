@@ -38,6 +38,7 @@ NOT_INHERITED = frozenset(
         "id",
         "name",
         "aliases",
+        "former_names",
         "mode_aliases",
         "as_feature",
         "outdated_claims",

@@ -301,6 +301,14 @@ class Figure(Strict):
             raise ValueError(f"high ({self.high}) is below low ({self.low}); swap them")
 
 
+class FormerName(Strict):
+    """A name the offering went by before ("Conduit" for Linkerd): read as it, and said so."""
+
+    name: Text
+    note: Text = Field(description="What became of it: 'merged into Linkerd as Linkerd 2 (2018)'.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class OutdatedClaim(Strict):
     claim: Text
     seen_in: list[Id] = Field(min_length=1)
@@ -420,6 +428,10 @@ class Mesh(Strict):
     )
     name: Text
     aliases: list[Text] = Field(min_length=1)
+    former_names: list[FormerName] = Field(
+        default_factory=list,
+        description="Names it went by before: matched like aliases, and the answer says so.",
+    )
     mode_aliases: ModeAliases | None = None
     as_feature: Id | None = Field(
         default=None,
@@ -466,6 +478,11 @@ class Mesh(Strict):
         description="Features the distribution drops from its base, with why; "
         "their rows read level `no` with that note.",
     )
+
+    @property
+    def known_as(self) -> list[str]:
+        """Its aliases and the names it went by before: every name a question may use."""
+        return [*self.aliases, *(f.name for f in self.former_names)]
 
     @property
     def is_current(self) -> bool:
