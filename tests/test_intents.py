@@ -371,6 +371,18 @@ def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine
     assert "Istio (sidecar mode)" not in answer
 
 
+@pytest.mark.parametrize("text", ["which mesh adds the least latency?", "least cpu hungry mesh"])
+def test_a_delay_or_cpu_ranking_sets_like_against_like(engine, text):
+    """Figures from different benchmarks are not ranked against each other: every bar of a
+    latency or CPU ranking cites one benchmark in common, and meshes measured only elsewhere
+    are named as not ranked."""
+    answer = engine.answer(engine.parser.parse(text))
+    (chart,) = [p for p in answer.points if p.type == "chart"]
+    assert len(chart.bars) >= 2
+    assert set.intersection(*(set(bar.sources) for bar in chart.bars))
+    assert "Not ranked here" in render_terminal(answer)
+
+
 def test_a_former_name_is_read_as_its_mesh_and_the_answer_says_so(engine):
     """'Conduit' is Linkerd's former name (knowledge: `former_names`): read as Linkerd, and
     the answer says what became of it."""

@@ -23,6 +23,9 @@ SAID = [
     ("on EKS and we can't change the CNI", {"no_new_cni"}),
     ("avoid lock-in, 100 services on EKS", {"no_vendor"}),
     ("GKE, no envoy and no sidecars", {"no_envoy", "no_sidecars"}),
+    # Envoy refused in every pod: the sidecar is refused, not Envoy itself.
+    ("AKS, we can't afford an envoy sidecar on 3k pods", {"no_sidecars"}),
+    ("no envoy in every pod please, GKE", {"no_sidecars"}),
     # The object named without a refusal, or the refusal about something else.
     ("we're fine with sidecars", set()),
     ("envoy experience on the team, 40 services", set()),

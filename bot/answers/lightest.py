@@ -1,6 +1,10 @@
 """The lightest mesh: current meshes ranked by data-plane proxy memory at the user's size, or
-by the overhead asked ("lowest-latency mesh": added latency, one percentile for all), among
-those with every feature asked fully ("lightest sidecarless option")."""
+by the overhead asked ("lowest-latency mesh": added latency), among those with every feature
+asked fully ("lightest sidecarless option").
+
+A delay or a CPU figure depends on the benchmark's load and hardware, so those rankings set
+like against like: the one benchmark (source) that measured the most of the meshes, and the
+meshes it measured. The others' figures are listed but not ranked against them."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statemen
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Level, Mesh, Metric, Scope
+from bot.knowledge.models import Figure, Level, Mesh, Metric, Scope
 from bot.knowledge.wording import amount, figure_text
 
 
@@ -32,17 +36,26 @@ def _candidates(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
     ]
 
 
-def _metric(kb: KnowledgeBase, meshes: list[Mesh], measure: Measure | None) -> Metric:
-    """Proxy memory, or the metric of the overhead asked that most of the meshes were measured
-    for themselves (one latency percentile for all, so the ranking sets like against like)."""
+def _benchmark(
+    kb: KnowledgeBase, meshes: list[Mesh], measure: Measure | None
+) -> tuple[Metric, dict[str, Figure]]:
+    """The metric to rank by and, for a delay or CPU, each mesh's figure from the one benchmark
+    (source) that measured the most of them for themselves. Proxy memory adds up over the
+    fleet, so it ranks every mesh's best-sourced figure (empty mapping)."""
     if measure not in (Measure.latency, Measure.cpu):
-        return Metric.proxy_memory
-
-    def measured(metric: Metric) -> int:
-        figures = [lead_figure(kb, mesh, metric) for mesh in meshes]
-        return sum(f is not None and not f.borrowed_from for f in figures)
-
-    return max(MEASURE_METRICS[measure], key=measured)
+        return Metric.proxy_memory, {}
+    best: tuple[int, Metric, dict[str, Figure]] = (0, MEASURE_METRICS[measure][0], {})
+    for metric in MEASURE_METRICS[measure]:
+        by_source: dict[str, dict[str, Figure]] = {}
+        for mesh in meshes:
+            for figure in mesh.overhead:
+                if figure.metric == metric and not figure.borrowed_from:
+                    for source in figure.sources:
+                        by_source.setdefault(source, {}).setdefault(mesh.id, figure)
+        for measured in by_source.values():
+            if len(measured) > best[0]:
+                best = (len(measured), metric, measured)
+    return best[1], best[2]
 
 
 def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
@@ -51,11 +64,15 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     said = f"{pods:,} pods" if _count(intent, "pods") else f"{pods:,} pods (assumed)"
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
     meshes = _candidates(kb, intent)
-    metric = _metric(kb, meshes, intent.measure)
+    metric, benchmark = _benchmark(kb, meshes, intent.measure)
     by_size = metric == Metric.proxy_memory  # memory adds up over the fleet; a delay does not
     ranked = []
+    elsewhere = []  # measured, but only in other benchmarks than the one ranked
     for mesh in meshes:
-        figure = lead_figure(kb, mesh, metric)
+        figure = benchmark.get(mesh.id) if benchmark else lead_figure(kb, mesh, metric)
+        if figure is None and benchmark and lead_figure(kb, mesh, metric):
+            elsewhere.append(mesh.name)
+            continue
         if figure is None or (by_size and figure.per not in (Scope.pod, Scope.node)):
             continue
         if intent.features and figure.borrowed_from:  # the lender's mode, maybe not this one
@@ -84,22 +101,36 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
         for _, mesh, figure, _ in ranked
     ]
-    unmeasured = [m.name for m in meshes if m.id not in {r[1].id for r in ranked}]
+    unmeasured = [
+        m.name for m in meshes if m.id not in {r[1].id for r in ranked} and m.name not in elsewhere
+    ]
     at = f" at {said}, {nodes:,} nodes" if by_size else ""
     if ranked:
         total, first, figure, _ = ranked[0]
+        basis = "in that one benchmark" if benchmark else "from its best-sourced figure"
         summary = (
             f"{among}y {measured}{at}, {first.name} is the lightest measured: about "
-            f"{amount(total, figure.unit)} from its best-sourced figure. Running no mesh "
-            "costs nothing at all."
+            f"{amount(total, figure.unit)} {basis}. Running no mesh costs nothing at all."
         )
     else:
         summary = f"No {measured} figures are recorded for these meshes, so I can't rank them."
-    note = (
-        f"Ranked by {measured} only, from each mesh's best-sourced figure; figures come from "
-        "different benchmarks and are not strictly comparable. Licence and support costs are "
-        "not in my knowledge base."
-    )
+    if benchmark:
+        note = (
+            f"Ranked by {measured} from one benchmark, the one that measured the most of these "
+            "meshes, so like is set against like: such figures depend on the load and hardware "
+            "measured. Licence and support costs are not in my knowledge base."
+        )
+        if elsewhere:
+            note += (
+                " Not ranked here, as their figures come from other benchmarks or are borrowed "
+                f"from the mesh they are built on: {', '.join(elsewhere)}."
+            )
+    else:
+        note = (
+            f"Ranked by {measured} only, from each mesh's best-sourced figure; figures come from "
+            "different benchmarks and are not strictly comparable. Licence and support costs "
+            "are not in my knowledge base."
+        )
     if unmeasured:
         note += f" No published figures for {', '.join(unmeasured)}."
     heading = f"Proxy memory at {pods:,} pods" if by_size else measured.capitalize()
