@@ -51,10 +51,8 @@ ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name 
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
-LIST_WORDS = frozenset({"and", "or", "nor"})
-ARTICLES = frozenset(
-    {"a", "an", "the"}
-)  # "what's a service mesh": what_is, then the thing  # "no jwt or opa": one negated list
+LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
+ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
 
