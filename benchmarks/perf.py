@@ -145,7 +145,8 @@ def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) 
     rng = random.Random(factor_meshes * 100 + factor_features)
     shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     features_file = target / "features.yaml"
-    features = _read(features_file)["features"]
+    features_data = _read(features_file)
+    features = features_data["features"]
     copies = []
     for _ in range(1, factor_features):
         for feature in features[: len(features)]:
@@ -155,7 +156,9 @@ def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) 
         dict(next(f for f in features if f["id"] == original), id=name, name=name, aliases=[name])
         for original, name in copies
     ]
-    features_file.write_text(yaml.safe_dump({"features": features}, sort_keys=False))
+    features_file.write_text(
+        yaml.safe_dump({**features_data, "features": features}, sort_keys=False)
+    )
     mesh_files = sorted((target / "meshes").glob("*.yaml"))
     for path in mesh_files:
         mesh = _read(path)
@@ -168,7 +171,7 @@ def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) 
         for path in mesh_files:
             mesh = _read(path)
             name = _random_name(rng)
-            mesh.update(id=name, name=name, aliases=[name], replaced_by=[])
+            mesh.update(id=name, name=name, aliases=[name], replaced_by=[], former_names=[])
             (target / "meshes" / f"{name}.yaml").write_text(yaml.safe_dump(mesh, sort_keys=False))
     return target
 
