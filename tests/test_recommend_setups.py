@@ -303,7 +303,7 @@ def test_a_company_under_the_free_tier_keeps_the_vendors_stable_edition(engine: 
 def test_edge_only_builds_weigh_against_a_mesh_when_no_paid_edition_is_open(
     engine: AnswerEngine,
 ):
-    text = "EKS with 70 services, licence policy is OSI approved only. need mtls and canaries. pick?"
+    text = "EKS, 70 services, licence policy is OSI approved only. need mtls and canaries. which?"
     found = verdict(engine, text)
     rule = next(r for r in found.fired if r.id == "edge-builds-only")
     weighed = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
