@@ -12,6 +12,7 @@ from bot.knowledge.aliases import normalise
 
 GROUPS = frozenset(
     {
+        "addressed",
         "help",
         "explain",
         "what_is",
@@ -28,12 +29,14 @@ GROUPS = frozenset(
         "recommend",
         "decision",
         "decision_opening",
+        "relay",
         "closing",
         "which_meshes",
         "compare",
         "lifecycle",
         "lightest",
         "greeting",
+        "thanks",
         "out_of_scope",
         "other_tasks",
         "identity",
@@ -50,6 +53,7 @@ GROUPS = frozenset(
         "not_names",
         "other_names",
         "field",
+        "incidental",
         "memory",
         "cpu",
         "latency",
