@@ -92,7 +92,6 @@ class IntentParser:
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
         self._cues = CuePhrases(kb.rules.phrases)
-        self._addressed = _spelled_any(self._cues.words["addressed"])
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
@@ -108,6 +107,7 @@ class IntentParser:
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._asks = AskReader(self._cues, self._names_something)
+        self._addressed = _addressing(self._cues.words["addressed"])
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -138,7 +138,7 @@ class IntentParser:
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
-        plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))  # "@meshbot", "ty meshbot"
+        plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         reading = self._read(_code_words(plain))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -911,12 +911,12 @@ def _questions(text: str) -> frozenset[str]:
     )
 
 
-def _spelled_any(phrases: frozenset[str]) -> re.Pattern[str]:
-    """Normalised phrases as written: any case, "@" before, any punctuation between words."""
-    spelled = sorted(
-        (r"[\W_]+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True
-    )
-    return re.compile(rf"@?\b(?:{'|'.join(spelled) or '(?!)'})\b", re.IGNORECASE)
+def _addressing(names: frozenset[str]) -> re.Pattern[str]:
+    """The bot's own names as typed ("@meshbot", "ty mesh bot"): an address, like a Slack
+    mention, never a name asked about."""
+    longest_first = sorted(names, key=len, reverse=True)
+    spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
+    return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
 
 
 def _code_words(text: str) -> str:
