@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
-from bot.intents.context import likened, retired_context
+from bot.intents.context import derived, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -273,6 +273,7 @@ class IntentParser:
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
+        gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
@@ -448,14 +449,18 @@ class IntentParser:
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
-        control plane's when it is named ("how much memory does istiod need")."""
+        control plane's when it is named ("how much memory does istiod need"), unless CPU is
+        asked of it and the proxies both."""
         said = [
             (match.start(), measure)
             for measure in Measure
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
         first = min(said)[1] if said else None
-        if first != Measure.latency and any(m == Measure.control_plane for _, m in said):
+        # "how much cpu do linkerd's control plane and proxies burn" asks CPU of both.
+        both = first == Measure.cpu and self._cues.has("data_plane", normalised)
+        planes = any(m == Measure.control_plane for _, m in said)
+        if planes and first != Measure.latency and not both:
             return Measure.control_plane
         return first
 
@@ -566,7 +571,10 @@ class IntentParser:
         # A poem or a joke is not advice on meshes, whatever it is about.
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
-        ours = meshes or (features and r.in_field)
+        # Nor does a feature's own word beside another topic named, with nothing else of the
+        # field ("argocd sync keeps timing out, bump the repo-server timeout?").
+        topical = not cue("out_of_scope") or self._field_beyond_features(r.normalised)
+        ours = meshes or (features and r.in_field and topical)
         # "we mostly talk over kafka, do we need a mesh?": a decision about the field asked in
         # a clause of its own is ours, whatever topic the setup names; so is a decision that
         # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
@@ -708,6 +716,14 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _field_beyond_features(self, normalised: str) -> bool:
+        """A word of the field besides the features' names and the words every backend
+        question uses (`incidental`)."""
+        words = normalised.split()
+        found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        rest = " ".join(w for w, used in zip(words, found.used, strict=True) if not used)
+        return self._cues.has("field", self._cues.strip("incidental", rest))
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
