@@ -41,6 +41,8 @@ GROUPS = frozenset(
         "other_tasks",
         "identity",
         "likeness",
+        "rivals",
+        "meaning",
         "derived",
         "negation",
         "negation_after",

@@ -286,6 +286,9 @@ class IntentParser:
         said = self._cues.has("field", self._cues.strip("incidental", normalised))
         field = bool(named or facts or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
+        # "how does tetrate service bridge compare to the others?": a product set against
+        # the meshes at large is one of the field, whatever else is said of it.
+        field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
@@ -483,7 +486,9 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
-        if features:  # "cross-region failover" asks about multi-cluster too
+        # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
+        # sidecars") name what the offerings need ("hard requirements: no sidecars …").
+        if features or kind == IntentKind.recommend:
             negated = facts.get(NOT_NEEDED)
             said = negated if isinstance(negated, list) else []
             required = [f for f in self._required_by(facts) if f not in said]
@@ -675,8 +680,15 @@ class IntentParser:
         observed = features and all(
             self._kb.features[f].category == Category.observability for f in features
         )
-        measured = r.measure is not None and not (observed and checked)
-        priced = cue("cost") and (measured or not features)
+        # "does linkerd do outlier detection? one sick pod drags our p99 down": the overhead
+        # is why they ask; the questions asked check a feature of the mesh, or set meshes
+        # against each other on what their metrics measure ("linkerd viz vs kiali for golden
+        # signals (success rate, latency), which gives more?").
+        aside = self._asked_without("cost", r.text)
+        metrics = observed and (checked or (compared and aside))
+        measured = r.measure is not None and not metrics
+        aside = aside and checked
+        priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
@@ -703,6 +715,10 @@ class IntentParser:
             if not meshes:
                 return IntentKind.not_in_kb, False
             return IntentKind.explain, typo
+        # "what does 'revision based upgrade' mean in istio land?": a feature's meaning asked
+        # where one mesh is the place, not whether that mesh has it.
+        if len(meshes) == 1 and features and not r.asks_of_mesh and self._defines_feature(r):
+            return IntentKind.explain, typo
         if meshes and features:
             return IntentKind.feature_check, typo
         if meshes and self._deciding & set(facts) and not any(self._current(m) for m in meshes):
@@ -724,6 +740,11 @@ class IntentParser:
         found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
         rest = " ".join(w for w, used in zip(words, found.used, strict=True) if not used)
         return self._cues.has("field", self._cues.strip("incidental", rest))
+
+    def _asked_without(self, group: str, text: str) -> bool:
+        """Some clause a question mark closes, and none of them has a phrase of the group."""
+        asked = _questions(text)
+        return bool(asked) and not any(self._cues.has(group, q) for q in asked)
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
@@ -753,6 +774,33 @@ class IntentParser:
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
                 return True
+        return False
+
+    def _defines_feature(self, r: _Reading) -> bool:
+        """A feature's name right after `what_is` or `explain` ("what is mTLS in linkerd",
+        "eli5 canary releases in linkerd"), not a mesh's ("what is istio's mtls story"); or a
+        clause asking what its words mean ("what does 'revision based upgrade' mean in istio
+        land?": `what_is`, then `meaning`)."""
+        for clause in _CLAUSES.split(r.text):
+            said = normalise(clause)
+            opening = self._cues.find("what_is", said)[:1]
+            if (
+                opening
+                and opening[0].start() == 0
+                and self._cues.has("meaning", said[opening[0].end() :])
+            ):
+                return True
+        words = r.normalised.split()
+        for group in ("what_is", "explain"):
+            for match in self._cues.find(group, r.normalised):
+                at = len(r.normalised[: match.end()].split())
+                while at < len(words) and words[at] in ARTICLES:
+                    at += 1
+                named = find_mentions(
+                    words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
+                )
+                if named.used[:1] == [True] and named.mesh_used[:1] == [False]:
+                    return True
         return False
 
     def _asks_for_sources(self, r: _Reading) -> bool:
