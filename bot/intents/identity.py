@@ -20,7 +20,7 @@ ARTICLES = frozenset({"a", "an"})
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
 LISTING = ","  # what ends a clause the list of what the subject may be goes on after
-_CLAUSES = re.compile(r"([,.;:!?()\n]+)")  # the clauses and what ends each
+_CLAUSES = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 
 
 class IdentityReader:
