@@ -838,6 +838,8 @@ class IntentParser:
         end = start
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1
+        if self._cues.starts("by_hand", " ".join(words[end:])):
+            return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
     def _in_full(self, normalised: str) -> list[str]:

@@ -1,0 +1,46 @@
+"""How a setup's wording becomes the facts a recommendation screens on: asides, contracts,
+chores refused, what the team runs already; each read through the public path (parse, then
+the verdict)."""
+
+from __future__ import annotations
+
+from bot.answers import scoring
+from bot.answers.engine import AnswerEngine
+
+
+def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
+    intent = engine.parser.parse(text)
+    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+
+
+def test_a_parenthesised_aside_belongs_to_the_clause_around_it(engine: AnswerEngine):
+    text = (
+        "our jobs run on nomad (no kubernetes) and consul is already deployed for discovery; "
+        "its licensing (BUSL) is acceptable to our lawyers. need mtls between jobs. "
+        "what should we pick?"
+    )
+    assert engine.parser.parse(text).facts["licence"] == "any"
+    assert verdict(engine, text).tied == ["consul"]
+
+
+def test_no_new_vendor_contracts_keeps_the_vendor_they_have_not_vendor_neutrality(
+    engine: AnswerEngine,
+):
+    text = (
+        "we're on AKS with 40 services and need mtls. it must be under our existing microsoft "
+        "support plan, no new vendor contracts. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "no_vendor" not in facts
+    assert facts["support"] == "microsoft"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_chore_refused_by_hand_is_wanted_done_for_them_not_a_feature_unneeded(
+    engine: AnswerEngine,
+):
+    text = "GKE, 30 services, mtls. we do not want to handle istio upgrades manually any more."
+    facts = engine.parser.parse(text).facts
+    assert facts["managed_control_plane"] is True
+    assert "revision_upgrades" not in facts.get("not_needed", [])
+    assert verdict(engine, text).tied == ["google-cloud-service-mesh"]
