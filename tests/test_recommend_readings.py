@@ -44,3 +44,19 @@ def test_a_chore_refused_by_hand_is_wanted_done_for_them_not_a_feature_unneeded(
     assert facts["managed_control_plane"] is True
     assert "revision_upgrades" not in facts.get("not_needed", [])
     assert verdict(engine, text).tied == ["google-cloud-service-mesh"]
+
+
+def test_rolling_out_a_named_mesh_is_adopting_it_not_a_canary_rollout(engine: AnswerEngine):
+    text = (
+        "my manager wants to roll out linkerd for our two services on GKE. no one asked for "
+        "mtls and there's one devops person. worth doing?"
+    )
+    intent = engine.parser.parse(text)
+    assert "traffic_split" not in intent.facts.get("needs", [])
+    assert intent.facts["engineers"] == 1
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_rolling_out_new_versions_is_still_a_canary_need(engine: AnswerEngine):
+    text = "we want to roll out new versions gradually with canaries on eks, 40 services."
+    assert "traffic_split" in engine.parser.parse(text).facts["needs"]

@@ -429,11 +429,23 @@ class IntentParser:
         known: list[str] | None = None,
     ) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
-        used ("3 clusters" is a size, not a multi-cluster question)."""
-        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
+        used ("3 clusters" is a size, not a multi-cluster question), nor what is done with a
+        mesh named right after it (`name_before`: "roll out istio" is adopting it, not a
+        canary rollout)."""
+        tokens = remaining.split()
+        taken = list(found.mesh_used)
+        for start, _, _ in found.spans:
+            cue = self._cue_before(tokens[:start])
+            taken[start - cue : start] = [True] * cue
+        words = [w for w, mesh in zip(tokens, taken, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         return self._retriever.find(query, floor, known or [])
+
+    def _cue_before(self, tokens: list[str]) -> int:
+        """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
+        said = (c.split() for c in self._cues.words["name_before"])
+        return max((len(c) for c in said if tokens[-len(c) :] == c), default=0)
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
