@@ -60,3 +60,13 @@ def test_rolling_out_a_named_mesh_is_adopting_it_not_a_canary_rollout(engine: An
 def test_rolling_out_new_versions_is_still_a_canary_need(engine: AnswerEngine):
     text = "we want to roll out new versions gradually with canaries on eks, 40 services."
     assert "traffic_split" in engine.parser.parse(text).facts["needs"]
+
+
+def test_what_hurt_with_a_refused_proxy_is_why_it_is_refused_not_a_need(engine: AnswerEngine):
+    text = (
+        "startup on GKE, 20 services, need mtls and retries. hard rule: no envoy anywhere. "
+        "we lost days last year chasing envoy config in prod. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["needs"] == ["mtls", "retries"]
+    assert verdict(engine, text).tied == ["linkerd"]

@@ -230,9 +230,9 @@ class IntentParser:
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
         clauses = self._identity.clauses(text[:MAX_TEXT])
-        # What hurts with the mesh they leave or run is no need of the next.
-        if "leaving" in facts or facts.get(HURTS):
-            clauses = [c for c in clauses if not self._cues.has("complaint", f" {c} ")]
+        # What hurts with the mesh they leave or run, or with what they refuse ("no envoy: we
+        # burned a week debugging its config dumps"), is no need of the next.
+        clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
         asking = _questions(text[:MAX_TEXT])
@@ -441,6 +441,18 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         return self._retriever.find(query, floor, known or [])
+
+    def _hurt(
+        self, clause: str, facts: dict[str, FactValue], refused: dict[str, FactValue]
+    ) -> bool:
+        """A `complaint` clause about the mesh they leave or run, or about what they refuse."""
+        if not self._cues.has("complaint", f" {clause} "):
+            return False
+        return (
+            "leaving" in facts
+            or bool(facts.get(HURTS))
+            or self._refusals.names_refused(clause, refused)
+        )
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""

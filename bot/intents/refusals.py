@@ -139,6 +139,14 @@ class RefusalReader:
                     facts[fact] = value
         return facts
 
+    def names_refused(self, clause: str, refused: dict[str, FactValue]) -> bool:
+        """The clause names what a must-not in `refused` refuses ("debugging envoy config
+        dumps" beside "no envoy")."""
+        normalised = normalise(clause)
+        return any(
+            fact in refused and pattern.search(normalised) for fact, _, pattern in self._objects
+        )
+
     def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))
 
