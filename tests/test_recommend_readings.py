@@ -70,3 +70,16 @@ def test_what_hurt_with_a_refused_proxy_is_why_it_is_refused_not_a_need(engine: 
     facts = engine.parser.parse(text).facts
     assert facts["needs"] == ["mtls", "retries"]
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_one_vendor_supporting_the_mesh_on_two_providers_platforms_is_a_vendor_product(
+    engine: AnswerEngine,
+):
+    text = (
+        "we have 10 openshift clusters on-prem and 6 AKS clusters. we want a single support "
+        "contract for the mesh on both, with cross cluster traffic between them. which one?"
+    )
+    assert engine.parser.parse(text).facts["support"] == "any"
+    result = verdict(engine, text)
+    assert result.of("openshift-service-mesh").out and result.of("aks-istio-addon").out
+    assert result.tied == ["gloo-mesh"]
