@@ -83,3 +83,40 @@ def test_one_vendor_supporting_the_mesh_on_two_providers_platforms_is_a_vendor_p
     result = verdict(engine, text)
     assert result.of("openshift-service-mesh").out and result.of("aks-istio-addon").out
     assert result.tied == ["gloo-mesh"]
+
+
+def test_a_vendor_refused_is_not_the_support_wanted(engine: AnswerEngine):
+    text = (
+        "we're on OKD, no red hat subscription and no plans to get one. mtls and L7 authz "
+        "needed, our runbooks use istio resources. what can we run?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["not_from"] == ["red-hat"] and "support" not in facts
+    result = verdict(engine, text)
+    assert result.of("openshift-service-mesh").out
+    assert set(result.tied) <= {"istio", "istio-ambient"}
+
+
+def test_asking_for_the_least_painful_path_is_no_complaint_about_the_mesh_they_run(
+    engine: AnswerEngine,
+):
+    text = (
+        "we run consul on EKS plus some EC2 VMs, licence is fine by legal, loads of service "
+        "intentions. what's the least painful way forward?"
+    )
+    assert "hurts" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).tied == ["consul"]
+
+
+def test_a_setup_naming_meshes_it_ruled_out_and_asking_nothing_asks_for_a_pick(
+    engine: AnswerEngine,
+):
+    text = (
+        "ECS fargate, 30 services. auditors require mutual tls with client certificates. "
+        "service connect only encrypts one way and app mesh is gone. we need a vendor we can call"
+    )
+    answer = engine.answer(engine.parser.parse(text))
+    assert answer.kind.value == "recommend"
+    result = verdict(engine, text)
+    assert result.of("amazon-ecs-service-connect").out
+    assert set(result.tied) <= {"consul", "kong-mesh"}

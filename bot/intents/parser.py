@@ -609,6 +609,11 @@ class IntentParser:
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
         decides = closes or self._choice(r.remaining, meshes, features)
         decides = decides or (bool(facts.get(HURTS)) and not checked)
+        # A setup and its must-haves beside meshes it names, with nothing asked and nothing
+        # compared ("… we checked service connect and it only does one-way TLS. app mesh is
+        # retired. need a vendor we can call"), asks what fits them.
+        unasked = len(meshes) >= 2 and bool(features) and not self._asks_anything(r)
+        decides = decides or unasked
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
@@ -767,6 +772,16 @@ class IntentParser:
             return False
         rest = [w for w in self._cues.strip("greeting", r.remaining).split() if w not in STOPWORDS]
         return not rest or (not r.asks and not r.in_field and len(rest) <= THANKS_WORDS)
+
+    def _asks_anything(self, r: _Reading) -> bool:
+        """A question mark, a clause opening on an `asks_of` word ("does app mesh support
+        mtls"), or a list or pick of meshes asked for."""
+        asks = self._cues.words["asks_of"]
+        opens = any(
+            c.split()[:1] and c.split()[0] in asks for c in map(normalise, _CLAUSES.split(r.text))
+        )
+        listed = any(self._cues.has(g, r.remaining) for g in ("which_meshes", "list_meshes"))
+        return r.asks or opens or listed
 
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"

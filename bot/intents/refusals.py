@@ -157,10 +157,13 @@ class RefusalReader:
         requirement altogether (support: none, any licence) replaces what its own words
         set ("no vendor support needed"); otherwise the stricter requirement wins ("CNCF
         only, no budget for licences" stays CNCF only). A vendor refused is no vendor they
-        buy from."""
+        buy from, nor the one whose support they want."""
         out = dict(known)
-        if self._vendor_fact and known.get("vendor") in read.get(self._vendor_fact, []):
+        refused = read.get(self._vendor_fact, []) if self._vendor_fact else []
+        if known.get("vendor") in refused:
             del out["vendor"]  # "we won't pay kong": a vendor refused is none they buy from
+        if known.get("support") in refused:
+            del out["support"]  # "no red hat subscription": nor the support they want
         for fact, value in read.items():
             order = self._strictness.get(fact)
             old = out.get(fact)
