@@ -120,3 +120,19 @@ def test_a_setup_naming_meshes_it_ruled_out_and_asking_nothing_asks_for_a_pick(
     result = verdict(engine, text)
     assert result.of("amazon-ecs-service-connect").out
     assert set(result.tied) <= {"consul", "kong-mesh"}
+
+
+def test_no_budget_for_a_vendor_refuses_paying_not_the_providers_own_offering(
+    engine: AnswerEngine,
+):
+    text = "we're on AKS, 50 services, need mtls. no budget for a vendor, what do we use?"
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "none" and "no_vendor" not in facts
+    assert not verdict(engine, text).of("aks-istio-addon").out
+
+
+def test_a_signals_must_have_said_not_needed_is_no_must_have(engine: AnswerEngine):
+    text = "AKS, 3 clusters, 800 pods, no cross cluster traffic, want mtls. what should we do?"
+    facts = engine.parser.parse(text).facts
+    assert "spans_clusters" not in facts and "multi_cluster" in facts["not_needed"]
+    assert not verdict(engine, text).of("aks-istio-addon").out

@@ -235,6 +235,10 @@ class IntentParser:
         compared = bool(self._cues.find("compare", remaining))
         modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
         negated = self._negated(text)
+        # A signal's must-have said not to be needed ("no multicluster traffic") is none.
+        for constraint in self._kb.rules.constraints:
+            if constraint.feature in negated and constraint.fact in signalled:
+                facts.pop(constraint.fact, None)
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
         clauses = self._identity.clauses(text[:MAX_TEXT])
