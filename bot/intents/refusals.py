@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
-# A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal").
-_PUNCTUATION = re.compile(r"[,.;:!?\n]+")
+# A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal");
+# an em dash ends one.
+_PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
