@@ -19,6 +19,7 @@ MIN_FUZZY_LENGTH = 5
 # A four-letter alias is a typo's target only from a longer word ("kumma" is Kuma): a typed
 # word under five letters is a slip of too many others to tell.
 MIN_ALIAS_LENGTH = 4
+FUZZY_MEMO = 8_192  # phrases whose fuzzy lookup an index remembers (a question tries ~300)
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -197,13 +198,29 @@ class AliasIndex:
             self._by_alias.setdefault(normalise(alias), entity)
         self._choices = list(self._by_alias)
         self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a, MIN_ALIAS_LENGTH)]
+        self._memo: dict[str, AliasHit | None] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the snapshot) without the lookups remembered."""
+        return {**self.__dict__, "_memo": {}}
 
     def exact(self, phrase: str) -> AliasHit | None:
         entity = self._by_alias.get(phrase)
         return AliasHit(entity, phrase, 100.0) if entity else None
 
     def fuzzy(self, phrase: str) -> AliasHit | None:
-        """Best alias within the cutoff; short and common-word phrases must match exactly."""
+        """Best alias within the cutoff; short and common-word phrases must match exactly.
+
+        Remembered per phrase: one question's passes look up the same spans many times,
+        and the oldest lookup is forgotten first past FUZZY_MEMO."""
+        if phrase in self._memo:
+            return self._memo[phrase]
+        if len(self._memo) >= FUZZY_MEMO:
+            del self._memo[next(iter(self._memo))]
+        hit = self._memo[phrase] = self._lookup(phrase)
+        return hit
+
+    def _lookup(self, phrase: str) -> AliasHit | None:
         hit = self.exact(phrase)
         if hit or not fuzzy_eligible(phrase):
             return hit
