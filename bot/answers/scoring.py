@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
-from bot.answers.traits import TRAITS, Field, applies
+from bot.answers.traits import Field, applies
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
 
@@ -88,7 +88,7 @@ def weight(rule: Rule, screened: Screened, field: Field) -> int:
         own = rule.scores.get(mesh.based_on)
     total = own or 0
     for trait, delta in rule.traits.items():
-        if TRAITS[trait](screened, field):
+        if field.has(trait, screened):
             total += delta
     if total and rule.applies_if and not applies(rule.applies_if, screened, field):
         return 0

@@ -370,20 +370,20 @@ def _given_up(finding: Finding) -> Finding:
 
 class Screener:
     """Screens candidates, remembering each check: the what-if answers behind one
-    recommendation (one per follow-up option) share nearly all of them."""
+    recommendation (one per follow-up option) share nearly all of them, and a mesh whose
+    checks are all the same as before is the same Screened."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._memo: dict[tuple[object, ...], list[Finding]] = {}
+        self._screened: dict[tuple[object, ...], Screened] = {}
 
-    def _findings(
-        self,
-        mesh: Mesh,
-        facts: dict[str, FactValue],
-        req: Requirements,
-        relaxed: frozenset[str],
-    ) -> list[Finding]:
-        found: list[Finding] = []
+    def _applied(
+        self, facts: dict[str, FactValue], req: Requirements
+    ) -> list[tuple[Constraint, FactValue, tuple[object, ...]]]:
+        """The constraints these facts call on, each with its value and what its checks are
+        remembered by (beyond the mesh): its fact's value and what of the requirements its
+        test reads."""
         uses = {  # what of the requirements beyond its own fact each test reads
             "runs_on": tuple(req.platforms),
             "supported_by": req.support,
@@ -393,12 +393,25 @@ class Screener:
             "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "keeps_cni": req.cilium_cni,
         }
+        applied = []
         for constraint in self.kb.rules.constraints:
             value = facts.get(constraint.fact)
             if value is None or (constraint.when and not constraint.when.holds(value)):
                 continue
             said = tuple(value) if isinstance(value, list) else value
-            key = (mesh.id, constraint.id, said, uses.get(constraint.test))
+            applied.append((constraint, value, (constraint.id, said, uses.get(constraint.test))))
+        return applied
+
+    def _findings(
+        self,
+        mesh: Mesh,
+        applied: list[tuple[Constraint, FactValue, tuple[object, ...]]],
+        req: Requirements,
+        relaxed: frozenset[str],
+    ) -> list[Finding]:
+        found: list[Finding] = []
+        for constraint, value, said in applied:
+            key = (mesh.id, *said)
             if key not in self._memo:
                 self._memo[key] = _checked(self.kb, mesh, constraint, value, req)
             checked = self._memo[key]
@@ -415,7 +428,15 @@ class Screener:
         """Every candidate with what the constraints found about it, in candidate order; a
         `relaxed` constraint's failures are caveats, not exclusions."""
         req = req or Requirements.from_facts(self.kb.rules, facts)
-        return [Screened(m, self._findings(m, facts, req, relaxed)) for m in candidates]
+        applied = self._applied(facts, req)
+        checks = (tuple(said for _, _, said in applied), relaxed)
+        out = []
+        for mesh in candidates:
+            key = (mesh.id, checks)
+            if key not in self._screened:
+                self._screened[key] = Screened(mesh, self._findings(mesh, applied, req, relaxed))
+            out.append(self._screened[key])
+        return out
 
 
 def screen(

@@ -6,6 +6,7 @@ relative: the lightest data plane at this size is lightest among those still in.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,6 +35,17 @@ class Field:
     kb: KnowledgeBase
     req: Requirements
     alive: list[Screened]
+    _judged: dict[tuple[str, str], bool] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def has(self, trait: str, s: Screened) -> bool:
+        """Whether an offering has a trait here, judged once per field: every rule that
+        weighs the trait asks again."""
+        key = (trait, s.mesh.id)
+        if key not in self._judged:
+            self._judged[key] = TRAITS[trait](s, self)
+        return self._judged[key]
 
     @cached_property
     def footprints(self) -> dict[str, Footprint]:
@@ -182,7 +194,7 @@ LEVELS = (Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no,
 def applies(condition: Applies, s: Screened, field: Field) -> bool:
     """Whether an offering has what a rule's reason speaks of (rules.yaml `applies_if`)."""
     if condition.trait is not None:
-        return TRAITS[condition.trait](s, field) is condition.is_
+        return field.has(condition.trait, s) is condition.is_
     row = s.mesh.features.get(condition.feature or "")
     level = row.level if row else Level.unknown
     return (LEVELS.index(level) <= LEVELS.index(condition.at_least)) is condition.is_
