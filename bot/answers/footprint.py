@@ -47,7 +47,8 @@ def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | N
     without a data plane (no mesh is not weighed against proxies)."""
     if mesh.data_plane.model == DataPlaneModel.none:
         return None
-    figure = kb.derived("proxy_memory_figures", _figures)[mesh.id]
+    figures = kb.derived("proxy_memory_figures", _figures)
+    figure = figures[mesh.id] if kb.owns(mesh) else _figure(kb, mesh)  # a changed copy: its own
     if figure is None:
         return None
     pods = req.size or DEFAULT_PODS

@@ -8,12 +8,13 @@ row or field it read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import remember
 from bot.knowledge.models import (
     CncfStatus,
     Constraint,
@@ -30,6 +31,7 @@ from bot.knowledge.wording import LEVEL_WORDS
 KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
 PARTLY = frozenset({Level.partial, Level.enterprise, Level.extension})
+CHECKS_KEPT = 20_000  # checks a knowledge base remembers (a recommendation makes ~300)
 
 
 class Outcome(StrEnum):
@@ -368,14 +370,19 @@ def _given_up(finding: Finding) -> Finding:
     return replace(finding, outcome=Outcome.caveat, relaxed=True)
 
 
+def _no_checks(_: KnowledgeBase) -> dict[Hashable, list[Finding]]:
+    return {}
+
+
 class Screener:
-    """Screens candidates, remembering each check: the what-if answers behind one
-    recommendation (one per follow-up option) share nearly all of them, and a mesh whose
+    """Screens candidates. Each check is a pure function of the knowledge base, so the
+    knowledge base remembers it: the what-if answers behind a recommendation (one per
+    follow-up option), and every recommendation after it, ask the same ones. A mesh whose
     checks are all the same as before is the same Screened."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._memo: dict[tuple[object, ...], list[Finding]] = {}
+        self._memo: dict[Hashable, list[Finding]] = kb.derived("screening_checks", _no_checks)
         self._screened: dict[tuple[object, ...], Screened] = {}
 
     def _applied(
@@ -410,11 +417,13 @@ class Screener:
         relaxed: frozenset[str],
     ) -> list[Finding]:
         found: list[Finding] = []
+        memo = self._memo if self.kb.owns(mesh) else {}  # a changed copy is checked afresh
         for constraint, value, said in applied:
             key = (mesh.id, *said)
-            if key not in self._memo:
-                self._memo[key] = _checked(self.kb, mesh, constraint, value, req)
-            checked = self._memo[key]
+            checked = memo.get(key)
+            if checked is None:
+                checked = _checked(self.kb, mesh, constraint, value, req)
+                remember(memo, key, checked, CHECKS_KEPT)
             found += [_given_up(f) for f in checked] if constraint.id in relaxed else checked
         return found
 
@@ -433,7 +442,7 @@ class Screener:
         out = []
         for mesh in candidates:
             key = (mesh.id, checks)
-            if key not in self._screened:
+            if key not in self._screened or self._screened[key].mesh is not mesh:
                 self._screened[key] = Screened(mesh, self._findings(mesh, applied, req, relaxed))
             out.append(self._screened[key])
         return out

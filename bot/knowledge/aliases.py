@@ -7,11 +7,13 @@ matcher's cutoff, so a typo can never be pulled toward the wrong entity.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+
+from bot.knowledge.memo import remember
 
 FUZZY_CUTOFF = 80.0
 CLOSE_CUTOFF = 70.0  # a did-you-mean button: close, but not close enough to assume
@@ -198,7 +200,7 @@ class AliasIndex:
             self._by_alias.setdefault(normalise(alias), entity)
         self._choices = list(self._by_alias)
         self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a, MIN_ALIAS_LENGTH)]
-        self._memo: dict[str, AliasHit | None] = {}
+        self._memo: dict[Hashable, AliasHit | None] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (the snapshot) without the lookups remembered."""
@@ -215,10 +217,7 @@ class AliasIndex:
         and the oldest lookup is forgotten first past FUZZY_MEMO."""
         if phrase in self._memo:
             return self._memo[phrase]
-        if len(self._memo) >= FUZZY_MEMO:
-            del self._memo[next(iter(self._memo))]
-        hit = self._memo[phrase] = self._lookup(phrase)
-        return hit
+        return remember(self._memo, phrase, self._lookup(phrase), FUZZY_MEMO)
 
     def _lookup(self, phrase: str) -> AliasHit | None:
         hit = self.exact(phrase)

@@ -42,6 +42,11 @@ class KnowledgeBase:
         """Pickled (the snapshot) without what was derived from it: derived again on use."""
         return {**self.__dict__, "_derived": {}}
 
+    def owns(self, mesh: Mesh) -> bool:
+        """The mesh is this knowledge base's own (not a changed copy): what was derived
+        from the knowledge base holds for it."""
+        return self.meshes.get(mesh.id) is mesh
+
     def derived(self, name: str, build: Callable[[KnowledgeBase], T]) -> T:
         """What `build` makes of this knowledge base (a table every answer reads), made the
         first time it is asked for and kept as long as the knowledge base."""
