@@ -26,6 +26,7 @@ from bot.knowledge.models import Mesh
 WINDOW = 5  # "addon vs just helm installing istio": up to five words between cue and name
 COMPARATIVE = "than"  # "more latency than vanilla istio" (no cue alone: "more than 200 pods")
 JOINER = "and"  # after a comparison cue, the word between its operands
+ALTERNATIVE = "or"  # "gloo mesh or just run plain istio": the base offered as the other choice
 LISTING = frozenset({"and", "or", "vs", "versus", "v"})
 
 
@@ -111,12 +112,15 @@ def _mesh_between(found: Mentions, start: int, end: int) -> bool:
 
 
 def _listed(tokens: list[str], found: Mentions, span: tuple[int, int, str]) -> bool:
-    """Beside another mesh with only "and", "or" or "vs" between: "gloo mesh or istio"."""
+    """Beside another mesh with only "and", "or" or "vs" between ("gloo mesh or istio"), or
+    offered as the other choice: "aks istio addon or just self-manage istio"."""
     start, end, mesh = span
     for other_start, other_end, other in found.spans:
         if other == mesh:
             continue
         gap = tokens[other_end:start] if other_end <= start else tokens[end:other_start]
         if len(gap) <= 1 and set(gap) <= LISTING:
+            return True
+        if other_end <= start and gap[:1] == [ALTERNATIVE] and len(gap) <= WINDOW:
             return True
     return False

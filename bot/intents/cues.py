@@ -12,6 +12,7 @@ from bot.knowledge.aliases import normalise
 
 GROUPS = frozenset(
     {
+        "addressed",
         "help",
         "explain",
         "what_is",

@@ -105,6 +105,7 @@ class IntentParser:
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._asks = AskReader(self._cues, self._names_something)
+        self._addressed = _addressing(self._cues.words["addressed"])
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -131,7 +132,8 @@ class IntentParser:
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
-        reading = self._read(_code_words(_MENTIONS.sub(" ", plain)))
+        plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
+        reading = self._read(_code_words(plain))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -874,6 +876,14 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _addressing(names: frozenset[str]) -> re.Pattern[str]:
+    """The bot's own names as typed ("@meshbot", "ty mesh bot"): an address, like a Slack
+    mention, never a name asked about."""
+    longest_first = sorted(names, key=len, reverse=True)
+    spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
+    return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
 
 
 def _code_words(text: str) -> str:
