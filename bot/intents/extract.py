@@ -97,9 +97,11 @@ class SignalReader:
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
-        self._signals = [(re.compile(rf"\b{re.escape(p)}\b"), values) for p, values in phrases]
+        self._signals = phrases
         # A phrase matches only where each of its words stands as a whole word: the phrases
-        # are tried in order, and only those whose words the text has.
+        # are tried in order, and only those whose words the text has, each compiled the
+        # first time it is tried (one question tries a few of hundreds).
+        self._compiled: dict[int, re.Pattern[str]] = {}
         self._words = [frozenset(p.split()) for p, _ in phrases]
         self._by_word: dict[str, list[int]] = {}
         for at, words in enumerate(self._words):
@@ -113,6 +115,11 @@ class SignalReader:
         found = {at for word in words for at in self._by_word.get(word, ())}
         return sorted({*self._always, *(at for at in found if self._words[at] <= words)})
 
+    def _pattern(self, at: int) -> re.Pattern[str]:
+        if at not in self._compiled:
+            self._compiled[at] = re.compile(rf"\b{re.escape(self._signals[at][0])}\b")
+        return self._compiled[at]
+
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
         """Facts from phrases, and the text left over. The longest phrase wins where two
         overlap; where two phrases set one choice, the stricter option wins.
@@ -123,7 +130,7 @@ class SignalReader:
         facts: dict[str, FactValue] = {}
         remaining = normalised
         for at in self._candidates(normalised):
-            pattern, values = self._signals[at]
+            pattern, values = self._pattern(at), self._signals[at][1]
             if pattern.search(remaining):
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
