@@ -266,3 +266,55 @@ def test_a_refused_or_other_sidecar_word_insists_on_no_proxy_per_pod(
     engine: AnswerEngine, text: str
 ):
     assert "per_pod_proxy" not in engine.parser.parse(text).facts
+
+
+# ------------------------------------------------------------------ release model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 90 services, apache licensed software only; we must run stable releases only, "
+        "with backported fixes. which mesh?",
+        "on-prem k8s with 140 microservices. we won't pay any vendor, and edge builds in "
+        "production are banned by our change board. need mtls and retries. what should we run?",
+    ],
+)
+def test_stable_releases_with_no_paid_edition_rule_out_an_edge_only_project(
+    engine: AnswerEngine, text: str
+):
+    found = verdict(engine, text)
+    linkerd = found.of("linkerd")
+    assert linkerd.out and "Buoyant Enterprise for Linkerd" in linkerd.reasons[0].text
+    assert found.pick in {"istio", "istio-ambient"}
+
+
+def test_a_company_under_the_free_tier_keeps_the_vendors_stable_edition(engine: AnswerEngine):
+    text = (
+        "12 person startup on EKS, 60 services, open source only and we need stable releases "
+        "only. 2 engineers run the platform. what do we pick?"
+    )
+    assert engine.parser.parse(text).facts["employees"] == 12
+    found = verdict(engine, text)
+    assert not found.of("linkerd").out
+    assert found.pick == "linkerd"
+
+
+def test_edge_only_builds_weigh_against_a_mesh_when_no_paid_edition_is_open(
+    engine: AnswerEngine,
+):
+    text = "EKS, 70 services, licence policy is OSI approved only. need mtls and canaries. which?"
+    found = verdict(engine, text)
+    rule = next(r for r in found.fired if r.id == "edge-builds-only")
+    weighed = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
+    assert weighed == {"linkerd"}
+
+
+def test_an_aside_right_after_the_platform_is_the_setup(engine: AnswerEngine):
+    facts = engine.parser.parse("we're on GKE (2 clusters, ~45 svcs). which mesh?").facts
+    assert facts["services"] == 45 and facts["clusters"] == 2
+
+
+def test_people_running_the_platform_are_its_team(engine: AnswerEngine):
+    facts = engine.parser.parse("3 ppl run the platform and we have 50 services. mesh?").facts
+    assert facts["engineers"] == 3 and facts["team_size"] == "small"

@@ -25,6 +25,7 @@ from bot.knowledge.models import (
     LicenceKind,
     Mesh,
     Platform,
+    StableBuilds,
 )
 from bot.knowledge.wording import LEVEL_WORDS
 
@@ -162,25 +163,28 @@ def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     return [_feature(mesh, ctx.constraint.feature, ctx)] if ctx.constraint.feature else FITS
 
 
+def runs_there(mesh: Mesh, platform: Platform) -> bool:
+    """It runs on the platform; `kubernetes` covers AKS, EKS, GKE and OpenShift unless
+    `not_on` names one. A mesh whose fit is unrecorded is not known to."""
+    fit = mesh.fit
+    if fit is None:
+        return False
+    kubernetes = (
+        platform in KUBERNETES_PLATFORMS
+        and Platform.kubernetes in fit.platforms
+        and platform not in fit.not_on
+    )
+    return platform in fit.platforms or kubernetes
+
+
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    """It runs on every platform named; `kubernetes` covers AKS, EKS, GKE and OpenShift
-    unless `not_on` names one."""
+    """It runs on every platform named."""
     if mesh.fit is None:
         return _unrecorded(mesh)
-    fit = mesh.fit
-
-    def runs(platform: Platform) -> bool:
-        kubernetes = (
-            platform in KUBERNETES_PLATFORMS
-            and Platform.kubernetes in fit.platforms
-            and platform not in fit.not_on
-        )
-        return platform in fit.platforms or kubernetes
-
-    missing = [p.value for p in ctx.req.platforms if not runs(p)]
+    missing = [p.value for p in ctx.req.platforms if not runs_there(mesh, p)]
     if not missing:
         return FITS
-    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(fit.sources))]
+    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(mesh.fit.sources))]
 
 
 def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
@@ -305,6 +309,31 @@ def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
 
 
+def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """Stable releases wanted: an offering whose project ships only edge builds has them in
+    a vendor's edition, free below a head count; out where a paid edition is closed to the
+    setup, a caveat otherwise (costing nothing when that vendor's support is wanted)."""
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    builds = mesh.fit.stable_builds
+    if builds is None or free_edition(builds, ctx.req):
+        return FITS
+    sources = tuple(builds.sources)
+    where = f"stable releases only in {builds.edition}"
+    if ctx.req.no_paid_edition:
+        free = f", free only under {builds.free_below} employees" if builds.free_below else ""
+        return [Check(Outcome.out, f"{where} (a paid edition{free})", sources)]
+    paying = _paying(mesh, ctx.req)
+    return [Check(Outcome.caveat, where, sources, bought=paying)]
+
+
+def free_edition(builds: StableBuilds, req: Requirements) -> bool:
+    """The company is small enough to run the vendor's stable edition free."""
+    return bool(builds.free_below and req.employees and req.employees < builds.free_below)
+
+
 def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Not on Kubernetes: it runs somewhere else too (VMs, ECS or Nomad)."""
     if value is not True:
@@ -335,6 +364,7 @@ TESTS: dict[str, Test] = {
     "vendor_neutral": vendor_neutral,
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
+    "stable_builds": stable_builds,
     "not_leaving": not_leaving,
 }
 
@@ -399,6 +429,7 @@ class Screener:
             "has_feature": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "keeps_cni": req.cilium_cni,
+            "stable_builds": (req.support, req.no_paid_edition, req.employees),
         }
         applied = []
         for constraint in self.kb.rules.constraints:

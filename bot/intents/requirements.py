@@ -4,15 +4,16 @@ support the mesh.
 The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:` with a
 `support_plans:` name allowed after the vendor, `mesh_vendor_phrases:`). A platform
 word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
-not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and VMs
-unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
-("bare metal servers", "azure") name a platform only when no other is named; `places:`
-("bare metal") name none; a platform right after a `not_platform` word (and a
-`platform_qualifiers` word: "not plain AKS") is not theirs, and plain Kubernetes refused so
-with no Kubernetes platform named is `off_kubernetes`; VMs a few words after a `shares` word
-("half our stuff") hold part of a mixed estate, not its one platform. A mesh they want off is
-`leaving`, unless a `modes` word beside its name says they leave its data-plane mode ("off
-istio sidecars"): then they run it still and refuse that mode.
+not the platform, and one in a feature's name ("Kubernetes Gateway API") the feature; a
+specific platform ("EKS") wins over plain "Kubernetes" and VMs unless a `distinct:` word
+names them too ("EKS plus rke2 on-prem"); `alone:` words ("bare metal servers", "azure")
+name a platform only when no other is named; `places:` ("bare metal") name none; a
+platform right after a `not_platform` word (and a `platform_qualifiers` word: "not plain
+AKS") is not theirs, and plain Kubernetes refused so with no Kubernetes platform named is
+`off_kubernetes`; VMs a few words after a `shares` word ("half our stuff") hold part of a
+mixed estate, not its one platform. A mesh they want off is `leaving`, unless a `modes`
+word beside its name says they leave its data-plane mode ("off istio sidecars"): then they
+run it still and refuse that mode.
 """
 
 from __future__ import annotations
@@ -114,8 +115,12 @@ class RequirementReader:
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = _alternation(every_mesh)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
-        self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
+        # A feature's name holding a platform word ("Kubernetes Gateway API", "non-Kubernetes
+        # workloads") names the feature, as a mesh's names the mesh.
+        features = [normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)]
+        multiword += [a for a in features if self._platforms and self._platforms.search(a)]
+        self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._alone = _alternation(list(self._alone_of))
         self._places = _alternation([normalise(p) for p in rules.places])
         shares = _alternation([normalise(w) for w in rules.shares])
@@ -220,15 +225,22 @@ class RequirementReader:
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
-        of the mesh. An aside about a mesh they run is their setup and stays."""
+        of the mesh. An aside about a mesh they run, or right after the platform they are on
+        ("we're on EKS (1 cluster, ~35 svcs)"), is their setup and stays."""
         kept, start = [], 0
         for aside in _ASIDE.finditer(text):
             clause = normalise(_SENTENCE.split(text[: aside.start()])[-1])
             tool = bool(self._already_cues and self._already_cues.search(clause))
-            if tool and not (self._any_mesh and self._any_mesh.search(clause)):
+            if tool and not self._setup_aside(clause):
                 kept.append(text[start : aside.start()])
                 start = aside.end()
         return "".join([*kept, text[start:]])
+
+    def _setup_aside(self, clause: str) -> bool:
+        """The clause before an aside names a mesh, or ends on a platform's name."""
+        if self._any_mesh and self._any_mesh.search(clause):
+            return True
+        return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from bot.knowledge.aliases import AliasIndex
+from bot.knowledge.aliases import AliasIndex, clipped
 from bot.knowledge.models import Concept, Feature, Figure, Mesh, RulesFile, Source
 
 T = TypeVar("T")
@@ -34,6 +34,14 @@ class KnowledgeBase:
         ]
         feature_aliases = [
             (f.id, a) for f in self.features.values() for a in [f.id, f.name, *f.aliases]
+        ]
+        # "service-to-service auth" names Service-to-service authorization: a name or alias
+        # with a word clipped as rules.yaml `short_forms` clips it names its feature too
+        # (after every alias as written, which wins where two would say the same).
+        feature_aliases += [
+            (entity, short)
+            for entity, alias in feature_aliases
+            for short in clipped(alias, self.rules.short_forms)
         ]
         object.__setattr__(self, "mesh_index", AliasIndex(mesh_aliases))
         object.__setattr__(self, "feature_index", AliasIndex(feature_aliases))
