@@ -21,13 +21,15 @@ class Gated:
 
     def __init__(self, source: str, needs: Iterable[Iterable[str]]) -> None:
         self._source = source
-        self._needs = [frozenset(words) for words in needs]
+        self._needs: dict[str, list[frozenset[str]]] = {}  # by one of their words
+        for words in map(frozenset, needs):
+            self._needs.setdefault(min(words, default=""), []).append(words)
         self._compiled: re.Pattern[str] | None = None
 
     def _pattern(self, text: str) -> re.Pattern[str] | None:
         if self._compiled is None:
-            words = set(_WORDS.findall(text))
-            if not any(need <= words for need in self._needs):
+            words = {"", *_WORDS.findall(text)}
+            if not any(need <= words for word in words for need in self._needs.get(word, ())):
                 return None
             self._compiled = re.compile(self._source)
         return self._compiled
