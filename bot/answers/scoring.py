@@ -12,6 +12,7 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
@@ -55,7 +56,11 @@ class Verdict:
         return self.survivors[1] if len(self.scores) > 1 else None
 
     def of(self, mesh_id: str) -> Screened:
-        return next(s for s in self.screened if s.mesh.id == mesh_id)
+        return self._by_id[mesh_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Screened]:
+        return {s.mesh.id: s for s in reversed(self.screened)}  # the first of an id
 
 
 @dataclass(frozen=True)

@@ -217,10 +217,11 @@ class AliasIndex:
         self._choices = list(self._by_alias)
         self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a, MIN_ALIAS_LENGTH)]
         self._memo: dict[Hashable, AliasHit | None] = {}
+        self._suggested: dict[Hashable, tuple[str, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (the snapshot) without the lookups remembered."""
-        return {**self.__dict__, "_memo": {}}
+        return {**self.__dict__, "_memo": {}, "_suggested": {}}
 
     def exact(self, phrase: str) -> AliasHit | None:
         entity = self._by_alias.get(phrase)
@@ -262,7 +263,13 @@ class AliasIndex:
         return seen[:limit]
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
-        """Entity ids loosely resembling `phrase`, for a did-you-mean."""
+        """Entity ids loosely resembling `phrase`, for a did-you-mean (remembered, as `fuzzy`)."""
+        key = (phrase, limit)
+        if key not in self._suggested:
+            remember(self._suggested, key, tuple(self._suggest(phrase, limit)), FUZZY_MEMO)
+        return list(self._suggested[key])
+
+    def _suggest(self, phrase: str, limit: int) -> list[str]:
         found = process.extract(
             phrase, self._choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
         )
