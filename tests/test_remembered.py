@@ -48,3 +48,13 @@ def test_a_fresh_parser_reads_the_long_requirement_phrases(kb: KnowledgeBase):
     assert built.facts["built_on"] == "istio"
     covered = parser.parse("grafana dashboards we have already; 20 services, which mesh?")
     assert covered.facts["covered"] == ["dashboard"]
+
+
+def test_a_question_asked_again_reads_the_same_and_apart(engine: AnswerEngine):
+    text = "istio or linkerd for 70 services on eks?"
+    first = engine.parser.parse(text)
+    first.facts["services"] = 1
+    first.meshes.append("kuma")
+    again = engine.parser.parse(text)
+    assert again.facts["services"] == 70 and "kuma" not in again.meshes
+    assert again == IntentParser(engine.kb).parse(text)
