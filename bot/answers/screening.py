@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 from bot.answers.footprint import DEFAULT_PODS, footprint
 from bot.answers.requirements import Requirements
@@ -68,18 +69,21 @@ class Finding:
 
 @dataclass(frozen=True)
 class Screened:
+    """One offering as screened. Its findings never change, so what they say is worked out
+    once: the what-if answers behind a recommendation share most of their Screened."""
+
     mesh: Mesh
     findings: list[Finding] = field(default_factory=list)
 
-    @property
+    @cached_property
     def out(self) -> bool:
         return any(f.outcome == Outcome.out for f in self.findings)
 
-    @property
+    @cached_property
     def reasons(self) -> list[Finding]:
         return self._said_once(Outcome.out)
 
-    @property
+    @cached_property
     def caveats(self) -> list[Finding]:
         return self._said_once(Outcome.caveat)
 
