@@ -158,7 +158,7 @@ def firing(
     (a what-if answer changes a fact or two)."""
     if before is None:
         return [r for r in rules if fires(r, facts)]
-    return [r for r in rules if (fires(r, facts) if changed & r.when.keys() else r.id in before)]
+    return [r for r in rules if (r.id in before if changed.isdisjoint(r.when) else fires(r, facts))]
 
 
 def evaluate(
