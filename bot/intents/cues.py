@@ -46,6 +46,7 @@ GROUPS = frozenset(
         "derived",
         "negation",
         "negation_after",
+        "by_hand",
         "in_full",
         "complaint",
         "clause_break",
