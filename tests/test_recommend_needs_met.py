@@ -132,3 +132,38 @@ def test_a_junior_team_at_a_small_company_spanning_two_datacentres_gets_linkerd(
         "company is ~30 people; open source only, no busl. what's safest?"
     )
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we've run open source istio for a year and now need fips and 24/7 vendor support. "
+        "keep our VirtualServices please. what next?",
+        "the open source project only ships edge releases now and we need a vendor with "
+        "support. eks, 80 services. which mesh?",
+    ],
+)
+def test_open_source_naming_what_they_run_is_no_licence_policy(engine: AnswerEngine, text: str):
+    assert "licence" not in engine.parser.parse(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke, 60 services, must be free and open source. which mesh?",
+        "bare metal k8s, needs to be open source, 100 services. which mesh?",
+    ],
+)
+def test_open_source_said_as_a_requirement_is_a_licence_policy(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["licence"] == "open_source"
+
+
+def test_open_source_kuma_they_run_moves_to_its_enterprise_build_for_fips_and_support(
+    engine: AnswerEngine,
+):
+    text = (
+        "two years on open source kuma across k8s and vms, multizone. a bank customer now "
+        "needs fips 140 and a vendor with 24/7 support; our policies are MeshTrafficPermission "
+        "and we'd rather not migrate. what now?"
+    )
+    assert verdict(engine, text).tied == ["kong-mesh"]

@@ -89,7 +89,8 @@ class IntentParser:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._signals = SignalReader(kb.rules)
+        mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
+        self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)

@@ -568,6 +568,14 @@ class Signal(Strict):
 
     phrases: list[Text] = Field(min_length=1)
     set: dict[Id, FactValue]
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words that, right after a phrase, make it describe something else "
+        "('open source kuma', 'the open source project': no licence policy).",
+    )
+    unless_mesh_next: bool = Field(
+        default=False, description="A mesh's name right after a phrase makes it describe that mesh."
+    )
 
 
 class Covered(Strict):
