@@ -167,3 +167,18 @@ def test_open_source_kuma_they_run_moves_to_its_enterprise_build_for_fips_and_su
         "and we'd rather not migrate. what now?"
     )
     assert verdict(engine, text).tied == ["kong-mesh"]
+
+
+def test_sidecars_said_to_be_a_share_of_node_spend_move_an_istio_team_to_ambient(
+    engine: AnswerEngine,
+):
+    text = (
+        "istio with sidecars on a single eks cluster, 600 pods. the envoy sidecars are about "
+        "a quarter of our compute bill. most workloads only need mtls, a couple of teams use "
+        "L7 authz. we want to keep our istio configs. what should we do?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["low_overhead"] is True
+    assert facts["knows_api"] == "istio"
+    assert "custom_proxy_config" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["istio-ambient"]
