@@ -182,3 +182,32 @@ def test_sidecars_said_to_be_a_share_of_node_spend_move_an_istio_team_to_ambient
     assert facts["knows_api"] == "istio"
     assert "custom_proxy_config" not in facts.get("needs", [])
     assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+@pytest.mark.parametrize(
+    ("text", "incumbent"),
+    [
+        (
+            "istio 1.22 on gke for about 3 years, 90 services, no complaints. should we switch?",
+            "istio",
+        ),
+        ("kuma across two zones for a few years now, 50 services on eks. stay or move?", "kuma"),
+        ("we've been evaluating istio for a few months. which mesh for 40 services on eks?", None),
+        (
+            "piloting linkerd for 2 months on one cluster. which mesh should we pick for 30 svcs?",
+            None,
+        ),
+    ],
+)
+def test_a_mesh_said_with_how_long_it_has_run_is_the_incumbent(
+    engine: AnswerEngine, text: str, incumbent: str | None
+):
+    assert engine.parser.parse(text).facts.get("incumbent") == incumbent
+
+
+def test_a_small_company_happy_on_linkerd_for_years_stays(engine: AnswerEngine):
+    text = (
+        "25-person company, linkerd on eks for 3 years, 20 services, the team likes it. we "
+        "read that stable releases now come from buoyant. should we move to something else?"
+    )
+    assert verdict(engine, text).tied == ["linkerd"]

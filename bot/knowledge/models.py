@@ -1004,6 +1004,17 @@ class RulesFile(Strict):
         description="Words right after a mesh, vendor or tool the team already runs "
         "('Cilium is already our CNI').",
     )
+    already_for: list[Text] = Field(
+        default_factory=list,
+        description="How long a mesh has run, a few words after its name ('linkerd 2.14 on "
+        "eks for 2 years', 'open source kuma for ~2 yrs'): 'for', a count or 'a'/'a few', one "
+        "of these.",
+    )
+    trial_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words a few words before a mesh that make the time said with it a "
+        "trial, not a mesh they run ('evaluating istio for a few months').",
+    )
     covered_by: list[Covered] = Field(
         default_factory=list,
         description="Tools a team already runs and the needs they cover (after already_phrases).",
