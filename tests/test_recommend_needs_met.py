@@ -211,3 +211,15 @@ def test_a_small_company_happy_on_linkerd_for_years_stays(engine: AnswerEngine):
         "read that stable releases now come from buoyant. should we move to something else?"
     )
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_the_lightest_ranks_by_the_overhead_named_where_it_is_asked(engine: AnswerEngine):
+    text = (
+        "800 pods on aks. all we need is mtls and golden metrics (error rate, latency, "
+        "throughput). which mesh is cheapest in cpu?"
+    )
+    intent = engine.parser.parse(text)
+    assert (intent.kind.value, intent.measure.value if intent.measure else None) == (
+        "lightest",
+        "cpu",
+    )
