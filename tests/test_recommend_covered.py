@@ -51,3 +51,33 @@ def test_a_retired_mesh_kept_only_for_metrics_with_retries_in_the_app_is_replace
     facts = engine.parser.parse(text).facts
     assert "retries" not in facts["needs"]
     assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we inherited a linkerd install on gke, 30 services, and nobody understands it. "
+        "we use mtls and retries. what should a team of 2 run instead?",
+        "we inherited istio on aks (50 svcs) from an agency; upgrades are scary and "
+        "the config is way too complex. only mtls and retries in use. what next?",
+    ],
+)
+def test_an_inherited_mesh_nobody_understands_is_one_they_run_and_it_hurts(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("incumbent") and facts.get("hurts") is True
+    assert "revision_upgrades" not in facts["needs"]
+
+
+def test_an_inherited_istio_that_scares_a_small_team_moves_to_a_lighter_mesh(
+    engine: AnswerEngine,
+):
+    text = (
+        "we inherited an istio install on eks, about 45 services, from a consultancy. "
+        "upgrades are scary and nobody really understands it. we only rely on mtls and "
+        "retries. we want something 3 people can run"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["engineers"] == 3
+    assert set(verdict(engine, text).tied) <= {"linkerd", "istio-ambient"}
