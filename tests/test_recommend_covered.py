@@ -81,3 +81,30 @@ def test_an_inherited_istio_that_scares_a_small_team_moves_to_a_lighter_mesh(
     facts = engine.parser.parse(text).facts
     assert facts["engineers"] == 3
     assert set(verdict(engine, text).tied) <= {"linkerd", "istio-ambient"}
+
+
+@pytest.mark.parametrize(
+    ("text", "built_on"),
+    [
+        ("we run kuma on 4 eks clusters. we are not moving away from kuma, need support", "kuma"),
+        ("istio on gke, 300 svcs. we won't switch away from istio, want a vendor", "istio"),
+    ],
+)
+def test_a_mesh_they_deny_leaving_is_kept_and_built_on(
+    engine: AnswerEngine, text: str, built_on: str
+):
+    facts = engine.parser.parse(text).facts
+    assert "leaving" not in facts and facts["built_on"] == built_on
+
+
+def test_istio_kept_with_a_vendor_wanted_over_many_clusters_is_an_enterprise_istio(
+    engine: AnswerEngine,
+):
+    text = (
+        "we run istio across 18 gke and eks clusters, ~6k pods. keeping it upgraded is "
+        "a nightmare. we want vendor support and a multi-cluster management plane. "
+        "not moving away from istio"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == "recommend"
+    assert verdict(engine, text).tied == ["gloo-mesh"]
