@@ -43,6 +43,7 @@ GROUPS = frozenset(
         "likeness",
         "negation",
         "negation_after",
+        "by_hand",
         "in_full",
         "complaint",
         "clause_break",
