@@ -10,6 +10,7 @@ from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
+_WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
 
 
 @dataclass
@@ -96,7 +97,28 @@ class SignalReader:
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
-        self._signals = [(re.compile(rf"\b{re.escape(p)}\b"), values) for p, values in phrases]
+        self._signals = phrases
+        # A phrase matches only where each of its words stands as a whole word: the phrases
+        # are tried in order, and only those whose words the text has, each compiled the
+        # first time it is tried (one question tries a few of hundreds).
+        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._words = [frozenset(p.split()) for p, _ in phrases]
+        self._by_word: dict[str, list[int]] = {}
+        for at, words in enumerate(self._words):
+            for word in words:
+                self._by_word.setdefault(word, []).append(at)
+        self._always = [at for at, words in enumerate(self._words) if not words]
+
+    def _candidates(self, text: str) -> list[int]:
+        """The phrases, in order, whose every word is a word of the text."""
+        words = set(_WORDS.findall(text))
+        found = {at for word in words for at in self._by_word.get(word, ())}
+        return sorted({*self._always, *(at for at in found if self._words[at] <= words)})
+
+    def _pattern(self, at: int) -> re.Pattern[str]:
+        if at not in self._compiled:
+            self._compiled[at] = re.compile(rf"\b{re.escape(self._signals[at][0])}\b")
+        return self._compiled[at]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
         """Facts from phrases, and the text left over. The longest phrase wins where two
@@ -107,7 +129,8 @@ class SignalReader:
         """
         facts: dict[str, FactValue] = {}
         remaining = normalised
-        for pattern, values in self._signals:
+        for at in self._candidates(normalised):
+            pattern, values = self._pattern(at), self._signals[at][1]
             if pattern.search(remaining):
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
