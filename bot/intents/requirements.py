@@ -13,7 +13,8 @@ AKS") is not theirs, and plain Kubernetes refused so with no Kubernetes platform
 `off_kubernetes`; VMs a few words after a `shares` word ("half our stuff") hold part of a
 mixed estate, not its one platform. A mesh they want off is `leaving`, unless a `modes`
 word beside its name says they leave its data-plane mode ("off istio sidecars"): then they
-run it still and refuse that mode.
+run it still and refuse that mode; a cue denied ("NOT switching away from istio") keeps the
+mesh: they run it, and what they pick is to be built on it.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ class RequirementReader:
         self._leaving = self._leaving_pattern(kb)
         leaving = kb.rules.refusals.meshes
         self._leaving_fact = leaving.fact if leaving else None
+        denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
+        self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
+        self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
         self._modes = [
             (fact, pattern)
             for fact, words in (leaving.modes if leaving else {}).items()
@@ -258,7 +262,11 @@ class RequirementReader:
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             elif fact != "retired":
                 facts.setdefault(fact, value)
-        leaving = self._leaving.search(normalised) if self._leaving else None
+        leaving, kept = self._left(normalised)
+        if kept:  # "not switching away from istio": they run it and keep to its project
+            facts.setdefault("incumbent", kept)
+            if family := self._api_family.get(kept):
+                facts["built_on"] = family
         if leaving and self._leaving_fact:
             mesh = self._named[leaving.group("name")][1]
             if mode := self._mode_left(normalised, leaving):  # they run it and leave its mode
@@ -301,6 +309,16 @@ class RequirementReader:
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _left(self, text: str) -> tuple[re.Match[str] | None, str | None]:
+        """The first mesh they want off, and a mesh whose leaving they deny ("NOT switching
+        away from istio APIs": a `unless_before` word a word or two before the cue)."""
+        kept = None
+        for match in self._leaving.finditer(text) if self._leaving else ():
+            if not (self._denied and self._denied.search(text[: match.start()])):
+                return match, kept
+            kept = kept or self._named[match.group("name")][1]
+        return None, kept
 
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
         """The flag of the data-plane mode named with the mesh they leave ("off istio's

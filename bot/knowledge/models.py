@@ -849,6 +849,11 @@ class RefusedMeshes(Strict):
     fact: Id = Field(description="The mesh fact the refused mesh's id goes in.")
     before: list[Text] = Field(min_length=1, description="'off', 'get rid of', 'replace'.")
     window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words a word or two before the cue that deny it ('not switching away "
+        "from istio'): they keep the mesh, and want what they move to built on it.",
+    )
     modes: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="Words right after the name that make what they leave the mesh's "
