@@ -43,6 +43,7 @@ IN_FULL = "in_full"
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
+_SENTENCES = re.compile(r"[.;!?\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -89,7 +90,8 @@ class IntentParser:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._signals = SignalReader(kb.rules)
+        mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
+        self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
@@ -332,11 +334,16 @@ class IntentParser:
         has and no usage made a mesh's name ("cut ZGC pause times on our JVM workers") names it too,
         when there is enough of it to be a sentence (not "click zzqx").
         """
+        strange = self._strange(tokens)
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
-        strange = [w for w in content if not self._known(w) and not w.isdigit()]
         words = [w for w in strange if ordinary(w)]
         jargon = len(strange) >= JARGON_WORDS
         return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon))
+
+    def _strange(self, tokens: list[str]) -> list[str]:
+        """The content words no vocabulary of mine holds."""
+        content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
+        return [w for w in content if not self._known(w) and not w.isdigit()]
 
     @staticmethod
     def _unnamed(r: _Reading) -> list[str]:
@@ -578,10 +585,20 @@ class IntentParser:
 
     def _asked_measure(self, r: _Reading, kind: IntentKind) -> Measure | None:
         if kind == IntentKind.lightest:  # "lowest latency" also sets low_latency: read it all
-            return self._measure(r.normalised)
+            return self._lightest_measure(r)
         if kind not in (IntentKind.cost, IntentKind.sources):
             return None
         return Measure.memory if r.control_plane_too else r.measure
+
+    def _lightest_measure(self, r: _Reading) -> Measure | None:
+        """The overhead named in the sentence that asks for the lightest ("… golden metrics
+        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU), else the first
+        named anywhere."""
+        for sentence in _SENTENCES.split(r.text):
+            said = normalise(sentence)
+            if self._cues.has("lightest", said) and (measure := self._measure(said)):
+                return measure
+        return self._measure(r.normalised)
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""
@@ -733,6 +750,9 @@ class IntentParser:
         if len(meshes) >= 2:
             return IntentKind.compare, typo
         if compared and not features:
+            # "dynamodb vs aurora": things of another topic set side by side, nothing of mine
+            if not named and not r.in_field and self._strange(self._unnamed(r)):
+                return IntentKind.out_of_scope, False
             if not named:
                 return IntentKind.compare, True
             if not meshes:
