@@ -26,7 +26,7 @@ from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
-from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
+from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -43,6 +43,7 @@ IN_FULL = "in_full"
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
+_SENTENCES = re.compile(r"[.;!?\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -59,7 +60,7 @@ NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this cl
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
-CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
+CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
 
 
 @dataclass
@@ -89,7 +90,8 @@ class IntentParser:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._signals = SignalReader(kb.rules)
+        mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
+        self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
@@ -583,10 +585,20 @@ class IntentParser:
 
     def _asked_measure(self, r: _Reading, kind: IntentKind) -> Measure | None:
         if kind == IntentKind.lightest:  # "lowest latency" also sets low_latency: read it all
-            return self._measure(r.normalised)
+            return self._lightest_measure(r)
         if kind not in (IntentKind.cost, IntentKind.sources):
             return None
         return Measure.memory if r.control_plane_too else r.measure
+
+    def _lightest_measure(self, r: _Reading) -> Measure | None:
+        """The overhead named in the sentence that asks for the lightest ("… golden metrics
+        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU), else the first
+        named anywhere."""
+        for sentence in _SENTENCES.split(r.text):
+            said = normalise(sentence)
+            if self._cues.has("lightest", said) and (measure := self._measure(said)):
+                return measure
+        return self._measure(r.normalised)
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""

@@ -34,6 +34,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
+TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -186,6 +187,15 @@ class RequirementReader:
             forms.append(rf"{buys.pattern}\s+(?:\w+\s+){{0,4}}?(?P<vendor>{vendors.pattern})")
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
+        self._trial = _alternation([normalise(w) for w in kb.rules.trial_phrases])
+        tenure = _alternation([normalise(u) for u in kb.rules.already_for])
+        meshes = _alternation([n for n, (f, _) in self._named.items() if f == "incumbent"])
+        if tenure is not None and meshes is not None:  # "linkerd on eks for 2 years": they run it
+            count = r"(?:\d+|a|a few|several|many|two|three|four|five)"
+            forms.append(
+                rf"(?P<ran>{meshes.pattern})\s+(?:\w+\s+){{0,{TENURE_GAP}}}?"
+                rf"for\s+(?:over\s+|about\s+)?{count}\s+{tenure.pattern}\b"
+            )
         return re.compile("|".join(forms))
 
     def _already_named(self, normalised: str) -> list[str]:
@@ -197,7 +207,7 @@ class RequirementReader:
             tools = sorted(self._covers, key=len, reverse=True)
             names += [w for w in tools if match.group(0).startswith(w + " ")][:1]
         for match in self._already.finditer(normalised) if self._already else ():
-            if self._asked(normalised, match):
+            if self._asked(normalised, match) or self._trialled(normalised, match):
                 continue
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
@@ -333,6 +343,13 @@ class RequirementReader:
                 if match.start() < len(named) or len(gap) <= 1:
                     return fact
         return None
+
+    def _trialled(self, text: str, match: re.Match[str]) -> bool:
+        """'evaluating istio for a few months': a mesh weighed for a while, not run."""
+        if not match.groupdict().get("ran") or self._trial is None:
+            return False
+        before = " ".join(text[: match.start()].split()[-TENURE_GAP:])
+        return bool(self._trial.search(before))
 
     def _asked(self, text: str, match: re.Match[str]) -> bool:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""

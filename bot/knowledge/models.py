@@ -568,6 +568,14 @@ class Signal(Strict):
 
     phrases: list[Text] = Field(min_length=1)
     set: dict[Id, FactValue]
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words that, right after a phrase, make it describe something else "
+        "('open source kuma', 'the open source project': no licence policy).",
+    )
+    unless_mesh_next: bool = Field(
+        default=False, description="A mesh's name right after a phrase makes it describe that mesh."
+    )
 
 
 class Covered(Strict):
@@ -1000,6 +1008,17 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words right after a mesh, vendor or tool the team already runs "
         "('Cilium is already our CNI').",
+    )
+    already_for: list[Text] = Field(
+        default_factory=list,
+        description="How long a mesh has run, a few words after its name ('linkerd 2.14 on "
+        "eks for 2 years', 'open source kuma for ~2 yrs'): 'for', a count or 'a'/'a few', one "
+        "of these.",
+    )
+    trial_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words a few words before a mesh that make the time said with it a "
+        "trial, not a mesh they run ('evaluating istio for a few months').",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
