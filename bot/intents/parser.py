@@ -26,7 +26,7 @@ from bot.intents.names import NameReader, as_written
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
-from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
+from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -60,7 +60,7 @@ NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this cl
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
-CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
+CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
 
 
 @dataclass
