@@ -108,3 +108,13 @@ def test_istio_kept_with_a_vendor_wanted_over_many_clusters_is_an_enterprise_ist
     intent = engine.parser.parse(text)
     assert intent.kind == "recommend"
     assert verdict(engine, text).tied == ["gloo-mesh"]
+
+
+def test_kong_meshs_opa_policies_authorize_requests_in_full(engine: AnswerEngine):
+    text = (
+        "12 teams share our eks clusters; we need an authorization policy between services "
+        "down to path and method, and a vendor's support. 300 services"
+    )
+    assert "l7_authorization" in engine.parser.parse(text).facts["needs"]
+    kong = verdict(engine, text).of("kong-mesh")
+    assert not kong.out and not kong.caveats

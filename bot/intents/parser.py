@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
-from bot.intents.context import likened, retired_context
+from bot.intents.context import derived, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -289,6 +289,7 @@ class IntentParser:
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
+        gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
@@ -301,6 +302,9 @@ class IntentParser:
         said = self._cues.has("field", self._cues.strip("incidental", normalised))
         field = bool(named or facts or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
+        # "how does tetrate service bridge compare to the others?": a product set against
+        # the meshes at large is one of the field, whatever else is said of it.
+        field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
@@ -493,14 +497,18 @@ class IntentParser:
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
-        control plane's when it is named ("how much memory does istiod need")."""
+        control plane's when it is named ("how much memory does istiod need"), unless CPU is
+        asked of it and the proxies both."""
         said = [
             (match.start(), measure)
             for measure in Measure
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
         first = min(said)[1] if said else None
-        if first != Measure.latency and any(m == Measure.control_plane for _, m in said):
+        # "how much cpu do linkerd's control plane and proxies burn" asks CPU of both.
+        both = first == Measure.cpu and self._cues.has("data_plane", normalised)
+        planes = any(m == Measure.control_plane for _, m in said)
+        if planes and first != Measure.latency and not both:
             return Measure.control_plane
         return first
 
@@ -523,7 +531,9 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
-        if features:  # "cross-region failover" asks about multi-cluster too
+        # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
+        # sidecars") name what the offerings need ("hard requirements: no sidecars …").
+        if features or kind == IntentKind.recommend:
             negated = facts.get(NOT_NEEDED)
             said = negated if isinstance(negated, list) else []
             required = [f for f in self._required_by(facts) if f not in said]
@@ -621,7 +631,10 @@ class IntentParser:
         # A poem or a joke is not advice on meshes, whatever it is about.
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
-        ours = meshes or (features and r.in_field)
+        # Nor does a feature's own word beside another topic named, with nothing else of the
+        # field ("argocd sync keeps timing out, bump the repo-server timeout?").
+        topical = not cue("out_of_scope") or self._field_beyond_features(r.normalised)
+        ours = meshes or (features and r.in_field and topical)
         # "we mostly talk over kafka, do we need a mesh?": a decision about the field asked in
         # a clause of its own is ours, whatever topic the setup names; so is a decision that
         # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
@@ -727,8 +740,15 @@ class IntentParser:
         observed = features and all(
             self._kb.features[f].category == Category.observability for f in features
         )
-        measured = r.measure is not None and not (observed and checked)
-        priced = cue("cost") and (measured or not features)
+        # "does linkerd do outlier detection? one sick pod drags our p99 down": the overhead
+        # is why they ask; the questions asked check a feature of the mesh, or set meshes
+        # against each other on what their metrics measure ("linkerd viz vs kiali for golden
+        # signals (success rate, latency), which gives more?").
+        aside = self._asked_without("cost", r.text)
+        metrics = observed and (checked or (compared and aside))
+        measured = r.measure is not None and not metrics
+        aside = aside and checked
+        priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
@@ -758,6 +778,10 @@ class IntentParser:
             if not meshes:
                 return IntentKind.not_in_kb, False
             return IntentKind.explain, typo
+        # "what does 'revision based upgrade' mean in istio land?": a feature's meaning asked
+        # where one mesh is the place, not whether that mesh has it.
+        if len(meshes) == 1 and features and not r.asks_of_mesh and self._defines_feature(r):
+            return IntentKind.explain, typo
         if meshes and features:
             return IntentKind.feature_check, typo
         if meshes and self._deciding & set(facts) and not any(self._current(m) for m in meshes):
@@ -771,6 +795,19 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _field_beyond_features(self, normalised: str) -> bool:
+        """A word of the field besides the features' names and the words every backend
+        question uses (`incidental`)."""
+        words = normalised.split()
+        found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        rest = " ".join(w for w, used in zip(words, found.used, strict=True) if not used)
+        return self._cues.has("field", self._cues.strip("incidental", rest))
+
+    def _asked_without(self, group: str, text: str) -> bool:
+        """Some clause a question mark closes, and none of them has a phrase of the group."""
+        asked = _questions(text)
+        return bool(asked) and not any(self._cues.has(group, q) for q in asked)
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
@@ -800,6 +837,33 @@ class IntentParser:
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
                 return True
+        return False
+
+    def _defines_feature(self, r: _Reading) -> bool:
+        """A feature's name right after `what_is` or `explain` ("what is mTLS in linkerd",
+        "eli5 canary releases in linkerd"), not a mesh's ("what is istio's mtls story"); or a
+        clause asking what its words mean ("what does 'revision based upgrade' mean in istio
+        land?": `what_is`, then `meaning`)."""
+        for clause in _CLAUSES.split(r.text):
+            said = normalise(clause)
+            opening = self._cues.find("what_is", said)[:1]
+            if (
+                opening
+                and opening[0].start() == 0
+                and self._cues.has("meaning", said[opening[0].end() :])
+            ):
+                return True
+        words = r.normalised.split()
+        for group in ("what_is", "explain"):
+            for match in self._cues.find(group, r.normalised):
+                at = len(r.normalised[: match.end()].split())
+                while at < len(words) and words[at] in ARTICLES:
+                    at += 1
+                named = find_mentions(
+                    words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
+                )
+                if named.used[:1] == [True] and named.mesh_used[:1] == [False]:
+                    return True
         return False
 
     def _asks_for_sources(self, r: _Reading) -> bool:

@@ -412,9 +412,11 @@ class RequirementReader:
 
 def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValue]:
     """The facts with what they imply (rules.yaml `implied:`): "a platform team of 3 people"
-    is a small team. A count is more specific than a phrase, so what it implies wins."""
+    is a small team, "clusters in 3 regions" three clusters. A count is more specific than a
+    phrase, so what it implies wins; a count it implies yields to one the question gave."""
     out = dict(facts)
     for implication in rules.implied:
         if all(f in facts and c.holds(facts[f]) for f, c in implication.when.items()):
             out.update(implication.set)
+            out.update({f: facts[of] for f, of in implication.at_least.items() if f not in facts})
     return out

@@ -795,7 +795,12 @@ class Implication(Strict):
     """When every condition holds, these facts follow (unless the question set them)."""
 
     when: dict[Id, Condition] = Field(min_length=1)
-    set: dict[Id, FactValue]
+    set: dict[Id, FactValue] = Field(default_factory=dict)
+    at_least: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="A count as large as another the question gave, unless it gave this one "
+        "too ('clusters in 3 regions': three clusters at least).",
+    )
 
 
 class CaveatCost(Strict):
