@@ -28,11 +28,13 @@ def _count(intent: Intent, fact: str) -> int | None:
 
 
 def _candidates(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
-    """The current meshes with every feature asked about fully."""
+    """The current meshes with every feature asked about fully, among those named if any
+    ("cheapest of linkerd, kuma and cilium")."""
     return [
         m
         for m in kb.current_meshes()
-        if all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
+        if (not intent.meshes or m.id in intent.meshes)
+        and all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
     ]
 
 
@@ -81,7 +83,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         ranked.append((figure.high * count, mesh, figure, count))
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
-    among = f"Among meshes with {_features(kb, intent)}, b" if intent.features else "B"
+    among = _among(kb, intent)
     bars = [
         Bar(
             label=mesh.name,
@@ -160,6 +162,15 @@ _MEASURED = {
     Metric.latency_p90: "added latency at p90",
     Metric.latency_p99: "added latency at p99",
 }
+
+
+def _among(kb: KnowledgeBase, intent: Intent) -> str:
+    """The start of the lead: which meshes were ranked ("Among Linkerd and Kuma, b…")."""
+    names = [kb.meshes[m].name for m in intent.meshes if m in kb.meshes]
+    pool = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "meshes"
+    if intent.features:
+        return f"Among {pool} with {_features(kb, intent)}, b"
+    return f"Among {pool}, b" if names else "B"
 
 
 def _features(kb: KnowledgeBase, intent: Intent) -> str:

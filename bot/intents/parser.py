@@ -21,7 +21,7 @@ from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
-from bot.intents.names import NameReader, as_written
+from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
@@ -53,6 +53,7 @@ THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a 
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
+LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
 
@@ -265,6 +266,7 @@ class IntentParser:
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
+        gone |= initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
@@ -616,8 +618,10 @@ class IntentParser:
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
-        lightest = self._cues.has("lightest", r.normalised)
-        if not named and lightest and not (self._setup & set(facts)):
+        # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
+        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
+        pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
+        if (pool or not named) and lightest and not (self._setup & set(facts)):
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
@@ -692,6 +696,16 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _least(self, normalised: str) -> bool:
+        """A `least` word right before an overhead, a word apart at most: "smallest resource
+        footprint", "lowest sidecar memory", "leanest on cpu"."""
+        words = normalised.split()
+        for match in self._cues.find("least", normalised):
+            at = len(normalised[: match.end()].split())
+            if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
+                return True
+        return False
 
     def _explained(self, r: _Reading) -> bool:
         """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
