@@ -48,9 +48,9 @@ def test_the_compare_card_says_n_a_and_why_instead_of_a_bare_no(engine):
         ("compare istio istio-ambient", "n/a: no sidecars"),
         ("compare cilium linkerd", "n/a: no sidecars; Envoy per node"),
         ("compare amazon-vpc-lattice linkerd", "n/a: no proxy in pods"),
-        ("compare aks-istio-addon amazon-ecs-service-connect istio", "n/a: ECS tasks, not pods"),
+        ("compare amazon-ecs-service-connect consul istio", "n/a: ECS, not Kubernetes"),
         (
-            "compare aks-istio-addon amazon-ecs-service-connect consul istio",
+            "compare amazon-ecs-service-connect consul gloo-mesh istio",
             "n/a: ECS, not Kubernetes",
         ),
     ],
