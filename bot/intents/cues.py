@@ -62,6 +62,7 @@ GROUPS = frozenset(
         "list_meshes",
         "spanning",
         "asks_of",
+        "asks_opening",
         "support_check",
         "name_after",
         "filler",

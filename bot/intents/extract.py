@@ -89,14 +89,20 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
 
 
 class SignalReader:
-    """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team")."""
+    """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team"),
+    outside the `names` of meshes: "gke managed mesh" names an offering and asks for no
+    managed control plane."""
 
-    def __init__(self, rules: RulesFile) -> None:
+    def __init__(self, rules: RulesFile, names: list[str] = ()) -> None:
         # A choice's options run from the weakest requirement to the strictest.
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = [(re.compile(rf"\b{re.escape(p)}\b"), values) for p, values in phrases]
+        spoken = [p for p, _ in phrases]
+        held = sorted({n for n in names if any(p in n for p in spoken)}, key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in held)
+        self._names = re.compile(rf"\b({alternation})\b") if held else None
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
         """Facts from phrases, and the text left over. The longest phrase wins where two
@@ -106,13 +112,15 @@ class SignalReader:
         sets a fact instead of turning the question into a cost question.
         """
         facts: dict[str, FactValue] = {}
-        remaining = normalised
+        parts = self._names.split(normalised) if self._names else [normalised]
+        free = range(0, len(parts), 2)  # the names held are at odd places
         for pattern, values in self._signals:
-            if pattern.search(remaining):
+            if any(pattern.search(parts[i]) for i in free):
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
-                remaining = pattern.sub(" ", remaining)
-        return facts, " ".join(remaining.split())
+                for i in free:
+                    parts[i] = pattern.sub(" ", parts[i])
+        return facts, " ".join(" ".join(parts).split())
 
     def _stricter(self, key: str, known: FactValue | None, value: FactValue) -> FactValue:
         order = self._strictness.get(key)

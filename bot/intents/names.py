@@ -148,6 +148,8 @@ class NameReader:
             tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
             if tail and not _written_together(tokens[end - 1], after[:tail], text):
                 tail = 0  # "in govcloud. mesh crypto must…": a sentence ends between them
+            if tail and self._cues.starts("out_of_scope", " ".join(after)):
+                tail = 0  # "our eero mesh wifi": another kind of mesh
             called = any(after[: len(c)] == c for c in _CALLED)
             if tail or called:  # "hashicorp boundary a service mesh": the name runs back
                 while end - start < MAX_WORDS and self._runs_back(tokens, found, start, end):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
-from bot.intents.context import likened, retired_context
+from bot.intents.context import left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -85,7 +85,9 @@ class IntentParser:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._signals = SignalReader(kb.rules)
+        self._signals = SignalReader(
+            kb.rules, [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
+        )
         self._numbers = NumberReader(kb.rules)
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
@@ -107,6 +109,8 @@ class IntentParser:
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._asks = AskReader(self._cues, self._names_something)
         self._addressed = _addressing(self._cues.words["addressed"])
+        makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
+        self._possessive = _possessive(makers)
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -134,6 +138,7 @@ class IntentParser:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
+        plain = self._possessive.sub(r"\1", plain)
         reading = self._read(_code_words(plain))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -267,6 +272,7 @@ class IntentParser:
         tokens_left = remaining.split()
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         gone |= initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
+        gone |= left_behind(tokens_left, found, self._cues, self._current)
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
@@ -276,7 +282,9 @@ class IntentParser:
         # Features the ranking found count only beside the field's own words: "explain
         # quantum computing" is not a post-quantum TLS question.
         named = bool(everything.features or found.features)
-        field = bool(named or facts or notes or self._cues.has("field", normalised))
+        # "mesh wifi", "mesh router": another topic's phrase holding a field word is no field word
+        said = self._cues.strip("out_of_scope", normalised)
+        field = bool(named or facts or notes or self._cues.has("field", said))
         field = field or any("mesh" in normalise(name) for name in unknown)
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
@@ -466,6 +474,12 @@ class IntentParser:
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes, notes = r.found.meshes, list(r.notes)
+        if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
+            # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
+            # running none, so the no-mesh baseline is the yardstick, not a subject.
+            meshes = [
+                m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
+            ]
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
@@ -761,9 +775,10 @@ class IntentParser:
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
 
-        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`) a few words
-        before the mesh's name, or the word stands right before it ("would love to flip on
-        the managed istio add-on" asks nothing of Istio).
+        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`, or `asks_opening`:
+        "has gcp's mesh got …") a few words before the mesh's name, or the `asks_of` word
+        stands right before it ("would love to flip on the managed istio add-on" asks nothing
+        of Istio).
         """
         asks = self._cues.words["asks_of"]
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
@@ -774,7 +789,8 @@ class IntentParser:
             starts = [
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
-            opens = words[0] in asks and starts and starts[0] <= ASKS_WINDOW
+            opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 return True
         return False
@@ -898,6 +914,14 @@ def _addressing(names: frozenset[str]) -> re.Pattern[str]:
     longest_first = sorted(names, key=len, reverse=True)
     spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
     return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
+
+
+def _possessive(makers: set[str]) -> re.Pattern[str]:
+    """A maker's possessive ("google's managed mesh"): the maker's name, so the offering's
+    own name reads whole."""
+    longest_first = sorted(makers, key=len, reverse=True)
+    names = "|".join(r"\s+".join(map(re.escape, m.split())) for m in longest_first)
+    return re.compile(rf"\b({names})['’]s\b" if names else r"$^", re.IGNORECASE)
 
 
 def _code_words(text: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.knowledge.aliases import normalise
+from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
@@ -121,6 +121,9 @@ class RequirementReader:
         self._shares = (
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
+        joins = _alternation([normalise(w) for w in rules.joins])
+        small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
+        self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
 
     def _support_pattern(self, rules: RulesFile) -> re.Pattern[str] | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
@@ -307,9 +310,12 @@ class RequirementReader:
 
     def _shared(self, text: str, match: re.Match[str]) -> bool:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
-        platform (a `shares` word a few words before)."""
-        vms = self._platform_of[match.group(0)] == Platform.vms
-        return bool(vms and self._shares and self._shares.search(text[: match.start()]))
+        platform (a `shares` word a few words before); 'onboard plain VMs': VMs brought into
+        the mesh (a `joins` word right before)."""
+        if self._platform_of[match.group(0)] != Platform.vms:
+            return False
+        before = text[: match.start()]
+        return any(p and p.search(before) for p in (self._shares, self._joins))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
         """'ARO, not AKS': the platform named right after a `not_platform` word."""
