@@ -371,6 +371,22 @@ def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine
     assert "Istio (sidecar mode)" not in answer
 
 
+def test_the_lightest_ranking_keeps_to_the_platform_said(engine, kb):
+    """A platform said beside the lightest asked ranks only the meshes that run there."""
+    intent = engine.parser.parse("smallest footprint mesh we could put on ECS? tasks are tiny")
+    assert intent.kind == K.lightest
+    answer = render_terminal(engine.answer(intent))
+    assert answer.splitlines()[2].startswith("Among meshes that run on ECS")
+    assert "Linkerd" not in answer and kb.meshes["amazon-ecs-service-connect"].name in answer
+
+
+def test_a_long_thanks_gets_the_short_reply(engine):
+    """A thanks saying at length what helped is answered as a thanks, not as out of scope."""
+    intent = engine.parser.parse("thx meshbot!! that table made the design review a breeze")
+    assert (intent.kind, intent.unknown_names) == (K.greeting, [])
+    assert render_terminal(engine.answer(intent)).startswith("Happy to help")
+
+
 @pytest.mark.parametrize("text", ["which mesh adds the least latency?", "least cpu hungry mesh"])
 def test_a_delay_or_cpu_ranking_sets_like_against_like(engine, text):
     """Figures from different benchmarks are not ranked against each other: every bar of a

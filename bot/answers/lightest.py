@@ -14,11 +14,13 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
 from bot.answers.figures import MEASURE_METRICS, borrowed_label, lead_figure
+from bot.answers.requirements import Requirements
 from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statement, StatementList
+from bot.answers.screening import runs_there
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Figure, Level, Mesh, Metric, Scope
+from bot.knowledge.models import Figure, Level, Mesh, Metric, Platform, Scope
 from bot.knowledge.wording import amount, figure_text
 
 
@@ -27,14 +29,15 @@ def _count(intent: Intent, fact: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _candidates(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
-    """The current meshes with every feature asked about fully, among those named if any
-    ("cheapest of linkerd, kuma and cilium")."""
+def _candidates(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> list[Mesh]:
+    """The current meshes that run on every platform said, with every feature asked about
+    fully, among those named if any ("cheapest of linkerd, kuma and cilium")."""
     return [
         m
         for m in kb.current_meshes()
         if (not intent.meshes or m.id in intent.meshes)
         and all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
+        and all(runs_there(m, p) for p in platforms)
     ]
 
 
@@ -65,7 +68,8 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     pods = _count(intent, "pods") or _count(intent, "services") or DEFAULT_PODS
     said = f"{pods:,} pods" if _count(intent, "pods") else f"{pods:,} pods (assumed)"
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
-    meshes = _candidates(kb, intent)
+    platforms = Requirements.from_facts(kb.rules, intent.facts).platforms
+    meshes = _candidates(kb, intent, platforms)
     metric, benchmark = _benchmark(kb, meshes, intent.measure)
     by_size = metric == Metric.proxy_memory  # memory adds up over the fleet; a delay does not
     ranked = []
@@ -83,7 +87,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         ranked.append((figure.high * count, mesh, figure, count))
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
-    among = _among(kb, intent)
+    among = _among(kb, intent, platforms)
     bars = [
         Bar(
             label=mesh.name,
@@ -164,13 +168,16 @@ _MEASURED = {
 }
 
 
-def _among(kb: KnowledgeBase, intent: Intent) -> str:
-    """The start of the lead: which meshes were ranked ("Among Linkerd and Kuma, b…")."""
+def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> str:
+    """What the ranking keeps to: "Among meshes with mutual TLS that run on EKS, b", "Among
+    Linkerd and Kuma, b"."""
     names = [kb.meshes[m].name for m in intent.meshes if m in kb.meshes]
     pool = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "meshes"
-    if intent.features:
-        return f"Among {pool} with {_features(kb, intent)}, b"
-    return f"Among {pool}, b" if names else "B"
+    kept = [f"with {_features(kb, intent)}"] if intent.features else []
+    platform = kb.rules.fact("platform")
+    if platforms and platform:
+        kept.append(f"that run on {platform.says([p.value for p in platforms])}")
+    return f"Among {' '.join([pool, *kept])}, b" if kept or names else "B"
 
 
 def _features(kb: KnowledgeBase, intent: Intent) -> str:

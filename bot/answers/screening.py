@@ -160,25 +160,28 @@ def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     return [_feature(mesh, ctx.constraint.feature, ctx)] if ctx.constraint.feature else FITS
 
 
+def runs_there(mesh: Mesh, platform: Platform) -> bool:
+    """It runs on the platform; `kubernetes` covers AKS, EKS, GKE and OpenShift unless
+    `not_on` names one. A mesh whose fit is unrecorded is not known to."""
+    fit = mesh.fit
+    if fit is None:
+        return False
+    kubernetes = (
+        platform in KUBERNETES_PLATFORMS
+        and Platform.kubernetes in fit.platforms
+        and platform not in fit.not_on
+    )
+    return platform in fit.platforms or kubernetes
+
+
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    """It runs on every platform named; `kubernetes` covers AKS, EKS, GKE and OpenShift
-    unless `not_on` names one."""
+    """It runs on every platform named."""
     if mesh.fit is None:
         return _unrecorded(mesh)
-    fit = mesh.fit
-
-    def runs(platform: Platform) -> bool:
-        kubernetes = (
-            platform in KUBERNETES_PLATFORMS
-            and Platform.kubernetes in fit.platforms
-            and platform not in fit.not_on
-        )
-        return platform in fit.platforms or kubernetes
-
-    missing = [p.value for p in ctx.req.platforms if not runs(p)]
+    missing = [p.value for p in ctx.req.platforms if not runs_there(mesh, p)]
     if not missing:
         return FITS
-    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(fit.sources))]
+    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(mesh.fit.sources))]
 
 
 def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:

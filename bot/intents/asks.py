@@ -62,7 +62,10 @@ class AskReader:
         """A pick asked for ("which one", "what do we switch to") naming no mesh, feature or
         other topic: its object is the setup said before it (a message that is only the
         clause, "show me the meshes that work without sidecars", asks for a list). A status
-        phrase holding a pick's words ("did it become something else") asks for none."""
+        phrase holding a pick's words ("did it become something else") asks for none, nor
+        does one asking what to pass on ("what do i tell them")."""
+        if self._cues.starts("relay", clause):
+            return False
         status = self._cues.strip("lifecycle", clause)
         asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or self._cues.starts("decision_opening", clause)

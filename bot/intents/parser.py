@@ -37,6 +37,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n]+)")  # the clauses and what ends each
@@ -50,6 +51,7 @@ JARGON_WORDS = 3  # "tune g1gc … jvm": an English word and two of another topi
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
+THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three words opens it
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
@@ -114,9 +116,13 @@ class IntentParser:
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
-        clusters ("which meshes can span all of them?" asks for that list, not a pick)."""
+        clusters ("which meshes can span all of them?" asks for that list, not a pick), and
+        a must-not a constraint ties to a feature names it ("which meshes don't need a
+        sidecar? list pls" asks for those meshes)."""
         found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
-        return bool(found.meshes or found.features) or self._cues.has("spanning", normalised)
+        if found.meshes or found.features or self._cues.has("spanning", normalised):
+            return True
+        return bool(self._required_by(self._refusals.read(normalised)))
 
     def _known_words(self) -> frozenset[str]:
         """Every word the knowledge base uses: none of them is an unknown mesh's name."""
@@ -282,9 +288,12 @@ class IntentParser:
         # Features the ranking found count only beside the field's own words: "explain
         # quantum computing" is not a post-quantum TLS question.
         named = bool(everything.features or found.features)
-        # "mesh wifi", "mesh router": another topic's phrase holding a field word is no field word
-        said = self._cues.strip("out_of_scope", normalised)
-        field = bool(named or facts or notes or self._cues.has("field", said))
+        # Words every backend question uses ("our payments svc", "pods") say nothing of the
+        # field by themselves: "jvm g1gc pauses on our payments svc" is about the JVM; nor does
+        # another topic's phrase holding a field word ("mesh wifi", "mesh router").
+        plain = self._cues.strip("incidental", self._cues.strip("out_of_scope", normalised))
+        said = self._cues.has("field", plain)
+        field = bool(named or facts or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
@@ -605,9 +614,14 @@ class IntentParser:
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
         # A status phrase holding a pick's words ("did it become something else") asks none.
-        picks_asked = self._cues.has("recommend", self._cues.strip("lifecycle", r.remaining))
+        # Nor does one asking what to pass on ("what should i tell them").
+        unpicked = self._cues.strip("relay", self._cues.strip("lifecycle", r.remaining))
+        picks_asked = self._cues.has("recommend", unpicked)
         recommend = among and ((picks_asked and not checked) or (stated and decides))
-        counted = cue("quantity") and r.measure is not None and not features
+        # "cpu overhead of istio for 400 pods? trying to decide if we need another node
+        # group": what the question marks ask is a measure; the rest says why they ask.
+        counted = r.measure is not None and not features
+        counted = counted and (cue("quantity") or self._only_measures_asked(r.text))
         # The features I track is the narrower question: "what features do you track? what
         # can I ask you to check" asks for the list, not for help.
         if cue("features"):
@@ -635,7 +649,9 @@ class IntentParser:
         # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
         lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
         pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
-        if (pool or not named) and lightest and not (self._setup & set(facts)):
+        # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
+        # platform said; any other setup asks for a pick.
+        if (pool or not named) and lightest and not (self._setup - {PLATFORM}) & set(facts):
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
@@ -721,6 +737,18 @@ class IntentParser:
                 return True
         return False
 
+    def _only_measures_asked(self, text: str) -> bool:
+        """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
+        memory, CPU, latency) and none asks for a pick."""
+        asked = _questions(text)
+        picks = ("recommend", "decision", "which_meshes")
+        return bool(asked) and all(
+            self._cues.has("cost", q)
+            and self._measure(q) is not None
+            and not any(self._cues.has(group, q) for group in picks)
+            for q in asked
+        )
+
     def _explained(self, r: _Reading) -> bool:
         """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
         like i'm a backend dev"), or `what_is` right before what it names ("what's a service
@@ -766,11 +794,16 @@ class IntentParser:
         return any(m.end() == len(words) for m in self._cues.find(group, words))
 
     def _only_thanks(self, r: _Reading) -> bool:
-        """A greeting or thanks with at most a few words that ask nothing of the field."""
+        """A greeting or thanks with at most a few words that ask nothing of the field; a
+        thanks that opens the message may say at any length what helped ("ty, that
+        comparison table saved me an hour"), a hello may not ("hey, tuning jvm gc pauses")."""
         if self._cues.has("help", r.remaining):  # "hi! what can you do?"
             return False
         rest = [w for w in self._cues.strip("greeting", r.remaining).split() if w not in STOPWORDS]
-        return not rest or (not r.asks and not r.in_field and len(rest) <= THANKS_WORDS)
+        if not rest:
+            return True
+        opens = self._cues.has("thanks", " ".join(r.remaining.split()[:THANKS_OPENING]))
+        return not r.asks and not r.in_field and (len(rest) <= THANKS_WORDS or opens)
 
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"

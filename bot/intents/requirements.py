@@ -4,15 +4,16 @@ support the mesh.
 The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:` with a
 `support_plans:` name allowed after the vendor, `mesh_vendor_phrases:`). A platform
 word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
-not the platform; a specific platform ("EKS") wins over plain "Kubernetes" and VMs
-unless a `distinct:` word names them too ("EKS plus rke2 on-prem"); `alone:` words
-("bare metal servers", "azure") name a platform only when no other is named; `places:`
-("bare metal") name none; a platform right after a `not_platform` word (and a
-`platform_qualifiers` word: "not plain AKS") is not theirs, and plain Kubernetes refused so
-with no Kubernetes platform named is `off_kubernetes`; VMs a few words after a `shares` word
-("half our stuff") hold part of a mixed estate, not its one platform. A mesh they want off is
-`leaving`, unless a `modes` word beside its name says they leave its data-plane mode ("off
-istio sidecars"): then they run it still and refuse that mode.
+not the platform, and one in a feature's name ("Kubernetes Gateway API") the feature; a
+specific platform ("EKS") wins over plain "Kubernetes" and VMs unless a `distinct:` word
+names them too ("EKS plus rke2 on-prem"); `alone:` words ("bare metal servers", "azure")
+name a platform only when no other is named; `places:` ("bare metal") name none; a
+platform right after a `not_platform` word (and a `platform_qualifiers` word: "not plain
+AKS") is not theirs, and plain Kubernetes refused so with no Kubernetes platform named is
+`off_kubernetes`; VMs a few words after a `shares` word ("half our stuff") hold part of a
+mixed estate, not its one platform. A mesh they want off is `leaving`, unless a `modes`
+word beside its name says they leave its data-plane mode ("off istio sidecars"): then they
+run it still and refuse that mode.
 """
 
 from __future__ import annotations
@@ -113,8 +114,12 @@ class RequirementReader:
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = _alternation(every_mesh)
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
-        self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._platforms = _alternation(list(self._platform_of))
+        # A feature's name holding a platform word ("Kubernetes Gateway API", "non-Kubernetes
+        # workloads") names the feature, as a mesh's names the mesh.
+        features = [normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)]
+        multiword += [a for a in features if self._platforms and self._platforms.search(a)]
+        self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._alone = _alternation(list(self._alone_of))
         self._places = _alternation([normalise(p) for p in rules.places])
         shares = _alternation([normalise(w) for w in rules.shares])

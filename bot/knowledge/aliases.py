@@ -149,6 +149,22 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+def clipped(phrase: str, short_forms: dict[str, list[str]]) -> list[str]:
+    """The phrase with one of its words clipped as people clip it (`short_forms`, short to
+    full: "auth" for "authorization"): "l7 authorization" is also "l7 auth". A phrase of one
+    word clips to nothing: "auth" alone names no one feature."""
+    words = normalise(phrase).split()
+    if len(words) < 2:
+        return []
+    variants = []
+    for short, fulls in short_forms.items():
+        said = normalise(short)
+        for at, word in enumerate(words):
+            if word in fulls and word != said:
+                variants.append(" ".join([*words[:at], said, *words[at + 1 :]]))
+    return variants
+
+
 def typo_edits(a: str, b: str) -> int:
     """How many slips (a letter added, dropped, changed or two swapped) a plain typo has."""
     return 1 if max(len(a), len(b)) <= 8 else 2

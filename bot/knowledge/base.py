@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from bot.knowledge.aliases import AliasIndex
+from bot.knowledge.aliases import AliasIndex, clipped
 from bot.knowledge.models import Concept, Feature, Figure, Mesh, RulesFile, Source
 
 
@@ -29,6 +29,14 @@ class KnowledgeBase:
         ]
         feature_aliases = [
             (f.id, a) for f in self.features.values() for a in [f.id, f.name, *f.aliases]
+        ]
+        # "service-to-service auth" names Service-to-service authorization: a name or alias
+        # with a word clipped as rules.yaml `short_forms` clips it names its feature too
+        # (after every alias as written, which wins where two would say the same).
+        feature_aliases += [
+            (entity, short)
+            for entity, alias in feature_aliases
+            for short in clipped(alias, self.rules.short_forms)
         ]
         object.__setattr__(self, "mesh_index", AliasIndex(mesh_aliases))
         object.__setattr__(self, "feature_index", AliasIndex(feature_aliases))
