@@ -278,10 +278,16 @@ class RequirementReader:
         matches = [m for m in matches if not self._shared(text, m)]
         said = [m.group(0) for m in matches]
         named = [m.group(0) for m in matches if not self._not_this(text, m)]
-        alone = [m.group(0) for m in self._alone.finditer(text)] if self._alone else []
+        spotted = list(self._alone.finditer(text)) if self._alone else []
+        brought = [m for m in spotted if self._shared(text, m)]  # "add our bare metal servers"
+        alone = [m.group(0) for m in spotted if m not in brought]
         if not named:
             named = alone
-        places = [m.group(0) for m in self._places.finditer(text)] if self._places else []
+        places = [
+            m.group(0)
+            for m in (self._places.finditer(text) if self._places else [])
+            if not any(b.start() <= m.start() < b.end() for b in brought)
+        ]
         said += alone + places
         unplaced = _alternation(said).sub(" ", normalised) if said else normalised
         platforms = [p.value for p in self._counted(named)]
@@ -317,7 +323,8 @@ class RequirementReader:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
         platform (a `shares` word a few words before); 'onboard plain VMs': VMs brought into
         the mesh (a `joins` word right before)."""
-        if self._platform_of[match.group(0)] != Platform.vms:
+        said = match.group(0)
+        if self._platform_of.get(said, self._alone_of.get(said)) != Platform.vms:
             return False
         before = text[: match.start()]
         return any(p and p.search(before) for p in (self._shares, self._joins))
