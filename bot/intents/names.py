@@ -265,8 +265,8 @@ class NameReader:
         score += 2 if rival else 0
         if compared and any(found.mesh_used) and (slot or candidate.meshy) and not rival:
             score += 1  # "tried consulate mesh? better than linkerd?"
-        if not any(found.mesh_used) and self._part_after(tokens, candidate):
-            score += 1  # "the mosn sidecar": a proxy's name, when no known mesh is named
+        if (compared or not any(found.mesh_used)) and self._part_after(tokens, candidate):
+            score += 1  # "the mosn sidecar": a proxy's name, alone or set against a known mesh
         own = [w for w in words if w not in (CONNECTOR, "mesh")]
         if any(not ordinary(w) for w in own) or any(w in capitals for w in own):
             score += 1
