@@ -72,6 +72,17 @@ def left_behind(
     return {m for _, _, m in found.spans if not current(m) and m not in compared}
 
 
+def excepted(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes a list question leaves out: right after an `excepting` word ("does anything
+    besides istio do wasm?", "any mesh other than linkerd with fips"), the yardstick."""
+    cued = _spans(cues, "excepting", tokens)
+    return {
+        mesh
+        for start, _, mesh in found.spans
+        if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
+    }
+
+
 def likened(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: bool) -> set[str]:
     """The meshes a feature question likens its subject to: right after a `likeness`
     word, with a subject named before them (a mesh, or `other_names`: a name the knowledge

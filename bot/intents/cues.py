@@ -42,6 +42,7 @@ GROUPS = frozenset(
         "other_tasks",
         "identity",
         "likeness",
+        "excepting",
         "negation",
         "negation_after",
         "in_full",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
-from bot.intents.context import left_behind, likened, retired_context
+from bot.intents.context import excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -279,6 +279,8 @@ class IntentParser:
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         gone |= initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
         gone |= left_behind(tokens_left, found, self._cues, self._current)
+        if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
+            gone |= excepted(tokens_left, found, self._cues)
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
