@@ -266,3 +266,101 @@ def test_a_refused_or_other_sidecar_word_insists_on_no_proxy_per_pod(
     engine: AnswerEngine, text: str
 ):
     assert "per_pod_proxy" not in engine.parser.parse(text).facts
+
+
+# ------------------------------------------------------------------ release model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 90 services, apache licensed software only; we must run stable releases only, "
+        "with backported fixes. which mesh?",
+        "on-prem k8s with 140 microservices. we won't pay any vendor, and edge builds in "
+        "production are banned by our change board. need mtls and retries. what should we run?",
+    ],
+)
+def test_stable_releases_with_no_paid_edition_rule_out_an_edge_only_project(
+    engine: AnswerEngine, text: str
+):
+    found = verdict(engine, text)
+    linkerd = found.of("linkerd")
+    assert linkerd.out and "Buoyant Enterprise for Linkerd" in linkerd.reasons[0].text
+    assert found.pick in {"istio", "istio-ambient"}
+
+
+def test_a_company_under_the_free_tier_keeps_the_vendors_stable_edition(engine: AnswerEngine):
+    text = (
+        "12 person startup on EKS, 60 services, open source only and we need stable releases "
+        "only. 2 engineers run the platform. what do we pick?"
+    )
+    assert engine.parser.parse(text).facts["employees"] == 12
+    found = verdict(engine, text)
+    assert not found.of("linkerd").out
+    assert found.pick == "linkerd"
+
+
+def test_edge_only_builds_weigh_against_a_mesh_when_no_paid_edition_is_open(
+    engine: AnswerEngine,
+):
+    text = "EKS, 70 services, licence policy is OSI approved only. need mtls and canaries. which?"
+    found = verdict(engine, text)
+    rule = next(r for r in found.fired if r.id == "edge-builds-only")
+    weighed = {m for m in found.survivors if scoring.weight(rule, found.of(m), found.field)}
+    assert weighed == {"linkerd"}
+
+
+def test_an_aside_right_after_the_platform_is_the_setup(engine: AnswerEngine):
+    facts = engine.parser.parse("we're on GKE (2 clusters, ~45 svcs). which mesh?").facts
+    assert facts["services"] == 45 and facts["clusters"] == 2
+
+
+def test_people_running_the_platform_are_its_team(engine: AnswerEngine):
+    facts = engine.parser.parse("3 ppl run the platform and we have 50 services. mesh?").facts
+    assert facts["engineers"] == 3 and facts["team_size"] == "small"
+
+
+# ------------------------------------------------------------------ what they run today
+
+
+def test_sidecar_memory_said_to_hurt_moves_an_istio_shop_to_ambient(engine: AnswerEngine):
+    text = (
+        "we've run istio in sidecar mode for years, 3000 pods in our own DCs. the proxies are "
+        "eating half our node RAM and we'd like to keep istio's CRDs. what now?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["low_overhead"] is True and facts["knows_api"] == "istio"
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+def test_a_mesh_they_are_happy_on_is_the_incumbent(engine: AnswerEngine):
+    text = (
+        "been happy with kuma on our k8s clusters for two years, but an auditor now wants FIPS "
+        "140 crypto and a vendor SLA. which way?"
+    )
+    assert engine.parser.parse(text).facts["incumbent"] == "kuma"
+    assert verdict(engine, text).tied == ["kong-mesh"]
+
+
+def test_wasm_plugins_named_in_the_plural_are_a_need(engine: AnswerEngine):
+    text = "GKE; we already run istio with a dozen wasm plugins. move to a managed mesh or not?"
+    assert "wasm_extensions" in engine.parser.parse(text).facts["needs"]
+    assert verdict(engine, text).tied == ["istio"]
+
+
+def test_features_beyond_mtls_on_a_small_estate_favour_the_lightest_full_mesh(
+    engine: AnswerEngine,
+):
+    text = "k3s at 40 sites, 6 services each. we need mtls plus retries and golden metrics. mesh?"
+    found = verdict(engine, text)
+    assert "small-estate-needs-more" in {r.id for r in found.fired}
+    assert found.tied == ["linkerd"]
+
+
+def test_less_to_manage_on_ecs_leads_to_the_built_in_option(engine: AnswerEngine):
+    text = (
+        "fargate on ECS, 30 services, we use app mesh for timeouts and retries and it is being "
+        "retired. we want fewer moving parts. what should we go to?"
+    )
+    assert engine.parser.parse(text).facts["team_size"] == "small"
+    assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]

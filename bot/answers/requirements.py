@@ -35,6 +35,7 @@ class Requirements(BaseModel):
     pods: int | None = None
     clusters: int | None = None
     regions: int | None = None
+    employees: int | None = Field(default=None, description="The company's head count.")
     team_size: str | None = None
     envoy_experience: bool | None = None
     memory_budget: str | None = None

@@ -24,6 +24,7 @@ from bot.knowledge.models import (
     LicenceKind,
     Mesh,
     Platform,
+    StableBuilds,
 )
 from bot.knowledge.wording import LEVEL_WORDS
 
@@ -306,6 +307,31 @@ def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
 
 
+def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """Stable releases wanted: an offering whose project ships only edge builds has them in
+    a vendor's edition, free below a head count; out where a paid edition is closed to the
+    setup, a caveat otherwise (costing nothing when that vendor's support is wanted)."""
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    builds = mesh.fit.stable_builds
+    if builds is None or free_edition(builds, ctx.req):
+        return FITS
+    sources = tuple(builds.sources)
+    where = f"stable releases only in {builds.edition}"
+    if ctx.req.no_paid_edition:
+        free = f", free only under {builds.free_below} employees" if builds.free_below else ""
+        return [Check(Outcome.out, f"{where} (a paid edition{free})", sources)]
+    paying = _paying(mesh, ctx.req)
+    return [Check(Outcome.caveat, where, sources, bought=paying)]
+
+
+def free_edition(builds: StableBuilds, req: Requirements) -> bool:
+    """The company is small enough to run the vendor's stable edition free."""
+    return bool(builds.free_below and req.employees and req.employees < builds.free_below)
+
+
 def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Not on Kubernetes: it runs somewhere else too (VMs, ECS or Nomad)."""
     if value is not True:
@@ -336,6 +362,7 @@ TESTS: dict[str, Test] = {
     "vendor_neutral": vendor_neutral,
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
+    "stable_builds": stable_builds,
     "not_leaving": not_leaving,
 }
 
@@ -395,6 +422,7 @@ class Screener:
             "has_feature": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "keeps_cni": req.cilium_cni,
+            "stable_builds": (req.support, req.no_paid_edition, req.employees),
         }
         for constraint in self.kb.rules.constraints:
             value = facts.get(constraint.fact)

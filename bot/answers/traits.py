@@ -12,7 +12,7 @@ from functools import cached_property
 
 from bot.answers.footprint import Footprint, footprint
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, managed
+from bot.answers.screening import Screened, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
     Applies,
@@ -146,7 +146,15 @@ def _incumbent_mode(s: Screened, field: Field) -> bool:
     return not stays and s.mesh.api_family == ran.api_family
 
 
+def _edge_builds_only(s: Screened, field: Field) -> bool:
+    """Its project ships only edge builds, and the vendor edition with stable ones is closed
+    to the setup (open source only, or no vendor): they would run edge builds in production."""
+    builds = s.mesh.fit.stable_builds if s.mesh.fit else None
+    return bool(builds and field.req.no_paid_edition and not free_edition(builds, field.req))
+
+
 TRAITS: dict[str, Trait] = {
+    "edge_builds_only": _edge_builds_only,
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),

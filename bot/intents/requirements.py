@@ -224,15 +224,22 @@ class RequirementReader:
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
-        of the mesh. An aside about a mesh they run is their setup and stays."""
+        of the mesh. An aside about a mesh they run, or right after the platform they are on
+        ("we're on EKS (1 cluster, ~35 svcs)"), is their setup and stays."""
         kept, start = [], 0
         for aside in _ASIDE.finditer(text):
             clause = normalise(_SENTENCE.split(text[: aside.start()])[-1])
             tool = bool(self._already_cues and self._already_cues.search(clause))
-            if tool and not (self._any_mesh and self._any_mesh.search(clause)):
+            if tool and not self._setup_aside(clause):
                 kept.append(text[start : aside.start()])
                 start = aside.end()
         return "".join([*kept, text[start:]])
+
+    def _setup_aside(self, clause: str) -> bool:
+        """The clause before an aside names a mesh, or ends on a platform's name."""
+        if self._any_mesh and self._any_mesh.search(clause):
+            return True
+        return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a

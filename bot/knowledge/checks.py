@@ -181,6 +181,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     if mesh.fit:
         for i, sid in enumerate(mesh.fit.sources):
             yield f"fit.sources[{i}]", sid
+        if mesh.fit.stable_builds:
+            for i, sid in enumerate(mesh.fit.stable_builds.sources):
+                yield f"fit.stable_builds.sources[{i}]", sid
     for n, claim in enumerate(mesh.outdated_claims):
         for i, sid in enumerate(claim.seen_in):
             yield f"outdated_claims[{n}].seen_in[{i}]", sid

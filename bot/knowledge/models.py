@@ -356,6 +356,19 @@ class LicenceKind(StrEnum):
     proprietary = "proprietary"  # a closed commercial product or a cloud service
 
 
+class StableBuilds(Strict):
+    """Where an offering's stable releases (patch releases with fixes backported) come from
+    when its project publishes none of its own, only edge or nightly builds."""
+
+    edition: str = Field(description="The vendor edition that has them, by name.")
+    vendor: Id
+    free_below: int | None = Field(
+        default=None,
+        description="Employees under which a company may run that edition in production free.",
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
 class Fit(Strict):
     """The facts that decide whether an offering can serve a setup at all.
 
@@ -385,6 +398,11 @@ class Fit(Strict):
     uses_envoy: bool = Field(description="Envoy (a C++ proxy) runs in its data plane.")
     replaces_cni: bool = Field(
         default=False, description="Adopting it means replacing the cluster's CNI."
+    )
+    stable_builds: StableBuilds | None = Field(
+        default=None,
+        description="Set where the project ships no stable releases itself: the vendor edition "
+        "that has them. Unset, the offering's own releases are stable and patched.",
     )
     maker: Id | None = Field(
         default=None,
@@ -659,6 +677,7 @@ class OfferingTrait(StrEnum):
     wanted_base = "wanted_base"
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
+    edge_builds_only = "edge_builds_only"
 
 
 class Applies(Strict):
@@ -742,6 +761,7 @@ class ScreeningTest(StrEnum):
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
+    stable_builds = "stable_builds"
 
 
 class Constraint(Strict):
