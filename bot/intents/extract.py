@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from bot.intents.lexicon import established, ordinary
@@ -93,14 +94,14 @@ class SignalReader:
     outside the `names` of meshes: "gke managed mesh" names an offering and asks for no
     managed control plane."""
 
-    def __init__(self, rules: RulesFile, names: list[str] = ()) -> None:
+    def __init__(self, rules: RulesFile, names: Collection[str] = ()) -> None:
         # A choice's options run from the weakest requirement to the strictest.
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = [(re.compile(rf"\b{re.escape(p)}\b"), values) for p, values in phrases]
-        spoken = [p for p, _ in phrases]
-        held = sorted({n for n in names if any(p in n for p in spoken)}, key=len, reverse=True)
+        spoken = [f" {p} " for p, _ in phrases]
+        held = sorted({n for n in names if any(p in f" {n} " for p in spoken)}, key=len)[::-1]
         alternation = "|".join(re.escape(n) for n in held)
         self._names = re.compile(rf"\b({alternation})\b") if held else None
 
