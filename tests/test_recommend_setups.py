@@ -364,3 +364,24 @@ def test_less_to_manage_on_ecs_leads_to_the_built_in_option(engine: AnswerEngine
     )
     assert engine.parser.parse(text).facts["team_size"] == "small"
     assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]
+
+
+# ------------------------------------------------------------------ a memory cap
+
+
+def test_a_total_memory_cap_rules_out_proxies_that_overrun_it(engine: AnswerEngine):
+    text = (
+        "AKS, 2400 pods on 80 nodes, azure cni stays. finance allows 4 GB of memory in total "
+        "for the mesh. need mtls between services. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["mesh_memory"] == 4096
+    found = verdict(engine, text)
+    assert found.of("linkerd").out and "over your cap" in found.of("linkerd").reasons[0].text
+    assert found.of("istio").out
+    assert not found.of("istio-ambient").out
+
+
+def test_memory_said_of_a_pod_is_no_total_cap(engine: AnswerEngine):
+    facts = engine.parser.parse("EKS, 300 pods, sidecars can take 64MB each at most").facts
+    assert "mesh_memory" not in facts and facts["pod_memory"] == 64

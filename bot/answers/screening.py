@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from bot.answers.footprint import DEFAULT_PODS, footprint
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
@@ -26,7 +27,7 @@ from bot.knowledge.models import (
     Platform,
     StableBuilds,
 )
-from bot.knowledge.wording import LEVEL_WORDS
+from bot.knowledge.wording import LEVEL_WORDS, amount
 
 KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
@@ -307,6 +308,21 @@ def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
 
 
+def within_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """The data plane's memory at the setup's size (the overhead figures) within the total
+    they allow, in MiB; no data plane fits, no figure keeps it with that caveat."""
+    if not isinstance(value, int) or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    found = footprint(ctx.kb, mesh, ctx.req)
+    if found is None or found.unit != "MB":
+        return [Check(Outcome.caveat, "memory at your size unknown", unconfirmed=True)]
+    if found.total <= value:
+        return FITS
+    size = ctx.req.size or DEFAULT_PODS
+    text = f"about {amount(found.total, found.unit)} of proxies at {size:,} pods"
+    return [Check(Outcome.out, text, tuple(found.sources))]
+
+
 def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """Stable releases wanted: an offering whose project ships only edge builds has them in
     a vendor's edition, free below a head count; out where a paid edition is closed to the
@@ -363,6 +379,7 @@ TESTS: dict[str, Test] = {
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
     "stable_builds": stable_builds,
+    "within_memory": within_memory,
     "not_leaving": not_leaving,
 }
 
@@ -423,6 +440,7 @@ class Screener:
             "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
             "keeps_cni": req.cilium_cni,
             "stable_builds": (req.support, req.no_paid_edition, req.employees),
+            "within_memory": req.size,
         }
         for constraint in self.kb.rules.constraints:
             value = facts.get(constraint.fact)

@@ -762,6 +762,7 @@ class ScreeningTest(StrEnum):
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
     stable_builds = "stable_builds"
+    within_memory = "within_memory"
 
 
 class Constraint(Strict):
