@@ -385,3 +385,8 @@ def test_a_total_memory_cap_rules_out_proxies_that_overrun_it(engine: AnswerEngi
 def test_memory_said_of_a_pod_is_no_total_cap(engine: AnswerEngine):
     facts = engine.parser.parse("EKS, 300 pods, sidecars can take 64MB each at most").facts
     assert "mesh_memory" not in facts and facts["pod_memory"] == 64
+
+
+def test_control_planes_refused_in_the_plural_want_a_managed_one(engine: AnswerEngine):
+    text = "AKS, 70 svcs; honestly we'd prefer not to run control planes ourselves. which mesh?"
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
