@@ -19,8 +19,8 @@ from collections.abc import Callable
 from bot.intents.cues import CuePhrases
 from bot.knowledge.aliases import normalise
 
-_QUESTIONS = re.compile(r"[^,.;:!?()\n]+(?=\?)")  # each clause a question mark closes
-_CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_QUESTIONS = re.compile(r"[^,.;:!?()\n—]+(?=\?)")  # each clause a question mark closes
+_CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _PICKS = ("which_meshes", "recommend")  # groups whose phrases ask for a pick
 
 

@@ -19,7 +19,7 @@ SUBJECTS = frozenset({"it", "this", "that", "they"})
 ARTICLES = frozenset({"a", "an"})
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
-_CLAUSES = re.compile(r"[,.;:!?()\n]+")
+_CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 
 
 class IdentityReader:

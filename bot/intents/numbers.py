@@ -169,7 +169,7 @@ class NumberReader:
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
-            rf"(?<![\w.,])(?P<neg>[-−–]\s*)?(?P<num>{_GROUPED}|{_PLAIN})\s*"
+            rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN})\s*"
             rf"(?P<scale>{scales})?(?:ish)?(?![a-z])\s*\+?\s*(?:more\s+)?{kinds}(?P<unit>{units})\b"
         )
         self._words = re.compile(rf"\b(?P<num>{words})\s+{kinds}(?P<unit>{units})\b")

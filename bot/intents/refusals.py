@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
-_PUNCTUATION = re.compile(r"[,.;:!?()\n]+")
+_PUNCTUATION = re.compile(r"[,.;:!?()\n—]+")
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:

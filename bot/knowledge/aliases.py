@@ -6,6 +6,7 @@ matcher's cutoff, so a typo can never be pulled toward the wrong entity.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ MIN_FUZZY_LENGTH = 5
 # A four-letter alias is a typo's target only from a longer word ("kumma" is Kuma): a typed
 # word under five letters is a slip of too many others to tell.
 MIN_ALIAS_LENGTH = 4
+MAX_CLIPPED = 8  # clipped spellings of one alias ("svc to svc auth", "svc to service auth", …)
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -150,19 +152,20 @@ def normalise(text: str) -> str:
 
 
 def clipped(phrase: str, short_forms: dict[str, list[str]]) -> list[str]:
-    """The phrase with one of its words clipped as people clip it (`short_forms`, short to
-    full: "auth" for "authorization"): "l7 authorization" is also "l7 auth". A phrase of one
-    word clips to nothing: "auth" alone names no one feature."""
+    """The phrase with its words clipped as people clip them (`short_forms`, short to full:
+    "auth" for "authorization", "svc" for "service"), each way but as written:
+    "service to service authorization" is also "svc to svc auth". A phrase of one word clips
+    to nothing: "auth" alone names no one feature."""
     words = normalise(phrase).split()
     if len(words) < 2:
         return []
-    variants = []
+    shorts: dict[str, list[str]] = {}
     for short, fulls in short_forms.items():
-        said = normalise(short)
-        for at, word in enumerate(words):
-            if word in fulls and word != said:
-                variants.append(" ".join([*words[:at], said, *words[at + 1 :]]))
-    return variants
+        for full in fulls:
+            shorts.setdefault(full, []).append(normalise(short))
+    options = [[word, *shorts.get(word, [])] for word in words]
+    every = (" ".join(words) for words in itertools.product(*options))
+    return [variant for variant in every if variant != " ".join(words)][:MAX_CLIPPED]
 
 
 def typo_edits(a: str, b: str) -> int:
