@@ -45,6 +45,7 @@ GROUPS = frozenset(
         "excepting",
         "negation",
         "negation_after",
+        "by_hand",
         "in_full",
         "complaint",
         "clause_break",

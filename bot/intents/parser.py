@@ -241,12 +241,16 @@ class IntentParser:
         compared = bool(self._cues.find("compare", remaining))
         modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
         negated = self._negated(text)
+        # A signal's must-have said not to be needed ("no multicluster traffic") is none.
+        for constraint in self._kb.rules.constraints:
+            if constraint.feature in negated and constraint.fact in signalled:
+                facts.pop(constraint.fact, None)
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
         clauses = self._identity.clauses(text[:MAX_TEXT])
-        # What hurts with the mesh they leave or run is no need of the next.
-        if "leaving" in facts or facts.get(HURTS):
-            clauses = [c for c in clauses if not self._cues.has("complaint", f" {c} ")]
+        # What hurts with the mesh they leave or run, or with what they refuse ("no envoy: we
+        # burned a week debugging its config dumps"), is no need of the next.
+        clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
         asking = _questions(text[:MAX_TEXT])
@@ -452,11 +456,35 @@ class IntentParser:
         known: list[str] | None = None,
     ) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
-        used ("3 clusters" is a size, not a multi-cluster question)."""
-        words = [w for w, mesh in zip(remaining.split(), found.mesh_used, strict=True) if not mesh]
+        used ("3 clusters" is a size, not a multi-cluster question), nor what is done with a
+        mesh named right after it (`name_before`: "roll out istio" is adopting it, not a
+        canary rollout)."""
+        tokens = remaining.split()
+        taken = list(found.mesh_used)
+        for start, _, _ in found.spans:
+            cue = self._cue_before(tokens[:start])
+            taken[start - cue : start] = [True] * cue
+        words = [w for w, mesh in zip(tokens, taken, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         return self._retriever.find(query, floor, known or [])
+
+    def _hurt(
+        self, clause: str, facts: dict[str, FactValue], refused: dict[str, FactValue]
+    ) -> bool:
+        """A `complaint` clause about the mesh they leave or run, or about what they refuse."""
+        if not self._cues.has("complaint", f" {clause} "):
+            return False
+        return (
+            "leaving" in facts
+            or bool(facts.get(HURTS))
+            or self._refusals.names_refused(clause, refused)
+        )
+
+    def _cue_before(self, tokens: list[str]) -> int:
+        """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
+        said = (c.split() for c in self._cues.words["name_before"])
+        return max((len(c) for c in said if tokens[-len(c) :] == c), default=0)
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -612,6 +640,11 @@ class IntentParser:
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
         decides = closes or self._choice(r.remaining, meshes, features)
         decides = decides or (bool(facts.get(HURTS)) and not checked)
+        # A setup and its must-haves beside meshes it names, with nothing asked and nothing
+        # compared ("… we checked service connect and it only does one-way TLS. app mesh is
+        # retired. need a vendor we can call"), asks what fits them.
+        unasked = len(meshes) >= 2 and bool(features) and not self._asks_anything(r)
+        decides = decides or unasked
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
@@ -807,6 +840,16 @@ class IntentParser:
         opens = self._cues.has("thanks", " ".join(r.remaining.split()[:THANKS_OPENING]))
         return not r.asks and not r.in_field and (len(rest) <= THANKS_WORDS or opens)
 
+    def _asks_anything(self, r: _Reading) -> bool:
+        """A question mark, a clause opening on an `asks_of` word ("does app mesh support
+        mtls"), or a list or pick of meshes asked for."""
+        asks = self._cues.words["asks_of"]
+        opens = any(
+            c.split()[:1] and c.split()[0] in asks for c in map(normalise, _CLAUSES.split(r.text))
+        )
+        listed = any(self._cues.has(g, r.remaining) for g in ("which_meshes", "list_meshes"))
+        return r.asks or opens or listed
+
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
 
@@ -905,6 +948,8 @@ class IntentParser:
         end = start
         while end < len(words) and (named[end] or words[end] in LIST_WORDS):
             end += 1
+        if self._cues.starts("by_hand", " ".join(words[end:])):
+            return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
     def _in_full(self, normalised: str) -> list[str]:

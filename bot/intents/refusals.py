@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
-_PUNCTUATION = re.compile(r"[,.;:!?()\n—]+")
+# A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal");
+# an em dash ends one.
+_PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -138,6 +140,14 @@ class RefusalReader:
                     facts[fact] = value
         return facts
 
+    def names_refused(self, clause: str, refused: dict[str, FactValue]) -> bool:
+        """The clause names what a must-not in `refused` refuses ("debugging envoy config
+        dumps" beside "no envoy")."""
+        normalised = normalise(clause)
+        return any(
+            fact in refused and pattern.search(normalised) for fact, _, pattern in self._objects
+        )
+
     def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))
 
@@ -148,10 +158,13 @@ class RefusalReader:
         requirement altogether (support: none, any licence) replaces what its own words
         set ("no vendor support needed"); otherwise the stricter requirement wins ("CNCF
         only, no budget for licences" stays CNCF only). A vendor refused is no vendor they
-        buy from."""
+        buy from, nor the one whose support they want."""
         out = dict(known)
-        if self._vendor_fact and known.get("vendor") in read.get(self._vendor_fact, []):
+        refused = read.get(self._vendor_fact, []) if self._vendor_fact else []
+        if known.get("vendor") in refused:
             del out["vendor"]  # "we won't pay kong": a vendor refused is none they buy from
+        if known.get("support") in refused:
+            del out["support"]  # "no red hat subscription": nor the support they want
         for fact, value in read.items():
             order = self._strictness.get(fact)
             old = out.get(fact)

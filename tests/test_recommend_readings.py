@@ -1,0 +1,138 @@
+"""How a setup's wording becomes the facts a recommendation screens on: asides, contracts,
+chores refused, what the team runs already; each read through the public path (parse, then
+the verdict)."""
+
+from __future__ import annotations
+
+from bot.answers import scoring
+from bot.answers.engine import AnswerEngine
+
+
+def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
+    intent = engine.parser.parse(text)
+    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+
+
+def test_a_parenthesised_aside_belongs_to_the_clause_around_it(engine: AnswerEngine):
+    text = (
+        "our jobs run on nomad (no kubernetes) and consul is already deployed for discovery; "
+        "its licensing (BUSL) is acceptable to our lawyers. need mtls between jobs. "
+        "what should we pick?"
+    )
+    assert engine.parser.parse(text).facts["licence"] == "any"
+    assert verdict(engine, text).tied == ["consul"]
+
+
+def test_no_new_vendor_contracts_keeps_the_vendor_they_have_not_vendor_neutrality(
+    engine: AnswerEngine,
+):
+    text = (
+        "we're on AKS with 40 services and need mtls. it must be under our existing microsoft "
+        "support plan, no new vendor contracts. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "no_vendor" not in facts
+    assert facts["support"] == "microsoft"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_chore_refused_by_hand_is_wanted_done_for_them_not_a_feature_unneeded(
+    engine: AnswerEngine,
+):
+    text = "GKE, 30 services, mtls. we do not want to handle istio upgrades manually any more."
+    facts = engine.parser.parse(text).facts
+    assert facts["managed_control_plane"] is True
+    assert "revision_upgrades" not in facts.get("not_needed", [])
+    assert verdict(engine, text).tied == ["google-cloud-service-mesh"]
+
+
+def test_rolling_out_a_named_mesh_is_adopting_it_not_a_canary_rollout(engine: AnswerEngine):
+    text = (
+        "my manager wants to roll out linkerd for our two services on GKE. no one asked for "
+        "mtls and there's one devops person. worth doing?"
+    )
+    intent = engine.parser.parse(text)
+    assert "traffic_split" not in intent.facts.get("needs", [])
+    assert intent.facts["engineers"] == 1
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_rolling_out_new_versions_is_still_a_canary_need(engine: AnswerEngine):
+    text = "we want to roll out new versions gradually with canaries on eks, 40 services."
+    assert "traffic_split" in engine.parser.parse(text).facts["needs"]
+
+
+def test_what_hurt_with_a_refused_proxy_is_why_it_is_refused_not_a_need(engine: AnswerEngine):
+    text = (
+        "startup on GKE, 20 services, need mtls and retries. hard rule: no envoy anywhere. "
+        "we lost days last year chasing envoy config in prod. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["needs"] == ["mtls", "retries"]
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_one_vendor_supporting_the_mesh_on_two_providers_platforms_is_a_vendor_product(
+    engine: AnswerEngine,
+):
+    text = (
+        "we have 10 openshift clusters on-prem and 6 AKS clusters. we want a single support "
+        "contract for the mesh on both, with cross cluster traffic between them. which one?"
+    )
+    assert engine.parser.parse(text).facts["support"] == "any"
+    result = verdict(engine, text)
+    assert result.of("openshift-service-mesh").out and result.of("aks-istio-addon").out
+    assert result.tied == ["gloo-mesh"]
+
+
+def test_a_vendor_refused_is_not_the_support_wanted(engine: AnswerEngine):
+    text = (
+        "we're on OKD, no red hat subscription and no plans to get one. mtls and L7 authz "
+        "needed, our runbooks use istio resources. what can we run?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["not_from"] == ["red-hat"] and "support" not in facts
+    result = verdict(engine, text)
+    assert result.of("openshift-service-mesh").out
+    assert set(result.tied) <= {"istio", "istio-ambient"}
+
+
+def test_asking_for_the_least_painful_path_is_no_complaint_about_the_mesh_they_run(
+    engine: AnswerEngine,
+):
+    text = (
+        "we run consul on EKS plus some EC2 VMs, licence is fine by legal, loads of service "
+        "intentions. what's the least painful way forward?"
+    )
+    assert "hurts" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).tied == ["consul"]
+
+
+def test_a_setup_naming_meshes_it_ruled_out_and_asking_nothing_asks_for_a_pick(
+    engine: AnswerEngine,
+):
+    text = (
+        "ECS fargate, 30 services. auditors require mutual tls with client certificates. "
+        "service connect only encrypts one way and app mesh is gone. we need a vendor we can call"
+    )
+    answer = engine.answer(engine.parser.parse(text))
+    assert answer.kind.value == "recommend"
+    result = verdict(engine, text)
+    assert result.of("amazon-ecs-service-connect").out
+    assert set(result.tied) <= {"consul", "kong-mesh"}
+
+
+def test_no_budget_for_a_vendor_refuses_paying_not_the_providers_own_offering(
+    engine: AnswerEngine,
+):
+    text = "we're on AKS, 50 services, need mtls. no budget for a vendor, what do we use?"
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "none" and "no_vendor" not in facts
+    assert not verdict(engine, text).of("aks-istio-addon").out
+
+
+def test_a_signals_must_have_said_not_needed_is_no_must_have(engine: AnswerEngine):
+    text = "AKS, 3 clusters, 800 pods, no cross cluster traffic, want mtls. what should we do?"
+    facts = engine.parser.parse(text).facts
+    assert "spans_clusters" not in facts and "multi_cluster" in facts["not_needed"]
+    assert not verdict(engine, text).of("aks-istio-addon").out
