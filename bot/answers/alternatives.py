@@ -30,14 +30,23 @@ def siblings(kb: KnowledgeBase, mesh: Mesh) -> list[Mesh]:
     ]
 
 
+def _row(kb: KnowledgeBase, mesh: Mesh) -> tuple[Level, ...]:
+    """A mesh's levels across the feature matrix, in the knowledge base's feature order."""
+    return tuple(
+        support.level if (support := mesh.features.get(f)) else Level.unknown for f in kb.features
+    )
+
+
+def _rows(kb: KnowledgeBase) -> dict[str, tuple[Level, ...]]:
+    return {mesh.id: _row(kb, mesh) for mesh in kb.meshes.values()}
+
+
 def differences(kb: KnowledgeBase, a: Mesh, b: Mesh) -> int:
-    """Rows of the feature matrix where the two meshes' levels differ."""
-
-    def level(mesh: Mesh, feature: str) -> Level:
-        support = mesh.features.get(feature)
-        return support.level if support else Level.unknown
-
-    return sum(1 for f in kb.features if level(a, f) != level(b, f))
+    """Rows of the feature matrix where the two meshes' levels differ (each mesh's row is
+    read once per knowledge base)."""
+    rows = kb.derived("feature_rows", _rows)
+    row_a, row_b = ((rows[m.id] if kb.owns(m) else _row(kb, m)) for m in (a, b))
+    return sum(1 for x, y in zip(row_a, row_b, strict=True) if x != y)
 
 
 def nearest(kb: KnowledgeBase, meshes: list[Mesh], exclude: set[str]) -> Mesh | None:

@@ -46,7 +46,18 @@ class Citations:
 
 
 def source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
-    """The answer-side view of a source."""
+    """The answer-side view of a source (immutable: made once per knowledge base)."""
+    refs = kb.derived("source_refs", _no_refs)
+    if source_id not in refs:
+        refs[source_id] = _ref(kb, source_id)
+    return refs[source_id]
+
+
+def _no_refs(_: KnowledgeBase) -> dict[str, SourceRef]:
+    return {}
+
+
+def _ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
     s = kb.sources[source_id]
     return SourceRef(
         id=s.id,

@@ -23,6 +23,11 @@ class Footprint:
     sources: list[str]
 
 
+def _figures(kb: KnowledgeBase) -> dict[str, Figure | None]:
+    """Each mesh's proxy-memory figure to go by, chosen once per knowledge base."""
+    return {mesh.id: _figure(kb, mesh) for mesh in kb.meshes.values()}
+
+
 def _figure(kb: KnowledgeBase, mesh: Mesh) -> Figure | None:
     """The proxy-memory figure to go by: per pod or per node, best-ranked source first."""
     figures = [
@@ -42,7 +47,8 @@ def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | N
     without a data plane (no mesh is not weighed against proxies)."""
     if mesh.data_plane.model == DataPlaneModel.none:
         return None
-    figure = _figure(kb, mesh)
+    figures = kb.derived("proxy_memory_figures", _figures)
+    figure = figures[mesh.id] if kb.owns(mesh) else _figure(kb, mesh)  # a changed copy: its own
     if figure is None:
         return None
     pods = req.size or DEFAULT_PODS

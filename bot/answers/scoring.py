@@ -12,10 +12,11 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
-from bot.answers.traits import TRAITS, Field, applies
+from bot.answers.traits import OWN_TRAITS, Field, applies
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
 
@@ -55,7 +56,11 @@ class Verdict:
         return self.survivors[1] if len(self.scores) > 1 else None
 
     def of(self, mesh_id: str) -> Screened:
-        return next(s for s in self.screened if s.mesh.id == mesh_id)
+        return self._by_id[mesh_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Screened]:
+        return {s.mesh.id: s for s in reversed(self.screened)}  # the first of an id
 
 
 @dataclass(frozen=True)
@@ -79,16 +84,38 @@ def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
     return kb.current_meshes()
 
 
-def weight(rule: Rule, screened: Screened, field: Field) -> int:
-    """What a rule adds to one offering: its own score, else its base mesh's; plus traits.
-    Nothing where the offering lacks what the rule's reason speaks of (`applies_if`)."""
-    mesh = screened.mesh
+def _own(rule: Rule, mesh: Mesh) -> int:
+    """A rule's own score for a mesh, else its base mesh's."""
     own = rule.scores.get(mesh.id)
     if own is None and mesh.based_on:
         own = rule.scores.get(mesh.based_on)
-    total = own or 0
+    return own or 0
+
+
+def _fixed(rule: Rule) -> bool:
+    """A rule that weighs an offering by what it is alone: its scores, its own traits
+    (traits.OWN_TRAITS), an `applies_if` on those or on a feature row."""
+    condition = rule.applies_if.trait if rule.applies_if else None
+    return all(t in OWN_TRAITS for t in rule.traits) and condition in (None, *OWN_TRAITS)
+
+
+def _score_tables(kb: KnowledgeBase) -> dict[str, dict[str, int]]:
+    """What each fixed rule adds to each offering, by rule and mesh id: the same whatever
+    the setup and whoever else is left, so weighed once per knowledge base."""
+    alone = Field(kb, Requirements(), [])
+    return {
+        rule.id: {mesh.id: weight(rule, Screened(mesh), alone) for mesh in kb.meshes.values()}
+        for rule in kb.rules.rules
+        if _fixed(rule)
+    }
+
+
+def weight(rule: Rule, screened: Screened, field: Field) -> int:
+    """What a rule adds to one offering: its own score, else its base mesh's; plus traits.
+    Nothing where the offering lacks what the rule's reason speaks of (`applies_if`)."""
+    total = _own(rule, screened.mesh)
     for trait, delta in rule.traits.items():
-        if TRAITS[trait](screened, field):
+        if field.has(trait, screened):
             total += delta
     if total and rule.applies_if and not applies(rule.applies_if, screened, field):
         return 0
@@ -131,7 +158,7 @@ def firing(
     (a what-if answer changes a fact or two)."""
     if before is None:
         return [r for r in rules if fires(r, facts)]
-    return [r for r in rules if (fires(r, facts) if changed & r.when.keys() else r.id in before)]
+    return [r for r in rules if (r.id in before if changed.isdisjoint(r.when) else fires(r, facts))]
 
 
 def evaluate(
@@ -149,8 +176,14 @@ def evaluate(
     field = Field(kb, req, alive)
     scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
     fired = []
+    owned = all(kb.owns(s.mesh) for s in alive)  # not a changed copy of a mesh among them
+    tables = kb.derived("rule_score_tables", _score_tables) if owned else {}
     for rule in firing(kb.rules.rules, facts) if rules is None else rules:
-        deltas = {s.mesh.id: weight(rule, s, field) for s in alive}
+        table = tables.get(rule.id)
+        if table is None:
+            deltas = {s.mesh.id: weight(rule, s, field) for s in alive}
+        else:
+            deltas = {s.mesh.id: table[s.mesh.id] for s in alive}
         if any(deltas.values()):
             fired.append(rule)
             for mesh_id, delta in deltas.items():

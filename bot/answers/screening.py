@@ -8,13 +8,15 @@ row or field it read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 from bot.answers.footprint import DEFAULT_PODS, footprint
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import remember
 from bot.knowledge.models import (
     CncfStatus,
     Constraint,
@@ -32,6 +34,7 @@ from bot.knowledge.wording import LEVEL_WORDS, amount
 KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
 PARTLY = frozenset({Level.partial, Level.enterprise, Level.extension})
+CHECKS_KEPT = 20_000  # checks a knowledge base remembers (a recommendation makes ~300)
 
 
 class Outcome(StrEnum):
@@ -66,18 +69,21 @@ class Finding:
 
 @dataclass(frozen=True)
 class Screened:
+    """One offering as screened. Its findings never change, so what they say is worked out
+    once: the what-if answers behind a recommendation share most of their Screened."""
+
     mesh: Mesh
     findings: list[Finding] = field(default_factory=list)
 
-    @property
+    @cached_property
     def out(self) -> bool:
         return any(f.outcome == Outcome.out for f in self.findings)
 
-    @property
+    @cached_property
     def reasons(self) -> list[Finding]:
         return self._said_once(Outcome.out)
 
-    @property
+    @cached_property
     def caveats(self) -> list[Finding]:
         return self._said_once(Outcome.caveat)
 
@@ -415,22 +421,27 @@ def _given_up(finding: Finding) -> Finding:
     return replace(finding, outcome=Outcome.caveat, relaxed=True)
 
 
+def _no_checks(_: KnowledgeBase) -> dict[Hashable, list[Finding]]:
+    return {}
+
+
 class Screener:
-    """Screens candidates, remembering each check: the what-if answers behind one
-    recommendation (one per follow-up option) share nearly all of them."""
+    """Screens candidates. Each check is a pure function of the knowledge base, so the
+    knowledge base remembers it: the what-if answers behind a recommendation (one per
+    follow-up option), and every recommendation after it, ask the same ones. A mesh whose
+    checks are all the same as before is the same Screened."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._memo: dict[tuple[object, ...], list[Finding]] = {}
+        self._memo: dict[Hashable, list[Finding]] = kb.derived("screening_checks", _no_checks)
+        self._screened: dict[tuple[object, ...], Screened] = {}
 
-    def _findings(
-        self,
-        mesh: Mesh,
-        facts: dict[str, FactValue],
-        req: Requirements,
-        relaxed: frozenset[str],
-    ) -> list[Finding]:
-        found: list[Finding] = []
+    def _applied(
+        self, facts: dict[str, FactValue], req: Requirements
+    ) -> list[tuple[Constraint, FactValue, tuple[object, ...]]]:
+        """The constraints these facts call on, each with its value and what its checks are
+        remembered by (beyond the mesh): its fact's value and what of the requirements its
+        test reads."""
         uses = {  # what of the requirements beyond its own fact each test reads
             "runs_on": tuple(req.platforms),
             "supported_by": req.support,
@@ -442,15 +453,30 @@ class Screener:
             "stable_builds": (req.support, req.no_paid_edition, req.employees),
             "within_memory": req.size,
         }
+        applied = []
         for constraint in self.kb.rules.constraints:
             value = facts.get(constraint.fact)
             if value is None or (constraint.when and not constraint.when.holds(value)):
                 continue
             said = tuple(value) if isinstance(value, list) else value
-            key = (mesh.id, constraint.id, said, uses.get(constraint.test))
-            if key not in self._memo:
-                self._memo[key] = _checked(self.kb, mesh, constraint, value, req)
-            checked = self._memo[key]
+            applied.append((constraint, value, (constraint.id, said, uses.get(constraint.test))))
+        return applied
+
+    def _findings(
+        self,
+        mesh: Mesh,
+        applied: list[tuple[Constraint, FactValue, tuple[object, ...]]],
+        req: Requirements,
+        relaxed: frozenset[str],
+    ) -> list[Finding]:
+        found: list[Finding] = []
+        memo = self._memo if self.kb.owns(mesh) else {}  # a changed copy is checked afresh
+        for constraint, value, said in applied:
+            key = (mesh.id, *said)
+            checked = memo.get(key)
+            if checked is None:
+                checked = _checked(self.kb, mesh, constraint, value, req)
+                remember(memo, key, checked, CHECKS_KEPT)
             found += [_given_up(f) for f in checked] if constraint.id in relaxed else checked
         return found
 
@@ -464,7 +490,15 @@ class Screener:
         """Every candidate with what the constraints found about it, in candidate order; a
         `relaxed` constraint's failures are caveats, not exclusions."""
         req = req or Requirements.from_facts(self.kb.rules, facts)
-        return [Screened(m, self._findings(m, facts, req, relaxed)) for m in candidates]
+        applied = self._applied(facts, req)
+        checks = (tuple(said for _, _, said in applied), relaxed)
+        out = []
+        for mesh in candidates:
+            key = (mesh.id, checks)
+            if key not in self._screened or self._screened[key].mesh is not mesh:
+                self._screened[key] = Screened(mesh, self._findings(mesh, applied, req, relaxed))
+            out.append(self._screened[key])
+        return out
 
 
 def screen(

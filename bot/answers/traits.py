@@ -6,6 +6,7 @@ relative: the lightest data plane at this size is lightest among those still in.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +21,7 @@ from bot.knowledge.models import (
     DataPlaneModel,
     Level,
     LicenceKind,
+    Mesh,
     Platform,
 )
 
@@ -34,6 +36,21 @@ class Field:
     kb: KnowledgeBase
     req: Requirements
     alive: list[Screened]
+    _judged: dict[tuple[str, str], bool] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def has(self, trait: str, s: Screened) -> bool:
+        """Whether an offering has a trait here: one of its own from the knowledge base's
+        table, one judged in the field once per field (every rule weighing it asks again)."""
+        if trait in OWN_TRAITS and self.kb.owns(s.mesh):
+            return self.kb.derived("own_traits", own_traits)[trait][s.mesh.id]
+        if trait in OWN_TRAITS:  # a changed copy of a mesh
+            return OWN_TRAITS[trait](s.mesh, self.kb)
+        key = (trait, s.mesh.id)
+        if key not in self._judged:
+            self._judged[key] = FIELD_TRAITS[trait](s, self)
+        return self._judged[key]
 
     @cached_property
     def footprints(self) -> dict[str, Footprint]:
@@ -47,7 +64,8 @@ class Field:
         return min((f.total for f in self.footprints.values() if f.total > 0), default=None)
 
 
-Trait = Callable[[Screened, Field], bool]
+Trait = Callable[[Screened, Field], bool]  # judged against the setup, among the field
+OwnTrait = Callable[[Mesh, KnowledgeBase], bool]  # judged from the offering alone
 
 
 def _provider_native(s: Screened, field: Field) -> bool:
@@ -63,8 +81,8 @@ def _provider_customer(s: Screened, field: Field) -> bool:
     )
 
 
-def _sidecarless(s: Screened, _: Field) -> bool:
-    row = s.mesh.features.get("sidecarless")
+def _sidecarless(mesh: Mesh, _: KnowledgeBase) -> bool:
+    row = mesh.features.get("sidecarless")
     return bool(row and row.level == Level.yes)
 
 
@@ -77,27 +95,27 @@ def _lightest(s: Screened, field: Field) -> bool:
     return small or lightest is None or mine.total <= lightest * LIGHT_MARGIN
 
 
-def _vendor_product(s: Screened, _: Field) -> bool:
+def _vendor_product(mesh: Mesh, _: KnowledgeBase) -> bool:
     """A vendor's own product, or its own build of an open-source mesh (a distribution)."""
-    fit = s.mesh.fit
-    own = bool(fit and (fit.licence != LicenceKind.open_source or s.mesh.based_on))
+    fit = mesh.fit
+    own = bool(fit and (fit.licence != LicenceKind.open_source or mesh.based_on))
     return bool(fit and fit.support_from and own)
 
 
-def _platform_bound(s: Screened, _: Field) -> bool:
+def _platform_bound(mesh: Mesh, _: KnowledgeBase) -> bool:
     """Runs only on its own provider's platforms (no Kubernetes anywhere, no VMs)."""
-    fit = s.mesh.fit
+    fit = mesh.fit
     portable = {Platform.kubernetes, Platform.vms}
     return bool(fit and fit.provider and not portable & set(fit.platforms))
 
 
-def _paid_edition(s: Screened, field: Field) -> bool:
+def _paid_edition(mesh: Mesh, kb: KnowledgeBase) -> bool:
     """A licensed, self-run edition of an open-source mesh (Kong Mesh of Kuma)."""
-    fit, base = s.mesh.fit, field.kb.meshes.get(s.mesh.based_on or "")
+    fit, base = mesh.fit, kb.meshes.get(mesh.based_on or "")
     return bool(
         fit
         and fit.licence != LicenceKind.open_source
-        and not managed(s.mesh)
+        and not managed(mesh)
         and base
         and base.fit
         and base.fit.licence == LicenceKind.open_source
@@ -123,12 +141,12 @@ def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
     return all(row and row.level == Level.yes for row in rows)
 
 
-def _graduated(s: Screened, field: Field) -> bool:
+def _graduated(mesh: Mesh, kb: KnowledgeBase) -> bool:
     """A graduated CNCF project, or a vendor's build of one that you run yourself (the
     project's own code; a service a provider runs is its own product)."""
-    base = field.kb.meshes.get(s.mesh.based_on or "")
-    built = base is not None and base.cncf == CncfStatus.graduated and not managed(s.mesh)
-    return s.mesh.cncf == CncfStatus.graduated or built
+    base = kb.meshes.get(mesh.based_on or "")
+    built = base is not None and base.cncf == CncfStatus.graduated and not managed(mesh)
+    return mesh.cncf == CncfStatus.graduated or built
 
 
 def _incumbent(s: Screened, field: Field) -> bool:
@@ -153,7 +171,7 @@ def _edge_builds_only(s: Screened, field: Field) -> bool:
     return bool(builds and field.req.no_paid_edition and not free_edition(builds, field.req))
 
 
-TRAITS: dict[str, Trait] = {
+FIELD_TRAITS: dict[str, Trait] = {
     "edge_builds_only": _edge_builds_only,
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
@@ -165,22 +183,33 @@ TRAITS: dict[str, Trait] = {
     "wanted_base": lambda s, field: bool(
         field.req.built_on and s.mesh.api_family == field.req.built_on
     ),
-    "paid_edition": _paid_edition,
     "needs_met_without_mesh": _needs_met_without_mesh,
-    "cncf_graduated": _graduated,
-    "managed": lambda s, _: managed(s.mesh),
     "provider_native": _provider_native,
     "provider_customer": _provider_customer,
-    "platform_bound": _platform_bound,
-    "vendor_supported": lambda s, _: bool(s.mesh.fit and s.mesh.fit.support_from),
-    "vendor_product": _vendor_product,
-    "uses_envoy": lambda s, _: bool(s.mesh.fit and s.mesh.fit.uses_envoy),
-    "sidecarless": _sidecarless,
     "lightest_at_size": _lightest,
     "replaces_cni": lambda s, field: (
         bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni
     ),
 }
+OWN_TRAITS: dict[str, OwnTrait] = {
+    "paid_edition": _paid_edition,
+    "cncf_graduated": _graduated,
+    "managed": lambda mesh, _: managed(mesh),
+    "platform_bound": _platform_bound,
+    "vendor_supported": lambda mesh, _: bool(mesh.fit and mesh.fit.support_from),
+    "vendor_product": _vendor_product,
+    "uses_envoy": lambda mesh, _: bool(mesh.fit and mesh.fit.uses_envoy),
+    "sidecarless": _sidecarless,
+}
+TRAITS = frozenset({*FIELD_TRAITS, *OWN_TRAITS})
+
+
+def own_traits(kb: KnowledgeBase) -> dict[str, dict[str, bool]]:
+    """Every offering's own traits, judged once per knowledge base."""
+    return {
+        trait: {mesh.id: judge(mesh, kb) for mesh in kb.meshes.values()}
+        for trait, judge in OWN_TRAITS.items()
+    }
 
 
 # Feature levels, strongest first: `at_least: partial` is met by yes and partial.
@@ -190,7 +219,7 @@ LEVELS = (Level.yes, Level.partial, Level.extension, Level.enterprise, Level.no,
 def applies(condition: Applies, s: Screened, field: Field) -> bool:
     """Whether an offering has what a rule's reason speaks of (rules.yaml `applies_if`)."""
     if condition.trait is not None:
-        return TRAITS[condition.trait](s, field) is condition.is_
+        return field.has(condition.trait, s) is condition.is_
     row = s.mesh.features.get(condition.feature or "")
     level = row.level if row else Level.unknown
     return (LEVELS.index(level) <= LEVELS.index(condition.at_least)) is condition.is_

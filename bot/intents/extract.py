@@ -11,6 +11,7 @@ from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
+_WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
 
 
 @dataclass
@@ -89,6 +90,12 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
     return found
 
 
+def _spans(name: str) -> set[str]:
+    """Every run of a name's words ("gke managed mesh": "managed mesh", "mesh", …)."""
+    words = name.split()
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
 class SignalReader:
     """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team"),
     outside the `names` of meshes: "gke managed mesh" names an offering and asks for no
@@ -99,11 +106,32 @@ class SignalReader:
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
-        self._signals = [(re.compile(rf"\b{re.escape(p)}\b"), values) for p, values in phrases]
-        spoken = [f" {p} " for p, _ in phrases]
-        held = sorted({n for n in names if any(p in f" {n} " for p in spoken)}, key=len)[::-1]
+        self._signals = phrases
+        # A phrase matches only where each of its words stands as a whole word: the phrases
+        # are tried in order, and only those whose words the text has, each compiled the
+        # first time it is tried (one question tries a few of hundreds).
+        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._words = [frozenset(p.split()) for p, _ in phrases]
+        self._by_word: dict[str, list[int]] = {}
+        for at, words in enumerate(self._words):
+            for word in words:
+                self._by_word.setdefault(word, []).append(at)
+        self._always = [at for at, words in enumerate(self._words) if not words]
+        said = {p for p, _ in phrases}
+        held = sorted((n for n in names if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = re.compile(rf"\b({alternation})\b") if held else None
+
+    def _candidates(self, text: str) -> list[int]:
+        """The phrases, in order, whose every word is a word of the text."""
+        words = set(_WORDS.findall(text))
+        found = {at for word in words for at in self._by_word.get(word, ())}
+        return sorted({*self._always, *(at for at in found if self._words[at] <= words)})
+
+    def _pattern(self, at: int) -> re.Pattern[str]:
+        if at not in self._compiled:
+            self._compiled[at] = re.compile(rf"\b{re.escape(self._signals[at][0])}\b")
+        return self._compiled[at]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
         """Facts from phrases, and the text left over. The longest phrase wins where two
@@ -115,7 +143,8 @@ class SignalReader:
         facts: dict[str, FactValue] = {}
         parts = self._names.split(normalised) if self._names else [normalised]
         free = range(0, len(parts), 2)  # the names held are at odd places
-        for pattern, values in self._signals:
+        for at in self._candidates(normalised):
+            pattern, values = self._pattern(at), self._signals[at][1]
             if any(pattern.search(parts[i]) for i in free):
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)

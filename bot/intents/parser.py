@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
@@ -29,9 +30,11 @@ from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, DataPlaneModel, FactValue
 
 MAX_TEXT = 1_000
+PARSED_KEPT = 1_024  # texts whose reading is remembered ("compare istio linkerd" again)
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
@@ -109,6 +112,7 @@ class IntentParser:
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
+        self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something)
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
@@ -138,6 +142,12 @@ class IntentParser:
     # ------------------------------------------------------------------ parsing
 
     def parse(self, text: str) -> Intent:
+        """The intent of a text; a text asked again is read once (each caller gets a copy)."""
+        if text not in self._parsed:
+            remember(self._parsed, text, self._parse(text), PARSED_KEPT)
+        return self._parsed[text].model_copy(deep=True)
+
+    def _parse(self, text: str) -> Intent:
         text = text.strip()
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents import gated
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
@@ -88,7 +89,7 @@ class RequirementReader:
         )
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
         managed = [t.format(vendor=word) for word in self._vendor_of for t in rules.managed_phrases]
-        self._managed = _alternation([normalise(m) for m in managed])
+        self._managed = gated.phrases([normalise(m) for m in managed])
         self._support = self._support_pattern(rules)
         self._family_of = {
             normalise(template.format(mesh=alias)): mesh.api_family
@@ -97,7 +98,7 @@ class RequirementReader:
             for alias in (mesh.id, mesh.name, *mesh.known_as)
             for template in rules.mesh_vendor_phrases
         }
-        self._mesh_vendor = _alternation(list(self._family_of))
+        self._mesh_vendor = gated.phrases(list(self._family_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
@@ -130,7 +131,7 @@ class RequirementReader:
         small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
         self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
 
-    def _support_pattern(self, rules: RulesFile) -> re.Pattern[str] | None:
+    def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
         its support plans allowed right after it ("our Microsoft Unified support contract")."""
         vendors = _alternation(list(self._vendor_of))
@@ -144,7 +145,8 @@ class RequirementReader:
             named = rf"(?P<v{i}>{vendors.pattern}){plan}"
             lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?" if before else ""
             forms.append(" ".join(p for p in (lead, named, re.escape(after)) if p))
-        return re.compile(r"\b(?:" + "|".join(forms) + r")\b")
+        needs = (vendor.split() for vendor in self._vendor_of)  # each form names a vendor
+        return gated.Gated(r"\b(?:" + "|".join(forms) + r")\b", needs)
 
     def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
@@ -160,6 +162,7 @@ class RequirementReader:
                 self._named.setdefault(normalise(word), ("vendor", vendor))
         self._covers: dict[str, list[str]] = {}
         doing: list[str] = []  # "grafana dashboards": a tool and the job it does for them
+        tools: list[list[str]] = []
         for tool in kb.rules.covered_by:  # a tool they run, even one a mesh entry names
             features = [kb.features[f] for f in tool.features if f in kb.features]
             jobs = [normalise(a) for f in features for a in (f.name, *f.aliases)]
@@ -167,7 +170,8 @@ class RequirementReader:
                 self._named[normalise(word)] = ("covered", normalise(word))
                 self._covers[normalise(word)] = tool.features
                 doing += [rf"{re.escape(normalise(word))}\s+{re.escape(job)}s?" for job in jobs]
-        self._doing = re.compile(rf"\b(?:{'|'.join(doing)})\b") if doing else None
+                tools.append(normalise(word).split())
+        self._doing = gated.Gated(rf"\b(?:{'|'.join(doing)})\b", tools) if doing else None
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         after = _alternation([normalise(p) for p in kb.rules.already_after])
         names = _alternation(list(self._named))

@@ -120,15 +120,22 @@ class FeatureRetriever:
         }
         # A one-word alias inflected ("upgrading" for "upgrades") names its feature alone.
         self._named = {
-            f.id: {stem(a) for a in map(normalise, f.aliases) if a and " " not in a}
+            f.id: frozenset(stem(a) for a in map(normalise, f.aliases) if a and " " not in a)
             for f in kb.features.values()
         }
         self._notes = {f: self._notes_document(sorted(texts)) for f, texts in notes.items()}
         self._idf: dict[str, float] = {}
         self._average: dict[str, float] = {}
+        self._length = {
+            id(doc): sum(doc.values()) for docs in (self._own, self._notes) for doc in docs.values()
+        }
         for docs in (self._own, self._notes):
-            lengths = [sum(doc.values()) for doc in docs.values()]
+            lengths = [self._length[id(doc)] for doc in docs.values()]
             self._average[id(docs)] = sum(lengths) / max(1, len(lengths))
+        self._postings: dict[str, set[str]] = {}  # term -> the features whose own words have it
+        for feature, doc in self._own.items():
+            for term in doc:
+                self._postings.setdefault(term, set()).add(feature)
         frequency = Counter(
             term for docs in (self._own, self._notes) for doc in docs.values() for term in doc
         )
@@ -179,7 +186,7 @@ class FeatureRetriever:
         self, query: set[str], doc: Counter[str], average: float, named: frozenset[str] = _NONE
     ) -> float:
         """`named`: terms that name the feature, each as good as two shared words."""
-        norm = _K1 * (1 - _B + _B * sum(doc.values()) / average)
+        norm = _K1 * (1 - _B + _B * self._length[id(doc)] / average)
         score = 0.0
         matched = query & doc.keys()
         telling = [t for t in matched if self._weight(t) >= MEANINGFUL]
@@ -199,9 +206,12 @@ class FeatureRetriever:
         """
         query = query_terms(text, self._short)
         own_average, notes_average = self._average[id(self._own)], self._average[id(self._notes)]
+        touched = {feature for term in query for feature in self._postings.get(term, ())}
         scores = []
         for feature, doc in self._own.items():
-            own = self._bm25(query, doc, own_average, frozenset(self._named[feature]))
+            if feature not in touched:  # shares no term: scores nothing
+                continue
+            own = self._bm25(query, doc, own_average, self._named[feature])
             if own:
                 notes = self._bm25(query, self._notes[feature], notes_average)
                 scores.append(Ranked(feature, own, own + notes))

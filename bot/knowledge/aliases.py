@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+
+from bot.knowledge.memo import remember
 
 FUZZY_CUTOFF = 80.0
 CLOSE_CUTOFF = 70.0  # a did-you-mean button: close, but not close enough to assume
@@ -20,6 +22,7 @@ MIN_FUZZY_LENGTH = 5
 # A four-letter alias is a typo's target only from a longer word ("kumma" is Kuma): a typed
 # word under five letters is a slip of too many others to tell.
 MIN_ALIAS_LENGTH = 4
+FUZZY_MEMO = 8_192  # phrases whose fuzzy lookup an index remembers (a question tries ~300)
 MAX_CLIPPED = 8  # clipped spellings of one alias ("svc to svc auth", "svc to service auth", …)
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -216,13 +219,27 @@ class AliasIndex:
             self._by_alias.setdefault(normalise(alias), entity)
         self._choices = list(self._by_alias)
         self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a, MIN_ALIAS_LENGTH)]
+        self._memo: dict[Hashable, AliasHit | None] = {}
+        self._suggested: dict[Hashable, tuple[str, ...]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the snapshot) without the lookups remembered."""
+        return {**self.__dict__, "_memo": {}, "_suggested": {}}
 
     def exact(self, phrase: str) -> AliasHit | None:
         entity = self._by_alias.get(phrase)
         return AliasHit(entity, phrase, 100.0) if entity else None
 
     def fuzzy(self, phrase: str) -> AliasHit | None:
-        """Best alias within the cutoff; short and common-word phrases must match exactly."""
+        """Best alias within the cutoff; short and common-word phrases must match exactly.
+
+        Remembered per phrase: one question's passes look up the same spans many times,
+        and the oldest lookup is forgotten first past FUZZY_MEMO."""
+        if phrase in self._memo:
+            return self._memo[phrase]
+        return remember(self._memo, phrase, self._lookup(phrase), FUZZY_MEMO)
+
+    def _lookup(self, phrase: str) -> AliasHit | None:
         hit = self.exact(phrase)
         if hit or not fuzzy_eligible(phrase):
             return hit
@@ -249,7 +266,13 @@ class AliasIndex:
         return seen[:limit]
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
-        """Entity ids loosely resembling `phrase`, for a did-you-mean."""
+        """Entity ids loosely resembling `phrase`, for a did-you-mean (remembered, as `fuzzy`)."""
+        key = (phrase, limit)
+        if key not in self._suggested:
+            remember(self._suggested, key, tuple(self._suggest(phrase, limit)), FUZZY_MEMO)
+        return list(self._suggested[key])
+
+    def _suggest(self, phrase: str, limit: int) -> list[str]:
         found = process.extract(
             phrase, self._choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=60
         )

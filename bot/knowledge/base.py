@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from bot.knowledge.aliases import AliasIndex, clipped
 from bot.knowledge.models import Concept, Feature, Figure, Mesh, RulesFile, Source
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class KnowledgeBase:
     version: str
     mesh_index: AliasIndex = field(init=False, repr=False)
     feature_index: AliasIndex = field(init=False, repr=False)
+    _derived: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         mesh_aliases = [
@@ -40,6 +45,22 @@ class KnowledgeBase:
         ]
         object.__setattr__(self, "mesh_index", AliasIndex(mesh_aliases))
         object.__setattr__(self, "feature_index", AliasIndex(feature_aliases))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (the snapshot) without what was derived from it: derived again on use."""
+        return {**self.__dict__, "_derived": {}}
+
+    def owns(self, mesh: Mesh) -> bool:
+        """The mesh is this knowledge base's own (not a changed copy): what was derived
+        from the knowledge base holds for it."""
+        return self.meshes.get(mesh.id) is mesh
+
+    def derived(self, name: str, build: Callable[[KnowledgeBase], T]) -> T:
+        """What `build` makes of this knowledge base (a table every answer reads), made the
+        first time it is asked for and kept as long as the knowledge base."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
 
     @property
     def figures(self) -> list[tuple[Mesh, Figure]]:

@@ -92,14 +92,25 @@ class _Page:
     chars: int = 0
     parts: int = 0
     cited: dict[int, None] = field(default_factory=dict)
+    entry_costs: dict[int, int] = field(default_factory=dict)
 
     def measure(self, text: str) -> int:
         return limits.visible_length(text) if self.visible else len(text)
 
-    def entries_cost(self, numbers: Iterable[int]) -> int:
-        return sum(
-            self.measure(_compact_source(n, self.answer.sources[n - 1])) + 3 for n in numbers
+    def trial(self) -> _Page:
+        """An empty page of the same size, to try a part on (entries measured once)."""
+        return _Page(
+            self.answer, self.max_blocks, self.max_chars, self.visible, entry_costs=self.entry_costs
         )
+
+    def entries_cost(self, numbers: Iterable[int]) -> int:
+        return sum(self._entry_cost(n) for n in numbers)
+
+    def _entry_cost(self, n: int) -> int:
+        """What source n's entry takes on the sources line, measured once per page."""
+        if n not in self.entry_costs:
+            self.entry_costs[n] = self.measure(_compact_source(n, self.answer.sources[n - 1])) + 3
+        return self.entry_costs[n]
 
     def room(self, chars: int, blocks: int = 1, cited: Iterable[int] = ()) -> bool:
         new = [n for n in cited if n not in self.cited]
@@ -231,7 +242,7 @@ def _part_blocks(page: _Page, part: Part, table_free: bool) -> list[tuple[Block,
 
 def _add_part(page: _Page, part: Part) -> bool:
     """Add the whole part, or nothing and False (a part is never shown cut short)."""
-    trial = _Page(page.answer, page.max_blocks, page.max_chars, page.visible)
+    trial = page.trial()
     table_free = not any(b["type"] == "table" for b in page.blocks)
     blocks = _part_blocks(trial, part, table_free)
     if not page.room(sum(c for _, c in blocks), len(blocks), trial.cited):
@@ -245,7 +256,7 @@ def _add_part(page: _Page, part: Part) -> bool:
 
 def _clamped(page: _Page, part: Part) -> None:
     """A part too big for a page of its own, shown clamped to the page (never skipped)."""
-    trial = _Page(page.answer, page.max_blocks, page.max_chars, page.visible)
+    trial = page.trial()
     for text in _part_texts(trial, part):
         if not page.room(page.measure(text), 1, trial.cited):
             text = MARK.sub("", limits.fit(text, max(40, page.max_chars - page.chars)))

@@ -1,0 +1,60 @@
+"""What answering remembers (tables derived once per knowledge base, fuzzy lookups, screening
+checks, patterns compiled when first needed) never changes an answer or a reading."""
+
+from __future__ import annotations
+
+import pickle
+
+from bot.answers.engine import AnswerEngine
+from bot.intents.parser import IntentParser
+from bot.knowledge.base import KnowledgeBase
+from bot.render.plain import render_terminal
+
+QUESTIONS = [
+    "pick a mesh for 25 services on EKS, two platform people, mTLS is a must",
+    "we run linkerd today on 3 clusters, upgrades keep hurting, what should we move to?",
+    "open source only, no envoy please, about 400 pods",
+    "linkerd vs kuma for a team that knows istio's APIs",
+    "what does istio ambient cost at 900 pods",
+    "does cilium do retries",
+    "which meshes can do rate limiting",
+    "explain spiffe",
+]
+
+
+def _texts(engine: AnswerEngine, questions: list[str]) -> list[str]:
+    return [render_terminal(engine.ask(q)) for q in questions]
+
+
+def test_a_fresh_knowledge_base_and_a_warm_one_answer_alike(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    warm = _texts(engine, QUESTIONS)
+    assert _texts(engine, QUESTIONS) == warm  # asked again, from what was remembered
+    fresh = AnswerEngine(pickle.loads(pickle.dumps(kb)))  # as from a snapshot: nothing kept
+    assert _texts(fresh, QUESTIONS[::-1]) == warm[::-1]
+
+
+def test_a_fresh_parser_reads_the_long_requirement_phrases(kb: KnowledgeBase):
+    parser = IntentParser(kb)
+    assert "managed_control_plane" not in parser.parse("compare istio and linkerd").facts
+    managed = parser.parse(
+        "40 services on GKE, and we'd like google cloud to run the control plane"
+    )
+    assert managed.facts["managed_control_plane"] is True
+    supported = parser.parse("60 services on AKS, it must fall under our microsoft support deal")
+    assert supported.facts["support"] == "microsoft"
+    built = parser.parse("we want a gloo mesh vendor for roughly 50 services")
+    assert built.facts["built_on"] == "istio"
+    covered = parser.parse("grafana dashboards we have already; 20 services, which mesh?")
+    assert covered.facts["covered"] == ["dashboard"]
+
+
+def test_a_question_asked_again_reads_the_same_and_apart(engine: AnswerEngine):
+    text = "istio or linkerd for 70 services on eks?"
+    first = engine.parser.parse(text)
+    first.facts["services"] = 1
+    first.meshes.append("kuma")
+    again = engine.parser.parse(text)
+    assert again.facts["services"] == 70 and "kuma" not in again.meshes
+    assert again == IntentParser(engine.kb).parse(text)
