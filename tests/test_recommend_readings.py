@@ -136,3 +136,16 @@ def test_a_signals_must_have_said_not_needed_is_no_must_have(engine: AnswerEngin
     facts = engine.parser.parse(text).facts
     assert "spans_clusters" not in facts and "multi_cluster" in facts["not_needed"]
     assert not verdict(engine, text).of("aks-istio-addon").out
+
+
+def test_proxy_memory_that_hurts_in_the_mesh_they_run_favours_a_shared_data_plane(
+    engine: AnswerEngine,
+):
+    text = (
+        "we already run the AKS istio add-on, ~2000 pods, and its envoy sidecars eat too much "
+        "memory. no budget for a vendor, we can self-manage istio and keep the istio APIs. "
+        "what now?"
+    )
+    result = verdict(engine, text)
+    assert "proxy-memory-hurts" in [rule.id for rule in result.fired]
+    assert result.tied == ["istio-ambient"]

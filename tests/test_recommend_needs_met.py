@@ -1,0 +1,83 @@
+"""Setups that say what a tool they run covers, what they refuse with a filler word after
+it, who should host the control plane and what the team has run before; each read through
+the public path (parse, then the verdict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import scoring
+from bot.answers.engine import AnswerEngine
+
+
+def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
+    intent = engine.parser.parse(text)
+    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+
+
+def test_a_sidecar_model_said_to_be_a_dealbreaker_refuses_sidecars(engine: AnswerEngine):
+    text = (
+        "eks, 70 services, vpc cni stays. the whole sidecar model is a dealbreaker after "
+        "the last outage. we need mtls and per-path authz. what should we run?"
+    )
+    assert engine.parser.parse(text).facts["no_sidecars"] is True
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke, 12 services, every service already has the opentelemetry sdk and sends spans "
+        "to jaeger. we want latency per call and a dependency graph. do we need a mesh?",
+        "eks, 45 services. each service already has otel and ships traces to honeycomb; we "
+        "want a service map and per hop latency. mesh or not?",
+    ],
+)
+def test_telemetry_every_service_already_has_needs_no_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "distributed_tracing" in facts["covered"]
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_tls_terminating_at_the_providers_load_balancer_is_no_need_of_a_mesh(
+    engine: AnswerEngine,
+):
+    text = (
+        "gke, 5 services, tls terminates at our gclb, nothing regulated. all we want is "
+        "request metrics and traces per service. do we actually need a mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["covered"] == ["ingress_gateway"]
+    assert "ingress_gateway" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ecs on fargate, 15 services, we want tls between services and traffic metrics, "
+        "nothing self hosted please. what should we use?",
+        "ecs, 25 svcs, need tls between svcs, no self-managed control plane. recommendation?",
+    ],
+)
+def test_no_self_hosted_control_plane_on_ecs_is_service_connect(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["managed_control_plane"] is True
+    assert "mtls" in facts["needs"]
+    assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]
+
+
+def test_iam_based_authorization_across_accounts_is_vpc_lattice(engine: AnswerEngine):
+    text = "ec2 and ecs services across 4 aws accounts, iam based authorization, no sidecars. pick?"
+    facts = engine.parser.parse(text).facts
+    assert facts["needs"] == ["l7_authorization"]
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
+
+
+def test_a_team_that_ran_istio_before_leans_to_istio_over_linkerd(engine: AnswerEngine):
+    text = (
+        "k8s on openstack, 3 clusters, 90 services. need mtls, retries and a canary split, "
+        "no vendor lock-in. most of us ran istio at our previous company. which one?"
+    )
+    assert engine.parser.parse(text).facts["envoy_experience"] is True
+    assert set(verdict(engine, text).tied) <= {"istio", "istio-ambient"}
