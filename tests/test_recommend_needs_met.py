@@ -81,3 +81,54 @@ def test_a_team_that_ran_istio_before_leans_to_istio_over_linkerd(engine: Answer
     )
     assert engine.parser.parse(text).facts["envoy_experience"] is True
     assert set(verdict(engine, text).tied) <= {"istio", "istio-ambient"}
+
+
+def test_wasm_filters_weigh_for_sidecar_istio_where_ambient_has_them_only_in_alpha(
+    engine: AnswerEngine,
+):
+    text = (
+        "self-hosted k8s, 250 services, apache-licensed software only. we depend on a custom "
+        "wasm filter for request signing and want to shadow traffic to a new version. pick one"
+    )
+    chosen = verdict(engine, text)
+    assert chosen.tied == ["istio"]
+    caveats = [c.text for c in chosen.of("istio-ambient").caveats]
+    assert caveats == ["WebAssembly extensions partial"]
+
+
+def test_a_monolith_on_a_few_vms_needs_no_mesh(engine: AnswerEngine):
+    text = (
+        "our whole product is a django monolith and 2 background workers on 4 VMs, no "
+        "kubernetes. an auditor mentioned zero trust. do we need a service mesh?"
+    )
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "engineers", "employees"),
+    [
+        (
+            "our ops team is 2 fairly junior sres, the company is about 35 people. which mesh?",
+            2,
+            35,
+        ),
+        ("a 120 person company, 4 people run the platform. which mesh should we pick?", 4, 120),
+        ("startup of 25 folks, 1 senior sre on call. what mesh?", 1, 25),
+    ],
+)
+def test_people_count_for_the_team_or_the_company_by_the_nearest_word(
+    engine: AnswerEngine, text: str, engineers: int, employees: int
+):
+    facts = engine.parser.parse(text).facts
+    assert (facts.get("engineers"), facts.get("employees")) == (engineers, employees)
+
+
+def test_a_junior_team_at_a_small_company_spanning_two_datacentres_gets_linkerd(
+    engine: AnswerEngine,
+):
+    text = (
+        "kubeadm on bare metal in two datacentres, 2 clusters, 50 services. need failover "
+        "between clusters, canary splits and mtls. the team is 2 fairly junior sres and the "
+        "company is ~30 people; open source only, no busl. what's safest?"
+    )
+    assert verdict(engine, text).tied == ["linkerd"]

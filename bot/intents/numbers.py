@@ -69,11 +69,20 @@ MAX_QUALIFIERS = (
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 _SENTENCE = re.compile(r"[.;!?\n]")
+_CLAUSE = re.compile(r"[,.;!?\n]")
 BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
 _MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size's unit
 _NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
+
+
+def _gap(said: str, mark: int, found: re.Match[str]) -> tuple[int, int]:
+    """How far a word found in `said` stands from the count at `mark` (in words), and 0 for
+    a word after the unit, 1 for one before the number."""
+    if found.start() > mark:
+        return len(said[mark + 1 : found.start()].split()), 0
+    return len(said[found.end() : mark].split()), 1
 
 
 def _value(number: str) -> float:
@@ -139,7 +148,8 @@ class NumberReader:
 
     def __init__(self, rules: RulesFile) -> None:
         unit_to_fact: dict[str, str] = {}
-        self._beside: dict[str, re.Pattern[str]] = {}  # a shared unit: the words it needs
+        # A shared unit: each fact it may count and the words that must stand beside it.
+        self._beside: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for fact in rules.facts:
             if fact.type != FactType.number:
                 continue
@@ -147,8 +157,10 @@ class NumberReader:
                 unit_to_fact[normalise(unit)] = fact.id
             beside = "|".join(re.escape(normalise(w)) for w in fact.beside)
             for unit in fact.shared_units if beside else ():
-                unit_to_fact[normalise(unit)] = fact.id
-                self._beside[normalise(unit)] = re.compile(rf"\b(?:{beside})\b")
+                unit_to_fact.setdefault(normalise(unit), fact.id)
+                self._beside.setdefault(normalise(unit), []).append(
+                    (fact.id, re.compile(rf"\b(?:{beside})\b"))
+                )
         self._unit_to_fact = unit_to_fact
         self._labels = {f.id: f.label for f in rules.facts}
         named = "|".join(
@@ -213,9 +225,8 @@ class NumberReader:
         at: dict[str, int] = {}  # where each count was said
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         for match in self._numbers.finditer(lowered):
-            if not self._counts(lowered, match):
+            if (fact := self._counted(lowered, match)) is None:
                 continue
-            fact = self._fact(match["unit"])
             value = _value(match["num"]) * _SCALES.get(match["scale"] or "", 1)
             if _RATE.search(lowered[: match.start()]):
                 if 1 <= value <= MAX_COUNT:
@@ -239,9 +250,10 @@ class NumberReader:
                 facts.setdefault(fact, int(value))
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
-            if (value := _spelled(match["num"])) is not None and self._counts(lowered, match):
-                facts.setdefault(self._fact(match["unit"]), value)
-                at.setdefault(self._fact(match["unit"]), match.start())
+            value = _spelled(match["num"])
+            if value is not None and (fact := self._counted(lowered, match)) is not None:
+                facts.setdefault(fact, value)
+                at.setdefault(fact, match.start())
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         return _derived(facts, _each_of(at)), notes
@@ -252,18 +264,27 @@ class NumberReader:
             normalised = pattern.sub(" ", normalised)
         return " ".join(normalised.split())
 
-    def _counts(self, text: str, match: re.Match[str]) -> bool:
-        """A shared unit counts only beside one of its fact's words in the same sentence: a
-        few words before the number or right after the unit ("the platform team is 3 people",
-        "2 people on platform"); "a startup of 22 people" counts no engineers."""
-        beside = self._beside.get(normalise(match["unit"]))
-        if beside is None:
-            return True
+    def _counted(self, text: str, match: re.Match[str]) -> str | None:
+        """The fact a count sets. A shared unit counts only beside one of its facts' words in
+        the same sentence: a few words before the number or right after the unit ("the
+        platform team is 3 people", "2 people on platform"); "a startup of 22 people" counts
+        no engineers. Where two facts' words stand beside it, the nearest wins: in "team is 3
+        ops folks, company is ~40 people" the 40 are the company's."""
+        shared = self._beside.get(normalise(match["unit"]))
+        if shared is None:
+            return self._fact(match["unit"])
         start = max((m.end() for m in _SENTENCE.finditer(text, 0, match.start())), default=0)
-        end = _SENTENCE.search(text, match.end())
+        end = _CLAUSE.search(text, match.end())  # "3 ops folks, company is …": not the 3's
         before = normalise(text[start : match.start()]).split()[-BESIDE_BEFORE:]
         after = normalise(text[match.end() : end.start() if end else len(text)]).split()
-        return bool(beside.search(" ".join([*before, "|", *after[:BESIDE_AFTER]])))
+        said = " ".join([*before, "|", *after[:BESIDE_AFTER]])
+        mark = said.index("|")
+        found = [
+            (*_gap(said, mark, m), n, fact)
+            for n, (fact, beside) in enumerate(shared)
+            for m in beside.finditer(said)
+        ]
+        return min(found)[-1] if found else None
 
     def _fact(self, unit: str) -> str:
         return self._unit_to_fact[normalise(unit)]
