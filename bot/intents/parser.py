@@ -344,11 +344,16 @@ class IntentParser:
         has and no usage made a mesh's name ("cut ZGC pause times on our JVM workers") names it too,
         when there is enough of it to be a sentence (not "click zzqx").
         """
+        strange = self._strange(tokens)
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
-        strange = [w for w in content if not self._known(w) and not w.isdigit()]
         words = [w for w in strange if ordinary(w)]
         jargon = len(strange) >= JARGON_WORDS
         return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon))
+
+    def _strange(self, tokens: list[str]) -> list[str]:
+        """The content words no vocabulary of mine holds."""
+        content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
+        return [w for w in content if not self._known(w) and not w.isdigit()]
 
     @staticmethod
     def _unnamed(r: _Reading) -> list[str]:
@@ -753,6 +758,9 @@ class IntentParser:
         if len(meshes) >= 2:
             return IntentKind.compare, typo
         if compared and not features:
+            # "dynamodb vs aurora": things of another topic set side by side, nothing of mine
+            if not named and not r.in_field and self._strange(self._unnamed(r)):
+                return IntentKind.out_of_scope, False
             if not named:
                 return IntentKind.compare, True
             if not meshes:
