@@ -33,15 +33,21 @@ from tests.support.signing import command_body, event_body, signed_headers  # no
 from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 QUESTIONS = [
-    "compare istio linkerd",
-    "cost 1000 pods",
-    "recommend for 80 services, small team",
-    "does linkerd support circuit breaking",
-    "which meshes do JWT validation",
-    "explain ambient mode",
-    "asdfgh",
-    "istio vs linkerd vs cilium",
+    "compare istio linkerd for {n} services",
+    "cost {n} pods",
+    "recommend for {n} services, small team",
+    "does linkerd support circuit breaking at {n} rps",
+    "which meshes do JWT validation across {n} clusters",
+    "explain ambient mode for {n} pods",
+    "asdfgh {n}",
+    "istio vs linkerd vs cilium at {n} pods",
 ]
+
+
+def question(i: int) -> str:
+    """The i-th question: the kinds take turns and each text is new (a size that counts up),
+    so no answer comes from what the server remembers of a text asked before."""
+    return QUESTIONS[i % len(QUESTIONS)].format(n=10 + i)
 
 
 def rss_mb(pid: int) -> float:
@@ -76,9 +82,9 @@ async def client(
     async with aiohttp.ClientSession() as session:
         while time.monotonic() < until:
             i = next(counter)
-            question = QUESTIONS[i % len(QUESTIONS)]
+            asked = question(i)
             if i % 2:
-                body = command_body(question, slack.response_url(f"load{i}"), user=f"U{n}")
+                body = command_body(asked, slack.response_url(f"load{i}"), user=f"U{n}")
                 headers = signed_headers(body)
             else:
                 body = event_body(
@@ -87,7 +93,7 @@ async def client(
                         "user": f"U{n}",
                         "channel": "C1",
                         "ts": f"{i}.1",
-                        "text": f"<@UBOT> {question}",
+                        "text": f"<@UBOT> {asked}",
                     },
                     f"Ev{i}",
                 )
@@ -138,8 +144,8 @@ async def fixed_rate(
     async with aiohttp.ClientSession() as session:
 
         async def one(i: int) -> None:
-            question = QUESTIONS[i % len(QUESTIONS)]
-            body = command_body(question, slack.response_url(f"load{i}"), user=f"U{i % 500}")
+            asked = question(i)
+            body = command_body(asked, slack.response_url(f"load{i}"), user=f"U{i % 500}")
             try:
                 async with session.post(url, data=body, headers=signed_headers(body)) as r:
                     text = await r.text()

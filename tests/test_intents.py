@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
+from bot.knowledge.loader import load_knowledge
 from bot.render.button_values import decode, encode
 from bot.render.plain import render_terminal
 
@@ -414,3 +416,31 @@ def test_a_former_name_is_read_as_its_mesh_and_the_answer_says_so(engine):
     intent = engine.parser.parse("is Conduit still maintained?")
     assert (intent.kind, intent.meshes) == (IntentKind.lifecycle, ["linkerd"])
     assert "I read “Conduit” as Linkerd (its former name:" in render_terminal(engine.answer(intent))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ingress-nginx controller sits in front of 25 services; we want golden metrics",
+        "ingress-nginx controller in front of 12 apps, looking for retries and golden metrics",
+    ],
+)
+def test_meshes_notes_bring_a_runner_up_close_but_never_add_it(kb_dir: Path, text: str):
+    """An ingress controller already in front of the services is setup, not an ingress
+    question: the words barely name the ingress row, and the meshes' notes on it, which
+    mention such controllers, must not carry it in. Lengthening an unrelated note (which
+    shifts every note's weight) leaves the reading as it was."""
+    shipped = IntentParser(load_knowledge(kb_dir)).parse(text)
+    assert "golden_metrics" in shipped.features
+    assert "ingress_gateway" not in shipped.features
+    mesh = kb_dir / "meshes" / "amazon-ecs-service-connect.yaml"
+    sentence = "Each task of the service gets its own copy of the container at launch. "
+    mesh.write_text(
+        mesh.read_text(encoding="utf-8").replace(
+            "    note: ECS adds a Service Connect proxy container to every task.\n",
+            f"    note: >-\n      ECS adds a Service Connect proxy container to every task. "
+            f"{sentence * 6}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert IntentParser(load_knowledge(kb_dir)).parse(text).features == shipped.features

@@ -132,3 +132,94 @@ def test_a_junior_team_at_a_small_company_spanning_two_datacentres_gets_linkerd(
         "company is ~30 people; open source only, no busl. what's safest?"
     )
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we've run open source istio for a year and now need fips and 24/7 vendor support. "
+        "keep our VirtualServices please. what next?",
+        "the open source project only ships edge releases now and we need a vendor with "
+        "support. eks, 80 services. which mesh?",
+    ],
+)
+def test_open_source_naming_what_they_run_is_no_licence_policy(engine: AnswerEngine, text: str):
+    assert "licence" not in engine.parser.parse(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke, 60 services, must be free and open source. which mesh?",
+        "bare metal k8s, needs to be open source, 100 services. which mesh?",
+    ],
+)
+def test_open_source_said_as_a_requirement_is_a_licence_policy(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["licence"] == "open_source"
+
+
+def test_open_source_kuma_they_run_moves_to_its_enterprise_build_for_fips_and_support(
+    engine: AnswerEngine,
+):
+    text = (
+        "two years on open source kuma across k8s and vms, multizone. a bank customer now "
+        "needs fips 140 and a vendor with 24/7 support; our policies are MeshTrafficPermission "
+        "and we'd rather not migrate. what now?"
+    )
+    assert verdict(engine, text).tied == ["kong-mesh"]
+
+
+def test_sidecars_said_to_be_a_share_of_node_spend_move_an_istio_team_to_ambient(
+    engine: AnswerEngine,
+):
+    text = (
+        "istio with sidecars on a single eks cluster, 600 pods. the envoy sidecars are about "
+        "a quarter of our compute bill. most workloads only need mtls, a couple of teams use "
+        "L7 authz. we want to keep our istio configs. what should we do?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["low_overhead"] is True
+    assert facts["knows_api"] == "istio"
+    assert "custom_proxy_config" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+@pytest.mark.parametrize(
+    ("text", "incumbent"),
+    [
+        (
+            "istio 1.22 on gke for about 3 years, 90 services, no complaints. should we switch?",
+            "istio",
+        ),
+        ("kuma across two zones for a few years now, 50 services on eks. stay or move?", "kuma"),
+        ("we've been evaluating istio for a few months. which mesh for 40 services on eks?", None),
+        (
+            "piloting linkerd for 2 months on one cluster. which mesh should we pick for 30 svcs?",
+            None,
+        ),
+    ],
+)
+def test_a_mesh_said_with_how_long_it_has_run_is_the_incumbent(
+    engine: AnswerEngine, text: str, incumbent: str | None
+):
+    assert engine.parser.parse(text).facts.get("incumbent") == incumbent
+
+
+def test_a_small_company_happy_on_linkerd_for_years_stays(engine: AnswerEngine):
+    text = (
+        "25-person company, linkerd on eks for 3 years, 20 services, the team likes it. we "
+        "read that stable releases now come from buoyant. should we move to something else?"
+    )
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_the_lightest_ranks_by_the_overhead_named_where_it_is_asked(engine: AnswerEngine):
+    text = (
+        "800 pods on aks. all we need is mtls and golden metrics (error rate, latency, "
+        "throughput). which mesh is cheapest in cpu?"
+    )
+    intent = engine.parser.parse(text)
+    assert (intent.kind.value, intent.measure.value if intent.measure else None) == (
+        "lightest",
+        "cpu",
+    )

@@ -103,11 +103,12 @@ def _next_steps(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[Choice]:
 
 
 def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
-    """One mesh; else the features asked about; else what a service mesh is."""
-    if intent.meshes:
-        return _explain_mesh(kb, intent)
+    """The features asked about ("what does revision-based upgrade mean in istio": where
+    every mesh stands on it, that one too); else one mesh; else what a service mesh is."""
     if intent.features:
         return explain_features(kb, intent)
+    if intent.meshes:
+        return _explain_mesh(kb, intent)
     return explain_service_mesh(kb, intent)
 
 

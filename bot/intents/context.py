@@ -11,6 +11,10 @@
   stands after a `likeness` word ("like", "the way") as the yardstick. With no subject
   before it ("something like app mesh for 20 services") it stays a subject.
 
+- A mesh a product the knowledge base lacks is made from: "flomesh — looks like a fork of
+  osm", "aspen mesh, 'hardened istio for carriers'" ask about Flomesh and Aspen Mesh; the
+  mesh after a `derived` word places them.
+
 A distribution's base named as its context is bot/intents/bases.py.
 """
 
@@ -94,3 +98,16 @@ def likened(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: b
         if (before or other_names) and any(0 <= start - end <= LIKENESS_GAP for _, end in cued):
             out.add(mesh)
     return out
+
+
+def derived(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: bool) -> set[str]:
+    """The meshes an unknown product is said to be made from (right after a `derived`
+    word), when such a product is named (`other_names`)."""
+    if not other_names:
+        return set()
+    cued = _spans(cues, "derived", tokens)
+    return {
+        mesh
+        for start, _, mesh in found.spans
+        if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
+    }

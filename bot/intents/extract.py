@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
-from bot.knowledge.models import FactType, FactValue, RulesFile
+from bot.knowledge.models import FactType, FactValue, RulesFile, Signal
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
@@ -96,17 +95,29 @@ def _spans(name: str) -> set[str]:
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
+def _unless(signal: Signal, mesh_words: list[str]) -> str:
+    """A lookahead that keeps a phrase from matching where an `unless_next` word (or a mesh's
+    name, with `unless_mesh_next`) follows it: "open source kuma" names an edition."""
+    words = [normalise(w) for w in signal.unless_next]
+    words += mesh_words if signal.unless_mesh_next else []
+    if not words:
+        return ""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?!\s+(?:{alternation})\b)"
+
+
 class SignalReader:
     """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team"),
-    outside the `names` of meshes: "gke managed mesh" names an offering and asks for no
-    managed control plane."""
+    outside the names of meshes (`mesh_words`): "gke managed mesh" names an offering and asks
+    for no managed control plane."""
 
-    def __init__(self, rules: RulesFile, names: Collection[str] = ()) -> None:
+    def __init__(self, rules: RulesFile, mesh_words: list[str]) -> None:
         # A choice's options run from the weakest requirement to the strictest.
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
-        phrases = [(normalise(p), s.set) for s in rules.signals for p in s.phrases]
+        phrases = [(normalise(p), s) for s in rules.signals for p in s.phrases]
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = phrases
+        self._mesh_words = mesh_words
         # A phrase matches only where each of its words stands as a whole word: the phrases
         # are tried in order, and only those whose words the text has, each compiled the
         # first time it is tried (one question tries a few of hundreds).
@@ -118,7 +129,7 @@ class SignalReader:
                 self._by_word.setdefault(word, []).append(at)
         self._always = [at for at, words in enumerate(self._words) if not words]
         said = {p for p, _ in phrases}
-        held = sorted((n for n in names if said & _spans(n)), key=len, reverse=True)
+        held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = re.compile(rf"\b({alternation})\b") if held else None
 
@@ -130,7 +141,9 @@ class SignalReader:
 
     def _pattern(self, at: int) -> re.Pattern[str]:
         if at not in self._compiled:
-            self._compiled[at] = re.compile(rf"\b{re.escape(self._signals[at][0])}\b")
+            phrase, signal = self._signals[at]
+            unless = _unless(signal, self._mesh_words)
+            self._compiled[at] = re.compile(rf"\b{re.escape(phrase)}\b{unless}")
         return self._compiled[at]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
@@ -144,7 +157,7 @@ class SignalReader:
         parts = self._names.split(normalised) if self._names else [normalised]
         free = range(0, len(parts), 2)  # the names held are at odd places
         for at in self._candidates(normalised):
-            pattern, values = self._pattern(at), self._signals[at][1]
+            pattern, values = self._pattern(at), self._signals[at][1].set
             if any(pattern.search(parts[i]) for i in free):
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)

@@ -19,7 +19,8 @@ SUBJECTS = frozenset({"it", "this", "that", "they"})
 ARTICLES = frozenset({"a", "an"})
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
-_CLAUSES = re.compile(r"[,.;:!?()\n—]+")
+LISTING = ","  # what ends a clause the list of what the subject may be goes on after
+_CLAUSES = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 
 
 class IdentityReader:
@@ -33,16 +34,27 @@ class IdentityReader:
     def clauses(self, text: str) -> list[str]:
         """The text's clauses, normalised, without identity complements."""
         asked: list[str] = []
-        describing = False
-        for clause in _CLAUSES.split(text):
+        describing = listing = False
+        parts = _CLAUSES.split(text)
+        for clause, ended in zip(parts[::2], [*parts[1::2], ""], strict=True):
             words = normalise(clause).split()
-            if describing and words[:1] == [ALTERNATIVE]:  # "is it a mesh, or what?"
+            if describing and self._goes_on(words, listing):  # "… a mesh, a gateway, or what?"
+                listing = ended.strip() == LISTING
                 continue
             end = self._complement(words)
             resumes = self._resumes(words, end)  # "… or can it do sidecarless": asked again
             describing = resumes == len(words) and end < len(words)
+            listing = ended.strip() == LISTING
             asked.append(" ".join(words[:end] + words[resumes:]))
         return [a for a in asked if a]
+
+    def _goes_on(self, words: list[str], listing: bool) -> bool:
+        """A clause that goes on with what the subject may be: "or …" that asks nothing new
+        ("or what?", not "or does it…"), or after a comma (`listing`) "a" and a word of the
+        field ("is it a mesh, a load balancer, or something else")."""
+        if words[:1] == [ALTERNATIVE]:
+            return self._resumes(words, 0) == len(words)
+        return listing and words[:1] != [] and words[0] in ARTICLES and self._identity(words, 0)
 
     def _complement(self, words: list[str]) -> int:
         """Where the description of what the subject is starts (the end if none does)."""

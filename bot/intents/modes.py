@@ -19,6 +19,9 @@ from bot.intents.names import SEPARATORS
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import Mesh
 
+CONTRASTS = frozenset({"vs", "versus", "v", "against", "than", "compared"})  # not "or", "to"
+CONTRAST_GAP = 6  # words at most between the mode's word and its sibling
+
 
 class ModeReader:
     """Adds the mode a word names to the mentions, where a sibling mode stands opposite."""
@@ -66,16 +69,22 @@ class ModeReader:
         for mesh_id, beside, words in self._modes:
             if mesh_id in found.meshes or not beside & set(found.meshes):
                 continue
-            span = _opposite(tokens, found, words)
+            siblings = [(start, end) for start, end, m in found.spans if m in beside]
+            span = _opposite(tokens, found, words, siblings)
             if span is None:
                 continue
             add_mesh(tokens, found, mesh_id, *span)
 
 
 def _opposite(
-    tokens: list[str], found: Mentions, words: list[tuple[str, ...]]
+    tokens: list[str],
+    found: Mentions,
+    words: list[tuple[str, ...]],
+    siblings: list[tuple[int, int]],
 ) -> tuple[int, int] | None:
-    """The first unused span holding one of the words beside a 'vs', 'or', 'than'…"""
+    """The first unused span holding one of the words beside a 'vs', 'or', 'than'…, or with
+    a 'vs' and no other mesh between it and a sibling mode a few words away ("how much cpu
+    do envoy sidecars burn at that size vs going ambient")."""
     for start in range(len(tokens)):
         for word in words:
             end = start + len(word)
@@ -85,4 +94,10 @@ def _opposite(
                 end < len(tokens) and tokens[end] in SEPARATORS
             ):
                 return start, end
+            for first, last in siblings:
+                gap = (end, first) if end <= first else (last, start)
+                between = tokens[gap[0] : gap[1]]
+                named = any(found.mesh_used[gap[0] : gap[1]])  # "ambient vs linkerd, … sidecars"
+                if len(between) <= CONTRAST_GAP and CONTRASTS & set(between) and not named:
+                    return start, end
     return None

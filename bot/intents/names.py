@@ -300,11 +300,11 @@ class NameReader:
             following == p or following.startswith(p + " ") for p in self._cues.words["name_after"]
         )
 
-    @staticmethod
     def _rival(
-        tokens: list[str], found: Mentions, candidate: Candidate, candidates: list[Candidate]
+        self, tokens: list[str], found: Mentions, candidate: Candidate, candidates: list[Candidate]
     ) -> bool:
-        """Whether a known mesh, or a name called a mesh, stands across a 'vs', 'or', 'and'."""
+        """Whether a known mesh, or a name called a mesh, stands across a 'vs', 'or', 'and';
+        or the meshes at large ("how does X compare to the others", `rivals`)."""
         across = []
         if candidate.start >= 2 and tokens[candidate.start - 1] in SEPARATORS:
             across.append(candidate.start - 2)
@@ -312,7 +312,10 @@ class NameReader:
             across.append(candidate.end + 1)
         if tokens[candidate.end : candidate.end + 1] and tokens[candidate.end] in _COMPARED:
             after = tokens[candidate.end + 1 : candidate.end + 3]
-            across.append(candidate.end + (2 if after[:1] and after[0] in SEPARATORS else 1))
+            at = candidate.end + (2 if after[:1] and after[0] in SEPARATORS else 1)
+            if self._cues.starts("rivals", " ".join(tokens[at:])):
+                return True
+            across.append(at)
         if candidate.start >= 1 and tokens[candidate.start - 1] == "compare":
             across += [j for j in range(candidate.end, len(tokens)) if found.mesh_used[j]][:1]
         for j in (j for j in across if 0 <= j < len(tokens)):

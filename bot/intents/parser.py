@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
-from bot.intents.context import excepted, left_behind, likened, retired_context
+from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -26,7 +26,7 @@ from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
-from bot.intents.retrieval import MIN_SCORE, FeatureRetriever
+from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -43,6 +43,7 @@ IN_FULL = "in_full"
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
+_SENTENCES = re.compile(r"[.;!?\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -60,7 +61,7 @@ LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated lis
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
-CLAUSE_FLOOR = 2 * MIN_SCORE  # a clause alone must say its topic twice as clearly
+CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
 
 
 @dataclass
@@ -90,9 +91,8 @@ class IntentParser:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._signals = SignalReader(
-            kb.rules, [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
-        )
+        mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
+        self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
@@ -297,6 +297,7 @@ class IntentParser:
             gone |= excepted(tokens_left, found, self._cues)
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
+        gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
@@ -311,6 +312,9 @@ class IntentParser:
         said = self._cues.has("field", plain)
         field = bool(named or facts or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
+        # "how does tetrate service bridge compare to the others?": a product set against
+        # the meshes at large is one of the field, whatever else is said of it.
+        field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
@@ -503,14 +507,18 @@ class IntentParser:
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
-        control plane's when it is named ("how much memory does istiod need")."""
+        control plane's when it is named ("how much memory does istiod need"), unless CPU is
+        asked of it and the proxies both."""
         said = [
             (match.start(), measure)
             for measure in Measure
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
         first = min(said)[1] if said else None
-        if first != Measure.latency and any(m == Measure.control_plane for _, m in said):
+        # "how much cpu do linkerd's control plane and proxies burn" asks CPU of both.
+        both = first == Measure.cpu and self._cues.has("data_plane", normalised)
+        planes = any(m == Measure.control_plane for _, m in said)
+        if planes and first != Measure.latency and not both:
             return Measure.control_plane
         return first
 
@@ -539,7 +547,9 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
-        if features:  # "cross-region failover" asks about multi-cluster too
+        # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
+        # sidecars") name what the offerings need ("hard requirements: no sidecars …").
+        if features or kind == IntentKind.recommend:
             negated = facts.get(NOT_NEEDED)
             said = negated if isinstance(negated, list) else []
             required = [f for f in self._required_by(facts) if f not in said]
@@ -601,10 +611,20 @@ class IntentParser:
 
     def _asked_measure(self, r: _Reading, kind: IntentKind) -> Measure | None:
         if kind == IntentKind.lightest:  # "lowest latency" also sets low_latency: read it all
-            return self._measure(r.normalised)
+            return self._lightest_measure(r)
         if kind not in (IntentKind.cost, IntentKind.sources):
             return None
         return Measure.memory if r.control_plane_too else r.measure
+
+    def _lightest_measure(self, r: _Reading) -> Measure | None:
+        """The overhead named in the sentence that asks for the lightest ("… golden metrics
+        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU), else the first
+        named anywhere."""
+        for sentence in _SENTENCES.split(r.text):
+            said = normalise(sentence)
+            if self._cues.has("lightest", said) and (measure := self._measure(said)):
+                return measure
+        return self._measure(r.normalised)
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""
@@ -627,7 +647,10 @@ class IntentParser:
         # A poem or a joke is not advice on meshes, whatever it is about.
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
-        ours = meshes or (features and r.in_field)
+        # Nor does a feature's own word beside another topic named, with nothing else of the
+        # field ("argocd sync keeps timing out, bump the repo-server timeout?").
+        topical = not cue("out_of_scope") or self._field_beyond_features(r.normalised)
+        ours = meshes or (features and r.in_field and topical)
         # "we mostly talk over kafka, do we need a mesh?": a decision about the field asked in
         # a clause of its own is ours, whatever topic the setup names; so is a decision that
         # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
@@ -735,8 +758,15 @@ class IntentParser:
         observed = features and all(
             self._kb.features[f].category == Category.observability for f in features
         )
-        measured = r.measure is not None and not (observed and checked)
-        priced = cue("cost") and (measured or not features)
+        # "does linkerd do outlier detection? one sick pod drags our p99 down": the overhead
+        # is why they ask; the questions asked check a feature of the mesh, or set meshes
+        # against each other on what their metrics measure ("linkerd viz vs kiali for golden
+        # signals (success rate, latency), which gives more?").
+        aside = self._asked_without("cost", r.text)
+        metrics = observed and (checked or (compared and aside))
+        measured = r.measure is not None and not metrics
+        aside = aside and checked
+        priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
@@ -766,6 +796,10 @@ class IntentParser:
             if not meshes:
                 return IntentKind.not_in_kb, False
             return IntentKind.explain, typo
+        # "what does 'revision based upgrade' mean in istio land?": a feature's meaning asked
+        # where one mesh is the place, not whether that mesh has it.
+        if len(meshes) == 1 and features and not r.asks_of_mesh and self._defines_feature(r):
+            return IntentKind.explain, typo
         if meshes and features:
             return IntentKind.feature_check, typo
         if meshes and self._deciding & set(facts) and not any(self._current(m) for m in meshes):
@@ -789,6 +823,19 @@ class IntentParser:
             if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
                 return True
         return False
+
+    def _field_beyond_features(self, normalised: str) -> bool:
+        """A word of the field besides the features' names and the words every backend
+        question uses (`incidental`)."""
+        words = normalised.split()
+        found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        rest = " ".join(w for w, used in zip(words, found.used, strict=True) if not used)
+        return self._cues.has("field", self._cues.strip("incidental", rest))
+
+    def _asked_without(self, group: str, text: str) -> bool:
+        """Some clause a question mark closes, and none of them has a phrase of the group."""
+        asked = _questions(text)
+        return bool(asked) and not any(self._cues.has(group, q) for q in asked)
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
@@ -818,6 +865,33 @@ class IntentParser:
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
                 return True
+        return False
+
+    def _defines_feature(self, r: _Reading) -> bool:
+        """A feature's name right after `what_is` or `explain` ("what is mTLS in linkerd",
+        "eli5 canary releases in linkerd"), not a mesh's ("what is istio's mtls story"); or a
+        clause asking what its words mean ("what does 'revision based upgrade' mean in istio
+        land?": `what_is`, then `meaning`)."""
+        for clause in _CLAUSES.split(r.text):
+            said = normalise(clause)
+            opening = self._cues.find("what_is", said)[:1]
+            if (
+                opening
+                and opening[0].start() == 0
+                and self._cues.has("meaning", said[opening[0].end() :])
+            ):
+                return True
+        words = r.normalised.split()
+        for group in ("what_is", "explain"):
+            for match in self._cues.find(group, r.normalised):
+                at = len(r.normalised[: match.end()].split())
+                while at < len(words) and words[at] in ARTICLES:
+                    at += 1
+                named = find_mentions(
+                    words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
+                )
+                if named.used[:1] == [True] and named.mesh_used[:1] == [False]:
+                    return True
         return False
 
     def _asks_for_sources(self, r: _Reading) -> bool:

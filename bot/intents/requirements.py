@@ -13,7 +13,8 @@ AKS") is not theirs, and plain Kubernetes refused so with no Kubernetes platform
 `off_kubernetes`; VMs a few words after a `shares` word ("half our stuff") hold part of a
 mixed estate, not its one platform. A mesh they want off is `leaving`, unless a `modes`
 word beside its name says they leave its data-plane mode ("off istio sidecars"): then they
-run it still and refuse that mode.
+run it still and refuse that mode; a cue denied ("NOT switching away from istio") keeps the
+mesh: they run it, and what they pick is to be built on it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
+TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -105,6 +107,9 @@ class RequirementReader:
         self._leaving = self._leaving_pattern(kb)
         leaving = kb.rules.refusals.meshes
         self._leaving_fact = leaving.fact if leaving else None
+        denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
+        self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
+        self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
         self._modes = [
             (fact, pattern)
             for fact, words in (leaving.modes if leaving else {}).items()
@@ -185,6 +190,15 @@ class RequirementReader:
             forms.append(rf"{buys.pattern}\s+(?:\w+\s+){{0,4}}?(?P<vendor>{vendors.pattern})")
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
+        self._trial = _alternation([normalise(w) for w in kb.rules.trial_phrases])
+        tenure = _alternation([normalise(u) for u in kb.rules.already_for])
+        meshes = _alternation([n for n, (f, _) in self._named.items() if f == "incumbent"])
+        if tenure is not None and meshes is not None:  # "linkerd on eks for 2 years": they run it
+            count = r"(?:\d+|a|a few|several|many|two|three|four|five)"
+            forms.append(
+                rf"(?P<ran>{meshes.pattern})\s+(?:\w+\s+){{0,{TENURE_GAP}}}?"
+                rf"for\s+(?:over\s+|about\s+)?{count}\s+{tenure.pattern}\b"
+            )
         return re.compile("|".join(forms))
 
     def _already_named(self, normalised: str) -> list[str]:
@@ -196,7 +210,7 @@ class RequirementReader:
             tools = sorted(self._covers, key=len, reverse=True)
             names += [w for w in tools if match.group(0).startswith(w + " ")][:1]
         for match in self._already.finditer(normalised) if self._already else ():
-            if self._asked(normalised, match):
+            if self._asked(normalised, match) or self._trialled(normalised, match):
                 continue
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
@@ -261,7 +275,11 @@ class RequirementReader:
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             elif fact != "retired":
                 facts.setdefault(fact, value)
-        leaving = self._leaving.search(normalised) if self._leaving else None
+        leaving, kept = self._left(normalised)
+        if kept:  # "not switching away from istio": they run it and keep to its project
+            facts.setdefault("incumbent", kept)
+            if family := self._api_family.get(kept):
+                facts["built_on"] = family
         if leaving and self._leaving_fact:
             mesh = self._named[leaving.group("name")][1]
             if mode := self._mode_left(normalised, leaving):  # they run it and leave its mode
@@ -311,6 +329,16 @@ class RequirementReader:
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
 
+    def _left(self, text: str) -> tuple[re.Match[str] | None, str | None]:
+        """The first mesh they want off, and a mesh whose leaving they deny ("NOT switching
+        away from istio APIs": a `unless_before` word a word or two before the cue)."""
+        kept = None
+        for match in self._leaving.finditer(text) if self._leaving else ():
+            if not (self._denied and self._denied.search(text[: match.start()])):
+                return match, kept
+            kept = kept or self._named[match.group("name")][1]
+        return None, kept
+
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
         """The flag of the data-plane mode named with the mesh they leave ("off istio's
         sidecars", "get rid of the istio sidecar mode"): in its name or a word after it."""
@@ -324,6 +352,13 @@ class RequirementReader:
                 if match.start() < len(named) or len(gap) <= 1:
                     return fact
         return None
+
+    def _trialled(self, text: str, match: re.Match[str]) -> bool:
+        """'evaluating istio for a few months': a mesh weighed for a while, not run."""
+        if not match.groupdict().get("ran") or self._trial is None:
+            return False
+        before = " ".join(text[: match.start()].split()[-TENURE_GAP:])
+        return bool(self._trial.search(before))
 
     def _asked(self, text: str, match: re.Match[str]) -> bool:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""
@@ -360,9 +395,11 @@ class RequirementReader:
 
 def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValue]:
     """The facts with what they imply (rules.yaml `implied:`): "a platform team of 3 people"
-    is a small team. A count is more specific than a phrase, so what it implies wins."""
+    is a small team, "clusters in 3 regions" three clusters. A count is more specific than a
+    phrase, so what it implies wins; a count it implies yields to one the question gave."""
     out = dict(facts)
     for implication in rules.implied:
         if all(f in facts and c.holds(facts[f]) for f, c in implication.when.items()):
             out.update(implication.set)
+            out.update({f: facts[of] for f, of in implication.at_least.items() if f not in facts})
     return out

@@ -36,6 +36,7 @@ _PAIR_BOOST = 1.5  # two neighbouring words together are better evidence than ea
 _K1 = 1.2
 _B = 0.5
 MIN_SCORE = 6.0  # below this, the words only brush the feature
+CLEAR = 2 * MIN_SCORE  # a second topic (a runner-up, a clause's own) must be said this clearly
 _COMMON_ZIPF = 6.5  # a word this frequent in English says nothing about a feature
 _GENERIC = 0.3  # the field's everyday words ("cluster", "control plane") say little more
 MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not a topic
@@ -221,7 +222,9 @@ class FeatureRetriever:
         """The features a question is about: the best, and any close runners-up (`floor`:
         the least a feature's own words must score); none when one of the `known` features
         (asked for elsewhere) its words fit nearly as well as the best: they detail that one
-        ("not its own CA" beside SPIRE-issued SVIDs)."""
+        ("not its own CA" beside SPIRE-issued SVIDs). A runner-up's own words must say it
+        clearly: the meshes' notes bring it close but never carry in one the words barely
+        name ("ingress-nginx controller in front of …" is no ingress question)."""
         every = self.rank(text)
         ranked = [r for r in every if r.own >= floor]
         if not ranked:
@@ -230,4 +233,5 @@ class FeatureRetriever:
         if any(r.feature in known and r.own >= bar for r in every):
             return []
         bar = ranked[0].score * RUNNER_UP
-        return [r.feature for r in ranked[:MAX_FEATURES] if r.score >= bar]
+        runners_up = [r for r in ranked[1:MAX_FEATURES] if r.score >= bar and r.own >= CLEAR]
+        return [r.feature for r in [ranked[0], *runners_up]]

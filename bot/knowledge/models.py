@@ -568,6 +568,14 @@ class Signal(Strict):
 
     phrases: list[Text] = Field(min_length=1)
     set: dict[Id, FactValue]
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words that, right after a phrase, make it describe something else "
+        "('open source kuma', 'the open source project': no licence policy).",
+    )
+    unless_mesh_next: bool = Field(
+        default=False, description="A mesh's name right after a phrase makes it describe that mesh."
+    )
 
 
 class Covered(Strict):
@@ -787,7 +795,12 @@ class Implication(Strict):
     """When every condition holds, these facts follow (unless the question set them)."""
 
     when: dict[Id, Condition] = Field(min_length=1)
-    set: dict[Id, FactValue]
+    set: dict[Id, FactValue] = Field(default_factory=dict)
+    at_least: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="A count as large as another the question gave, unless it gave this one "
+        "too ('clusters in 3 regions': three clusters at least).",
+    )
 
 
 class CaveatCost(Strict):
@@ -849,6 +862,11 @@ class RefusedMeshes(Strict):
     fact: Id = Field(description="The mesh fact the refused mesh's id goes in.")
     before: list[Text] = Field(min_length=1, description="'off', 'get rid of', 'replace'.")
     window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words a word or two before the cue that deny it ('not switching away "
+        "from istio'): they keep the mesh, and want what they move to built on it.",
+    )
     modes: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="Words right after the name that make what they leave the mesh's "
@@ -1000,6 +1018,17 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words right after a mesh, vendor or tool the team already runs "
         "('Cilium is already our CNI').",
+    )
+    already_for: list[Text] = Field(
+        default_factory=list,
+        description="How long a mesh has run, a few words after its name ('linkerd 2.14 on "
+        "eks for 2 years', 'open source kuma for ~2 yrs'): 'for', a count or 'a'/'a few', one "
+        "of these.",
+    )
+    trial_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words a few words before a mesh that make the time said with it a "
+        "trial, not a mesh they run ('evaluating istio for a few months').",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
