@@ -149,3 +149,19 @@ def test_proxy_memory_that_hurts_in_the_mesh_they_run_favours_a_shared_data_plan
     result = verdict(engine, text)
     assert "proxy-memory-hurts" in [rule.id for rule in result.fired]
     assert result.tied == ["istio-ambient"]
+
+
+def test_a_mesh_left_through_a_pronoun_is_left_not_kept(engine: AnswerEngine):
+    text = "we've had kuma on our clusters since 2022 and want to get rid of it. 70 svcs on gke"
+    facts = engine.parser.parse(text).facts
+    assert facts["leaving"] == "kuma"
+    assert "incumbent" not in facts
+    assert "kuma" not in verdict(engine, text).tied
+
+
+def test_a_pronoun_left_by_a_mesh_as_subject_or_denied_leaves_nothing(engine: AnswerEngine):
+    for text in (
+        "we run consul on eks with 30 services, would istio replace it well?",
+        "linkerd on eks for two years, 45 services, we're not going to move off it. add-ons?",
+    ):
+        assert "leaving" not in engine.parser.parse(text).facts, text

@@ -370,6 +370,25 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
     return fact.says(value) if fact else str(value)
 
 
+# What of the requirements, beyond the constraint's own fact, each test reads: its checks are
+# remembered by these values (tests/test_screening_reads.py holds every test to its list).
+READS: dict[str, tuple[str, ...]] = {
+    "runs_on": ("platforms",),
+    "supported_by": ("support",),
+    # an enterprise row is bought with support, or closed to the setup
+    "has_features": ("support", "no_paid_edition", "in_full"),
+    "has_feature": ("support", "no_paid_edition", "in_full"),
+    "sidecar_free": ("support", "no_paid_edition", "in_full"),
+    "keeps_cni": ("cilium_cni",),
+    "stable_builds": ("support", "no_paid_edition", "employees"),
+    "within_memory": ("size",),
+}
+
+
+def _frozen(value: object) -> Hashable:
+    return tuple(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
 TESTS: dict[str, Test] = {
     "runs_on": runs_on,
     "supported_by": supported_by,
@@ -442,24 +461,13 @@ class Screener:
         """The constraints these facts call on, each with its value and what its checks are
         remembered by (beyond the mesh): its fact's value and what of the requirements its
         test reads."""
-        uses = {  # what of the requirements beyond its own fact each test reads
-            "runs_on": tuple(req.platforms),
-            "supported_by": req.support,
-            # an enterprise row is bought with support, or closed to the setup
-            "has_features": (req.support, req.no_paid_edition, tuple(req.in_full)),
-            "has_feature": (req.support, req.no_paid_edition, tuple(req.in_full)),
-            "sidecar_free": (req.support, req.no_paid_edition, tuple(req.in_full)),
-            "keeps_cni": req.cilium_cni,
-            "stable_builds": (req.support, req.no_paid_edition, req.employees),
-            "within_memory": req.size,
-        }
         applied = []
         for constraint in self.kb.rules.constraints:
             value = facts.get(constraint.fact)
             if value is None or (constraint.when and not constraint.when.holds(value)):
                 continue
-            said = tuple(value) if isinstance(value, list) else value
-            applied.append((constraint, value, (constraint.id, said, uses.get(constraint.test))))
+            read = tuple(_frozen(getattr(req, name)) for name in READS.get(constraint.test, ()))
+            applied.append((constraint, value, (constraint.id, _frozen(value), read)))
         return applied
 
     def _findings(

@@ -34,6 +34,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
+SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 
 
@@ -105,7 +106,11 @@ class RequirementReader:
         self._already = self._already_pattern(kb)
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
+        self._pronoun = self._pronoun_pattern(kb)
         leaving = kb.rules.refusals.meshes
+        self._reach = leaving.reach if leaving else 0
+        incumbents = _alternation([a for a, (f, _) in self._named.items() if f == "incumbent"])
+        self._incumbents = re.compile(rf"(?P<name>{incumbents.pattern})") if incumbents else None
         self._leaving_fact = leaving.fact if leaving else None
         denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
@@ -239,6 +244,30 @@ class RequirementReader:
         gap = rf"(?:\w+\s+){{0,{leaving.window}}}?"
         return re.compile(rf"{cues.pattern}\s+{gap}(?P<name>{names.pattern})")
 
+    def _pronoun_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+        """A leaving cue on a word standing for a mesh: 'and want off it'."""
+        leaving = kb.rules.refusals.meshes
+        if not leaving or not leaving.pronouns:
+            return None
+        cues = _alternation([normalise(p) for p in leaving.before])
+        pronouns = _alternation([normalise(p) for p in leaving.pronouns])
+        return re.compile(rf"{cues.pattern}\s+{pronouns.pattern}") if cues and pronouns else None
+
+    def _left_by_pronoun(self, text: str) -> re.Match[str] | None:
+        """The mesh a leaving cue's pronoun stands for: the nearest incumbent name at most
+        `reach` words back, unless it is the cue's own subject ("linkerd would replace it")."""
+        if not (self._pronoun and self._incumbents):
+            return None
+        for cue in self._pronoun.finditer(text):
+            if self._denied and self._denied.search(text[: cue.start()]):
+                continue  # "we won't get off it"
+            words = text[: cue.start()].split()
+            start = len(" ".join(words[: max(0, len(words) - self._reach)]))
+            named = list(self._incumbents.finditer(text, start, cue.start()))
+            if named and len(text[named[-1].end() : cue.start()].split()) > SUBJECT_GAP:
+                return named[-1]
+        return None
+
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
@@ -330,14 +359,15 @@ class RequirementReader:
         return facts, " ".join(unplaced.split())
 
     def _left(self, text: str) -> tuple[re.Match[str] | None, str | None]:
-        """The first mesh they want off, and a mesh whose leaving they deny ("NOT switching
-        away from istio APIs": a `unless_before` word a word or two before the cue)."""
+        """The first mesh they want off (named after the cue, or before it for a pronoun:
+        "… and want off it"), and a mesh whose leaving they deny ("NOT switching away from
+        istio APIs": a `unless_before` word a word or two before the cue)."""
         kept = None
         for match in self._leaving.finditer(text) if self._leaving else ():
             if not (self._denied and self._denied.search(text[: match.start()])):
                 return match, kept
             kept = kept or self._named[match.group("name")][1]
-        return None, kept
+        return self._left_by_pronoun(text), kept
 
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
         """The flag of the data-plane mode named with the mesh they leave ("off istio's

@@ -872,6 +872,14 @@ class RefusedMeshes(Strict):
         description="Words right after the name that make what they leave the mesh's "
         "data-plane mode ('off istio sidecars'): each flag fact and its words.",
     )
+    pronouns: list[Text] = Field(
+        default_factory=list,
+        description="Words that stand for the mesh named before them ('we ran consul for "
+        "years and want off it'): a cue followed by one leaves the nearest mesh before it.",
+    )
+    reach: int = Field(
+        default=12, ge=1, description="Words at most back from such a cue to the mesh's name."
+    )
 
 
 class Limits(Strict):
