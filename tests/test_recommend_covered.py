@@ -118,3 +118,15 @@ def test_kong_meshs_opa_policies_authorize_requests_in_full(engine: AnswerEngine
     assert "l7_authorization" in engine.parser.parse(text).facts["needs"]
     kong = verdict(engine, text).of("kong-mesh")
     assert not kong.out and not kong.caveats
+
+
+def test_windows_pods_that_must_be_meshed_go_to_the_one_mesh_that_meshes_them(
+    engine: AnswerEngine,
+):
+    text = (
+        "aks, mostly windows server nodes running .net framework containers, 25 services; "
+        "security wants mtls between the windows pods. what mesh?"
+    )
+    result = verdict(engine, text)
+    assert result.tied == ["linkerd"]
+    assert any("enterprise" in c.text.lower() for c in result.of("linkerd").caveats)
