@@ -382,6 +382,15 @@ def test_the_lightest_ranking_keeps_to_the_platform_said(engine, kb):
     assert "Linkerd" not in answer and kb.meshes["amazon-ecs-service-connect"].name in answer
 
 
+def test_the_lightest_among_named_meshes_ranks_only_those(engine, kb):
+    """'the leanest of X, Y and Z' ranks the meshes named, and the lead says which."""
+    intent = engine.parser.parse("leanest of kuma, consul and istio ambient on memory, 400 pods?")
+    assert (intent.kind, intent.meshes) == (K.lightest, ["kuma", "consul", "istio-ambient"])
+    answer = render_terminal(engine.answer(intent))
+    assert answer.splitlines()[2].startswith("Among Kuma, Consul and Istio ambient mode, by")
+    assert kb.meshes["linkerd"].name not in answer
+
+
 def test_a_long_thanks_gets_the_short_reply(engine):
     """A thanks saying at length what helped is answered as a thanks, not as out of scope."""
     intent = engine.parser.parse("thx meshbot!! that table made the design review a breeze")

@@ -31,11 +31,12 @@ def _count(intent: Intent, fact: str) -> int | None:
 
 def _candidates(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> list[Mesh]:
     """The current meshes that run on every platform said, with every feature asked about
-    fully."""
+    fully, among those named if any ("cheapest of linkerd, kuma and cilium")."""
     return [
         m
         for m in kb.current_meshes()
-        if all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
+        if (not intent.meshes or m.id in intent.meshes)
+        and all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
         and all(runs_there(m, p) for p in platforms)
     ]
 
@@ -168,12 +169,15 @@ _MEASURED = {
 
 
 def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> str:
-    """What the ranking keeps to: "Among meshes with mutual TLS that run on EKS, b"."""
+    """What the ranking keeps to: "Among meshes with mutual TLS that run on EKS, b", "Among
+    Linkerd and Kuma, b"."""
+    names = [kb.meshes[m].name for m in intent.meshes if m in kb.meshes]
+    pool = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "meshes"
     kept = [f"with {_features(kb, intent)}"] if intent.features else []
     platform = kb.rules.fact("platform")
     if platforms and platform:
         kept.append(f"that run on {platform.says([p.value for p in platforms])}")
-    return f"Among meshes {' '.join(kept)}, b" if kept else "B"
+    return f"Among {' '.join([pool, *kept])}, b" if kept or names else "B"
 
 
 def _features(kb: KnowledgeBase, intent: Intent) -> str:

@@ -3,7 +3,9 @@
 - A retired mesh said to be gone: "evaluating kumaflow because osm got archived", "osm is
   dead so we are trialling linkerd". The question is about Kumaflow or Linkerd; Open Service Mesh is
   named with a lifecycle word (rules.yaml `phrases: lifecycle`) a few words from it to say
-  why. Alone ("app mesh is being shut down, what do we do next") it stays the subject.
+  why, or apart from the current meshes a comparison sets against each other ("we inherited
+  app mesh … lattice vs istio?"). Alone ("app mesh is being shut down, what do we do next")
+  it stays the subject.
 - A mesh a feature is likened to: "can consul do ambient like istio does", "does network
   service mesh do L7 routing like istio?" ask about Consul and Network Service Mesh; Istio
   stands after a `likeness` word ("like", "the way") as the yardstick. With no subject
@@ -24,6 +26,8 @@ from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
 
 WINDOW = 3  # "osm got archived on us": the lifecycle word within three words of the name
+COMPARE_GAP = 1  # "vs plain istio": one word at most between a comparison cue and a name
+LONE_OR = "or"  # "app mesh or istio" sets them apart only with another cue
 LIKENESS_GAP = 1  # "like plain istio": one word at most between the likeness and the name
 
 
@@ -52,6 +56,34 @@ def retired_context(
         for start, end, mesh in found.spans
         if not current(mesh)
         and any(0 <= s - end <= WINDOW or 0 <= start - e <= WINDOW for s, e in said)
+    }
+
+
+def left_behind(
+    tokens: list[str], found: Mentions, cues: CuePhrases, current: Callable[[str], bool]
+) -> set[str]:
+    """The retired meshes a message names apart from the current ones it sets against each
+    other: "we inherited app mesh, aws is sunsetting it … vpc lattice vs ecs service connect
+    vs istio?" asks about the three; App Mesh is what they leave."""
+    cued = [(s, e) for s, e in _spans(cues, "compare", tokens) if tokens[s:e] != [LONE_OR]]
+
+    def against(start: int, end: int) -> bool:
+        return any(0 <= start - e <= COMPARE_GAP or 0 <= s - end <= COMPARE_GAP for s, e in cued)
+
+    compared = {mesh for start, end, mesh in found.spans if against(start, end)}
+    if len({m for m in compared if current(m)}) < 2:
+        return set()
+    return {m for _, _, m in found.spans if not current(m) and m not in compared}
+
+
+def excepted(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes a list question leaves out: right after an `excepting` word ("does anything
+    besides istio do wasm?", "any mesh other than linkerd with fips"), the yardstick."""
+    cued = _spans(cues, "excepting", tokens)
+    return {
+        mesh
+        for start, _, mesh in found.spans
+        if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
     }
 
 

@@ -89,6 +89,12 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
     return found
 
 
+def _spans(name: str) -> set[str]:
+    """Every run of a name's words ("gke managed mesh": "managed mesh", "mesh", …)."""
+    words = name.split()
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
 def _unless(signal: Signal, mesh_words: list[str]) -> str:
     """A lookahead that keeps a phrase from matching where an `unless_next` word (or a mesh's
     name, with `unless_mesh_next`) follows it: "open source kuma" names an edition."""
@@ -101,7 +107,9 @@ def _unless(signal: Signal, mesh_words: list[str]) -> str:
 
 
 class SignalReader:
-    """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team")."""
+    """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team"),
+    outside the names of meshes (`mesh_words`): "gke managed mesh" names an offering and asks
+    for no managed control plane."""
 
     def __init__(self, rules: RulesFile, mesh_words: list[str]) -> None:
         # A choice's options run from the weakest requirement to the strictest.
@@ -120,6 +128,10 @@ class SignalReader:
             for word in words:
                 self._by_word.setdefault(word, []).append(at)
         self._always = [at for at, words in enumerate(self._words) if not words]
+        said = {p for p, _ in phrases}
+        held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in held)
+        self._names = re.compile(rf"\b({alternation})\b") if held else None
 
     def _candidates(self, text: str) -> list[int]:
         """The phrases, in order, whose every word is a word of the text."""
@@ -142,14 +154,16 @@ class SignalReader:
         sets a fact instead of turning the question into a cost question.
         """
         facts: dict[str, FactValue] = {}
-        remaining = normalised
+        parts = self._names.split(normalised) if self._names else [normalised]
+        free = range(0, len(parts), 2)  # the names held are at odd places
         for at in self._candidates(normalised):
             pattern, values = self._pattern(at), self._signals[at][1].set
-            if pattern.search(remaining):
+            if any(pattern.search(parts[i]) for i in free):
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
-                remaining = pattern.sub(" ", remaining)
-        return facts, " ".join(remaining.split())
+                for i in free:
+                    parts[i] = pattern.sub(" ", parts[i])
+        return facts, " ".join(" ".join(parts).split())
 
     def _stricter(self, key: str, known: FactValue | None, value: FactValue) -> FactValue:
         order = self._strictness.get(key)

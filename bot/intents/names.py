@@ -27,6 +27,7 @@ NAMED = 2  # evidence needed to call words a mesh's name
 SLIP_LENGTH = 5  # shorter words are a slip of too many others to tell
 ACRONYM = 3  # "asm", "csm": letters few enough for several makers' products to share
 SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "between", "to"})
+ARTICLES = frozenset({"a", "an", "the"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
 _CALLED = tuple(
@@ -147,6 +148,8 @@ class NameReader:
             tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
             if tail and not _written_together(tokens[end - 1], after[:tail], text):
                 tail = 0  # "in govcloud. mesh crypto must…": a sentence ends between them
+            if tail and self._cues.starts("out_of_scope", " ".join(after)):
+                tail = 0  # "our eero mesh wifi": another kind of mesh
             called = any(after[: len(c)] == c for c in _CALLED)
             if tail or called:  # "hashicorp boundary a service mesh": the name runs back
                 while end - start < MAX_WORDS and self._runs_back(tokens, found, start, end):
@@ -182,14 +185,15 @@ class NameReader:
     def _subject(self, tokens: list[str], candidate: Candidate) -> int:
         """Evidence from standing as the subject of a question about the field that names
         no known mesh: filling "does ___ support" (+2), or a word no dictionary has at the
-        start or after "of" ("weavelink memory overhead", "overhead of weavelink") that is
+        start or after "of" ("weavelink memory overhead", "overhead of the weavelink") that is
         no slip of a known word (+1)."""
         words = tokens[candidate.start : candidate.end]
         asked = tokens[candidate.start - 1 : candidate.start]
         if asked and asked[0] in self._cues.words["asks_of"] and self._asks_of(tokens, candidate):
             return 2
         first = all(w in STOPWORDS for w in tokens[: candidate.start])
-        after_of = candidate.start > 0 and tokens[candidate.start - 1] == "of"
+        before = [w for w in tokens[: candidate.start] if w not in ARTICLES][-1:]
+        after_of = before == ["of"]  # "overhead of (the) weavelink"
         strange = [w for w in words if not ordinary(w)]
         if (first or after_of) and strange and not any(self._slip(w) for w in strange):
             return 1
@@ -261,12 +265,19 @@ class NameReader:
         score += 2 if rival else 0
         if compared and any(found.mesh_used) and (slot or candidate.meshy) and not rival:
             score += 1  # "tried consulate mesh? better than linkerd?"
+        if (compared or not any(found.mesh_used)) and self._part_after(tokens, candidate):
+            score += 1  # "the mosn sidecar": a proxy's name, alone or set against a known mesh
         own = [w for w in words if w not in (CONNECTOR, "mesh")]
         if any(not ordinary(w) for w in own) or any(w in capitals for w in own):
             score += 1
         else:
             score -= 1
         return score
+
+    def _part_after(self, tokens: list[str], candidate: Candidate) -> bool:
+        """A mesh's part right after the words ("mosn sidecar", "foo proxy"; rules.yaml
+        `name_part`): what they name is the product it belongs to."""
+        return bool(set(tokens[candidate.end : candidate.end + 1]) & self._cues.words["name_part"])
 
     def _after_cue(self, tokens: list[str], i: int) -> bool:
         """'explain X', 'evaluating X', 'thoughts on X' (rules.yaml `name_before`)."""
@@ -314,6 +325,22 @@ class NameReader:
             if other is not None and other is not candidate and other.meshy:
                 return True
         return False
+
+
+def initialled(tokens: list[str], found: Mentions, names: list[str]) -> set[str]:
+    """Meshes named by the initials of an unknown name said right before them: in "network
+    service mesh (nsm)" NSM abbreviates that name, not NGINX Service Mesh's."""
+    out = set()
+    for name in names:
+        words = normalise(name).split()
+        if len(words) < 2:
+            continue
+        initials = "".join(w[0] for w in words)
+        for start, end, mesh in found.spans:
+            before = tokens[max(0, start - len(words)) : start]
+            if end - start == 1 and tokens[start] == initials and before == words:
+                out.add(mesh)
+    return out
 
 
 def _written_together(word: str, tail: tuple[str, ...], text: str) -> bool:

@@ -191,7 +191,8 @@ class NumberReader:
     @staticmethod
     def _kinds(rules: RulesFile, units: str) -> str:
         """Up to MAX_QUALIFIERS words between a count and its unit that say what kind: those
-        rules.yaml `count_qualifiers` lists ("3 internal services", "2 core services"), or any
+        rules.yaml `count_qualifiers` lists, hyphenated or not ("3 internal services", "4
+        on-prem clusters"), or any
         other that is no common word, no count's unit and no unit of a size ("40 .NET
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
@@ -200,7 +201,7 @@ class NumberReader:
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
-        said = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed)
+        said = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word
         return rf"(?:{kind}\s+){{0,{MAX_QUALIFIERS}}}"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases
-from bot.intents.context import derived, likened, retired_context
+from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
@@ -22,7 +22,7 @@ from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
-from bot.intents.names import NameReader, as_written
+from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
@@ -59,6 +59,7 @@ THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three wor
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
+LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
 
@@ -114,6 +115,8 @@ class IntentParser:
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something)
         self._addressed = _addressing(self._cues.words["addressed"])
+        makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
+        self._possessive = _possessive(makers)
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -151,6 +154,7 @@ class IntentParser:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
+        plain = self._possessive.sub(r"\1", plain)
         reading = self._read(_code_words(plain))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -287,6 +291,10 @@ class IntentParser:
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
+        gone |= initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
+        gone |= left_behind(tokens_left, found, self._cues, self._current)
+        if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
+            gone |= excepted(tokens_left, found, self._cues)
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
@@ -298,8 +306,10 @@ class IntentParser:
         # quantum computing" is not a post-quantum TLS question.
         named = bool(everything.features or found.features)
         # Words every backend question uses ("our payments svc", "pods") say nothing of the
-        # field by themselves: "jvm g1gc pauses on our payments svc" is about the JVM.
-        said = self._cues.has("field", self._cues.strip("incidental", normalised))
+        # field by themselves: "jvm g1gc pauses on our payments svc" is about the JVM; nor does
+        # another topic's phrase holding a field word ("mesh wifi", "mesh router").
+        plain = self._cues.strip("incidental", self._cues.strip("out_of_scope", normalised))
+        said = self._cues.has("field", plain)
         field = bool(named or facts or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
         # "how does tetrate service bridge compare to the others?": a product set against
@@ -526,6 +536,12 @@ class IntentParser:
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes, notes = r.found.meshes, list(r.notes)
+        if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
+            # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
+            # running none, so the no-mesh baseline is the yardstick, not a subject.
+            meshes = [
+                m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
+            ]
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
@@ -703,10 +719,12 @@ class IntentParser:
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
-        lightest = self._cues.has("lightest", r.normalised)
+        # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
+        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
+        pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
         # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
         # platform said; any other setup asks for a pick.
-        if not named and lightest and not (self._setup - {PLATFORM}) & set(facts):
+        if (pool or not named) and lightest and not (self._setup - {PLATFORM}) & set(facts):
             return IntentKind.lightest, False
         if counted:
             return IntentKind.cost, typo
@@ -795,6 +813,16 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _least(self, normalised: str) -> bool:
+        """A `least` word right before an overhead, a word apart at most: "smallest resource
+        footprint", "lowest sidecar memory", "leanest on cpu"."""
+        words = normalised.split()
+        for match in self._cues.find("least", normalised):
+            at = len(normalised[: match.end()].split())
+            if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
+                return True
+        return False
 
     def _field_beyond_features(self, normalised: str) -> bool:
         """A word of the field besides the features' names and the words every backend
@@ -917,9 +945,10 @@ class IntentParser:
     def _asks_about_a_mesh(self, text: str) -> bool:
         """A current mesh asked about: "does linkerd …", "can they join the consul mesh?"
 
-        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`) a few words
-        before the mesh's name, or the word stands right before it ("would love to flip on
-        the managed istio add-on" asks nothing of Istio).
+        The clause starts with 'does', 'can', 'is'… (rules.yaml `asks_of`, or `asks_opening`:
+        "has gcp's mesh got …") a few words before the mesh's name, or the `asks_of` word
+        stands right before it ("would love to flip on the managed istio add-on" asks nothing
+        of Istio).
         """
         asks = self._cues.words["asks_of"]
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
@@ -930,7 +959,8 @@ class IntentParser:
             starts = [
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
-            opens = words[0] in asks and starts and starts[0] <= ASKS_WINDOW
+            opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 return True
         return False
@@ -1056,6 +1086,14 @@ def _addressing(names: frozenset[str]) -> re.Pattern[str]:
     longest_first = sorted(names, key=len, reverse=True)
     spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
     return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
+
+
+def _possessive(makers: set[str]) -> re.Pattern[str]:
+    """A maker's possessive ("google's managed mesh"): the maker's name, so the offering's
+    own name reads whole."""
+    longest_first = sorted(makers, key=len, reverse=True)
+    names = "|".join(r"\s+".join(map(re.escape, m.split())) for m in longest_first)
+    return re.compile(rf"\b({names})['’]s\b" if names else r"$^", re.IGNORECASE)
 
 
 def _code_words(text: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from bot.intents import gated
-from bot.knowledge.aliases import normalise
+from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
@@ -137,6 +137,9 @@ class RequirementReader:
         self._shares = (
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
+        joins = _alternation([normalise(w) for w in rules.joins])
+        small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
+        self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
 
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
@@ -333,10 +336,16 @@ class RequirementReader:
         matches = [m for m in matches if not self._shared(text, m)]
         said = [m.group(0) for m in matches]
         named = [m.group(0) for m in matches if not self._not_this(text, m)]
-        alone = [m.group(0) for m in self._alone.finditer(text)] if self._alone else []
+        spotted = list(self._alone.finditer(text)) if self._alone else []
+        brought = [m for m in spotted if self._shared(text, m)]  # "add our bare metal servers"
+        alone = [m.group(0) for m in spotted if m not in brought]
         if not named:
             named = alone
-        places = [m.group(0) for m in self._places.finditer(text)] if self._places else []
+        places = [
+            m.group(0)
+            for m in (self._places.finditer(text) if self._places else [])
+            if not any(b.start() <= m.start() < b.end() for b in brought)
+        ]
         said += alone + places
         unplaced = _alternation(said).sub(" ", normalised) if said else normalised
         platforms = [p.value for p in self._counted(named)]
@@ -388,9 +397,13 @@ class RequirementReader:
 
     def _shared(self, text: str, match: re.Match[str]) -> bool:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
-        platform (a `shares` word a few words before)."""
-        vms = self._platform_of[match.group(0)] == Platform.vms
-        return bool(vms and self._shares and self._shares.search(text[: match.start()]))
+        platform (a `shares` word a few words before); 'onboard plain VMs': VMs brought into
+        the mesh (a `joins` word right before)."""
+        said = match.group(0)
+        if self._platform_of.get(said, self._alone_of.get(said)) != Platform.vms:
+            return False
+        before = text[: match.start()]
+        return any(p and p.search(before) for p in (self._shares, self._joins))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
         """'ARO, not AKS': the platform named right after a `not_platform` word."""

@@ -991,6 +991,11 @@ class RulesFile(Strict):
         "('half our stuff is on plain VMs'): a mixed estate, not VMs alone; the words stay "
         "for the features they name.",
     )
+    joins: list[Text] = Field(
+        default_factory=list,
+        description="Verbs right before VMs, a small word between at most, that bring them "
+        "into the mesh ('onboard plain VMs'): VMs asked for as workloads, not the platform.",
+    )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
     )
