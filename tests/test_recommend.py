@@ -20,6 +20,7 @@ from bot.render.button_values import View
 from bot.render.html import render_answer_html
 from bot.render.plain import render_terminal
 from tests.support.knowledge_files import problems_of
+from tests.support.verdicts import verdict
 
 SETUPS = [
     "we run on AKS, 200 services, want Microsoft support",
@@ -38,11 +39,6 @@ SETUPS = [
 
 def point(answer: Answer, heading: str) -> Paragraph | StatementList | None:
     return next((p for p in answer.points if getattr(p, "heading", "") == heading), None)
-
-
-def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
-    intent = engine.parser.parse(text)
-    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
 
 
 # ------------------------------------------------------------------ candidates

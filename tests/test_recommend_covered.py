@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
-
-
-def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
-    intent = engine.parser.parse(text)
-    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+from tests.support.verdicts import verdict
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
-
-
-def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
-    intent = engine.parser.parse(text)
-    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+from tests.support.verdicts import verdict
 
 
 def test_a_sidecar_model_said_to_be_a_dealbreaker_refuses_sidecars(engine: AnswerEngine):

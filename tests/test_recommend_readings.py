@@ -4,13 +4,8 @@ the verdict)."""
 
 from __future__ import annotations
 
-from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
-
-
-def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
-    intent = engine.parser.parse(text)
-    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+from tests.support.verdicts import verdict
 
 
 def test_a_parenthesised_aside_belongs_to_the_clause_around_it(engine: AnswerEngine):

@@ -7,12 +7,7 @@ import pytest
 
 from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
-
-
-def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
-    intent = engine.parser.parse(text)
-    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
-
+from tests.support.verdicts import verdict
 
 # ------------------------------------------------------------------ who supports it
 
