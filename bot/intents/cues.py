@@ -33,6 +33,7 @@ GROUPS = frozenset(
         "closing",
         "which_meshes",
         "compare",
+        "whole_picture",
         "lifecycle",
         "lightest",
         "least",
