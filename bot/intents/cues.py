@@ -74,6 +74,7 @@ GROUPS = frozenset(
         "asks_of",
         "asks_opening",
         "support_check",
+        "built_in",
         "name_after",
         "filler",
         "upstream",

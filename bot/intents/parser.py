@@ -665,7 +665,8 @@ class IntentParser:
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
             return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
-        checked = bool(features) and r.asks_of_mesh
+        # "kong mesh jwt — built in or do i need a gateway?": asked whether the mesh has it.
+        checked = bool(features) and (r.asks_of_mesh or (bool(meshes) and cue("built_in")))
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
         # replacement?") is a recommendation even when meshes are named: the ones they run
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick.
