@@ -665,7 +665,8 @@ class IntentParser:
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
             return IntentKind.greeting, False
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
-        checked = bool(features) and r.asks_of_mesh
+        # "kong mesh jwt — built in or do i need a gateway?": asked whether the mesh has it.
+        checked = bool(features) and (r.asks_of_mesh or (bool(meshes) and cue("built_in")))
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
         # replacement?") is a recommendation even when meshes are named: the ones they run
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick.
@@ -751,7 +752,8 @@ class IntentParser:
         each = of_each and not self._compare_cued(r.remaining, 0) and not cue("cost")
         if len(meshes) >= 2 and features and each:
             return IntentKind.feature_check, typo
-        if len(meshes) >= 2 and compared and not cue("cost"):
+        # An overhead asked beside their features compares them ("feature-wise + overhead").
+        if len(meshes) >= 2 and compared and (not cue("cost") or cue("whole_picture")):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
         # "golden metrics (success rate, p99)" names what the metrics measure.
@@ -839,9 +841,9 @@ class IntentParser:
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
-        memory, CPU, latency) and none asks for a pick."""
+        memory, CPU, latency) and none asks for a pick or their features too."""
         asked = _questions(text)
-        picks = ("recommend", "decision", "which_meshes")
+        picks = ("recommend", "decision", "which_meshes", "whole_picture")
         return bool(asked) and all(
             self._cues.has("cost", q)
             and self._measure(q) is not None
