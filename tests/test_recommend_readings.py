@@ -160,3 +160,34 @@ def test_a_pronoun_left_by_a_mesh_as_subject_or_denied_leaves_nothing(engine: An
         "linkerd on eks for two years, 45 services, we're not going to move off it. add-ons?",
     ):
         assert "leaving" not in engine.parser.parse(text).facts, text
+
+
+def test_a_mesh_kept_whose_proxies_hurt_asks_what_to_do_not_what_it_costs(
+    engine: AnswerEngine,
+):
+    text = (
+        "bare metal, around 4000 pods. the istio sidecars eat a quarter of our memory and we "
+        "won't give up istio's authorization policies. how can we trim it?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert intent.facts["incumbent"] == "istio"
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+def test_upgrades_that_restart_every_pod_said_to_hurt_favour_a_node_level_data_plane(
+    engine: AnswerEngine,
+):
+    text = (
+        "istio sidecars across 300 services. each upgrade means bouncing every pod and it is "
+        "killing us. we want to keep istio. what are our options?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.facts["restart_upgrades"] is True
+    assert intent.facts["incumbent"] == "istio"
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+def test_keeping_a_meshs_resources_is_not_running_it(engine: AnswerEngine):
+    text = "bare metal k8s, 9000 pods, we want to keep our linkerd policies. which mesh?"
+    assert "incumbent" not in engine.parser.parse(text).facts

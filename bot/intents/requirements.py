@@ -189,6 +189,8 @@ class RequirementReader:
             return None
         self._then = re.compile(rf"\s+(?:and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
+        if kept := _alternation([normalise(p) for p in kb.rules.kept_phrases]):
+            forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
         buys = _alternation([normalise(p) for p in kb.rules.customer_phrases])
         vendors = _alternation([n for n, (f, _) in self._named.items() if f == "vendor"])
         if buys is not None and vendors is not None:  # "we pay kong for the gateway"

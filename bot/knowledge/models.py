@@ -1003,6 +1003,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
     )
+    kept_phrases: list[Text] = Field(
+        default_factory=list,
+        description="Words straight before a mesh, no word between, that keep the mesh the "
+        "team runs ('want to keep istio'); 'keep our istio crds' keeps its API only.",
+    )
     customer_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a vendor the team buys from, whatever it buys "
