@@ -59,9 +59,14 @@ def capitalised_words(text: str) -> frozenset[str]:
 class NameReader:
     """Reads unknown names from the tokens a mention scan left unused."""
 
-    def __init__(self, cues: CuePhrases, vocabulary: frozenset[str]) -> None:
+    def __init__(
+        self, cues: CuePhrases, vocabulary: frozenset[str], generations: frozenset[str]
+    ) -> None:
+        """`generations`: meshes' one-word names that number a generation ("linkerd" of
+        "linkerd2"); another number ("linkerd1", the JVM Linkerd) names another product."""
         self._cues = cues
         self._vocabulary = vocabulary
+        self._generations = generations
 
     def read(self, tokens: list[str], found: Mentions, text: str, topic: bool = False) -> list[str]:
         """Names, as the user wrote them, used where a mesh's name would stand.
@@ -122,8 +127,13 @@ class NameReader:
             len(word) >= 2
             and word not in STOPWORDS
             and word not in self._vocabulary
-            and not any(c.isdigit() for c in word)
+            and (not any(c.isdigit() for c in word) or self._generation(word))
         )
+
+    def _generation(self, word: str) -> bool:
+        """A mesh's one-word name numbering a generation no alias has: "linkerd1"."""
+        letters = word.rstrip("0123456789")
+        return letters != word and letters in self._generations
 
     def _free(self, tokens: list[str], found: Mentions, i: int) -> bool:
         return 0 <= i < len(tokens) and not found.used[i] and self._could_be_name(tokens[i])
@@ -155,7 +165,7 @@ class NameReader:
                 while end - start < MAX_WORDS and self._runs_back(tokens, found, start, end):
                     start -= 1
             words = tokens[start:end]
-            meshy = bool(tail) or called
+            meshy = bool(tail) or called or any(self._generation(w) for w in words)
             meshy = meshy or any(
                 "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
             )

@@ -28,7 +28,7 @@ from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
-from bot.knowledge.aliases import STOPWORDS, normalise
+from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, DataPlaneModel, FactValue
@@ -105,7 +105,12 @@ class IntentParser:
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
-        self._names = NameReader(self._cues, self._vocabulary)
+        numbered = {normalise(a) for m in kb.meshes.values() for a in m.known_as if digits(a)}
+        self._names = NameReader(
+            self._cues,
+            self._vocabulary,
+            frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
+        )
         self._modes = ModeReader(kb.meshes.values())
         self._short_names = ShortNameReader(
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()

@@ -188,6 +188,11 @@ def alike(a: str, b: str) -> bool:
     )
 
 
+def digits(phrase: str) -> str:
+    """The phrase's digits, in order: a version or generation it names."""
+    return "".join(c for c in phrase if c.isdigit())
+
+
 def _word_by_word(a: str, b: str, cutoff: float) -> bool:
     """Same number of words, each within `cutoff`: 'aspen mesh' is not 'app mesh'."""
     words_a, words_b = a.split(), b.split()
@@ -218,6 +223,12 @@ class AliasIndex:
         for entity, alias in aliases:
             self._by_alias.setdefault(normalise(alias), entity)
         self._choices = list(self._by_alias)
+        # Entities whose names number a generation ("linkerd2", "http2"): another number
+        # names another generation ("linkerd1", the JVM Linkerd; "http3"), never a slip.
+        self._numbers: dict[str, set[str]] = {}
+        for alias, entity in self._by_alias.items():
+            if digits(alias):
+                self._numbers.setdefault(entity, set()).add(digits(alias))
         self._fuzzy_choices = [a for a in self._choices if fuzzy_eligible(a, MIN_ALIAS_LENGTH)]
         self._memo: dict[Hashable, AliasHit | None] = {}
         self._suggested: dict[Hashable, tuple[str, ...]] = {}
@@ -247,9 +258,15 @@ class AliasIndex:
             phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         )
         for alias, score, _ in found:
-            if alike(phrase, alias):
+            if alike(phrase, alias) and self._same_generation(phrase, alias):
                 return AliasHit(self._by_alias[alias], alias, score)
         return None
+
+    def _same_generation(self, phrase: str, alias: str) -> bool:
+        """Digits as one of the entity's names has them ("ossm3"), or any, added to the
+        name of something that numbers no generation ("kuma2" is Kuma 2.x)."""
+        said, numbers = digits(phrase), self._numbers.get(self._by_alias[alias])
+        return said == digits(alias) or numbers is None or said in numbers
 
     def close(self, phrase: str, cutoff: float = CLOSE_CUTOFF, limit: int = 2) -> list[str]:
         """Entity ids with an alias nearly spelled like `phrase`: a typo worth a button."""
