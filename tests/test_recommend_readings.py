@@ -201,3 +201,14 @@ def test_services_doing_tls_themselves_with_a_tool_have_it_covered(engine: Answe
     )
     assert engine.parser.parse(text).facts["covered"] == ["mtls"]
     assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_refusing_to_run_any_control_plane_wants_a_managed_one_not_a_list(engine: AnswerEngine):
+    text = (
+        "everything is on aws: EKS and ECS services spread over four accounts. we need "
+        "service to service auth with IAM and we don't want to run any control plane."
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert intent.facts["managed_control_plane"] is True
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
