@@ -191,3 +191,24 @@ def test_upgrades_that_restart_every_pod_said_to_hurt_favour_a_node_level_data_p
 def test_keeping_a_meshs_resources_is_not_running_it(engine: AnswerEngine):
     text = "bare metal k8s, 9000 pods, we want to keep our linkerd policies. which mesh?"
     assert "incumbent" not in engine.parser.parse(text).facts
+
+
+def test_services_doing_tls_themselves_with_a_tool_have_it_covered(engine: AnswerEngine):
+    text = (
+        "compliance asks for encrypted service traffic. 12 services on GKE, each one serves "
+        "TLS itself with cert-manager issued certs and network policies are in place. "
+        "should we add a mesh?"
+    )
+    assert engine.parser.parse(text).facts["covered"] == ["mtls"]
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_refusing_to_run_any_control_plane_wants_a_managed_one_not_a_list(engine: AnswerEngine):
+    text = (
+        "everything is on aws: EKS and ECS services spread over four accounts. we need "
+        "service to service auth with IAM and we don't want to run any control plane."
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert intent.facts["managed_control_plane"] is True
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
