@@ -116,6 +116,13 @@ class IntentParser:
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
+        self._avoids = {
+            f.id: re.compile(
+                r"\b(?:" + "|".join(re.escape(normalise(a)) for a in f.avoids) + r")\b"
+            )
+            for f in kb.features.values()
+            if f.avoids
+        }
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something)
@@ -280,6 +287,7 @@ class IntentParser:
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
+        features += [f for f in self._avoided(text) if f not in features and f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(normalised) if f in features]:
@@ -492,6 +500,17 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         return self._retriever.find(query, floor, known or [])
+
+    def _avoided(self, text: str) -> list[str]:
+        """Features whose design does without what a clause complains of ("why does everyone
+        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`)."""
+        out = []
+        for clause in _CLAUSES.split(text[:MAX_TEXT]):
+            said = f" {normalise(clause)} "
+            if not self._cues.has("complaint", said):
+                continue
+            out += [f for f, avoided in self._avoids.items() if avoided.search(said)]
+        return list(dict.fromkeys(out))
 
     def _hurt(
         self, clause: str, facts: dict[str, FactValue], refused: dict[str, FactValue]

@@ -105,6 +105,11 @@ class Feature(Strict):
         description="How people describe the job it does ('log-only mode before enforcing'); "
         "questions are matched to features by ranked retrieval over these and the rest.",
     )
+    avoids: list[Text] = Field(
+        default_factory=list,
+        description="The design it does without ('sidecar'): a complaint about it in one "
+        "clause ('why does everyone hate sidecars') asks about this feature.",
+    )
     explanation: Text
 
 
