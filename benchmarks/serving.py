@@ -1,5 +1,6 @@
-"""Serving, timed as the user waits: a signed `/mesh compare istio linkerd` until its
-answer arrives at the response_url (the ack plus the POST).
+"""Serving, timed as the user waits: a signed `/mesh compare istio linkerd for N services`
+(N counting up, so every text is new and nothing comes from a memo of a text read before)
+until its answer arrives at the response_url (the ack plus the POST).
 
 Two loads: 8 clients at once, each sending its next question when it has both the ack
 and the answer (closed loop: throughput, and latency at saturation); and a fixed rate
@@ -43,7 +44,15 @@ from tests.support.processes import free_port  # noqa: E402
 from tests.support.signing import SECRET, command_body, signed_headers  # noqa: E402
 
 BARE_APP = Path(__file__).resolve().parent / "bare_bolt_app.py"
-QUESTION = "compare istio linkerd"
+QUESTION = "compare istio linkerd for {n} services"
+ASKED = itertools.count(10)
+
+
+def question() -> str:
+    """The next question: the same work each time, never the same text."""
+    return QUESTION.format(n=next(ASKED))
+
+
 CLIENTS = 8
 PACED_RATE = 100  # requests a second, well below every variant's capacity
 ANSWER_TIMEOUT_SECONDS = 10
@@ -150,7 +159,7 @@ async def load(port: int, slack: SlackSide, seconds: float, clients: int) -> dic
         async with aiohttp.ClientSession() as session:
             while time.monotonic() < until:
                 response_url, arrived = slack.expect()
-                body = command_body(QUESTION, response_url, user=f"U{n}")
+                body = command_body(question(), response_url, user=f"U{n}")
                 started = time.perf_counter()
                 async with session.post(url, data=body, headers=signed_headers(body)) as r:
                     await r.read()
@@ -187,7 +196,7 @@ async def paced(port: int, slack: SlackSide, seconds: float, rate: float) -> dic
     async def one(session: aiohttp.ClientSession, n: int) -> None:
         nonlocal errors
         response_url, arrived = slack.expect()
-        body = command_body(QUESTION, response_url, user=f"U{n % 50}")
+        body = command_body(question(), response_url, user=f"U{n % 50}")
         started = time.perf_counter()
         async with session.post(url, data=body, headers=signed_headers(body)) as r:
             await r.read()
@@ -305,7 +314,8 @@ async def serving_bench(seconds: float, starts: int, postgres: str | None) -> di
 
 
 def print_serving(report: dict[str, dict]) -> None:
-    print(f"\nServing: signed /mesh {QUESTION}, {CLIENTS} clients; answer = ack + response_url")
+    asked = QUESTION.format(n="N")
+    print(f"\nServing: signed /mesh {asked}, {CLIENTS} clients; answer = ack + response_url")
     for name, r in report.items():
         if name in ("ratios", "store_cost"):
             continue
