@@ -17,14 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from slack_sdk.models.blocks import (
-    ActionsBlock,
     Block,
-    ButtonElement,
     ContextBlock,
-    HeaderBlock,
     MarkdownTextObject,
-    PlainTextObject,
-    SectionBlock,
     TableBlock,
 )
 from slack_sdk.models.blocks.basic_components import RawTextObject
@@ -136,8 +131,10 @@ class _Page:
         return (" " + "".join(f"[{n}]" for n in cited)) if cited else ""
 
 
-def _section(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=text))
+def _section(text: str) -> dict[str, Any]:
+    """A section block as the model would give it (built directly: the models cost more
+    than the rest of rendering, and every text here is already fitted to Slack's limits)."""
+    return {"text": {"text": text, "type": "mrkdwn"}, "type": "section"}
 
 
 def _chunks(lines: list[str], limit: int = limits.SECTION_TEXT) -> list[str]:
@@ -232,7 +229,9 @@ def _fits_table(part: Part) -> bool:
     return isinstance(part, Matrix) and len(part.rows) < limits.TABLE_ROWS
 
 
-def _part_blocks(page: _Page, part: Part, table_free: bool) -> list[tuple[Block, int]]:
+def _part_blocks(
+    page: _Page, part: Part, table_free: bool
+) -> list[tuple[Block | dict[str, Any], int]]:
     if table_free and _fits_table(part):
         table, chars = _table(page, part)  # type: ignore[arg-type]
         heading = [(_section(bold(part.heading)), len(part.heading))] if part.heading else []
@@ -318,21 +317,26 @@ def _choice_buttons(choices: list[Choice], action: str) -> list[ButtonSpec]:
     return [s for s in specs if s]
 
 
-@functools.lru_cache(maxsize=2048)
+def _button_element(n: int, spec: ButtonSpec) -> dict[str, Any]:
+    """A button as ButtonElement.to_dict() gives it; `_button` and `_link_button` already
+    keep its label, value and url within Slack's limits."""
+    element: dict[str, Any] = {
+        "action_id": spec.action if spec.action in SINGLE_ACTIONS else f"{spec.action}_{n}"
+    }
+    if spec.primary:
+        element["style"] = "primary"
+    element |= {"text": {"text": spec.label, "type": "plain_text"}, "type": "button"}
+    if spec.url:
+        element["url"] = spec.url
+    if spec.value:
+        element["value"] = spec.value
+    return element
+
+
 def _actions(specs: tuple[ButtonSpec, ...]) -> dict[str, Any]:
-    """An actions block, built by the models once per distinct set of buttons."""
-    return ActionsBlock(
-        elements=[
-            ButtonElement(
-                text=PlainTextObject(text=spec.label),
-                action_id=spec.action if spec.action in SINGLE_ACTIONS else f"{spec.action}_{n}",
-                value=spec.value,
-                url=spec.url or None,
-                style="primary" if spec.primary else None,
-            )
-            for n, spec in enumerate(specs)
-        ]
-    ).to_dict()
+    """An actions block (built directly: button values differ with every question, so the
+    models would be built anew for each answer)."""
+    return {"elements": [_button_element(n, s) for n, s in enumerate(specs)], "type": "actions"}
 
 
 def _rows(buttons: int) -> int:
@@ -378,8 +382,12 @@ def _sources_line(page: _Page) -> dict[str, Any]:
     return ContextBlock(elements=elements).to_dict()
 
 
-def _header(text: str) -> HeaderBlock:
-    return HeaderBlock(text=PlainTextObject(text=limits.fit(text, limits.HEADER_TEXT)))
+def _header(text: str) -> dict[str, Any]:
+    """A header block, built directly as `_section` is."""
+    return {
+        "text": {"text": limits.fit(text, limits.HEADER_TEXT), "type": "plain_text"},
+        "type": "header",
+    }
 
 
 def _view_button(answer: Answer, label: str, view: View) -> ButtonSpec | None:
