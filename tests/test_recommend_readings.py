@@ -212,3 +212,20 @@ def test_refusing_to_run_any_control_plane_wants_a_managed_one_not_a_list(engine
     assert intent.kind.value == "recommend"
     assert intent.facts["managed_control_plane"] is True
     assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
+
+
+def test_a_chore_refused_is_no_topic_to_look_features_up_by(engine: AnswerEngine):
+    text = (
+        "GKE, 120 services run by 18 teams. is a mesh worth it at all? the CISO wants zero "
+        "trust: mtls on every hop and per-service authz policies, and teams each write their "
+        "own retries. we'd prefer not to operate control planes ourselves"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.facts["managed_control_plane"] is True
+    assert "multi_mesh" not in intent.features
+    assert verdict(engine, text).tied == ["google-cloud-service-mesh"]
+
+
+def test_isolated_meshes_are_still_found_when_tenants_are_kept_apart(engine: AnswerEngine):
+    text = "can one control plane run a separate mesh for each tenant with its own CA?"
+    assert "multi_mesh" in engine.parser.parse(text).features

@@ -140,6 +140,21 @@ class RefusalReader:
                     facts[fact] = value
         return facts
 
+    def without_refused(self, normalised: str) -> str:
+        """The text less the objects a refusal governs: what they won't run ("rather not
+        operate control planes ourselves") is a must-not, not a topic to look features up by."""
+        # the clause breaks stay: "only" still says something ("log-only mode")
+        parts = re.split(f"({self._breaks.pattern})", normalised) if self._breaks else [normalised]
+        kept = [p if i % 2 else self._unrefused(p) for i, p in enumerate(parts)]
+        return " ".join(" ".join(kept).split())
+
+    def _unrefused(self, clause: str) -> str:
+        for _, _, pattern in self._objects:
+            spans = [m.span() for m in pattern.finditer(clause) if self._refused(clause, m)]
+            for start, end in reversed(spans):
+                clause = f"{clause[:start]} {clause[end:]}"
+        return clause
+
     def names_refused(self, clause: str, refused: dict[str, FactValue]) -> bool:
         """The clause names what a must-not in `refused` refuses ("debugging envoy config
         dumps" beside "no envoy")."""
