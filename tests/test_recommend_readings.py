@@ -229,3 +229,8 @@ def test_a_chore_refused_is_no_topic_to_look_features_up_by(engine: AnswerEngine
 def test_isolated_meshes_are_still_found_when_tenants_are_kept_apart(engine: AnswerEngine):
     text = "can one control plane run a separate mesh for each tenant with its own CA?"
     assert "multi_mesh" in engine.parser.parse(text).features
+
+
+def test_a_clipped_word_and_what_it_stands_for_are_one_word_not_two(engine: AnswerEngine):
+    text = "40 services on AKS. our people know istio well and we keep Gateway-style config."
+    assert "custom_proxy_config" not in engine.parser.parse(text).features

@@ -119,6 +119,10 @@ class FeatureRetriever:
             normalise(short): tuple(dict.fromkeys(s for word in full for s in _stems(word)))
             for short, full in kb.rules.short_forms.items()
         }
+        # What a clipped word also stands for is that one word said, not a second one.
+        self._clipped = {
+            full: stem(short) for short, stems in self._short.items() for full in stems
+        }
         # A one-word alias inflected ("upgrading" for "upgrades") names its feature alone.
         self._named = {
             f.id: frozenset(stem(a) for a in map(normalise, f.aliases) if a and " " not in a)
@@ -191,7 +195,8 @@ class FeatureRetriever:
         score = 0.0
         matched = query & doc.keys()
         telling = [t for t in matched if self._weight(t) >= MEANINGFUL]
-        if len(telling) + len(named & set(telling)) < MIN_TERMS:
+        said = {self._clipped.get(t, t) for t in telling}  # "config" and its "configuration"
+        if len(said) + len(named & set(telling)) < MIN_TERMS:
             return score
         for term in matched:
             tf = doc[term]
