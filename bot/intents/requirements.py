@@ -109,8 +109,8 @@ class RequirementReader:
         self._pronoun = self._pronoun_pattern(kb)
         leaving = kb.rules.refusals.meshes
         self._reach = leaving.reach if leaving else 0
-        incumbents = _alternation([a for a, (f, _) in self._named.items() if f == "incumbent"])
-        self._incumbents = re.compile(rf"(?P<name>{incumbents.pattern})") if incumbents else None
+        names = self._incumbent_names
+        self._incumbents = re.compile(rf"(?P<name>{names.pattern})") if names else None
         self._leaving_fact = leaving.fact if leaving else None
         denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
@@ -182,6 +182,10 @@ class RequirementReader:
                 doing += [rf"{re.escape(normalise(word))}\s+{re.escape(job)}s?" for job in jobs]
                 tools.append(normalise(word).split())
         self._doing = gated.Gated(rf"\b(?:{'|'.join(doing)})\b", tools) if doing else None
+        # the names of current meshes they may run (or leave), read by several patterns
+        self._incumbent_names = _alternation(
+            [n for n, (f, _) in self._named.items() if f == "incumbent"]
+        )
         cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
         after = _alternation([normalise(p) for p in kb.rules.already_after])
         names = _alternation(list(self._named))
@@ -199,7 +203,7 @@ class RequirementReader:
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         self._trial = _alternation([normalise(w) for w in kb.rules.trial_phrases])
         tenure = _alternation([normalise(u) for u in kb.rules.already_for])
-        meshes = _alternation([n for n, (f, _) in self._named.items() if f == "incumbent"])
+        meshes = self._incumbent_names
         if tenure is not None and meshes is not None:  # "linkerd on eks for 2 years": they run it
             count = r"(?:\d+|a|a few|several|many|two|three|four|five)"
             forms.append(
@@ -240,7 +244,7 @@ class RequirementReader:
         words after a cue (rules.yaml `refusals.meshes`)."""
         leaving = kb.rules.refusals.meshes
         cues = _alternation([normalise(p) for p in leaving.before]) if leaving else None
-        names = _alternation([a for a, (f, _) in self._named.items() if f == "incumbent"])
+        names = self._incumbent_names
         if not leaving or cues is None or names is None:
             return None
         gap = rf"(?:\w+\s+){{0,{leaving.window}}}?"
