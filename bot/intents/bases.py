@@ -12,7 +12,9 @@ sets it apart from the distribution.
 
 A project named beside one of its other modes places that mode the same way: in "wtf is
 ambient mode in istio" Istio says whose ambient mode it is (mesh YAML `mode_aliases.beside`),
-unless a word of its own mode stands beside it ("istio sidecars vs ambient").
+unless a word of its own mode stands beside it ("istio sidecars vs ambient"). Said right
+against that mode's name, in either order ("ambient istio", "ambient-mode istio vs cilium"),
+it is part of that name, as the alias "istio ambient" is, and never an operand of its own.
 """
 
 from __future__ import annotations
@@ -47,6 +49,12 @@ def context_bases(
     meshes = list(meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
     bases |= _projects(tokens, found, meshes)
+    siblings = {
+        frozenset((m.id, other))
+        for m in meshes
+        if m.mode_aliases
+        for other in m.mode_aliases.beside
+    }
     return {
         b
         for b in bases
@@ -55,8 +63,26 @@ def context_bases(
             or _joined(tokens, found, s, cues)
             or (s[0] > 0 and tokens[s[0] - 1] in upstream)
             for s in _spans(found, b)
+            if not _fused(tokens, found, s, siblings)
         )
     }
+
+
+def _fused(
+    tokens: list[str],
+    found: Mentions,
+    span: tuple[int, int, str],
+    siblings: set[frozenset[str]],
+) -> bool:
+    """A project's name touching a sibling mode's name that does not say it already:
+    "ambient istio" names one mode, "compare istio istio-ambient" two."""
+    start, end, mesh = span
+    return any(
+        (other_end == start or other_start == end)
+        and frozenset((mesh, other)) in siblings
+        and not set(tokens[start:end]) & set(tokens[other_start:other_end])
+        for other_start, other_end, other in found.spans
+    )
 
 
 def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str]:
@@ -70,9 +96,17 @@ def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str
             continue
         words = {w for phrase in modes.words for w in normalise(phrase).split()}
         spans = _spans(found, mesh.id)
-        if not any(words & set(tokens[max(0, s - 1) : e + 1]) for s, e, _ in spans):
+        if not any(words & set(_beside(tokens, found, s, e)) for s, e, _ in spans):
             projects.add(mesh.id)
     return projects
+
+
+def _beside(tokens: list[str], found: Mentions, start: int, end: int) -> list[str]:
+    """A name's words and the word either side that names no other mesh (the "mode" of
+    "ambient mode istio" is ambient's)."""
+    left = [start - 1] if start > 0 and not found.mesh_used[start - 1] else []
+    right = [end] if end < len(tokens) and not found.mesh_used[end] else []
+    return [tokens[i] for i in [*left, *range(start, end), *right]]
 
 
 def _joined(
