@@ -45,6 +45,7 @@ IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of t
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+_PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 _CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
@@ -786,13 +787,14 @@ class IntentParser:
             self._kb.features[f].category == Category.observability for f in features
         )
         # "does linkerd do outlier detection? one sick pod drags our p99 down": the overhead
-        # is why they ask; the questions asked check a feature of the mesh, or set meshes
-        # against each other on what their metrics measure ("linkerd viz vs kiali for golden
-        # signals (success rate, latency), which gives more?").
+        # is why they ask; the questions asked are about a feature (checked on the mesh, or
+        # the meshes that have it: "which meshes are sidecarless? sidecars hog our ram"), or
+        # set meshes against each other on what their metrics measure ("linkerd viz vs kiali
+        # for golden signals (success rate, latency), which gives more?").
         aside = self._asked_without("cost", r.text)
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
-        aside = aside and checked
+        aside = aside and bool(features)
         priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
@@ -1098,8 +1100,9 @@ class IntentParser:
 
 
 def _questions(text: str) -> frozenset[str]:
-    """The clauses a question mark closes, normalised as the identity reader leaves them."""
-    parts = _CLAUSE_ENDS.split(text)
+    """The clauses a question mark closes, normalised as the identity reader leaves them; a
+    parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
