@@ -19,6 +19,7 @@ it is part of that name, as the alias "istio ambient" is, and never an operand o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bot.intents.extract import Mentions
@@ -38,17 +39,19 @@ def context_bases(
     meshes: Iterable[Mesh],
     cues: list[tuple[int, int]],
     upstream: frozenset[str] = frozenset(),
+    said: str = "",
 ) -> set[str]:
     """The base meshes named only as the context of a distribution also named.
 
     `cues`: the token spans (start, end) of comparison cues other than a lone "or";
-    `upstream`: words right before a base that call it the upstream ("vanilla istio").
+    `upstream`: words right before a base that call it the upstream ("vanilla istio");
+    `said`: the whole question normalised, the words signals read included.
     """
     cues = cues + [(i, i + 1) for i, word in enumerate(tokens) if word == COMPARATIVE]
     named = set(found.meshes)
     meshes = list(meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
-    bases |= _projects(tokens, found, meshes)
+    bases |= _projects(tokens, found, meshes, said or " ".join(tokens))
     siblings = {
         frozenset((m.id, other))
         for m in meshes
@@ -85,28 +88,26 @@ def _fused(
     )
 
 
-def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str]:
-    """Projects named beside another of their modes by their name alone, no word of their
-    own mode beside it ("istio", not "istio sidecars" or "sidecar istio")."""
+def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: str) -> set[str]:
+    """Projects named beside another of their modes by their name alone, no phrase of their
+    own mode beside it in what was said (`said`, before signals took their words: "istio",
+    not "istio sidecars", "sidecar istio" or "istio sidecars eat our ram")."""
     named = set(found.meshes)
     projects = set()
     for mesh in meshes:
         modes = mesh.mode_aliases
         if mesh.id not in named or not modes or not named & set(modes.beside):
             continue
-        words = {w for phrase in modes.words for w in normalise(phrase).split()}
-        spans = _spans(found, mesh.id)
-        if not any(words & set(_beside(tokens, found, s, e)) for s, e, _ in spans):
+        phrases = [normalise(p) for p in modes.words]
+        words = {w for phrase in phrases for w in phrase.split()}
+        own = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        names = {" ".join(tokens[s:e]) for s, e, _ in _spans(found, mesh.id)}
+        if any(words & set(name.split()) for name in names):  # "istio sidecar mode"
+            continue
+        beside = (rf"\b(?:(?:{own}) {re.escape(n)}|{re.escape(n)} (?:{own}))\b" for n in names)
+        if not any(re.search(pattern, said) for pattern in beside):
             projects.add(mesh.id)
     return projects
-
-
-def _beside(tokens: list[str], found: Mentions, start: int, end: int) -> list[str]:
-    """A name's words and the word either side that names no other mesh (the "mode" of
-    "ambient mode istio" is ambient's)."""
-    left = [start - 1] if start > 0 and not found.mesh_used[start - 1] else []
-    right = [end] if end < len(tokens) and not found.mesh_used[end] else []
-    return [tokens[i] for i in [*left, *range(start, end), *right]]
 
 
 def _joined(

@@ -259,7 +259,7 @@ class IntentParser:
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
         meshes = self._kb.meshes.values()
-        for base in context_bases(remaining.split(), found, meshes, cues, upstream):
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream, normalised):
             found.meshes.remove(base)
         compared = bool(self._cues.find("compare", remaining))
         modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
@@ -505,11 +505,12 @@ class IntentParser:
 
     def _avoided(self, text: str) -> list[str]:
         """Features whose design does without what a clause complains of ("why does everyone
-        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`)."""
+        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`). A clause
+        asking a quantity ("how much memory would istio sidecars eat") complains of nothing."""
         out = []
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             said = f" {normalise(clause)} "
-            if not self._cues.has("complaint", said):
+            if not self._cues.has("complaint", said) or self._cues.has("quantity", said):
                 continue
             out += [f for f, avoided in self._avoids.items() if avoided.search(said)]
         return list(dict.fromkeys(out))
