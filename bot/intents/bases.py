@@ -14,7 +14,8 @@ A project named beside one of its other modes places that mode the same way: in 
 ambient mode in istio" Istio says whose ambient mode it is (mesh YAML `mode_aliases.beside`),
 unless a word of its own mode stands beside it ("istio sidecars vs ambient"). Said right
 against that mode's name, in either order ("ambient istio", "ambient-mode istio vs cilium"),
-it is part of that name, as the alias "istio ambient" is, and never an operand of its own.
+or a word of being in it apart ("linkerd vs istio in ambient mode"), it is part of that name,
+as the alias "istio ambient" is, and never an operand of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ COMPARATIVE = "than"  # "more latency than vanilla istio" (no cue alone: "more t
 JOINER = "and"  # after a comparison cue, the word between its operands
 ALTERNATIVE = "or"  # "gloo mesh or just run plain istio": the base offered as the other choice
 LISTING = frozenset({"and", "or", "vs", "versus", "v"})
+MODE_OF = frozenset({"in", "using", "running"})  # "istio in ambient mode", "ambient in istio"
 
 
 def context_bases(
@@ -77,15 +79,20 @@ def _fused(
     span: tuple[int, int, str],
     siblings: set[frozenset[str]],
 ) -> bool:
-    """A project's name touching a sibling mode's name that does not say it already:
-    "ambient istio" names one mode, "compare istio istio-ambient" two."""
+    """A project's name touching a sibling mode's name that does not say it already, or a
+    word of being in it apart: "ambient istio", "istio in ambient mode" name one mode,
+    "compare istio istio-ambient" two."""
     start, end, mesh = span
-    return any(
-        (other_end == start or other_start == end)
-        and frozenset((mesh, other)) in siblings
-        and not set(tokens[start:end]) & set(tokens[other_start:other_end])
-        for other_start, other_end, other in found.spans
-    )
+    for other_start, other_end, other in found.spans:
+        gap = tokens[other_end:start] if other_end <= start else tokens[end:other_start]
+        if (
+            frozenset((mesh, other)) in siblings
+            and len(gap) <= 1
+            and set(gap) <= MODE_OF
+            and not set(tokens[start:end]) & set(tokens[other_start:other_end])
+        ):
+            return True
+    return False
 
 
 def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: str) -> set[str]:
