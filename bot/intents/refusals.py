@@ -53,6 +53,16 @@ def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
     return before, after
 
 
+def _expanded(words: list[str], vendors: list[str]) -> list[str]:
+    """The words, each with `{vendor}` in it once for every vendor's word ("{vendor} support":
+    "microsoft support", "aws support" …)."""
+    return [
+        form
+        for word in words
+        for form in ([word.format(vendor=v) for v in vendors] if "{vendor}" in word else [word])
+    ]
+
+
 class _Cued:
     """Objects a cue before (within the window) or right after sets: what a setup says is
     all it has (`limits`), or what it insists on (`demands`)."""
@@ -88,10 +98,17 @@ class RefusalReader:
         self._accepting = _alternation(refusals.accepting)
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
+        vendor_words = [w for words in rules.vendors.values() for w in words]
         self._objects = [
             (refused.sets or fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
-            if (pattern := _object(refused.words, refused.unless_next, refused.unless_before))
+            if (
+                pattern := _object(
+                    _expanded(refused.words, vendor_words),
+                    refused.unless_next,
+                    refused.unless_before,
+                )
+            )
         ]
         self._accepted = [
             (fact, accepted.value, pattern)
