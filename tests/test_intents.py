@@ -383,6 +383,7 @@ def test_a_pasted_snippet_names_its_features_and_its_mesh_is_context(
         ),
         ("number of clusters: 4. does cilium span them?", {"clusters": 4}),
         ("our pod count is 1187 and growing. istio sidecar memory?", {"pods": 1187}),
+        ("setup: gke, services: ~75, replicas=2. which mesh?", {"services": 75, "pods": 150}),
     ],
 )
 def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, facts):
@@ -395,11 +396,13 @@ def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, fac
         "pod count went up by 1.5 gb of memory, why?",  # a measure, no count
         "what's the max pod count per node? 110 is the default",  # no name after the number
         "istio 1.24. that is the version we run",  # a version named, no count
+        "```\nspec:\n  replicas: 3\n```\ndoes linkerd inject this?",  # a pasted field
+        "pods: 1/3 ready after the upgrade, what gives",  # a ratio, no count
     ],
 )
 def test_a_number_no_count_names_is_no_count(parser, text):
     facts = parser.parse(text).facts
-    assert not {"pods", "services", "nodes", "clusters"} & set(facts)
+    assert not {"pods", "services", "nodes", "clusters", "replicas"} & set(facts)
 
 
 def test_a_count_named_after_a_pasted_number_sizes_the_cost(engine):

@@ -23,7 +23,7 @@ from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
-from bot.intents.numbers import NumberReader
+from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
@@ -48,7 +48,6 @@ _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends ea
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
-_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -409,12 +408,12 @@ class IntentParser:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
         when the words around it ask about another mesh and compare none: where they come
         from, not what they ask about."""
-        snippets = " ".join(m.group(0) for m in _CODE.finditer(text))
+        snippets = " ".join(m.group(0) for m in CODE.finditer(text))
         if not snippets or compared:
             return set()
         index, features = self._kb.mesh_index, self._kb.feature_index
         pasted = set(find_mentions(normalise(snippets).split(), index, features).meshes)
-        around = find_mentions(normalise(_CODE.sub(" ", text)).split(), index, features).meshes
+        around = find_mentions(normalise(CODE.sub(" ", text)).split(), index, features).meshes
         others = [m for m in meshes if m in around and m not in pasted]
         return pasted & set(meshes) if others else set()
 
@@ -1138,4 +1137,4 @@ def _code_words(text: str) -> str:
             code.group(0),
         )
 
-    return _CODE.sub(spelled, text)
+    return CODE.sub(spelled, text)
