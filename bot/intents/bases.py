@@ -41,19 +41,20 @@ def context_bases(
     meshes: Iterable[Mesh],
     cues: list[tuple[int, int]],
     upstream: frozenset[str] = frozenset(),
-    said: str = "",
+    said: list[str] | None = None,
 ) -> set[str]:
     """The base meshes named only as the context of a distribution also named.
 
     `cues`: the token spans (start, end) of comparison cues other than a lone "or";
     `upstream`: words right before a base that call it the upstream ("vanilla istio");
-    `said`: the whole question normalised, the words signals read included.
+    `said`: every word of the question, where `tokens` lack those a signal took ("would
+    istio sidecars eat" still names Istio's sidecar mode).
     """
     cues = cues + [(i, i + 1) for i, word in enumerate(tokens) if word == COMPARATIVE]
     named = set(found.meshes)
     meshes = list(meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
-    bases |= _projects(tokens, found, meshes, said or " ".join(tokens))
+    bases |= _projects(tokens, found, meshes, tokens if said is None else said)
     siblings = {
         frozenset((m.id, other))
         for m in meshes
@@ -95,10 +96,10 @@ def _fused(
     return False
 
 
-def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: str) -> set[str]:
+def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: list[str]) -> set[str]:
     """Projects named beside another of their modes by their name alone, no phrase of their
-    own mode beside it in what was said (`said`, before signals took their words: "istio",
-    not "istio sidecars", "sidecar istio" or "istio sidecars eat our ram")."""
+    own mode beside it where the question says it (`said`, the words signals took included:
+    "istio", not "istio sidecars", "sidecar istio" or "would istio sidecars eat")."""
     named = set(found.meshes)
     projects = set()
     for mesh in meshes:
@@ -112,7 +113,7 @@ def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: str)
         if any(words & set(name.split()) for name in names):  # "istio sidecar mode"
             continue
         beside = (rf"\b(?:(?:{own}) {re.escape(n)}|{re.escape(n)} (?:{own}))\b" for n in names)
-        if not any(re.search(pattern, said) for pattern in beside):
+        if not any(re.search(pattern, " ".join(said)) for pattern in beside):
             projects.add(mesh.id)
     return projects
 

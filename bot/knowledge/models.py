@@ -684,6 +684,7 @@ class OfferingTrait(StrEnum):
     lightest_at_size = "lightest_at_size"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
+    already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
     familiar_api = "familiar_api"
@@ -940,6 +941,11 @@ class Refusals(Strict):
         default_factory=list,
         description="Phrases that accept: a clause with one refuses nothing ('no problem "
         "with sidecars').",
+    )
+    supposing: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that open a clause on a supposition: it refuses nothing ('if "
+        "there's no sidecar, where does the proxy go?').",
     )
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
