@@ -30,11 +30,7 @@ SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "be
 ARTICLES = frozenset({"a", "an", "the"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
-_CALLED = tuple(
-    (*lead, *kind)
-    for lead in (("a",), ("as", "a"), ("as", "our"), ("as", "the"))
-    for kind in (("mesh",), ("service", "mesh"))
-)  # "is meshery a mesh", "netflix zuul as a mesh"
+_CALLED_LEADS = (("a",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
 _COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 
@@ -43,7 +39,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 class Candidate:
     start: int
     end: int  # exclusive
-    name: str
+    name: str  # the words it is named by: without a kind word glued on ("Halyard mesh")
     meshy: bool  # before "mesh", holding "mesh", or called a mesh
 
 
@@ -67,6 +63,12 @@ class NameReader:
         self._cues = cues
         self._vocabulary = vocabulary
         self._generations = generations
+        # The kind words a product's name is written with ("Halyard mesh", `name_kind`),
+        # longest first, and what calls words one ("is meshery a mesh", "zuul as a mesh").
+        self._kinds = sorted(
+            (tuple(k.split()) for k in cues.words["name_kind"]), key=len, reverse=True
+        )
+        self._called = tuple((*lead, *kind) for lead in _CALLED_LEADS for kind in self._kinds)
 
     def read(self, tokens: list[str], found: Mentions, text: str, topic: bool = False) -> list[str]:
         """Names, as the user wrote them, used where a mesh's name would stand.
@@ -155,12 +157,12 @@ class NameReader:
         out = []
         for start, end in dict.fromkeys(spans):
             after = tuple(tokens[end : end + 4])
-            tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
+            tail = next((len(k) for k in self._kinds if after[: len(k)] == k), 0)
             if tail and not _written_together(tokens[end - 1], after[:tail], text):
                 tail = 0  # "in govcloud. mesh crypto must…": a sentence ends between them
             if tail and self._cues.starts("out_of_scope", " ".join(after)):
                 tail = 0  # "our eero mesh wifi": another kind of mesh
-            called = any(after[: len(c)] == c for c in _CALLED)
+            called = any(after[: len(c)] == c for c in self._called)
             if tail or called:  # "hashicorp boundary a service mesh": the name runs back
                 while end - start < MAX_WORDS and self._runs_back(tokens, found, start, end):
                     start -= 1
@@ -169,8 +171,23 @@ class NameReader:
             meshy = meshy or any(
                 "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
             )
-            out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))
+            kind_named = tail and self._kind_in_name(tokens, start, end, tail, text)
+            named = end + tail if kind_named else end
+            out.append(Candidate(start, end + tail, " ".join(tokens[start:named]), meshy))
         return out
+
+    @staticmethod
+    def _kind_in_name(tokens: list[str], start: int, end: int, tail: int, text: str) -> bool:
+        """Whether the kind word after a name is part of it: the name alone would be
+        everyday words ("aspen mesh", "the consulate mesh"), or the kind word is written
+        as a proper name's ("Zephyr Mesh"). Else it is the generic word a product is
+        called by: "does Halyard mesh support mtls" names Halyard."""
+        if all(ordinary(w) for w in tokens[start:end]):
+            return True
+        kind = r"[\s_-]+".join(re.escape(w) for w in tokens[end : end + tail])
+        before = re.escape(tokens[end - 1])
+        written = re.search(rf"\b{before}[\s_-]+({kind})\b", text, re.IGNORECASE)
+        return written is not None and written.group(1).istitle()
 
     def _runs_back(self, tokens: list[str], found: Mentions, start: int, end: int) -> bool:
         """Whether the word before a name is part of it: free, and not an everyday word
