@@ -84,6 +84,8 @@ class _Reading:
     sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
     control_plane_too: bool  # proxy memory with the control plane counted in
     context: frozenset[str]  # meshes named as context ("since osm is dead"), no subject
+    parts: dict[str, list[str]]  # mesh -> its parts named ("waypoint proxy"), by part id
+    by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
 
 
 class IntentParser:
@@ -105,6 +107,12 @@ class IntentParser:
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
+        self._part_words = {
+            normalise(a): part.id
+            for m in kb.meshes.values()
+            for part in m.parts
+            for a in (part.name, *part.aliases)
+        }
         numbered = {normalise(a) for m in kb.meshes.values() for a in m.known_as if digits(a)}
         self._names = NameReader(
             self._cues,
@@ -334,6 +342,7 @@ class IntentParser:
         if not field and self._aside(found, tokens):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
+        parts, by_part = self._parts_named(tokens_left, found)
         return _Reading(
             text[:MAX_TEXT],
             normalised,
@@ -351,7 +360,24 @@ class IntentParser:
             frozenset(counted),
             self._control_plane_too(remaining, measure),
             frozenset(gone),
+            parts,
+            by_part,
         )
+
+    def _parts_named(
+        self, tokens: list[str], found: Mentions
+    ) -> tuple[dict[str, list[str]], frozenset[str]]:
+        """The parts of meshes said by their own names (mesh -> part ids), and the meshes
+        named by nothing else: "what is a waypoint proxy" names no mesh."""
+        parts: dict[str, list[str]] = {}
+        whole = set()
+        for start, end, mesh in found.spans:
+            part = self._part_words.get(" ".join(tokens[start:end]))
+            if part is None:
+                whole.add(mesh)
+            elif part not in parts.setdefault(mesh, []):
+                parts[mesh].append(part)
+        return parts, frozenset(parts) - whole
 
     def _about_something_else(self, tokens: list[str]) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
@@ -561,6 +587,12 @@ class IntentParser:
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes, notes = r.found.meshes, list(r.notes)
+        parts: list[str] = []
+        if kind == IntentKind.explain:
+            # "what is a waypoint proxy": the part is explained; the mesh it belongs to is
+            # no mesh the user named.
+            parts = [p for m in meshes for p in r.parts.get(m, [])]
+            meshes = [m for m in meshes if m not in r.by_part]
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -606,6 +638,7 @@ class IntentParser:
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
+            parts=parts[:4],
             features=[] if outside else features[:12],
             facts=facts,
             text=echo,
