@@ -47,6 +47,7 @@ PHRASES = [
     # typos and variants
     ("compare linkrd and isito", K.compare, ["linkerd", "istio"], [], {}),
     ("cillium vs istio ambient", K.compare, ["cilium", "istio-ambient"], [], {}),
+    ("linkerd or ambient istio", K.compare, ["linkerd", "istio-ambient"], [], {}),
     ("does istio support circut breaker", K.feature_check, ["istio"], ["circuit_breaking"], {}),
     ("does linkerd do mutual tls", K.feature_check, ["linkerd"], ["mtls"], {}),
     ("does kuma support JWT auth", K.feature_check, ["kuma"], ["jwt_validation"], {}),
