@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
 from bot.intents.lexicon import ordinary, slip, slip_of_english
@@ -63,6 +66,8 @@ class NameReader:
         self._cues = cues
         self._vocabulary = vocabulary
         self._generations = generations
+        self._long_words = sorted(w for w in vocabulary if len(w) >= SLIP_LENGTH)
+        self._misspelt: dict[str, bool] = {}
         # The kind words a product's name is written with ("Halyard mesh", `name_kind`),
         # longest first, and what calls words one ("is meshery a mesh", "zuul as a mesh").
         self._kinds = sorted(
@@ -125,12 +130,24 @@ class NameReader:
         return spans
 
     def _could_be_name(self, word: str) -> bool:
+        if any(c.isdigit() for c in word):
+            return self._generation(word) and word not in self._vocabulary
         return (
             len(word) >= 2
             and word not in STOPWORDS
             and word not in self._vocabulary
-            and (not any(c.isdigit() for c in word) or self._generation(word))
+            and not self._misspells(word)
         )
+
+    def _misspells(self, word: str) -> bool:
+        """A slip of a word of mine ("recomend a mesh", "sugest one"): the word meant, not a
+        name. Words this short are a slip of too many others to tell."""
+        if len(word) < SLIP_LENGTH:
+            return False
+        if word not in self._misspelt:
+            near = process.extractOne(word, self._long_words, scorer=OSA.distance, score_cutoff=1)
+            self._misspelt[word] = near is not None
+        return self._misspelt[word]
 
     def _generation(self, word: str) -> bool:
         """A mesh's one-word name numbering a generation no alias has: "linkerd1"."""
