@@ -188,23 +188,10 @@ class NameReader:
             meshy = meshy or any(
                 "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
             )
-            kind_named = tail and self._kind_in_name(tokens, start, end, tail, text)
+            kind_named = tail and _kind_in_name(tokens[start:end], after[:tail], capitals, text)
             named = end + tail if kind_named else end
             out.append(Candidate(start, end + tail, " ".join(tokens[start:named]), meshy))
         return out
-
-    @staticmethod
-    def _kind_in_name(tokens: list[str], start: int, end: int, tail: int, text: str) -> bool:
-        """Whether the kind word after a name is part of it: the name alone would be
-        everyday words ("aspen mesh", "the consulate mesh"), or the kind word is written
-        as a proper name's ("Zephyr Mesh"). Else it is the generic word a product is
-        called by: "does Halyard mesh support mtls" names Halyard."""
-        if all(ordinary(w) for w in tokens[start:end]):
-            return True
-        kind = r"[\s_-]+".join(re.escape(w) for w in tokens[end : end + tail])
-        before = re.escape(tokens[end - 1])
-        written = re.search(rf"\b{before}[\s_-]+({kind})\b", text, re.IGNORECASE)
-        return written is not None and written.group(1).istitle()
 
     def _runs_back(self, tokens: list[str], found: Mentions, start: int, end: int) -> bool:
         """Whether the word before a name is part of it: free, and not an everyday word
@@ -385,6 +372,20 @@ def initialled(tokens: list[str], found: Mentions, names: list[str]) -> set[str]
             if end - start == 1 and tokens[start] == initials and before == words:
                 out.add(mesh)
     return out
+
+
+def _kind_in_name(
+    words: list[str], kind: tuple[str, ...], capitals: frozenset[str], text: str
+) -> bool:
+    """Whether the kind word after a name is part of it: the name alone would be everyday
+    words no capital marks as a name ("aspen mesh", "the consulate mesh"), or the kind word
+    is written as a proper name's ("Zephyr Mesh"). Else it is the generic word a product is
+    called by: "does Halyard mesh support mtls" and "the Pelican mesh" name Halyard and Pelican."""
+    if all(ordinary(w) and w not in capitals for w in words):
+        return True
+    pattern = r"[\s_-]+".join(re.escape(w) for w in kind)
+    written = re.search(rf"\b{re.escape(words[-1])}[\s_-]+({pattern})\b", text, re.IGNORECASE)
+    return written is not None and written.group(1).istitle()
 
 
 def _written_together(word: str, tail: tuple[str, ...], text: str) -> bool:
