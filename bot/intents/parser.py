@@ -768,7 +768,11 @@ class IntentParser:
         picked = (recommend or decides) and not (status_asked and not their_setup)
         asks_status = bool(meshes) and not (r.unknown or r.context or picked or sized)
         asks_status = asks_status and not self._compare_cued(r.remaining, len(meshes))
-        if not named and not features and not recommend and cue("help"):
+        # "can you help me write a cover letter": help with another topic is no help of mine.
+        elsewhere = not r.in_field and self._about_something_else(
+            self._cues.strip("help", r.normalised).split()
+        )
+        if not named and not features and not recommend and cue("help") and not elsewhere:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
