@@ -852,8 +852,11 @@ class IntentParser:
         if len(meshes) >= 2:
             return IntentKind.compare, typo
         if compared and not features:
-            # "dynamodb vs aurora": things of another topic set side by side, nothing of mine
-            if not named and not r.in_field and self._strange(self._unnamed(r)):
+            # "dynamodb vs aurora": things of another topic set side by side, nothing of mine;
+            # "the difference between tcp and udp": one side is none of mine, and nothing of
+            # the field is said beside them ("ebpf vs iptables for traffic redirection" is).
+            outside = not r.in_field and self._strange(self._unnamed(r))
+            if not named and (outside or self._apart(r.remaining)):
                 return IntentKind.out_of_scope, False
             if not named:
                 return IntentKind.compare, True
@@ -877,6 +880,20 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _apart(self, remaining: str) -> bool:
+        """A comparison one of whose sides is no word of mine, with nothing of the field said
+        beside the sides: the words right before and after each cue, and after the "and" or
+        "or" that follows ("the difference between tcp and udp")."""
+        tokens = remaining.split()
+        sides: set[str] = set()
+        for start, end in self._cue_spans("compare", remaining, skip=set()):
+            after = tokens[end : end + 3]
+            sides.update(tokens[max(0, start - 1) : start] + after[:1])
+            if after[1:2] and after[1] in LIST_WORDS:
+                sides.update(after[2:3])
+        beside = " ".join(w for w in tokens if w not in sides)
+        return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
