@@ -959,6 +959,11 @@ class Refusals(Strict):
         description="Phrases that accept: a clause with one refuses nothing ('no problem "
         "with sidecars').",
     )
+    supposing: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that open a clause on a supposition: it refuses nothing ('if "
+        "there's no sidecar, where does the proxy go?').",
+    )
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
