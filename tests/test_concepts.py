@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.results import Paragraph, StatementList
+from bot.answers.thread import compact, follow_up
 from bot.intents.models import IntentKind
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import Category, Level
@@ -135,3 +136,10 @@ def test_a_part_id_used_twice_is_a_problem(kb_dir):
     ]
     write(path, data)
     assert any("duplicate part id 'hbone'" in p for p in problems_of(kb_dir))
+
+
+def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
+    first = compact(engine.parser.parse("hbone, what's that?"))
+    assert first.parts == ["hbone"] and first.meshes == []
+    then = follow_up(kb, engine.parser, "what would it cost us in memory at 300 pods?", first)
+    assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])

@@ -196,6 +196,7 @@ class IntentParser:
         only the thread's facts.
         """
         fresh = self.parse(text)
+        context = self._about_owners(context)
         if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
             # "where did that number come from?": the sources behind the thread's figures
             update = {"meshes": context.meshes, "features": context.features}
@@ -243,6 +244,13 @@ class IntentParser:
                 "unknown_names": fresh.unknown_names or context.unknown_names,
             }
         )
+
+    def _about_owners(self, context: Intent) -> Intent:
+        """A thread about a mesh's part ("what is ztunnel") goes on about the mesh it belongs
+        to: "how much memory does it use at 40 nodes?" asks that mesh's cost."""
+        owners = [owned[0].id for p in context.parts if (owned := self._kb.part(p))]
+        meshes = list(dict.fromkeys([*context.meshes, *owners]))[:12]
+        return context.model_copy(update={"meshes": meshes, "parts": []})
 
     def _read(self, text: str) -> _Reading | None:
         text = self._requirements.without_asides(text)
