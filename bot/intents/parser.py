@@ -639,6 +639,7 @@ class IntentParser:
             # Not what a stated fact requires: that fact's constraint screens for it already.
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
+            facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []

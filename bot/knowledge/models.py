@@ -702,6 +702,7 @@ class OfferingTrait(StrEnum):
     lightest_at_size = "lightest_at_size"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
+    already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
     familiar_api = "familiar_api"
