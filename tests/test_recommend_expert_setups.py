@@ -33,3 +33,13 @@ def test_an_envoy_memory_bill_that_hurts_moves_istio_users_to_ambient(engine: An
     facts = engine.parser.parse(text).facts
     assert facts.get("low_overhead") is True and facts.get("incumbent") == "istio"
     assert verdict(engine, text).pick == "istio-ambient"
+
+
+def test_the_team_running_the_platform_is_the_fewest_people_counted(engine: AnswerEngine):
+    text = (
+        "seed stage, 12 engineers in total and 1 sre who also carries the pager. self-managed "
+        "k8s, 40 services, we need mtls and canaries. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["engineers"] == 1 and facts["team_size"] == "small"
+    assert verdict(engine, text).pick != "istio"

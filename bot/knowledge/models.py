@@ -555,6 +555,11 @@ class FactDef(Strict):
     beside: list[Text] = Field(
         default_factory=list, description="Words that make a shared unit this fact's."
     )
+    narrowest: bool = Field(
+        default=False,
+        description="Counted more than once, the smallest count is this fact's ('~20 engineers "
+        "… one part-time platform person': the people running the platform are the fewest).",
+    )
     choices: list[Id] = Field(default_factory=list)
     names: dict[Id, Text] = Field(
         default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
