@@ -43,3 +43,22 @@ def test_the_team_running_the_platform_is_the_fewest_people_counted(engine: Answ
     facts = engine.parser.parse(text).facts
     assert facts["engineers"] == 1 and facts["team_size"] == "small"
     assert verdict(engine, text).pick != "istio"
+
+
+def test_more_needs_beside_only_mtls_mean_mtls_is_not_the_only_driver(engine: AnswerEngine):
+    facts = engine.parser.parse("20 services on EKS, we just need mtls plus golden metrics").facts
+    assert facts["only_mtls"] is False
+    assert engine.parser.parse("20 services on EKS, we only need mtls").facts["only_mtls"] is True
+
+
+def test_moving_off_a_retired_mesh_leads_to_its_successors(engine: AnswerEngine):
+    text = (
+        "we still have open service mesh on our AKS cluster and it's archived now. 45 services, "
+        "we need mtls and traffic splits. what should replace it?"
+    )
+    assert engine.parser.parse(text).facts["retired_mesh"] == "open-service-mesh"
+    found = verdict(engine, text)
+    assert "retired-successor" in {r.id for r in found.fired}
+    successors = {"aks-istio-addon", "istio", "istio-ambient", "linkerd", "gloo-mesh"}
+    assert set(found.tied) <= successors
+    assert found.scores["linkerd"] > found.scores["kuma"]

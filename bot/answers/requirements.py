@@ -41,6 +41,9 @@ class Requirements(BaseModel):
     memory_budget: str | None = None
     cilium_cni: bool | None = None
     incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    retired_mesh: str | None = Field(
+        default=None, description="The retired mesh they move off (its successors lead)."
+    )
     vendor: str | None = Field(default=None, description="A vendor the team already pays.")
     knows_api: str | None = Field(
         default=None, description="The family of mesh configuration resources the team knows."

@@ -696,6 +696,7 @@ class OfferingTrait(StrEnum):
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
     edge_builds_only = "edge_builds_only"
+    successor = "successor"
 
 
 class Applies(Strict):
@@ -1061,6 +1062,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Needs the platform meets without a mesh, each a flag fact and the "
         "features it covers.",
+    )
+    sole_needs: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="Flags that say these features are the only need ('just need mTLS'): a "
+        "need beyond them named too ('just need mtls and some metrics') makes the flag false.",
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
