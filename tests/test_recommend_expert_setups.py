@@ -62,3 +62,25 @@ def test_moving_off_a_retired_mesh_leads_to_its_successors(engine: AnswerEngine)
     successors = {"aks-istio-addon", "istio", "istio-ambient", "linkerd", "gloo-mesh"}
     assert set(found.tied) <= successors
     assert found.scores["linkerd"] > found.scores["kuma"]
+
+
+def test_a_handful_of_services_wanting_only_client_side_features_need_no_mesh(
+    engine: AnswerEngine,
+):
+    text = (
+        "4 services on a single-node microk8s, i'm the only dev. after timeouts and a "
+        "dashboard of service health. worth adding a service mesh?"
+    )
+    found = verdict(engine, text)
+    assert not found.of("no-mesh").out
+    assert "small-app-level-needs" in {r.id for r in found.fired}
+    assert found.tied == ["no-mesh"]
+
+
+def test_retries_without_mtls_are_no_reason_for_the_lightest_full_mesh(engine: AnswerEngine):
+    without = verdict(engine, "EKS, 18 services, three devs. we want retries and circuit breakers")
+    assert "small-estate-needs-more" not in {r.id for r in without.fired}
+    assert without.tied == ["no-mesh"]
+    wanted = verdict(engine, "EKS, 18 services, three devs. we want mtls, retries and metrics")
+    assert "small-estate-needs-more" in {r.id for r in wanted.fired}
+    assert "no-mesh" not in wanted.tied

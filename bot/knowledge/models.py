@@ -615,6 +615,9 @@ class Condition(Strict):
     lt: float | None = None
     gte: float | None = None
     any_of: list[Id] | None = None
+    all_of: list[Id] | None = Field(
+        default=None, description="A features fact names every one of these (and maybe more)."
+    )
     only: list[Id] | None = Field(
         default=None, description="A features fact names these and nothing else."
     )
@@ -638,6 +641,8 @@ class Condition(Strict):
             checks.append(any(v in self.one_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
+        if self.all_of is not None:
+            checks.append(isinstance(value, list) and set(self.all_of) <= set(value))
         if self.only is not None:
             checks.append(isinstance(value, list) and set(value) <= set(self.only))
         return bool(checks) and all(checks)
