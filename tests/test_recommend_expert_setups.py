@@ -84,3 +84,16 @@ def test_retries_without_mtls_are_no_reason_for_the_lightest_full_mesh(engine: A
     wanted = verdict(engine, "EKS, 18 services, three devs. we want mtls, retries and metrics")
     assert "small-estate-needs-more" in {r.id for r in wanted.fired}
     assert "no-mesh" not in wanted.tied
+
+
+def test_a_providers_own_offering_runs_only_on_vms_in_its_own_cloud(engine: AnswerEngine):
+    text = "about 50 services on ec2 instances, no kubernetes at all. mtls between them. mesh?"
+    facts = engine.parser.parse(text).facts
+    assert facts["cloud"] == "aws" and facts["platform"] == ["vms"]
+    found = verdict(engine, text)
+    google = found.of("google-cloud-service-mesh")
+    assert google.out and "in AWS" in google.reasons[0].text
+    assert not found.of("amazon-vpc-lattice").out
+    on_gce = verdict(engine, "about 50 services on compute engine vms, no kubernetes. mesh?")
+    assert not on_gce.of("google-cloud-service-mesh").out
+    assert on_gce.of("amazon-vpc-lattice").out

@@ -385,7 +385,8 @@ class Fit(Strict):
     platforms: list[Platform] = Field(
         min_length=1,
         description="Where it runs as your mesh; `kubernetes` covers AKS, EKS, GKE and "
-        "OpenShift unless `not_on` names one.",
+        "OpenShift unless `not_on` names one; `vms` of a provider's own offering are VMs in "
+        "that provider's cloud.",
     )
     not_on: list[Platform] = Field(
         default_factory=list, description="Kubernetes platforms it is known not to run on."
@@ -766,6 +767,11 @@ class PlatformDef(Strict):
         "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
+    hosted: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Words that name this platform in one provider's cloud (vendor id -> words: "
+        "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
+    )
 
 
 class ScreeningTest(StrEnum):
