@@ -9,6 +9,7 @@ import pytest
 
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
+from bot.knowledge.aliases import normalise
 from bot.knowledge.loader import load_knowledge
 from bot.render.button_values import decode, encode
 from bot.render.plain import render_terminal
@@ -445,3 +446,34 @@ def test_meshes_notes_bring_a_runner_up_close_but_never_add_it(kb_dir: Path, tex
         encoding="utf-8",
     )
     assert IntentParser(load_knowledge(kb_dir)).parse(text).features == shipped.features
+
+
+def test_a_list_among_the_meshes_named_answers_for_those_alone(engine, kb):
+    intent = engine.parser.parse("between kuma, consul and linkerd, which of them mirror traffic?")
+    assert (intent.kind, intent.meshes) == (IntentKind.which_meshes, ["kuma", "consul", "linkerd"])
+    answer = render_terminal(engine.answer(intent))
+    assert answer.startswith("Which of Kuma, Consul and Linkerd support traffic mirroring?")
+    named = {"kuma", "consul", "linkerd"}
+    others = [m.name for m in kb.current_meshes() if m.id not in named]
+    assert not [name for name in others if f"- {name}:" in answer]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("pls recomend a mesh for 80 services", IntentKind.recommend),
+        ("can you comapre linkerd with consul", IntentKind.compare),
+        ("expalin circuit breaking to me", IntentKind.explain),
+    ],
+)
+def test_a_slip_of_a_word_asking_for_an_answer_is_read_as_that_word(parser, text, kind):
+    intent = parser.parse(text)
+    assert intent.kind == kind
+    assert intent.unknown_names == []
+
+
+def test_a_name_that_is_no_slip_of_a_cue_word_stays_a_name(parser):
+    """A word one slip from "recommend" reads as the verb; a product's name two away does not."""
+    intent = parser.parse("is recomnendo mesh any good?")
+    assert intent.kind != IntentKind.recommend
+    assert [normalise(n).split()[0] for n in intent.unknown_names] == ["recomnendo"]

@@ -97,3 +97,10 @@ def test_a_providers_own_offering_runs_only_on_vms_in_its_own_cloud(engine: Answ
     on_gce = verdict(engine, "about 50 services on compute engine vms, no kubernetes. mesh?")
     assert not on_gce.of("google-cloud-service-mesh").out
     assert on_gce.of("amazon-vpc-lattice").out
+
+
+def test_on_ecs_the_built_in_option_beats_client_libraries(engine: AnswerEngine):
+    text = "14 services on ECS fargate, we want retries and request metrics between them. pick one"
+    found = verdict(engine, text)
+    assert not found.of("no-mesh").out
+    assert found.tied == ["amazon-ecs-service-connect"]

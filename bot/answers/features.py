@@ -107,10 +107,12 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
 
 
-def by_level(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[Statement]:
-    """Every current mesh's support for one feature, best support first."""
+def by_level(
+    kb: KnowledgeBase, feature: Feature, cite: Citations, pool: list[Mesh] | None = None
+) -> list[Statement]:
+    """Every current mesh's (or the pool's) support for one feature, best support first."""
     levels: dict[Level, list[Mesh]] = {}
-    for mesh in kb.current_meshes():
+    for mesh in kb.current_meshes() if pool is None else pool:
         levels.setdefault(mesh.features[feature.id].level, []).append(mesh)
     return [
         Statement(
@@ -124,31 +126,36 @@ def by_level(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[State
 
 
 def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """The meshes with the features asked, among every current mesh or among the current
+    ones the question names ("among linkerd, kuma and cilium, which can mirror traffic?")."""
     cite = Citations(kb)
     features = [kb.features[f] for f in intent.features if f in kb.features][:3]
+    named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes and kb.meshes[m].is_current]
+    pool = named if len(named) > 1 else kb.current_meshes()
+    among = "current meshes" if pool is not named else "meshes you named"
+    everyone = "every mesh" if pool is not named else "each one named"
     points: list[Part] = []
     everything: list[Part] = []
     lead_bits = []
     for feature in features:
-        items = by_level(kb, feature, cite)
+        items = by_level(kb, feature, cite, pool)
         full = [i for i in items if i.text.startswith(LEVEL_WORDS[Level.yes])]
         points.append(StatementList(heading=f"{feature.name}: full support", items=full))
         everything += [
-            StatementList(heading=f"{feature.name}: every mesh", items=items),
+            StatementList(heading=f"{feature.name}: {everyone}", items=items),
             Paragraph(heading=f"What {in_sentence(feature)} means", text=feature.explanation),
         ]
-        lead_bits.append(
-            f"{feature.name}: {len(full)} of {len(items)} current meshes support it fully."
-        )
+        lead_bits.append(f"{feature.name}: {len(full)} of {len(items)} {among} support it fully.")
     if len(features) > 1:  # "which meshes do X and Y": the ones with both, first
-        lead_bits.insert(0, _all_of(kb, features))
+        lead_bits.insert(0, _all_of(kb, features, pool, among))
+    subject = "meshes" if pool is not named else f"of {mesh_names(kb, [m.id for m in named])}"
     return build_answer(
         kb,
         intent,
         cite,
-        title=f"Which meshes support {in_sentence(features[0])}?"
+        title=f"Which {subject} support {in_sentence(features[0])}?"
         if len(features) == 1
-        else "Which meshes support these features?",
+        else f"Which {subject} support these features?",
         lead=" ".join(lead_bits),
         points=[p for p in points if p.items],
         details=[Section(key="all_meshes", label="Every mesh", parts=everything)],
@@ -156,15 +163,11 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     )
 
 
-def _all_of(kb: KnowledgeBase, features: list[Feature]) -> str:
-    """The current meshes that support every feature asked about fully."""
-    every = [
-        m.id
-        for m in kb.current_meshes()
-        if all(m.features[f.id].level == Level.yes for f in features)
-    ]
+def _all_of(kb: KnowledgeBase, features: list[Feature], pool: list[Mesh], among: str) -> str:
+    """The meshes of the pool that support every feature asked about fully."""
+    every = [m.id for m in pool if all(m.features[f.id].level == Level.yes for f in features)]
     if not every:
-        return "No current mesh supports all of them fully."
+        return f"None of the {among} supports all of them fully."
     return f"Full support for all of them: {mesh_names(kb, every)}."
 
 

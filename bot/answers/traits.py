@@ -154,6 +154,13 @@ def _incumbent(s: Screened, field: Field) -> bool:
     return running is not None and running in (mesh.id, mesh.based_on)
 
 
+def _already_run(s: Screened, field: Field) -> bool:
+    """What they run already: the mesh itself, or the CNI they run that is also a mesh
+    (Cilium as the CNI)."""
+    cni = bool(s.mesh.fit and s.mesh.fit.replaces_cni and field.req.cilium_cni)
+    return cni or _incumbent(s, field)
+
+
 def _incumbent_mode(s: Screened, field: Field) -> bool:
     """Another mode of the mesh they run (configured with the same resources, its
     `api_family`), once the mode they run is ruled out ("off istio's sidecars")."""
@@ -188,6 +195,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
     "successor": _successor,
+    "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),
     "familiar_api": lambda s, field: bool(

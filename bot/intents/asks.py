@@ -41,6 +41,14 @@ class AskReader:
             for clause in _closing(text)
         )
 
+    def picks(self, text: str) -> bool:
+        """A clause closing the question asks for a pick in so many words ("… which one
+        should we go for?"; not "… what do i lose by not using it?")."""
+        whole = " ".join(normalise(text).split())
+        return any(
+            clause != whole and self._picks(clause, opening=False) for clause in _closing(text)
+        )
+
     def asks_of_other_topic(self, text: str) -> bool:
         """A clause that asks names a topic outside the field ("best mesh office chair?")."""
         return any(self._cues.has("out_of_scope", clause) for clause in _closing(text))
@@ -58,17 +66,19 @@ class AskReader:
                 return True
         return False
 
-    def _picks(self, clause: str) -> bool:
+    def _picks(self, clause: str, opening: bool = True) -> bool:
         """A pick asked for ("which one", "what do we switch to") naming no mesh, feature or
         other topic: its object is the setup said before it (a message that is only the
         clause, "show me the meshes that work without sidecars", asks for a list). A status
         phrase holding a pick's words ("did it become something else") asks for none, nor
-        does one asking what to pass on ("what do i tell them")."""
+        does one asking what to pass on ("what do i tell them") or what figure to expect
+        ("what should we expect"). `opening`: a `decision_opening` asks for one too ("what
+        do we switch to?")."""
         if self._cues.starts("relay", clause):
             return False
-        status = self._cues.strip("lifecycle", clause)
+        status = self._cues.strip("lifecycle", self._cues.strip("quantity", clause))
         asks = any(self._cues.has(group, status) for group in _PICKS)
-        asks = asks or self._cues.starts("decision_opening", clause)
+        asks = asks or (opening and self._cues.starts("decision_opening", status))
         return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
 
     def _ends_on(self, group: str, clause: str) -> bool:

@@ -36,17 +36,20 @@ def context_bases(
     meshes: Iterable[Mesh],
     cues: list[tuple[int, int]],
     upstream: frozenset[str] = frozenset(),
+    said: list[str] | None = None,
 ) -> set[str]:
     """The base meshes named only as the context of a distribution also named.
 
     `cues`: the token spans (start, end) of comparison cues other than a lone "or";
-    `upstream`: words right before a base that call it the upstream ("vanilla istio").
+    `upstream`: words right before a base that call it the upstream ("vanilla istio");
+    `said`: every word of the question, where `tokens` lack those a signal took ("would
+    istio sidecars eat" still names Istio's sidecar mode).
     """
     cues = cues + [(i, i + 1) for i, word in enumerate(tokens) if word == COMPARATIVE]
     named = set(found.meshes)
     meshes = list(meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
-    bases |= _projects(tokens, found, meshes)
+    bases |= _projects(tokens, found, meshes, tokens if said is None else said)
     return {
         b
         for b in bases
@@ -59,9 +62,10 @@ def context_bases(
     }
 
 
-def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str]:
+def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: list[str]) -> set[str]:
     """Projects named beside another of their modes by their name alone, no word of their
-    own mode beside it ("istio", not "istio sidecars" or "sidecar istio")."""
+    own mode beside it where the question says it ("istio", not "istio sidecars" or
+    "sidecar istio")."""
     named = set(found.meshes)
     projects = set()
     for mesh in meshes:
@@ -69,8 +73,14 @@ def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh]) -> set[str
         if mesh.id not in named or not modes or not named & set(modes.beside):
             continue
         words = {w for phrase in modes.words for w in normalise(phrase).split()}
-        spans = _spans(found, mesh.id)
-        if not any(words & set(tokens[max(0, s - 1) : e + 1]) for s, e, _ in spans):
+        names = {tuple(tokens[s:e]) for s, e, _ in _spans(found, mesh.id)}
+        beside = (
+            said[max(0, i - 1) : i + len(name) + 1]
+            for name in names
+            for i in range(len(said))
+            if tuple(said[i : i + len(name)]) == name
+        )
+        if not any(words & set(around) for around in beside):
             projects.add(mesh.id)
     return projects
 

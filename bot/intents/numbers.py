@@ -273,8 +273,9 @@ class NumberReader:
 
     def _counted(self, text: str, match: re.Match[str]) -> str | None:
         """The fact a count sets. A shared unit counts only beside one of its facts' words in
-        the same sentence: a few words before the number or right after the unit ("the
-        platform team is 3 people", "2 people on platform"); "a startup of 22 people" counts
+        the same sentence: a few words before the number, between it and the unit or right
+        after the unit ("the platform team is 3 people", "3 platform folks", "2 people on
+        platform"); "a startup of 22 people" counts
         no engineers. Where two facts' words stand beside it, the nearest wins: in "team is 3
         ops folks, company is ~40 people" the 40 are the company's."""
         shared = self._beside.get(normalise(match["unit"]))
@@ -284,7 +285,8 @@ class NumberReader:
         end = _CLAUSE.search(text, match.end())  # "3 ops folks, company is …": not the 3's
         before = normalise(text[start : match.start()]).split()[-BESIDE_BEFORE:]
         after = normalise(text[match.end() : end.start() if end else len(text)]).split()
-        said = " ".join([*before, "|", *after[:BESIDE_AFTER]])
+        kind = normalise(text[match.end("num") : match.start("unit")]).split()
+        said = " ".join([*before, "|", *kind, *after[:BESIDE_AFTER]])
         mark = said.index("|")
         found = [
             (*_gap(said, mark, m), n, fact)

@@ -26,6 +26,7 @@ from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
+from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
@@ -113,6 +114,11 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values())
+        names = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
+        names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
+        self._respeller = Respeller(
+            self._cues, self._vocabulary, {w for a in names for w in normalise(a).split()}
+        )
         self._short_names = ShortNameReader(
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
         )
@@ -168,7 +174,7 @@ class IntentParser:
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
-        reading = self._read(_code_words(plain))
+        reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -239,7 +245,8 @@ class IntentParser:
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
         counted, notes = self._numbers.read(text, set(signalled))
-        counted.update(self._memory.read(text))
+        sized = self._memory.read(text)  # "~150Mi each": a memory figure said
+        counted.update(sized)
         required, unplaced = self._requirements.read(normalised)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
@@ -259,7 +266,7 @@ class IntentParser:
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
         meshes = self._kb.meshes.values()
-        for base in context_bases(remaining.split(), found, meshes, cues, upstream):
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
         compared = bool(self._cues.find("compare", remaining))
         modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
@@ -298,7 +305,7 @@ class IntentParser:
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
                 "so this answer does not use it."
             )
-        measure = self._measure(remaining)
+        measure = self._measure(remaining) or (Measure.memory if sized else None)
         topic = bool(features or facts or measure)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
         found.meshes = [m for m in found.meshes if m not in others.values()]
@@ -593,10 +600,7 @@ class IntentParser:
             # Not what a stated fact requires: that fact's constraint screens for it already.
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
-            # "just need mtls and some metrics": more than the one need such a flag says.
-            for flag, sole in self._kb.rules.sole_needs.items():
-                if facts.get(flag) is True and set(needs) - set(sole):
-                    facts[flag] = False
+            facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
         if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
             retired = [m for m in meshes if not self._current(m)]
             if retired:
@@ -703,9 +707,13 @@ class IntentParser:
         checked = bool(features) and (r.asks_of_mesh or (bool(meshes) and cue("built_in")))
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
         # replacement?") is a recommendation even when meshes are named: the ones they run
-        # are incumbents. "istio vs linkerd for 40 services" asks for no pick.
+        # are incumbents. "istio vs linkerd for 40 services" asks for no pick, nor does "lattice
+        # vs app mesh for EKS, which one do we standardise on"; "torn between istio and
+        # linkerd for 900 pods, we need FIPS. which one should we go for" asks one over needs.
         their_setup = bool((self._setup | self._deciding) & set(facts))
-        among = len(meshes) < 2 or (their_setup and not self._compare_cued(r.remaining, 0))
+        over_needs = bool(features) and self._asks.picks(r.text)
+        weighed = not self._compare_cued(r.remaining, 0) or over_needs
+        among = len(meshes) < 2 or (their_setup and weighed)
         # So is a question that closes on a decision over the setup said before it ("… a
         # consultant told us we need istio. do we?", "… does cilium cover it?"), or a choice
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
@@ -722,8 +730,11 @@ class IntentParser:
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
         # A status phrase holding a pick's words ("did it become something else") asks none.
-        # Nor does one asking what to pass on ("what should i tell them").
-        unpicked = self._cues.strip("relay", self._cues.strip("lifecycle", r.remaining))
+        # Nor does one asking what to pass on ("what should i tell them"), nor what figure to
+        # expect ("what p99 hit should i expect").
+        unpicked = r.remaining
+        for group in ("lifecycle", "relay", "quantity"):
+            unpicked = self._cues.strip(group, unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
         recommend = among and ((picks_asked and not checked) or (stated and decides))
         # "cpu overhead of istio for 400 pods? trying to decide if we need another node
@@ -779,6 +790,12 @@ class IntentParser:
         described = self._setup & set(facts) and not asked
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
+        # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
+        # with the feature, among those named. A list said outside the questions asked ("no
+        # idea which one to rotate") asks for none.
+        listing = cue("which_meshes") and not self._asked_without("which_meshes", r.text)
+        if len(meshes) >= 2 and features and listing and not self._compare_cued(r.remaining, 0):
+            return IntentKind.which_meshes, typo
         # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
         # feature asked of each named mesh is checked on each; "how do they differ on it",
         # "istio vs linkerd for fips" compare them.
@@ -787,7 +804,13 @@ class IntentParser:
         if len(meshes) >= 2 and features and each:
             return IntentKind.feature_check, typo
         # An overhead asked beside their features compares them ("feature-wise + overhead").
-        if len(meshes) >= 2 and compared and (not cue("cost") or cue("whole_picture")):
+        # "How much" asks an overhead only of a measure or a size: "whats the diff in how much
+        # i'd have to patch myself" compares them.
+        unmeasured = self._cues.strip("quantity", f" {r.remaining} ")
+        overhead = cue("cost") and (
+            r.measure is not None or bool(r.sizes) or self._cues.has("cost", unmeasured)
+        )
+        if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture")):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
         # "golden metrics (success rate, p99)" names what the metrics measure.
@@ -807,7 +830,7 @@ class IntentParser:
             return IntentKind.cost, typo
         # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
         # about, with no mesh named, is explained (what it is, where the meshes stand on it).
-        alone = not meshes and not r.unknown and not sized and not cue("which_meshes")
+        alone = not meshes and not r.unknown and not sized and not listing
         concept = not features and not facts and self._cues.has("concept", r.remaining)
         if alone and (features or concept) and self._explained(r):
             return IntentKind.explain, typo
@@ -887,9 +910,10 @@ class IntentParser:
 
     def _explained(self, r: _Reading) -> bool:
         """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
-        like i'm a backend dev"), or `what_is` right before what it names ("what's a service
-        mesh", "what is mTLS"; not "what is the best way to rate limit")."""
-        if self._cues.has("explain", r.normalised):
+        like i'm a backend dev"), `what_is` right before what it names ("what's a service
+        mesh", "what is mTLS"; not "what is the best way to rate limit"), or a clause asking
+        what the words before it mean ("sidecar vs sidecarless — what does that mean?")."""
+        if self._cues.has("explain", r.normalised) or self._asks_meaning(r.text):
             return True
         words = r.normalised.split()
         for match in self._cues.find("what_is", r.normalised):
@@ -908,15 +932,8 @@ class IntentParser:
         "eli5 canary releases in linkerd"), not a mesh's ("what is istio's mtls story"); or a
         clause asking what its words mean ("what does 'revision based upgrade' mean in istio
         land?": `what_is`, then `meaning`)."""
-        for clause in _CLAUSES.split(r.text):
-            said = normalise(clause)
-            opening = self._cues.find("what_is", said)[:1]
-            if (
-                opening
-                and opening[0].start() == 0
-                and self._cues.has("meaning", said[opening[0].end() :])
-            ):
-                return True
+        if self._asks_meaning(r.text):
+            return True
         words = r.normalised.split()
         for group in ("what_is", "explain"):
             for match in self._cues.find(group, r.normalised):
@@ -928,6 +945,20 @@ class IntentParser:
                 )
                 if named.used[:1] == [True] and named.mesh_used[:1] == [False]:
                     return True
+        return False
+
+    def _asks_meaning(self, text: str) -> bool:
+        """A clause opening on `what_is` and asking what words mean (`meaning`): "what does
+        'revision based upgrade' mean", "what does that actually mean"."""
+        for clause in _CLAUSES.split(text):
+            said = normalise(clause)
+            opening = self._cues.find("what_is", said)[:1]
+            if (
+                opening
+                and opening[0].start() == 0
+                and self._cues.has("meaning", said[opening[0].end() :])
+            ):
+                return True
         return False
 
     def _asks_for_sources(self, r: _Reading) -> bool:
@@ -970,10 +1001,12 @@ class IntentParser:
 
     def _asks_anything(self, r: _Reading) -> bool:
         """A question mark, a clause opening on an `asks_of` word ("does app mesh support
-        mtls"), or a list or pick of meshes asked for."""
+        mtls") or a `quantity` ("how much memory would …"), or a list or pick of meshes
+        asked for."""
         asks = self._cues.words["asks_of"]
         opens = any(
-            c.split()[:1] and c.split()[0] in asks for c in map(normalise, _CLAUSES.split(r.text))
+            (c.split()[:1] and c.split()[0] in asks) or self._cues.starts("quantity", c)
+            for c in map(normalise, _CLAUSES.split(r.text))
         )
         listed = any(self._cues.has(g, r.remaining) for g in ("which_meshes", "list_meshes"))
         return r.asks or opens or listed

@@ -7,7 +7,9 @@ governs one of a must-not fact's objects (`refusals.objects`; a word right befor
 it can make it something else), or a vendor (`vendors:`, into `refusals.vendors.fact`),
 within `refusals.window` words, in the same clause. `limits` and `demands` are read the same
 way: what a setup says is all it has ("north-south only"), and what it insists on unless a
-refusal governs it ("security insists on a per-pod proxy").
+refusal governs it ("security insists on a per-pod proxy"). A clause that accepts ("no problem
+with sidecars") or opens on a supposition (`refusals.supposing`: "if there's no sidecar, …")
+refuses nothing.
 Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules.yaml.
 """
 
@@ -53,6 +55,16 @@ def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
     return before, after
 
 
+def _expanded(words: list[str], vendors: list[str]) -> list[str]:
+    """The words, each with `{vendor}` in it once for every vendor's word ("{vendor} support":
+    "microsoft support", "aws support" …)."""
+    return [
+        form
+        for word in words
+        for form in ([word.format(vendor=v) for v in vendors] if "{vendor}" in word else [word])
+    ]
+
+
 class _Cued:
     """Objects a cue before (within the window) or right after sets: what a setup says is
     all it has (`limits`), or what it insists on (`demands`)."""
@@ -86,12 +98,20 @@ class RefusalReader:
         self._window = refusals.window
         self._breaks = _alternation(rules.phrases.get("clause_break", []))
         self._accepting = _alternation(refusals.accepting)
+        self._supposing = _alternation(refusals.supposing)
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
+        vendor_words = [w for words in rules.vendors.values() for w in words]
         self._objects = [
             (refused.sets or fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
-            if (pattern := _object(refused.words, refused.unless_next, refused.unless_before))
+            if (
+                pattern := _object(
+                    _expanded(refused.words, vendor_words),
+                    refused.unless_next,
+                    refused.unless_before,
+                )
+            )
         ]
         self._accepted = [
             (fact, accepted.value, pattern)
@@ -197,7 +217,13 @@ class RefusalReader:
         return found
 
     def _clauses(self, text: str) -> list[str]:
-        return [c for c in self._all_clauses(text) if not self._accepts(c)]
+        """The clauses that may refuse: none that accepts ("no problem with sidecars") or
+        supposes ("if there's no sidecar, …")."""
+        return [
+            c
+            for c in self._all_clauses(text)
+            if not self._accepts(c) and not (self._supposing and self._supposing.match(c))
+        ]
 
     def _accepting_clauses(self, text: str) -> list[str]:
         return [c for c in self._all_clauses(text) if self._accepts(c)]

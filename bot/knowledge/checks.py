@@ -426,8 +426,6 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     for i, met in enumerate(rules.without_mesh):
         yield from settings({met.fact: True}, f"without_mesh[{i}].fact")
         yield from settings({"needs": met.features}, f"without_mesh[{i}].features")
-    for fact_id, sole in rules.sole_needs.items():
-        yield from settings({fact_id: True, "needs": sole}, f"sole_needs.{fact_id}")
     for fact_id, refused in rules.refusals.objects.items():
         yield from settings({refused.sets or fact_id: refused.value}, "refusals.objects")
         yield from settings({"needs": refused.moots}, f"refusals.objects.{fact_id}.moots")

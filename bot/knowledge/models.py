@@ -695,6 +695,7 @@ class OfferingTrait(StrEnum):
     lightest_at_size = "lightest_at_size"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
+    already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
     familiar_api = "familiar_api"
@@ -958,6 +959,11 @@ class Refusals(Strict):
         description="Phrases that accept: a clause with one refuses nothing ('no problem "
         "with sidecars').",
     )
+    supposing: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that open a clause on a supposition: it refuses nothing ('if "
+        "there's no sidecar, where does the proxy go?').",
+    )
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
@@ -1073,11 +1079,6 @@ class RulesFile(Strict):
         default_factory=list,
         description="Needs the platform meets without a mesh, each a flag fact and the "
         "features it covers.",
-    )
-    sole_needs: dict[Id, list[Id]] = Field(
-        default_factory=dict,
-        description="Flags that say these features are the only need ('just need mTLS'): a "
-        "need beyond them named too ('just need mtls and some metrics') makes the flag false.",
     )
     support_phrases: list[Text] = Field(
         default_factory=list,

@@ -1,0 +1,46 @@
+"""Slips of the words that ask for a kind of answer: "recomend a mesh" asks for a
+recommendation, "comapre istio and kuma" for a comparison, "expalin mtls" for an explanation.
+
+A word is read as a cue word (rules.yaml `phrases:` of the groups in KINDS) when it is one
+slip from exactly one of them (a letter added, dropped or changed, or two swapped), is no
+English word as it stands, no word the knowledge base uses, and no slip of a mesh's or a
+feature's name (the mention scan reads those, and says so). Shorter words are a slip of too
+many others to tell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.intents.cues import CuePhrases
+from bot.intents.lexicon import established, ordinary, slip
+
+KINDS = ("recommend", "compare", "explain")  # the words asking for a kind of answer
+SLIP_LENGTH = 5
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+class Respeller:
+    """Reads slips of the cue words as the words meant (word lists built once)."""
+
+    def __init__(self, cues: CuePhrases, vocabulary: frozenset[str], names: Iterable[str]) -> None:
+        """`vocabulary`: every word the knowledge base uses; `names`: the words of meshes'
+        and features' names and aliases."""
+        words = {w for group in KINDS for w in cues.words[group]}
+        self._cues = sorted(w for w in words if " " not in w and len(w) >= SLIP_LENGTH)
+        self._vocabulary = vocabulary
+        self._names = sorted({w for w in names if len(w) >= SLIP_LENGTH - 1})
+
+    def respell(self, text: str) -> str:
+        """The text with each slip of a cue word written as that word."""
+        return _WORD.sub(lambda m: self._meant(m.group(0)) or m.group(0), text)
+
+    def _meant(self, written: str) -> str | None:
+        word = written.lower()
+        if len(word) < SLIP_LENGTH or ordinary(word) or word in self._vocabulary:
+            return None
+        meant = [cue for cue in self._cues if slip(word, cue)]
+        if len(meant) != 1 or established(word) or any(slip(word, n) for n in self._names):
+            return None
+        return meant[0]

@@ -1,0 +1,83 @@
+"""Hard requirements said the way teams say them (who takes the tickets, who runs the thing,
+what the auditor insists on, what they will not pay for), each read through the public path:
+the text parsed, then every current offering screened and weighed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from tests.support.verdicts import verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "support", "pick"),
+    [
+        (
+            "AKS, 45 services, moving off OSM; we need mTLS and a vendor: microsoft will take "
+            "a support ticket for the add-on, right? what do we move to?",
+            "microsoft",
+            "aks-istio-addon",
+        ),
+        (
+            "we're on GKE with 30 services and want to open tickets with google when the mesh "
+            "breaks. which mesh?",
+            "google",
+            "google-cloud-service-mesh",
+        ),
+    ],
+)
+def test_tickets_a_provider_takes_are_that_providers_support(
+    engine: AnswerEngine, text: str, support: str, pick: str
+):
+    assert engine.parser.parse(text).facts["support"] == support
+    assert verdict(engine, text).tied == [pick]
+
+
+def test_the_provider_asked_to_run_the_thing_is_a_managed_control_plane(engine: AnswerEngine):
+    text = (
+        "EKS, 70 services. we'd like amazon to run the thing for us and to authorise calls "
+        "between services with IAM. which should we pick?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["managed_control_plane"] is True
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
+
+
+def test_mutual_tls_an_auditor_insists_on_rules_out_one_way_tls(engine: AnswerEngine):
+    text = (
+        "about 50 services on ECS with Fargate; compliance insists on mutual TLS between the "
+        "tasks, we can pay for support. no kubernetes ever. what would you go with?"
+    )
+    assert "mtls" in engine.parser.parse(text).facts["in_full"]
+    found = verdict(engine, text)
+    service_connect = found.of("amazon-ecs-service-connect")
+    assert service_connect.out
+    assert any("Mutual TLS" in r.text for r in service_connect.reasons)
+    assert found.tied and "amazon-ecs-service-connect" not in found.tied
+
+
+def test_a_named_vendors_support_refused_is_no_support_wanted(engine: AnswerEngine):
+    text = "AKS with 300 pods; we don't need microsoft support for the mesh. what should we run?"
+    assert engine.parser.parse(text).facts["support"] == "none"
+
+
+def test_no_licence_budget_is_open_source_only(engine: AnswerEngine):
+    text = (
+        "three AKS clusters, 900 pods, azure cni stays as it is, sidecars are out and there "
+        "is no licence budget at all. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["licence"] == "open_source"
+    found = verdict(engine, text)
+    assert found.of("gloo-mesh").out
+    assert found.tied == ["istio-ambient"]
+
+
+def test_a_vendor_with_slas_is_support_wanted(engine: AnswerEngine):
+    text = (
+        "EKS and GKE, 6 clusters, one mesh spanning them, sidecars are out and the CNI stays. "
+        "we need a vendor with SLAs. recommendations?"
+    )
+    assert engine.parser.parse(text).facts["support"] == "any"
+    assert verdict(engine, text).tied == ["gloo-mesh"]

@@ -1,0 +1,81 @@
+"""Setups an expert settles on one reading of what the team already has and wants: who runs
+the control plane, what a contract covers, what they run as the CNI, who is on the team and
+what they say they need. Each read through the public path (parse, then the verdict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from tests.support.verdicts import verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 gke clusters in one fleet, mesh across all of them; we'd like google to own the "
+        "control plane. suggestions?",
+        "GKE, 40 services across clusters. no one wants to run istiod, which mesh?",
+    ],
+)
+def test_the_provider_owning_the_control_plane_picks_its_managed_mesh(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["managed_control_plane"] is True
+    assert verdict(engine, text).tied == ["google-cloud-service-mesh"]
+
+
+def test_no_new_vendors_keeps_to_the_vendor_whose_support_is_asked_for(engine: AnswerEngine):
+    text = (
+        "moving 60 services to openshift on aws. it has to come under our red hat support, "
+        "and finance says no new vendors. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "red-hat"
+    assert "no_vendor" not in facts  # no refusal of every vendor: Red Hat is wanted
+    assert verdict(engine, text).tied == ["openshift-service-mesh"]
+
+
+def test_features_they_do_not_use_are_not_needed(engine: AnswerEngine):
+    text = (
+        "one AKS cluster running our own upstream istio, 500 pods. we never use wasm or "
+        "envoyfilters and need a vendor support path now. what do we do?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"wasm_extensions", "custom_proxy_config"} <= set(facts["not_needed"])
+    assert "wasm_extensions" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we swapped calico for cilium last quarter. we'd like mtls now, fewest new components "
+        "possible. what mesh?",
+        "on EKS we replaced the vpc cni with cilium a while ago; mtls between pods please, "
+        "open source only. pick one",
+    ],
+)
+def test_a_cni_replaced_by_cilium_is_cilium_already_run(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["cilium_cni"] is True
+    assert verdict(engine, text).tied == ["cilium"]
+
+
+@pytest.mark.parametrize(
+    ("text", "engineers"),
+    [("one EKS cluster, 2 sre folks, need mtls. which mesh?", 2), ("4 platform people", 4)],
+)
+def test_a_teams_word_between_count_and_unit_counts_the_team(
+    engine: AnswerEngine, text: str, engineers: int
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["engineers"] == engineers
+    assert facts["team_size"] == "small"
+
+
+def test_mtls_said_to_be_all_beside_another_need_is_not_the_only_driver(engine: AnswerEngine):
+    text = "self-managed k8s, 18 svcs. we just need mtls + request metrics. what mesh"
+    facts = engine.parser.parse(text).facts
+    assert facts["only_mtls"] is False
+    assert verdict(engine, text).tied == ["linkerd"]
