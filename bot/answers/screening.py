@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
-from bot.answers.footprint import DEFAULT_PODS, footprint
+from bot.answers.footprint import DEFAULT_PODS, footprint, per_pod
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -334,6 +334,28 @@ def within_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, text, tuple(found.sources))]
 
 
+def within_pod_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """A proxy of each pod's own within the memory a pod can spare (MiB, read as the
+    figures' MB): out when every per-pod figure is over it, a caveat when the figure gone by
+    is over and another source's is within. No data plane, or none in the pods (a per-node
+    proxy), takes nothing from a pod; a sidecar with no figure is unconfirmed."""
+    if not isinstance(value, int) or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    figures = [f for f in per_pod(ctx.kb, mesh) if f.unit == "MB"]
+    if not figures:
+        if mesh.data_plane.model == DataPlaneModel.sidecar:
+            return [Check(Outcome.caveat, "memory a pod unknown", unconfirmed=True)]
+        return FITS
+    best, least = figures[0], min(figures, key=lambda f: f.low)
+    if best.low <= value:
+        return FITS
+    said = f"about {amount(best.low, best.unit)} a pod"
+    if least.low <= value:
+        also = f"{said} in one measurement, {amount(least.low, least.unit)} in another"
+        return [Check(Outcome.caveat, also, tuple(best.sources + least.sources))]
+    return [Check(Outcome.out, said, tuple(best.sources))]
+
+
 def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """Stable releases wanted: an offering whose project ships only edge builds has them in
     a vendor's edition, free below a head count; out where a paid edition is closed to the
@@ -410,6 +432,7 @@ TESTS: dict[str, Test] = {
     "runs_off_kubernetes": runs_off_kubernetes,
     "stable_builds": stable_builds,
     "within_memory": within_memory,
+    "within_pod_memory": within_pod_memory,
     "not_leaving": not_leaving,
 }
 

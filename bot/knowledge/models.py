@@ -794,6 +794,7 @@ class ScreeningTest(StrEnum):
     not_leaving = "not_leaving"
     stable_builds = "stable_builds"
     within_memory = "within_memory"
+    within_pod_memory = "within_pod_memory"
 
 
 class Constraint(Strict):
