@@ -183,10 +183,15 @@ def runs_there(mesh: Mesh, platform: Platform) -> bool:
 
 
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    """It runs on every platform named."""
+    """It runs on every platform named; a provider's own offering on VMs only in its cloud."""
     if mesh.fit is None:
         return _unrecorded(mesh)
-    missing = [p.value for p in ctx.req.platforms if not runs_there(mesh, p)]
+    said = ctx.req.platforms
+    missing = [_says(ctx, "platform", p.value) for p in said if not runs_there(mesh, p)]
+    cloud, provider = ctx.req.cloud, mesh.fit.provider
+    elsewhere = provider and cloud and cloud != provider and runs_there(mesh, Platform.vms)
+    if Platform.vms in said and elsewhere:
+        missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
     if not missing:
         return FITS
     return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(mesh.fit.sources))]
@@ -395,7 +400,7 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 # What of the requirements, beyond the constraint's own fact, each test reads: its checks are
 # remembered by these values (tests/test_screening_reads.py holds every test to its list).
 READS: dict[str, tuple[str, ...]] = {
-    "runs_on": ("platforms",),
+    "runs_on": ("platforms", "cloud"),
     "supported_by": ("support",),
     # an enterprise row is bought with support, or closed to the setup
     "has_features": ("support", "no_paid_edition", "in_full"),

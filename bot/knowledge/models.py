@@ -314,6 +314,18 @@ class FormerName(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Part(Strict):
+    """A component or protocol of one offering (ztunnel, a waypoint proxy, HBONE): its names
+    name the offering in any question, but a question asking what it is asks about the part,
+    not about the offering it belongs to."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    explanation: Text = Field(description="What it is and does, in a few plain sentences.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class OutdatedClaim(Strict):
     claim: Text
     seen_in: list[Id] = Field(min_length=1)
@@ -385,7 +397,8 @@ class Fit(Strict):
     platforms: list[Platform] = Field(
         min_length=1,
         description="Where it runs as your mesh; `kubernetes` covers AKS, EKS, GKE and "
-        "OpenShift unless `not_on` names one.",
+        "OpenShift unless `not_on` names one; `vms` of a provider's own offering are VMs in "
+        "that provider's cloud.",
     )
     not_on: list[Platform] = Field(
         default_factory=list, description="Kubernetes platforms it is known not to run on."
@@ -456,6 +469,10 @@ class Mesh(Strict):
         description="Names it went by before: matched like aliases, and the answer says so.",
     )
     mode_aliases: ModeAliases | None = None
+    parts: list[Part] = Field(
+        default_factory=list,
+        description="Its components and protocols, named by their own words (not inherited).",
+    )
     as_feature: Id | None = Field(
         default=None,
         description="The feature another mesh has when it offers this mode: 'does kuma "
@@ -504,8 +521,10 @@ class Mesh(Strict):
 
     @property
     def known_as(self) -> list[str]:
-        """Its aliases and the names it went by before: every name a question may use."""
-        return [*self.aliases, *(f.name for f in self.former_names)]
+        """Its aliases, the names it went by before and its parts' names: every name a
+        question may use."""
+        parts = [a for part in self.parts for a in (part.name, *part.aliases)]
+        return [*self.aliases, *(f.name for f in self.former_names), *parts]
 
     @property
     def is_current(self) -> bool:
@@ -554,6 +573,11 @@ class FactDef(Strict):
     )
     beside: list[Text] = Field(
         default_factory=list, description="Words that make a shared unit this fact's."
+    )
+    narrowest: bool = Field(
+        default=False,
+        description="Counted more than once, the smallest count is this fact's ('~20 engineers "
+        "… one part-time platform person': the people running the platform are the fewest).",
     )
     choices: list[Id] = Field(default_factory=list)
     names: dict[Id, Text] = Field(
@@ -610,6 +634,9 @@ class Condition(Strict):
     lt: float | None = None
     gte: float | None = None
     any_of: list[Id] | None = None
+    all_of: list[Id] | None = Field(
+        default=None, description="A features fact names every one of these (and maybe more)."
+    )
     only: list[Id] | None = Field(
         default=None, description="A features fact names these and nothing else."
     )
@@ -633,6 +660,8 @@ class Condition(Strict):
             checks.append(any(v in self.one_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
+        if self.all_of is not None:
+            checks.append(isinstance(value, list) and set(self.all_of) <= set(value))
         if self.only is not None:
             checks.append(isinstance(value, list) and set(value) <= set(self.only))
         return bool(checks) and all(checks)
@@ -692,6 +721,7 @@ class OfferingTrait(StrEnum):
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
     edge_builds_only = "edge_builds_only"
+    successor = "successor"
 
 
 class Applies(Strict):
@@ -756,6 +786,11 @@ class PlatformDef(Strict):
         "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
+    hosted: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Words that name this platform in one provider's cloud (vendor id -> words: "
+        "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
+    )
 
 
 class ScreeningTest(StrEnum):
