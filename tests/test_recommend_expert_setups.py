@@ -104,3 +104,13 @@ def test_on_ecs_the_built_in_option_beats_client_libraries(engine: AnswerEngine)
     found = verdict(engine, text)
     assert not found.of("no-mesh").out
     assert found.tied == ["amazon-ecs-service-connect"]
+
+
+def test_a_big_head_count_does_not_outweigh_a_small_team_said_in_words(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "about 60 engineers here but the platform side is a part-time job for one dev. "
+        "35 services on EKS, which mesh?"
+    ).facts
+    assert facts["team_size"] == "small"
+    counted = engine.parser.parse("8 engineers run our 35 services on EKS, which mesh?").facts
+    assert counted["team_size"] == "dedicated"
