@@ -5,6 +5,7 @@ verdict)."""
 from __future__ import annotations
 
 from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
 
@@ -114,3 +115,16 @@ def test_a_big_head_count_does_not_outweigh_a_small_team_said_in_words(engine: A
     assert facts["team_size"] == "small"
     counted = engine.parser.parse("8 engineers run our 35 services on EKS, which mesh?").facts
     assert counted["team_size"] == "dedicated"
+
+
+def test_the_successor_reason_cites_the_retired_meshs_notice_and_names_it(engine: AnswerEngine):
+    intent = engine.parser.parse(
+        "traefik mesh is basically dead and we still run it: 3 k3s clusters, 25 services, "
+        "two of us. we need mtls and golden metrics. replacement?"
+    )
+    text = render_terminal(engine.answer(intent))
+    reason = next(line for line in text.splitlines() if "no longer maintained" in line)
+    assert "https://github.com/traefik/mesh/issues/870" in text
+    mark = text.split("https://github.com/traefik/mesh/issues/870")[0].rsplit("[", 1)[1]
+    assert f"[{mark.split(']')[0]}]" in reason
+    assert "retired mesh to move off: Traefik Mesh" in text
