@@ -97,8 +97,11 @@ class NameReader:
         for candidate in sorted(named, key=lambda c: c.start - c.end):  # longest first
             if not any(c.start < candidate.end and candidate.start < c.end for c in kept):
                 kept.append(candidate)
-        names = dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start))
-        return [as_written(name, text) for name in list(names)[:MAX_UNKNOWN]]
+        names = list(dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start)))
+        # "meshwright … the Meshwright Mesh": one product, named the fuller way it was written
+        kinds = {" ".join(kind) for kind in self._kinds}
+        names = [n for n in names if not any(o.removeprefix(n + " ") in kinds for o in names)]
+        return [as_written(name, text) for name in names[:MAX_UNKNOWN]]
 
     def qualified(self, tokens: list[str], found: Mentions, text: str) -> dict[str, str]:
         """Meshes named by an alias any maker could use (an acronym, everyday words) right
