@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
-from bot.intents.lexicon import ordinary, slip, slip_of_english
+from bot.intents.lexicon import established, ordinary, slip, slip_of_english
 from bot.knowledge.aliases import STOPWORDS, normalise
 
 MAX_NAME = 40
@@ -144,12 +144,13 @@ class NameReader:
 
     def _misspells(self, word: str) -> bool:
         """A slip of a word of mine ("recomend a mesh", "sugest one"): the word meant, not a
-        name. Words this short are a slip of too many others to tell."""
+        name. Words this short are a slip of too many others to tell, and an English word in
+        its own right is none ("Sable" is no slip of "stable")."""
         if len(word) < SLIP_LENGTH:
             return False
         if word not in self._misspelt:
             near = process.extractOne(word, self._long_words, scorer=OSA.distance, score_cutoff=1)
-            self._misspelt[word] = near is not None
+            self._misspelt[word] = near is not None and not established(word)
         return self._misspelt[word]
 
     def _generation(self, word: str) -> bool:
