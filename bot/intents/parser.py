@@ -23,7 +23,7 @@ from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
-from bot.intents.numbers import NumberReader
+from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
@@ -47,9 +47,9 @@ IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of t
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+_PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
-_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -450,12 +450,12 @@ class IntentParser:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
         when the words around it ask about another mesh and compare none: where they come
         from, not what they ask about."""
-        snippets = " ".join(m.group(0) for m in _CODE.finditer(text))
+        snippets = " ".join(m.group(0) for m in CODE.finditer(text))
         if not snippets or compared:
             return set()
         index, features = self._kb.mesh_index, self._kb.feature_index
         pasted = set(find_mentions(normalise(snippets).split(), index, features).meshes)
-        around = find_mentions(normalise(_CODE.sub(" ", text)).split(), index, features).meshes
+        around = find_mentions(normalise(CODE.sub(" ", text)).split(), index, features).meshes
         others = [m for m in meshes if m in around and m not in pasted]
         return pasted & set(meshes) if others else set()
 
@@ -546,11 +546,12 @@ class IntentParser:
 
     def _avoided(self, text: str) -> list[str]:
         """Features whose design does without what a clause complains of ("why does everyone
-        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`)."""
+        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`). A clause
+        asking a quantity ("how much memory would istio sidecars eat") complains of nothing."""
         out = []
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             said = f" {normalise(clause)} "
-            if not self._cues.has("complaint", said):
+            if not self._cues.has("complaint", said) or self._cues.has("quantity", said):
                 continue
             out += [f for f, avoided in self._avoids.items() if avoided.search(said)]
         return list(dict.fromkeys(out))
@@ -863,13 +864,14 @@ class IntentParser:
             self._kb.features[f].category == Category.observability for f in features
         )
         # "does linkerd do outlier detection? one sick pod drags our p99 down": the overhead
-        # is why they ask; the questions asked check a feature of the mesh, or set meshes
-        # against each other on what their metrics measure ("linkerd viz vs kiali for golden
-        # signals (success rate, latency), which gives more?").
+        # is why they ask; the questions asked are about a feature (checked on the mesh, or
+        # the meshes that have it: "which meshes are sidecarless? sidecars hog our ram"), or
+        # set meshes against each other on what their metrics measure ("linkerd viz vs kiali
+        # for golden signals (success rate, latency), which gives more?").
         aside = self._asked_without("cost", r.text)
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
-        aside = aside and checked
+        aside = aside and bool(features)
         priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
@@ -1202,8 +1204,9 @@ class IntentParser:
 
 
 def _questions(text: str) -> frozenset[str]:
-    """The clauses a question mark closes, normalised as the identity reader leaves them."""
-    parts = _CLAUSE_ENDS.split(text)
+    """The clauses a question mark closes, normalised as the identity reader leaves them; a
+    parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
@@ -1238,4 +1241,4 @@ def _code_words(text: str) -> str:
             code.group(0),
         )
 
-    return _CODE.sub(spelled, text)
+    return CODE.sub(spelled, text)
