@@ -840,7 +840,8 @@ class Constraint(Strict):
 
 
 class Implication(Strict):
-    """When every condition holds, these facts follow (unless the question set them)."""
+    """When every condition holds (`known: false` while a fact is unstated), these facts
+    follow (unless the question set them)."""
 
     when: dict[Id, Condition] = Field(min_length=1)
     set: dict[Id, FactValue] = Field(default_factory=dict)
