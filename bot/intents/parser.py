@@ -876,7 +876,7 @@ class IntentParser:
         aside = self._asked_without("cost", r.text)
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
-        aside = aside and bool(features)
+        aside = (aside or self._only_complained("cost", r.text)) and bool(features)
         priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
@@ -964,6 +964,15 @@ class IntentParser:
         """Some clause a question mark closes, and none of them has a phrase of the group."""
         asked = _questions(text)
         return bool(asked) and not any(self._cues.has(group, q) for q in asked)
+
+    def _only_complained(self, group: str, text: str) -> bool:
+        """Every clause with a phrase of the group complains and asks no quantity: "list the
+        meshes that validate jwts — our gateway adds too much latency"."""
+        said = [f" {normalise(c)} " for c in _CLAUSES.split(text[:MAX_TEXT])]
+        said = [c for c in said if self._cues.has(group, c)]
+        return bool(said) and all(
+            self._cues.has("complaint", c) and not self._cues.has("quantity", c) for c in said
+        )
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:

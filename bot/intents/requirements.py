@@ -461,7 +461,8 @@ def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValu
     phrase, so what it implies wins; a count it implies yields to one the question gave."""
     out = dict(facts)
     for implication in rules.implied:
-        if all(f in facts and c.holds(facts[f]) for f, c in implication.when.items()):
+        conditions = implication.when.items()
+        if all(c.holds(facts[f]) if f in facts else c.known is False for f, c in conditions):
             out.update(implication.set)
             out.update({f: facts[of] for f, of in implication.at_least.items() if f not in facts})
     return out
