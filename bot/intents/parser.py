@@ -263,7 +263,7 @@ class IntentParser:
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
-        required, unplaced = self._requirements.read(normalised)
+        required, unplaced = self._requirements.read(normalised, text)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
