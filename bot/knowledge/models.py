@@ -574,6 +574,11 @@ class FactDef(Strict):
     beside: list[Text] = Field(
         default_factory=list, description="Words that make a shared unit this fact's."
     )
+    lead_ins: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a number with no unit after it that say what it "
+        "counts ('a team of 3', 'a crew of two').",
+    )
     narrowest: bool = Field(
         default=False,
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
