@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
 from tests.support.verdicts import verdict
 
 
@@ -79,3 +80,25 @@ def test_mtls_said_to_be_all_beside_another_need_is_not_the_only_driver(engine: 
     facts = engine.parser.parse(text).facts
     assert facts["only_mtls"] is False
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_needs_their_own_client_library_covers_are_no_need_of_a_mesh(engine: AnswerEngine):
+    text = (
+        "3 GKE clusters, 20 services. mtls isn't required, tracing comes from the otel sdks "
+        "and retries and timeouts live in our shared client library. is a mesh worth it?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"retries", "timeouts"} <= set(facts["covered"])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_asking_whether_the_platforms_own_option_is_overkill_asks_for_a_pick(
+    engine: AnswerEngine,
+):
+    text = (
+        "6 services on ecs fargate behind an ALB, 2 of us. do we really need service connect "
+        "or is it overkill"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert set(verdict(engine, text).tied) <= {"no-mesh", "amazon-ecs-service-connect"}
