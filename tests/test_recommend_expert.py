@@ -102,3 +102,27 @@ def test_asking_whether_the_platforms_own_option_is_overkill_asks_for_a_pick(
     intent = engine.parser.parse(text)
     assert intent.kind == IntentKind.recommend
     assert set(verdict(engine, text).tied) <= {"no-mesh", "amazon-ecs-service-connect"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS with fargate profiles only, no node groups at all. 30 services, need mtls-ish "
+        "auth between them and canary splits. what mesh?",
+        "all our pods run on fargate (EKS). 12 svcs, want service to service authorization. "
+        "options?",
+    ],
+)
+def test_every_pod_on_fargate_rules_out_what_needs_a_node(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["fargate_pods"] is True
+    found = verdict(engine, text)
+    out = {s.mesh.id for s in found.ruled_out}
+    # ztunnel and Cilium's agent are DaemonSets; sidecars need NET_ADMIN or a CNI DaemonSet
+    assert {"istio-ambient", "cilium", "istio", "linkerd", "kuma"} <= out
+    assert found.tied == ["amazon-vpc-lattice"]
+
+
+def test_ecs_tasks_on_fargate_are_not_eks_pods_on_fargate(engine: AnswerEngine):
+    text = "ECS on Fargate, 25 services, need mtls between them. which mesh?"
+    assert "fargate_pods" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]

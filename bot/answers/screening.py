@@ -365,6 +365,19 @@ def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]
     return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
 
 
+def runs_on_fargate(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """Every pod on EKS Fargate: nothing of its data plane may need what Fargate denies
+    (DaemonSets, its own CNI plugin, NET_ADMIN in the pod); no data plane needs none of it."""
+    if value is not True or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    fargate = mesh.fit.fargate_pods if mesh.fit else None
+    if fargate is None:
+        return [Check(Outcome.caveat, "on Fargate unconfirmed", unconfirmed=True)]
+    if fargate.runs:
+        return FITS
+    return [Check(Outcome.out, fargate.why, tuple(fargate.sources))]
+
+
 def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
     fact = ctx.kb.rules.fact(fact_id)
     return fact.says(value) if fact else str(value)
@@ -406,6 +419,7 @@ TESTS: dict[str, Test] = {
     "stable_builds": stable_builds,
     "within_memory": within_memory,
     "not_leaving": not_leaving,
+    "runs_on_fargate": runs_on_fargate,
 }
 
 
