@@ -46,7 +46,7 @@ def test_the_compare_card_says_n_a_and_why_instead_of_a_bare_no(engine):
     ("question", "reason"),
     [
         ("compare istio istio-ambient", "n/a: no sidecars"),
-        ("compare cilium linkerd", "n/a: no sidecars; Envoy per node"),
+        ("compare cilium kuma", "n/a: no sidecars; Envoy per node"),
         ("compare amazon-vpc-lattice linkerd", "n/a: no proxy in pods"),
         ("compare amazon-ecs-service-connect consul istio", "n/a: ECS, not Kubernetes"),
         (
