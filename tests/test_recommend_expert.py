@@ -126,3 +126,18 @@ def test_ecs_tasks_on_fargate_are_not_eks_pods_on_fargate(engine: AnswerEngine):
     text = "ECS on Fargate, 25 services, need mtls between them. which mesh?"
     assert "fargate_pods" not in engine.parser.parse(text).facts
     assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]
+
+
+def test_a_must_have_said_to_be_non_negotiable_needs_a_confirmed_full_row(engine: AnswerEngine):
+    text = (
+        "3 rke2 clusters on prem, 250 pods. FIPS 140 validated encryption between services "
+        "is non-negotiable; lightweight preferred, vendors ok. what mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "fips_tls" in facts["in_full"]
+    found = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in found.ruled_out}
+    # upstream Istio's compliance policy is no validated build, and ambient's is unconfirmed
+    assert "in full" in " ".join(out["istio"])
+    assert "confirmed" in " ".join(out["istio-ambient"])
+    assert set(found.tied) <= {"linkerd", "kong-mesh", "gloo-mesh", "consul"}

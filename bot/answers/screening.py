@@ -134,7 +134,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
     enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
     and rules out where a paid edition is closed to the setup (open source only); a partial
-    row rules out a must-have asked for in full ("real mutual TLS")."""
+    row, or one nothing confirms, rules out a must-have asked for in full ("real mutual
+    TLS", "FIPS … is non-negotiable")."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     row = mesh.features.get(feature_id)
@@ -148,6 +149,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         return Check(Outcome.out, f"{name} outside a paid edition", sources)
     if level == Level.partial and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"{name} in full", sources)
+    if level == Level.unknown and feature_id in ctx.req.in_full:
+        return Check(Outcome.out, f"confirmed {name}", sources)
     if level == Level.unknown:
         return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
     if level == Level.enterprise and _paying(mesh, ctx.req):
