@@ -141,3 +141,19 @@ def test_a_must_have_said_to_be_non_negotiable_needs_a_confirmed_full_row(engine
     assert "in full" in " ".join(out["istio"])
     assert "confirmed" in " ".join(out["istio-ambient"])
     assert set(found.tied) <= {"linkerd", "kong-mesh", "gloo-mesh", "consul"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one GKE cluster, 120 pods, mtls everywhere please. we don't want to spend our lives "
+        "running a mesh. which one?",
+        "self-managed k8s, 70 services, mtls + retries, something set and forget. which mesh?",
+    ],
+)
+def test_operating_effort_said_breaks_the_tie_among_self_run_meshes(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["team_size"] == "small"
+    assert verdict(engine, text).tied != ["istio-ambient", "istio", "linkerd"]
+    assert "istio" not in verdict(engine, text).tied
