@@ -157,3 +157,15 @@ def test_operating_effort_said_breaks_the_tie_among_self_run_meshes(
     assert engine.parser.parse(text).facts["team_size"] == "small"
     assert verdict(engine, text).tied != ["istio-ambient", "istio", "linkerd"]
     assert "istio" not in verdict(engine, text).tied
+
+
+def test_a_need_nobody_has_asked_for_is_none_and_the_pick_stays_a_pick(engine: AnswerEngine):
+    text = (
+        "nomad, 5 jobs behind an nginx proxy on a private network; nobody has asked for mtls. "
+        "do we need consul connect at all?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["services"] == 5
+    assert "mtls" in intent.facts["not_needed"]
+    assert verdict(engine, text).tied == ["no-mesh"]
