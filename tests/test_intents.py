@@ -473,7 +473,8 @@ def test_a_slip_of_a_word_asking_for_an_answer_is_read_as_that_word(parser, text
 
 
 def test_a_name_that_is_no_slip_of_a_cue_word_stays_a_name(parser):
-    """A word one slip from "recommend" reads as the verb; a product's name two away does not."""
-    intent = parser.parse("is recomnendo mesh any good?")
+    """A plain typo of "recommend" reads as the verb; a product's name that only starts like
+    it does not."""
+    intent = parser.parse("is recomtrix mesh any good?")
     assert intent.kind != IntentKind.recommend
-    assert [normalise(n).split()[0] for n in intent.unknown_names] == ["recomnendo"]
+    assert [normalise(n).split()[0] for n in intent.unknown_names] == ["recomtrix"]

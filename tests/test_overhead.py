@@ -108,3 +108,17 @@ def test_borrowed_from_must_name_another_mesh(kb_dir):
             f"meshes/consul.yaml: overhead[{n}].borrowed_from: '{lender}' is not another mesh"
             in " ".join(problems)
         ), problems
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("linkerd proxies sit at ~300Mi each on our 200 pods, expected?", "× the top of"),
+        ("our linkerd sidecars use 10Mi apiece, is that typical?", "at or below"),
+    ],
+)
+def test_a_proxy_memory_they_see_is_set_beside_the_measured_figure(engine, text, said):
+    intent = engine.parser.parse(text)
+    lead = engine.answer(intent).lead
+    seen = intent.facts["pod_memory"]
+    assert f"You see {seen} MiB a proxy: " in lead and said in lead

@@ -81,3 +81,27 @@ def test_a_vendor_with_slas_is_support_wanted(engine: AnswerEngine):
     )
     assert engine.parser.parse(text).facts["support"] == "any"
     assert verdict(engine, text).tied == ["gloo-mesh"]
+
+
+def test_a_per_pod_memory_cap_rules_out_sidecars_heavier_in_every_measurement(
+    engine: AnswerEngine,
+):
+    text = (
+        "GKE, 1200 pods, the budget is 30 MiB per pod for the proxy and no more. we need mtls "
+        "and retries. which mesh should we run?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["pod_memory"] == 30
+    found = verdict(engine, text)
+    istio = found.of("istio")
+    assert istio.out and any("a pod" in r.text for r in istio.reasons)
+    assert not found.of("linkerd").out
+    assert not found.of("istio-ambient").out  # its proxy sits on the node, not in the pod
+
+
+def test_failover_said_of_clusters_asks_for_one_mesh_across_them(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "EKS, 4 clusters, we need proper cross-cluster failover. which mesh?"
+    ).facts
+    assert facts["needs"] == ["multi_cluster"]
+    assert facts["in_full"] == ["multi_cluster"]

@@ -33,3 +33,74 @@ def test_an_envoy_memory_bill_that_hurts_moves_istio_users_to_ambient(engine: An
     facts = engine.parser.parse(text).facts
     assert facts.get("low_overhead") is True and facts.get("incumbent") == "istio"
     assert verdict(engine, text).pick == "istio-ambient"
+
+
+def test_the_team_running_the_platform_is_the_fewest_people_counted(engine: AnswerEngine):
+    text = (
+        "seed stage, 12 engineers in total and 1 sre who also carries the pager. self-managed "
+        "k8s, 40 services, we need mtls and canaries. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["engineers"] == 1 and facts["team_size"] == "small"
+    assert verdict(engine, text).pick != "istio"
+
+
+def test_more_needs_beside_only_mtls_mean_mtls_is_not_the_only_driver(engine: AnswerEngine):
+    facts = engine.parser.parse("20 services on EKS, we just need mtls plus golden metrics").facts
+    assert facts["only_mtls"] is False
+    assert engine.parser.parse("20 services on EKS, we only need mtls").facts["only_mtls"] is True
+
+
+def test_moving_off_a_retired_mesh_leads_to_its_successors(engine: AnswerEngine):
+    text = (
+        "we still have open service mesh on our AKS cluster and it's archived now. 45 services, "
+        "we need mtls and traffic splits. what should replace it?"
+    )
+    assert engine.parser.parse(text).facts["retired_mesh"] == "open-service-mesh"
+    found = verdict(engine, text)
+    assert "retired-successor" in {r.id for r in found.fired}
+    successors = {"aks-istio-addon", "istio", "istio-ambient", "linkerd", "gloo-mesh"}
+    assert set(found.tied) <= successors
+    assert found.scores["linkerd"] > found.scores["kuma"]
+
+
+def test_a_handful_of_services_wanting_only_client_side_features_need_no_mesh(
+    engine: AnswerEngine,
+):
+    text = (
+        "4 services on a single-node microk8s, i'm the only dev. after timeouts and a "
+        "dashboard of service health. worth adding a service mesh?"
+    )
+    found = verdict(engine, text)
+    assert not found.of("no-mesh").out
+    assert "small-app-level-needs" in {r.id for r in found.fired}
+    assert found.tied == ["no-mesh"]
+
+
+def test_retries_without_mtls_are_no_reason_for_the_lightest_full_mesh(engine: AnswerEngine):
+    without = verdict(engine, "EKS, 18 services, three devs. we want retries and circuit breakers")
+    assert "small-estate-needs-more" not in {r.id for r in without.fired}
+    assert without.tied == ["no-mesh"]
+    wanted = verdict(engine, "EKS, 18 services, three devs. we want mtls, retries and metrics")
+    assert "small-estate-needs-more" in {r.id for r in wanted.fired}
+    assert "no-mesh" not in wanted.tied
+
+
+def test_a_providers_own_offering_runs_only_on_vms_in_its_own_cloud(engine: AnswerEngine):
+    text = "about 50 services on ec2 instances, no kubernetes at all. mtls between them. mesh?"
+    facts = engine.parser.parse(text).facts
+    assert facts["cloud"] == "aws" and facts["platform"] == ["vms"]
+    found = verdict(engine, text)
+    google = found.of("google-cloud-service-mesh")
+    assert google.out and "in AWS" in google.reasons[0].text
+    assert not found.of("amazon-vpc-lattice").out
+    on_gce = verdict(engine, "about 50 services on compute engine vms, no kubernetes. mesh?")
+    assert not on_gce.of("google-cloud-service-mesh").out
+    assert on_gce.of("amazon-vpc-lattice").out
+
+
+def test_on_ecs_the_built_in_option_beats_client_libraries(engine: AnswerEngine):
+    text = "14 services on ECS fargate, we want retries and request metrics between them. pick one"
+    found = verdict(engine, text)
+    assert not found.of("no-mesh").out
+    assert found.tied == ["amazon-ecs-service-connect"]

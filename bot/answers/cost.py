@@ -29,6 +29,7 @@ from bot.knowledge.wording import amount, figure_text
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
+MB_PER_MIB = 1.048576
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
 _MEMORY_SCOPES = (Scope.pod, Scope.node)
 _PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
@@ -341,6 +342,24 @@ def _lead(
     return said
 
 
+def _seen(
+    kb: KnowledgeBase, intent: Intent, headlines: list[tuple[Mesh, Figure]], size: Size
+) -> str:
+    """The memory they see a proxy use ("~150Mi each, is that normal?") beside each mesh's
+    figure for one proxy, and what that was measured under where the lead does not say."""
+    seen = _count(intent, "pod_memory")
+    per_pod = [(m, f) for m, f in headlines if f.per == Scope.pod and f.unit == "MB" and f.high]
+    if not seen or not per_pod:
+        return ""
+    said = []
+    for mesh, figure in per_pod:
+        times = seen * MB_PER_MIB / figure.high
+        near = "at or below" if times <= 1 else f"about {times:.1f}× the top of"
+        under = f" ({_who(kb, figure)}), under: {figure.conditions}" if size.told else ""
+        said.append(f"{near} the {figure_text(figure)} measured for {_named(mesh, figure)}{under}")
+    return f"You see {seen} MiB a proxy: {'; '.join(said)}"
+
+
 def _outside_the_cluster(mesh: Mesh) -> str:
     """Why an offering whose data plane is outside the cluster has no figure (its zero note)."""
     return next((f.note for f in mesh.overhead if f.high == 0 and f.note), "")
@@ -535,6 +554,8 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
     lead = _lead(kb, meshes, headlines, size, measure)
+    if measure == Measure.memory:
+        lead = _sentences(lead, _seen(kb, intent, headlines, size))
     if intent.control_plane_too and measure == Measure.memory:
         clusters = _count(intent, "clusters") or 1
         points.append(_control_planes(kb, meshes, clusters, cite))

@@ -42,6 +42,15 @@ def _figure(kb: KnowledgeBase, mesh: Mesh) -> Figure | None:
     )
 
 
+def per_pod(kb: KnowledgeBase, mesh: Mesh) -> list[Figure]:
+    """Its proxy-memory figures counted per pod (a sidecar's), best-ranked source first."""
+    figures = [f for f in mesh.overhead if f.metric == Metric.proxy_memory and f.per == Scope.pod]
+    return sorted(
+        figures,
+        key=lambda f: (min(source_rank(kb, s) for s in f.sources), -f.as_of.toordinal()),
+    )
+
+
 def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | None:
     """What the data plane would hold in memory at this size; None without a figure or
     without a data plane (no mesh is not weighed against proxies)."""

@@ -41,6 +41,12 @@ class Requirements(BaseModel):
     memory_budget: str | None = None
     cilium_cni: bool | None = None
     incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    retired_mesh: str | None = Field(
+        default=None, description="The retired mesh they move off (its successors lead)."
+    )
+    cloud: str | None = Field(
+        default=None, description="The provider whose cloud their VMs run in ('ec2': aws)."
+    )
     vendor: str | None = Field(default=None, description="A vendor the team already pays.")
     knows_api: str | None = Field(
         default=None, description="The family of mesh configuration resources the team knows."
@@ -70,7 +76,8 @@ class Requirements(BaseModel):
         said = facts.get("platform") or []
         names = {p.value: p for p in Platform}
         platforms = [names[p] for p in (said if isinstance(said, list) else [said]) if p in names]
-        owners = {d.provider if (d := rules.platforms.get(p)) else None for p in platforms}
+        cloud = known.get("cloud")
+        owners = {_owner(rules, p, cloud) for p in platforms}
         provider = owners.pop() if len(owners) == 1 else None
         if known.get("support") == "provider" and provider:
             known["support"] = provider
@@ -96,3 +103,13 @@ class Requirements(BaseModel):
     def size(self) -> int | None:
         """Pods if known, else services (a pod a service): what per-pod costs scale with."""
         return self.pods or self.services
+
+
+def _owner(rules: RulesFile, platform: Platform, cloud: FactValue | None) -> str | None:
+    """Whose platform it is: its provider, or for one hosted in any cloud (VMs) the cloud's."""
+    said = rules.platforms.get(platform)
+    if said is None:
+        return None
+    if said.provider:
+        return said.provider
+    return cloud if isinstance(cloud, str) and cloud in said.hosted else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
-from bot.answers.footprint import DEFAULT_PODS, footprint
+from bot.answers.footprint import DEFAULT_PODS, footprint, per_pod
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -186,10 +186,15 @@ def runs_there(mesh: Mesh, platform: Platform) -> bool:
 
 
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    """It runs on every platform named."""
+    """It runs on every platform named; a provider's own offering on VMs only in its cloud."""
     if mesh.fit is None:
         return _unrecorded(mesh)
-    missing = [p.value for p in ctx.req.platforms if not runs_there(mesh, p)]
+    said = ctx.req.platforms
+    missing = [_says(ctx, "platform", p.value) for p in said if not runs_there(mesh, p)]
+    cloud, provider = ctx.req.cloud, mesh.fit.provider
+    elsewhere = provider and cloud and cloud != provider and runs_there(mesh, Platform.vms)
+    if Platform.vms in said and elsewhere:
+        missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
     if not missing:
         return FITS
     return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(mesh.fit.sources))]
@@ -332,6 +337,28 @@ def within_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, text, tuple(found.sources))]
 
 
+def within_pod_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """A proxy of each pod's own within the memory a pod can spare (MiB, read as the
+    figures' MB): out when every per-pod figure is over it, a caveat when the figure gone by
+    is over and another source's is within. No data plane, or none in the pods (a per-node
+    proxy), takes nothing from a pod; a sidecar with no figure is unconfirmed."""
+    if not isinstance(value, int) or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    figures = [f for f in per_pod(ctx.kb, mesh) if f.unit == "MB"]
+    if not figures:
+        if mesh.data_plane.model == DataPlaneModel.sidecar:
+            return [Check(Outcome.caveat, "memory a pod unknown", unconfirmed=True)]
+        return FITS
+    best, least = figures[0], min(figures, key=lambda f: f.low)
+    if best.low <= value:
+        return FITS
+    said = f"about {amount(best.low, best.unit)} a pod"
+    if least.low <= value:
+        also = f"{said} in one measurement, {amount(least.low, least.unit)} in another"
+        return [Check(Outcome.caveat, also, tuple(best.sources + least.sources))]
+    return [Check(Outcome.out, said, tuple(best.sources))]
+
+
 def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """Stable releases wanted: an offering whose project ships only edge builds has them in
     a vendor's edition, free below a head count; out where a paid edition is closed to the
@@ -389,7 +416,7 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 # What of the requirements, beyond the constraint's own fact, each test reads: its checks are
 # remembered by these values (tests/test_screening_reads.py holds every test to its list).
 READS: dict[str, tuple[str, ...]] = {
-    "runs_on": ("platforms",),
+    "runs_on": ("platforms", "cloud"),
     "supported_by": ("support",),
     # an enterprise row is bought with support, or closed to the setup
     "has_features": ("support", "no_paid_edition", "in_full"),
@@ -421,6 +448,7 @@ TESTS: dict[str, Test] = {
     "runs_off_kubernetes": runs_off_kubernetes,
     "stable_builds": stable_builds,
     "within_memory": within_memory,
+    "within_pod_memory": within_pod_memory,
     "not_leaving": not_leaving,
     "runs_on_fargate": runs_on_fargate,
 }

@@ -171,6 +171,18 @@ def _incumbent_mode(s: Screened, field: Field) -> bool:
     return not stays and s.mesh.api_family == ran.api_family
 
 
+def _successor(s: Screened, field: Field) -> bool:
+    """One of the successors the retired mesh they move off names, or configured like one
+    (its other mode or a distribution of it: the same `api_family`)."""
+    kb = field.kb
+    retired = kb.meshes.get(field.req.retired_mesh or "")
+    if retired is None:
+        return False
+    named = [kb.meshes[m] for m in retired.replaced_by if m in kb.meshes]
+    family = s.mesh.api_family
+    return any(m.id == s.mesh.id or (family and m.api_family == family) for m in named)
+
+
 def _edge_builds_only(s: Screened, field: Field) -> bool:
     """Its project ships only edge builds, and the vendor edition with stable ones is closed
     to the setup (open source only, or no vendor): they would run edge builds in production."""
@@ -182,6 +194,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "edge_builds_only": _edge_builds_only,
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
+    "successor": _successor,
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),

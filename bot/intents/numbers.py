@@ -162,6 +162,7 @@ class NumberReader:
                     (fact.id, re.compile(rf"\b(?:{beside})\b"))
                 )
         self._unit_to_fact = unit_to_fact
+        self._narrowest = {f.id for f in rules.facts if f.narrowest}
         self._labels = {f.id: f.label for f in rules.facts}
         named = "|".join(
             re.escape(w).replace(r"\ ", r"\s+")
@@ -247,16 +248,22 @@ class NumberReader:
                     f"so I left {self._labels[fact]} unset."
                 )
             else:
-                facts.setdefault(fact, int(value))
+                self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
             if value is not None and (fact := self._counted(lowered, match)) is not None:
-                facts.setdefault(fact, value)
+                self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         return _derived(facts, _each_of(at)), notes
+
+    def _keep(self, facts: dict[str, FactValue], fact: str, value: int) -> None:
+        """The first count of a fact, or the smallest of a `narrowest` one."""
+        old = facts.get(fact)
+        if old is None or (fact in self._narrowest and isinstance(old, int) and value < old):
+            facts[fact] = value
 
     def strip(self, normalised: str) -> str:
         """The text without its counts ("3 clusters" is a size, not a topic)."""

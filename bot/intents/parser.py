@@ -41,6 +41,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
@@ -601,6 +602,10 @@ class IntentParser:
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
+        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
+            retired = [m for m in meshes if not self._current(m)]
+            if retired:
+                facts.setdefault(RETIRED, retired[0])
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []

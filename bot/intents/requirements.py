@@ -33,6 +33,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
+CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
@@ -82,6 +83,20 @@ class RequirementReader:
                 normalise(word): platform
                 for platform, definition in rules.platforms.items()
                 for word in definition.distinct
+            }
+        )
+        self._cloud_of = {  # "ec2": VMs in AWS
+            normalise(word): cloud
+            for definition in rules.platforms.values()
+            for cloud, words in definition.hosted.items()
+            for word in words
+        }
+        self._platform_of.update(
+            {
+                normalise(word): platform
+                for platform, definition in rules.platforms.items()
+                for words in definition.hosted.values()
+                for word in words
             }
         )
         negations = _alternation([normalise(w) for w in rules.not_platform])
@@ -358,6 +373,9 @@ class RequirementReader:
         refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
         if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
             facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
+        clouds = [self._cloud_of[w] for w in named if w in self._cloud_of]
+        if clouds:
+            facts[CLOUD] = clouds[0]
         if platforms:
             facts["platform"] = platforms
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them

@@ -1,8 +1,9 @@
 """Slips of the words that ask for a kind of answer: "recomend a mesh" asks for a
 recommendation, "comapre istio and kuma" for a comparison, "expalin mtls" for an explanation.
 
-A word is read as a cue word (rules.yaml `phrases:` of the groups in KINDS) when it is one
-slip from exactly one of them (a letter added, dropped or changed, or two swapped), is no
+A word is read as a cue word (rules.yaml `phrases:` of the groups in KINDS) when it is a
+plain typo of exactly one of them (a letter added, dropped or changed, or two swapped; two
+such slips in words of nine letters or more, as names allow: "reccomend"), is no
 English word as it stands, no word the knowledge base uses, and no slip of a mesh's or a
 feature's name (the mention scan reads those, and says so). Shorter words are a slip of too
 many others to tell.
@@ -13,8 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz.distance import OSA
+
 from bot.intents.cues import CuePhrases
-from bot.intents.lexicon import established, ordinary, slip
+from bot.intents.lexicon import established, ordinary
+from bot.knowledge.aliases import typo_edits
 
 KINDS = ("recommend", "compare", "explain")  # the words asking for a kind of answer
 SLIP_LENGTH = 5
@@ -40,7 +44,13 @@ class Respeller:
         word = written.lower()
         if len(word) < SLIP_LENGTH or ordinary(word) or word in self._vocabulary:
             return None
-        meant = [cue for cue in self._cues if slip(word, cue)]
-        if len(meant) != 1 or established(word) or any(slip(word, n) for n in self._names):
+        meant = [cue for cue in self._cues if _typo(word, cue)]
+        if len(meant) != 1 or established(word) or any(_typo(word, n) for n in self._names):
             return None
         return meant[0]
+
+
+def _typo(word: str, other: str) -> bool:
+    """A plain typo of the other word: as many slips as a name's typo may have."""
+    edits = typo_edits(word, other)
+    return OSA.distance(word, other, score_cutoff=edits) <= edits

@@ -465,7 +465,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
             if fact is None:
                 yield from undeclared(fact_id, path)
                 continue
-            for operator in ("any_of", "only"):
+            for operator in ("any_of", "all_of", "only"):
                 listed = getattr(condition, operator)
                 if listed is None:
                     continue

@@ -396,7 +396,8 @@ class Fit(Strict):
     platforms: list[Platform] = Field(
         min_length=1,
         description="Where it runs as your mesh; `kubernetes` covers AKS, EKS, GKE and "
-        "OpenShift unless `not_on` names one.",
+        "OpenShift unless `not_on` names one; `vms` of a provider's own offering are VMs in "
+        "that provider's cloud.",
     )
     not_on: list[Platform] = Field(
         default_factory=list, description="Kubernetes platforms it is known not to run on."
@@ -569,6 +570,11 @@ class FactDef(Strict):
     beside: list[Text] = Field(
         default_factory=list, description="Words that make a shared unit this fact's."
     )
+    narrowest: bool = Field(
+        default=False,
+        description="Counted more than once, the smallest count is this fact's ('~20 engineers "
+        "… one part-time platform person': the people running the platform are the fewest).",
+    )
     choices: list[Id] = Field(default_factory=list)
     names: dict[Id, Text] = Field(
         default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
@@ -624,6 +630,9 @@ class Condition(Strict):
     lt: float | None = None
     gte: float | None = None
     any_of: list[Id] | None = None
+    all_of: list[Id] | None = Field(
+        default=None, description="A features fact names every one of these (and maybe more)."
+    )
     only: list[Id] | None = Field(
         default=None, description="A features fact names these and nothing else."
     )
@@ -647,6 +656,8 @@ class Condition(Strict):
             checks.append(any(v in self.one_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
+        if self.all_of is not None:
+            checks.append(isinstance(value, list) and set(self.all_of) <= set(value))
         if self.only is not None:
             checks.append(isinstance(value, list) and set(value) <= set(self.only))
         return bool(checks) and all(checks)
@@ -706,6 +717,7 @@ class OfferingTrait(StrEnum):
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
     edge_builds_only = "edge_builds_only"
+    successor = "successor"
 
 
 class Applies(Strict):
@@ -770,6 +782,11 @@ class PlatformDef(Strict):
         "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
+    hosted: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Words that name this platform in one provider's cloud (vendor id -> words: "
+        "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
+    )
 
 
 class ScreeningTest(StrEnum):
@@ -791,6 +808,7 @@ class ScreeningTest(StrEnum):
     not_leaving = "not_leaving"
     stable_builds = "stable_builds"
     within_memory = "within_memory"
+    within_pod_memory = "within_pod_memory"
     runs_on_fargate = "runs_on_fargate"
 
 
