@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.results import Paragraph, StatementList
+from bot.answers.thread import compact, follow_up
 from bot.intents.models import IntentKind
+from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import Category, Level
 from bot.render.plain import render_terminal
 from tests.support.knowledge_files import problems_of, read, write
@@ -73,3 +75,71 @@ def test_a_mesh_named_after_a_feature_explained_asks_that_mesh_about_it(engine):
     first = engine.parser.parse("explain mutual tls like i'm a backend dev")
     then = engine.parser.parse_follow_up("and kuma?", first)
     assert (then.kind, then.meshes, then.features) == (IntentKind.feature_check, ["kuma"], ["mtls"])
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("so what exactly does a waypoint do", "waypoint"),
+        ("hbone? never heard of it, explain pls", "hbone"),
+        ("ztunnel in two sentences?", "ztunnel"),
+    ],
+)
+def test_a_part_asked_about_is_explained_without_naming_its_mesh(engine, kb, text, part):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], [part])
+    answer = engine.answer(intent)
+    mesh, explained = kb.part(part)
+    assert answer.lead == explained.explanation
+    assert set(explained.sources) <= {s.id for s in answer.sources}
+    owner = next(p for p in answer.points if p.heading == f"Part of {mesh.name}")
+    assert mesh.summary in owner.text  # what it belongs to is still said
+    explain_owner = [c.intent for c in answer.next_steps if c.intent.kind == IntentKind.explain]
+    assert [i.meshes for i in explain_owner] == [[mesh.id]]
+
+
+def test_a_part_beside_its_mesh_keeps_the_mesh_and_explains_the_part(engine, kb):
+    intent = engine.parser.parse("why would ambient mode need a waypoint at all?")
+    assert (intent.meshes, intent.parts) == (["istio-ambient"], ["waypoint"])
+    assert engine.answer(intent).lead == kb.part("waypoint")[1].explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ztunnel ram per node with 60 nodes?", IntentKind.cost),
+        ("can a waypoint proxy do jwt validation", IntentKind.feature_check),
+    ],
+)
+def test_a_part_named_in_any_other_question_names_its_mesh(engine, text, kind):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.meshes, intent.parts) == (kind, ["istio-ambient"], [])
+
+
+def test_a_distribution_does_not_inherit_its_bases_parts(kb_dir):
+    path = kb_dir / "meshes" / "istio.yaml"
+    data = read(path)
+    part = {"id": "istiod", "name": "istiod", "explanation": "x", "sources": data["sources"][:1]}
+    data["aliases"] = [a for a in data["aliases"] if a != "istiod"]
+    data["parts"] = [part]
+    write(path, data)
+    meshes = load_knowledge(kb_dir).meshes
+    assert [p.id for p in meshes["istio"].parts] == ["istiod"]
+    assert not meshes["gloo-mesh"].parts  # based on istio: "istiod" names istio alone
+
+
+def test_a_part_id_used_twice_is_a_problem(kb_dir):
+    path = kb_dir / "meshes" / "linkerd.yaml"
+    data = read(path)
+    data["parts"] = [
+        {"id": "hbone", "name": "linkerd tunnel", "explanation": "x", "sources": data["sources"]}
+    ]
+    write(path, data)
+    assert any("duplicate part id 'hbone'" in p for p in problems_of(kb_dir))
+
+
+def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
+    first = compact(engine.parser.parse("hbone, what's that?"))
+    assert first.parts == ["hbone"] and first.meshes == []
+    then = follow_up(kb, engine.parser, "what would it cost us in memory at 300 pods?", first)
+    assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])

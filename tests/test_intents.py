@@ -56,7 +56,7 @@ PHRASES = [
     ("canary?", K.which_meshes, [], ["traffic_split"], {}),
     ("kong mesh vs consul connect", K.compare, ["kong-mesh", "consul"], [], {}),
     ("linkerd2 versus istio", K.compare, ["linkerd", "istio"], [], {}),
-    ("tell me about ztunnel", K.explain, ["istio-ambient"], [], {}),
+    ("tell me about ztunnel", K.explain, [], [], {}),
     ("what happened to aws app mesh", K.explain, ["aws-app-mesh"], [], {}),
     ("memory overhead of linkerd at 1k pods", K.cost, ["linkerd"], [], {"pods": 1000}),
     ("how much latency does istio add", K.cost, ["istio"], [], {}),
@@ -364,6 +364,51 @@ def test_a_pasted_snippet_names_its_features_and_its_mesh_is_context(
     intent = parser.parse(text)
     assert (intent.kind, intent.meshes) == (kind, meshes)
     assert feature in intent.features
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "```\n$ kubectl get pods --all-namespaces -o name | wc -l\n2306\n```\n"
+            "that is our pod count. how much memory would linkerd proxies need?",
+            {"pods": 2306},
+        ),
+        (
+            "ran a quick count: 740 - that's how many services we have. kuma or consul?",
+            {"services": 740},
+        ),
+        (
+            "our node count is about 58 and pod count 1,900. istio ambient overhead?",
+            {"nodes": 58, "pods": 1900},
+        ),
+        ("number of clusters: 4. does cilium span them?", {"clusters": 4}),
+        ("our pod count is 1187 and growing. istio sidecar memory?", {"pods": 1187}),
+        ("setup: gke, services: ~75, replicas=2. which mesh?", {"services": 75, "pods": 150}),
+    ],
+)
+def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, facts):
+    assert parser.parse(text).facts.items() >= facts.items()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pod count went up by 1.5 gb of memory, why?",  # a measure, no count
+        "what's the max pod count per node? 110 is the default",  # no name after the number
+        "istio 1.24. that is the version we run",  # a version named, no count
+        "```\nspec:\n  replicas: 3\n```\ndoes linkerd inject this?",  # a pasted field
+        "pods: 1/3 ready after the upgrade, what gives",  # a ratio, no count
+    ],
+)
+def test_a_number_no_count_names_is_no_count(parser, text):
+    facts = parser.parse(text).facts
+    assert not {"pods", "services", "nodes", "clusters", "replicas"} & set(facts)
+
+
+def test_a_count_named_after_a_pasted_number_sizes_the_cost(engine):
+    text = "```\n$ kubectl get pods -A --no-headers | wc -l\n2306\n```\nthats our pod count. costs?"
+    assert render_terminal(engine.ask(text)).startswith("What a mesh costs at 2,306 pods")
 
 
 def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine):

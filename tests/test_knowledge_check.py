@@ -216,6 +216,9 @@ def test_export_has_the_documented_shape(kb, capsys):
     assert support["level"] in {"yes", "partial", "extension", "enterprise", "no", "unknown"}
     assert all(s in data["sources"] for s in support["sources"])
     assert set(data["features"]["mtls"]) >= {"name", "aliases", "category"}
+    parts = data["meshes"]["istio-ambient"]["parts"]
+    assert {p["id"] for p in parts} == {p.id for p in kb.meshes["istio-ambient"].parts}
+    assert all(s in data["sources"] for p in parts for s in p["sources"])
     assert set(next(iter(data["sources"].values()))) >= {"title", "url", "date", "kind"}
 
 

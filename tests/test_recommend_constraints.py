@@ -105,3 +105,28 @@ def test_failover_said_of_clusters_asks_for_one_mesh_across_them(engine: AnswerE
     ).facts
     assert facts["needs"] == ["multi_cluster"]
     assert facts["in_full"] == ["multi_cluster"]
+
+
+def test_a_need_nobody_has_asked_for_is_none_and_a_tiny_nomad_estate_needs_no_mesh(
+    engine: AnswerEngine,
+):
+    text = (
+        "four nomad jobs behind an haproxy, one private subnet, nobody has asked for mTLS. "
+        "should we bother with consul connect, or any mesh?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert intent.facts["services"] == 4
+    assert intent.facts["not_needed"] == ["mtls"]
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_mesh_run_today_is_the_incumbent_and_its_paid_edition_keeps_its_policies(
+    engine: AnswerEngine,
+):
+    text = (
+        "we operate kuma today across kubernetes and VMs. compliance now wants FIPS crypto and "
+        "a vendor support contract. what should we do?"
+    )
+    assert engine.parser.parse(text).facts["incumbent"] == "kuma"
+    assert verdict(engine, text).tied == ["kong-mesh"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.features import by_level, in_sentence
+from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Paragraph, Part, Section, StatementList
 from bot.answers.steps import default_pair, standard_steps, step
@@ -73,6 +74,51 @@ def explain_features(kb: KnowledgeBase, intent: Intent) -> Answer:
         details=details,
         next_steps=steps + standard_steps(kb, IntentKind.explain, only=(IntentKind.features,)),
     )
+
+
+def explain_parts(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """What each part asked about is (a waypoint proxy, HBONE), and the offering it belongs
+    to: its summary and status, and where to go on from there."""
+    cite = Citations(kb)
+    found = [owned for p in intent.parts if (owned := kb.part(p))][:MAX_FEATURES]
+    single = len(found) == 1
+    points: list[Part] = []
+    if not single:
+        points += [
+            Paragraph(
+                heading=_title(part.name), text=part.explanation, sources=cite.cite(part.sources)
+            )
+            for _, part in found
+        ]
+    owners = list(dict.fromkeys(mesh.id for mesh, _ in found))
+    for mesh in (kb.meshes[m] for m in owners):
+        text = mesh.summary
+        if status := status_line(kb, mesh):
+            text = f"{status} {text}"
+        points.append(
+            Paragraph(
+                heading=f"Part of {mesh.name}", text=text, sources=cite.cite(mesh.sources[:1])
+            )
+        )
+    first = found[0][1]
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=", ".join(_title(part.name) for _, part in found),
+        lead=first.explanation if single else "What each one is, and the mesh it belongs to.",
+        lead_sources=cite.cite(first.sources) if single else [],
+        points=points,
+        next_steps=[
+            *(step(f"Explain {kb.meshes[m].name}", IntentKind.explain, meshes=[m]) for m in owners),
+            *standard_steps(kb, IntentKind.explain, only=(IntentKind.cost, IntentKind.features)),
+        ],
+    )
+
+
+def _title(name: str) -> str:
+    """A part's name as a heading: "waypoint proxy" -> "Waypoint proxy", "HBONE" as it is."""
+    return name[:1].upper() + name[1:]
 
 
 def _does(kb: KnowledgeBase) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
-from bot.answers.concepts import explain_features, explain_service_mesh
+from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
@@ -104,9 +104,12 @@ def _next_steps(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[Choice]:
 
 def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
     """The features asked about ("what does revision-based upgrade mean in istio": where
-    every mesh stands on it, that one too); else one mesh; else what a service mesh is."""
+    every mesh stands on it, that one too); else a mesh's parts ("what is a waypoint proxy":
+    what it is and the mesh it belongs to); else one mesh; else what a service mesh is."""
     if intent.features:
         return explain_features(kb, intent)
+    if intent.parts:
+        return explain_parts(kb, intent)
     if intent.meshes:
         return _explain_mesh(kb, intent)
     return explain_service_mesh(kb, intent)

@@ -9,9 +9,13 @@ from bot.knowledge.base import KnowledgeBase
 
 
 def compact(intent: Intent) -> Intent:
-    """What a thread remembers of a question: its kind, meshes, features and facts."""
+    """What a thread remembers of a question: its kind, meshes, parts, features and facts."""
     return Intent(
-        kind=intent.kind, meshes=intent.meshes, features=intent.features, facts=intent.facts
+        kind=intent.kind,
+        meshes=intent.meshes,
+        parts=intent.parts,
+        features=intent.features,
+        facts=intent.facts,
     )
 
 

@@ -12,11 +12,15 @@ sets it apart from the distribution.
 
 A project named beside one of its other modes places that mode the same way: in "wtf is
 ambient mode in istio" Istio says whose ambient mode it is (mesh YAML `mode_aliases.beside`),
-unless a word of its own mode stands beside it ("istio sidecars vs ambient").
+unless a word of its own mode stands beside it ("istio sidecars vs ambient"). Said right
+against that mode's name, in either order ("ambient istio", "ambient-mode istio vs cilium"),
+or a word of being in it apart ("linkerd vs istio in ambient mode"), it is part of that name,
+as the alias "istio ambient" is, and never an operand of its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bot.intents.extract import Mentions
@@ -28,6 +32,7 @@ COMPARATIVE = "than"  # "more latency than vanilla istio" (no cue alone: "more t
 JOINER = "and"  # after a comparison cue, the word between its operands
 ALTERNATIVE = "or"  # "gloo mesh or just run plain istio": the base offered as the other choice
 LISTING = frozenset({"and", "or", "vs", "versus", "v"})
+MODE_OF = frozenset({"in", "using", "running"})  # "istio in ambient mode", "ambient in istio"
 
 
 def context_bases(
@@ -50,6 +55,12 @@ def context_bases(
     meshes = list(meshes)
     bases = {m.based_on for m in meshes if m.id in named and m.based_on in named}
     bases |= _projects(tokens, found, meshes, tokens if said is None else said)
+    siblings = {
+        frozenset((m.id, other))
+        for m in meshes
+        if m.mode_aliases
+        for other in m.mode_aliases.beside
+    }
     return {
         b
         for b in bases
@@ -58,29 +69,51 @@ def context_bases(
             or _joined(tokens, found, s, cues)
             or (s[0] > 0 and tokens[s[0] - 1] in upstream)
             for s in _spans(found, b)
+            if not _fused(tokens, found, s, siblings)
         )
     }
 
 
+def _fused(
+    tokens: list[str],
+    found: Mentions,
+    span: tuple[int, int, str],
+    siblings: set[frozenset[str]],
+) -> bool:
+    """A project's name touching a sibling mode's name that does not say it already, or a
+    word of being in it apart: "ambient istio", "istio in ambient mode" name one mode,
+    "compare istio istio-ambient" two."""
+    start, end, mesh = span
+    for other_start, other_end, other in found.spans:
+        gap = tokens[other_end:start] if other_end <= start else tokens[end:other_start]
+        if (
+            frozenset((mesh, other)) in siblings
+            and len(gap) <= 1
+            and set(gap) <= MODE_OF
+            and not set(tokens[start:end]) & set(tokens[other_start:other_end])
+        ):
+            return True
+    return False
+
+
 def _projects(tokens: list[str], found: Mentions, meshes: list[Mesh], said: list[str]) -> set[str]:
-    """Projects named beside another of their modes by their name alone, no word of their
-    own mode beside it where the question says it ("istio", not "istio sidecars" or
-    "sidecar istio")."""
+    """Projects named beside another of their modes by their name alone, no phrase of their
+    own mode beside it where the question says it (`said`, the words signals took included:
+    "istio", not "istio sidecars", "sidecar istio" or "would istio sidecars eat")."""
     named = set(found.meshes)
     projects = set()
     for mesh in meshes:
         modes = mesh.mode_aliases
         if mesh.id not in named or not modes or not named & set(modes.beside):
             continue
-        words = {w for phrase in modes.words for w in normalise(phrase).split()}
-        names = {tuple(tokens[s:e]) for s, e, _ in _spans(found, mesh.id)}
-        beside = (
-            said[max(0, i - 1) : i + len(name) + 1]
-            for name in names
-            for i in range(len(said))
-            if tuple(said[i : i + len(name)]) == name
-        )
-        if not any(words & set(around) for around in beside):
+        phrases = [normalise(p) for p in modes.words]
+        words = {w for phrase in phrases for w in phrase.split()}
+        own = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        names = {" ".join(tokens[s:e]) for s, e, _ in _spans(found, mesh.id)}
+        if any(words & set(name.split()) for name in names):  # "istio sidecar mode"
+            continue
+        beside = (rf"\b(?:(?:{own}) {re.escape(n)}|{re.escape(n)} (?:{own}))\b" for n in names)
+        if not any(re.search(pattern, " ".join(said)) for pattern in beside):
             projects.add(mesh.id)
     return projects
 

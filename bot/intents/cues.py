@@ -59,6 +59,7 @@ GROUPS = frozenset(
         "name_before",
         "name_then_asks",
         "name_part",
+        "name_kind",
         "not_names",
         "other_names",
         "field",

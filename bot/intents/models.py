@@ -52,6 +52,12 @@ class Intent(BaseModel):
     kind: IntentKind
     meshes: list[str] = Field(default_factory=list, max_length=12)
     features: list[str] = Field(default_factory=list, max_length=12)
+    parts: list[str] = Field(
+        default_factory=list,
+        max_length=4,
+        description="Parts of a mesh asked to be explained (a waypoint proxy, HBONE), by id: "
+        "the mesh they belong to is no mesh the user named.",
+    )
     facts: dict[str, FactValue] = Field(default_factory=dict)
     text: str = Field(default="", max_length=300, description="The user's words, for echoing.")
     suggestions: list[str] = Field(default_factory=list, max_length=6)

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
 from bot.intents.lexicon import ordinary, slip, slip_of_english
@@ -30,11 +33,7 @@ SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "be
 ARTICLES = frozenset({"a", "an", "the"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
-_CALLED = tuple(
-    (*lead, *kind)
-    for lead in (("a",), ("as", "a"), ("as", "our"), ("as", "the"))
-    for kind in (("mesh",), ("service", "mesh"))
-)  # "is meshery a mesh", "netflix zuul as a mesh"
+_CALLED_LEADS = (("a",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
 _COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 
@@ -43,7 +42,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 class Candidate:
     start: int
     end: int  # exclusive
-    name: str
+    name: str  # the words it is named by: without a kind word glued on ("Halyard mesh")
     meshy: bool  # before "mesh", holding "mesh", or called a mesh
 
 
@@ -67,6 +66,14 @@ class NameReader:
         self._cues = cues
         self._vocabulary = vocabulary
         self._generations = generations
+        self._long_words = sorted(w for w in vocabulary if len(w) >= SLIP_LENGTH)
+        self._misspelt: dict[str, bool] = {}
+        # The kind words a product's name is written with ("Halyard mesh", `name_kind`),
+        # longest first, and what calls words one ("is meshery a mesh", "zuul as a mesh").
+        self._kinds = sorted(
+            (tuple(k.split()) for k in cues.words["name_kind"]), key=len, reverse=True
+        )
+        self._called = tuple((*lead, *kind) for lead in _CALLED_LEADS for kind in self._kinds)
 
     def read(self, tokens: list[str], found: Mentions, text: str, topic: bool = False) -> list[str]:
         """Names, as the user wrote them, used where a mesh's name would stand.
@@ -123,12 +130,24 @@ class NameReader:
         return spans
 
     def _could_be_name(self, word: str) -> bool:
+        if any(c.isdigit() for c in word):
+            return self._generation(word) and word not in self._vocabulary
         return (
             len(word) >= 2
             and word not in STOPWORDS
             and word not in self._vocabulary
-            and (not any(c.isdigit() for c in word) or self._generation(word))
+            and not self._misspells(word)
         )
+
+    def _misspells(self, word: str) -> bool:
+        """A slip of a word of mine ("recomend a mesh", "sugest one"): the word meant, not a
+        name. Words this short are a slip of too many others to tell."""
+        if len(word) < SLIP_LENGTH:
+            return False
+        if word not in self._misspelt:
+            near = process.extractOne(word, self._long_words, scorer=OSA.distance, score_cutoff=1)
+            self._misspelt[word] = near is not None
+        return self._misspelt[word]
 
     def _generation(self, word: str) -> bool:
         """A mesh's one-word name numbering a generation no alias has: "linkerd1"."""
@@ -155,12 +174,12 @@ class NameReader:
         out = []
         for start, end in dict.fromkeys(spans):
             after = tuple(tokens[end : end + 4])
-            tail = 1 if after[:1] == ("mesh",) else 2 if after[:2] == ("service", "mesh") else 0
+            tail = next((len(k) for k in self._kinds if after[: len(k)] == k), 0)
             if tail and not _written_together(tokens[end - 1], after[:tail], text):
                 tail = 0  # "in govcloud. mesh crypto must…": a sentence ends between them
             if tail and self._cues.starts("out_of_scope", " ".join(after)):
                 tail = 0  # "our eero mesh wifi": another kind of mesh
-            called = any(after[: len(c)] == c for c in _CALLED)
+            called = any(after[: len(c)] == c for c in self._called)
             if tail or called:  # "hashicorp boundary a service mesh": the name runs back
                 while end - start < MAX_WORDS and self._runs_back(tokens, found, start, end):
                     start -= 1
@@ -169,7 +188,9 @@ class NameReader:
             meshy = meshy or any(
                 "mesh" in w and not _INFLECTED.fullmatch(w) and not ordinary(w) for w in words
             )
-            out.append(Candidate(start, end + tail, " ".join(tokens[start : end + tail]), meshy))
+            kind_named = tail and _kind_in_name(tokens[start:end], after[:tail], capitals, text)
+            named = end + tail if kind_named else end
+            out.append(Candidate(start, end + tail, " ".join(tokens[start:named]), meshy))
         return out
 
     def _runs_back(self, tokens: list[str], found: Mentions, start: int, end: int) -> bool:
@@ -351,6 +372,20 @@ def initialled(tokens: list[str], found: Mentions, names: list[str]) -> set[str]
             if end - start == 1 and tokens[start] == initials and before == words:
                 out.add(mesh)
     return out
+
+
+def _kind_in_name(
+    words: list[str], kind: tuple[str, ...], capitals: frozenset[str], text: str
+) -> bool:
+    """Whether the kind word after a name is part of it: the name alone would be everyday
+    words no capital marks as a name ("aspen mesh", "the consulate mesh"), or the kind word
+    is written as a proper name's ("Zephyr Mesh"). Else it is the generic word a product is
+    called by: "does Halyard mesh support mtls" and "the Pelican mesh" name Halyard and Pelican."""
+    if all(ordinary(w) and w not in capitals for w in words):
+        return True
+    pattern = r"[\s_-]+".join(re.escape(w) for w in kind)
+    written = re.search(rf"\b{re.escape(words[-1])}[\s_-]+({pattern})\b", text, re.IGNORECASE)
+    return written is not None and written.group(1).istitle()
 
 
 def _written_together(word: str, tail: tuple[str, ...], text: str) -> bool:

@@ -69,12 +69,15 @@ MAX_QUALIFIERS = (
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 _SENTENCE = re.compile(r"[.;!?\n]")
+CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CLAUSE = re.compile(r"[,.;!?\n]")
 BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
 _MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size's unit
 _NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
+# Words between a count's name and its number: "our pod count is at ~1187", "number of pods: 85"
+_LINKS = r"(?:[\s:=~≈]|\b(?:is|are|was|at|about|around|roughly|currently|now)\b)*"
 
 
 def _gap(said: str, mark: int, found: re.Match[str]) -> tuple[int, int]:
@@ -188,6 +191,29 @@ class NumberReader:
         self._words = re.compile(rf"\b(?P<num>{words})\s+{kinds}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+        self._named = self._count_names(rules, units)
+
+    @staticmethod
+    def _count_names(rules: RulesFile, units: str) -> tuple[re.Pattern[str], ...]:
+        """A count named and its number: the name first ("our pod count is 1187", "number of
+        services: 85"), the unit as its label ("pods: 900", "services=40"), or the bare number
+        first, then a sentence opening on `count_refers` that names it ("…wc -l → 1187. that's
+        our pod count", "412 - that's how many pods")."""
+
+        def said(group: str) -> str:
+            phrases = sorted((normalise(p) for p in rules.phrases.get(group, [])), key=len)
+            return "|".join(re.escape(p).replace(r"\ ", r"[\s'’]+") for p in reversed(phrases))
+
+        after, before, refers = said("count_after"), said("count_before"), said("count_refers")
+        name = rf"(?:(?P<unit>{units})\s+(?:{after})|(?:{before})\s+(?P<plural>{units}))\b"
+        stop = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
+        # A number with nothing of its own after it but an everyday word ("1187 and growing").
+        bare = rf"(?<![\w.,-])(?P<num>{_GROUPED}|\d+)(?![.,/:]?\d|\s*(?:%|(?!(?:{stop})\b)[a-z]))"
+        return (
+            re.compile(rf"\b{name}{_LINKS}{bare}"),
+            re.compile(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
+            re.compile(rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}"),
+        )
 
     @staticmethod
     def _kinds(rules: RulesFile, units: str) -> str:
@@ -255,6 +281,14 @@ class NumberReader:
             if value is not None and (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
+        prose = CODE.sub(" ", lowered)  # a pasted manifest's "replicas: 3" is no size of theirs
+        for pattern, said in zip(self._named, (lowered, prose, lowered), strict=True):
+            for match in pattern.finditer(said):
+                value = _value(match["num"])
+                said_as = match.groupdict()
+                unit = said_as.get("unit") or said_as.get("plural") or said_as["label"]
+                if 1 <= value <= MAX_COUNT:
+                    facts.setdefault(self._fact(unit), int(value))
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         return _derived(facts, _each_of(at)), notes

@@ -23,7 +23,7 @@ from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
-from bot.intents.numbers import NumberReader
+from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
@@ -48,9 +48,9 @@ IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-neg
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+_PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
-_CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -87,6 +87,8 @@ class _Reading:
     sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
     control_plane_too: bool  # proxy memory with the control plane counted in
     context: frozenset[str]  # meshes named as context ("since osm is dead"), no subject
+    parts: dict[str, list[str]]  # mesh -> its parts named ("waypoint proxy"), by part id
+    by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
 
 
 class IntentParser:
@@ -108,6 +110,12 @@ class IntentParser:
         self._setup = setup_facts(kb.rules)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
+        self._part_words = {
+            normalise(a): part.id
+            for m in kb.meshes.values()
+            for part in m.parts
+            for a in (part.name, *part.aliases)
+        }
         numbered = {normalise(a) for m in kb.meshes.values() for a in m.known_as if digits(a)}
         self._names = NameReader(
             self._cues,
@@ -190,6 +198,7 @@ class IntentParser:
         only the thread's facts.
         """
         fresh = self.parse(text)
+        context = self._about_owners(context)
         if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
             # "where did that number come from?": the sources behind the thread's figures
             update = {"meshes": context.meshes, "features": context.features}
@@ -237,6 +246,13 @@ class IntentParser:
                 "unknown_names": fresh.unknown_names or context.unknown_names,
             }
         )
+
+    def _about_owners(self, context: Intent) -> Intent:
+        """A thread about a mesh's part ("what is ztunnel") goes on about the mesh it belongs
+        to: "how much memory does it use at 40 nodes?" asks that mesh's cost."""
+        owners = [owned[0].id for p in context.parts if (owned := self._kb.part(p))]
+        meshes = list(dict.fromkeys([*context.meshes, *owners]))[:12]
+        return context.model_copy(update={"meshes": meshes, "parts": []})
 
     def _read(self, text: str) -> _Reading | None:
         text = self._requirements.without_asides(text)
@@ -343,6 +359,7 @@ class IntentParser:
         if not field and self._aside(found, tokens):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
+        parts, by_part = self._parts_named(tokens_left, found)
         return _Reading(
             text[:MAX_TEXT],
             normalised,
@@ -360,7 +377,24 @@ class IntentParser:
             frozenset(counted),
             self._control_plane_too(remaining, measure),
             frozenset(gone),
+            parts,
+            by_part,
         )
+
+    def _parts_named(
+        self, tokens: list[str], found: Mentions
+    ) -> tuple[dict[str, list[str]], frozenset[str]]:
+        """The parts of meshes said by their own names (mesh -> part ids), and the meshes
+        named by nothing else: "what is a waypoint proxy" names no mesh."""
+        parts: dict[str, list[str]] = {}
+        whole = set()
+        for start, end, mesh in found.spans:
+            part = self._part_words.get(" ".join(tokens[start:end]))
+            if part is None:
+                whole.add(mesh)
+            elif part not in parts.setdefault(mesh, []):
+                parts[mesh].append(part)
+        return parts, frozenset(parts) - whole
 
     def _about_something_else(self, tokens: list[str]) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
@@ -417,12 +451,12 @@ class IntentParser:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
         when the words around it ask about another mesh and compare none: where they come
         from, not what they ask about."""
-        snippets = " ".join(m.group(0) for m in _CODE.finditer(text))
+        snippets = " ".join(m.group(0) for m in CODE.finditer(text))
         if not snippets or compared:
             return set()
         index, features = self._kb.mesh_index, self._kb.feature_index
         pasted = set(find_mentions(normalise(snippets).split(), index, features).meshes)
-        around = find_mentions(normalise(_CODE.sub(" ", text)).split(), index, features).meshes
+        around = find_mentions(normalise(CODE.sub(" ", text)).split(), index, features).meshes
         others = [m for m in meshes if m in around and m not in pasted]
         return pasted & set(meshes) if others else set()
 
@@ -513,11 +547,12 @@ class IntentParser:
 
     def _avoided(self, text: str) -> list[str]:
         """Features whose design does without what a clause complains of ("why does everyone
-        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`)."""
+        hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`). A clause
+        asking a quantity ("how much memory would istio sidecars eat") complains of nothing."""
         out = []
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             said = f" {normalise(clause)} "
-            if not self._cues.has("complaint", said):
+            if not self._cues.has("complaint", said) or self._cues.has("quantity", said):
                 continue
             out += [f for f, avoided in self._avoids.items() if avoided.search(said)]
         return list(dict.fromkeys(out))
@@ -570,6 +605,12 @@ class IntentParser:
 
     def _intent(self, r: _Reading, kind: IntentKind, unsure: bool, echo: str) -> Intent:
         meshes, notes = r.found.meshes, list(r.notes)
+        parts: list[str] = []
+        if kind == IntentKind.explain:
+            # "what is a waypoint proxy": the part is explained; the mesh it belongs to is
+            # no mesh the user named.
+            parts = [p for m in meshes for p in r.parts.get(m, [])]
+            meshes = [m for m in meshes if m not in r.by_part]
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -620,6 +661,7 @@ class IntentParser:
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
+            parts=parts[:4],
             features=[] if outside else features[:12],
             facts=facts,
             text=echo,
@@ -756,7 +798,11 @@ class IntentParser:
         picked = (recommend or decides) and not (status_asked and not their_setup)
         asks_status = bool(meshes) and not (r.unknown or r.context or picked or sized)
         asks_status = asks_status and not self._compare_cued(r.remaining, len(meshes))
-        if not named and not features and not recommend and cue("help"):
+        # "can you help me write a cover letter": help with another topic is no help of mine.
+        elsewhere = not r.in_field and self._about_something_else(
+            self._cues.strip("help", r.normalised).split()
+        )
+        if not named and not features and not recommend and cue("help") and not elsewhere:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
@@ -819,13 +865,14 @@ class IntentParser:
             self._kb.features[f].category == Category.observability for f in features
         )
         # "does linkerd do outlier detection? one sick pod drags our p99 down": the overhead
-        # is why they ask; the questions asked check a feature of the mesh, or set meshes
-        # against each other on what their metrics measure ("linkerd viz vs kiali for golden
-        # signals (success rate, latency), which gives more?").
+        # is why they ask; the questions asked are about a feature (checked on the mesh, or
+        # the meshes that have it: "which meshes are sidecarless? sidecars hog our ram"), or
+        # set meshes against each other on what their metrics measure ("linkerd viz vs kiali
+        # for golden signals (success rate, latency), which gives more?").
         aside = self._asked_without("cost", r.text)
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
-        aside = aside and checked
+        aside = aside and bool(features)
         priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
@@ -848,8 +895,11 @@ class IntentParser:
         if len(meshes) >= 2:
             return IntentKind.compare, typo
         if compared and not features:
-            # "dynamodb vs aurora": things of another topic set side by side, nothing of mine
-            if not named and not r.in_field and self._strange(self._unnamed(r)):
+            # "dynamodb vs aurora": things of another topic set side by side, nothing of mine;
+            # "the difference between tcp and udp": one side is none of mine, and nothing of
+            # the field is said beside them ("ebpf vs iptables for traffic redirection" is).
+            outside = not r.in_field and self._strange(self._unnamed(r))
+            if not named and (outside or self._apart(r.remaining)):
                 return IntentKind.out_of_scope, False
             if not named:
                 return IntentKind.compare, True
@@ -873,6 +923,20 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _apart(self, remaining: str) -> bool:
+        """A comparison one of whose sides is no word of mine, with nothing of the field said
+        beside the sides: the words right before and after each cue, and after the "and" or
+        "or" that follows ("the difference between tcp and udp")."""
+        tokens = remaining.split()
+        sides: set[str] = set()
+        for start, end in self._cue_spans("compare", remaining, skip=set()):
+            after = tokens[end : end + 3]
+            sides.update(tokens[max(0, start - 1) : start] + after[:1])
+            if after[1:2] and after[1] in LIST_WORDS:
+                sides.update(after[2:3])
+        beside = " ".join(w for w in tokens if w not in sides)
+        return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
@@ -1149,8 +1213,9 @@ class IntentParser:
 
 
 def _questions(text: str) -> frozenset[str]:
-    """The clauses a question mark closes, normalised as the identity reader leaves them."""
-    parts = _CLAUSE_ENDS.split(text)
+    """The clauses a question mark closes, normalised as the identity reader leaves them; a
+    parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
@@ -1185,4 +1250,4 @@ def _code_words(text: str) -> str:
             code.group(0),
         )
 
-    return _CODE.sub(spelled, text)
+    return CODE.sub(spelled, text)

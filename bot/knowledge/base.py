@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.knowledge.aliases import AliasIndex, clipped
-from bot.knowledge.models import Concept, Feature, Figure, Mesh, RulesFile, Source
+from bot.knowledge.models import Concept, Feature, Figure, Mesh, Part, RulesFile, Source
 
 T = TypeVar("T")
 
@@ -70,6 +70,14 @@ class KnowledgeBase:
     def oldest_as_of(self) -> dt.date:
         dates = [f.as_of for _, f in self.figures] + [m.version.as_of for m in self.meshes.values()]
         return min(dates, default=self.as_of)
+
+    def part(self, part_id: str) -> tuple[Mesh, Part] | None:
+        """A mesh's part by its id ("waypoint"), with the mesh it belongs to."""
+        for mesh in self.meshes.values():
+            for part in mesh.parts:
+                if part.id == part_id:
+                    return mesh, part
+        return None
 
     def current_meshes(self) -> list[Mesh]:
         return [m for m in self.meshes.values() if m.is_current]

@@ -189,6 +189,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
             yield f"outdated_claims[{n}].seen_in[{i}]", sid
         for i, sid in enumerate(claim.sources):
             yield f"outdated_claims[{n}].sources[{i}]", sid
+    for n, part in enumerate(mesh.parts):
+        for i, sid in enumerate(part.sources):
+            yield f"parts[{n}].sources[{i}]", sid
 
 
 def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
@@ -263,6 +266,22 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
         for n, figure in enumerate(mesh.overhead):
             yield from _future(figure.as_of, today, file, f"overhead[{n}].as_of")
             yield from _lender(loaded, mesh_id, figure.borrowed_from, file, n)
+    yield from _check_part_ids(loaded)
+
+
+def _check_part_ids(loaded: LoadedFiles) -> Iterator[Problem]:
+    """A part's id names it across the knowledge base (an intent carries it)."""
+    seen: set[str] = set()
+    for mesh_id, mesh in loaded.meshes.items():
+        for n, part in enumerate(mesh.parts):
+            if part.id in seen:
+                yield Problem(
+                    file=loaded.mesh_files[mesh_id],
+                    path=f"parts[{n}].id",
+                    message=f"duplicate part id '{part.id}'",
+                    fix="give each part a unique id across all meshes",
+                )
+            seen.add(part.id)
 
 
 def _check_not_applicable(loaded: LoadedFiles, mesh: Mesh, file: str) -> Iterator[Problem]:
@@ -325,6 +344,12 @@ def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
             (f"mesh {mesh_id}", f.name, file, f"former_names[{i}].name")
             for i, f in enumerate(mesh.former_names)
         ]
+        for n, part in enumerate(mesh.parts):
+            out.append((f"mesh {mesh_id}", part.name, file, f"parts[{n}].name"))
+            out += [
+                (f"mesh {mesh_id}", a, file, f"parts[{n}].aliases[{i}]")
+                for i, a in enumerate(part.aliases)
+            ]
     if loaded.features:
         for n, feature in enumerate(loaded.features.features):
             entity = f"feature {feature.id}"

@@ -24,6 +24,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 ),
                 "features_removed": dict(mesh.features_removed),
                 "aliases": list(mesh.aliases),
+                "parts": [part.model_dump(mode="json") for part in mesh.parts],
                 "status": mesh.status.value,
                 "status_note": mesh.status_note,
                 "replaced_by": list(mesh.replaced_by),

@@ -4,7 +4,7 @@ Resolution happens on the parsed YAML, before validation, so the merged entry is
 validated like any other mesh:
 
 - every top-level field the distribution does not give is copied from its base,
-  except its identity (`id`, `name`, `aliases`, `mode_aliases`, `as_feature`),
+  except its identity (`id`, `name`, `aliases`, `mode_aliases`, `parts`, `as_feature`),
   `outdated_claims` (what articles said about the base is not a claim about the
   distribution), `releases` (a vendor
   numbers its own releases), `project` (its release and support model is its own),
@@ -40,6 +40,7 @@ NOT_INHERITED = frozenset(
         "aliases",
         "former_names",
         "mode_aliases",
+        "parts",
         "as_feature",
         "outdated_claims",
         "based_on",

@@ -314,6 +314,18 @@ class FormerName(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Part(Strict):
+    """A component or protocol of one offering (ztunnel, a waypoint proxy, HBONE): its names
+    name the offering in any question, but a question asking what it is asks about the part,
+    not about the offering it belongs to."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    explanation: Text = Field(description="What it is and does, in a few plain sentences.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class OutdatedClaim(Strict):
     claim: Text
     seen_in: list[Id] = Field(min_length=1)
@@ -471,6 +483,10 @@ class Mesh(Strict):
         description="Names it went by before: matched like aliases, and the answer says so.",
     )
     mode_aliases: ModeAliases | None = None
+    parts: list[Part] = Field(
+        default_factory=list,
+        description="Its components and protocols, named by their own words (not inherited).",
+    )
     as_feature: Id | None = Field(
         default=None,
         description="The feature another mesh has when it offers this mode: 'does kuma "
@@ -519,8 +535,10 @@ class Mesh(Strict):
 
     @property
     def known_as(self) -> list[str]:
-        """Its aliases and the names it went by before: every name a question may use."""
-        return [*self.aliases, *(f.name for f in self.former_names)]
+        """Its aliases, the names it went by before and its parts' names: every name a
+        question may use."""
+        parts = [a for part in self.parts for a in (part.name, *part.aliases)]
+        return [*self.aliases, *(f.name for f in self.former_names), *parts]
 
     @property
     def is_current(self) -> bool:
