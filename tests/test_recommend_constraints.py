@@ -130,3 +130,19 @@ def test_a_mesh_run_today_is_the_incumbent_and_its_paid_edition_keeps_its_polici
     )
     assert engine.parser.parse(text).facts["incumbent"] == "kuma"
     assert verdict(engine, text).tied == ["kong-mesh"]
+
+
+def test_off_busl_on_nomad_a_mesh_with_a_vm_mode_runs_beside_nomad_with_a_caveat(
+    engine: AnswerEngine,
+):
+    text = (
+        "our jobs run on nomad with consul connect. the business source licence is now "
+        "forbidden, open source only, and kubernetes comes next year: we need mTLS across "
+        "the nomad VMs and the clusters together. what now?"
+    )
+    found = verdict(engine, text)
+    assert found.of("consul").out
+    assert found.of("linkerd").out  # no VM mode outside Kubernetes to run beside Nomad with
+    kuma = found.of("kuma")
+    assert not kuma.out and any("Nomad integration" in c.text for c in kuma.caveats)
+    assert found.tied == ["kuma"]

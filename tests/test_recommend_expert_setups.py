@@ -5,6 +5,7 @@ verdict)."""
 from __future__ import annotations
 
 from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
 
@@ -104,3 +105,26 @@ def test_on_ecs_the_built_in_option_beats_client_libraries(engine: AnswerEngine)
     found = verdict(engine, text)
     assert not found.of("no-mesh").out
     assert found.tied == ["amazon-ecs-service-connect"]
+
+
+def test_a_big_head_count_does_not_outweigh_a_small_team_said_in_words(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "about 60 engineers here but the platform side is a part-time job for one dev. "
+        "35 services on EKS, which mesh?"
+    ).facts
+    assert facts["team_size"] == "small"
+    counted = engine.parser.parse("8 engineers run our 35 services on EKS, which mesh?").facts
+    assert counted["team_size"] == "dedicated"
+
+
+def test_the_successor_reason_cites_the_retired_meshs_notice_and_names_it(engine: AnswerEngine):
+    intent = engine.parser.parse(
+        "traefik mesh is basically dead and we still run it: 3 k3s clusters, 25 services, "
+        "two of us. we need mtls and golden metrics. replacement?"
+    )
+    text = render_terminal(engine.answer(intent))
+    reason = next(line for line in text.splitlines() if "no longer maintained" in line)
+    assert "https://github.com/traefik/mesh/issues/870" in text
+    mark = text.split("https://github.com/traefik/mesh/issues/870")[0].rsplit("[", 1)[1]
+    assert f"[{mark.split(']')[0]}]" in reason
+    assert "retired mesh to move off: Traefik Mesh" in text

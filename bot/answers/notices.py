@@ -76,6 +76,8 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
         elif fact and fact.type == FactType.features and isinstance(value, list):
             names = [kb.features[v].name for v in value if v in kb.features]
             bits.append(f"{label}: {', '.join(names) or 'none'}")
+        elif fact and fact.type == FactType.mesh and isinstance(value, str) and value in kb.meshes:
+            bits.append(f"{label}: {kb.meshes[value].name}")
         else:
             bits.append(f"{label}: {fact.says(value) if fact else value}")
     return joiner.join(bits)

@@ -35,6 +35,7 @@ KEY_RULED_OUT = 3  # offerings named in the ruled-out line; all of them behind "
 MAX_CHANGES = 5
 MAX_LEANING = 3  # offerings named in a reason's label
 SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
+RETIRED_TRAITS = frozenset({"successor"})  # reasons that cite the retired mesh's own sources
 
 
 def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> str:
@@ -69,8 +70,13 @@ def _footprints(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
     return text + ", ".join(bits) + ".", [s for _, f in shown for s in f.sources]
 
 
-def _rule_sources(rule: Rule, verdict: Verdict) -> list[str]:
-    """A rule's sources; with `cite_weighed`, only those of the offerings it weighs here."""
+def _rule_sources(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> list[str]:
+    """A rule's sources; with `cite_weighed`, only those of the offerings it weighs here; a
+    reason about the retired mesh they move off cites that mesh's main source first (its
+    status: the retirement notice)."""
+    retired = kb.meshes.get(verdict.field.req.retired_mesh or "")
+    if retired and any(t in RETIRED_TRAITS for t in rule.traits):
+        return list(dict.fromkeys([*retired.sources[:1], *rule.sources]))
     if not rule.cite_weighed:
         return list(rule.sources)
     weighed = [
@@ -96,7 +102,7 @@ def _by_weight_on_the_pick(verdict: Verdict) -> list[Rule]:
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
     reasons = []
     for rule in _by_weight_on_the_pick(verdict):
-        text, sources = rule.because, _rule_sources(rule, verdict)
+        text, sources = rule.because, _rule_sources(kb, rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
             text, sources = text + sized, sources + figures

@@ -186,18 +186,31 @@ def runs_there(mesh: Mesh, platform: Platform) -> bool:
 
 
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    """It runs on every platform named; a provider's own offering on VMs only in its cloud."""
+    """It runs on every platform named; a provider's own offering on VMs only in its cloud.
+    Where it runs only on the machines a platform schedules onto (`machines`: Nomad's
+    hosts), it runs beside that platform, with that caveat."""
     if mesh.fit is None:
         return _unrecorded(mesh)
-    said = ctx.req.platforms
-    missing = [_says(ctx, "platform", p.value) for p in said if not runs_there(mesh, p)]
+    said, platforms = ctx.req.platforms, ctx.kb.rules.platforms
+    absent = [p.value for p in said if not runs_there(mesh, p)]
+    beside = [
+        p
+        for p in absent
+        if (machines := platforms[p].machines if p in platforms else None)
+        and runs_there(mesh, machines)
+    ]
+    missing = [_says(ctx, "platform", p) for p in absent if p not in beside]
     cloud, provider = ctx.req.cloud, mesh.fit.provider
     elsewhere = provider and cloud and cloud != provider and runs_there(mesh, Platform.vms)
     if Platform.vms in said and elsewhere:
         missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
-    if not missing:
-        return FITS
-    return [Check(Outcome.out, _says(ctx, "platform", missing), tuple(mesh.fit.sources))]
+    sources = tuple(mesh.fit.sources)
+    if missing:
+        return [Check(Outcome.out, _says(ctx, "platform", missing), sources)]
+    if beside:
+        named = _says(ctx, "platform", beside)
+        return [Check(Outcome.caveat, f"no {named} integration: runs on its hosts", sources)]
+    return FITS
 
 
 def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:

@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
-from bot.intents.lexicon import ordinary, slip, slip_of_english
+from bot.intents.lexicon import established, ordinary, slip, slip_of_english
 from bot.knowledge.aliases import STOPWORDS, normalise
 
 MAX_NAME = 40
@@ -97,8 +97,11 @@ class NameReader:
         for candidate in sorted(named, key=lambda c: c.start - c.end):  # longest first
             if not any(c.start < candidate.end and candidate.start < c.end for c in kept):
                 kept.append(candidate)
-        names = dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start))
-        return [as_written(name, text) for name in list(names)[:MAX_UNKNOWN]]
+        names = list(dict.fromkeys(c.name for c in sorted(kept, key=lambda c: c.start)))
+        # "meshwright … the Meshwright Mesh": one product, named the fuller way it was written
+        kinds = {" ".join(kind) for kind in self._kinds}
+        names = [n for n in names if not any(o.removeprefix(n + " ") in kinds for o in names)]
+        return [as_written(name, text) for name in names[:MAX_UNKNOWN]]
 
     def qualified(self, tokens: list[str], found: Mentions, text: str) -> dict[str, str]:
         """Meshes named by an alias any maker could use (an acronym, everyday words) right
@@ -141,12 +144,13 @@ class NameReader:
 
     def _misspells(self, word: str) -> bool:
         """A slip of a word of mine ("recomend a mesh", "sugest one"): the word meant, not a
-        name. Words this short are a slip of too many others to tell."""
+        name. Words this short are a slip of too many others to tell, and an English word in
+        its own right is none ("Sable" is no slip of "stable")."""
         if len(word) < SLIP_LENGTH:
             return False
         if word not in self._misspelt:
             near = process.extractOne(word, self._long_words, scorer=OSA.distance, score_cutoff=1)
-            self._misspelt[word] = near is not None
+            self._misspelt[word] = near is not None and not established(word)
         return self._misspelt[word]
 
     def _generation(self, word: str) -> bool:
@@ -290,10 +294,13 @@ class NameReader:
     ) -> int:
         words = tokens[candidate.start : candidate.end]
         score = 2 if candidate.meshy else 0
-        slot = self._after_cue(tokens, candidate.start) or self._asks_of(tokens, candidate)
+        asked = self._asks_of(tokens, candidate) and not self._works_with(tokens, found, candidate)
+        slot = self._after_cue(tokens, candidate.start) or asked
         score += 1 if slot else 0
         rival = self._rival(tokens, found, candidate, candidates)
         score += 2 if rival else 0
+        if not candidate.meshy and self._beside_a_tool(tokens, found, candidate):
+            score -= 2  # "Datadog vs Grafana": set against a tool of the field, one of its kind
         if compared and any(found.mesh_used) and (slot or candidate.meshy) and not rival:
             score += 1  # "tried consulate mesh? better than linkerd?"
         if (compared or not any(found.mesh_used)) and self._part_after(tokens, candidate):
@@ -304,6 +311,30 @@ class NameReader:
         else:
             score -= 1
         return score
+
+    @staticmethod
+    def _works_with(tokens: list[str], found: Mentions, candidate: Candidate) -> bool:
+        """'does spring boot work with istio': what works with a known mesh is used beside it,
+        no product of the kind asked about."""
+        at = candidate.end + 1
+        if tokens[at : at + 1] != ["with"]:
+            return False
+        rest = [i for i in range(at + 1, min(len(tokens), at + 3)) if tokens[i] not in ARTICLES]
+        return bool(rest) and found.mesh_used[rest[0]]
+
+    def _beside_a_tool(self, tokens: list[str], found: Mentions, candidate: Candidate) -> bool:
+        """Across a 'vs', 'or', 'and' from a tool of the field that is no mesh nor a mesh's
+        everyday part (`field` less `filler`: "Datadog vs Grafana")."""
+        across = []
+        if candidate.start >= 2 and tokens[candidate.start - 1] in SEPARATORS:
+            across.append(candidate.start - 2)
+        if candidate.end + 1 < len(tokens) and tokens[candidate.end] in SEPARATORS:
+            across.append(candidate.end + 1)
+        field, filler = self._cues.words["field"], self._cues.words["filler"]
+        return any(
+            not found.mesh_used[j] and tokens[j] in field and tokens[j] not in filler
+            for j in across
+        )
 
     def _part_after(self, tokens: list[str], candidate: Candidate) -> bool:
         """A mesh's part right after the words ("mosn sidecar", "foo proxy"; rules.yaml

@@ -805,6 +805,12 @@ class PlatformDef(Strict):
         description="Words that name this platform in one provider's cloud (vendor id -> words: "
         "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
     )
+    machines: Platform | None = Field(
+        default=None,
+        description="The platform its workloads' machines are (Nomad schedules onto VMs and "
+        "bare-metal hosts): an offering that runs there but not here runs beside it, with no "
+        "integration, kept with that caveat.",
+    )
 
 
 class ScreeningTest(StrEnum):
@@ -849,7 +855,8 @@ class Constraint(Strict):
 
 
 class Implication(Strict):
-    """When every condition holds, these facts follow (unless the question set them)."""
+    """When every condition holds (`known: false` while a fact is unstated), these facts
+    follow (unless the question set them)."""
 
     when: dict[Id, Condition] = Field(min_length=1)
     set: dict[Id, FactValue] = Field(default_factory=dict)
