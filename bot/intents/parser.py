@@ -44,8 +44,10 @@ IN_FULL = "in_full"
 RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
+_ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
@@ -314,7 +316,7 @@ class IntentParser:
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
-        if in_full := [f for f in self._in_full(normalised) if f in features]:
+        if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
@@ -834,6 +836,10 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
+        # "can someone explain what a sidecar proxy is? just joined the platform team": who
+        # they are is said, what they ask is what a concept is.
+        if not (meshes or r.unknown or recommend) and self._explains_asked(r.text):
+            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -879,7 +885,7 @@ class IntentParser:
         # about, with no mesh named, is explained (what it is, where the meshes stand on it).
         alone = not meshes and not r.unknown and not sized and not listing
         concept = not features and not facts and self._cues.has("concept", r.remaining)
-        if alone and (features or concept) and self._explained(r):
+        if alone and (features or concept) and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -981,22 +987,37 @@ class IntentParser:
             for q in asked
         )
 
-    def _explained(self, r: _Reading) -> bool:
+    def _explained(self, normalised: str, text: str) -> bool:
         """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
         like i'm a backend dev"), `what_is` right before what it names ("what's a service
         mesh", "what is mTLS"; not "what is the best way to rate limit"), or a clause asking
         what the words before it mean ("sidecar vs sidecarless — what does that mean?")."""
-        if self._cues.has("explain", r.normalised) or self._asks_meaning(r.text):
+        if self._cues.has("explain", normalised) or self._asks_meaning(text):
             return True
-        words = r.normalised.split()
-        for match in self._cues.find("what_is", r.normalised):
-            at = len(r.normalised[: match.end()].split())
+        words = normalised.split()
+        for match in self._cues.find("what_is", normalised):
+            at = len(normalised[: match.end()].split())
             while at < len(words) and words[at] in ARTICLES:
                 at += 1
             named = find_mentions(
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+        return False
+
+    def _explains_asked(self, text: str) -> bool:
+        """A sentence a question mark closes asks to explain a concept or a feature and for
+        no pick: "can someone explain what a sidecar proxy is? just joined the platform team"
+        explains, whoever they say they are."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes")
+        for sentence in _ASKED.findall(text):
+            said = normalise(sentence)
+            named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
+            topic = bool(named.features) or self._cues.has("concept", said)
+            if named.meshes or not topic or any(self._cues.has(g, said) for g in picks):
+                continue
+            if self._explained(said, sentence):
                 return True
         return False
 
@@ -1186,14 +1207,22 @@ class IntentParser:
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
-    def _in_full(self, normalised: str) -> list[str]:
-        """Features named right after an `in_full` cue: "real mutual TLS", "full mTLS"."""
+    def _in_full(self, text: str, normalised: str) -> list[str]:
+        """Features named right after an `in_full` cue ("real mutual TLS", "full mTLS"), or
+        earlier in the clause an `in_full_after` cue closes ("FIPS 140 validated crypto for
+        all traffic is non-negotiable")."""
         tokens = normalised.split()
         found: list[str] = []
+        spans = []
         for match in self._cues.find("in_full", normalised):
             at = len(normalised[: match.end()].split())
-            tail = tokens[at : at + IN_FULL_SPAN]
-            mentions = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
+            spans.append(tokens[at : at + IN_FULL_SPAN])
+        for clause in _CLAUSES.split(text):
+            said = normalise(clause)
+            for match in self._cues.find("in_full_after", said):
+                spans.append(said[: match.start()].split()[-IN_FULL_BEFORE:])
+        for span in spans:
+            mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
         return found
 

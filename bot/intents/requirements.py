@@ -408,10 +408,18 @@ class RequirementReader:
         istio APIs": a `unless_before` word a word or two before the cue)."""
         kept = None
         for match in self._leaving.finditer(text) if self._leaving else ():
+            if self._skips_a_mesh(text, match):  # "moving off osm to kuma" leaves no Kuma
+                continue
             if not (self._denied and self._denied.search(text[: match.start()])):
                 return match, kept
             kept = kept or self._named[match.group("name")][1]
         return self._left_by_pronoun(text), kept
+
+    def _skips_a_mesh(self, text: str, leaving: re.Match[str]) -> bool:
+        """A mesh's name in the words between a leaving cue and the name it matched: the
+        cue was that mesh's ("off osm to kuma" leaves OSM, retired or not)."""
+        gap = text[leaving.start() : leaving.start("name")]
+        return bool(self._any_mesh and self._any_mesh.search(gap))
 
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
         """The flag of the data-plane mode named with the mesh they leave ("off istio's
