@@ -44,6 +44,7 @@ IN_FULL = "in_full"
 RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
@@ -264,7 +265,7 @@ class IntentParser:
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
-        required, unplaced = self._requirements.read(normalised)
+        required, unplaced = self._requirements.read(normalised, text)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
@@ -315,7 +316,7 @@ class IntentParser:
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
-        if in_full := [f for f in self._in_full(normalised) if f in features]:
+        if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
@@ -1209,14 +1210,22 @@ class IntentParser:
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
-    def _in_full(self, normalised: str) -> list[str]:
-        """Features named right after an `in_full` cue: "real mutual TLS", "full mTLS"."""
+    def _in_full(self, text: str, normalised: str) -> list[str]:
+        """Features named right after an `in_full` cue ("real mutual TLS", "full mTLS"), or
+        earlier in the clause an `in_full_after` cue closes ("FIPS 140 validated crypto for
+        all traffic is non-negotiable")."""
         tokens = normalised.split()
         found: list[str] = []
+        spans = []
         for match in self._cues.find("in_full", normalised):
             at = len(normalised[: match.end()].split())
-            tail = tokens[at : at + IN_FULL_SPAN]
-            mentions = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
+            spans.append(tokens[at : at + IN_FULL_SPAN])
+        for clause in _CLAUSES.split(text):
+            said = normalise(clause)
+            for match in self._cues.find("in_full_after", said):
+                spans.append(said[: match.start()].split()[-IN_FULL_BEFORE:])
+        for span in spans:
+            mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
         return found
 

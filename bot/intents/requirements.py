@@ -28,6 +28,7 @@ from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE = re.compile(r"[.;!?\n]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
 _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
@@ -37,6 +38,19 @@ CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence after the first begins in the normalised text (a break is a
+    full stop, question or exclamation mark before a space, or a new line)."""
+    starts: list[int] = []
+    position = -1
+    for sentence in _SENTENCE_BREAK.split(text):
+        if said := normalise(sentence):
+            if position >= 0:
+                starts.append(position + 1)
+            position += len(said) + 1
+    return starts
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -231,7 +245,7 @@ class RequirementReader:
             )
         return re.compile("|".join(forms))
 
-    def _already_named(self, normalised: str) -> list[str]:
+    def _already_named(self, normalised: str, starts: list[int]) -> list[str]:
         """The names after an `already_phrases` cue, and each named straight after one of
         them ("we run nginx service mesh + nginx ingress"); a tool named with the job it
         covers ("we need grafana dashboards": Grafana draws them, not the mesh)."""
@@ -241,6 +255,9 @@ class RequirementReader:
             names += [w for w in tools if match.group(0).startswith(w + " ")][:1]
         for match in self._already.finditer(normalised) if self._already else ():
             if self._asked(normalised, match) or self._trialled(normalised, match):
+                continue
+            said = next(match.start(g) for g, n in match.groupdict().items() if n)
+            if any(match.start() < start <= said for start in starts):
                 continue
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
@@ -318,11 +335,14 @@ class RequirementReader:
         vendor's may be, as in "compare Tetrate and Linkerd")."""
         return list(self._platform_of)
 
-    def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
+    def read(self, normalised: str, text: str | None = None) -> tuple[dict[str, FactValue], str]:
         """The facts, and the text with the platform phrases taken out (so "bare-metal
-        clusters" is not also read as a feature)."""
+        clusters" is not also read as a feature). Given the text as written, a cue and the
+        name it runs stay in one sentence ("we run 40 services. istio or linkerd?" runs
+        nothing named)."""
         facts: dict[str, FactValue] = {}
-        for name in self._already_named(normalised):
+        starts = sentence_starts(text) if text else []
+        for name in self._already_named(normalised, starts):
             fact, value = self._named[name]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
