@@ -862,6 +862,9 @@ class IntentParser:
         overhead = cue("cost") and (
             r.measure is not None or bool(r.sizes) or self._cues.has("cost", unmeasured)
         )
+        # "envoy sidecars OOMKilled last night … how does istio sidecar mode compare to ambient
+        # mode overall?": an overhead said only outside the questions asked is why they ask.
+        overhead = overhead and not self._asked_without("cost", r.text)
         if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture")):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;

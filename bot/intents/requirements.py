@@ -153,6 +153,8 @@ class RequirementReader:
         self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = _alternation(every_mesh)
+        leaving = kb.rules.refusals.meshes
+        self._pronouns = _alternation([normalise(p) for p in leaving.pronouns] if leaving else [])
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
         self._platforms = _alternation(list(self._platform_of))
         # A feature's name holding a platform word ("Kubernetes Gateway API", "non-Kubernetes
@@ -169,6 +171,8 @@ class RequirementReader:
         joins = _alternation([normalise(w) for w in rules.joins])
         small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
         self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
+        besides = _alternation([normalise(w) for w in rules.besides])
+        self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
@@ -408,7 +412,7 @@ class RequirementReader:
         istio APIs": a `unless_before` word a word or two before the cue)."""
         kept = None
         for match in self._leaving.finditer(text) if self._leaving else ():
-            if self._skips_a_mesh(text, match):  # "moving off osm to kuma" leaves no Kuma
+            if self._skips_a_mesh(text, match):  # "moving off osm to kuma" does not leave Kuma
                 continue
             if not (self._denied and self._denied.search(text[: match.start()])):
                 return match, kept
@@ -416,10 +420,12 @@ class RequirementReader:
         return self._left_by_pronoun(text), kept
 
     def _skips_a_mesh(self, text: str, leaving: re.Match[str]) -> bool:
-        """A mesh's name in the words between a leaving cue and the name it matched: the
-        cue was that mesh's ("off osm to kuma" leaves OSM, retired or not)."""
+        """A mesh's name or a pronoun in the words between a leaving cue and the name it
+        matched: the cue was theirs ("off osm to kuma" leaves OSM, retired or not; "moving
+        off it. does kuma …" leaves what "it" stands for)."""
         gap = text[leaving.start() : leaving.start("name")]
-        return bool(self._any_mesh and self._any_mesh.search(gap))
+        others = (self._any_mesh, self._pronouns)
+        return any(p and p.search(gap) for p in others)
 
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
         """The flag of the data-plane mode named with the mesh they leave ("off istio's
@@ -450,11 +456,14 @@ class RequirementReader:
     def _shared(self, text: str, match: re.Match[str]) -> bool:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
         platform (a `shares` word a few words before); 'onboard plain VMs': VMs brought into
-        the mesh (a `joins` word right before)."""
+        the mesh (a `joins` word right before); 'plain VMs too': beside another platform (a
+        `besides` word right after)."""
         said = match.group(0)
         if self._platform_of.get(said, self._alone_of.get(said)) != Platform.vms:
             return False
         before = text[: match.start()]
+        if self._besides and self._besides.search(text[match.end() :]):
+            return True  # "plain VMs too, not just k8s"
         return any(p and p.search(before) for p in (self._shares, self._joins))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:

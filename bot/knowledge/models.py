@@ -1088,6 +1088,11 @@ class RulesFile(Strict):
         description="Verbs right before VMs, a small word between at most, that bring them "
         "into the mesh ('onboard plain VMs'): VMs asked for as workloads, not the platform.",
     )
+    besides: list[Text] = Field(
+        default_factory=list,
+        description="Words right after VMs that set them beside another platform ('plain VMs "
+        "too, not just k8s'): a mixed estate, VMs asked for as workloads.",
+    )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
     )
