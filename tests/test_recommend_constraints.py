@@ -146,3 +146,23 @@ def test_off_busl_on_nomad_a_mesh_with_a_vm_mode_runs_beside_nomad_with_a_caveat
     kuma = found.of("kuma")
     assert not kuma.out and any("Nomad integration" in c.text for c in kuma.caveats)
     assert found.tied == ["kuma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "engineers"),
+    [
+        ("a central team of 3 looks after every cluster. 25 services on GKE, which mesh?", 3),
+        ("GKE, 25 services, run by a crew of two. pick a mesh for us", 2),
+    ],
+)
+def test_a_team_of_n_is_the_people_running_the_platform(
+    engine: AnswerEngine, text: str, engineers: int
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["engineers"] == engineers
+    assert facts["team_size"] == "small"
+
+
+def test_a_team_of_n_services_counts_services_not_people(engine: AnswerEngine):
+    facts = engine.parser.parse("one team of 12 services on EKS, which mesh?").facts
+    assert facts["services"] == 12 and "engineers" not in facts

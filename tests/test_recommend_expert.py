@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
 from tests.support.verdicts import verdict
 
 
@@ -79,3 +80,92 @@ def test_mtls_said_to_be_all_beside_another_need_is_not_the_only_driver(engine: 
     facts = engine.parser.parse(text).facts
     assert facts["only_mtls"] is False
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_needs_their_own_client_library_covers_are_no_need_of_a_mesh(engine: AnswerEngine):
+    text = (
+        "3 GKE clusters, 20 services. mtls isn't required, tracing comes from the otel sdks "
+        "and retries and timeouts live in our shared client library. is a mesh worth it?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"retries", "timeouts"} <= set(facts["covered"])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_asking_whether_the_platforms_own_option_is_overkill_asks_for_a_pick(
+    engine: AnswerEngine,
+):
+    text = (
+        "6 services on ecs fargate behind an ALB, 2 of us. do we really need service connect "
+        "or is it overkill"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert set(verdict(engine, text).tied) <= {"no-mesh", "amazon-ecs-service-connect"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS with fargate profiles only, no node groups at all. 30 services, need mtls-ish "
+        "auth between them and canary splits. what mesh?",
+        "all our pods run on fargate (EKS). 12 svcs, want service to service authorization. "
+        "options?",
+    ],
+)
+def test_every_pod_on_fargate_rules_out_what_needs_a_node(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["fargate_pods"] is True
+    found = verdict(engine, text)
+    out = {s.mesh.id for s in found.ruled_out}
+    # ztunnel and Cilium's agent are DaemonSets; sidecars need NET_ADMIN or a CNI DaemonSet
+    assert {"istio-ambient", "cilium", "istio", "linkerd", "kuma"} <= out
+    assert found.tied == ["amazon-vpc-lattice"]
+
+
+def test_ecs_tasks_on_fargate_are_not_eks_pods_on_fargate(engine: AnswerEngine):
+    text = "ECS on Fargate, 25 services, need mtls between them. which mesh?"
+    assert "fargate_pods" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]
+
+
+def test_a_must_have_said_to_be_non_negotiable_needs_a_confirmed_full_row(engine: AnswerEngine):
+    text = (
+        "3 rke2 clusters on prem, 250 pods. FIPS 140 validated encryption between services "
+        "is non-negotiable; lightweight preferred, vendors ok. what mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "fips_tls" in facts["in_full"]
+    found = verdict(engine, text)
+    out = {s.mesh.id: [f.text for f in s.reasons] for s in found.ruled_out}
+    # upstream Istio's compliance policy is no validated build, and ambient's is unconfirmed
+    assert "in full" in " ".join(out["istio"])
+    assert "confirmed" in " ".join(out["istio-ambient"])
+    assert set(found.tied) <= {"linkerd", "kong-mesh", "gloo-mesh", "consul"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one GKE cluster, 120 pods, mtls everywhere please. we don't want to spend our lives "
+        "running a mesh. which one?",
+        "self-managed k8s, 70 services, mtls + retries, something set and forget. which mesh?",
+    ],
+)
+def test_operating_effort_said_breaks_the_tie_among_self_run_meshes(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["team_size"] == "small"
+    assert verdict(engine, text).tied != ["istio-ambient", "istio", "linkerd"]
+    assert "istio" not in verdict(engine, text).tied
+
+
+def test_a_need_nobody_has_asked_for_is_none_and_the_pick_stays_a_pick(engine: AnswerEngine):
+    text = (
+        "nomad, 5 jobs behind an nginx proxy on a private network; nobody has asked for mtls. "
+        "do we need consul connect at all?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts["services"] == 5
+    assert "mtls" in intent.facts["not_needed"]
+    assert verdict(engine, text).tied == ["no-mesh"]

@@ -234,3 +234,14 @@ def test_isolated_meshes_are_still_found_when_tenants_are_kept_apart(engine: Ans
 def test_a_clipped_word_and_what_it_stands_for_are_one_word_not_two(engine: AnswerEngine):
     text = "40 services on AKS. our people know istio well and we keep Gateway-style config."
     assert "custom_proxy_config" not in engine.parser.parse(text).features
+
+
+def test_what_they_run_is_said_within_one_sentence(engine: AnswerEngine):
+    """A sentence that ends on what they run leaves the next sentence's meshes unrun."""
+    for text in (
+        "we run 40 services. istio or linkerd, which one should we pick?",
+        "we use eks and about 300 pods!\nlinkerd or cilium for mtls?",
+    ):
+        assert "incumbent" not in engine.parser.parse(text).facts, text
+    text = "we run linkerd on 40 services. should we move to istio?"
+    assert engine.parser.parse(text).facts["incumbent"] == "linkerd"

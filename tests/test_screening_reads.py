@@ -18,6 +18,7 @@ MORE = [
     "security insists on a per-pod proxy, 30 services on gke. which mesh?",
     "open source only, we need stable releases with backported cve fixes; 300 employees, eks",
     "the whole mesh must fit in 5GB RAM total, 1500 pods on eks, which one?",
+    "eks, every pod on fargate, 20 services: which mesh?",
 ]
 
 

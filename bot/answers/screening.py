@@ -134,7 +134,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
     enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
     and rules out where a paid edition is closed to the setup (open source only); a partial
-    row rules out a must-have asked for in full ("real mutual TLS")."""
+    row, or one nothing confirms, rules out a must-have asked for in full ("real mutual
+    TLS", "FIPS … is non-negotiable")."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     row = mesh.features.get(feature_id)
@@ -148,6 +149,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         return Check(Outcome.out, f"{name} outside a paid edition", sources)
     if level == Level.partial and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"{name} in full", sources)
+    if level == Level.unknown and feature_id in ctx.req.in_full:
+        return Check(Outcome.out, f"confirmed {name}", sources)
     if level == Level.unknown:
         return Check(Outcome.caveat, f"{name} unconfirmed", sources, unconfirmed=True)
     if level == Level.enterprise and _paying(mesh, ctx.req):
@@ -405,6 +408,19 @@ def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]
     return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
 
 
+def runs_on_fargate(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """Every pod on EKS Fargate: nothing of its data plane may need what Fargate denies
+    (DaemonSets, its own CNI plugin, NET_ADMIN in the pod); no data plane needs none of it."""
+    if value is not True or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    fargate = mesh.fit.fargate_pods if mesh.fit else None
+    if fargate is None:
+        return [Check(Outcome.caveat, "on Fargate unconfirmed", unconfirmed=True)]
+    if fargate.runs:
+        return FITS
+    return [Check(Outcome.out, fargate.why, tuple(fargate.sources))]
+
+
 def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
     fact = ctx.kb.rules.fact(fact_id)
     return fact.says(value) if fact else str(value)
@@ -447,6 +463,7 @@ TESTS: dict[str, Test] = {
     "within_memory": within_memory,
     "within_pod_memory": within_pod_memory,
     "not_leaving": not_leaving,
+    "runs_on_fargate": runs_on_fargate,
 }
 
 

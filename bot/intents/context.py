@@ -51,12 +51,26 @@ def retired_context(
     if not other_names and not any(current(m) for m in found.meshes):
         return set()
     said = _spans(cues, "lifecycle", tokens)
-    return {
+    gone = {
         mesh
         for start, end, mesh in found.spans
         if not current(mesh)
         and any(0 <= s - end <= WINDOW or 0 <= start - e <= WINDOW for s, e in said)
     }
+    # "nginx service mesh is dead … nginx service mesh vs kuma?": set against another, it is
+    # a side of the comparison, however retired.
+    return gone - _compared(tokens, found, cues)
+
+
+def _compared(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes a comparison cue sets against another ("x vs y", "compare x and y"): a
+    word apart at most from a cue other than a lone "or"."""
+    cued = [(s, e) for s, e in _spans(cues, "compare", tokens) if tokens[s:e] != [LONE_OR]]
+
+    def against(start: int, end: int) -> bool:
+        return any(0 <= start - e <= COMPARE_GAP or 0 <= s - end <= COMPARE_GAP for s, e in cued)
+
+    return {mesh for start, end, mesh in found.spans if against(start, end)}
 
 
 def left_behind(
@@ -65,12 +79,7 @@ def left_behind(
     """The retired meshes a message names apart from the current ones it sets against each
     other: "we inherited app mesh, aws is sunsetting it … vpc lattice vs ecs service connect
     vs istio?" asks about the three; App Mesh is what they leave."""
-    cued = [(s, e) for s, e in _spans(cues, "compare", tokens) if tokens[s:e] != [LONE_OR]]
-
-    def against(start: int, end: int) -> bool:
-        return any(0 <= start - e <= COMPARE_GAP or 0 <= s - end <= COMPARE_GAP for s, e in cued)
-
-    compared = {mesh for start, end, mesh in found.spans if against(start, end)}
+    compared = _compared(tokens, found, cues)
     if len({m for m in compared if current(m)}) < 2:
         return set()
     return {m for _, _, m in found.spans if not current(m) and m not in compared}

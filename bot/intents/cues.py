@@ -51,6 +51,7 @@ GROUPS = frozenset(
         "negation_after",
         "by_hand",
         "in_full",
+        "in_full_after",
         "complaint",
         "clause_break",
         "follow_up",

@@ -192,6 +192,11 @@ class NumberReader:
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
+        self._lead_ins = [
+            (fact.id, re.compile(rf"\b(?:{lead_ins})\s+(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"))
+            for fact in rules.facts
+            if (lead_ins := "|".join(re.escape(normalise(w)) for w in fact.lead_ins))
+        ]
 
     @staticmethod
     def _count_names(rules: RulesFile, units: str) -> tuple[re.Pattern[str], ...]:
@@ -289,6 +294,11 @@ class NumberReader:
                 unit = said_as.get("unit") or said_as.get("plural") or said_as["label"]
                 if 1 <= value <= MAX_COUNT:
                     facts.setdefault(self._fact(unit), int(value))
+        for fact, pattern in self._lead_ins:  # "a team of 3": no unit, the words before say
+            for match in pattern.finditer(lowered):
+                value = _spelled(match["num"]) if not match["num"].isdigit() else int(match["num"])
+                if value is not None and 1 <= value <= MAX_COUNT:
+                    facts.setdefault(fact, value)
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         return _derived(facts, _each_of(at)), notes

@@ -44,8 +44,10 @@ IN_FULL = "in_full"
 RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
+_ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
@@ -263,7 +265,7 @@ class IntentParser:
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
-        required, unplaced = self._requirements.read(normalised)
+        required, unplaced = self._requirements.read(normalised, text)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
@@ -314,7 +316,7 @@ class IntentParser:
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
-        if in_full := [f for f in self._in_full(normalised) if f in features]:
+        if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
@@ -834,6 +836,10 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
+        # "can someone explain what a sidecar proxy is? just joined the platform team": who
+        # they are is said, what they ask is what a concept is.
+        if not (meshes or r.unknown or recommend) and self._explains_asked(r.text):
+            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -856,6 +862,9 @@ class IntentParser:
         overhead = cue("cost") and (
             r.measure is not None or bool(r.sizes) or self._cues.has("cost", unmeasured)
         )
+        # "envoy sidecars OOMKilled last night … how does istio sidecar mode compare to ambient
+        # mode overall?": an overhead said only outside the questions asked is why they ask.
+        overhead = overhead and not self._asked_without("cost", r.text)
         if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture")):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
@@ -871,7 +880,7 @@ class IntentParser:
         aside = self._asked_without("cost", r.text)
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
-        aside = aside and bool(features)
+        aside = (aside or self._only_complained("cost", r.text)) and bool(features)
         priced = cue("cost") and (measured or not features) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
@@ -879,7 +888,7 @@ class IntentParser:
         # about, with no mesh named, is explained (what it is, where the meshes stand on it).
         alone = not meshes and not r.unknown and not sized and not listing
         concept = not features and not facts and self._cues.has("concept", r.remaining)
-        if alone and (features or concept) and self._explained(r):
+        if alone and (features or concept) and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -960,6 +969,15 @@ class IntentParser:
         asked = _questions(text)
         return bool(asked) and not any(self._cues.has(group, q) for q in asked)
 
+    def _only_complained(self, group: str, text: str) -> bool:
+        """Every clause with a phrase of the group complains and asks no quantity: "list the
+        meshes that validate jwts — our gateway adds too much latency"."""
+        said = [f" {normalise(c)} " for c in _CLAUSES.split(text[:MAX_TEXT])]
+        said = [c for c in said if self._cues.has(group, c)]
+        return bool(said) and all(
+            self._cues.has("complaint", c) and not self._cues.has("quantity", c) for c in said
+        )
+
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
         memory, CPU, latency) and none asks for a pick or their features too."""
@@ -972,22 +990,37 @@ class IntentParser:
             for q in asked
         )
 
-    def _explained(self, r: _Reading) -> bool:
+    def _explained(self, normalised: str, text: str) -> bool:
         """A thing asked to be explained: an `explain` cue anywhere ("ELI5", "explain spiffe
         like i'm a backend dev"), `what_is` right before what it names ("what's a service
         mesh", "what is mTLS"; not "what is the best way to rate limit"), or a clause asking
         what the words before it mean ("sidecar vs sidecarless — what does that mean?")."""
-        if self._cues.has("explain", r.normalised) or self._asks_meaning(r.text):
+        if self._cues.has("explain", normalised) or self._asks_meaning(text):
             return True
-        words = r.normalised.split()
-        for match in self._cues.find("what_is", r.normalised):
-            at = len(r.normalised[: match.end()].split())
+        words = normalised.split()
+        for match in self._cues.find("what_is", normalised):
+            at = len(normalised[: match.end()].split())
             while at < len(words) and words[at] in ARTICLES:
                 at += 1
             named = find_mentions(
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+        return False
+
+    def _explains_asked(self, text: str) -> bool:
+        """A sentence a question mark closes asks to explain a concept or a feature and for
+        no pick: "can someone explain what a sidecar proxy is? just joined the platform team"
+        explains, whoever they say they are."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes")
+        for sentence in _ASKED.findall(text):
+            said = normalise(sentence)
+            named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
+            topic = bool(named.features) or self._cues.has("concept", said)
+            if named.meshes or not topic or any(self._cues.has(g, said) for g in picks):
+                continue
+            if self._explained(said, sentence):
                 return True
         return False
 
@@ -1177,14 +1210,22 @@ class IntentParser:
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
-    def _in_full(self, normalised: str) -> list[str]:
-        """Features named right after an `in_full` cue: "real mutual TLS", "full mTLS"."""
+    def _in_full(self, text: str, normalised: str) -> list[str]:
+        """Features named right after an `in_full` cue ("real mutual TLS", "full mTLS"), or
+        earlier in the clause an `in_full_after` cue closes ("FIPS 140 validated crypto for
+        all traffic is non-negotiable")."""
         tokens = normalised.split()
         found: list[str] = []
+        spans = []
         for match in self._cues.find("in_full", normalised):
             at = len(normalised[: match.end()].split())
-            tail = tokens[at : at + IN_FULL_SPAN]
-            mentions = find_mentions(tail, self._kb.mesh_index, self._kb.feature_index)
+            spans.append(tokens[at : at + IN_FULL_SPAN])
+        for clause in _CLAUSES.split(text):
+            said = normalise(clause)
+            for match in self._cues.find("in_full_after", said):
+                spans.append(said[: match.start()].split()[-IN_FULL_BEFORE:])
+        for span in spans:
+            mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
         return found
 

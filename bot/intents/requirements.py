@@ -28,6 +28,7 @@ from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE = re.compile(r"[.;!?\n]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
 _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
@@ -37,6 +38,19 @@ CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence after the first begins in the normalised text (a break is a
+    full stop, question or exclamation mark before a space, or a new line)."""
+    starts: list[int] = []
+    position = -1
+    for sentence in _SENTENCE_BREAK.split(text):
+        if said := normalise(sentence):
+            if position >= 0:
+                starts.append(position + 1)
+            position += len(said) + 1
+    return starts
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -139,6 +153,8 @@ class RequirementReader:
         self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = _alternation(every_mesh)
+        leaving = kb.rules.refusals.meshes
+        self._pronouns = _alternation([normalise(p) for p in leaving.pronouns] if leaving else [])
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
         self._platforms = _alternation(list(self._platform_of))
         # A feature's name holding a platform word ("Kubernetes Gateway API", "non-Kubernetes
@@ -155,6 +171,8 @@ class RequirementReader:
         joins = _alternation([normalise(w) for w in rules.joins])
         small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
         self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
+        besides = _alternation([normalise(w) for w in rules.besides])
+        self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
@@ -227,7 +245,7 @@ class RequirementReader:
             )
         return re.compile("|".join(forms))
 
-    def _already_named(self, normalised: str) -> list[str]:
+    def _already_named(self, normalised: str, starts: list[int]) -> list[str]:
         """The names after an `already_phrases` cue, and each named straight after one of
         them ("we run nginx service mesh + nginx ingress"); a tool named with the job it
         covers ("we need grafana dashboards": Grafana draws them, not the mesh)."""
@@ -237,6 +255,9 @@ class RequirementReader:
             names += [w for w in tools if match.group(0).startswith(w + " ")][:1]
         for match in self._already.finditer(normalised) if self._already else ():
             if self._asked(normalised, match) or self._trialled(normalised, match):
+                continue
+            said = next(match.start(g) for g, n in match.groupdict().items() if n)
+            if any(match.start() < start <= said for start in starts):
                 continue
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
@@ -314,11 +335,14 @@ class RequirementReader:
         vendor's may be, as in "compare Tetrate and Linkerd")."""
         return list(self._platform_of)
 
-    def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
+    def read(self, normalised: str, text: str | None = None) -> tuple[dict[str, FactValue], str]:
         """The facts, and the text with the platform phrases taken out (so "bare-metal
-        clusters" is not also read as a feature)."""
+        clusters" is not also read as a feature). Given the text as written, a cue and the
+        name it runs stay in one sentence ("we run 40 services. istio or linkerd?" runs
+        nothing named)."""
         facts: dict[str, FactValue] = {}
-        for name in self._already_named(normalised):
+        starts = sentence_starts(text) if text else []
+        for name in self._already_named(normalised, starts):
             fact, value = self._named[name]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
@@ -388,10 +412,20 @@ class RequirementReader:
         istio APIs": a `unless_before` word a word or two before the cue)."""
         kept = None
         for match in self._leaving.finditer(text) if self._leaving else ():
+            if self._skips_a_mesh(text, match):  # "moving off osm to kuma" does not leave Kuma
+                continue
             if not (self._denied and self._denied.search(text[: match.start()])):
                 return match, kept
             kept = kept or self._named[match.group("name")][1]
         return self._left_by_pronoun(text), kept
+
+    def _skips_a_mesh(self, text: str, leaving: re.Match[str]) -> bool:
+        """A mesh's name or a pronoun in the words between a leaving cue and the name it
+        matched: the cue was theirs ("off osm to kuma" leaves OSM, retired or not; "moving
+        off it. does kuma …" leaves what "it" stands for)."""
+        gap = text[leaving.start() : leaving.start("name")]
+        others = (self._any_mesh, self._pronouns)
+        return any(p and p.search(gap) for p in others)
 
     def _mode_left(self, text: str, leaving: re.Match[str]) -> str | None:
         """The flag of the data-plane mode named with the mesh they leave ("off istio's
@@ -422,11 +456,14 @@ class RequirementReader:
     def _shared(self, text: str, match: re.Match[str]) -> bool:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
         platform (a `shares` word a few words before); 'onboard plain VMs': VMs brought into
-        the mesh (a `joins` word right before)."""
+        the mesh (a `joins` word right before); 'plain VMs too': beside another platform (a
+        `besides` word right after)."""
         said = match.group(0)
         if self._platform_of.get(said, self._alone_of.get(said)) != Platform.vms:
             return False
         before = text[: match.start()]
+        if self._besides and self._besides.search(text[match.end() :]):
+            return True  # "plain VMs too, not just k8s"
         return any(p and p.search(before) for p in (self._shares, self._joins))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:

@@ -386,6 +386,17 @@ class StableBuilds(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class FargatePods(Strict):
+    """Whether it meshes EKS pods on AWS Fargate, where no node is yours: Fargate runs no
+    DaemonSets, no privileged containers and no CNI plugin of your own, and takes no pod
+    that adds the NET_ADMIN capability a sidecar's traffic-redirecting init container asks
+    for."""
+
+    runs: bool
+    why: Text = Field(description="What of it Fargate does or does not allow, in one clause.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class Fit(Strict):
     """The facts that decide whether an offering can serve a setup at all.
 
@@ -421,6 +432,9 @@ class Fit(Strict):
         default=None,
         description="Set where the project ships no stable releases itself: the vendor edition "
         "that has them. Unset, the offering's own releases are stable and patched.",
+    )
+    fargate_pods: FargatePods | None = Field(
+        default=None, description="Whether it meshes EKS pods on Fargate; unset: not recorded."
     )
     maker: Id | None = Field(
         default=None,
@@ -573,6 +587,11 @@ class FactDef(Strict):
     )
     beside: list[Text] = Field(
         default_factory=list, description="Words that make a shared unit this fact's."
+    )
+    lead_ins: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a number with no unit after it that say what it "
+        "counts ('a team of 3', 'a crew of two').",
     )
     narrowest: bool = Field(
         default=False,
@@ -820,6 +839,7 @@ class ScreeningTest(StrEnum):
     stable_builds = "stable_builds"
     within_memory = "within_memory"
     within_pod_memory = "within_pod_memory"
+    runs_on_fargate = "runs_on_fargate"
 
 
 class Constraint(Strict):
@@ -1050,6 +1070,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Verbs right before VMs, a small word between at most, that bring them "
         "into the mesh ('onboard plain VMs'): VMs asked for as workloads, not the platform.",
+    )
+    besides: list[Text] = Field(
+        default_factory=list,
+        description="Words right after VMs that set them beside another platform ('plain VMs "
+        "too, not just k8s'): a mixed estate, VMs asked for as workloads.",
     )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
