@@ -128,3 +128,24 @@ def test_the_successor_reason_cites_the_retired_meshs_notice_and_names_it(engine
     mark = text.split("https://github.com/traefik/mesh/issues/870")[0].rsplit("[", 1)[1]
     assert f"[{mark.split(']')[0]}]" in reason
     assert "retired mesh to move off: Traefik Mesh" in text
+
+
+def test_support_wanted_from_whoever_rules_out_meshes_no_one_supports(engine: AnswerEngine):
+    text = (
+        "four AKS clusters in two regions, failover between clusters is non-negotiable and "
+        "the add-on can't span clusters. we need support from somebody for the audit. pick?"
+    )
+    assert engine.parser.parse(text).facts.get("support") == "any"
+    found = verdict(engine, text)
+    assert found.of("kuma").out and found.of("aks-istio-addon").out
+    assert found.pick not in ("istio", "istio-ambient", "kuma")
+
+
+def test_no_envoy_keeps_a_mesh_whose_envoy_part_the_needs_do_not_use(engine: AnswerEngine):
+    l4_only = "our EKS pods need encrypted mutual tls between them; envoy is banned, no sidecars"
+    found = verdict(engine, l4_only)
+    assert not found.of("istio-ambient").out and found.of("cilium").out
+    assert found.pick == "istio-ambient"
+    with_l7 = "EKS, envoy is banned and no sidecars, we need mtls and header based routing"
+    shown = render_terminal(engine.answer(engine.parser.parse(with_l7)))
+    assert "Istio ambient mode: ruled out" in shown

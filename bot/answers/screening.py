@@ -52,6 +52,7 @@ class Check:
     sources: tuple[str, ...] = ()
     unconfirmed: bool = False  # a caveat because nothing says either way
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
+    conditional: bool = False  # met as long as an optional part stays unused
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Finding:
     relaxed: bool = False  # a constraint given up because nothing met every one
     unconfirmed: bool = False
     bought: bool = False
+    conditional: bool = False
 
 
 @dataclass(frozen=True)
@@ -270,12 +272,28 @@ def per_pod_proxy(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
 
 
-def envoy_free(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if value is not True:
         return FITS
     if mesh.fit is None:
         return _unrecorded(mesh)
-    return [Check(Outcome.out, sources=tuple(mesh.fit.sources))] if mesh.fit.uses_envoy else FITS
+    if not mesh.fit.uses_envoy:
+        return FITS
+    part = mesh.fit.optional_envoy
+    if part is None:
+        return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
+    sources = tuple(part.sources)
+    if needing := [n for n in ctx.req.needs if n not in part.without]:
+        names = ", ".join(ctx.kb.features[n].name for n in needing)
+        return [Check(Outcome.out, f"{names} need its {part.part}, which run Envoy", sources)]
+    return [
+        Check(
+            Outcome.caveat,
+            f"Envoy only in its optional {part.part}, unused here",
+            sources,
+            conditional=True,
+        )
+    ]
 
 
 def keeps_cni(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
@@ -436,6 +454,7 @@ READS: dict[str, tuple[str, ...]] = {
     "has_feature": ("support", "no_paid_edition", "in_full"),
     "sidecar_free": ("support", "no_paid_edition", "in_full"),
     "keeps_cni": ("cilium_cni",),
+    "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
     "stable_builds": ("support", "no_paid_edition", "employees"),
     "within_memory": ("size",),
 }
@@ -487,6 +506,7 @@ def _checked(
                 list(check.sources),
                 unconfirmed=check.unconfirmed,
                 bought=check.bought,
+                conditional=check.conditional,
             )
         )
     return found

@@ -386,6 +386,17 @@ class StableBuilds(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class OptionalEnvoy(Strict):
+    """Where Envoy runs only in an optional part of the data plane (ambient's waypoints):
+    the features its Envoy-free part gives on its own; any other needs that part."""
+
+    part: str = Field(description="The optional part that runs Envoy, by name.")
+    without: list[Id] = Field(
+        min_length=1, description="Feature ids the data plane gives without that part."
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
 class FargatePods(Strict):
     """Whether it meshes EKS pods on AWS Fargate, where no node is yours: Fargate runs no
     DaemonSets, no privileged containers and no CNI plugin of your own, and takes no pod
@@ -425,6 +436,10 @@ class Fit(Strict):
         description="Who sells a support contract covering this offering (vendor ids).",
     )
     uses_envoy: bool = Field(description="Envoy (a C++ proxy) runs in its data plane.")
+    optional_envoy: OptionalEnvoy | None = Field(
+        default=None,
+        description="Set where Envoy runs only in an optional part, needed for some features.",
+    )
     replaces_cni: bool = Field(
         default=False, description="Adopting it means replacing the cluster's CNI."
     )
@@ -880,6 +895,9 @@ class CaveatCost(Strict):
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
     bought: int = Field(
         default=0, ge=0, description="Enterprise-only, from a vendor whose support is wanted."
+    )
+    conditional: int = Field(
+        default=0, ge=0, description="Met as long as an optional part stays unused."
     )
 
 
