@@ -78,7 +78,8 @@ def left_behind(
 ) -> set[str]:
     """The retired meshes a message names apart from the current ones it sets against each
     other: "we inherited app mesh, aws is sunsetting it … vpc lattice vs ecs service connect
-    vs istio?" asks about the three; App Mesh is what they leave."""
+    vs istio?" asks about the three; App Mesh is what they leave (a comparison shows it last,
+    as what they have today)."""
     compared = _compared(tokens, found, cues)
     if len({m for m in compared if current(m)}) < 2:
         return set()

@@ -41,6 +41,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
@@ -88,6 +89,7 @@ class _Reading:
     sizes: frozenset[str]  # counts given in numbers ("3 clusters"; "multi-cluster" is none)
     control_plane_too: bool  # proxy memory with the control plane counted in
     context: frozenset[str]  # meshes named as context ("since osm is dead"), no subject
+    left: tuple[str, ...]  # of those, the retired meshes they run or leave ("osm got archived")
     parts: dict[str, list[str]]  # mesh -> its parts named ("waypoint proxy"), by part id
     by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
 
@@ -329,9 +331,10 @@ class IntentParser:
         found.meshes = [m for m in found.meshes if m not in others.values()]
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
-        gone = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
-        gone |= initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
-        gone |= left_behind(tokens_left, found, self._cues, self._current)
+        left = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
+        left |= left_behind(tokens_left, found, self._cues, self._current)
+        left_in_order = tuple(m for m in found.meshes if m in left)
+        gone = left | initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
         if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
             gone |= excepted(tokens_left, found, self._cues)
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
@@ -378,6 +381,7 @@ class IntentParser:
             frozenset(counted),
             self._control_plane_too(remaining, measure),
             frozenset(gone),
+            left_in_order,
             parts,
             by_part,
         )
@@ -618,6 +622,15 @@ class IntentParser:
             meshes = [
                 m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
             ]
+        if kind == IntentKind.compare and (left := [m for m in r.left if m not in meshes]):
+            # "osm got archived and we're still on it … linkerd vs the aks istio addon as
+            # landing spots": the retired mesh they leave is the column of what they have today,
+            # beside two landing spots at most; beside more, its status would push their
+            # deciding facts off the first card, so a note names it.
+            if len(meshes) + len(left) <= LEFT_COLUMNS:
+                meshes = [*meshes, *left]
+            else:
+                notes.append(self._left_aside(left))
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
@@ -707,6 +720,15 @@ class IntentParser:
             if self._cues.has("lightest", said) and (measure := self._measure(said)):
                 return measure
         return self._measure(r.normalised)
+
+    def _left_aside(self, mesh_ids: list[str]) -> str:
+        """The note for the retired meshes they leave that a comparison of their landing spots
+        has no room for."""
+        names = " and ".join(self._kb.meshes[m].name for m in mesh_ids)
+        return (
+            f"{names} (what you run today) is left out to keep the first card on the meshes "
+            f"you are choosing between; ask to compare it with one of them for its column."
+        )
 
     def _left_out(self, mesh_ids: list[str]) -> str:
         """The note for meshes beyond what one comparison shows, so none is dropped silently."""

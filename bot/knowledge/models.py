@@ -672,7 +672,8 @@ class Condition(Strict):
         default=None, description="A features fact names every one of these (and maybe more)."
     )
     only: list[Id] | None = Field(
-        default=None, description="A features fact names these and nothing else."
+        default=None,
+        description="A features (or choices) fact names these and nothing else.",
     )
     one_of: list[Id] | None = None
     known: bool | None = Field(
