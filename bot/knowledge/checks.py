@@ -494,6 +494,16 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 listed = getattr(condition, operator)
                 if listed is None:
                     continue
+                if operator == "only" and fact.type == FactType.choices:
+                    for j, choice in enumerate(listed):
+                        if choice not in fact.choices:
+                            yield Problem(
+                                file=file,
+                                path=f"{path}.only[{j}]",
+                                message=f"'{choice}' is not a choice of {fact_id}",
+                                fix=f"use one of {fact.choices}",
+                            )
+                    continue
                 if fact.type != FactType.features:
                     yield Problem(
                         file=file,

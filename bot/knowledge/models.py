@@ -672,7 +672,8 @@ class Condition(Strict):
         default=None, description="A features fact names every one of these (and maybe more)."
     )
     only: list[Id] | None = Field(
-        default=None, description="A features fact names these and nothing else."
+        default=None,
+        description="A features (or choices) fact names these and nothing else.",
     )
     one_of: list[Id] | None = None
     known: bool | None = Field(
@@ -1134,6 +1135,11 @@ class RulesFile(Strict):
         description="How long a mesh has run, a few words after its name ('linkerd 2.14 on "
         "eks for 2 years', 'open source kuma for ~2 yrs'): 'for', a count or 'a'/'a few', one "
         "of these.",
+    )
+    running_fine: list[Text] = Field(
+        default_factory=list,
+        description="Words saying something works for them today ('works fine'): the current "
+        "mesh named nearest before them, within the leaving cues' reach, is one they run.",
     )
     trial_phrases: list[Text] = Field(
         default_factory=list,

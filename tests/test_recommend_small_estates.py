@@ -1,0 +1,61 @@
+"""Small estates an expert reads as such: everything on one machine, an edge the team already
+routes through, a company too small for a platform team, a small Kubernetes-only team that
+would run Consul's servers for reach it never uses. Each read through the public path."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from tests.support.verdicts import verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we've got a single server with docker compose: 6 containers (web, api, queue, cache, db, "
+        "proxy). my manager wants a service mesh, which one?",
+        "everything lives on 1 vm, compose file with 3 containers. do we want a mesh?",
+    ],
+)
+def test_everything_on_one_machine_is_told_no_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["nodes"] == 1
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_several_clusters_of_one_node_are_no_single_machine(engine: AnswerEngine):
+    text = "40 clusters, 1 node each, mTLS required between services. which mesh?"
+    assert "no-mesh" not in verdict(engine, text).tied
+
+
+def test_an_ingress_the_api_already_goes_through_covers_the_edge(engine: AnswerEngine):
+    text = (
+        "4 person company, linode kubernetes, 15 services. we want weighted canaries for our "
+        "api, which already goes through traefik. adopt a mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["covered"] == ["ingress_gateway"]
+    assert facts["team_size"] == "small"  # a company this small has no platform team
+    assert not {"consul", "istio", "istio-ambient"} & set(verdict(engine, text).tied)
+
+
+def test_a_small_kubernetes_team_is_not_sent_to_run_consul_servers(engine: AnswerEngine):
+    text = (
+        "self-hosted k8s on hetzner, 30 services, 2 developers, no budget for licenses. need "
+        "mTLS and a service graph UI. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["engineers"] == 2
+    assert facts["support"] == "none"
+    tied = verdict(engine, text).tied
+    assert "consul" not in tied
+    assert set(tied) <= {"kuma", "linkerd", "istio-ambient"}
+
+
+def test_consul_keeps_its_place_where_vms_join_the_mesh(engine: AnswerEngine):
+    text = (
+        "small team, 3 engineers. 40 services on EKS plus 60 VMs outside kubernetes that must "
+        "join the same mesh. which mesh?"
+    )
+    assert "consul" in verdict(engine, text).survivors
