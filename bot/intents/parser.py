@@ -1196,6 +1196,9 @@ class IntentParser:
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
                     negated += [f for f in found if f not in negated]
+                for verb in self._cues.find("negation_verb", part):
+                    found = self._negated_list(part[verb.end() :], window=0)
+                    negated += [f for f in found if f not in negated]
                 negated += [f for f in self._negated_before(part) if f not in negated]
         return negated
 
@@ -1209,7 +1212,7 @@ class IntentParser:
             found += [f for f in mentions.features if f not in found]
         return found
 
-    def _negated_list(self, tail: str) -> list[str]:
+    def _negated_list(self, tail: str, window: int = NEGATION_WINDOW) -> list[str]:
         """The features a negation covers: the first named within a few words of it, and
         those listed after it with "and", "or" ("don't need jwt or opa"); not what a later
         phrase asks for ("without sidecars that can run wasm" still wants Wasm)."""
@@ -1217,7 +1220,7 @@ class IntentParser:
         found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
         named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
         start = next((i for i, n in enumerate(named) if n), None)
-        if start is None or start > NEGATION_WINDOW:
+        if start is None or start > window:
             return []
         field = self._cues.words["field"]
         before = words[:start]
