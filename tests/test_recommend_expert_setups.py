@@ -149,3 +149,36 @@ def test_no_envoy_keeps_a_mesh_whose_envoy_part_the_needs_do_not_use(engine: Ans
     with_l7 = "EKS, envoy is banned and no sidecars, we need mtls and header based routing"
     shown = render_terminal(engine.answer(engine.parser.parse(with_l7)))
     assert "Istio ambient mode: ruled out" in shown
+
+
+def test_a_note_saying_do_not_upgrade_asks_for_no_upgrade_feature(engine: AnswerEngine):
+    text = (
+        "took over a linkerd-free cluster running archived open service mesh, on-prem k8s, "
+        "30 services, 2 engineers. the runbook just says 'do not upgrade'. what next?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "revision_upgrades" not in facts.get("needs", [])
+    assert facts.get("not_needed") == ["revision_upgrades"]
+    assert "mtls" in engine.parser.parse("we dont have mtls yet and need it, EKS").facts["needs"]
+
+
+def test_a_replacement_asked_for_with_a_need_is_a_recommendation(engine: AnswerEngine):
+    text = (
+        "we run consul on EKS with some EC2 VMs in the mesh. BUSL is banned now, open source "
+        "licences only. any replacement that can still mesh our VMs?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind == "recommend"
+    found = verdict(engine, text)
+    assert found.of("consul").out and found.pick in ("kuma", "istio", "linkerd")
+
+
+def test_a_mesh_said_to_work_fine_is_the_one_they_run(engine: AnswerEngine):
+    text = (
+        "kuma on ~150 VMs plus one EKS cluster, been rock solid, but the cto wants a "
+        "support contract this year. where do we land?"
+    )
+    assert engine.parser.parse(text).facts.get("incumbent") == "kuma"
+    assert verdict(engine, text).pick == "kong-mesh"
+    trial = "we trialled linkerd last quarter, works fine. 40 services on GKE, what mesh?"
+    assert "incumbent" not in engine.parser.parse(trial).facts

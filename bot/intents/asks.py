@@ -37,7 +37,8 @@ class AskReader:
         its closing clause asks for a pick over what was said before it."""
         whole = " ".join(normalise(text).split())
         return any(
-            self._ends_on("decision", clause) or (clause != whole and self._picks(clause))
+            self._ends_on("decision", clause)
+            or (clause != whole and (self._picks(clause) or self._picks_meeting(clause)))
             for clause in _closing(text)
         )
 
@@ -80,6 +81,14 @@ class AskReader:
         asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or (opening and self._cues.starts("decision_opening", status))
         return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
+
+    def _picks_meeting(self, clause: str) -> bool:
+        """The clause opens on a `decision` phrase that a relative word ties to what it
+        must meet ("replacement that still meshes the VMs")."""
+        return any(
+            m.start() == 0 and self._cues.starts("decision_relative", clause[m.end() :].lstrip())
+            for m in self._cues.find("decision", clause)
+        )
 
     def _ends_on(self, group: str, clause: str) -> bool:
         """A phrase of the group closes the clause, but for words that only place it in

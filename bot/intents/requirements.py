@@ -136,6 +136,7 @@ class RequirementReader:
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
+        self._fine = _alternation([normalise(p) for p in kb.rules.running_fine])
         leaving = kb.rules.refusals.meshes
         self._reach = leaving.reach if leaving else 0
         names = self._incumbent_names
@@ -310,6 +311,22 @@ class RequirementReader:
                 return named[-1]
         return None
 
+    def _runs_fine(self, text: str) -> str | None:
+        """The current mesh named nearest before a `running_fine` cue, at most `reach`
+        words back ("kuma in universal mode … works fine"): one they run."""
+        if not (self._fine and self._incumbents):
+            return None
+        for cue in re.finditer(rf"\b(?:{self._fine.pattern})\b", text):
+            words = text[: cue.start()].split()
+            start = len(" ".join(words[: max(0, len(words) - self._reach)]))
+            if self._trial and re.search(
+                rf"\b(?:{self._trial.pattern})\b", text[start : cue.start()]
+            ):
+                continue  # "we trialled linkerd, works fine in the poc": no mesh they run
+            if named := list(self._incumbents.finditer(text, start, cue.start())):
+                return self._named[named[-1].group("name")][1]
+        return None
+
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
@@ -349,6 +366,8 @@ class RequirementReader:
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             elif fact != "retired":
                 facts.setdefault(fact, value)
+        if running := self._runs_fine(normalised):
+            facts.setdefault("incumbent", running)
         leaving, kept = self._left(normalised)
         if kept:  # "not switching away from istio": they run it and keep to its project
             facts.setdefault("incumbent", kept)

@@ -1136,6 +1136,11 @@ class RulesFile(Strict):
         "eks for 2 years', 'open source kuma for ~2 yrs'): 'for', a count or 'a'/'a few', one "
         "of these.",
     )
+    running_fine: list[Text] = Field(
+        default_factory=list,
+        description="Words saying something works for them today ('works fine'): the current "
+        "mesh named nearest before them, within the leaving cues' reach, is one they run.",
+    )
     trial_phrases: list[Text] = Field(
         default_factory=list,
         description="Words a few words before a mesh that make the time said with it a "
