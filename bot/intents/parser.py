@@ -41,6 +41,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
@@ -819,6 +820,9 @@ class IntentParser:
         sized = self._deciding & r.sizes  # a stated size: their setup
         status_asked = any(self._cues.has("lifecycle", q) for q in _questions(r.text))
         picked = (recommend or decides) and not (status_asked and not their_setup)
+        # A size beside a status asked in its own question ("EOL? we still run it on one
+        # cluster") is why they ask, not a setup to pick for.
+        sized = sized and not status_asked
         asks_status = bool(meshes) and not (r.unknown or r.context or picked or sized)
         asks_status = asks_status and not self._compare_cued(r.remaining, len(meshes))
         # "can you help me write a cover letter": help with another topic is no help of mine.
@@ -842,6 +846,11 @@ class IntentParser:
         # platform said; any other setup asks for a pick.
         if (pool or not named) and lightest and not (self._setup - {PLATFORM}) & set(facts):
             return IntentKind.lightest, False
+        # "can someone explain what a sidecar proxy is? just joined the platform team", "our
+        # sidecars keep getting OOMKilled. what is ambient mode?": who they are and what hurt
+        # is said; what they ask is what a concept or a mesh is.
+        if not (r.unknown or recommend) and self._explains_asked(r.text, meshes):
+            return IntentKind.explain, typo
         if counted:
             return IntentKind.cost, typo
         # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
@@ -858,10 +867,6 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
-        # "can someone explain what a sidecar proxy is? just joined the platform team": who
-        # they are is said, what they ask is what a concept is.
-        if not (meshes or r.unknown or recommend) and self._explains_asked(r.text):
-            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1031,19 +1036,45 @@ class IntentParser:
                 return True
         return False
 
-    def _explains_asked(self, text: str) -> bool:
-        """A sentence a question mark closes asks to explain a concept or a feature and for
-        no pick: "can someone explain what a sidecar proxy is? just joined the platform team"
-        explains, whoever they say they are."""
-        picks = ("recommend", "decision", "which_meshes", "list_meshes")
-        for sentence in _ASKED.findall(text):
-            said = normalise(sentence)
+    def _explains_asked(self, text: str, meshes: list[str]) -> bool:
+        """A sentence a question mark closes asks to explain a concept, a feature or the one
+        mesh named, and for no pick: "can someone explain what a sidecar proxy is? just joined
+        the platform team" explains, whoever they say they are; so does "sidecars hog our ram.
+        what is ambient mode?", whatever hurts (the mesh closing the sentence, or after an
+        `explain` cue, and nothing asked of it after)."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare")
+        for sentence in _ASKED.finditer(text):
+            said = normalise(sentence.group(0))
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
-            topic = bool(named.features) or self._cues.has("concept", said)
-            if named.meshes or not topic or any(self._cues.has(g, said) for g in picks):
+            if named.meshes:
+                topic = named.meshes == meshes and len(meshes) == 1 and not named.features
+                topic = topic and self._mesh_explained(said, text[sentence.end() :])
+            else:
+                topic = bool(named.features) or self._cues.has("concept", said)
+            if not topic or any(self._cues.has(g, said) for g in picks):
                 continue
-            if self._explained(said, sentence):
+            if self._explained(said, sentence.group(0)):
                 return True
+        return False
+
+    def _mesh_explained(self, said: str, after: str) -> bool:
+        """The mesh named is what is to be explained: right after an `explain` cue ("explain
+        what istio ambient is and how it works") or after `what_is`, closing the sentence
+        ("what is ambient mode?"); and the text after asks nothing of it."""
+        rest = normalise(after).split()
+        asked_after = find_mentions(rest, self._kb.mesh_index, self._kb.feature_index)
+        if asked_after.features or self._cues.has("asks_of", " ".join(rest)):
+            return False
+        words = said.split()
+        named = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        first = named.used.index(True)
+        last = max(i for i, used in enumerate(named.used) if used)
+        for group, tail in (("explain", len(words)), ("what_is", MESH_TAIL)):
+            for match in self._cues.find(group, said):
+                at = len(said[: match.end()].split())
+                gap = [w for w in words[at:first] if w not in ARTICLES and w != "what"]
+                if at <= first and not gap and len(words) - last - 1 <= tail:
+                    return True
         return False
 
     def _defines_feature(self, r: _Reading) -> bool:
