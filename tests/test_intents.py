@@ -42,6 +42,13 @@ PHRASES = [
     ("explain ambient mode", K.explain, ["istio-ambient"], [], {}),
     ("what is linkerd", K.explain, ["linkerd"], [], {}),
     ("is open service mesh still maintained", K.lifecycle, ["open-service-mesh"], [], {}),
+    (
+        "is kuma still maintained? we run it on 3 clusters",
+        K.lifecycle,
+        ["kuma"],
+        [],
+        {"clusters": 3},
+    ),
     ("sources", K.sources, [], [], {}),
     ("help", K.help, [], [], {}),
     ("asdfgh", K.unknown, [], [], {}),
