@@ -59,3 +59,34 @@ def test_consul_keeps_its_place_where_vms_join_the_mesh(engine: AnswerEngine):
         "join the same mesh. which mesh?"
     )
     assert "consul" in verdict(engine, text).survivors
+
+
+def test_cost_weighs_a_service_billed_by_use_below_a_light_mesh(engine: AnswerEngine):
+    text = "EKS, roughly 3000 pods. cost matters most to us, what mesh?"
+    facts = engine.parser.parse(text).facts
+    assert facts["low_cost"] is True
+    found = verdict(engine, text)
+    assert "cost-billed-by-use" in {r.id for r in found.fired}
+    assert "amazon-vpc-lattice" not in found.tied
+    plain = verdict(engine, "EKS, roughly 3000 pods, what mesh?")
+    assert "cost-billed-by-use" not in {r.id for r in plain.fired}
+
+
+def test_a_liked_project_with_a_vendor_contract_picks_its_vendor_edition(engine: AnswerEngine):
+    text = (
+        "the team loves istio and we really like kuma too, but we need a vendor contract, and "
+        "we run on ECS and EKS. which one?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["support"] == "any"
+    text = "we really like kuma, procurement wants a vendor contract. ECS plus EKS. which mesh?"
+    assert verdict(engine, text).tied == ["kong-mesh"]
+
+
+def test_commercial_licences_accepted_lift_the_busl_ban(engine: AnswerEngine):
+    text = (
+        "300 VMs and one k8s cluster in one mesh, vendor support required; no problem with "
+        "commercial licences incl. BUSL. which mesh?"
+    )
+    assert engine.parser.parse(text).facts["licence"] == "any"
+    assert not verdict(engine, text).of("consul").out

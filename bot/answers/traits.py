@@ -221,6 +221,7 @@ OWN_TRAITS: dict[str, OwnTrait] = {
     "vendor_product": _vendor_product,
     "uses_envoy": lambda mesh, _: bool(mesh.fit and mesh.fit.uses_envoy),
     "sidecarless": _sidecarless,
+    "billed_by_use": lambda mesh, _: bool(mesh.fit and mesh.fit.billed_by_use),
 }
 TRAITS = frozenset({*FIELD_TRAITS, *OWN_TRAITS})
 

@@ -443,6 +443,11 @@ class Fit(Strict):
     replaces_cni: bool = Field(
         default=False, description="Adopting it means replacing the cluster's CNI."
     )
+    billed_by_use: bool = Field(
+        default=False,
+        description="The provider bills it by use (per service-hour, GB or request), on top of "
+        "the compute you run.",
+    )
     stable_builds: StableBuilds | None = Field(
         default=None,
         description="Set where the project ships no stable releases itself: the vendor edition "
@@ -744,6 +749,7 @@ class OfferingTrait(StrEnum):
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
     replaces_cni = "replaces_cni"
+    billed_by_use = "billed_by_use"
     vendor_product = "vendor_product"
     lightest_at_size = "lightest_at_size"
     incumbent = "incumbent"
