@@ -90,3 +90,10 @@ def test_commercial_licences_accepted_lift_the_busl_ban(engine: AnswerEngine):
     )
     assert engine.parser.parse(text).facts["licence"] == "any"
     assert not verdict(engine, text).of("consul").out
+
+
+def test_a_team_new_to_kubernetes_is_not_handed_istio_sidecars(engine: AnswerEngine):
+    text = "we're new to kubernetes, about 25 services going onto EKS soon. which mesh hurts least?"
+    facts = engine.parser.parse(text).facts
+    assert facts["team_size"] == "small"
+    assert "istio" not in verdict(engine, text).tied
