@@ -891,7 +891,8 @@ class IntentParser:
         )
         # "envoy sidecars OOMKilled last night … how does istio sidecar mode compare to ambient
         # mode overall?": an overhead said only outside the questions asked is why they ask.
-        overhead = overhead and not self._asked_without("cost", r.text)
+        asked = [normalise(q) for q in _ASKED.findall(r.text)]
+        overhead = overhead and not (asked and not any(self._cues.has("cost", q) for q in asked))
         if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture")):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
