@@ -820,10 +820,10 @@ class IntentParser:
         sized = self._deciding & r.sizes  # a stated size: their setup
         status_asked = any(self._cues.has("lifecycle", q) for q in _questions(r.text))
         picked = (recommend or decides) and not (status_asked and not their_setup)
-        # A size beside a status asked in its own question ("EOL? we still run it on one
-        # cluster") is why they ask, not a setup to pick for.
-        sized = sized and not status_asked
-        asks_status = bool(meshes) and not (r.unknown or r.context or picked or sized)
+        # A size said after a status asked in its own question ("is osm still maintained? we
+        # have it in two aks clusters") is why they ask, not a setup for a pick.
+        set_up = sized and not status_asked
+        asks_status = bool(meshes) and not (r.unknown or r.context or picked or set_up)
         asks_status = asks_status and not self._compare_cued(r.remaining, len(meshes))
         # "can you help me write a cover letter": help with another topic is no help of mine.
         elsewhere = not r.in_field and self._about_something_else(
