@@ -154,7 +154,6 @@ class RequirementReader:
         self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = _alternation(every_mesh)
-        leaving = kb.rules.refusals.meshes
         self._pronouns = _alternation([normalise(p) for p in leaving.pronouns] if leaving else [])
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
         self._platforms = _alternation(list(self._platform_of))
@@ -316,12 +315,10 @@ class RequirementReader:
         words back ("kuma in universal mode … works fine"): one they run."""
         if not (self._fine and self._incumbents):
             return None
-        for cue in re.finditer(rf"\b(?:{self._fine.pattern})\b", text):
+        for cue in self._fine.finditer(text):
             words = text[: cue.start()].split()
             start = len(" ".join(words[: max(0, len(words) - self._reach)]))
-            if self._trial and re.search(
-                rf"\b(?:{self._trial.pattern})\b", text[start : cue.start()]
-            ):
+            if self._trial and self._trial.search(text, start, cue.start()):
                 continue  # "we trialled linkerd, works fine in the poc": no mesh they run
             if named := list(self._incumbents.finditer(text, start, cue.start())):
                 return self._named[named[-1].group("name")][1]
