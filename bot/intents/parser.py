@@ -1049,7 +1049,7 @@ class IntentParser:
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
             if named.meshes:
                 topic = named.meshes == meshes and len(meshes) == 1 and not named.features
-                topic = topic and self._mesh_explained(said, text[sentence.end() :])
+                topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
             if not topic or any(self._cues.has(g, said) for g in picks):
@@ -1058,7 +1058,7 @@ class IntentParser:
                 return True
         return False
 
-    def _mesh_explained(self, said: str, after: str) -> bool:
+    def _mesh_explained(self, said: str, named: Mentions, after: str) -> bool:
         """The mesh named is what is to be explained: right after an `explain` cue ("explain
         what istio ambient is and how it works") or after `what_is`, closing the sentence
         ("what is ambient mode?"); and the text after asks nothing of it."""
@@ -1067,7 +1067,6 @@ class IntentParser:
         if asked_after.features or self._cues.has("asks_of", " ".join(rest)):
             return False
         words = said.split()
-        named = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
         first = named.used.index(True)
         last = max(i for i, used in enumerate(named.used) if used)
         for group, tail in (("explain", len(words)), ("what_is", MESH_TAIL)):
