@@ -3,6 +3,8 @@ differences that matter, then details on demand."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
@@ -27,6 +29,7 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
 
@@ -47,6 +50,7 @@ _OVERHEAD_METRICS = (
     Metric.latency_p90,
     Metric.control_plane_memory,
 )
+DIFFERENCES_KEPT = 512  # sets of meshes compared whose differences are remembered
 NOT_COMPARABLE = " — from a different source than the others; not directly comparable"
 
 
@@ -132,7 +136,25 @@ def _differences(
     kb: KnowledgeBase, meshes: list[Mesh], cite: Citations
 ) -> tuple[list[MatrixRow], list[str]]:
     """Rows where the meshes differ, grouped by category (the category with the biggest
-    difference first, then the biggest differences within it); and what is the same."""
+    difference first, then the biggest differences within it); and what is the same.
+
+    The same for the same meshes whatever else was asked, so made once per knowledge base
+    and meshes (the rows are frozen; `cite` only checks that the ids are known)."""
+    ids = tuple(m.id for m in meshes)
+    memo = kb.derived("compare_differences", _no_differences)
+    if ids not in memo:
+        remember(memo, ids, _find_differences(kb, meshes, cite), DIFFERENCES_KEPT)
+    rows, same = memo[ids]
+    return list(rows), list(same)
+
+
+def _no_differences(_: KnowledgeBase) -> dict[Hashable, tuple[list[MatrixRow], list[str]]]:
+    return {}
+
+
+def _find_differences(
+    kb: KnowledgeBase, meshes: list[Mesh], cite: Citations
+) -> tuple[list[MatrixRow], list[str]]:
     scored: list[tuple[int, MatrixRow]] = []
     same = []
     for feature in kb.features.values():

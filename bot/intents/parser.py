@@ -290,7 +290,8 @@ class IntentParser:
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
         compared = bool(self._cues.find("compare", remaining))
-        modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
+        asks_of_mesh = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(found, asks_of_mesh, compared)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -377,7 +378,7 @@ class IntentParser:
             read_as,
             in_field,
             measure,
-            self._asks_about_a_mesh(text),
+            asks_of_mesh,
             "?" in text,
             frozenset(counted),
             self._control_plane_too(remaining, measure),
