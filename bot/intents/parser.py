@@ -149,6 +149,11 @@ class IntentParser:
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
+        # `name_before` cues by their number of words ("roll out": 2), to match a text's end
+        self._names_before: dict[int, set[tuple[str, ...]]] = {}
+        for cue in self._cues.words["name_before"]:
+            if words := tuple(cue.split()):
+                self._names_before.setdefault(len(words), set()).add(words)
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -578,8 +583,10 @@ class IntentParser:
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
-        said = (c.split() for c in self._cues.words["name_before"])
-        return max((len(c) for c in said if tokens[-len(c) :] == c), default=0)
+        return max(
+            (n for n, cues in self._names_before.items() if tuple(tokens[-n:]) in cues),
+            default=0,
+        )
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
