@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
-from bot.intents.bases import context_bases
+from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
@@ -25,7 +25,7 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
-from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
+from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
@@ -43,7 +43,6 @@ SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
-RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
@@ -131,6 +130,9 @@ class IntentParser:
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
             self._cues, self._vocabulary, {w for a in names for w in normalise(a).split()}
+        )
+        self._platform_words = frozenset(
+            w for phrase in self._requirements.platform_words() for w in normalise(phrase).split()
         )
         self._short_names = ShortNameReader(
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
@@ -279,6 +281,11 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         self._modes.read(remaining.split(), found)
+        meshes = self._kb.meshes.values()
+        # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
+        index = self._kb.mesh_index
+        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+            found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
             if self._cues.find("compare", normalised)
@@ -286,7 +293,6 @@ class IntentParser:
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
-        meshes = self._kb.meshes.values()
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
         compared = bool(self._cues.find("compare", remaining))
