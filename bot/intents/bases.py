@@ -20,6 +20,7 @@ as the alias "istio ambient" is, and never an operand of its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -89,7 +90,7 @@ def packaged(
     base = {m.id: m.based_on for m in meshes}
     spans = sorted(found.spans)
     packed = set()
-    for (_, end, before), span in zip(spans, spans[1:], strict=False):
+    for (_, end, before), span in itertools.pairwise(spans):
         start, stop, mesh = span
         words = tokens[start:stop]
         if end != start or mesh in (before, base.get(before)) or base.get(mesh) == before:

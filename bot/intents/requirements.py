@@ -226,9 +226,7 @@ class RequirementReader:
         names = _alternation(list(self._named))
         if cues is None or names is None:
             return None
-        self._then = re.compile(
-            rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})"
-        )
+        self._then = re.compile(rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
         if kept := _alternation([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
