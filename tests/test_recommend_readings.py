@@ -281,3 +281,36 @@ def test_still_on_a_mesh_and_asking_where_to_land_asks_for_a_pick(engine: Answer
         "we move to?",
     ):
         assert engine.parser.parse(text).kind.value == "recommend", text
+
+
+def test_a_negated_list_runs_on_across_commas_while_it_names_only_features(
+    engine: AnswerEngine,
+):
+    text = (
+        "eks, 3 clusters, 900 pods. we need mtls and failover between clusters, and we "
+        "really don't need traffic mirroring, wasm plugins or fault injection."
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"traffic_mirroring", "wasm_extensions", "fault_injection"} <= set(facts["not_needed"])
+    assert not {"wasm_extensions", "fault_injection"} & set(facts["needs"])
+    # a clause after the comma that says more than features is no part of the list
+    said = "we don't need wasm, retries matter most to us"
+    assert "retries" not in engine.parser.parse(said).facts.get("not_needed", [])
+
+
+def test_what_burned_them_with_a_refused_proxy_is_no_need(engine: AnswerEngine):
+    text = (
+        "gke, 20 services, 2 of us. we need mtls and retries. no envoy anywhere, we got "
+        "burned tuning envoy filters at the last place"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True
+    assert facts["needs"] == ["mtls", "retries"]
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_a_team_that_values_boring_tech_wants_the_least_to_run(engine: AnswerEngine):
+    text = "eks, 6 SREs who prefer boring technology, 2000 pods, need mtls and golden metrics"
+    facts = engine.parser.parse(text).facts
+    assert facts["team_size"] == "small"
+    assert verdict(engine, text).tied != ["istio"]

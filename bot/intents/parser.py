@@ -63,6 +63,8 @@ THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a 
 THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three words opens it
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
+_LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a comma may list on
+LIST_BREAK = ","
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
@@ -1226,18 +1228,35 @@ class IntentParser:
     def _negated(self, text: str) -> list[str]:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
         negated: list[str] = []
-        for clause in _CLAUSES.split(text[:MAX_TEXT]):
-            normalised = " ".join(normalise(clause).split()[:MAX_TOKENS])
+        listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
+        pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
+        for at in range(0, len(pieces), 2):
+            normalised = " ".join(normalise(pieces[at]).split()[:MAX_TOKENS])
+            listed = at > 0 and pieces[at - 1].strip() == LIST_BREAK
+            if listing and listed and (more := self._only_features(normalised)):
+                negated += [f for f in more if f not in negated]
+                continue
+            listing = False
             for part in re.split(self._clause_breaks(), normalised):
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
                     negated += [f for f in found if f not in negated]
+                    listing = bool(found) and self._only_features(part[match.end() :]) == found
                 for verb in self._cues.find("negation_verb", part):
                     found = self._negated_list(part[verb.end() :], window=0)
                     negated += [f for f in found if f not in negated]
                 negated += [f for f in self._negated_before(part) if f not in negated]
         return negated
+
+    def _only_features(self, words: str) -> list[str]:
+        """The features a piece of a list names, when it names nothing else: features and
+        list words only ("raw envoy config or fault injection")."""
+        tokens = words.split()
+        found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        alone = all(n or w in LIST_WORDS for n, w in zip(named, tokens, strict=True))
+        return found.features if tokens and alone else []
 
     def _negated_before(self, part: str) -> list[str]:
         """Features named right before a `negation_after` cue: "mTLS nice to have, not
