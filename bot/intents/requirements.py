@@ -171,8 +171,10 @@ class RequirementReader:
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
         joins = _alternation([normalise(w) for w in rules.joins])
-        small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
-        self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
+        # "onboard our VMs", "plus ~60 ec2 vms": a small word and a count between at most
+        small = "|".join(sorted(STOPWORDS))
+        between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?"
+        self._joins = re.compile(rf"{joins.pattern}{between}\s+$") if joins else None
         besides = _alternation([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
