@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
-from bot.intents.bases import context_bases
+from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
@@ -25,7 +25,7 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
-from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
+from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
@@ -43,7 +43,6 @@ SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
-RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
@@ -64,6 +63,8 @@ THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a 
 THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three words opens it
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
+_LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a comma may list on
+LIST_BREAK = ","
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
@@ -112,6 +113,7 @@ class IntentParser:
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
+        self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
         self._part_words = {
@@ -131,6 +133,9 @@ class IntentParser:
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
             self._cues, self._vocabulary, {w for a in names for w in normalise(a).split()}
+        )
+        self._platform_words = frozenset(
+            w for phrase in self._requirements.platform_words() for w in normalise(phrase).split()
         )
         self._short_names = ShortNameReader(
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
@@ -284,6 +289,11 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         self._modes.read(remaining.split(), found)
+        meshes = self._kb.meshes.values()
+        # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
+        index = self._kb.mesh_index
+        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+            found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
             if self._cues.find("compare", normalised)
@@ -291,7 +301,6 @@ class IntentParser:
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
-        meshes = self._kb.meshes.values()
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
         compared = bool(self._cues.find("compare", remaining))
@@ -322,6 +331,8 @@ class IntentParser:
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
+        if not features:
+            features = self._platform_features(text, negated)
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
@@ -392,6 +403,19 @@ class IntentParser:
             parts,
             by_part,
         )
+
+    def _platform_features(self, text: str, negated: list[str]) -> list[str]:
+        """The features a platform stands for by name, said in a clause that asks about a
+        mesh and for no pick ("can linkerd mesh workloads on plain VMs?": VM workloads; not
+        "we're all VMs. is kuma a good fit?", which weighs Kuma for that setup)."""
+        said: list[str] = []
+        for clause in self._clauses_asking_of_a_mesh(text):
+            if not self._cues.has("recommend", clause):
+                platforms = self._requirements.read(clause)[0].get(PLATFORM)
+                said += [str(p) for p in platforms] if isinstance(platforms, list) else []
+        index = self._kb.feature_index
+        found = find_mentions(said, self._kb.mesh_index, index).features if said else []
+        return [f for f in dict.fromkeys(found) if f not in negated]
 
     def _parts_named(
         self, tokens: list[str], found: Mentions
@@ -785,7 +809,10 @@ class IntentParser:
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick, nor does "lattice
         # vs app mesh for EKS, which one do we standardise on"; "torn between istio and
         # linkerd for 900 pods, we need FIPS. which one should we go for" asks one over needs.
-        their_setup = bool((self._setup | self._deciding) & set(facts))
+        # A fact a feature's own words set ("we need multi-cluster": one mesh spanning
+        # clusters) is that need again, no setup: "… which meshes support it?" lists them.
+        restated = {f for feature in features for f in self._stand_ins.get(feature, ())}
+        their_setup = bool((self._setup | self._deciding) & (set(facts) - (restated - r.sizes)))
         over_needs = bool(features) and self._asks.picks(r.text)
         weighed = not self._compare_cued(r.remaining, 0) or over_needs
         among = len(meshes) < 2 or (their_setup and weighed)
@@ -837,7 +864,11 @@ class IntentParser:
         elsewhere = not r.in_field and self._about_something_else(
             self._cues.strip("help", r.normalised).split()
         )
-        if not named and not features and not recommend and cue("help") and not elsewhere:
+        # "if i only care about proxy resource usage, which mesh is the lightest": a ranking
+        # or an overhead asked is no request for help, whatever word ("usage") it shares.
+        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
+        helped = cue("help") and not elsewhere and not lightest and r.measure is None
+        if not named and not features and not recommend and helped:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
@@ -848,7 +879,6 @@ class IntentParser:
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
         # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
-        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
         pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
         # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
         # platform said; any other setup asks for a pick.
@@ -1177,7 +1207,12 @@ class IntentParser:
         stands right before it ("would love to flip on the managed istio add-on" asks nothing
         of Istio).
         """
+        return bool(self._clauses_asking_of_a_mesh(text, first=True))
+
+    def _clauses_asking_of_a_mesh(self, text: str, first: bool = False) -> list[str]:
+        """The clauses (normalised) that ask about a current mesh; `first`: the first only."""
         asks = self._cues.words["asks_of"]
+        out = []
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             words = normalise(clause).split()[:MAX_TOKENS]
             found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
@@ -1189,8 +1224,10 @@ class IntentParser:
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
-                return True
-        return False
+                out.append(" ".join(words))
+                if first:
+                    break
+        return out
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
@@ -1228,18 +1265,35 @@ class IntentParser:
     def _negated(self, text: str) -> list[str]:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
         negated: list[str] = []
-        for clause in _CLAUSES.split(text[:MAX_TEXT]):
-            normalised = " ".join(normalise(clause).split()[:MAX_TOKENS])
+        listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
+        pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
+        for at in range(0, len(pieces), 2):
+            normalised = " ".join(normalise(pieces[at]).split()[:MAX_TOKENS])
+            listed = at > 0 and pieces[at - 1].strip() == LIST_BREAK
+            if listing and listed and (more := self._only_features(normalised)):
+                negated += [f for f in more if f not in negated]
+                continue
+            listing = False
             for part in re.split(self._clause_breaks(), normalised):
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
                     negated += [f for f in found if f not in negated]
+                    listing = bool(found) and self._only_features(part[match.end() :]) == found
                 for verb in self._cues.find("negation_verb", part):
                     found = self._negated_list(part[verb.end() :], window=0)
                     negated += [f for f in found if f not in negated]
                 negated += [f for f in self._negated_before(part) if f not in negated]
         return negated
+
+    def _only_features(self, words: str) -> list[str]:
+        """The features a piece of a list names, when it names nothing else: features and
+        list words only ("raw envoy config or fault injection")."""
+        tokens = words.split()
+        found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        alone = all(n or w in LIST_WORDS for n, w in zip(named, tokens, strict=True))
+        return found.features if tokens and alone else []
 
     def _negated_before(self, part: str) -> list[str]:
         """Features named right before a `negation_after` cue: "mTLS nice to have, not
@@ -1306,6 +1360,22 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _stand_ins(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Feature -> the facts that stand for it: a flag whose constraint asks that feature of
+    an offering (one mesh spanning clusters: multi-cluster; a must-not such as "no sidecars" is
+    a setup of its own), and what the signals setting that flag set beside it (a cluster count
+    said in no number)."""
+    out: dict[str, set[str]] = {}
+    for constraint in kb.rules.constraints:
+        if not constraint.feature or constraint.test != "has_feature":
+            continue
+        facts = out.setdefault(constraint.feature, {constraint.fact})
+        for signal in kb.rules.signals:
+            if constraint.fact in signal.set:
+                facts.update(signal.set)
+    return {feature: frozenset(facts) for feature, facts in out.items()}
 
 
 def _questions(text: str) -> frozenset[str]:
