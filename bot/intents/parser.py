@@ -391,7 +391,7 @@ class IntentParser:
         self, tokens: list[str], found: Mentions
     ) -> tuple[dict[str, list[str]], frozenset[str]]:
         """The parts of meshes said by their own names (mesh -> part ids), and the meshes
-        named by nothing else: "what is a waypoint proxy" names no mesh."""
+        named by nothing else: "what is a waypoint proxy" names ambient mode by its part alone."""
         parts: dict[str, list[str]] = {}
         whole = set()
         for start, end, mesh in found.spans:
@@ -613,10 +613,10 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained; the mesh it belongs to is
-            # no mesh the user named.
+            # "what is a waypoint proxy": the part is explained, and names the mesh it
+            # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
-            meshes = [m for m in meshes if m not in r.by_part]
+            meshes = [m for m in meshes if m not in r.by_part] or meshes
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
