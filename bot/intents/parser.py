@@ -976,11 +976,16 @@ class IntentParser:
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
-        footprint", "lowest sidecar memory", "leanest on cpu"."""
+        footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
+        per (`counted_per` and its word: "least per-proxy overhead") is no word apart."""
         words = normalised.split()
+        per = self._cues.words["counted_per"]
         for match in self._cues.find("least", normalised):
             at = len(normalised[: match.end()].split())
-            if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
+            after = [
+                w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
+            ]
+            if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
                 return True
         return False
 
