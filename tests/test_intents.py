@@ -302,6 +302,10 @@ def test_a_list_asked_beside_a_size_stays_a_recommendation(parser):
         ("does kuma support an ambient mode?", "kuma"),
         ("can linkerd run ambient", "linkerd"),
         ("does gloo mesh do ambient yet", "gloo-mesh"),
+        # an "or" after the mode asks of it, it sets nothing against it
+        ("is ambient supported in openshift service mesh yet, or not?", "openshift-service-mesh"),
+        ("can kong mesh do ambient or is it sidecars only", "kong-mesh"),
+        ("is ambient mode available on the google managed mesh?", "google-cloud-service-mesh"),
     ],
 )
 def test_a_mode_asked_of_another_mesh_is_that_meshs_feature(parser, text, mesh):

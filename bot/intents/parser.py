@@ -289,8 +289,12 @@ class IntentParser:
         meshes = self._kb.meshes.values()
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
-        compared = bool(self._cues.find("compare", remaining))
-        modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
+        compared = bool(cues)  # a bare "or" sets two names against each other only between them
+        ors = [
+            span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
+        ]
+        asked = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(remaining.split(), found, asked, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
