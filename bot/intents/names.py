@@ -221,18 +221,18 @@ class NameReader:
         """Evidence from standing as the subject of a question about the field that names
         no known mesh: filling "does ___ support" (+2), or a word no dictionary has at the
         start or after "of" ("weavelink memory overhead", "overhead of the weavelink") that is
-        no slip of a known word (+1)."""
+        no slip of a known word (+1); a word of the large dictionary is English, however
+        rare ("fintech here, need fips…" says who they are)."""
         words = tokens[candidate.start : candidate.end]
         asked = tokens[candidate.start - 1 : candidate.start]
         if asked and asked[0] in self._cues.words["asks_of"] and self._asks_of(tokens, candidate):
             return 2
         first = all(w in STOPWORDS for w in tokens[: candidate.start])
         before = [w for w in tokens[: candidate.start] if w not in ARTICLES][-1:]
-        after_of = before == ["of"]  # "overhead of (the) weavelink"
-        strange = [w for w in words if not ordinary(w)]
-        if (first or after_of) and strange and not any(self._slip(w) for w in strange):
-            return 1
-        return 0
+        if not (first or before == ["of"]):  # "overhead of (the) weavelink"
+            return 0
+        strange = [w for w in words if not established(w)]
+        return 1 if strange and not any(self._slip(w) for w in strange) else 0
 
     def _slip(self, word: str) -> bool:
         """A typo of an English or field word ("memroy"), not a name."""

@@ -112,6 +112,7 @@ class IntentParser:
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
+        self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
         self._part_words = {
@@ -320,6 +321,8 @@ class IntentParser:
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
+        if not features:
+            features = self._platform_features(text, negated)
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
         if negated:
             facts[NOT_NEEDED] = negated[:12]
@@ -390,6 +393,19 @@ class IntentParser:
             parts,
             by_part,
         )
+
+    def _platform_features(self, text: str, negated: list[str]) -> list[str]:
+        """The features a platform stands for by name, said in a clause that asks about a
+        mesh and for no pick ("can linkerd mesh workloads on plain VMs?": VM workloads; not
+        "we're all VMs. is kuma a good fit?", which weighs Kuma for that setup)."""
+        said: list[str] = []
+        for clause in self._clauses_asking_of_a_mesh(text):
+            if not self._cues.has("recommend", clause):
+                platforms = self._requirements.read(clause)[0].get(PLATFORM)
+                said += [str(p) for p in platforms] if isinstance(platforms, list) else []
+        index = self._kb.feature_index
+        found = find_mentions(said, self._kb.mesh_index, index).features if said else []
+        return [f for f in dict.fromkeys(found) if f not in negated]
 
     def _parts_named(
         self, tokens: list[str], found: Mentions
@@ -781,7 +797,10 @@ class IntentParser:
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick, nor does "lattice
         # vs app mesh for EKS, which one do we standardise on"; "torn between istio and
         # linkerd for 900 pods, we need FIPS. which one should we go for" asks one over needs.
-        their_setup = bool((self._setup | self._deciding) & set(facts))
+        # A fact a feature's own words set ("we need multi-cluster": one mesh spanning
+        # clusters) is that need again, no setup: "… which meshes support it?" lists them.
+        restated = {f for feature in features for f in self._stand_ins.get(feature, ())}
+        their_setup = bool((self._setup | self._deciding) & (set(facts) - (restated - r.sizes)))
         over_needs = bool(features) and self._asks.picks(r.text)
         weighed = not self._compare_cued(r.remaining, 0) or over_needs
         among = len(meshes) < 2 or (their_setup and weighed)
@@ -833,7 +852,11 @@ class IntentParser:
         elsewhere = not r.in_field and self._about_something_else(
             self._cues.strip("help", r.normalised).split()
         )
-        if not named and not features and not recommend and cue("help") and not elsewhere:
+        # "if i only care about proxy resource usage, which mesh is the lightest": a ranking
+        # or an overhead asked is no request for help, whatever word ("usage") it shares.
+        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
+        helped = cue("help") and not elsewhere and not lightest and r.measure is None
+        if not named and not features and not recommend and helped:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
@@ -844,7 +867,6 @@ class IntentParser:
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
         # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
-        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
         pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
         # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
         # platform said; any other setup asks for a pick.
@@ -1178,7 +1200,12 @@ class IntentParser:
         stands right before it ("would love to flip on the managed istio add-on" asks nothing
         of Istio).
         """
+        return bool(self._clauses_asking_of_a_mesh(text, first=True))
+
+    def _clauses_asking_of_a_mesh(self, text: str, first: bool = False) -> list[str]:
+        """The clauses (normalised) that ask about a current mesh; `first`: the first only."""
         asks = self._cues.words["asks_of"]
+        out = []
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             words = normalise(clause).split()[:MAX_TOKENS]
             found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
@@ -1190,8 +1217,10 @@ class IntentParser:
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
-                return True
-        return False
+                out.append(" ".join(words))
+                if first:
+                    break
+        return out
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
@@ -1307,6 +1336,22 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _stand_ins(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Feature -> the facts that stand for it: a flag whose constraint asks that feature of
+    an offering (one mesh spanning clusters: multi-cluster; a must-not such as "no sidecars" is
+    a setup of its own), and what the signals setting that flag set beside it (a cluster count
+    said in no number)."""
+    out: dict[str, set[str]] = {}
+    for constraint in kb.rules.constraints:
+        if not constraint.feature or constraint.test != "has_feature":
+            continue
+        facts = out.setdefault(constraint.feature, {constraint.fact})
+        for signal in kb.rules.signals:
+            if constraint.fact in signal.set:
+                facts.update(signal.set)
+    return {feature: frozenset(facts) for feature, facts in out.items()}
 
 
 def _questions(text: str) -> frozenset[str]:
