@@ -245,3 +245,72 @@ def test_what_they_run_is_said_within_one_sentence(engine: AnswerEngine):
         assert "incumbent" not in engine.parser.parse(text).facts, text
     text = "we run linkerd on 40 services. should we move to istio?"
     assert engine.parser.parse(text).facts["incumbent"] == "linkerd"
+
+
+def test_a_platforms_packaging_after_a_mesh_is_that_meshs_not_the_add_on_it_names_alone(
+    engine: AnswerEngine,
+):
+    text = (
+        "we still run the osm aks addon on three clusters, 50 services, and whatever comes "
+        "next has to sit under our microsoft support plan"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert intent.meshes == ["open-service-mesh"]
+    assert "incumbent" not in intent.facts
+    assert intent.facts["retired_mesh"] == "open-service-mesh"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+    # said alone, or after its own base, the packaging still names the add-on
+    assert engine.parser.parse("is the aks add-on any good").meshes == ["aks-istio-addon"]
+    assert "aks-istio-addon" in engine.parser.parse("istio aks add-on vs linkerd").meshes
+
+
+def test_a_team_without_istio_experience_knows_no_istio(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 60 services, 4 engineers with zero istio experience").facts
+    assert "knows_api" not in facts
+    assert "envoy_experience" not in facts
+
+
+def test_still_on_a_mesh_and_asking_where_to_land_asks_for_a_pick(engine: AnswerEngine):
+    for text in (
+        "still on linkerd edge builds on gke, 50 services. where do we land, buoyant's "
+        "enterprise linkerd or istio ambient?",
+        "we're still on open service mesh and the team keeps asking whether istio or linkerd "
+        "is where we should land",
+        "we still run nginx service mesh, 20 services on-prem. kuma or linkerd, what should "
+        "we move to?",
+    ):
+        assert engine.parser.parse(text).kind.value == "recommend", text
+
+
+def test_a_negated_list_runs_on_across_commas_while_it_names_only_features(
+    engine: AnswerEngine,
+):
+    text = (
+        "eks, 3 clusters, 900 pods. we need mtls and failover between clusters, and we "
+        "really don't need traffic mirroring, wasm plugins or fault injection."
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"traffic_mirroring", "wasm_extensions", "fault_injection"} <= set(facts["not_needed"])
+    assert not {"wasm_extensions", "fault_injection"} & set(facts["needs"])
+    # a clause after the comma that says more than features is no part of the list
+    said = "we don't need wasm, retries matter most to us"
+    assert "retries" not in engine.parser.parse(said).facts.get("not_needed", [])
+
+
+def test_what_burned_them_with_a_refused_proxy_is_no_need(engine: AnswerEngine):
+    text = (
+        "gke, 20 services, 2 of us. we need mtls and retries. no envoy anywhere, we got "
+        "burned tuning envoy filters at the last place"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True
+    assert facts["needs"] == ["mtls", "retries"]
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_a_team_that_values_boring_tech_wants_the_least_to_run(engine: AnswerEngine):
+    text = "eks, 6 SREs who prefer boring technology, 2000 pods, need mtls and golden metrics"
+    facts = engine.parser.parse(text).facts
+    assert facts["team_size"] == "small"
+    assert verdict(engine, text).tied != ["istio"]

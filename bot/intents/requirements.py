@@ -35,6 +35,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
+RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on osm")
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
@@ -133,6 +134,7 @@ class RequirementReader:
         self._mesh_vendor = gated.phrases(list(self._family_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
+        self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
@@ -226,7 +228,7 @@ class RequirementReader:
         names = _alternation(list(self._named))
         if cues is None or names is None:
             return None
-        self._then = re.compile(rf"\s+(?:and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
+        self._then = re.compile(rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
         if kept := _alternation([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
@@ -247,6 +249,18 @@ class RequirementReader:
             )
         return re.compile("|".join(forms))
 
+    def _packaging_names(self) -> frozenset[str]:
+        """Mesh names that are a platform's packaging of a mesh ("aks add-on", "aks mesh"): a
+        platform's word and no word naming a mesh by itself. Straight after another mesh's
+        name ("the open service mesh aks add-on") they say how that mesh is run."""
+        platform = {w for phrase in self._platform_of for w in phrase.split()}
+        meshes = {n for n, (fact, _) in self._named.items() if fact in ("incumbent", "retired")}
+        return frozenset(
+            name
+            for name in meshes
+            if platform & set(name.split()) and not meshes & set(name.split())
+        )
+
     def _already_named(self, normalised: str, starts: list[int]) -> list[str]:
         """The names after an `already_phrases` cue, and each named straight after one of
         them ("we run nginx service mesh + nginx ingress"); a tool named with the job it
@@ -264,6 +278,8 @@ class RequirementReader:
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
             while then := self._then.match(normalised, end):
+                if then.group("name") in self._packaging and not then.group("joined"):
+                    break  # "we're on the osm aks add-on": OSM's packaging
                 names.append(then.group("name"))
                 end = then.end()
         return [n for n in names if not self._product(n, normalised)]
@@ -363,7 +379,9 @@ class RequirementReader:
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
-            elif fact != "retired":
+            elif fact == "retired":  # "we're still on osm": the retired mesh they move off
+                facts.setdefault(RETIRED, value)
+            else:
                 facts.setdefault(fact, value)
         if running := self._runs_fine(normalised):
             facts.setdefault("incumbent", running)
