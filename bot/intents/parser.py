@@ -300,8 +300,12 @@ class IntentParser:
         upstream = self._cues.words["upstream"]
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
-        compared = bool(self._cues.find("compare", remaining))
-        modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
+        compared = bool(cues)  # a bare "or" sets two names against each other only between them
+        ors = [
+            span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
+        ]
+        asked = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(remaining.split(), found, asked, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -417,7 +421,7 @@ class IntentParser:
         self, tokens: list[str], found: Mentions
     ) -> tuple[dict[str, list[str]], frozenset[str]]:
         """The parts of meshes said by their own names (mesh -> part ids), and the meshes
-        named by nothing else: "what is a waypoint proxy" names no mesh."""
+        named by nothing else: "what is a waypoint proxy" names ambient mode by its part alone."""
         parts: dict[str, list[str]] = {}
         whole = set()
         for start, end, mesh in found.spans:
@@ -639,10 +643,10 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained; the mesh it belongs to is
-            # no mesh the user named.
+            # "what is a waypoint proxy": the part is explained, and names the mesh it
+            # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
-            meshes = [m for m in meshes if m not in r.by_part]
+            meshes = [m for m in meshes if m not in r.by_part] or meshes
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -1008,11 +1012,16 @@ class IntentParser:
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
-        footprint", "lowest sidecar memory", "leanest on cpu"."""
+        footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
+        per (`counted_per` and its word: "least per-proxy overhead") is no word apart."""
         words = normalised.split()
+        per = self._cues.words["counted_per"]
         for match in self._cues.find("least", normalised):
             at = len(normalised[: match.end()].split())
-            if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
+            after = [
+                w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
+            ]
+            if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
                 return True
         return False
 
