@@ -45,6 +45,8 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+# A word stressed in markup: "*mutual*", "**real**", "_full_".
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
@@ -303,9 +305,12 @@ class IntentParser:
         upstream = self._cues.words["upstream"]
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
-        compared = bool(self._cues.find("compare", remaining))
+        compared = bool(cues)  # a bare "or" sets two names against each other only between them
+        ors = [
+            span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
+        ]
         asks_of_mesh = self._asks_about_a_mesh(text)
-        modes = self._modes.as_features(found, asks_of_mesh, compared)
+        modes = self._modes.as_features(remaining.split(), found, asks_of_mesh, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -421,7 +426,7 @@ class IntentParser:
         self, tokens: list[str], found: Mentions
     ) -> tuple[dict[str, list[str]], frozenset[str]]:
         """The parts of meshes said by their own names (mesh -> part ids), and the meshes
-        named by nothing else: "what is a waypoint proxy" names no mesh."""
+        named by nothing else: "what is a waypoint proxy" names ambient mode by its part alone."""
         parts: dict[str, list[str]] = {}
         whole = set()
         for start, end, mesh in found.spans:
@@ -645,10 +650,10 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained; the mesh it belongs to is
-            # no mesh the user named.
+            # "what is a waypoint proxy": the part is explained, and names the mesh it
+            # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
-            meshes = [m for m in meshes if m not in r.by_part]
+            meshes = [m for m in meshes if m not in r.by_part] or meshes
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -669,6 +674,10 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
+        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
+            retired = [m for m in meshes if not self._current(m)]
+            if retired:
+                facts.setdefault(RETIRED, retired[0])
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:
@@ -690,10 +699,6 @@ class IntentParser:
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
-        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
-            retired = [m for m in meshes if not self._current(m)]
-            if retired:
-                facts.setdefault(RETIRED, retired[0])
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
@@ -1014,11 +1019,16 @@ class IntentParser:
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
-        footprint", "lowest sidecar memory", "leanest on cpu"."""
+        footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
+        per (`counted_per` and its word: "least per-proxy overhead") is no word apart."""
         words = normalised.split()
+        per = self._cues.words["counted_per"]
         for match in self._cues.find("least", normalised):
             at = len(normalised[: match.end()].split())
-            if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
+            after = [
+                w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
+            ]
+            if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
                 return True
         return False
 
@@ -1222,6 +1232,9 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            # "should i set up consul connect or something": whether to adopt it, a pick
+            adopting = self._cues.starts("recommend", " ".join(words))
+            starts = [i for i in starts if not (adopting and self._cue_before(words[:i]))]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
@@ -1345,6 +1358,24 @@ class IntentParser:
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found + [f for f in self._emphasised(text) if f not in found]
+
+    def _emphasised(self, text: str) -> list[str]:
+        """A feature whose words are stressed, or that starts right after a stressed word
+        ("auditors want *mutual* TLS", "**real** mtls"): the stress asks for it in full."""
+        found: list[str] = []
+        for match in _EMPHASIS.finditer(text):
+            stressed = normalise(match.group(2)).split()
+            words = normalise(text[match.start(2) :]).split()[: len(stressed) + IN_FULL_SPAN]
+            mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            named = [u and not m for u, m in zip(mentions.used, mentions.mesh_used, strict=True)]
+            first = next((i for i, n in enumerate(named) if n), None)
+            if first is not None and first <= len(stressed):
+                end = first
+                while end < len(words) and named[end]:
+                    end += 1
+                lead = find_mentions(words[first:end], self._kb.mesh_index, self._kb.feature_index)
+                found += [f for f in lead.features[:1] if f not in found]
         return found
 
     def _clause_breaks(self) -> str:
