@@ -247,6 +247,9 @@ def test_greetings_and_thanks_get_a_short_reply(parser, text):
         "what's the best CNI for EKS",
         "how do we cut ZGC pause times on our JVM workers?",
         "should we move our JVM apps from CMS to G1GC",
+        # a memory size is said in every backend question: of itself nothing of mine
+        "good gc settings for a 3Gi pod running kotlin?",
+        "node.js max-old-space-size for containers with 1GB limits?",
     ],
 )
 def test_topics_outside_meshes_are_out_of_scope(parser, text):

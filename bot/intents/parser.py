@@ -277,6 +277,7 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
+        stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
@@ -368,7 +369,9 @@ class IntentParser:
         # another topic's phrase holding a field word ("mesh wifi", "mesh router").
         plain = self._cues.strip("incidental", self._cues.strip("out_of_scope", normalised))
         said = self._cues.has("field", plain)
-        field = bool(named or facts or notes or said)
+        # A memory size alone ("a 2Gi container") is said in every backend question: of
+        # itself it is nothing of the field.
+        field = bool(named or stated or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
         # "how does tetrate service bridge compare to the others?": a product set against
         # the meshes at large is one of the field, whatever else is said of it.
