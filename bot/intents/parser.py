@@ -288,7 +288,8 @@ class IntentParser:
         meshes = self._kb.meshes.values()
         # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
         index = self._kb.mesh_index
-        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+        platform = self._platform_words
+        for mesh in packaged(remaining.split(), found, meshes, index, platform, text):
             found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
