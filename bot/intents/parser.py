@@ -45,6 +45,8 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+# A word stressed in markup: "*mutual*", "**real**", "_full_".
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
@@ -154,6 +156,11 @@ class IntentParser:
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
+        # `name_before` cues by their number of words ("roll out": 2), to match a text's end
+        self._names_before: dict[int, set[tuple[str, ...]]] = {}
+        for cue in self._cues.words["name_before"]:
+            if words := tuple(cue.split()):
+                self._names_before.setdefault(len(words), set()).add(words)
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -304,8 +311,8 @@ class IntentParser:
         ors = [
             span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
         ]
-        asked = self._asks_about_a_mesh(text)
-        modes = self._modes.as_features(remaining.split(), found, asked, compared, ors)
+        asks_of_mesh = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(remaining.split(), found, asks_of_mesh, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -396,7 +403,7 @@ class IntentParser:
             read_as,
             in_field,
             measure,
-            self._asks_about_a_mesh(text),
+            asks_of_mesh,
             "?" in text,
             frozenset(counted),
             self._control_plane_too(remaining, measure),
@@ -609,8 +616,10 @@ class IntentParser:
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
-        said = (c.split() for c in self._cues.words["name_before"])
-        return max((len(c) for c in said if tokens[-len(c) :] == c), default=0)
+        return max(
+            (n for n, cues in self._names_before.items() if tuple(tokens[-n:]) in cues),
+            default=0,
+        )
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -669,6 +678,10 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
+        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
+            retired = [m for m in meshes if not self._current(m)]
+            if retired:
+                facts.setdefault(RETIRED, retired[0])
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:
@@ -690,10 +703,6 @@ class IntentParser:
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
-        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
-            retired = [m for m in meshes if not self._current(m)]
-            if retired:
-                facts.setdefault(RETIRED, retired[0])
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
@@ -1227,6 +1236,9 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            # "should i set up consul connect or something": whether to adopt it, a pick
+            adopting = self._cues.starts("recommend", " ".join(words))
+            starts = [i for i in starts if not (adopting and self._cue_before(words[:i]))]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
@@ -1350,6 +1362,24 @@ class IntentParser:
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found + [f for f in self._emphasised(text) if f not in found]
+
+    def _emphasised(self, text: str) -> list[str]:
+        """A feature whose words are stressed, or that starts right after a stressed word
+        ("auditors want *mutual* TLS", "**real** mtls"): the stress asks for it in full."""
+        found: list[str] = []
+        for match in _EMPHASIS.finditer(text):
+            stressed = normalise(match.group(2)).split()
+            words = normalise(text[match.start(2) :]).split()[: len(stressed) + IN_FULL_SPAN]
+            mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            named = [u and not m for u, m in zip(mentions.used, mentions.mesh_used, strict=True)]
+            first = next((i for i, n in enumerate(named) if n), None)
+            if first is not None and first <= len(stressed):
+                end = first
+                while end < len(words) and named[end]:
+                    end += 1
+                lead = find_mentions(words[first:end], self._kb.mesh_index, self._kb.feature_index)
+                found += [f for f in lead.features[:1] if f not in found]
         return found
 
     def _clause_breaks(self) -> str:
