@@ -85,15 +85,15 @@ _NEXT_WORD = re.compile(r"[\s-]+([a-z]+)\b")
 _NOT_PLURAL = ("ss", "us", "is")  # "class", "status", "analysis"
 
 
-def _modifies(text: str, match: re.Match[str], value: float) -> bool:
+def _modifies(text: str, match: re.Match[str], value: float, units: dict[str, str]) -> bool:
     """A count of several before a singular unit and a plural noun counts that noun, not the
     unit: "a couple win node pools", "200 service accounts" (but "a 3 node cluster" is 3
-    nodes)."""
+    nodes, and "2 sre folks" are people: a noun that is a count's unit itself)."""
     if value <= 1 or normalise(match["unit"]).endswith("s"):
         return False
     after = _NEXT_WORD.match(text, match.end())
     word = after.group(1) if after else ""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL):
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL) or word in units:
         return False
     return ordinary(word[:-1]) or (word.endswith("es") and ordinary(word[:-2]))
 
@@ -285,7 +285,7 @@ class NumberReader:
             said = match.group(0).strip()
             if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
                 continue
-            if _modifies(lowered, match, value):  # "2 node pools": pools, not nodes
+            if _modifies(lowered, match, value, self._unit_to_fact):  # "2 node pools": pools
                 continue
             if self._version and self._version.search(lowered[: match.start()]):
                 continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
@@ -303,7 +303,7 @@ class NumberReader:
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
-            if value is None or _modifies(lowered, match, value):
+            if value is None or _modifies(lowered, match, value, self._unit_to_fact):
                 continue
             if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
