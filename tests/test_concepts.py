@@ -85,11 +85,11 @@ def test_a_mesh_named_after_a_feature_explained_asks_that_mesh_about_it(engine):
         ("ztunnel in two sentences?", "ztunnel"),
     ],
 )
-def test_a_part_asked_about_is_explained_without_naming_its_mesh(engine, kb, text, part):
+def test_a_part_asked_about_is_explained_and_names_its_mesh(engine, kb, text, part):
     intent = engine.parser.parse(text)
-    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], [part])
-    answer = engine.answer(intent)
     mesh, explained = kb.part(part)
+    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [mesh.id], [part])
+    answer = engine.answer(intent)
     assert answer.lead == explained.explanation
     assert set(explained.sources) <= {s.id for s in answer.sources}
     owner = next(p for p in answer.points if p.heading == f"Part of {mesh.name}")
@@ -140,6 +140,6 @@ def test_a_part_id_used_twice_is_a_problem(kb_dir):
 
 def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
     first = compact(engine.parser.parse("hbone, what's that?"))
-    assert first.parts == ["hbone"] and first.meshes == []
+    assert first.parts == ["hbone"] and first.meshes == ["istio-ambient"]
     then = follow_up(kb, engine.parser, "what would it cost us in memory at 300 pods?", first)
     assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])

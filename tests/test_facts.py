@@ -96,3 +96,46 @@ def test_lattice_mtls_names_what_it_does_instead(engine):
     lead = engine.ask("is vpc lattice traffic encrypted end to end with mtls").lead
     assert "Mutual TLS (mTLS): partial (" in lead
     assert all(word in lead for word in ("SigV4", "HTTPS listener", "TLS listener"))
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "says"),
+    [
+        (
+            "is ext authz with OPA available on google cloud service mesh",
+            "Google Cloud Service Mesh (managed): External authorization: partial (",
+            "supported by allowlist",
+        ),
+        (
+            "does google cloud service mesh support vm workloads",
+            "Google Cloud Service Mesh (managed): VMs and non-Kubernetes workloads: partial (",
+            "service-routing APIs",
+        ),
+        (
+            "does managed cloud service mesh do zone failover with localityLbSetting",
+            "Google Cloud Service Mesh (managed): Locality-aware failover: partial (",
+            "TRAFFIC_DIRECTOR",
+        ),
+        (
+            "can gloo mesh bring VMs into the mesh",
+            "Gloo Mesh (Solo Enterprise for Istio): VMs and non-Kubernetes workloads: yes (",
+            "east-west gateway",
+        ),
+        (
+            "can openshift service mesh run multi-cluster",
+            "Red Hat OpenShift Service Mesh 3: Multi-cluster: yes (",
+            "primary-remote",
+        ),
+    ],
+)
+def test_a_distribution_answers_from_its_own_row_not_istios(engine, question, row, says):
+    """Where a vendor's docs differ from upstream Istio, the distribution's own row answers."""
+    lead = engine.ask(question).lead
+    assert row in lead
+    assert says in lead
+
+
+def test_istio_windows_answer_names_the_experimental_branch(engine):
+    lead = engine.ask("will istio ambient run on windows worker nodes").lead
+    assert "Istio ambient mode: Windows nodes: no (" in lead
+    assert "experimental branch" in lead

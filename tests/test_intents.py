@@ -63,7 +63,7 @@ PHRASES = [
     ("canary?", K.which_meshes, [], ["traffic_split"], {}),
     ("kong mesh vs consul connect", K.compare, ["kong-mesh", "consul"], [], {}),
     ("linkerd2 versus istio", K.compare, ["linkerd", "istio"], [], {}),
-    ("tell me about ztunnel", K.explain, [], [], {}),
+    ("tell me about ztunnel", K.explain, ["istio-ambient"], [], {}),
     ("what happened to aws app mesh", K.explain, ["aws-app-mesh"], [], {}),
     ("memory overhead of linkerd at 1k pods", K.cost, ["linkerd"], [], {"pods": 1000}),
     ("how much latency does istio add", K.cost, ["istio"], [], {}),
@@ -302,6 +302,10 @@ def test_a_list_asked_beside_a_size_stays_a_recommendation(parser):
         ("does kuma support an ambient mode?", "kuma"),
         ("can linkerd run ambient", "linkerd"),
         ("does gloo mesh do ambient yet", "gloo-mesh"),
+        # an "or" after the mode asks of it, it sets nothing against it
+        ("is ambient supported in openshift service mesh yet, or not?", "openshift-service-mesh"),
+        ("can kong mesh do ambient or is it sidecars only", "kong-mesh"),
+        ("is ambient mode available on the google managed mesh?", "google-cloud-service-mesh"),
     ],
 )
 def test_a_mode_asked_of_another_mesh_is_that_meshs_feature(parser, text, mesh):
@@ -392,6 +396,9 @@ def test_a_pasted_snippet_names_its_features_and_its_mesh_is_context(
         ("number of clusters: 4. does cilium span them?", {"clusters": 4}),
         ("our pod count is 1187 and growing. istio sidecar memory?", {"pods": 1187}),
         ("setup: gke, services: ~75, replicas=2. which mesh?", {"services": 75, "pods": 150}),
+        # the command pasted says what it counted; its output is the count
+        ("```\n$ kubectl get nodes --no-headers | wc -l\n64\n```\nambient cost?", {"nodes": 64}),
+        ("`oc get -n shop svc | wc -l` gives 37. kuma overhead?", {"services": 37}),
     ],
 )
 def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, facts):
@@ -411,6 +418,27 @@ def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, fac
 def test_a_number_no_count_names_is_no_count(parser, text):
     facts = parser.parse(text).facts
     assert not {"pods", "services", "nodes", "clusters", "replicas"} & set(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("linkerd memory at two and a half thousand pods", {"pods": 2500}),
+        ("kuma for one and a half k pods", {"pods": 1500}),
+        ("ambient overhead with a hundred and twenty nodes", {"nodes": 120}),
+        ("istio on one thousand three hundred pods, memory?", {"pods": 1300}),
+        ("cilium cpu on a thirty-node cluster", {"nodes": 30}),
+        ("a 12-cluster fleet, which mesh spans it?", {"clusters": 12}),
+    ],
+)
+def test_counts_in_words_read_whole(parser, text, facts):
+    """An "and" joins a count to the hundred or thousand before it, a half scales the count it
+    follows, and a count hyphenated to its unit counts it: no part of a number is read alone."""
+    assert parser.parse(text).facts.items() >= facts.items()
+
+
+def test_two_counts_joined_by_and_make_no_number(parser):
+    assert "pods" not in parser.parse("istio memory at five and six pods").facts
 
 
 def test_a_count_named_after_a_pasted_number_sizes_the_cost(engine):

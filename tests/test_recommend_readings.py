@@ -245,3 +245,147 @@ def test_what_they_run_is_said_within_one_sentence(engine: AnswerEngine):
         assert "incumbent" not in engine.parser.parse(text).facts, text
     text = "we run linkerd on 40 services. should we move to istio?"
     assert engine.parser.parse(text).facts["incumbent"] == "linkerd"
+
+
+def test_a_platforms_packaging_after_a_mesh_is_that_meshs_not_the_add_on_it_names_alone(
+    engine: AnswerEngine,
+):
+    text = (
+        "we still run the osm aks addon on three clusters, 50 services, and whatever comes "
+        "next has to sit under our microsoft support plan"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert intent.meshes == ["open-service-mesh"]
+    assert "incumbent" not in intent.facts
+    assert intent.facts["retired_mesh"] == "open-service-mesh"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+    # said alone, or after its own base, the packaging still names the add-on
+    assert engine.parser.parse("is the aks add-on any good").meshes == ["aks-istio-addon"]
+    assert "aks-istio-addon" in engine.parser.parse("istio aks add-on vs linkerd").meshes
+
+
+def test_a_team_without_istio_experience_knows_no_istio(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 60 services, 4 engineers with zero istio experience").facts
+    assert "knows_api" not in facts
+    assert "envoy_experience" not in facts
+
+
+def test_still_on_a_mesh_and_asking_where_to_land_asks_for_a_pick(engine: AnswerEngine):
+    for text in (
+        "still on linkerd edge builds on gke, 50 services. where do we land, buoyant's "
+        "enterprise linkerd or istio ambient?",
+        "we're still on open service mesh and the team keeps asking whether istio or linkerd "
+        "is where we should land",
+        "we still run nginx service mesh, 20 services on-prem. kuma or linkerd, what should "
+        "we move to?",
+    ):
+        assert engine.parser.parse(text).kind.value == "recommend", text
+
+
+def test_a_negated_list_runs_on_across_commas_while_it_names_only_features(
+    engine: AnswerEngine,
+):
+    text = (
+        "eks, 3 clusters, 900 pods. we need mtls and failover between clusters, and we "
+        "really don't need traffic mirroring, wasm plugins or fault injection."
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"traffic_mirroring", "wasm_extensions", "fault_injection"} <= set(facts["not_needed"])
+    assert not {"wasm_extensions", "fault_injection"} & set(facts["needs"])
+    # a clause after the comma that says more than features is no part of the list
+    said = "we don't need wasm, retries matter most to us"
+    assert "retries" not in engine.parser.parse(said).facts.get("not_needed", [])
+
+
+def test_what_burned_them_with_a_refused_proxy_is_no_need(engine: AnswerEngine):
+    text = (
+        "gke, 20 services, 2 of us. we need mtls and retries. no envoy anywhere, we got "
+        "burned tuning envoy filters at the last place"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True
+    assert facts["needs"] == ["mtls", "retries"]
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_a_team_that_values_boring_tech_wants_the_least_to_run(engine: AnswerEngine):
+    text = "eks, 6 SREs who prefer boring technology, 2000 pods, need mtls and golden metrics"
+    facts = engine.parser.parse(text).facts
+    assert facts["team_size"] == "small"
+    assert verdict(engine, text).tied != ["istio"]
+
+
+def test_a_requirement_said_as_a_wish_is_no_hard_requirement(engine: AnswerEngine):
+    text = (
+        "aks, 30 services, need mtls. vendor support would be nice but it is optional, "
+        "and fully managed is nice to have"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "managed_control_plane" not in facts
+    assert "support" not in facts
+    assert engine.parser.parse("aks, 30 services, fully managed please").facts[
+        "managed_control_plane"
+    ]
+
+
+def test_memory_said_to_matter_most_is_a_tight_budget(engine: AnswerEngine):
+    facts = engine.parser.parse("gke, 60 services, mtls. memory is our top priority").facts
+    assert facts["memory_budget"] == "tight"
+    assert facts["low_overhead"] is True
+
+
+def test_founders_with_no_ops_people_are_a_small_team(engine: AnswerEngine):
+    facts = engine.parser.parse("3 cofounders, 12 services on eks, need mtls").facts
+    assert facts["engineers"] == 3
+    assert facts["team_size"] == "small"
+    facts = engine.parser.parse("eks, 40 services, we have no sre team at all").facts
+    assert facts["team_size"] == "small"
+
+
+def test_who_asks_for_a_need_names_no_feature(engine: AnswerEngine):
+    text = "eks, 20 services. our biggest client's vendor assessment asks for mtls"
+    assert engine.parser.parse(text).facts["needs"] == ["mtls"]
+
+
+def test_tls_and_tracing_alone_on_a_small_estate_is_mtls_as_the_only_driver(
+    engine: AnswerEngine,
+):
+    text = "aks, 9 services, two devs. all we want is tls between services plus some traces"
+    assert engine.parser.parse(text).facts["only_mtls"] is True
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # a mesh they run today asks which mesh comes next
+    moving = "we run linkerd on aks, 9 services. we want tls between services plus traces"
+    assert "only_mtls" not in engine.parser.parse(moving).facts
+
+
+def test_asking_whether_to_set_up_a_mesh_asks_for_a_pick(engine: AnswerEngine):
+    text = "four services on two vms under nomad, it all works. should we install consul connect?"
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert verdict(engine, text).tied == ["no-mesh"]
+    assert engine.parser.parse("does consul support vms?").kind.value == "feature_check"
+
+
+def test_a_tool_covers_the_needs_said_with_it(engine: AnswerEngine):
+    text = (
+        "eks, 15 services, go with grpc middleware for retries and deadlines, cert-manager "
+        "with spiffe ids. the only other ask is request metrics, and the middleware emits "
+        "those already. do we need a mesh at all?"
+    )
+    facts = engine.parser.parse(text).facts
+    covered = set(facts["covered"])
+    assert {"retries", "timeouts", "spiffe_identity", "mtls"} <= covered
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # named alone, middleware covers nothing
+    assert "covered" not in engine.parser.parse("eks, 15 services, middleware, need retries").facts
+
+
+def test_a_stressed_feature_is_wanted_in_full(engine: AnswerEngine):
+    text = "ecs, 40 services, compliance wants **mutual** tls between tasks, vendor support ok"
+    facts = engine.parser.parse(text).facts
+    assert facts["in_full"] == ["mtls"]
+    assert "amazon-ecs-service-connect" not in verdict(engine, text).tied
+    # stress on another word leaves the feature as said
+    said = "ecs, 40 services, we *really* need mtls between tasks"
+    assert "in_full" not in engine.parser.parse(said).facts

@@ -385,3 +385,55 @@ def test_memory_said_of_a_pod_is_no_total_cap(engine: AnswerEngine):
 def test_control_planes_refused_in_the_plural_want_a_managed_one(engine: AnswerEngine):
     text = "AKS, 70 svcs; honestly we'd prefer not to run control planes ourselves. which mesh?"
     assert engine.parser.parse(text).facts["managed_control_plane"] is True
+
+
+# ------------------------------------------------------------------ constraints said in passing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run istio ourselves on two eks clusters, 500 services. the cio wants a 24/7 contract "
+        "with someone, and we won't redo our virtualservices",
+        "self-managed istio on eks and kubeadm on-prem, ~700 services; we need LTS builds "
+        "and nobody rewrites our istio resources",
+    ],
+)
+def test_round_the_clock_contracts_and_lts_builds_ask_for_a_vendor(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["support"] == "any"
+    assert verdict(engine, text).tied == ["gloo-mesh"]
+
+
+def test_ubuntu_lts_names_no_support_contract(engine: AnswerEngine):
+    text = "40 services on ubuntu 22.04 lts vms, no kubernetes. which mesh?"
+    assert "support" not in engine.parser.parse(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ossm 2.5 on openshift, 90 services. we have to migrate to something red hat still "
+        "supports",
+        "we run the old openshift mesh (maistra) for 60 services and must switch to something "
+        "supported by red hat, close to istio upstream",
+    ],
+)
+def test_moving_to_something_asks_for_a_pick(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).kind.value == "recommend"
+    assert verdict(engine, text).tied == ["openshift-service-mesh"]
+
+
+def test_vms_set_beside_a_cluster_with_plus_are_workloads_of_the_mesh(engine: AnswerEngine):
+    text = "eks plus 45 ec2 vms running old java; we need mtls between both, open source only"
+    facts = engine.parser.parse(text).facts
+    assert facts["platform"] == ["eks"] and "vm_workloads" in facts["needs"]
+    assert "linkerd" not in verdict(engine, text).tied  # Linkerd's VM support is enterprise-only
+
+
+def test_a_brutal_proxy_memory_bill_hurts(engine: AnswerEngine):
+    text = (
+        "we run istio sidecars on gke, 2000 nodes; the sidecar memory bill is brutal and we "
+        "want it far lower while keeping our authorizationpolicies"
+    )
+    assert engine.parser.parse(text).facts.get("hurts") is True
+    assert verdict(engine, text).tied == ["istio-ambient"]

@@ -97,3 +97,33 @@ def test_a_team_new_to_kubernetes_is_not_handed_istio_sidecars(engine: AnswerEng
     facts = engine.parser.parse(text).facts
     assert facts["team_size"] == "small"
     assert "istio" not in verdict(engine, text).tied
+
+
+# ------------------------------------------------------------------ a small estate on ECS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 services on ecs fargate, one small team. we want retries and request metrics per "
+        "service and nothing new to babysit",
+        "ecs with about 9 services; looking for timeouts and per-service traffic metrics, "
+        "which way should we go",
+    ],
+)
+def test_on_ecs_what_service_connects_proxy_does_beats_coding_it_into_each_service(
+    engine: AnswerEngine, text: str
+):
+    found = verdict(engine, text)
+    assert "ecs-built-in-needs" in {r.id for r in found.fired}
+    assert found.tied == ["amazon-ecs-service-connect"]
+
+
+def test_on_ecs_needs_the_apps_meet_already_are_told_no_mesh(engine: AnswerEngine):
+    text = (
+        "7 grpc services on ecs, we already use grpc retries and deadlines plus otel for "
+        "metrics; no mtls needed. is service connect worth it?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"retries", "timeouts", "golden_metrics"} <= set(facts["covered"])
+    assert verdict(engine, text).tied == ["no-mesh"]

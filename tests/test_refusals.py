@@ -7,7 +7,7 @@ import pytest
 from bot.answers.engine import AnswerEngine
 from tests.support.knowledge_files import problems_of
 
-MUST_NOTS = ("no_sidecars", "no_envoy", "no_new_cni", "no_vendor")
+MUST_NOTS = ("no_sidecars", "no_envoy", "no_new_cni", "no_vendor", "per_pod_proxy")
 
 SAID = [
     ("on AKS, no sidecars please", {"no_sidecars"}),
@@ -36,6 +36,9 @@ SAID = [
     ("we don't need JWT, but envoy is what we know", set()),
     ("we don't need vendor support, 30 services", set()),
     ("we run envoy at the edge today and want mTLS", set()),
+    # A cue governs the first object after it and those listed with it, not one past it.
+    ("we liked having no sidecars (a shared per-node proxy instead)", {"no_sidecars"}),
+    ("GKE, no sidecars or node-level proxies", {"no_sidecars", "per_pod_proxy"}),
 ]
 
 

@@ -20,11 +20,12 @@ as the alias "istio ambient" is, and never an operand of its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
 from bot.intents.extract import Mentions
-from bot.knowledge.aliases import normalise
+from bot.knowledge.aliases import AliasIndex, normalise
 from bot.knowledge.models import Mesh
 
 WINDOW = 5  # "addon vs just helm installing istio": up to five words between cue and name
@@ -72,6 +73,31 @@ def context_bases(
             if not _fused(tokens, found, s, siblings)
         )
     }
+
+
+def packaged(
+    tokens: list[str],
+    found: Mentions,
+    meshes: Iterable[Mesh],
+    index: AliasIndex,
+    platform: frozenset[str],
+) -> set[str]:
+    """Meshes named only by a platform's packaging of a mesh right after another mesh's
+    name: "the open service mesh aks add-on" is OSM's add-on on AKS, not the Istio add-on
+    that "aks add-on" names alone. Such an alias holds a platform's word and no word that
+    names a mesh by itself ("aks add-on", "aks mesh"; not "aks istio"); right after its own
+    base ("istio aks add-on") it names itself."""
+    base = {m.id: m.based_on for m in meshes}
+    spans = sorted(found.spans)
+    packed = set()
+    for (_, end, before), span in itertools.pairwise(spans):
+        start, stop, mesh = span
+        words = tokens[start:stop]
+        if end != start or mesh in (before, base.get(before)) or base.get(mesh) == before:
+            continue
+        if platform & set(words) and not any(index.exact(w) for w in words):
+            packed.add(span)
+    return {m for _, _, m in packed if all(s in packed for s in _spans(found, m))}
 
 
 def _fused(

@@ -38,6 +38,7 @@ GROUPS = frozenset(
         "lifecycle",
         "lightest",
         "least",
+        "counted_per",
         "greeting",
         "thanks",
         "out_of_scope",

@@ -11,6 +11,7 @@ from bot.knowledge.models import FactType, FactValue, RulesFile, Signal
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
+WISH_GAP = 2  # "a managed add-on would really be nice": words between a phrase and the cue
 
 
 @dataclass
@@ -129,6 +130,12 @@ class SignalReader:
                 self._by_word.setdefault(word, []).append(at)
         self._always = [at for at, words in enumerate(self._words) if not words]
         said = {p for p, _ in phrases}
+        # "a managed add-on would be nice": a phrase a `negation_after` cue follows within a
+        # few words is a wish, not a requirement.
+        wishes = sorted({normalise(w) for w in rules.phrases.get("negation_after", [])}, key=len)
+        alternation = "|".join(re.escape(w) for w in reversed(wishes) if w)
+        gap = rf"(?:\w+\s+){{0,{WISH_GAP}}}?"
+        self._wish = re.compile(rf"\s*{gap}(?:{alternation})\b") if alternation else None
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = re.compile(rf"\b({alternation})\b") if held else None
@@ -158,12 +165,18 @@ class SignalReader:
         free = range(0, len(parts), 2)  # the names held are at odd places
         for at in self._candidates(normalised):
             pattern, values = self._pattern(at), self._signals[at][1].set
-            if any(pattern.search(parts[i]) for i in free):
+            said = [m for i in free for m in pattern.finditer(parts[i]) if not self._wished(m)]
+            if said:
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
                 for i in free:
                     parts[i] = pattern.sub(" ", parts[i])
         return facts, " ".join(" ".join(parts).split())
+
+    def _wished(self, match: re.Match[str]) -> bool:
+        """The phrase is followed by a `negation_after` cue: "fully managed would be nice",
+        "vendor support not required"."""
+        return bool(self._wish and self._wish.match(match.string, match.end()))
 
     def _stricter(self, key: str, known: FactValue | None, value: FactValue) -> FactValue:
         order = self._strictness.get(key)

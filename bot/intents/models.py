@@ -56,7 +56,7 @@ class Intent(BaseModel):
         default_factory=list,
         max_length=4,
         description="Parts of a mesh asked to be explained (a waypoint proxy, HBONE), by id: "
-        "the mesh they belong to is no mesh the user named.",
+        "they name the mesh they belong to unless the user names another.",
     )
     facts: dict[str, FactValue] = Field(default_factory=dict)
     text: str = Field(default="", max_length=300, description="The user's words, for echoing.")

@@ -21,6 +21,8 @@ from bot.knowledge.models import Mesh
 
 CONTRASTS = frozenset({"vs", "versus", "v", "against", "than", "compared"})  # not "or", "to"
 CONTRAST_GAP = 6  # words at most between the mode's word and its sibling
+PLACED = frozenset({"in", "on"})  # "ambient in ossm", "ambient on the aks add-on"
+PLACED_GAP = 3  # words at most between a mode and the mesh it is placed in: "supported in"
 
 
 class ModeReader:
@@ -48,10 +50,19 @@ class ModeReader:
         }
         self._as_feature = {mesh.id: mesh.as_feature for mesh in meshes if mesh.as_feature}
 
-    def as_features(self, found: Mentions, asked: bool, compared: bool) -> list[str]:
-        """The features of the modes asked of a mesh named before them, taken out of the
-        meshes. `asked`: a question asks of a mesh ("does gcsm …"); `compared`: a comparison
-        cue sets them against each other."""
+    def as_features(
+        self,
+        tokens: list[str],
+        found: Mentions,
+        asked: bool,
+        compared: bool,
+        ors: list[tuple[int, int]],
+    ) -> list[str]:
+        """The features of the modes asked of a mesh named before them, or right after them
+        where the mode is placed in it ("is ambient available on the aks add-on"), taken out
+        of the meshes. `asked`: a question asks of a mesh ("does gcsm …"); `compared`: a comparison
+        cue sets them against each other, as a bare "or" (at `ors`) does only between them
+        ("gcsm or ambient?", not "does gcsm support ambient or not?")."""
         if not asked or compared:
             return []
         features = []
@@ -59,7 +70,12 @@ class ModeReader:
             spans = [s for s in found.spans if s[2] == mode]
             if mode not in found.meshes or not spans:
                 continue
-            before = {m for _, end, m in found.spans if end <= spans[0][0] and m != mode}
+            at = spans[0][0]
+            before = {m for _, end, m in found.spans if end <= at and m != mode}
+            before = before or _placed_in(tokens, found, spans[0])
+            first = min((start for start, _, m in found.spans if m in before), default=at)
+            if any(first <= start and end <= at for start, end in ors):
+                continue
             if before and not any(frozenset((mode, m)) in self._siblings for m in before):
                 found.meshes.remove(mode)
                 features.append(feature)
@@ -74,6 +90,22 @@ class ModeReader:
             if span is None:
                 continue
             add_mesh(tokens, found, mesh_id, *span)
+
+
+def _placed_in(tokens: list[str], found: Mentions, mode: tuple[int, int, str]) -> set[str]:
+    """The mesh a mode is placed in, named a few words after it with a `PLACED` word right
+    before its name ("is ambient supported in openshift service mesh", "ambient on the aks
+    add-on"), and no other mesh between."""
+    after = [(start, m) for start, _, m in found.spans if start >= mode[1] and m != mode[2]]
+    if not after:
+        return set()
+    start, mesh = after[0]
+    between = tokens[mode[1] : start]
+    if between[-1:] == ["the"]:
+        between = between[:-1]
+    if between[-1:] and between[-1] in PLACED and len(between) <= PLACED_GAP:
+        return {mesh}
+    return set()
 
 
 def _opposite(

@@ -89,7 +89,8 @@ def _modifies(text: str, match: re.Match[str], value: float, units: dict[str, st
     """A count of several before a singular unit and a plural noun counts that noun, not the
     unit: "a couple win node pools", "200 service accounts" (but "a 3 node cluster" is 3
     nodes, and "2 sre folks" are people: a noun that is a count's unit itself)."""
-    if value <= 1 or normalise(match["unit"]).endswith("s"):
+    unit = normalise(match["unit"])
+    if value <= 1 or not ({f"{unit}s", f"{unit}es"} & units.keys()):  # "people" is plural
         return False
     after = _NEXT_WORD.match(text, match.end())
     word = after.group(1) if after else ""
@@ -114,15 +115,30 @@ def _value(number: str) -> float:
 
 
 def _spelled(words: str) -> int | None:
-    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500."""
+    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500, 'two hundred and
+    fifty' 250, 'one and a half thousand' 1500, 'one thousand two hundred' 1200. An 'and' joins
+    a count only to a hundred or thousand before it ('two and three' is no number)."""
     parts = words.replace("-", " ").split()
     half = parts[:1] == ["half"]
     parts = parts[1:] if half else parts
-    if parts[:1] == ["a"] and parts[1:2] and parts[1] in _MULTIPLIERS:  # 'a thousand'
+    if parts[:1] in (["a"], ["an"]) and parts[1:2] and parts[1] in _MULTIPLIERS:  # 'a thousand'
         parts[0] = "one"
-    total, current = 0, 0
+    total, current, scaled = 0.0, 0.0, 0  # scaled: the last hundred or thousand said
     i = 0
     while i < len(parts):
+        if parts[i : i + 3] == ["and", "a", "half"]:  # 'one and a half k', 'a thousand and a half'
+            if current:
+                current += 0.5
+            elif scaled:
+                total += scaled / 2
+            else:
+                return None
+            i += 3
+            continue
+        if parts[i] == "and":  # 'a hundred and fifty'
+            if not scaled or i + 1 == len(parts):
+                return None
+            i += 1
         for size in (3, 2, 1):
             phrase = " ".join(parts[i : i + size])
             if phrase in _UNITS:
@@ -130,15 +146,16 @@ def _spelled(words: str) -> int | None:
                 i += size
                 break
             if size == 1 and phrase in _MULTIPLIERS:
-                current = max(current, 1) * _MULTIPLIERS[phrase]
-                if _MULTIPLIERS[phrase] >= 1_000:
-                    total, current = total + current, 0
+                scaled = _MULTIPLIERS[phrase]
+                current = (current or 1) * scaled
+                if scaled >= 1_000:
+                    total, current = total + current, 0.0
                 i += 1
                 break
         else:
             return None
-    value = (total + current) // (2 if half else 1)
-    return value if 0 < value <= MAX_COUNT else None
+    value = (total + current) / (2 if half else 1)
+    return int(value) if value.is_integer() and 0 < value <= MAX_COUNT else None
 
 
 def _derived(facts: dict[str, FactValue], each_of: str | None) -> dict[str, FactValue]:
@@ -197,16 +214,19 @@ class NumberReader:
         kinds = self._kinds(rules, units)
         small = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
         many = "|".join(_MULTIPLIERS)
+        # Count words in a row; _spelled decides whether they make a number: "two hundred and
+        # fifty", "one and a half thousand", "one thousand two hundred", "half a k".
+        pair = rf"(?:{small})(?:[\s-]+(?:{small}))?"
         words = (
-            rf"(?:(?:{small})(?:[\s-]+(?:{small}))?(?:\s+(?:{many}))*"
-            rf"|(?:half\s+)?an?\s+(?:{many}))"
+            rf"(?:(?:half\s+)?an?\s+(?:{many})|{pair})"
+            rf"(?:\s+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
             rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN})\s*"
-            rf"(?P<scale>{scales})?(?:ish)?(?![a-z])\s*\+?\s*(?:more\s+)?{kinds}(?P<unit>{units})\b"
+            rf"(?P<scale>{scales})?(?:ish)?(?![a-z])(?:\s*\+?\s*|-)(?:more\s+)?{kinds}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})\s+{kinds}(?P<unit>{units})\b")
+        self._words = re.compile(rf"\b(?P<num>{words})(?:\s+|-){kinds}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
@@ -221,7 +241,9 @@ class NumberReader:
         """A count named and its number: the name first ("our pod count is 1187", "number of
         services: 85"), the unit as its label ("pods: 900", "services=40"), or the bare number
         first, then a sentence opening on `count_refers` that names it ("…wc -l → 1187. that's
-        our pod count", "412 - that's how many pods")."""
+        our pod count", "412 - that's how many pods"), or a pasted command that counts a
+        resource's lines, then its output ("kubectl get pods -A | wc -l" and "312" on the next
+        line: `count_commands` lists the resource, `count_lines` counts its lines)."""
 
         def said(group: str) -> str:
             phrases = sorted((normalise(p) for p in rules.phrases.get(group, [])), key=len)
@@ -232,10 +254,23 @@ class NumberReader:
         stop = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
         # A number with nothing of its own after it but an everyday word ("1187 and growing").
         bare = rf"(?<![\w.,-])(?P<num>{_GROUPED}|\d+)(?![.,/:]?\d|\s*(?:%|(?!(?:{stop})\b)[a-z]))"
+
+        def command(group: str) -> str:
+            phrases = sorted((normalise(p) for p in rules.phrases.get(group, [])), key=len)
+            return "|".join(re.escape(p).replace(r"\ ", r"\W+") for p in reversed(phrases))
+
+        lists, lines = command("count_commands"), command("count_lines")
+        # The resource listed (after any flags), its lines counted, then up to two words
+        # before the output ("… | wc -l` gives 312").
+        counted = (
+            rf"\b(?:{lists})\s+(?:[^|\n]*?\s)?(?P<unit>{units})\b[^|\n]*\|\s*(?:{lines})\b"
+            rf"(?:\W*[a-z]+\b){{0,2}}?\W*{bare}"
+        )
         return (
             re.compile(rf"\b{name}{_LINKS}{bare}"),
             re.compile(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
             re.compile(rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}"),
+            re.compile(counted if lists and lines else r"(?!)"),
         )
 
     @staticmethod
@@ -309,7 +344,7 @@ class NumberReader:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
         prose = CODE.sub(" ", lowered)  # a pasted manifest's "replicas: 3" is no size of theirs
-        for pattern, said in zip(self._named, (lowered, prose, lowered), strict=True):
+        for pattern, said in zip(self._named, (lowered, prose, lowered, lowered), strict=True):
             for match in pattern.finditer(said):
                 value = _value(match["num"])
                 said_as = match.groupdict()

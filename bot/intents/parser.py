@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from bot.intents.asks import AskReader
-from bot.intents.bases import context_bases
+from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
@@ -25,7 +25,7 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
-from bot.intents.requirements import HURTS, RequirementReader, implied, setup_facts
+from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
 from bot.intents.short_names import ShortNameReader
@@ -43,9 +43,10 @@ SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
-RETIRED = "retired_mesh"  # the retired mesh a recommendation names: the one they move off
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+# A word stressed in markup: "*mutual*", "**real**", "_full_".
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
@@ -64,6 +65,8 @@ THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a 
 THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three words opens it
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
+_LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a comma may list on
+LIST_BREAK = ","
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
@@ -132,6 +135,9 @@ class IntentParser:
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
             self._cues, self._vocabulary, {w for a in names for w in normalise(a).split()}
+        )
+        self._platform_words = frozenset(
+            w for phrase in self._requirements.platform_words() for w in normalise(phrase).split()
         )
         self._short_names = ShortNameReader(
             kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
@@ -280,6 +286,11 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         self._modes.read(remaining.split(), found)
+        meshes = self._kb.meshes.values()
+        # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
+        index = self._kb.mesh_index
+        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+            found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
             if self._cues.find("compare", normalised)
@@ -287,11 +298,14 @@ class IntentParser:
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
-        meshes = self._kb.meshes.values()
         for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
             found.meshes.remove(base)
-        compared = bool(self._cues.find("compare", remaining))
-        modes = self._modes.as_features(found, self._asks_about_a_mesh(text), compared)
+        compared = bool(cues)  # a bare "or" sets two names against each other only between them
+        ors = [
+            span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
+        ]
+        asked = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(remaining.split(), found, asked, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -407,7 +421,7 @@ class IntentParser:
         self, tokens: list[str], found: Mentions
     ) -> tuple[dict[str, list[str]], frozenset[str]]:
         """The parts of meshes said by their own names (mesh -> part ids), and the meshes
-        named by nothing else: "what is a waypoint proxy" names no mesh."""
+        named by nothing else: "what is a waypoint proxy" names ambient mode by its part alone."""
         parts: dict[str, list[str]] = {}
         whole = set()
         for start, end, mesh in found.spans:
@@ -629,10 +643,10 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained; the mesh it belongs to is
-            # no mesh the user named.
+            # "what is a waypoint proxy": the part is explained, and names the mesh it
+            # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
-            meshes = [m for m in meshes if m not in r.by_part]
+            meshes = [m for m in meshes if m not in r.by_part] or meshes
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -657,6 +671,10 @@ class IntentParser:
             # "what's a waypoint proxy? we need one for L7 policy": the mesh or part asked
             # about is explained; a feature said only outside the questions is why they ask.
             features = self._asked_features(r.text, features)
+        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
+            retired = [m for m in meshes if not self._current(m)]
+            if retired:
+                facts.setdefault(RETIRED, retired[0])
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:
@@ -678,10 +696,6 @@ class IntentParser:
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
-        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
-            retired = [m for m in meshes if not self._current(m)]
-            if retired:
-                facts.setdefault(RETIRED, retired[0])
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
@@ -1049,11 +1063,16 @@ class IntentParser:
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
-        footprint", "lowest sidecar memory", "leanest on cpu"."""
+        footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
+        per (`counted_per` and its word: "least per-proxy overhead") is no word apart."""
         words = normalised.split()
+        per = self._cues.words["counted_per"]
         for match in self._cues.find("least", normalised):
             at = len(normalised[: match.end()].split())
-            if self._cues.has("cost", " ".join(words[at : at + LEAST_GAP + 1])):
+            after = [
+                w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
+            ]
+            if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
                 return True
         return False
 
@@ -1259,6 +1278,9 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            # "should i set up consul connect or something": whether to adopt it, a pick
+            adopting = self._cues.starts("recommend", " ".join(words))
+            starts = [i for i in starts if not (adopting and self._cue_before(words[:i]))]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
@@ -1302,18 +1324,35 @@ class IntentParser:
     def _negated(self, text: str) -> list[str]:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
         negated: list[str] = []
-        for clause in _CLAUSES.split(text[:MAX_TEXT]):
-            normalised = " ".join(normalise(clause).split()[:MAX_TOKENS])
+        listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
+        pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
+        for at in range(0, len(pieces), 2):
+            normalised = " ".join(normalise(pieces[at]).split()[:MAX_TOKENS])
+            listed = at > 0 and pieces[at - 1].strip() == LIST_BREAK
+            if listing and listed and (more := self._only_features(normalised)):
+                negated += [f for f in more if f not in negated]
+                continue
+            listing = False
             for part in re.split(self._clause_breaks(), normalised):
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
                     negated += [f for f in found if f not in negated]
+                    listing = bool(found) and self._only_features(part[match.end() :]) == found
                 for verb in self._cues.find("negation_verb", part):
                     found = self._negated_list(part[verb.end() :], window=0)
                     negated += [f for f in found if f not in negated]
                 negated += [f for f in self._negated_before(part) if f not in negated]
         return negated
+
+    def _only_features(self, words: str) -> list[str]:
+        """The features a piece of a list names, when it names nothing else: features and
+        list words only ("raw envoy config or fault injection")."""
+        tokens = words.split()
+        found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        alone = all(n or w in LIST_WORDS for n, w in zip(named, tokens, strict=True))
+        return found.features if tokens and alone else []
 
     def _negated_before(self, part: str) -> list[str]:
         """Features named right before a `negation_after` cue: "mTLS nice to have, not
@@ -1365,6 +1404,24 @@ class IntentParser:
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found + [f for f in self._emphasised(text) if f not in found]
+
+    def _emphasised(self, text: str) -> list[str]:
+        """A feature whose words are stressed, or that starts right after a stressed word
+        ("auditors want *mutual* TLS", "**real** mtls"): the stress asks for it in full."""
+        found: list[str] = []
+        for match in _EMPHASIS.finditer(text):
+            stressed = normalise(match.group(2)).split()
+            words = normalise(text[match.start(2) :]).split()[: len(stressed) + IN_FULL_SPAN]
+            mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            named = [u and not m for u, m in zip(mentions.used, mentions.mesh_used, strict=True)]
+            first = next((i for i, n in enumerate(named) if n), None)
+            if first is not None and first <= len(stressed):
+                end = first
+                while end < len(words) and named[end]:
+                    end += 1
+                lead = find_mentions(words[first:end], self._kb.mesh_index, self._kb.feature_index)
+                found += [f for f in lead.features[:1] if f not in found]
         return found
 
     def _clause_breaks(self) -> str:

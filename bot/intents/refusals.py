@@ -24,6 +24,7 @@ from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 # A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal");
 # an em dash ends one.
 _PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
+LIST_WORDS = ["and", "or", "nor"]  # "no envoy or sidecars": one refusal, listed objects
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -118,6 +119,9 @@ class RefusalReader:
             for fact, accepted in refusals.accepted.items()
             if (pattern := _object(accepted.words, accepted.unless_next))
         ]
+        every = [w for refused in refusals.objects.values() for w in refused.words]
+        self._any_object = _alternation(every)
+        self._list_words = _alternation(LIST_WORDS)
         self._weakest = {f.id: f.choices[0] for f in rules.facts if f.choices}
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         self._limits = _Cued(refusals.limits, refusals.window)
@@ -232,11 +236,21 @@ class RefusalReader:
         return bool(self._accepting and self._accepting.search(clause))
 
     def _refused(self, clause: str, obj: re.Match[str]) -> bool:
-        """A cue within `window` words before the object, or after it."""
+        """A cue within `window` words before the object, or after it. A cue before governs
+        the first object after it and those listed with it, not one past another object:
+        "no sidecars (per-node proxy)" refuses sidecars and says what they had instead."""
         before, after = _around(clause, obj, self._window)
-        return bool(
-            (self._before and self._before.search(before))
-            or (self._after and self._after.search(after))
+        cues = list(self._before.finditer(before)) if self._before else []
+        if cues and not self._past_another(before[cues[-1].end() :]):
+            return True
+        return bool(self._after and self._after.search(after))
+
+    def _past_another(self, gap: str) -> bool:
+        """Another object stands between a cue and the object, listed with it by no "and",
+        "or" or "nor" after it."""
+        others = list(self._any_object.finditer(gap)) if self._any_object else []
+        return bool(others) and not (
+            self._list_words and self._list_words.match(gap[others[-1].end() :].lstrip())
         )
 
     def _near(self, clause: str, obj: re.Match[str], cue: re.Pattern[str] | None) -> bool:

@@ -35,9 +35,15 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
+RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on osm")
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
+
+
+# A tool's pattern of needs named with it, its jobs' names, which need each name is, and
+# what it covers whenever named.
+_ToolJobs = tuple[gated.Gated, re.Pattern[str], dict[str, str], list[str]]
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -133,6 +139,8 @@ class RequirementReader:
         self._mesh_vendor = gated.phrases(list(self._family_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
+        self._jobs_said = self._tool_jobs(kb)
+        self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
@@ -169,8 +177,10 @@ class RequirementReader:
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
         joins = _alternation([normalise(w) for w in rules.joins])
-        small = "|".join(sorted(STOPWORDS))  # "onboard our VMs": a small word between at most
-        self._joins = re.compile(rf"{joins.pattern}(?:\s+(?:{small}))?\s+$") if joins else None
+        # "onboard our VMs", "plus ~60 ec2 vms": a small word and a count between at most
+        small = "|".join(sorted(STOPWORDS))
+        between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?"
+        self._joins = re.compile(rf"{joins.pattern}{between}\s+$") if joins else None
         besides = _alternation([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
@@ -224,7 +234,7 @@ class RequirementReader:
         names = _alternation(list(self._named))
         if cues is None or names is None:
             return None
-        self._then = re.compile(rf"\s+(?:and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
+        self._then = re.compile(rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
         if kept := _alternation([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
@@ -245,6 +255,59 @@ class RequirementReader:
             )
         return re.compile("|".join(forms))
 
+    def _tool_jobs(self, kb: KnowledgeBase) -> list[_ToolJobs]:
+        """For each tool, a pattern of the needs named with it: after a `covered_links` word
+        or straight after it, listed ("interceptors for retries, deadlines and authz"), or a
+        `covered_pronouns` word standing for those named before ("… emit those"); a pattern
+        of its jobs' names; and which need each name is."""
+        links = _alternation([normalise(w) for w in kb.rules.covered_links])
+        pronouns = _alternation([normalise(w) for w in kb.rules.covered_pronouns])
+        link = rf"(?:(?:{links.pattern})\s+)?" if links else ""
+        out = []
+        for tool in kb.rules.covered_by:
+            ids = [f for f in dict.fromkeys([*tool.features, *tool.said]) if f in kb.features]
+            job_of = {
+                normalise(a): f for f in ids for a in (kb.features[f].name, *kb.features[f].aliases)
+            }
+            jobs = _alternation(list(job_of))
+            words = _alternation([normalise(w) for w in tool.words])
+            if not (jobs and words):
+                continue
+            job = rf"(?:{jobs.pattern})s?"
+            listed = rf"{job}(?:\s+(?:and\s+|or\s+|plus\s+)?{job})*"
+            back = rf"|(?P<back>{pronouns.pattern})" if pronouns and links else ""
+            said = rf"{words.pattern}\s+{link}(?:(?P<jobs>{listed}){back})"
+            needs = [normalise(w).split() for w in tool.words]
+            named = re.compile(rf"(?P<job>{jobs.pattern})s?\b")
+            out.append((gated.Gated(said, needs), named, job_of, tool.features))
+        return out
+
+    def _covered_as_said(self, normalised: str, starts: list[int]) -> list[str]:
+        """The needs a tool is said to do: named with it, or before it in its sentence where
+        a pronoun after it stands for them."""
+        covered: list[str] = []
+        for pattern, named, job_of, always in self._jobs_said:
+            for match in pattern.finditer(normalised):
+                covered += always  # a tool they say does something is one they run
+                said = match.group("jobs")
+                if not said:  # "… golden metrics, but the interceptors already emit those"
+                    opens = max((s for s in starts if s <= match.start()), default=0)
+                    said = normalised[opens : match.start()]
+                covered += [job_of[m.group("job")] for m in named.finditer(said)]
+        return list(dict.fromkeys(covered))
+
+    def _packaging_names(self) -> frozenset[str]:
+        """Mesh names that are a platform's packaging of a mesh ("aks add-on", "aks mesh"): a
+        platform's word and no word naming a mesh by itself. Straight after another mesh's
+        name ("the open service mesh aks add-on") they say how that mesh is run."""
+        platform = {w for phrase in self._platform_of for w in phrase.split()}
+        meshes = {n for n, (fact, _) in self._named.items() if fact in ("incumbent", "retired")}
+        return frozenset(
+            name
+            for name in meshes
+            if platform & set(name.split()) and not meshes & set(name.split())
+        )
+
     def _already_named(self, normalised: str, starts: list[int]) -> list[str]:
         """The names after an `already_phrases` cue, and each named straight after one of
         them ("we run nginx service mesh + nginx ingress"); a tool named with the job it
@@ -262,6 +325,8 @@ class RequirementReader:
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()
             while then := self._then.match(normalised, end):
+                if then.group("name") in self._packaging and not then.group("joined"):
+                    break  # "we're on the osm aks add-on": OSM's packaging
                 names.append(then.group("name"))
                 end = then.end()
         return [n for n in names if not self._product(n, normalised)]
@@ -361,8 +426,13 @@ class RequirementReader:
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
                 said = facts.setdefault(fact, [])
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
-            elif fact != "retired":
+            elif fact == "retired":  # "we're still on osm": the retired mesh they move off
+                facts.setdefault(RETIRED, value)
+            else:
                 facts.setdefault(fact, value)
+        if jobs := self._covered_as_said(normalised, starts):
+            said = facts.setdefault("covered", [])
+            said += [f for f in jobs if f not in said]  # type: ignore[operator]
         if running := self._runs_fine(normalised):
             facts.setdefault("incumbent", running)
         leaving, kept = self._left(normalised)
