@@ -263,6 +263,9 @@ def test_a_platforms_packaging_after_a_mesh_is_that_meshs_not_the_add_on_it_name
     # said alone, or after its own base, the packaging still names the add-on
     assert engine.parser.parse("is the aks add-on any good").meshes == ["aks-istio-addon"]
     assert "aks-istio-addon" in engine.parser.parse("istio aks add-on vs linkerd").meshes
+    # a comma between two names lists them: the second is no packaging of the first
+    listed = engine.parser.parse("kuma, openshift service mesh and consul side by side")
+    assert listed.meshes == ["kuma", "openshift-service-mesh", "consul"]
 
 
 def test_a_team_without_istio_experience_knows_no_istio(engine: AnswerEngine):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Hashable
+from dataclasses import dataclass, field, fields
 
 from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
+from bot.knowledge.memo import remember
 from bot.knowledge.models import FactType, FactValue, RulesFile, Signal
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
+SCANS_KEPT = 4_096  # token lists whose scan an index pair remembers (a question makes ~7)
 WISH_GAP = 2  # "a managed add-on would really be nice": words between a phrase and the cue
 
 
@@ -24,6 +28,13 @@ class Mentions:
     typos: dict[str, str] = field(default_factory=dict)  # as typed -> entity id
     plain_words: set[str] = field(default_factory=set)  # meshes named by an everyday word
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, mesh id
+
+
+_MENTIONS_FIELDS = [f.name for f in fields(Mentions)]
+# Per mesh index (one per knowledge base, forgotten with it): remembered scans.
+_SCANS: weakref.WeakKeyDictionary[AliasIndex, dict[Hashable, Mentions]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _add(items: list[str], item: str) -> None:
@@ -53,7 +64,25 @@ def _plain_typo(phrase: str, alias: str, index: AliasIndex) -> bool:
 
 
 def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -> Mentions:
-    """Longest-first scan of token spans: exact aliases anywhere, plain typos where eligible."""
+    """Longest-first scan of token spans: exact aliases anywhere, plain typos where eligible.
+
+    One question's passes scan the same words several times (about seven scans, five of
+    them repeats), so each index pair remembers its scans; every caller gets its own copy."""
+    scans = _SCANS.get(meshes)
+    if scans is None:
+        scans = _SCANS[meshes] = {}
+    key = (features, tuple(tokens))
+    scan = scans.get(key)
+    if scan is None:
+        scan = remember(scans, key, _scan(tokens, meshes, features), SCANS_KEPT)
+    return Mentions(**{name: _copied(getattr(scan, name)) for name in _MENTIONS_FIELDS})
+
+
+def _copied(value: object) -> object:
+    return value.copy() if isinstance(value, list | dict | set) else value
+
+
+def _scan(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -> Mentions:
     found = Mentions()
     used = [False] * len(tokens)
     mesh_used = [False] * len(tokens)

@@ -219,7 +219,7 @@ class NumberReader:
         pair = rf"(?:{small})(?:[\s-]+(?:{small}))?"
         words = (
             rf"(?:(?:half\s+)?an?\s+(?:{many})|{pair})"
-            rf"(?:\s+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
+            rf"(?:[\s-]+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
@@ -282,7 +282,8 @@ class NumberReader:
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
         measures |= {normalise(u) for u in rules.memory.units}
-        excluded = {*STOPWORDS, *_NOT_KIND, *(w for m in measures for w in m.split())}
+        counts = {w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()}  # no kind
+        excluded = {*STOPWORDS, *_NOT_KIND, *counts, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)

@@ -156,6 +156,11 @@ class IntentParser:
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
+        # `name_before` cues by their number of words ("roll out": 2), to match a text's end
+        self._names_before: dict[int, set[tuple[str, ...]]] = {}
+        for cue in self._cues.words["name_before"]:
+            if words := tuple(cue.split()):
+                self._names_before.setdefault(len(words), set()).add(words)
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -279,6 +284,7 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
+        stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
@@ -289,7 +295,8 @@ class IntentParser:
         meshes = self._kb.meshes.values()
         # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
         index = self._kb.mesh_index
-        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+        platform = self._platform_words
+        for mesh in packaged(remaining.split(), found, meshes, index, platform, text):
             found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
@@ -304,8 +311,8 @@ class IntentParser:
         ors = [
             span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
         ]
-        asked = self._asks_about_a_mesh(text)
-        modes = self._modes.as_features(remaining.split(), found, asked, compared, ors)
+        asks_of_mesh = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(remaining.split(), found, asks_of_mesh, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -370,7 +377,9 @@ class IntentParser:
         # another topic's phrase holding a field word ("mesh wifi", "mesh router").
         plain = self._cues.strip("incidental", self._cues.strip("out_of_scope", normalised))
         said = self._cues.has("field", plain)
-        field = bool(named or facts or notes or said)
+        # A memory size alone ("a 2Gi container") is said in every backend question: of
+        # itself it is nothing of the field.
+        field = bool(named or stated or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
         # "how does tetrate service bridge compare to the others?": a product set against
         # the meshes at large is one of the field, whatever else is said of it.
@@ -394,7 +403,7 @@ class IntentParser:
             read_as,
             in_field,
             measure,
-            self._asks_about_a_mesh(text),
+            asks_of_mesh,
             "?" in text,
             frozenset(counted),
             self._control_plane_too(remaining, measure),
@@ -607,8 +616,10 @@ class IntentParser:
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
-        said = (c.split() for c in self._cues.words["name_before"])
-        return max((len(c) for c in said if tokens[-len(c) :] == c), default=0)
+        return max(
+            (n for n, cues in self._names_before.items() if tuple(tokens[-n:]) in cues),
+            default=0,
+        )
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
