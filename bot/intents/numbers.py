@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -80,6 +81,24 @@ _MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size
 _NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
 # Words between a count's name and its number: "our pod count is at ~1187", "number of pods: 85"
 _LINKS = r"(?:[\s:=~≈]|\b(?:is|are|was|at|about|around|roughly|currently|now)\b)*"
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([a-z]+)\b")
+_NOT_PLURAL = ("ss", "us", "is")  # "class", "status", "analysis"
+
+
+def _modifies(text: str, match: re.Match[str], value: float, units: dict[str, str]) -> bool:
+    """A count of several before a singular unit and a plural noun counts that noun, not the
+    unit: "a couple win node pools", "200 service accounts" (but "a 3 node cluster" is 3
+    nodes, and "2 sre folks" are people: a noun that is a count's unit itself)."""
+    unit = normalise(match["unit"])
+    if value <= 1 or not ({f"{unit}s", f"{unit}es"} & units.keys()):  # "people" is plural
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    word = after.group(1) if after else ""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL) or word in units:
+        return False
+    return ordinary(word[:-1]) or (word.endswith("es") and ordinary(word[:-2]))
 
 
 def _gap(said: str, mark: int, found: re.Match[str]) -> tuple[int, int]:
@@ -305,6 +324,8 @@ class NumberReader:
             said = match.group(0).strip()
             if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
                 continue
+            if _modifies(lowered, match, value, self._unit_to_fact):  # "2 node pools": pools
+                continue
             if self._version and self._version.search(lowered[: match.start()]):
                 continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
             if match["neg"]:
@@ -321,7 +342,9 @@ class NumberReader:
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
-            if value is not None and (fact := self._counted(lowered, match)) is not None:
+            if value is None or _modifies(lowered, match, value, self._unit_to_fact):
+                continue
+            if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
         prose = CODE.sub(" ", lowered)  # a pasted manifest's "replicas: 3" is no size of theirs

@@ -678,6 +678,10 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
+        if kind == IntentKind.explain and r.found.meshes:
+            # "what's a waypoint proxy? we need one for L7 policy": the mesh or part asked
+            # about is explained; a feature said only outside the questions is why they ask.
+            features = self._asked_features(r.text, features)
         if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
             retired = [m for m in meshes if not self._current(m)]
             if retired:
@@ -729,6 +733,31 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _adoption_asked(self, text: str) -> bool:
+        """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
+        and names no feature, by name or in words ("do istio certs rotate themselves or do we
+        need a cronjob" asks about rotation)."""
+        clauses = self._clauses_asking_of_a_mesh(text)
+        return bool(clauses) and all(
+            self._cues.has("recommend", self._cues.strip("lifecycle", clause))
+            and not self._names_a_feature(clause)
+            for clause in clauses
+        )
+
+    def _names_a_feature(self, normalised: str) -> bool:
+        found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
+        return bool(found.features or self._ranked(normalised, found))
+
+    def _asked_features(self, text: str, features: list[str]) -> list[str]:
+        """The features named in the questions a question mark closes, when one of them
+        names a mesh or its part; all of them when none does."""
+        index, kept, about_a_mesh = self._kb.feature_index, [], False
+        for sentence in _ASKED.finditer(text):
+            named = find_mentions(normalise(sentence.group(0)).split(), self._kb.mesh_index, index)
+            about_a_mesh = about_a_mesh or bool(named.meshes)
+            kept += named.features
+        return [f for f in features if f in kept] if about_a_mesh else features
 
     def _not_compared(self, r: _Reading, meshes: list[str]) -> list[str]:
         """A comparison with one side not understood says so ("compare open linkerd"): the
@@ -813,6 +842,10 @@ class IntentParser:
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         # "kong mesh jwt — built in or do i need a gateway?": asked whether the mesh has it.
         checked = bool(features) and (r.asks_of_mesh or (bool(meshes) and cue("built_in")))
+        # "… should i set up consul connect or something for it?", "is service connect or
+        # anything mesh-y worth it?": what is asked of the mesh is whether to adopt it, over
+        # the setup and needs said before; no feature is checked.
+        checked = checked and not self._adoption_asked(r.text)
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
         # replacement?") is a recommendation even when meshes are named: the ones they run
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick, nor does "lattice
@@ -969,6 +1002,13 @@ class IntentParser:
         concept = not features and not facts and self._cues.has("concept", r.remaining)
         if alone and (features or concept) and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
+        # "mtls vs one-way tls", "difference between spiffe and plain x509 certs": a feature
+        # set against another idea, with no mesh named and no list or pick asked, is explained
+        # (what it is, and where the meshes stand); "datadog vs grafana for mesh metrics" sets
+        # two tools against each other, not the feature.
+        picks = cue("which_meshes") or cue("recommend")
+        if alone and features and not picks and self._feature_compared(r.remaining):
+            return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
         # meshes can do this?"), or "which mesh" with a size, it asks for a pick.
@@ -1024,6 +1064,17 @@ class IntentParser:
                 sides.update(after[2:3])
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
+
+    def _feature_compared(self, remaining: str) -> bool:
+        """A feature's name is a side of a comparison: right before or right after a
+        comparison cue (a lone "or" is none)."""
+        tokens = remaining.split()
+        found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        for start, end in self._cue_spans("compare", remaining, skip={"or"}):
+            if (start > 0 and named[start - 1]) or (end < len(named) and named[end]):
+                return True
+        return False
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
@@ -1126,7 +1177,9 @@ class IntentParser:
         ("what is ambient mode?"); and the text after asks nothing of it."""
         rest = normalise(after).split()
         asked_after = find_mentions(rest, self._kb.mesh_index, self._kb.feature_index)
-        if asked_after.features or self._cues.has("asks_of", " ".join(rest)):
+        # A feature said after in a statement is why they ask ("what's a waypoint proxy? we
+        # need one for L7 policy"); one in a question asks it of the mesh.
+        if (asked_after.features and "?" in after) or self._cues.has("asks_of", " ".join(rest)):
             return False
         words = said.split()
         first = named.used.index(True)
@@ -1246,15 +1299,31 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
-            # "should i set up consul connect or something": whether to adopt it, a pick
-            adopting = self._cues.starts("recommend", " ".join(words))
-            starts = [i for i in starts if not (adopting and self._cue_before(words[:i]))]
+            adopted = self._adopted(words, found)
+            starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
                 if first:
                     break
         return out
+
+    def _adopted(self, words: list[str], found: Mentions) -> set[int]:
+        """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks
+        whether to adopt: straight after the phrase ("do i need linkerd?") or after a
+        `name_before` cue ("should i set up consul connect or something?"); not a part of it
+        ("do i need linkerd viz for golden metrics" asks of the mesh)."""
+        opener = [m for m in self._cues.find("recommend", " ".join(words)) if m.start() == 0]
+        if not opener:
+            return set()
+        reach = max(len(m.group(0).split()) for m in opener)
+        adopted = set()
+        for start, end, _ in found.spans:
+            after = words[end : end + 1]
+            whole = not after or after[0] in STOPWORDS
+            if whole and (start == reach or self._cue_before(words[:start])):
+                adopted.add(start)
+        return adopted
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
