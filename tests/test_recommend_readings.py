@@ -263,6 +263,9 @@ def test_a_platforms_packaging_after_a_mesh_is_that_meshs_not_the_add_on_it_name
     # said alone, or after its own base, the packaging still names the add-on
     assert engine.parser.parse("is the aks add-on any good").meshes == ["aks-istio-addon"]
     assert "aks-istio-addon" in engine.parser.parse("istio aks add-on vs linkerd").meshes
+    # a comma between two names lists them: the second is no packaging of the first
+    listed = engine.parser.parse("kuma, openshift service mesh and consul side by side")
+    assert listed.meshes == ["kuma", "openshift-service-mesh", "consul"]
 
 
 def test_a_team_without_istio_experience_knows_no_istio(engine: AnswerEngine):
@@ -389,3 +392,59 @@ def test_a_stressed_feature_is_wanted_in_full(engine: AnswerEngine):
     # stress on another word leaves the feature as said
     said = "ecs, 40 services, we *really* need mtls between tasks"
     assert "in_full" not in engine.parser.parse(said).facts
+
+
+def test_already_a_vendors_customer_buys_from_it(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "we're already an aws enterprise customer, 40 services on eks"
+    ).facts
+    assert facts["vendor"] == "aws"
+
+
+def test_a_feature_said_to_be_a_bonus_is_no_must_have(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 50 services, need mtls; fips would be a bonus").facts
+    assert "fips_tls" not in facts["needs"]
+    assert "mtls" in facts["needs"]
+
+
+def test_traffic_that_all_goes_through_a_queue_makes_no_synchronous_calls(
+    engine: AnswerEngine,
+):
+    for text in (
+        "12 services on gke, everything flows through pub/sub. do we need a mesh?",
+        "we don't have much east-west traffic, 25 services on eks. worth adding a mesh?",
+    ):
+        assert engine.parser.parse(text).facts["sync_calls"] == 0, text
+        assert verdict(engine, text).tied == ["no-mesh"], text
+
+
+def test_a_hyphenated_count_counts(engine: AnswerEngine):
+    facts = engine.parser.parse("a 4-person platform team, 3-node clusters, 90 services").facts
+    assert facts["engineers"] == 4
+    assert facts["nodes"] == 3
+    assert engine.parser.parse("a two-person team on aks").facts["engineers"] == 2
+    assert engine.parser.parse("2-3 services on eks").facts["services"] == 3
+
+
+def test_a_team_new_to_kubernetes_networking_still_runs_kubernetes(engine: AnswerEngine):
+    text = "aks, 35 services, 3 of us with no kubernetes networking background. need mtls"
+    facts = engine.parser.parse(text).facts
+    assert "off_kubernetes" not in facts
+    assert facts["platform"] == ["aks"]
+    assert engine.parser.parse("no kubernetes here, 30 vms, need mtls").facts["off_kubernetes"]
+
+
+def test_a_counted_team_without_envoy_experience_is_its_count_not_small(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 400 services, platform team of 8, nobody knows envoy").facts
+    assert facts["envoy_experience"] is False
+    assert facts["team_size"] == "dedicated"
+    assert engine.parser.parse("nobody knows envoy, 40 services").facts["team_size"] == "small"
+
+
+def test_asking_whether_a_mesh_is_needed_asks_for_a_pick(engine: AnswerEngine):
+    text = "just me running 3 services on k3s, want retries and some metrics. do i need istio?"
+    assert engine.parser.parse(text).kind.value == "recommend"
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # a part of the mesh asked about stays a question about the mesh
+    part = "do i need linkerd viz for golden metrics?"
+    assert engine.parser.parse(part).kind.value == "feature_check"

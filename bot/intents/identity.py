@@ -16,11 +16,18 @@ from bot.intents.extract import find_mentions
 from bot.knowledge.aliases import AliasIndex, normalise
 
 SUBJECTS = frozenset({"it", "this", "that", "they"})
+COPULA = "is"
+CONTRACTED = frozenset({"what", "that", "it"})  # "what's", "that's": "s" is "is" after them
+FUSED = frozenset({"whats", "thats"})  # "whats x": "is" written into the word before
+WHAT = "what"  # "what is x, a mesh or a load balancer?"; "whats" asks it too
+HEDGES = frozenset({"exactly", "actually", "really", "even", "then", "now"})  # "what's x exactly"
 ARTICLES = frozenset({"a", "an"})
+MESH_KINDS = frozenset({"mesh", "service mesh"})  # "… - mesh or load balancer?"
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
 LISTING = ","  # what ends a clause the list of what the subject may be goes on after
-_CLAUSES = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+# The clauses and what ends each; a hyphen with spaces round it is a dash ("lattice - a mesh?").
+_CLAUSES = re.compile(r"((?:[,.;:!?()\n—]|\s[-–]\s)+)")
 
 
 class IdentityReader:
@@ -41,10 +48,10 @@ class IdentityReader:
             if describing and self._goes_on(words, listing):  # "… a mesh, a gateway, or what?"
                 listing = ended.strip() == LISTING
                 continue
-            end = self._complement(words)
+            end, open_ = self._complement(words)
             resumes = self._resumes(words, end)  # "… or can it do sidecarless": asked again
-            describing = resumes == len(words) and end < len(words)
-            listing = ended.strip() == LISTING
+            describing = open_ or (resumes == len(words) and end < len(words))
+            listing = open_ or ended.strip() == LISTING
             asked.append(" ".join(words[:end] + words[resumes:]))
         return [a for a in asked if a]
 
@@ -54,18 +61,36 @@ class IdentityReader:
         field ("is it a mesh, a load balancer, or something else")."""
         if words[:1] == [ALTERNATIVE]:
             return self._resumes(words, 0) == len(words)
-        return listing and words[:1] != [] and words[0] in ARTICLES and self._identity(words, 0)
+        if not listing or not words or self._resumes(words, 0) < len(words):
+            return False
+        if words[0] in ARTICLES:
+            return self._identity(words, 0)
+        # kinds set as alternatives after a mesh's name, a mesh one of them: "vpc lattice -
+        # mesh or load balancer?" (not "consul: mesh gateway or ingress gateway?")
+        pieces = " ".join(words).split(f" {ALTERNATIVE} ")
+        kinds = [[w for w in piece.split() if w not in ARTICLES] for piece in pieces]
+        return len(pieces) > 1 and any(" ".join(kind) in MESH_KINDS for kind in kinds)
 
-    def _complement(self, words: list[str]) -> int:
-        """Where the description of what the subject is starts (the end if none does)."""
+    def _complement(self, words: list[str]) -> tuple[int, bool]:
+        """Where the description of what the subject is starts (the end if none does), and
+        whether the clause asks what a mesh is and ends on its name, a hedge at most after it
+        ("whats traefik mesh exactly, a mesh or a load balancer?": the description follows)."""
         mesh_used = find_mentions(words, self._meshes, self._features).mesh_used
-        for i, word in enumerate(words[:-2]):
-            if word != "is":
+        for i in range(len(words) - 1):
+            if not _copula(words, i):
                 continue
-            end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, i + 1)
+            named = i + 2 if words[i + 1] == "the" else i + 1  # "what's the aks add-on"
+            end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, named)
+            while end and end < len(words) and words[end] in HEDGES:
+                end += 1
             if end and self._identity(words, end):
-                return end
-        return len(words)
+                return end, False
+            asks_what = bool({"whats", WHAT} & set(words[: i + 1]))  # "what kind of thing is x"
+            if end == len(words) and asks_what and any(mesh_used[i + 1 : end]):
+                return end, True
+        # a clause that is a mesh's name alone ("lattice: a mesh, or a load balancer?")
+        named = words[1:] if words[:1] == ["the"] else words
+        return len(words), bool(named) and all(mesh_used[len(words) - len(named) :])
 
     def _resumes(self, words: list[str], end: int) -> int:
         """Where a new question starts after the description ("or can it…", "but does it…")."""
@@ -80,6 +105,12 @@ class IdentityReader:
         if words[at : at + 1] and words[at] in ARTICLES:
             return self._cues.starts("field", " ".join(words[at + 1 :]))
         return self._cues.starts("identity", rest)
+
+
+def _copula(words: list[str], i: int) -> bool:
+    """An "is" at `i`: written out, contracted ("what's" reads "what s") or fused ("whats")."""
+    word = words[i]
+    return word in (COPULA, *FUSED) or (word == "s" and i > 0 and words[i - 1] in CONTRACTED)
 
 
 def _mesh_end(mesh_used: list[bool], start: int) -> int:

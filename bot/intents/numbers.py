@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -40,16 +41,18 @@ _UNITS = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
-    "a dozen": 12,
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
 }
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
+_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
     "a few thousand",
+    "several hundred",
+    "several thousand",
+    "a few dozen",
     "hundreds of",
     "thousands of",
     "tens of thousands of",
@@ -80,6 +83,24 @@ _NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", 
 _LINKS = r"(?:[\s:=~≈]|\b(?:is|are|was|at|about|around|roughly|currently|now)\b)*"
 
 
+_NEXT_WORD = re.compile(r"[\s-]+([a-z]+)\b")
+_NOT_PLURAL = ("ss", "us", "is")  # "class", "status", "analysis"
+
+
+def _modifies(text: str, match: re.Match[str], value: float, units: dict[str, str]) -> bool:
+    """A count of several before a singular unit and a plural noun counts that noun, not the
+    unit: "a couple win node pools", "200 service accounts" (but "a 3 node cluster" is 3
+    nodes, and "2 sre folks" are people: a noun that is a count's unit itself)."""
+    unit = normalise(match["unit"])
+    if value <= 1 or not ({f"{unit}s", f"{unit}es"} & units.keys()):  # "people" is plural
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    word = after.group(1) if after else ""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL) or word in units:
+        return False
+    return ordinary(word[:-1]) or (word.endswith("es") and ordinary(word[:-2]))
+
+
 def _gap(said: str, mark: int, found: re.Match[str]) -> tuple[int, int]:
     """How far a word found in `said` stands from the count at `mark` (in words), and 0 for
     a word after the unit, 1 for one before the number."""
@@ -96,22 +117,23 @@ def _value(number: str) -> float:
 
 
 def _spelled(words: str) -> int | None:
-    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500, 'two hundred and
-    fifty' 250, 'one and a half thousand' 1500, 'one thousand two hundred' 1200. An 'and' joins
-    a count only to a hundred or thousand before it ('two and three' is no number)."""
+    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500, 'half a dozen' 6,
+    'two hundred and fifty' 250, 'one and a half thousand' 1500, 'one thousand two hundred'
+    1200. An 'and' joins a count only to a dozen, hundred or thousand before it ('two and
+    three' is no number)."""
     parts = words.replace("-", " ").split()
     half = parts[:1] == ["half"]
     parts = parts[1:] if half else parts
     if parts[:1] in (["a"], ["an"]) and parts[1:2] and parts[1] in _MULTIPLIERS:  # 'a thousand'
         parts[0] = "one"
-    total, current, scaled = 0.0, 0.0, 0  # scaled: the last hundred or thousand said
+    total, current, scaled = 0.0, 0.0, 0  # scaled: the last dozen, hundred or thousand said
     i = 0
     while i < len(parts):
-        if parts[i : i + 3] == ["and", "a", "half"]:  # 'one and a half k', 'a thousand and a half'
-            if current:
-                current += 0.5
-            elif scaled:
+        if parts[i : i + 3] == ["and", "a", "half"]:  # 'one and a half k', 'a dozen and a half'
+            if i and parts[i - 1] in _MULTIPLIERS:
                 total += scaled / 2
+            elif current:
+                current += 0.5
             else:
                 return None
             i += 3
@@ -200,7 +222,7 @@ class NumberReader:
         pair = rf"(?:{small})(?:[\s-]+(?:{small}))?"
         words = (
             rf"(?:(?:half\s+)?an?\s+(?:{many})|{pair})"
-            rf"(?:\s+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
+            rf"(?:[\s-]+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
@@ -263,7 +285,8 @@ class NumberReader:
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
         measures |= {normalise(u) for u in rules.memory.units}
-        excluded = {*STOPWORDS, *_NOT_KIND, *(w for m in measures for w in m.split())}
+        counts = {w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()}  # no kind
+        excluded = {*STOPWORDS, *_NOT_KIND, *counts, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
@@ -301,6 +324,8 @@ class NumberReader:
             said = match.group(0).strip()
             if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
                 continue
+            if _modifies(lowered, match, value, self._unit_to_fact):  # "2 node pools": pools
+                continue
             if self._version and self._version.search(lowered[: match.start()]):
                 continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
             if match["neg"]:
@@ -317,7 +342,9 @@ class NumberReader:
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
-            if value is not None and (fact := self._counted(lowered, match)) is not None:
+            if value is None or _modifies(lowered, match, value, self._unit_to_fact):
+                continue
+            if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
         prose = CODE.sub(" ", lowered)  # a pasted manifest's "replicas: 3" is no size of theirs

@@ -284,6 +284,7 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
+        stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
@@ -294,7 +295,8 @@ class IntentParser:
         meshes = self._kb.meshes.values()
         # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
         index = self._kb.mesh_index
-        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+        platform = self._platform_words
+        for mesh in packaged(remaining.split(), found, meshes, index, platform, text):
             found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
@@ -375,7 +377,9 @@ class IntentParser:
         # another topic's phrase holding a field word ("mesh wifi", "mesh router").
         plain = self._cues.strip("incidental", self._cues.strip("out_of_scope", normalised))
         said = self._cues.has("field", plain)
-        field = bool(named or facts or notes or said)
+        # A memory size alone ("a 2Gi container") is said in every backend question: of
+        # itself it is nothing of the field.
+        field = bool(named or stated or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
         # "how does tetrate service bridge compare to the others?": a product set against
         # the meshes at large is one of the field, whatever else is said of it.
@@ -674,6 +678,10 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
+        if kind == IntentKind.explain and r.found.meshes:
+            # "what's a waypoint proxy? we need one for L7 policy": the mesh or part asked
+            # about is explained; a feature said only outside the questions is why they ask.
+            features = self._asked_features(r.text, features)
         if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
             retired = [m for m in meshes if not self._current(m)]
             if retired:
@@ -725,6 +733,31 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _adoption_asked(self, text: str) -> bool:
+        """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
+        and names no feature, by name or in words ("do istio certs rotate themselves or do we
+        need a cronjob" asks about rotation)."""
+        clauses = self._clauses_asking_of_a_mesh(text)
+        return bool(clauses) and all(
+            self._cues.has("recommend", self._cues.strip("lifecycle", clause))
+            and not self._names_a_feature(clause)
+            for clause in clauses
+        )
+
+    def _names_a_feature(self, normalised: str) -> bool:
+        found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
+        return bool(found.features or self._ranked(normalised, found))
+
+    def _asked_features(self, text: str, features: list[str]) -> list[str]:
+        """The features named in the questions a question mark closes, when one of them
+        names a mesh or its part; all of them when none does."""
+        index, kept, about_a_mesh = self._kb.feature_index, [], False
+        for sentence in _ASKED.finditer(text):
+            named = find_mentions(normalise(sentence.group(0)).split(), self._kb.mesh_index, index)
+            about_a_mesh = about_a_mesh or bool(named.meshes)
+            kept += named.features
+        return [f for f in features if f in kept] if about_a_mesh else features
 
     def _not_compared(self, r: _Reading, meshes: list[str]) -> list[str]:
         """A comparison with one side not understood says so ("compare open linkerd"): the
@@ -809,6 +842,10 @@ class IntentParser:
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         # "kong mesh jwt — built in or do i need a gateway?": asked whether the mesh has it.
         checked = bool(features) and (r.asks_of_mesh or (bool(meshes) and cue("built_in")))
+        # "… should i set up consul connect or something for it?", "is service connect or
+        # anything mesh-y worth it?": what is asked of the mesh is whether to adopt it, over
+        # the setup and needs said before; no feature is checked.
+        checked = checked and not self._adoption_asked(r.text)
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
         # replacement?") is a recommendation even when meshes are named: the ones they run
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick, nor does "lattice
@@ -910,6 +947,10 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
+        # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
+        # need said, asks what the part is for.
+        if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -960,6 +1001,13 @@ class IntentParser:
         alone = not meshes and not r.unknown and not sized and not listing
         concept = not features and not facts and self._cues.has("concept", r.remaining)
         if alone and (features or concept) and self._explained(r.normalised, r.text):
+            return IntentKind.explain, typo
+        # "mtls vs one-way tls", "difference between spiffe and plain x509 certs": a feature
+        # set against another idea, with no mesh named and no list or pick asked, is explained
+        # (what it is, and where the meshes stand); "datadog vs grafana for mesh metrics" sets
+        # two tools against each other, not the feature.
+        picks = cue("which_meshes") or cue("recommend")
+        if alone and features and not picks and self._feature_compared(r.remaining):
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -1017,6 +1065,17 @@ class IntentParser:
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
 
+    def _feature_compared(self, remaining: str) -> bool:
+        """A feature's name is a side of a comparison: right before or right after a
+        comparison cue (a lone "or" is none)."""
+        tokens = remaining.split()
+        found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        for start, end in self._cue_spans("compare", remaining, skip={"or"}):
+            if (start > 0 and named[start - 1]) or (end < len(named) and named[end]):
+                return True
+        return False
+
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
         footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
@@ -1029,6 +1088,12 @@ class IntentParser:
                 w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
             ]
             if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
+                return True
+        # "which mesh costs the least", "would cost us least at 800 pods": a `spends` verb a
+        # word at most before "least" (not "at least").
+        for match in self._cues.find("least_spent", normalised):
+            before = normalised[: match.start()].split()[-(LEAST_GAP + 1) :]
+            if before[-1:] != ["at"] and self._cues.has("spends", " ".join(before)):
                 return True
         return False
 
@@ -1112,7 +1177,9 @@ class IntentParser:
         ("what is ambient mode?"); and the text after asks nothing of it."""
         rest = normalise(after).split()
         asked_after = find_mentions(rest, self._kb.mesh_index, self._kb.feature_index)
-        if asked_after.features or self._cues.has("asks_of", " ".join(rest)):
+        # A feature said after in a statement is why they ask ("what's a waypoint proxy? we
+        # need one for L7 policy"); one in a question asks it of the mesh.
+        if (asked_after.features and "?" in after) or self._cues.has("asks_of", " ".join(rest)):
             return False
         words = said.split()
         first = named.used.index(True)
@@ -1232,15 +1299,31 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
-            # "should i set up consul connect or something": whether to adopt it, a pick
-            adopting = self._cues.starts("recommend", " ".join(words))
-            starts = [i for i in starts if not (adopting and self._cue_before(words[:i]))]
+            adopted = self._adopted(words, found)
+            starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
                 if first:
                     break
         return out
+
+    def _adopted(self, words: list[str], found: Mentions) -> set[int]:
+        """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks
+        whether to adopt: straight after the phrase ("do i need linkerd?") or after a
+        `name_before` cue ("should i set up consul connect or something?"); not a part of it
+        ("do i need linkerd viz for golden metrics" asks of the mesh)."""
+        opener = [m for m in self._cues.find("recommend", " ".join(words)) if m.start() == 0]
+        if not opener:
+            return set()
+        reach = max(len(m.group(0).split()) for m in opener)
+        adopted = set()
+        for start, end, _ in found.spans:
+            after = words[end : end + 1]
+            whole = not after or after[0] in STOPWORDS
+            if whole and (start == reach or self._cue_before(words[:start])):
+                adopted.add(start)
+        return adopted
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
