@@ -41,6 +41,7 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+BY_NAME = "by_name"
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
@@ -129,6 +130,12 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values())
+        # "mTLS", "mutual TLS": the words that promise what a feature's name does
+        self._named_by = [
+            (feature.id, pattern)
+            for feature in kb.features.values()
+            if (pattern := _word_pattern([normalise(w) for w in feature.named_by]))
+        ]
         names = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
@@ -336,6 +343,9 @@ class IntentParser:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
+        # Said by what its name promises ("need mTLS"), a must-have asks for that part.
+        if by_name := [f for f, p in self._named_by if f in features and p.search(normalised)]:
+            facts[BY_NAME] = by_name[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
@@ -1418,3 +1428,9 @@ def _code_words(text: str) -> str:
         )
 
     return CODE.sub(spelled, text)
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Any of these words, bounded on both sides (none: no pattern)."""
+    said = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in said) + r")\b") if said else None
