@@ -1289,3 +1289,15 @@ def test_cert_manager_on_a_large_estate_is_no_incumbent_no_mesh(engine: AnswerEn
 def test_on_nomad_consul_leads(engine: AnswerEngine):
     text = "our jobs are scheduled by nomad, no kubernetes anywhere. which mesh?"
     assert verdict(engine, text).tied == ["consul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ecs fargate, 25 services, we want mtls-ish protection between tasks",
+        "ecs fargate, 25 services, something like mTLS between tasks would be nice",
+    ],
+)
+def test_mtls_said_loosely_asks_for_something_of_the_kind(engine: AnswerEngine, text: str):
+    assert "by_name" not in engine.parser.parse(text).facts
+    assert "amazon-ecs-service-connect" in verdict(engine, text).survivors

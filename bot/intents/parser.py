@@ -42,6 +42,7 @@ NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
+LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
@@ -344,7 +345,7 @@ class IntentParser:
         if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
         # Said by what its name promises ("need mTLS"), a must-have asks for that part.
-        if by_name := [f for f, p in self._named_by if f in features and p.search(normalised)]:
+        if by_name := [f for f in self._by_name(normalised) if f in features]:
             facts[BY_NAME] = by_name[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
@@ -1338,6 +1339,22 @@ class IntentParser:
         if self._cues.starts("by_hand", " ".join(words[end:])):
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
+
+    def _by_name(self, normalised: str) -> list[str]:
+        """Features said with a `named_by` word that no `loosely_*` word beside it softens
+        ("need mTLS", not "mtls-ish auth" nor "something like mTLS")."""
+        found = []
+        for feature, pattern in self._named_by:
+            for match in pattern.finditer(normalised):
+                after = normalised[match.end() :].strip()
+                before = " ".join(normalised[: match.start()].split()[-LOOSE_BEFORE:])
+                loose = self._cues.starts("loosely_after", after) or any(
+                    m.end() == len(before) for m in self._cues.find("loosely_before", before)
+                )
+                if not loose:
+                    found.append(feature)
+                    break
+        return found
 
     def _in_full(self, text: str, normalised: str) -> list[str]:
         """Features named right after an `in_full` cue ("real mutual TLS", "full mTLS"), or
