@@ -247,6 +247,10 @@ def test_greetings_and_thanks_get_a_short_reply(parser, text):
         "what's the best CNI for EKS",
         "how do we cut ZGC pause times on our JVM workers?",
         "should we move our JVM apps from CMS to G1GC",
+        # a memory size is said in every backend question: of itself nothing of mine
+        "good gc settings for a 3Gi pod running kotlin?",
+        "node.js max-old-space-size for containers with 1GB limits?",
+        "what -Xms should a quarkus service get in 3Gi pods",
     ],
 )
 def test_topics_outside_meshes_are_out_of_scope(parser, text):
@@ -429,6 +433,7 @@ def test_a_number_no_count_names_is_no_count(parser, text):
         ("istio on one thousand three hundred pods, memory?", {"pods": 1300}),
         ("cilium cpu on a thirty-node cluster", {"nodes": 30}),
         ("a 12-cluster fleet, which mesh spans it?", {"clusters": 12}),
+        ("three-thousand pods on kuma, cpu?", {"pods": 3000}),  # no "three" pods of a kind
     ],
 )
 def test_counts_in_words_read_whole(parser, text, facts):

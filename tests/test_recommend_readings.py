@@ -263,6 +263,9 @@ def test_a_platforms_packaging_after_a_mesh_is_that_meshs_not_the_add_on_it_name
     # said alone, or after its own base, the packaging still names the add-on
     assert engine.parser.parse("is the aks add-on any good").meshes == ["aks-istio-addon"]
     assert "aks-istio-addon" in engine.parser.parse("istio aks add-on vs linkerd").meshes
+    # a comma between two names lists them: the second is no packaging of the first
+    listed = engine.parser.parse("kuma, openshift service mesh and consul side by side")
+    assert listed.meshes == ["kuma", "openshift-service-mesh", "consul"]
 
 
 def test_a_team_without_istio_experience_knows_no_istio(engine: AnswerEngine):
@@ -314,3 +317,134 @@ def test_a_team_that_values_boring_tech_wants_the_least_to_run(engine: AnswerEng
     facts = engine.parser.parse(text).facts
     assert facts["team_size"] == "small"
     assert verdict(engine, text).tied != ["istio"]
+
+
+def test_a_requirement_said_as_a_wish_is_no_hard_requirement(engine: AnswerEngine):
+    text = (
+        "aks, 30 services, need mtls. vendor support would be nice but it is optional, "
+        "and fully managed is nice to have"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "managed_control_plane" not in facts
+    assert "support" not in facts
+    assert engine.parser.parse("aks, 30 services, fully managed please").facts[
+        "managed_control_plane"
+    ]
+
+
+def test_memory_said_to_matter_most_is_a_tight_budget(engine: AnswerEngine):
+    facts = engine.parser.parse("gke, 60 services, mtls. memory is our top priority").facts
+    assert facts["memory_budget"] == "tight"
+    assert facts["low_overhead"] is True
+
+
+def test_founders_with_no_ops_people_are_a_small_team(engine: AnswerEngine):
+    facts = engine.parser.parse("3 cofounders, 12 services on eks, need mtls").facts
+    assert facts["engineers"] == 3
+    assert facts["team_size"] == "small"
+    facts = engine.parser.parse("eks, 40 services, we have no sre team at all").facts
+    assert facts["team_size"] == "small"
+
+
+def test_who_asks_for_a_need_names_no_feature(engine: AnswerEngine):
+    text = "eks, 20 services. our biggest client's vendor assessment asks for mtls"
+    assert engine.parser.parse(text).facts["needs"] == ["mtls"]
+
+
+def test_tls_and_tracing_alone_on_a_small_estate_is_mtls_as_the_only_driver(
+    engine: AnswerEngine,
+):
+    text = "aks, 9 services, two devs. all we want is tls between services plus some traces"
+    assert engine.parser.parse(text).facts["only_mtls"] is True
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # a mesh they run today asks which mesh comes next
+    moving = "we run linkerd on aks, 9 services. we want tls between services plus traces"
+    assert "only_mtls" not in engine.parser.parse(moving).facts
+
+
+def test_asking_whether_to_set_up_a_mesh_asks_for_a_pick(engine: AnswerEngine):
+    text = "four services on two vms under nomad, it all works. should we install consul connect?"
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert verdict(engine, text).tied == ["no-mesh"]
+    assert engine.parser.parse("does consul support vms?").kind.value == "feature_check"
+
+
+def test_a_tool_covers_the_needs_said_with_it(engine: AnswerEngine):
+    text = (
+        "eks, 15 services, go with grpc middleware for retries and deadlines, cert-manager "
+        "with spiffe ids. the only other ask is request metrics, and the middleware emits "
+        "those already. do we need a mesh at all?"
+    )
+    facts = engine.parser.parse(text).facts
+    covered = set(facts["covered"])
+    assert {"retries", "timeouts", "spiffe_identity", "mtls"} <= covered
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # named alone, middleware covers nothing
+    assert "covered" not in engine.parser.parse("eks, 15 services, middleware, need retries").facts
+
+
+def test_a_stressed_feature_is_wanted_in_full(engine: AnswerEngine):
+    text = "ecs, 40 services, compliance wants **mutual** tls between tasks, vendor support ok"
+    facts = engine.parser.parse(text).facts
+    assert facts["in_full"] == ["mtls"]
+    assert "amazon-ecs-service-connect" not in verdict(engine, text).tied
+    # stress on another word leaves the feature as said
+    said = "ecs, 40 services, we *really* need mtls between tasks"
+    assert "in_full" not in engine.parser.parse(said).facts
+
+
+def test_already_a_vendors_customer_buys_from_it(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "we're already an aws enterprise customer, 40 services on eks"
+    ).facts
+    assert facts["vendor"] == "aws"
+
+
+def test_a_feature_said_to_be_a_bonus_is_no_must_have(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 50 services, need mtls; fips would be a bonus").facts
+    assert "fips_tls" not in facts["needs"]
+    assert "mtls" in facts["needs"]
+
+
+def test_traffic_that_all_goes_through_a_queue_makes_no_synchronous_calls(
+    engine: AnswerEngine,
+):
+    for text in (
+        "12 services on gke, everything flows through pub/sub. do we need a mesh?",
+        "we don't have much east-west traffic, 25 services on eks. worth adding a mesh?",
+    ):
+        assert engine.parser.parse(text).facts["sync_calls"] == 0, text
+        assert verdict(engine, text).tied == ["no-mesh"], text
+
+
+def test_a_hyphenated_count_counts(engine: AnswerEngine):
+    facts = engine.parser.parse("a 4-person platform team, 3-node clusters, 90 services").facts
+    assert facts["engineers"] == 4
+    assert facts["nodes"] == 3
+    assert engine.parser.parse("a two-person team on aks").facts["engineers"] == 2
+    assert engine.parser.parse("2-3 services on eks").facts["services"] == 3
+
+
+def test_a_team_new_to_kubernetes_networking_still_runs_kubernetes(engine: AnswerEngine):
+    text = "aks, 35 services, 3 of us with no kubernetes networking background. need mtls"
+    facts = engine.parser.parse(text).facts
+    assert "off_kubernetes" not in facts
+    assert facts["platform"] == ["aks"]
+    assert engine.parser.parse("no kubernetes here, 30 vms, need mtls").facts["off_kubernetes"]
+
+
+def test_a_counted_team_without_envoy_experience_is_its_count_not_small(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 400 services, platform team of 8, nobody knows envoy").facts
+    assert facts["envoy_experience"] is False
+    assert facts["team_size"] == "dedicated"
+    assert engine.parser.parse("nobody knows envoy, 40 services").facts["team_size"] == "small"
+
+
+def test_asking_whether_a_mesh_is_needed_asks_for_a_pick(engine: AnswerEngine):
+    text = "just me running 3 services on k3s, want retries and some metrics. do i need istio?"
+    assert engine.parser.parse(text).kind.value == "recommend"
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # a part of the mesh asked about stays a question about the mesh
+    part = "do i need linkerd viz for golden metrics?"
+    assert engine.parser.parse(part).kind.value == "feature_check"

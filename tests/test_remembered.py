@@ -6,8 +6,10 @@ from __future__ import annotations
 import pickle
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.extract import find_mentions
 from bot.intents.parser import IntentParser
 from bot.knowledge.base import KnowledgeBase
+from bot.render.blocks import build_message
 from bot.render.plain import render_terminal
 
 QUESTIONS = [
@@ -58,3 +60,42 @@ def test_a_question_asked_again_reads_the_same_and_apart(engine: AnswerEngine):
     again = engine.parser.parse(text)
     assert again.facts["services"] == 70 and "kuma" not in again.meshes
     assert again == IntentParser(engine.kb).parse(text)
+
+
+def test_a_comparison_remembered_for_its_meshes_keeps_each_setup_apart(
+    engine: AnswerEngine, kb: KnowledgeBase
+):
+    """What a comparison says of its meshes alone is made once; the pick for a setup and
+    the buttons carrying its size stay with the question that gave them."""
+    asked = [
+        "kuma against consul please",
+        "kuma or consul, we have 35 services and a tiny team",
+        "consul vs kuma vs linkerd",
+        "kuma against consul please",
+        "kuma or consul for 900 services",
+    ]
+
+    def cards(answering: AnswerEngine, questions: list[str]) -> list[dict]:
+        return [build_message(answering.ask(q)) for q in questions]
+
+    warm = cards(engine, asked)
+    assert warm[0] == warm[3]
+    assert warm[1] != warm[4]  # the size rides in the buttons
+    fresh = AnswerEngine(pickle.loads(pickle.dumps(kb)))
+    assert cards(fresh, asked[::-1]) == warm[::-1]
+    plain = engine.ask(asked[0])
+    sized = engine.ask(asked[4])
+    assert "For your setup" not in [p.heading for p in plain.points]
+    assert "For your setup" in [p.heading for p in sized.points]
+    assert not any(c.intent.facts for c in plain.next_steps)
+    assert any(c.intent.facts.get("services") == 900 for c in sized.next_steps)
+
+
+def test_words_scanned_again_give_each_reader_its_own_mentions(kb: KnowledgeBase):
+    words = ["move", "our", "payments", "off", "linkerd", "to", "istio", "ambient"]
+    first = find_mentions(words, kb.mesh_index, kb.feature_index)
+    first.meshes.clear()
+    first.used[:] = [False] * len(first.used)
+    first.typos["x"] = "y"
+    again = find_mentions(words, kb.mesh_index, kb.feature_index)
+    assert again.meshes and "x" not in again.typos and any(again.used)

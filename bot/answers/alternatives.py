@@ -13,8 +13,13 @@ Three kinds, in this order, each at most once:
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import remember
 from bot.knowledge.models import FactValue, Level, Mesh, Status
+
+NEAREST_KEPT = 1_024  # sets of meshes whose nearest alternative is remembered
 
 
 def siblings(kb: KnowledgeBase, mesh: Mesh) -> list[Mesh]:
@@ -52,7 +57,22 @@ def differences(kb: KnowledgeBase, a: Mesh, b: Mesh) -> int:
 def nearest(kb: KnowledgeBase, meshes: list[Mesh], exclude: set[str]) -> Mesh | None:
     """The current mesh (not a distribution, not the baseline) that differs least from one
     of `meshes`; ties go to the one closest to all of them, then to the first in the
-    knowledge base."""
+    knowledge base. Found once per knowledge base, meshes and exclusions (for its own
+    meshes: a changed copy is weighed anew)."""
+    if not all(kb.owns(m) for m in meshes):
+        return _nearest(kb, meshes, exclude)
+    key = (tuple(m.id for m in meshes), frozenset(exclude))
+    memo = kb.derived("nearest_meshes", _nothing_near)
+    if key not in memo:
+        remember(memo, key, _nearest(kb, meshes, exclude), NEAREST_KEPT)
+    return memo[key]
+
+
+def _nothing_near(_: KnowledgeBase) -> dict[Hashable, Mesh | None]:
+    return {}
+
+
+def _nearest(kb: KnowledgeBase, meshes: list[Mesh], exclude: set[str]) -> Mesh | None:
     candidates = [
         m
         for m in kb.current_meshes()

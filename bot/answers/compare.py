@@ -3,6 +3,9 @@ differences that matter, then details on demand."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from dataclasses import dataclass
+
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
@@ -27,6 +30,7 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
 
@@ -47,6 +51,7 @@ _OVERHEAD_METRICS = (
     Metric.latency_p90,
     Metric.control_plane_memory,
 )
+SAID_KEPT = 512  # sets of meshes compared whose comparison is remembered
 NOT_COMPARABLE = " — from a different source than the others; not directly comparable"
 
 
@@ -209,14 +214,37 @@ def _next_steps(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh]) -> list[C
     return steps + standard_steps(kb, IntentKind.compare, only=(IntentKind.features,))
 
 
-def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
-    ids = _meshes(kb, intent)
-    meshes = [kb.meshes[i] for i in ids]
-    cite = Citations(kb)
-    points: list[Part] = []
+@dataclass(frozen=True)
+class _Said:
+    """What a comparison says of its meshes whatever else the question told us: made once
+    per knowledge base and set of meshes (its parts are frozen, and citing only checks
+    that a source is known)."""
+
+    title: str
+    lead: str
+    lead_sources: list[str]
+    first: list[Part]  # before the pick for their setup: status, what decides
+    then: list[Part]  # after it: where they differ most, best for
+    details: list[Section]
+
+
+def _no_said(_: KnowledgeBase) -> dict[Hashable, _Said]:
+    return {}
+
+
+def _said(kb: KnowledgeBase, meshes: list[Mesh]) -> _Said:
+    ids = tuple(m.id for m in meshes)
+    memo = kb.derived("compared", _no_said)
+    if ids not in memo:
+        remember(memo, ids, _say(kb, meshes, Citations(kb)), SAID_KEPT)
+    return memo[ids]
+
+
+def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
+    first: list[Part] = []
     retired = [m for m in meshes if not m.is_current]
     if retired:
-        points.append(
+        first.append(
             Paragraph(
                 heading="Status",
                 text=" ".join(status_line(kb, m) for m in retired),
@@ -224,16 +252,15 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
             )
         )
     lead, lead_sources = architecture(meshes, cite)
-    points.append(deciding_facts(kb, meshes, cite))
-    if setup := _for_your_setup(kb, intent, ids, cite):
-        points.append(setup)
+    first.append(deciding_facts(kb, meshes, cite))
+    then: list[Part] = []
     rows, same = _differences(kb, meshes, cite)
     columns = [m.name for m in meshes]
     if rows:
-        points.append(
+        then.append(
             Matrix(heading="Where they differ most", columns=columns, rows=_key_rows(rows, meshes))
         )
-    points.append(
+    then.append(
         StatementList(
             heading="Best for",
             items=[Statement(label=m.name, text=m.best_for) for m in meshes],
@@ -249,15 +276,12 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         for m in meshes
         for c in m.outdated_claims
     ]
-    cite.read_more(s for m in meshes for s in m.sources)
-    return build_answer(
-        kb,
-        intent,
-        cite,
-        title=f"{mesh_names(kb, ids)} compared",
+    return _Said(
+        title=f"{mesh_names(kb, [m.id for m in meshes])} compared",
         lead=lead,
         lead_sources=lead_sources,
-        points=points,
+        first=first,
+        then=then,
         details=[
             Section(key="features", label="All features", parts=all_features),
             Section(
@@ -275,5 +299,24 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
                 else [],
             ),
         ],
+    )
+
+
+def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
+    ids = _meshes(kb, intent)
+    meshes = [kb.meshes[i] for i in ids]
+    said = _said(kb, meshes)
+    cite = Citations(kb)
+    setup = _for_your_setup(kb, intent, ids, cite)
+    cite.read_more(s for m in meshes for s in m.sources)
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=said.title,
+        lead=said.lead,
+        lead_sources=list(said.lead_sources),
+        points=[*said.first, *([setup] if setup else []), *said.then],
+        details=list(said.details),
         next_steps=_next_steps(kb, intent, meshes),
     )

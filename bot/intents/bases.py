@@ -81,23 +81,36 @@ def packaged(
     meshes: Iterable[Mesh],
     index: AliasIndex,
     platform: frozenset[str],
+    text: str,
 ) -> set[str]:
     """Meshes named only by a platform's packaging of a mesh right after another mesh's
     name: "the open service mesh aks add-on" is OSM's add-on on AKS, not the Istio add-on
     that "aks add-on" names alone. Such an alias holds a platform's word and no word that
     names a mesh by itself ("aks add-on", "aks mesh"; not "aks istio"); right after its own
-    base ("istio aks add-on") it names itself."""
+    base ("istio aks add-on") it names itself, and a comma between the two (`text`: as
+    written) lists two ("compare gcsm, openshift service mesh and gloo")."""
     base = {m.id: m.based_on for m in meshes}
     spans = sorted(found.spans)
     packed = set()
-    for (_, end, before), span in itertools.pairwise(spans):
+    lowered = text.lower()
+    for (first, end, before), span in itertools.pairwise(spans):
         start, stop, mesh = span
         words = tokens[start:stop]
         if end != start or mesh in (before, base.get(before)) or base.get(mesh) == before:
             continue
+        if not _run_on(lowered, tokens[first:end], words):
+            continue
         if platform & set(words) and not any(index.exact(w) for w in words):
             packed.add(span)
     return {m for _, _, m in packed if all(s in packed for s in _spans(found, m))}
+
+
+def _run_on(text: str, before: list[str], after: list[str]) -> bool:
+    """Whether two names stand in the text with nothing but spaces or a hyphen between them
+    ("open service mesh aks add-on"), not a comma or a slash ("gcsm, openshift service mesh")."""
+    said = [re.escape(w) for w in before], [re.escape(w) for w in after]
+    pattern = r"\W+".join(said[0]) + r"[\s-]+" + r"\W+".join(said[1])
+    return bool(re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", text))
 
 
 def _fused(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Hashable
+from dataclasses import dataclass, field, fields
 
 from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
+from bot.knowledge.memo import remember
 from bot.knowledge.models import FactType, FactValue, RulesFile, Signal
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
+SCANS_KEPT = 4_096  # token lists whose scan an index pair remembers (a question makes ~7)
+WISH_GAP = 2  # "a managed add-on would really be nice": words between a phrase and the cue
 
 
 @dataclass
@@ -23,6 +28,13 @@ class Mentions:
     typos: dict[str, str] = field(default_factory=dict)  # as typed -> entity id
     plain_words: set[str] = field(default_factory=set)  # meshes named by an everyday word
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, mesh id
+
+
+_MENTIONS_FIELDS = [f.name for f in fields(Mentions)]
+# Per mesh index (one per knowledge base, forgotten with it): remembered scans.
+_SCANS: weakref.WeakKeyDictionary[AliasIndex, dict[Hashable, Mentions]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _add(items: list[str], item: str) -> None:
@@ -52,7 +64,25 @@ def _plain_typo(phrase: str, alias: str, index: AliasIndex) -> bool:
 
 
 def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -> Mentions:
-    """Longest-first scan of token spans: exact aliases anywhere, plain typos where eligible."""
+    """Longest-first scan of token spans: exact aliases anywhere, plain typos where eligible.
+
+    One question's passes scan the same words several times (about seven scans, five of
+    them repeats), so each index pair remembers its scans; every caller gets its own copy."""
+    scans = _SCANS.get(meshes)
+    if scans is None:
+        scans = _SCANS[meshes] = {}
+    key = (features, tuple(tokens))
+    scan = scans.get(key)
+    if scan is None:
+        scan = remember(scans, key, _scan(tokens, meshes, features), SCANS_KEPT)
+    return Mentions(**{name: _copied(getattr(scan, name)) for name in _MENTIONS_FIELDS})
+
+
+def _copied(value: object) -> object:
+    return value.copy() if isinstance(value, list | dict | set) else value
+
+
+def _scan(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -> Mentions:
     found = Mentions()
     used = [False] * len(tokens)
     mesh_used = [False] * len(tokens)
@@ -129,6 +159,12 @@ class SignalReader:
                 self._by_word.setdefault(word, []).append(at)
         self._always = [at for at, words in enumerate(self._words) if not words]
         said = {p for p, _ in phrases}
+        # "a managed add-on would be nice": a phrase a `negation_after` cue follows within a
+        # few words is a wish, not a requirement.
+        wishes = sorted({normalise(w) for w in rules.phrases.get("negation_after", [])}, key=len)
+        alternation = "|".join(re.escape(w) for w in reversed(wishes) if w)
+        gap = rf"(?:\w+\s+){{0,{WISH_GAP}}}?"
+        self._wish = re.compile(rf"\s*{gap}(?:{alternation})\b") if alternation else None
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = re.compile(rf"\b({alternation})\b") if held else None
@@ -158,12 +194,18 @@ class SignalReader:
         free = range(0, len(parts), 2)  # the names held are at odd places
         for at in self._candidates(normalised):
             pattern, values = self._pattern(at), self._signals[at][1].set
-            if any(pattern.search(parts[i]) for i in free):
+            said = [m for i in free for m in pattern.finditer(parts[i]) if not self._wished(m)]
+            if said:
                 for key, value in values.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
                 for i in free:
                     parts[i] = pattern.sub(" ", parts[i])
         return facts, " ".join(" ".join(parts).split())
+
+    def _wished(self, match: re.Match[str]) -> bool:
+        """The phrase is followed by a `negation_after` cue: "fully managed would be nice",
+        "vendor support not required"."""
+        return bool(self._wish and self._wish.match(match.string, match.end()))
 
     def _stricter(self, key: str, known: FactValue | None, value: FactValue) -> FactValue:
         order = self._strictness.get(key)

@@ -16,6 +16,11 @@ from bot.intents.extract import find_mentions
 from bot.knowledge.aliases import AliasIndex, normalise
 
 SUBJECTS = frozenset({"it", "this", "that", "they"})
+COPULA = "is"
+CONTRACTED = frozenset({"what", "that", "it"})  # "what's", "that's": "s" is "is" after them
+FUSED = frozenset({"whats", "thats"})  # "whats x": "is" written into the word before
+WHAT = "what"  # "what is x, a mesh or a load balancer?"; "whats" asks it too
+HEDGES = frozenset({"exactly", "actually", "really", "even", "then", "now"})  # "what's x exactly"
 ARTICLES = frozenset({"a", "an"})
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
@@ -41,10 +46,10 @@ class IdentityReader:
             if describing and self._goes_on(words, listing):  # "… a mesh, a gateway, or what?"
                 listing = ended.strip() == LISTING
                 continue
-            end = self._complement(words)
+            end, open_ = self._complement(words)
             resumes = self._resumes(words, end)  # "… or can it do sidecarless": asked again
-            describing = resumes == len(words) and end < len(words)
-            listing = ended.strip() == LISTING
+            describing = open_ or (resumes == len(words) and end < len(words))
+            listing = open_ or ended.strip() == LISTING
             asked.append(" ".join(words[:end] + words[resumes:]))
         return [a for a in asked if a]
 
@@ -56,16 +61,24 @@ class IdentityReader:
             return self._resumes(words, 0) == len(words)
         return listing and words[:1] != [] and words[0] in ARTICLES and self._identity(words, 0)
 
-    def _complement(self, words: list[str]) -> int:
-        """Where the description of what the subject is starts (the end if none does)."""
+    def _complement(self, words: list[str]) -> tuple[int, bool]:
+        """Where the description of what the subject is starts (the end if none does), and
+        whether the clause asks what a mesh is and ends on its name, a hedge at most after it
+        ("whats traefik mesh exactly, a mesh or a load balancer?": the description follows)."""
         mesh_used = find_mentions(words, self._meshes, self._features).mesh_used
-        for i, word in enumerate(words[:-2]):
-            if word != "is":
+        for i in range(len(words) - 1):
+            if not _copula(words, i):
                 continue
-            end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, i + 1)
+            named = i + 2 if words[i + 1] == "the" else i + 1  # "what's the aks add-on"
+            end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, named)
+            while end and end < len(words) and words[end] in HEDGES:
+                end += 1
             if end and self._identity(words, end):
-                return end
-        return len(words)
+                return end, False
+            asks_what = words[i] == "whats" or (i > 0 and words[i - 1] == WHAT)
+            if end == len(words) and asks_what and any(mesh_used[i + 1 : end]):
+                return end, True
+        return len(words), False
 
     def _resumes(self, words: list[str], end: int) -> int:
         """Where a new question starts after the description ("or can it…", "but does it…")."""
@@ -80,6 +93,12 @@ class IdentityReader:
         if words[at : at + 1] and words[at] in ARTICLES:
             return self._cues.starts("field", " ".join(words[at + 1 :]))
         return self._cues.starts("identity", rest)
+
+
+def _copula(words: list[str], i: int) -> bool:
+    """An "is" at `i`: written out, contracted ("what's" reads "what s") or fused ("whats")."""
+    word = words[i]
+    return word in (COPULA, *FUSED) or (word == "s" and i > 0 and words[i - 1] in CONTRACTED)
 
 
 def _mesh_end(mesh_used: list[bool], start: int) -> int:

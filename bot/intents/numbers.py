@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -78,6 +79,24 @@ _MEASURES = ("memory", "cpu", "latency")  # phrase groups whose words are a size
 _NOT_KIND = ("per", "each", "every", "across", "over", "under", "plus", "than", "spread")
 # Words between a count's name and its number: "our pod count is at ~1187", "number of pods: 85"
 _LINKS = r"(?:[\s:=~≈]|\b(?:is|are|was|at|about|around|roughly|currently|now)\b)*"
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([a-z]+)\b")
+_NOT_PLURAL = ("ss", "us", "is")  # "class", "status", "analysis"
+
+
+def _modifies(text: str, match: re.Match[str], value: float, units: dict[str, str]) -> bool:
+    """A count of several before a singular unit and a plural noun counts that noun, not the
+    unit: "a couple win node pools", "200 service accounts" (but "a 3 node cluster" is 3
+    nodes, and "2 sre folks" are people: a noun that is a count's unit itself)."""
+    unit = normalise(match["unit"])
+    if value <= 1 or not ({f"{unit}s", f"{unit}es"} & units.keys()):  # "people" is plural
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    word = after.group(1) if after else ""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL) or word in units:
+        return False
+    return ordinary(word[:-1]) or (word.endswith("es") and ordinary(word[:-2]))
 
 
 def _gap(said: str, mark: int, found: re.Match[str]) -> tuple[int, int]:
@@ -200,7 +219,7 @@ class NumberReader:
         pair = rf"(?:{small})(?:[\s-]+(?:{small}))?"
         words = (
             rf"(?:(?:half\s+)?an?\s+(?:{many})|{pair})"
-            rf"(?:\s+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
+            rf"(?:[\s-]+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
@@ -263,7 +282,8 @@ class NumberReader:
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
         measures |= {normalise(u) for u in rules.memory.units}
-        excluded = {*STOPWORDS, *_NOT_KIND, *(w for m in measures for w in m.split())}
+        counts = {w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()}  # no kind
+        excluded = {*STOPWORDS, *_NOT_KIND, *counts, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
@@ -301,6 +321,8 @@ class NumberReader:
             said = match.group(0).strip()
             if value > 1 and not value.is_integer():  # "4.8 apps": a version (.NET 4.8)
                 continue
+            if _modifies(lowered, match, value, self._unit_to_fact):  # "2 node pools": pools
+                continue
             if self._version and self._version.search(lowered[: match.start()]):
                 continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
             if match["neg"]:
@@ -317,7 +339,9 @@ class NumberReader:
                 at.setdefault(fact, match.start())
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
-            if value is not None and (fact := self._counted(lowered, match)) is not None:
+            if value is None or _modifies(lowered, match, value, self._unit_to_fact):
+                continue
+            if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
         prose = CODE.sub(" ", lowered)  # a pasted manifest's "replicas: 3" is no size of theirs

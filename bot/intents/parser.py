@@ -47,6 +47,8 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
+# A word stressed in markup: "*mutual*", "**real**", "_full_".
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
@@ -162,6 +164,11 @@ class IntentParser:
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
+        # `name_before` cues by their number of words ("roll out": 2), to match a text's end
+        self._names_before: dict[int, set[tuple[str, ...]]] = {}
+        for cue in self._cues.words["name_before"]:
+            if words := tuple(cue.split()):
+                self._names_before.setdefault(len(words), set()).add(words)
 
     def _names_something(self, normalised: str) -> bool:
         """Some words name a mesh or a feature; a `spanning` verb names one mesh across
@@ -285,6 +292,7 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
+        stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
         # Features come from what names no platform: "bare-metal clusters" is Kubernetes.
@@ -295,7 +303,8 @@ class IntentParser:
         meshes = self._kb.meshes.values()
         # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
         index = self._kb.mesh_index
-        for mesh in packaged(remaining.split(), found, meshes, index, self._platform_words):
+        platform = self._platform_words
+        for mesh in packaged(remaining.split(), found, meshes, index, platform, text):
             found.meshes.remove(mesh)
         shortened = (
             self._short_names.read(remaining.split(), found)
@@ -310,8 +319,8 @@ class IntentParser:
         ors = [
             span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
         ]
-        asked = self._asks_about_a_mesh(text)
-        modes = self._modes.as_features(remaining.split(), found, asked, compared, ors)
+        asks_of_mesh = self._asks_about_a_mesh(text)
+        modes = self._modes.as_features(remaining.split(), found, asks_of_mesh, compared, ors)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -379,7 +388,9 @@ class IntentParser:
         # another topic's phrase holding a field word ("mesh wifi", "mesh router").
         plain = self._cues.strip("incidental", self._cues.strip("out_of_scope", normalised))
         said = self._cues.has("field", plain)
-        field = bool(named or facts or notes or said)
+        # A memory size alone ("a 2Gi container") is said in every backend question: of
+        # itself it is nothing of the field.
+        field = bool(named or stated or notes or said)
         field = field or any("mesh" in normalise(name) for name in unknown)
         # "how does tetrate service bridge compare to the others?": a product set against
         # the meshes at large is one of the field, whatever else is said of it.
@@ -403,7 +414,7 @@ class IntentParser:
             read_as,
             in_field,
             measure,
-            self._asks_about_a_mesh(text),
+            asks_of_mesh,
             "?" in text,
             frozenset(counted),
             self._control_plane_too(remaining, measure),
@@ -616,8 +627,10 @@ class IntentParser:
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
-        said = (c.split() for c in self._cues.words["name_before"])
-        return max((len(c) for c in said if tokens[-len(c) :] == c), default=0)
+        return max(
+            (n for n, cues in self._names_before.items() if tuple(tokens[-n:]) in cues),
+            default=0,
+        )
 
     def _measure(self, normalised: str) -> Measure | None:
         """The overhead first named: "latency overhead" is latency, "cores" is CPU; the
@@ -676,6 +689,14 @@ class IntentParser:
             meshes = meshes[:MAX_COMPARE]
         facts = dict(r.facts)
         features = r.features
+        if kind == IntentKind.explain and r.found.meshes:
+            # "what's a waypoint proxy? we need one for L7 policy": the mesh or part asked
+            # about is explained; a feature said only outside the questions is why they ask.
+            features = self._asked_features(r.text, features)
+        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
+            retired = [m for m in meshes if not self._current(m)]
+            if retired:
+                facts.setdefault(RETIRED, retired[0])
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:
@@ -697,10 +718,6 @@ class IntentParser:
             needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
             facts["needs"] = needs[:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
-        if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
-            retired = [m for m in meshes if not self._current(m)]
-            if retired:
-                facts.setdefault(RETIRED, retired[0])
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
@@ -727,6 +744,31 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _adoption_asked(self, text: str) -> bool:
+        """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
+        and names no feature, by name or in words ("do istio certs rotate themselves or do we
+        need a cronjob" asks about rotation)."""
+        clauses = self._clauses_asking_of_a_mesh(text)
+        return bool(clauses) and all(
+            self._cues.has("recommend", self._cues.strip("lifecycle", clause))
+            and not self._names_a_feature(clause)
+            for clause in clauses
+        )
+
+    def _names_a_feature(self, normalised: str) -> bool:
+        found = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
+        return bool(found.features or self._ranked(normalised, found))
+
+    def _asked_features(self, text: str, features: list[str]) -> list[str]:
+        """The features named in the questions a question mark closes, when one of them
+        names a mesh or its part; all of them when none does."""
+        index, kept, about_a_mesh = self._kb.feature_index, [], False
+        for sentence in _ASKED.finditer(text):
+            named = find_mentions(normalise(sentence.group(0)).split(), self._kb.mesh_index, index)
+            about_a_mesh = about_a_mesh or bool(named.meshes)
+            kept += named.features
+        return [f for f in features if f in kept] if about_a_mesh else features
 
     def _not_compared(self, r: _Reading, meshes: list[str]) -> list[str]:
         """A comparison with one side not understood says so ("compare open linkerd"): the
@@ -811,6 +853,10 @@ class IntentParser:
         # "does istio rotate certs or do we need a cronjob": a feature of a mesh asked about.
         # "kong mesh jwt — built in or do i need a gateway?": asked whether the mesh has it.
         checked = bool(features) and (r.asks_of_mesh or (bool(meshes) and cue("built_in")))
+        # "… should i set up consul connect or something for it?", "is service connect or
+        # anything mesh-y worth it?": what is asked of the mesh is whether to adopt it, over
+        # the setup and needs said before; no feature is checked.
+        checked = checked and not self._adoption_asked(r.text)
         # Their setup and a pick asked for ("we still run OSM on AKS, what's the
         # replacement?") is a recommendation even when meshes are named: the ones they run
         # are incumbents. "istio vs linkerd for 40 services" asks for no pick, nor does "lattice
@@ -963,6 +1009,13 @@ class IntentParser:
         concept = not features and not facts and self._cues.has("concept", r.remaining)
         if alone and (features or concept) and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
+        # "mtls vs one-way tls", "difference between spiffe and plain x509 certs": a feature
+        # set against another idea, with no mesh named and no list or pick asked, is explained
+        # (what it is, and where the meshes stand); "datadog vs grafana for mesh metrics" sets
+        # two tools against each other, not the feature.
+        picks = cue("which_meshes") or cue("recommend")
+        if alone and features and not picks and self._feature_compared(r.remaining):
+            return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
         # meshes can do this?"), or "which mesh" with a size, it asks for a pick.
@@ -1018,6 +1071,17 @@ class IntentParser:
                 sides.update(after[2:3])
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
+
+    def _feature_compared(self, remaining: str) -> bool:
+        """A feature's name is a side of a comparison: right before or right after a
+        comparison cue (a lone "or" is none)."""
+        tokens = remaining.split()
+        found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        for start, end in self._cue_spans("compare", remaining, skip={"or"}):
+            if (start > 0 and named[start - 1]) or (end < len(named) and named[end]):
+                return True
+        return False
 
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most: "smallest resource
@@ -1114,7 +1178,9 @@ class IntentParser:
         ("what is ambient mode?"); and the text after asks nothing of it."""
         rest = normalise(after).split()
         asked_after = find_mentions(rest, self._kb.mesh_index, self._kb.feature_index)
-        if asked_after.features or self._cues.has("asks_of", " ".join(rest)):
+        # A feature said after in a statement is why they ask ("what's a waypoint proxy? we
+        # need one for L7 policy"); one in a question asks it of the mesh.
+        if (asked_after.features and "?" in after) or self._cues.has("asks_of", " ".join(rest)):
             return False
         words = said.split()
         first = named.used.index(True)
@@ -1234,12 +1300,31 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            adopted = self._adopted(words, found)
+            starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
                 if first:
                     break
         return out
+
+    def _adopted(self, words: list[str], found: Mentions) -> set[int]:
+        """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks
+        whether to adopt: straight after the phrase ("do i need linkerd?") or after a
+        `name_before` cue ("should i set up consul connect or something?"); not a part of it
+        ("do i need linkerd viz for golden metrics" asks of the mesh)."""
+        opener = [m for m in self._cues.find("recommend", " ".join(words)) if m.start() == 0]
+        if not opener:
+            return set()
+        reach = max(len(m.group(0).split()) for m in opener)
+        adopted = set()
+        for start, end, _ in found.spans:
+            after = words[end : end + 1]
+            whole = not after or after[0] in STOPWORDS
+            if whole and (start == reach or self._cue_before(words[:start])):
+                adopted.add(start)
+        return adopted
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
@@ -1373,6 +1458,24 @@ class IntentParser:
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found + [f for f in self._emphasised(text) if f not in found]
+
+    def _emphasised(self, text: str) -> list[str]:
+        """A feature whose words are stressed, or that starts right after a stressed word
+        ("auditors want *mutual* TLS", "**real** mtls"): the stress asks for it in full."""
+        found: list[str] = []
+        for match in _EMPHASIS.finditer(text):
+            stressed = normalise(match.group(2)).split()
+            words = normalise(text[match.start(2) :]).split()[: len(stressed) + IN_FULL_SPAN]
+            mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            named = [u and not m for u, m in zip(mentions.used, mentions.mesh_used, strict=True)]
+            first = next((i for i, n in enumerate(named) if n), None)
+            if first is not None and first <= len(stressed):
+                end = first
+                while end < len(words) and named[end]:
+                    end += 1
+                lead = find_mentions(words[first:end], self._kb.mesh_index, self._kb.feature_index)
+                found += [f for f in lead.features[:1] if f not in found]
         return found
 
     def _clause_breaks(self) -> str:

@@ -145,6 +145,8 @@ class RefusalReader:
                 if any(self._near(clause, m, self._accepting) for m in pattern.finditer(clause)):
                     facts.setdefault(fact, value)
         for clause in self._clauses(text):
+            if not self._cued(clause):  # no refusal cue at all: the clause refuses nothing
+                continue
             for fact, value, pattern in self._objects:
                 if fact not in facts and self._refuses(clause, pattern):
                     facts[fact] = value
@@ -234,6 +236,15 @@ class RefusalReader:
 
     def _accepts(self, clause: str) -> bool:
         return bool(self._accepting and self._accepting.search(clause))
+
+    def _cued(self, clause: str) -> bool:
+        """A refusal cue anywhere in a clause (single-spaced, as `_all_clauses` gives them):
+        without one, no object in it is refused, since the words around an object are a
+        stretch of the clause."""
+        return bool(
+            (self._before and self._before.search(clause))
+            or (self._after and self._after.search(clause))
+        )
 
     def _refused(self, clause: str, obj: re.Match[str]) -> bool:
         """A cue within `window` words before the object, or after it. A cue before governs

@@ -41,6 +41,11 @@ SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue 
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 
 
+# A tool's pattern of needs named with it, its jobs' names, which need each name is, and
+# what it covers whenever named.
+_ToolJobs = tuple[gated.Gated, re.Pattern[str], dict[str, str], list[str]]
+
+
 def sentence_starts(text: str) -> list[int]:
     """Where each sentence after the first begins in the normalised text (a break is a
     full stop, question or exclamation mark before a space, or a new line)."""
@@ -134,6 +139,7 @@ class RequirementReader:
         self._mesh_vendor = gated.phrases(list(self._family_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
+        self._jobs_said = self._tool_jobs(kb)
         self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
@@ -248,6 +254,47 @@ class RequirementReader:
                 rf"for\s+(?:over\s+|about\s+)?{count}\s+{tenure.pattern}\b"
             )
         return re.compile("|".join(forms))
+
+    def _tool_jobs(self, kb: KnowledgeBase) -> list[_ToolJobs]:
+        """For each tool, a pattern of the needs named with it: after a `covered_links` word
+        or straight after it, listed ("interceptors for retries, deadlines and authz"), or a
+        `covered_pronouns` word standing for those named before ("… emit those"); a pattern
+        of its jobs' names; and which need each name is."""
+        links = _alternation([normalise(w) for w in kb.rules.covered_links])
+        pronouns = _alternation([normalise(w) for w in kb.rules.covered_pronouns])
+        link = rf"(?:(?:{links.pattern})\s+)?" if links else ""
+        out = []
+        for tool in kb.rules.covered_by:
+            ids = [f for f in dict.fromkeys([*tool.features, *tool.said]) if f in kb.features]
+            job_of = {
+                normalise(a): f for f in ids for a in (kb.features[f].name, *kb.features[f].aliases)
+            }
+            jobs = _alternation(list(job_of))
+            words = _alternation([normalise(w) for w in tool.words])
+            if not (jobs and words):
+                continue
+            job = rf"(?:{jobs.pattern})s?"
+            listed = rf"{job}(?:\s+(?:and\s+|or\s+|plus\s+)?{job})*"
+            back = rf"|(?P<back>{pronouns.pattern})" if pronouns and links else ""
+            said = rf"{words.pattern}\s+{link}(?:(?P<jobs>{listed}){back})"
+            needs = [normalise(w).split() for w in tool.words]
+            named = re.compile(rf"(?P<job>{jobs.pattern})s?\b")
+            out.append((gated.Gated(said, needs), named, job_of, tool.features))
+        return out
+
+    def _covered_as_said(self, normalised: str, starts: list[int]) -> list[str]:
+        """The needs a tool is said to do: named with it, or before it in its sentence where
+        a pronoun after it stands for them."""
+        covered: list[str] = []
+        for pattern, named, job_of, always in self._jobs_said:
+            for match in pattern.finditer(normalised):
+                covered += always  # a tool they say does something is one they run
+                said = match.group("jobs")
+                if not said:  # "… golden metrics, but the interceptors already emit those"
+                    opens = max((s for s in starts if s <= match.start()), default=0)
+                    said = normalised[opens : match.start()]
+                covered += [job_of[m.group("job")] for m in named.finditer(said)]
+        return list(dict.fromkeys(covered))
 
     def _packaging_names(self) -> frozenset[str]:
         """Mesh names that are a platform's packaging of a mesh ("aks add-on", "aks mesh"): a
@@ -383,6 +430,9 @@ class RequirementReader:
                 facts.setdefault(RETIRED, value)
             else:
                 facts.setdefault(fact, value)
+        if jobs := self._covered_as_said(normalised, starts):
+            said = facts.setdefault("covered", [])
+            said += [f for f in jobs if f not in said]  # type: ignore[operator]
         if running := self._runs_fine(normalised):
             facts.setdefault("incumbent", running)
         leaving, kept = self._left(normalised)

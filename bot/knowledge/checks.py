@@ -466,6 +466,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings(signal.set, f"signals[{i}].set")
     for i, tool in enumerate(rules.covered_by):
         yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
+        yield from settings({"covered": tool.said}, f"covered_by[{i}].said")
     for i, met in enumerate(rules.without_mesh):
         yield from settings({met.fact: True}, f"without_mesh[{i}].fact")
         yield from settings({"needs": met.features}, f"without_mesh[{i}].features")

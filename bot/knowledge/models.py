@@ -666,8 +666,20 @@ class Covered(Strict):
     OpenTelemetry": traces and metrics are not asked of the mesh)."""
 
     words: list[Text] = Field(min_length=1)
-    features: list[Id] = Field(min_length=1)
+    features: list[Id] = Field(default_factory=list)
+    said: list[Id] = Field(
+        default_factory=list,
+        description="Needs it covers only where they are named with it ('our own "
+        "interceptors for retries and authz', 'cert-manager with SPIFFE IDs'), or called back "
+        "by a pronoun after it ('golden metrics, but the interceptors already emit those').",
+    )
     sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _covers_something(self) -> Covered:
+        if not (self.features or self.said):
+            raise ValueError("a tool covers `features` whenever named or `said` ones; give one")
+        return self
 
 
 class MetWithoutMesh(Strict):
@@ -1170,6 +1182,16 @@ class RulesFile(Strict):
     covered_by: list[Covered] = Field(
         default_factory=list,
         description="Tools a team already runs and the needs they cover (after already_phrases).",
+    )
+    covered_links: list[Text] = Field(
+        default_factory=list,
+        description="Words between a tool and the needs named with it ('interceptors for "
+        "retries', 'cert-manager with SPIFFE IDs', 'the interceptors already emit those').",
+    )
+    covered_pronouns: list[Text] = Field(
+        default_factory=list,
+        description="Words after a tool's link that stand for the needs named before it in "
+        "the sentence ('… golden metrics, but the interceptors already emit those').",
     )
     without_mesh: list[MetWithoutMesh] = Field(
         default_factory=list,

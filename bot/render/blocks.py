@@ -16,12 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from slack_sdk.models.blocks import (
-    Block,
-    ContextBlock,
-    MarkdownTextObject,
-    TableBlock,
-)
+from slack_sdk.models.blocks import Block
 from slack_sdk.models.blocks.basic_components import RawTextObject
 
 from bot.answers.decision import DECISION_KINDS
@@ -104,7 +99,7 @@ class _Page:
     def _entry_cost(self, n: int) -> int:
         """What source n's entry takes on the sources line, measured once per page."""
         if n not in self.entry_costs:
-            self.entry_costs[n] = self.measure(_compact_source(n, self.answer.sources[n - 1])) + 3
+            self.entry_costs[n] = _entry_length(n, self.answer.sources[n - 1], self.visible) + 3
         return self.entry_costs[n]
 
     def room(self, chars: int, blocks: int = 1, cited: Iterable[int] = ()) -> bool:
@@ -213,7 +208,7 @@ def _cell(text: str) -> dict[str, str]:
     return RawTextObject(text=limits.fit(text, 60)).to_dict()
 
 
-def _table(page: _Page, part: Matrix) -> tuple[TableBlock, int]:
+def _table(page: _Page, part: Matrix) -> tuple[dict[str, Any], int]:
     header = ["Area", "Feature", *part.columns, "Sources"]
     rows = [[_cell(c) for c in header]]
     for row in part.rows:
@@ -222,7 +217,22 @@ def _table(page: _Page, part: Matrix) -> tuple[TableBlock, int]:
         sources = _cell((page.marks(row.sources).strip() + as_of).strip(" ·") or "–")
         rows.append([_cell(row.group.capitalize()), _cell(row.label), *marks, sources])
     chars = sum(len(cell["text"]) for row in rows for cell in row)
-    return TableBlock(rows=rows), chars
+    return _table_block(rows), chars
+
+
+def _table_block(rows: list[list[dict[str, str]]]) -> dict[str, Any]:
+    """A table block as TableBlock(rows=rows).to_dict() gives it (built directly, as
+    `_section` is: it always has its header row, and `_fits_table` keeps it within
+    Slack's row limit)."""
+    return {"rows": rows, "type": "table"}
+
+
+def _context(texts: list[str]) -> dict[str, Any]:
+    """A context block of mrkdwn texts as ContextBlock(elements=[MarkdownTextObject(…)])
+    .to_dict() gives it (built directly: every answer ends with one; callers keep to
+    Slack's ten elements, and no text is empty)."""
+    assert len(texts) <= limits.CONTEXT_ELEMENTS
+    return {"elements": [{"text": t, "type": "mrkdwn"} for t in texts], "type": "context"}
 
 
 def _fits_table(part: Part) -> bool:
@@ -350,10 +360,20 @@ def _actions_blocks(specs: list[ButtonSpec]) -> list[dict[str, Any]]:
     return [_actions(tuple(specs[i : i + step])) for i in range(0, len(specs), step)]
 
 
+@functools.lru_cache(maxsize=4096)
 def _compact_source(n: int, s: SourceRef) -> str:
+    """Source n's entry on a sources line (made once per number and source: every answer
+    cites the same few hundred sources)."""
     vendor = ", vendor" if s.vendor_authored else ""
     name = link(s.url, s.publisher) if s.url else escape(s.publisher)
     return f"[{n}] {name} {s.date:%Y-%m}{vendor}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_length(n: int, s: SourceRef, visible: bool) -> int:
+    """The length of source n's entry, as a reader sees it or raw."""
+    entry = _compact_source(n, s)
+    return limits.visible_length(entry) if visible else len(entry)
 
 
 def _entry_texts(page: _Page) -> list[str]:
@@ -377,9 +397,7 @@ def _sources_line(page: _Page) -> dict[str, Any]:
         f"{count}checked {answer.as_of:%Y-%m} · knowledge reviewed {answer.as_of} "
         f"· v{answer.kb_version}"
     )
-    texts = [*_entry_texts(page)[: limits.CONTEXT_ELEMENTS - 1], footer]
-    elements = [MarkdownTextObject(text=t) for t in texts]
-    return ContextBlock(elements=elements).to_dict()
+    return _context([*_entry_texts(page)[: limits.CONTEXT_ELEMENTS - 1], footer])
 
 
 def _header(text: str) -> dict[str, Any]:
@@ -512,6 +530,6 @@ def _sources_message(answer: Answer, start: int) -> dict[str, Any]:
         f"{len(answer.sources)} cited · {len(answer.reading)} further reading · "
         f"knowledge reviewed {answer.as_of}"
     )
-    page.add(ContextBlock(elements=[MarkdownTextObject(text=footer)]), len(footer))
+    page.add(_context([footer]), len(footer))
     text = limits.fit(escape(f"{answer.title}: sources"), limits.FALLBACK_TEXT)
     return {"text": text, "blocks": page.blocks}

@@ -29,10 +29,18 @@ class ButtonValue(BaseModel):
     v: View = View()
 
 
+_FIRST_CARD = View()
+_NOT_CARRIED = frozenset({"text", "suggestions"})
+
+
 def encode(intent: Intent, view: View | None = None) -> str:
-    """Compact JSON for a Block Kit action value."""
-    value = ButtonValue(i=intent, v=view or View())
-    return value.model_dump_json(exclude_defaults=True, exclude={"i": {"text", "suggestions"}})
+    """Compact JSON for a Block Kit action value: a ButtonValue's JSON without its defaults
+    and without the user's words (written from its two parts, as pydantic writes the whole,
+    without building one for every button of every answer)."""
+    carried = intent.model_dump_json(exclude_defaults=True, exclude=_NOT_CARRIED)
+    if view is None or view == _FIRST_CARD:
+        return f'{{"i":{carried}}}'
+    return f'{{"i":{carried},"v":{view.model_dump_json(exclude_defaults=True)}}}'
 
 
 def decode(value: str) -> tuple[Intent, View]:
