@@ -1063,12 +1063,16 @@ class IntentParser:
 
     def _feature_compared(self, remaining: str) -> bool:
         """A feature's name is a side of a comparison: right before or right after a
-        comparison cue (a lone "or" is none)."""
+        comparison cue (a lone "or" is none), or after the "and"/"or" a word after it ("the
+        difference between l4 and l7 authz")."""
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
-        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)] + [False]
         for start, end in self._cue_spans("compare", remaining, skip={"or"}):
-            if (start > 0 and named[start - 1]) or (end < len(named) and named[end]):
+            sides = [start - 1, end] if start > 0 else [end]
+            if tokens[end + 1 : end + 2] and tokens[end + 1] in LIST_WORDS:
+                sides.append(end + 2)
+            if any(named[min(i, len(tokens))] for i in sides):
                 return True
         return False
 
