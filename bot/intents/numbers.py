@@ -46,7 +46,7 @@ _UNITS = {
     "a couple": 2,
     "couple of": 2,
 }
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
+_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
