@@ -947,6 +947,10 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
+        # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
+        # need said, asks what the part is for.
+        if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1084,6 +1088,12 @@ class IntentParser:
                 w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
             ]
             if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
+                return True
+        # "which mesh costs the least", "would cost us least at 800 pods": a `spends` verb a
+        # word at most before "least" (not "at least").
+        for match in self._cues.find("least_spent", normalised):
+            before = normalised[: match.start()].split()[-(LEAST_GAP + 1) :]
+            if before[-1:] != ["at"] and self._cues.has("spends", " ".join(before)):
                 return True
         return False
 
