@@ -392,3 +392,86 @@ def test_a_stressed_feature_is_wanted_in_full(engine: AnswerEngine):
     # stress on another word leaves the feature as said
     said = "ecs, 40 services, we *really* need mtls between tasks"
     assert "in_full" not in engine.parser.parse(said).facts
+
+
+def test_already_a_vendors_customer_buys_from_it(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "we're already an aws enterprise customer, 40 services on eks"
+    ).facts
+    assert facts["vendor"] == "aws"
+
+
+def test_a_feature_said_to_be_a_bonus_is_no_must_have(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 50 services, need mtls; fips would be a bonus").facts
+    assert "fips_tls" not in facts["needs"]
+    assert "mtls" in facts["needs"]
+
+
+def test_traffic_that_all_goes_through_a_queue_makes_no_synchronous_calls(
+    engine: AnswerEngine,
+):
+    for text in (
+        "12 services on gke, everything flows through pub/sub. do we need a mesh?",
+        "we don't have much east-west traffic, 25 services on eks. worth adding a mesh?",
+    ):
+        assert engine.parser.parse(text).facts["sync_calls"] == 0, text
+        assert verdict(engine, text).tied == ["no-mesh"], text
+
+
+def test_a_hyphenated_count_counts(engine: AnswerEngine):
+    facts = engine.parser.parse("a 4-person platform team, 3-node clusters, 90 services").facts
+    assert facts["engineers"] == 4
+    assert facts["nodes"] == 3
+    assert engine.parser.parse("a two-person team on aks").facts["engineers"] == 2
+    assert engine.parser.parse("2-3 services on eks").facts["services"] == 3
+
+
+def test_a_team_new_to_kubernetes_networking_still_runs_kubernetes(engine: AnswerEngine):
+    text = "aks, 35 services, 3 of us with no kubernetes networking background. need mtls"
+    facts = engine.parser.parse(text).facts
+    assert "off_kubernetes" not in facts
+    assert facts["platform"] == ["aks"]
+    assert engine.parser.parse("no kubernetes here, 30 vms, need mtls").facts["off_kubernetes"]
+
+
+def test_a_counted_team_without_envoy_experience_is_its_count_not_small(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 400 services, platform team of 8, nobody knows envoy").facts
+    assert facts["envoy_experience"] is False
+    assert facts["team_size"] == "dedicated"
+    assert engine.parser.parse("nobody knows envoy, 40 services").facts["team_size"] == "small"
+
+
+def test_asking_whether_a_mesh_is_needed_asks_for_a_pick(engine: AnswerEngine):
+    text = "just me running 3 services on k3s, want retries and some metrics. do i need istio?"
+    assert engine.parser.parse(text).kind.value == "recommend"
+    assert verdict(engine, text).tied == ["no-mesh"]
+    # a part of the mesh asked about stays a question about the mesh
+    part = "do i need linkerd viz for golden metrics?"
+    assert engine.parser.parse(part).kind.value == "feature_check"
+
+
+def test_what_a_provider_supports_is_the_support_wanted(engine: AnswerEngine):
+    text = "aks, 70 services, need mtls, and it must be something microsoft supports"
+    assert engine.parser.parse(text).facts["support"] == "microsoft"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_team_at_home_with_envoy_has_envoy_experience(engine: AnswerEngine):
+    said = engine.parser.parse("gke, 90 services, our sres are comfortable with envoy").facts
+    assert said["envoy_experience"] is True
+    unsaid = engine.parser.parse("gke, 90 services, we're not comfortable with envoy").facts
+    assert unsaid["envoy_experience"] is False
+
+
+def test_dozens_said_in_words_are_counted(engine: AnswerEngine):
+    assert engine.parser.parse("a couple dozen services on eks").facts["services"] == 24
+    assert engine.parser.parse("half a dozen services on gke").facts["services"] == 6
+    assert "services" not in engine.parser.parse("dozens of services on gke").facts
+
+
+def test_tls_wanted_only_at_the_edge_needs_no_mesh(engine: AnswerEngine):
+    text = "all we want is tls at the ingress, 25 services on aks. is a mesh needed?"
+    assert engine.parser.parse(text).facts["edge_only"] is True
+    assert verdict(engine, text).tied == ["no-mesh"]
+    both = "tls at the edge plus mtls between our 60 services on gke"
+    assert verdict(engine, both).tied != ["no-mesh"]

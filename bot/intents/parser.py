@@ -947,6 +947,10 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
+        # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
+        # need said, asks what the part is for.
+        if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1088,6 +1092,12 @@ class IntentParser:
                 w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
             ]
             if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
+                return True
+        # "which mesh costs the least", "would cost us least at 800 pods": a `spends` verb a
+        # word at most before "least" (not "at least").
+        for match in self._cues.find("least_spent", normalised):
+            before = normalised[: match.start()].split()[-(LEAST_GAP + 1) :]
+            if before[-1:] != ["at"] and self._cues.has("spends", " ".join(before)):
                 return True
         return False
 
@@ -1293,15 +1303,31 @@ class IntentParser:
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
             opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
-            # "should i set up consul connect or something": whether to adopt it, a pick
-            adopting = self._cues.starts("recommend", " ".join(words))
-            starts = [i for i in starts if not (adopting and self._cue_before(words[:i]))]
+            adopted = self._adopted(words, found)
+            starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
             if opens or any(i > 0 and words[i - 1] in asks for i in starts):
                 out.append(" ".join(words))
                 if first:
                     break
         return out
+
+    def _adopted(self, words: list[str], found: Mentions) -> set[int]:
+        """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks
+        whether to adopt: straight after the phrase ("do i need linkerd?") or after a
+        `name_before` cue ("should i set up consul connect or something?"); not a part of it
+        ("do i need linkerd viz for golden metrics" asks of the mesh)."""
+        opener = [m for m in self._cues.find("recommend", " ".join(words)) if m.start() == 0]
+        if not opener:
+            return set()
+        reach = max(len(m.group(0).split()) for m in opener)
+        adopted = set()
+        for start, end, _ in found.spans:
+            after = words[end : end + 1]
+            whole = not after or after[0] in STOPWORDS
+            if whole and (start == reach or self._cue_before(words[:start])):
+                adopted.add(start)
+        return adopted
 
     def _in_use(self, mesh_id: str) -> bool:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
