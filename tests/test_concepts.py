@@ -98,6 +98,13 @@ def test_a_part_asked_about_is_explained_and_names_its_mesh(engine, kb, text, pa
     assert [i.meshes for i in explain_owner] == [[mesh.id]]
 
 
+@pytest.mark.parametrize("text", ["do we even need a waypoint?", "should i deploy waypoints"])
+def test_a_decision_asked_of_a_part_alone_explains_what_it_is_for(engine, kb, text):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.parts) == (IntentKind.explain, ["waypoint"])
+    assert engine.answer(intent).lead == kb.part("waypoint")[1].explanation
+
+
 def test_a_part_beside_its_mesh_keeps_the_mesh_and_explains_the_part(engine, kb):
     intent = engine.parser.parse("why would ambient mode need a waypoint at all?")
     assert (intent.meshes, intent.parts) == (["istio-ambient"], ["waypoint"])

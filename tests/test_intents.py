@@ -251,6 +251,7 @@ def test_greetings_and_thanks_get_a_short_reply(parser, text):
         "good gc settings for a 3Gi pod running kotlin?",
         "node.js max-old-space-size for containers with 1GB limits?",
         "what -Xms should a quarkus service get in 3Gi pods",
+        "what memory limit should our django workers get",  # sizing another stack's app
     ],
 )
 def test_topics_outside_meshes_are_out_of_scope(parser, text):
@@ -310,6 +311,7 @@ def test_a_list_asked_beside_a_size_stays_a_recommendation(parser):
         ("is ambient supported in openshift service mesh yet, or not?", "openshift-service-mesh"),
         ("can kong mesh do ambient or is it sidecars only", "kong-mesh"),
         ("is ambient mode available on the google managed mesh?", "google-cloud-service-mesh"),
+        ("ambient mode in gloo mesh - production ready yet?", "gloo-mesh"),
     ],
 )
 def test_a_mode_asked_of_another_mesh_is_that_meshs_feature(parser, text, mesh):
@@ -434,6 +436,8 @@ def test_a_number_no_count_names_is_no_count(parser, text):
         ("cilium cpu on a thirty-node cluster", {"nodes": 30}),
         ("a 12-cluster fleet, which mesh spans it?", {"clusters": 12}),
         ("three-thousand pods on kuma, cpu?", {"pods": 3000}),  # no "three" pods of a kind
+        ("consul over half a dozen clusters", {"clusters": 6}),  # a dozen is a multiplier
+        ("two dozen services on linkerd, memory?", {"services": 24}),
     ],
 )
 def test_counts_in_words_read_whole(parser, text, facts):

@@ -39,6 +39,8 @@ GROUPS = frozenset(
         "lightest",
         "least",
         "counted_per",
+        "least_spent",
+        "spends",
         "greeting",
         "thanks",
         "out_of_scope",

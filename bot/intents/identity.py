@@ -22,10 +22,12 @@ FUSED = frozenset({"whats", "thats"})  # "whats x": "is" written into the word b
 WHAT = "what"  # "what is x, a mesh or a load balancer?"; "whats" asks it too
 HEDGES = frozenset({"exactly", "actually", "really", "even", "then", "now"})  # "what's x exactly"
 ARTICLES = frozenset({"a", "an"})
+MESH_KINDS = frozenset({"mesh", "service mesh"})  # "… - mesh or load balancer?"
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
 LISTING = ","  # what ends a clause the list of what the subject may be goes on after
-_CLAUSES = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+# The clauses and what ends each; a hyphen with spaces round it is a dash ("lattice - a mesh?").
+_CLAUSES = re.compile(r"((?:[,.;:!?()\n—]|\s[-–]\s)+)")
 
 
 class IdentityReader:
@@ -59,7 +61,15 @@ class IdentityReader:
         field ("is it a mesh, a load balancer, or something else")."""
         if words[:1] == [ALTERNATIVE]:
             return self._resumes(words, 0) == len(words)
-        return listing and words[:1] != [] and words[0] in ARTICLES and self._identity(words, 0)
+        if not listing or not words or self._resumes(words, 0) < len(words):
+            return False
+        if words[0] in ARTICLES:
+            return self._identity(words, 0)
+        # kinds set as alternatives after a mesh's name, a mesh one of them: "vpc lattice -
+        # mesh or load balancer?" (not "consul: mesh gateway or ingress gateway?")
+        pieces = " ".join(words).split(f" {ALTERNATIVE} ")
+        kinds = [[w for w in piece.split() if w not in ARTICLES] for piece in pieces]
+        return len(pieces) > 1 and any(" ".join(kind) in MESH_KINDS for kind in kinds)
 
     def _complement(self, words: list[str]) -> tuple[int, bool]:
         """Where the description of what the subject is starts (the end if none does), and
@@ -75,10 +85,12 @@ class IdentityReader:
                 end += 1
             if end and self._identity(words, end):
                 return end, False
-            asks_what = words[i] == "whats" or (i > 0 and words[i - 1] == WHAT)
+            asks_what = bool({"whats", WHAT} & set(words[: i + 1]))  # "what kind of thing is x"
             if end == len(words) and asks_what and any(mesh_used[i + 1 : end]):
                 return end, True
-        return len(words), False
+        # a clause that is a mesh's name alone ("lattice: a mesh, or a load balancer?")
+        named = words[1:] if words[:1] == ["the"] else words
+        return len(words), bool(named) and all(mesh_used[len(words) - len(named) :])
 
     def _resumes(self, words: list[str], end: int) -> int:
         """Where a new question starts after the description ("or can it…", "but does it…")."""

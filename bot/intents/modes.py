@@ -60,10 +60,11 @@ class ModeReader:
     ) -> list[str]:
         """The features of the modes asked of a mesh named before them, or right after them
         where the mode is placed in it ("is ambient available on the aks add-on"), taken out
-        of the meshes. `asked`: a question asks of a mesh ("does gcsm …"); `compared`: a comparison
-        cue sets them against each other, as a bare "or" (at `ors`) does only between them
-        ("gcsm or ambient?", not "does gcsm support ambient or not?")."""
-        if not asked or compared:
+        of the meshes. `asked`: a question asks of a mesh ("does gcsm …"), which a mode placed
+        in one needs not ("ambient mode on openshift service mesh — GA yet?"); `compared`: a
+        comparison cue sets them against each other, as a bare "or" (at `ors`) does only
+        between them ("gcsm or ambient?", not "does gcsm support ambient or not?")."""
+        if compared:
             return []
         features = []
         for mode, feature in self._as_feature.items():
@@ -71,7 +72,7 @@ class ModeReader:
             if mode not in found.meshes or not spans:
                 continue
             at = spans[0][0]
-            before = {m for _, end, m in found.spans if end <= at and m != mode}
+            before = {m for _, end, m in found.spans if end <= at and m != mode} if asked else set()
             before = before or _placed_in(tokens, found, spans[0])
             first = min((start for start, _, m in found.spans if m in before), default=at)
             if any(first <= start and end <= at for start, end in ors):

@@ -41,16 +41,18 @@ _UNITS = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
-    "a dozen": 12,
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
 }
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
+_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
     "a few thousand",
+    "several hundred",
+    "several thousand",
+    "a few dozen",
     "hundreds of",
     "thousands of",
     "tens of thousands of",
@@ -115,22 +117,23 @@ def _value(number: str) -> float:
 
 
 def _spelled(words: str) -> int | None:
-    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500, 'two hundred and
-    fifty' 250, 'one and a half thousand' 1500, 'one thousand two hundred' 1200. An 'and' joins
-    a count only to a hundred or thousand before it ('two and three' is no number)."""
+    """'a thousand' 1000, 'two hundred' 200, 'twenty five' 25, 'half a k' 500, 'half a dozen' 6,
+    'two hundred and fifty' 250, 'one and a half thousand' 1500, 'one thousand two hundred'
+    1200. An 'and' joins a count only to a dozen, hundred or thousand before it ('two and
+    three' is no number)."""
     parts = words.replace("-", " ").split()
     half = parts[:1] == ["half"]
     parts = parts[1:] if half else parts
     if parts[:1] in (["a"], ["an"]) and parts[1:2] and parts[1] in _MULTIPLIERS:  # 'a thousand'
         parts[0] = "one"
-    total, current, scaled = 0.0, 0.0, 0  # scaled: the last hundred or thousand said
+    total, current, scaled = 0.0, 0.0, 0  # scaled: the last dozen, hundred or thousand said
     i = 0
     while i < len(parts):
-        if parts[i : i + 3] == ["and", "a", "half"]:  # 'one and a half k', 'a thousand and a half'
-            if current:
-                current += 0.5
-            elif scaled:
+        if parts[i : i + 3] == ["and", "a", "half"]:  # 'one and a half k', 'a dozen and a half'
+            if i and parts[i - 1] in _MULTIPLIERS:
                 total += scaled / 2
+            elif current:
+                current += 0.5
             else:
                 return None
             i += 3

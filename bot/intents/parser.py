@@ -958,6 +958,10 @@ class IntentParser:
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         described = self._setup & set(facts) and not asked
+        # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
+        # need said, asks what the part is for.
+        if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1074,12 +1078,16 @@ class IntentParser:
 
     def _feature_compared(self, remaining: str) -> bool:
         """A feature's name is a side of a comparison: right before or right after a
-        comparison cue (a lone "or" is none)."""
+        comparison cue (a lone "or" is none), or after the "and"/"or" a word after it ("the
+        difference between l4 and l7 authz")."""
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
-        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)] + [False]
         for start, end in self._cue_spans("compare", remaining, skip={"or"}):
-            if (start > 0 and named[start - 1]) or (end < len(named) and named[end]):
+            sides = [start - 1, end] if start > 0 else [end]
+            if tokens[end + 1 : end + 2] and tokens[end + 1] in LIST_WORDS:
+                sides.append(end + 2)
+            if any(named[min(i, len(tokens))] for i in sides):
                 return True
         return False
 
@@ -1095,6 +1103,12 @@ class IntentParser:
                 w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
             ]
             if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
+                return True
+        # "which mesh costs the least", "would cost us least at 800 pods": a `spends` verb a
+        # word at most before "least" (not "at least").
+        for match in self._cues.find("least_spent", normalised):
+            before = normalised[: match.start()].split()[-(LEAST_GAP + 1) :]
+            if before[-1:] != ["at"] and self._cues.has("spends", " ".join(before)):
                 return True
         return False
 
