@@ -448,3 +448,30 @@ def test_asking_whether_a_mesh_is_needed_asks_for_a_pick(engine: AnswerEngine):
     # a part of the mesh asked about stays a question about the mesh
     part = "do i need linkerd viz for golden metrics?"
     assert engine.parser.parse(part).kind.value == "feature_check"
+
+
+def test_what_a_provider_supports_is_the_support_wanted(engine: AnswerEngine):
+    text = "aks, 70 services, need mtls, and it must be something microsoft supports"
+    assert engine.parser.parse(text).facts["support"] == "microsoft"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_team_at_home_with_envoy_has_envoy_experience(engine: AnswerEngine):
+    said = engine.parser.parse("gke, 90 services, our sres are comfortable with envoy").facts
+    assert said["envoy_experience"] is True
+    unsaid = engine.parser.parse("gke, 90 services, we're not comfortable with envoy").facts
+    assert unsaid["envoy_experience"] is False
+
+
+def test_dozens_said_in_words_are_counted(engine: AnswerEngine):
+    assert engine.parser.parse("a couple dozen services on eks").facts["services"] == 24
+    assert engine.parser.parse("half a dozen services on gke").facts["services"] == 6
+    assert "services" not in engine.parser.parse("dozens of services on gke").facts
+
+
+def test_tls_wanted_only_at_the_edge_needs_no_mesh(engine: AnswerEngine):
+    text = "all we want is tls at the ingress, 25 services on aks. is a mesh needed?"
+    assert engine.parser.parse(text).facts["edge_only"] is True
+    assert verdict(engine, text).tied == ["no-mesh"]
+    both = "tls at the edge plus mtls between our 60 services on gke"
+    assert verdict(engine, both).tied != ["no-mesh"]

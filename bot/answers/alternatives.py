@@ -19,7 +19,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
 from bot.knowledge.models import FactValue, Level, Mesh, Status
 
-NEAREST_KEPT = 1_024  # sets of meshes whose nearest alternative is remembered
+NEAREST_KEPT = 256  # sets of meshes whose nearest alternative is remembered
 
 
 def siblings(kb: KnowledgeBase, mesh: Mesh) -> list[Mesh]:

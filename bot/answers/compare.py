@@ -51,7 +51,7 @@ _OVERHEAD_METRICS = (
     Metric.latency_p90,
     Metric.control_plane_memory,
 )
-SAID_KEPT = 512  # sets of meshes compared whose comparison is remembered
+SAID_KEPT = 16  # sets of meshes compared whose comparison is remembered (each holds ~300 objects)
 NOT_COMPARABLE = " — from a different source than the others; not directly comparable"
 
 

@@ -14,7 +14,7 @@ from bot.knowledge.models import FactType, FactValue, RulesFile, Signal
 
 MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
-SCANS_KEPT = 4_096  # token lists whose scan an index pair remembers (a question makes ~7)
+SCANS_KEPT = 64  # token lists whose scan an index pair remembers (a question makes ~7)
 WISH_GAP = 2  # "a managed add-on would really be nice": words between a phrase and the cue
 
 

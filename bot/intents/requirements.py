@@ -140,6 +140,7 @@ class RequirementReader:
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._jobs_said = self._tool_jobs(kb)
+        self._tools = _alternation([normalise(w) for t in kb.rules.covered_by for w in t.words])
         self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
@@ -286,6 +287,8 @@ class RequirementReader:
         """The needs a tool is said to do: named with it, or before it in its sentence where
         a pronoun after it stands for them."""
         covered: list[str] = []
+        if not (self._tools and self._tools.search(normalised)):  # no tool named: none said
+            return covered
         for pattern, named, job_of, always in self._jobs_said:
             for match in pattern.finditer(normalised):
                 covered += always  # a tool they say does something is one they run

@@ -360,20 +360,29 @@ def _actions_blocks(specs: list[ButtonSpec]) -> list[dict[str, Any]]:
     return [_actions(tuple(specs[i : i + step])) for i in range(0, len(specs), step)]
 
 
-@functools.lru_cache(maxsize=4096)
 def _compact_source(n: int, s: SourceRef) -> str:
-    """Source n's entry on a sources line (made once per number and source: every answer
-    cites the same few hundred sources)."""
+    return f"[{n}] {_source_label(s)}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _source_label(s: SourceRef) -> str:
+    """A source's entry on a sources line, after its number (made once per source: every
+    answer cites the same few hundred)."""
     vendor = ", vendor" if s.vendor_authored else ""
     name = link(s.url, s.publisher) if s.url else escape(s.publisher)
-    return f"[{n}] {name} {s.date:%Y-%m}{vendor}"
+    return f"{name} {s.date:%Y-%m}{vendor}"
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
+def _label_length(s: SourceRef, visible: bool) -> int:
+    label = _source_label(s)
+    return limits.visible_length(label) if visible else len(label)
+
+
 def _entry_length(n: int, s: SourceRef, visible: bool) -> int:
-    """The length of source n's entry, as a reader sees it or raw."""
-    entry = _compact_source(n, s)
-    return limits.visible_length(entry) if visible else len(entry)
+    """The length of source n's entry, as a reader sees it or raw (its number holds no
+    link markup, so it adds its own length either way)."""
+    return len(f"[{n}] ") + _label_length(s, visible)
 
 
 def _entry_texts(page: _Page) -> list[str]:
