@@ -1092,8 +1092,9 @@ class IntentParser:
         return False
 
     def _least(self, normalised: str) -> bool:
-        """A `least` word right before an overhead, a word apart at most: "smallest resource
-        footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
+        """A `least` word right before an overhead, a word apart at most, or right before the
+        proxies: "smallest resource footprint", "lowest sidecar memory", "leanest on cpu",
+        "smallest sidecar"; what the overhead is counted
         per (`counted_per` and its word: "least per-proxy overhead") is no word apart."""
         words = normalised.split()
         per = self._cues.words["counted_per"]
@@ -1102,7 +1103,9 @@ class IntentParser:
             after = [
                 w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
             ]
-            if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
+            window = " ".join(after[: LEAST_GAP + 1])
+            # the proxies are the overhead too: "smallest sidecar", "thinnest data plane"
+            if self._cues.has("cost", window) or self._cues.starts("data_plane", window):
                 return True
         # "which mesh costs the least", "would cost us least at 800 pods": a `spends` verb a
         # word at most before "least" (not "at least").
