@@ -252,6 +252,7 @@ def test_greetings_and_thanks_get_a_short_reply(parser, text):
         "node.js max-old-space-size for containers with 1GB limits?",
         "what -Xms should a quarkus service get in 3Gi pods",
         "what memory limit should our django workers get",  # sizing another stack's app
+        "which gc algorithm suits a low-latency kotlin api",
     ],
 )
 def test_topics_outside_meshes_are_out_of_scope(parser, text):

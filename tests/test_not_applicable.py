@@ -130,3 +130,23 @@ async def test_slack_shows_n_a_on_the_card(bot):
     await bot.post(command_body("compare istio istio-ambient", bot.slack.response_url("na")))
     [call] = await bot.slack.wait_for("response_url:na")
     assert table_row(call.body, NATIVE)[2:4] == ["✅ yes", "➖ n/a: no sidecars"]
+
+
+def test_lacks_needs_a_partial_row(kb_dir):
+    mesh = read(kb_dir / "meshes/linkerd.yaml")
+    mesh["features"]["mtls"]["lacks"] = "no client certificates"
+    write(kb_dir / "meshes/linkerd.yaml", mesh)
+    assert any(
+        p.startswith("meshes/linkerd.yaml: features.mtls: ") and "lacks needs `level: partial`" in p
+        for p in problems_of(kb_dir)
+    )
+
+
+def test_lacks_needs_words_that_name_the_part(kb_dir):
+    mesh = read(kb_dir / "meshes/amazon-ecs-service-connect.yaml")
+    mesh["features"]["retries"]["lacks"] = "a retry policy of your own"
+    write(kb_dir / "meshes/amazon-ecs-service-connect.yaml", mesh)
+    assert (
+        "meshes/amazon-ecs-service-connect.yaml: features.retries.lacks: lacks part of a feature "
+        "that has no `named_by` words"
+    ) in " ".join(problems_of(kb_dir))

@@ -1060,7 +1060,41 @@ def test_a_must_have_asked_for_in_full_is_not_met_by_a_partial_row(engine: Answe
     assert result.pick in ("consul", "kong-mesh")
     plain = engine.parser.parse("ECS fargate, we need mutual TLS between tasks").facts
     assert "in_full" not in plain
-    assert "amazon-ecs-service-connect" in verdict(engine, "ECS fargate, need mTLS").survivors
+    # Said by its name, mTLS asks for the mutual part, which Service Connect's row lacks;
+    # "TLS between tasks" asks only for encryption, which its partial row gives.
+    assert plain["by_name"] == ["mtls"]
+    assert "amazon-ecs-service-connect" not in verdict(engine, "ECS fargate, need mTLS").survivors
+    encrypted = verdict(engine, "ECS fargate, we need TLS between tasks")
+    assert "amazon-ecs-service-connect" in encrypted.survivors
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        (
+            "ecs on ec2 and an eks cluster calling each other, one mesh over both with mtls, a "
+            "vendor contract is fine",
+            "amazon-vpc-lattice",
+        ),
+        (
+            "fargate tasks on ECS, 40 services, two-way TLS between them",
+            "amazon-ecs-service-connect",
+        ),
+    ],
+)
+def test_a_row_short_of_what_mtls_promises_is_out_when_mtls_is_asked_by_name(
+    engine: AnswerEngine, text: str, out: str
+):
+    result = verdict(engine, text)
+    reasons = {s.mesh.id: [f.text for f in s.reasons] for s in result.ruled_out}
+    assert any(r.startswith("no Mutual TLS (mTLS) (") for r in reasons[out])
+    assert result.pick in ("consul", "kong-mesh", "kuma")
+
+
+def test_a_partial_row_with_the_mutual_part_stays_a_caveat_for_mtls(engine: AnswerEngine):
+    text = "bare metal k8s, 8 services, we only need mtls"
+    assert engine.parser.parse(text).facts["by_name"] == ["mtls"]
+    assert "no-mesh" in verdict(engine, text).survivors  # apps do mutual TLS themselves
 
 
 def test_the_authz_policies_a_team_likes_are_the_meshs_own_authorization(engine: AnswerEngine):
@@ -1255,3 +1289,15 @@ def test_cert_manager_on_a_large_estate_is_no_incumbent_no_mesh(engine: AnswerEn
 def test_on_nomad_consul_leads(engine: AnswerEngine):
     text = "our jobs are scheduled by nomad, no kubernetes anywhere. which mesh?"
     assert verdict(engine, text).tied == ["consul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ecs fargate, 25 services, we want mtls-ish protection between tasks",
+        "ecs fargate, 25 services, something like mTLS between tasks would be nice",
+    ],
+)
+def test_mtls_said_loosely_asks_for_something_of_the_kind(engine: AnswerEngine, text: str):
+    assert "by_name" not in engine.parser.parse(text).facts
+    assert "amazon-ecs-service-connect" in verdict(engine, text).survivors

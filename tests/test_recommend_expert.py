@@ -123,7 +123,7 @@ def test_every_pod_on_fargate_rules_out_what_needs_a_node(engine: AnswerEngine, 
 
 
 def test_ecs_tasks_on_fargate_are_not_eks_pods_on_fargate(engine: AnswerEngine):
-    text = "ECS on Fargate, 25 services, need mtls between them. which mesh?"
+    text = "ECS on Fargate, 25 services, need TLS between them. which mesh?"
     assert "fargate_pods" not in engine.parser.parse(text).facts
     assert verdict(engine, text).tied == ["amazon-ecs-service-connect"]
 

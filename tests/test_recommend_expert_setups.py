@@ -88,7 +88,7 @@ def test_retries_without_mtls_are_no_reason_for_the_lightest_full_mesh(engine: A
 
 
 def test_a_providers_own_offering_runs_only_on_vms_in_its_own_cloud(engine: AnswerEngine):
-    text = "about 50 services on ec2 instances, no kubernetes at all. mtls between them. mesh?"
+    text = "about 50 services on ec2 instances, no kubernetes at all. tls between them. mesh?"
     facts = engine.parser.parse(text).facts
     assert facts["cloud"] == "aws" and facts["platform"] == ["vms"]
     found = verdict(engine, text)
@@ -146,7 +146,7 @@ def test_no_envoy_keeps_a_mesh_whose_envoy_part_the_needs_do_not_use(engine: Ans
     found = verdict(engine, l4_only)
     assert not found.of("istio-ambient").out and found.of("cilium").out
     assert found.pick == "istio-ambient"
-    with_l7 = "EKS, envoy is banned and no sidecars, we need mtls and header based routing"
+    with_l7 = "EKS, envoy is banned and no sidecars, we need encryption and header based routing"
     shown = render_terminal(engine.answer(engine.parser.parse(with_l7)))
     assert "Istio ambient mode: ruled out" in shown
 

@@ -502,3 +502,41 @@ def test_a_topics_words_must_meet_in_one_sentence(engine: AnswerEngine):
     assert "post_quantum_tls" in engine.parser.parse(
         "eks, 40 services. we need post-quantum tls between services. which mesh?"
     ).facts.get("needs", [])
+
+
+def test_what_a_provider_supports_is_the_support_wanted(engine: AnswerEngine):
+    text = "aks, 70 services, need mtls, and it must be something microsoft supports"
+    assert engine.parser.parse(text).facts["support"] == "microsoft"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_team_at_home_with_envoy_has_envoy_experience(engine: AnswerEngine):
+    said = engine.parser.parse("gke, 90 services, our sres are comfortable with envoy").facts
+    assert said["envoy_experience"] is True
+    unsaid = engine.parser.parse("gke, 90 services, we're not comfortable with envoy").facts
+    assert unsaid["envoy_experience"] is False
+
+
+def test_dozens_said_in_words_are_counted(engine: AnswerEngine):
+    assert engine.parser.parse("a couple dozen services on eks").facts["services"] == 24
+    assert engine.parser.parse("half a dozen services on gke").facts["services"] == 6
+    assert "services" not in engine.parser.parse("dozens of services on gke").facts
+
+
+def test_tls_wanted_only_at_the_edge_needs_no_mesh(engine: AnswerEngine):
+    text = "all we want is tls at the ingress, 25 services on aks. is a mesh needed?"
+    assert engine.parser.parse(text).facts["edge_only"] is True
+    assert verdict(engine, text).tied == ["no-mesh"]
+    both = "tls at the edge plus mtls between our 60 services on gke"
+    assert verdict(engine, both).tied != ["no-mesh"]
+
+
+def test_a_team_counted_by_label_or_said_in_words_is_read(engine: AnswerEngine):
+    assert engine.parser.parse("eks, 80 services. sre team: 3").facts["engineers"] == 3
+    assert engine.parser.parse("gke, team size = 2, 40 services").facts["team_size"] == "small"
+    facts = engine.parser.parse("aks, 60 services, one lone platform engineer and a part-timer")
+    assert facts.facts["team_size"] == "small"
+    owned = engine.parser.parse("30 engineers, but no one owns the platform. eks, 50 services")
+    assert owned.facts["team_size"] == "small"
+    clusters = engine.parser.parse("our platform team runs 4 clusters on eks").facts
+    assert "engineers" not in clusters

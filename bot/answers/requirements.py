@@ -31,6 +31,11 @@ class Requirements(BaseModel):
     in_full: list[str] = Field(
         default_factory=list, description="Must-haves a partial row does not meet."
     )
+    by_name: list[str] = Field(
+        default_factory=list,
+        description="Must-haves said by what their name promises ('mTLS'): a partial row that "
+        "`lacks` that part does not meet them.",
+    )
     services: int | None = None
     pods: int | None = None
     clusters: int | None = None

@@ -151,6 +151,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         return Check(Outcome.out, f"{name} outside a paid edition", sources)
     if level == Level.partial and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"{name} in full", sources)
+    if level == Level.partial and row and row.lacks and feature_id in ctx.req.by_name:
+        return Check(Outcome.out, f"{name} ({row.lacks})", sources)
     if level == Level.unknown and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"confirmed {name}", sources)
     if level == Level.unknown:
@@ -450,9 +452,9 @@ READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
     "supported_by": ("support",),
     # an enterprise row is bought with support, or closed to the setup
-    "has_features": ("support", "no_paid_edition", "in_full"),
-    "has_feature": ("support", "no_paid_edition", "in_full"),
-    "sidecar_free": ("support", "no_paid_edition", "in_full"),
+    "has_features": ("support", "no_paid_edition", "in_full", "by_name"),
+    "has_feature": ("support", "no_paid_edition", "in_full", "by_name"),
+    "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name"),
     "keeps_cni": ("cilium_cni",),
     "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
     "stable_builds": ("support", "no_paid_edition", "employees"),

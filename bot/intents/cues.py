@@ -60,6 +60,8 @@ GROUPS = frozenset(
         "by_hand",
         "in_full",
         "in_full_after",
+        "loosely_before",
+        "loosely_after",
         "complaint",
         "clause_break",
         "follow_up",

@@ -22,6 +22,9 @@ from bot.knowledge.models import Mesh
 CONTRASTS = frozenset({"vs", "versus", "v", "against", "than", "compared"})  # not "or", "to"
 CONTRAST_GAP = 6  # words at most between the mode's word and its sibling
 PLACED = frozenset({"in", "on"})  # "ambient in ossm", "ambient on the aks add-on"
+# "ambient with the aks add-on": placed so only in a build of the mode's own project, since
+# "ambient with linkerd" asks how the two work together.
+BUILT_WITH = frozenset({"with"})
 PLACED_GAP = 3  # words at most between a mode and the mesh it is placed in: "supported in"
 
 
@@ -49,6 +52,7 @@ class ModeReader:
             for other in mesh.mode_aliases.beside
         }
         self._as_feature = {mesh.id: mesh.as_feature for mesh in meshes if mesh.as_feature}
+        self._base = {mesh.id: mesh.based_on for mesh in meshes if mesh.based_on}
 
     def as_features(
         self,
@@ -73,7 +77,7 @@ class ModeReader:
                 continue
             at = spans[0][0]
             before = {m for _, end, m in found.spans if end <= at and m != mode} if asked else set()
-            before = before or _placed_in(tokens, found, spans[0])
+            before = before or self._placed_in(tokens, found, spans[0])
             first = min((start for start, _, m in found.spans if m in before), default=at)
             if any(first <= start and end <= at for start, end in ors):
                 continue
@@ -81,6 +85,25 @@ class ModeReader:
                 found.meshes.remove(mode)
                 features.append(feature)
         return features
+
+    def _placed_in(
+        self, tokens: list[str], found: Mentions, mode: tuple[int, int, str]
+    ) -> set[str]:
+        """The mesh a mode is placed in, named a few words after it with a `PLACED` word right
+        before its name ("is ambient supported in openshift service mesh", "ambient on the aks
+        add-on"), or `BUILT_WITH` before a build of the mode's own project ("can I run ambient
+        mode with the aks add-on"), and no other mesh between."""
+        after = [(start, m) for start, _, m in found.spans if start >= mode[1] and m != mode[2]]
+        if not after:
+            return set()
+        start, mesh = after[0]
+        between = tokens[mode[1] : start]
+        if between[-1:] == ["the"]:
+            between = between[:-1]
+        if not between or len(between) > PLACED_GAP:
+            return set()
+        built = frozenset((mode[2], self._base.get(mesh, ""))) in self._siblings
+        return {mesh} if between[-1] in PLACED or (built and between[-1] in BUILT_WITH) else set()
 
     def read(self, tokens: list[str], found: Mentions) -> None:
         for mesh_id, beside, words in self._modes:
@@ -91,22 +114,6 @@ class ModeReader:
             if span is None:
                 continue
             add_mesh(tokens, found, mesh_id, *span)
-
-
-def _placed_in(tokens: list[str], found: Mentions, mode: tuple[int, int, str]) -> set[str]:
-    """The mesh a mode is placed in, named a few words after it with a `PLACED` word right
-    before its name ("is ambient supported in openshift service mesh", "ambient on the aks
-    add-on"), and no other mesh between."""
-    after = [(start, m) for start, _, m in found.spans if start >= mode[1] and m != mode[2]]
-    if not after:
-        return set()
-    start, mesh = after[0]
-    between = tokens[mode[1] : start]
-    if between[-1:] == ["the"]:
-        between = between[:-1]
-    if between[-1:] and between[-1] in PLACED and len(between) <= PLACED_GAP:
-        return {mesh}
-    return set()
 
 
 def _opposite(

@@ -348,16 +348,16 @@ class NameReader:
         return any(before == p or before.endswith(" " + p) for p in cues)
 
     def _asks_of(self, tokens: list[str], candidate: Candidate) -> bool:
-        """'does X support …' (`name_then_asks`), '(is) X any good' (`name_after`)."""
+        """'does X support …' (`name_then_asks`), 'is X just istio' (`identity`: what X is
+        asked), '(is) X any good' (`name_after`)."""
         before = tokens[candidate.start - 1 : candidate.start]
         after = set(tokens[candidate.end : candidate.end + 1])
-        if (
-            before
-            and before[0] in self._cues.words["asks_of"]
-            and after & self._cues.words["name_then_asks"]
-        ):
-            return True
         following = " ".join(tokens[candidate.end : candidate.end + 3])
+        if before and before[0] in self._cues.words["asks_of"]:
+            if after & self._cues.words["name_then_asks"]:
+                return True
+            if self._cues.starts("identity", following):
+                return True
         return any(
             following == p or following.startswith(p + " ") for p in self._cues.words["name_after"]
         )

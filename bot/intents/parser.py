@@ -41,6 +41,8 @@ ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+BY_NAME = "by_name"
+LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
@@ -131,6 +133,12 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values())
+        # "mTLS", "mutual TLS": the words that promise what a feature's name does
+        self._named_by = [
+            (feature.id, pattern)
+            for feature in kb.features.values()
+            if (pattern := _word_pattern([normalise(w) for w in feature.named_by]))
+        ]
         names = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
@@ -348,6 +356,9 @@ class IntentParser:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
+        # Said by what its name promises ("need mTLS"), a must-have asks for that part.
+        if by_name := [f for f in self._by_name(normalised) if f in features]:
+            facts[BY_NAME] = by_name[:12]
         for match in self._cues.find("unusable", normalised):
             notes.append(
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
@@ -1090,18 +1101,23 @@ class IntentParser:
 
     def _feature_compared(self, remaining: str) -> bool:
         """A feature's name is a side of a comparison: right before or right after a
-        comparison cue (a lone "or" is none)."""
+        comparison cue (a lone "or" is none), or after the "and"/"or" a word after it ("the
+        difference between l4 and l7 authz")."""
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
-        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)] + [False]
         for start, end in self._cue_spans("compare", remaining, skip={"or"}):
-            if (start > 0 and named[start - 1]) or (end < len(named) and named[end]):
+            sides = [start - 1, end] if start > 0 else [end]
+            if tokens[end + 1 : end + 2] and tokens[end + 1] in LIST_WORDS:
+                sides.append(end + 2)
+            if any(named[min(i, len(tokens))] for i in sides):
                 return True
         return False
 
     def _least(self, normalised: str) -> bool:
-        """A `least` word right before an overhead, a word apart at most: "smallest resource
-        footprint", "lowest sidecar memory", "leanest on cpu"; what the overhead is counted
+        """A `least` word right before an overhead, a word apart at most, or right before the
+        proxies: "smallest resource footprint", "lowest sidecar memory", "leanest on cpu",
+        "smallest sidecar"; what the overhead is counted
         per (`counted_per` and its word: "least per-proxy overhead") is no word apart."""
         words = normalised.split()
         per = self._cues.words["counted_per"]
@@ -1110,7 +1126,9 @@ class IntentParser:
             after = [
                 w for i, w in enumerate(words[at:], at) if w not in per and words[i - 1] not in per
             ]
-            if self._cues.has("cost", " ".join(after[: LEAST_GAP + 1])):
+            window = " ".join(after[: LEAST_GAP + 1])
+            # the proxies are the overhead too: "smallest sidecar", "thinnest data plane"
+            if self._cues.has("cost", window) or self._cues.starts("data_plane", window):
                 return True
         # "which mesh costs the least", "would cost us least at 800 pods": a `spends` verb a
         # word at most before "least" (not "at least").
@@ -1450,6 +1468,22 @@ class IntentParser:
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
 
+    def _by_name(self, normalised: str) -> list[str]:
+        """Features said with a `named_by` word that no `loosely_*` word beside it softens
+        ("need mTLS", not "mtls-ish auth" nor "something like mTLS")."""
+        found = []
+        for feature, pattern in self._named_by:
+            for match in pattern.finditer(normalised):
+                after = normalised[match.end() :].strip()
+                before = " ".join(normalised[: match.start()].split()[-LOOSE_BEFORE:])
+                loose = self._cues.starts("loosely_after", after) or any(
+                    m.end() == len(before) for m in self._cues.find("loosely_before", before)
+                )
+                if not loose:
+                    found.append(feature)
+                    break
+        return found
+
     def _in_full(self, text: str, normalised: str) -> list[str]:
         """Features named right after an `in_full` cue ("real mutual TLS", "full mTLS"), or
         earlier in the clause an `in_full_after` cue closes ("FIPS 140 validated crypto for
@@ -1573,3 +1607,9 @@ def _code_words(text: str) -> str:
         )
 
     return CODE.sub(spelled, text)
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Any of these words, bounded on both sides (none: no pattern)."""
+    said = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in said) + r")\b") if said else None

@@ -242,6 +242,7 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                     fix="cite a source id, or set the level to unknown",
                 )
         yield from _check_not_applicable(loaded, mesh, file)
+        yield from _check_lacks(loaded, mesh, file)
         if feature_ids is not None and mesh.as_feature not in (None, *feature_ids):
             yield Problem(
                 file=file,
@@ -299,6 +300,23 @@ def _check_not_applicable(loaded: LoadedFiles, mesh: Mesh, file: str) -> Iterato
                 message="not applicable, but no primary source says why",
                 fix="cite official docs, release notes or the project's repository that show "
                 "the feature does not apply, or drop not_applicable",
+            )
+
+
+def _check_lacks(loaded: LoadedFiles, mesh: Mesh, file: str) -> Iterator[Problem]:
+    """A row that `lacks` part of a feature names a part the feature's `named_by` words
+    promise, or no question could ever ask for it."""
+    if not loaded.features:
+        return
+    named = {f.id for f in loaded.features.features if f.named_by}
+    for fid, support in mesh.features.items():
+        if support.lacks and fid not in named:
+            yield Problem(
+                file=file,
+                path=f"features.{fid}.lacks",
+                message="lacks part of a feature that has no `named_by` words",
+                fix="give the feature in features.yaml the words that promise that part "
+                "(`named_by`), or drop lacks",
             )
 
 

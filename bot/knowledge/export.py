@@ -40,6 +40,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                         "since": s.since,
                         "note": s.note,
                         "not_applicable": s.not_applicable,
+                        "lacks": s.lacks,
                         "sources": list(s.sources),
                     }
                     for fid, s in mesh.features.items()
@@ -57,6 +58,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                 "category": f.category.value,
                 "description": f.description,
                 "tasks": list(f.tasks),
+                "named_by": list(f.named_by),
                 "explanation": f.explanation,
             }
             for f in kb.features.values()

@@ -110,6 +110,11 @@ class Feature(Strict):
         description="The design it does without ('sidecar'): a complaint about it in one "
         "clause ('why does everyone hate sidecars') asks about this feature.",
     )
+    named_by: list[Text] = Field(
+        default_factory=list,
+        description="Words that name what the feature's name promises ('mTLS', 'mutual TLS'): "
+        "a must-have said with one is not met by a partial row that `lacks` that part.",
+    )
     explanation: Text
 
 
@@ -168,6 +173,14 @@ class Support(Strict):
     note: str = ""
     since: str | None = None
     sources: list[Id] = Field(default_factory=list)
+    lacks: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
+    ] = Field(
+        default="",
+        description="What the feature's name promises that this partial row does not do, in a "
+        "few words ('TLS with no client certificates'): a must-have said with one of the "
+        "feature's `named_by` words rules the offering out. Needs level `partial`.",
+    )
     not_applicable: Annotated[
         str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
     ] = Field(
@@ -181,6 +194,8 @@ class Support(Strict):
     def _not_applicable_is_no(self) -> Support:
         if self.not_applicable and self.level != Level.no:
             raise ValueError("not_applicable needs `level: no` (the offering has no such thing)")
+        if self.lacks and self.level != Level.partial:
+            raise ValueError("lacks needs `level: partial` (it says what the row falls short of)")
         return self
 
 
@@ -1080,7 +1095,13 @@ class RulesFile(Strict):
     )
     managed_phrases: list[Text] = Field(
         default_factory=list,
-        description="How a provider-run control plane is asked for, with {vendor}.",
+        description="How a provider-run control plane is asked for, with {vendor} (and "
+        "{modal} where one of `vendor_modals` may stand).",
+    )
+    vendor_modals: list[Text] = Field(
+        default_factory=list,
+        description="Words between a vendor and what it is to do, where a managed or support "
+        "phrase has {modal} ('Google has to manage it', 'Microsoft should support it').",
     )
     not_platform: list[Text] = Field(
         default_factory=list,
@@ -1185,7 +1206,8 @@ class RulesFile(Strict):
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
-        description="How support is asked for, with {vendor} where a vendor's word goes.",
+        description="How support is asked for, with {vendor} where a vendor's word goes (and "
+        "{modal} where one of `vendor_modals` may stand).",
     )
     support_plans: list[Text] = Field(
         default_factory=list,
