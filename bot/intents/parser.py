@@ -52,6 +52,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
+_PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _PARENS = re.compile(r"[()]")
@@ -333,16 +334,22 @@ class IntentParser:
         # What hurts with the mesh they leave or run, or with what they refuse ("no envoy: we
         # burned a week debugging its config dumps"), is no need of the next.
         clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
-        if facts.get("covered"):  # nor is a clause saying what a tool they have does already
-            clauses = [c for c in clauses if not self._reports_covered(c)]
+        asking = _questions(text[:MAX_TEXT])
+        if facts.get("covered") and len(clauses) > 1:
+            # nor is a statement beside the question of what a tool they have does already
+            clauses = [c for c in clauses if c in asking or not self._reports_covered(c)]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
-        asking = _questions(text[:MAX_TEXT])
         if asked == normalised:
             exact = everything.features
             features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
             features = self._features_of(asked, cued, negated, clauses, asking)
+        if len(prose := _PROSE_BREAK.split(text[:MAX_TEXT])) > 1:
+            # A topic's words must meet in one sentence: "tls at the alb. … a blog post" is no
+            # post-quantum TLS question (a pasted snippet's lines stay one piece).
+            met = {r.feature for s in prose[:MAX_CLAUSES] for r in self._clause_ranks(normalise(s))}
+            features = [f for f in features if f in everything.features or f in met]
         # "list the meshes that run without sidecars", "three clusters. which meshes can span
         # them?": a list asked for by a fact a constraint ties to a feature asks which meshes
         # have that feature.
@@ -565,11 +572,6 @@ class IntentParser:
         ranked = self._ranked(remaining, found)
         chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
         each = [(clause, self._clause_ranks(clause)) for clause in chosen]
-        if each:
-            # A topic's words must meet in one clause: "tls at the alb … a blog post" is no
-            # post-quantum TLS question.
-            met = {r.feature for _, ranks in each for r in ranks}
-            ranked = [f for f in ranked if f in exact or f in met]
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
