@@ -335,9 +335,11 @@ class IntentParser:
         # burned a week debugging its config dumps"), is no need of the next.
         clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
         asking = _questions(text[:MAX_TEXT])
+        reported: list[str] = []
         if facts.get("covered") and len(clauses) > 1:
             # nor is a statement beside the question of what a tool they have does already
-            clauses = [c for c in clauses if c in asking or not self._reports_covered(c)]
+            reported = [c for c in clauses if c not in asking and self._reports_covered(c)]
+            clauses = [c for c in clauses if c not in reported]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
         if asked == normalised:
@@ -345,6 +347,10 @@ class IntentParser:
             features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
             features = self._features_of(asked, cued, negated, clauses, asking)
+        if reported and isinstance(covered := facts["covered"], list):
+            # what it reports done stays said, so the need reads as met, not as missing
+            done = {r.feature for c in reported for r in self._clause_ranks(c)}
+            features += [f for f in covered if f in done and f not in features]
         if len(prose := _PROSE_BREAK.split(text[:MAX_TEXT])) > 1:
             # A topic's words must meet in one sentence: "tls at the alb. … a blog post" is no
             # post-quantum TLS question (a pasted snippet's lines stay one piece).
