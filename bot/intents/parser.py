@@ -697,6 +697,8 @@ class IntentParser:
             retired = [m for m in meshes if not self._current(m)]
             if retired:
                 facts.setdefault(RETIRED, retired[0])
+            if home := self._requirements.home_of(facts):  # what they run says where
+                facts["platform"] = [home]
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:

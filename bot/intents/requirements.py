@@ -66,6 +66,18 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
+def _with_modals(templates: list[str], modals: list[str]) -> list[str]:
+    """Each template, one copy per modal where it has {modal} ("{vendor} {modal} manage":
+    "{vendor} has to manage", "{vendor} should manage", …)."""
+    out: list[str] = []
+    for template in templates:
+        if "{modal}" in template:
+            out += [template.replace("{modal}", modal) for modal in modals]
+        else:
+            out.append(template)
+    return out
+
+
 def setup_facts(rules: RulesFile) -> frozenset[str]:
     """Facts that only a setup description states: the choices and flags constraints test
     (platform, support, licence, must-nots), not counts or features (a flag that stands
@@ -126,8 +138,10 @@ class RequirementReader:
             re.compile(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
-        managed = [t.format(vendor=word) for word in self._vendor_of for t in rules.managed_phrases]
+        plain = [t for t in rules.managed_phrases if "{modal}" not in t]
+        managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
         self._managed = gated.phrases([normalise(m) for m in managed])
+        self._managed_modal = self._modal_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = {
             normalise(template.format(mesh=alias)): mesh.api_family
@@ -154,6 +168,13 @@ class RequirementReader:
         denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
         self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
+        # An offering that runs on one provider's platform alone: running it says where they run
+        self._home = {
+            mesh.id: specific[0].value
+            for mesh in kb.meshes.values()
+            if mesh.fit
+            and len(specific := [p for p in mesh.fit.platforms if p not in _GENERIC]) == 1
+        }
         self._modes = [
             (fact, pattern)
             for fact, words in (leaving.modes if leaving else {}).items()
@@ -185,6 +206,23 @@ class RequirementReader:
         besides = _alternation([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
+    def _modal_pattern(self, rules: RulesFile) -> gated.Gated | None:
+        """The managed phrases with {modal}: a vendor's word, one of `vendor_modals`, and
+        what the template says after it ("google has to manage", "aws should run it"), as
+        one pattern rather than every vendor, modal and verb spelled out."""
+        rests = [
+            normalise(t.partition("{modal}")[2])
+            for t in rules.managed_phrases
+            if t.startswith("{vendor} {modal}")
+        ]
+        vendors = _alternation(list(self._vendor_of))
+        modals = _alternation([normalise(m) for m in rules.vendor_modals])
+        done = _alternation(rests)
+        if vendors is None or modals is None or done is None:
+            return None
+        source = rf"\b(?:{vendors.pattern})\s+(?:{modals.pattern})\s+(?:{done.pattern})\b"
+        return gated.Gated(source, (vendor.split() for vendor in self._vendor_of))
+
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
         its support plans allowed right after it ("our Microsoft Unified support contract")."""
@@ -194,7 +232,7 @@ class RequirementReader:
             return None
         plan = rf"(?:\s+(?:{plans.pattern}))?" if plans else ""
         forms = []
-        for i, template in enumerate(rules.support_phrases):
+        for i, template in enumerate(_with_modals(rules.support_phrases, rules.vendor_modals)):
             before, _, after = (normalise(part) for part in template.partition("{vendor}"))
             named = rf"(?P<v{i}>{vendors.pattern}){plan}"
             lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?" if before else ""
@@ -459,9 +497,10 @@ class RequirementReader:
         # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
         # is the mesh's, and ECS stays their platform.
         text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
-        if self._managed and self._managed.search(text):
-            facts["managed_control_plane"] = True
-            text = self._managed.sub(" ", text)
+        for managed in (self._managed, self._managed_modal):
+            if managed and managed.search(text):
+                facts["managed_control_plane"] = True
+                text = managed.sub(" ", text)
         if self._support and (match := self._support.search(text)):
             word = next(w for w in match.groupdict().values() if w)
             facts["support"] = self._vendor_of[word]
@@ -494,6 +533,16 @@ class RequirementReader:
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def home_of(self, facts: dict[str, FactValue]) -> str | None:
+        """The one provider platform the offering they run (or move off) runs on, where they
+        name none: "we run the aks istio add-on" runs on AKS."""
+        if "platform" in facts or facts.get("off_kubernetes"):
+            return None
+        for key in ("incumbent", RETIRED):
+            if isinstance(said := facts.get(key), str) and said in self._home:
+                return self._home[said]
+        return None
 
     def _left(self, text: str) -> tuple[re.Match[str] | None, str | None]:
         """The first mesh they want off (named after the cue, or before it for a pronoun:
