@@ -475,3 +475,14 @@ def test_tls_wanted_only_at_the_edge_needs_no_mesh(engine: AnswerEngine):
     assert verdict(engine, text).tied == ["no-mesh"]
     both = "tls at the edge plus mtls between our 60 services on gke"
     assert verdict(engine, both).tied != ["no-mesh"]
+
+
+def test_a_team_counted_by_label_or_said_in_words_is_read(engine: AnswerEngine):
+    assert engine.parser.parse("eks, 80 services. sre team: 3").facts["engineers"] == 3
+    assert engine.parser.parse("gke, team size = 2, 40 services").facts["team_size"] == "small"
+    facts = engine.parser.parse("aks, 60 services, one lone platform engineer and a part-timer")
+    assert facts.facts["team_size"] == "small"
+    owned = engine.parser.parse("30 engineers, but no one owns the platform. eks, 50 services")
+    assert owned.facts["team_size"] == "small"
+    clusters = engine.parser.parse("our platform team runs 4 clusters on eks").facts
+    assert "engineers" not in clusters

@@ -437,3 +437,33 @@ def test_a_brutal_proxy_memory_bill_hurts(engine: AnswerEngine):
     )
     assert engine.parser.parse(text).facts.get("hurts") is True
     assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value", "pick"),
+    [
+        (
+            "gke, 45 services; google has to manage the control plane",
+            "managed_control_plane",
+            True,
+            "google-cloud-service-mesh",
+        ),
+        (
+            "aks with 70 services, microsoft should run the mesh for us",
+            "managed_control_plane",
+            True,
+            "aks-istio-addon",
+        ),
+        (
+            "openshift 4.17, 90 services, red hat will have to support whatever we pick",
+            "support",
+            "red-hat",
+            "openshift-service-mesh",
+        ),
+    ],
+)
+def test_a_vendor_that_has_to_run_or_support_it_is_asked_for(
+    engine: AnswerEngine, text: str, fact: str, value: object, pick: str
+):
+    assert engine.parser.parse(text).facts[fact] == value
+    assert verdict(engine, text).tied == [pick]

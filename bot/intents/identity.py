@@ -27,6 +27,7 @@ ARTICLES = frozenset({"a", "an"})
 MESH_KINDS = frozenset({"mesh", "service mesh"})  # "… - mesh or load balancer?"
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
+NAME_WORDS = 4  # "is tetrate service bridge just …": a product's name of four words at most
 LISTING = ","  # what ends a clause the list of what the subject may be goes on after
 # The clauses and what ends each; a hyphen with spaces round it is a dash ("lattice - a mesh?").
 _CLAUSES = re.compile(r"((?:[,.;:!?()\n—]|\s[-–]\s)+)")
@@ -86,6 +87,8 @@ class IdentityReader:
                 end = i + 1
             else:
                 end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, named)
+            if not end and i == 0:  # "is tetrate service bridge basically istio with a gui?"
+                end = self._named_before_identity(words, named)
             while end and end < len(words) and words[end] in HEDGES:
                 end += 1
             if end and self._identity(words, end):
@@ -96,6 +99,14 @@ class IdentityReader:
         # a clause that is a mesh's name alone ("lattice: a mesh, or a load balancer?")
         named = words[1:] if words[:1] == ["the"] else words
         return len(words), bool(named) and all(mesh_used[len(words) - len(named) :])
+
+    def _named_before_identity(self, words: list[str], start: int) -> int:
+        """Where a name of a few words no mesh took ends, right before an `identity` phrase
+        ("is <product> basically …": the product asked what it is); 0 if none does."""
+        for end in range(start + 1, min(len(words), start + NAME_WORDS + 1)):
+            if self._cues.starts("identity", " ".join(words[end:])):
+                return end
+        return 0
 
     def _resumes(self, words: list[str], end: int) -> int:
         """Where a new question starts after the description ("or can it…", "but does it…")."""

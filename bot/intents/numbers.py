@@ -45,6 +45,7 @@ _UNITS = {
     "a couple": 2,
     "couple of": 2,
 }
+_LABEL = r"(?:\s*[:=]\s*|\s+)"  # "team of 3", "team size: 4": a lead-in, then its count
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
@@ -234,7 +235,10 @@ class NumberReader:
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
         self._lead_ins = [
-            (fact.id, re.compile(rf"\b(?:{lead_ins})\s+(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"))
+            (
+                fact.id,
+                re.compile(rf"\b(?:{lead_ins}){_LABEL}(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"),
+            )
             for fact in rules.facts
             if (lead_ins := "|".join(re.escape(normalise(w)) for w in fact.lead_ins))
         ]

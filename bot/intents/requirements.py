@@ -66,6 +66,18 @@ def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
+def _with_modals(templates: list[str], modals: list[str]) -> list[str]:
+    """Each template, one copy per modal where it has {modal} ("{vendor} {modal} manage":
+    "{vendor} has to manage", "{vendor} should manage", …)."""
+    out: list[str] = []
+    for template in templates:
+        if "{modal}" in template:
+            out += [template.replace("{modal}", modal) for modal in modals]
+        else:
+            out.append(template)
+    return out
+
+
 def setup_facts(rules: RulesFile) -> frozenset[str]:
     """Facts that only a setup description states: the choices and flags constraints test
     (platform, support, licence, must-nots), not counts or features (a flag that stands
@@ -126,8 +138,10 @@ class RequirementReader:
             re.compile(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
-        managed = [t.format(vendor=word) for word in self._vendor_of for t in rules.managed_phrases]
+        plain = [t for t in rules.managed_phrases if "{modal}" not in t]
+        managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
         self._managed = gated.phrases([normalise(m) for m in managed])
+        self._managed_modal = self._modal_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = {
             normalise(template.format(mesh=alias)): mesh.api_family
@@ -185,6 +199,23 @@ class RequirementReader:
         besides = _alternation([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
+    def _modal_pattern(self, rules: RulesFile) -> gated.Gated | None:
+        """The managed phrases with {modal}: a vendor's word, one of `vendor_modals`, and
+        what the template says after it ("google has to manage", "aws should run it"), as
+        one pattern rather than every vendor, modal and verb spelled out."""
+        rests = [
+            normalise(t.partition("{modal}")[2])
+            for t in rules.managed_phrases
+            if t.startswith("{vendor} {modal}")
+        ]
+        vendors = _alternation(list(self._vendor_of))
+        modals = _alternation([normalise(m) for m in rules.vendor_modals])
+        done = _alternation(rests)
+        if vendors is None or modals is None or done is None:
+            return None
+        source = rf"\b(?:{vendors.pattern})\s+(?:{modals.pattern})\s+(?:{done.pattern})\b"
+        return gated.Gated(source, (vendor.split() for vendor in self._vendor_of))
+
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
         its support plans allowed right after it ("our Microsoft Unified support contract")."""
@@ -194,7 +225,7 @@ class RequirementReader:
             return None
         plan = rf"(?:\s+(?:{plans.pattern}))?" if plans else ""
         forms = []
-        for i, template in enumerate(rules.support_phrases):
+        for i, template in enumerate(_with_modals(rules.support_phrases, rules.vendor_modals)):
             before, _, after = (normalise(part) for part in template.partition("{vendor}"))
             named = rf"(?P<v{i}>{vendors.pattern}){plan}"
             lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?" if before else ""
@@ -459,9 +490,10 @@ class RequirementReader:
         # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
         # is the mesh's, and ECS stays their platform.
         text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
-        if self._managed and self._managed.search(text):
-            facts["managed_control_plane"] = True
-            text = self._managed.sub(" ", text)
+        for managed in (self._managed, self._managed_modal):
+            if managed and managed.search(text):
+                facts["managed_control_plane"] = True
+                text = managed.sub(" ", text)
         if self._support and (match := self._support.search(text)):
             word = next(w for w in match.groupdict().values() if w)
             facts["support"] = self._vendor_of[word]

@@ -218,7 +218,10 @@ class AliasHit:
 class AliasIndex:
     """Exact and fuzzy lookup of entity ids by alias."""
 
-    def __init__(self, aliases: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, aliases: Iterable[tuple[str, str]], words: Iterable[str] = ()) -> None:
+        """`words`: words of the field as they stand ("authn", a clipped "authentication"),
+        never a slip of another word ("authz")."""
+        self._words = frozenset(normalise(w) for w in words)
         self._by_alias: dict[str, str] = {}
         for entity, alias in aliases:
             self._by_alias.setdefault(normalise(alias), entity)
@@ -257,7 +260,10 @@ class AliasIndex:
         found = process.extract(
             phrase, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
         )
+        said = [w for w in phrase.split() if w in self._words]
         for alias, score, _ in found:
+            if any(w not in alias.split() for w in said):
+                continue  # "authn vs authz": a word of the field is no slip of another
             if alike(phrase, alias) and self._same_generation(phrase, alias):
                 return AliasHit(self._by_alias[alias], alias, score)
         return None

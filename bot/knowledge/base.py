@@ -43,8 +43,9 @@ class KnowledgeBase:
             for entity, alias in feature_aliases
             for short in clipped(alias, self.rules.short_forms)
         ]
-        object.__setattr__(self, "mesh_index", AliasIndex(mesh_aliases))
-        object.__setattr__(self, "feature_index", AliasIndex(feature_aliases))
+        clips = list(self.rules.short_forms)  # "authn" is itself, never a slip of "authz"
+        object.__setattr__(self, "mesh_index", AliasIndex(mesh_aliases, clips))
+        object.__setattr__(self, "feature_index", AliasIndex(feature_aliases, clips))
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (the snapshot) without what was derived from it: derived again on use."""

@@ -1095,7 +1095,13 @@ class RulesFile(Strict):
     )
     managed_phrases: list[Text] = Field(
         default_factory=list,
-        description="How a provider-run control plane is asked for, with {vendor}.",
+        description="How a provider-run control plane is asked for, with {vendor} (and "
+        "{modal} where one of `vendor_modals` may stand).",
+    )
+    vendor_modals: list[Text] = Field(
+        default_factory=list,
+        description="Words between a vendor and what it is to do, where a managed or support "
+        "phrase has {modal} ('Google has to manage it', 'Microsoft should support it').",
     )
     not_platform: list[Text] = Field(
         default_factory=list,
@@ -1200,7 +1206,8 @@ class RulesFile(Strict):
     )
     support_phrases: list[Text] = Field(
         default_factory=list,
-        description="How support is asked for, with {vendor} where a vendor's word goes.",
+        description="How support is asked for, with {vendor} where a vendor's word goes (and "
+        "{modal} where one of `vendor_modals` may stand).",
     )
     support_plans: list[Text] = Field(
         default_factory=list,
