@@ -697,6 +697,8 @@ class IntentParser:
             retired = [m for m in meshes if not self._current(m)]
             if retired:
                 facts.setdefault(RETIRED, retired[0])
+            if home := self._requirements.home_of(facts):  # what they run says where
+                facts["platform"] = [home]
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:
@@ -957,6 +959,9 @@ class IntentParser:
         opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
+        # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
+        # named mesh costs; the setup is the size it is costed at.
+        asked = asked or (bool(meshes) and self._only_asked("cost", r.text))
         described = self._setup & set(facts) and not asked
         # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
         # need said, asks what the part is for.
@@ -1127,6 +1132,11 @@ class IntentParser:
         """Some clause a question mark closes, and none of them has a phrase of the group."""
         asked = _questions(text)
         return bool(asked) and not any(self._cues.has(group, q) for q in asked)
+
+    def _only_asked(self, group: str, text: str) -> bool:
+        """Some clause a question mark closes, and each of them has a phrase of the group."""
+        asked = _questions(text)
+        return bool(asked) and all(self._cues.has(group, q) for q in asked)
 
     def _only_complained(self, group: str, text: str) -> bool:
         """Every clause with a phrase of the group complains and asks no quantity: "list the
