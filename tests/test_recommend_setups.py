@@ -467,3 +467,16 @@ def test_a_vendor_that_has_to_run_or_support_it_is_asked_for(
 ):
     assert engine.parser.parse(text).facts[fact] == value
     assert verdict(engine, text).tied == [pick]
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("openshift, 50 services, no red hat subscription; we want upstream istio", "istio"),
+        ("eks, 70 services, looking for something linkerd based", "linkerd"),
+        ("we need a mesh close to upstream istio on rke2, 100 services", "istio"),
+    ],
+)
+def test_a_mesh_built_on_a_named_project_is_asked_for(engine: AnswerEngine, text: str, base: str):
+    assert engine.parser.parse(text).facts["built_on"] == base
+    assert "built-on" in {r.id for r in verdict(engine, text).fired}
