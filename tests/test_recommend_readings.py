@@ -540,3 +540,14 @@ def test_a_team_counted_by_label_or_said_in_words_is_read(engine: AnswerEngine):
     assert owned.facts["team_size"] == "small"
     clusters = engine.parser.parse("our platform team runs 4 clusters on eks").facts
     assert "engineers" not in clusters
+
+
+def test_an_offering_on_one_providers_platform_says_where_they_run(engine: AnswerEngine):
+    text = "we're on the openshift service mesh with 120 services, team of 5. what next?"
+    intent = engine.parser.parse(text)
+    assert intent.facts["platform"] == ["openshift"]
+    assert verdict(engine, text).tied == ["openshift-service-mesh"]
+    # a question about the offering itself asks nothing of a setup
+    asked = engine.parser.parse("we use ecs service connect. can it do mtls?")
+    assert asked.kind.value == "feature_check"
+    assert "platform" not in asked.facts

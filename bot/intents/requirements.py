@@ -151,6 +151,14 @@ class RequirementReader:
             for template in rules.mesh_vendor_phrases
         }
         self._mesh_vendor = gated.phrases(list(self._family_of))
+        self._base_of = {  # "an istio-based mesh", "closer to upstream istio"
+            normalise(template.format(mesh=alias)): mesh.api_family
+            for mesh in kb.meshes.values()
+            if mesh.api_family
+            for alias in (mesh.id, mesh.name, *mesh.known_as)
+            for template in rules.mesh_base_phrases
+        }
+        self._mesh_base = gated.phrases(list(self._base_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._jobs_said = self._tool_jobs(kb)
@@ -168,6 +176,13 @@ class RequirementReader:
         denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
         self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
+        # An offering that runs on one provider's platform alone: running it says where they run
+        self._home = {
+            mesh.id: specific[0].value
+            for mesh in kb.meshes.values()
+            if mesh.fit
+            and len(specific := [p for p in mesh.fit.platforms if p not in _GENERIC]) == 1
+        }
         self._modes = [
             (fact, pattern)
             for fact, words in (leaving.modes if leaving else {}).items()
@@ -495,6 +510,8 @@ class RequirementReader:
             facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
+        elif self._mesh_base and (match := self._mesh_base.search(normalised)):
+            facts.setdefault("built_on", self._base_of[match.group(0)])
         # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
         # is the mesh's, and ECS stays their platform.
         text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
@@ -534,6 +551,16 @@ class RequirementReader:
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def home_of(self, facts: dict[str, FactValue]) -> str | None:
+        """The one provider platform the offering they run (or move off) runs on, where they
+        name none: "we run the aks istio add-on" runs on AKS."""
+        if "platform" in facts or facts.get("off_kubernetes"):
+            return None
+        for key in ("incumbent", RETIRED):
+            if isinstance(said := facts.get(key), str) and said in self._home:
+                return self._home[said]
+        return None
 
     def _left(self, text: str) -> tuple[re.Match[str] | None, str | None]:
         """The first mesh they want off (named after the cue, or before it for a pronoun:
