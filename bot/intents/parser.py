@@ -598,6 +598,7 @@ class IntentParser:
         words = [w for w, mesh in zip(tokens, taken, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
+        query = self._requirements.without_tools(query)  # so are the tools they run
         query = self._refusals.without_refused(query)
         return self._retriever.find(query, floor, known or [])
 

@@ -450,6 +450,21 @@ class RequirementReader:
             return True
         return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
+    def without_tools(self, normalised: str) -> str:
+        """The text less each tool said to do a job and the jobs named with it (rules.yaml
+        `covered_by`): "our grpc client lib does retries" is what they have, not a topic to
+        look features up by; a tool named alone ("does istio replace an ingress") stays."""
+        if not (self._tools and self._tools.search(normalised)):
+            return normalised
+        said = sorted(
+            m.span() for pattern, *_ in self._jobs_said for m in pattern.finditer(normalised)
+        )
+        kept, at = [], 0
+        for start, end in said:  # spans may overlap ("grpc client lib", "client lib")
+            kept.append(normalised[at:start] if start > at else "")
+            at = max(at, end)
+        return " ".join(" ".join([*kept, normalised[at:]]).split())
+
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a
         vendor's may be, as in "compare Tetrate and Linkerd")."""
