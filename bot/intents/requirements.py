@@ -36,6 +36,7 @@ _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on osm")
+JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a joins word and VMs
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
@@ -199,9 +200,10 @@ class RequirementReader:
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
         joins = _alternation([normalise(w) for w in rules.joins])
-        # "onboard our VMs", "plus ~60 ec2 vms": a small word and a count between at most
+        # "onboard our VMs", "plus ~60 ec2 vms", "plus 40 legacy ec2 vms": a small word, a
+        # count and two more words between at most
         small = "|".join(sorted(STOPWORDS))
-        between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?"
+        between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?(?:\s+\w+){{0,{JOIN_GAP}}}?"
         self._joins = re.compile(rf"{joins.pattern}{between}\s+$") if joins else None
         besides = _alternation([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None

@@ -878,6 +878,7 @@ class ScreeningTest(StrEnum):
     has_feature = "has_feature"
     sidecar_free = "sidecar_free"
     per_pod_proxy = "per_pod_proxy"
+    proxy_free = "proxy_free"
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
