@@ -467,3 +467,73 @@ def test_a_vendor_that_has_to_run_or_support_it_is_asked_for(
 ):
     assert engine.parser.parse(text).facts[fact] == value
     assert verdict(engine, text).tied == [pick]
+
+
+# ------------------------------------------------------------------ setups read in other words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, 30 services; compliance says it must be supported by the cloud vendor itself",
+        "we're on AKS and want something backed by our cloud provider, 12 services",
+    ],
+)
+def test_the_cloud_vendor_itself_is_the_providers_support(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["support"] == "provider"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_vendor_they_are_heavy_on_is_one_they_buy_from(engine: AnswerEngine):
+    text = "we are big on hashicorp (nomad, vault). linux VMs plus a gke cluster, mtls needed"
+    assert engine.parser.parse(text).facts["vendor"] == "hashicorp"
+    assert verdict(engine, text).tied == ["consul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 25 services. mTLS isn't a requirement for us; we want latency metrics",
+        "20 services on EKS, no compliance ask for mTLS, only tracing",
+    ],
+)
+def test_a_need_said_not_to_be_required_is_none(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "mtls" in facts["not_needed"] and "mtls" not in facts.get("needs", [])
+
+
+def test_failover_with_several_clusters_is_one_mesh_spanning_them(engine: AnswerEngine):
+    text = "2 gke clusters in different regions, we need locality-aware failover and mtls"
+    assert engine.parser.parse(text).facts["spans_clusters"] is True
+
+
+def test_a_complaint_said_badly_is_no_need(engine: AnswerEngine):
+    text = "GKE, 40 services. got badly bitten by envoy filters before, so no envoy. need mtls"
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True and "custom_proxy_config" not in facts["needs"]
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a service mesh that spans our eks cluster and some ec2 vms, 50 services",
+        "AKS plus 30 old azure vms that should be in the mesh",
+        "kubernetes and plain vms, mtls between them",
+    ],
+)
+def test_vms_beside_a_cluster_are_workloads_not_more_clusters(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "vm_workloads" in facts["needs"] and "spans_clusters" not in facts
+
+
+def test_a_tool_said_to_do_a_job_is_no_topic(engine: AnswerEngine):
+    text = "k3s, 6 services. our grpc clients do retries and deadlines, no need for mtls"
+    facts = engine.parser.parse(text).facts
+    assert "proxyless_grpc" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_blog_post_is_not_post_quantum(engine: AnswerEngine):
+    text = "EKS, 10 services, tls at the load balancer. my cto read a blog post on meshes"
+    assert "post_quantum_tls" not in engine.parser.parse(text).facts.get("needs", [])
