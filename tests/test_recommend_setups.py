@@ -537,3 +537,26 @@ def test_a_tool_said_to_do_a_job_is_no_topic(engine: AnswerEngine):
 def test_a_blog_post_is_not_post_quantum(engine: AnswerEngine):
     text = "EKS, 10 services, tls at the load balancer. my cto read a blog post on meshes"
     assert "post_quantum_tls" not in engine.parser.parse(text).facts.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're pretty happy with kuma. do we just upgrade, or switch to linkerd?",
+        "we run istio 1.20 today: upgrade or move to cilium?",
+    ],
+)
+def test_upgrading_what_they_run_is_an_act_not_a_feature(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert "revision_upgrades" not in intent.features
+    assert "incumbent" in intent.facts
+
+
+def test_canary_upgrades_asked_of_a_mesh_stay_a_feature(engine: AnswerEngine):
+    assert "revision_upgrades" in engine.parser.parse("can kuma do canary upgrades?").features
+
+
+def test_where_the_mesh_they_run_runs_is_their_platform(engine: AnswerEngine):
+    text = "we already run kuma on our vms, 30 services, want mtls. what next?"
+    assert engine.parser.parse(text).facts["platform"] == ["vms"]
+    assert "platform" not in engine.parser.parse("which meshes run on vms?").facts

@@ -63,6 +63,7 @@ GROUPS = frozenset(
         "clause_break",
         "follow_up",
         "unusable",
+        "acts",
         "name_before",
         "name_then_asks",
         "name_part",

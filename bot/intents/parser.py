@@ -285,10 +285,12 @@ class IntentParser:
             return None
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
+        remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
         required, unplaced = self._requirements.read(normalised, text)
+        unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})

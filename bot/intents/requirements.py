@@ -194,6 +194,13 @@ class RequirementReader:
         multiword += [a for a in features if self._platforms and self._platforms.search(a)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._alone = _alternation(list(self._alone_of))
+        where_of = {
+            normalise(word): platform
+            for platform, definition in rules.platforms.items()
+            for word in definition.where_run
+        }
+        self._alone_of.update(where_of)  # read as `alone` words are, by _counted
+        self._where_run = _alternation(list(where_of)) or re.compile(r"(?!)")
         self._places = _alternation([normalise(p) for p in rules.places])
         shares = _alternation([normalise(w) for w in rules.shares])
         self._shares = (
@@ -531,6 +538,9 @@ class RequirementReader:
         alone = [m.group(0) for m in spotted if m not in brought]
         if not named:
             named = alone
+        if not named and self._runs_there(facts) and (run := self._where_run.search(text)):
+            named = [run.group(0)]  # "consul on our vms": where the mesh they run runs
+            said.append(run.group(0))
         places = [
             m.group(0)
             for m in (self._places.finditer(text) if self._places else [])
@@ -550,6 +560,10 @@ class RequirementReader:
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _runs_there(self, facts: dict[str, FactValue]) -> bool:
+        """A mesh they run, or move off, is named: a place said after it is where it runs."""
+        return any(facts.get(k) for k in ("incumbent", RETIRED, self._leaving_fact or ""))
 
     def home_of(self, facts: dict[str, FactValue]) -> str | None:
         """The one provider platform the offering they run (or move off) runs on, where they
