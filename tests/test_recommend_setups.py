@@ -560,3 +560,9 @@ def test_where_the_mesh_they_run_runs_is_their_platform(engine: AnswerEngine):
     text = "we already run kuma on our vms, 30 services, want mtls. what next?"
     assert engine.parser.parse(text).facts["platform"] == ["vms"]
     assert "platform" not in engine.parser.parse("which meshes run on vms?").facts
+
+
+def test_tls_at_their_load_balancer_asks_no_load_balancing(engine: AnswerEngine):
+    text = "https ends at our load balancer; aks, 25 services, want retries"
+    assert "load_balancing" not in engine.parser.parse(text).facts.get("needs", [])
+    assert "load_balancing" in engine.parser.parse("we want least-request load balancing").features

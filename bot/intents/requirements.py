@@ -460,14 +460,17 @@ class RequirementReader:
         return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
     def without_tools(self, normalised: str) -> str:
-        """The text less each tool said to do a job and the jobs named with it (rules.yaml
-        `covered_by`): "our grpc client lib does retries" is what they have, not a topic to
-        look features up by; a tool named alone ("does istio replace an ingress") stays."""
+        """The text less each tool said to do a job and the jobs named with it, and each tool
+        said to be theirs (rules.yaml `covered_by`): "our grpc client lib does retries", "tls
+        terminates at the load balancer" say what they have, not a topic to look features up
+        by; a tool named alone ("does istio replace an ingress") stays."""
         if not (self._tools and self._tools.search(normalised)):
             return normalised
-        said = sorted(
-            m.span() for pattern, *_ in self._jobs_said for m in pattern.finditer(normalised)
-        )
+        said = [m.span() for pattern, *_ in self._jobs_said for m in pattern.finditer(normalised)]
+        for name in self._already_named(normalised, []):  # "tls terminates at the alb"
+            if self._named[name][0] == "covered":
+                said += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", normalised)]
+        said.sort()
         kept, at = [], 0
         for start, end in said:  # spans may overlap ("grpc client lib", "client lib")
             kept.append(normalised[at:start] if start > at else "")
