@@ -469,6 +469,28 @@ def test_a_vendor_that_has_to_run_or_support_it_is_asked_for(
     assert verdict(engine, text).tied == [pick]
 
 
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("openshift, 50 services, no red hat subscription; we want upstream istio", "istio"),
+        ("eks, 70 services, looking for something linkerd based", "linkerd"),
+        ("we need a mesh close to upstream istio on rke2, 100 services", "istio"),
+    ],
+)
+def test_a_mesh_built_on_a_named_project_is_asked_for(engine: AnswerEngine, text: str, base: str):
+    assert engine.parser.parse(text).facts["built_on"] == base
+    assert "built-on" in {r.id for r in verdict(engine, text).fired}
+
+
+def test_support_from_the_cloud_vendor_itself_is_the_providers(engine: AnswerEngine):
+    text = (
+        "aks, 2 clusters, 45 services. compliance says the mesh must be supported by the cloud "
+        "vendor itself, never a third party"
+    )
+    assert engine.parser.parse(text).facts["support"] == "provider"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
 # ------------------------------------------------------------------ setups read in other words
 
 
@@ -482,12 +504,6 @@ def test_a_vendor_that_has_to_run_or_support_it_is_asked_for(
 def test_the_cloud_vendor_itself_is_the_providers_support(engine: AnswerEngine, text: str):
     assert engine.parser.parse(text).facts["support"] == "provider"
     assert verdict(engine, text).tied == ["aks-istio-addon"]
-
-
-def test_a_vendor_they_are_heavy_on_is_one_they_buy_from(engine: AnswerEngine):
-    text = "we are big on hashicorp (nomad, vault). linux VMs plus a gke cluster, mtls needed"
-    assert engine.parser.parse(text).facts["vendor"] == "hashicorp"
-    assert verdict(engine, text).tied == ["consul"]
 
 
 @pytest.mark.parametrize(
@@ -566,3 +582,9 @@ def test_tls_at_their_load_balancer_asks_no_load_balancing(engine: AnswerEngine)
     text = "https ends at our load balancer; aks, 25 services, want retries"
     assert "load_balancing" not in engine.parser.parse(text).facts.get("needs", [])
     assert "load_balancing" in engine.parser.parse("we want least-request load balancing").features
+
+
+def test_a_team_heavy_on_a_vendor_buys_from_it(engine: AnswerEngine):
+    text = "we're big on hashicorp (vault, nomad), 80 services on linux vms and one eks cluster"
+    assert engine.parser.parse(text).facts["vendor"] == "hashicorp"
+    assert verdict(engine, text).tied == ["consul"]

@@ -18,7 +18,9 @@ from bot.knowledge.aliases import AliasIndex, normalise
 SUBJECTS = frozenset({"it", "this", "that", "they"})
 COPULA = "is"
 CONTRACTED = frozenset({"what", "that", "it"})  # "what's", "that's": "s" is "is" after them
-FUSED = frozenset({"whats", "thats"})  # "whats x": "is" written into the word before
+FUSED = frozenset({"whats", "thats", "its"})  # "whats x": "is" written into the word before
+# "its just istio", "it's basically istio": the subject is said with the "is"
+SAID_WITH = frozenset({"thats", "its"})
 WHAT = "what"  # "what is x, a mesh or a load balancer?"; "whats" asks it too
 HEDGES = frozenset({"exactly", "actually", "really", "even", "then", "now"})  # "what's x exactly"
 ARTICLES = frozenset({"a", "an"})
@@ -81,7 +83,10 @@ class IdentityReader:
             if not _copula(words, i):
                 continue
             named = i + 2 if words[i + 1] == "the" else i + 1  # "what's the aks add-on"
-            end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, named)
+            if words[i] in SAID_WITH or (words[i] == "s" and words[i - 1] in SUBJECTS):
+                end = i + 1
+            else:
+                end = i + 2 if words[i + 1] in SUBJECTS else _mesh_end(mesh_used, named)
             if not end and i == 0:  # "is tetrate service bridge basically istio with a gui?"
                 end = self._named_before_identity(words, named)
             while end and end < len(words) and words[end] in HEDGES:

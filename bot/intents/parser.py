@@ -1026,7 +1026,8 @@ class IntentParser:
         # (what it is, and where the meshes stand); "datadog vs grafana for mesh metrics" sets
         # two tools against each other, not the feature.
         picks = cue("which_meshes") or cue("recommend")
-        if alone and features and not picks and self._feature_compared(r.remaining):
+        either = NOT_NEEDED not in facts  # "we don't need jwt or opa": no choice between them
+        if alone and features and not picks and self._feature_compared(r.remaining, either):
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -1084,18 +1085,25 @@ class IntentParser:
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
 
-    def _feature_compared(self, remaining: str) -> bool:
+    def _feature_compared(self, remaining: str, either: bool) -> bool:
         """A feature's name is a side of a comparison: right before or right after a
-        comparison cue (a lone "or" is none), or after the "and"/"or" a word after it ("the
-        difference between l4 and l7 authz")."""
+        comparison cue, or after the "and"/"or" a word after it ("the difference between l4
+        and l7 authz"); a lone "or" only between two ("jwt or mtls for svc to svc auth?")."""
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
         named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)] + [False]
-        for start, end in self._cue_spans("compare", remaining, skip={"or"}):
-            sides = [start - 1, end] if start > 0 else [end]
-            if tokens[end + 1 : end + 2] and tokens[end + 1] in LIST_WORDS:
-                sides.append(end + 2)
-            if any(named[min(i, len(tokens))] for i in sides):
+        for start, end in self._cue_spans("compare", remaining, skip=set()):
+            before = start > 0 and named[start - 1]
+            if tokens[start:end] == ["or"]:
+                if either and before and named[end]:
+                    return True
+                continue
+            sides = (
+                [end, end + 2]
+                if tokens[end + 1 : end + 2] and tokens[end + 1] in LIST_WORDS
+                else [end]
+            )
+            if before or any(named[min(i, len(tokens))] for i in sides):
                 return True
         return False
 

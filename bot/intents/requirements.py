@@ -152,6 +152,14 @@ class RequirementReader:
             for template in rules.mesh_vendor_phrases
         }
         self._mesh_vendor = gated.phrases(list(self._family_of))
+        self._base_of = {  # "an istio-based mesh", "closer to upstream istio"
+            normalise(template.format(mesh=alias)): mesh.api_family
+            for mesh in kb.meshes.values()
+            if mesh.api_family
+            for alias in (mesh.id, mesh.name, *mesh.known_as)
+            for template in rules.mesh_base_phrases
+        }
+        self._mesh_base = gated.phrases(list(self._base_of))
         self._products = _alternation([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._jobs_said = self._tool_jobs(kb)
@@ -521,6 +529,8 @@ class RequirementReader:
             facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
+        elif self._mesh_base and (match := self._mesh_base.search(normalised)):
+            facts.setdefault("built_on", self._base_of[match.group(0)])
         # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
         # is the mesh's, and ECS stays their platform.
         text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised

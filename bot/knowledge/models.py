@@ -1220,6 +1220,12 @@ class RulesFile(Strict):
         description="Names of a vendor's support plans, read after the vendor's word in a "
         "support phrase ('our Microsoft Unified support contract').",
     )
+    mesh_base_phrases: list[Text] = Field(
+        default_factory=list,
+        description="How a mesh built on a project is asked for, with {mesh} where a mesh's "
+        "name goes ('an Istio-based mesh', 'closer to upstream Istio'): the mesh must be "
+        "built on that project (`built_on`: its `api_family`).",
+    )
     mesh_vendor_phrases: list[Text] = Field(
         default_factory=list,
         description="How a vendor of a mesh's project is asked for, with {mesh} where a "
