@@ -160,7 +160,7 @@ class IntentParser:
         }
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._parsed: dict[Hashable, Intent] = {}
-        self._asks = AskReader(self._cues, self._names_something)
+        self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
