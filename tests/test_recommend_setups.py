@@ -480,3 +480,18 @@ def test_a_vendor_that_has_to_run_or_support_it_is_asked_for(
 def test_a_mesh_built_on_a_named_project_is_asked_for(engine: AnswerEngine, text: str, base: str):
     assert engine.parser.parse(text).facts["built_on"] == base
     assert "built-on" in {r.id for r in verdict(engine, text).fired}
+
+
+def test_support_from_the_cloud_vendor_itself_is_the_providers(engine: AnswerEngine):
+    text = (
+        "aks, 2 clusters, 45 services. compliance says the mesh must be supported by the cloud "
+        "vendor itself, never a third party"
+    )
+    assert engine.parser.parse(text).facts["support"] == "provider"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_a_team_heavy_on_a_vendor_buys_from_it(engine: AnswerEngine):
+    text = "we're big on hashicorp (vault, nomad), 80 services on linux vms and one eks cluster"
+    assert engine.parser.parse(text).facts["vendor"] == "hashicorp"
+    assert verdict(engine, text).tied == ["consul"]
