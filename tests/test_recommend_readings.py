@@ -4,6 +4,8 @@ the verdict)."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answers.engine import AnswerEngine
 from tests.support.verdicts import verdict
 
@@ -448,6 +450,58 @@ def test_asking_whether_a_mesh_is_needed_asks_for_a_pick(engine: AnswerEngine):
     # a part of the mesh asked about stays a question about the mesh
     part = "do i need linkerd viz for golden metrics?"
     assert engine.parser.parse(part).kind.value == "feature_check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke, 9 services, 2 engineers. no audit ask for internal mtls. is a mesh worth it?",
+        "eks, 9 services, 2 engineers. our security folks haven't asked for mtls. mesh or not?",
+        "aks, 9 services, 2 engineers. nobody in the org has a requirement for mtls. need a mesh?",
+    ],
+)
+def test_a_need_denied_in_the_writers_own_words_is_not_needed(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "mtls" in facts["not_needed"]
+    assert "mtls" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke, 40 services. not sure we need mtls yet but want canaries. which mesh?",
+        "eks, 40 services. no sidecars because we need mtls on tiny nodes. which mesh?",
+    ],
+)
+def test_a_hedge_or_a_reason_between_negator_and_need_denies_nothing(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert "mtls" in facts["needs"]
+    assert "mtls" not in facts.get("not_needed", [])
+
+
+def test_what_a_tool_they_have_does_already_asks_nothing_else_of_a_mesh(engine: AnswerEngine):
+    text = (
+        "one k3s cluster, 7 services, a single ops engineer. the grpc client library already "
+        "does our retries and timeouts. worth running a mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert {"retries", "timeouts"} <= set(facts["covered"])
+    assert not {"proxyless_grpc", "retries", "timeouts"} & set(facts.get("needs", []))
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_topics_words_must_meet_in_one_sentence(engine: AnswerEngine):
+    text = (
+        "eks, 5 services. tls ends at the load balancer. my manager saw a conference post "
+        "about meshes. do we need one?"
+    )
+    assert "post_quantum_tls" not in engine.parser.parse(text).facts.get("needs", [])
+    assert "post_quantum_tls" in engine.parser.parse(
+        "eks, 40 services. we need post-quantum tls between services. which mesh?"
+    ).facts.get("needs", [])
 
 
 def test_what_a_provider_supports_is_the_support_wanted(engine: AnswerEngine):

@@ -588,3 +588,13 @@ def test_a_team_heavy_on_a_vendor_buys_from_it(engine: AnswerEngine):
     text = "we're big on hashicorp (vault, nomad), 80 services on linux vms and one eks cluster"
     assert engine.parser.parse(text).facts["vendor"] == "hashicorp"
     assert verdict(engine, text).tied == ["consul"]
+
+
+def test_what_burned_them_about_a_refused_proxy_is_no_need(engine: AnswerEngine):
+    text = (
+        "we got burned debugging envoy filters before, so envoy is a no-go. on-prem k8s, "
+        "40 services, need mtls and retries"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True and "custom_proxy_config" not in facts["needs"]
+    assert verdict(engine, text).tied == ["linkerd"]

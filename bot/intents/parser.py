@@ -27,7 +27,7 @@ from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import RefusalReader
 from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
-from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever
+from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -52,6 +52,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _SENTENCES = re.compile(r"[.;!?\n]+")
+_PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
 _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
 _PARENS = re.compile(r"[()]")
@@ -159,8 +160,9 @@ class IntentParser:
             if f.avoids
         }
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
+        self._need_denied = _need_denied(self._cues.words)
         self._parsed: dict[Hashable, Intent] = {}
-        self._asks = AskReader(self._cues, self._names_something)
+        self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
@@ -334,14 +336,28 @@ class IntentParser:
         # What hurts with the mesh they leave or run, or with what they refuse ("no envoy: we
         # burned a week debugging its config dumps"), is no need of the next.
         clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
+        asking = _questions(text[:MAX_TEXT])
+        reported: list[str] = []
+        if facts.get("covered") and len(clauses) > 1:
+            # nor is a statement beside the question of what a tool they have does already
+            reported = [c for c in clauses if c not in asking and self._reports_covered(c)]
+            clauses = [c for c in clauses if c not in reported]
         asked = " ".join(" ".join(clauses).split()[:MAX_TOKENS])
         cued = remaining if asked == normalised else self._signals.read(asked)[1]
-        asking = _questions(text[:MAX_TEXT])
         if asked == normalised:
             exact = everything.features
             features = self._features(exact, remaining, found, negated, clauses, asking)
         else:
             features = self._features_of(asked, cued, negated, clauses, asking)
+        if reported and isinstance(covered := facts["covered"], list):
+            # what it reports done stays said, so the need reads as met, not as missing
+            done = {r.feature for c in reported for r in self._clause_ranks(c)}
+            features += [f for f in covered if f in done and f not in features]
+        if len(prose := _PROSE_BREAK.split(text[:MAX_TEXT])) > 1:
+            # A topic's words must meet in one sentence: "tls at the alb. … a blog post" is no
+            # post-quantum TLS question (a pasted snippet's lines stay one piece).
+            met = {r.feature for s in prose[:MAX_CLAUSES] for r in self._clause_ranks(normalise(s))}
+            features = [f for f in features if f in everything.features or f in met]
         # "list the meshes that run without sidecars", "three clusters. which meshes can span
         # them?": a list asked for by a fact a constraint ties to a feature asks which meshes
         # have that feature.
@@ -562,24 +578,31 @@ class IntentParser:
         our own authz service" asks about two; `asking`: the clauses a question mark closes).
         """
         ranked = self._ranked(remaining, found)
+        chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
+        each = [(clause, self._clause_ranks(clause)) for clause in chosen]
         # What the words are most about leads, even when an alias named something else
         # ("see what an authz policy would block without blocking": the dry-run row).
         first = ranked[:1] if ranked and ranked[0] not in exact else []
         known = [*first, *exact, *ranked]
-        chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
-        tops = [f for clause in chosen for f in self._clause_top(clause, known, asking)]
+        # A clause's own topic, if its words say it clearly (a pasted error says little),
+        # unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
+        # the CA is the isolated mesh's). A clause closed by a question mark asks a question
+        # of its own ("… and can I cap each caller's requests?") and is read like a whole one.
+        tops = [
+            f
+            for clause, ranks in each
+            for f in self._retriever.choose(
+                ranks, MIN_SCORE if clause in asking else CLAUSE_FLOOR, known
+            )[:1]
+        ]
         found_all = dict.fromkeys([*known, *tops])
         return [f for f in found_all if f not in negated]
 
-    def _clause_top(self, clause: str, known: list[str], asking: frozenset[str]) -> list[str]:
-        """A clause's own topic, if its words say it clearly (a pasted error says little),
-        unless it details a feature already asked for ("its own isolated mesh (own CA, …)":
-        the CA is the isolated mesh's). A clause closed by a question mark asks a question
-        of its own ("… and can I cap each caller's requests?") and is read like a whole one."""
+    def _clause_ranks(self, clause: str) -> list[Ranked]:
+        """Every feature one clause's own words touch, best first."""
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
-        floor = MIN_SCORE if clause in asking else CLAUSE_FLOOR
-        return self._ranked(remaining, found, floor, known)[:1]
+        return self._retriever.rank(self._query(remaining, found))
 
     def _ranked(
         self,
@@ -592,6 +615,10 @@ class IntentParser:
         used ("3 clusters" is a size, not a multi-cluster question), nor what is done with a
         mesh named right after it (`name_before`: "roll out istio" is adopting it, not a
         canary rollout)."""
+        return self._retriever.find(self._query(remaining, found), floor, known or [])
+
+    def _query(self, remaining: str, found: Mentions) -> str:
+        """The words a ranking reads (see `_ranked`)."""
         tokens = remaining.split()
         taken = list(found.mesh_used)
         for start, _, _ in found.spans:
@@ -601,8 +628,7 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
-        query = self._refusals.without_refused(query)
-        return self._retriever.find(query, floor, known or [])
+        return self._refusals.without_refused(query)
 
     def _avoided(self, text: str) -> list[str]:
         """Features whose design does without what a clause complains of ("why does everyone
@@ -627,6 +653,11 @@ class IntentParser:
             or bool(facts.get(HURTS))
             or self._refusals.names_refused(clause, refused)
         )
+
+    def _reports_covered(self, clause: str) -> bool:
+        """A clause saying what a tool they have does, asking for nothing itself ("our grpc
+        client lib already does retries"; not "we use otel and need mtls")."""
+        return self._requirements.says_covered(clause) and not self._cues.has("need_words", clause)
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
@@ -1415,6 +1446,9 @@ class IntentParser:
                     found = self._negated_list(part[match.end() :])
                     negated += [f for f in found if f not in negated]
                     listing = bool(found) and self._only_features(part[match.end() :]) == found
+                for denial in self._need_denied.finditer(part) if self._need_denied else ():
+                    found = self._negated_list(part[denial.end() :])
+                    negated += [f for f in found if f not in negated]
                 for verb in self._cues.find("negation_verb", part):
                     found = self._negated_list(part[verb.end() :], window=0)
                     negated += [f for f in found if f not in negated]
@@ -1564,6 +1598,22 @@ def _addressing(names: frozenset[str]) -> re.Pattern[str]:
     longest_first = sorted(names, key=len, reverse=True)
     spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
     return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
+
+
+def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
+    """A need denied in the writer's own words: a negator, up to four words that qualify the
+    need ("no compliance", "security hasn't"), then the need itself ("ask for", "asked for",
+    "requirement for"): "no compliance ask for internal mtls", "nobody on the team has asked
+    for mtls". A pronoun or a hedge in between starts another thought ("not sure we need mtls",
+    "no sidecars because we need mtls"), so it breaks the reach."""
+    negators, needs = words["negators"], words["need_words"]
+    if not negators or not needs:
+        return None
+    stops = "|".join(re.escape(w) for w in sorted(words["negation_stops"]))
+    gap = rf"(?:\s+(?!(?:{stops})\b)\w+){{0,4}}?" if stops else r"(?:\s+\w+){0,4}?"
+    first = "|".join(re.escape(w) for w in sorted(negators, key=len, reverse=True))
+    then = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{first}){gap}\s+(?:{then})\b")
 
 
 def _possessive(makers: set[str]) -> re.Pattern[str]:

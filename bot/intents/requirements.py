@@ -354,6 +354,14 @@ class RequirementReader:
                 covered += [job_of[m.group("job")] for m in named.finditer(said)]
         return list(dict.fromkeys(covered))
 
+    def says_covered(self, clause: str) -> bool:
+        """Whether a normalised clause says a tool they have does a need ("the grpc client
+        lib already does retries"): it reports what they have, not what they ask a mesh for."""
+        named = self._already_named(clause, [0])
+        return any(self._named[n][0] == "covered" for n in named) or bool(
+            self._covered_as_said(clause, [0])
+        )
+
     def _packaging_names(self) -> frozenset[str]:
         """Mesh names that are a platform's packaging of a mesh ("aks add-on", "aks mesh"): a
         platform's word and no word naming a mesh by itself. Straight after another mesh's

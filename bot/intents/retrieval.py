@@ -230,7 +230,11 @@ class FeatureRetriever:
         ("not its own CA" beside SPIRE-issued SVIDs). A runner-up's own words must say it
         clearly: the meshes' notes bring it close but never carry in one the words barely
         name ("ingress-nginx controller in front of …" is no ingress question)."""
-        every = self.rank(text)
+        return self.choose(self.rank(text), floor, known)
+
+    @staticmethod
+    def choose(every: list[Ranked], floor: float, known: Collection[str]) -> list[str]:
+        """`find` over a ranking already made."""
         ranked = [r for r in every if r.own >= floor]
         if not ranked:
             return []
