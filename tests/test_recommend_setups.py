@@ -491,7 +491,110 @@ def test_support_from_the_cloud_vendor_itself_is_the_providers(engine: AnswerEng
     assert verdict(engine, text).tied == ["aks-istio-addon"]
 
 
+# ------------------------------------------------------------------ setups read in other words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, 30 services; compliance says it must be supported by the cloud vendor itself",
+        "we're on AKS and want something backed by our cloud provider, 12 services",
+    ],
+)
+def test_the_cloud_vendor_itself_is_the_providers_support(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["support"] == "provider"
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 25 services. mTLS isn't a requirement for us; we want latency metrics",
+        "20 services on EKS, no compliance ask for mTLS, only tracing",
+    ],
+)
+def test_a_need_said_not_to_be_required_is_none(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "mtls" in facts["not_needed"] and "mtls" not in facts.get("needs", [])
+
+
+def test_failover_with_several_clusters_is_one_mesh_spanning_them(engine: AnswerEngine):
+    text = "2 gke clusters in different regions, we need locality-aware failover and mtls"
+    assert engine.parser.parse(text).facts["spans_clusters"] is True
+
+
+def test_a_complaint_said_badly_is_no_need(engine: AnswerEngine):
+    text = "GKE, 40 services. got badly bitten by envoy filters before, so no envoy. need mtls"
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True and "custom_proxy_config" not in facts["needs"]
+    assert verdict(engine, text).tied == ["linkerd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a service mesh that spans our eks cluster and some ec2 vms, 50 services",
+        "AKS plus 30 old azure vms that should be in the mesh",
+        "kubernetes and plain vms, mtls between them",
+    ],
+)
+def test_vms_beside_a_cluster_are_workloads_not_more_clusters(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "vm_workloads" in facts["needs"] and "spans_clusters" not in facts
+
+
+def test_a_tool_said_to_do_a_job_is_no_topic(engine: AnswerEngine):
+    text = "k3s, 6 services. our grpc clients do retries and deadlines, no need for mtls"
+    facts = engine.parser.parse(text).facts
+    assert "proxyless_grpc" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_a_blog_post_is_not_post_quantum(engine: AnswerEngine):
+    text = "EKS, 10 services, tls at the load balancer. my cto read a blog post on meshes"
+    assert "post_quantum_tls" not in engine.parser.parse(text).facts.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're pretty happy with kuma. do we just upgrade, or switch to linkerd?",
+        "we run istio 1.20 today: upgrade or move to cilium?",
+    ],
+)
+def test_upgrading_what_they_run_is_an_act_not_a_feature(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert "revision_upgrades" not in intent.features
+    assert "incumbent" in intent.facts
+
+
+def test_canary_upgrades_asked_of_a_mesh_stay_a_feature(engine: AnswerEngine):
+    assert "revision_upgrades" in engine.parser.parse("can kuma do canary upgrades?").features
+
+
+def test_where_the_mesh_they_run_runs_is_their_platform(engine: AnswerEngine):
+    text = "we already run kuma on our vms, 30 services, want mtls. what next?"
+    assert engine.parser.parse(text).facts["platform"] == ["vms"]
+    assert "platform" not in engine.parser.parse("which meshes run on vms?").facts
+
+
+def test_tls_at_their_load_balancer_asks_no_load_balancing(engine: AnswerEngine):
+    text = "https ends at our load balancer; aks, 25 services, want retries"
+    assert "load_balancing" not in engine.parser.parse(text).facts.get("needs", [])
+    assert "load_balancing" in engine.parser.parse("we want least-request load balancing").features
+
+
 def test_a_team_heavy_on_a_vendor_buys_from_it(engine: AnswerEngine):
     text = "we're big on hashicorp (vault, nomad), 80 services on linux vms and one eks cluster"
     assert engine.parser.parse(text).facts["vendor"] == "hashicorp"
     assert verdict(engine, text).tied == ["consul"]
+
+
+def test_what_burned_them_about_a_refused_proxy_is_no_need(engine: AnswerEngine):
+    text = (
+        "we got burned debugging envoy filters before, so envoy is a no-go. on-prem k8s, "
+        "40 services, need mtls and retries"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts["no_envoy"] is True and "custom_proxy_config" not in facts["needs"]
+    assert verdict(engine, text).tied == ["linkerd"]

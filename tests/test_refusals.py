@@ -7,7 +7,7 @@ import pytest
 from bot.answers.engine import AnswerEngine
 from tests.support.knowledge_files import problems_of
 
-MUST_NOTS = ("no_sidecars", "no_envoy", "no_new_cni", "no_vendor", "per_pod_proxy")
+MUST_NOTS = ("no_sidecars", "no_envoy", "no_new_cni", "no_vendor", "per_pod_proxy", "no_proxies")
 
 SAID = [
     ("on AKS, no sidecars please", {"no_sidecars"}),
@@ -39,6 +39,13 @@ SAID = [
     # A cue governs the first object after it and those listed with it, not one past it.
     ("we liked having no sidecars (a shared per-node proxy instead)", {"no_sidecars"}),
     ("GKE, no sidecars or node-level proxies", {"no_sidecars", "per_pod_proxy"}),
+    # Node agents refused: a sidecar data plane needs none; a node proxy or eBPF agent is one.
+    ("our hardening policy bans privileged DaemonSets, GKE", {"per_pod_proxy"}),
+    ("we can't run node agents on these hosts, 25 services", {"per_pod_proxy"}),
+    # Every proxy refused, not one kind of proxy nor a proxy for some services.
+    ("we don't want any proxies, AKS, 15 services", {"no_proxies"}),
+    ("GKE, a few grpc services want no proxy at all for those calls", set()),
+    ("AKS, our security team bans C++ proxies in the request path", {"no_envoy"}),
 ]
 
 
@@ -54,6 +61,21 @@ def test_the_must_not_changes_the_recommendation(engine: AnswerEngine):
     answer = engine.answer(engine.parser.parse("AKS, 60 services, envoy is a no-go for us"))
     screened = {row.cells[0]: row.cells[2] for row in _elimination_rows(answer)}
     assert "runs Envoy" in screened["AKS Istio-based service mesh add-on"]
+
+
+def test_every_proxy_refused_leaves_only_what_runs_none(engine: AnswerEngine):
+    text = "EKS, 20 services, we won't accept proxies of any kind, just want tracing"
+    answer = engine.answer(engine.parser.parse(text))
+    assert answer.title.startswith("Recommendation: No mesh")
+    screened = {row.cells[0]: row.cells[2] for row in _elimination_rows(answer)}
+    assert "a proxy in the data path" in screened["Linkerd"]
+
+
+def test_node_agents_refused_rule_out_node_level_data_planes(engine: AnswerEngine):
+    answer = engine.answer(engine.parser.parse("GKE, 40 services, mtls, no node agents allowed"))
+    status = {row.cells[0]: row.cells[1] for row in _elimination_rows(answer)}
+    assert status["Istio ambient mode"] == status["Cilium Service Mesh"] == "ruled out"
+    assert status["Linkerd"] == "kept"
 
 
 def _elimination_rows(answer):

@@ -19,6 +19,7 @@ MORE = [
     "open source only, we need stable releases with backported cve fixes; 300 employees, eks",
     "the whole mesh must fit in 5GB RAM total, 1500 pods on eks, which one?",
     "eks, every pod on fargate, 20 services: which mesh?",
+    "gke, 25 services, we won't have any proxies at all. options?",
 ]
 
 

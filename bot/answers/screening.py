@@ -274,6 +274,14 @@ def per_pod_proxy(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
 
 
+def proxy_free(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """No proxy in the data path at all: only an option that runs none."""
+    plane = mesh.data_plane
+    if value is not True or plane.model == DataPlaneModel.none:
+        return FITS
+    return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
+
+
 def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if value is not True:
         return FITS
@@ -475,6 +483,7 @@ TESTS: dict[str, Test] = {
     "has_feature": has_feature,
     "sidecar_free": sidecar_free,
     "per_pod_proxy": per_pod_proxy,
+    "proxy_free": proxy_free,
     "envoy_free": envoy_free,
     "keeps_cni": keeps_cni,
     "vendor_neutral": vendor_neutral,

@@ -22,15 +22,24 @@ from bot.knowledge.aliases import normalise
 _QUESTIONS = re.compile(r"[^,.;:!?()\n—]+(?=\?)")  # each clause a question mark closes
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _PICKS = ("which_meshes", "recommend")  # groups whose phrases ask for a pick
+_SIZED_BY = frozenset({"for", "at", "with", "on"})  # "… overkill for 10 services", "at 200 pods"
 
 
 class AskReader:
     """Reads the asking clauses of a message with the cue phrases of one knowledge base;
     `names` says whether some normalised words name a mesh or a feature."""
 
-    def __init__(self, cues: CuePhrases, names: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        cues: CuePhrases,
+        names: Callable[[str], bool],
+        unsized: Callable[[str], str] = lambda words: words,
+    ) -> None:
+        """`unsized`: the words with the sizes they count taken out ("for 10 services" is
+        "for"), so a decision phrase a size only follows still closes the question."""
         self._cues = cues
         self._names = names
+        self._unsized = unsized
 
     def decides(self, text: str) -> bool:
         """The question ends on a `decision` phrase ("do we?", "does cilium cover it?"), or
@@ -97,7 +106,12 @@ class AskReader:
         for tail in self._cues.find("closing", clause):
             if tail.end() == len(clause):
                 ends.add(len(clause[: tail.start()].rstrip()))
-        return any(m.end() in ends for m in self._cues.find(group, clause))
+        for m in self._cues.find(group, clause):
+            rest = clause[m.end() :]
+            # "is istio overkill for 10 services": only the size it is weighed at follows
+            if m.end() in ends or (rest.strip() and self._unsized(rest) in _SIZED_BY):
+                return True
+        return False
 
 
 def _closing(text: str) -> list[str]:

@@ -66,6 +66,7 @@ GROUPS = frozenset(
         "clause_break",
         "follow_up",
         "unusable",
+        "acts",
         "name_before",
         "name_then_asks",
         "name_part",

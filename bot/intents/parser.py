@@ -162,7 +162,7 @@ class IntentParser:
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._need_denied = _need_denied(self._cues.words)
         self._parsed: dict[Hashable, Intent] = {}
-        self._asks = AskReader(self._cues, self._names_something)
+        self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._addressed = _addressing(self._cues.words["addressed"])
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
@@ -287,10 +287,12 @@ class IntentParser:
             return None
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
+        remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
         required, unplaced = self._requirements.read(normalised, text)
+        unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         facts = implied(self._kb.rules, {**said, **counted})
@@ -625,6 +627,7 @@ class IntentParser:
         words = [w for w, mesh in zip(tokens, taken, strict=True) if not mesh]
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
+        query = self._requirements.without_tools(query)  # so are the tools they run
         return self._refusals.without_refused(query)
 
     def _avoided(self, text: str) -> list[str]:

@@ -36,6 +36,7 @@ _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on osm")
+JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a joins word and VMs
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
@@ -201,15 +202,23 @@ class RequirementReader:
         multiword += [a for a in features if self._platforms and self._platforms.search(a)]
         self._mesh_names = _alternation([a for a in multiword if " " in a])
         self._alone = _alternation(list(self._alone_of))
+        where_of = {
+            normalise(word): platform
+            for platform, definition in rules.platforms.items()
+            for word in definition.where_run
+        }
+        self._alone_of.update(where_of)  # read as `alone` words are, by _counted
+        self._where_run = _alternation(list(where_of)) or re.compile(r"(?!)")
         self._places = _alternation([normalise(p) for p in rules.places])
         shares = _alternation([normalise(w) for w in rules.shares])
         self._shares = (
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
         joins = _alternation([normalise(w) for w in rules.joins])
-        # "onboard our VMs", "plus ~60 ec2 vms": a small word and a count between at most
+        # "onboard our VMs", "plus ~60 ec2 vms", "plus 40 legacy ec2 vms": a small word, a
+        # count and two more words between at most
         small = "|".join(sorted(STOPWORDS))
-        between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?"
+        between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?(?:\s+\w+){{0,{JOIN_GAP}}}?"
         self._joins = re.compile(rf"{joins.pattern}{between}\s+$") if joins else None
         besides = _alternation([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
@@ -466,6 +475,24 @@ class RequirementReader:
             return True
         return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
+    def without_tools(self, normalised: str) -> str:
+        """The text less each tool said to do a job and the jobs named with it, and each tool
+        said to be theirs (rules.yaml `covered_by`): "our grpc client lib does retries", "tls
+        terminates at the load balancer" say what they have, not a topic to look features up
+        by; a tool named alone ("does istio replace an ingress") stays."""
+        if not (self._tools and self._tools.search(normalised)):
+            return normalised
+        said = [m.span() for pattern, *_ in self._jobs_said for m in pattern.finditer(normalised)]
+        for name in self._already_named(normalised, []):  # "tls terminates at the alb"
+            if self._named[name][0] == "covered":
+                said += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", normalised)]
+        said.sort()
+        kept, at = [], 0
+        for start, end in said:  # spans may overlap ("grpc client lib", "client lib")
+            kept.append(normalised[at:start] if start > at else "")
+            at = max(at, end)
+        return " ".join(" ".join([*kept, normalised[at:]]).split())
+
     def platform_words(self) -> list[str]:
         """The words that name platforms (none of them is an unknown mesh's name; a
         vendor's may be, as in "compare Tetrate and Linkerd")."""
@@ -532,6 +559,9 @@ class RequirementReader:
         alone = [m.group(0) for m in spotted if m not in brought]
         if not named:
             named = alone
+        if not named and self._runs_there(facts) and (run := self._where_run.search(text)):
+            named = [run.group(0)]  # "consul on our vms": where the mesh they run runs
+            said.append(run.group(0))
         places = [
             m.group(0)
             for m in (self._places.finditer(text) if self._places else [])
@@ -551,6 +581,10 @@ class RequirementReader:
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(platforms)
         return facts, " ".join(unplaced.split())
+
+    def _runs_there(self, facts: dict[str, FactValue]) -> bool:
+        """A mesh they run, or move off, is named: a place said after it is where it runs."""
+        return any(facts.get(k) for k in ("incumbent", RETIRED, self._leaving_fact or ""))
 
     def home_of(self, facts: dict[str, FactValue]) -> str | None:
         """The one provider platform the offering they run (or move off) runs on, where they

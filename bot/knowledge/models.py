@@ -848,6 +848,11 @@ class PlatformDef(Strict):
         description="Words that name it only when no other platform is named: a place "
         "('bare metal') that Kubernetes may run on, a cloud ('azure') that runs several.",
     )
+    where_run: list[Text] = Field(
+        default_factory=list,
+        description="Words that name it where a mesh they run or leave is named and no "
+        "platform is ('consul on our vms'); alone they are a topic ('which meshes run on vms').",
+    )
     distinct: list[Text] = Field(
         default_factory=list,
         description="Words that name it as a platform of its own even beside a more specific "
@@ -878,6 +883,7 @@ class ScreeningTest(StrEnum):
     has_feature = "has_feature"
     sidecar_free = "sidecar_free"
     per_pod_proxy = "per_pod_proxy"
+    proxy_free = "proxy_free"
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
