@@ -169,3 +169,35 @@ def test_a_need_nobody_has_asked_for_is_none_and_the_pick_stays_a_pick(engine: A
     assert intent.facts["services"] == 5
     assert "mtls" in intent.facts["not_needed"]
     assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        (
+            "two aks clusters, 50 services, mtls. our support contract with microsoft has to "
+            "cover the mesh. which one?",
+            "aks-istio-addon",
+        ),
+        (
+            "aks, 80 services. we have premier support w/ microsoft and want the mesh under "
+            "it. what should we pick?",
+            "aks-istio-addon",
+        ),
+        (
+            "gke, 5 clusters, 90 services, mtls and authz. we'd like google to own the istio "
+            "upgrades from now on. what do we run?",
+            "google-cloud-service-mesh",
+        ),
+    ],
+)
+def test_who_is_to_support_or_run_it_said_in_a_working_way(
+    engine: AnswerEngine, text: str, pick: str
+):
+    assert verdict(engine, text).tied == [pick]
+
+
+def test_a_setup_closed_by_next_step_asks_for_a_pick(engine: AnswerEngine):
+    text = "openshift 4.16, 200 pods, ossm 2.6 is going out of support, red hat only. next step?"
+    assert engine.parser.parse(text).kind == IntentKind.recommend
+    assert verdict(engine, text).tied == ["openshift-service-mesh"]
