@@ -598,3 +598,14 @@ def test_what_burned_them_about_a_refused_proxy_is_no_need(engine: AnswerEngine)
     facts = engine.parser.parse(text).facts
     assert facts["no_envoy"] is True and "custom_proxy_config" not in facts["needs"]
     assert verdict(engine, text).tied == ["linkerd"]
+
+
+def test_supporting_the_mesh_themselves_wants_no_vendor(engine: AnswerEngine):
+    text = "gke, 3 clusters, 300 services on istio today; we support it in-house, no contracts"
+    assert engine.parser.parse(text).facts["support"] == "none"
+
+
+def test_solos_managed_istio_upgrades_by_canary_revisions(engine: AnswerEngine):
+    """Solo's upgrade guide for Gloo-managed meshes recommends the revisioned canary upgrade."""
+    row = engine.kb.meshes["gloo-mesh"].features["revision_upgrades"]
+    assert row.level == "yes" and row.sources == ["gloo-mesh-managed-upgrade"]
