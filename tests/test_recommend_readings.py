@@ -551,3 +551,34 @@ def test_an_offering_on_one_providers_platform_says_where_they_run(engine: Answe
     asked = engine.parser.parse("we use ecs service connect. can it do mtls?")
     assert asked.kind.value == "feature_check"
     assert "platform" not in asked.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "eks, 2k pods, ram is really tight and we can't add nodes. which mesh?",
+            "memory_budget",
+            "tight",
+        ),
+        (
+            "gke, 300 services. we need a vendor we can page when it breaks. which mesh?",
+            "support",
+            "any",
+        ),
+        (
+            "k3s at the edge, 12 services, our ops team is tiny. need mtls. which mesh?",
+            "team_size",
+            "small",
+        ),
+        (
+            "k3s, 20 services, want something simple and light with mtls. which mesh?",
+            "low_overhead",
+            True,
+        ),
+    ],
+)
+def test_everyday_wordings_of_budget_support_team_and_weight(
+    engine: AnswerEngine, text: str, fact: str, value: object
+):
+    assert engine.parser.parse(text).facts[fact] == value
