@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.alternation import word_pattern
 from bot.knowledge.aliases import normalise
 
 GROUPS = frozenset(
@@ -107,9 +108,7 @@ class CuePhrases:
 
     def _pattern(self, group: str) -> re.Pattern[str] | None:
         if group not in self._patterns:
-            found = self.words[group]
-            alternation = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
-            self._patterns[group] = re.compile(rf"\b(?:{alternation})\b") if found else None
+            self._patterns[group] = word_pattern(self.words[group])
         return self._patterns[group]
 
     def has(self, group: str, normalised: str) -> bool:

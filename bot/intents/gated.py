@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from bot.intents.alternation import trie_source
+
 _WORDS = re.compile(r"\w+")  # a whole word, as a phrase's word stands between \b boundaries
 
 
@@ -49,8 +51,7 @@ class Gated:
 
 def phrases(words: Iterable[str]) -> Gated | None:
     """Literal phrases at word boundaries, the longest first (None for none)."""
-    found = sorted({p for p in words if p}, key=len, reverse=True)
+    found = {p for p in words if p}
     if not found:
         return None
-    source = r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b"
-    return Gated(source, (p.split() for p in found))
+    return Gated(rf"\b(?:{trie_source(found)})\b", (p.split() for p in found))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
@@ -138,7 +139,7 @@ class IntentParser:
         self._named_by = [
             (feature.id, pattern)
             for feature in kb.features.values()
-            if (pattern := _word_pattern([normalise(w) for w in feature.named_by]))
+            if (pattern := word_pattern(normalise(w) for w in feature.named_by))
         ]
         names = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
@@ -604,18 +605,12 @@ class IntentParser:
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         return self._retriever.rank(self._query(remaining, found))
 
-    def _ranked(
-        self,
-        remaining: str,
-        found: Mentions,
-        floor: float = MIN_SCORE,
-        known: list[str] | None = None,
-    ) -> list[str]:
+    def _ranked(self, remaining: str, found: Mentions) -> list[str]:
         """The ranking reads the words no mesh name took and no count, setting or platform
         used ("3 clusters" is a size, not a multi-cluster question), nor what is done with a
         mesh named right after it (`name_before`: "roll out istio" is adopting it, not a
         canary rollout)."""
-        return self._retriever.find(self._query(remaining, found), floor, known or [])
+        return self._retriever.find(self._query(remaining, found))
 
     def _query(self, remaining: str, found: Mentions) -> str:
         """The words a ranking reads (see `_ranked`)."""
@@ -1636,9 +1631,3 @@ def _code_words(text: str) -> str:
         )
 
     return CODE.sub(spelled, text)
-
-
-def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
-    """Any of these words, bounded on both sides (none: no pattern)."""
-    said = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in said) + r")\b") if said else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.intents.alternation import word_pattern
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
@@ -28,10 +29,7 @@ LIST_WORDS = ["and", "or", "nor"]  # "no envoy or sidecars": one refusal, listed
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    words = sorted({normalise(p) for p in phrases} - {""}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return word_pattern(normalise(p) for p in phrases)
 
 
 def _object(

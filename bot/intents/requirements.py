@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from bot.intents import gated
+from bot.intents.alternation import word_pattern
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
@@ -58,13 +59,6 @@ def sentence_starts(text: str) -> list[int]:
                 starts.append(position + 1)
             position += len(said) + 1
     return starts
-
-
-def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    words = sorted({p for p in phrases if p}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _with_modals(templates: list[str], modals: list[str]) -> list[str]:
@@ -132,8 +126,8 @@ class RequirementReader:
                 for word in words
             }
         )
-        negations = _alternation([normalise(w) for w in rules.not_platform])
-        qualifiers = _alternation([normalise(w) for w in rules.platform_qualifiers])
+        negations = word_pattern([normalise(w) for w in rules.not_platform])
+        qualifiers = word_pattern([normalise(w) for w in rules.platform_qualifiers])
         qualified = rf"(?:(?:{qualifiers.pattern})\s+)?" if qualifiers else ""
         self._negated = (
             re.compile(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
@@ -160,21 +154,21 @@ class RequirementReader:
             for template in rules.mesh_base_phrases
         }
         self._mesh_base = gated.phrases(list(self._base_of))
-        self._products = _alternation([normalise(p) for p in kb.rules.already_products])
+        self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._jobs_said = self._tool_jobs(kb)
-        self._tools = _alternation([normalise(w) for t in kb.rules.covered_by for w in t.words])
+        self._tools = word_pattern([normalise(w) for t in kb.rules.covered_by for w in t.words])
         self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
-        self._fine = _alternation([normalise(p) for p in kb.rules.running_fine])
+        self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
         leaving = kb.rules.refusals.meshes
         self._reach = leaving.reach if leaving else 0
         names = self._incumbent_names
         self._incumbents = re.compile(rf"(?P<name>{names.pattern})") if names else None
         self._leaving_fact = leaving.fact if leaving else None
-        denials = _alternation([normalise(w) for w in leaving.unless_before] if leaving else [])
+        denials = word_pattern([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
         self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
         # An offering that runs on one provider's platform alone: running it says where they run
@@ -187,40 +181,40 @@ class RequirementReader:
         self._modes = [
             (fact, pattern)
             for fact, words in (leaving.modes if leaving else {}).items()
-            if (pattern := _alternation([normalise(w) for w in words]))
+            if (pattern := word_pattern([normalise(w) for w in words]))
         ]
-        self._already_cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
-        self._complaint = _alternation([normalise(p) for p in rules.phrases.get("complaint", [])])
+        self._already_cues = word_pattern([normalise(p) for p in kb.rules.already_phrases])
+        self._complaint = word_pattern([normalise(p) for p in rules.phrases.get("complaint", [])])
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
-        self._any_mesh = _alternation(every_mesh)
-        self._pronouns = _alternation([normalise(p) for p in leaving.pronouns] if leaving else [])
+        self._any_mesh = word_pattern(every_mesh)
+        self._pronouns = word_pattern([normalise(p) for p in leaving.pronouns] if leaving else [])
         multiword = [normalise(a) for m in kb.meshes.values() for a in (m.name, *m.known_as)]
-        self._platforms = _alternation(list(self._platform_of))
+        self._platforms = word_pattern(list(self._platform_of))
         # A feature's name holding a platform word ("Kubernetes Gateway API", "non-Kubernetes
         # workloads") names the feature, as a mesh's names the mesh.
         features = [normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)]
         multiword += [a for a in features if self._platforms and self._platforms.search(a)]
-        self._mesh_names = _alternation([a for a in multiword if " " in a])
-        self._alone = _alternation(list(self._alone_of))
+        self._mesh_names = word_pattern([a for a in multiword if " " in a])
+        self._alone = word_pattern(list(self._alone_of))
         where_of = {
             normalise(word): platform
             for platform, definition in rules.platforms.items()
             for word in definition.where_run
         }
         self._alone_of.update(where_of)  # read as `alone` words are, by _counted
-        self._where_run = _alternation(list(where_of)) or re.compile(r"(?!)")
-        self._places = _alternation([normalise(p) for p in rules.places])
-        shares = _alternation([normalise(w) for w in rules.shares])
+        self._where_run = word_pattern(list(where_of)) or re.compile(r"(?!)")
+        self._places = word_pattern([normalise(p) for p in rules.places])
+        shares = word_pattern([normalise(w) for w in rules.shares])
         self._shares = (
             re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
-        joins = _alternation([normalise(w) for w in rules.joins])
+        joins = word_pattern([normalise(w) for w in rules.joins])
         # "onboard our VMs", "plus ~60 ec2 vms", "plus 40 legacy ec2 vms": a small word, a
         # count and two more words between at most
         small = "|".join(sorted(STOPWORDS))
         between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?(?:\s+\w+){{0,{JOIN_GAP}}}?"
         self._joins = re.compile(rf"{joins.pattern}{between}\s+$") if joins else None
-        besides = _alternation([normalise(w) for w in rules.besides])
+        besides = word_pattern([normalise(w) for w in rules.besides])
         self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
 
     def _modal_pattern(self, rules: RulesFile) -> gated.Gated | None:
@@ -232,9 +226,9 @@ class RequirementReader:
             for t in rules.managed_phrases
             if t.startswith("{vendor} {modal}")
         ]
-        vendors = _alternation(list(self._vendor_of))
-        modals = _alternation([normalise(m) for m in rules.vendor_modals])
-        done = _alternation(rests)
+        vendors = word_pattern(list(self._vendor_of))
+        modals = word_pattern([normalise(m) for m in rules.vendor_modals])
+        done = word_pattern(rests)
         if vendors is None or modals is None or done is None:
             return None
         source = rf"\b(?:{vendors.pattern})\s+(?:{modals.pattern})\s+(?:{done.pattern})\b"
@@ -243,8 +237,8 @@ class RequirementReader:
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
         its support plans allowed right after it ("our Microsoft Unified support contract")."""
-        vendors = _alternation(list(self._vendor_of))
-        plans = _alternation([normalise(p) for p in rules.support_plans])
+        vendors = word_pattern(list(self._vendor_of))
+        plans = word_pattern([normalise(p) for p in rules.support_plans])
         if vendors is None or not rules.support_phrases:
             return None
         plan = rf"(?:\s+(?:{plans.pattern}))?" if plans else ""
@@ -282,26 +276,26 @@ class RequirementReader:
                 tools.append(normalise(word).split())
         self._doing = gated.Gated(rf"\b(?:{'|'.join(doing)})\b", tools) if doing else None
         # the names of current meshes they may run (or leave), read by several patterns
-        self._incumbent_names = _alternation(
+        self._incumbent_names = word_pattern(
             [n for n, (f, _) in self._named.items() if f == "incumbent"]
         )
-        cues = _alternation([normalise(p) for p in kb.rules.already_phrases])
-        after = _alternation([normalise(p) for p in kb.rules.already_after])
-        names = _alternation(list(self._named))
+        cues = word_pattern([normalise(p) for p in kb.rules.already_phrases])
+        after = word_pattern([normalise(p) for p in kb.rules.already_after])
+        names = word_pattern(list(self._named))
         if cues is None or names is None:
             return None
         self._then = re.compile(rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
-        if kept := _alternation([normalise(p) for p in kb.rules.kept_phrases]):
+        if kept := word_pattern([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
-        buys = _alternation([normalise(p) for p in kb.rules.customer_phrases])
-        vendors = _alternation([n for n, (f, _) in self._named.items() if f == "vendor"])
+        buys = word_pattern([normalise(p) for p in kb.rules.customer_phrases])
+        vendors = word_pattern([n for n, (f, _) in self._named.items() if f == "vendor"])
         if buys is not None and vendors is not None:  # "we pay kong for the gateway"
             forms.append(rf"{buys.pattern}\s+(?:\w+\s+){{0,4}}?(?P<vendor>{vendors.pattern})")
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
-        self._trial = _alternation([normalise(w) for w in kb.rules.trial_phrases])
-        tenure = _alternation([normalise(u) for u in kb.rules.already_for])
+        self._trial = word_pattern([normalise(w) for w in kb.rules.trial_phrases])
+        tenure = word_pattern([normalise(u) for u in kb.rules.already_for])
         meshes = self._incumbent_names
         if tenure is not None and meshes is not None:  # "linkerd on eks for 2 years": they run it
             count = r"(?:\d+|a|a few|several|many|two|three|four|five)"
@@ -316,8 +310,8 @@ class RequirementReader:
         or straight after it, listed ("interceptors for retries, deadlines and authz"), or a
         `covered_pronouns` word standing for those named before ("… emit those"); a pattern
         of its jobs' names; and which need each name is."""
-        links = _alternation([normalise(w) for w in kb.rules.covered_links])
-        pronouns = _alternation([normalise(w) for w in kb.rules.covered_pronouns])
+        links = word_pattern([normalise(w) for w in kb.rules.covered_links])
+        pronouns = word_pattern([normalise(w) for w in kb.rules.covered_pronouns])
         link = rf"(?:(?:{links.pattern})\s+)?" if links else ""
         out = []
         for tool in kb.rules.covered_by:
@@ -325,8 +319,8 @@ class RequirementReader:
             job_of = {
                 normalise(a): f for f in ids for a in (kb.features[f].name, *kb.features[f].aliases)
             }
-            jobs = _alternation(list(job_of))
-            words = _alternation([normalise(w) for w in tool.words])
+            jobs = word_pattern(list(job_of))
+            words = word_pattern([normalise(w) for w in tool.words])
             if not (jobs and words):
                 continue
             job = rf"(?:{jobs.pattern})s?"
@@ -410,7 +404,7 @@ class RequirementReader:
         """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
         words after a cue (rules.yaml `refusals.meshes`)."""
         leaving = kb.rules.refusals.meshes
-        cues = _alternation([normalise(p) for p in leaving.before]) if leaving else None
+        cues = word_pattern([normalise(p) for p in leaving.before]) if leaving else None
         names = self._incumbent_names
         if not leaving or cues is None or names is None:
             return None
@@ -422,8 +416,8 @@ class RequirementReader:
         leaving = kb.rules.refusals.meshes
         if not leaving or not leaving.pronouns:
             return None
-        cues = _alternation([normalise(p) for p in leaving.before])
-        pronouns = _alternation([normalise(p) for p in leaving.pronouns])
+        cues = word_pattern([normalise(p) for p in leaving.before])
+        pronouns = word_pattern([normalise(p) for p in leaving.pronouns])
         return re.compile(rf"{cues.pattern}\s+{pronouns.pattern}") if cues and pronouns else None
 
     def _left_by_pronoun(self, text: str) -> re.Match[str] | None:
@@ -568,7 +562,7 @@ class RequirementReader:
             if not any(b.start() <= m.start() < b.end() for b in brought)
         ]
         said += alone + places
-        unplaced = _alternation(said).sub(" ", normalised) if said else normalised
+        unplaced = word_pattern(said).sub(" ", normalised) if said else normalised
         platforms = [p.value for p in self._counted(named)]
         refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
         if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:

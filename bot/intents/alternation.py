@@ -1,0 +1,49 @@
+"""Literal phrases as one regular expression, written as a prefix trie.
+
+The parser's vocabularies are long lists of phrases ("already run", "already running", …).
+A plain alternation repeats every shared prefix, and Python's `re` tries each alternative in
+turn at every position of a text; the trie says each prefix once, so the pattern is shorter
+to compile and far quicker to match. Greedy optional tails keep the longest phrase first
+at every position, as an alternation sorted longest first does, so the matches are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import groupby
+
+
+def trie_source(phrases: Iterable[str]) -> str:
+    """The pattern source matching any of the phrases, escaped (empty for none)."""
+    return _source(sorted({p for p in phrases if p}))
+
+
+def _source(phrases: list[str]) -> str:
+    """`phrases`: sorted and distinct, so an empty one (a phrase ending here) comes first and
+    those sharing a first letter stand together; each group's common prefix is said once."""
+    ends = bool(phrases) and phrases[0] == ""
+    branches = []
+    for _, grouped in groupby(phrases[1:] if ends else phrases, key=lambda p: p[0]):
+        group = list(grouped)
+        prefix = _shared(group[0], group[-1])  # sorted: the ends share what all share
+        branches.append(re.escape(prefix) + _source([p[len(prefix) :] for p in group]))
+    joined = "|".join(branches)
+    if ends and branches:
+        return f"(?:{joined})?"
+    return joined if len(branches) < 2 else f"(?:{joined})"
+
+
+def _shared(first: str, last: str) -> str:
+    size = 0
+    for a, b in zip(first, last, strict=False):
+        if a != b:
+            break
+        size += 1
+    return first[:size]
+
+
+def word_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """The phrases as whole words (None for none)."""
+    source = trie_source(phrases)
+    return re.compile(rf"\b(?:{source})\b") if source else None
