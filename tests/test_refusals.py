@@ -42,6 +42,7 @@ SAID = [
     # Node agents refused: a sidecar data plane needs none; a node proxy or eBPF agent is one.
     ("our hardening policy bans privileged DaemonSets, GKE", {"per_pod_proxy"}),
     ("we can't run node agents on these hosts, 25 services", {"per_pod_proxy"}),
+    ("no extra daemonsets on the nodes please, 12 services on aks", {"per_pod_proxy"}),
     # Every proxy refused, not one kind of proxy nor a proxy for some services.
     ("we don't want any proxies, AKS, 15 services", {"no_proxies"}),
     ("GKE, a few grpc services want no proxy at all for those calls", set()),
