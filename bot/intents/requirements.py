@@ -61,6 +61,17 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+def _family_phrases(kb: KnowledgeBase, templates: list[str]) -> dict[str, str]:
+    """Each template filled with every name of a mesh that has an API family, to that family."""
+    return {
+        normalise(template.format(mesh=alias)): mesh.api_family
+        for mesh in kb.meshes.values()
+        if mesh.api_family
+        for alias in (mesh.id, mesh.name, *mesh.known_as)
+        for template in templates
+    }
+
+
 def _with_modals(templates: list[str], modals: list[str]) -> list[str]:
     """Each template, one copy per modal where it has {modal} ("{vendor} {modal} manage":
     "{vendor} has to manage", "{vendor} should manage", …)."""
@@ -138,21 +149,10 @@ class RequirementReader:
         self._managed = gated.phrases([normalise(m) for m in managed])
         self._managed_modal = self._modal_pattern(rules)
         self._support = self._support_pattern(rules)
-        self._family_of = {
-            normalise(template.format(mesh=alias)): mesh.api_family
-            for mesh in kb.meshes.values()
-            if mesh.api_family
-            for alias in (mesh.id, mesh.name, *mesh.known_as)
-            for template in rules.mesh_vendor_phrases
-        }
+        self._family_of = _family_phrases(kb, rules.mesh_vendor_phrases)
         self._mesh_vendor = gated.phrases(list(self._family_of))
-        self._base_of = {  # "an istio-based mesh", "closer to upstream istio"
-            normalise(template.format(mesh=alias)): mesh.api_family
-            for mesh in kb.meshes.values()
-            if mesh.api_family
-            for alias in (mesh.id, mesh.name, *mesh.known_as)
-            for template in rules.mesh_base_phrases
-        }
+        # "an istio-based mesh", "closer to upstream istio"
+        self._base_of = _family_phrases(kb, rules.mesh_base_phrases)
         self._mesh_base = gated.phrases(list(self._base_of))
         self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)

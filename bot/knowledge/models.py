@@ -168,22 +168,24 @@ class DataPlaneModel(StrEnum):
 NOT_APPLICABLE_CHARS = 40  # a table cell's worth: the reason sits beside "n/a"
 
 
+# A few words saying why a row falls short ("TLS with no client certificates").
+ShortReason = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
+]
+
+
 class Support(Strict):
     level: Level
     note: str = ""
     since: str | None = None
     sources: list[Id] = Field(default_factory=list)
-    lacks: Annotated[
-        str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
-    ] = Field(
+    lacks: ShortReason = Field(
         default="",
         description="What the feature's name promises that this partial row does not do, in a "
         "few words ('TLS with no client certificates'): a must-have said with one of the "
         "feature's `named_by` words rules the offering out. Needs level `partial`.",
     )
-    not_applicable: Annotated[
-        str, StringConstraints(strip_whitespace=True, max_length=NOT_APPLICABLE_CHARS)
-    ] = Field(
+    not_applicable: ShortReason = Field(
         default="",
         description="Why the feature does not apply to this offering, in a few words ('no "
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
