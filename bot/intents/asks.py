@@ -33,7 +33,7 @@ class AskReader:
         self,
         cues: CuePhrases,
         names: Callable[[str], bool],
-        unsized: Callable[[str], str] = lambda words: words,
+        unsized: Callable[[str], str],
     ) -> None:
         """`unsized`: the words with the sizes they count taken out ("for 10 services" is
         "for"), so a decision phrase a size only follows still closes the question."""

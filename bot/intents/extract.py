@@ -29,6 +29,11 @@ class Mentions:
     plain_words: set[str] = field(default_factory=set)  # meshes named by an everyday word
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, mesh id
 
+    @property
+    def feature_words(self) -> list[bool]:
+        """For each word, whether a feature's name (not a mesh's) took it."""
+        return [u and not m for u, m in zip(self.used, self.mesh_used, strict=True)]
+
 
 _MENTIONS_FIELDS = [f.name for f in fields(Mentions)]
 # Per mesh index (one per knowledge base, forgotten with it): remembered scans.

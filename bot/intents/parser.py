@@ -25,7 +25,7 @@ from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
-from bot.intents.refusals import RefusalReader
+from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
@@ -68,7 +68,6 @@ YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five w
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three words opens it
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
-LIST_WORDS = frozenset({"and", "or", "nor"})  # "no jwt or opa": one negated list
 _LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a comma may list on
 LIST_BREAK = ","
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
@@ -1117,7 +1116,7 @@ class IntentParser:
         and l7 authz"); a lone "or" only between two ("jwt or mtls for svc to svc auth?")."""
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
-        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)] + [False]
+        named = [*found.feature_words, False]
         for start, end in self._cue_spans("compare", remaining, skip=set()):
             before = start > 0 and named[start - 1]
             if tokens[start:end] == ["or"]:
@@ -1455,7 +1454,7 @@ class IntentParser:
         list words only ("raw envoy config or fault injection")."""
         tokens = words.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
-        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        named = found.feature_words
         alone = all(n or w in LIST_WORDS for n, w in zip(named, tokens, strict=True))
         return found.features if tokens and alone else []
 
@@ -1475,7 +1474,7 @@ class IntentParser:
         phrase asks for ("without sidecars that can run wasm" still wants Wasm)."""
         words = tail.split()
         found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
-        named = [u and not m for u, m in zip(found.used, found.mesh_used, strict=True)]
+        named = found.feature_words
         start = next((i for i, n in enumerate(named) if n), None)
         if start is None or start > window:
             return []
@@ -1535,7 +1534,7 @@ class IntentParser:
             stressed = normalise(match.group(2)).split()
             words = normalise(text[match.start(2) :]).split()[: len(stressed) + IN_FULL_SPAN]
             mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
-            named = [u and not m for u, m in zip(mentions.used, mentions.mesh_used, strict=True)]
+            named = mentions.feature_words
             first = next((i for i, n in enumerate(named) if n), None)
             if first is not None and first <= len(stressed):
                 end = first

@@ -16,7 +16,7 @@ Clauses end at punctuation and at `phrases.clause_break`. Every word is in rules
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.intents.alternation import word_pattern
 from bot.knowledge.aliases import normalise
@@ -25,10 +25,10 @@ from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 # A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal");
 # an em dash ends one.
 _PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
-LIST_WORDS = ["and", "or", "nor"]  # "no envoy or sidecars": one refusal, listed objects
+LIST_WORDS = frozenset({"and", "or", "nor"})  # "no envoy or sidecars": one listed refusal
 
 
-def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return word_pattern(normalise(p) for p in phrases)
 
 

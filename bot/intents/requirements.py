@@ -156,6 +156,11 @@ class RequirementReader:
         self._mesh_base = gated.phrases(list(self._base_of))
         self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
+        self._covered_words = {  # each tool said to be theirs, as whole words
+            name: re.compile(rf"\b{re.escape(name)}\b")
+            for name, (fact, _) in self._named.items()
+            if fact == "covered"
+        }
         self._jobs_said = self._tool_jobs(kb)
         self._tools = word_pattern([normalise(w) for t in kb.rules.covered_by for w in t.words])
         self._packaging = self._packaging_names()
@@ -478,8 +483,8 @@ class RequirementReader:
             return normalised
         said = [m.span() for pattern, *_ in self._jobs_said for m in pattern.finditer(normalised)]
         for name in self._already_named(normalised, []):  # "tls terminates at the alb"
-            if self._named[name][0] == "covered":
-                said += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", normalised)]
+            if covered := self._covered_words.get(name):
+                said += [m.span() for m in covered.finditer(normalised)]
         said.sort()
         kept, at = [], 0
         for start, end in said:  # spans may overlap ("grpc client lib", "client lib")
