@@ -661,6 +661,16 @@ class Signal(Strict):
     unless_mesh_next: bool = Field(
         default=False, description="A mesh's name right after a phrase makes it describe that mesh."
     )
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words that, right before a phrase, make it describe something else "
+        "('no extra vendor contracts': no new vendor, not support wanted).",
+    )
+    moots: list[Id] = Field(
+        default_factory=list,
+        description="Features the phrase names as a chore, not as a must-have: 'babysit "
+        "upgrades' wants less upgrade work, not canary control-plane upgrades.",
+    )
 
 
 class Covered(Strict):
@@ -889,6 +899,7 @@ class ScreeningTest(StrEnum):
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
+    adds_no_vendor = "adds_no_vendor"
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
