@@ -1081,6 +1081,11 @@ class Refusals(Strict):
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
         "there's no sidecar, where does the proxy go?').",
     )
+    extends: list[Text] = Field(
+        default_factory=list,
+        description="Words beside an object that add it to a refusal said before it in the "
+        "sentence ('refuses anything Envoy-based, node-level proxies included').",
+    )
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
