@@ -635,3 +635,11 @@ def test_a_named_chore_alone_speaks_of_no_needs(engine: AnswerEngine):
     facts = engine.parser.parse(text).facts
     assert facts["no_sidecars"] is True
     assert "needs" not in facts  # native sidecars named only as what the refusal makes moot
+
+
+def test_keeping_to_the_providers_own_stack_is_buying_from_it(engine: AnswerEngine):
+    text = (
+        "eks, 40 services, we are an aws-centric org. need l7 authz and header routing, no sidecars"
+    )
+    assert engine.parser.parse(text).facts["vendor"] == "aws"
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]

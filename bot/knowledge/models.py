@@ -1174,6 +1174,11 @@ class RulesFile(Strict):
         description="Words before a vendor the team buys from, whatever it buys "
         "('we pay Kong for our API gateway'); they name no mesh the team runs.",
     )
+    customer_after: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a vendor that make the team its customer, keeping to "
+        "its own offerings ('we'd like to stay AWS-native').",
+    )
     count_qualifiers: list[Text] = Field(
         default_factory=list,
         description="Words that may stand between a count and its unit: '3 internal services'.",
