@@ -3,7 +3,6 @@ differences that matter, then details on demand."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from bot.answers import scoring
@@ -30,7 +29,6 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
 
@@ -228,16 +226,9 @@ class _Said:
     details: list[Section]
 
 
-def _no_said(_: KnowledgeBase) -> dict[Hashable, _Said]:
-    return {}
-
-
 def _said(kb: KnowledgeBase, meshes: list[Mesh]) -> _Said:
     ids = tuple(m.id for m in meshes)
-    memo = kb.derived("compared", _no_said)
-    if ids not in memo:
-        remember(memo, ids, _say(kb, meshes, Citations(kb)), SAID_KEPT)
-    return memo[ids]
+    return kb.kept("compared", ids, lambda: _say(kb, meshes, Citations(kb)), SAID_KEPT)
 
 
 def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
