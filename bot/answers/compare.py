@@ -9,6 +9,7 @@ from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date, source_rank
+from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import borrowed_label, lead_figure
 from bot.answers.notices import status_line
@@ -262,11 +263,6 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
         all_features.append(Matrix(heading="Every difference, by area", columns=columns, rows=rows))
     if same:
         all_features.append(Paragraph(heading="The same in all", text=", ".join(same) + "."))
-    claims = [
-        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
-        for m in meshes
-        for c in m.outdated_claims
-    ]
     return _Said(
         title=f"{mesh_names(kb, [m.id for m in meshes])} compared",
         lead=lead,
@@ -278,16 +274,10 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
             Section(
                 key="overhead", label="Overhead figures", parts=_overhead_parts(kb, meshes, cite)
             ),
-            Section(
-                key="claims",
-                label="Outdated claims",
-                parts=[
-                    StatementList(
-                        heading="Claims you may have read that are outdated", items=claims
-                    )
-                ]
-                if claims
-                else [],
+            claims_section(
+                "Claims you may have read that are outdated",
+                (c for m in meshes for c in m.outdated_claims),
+                cite,
             ),
         ],
     )
