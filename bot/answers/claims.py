@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.answers.citations import Citations
-from bot.answers.results import Section, Statement, StatementList
+from bot.answers.results import Part, Section, Statement, StatementList
 from bot.knowledge.models import OutdatedClaim
 
 
@@ -21,5 +21,5 @@ def claim_statements(claims: Iterable[OutdatedClaim], cite: Citations) -> list[S
 def claims_section(heading: str, claims: Iterable[OutdatedClaim], cite: Citations) -> Section:
     """The "Outdated claims" detail (without claims it has no parts, so it is left out)."""
     items = claim_statements(claims, cite)
-    parts = [StatementList(heading=heading, items=items)] if items else []
+    parts: list[Part] = [StatementList(heading=heading, items=items)] if items else []
     return Section(key="claims", label="Outdated claims", parts=parts)
