@@ -415,6 +415,18 @@ def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, fac
 @pytest.mark.parametrize(
     "text",
     [
+        "carrying this over:\n```\napiVersion: security.istio.io/v1\n"
+        "kind: PeerAuthentication\n```\ndoes kuma have it?",
+        "we'd bring over `apiVersion: networking.istio.io/v1` objects, does linkerd read them?",
+    ],
+)
+def test_a_pasted_snippets_keys_are_no_product_names(parser, text):
+    assert parser.parse(text).unknown_names == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "pod count went up by 1.5 gb of memory, why?",  # a measure, no count
         "what's the max pod count per node? 110 is the default",  # no name after the number
         "istio 1.24. that is the version we run",  # a version named, no count

@@ -90,6 +90,7 @@ GROUPS = frozenset(
         "support_check",
         "built_in",
         "name_after",
+        "being",
         "filler",
         "upstream",
     }

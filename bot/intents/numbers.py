@@ -47,6 +47,8 @@ _UNITS = {
 }
 _LABEL = r"(?:\s*[:=]\s*|\s+)"  # "team of 3", "team size: 4": a lead-in, then its count
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
+# The words a count is spelled with ("five hundred"): a count, never a product's name.
+COUNT_WORDS = frozenset({w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()})
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
@@ -289,8 +291,7 @@ class NumberReader:
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
         measures |= {normalise(u) for u in rules.memory.units}
-        counts = {w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()}  # no kind
-        excluded = {*STOPWORDS, *_NOT_KIND, *counts, *(w for m in measures for w in m.split())}
+        excluded = {*STOPWORDS, *_NOT_KIND, *COUNT_WORDS, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
