@@ -164,6 +164,7 @@ class IntentParser:
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._addressed = _addressing(self._cues.words["addressed"])
+        self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
         # `name_before` cues by their number of words ("roll out": 2), to match a text's end
@@ -209,6 +210,7 @@ class IntentParser:
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
+        plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -670,10 +672,16 @@ class IntentParser:
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
         first = min(said)[1] if said else None
-        # "how much cpu do linkerd's control plane and proxies burn" asks CPU of both.
-        both = first == Measure.cpu and self._cues.has("data_plane", normalised)
+        # "how much cpu do linkerd's control plane and proxies burn", "what does linkerd
+        # (proxies + control plane) eat in cpu" ask CPU of both.
         planes = any(m == Measure.control_plane for _, m in said)
-        if planes and first != Measure.latency and not both:
+        cpu = any(m == Measure.cpu for _, m in said) and first in (
+            Measure.cpu,
+            Measure.control_plane,
+        )
+        if cpu and self._cues.has("data_plane", normalised):
+            return Measure.cpu
+        if planes and first != Measure.latency:
             return Measure.control_plane
         return first
 
@@ -1608,6 +1616,14 @@ def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
     first = "|".join(re.escape(w) for w in sorted(negators, key=len, reverse=True))
     then = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
     return re.compile(rf"\b(?:{first}){gap}\s+(?:{then})\b")
+
+
+def _headers(marks: list[str]) -> re.Pattern[str]:
+    """A request header's name given a value ("`x-canary: true`", "x-user-group=beta",
+    rules.yaml `header_marks`): the header a request carries, whose own words ("canary")
+    ask about no feature."""
+    said = "|".join(re.escape(normalise(m)) for m in marks)
+    return re.compile(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
 
 
 def _possessive(makers: set[str]) -> re.Pattern[str]:
