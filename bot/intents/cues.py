@@ -93,6 +93,7 @@ GROUPS = frozenset(
         "being",
         "filler",
         "upstream",
+        "them",
     }
 )
 

@@ -33,7 +33,7 @@ from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
-from bot.knowledge.models import Category, DataPlaneModel, FactValue
+from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
 PARSED_KEPT = 1_024  # texts whose reading is remembered ("compare istio linkerd" again)
@@ -118,6 +118,12 @@ class IntentParser:
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
+        # Deciding facts a setup states as a constraint: not a count, nor where it runs.
+        self._constraints = {
+            fact.id
+            for fact in kb.rules.facts
+            if fact.id in self._deciding and fact.type != FactType.number
+        } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
@@ -133,7 +139,7 @@ class IntentParser:
             self._vocabulary,
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
-        self._modes = ModeReader(kb.meshes.values())
+        self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
             (feature.id, pattern)
@@ -319,7 +325,8 @@ class IntentParser:
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
-        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
+        them = self._cues.words["them"]
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens, them):
             found.meshes.remove(base)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
@@ -737,7 +744,7 @@ class IntentParser:
                 facts["platform"] = [home]
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
-        if features or kind == IntentKind.recommend:
+        if features or kind in (IntentKind.recommend, IntentKind.compare):
             negated = facts.get(NOT_NEEDED)
             said = negated if isinstance(negated, list) else []
             required = [f for f in self._required_by(facts) if f not in said]
@@ -904,7 +911,10 @@ class IntentParser:
         # clusters) is that need again, no setup: "… which meshes support it?" lists them.
         restated = {f for feature in features for f in self._stand_ins.get(feature, ())}
         their_setup = bool((self._setup | self._deciding) & (set(facts) - (restated - r.sizes)))
-        over_needs = bool(features) and self._asks.picks(r.text)
+        # Needs are features asked for, or constraints said of the setup beyond where it runs
+        # and its size ("small team, memory is tight"): "for EKS" alone places the comparison.
+        constrained = bool(features) or bool(self._constraints & set(facts))
+        over_needs = constrained and self._asks.picks(r.text)
         weighed = not self._compare_cued(r.remaining, 0) or over_needs
         among = len(meshes) < 2 or (their_setup and weighed)
         # So is a question that closes on a decision over the setup said before it ("… a
