@@ -112,7 +112,12 @@ class IntentParser:
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
-        self._cues = CuePhrases(kb.rules.phrases)
+        # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
+        self._terms = {
+            normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
+        }
+        concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
+        self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
@@ -712,6 +717,10 @@ class IntentParser:
             # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
             meshes = [m for m in meshes if m not in r.by_part] or meshes
+            if not (meshes or r.features):  # "what's eBPF": a word of the field itself
+                said = self._cues.find("concept", r.normalised)
+                terms = (self._terms.get(m.group(0)) for m in said)
+                parts = list(dict.fromkeys(t for t in terms if t))
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
