@@ -456,6 +456,32 @@ def test_a_count_named_after_a_pasted_number_sizes_the_cost(engine):
     assert render_terminal(engine.ask(text)).startswith("What a mesh costs at 2,306 pods")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what do sidecars cost us at 1,000 pods?",
+        "what do the proxies really cost at 800 pods? rough number is fine",
+        "what is a sidecar going to cost us in memory?",
+    ],
+)
+def test_a_question_on_what_a_concept_costs_asks_the_cost(parser, text):
+    """'what do sidecars cost?' opens like 'what do sidecars do?', but it asks a figure."""
+    assert parser.parse(text).kind == IntentKind.cost
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("so what can you really do", IntentKind.help),
+        ("<@U0BOT> mornin all", IntentKind.greeting),
+        ("do we honestly need a mesh with 9 services", IntentKind.recommend),
+    ],
+)
+def test_a_word_that_only_stresses_leaves_the_question_as_it_was(parser, text, kind):
+    """An intensifier ("really", "honestly") inside a cue phrase does not hide the cue."""
+    assert parser.parse(text).kind == kind
+
+
 def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine):
     """'lowest-latency' ranks by added latency; a feature named filters the ranking."""
     latency = render_terminal(engine.answer(engine.parser.parse("lowest latency mesh?")))

@@ -1219,8 +1219,9 @@ class IntentParser:
         mesh named, and for no pick: "can someone explain what a sidecar proxy is? just joined
         the platform team" explains, whoever they say they are; so does "sidecars hog our ram.
         what is ambient mode?", whatever hurts (the mesh closing the sentence, or after an
-        `explain` cue, and nothing asked of it after)."""
-        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare")
+        `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
+        comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
         for sentence in _ASKED.finditer(text):
             said = normalise(sentence.group(0))
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
