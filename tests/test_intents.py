@@ -476,10 +476,13 @@ def test_the_lightest_ranking_keeps_to_the_platform_said(engine, kb):
 
 def test_the_lightest_asked_of_an_estate_described_is_a_pick_weighing_overhead(engine):
     """Where they run and how big, said beside "least overhead", asks for a pick for that
-    estate, with overhead what it weighs; a size alone still asks for the ranking."""
+    estate, with overhead what it weighs; a size alone, or one overhead to rank by, still asks
+    for the ranking."""
     intent = engine.parser.parse("eks, roughly 400 pods. which mesh gives us the least overhead?")
     assert intent.kind == K.recommend and intent.facts["low_overhead"] is True
     assert engine.parser.parse("which mesh is leanest at 400 pods?").kind == K.lightest
+    intent = engine.parser.parse("eks, roughly 400 pods. which mesh is cheapest on memory?")
+    assert intent.kind == K.lightest
 
 
 def test_fargate_services_are_ecs_unless_eks_is_named(engine):

@@ -827,14 +827,18 @@ class IntentParser:
         return Measure.memory if r.control_plane_too else r.measure
 
     def _lightest_measure(self, r: _Reading) -> Measure | None:
-        """The overhead named in the sentence that asks for the lightest ("… golden metrics
-        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU), else the first
+        """The overhead named in the sentence that asks for the lightest, else the first
         named anywhere."""
+        return self._ranked_by(r) or self._measure(r.normalised)
+
+    def _ranked_by(self, r: _Reading) -> Measure | None:
+        """The overhead named in the sentence that asks for the lightest ("… golden metrics
+        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU)."""
         for sentence in _SENTENCES.split(r.text):
             said = normalise(sentence)
             if self._cues.has("lightest", said) and (measure := self._measure(said)):
                 return measure
-        return self._measure(r.normalised)
+        return None
 
     def _left_aside(self, mesh_ids: list[str]) -> str:
         """The note for the retired meshes they leave that a comparison of their landing spots
@@ -968,9 +972,10 @@ class IntentParser:
         pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
         # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
         # platform said; any other setup asks for a pick, and so does an estate described,
-        # where they run and how big ("k8s, 150 pods … lowest overhead for us?").
+        # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
+        # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
         described = (self._setup - {PLATFORM}) & set(facts) or (
-            not named and PLATFORM in facts and bool(sized)
+            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
         )
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
