@@ -742,14 +742,18 @@ class IntentParser:
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
-            moot = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
+            # Named only as what a refusal makes moot, or as a chore ("babysit upgrades"):
+            # no need spoken of.
+            unasked = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
+            unasked |= self._signals.moots(r.normalised)
             # What the platform meets without a mesh ("canary at the edge") is no need of one.
-            moot |= {
+            moot = unasked | {
                 f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features
             }
             # Not what a stated fact requires: that fact's constraint screens for it already.
-            needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
-            facts["needs"] = needs[:12]
+            named = list(dict.fromkeys([*stated, *r.features]))
+            if any(f not in unasked for f in named):
+                facts["needs"] = [f for f in named if f not in {*covered, *moot}][:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
