@@ -661,6 +661,16 @@ class Signal(Strict):
     unless_mesh_next: bool = Field(
         default=False, description="A mesh's name right after a phrase makes it describe that mesh."
     )
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words that, right before a phrase, make it describe something else "
+        "('no extra vendor contracts': no new vendor, not support wanted).",
+    )
+    moots: list[Id] = Field(
+        default_factory=list,
+        description="Features the phrase names as a chore, not as a must-have: 'babysit "
+        "upgrades' wants less upgrade work, not canary control-plane upgrades.",
+    )
 
 
 class Covered(Strict):
@@ -858,7 +868,18 @@ class PlatformDef(Strict):
     distinct: list[Text] = Field(
         default_factory=list,
         description="Words that name it as a platform of its own even beside a more specific "
-        "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
+        "one ('rke2' beside EKS is a second platform; 'kubernetes' is not).",
+    )
+    located: list[Text] = Field(
+        default_factory=list,
+        description="Words that say where or by whom clusters run ('on-prem cluster', 'self "
+        "hosted k8s'): a platform of their own beside one only a provider runs ('EKS plus an "
+        "on-prem cluster'), the same platform beside one that is `self_hosted`.",
+    )
+    self_hosted: bool = Field(
+        default=False,
+        description="Teams also install it on their own machines (OpenShift on-prem), so "
+        "`located` words beside it describe where it runs, not a second platform.",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
     hosted: dict[Id, list[Text]] = Field(
@@ -889,6 +910,7 @@ class ScreeningTest(StrEnum):
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
+    adds_no_vendor = "adds_no_vendor"
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
@@ -1070,6 +1092,11 @@ class Refusals(Strict):
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
         "there's no sidecar, where does the proxy go?').",
     )
+    extends: list[Text] = Field(
+        default_factory=list,
+        description="Words beside an object that add it to a refusal said before it in the "
+        "sentence ('refuses anything Envoy-based, node-level proxies included').",
+    )
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
@@ -1157,6 +1184,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words before a vendor the team buys from, whatever it buys "
         "('we pay Kong for our API gateway'); they name no mesh the team runs.",
+    )
+    customer_after: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a vendor that make the team its customer, keeping to "
+        "its own offerings ('we'd like to stay AWS-native').",
     )
     count_qualifiers: list[Text] = Field(
         default_factory=list,
