@@ -500,6 +500,26 @@ def test_the_lightest_ranking_keeps_to_the_platform_said(engine, kb):
     assert "Linkerd" not in answer and kb.meshes["amazon-ecs-service-connect"].name in answer
 
 
+def test_the_lightest_asked_of_an_estate_described_is_a_pick_weighing_overhead(engine):
+    """Where they run and how big, said beside "least overhead", asks for a pick for that
+    estate, with overhead what it weighs; a size alone, or one overhead to rank by, still asks
+    for the ranking."""
+    intent = engine.parser.parse("eks, roughly 400 pods. which mesh gives us the least overhead?")
+    assert intent.kind == K.recommend and intent.facts["low_overhead"] is True
+    assert engine.parser.parse("which mesh is leanest at 400 pods?").kind == K.lightest
+    intent = engine.parser.parse("eks, roughly 400 pods. which mesh is cheapest on memory?")
+    assert intent.kind == K.lightest
+
+
+def test_fargate_services_are_ecs_unless_eks_is_named(engine):
+    """Services and tasks on Fargate are ECS's; EKS named beside Fargate stays EKS."""
+    assert engine.parser.parse("12 fargate services, do we want a mesh?").facts["platform"] == [
+        "ecs"
+    ]
+    intent = engine.parser.parse("eks with fargate services, which mesh?")
+    assert intent.facts["platform"] == ["eks"]
+
+
 def test_the_lightest_among_named_meshes_ranks_only_those(engine, kb):
     """'the leanest of X, Y and Z' ranks the meshes named, and the lead says which."""
     intent = engine.parser.parse("leanest of kuma, consul and istio ambient on memory, 400 pods?")
