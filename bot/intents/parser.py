@@ -33,7 +33,7 @@ from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
-from bot.knowledge.models import Category, DataPlaneModel, FactValue
+from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
 PARSED_KEPT = 1_024  # texts whose reading is remembered ("compare istio linkerd" again)
@@ -47,6 +47,7 @@ LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words 
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
+LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
@@ -112,12 +113,23 @@ class IntentParser:
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
-        self._cues = CuePhrases(kb.rules.phrases)
+        # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
+        self._terms = {
+            normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
+        }
+        concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
+        self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
+        # Deciding facts a setup states as a constraint: not a count, nor where it runs.
+        self._constraints = {
+            fact.id
+            for fact in kb.rules.facts
+            if fact.id in self._deciding and fact.type != FactType.number
+        } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
@@ -133,7 +145,7 @@ class IntentParser:
             self._vocabulary,
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
-        self._modes = ModeReader(kb.meshes.values())
+        self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
             (feature.id, pattern)
@@ -164,6 +176,7 @@ class IntentParser:
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._addressed = _addressing(self._cues.words["addressed"])
+        self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
         # `name_before` cues by their number of words ("roll out": 2), to match a text's end
@@ -209,6 +222,7 @@ class IntentParser:
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
+        plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -317,7 +331,8 @@ class IntentParser:
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
-        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
+        them = self._cues.words["them"]
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens, them):
             found.meshes.remove(base)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
@@ -670,10 +685,16 @@ class IntentParser:
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
         first = min(said)[1] if said else None
-        # "how much cpu do linkerd's control plane and proxies burn" asks CPU of both.
-        both = first == Measure.cpu and self._cues.has("data_plane", normalised)
+        # "how much cpu do linkerd's control plane and proxies burn", "what does linkerd
+        # (proxies + control plane) eat in cpu" ask CPU of both.
         planes = any(m == Measure.control_plane for _, m in said)
-        if planes and first != Measure.latency and not both:
+        cpu = any(m == Measure.cpu for _, m in said) and first in (
+            Measure.cpu,
+            Measure.control_plane,
+        )
+        if cpu and self._cues.has("data_plane", normalised):
+            return Measure.cpu
+        if planes and first != Measure.latency:
             return Measure.control_plane
         return first
 
@@ -697,6 +718,10 @@ class IntentParser:
             # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
             meshes = [m for m in meshes if m not in r.by_part] or meshes
+            if not (meshes or r.features):  # "what's eBPF": a word of the field itself
+                said = self._cues.find("concept", r.normalised)
+                terms = (self._terms.get(m.group(0)) for m in said)
+                parts = list(dict.fromkeys(t for t in terms if t))
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -727,9 +752,11 @@ class IntentParser:
                 facts.setdefault(RETIRED, retired[0])
             if home := self._requirements.home_of(facts):  # what they run says where
                 facts["platform"] = [home]
+            if self._lightest_asked(r.normalised):  # "lowest overhead for us": what weighs most
+                facts.setdefault(LOW_OVERHEAD, True)
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
-        if features or kind == IntentKind.recommend:
+        if features or kind in (IntentKind.recommend, IntentKind.compare):
             negated = facts.get(NOT_NEEDED)
             said = negated if isinstance(negated, list) else []
             required = [f for f in self._required_by(facts) if f not in said]
@@ -828,14 +855,18 @@ class IntentParser:
         return Measure.memory if r.control_plane_too else r.measure
 
     def _lightest_measure(self, r: _Reading) -> Measure | None:
-        """The overhead named in the sentence that asks for the lightest ("… golden metrics
-        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU), else the first
+        """The overhead named in the sentence that asks for the lightest, else the first
         named anywhere."""
+        return self._ranked_by(r) or self._measure(r.normalised)
+
+    def _ranked_by(self, r: _Reading) -> Measure | None:
+        """The overhead named in the sentence that asks for the lightest ("… golden metrics
+        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU)."""
         for sentence in _SENTENCES.split(r.text):
             said = normalise(sentence)
             if self._cues.has("lightest", said) and (measure := self._measure(said)):
                 return measure
-        return self._measure(r.normalised)
+        return None
 
     def _left_aside(self, mesh_ids: list[str]) -> str:
         """The note for the retired meshes they leave that a comparison of their landing spots
@@ -900,7 +931,10 @@ class IntentParser:
         # clusters) is that need again, no setup: "… which meshes support it?" lists them.
         restated = {f for feature in features for f in self._stand_ins.get(feature, ())}
         their_setup = bool((self._setup | self._deciding) & (set(facts) - (restated - r.sizes)))
-        over_needs = bool(features) and self._asks.picks(r.text)
+        # Needs are features asked for, or constraints said of the setup beyond where it runs
+        # and its size ("small team, memory is tight"): "for EKS" alone places the comparison.
+        constrained = bool(features) or bool(self._constraints & set(facts))
+        over_needs = constrained and self._asks.picks(r.text)
         weighed = not self._compare_cued(r.remaining, 0) or over_needs
         among = len(meshes) < 2 or (their_setup and weighed)
         # So is a question that closes on a decision over the setup said before it ("… a
@@ -953,7 +987,7 @@ class IntentParser:
         )
         # "if i only care about proxy resource usage, which mesh is the lightest": a ranking
         # or an overhead asked is no request for help, whatever word ("usage") it shares.
-        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
+        lightest = self._lightest_asked(r.normalised)
         helped = cue("help") and not elsewhere and not lightest and r.measure is None
         if not named and not features and not recommend and helped:
             return IntentKind.help, False
@@ -968,8 +1002,13 @@ class IntentParser:
         # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
         pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
         # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
-        # platform said; any other setup asks for a pick.
-        if (pool or not named) and lightest and not (self._setup - {PLATFORM}) & set(facts):
+        # platform said; any other setup asks for a pick, and so does an estate described,
+        # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
+        # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
+        described = (self._setup - {PLATFORM}) & set(facts) or (
+            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
+        )
+        if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our
         # sidecars keep getting OOMKilled. what is ambient mode?": who they are and what hurt
@@ -1136,6 +1175,10 @@ class IntentParser:
                 return True
         return False
 
+    def _lightest_asked(self, normalised: str) -> bool:
+        """A ranking by overhead asked: a `lightest` cue, or a `least` word before an overhead."""
+        return self._cues.has("lightest", normalised) or self._least(normalised)
+
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most, or right before the
         proxies: "smallest resource footprint", "lowest sidecar memory", "leanest on cpu",
@@ -1223,8 +1266,9 @@ class IntentParser:
         mesh named, and for no pick: "can someone explain what a sidecar proxy is? just joined
         the platform team" explains, whoever they say they are; so does "sidecars hog our ram.
         what is ambient mode?", whatever hurts (the mesh closing the sentence, or after an
-        `explain` cue, and nothing asked of it after)."""
-        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare")
+        `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
+        comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
         for sentence in _ASKED.finditer(text):
             said = normalise(sentence.group(0))
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
@@ -1612,6 +1656,14 @@ def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
     first = "|".join(re.escape(w) for w in sorted(negators, key=len, reverse=True))
     then = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
     return re.compile(rf"\b(?:{first}){gap}\s+(?:{then})\b")
+
+
+def _headers(marks: list[str]) -> re.Pattern[str]:
+    """A request header's name given a value ("`x-canary: true`", "x-user-group=beta",
+    rules.yaml `header_marks`): the header a request carries, whose own words ("canary")
+    ask about no feature."""
+    said = "|".join(re.escape(normalise(m)) for m in marks)
+    return re.compile(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
 
 
 def _possessive(makers: set[str]) -> re.Pattern[str]:
