@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from itertools import groupby
 
+from bot.intents.lazy import LazyPattern
+
 
 def trie_source(phrases: Iterable[str]) -> str:
     """The pattern source matching any of the phrases, escaped (empty for none)."""
@@ -43,7 +45,7 @@ def _shared(first: str, last: str) -> str:
     return first[:size]
 
 
-def word_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """The phrases as whole words (None for none)."""
-    source = trie_source(phrases)
-    return re.compile(rf"\b(?:{source})\b") if source else None
+def word_pattern(phrases: Iterable[str]) -> LazyPattern | None:
+    """The phrases as whole words (None for none), written and compiled when first used."""
+    found = [p for p in phrases if p]
+    return LazyPattern(lambda: rf"\b(?:{trie_source(found)})\b") if found else None

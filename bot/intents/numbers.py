@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
@@ -191,7 +192,7 @@ class NumberReader:
     def __init__(self, rules: RulesFile) -> None:
         unit_to_fact: dict[str, str] = {}
         # A shared unit: each fact it may count and the words that must stand beside it.
-        self._beside: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._beside: dict[str, list[tuple[str, LazyPattern]]] = {}
         for fact in rules.facts:
             if fact.type != FactType.number:
                 continue
@@ -201,7 +202,7 @@ class NumberReader:
             for unit in fact.shared_units if beside else ():
                 unit_to_fact.setdefault(normalise(unit), fact.id)
                 self._beside.setdefault(normalise(unit), []).append(
-                    (fact.id, re.compile(rf"\b(?:{beside})\b"))
+                    (fact.id, LazyPattern(rf"\b(?:{beside})\b"))
                 )
         self._unit_to_fact = unit_to_fact
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
@@ -210,7 +211,7 @@ class NumberReader:
             re.escape(w).replace(r"\ ", r"\s+")
             for w in sorted(rules.versioned, key=len, reverse=True)
         )
-        self._version = re.compile(rf"\b(?:{named})\s*$") if named else None
+        self._version = LazyPattern(rf"\b(?:{named})\s*$") if named else None
         units = "|".join(
             re.escape(u).replace(r"\ ", _JOINER)
             for u in sorted(unit_to_fact, key=len, reverse=True)
@@ -226,25 +227,25 @@ class NumberReader:
             rf"(?:[\s-]+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
-        self._numbers = re.compile(
+        self._numbers = LazyPattern(
             rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN})\s*"
             rf"(?P<scale>{scales})?(?:ish)?(?![a-z])(?:\s*\+?\s*|-)(?:more\s+)?{kinds}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})(?:\s+|-){kinds}(?P<unit>{units})\b")
+        self._words = LazyPattern(rf"\b(?P<num>{words})(?:\s+|-){kinds}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
-        self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+        self._vague = LazyPattern(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
         self._lead_ins = [
             (
                 fact.id,
-                re.compile(rf"\b(?:{lead_ins}){_LABEL}(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"),
+                LazyPattern(rf"\b(?:{lead_ins}){_LABEL}(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"),
             )
             for fact in rules.facts
             if (lead_ins := "|".join(re.escape(normalise(w)) for w in fact.lead_ins))
         ]
 
     @staticmethod
-    def _count_names(rules: RulesFile, units: str) -> tuple[re.Pattern[str], ...]:
+    def _count_names(rules: RulesFile, units: str) -> tuple[LazyPattern, ...]:
         """A count named and its number: the name first ("our pod count is 1187", "number of
         services: 85"), the unit as its label ("pods: 900", "services=40"), or the bare number
         first, then a sentence opening on `count_refers` that names it ("…wc -l → 1187. that's
@@ -274,10 +275,10 @@ class NumberReader:
             rf"(?:\W*[a-z]+\b){{0,2}}?\W*{bare}"
         )
         return (
-            re.compile(rf"\b{name}{_LINKS}{bare}"),
-            re.compile(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
-            re.compile(rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}"),
-            re.compile(counted if lists and lines else r"(?!)"),
+            LazyPattern(rf"\b{name}{_LINKS}{bare}"),
+            LazyPattern(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
+            LazyPattern(rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}"),
+            LazyPattern(counted if lists and lines else r"(?!)"),
         )
 
     @staticmethod

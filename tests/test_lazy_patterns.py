@@ -1,0 +1,58 @@
+"""Patterns compiled on first use match exactly as compiled ones, and cost nothing after."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
+
+SOURCE = r"\b(?P<count>\d+)\s+(?P<unit>pods?|services?)\b"
+TEXT = "about 40 services, 1 pod each, and 3 pods for the gateway"
+
+
+def test_every_match_method_answers_as_the_compiled_pattern_does():
+    lazy, compiled = LazyPattern(SOURCE), re.compile(SOURCE)
+    assert lazy.search(TEXT).groupdict() == compiled.search(TEXT).groupdict()
+    assert lazy.match(TEXT) is None and compiled.match(TEXT) is None
+    assert lazy.fullmatch("12 pods")[0] == "12 pods"
+    assert [m.span() for m in lazy.finditer(TEXT)] == [m.span() for m in compiled.finditer(TEXT)]
+    assert lazy.findall(TEXT) == compiled.findall(TEXT)
+    assert lazy.sub("N", TEXT) == compiled.sub("N", TEXT)
+    assert lazy.split(TEXT) == compiled.split(TEXT)
+
+
+def test_flags_are_kept():
+    assert LazyPattern(r"\bistio\b", re.IGNORECASE).search("ISTIO ambient")
+
+
+def test_its_source_builds_larger_patterns_without_compiling_it():
+    part = LazyPattern("(")  # not a pattern on its own: compiling it would fail
+    whole = LazyPattern(rf"{part.pattern}a)")
+    assert whole.search("xa")
+    with pytest.raises(re.error):
+        part.search("a")
+
+
+def test_after_the_first_use_its_methods_are_the_compiled_patterns_own():
+    lazy = LazyPattern(SOURCE)
+    lazy.search(TEXT)
+    assert isinstance(lazy.finditer.__self__, re.Pattern)
+    assert lazy.finditer.__self__.pattern == SOURCE
+
+
+def test_anything_else_is_no_attribute():
+    with pytest.raises(AttributeError):
+        LazyPattern(SOURCE).groups  # noqa: B018
+
+
+def test_word_patterns_are_lazy_and_match_whole_words_longest_first():
+    pattern = word_pattern(["mesh", "service mesh", "mes"])
+    assert isinstance(pattern, LazyPattern)
+    assert [m[0] for m in pattern.finditer("a service mesh, meshes, mes")] == [
+        "service mesh",
+        "mes",
+    ]
+    assert word_pattern(["", ""]) is None
