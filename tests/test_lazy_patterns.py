@@ -1,4 +1,5 @@
-"""Patterns compiled on first use match exactly as compiled ones, and cost nothing after."""
+"""Patterns compiled on first use (or once a text could match them) match exactly as
+compiled ones, and cost nothing after."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 import pytest
 
+from bot.intents import gated
 from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
 
@@ -56,3 +58,19 @@ def test_word_patterns_are_lazy_and_match_whole_words_longest_first():
         "mes",
     ]
     assert word_pattern(["", ""]) is None
+
+
+def test_a_gated_pattern_compiles_only_once_a_text_holds_one_of_its_needs():
+    pattern = gated.Gated("(", [["we", "run"], ["keep"]])  # compiling it would fail
+    assert pattern.search("we walk") is None and pattern.sub("x", "run") == "run"
+    with pytest.raises(re.error):
+        pattern.search("we still run it")
+
+
+def test_a_figures_pattern_needs_a_digit_and_any_words_it_is_given():
+    assert gated.Figures("(").search("forty pods") is None
+    with pytest.raises(re.error):
+        gated.Figures("(").search("40 pods")
+    counted = gated.Figures(r"(?P<num>\d+) pods", [["how", "many"]])
+    assert counted.search("40 pods") is None  # no "how many": its matches all hold one
+    assert counted.search("how many? 40 pods")["num"] == "40"

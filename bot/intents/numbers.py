@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents import gated
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -227,11 +228,15 @@ class NumberReader:
             rf"(?:[\s-]+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
-        self._numbers = LazyPattern(
+        self._numbers = gated.Figures(
             rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN})\s*"
             rf"(?P<scale>{scales})?(?:ish)?(?![a-z])(?:\s*\+?\s*|-)(?:more\s+)?{kinds}(?P<unit>{units})\b"
         )
-        self._words = LazyPattern(rf"\b(?P<num>{words})(?:\s+|-){kinds}(?P<unit>{units})\b")
+        # a count in words holds a number word whole: "two", "a couple of", "a dozen"
+        self._words = gated.Gated(
+            rf"\b(?P<num>{words})(?:\s+|-){kinds}(?P<unit>{units})\b",
+            (phrase.split() for phrase in (*_UNITS, *_MULTIPLIERS)),
+        )
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = LazyPattern(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
@@ -245,7 +250,7 @@ class NumberReader:
         ]
 
     @staticmethod
-    def _count_names(rules: RulesFile, units: str) -> tuple[LazyPattern, ...]:
+    def _count_names(rules: RulesFile, units: str) -> tuple[gated.Figures, ...]:
         """A count named and its number: the name first ("our pod count is 1187", "number of
         services: 85"), the unit as its label ("pods: 900", "services=40"), or the bare number
         first, then a sentence opening on `count_refers` that names it ("…wc -l → 1187. that's
@@ -256,6 +261,10 @@ class NumberReader:
         def said(group: str) -> str:
             phrases = sorted((normalise(p) for p in rules.phrases.get(group, [])), key=len)
             return "|".join(re.escape(p).replace(r"\ ", r"[\s'’]+") for p in reversed(phrases))
+
+        def words(*groups: str) -> list[list[str]]:
+            """The words of each phrase of the groups: a form holds one phrase whole."""
+            return [normalise(p).split() for g in groups for p in rules.phrases.get(g, [])]
 
         after, before, refers = said("count_after"), said("count_before"), said("count_refers")
         name = rf"(?:(?P<unit>{units})\s+(?:{after})|(?:{before})\s+(?P<plural>{units}))\b"
@@ -275,10 +284,13 @@ class NumberReader:
             rf"(?:\W*[a-z]+\b){{0,2}}?\W*{bare}"
         )
         return (
-            LazyPattern(rf"\b{name}{_LINKS}{bare}"),
-            LazyPattern(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
-            LazyPattern(rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}"),
-            LazyPattern(counted if lists and lines else r"(?!)"),
+            gated.Figures(rf"\b{name}{_LINKS}{bare}", words("count_after", "count_before")),
+            gated.Figures(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
+            gated.Figures(
+                rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}",
+                words("count_refers"),
+            ),
+            gated.Figures(counted if lists and lines else r"(?!)", words("count_commands")),
         )
 
     @staticmethod

@@ -257,7 +257,7 @@ class RequirementReader:
         needs = (vendor.split() for vendor in self._vendor_of)  # each form names a vendor
         return gated.Gated(r"\b(?:" + "|".join(forms) + r")\b", needs)
 
-    def _already_pattern(self, kb: KnowledgeBase) -> LazyPattern | None:
+    def _already_pattern(self, kb: KnowledgeBase) -> gated.Gated | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
         words apart at most; '<mesh> is already our …', a word apart at most; or 'we pay
         <vendor>' ('we buy our gateway from kong'), four words apart at most."""
@@ -311,7 +311,10 @@ class RequirementReader:
                 rf"(?P<ran>{meshes.pattern})\s+(?:\w+\s+){{0,{TENURE_GAP}}}?"
                 rf"for\s+(?:over\s+|about\s+)?{count}\s+{tenure.pattern}\b"
             )
-        return LazyPattern("|".join(forms))
+        # every form holds one of these phrases whole, so a text with none skips compiling it
+        cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]
+        cued += [*kb.rules.already_after, *(f"for {unit}" for unit in kb.rules.already_for)]
+        return gated.Gated("|".join(forms), (normalise(p).split() for p in cued))
 
     def _tool_jobs(self, kb: KnowledgeBase) -> list[_ToolJobs]:
         """For each tool, a pattern of the needs named with it: after a `covered_links` word
