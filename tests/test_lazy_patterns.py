@@ -9,7 +9,7 @@ import pytest
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
-from bot.intents.lazy import LazyPattern
+from bot.intents.lazy import PATIENCE, LazyPattern
 
 SOURCE = r"\b(?P<count>\d+)\s+(?P<unit>pods?|services?)\b"
 TEXT = "about 40 services, 1 pod each, and 3 pods for the gateway"
@@ -74,3 +74,28 @@ def test_a_figures_pattern_needs_a_digit_and_any_words_it_is_given():
     counted = gated.Figures(r"(?P<num>\d+) pods", [["how", "many"]])
     assert counted.search("40 pods") is None  # no "how many": its matches all hold one
     assert counted.search("how many? 40 pods")["num"] == "40"
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+@pytest.mark.parametrize("text", ["we run istio today", "nothing here", "", "envoy, envoy!"])
+def test_a_word_pattern_answers_every_method_as_its_compiled_pattern_does(text):
+    lazy = word_pattern(["we run", "envoy", "c++"])
+    compiled = re.compile(lazy.pattern)
+    assert _span(lazy.search(text)) == _span(compiled.search(text))
+    assert _span(lazy.match(text)) == _span(compiled.match(text))
+    assert _span(lazy.fullmatch(text)) == _span(compiled.fullmatch(text))
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.findall(text) == compiled.findall(text)
+    assert lazy.sub("<>", text) == compiled.sub("<>", text)
+    assert lazy.split(text) == compiled.split(text)
+
+
+def test_a_gate_that_turns_many_texts_away_compiles_its_pattern_anyway():
+    pattern = gated.Gated("(", [["never"]])
+    for _ in range(PATIENCE):
+        assert pattern.search("a text without the word") is None
+    with pytest.raises(re.error):  # a long-running process then matches without asking
+        pattern.search("a text without the word")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from itertools import groupby
 
-from bot.intents.lazy import LazyPattern
+from bot.intents.lazy import LazyPattern, Words
 
 
 def trie_source(phrases: Iterable[str]) -> str:
@@ -46,6 +46,9 @@ def _shared(first: str, last: str) -> str:
 
 
 def word_pattern(phrases: Iterable[str]) -> LazyPattern | None:
-    """The phrases as whole words (None for none), written and compiled when first used."""
+    """The phrases as whole words (None for none), written and compiled the first time a
+    text holds all the words of one of them; till then no text matches, as none could."""
     found = [p for p in phrases if p]
-    return LazyPattern(lambda: rf"\b(?:{trie_source(found)})\b") if found else None
+    if not found:
+        return None
+    return LazyPattern(lambda: rf"\b(?:{trie_source(found)})\b", opens=Words.of(found))
