@@ -6,7 +6,8 @@ The words come from rules.yaml (`platforms:`, `vendors:`, `support_phrases:` wit
 word inside a mesh's name ("AKS Istio add-on", "ECS Service Connect") names the mesh,
 not the platform, and one in a feature's name ("Kubernetes Gateway API") the feature; a
 specific platform ("EKS") wins over plain "Kubernetes" and VMs unless a `distinct:` word
-names them too ("EKS plus rke2 on-prem"); `alone:` words ("bare metal servers", "azure")
+names them too ("EKS plus rke2"), or a `located:` one ("an on-prem cluster") beside a
+platform that is not `self_hosted`; `alone:` words ("bare metal servers", "azure")
 name a platform only when no other is named; `places:` ("bare metal") name none; a
 platform right after a `not_platform` word (and a `platform_qualifiers` word: "not plain
 AKS") is not theirs, and plain Kubernetes refused so with no Kubernetes platform named is
@@ -117,11 +118,19 @@ class RequirementReader:
             for definition in rules.platforms.values()
             for word in definition.distinct
         }
+        self._located = {
+            normalise(word)
+            for definition in rules.platforms.values()
+            for word in definition.located
+        }
+        self._self_hosted = {
+            p for p, definition in rules.platforms.items() if definition.self_hosted
+        }
         self._platform_of.update(
             {
                 normalise(word): platform
                 for platform, definition in rules.platforms.items()
-                for word in definition.distinct
+                for word in (*definition.distinct, *definition.located)
             }
         )
         self._cloud_of = {  # "ec2": VMs in AWS
@@ -668,10 +677,14 @@ class RequirementReader:
     def _counted(self, words: list[str]) -> list[Platform]:
         """The platforms these words name, less the generic ones beside a specific one:
         "Kubernetes on EKS" is EKS, "not on Kubernetes" beside ECS is ECS, but a `distinct`
-        word ("rke2 on-prem" beside EKS) is a platform of its own."""
+        word ("rke2" beside EKS) is a platform of its own, as is a `located` one ("an on-prem
+        cluster") unless a platform named beside it runs there too (OpenShift)."""
         of = {**self._platform_of, **self._alone_of}
         found = list(dict.fromkeys(of[w] for w in words))
-        own = {of[w] for w in words if w in self._distinct}
+        located_apart = not self._self_hosted & set(found)
+        own = {
+            of[w] for w in words if w in self._distinct or (located_apart and w in self._located)
+        }
         if any(p not in _GENERIC for p in found):
             return [p for p in found if p not in _GENERIC or p in own]
         if Platform.vms in found:  # "not on Kubernetes" is what they say of Kubernetes

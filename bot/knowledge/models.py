@@ -858,7 +858,18 @@ class PlatformDef(Strict):
     distinct: list[Text] = Field(
         default_factory=list,
         description="Words that name it as a platform of its own even beside a more specific "
-        "one ('rke2 on-prem' beside EKS is a second platform; 'kubernetes' is not).",
+        "one ('rke2' beside EKS is a second platform; 'kubernetes' is not).",
+    )
+    located: list[Text] = Field(
+        default_factory=list,
+        description="Words that say where or by whom clusters run ('on-prem cluster', 'self "
+        "hosted k8s'): a platform of their own beside one only a provider runs ('EKS plus an "
+        "on-prem cluster'), the same platform beside one that is `self_hosted`.",
+    )
+    self_hosted: bool = Field(
+        default=False,
+        description="Teams also install it on their own machines (OpenShift on-prem), so "
+        "`located` words beside it describe where it runs, not a second platform.",
     )
     provider: Id | None = Field(default=None, description="Vendor id of the platform's owner.")
     hosted: dict[Id, list[Text]] = Field(
