@@ -456,6 +456,32 @@ def test_a_count_named_after_a_pasted_number_sizes_the_cost(engine):
     assert render_terminal(engine.ask(text)).startswith("What a mesh costs at 2,306 pods")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what do sidecars cost us at 1,000 pods?",
+        "what do the proxies really cost at 800 pods? rough number is fine",
+        "what is a sidecar going to cost us in memory?",
+    ],
+)
+def test_a_question_on_what_a_concept_costs_asks_the_cost(parser, text):
+    """'what do sidecars cost?' opens like 'what do sidecars do?', but it asks a figure."""
+    assert parser.parse(text).kind == IntentKind.cost
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("so what can you really do", IntentKind.help),
+        ("<@U0BOT> mornin all", IntentKind.greeting),
+        ("do we honestly need a mesh with 9 services", IntentKind.recommend),
+    ],
+)
+def test_a_word_that_only_stresses_leaves_the_question_as_it_was(parser, text, kind):
+    """An intensifier ("really", "honestly") inside a cue phrase does not hide the cue."""
+    assert parser.parse(text).kind == kind
+
+
 def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine):
     """'lowest-latency' ranks by added latency; a feature named filters the ranking."""
     latency = render_terminal(engine.answer(engine.parser.parse("lowest latency mesh?")))
@@ -472,6 +498,26 @@ def test_the_lightest_ranking_keeps_to_the_platform_said(engine, kb):
     answer = render_terminal(engine.answer(intent))
     assert answer.splitlines()[2].startswith("Among meshes that run on ECS")
     assert "Linkerd" not in answer and kb.meshes["amazon-ecs-service-connect"].name in answer
+
+
+def test_the_lightest_asked_of_an_estate_described_is_a_pick_weighing_overhead(engine):
+    """Where they run and how big, said beside "least overhead", asks for a pick for that
+    estate, with overhead what it weighs; a size alone, or one overhead to rank by, still asks
+    for the ranking."""
+    intent = engine.parser.parse("eks, roughly 400 pods. which mesh gives us the least overhead?")
+    assert intent.kind == K.recommend and intent.facts["low_overhead"] is True
+    assert engine.parser.parse("which mesh is leanest at 400 pods?").kind == K.lightest
+    intent = engine.parser.parse("eks, roughly 400 pods. which mesh is cheapest on memory?")
+    assert intent.kind == K.lightest
+
+
+def test_fargate_services_are_ecs_unless_eks_is_named(engine):
+    """Services and tasks on Fargate are ECS's; EKS named beside Fargate stays EKS."""
+    assert engine.parser.parse("12 fargate services, do we want a mesh?").facts["platform"] == [
+        "ecs"
+    ]
+    intent = engine.parser.parse("eks with fargate services, which mesh?")
+    assert intent.facts["platform"] == ["eks"]
 
 
 def test_the_lightest_among_named_meshes_ranks_only_those(engine, kb):

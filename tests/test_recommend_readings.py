@@ -582,3 +582,64 @@ def test_everyday_wordings_of_budget_support_team_and_weight(
     engine: AnswerEngine, text: str, fact: str, value: object
 ):
     assert engine.parser.parse(text).facts[fact] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i am the entire platform team. gke, 15 services, we need mtls and retries. which mesh?",
+        "honestly i'm the whole devops team. aks with 10 services, need mtls. what should i run?",
+    ],
+)
+def test_one_person_who_is_the_platform_team_is_a_small_team(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["team_size"] == "small"
+
+
+def test_upgrades_said_as_toil_ask_for_little_work_not_canary_upgrades(engine: AnswerEngine):
+    text = (
+        "eks, 15 services, need mtls and golden metrics. i'd rather not spend my weekends on "
+        "upgrades. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "revision_upgrades" not in facts["needs"]
+    assert facts["team_size"] == "small"
+    assert "linkerd" in verdict(engine, text).survivors  # in-place upgrades rule nothing out
+
+
+def test_upgrades_done_by_hand_refused_want_them_done_for_them(engine: AnswerEngine):
+    text = "gke, 40 services, mtls. nobody here wants to babysit upgrades. which mesh?"
+    facts = engine.parser.parse(text).facts
+    assert facts["managed_control_plane"] is True
+    assert "revision_upgrades" not in facts.get("needs", [])
+
+
+def test_no_extra_vendor_contracts_rules_out_a_new_vendors_product_not_open_source(
+    engine: AnswerEngine,
+):
+    text = "on AKS, 50 services, need mtls and retries, and want no additional vendor contracts"
+    facts = engine.parser.parse(text).facts
+    assert facts["no_new_vendor"] is True
+    assert "support" not in facts  # not a contract wanted
+    result = verdict(engine, text)
+    assert {"gloo-mesh", "kong-mesh"} <= {s.mesh.id for s in result.ruled_out}
+    assert {"linkerd", "istio", "aks-istio-addon"} <= set(result.survivors)
+
+
+def test_no_vendor_contracts_at_all_is_no_support_wanted(engine: AnswerEngine):
+    text = "gke, 30 services. we want no vendor contracts for this. which mesh?"
+    assert engine.parser.parse(text).facts["support"] == "none"
+
+
+def test_a_named_chore_alone_speaks_of_no_needs(engine: AnswerEngine):
+    text = "aks, 20 services. sidecars are banned here, our batch jobs never finished with them."
+    facts = engine.parser.parse(text).facts
+    assert facts["no_sidecars"] is True
+    assert "needs" not in facts  # native sidecars named only as what the refusal makes moot
+
+
+def test_keeping_to_the_providers_own_stack_is_buying_from_it(engine: AnswerEngine):
+    text = (
+        "eks, 40 services, we are an aws-centric org. need l7 authz and header routing, no sidecars"
+    )
+    assert engine.parser.parse(text).facts["vendor"] == "aws"
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]

@@ -47,6 +47,13 @@ SAID = [
     ("we don't want any proxies, AKS, 15 services", {"no_proxies"}),
     ("GKE, a few grpc services want no proxy at all for those calls", set()),
     ("AKS, our security team bans C++ proxies in the request path", {"no_envoy"}),
+    # An object added to a refusal said before it in the sentence, past the comma.
+    ("our CISO has banned C++ proxies, sidecars too", {"no_envoy", "no_sidecars"}),
+    (
+        "we won't adopt envoy in any form, including shared node proxies",
+        {"no_envoy", "per_pod_proxy"},
+    ),
+    ("istio on gke with sidecars included in the install, 30 services", set()),
 ]
 
 

@@ -99,3 +99,19 @@ def test_words_scanned_again_give_each_reader_its_own_mentions(kb: KnowledgeBase
     first.typos["x"] = "y"
     again = find_mentions(words, kb.mesh_index, kb.feature_index)
     assert again.meshes and "x" not in again.typos and any(again.used)
+
+
+def test_a_kept_value_is_made_once_and_the_oldest_goes_past_the_limit(kb: KnowledgeBase):
+    own = pickle.loads(pickle.dumps(kb))  # a knowledge base of its own: nothing kept yet
+    made: list[str] = []
+
+    def make(key: str) -> str:
+        made.append(key)
+        return key.upper()
+
+    for key in ["a", "b", "a", "c", "a"]:
+        assert own.kept("test_memo", key, lambda key=key: make(key), limit=2) == key.upper()
+    assert made == ["a", "b", "c", "a"]  # "a" again after "c" pushed it out
+    assert own.kept("test_unbounded", "a", lambda: make("a")) == "A"
+    assert own.kept("test_unbounded", "a", lambda: make("z")) == "A"
+    assert pickle.loads(pickle.dumps(own)).kept("test_memo", "b", lambda: "fresh") == "fresh"

@@ -20,6 +20,7 @@ MORE = [
     "the whole mesh must fit in 5GB RAM total, 1500 pods on eks, which one?",
     "eks, every pod on fargate, 20 services: which mesh?",
     "gke, 25 services, we won't have any proxies at all. options?",
+    "openshift, 60 services, procurement allows no new vendors. which mesh?",
 ]
 
 

@@ -13,10 +13,7 @@ Three kinds, in this order, each at most once:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.memo import remember
 from bot.knowledge.models import FactValue, Level, Mesh, Status
 
 NEAREST_KEPT = 256  # sets of meshes whose nearest alternative is remembered
@@ -62,14 +59,7 @@ def nearest(kb: KnowledgeBase, meshes: list[Mesh], exclude: set[str]) -> Mesh | 
     if not all(kb.owns(m) for m in meshes):
         return _nearest(kb, meshes, exclude)
     key = (tuple(m.id for m in meshes), frozenset(exclude))
-    memo = kb.derived("nearest_meshes", _nothing_near)
-    if key not in memo:
-        remember(memo, key, _nearest(kb, meshes, exclude), NEAREST_KEPT)
-    return memo[key]
-
-
-def _nothing_near(_: KnowledgeBase) -> dict[Hashable, Mesh | None]:
-    return {}
+    return kb.kept("nearest_meshes", key, lambda: _nearest(kb, meshes, exclude), NEAREST_KEPT)
 
 
 def _nearest(kb: KnowledgeBase, meshes: list[Mesh], exclude: set[str]) -> Mesh | None:

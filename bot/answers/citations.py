@@ -47,14 +47,7 @@ class Citations:
 
 def source_ref(kb: KnowledgeBase, source_id: str) -> SourceRef:
     """The answer-side view of a source (immutable: made once per knowledge base)."""
-    refs = kb.derived("source_refs", _no_refs)
-    if source_id not in refs:
-        refs[source_id] = _ref(kb, source_id)
-    return refs[source_id]
-
-
-def _no_refs(_: KnowledgeBase) -> dict[str, SourceRef]:
-    return {}
+    return kb.kept("source_refs", source_id, lambda: _ref(kb, source_id))
 
 
 def _ref(kb: KnowledgeBase, source_id: str) -> SourceRef:

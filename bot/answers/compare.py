@@ -3,13 +3,13 @@ differences that matter, then details on demand."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date, source_rank
+from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import borrowed_label, lead_figure
 from bot.answers.notices import status_line
@@ -30,7 +30,6 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
 
@@ -228,16 +227,9 @@ class _Said:
     details: list[Section]
 
 
-def _no_said(_: KnowledgeBase) -> dict[Hashable, _Said]:
-    return {}
-
-
 def _said(kb: KnowledgeBase, meshes: list[Mesh]) -> _Said:
     ids = tuple(m.id for m in meshes)
-    memo = kb.derived("compared", _no_said)
-    if ids not in memo:
-        remember(memo, ids, _say(kb, meshes, Citations(kb)), SAID_KEPT)
-    return memo[ids]
+    return kb.kept("compared", ids, lambda: _say(kb, meshes, Citations(kb)), SAID_KEPT)
 
 
 def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
@@ -271,11 +263,6 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
         all_features.append(Matrix(heading="Every difference, by area", columns=columns, rows=rows))
     if same:
         all_features.append(Paragraph(heading="The same in all", text=", ".join(same) + "."))
-    claims = [
-        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
-        for m in meshes
-        for c in m.outdated_claims
-    ]
     return _Said(
         title=f"{mesh_names(kb, [m.id for m in meshes])} compared",
         lead=lead,
@@ -287,16 +274,10 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
             Section(
                 key="overhead", label="Overhead figures", parts=_overhead_parts(kb, meshes, cite)
             ),
-            Section(
-                key="claims",
-                label="Outdated claims",
-                parts=[
-                    StatementList(
-                        heading="Claims you may have read that are outdated", items=claims
-                    )
-                ]
-                if claims
-                else [],
+            claims_section(
+                "Claims you may have read that are outdated",
+                (c for m in meshes for c in m.outdated_claims),
+                cite,
             ),
         ],
     )

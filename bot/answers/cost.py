@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
-from bot.answers.figures import MEASURE_METRICS, borrowed_label, lead_figure
+from bot.answers.figures import MEASURE_METRICS, borrowed_label, figure_bar, lead_figure
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
     Answer,
@@ -126,13 +126,7 @@ def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, size: Size, cite: Citati
         scale = size.count(figure)
     elif figure.metric == Metric.proxy_cpu and size.rps and figure.per_rps:
         scale = size.rps / figure.per_rps
-    return Bar(
-        label=_label(kb, mesh, figure),
-        low=figure.low * scale,
-        high=figure.high * scale,
-        unit=figure.unit,
-        sources=cite.cite(figure.sources),
-    )
+    return figure_bar(_label(kb, mesh, figure), figure, scale, cite)
 
 
 def _headlines(

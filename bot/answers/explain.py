@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
+from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
@@ -122,10 +123,6 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     if status := status_line(kb, mesh):
         points.append(Paragraph(heading="Status", text=status))
     points.append(_at_a_glance(mesh, cite))
-    claims = [
-        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
-        for c in mesh.outdated_claims
-    ]
     cite.read_more(mesh.sources[1:])
     return build_answer(
         kb,
@@ -137,13 +134,7 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         points=points,
         details=[
             Section(key="design", label="Design, strengths, weaknesses", parts=_design(mesh)),
-            Section(
-                key="claims",
-                label="Outdated claims",
-                parts=[StatementList(heading="Outdated claims you may have read", items=claims)]
-                if claims
-                else [],
-            ),
+            claims_section("Outdated claims you may have read", mesh.outdated_claims, cite),
             Section(key="install", label="Install and links", parts=_install(mesh)),
         ],
         next_steps=_next_steps(kb, intent, mesh),

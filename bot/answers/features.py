@@ -6,6 +6,7 @@ import re
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date
+from bot.answers.claims import claim_statements
 from bot.answers.notices import status_line
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
@@ -66,12 +67,10 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(Paragraph(heading="Status", text=" ".join(warnings)))
     if not single:
         points.append(StatementList(items=items))
-    outdated = [
-        Statement(label=f"“{c.claim}”", text=c.current, sources=cite.cite(c.sources))
-        for mesh in meshes
-        for c in mesh.outdated_claims
-        if c.feature in {f.id for f in features}
-    ]
+    asked = {f.id for f in features}
+    outdated = claim_statements(
+        (c for mesh in meshes for c in mesh.outdated_claims if c.feature in asked), cite
+    )
     if outdated:
         points.append(StatementList(heading="You may have read otherwise", items=outdated))
     names = mesh_names(kb, [m.id for m in meshes])

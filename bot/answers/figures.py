@@ -3,7 +3,8 @@ whose measurement a borrowed one is."""
 
 from __future__ import annotations
 
-from bot.answers.citations import source_rank
+from bot.answers.citations import Citations, source_rank
+from bot.answers.results import Bar
 from bot.intents.models import Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Mesh, Metric
@@ -35,3 +36,14 @@ def borrowed_label(kb: KnowledgeBase, figure: Figure) -> str:
         return ""
     lender = kb.meshes.get(figure.borrowed_from)
     return f"borrowed: measured for {lender.name if lender else figure.borrowed_from}"
+
+
+def figure_bar(label: str, figure: Figure, scale: float, cite: Citations) -> Bar:
+    """A figure as a bar, its range times `scale` (a fleet's pods, a request rate's share)."""
+    return Bar(
+        label=label,
+        low=figure.low * scale,
+        high=figure.high * scale,
+        unit=figure.unit,
+        sources=cite.cite(figure.sources),
+    )

@@ -13,9 +13,9 @@ import math
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
-from bot.answers.figures import MEASURE_METRICS, borrowed_label, lead_figure
+from bot.answers.figures import MEASURE_METRICS, borrowed_label, figure_bar, lead_figure
 from bot.answers.requirements import Requirements
-from bot.answers.results import Answer, Bar, Chart, Paragraph, Section, Statement, StatementList
+from bot.answers.results import Answer, Chart, Paragraph, Section, Statement, StatementList
 from bot.answers.screening import runs_there
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind, Measure
@@ -88,16 +88,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
     among = _among(kb, intent, platforms)
-    bars = [
-        Bar(
-            label=mesh.name,
-            low=figure.low * count,
-            high=figure.high * count,
-            unit=figure.unit,
-            sources=cite.cite(figure.sources),
-        )
-        for _, mesh, figure, count in ranked
-    ]
+    bars = [figure_bar(mesh.name, figure, count, cite) for _, mesh, figure, count in ranked]
     items = [
         Statement(
             label=mesh.name,

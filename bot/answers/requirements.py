@@ -64,6 +64,9 @@ class Requirements(BaseModel):
     no_envoy: bool = False
     no_new_cni: bool = False
     no_vendor: bool = False
+    no_new_vendor: bool = Field(
+        default=False, description="No contract with a vendor they don't already have."
+    )
     no_paid_edition: bool = Field(
         default=False, description="A vendor's paid edition is not open to them (licence, support)."
     )

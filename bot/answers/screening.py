@@ -327,6 +327,25 @@ def vendor_neutral(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return FITS
 
 
+def adds_no_vendor(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """No contract with a vendor new to them: a proprietary product is out unless its maker
+    (the provider, or the one vendor selling it) is their provider, a vendor they pay or the
+    one whose support they want. Open-source and source-available code runs with no contract."""
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    fit = mesh.fit
+    if fit.licence != LicenceKind.proprietary:
+        return FITS
+    makers = {fit.provider} if fit.provider else set(fit.support_from)
+    req = ctx.req
+    if makers & {req.provider, req.vendor, req.support}:
+        return FITS
+    text = f"a commercial product: a new contract with {_says(ctx, 'not_from', sorted(makers))}"
+    return [Check(Outcome.out, text, tuple(fit.sources))]
+
+
 def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """Made by a refused vendor: the provider's own offering, or a vendor's own product (not
     open source, and that vendor alone supports it). An open-source project whose support
@@ -467,6 +486,7 @@ READS: dict[str, tuple[str, ...]] = {
     "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
     "stable_builds": ("support", "no_paid_edition", "employees"),
     "within_memory": ("size",),
+    "adds_no_vendor": ("provider", "vendor", "support"),
 }
 
 
@@ -487,6 +507,7 @@ TESTS: dict[str, Test] = {
     "envoy_free": envoy_free,
     "keeps_cni": keeps_cni,
     "vendor_neutral": vendor_neutral,
+    "adds_no_vendor": adds_no_vendor,
     "not_made_by": not_made_by,
     "runs_off_kubernetes": runs_off_kubernetes,
     "stable_builds": stable_builds,

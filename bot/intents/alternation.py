@@ -45,10 +45,20 @@ def _shared(first: str, last: str) -> str:
     return first[:size]
 
 
-def word_pattern(phrases: Iterable[str]) -> LazyPattern | None:
-    """The phrases as whole words (None for none), written and compiled the first time a
-    text holds all the words of one of them; till then no text matches, as none could."""
+def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> LazyPattern | None:
+    """The phrases as whole words (None for none); one of the `between` words may stand
+    between any two of a phrase's words ("what can you actually do" for "what can you do").
+    Written and compiled the first time a text holds all the words of one of the phrases;
+    till then no text matches, as none could."""
     found = [p for p in phrases if p]
     if not found:
         return None
-    return LazyPattern(lambda: rf"\b(?:{trie_source(found)})\b", opens=Words.of(found))
+    inserted = list(between)
+
+    def source() -> str:
+        written = trie_source(found)
+        if insert := trie_source(inserted):
+            written = written.replace(r"\ ", rf"(?:\ {insert})?\ ")
+        return rf"\b(?:{written})\b"
+
+    return LazyPattern(source, opens=Words.of(found))

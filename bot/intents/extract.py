@@ -131,6 +131,12 @@ def _spans(name: str) -> set[str]:
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
+def _not_after(signal: Signal) -> str:
+    """Look-behinds that keep a phrase from matching right after an `unless_before` word:
+    "no extra vendor contracts" asks for no support contract."""
+    return "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in signal.unless_before)
+
+
 def _unless(signal: Signal, mesh_words: list[str]) -> str:
     """A lookahead that keeps a phrase from matching where an `unless_next` word (or a mesh's
     name, with `unless_mesh_next`) follows it: "open source kuma" names an edition."""
@@ -185,7 +191,8 @@ class SignalReader:
         if at not in self._compiled:
             phrase, signal = self._signals[at]
             unless = _unless(signal, self._mesh_words)
-            self._compiled[at] = re.compile(rf"\b{re.escape(phrase)}\b{unless}")
+            behind = _not_after(signal)
+            self._compiled[at] = re.compile(rf"{behind}\b{re.escape(phrase)}\b{unless}")
         return self._compiled[at]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:
@@ -207,6 +214,15 @@ class SignalReader:
                 for i in free:
                     parts[i] = pattern.sub(" ", parts[i])
         return facts, " ".join(" ".join(parts).split())
+
+    def moots(self, normalised: str) -> set[str]:
+        """The features the signals said in the text name as a chore (`moots`)."""
+        return {
+            feature
+            for at in self._candidates(normalised)
+            if self._signals[at][1].moots and self._pattern(at).search(normalised)
+            for feature in self._signals[at][1].moots
+        }
 
     def _wished(self, match: re.Match[str]) -> bool:
         """The phrase is followed by a `negation_after` cue: "fully managed would be nice",

@@ -48,6 +48,7 @@ LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words 
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
+LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
@@ -728,6 +729,8 @@ class IntentParser:
                 facts.setdefault(RETIRED, retired[0])
             if home := self._requirements.home_of(facts):  # what they run says where
                 facts["platform"] = [home]
+            if self._lightest_asked(r.normalised):  # "lowest overhead for us": what weighs most
+                facts.setdefault(LOW_OVERHEAD, True)
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
         if features or kind == IntentKind.recommend:
@@ -740,14 +743,18 @@ class IntentParser:
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
-            moot = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
+            # Named only as what a refusal makes moot, or as a chore ("babysit upgrades"):
+            # no need spoken of.
+            unasked = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
+            unasked |= self._signals.moots(r.normalised)
             # What the platform meets without a mesh ("canary at the edge") is no need of one.
-            moot |= {
+            moot = unasked | {
                 f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features
             }
             # Not what a stated fact requires: that fact's constraint screens for it already.
-            needs = [f for f in dict.fromkeys([*stated, *r.features]) if f not in {*covered, *moot}]
-            facts["needs"] = needs[:12]
+            named = list(dict.fromkeys([*stated, *r.features]))
+            if any(f not in unasked for f in named):
+                facts["needs"] = [f for f in named if f not in {*covered, *moot}][:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
@@ -825,14 +832,18 @@ class IntentParser:
         return Measure.memory if r.control_plane_too else r.measure
 
     def _lightest_measure(self, r: _Reading) -> Measure | None:
-        """The overhead named in the sentence that asks for the lightest ("… golden metrics
-        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU), else the first
+        """The overhead named in the sentence that asks for the lightest, else the first
         named anywhere."""
+        return self._ranked_by(r) or self._measure(r.normalised)
+
+    def _ranked_by(self, r: _Reading) -> Measure | None:
+        """The overhead named in the sentence that asks for the lightest ("… golden metrics
+        (success rate, latency). what's cheapest in cpu/mem?" ranks by CPU)."""
         for sentence in _SENTENCES.split(r.text):
             said = normalise(sentence)
             if self._cues.has("lightest", said) and (measure := self._measure(said)):
                 return measure
-        return self._measure(r.normalised)
+        return None
 
     def _left_aside(self, mesh_ids: list[str]) -> str:
         """The note for the retired meshes they leave that a comparison of their landing spots
@@ -950,7 +961,7 @@ class IntentParser:
         )
         # "if i only care about proxy resource usage, which mesh is the lightest": a ranking
         # or an overhead asked is no request for help, whatever word ("usage") it shares.
-        lightest = self._cues.has("lightest", r.normalised) or self._least(r.normalised)
+        lightest = self._lightest_asked(r.normalised)
         helped = cue("help") and not elsewhere and not lightest and r.measure is None
         if not named and not features and not recommend and helped:
             return IntentKind.help, False
@@ -965,8 +976,13 @@ class IntentParser:
         # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
         pool = len(meshes) >= 2 and not r.unknown and not self._compare_cued(r.remaining, 0)
         # "smallest-footprint mesh? looking at k3s edge boxes": the ranking keeps to the
-        # platform said; any other setup asks for a pick.
-        if (pool or not named) and lightest and not (self._setup - {PLATFORM}) & set(facts):
+        # platform said; any other setup asks for a pick, and so does an estate described,
+        # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
+        # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
+        described = (self._setup - {PLATFORM}) & set(facts) or (
+            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
+        )
+        if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our
         # sidecars keep getting OOMKilled. what is ambient mode?": who they are and what hurt
@@ -1133,6 +1149,10 @@ class IntentParser:
                 return True
         return False
 
+    def _lightest_asked(self, normalised: str) -> bool:
+        """A ranking by overhead asked: a `lightest` cue, or a `least` word before an overhead."""
+        return self._cues.has("lightest", normalised) or self._least(normalised)
+
     def _least(self, normalised: str) -> bool:
         """A `least` word right before an overhead, a word apart at most, or right before the
         proxies: "smallest resource footprint", "lowest sidecar memory", "leanest on cpu",
@@ -1220,8 +1240,9 @@ class IntentParser:
         mesh named, and for no pick: "can someone explain what a sidecar proxy is? just joined
         the platform team" explains, whoever they say they are; so does "sidecars hog our ram.
         what is ambient mode?", whatever hurts (the mesh closing the sentence, or after an
-        `explain` cue, and nothing asked of it after)."""
-        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare")
+        `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
+        comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
         for sentence in _ASKED.finditer(text):
             said = normalise(sentence.group(0))
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)

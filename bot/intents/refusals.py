@@ -99,6 +99,7 @@ class RefusalReader:
         self._breaks = _alternation(rules.phrases.get("clause_break", []))
         self._accepting = _alternation(refusals.accepting)
         self._supposing = _alternation(refusals.supposing)
+        self._extends = _alternation(refusals.extends)
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         vendor_words = [w for words in rules.vendors.values() for w in words]
@@ -215,11 +216,30 @@ class RefusalReader:
 
     def _all_clauses(self, text: str) -> list[str]:
         found = []
-        for piece in _PUNCTUATION.split(text):
-            normalised = normalise(piece)
-            parts = self._breaks.split(normalised) if self._breaks else [normalised]
+        for piece in self._sentence_pieces(text):
+            parts = self._breaks.split(piece) if self._breaks else [piece]
             found += [" ".join(p.split()) for p in parts if p.strip()]
         return found
+
+    def _sentence_pieces(self, text: str) -> list[str]:
+        """The text cut at punctuation, normalised; a piece that adds to what the piece
+        before it says (`extends`: "…, node-level proxies included") stays joined to it."""
+        pieces: list[str] = []
+        for piece in map(normalise, _PUNCTUATION.split(text)):
+            if pieces and self._extends and self._extending(piece):
+                pieces[-1] = f"{pieces[-1]} , {piece}"  # the comma kept: no object runs on
+            else:
+                pieces.append(piece)
+        return pieces
+
+    def _extending(self, piece: str) -> bool:
+        """The piece opens or closes on an `extends` word ("including sidecars", "node
+        proxies too")."""
+        words = " ".join(piece.split())
+        return bool(
+            self._extends
+            and (self._extends.match(words) or re.search(rf"(?:{self._extends.pattern})$", words))
+        )
 
     def _clauses(self, text: str) -> list[str]:
         """The clauses that may refuse: none that accepts ("no problem with sidecars") or
@@ -253,7 +273,22 @@ class RefusalReader:
         cues = list(self._before.finditer(before)) if self._before else []
         if cues and not self._past_another(before[cues[-1].end() :]):
             return True
-        return bool(self._after and self._after.search(after))
+        if self._after and self._after.search(after):
+            return True
+        return self._extended(clause, obj, before, after)
+
+    def _extended(self, clause: str, obj: re.Match[str], before: str, after: str) -> bool:
+        """An `extends` word right after the object or before it (a word apart at most), and
+        a refusal cue
+        anywhere before it in the clause: "refuses anything envoy based node level proxies
+        included"."""
+        if not self._extends or not self._before:
+            return False
+        beside = self._extends.match(after) or re.search(
+            rf"(?:{self._extends.pattern})(?:\s+\w+)?$",
+            before,  # "including shared node proxies"
+        )
+        return bool(beside and self._before.search(clause[: obj.start()]))
 
     def _past_another(self, gap: str) -> bool:
         """Another object stands between a cue and the object, listed with it by no "and",

@@ -309,6 +309,9 @@ class RequirementReader:
         vendors = word_pattern([n for n, (f, _) in self._named.items() if f == "vendor"])
         if buys is not None and vendors is not None:  # "we pay kong for the gateway"
             forms.append(rf"{buys.pattern}\s+(?:\w+\s+){{0,4}}?(?P<vendor>{vendors.pattern})")
+        native = word_pattern([normalise(p) for p in kb.rules.customer_after])
+        if native is not None and vendors is not None:  # "stay aws-native": aws's own offerings
+            forms.append(rf"(?P<native>{vendors.pattern})\s+{native.pattern}")
         if after is not None:  # "consul enterprise is already our service discovery"
             forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
         self._trial = word_pattern([normalise(w) for w in kb.rules.trial_phrases])

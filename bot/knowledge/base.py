@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from bot.knowledge.aliases import AliasIndex, clipped
+from bot.knowledge.memo import kept
 from bot.knowledge.models import Concept, Feature, Figure, Mesh, Part, RulesFile, Source
 
 T = TypeVar("T")
@@ -62,6 +63,12 @@ class KnowledgeBase:
         if name not in self._derived:
             self._derived[name] = build(self)
         return self._derived[name]
+
+    def kept(self, name: str, key: Hashable, make: Callable[[], T], limit: int | None = None) -> T:
+        """What `make` gives for `key`, made the first time it is asked for and kept in this
+        knowledge base's memo `name` (at most `limit` keys, the oldest dropped first)."""
+        memo: dict[Hashable, T] = self._derived.setdefault(name, {})
+        return kept(memo, key, make, limit)
 
     @property
     def figures(self) -> list[tuple[Mesh, Figure]]:

@@ -661,6 +661,16 @@ class Signal(Strict):
     unless_mesh_next: bool = Field(
         default=False, description="A mesh's name right after a phrase makes it describe that mesh."
     )
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words that, right before a phrase, make it describe something else "
+        "('no extra vendor contracts': no new vendor, not support wanted).",
+    )
+    moots: list[Id] = Field(
+        default_factory=list,
+        description="Features the phrase names as a chore, not as a must-have: 'babysit "
+        "upgrades' wants less upgrade work, not canary control-plane upgrades.",
+    )
 
 
 class Covered(Strict):
@@ -900,6 +910,7 @@ class ScreeningTest(StrEnum):
     envoy_free = "envoy_free"
     keeps_cni = "keeps_cni"
     vendor_neutral = "vendor_neutral"
+    adds_no_vendor = "adds_no_vendor"
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
@@ -1081,6 +1092,11 @@ class Refusals(Strict):
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
         "there's no sidecar, where does the proxy go?').",
     )
+    extends: list[Text] = Field(
+        default_factory=list,
+        description="Words beside an object that add it to a refusal said before it in the "
+        "sentence ('refuses anything Envoy-based, node-level proxies included').",
+    )
     window: int = Field(default=6, ge=1, description="Words at most between cue and object.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each must-not flag fact and what it refuses."
@@ -1168,6 +1184,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words before a vendor the team buys from, whatever it buys "
         "('we pay Kong for our API gateway'); they name no mesh the team runs.",
+    )
+    customer_after: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a vendor that make the team its customer, keeping to "
+        "its own offerings ('we'd like to stay AWS-native').",
     )
     count_qualifiers: list[Text] = Field(
         default_factory=list,

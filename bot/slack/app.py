@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
 from aiohttp import ClientOSError, ServerDisconnectedError
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -70,7 +71,7 @@ def build_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWeb
     return client
 
 
-async def ack_first(ack, next) -> None:
+async def ack_first(ack: AsyncAck, next: Callable[[], Awaitable[BoltResponse]]) -> None:
     """Ack every request before any listener runs, modal submissions included: Bolt
     loses an ack when a listener fails within about 10 ms of calling ack() (it resets the
     ack while still polling for it). So no listener answers in its ack: a modal closes on
@@ -101,7 +102,9 @@ def build_app(
     replies = SlackReplies(advisor, metrics, public_url, Learning(store))
     responder = Responder(session, retry_handlers())
 
-    async def provide_services(context, next) -> None:
+    async def provide_services(
+        context: AsyncBoltContext, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> None:
         context["replies"] = replies
         context["responder"] = responder
         await next()
@@ -112,7 +115,9 @@ def build_app(
     register_listeners(app)
 
     @app.error
-    async def on_error(error: Exception, body: Any, response: BoltResponse | None, client):
+    async def on_error(
+        error: Exception, body: Any, response: BoltResponse | None, client: AsyncWebClient
+    ) -> BoltResponse | None:
         """Count, log one line, and tell the user what happened (never a traceback)."""
         body = body if isinstance(body, dict) else {}
         metrics.errors.labels(body.get("type", "unknown")).inc()

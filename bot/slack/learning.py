@@ -7,6 +7,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.intents.models import Intent, IntentKind
 from bot.render.feedback import Answered, with_feedback
@@ -72,7 +73,7 @@ class Learning:
 REPORT_DAYS = 30
 
 
-async def is_admin(user: str, client, store: Store) -> bool:
+async def is_admin(user: str, client: AsyncWebClient, store: Store) -> bool:
     """Listed in MESHBOT_ADMINS, or a workspace admin or owner (users.info)."""
     if user in store.settings.admins:
         return True
@@ -84,7 +85,9 @@ async def is_admin(user: str, client, store: Store) -> bool:
     return bool(person.get("is_admin") or person.get("is_owner"))
 
 
-async def with_admin_report(view: View, user: str, client, store: Store | None) -> View:
+async def with_admin_report(
+    view: View, user: str, client: AsyncWebClient, store: Store | None
+) -> View:
     """The App Home view, plus the learning report when `user` is an admin."""
     if store is None or not await is_admin(user, client, store):
         return view

@@ -17,6 +17,7 @@ import re
 import sys
 import uuid
 from logging.handlers import QueueHandler, QueueListener
+from typing import TextIO
 
 QUEUE_SIZE = 10_000
 STOP_WAIT_SECONDS = 2.0
@@ -105,11 +106,11 @@ class _Stderr(logging.StreamHandler):
         super().__init__(sys.stderr)
 
     @property  # type: ignore[override]
-    def stream(self):
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:
+    def stream(self, _value: TextIO) -> None:
         pass
 
 

@@ -14,11 +14,13 @@ import json
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
+from slack_bolt.async_app import AsyncBoltContext, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.repeated_warnings import RepeatedWarnings
 from bot.slack.learning import requester
@@ -39,7 +41,9 @@ class SeenEvents:
     age alone, so a retry is recognised however many events came in between.
     """
 
-    def __init__(self, ttl_seconds: float = RETRY_WINDOW_SECONDS, max_size: int = MEMORY_CAP):
+    def __init__(
+        self, ttl_seconds: float = RETRY_WINDOW_SECONDS, max_size: int = MEMORY_CAP
+    ) -> None:
         self.ttl = ttl_seconds
         self.max_size = max_size
         self._seen: OrderedDict[str, float] = OrderedDict()
@@ -154,12 +158,12 @@ def _user_of(body: dict[str, Any]) -> str | None:
     return None
 
 
-def _header(req, name: str) -> str | None:
+def _header(req: AsyncBoltRequest | None, name: str) -> str | None:
     values = req.headers.get(name) if req is not None else None
     return values[0] if values else None
 
 
-def _replay_key(req, body: dict[str, Any]) -> str | None:
+def _replay_key(req: AsyncBoltRequest | None, body: dict[str, Any]) -> str | None:
     """What tells this delivery apart from any other: over HTTP its signature (over the
     timestamp and the body); in Socket Mode, which signs nothing, a hash of the payload
     (every payload carries its own event id, trigger id or action time)."""
@@ -172,7 +176,9 @@ def _replay_key(req, body: dict[str, Any]) -> str | None:
     return None
 
 
-def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = None):
+def build_middleware(
+    metrics: Metrics, guards: Guards, store: Store | None = None
+) -> Callable[..., Awaitable[BoltResponse]]:
     """The middleware; it also hands `store` (None without one) to the listeners and
     adds the store's health to the app's metrics."""
     if store is not None:
@@ -185,7 +191,13 @@ def build_middleware(metrics: Metrics, guards: Guards, store: Store | None = Non
         background.add(task)
         task.add_done_callback(background.discard)
 
-    async def dedupe_and_limit(req, body: dict[str, Any], context, next, client):
+    async def dedupe_and_limit(
+        req: AsyncBoltRequest,
+        body: dict[str, Any],
+        context: AsyncBoltContext,
+        next: Callable[[], Awaitable[BoltResponse]],
+        client: AsyncWebClient,
+    ) -> BoltResponse:
         replay = _replay_key(req, body)
         if replay and not await guards.first(replay, REPLAY_WINDOW_SECONDS):
             metrics.rejected.labels("replayed").inc()

@@ -190,7 +190,7 @@ class _Refuse(asyncio.Protocol):
 class LimitedSite(web.BaseSite):
     """A TCP site that refuses connections past `max_connections` (aiohttp has no limit)."""
 
-    def __init__(self, runner: web.BaseRunner, host: str, port: int, max_connections: int):
+    def __init__(self, runner: web.BaseRunner, host: str, port: int, max_connections: int) -> None:
         super().__init__(runner)
         self.host, self.port, self.max_connections = host, port, max_connections
 

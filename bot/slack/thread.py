@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answers.thread import compact
 from bot.intents.models import Intent
@@ -42,7 +43,9 @@ def metadata(intent: Intent) -> dict[str, Any]:
     return {"event_type": EVENT_TYPE, "event_payload": {"intent": encode(compact(intent))}}
 
 
-async def thread_question(client, channel: str, thread_ts: str, bot_user_id: str | None):
+async def thread_question(
+    client: AsyncWebClient, channel: str, thread_ts: str, bot_user_id: str | None
+) -> Intent | None:
     """The latest question the bot answered in this thread, or None (also when Slack fails)."""
     try:
         reply = await client.conversations_replies(

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import re
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import (
     DECISION_RECORD_ACTION,
@@ -39,7 +40,9 @@ INVITE_HINT = (
 )
 
 
-async def handle_continue(ack, body: dict, action: dict, client, context) -> None:
+async def handle_continue(
+    ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     await ack()
     replies: SlackReplies = context["replies"]
     container = body.get("container", {})
@@ -58,7 +61,9 @@ async def handle_continue(ack, body: dict, action: dict, client, context) -> Non
         await client.chat_postMessage(channel=container["channel_id"], thread_ts=thread, **message)
 
 
-async def handle_share(ack, body: dict, action: dict, client, context) -> None:
+async def handle_share(
+    ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     await ack()
     replies: SlackReplies = context["replies"]
     responder: Responder = context["responder"]
@@ -87,7 +92,9 @@ async def handle_share(ack, body: dict, action: dict, client, context) -> None:
     await responder.send(body["response_url"], delete_original=True)
 
 
-async def handle_decision_record(ack, body: dict, action: dict, client, context) -> None:
+async def handle_decision_record(
+    ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     """Upload the answer as a Markdown decision record: into the message's thread, or
     into the clicker's DM when the message is an ephemeral reply only they can see."""
     await ack()
@@ -113,7 +120,7 @@ async def handle_decision_record(ack, body: dict, action: dict, client, context)
     )
 
 
-async def acknowledge(ack) -> None:
+async def acknowledge(ack: AsyncAck) -> None:
     """Link buttons open a page in the browser; Slack still expects the click acked."""
     await ack()
 

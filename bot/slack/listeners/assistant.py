@@ -8,8 +8,21 @@ mentions, DMs and `/mesh`.
 
 from __future__ import annotations
 
-from slack_bolt.async_app import AsyncApp, AsyncAssistant
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import (
+    AsyncApp,
+    AsyncAssistant,
+    AsyncBoltContext,
+    AsyncBoltRequest,
+    AsyncSay,
+    AsyncSetStatus,
+    AsyncSetSuggestedPrompts,
+    AsyncSetTitle,
+)
 from slack_bolt.request.payload_utils import is_event
+from slack_bolt.response import BoltResponse
 
 from bot.render.limits import fit
 from bot.slack.replies import SlackReplies, plain_message
@@ -28,12 +41,18 @@ STATUS = "checking the knowledge base…"
 TITLE_LENGTH = 60
 
 
-async def start_thread(say, set_suggested_prompts) -> None:
+async def start_thread(say: AsyncSay, set_suggested_prompts: AsyncSetSuggestedPrompts) -> None:
     await say(**plain_message(GREETING))
     await set_suggested_prompts(prompts=PROMPTS, title="Try one of these")
 
 
-async def answer_message(payload: dict, say, set_status, set_title, context) -> None:
+async def answer_message(
+    payload: dict[str, Any],
+    say: AsyncSay,
+    set_status: AsyncSetStatus,
+    set_title: AsyncSetTitle,
+    context: AsyncBoltContext,
+) -> None:
     replies: SlackReplies = context["replies"]
     text = payload.get("text", "")
     await set_status(status=STATUS)
@@ -46,7 +65,13 @@ class _PanelAssistant(AsyncAssistant):
     handles is an Events API event, and trying its listeners' matchers on each command
     and click cost every request its keyword injection four times over."""
 
-    async def async_process(self, *, req, resp, next):
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
         if not is_event(req.body):
             await next()
             return None

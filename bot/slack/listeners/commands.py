@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 
 from bot.slack.replies import SlackReplies
 from bot.slack.responder import Responder
 
 
-async def handle_mesh_command(ack, command: dict, context) -> None:
+async def handle_mesh_command(ack: AsyncAck, command: dict, context: AsyncBoltContext) -> None:
     await ack()
     replies: SlackReplies = context["replies"]
     responder: Responder = context["responder"]

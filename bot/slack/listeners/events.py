@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncSay
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answers.guide import starters
 from bot.render.home import build_home_view
@@ -16,7 +17,9 @@ def is_from_a_person(event: dict) -> bool:
     return "subtype" not in event and "bot_id" not in event and bool(event.get("user"))
 
 
-async def handle_app_mention(event: dict, say, client, context) -> None:
+async def handle_app_mention(
+    event: dict, say: AsyncSay, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     if not is_from_a_person(event) or event.get("user") == context.bot_user_id:
         return
     replies: SlackReplies = context["replies"]
@@ -34,7 +37,7 @@ def is_user_dm(event: dict) -> bool:
     return event.get("channel_type") == "im" and is_from_a_person(event)
 
 
-async def handle_direct_message(event: dict, say, context) -> None:
+async def handle_direct_message(event: dict, say: AsyncSay, context: AsyncBoltContext) -> None:
     if not is_user_dm(event) or event.get("user") == context.bot_user_id:
         return
     replies: SlackReplies = context["replies"]
@@ -42,7 +45,9 @@ async def handle_direct_message(event: dict, say, context) -> None:
     await say(channel=event["channel"], **message)
 
 
-async def handle_app_home_opened(event: dict, client, context) -> None:
+async def handle_app_home_opened(
+    event: dict, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     if event.get("tab", "home") != "home":
         return
     replies: SlackReplies = context["replies"]

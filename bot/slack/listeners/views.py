@@ -7,9 +7,11 @@ private_metadata, so any replica can serve the click and the submission.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.feedback import FEEDBACK_ACTION, FEEDBACK_MODAL, Answered, feedback_modal, submitted
 from bot.slack.replies import plain_message
@@ -20,7 +22,7 @@ log = logging.getLogger(__name__)
 THANKS = "Thanks for the feedback: it helps keep the answers right."
 
 
-def _vote(answered: Answered, user: str, team: str | None, **extra) -> Vote:
+def _vote(answered: Answered, user: str, team: str | None, **extra: Any) -> Vote:
     if answered.vote_id:
         extra["id"] = answered.vote_id
     return Vote(
@@ -35,7 +37,9 @@ def _vote(answered: Answered, user: str, team: str | None, **extra) -> Vote:
     )
 
 
-async def handle_feedback(ack, body: dict, action: dict, client, context) -> None:
+async def handle_feedback(
+    ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     await ack()
     answered = Answered.decode(action.get("value", ""))
     user = body["user"]["id"]
@@ -58,7 +62,7 @@ async def handle_feedback(ack, body: dict, action: dict, client, context) -> Non
         store.spawn(store.add_vote(vote))
 
 
-async def handle_feedback_modal(body: dict, view: dict, context) -> None:
+async def handle_feedback_modal(body: dict, view: dict, context: AsyncBoltContext) -> None:
     """Record the 👎's reason; the submission was acked before this runs (app.ack_first),
     so a failure here cannot keep the modal open."""
     answered = Answered.decode(view.get("private_metadata", ""))
