@@ -413,6 +413,38 @@ def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, fac
 
 
 @pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a pasted form or ticket says what they have; each count on its own line
+        (
+            "from the intake form:\n```\nteam: payments\nservices: 45\nnodes: 12\n```\nkuma?",
+            {"services": 45, "nodes": 12},
+        ),
+        ("the ask, pasted:\n```\nclusters: 3\nmust: mtls\n```\nwhich mesh fits?", {"clusters": 3}),
+    ],
+)
+def test_a_count_labelled_in_a_pasted_list_is_theirs(parser, text, facts):
+    assert parser.parse(text).facts.items() >= facts.items()
+
+
+def test_a_kubernetes_object_pasted_counts_nothing_of_theirs(parser):
+    text = "```\napiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 6\n```\nlinkerd per pod?"
+    assert not {"pods", "replicas"} & set(parser.parse(text).facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "carrying this over:\n```\napiVersion: security.istio.io/v1\n"
+        "kind: PeerAuthentication\n```\ndoes kuma have it?",
+        "we'd bring over `apiVersion: networking.istio.io/v1` objects, does linkerd read them?",
+    ],
+)
+def test_a_pasted_snippets_keys_are_no_product_names(parser, text):
+    assert parser.parse(text).unknown_names == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "pod count went up by 1.5 gb of memory, why?",  # a measure, no count

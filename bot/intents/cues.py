@@ -91,8 +91,10 @@ GROUPS = frozenset(
         "support_check",
         "built_in",
         "name_after",
+        "being",
         "filler",
         "upstream",
+        "them",
     }
 )
 
