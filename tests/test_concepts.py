@@ -72,7 +72,12 @@ def test_an_unknown_source_for_the_service_mesh_text_is_a_problem(kb_dir):
 
 
 @pytest.mark.parametrize(
-    "text", ["so what is ebpf, and why is it a mesh thing?", "explain ebpf to a backend dev pls"]
+    "text",
+    [
+        "so what is ebpf, and why is it a mesh thing?",
+        "explain ebpf to a backend dev pls",
+        "difference between ebpf and sidecar proxies?",  # set against another idea
+    ],
 )
 def test_a_word_of_the_field_is_explained_then_the_two_designs(engine, kb, text):
     intent = engine.parser.parse(text)
