@@ -20,7 +20,7 @@ from bot.intents.models import IntentKind
 SCENARIOS = yaml.safe_load(
     (Path(__file__).parent / "data" / "recommend_scenarios.yaml").read_text(encoding="utf-8")
 )
-THRESHOLD = 59
+THRESHOLD = 60
 
 
 def picks(engine: AnswerEngine, text: str) -> tuple[list[str], str]:
@@ -30,7 +30,8 @@ def picks(engine: AnswerEngine, text: str) -> tuple[list[str], str]:
     if answer.kind != IntentKind.recommend:
         return [], answer.title
     kb = engine.kb
-    verdict = scoring.evaluate(kb, intent.facts, scoring.candidates(kb, intent.meshes))
+    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
+    verdict = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict
     assert all(kb.meshes[m].name in answer.title for m in verdict.tied), answer.title
     return verdict.tied, answer.title
 
