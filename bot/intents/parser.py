@@ -19,6 +19,7 @@ from bot.intents.context import derived, excepted, left_behind, likened, retired
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
+from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
@@ -165,7 +166,7 @@ class IntentParser:
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._avoids = {
-            f.id: re.compile(
+            f.id: LazyPattern(
                 r"\b(?:" + "|".join(re.escape(normalise(a)) for a in f.avoids) + r")\b"
             )
             for f in kb.features.values()
@@ -719,9 +720,7 @@ class IntentParser:
             parts = [p for m in meshes for p in r.parts.get(m, [])]
             meshes = [m for m in meshes if m not in r.by_part] or meshes
             if not (meshes or r.features):  # "what's eBPF": a word of the field itself
-                said = self._cues.find("concept", r.normalised)
-                terms = (self._terms.get(m.group(0)) for m in said)
-                parts = list(dict.fromkeys(t for t in terms if t))
+                parts = self._terms_in(r.normalised)
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -1095,7 +1094,13 @@ class IntentParser:
         # two tools against each other, not the feature.
         picks = cue("which_meshes") or cue("recommend")
         either = NOT_NEEDED not in facts  # "we don't need jwt or opa": no choice between them
-        if alone and features and not picks and self._feature_compared(r.remaining, either):
+        termed = bool(self._terms_in(r.remaining))  # "ebpf vs sidecars": a word of the field
+        if (
+            alone
+            and (features or termed)
+            and not picks
+            and self._feature_compared(r.remaining, either)
+        ):
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -1153,6 +1158,11 @@ class IntentParser:
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
 
+    def _terms_in(self, normalised: str) -> list[str]:
+        """The words of the field no one offering owns said in the text ("ebpf"), by id."""
+        said = (self._terms.get(m.group(0)) for m in self._cues.find("concept", normalised))
+        return list(dict.fromkeys(t for t in said if t))
+
     def _feature_compared(self, remaining: str, either: bool) -> bool:
         """A feature's name is a side of a comparison: right before or right after a
         comparison cue, or after the "and"/"or" a word after it ("the difference between l4
@@ -1160,6 +1170,10 @@ class IntentParser:
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
         named = [*found.feature_words, False]
+        for match in self._cues.find("concept", remaining):  # a word of the field: "ebpf"
+            if match.group(0) in self._terms:
+                at = len(remaining[: match.start()].split())
+                named[at : at + len(match.group(0).split())] = [True] * len(match.group(0).split())
         for start, end in self._cue_spans("compare", remaining, skip=set()):
             before = start > 0 and named[start - 1]
             if tokens[start:end] == ["or"]:
@@ -1643,15 +1657,15 @@ def _questions(text: str) -> frozenset[str]:
     )
 
 
-def _addressing(names: frozenset[str]) -> re.Pattern[str]:
+def _addressing(names: frozenset[str]) -> LazyPattern:
     """The bot's own names as typed ("@meshbot", "ty mesh bot"): an address, like a Slack
     mention, never a name asked about."""
     longest_first = sorted(names, key=len, reverse=True)
     spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
-    return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
+    return LazyPattern(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
 
 
-def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
+def _need_denied(words: dict[str, frozenset[str]]) -> LazyPattern | None:
     """A need denied in the writer's own words: a negator, up to four words that qualify the
     need ("no compliance", "security hasn't"), then the need itself ("ask for", "asked for",
     "requirement for"): "no compliance ask for internal mtls", "nobody on the team has asked
@@ -1664,23 +1678,23 @@ def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
     gap = rf"(?:\s+(?!(?:{stops})\b)\w+){{0,4}}?" if stops else r"(?:\s+\w+){0,4}?"
     first = "|".join(re.escape(w) for w in sorted(negators, key=len, reverse=True))
     then = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
-    return re.compile(rf"\b(?:{first}){gap}\s+(?:{then})\b")
+    return LazyPattern(rf"\b(?:{first}){gap}\s+(?:{then})\b")
 
 
-def _headers(marks: list[str]) -> re.Pattern[str]:
+def _headers(marks: list[str]) -> LazyPattern:
     """A request header's name given a value ("`x-canary: true`", "x-user-group=beta",
     rules.yaml `header_marks`): the header a request carries, whose own words ("canary")
     ask about no feature."""
     said = "|".join(re.escape(normalise(m)) for m in marks)
-    return re.compile(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
+    return LazyPattern(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
 
 
-def _possessive(makers: set[str]) -> re.Pattern[str]:
+def _possessive(makers: set[str]) -> LazyPattern:
     """A maker's possessive ("google's managed mesh"): the maker's name, so the offering's
     own name reads whole."""
     longest_first = sorted(makers, key=len, reverse=True)
     names = "|".join(r"\s+".join(map(re.escape, m.split())) for m in longest_first)
-    return re.compile(rf"\b({names})['’]s\b" if names else r"$^", re.IGNORECASE)
+    return LazyPattern(rf"\b({names})['’]s\b" if names else r"$^", re.IGNORECASE)
 
 
 def _code_words(text: str) -> str:

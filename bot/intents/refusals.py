@@ -19,22 +19,24 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
 # A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal");
 # an em dash ends one.
 _PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
+_PUNCTUATION_KEPT = re.compile(r"([,.;:!?\n—]+)")  # the same cuts, each kept
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no envoy or sidecars": one listed refusal
 
 
-def _alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
+def _alternation(phrases: Iterable[str]) -> LazyPattern | None:
     return word_pattern(normalise(p) for p in phrases)
 
 
 def _object(
     words: list[str], unless_next: list[str], unless_before: Sequence[str] = ()
-) -> re.Pattern[str] | None:
+) -> LazyPattern | None:
     """The object's words, less those with an `unless_next` word right after or an
     `unless_before` word right before."""
     named = _alternation(words)
@@ -44,7 +46,7 @@ def _object(
     guard = rf"(?!\s+(?:{unless.pattern}))" if unless else ""
     # one look-behind a word: each must be of fixed width
     behind = "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in unless_before)
-    return re.compile(behind + named.pattern + guard)
+    return LazyPattern(behind + named.pattern + guard)
 
 
 def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
@@ -78,7 +80,7 @@ class _Cued:
             if (pattern := _object(said.words, said.unless_next))
         ]
 
-    def cued(self, clause: str, pattern: re.Pattern[str]) -> bool:
+    def cued(self, clause: str, pattern: LazyPattern) -> bool:
         """A cue within the window before an object this pattern finds, or right after it."""
         for obj in pattern.finditer(clause):
             before, after = _around(clause, obj, self._window)
@@ -188,7 +190,7 @@ class RefusalReader:
             fact in refused and pattern.search(normalised) for fact, _, pattern in self._objects
         )
 
-    def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
+    def _refuses(self, clause: str, pattern: LazyPattern) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))
 
     def merged(
@@ -222,14 +224,25 @@ class RefusalReader:
 
     def _sentence_pieces(self, text: str) -> list[str]:
         """The text cut at punctuation, normalised; a piece that adds to what the piece
-        before it says (`extends`: "…, node-level proxies included") stays joined to it."""
+        before it says (`extends`: "…, node-level proxies included") stays joined to it, and
+        so does what a refusal labels with a colon ("must not: new CNI", a pasted ticket's)."""
         pieces: list[str] = []
-        for piece in map(normalise, _PUNCTUATION.split(text)):
-            if pieces and self._extends and self._extending(piece):
+        cuts = _PUNCTUATION_KEPT.split(text)
+        labelled = False
+        for piece, cut in zip(map(normalise, cuts[::2]), [*cuts[1::2], ""], strict=True):
+            if pieces and labelled:
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            elif pieces and self._extends and self._extending(piece):
                 pieces[-1] = f"{pieces[-1]} , {piece}"  # the comma kept: no object runs on
             else:
                 pieces.append(piece)
+            labelled = cut.strip() == ":" and self._labels(piece)
         return pieces
+
+    def _labels(self, piece: str) -> bool:
+        """The piece ends on a refusal cue: what a colon after it gives is what it refuses."""
+        words = " ".join(piece.split())
+        return bool(self._before and re.search(rf"(?:{self._before.pattern})$", words))
 
     def _extending(self, piece: str) -> bool:
         """The piece opens or closes on an `extends` word ("including sidecars", "node
@@ -297,7 +310,7 @@ class RefusalReader:
             self._list_words and self._list_words.match(gap[others[-1].end() :].lstrip())
         )
 
-    def _near(self, clause: str, obj: re.Match[str], cue: re.Pattern[str] | None) -> bool:
+    def _near(self, clause: str, obj: re.Match[str], cue: LazyPattern | None) -> bool:
         """A cue within `window` words of the object, on either side."""
         before, after = _around(clause, obj, self._window)
         return bool(cue and (cue.search(before) or cue.search(after)))
