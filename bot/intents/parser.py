@@ -125,11 +125,12 @@ class IntentParser:
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
-        # Deciding facts a setup states as a constraint: not a count, nor where it runs.
+        # Deciding facts a setup states as a constraint: not a count, nor where it runs, nor
+        # what the team has already (`had`: "we already run cilium as the CNI").
         self._constraints = {
             fact.id
             for fact in kb.rules.facts
-            if fact.id in self._deciding and fact.type != FactType.number
+            if fact.id in self._deciding and fact.type != FactType.number and not fact.had
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
@@ -941,7 +942,7 @@ class IntentParser:
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
         # istio or linkerd? only thing we want is request rates"): every offering is weighed.
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
-        decides = closes or self._choice(r.remaining, meshes, features)
+        decides = closes or self._choice(r.remaining, meshes, constrained)
         decides = decides or (bool(facts.get(HURTS)) and not checked)
         # A setup and its must-haves beside meshes it names, with nothing asked and nothing
         # compared ("… we checked service connect and it only does one-way TLS. app mesh is
@@ -1497,10 +1498,11 @@ class IntentParser:
                 spans.append((start, start + len(match.group(0).split())))
         return spans
 
-    def _choice(self, remaining: str, meshes: list[str], features: list[str]) -> bool:
-        """Named meshes set against each other by a bare 'or', with needs stated."""
+    def _choice(self, remaining: str, meshes: list[str], needs: bool) -> bool:
+        """Named meshes set against each other by a bare 'or', with needs stated (features,
+        or constraints of the setup: "3 person platform team … istio or linkerd?")."""
         words = {m.group(0) for m in self._cues.find("compare", remaining)}
-        return len(meshes) >= 2 and bool(features) and words == {"or"}
+        return len(meshes) >= 2 and needs and words == {"or"}
 
     def _compare_cued(self, remaining: str, names: int) -> bool:
         """A comparison cue; a lone 'or' counts only between two names."""
