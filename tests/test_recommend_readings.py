@@ -643,3 +643,13 @@ def test_keeping_to_the_providers_own_stack_is_buying_from_it(engine: AnswerEngi
     )
     assert engine.parser.parse(text).facts["vendor"] == "aws"
     assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
+
+
+def test_auth_between_services_is_no_end_user_token_check(engine: AnswerEngine):
+    """Auth between workloads is who may call whom, not JWTs from end users; JWT said
+    with it still is."""
+    text = "ec2 fleets in two aws accounts, we need service-to-service auth. which mesh?"
+    needs = engine.parser.parse(text).facts["needs"]
+    assert "l7_authorization" in needs and "jwt_validation" not in needs
+    said = engine.parser.parse("EKS, 30 services, jwt auth at the mesh please. what fits?")
+    assert said.facts["needs"] == ["jwt_validation"]
