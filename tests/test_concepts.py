@@ -71,6 +71,30 @@ def test_an_unknown_source_for_the_service_mesh_text_is_a_problem(kb_dir):
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["so what is ebpf, and why is it a mesh thing?", "explain ebpf to a backend dev pls"]
+)
+def test_a_word_of_the_field_is_explained_then_the_two_designs(engine, kb, text):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], ["ebpf"])
+    answer = engine.answer(intent)
+    term = kb.term("ebpf")
+    assert answer.title == term.name and answer.lead == term.explanation
+    assert set(term.sources) <= {s.id for s in answer.sources}
+    sidecarless = [m.name for m in kb.current_meshes() if m.data_plane.model == "sidecarless"]
+    assert any(all(n in (p.text or "") for n in sidecarless) for p in answer.points)
+
+
+def test_a_terms_unknown_source_or_borrowed_id_is_a_problem(kb_dir):
+    data = read(kb_dir / "features.yaml")
+    term = {"id": "ztunnel", "name": "xdp", "explanation": "x", "sources": ["nowhere"]}
+    data["service_mesh"]["terms"].append(term)
+    write(kb_dir / "features.yaml", data)
+    problems = problems_of(kb_dir)
+    assert any("service_mesh.terms[1].sources[0]" in p and "'nowhere'" in p for p in problems)
+    assert any("duplicate part id 'ztunnel'" in p for p in problems)
+
+
 def test_a_mesh_named_after_a_feature_explained_asks_that_mesh_about_it(engine):
     first = engine.parser.parse("explain mutual tls like i'm a backend dev")
     then = engine.parser.parse_follow_up("and kuma?", first)

@@ -413,6 +413,38 @@ def test_a_bare_number_the_text_names_as_a_count_is_that_count(parser, text, fac
 
 
 @pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a pasted form or ticket says what they have; each count on its own line
+        (
+            "from the intake form:\n```\nteam: payments\nservices: 45\nnodes: 12\n```\nkuma?",
+            {"services": 45, "nodes": 12},
+        ),
+        ("the ask, pasted:\n```\nclusters: 3\nmust: mtls\n```\nwhich mesh fits?", {"clusters": 3}),
+    ],
+)
+def test_a_count_labelled_in_a_pasted_list_is_theirs(parser, text, facts):
+    assert parser.parse(text).facts.items() >= facts.items()
+
+
+def test_a_kubernetes_object_pasted_counts_nothing_of_theirs(parser):
+    text = "```\napiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 6\n```\nlinkerd per pod?"
+    assert not {"pods", "replicas"} & set(parser.parse(text).facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "carrying this over:\n```\napiVersion: security.istio.io/v1\n"
+        "kind: PeerAuthentication\n```\ndoes kuma have it?",
+        "we'd bring over `apiVersion: networking.istio.io/v1` objects, does linkerd read them?",
+    ],
+)
+def test_a_pasted_snippets_keys_are_no_product_names(parser, text):
+    assert parser.parse(text).unknown_names == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "pod count went up by 1.5 gb of memory, why?",  # a measure, no count
@@ -454,6 +486,32 @@ def test_two_counts_joined_by_and_make_no_number(parser):
 def test_a_count_named_after_a_pasted_number_sizes_the_cost(engine):
     text = "```\n$ kubectl get pods -A --no-headers | wc -l\n2306\n```\nthats our pod count. costs?"
     assert render_terminal(engine.ask(text)).startswith("What a mesh costs at 2,306 pods")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what do sidecars cost us at 1,000 pods?",
+        "what do the proxies really cost at 800 pods? rough number is fine",
+        "what is a sidecar going to cost us in memory?",
+    ],
+)
+def test_a_question_on_what_a_concept_costs_asks_the_cost(parser, text):
+    """'what do sidecars cost?' opens like 'what do sidecars do?', but it asks a figure."""
+    assert parser.parse(text).kind == IntentKind.cost
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("so what can you really do", IntentKind.help),
+        ("<@U0BOT> mornin all", IntentKind.greeting),
+        ("do we honestly need a mesh with 9 services", IntentKind.recommend),
+    ],
+)
+def test_a_word_that_only_stresses_leaves_the_question_as_it_was(parser, text, kind):
+    """An intensifier ("really", "honestly") inside a cue phrase does not hide the cue."""
+    assert parser.parse(text).kind == kind
 
 
 def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine):

@@ -81,6 +81,8 @@ def explain_parts(kb: KnowledgeBase, intent: Intent) -> Answer:
     to: its summary and status, and where to go on from there."""
     cite = Citations(kb)
     found = [owned for p in intent.parts if (owned := kb.part(p))][:MAX_FEATURES]
+    if not found:
+        return _explain_terms(kb, intent)
     single = len(found) == 1
     points: list[Part] = []
     if not single:
@@ -111,6 +113,34 @@ def explain_parts(kb: KnowledgeBase, intent: Intent) -> Answer:
         points=points,
         next_steps=[
             *(step(f"Explain {kb.meshes[m].name}", IntentKind.explain, meshes=[m]) for m in owners),
+            *standard_steps(kb, IntentKind.explain, only=(IntentKind.cost, IntentKind.features)),
+        ],
+    )
+
+
+def _explain_terms(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """What each word of the field asked about is ("what's eBPF"), then the two data-plane
+    designs with the current meshes that use each."""
+    cite = Citations(kb)
+    terms = [term for t in intent.parts if (term := kb.term(t))][:MAX_FEATURES]
+    single = len(terms) == 1
+    points: list[Part] = []
+    if not single:
+        points += [
+            Paragraph(heading=t.name, text=t.explanation, sources=cite.cite(t.sources))
+            for t in terms
+        ]
+    points += _designs(kb, cite)
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=", ".join(t.name for t in terms),
+        lead=terms[0].explanation if single else "What each one is, and where meshes use it.",
+        lead_sources=cite.cite(terms[0].sources) if single else [],
+        points=points,
+        next_steps=[
+            step(f"What a {kb.service_mesh.name.lower()} is", IntentKind.explain),
             *standard_steps(kb, IntentKind.explain, only=(IntentKind.cost, IntentKind.features)),
         ],
     )

@@ -15,6 +15,7 @@ from bot.answers.footprint import Footprint, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.memo import kept
 from bot.knowledge.models import (
     Applies,
     CncfStatus,
@@ -47,10 +48,7 @@ class Field:
             return self.kb.derived("own_traits", own_traits)[trait][s.mesh.id]
         if trait in OWN_TRAITS:  # a changed copy of a mesh
             return OWN_TRAITS[trait](s.mesh, self.kb)
-        key = (trait, s.mesh.id)
-        if key not in self._judged:
-            self._judged[key] = FIELD_TRAITS[trait](s, self)
-        return self._judged[key]
+        return kept(self._judged, (trait, s.mesh.id), lambda: FIELD_TRAITS[trait](s, self))
 
     @cached_property
     def footprints(self) -> dict[str, Footprint]:

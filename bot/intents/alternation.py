@@ -43,7 +43,12 @@ def _shared(first: str, last: str) -> str:
     return first[:size]
 
 
-def word_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """The phrases as whole words (None for none)."""
+def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """The phrases as whole words (None for none); one of the `between` words may stand
+    between any two of a phrase's words ("what can you actually do" for "what can you do")."""
     source = trie_source(phrases)
-    return re.compile(rf"\b(?:{source})\b") if source else None
+    if not source:
+        return None
+    if insert := trie_source(between):
+        source = source.replace(r"\ ", rf"(?:\ {insert})?\ ")
+    return re.compile(rf"\b(?:{source})\b")

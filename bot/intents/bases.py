@@ -43,13 +43,16 @@ def context_bases(
     cues: list[tuple[int, int]],
     upstream: frozenset[str] = frozenset(),
     said: list[str] | None = None,
+    them: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The base meshes named only as the context of a distribution also named.
 
     `cues`: the token spans (start, end) of comparison cues other than a lone "or";
     `upstream`: words right before a base that call it the upstream ("vanilla istio");
     `said`: every word of the question, where `tokens` lack those a signal took ("would
-    istio sidecars eat" still names Istio's sidecar mode).
+    istio sidecars eat" still names Istio's sidecar mode); `them`: words standing for the
+    meshes named ("gcsm vs the aks add-on, both managed istio, how do they compare"): a base
+    before one of them is no operand of the cue after it.
     """
     cues = cues + [(i, i + 1) for i, word in enumerate(tokens) if word == COMPARATIVE]
     named = set(found.meshes)
@@ -66,7 +69,7 @@ def context_bases(
         b
         for b in bases
         if not any(
-            _set_against(tokens, found, s, cues)
+            _set_against(tokens, found, s, cues, them)
             or _joined(tokens, found, s, cues)
             or (s[0] > 0 and tokens[s[0] - 1] in upstream)
             for s in _spans(found, b)
@@ -178,13 +181,20 @@ def _spans(found: Mentions, mesh: str) -> list[tuple[int, int, str]]:
 
 
 def _set_against(
-    tokens: list[str], found: Mentions, span: tuple[int, int, str], cues: list[tuple[int, int]]
+    tokens: list[str],
+    found: Mentions,
+    span: tuple[int, int, str],
+    cues: list[tuple[int, int]],
+    them: frozenset[str],
 ) -> bool:
     start, end, _ = span
     for cue_start, cue_end in cues:
         if 0 <= start - cue_end <= WINDOW and not _mesh_between(found, cue_end, start):
             return True
-        if 0 <= cue_start - end <= WINDOW and not _mesh_between(found, end, cue_start):
+        stands_in = set(tokens[end:cue_start]) & them  # "… istio, how do they compare"
+        if 0 <= cue_start - end <= WINDOW and not (
+            _mesh_between(found, end, cue_start) or stands_in
+        ):
             return True
     return _listed(tokens, found, span)
 

@@ -90,25 +90,29 @@ GROUPS = frozenset(
         "support_check",
         "built_in",
         "name_after",
+        "being",
         "filler",
         "upstream",
+        "them",
     }
 )
 
 
 class CuePhrases:
     """One matcher per phrase group, compiled when the group is first used (a question
-    touches a few groups; compiling all of them cost every process ~7 ms)."""
+    touches a few groups; compiling all of them cost every process ~7 ms). An `intensifiers`
+    word may stand inside any phrase: "what can you actually do" asks "what can you do"."""
 
     def __init__(self, phrases: dict[str, list[str]]) -> None:
         self.words: dict[str, frozenset[str]] = {}
         for group in GROUPS:
             self.words[group] = frozenset({normalise(p) for p in phrases.get(group, [])} - {""})
+        self._intensifiers = [normalise(p) for p in phrases.get("intensifiers", [])]
         self._patterns: dict[str, re.Pattern[str] | None] = {}
 
     def _pattern(self, group: str) -> re.Pattern[str] | None:
         if group not in self._patterns:
-            self._patterns[group] = word_pattern(self.words[group])
+            self._patterns[group] = word_pattern(self.words[group], self._intensifiers)
         return self._patterns[group]
 
     def has(self, group: str, normalised: str) -> bool:

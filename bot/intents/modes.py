@@ -31,7 +31,9 @@ PLACED_GAP = 3  # words at most between a mode and the mesh it is placed in: "su
 class ModeReader:
     """Adds the mode a word names to the mentions, where a sibling mode stands opposite."""
 
-    def __init__(self, meshes: Iterable[Mesh]) -> None:
+    def __init__(self, meshes: Iterable[Mesh], negators: Iterable[str] = ()) -> None:
+        """`negators`: words that deny what follows ("no sidecars" names no sidecar mode)."""
+        self._negators = sorted({tuple(n.split()) for n in negators if n}, key=len)
         self._modes = [
             (
                 mesh.id,
@@ -110,7 +112,7 @@ class ModeReader:
             if mesh_id in found.meshes or not beside & set(found.meshes):
                 continue
             siblings = [(start, end) for start, end, m in found.spans if m in beside]
-            span = _opposite(tokens, found, words, siblings)
+            span = _opposite(tokens, found, words, siblings, self._negators)
             if span is None:
                 continue
             add_mesh(tokens, found, mesh_id, *span)
@@ -121,14 +123,18 @@ def _opposite(
     found: Mentions,
     words: list[tuple[str, ...]],
     siblings: list[tuple[int, int]],
+    negators: list[tuple[str, ...]],
 ) -> tuple[int, int] | None:
     """The first unused span holding one of the words beside a 'vs', 'or', 'than'…, or with
     a 'vs' and no other mesh between it and a sibling mode a few words away ("how much cpu
-    do envoy sidecars burn at that size vs going ambient")."""
+    do envoy sidecars burn at that size vs going ambient"); not one denied ("ambient: per-pod
+    proxies vs no sidecars" sets no sidecar mode against ambient)."""
     for start in range(len(tokens)):
         for word in words:
             end = start + len(word)
             if tuple(tokens[start:end]) != word or any(found.used[start:end]):
+                continue
+            if any(tuple(tokens[max(0, start - len(n)) : start]) == n for n in negators):
                 continue
             if (start > 0 and tokens[start - 1] in SEPARATORS) or (
                 end < len(tokens) and tokens[end] in SEPARATORS

@@ -21,11 +21,13 @@ from rapidfuzz.distance import OSA
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
 from bot.intents.lexicon import established, ordinary, slip, slip_of_english
+from bot.intents.numbers import CODE, COUNT_WORDS
 from bot.knowledge.aliases import STOPWORDS, normalise
 
 MAX_NAME = 40
 MAX_UNKNOWN = 4
 MAX_WORDS = 3
+MAX_AFTER = 4  # words of a `name_after` phrase: "worth a look"
 NAMED = 2  # evidence needed to call words a mesh's name
 SLIP_LENGTH = 5  # shorter words are a slip of too many others to tell
 ACRONYM = 3  # "asm", "csm": letters few enough for several makers' products to share
@@ -35,6 +37,9 @@ CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
 _CALLED_LEADS = (("a",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
 _COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
+# "apiVersion: v1" (with the words of its camelCase said after it: "apiVersion api Version:")
+_KEY = re.compile(r"^[\s`-]*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)*)[ \t]*:", re.MULTILINE)
+_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
 
 
@@ -52,6 +57,17 @@ def capitalised_words(text: str) -> frozenset[str]:
     for match in re.finditer(r"[A-Za-z][\w-]*", text):
         if match.group(0)[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
             words.update(normalise(match.group(0)).split())
+    return frozenset(words)
+
+
+def snippet_keys(text: str) -> frozenset[str]:
+    """The keys of pasted snippets ("apiVersion:", "metadata:"), as words and as the words
+    of their camelCase ("api", "version"): a config's fields, never a product's name."""
+    words: set[str] = set()
+    for code in CODE.finditer(text):
+        for key in _KEY.findall(code.group(0)):
+            words.update(normalise(key).split())
+            words.update(normalise(_CAMEL_BREAK.sub(" ", key)).split())
     return frozenset(words)
 
 
@@ -82,7 +98,12 @@ class NameReader:
         platform); with no known mesh named, its subject can only be a product.
         """
         capitals = capitalised_words(text)
-        candidates = self._candidates(tokens, found, capitals, text)
+        keys = snippet_keys(text)  # "apiVersion:" in a pasted manifest: a field, no product
+        candidates = [
+            c
+            for c in self._candidates(tokens, found, capitals, text)
+            if not set(tokens[c.start : c.end]) <= keys
+        ]
         compared = bool(self._cues.find("compare", " ".join(tokens)))
         subject = topic and not found.meshes and len(candidates) == 1
         named = [
@@ -115,7 +136,9 @@ class NameReader:
             maker = start - 1
             if not generic or not self._free(tokens, found, maker):
                 continue
-            if not ordinary(tokens[maker]) or tokens[maker] in capitals:
+            # "netpols + cert-manager": a list of two things, no maker's product
+            joined = _written_together(tokens[maker], tuple(tokens[start:end]), text)
+            if joined and (not ordinary(tokens[maker]) or tokens[maker] in capitals):
                 found.used[maker] = True
                 out[as_written(" ".join(tokens[maker:end]), text)] = mesh
         return out
@@ -138,6 +161,7 @@ class NameReader:
         return (
             len(word) >= 2
             and word not in STOPWORDS
+            and word not in COUNT_WORDS  # "at five hundred pods": a count
             and word not in self._vocabulary
             and not self._misspells(word)
         )
@@ -349,7 +373,7 @@ class NameReader:
 
     def _asks_of(self, tokens: list[str], candidate: Candidate) -> bool:
         """'does X support …' (`name_then_asks`), 'is X just istio' (`identity`: what X is
-        asked), '(is) X any good' (`name_after`)."""
+        asked), '(is) X any good', 'X is worth a look' (`name_after`, after a `being` word)."""
         before = tokens[candidate.start - 1 : candidate.start]
         after = set(tokens[candidate.end : candidate.end + 1])
         following = " ".join(tokens[candidate.end : candidate.end + 3])
@@ -358,9 +382,9 @@ class NameReader:
                 return True
             if self._cues.starts("identity", following):
                 return True
-        return any(
-            following == p or following.startswith(p + " ") for p in self._cues.words["name_after"]
-        )
+        # "greymatter is worth a look": a word of being may stand between
+        at = candidate.end + (1 if after & self._cues.words["being"] else 0)
+        return self._cues.starts("name_after", " ".join(tokens[at : at + MAX_AFTER]))
 
     def _rival(
         self, tokens: list[str], found: Mentions, candidate: Candidate, candidates: list[Candidate]

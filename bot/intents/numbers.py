@@ -47,6 +47,8 @@ _UNITS = {
 }
 _LABEL = r"(?:\s*[:=]\s*|\s+)"  # "team of 3", "team size: 4": a lead-in, then its count
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
+# The words a count is spelled with ("five hundred"): a count, never a product's name.
+COUNT_WORDS = frozenset({w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()})
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
 _VAGUE = (
     "a few hundred",
@@ -66,6 +68,7 @@ _VAGUE = (
     "some",
     "dozens of",
 )
+_SPACE = r"[^\S\n]"  # a count and its unit stand on one line ("services: 45" then "nodes: 12")
 _JOINER = r"[\s/]+"  # a unit's words apart or slashed: "requests per sec", "req/s"
 MAX_QUALIFIERS = (
     2  # words between a count and its unit: "2 old aks clusters", "40 .NET framework pods"
@@ -227,13 +230,16 @@ class NumberReader:
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
         self._numbers = re.compile(
-            rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN})\s*"
-            rf"(?P<scale>{scales})?(?:ish)?(?![a-z])(?:\s*\+?\s*|-)(?:more\s+)?{kinds}(?P<unit>{units})\b"
+            rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN}){_SPACE}*"
+            rf"(?P<scale>{scales})?(?:ish)?(?![a-z])(?:{_SPACE}*\+?{_SPACE}*|-)(?:more{_SPACE}+)?"
+            rf"{kinds}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})(?:\s+|-){kinds}(?P<unit>{units})\b")
+        self._words = re.compile(rf"\b(?P<num>{words})(?:{_SPACE}+|-){kinds}(?P<unit>{units})\b")
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
+        keys = "|".join(re.escape(normalise(k)) for k in rules.phrases.get("manifest_keys", []))
+        self._manifest = re.compile(rf"^[\s`-]*(?:{keys or '(?!)'})\s*:", re.MULTILINE)
         self._lead_ins = [
             (
                 fact.id,
@@ -259,8 +265,11 @@ class NumberReader:
         after, before, refers = said("count_after"), said("count_before"), said("count_refers")
         name = rf"(?:(?P<unit>{units})\s+(?:{after})|(?:{before})\s+(?P<plural>{units}))\b"
         stop = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
-        # A number with nothing of its own after it but an everyday word ("1187 and growing").
-        bare = rf"(?<![\w.,-])(?P<num>{_GROUPED}|\d+)(?![.,/:]?\d|\s*(?:%|(?!(?:{stop})\b)[a-z]))"
+        # A number with nothing of its own after it on its line but an everyday word ("1187 and
+        # growing"; "nodes: 150" and a new line).
+        bare = (
+            rf"(?<![\w.,-])(?P<num>{_GROUPED}|\d+)(?![.,/:]?\d|[ \t]*(?:%|(?!(?:{stop})\b)[a-z]))"
+        )
 
         def command(group: str) -> str:
             phrases = sorted((normalise(p) for p in rules.phrases.get(group, [])), key=len)
@@ -289,14 +298,13 @@ class NumberReader:
         framework pods", "3 k8s clusters"; "16 vcpu nodes", "8gb nodes" count no nodes)."""
         measures = {normalise(p) for group in _MEASURES for p in rules.phrases.get(group, [])}
         measures |= {normalise(u) for u in rules.memory.units}
-        counts = {w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()}  # no kind
-        excluded = {*STOPWORDS, *_NOT_KIND, *counts, *(w for m in measures for w in m.split())}
+        excluded = {*STOPWORDS, *_NOT_KIND, *COUNT_WORDS, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
         word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
         said = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word
-        return rf"(?:{kind}\s+){{0,{MAX_QUALIFIERS}}}"
+        return rf"(?:{kind}{_SPACE}+){{0,{MAX_QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.
@@ -351,7 +359,7 @@ class NumberReader:
             if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
-        prose = CODE.sub(" ", lowered)  # a pasted manifest's "replicas: 3" is no size of theirs
+        prose = CODE.sub(self._unless_manifest, lowered)  # a manifest's "replicas: 3" is not theirs
         for pattern, said in zip(self._named, (lowered, prose, lowered, lowered), strict=True):
             for match in pattern.finditer(said):
                 value = _value(match["num"])
@@ -367,6 +375,10 @@ class NumberReader:
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         return _derived(facts, _each_of(at)), notes
+
+    def _unless_manifest(self, code: re.Match[str]) -> str:
+        """A pasted snippet as it is, or nothing if it is a Kubernetes object (`manifest_keys`)."""
+        return " " if self._manifest.search(code.group(0)) else code.group(0)
 
     def _keep(self, facts: dict[str, FactValue], fact: str, value: int) -> None:
         """The first count of a fact, or the smallest of a `narrowest` one."""

@@ -33,7 +33,7 @@ from bot.intents.short_names import ShortNameReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
-from bot.knowledge.models import Category, DataPlaneModel, FactValue
+from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
 PARSED_KEPT = 1_024  # texts whose reading is remembered ("compare istio linkerd" again)
@@ -113,12 +113,23 @@ class IntentParser:
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
-        self._cues = CuePhrases(kb.rules.phrases)
+        # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
+        self._terms = {
+            normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
+        }
+        concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
+        self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
+        # Deciding facts a setup states as a constraint: not a count, nor where it runs.
+        self._constraints = {
+            fact.id
+            for fact in kb.rules.facts
+            if fact.id in self._deciding and fact.type != FactType.number
+        } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
@@ -134,7 +145,7 @@ class IntentParser:
             self._vocabulary,
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
-        self._modes = ModeReader(kb.meshes.values())
+        self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
             (feature.id, pattern)
@@ -165,6 +176,7 @@ class IntentParser:
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._addressed = _addressing(self._cues.words["addressed"])
+        self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
         # `name_before` cues by their number of words ("roll out": 2), to match a text's end
@@ -210,6 +222,7 @@ class IntentParser:
         plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
+        plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -318,7 +331,8 @@ class IntentParser:
         )
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
-        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens):
+        them = self._cues.words["them"]
+        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens, them):
             found.meshes.remove(base)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
@@ -671,10 +685,16 @@ class IntentParser:
             for match in self._cues.find(measure.value, normalised)[:1]
         ]
         first = min(said)[1] if said else None
-        # "how much cpu do linkerd's control plane and proxies burn" asks CPU of both.
-        both = first == Measure.cpu and self._cues.has("data_plane", normalised)
+        # "how much cpu do linkerd's control plane and proxies burn", "what does linkerd
+        # (proxies + control plane) eat in cpu" ask CPU of both.
         planes = any(m == Measure.control_plane for _, m in said)
-        if planes and first != Measure.latency and not both:
+        cpu = any(m == Measure.cpu for _, m in said) and first in (
+            Measure.cpu,
+            Measure.control_plane,
+        )
+        if cpu and self._cues.has("data_plane", normalised):
+            return Measure.cpu
+        if planes and first != Measure.latency:
             return Measure.control_plane
         return first
 
@@ -698,6 +718,10 @@ class IntentParser:
             # belongs to unless the user names another.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
             meshes = [m for m in meshes if m not in r.by_part] or meshes
+            if not (meshes or r.features):  # "what's eBPF": a word of the field itself
+                said = self._cues.find("concept", r.normalised)
+                terms = (self._terms.get(m.group(0)) for m in said)
+                parts = list(dict.fromkeys(t for t in terms if t))
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -732,7 +756,7 @@ class IntentParser:
                 facts.setdefault(LOW_OVERHEAD, True)
         # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
         # sidecars") name what the offerings need ("hard requirements: no sidecars …").
-        if features or kind == IntentKind.recommend:
+        if features or kind in (IntentKind.recommend, IntentKind.compare):
             negated = facts.get(NOT_NEEDED)
             said = negated if isinstance(negated, list) else []
             required = [f for f in self._required_by(facts) if f not in said]
@@ -907,7 +931,10 @@ class IntentParser:
         # clusters) is that need again, no setup: "… which meshes support it?" lists them.
         restated = {f for feature in features for f in self._stand_ins.get(feature, ())}
         their_setup = bool((self._setup | self._deciding) & (set(facts) - (restated - r.sizes)))
-        over_needs = bool(features) and self._asks.picks(r.text)
+        # Needs are features asked for, or constraints said of the setup beyond where it runs
+        # and its size ("small team, memory is tight"): "for EKS" alone places the comparison.
+        constrained = bool(features) or bool(self._constraints & set(facts))
+        over_needs = constrained and self._asks.picks(r.text)
         weighed = not self._compare_cued(r.remaining, 0) or over_needs
         among = len(meshes) < 2 or (their_setup and weighed)
         # So is a question that closes on a decision over the setup said before it ("… a
@@ -1239,8 +1266,9 @@ class IntentParser:
         mesh named, and for no pick: "can someone explain what a sidecar proxy is? just joined
         the platform team" explains, whoever they say they are; so does "sidecars hog our ram.
         what is ambient mode?", whatever hurts (the mesh closing the sentence, or after an
-        `explain` cue, and nothing asked of it after)."""
-        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare")
+        `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
+        comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
+        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
         for sentence in _ASKED.finditer(text):
             said = normalise(sentence.group(0))
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
@@ -1628,6 +1656,14 @@ def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
     first = "|".join(re.escape(w) for w in sorted(negators, key=len, reverse=True))
     then = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
     return re.compile(rf"\b(?:{first}){gap}\s+(?:{then})\b")
+
+
+def _headers(marks: list[str]) -> re.Pattern[str]:
+    """A request header's name given a value ("`x-canary: true`", "x-user-group=beta",
+    rules.yaml `header_marks`): the header a request carries, whose own words ("canary")
+    ask about no feature."""
+    said = "|".join(re.escape(normalise(m)) for m in marks)
+    return re.compile(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
 
 
 def _possessive(makers: set[str]) -> re.Pattern[str]:

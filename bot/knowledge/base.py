@@ -79,6 +79,10 @@ class KnowledgeBase:
         dates = [f.as_of for _, f in self.figures] + [m.version.as_of for m in self.meshes.values()]
         return min(dates, default=self.as_of)
 
+    def term(self, term_id: str) -> Part | None:
+        """A word of the field no one offering owns, by its id ("ebpf")."""
+        return next((t for t in self.service_mesh.terms if t.id == term_id), None)
+
     def part(self, part_id: str) -> tuple[Mesh, Part] | None:
         """A mesh's part by its id ("waypoint"), with the mesh it belongs to."""
         for mesh in self.meshes.values():

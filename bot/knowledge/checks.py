@@ -146,11 +146,18 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from _duplicates(ids, "features.yaml", "features", "feature")
     if loaded.features and loaded.sources:
         source_ids = {s.id for s in loaded.sources.sources}
-        for i, sid in enumerate(loaded.features.service_mesh.sources):
+        concept = loaded.features.service_mesh
+        cited = [(f"service_mesh.sources[{i}]", sid) for i, sid in enumerate(concept.sources)]
+        cited += [
+            (f"service_mesh.terms[{n}].sources[{i}]", sid)
+            for n, term in enumerate(concept.terms)
+            for i, sid in enumerate(term.sources)
+        ]
+        for path, sid in cited:
             if sid not in source_ids:
                 yield Problem(
                     file="features.yaml",
-                    path=f"service_mesh.sources[{i}]",
+                    path=path,
                     message=f"unknown source '{sid}'",
                     fix="add it to sources.yaml or cite an existing source id",
                 )
@@ -271,8 +278,9 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
 
 
 def _check_part_ids(loaded: LoadedFiles) -> Iterator[Problem]:
-    """A part's id names it across the knowledge base (an intent carries it)."""
-    seen: set[str] = set()
+    """A part's id names it across the knowledge base (an intent carries it), and so does a
+    term's."""
+    seen = {t.id for t in loaded.features.service_mesh.terms} if loaded.features else set()
     for mesh_id, mesh in loaded.meshes.items():
         for n, part in enumerate(mesh.parts):
             if part.id in seen:
@@ -369,6 +377,13 @@ def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
                 for i, a in enumerate(part.aliases)
             ]
     if loaded.features:
+        for n, term in enumerate(loaded.features.service_mesh.terms):
+            entity, path = f"term {term.id}", f"service_mesh.terms[{n}]"
+            out.append((entity, term.name, "features.yaml", f"{path}.name"))
+            out += [
+                (entity, a, "features.yaml", f"{path}.aliases[{i}]")
+                for i, a in enumerate(term.aliases)
+            ]
         for n, feature in enumerate(loaded.features.features):
             entity = f"feature {feature.id}"
             out.append((entity, feature.id, "features.yaml", f"features[{n}].id"))

@@ -124,6 +124,11 @@ class Concept(Strict):
     name: Text
     summary: Text = Field(description="A few sentences: what it is and what it does.")
     sources: list[Id] = Field(min_length=1)
+    terms: list[Part] = Field(
+        default_factory=list,
+        description="Words of the field no one offering owns ('eBPF'): asked what one is, the "
+        "answer says, then which meshes keep a proxy in the workload and which do not.",
+    )
 
 
 class FeaturesFile(Strict):
