@@ -72,13 +72,21 @@ def test_an_unknown_source_for_the_service_mesh_text_is_a_problem(kb_dir):
 
 
 @pytest.mark.parametrize(
-    "text", ["so what is ebpf, and why is it a mesh thing?", "explain ebpf to a backend dev pls"]
+    ("text", "term_id"),
+    [
+        ("so what is ebpf, and why is it a mesh thing?", "ebpf"),
+        ("explain ebpf to a backend dev pls", "ebpf"),
+        ("difference between ebpf and sidecar proxies?", "ebpf"),  # set against another idea
+        ("wtf is xds", "xds"),
+        ("what's a cni plugin and why do meshes ship one?", "cni"),
+        ("what even is envoy, and why does every mesh talk about it?", "envoy"),
+    ],
 )
-def test_a_word_of_the_field_is_explained_then_the_two_designs(engine, kb, text):
+def test_a_word_of_the_field_is_explained_then_the_two_designs(engine, kb, text, term_id):
     intent = engine.parser.parse(text)
-    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], ["ebpf"])
+    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], [term_id])
     answer = engine.answer(intent)
-    term = kb.term("ebpf")
+    term = kb.term(term_id)
     assert answer.title == term.name and answer.lead == term.explanation
     assert set(term.sources) <= {s.id for s in answer.sources}
     sidecarless = [m.name for m in kb.current_meshes() if m.data_plane.model == "sidecarless"]
@@ -88,10 +96,11 @@ def test_a_word_of_the_field_is_explained_then_the_two_designs(engine, kb, text)
 def test_a_terms_unknown_source_or_borrowed_id_is_a_problem(kb_dir):
     data = read(kb_dir / "features.yaml")
     term = {"id": "ztunnel", "name": "xdp", "explanation": "x", "sources": ["nowhere"]}
+    at = len(data["service_mesh"]["terms"])
     data["service_mesh"]["terms"].append(term)
     write(kb_dir / "features.yaml", data)
     problems = problems_of(kb_dir)
-    assert any("service_mesh.terms[1].sources[0]" in p and "'nowhere'" in p for p in problems)
+    assert any(f"service_mesh.terms[{at}].sources[0]" in p and "'nowhere'" in p for p in problems)
     assert any("duplicate part id 'ztunnel'" in p for p in problems)
 
 

@@ -645,6 +645,29 @@ def test_keeping_to_the_providers_own_stack_is_buying_from_it(engine: AnswerEngi
     assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
 
 
+def test_one_limit_shared_by_every_replica_rules_out_limits_each_proxy_counts(
+    engine: AnswerEngine,
+):
+    text = (
+        "self-managed kubernetes, 90 services. we need a global rate limit per API key, the "
+        "same quota whichever pod serves the call; paid products are fine. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "global_rate_limiting" in facts["needs"]
+    result = verdict(engine, text)
+    local = {"linkerd", "kuma", "kong-mesh", "consul"}
+    assert local <= {s.mesh.id for s in result.ruled_out}
+    assert result.pick == "gloo-mesh"
+
+
+def test_plain_rate_limiting_asks_for_no_shared_quota(engine: AnswerEngine):
+    text = "eks, 30 services, we need mtls and rate limiting per client. which mesh?"
+    facts = engine.parser.parse(text).facts
+    assert "rate_limiting" in facts["needs"]
+    assert "global_rate_limiting" not in facts["needs"]
+    assert "linkerd" in verdict(engine, text).survivors
+
+
 def test_auth_between_services_is_no_end_user_token_check(engine: AnswerEngine):
     """Auth between workloads is who may call whom, not JWTs from end users; JWT said
     with it still is."""

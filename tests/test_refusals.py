@@ -26,6 +26,8 @@ SAID = [
     # Envoy refused in every pod: the sidecar is refused, not Envoy itself.
     ("AKS, we can't afford an envoy sidecar on 3k pods", {"no_sidecars"}),
     ("no envoy in every pod please, GKE", {"no_sidecars"}),
+    # A refusal labelling what a colon gives: a pasted checklist's lines.
+    ("platform: gke\nmust not: replace calico\navoid: envoy", {"no_new_cni", "no_envoy"}),
     # The object named without a refusal, or the refusal about something else.
     ("we're fine with sidecars", set()),
     ("envoy experience on the team, 40 services", set()),

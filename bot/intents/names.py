@@ -37,6 +37,7 @@ CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
 _CALLED_LEADS = (("a",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
 _COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
+_PARTICLE = "up"  # "X stacks up against Y"
 # "apiVersion: v1" (with the words of its camelCase said after it: "apiVersion api Version:")
 _KEY = re.compile(r"^[\s`-]*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)*)[ \t]*:", re.MULTILINE)
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -397,8 +398,9 @@ class NameReader:
         if candidate.end + 1 < len(tokens) and tokens[candidate.end] in SEPARATORS:
             across.append(candidate.end + 1)
         if tokens[candidate.end : candidate.end + 1] and tokens[candidate.end] in _COMPARED:
-            after = tokens[candidate.end + 1 : candidate.end + 3]
-            at = candidate.end + (2 if after[:1] and after[0] in SEPARATORS else 1)
+            at = candidate.end + 1
+            at += tokens[at : at + 1] == [_PARTICLE]
+            at += bool(tokens[at : at + 1]) and tokens[at] in SEPARATORS
             if self._cues.starts("rivals", " ".join(tokens[at:])):
                 return True
             across.append(at)

@@ -719,9 +719,7 @@ class IntentParser:
             parts = [p for m in meshes for p in r.parts.get(m, [])]
             meshes = [m for m in meshes if m not in r.by_part] or meshes
             if not (meshes or r.features):  # "what's eBPF": a word of the field itself
-                said = self._cues.find("concept", r.normalised)
-                terms = (self._terms.get(m.group(0)) for m in said)
-                parts = list(dict.fromkeys(t for t in terms if t))
+                parts = self._terms_in(r.normalised)
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -1095,7 +1093,13 @@ class IntentParser:
         # two tools against each other, not the feature.
         picks = cue("which_meshes") or cue("recommend")
         either = NOT_NEEDED not in facts  # "we don't need jwt or opa": no choice between them
-        if alone and features and not picks and self._feature_compared(r.remaining, either):
+        termed = bool(self._terms_in(r.remaining))  # "ebpf vs sidecars": a word of the field
+        if (
+            alone
+            and (features or termed)
+            and not picks
+            and self._feature_compared(r.remaining, either)
+        ):
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -1153,6 +1157,11 @@ class IntentParser:
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
 
+    def _terms_in(self, normalised: str) -> list[str]:
+        """The words of the field no one offering owns said in the text ("ebpf"), by id."""
+        said = (self._terms.get(m.group(0)) for m in self._cues.find("concept", normalised))
+        return list(dict.fromkeys(t for t in said if t))
+
     def _feature_compared(self, remaining: str, either: bool) -> bool:
         """A feature's name is a side of a comparison: right before or right after a
         comparison cue, or after the "and"/"or" a word after it ("the difference between l4
@@ -1160,6 +1169,10 @@ class IntentParser:
         tokens = remaining.split()
         found = find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index)
         named = [*found.feature_words, False]
+        for match in self._cues.find("concept", remaining):  # a word of the field: "ebpf"
+            if match.group(0) in self._terms:
+                at = len(remaining[: match.start()].split())
+                named[at : at + len(match.group(0).split())] = [True] * len(match.group(0).split())
         for start, end in self._cue_spans("compare", remaining, skip=set()):
             before = start > 0 and named[start - 1]
             if tokens[start:end] == ["or"]:

@@ -25,6 +25,7 @@ from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 # A parenthesised aside belongs to its clause ("licence stuff (BUSL) is fine with legal");
 # an em dash ends one.
 _PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
+_PUNCTUATION_KEPT = re.compile(r"([,.;:!?\n—]+)")  # the same cuts, each kept
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no envoy or sidecars": one listed refusal
 
 
@@ -222,14 +223,25 @@ class RefusalReader:
 
     def _sentence_pieces(self, text: str) -> list[str]:
         """The text cut at punctuation, normalised; a piece that adds to what the piece
-        before it says (`extends`: "…, node-level proxies included") stays joined to it."""
+        before it says (`extends`: "…, node-level proxies included") stays joined to it, and
+        so does what a refusal labels with a colon ("must not: new CNI", a pasted ticket's)."""
         pieces: list[str] = []
-        for piece in map(normalise, _PUNCTUATION.split(text)):
-            if pieces and self._extends and self._extending(piece):
+        cuts = _PUNCTUATION_KEPT.split(text)
+        labelled = False
+        for piece, cut in zip(map(normalise, cuts[::2]), [*cuts[1::2], ""], strict=True):
+            if pieces and labelled:
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            elif pieces and self._extends and self._extending(piece):
                 pieces[-1] = f"{pieces[-1]} , {piece}"  # the comma kept: no object runs on
             else:
                 pieces.append(piece)
+            labelled = cut.strip() == ":" and self._labels(piece)
         return pieces
+
+    def _labels(self, piece: str) -> bool:
+        """The piece ends on a refusal cue: what a colon after it gives is what it refuses."""
+        words = " ".join(piece.split())
+        return bool(self._before and re.search(rf"(?:{self._before.pattern})$", words))
 
     def _extending(self, piece: str) -> bool:
         """The piece opens or closes on an `extends` word ("including sidecars", "node

@@ -109,12 +109,16 @@ class FeatureRetriever:
 
     def __init__(self, kb: KnowledgeBase, generic: frozenset[str] = frozenset()) -> None:
         """`generic`: the field's own everyday words, weighed like common English."""
-        notes: dict[str, set[str]] = {f: set() for f in kb.features}
+        # A narrower kind of another feature ("global rate limiting") is found by its own
+        # aliases only: its words are the broader one's, so ranking them would split the
+        # broader feature's questions between the two.
+        ranked = [f for f in kb.features.values() if not f.narrows]
+        notes: dict[str, set[str]] = {f.id: set() for f in ranked}
         for mesh in kb.meshes.values():
             for feature_id, support in mesh.features.items():
                 if support.note and feature_id in notes:
                     notes[feature_id].add(support.note)
-        self._own = {f.id: self._document(f) for f in kb.features.values()}
+        self._own = {f.id: self._document(f) for f in ranked}
         self._short = {
             normalise(short): tuple(dict.fromkeys(s for word in full for s in _stems(word)))
             for short, full in kb.rules.short_forms.items()
@@ -126,7 +130,7 @@ class FeatureRetriever:
         # A one-word alias inflected ("upgrading" for "upgrades") names its feature alone.
         self._named = {
             f.id: frozenset(stem(a) for a in map(normalise, f.aliases) if a and " " not in a)
-            for f in kb.features.values()
+            for f in ranked
         }
         self._notes = {f: self._notes_document(sorted(texts)) for f, texts in notes.items()}
         self._idf: dict[str, float] = {}
@@ -148,8 +152,8 @@ class FeatureRetriever:
         self._idf = {
             term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
-        texts = [t for f in kb.features.values() for t in (f.name, *f.aliases, *f.tasks)]
-        texts += [f.description for f in kb.features.values()]
+        texts = [t for f in ranked for t in (f.name, *f.aliases, *f.tasks)]
+        texts += [f.description for f in ranked]
         # A field word that is itself a feature's alias ("circuit breaker") is no filler.
         named = {normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)}
         common = {stem(w) for phrase in generic - named for w in phrase.split()}

@@ -144,6 +144,14 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
     if loaded.features:
         ids = [f.id for f in loaded.features.features]
         yield from _duplicates(ids, "features.yaml", "features", "feature")
+        for i, feature in enumerate(loaded.features.features):
+            if feature.narrows and (feature.narrows not in ids or feature.narrows == feature.id):
+                yield Problem(
+                    file="features.yaml",
+                    path=f"features[{i}].narrows",
+                    message=f"'{feature.narrows}' is no other feature",
+                    fix="name the id of the broader feature this one is a kind of",
+                )
     if loaded.features and loaded.sources:
         source_ids = {s.id for s in loaded.sources.sources}
         concept = loaded.features.service_mesh

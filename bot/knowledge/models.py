@@ -116,6 +116,12 @@ class Feature(Strict):
         "a must-have said with one is not met by a partial row that `lacks` that part.",
     )
     explanation: Text
+    narrows: Id | None = Field(
+        default=None,
+        description="The broader feature this one is a kind of ('global rate limiting' of rate "
+        "limiting): found by its own aliases, never by ranked retrieval over the broader one's "
+        "words.",
+    )
 
 
 class Concept(Strict):
