@@ -1,5 +1,5 @@
 """`python -m bot` runs the meshbot command line."""
 
-from bot.cli import main
+from bot.program import main
 
 raise SystemExit(main())

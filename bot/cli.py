@@ -7,6 +7,8 @@ the store (SQLAlchemy, Alembic), the pages (Jinja2) nor the Slack server (aiohtt
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -101,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(exc.report(), file=sys.stderr)
             return 1
         if args.command == "ask":
+            # One answer, then the process ends: spare it the collector's last pass over every
+            # object of the knowledge base and the parser (~25 ms), whose memory exit frees.
+            atexit.register(gc.freeze)
             fmt = "json" if args.json else args.format
             try:
                 return terminal.ask(kb, " ".join(args.text), fmt=fmt)

@@ -22,7 +22,7 @@ LAYERS = [
     {"bot.intents"},
     {"bot.answers", "bot.advisor"},
     {"bot.render"},
-    {"bot.slack", "bot.web", "bot.cli", "bot.terminal", "bot.__main__"},
+    {"bot.slack", "bot.web", "bot.cli", "bot.terminal", "bot.__main__", "bot.program"},
 ]
 
 

@@ -668,11 +668,15 @@ def test_plain_rate_limiting_asks_for_no_shared_quota(engine: AnswerEngine):
     assert "linkerd" in verdict(engine, text).survivors
 
 
-def test_auth_between_services_is_no_end_user_token_check(engine: AnswerEngine):
-    """Auth between workloads is who may call whom, not JWTs from end users; JWT said
-    with it still is."""
-    text = "ec2 fleets in two aws accounts, we need service-to-service auth. which mesh?"
-    needs = engine.parser.parse(text).facts["needs"]
-    assert "l7_authorization" in needs and "jwt_validation" not in needs
-    said = engine.parser.parse("EKS, 30 services, jwt auth at the mesh please. what fits?")
-    assert said.facts["needs"] == ["jwt_validation"]
+def test_no_sidecar_said_of_proxyless_grpc_is_met_by_the_proxyless_mode(engine: AnswerEngine):
+    text = (
+        "GKE shop. our gRPC services should take routing config straight from the control plane "
+        "via xDS, no sidecar beside them. what should we run?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "proxyless_grpc" in facts["needs"] and facts["no_sidecars"] is True
+    result = verdict(engine, text)
+    assert result.tied == ["google-cloud-service-mesh"]
+    istio = result.of("istio")
+    assert not istio.out  # proxyless gRPC, though experimental, runs those services sidecar-free
+    assert any("only through Proxyless gRPC" in c.text for c in istio.caveats)

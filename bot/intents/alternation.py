@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from itertools import groupby
 
+from bot.intents.lazy import LazyPattern, Words
+
 
 def trie_source(phrases: Iterable[str]) -> str:
     """The pattern source matching any of the phrases, escaped (empty for none)."""
@@ -43,12 +45,20 @@ def _shared(first: str, last: str) -> str:
     return first[:size]
 
 
-def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> re.Pattern[str] | None:
+def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> LazyPattern | None:
     """The phrases as whole words (None for none); one of the `between` words may stand
-    between any two of a phrase's words ("what can you actually do" for "what can you do")."""
-    source = trie_source(phrases)
-    if not source:
+    between any two of a phrase's words ("what can you actually do" for "what can you do").
+    Written and compiled the first time a text holds all the words of one of the phrases;
+    till then no text matches, as none could."""
+    found = [p for p in phrases if p]
+    if not found:
         return None
-    if insert := trie_source(between):
-        source = source.replace(r"\ ", rf"(?:\ {insert})?\ ")
-    return re.compile(rf"\b(?:{source})\b")
+    inserted = list(between)
+
+    def source() -> str:
+        written = trie_source(found)
+        if insert := trie_source(inserted):
+            written = written.replace(r"\ ", rf"(?:\ {insert})?\ ")
+        return rf"\b(?:{written})\b"
+
+    return LazyPattern(source, opens=Words.of(found))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 
 GROUPS = frozenset(
@@ -108,9 +109,9 @@ class CuePhrases:
         for group in GROUPS:
             self.words[group] = frozenset({normalise(p) for p in phrases.get(group, [])} - {""})
         self._intensifiers = [normalise(p) for p in phrases.get("intensifiers", [])]
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        self._patterns: dict[str, LazyPattern | None] = {}
 
-    def _pattern(self, group: str) -> re.Pattern[str] | None:
+    def _pattern(self, group: str) -> LazyPattern | None:
         if group not in self._patterns:
             self._patterns[group] = word_pattern(self.words[group], self._intensifiers)
         return self._patterns[group]

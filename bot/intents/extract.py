@@ -7,6 +7,7 @@ import weakref
 from collections.abc import Hashable
 from dataclasses import dataclass, field, fields
 
+from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
 from bot.knowledge.memo import remember
@@ -175,10 +176,10 @@ class SignalReader:
         wishes = sorted({normalise(w) for w in rules.phrases.get("negation_after", [])}, key=len)
         alternation = "|".join(re.escape(w) for w in reversed(wishes) if w)
         gap = rf"(?:\w+\s+){{0,{WISH_GAP}}}?"
-        self._wish = re.compile(rf"\s*{gap}(?:{alternation})\b") if alternation else None
+        self._wish = LazyPattern(rf"\s*{gap}(?:{alternation})\b") if alternation else None
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
-        self._names = re.compile(rf"\b({alternation})\b") if held else None
+        self._names = LazyPattern(rf"\b({alternation})\b") if held else None
 
     def _candidates(self, text: str) -> list[int]:
         """The phrases, in order, whose every word is a word of the text."""

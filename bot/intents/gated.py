@@ -1,57 +1,40 @@
-"""Regular expressions compiled the first time a text could match them.
+"""Long patterns that wait for a text that could match them.
 
 The parser's indexes hold a few very long alternations (every mesh alias with every vendor
-phrase, every tool with every job it does). Compiling them costs a one-shot `meshbot ask`
-tens of milliseconds, though most questions name none of their words. A gated pattern
-knows, for each of its alternatives, words it cannot match without (each a whole word of
-the text); it is compiled once a text holds all of one alternative's words, and before
-that it matches nothing, as the compiled pattern would.
+phrase, every tool with every job it does, every way of writing a count). Compiling them
+costs a one-shot `meshbot ask` tens of milliseconds, though most questions name none of
+their words. A gated pattern knows, for each of its alternatives, words it cannot match
+without (each a whole word of the text); it is compiled once a text holds all of one
+alternative's words, and before that it matches nothing, as the compiled pattern would. A
+pattern for counts written in figures also waits for a digit. (Patterns of literal phrases,
+`word_pattern`, wait for their own words.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 
-from bot.intents.alternation import trie_source
+from bot.intents.lazy import LazyPattern, Words
 
-_WORDS = re.compile(r"\w+")  # a whole word, as a phrase's word stands between \b boundaries
+_DIGIT = re.compile(r"\d")
 
 
-class Gated:
+class Gated(LazyPattern):
     """A pattern whose every match holds, as whole words, all of one of `needs`."""
 
-    def __init__(self, source: str, needs: Iterable[Iterable[str]]) -> None:
-        self._source = source
-        self._needs: dict[str, list[frozenset[str]]] = {}  # by one of their words
-        for words in map(frozenset, needs):
-            self._needs.setdefault(min(words, default=""), []).append(words)
-        self._compiled: re.Pattern[str] | None = None
-
-    def _pattern(self, text: str) -> re.Pattern[str] | None:
-        if self._compiled is None:
-            words = {"", *_WORDS.findall(text)}
-            if not any(need <= words for word in words for need in self._needs.get(word, ())):
-                return None
-            self._compiled = re.compile(self._source)
-        return self._compiled
-
-    def search(self, text: str) -> re.Match[str] | None:
-        pattern = self._pattern(text)
-        return pattern.search(text) if pattern else None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pattern = self._pattern(text)
-        return pattern.finditer(text) if pattern else iter(())
-
-    def sub(self, replacement: str, text: str) -> str:
-        pattern = self._pattern(text)
-        return pattern.sub(replacement, text) if pattern else text
+    def __init__(self, source: str | Callable[[], str], needs: Iterable[Iterable[str]]) -> None:
+        super().__init__(source, opens=Words(needs))
 
 
-def phrases(words: Iterable[str]) -> Gated | None:
-    """Literal phrases at word boundaries, the longest first (None for none)."""
-    found = {p for p in words if p}
-    if not found:
-        return None
-    return Gated(rf"\b(?:{trie_source(found)})\b", (p.split() for p in found))
+class Figures(LazyPattern):
+    """A pattern whose every match holds a digit (a count written in figures) and, given
+    `needs`, all of one of them as whole words."""
+
+    def __init__(self, source: str, needs: Iterable[Iterable[str]] | None = None) -> None:
+        words = Words(needs) if needs is not None else None
+
+        def opens(text: str) -> bool:
+            return _DIGIT.search(text) is not None and (words is None or words(text))
+
+        super().__init__(source, opens=opens)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactValue, RulesFile
 
@@ -27,7 +28,7 @@ class MemoryReader:
         self._window = memory.window
         self._mib = {normalise(u): size for u, size in memory.units.items()}
         units = "|".join(re.escape(u) for u in sorted(self._mib, key=len, reverse=True))
-        self._sizes = re.compile(rf"{_NUMBER}(?P<unit>{units})\b") if units else None
+        self._sizes = LazyPattern(rf"{_NUMBER}(?P<unit>{units})\b") if units else None
         self._fact_of = {normalise(w): fact for fact, words in memory.of.items() for w in words}
         self._share = memory.share
         self._share_of = {normalise(w) for w in memory.share_of}

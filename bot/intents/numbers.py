@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.intents import gated
+from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
@@ -194,7 +196,7 @@ class NumberReader:
     def __init__(self, rules: RulesFile) -> None:
         unit_to_fact: dict[str, str] = {}
         # A shared unit: each fact it may count and the words that must stand beside it.
-        self._beside: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._beside: dict[str, list[tuple[str, LazyPattern]]] = {}
         for fact in rules.facts:
             if fact.type != FactType.number:
                 continue
@@ -204,7 +206,7 @@ class NumberReader:
             for unit in fact.shared_units if beside else ():
                 unit_to_fact.setdefault(normalise(unit), fact.id)
                 self._beside.setdefault(normalise(unit), []).append(
-                    (fact.id, re.compile(rf"\b(?:{beside})\b"))
+                    (fact.id, LazyPattern(rf"\b(?:{beside})\b"))
                 )
         self._unit_to_fact = unit_to_fact
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
@@ -213,7 +215,7 @@ class NumberReader:
             re.escape(w).replace(r"\ ", r"\s+")
             for w in sorted(rules.versioned, key=len, reverse=True)
         )
-        self._version = re.compile(rf"\b(?:{named})\s*$") if named else None
+        self._version = LazyPattern(rf"\b(?:{named})\s*$") if named else None
         units = "|".join(
             re.escape(u).replace(r"\ ", _JOINER)
             for u in sorted(unit_to_fact, key=len, reverse=True)
@@ -229,28 +231,32 @@ class NumberReader:
             rf"(?:[\s-]+(?:and\s+a\s+half|(?:and\s+)?{pair}|{many})\b)*"
         )
         scales = "|".join(sorted(_SCALES, key=len, reverse=True))
-        self._numbers = re.compile(
+        self._numbers = gated.Figures(
             rf"(?<![\w.,])(?P<neg>[-−–])?(?P<num>{_GROUPED}|{_PLAIN}){_SPACE}*"
             rf"(?P<scale>{scales})?(?:ish)?(?![a-z])(?:{_SPACE}*\+?{_SPACE}*|-)(?:more{_SPACE}+)?"
             rf"{kinds}(?P<unit>{units})\b"
         )
-        self._words = re.compile(rf"\b(?P<num>{words})(?:{_SPACE}+|-){kinds}(?P<unit>{units})\b")
+        # a count in words holds a number word whole: "two", "a couple of", "a dozen"
+        self._words = gated.Gated(
+            rf"\b(?P<num>{words})(?:{_SPACE}+|-){kinds}(?P<unit>{units})\b",
+            (phrase.split() for phrase in (*_UNITS, *_MULTIPLIERS)),
+        )
         vague = "|".join(re.escape(v) for v in _VAGUE)
-        self._vague = re.compile(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+        self._vague = LazyPattern(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
         self._named = self._count_names(rules, units)
         keys = "|".join(re.escape(normalise(k)) for k in rules.phrases.get("manifest_keys", []))
-        self._manifest = re.compile(rf"^[\s`-]*(?:{keys or '(?!)'})\s*:", re.MULTILINE)
+        self._manifest = LazyPattern(rf"^[\s`-]*(?:{keys or '(?!)'})\s*:", re.MULTILINE)
         self._lead_ins = [
             (
                 fact.id,
-                re.compile(rf"\b(?:{lead_ins}){_LABEL}(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"),
+                LazyPattern(rf"\b(?:{lead_ins}){_LABEL}(?P<num>\d+|{small})\b(?!\s*(?:{units})\b)"),
             )
             for fact in rules.facts
             if (lead_ins := "|".join(re.escape(normalise(w)) for w in fact.lead_ins))
         ]
 
     @staticmethod
-    def _count_names(rules: RulesFile, units: str) -> tuple[re.Pattern[str], ...]:
+    def _count_names(rules: RulesFile, units: str) -> tuple[gated.Figures, ...]:
         """A count named and its number: the name first ("our pod count is 1187", "number of
         services: 85"), the unit as its label ("pods: 900", "services=40"), or the bare number
         first, then a sentence opening on `count_refers` that names it ("…wc -l → 1187. that's
@@ -261,6 +267,10 @@ class NumberReader:
         def said(group: str) -> str:
             phrases = sorted((normalise(p) for p in rules.phrases.get(group, [])), key=len)
             return "|".join(re.escape(p).replace(r"\ ", r"[\s'’]+") for p in reversed(phrases))
+
+        def words(*groups: str) -> list[list[str]]:
+            """The words of each phrase of the groups: a form holds one phrase whole."""
+            return [normalise(p).split() for g in groups for p in rules.phrases.get(g, [])]
 
         after, before, refers = said("count_after"), said("count_before"), said("count_refers")
         name = rf"(?:(?P<unit>{units})\s+(?:{after})|(?:{before})\s+(?P<plural>{units}))\b"
@@ -283,10 +293,13 @@ class NumberReader:
             rf"(?:\W*[a-z]+\b){{0,2}}?\W*{bare}"
         )
         return (
-            re.compile(rf"\b{name}{_LINKS}{bare}"),
-            re.compile(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
-            re.compile(rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}"),
-            re.compile(counted if lists and lines else r"(?!)"),
+            gated.Figures(rf"\b{name}{_LINKS}{bare}", words("count_after", "count_before")),
+            gated.Figures(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
+            gated.Figures(
+                rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}",
+                words("count_refers"),
+            ),
+            gated.Figures(counted if lists and lines else r"(?!)", words("count_commands")),
         )
 
     @staticmethod

@@ -19,6 +19,7 @@ from bot.intents.context import derived, excepted, left_behind, likened, retired
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import IdentityReader
+from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
@@ -165,7 +166,7 @@ class IntentParser:
         )
         self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
         self._avoids = {
-            f.id: re.compile(
+            f.id: LazyPattern(
                 r"\b(?:" + "|".join(re.escape(normalise(a)) for a in f.avoids) + r")\b"
             )
             for f in kb.features.values()
@@ -1647,15 +1648,15 @@ def _questions(text: str) -> frozenset[str]:
     )
 
 
-def _addressing(names: frozenset[str]) -> re.Pattern[str]:
+def _addressing(names: frozenset[str]) -> LazyPattern:
     """The bot's own names as typed ("@meshbot", "ty mesh bot"): an address, like a Slack
     mention, never a name asked about."""
     longest_first = sorted(names, key=len, reverse=True)
     spelled = [r"[\s_-]*".join(map(re.escape, name.split())) for name in longest_first]
-    return re.compile(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
+    return LazyPattern(rf"@?\b(?:{'|'.join(spelled)})\b" if spelled else r"$^", re.IGNORECASE)
 
 
-def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
+def _need_denied(words: dict[str, frozenset[str]]) -> LazyPattern | None:
     """A need denied in the writer's own words: a negator, up to four words that qualify the
     need ("no compliance", "security hasn't"), then the need itself ("ask for", "asked for",
     "requirement for"): "no compliance ask for internal mtls", "nobody on the team has asked
@@ -1668,23 +1669,23 @@ def _need_denied(words: dict[str, frozenset[str]]) -> re.Pattern[str] | None:
     gap = rf"(?:\s+(?!(?:{stops})\b)\w+){{0,4}}?" if stops else r"(?:\s+\w+){0,4}?"
     first = "|".join(re.escape(w) for w in sorted(negators, key=len, reverse=True))
     then = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
-    return re.compile(rf"\b(?:{first}){gap}\s+(?:{then})\b")
+    return LazyPattern(rf"\b(?:{first}){gap}\s+(?:{then})\b")
 
 
-def _headers(marks: list[str]) -> re.Pattern[str]:
+def _headers(marks: list[str]) -> LazyPattern:
     """A request header's name given a value ("`x-canary: true`", "x-user-group=beta",
     rules.yaml `header_marks`): the header a request carries, whose own words ("canary")
     ask about no feature."""
     said = "|".join(re.escape(normalise(m)) for m in marks)
-    return re.compile(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
+    return LazyPattern(rf"\b(?:{said})-[a-z0-9][\w-]*(?=\s*[:=])" if said else r"$^", re.I)
 
 
-def _possessive(makers: set[str]) -> re.Pattern[str]:
+def _possessive(makers: set[str]) -> LazyPattern:
     """A maker's possessive ("google's managed mesh"): the maker's name, so the offering's
     own name reads whole."""
     longest_first = sorted(makers, key=len, reverse=True)
     names = "|".join(r"\s+".join(map(re.escape, m.split())) for m in longest_first)
-    return re.compile(rf"\b({names})['’]s\b" if names else r"$^", re.IGNORECASE)
+    return LazyPattern(rf"\b({names})['’]s\b" if names else r"$^", re.IGNORECASE)
 
 
 def _code_words(text: str) -> str:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
@@ -29,13 +30,13 @@ _PUNCTUATION_KEPT = re.compile(r"([,.;:!?\n—]+)")  # the same cuts, each kept
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no envoy or sidecars": one listed refusal
 
 
-def _alternation(phrases: Iterable[str]) -> re.Pattern[str] | None:
+def _alternation(phrases: Iterable[str]) -> LazyPattern | None:
     return word_pattern(normalise(p) for p in phrases)
 
 
 def _object(
     words: list[str], unless_next: list[str], unless_before: Sequence[str] = ()
-) -> re.Pattern[str] | None:
+) -> LazyPattern | None:
     """The object's words, less those with an `unless_next` word right after or an
     `unless_before` word right before."""
     named = _alternation(words)
@@ -45,7 +46,7 @@ def _object(
     guard = rf"(?!\s+(?:{unless.pattern}))" if unless else ""
     # one look-behind a word: each must be of fixed width
     behind = "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in unless_before)
-    return re.compile(behind + named.pattern + guard)
+    return LazyPattern(behind + named.pattern + guard)
 
 
 def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
@@ -79,7 +80,7 @@ class _Cued:
             if (pattern := _object(said.words, said.unless_next))
         ]
 
-    def cued(self, clause: str, pattern: re.Pattern[str]) -> bool:
+    def cued(self, clause: str, pattern: LazyPattern) -> bool:
         """A cue within the window before an object this pattern finds, or right after it."""
         for obj in pattern.finditer(clause):
             before, after = _around(clause, obj, self._window)
@@ -189,7 +190,7 @@ class RefusalReader:
             fact in refused and pattern.search(normalised) for fact, _, pattern in self._objects
         )
 
-    def _refuses(self, clause: str, pattern: re.Pattern[str]) -> bool:
+    def _refuses(self, clause: str, pattern: LazyPattern) -> bool:
         return any(self._refused(clause, m) for m in pattern.finditer(clause))
 
     def merged(
@@ -309,7 +310,7 @@ class RefusalReader:
             self._list_words and self._list_words.match(gap[others[-1].end() :].lstrip())
         )
 
-    def _near(self, clause: str, obj: re.Match[str], cue: re.Pattern[str] | None) -> bool:
+    def _near(self, clause: str, obj: re.Match[str], cue: LazyPattern | None) -> bool:
         """A cue within `window` words of the object, on either side."""
         before, after = _around(clause, obj, self._window)
         return bool(cue and (cue.search(before) or cue.search(after)))

@@ -24,6 +24,7 @@ import re
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
@@ -46,7 +47,7 @@ TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 
 # A tool's pattern of needs named with it, its jobs' names, which need each name is, and
 # what it covers whenever named.
-_ToolJobs = tuple[gated.Gated, re.Pattern[str], dict[str, str], list[str]]
+_ToolJobs = tuple[gated.Gated, LazyPattern, dict[str, str], list[str]]
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -150,23 +151,23 @@ class RequirementReader:
         qualifiers = word_pattern([normalise(w) for w in rules.platform_qualifiers])
         qualified = rf"(?:(?:{qualifiers.pattern})\s+)?" if qualifiers else ""
         self._negated = (
-            re.compile(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
+            LazyPattern(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
         plain = [t for t in rules.managed_phrases if "{modal}" not in t]
         managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
-        self._managed = gated.phrases([normalise(m) for m in managed])
+        self._managed = word_pattern([normalise(m) for m in managed])
         self._managed_modal = self._modal_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = _family_phrases(kb, rules.mesh_vendor_phrases)
-        self._mesh_vendor = gated.phrases(list(self._family_of))
+        self._mesh_vendor = word_pattern(list(self._family_of))
         # "an istio-based mesh", "closer to upstream istio"
         self._base_of = _family_phrases(kb, rules.mesh_base_phrases)
-        self._mesh_base = gated.phrases(list(self._base_of))
+        self._mesh_base = word_pattern(list(self._base_of))
         self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._covered_words = {  # each tool said to be theirs, as whole words
-            name: re.compile(rf"\b{re.escape(name)}\b")
+            name: LazyPattern(rf"\b{re.escape(name)}\b")
             for name, (fact, _) in self._named.items()
             if fact == "covered"
         }
@@ -180,10 +181,10 @@ class RequirementReader:
         leaving = kb.rules.refusals.meshes
         self._reach = leaving.reach if leaving else 0
         names = self._incumbent_names
-        self._incumbents = re.compile(rf"(?P<name>{names.pattern})") if names else None
+        self._incumbents = LazyPattern(rf"(?P<name>{names.pattern})") if names else None
         self._leaving_fact = leaving.fact if leaving else None
         denials = word_pattern([normalise(w) for w in leaving.unless_before] if leaving else [])
-        self._denied = re.compile(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
+        self._denied = LazyPattern(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
         self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
         # An offering that runs on one provider's platform alone: running it says where they run
         self._home = {
@@ -216,20 +217,20 @@ class RequirementReader:
             for word in definition.where_run
         }
         self._alone_of.update(where_of)  # read as `alone` words are, by _counted
-        self._where_run = word_pattern(list(where_of)) or re.compile(r"(?!)")
+        self._where_run = word_pattern(list(where_of)) or LazyPattern(r"(?!)")
         self._places = word_pattern([normalise(p) for p in rules.places])
         shares = word_pattern([normalise(w) for w in rules.shares])
         self._shares = (
-            re.compile(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
+            LazyPattern(rf"{shares.pattern}(?:\s+\w+){{0,{SHARE_WINDOW}}}\s+$") if shares else None
         )
         joins = word_pattern([normalise(w) for w in rules.joins])
         # "onboard our VMs", "plus ~60 ec2 vms", "plus 40 legacy ec2 vms": a small word, a
         # count and two more words between at most
         small = "|".join(sorted(STOPWORDS))
         between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?(?:\s+\w+){{0,{JOIN_GAP}}}?"
-        self._joins = re.compile(rf"{joins.pattern}{between}\s+$") if joins else None
+        self._joins = LazyPattern(rf"{joins.pattern}{between}\s+$") if joins else None
         besides = word_pattern([normalise(w) for w in rules.besides])
-        self._besides = re.compile(rf"^\s+{besides.pattern}") if besides else None
+        self._besides = LazyPattern(rf"^\s+{besides.pattern}") if besides else None
 
     def _modal_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """The managed phrases with {modal}: a vendor's word, one of `vendor_modals`, and
@@ -265,7 +266,7 @@ class RequirementReader:
         needs = (vendor.split() for vendor in self._vendor_of)  # each form names a vendor
         return gated.Gated(r"\b(?:" + "|".join(forms) + r")\b", needs)
 
-    def _already_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+    def _already_pattern(self, kb: KnowledgeBase) -> gated.Gated | None:
         """'already run <mesh>', 'already pay for <vendor>' or 'already have <tool>', two
         words apart at most; '<mesh> is already our …', a word apart at most; or 'we pay
         <vendor>' ('we buy our gateway from kong'), four words apart at most."""
@@ -298,7 +299,9 @@ class RequirementReader:
         names = word_pattern(list(self._named))
         if cues is None or names is None:
             return None
-        self._then = re.compile(rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})")
+        self._then = LazyPattern(
+            rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})"
+        )
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
         if kept := word_pattern([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
@@ -320,7 +323,10 @@ class RequirementReader:
                 rf"(?P<ran>{meshes.pattern})\s+(?:\w+\s+){{0,{TENURE_GAP}}}?"
                 rf"for\s+(?:over\s+|about\s+)?{count}\s+{tenure.pattern}\b"
             )
-        return re.compile("|".join(forms))
+        # every form holds one of these phrases whole, so a text with none skips compiling it
+        cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]
+        cued += [*kb.rules.already_after, *(f"for {unit}" for unit in kb.rules.already_for)]
+        return gated.Gated("|".join(forms), (normalise(p).split() for p in cued))
 
     def _tool_jobs(self, kb: KnowledgeBase) -> list[_ToolJobs]:
         """For each tool, a pattern of the needs named with it: after a `covered_links` word
@@ -345,7 +351,7 @@ class RequirementReader:
             back = rf"|(?P<back>{pronouns.pattern})" if pronouns and links else ""
             said = rf"{words.pattern}\s+{link}(?:(?P<jobs>{listed}){back})"
             needs = [normalise(w).split() for w in tool.words]
-            named = re.compile(rf"(?P<job>{jobs.pattern})s?\b")
+            named = LazyPattern(rf"(?P<job>{jobs.pattern})s?\b")
             out.append((gated.Gated(said, needs), named, job_of, tool.features))
         return out
 
@@ -417,7 +423,7 @@ class RequirementReader:
             and re.search(rf"\b{re.escape(name)}\s+(?:{self._products.pattern})", normalised)
         )
 
-    def _leaving_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+    def _leaving_pattern(self, kb: KnowledgeBase) -> LazyPattern | None:
         """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
         words after a cue (rules.yaml `refusals.meshes`)."""
         leaving = kb.rules.refusals.meshes
@@ -426,16 +432,16 @@ class RequirementReader:
         if not leaving or cues is None or names is None:
             return None
         gap = rf"(?:\w+\s+){{0,{leaving.window}}}?"
-        return re.compile(rf"{cues.pattern}\s+{gap}(?P<name>{names.pattern})")
+        return LazyPattern(rf"{cues.pattern}\s+{gap}(?P<name>{names.pattern})")
 
-    def _pronoun_pattern(self, kb: KnowledgeBase) -> re.Pattern[str] | None:
+    def _pronoun_pattern(self, kb: KnowledgeBase) -> LazyPattern | None:
         """A leaving cue on a word standing for a mesh: 'and want off it'."""
         leaving = kb.rules.refusals.meshes
         if not leaving or not leaving.pronouns:
             return None
         cues = word_pattern([normalise(p) for p in leaving.before])
         pronouns = word_pattern([normalise(p) for p in leaving.pronouns])
-        return re.compile(rf"{cues.pattern}\s+{pronouns.pattern}") if cues and pronouns else None
+        return LazyPattern(rf"{cues.pattern}\s+{pronouns.pattern}") if cues and pronouns else None
 
     def _left_by_pronoun(self, text: str) -> re.Match[str] | None:
         """The mesh a leaving cue's pronoun stands for: the nearest incumbent name at most

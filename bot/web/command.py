@@ -6,7 +6,6 @@ Registering the command imports no web framework; `run` does.
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +45,8 @@ def build_app(advisor: Advisor) -> web.Application:
 
 
 def run(args: argparse.Namespace) -> int:
+    import logging
+
     from aiohttp import web
 
     from bot.advisor import Advisor
