@@ -82,14 +82,16 @@ def test_duplicate_feature_id(kb_dir):
     )
 
 
-def test_a_feature_narrows_only_another_feature(kb_dir):
+def test_a_feature_narrows_and_covers_only_other_features(kb_dir):
     data = read(kb_dir / "features.yaml")
     data["features"][0]["narrows"] = "no_such_feature"
     data["features"][1]["narrows"] = data["features"][1]["id"]
+    data["features"][2]["covers"] = ["no_such_feature"]
     write(kb_dir / "features.yaml", data)
     found = problems_of(kb_dir)
     assert any(p.startswith("features.yaml: features[0].narrows: 'no_such_feature'") for p in found)
     assert any(p.startswith("features.yaml: features[1].narrows:") for p in found)
+    assert any(p.startswith("features.yaml: features[2].covers[0]: 'no_such") for p in found)
 
 
 def test_mesh_id_must_match_file_name(kb_dir):

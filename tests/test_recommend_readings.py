@@ -666,3 +666,17 @@ def test_plain_rate_limiting_asks_for_no_shared_quota(engine: AnswerEngine):
     assert "rate_limiting" in facts["needs"]
     assert "global_rate_limiting" not in facts["needs"]
     assert "linkerd" in verdict(engine, text).survivors
+
+
+def test_no_sidecar_said_of_proxyless_grpc_is_met_by_the_proxyless_mode(engine: AnswerEngine):
+    text = (
+        "GKE shop. our gRPC services should take routing config straight from the control plane "
+        "via xDS, no sidecar beside them. what should we run?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert "proxyless_grpc" in facts["needs"] and facts["no_sidecars"] is True
+    result = verdict(engine, text)
+    assert result.tied == ["google-cloud-service-mesh"]
+    istio = result.of("istio")
+    assert not istio.out  # proxyless gRPC, though experimental, runs those services sidecar-free
+    assert any("only through Proxyless gRPC" in c.text for c in istio.caveats)

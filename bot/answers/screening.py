@@ -140,6 +140,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     TLS", "FIPS … is non-negotiable")."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
+    if covered := _covered(mesh, feature_id, ctx):
+        return covered
     row = mesh.features.get(feature_id)
     level = row.level if row else Level.unknown
     sources = tuple(row.sources) if row else ()
@@ -164,6 +166,25 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         paid = f"{paid}'s" if paid else "a vendor's"
         return Check(Outcome.caveat, f"{name} in {paid} paid edition", sources, bought=True)
     return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}", sources)
+
+
+def _covered(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
+    """A must-have met through another one that covers it for the workloads it serves
+    (features.yaml `covers`): "proxyless gRPC, no sidecar" is sidecar-free where the mesh
+    serves gRPC clients proxyless; a partial row there keeps it with that caveat."""
+    kb = ctx.kb
+    for need in ctx.req.needs:
+        feature = kb.features.get(need)
+        row = mesh.features.get(need)
+        if feature is None or feature_id not in feature.covers or row is None:
+            continue
+        if row.level == Level.yes:
+            return Check(Outcome.fits)
+        if row.level == Level.partial:
+            name = kb.features[feature_id].name if feature_id in kb.features else feature_id
+            text = f"{name} only through {feature.name} ({LEVEL_WORDS[row.level]})"
+            return Check(Outcome.caveat, text, tuple(row.sources))
+    return None
 
 
 def has_features(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
@@ -479,9 +500,9 @@ READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
     "supported_by": ("support",),
     # an enterprise row is bought with support, or closed to the setup
-    "has_features": ("support", "no_paid_edition", "in_full", "by_name"),
-    "has_feature": ("support", "no_paid_edition", "in_full", "by_name"),
-    "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name"),
+    "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
+    "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
+    "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
     "keeps_cni": ("cilium_cni",),
     "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
     "stable_builds": ("support", "no_paid_edition", "employees"),

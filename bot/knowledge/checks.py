@@ -152,6 +152,14 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"'{feature.narrows}' is no other feature",
                     fix="name the id of the broader feature this one is a kind of",
                 )
+            for j, covered in enumerate(feature.covers):
+                if covered not in ids or covered == feature.id:
+                    yield Problem(
+                        file="features.yaml",
+                        path=f"features[{i}].covers[{j}]",
+                        message=f"'{covered}' is no other feature",
+                        fix="name the id of a feature this one meets for the workloads it serves",
+                    )
     if loaded.features and loaded.sources:
         source_ids = {s.id for s in loaded.sources.sources}
         concept = loaded.features.service_mesh

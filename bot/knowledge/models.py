@@ -116,6 +116,11 @@ class Feature(Strict):
         "a must-have said with one is not met by a partial row that `lacks` that part.",
     )
     explanation: Text
+    covers: list[Id] = Field(
+        default_factory=list,
+        description="Features it meets for the workloads it serves, where it is a must-have "
+        "too: proxyless gRPC runs those services with no sidecar ('proxyless gRPC, no sidecar').",
+    )
     narrows: Id | None = Field(
         default=None,
         description="The broader feature this one is a kind of ('global rate limiting' of rate "
