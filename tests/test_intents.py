@@ -646,3 +646,13 @@ def test_a_name_that_is_no_slip_of_a_cue_word_stays_a_name(parser):
     intent = parser.parse("is recomtrix mesh any good?")
     assert intent.kind != IntentKind.recommend
     assert [normalise(n).split()[0] for n in intent.unknown_names] == ["recomtrix"]
+
+
+def test_auth_between_services_is_no_end_user_token_check(engine):
+    """Auth between workloads is who may call whom, not JWTs from end users; JWT said
+    with it still is."""
+    text = "ec2 fleets in two aws accounts, we need service-to-service auth. which mesh?"
+    needs = engine.parser.parse(text).facts["needs"]
+    assert "l7_authorization" in needs and "jwt_validation" not in needs
+    said = engine.parser.parse("EKS, 30 services, jwt auth at the mesh please. what fits?")
+    assert said.facts["needs"] == ["jwt_validation"]

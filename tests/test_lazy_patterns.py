@@ -99,3 +99,13 @@ def test_a_gate_that_turns_many_texts_away_compiles_its_pattern_anyway():
         assert pattern.search("a text without the word") is None
     with pytest.raises(re.error):  # a long-running process then matches without asking
         pattern.search("a text without the word")
+
+
+@pytest.mark.parametrize(
+    "text", ["what can you do", "what can you actually do", "what can you really do here", "x"]
+)
+def test_phrases_with_words_between_match_as_the_whole_pattern_does(text):
+    lazy = word_pattern(["what can you do", "can you do"], between=["actually", "really"])
+    compiled = re.compile(lazy.pattern)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub("<>", text) == compiled.sub("<>", text)

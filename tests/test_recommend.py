@@ -823,6 +823,17 @@ def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: Answ
     ]
 
 
+def test_windows_pods_asked_for_rule_out_a_mesh_with_windows_vms_alone(engine: AnswerEngine):
+    """Consul meshes Windows VMs (a beta) but no Windows pods: said as pods, it is out; a
+    setup of Windows VMs keeps it with the caveat."""
+    pods = verdict(engine, "GKE cluster with a Windows pool; the windows pods need mTLS too")
+    assert [f.text for f in pods.of("consul").reasons] == [
+        "no Windows nodes (no Windows pods on Kubernetes)"
+    ]
+    vms = verdict(engine, "no kubernetes here: linux and windows server vms, need mtls between")
+    assert not vms.of("consul").out and vms.of("consul").caveats
+
+
 @pytest.mark.parametrize(
     "policy", ["open source only", "no budget for licences", "we don't want vendor support"]
 )

@@ -49,16 +49,19 @@ def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> LazyPat
     """The phrases as whole words (None for none); one of the `between` words may stand
     between any two of a phrase's words ("what can you actually do" for "what can you do").
     Written and compiled the first time a text holds all the words of one of the phrases;
-    till then no text matches, as none could."""
+    till then no text matches, as none could. The pattern with the `between` words (several
+    times longer, and slower to compile) waits, too, for a text holding one of them: till
+    then the plain phrases match as it would."""
     found = [p for p in phrases if p]
     if not found:
         return None
-    inserted = list(between)
+    plain = LazyPattern(lambda: rf"\b(?:{trie_source(found)})\b", opens=Words.of(found))
+    inserted = [b for b in between if b]
+    if not inserted:
+        return plain
 
     def source() -> str:
-        written = trie_source(found)
-        if insert := trie_source(inserted):
-            written = written.replace(r"\ ", rf"(?:\ {insert})?\ ")
+        written = trie_source(found).replace(r"\ ", rf"(?:\ {trie_source(inserted)})?\ ")
         return rf"\b(?:{written})\b"
 
-    return LazyPattern(source, opens=Words.of(found))
+    return LazyPattern(source, opens=Words.of(inserted), meanwhile=plain)

@@ -74,17 +74,21 @@ class LazyPattern:
     """`re.compile(pattern, flags)` on first use; `.pattern` is its source meanwhile, so
     larger patterns can be written from it without compiling it. The source may be a
     function that writes it, called when the source is first needed. With `opens`, the
-    first use is the first text it says could hold a match."""
+    first use is the first text it says could hold a match; till then, texts are answered
+    as no match, or by `meanwhile`, a simpler pattern that matches as this one would on any
+    text `opens` turns away."""
 
     def __init__(
         self,
         source: str | Callable[[], str],
         flags: int = 0,
         opens: Callable[[str], bool] | None = None,
+        meanwhile: LazyPattern | None = None,
     ) -> None:
         self._source = source
         self._flags = flags
         self._opens = opens
+        self._meanwhile = meanwhile
         self._turned_away = 0
 
     @cached_property
@@ -111,6 +115,8 @@ class LazyPattern:
         if self._turned_away >= PATIENCE or opens(text):
             return self._compiled(name)(*args, **kwargs)
         self._turned_away += 1
+        if self._meanwhile is not None:
+            return getattr(self._meanwhile, name)(*args, **kwargs)
         return _NO_MATCH[name](*args, **kwargs)
 
     def __repr__(self) -> str:
