@@ -20,7 +20,7 @@ from bot.intents.models import IntentKind
 SCENARIOS = yaml.safe_load(
     (Path(__file__).parent / "data" / "recommend_scenarios.yaml").read_text(encoding="utf-8")
 )
-THRESHOLD = 60
+THRESHOLD = 59
 
 
 def picks(engine: AnswerEngine, text: str) -> tuple[list[str], str]:
