@@ -662,3 +662,12 @@ def test_a_size_per_machine_names_no_feature_counted_per_something(engine):
     """'1 GB of RAM per node' is a size: 'per' says nothing of isolated meshes per tenant."""
     text = "small k3s clusters at the edge, 1 GB of RAM per node, team of 3, need mTLS. which mesh?"
     assert engine.parser.parse(text).facts["needs"] == ["mtls"]
+
+
+def test_an_upgrade_of_the_nodes_is_no_canary_control_plane_need(engine):
+    """Upgrading node images or the cluster is not upgrading the mesh; a mesh upgrade said
+    plainly still is a need."""
+    nodes = engine.parser.parse("eks, 40 services, need mtls; a node upgrade lands next week")
+    assert nodes.facts["needs"] == ["mtls"]
+    mesh = engine.parser.parse("eks, 40 services, need mtls and upgrades without downtime")
+    assert "revision_upgrades" in mesh.facts["needs"]
