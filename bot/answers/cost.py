@@ -130,16 +130,20 @@ def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, size: Size, cite: Citati
 
 
 def _headlines(
-    kb: KnowledgeBase, meshes: list[Mesh], measure: Measure = Measure.memory
+    kb: KnowledgeBase,
+    meshes: list[Mesh],
+    measure: Measure = Measure.memory,
+    percentiles: tuple[Metric, ...] = MEASURE_METRICS[Measure.latency],
 ) -> list[tuple[Mesh, Figure]]:
     """One figure per mesh for the measure asked: memory that scales with size by default.
 
-    Latency prefers a percentile one source measured for every mesh, so the figures
-    side by side are comparable; otherwise each mesh's best-sourced figure.
+    Latency figures side by side are like for like: one percentile, from one source or
+    one publisher's runs where the knowledge base has them (see `_like_for_like`).
     """
-    if measure in (Measure.latency, Measure.control_plane):
-        shared = _shared_latency(kb, meshes) if measure == Measure.latency else []
-        return shared or [
+    if measure == Measure.latency:
+        return _like_for_like(kb, meshes, percentiles)
+    if measure == Measure.control_plane:
+        return [
             (mesh, figure)
             for mesh in meshes
             if (figure := _first_figure(kb, mesh, MEASURE_METRICS[measure])) is not None
@@ -157,32 +161,94 @@ def _first_figure(kb: KnowledgeBase, mesh: Mesh, metrics: tuple[Metric, ...]) ->
     return next((f for m in metrics if (f := lead_figure(kb, mesh, m)) is not None), None)
 
 
-def _shared_latency(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure]]:
-    """Each mesh's figure for the first percentile that one source measured for all of them."""
+def _asked_percentiles(intent: Intent) -> tuple[Metric, ...]:
+    """The latency percentiles in the order a headline prefers them: the one asked first."""
+    default = MEASURE_METRICS[Measure.latency]
+    asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
+    if not asked:
+        return default
+    first = Metric(f"latency_p{asked.group(1)}")
+    return (first, *(m for m in default if m != first))
+
+
+def _publisher(kb: KnowledgeBase, source: str) -> str:
+    found = kb.sources.get(source)
+    return found.publisher if found else source
+
+
+def _like_for_like(
+    kb: KnowledgeBase, meshes: list[Mesh], percentiles: tuple[Metric, ...]
+) -> list[tuple[Mesh, Figure]]:
+    """Latency figures that can stand side by side, the percentile asked first.
+
+    Prefers one source that measured every mesh at a percentile, then one publisher's runs
+    (a follow-up run of the same setup), then each mesh's best figure at one shared
+    percentile. Where none covers every mesh, the largest such block keeps its figures and
+    the other meshes their own best ones; the lead says which are not comparable.
+    """
     if len(meshes) < 2:
-        return []
-    for metric in MEASURE_METRICS[Measure.latency]:
-        by_source: dict[str, list[tuple[Mesh, Figure]]] = {}
-        for mesh in meshes:
-            for figure in mesh.overhead:
-                if figure.metric == metric:
-                    for source in figure.sources:
-                        rows = by_source.setdefault(source, [])
-                        if mesh.id not in {m.id for m, _ in rows}:
-                            rows.append((mesh, figure))
-        shared = [rows for rows in by_source.values() if len(rows) == len(meshes)]
-        if shared:
-            return shared[0]
-    return []
+        return [(m, f) for m in meshes if (f := _first_figure(kb, m, percentiles)) is not None]
+    blocks = _blocks(kb, meshes, percentiles)
+    if blocks and len(blocks[0]) == len(meshes):
+        return [blocks[0][m.id] for m in meshes]
+    for metric in percentiles:
+        same = [(m, f) for m in meshes if (f := lead_figure(kb, m, metric)) is not None]
+        if len(same) == len(meshes):
+            return same
+    block = blocks[0] if blocks and len(blocks[0]) > 1 else {}
+    return [
+        block.get(m.id) or (m, f)
+        for m in meshes
+        if m.id in block or (f := _first_figure(kb, m, percentiles)) is not None
+    ]
+
+
+def _blocks(
+    kb: KnowledgeBase, meshes: list[Mesh], percentiles: tuple[Metric, ...]
+) -> list[dict[str, tuple[Mesh, Figure]]]:
+    """Figures measured alike, by one source then by one publisher, a percentile at a time
+    in the order preferred; the block covering the most meshes first."""
+    keys: tuple[Callable[[str], str], ...] = (lambda s: s, lambda s: _publisher(kb, s))
+    found: list[dict[str, tuple[Mesh, Figure]]] = []
+    for key in keys:
+        for metric in percentiles:
+            by_key: dict[str, dict[str, tuple[Mesh, Figure]]] = {}
+            for mesh in meshes:
+                for figure in mesh.overhead:
+                    if figure.metric == metric and not figure.borrowed_from:
+                        for source in figure.sources:
+                            by_key.setdefault(key(source), {}).setdefault(mesh.id, (mesh, figure))
+            found.extend(by_key.values())
+    return sorted(found, key=len, reverse=True)
 
 
 def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
-    """Totals are comparable only when one source measured them all under one condition
+    """Figures are comparable only when one source measured them all, for one metric
     (a borrowed figure was not measured for its mesh at all)."""
-    if any(f.borrowed_from for _, f in headlines):
+    if any(f.borrowed_from for _, f in headlines) or len({f.metric for _, f in headlines}) > 1:
         return False
     shared = set.intersection(*(set(f.sources) for _, f in headlines)) if headlines else set()
-    return bool(shared) and len({f.conditions for _, f in headlines}) == 1
+    return bool(shared)
+
+
+def _one_publisher(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """The publisher every figure comes from (separate runs of one setup), else ''."""
+    publishers = {_publisher(kb, f.sources[0]) for _, f in headlines}
+    one_metric = len({f.metric for _, f in headlines}) == 1
+    return publishers.pop() if len(publishers) == 1 and one_metric and headlines else ""
+
+
+def _comparability(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """How far the figures side by side can be compared, for the list's heading."""
+    if _comparable(headlines):
+        return "one benchmark"
+    if any(f.borrowed_from for _, f in headlines):
+        return "some borrowed from another offering with the same proxy: not directly comparable"
+    if len({f.metric for _, f in headlines}) > 1:
+        return "different percentiles and benchmarks: not comparable"
+    if publisher := _one_publisher(kb, headlines):
+        return f"one publisher's runs ({publisher}): same setup, separate runs"
+    return "different benchmarks, years or conditions: not directly comparable"
 
 
 _MISSING = {
@@ -215,12 +281,7 @@ def _headline_part(
     measure: Measure = Measure.memory,
 ) -> StatementList:
     """One statement a mesh asked about: its figure, or that there is no sourced one."""
-    if _comparable(headlines):
-        note = "one benchmark"
-    elif any(f.borrowed_from for _, f in headlines):
-        note = "some borrowed from another offering with the same proxy: not directly comparable"
-    else:
-        note = "different benchmarks, years or conditions: not directly comparable"
+    note = _comparability(kb, headlines)
     return StatementList(
         heading=f"{_HEADINGS[measure]} ({note})",
         items=[
@@ -363,7 +424,7 @@ def _figured_lead(
     kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure
 ) -> str:
     if measure != Measure.memory:
-        return _rate_lead(headlines, size, measure)
+        return _rate_lead(kb, headlines, size, measure)
     if not size.told:
         return _per_proxy_lead(kb, headlines)
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
@@ -397,7 +458,9 @@ def _per_proxy_lead(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> 
     return f"Memory a proxy uses: {said}."
 
 
-def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure) -> str:
+def _rate_lead(
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure
+) -> str:
     """CPU per proxy at the user's rate, or latency added per request, mesh by mesh."""
     what = {Measure.cpu: "Proxy CPU", Measure.control_plane: "Control plane"}.get(
         measure, "Added latency"
@@ -405,7 +468,42 @@ def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measur
     said = "; ".join(
         f"{_named(mesh, figure)}: {_value_at(figure, size, measure)}" for mesh, figure in headlines
     )
+    if len({f.metric for _, f in headlines}) > 1:
+        return _unlike_lead(kb, headlines, size, what)
     return f"{what}: {said}."
+
+
+def _unlike_lead(
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, what: str
+) -> str:
+    """Latency at mixed percentiles: the largest block measured alike, then the rest, said
+    not to be comparable with it."""
+    groups: dict[tuple[Metric, str], list[tuple[Mesh, Figure]]] = {}
+    for mesh, figure in headlines:
+        if not figure.borrowed_from:
+            key = (figure.metric, _publisher(kb, figure.sources[0]))
+            groups.setdefault(key, []).append((mesh, figure))
+    block = max(groups.values(), key=len, default=[])
+    if len(block) < 2:
+        return (
+            f"{what}: "
+            + "; ".join(
+                f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in headlines
+            )
+            + ". These are different percentiles from different benchmarks, so they are not"
+            " comparable: no source in my knowledge base measured them alike."
+        )
+    metric, publisher = block[0][1].metric, _publisher(kb, block[0][1].sources[0])
+    percentile = metric.value.removeprefix("latency_")
+    alike = "; ".join(f"{_named(m, f)}: {figure_text(f)}" for m, f in block)
+    rest = [(m, f) for m, f in headlines if (m, f) not in block]
+    others = "; ".join(
+        f"{_named(m, f)}: {_value_at(f, size, Measure.latency)} ({_who(kb, f)})" for m, f in rest
+    )
+    return (
+        f"{what} at {percentile}, measured alike by {publisher}: {alike}. "
+        f"Not comparable with those (another percentile or benchmark): {others}."
+    )
 
 
 def _measured(kb: KnowledgeBase, figure: Figure) -> str:
@@ -543,7 +641,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     size = _size(intent)
     measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
-    headlines = _headlines(kb, meshes, measure)
+    headlines = _headlines(kb, meshes, measure, _asked_percentiles(intent))
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
