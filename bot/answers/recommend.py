@@ -27,7 +27,7 @@ from bot.answers.screening import Finding, Screened
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Rule, ScreeningTest
+from bot.knowledge.models import FactValue, Question, Rule, ScreeningTest
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -260,6 +260,11 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             continue
         if ahead.verdict.of(c.new_pick).out:
             continue
+        if not req.platforms and _asks_provider(c.question, c.option_label):
+            if c.question.id not in {q for q, _ in seen}:
+                seen.add((c.question.id, c.new_pick))
+                lines.append(_provider_depends(kb, c.question.ask, c.option_label))
+            continue
         if not req.platforms and c.question.fact != "platform" and _provider_bound(kb, c.new_pick):
             continue
         seen.add((c.question.id, c.new_pick))
@@ -270,6 +275,33 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             )
         )
     return lines[:MAX_CHANGES]
+
+
+def _asks_provider(question: Question, label: str) -> bool:
+    """The option asks for the platform provider's support: no pick follows from it until
+    the platform, and so the provider, is known."""
+    return any(o.label == label and o.set.get("support") == "provider" for o in question.options)
+
+
+def _provider_depends(kb: KnowledgeBase, ask: str, label: str) -> Statement:
+    """'depends on where you run: X on AKS, Y on GKE': each provider's own offering."""
+    platform = kb.rules.fact("platform")
+    own = []
+    for mesh in kb.current_meshes():
+        fit = mesh.fit
+        if fit is None or fit.provider is None:
+            continue
+        where = [
+            p.value
+            for p in fit.platforms
+            if (d := kb.rules.platforms.get(p)) is not None and d.provider == fit.provider
+        ]
+        if where and platform:
+            own.append(f"{mesh.name} on {platform.says(where)}")
+    return Statement(
+        label=f"{ask} → {label}",
+        text="depends on where you run: " + "; ".join(own) if own else "depends on where you run",
+    )
 
 
 def _splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) -> str:

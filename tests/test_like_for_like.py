@@ -1,0 +1,41 @@
+"""Figures set side by side are like for like: one latency percentile, one benchmark where
+the knowledge base has it; offerings with no proxy in the cluster are not ranked at 0 MB;
+a what-if on the provider's support waits for the platform."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
+
+
+def lead(engine: AnswerEngine, text: str) -> str:
+    return render_terminal(engine.ask(text)).split("\n")[2]
+
+
+def test_latency_side_by_side_keeps_the_percentile_asked(engine: AnswerEngine):
+    said = lead(engine, "how much p99 delay does ztunnel add compared with envoy sidecars?")
+    assert set(re.findall(r"at (p\d\d)", said)) == {"p99"}, said
+
+
+def test_latency_from_many_benchmarks_names_the_odd_ones_out(engine: AnswerEngine):
+    said = lead(engine, "request latency overhead for 300 pods on 12 nodes")
+    assert "measured alike by" in said and "Not comparable with those" in said, said
+    alike = said.split("Not comparable")[0]
+    assert "p90" not in alike.split(":", 1)[1], said
+
+
+def test_lightest_does_not_rank_a_managed_data_plane_at_zero(engine: AnswerEngine):
+    said = lead(engine, "which service mesh has the smallest memory footprint")
+    first = said.split(" is the lightest")[0]
+    assert "VPC Lattice" not in first, said
+    assert not re.search(r"\b0 MB", said), said
+    assert "billed by use" in said, said
+
+
+def test_provider_support_what_if_waits_for_the_platform(engine: AnswerEngine):
+    text = render_terminal(engine.ask("pick a mesh for 800 pods, we need wasm plugins"))
+    lines = [x for x in text.splitlines() if "cloud provider →" in x or "→ From our cloud" in x]
+    assert all("depends on where you run" in x for x in lines), lines
+    assert not any("Gloo Mesh" in x.split("→", 1)[1].split(":")[0] for x in lines), lines
