@@ -39,3 +39,17 @@ def test_provider_support_what_if_waits_for_the_platform(engine: AnswerEngine):
     lines = [x for x in text.splitlines() if "cloud provider →" in x or "→ From our cloud" in x]
     assert all("depends on where you run" in x for x in lines), lines
     assert not any("Gloo Mesh" in x.split("→", 1)[1].split(":")[0] for x in lines), lines
+
+
+def test_a_platform_alone_gets_the_list_of_meshes_that_run_there(engine: AnswerEngine):
+    answer = engine.ask("what meshes can i put on hashicorp nomad")
+    said = render_terminal(answer)
+    assert answer.intent.kind == "which_meshes", answer.intent
+    runs = said.split("\n")[2].split(".")[0]
+    assert "Consul" in runs and "Google Cloud" not in runs and "Istio" not in runs, runs
+
+
+def test_scheduler_hosts_do_not_hold_another_clouds_managed_offering(engine: AnswerEngine):
+    said = render_terminal(engine.ask("nomad cluster on our own hardware, need mtls, recommend"))
+    kept = [x for x in said.splitlines() if ": kept" in x]
+    assert not any("Google Cloud" in x or "VPC Lattice" in x for x in kept), kept

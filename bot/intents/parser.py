@@ -1039,6 +1039,11 @@ class IntentParser:
         # need said, asks what the part is for.
         if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
             return IntentKind.explain, typo
+        # "which meshes run on nomad?": a list asked of a platform alone, nothing else said,
+        # is the list of meshes that run there, not a pick.
+        platform_only = set(facts) == {PLATFORM} and not (features or meshes or sized)
+        if platform_only and cue("list_meshes") and not recommend:
+            return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
