@@ -53,3 +53,14 @@ def test_scheduler_hosts_do_not_hold_another_clouds_managed_offering(engine: Ans
     said = render_terminal(engine.ask("nomad cluster on our own hardware, need mtls, recommend"))
     kept = [x for x in said.splitlines() if ": kept" in x]
     assert not any("Google Cloud" in x or "VPC Lattice" in x for x in kept), kept
+
+
+def test_control_plane_memory_counts_the_clusters_given(engine: AnswerEngine):
+    said = lead(engine, "how much ram does istiod need across 4 clusters")
+    assert "4 clusters" in said and "6 GB" in said, said
+
+
+def test_a_node_count_alone_titles_the_cost_by_nodes(engine: AnswerEngine):
+    said = render_terminal(engine.ask("ztunnel memory on 120 nodes"))
+    title = said.splitlines()[0]
+    assert "120 nodes" in title and "pods" not in title, title

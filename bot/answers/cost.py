@@ -45,11 +45,21 @@ class Size:
     rps: int | None
     assumed: tuple[str, ...]
     told: bool
+    clusters: int = 1
+    nodes_only: bool = False  # nodes said, no pods or services: per-pod figures assume pods
 
     @property
     def headline(self) -> str:
+        if self.nodes_only:
+            return (
+                f"{self.nodes:,} nodes (assumed for per-pod figures: {PODS_PER_NODE} pods a node)"
+            )
         said = f"{self.pods:,} pods on {self.nodes:,} nodes"
         return f"{said} (assumed: {', '.join(self.assumed)})" if self.assumed else said
+
+    @property
+    def title(self) -> str:
+        return f"{self.nodes:,} nodes" if self.nodes_only else f"{self.pods:,} pods"
 
     def count(self, figure: Figure) -> int:
         return self.pods if figure.per == Scope.pod else self.nodes
@@ -62,16 +72,21 @@ def _count(intent: Intent, fact: str) -> int | None:
 
 def _size(intent: Intent) -> Size:
     services = _count(intent, "services")
-    pods = _count(intent, "pods") or services or DEFAULT_PODS
-    nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
+    said_nodes = _count(intent, "nodes")
+    nodes_only = bool(said_nodes) and not (_count(intent, "pods") or services)
+    by_nodes = said_nodes * PODS_PER_NODE if nodes_only and said_nodes else None
+    pods = _count(intent, "pods") or services or by_nodes or DEFAULT_PODS
+    nodes = said_nodes or max(1, math.ceil(pods / PODS_PER_NODE))
     assumed = []
     if not _count(intent, "pods"):
         assumed.append("one pod a service" if services else f"{pods:,} pods")
-    if not _count(intent, "nodes"):
+    if not said_nodes:
         assumed.append(f"{PODS_PER_NODE} pods a node")
     told = any(_count(intent, fact) for fact in ("pods", "services", "nodes"))
     hops = _count(intent, "hops") or 1
-    return Size(pods, nodes, hops, _count(intent, "rps"), tuple(assumed), told)
+    clusters = _count(intent, "clusters") or 1
+    rps = _count(intent, "rps")
+    return Size(pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only)
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
@@ -361,11 +376,25 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
             return f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
         return per or figure_text(figure)
     if measure == Measure.control_plane:
-        return f"{figure_text(figure)}: {figure.conditions}"
+        return _per_cluster(figure, size.clusters)
     percentile = figure.metric.value.removeprefix("latency_")
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _per_cluster(figure: Figure, clusters: int) -> str:
+    """A control plane's figure, and over the user's clusters where they gave several."""
+    said = f"{figure_text(figure)}: {figure.conditions}"
+    if clusters == 1 or figure.per != Scope.mesh:
+        return said
+    low, high = (amount(v * clusters, figure.unit) for v in (figure.low, figure.high))
+    total = low if low == high else f"{low}–{high}"
+    return (
+        f"about {total} for {clusters:,} clusters with a control plane in each (multi-primary:"
+        f" {figure_text(figure)} × {clusters:,}); a primary-remote setup runs one, though it"
+        f" then serves every cluster's proxies. Measured under: {figure.conditions}"
+    )
 
 
 def _conditions(figure: Figure, measure: Measure) -> str:
@@ -633,7 +662,7 @@ def _title(size: Size, measure: Measure) -> str:
         return "What the control plane takes"
     if not size.told:
         return "Memory a proxy uses"
-    return f"What a mesh costs at {size.pods:,} pods"
+    return f"What a mesh costs at {size.title}"
 
 
 def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
