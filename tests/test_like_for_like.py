@@ -64,3 +64,8 @@ def test_a_node_count_alone_titles_the_cost_by_nodes(engine: AnswerEngine):
     said = render_terminal(engine.ask("ztunnel memory on 120 nodes"))
     title = said.splitlines()[0]
     assert "120 nodes" in title and "pods" not in title, title
+
+
+def test_a_distribution_row_copied_from_upstream_names_upstreams_version(engine: AnswerEngine):
+    said = lead(engine, "can the azure istio add-on run policies in dry run")
+    assert "since Istio 1." in said and "Inherited from upstream Istio" in said, said

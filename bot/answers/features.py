@@ -37,12 +37,17 @@ def in_sentence(feature: Feature) -> str:
 
 def _support_text(kb: KnowledgeBase, support: Support) -> str:
     """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date."""
-    when = [f"since {support.since}"] if support.since else []
+    base = kb.meshes.get(support.inherited_from) if support.inherited_from else None
+    upstream = base.name.split(" (")[0] if base else ""
+    when = [f"since {f'{upstream} ' if upstream else ''}{support.since}"] if support.since else []
     if as_of := evidence_date(kb, support.sources):
         when.append(f"as of {as_of:%Y-%m}")
     text = level_words(support.level, support.not_applicable)
     text += f" ({', '.join(when)})" if when else ""
-    return f"{text}. {support.note}".strip() if support.note else text + "."
+    text = f"{text}. {support.note}".strip() if support.note else text + "."
+    if base:
+        text += f" Inherited from upstream {upstream}: not checked for this distribution."
+    return text
 
 
 def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite: Citations):
