@@ -69,3 +69,14 @@ def test_a_node_count_alone_titles_the_cost_by_nodes(engine: AnswerEngine):
 def test_a_distribution_row_copied_from_upstream_names_upstreams_version(engine: AnswerEngine):
     said = lead(engine, "can the azure istio add-on run policies in dry run")
     assert "since Istio 1." in said and "Inherited from upstream Istio" in said, said
+
+
+def test_memory_question_without_a_size_still_says_which_is_lighter(engine: AnswerEngine):
+    said = lead(engine, "does sidecar istio or ambient use less ram")
+    assert "takes the least proxy memory" in said, said
+
+
+def test_a_borrowed_figure_is_not_named_alone_as_the_dearest(engine: AnswerEngine):
+    said = lead(engine, "sidecar memory bill for 2000 pods")
+    top = said.rsplit(" to ", 1)[1]
+    assert "borrowed" in top and "Istio (sidecar mode)" in top, said

@@ -92,7 +92,11 @@ def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure,
                 chosen.append((mesh, next(f for f in figures if source in f.sources), True))
             continue
         leads = [(m, f) for m in meshes if (f := lead_figure(kb, m, metric))]
-        chosen += [(m, f, len(leads) == 1) for m, f in leads]
+        # The measurement the others borrow is no "different source" from theirs.
+        common = set.intersection(*(set(f.sources) for _, f in leads)) if leads else set()
+        chosen += [
+            (m, f, len(leads) == 1 or (bool(common) and not f.borrowed_from)) for m, f in leads
+        ]
     return chosen
 
 

@@ -113,6 +113,12 @@ def _who(kb: KnowledgeBase, figure: Figure) -> str:
     return f"{who}; {borrowed}" if borrowed else who
 
 
+def _blog(kb: KnowledgeBase, figure: Figure) -> bool:
+    """Every source of the figure is a blog's claim, not a measurement."""
+    kinds = [kb.sources[s].kind for s in figure.sources if s in kb.sources]
+    return bool(kinds) and all(k == "blog" for k in kinds)
+
+
 def _named(mesh: Mesh, figure: Figure) -> str:
     """'Istio ambient mode (ztunnel)'; the mode only where the name does not say it."""
     return mesh.name if figure.mode.lower() in mesh.name.lower() else f"{mesh.name} ({figure.mode})"
@@ -455,9 +461,9 @@ def _figured_lead(
     if measure != Measure.memory:
         return _rate_lead(kb, headlines, size, measure)
     if not size.told:
-        return _per_proxy_lead(kb, headlines)
+        return _sentences(_per_proxy_lead(kb, headlines), _verdict_at(headlines, size))
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
-    (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
+    (low_mesh, low), high = ranked[0], ranked[-1][1]
     if len(ranked) == 1 and low.high == 0:
         return f"At {size.headline}, {low_mesh.name} runs no proxy in your cluster: 0 MB of memory."
     if len(ranked) == 1:
@@ -468,7 +474,38 @@ def _figured_lead(
         )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
-        f"({low_mesh.name}) to {_total(high, size)} ({high_mesh.name})."
+        f"({_who_at(kb, ranked, low, size)}) to {_total(high, size)} "
+        f"({_who_at(kb, ranked, high, size)})."
+    )
+
+
+def _who_at(kb: KnowledgeBase, ranked: list[tuple[Mesh, Figure]], end: Figure, size: Size) -> str:
+    """The meshes at one end of the range, all of them where they tie, those whose figure
+    is borrowed said so; a figure for ambient's nodes says waypoints come on top."""
+    tied = [(m, f) for m, f in ranked if _total(f, size) == _total(end, size)]
+    own = [m.name for m, f in tied if not f.borrowed_from]
+    lent = [m.name for m, f in tied if f.borrowed_from]
+    said = ", ".join(own)
+    if lent:
+        lender = borrowed_label(kb, next(f for _, f in tied if f.borrowed_from))
+        said += f"{'; ' if own else ''}{', '.join(lent)} ({lender.replace(':', ',')})"
+    extra = [
+        f for m, _ in tied for f in m.overhead if f.per == Scope.waypoint and f.metric == end.metric
+    ]
+    return said + (f", plus {figure_text(extra[0])} where you deploy one" if extra else "")
+
+
+def _verdict_at(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+    """Which is lighter at an assumed size, where the meshes' proxies count per pod and per
+    node alike (so "which is cheaper" gets an answer): only figures measured, none borrowed."""
+    measured = [(m, f) for m, f in headlines if not f.borrowed_from and f.high > 0]
+    if len(measured) < 2 or len(measured) != len(headlines):
+        return ""
+    ranked = sorted(measured, key=lambda mf: mf[1].high * size.count(mf[1]))
+    totals = "; ".join(f"{m.name} about {_total(f, size)}" for m, f in ranked)
+    return (
+        f"At {size.headline}: {totals}, so {ranked[0][0].name} takes the least proxy memory"
+        " (figures from their own sources, not averaged)"
     )
 
 
@@ -612,15 +649,21 @@ def _all_figures(
     generic, measure = measure is None, measure or Measure.memory
     heading, metrics, describe = _figure_sections(kb, size, generic)[measure]
     scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
-    bars = [
-        _bar(kb, mesh, figure, size, cite)
+    charted = [
+        (mesh, figure)
         for mesh in meshes
         for figure in mesh.overhead
         if measure in (Measure.memory, Measure.cpu)
         and figure.metric == MEASURE_METRICS[measure][0]
         and figure.per in scopes
     ]
-    parts: list[Part] = [Chart(heading=_chart_heading(size, measure), bars=bars)] if bars else []
+    # A blog's claim is charted apart from the measurements, never among them.
+    shown = _chart_heading(size, measure)
+    parts: list[Part] = [
+        Chart(heading=title, bars=bars)
+        for title, claims in ((shown, False), (f"{shown}: blog claims, not measured", True))
+        if (bars := [_bar(kb, m, f, size, cite) for m, f in charted if _blog(kb, f) == claims])
+    ]
     items = [
         Statement(
             label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
