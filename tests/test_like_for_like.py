@@ -80,3 +80,11 @@ def test_a_borrowed_figure_is_not_named_alone_as_the_dearest(engine: AnswerEngin
     said = lead(engine, "sidecar memory bill for 2000 pods")
     top = said.rsplit(" to ", 1)[1]
     assert "borrowed" in top and "Istio (sidecar mode)" in top, said
+
+
+def test_a_provider_kubernetes_is_said_to_be_kubernetes(engine: AnswerEngine):
+    said = render_terminal(
+        engine.ask("self-hosted kubernetes in our datacenter, 60 services, mtls")
+    )
+    row = next(x for x in said.splitlines() if x.startswith("- AKS Istio"))
+    assert "only on AKS" in row, row

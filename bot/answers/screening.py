@@ -238,6 +238,12 @@ def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     if Platform.vms in said and elsewhere:
         missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
     sources = tuple(mesh.fit.sources)
+    own = [p.value for p in mesh.fit.platforms if p in KUBERNETES_PLATFORMS]
+    if missing and Platform.kubernetes.value in absent and own:  # AKS is Kubernetes too
+        only = (
+            f"{_says(ctx, 'platform', missing)} in general: only on {_says(ctx, 'platform', own)}"
+        )
+        return [Check(Outcome.out, only, sources)]
     if missing:
         return [Check(Outcome.out, _says(ctx, "platform", missing), sources)]
     if beside:
