@@ -243,7 +243,7 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
         first.append(
             Paragraph(
                 heading="Status",
-                text=" ".join(status_line(kb, m) for m in retired),
+                text=" ".join(status_line(kb, m, successors=False) for m in retired),
                 sources=cite.cite(s for m in retired for s in m.sources),
             )
         )

@@ -137,7 +137,8 @@ def _must_haves(
     if len(left) == 1:
         text = f"{kb.meshes[left[0]].name} supports {names}"
     elif not partly:
-        text = f"All {len(left)} options left support {names}"
+        every = "Both" if len(left) == 2 else f"All {len(left)}"
+        text = f"{every} options left support {names}"
     else:
         text = f"{len(left) - len(partly)} of the {len(left)} options left fully support {names}"
     if not partly:
@@ -382,7 +383,7 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
     pick = kb.meshes[verdict.pick]
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
     weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
-    lacks = f" It lacks: {after_colon(kb, weakness)}" if weakness else ""
+    lacks = f" Main caveat: {after_colon(kb, weakness)}" if weakness else ""
     return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
 
 
