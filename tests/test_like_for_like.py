@@ -88,3 +88,11 @@ def test_a_provider_kubernetes_is_said_to_be_kubernetes(engine: AnswerEngine):
     )
     row = next(x for x in said.splitlines() if x.startswith("- AKS Istio"))
     assert "only on AKS" in row, row
+
+
+def test_the_comparison_offered_after_a_feature_check_starts_from_the_mesh_asked(
+    engine: AnswerEngine,
+):
+    answer = engine.ask("can kuma rate limit requests")
+    offered = [c.label for c in answer.next_steps if c.label.startswith("Compare")]
+    assert offered and all("Kuma" in label for label in offered), offered

@@ -89,7 +89,9 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features[:2]
     ]
-    steps += standard_steps(kb, IntentKind.feature_check, only=(IntentKind.compare,))
+    steps += standard_steps(
+        kb, IntentKind.feature_check, only=(IntentKind.compare,), meshes=[m.id for m in meshes]
+    )
     return build_answer(
         kb,
         intent,
