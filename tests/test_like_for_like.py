@@ -96,3 +96,9 @@ def test_the_comparison_offered_after_a_feature_check_starts_from_the_mesh_asked
     answer = engine.ask("can kuma rate limit requests")
     offered = [c.label for c in answer.next_steps if c.label.startswith("Compare")]
     assert offered and all("Kuma" in label for label in offered), offered
+
+
+def test_the_no_mesh_baseline_is_not_counted_as_a_mesh(engine: AnswerEngine, kb):
+    said = lead(engine, "which meshes can do retries")
+    meshes = [m for m in kb.current_meshes() if m.status == "active"]
+    assert f"of {len(meshes)} current meshes" in said, said

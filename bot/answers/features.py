@@ -141,7 +141,9 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     features = [kb.features[f] for f in intent.features if f in kb.features][:3]
     named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes and kb.meshes[m].is_current]
-    pool = named if len(named) > 1 else kb.current_meshes()
+    # The no-mesh baseline is no mesh: not counted among "current meshes".
+    meshes = [m for m in kb.current_meshes() if m.status != Status.baseline]
+    pool = named if len(named) > 1 else meshes
     among = "current meshes" if pool is not named else "meshes you named"
     everyone = "every mesh" if pool is not named else "each one named"
     points: list[Part] = []
