@@ -102,3 +102,9 @@ def test_the_no_mesh_baseline_is_not_counted_as_a_mesh(engine: AnswerEngine, kb)
     said = lead(engine, "which meshes can do retries")
     meshes = [m for m in kb.current_meshes() if m.status == "active"]
     assert f"of {len(meshes)} current meshes" in said, said
+
+
+def test_a_compare_verdict_gives_only_reasons_that_tell_the_meshes_apart(engine: AnswerEngine):
+    said = render_terminal(engine.ask("cilium or ambient istio for our 30 node eks cluster"))
+    setup = said.split("FOR YOUR SETUP", 1)[1].split("\n\n", 1)[0]
+    assert "Graduated CNCF" not in setup, setup  # both are graduated: it decides nothing
