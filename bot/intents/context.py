@@ -51,15 +51,18 @@ def retired_context(
     if not other_names and not any(current(m) for m in found.meshes):
         return set()
     said = _spans(cues, "lifecycle", tokens)
-    gone = {
-        mesh
-        for start, end, mesh in found.spans
-        if not current(mesh)
-        and any(0 <= s - end <= WINDOW or 0 <= start - e <= WINDOW for s, e in said)
-    }
+
+    def near(start: int, end: int) -> bool:
+        return any(0 <= s - end <= WINDOW or 0 <= start - e <= WINDOW for s, e in said)
+
+    gone = {mesh for start, end, mesh in found.spans if not current(mesh) and near(start, end)}
     # "nginx service mesh is dead … nginx service mesh vs kuma?": set against another, it is
-    # a side of the comparison, however retired.
-    return gone - _compared(tokens, found, cues)
+    # a side of the comparison, however retired; so is one named again apart from its status
+    # in a message asking for a comparison ("app mesh is going away … what we lose moving
+    # from app mesh to service connect. compare them").
+    again = {m for start, end, m in found.spans if not near(start, end)}
+    sides = again if _spans(cues, "compare", tokens) else set()
+    return gone - _compared(tokens, found, cues) - sides
 
 
 def _compared(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:

@@ -33,6 +33,7 @@ GROUPS = frozenset(
         "decision_opening",
         "decision_relative",
         "relay",
+        "purpose",
         "closing",
         "which_meshes",
         "compare",

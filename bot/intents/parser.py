@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from bot.intents.alternation import word_pattern
@@ -398,6 +398,8 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining) or (Measure.memory if sized else None)
+        if measure == Measure.latency and self._latency_observed(text, features, counted):
+            measure = None
         topic = bool(features or facts or measure)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
         found.meshes = [m for m in found.meshes if m not in others.values()]
@@ -459,6 +461,32 @@ class IntentParser:
             parts,
             by_part,
         )
+
+    def _metrics_measured(self, r: _Reading) -> bool:
+        """Latency said only as what the metrics asked about record (see below)."""
+        return r.measure is None and self._latency_observed(r.text, r.features, r.sizes)
+
+    def _latency_observed(self, text: str, features: list[str], counted: Collection[str]) -> bool:
+        """Latency named as what metrics asked about record, not as an overhead: "golden
+        metrics (success rate / latency / rps)", "which meshes give p99 latency per route".
+        Each sentence saying latency names no overhead beside it (a `cost` phrase other than
+        latency's own words: "latency overhead", "added latency", "how much") and no size."""
+        observed = any(self._kb.features[f].category == Category.observability for f in features)
+        if (
+            not observed
+            or self._deciding & set(counted)
+            or not self._cues.has("latency", normalise(text))
+        ):
+            return False
+        own = self._cues.words["latency"]
+        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+            said = f" {normalise(sentence)} "
+            if not self._cues.has("latency", said):
+                continue
+            costs = [m.group(0).strip() for m in self._cues.find("cost", said)]
+            if self._cues.has("quantity", said) or any(c not in own for c in costs):
+                return False
+        return True
 
     def _platform_features(self, text: str, negated: list[str]) -> list[str]:
         """The features a platform stands for by name, said in a clause that asks about a
@@ -595,7 +623,9 @@ class IntentParser:
         over the whole question and in each clause ("rate limit per client, or call out to
         our own authz service" asks about two; `asking`: the clauses a question mark closes).
         """
-        ranked = self._ranked(remaining, found)
+        every = self._retriever.rank(self._query(remaining, found))
+        ranked = self._retriever.choose(every, MIN_SCORE, ())
+        unasked = self._unasked(every, ranked, clauses, asking)
         chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
         each = [(clause, self._clause_ranks(clause)) for clause in chosen]
         # What the words are most about leads, even when an alias named something else
@@ -614,7 +644,22 @@ class IntentParser:
             )[:1]
         ]
         found_all = dict.fromkeys([*known, *tops])
-        return [f for f in found_all if f not in negated]
+        return [f for f in found_all if f not in negated and (f in exact or f not in unasked)]
+
+    def _unasked(
+        self, every: list[Ranked], ranked: list[str], clauses: list[str], asking: frozenset[str]
+    ) -> set[str]:
+        """Features the whole question ranks that questions with a topic of their own (a
+        feature, an overhead) never touch, said only in a statement beside them in words that
+        barely name it: "… overhead at 200 services? sizing the node pool before we roll it
+        out" asks no dry-run. Such a topic must be said as clearly as a clause's own; "… can
+        linkerd do that?" has no topic of its own and asks about the statement before it."""
+        touched = {r.feature for clause in asking for r in self._clause_ranks(clause)}
+        costed = bool(asking) and all(self._cues.has("cost", q) for q in asking)
+        if len(clauses) < 2 or not (touched or costed):
+            return set()
+        own = {r.feature: r.own for r in every}
+        return {f for f in ranked if f not in touched and own[f] < CLAUSE_FLOOR}
 
     def _clause_ranks(self, clause: str) -> list[Ranked]:
         """Every feature one clause's own words touch, best first."""
@@ -957,13 +1002,17 @@ class IntentParser:
         # Nor does one asking what to pass on ("what should i tell them"), nor what figure to
         # expect ("what p99 hit should i expect").
         unpicked = r.remaining
-        for group in ("lifecycle", "relay", "quantity"):
+        for group in ("lifecycle", "relay", "quantity", "purpose"):
             unpicked = self._cues.strip(group, unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
         recommend = among and ((picks_asked and not checked) or (stated and decides))
         # "cpu overhead of istio for 400 pods? trying to decide if we need another node
         # group": what the question marks ask is a measure; the rest says why they ask.
-        counted = r.measure is not None and not features
+        # A feature said only beside the overhead asked ("istio overhead for 400 pods? we
+        # trial policies in staging before enforcing") is why they ask it.
+        beside = self._only_asked("cost", r.text) and not self._metrics_measured(r)
+        beside = beside and not any(map(self._names_a_feature, _questions(r.text)))
+        counted = r.measure is not None and (not features or beside)
         counted = counted and (cue("quantity") or self._only_measures_asked(r.text))
         # The features I track is the narrower question: "what features do you track? what
         # can I ask you to check" asks for the list, not for help.
@@ -1081,7 +1130,7 @@ class IntentParser:
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
         aside = (aside or self._only_complained("cost", r.text)) and bool(features)
-        priced = cue("cost") and (measured or not features) and not aside
+        priced = cue("cost") and (measured or not features or beside) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
@@ -1290,6 +1339,8 @@ class IntentParser:
         what the words before it mean ("sidecar vs sidecarless — what does that mean?")."""
         if self._cues.has("explain", normalised) or self._asks_meaning(text):
             return True
+        if self._cues.has("purpose", normalised):  # "why would we need mtls": what it is for
+            return True
         words = normalised.split()
         for match in self._cues.find("what_is", normalised):
             at = len(normalised[: match.end()].split())
@@ -1318,7 +1369,8 @@ class IntentParser:
                 topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
-            if not topic or any(self._cues.has(g, said) for g in picks):
+            reason = self._cues.strip("purpose", said)  # "why do we need it": no pick
+            if not topic or any(self._cues.has(g, reason) for g in picks):
                 continue
             if self._explained(said, sentence.group(0)):
                 return True
@@ -1442,16 +1494,23 @@ class IntentParser:
     def _clauses_asking_of_a_mesh(self, text: str, first: bool = False) -> list[str]:
         """The clauses (normalised) that ask about a current mesh; `first`: the first only."""
         asks = self._cues.words["asks_of"]
-        out = []
+        out, heading = [], ""
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             words = normalise(clause).split()[:MAX_TOKENS]
+            opening = bool(words) and (
+                words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            )
+            if heading and opening:
+                # "openshift service mesh 3 — will the proxies validate jwts?": a mesh named
+                # as a heading is what the clause after it asks about.
+                words = [*heading.split(), *words]
             found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            heading = " ".join(words) if self._heading(words, found) else ""
             if not any(self._in_use(m) for m in found.meshes):
                 continue
             starts = [
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
-            opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
             adopted = self._adopted(words, found)
             starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
@@ -1460,6 +1519,12 @@ class IntentParser:
                 if first:
                     break
         return out
+
+    def _heading(self, words: list[str], found: Mentions) -> bool:
+        """A clause that is only a current mesh's name, and a version or article maybe."""
+        rest = [w for w, used in zip(words, found.mesh_used, strict=True) if not used]
+        meshes = any(self._in_use(m) for m in found.meshes)
+        return meshes and all(w.isdigit() or w in ARTICLES for w in rest)
 
     def _adopted(self, words: list[str], found: Mentions) -> set[int]:
         """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks
