@@ -400,7 +400,9 @@ class IntentParser:
         measure = self._measure(remaining) or (Measure.memory if sized else None)
         if measure == Measure.latency and self._latency_observed(text, features, counted):
             measure = None
-        topic = bool(features or facts or measure)
+        # what is asked of a product ("the licence on X") is a topic of the field too
+        product = self._cues.has("product_matters", remaining)
+        topic = bool(features or facts or measure or product)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
         found.meshes = [m for m in found.meshes if m not in others.values()]
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
@@ -433,6 +435,7 @@ class IntentParser:
         # "how does tetrate service bridge compare to the others?": a product set against
         # the meshes at large is one of the field, whatever else is said of it.
         field = field or bool(unknown and self._cues.has("rivals", normalised))
+        field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
@@ -515,6 +518,22 @@ class IntentParser:
             elif part not in parts.setdefault(mesh, []):
                 parts[mesh].append(part)
         return parts, frozenset(parts) - whole
+
+    def _named_where_asked(self, text: str) -> set[str]:
+        """The meshes named whole (not by a part) in the sentences a question mark closes that
+        name a part, or with none, the clauses naming one ("eli5 hbone pls, it's all over the
+        ambient docs" asks of no mesh)."""
+        asked = [m.group(0) for m in _ASKED.finditer(text)] or _CLAUSES.split(text[:MAX_TEXT])
+        sentences = [normalise(s).split() for s in asked]
+        sentences = [s for s in sentences if self._parts_named(s, self._mentions(s))[0]]
+        named: set[str] = set()
+        for words in sentences:
+            found = self._mentions(words)
+            named |= set(found.meshes) - self._parts_named(words, found)[1]
+        return named
+
+    def _mentions(self, words: list[str]) -> Mentions:
+        return find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
 
     def _about_something_else(self, tokens: list[str]) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
@@ -762,11 +781,15 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained, and names the mesh it
-            # belongs to unless the user names another.
+            # "what is a waypoint proxy": the part is explained (the answer names the mesh it
+            # belongs to); the meshes are those the sentence asking names ("why would ambient
+            # mode need a waypoint"), not one said beside it ("… keep seeing it in the ambient
+            # docs") nor the owner its name implies.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
-            meshes = [m for m in meshes if m not in r.by_part] or meshes
-            if not (meshes or r.features):  # "what's eBPF": a word of the field itself
+            if parts:
+                named = self._named_where_asked(r.text)
+                meshes = [m for m in meshes if m not in r.by_part and m in named]
+            elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
@@ -1004,6 +1027,7 @@ class IntentParser:
         unpicked = r.remaining
         for group in ("lifecycle", "relay", "quantity", "purpose"):
             unpicked = self._cues.strip(group, unpicked)
+        unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
         recommend = among and ((picks_asked and not checked) or (stated and decides))
         # "cpu overhead of istio for 400 pods? trying to decide if we need another node
@@ -1192,6 +1216,17 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _without_supposed_needs(self, normalised: str) -> str:
+        """The text less each `supposed_need` phrase right before a feature's name ("… if we
+        need windows nodes"): a need stated, not whether to adopt something."""
+        out = normalised
+        for match in reversed(self._cues.find("supposed_need", normalised)):
+            after = normalised[match.end() :].split()[:MAX_SPAN]
+            found = self._mentions(after)
+            if found.features and found.feature_words[0] and not found.meshes:
+                out = out[: match.start()] + " " + out[match.end() :]
+        return out
 
     def _apart(self, remaining: str) -> bool:
         """A comparison one of whose sides is no word of mine, with nothing of the field said
