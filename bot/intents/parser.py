@@ -1222,9 +1222,8 @@ class IntentParser:
         need windows nodes"): a need stated, not whether to adopt something."""
         out = normalised
         for match in reversed(self._cues.find("supposed_need", normalised)):
-            after = normalised[match.end() :].split()[:MAX_SPAN]
-            found = self._mentions(after)
-            if found.features and found.feature_words[0] and not found.meshes:
+            found = self._mentions(normalised[match.end() :].split()[:MAX_SPAN])
+            if found.features and not found.meshes:  # "if we need (to mesh) vms
                 out = out[: match.start()] + " " + out[match.end() :]
         return out
 
