@@ -975,7 +975,8 @@ class IntentParser:
         # a clause of its own is ours, whatever topic the setup names; so is a decision that
         # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
         # unless what it asks names the other topic ("best mesh office chair? should we?").
-        closes = self._asks.decides(r.text)
+        reason = self._reason_asked(r)  # "why do we need mtls if …": no pick
+        closes = self._asks.decides(r.text, reasons=reason)
         off_topic = not ours and cue("out_of_scope") and not setup
         off_topic = off_topic and not self._asks.field_decision(r.text)
         asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
@@ -1025,7 +1026,7 @@ class IntentParser:
         # Nor does one asking what to pass on ("what should i tell them"), nor what figure to
         # expect ("what p99 hit should i expect").
         unpicked = r.remaining
-        for group in ("lifecycle", "relay", "quantity", "purpose"):
+        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else [])):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
@@ -1216,6 +1217,18 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _reason_asked(self, r: _Reading) -> bool:
+        """What a feature is for asked (`purpose`: "why would we need mtls if TLS ends at
+        the ingress"), with no mesh named and no mesh nor sidecar after the phrase: "why do
+        we need a mesh at all", "… we need istio. why do we need it?" weigh adopting one."""
+        if not r.features or r.found.meshes:
+            return False
+        said = self._cues.find("purpose", r.normalised)
+        return bool(said) and not any(
+            self._cues.has("concept", " ".join(r.normalised[m.end() :].split()[:MAX_SPAN]))
+            for m in said
+        )
 
     def _without_supposed_needs(self, normalised: str) -> str:
         """The text less each `supposed_need` phrase right before a feature's name ("… if we
