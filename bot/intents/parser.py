@@ -18,7 +18,7 @@ from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
-from bot.intents.identity import IdentityReader
+from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
@@ -1301,6 +1301,15 @@ class IntentParser:
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+            # "eBPF — what is it and why does it matter?": what was just named, asked about.
+            said = words[: len(normalised[: match.start()].split())]
+            before = find_mentions(said, self._kb.mesh_index, self._kb.feature_index)
+            if (
+                words[at : at + 1]
+                and words[at] in SUBJECTS
+                and (any(before.used) or self._cues.has("concept", " ".join(said)))
+            ):
                 return True
         return False
 
