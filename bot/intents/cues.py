@@ -38,6 +38,7 @@ GROUPS = frozenset(
         "compare",
         "whole_picture",
         "lifecycle",
+        "release_words",
         "lightest",
         "least",
         "counted_per",

@@ -31,6 +31,7 @@ from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied,
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -792,6 +793,7 @@ class IntentParser:
                     suggestions.append(label)
         outside = kind == IntentKind.out_of_scope
         return Intent(
+            version=self._version_asked(r.text, meshes) if kind == IntentKind.lifecycle else None,
             kind=kind,
             meshes=[] if outside else meshes[:12],
             parts=parts[:4],
@@ -806,6 +808,13 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _version_asked(self, text: str, meshes: list[str]) -> str | None:
+        """The release said right after the one mesh a status question names."""
+        if len(meshes) != 1:
+            return None
+        mesh = self._kb.meshes[meshes[0]]
+        return version_after(text, [mesh.id, *mesh.known_as], self._cues.words["release_words"])
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
