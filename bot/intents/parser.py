@@ -298,7 +298,7 @@ class IntentParser:
         return context.model_copy(update={"meshes": meshes, "parts": []})
 
     def _read(self, text: str) -> _Reading | None:
-        text = self._requirements.without_asides(text)
+        text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None
@@ -640,6 +640,7 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
+        query = self._requirements.without_vendors(query)  # and who supports them
         return self._refusals.without_refused(query)
 
     def _avoided(self, text: str) -> list[str]:
@@ -1006,9 +1007,13 @@ class IntentParser:
         # platform said; any other setup asks for a pick, and so does an estate described,
         # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
         # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
-        described = (self._setup - {PLATFORM}) & set(facts) or (
-            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
+        # So does a choice between named meshes beside that estate ("istio or linkerd for us?
+        # eks, ~200 pods … lowest overhead wins"): the overhead is what the pick weighs.
+        estate = PLATFORM in facts and bool(sized)
+        chosen = self._choice(r.remaining, meshes, True) or (
+            not named and self._ranked_by(r) is None
         )
+        described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our
