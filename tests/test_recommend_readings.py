@@ -755,3 +755,27 @@ def test_the_lightest_of_named_meshes_with_no_estate_stays_a_ranking(engine: Ans
     assert engine.parser.parse("istio or linkerd, which has the lowest overhead?").kind == (
         IntentKind.lightest
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our clusters are OKD (the community openshift), 30 services, we need mtls and "
+        "traffic splitting. which mesh?",
+        "okd 4.15 on our own hardware, we'll maybe buy OCP in a year or two. recommend a mesh "
+        "for ~60 services",
+    ],
+)
+def test_okd_is_openshift_without_the_subscription_its_service_mesh_needs(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["platform"] == ["okd"]
+    result = verdict(engine, text)
+    assert "openshift-service-mesh" in [s.mesh.id for s in result.ruled_out]
+    assert result.tied and "openshift-service-mesh" not in result.tied
+
+
+def test_staying_close_to_a_distribution_is_wanting_its_base(engine: AnswerEngine):
+    text = "we run okd and want to stay close to openshift service mesh. 40 services, mtls."
+    assert engine.parser.parse(text).facts["built_on"] == "istio"
+    assert set(verdict(engine, text).tied) <= {"istio", "istio-ambient"}

@@ -126,6 +126,11 @@ class RequirementReader:
             for definition in rules.platforms.values()
             for word in definition.located
         }
+        self._narrows = {
+            Platform(p): definition.narrows
+            for p, definition in rules.platforms.items()
+            if definition.narrows
+        }
         self._self_hosted = {
             p for p, definition in rules.platforms.items() if definition.self_hosted
         }
@@ -713,6 +718,8 @@ class RequirementReader:
         cluster") unless a platform named beside it runs there too (OpenShift)."""
         of = {**self._platform_of, **self._alone_of}
         found = list(dict.fromkeys(of[w] for w in words))
+        builds = {self._narrows[p] for p in found if p in self._narrows}
+        found = [p for p in found if p not in builds]  # "OKD … a later move to OCP": OKD
         located_apart = not self._self_hosted & set(found)
         own = {
             of[w] for w in words if w in self._distinct or (located_apart and w in self._located)
