@@ -18,7 +18,7 @@ from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
-from bot.intents.identity import IdentityReader
+from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
@@ -61,6 +61,7 @@ _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends ea
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -226,6 +227,7 @@ class IntentParser:
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
+        plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -1304,6 +1306,15 @@ class IntentParser:
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+            # "eBPF — what is it and why does it matter?": what was just named, asked about.
+            said = words[: len(normalised[: match.start()].split())]
+            before = find_mentions(said, self._kb.mesh_index, self._kb.feature_index)
+            if (
+                words[at : at + 1]
+                and words[at] in SUBJECTS
+                and (any(before.used) or self._cues.has("concept", " ".join(said)))
+            ):
                 return True
         return False
 
