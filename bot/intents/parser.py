@@ -61,6 +61,7 @@ _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends ea
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -226,6 +227,7 @@ class IntentParser:
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
+        plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
