@@ -183,3 +183,17 @@ def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
     assert first.parts == ["hbone"] and first.meshes == ["istio-ambient"]
     then = follow_up(kb, engine.parser, "what would it cost us in memory at 300 pods?", first)
     assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])
+
+
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        ("ebpf... what is it, and why do vendors keep pitching it?", "eBPF"),
+        ("SPIFFE - what's that in practice?", "SPIFFE / SPIRE identity"),
+    ],
+)
+def test_a_topic_named_then_asked_about_as_it_is_explained(engine, text, explained):
+    """'X — what is it?': the pronoun stands for what was just named."""
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.explain
+    assert engine.answer(intent).title == explained

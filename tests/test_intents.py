@@ -646,3 +646,28 @@ def test_a_name_that_is_no_slip_of_a_cue_word_stays_a_name(parser):
     intent = parser.parse("is recomtrix mesh any good?")
     assert intent.kind != IntentKind.recommend
     assert [normalise(n).split()[0] for n in intent.unknown_names] == ["recomtrix"]
+
+
+def test_auth_between_services_is_no_end_user_token_check(engine):
+    """Auth between workloads is who may call whom, not JWTs from end users; JWT said
+    with it still is."""
+    text = "ec2 fleets in two aws accounts, we need service-to-service auth. which mesh?"
+    needs = engine.parser.parse(text).facts["needs"]
+    assert "l7_authorization" in needs and "jwt_validation" not in needs
+    said = engine.parser.parse("EKS, 30 services, jwt auth at the mesh please. what fits?")
+    assert said.facts["needs"] == ["jwt_validation"]
+
+
+def test_a_size_per_machine_names_no_feature_counted_per_something(engine):
+    """'1 GB of RAM per node' is a size: 'per' says nothing of isolated meshes per tenant."""
+    text = "small k3s clusters at the edge, 1 GB of RAM per node, team of 3, need mTLS. which mesh?"
+    assert engine.parser.parse(text).facts["needs"] == ["mtls"]
+
+
+def test_an_upgrade_of_the_nodes_is_no_canary_control_plane_need(engine):
+    """Upgrading node images or the cluster is not upgrading the mesh; a mesh upgrade said
+    plainly still is a need."""
+    nodes = engine.parser.parse("eks, 40 services, need mtls; a node upgrade lands next week")
+    assert nodes.facts["needs"] == ["mtls"]
+    mesh = engine.parser.parse("eks, 40 services, need mtls and upgrades without downtime")
+    assert "revision_upgrades" in mesh.facts["needs"]

@@ -638,14 +638,30 @@ def test_an_honest_tie_names_every_tied_offering(engine: AnswerEngine):
     assert all(engine.kb.meshes[m].name in answer.lead for m in result.tied)
 
 
-def test_an_honest_tie_says_which_answer_would_make_each_tied_offering_the_pick(
+def test_a_close_call_leads_with_the_one_that_holds_up_and_says_what_would_split_them(
     engine: AnswerEngine, kb: KnowledgeBase
 ):
+    """Offerings level on what is known: the one nearest the top over every answer to the
+    open questions leads, and the lead names the others and the answer that would make each
+    the only pick."""
     intent = engine.parser.parse("on-prem k8s, we must have post-quantum key exchange. which?")
     ahead = scoring.outlook(kb, intent.facts, scoring.candidates(kb, intent.meshes))
-    assert len(ahead.verdict.tied) > 1
-    split = engine.answer(intent).lead.split("What would split them: ")[1]
-    for mesh_id in ahead.verdict.tied:
+    level = ahead.verdict.level
+    assert len(level) > 1 and ahead.verdict.tied == [ahead.verdict.lean]
+
+    def behind(mesh_id: str) -> int:
+        return sum(
+            v.scores[mesh_id] - max(v.scores.values())
+            if mesh_id in v.scores
+            else -scoring.RULED_OUT_BEHIND
+            for *_, v in ahead.options
+        )
+
+    assert all(behind(ahead.verdict.lean) > behind(m) for m in level if m != ahead.verdict.lean)
+    answer = engine.answer(intent)
+    assert answer.title == f"Recommendation: {kb.meshes[ahead.verdict.lean].name}"
+    split = answer.lead.split("What would split them: ")[1]
+    for mesh_id in level:
         name = kb.meshes[mesh_id].name
         said = [
             after.tied
@@ -807,6 +823,17 @@ def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: Answ
     ]
 
 
+def test_windows_pods_asked_for_rule_out_a_mesh_with_windows_vms_alone(engine: AnswerEngine):
+    """Consul meshes Windows VMs (a beta) but no Windows pods: said as pods, it is out; a
+    setup of Windows VMs keeps it with the caveat."""
+    pods = verdict(engine, "GKE cluster with a Windows pool; the windows pods need mTLS too")
+    assert [f.text for f in pods.of("consul").reasons] == [
+        "no Windows nodes (no Windows pods on Kubernetes)"
+    ]
+    vms = verdict(engine, "no kubernetes here: linux and windows server vms, need mtls between")
+    assert not vms.of("consul").out and vms.of("consul").caveats
+
+
 @pytest.mark.parametrize(
     "policy", ["open source only", "no budget for licences", "we don't want vendor support"]
 )
@@ -943,10 +970,22 @@ def test_the_platforms_are_the_ones_they_run(engine: AnswerEngine, text: str, pl
         ("no BUSL, and there's no budget for a paid replacement", "open_source"),
         ("CNCF only, no budget for licences, EKS", "cncf"),
         ("legal is fine with the BUSL stuff, 40 services on EKS", "any"),
+        ("gke, 70 svcs. we may only ship MIT or Apache licensed deps", "open_source"),
+        ("requirements: mTLS; Apache 2.0 only. which mesh on eks?", "open_source"),
+        ("our OSPO allows permissive licences only, 40 services on aks", "open_source"),
     ],
 )
 def test_a_licence_policy_read_in_its_clause(engine: AnswerEngine, text: str, licence: str):
     assert engine.parser.parse(text).facts["licence"] == licence
+
+
+def test_a_permissive_licence_named_rules_out_the_commercial_editions(engine: AnswerEngine):
+    result = verdict(engine, "eks, 500 services, jwt + ext authz at every hop. Apache-2.0 only")
+    assert {"gloo-mesh", "kong-mesh", "consul"} <= {s.mesh.id for s in result.ruled_out}
+
+
+def test_a_busy_apache_project_sets_no_licence_policy(engine: AnswerEngine):
+    assert "licence" not in engine.parser.parse("we run apache kafka on eks, which mesh").facts
 
 
 def test_accepting_busl_keeps_consul_in(engine: AnswerEngine):

@@ -36,6 +36,17 @@ def test_an_envoy_memory_bill_that_hurts_moves_istio_users_to_ambient(engine: An
     assert verdict(engine, text).pick == "istio-ambient"
 
 
+def test_proxies_named_the_largest_line_item_of_the_memory_bill_hurt(engine: AnswerEngine):
+    """Said as where the money goes, not as a pain word: the proxies' memory still hurts."""
+    text = (
+        "- we run istio in sidecar mode on gke, 400 services\n- the sidecars are the largest line "
+        "item of our memory bill\n- our AuthorizationPolicies stay. what should we run?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert facts.get("hurts") is True and facts.get("low_overhead") is True
+    assert verdict(engine, text).pick == "istio-ambient"
+
+
 def test_the_team_running_the_platform_is_the_fewest_people_counted(engine: AnswerEngine):
     text = (
         "seed stage, 12 engineers in total and 1 sre who also carries the pager. self-managed "

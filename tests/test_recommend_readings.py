@@ -680,3 +680,17 @@ def test_no_sidecar_said_of_proxyless_grpc_is_met_by_the_proxyless_mode(engine: 
     istio = result.of("istio")
     assert not istio.out  # proxyless gRPC, though experimental, runs those services sidecar-free
     assert any("only through Proxyless gRPC" in c.text for c in istio.caveats)
+
+
+@pytest.mark.parametrize(
+    ("text", "managed"),
+    [
+        ("eks, 25 services, mtls. aws-managed would be a plus, honestly.", False),
+        ("eks, 25 services, mtls. it has to be aws-managed.", True),
+    ],
+)
+def test_a_provider_run_control_plane_wished_for_is_no_requirement(
+    engine: AnswerEngine, text: str, managed: bool
+):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("managed_control_plane", False) is managed

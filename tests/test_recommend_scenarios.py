@@ -30,7 +30,8 @@ def picks(engine: AnswerEngine, text: str) -> tuple[list[str], str]:
     if answer.kind != IntentKind.recommend:
         return [], answer.title
     kb = engine.kb
-    verdict = scoring.evaluate(kb, intent.facts, scoring.candidates(kb, intent.meshes))
+    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
+    verdict = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict
     assert all(kb.meshes[m].name in answer.title for m in verdict.tied), answer.title
     return verdict.tied, answer.title
 

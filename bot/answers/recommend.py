@@ -272,11 +272,11 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
     return lines[:MAX_CHANGES]
 
 
-def _splits(kb: KnowledgeBase, ahead: Outlook) -> str:
-    """What would split a tie: for each tied offering, an answer that leaves it the only pick,
-    or else what it is best for."""
+def _splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) -> str:
+    """What would split offerings level at the top: for each, an answer that leaves it the
+    only pick, or else what it is best for."""
     bits = []
-    for mesh_id in ahead.verdict.tied:
+    for mesh_id in level:
         mesh = kb.meshes[mesh_id]
         answer = next(
             ((q, o) for q, o, after in ahead.options if after.tied == [mesh_id]),
@@ -344,14 +344,28 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
     if len(verdict.tied) > 1:
         head = (
             f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know. "
-            + _splits(kb, ahead)
+            + _splits(kb, ahead, verdict.tied)
         )
         return f"{note} {head}".strip()
     pick = kb.meshes[verdict.pick]
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
     weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
     lacks = f" It lacks: {after_colon(kb, weakness)}" if weakness else ""
-    return f"{note} {head}{lacks}".strip()
+    return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
+
+
+def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
+    """Why the pick leads others level with it on what is known."""
+    verdict = ahead.verdict
+    if not verdict.lean:
+        return ""
+    others = [m for m in verdict.level if m != verdict.lean]
+    return (
+        f" A close call: {mesh_names(kb, others)} {'fit' if len(others) > 1 else 'fits'} "
+        "what you've said as well, and "
+        f"{kb.meshes[verdict.lean].name} leads because it holds up better whatever the "
+        f"answers to my open questions turn out to be. {_splits(kb, ahead, verdict.level)}"
+    )
 
 
 def _runner_up(kb: KnowledgeBase, verdict: Verdict) -> Paragraph | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.answers.requirements import Requirements
@@ -30,6 +30,7 @@ class Verdict:
     fired: list[Rule]
     field: Field
     relaxed: list[str]  # constraints given up because nothing met them all
+    lean: str | None = None  # of those level at the top, the one that holds up best
 
     @property
     def survivors(self) -> list[str]:
@@ -40,12 +41,18 @@ class Verdict:
         return [s for s in self.screened if s.out]
 
     @property
-    def tied(self) -> list[str]:
-        """Every survivor sharing the top score (one id when the pick is clear)."""
+    def level(self) -> list[str]:
+        """Every survivor sharing the top score."""
         if not self.scores:
             return []
         top = max(self.scores.values())
         return [m for m, score in self.scores.items() if score == top]
+
+    @property
+    def tied(self) -> list[str]:
+        """The pick, or every survivor level at the top when none holds up better (one id
+        when the pick is clear)."""
+        return [self.lean] if self.lean else self.level
 
     @property
     def pick(self) -> str | None:
@@ -251,7 +258,30 @@ def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -
         rules = firing(kb.rules.rules, new, before, changed)
         return evaluate(kb, new, among, screener, rules)
 
-    return Outlook(
-        evaluate(kb, facts, among, screener, now),
-        [(q, o, after(o)) for q in open_questions(kb, facts) for o in q.offered(facts)],
-    )
+    options = [(q, o, after(o)) for q in open_questions(kb, facts) for o in q.offered(facts)]
+    verdict = evaluate(kb, facts, among, screener, now)
+    return Outlook(_leaning(verdict, options) if facts else verdict, options)
+
+
+RULED_OUT_BEHIND = 10  # an answer that rules an offering out leaves it this far behind the top
+
+
+def _leaning(verdict: Verdict, options: list[tuple[Question, Option, Verdict]]) -> Verdict:
+    """Offerings level on what is known: the one that stays nearest the top, summed over
+    every answer to the open questions, leads; the tie stands when none does."""
+    level = verdict.level
+    if len(level) < 2 or not options:
+        return verdict
+    behind = {
+        m: sum(
+            v.scores[m] - max(v.scores.values()) if m in v.scores else -RULED_OUT_BEHIND
+            for *_, v in options
+        )
+        for m in level
+    }
+    best = max(behind.values())
+    if list(behind.values()).count(best) > 1:
+        return verdict
+    lean = next(m for m in level if behind[m] == best)
+    order = [lean, *(m for m in verdict.scores if m != lean)]
+    return replace(verdict, scores={m: verdict.scores[m] for m in order}, lean=lean)

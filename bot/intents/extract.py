@@ -148,6 +148,16 @@ def _unless(signal: Signal, mesh_words: list[str]) -> str:
     return rf"(?!\s+(?:{alternation})\b)"
 
 
+def wish_pattern(rules: RulesFile) -> LazyPattern | None:
+    """What makes a requirement a wish: a `negation_after` cue within a few words after it
+    ("a managed add-on would be nice", "vendor support not required"); match it at the
+    phrase's end."""
+    wishes = sorted({normalise(w) for w in rules.phrases.get("negation_after", [])}, key=len)
+    alternation = "|".join(re.escape(w) for w in reversed(wishes) if w)
+    gap = rf"(?:\w+\s+){{0,{WISH_GAP}}}?"
+    return LazyPattern(rf"\s*{gap}(?:{alternation})\b") if alternation else None
+
+
 class SignalReader:
     """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team"),
     outside the names of meshes (`mesh_words`): "gke managed mesh" names an offering and asks
@@ -171,12 +181,7 @@ class SignalReader:
                 self._by_word.setdefault(word, []).append(at)
         self._always = [at for at, words in enumerate(self._words) if not words]
         said = {p for p, _ in phrases}
-        # "a managed add-on would be nice": a phrase a `negation_after` cue follows within a
-        # few words is a wish, not a requirement.
-        wishes = sorted({normalise(w) for w in rules.phrases.get("negation_after", [])}, key=len)
-        alternation = "|".join(re.escape(w) for w in reversed(wishes) if w)
-        gap = rf"(?:\w+\s+){{0,{WISH_GAP}}}?"
-        self._wish = LazyPattern(rf"\s*{gap}(?:{alternation})\b") if alternation else None
+        self._wish = wish_pattern(rules)
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = LazyPattern(rf"\b({alternation})\b") if held else None

@@ -18,7 +18,7 @@ from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
-from bot.intents.identity import IdentityReader
+from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
@@ -61,6 +61,7 @@ _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends ea
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -76,6 +77,7 @@ ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, th
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
+CONCEPT_REACH = 5  # "between an api gateway and a service mesh": the concept a few words on
 
 
 @dataclass
@@ -125,11 +127,12 @@ class IntentParser:
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
-        # Deciding facts a setup states as a constraint: not a count, nor where it runs.
+        # Deciding facts a setup states as a constraint: not a count, nor where it runs, nor
+        # what the team has already (`had`: "we already run cilium as the CNI").
         self._constraints = {
             fact.id
             for fact in kb.rules.facts
-            if fact.id in self._deciding and fact.type != FactType.number
+            if fact.id in self._deciding and fact.type != FactType.number and not fact.had
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._vocabulary = self._known_words()
@@ -224,6 +227,7 @@ class IntentParser:
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
+        plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -941,7 +945,7 @@ class IntentParser:
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
         # istio or linkerd? only thing we want is request rates"): every offering is weighed.
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
-        decides = closes or self._choice(r.remaining, meshes, features)
+        decides = closes or self._choice(r.remaining, meshes, constrained)
         decides = decides or (bool(facts.get(HURTS)) and not checked)
         # A setup and its must-haves beside meshes it names, with nothing asked and nothing
         # compared ("… we checked service connect and it only does one-way TLS. app mesh is
@@ -1095,12 +1099,10 @@ class IntentParser:
         picks = cue("which_meshes") or cue("recommend")
         either = NOT_NEEDED not in facts  # "we don't need jwt or opa": no choice between them
         termed = bool(self._terms_in(r.remaining))  # "ebpf vs sidecars": a word of the field
-        if (
-            alone
-            and (features or termed)
-            and not picks
-            and self._feature_compared(r.remaining, either)
-        ):
+        against = (features or termed) and self._feature_compared(r.remaining, either)
+        # "api gateway vs service mesh?": the mesh itself set against another idea
+        against = against or self._concept_compared(r.remaining)
+        if alone and against and not picks:
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
@@ -1157,6 +1159,33 @@ class IntentParser:
                 sides.update(after[2:3])
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
+
+    def _concept_compared(self, remaining: str) -> bool:
+        """A concept of the field (`concept`: "service mesh", "sidecar") is a side of a
+        comparison cue that follows other words: right before it, right after it, or right
+        after the "and" a few words on ("api gateway vs service mesh", "the difference between
+        an api gateway and a service mesh"); "compare meshes" sets nothing against them, and
+        "datadog vs grafana for mesh metrics" sets two tools against each other."""
+        tokens = remaining.split()
+        starts = {
+            len(remaining[: m.start()].split()) for m in self._cues.find("concept", remaining)
+        }
+        ends = {len(remaining[: m.end()].split()) for m in self._cues.find("concept", remaining)}
+
+        def side(at: int) -> bool:  # a concept starts there, after any articles
+            while at < len(tokens) and tokens[at] in ARTICLES:
+                at += 1
+            return at in starts
+
+        for start, end in self._cue_spans("compare", remaining, skip={"or"}):
+            joint = [
+                i
+                for i in range(end, min(len(tokens), end + CONCEPT_REACH))
+                if tokens[i] in LIST_WORDS
+            ]
+            if start and (start in ends or side(end) or any(side(i + 1) for i in joint[:1])):
+                return True
+        return False
 
     def _terms_in(self, normalised: str) -> list[str]:
         """The words of the field no one offering owns said in the text ("ebpf"), by id."""
@@ -1272,6 +1301,15 @@ class IntentParser:
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
             )
             if named.used[:1] == [True] or self._cues.starts("concept", " ".join(words[at:])):
+                return True
+            # "eBPF — what is it and why does it matter?": what was just named, asked about.
+            said = words[: len(normalised[: match.start()].split())]
+            before = find_mentions(said, self._kb.mesh_index, self._kb.feature_index)
+            if (
+                words[at : at + 1]
+                and words[at] in SUBJECTS
+                and (any(before.used) or self._cues.has("concept", " ".join(said)))
+            ):
                 return True
         return False
 
@@ -1472,10 +1510,11 @@ class IntentParser:
                 spans.append((start, start + len(match.group(0).split())))
         return spans
 
-    def _choice(self, remaining: str, meshes: list[str], features: list[str]) -> bool:
-        """Named meshes set against each other by a bare 'or', with needs stated."""
+    def _choice(self, remaining: str, meshes: list[str], needs: bool) -> bool:
+        """Named meshes set against each other by a bare 'or', with needs stated (features,
+        or constraints of the setup: "3 person platform team … istio or linkerd?")."""
         words = {m.group(0) for m in self._cues.find("compare", remaining)}
-        return len(meshes) >= 2 and bool(features) and words == {"or"}
+        return len(meshes) >= 2 and needs and words == {"or"}
 
     def _compare_cued(self, remaining: str, names: int) -> bool:
         """A comparison cue; a lone 'or' counts only between two names."""

@@ -24,6 +24,7 @@ import re
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
+from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -158,6 +159,7 @@ class RequirementReader:
         managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
         self._managed = gated.phrases([normalise(m) for m in managed])
         self._managed_modal = self._modal_pattern(rules)
+        self._wish = wish_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = _family_phrases(kb, rules.mesh_vendor_phrases)
         self._mesh_vendor = gated.phrases(list(self._family_of))
@@ -560,8 +562,11 @@ class RequirementReader:
         # is the mesh's, and ECS stays their platform.
         text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
         for managed in (self._managed, self._managed_modal):
-            if managed and managed.search(text):
+            said = list(managed.finditer(text)) if managed else []
+            # "microsoft-managed would be nice": a wish, not a requirement
+            if any(not (self._wish and self._wish.match(text, m.end())) for m in said):
                 facts["managed_control_plane"] = True
+            if managed and said:
                 text = managed.sub(" ", text)
         if self._support and (match := self._support.search(text)):
             word = next(w for w in match.groupdict().values() if w)

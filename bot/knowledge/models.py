@@ -655,6 +655,11 @@ class FactDef(Strict):
     names: dict[Id, Text] = Field(
         default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
     )
+    had: bool = Field(
+        default=False,
+        description="What the team already has or knows (Cilium as the CNI, Envoy experience, "
+        "a mesh they run): context for a comparison, never a constraint that asks it for a pick.",
+    )
 
     def says(self, value: FactValue) -> str:
         """The value in words: a choice's name (names joined by 'and'), else the value."""
