@@ -173,15 +173,15 @@ class RequirementReader:
         )
         plain = [t for t in rules.managed_phrases if "{modal}" not in t]
         managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
-        self._managed = word_pattern([normalise(m) for m in managed])
+        self._managed = gated.phrases([normalise(m) for m in managed])
         self._managed_modal = self._modal_pattern(rules)
         self._wish = wish_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = _family_phrases(kb, rules.mesh_vendor_phrases)
-        self._mesh_vendor = word_pattern(list(self._family_of))
+        self._mesh_vendor = gated.phrases(list(self._family_of))
         # "an istio-based mesh", "closer to upstream istio"
         self._base_of = _family_phrases(kb, rules.mesh_base_phrases)
-        self._mesh_base = word_pattern(list(self._base_of))
+        self._mesh_base = gated.phrases(list(self._base_of))
         self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._covered_words = {  # each tool said to be theirs, as whole words
