@@ -62,6 +62,7 @@ _CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends ea
 _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
+_PERCENT = re.compile(r"(?<=\d)\s*%")
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -227,6 +228,7 @@ class IntentParser:
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
+        plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -299,7 +301,7 @@ class IntentParser:
         return context.model_copy(update={"meshes": meshes, "parts": []})
 
     def _read(self, text: str) -> _Reading | None:
-        text = self._requirements.without_asides(text)
+        text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None
@@ -641,6 +643,7 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
+        query = self._requirements.without_vendors(query)  # and who supports them
         return self._refusals.without_refused(query)
 
     def _avoided(self, text: str) -> list[str]:
@@ -1015,9 +1018,13 @@ class IntentParser:
         # platform said; any other setup asks for a pick, and so does an estate described,
         # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
         # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
-        described = (self._setup - {PLATFORM}) & set(facts) or (
-            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
+        # So does a choice between named meshes beside that estate ("istio or linkerd for us?
+        # eks, ~200 pods … lowest overhead wins"): the overhead is what the pick weighs.
+        estate = PLATFORM in facts and bool(sized)
+        chosen = self._choice(r.remaining, meshes, True) or (
+            not named and self._ranked_by(r) is None
         )
+        described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our

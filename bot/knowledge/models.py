@@ -428,6 +428,7 @@ class Platform(StrEnum):
     eks = "eks"
     gke = "gke"
     openshift = "openshift"
+    okd = "okd"  # OpenShift's community distribution: no Red Hat subscription
     kubernetes = "kubernetes"
     ecs = "ecs"
     nomad = "nomad"
@@ -941,6 +942,11 @@ class PlatformDef(Strict):
         default_factory=dict,
         description="Words that name this platform in one provider's cloud (vendor id -> words: "
         "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
+    )
+    narrows: Platform | None = Field(
+        default=None,
+        description="The platform it is a build of (OKD of OpenShift): named beside that one "
+        "('OKD now, OCP later'), it is the one they run, not a second platform.",
     )
     machines: Platform | None = Field(
         default=None,
