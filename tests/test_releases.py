@@ -17,6 +17,7 @@ from tests.support.knowledge_files import problems_of, read, write
         ("istio version 1.28 - end of life yet?", "istio", "1.28"),
         ("kuma v2.9 still supported or not", "kuma", "2.9"),
         ("we are on Istio 1.26.4, has it gone EOL?", "istio", "1.26.4"),
+        ("cilium 1.19 - still maintained?", "cilium", "1.19"),
     ],
 )
 def test_a_release_said_after_the_name_is_read(engine, text, mesh, version):
@@ -49,7 +50,7 @@ def test_a_patch_release_is_answered_for_its_minor_line(engine):
 def test_a_supported_line_without_a_published_date_says_so(engine, kb):
     answer = engine.ask("how long will istio 1.31 be supported, when is it eol")
     assert "1.31 is supported as of" in answer.lead
-    assert "end of life is not published" in answer.lead
+    assert "no end-of-life date is published" in answer.lead
     assert kb.meshes["istio"].project.releases in answer.lead
 
 

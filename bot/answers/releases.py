@@ -31,8 +31,8 @@ def release_lead(mesh: Mesh, version: str) -> tuple[str, list[str]]:
         said = f"{mesh.name} {minor.version} is supported until {eol} (its published end of life)."
         return f"{said}{_supported_now(project, minor)}", sources
     said = (
-        f"{mesh.name} {minor.version} is supported as of {project.as_of}; its end of life is not "
-        f"published yet. {policy}"
+        f"{mesh.name} {minor.version} is supported as of {project.as_of}; no end-of-life date "
+        f"is published for it. {policy}"
     )
     return f"{said}{_supported_now(project, minor)}", sources
 

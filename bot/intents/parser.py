@@ -233,7 +233,10 @@ class IntentParser:
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
-        return self._intent(reading, kind, unsure, echo)
+        intent = self._intent(reading, kind, unsure, echo)
+        if kind == IntentKind.lifecycle:  # "is istio 1.20 still supported?": that release
+            return intent.model_copy(update={"version": self._version_asked(plain, intent.meshes)})
+        return intent
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
@@ -796,7 +799,6 @@ class IntentParser:
                     suggestions.append(label)
         outside = kind == IntentKind.out_of_scope
         return Intent(
-            version=self._version_asked(r.text, meshes) if kind == IntentKind.lifecycle else None,
             kind=kind,
             meshes=[] if outside else meshes[:12],
             parts=parts[:4],
@@ -813,7 +815,8 @@ class IntentParser:
         )
 
     def _version_asked(self, text: str, meshes: list[str]) -> str | None:
-        """The release said right after the one mesh a status question names."""
+        """The release said right after the one mesh a status question names, read in the
+        text before asides and versions of other products are taken out."""
         if len(meshes) != 1:
             return None
         mesh = self._kb.meshes[meshes[0]]
