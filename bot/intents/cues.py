@@ -40,6 +40,7 @@ GROUPS = frozenset(
         "compare",
         "whole_picture",
         "lifecycle",
+        "release_words",
         "lightest",
         "least",
         "counted_per",

@@ -31,6 +31,7 @@ from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied,
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -232,7 +233,10 @@ class IntentParser:
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
-        return self._intent(reading, kind, unsure, echo)
+        intent = self._intent(reading, kind, unsure, echo)
+        if kind == IntentKind.lifecycle:  # "is istio 1.20 still supported?": that release
+            return intent.model_copy(update={"version": self._version_asked(plain, intent.meshes)})
+        return intent
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
@@ -300,7 +304,7 @@ class IntentParser:
         return context.model_copy(update={"meshes": meshes, "parts": []})
 
     def _read(self, text: str) -> _Reading | None:
-        text = self._requirements.without_asides(text)
+        text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None
@@ -706,6 +710,7 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
+        query = self._requirements.without_vendors(query)  # and who supports them
         return self._refusals.without_refused(query)
 
     def _avoided(self, text: str) -> list[str]:
@@ -876,6 +881,14 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _version_asked(self, text: str, meshes: list[str]) -> str | None:
+        """The release said right after the one mesh a status question names, read in the
+        text before asides and versions of other products are taken out."""
+        if len(meshes) != 1:
+            return None
+        mesh = self._kb.meshes[meshes[0]]
+        return version_after(text, [mesh.id, *mesh.known_as], self._cues.words["release_words"])
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
@@ -1082,9 +1095,13 @@ class IntentParser:
         # platform said; any other setup asks for a pick, and so does an estate described,
         # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
         # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
-        described = (self._setup - {PLATFORM}) & set(facts) or (
-            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
+        # So does a choice between named meshes beside that estate ("istio or linkerd for us?
+        # eks, ~200 pods … lowest overhead wins"): the overhead is what the pick weighs.
+        estate = PLATFORM in facts and bool(sized)
+        chosen = self._choice(r.remaining, meshes, True) or (
+            not named and self._ranked_by(r) is None
         )
+        described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our
