@@ -31,7 +31,9 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.wording import LEVEL_WORDS, amount
 
-KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
+KUBERNETES_PLATFORMS = frozenset(
+    {Platform.aks, Platform.eks, Platform.gke, Platform.openshift, Platform.okd}
+)
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
 PARTLY = frozenset({Level.partial, Level.enterprise, Level.extension})
 CHECKS_KEPT = 20_000  # checks a knowledge base remembers (a recommendation makes ~300)
