@@ -108,3 +108,11 @@ def test_a_compare_verdict_gives_only_reasons_that_tell_the_meshes_apart(engine:
     said = render_terminal(engine.ask("cilium or ambient istio for our 30 node eks cluster"))
     setup = said.split("FOR YOUR SETUP", 1)[1].split("\n\n", 1)[0]
     assert "Graduated CNCF" not in setup, setup  # both are graduated: it decides nothing
+
+
+def test_likenesses_between_meshes_leave_out_what_is_unknown_for_all(engine: AnswerEngine):
+    said = render_terminal(engine.ask("how do kuma and consul differ"))
+    same = (
+        said.split("THE SAME IN ALL", 1)[1].split("\n\n", 1)[0] if "THE SAME IN ALL" in said else ""
+    )
+    assert "(unknown)" not in same, same
