@@ -116,3 +116,17 @@ def test_likenesses_between_meshes_leave_out_what_is_unknown_for_all(engine: Ans
         said.split("THE SAME IN ALL", 1)[1].split("\n\n", 1)[0] if "THE SAME IN ALL" in said else ""
     )
     assert "(unknown)" not in same, same
+
+
+def test_what_ifs_do_not_trade_away_a_hard_need(engine: AnswerEngine):
+    answer = engine.ask(
+        "we must have FIPS validated crypto on EKS and a vendor contract, what mesh"
+    )
+    said = render_terminal(answer)
+    kept = {
+        x.split(":")[0].lstrip("- ")
+        for x in said.splitlines()
+        if "FIPS" in x and "unconfirmed" in x
+    }
+    changes = [x for x in said.splitlines() if "the pick becomes" in x]
+    assert not any(name and name in x for x in changes for name in kept), (kept, changes)
