@@ -55,6 +55,7 @@ GROUPS = frozenset(
         "derived",
         "negation",
         "negation_after",
+        "kept_out",
         "negation_verb",
         "negators",
         "need_words",

@@ -1530,7 +1530,7 @@ class IntentParser:
 
     def _negated(self, text: str) -> list[str]:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
-        negated: list[str] = []
+        negated = self._kept_out(text)
         listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
         pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
         for at in range(0, len(pieces), 2):
@@ -1572,6 +1572,19 @@ class IntentParser:
             words = part[: match.start()].split()[-NEGATION_WINDOW:]
             mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found
+
+    def _kept_out(self, text: str) -> list[str]:
+        """The workload named last before a `kept_out` cue in its sentence ("the windows pods
+        can stay outside whatever we add", "a windows pool, which stays out of the mesh")."""
+        found: list[str] = []
+        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+            said = normalise(sentence)
+            for match in self._cues.find("kept_out", said):
+                words = said[: match.start()].split()
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                kinds = [f for f in mentions.features if self._kb.features[f].workloads]
+                found += [f for f in kinds[-1:] if f not in found]
         return found
 
     def _negated_list(self, tail: str, window: int = NEGATION_WINDOW) -> list[str]:

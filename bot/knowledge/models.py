@@ -127,6 +127,11 @@ class Feature(Strict):
         "limiting): found by its own aliases, never by ranked retrieval over the broader one's "
         "words.",
     )
+    workloads: bool = Field(
+        default=False,
+        description="It brings a kind of workload into the mesh (Windows nodes, VMs): said to "
+        "stay out of the mesh ('the windows pods can stay outside'), it is no must-have.",
+    )
 
 
 class Concept(Strict):
