@@ -529,6 +529,13 @@ class ModeAliases(Strict):
     words: list[Text] = Field(min_length=1)
 
 
+class PlatformSummary(Strict):
+    """What an offering is on one platform whose own means differ from the general case."""
+
+    summary: Text = Field(description="A few sentences, as `summary`, for that platform.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -555,6 +562,11 @@ class Mesh(Strict):
     status_note: str = ""
     replaced_by: list[Id] = Field(default_factory=list)
     summary: Text
+    on_platforms: dict[Platform, PlatformSummary] = Field(
+        default_factory=dict,
+        description="Its summary on a platform whose own means differ (no mesh on ECS: "
+        "security groups and the ADOT sidecar, not NetworkPolicies): shown to a setup on it.",
+    )
     data_plane: DataPlane
     control_plane: list[Text] = Field(default_factory=list)
     license: Text
@@ -602,6 +614,10 @@ class Mesh(Strict):
     @property
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
+
+    def on(self, platforms: list[Platform]) -> PlatformSummary | None:
+        """Its summary on the one platform a setup runs, where that platform has its own."""
+        return self.on_platforms.get(platforms[0]) if len(platforms) == 1 else None
 
     @property
     def offering_sources(self) -> list[Id]:
