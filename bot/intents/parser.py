@@ -234,9 +234,16 @@ class IntentParser:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
         intent = self._intent(reading, kind, unsure, echo)
-        if kind == IntentKind.lifecycle:  # "is istio 1.20 still supported?": that release
-            return intent.model_copy(update={"version": self._version_asked(plain, intent.meshes)})
-        return intent
+        if kind not in (IntentKind.lifecycle, IntentKind.explain):
+            return intent
+        # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
+        # read as a question about istio until a release and a support word are seen.
+        version = self._version_asked(plain, intent.meshes)
+        if kind == IntentKind.explain and version:
+            if not self._cues.has("release_status", reading.normalised):
+                return intent
+            intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
+        return intent.model_copy(update={"version": version})
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
