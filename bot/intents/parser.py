@@ -1028,9 +1028,11 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        # So is a question that opens with a mesh and names a feature, or asks whether it is
-        # supported ("linkerd + k8s native sidecars — supported?").
+        # So is a question that opens or closes with a mesh and names a feature ("on eks: mtls
+        # between pods with linkerd?"), or asks whether it is supported ("linkerd + k8s native
+        # sidecars — supported?").
         opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        opens = opens or self._closes_on_mesh(r.text)
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
@@ -1159,6 +1161,17 @@ class IntentParser:
                 sides.update(after[2:3])
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
+
+    def _closes_on_mesh(self, text: str) -> bool:
+        """The last question names a feature and closes on a mesh ("on eks: mtls between pods
+        with linkerd?"): it asks that mesh about the feature; a mesh alone ("… need mtls.
+        linkerd?") asks whether to adopt it."""
+        asked = [normalise(m.group(0)) for m in _ASKED.finditer(text)][-1:]
+        if not asked:
+            return False
+        words = asked[0].split()
+        named = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        return bool(named.features) and named.spans[-1:] != [] and named.spans[-1][1] == len(words)
 
     def _concept_compared(self, remaining: str) -> bool:
         """A concept of the field (`concept`: "service mesh", "sidecar") is a side of a
