@@ -488,7 +488,7 @@ def test_the_providers_own_offering_is_picked_for_provider_support_or_management
 def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
     answer = engine.ask("we run on AKS, 200 services, want Microsoft support")
     assert answer.lead.startswith("AKS Istio-based service mesh add-on (firm)")
-    assert "It lacks: no ambient mode" in answer.lead
+    assert "Main caveat: no ambient mode" in answer.lead
 
 
 # ------------------------------------------------------------------ trade-offs
@@ -884,7 +884,7 @@ def test_several_platform_teams_are_several_teams(engine: AnswerEngine):
 
 def test_what_the_pick_lacks_reads_on_after_the_colon(engine: AnswerEngine):
     lead = engine.ask("we run on AKS, 200 services, want Microsoft support").lead
-    assert "It lacks: no ambient mode" in lead
+    assert "Main caveat: no ambient mode" in lead
 
 
 def test_a_retired_mesh_names_its_successors_once(engine: AnswerEngine):
@@ -970,10 +970,22 @@ def test_the_platforms_are_the_ones_they_run(engine: AnswerEngine, text: str, pl
         ("no BUSL, and there's no budget for a paid replacement", "open_source"),
         ("CNCF only, no budget for licences, EKS", "cncf"),
         ("legal is fine with the BUSL stuff, 40 services on EKS", "any"),
+        ("gke, 70 svcs. we may only ship MIT or Apache licensed deps", "open_source"),
+        ("requirements: mTLS; Apache 2.0 only. which mesh on eks?", "open_source"),
+        ("our OSPO allows permissive licences only, 40 services on aks", "open_source"),
     ],
 )
 def test_a_licence_policy_read_in_its_clause(engine: AnswerEngine, text: str, licence: str):
     assert engine.parser.parse(text).facts["licence"] == licence
+
+
+def test_a_permissive_licence_named_rules_out_the_commercial_editions(engine: AnswerEngine):
+    result = verdict(engine, "eks, 500 services, jwt + ext authz at every hop. Apache-2.0 only")
+    assert {"gloo-mesh", "kong-mesh", "consul"} <= {s.mesh.id for s in result.ruled_out}
+
+
+def test_a_busy_apache_project_sets_no_licence_policy(engine: AnswerEngine):
+    assert "licence" not in engine.parser.parse("we run apache kafka on eks, which mesh").facts
 
 
 def test_accepting_busl_keeps_consul_in(engine: AnswerEngine):
