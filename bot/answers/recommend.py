@@ -394,7 +394,8 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
         )
         return f"{note} {head}".strip()
     pick = kb.meshes[verdict.pick]
-    head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
+    summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
+    head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
     lacks = f" Main caveat: {after_colon(kb, weakness)}" if weakness else ""
     return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
@@ -480,7 +481,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
         points.append(Paragraph(heading="What I know", text=known + "."))
     if verdict.pick:
-        cite.read_more(kb.meshes[verdict.pick].sources)
+        there = kb.meshes[verdict.pick].on(req.platforms)
+        cite.read_more([*kb.meshes[verdict.pick].sources, *(there.sources if there else [])])
     changes = _changes(kb, ahead, req)
     details = [
         Section(
