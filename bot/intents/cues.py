@@ -42,6 +42,7 @@ GROUPS = frozenset(
         "whole_picture",
         "lifecycle",
         "release_words",
+        "release_status",
         "lightest",
         "least",
         "counted_per",

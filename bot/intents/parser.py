@@ -237,9 +237,16 @@ class IntentParser:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
         intent = self._intent(reading, kind, unsure, echo)
-        if kind == IntentKind.lifecycle:  # "is istio 1.20 still supported?": that release
-            return intent.model_copy(update={"version": self._version_asked(plain, intent.meshes)})
-        return intent
+        if kind not in (IntentKind.lifecycle, IntentKind.explain):
+            return intent
+        # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
+        # read as a question about istio until a release and a support word are seen.
+        version = self._version_asked(plain, intent.meshes)
+        if kind == IntentKind.explain and version:
+            if not self._cues.has("release_status", reading.normalised):
+                return intent
+            intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
+        return intent.model_copy(update={"version": version})
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
@@ -1122,9 +1129,11 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        # So is a question that opens with a mesh and names a feature, or asks whether it is
-        # supported ("linkerd + k8s native sidecars — supported?").
+        # So is a question that opens or closes with a mesh and names a feature ("on eks: mtls
+        # between pods with linkerd?"), or asks whether it is supported ("linkerd + k8s native
+        # sidecars — supported?").
         opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        opens = opens or self._closes_on_mesh(r.text)
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
@@ -1135,6 +1144,11 @@ class IntentParser:
         # need said, asks what the part is for.
         if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
             return IntentKind.explain, typo
+        # "which meshes run on nomad?": a list asked of a platform alone, nothing else said,
+        # is the list of meshes that run there, not a pick.
+        platform_only = set(facts) == {PLATFORM} and not (features or meshes or sized)
+        if platform_only and cue("list_meshes") and not recommend:
+            return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1275,6 +1289,17 @@ class IntentParser:
                 sides.update(after[2:3])
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
+
+    def _closes_on_mesh(self, text: str) -> bool:
+        """The last question names a feature and closes on a mesh ("on eks: mtls between pods
+        with linkerd?"): it asks that mesh about the feature; a mesh alone ("… need mtls.
+        linkerd?") asks whether to adopt it."""
+        asked = [normalise(m.group(0)) for m in _ASKED.finditer(text)][-1:]
+        if not asked:
+            return False
+        words = asked[0].split()
+        named = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        return bool(named.features) and named.spans[-1:] != [] and named.spans[-1][1] == len(words)
 
     def _concept_compared(self, remaining: str) -> bool:
         """A concept of the field (`concept`: "service mesh", "sidecar") is a side of a

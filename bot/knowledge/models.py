@@ -207,6 +207,11 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
+    inherited_from: Id | None = Field(
+        default=None,
+        description="Set by the loader, never in YAML: the upstream mesh whose row a "
+        "distribution inherits unchanged, so its `since` is that mesh's version.",
+    )
 
     @model_validator(mode="after")
     def _not_applicable_is_no(self) -> Support:
