@@ -1030,7 +1030,8 @@ class IntentParser:
         # pool", "is consul open source still") or a list of meshes is context, not a request.
         # So is a question that opens with a mesh and names a feature, or asks whether it is
         # supported ("linkerd + k8s native sidecars — supported?").
-        opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        # (a question with or without its mark: "service connect on ecs, do we get logs")
+        opens = self._asks_anything(r) and r.found.spans[:1] and r.found.spans[0][0] == 0
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
@@ -1040,6 +1041,11 @@ class IntentParser:
         # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
         # need said, asks what the part is for.
         if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
+        # "what's a sidecar in k8s terms": a platform said alone places the concept asked.
+        placed = not (recommend or meshes or features or r.unknown or set(facts) - {PLATFORM})
+        placed = placed and described and self._cues.has("concept", r.remaining)
+        if placed and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
