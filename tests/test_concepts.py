@@ -116,12 +116,17 @@ def test_a_mesh_named_after_a_feature_explained_asks_that_mesh_about_it(engine):
         ("so what exactly does a waypoint do", "waypoint"),
         ("hbone? never heard of it, explain pls", "hbone"),
         ("ztunnel in two sentences?", "ztunnel"),
+        ("what is ztunnel? saw it mentioned in the istio ambient install guide", "ztunnel"),
+        ("eli5 hbone, it's all over the ambient mode docs", "hbone"),
+        ("waypoint proxies: what are they and where do they run?", "waypoint"),
     ],
 )
 def test_a_part_asked_about_is_explained_and_names_its_mesh(engine, kb, text, part):
+    """The part is explained and the answer names its mesh; the intent holds no mesh the
+    asking sentence does not name (one said beside it is where they saw the part)."""
     intent = engine.parser.parse(text)
     mesh, explained = kb.part(part)
-    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [mesh.id], [part])
+    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], [part])
     answer = engine.answer(intent)
     assert answer.lead == explained.explanation
     assert set(explained.sources) <= {s.id for s in answer.sources}
@@ -129,6 +134,20 @@ def test_a_part_asked_about_is_explained_and_names_its_mesh(engine, kb, text, pa
     assert mesh.summary in owner.text  # what it belongs to is still said
     explain_owner = [c.intent for c in answer.next_steps if c.intent.kind == IntentKind.explain]
     assert [i.meshes for i in explain_owner] == [[mesh.id]]
+
+
+@pytest.mark.parametrize(
+    "text", ["what's a ztunnel?", "wait what is a waypoint proxy? keep seeing it in ambient docs"]
+)
+def test_a_follow_up_after_a_part_asks_of_the_mesh_it_belongs_to(engine, kb, text):
+    first = compact(engine.parser.parse(text))
+    then = follow_up(kb, engine.parser, "how much memory does it use at 300 pods?", first)
+    assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])
+
+
+def test_a_mesh_named_in_the_sentence_asking_about_a_part_stays(engine):
+    intent = engine.parser.parse("what's the ztunnel in istio ambient?")
+    assert (intent.meshes, intent.parts) == (["istio-ambient"], ["ztunnel"])
 
 
 @pytest.mark.parametrize("text", ["do we even need a waypoint?", "should i deploy waypoints"])
@@ -180,7 +199,7 @@ def test_a_part_id_used_twice_is_a_problem(kb_dir):
 
 def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
     first = compact(engine.parser.parse("hbone, what's that?"))
-    assert first.parts == ["hbone"] and first.meshes == ["istio-ambient"]
+    assert first.parts == ["hbone"] and first.meshes == []  # the answer names its mesh
     then = follow_up(kb, engine.parser, "what would it cost us in memory at 300 pods?", first)
     assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])
 

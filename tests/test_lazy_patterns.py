@@ -9,7 +9,7 @@ import pytest
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
-from bot.intents.lazy import PATIENCE, LazyPattern
+from bot.intents.lazy import PATIENCE, LazyPattern, Words
 
 SOURCE = r"\b(?P<count>\d+)\s+(?P<unit>pods?|services?)\b"
 TEXT = "about 40 services, 1 pod each, and 3 pods for the gateway"
@@ -93,12 +93,20 @@ def test_a_word_pattern_answers_every_method_as_its_compiled_pattern_does(text):
     assert lazy.split(text) == compiled.split(text)
 
 
-def test_a_gate_that_turns_many_texts_away_compiles_its_pattern_anyway():
-    pattern = gated.Gated("(", [["never"]])
+def test_a_patient_gate_compiles_its_pattern_after_turning_many_texts_away():
+    pattern = LazyPattern("(", opens=Words([["never"]]), patience=PATIENCE)
     for _ in range(PATIENCE):
         assert pattern.search("a text without the word") is None
     with pytest.raises(re.error):  # a long-running process then matches without asking
         pattern.search("a text without the word")
+
+
+def test_a_gated_long_pattern_waits_for_its_words_however_many_texts_come():
+    pattern = gated.Gated("(", [["never"]])
+    for _ in range(2 * PATIENCE):
+        assert pattern.search("a text without the word") is None
+    with pytest.raises(re.error):
+        pattern.search("never say never")
 
 
 @pytest.mark.parametrize(

@@ -488,7 +488,7 @@ def test_the_providers_own_offering_is_picked_for_provider_support_or_management
 def test_the_aks_pick_names_what_it_lacks(engine: AnswerEngine):
     answer = engine.ask("we run on AKS, 200 services, want Microsoft support")
     assert answer.lead.startswith("AKS Istio-based service mesh add-on (firm)")
-    assert "It lacks: no ambient mode" in answer.lead
+    assert "Main caveat: no ambient mode" in answer.lead
 
 
 # ------------------------------------------------------------------ trade-offs
@@ -884,7 +884,7 @@ def test_several_platform_teams_are_several_teams(engine: AnswerEngine):
 
 def test_what_the_pick_lacks_reads_on_after_the_colon(engine: AnswerEngine):
     lead = engine.ask("we run on AKS, 200 services, want Microsoft support").lead
-    assert "It lacks: no ambient mode" in lead
+    assert "Main caveat: no ambient mode" in lead
 
 
 def test_a_retired_mesh_names_its_successors_once(engine: AnswerEngine):

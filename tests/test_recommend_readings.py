@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
 from tests.support.verdicts import verdict
 
 
@@ -694,3 +695,87 @@ def test_a_provider_run_control_plane_wished_for_is_no_requirement(
 ):
     facts = engine.parser.parse(text).facts
     assert facts.get("managed_control_plane", False) is managed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kubeadm clusters in our racks; cilium 1.15 is already the cni we run. need L7 "
+        "authorization and encryption, no sidecars please. suggestions?",
+        "self-hosted k8s, Cilium v1.16.3 is our current cni. we want mtls and http-aware "
+        "authorization without sidecars. which mesh?",
+    ],
+)
+def test_a_release_number_after_a_name_still_says_what_the_team_runs(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts.get("cilium_cni") is True
+    assert verdict(engine, text).tied == ["cilium"]
+
+
+def test_a_size_with_a_decimal_point_is_no_release_number(engine: AnswerEngine):
+    text = "each node has 2.5 GB of ram and we run 40 services on k8s. which mesh?"
+    assert engine.parser.parse(text).facts["node_memory"] == 2560
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're on OpenShift Service Mesh 2.5 on OCP 4.14 and need a plan for what comes "
+        "next. must be red hat supported or the change board rejects it.",
+        "OCP on vmware, OSSM 2.6 today. what comes after it? it has to be red hat "
+        "supported or the architecture board won't sign off.",
+    ],
+)
+def test_a_vendor_named_for_support_is_no_feature_asked(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert "golden_metrics" not in intent.features
+    assert verdict(engine, text).tied == ["openshift-service-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "linkerd or istio for us? aks, ~300 pods, mtls and retries are all we need, least "
+        "overhead wins",
+        "for our gke estate (~150 pods): kuma or linkerd? we need mtls, lowest memory use wins",
+    ],
+)
+def test_a_choice_between_named_meshes_beside_the_estate_asks_for_a_pick(
+    engine: AnswerEngine, text: str
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts.get("low_overhead") is True
+    assert verdict(engine, text).tied
+
+
+def test_the_lightest_of_named_meshes_with_no_estate_stays_a_ranking(engine: AnswerEngine):
+    assert engine.parser.parse("istio or linkerd, which has the lowest overhead?").kind == (
+        IntentKind.lightest
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our clusters are OKD (the community openshift), 30 services, we need mtls and "
+        "traffic splitting. which mesh?",
+        "okd 4.15 on our own hardware, we'll maybe buy OCP in a year or two. recommend a mesh "
+        "for ~60 services",
+    ],
+)
+def test_okd_is_openshift_without_the_subscription_its_service_mesh_needs(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts["platform"] == ["okd"]
+    result = verdict(engine, text)
+    assert "openshift-service-mesh" in [s.mesh.id for s in result.ruled_out]
+    assert result.tied and "openshift-service-mesh" not in result.tied
+
+
+def test_staying_close_to_a_distribution_is_wanting_its_base(engine: AnswerEngine):
+    text = "we run okd and want to stay close to openshift service mesh. 40 services, mtls."
+    assert engine.parser.parse(text).facts["built_on"] == "istio"
+    assert set(verdict(engine, text).tied) <= {"istio", "istio-ambient"}

@@ -30,7 +30,7 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Scope
+from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
@@ -92,7 +92,11 @@ def _overhead(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure,
                 chosen.append((mesh, next(f for f in figures if source in f.sources), True))
             continue
         leads = [(m, f) for m in meshes if (f := lead_figure(kb, m, metric))]
-        chosen += [(m, f, len(leads) == 1) for m, f in leads]
+        # The measurement the others borrow is no "different source" from theirs.
+        common = set.intersection(*(set(f.sources) for _, f in leads)) if leads else set()
+        chosen += [
+            (m, f, len(leads) == 1 or (bool(common) and not f.borrowed_from)) for m, f in leads
+        ]
     return chosen
 
 
@@ -191,12 +195,31 @@ def _for_your_setup(
     result = scoring.evaluate(kb, known, current)
     if result.pick is None:
         return None
-    fired = result.fired[:2]
+    telling = _telling(result, result.pick)[:2]
     return Paragraph(
         heading="For your setup",
-        text=f"{kb.meshes[result.pick].name} fits best. " + " ".join(r.because for r in fired),
-        sources=cite.cite(s for r in fired for s in r.sources),
+        text=f"{kb.meshes[result.pick].name} fits best. "
+        + " ".join(f"{whom}: {rule.because}" for whom, rule in telling),
+        sources=cite.cite(s for _, r in telling for s in r.sources),
     )
+
+
+def _telling(result: scoring.Verdict, pick: str) -> list[tuple[str, Rule]]:
+    """The fired rules that set the pick apart from the others compared, each said of the
+    mesh it speaks of ("For X", "Against Y"); a reason true of them all decides nothing."""
+    alive = [s for s in result.screened if not s.out]
+    told = []
+    for rule in result.fired:
+        weights = {s.mesh.id: scoring.weight(rule, s, result.field) for s in alive}
+        others = [w for m, w in weights.items() if m != pick]
+        if not others or weights[pick] <= max(others):
+            continue
+        low = min(weights, key=lambda m: weights[m])
+        if weights[pick] > 0:
+            told.append((f"For {next(s.mesh.name for s in alive if s.mesh.id == pick)}", rule))
+        else:
+            told.append((f"Against {next(s.mesh.name for s in alive if s.mesh.id == low)}", rule))
+    return told
 
 
 def _next_steps(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh]) -> list[Choice]:
@@ -239,7 +262,7 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
         first.append(
             Paragraph(
                 heading="Status",
-                text=" ".join(status_line(kb, m) for m in retired),
+                text=" ".join(status_line(kb, m, successors=False) for m in retired),
                 sources=cite.cite(s for m in retired for s in m.sources),
             )
         )

@@ -45,11 +45,21 @@ class Size:
     rps: int | None
     assumed: tuple[str, ...]
     told: bool
+    clusters: int = 1
+    nodes_only: bool = False  # nodes said, no pods or services: per-pod figures assume pods
 
     @property
     def headline(self) -> str:
+        if self.nodes_only:
+            return (
+                f"{self.nodes:,} nodes (assumed for per-pod figures: {PODS_PER_NODE} pods a node)"
+            )
         said = f"{self.pods:,} pods on {self.nodes:,} nodes"
         return f"{said} (assumed: {', '.join(self.assumed)})" if self.assumed else said
+
+    @property
+    def title(self) -> str:
+        return f"{self.nodes:,} nodes" if self.nodes_only else f"{self.pods:,} pods"
 
     def count(self, figure: Figure) -> int:
         return self.pods if figure.per == Scope.pod else self.nodes
@@ -62,16 +72,21 @@ def _count(intent: Intent, fact: str) -> int | None:
 
 def _size(intent: Intent) -> Size:
     services = _count(intent, "services")
-    pods = _count(intent, "pods") or services or DEFAULT_PODS
-    nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
+    said_nodes = _count(intent, "nodes")
+    nodes_only = bool(said_nodes) and not (_count(intent, "pods") or services)
+    by_nodes = said_nodes * PODS_PER_NODE if nodes_only and said_nodes else None
+    pods = _count(intent, "pods") or services or by_nodes or DEFAULT_PODS
+    nodes = said_nodes or max(1, math.ceil(pods / PODS_PER_NODE))
     assumed = []
     if not _count(intent, "pods"):
         assumed.append("one pod a service" if services else f"{pods:,} pods")
-    if not _count(intent, "nodes"):
+    if not said_nodes:
         assumed.append(f"{PODS_PER_NODE} pods a node")
     told = any(_count(intent, fact) for fact in ("pods", "services", "nodes"))
     hops = _count(intent, "hops") or 1
-    return Size(pods, nodes, hops, _count(intent, "rps"), tuple(assumed), told)
+    clusters = _count(intent, "clusters") or 1
+    rps = _count(intent, "rps")
+    return Size(pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only)
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
@@ -96,6 +111,12 @@ def _who(kb: KnowledgeBase, figure: Figure) -> str:
     who = f"{source.publisher}, {figure.as_of:%Y-%m}{tag}" if source else figure.sources[0]
     borrowed = borrowed_label(kb, figure)
     return f"{who}; {borrowed}" if borrowed else who
+
+
+def _blog(kb: KnowledgeBase, figure: Figure) -> bool:
+    """Every source of the figure is a blog's claim, not a measurement."""
+    kinds = [kb.sources[s].kind for s in figure.sources if s in kb.sources]
+    return bool(kinds) and all(k == "blog" for k in kinds)
 
 
 def _named(mesh: Mesh, figure: Figure) -> str:
@@ -130,16 +151,20 @@ def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, size: Size, cite: Citati
 
 
 def _headlines(
-    kb: KnowledgeBase, meshes: list[Mesh], measure: Measure = Measure.memory
+    kb: KnowledgeBase,
+    meshes: list[Mesh],
+    measure: Measure = Measure.memory,
+    percentiles: tuple[Metric, ...] = MEASURE_METRICS[Measure.latency],
 ) -> list[tuple[Mesh, Figure]]:
     """One figure per mesh for the measure asked: memory that scales with size by default.
 
-    Latency prefers a percentile one source measured for every mesh, so the figures
-    side by side are comparable; otherwise each mesh's best-sourced figure.
+    Latency figures side by side are like for like: one percentile, from one source or
+    one publisher's runs where the knowledge base has them (see `_like_for_like`).
     """
-    if measure in (Measure.latency, Measure.control_plane):
-        shared = _shared_latency(kb, meshes) if measure == Measure.latency else []
-        return shared or [
+    if measure == Measure.latency:
+        return _like_for_like(kb, meshes, percentiles)
+    if measure == Measure.control_plane:
+        return [
             (mesh, figure)
             for mesh in meshes
             if (figure := _first_figure(kb, mesh, MEASURE_METRICS[measure])) is not None
@@ -157,32 +182,94 @@ def _first_figure(kb: KnowledgeBase, mesh: Mesh, metrics: tuple[Metric, ...]) ->
     return next((f for m in metrics if (f := lead_figure(kb, mesh, m)) is not None), None)
 
 
-def _shared_latency(kb: KnowledgeBase, meshes: list[Mesh]) -> list[tuple[Mesh, Figure]]:
-    """Each mesh's figure for the first percentile that one source measured for all of them."""
+def _asked_percentiles(intent: Intent) -> tuple[Metric, ...]:
+    """The latency percentiles in the order a headline prefers them: the one asked first."""
+    default = MEASURE_METRICS[Measure.latency]
+    asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
+    if not asked:
+        return default
+    first = Metric(f"latency_p{asked.group(1)}")
+    return (first, *(m for m in default if m != first))
+
+
+def _publisher(kb: KnowledgeBase, source: str) -> str:
+    found = kb.sources.get(source)
+    return found.publisher if found else source
+
+
+def _like_for_like(
+    kb: KnowledgeBase, meshes: list[Mesh], percentiles: tuple[Metric, ...]
+) -> list[tuple[Mesh, Figure]]:
+    """Latency figures that can stand side by side, the percentile asked first.
+
+    Prefers one source that measured every mesh at a percentile, then one publisher's runs
+    (a follow-up run of the same setup), then each mesh's best figure at one shared
+    percentile. Where none covers every mesh, the largest such block keeps its figures and
+    the other meshes their own best ones; the lead says which are not comparable.
+    """
     if len(meshes) < 2:
-        return []
-    for metric in MEASURE_METRICS[Measure.latency]:
-        by_source: dict[str, list[tuple[Mesh, Figure]]] = {}
-        for mesh in meshes:
-            for figure in mesh.overhead:
-                if figure.metric == metric:
-                    for source in figure.sources:
-                        rows = by_source.setdefault(source, [])
-                        if mesh.id not in {m.id for m, _ in rows}:
-                            rows.append((mesh, figure))
-        shared = [rows for rows in by_source.values() if len(rows) == len(meshes)]
-        if shared:
-            return shared[0]
-    return []
+        return [(m, f) for m in meshes if (f := _first_figure(kb, m, percentiles)) is not None]
+    blocks = _blocks(kb, meshes, percentiles)
+    if blocks and len(blocks[0]) == len(meshes):
+        return [blocks[0][m.id] for m in meshes]
+    for metric in percentiles:
+        same = [(m, f) for m in meshes if (f := lead_figure(kb, m, metric)) is not None]
+        if len(same) == len(meshes):
+            return same
+    block = blocks[0] if blocks and len(blocks[0]) > 1 else {}
+    return [
+        block.get(m.id) or (m, f)
+        for m in meshes
+        if m.id in block or (f := _first_figure(kb, m, percentiles)) is not None
+    ]
+
+
+def _blocks(
+    kb: KnowledgeBase, meshes: list[Mesh], percentiles: tuple[Metric, ...]
+) -> list[dict[str, tuple[Mesh, Figure]]]:
+    """Figures measured alike, by one source then by one publisher, a percentile at a time
+    in the order preferred; the block covering the most meshes first."""
+    keys: tuple[Callable[[str], str], ...] = (lambda s: s, lambda s: _publisher(kb, s))
+    found: list[dict[str, tuple[Mesh, Figure]]] = []
+    for key in keys:
+        for metric in percentiles:
+            by_key: dict[str, dict[str, tuple[Mesh, Figure]]] = {}
+            for mesh in meshes:
+                for figure in mesh.overhead:
+                    if figure.metric == metric and not figure.borrowed_from:
+                        for source in figure.sources:
+                            by_key.setdefault(key(source), {}).setdefault(mesh.id, (mesh, figure))
+            found.extend(by_key.values())
+    return sorted(found, key=len, reverse=True)
 
 
 def _comparable(headlines: list[tuple[Mesh, Figure]]) -> bool:
-    """Totals are comparable only when one source measured them all under one condition
+    """Figures are comparable only when one source measured them all, for one metric
     (a borrowed figure was not measured for its mesh at all)."""
-    if any(f.borrowed_from for _, f in headlines):
+    if any(f.borrowed_from for _, f in headlines) or len({f.metric for _, f in headlines}) > 1:
         return False
     shared = set.intersection(*(set(f.sources) for _, f in headlines)) if headlines else set()
-    return bool(shared) and len({f.conditions for _, f in headlines}) == 1
+    return bool(shared)
+
+
+def _one_publisher(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """The publisher every figure comes from (separate runs of one setup), else ''."""
+    publishers = {_publisher(kb, f.sources[0]) for _, f in headlines}
+    one_metric = len({f.metric for _, f in headlines}) == 1
+    return publishers.pop() if len(publishers) == 1 and one_metric and headlines else ""
+
+
+def _comparability(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """How far the figures side by side can be compared, for the list's heading."""
+    if _comparable(headlines):
+        return "one benchmark"
+    if any(f.borrowed_from for _, f in headlines):
+        return "some borrowed from another offering with the same proxy: not directly comparable"
+    if len({f.metric for _, f in headlines}) > 1:
+        return "different percentiles and benchmarks: not comparable"
+    if publisher := _one_publisher(kb, headlines):
+        return f"one publisher's runs ({publisher}): same setup, separate runs"
+    return "different benchmarks, years or conditions: not directly comparable"
 
 
 _MISSING = {
@@ -215,12 +302,7 @@ def _headline_part(
     measure: Measure = Measure.memory,
 ) -> StatementList:
     """One statement a mesh asked about: its figure, or that there is no sourced one."""
-    if _comparable(headlines):
-        note = "one benchmark"
-    elif any(f.borrowed_from for _, f in headlines):
-        note = "some borrowed from another offering with the same proxy: not directly comparable"
-    else:
-        note = "different benchmarks, years or conditions: not directly comparable"
+    note = _comparability(kb, headlines)
     return StatementList(
         heading=f"{_HEADINGS[measure]} ({note})",
         items=[
@@ -300,11 +382,25 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
             return f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
         return per or figure_text(figure)
     if measure == Measure.control_plane:
-        return f"{figure_text(figure)}: {figure.conditions}"
+        return _per_cluster(figure, size.clusters)
     percentile = figure.metric.value.removeprefix("latency_")
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _per_cluster(figure: Figure, clusters: int) -> str:
+    """A control plane's figure, and over the user's clusters where they gave several."""
+    said = f"{figure_text(figure)}: {figure.conditions}"
+    if clusters == 1 or figure.per != Scope.mesh:
+        return said
+    low, high = (amount(v * clusters, figure.unit) for v in (figure.low, figure.high))
+    total = low if low == high else f"{low}–{high}"
+    return (
+        f"about {total} for {clusters:,} clusters with a control plane in each (multi-primary:"
+        f" {figure_text(figure)} × {clusters:,}); a primary-remote setup runs one, though it"
+        f" then serves every cluster's proxies. Measured under: {figure.conditions}"
+    )
 
 
 def _conditions(figure: Figure, measure: Measure) -> str:
@@ -363,11 +459,11 @@ def _figured_lead(
     kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure
 ) -> str:
     if measure != Measure.memory:
-        return _rate_lead(headlines, size, measure)
+        return _rate_lead(kb, headlines, size, measure)
     if not size.told:
-        return _per_proxy_lead(kb, headlines)
+        return _sentences(_per_proxy_lead(kb, headlines), _verdict_at(headlines, size))
     ranked = sorted(headlines, key=lambda mf: mf[1].low * size.count(mf[1]))
-    (low_mesh, low), (high_mesh, high) = ranked[0], ranked[-1]
+    (low_mesh, low), high = ranked[0], ranked[-1][1]
     if len(ranked) == 1 and low.high == 0:
         return f"At {size.headline}, {low_mesh.name} runs no proxy in your cluster: 0 MB of memory."
     if len(ranked) == 1:
@@ -378,7 +474,38 @@ def _figured_lead(
         )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
-        f"({low_mesh.name}) to {_total(high, size)} ({high_mesh.name})."
+        f"({_who_at(kb, ranked, low, size)}) to {_total(high, size)} "
+        f"({_who_at(kb, ranked, high, size)})."
+    )
+
+
+def _who_at(kb: KnowledgeBase, ranked: list[tuple[Mesh, Figure]], end: Figure, size: Size) -> str:
+    """The meshes at one end of the range, all of them where they tie, those whose figure
+    is borrowed said so; a figure for ambient's nodes says waypoints come on top."""
+    tied = [(m, f) for m, f in ranked if _total(f, size) == _total(end, size)]
+    own = [m.name for m, f in tied if not f.borrowed_from]
+    lent = [m.name for m, f in tied if f.borrowed_from]
+    said = ", ".join(own)
+    if lent:
+        lender = borrowed_label(kb, next(f for _, f in tied if f.borrowed_from))
+        said += f"{'; ' if own else ''}{', '.join(lent)} ({lender.replace(':', ',')})"
+    extra = [
+        f for m, _ in tied for f in m.overhead if f.per == Scope.waypoint and f.metric == end.metric
+    ]
+    return said + (f", plus {figure_text(extra[0])} where you deploy one" if extra else "")
+
+
+def _verdict_at(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+    """Which is lighter at an assumed size, where the meshes' proxies count per pod and per
+    node alike (so "which is cheaper" gets an answer): only figures measured, none borrowed."""
+    measured = [(m, f) for m, f in headlines if not f.borrowed_from and f.high > 0]
+    if len(measured) < 2 or len(measured) != len(headlines):
+        return ""
+    ranked = sorted(measured, key=lambda mf: mf[1].high * size.count(mf[1]))
+    totals = "; ".join(f"{m.name} about {_total(f, size)}" for m, f in ranked)
+    return (
+        f"At {size.headline}: {totals}, so {ranked[0][0].name} takes the least proxy memory"
+        " (figures from their own sources, not averaged)"
     )
 
 
@@ -397,7 +524,9 @@ def _per_proxy_lead(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> 
     return f"Memory a proxy uses: {said}."
 
 
-def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure) -> str:
+def _rate_lead(
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measure
+) -> str:
     """CPU per proxy at the user's rate, or latency added per request, mesh by mesh."""
     what = {Measure.cpu: "Proxy CPU", Measure.control_plane: "Control plane"}.get(
         measure, "Added latency"
@@ -405,7 +534,42 @@ def _rate_lead(headlines: list[tuple[Mesh, Figure]], size: Size, measure: Measur
     said = "; ".join(
         f"{_named(mesh, figure)}: {_value_at(figure, size, measure)}" for mesh, figure in headlines
     )
+    if len({f.metric for _, f in headlines}) > 1:
+        return _unlike_lead(kb, headlines, size, what)
     return f"{what}: {said}."
+
+
+def _unlike_lead(
+    kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size, what: str
+) -> str:
+    """Latency at mixed percentiles: the largest block measured alike, then the rest, said
+    not to be comparable with it."""
+    groups: dict[tuple[Metric, str], list[tuple[Mesh, Figure]]] = {}
+    for mesh, figure in headlines:
+        if not figure.borrowed_from:
+            key = (figure.metric, _publisher(kb, figure.sources[0]))
+            groups.setdefault(key, []).append((mesh, figure))
+    block = max(groups.values(), key=len, default=[])
+    if len(block) < 2:
+        return (
+            f"{what}: "
+            + "; ".join(
+                f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in headlines
+            )
+            + ". These are different percentiles from different benchmarks, so they are not"
+            " comparable: no source in my knowledge base measured them alike."
+        )
+    metric, publisher = block[0][1].metric, _publisher(kb, block[0][1].sources[0])
+    percentile = metric.value.removeprefix("latency_")
+    alike = "; ".join(f"{_named(m, f)}: {figure_text(f)}" for m, f in block)
+    rest = [(m, f) for m, f in headlines if (m, f) not in block]
+    others = "; ".join(
+        f"{_named(m, f)}: {_value_at(f, size, Measure.latency)} ({_who(kb, f)})" for m, f in rest
+    )
+    return (
+        f"{what} at {percentile}, measured alike by {publisher}: {alike}. "
+        f"Not comparable with those (another percentile or benchmark): {others}."
+    )
 
 
 def _measured(kb: KnowledgeBase, figure: Figure) -> str:
@@ -485,15 +649,21 @@ def _all_figures(
     generic, measure = measure is None, measure or Measure.memory
     heading, metrics, describe = _figure_sections(kb, size, generic)[measure]
     scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
-    bars = [
-        _bar(kb, mesh, figure, size, cite)
+    charted = [
+        (mesh, figure)
         for mesh in meshes
         for figure in mesh.overhead
         if measure in (Measure.memory, Measure.cpu)
         and figure.metric == MEASURE_METRICS[measure][0]
         and figure.per in scopes
     ]
-    parts: list[Part] = [Chart(heading=_chart_heading(size, measure), bars=bars)] if bars else []
+    # A blog's claim is charted apart from the measurements, never among them.
+    shown = _chart_heading(size, measure)
+    parts: list[Part] = [
+        Chart(heading=title, bars=bars)
+        for title, claims in ((shown, False), (f"{shown}: blog claims, not measured", True))
+        if (bars := [_bar(kb, m, f, size, cite) for m, f in charted if _blog(kb, f) == claims])
+    ]
     items = [
         Statement(
             label=f"{m.name}, {f.metric.value.replace('_', ' ')} ({f.mode})",
@@ -535,7 +705,7 @@ def _title(size: Size, measure: Measure) -> str:
         return "What the control plane takes"
     if not size.told:
         return "Memory a proxy uses"
-    return f"What a mesh costs at {size.pods:,} pods"
+    return f"What a mesh costs at {size.title}"
 
 
 def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
@@ -543,7 +713,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     size = _size(intent)
     measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
-    headlines = _headlines(kb, meshes, measure)
+    headlines = _headlines(kb, meshes, measure, _asked_percentiles(intent))
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )

@@ -63,7 +63,7 @@ class AnswerEngine:
         features_ok = features_ok and all(self.kb.part(p) or self.kb.term(p) for p in intent.parts)
         needs = {
             IntentKind.feature_check: bool(intent.meshes) and bool(intent.features),
-            IntentKind.which_meshes: bool(intent.features),
+            IntentKind.which_meshes: bool(intent.features) or "platform" in intent.facts,
         }
         if not (meshes_ok and features_ok) or not needs.get(intent.kind, True):
             return Intent(kind=IntentKind.help)

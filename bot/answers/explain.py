@@ -120,7 +120,7 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
     points: list[Part] = []
-    if status := status_line(kb, mesh):
+    if status := status_line(kb, mesh, successors=False):  # the lead names them
         points.append(Paragraph(heading="Status", text=status))
     points.append(_at_a_glance(mesh, cite))
     cite.read_more(mesh.sources[1:])

@@ -10,10 +10,11 @@ from bot.answers.claims import claim_statements
 from bot.answers.notices import status_line
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
+from bot.answers.screening import runs_beside, runs_there
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Feature, Level, Mesh, Support
+from bot.knowledge.models import Category, Feature, Level, Mesh, Platform, Status, Support
 from bot.knowledge.wording import LEVEL_WORDS, level_words
 
 MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
@@ -36,12 +37,17 @@ def in_sentence(feature: Feature) -> str:
 
 def _support_text(kb: KnowledgeBase, support: Support) -> str:
     """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date."""
-    when = [f"since {support.since}"] if support.since else []
+    base = kb.meshes.get(support.inherited_from) if support.inherited_from else None
+    upstream = base.name.split(" (")[0] if base else ""
+    when = [f"since {f'{upstream} ' if upstream else ''}{support.since}"] if support.since else []
     if as_of := evidence_date(kb, support.sources):
         when.append(f"as of {as_of:%Y-%m}")
     text = level_words(support.level, support.not_applicable)
     text += f" ({', '.join(when)})" if when else ""
-    return f"{text}. {support.note}".strip() if support.note else text + "."
+    text = f"{text}. {support.note}".strip() if support.note else text + "."
+    if base:
+        text += f" Inherited from upstream {upstream}: not checked for this distribution."
+    return text
 
 
 def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite: Citations):
@@ -83,7 +89,9 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features[:2]
     ]
-    steps += standard_steps(kb, IntentKind.feature_check, only=(IntentKind.compare,))
+    steps += standard_steps(
+        kb, IntentKind.feature_check, only=(IntentKind.compare,), meshes=[m.id for m in meshes]
+    )
     return build_answer(
         kb,
         intent,
@@ -126,11 +134,16 @@ def by_level(
 
 def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     """The meshes with the features asked, among every current mesh or among the current
-    ones the question names ("among linkerd, kuma and cilium, which can mirror traffic?")."""
+    ones the question names ("among linkerd, kuma and cilium, which can mirror traffic?");
+    with no feature, the meshes that run on the platform asked ("which run on nomad?")."""
+    if not intent.features:
+        return which_run_on(kb, intent)
     cite = Citations(kb)
     features = [kb.features[f] for f in intent.features if f in kb.features][:3]
     named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes and kb.meshes[m].is_current]
-    pool = named if len(named) > 1 else kb.current_meshes()
+    # The no-mesh baseline is no mesh: not counted among "current meshes".
+    meshes = [m for m in kb.current_meshes() if m.status != Status.baseline]
+    pool = named if len(named) > 1 else meshes
     among = "current meshes" if pool is not named else "meshes you named"
     everyone = "every mesh" if pool is not named else "each one named"
     points: list[Part] = []
@@ -198,4 +211,70 @@ def feature_catalogue(kb: KnowledgeBase, intent: Intent) -> Answer:
         points=points,
         details=details,
         next_steps=standard_steps(kb, IntentKind.features),
+    )
+
+
+def which_run_on(kb: KnowledgeBase, intent: Intent) -> Answer:
+    """The current meshes that run on the platforms asked: with that platform's integration,
+    only on the machines it schedules onto (Nomad's hosts), or not at all. The no-mesh
+    baseline is no mesh, so it is not listed."""
+    cite = Citations(kb)
+    said = intent.facts.get("platform")
+    platforms = [Platform(p) for p in (said if isinstance(said, list) else [said]) if p]
+    fact = kb.rules.fact("platform")
+    where = fact.says([p.value for p in platforms]) if fact else ", ".join(platforms)
+    cloud = intent.facts.get("cloud")
+    native, beside, absent = [], [], []
+    for mesh in (m for m in kb.current_meshes() if m.status == Status.active and m.fit):
+        if all(runs_there(mesh, p) for p in platforms):
+            native.append(mesh)
+            continue
+        defs = [kb.rules.platforms.get(p) for p in platforms]
+        machines = [d.machines if d else None for d in defs]
+        if all(runs_beside(mesh, m, cloud if isinstance(cloud, str) else None) for m in machines):
+            beside.append(mesh)
+        else:
+            absent.append(mesh)
+
+    def listed(meshes: list[Mesh]) -> list[Statement]:
+        return [
+            Statement(
+                label=m.name,
+                text=f"runs on {fact.says([p.value for p in m.fit.platforms]) if fact else ''}",
+                sources=cite.cite(m.fit.sources),
+            )
+            for m in meshes
+            if m.fit
+        ]
+
+    total = len(native) + len(beside) + len(absent)
+    verb = "runs" if len(native) == 1 else "run"
+    lead = f"{len(native)} of the {total} current meshes {verb} on {where}"
+    lead += f": {mesh_names(kb, [m.id for m in native])}." if native else "."
+    if beside:
+        lead += (
+            f" {mesh_names(kb, [m.id for m in beside])} can also run on its hosts, without "
+            f"{where} integration (you run the mesh's own agents beside it)."
+        )
+    points: list[Part] = [StatementList(heading=f"Runs on {where}", items=listed(native))]
+    if beside:
+        points.append(
+            StatementList(
+                heading=f"On the hosts, without {where} integration", items=listed(beside)
+            )
+        )
+    points = [p for p in points if p.items]
+    rest = [StatementList(heading=f"Not on {where}", items=listed(absent))] if absent else []
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=f"Which meshes run on {where}?",
+        lead=lead,
+        points=points,
+        details=[Section(key="all_meshes", label="Every mesh", parts=rest)] if rest else [],
+        next_steps=[
+            step(f"Recommend for {where}", IntentKind.recommend, facts=intent.facts),
+            *standard_steps(kb, IntentKind.which_meshes)[:3],
+        ],
     )

@@ -12,6 +12,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
+from bot.answers.releases import release_lead
 from bot.answers.results import Answer, Part, Statement, StatementList
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
@@ -23,9 +24,11 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
     maintained = [m for m in named if m.is_current]
+    if intent.version and len(named) == 1:
+        return _release(kb, intent, named[0], intent.version, cite)
     gone = [m for m in kb.meshes.values() if not m.is_current]
     items = [
-        Statement(label=m.name, text=status_line(kb, m), sources=cite.cite(m.sources[:2]))
+        _gone(kb, m, cite)
         for m in gone
         if m not in named  # a named one's status leads the answer already
     ]
@@ -49,6 +52,31 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
         points=points,
         next_steps=steps,
     )
+
+
+def _release(
+    kb: KnowledgeBase, intent: Intent, mesh: Mesh, version: str, cite: Citations
+) -> Answer:
+    """One release asked about: its end of life or support, then the mesh's status."""
+    lead, sources = release_lead(mesh, version)
+    about = [_maintained(mesh, cite) if mesh.is_current else _gone(kb, mesh, cite)]
+    steps = [step(f"Explain {mesh.name}", IntentKind.explain, meshes=[mesh.id])]
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=f"Is {mesh.name} {version} supported?",
+        lead=lead,
+        lead_sources=cite.cite(sources),
+        points=[StatementList(heading="What you asked about", items=about)],
+        next_steps=steps + standard_steps(kb, IntentKind.lifecycle)[:2],
+    )
+
+
+def _gone(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> Statement:
+    """A retired or inactive mesh's status, date and successors."""
+    text = status_line(kb, mesh)
+    return Statement(label=mesh.name, text=text, sources=cite.cite(mesh.sources[:2]))
 
 
 def _lead(kb: KnowledgeBase, maintained: list[Mesh], gone: list[Mesh]) -> str:

@@ -74,6 +74,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     by_size = metric == Metric.proxy_memory  # memory adds up over the fleet; a delay does not
     ranked = []
     elsewhere = []  # measured, but only in other benchmarks than the one ranked
+    offloaded: list[tuple[Mesh, Figure]] = []  # managed data planes outside the cluster
     for mesh in meshes:
         figure = benchmark.get(mesh.id) if benchmark else lead_figure(kb, mesh, metric)
         if figure is None and benchmark and lead_figure(kb, mesh, metric):
@@ -82,6 +83,9 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         if figure is None or (by_size and figure.per not in (Scope.pod, Scope.node)):
             continue
         if intent.features and figure.borrowed_from:  # the lender's mode, maybe not this one
+            continue
+        if figure.high == 0:  # no proxy in the cluster: paid for by use, not in memory
+            offloaded.append((mesh, figure))
             continue
         count = (pods if figure.per == Scope.pod else nodes) if by_size else 1
         ranked.append((figure.high * count, mesh, figure, count))
@@ -107,7 +111,8 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         basis = "in that one benchmark" if benchmark else "from its best-sourced figure"
         summary = (
             f"{among}y {measured}{at}, {first.name} is the lightest measured: about "
-            f"{amount(total, figure.unit)} {basis}. Running no mesh costs nothing at all."
+            f"{amount(total, figure.unit)} {basis}{_extra_proxies(first, metric)}. "
+            "Running no mesh costs nothing at all."
         )
     else:
         summary = f"No {measured} figures are recorded for these meshes, so I can't rank them."
@@ -130,6 +135,9 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
     if unmeasured:
         note += f" No published figures for {', '.join(unmeasured)}."
+    if offloaded:
+        summary += " " + _offloaded(offloaded)
+        note += " " + " ".join(f"{m.name}: {f.conditions}." for m, f in offloaded)
     heading = f"Proxy memory at {pods:,} pods" if by_size else measured.capitalize()
     points = [Chart(heading=heading, bars=bars)] if bars else []
     points.append(Paragraph(text=note))
@@ -173,3 +181,19 @@ def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> str:
 
 def _features(kb: KnowledgeBase, intent: Intent) -> str:
     return " and ".join(kb.features[f].name.lower() for f in intent.features if f in kb.features)
+
+
+def _extra_proxies(mesh: Mesh, metric: Metric) -> str:
+    """', plus 60 MB per waypoint where you deploy one': the mesh's proxies that the
+    per-pod or per-node total leaves out."""
+    extra = [f for f in mesh.overhead if f.metric == metric and f.per == Scope.waypoint]
+    return "".join(f", plus {figure_text(f)} where you deploy one" for f in extra[:1])
+
+
+def _offloaded(offloaded: list[tuple[Mesh, Figure]]) -> str:
+    """Offerings with no proxy in the cluster, said apart rather than ranked at 0 MB."""
+    names = ", ".join(f"{m.name} ({f.mode})" for m, f in offloaded)
+    return (
+        f"Not ranked: {names} runs no proxy in your cluster; it is billed by use instead, "
+        "so its cost is not comparable in memory."
+    )

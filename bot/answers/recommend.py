@@ -27,7 +27,7 @@ from bot.answers.screening import Finding, Screened
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Rule, ScreeningTest
+from bot.knowledge.models import FactValue, Question, Rule, ScreeningTest
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -137,7 +137,8 @@ def _must_haves(
     if len(left) == 1:
         text = f"{kb.meshes[left[0]].name} supports {names}"
     elif not partly:
-        text = f"All {len(left)} options left support {names}"
+        every = "Both" if len(left) == 2 else f"All {len(left)}"
+        text = f"{every} options left support {names}"
     else:
         text = f"{len(left) - len(partly)} of the {len(left)} options left fully support {names}"
     if not partly:
@@ -260,6 +261,11 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             continue
         if ahead.verdict.of(c.new_pick).out:
             continue
+        if not req.platforms and _asks_provider(c.question, c.option_label):
+            if c.question.id not in {q for q, _ in seen}:
+                seen.add((c.question.id, c.new_pick))
+                lines.append(_provider_depends(kb, c.question.ask, c.option_label))
+            continue
         if not req.platforms and c.question.fact != "platform" and _provider_bound(kb, c.new_pick):
             continue
         seen.add((c.question.id, c.new_pick))
@@ -270,6 +276,33 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             )
         )
     return lines[:MAX_CHANGES]
+
+
+def _asks_provider(question: Question, label: str) -> bool:
+    """The option asks for the platform provider's support: no pick follows from it until
+    the platform, and so the provider, is known."""
+    return any(o.label == label and o.set.get("support") == "provider" for o in question.options)
+
+
+def _provider_depends(kb: KnowledgeBase, ask: str, label: str) -> Statement:
+    """'depends on where you run: X on AKS, Y on GKE': each provider's own offering."""
+    platform = kb.rules.fact("platform")
+    own = []
+    for mesh in kb.current_meshes():
+        fit = mesh.fit
+        if fit is None or fit.provider is None:
+            continue
+        where = [
+            p.value
+            for p in fit.platforms
+            if (d := kb.rules.platforms.get(p)) is not None and d.provider == fit.provider
+        ]
+        if where and platform:
+            own.append(f"{mesh.name} on {platform.says(where)}")
+    return Statement(
+        label=f"{ask} → {label}",
+        text="depends on where you run: " + "; ".join(own) if own else "depends on where you run",
+    )
 
 
 def _splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) -> str:
@@ -350,7 +383,7 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
     pick = kb.meshes[verdict.pick]
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
     weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
-    lacks = f" It lacks: {after_colon(kb, weakness)}" if weakness else ""
+    lacks = f" Main caveat: {after_colon(kb, weakness)}" if weakness else ""
     return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
 
 

@@ -31,7 +31,9 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.wording import LEVEL_WORDS, amount
 
-KUBERNETES_PLATFORMS = frozenset({Platform.aks, Platform.eks, Platform.gke, Platform.openshift})
+KUBERNETES_PLATFORMS = frozenset(
+    {Platform.aks, Platform.eks, Platform.gke, Platform.openshift, Platform.okd}
+)
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
 PARTLY = frozenset({Level.partial, Level.enterprise, Level.extension})
 CHECKS_KEPT = 20_000  # checks a knowledge base remembers (a recommendation makes ~300)
@@ -210,6 +212,15 @@ def runs_there(mesh: Mesh, platform: Platform) -> bool:
     return platform in fit.platforms or kubernetes
 
 
+def runs_beside(mesh: Mesh, machines: Platform | None, cloud: str | None) -> bool:
+    """It runs on the machines a scheduler places work on (Nomad's hosts), without that
+    scheduler's integration. A provider's own offering runs on VMs only in its cloud, so
+    not beside a scheduler whose hosts are not known to be there."""
+    if machines is None or mesh.fit is None or not runs_there(mesh, machines):
+        return False
+    return mesh.fit.provider is None or mesh.fit.provider == cloud
+
+
 def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     """It runs on every platform named; a provider's own offering on VMs only in its cloud.
     Where it runs only on the machines a platform schedules onto (`machines`: Nomad's
@@ -221,8 +232,7 @@ def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     beside = [
         p
         for p in absent
-        if (machines := platforms[p].machines if p in platforms else None)
-        and runs_there(mesh, machines)
+        if runs_beside(mesh, platforms[p].machines if p in platforms else None, ctx.req.cloud)
     ]
     missing = [_says(ctx, "platform", p) for p in absent if p not in beside]
     cloud, provider = ctx.req.cloud, mesh.fit.provider
@@ -230,6 +240,12 @@ def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     if Platform.vms in said and elsewhere:
         missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
     sources = tuple(mesh.fit.sources)
+    own = [p.value for p in mesh.fit.platforms if p in KUBERNETES_PLATFORMS]
+    if missing and Platform.kubernetes.value in absent and own:  # AKS is Kubernetes too
+        only = (
+            f"{_says(ctx, 'platform', missing)} in general: only on {_says(ctx, 'platform', own)}"
+        )
+        return [Check(Outcome.out, only, sources)]
     if missing:
         return [Check(Outcome.out, _says(ctx, "platform", missing), sources)]
     if beside:

@@ -18,6 +18,14 @@ def default_pair(kb: KnowledgeBase) -> list[str]:
     return [m for m in kb.rules.featured if m in kb.meshes][:2]
 
 
+def pair_for(kb: KnowledgeBase, asked: list[str]) -> list[str]:
+    """Two meshes to compare next: those asked about, filled up from the default pair (a
+    question about Consul offers Consul against Linkerd, not Linkerd against Istio)."""
+    named = [m for m in asked if m in kb.meshes and kb.meshes[m].is_current][:2]
+    fill = [m for m in (*default_pair(kb), *kb.rules.featured) if m in kb.meshes]
+    return list(dict.fromkeys([*named, *fill]))[:2]
+
+
 def _cost_label(facts: dict[str, FactValue]) -> str:
     size = next((f"{facts[k]:,} {k}" for k in ("pods", "services") if k in facts), None)
     return f"Cost at {size}" if size else "Sidecar cost at 1,000 pods"
@@ -28,10 +36,12 @@ def standard_steps(
     exclude: IntentKind,
     only: tuple[IntentKind, ...] | None = None,
     facts: dict[str, FactValue] | None = None,
+    meshes: list[str] | None = None,
 ) -> list[Choice]:
-    """The usual next questions, each carrying what the user told us (`facts`)."""
+    """The usual next questions, each carrying what the user told us (`facts`); the
+    comparison offered starts from the meshes asked about (`meshes`)."""
     facts = facts or {}
-    pair = default_pair(kb)
+    pair = pair_for(kb, meshes or [])
     cost_facts = facts if {"pods", "services"} & set(facts) else {**facts, "pods": 1000}
     steps = [
         step("Recommend for my setup", IntentKind.recommend, facts=facts),

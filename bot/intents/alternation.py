@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from itertools import groupby
 
-from bot.intents.lazy import LazyPattern, Words
+from bot.intents.lazy import PATIENCE, LazyPattern, Words
 
 
 def trie_source(phrases: Iterable[str]) -> str:
@@ -45,17 +45,22 @@ def _shared(first: str, last: str) -> str:
     return first[:size]
 
 
-def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> LazyPattern | None:
+def word_pattern(
+    phrases: Iterable[str], between: Iterable[str] = (), patience: int | None = PATIENCE
+) -> LazyPattern | None:
     """The phrases as whole words (None for none); one of the `between` words may stand
     between any two of a phrase's words ("what can you actually do" for "what can you do").
-    Written and compiled the first time a text holds all the words of one of the phrases;
-    till then no text matches, as none could. The pattern with the `between` words (several
-    times longer, and slower to compile) waits, too, for a text holding one of them: till
-    then the plain phrases match as it would."""
+    Written and compiled the first time a text holds all the words of one of the phrases
+    (or after `patience` texts: None waits for one); till then no text matches, as none
+    could. The pattern with the `between` words (several times longer, and slower to
+    compile) waits, too, for a text holding one of them: till then the plain phrases match
+    as it would."""
     found = [p for p in phrases if p]
     if not found:
         return None
-    plain = LazyPattern(lambda: rf"\b(?:{trie_source(found)})\b", opens=Words.of(found))
+    plain = LazyPattern(
+        lambda: rf"\b(?:{trie_source(found)})\b", opens=Words.of(found), patience=patience
+    )
     inserted = [b for b in between if b]
     if not inserted:
         return plain
@@ -64,4 +69,4 @@ def word_pattern(phrases: Iterable[str], between: Iterable[str] = ()) -> LazyPat
         written = trie_source(found).replace(r"\ ", rf"(?:\ {trie_source(inserted)})?\ ")
         return rf"\b(?:{written})\b"
 
-    return LazyPattern(source, opens=Words.of(inserted), meanwhile=plain)
+    return LazyPattern(source, opens=Words.of(inserted), meanwhile=plain, patience=patience)

@@ -41,13 +41,17 @@ class AskReader:
         self._names = names
         self._unsized = unsized
 
-    def decides(self, text: str) -> bool:
+    def decides(self, text: str, reasons: bool = False) -> bool:
         """The question ends on a `decision` phrase ("do we?", "does cilium cover it?"), or
-        its closing clause asks for a pick over what was said before it."""
+        its closing clause asks for a pick over what was said before it (`reasons`: a
+        `purpose` phrase asks for none)."""
         whole = " ".join(normalise(text).split())
         return any(
             self._ends_on("decision", clause)
-            or (clause != whole and (self._picks(clause) or self._picks_meeting(clause)))
+            or (
+                clause != whole
+                and (self._picks(clause, reasons=reasons) or self._picks_meeting(clause))
+            )
             for clause in _closing(text)
         )
 
@@ -76,17 +80,20 @@ class AskReader:
                 return True
         return False
 
-    def _picks(self, clause: str, opening: bool = True) -> bool:
+    def _picks(self, clause: str, opening: bool = True, reasons: bool = False) -> bool:
         """A pick asked for ("which one", "what do we switch to") naming no mesh, feature or
         other topic: its object is the setup said before it (a message that is only the
         clause, "show me the meshes that work without sidecars", asks for a list). A status
         phrase holding a pick's words ("did it become something else") asks for none, nor
-        does one asking what to pass on ("what do i tell them") or what figure to expect
-        ("what should we expect"). `opening`: a `decision_opening` asks for one too ("what
+        does one asking what to pass on ("what do i tell them"), what figure to expect
+        ("what should we expect") or, with `reasons`, what a thing is for ("why do we need
+        it"). `opening`: a `decision_opening` asks for one too ("what
         do we switch to?")."""
         if self._cues.starts("relay", clause):
             return False
         status = self._cues.strip("lifecycle", self._cues.strip("quantity", clause))
+        if reasons:  # "why do we need it (mtls)": a reason asked
+            status = self._cues.strip("purpose", status)
         asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or (opening and self._cues.starts("decision_opening", status))
         return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)

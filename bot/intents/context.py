@@ -51,6 +51,7 @@ def retired_context(
     if not other_names and not any(current(m) for m in found.meshes):
         return set()
     said = _spans(cues, "lifecycle", tokens)
+
     gone = {
         mesh
         for start, end, mesh in found.spans
@@ -58,8 +59,15 @@ def retired_context(
         and any(0 <= s - end <= WINDOW or 0 <= start - e <= WINDOW for s, e in said)
     }
     # "nginx service mesh is dead … nginx service mesh vs kuma?": set against another, it is
-    # a side of the comparison, however retired.
-    return gone - _compared(tokens, found, cues)
+    # a side of the comparison, however retired; so is one named again beside its status in
+    # a message asking for a comparison with one current mesh ("app mesh is going away … what
+    # we lose moving from app mesh to service connect. compare them"); beside two, it is what
+    # they have today (see `left_behind`).
+    named = [m for _, _, m in found.spans]
+    again = {m for m in named if named.count(m) > 1}
+    alone = len({m for m in named if current(m)}) < 2
+    sides = again if alone and _spans(cues, "compare", tokens) else set()
+    return gone - _compared(tokens, found, cues) - sides
 
 
 def _compared(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:

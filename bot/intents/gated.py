@@ -6,8 +6,9 @@ costs a one-shot `meshbot ask` tens of milliseconds, though most questions name 
 their words. A gated pattern knows, for each of its alternatives, words it cannot match
 without (each a whole word of the text); it is compiled once a text holds all of one
 alternative's words, and before that it matches nothing, as the compiled pattern would. A
-pattern for counts written in figures also waits for a digit. (Patterns of literal phrases,
-`word_pattern`, wait for their own words.)
+pattern for counts written in figures also waits for a digit. Unlike `word_pattern`'s,
+these gates never give up waiting: checking a text's words is cheaper than searching it for
+a long vocabulary that few texts touch.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern, Words
 
 _DIGIT = re.compile(r"\d")
@@ -38,3 +40,8 @@ class Figures(LazyPattern):
             return _DIGIT.search(text) is not None and (words is None or words(text))
 
         super().__init__(source, opens=opens)
+
+
+def phrases(words: Iterable[str]) -> LazyPattern | None:
+    """Literal phrases at word boundaries, the longest first (None for none)."""
+    return word_pattern(words, patience=None)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, lru_cache
 from typing import Any
 
 _WORDS = re.compile(r"\w+")  # a phrase's words, each whole in any text it matches
-# Texts a gate turns away before its pattern is compiled anyway: the gate spares a one-shot
-# process the compiling, and a long-running one soon matches without asking it.
+# Texts a gate of a short pattern turns away before it is compiled anyway: the gate spares a
+# one-shot process the compiling, and a long-running one soon matches without asking it.
 PATIENCE = 64
 
 
@@ -74,9 +74,11 @@ class LazyPattern:
     """`re.compile(pattern, flags)` on first use; `.pattern` is its source meanwhile, so
     larger patterns can be written from it without compiling it. The source may be a
     function that writes it, called when the source is first needed. With `opens`, the
-    first use is the first text it says could hold a match; till then, texts are answered
-    as no match, or by `meanwhile`, a simpler pattern that matches as this one would on any
-    text `opens` turns away."""
+    first use is the first text it says could hold a match (or, given a `patience`, the text
+    after it has turned away that many); till then, texts are answered as no match, or by
+    `meanwhile`, a simpler pattern that matches as this one would on any text `opens` turns
+    away. Without a patience the gate stays: a word check is cheaper than searching a text
+    for a long vocabulary that few texts touch."""
 
     def __init__(
         self,
@@ -84,24 +86,52 @@ class LazyPattern:
         flags: int = 0,
         opens: Callable[[str], bool] | None = None,
         meanwhile: LazyPattern | None = None,
+        patience: int | None = None,
     ) -> None:
         self._source = source
         self._flags = flags
         self._opens = opens
         self._meanwhile = meanwhile
+        self._patience = patience
         self._turned_away = 0
 
     @cached_property
     def pattern(self) -> str:
         return self._source if isinstance(self._source, str) else self._source()
 
-    def __getattr__(self, name: str) -> Any:
-        """Called only for what the instance lacks: a match method before it is compiled."""
-        if name not in _NO_MATCH:
-            raise AttributeError(name)
-        if self._opens is None:
-            return self._compiled(name)
-        return partial(self._gated, self._opens, name)
+    # Until compiled, each match method asks the gate; compiling puts the compiled pattern's
+    # own methods on the instance, in front of these.
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("search", args, kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("match", args, kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("fullmatch", args, kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("finditer", args, kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("findall", args, kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("split", args, kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self._use("sub", args, kwargs)
+
+    def _use(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        opens = self._opens
+        if opens is None or self._turned_away == self._patience:
+            return self._compiled(name)(*args, **kwargs)
+        if opens(args[1] if name == "sub" else args[0]):
+            return self._compiled(name)(*args, **kwargs)
+        self._turned_away += 1
+        if self._meanwhile is not None:
+            return getattr(self._meanwhile, name)(*args, **kwargs)
+        return _NO_MATCH[name](*args, **kwargs)
 
     def _compiled(self, name: str) -> Any:
         """Compiles, and keeps the compiled pattern's methods on the instance."""
@@ -109,15 +139,6 @@ class LazyPattern:
         for method in _NO_MATCH:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
-
-    def _gated(self, opens: Callable[[str], bool], name: str, *args: Any, **kwargs: Any) -> Any:
-        text = args[1] if name == "sub" else args[0]
-        if self._turned_away >= PATIENCE or opens(text):
-            return self._compiled(name)(*args, **kwargs)
-        self._turned_away += 1
-        if self._meanwhile is not None:
-            return getattr(self._meanwhile, name)(*args, **kwargs)
-        return _NO_MATCH[name](*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self._source!r})"

@@ -72,6 +72,11 @@ class Intent(BaseModel):
         max_length=4,
         description="Plain typos read as a known mesh or feature: as typed -> entity id.",
     )
+    version: Annotated[str, StringConstraints(max_length=20)] | None = Field(
+        default=None,
+        description="The release a lifecycle question names after a mesh: 'is istio 1.20 "
+        "still supported?' asks about 1.20.",
+    )
     measure: Measure | None = Field(
         default=None,
         description="The overhead a cost question asks about (memory if unsaid), or whose "

@@ -35,13 +35,14 @@ SEPARATORS = frozenset({"vs", "versus", "v", "or", "and", "against", "than", "be
 ARTICLES = frozenset({"a", "an", "the"})
 CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
-_CALLED_LEADS = (("a",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
+_CALLED_LEADS = (("a",), ("an",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
 _COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
 _PARTICLE = "up"  # "X stacks up against Y"
 # "apiVersion: v1" (with the words of its camelCase said after it: "apiVersion api Version:")
 _KEY = re.compile(r"^[\s`-]*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)*)[ \t]*:", re.MULTILINE)
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
+_DOTTED = re.compile(r"\b[A-Za-z][\w-]{2,}\.([A-Za-z]{2,6})\b")  # "greymatter.io"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,11 @@ class NameReader:
         self._kinds = sorted(
             (tuple(k.split()) for k in cues.words["name_kind"]), key=len, reverse=True
         )
-        self._called = tuple((*lead, *kind) for lead in _CALLED_LEADS for kind in self._kinds)
+        # "is greymatter a real mesh", "an actual service mesh": an `in_full` word may qualify
+        fully = [()] + [(w,) for w in cues.words["in_full"] if " " not in w]
+        self._called = tuple(
+            (*lead, *how, *kind) for lead in _CALLED_LEADS for how in fully for kind in self._kinds
+        )
 
     def read(self, tokens: list[str], found: Mentions, text: str, topic: bool = False) -> list[str]:
         """Names, as the user wrote them, used where a mesh's name would stand.
@@ -98,7 +103,7 @@ class NameReader:
         `topic`: the question asks about something of the field (a feature, a measure, a
         platform); with no known mesh named, its subject can only be a product.
         """
-        capitals = capitalised_words(text)
+        capitals = capitalised_words(text) | self._web_names(text)
         keys = snippet_keys(text)  # "apiVersion:" in a pasted manifest: a field, no product
         candidates = [
             c
@@ -106,7 +111,12 @@ class NameReader:
             if not set(tokens[c.start : c.end]) <= keys
         ]
         compared = bool(self._cues.find("compare", " ".join(tokens)))
-        subject = topic and not found.meshes and len(candidates) == 1
+        # The subject of a question about the field is its one candidate, or the one word or
+        # run written as a name (capitals, a web address, a word no dictionary has), whatever
+        # everyday words stand beside it ("… it's on our gov shortlist").
+        name_like = self._name_like(candidates, tokens, capitals)
+        alone = len(candidates) == 1 or len(name_like) == 1
+        subject = topic and not found.meshes and alone
         named = [
             c
             for c in candidates
@@ -143,6 +153,26 @@ class NameReader:
                 found.used[maker] = True
                 out[as_written(" ".join(tokens[maker:end]), text)] = mesh
         return out
+
+    def _web_names(self, text: str) -> frozenset[str]:
+        """The words of a name written as a web address ("greymatter.io"): one name, written
+        as a name, as a capitalised run is."""
+        words: set[str] = set()
+        for match in _DOTTED.finditer(text):
+            if normalise(match.group(1)) in self._cues.words["web_domains"]:
+                words.update(normalise(match.group(0)).split())
+        return frozenset(words)
+
+    @staticmethod
+    def _name_like(
+        candidates: list[Candidate], tokens: list[str], capitals: frozenset[str]
+    ) -> list[Candidate]:
+        """Candidates with a word written as a name or one no dictionary has."""
+        return [
+            c
+            for c in candidates
+            if any(w in capitals or not ordinary(w) for w in tokens[c.start : c.end])
+        ]
 
     def _listed(self, tokens: list[str], found: Mentions) -> list[Candidate]:
         """Products made of everyday words that no usage tells from a description
@@ -254,10 +284,20 @@ class NameReader:
             return 2
         first = all(w in STOPWORDS for w in tokens[: candidate.start])
         before = [w for w in tokens[: candidate.start] if w not in ARTICLES][-1:]
-        if not (first or before == ["of"]):  # "overhead of (the) weavelink"
+        # "overhead of (the) weavelink", "the licence on tetrate service bridge"
+        if not (first or before == ["of"] or self._product_asked(tokens, candidate.start)):
             return 0
         strange = [w for w in words if not established(w)]
         return 1 if strange and not any(self._slip(w) for w in strange) else 0
+
+    def _product_asked(self, tokens: list[str], start: int) -> bool:
+        """A `product_matters` phrase right before the words, but for a few small words tying
+        it to them: "licence on ___", "the licensing like for ___", "what license is ___"."""
+        at = start
+        while at > 0 and start - at < MAX_WORDS and tokens[at - 1] in STOPWORDS:
+            at -= 1
+        before = " ".join(tokens[max(0, at - MAX_WORDS) : at])
+        return any(m.end() == len(before) for m in self._cues.find("product_matters", before))
 
     def _slip(self, word: str) -> bool:
         """A typo of an English or field word ("memroy"), not a name."""
@@ -269,6 +309,9 @@ class NameReader:
         """Where a capitalised run ('Grey Matter', 'Tetrate Service Bridge') ends, or a word
         no dictionary has with 'service' and one more ('tetrate service bridge')."""
         end = i + 1
+        web = self._cues.words["web_domains"]
+        if tokens[end : end + 1] and tokens[end] in web and tokens[end] in capitals:
+            return end + 1  # "greymatter.io": the address's ending is part of the name
         if tokens[i] not in capitals:
             joined = tokens[end : end + 1] == [CONNECTOR] and self._free(tokens, found, end + 1)
             return end + 2 if joined and not ordinary(tokens[i]) else end

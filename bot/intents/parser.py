@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from bot.intents.alternation import word_pattern
@@ -31,6 +31,7 @@ from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied,
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -232,7 +233,10 @@ class IntentParser:
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
-        return self._intent(reading, kind, unsure, echo)
+        intent = self._intent(reading, kind, unsure, echo)
+        if kind == IntentKind.lifecycle:  # "is istio 1.20 still supported?": that release
+            return intent.model_copy(update={"version": self._version_asked(plain, intent.meshes)})
+        return intent
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
@@ -300,7 +304,7 @@ class IntentParser:
         return context.model_copy(update={"meshes": meshes, "parts": []})
 
     def _read(self, text: str) -> _Reading | None:
-        text = self._requirements.without_asides(text)
+        text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None
@@ -400,7 +404,11 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining) or (Measure.memory if sized else None)
-        topic = bool(features or facts or measure)
+        if measure == Measure.latency and self._latency_observed(text, features, counted):
+            measure = None
+        # what is asked of a product ("the licence on X") is a topic of the field too
+        product = self._cues.has("product_matters", remaining)
+        topic = bool(features or facts or measure or product)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
         found.meshes = [m for m in found.meshes if m not in others.values()]
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
@@ -433,6 +441,7 @@ class IntentParser:
         # "how does tetrate service bridge compare to the others?": a product set against
         # the meshes at large is one of the field, whatever else is said of it.
         field = field or bool(unknown and self._cues.has("rivals", normalised))
+        field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
         field = field or self._only_names(tokens, unknown)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
@@ -462,6 +471,32 @@ class IntentParser:
             by_part,
         )
 
+    def _metrics_measured(self, r: _Reading) -> bool:
+        """Latency said only as what the metrics asked about record (see below)."""
+        return r.measure is None and self._latency_observed(r.text, r.features, r.sizes)
+
+    def _latency_observed(self, text: str, features: list[str], counted: Collection[str]) -> bool:
+        """Latency named as what metrics asked about record, not as an overhead: "golden
+        metrics (success rate / latency / rps)", "which meshes give p99 latency per route".
+        Each sentence saying latency names no overhead beside it (a `cost` phrase other than
+        latency's own words: "latency overhead", "added latency", "how much") and no size."""
+        observed = any(self._kb.features[f].category == Category.observability for f in features)
+        if (
+            not observed
+            or self._deciding & set(counted)
+            or not self._cues.has("latency", normalise(text))
+        ):
+            return False
+        own = self._cues.words["latency"]
+        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+            said = f" {normalise(sentence)} "
+            if not self._cues.has("latency", said):
+                continue
+            costs = [m.group(0).strip() for m in self._cues.find("cost", said)]
+            if self._cues.has("quantity", said) or any(c not in own for c in costs):
+                return False
+        return True
+
     def _platform_features(self, text: str, negated: list[str]) -> list[str]:
         """The features a platform stands for by name, said in a clause that asks about a
         mesh and for no pick ("can linkerd mesh workloads on plain VMs?": VM workloads; not
@@ -489,6 +524,22 @@ class IntentParser:
             elif part not in parts.setdefault(mesh, []):
                 parts[mesh].append(part)
         return parts, frozenset(parts) - whole
+
+    def _named_where_asked(self, text: str) -> set[str]:
+        """The meshes named whole (not by a part) in the sentences a question mark closes that
+        name a part, or with none, the clauses naming one ("eli5 hbone pls, it's all over the
+        ambient docs" asks of no mesh)."""
+        asked = [m.group(0) for m in _ASKED.finditer(text)] or _CLAUSES.split(text[:MAX_TEXT])
+        sentences = [normalise(s).split() for s in asked]
+        sentences = [s for s in sentences if self._parts_named(s, self._mentions(s))[0]]
+        named: set[str] = set()
+        for words in sentences:
+            found = self._mentions(words)
+            named |= set(found.meshes) - self._parts_named(words, found)[1]
+        return named
+
+    def _mentions(self, words: list[str]) -> Mentions:
+        return find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
 
     def _about_something_else(self, tokens: list[str]) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
@@ -597,7 +648,9 @@ class IntentParser:
         over the whole question and in each clause ("rate limit per client, or call out to
         our own authz service" asks about two; `asking`: the clauses a question mark closes).
         """
-        ranked = self._ranked(remaining, found)
+        every = self._retriever.rank(self._query(remaining, found))
+        ranked = self._retriever.choose(every, MIN_SCORE, ())
+        unasked = self._unasked(every, ranked, clauses, asking)
         chosen = clauses[:MAX_CLAUSES] if len(clauses) > 1 else []
         each = [(clause, self._clause_ranks(clause)) for clause in chosen]
         # What the words are most about leads, even when an alias named something else
@@ -616,7 +669,22 @@ class IntentParser:
             )[:1]
         ]
         found_all = dict.fromkeys([*known, *tops])
-        return [f for f in found_all if f not in negated]
+        return [f for f in found_all if f not in negated and (f in exact or f not in unasked)]
+
+    def _unasked(
+        self, every: list[Ranked], ranked: list[str], clauses: list[str], asking: frozenset[str]
+    ) -> set[str]:
+        """Features the whole question ranks that questions with a topic of their own (a
+        feature, an overhead) never touch, said only in a statement beside them in words that
+        barely name it: "… overhead at 200 services? sizing the node pool before we roll it
+        out" asks no dry-run. Such a topic must be said as clearly as a clause's own; "… can
+        linkerd do that?" has no topic of its own and asks about the statement before it."""
+        touched = {r.feature for clause in asking for r in self._clause_ranks(clause)}
+        costed = bool(asking) and all(self._cues.has("cost", q) for q in asking)
+        if len(clauses) < 2 or not (touched or costed):
+            return set()
+        own = {r.feature: r.own for r in every}
+        return {f for f in ranked if f not in touched and own[f] < CLAUSE_FLOOR}
 
     def _clause_ranks(self, clause: str) -> list[Ranked]:
         """Every feature one clause's own words touch, best first."""
@@ -642,6 +710,7 @@ class IntentParser:
         query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
+        query = self._requirements.without_vendors(query)  # and who supports them
         return self._refusals.without_refused(query)
 
     def _avoided(self, text: str) -> list[str]:
@@ -719,11 +788,15 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained, and names the mesh it
-            # belongs to unless the user names another.
+            # "what is a waypoint proxy": the part is explained (the answer names the mesh it
+            # belongs to); the meshes are those the sentence asking names ("why would ambient
+            # mode need a waypoint"), not one said beside it ("… keep seeing it in the ambient
+            # docs") nor the owner its name implies.
             parts = [p for m in meshes for p in r.parts.get(m, [])]
-            meshes = [m for m in meshes if m not in r.by_part] or meshes
-            if not (meshes or r.features):  # "what's eBPF": a word of the field itself
+            if parts:
+                named = self._named_where_asked(r.text)
+                meshes = [m for m in meshes if m not in r.by_part and m in named]
+            elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
@@ -808,6 +881,14 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _version_asked(self, text: str, meshes: list[str]) -> str | None:
+        """The release said right after the one mesh a status question names, read in the
+        text before asides and versions of other products are taken out."""
+        if len(meshes) != 1:
+            return None
+        mesh = self._kb.meshes[meshes[0]]
+        return version_after(text, [mesh.id, *mesh.known_as], self._cues.words["release_words"])
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
@@ -909,7 +990,8 @@ class IntentParser:
         # a clause of its own is ours, whatever topic the setup names; so is a decision that
         # closes a message speaking of a mesh ("… someone says we need a mesh. do we?"),
         # unless what it asks names the other topic ("best mesh office chair? should we?").
-        closes = self._asks.decides(r.text)
+        reason = self._reason_asked(r)  # "why do we need mtls if …": no pick
+        closes = self._asks.decides(r.text, reasons=reason)
         off_topic = not ours and cue("out_of_scope") and not setup
         off_topic = off_topic and not self._asks.field_decision(r.text)
         asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
@@ -959,13 +1041,18 @@ class IntentParser:
         # Nor does one asking what to pass on ("what should i tell them"), nor what figure to
         # expect ("what p99 hit should i expect").
         unpicked = r.remaining
-        for group in ("lifecycle", "relay", "quantity"):
+        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else [])):
             unpicked = self._cues.strip(group, unpicked)
+        unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
         recommend = among and ((picks_asked and not checked) or (stated and decides))
         # "cpu overhead of istio for 400 pods? trying to decide if we need another node
         # group": what the question marks ask is a measure; the rest says why they ask.
-        counted = r.measure is not None and not features
+        # A feature said only beside the overhead asked ("istio overhead for 400 pods? we
+        # trial policies in staging before enforcing") is why they ask it.
+        beside = self._only_asked("cost", r.text) and not self._metrics_measured(r)
+        beside = beside and not any(map(self._names_a_feature, _questions(r.text)))
+        counted = r.measure is not None and (not features or beside)
         counted = counted and (cue("quantity") or self._only_measures_asked(r.text))
         # The features I track is the narrower question: "what features do you track? what
         # can I ask you to check" asks for the list, not for help.
@@ -1008,9 +1095,13 @@ class IntentParser:
         # platform said; any other setup asks for a pick, and so does an estate described,
         # where they run and how big, with no one overhead to rank by ("k8s, 150 pods …
         # lowest overhead for us?"; "800 pods on aks … cheapest in cpu?" ranks by CPU).
-        described = (self._setup - {PLATFORM}) & set(facts) or (
-            not named and PLATFORM in facts and bool(sized) and self._ranked_by(r) is None
+        # So does a choice between named meshes beside that estate ("istio or linkerd for us?
+        # eks, ~200 pods … lowest overhead wins"): the overhead is what the pick weighs.
+        estate = PLATFORM in facts and bool(sized)
+        chosen = self._choice(r.remaining, meshes, True) or (
+            not named and self._ranked_by(r) is None
         )
+        described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our
@@ -1028,10 +1119,12 @@ class IntentParser:
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
         # pool", "is consul open source still") or a list of meshes is context, not a request.
-        # So is a question that opens with a mesh and names a feature, or asks whether it is
-        # supported ("linkerd + k8s native sidecars — supported?").
-        # (a question with or without its mark: "service connect on ecs, do we get logs")
+        # So is a question that opens or closes with a mesh and names a feature ("on eks: mtls
+        # between pods with linkerd?"), or asks whether it is supported ("linkerd + k8s native
+        # sidecars — supported?"), with or without its mark ("service connect on ecs, do we
+        # get access logs out of it").
         opens = self._asks_anything(r) and r.found.spans[:1] and r.found.spans[0][0] == 0
+        opens = opens or self._closes_on_mesh(r.text)
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
@@ -1047,6 +1140,11 @@ class IntentParser:
         placed = placed and described and self._cues.has("concept", r.remaining)
         if placed and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
+        # "which meshes run on nomad?": a list asked of a platform alone, nothing else said,
+        # is the list of meshes that run there, not a pick.
+        platform_only = set(facts) == {PLATFORM} and not (features or meshes or sized)
+        if platform_only and cue("list_meshes") and not recommend:
+            return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1089,7 +1187,7 @@ class IntentParser:
         metrics = observed and (checked or (compared and aside))
         measured = r.measure is not None and not metrics
         aside = (aside or self._only_complained("cost", r.text)) and bool(features)
-        priced = cue("cost") and (measured or not features) and not aside
+        priced = cue("cost") and (measured or not features or beside) and not aside
         if priced or ("pods" in facts and not features):
             return IntentKind.cost, typo
         # "explain spiffe like i'm a backend dev", "what's a service mesh?": a concept asked
@@ -1152,6 +1250,28 @@ class IntentParser:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
 
+    def _reason_asked(self, r: _Reading) -> bool:
+        """What a feature is for asked (`purpose`: "why would we need mtls if TLS ends at
+        the ingress"), with no mesh named and no mesh nor sidecar after the phrase: "why do
+        we need a mesh at all", "… we need istio. why do we need it?" weigh adopting one."""
+        if not r.features or r.found.meshes:
+            return False
+        said = self._cues.find("purpose", r.normalised)
+        return bool(said) and not any(
+            self._cues.has("concept", " ".join(r.normalised[m.end() :].split()[:MAX_SPAN]))
+            for m in said
+        )
+
+    def _without_supposed_needs(self, normalised: str) -> str:
+        """The text less each `supposed_need` phrase right before a feature's name ("… if we
+        need windows nodes"): a need stated, not whether to adopt something."""
+        out = normalised
+        for match in reversed(self._cues.find("supposed_need", normalised)):
+            found = self._mentions(normalised[match.end() :].split()[:MAX_SPAN])
+            if found.features and not found.meshes:  # "if we need (to mesh) vms
+                out = out[: match.start()] + " " + out[match.end() :]
+        return out
+
     def _apart(self, remaining: str) -> bool:
         """A comparison one of whose sides is no word of mine, with nothing of the field said
         beside the sides: the words right before and after each cue, and after the "and" or
@@ -1165,6 +1285,17 @@ class IntentParser:
                 sides.update(after[2:3])
         beside = " ".join(w for w in tokens if w not in sides)
         return bool(self._strange(list(sides))) and not self._cues.has("field", beside)
+
+    def _closes_on_mesh(self, text: str) -> bool:
+        """The last question names a feature and closes on a mesh ("on eks: mtls between pods
+        with linkerd?"): it asks that mesh about the feature; a mesh alone ("… need mtls.
+        linkerd?") asks whether to adopt it."""
+        asked = [normalise(m.group(0)) for m in _ASKED.finditer(text)][-1:]
+        if not asked:
+            return False
+        words = asked[0].split()
+        named = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+        return bool(named.features) and named.spans[-1:] != [] and named.spans[-1][1] == len(words)
 
     def _concept_compared(self, remaining: str) -> bool:
         """A concept of the field (`concept`: "service mesh", "sidecar") is a side of a
@@ -1298,6 +1429,8 @@ class IntentParser:
         what the words before it mean ("sidecar vs sidecarless — what does that mean?")."""
         if self._cues.has("explain", normalised) or self._asks_meaning(text):
             return True
+        if self._cues.has("purpose", normalised):  # "why would we need mtls": what it is for
+            return True
         words = normalised.split()
         for match in self._cues.find("what_is", normalised):
             at = len(normalised[: match.end()].split())
@@ -1335,7 +1468,8 @@ class IntentParser:
                 topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
-            if not topic or any(self._cues.has(g, said) for g in picks):
+            reason = self._cues.strip("purpose", said)  # "why do we need it": no pick
+            if not topic or any(self._cues.has(g, reason) for g in picks):
                 continue
             if self._explained(said, sentence.group(0)):
                 return True
@@ -1459,16 +1593,23 @@ class IntentParser:
     def _clauses_asking_of_a_mesh(self, text: str, first: bool = False) -> list[str]:
         """The clauses (normalised) that ask about a current mesh; `first`: the first only."""
         asks = self._cues.words["asks_of"]
-        out = []
+        out, heading = [], ""
         for clause in _CLAUSES.split(text[:MAX_TEXT]):
             words = normalise(clause).split()[:MAX_TOKENS]
+            opening = bool(words) and (
+                words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            )
+            if heading and opening:
+                # "openshift service mesh 3 — will the proxies validate jwts?": a mesh named
+                # as a heading is what the clause after it asks about.
+                words = [*heading.split(), *words]
             found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            heading = " ".join(words) if self._heading(words, found) else ""
             if not any(self._in_use(m) for m in found.meshes):
                 continue
             starts = [
                 i for i, used in enumerate(found.mesh_used) if used and not found.mesh_used[i - 1]
             ]
-            opening = words[0] in asks or words[0] in self._cues.words["asks_opening"]
             adopted = self._adopted(words, found)
             starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
@@ -1477,6 +1618,12 @@ class IntentParser:
                 if first:
                     break
         return out
+
+    def _heading(self, words: list[str], found: Mentions) -> bool:
+        """A clause that is only a current mesh's name, and a version or article maybe."""
+        rest = [w for w, used in zip(words, found.mesh_used, strict=True) if not used]
+        meshes = any(self._in_use(m) for m in found.meshes)
+        return meshes and all(w.isdigit() or w in ARTICLES for w in rest)
 
     def _adopted(self, words: list[str], found: Mentions) -> set[int]:
         """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks

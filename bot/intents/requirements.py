@@ -30,6 +30,8 @@ from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 
+_DOTTED = re.compile(r"\d\.\d")  # a text with a release number in it
+
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE = re.compile(r"[.;!?\n]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
@@ -124,6 +126,11 @@ class RequirementReader:
             for definition in rules.platforms.values()
             for word in definition.located
         }
+        self._narrows = {
+            Platform(p): definition.narrows
+            for p, definition in rules.platforms.items()
+            if definition.narrows
+        }
         self._self_hosted = {
             p for p, definition in rules.platforms.items() if definition.self_hosted
         }
@@ -155,17 +162,26 @@ class RequirementReader:
             LazyPattern(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
+        self._vendor_words = word_pattern(list(self._vendor_of))
+        named = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
+        named += [*self._platform_of, *rules.versioned]
+        names = "|".join(sorted({re.escape(n).replace(r"\ ", r"[\s-]+") for n in named}))
+        # A release number right after a name ("cilium 1.16", "OCP 4.16", "OSSM 2.6.x").
+        self._release = LazyPattern(
+            rf"(?i)\b({names})\s+v?\d+\.\d+(?:\.(?:\d+|x))*\b(?!\.\d)",
+            opens=_DOTTED.search,
+        )
         plain = [t for t in rules.managed_phrases if "{modal}" not in t]
         managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
-        self._managed = word_pattern([normalise(m) for m in managed])
+        self._managed = gated.phrases([normalise(m) for m in managed])
         self._managed_modal = self._modal_pattern(rules)
         self._wish = wish_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = _family_phrases(kb, rules.mesh_vendor_phrases)
-        self._mesh_vendor = word_pattern(list(self._family_of))
+        self._mesh_vendor = gated.phrases(list(self._family_of))
         # "an istio-based mesh", "closer to upstream istio"
         self._base_of = _family_phrases(kb, rules.mesh_base_phrases)
-        self._mesh_base = word_pattern(list(self._base_of))
+        self._mesh_base = gated.phrases(list(self._base_of))
         self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
         self._already = self._already_pattern(kb)
         self._covered_words = {  # each tool said to be theirs, as whole words
@@ -494,6 +510,19 @@ class RequirementReader:
             return True
         return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
+    def without_releases(self, text: str) -> str:
+        """The text as written less the release number right after a mesh's, platform's or
+        product's name: "cilium 1.16 is already our CNI" says what "cilium is already our CNI"
+        says, and "we're on OSSM 2.6" runs OSSM; a size ("2.5 GB") follows no name."""
+        return self._release.sub(r"\1", text)
+
+    def without_vendors(self, normalised: str) -> str:
+        """The text less the vendors' names (rules.yaml `vendors`): who makes or supports an
+        offering is setup, never a feature's words ("Red Hat supported" asks no RED metrics)."""
+        if self._vendor_words is None:
+            return normalised
+        return " ".join(self._vendor_words.sub(" ", normalised).split())
+
     def without_tools(self, normalised: str) -> str:
         """The text less each tool said to do a job and the jobs named with it, and each tool
         said to be theirs (rules.yaml `covered_by`): "our grpc client lib does retries", "tls
@@ -689,6 +718,8 @@ class RequirementReader:
         cluster") unless a platform named beside it runs there too (OpenShift)."""
         of = {**self._platform_of, **self._alone_of}
         found = list(dict.fromkeys(of[w] for w in words))
+        builds = {self._narrows[p] for p in found if p in self._narrows}
+        found = [p for p in found if p not in builds]  # "OKD … a later move to OCP": OKD
         located_apart = not self._self_hosted & set(found)
         own = {
             of[w] for w in words if w in self._distinct or (located_apart and w in self._located)

@@ -192,6 +192,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     if mesh.project:
         for i, sid in enumerate(mesh.project.sources):
             yield f"project.sources[{i}]", sid
+        for n, minor in enumerate(mesh.project.minors):
+            for i, sid in enumerate(minor.sources):
+                yield f"project.minors[{n}].sources[{i}]", sid
     for fid, support in mesh.features.items():
         for i, sid in enumerate(support.sources):
             yield f"features.{fid}.sources[{i}]", sid

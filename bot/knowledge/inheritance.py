@@ -119,7 +119,7 @@ def _merge(
     own_rows = own.get("features") if isinstance(own.get("features"), dict) else {}
     removed = own.get("features_removed") if isinstance(own.get("features_removed"), dict) else {}
     problems = list(_bad_rows(own, own_rows, removed, base_rows, base_id, file))
-    rows = copy.deepcopy(base_rows)
+    rows = {fid: _inherited(row, base_id) for fid, row in copy.deepcopy(base_rows).items()}
     rows.update({fid: row for fid, row in own_rows.items() if fid in base_rows})
     for fid, why in removed.items():
         if fid in base_rows and fid not in own_rows:
@@ -132,6 +132,13 @@ def _merge(
             if not (_provider_hosted(own) and _control_plane_figure(f))
         ]
     return merged, problems
+
+
+def _inherited(row: Any, base_id: str) -> Any:
+    """A feature row taken unchanged from the base: its versions are the base's."""
+    if isinstance(row, dict) and not row.get("inherited_from"):
+        return {**row, "inherited_from": base_id}
+    return row
 
 
 def _borrowed(figure: Any, base_id: str) -> Any:

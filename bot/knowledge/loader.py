@@ -62,7 +62,8 @@ def _fix_for(error_type: str) -> str:
         "date_parsing": "write the date as YYYY-MM-DD",
         "url_parsing": "write a full URL such as https://example.org/page",
         "url_scheme": "write a full URL such as https://example.org/page",
-        "string_pattern_mismatch": "ids are lower-case letters, digits, '-' and '_'",
+        "string_pattern_mismatch": "match the pattern shown (ids: lower-case letters, digits, "
+        "'-' and '_'; release lines: major.minor such as 1.29)",
         "too_short": "add at least one item",
     }.get(error_type, "correct the value to match the schema in bot/knowledge/models.py")
 

@@ -207,6 +207,11 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
+    inherited_from: Id | None = Field(
+        default=None,
+        description="Set by the loader, never in YAML: the upstream mesh whose row a "
+        "distribution inherits unchanged, so its `since` is that mesh's version.",
+    )
 
     @model_validator(mode="after")
     def _not_applicable_is_no(self) -> Support:
@@ -264,6 +269,25 @@ class Releases(Strict):
         return pattern
 
 
+class Minor(Strict):
+    """One minor release line and when its support ends."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")] = Field(
+        description="The minor line, 'major.minor': '1.29'."
+    )
+    end_of_life: dt.date | None = Field(
+        default=None,
+        description="The day its support ends as the project published it; left out while "
+        "none is published (the line is then supported as of the project's as_of).",
+    )
+    sources: list[Id] = Field(min_length=1, description="Where the date or the line is published.")
+
+    @property
+    def number(self) -> tuple[int, int]:
+        major, minor = self.version.split(".")
+        return int(major), int(minor)
+
+
 class Project(Strict):
     """Who stands behind a mesh and how its releases and support reach users."""
 
@@ -274,6 +298,21 @@ class Project(Strict):
     )
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
+    minors: list[Minor] = Field(
+        default_factory=list,
+        description="Minor lines with a published end of life, and the lines supported as of "
+        "`as_of` (no end_of_life): 'is istio 1.20 still supported?' is answered from them.",
+    )
+
+    def minor(self, version: str) -> Minor | None:
+        """The line a version belongs to ('1.29.3' is on 1.29), if it is recorded."""
+        line = ".".join(version.split(".")[:2])
+        return next((m for m in self.minors if m.version == line), None)
+
+    def supported(self) -> list[Minor]:
+        """The lines still supported on `as_of`, newest first."""
+        alive = [m for m in self.minors if m.end_of_life is None or m.end_of_life > self.as_of]
+        return sorted(alive, key=lambda m: m.number, reverse=True)
 
 
 class Link(Strict):
@@ -394,6 +433,7 @@ class Platform(StrEnum):
     eks = "eks"
     gke = "gke"
     openshift = "openshift"
+    okd = "okd"  # OpenShift's community distribution: no Red Hat subscription
     kubernetes = "kubernetes"
     ecs = "ecs"
     nomad = "nomad"
@@ -907,6 +947,11 @@ class PlatformDef(Strict):
         default_factory=dict,
         description="Words that name this platform in one provider's cloud (vendor id -> words: "
         "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
+    )
+    narrows: Platform | None = Field(
+        default=None,
+        description="The platform it is a build of (OKD of OpenShift): named beside that one "
+        "('OKD now, OCP later'), it is the one they run, not a second platform.",
     )
     machines: Platform | None = Field(
         default=None,

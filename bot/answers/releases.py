@@ -1,0 +1,46 @@
+"""Whether one release of a mesh is still supported: "is istio 1.20 still supported?".
+
+The answer comes from the mesh's `project.minors` (published end-of-life dates, and the lines
+supported as of `project.as_of`) and its `project.releases` (the support policy). A release the
+knowledge base has no record of is never guessed: the answer gives the policy and says so.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.models import Mesh, Minor, Project
+
+
+def release_lead(mesh: Mesh, version: str) -> tuple[str, list[str]]:
+    """The lead sentence about one release, and the ids of the sources behind it."""
+    project = mesh.project
+    if project is None:
+        said = f"I can't confirm the support status of {mesh.name} {version}: I have no record"
+        return f"{said} of its release and support policy.", list(mesh.version.sources)
+    minor = project.minor(version)
+    policy = f"Policy: {project.releases}."
+    if minor is None:
+        said = f"I can't confirm the support status of {mesh.name} {version}: I have no record"
+        said += f" of that release. {policy}{_supported_now(project)}"
+        return said, list(project.sources)
+    sources = [*minor.sources, *project.sources]
+    eol = minor.end_of_life
+    if eol is not None and eol <= project.as_of:
+        said = f"{mesh.name} {minor.version} reached end of life on {eol}."
+        return f"{said}{_supported_now(project)}", sources
+    if eol is not None:
+        said = f"{mesh.name} {minor.version} is supported until {eol} (its published end of life)."
+        return f"{said}{_supported_now(project, minor)}", sources
+    said = (
+        f"{mesh.name} {minor.version} is supported as of {project.as_of}; no end-of-life date "
+        f"is published for it. {policy}"
+    )
+    return f"{said}{_supported_now(project, minor)}", sources
+
+
+def _supported_now(project: Project, asked: Minor | None = None) -> str:
+    """' Supported as of <date>: 1.31, 1.30.' (the asked line left out), or '' if none."""
+    lines = [m.version for m in project.supported() if m != asked]
+    if not lines:
+        return ""
+    also = "Also supported" if asked else "Supported"
+    return f" {also} as of {project.as_of}: {', '.join(lines)}."

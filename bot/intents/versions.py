@@ -1,0 +1,25 @@
+"""The release a question names right after a mesh: "is istio 1.20 still supported?" asks
+about Istio 1.20, "when does istio version 1.29.3 go eol" about 1.29.3.
+
+The words that may stand between the name and the number ("version", "release", "v") are
+rules.yaml `phrases: release_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+NUMBER = r"v?(\d+\.\d+(?:\.\d+)?)(?![\d.]*\d)"
+
+
+def version_after(text: str, names: Iterable[str], words: Iterable[str]) -> str | None:
+    """The first version number said right after one of the names, in the text as written."""
+    spelled = sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True)
+    if not spelled:
+        return None
+    name = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in spelled)
+    between = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    word = rf"(?:(?:{between})[\s.:]*)?" if between else ""
+    match = re.search(rf"(?<![\w-])(?:{name})[\s:,-]+{word}{NUMBER}", text.lower())
+    return match.group(1) if match else None
