@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from bot.knowledge.models import Level, Metric, Status
+from bot.render.plain import render_terminal
 
 
 def test_proxies_and_languages(kb):
@@ -139,3 +140,25 @@ def test_istio_windows_answer_names_the_experimental_branch(engine):
     lead = engine.ask("will istio ambient run on windows worker nodes").lead
     assert "Istio ambient mode: Windows nodes: no (" in lead
     assert "experimental branch" in lead
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "says"),
+    [
+        (
+            "is a traefik mesh global rate limit counted across every node proxy",
+            "Traefik Mesh: Global rate limiting: no (",
+            "each node's proxy",
+        ),
+        (
+            "nginx service mesh global rate limits for all pods together?",
+            "NGINX Service Mesh: Global rate limiting: no (",
+            "per pod",
+        ),
+    ],
+)
+def test_a_per_proxy_rate_limit_is_not_global(engine, question, row, says):
+    """A limit each proxy or pod counts alone is a `no` for global rate limiting, saying why."""
+    text = render_terminal(engine.ask(question))
+    line = next(line for line in text.splitlines() if row in line)
+    assert says in line

@@ -99,3 +99,23 @@ def test_a_release_line_must_be_major_dot_minor(kb_dir):
         p.startswith("meshes/istio.yaml: project.minors[0].version:") and "major.minor" in p
         for p in problems_of(kb_dir)
     )
+
+
+def test_a_release_named_with_a_support_word_asks_its_support(engine):
+    intent = engine.parser.parse("is istio 1.28 supported")
+    assert (intent.kind, intent.version) == (IntentKind.lifecycle, "1.28")
+
+
+@pytest.mark.parametrize("text", ["what is istio 1.28", "is istio supported on openshift"])
+def test_without_both_a_release_and_a_support_word_the_question_is_not_about_a_release(
+    engine, text
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind != IntentKind.lifecycle and intent.version is None
+
+
+def test_a_mode_without_lines_of_its_own_answers_from_its_sibling_mode(engine, kb):
+    answer = engine.ask("has istio ambient 1.25 reached eol")
+    assert answer.intent.meshes == ["istio-ambient"]
+    assert answer.lead.startswith("Istio ambient mode 1.25 reached end of life on 2025-09-22.")
+    assert "istio-1-25-eol" in answer.lead_sources

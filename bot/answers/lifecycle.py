@@ -12,7 +12,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
-from bot.answers.releases import release_lead
+from bot.answers.releases import release_lead, release_project
 from bot.answers.results import Answer, Part, Statement, StatementList
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
@@ -58,7 +58,7 @@ def _release(
     kb: KnowledgeBase, intent: Intent, mesh: Mesh, version: str, cite: Citations
 ) -> Answer:
     """One release asked about: its end of life or support, then the mesh's status."""
-    lead, sources = release_lead(mesh, version)
+    lead, sources = release_lead(mesh, release_project(kb, mesh), version)
     about = [_maintained(mesh, cite) if mesh.is_current else _gone(kb, mesh, cite)]
     steps = [step(f"Explain {mesh.name}", IntentKind.explain, meshes=[mesh.id])]
     return build_answer(

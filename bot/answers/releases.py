@@ -7,12 +7,26 @@ knowledge base has no record of is never guessed: the answer gives the policy an
 
 from __future__ import annotations
 
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Mesh, Minor, Project
 
 
-def release_lead(mesh: Mesh, version: str) -> tuple[str, list[str]]:
+def release_project(kb: KnowledgeBase, mesh: Mesh) -> Project | None:
+    """The project whose release lines answer for the mesh: its own, or, where it records
+    none, a sibling mode's (Istio's ambient and sidecar modes ship in one release)."""
+    beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
+    siblings = [kb.meshes[i] for i in beside if i in kb.meshes]
+    siblings += [
+        m for m in kb.meshes.values() if m.mode_aliases and mesh.id in m.mode_aliases.beside
+    ]
+    lined = [m.project for m in siblings if m.project and m.project.minors]
+    if mesh.project and (mesh.project.minors or not lined):
+        return mesh.project
+    return lined[0] if lined else mesh.project
+
+
+def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str, list[str]]:
     """The lead sentence about one release, and the ids of the sources behind it."""
-    project = mesh.project
     if project is None:
         said = f"I can't confirm the support status of {mesh.name} {version}: I have no record"
         return f"{said} of its release and support policy.", list(mesh.version.sources)

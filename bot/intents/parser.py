@@ -234,9 +234,16 @@ class IntentParser:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
         intent = self._intent(reading, kind, unsure, echo)
-        if kind == IntentKind.lifecycle:  # "is istio 1.20 still supported?": that release
-            return intent.model_copy(update={"version": self._version_asked(plain, intent.meshes)})
-        return intent
+        if kind not in (IntentKind.lifecycle, IntentKind.explain):
+            return intent
+        # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
+        # read as a question about istio until a release and a support word are seen.
+        version = self._version_asked(plain, intent.meshes)
+        if kind == IntentKind.explain and version:
+            if not self._cues.has("release_status", reading.normalised):
+                return intent
+            intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
+        return intent.model_copy(update={"version": version})
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
@@ -1678,7 +1685,7 @@ class IntentParser:
 
     def _negated(self, text: str) -> list[str]:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
-        negated: list[str] = []
+        negated = self._kept_out(text)
         listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
         pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
         for at in range(0, len(pieces), 2):
@@ -1720,6 +1727,19 @@ class IntentParser:
             words = part[: match.start()].split()[-NEGATION_WINDOW:]
             mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found
+
+    def _kept_out(self, text: str) -> list[str]:
+        """The workload named last before a `kept_out` cue in its sentence ("the windows pods
+        can stay outside whatever we add", "a windows pool, which stays out of the mesh")."""
+        found: list[str] = []
+        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+            said = normalise(sentence)
+            for match in self._cues.find("kept_out", said):
+                words = said[: match.start()].split()
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                kinds = [f for f in mentions.features if self._kb.features[f].workloads]
+                found += [f for f in kinds[-1:] if f not in found]
         return found
 
     def _negated_list(self, tail: str, window: int = NEGATION_WINDOW) -> list[str]:
