@@ -108,3 +108,25 @@ def test_a_compare_verdict_gives_only_reasons_that_tell_the_meshes_apart(engine:
     said = render_terminal(engine.ask("cilium or ambient istio for our 30 node eks cluster"))
     setup = said.split("FOR YOUR SETUP", 1)[1].split("\n\n", 1)[0]
     assert "Graduated CNCF" not in setup, setup  # both are graduated: it decides nothing
+
+
+def test_likenesses_between_meshes_leave_out_what_is_unknown_for_all(engine: AnswerEngine):
+    said = render_terminal(engine.ask("how do kuma and consul differ"))
+    same = (
+        said.split("THE SAME IN ALL", 1)[1].split("\n\n", 1)[0] if "THE SAME IN ALL" in said else ""
+    )
+    assert "(unknown)" not in same, same
+
+
+def test_what_ifs_do_not_trade_away_a_hard_need(engine: AnswerEngine):
+    answer = engine.ask(
+        "we must have FIPS validated crypto on EKS and a vendor contract, what mesh"
+    )
+    said = render_terminal(answer)
+    kept = {
+        x.split(":")[0].lstrip("- ")
+        for x in said.splitlines()
+        if "FIPS" in x and "unconfirmed" in x
+    }
+    changes = [x for x in said.splitlines() if "the pick becomes" in x]
+    assert not any(name and name in x for x in changes for name in kept), (kept, changes)

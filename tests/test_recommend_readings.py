@@ -779,3 +779,23 @@ def test_staying_close_to_a_distribution_is_wanting_its_base(engine: AnswerEngin
     text = "we run okd and want to stay close to openshift service mesh. 40 services, mtls."
     assert engine.parser.parse(text).facts["built_on"] == "istio"
     assert set(verdict(engine, text).tied) <= {"istio", "istio-ambient"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aks, 80 services. there's a windows node pool for legacy apps that will stay out of "
+        "the mesh; the linux services need mtls. microsoft has to support it.",
+        "we run aks with windows containers we won't be meshing: those windows pods can remain "
+        "outside. linux side needs mtls and retries, must be supported by microsoft",
+    ],
+)
+def test_a_workload_kept_out_of_the_mesh_is_no_must_have(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "windows_nodes" not in facts.get("needs", [])
+    assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+def test_windows_pods_inside_the_mesh_stay_a_must_have(engine: AnswerEngine):
+    text = "aks with windows node pools; mtls must cover the windows pods too. microsoft support"
+    assert "windows_nodes" in engine.parser.parse(text).facts["needs"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
 
@@ -127,3 +128,31 @@ def test_on_ecs_needs_the_apps_meet_already_are_told_no_mesh(engine: AnswerEngin
     facts = engine.parser.parse(text).facts
     assert {"retries", "timeouts", "golden_metrics"} <= set(facts["covered"])
     assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def _lead(engine: AnswerEngine, text: str) -> str:
+    """The recommendation's first lines as the terminal shows them."""
+    answer = engine.answer(engine.parser.parse(text))
+    return render_terminal(answer).split("NEXT QUESTION")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fargate tasks on ecs, 8 services, mtls is the only driver. do we even need a mesh?",
+        "we're on amazon ecs with 10 services, a team of two, and mtls is our only reason to "
+        "look at this. is a mesh overkill?",
+    ],
+)
+def test_no_mesh_on_ecs_is_described_by_ecs_own_means(engine: AnswerEngine, text: str):
+    assert verdict(engine, text).tied == ["no-mesh"]
+    lead = _lead(engine, text)
+    assert "security groups" in lead
+    assert "NetworkPolicies" not in lead and "cert-manager" not in lead
+
+
+def test_no_mesh_on_kubernetes_keeps_the_kubernetes_tools(engine: AnswerEngine):
+    text = "gke, 9 services, mtls is the only reason we'd add anything. do we need a mesh?"
+    assert verdict(engine, text).tied == ["no-mesh"]
+    lead = _lead(engine, text)
+    assert "cert-manager" in lead and "security groups" not in lead

@@ -148,6 +148,8 @@ def _differences(
         levels = [s.level for s in supports]
         reasons = [s.not_applicable for s in supports]
         if len(set(levels)) == 1:
+            if levels[0] == Level.unknown:  # unknown in all: no likeness to report
+                continue
             word = NOT_APPLICABLE if all(reasons) else LEVEL_WORDS[levels[0]]
             same.append(f"{feature.name} ({word})")
             continue

@@ -250,6 +250,9 @@ def _provider_bound(kb: KnowledgeBase, mesh_id: str) -> bool:
     return bool(fit and fit.provider)
 
 
+NEEDS = "needs"  # rules.yaml: the constraint on the features the user needs
+
+
 def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[Statement]:
     """Answers that would change the pick; with no platform known, only the platform
     question may lead to one provider's own offering."""
@@ -259,7 +262,7 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
         # An offering this answer rules out is no option, whatever else is answered.
         if c.new_pick is None or (c.question.id, c.new_pick) in seen:
             continue
-        if ahead.verdict.of(c.new_pick).out:
+        if ahead.verdict.of(c.new_pick).out or _gives_up_a_need(ahead.verdict, c.new_pick):
             continue
         if not req.platforms and _asks_provider(c.question, c.option_label):
             if c.question.id not in {q for q, _ in seen}:
@@ -276,6 +279,16 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             )
         )
     return lines[:MAX_CHANGES]
+
+
+def _gives_up_a_need(verdict: Verdict, new_pick: str) -> bool:
+    """The what-if pick meets a feature the user needs only partly or unconfirmed, where the
+    pick now meets every one: a hard need is not traded away in a "what would change"."""
+
+    def short(mesh_id: str) -> bool:
+        return any(f.constraint == NEEDS and not f.bought for f in verdict.of(mesh_id).caveats)
+
+    return verdict.pick is not None and short(new_pick) and not short(verdict.pick)
 
 
 def _asks_provider(question: Question, label: str) -> bool:
@@ -381,7 +394,8 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
         )
         return f"{note} {head}".strip()
     pick = kb.meshes[verdict.pick]
-    head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(pick.summary)}"
+    summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
+    head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
     lacks = f" Main caveat: {after_colon(kb, weakness)}" if weakness else ""
     return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
@@ -467,7 +481,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
         points.append(Paragraph(heading="What I know", text=known + "."))
     if verdict.pick:
-        cite.read_more(kb.meshes[verdict.pick].sources)
+        there = kb.meshes[verdict.pick].on(req.platforms)
+        cite.read_more([*kb.meshes[verdict.pick].sources, *(there.sources if there else [])])
     changes = _changes(kb, ahead, req)
     details = [
         Section(

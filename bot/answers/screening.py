@@ -293,7 +293,12 @@ def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
         banned.add(LicenceKind.proprietary)
     if kind in banned:
         words = kind.value.replace("_", "-")
-        return [Check(Outcome.out, f"{words} licence: {mesh.license}", tuple(mesh.fit.sources))]
+        said = (
+            f"a proprietary offering, whatever its code's licence ({mesh.license})"
+            if kind == LicenceKind.proprietary
+            else f"{words} licence: {mesh.license}"
+        )
+        return [Check(Outcome.out, said, tuple(mesh.fit.sources))]
     return FITS
 
 

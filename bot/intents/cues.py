@@ -60,6 +60,7 @@ GROUPS = frozenset(
         "derived",
         "negation",
         "negation_after",
+        "kept_out",
         "negation_verb",
         "negators",
         "need_words",

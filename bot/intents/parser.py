@@ -1131,8 +1131,9 @@ class IntentParser:
         # pool", "is consul open source still") or a list of meshes is context, not a request.
         # So is a question that opens or closes with a mesh and names a feature ("on eks: mtls
         # between pods with linkerd?"), or asks whether it is supported ("linkerd + k8s native
-        # sidecars — supported?").
-        opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        # sidecars — supported?"), with or without its mark ("service connect on ecs, do we
+        # get access logs out of it").
+        opens = self._asks_anything(r) and r.found.spans[:1] and r.found.spans[0][0] == 0
         opens = opens or self._closes_on_mesh(r.text)
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
@@ -1143,6 +1144,11 @@ class IntentParser:
         # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
         # need said, asks what the part is for.
         if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
+        # "what's a sidecar in k8s terms": a platform said alone places the concept asked.
+        placed = not (recommend or meshes or features or r.unknown or set(facts) - {PLATFORM})
+        placed = placed and described and self._cues.has("concept", r.remaining)
+        if placed and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
         # "which meshes run on nomad?": a list asked of a platform alone, nothing else said,
         # is the list of meshes that run there, not a pick.
@@ -1691,7 +1697,7 @@ class IntentParser:
 
     def _negated(self, text: str) -> list[str]:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
-        negated: list[str] = []
+        negated = self._kept_out(text)
         listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
         pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
         for at in range(0, len(pieces), 2):
@@ -1733,6 +1739,19 @@ class IntentParser:
             words = part[: match.start()].split()[-NEGATION_WINDOW:]
             mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
+        return found
+
+    def _kept_out(self, text: str) -> list[str]:
+        """The workload named last before a `kept_out` cue in its sentence ("the windows pods
+        can stay outside whatever we add", "a windows pool, which stays out of the mesh")."""
+        found: list[str] = []
+        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+            said = normalise(sentence)
+            for match in self._cues.find("kept_out", said):
+                words = said[: match.start()].split()
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                kinds = [f for f in mentions.features if self._kb.features[f].workloads]
+                found += [f for f in kinds[-1:] if f not in found]
         return found
 
     def _negated_list(self, tail: str, window: int = NEGATION_WINDOW) -> list[str]:

@@ -127,6 +127,11 @@ class Feature(Strict):
         "limiting): found by its own aliases, never by ranked retrieval over the broader one's "
         "words.",
     )
+    workloads: bool = Field(
+        default=False,
+        description="It brings a kind of workload into the mesh (Windows nodes, VMs): said to "
+        "stay out of the mesh ('the windows pods can stay outside'), it is no must-have.",
+    )
 
 
 class Concept(Strict):
@@ -563,6 +568,13 @@ class ModeAliases(Strict):
     words: list[Text] = Field(min_length=1)
 
 
+class PlatformSummary(Strict):
+    """What an offering is on one platform whose own means differ from the general case."""
+
+    summary: Text = Field(description="A few sentences, as `summary`, for that platform.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -589,6 +601,11 @@ class Mesh(Strict):
     status_note: str = ""
     replaced_by: list[Id] = Field(default_factory=list)
     summary: Text
+    on_platforms: dict[Platform, PlatformSummary] = Field(
+        default_factory=dict,
+        description="Its summary on a platform whose own means differ (no mesh on ECS: "
+        "security groups and the ADOT sidecar, not NetworkPolicies): shown to a setup on it.",
+    )
     data_plane: DataPlane
     control_plane: list[Text] = Field(default_factory=list)
     license: Text
@@ -636,6 +653,10 @@ class Mesh(Strict):
     @property
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
+
+    def on(self, platforms: list[Platform]) -> PlatformSummary | None:
+        """Its summary on the one platform a setup runs, where that platform has its own."""
+        return self.on_platforms.get(platforms[0]) if len(platforms) == 1 else None
 
     @property
     def offering_sources(self) -> list[Id]:
