@@ -514,6 +514,21 @@ def test_a_word_that_only_stresses_leaves_the_question_as_it_was(parser, text, k
     assert parser.parse(text).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what is a sidecar in kubernetes speak, just joined", IntentKind.explain),
+        ("is open service mesh abandoned or what", IntentKind.lifecycle),
+        ("kuma on eks, does it give us access logs", IntentKind.feature_check),
+        ("so istio or what? eks, 60 services", IntentKind.recommend),
+    ],
+)
+def test_the_question_asked_wins_over_the_setup_around_it(parser, text, kind):
+    """A platform said beside a concept places it; 'or what' after a status word asks the
+    status; a question about the mesh it opens on asks that mesh, mark or no mark."""
+    assert parser.parse(text).kind == kind
+
+
 def test_the_lightest_ranking_keeps_to_the_measure_and_the_features_asked(engine):
     """'lowest-latency' ranks by added latency; a feature named filters the ranking."""
     latency = render_terminal(engine.answer(engine.parser.parse("lowest latency mesh?")))

@@ -35,6 +35,7 @@ GROUPS = frozenset(
         "relay",
         "purpose",
         "supposed_need",
+        "heading_words",
         "closing",
         "which_meshes",
         "compare",

@@ -55,6 +55,9 @@ IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of t
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
 _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
+_HEADING_BREAK = re.compile(r"\s*(?:[—–:|]|>>|->|=>)\s*|\s+-+\s+")  # "kuma 2.x —", "istio - "
+_VERSION = re.compile(r"v?\d+|x")  # "ossm 3", "kuma 2.x", "istio v1.22"
+HEADING_REACH = 60  # characters a heading may take
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
@@ -1128,8 +1131,9 @@ class IntentParser:
         # pool", "is consul open source still") or a list of meshes is context, not a request.
         # So is a question that opens or closes with a mesh and names a feature ("on eks: mtls
         # between pods with linkerd?"), or asks whether it is supported ("linkerd + k8s native
-        # sidecars — supported?").
-        opens = r.asks and r.found.spans[:1] and r.found.spans[0][0] == 0
+        # sidecars — supported?"), with or without its mark ("service connect on ecs, do we
+        # get access logs out of it").
+        opens = self._asks_anything(r) and r.found.spans[:1] and r.found.spans[0][0] == 0
         opens = opens or self._closes_on_mesh(r.text)
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
@@ -1140,6 +1144,11 @@ class IntentParser:
         # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
         # need said, asks what the part is for.
         if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+            return IntentKind.explain, typo
+        # "what's a sidecar in k8s terms": a platform said alone places the concept asked.
+        placed = not (recommend or meshes or features or r.unknown or set(facts) - {PLATFORM})
+        placed = placed and described and self._cues.has("concept", r.remaining)
+        if placed and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
         # "which meshes run on nomad?": a list asked of a platform alone, nothing else said,
         # is the list of meshes that run there, not a pick.
@@ -1592,20 +1601,21 @@ class IntentParser:
         return bool(self._clauses_asking_of_a_mesh(text, first=True))
 
     def _clauses_asking_of_a_mesh(self, text: str, first: bool = False) -> list[str]:
-        """The clauses (normalised) that ask about a current mesh; `first`: the first only."""
+        """The clauses (normalised) that ask about a current mesh; `first`: the first only.
+        A mesh named as the message's heading ("openshift service mesh 3 — will the proxies
+        validate jwts?", "istio 1.22 - does the sidecar …") is what the clause after it asks
+        about."""
         asks = self._cues.words["asks_of"]
-        out, heading = [], ""
-        for clause in _CLAUSES.split(text[:MAX_TEXT]):
+        heading, body = self._heading_of(text[:MAX_TEXT])
+        out = []
+        for n, clause in enumerate(_CLAUSES.split(body)):
             words = normalise(clause).split()[:MAX_TOKENS]
             opening = bool(words) and (
                 words[0] in asks or words[0] in self._cues.words["asks_opening"]
             )
-            if heading and opening:
-                # "openshift service mesh 3 — will the proxies validate jwts?": a mesh named
-                # as a heading is what the clause after it asks about.
-                words = [*heading.split(), *words]
+            if n == 0 and opening:
+                words = [*heading, *words]
             found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
-            heading = " ".join(words) if self._heading(words, found) else ""
             if not any(self._in_use(m) for m in found.meshes):
                 continue
             starts = [
@@ -1620,11 +1630,19 @@ class IntentParser:
                     break
         return out
 
-    def _heading(self, words: list[str], found: Mentions) -> bool:
-        """A clause that is only a current mesh's name, and a version or article maybe."""
-        rest = [w for w, used in zip(words, found.mesh_used, strict=True) if not used]
-        meshes = any(self._in_use(m) for m in found.meshes)
-        return meshes and all(w.isdigit() or w in ARTICLES for w in rest)
+    def _heading_of(self, text: str) -> tuple[list[str], str]:
+        """A heading the message opens with, before a break (a dash, a colon, "->"), that is
+        only a current mesh's name, maybe with a version and `heading_words` ("re: kuma 2.x
+        —"): its words, and the text after it; else none and the whole text."""
+        for mark in _HEADING_BREAK.finditer(text[:HEADING_REACH]):
+            words = normalise(text[: mark.start()]).split()
+            found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+            rest = " ".join(w for w, used in zip(words, found.mesh_used, strict=True) if not used)
+            rest = self._cues.strip("heading_words", rest).split()
+            named = any(self._in_use(m) for m in found.meshes)
+            if named and all(_VERSION.fullmatch(w) or w in ARTICLES for w in rest):
+                return words, text[mark.end() :]
+        return [], text
 
     def _adopted(self, words: list[str], found: Mentions) -> set[int]:
         """Where a mesh named whole starts that a clause opening on a `recommend` phrase asks
