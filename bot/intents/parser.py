@@ -1145,15 +1145,14 @@ class IntentParser:
         # need said, asks what the part is for.
         if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
             return IntentKind.explain, typo
-        # "what's a sidecar in k8s terms": a platform said alone places the concept asked.
-        placed = not (recommend or meshes or features or r.unknown or set(facts) - {PLATFORM})
-        placed = placed and described and self._cues.has("concept", r.remaining)
-        if placed and self._explained(r.normalised, r.text):
+        # A platform said alone, with no mesh, feature or pick: it places the concept asked
+        # ("what's a sidecar in k8s terms"), or the list asked ("which meshes run on nomad?").
+        platform_only = set(facts) == {PLATFORM} and not (recommend or meshes or features)
+        concept = platform_only and described and not r.unknown
+        concept = concept and self._cues.has("concept", r.remaining)
+        if concept and self._explained(r.normalised, r.text):
             return IntentKind.explain, typo
-        # "which meshes run on nomad?": a list asked of a platform alone, nothing else said,
-        # is the list of meshes that run there, not a pick.
-        platform_only = set(facts) == {PLATFORM} and not (features or meshes or sized)
-        if platform_only and cue("list_meshes") and not recommend:
+        if platform_only and not sized and cue("list_meshes"):
             return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
