@@ -882,6 +882,7 @@ class OfferingTrait(StrEnum):
     wanted_base = "wanted_base"
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
+    meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
 
