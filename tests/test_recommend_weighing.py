@@ -90,3 +90,22 @@ def test_a_retired_mesh_said_gone_then_a_pick_asked_is_a_recommendation(engine: 
     intent = engine.parser.parse(text)
     assert intent.kind == IntentKind.recommend
     assert verdict(engine, text).pick == "aks-istio-addon"
+
+
+GLOBAL_RATE_LIMITS = [
+    "need global rate limiting in the mesh for ~60 services on kubeadm. apache 2 licence, no "
+    "commercial vendor",
+    "which mesh can do global rate limiting backed by redis? self-hosted k8s, apache-licensed only",
+    "we need a shared rate limit, redis-backed, enforced in the mesh. self-managed kubernetes, "
+    "apache 2.0 only, no vendors",
+]
+
+
+@pytest.mark.parametrize("text", GLOBAL_RATE_LIMITS)
+def test_a_must_have_met_only_by_an_alpha_api_costs_more(engine: AnswerEngine, text: str):
+    """Both Istio modes reach global rate limits only through EnvoyFilter, which ambient
+    applies at waypoints only as Alpha: the caveat says so and weighs against it."""
+    found = verdict(engine, text)
+    assert found.pick == "istio"
+    ambient = [c for c in found.of("istio-ambient").caveats if c.early]
+    assert ambient and all(c.early == "alpha" and c.text.endswith("(alpha)") for c in ambient)
