@@ -1099,7 +1099,13 @@ class IntentParser:
             return IntentKind.sources, False
         if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
-        if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
+        # "which meshes are archived?" lists by status; "osm got archived, which mesh should we
+        # move to?" states the status and asks for a pick in a clause of its own.
+        listed = any(
+            self._cues.has("which_meshes", c) and self._cues.has("lifecycle", c)
+            for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
+        )
+        if not features and cue("lifecycle") and (not named or listed or asks_status):
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
