@@ -1010,6 +1010,9 @@ class IntentParser:
         off_topic = off_topic and not self._asks.field_decision(r.text)
         asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
         off_topic = off_topic and not asked_here
+        # "… they call each other over grpc, which postgres operator should we use?": what the
+        # questions ask is another topic's, whatever the setup says of the field.
+        off_topic = off_topic or self._asks.only_other_topic(r.text)
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
