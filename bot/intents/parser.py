@@ -988,7 +988,11 @@ class IntentParser:
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
         mesh_said = "mesh" in r.normalised.split()
-        setup = bool(self._setup & set(facts)) and mesh_said
+        # So does one whose want is its services' calls to each other, what a mesh carries
+        # ("… ECS and a lambda or two. just want them to call each other reliably"), unless
+        # what it asks names another topic.
+        carried = cue("east_west") and not self._asks.asks_of_other_topic(r.text)
+        setup = bool(self._setup & set(facts)) and (mesh_said or carried)
         # A poem or a joke is not advice on meshes, whatever it is about.
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
@@ -1006,6 +1010,9 @@ class IntentParser:
         off_topic = off_topic and not self._asks.field_decision(r.text)
         asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
         off_topic = off_topic and not asked_here
+        # "… they call each other over grpc, which postgres operator should we use?": what the
+        # questions ask is another topic's, whatever the setup says of the field.
+        off_topic = off_topic or self._asks.only_other_topic(r.text)
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
@@ -1095,7 +1102,13 @@ class IntentParser:
             return IntentKind.sources, False
         if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
-        if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
+        # "which meshes are archived?" lists by status; "osm got archived, which mesh should we
+        # move to?" states the status and asks for a pick in a clause of its own.
+        listed = any(
+            self._cues.has("which_meshes", c) and self._cues.has("lifecycle", c)
+            for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
+        )
+        if not features and cue("lifecycle") and (not named or listed or asks_status):
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
@@ -1742,7 +1755,8 @@ class IntentParser:
 
     def _kept_out(self, text: str) -> list[str]:
         """The workload named last before a `kept_out` cue in its sentence ("the windows pods
-        can stay outside whatever we add", "a windows pool, which stays out of the mesh")."""
+        can stay outside whatever we add", "a windows pool, which stays out of the mesh"), or
+        straight before a `kept_out_next` one ("windows-free")."""
         found: list[str] = []
         for sentence in _SENTENCES.split(text[:MAX_TEXT]):
             said = normalise(sentence)
@@ -1751,6 +1765,13 @@ class IntentParser:
                 mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
                 kinds = [f for f in mentions.features if self._kb.features[f].workloads]
                 found += [f for f in kinds[-1:] if f not in found]
+            # "windows-free": a workload's name straight before it, no other word between
+            for match in self._cues.find("kept_out_next", said):
+                words = said[: match.start()].split()
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                kinds = [f for f in mentions.features if self._kb.features[f].workloads]
+                if words and mentions.feature_words[-1]:
+                    found += [f for f in kinds[-1:] if f not in found]
         return found
 
     def _negated_list(self, tail: str, window: int = NEGATION_WINDOW) -> list[str]:
