@@ -598,6 +598,18 @@ def test_the_ruled_out_line_carries_one_mark_an_elimination_named(engine: Answer
     assert line.sources == [s.reasons[0].sources[0] for s in shown]
 
 
+def test_a_screened_row_carries_one_mark_a_finding(engine: AnswerEngine):
+    text = "we run on AKS, 200 services, want Microsoft support"
+    result = verdict(engine, text)
+    section = next(s for s in engine.ask(text).details if s.key == "ruled_out")
+    rows = {row.cells[0]: row for row in section.parts[0].rows}
+    for screened in result.screened:
+        findings = screened.reasons if screened.out else screened.caveats
+        marks = rows[screened.mesh.name].sources
+        assert marks == list(dict.fromkeys(f.sources[0] for f in findings if f.sources))
+    assert any(len(screened.reasons) > 1 for screened in result.ruled_out)
+
+
 def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
     answer = engine.ask("1,500 pods on kubernetes, tight memory budget")
     reasons = [s for p in answer.points if isinstance(p, StatementList) for s in p.items]
