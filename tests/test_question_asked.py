@@ -237,3 +237,34 @@ def test_a_reply_in_a_thread_says_nothing_of_the_kind(engine):
     intent = engine.parser.parse_follow_up("and for 400 pods then?", context)
     assert intent.facts.get("pods") == 400
     assert not any("no earlier question" in n for n in intent.unread)
+
+
+@pytest.mark.parametrize(
+    ("text", "meshes"),
+    [
+        ("should we go with istio or linkerd?", ["istio", "linkerd"]),
+        ("kuma or consul, what would you choose?", ["kuma", "consul"]),
+        ("linkerd or istio, which should we pick?", ["linkerd", "istio"]),
+    ],
+)
+def test_a_pick_between_named_meshes_with_no_setup_says_what_it_depends_on(engine, text, meshes):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.meshes, intent.aspect) == (IntentKind.compare, meshes, Aspect.pick)
+    lead = engine.answer(intent).lead
+    assert lead.startswith("Which to use depends on your setup")
+    assert all(f"{engine.kb.meshes[m].name} is best for" in lead for m in meshes)
+
+
+def test_a_comparison_asking_no_pick_leads_as_before(engine):
+    intent = engine.parser.parse("istio vs linkerd")
+    assert intent.aspect is None
+    assert not engine.answer(intent).lead.startswith("Which to use")
+
+
+def test_a_reason_not_to_pick_a_mesh_lists_its_weaknesses(engine):
+    intent = engine.parser.parse("any reason not to pick kuma?")
+    assert (intent.kind, intent.meshes, intent.aspect) == (
+        IntentKind.explain,
+        ["kuma"],
+        Aspect.drawbacks,
+    )
