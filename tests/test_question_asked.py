@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.intents.models import Aspect, IntentKind
-from bot.knowledge.models import Level, Maturity
+from bot.knowledge.models import Level
 
 OUTSIDE = "Diagnosing a failure is outside what I cover"
 
@@ -98,16 +98,16 @@ def test_readiness_is_answered_first_from_the_rows_label(engine, kb, text):
         ["cilium"],
         Aspect.readiness,
     )
-    assert kb.meshes["cilium"].features["mtls"].maturity == Maturity.beta
+    assert kb.meshes["cilium"].features["mtls"].stage == "beta"
     lead = engine.answer(intent).lead
     assert lead.startswith("Not by its maintainers' own label") and "Beta" in lead
 
 
 def test_readiness_without_a_label_says_none_is_held(engine, kb):
     support = kb.meshes["kuma"].features["mtls"]
-    assert support.maturity is None and support.level == Level.yes
+    assert support.stage is None and support.level == Level.yes
     lead = engine.ask("is kuma's mtls production ready?").lead
-    assert lead.startswith("I hold no readiness label")
+    assert lead.startswith("I hold no Alpha or Beta label")
 
 
 @pytest.mark.parametrize(

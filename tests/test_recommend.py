@@ -824,11 +824,13 @@ def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: Answ
     setup = "AKS with windows pods, need mtls, {}"
     paying = verdict(engine, setup.format("we will pay a vendor for support"))
     assert [f.text for f in paying.of("linkerd").caveats] == [
-        "Windows nodes in Buoyant's paid edition"
+        "Windows nodes in Buoyant's paid edition (beta)"
     ]
-    assert all(f.bought for f in paying.of("linkerd").caveats)
+    assert all(f.bought and f.early == "beta" for f in paying.of("linkerd").caveats)
     unsaid = verdict(engine, "AKS with windows pods, need mtls")
-    assert [f.text for f in unsaid.of("linkerd").caveats] == ["Windows nodes enterprise only"]
+    assert [f.text for f in unsaid.of("linkerd").caveats] == [
+        "Windows nodes enterprise only (beta)"
+    ]
     alone = verdict(engine, setup.format("no vendor support needed"))
     assert [f.text for f in alone.of("linkerd").reasons] == [
         "no Windows nodes outside a paid edition"

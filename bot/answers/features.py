@@ -18,7 +18,6 @@ from bot.knowledge.models import (
     Category,
     Feature,
     Level,
-    Maturity,
     Mesh,
     Platform,
     Status,
@@ -71,31 +70,24 @@ def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite
     ]
 
 
-LABELS = {
-    Maturity.stable: "stable (generally available)",
-    Maturity.beta: "Beta",
-    Maturity.alpha: "Alpha",
-    Maturity.preview: "a Preview",
-    Maturity.experimental: "experimental",
-}
+STAGES = {"alpha": "Alpha", "beta": "Beta"}
 
 
 def readiness(mesh: Mesh, feature: Feature) -> str:
-    """Whether a mesh's feature is ready for production, from its maintainers' own label:
-    'No, not by its maintainers' own label: … is Beta.'; where no label is held, says so."""
+    """Whether a mesh's feature is ready for production, from its maintainers' own label
+    (`stage`): 'Not by its maintainers' own label: … is Beta, not generally available.';
+    where no label is held, says so, never a guess."""
     support = mesh.features[feature.id]
     what = f"{mesh.name}'s {in_sentence(feature)}"
     if support.level in (Level.no, Level.unknown):
         have = "does not have" if support.level == Level.no else "may not have"
         return f"No: {mesh.name} {have} {in_sentence(feature)}, by what I hold."
-    if support.maturity == Maturity.stable:
-        return f"Yes by its maintainers' own label: {what} is {LABELS[support.maturity]}."
-    if support.maturity:
-        label = LABELS[support.maturity]
+    if support.stage:
+        label = STAGES[support.stage]
         return f"Not by its maintainers' own label: {what} is {label}, not generally available."
     return (
-        f"I hold no readiness label (GA or Beta) for {what}, so I can't say whether it is "
-        "production-ready."
+        f"I hold no Alpha or Beta label on {what}, nor a statement that it is generally "
+        "available, so I can't say whether it is production-ready."
     )
 
 

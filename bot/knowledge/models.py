@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -195,16 +195,6 @@ ShortReason = Annotated[
 ]
 
 
-class Maturity(StrEnum):
-    """The maintainers' own label for a feature's readiness, as their docs or notes say it."""
-
-    stable = "stable"  # generally available, stable
-    beta = "beta"
-    alpha = "alpha"
-    preview = "preview"  # a vendor's preview or tech preview
-    experimental = "experimental"
-
-
 class Support(Strict):
     level: Level
     note: str = ""
@@ -222,11 +212,12 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
-    maturity: Maturity | None = Field(
+    stage: Literal["alpha", "beta"] | None = Field(
         default=None,
-        description="The maintainers' own readiness label for the row as it stands (beta, "
-        "stable), from a cited source: it answers 'is it production ready?'. Unset where no "
-        "source gives one.",
+        description="The release stage of what delivers the feature where it is not yet "
+        "generally available ('alpha': EnvoyFilter at ambient waypoints), from the project's "
+        "own page; a must-have met only so is a caveat that costs more. Not with level `yes` "
+        "or `no`.",
     )
     inherited_from: Id | None = Field(
         default=None,
@@ -238,10 +229,10 @@ class Support(Strict):
     def _not_applicable_is_no(self) -> Support:
         if self.not_applicable and self.level != Level.no:
             raise ValueError("not_applicable needs `level: no` (the offering has no such thing)")
-        if self.maturity and self.level in (Level.no, Level.unknown):
-            raise ValueError("maturity needs a row the offering has (not `no` or `unknown`)")
         if self.lacks and self.level != Level.partial:
             raise ValueError("lacks needs `level: partial` (it says what the row falls short of)")
+        if self.stage and self.level in (Level.yes, Level.no):
+            raise ValueError("stage needs a level short of `yes` and above `no`")
         return self
 
 
@@ -935,6 +926,7 @@ class OfferingTrait(StrEnum):
     wanted_base = "wanted_base"
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
+    meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
 
@@ -1101,6 +1093,11 @@ class CaveatCost(Strict):
     )
     conditional: int = Field(
         default=0, ge=0, description="Met as long as an optional part stays unused."
+    )
+    early: dict[Literal["alpha", "beta"], Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="Added, by release stage, where what meets it is not yet generally "
+        "available (a row's `stage`).",
     )
 
 
