@@ -129,7 +129,7 @@ def test_what_a_licence_permits_is_answered_first(engine, kb, text):
     assert "licence" not in intent.facts  # a question, not a licence policy to screen by
     answer = engine.answer(intent)
     terms = kb.meshes["consul"].license_terms
-    assert terms and answer.lead == terms.use and answer.lead.startswith("Yes for internal use")
+    assert terms and answer.lead == terms.use and answer.lead.startswith("Internal use is allowed")
     assert set(terms.sources) <= {s.id for s in answer.sources}
 
 

@@ -342,7 +342,8 @@ class IntentParser:
     def _pick_asked(self, r: _Reading) -> bool:
         """A pick asked in words between the meshes compared ("should we use istio or
         linkerd?", "kuma or consul, what would you choose?")."""
-        return any(self._cues.has(g, r.normalised) for g in ("recommend", "decision_opening"))
+        groups = ("recommend", "decision_opening", "picks_between")
+        return any(self._cues.has(g, r.normalised) for g in groups)
 
     def _elliptical(self, r: _Reading) -> bool:
         """A reply that opens on a follow-up cue ("and for 500 pods?", "ok what about kuma
