@@ -28,6 +28,12 @@ OUTSIDE = "Diagnosing a failure is outside what I cover"
             ["istio"],
         ),
         (
+            "calls between istio pods fail with `upstream connect error` since mtls went strict, "
+            "what are we doing wrong?",
+            IntentKind.feature_check,
+            ["istio"],
+        ),
+        (
             "linkerd-proxy keeps getting OOMKilled with a 256Mi limit under ~3k rps. why?",
             IntentKind.cost,
             ["linkerd"],
@@ -244,6 +250,7 @@ def test_a_reply_in_a_thread_says_nothing_of_the_kind(engine):
     [
         ("should we go with istio or linkerd?", ["istio", "linkerd"]),
         ("kuma or consul, what would you choose?", ["kuma", "consul"]),
+        ("istio or kuma for us?", ["istio", "kuma"]),
         ("linkerd or istio, which should we pick?", ["linkerd", "istio"]),
     ],
 )
