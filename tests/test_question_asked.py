@@ -28,6 +28,12 @@ OUTSIDE = "Diagnosing a failure is outside what I cover"
             ["istio"],
         ),
         (
+            "calls between istio pods fail with `upstream connect error` since mtls went strict, "
+            "what are we doing wrong?",
+            IntentKind.feature_check,
+            ["istio"],
+        ),
+        (
             "linkerd-proxy keeps getting OOMKilled with a 256Mi limit under ~3k rps. why?",
             IntentKind.cost,
             ["linkerd"],
@@ -129,7 +135,7 @@ def test_what_a_licence_permits_is_answered_first(engine, kb, text):
     assert "licence" not in intent.facts  # a question, not a licence policy to screen by
     answer = engine.answer(intent)
     terms = kb.meshes["consul"].license_terms
-    assert terms and answer.lead == terms.use and answer.lead.startswith("Yes for internal use")
+    assert terms and answer.lead == terms.use and answer.lead.startswith("Internal use is allowed")
     assert set(terms.sources) <= {s.id for s in answer.sources}
 
 
@@ -237,3 +243,35 @@ def test_a_reply_in_a_thread_says_nothing_of_the_kind(engine):
     intent = engine.parser.parse_follow_up("and for 400 pods then?", context)
     assert intent.facts.get("pods") == 400
     assert not any("no earlier question" in n for n in intent.unread)
+
+
+@pytest.mark.parametrize(
+    ("text", "meshes"),
+    [
+        ("should we go with istio or linkerd?", ["istio", "linkerd"]),
+        ("kuma or consul, what would you choose?", ["kuma", "consul"]),
+        ("istio or kuma for us?", ["istio", "kuma"]),
+        ("linkerd or istio, which should we pick?", ["linkerd", "istio"]),
+    ],
+)
+def test_a_pick_between_named_meshes_with_no_setup_says_what_it_depends_on(engine, text, meshes):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.meshes, intent.aspect) == (IntentKind.compare, meshes, Aspect.pick)
+    lead = engine.answer(intent).lead
+    assert lead.startswith("Which to use depends on your setup")
+    assert all(f"{engine.kb.meshes[m].name} is best for" in lead for m in meshes)
+
+
+def test_a_comparison_asking_no_pick_leads_as_before(engine):
+    intent = engine.parser.parse("istio vs linkerd")
+    assert intent.aspect is None
+    assert not engine.answer(intent).lead.startswith("Which to use")
+
+
+def test_a_reason_not_to_pick_a_mesh_lists_its_weaknesses(engine):
+    intent = engine.parser.parse("any reason not to pick kuma?")
+    assert (intent.kind, intent.meshes, intent.aspect) == (
+        IntentKind.explain,
+        ["kuma"],
+        Aspect.drawbacks,
+    )

@@ -13,7 +13,7 @@ from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import borrowed_label, lead_figure
 from bot.answers.notices import status_line
-from bot.answers.phrasing import mesh_names
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
     Answer,
     Bar,
@@ -28,7 +28,7 @@ from bot.answers.results import (
     StatementList,
 )
 from bot.answers.steps import default_pair, standard_steps, step
-from bot.intents.models import MAX_COMPARE, Intent, IntentKind
+from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text, level_words
@@ -326,6 +326,18 @@ def _on_what_was_asked(
     return " ".join(said), list(dict.fromkeys(sources))
 
 
+def _pick_without_setup(meshes: list[Mesh]) -> str:
+    """'Which to use depends on your setup, which you haven't said: Istio … is best for …;
+    Linkerd for ….' A pick asked between named meshes with nothing to weigh them by."""
+    fits = "; ".join(
+        f"{m.name} is best for {first_sentence(m.best_for).rstrip('.')}" for m in meshes
+    )
+    return (
+        f"Which to use depends on your setup, which you haven't said: {fits}. Tell me your "
+        "platform, size and must-haves and I'll pick."
+    )
+
+
 def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     ids = _meshes(kb, intent)
     meshes = [kb.meshes[i] for i in ids]
@@ -333,6 +345,8 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     setup = _for_your_setup(kb, intent, ids, cite)
     asked, asked_sources = _on_what_was_asked(kb, intent, meshes, cite)
+    if intent.aspect == Aspect.pick:  # "should we use istio or linkerd?" with no setup
+        asked = _pick_without_setup(meshes) + (f" {asked}" if asked else "")
     cite.read_more(s for m in meshes for s in m.sources)
     return build_answer(
         kb,

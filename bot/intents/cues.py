@@ -116,6 +116,7 @@ GROUPS = frozenset(
         "licence_use",
         "drawbacks",
         "reply_openers",
+        "picks_between",
     }
 )
 

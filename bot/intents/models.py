@@ -51,6 +51,7 @@ class Aspect(StrEnum):
     readiness = "readiness"  # whether it is ready for production ("GA or still beta?")
     licence = "licence"  # what its licence permits ("it's BSL now, can we use it internally?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
+    pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
 
 
 class Intent(BaseModel):

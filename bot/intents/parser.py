@@ -249,8 +249,13 @@ class IntentParser:
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
-        elif kind == IntentKind.explain and self._drawbacks_asked(reading, intent):
+        elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
+            reading, intent
+        ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
+        elif kind == IntentKind.compare and not intent.facts and self._pick_asked(reading):
+            intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif self._licence_asked(reading, kind):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
             # no licence policy of a setup to screen offerings by
@@ -334,6 +339,12 @@ class IntentParser:
         if len(intent.meshes) != 1 or intent.features or intent.facts:
             return False
         return self._cues.has("drawbacks", self._cues.strip("reply_openers", r.normalised))
+
+    def _pick_asked(self, r: _Reading) -> bool:
+        """A pick asked in words between the meshes compared ("should we use istio or
+        linkerd?", "kuma or consul, what would you choose?")."""
+        groups = ("recommend", "decision_opening", "picks_between")
+        return any(self._cues.has(g, r.normalised) for g in groups)
 
     def _elliptical(self, r: _Reading) -> bool:
         """A reply that opens on a follow-up cue ("and for 500 pods?", "ok what about kuma
