@@ -327,7 +327,9 @@ class IntentParser:
                 kind = IntentKind.out_of_scope
             reading = r if meshes == r.found.meshes else _with_meshes(r, meshes)
             intent = self._intent(reading, kind, unsure, echo)
-        elif kind in (IntentKind.unknown, IntentKind.help) and not (r.features or r.found.meshes):
+        elif kind in (IntentKind.unknown, IntentKind.help, IntentKind.explain) and not (
+            r.features or r.measure or any(map(self._in_use, r.found.meshes))
+        ):  # nothing of a mesh named ("cert-manager … stuck in pending, how do i fix it")
             intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
         if intent.kind == IntentKind.out_of_scope:
             return intent
