@@ -68,6 +68,8 @@ def test_a_failure_to_diagnose_is_said_to_be_outside_then_what_i_hold(engine, te
         "what annotation does ingress-nginx need to rewrite /api/foo to /foo",
         "nginx ingress rewrite target example for a path prefix",
         "how do I set up ssl-redirect annotations on ingress-nginx?",
+        "how do i configure a traefik stripprefix middleware on my ingressroute?",
+        "cert-manager certificate stuck in pending, how do i fix it",
     ],
 )
 def test_a_failure_or_setting_of_another_tool_is_outside(engine, text):

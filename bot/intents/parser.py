@@ -254,7 +254,7 @@ class IntentParser:
         ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
-        elif kind == IntentKind.compare and not intent.facts and self._pick_asked(reading):
+        elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif self._licence_asked(reading, kind):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
@@ -327,7 +327,9 @@ class IntentParser:
                 kind = IntentKind.out_of_scope
             reading = r if meshes == r.found.meshes else _with_meshes(r, meshes)
             intent = self._intent(reading, kind, unsure, echo)
-        elif kind in (IntentKind.unknown, IntentKind.help) and not (r.features or r.found.meshes):
+        elif kind in (IntentKind.unknown, IntentKind.help, IntentKind.explain) and not (
+            r.features or r.measure or any(map(self._in_use, r.found.meshes))
+        ):  # nothing of a mesh named ("cert-manager … stuck in pending, how do i fix it")
             intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
         if intent.kind == IntentKind.out_of_scope:
             return intent
@@ -340,9 +342,13 @@ class IntentParser:
             return False
         return self._cues.has("drawbacks", self._cues.strip("reply_openers", r.normalised))
 
-    def _pick_asked(self, r: _Reading) -> bool:
+    def _pick_asked(self, r: _Reading, intent: Intent) -> bool:
         """A pick asked in words between the meshes compared ("should we use istio or
-        linkerd?", "kuma or consul, what would you choose?")."""
+        linkerd?", "kuma or consul, what would you choose?") with nothing said to weigh them
+        by: no setup, and no retired mesh they leave ("stuck on osm … kuma vs linkerd as where
+        we land?" weighs what each keeps of it)."""
+        if intent.facts or not all(map(self._current, intent.meshes)):
+            return False
         groups = ("recommend", "decision_opening", "picks_between")
         return any(self._cues.has(g, r.normalised) for g in groups)
 
