@@ -1208,7 +1208,10 @@ class IntentParser:
         # get access logs out of it").
         opens = self._asks_anything(r) and r.found.spans[:1] and r.found.spans[0][0] == 0
         opens = opens or self._closes_on_mesh(r.text)
-        one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
+        # "supported by solo.io" wants a vendor's support; it asks nothing of the mesh
+        unsupported = f" {self._requirements.without_support(r.remaining)} "
+        checks = self._cues.has("support_check", unsupported)
+        one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or checks)
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
         # named mesh costs; the setup is the size it is costed at.
