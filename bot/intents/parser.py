@@ -7,6 +7,7 @@ rules.yaml (`phrases:`, `signals:`, fact units), never from this module.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Collection, Hashable
@@ -16,13 +17,13 @@ from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
-from bot.intents.cues import CuePhrases
+from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
-from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
+from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
@@ -50,6 +51,12 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
+LICENCE = "licence"  # the fact: a licence policy the setup states
+ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
+NO_THREAD = (
+    "I have no earlier question here to go on from, so I read this one on its own; ask it in "
+    "the thread of my answer to carry that question's meshes and sizes over."
+)
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
@@ -214,7 +221,7 @@ class IntentParser:
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
         phrases += self._requirements.platform_words()
-        phrases += [w for words in self._cues.words.values() for w in words]
+        phrases += [w for g, words in self._cues.words.items() if g not in ANY_TOPIC for w in words]
         return frozenset(word for phrase in phrases for word in normalise(phrase).split())
 
     # ------------------------------------------------------------------ parsing
@@ -241,6 +248,25 @@ class IntentParser:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
         intent = self._intent(reading, kind, unsure, echo)
+        if self._troubleshooting(plain, reading, kind):
+            intent = self._diagnosis_asked(reading, intent, unsure, echo)
+        elif kind == IntentKind.feature_check and self._readiness_asked(plain):
+            intent = intent.model_copy(update={"aspect": Aspect.readiness})
+        elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
+            reading, intent
+        ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
+        elif kind == IntentKind.compare and self._pick_asked(reading, intent):
+            intent = intent.model_copy(update={"aspect": Aspect.pick})
+        elif self._licence_asked(reading, kind):
+            # "consul is BSL now, can we still use it internally?": what its licence permits,
+            # no licence policy of a setup to screen offerings by
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
+        if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
+            intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
         if kind not in (IntentKind.lifecycle, IntentKind.explain):
             return intent
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
@@ -251,6 +277,111 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind) -> bool:
+        """A failure reported (`symptoms`: "OOMKilled", a pasted CERTIFICATE_VERIFY_FAILED) and
+        a sentence asking to diagnose or fix it (`diagnose`) that reports the failure itself
+        ("why do my pods fail with …") or names nothing of its own ("… what's going on?",
+        "how do we fix that"). A sentence asking about a mesh or feature instead ("why would
+        ambient help?") or a pick asked ("… what should we switch to?") is no diagnosis asked;
+        an error pasted with nothing asked at all asks what is wrong."""
+        if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
+            "symptoms", r.normalised
+        ):
+            return False
+        if not self._asks_anything(r):  # an error pasted with nothing asked: what's wrong
+            return True
+        for sentence in _SENTENCES.split(text):
+            said = normalise(sentence)
+            if not self._cues.has("diagnose", said):
+                continue
+            rest = self._cues.strip("diagnose", said)
+            if self._cues.has("symptoms", said) or not self._names_something(rest):
+                return True
+        return False
+
+    def _diagnosis_asked(self, r: _Reading, intent: Intent, unsure: bool, echo: str) -> Intent:
+        """Troubleshooting, which I do not do: what I hold on what the failure names is the
+        answer (the mesh's row for the feature, its overhead), led by saying so. A pick read
+        from the setup the error describes ("STRICT mTLS with a PeerAuthentication") was never
+        asked: the mesh it names (or whose configuration it is) is the subject. Naming nothing I
+        hold, it is outside what I cover."""
+        kind = intent.kind
+        picked = self._cues.has("recommend", self._cues.strip("diagnose", r.normalised))
+        if kind == IntentKind.recommend and not picked:
+            # what they run or whose configuration they know ("a PeerAuthentication"): the
+            # mesh the error comes from
+            run = [
+                value
+                for fact in self._kb.rules.facts
+                if fact.type == FactType.mesh or fact.had
+                if isinstance(value := r.facts.get(fact.id), str) and value in self._kb.meshes
+            ]
+            meshes = list(dict.fromkeys([*r.found.meshes, *run]))
+            if meshes and r.features:
+                kind = IntentKind.feature_check
+            elif r.features:
+                kind = IntentKind.which_meshes
+            elif r.measure is not None:
+                kind = IntentKind.cost
+            elif meshes:
+                kind = IntentKind.explain
+            else:
+                kind = IntentKind.out_of_scope
+            reading = r if meshes == r.found.meshes else _with_meshes(r, meshes)
+            intent = self._intent(reading, kind, unsure, echo)
+        elif kind in (IntentKind.unknown, IntentKind.help, IntentKind.explain) and not (
+            r.features or r.measure or any(map(self._in_use, r.found.meshes))
+        ):  # nothing of a mesh named ("cert-manager … stuck in pending, how do i fix it")
+            intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
+        if intent.kind == IntentKind.out_of_scope:
+            return intent
+        return intent.model_copy(update={"aspect": Aspect.troubleshooting})
+
+    def _drawbacks_asked(self, r: _Reading, intent: Intent) -> bool:
+        """One mesh, and reasons against it asked (`drawbacks`: "why not linkerd?", "what's
+        wrong with kuma") with nothing said to weigh them by: no feature, setup or size."""
+        if len(intent.meshes) != 1 or intent.features or intent.facts:
+            return False
+        return self._cues.has("drawbacks", self._cues.strip("reply_openers", r.normalised))
+
+    def _pick_asked(self, r: _Reading, intent: Intent) -> bool:
+        """A pick asked in words between the meshes compared ("should we use istio or
+        linkerd?", "kuma or consul, what would you choose?") with nothing said to weigh them
+        by: no setup, and no retired mesh they leave ("stuck on osm … kuma vs linkerd as where
+        we land?" weighs what each keeps of it)."""
+        if intent.facts or not all(map(self._current, intent.meshes)):
+            return False
+        groups = ("recommend", "decision_opening", "picks_between")
+        return any(self._cues.has(g, r.normalised) for g in groups)
+
+    def _elliptical(self, r: _Reading) -> bool:
+        """A reply that opens on a follow-up cue ("and for 500 pods?", "ok what about kuma
+        then") and names no feature, in a few words: it goes on from a question I don't have."""
+        said = r.normalised
+        opener = self._cues.leading("reply_openers", said)
+        said = said[len(opener) :].strip() if opener else said
+        short = len(said.split()) <= ELLIPTICAL_WORDS
+        return short and not r.features and self._cues.starts("follow_up", said)
+
+    def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
+        """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
+        about (`licence_use`: "can we still use it internally?"), with no comparison, list or
+        pick asked in other words ("… what are the alternatives?")."""
+        if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
+            return False
+        said = r.normalised
+        if not (self._cues.has("licence_words", said) and self._cues.has("licence_use", said)):
+            return False
+        rest = self._cues.strip("licence_use", said)
+        return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))
+
+    def _readiness_asked(self, text: str) -> bool:
+        """Whether a question asks if something is ready for production ("is cilium's mtls
+        production ready?", "GA or still beta?", "can we rely on it in prod for PCI?")."""
+        return any(self._cues.has("readiness", q) for q in _questions(text)) or (
+            not _questions(text) and self._cues.has("readiness", normalise(text))
+        )
 
     def _status_of_named(self, r: _Reading, intent: Intent, version: str | None) -> bool:
         """What a question explaining the meshes it names asks is their status: a release
@@ -274,6 +405,10 @@ class IntentParser:
         only the thread's facts.
         """
         fresh = self.parse(text)
+        # in a thread there is a question to go on from, and something to weigh a "why not" by
+        unread = [n for n in fresh.unread if n != NO_THREAD]
+        aspect = None if fresh.aspect == Aspect.drawbacks else fresh.aspect
+        fresh = fresh.model_copy(update={"unread": unread, "aspect": aspect})
         context = self._about_owners(context)
         if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
             # "where did that number come from?": the sources behind the thread's figures
@@ -415,6 +550,12 @@ class IntentParser:
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
+        # "does linkerd support SMI": a word of the field asked of a mesh, or of a list of
+        # them, is the feature it specified there (features.yaml `terms` `feature`); said
+        # alone, it is explained.
+        listed = self._cues.has("list_meshes", normalised)  # "which meshes support SMI"
+        if found.meshes or listed:
+            features += [f for f in self._term_features(normalised) if f not in features]
         if not features:
             features = self._platform_features(text, negated)
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
@@ -1158,6 +1299,12 @@ class IntentParser:
             return IntentKind.sources, False
         if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
+        # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
+        # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
+        # asked about: what it is, and where it stands, is the answer.
+        termed = not (named or features or facts or r.measure) and self._terms_in(r.normalised)
+        if termed and not lightest:
+            return IntentKind.explain, False
         # "which meshes are archived?" lists by status; "osm got archived, which mesh should we
         # move to?" states the status and asks for a pick in a clause of its own.
         listed = any(
@@ -1335,6 +1482,11 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _term_features(self, normalised: str) -> list[str]:
+        """The features the field's words said in the text stand for on a mesh."""
+        terms = {t.id: t for t in self._kb.service_mesh.terms}
+        return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
 
     def _platform_chore(self, r: _Reading) -> bool:
         """How to do a chore of the platform itself, with nothing of a mesh said: "how do i
@@ -1979,6 +2131,11 @@ def _stand_ins(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             if constraint.fact in signal.set:
                 facts.update(signal.set)
     return {feature: frozenset(facts) for feature, facts in out.items()}
+
+
+def _with_meshes(r: _Reading, meshes: list[str]) -> _Reading:
+    """The reading with these meshes as the ones it names."""
+    return dataclasses.replace(r, found=dataclasses.replace(r.found, meshes=meshes))
 
 
 def _questions(text: str) -> frozenset[str]:
