@@ -117,6 +117,7 @@ GROUPS = frozenset(
         "drawbacks",
         "reply_openers",
         "picks_between",
+        "compliance",
     }
 )
 
