@@ -28,6 +28,7 @@ from bot.knowledge.models import (
     Mesh,
     Platform,
     StableBuilds,
+    Support,
 )
 from bot.knowledge.wording import LEVEL_WORDS, amount
 
@@ -135,16 +136,70 @@ def _paying(mesh: Mesh, req: Requirements) -> bool:
 
 
 def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
-    """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
-    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
-    and rules out where a paid edition is closed to the setup (open source only); a partial
-    row, or one nothing confirms, rules out a must-have asked for in full ("real mutual
-    TLS", "FIPS … is non-negotiable")."""
+    """A must-have feature: met through another that covers it, else what the offering gives
+    in the mode the setup asks for, else its own row."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     if covered := _covered(mesh, feature_id, ctx):
         return covered
+    if (moded := _in_mode(mesh, feature_id, ctx)) is not None:
+        return moded
     row = mesh.features.get(feature_id)
+    return _level(row, name, feature_id, mesh, ctx)
+
+
+# How much of a feature a row gives, to find the weaker of two rows.
+_STRENGTH = {
+    Level.yes: 3,
+    Level.partial: 2,
+    Level.extension: 2,
+    Level.enterprise: 2,
+    Level.unknown: 1,
+    Level.no: 0,
+}
+SIDECARLESS = "sidecarless"  # features.yaml: the mode a setup refusing sidecars asks for
+
+
+def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
+    """A must-have where sidecars are refused, on an offering that runs sidecars and also a
+    sidecar-free mode: what that mode gives. A row it inherits from its sidecar base is read
+    from the entry of its mode (Istio ambient mode for a vendor's Istio) where that has
+    less; where no entry describes the mode, what it lists (`mode_features`) is all it gives.
+    None where nothing changes, or where a must-have runs them with no sidecar another way
+    (proxyless gRPC)."""
+    if not ctx.req.no_sidecars or feature_id == SIDECARLESS:
+        return None
+    if mesh.data_plane.model != DataPlaneModel.sidecar:
+        return None
+    mode = mesh.features.get(SIDECARLESS)
+    if mode is None or mode.level == Level.no:
+        return None
+    if _covered(mesh, SIDECARLESS, ctx):  # no sidecar by another way (proxyless gRPC)
+        return None
+    kb = ctx.kb
+    name = kb.features[feature_id].name if feature_id in kb.features else feature_id
+    if mode.mode_features and feature_id not in mode.mode_features:
+        return Check(Outcome.out, f"{name} without sidecars", tuple(mode.sources))
+    own = mesh.features.get(feature_id)
+    entry = kb.meshes.get(mode.mode or "")
+    theirs = entry.features.get(feature_id) if entry else None
+    if entry is None or theirs is None or (own is not None and not own.inherited_from):
+        return None
+    if own is not None and _STRENGTH[theirs.level] >= _STRENGTH[own.level]:
+        return None
+    found = _level(theirs, name, feature_id, mesh, ctx)
+    if found.outcome == Outcome.fits:
+        return found
+    detail = f"{found.detail} without sidecars (as in {entry.name})"
+    return replace(found, detail=detail)
+
+
+def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Context) -> Check:
+    """What one row says of a must-have: yes fits, partial keeps with a caveat, no rules
+    out; an enterprise-only row is a caveat that costs nothing when that vendor's support is
+    wanted, and rules out where a paid edition is closed to the setup (open source only); a
+    partial row, or one nothing confirms, rules out a must-have asked for in full ("real
+    mutual TLS", "FIPS … is non-negotiable")."""
     level = row.level if row else Level.unknown
     sources = tuple(row.sources) if row else ()
     if level == Level.yes:

@@ -212,6 +212,19 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
+    mode: Id | None = Field(
+        default=None,
+        description="On the row of a feature that is a mode of running (sidecarless): the "
+        "entry that describes this offering in that mode (Istio ambient mode for a vendor's "
+        "Istio). Where the setup asks for that mode (no sidecars), the rows the offering "
+        "inherits from its base are read from that entry where it has less.",
+    )
+    mode_features: list[Id] = Field(
+        default_factory=list,
+        description="On the row of a feature that is a mode of running, where no entry "
+        "describes the mode: the features the offering gives in it (GKE ambient networking: "
+        "L4 only). Where the setup asks for that mode, any other must-have is out.",
+    )
     inherited_from: Id | None = Field(
         default=None,
         description="Set by the loader, never in YAML: the upstream mesh whose row a "
