@@ -575,9 +575,10 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
     "supported_by": ("support",),
-    # an enterprise row is bought with support, or closed to the setup
-    "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
-    "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
+    # an enterprise row is bought with support, or closed to the setup; with sidecars
+    # refused, a row is read in the offering's sidecar-free mode
+    "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
+    "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
     "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
     "keeps_cni": ("cilium_cni",),
     "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
