@@ -167,7 +167,7 @@ def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
     less; where no entry describes the mode, what it lists (`mode_features`) is all it gives.
     None where nothing changes, or where a must-have runs them with no sidecar another way
     (proxyless gRPC)."""
-    if not ctx.req.no_sidecars or feature_id == SIDECARLESS:
+    if feature_id == SIDECARLESS or not ctx.req.no_sidecars:
         return None
     if mesh.data_plane.model != DataPlaneModel.sidecar:
         return None
