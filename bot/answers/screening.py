@@ -56,6 +56,7 @@ class Check:
     unconfirmed: bool = False  # a caveat because nothing says either way
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
     conditional: bool = False  # met as long as an optional part stays unused
+    no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,12 @@ class Screened:
     @cached_property
     def caveats(self) -> list[Finding]:
         return self._said_once(Outcome.caveat)
+
+    @cached_property
+    def shortfalls(self) -> int:
+        """Requirements it meets only partly or unconfirmed (a caveat that comes with what
+        they buy anyway, or that holds while an optional part stays unused, is none)."""
+        return sum(1 for f in self.caveats if not (f.bought or f.conditional))
 
     def _said_once(self, outcome: Outcome) -> list[Finding]:
         """The findings with this outcome, each text once: a must-have and the clusters-
@@ -316,16 +323,22 @@ def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if mesh.fit is None:
         return _unrecorded(mesh)
     vendors = mesh.fit.support_from
+    if not mesh.fit.mesh:  # no mesh, and they want one supported: said as that
+        said = _says(ctx, "support", vendor)
+        return [Check(Outcome.out, said, tuple(mesh.fit.sources), no_mesh=True)]
     if (vendor == "any" and vendors) or vendor in vendors:
         return FITS
     return [Check(Outcome.out, _says(ctx, "support", vendor), tuple(mesh.fit.sources))]
 
 
 def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """Someone else runs the mesh's control plane: a managed one (running no mesh is ruled
+    out as not the managed mesh they want, not as one they would run)."""
     if value is not True or managed(mesh):
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
-    return [Check(Outcome.out, sources=tuple(sources))]
+    no_mesh = mesh.fit is not None and not mesh.fit.mesh
+    return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
 def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -626,6 +639,8 @@ def _checked(
         if check.outcome == Outcome.fits:
             continue
         template = constraint.out if check.outcome == Outcome.out else constraint.caveat
+        if check.no_mesh and constraint.out_no_mesh:
+            template = constraint.out_no_mesh
         words = _says(ctx, constraint.fact, value)
         text = (template or "{detail}").format(value=words, detail=check.detail)
         found.append(

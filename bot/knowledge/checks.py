@@ -281,6 +281,14 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                 fix="use a feature id from features.yaml",
             )
         beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
+        for i, other in enumerate(mesh.successors_named):
+            if other not in mesh.replaced_by:
+                yield Problem(
+                    file=file,
+                    path=f"successors_named[{i}]",
+                    message=f"'{other}' is not in replaced_by",
+                    fix="name successors from replaced_by, or add it there",
+                )
         named = [(f"replaced_by[{i}]", other) for i, other in enumerate(mesh.replaced_by)]
         named += [(f"mode_aliases.beside[{i}]", other) for i, other in enumerate(beside)]
         for path, other in named:

@@ -526,6 +526,11 @@ class Fit(Strict):
         default_factory=list,
         description="Who sells a support contract covering this offering (vendor ids).",
     )
+    mesh: bool = Field(
+        default=True,
+        description="It is a mesh. False for the baseline of running none: a requirement on a "
+        "mesh's support contract or on who runs its control plane has nothing to apply to.",
+    )
     uses_envoy: bool = Field(description="Envoy (a C++ proxy) runs in its data plane.")
     optional_envoy: OptionalEnvoy | None = Field(
         default=None,
@@ -612,7 +617,17 @@ class Mesh(Strict):
     )
     status: Status
     status_note: str = ""
-    replaced_by: list[Id] = Field(default_factory=list)
+    replaced_by: list[Id] = Field(
+        default_factory=list,
+        description="Where its users can move: maintained offerings its migration notes map it "
+        "onto.",
+    )
+    successors_named: list[Id] = Field(
+        default_factory=list,
+        description="Of `replaced_by`, those its makers or its platform's provider name "
+        "themselves (its status sources say so): AWS names ECS Service Connect and VPC Lattice "
+        "for App Mesh. Empty where they name none.",
+    )
     summary: Text
     on_platforms: dict[Platform, PlatformSummary] = Field(
         default_factory=dict,
@@ -897,6 +912,7 @@ class OfferingTrait(StrEnum):
     needs_met_without_mesh = "needs_met_without_mesh"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
+    migration_path = "migration_path"
 
 
 class Applies(Strict):
@@ -1036,6 +1052,12 @@ class Constraint(Strict):
     feature: Id | None = Field(default=None, description="The feature a test checks, if one.")
     out: Text
     caveat: str = ""
+    out_no_mesh: str = Field(
+        default="",
+        description="The reason that rules out the baseline of running no mesh (fit `mesh: "
+        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh ('you "
+        "want a mesh with support from {detail}').",
+    )
 
 
 class Implication(Strict):
