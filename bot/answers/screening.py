@@ -57,6 +57,7 @@ class Check:
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
     conditional: bool = False  # met as long as an optional part stays unused
     no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
+    early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Finding:
     unconfirmed: bool = False
     bought: bool = False
     conditional: bool = False
+    early: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,8 +230,19 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         seller = ctx.req.support if ctx.req.support in vendors else vendors[0]
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
-        return Check(Outcome.caveat, f"{name} in {paid} paid edition", sources, bought=True)
-    return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}", sources)
+        text = f"{name} in {paid} paid edition{_staged(row)}"
+        return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row))
+    text = f"{name} {LEVEL_WORDS[level]}{_staged(row)}"
+    return Check(Outcome.caveat, text, sources, early=_stage(row))
+
+
+def _stage(row: Support | None) -> str:
+    return row.stage or "" if row else ""
+
+
+def _staged(row: Support | None) -> str:
+    """' (alpha)' where what meets the feature is not yet generally available."""
+    return f" ({row.stage})" if row and row.stage else ""
 
 
 def _covered(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
@@ -652,6 +665,7 @@ def _checked(
                 unconfirmed=check.unconfirmed,
                 bought=check.bought,
                 conditional=check.conditional,
+                early=check.early,
             )
         )
     return found
