@@ -33,6 +33,7 @@ GROUPS = frozenset(
         "decision_opening",
         "decision_relative",
         "relay",
+        "indifferent",
         "purpose",
         "supposed_need",
         "heading_words",
