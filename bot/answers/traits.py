@@ -136,7 +136,11 @@ def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
     run or the platform covers is no need any more)."""
     if s.mesh.data_plane.model != DataPlaneModel.none or not field.req.needs_said:
         return False
-    rows = [s.mesh.features.get(need) for need in field.req.needs]
+    needs = field.req.needs
+    settings = {f.id for f in field.kb.features.values() if f.setting}
+    if needs and all(need in settings for need in needs):
+        return False  # "a mesh that works on IPv6-only clusters": where, not what
+    rows = [s.mesh.features.get(need) for need in needs]
     return all(row and row.level == Level.yes for row in rows)
 
 

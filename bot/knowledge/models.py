@@ -132,6 +132,12 @@ class Feature(Strict):
         description="It brings a kind of workload into the mesh (Windows nodes, VMs): said to "
         "stay out of the mesh ('the windows pods can stay outside'), it is no must-have.",
     )
+    setting: bool = Field(
+        default=False,
+        description="Where a mesh must work, no job a mesh does (IPv6-only clusters): the "
+        "no-mesh baseline meets it by doing nothing, so it alone says no need is met "
+        "without a mesh.",
+    )
 
 
 class Concept(Strict):
