@@ -188,6 +188,22 @@ def _incumbent_mode(s: Screened, field: Field) -> bool:
     return not stays and s.mesh.api_family == ran.api_family
 
 
+def _hurt_before(s: Screened, field: Field) -> bool:
+    """The mesh that hurt them once, or a vendor's build of it."""
+    mesh, hurt = s.mesh, field.req.hurt_before
+    return hurt is not None and hurt in (mesh.id, mesh.based_on)
+
+
+def _drops_incumbent_mtls(s: Screened, field: Field) -> bool:
+    """The mesh they run has mutual TLS between workloads in full, and this has none in
+    full: moving to it takes that away from every service."""
+    ran = field.kb.meshes.get(field.req.incumbent or "")
+    if ran is None or _incumbent(s, field):
+        return False
+    theirs, this = ran.features.get("mtls"), s.mesh.features.get("mtls")
+    return bool(theirs and theirs.level == Level.yes) and not (this and this.level == Level.yes)
+
+
 def _successor(s: Screened, field: Field) -> bool:
     """One of the successors the retired mesh they move off names, or configured like one
     (its other mode or a distribution of it: the same `api_family`)."""
@@ -212,6 +228,8 @@ FIELD_TRAITS: dict[str, Trait] = {
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
     "successor": _successor,
+    "hurt_before": _hurt_before,
+    "drops_incumbent_mtls": _drops_incumbent_mtls,
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),

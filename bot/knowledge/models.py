@@ -900,6 +900,8 @@ class OfferingTrait(StrEnum):
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
+    hurt_before = "hurt_before"
+    drops_incumbent_mtls = "drops_incumbent_mtls"
 
 
 class Applies(Strict):
@@ -1332,6 +1334,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words a few words before a mesh that make the time said with it a "
         "trial, not a mesh they run ('evaluating istio for a few months').",
+    )
+    past_use: list[Text] = Field(
+        default_factory=list,
+        description="Words that set a mesh a sentence complains of in the past ('we tried "
+        "istio back in 2021 and it hurt'): it hurt them once, and they do not run it now.",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
