@@ -136,3 +136,27 @@ def test_not_wanting_to_pay_for_licences_is_read_like_no_licence_budget(
     engine: AnswerEngine, text: str
 ):
     assert engine.parser.parse(text).facts["licence"] == "open_source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run linkerd on eks, 60 services. we tried istio back in 2021 and upgrades broke "
+        "twice. need mtls + retries, what should we do?",
+        "we've been running linkerd for 2 years on eks, 60 services; back in 2020 we used istio "
+        "and it was a nightmare. want mtls and retries. stay or move?",
+    ],
+)
+def test_the_pain_of_a_mesh_they_left_long_ago_is_not_the_mesh_they_run_now(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["incumbent"] == "linkerd" and facts["hurt_before"] == "istio"
+    assert "hurts" not in facts
+    assert verdict(engine, text).pick == "linkerd"
+
+
+def test_a_canary_of_the_control_plane_is_an_upgrade_not_a_traffic_split(engine: AnswerEngine):
+    facts = engine.parser.parse("eks, 400 services, we run istio. canary control plane?").facts
+    assert "traffic_split" not in facts.get("needs", [])
+    assert "traffic_split" in engine.parser.parse("eks, need canary releases. mesh?").facts["needs"]

@@ -493,12 +493,13 @@ class RequirementReader:
                 return self._named[named[-1].group("name")][1]
         return None
 
-    def _complained_of(self, text: str) -> tuple[str, bool] | None:
+    def _complained_of(self, text: str) -> tuple[str, bool, str] | None:
         """The current mesh a statement complains of, named at most `reach` words before
         the complaint in its sentence ("last istio upgrade took down the whole platform"),
         and whether a `past_use` or trial word there sets it in the past ("we tried istio
-        back in 2021 and it hurt"). A question complains of nothing ("why does istio eat so
-        much memory?")."""
+        back in 2021 and it hurt"), and that sentence normalised. A question, or a sentence
+        asking a quantity, complains of nothing ("why does istio eat so much memory?", "how
+        much ram would linkerd proxies eat")."""
         if not (self._complaint and self._incumbents):
             return None
         for sentence in _SENTENCE_BREAK.split(text):
@@ -515,7 +516,7 @@ class RequirementReader:
                     continue
                 marks = [p for p in (self._past, self._trial) if p is not None]
                 past = any(p.search(said) for p in marks)
-                return self._named[named[-1].group("name")][1], past
+                return self._named[named[-1].group("name")][1], past, said
         return None
 
     def without_asides(self, text: str) -> str:
@@ -610,12 +611,18 @@ class RequirementReader:
                 if facts.get("incumbent") == mesh:  # the mesh they run and want off
                     del facts["incumbent"]
         had = ("incumbent", RETIRED, self._leaving_fact or "")
-        if text and not any(facts.get(k) for k in had) and (hurt := self._complained_of(text)):
-            mesh, past = hurt
-            # "we tried istio back in 2021 and it hurt": once, not now; "the last istio
-            # upgrade took down prod": the mesh they run
-            facts[HURT_BEFORE if past else "incumbent"] = mesh
-        if "incumbent" in facts and self._complaint and self._complaint.search(normalised):
+        complaints = normalised
+        if text and (hurt := self._complained_of(text)):
+            mesh, past, sentence = hurt
+            if not any(facts.get(k) for k in had):
+                # "we tried istio back in 2021 and it hurt": once, not now; "the last istio
+                # upgrade took down prod": the mesh they run
+                facts[HURT_BEFORE if past else "incumbent"] = mesh
+            elif past and mesh not in (facts.get(k) for k in had):
+                # "we run linkerd. we tried istio in 2021 and it hurt": istio's pain, not theirs
+                facts[HURT_BEFORE] = mesh
+                complaints = complaints.replace(sentence, " ")
+        if "incumbent" in facts and self._complaint and self._complaint.search(complaints):
             facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
