@@ -43,6 +43,10 @@ GROUPS = frozenset(
         "lifecycle",
         "release_words",
         "release_status",
+        "dated",
+        "release_on",
+        "how_to",
+        "platform_ops",
         "lightest",
         "least",
         "counted_per",
@@ -105,8 +109,21 @@ GROUPS = frozenset(
         "filler",
         "upstream",
         "them",
+        "symptoms",
+        "diagnose",
+        "readiness",
+        "licence_words",
+        "licence_use",
+        "drawbacks",
+        "reply_openers",
+        "picks_between",
     }
 )
+
+
+# Words any topic's question uses ("why", "fix", "error", "production", "legal"): they say
+# what is asked of a subject, never make a subject mine, so they are no vocabulary of mine.
+ANY_TOPIC = frozenset({"symptoms", "diagnose", "readiness", "licence_use"})
 
 
 class CuePhrases:

@@ -189,6 +189,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
             yield f"former_names[{n}].sources[{i}]", sid
     for i, sid in enumerate(mesh.data_plane.sources):
         yield f"data_plane.sources[{i}]", sid
+    if mesh.license_terms:
+        for i, sid in enumerate(mesh.license_terms.sources):
+            yield f"license_terms.sources[{i}]", sid
     for platform, there in mesh.on_platforms.items():
         for i, sid in enumerate(there.sources):
             yield f"on_platforms.{platform}.sources[{i}]", sid

@@ -393,9 +393,24 @@ class Figure(Strict):
         "'borrowed: measured for <mesh>'. A distribution's inherited figures get their base.",
     )
 
+    measured_proxies: int | None = Field(
+        default=None,
+        gt=0,
+        description="How many proxies a control-plane figure was measured serving (2000 for "
+        "'istiod serving 1000 services and 2000 sidecars'): asked at more pods, the answer "
+        "says the figure is not scaled, and what its `beyond` says.",
+    )
+    beyond: str = Field(
+        default="",
+        description="What its sources say decides the figure past `measured_proxies` (what the "
+        "load grows with, how it scales out): said instead of a linear guess.",
+    )
+
     def model_post_init(self, _: Any) -> None:
         if self.high < self.low:
             raise ValueError(f"high ({self.high}) is below low ({self.low}); swap them")
+        if self.beyond and not self.measured_proxies:
+            raise ValueError("beyond needs measured_proxies (the scale it was measured at)")
 
 
 class FormerName(Strict):
@@ -416,6 +431,11 @@ class Part(Strict):
     aliases: list[Text] = Field(default_factory=list)
     explanation: Text = Field(description="What it is and does, in a few plain sentences.")
     sources: list[Id] = Field(min_length=1)
+    feature: Id | None = Field(
+        default=None,
+        description="For a word of the field (`service_mesh.terms`): the feature it stands for "
+        "asked of a mesh ('does linkerd support SMI' checks traffic splitting, SMI's API for it).",
+    )
 
 
 class OutdatedClaim(Strict):
@@ -590,6 +610,16 @@ class PlatformSummary(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class LicenceTerms(Strict):
+    """What an offering's licence permits, as its licensor's own terms or FAQ say it."""
+
+    use: Text = Field(
+        description="One or two sentences answering 'can we use it for …?': what is allowed "
+        "and what is not, as the licensor words it."
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -624,6 +654,11 @@ class Mesh(Strict):
     data_plane: DataPlane
     control_plane: list[Text] = Field(default_factory=list)
     license: Text
+    license_terms: LicenceTerms | None = Field(
+        default=None,
+        description="What the licence permits, for 'it's BSL now, can we still use it "
+        "internally?'; unset where no licensor's reading is held.",
+    )
     cncf: CncfStatus
     version: Version
     releases: Releases | None = None
