@@ -160,3 +160,18 @@ def test_a_canary_of_the_control_plane_is_an_upgrade_not_a_traffic_split(engine:
     facts = engine.parser.parse("eks, 400 services, we run istio. canary control plane?").facts
     assert "traffic_split" not in facts.get("needs", [])
     assert "traffic_split" in engine.parser.parse("eks, need canary releases. mesh?").facts["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run istio sidecars on gke, 300 services. would moving to ambient hurt our latency?",
+        "we run istio on eks, 200 services. how do we avoid an outage during upgrades? linkerd "
+        "or canary upgrades?",
+    ],
+)
+def test_a_pain_asked_about_is_no_complaint_about_the_mesh_they_run(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["incumbent"] == "istio" and "hurts" not in facts
