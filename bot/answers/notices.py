@@ -141,10 +141,11 @@ def status_line(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     return line + (_successors(kb, mesh) if successors else "")
 
 
-def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
-    """The short form for an answer's lead: the status, its date and the successors."""
+def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
+    """The short form for an answer's lead: the status, its date and the successors (not
+    where the answer is a pick of its own, which would then follow a list it may not be in)."""
     head = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
-    return head + _successors(kb, mesh)
+    return head + (_successors(kb, mesh) if successors else "")
 
 
 def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
@@ -164,7 +165,7 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if corrected := read_as_sentence(kb, intent):
         flags.append(corrected)
     for mesh in _retired(kb, intent):
-        flags.append(retired_flag(kb, mesh))
+        flags.append(retired_flag(kb, mesh, successors=intent.kind != IntentKind.recommend))
         if not _states_status(answer):
             parts.append(
                 Paragraph(

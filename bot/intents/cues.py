@@ -33,6 +33,7 @@ GROUPS = frozenset(
         "decision_opening",
         "decision_relative",
         "relay",
+        "indifferent",
         "purpose",
         "supposed_need",
         "heading_words",
@@ -117,6 +118,7 @@ GROUPS = frozenset(
         "drawbacks",
         "reply_openers",
         "picks_between",
+        "compliance",
     }
 )
 

@@ -60,6 +60,11 @@ PLATFORM = "platform"
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
+UNASSESSED = (
+    "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
+    "FIPS-validated crypto builds, access logs) and its maintainers' own readiness labels; "
+    "whether that meets your audit is for your assessor to say."
+)
 NO_THREAD = (
     "I have no earlier question here to go on from, so I read this one on its own; ask it in "
     "the thread of my answer to carry that question's meshes and sizes over."
@@ -80,6 +85,8 @@ _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 _PERCENT = re.compile(r"(?<=\d)\s*%")
+_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "AppMeshX": written as a name on purpose
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -247,6 +254,7 @@ class IntentParser:
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
         plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
+        plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -271,6 +279,11 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
             intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
+        regimes = self._cues.find("compliance", reading.normalised)
+        if regimes and intent.kind != IntentKind.out_of_scope:  # "… we're under PCI DSS"
+            said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
+            note = UNASSESSED.format(regimes=" or ".join(said))
+            intent = intent.model_copy(update={"unread": [*intent.unread, note][:4]})
         if kind not in (IntentKind.lifecycle, IntentKind.explain):
             return intent
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
@@ -582,6 +595,10 @@ class IntentParser:
         product = self._cues.has("product_matters", remaining)
         topic = bool(features or facts or measure or product)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
+        coined = self._coined(found, text)  # "AppMeshX", "`Linkerdl`": typed -> as written
+        others.update({written: found.typos[typed] for typed, written in coined.items()})
+        for mentions in (found, everything):
+            mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
@@ -643,6 +660,25 @@ class IntentParser:
             by_part,
             named,
         )
+
+    def _spaced_name(self, word: re.Match[str]) -> str:
+        """A mesh's name of several words written in one, each capitalised ("GlooMesh",
+        "KongMesh"): spaced as its name is."""
+        spaced = _CAMEL_BREAK.sub(" ", word.group(0))
+        return spaced if self._kb.mesh_index.exact(normalise(spaced)) else word.group(0)
+
+    def _coined(self, found: Mentions, text: str) -> dict[str, str]:
+        """A slip of a mesh's name written as a name on purpose, with a capital inside the
+        word ("AppMeshX") or alone in inline code ("`Linkerdl`"), is another product's: the
+        word as typed -> the name as written."""
+        out: dict[str, str] = {}
+        for typed in found.typos:
+            if " " in typed:
+                continue
+            written = as_written(typed, text, capital=False)
+            if _INNER_CAPITAL.search(written) or f"`{written}`" in text:
+                out[typed] = written
+        return out
 
     def _metrics_measured(self, r: _Reading) -> bool:
         """Latency said only as what the metrics asked about record (see below)."""
@@ -883,6 +919,10 @@ class IntentParser:
         # Words asking for an explanation ("under the hood", "help me understand") say how
         # to answer, not what about.
         query = self._cues.strip("explain", self._cues.strip("unusable", " ".join(words)))
+        # Words of a mesh's status ("support window") and, beside them, of its releases ("how
+        # many releases back get patches") ask about the project, not a feature.
+        if self._status_said(query):
+            query = self._cues.strip("release_words", self._cues.strip("lifecycle", query))
         query = self._numbers.strip(query)
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
@@ -1291,6 +1331,10 @@ class IntentParser:
         )
         if not features and cue("lifecycle") and (not named or listed or asks_status):
             return IntentKind.lifecycle, False
+        # "how long is each linkerd release supported? planning upgrade cadence": each
+        # question asks the status of the meshes named; a feature said beside them is why.
+        if asks_status and self._only_status_asked(r.text):
+            return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
         # "cheapest of linkerd, kuma and cilium": the ranking among the meshes named.
@@ -1338,9 +1382,10 @@ class IntentParser:
         # named mesh costs; the setup is the size it is costed at.
         asked = asked or (bool(meshes) and self._only_asked("cost", r.text))
         described = self._setup & set(facts) and not asked
-        # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
-        # need said, asks what the part is for.
-        if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+        # "do i need a waypoint?", "what's a waypoint in istio ambient and when do i need
+        # one": a decision asked of a mesh's part (its mesh named beside it at most), with no
+        # setup or need said, asks what the part is for.
+        if recommend and meshes and set(meshes) <= set(r.parts) and not (facts or features):
             return IntentKind.explain, typo
         # A platform said alone, with no mesh, feature or pick: it places the concept asked
         # ("what's a sidecar in k8s terms"), or the list asked ("which meshes run on nomad?").
@@ -1641,6 +1686,20 @@ class IntentParser:
         said = [c for c in said if self._cues.has(group, c)]
         return bool(said) and all(
             self._cues.has("complaint", c) and not self._cues.has("quantity", c) for c in said
+        )
+
+    def _status_said(self, clause: str) -> bool:
+        """A status phrase, or a release word with a support word ("each linkerd release
+        supported")."""
+        if self._cues.has("lifecycle", clause):
+            return True
+        return self._cues.has("release_words", clause) and self._cues.has("release_status", clause)
+
+    def _only_status_asked(self, text: str) -> bool:
+        """Some clause a question mark closes, and each asks a status and names no feature."""
+        asked = _questions(text)
+        return bool(asked) and all(
+            self._status_said(q) and not self._names_a_feature(q) for q in asked
         )
 
     def _only_measures_asked(self, text: str) -> bool:

@@ -218,6 +218,19 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
+    mode: Id | None = Field(
+        default=None,
+        description="On the row of a feature that is a mode of running (sidecarless): the "
+        "entry that describes this offering in that mode (Istio ambient mode for a vendor's "
+        "Istio). Where the setup asks for that mode (no sidecars), the rows the offering "
+        "inherits from its base are read from that entry where it has less.",
+    )
+    mode_features: list[Id] = Field(
+        default_factory=list,
+        description="On the row of a feature that is a mode of running, where no entry "
+        "describes the mode: the features the offering gives in it (GKE ambient networking: "
+        "L4 only). Where the setup asks for that mode, any other must-have is out.",
+    )
     stage: Literal["alpha", "beta"] | None = Field(
         default=None,
         description="The release stage of what delivers the feature where it is not yet "
@@ -548,6 +561,11 @@ class Fit(Strict):
         default_factory=list,
         description="Who sells a support contract covering this offering (vendor ids).",
     )
+    mesh: bool = Field(
+        default=True,
+        description="It is a mesh. False for the baseline of running none: a requirement on a "
+        "mesh's support contract or on who runs its control plane has nothing to apply to.",
+    )
     uses_envoy: bool = Field(description="Envoy (a C++ proxy) runs in its data plane.")
     optional_envoy: OptionalEnvoy | None = Field(
         default=None,
@@ -644,7 +662,17 @@ class Mesh(Strict):
     )
     status: Status
     status_note: str = ""
-    replaced_by: list[Id] = Field(default_factory=list)
+    replaced_by: list[Id] = Field(
+        default_factory=list,
+        description="Where its users can move: maintained offerings its migration notes map it "
+        "onto.",
+    )
+    successors_named: list[Id] = Field(
+        default_factory=list,
+        description="Of `replaced_by`, those its makers or its platform's provider name "
+        "themselves (its status sources say so): AWS names ECS Service Connect and VPC Lattice "
+        "for App Mesh. Empty where they name none.",
+    )
     summary: Text
     on_platforms: dict[Platform, PlatformSummary] = Field(
         default_factory=dict,
@@ -937,6 +965,7 @@ class OfferingTrait(StrEnum):
     successor = "successor"
     hurt_before = "hurt_before"
     drops_incumbent_mtls = "drops_incumbent_mtls"
+    migration_path = "migration_path"
 
 
 class Applies(Strict):
@@ -1076,6 +1105,12 @@ class Constraint(Strict):
     feature: Id | None = Field(default=None, description="The feature a test checks, if one.")
     out: Text
     caveat: str = ""
+    out_no_mesh: str = Field(
+        default="",
+        description="The reason that rules out the baseline of running no mesh (fit `mesh: "
+        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh ('you "
+        "want a mesh with support from {detail}').",
+    )
 
 
 class Implication(Strict):
