@@ -28,7 +28,14 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
-from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
+from bot.intents.requirements import (
+    HURT_BEFORE,
+    HURTS,
+    RETIRED,
+    RequirementReader,
+    implied,
+    setup_facts,
+)
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
@@ -947,6 +954,7 @@ class IntentParser:
         return (
             "leaving" in facts
             or bool(facts.get(HURTS))
+            or HURT_BEFORE in facts
             or self._refusals.names_refused(clause, refused)
         )
 
