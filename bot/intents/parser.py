@@ -160,6 +160,12 @@ class IntentParser:
             for feature in kb.features.values()
             if (pattern := word_pattern(normalise(w) for w in feature.named_by))
         ]
+        self._narrowed_by = [
+            (feature.id, feature.narrows, pattern)
+            for feature in kb.features.values()
+            if feature.narrows
+            and (pattern := word_pattern(normalise(w) for w in feature.narrowed_by))
+        ]
         names = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
@@ -398,6 +404,7 @@ class IntentParser:
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
+        features = self._narrowed(features, normalised)
         if not features:
             features = self._platform_features(text, negated)
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
@@ -1787,6 +1794,16 @@ class IntentParser:
         if self._cues.starts("by_hand", " ".join(words[end:])):
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
+
+    def _narrowed(self, features: list[str], normalised: str) -> list[str]:
+        """A broader feature said with a narrower kind's `narrowed_by` words is that kind
+        ("rate limiting across all replicas" asks for global rate limiting), and a narrower kind
+        named stands for its broader one: the answer is about the kind asked."""
+        for narrower, broader, pattern in self._narrowed_by:
+            if broader in features and narrower not in features and pattern.search(normalised):
+                features = [narrower if f == broader else f for f in features]
+        narrowed = {self._kb.features[f].narrows for f in features if f in self._kb.features}
+        return [f for f in features if f not in narrowed]
 
     def _by_name(self, normalised: str) -> list[str]:
         """Features said with a `named_by` word that no `loosely_*` word beside it softens

@@ -127,6 +127,12 @@ class Feature(Strict):
         "limiting): found by its own aliases, never by ranked retrieval over the broader one's "
         "words.",
     )
+    narrowed_by: list[Text] = Field(
+        default_factory=list,
+        description="Words that, said in a question naming the broader feature, ask for this "
+        "narrower kind instead ('rate limiting across all replicas', 'a shared counter'). "
+        "Only with `narrows`.",
+    )
     workloads: bool = Field(
         default=False,
         description="It brings a kind of workload into the mesh (Windows nodes, VMs): said to "
