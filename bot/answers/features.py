@@ -9,6 +9,7 @@ from bot.answers.citations import Citations, evidence_date
 from bot.answers.claims import claim_statements
 from bot.answers.notices import status_line
 from bot.answers.phrasing import first_sentence, mesh_names
+from bot.answers.platforms import platform_notes
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
 from bot.answers.screening import runs_beside, runs_there
 from bot.answers.steps import standard_steps, step
@@ -236,11 +237,12 @@ def which_run_on(kb: KnowledgeBase, intent: Intent) -> Answer:
         else:
             absent.append(mesh)
 
-    def listed(meshes: list[Mesh]) -> list[Statement]:
+    def listed(meshes: list[Mesh], notes: bool = False) -> list[Statement]:
         return [
             Statement(
                 label=m.name,
-                text=f"runs on {fact.says([p.value for p in m.fit.platforms]) if fact else ''}",
+                text=f"runs on {fact.says([p.value for p in m.fit.platforms]) if fact else ''}"
+                + "".join(f". {n.rstrip('.')}" for n in platform_notes(kb, m, platforms) if notes),
                 sources=cite.cite(m.fit.sources),
             )
             for m in meshes
@@ -256,7 +258,8 @@ def which_run_on(kb: KnowledgeBase, intent: Intent) -> Answer:
             f" {mesh_names(kb, [m.id for m in beside])} can also run on its hosts, without "
             f"{where} integration (you run the mesh's own agents beside it)."
         )
-    points: list[Part] = [StatementList(heading=f"Runs on {where}", items=listed(native))]
+    native_items = listed(native, notes=True)
+    points: list[Part] = [StatementList(heading=f"Runs on {where}", items=native_items)]
     if beside:
         points.append(
             StatementList(

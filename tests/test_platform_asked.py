@@ -1,0 +1,63 @@
+"""A platform asked of a mesh is answered from its `fit` block, yes or no first; a comparison
+on a platform says which of the compared meshes it rules out, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        ("is kuma supported on openshift", "Yes: Kuma runs on OpenShift"),
+        ("will cilium service mesh work on ECS?", "No. Cilium Service Mesh: doesn't run on ECS"),
+        ("can I install istio ambient on GKE", "Yes: Istio ambient mode runs on GKE"),
+        ("does linkerd work on nomad clusters?", "No. Linkerd: doesn't run on Nomad"),
+        ("does consul work on ECS", "Yes: Consul runs on ECS"),
+        ("can the aks istio add-on run on eks", "No. AKS Istio-based service mesh add-on"),
+    ],
+)
+def test_a_platform_asked_of_a_mesh_is_answered_yes_or_no(
+    engine: AnswerEngine, question: str, opens: str
+):
+    answer = engine.ask(question)
+    assert answer.lead.startswith(opens)
+    assert answer.lead_sources  # the fit block's sources
+
+
+def test_the_fit_note_says_what_it_knows_of_the_platform(engine: AnswerEngine):
+    lead = engine.ask("is kong mesh installable on an openshift cluster?").lead
+    assert "OpenShift guide included" in lead
+    assert "Universal mode" in lead  # the sentence naming it, whole
+    assert "licence" not in lead  # not the rest of the note
+
+
+def test_keeping_the_cni_is_said_met(engine: AnswerEngine):
+    lead = engine.ask("will ambient istio work on eks if we keep the aws vpc cni").lead
+    assert lead.startswith("Yes: Istio ambient mode runs on EKS")
+    assert "keep the current CNI" in lead
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("linkerd or consul for our nomad cluster", "Linkerd is out: doesn't run on Nomad"),
+        ("istio vs linkerd vs consul on nomad", "That leaves Consul."),
+        ("compare kuma and linkerd on ECS", "None of those compared fits what you said."),
+    ],
+)
+def test_a_comparison_on_a_platform_says_which_it_rules_out(
+    engine: AnswerEngine, question: str, says: str
+):
+    text = render_terminal(engine.ask(question))
+    setup = text.split("FOR YOUR SETUP", 1)[1].split("\n\n", 1)[0]
+    assert says in setup
+
+
+def test_a_pick_with_nothing_to_set_it_apart_says_so(engine: AnswerEngine):
+    text = render_terminal(engine.ask("istio vs linkerd on eks"))
+    setup = text.split("FOR YOUR SETUP", 1)[1].split("\n\n", 1)[0].strip()
+    assert not setup.endswith("fits best.")
