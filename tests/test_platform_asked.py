@@ -61,3 +61,49 @@ def test_a_pick_with_nothing_to_set_it_apart_says_so(engine: AnswerEngine):
     text = render_terminal(engine.ask("istio vs linkerd on eks"))
     setup = text.split("FOR YOUR SETUP", 1)[1].split("\n\n", 1)[0].strip()
     assert not setup.endswith("fits best.")
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "says"),
+    [
+        ("whats an svid", "SPIFFE", "SPIFFE ID"),
+        ("explain spiffe like im new to security", "SPIFFE", "Workload API"),
+        ("what does the gamma initiative do?", "GAMMA", "parentRef is the Service"),
+        ("what's SPIRE exactly", "SPIRE", "reference implementation"),
+        ("explain what a trust anchor is", "Trust anchor", "root CA certificate"),
+    ],
+)
+def test_a_concept_a_feature_row_is_about_is_defined_first(
+    engine: AnswerEngine, question: str, title: str, says: str
+):
+    answer = engine.ask(question)
+    assert answer.title == title
+    assert says in answer.lead
+    assert answer.lead_sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's a trust anchor and how would I rotate it on linkerd?",
+        "explain the trust anchor in linkerd",
+    ],
+)
+def test_a_concept_asked_with_a_mesh_gives_that_mesh_row_next(engine: AnswerEngine, question):
+    text = render_terminal(engine.ask(question))
+    assert text.startswith("Trust anchor")
+    first = text.split("──", 1)[0]
+    assert "LINKERD: TRUST ANCHOR AND CA ROTATION" in first
+
+
+def test_the_no_mesh_baseline_is_not_counted_among_current_meshes(engine: AnswerEngine):
+    text = render_terminal(engine.ask("what is spiffe"))
+    standing = text.split("STANDS", 1)[1].split("\n\n", 1)[0]
+    assert "No mesh" not in standing
+    assert "of 13 current meshes" in standing or "of 1" in standing
+
+
+def test_xds_is_not_said_of_linkerd(engine: AnswerEngine):
+    answer = engine.ask("what is xds")
+    assert "Linkerd's Rust proxy gets its configuration over" in answer.lead
+    assert "Linkerd" not in render_terminal(answer).split("──", 1)[0].split(answer.lead, 1)[1]

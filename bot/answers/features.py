@@ -36,7 +36,7 @@ def in_sentence(feature: Feature) -> str:
     return first.lower() + feature.name[len(first) :]
 
 
-def _support_text(kb: KnowledgeBase, support: Support) -> str:
+def support_text(kb: KnowledgeBase, support: Support) -> str:
     """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date."""
     base = kb.meshes.get(support.inherited_from) if support.inherited_from else None
     upstream = base.name.split(" (")[0] if base else ""
@@ -55,7 +55,7 @@ def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite
     return [
         Statement(
             label=f"{mesh.name}: {feature.name}",
-            text=_support_text(kb, mesh.features[feature.id]),
+            text=support_text(kb, mesh.features[feature.id]),
             sources=cite.cite(mesh.features[feature.id].sources),
         )
         for mesh in meshes
@@ -125,7 +125,7 @@ def by_level(
     return [
         Statement(
             label=mesh.name,
-            text=_support_text(kb, mesh.features[feature.id]),
+            text=support_text(kb, mesh.features[feature.id]),
             sources=cite.cite(mesh.features[feature.id].sources),
         )
         for level in _ORDER

@@ -124,6 +124,15 @@ class IntentParser:
         self._terms = {
             normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
         }
+        # Concepts a feature's row is about ("spiffe", "gamma"): a question asking what one is
+        # has it defined first.
+        self._defined_ids = {
+            normalise(a): d.id
+            for f in kb.features.values()
+            for d in f.defines
+            for a in (d.name, *d.aliases)
+        }
+        self._defined = word_pattern(self._defined_ids)
         concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
         self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
         # Facts some decision rule or constraint tests: knowing one makes a question a
@@ -815,6 +824,9 @@ class IntentParser:
                 meshes = [m for m in meshes if m not in r.by_part and m in named]
             elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
+            elif r.features and self._defined:  # "what is spiffe": that concept, defined
+                found = self._defined.finditer(r.normalised)
+                parts = list(dict.fromkeys(self._defined_ids[m.group(0)] for m in found))[:4]
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
