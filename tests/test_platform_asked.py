@@ -107,3 +107,18 @@ def test_xds_is_not_said_of_linkerd(engine: AnswerEngine):
     answer = engine.ask("what is xds")
     assert "Linkerd's Rust proxy gets its configuration over" in answer.lead
     assert "Linkerd" not in render_terminal(answer).split("──", 1)[0].split(answer.lead, 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("kuma vs consul mtls", "MUTUAL TLS (MTLS), AS YOU ASKED"),
+        ("how does linkerd's mtls compare to istio's", "MUTUAL TLS (MTLS), AS YOU ASKED"),
+        ("istio or linkerd for circuit breaking?", "CIRCUIT BREAKING, AS YOU ASKED"),
+    ],
+)
+def test_a_comparison_for_a_feature_leads_with_its_rows(engine: AnswerEngine, question, heading):
+    text = render_terminal(engine.ask(question))
+    first = text.split("\n\n", 2)[1]  # after the title and the architecture lead
+    assert first.startswith(heading)
+    assert "FOR YOUR SETUP" not in text  # how a feature was said is no setup

@@ -11,6 +11,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
+from bot.answers.features import support_text
 from bot.answers.figures import borrowed_label, lead_figure
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
@@ -189,10 +190,13 @@ def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
 def _for_your_setup(
     kb: KnowledgeBase, intent: Intent, ids: list[str], cite: Citations
 ) -> Paragraph | None:
-    """The recommender's pick among the compared meshes, when the user told us facts."""
+    """The recommender's pick among the compared meshes, when the user told us facts that a
+    constraint or decision rule weighs. How the features asked were said ("for mtls": by
+    their name) is no setup: the rows asked for lead the comparison instead."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
+    weighed = {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
-    if not known or len(current) < 2:
+    if not (set(known) & weighed) or len(current) < 2:
         return None
     result = scoring.evaluate(kb, known, current)
     # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on
@@ -330,11 +334,32 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
     )
 
 
+def _asked(kb: KnowledgeBase, intent: Intent, meshes: list[Mesh], cite: Citations) -> list[Part]:
+    """The features a comparison is asked for ("linkerd vs cilium for mtls"): each mesh's row
+    on them, first, since that is what the comparison is about."""
+    features = [kb.features[f] for f in intent.features if f in kb.features][:3]
+    return [
+        StatementList(
+            heading=f"{feature.name}, as you asked",
+            items=[
+                Statement(
+                    label=mesh.name,
+                    text=support_text(kb, mesh.features[feature.id]),
+                    sources=cite.cite(mesh.features[feature.id].sources),
+                )
+                for mesh in meshes
+            ],
+        )
+        for feature in features
+    ]
+
+
 def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     ids = _meshes(kb, intent)
     meshes = [kb.meshes[i] for i in ids]
     said = _said(kb, meshes)
     cite = Citations(kb)
+    asked = _asked(kb, intent, meshes, cite)
     setup = _for_your_setup(kb, intent, ids, cite)
     cite.read_more(s for m in meshes for s in m.sources)
     return build_answer(
@@ -344,7 +369,7 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         title=said.title,
         lead=said.lead,
         lead_sources=list(said.lead_sources),
-        points=[*said.first, *([setup] if setup else []), *said.then],
+        points=[*asked, *said.first, *([setup] if setup else []), *said.then],
         details=list(said.details),
         next_steps=_next_steps(kb, intent, meshes),
     )
