@@ -122,3 +122,37 @@ def test_a_comparison_for_a_feature_leads_with_its_rows(engine: AnswerEngine, qu
     first = text.split("\n\n", 2)[1]  # after the title and the architecture lead
     assert first.startswith(heading)
     assert "FOR YOUR SETUP" not in text  # how a feature was said is no setup
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("kuma memory per pod in mebibytes", "In MiB: Kuma (sidecar): 60 MB per pod"),
+        ("istio sidecar ram in MiB for 1000 pods", "≈ 57.2 MiB a pod, ≈ 55.9 GiB for 1,000 pods"),
+        ("linkerd vs istio proxy memory at 500 pods, in GiB please", "In GiB: Linkerd"),
+        ("istio sidecar cpu at 500 rps in millicores?", "about 100m a proxy at 500 rps"),
+    ],
+)
+def test_a_cost_asked_in_a_unit_says_its_figures_in_it_first(engine: AnswerEngine, question, says):
+    lead = engine.ask(question).lead
+    assert lead.startswith("In ")
+    assert says in lead
+
+
+def test_a_unit_said_with_a_number_is_a_size_not_a_unit_asked(engine: AnswerEngine):
+    assert (
+        engine.parser.parse("our istio sidecars sit at ~150Mi each, 400 pods, normal?").unit is None
+    )
+
+
+def test_an_overhead_with_no_figure_says_what_is_held_instead(engine: AnswerEngine):
+    answer = engine.ask("linkerd proxy cpu at 2k rps?")
+    assert "No sourced CPU figure for Linkerd" in answer.lead
+    assert "What I hold instead for Linkerd" in answer.lead
+    held = next(p for p in answer.points if p.heading.startswith("No CPU figure"))
+    assert held.items and all(i.sources for i in held.items)
+
+
+def test_a_control_plane_figure_is_not_said_to_scale_to_the_size_asked(engine: AnswerEngine):
+    lead = engine.ask("how much ram does linkerd's control plane need for 800 pods").lead
+    assert "not scaled to your 800 pods" in lead

@@ -45,6 +45,8 @@ NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
+# rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
+UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
@@ -906,10 +908,23 @@ class IntentParser:
             unknown_names=[] if outside else r.unknown,
             read_as=dict(list(r.read_as.items())[:4]),
             measure=self._asked_measure(r, kind),
+            unit=self._unit_asked(r.normalised) if kind == IntentKind.cost else None,
             control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _unit_asked(self, normalised: str) -> str | None:
+        """The unit a cost question asks its figures in ("in MiB per pod", "how many
+        millicores"): a `unit_*` phrase with no number right before it (“~150Mi each” is a size
+        they see, not a unit asked)."""
+        said = []
+        for key, unit in UNITS_ASKED.items():
+            for match in self._cues.find(key, normalised):
+                before = normalised[: match.start()].split()[-1:]
+                if not (before and before[0].replace(".", "", 1).isdigit()):
+                    said.append((match.start(), unit))
+        return min(said)[1] if said else None
 
     def _version_asked(self, text: str, meshes: list[str]) -> str | None:
         """The release said right after the one mesh a status question names, read in the
