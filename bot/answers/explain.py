@@ -23,7 +23,7 @@ from bot.answers.results import (
     StatementList,
 )
 from bot.answers.steps import standard_steps, step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Mesh, Platform
 
@@ -155,6 +155,19 @@ def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, s
     return title, " ".join([text, *notes])
 
 
+def _licence_lead(mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
+    """What its licence permits, as the licensor words it; where I hold no reading of the
+    licence, its name and that I hold none."""
+    if terms := mesh.license_terms:
+        return terms.use, cite.cite(terms.sources)
+    return (
+        f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
+        "permits for your use, so I won't guess: check its terms with whoever signs off "
+        "licences for you.",
+        [],
+    )
+
+
 def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
@@ -163,7 +176,16 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(Paragraph(heading="Status", text=status))
     fit = _platform_fit(kb, intent, mesh) if mesh.is_current else None
     title, lead, lead_sources = mesh.name, mesh.summary, cite.cite(mesh.sources[:1])
-    if fit:  # the platform asked about leads; what the mesh is follows
+    if intent.aspect == Aspect.licence:  # "can we still use it internally?": answered first
+        lead, lead_sources = _licence_lead(mesh, cite)
+    elif intent.aspect == Aspect.drawbacks and mesh.weaknesses:  # "why not linkerd?"
+        lead = (
+            f"Why not {mesh.name} for what? With no setup said I can't weigh it, so here are its "
+            f"{len(mesh.weaknesses)} known weaknesses, the usual reasons to pass on it; tell me "
+            "your platform, size and must-haves and I'll say whether any of them matters to you."
+        )
+        points.append(Paragraph(heading="Weaknesses", text="• " + "\n• ".join(mesh.weaknesses)))
+    elif fit:  # the platform asked about leads; what the mesh is follows
         points.insert(0, Paragraph(heading=mesh.name, text=lead, sources=lead_sources))
         title, lead = fit
         summary = mesh.on([Platform(p) for p in intent.facts.get("platform", [])])
