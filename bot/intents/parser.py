@@ -1396,7 +1396,8 @@ class IntentParser:
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "linkerd on openshift - supported?", "kong mesh on openshift, possible?": one mesh
         # asked of with only where it would run said (no size, no pick): whether it runs there.
-        asked = asked or (one and PLATFORM in facts and not (sized or recommend))
+        where_only = PLATFORM in facts and not (set(facts) - {PLATFORM}) & self._setup
+        asked = asked or (one and where_only and not (sized or recommend))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
         # named mesh costs; the setup is the size it is costed at.
         asked = asked or (bool(meshes) and self._only_asked("cost", r.text))
