@@ -121,6 +121,7 @@ GROUPS = frozenset(
         "drawbacks",
         "reply_openers",
         "picks_between",
+        "compliance",
     }
 )
 

@@ -28,7 +28,14 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
-from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
+from bot.intents.requirements import (
+    HURT_BEFORE,
+    HURTS,
+    RETIRED,
+    RequirementReader,
+    implied,
+    setup_facts,
+)
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
@@ -55,6 +62,11 @@ PLATFORM = "platform"
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
+UNASSESSED = (
+    "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
+    "FIPS-validated crypto builds, access logs) and its maintainers' own readiness labels; "
+    "whether that meets your audit is for your assessor to say."
+)
 NO_THREAD = (
     "I have no earlier question here to go on from, so I read this one on its own; ask it in "
     "the thread of my answer to carry that question's meshes and sizes over."
@@ -284,6 +296,11 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
             intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
+        regimes = self._cues.find("compliance", reading.normalised)
+        if regimes and intent.kind != IntentKind.out_of_scope:  # "… we're under PCI DSS"
+            said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
+            note = UNASSESSED.format(regimes=" or ".join(said))
+            intent = intent.model_copy(update={"unread": [*intent.unread, note][:4]})
         if kind not in (IntentKind.lifecycle, IntentKind.explain):
             return intent
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
@@ -951,6 +968,7 @@ class IntentParser:
         return (
             "leaving" in facts
             or bool(facts.get(HURTS))
+            or HURT_BEFORE in facts
             or self._refusals.names_refused(clause, refused)
         )
 
