@@ -94,6 +94,23 @@ class Category(StrEnum):
     extensibility = "extensibility"
 
 
+class Part(Strict):
+    """A component or protocol of one offering (ztunnel, a waypoint proxy, HBONE): its names
+    name the offering in any question, but a question asking what it is asks about the part,
+    not about the offering it belongs to."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    explanation: Text = Field(description="What it is and does, in a few plain sentences.")
+    sources: list[Id] = Field(min_length=1)
+    feature: Id | None = Field(
+        default=None,
+        description="For a word of the field (`service_mesh.terms`): the feature it stands for "
+        "asked of a mesh ('does linkerd support SMI' checks traffic splitting, SMI's API for it).",
+    )
+
+
 class Feature(Strict):
     id: Id
     name: Text
@@ -127,10 +144,28 @@ class Feature(Strict):
         "limiting): found by its own aliases, never by ranked retrieval over the broader one's "
         "words.",
     )
+    narrowed_by: list[Text] = Field(
+        default_factory=list,
+        description="Words that, said in a question naming the broader feature, ask for this "
+        "narrower kind instead ('rate limiting across all replicas', 'a shared counter'). "
+        "Only with `narrows`.",
+    )
+    defines: list[Part] = Field(
+        default_factory=list,
+        description="Concepts of their own the feature's row is about (SPIFFE and SVIDs for "
+        "SPIFFE identity, GAMMA for the Gateway API, the trust anchor for CA rotation): asked "
+        "what one is, the answer defines it first, from its own sources.",
+    )
     workloads: bool = Field(
         default=False,
         description="It brings a kind of workload into the mesh (Windows nodes, VMs): said to "
         "stay out of the mesh ('the windows pods can stay outside'), it is no must-have.",
+    )
+    setting: bool = Field(
+        default=False,
+        description="Where a mesh must work, no job a mesh does (IPv6-only clusters): the "
+        "no-mesh baseline meets it by doing nothing, so it alone says no need is met "
+        "without a mesh.",
     )
 
 
@@ -426,23 +461,6 @@ class FormerName(Strict):
     name: Text
     note: Text = Field(description="What became of it: 'merged into Linkerd as Linkerd 2 (2018)'.")
     sources: list[Id] = Field(min_length=1)
-
-
-class Part(Strict):
-    """A component or protocol of one offering (ztunnel, a waypoint proxy, HBONE): its names
-    name the offering in any question, but a question asking what it is asks about the part,
-    not about the offering it belongs to."""
-
-    id: Id
-    name: Text
-    aliases: list[Text] = Field(default_factory=list)
-    explanation: Text = Field(description="What it is and does, in a few plain sentences.")
-    sources: list[Id] = Field(min_length=1)
-    feature: Id | None = Field(
-        default=None,
-        description="For a word of the field (`service_mesh.terms`): the feature it stands for "
-        "asked of a mesh ('does linkerd support SMI' checks traffic splitting, SMI's API for it).",
-    )
 
 
 class OutdatedClaim(Strict):
@@ -957,6 +975,8 @@ class OfferingTrait(StrEnum):
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
+    hurt_before = "hurt_before"
+    drops_incumbent_mtls = "drops_incumbent_mtls"
     migration_path = "migration_path"
 
 
@@ -1396,6 +1416,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words a few words before a mesh that make the time said with it a "
         "trial, not a mesh they run ('evaluating istio for a few months').",
+    )
+    past_use: list[Text] = Field(
+        default_factory=list,
+        description="Words that set a mesh a sentence complains of in the past ('we tried "
+        "istio back in 2021 and it hurt'): it hurt them once, and they do not run it now.",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
