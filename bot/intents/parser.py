@@ -367,11 +367,20 @@ class IntentParser:
     def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
         about (`licence_use`: "can we still use it internally?"), with no comparison, list or
-        pick asked in other words ("… what are the alternatives?")."""
+        pick asked in other words ("… what are the alternatives?"). The use is asked in a
+        question where there is one; with none, a setup said (features or counts: "… want
+        mTLS, 80 services, BSL licence is fine for us") states a policy and asks for a pick."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
             return False
         said = r.normalised
-        if not (self._cues.has("licence_words", said) and self._cues.has("licence_use", said)):
+        questions = _questions(r.text)
+        if not questions and (r.features or r.sizes):
+            return False
+        asked = questions or {said}
+        if not (
+            self._cues.has("licence_words", said)
+            and any(self._cues.has("licence_use", q) for q in asked)
+        ):
             return False
         rest = self._cues.strip("licence_use", said)
         return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))
