@@ -28,7 +28,14 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
-from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
+from bot.intents.requirements import (
+    HURT_BEFORE,
+    HURTS,
+    RETIRED,
+    RequirementReader,
+    implied,
+    setup_facts,
+)
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
@@ -377,10 +384,13 @@ class IntentParser:
     def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
         about (`licence_use`: "can we still use it internally?"), with no comparison, list or
-        pick asked in other words ("… what are the alternatives?"). The use is asked in a
-        question where there is one; with none, a setup said (features or counts: "… want
-        mTLS, 80 services, BSL licence is fine for us") states a policy and asks for a pick."""
+        pick asked in other words ("… what are the alternatives?"). An estate counted for a
+        pick ("~80 services on VMs … want mTLS. BSL licence is fine for us") states its licence
+        policy; it asks nothing of the licence. The use is asked in a question where there is
+        one; with none, a setup said (features or counts) states a policy and asks for a pick."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
+            return False
+        if kind == IntentKind.recommend and r.sizes:
             return False
         said = r.normalised
         questions = _questions(r.text)
@@ -952,6 +962,7 @@ class IntentParser:
         return (
             "leaving" in facts
             or bool(facts.get(HURTS))
+            or HURT_BEFORE in facts
             or self._refusals.names_refused(clause, refused)
         )
 
