@@ -354,6 +354,14 @@ class Scope(StrEnum):
     mesh = "mesh"
 
 
+class Basis(StrEnum):
+    """What kind of number a figure is: it decides whether it may headline or rank."""
+
+    measured = "measured"  # a typical value measured under the stated load
+    peak = "peak"  # a maximum under load: headlines prefer a measured figure of the same rank
+    guidance = "guidance"  # a vendor's sizing allowance, not a measurement: never ranked
+
+
 class Figure(Strict):
     metric: Metric
     mode: Text = Field(description="Data-plane mode measured, e.g. sidecar, ztunnel, waypoint.")
@@ -371,6 +379,12 @@ class Figure(Strict):
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
     note: str = ""
+    basis: Basis = Field(
+        default=Basis.measured,
+        description="'peak' for a maximum under load (a headline prefers a typical figure of "
+        "the same source rank, and says 'peak' where it shows one); 'guidance' for a vendor's "
+        "sizing allowance that was never measured (labelled so, never ranked).",
+    )
     borrowed_from: Id | None = Field(
         default=None,
         description="The mesh this figure was measured for, when it is borrowed: the offering "
