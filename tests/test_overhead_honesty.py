@@ -90,3 +90,75 @@ def test_a_borrowed_memory_figure_is_called_borrowed_in_the_summary(engine, text
 def test_ambient_has_the_projects_own_latency_figure(kb):
     own = [f for f in kb.meshes["istio-ambient"].overhead if "istio-perf-v1-23" in f.sources]
     assert {(f.metric.value, f.high) for f in own} == {("latency_p90", 0.17), ("latency_p99", 0.2)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gloo mesh vs istio ambient - is gloo worth paying for?",
+        "compare solo gloo mesh with ambient istio",
+        "gloo or istio ambient for 800 pods?",
+    ],
+)
+def test_gloo_mesh_is_described_with_both_of_its_modes(engine, text):
+    answer = engine.ask(text)
+    assert "sidecar or ambient mode" in answer.lead, answer.lead
+    assert "Envoy (C++) sidecar in every pod" not in answer.lead.split(";")[0], answer.lead
+
+
+def test_gloo_mesh_memory_says_what_ambient_mode_would_take(engine):
+    said = lead(engine, "how much memory does gloo mesh use at 600 pods")
+    assert "in ztunnel mode instead, 240 MB" in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can VPC Lattice be used with ECS services?",
+        "does vpc lattice work with ecs",
+        "is amazon vpc lattice supported for ECS fargate services",
+        "will vpc lattice work for services running on ECS?",
+        "does VPC lattice support ECS tasks",
+    ],
+)
+def test_lattice_on_ecs_is_a_yes_with_how(engine, text):
+    answer = engine.ask(text)
+    assert answer.lead.startswith("Yes, on ECS:"), answer.lead
+    assert "November 2024" in answer.lead and "ecs-vpc-lattice-create-service" in (
+        answer.lead_sources
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("does linkerd run on ECS?", "No: Linkerd does not run on ECS"),
+        ("can consul be used with ECS services?", "Yes: Consul runs on ECS"),
+        ("is kuma supported on nomad", "Not integrated with Nomad, but Kuma runs on"),
+    ],
+)
+def test_a_mesh_on_a_platform_is_answered_first(engine, text, opening):
+    assert lead(engine, text).startswith(opening)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is app mesh really dead? when does it end?",
+        "when is aws app mesh being shut down",
+        "app mesh end of life date?",
+    ],
+)
+def test_a_retired_mesh_status_cites_its_own_sources(engine, text):
+    answer = engine.ask(text)
+    status = next(p for p in answer.points if p.heading == "AWS App Mesh status")
+    assert "app-mesh-end-of-support" in status.sources, status
+    assert any(s.id == "app-mesh-end-of-support" for s in answer.sources)
+
+
+def test_a_partial_row_short_of_its_name_reads_alike_kept_or_ruled_out(engine):
+    out = render_terminal(engine.ask("AKS, 40 services, need mTLS, want Microsoft support"))
+    kept = render_terminal(engine.ask("8 services on EKS, we only need encryption in transit"))
+    gap = "(SigV4 signing instead of mutual TLS)"
+    assert f"no Mutual TLS (mTLS) in full {gap}" in out
+    assert f"Mutual TLS (mTLS) partial {gap}" in kept

@@ -482,12 +482,32 @@ def _figured_lead(
         borrowed = f" ({borrowed_label(kb, low)})" if low.borrowed_from else ""
         return (
             f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
-            f"{borrowed}."
+            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}."
         )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({_who_at(kb, ranked, low, size)}) to {_total(high, size)} "
         f"({_who_at(kb, ranked, high, size)})."
+    )
+
+
+def _other_mode(kb: KnowledgeBase, mesh: Mesh, shown: Figure, size: Size) -> str:
+    """'; in ztunnel mode instead, 240 MB (…), plus 60 MB per waypoint where you deploy one':
+    an offering that runs in another mode too (Gloo Mesh: sidecars or ambient) says what that
+    mode would take, so one mode's figure is not read as the offering's only cost."""
+    others = [
+        f
+        for f in mesh.overhead
+        if f.metric == shown.metric and f.mode != shown.mode and f.per in _MEMORY_SCOPES
+    ]
+    if not others:
+        return ""
+    other = min(others, key=lambda f: (f.as_of != shown.as_of, -f.as_of.toordinal()))
+    extra = [f for f in mesh.overhead if f.metric == shown.metric and f.per == Scope.waypoint]
+    plus = f", plus {figure_text(extra[0])} where you deploy one" if extra else ""
+    lent = f"; {borrowed_label(kb, other)}" if other.borrowed_from else ""
+    return (
+        f"; in {other.mode} mode instead, {_total(other, size)} ({figure_text(other)}{lent}){plus}"
     )
 
 

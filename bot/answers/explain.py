@@ -10,6 +10,7 @@ from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
+from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
     Choice,
@@ -20,10 +21,11 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.screening import runs_beside, runs_there
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Mesh
+from bot.knowledge.models import Mesh, Platform
 
 MAX_SUCCESSORS = 2  # a retired mesh's replacements offered as comparisons
 
@@ -116,6 +118,31 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
     return explain_service_mesh(kb, intent)
 
 
+def _on_platform(kb: KnowledgeBase, mesh: Mesh, platforms: list[Platform]) -> tuple[str, list]:
+    """'Yes: … runs on ECS: <how it works there>' for a question about one mesh on one platform
+    ("can VPC Lattice be used with ECS services?"), else ''."""
+    if len(platforms) != 1 or mesh.fit is None:
+        return "", []
+    platform = platforms[0]
+    fact = kb.rules.fact("platform")
+    there = fact.says([platform.value]) if fact else platform.value
+    runs = fact.says([p.value for p in mesh.fit.platforms]) if fact else ""
+    if not runs_there(mesh, platform):
+        defined = kb.rules.platforms.get(platform)
+        if defined and runs_beside(mesh, defined.machines, None):  # Nomad's hosts are VMs
+            machines = fact.says([defined.machines.value]) if fact and defined.machines else ""
+            return (
+                f"Not integrated with {there}, but {mesh.name} runs on {machines}, the "
+                f"machines {there} schedules onto, set up by hand.",
+                mesh.fit.sources[:1],
+            )
+        return f"No: {mesh.name} does not run on {there}; it runs on {runs}.", mesh.fit.sources[:1]
+    if summary := mesh.on(platforms):
+        said = summary.summary
+        return f"Yes, on {there}: {said[:1].lower()}{said[1:]}", summary.sources
+    return f"Yes: {mesh.name} runs on {there}.", mesh.fit.sources[:1]
+
+
 def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
@@ -124,13 +151,15 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(Paragraph(heading="Status", text=status))
     points.append(_at_a_glance(mesh, cite))
     cite.read_more(mesh.sources[1:])
+    platforms = Requirements.from_facts(kb.rules, intent.facts).platforms
+    there, there_sources = _on_platform(kb, mesh, platforms) if mesh.is_current else ("", [])
     return build_answer(
         kb,
         intent,
         cite,
         title=mesh.name,
-        lead=mesh.summary,
-        lead_sources=cite.cite(mesh.sources[:1]),
+        lead=f"{there} {mesh.summary}" if there else mesh.summary,
+        lead_sources=cite.cite([*there_sources, *mesh.sources[:1]]),
         points=points,
         details=[
             Section(key="design", label="Design, strengths, weaknesses", parts=_design(mesh)),

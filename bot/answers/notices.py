@@ -7,8 +7,9 @@ can forget them.
 
 from __future__ import annotations
 
+from bot.answers.citations import source_ref
 from bot.answers.phrasing import first_sentence, mesh_names
-from bot.answers.results import Answer, Choice, Paragraph, Part
+from bot.answers.results import Answer, Choice, Paragraph, Part, cited_in_order
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.aliases import normalise
@@ -159,7 +160,9 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         if not _states_status(answer):
             parts.append(
                 Paragraph(
-                    heading=f"{mesh.name} status", text=status_line(kb, mesh, successors=False)
+                    heading=f"{mesh.name} status",
+                    text=status_line(kb, mesh, successors=False),
+                    sources=[i for i in mesh.sources[:2] if i in kb.sources],
                 )
             )
     if intent.unsure:
@@ -171,10 +174,17 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if not parts and not buttons and not flags:
         return answer
     lead = " ".join([*flags, answer.lead])
+    points = parts + answer.points
+    # A notice cites where its status comes from: the sources are renumbered in order of use.
+    cited = [
+        i for i in cited_in_order(answer.lead_sources, points, answer.details) if i in kb.sources
+    ]
     return answer.model_copy(
         update={
             "lead": lead,
-            "points": parts + answer.points,
+            "points": points,
             "next_steps": buttons + answer.next_steps,
+            "sources": [source_ref(kb, i) for i in cited],
+            "reading": [r for r in answer.reading if r.id not in cited],
         }
     )

@@ -156,7 +156,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     if level == Level.partial and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"{name} in full", sources)
     if level == Level.partial and row and row.lacks and feature_id in ctx.req.by_name:
-        return Check(Outcome.out, f"{name} ({row.lacks})", sources)
+        # Said as the partial row it is, so a kept caveat elsewhere reads the same.
+        return Check(Outcome.out, f"{name} in full ({row.lacks})", sources)
     if level == Level.unknown and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"confirmed {name}", sources)
     if level == Level.unknown:
@@ -167,7 +168,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
         return Check(Outcome.caveat, f"{name} in {paid} paid edition", sources, bought=True)
-    return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}", sources)
+    lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
+    return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}{lacks}", sources)
 
 
 def _covered(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
