@@ -908,11 +908,12 @@ def test_what_would_change_it_never_offers_what_the_answer_ruled_out(engine: Ans
     intent = engine.parser.parse(text)
     ahead = scoring.outlook(engine.kb, intent.facts, scoring.candidates(engine.kb, []))
     out = {s.mesh.id for s in ahead.verdict.ruled_out}
-    assert {c.new_pick for c in ahead.changes()} & out  # what-ifs that only relax into them
+    # What-ifs that only relax into them:
+    assert {m for c in ahead.changes() for m in c.new_picks} & out
     changes = [s for s in engine.answer(intent).details if s.key == "changes"]
     offered = [i.text for s in changes for p in s.parts for i in p.items]
     names = {engine.kb.meshes[m].name for m in out}
-    assert not [line for line in offered for name in names if line.endswith(f"becomes {name}")]
+    assert not [line for line in offered for name in names if name in line]
 
 
 def test_the_multi_cluster_reason_speaks_of_every_offering_it_favours(engine: AnswerEngine):

@@ -260,22 +260,29 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
     lines = []
     for c in ahead.changes():
         # An offering this answer rules out is no option, whatever else is answered.
-        if c.new_pick is None or (c.question.id, c.new_pick) in seen:
+        if (c.question.id, c.new_picks) in seen:
             continue
-        if ahead.verdict.of(c.new_pick).out or _gives_up_a_need(ahead.verdict, c.new_pick):
+        if any(ahead.verdict.of(m).out or _gives_up_a_need(ahead.verdict, m) for m in c.new_picks):
             continue
         if not req.platforms and _asks_provider(c.question, c.option_label):
             if c.question.id not in {q for q, _ in seen}:
-                seen.add((c.question.id, c.new_pick))
+                seen.add((c.question.id, c.new_picks))
                 lines.append(_provider_depends(kb, c.question.ask, c.option_label))
             continue
-        if not req.platforms and c.question.fact != "platform" and _provider_bound(kb, c.new_pick):
+        if (
+            not req.platforms
+            and c.question.fact != "platform"
+            and any(_provider_bound(kb, m) for m in c.new_picks)
+        ):
             continue
-        seen.add((c.question.id, c.new_pick))
+        seen.add((c.question.id, c.new_picks))
+        names = [kb.meshes[m].name for m in c.new_picks]
         lines.append(
             Statement(
                 label=f"{c.question.ask} → {c.option_label}",
-                text=f"the pick becomes {kb.meshes[c.new_pick].name}",
+                text=f"the pick becomes {names[0]}"
+                if len(names) == 1
+                else f"{_and(names)} would be level",
             )
         )
     return lines[:MAX_CHANGES]

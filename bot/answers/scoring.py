@@ -72,11 +72,12 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Change:
-    """Answering `question` with `option_label` would make `new_pick` the pick."""
+    """Answering `question` with `option_label` would make `new_picks` the pick (several when
+    they would be level)."""
 
     question: Question
     option_label: str
-    new_pick: str | None
+    new_picks: tuple[str, ...]
 
 
 def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
@@ -223,11 +224,14 @@ class Outlook:
     options: list[tuple[Question, Option, Verdict]]
 
     def changes(self) -> list[Change]:
-        """Every single answer to an open question that would change the pick."""
+        """Every single answer to an open question that would change the pick: one that puts
+        another offering ahead, or splits a tie. An answer that only brings another level
+        with the pick leaves it standing, so it is no change."""
+        now = set(self.verdict.tied)
         return [
-            Change(question, option.label, after.pick)
+            Change(question, option.label, tuple(after.tied))
             for question, option, after in self.options
-            if after.pick != self.verdict.pick
+            if after.tied and set(after.tied) != now and not now < set(after.tied)
         ]
 
     def most_telling_question(self) -> Question | None:

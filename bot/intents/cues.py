@@ -84,6 +84,7 @@ GROUPS = frozenset(
         "product_matters",
         "web_domains",
         "field",
+        "east_west",
         "incidental",
         "memory",
         "cpu",

@@ -988,7 +988,11 @@ class IntentParser:
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
         mesh_said = "mesh" in r.normalised.split()
-        setup = bool(self._setup & set(facts)) and mesh_said
+        # So does one whose want is its services' calls to each other, what a mesh carries
+        # ("… ECS and a lambda or two. just want them to call each other reliably"), unless
+        # what it asks names another topic.
+        carried = cue("east_west") and not self._asks.asks_of_other_topic(r.text)
+        setup = bool(self._setup & set(facts)) and (mesh_said or carried)
         # A poem or a joke is not advice on meshes, whatever it is about.
         # Features only the ranking found don't make a topic ours ("a postgres connection
         # pooler" is not about circuit breaking).
