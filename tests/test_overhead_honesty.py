@@ -160,5 +160,23 @@ def test_a_partial_row_short_of_its_name_reads_alike_kept_or_ruled_out(engine):
     out = render_terminal(engine.ask("AKS, 40 services, need mTLS, want Microsoft support"))
     kept = render_terminal(engine.ask("8 services on EKS, we only need encryption in transit"))
     gap = "(SigV4 signing instead of mutual TLS)"
-    assert f"no Mutual TLS (mTLS) in full {gap}" in out
+    assert f"no Mutual TLS (mTLS) {gap}" in out
     assert f"Mutual TLS (mTLS) partial {gap}" in kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does TSB support ambient mode?",
+        "does tetrate service bridge support ambient?",
+        "can Tetrate Service Bridge run istio without sidecars",
+        "what is tetrate service bridge",
+    ],
+)
+def test_a_product_mentioned_but_not_covered_says_what_is_known(engine, text):
+    answer = engine.ask(text)
+    assert "not an offering I cover" in answer.lead, answer.lead
+    assert "in my knowledge base, so I won't guess" not in answer.lead, answer.lead
+    note = next(p for p in answer.points if p.heading == "What I know of Tetrate Service Bridge")
+    assert "Beta" in note.text and "tetrate-tsb-ambient" in note.sources
+    assert any(s.id == "tetrate-tsb-ambient" for s in answer.sources)

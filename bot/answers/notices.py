@@ -14,7 +14,7 @@ from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue, Mesh
+from bot.knowledge.models import FactType, FactValue, Mesh, OtherProduct
 
 MAX_CORRECTIONS = 3
 
@@ -24,8 +24,39 @@ def quoted(names: list[str]) -> str:
     return marks[0] if len(marks) == 1 else ", ".join(marks[:-1]) + " or " + marks[-1]
 
 
-def not_in_kb_sentence(intent: Intent) -> str:
-    return f"I don't have {quoted(intent.unknown_names)} in my knowledge base, so I won't guess."
+def not_in_kb_sentence(intent: Intent, kb: KnowledgeBase | None = None) -> str:
+    known = [n for n in intent.unknown_names if kb and _product(kb, n)]
+    unknown = [n for n in intent.unknown_names if n not in known]
+    said = []
+    if known:
+        verb = "is" if len(known) == 1 else "are"
+        said.append(
+            f"{quoted(known)} {verb} not an offering I cover (I don't weigh or compare it); "
+            "what its maker documents is below."
+        )
+    if unknown:
+        said.append(f"I don't have {quoted(unknown)} in my knowledge base, so I won't guess.")
+    return " ".join(said)
+
+
+def _product(kb: KnowledgeBase, name: str) -> OtherProduct | None:
+    """The product a name the knowledge base has no offering for names, if it mentions one."""
+    wanted = normalise(name)
+    return next(
+        (p for p in kb.rules.other_products if wanted in {normalise(n) for n in p.names}), None
+    )
+
+
+def product_notes(kb: KnowledgeBase, intent: Intent) -> list[Paragraph]:
+    """What is known of each product the question names that is no offering, with sources."""
+    found = {}
+    for name in intent.unknown_names:
+        if product := _product(kb, name):
+            found[product.names[0]] = product
+    return [
+        Paragraph(heading=f"What I know of {name}", text=p.about, sources=list(p.sources))
+        for name, p in found.items()
+    ]
 
 
 def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
@@ -151,7 +182,8 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     buttons: list[Choice] = []
     flags: list[str] = []  # what must come first, in the lead every renderer shows first
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
-        flags.append(not_in_kb_sentence(intent))
+        flags.append(not_in_kb_sentence(intent, kb))
+        parts += product_notes(kb, intent)
         buttons += did_you_mean(kb, intent)
     if corrected := read_as_sentence(kb, intent):
         flags.append(corrected)

@@ -156,8 +156,7 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     if level == Level.partial and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"{name} in full", sources)
     if level == Level.partial and row and row.lacks and feature_id in ctx.req.by_name:
-        # Said as the partial row it is, so a kept caveat elsewhere reads the same.
-        return Check(Outcome.out, f"{name} in full ({row.lacks})", sources)
+        return Check(Outcome.out, f"{name} ({row.lacks})", sources)
     if level == Level.unknown and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"confirmed {name}", sources)
     if level == Level.unknown:
@@ -168,6 +167,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
         return Check(Outcome.caveat, f"{name} in {paid} paid edition", sources, bought=True)
+    # A kept caveat names the same gap a must-have said by name is ruled out for, so the
+    # offering never reads "no" in one answer and a bare "partial" in another.
     lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
     return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}{lacks}", sources)
 

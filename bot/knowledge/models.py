@@ -1217,6 +1217,16 @@ class Refusals(Strict):
     )
 
 
+class OtherProduct(Strict):
+    """A product the knowledge base mentions but covers as no offering of its own (it is not
+    screened, weighed or compared): a question naming it is told so, and what is known of it,
+    with sources, instead of a bare "not in my knowledge base"."""
+
+    names: list[Text] = Field(min_length=1, description="Its name and short names ('tsb').")
+    about: Text = Field(description="What it is and what the sources say, in a few sentences.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class RulesFile(Strict):
     featured: list[Id] = Field(
         min_length=2,
@@ -1224,6 +1234,11 @@ class RulesFile(Strict):
         "chart); the recommender itself weighs every current offering.",
     )
     facts: list[FactDef]
+    other_products: list[OtherProduct] = Field(
+        default_factory=list,
+        description="Products mentioned but not covered as offerings (Tetrate Service Bridge): "
+        "a question naming one gets what is known of it, not a bare 'not in my knowledge base'.",
+    )
     signals: list[Signal] = Field(default_factory=list)
     platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
     vendors: dict[Id, list[Text]] = Field(
