@@ -61,6 +61,7 @@ GROUPS = frozenset(
         "negation",
         "negation_after",
         "kept_out",
+        "kept_out_next",
         "negation_verb",
         "negators",
         "need_words",

@@ -1746,7 +1746,8 @@ class IntentParser:
 
     def _kept_out(self, text: str) -> list[str]:
         """The workload named last before a `kept_out` cue in its sentence ("the windows pods
-        can stay outside whatever we add", "a windows pool, which stays out of the mesh")."""
+        can stay outside whatever we add", "a windows pool, which stays out of the mesh"), or
+        straight before a `kept_out_next` one ("windows-free")."""
         found: list[str] = []
         for sentence in _SENTENCES.split(text[:MAX_TEXT]):
             said = normalise(sentence)
@@ -1755,6 +1756,13 @@ class IntentParser:
                 mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
                 kinds = [f for f in mentions.features if self._kb.features[f].workloads]
                 found += [f for f in kinds[-1:] if f not in found]
+            # "windows-free": a workload's name straight before it, no other word between
+            for match in self._cues.find("kept_out_next", said):
+                words = said[: match.start()].split()
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                kinds = [f for f in mentions.features if self._kb.features[f].workloads]
+                if words and mentions.feature_words[-1]:
+                    found += [f for f in kinds[-1:] if f not in found]
         return found
 
     def _negated_list(self, tail: str, window: int = NEGATION_WINDOW) -> list[str]:
