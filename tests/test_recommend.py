@@ -598,6 +598,18 @@ def test_the_ruled_out_line_carries_one_mark_an_elimination_named(engine: Answer
     assert line.sources == [s.reasons[0].sources[0] for s in shown]
 
 
+def test_a_screened_row_carries_one_mark_a_finding(engine: AnswerEngine):
+    text = "we run on AKS, 200 services, want Microsoft support"
+    result = verdict(engine, text)
+    section = next(s for s in engine.ask(text).details if s.key == "ruled_out")
+    rows = {row.cells[0]: row for row in section.parts[0].rows}
+    for screened in result.screened:
+        findings = screened.reasons if screened.out else screened.caveats
+        marks = rows[screened.mesh.name].sources
+        assert marks == list(dict.fromkeys(f.sources[0] for f in findings if f.sources))
+    assert any(len(screened.reasons) > 1 for screened in result.ruled_out)
+
+
 def test_tight_memory_weighs_proxy_memory_at_their_size(engine: AnswerEngine):
     answer = engine.ask("1,500 pods on kubernetes, tight memory budget")
     reasons = [s for p in answer.points if isinstance(p, StatementList) for s in p.items]
@@ -812,11 +824,13 @@ def test_an_enterprise_only_must_have_comes_with_the_support_wanted(engine: Answ
     setup = "AKS with windows pods, need mtls, {}"
     paying = verdict(engine, setup.format("we will pay a vendor for support"))
     assert [f.text for f in paying.of("linkerd").caveats] == [
-        "Windows nodes in Buoyant's paid edition"
+        "Windows nodes in Buoyant's paid edition (beta)"
     ]
-    assert all(f.bought for f in paying.of("linkerd").caveats)
+    assert all(f.bought and f.early == "beta" for f in paying.of("linkerd").caveats)
     unsaid = verdict(engine, "AKS with windows pods, need mtls")
-    assert [f.text for f in unsaid.of("linkerd").caveats] == ["Windows nodes enterprise only"]
+    assert [f.text for f in unsaid.of("linkerd").caveats] == [
+        "Windows nodes enterprise only (beta)"
+    ]
     alone = verdict(engine, setup.format("no vendor support needed"))
     assert [f.text for f in alone.of("linkerd").reasons] == [
         "no Windows nodes outside a paid edition"

@@ -88,7 +88,7 @@ def test_wasm_filters_weigh_for_sidecar_istio_where_ambient_has_them_only_in_alp
     chosen = verdict(engine, text)
     assert chosen.tied == ["istio"]
     caveats = [c.text for c in chosen.of("istio-ambient").caveats]
-    assert caveats == ["WebAssembly extensions partial"]
+    assert caveats == ["WebAssembly extensions partial (alpha)"]
 
 
 def test_a_monolith_on_a_few_vms_needs_no_mesh(engine: AnswerEngine):

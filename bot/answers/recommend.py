@@ -176,20 +176,22 @@ def _ruled_out_line(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Par
 
 
 def _elimination(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Table:
-    """Every offering considered: kept (with any caveat) or ruled out, with the reason."""
+    """Every offering considered: kept (with any caveat) or ruled out, with the reason. A row
+    cites each finding's first source (a fit block lists its main page first), one mark a
+    reason, as the Ruled out paragraph does: a row of seven marks is read as none."""
     rows = []
     for s in verdict.screened:
         if s.out:
             outcome, reason, sources = (
                 "ruled out",
                 _reason_of(s),
-                [src for f in s.reasons for src in f.sources],
+                [f.sources[0] for f in s.reasons if f.sources],
             )
         elif s.caveats:
             outcome, reason, sources = (
                 "kept, with caveats",
                 _gaps(kb, s),
-                [src for f in s.caveats for src in f.sources],
+                [f.sources[0] for f in s.caveats if f.sources],
             )
         else:
             outcome, reason, sources = "kept", "meets every requirement stated", []

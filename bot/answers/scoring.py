@@ -150,13 +150,16 @@ def _screened(
 def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
     costs = kb.rules.caveat_cost
     return sum(
-        costs.unconfirmed
-        if f.unconfirmed
-        else costs.bought
-        if f.bought
-        else costs.conditional
-        if f.conditional
-        else costs.partial
+        (
+            costs.unconfirmed
+            if f.unconfirmed
+            else costs.bought
+            if f.bought
+            else costs.conditional
+            if f.conditional
+            else costs.partial
+        )
+        + costs.early.get(f.early, 0)
         for f in screened.caveats
     )
 

@@ -28,6 +28,7 @@ from bot.knowledge.models import (
     Mesh,
     Platform,
     StableBuilds,
+    Support,
 )
 from bot.knowledge.wording import LEVEL_WORDS, amount
 
@@ -55,6 +56,7 @@ class Check:
     unconfirmed: bool = False  # a caveat because nothing says either way
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
     conditional: bool = False  # met as long as an optional part stays unused
+    early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Finding:
     unconfirmed: bool = False
     bought: bool = False
     conditional: bool = False
+    early: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,11 +169,22 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
         seller = ctx.req.support if ctx.req.support in vendors else vendors[0]
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
-        return Check(Outcome.caveat, f"{name} in {paid} paid edition", sources, bought=True)
+        text = f"{name} in {paid} paid edition{_staged(row)}"
+        return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row))
     # A kept caveat names the same gap a must-have said by name is ruled out for, so the
     # offering never reads "no" in one answer and a bare "partial" in another.
     lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
-    return Check(Outcome.caveat, f"{name} {LEVEL_WORDS[level]}{lacks}", sources)
+    text = f"{name} {LEVEL_WORDS[level]}{lacks}{_staged(row)}"
+    return Check(Outcome.caveat, text, sources, early=_stage(row))
+
+
+def _stage(row: Support | None) -> str:
+    return row.stage or "" if row else ""
+
+
+def _staged(row: Support | None) -> str:
+    """' (alpha)' where what meets the feature is not yet generally available."""
+    return f" ({row.stage})" if row and row.stage else ""
 
 
 def _covered(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
@@ -584,6 +598,7 @@ def _checked(
                 unconfirmed=check.unconfirmed,
                 bought=check.bought,
                 conditional=check.conditional,
+                early=check.early,
             )
         )
     return found

@@ -24,6 +24,7 @@ from bot.knowledge.models import (
     LicenceKind,
     Mesh,
     Platform,
+    ScreeningTest,
 )
 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
@@ -139,6 +140,20 @@ def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
     return all(row and row.level == Level.yes for row in rows)
 
 
+FEATURE_TESTS = frozenset({ScreeningTest.has_features, ScreeningTest.has_feature})
+
+
+def _meets_needs(s: Screened, field: Field) -> bool:
+    """Every must-have the setup states is met in full (or in a paid edition they may buy): a
+    reason that a lighter mesh's simplicity outweighs its feature gap is no reason where the
+    gap is a must-have of theirs."""
+    tests = {c.id: c.test for c in field.kb.rules.constraints}
+    return not any(
+        tests.get(f.constraint) in FEATURE_TESTS and not (f.bought or f.conditional)
+        for f in s.caveats
+    )
+
+
 def _graduated(mesh: Mesh, kb: KnowledgeBase) -> bool:
     """A graduated CNCF project, or a vendor's build of one that you run yourself (the
     project's own code; a service a provider runs is its own product)."""
@@ -203,6 +218,7 @@ FIELD_TRAITS: dict[str, Trait] = {
         field.req.built_on and s.mesh.api_family == field.req.built_on
     ),
     "needs_met_without_mesh": _needs_met_without_mesh,
+    "meets_needs": _meets_needs,
     "provider_native": _provider_native,
     "provider_customer": _provider_customer,
     "lightest_at_size": _lightest,

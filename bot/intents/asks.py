@@ -67,6 +67,18 @@ class AskReader:
         """A clause that asks names a topic outside the field ("best mesh office chair?")."""
         return any(self._cues.has("out_of_scope", clause) for clause in _closing(text))
 
+    def only_other_topic(self, text: str) -> bool:
+        """Every clause a question mark closes asks about a topic outside the field and names
+        nothing of it ("… they call each other over grpc, which postgres operator should we
+        use?"): the setup said before is why they ask, not what."""
+        asked = [f" {normalise(m.group(0))} " for m in _QUESTIONS.finditer(text)]
+        return bool(asked) and all(
+            self._cues.has("out_of_scope", clause)
+            and not self._cues.has("field", clause)
+            and not self._names(clause)
+            for clause in asked
+        )
+
     def field_decision(self, text: str) -> bool:
         """A clause asks for a decision about the field ("do we need a mesh?") and names no
         topic outside it."""

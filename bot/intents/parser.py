@@ -1010,6 +1010,9 @@ class IntentParser:
         off_topic = off_topic and not self._asks.field_decision(r.text)
         asked_here = closes and mesh_said and not self._asks.asks_of_other_topic(r.text)
         off_topic = off_topic and not asked_here
+        # "… they call each other over grpc, which postgres operator should we use?": what the
+        # questions ask is another topic's, whatever the setup says of the field.
+        off_topic = off_topic or self._asks.only_other_topic(r.text)
         if cue("other_tasks") or off_topic:
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
@@ -1099,7 +1102,13 @@ class IntentParser:
             return IntentKind.sources, False
         if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
-        if not features and cue("lifecycle") and (not named or cue("which_meshes") or asks_status):
+        # "which meshes are archived?" lists by status; "osm got archived, which mesh should we
+        # move to?" states the status and asks for a pick in a clause of its own.
+        listed = any(
+            self._cues.has("which_meshes", c) and self._cues.has("lifecycle", c)
+            for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
+        )
+        if not features and cue("lifecycle") and (not named or listed or asks_status):
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.

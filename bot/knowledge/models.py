@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -212,6 +212,13 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
+    stage: Literal["alpha", "beta"] | None = Field(
+        default=None,
+        description="The release stage of what delivers the feature where it is not yet "
+        "generally available ('alpha': EnvoyFilter at ambient waypoints), from the project's "
+        "own page; a must-have met only so is a caveat that costs more. Not with level `yes` "
+        "or `no`.",
+    )
     inherited_from: Id | None = Field(
         default=None,
         description="Set by the loader, never in YAML: the upstream mesh whose row a "
@@ -224,6 +231,8 @@ class Support(Strict):
             raise ValueError("not_applicable needs `level: no` (the offering has no such thing)")
         if self.lacks and self.level != Level.partial:
             raise ValueError("lacks needs `level: partial` (it says what the row falls short of)")
+        if self.stage and self.level in (Level.yes, Level.no):
+            raise ValueError("stage needs a level short of `yes` and above `no`")
         return self
 
 
@@ -896,6 +905,7 @@ class OfferingTrait(StrEnum):
     wanted_base = "wanted_base"
     paid_edition = "paid_edition"
     needs_met_without_mesh = "needs_met_without_mesh"
+    meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
 
@@ -1062,6 +1072,11 @@ class CaveatCost(Strict):
     )
     conditional: int = Field(
         default=0, ge=0, description="Met as long as an optional part stays unused."
+    )
+    early: dict[Literal["alpha", "beta"], Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="Added, by release stage, where what meets it is not yet generally "
+        "available (a row's `stage`).",
     )
 
 
