@@ -587,15 +587,34 @@ def test_the_provider_reason_cites_only_the_favoured_offerings_sources(engine: A
     assert provider.sources and set(provider.sources) <= set(addon.offering_sources)
 
 
-def test_the_ruled_out_line_carries_one_mark_an_elimination_named(engine: AnswerEngine):
+def test_the_ruled_out_line_says_every_elimination_grouped_by_its_reason(engine: AnswerEngine):
     text = "hard rule from legal: no BUSL, 60 services on EKS, envoy is a no-go"
     result = verdict(engine, text)
     line = point(engine.ask(text), f"Ruled out ({len(result.ruled_out)})")
     assert isinstance(line, Paragraph)
-    named = line.text.split("; and ")[0].split("; ")
-    assert len(result.ruled_out) > len(named) >= 2
-    shown = result.ruled_out[: len(named)]
-    assert line.sources == [s.reasons[0].sources[0] for s in shown]
+    reasons = list(dict.fromkeys(s.reasons[0].text for s in result.ruled_out))
+    assert len(reasons) >= 3 and all(reason in line.text for reason in reasons)
+    assert "more (see Ruled out)" not in line.text
+    # One mark a reason: its first elimination's first source.
+    firsts = {r: next(s for s in result.ruled_out if s.reasons[0].text == r) for r in reasons}
+    assert line.sources == [firsts[r].reasons[0].sources[0] for r in _biggest_first(result)]
+
+
+def test_a_reason_shared_by_many_names_a_few_and_counts_the_rest(engine: AnswerEngine):
+    text = "we run on AKS, 200 services, want Microsoft support"
+    result = verdict(engine, text)
+    line = point(engine.ask(text), f"Ruled out ({len(result.ruled_out)})")
+    assert isinstance(line, Paragraph)
+    support = [s for s in result.ruled_out if s.reasons[0].text.startswith("no support contract")]
+    assert len(support) > 4
+    assert f"and {len(support) - 3} more: no support contract from Microsoft" in line.text
+
+
+def _biggest_first(result) -> list[str]:
+    counts: dict[str, int] = {}
+    for s in result.ruled_out:
+        counts[s.reasons[0].text] = counts.get(s.reasons[0].text, 0) + 1
+    return sorted(counts, key=lambda r: -counts[r])
 
 
 def test_a_screened_row_carries_one_mark_a_finding(engine: AnswerEngine):

@@ -119,7 +119,28 @@ def test_every_pod_on_fargate_rules_out_what_needs_a_node(engine: AnswerEngine, 
     out = {s.mesh.id for s in found.ruled_out}
     # ztunnel and Cilium's agent are DaemonSets; sidecars need NET_ADMIN or a CNI DaemonSet
     assert {"istio-ambient", "cilium", "istio", "linkerd", "kuma"} <= out
-    assert found.tied == ["amazon-vpc-lattice"]
+    # Consul's dataplane sidecar needs neither once transparent proxy is off (HashiCorp's
+    # advice for EKS Fargate), so it stays in beside the AWS service
+    assert "consul" not in out
+    assert "amazon-vpc-lattice" in found.tied
+    assert set(found.tied) <= {"amazon-vpc-lattice", "consul"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have a fargate-only EKS cluster and already run consul servers on EC2. can the pods "
+        "join the consul mesh, or what else works?",
+        "all our pods run on fargate in EKS; which meshes actually run there? consul is fine by "
+        "legal",
+    ],
+)
+def test_consul_keeps_eks_pods_on_fargate_in_its_mesh(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["fargate_pods"] is True
+    found = verdict(engine, text)
+    out = {s.mesh.id for s in found.ruled_out}
+    assert "consul" in found.survivors
+    assert {"istio", "linkerd", "kuma", "kong-mesh"} <= out
 
 
 def test_ecs_tasks_on_fargate_are_not_eks_pods_on_fargate(engine: AnswerEngine):

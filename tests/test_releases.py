@@ -18,6 +18,9 @@ from tests.support.knowledge_files import problems_of, read, write
         ("kuma v2.9 still supported or not", "kuma", "2.9"),
         ("we are on Istio 1.26.4, has it gone EOL?", "istio", "1.26.4"),
         ("cilium 1.19 - still maintained?", "cilium", "1.19"),
+        # the release they run, said apart from the mesh asked about
+        ("how long does istio support a minor? we're on 1.24 still", "istio", "1.24"),
+        ("is linkerd eol? we're running 2.14 in prod", "linkerd", "2.14"),
     ],
 )
 def test_a_release_said_after_the_name_is_read(engine, text, mesh, version):

@@ -31,7 +31,8 @@ from bot.knowledge.models import FactValue, Question, Rule, ScreeningTest
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
-KEY_RULED_OUT = 3  # offerings named in the ruled-out line; all of them behind "Ruled out"
+KEY_RULED_OUT = 3  # reasons the ruled-out line groups eliminations by; all behind "Ruled out"
+GROUP_NAMES = 4  # offerings named for one reason in that line
 MAX_CHANGES = 5
 MAX_LEANING = 3  # offerings named in a reason's label
 SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
@@ -162,17 +163,31 @@ def _reason_of(screened: Screened) -> str:
 
 
 def _ruled_out_line(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Paragraph | None:
+    """The offerings ruled out, grouped by the reason that ruled each out first, biggest group
+    first: "Istio, Linkerd and 5 more: no support contract from Microsoft; … : doesn't run on
+    AKS" says every elimination in a line, where naming three of them said the least telling."""
     out = verdict.ruled_out
     if not out:
         return None
-    shown = out[:KEY_RULED_OUT]
-    text = "; ".join(f"{s.mesh.name}: {s.reasons[0].text}" for s in shown)
-    more = len(out) - len(shown)
+    groups: dict[str, list[Screened]] = {}
+    for screened in out:
+        groups.setdefault(screened.reasons[0].text, []).append(screened)
+    ranked = sorted(groups.items(), key=lambda group: -len(group[1]))
+    shown = ranked[:KEY_RULED_OUT]
+    text = "; ".join(f"{_some([s.mesh.name for s in group])}: {why}" for why, group in shown)
+    more = sum(len(group) for _, group in ranked[len(shown) :])
     text += f"; and {more} more (see Ruled out)." if more > 0 else "."
-    # One mark an elimination, its finding's first source (a fit block lists its main page
+    # One mark a group, its first elimination's first source (a fit block lists its main page
     # first); the Ruled out table carries them all.
-    sources = [s.reasons[0].sources[0] for s in shown if s.reasons[0].sources]
+    sources = [g[0].reasons[0].sources[0] for _, g in shown if g[0].reasons[0].sources]
     return Paragraph(heading=f"Ruled out ({len(out)})", text=text, sources=cite.cite(sources))
+
+
+def _some(names: list[str]) -> str:
+    """Up to GROUP_NAMES names, then how many more."""
+    if len(names) <= GROUP_NAMES:
+        return _and(names)
+    return _and([*names[: GROUP_NAMES - 1], f"{len(names) - GROUP_NAMES + 1} more"])
 
 
 def _elimination(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Table:

@@ -107,6 +107,7 @@ class _Reading:
     left: tuple[str, ...]  # of those, the retired meshes they run or leave ("osm got archived")
     parts: dict[str, list[str]]  # mesh -> its parts named ("waypoint proxy"), by part id
     by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
+    named_features: bool  # a feature said by one of its names, not only found by the ranking
 
 
 class IntentParser:
@@ -242,11 +243,24 @@ class IntentParser:
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
         # read as a question about istio until a release and a support word are seen.
         version = self._version_asked(plain, intent.meshes)
-        if kind == IntentKind.explain and version:
-            if not self._cues.has("release_status", reading.normalised):
+        if kind == IntentKind.explain:
+            if not self._status_of_named(reading, intent, version):
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _status_of_named(self, r: _Reading, intent: Intent, version: str | None) -> bool:
+        """What a question explaining the meshes it names asks is their status: a release
+        and a support word ("is istio 1.28 supported"; "how long is each istio minor
+        supported?", "kuma's support lifetime for a minor": its releases' support, no number
+        needed), or when a retired mesh goes or went ("when does app mesh actually shut off")."""
+        if not intent.meshes or intent.features or intent.parts:
+            return False
+        released = version or self._cues.has("release_words", r.normalised)
+        if released and self._cues.has("release_status", r.normalised):
+            return True
+        retired = not any(self._current(m) for m in intent.meshes)
+        return retired and self._cues.has("dated", r.normalised)
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
@@ -479,6 +493,7 @@ class IntentParser:
             left_in_order,
             parts,
             by_part,
+            named,
         )
 
     def _metrics_measured(self, r: _Reading) -> bool:
@@ -717,7 +732,10 @@ class IntentParser:
             cue = self._cue_before(tokens[:start])
             taken[start - cue : start] = [True] * cue
         words = [w for w, mesh in zip(tokens, taken, strict=True) if not mesh]
-        query = self._numbers.strip(self._cues.strip("unusable", " ".join(words)))
+        # Words asking for an explanation ("under the hood", "help me understand") say how
+        # to answer, not what about.
+        query = self._cues.strip("explain", self._cues.strip("unusable", " ".join(words)))
+        query = self._numbers.strip(query)
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
         query = self._requirements.without_vendors(query)  # and who supports them
@@ -898,7 +916,15 @@ class IntentParser:
         if len(meshes) != 1:
             return None
         mesh = self._kb.meshes[meshes[0]]
-        return version_after(text, [mesh.id, *mesh.known_as], self._cues.words["release_words"])
+        words = self._cues.words["release_words"]
+        said = version_after(text, [mesh.id, *mesh.known_as], words)
+        # "what's istio's support window? we're on 1.22 still": the release they run, unless
+        # it counts something ("we run 3.5 clusters of it").
+        run = version_after(text, self._cues.words["release_on"], words)
+        if said or not run:
+            return said
+        after = text.lower().split(run, 1)[1].split()[:1]
+        return None if after and self._numbers.read(f"7 {after[0]}", set())[0] else run
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
@@ -1013,7 +1039,7 @@ class IntentParser:
         # "… they call each other over grpc, which postgres operator should we use?": what the
         # questions ask is another topic's, whatever the setup says of the field.
         off_topic = off_topic or self._asks.only_other_topic(r.text)
-        if cue("other_tasks") or off_topic:
+        if cue("other_tasks") or off_topic or self._platform_chore(r):
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
             return IntentKind.greeting, False
@@ -1148,7 +1174,10 @@ class IntentParser:
         # get access logs out of it").
         opens = self._asks_anything(r) and r.found.spans[:1] and r.found.spans[0][0] == 0
         opens = opens or self._closes_on_mesh(r.text)
-        one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or cue("support_check"))
+        # "supported by solo.io" wants a vendor's support; it asks nothing of the mesh
+        unsupported = f" {self._requirements.without_support(r.remaining)} "
+        checks = self._cues.has("support_check", unsupported)
+        one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or checks)
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
         # named mesh costs; the setup is the size it is costed at.
@@ -1271,6 +1300,28 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _platform_chore(self, r: _Reading) -> bool:
+        """How to do a chore of the platform itself, with nothing of a mesh said: "how do i
+        bump max pods per node on eks managed nodegroups" names a platform and its pods, no
+        mesh, feature, measure or other word of the field, and asks no pick or status."""
+        # A feature only the ranking found is no mesh content by itself ("raise the max-pods
+        # limit" is no circuit breaking); the field's words said are.
+        if r.found.meshes or r.unknown or r.named_features or r.measure or r.notes:
+            return False
+        if set(r.facts) - {PLATFORM} - r.sizes:
+            return False
+        if not self._cues.has("how_to", r.normalised):
+            return False
+        said = self._cues.strip("platform_ops", self._cues.strip("incidental", r.normalised))
+        if said == r.normalised and PLATFORM not in r.facts:
+            return False  # nothing of a platform said ("how do i use this")
+        asked = self._cues.strip("how_to", r.normalised)  # "how do we get started on eks"
+        for group in ("recommend", "which_meshes", "decision", "lifecycle", "cost", "compare"):
+            if self._cues.has(group, asked):
+                return False
+        words = " ".join(w for w in said.split() if w not in self._platform_words)
+        return not self._cues.has("field", words)
 
     def _reason_asked(self, r: _Reading) -> bool:
         """What a feature is for asked (`purpose`: "why would we need mtls if TLS ends at

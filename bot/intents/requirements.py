@@ -523,6 +523,13 @@ class RequirementReader:
             return normalised
         return " ".join(self._vendor_words.sub(" ", normalised).split())
 
+    def without_support(self, normalised: str) -> str:
+        """The text less each support requirement said with its vendor ("supported by
+        solo io"): support wanted from a vendor asks nothing of a mesh."""
+        if self._support is None or not self._support.search(normalised):
+            return normalised
+        return " ".join(self._support.sub(" ", normalised).split())
+
     def without_tools(self, normalised: str) -> str:
         """The text less each tool said to do a job and the jobs named with it, and each tool
         said to be theirs (rules.yaml `covered_by`): "our grpc client lib does retries", "tls
