@@ -11,7 +11,7 @@ from bot.answers.citations import source_ref
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Part, cited_in_order
 from bot.answers.steps import step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Mesh, OtherProduct
@@ -57,6 +57,13 @@ def product_notes(kb: KnowledgeBase, intent: Intent) -> list[Paragraph]:
         Paragraph(heading=f"What I know of {name}", text=p.about, sources=list(p.sources))
         for name, p in found.items()
     ]
+
+
+TROUBLESHOOTING = (
+    "Diagnosing a failure is outside what I cover: I hold what each mesh supports, what it "
+    "costs and where its project stands, not causes or fixes, so I won't guess at this one. "
+    "What I hold on what it names:"
+)
 
 
 def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
@@ -166,10 +173,11 @@ def status_line(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     return line + (_successors(kb, mesh) if successors else "")
 
 
-def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
-    """The short form for an answer's lead: the status, its date and the successors."""
+def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
+    """The short form for an answer's lead: the status, its date and the successors (not
+    where the answer is a pick of its own, which would then follow a list it may not be in)."""
     head = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
-    return head + _successors(kb, mesh)
+    return head + (_successors(kb, mesh) if successors else "")
 
 
 def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
@@ -181,6 +189,8 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     parts: list[Part] = []
     buttons: list[Choice] = []
     flags: list[str] = []  # what must come first, in the lead every renderer shows first
+    if intent.aspect == Aspect.troubleshooting:
+        flags.append(TROUBLESHOOTING)
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
         flags.append(not_in_kb_sentence(intent, kb))
         parts += product_notes(kb, intent)
@@ -188,7 +198,7 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if corrected := read_as_sentence(kb, intent):
         flags.append(corrected)
     for mesh in _retired(kb, intent):
-        flags.append(retired_flag(kb, mesh))
+        flags.append(retired_flag(kb, mesh, successors=intent.kind != IntentKind.recommend))
         if not _states_status(answer):
             parts.append(
                 Paragraph(
