@@ -1888,6 +1888,9 @@ class IntentParser:
                 at = len(said[: match.start()].split())
                 before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
                 after = " ".join(words[at + len(match.group(0).split()) :])
+                owned = at and self._cues.starts("evidence_owned", words[at - 1])
+                if not owned and self._cues.starts("evidence_verb_next", after):
+                    continue  # "these claim to be lightweight": a vendor's claim, not my data
                 if self._cues.has("yours", before) or self._cues.starts("yours_after", after):
                     return True
                 if self._cues.starts("whence", said) and self._ends_with("whence_end", after):
@@ -1942,8 +1945,10 @@ class IntentParser:
         out = []
         for n, clause in enumerate(_CLAUSES.split(body)):
             words = normalise(clause).split()[:MAX_TOKENS]
-            opening = bool(words) and (
-                words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            way = self._cues.leading("asks_way", " ".join(words))  # "is there a way to run X"
+            words = words[len(way.split()) :]
+            opening = bool(way) or (
+                bool(words) and (words[0] in asks or words[0] in self._cues.words["asks_opening"])
             )
             if n == 0 and opening:
                 words = [*heading, *words]
