@@ -123,7 +123,7 @@ def test_gloo_mesh_memory_says_what_ambient_mode_would_take(engine):
 )
 def test_lattice_on_ecs_is_a_yes_with_how(engine, text):
     answer = engine.ask(text)
-    assert answer.lead.startswith("Yes, on ECS:"), answer.lead
+    assert answer.lead.startswith("Yes: Amazon VPC Lattice runs on ECS"), answer.lead
     assert "November 2024" in answer.lead and "ecs-vpc-lattice-create-service" in (
         answer.lead_sources
     )
@@ -132,9 +132,12 @@ def test_lattice_on_ecs_is_a_yes_with_how(engine, text):
 @pytest.mark.parametrize(
     ("text", "opening"),
     [
-        ("does linkerd run on ECS?", "No: Linkerd does not run on ECS"),
+        ("does linkerd run on ECS?", "No. Linkerd: doesn't run on ECS"),
         ("can consul be used with ECS services?", "Yes: Consul runs on ECS"),
-        ("is kuma supported on nomad", "Not integrated with Nomad, but Kuma runs on"),
+        (
+            "is kuma supported on nomad",
+            "Yes, with caveats: Kuma runs on Nomad (no Nomad integration",
+        ),
     ],
 )
 def test_a_mesh_on_a_platform_is_answered_first(engine, text, opening):
