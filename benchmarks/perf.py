@@ -172,7 +172,13 @@ def synthetic_knowledge(factor_meshes: int, factor_features: int, target: Path) 
             mesh = _read(path)
             name = _random_name(rng)
             mesh.update(
-                id=name, name=name, aliases=[name], replaced_by=[], former_names=[], parts=[]
+                id=name,
+                name=name,
+                aliases=[name],
+                replaced_by=[],
+                successors_named=[],
+                former_names=[],
+                parts=[],
             )
             (target / "meshes" / f"{name}.yaml").write_text(yaml.safe_dump(mesh, sort_keys=False))
     return target
