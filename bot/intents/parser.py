@@ -1196,6 +1196,15 @@ class IntentParser:
             return IntentKind.explain, typo
         if platform_only and not sized and cue("list_meshes"):
             return IntentKind.which_meshes, typo
+        # "on k8s 1.29, want native sidecars. which ones support that?", "VMs on vsphere plus
+        # k8s. which meshes can bring the VMs in?": the meshes with the features needed, listed
+        # in a question of its own, where the setup says no more than where it runs (no size,
+        # no constraint); "self managed k8s, 70 svcs. which meshes can do this?" asks a pick.
+        said = (self._setup | self._deciding) & set(facts) - r.sizes  # deciding sizes: `sized`
+        placed = said - restated <= {PLATFORM} and not sized and not meshes
+        list_asked = any(self._cues.has("list_meshes", f" {q} ") for q in _questions(r.text))
+        if features and placed and list_asked and not r.unknown:
+            return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
