@@ -146,7 +146,8 @@ def test_answer_is_honest_and_fits_slack(engine: AnswerEngine, kb: KnowledgeBase
         if not mesh.is_current:
             assert mesh.status.value in answer.lead.lower(), mesh.id
             assert mesh.status_note.split(";")[0].strip()[:30] in first
-            for successor in mesh.replaced_by:
+            # A recommendation's pick is where to go: a list ahead of it could name others.
+            for successor in mesh.replaced_by if intent.kind != IntentKind.recommend else []:
                 assert kb.meshes[successor].name in first
     for note in intent.unread:
         assert note in first

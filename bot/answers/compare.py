@@ -13,7 +13,7 @@ from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import borrowed_label, lead_figure
 from bot.answers.notices import status_line
-from bot.answers.phrasing import mesh_names
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
     Answer,
     Bar,
@@ -28,10 +28,10 @@ from bot.answers.results import (
     StatementList,
 )
 from bot.answers.steps import default_pair, standard_steps, step
-from bot.intents.models import MAX_COMPARE, Intent, IntentKind
+from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope
-from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text
+from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text, level_words
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
 KEY_ROWS = {2: 6, 3: 3, 4: 2}
@@ -308,20 +308,53 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
     )
 
 
+def _on_what_was_asked(
+    kb: KnowledgeBase, intent: Intent, meshes: list[Mesh], cite: Citations
+) -> tuple[str, list[str]]:
+    """'On Multi-cluster: Kuma: yes. Multi-zone … Consul: yes. WAN federation …': the
+    features the comparison is asked for ("kuma vs consul for multi-zone"), each mesh's row,
+    before anything else; '' where none is asked."""
+    said, sources = [], []
+    for feature in (kb.features[f] for f in intent.features[:2] if f in kb.features):
+        rows = []
+        for mesh in meshes:
+            support = mesh.features[feature.id]
+            note = f" {support.note}" if support.note else ""
+            rows.append(f"{mesh.name}: {level_words(support.level, support.not_applicable)}.{note}")
+            sources += cite.cite(support.sources)
+        said.append(f"On {feature.name}: " + " ".join(rows))
+    return " ".join(said), list(dict.fromkeys(sources))
+
+
+def _pick_without_setup(meshes: list[Mesh]) -> str:
+    """'Which to use depends on your setup, which you haven't said: Istio … is best for …;
+    Linkerd for ….' A pick asked between named meshes with nothing to weigh them by."""
+    fits = "; ".join(
+        f"{m.name} is best for {first_sentence(m.best_for).rstrip('.')}" for m in meshes
+    )
+    return (
+        f"Which to use depends on your setup, which you haven't said: {fits}. Tell me your "
+        "platform, size and must-haves and I'll pick."
+    )
+
+
 def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     ids = _meshes(kb, intent)
     meshes = [kb.meshes[i] for i in ids]
     said = _said(kb, meshes)
     cite = Citations(kb)
     setup = _for_your_setup(kb, intent, ids, cite)
+    asked, asked_sources = _on_what_was_asked(kb, intent, meshes, cite)
+    if intent.aspect == Aspect.pick:  # "should we use istio or linkerd?" with no setup
+        asked = _pick_without_setup(meshes) + (f" {asked}" if asked else "")
     cite.read_more(s for m in meshes for s in m.sources)
     return build_answer(
         kb,
         intent,
         cite,
         title=said.title,
-        lead=said.lead,
-        lead_sources=list(said.lead_sources),
+        lead=f"{asked} {said.lead}" if asked else said.lead,
+        lead_sources=list(dict.fromkeys([*asked_sources, *said.lead_sources])),
         points=[*said.first, *([setup] if setup else []), *said.then],
         details=list(said.details),
         next_steps=_next_steps(kb, intent, meshes),

@@ -382,11 +382,23 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
             return f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
         return per or figure_text(figure)
     if measure == Measure.control_plane:
-        return _per_cluster(figure, size.clusters)
+        return _per_cluster(figure, size.clusters) + _beyond(figure, size)
     percentile = figure.metric.value.removeprefix("latency_")
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _beyond(figure: Figure, size: Size) -> str:
+    """Asked at more pods than a control-plane figure was measured serving: that it is not
+    scaled to them, and what its sources say decides the figure there."""
+    measured = figure.measured_proxies
+    if not (size.told and measured and size.pods > measured and figure.beyond):
+        return ""
+    return (
+        f". That is measured at {measured:,} proxies, not your {size.pods:,} pods, and I don't "
+        f"scale it linearly: {figure.beyond}"
+    ).rstrip(".")
 
 
 def _per_cluster(figure: Figure, clusters: int) -> str:

@@ -21,7 +21,7 @@ from bot.answers.results import (
     StatementList,
 )
 from bot.answers.steps import standard_steps, step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Mesh
 
@@ -116,12 +116,35 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
     return explain_service_mesh(kb, intent)
 
 
+def _licence_lead(mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
+    """What its licence permits, as the licensor words it; where I hold no reading of the
+    licence, its name and that I hold none."""
+    if terms := mesh.license_terms:
+        return terms.use, cite.cite(terms.sources)
+    return (
+        f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
+        "permits for your use, so I won't guess: check its terms with whoever signs off "
+        "licences for you.",
+        [],
+    )
+
+
 def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
     points: list[Part] = []
     if status := status_line(kb, mesh, successors=False):  # the lead names them
         points.append(Paragraph(heading="Status", text=status))
+    lead, lead_sources = mesh.summary, cite.cite(mesh.sources[:1])
+    if intent.aspect == Aspect.licence:  # "can we still use it internally?": answered first
+        lead, lead_sources = _licence_lead(mesh, cite)
+    elif intent.aspect == Aspect.drawbacks and mesh.weaknesses:  # "why not linkerd?"
+        lead = (
+            f"Why not {mesh.name} for what? With no setup said I can't weigh it, so here are its "
+            f"{len(mesh.weaknesses)} known weaknesses, the usual reasons to pass on it; tell me "
+            "your platform, size and must-haves and I'll say whether any of them matters to you."
+        )
+        points.append(Paragraph(heading="Weaknesses", text="• " + "\n• ".join(mesh.weaknesses)))
     points.append(_at_a_glance(mesh, cite))
     cite.read_more(mesh.sources[1:])
     return build_answer(
@@ -129,8 +152,8 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=mesh.name,
-        lead=mesh.summary,
-        lead_sources=cite.cite(mesh.sources[:1]),
+        lead=lead,
+        lead_sources=lead_sources,
         points=points,
         details=[
             Section(key="design", label="Design, strengths, weaknesses", parts=_design(mesh)),

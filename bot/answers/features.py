@@ -12,9 +12,17 @@ from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
 from bot.answers.screening import runs_beside, runs_there
 from bot.answers.steps import standard_steps, step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Feature, Level, Mesh, Platform, Status, Support
+from bot.knowledge.models import (
+    Category,
+    Feature,
+    Level,
+    Mesh,
+    Platform,
+    Status,
+    Support,
+)
 from bot.knowledge.wording import LEVEL_WORDS, level_words
 
 MAX_PER_LEVEL = 12  # bounded answers, whatever the size of the knowledge base
@@ -62,6 +70,27 @@ def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite
     ]
 
 
+STAGES = {"alpha": "Alpha", "beta": "Beta"}
+
+
+def readiness(mesh: Mesh, feature: Feature) -> str:
+    """Whether a mesh's feature is ready for production, from its maintainers' own label
+    (`stage`): 'Not by its maintainers' own label: … is Beta, not generally available.';
+    where no label is held, says so, never a guess."""
+    support = mesh.features[feature.id]
+    what = f"{mesh.name}'s {in_sentence(feature)}"
+    if support.level in (Level.no, Level.unknown):
+        have = "does not have" if support.level == Level.no else "may not have"
+        return f"No: {mesh.name} {have} {in_sentence(feature)}, by what I hold."
+    if support.stage:
+        label = STAGES[support.stage]
+        return f"Not by its maintainers' own label: {what} is {label}, not generally available."
+    return (
+        f"I hold no Alpha or Beta label on {what}, nor a statement that it is generally "
+        "available, so I can't say whether it is production-ready."
+    )
+
+
 def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     meshes = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
@@ -85,6 +114,9 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         if single
         else f"Support for {', '.join(f.name for f in features)} in {names}."
     )
+    if intent.aspect == Aspect.readiness:  # "is it production ready?": answered first
+        verdicts = [readiness(m, f) for m in meshes for f in features]
+        lead = " ".join(verdicts) + (" What I hold: " + lead if single else "")
     steps = [
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features[:2]

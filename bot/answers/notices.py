@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Part
 from bot.answers.steps import step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Mesh
@@ -25,6 +25,13 @@ def quoted(names: list[str]) -> str:
 
 def not_in_kb_sentence(intent: Intent) -> str:
     return f"I don't have {quoted(intent.unknown_names)} in my knowledge base, so I won't guess."
+
+
+TROUBLESHOOTING = (
+    "Diagnosing a failure is outside what I cover: I hold what each mesh supports, what it "
+    "costs and where its project stands, not causes or fixes, so I won't guess at this one. "
+    "What I hold on what it names:"
+)
 
 
 def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
@@ -134,10 +141,11 @@ def status_line(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     return line + (_successors(kb, mesh) if successors else "")
 
 
-def retired_flag(kb: KnowledgeBase, mesh: Mesh) -> str:
-    """The short form for an answer's lead: the status, its date and the successors."""
+def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
+    """The short form for an answer's lead: the status, its date and the successors (not
+    where the answer is a pick of its own, which would then follow a list it may not be in)."""
     head = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
-    return head + _successors(kb, mesh)
+    return head + (_successors(kb, mesh) if successors else "")
 
 
 def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
@@ -149,13 +157,15 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     parts: list[Part] = []
     buttons: list[Choice] = []
     flags: list[str] = []  # what must come first, in the lead every renderer shows first
+    if intent.aspect == Aspect.troubleshooting:
+        flags.append(TROUBLESHOOTING)
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
         flags.append(not_in_kb_sentence(intent))
         buttons += did_you_mean(kb, intent)
     if corrected := read_as_sentence(kb, intent):
         flags.append(corrected)
     for mesh in _retired(kb, intent):
-        flags.append(retired_flag(kb, mesh))
+        flags.append(retired_flag(kb, mesh, successors=intent.kind != IntentKind.recommend))
         if not _states_status(answer):
             parts.append(
                 Paragraph(

@@ -23,7 +23,7 @@ from bot.answers.results import (
     TableRow,
 )
 from bot.answers.scoring import Outlook, Verdict
-from bot.answers.screening import Finding, Screened
+from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -36,7 +36,9 @@ GROUP_NAMES = 4  # offerings named for one reason in that line
 MAX_CHANGES = 5
 MAX_LEANING = 3  # offerings named in a reason's label
 SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
-RETIRED_TRAITS = frozenset({"successor"})  # reasons that cite the retired mesh's own sources
+RETIRED_TRAITS = frozenset(
+    {"successor", "migration_path"}
+)  # reasons that cite the retired mesh's own sources
 
 
 def _leaning(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> str:
@@ -268,6 +270,7 @@ def _provider_bound(kb: KnowledgeBase, mesh_id: str) -> bool:
 
 
 NEEDS = "needs"  # rules.yaml: the constraint on the features the user needs
+STABLE = "stable-releases"  # rules.yaml: the constraint on stable releases
 
 
 def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[Statement]:
@@ -306,13 +309,13 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
 
 
 def _gives_up_a_need(verdict: Verdict, new_pick: str) -> bool:
-    """The what-if pick meets a feature the user needs only partly or unconfirmed, where the
-    pick now meets every one: a hard need is not traded away in a "what would change"."""
+    """The what-if pick meets more of the features the user needs only partly or unconfirmed
+    than the pick now does: a hard need is not traded away in a "what would change"."""
 
-    def short(mesh_id: str) -> bool:
-        return any(f.constraint == NEEDS and not f.bought for f in verdict.of(mesh_id).caveats)
+    def short(mesh_id: str) -> int:
+        return sum(1 for f in verdict.of(mesh_id).caveats if f.constraint == NEEDS and not f.bought)
 
-    return verdict.pick is not None and short(new_pick) and not short(verdict.pick)
+    return verdict.pick is not None and short(new_pick) > short(verdict.pick)
 
 
 def _asks_provider(question: Question, label: str) -> bool:
@@ -343,8 +346,11 @@ def _provider_depends(kb: KnowledgeBase, ask: str, label: str) -> Statement:
 
 
 def _splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) -> str:
-    """What would split offerings level at the top: for each, an answer that leaves it the
-    only pick, or else what it is best for."""
+    """What would split offerings level at the top: one open question whose answers leave
+    each of them the only pick (the one asked next first), said as that question's answers;
+    else, for each, an answer that leaves it the only pick, or what it is best for."""
+    if together := _one_question_splits(kb, ahead, level):
+        return "What would split them: " + together + "."
     bits = []
     for mesh_id in level:
         mesh = kb.meshes[mesh_id]
@@ -358,6 +364,37 @@ def _splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) -> str:
         else:
             bits.append(f"{mesh.name} is best for {first_sentence(mesh.best_for).rstrip('.')}")
     return "What would split them: " + "; ".join(bits) + "."
+
+
+def _one_question_splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) -> str:
+    """'your answer to “Q?” (A: X; B: Y)' for the open question with an answer leaving each
+    level offering the only pick, by the clearest lead it gives the least clear of them (the
+    question asked next, then the order in rules.yaml, breaking ties); for each offering the
+    answer that leaves it furthest ahead. '' where no question has such answers."""
+    asked_next = ahead.most_telling_question()
+    best: tuple[tuple[int, bool, int], str] | None = None
+    for n, question_id in enumerate(dict.fromkeys(q.id for q, _, _ in ahead.options)):
+        leads: dict[str, tuple[int, str]] = {}
+        ask = ""
+        for q, option, after in ahead.options:
+            if q.id != question_id or len(after.tied) != 1 or after.tied[0] not in level:
+                continue
+            ask, mesh_id = q.ask, after.tied[0]
+            others = [v for m, v in after.scores.items() if m != mesh_id]
+            ahead_by = after.scores[mesh_id] - max(others, default=after.scores[mesh_id])
+            if mesh_id not in leads or ahead_by > leads[mesh_id][0]:
+                leads[mesh_id] = (ahead_by, option.label)
+        if set(leads) != set(level):
+            continue
+        rank = (
+            min(by for by, _ in leads.values()),
+            asked_next is not None and question_id == asked_next.id,
+            -n,
+        )
+        if best is None or rank > best[0]:
+            said = "; ".join(f"{leads[m][1]}: {kb.meshes[m].name}" for m in level)
+            best = (rank, f"your answer to “{ask}” ({said})")
+    return best[1] if best else ""
 
 
 def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> FollowUp | None:
@@ -420,9 +457,34 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
     pick = kb.meshes[verdict.pick]
     summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
-    weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
-    lacks = f" Main caveat: {after_colon(kb, weakness)}" if weakness else ""
+    weakness = _main_caveat(kb, verdict.of(verdict.pick), req)
+    lacks = f" Main caveat: {weakness}" if weakness else ""
     return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
+
+
+def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:
+    """What matters most against the pick for this setup: a requirement it meets only partly;
+    else, where its project ships no stable builds and the setup has not settled how it gets
+    them, where those come from and on what terms; else its first weakness."""
+    pick = screened.mesh
+    short = [f.text for f in screened.caveats if not (f.bought or f.conditional)]
+    if short:
+        return "; ".join(short) + " (see Caveats)."
+    builds = pick.fit.stable_builds if pick.fit else None
+    said = any(f.constraint == STABLE for f in screened.findings)
+    vendors = pick.fit.support_from if pick.fit else []
+    if builds and not said and not free_edition(builds, req) and req.support not in vendors:
+        free = (
+            f", free in production only for companies under {builds.free_below} employees"
+            if builds.free_below
+            else ""
+        )
+        return (
+            f"the open-source project ships only edge releases; stable releases come from "
+            f"{builds.edition}{free}."
+        )
+    weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
+    return after_colon(kb, weakness) if weakness else ""
 
 
 def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
@@ -465,7 +527,8 @@ def _pick_caveats(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Parag
 
 def _next_steps(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> list[Choice]:
     steps = []
-    pair = verdict.tied[:2] if len(verdict.tied) > 1 else verdict.survivors[:2]
+    pair = verdict.tied[:2] if len(verdict.tied) > 1 else [verdict.pick, verdict.runner_up]
+    pair = [m for m in pair if m]
     if len(pair) == 2:
         steps.append(
             step(f"Compare {mesh_names(kb, pair)}", IntentKind.compare, meshes=pair, facts=facts)

@@ -60,7 +60,14 @@ class Verdict:
 
     @property
     def runner_up(self) -> str | None:
-        return self.survivors[1] if len(self.scores) > 1 else None
+        """The next offering behind the pick that meets the requirements as well as any other
+        left (fewest shortfalls; rank breaks ties); none when each one left falls short of
+        what the pick meets: it is no close second then."""
+        rest = self.survivors[1:]
+        if not rest:
+            return None
+        best = min(rest, key=lambda m: self.of(m).shortfalls)  # the first of the fewest
+        return best if self.of(best).shortfalls <= self.of(self.survivors[0]).shortfalls else None
 
     def of(self, mesh_id: str) -> Screened:
         return self._by_id[mesh_id]

@@ -56,6 +56,7 @@ class Check:
     unconfirmed: bool = False  # a caveat because nothing says either way
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
     conditional: bool = False  # met as long as an optional part stays unused
+    no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
 
 
@@ -93,6 +94,12 @@ class Screened:
     @cached_property
     def caveats(self) -> list[Finding]:
         return self._said_once(Outcome.caveat)
+
+    @cached_property
+    def shortfalls(self) -> int:
+        """Requirements it meets only partly or unconfirmed (a caveat that comes with what
+        they buy anyway, or that holds while an optional part stays unused, is none)."""
+        return sum(1 for f in self.caveats if not (f.bought or f.conditional))
 
     def _said_once(self, outcome: Outcome) -> list[Finding]:
         """The findings with this outcome, each text once: a must-have and the clusters-
@@ -138,16 +145,70 @@ def _paying(mesh: Mesh, req: Requirements) -> bool:
 
 
 def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
-    """A must-have feature's row: yes fits, partial keeps with a caveat, no rules out; an
-    enterprise-only row is a caveat that costs nothing when that vendor's support is wanted,
-    and rules out where a paid edition is closed to the setup (open source only); a partial
-    row, or one nothing confirms, rules out a must-have asked for in full ("real mutual
-    TLS", "FIPS … is non-negotiable")."""
+    """A must-have feature: met through another that covers it, else what the offering gives
+    in the mode the setup asks for, else its own row."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     if covered := _covered(mesh, feature_id, ctx):
         return covered
+    if (moded := _in_mode(mesh, feature_id, ctx)) is not None:
+        return moded
     row = mesh.features.get(feature_id)
+    return _level(row, name, feature_id, mesh, ctx)
+
+
+# How much of a feature a row gives, to find the weaker of two rows.
+_STRENGTH = {
+    Level.yes: 3,
+    Level.partial: 2,
+    Level.extension: 2,
+    Level.enterprise: 2,
+    Level.unknown: 1,
+    Level.no: 0,
+}
+SIDECARLESS = "sidecarless"  # features.yaml: the mode a setup refusing sidecars asks for
+
+
+def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
+    """A must-have where sidecars are refused, on an offering that runs sidecars and also a
+    sidecar-free mode: what that mode gives. A row it inherits from its sidecar base is read
+    from the entry of its mode (Istio ambient mode for a vendor's Istio) where that has
+    less; where no entry describes the mode, what it lists (`mode_features`) is all it gives.
+    None where nothing changes, or where a must-have runs them with no sidecar another way
+    (proxyless gRPC)."""
+    if feature_id == SIDECARLESS or not ctx.req.no_sidecars:
+        return None
+    if mesh.data_plane.model != DataPlaneModel.sidecar:
+        return None
+    mode = mesh.features.get(SIDECARLESS)
+    if mode is None or mode.level == Level.no:
+        return None
+    if _covered(mesh, SIDECARLESS, ctx):  # no sidecar by another way (proxyless gRPC)
+        return None
+    kb = ctx.kb
+    name = kb.features[feature_id].name if feature_id in kb.features else feature_id
+    if mode.mode_features and feature_id not in mode.mode_features:
+        return Check(Outcome.out, f"{name} without sidecars", tuple(mode.sources))
+    own = mesh.features.get(feature_id)
+    entry = kb.meshes.get(mode.mode or "")
+    theirs = entry.features.get(feature_id) if entry else None
+    if entry is None or theirs is None or (own is not None and not own.inherited_from):
+        return None
+    if own is not None and _STRENGTH[theirs.level] >= _STRENGTH[own.level]:
+        return None
+    found = _level(theirs, name, feature_id, mesh, ctx)
+    if found.outcome == Outcome.fits:
+        return found
+    detail = f"{found.detail} without sidecars (as in {entry.name})"
+    return replace(found, detail=detail)
+
+
+def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Context) -> Check:
+    """What one row says of a must-have: yes fits, partial keeps with a caveat, no rules
+    out; an enterprise-only row is a caveat that costs nothing when that vendor's support is
+    wanted, and rules out where a paid edition is closed to the setup (open source only); a
+    partial row, or one nothing confirms, rules out a must-have asked for in full ("real
+    mutual TLS", "FIPS … is non-negotiable")."""
     level = row.level if row else Level.unknown
     sources = tuple(row.sources) if row else ()
     if level == Level.yes:
@@ -275,16 +336,22 @@ def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if mesh.fit is None:
         return _unrecorded(mesh)
     vendors = mesh.fit.support_from
+    if not mesh.fit.mesh:  # no mesh, and they want one supported: said as that
+        said = _says(ctx, "support", vendor)
+        return [Check(Outcome.out, said, tuple(mesh.fit.sources), no_mesh=True)]
     if (vendor == "any" and vendors) or vendor in vendors:
         return FITS
     return [Check(Outcome.out, _says(ctx, "support", vendor), tuple(mesh.fit.sources))]
 
 
 def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """Someone else runs the mesh's control plane: a managed one (running no mesh is ruled
+    out as not the managed mesh they want, not as one they would run)."""
     if value is not True or managed(mesh):
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
-    return [Check(Outcome.out, sources=tuple(sources))]
+    no_mesh = mesh.fit is not None and not mesh.fit.mesh
+    return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
 def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -534,9 +601,10 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
     "supported_by": ("support",),
-    # an enterprise row is bought with support, or closed to the setup
-    "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
-    "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
+    # an enterprise row is bought with support, or closed to the setup; with sidecars
+    # refused, a row is read in the offering's sidecar-free mode
+    "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
+    "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
     "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
     "keeps_cni": ("cilium_cni",),
     "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
@@ -584,6 +652,8 @@ def _checked(
         if check.outcome == Outcome.fits:
             continue
         template = constraint.out if check.outcome == Outcome.out else constraint.caveat
+        if check.no_mesh and constraint.out_no_mesh:
+            template = constraint.out_no_mesh
         words = _says(ctx, constraint.fact, value)
         text = (template or "{detail}").format(value=words, detail=check.detail)
         found.append(

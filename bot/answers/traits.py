@@ -184,16 +184,22 @@ def _incumbent_mode(s: Screened, field: Field) -> bool:
     return not stays and s.mesh.api_family == ran.api_family
 
 
-def _successor(s: Screened, field: Field) -> bool:
-    """One of the successors the retired mesh they move off names, or configured like one
-    (its other mode or a distribution of it: the same `api_family`)."""
+def _moves_to(s: Screened, field: Field, named: bool) -> bool:
+    """Among where the retired mesh they move off leads (`replaced_by`; with `named`, only the
+    successors its makers or provider name), or configured like one of those (its other mode
+    or a distribution of it: the same `api_family`)."""
     kb = field.kb
     retired = kb.meshes.get(field.req.retired_mesh or "")
     if retired is None:
         return False
-    named = [kb.meshes[m] for m in retired.replaced_by if m in kb.meshes]
+    ids = retired.successors_named if named else retired.replaced_by
     family = s.mesh.api_family
-    return any(m.id == s.mesh.id or (family and m.api_family == family) for m in named)
+
+    def like(ids: list[str]) -> bool:
+        found = [kb.meshes[m] for m in ids if m in kb.meshes]
+        return any(m.id == s.mesh.id or (family and m.api_family == family) for m in found)
+
+    return like(ids) if named else like(ids) and not like(retired.successors_named)
 
 
 def _edge_builds_only(s: Screened, field: Field) -> bool:
@@ -207,7 +213,8 @@ FIELD_TRAITS: dict[str, Trait] = {
     "edge_builds_only": _edge_builds_only,
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
-    "successor": _successor,
+    "successor": lambda s, field: _moves_to(s, field, named=True),
+    "migration_path": lambda s, field: _moves_to(s, field, named=False),
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),

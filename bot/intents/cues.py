@@ -33,6 +33,7 @@ GROUPS = frozenset(
         "decision_opening",
         "decision_relative",
         "relay",
+        "indifferent",
         "purpose",
         "supposed_need",
         "heading_words",
@@ -109,8 +110,21 @@ GROUPS = frozenset(
         "filler",
         "upstream",
         "them",
+        "symptoms",
+        "diagnose",
+        "readiness",
+        "licence_words",
+        "licence_use",
+        "drawbacks",
+        "reply_openers",
+        "picks_between",
     }
 )
+
+
+# Words any topic's question uses ("why", "fix", "error", "production", "legal"): they say
+# what is asked of a subject, never make a subject mine, so they are no vocabulary of mine.
+ANY_TOPIC = frozenset({"symptoms", "diagnose", "readiness", "licence_use"})
 
 
 class CuePhrases:

@@ -44,6 +44,16 @@ class Measure(StrEnum):
     control_plane = "control_plane"  # what the control plane itself takes
 
 
+class Aspect(StrEnum):
+    """What a question asks of its subject beyond its kind: the answer's lead answers it."""
+
+    troubleshooting = "troubleshooting"  # a failure reported and a diagnosis or fix asked
+    readiness = "readiness"  # whether it is ready for production ("GA or still beta?")
+    licence = "licence"  # what its licence permits ("it's BSL now, can we use it internally?")
+    drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
+    pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
+
+
 class Intent(BaseModel):
     """A parsed question. Buttons carry it (see bot/render/button_values.py), so keep it small."""
 
@@ -86,6 +96,11 @@ class Intent(BaseModel):
         default=False,
         description="A memory cost question that counts the control plane in: 'incl the "
         "control plane'.",
+    )
+    aspect: Aspect | None = Field(
+        default=None,
+        description="What is asked of the subject beyond the kind: a failure to diagnose "
+        "(which the bot does not do, and says so first), or readiness for production.",
     )
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."

@@ -7,6 +7,7 @@ rules.yaml (`phrases:`, `signals:`, fact units), never from this module.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Collection, Hashable
@@ -16,13 +17,13 @@ from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged
 from bot.intents.context import derived, excepted, left_behind, likened, retired_context
-from bot.intents.cues import CuePhrases
+from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.memory import MemoryReader
-from bot.intents.models import MAX_COMPARE, Intent, IntentKind, Measure
+from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
@@ -50,6 +51,12 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
+LICENCE = "licence"  # the fact: a licence policy the setup states
+ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
+NO_THREAD = (
+    "I have no earlier question here to go on from, so I read this one on its own; ask it in "
+    "the thread of my answer to carry that question's meshes and sizes over."
+)
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
@@ -66,6 +73,8 @@ _PARENS = re.compile(r"[()]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 _PERCENT = re.compile(r"(?<=\d)\s*%")
+_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "AppMeshX": written as a name on purpose
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
@@ -212,7 +221,7 @@ class IntentParser:
         phrases += [p for s in kb.rules.signals for p in s.phrases]
         phrases += [u for f in kb.rules.facts for u in f.units]
         phrases += self._requirements.platform_words()
-        phrases += [w for words in self._cues.words.values() for w in words]
+        phrases += [w for g, words in self._cues.words.items() if g not in ANY_TOPIC for w in words]
         return frozenset(word for phrase in phrases for word in normalise(phrase).split())
 
     # ------------------------------------------------------------------ parsing
@@ -233,11 +242,31 @@ class IntentParser:
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
         plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
+        plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
         intent = self._intent(reading, kind, unsure, echo)
+        if self._troubleshooting(plain, reading, kind):
+            intent = self._diagnosis_asked(reading, intent, unsure, echo)
+        elif kind == IntentKind.feature_check and self._readiness_asked(plain):
+            intent = intent.model_copy(update={"aspect": Aspect.readiness})
+        elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
+            reading, intent
+        ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
+        elif kind == IntentKind.compare and self._pick_asked(reading, intent):
+            intent = intent.model_copy(update={"aspect": Aspect.pick})
+        elif self._licence_asked(reading, kind):
+            # "consul is BSL now, can we still use it internally?": what its licence permits,
+            # no licence policy of a setup to screen offerings by
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
+        if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
+            intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
         if kind not in (IntentKind.lifecycle, IntentKind.explain):
             return intent
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
@@ -248,6 +277,111 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind) -> bool:
+        """A failure reported (`symptoms`: "OOMKilled", a pasted CERTIFICATE_VERIFY_FAILED) and
+        a sentence asking to diagnose or fix it (`diagnose`) that reports the failure itself
+        ("why do my pods fail with …") or names nothing of its own ("… what's going on?",
+        "how do we fix that"). A sentence asking about a mesh or feature instead ("why would
+        ambient help?") or a pick asked ("… what should we switch to?") is no diagnosis asked;
+        an error pasted with nothing asked at all asks what is wrong."""
+        if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
+            "symptoms", r.normalised
+        ):
+            return False
+        if not self._asks_anything(r):  # an error pasted with nothing asked: what's wrong
+            return True
+        for sentence in _SENTENCES.split(text):
+            said = normalise(sentence)
+            if not self._cues.has("diagnose", said):
+                continue
+            rest = self._cues.strip("diagnose", said)
+            if self._cues.has("symptoms", said) or not self._names_something(rest):
+                return True
+        return False
+
+    def _diagnosis_asked(self, r: _Reading, intent: Intent, unsure: bool, echo: str) -> Intent:
+        """Troubleshooting, which I do not do: what I hold on what the failure names is the
+        answer (the mesh's row for the feature, its overhead), led by saying so. A pick read
+        from the setup the error describes ("STRICT mTLS with a PeerAuthentication") was never
+        asked: the mesh it names (or whose configuration it is) is the subject. Naming nothing I
+        hold, it is outside what I cover."""
+        kind = intent.kind
+        picked = self._cues.has("recommend", self._cues.strip("diagnose", r.normalised))
+        if kind == IntentKind.recommend and not picked:
+            # what they run or whose configuration they know ("a PeerAuthentication"): the
+            # mesh the error comes from
+            run = [
+                value
+                for fact in self._kb.rules.facts
+                if fact.type == FactType.mesh or fact.had
+                if isinstance(value := r.facts.get(fact.id), str) and value in self._kb.meshes
+            ]
+            meshes = list(dict.fromkeys([*r.found.meshes, *run]))
+            if meshes and r.features:
+                kind = IntentKind.feature_check
+            elif r.features:
+                kind = IntentKind.which_meshes
+            elif r.measure is not None:
+                kind = IntentKind.cost
+            elif meshes:
+                kind = IntentKind.explain
+            else:
+                kind = IntentKind.out_of_scope
+            reading = r if meshes == r.found.meshes else _with_meshes(r, meshes)
+            intent = self._intent(reading, kind, unsure, echo)
+        elif kind in (IntentKind.unknown, IntentKind.help, IntentKind.explain) and not (
+            r.features or r.measure or any(map(self._in_use, r.found.meshes))
+        ):  # nothing of a mesh named ("cert-manager … stuck in pending, how do i fix it")
+            intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
+        if intent.kind == IntentKind.out_of_scope:
+            return intent
+        return intent.model_copy(update={"aspect": Aspect.troubleshooting})
+
+    def _drawbacks_asked(self, r: _Reading, intent: Intent) -> bool:
+        """One mesh, and reasons against it asked (`drawbacks`: "why not linkerd?", "what's
+        wrong with kuma") with nothing said to weigh them by: no feature, setup or size."""
+        if len(intent.meshes) != 1 or intent.features or intent.facts:
+            return False
+        return self._cues.has("drawbacks", self._cues.strip("reply_openers", r.normalised))
+
+    def _pick_asked(self, r: _Reading, intent: Intent) -> bool:
+        """A pick asked in words between the meshes compared ("should we use istio or
+        linkerd?", "kuma or consul, what would you choose?") with nothing said to weigh them
+        by: no setup, and no retired mesh they leave ("stuck on osm … kuma vs linkerd as where
+        we land?" weighs what each keeps of it)."""
+        if intent.facts or not all(map(self._current, intent.meshes)):
+            return False
+        groups = ("recommend", "decision_opening", "picks_between")
+        return any(self._cues.has(g, r.normalised) for g in groups)
+
+    def _elliptical(self, r: _Reading) -> bool:
+        """A reply that opens on a follow-up cue ("and for 500 pods?", "ok what about kuma
+        then") and names no feature, in a few words: it goes on from a question I don't have."""
+        said = r.normalised
+        opener = self._cues.leading("reply_openers", said)
+        said = said[len(opener) :].strip() if opener else said
+        short = len(said.split()) <= ELLIPTICAL_WORDS
+        return short and not r.features and self._cues.starts("follow_up", said)
+
+    def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
+        """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
+        about (`licence_use`: "can we still use it internally?"), with no comparison, list or
+        pick asked in other words ("… what are the alternatives?")."""
+        if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
+            return False
+        said = r.normalised
+        if not (self._cues.has("licence_words", said) and self._cues.has("licence_use", said)):
+            return False
+        rest = self._cues.strip("licence_use", said)
+        return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))
+
+    def _readiness_asked(self, text: str) -> bool:
+        """Whether a question asks if something is ready for production ("is cilium's mtls
+        production ready?", "GA or still beta?", "can we rely on it in prod for PCI?")."""
+        return any(self._cues.has("readiness", q) for q in _questions(text)) or (
+            not _questions(text) and self._cues.has("readiness", normalise(text))
+        )
 
     def _status_of_named(self, r: _Reading, intent: Intent, version: str | None) -> bool:
         """What a question explaining the meshes it names asks is their status: a release
@@ -271,6 +405,10 @@ class IntentParser:
         only the thread's facts.
         """
         fresh = self.parse(text)
+        # in a thread there is a question to go on from, and something to weigh a "why not" by
+        unread = [n for n in fresh.unread if n != NO_THREAD]
+        aspect = None if fresh.aspect == Aspect.drawbacks else fresh.aspect
+        fresh = fresh.model_copy(update={"unread": unread, "aspect": aspect})
         context = self._about_owners(context)
         if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
             # "where did that number come from?": the sources behind the thread's figures
@@ -412,6 +550,12 @@ class IntentParser:
         if self._cues.has("list_meshes", normalised) and not found.meshes:
             features += [f for f in self._required_by(facts) if f not in features]
         features += [f for f in modes if f not in features]
+        # "does linkerd support SMI": a word of the field asked of a mesh, or of a list of
+        # them, is the feature it specified there (features.yaml `terms` `feature`); said
+        # alone, it is explained.
+        listed = self._cues.has("list_meshes", normalised)  # "which meshes support SMI"
+        if found.meshes or listed:
+            features += [f for f in self._term_features(normalised) if f not in features]
         if not features:
             features = self._platform_features(text, negated)
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
@@ -434,6 +578,10 @@ class IntentParser:
         product = self._cues.has("product_matters", remaining)
         topic = bool(features or facts or measure or product)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
+        coined = self._coined(found, text)  # "AppMeshX", "`Linkerdl`": typed -> as written
+        others.update({written: found.typos[typed] for typed, written in coined.items()})
+        for mentions in (found, everything):
+            mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
         unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
@@ -495,6 +643,25 @@ class IntentParser:
             by_part,
             named,
         )
+
+    def _spaced_name(self, word: re.Match[str]) -> str:
+        """A mesh's name of several words written in one, each capitalised ("GlooMesh",
+        "KongMesh"): spaced as its name is."""
+        spaced = _CAMEL_BREAK.sub(" ", word.group(0))
+        return spaced if self._kb.mesh_index.exact(normalise(spaced)) else word.group(0)
+
+    def _coined(self, found: Mentions, text: str) -> dict[str, str]:
+        """A slip of a mesh's name written as a name on purpose, with a capital inside the
+        word ("AppMeshX") or alone in inline code ("`Linkerdl`"), is another product's: the
+        word as typed -> the name as written."""
+        out: dict[str, str] = {}
+        for typed in found.typos:
+            if " " in typed:
+                continue
+            written = as_written(typed, text, capital=False)
+            if _INNER_CAPITAL.search(written) or f"`{written}`" in text:
+                out[typed] = written
+        return out
 
     def _metrics_measured(self, r: _Reading) -> bool:
         """Latency said only as what the metrics asked about record (see below)."""
@@ -735,6 +902,10 @@ class IntentParser:
         # Words asking for an explanation ("under the hood", "help me understand") say how
         # to answer, not what about.
         query = self._cues.strip("explain", self._cues.strip("unusable", " ".join(words)))
+        # Words of a mesh's status ("support window") and, beside them, of its releases ("how
+        # many releases back get patches") ask about the project, not a feature.
+        if self._status_said(query):
+            query = self._cues.strip("release_words", self._cues.strip("lifecycle", query))
         query = self._numbers.strip(query)
         query = self._requirements.read(query)[1]  # platforms are setup, not topics
         query = self._requirements.without_tools(query)  # so are the tools they run
@@ -1128,6 +1299,12 @@ class IntentParser:
             return IntentKind.sources, False
         if not r.in_field and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
+        # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
+        # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
+        # asked about: what it is, and where it stands, is the answer.
+        termed = not (named or features or facts or r.measure) and self._terms_in(r.normalised)
+        if termed and not lightest:
+            return IntentKind.explain, False
         # "which meshes are archived?" lists by status; "osm got archived, which mesh should we
         # move to?" states the status and asks for a pick in a clause of its own.
         listed = any(
@@ -1135,6 +1312,10 @@ class IntentParser:
             for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
         )
         if not features and cue("lifecycle") and (not named or listed or asks_status):
+            return IntentKind.lifecycle, False
+        # "how long is each linkerd release supported? planning upgrade cadence": each
+        # question asks the status of the meshes named; a feature said beside them is why.
+        if asks_status and self._only_status_asked(r.text):
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
@@ -1183,9 +1364,10 @@ class IntentParser:
         # named mesh costs; the setup is the size it is costed at.
         asked = asked or (bool(meshes) and self._only_asked("cost", r.text))
         described = self._setup & set(facts) and not asked
-        # "do i need a waypoint?": a decision asked of a mesh's part alone, with no setup or
-        # need said, asks what the part is for.
-        if recommend and meshes and set(meshes) <= r.by_part and not (facts or features):
+        # "do i need a waypoint?", "what's a waypoint in istio ambient and when do i need
+        # one": a decision asked of a mesh's part (its mesh named beside it at most), with no
+        # setup or need said, asks what the part is for.
+        if recommend and meshes and set(meshes) <= set(r.parts) and not (facts or features):
             return IntentKind.explain, typo
         # A platform said alone, with no mesh, feature or pick: it places the concept asked
         # ("what's a sidecar in k8s terms"), or the list asked ("which meshes run on nomad?").
@@ -1309,6 +1491,11 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _term_features(self, normalised: str) -> list[str]:
+        """The features the field's words said in the text stand for on a mesh."""
+        terms = {t.id: t for t in self._kb.service_mesh.terms}
+        return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
 
     def _platform_chore(self, r: _Reading) -> bool:
         """How to do a chore of the platform itself, with nothing of a mesh said: "how do i
@@ -1490,6 +1677,20 @@ class IntentParser:
         said = [c for c in said if self._cues.has(group, c)]
         return bool(said) and all(
             self._cues.has("complaint", c) and not self._cues.has("quantity", c) for c in said
+        )
+
+    def _status_said(self, clause: str) -> bool:
+        """A status phrase, or a release word with a support word ("each linkerd release
+        supported")."""
+        if self._cues.has("lifecycle", clause):
+            return True
+        return self._cues.has("release_words", clause) and self._cues.has("release_status", clause)
+
+    def _only_status_asked(self, text: str) -> bool:
+        """Some clause a question mark closes, and each asks a status and names no feature."""
+        asked = _questions(text)
+        return bool(asked) and all(
+            self._status_said(q) and not self._names_a_feature(q) for q in asked
         )
 
     def _only_measures_asked(self, text: str) -> bool:
@@ -1939,6 +2140,11 @@ def _stand_ins(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             if constraint.fact in signal.set:
                 facts.update(signal.set)
     return {feature: frozenset(facts) for feature, facts in out.items()}
+
+
+def _with_meshes(r: _Reading, meshes: list[str]) -> _Reading:
+    """The reading with these meshes as the ones it names."""
+    return dataclasses.replace(r, found=dataclasses.replace(r.found, meshes=meshes))
 
 
 def _questions(text: str) -> frozenset[str]:

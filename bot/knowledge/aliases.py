@@ -184,8 +184,15 @@ def alike(a: str, b: str) -> bool:
     edit limit lets "consulate" read as "consul" and "istiogen" as "istio".
     """
     return _word_by_word(a, b, FUZZY_CUTOFF) and all(
-        OSA.distance(x, y) <= typo_edits(x, y) for x, y in zip(a.split(), b.split(), strict=True)
+        OSA.distance(x, y) <= typo_edits(x, y) and not _built_on(x, y)
+        for x, y in zip(a.split(), b.split(), strict=True)
     )
+
+
+def _built_on(typed: str, meant: str) -> bool:
+    """The word meant whole, with letters added after it ("linkerdly"): a name built on
+    another's, as "istiogen" is, not a slip of it; one letter more may be one ("istioo")."""
+    return typed.startswith(meant) and len(typed) - len(meant) > 1
 
 
 def digits(phrase: str) -> str:

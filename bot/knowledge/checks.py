@@ -189,6 +189,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
             yield f"former_names[{n}].sources[{i}]", sid
     for i, sid in enumerate(mesh.data_plane.sources):
         yield f"data_plane.sources[{i}]", sid
+    if mesh.license_terms:
+        for i, sid in enumerate(mesh.license_terms.sources):
+            yield f"license_terms.sources[{i}]", sid
     for platform, there in mesh.on_platforms.items():
         for i, sid in enumerate(there.sources):
             yield f"on_platforms.{platform}.sources[{i}]", sid
@@ -272,6 +275,7 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                 )
         yield from _check_not_applicable(loaded, mesh, file)
         yield from _check_lacks(loaded, mesh, file)
+        yield from _check_modes(loaded, mesh, feature_ids, file)
         if feature_ids is not None and mesh.as_feature not in (None, *feature_ids):
             yield Problem(
                 file=file,
@@ -280,6 +284,14 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                 fix="use a feature id from features.yaml",
             )
         beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
+        for i, other in enumerate(mesh.successors_named):
+            if other not in mesh.replaced_by:
+                yield Problem(
+                    file=file,
+                    path=f"successors_named[{i}]",
+                    message=f"'{other}' is not in replaced_by",
+                    fix="name successors from replaced_by, or add it there",
+                )
         named = [(f"replaced_by[{i}]", other) for i, other in enumerate(mesh.replaced_by)]
         named += [(f"mode_aliases.beside[{i}]", other) for i, other in enumerate(beside)]
         for path, other in named:
@@ -348,6 +360,31 @@ def _check_lacks(loaded: LoadedFiles, mesh: Mesh, file: str) -> Iterator[Problem
                 fix="give the feature in features.yaml the words that promise that part "
                 "(`named_by`), or drop lacks",
             )
+
+
+def _check_modes(
+    loaded: LoadedFiles, mesh: Mesh, feature_ids: list[str] | None, file: str
+) -> Iterator[Problem]:
+    """A row that names the offering's mode names another entry that is known, or features
+    that are."""
+    for fid, support in mesh.features.items():
+        if support.mode is not None and (
+            support.mode == mesh.id or support.mode not in loaded.meshes
+        ):
+            yield Problem(
+                file=file,
+                path=f"features.{fid}.mode",
+                message=f"unknown mesh '{support.mode}'",
+                fix="use the id of another mesh under meshes/, the entry of that mode",
+            )
+        for n, other in enumerate(support.mode_features):
+            if feature_ids is not None and other not in feature_ids:
+                yield Problem(
+                    file=file,
+                    path=f"features.{fid}.mode_features[{n}]",
+                    message=f"unknown feature '{other}'",
+                    fix="use a feature id from features.yaml",
+                )
 
 
 def _lender(

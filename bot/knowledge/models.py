@@ -212,6 +212,19 @@ class Support(Strict):
         "sidecar is injected'); tables then show n/a with it. Needs level `no` and a primary "
         "source.",
     )
+    mode: Id | None = Field(
+        default=None,
+        description="On the row of a feature that is a mode of running (sidecarless): the "
+        "entry that describes this offering in that mode (Istio ambient mode for a vendor's "
+        "Istio). Where the setup asks for that mode (no sidecars), the rows the offering "
+        "inherits from its base are read from that entry where it has less.",
+    )
+    mode_features: list[Id] = Field(
+        default_factory=list,
+        description="On the row of a feature that is a mode of running, where no entry "
+        "describes the mode: the features the offering gives in it (GKE ambient networking: "
+        "L4 only). Where the setup asks for that mode, any other must-have is out.",
+    )
     stage: Literal["alpha", "beta"] | None = Field(
         default=None,
         description="The release stage of what delivers the feature where it is not yet "
@@ -387,9 +400,24 @@ class Figure(Strict):
         "'borrowed: measured for <mesh>'. A distribution's inherited figures get their base.",
     )
 
+    measured_proxies: int | None = Field(
+        default=None,
+        gt=0,
+        description="How many proxies a control-plane figure was measured serving (2000 for "
+        "'istiod serving 1000 services and 2000 sidecars'): asked at more pods, the answer "
+        "says the figure is not scaled, and what its `beyond` says.",
+    )
+    beyond: str = Field(
+        default="",
+        description="What its sources say decides the figure past `measured_proxies` (what the "
+        "load grows with, how it scales out): said instead of a linear guess.",
+    )
+
     def model_post_init(self, _: Any) -> None:
         if self.high < self.low:
             raise ValueError(f"high ({self.high}) is below low ({self.low}); swap them")
+        if self.beyond and not self.measured_proxies:
+            raise ValueError("beyond needs measured_proxies (the scale it was measured at)")
 
 
 class FormerName(Strict):
@@ -410,6 +438,11 @@ class Part(Strict):
     aliases: list[Text] = Field(default_factory=list)
     explanation: Text = Field(description="What it is and does, in a few plain sentences.")
     sources: list[Id] = Field(min_length=1)
+    feature: Id | None = Field(
+        default=None,
+        description="For a word of the field (`service_mesh.terms`): the feature it stands for "
+        "asked of a mesh ('does linkerd support SMI' checks traffic splitting, SMI's API for it).",
+    )
 
 
 class OutdatedClaim(Strict):
@@ -522,6 +555,11 @@ class Fit(Strict):
         default_factory=list,
         description="Who sells a support contract covering this offering (vendor ids).",
     )
+    mesh: bool = Field(
+        default=True,
+        description="It is a mesh. False for the baseline of running none: a requirement on a "
+        "mesh's support contract or on who runs its control plane has nothing to apply to.",
+    )
     uses_envoy: bool = Field(description="Envoy (a C++ proxy) runs in its data plane.")
     optional_envoy: OptionalEnvoy | None = Field(
         default=None,
@@ -584,6 +622,16 @@ class PlatformSummary(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class LicenceTerms(Strict):
+    """What an offering's licence permits, as its licensor's own terms or FAQ say it."""
+
+    use: Text = Field(
+        description="One or two sentences answering 'can we use it for …?': what is allowed "
+        "and what is not, as the licensor words it."
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
 class Mesh(Strict):
     id: Id
     based_on: Id | None = Field(
@@ -608,7 +656,17 @@ class Mesh(Strict):
     )
     status: Status
     status_note: str = ""
-    replaced_by: list[Id] = Field(default_factory=list)
+    replaced_by: list[Id] = Field(
+        default_factory=list,
+        description="Where its users can move: maintained offerings its migration notes map it "
+        "onto.",
+    )
+    successors_named: list[Id] = Field(
+        default_factory=list,
+        description="Of `replaced_by`, those its makers or its platform's provider name "
+        "themselves (its status sources say so): AWS names ECS Service Connect and VPC Lattice "
+        "for App Mesh. Empty where they name none.",
+    )
     summary: Text
     on_platforms: dict[Platform, PlatformSummary] = Field(
         default_factory=dict,
@@ -618,6 +676,11 @@ class Mesh(Strict):
     data_plane: DataPlane
     control_plane: list[Text] = Field(default_factory=list)
     license: Text
+    license_terms: LicenceTerms | None = Field(
+        default=None,
+        description="What the licence permits, for 'it's BSL now, can we still use it "
+        "internally?'; unset where no licensor's reading is held.",
+    )
     cncf: CncfStatus
     version: Version
     releases: Releases | None = None
@@ -894,6 +957,7 @@ class OfferingTrait(StrEnum):
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
+    migration_path = "migration_path"
 
 
 class Applies(Strict):
@@ -1033,6 +1097,12 @@ class Constraint(Strict):
     feature: Id | None = Field(default=None, description="The feature a test checks, if one.")
     out: Text
     caveat: str = ""
+    out_no_mesh: str = Field(
+        default="",
+        description="The reason that rules out the baseline of running no mesh (fit `mesh: "
+        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh ('you "
+        "want a mesh with support from {detail}').",
+    )
 
 
 class Implication(Strict):
