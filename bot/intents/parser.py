@@ -1384,7 +1384,7 @@ class IntentParser:
         # no constraint); "self managed k8s, 70 svcs. which meshes can do this?" asks a pick.
         said = (self._setup | self._deciding) & set(facts) - r.sizes  # deciding sizes: `sized`
         placed = said - restated <= {PLATFORM} and not sized and not meshes
-        list_asked = any(self._cues.has("list_meshes", f" {q} ") for q in _questions(r.text))
+        list_asked = any(self._lists_with_features(q) for q in _questions(r.text))
         if features and placed and list_asked and not r.unknown:
             return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
@@ -1496,6 +1496,16 @@ class IntentParser:
         """The features the field's words said in the text stand for on a mesh."""
         terms = {t.id: t for t in self._kb.service_mesh.terms}
         return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
+
+    def _lists_with_features(self, question: str) -> bool:
+        """A list asked in so many words of what the meshes do: a feature named in it, or a
+        verb asking for one ("which meshes can bring VMs in", "which ones support that?";
+        not "which meshes would make the cut?", a pick over everything said before)."""
+        if not self._cues.has("list_meshes", f" {question} "):
+            return False
+        words = question.split()
+        verbs = self._cues.words["name_then_asks"]
+        return bool(self._mentions(words).features) or any(w in verbs for w in words)
 
     def _platform_chore(self, r: _Reading) -> bool:
         """How to do a chore of the platform itself, with nothing of a mesh said: "how do i
