@@ -50,6 +50,7 @@ LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words 
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
+INCUMBENT = "incumbent"  # the mesh they run
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
@@ -595,6 +596,7 @@ class IntentParser:
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
+        gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -783,6 +785,27 @@ class IntentParser:
         tokens = remaining.split()
         spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
+
+    def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
+        """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
+        that sets two meshes against each other: "currently no mesh … whats the diff between
+        the aks istio add-on and plain istio?" says what they run today; "compare no mesh vs
+        linkerd" keeps it a side."""
+        baseline = {m for m in meshes if not self._in_use(m) and self._current(m)}
+        if not baseline:
+            return set()
+        compared: set[str] = set()
+        said_apart: set[str] = set()
+        for sentence in _SENTENCES.split(text):
+            normalised = normalise(sentence)
+            named = self._mentions(normalised.split()).meshes
+            if self._compare_cued(normalised, len(named)):
+                compared.update(named)
+            else:
+                said_apart.update(named)
+        if len({m for m in compared if self._in_use(m)}) < 2:
+            return set()
+        return (baseline & said_apart) - compared
 
     def _pasted_from(self, text: str, meshes: list[str], compared: bool) -> set[str]:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
@@ -1383,8 +1406,13 @@ class IntentParser:
         # in a question of its own, where the setup says no more than where it runs (no size,
         # no constraint); "self managed k8s, 70 svcs. which meshes can do this?" asks a pick.
         said = (self._setup | self._deciding) & set(facts) - r.sizes  # deciding sizes: `sized`
-        placed = said - restated <= {PLATFORM} and not sized and not meshes
-        list_asked = any(self._lists_with_features(q) for q in _questions(r.text))
+        # A mesh said only outside the questions ("an outage on it (istio, self-signed root).
+        # which meshes rotate the CA cleanly?") is what they run, no pool to list among.
+        apart = len(meshes) <= 1 and not any(
+            self._mentions(q.split()).meshes for q in _questions(r.text)
+        )
+        placed = said - restated <= {PLATFORM, INCUMBENT} and not sized and apart
+        list_asked = any(self._lists_with_features(q, features) for q in _questions(r.text))
         if features and placed and list_asked and not r.unknown:
             return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
@@ -1497,7 +1525,7 @@ class IntentParser:
         terms = {t.id: t for t in self._kb.service_mesh.terms}
         return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
 
-    def _lists_with_features(self, question: str) -> bool:
+    def _lists_with_features(self, question: str, features: list[str]) -> bool:
         """A list asked in so many words of what the meshes do: a feature named in it, or a
         verb asking for one ("which meshes can bring VMs in", "which ones support that?";
         not "which meshes would make the cut?", a pick over everything said before)."""
@@ -1505,7 +1533,9 @@ class IntentParser:
             return False
         words = question.split()
         verbs = self._cues.words["name_then_asks"]
-        return bool(self._mentions(words).features) or any(w in verbs for w in words)
+        if self._mentions(words).features or any(w in verbs for w in words):
+            return True
+        return any(rank.feature in features for rank in self._clause_ranks(question)[:1])
 
     def _platform_chore(self, r: _Reading) -> bool:
         """How to do a chore of the platform itself, with nothing of a mesh said: "how do i
