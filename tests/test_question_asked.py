@@ -277,3 +277,15 @@ def test_a_reason_not_to_pick_a_mesh_lists_its_weaknesses(engine):
         ["kuma"],
         Aspect.drawbacks,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "regime"),
+    [
+        ("can we rely on cilium's mtls in production for PCI?", "PCI"),
+        ("hipaa shop, 40 services on eks, need mtls. which mesh?", "HIPAA"),
+    ],
+)
+def test_a_compliance_regime_said_gets_a_note_that_none_is_assessed(engine, text, regime):
+    intent = engine.parser.parse(text)
+    assert any(n.startswith(f"I hold no {regime} assessment") for n in intent.unread)

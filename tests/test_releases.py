@@ -21,6 +21,7 @@ from tests.support.knowledge_files import problems_of, read, write
         # the release they run, said apart from the mesh asked about
         ("how long does istio support a minor? we're on 1.24 still", "istio", "1.24"),
         ("is linkerd eol? we're running 2.14 in prod", "linkerd", "2.14"),
+        ("is istio (1.23) still supported?", "istio", "1.23"),
     ],
 )
 def test_a_release_said_after_the_name_is_read(engine, text, mesh, version):

@@ -118,6 +118,7 @@ GROUPS = frozenset(
         "drawbacks",
         "reply_openers",
         "picks_between",
+        "compliance",
     }
 )
 

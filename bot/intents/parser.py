@@ -54,6 +54,11 @@ INCUMBENT = "incumbent"  # the mesh they run
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
+UNASSESSED = (
+    "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
+    "FIPS-validated crypto builds, access logs) and its maintainers' own readiness labels; "
+    "whether that meets your audit is for your assessor to say."
+)
 NO_THREAD = (
     "I have no earlier question here to go on from, so I read this one on its own; ask it in "
     "the thread of my answer to carry that question's meshes and sizes over."
@@ -268,6 +273,11 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
             intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
+        regimes = self._cues.find("compliance", reading.normalised)
+        if regimes and intent.kind != IntentKind.out_of_scope:  # "… we're under PCI DSS"
+            said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
+            note = UNASSESSED.format(regimes=" or ".join(said))
+            intent = intent.model_copy(update={"unread": [*intent.unread, note][:4]})
         if kind not in (IntentKind.lifecycle, IntentKind.explain):
             return intent
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",

@@ -167,8 +167,9 @@ class RequirementReader:
         named += [*self._platform_of, *rules.versioned]
         names = "|".join(sorted({re.escape(n).replace(r"\ ", r"[\s-]+") for n in named}))
         # A release number right after a name ("cilium 1.16", "OCP 4.16", "OSSM 2.6.x").
+        number = r"\d+\.\d+(?:\.(?:\d+|x))*"  # "1.16", "1.16.3", "2.x"; "(1.16)" too
         self._release = LazyPattern(
-            rf"(?i)\b({names})\s+v?\d+\.\d+(?:\.(?:\d+|x))*\b(?!\.\d)",
+            rf"(?i)\b({names})\s+(?:[(\[]v?{number}[)\]]|v?{number}\b(?!\.\d))",
             opens=_DOTTED.search,
         )
         plain = [t for t in rules.managed_phrases if "{modal}" not in t]
@@ -513,7 +514,8 @@ class RequirementReader:
     def without_releases(self, text: str) -> str:
         """The text as written less the release number right after a mesh's, platform's or
         product's name: "cilium 1.16 is already our CNI" says what "cilium is already our CNI"
-        says, and "we're on OSSM 2.6" runs OSSM; a size ("2.5 GB") follows no name."""
+        says, and so does "cilium (1.16) is our CNI"; "we're on OSSM 2.6" runs OSSM; a size
+        ("2.5 GB") follows no name."""
         return self._release.sub(r"\1", text)
 
     def without_vendors(self, normalised: str) -> str:
