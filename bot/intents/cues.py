@@ -103,6 +103,7 @@ GROUPS = frozenset(
         "spanning",
         "asks_of",
         "asks_opening",
+        "asks_if",
         "support_check",
         "built_in",
         "name_after",

@@ -16,12 +16,19 @@ from dataclasses import dataclass
 from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged
-from bot.intents.context import derived, excepted, left_behind, likened, retired_context
+from bot.intents.context import (
+    compared_meshes,
+    derived,
+    excepted,
+    left_behind,
+    likened,
+    retired_context,
+)
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
-from bot.intents.lexicon import ordinary
+from bot.intents.lexicon import ordinary, slip
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
@@ -589,7 +596,8 @@ class IntentParser:
         product = self._cues.has("product_matters", remaining)
         topic = bool(features or facts or measure or product)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
-        coined = self._coined(found, text)  # "AppMeshX", "`Linkerdl`": typed -> as written
+        # "AppMeshX", "`Linkerdl`", "Linkerdz … linkerd": typed -> as written
+        coined = self._coined(found, text, remaining.split())
         others.update({written: found.typos[typed] for typed, written in coined.items()})
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
@@ -607,6 +615,8 @@ class IntentParser:
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
+        if features:  # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
+            gone |= self._asked_apart(text, found.meshes)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -662,16 +672,25 @@ class IntentParser:
         spaced = _CAMEL_BREAK.sub(" ", word.group(0))
         return spaced if self._kb.mesh_index.exact(normalise(spaced)) else word.group(0)
 
-    def _coined(self, found: Mentions, text: str) -> dict[str, str]:
+    def _coined(self, found: Mentions, text: str, tokens: list[str]) -> dict[str, str]:
         """A slip of a mesh's name written as a name on purpose, with a capital inside the
-        word ("AppMeshX") or alone in inline code ("`Linkerdl`"), is another product's: the
-        word as typed -> the name as written."""
+        word ("AppMeshX") or alone in inline code ("`Linkerdl`"), or beside that mesh's own
+        name ("is Linkerdz the same as linkerd or a fork?"), is another product's: the word
+        as typed -> the name as written."""
+        # the mesh's own name, as written, beside the slip of it: "linkerdz" by "linkerd"
+        exact = {
+            (m, w)
+            for s, e, m in found.spans
+            if " ".join(tokens[s:e]) not in found.typos
+            for w in tokens[s:e]
+        }
         out: dict[str, str] = {}
-        for typed in found.typos:
+        for typed, meant in found.typos.items():
             if " " in typed:
                 continue
             written = as_written(typed, text, capital=False)
-            if _INNER_CAPITAL.search(written) or f"`{written}`" in text:
+            beside = any(m == meant and slip(typed, w) for m, w in exact)
+            if _INNER_CAPITAL.search(written) or f"`{written}`" in text or beside:
                 out[typed] = written
         return out
 
@@ -795,6 +814,21 @@ class IntentParser:
         tokens = remaining.split()
         spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
+
+    def _asked_apart(self, text: str, meshes: list[str]) -> set[str]:
+        """Current meshes said only outside the questions, when the questions ask a feature
+        of one other mesh and compare nothing: "we upgrade istio canary-style with
+        istio.io/rev, 1.22 and 1.23 side by side. does gloo mesh support revision-based
+        upgrades the same way?" asks about Gloo Mesh; Istio is how they do it today."""
+        questions = _questions(text)
+        if not questions or any(self._compare_cued(q, 0) for q in questions):
+            return set()
+        asked = {m for q in questions for m in self._mentions(q.split()).meshes}
+        if len(asked) != 1 or not self._clauses_asking_of_a_mesh(text):
+            return set()
+        tokens = normalise(text).split()
+        against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
+        return {m for m in meshes if m not in asked | against and self._in_use(m)}
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -1947,7 +1981,11 @@ class IntentParser:
             adopted = self._adopted(words, found)
             starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
-            if opens or any(i > 0 and words[i - 1] in asks for i in starts):
+            embedded = (
+                any(m.end() == len(said) for m in self._cues.find("asks_if", said))
+                for said in (" ".join(words[:i]) for i in starts)
+            )
+            if opens or any(i > 0 and words[i - 1] in asks for i in starts) or any(embedded):
                 out.append(" ".join(words))
                 if first:
                     break
