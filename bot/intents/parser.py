@@ -58,6 +58,7 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 INCUMBENT = "incumbent"  # the mesh they run
+LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
@@ -616,7 +617,7 @@ class IntentParser:
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         if features:  # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
-            gone |= self._asked_apart(text, found.meshes)
+            gone |= self._asked_apart(text, found.meshes, facts)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -815,11 +816,13 @@ class IntentParser:
         spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
 
-    def _asked_apart(self, text: str, meshes: list[str]) -> set[str]:
+    def _asked_apart(self, text: str, meshes: list[str], facts: dict[str, FactValue]) -> set[str]:
         """Current meshes said only outside the questions, when the questions ask a feature
         of one other mesh and compare nothing: "we upgrade istio canary-style with
         istio.io/rev, 1.22 and 1.23 side by side. does gloo mesh support revision-based
-        upgrades the same way?" asks about Gloo Mesh; Istio is how they do it today."""
+        upgrades the same way?" asks about Gloo Mesh; Istio is how they do it there. The
+        mesh they run or leave stays, checked beside it ("we're migrating off consul to
+        linkerd. can linkerd take our vms?")."""
         questions = _questions(text)
         if not questions or any(self._compare_cued(q, 0) for q in questions):
             return set()
@@ -828,7 +831,8 @@ class IntentParser:
             return set()
         tokens = normalise(text).split()
         against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
-        return {m for m in meshes if m not in asked | against and self._in_use(m)}
+        kept = {v for k in (INCUMBENT, LEAVING) for v in _as_list(facts.get(k))}
+        return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -2298,3 +2302,10 @@ def _code_words(text: str) -> str:
         )
 
     return CODE.sub(spelled, text)
+
+
+def _as_list(value: FactValue | None) -> list[str]:
+    """A fact naming one mesh or several, as a list."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
