@@ -199,3 +199,24 @@ def test_a_close_call_is_split_by_one_question_s_answers(engine: AnswerEngine):
     if "A close call" in answer.lead:
         assert "What would split them: your answer to “" in answer.lead
         assert "vendor's support contract" not in answer.lead
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("No sidecars. JWT authn + L7 authz policies. GKE. 300 pods.", "waypoint"),
+        (
+            "security team banned sidecar containers. we need request-level auth (JWT "
+            "validation) between services on google kubernetes engine",
+            "waypoint",
+        ),
+        (
+            "AKS with Windows node pools running .NET services; the Windows containers need "
+            "mTLS too. 30 services",
+            "Buoyant Enterprise for Linkerd",
+        ),
+    ],
+)
+def test_the_picks_caveats_say_why_a_row_is_partial(engine: AnswerEngine, text: str, why: str):
+    caveats = next(p for p in engine.ask(text).points if getattr(p, "heading", "") == "Caveats")
+    assert why in caveats.text

@@ -520,7 +520,8 @@ def _pick_caveats(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Parag
         return None
     return Paragraph(
         heading="Caveats",
-        text="; ".join(f.text for f in caveats) + ".",
+        text="; ".join(f"{f.text}: {f.why.rstrip('.')}" if f.why else f.text for f in caveats)
+        + ".",
         sources=cite.cite(s for f in caveats for s in f.sources),
     )
 

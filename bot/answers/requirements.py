@@ -46,6 +46,9 @@ class Requirements(BaseModel):
     memory_budget: str | None = None
     cilium_cni: bool | None = None
     incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    hurt_before: str | None = Field(
+        default=None, description="A mesh they ran or tried once, and it hurt them."
+    )
     retired_mesh: str | None = Field(
         default=None, description="The retired mesh they move off (its successors lead)."
     )

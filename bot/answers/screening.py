@@ -58,6 +58,7 @@ class Check:
     conditional: bool = False  # met as long as an optional part stays unused
     no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
+    why: str = ""  # for a caveat on a feature row: the row's note, first sentence
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Finding:
     bought: bool = False
     conditional: bool = False
     early: str = ""
+    why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
 
 
 @dataclass(frozen=True)
@@ -231,9 +233,20 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
         text = f"{name} in {paid} paid edition{_staged(row)}"
-        return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row))
+        return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row), why=_why(row))
     text = f"{name} {LEVEL_WORDS[level]}{_staged(row)}"
-    return Check(Outcome.caveat, text, sources, early=_stage(row))
+    return Check(Outcome.caveat, text, sources, early=_stage(row), why=_why(row))
+
+
+WHY_CHARS = 240  # a row's note longer than this is left to the comparison table
+
+
+def _why(row: Support | None) -> str:
+    """The first sentence of a row's note, where it is short enough to say beside a caveat."""
+    note = " ".join((row.note if row else "").split())
+    head, dot, _ = note.partition(". ")
+    said = head + "." if dot else note
+    return said if len(said) <= WHY_CHARS else ""
 
 
 def _stage(row: Support | None) -> str:
@@ -666,6 +679,7 @@ def _checked(
                 bought=check.bought,
                 conditional=check.conditional,
                 early=check.early,
+                why=check.why,
             )
         )
     return found

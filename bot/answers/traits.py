@@ -136,7 +136,11 @@ def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
     run or the platform covers is no need any more)."""
     if s.mesh.data_plane.model != DataPlaneModel.none or not field.req.needs_said:
         return False
-    rows = [s.mesh.features.get(need) for need in field.req.needs]
+    needs = field.req.needs
+    settings = {f.id for f in field.kb.features.values() if f.setting}
+    if needs and all(need in settings for need in needs):
+        return False  # "a mesh that works on IPv6-only clusters": where, not what
+    rows = [s.mesh.features.get(need) for need in needs]
     return all(row and row.level == Level.yes for row in rows)
 
 
@@ -184,6 +188,22 @@ def _incumbent_mode(s: Screened, field: Field) -> bool:
     return not stays and s.mesh.api_family == ran.api_family
 
 
+def _hurt_before(s: Screened, field: Field) -> bool:
+    """The mesh that hurt them once, or a vendor's build of it."""
+    mesh, hurt = s.mesh, field.req.hurt_before
+    return hurt is not None and hurt in (mesh.id, mesh.based_on)
+
+
+def _drops_incumbent_mtls(s: Screened, field: Field) -> bool:
+    """The mesh they run has mutual TLS between workloads in full, and this has none in
+    full: moving to it takes that away from every service."""
+    ran = field.kb.meshes.get(field.req.incumbent or "")
+    if ran is None or _incumbent(s, field):
+        return False
+    theirs, this = ran.features.get("mtls"), s.mesh.features.get("mtls")
+    return bool(theirs and theirs.level == Level.yes) and not (this and this.level == Level.yes)
+
+
 def _moves_to(s: Screened, field: Field, named: bool) -> bool:
     """Among where the retired mesh they move off leads (`replaced_by`; with `named`, only the
     successors its makers or provider name), or configured like one of those (its other mode
@@ -215,6 +235,8 @@ FIELD_TRAITS: dict[str, Trait] = {
     "incumbent_mode": _incumbent_mode,
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
+    "hurt_before": _hurt_before,
+    "drops_incumbent_mtls": _drops_incumbent_mtls,
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),

@@ -35,7 +35,14 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
-from bot.intents.requirements import HURTS, RETIRED, RequirementReader, implied, setup_facts
+from bot.intents.requirements import (
+    HURT_BEFORE,
+    HURTS,
+    RETIRED,
+    RequirementReader,
+    implied,
+    setup_facts,
+)
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
@@ -386,8 +393,12 @@ class IntentParser:
     def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
         about (`licence_use`: "can we still use it internally?"), with no comparison, list or
-        pick asked in other words ("… what are the alternatives?")."""
+        pick asked in other words ("… what are the alternatives?"). An estate counted for a
+        pick ("~80 services on VMs … want mTLS. BSL licence is fine for us") states its licence
+        policy; it asks nothing of the licence."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
+            return False
+        if kind == IntentKind.recommend and r.sizes:
             return False
         said = r.normalised
         if not (self._cues.has("licence_words", said) and self._cues.has("licence_use", said)):
@@ -1004,6 +1015,7 @@ class IntentParser:
         return (
             "leaving" in facts
             or bool(facts.get(HURTS))
+            or HURT_BEFORE in facts
             or self._refusals.names_refused(clause, refused)
         )
 

@@ -40,6 +40,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
+HURT_BEFORE = "hurt_before"  # the fact: a mesh they ran or tried once, and it hurt
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on osm")
 JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a joins word and VMs
@@ -197,6 +198,8 @@ class RequirementReader:
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
+        self._past = word_pattern([normalise(p) for p in kb.rules.past_use])
+        self._quantity = word_pattern([normalise(p) for p in rules.phrases.get("quantity", [])])
         leaving = kb.rules.refusals.meshes
         self._reach = leaving.reach if leaving else 0
         names = self._incumbent_names
@@ -491,6 +494,32 @@ class RequirementReader:
                 return self._named[named[-1].group("name")][1]
         return None
 
+    def _complained_of(self, text: str) -> tuple[str, bool, str] | None:
+        """The current mesh a statement complains of, named at most `reach` words before
+        the complaint in its sentence ("last istio upgrade took down the whole platform"),
+        and whether a `past_use` or trial word there sets it in the past ("we tried istio
+        back in 2021 and it hurt"), and that sentence normalised. A question, or a sentence
+        asking a quantity, complains of nothing ("why does istio eat so much memory?", "how
+        much ram would linkerd proxies eat")."""
+        if not (self._complaint and self._incumbents):
+            return None
+        for sentence in _SENTENCE_BREAK.split(text):
+            said = normalise(sentence)
+            if sentence.rstrip().endswith("?") or not said:
+                continue
+            if self._quantity and self._quantity.search(said):
+                continue  # "how much ram would linkerd proxies eat" asks, complains of nothing
+            for cue in self._complaint.finditer(said):
+                words = said[: cue.start()].split()
+                start = len(" ".join(words[: max(0, len(words) - self._reach)]))
+                named = list(self._incumbents.finditer(said, start, cue.start()))
+                if not named:
+                    continue
+                marks = [p for p in (self._past, self._trial) if p is not None]
+                past = any(p.search(said) for p in marks)
+                return self._named[named[-1].group("name")][1], past, said
+        return None
+
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
@@ -590,7 +619,19 @@ class RequirementReader:
                 facts[self._leaving_fact] = mesh
                 if facts.get("incumbent") == mesh:  # the mesh they run and want off
                     del facts["incumbent"]
-        if "incumbent" in facts and self._complaint and self._complaint.search(normalised):
+        had = ("incumbent", RETIRED, self._leaving_fact or "")
+        complaints = normalised
+        if text and (hurt := self._complained_of(text)):
+            mesh, past, sentence = hurt
+            if not any(facts.get(k) for k in had):
+                # "we tried istio back in 2021 and it hurt": once, not now; "the last istio
+                # upgrade took down prod": the mesh they run
+                facts[HURT_BEFORE if past else "incumbent"] = mesh
+            elif past and mesh not in (facts.get(k) for k in had):
+                # "we run linkerd. we tried istio in 2021 and it hurt": istio's pain, not theirs
+                facts[HURT_BEFORE] = mesh
+                complaints = complaints.replace(sentence, " ")
+        if "incumbent" in facts and self._complaint and self._complaint.search(complaints):
             facts[HURTS] = True  # "we run istio … upgrades are painful"
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])

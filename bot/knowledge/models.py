@@ -132,6 +132,12 @@ class Feature(Strict):
         description="It brings a kind of workload into the mesh (Windows nodes, VMs): said to "
         "stay out of the mesh ('the windows pods can stay outside'), it is no must-have.",
     )
+    setting: bool = Field(
+        default=False,
+        description="Where a mesh must work, no job a mesh does (IPv6-only clusters): the "
+        "no-mesh baseline meets it by doing nothing, so it alone says no need is met "
+        "without a mesh.",
+    )
 
 
 class Concept(Strict):
@@ -957,6 +963,8 @@ class OfferingTrait(StrEnum):
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
     successor = "successor"
+    hurt_before = "hurt_before"
+    drops_incumbent_mtls = "drops_incumbent_mtls"
     migration_path = "migration_path"
 
 
@@ -1396,6 +1404,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words a few words before a mesh that make the time said with it a "
         "trial, not a mesh they run ('evaluating istio for a few months').",
+    )
+    past_use: list[Text] = Field(
+        default_factory=list,
+        description="Words that set a mesh a sentence complains of in the past ('we tried "
+        "istio back in 2021 and it hurt'): it hurt them once, and they do not run it now.",
     )
     covered_by: list[Covered] = Field(
         default_factory=list,
