@@ -9,7 +9,7 @@ from bot.answers.results import Paragraph, StatementList
 from bot.answers.thread import compact, follow_up
 from bot.intents.models import IntentKind
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.models import Category, Level
+from bot.knowledge.models import Category, Level, Status
 from bot.render.plain import render_terminal
 from tests.support.knowledge_files import problems_of, read, write
 
@@ -34,10 +34,14 @@ def test_the_service_mesh_itself_is_explained_with_its_sources(engine, kb, text)
 def test_a_feature_explained_says_what_it_is_and_where_the_meshes_stand(engine, kb):
     answer = engine.ask("ELI5: what is a SPIFFE ID and why would I care")
     feature = kb.features["spiffe_identity"]
-    assert answer.kind == IntentKind.explain and answer.lead == feature.explanation
-    full = [m for m in kb.current_meshes() if m.features[feature.id].level == Level.yes]
-    standing = next(p for p in answer.points if isinstance(p, Paragraph))
-    assert f"Full support in {len(full)} of {len(kb.current_meshes())}" in standing.text
+    spiffe = kb.concept("spiffe")[1]  # the concept asked is defined first, then the row
+    assert answer.kind == IntentKind.explain and answer.lead == spiffe.explanation
+    assert any(isinstance(p, Paragraph) and p.text == feature.explanation for p in answer.points)
+    # the no-mesh baseline is no mesh: not counted among the current meshes
+    meshes = [m for m in kb.current_meshes() if m.status != Status.baseline]
+    full = [m for m in meshes if m.features[feature.id].level == Level.yes]
+    standing = next(p for p in answer.points if p.heading.startswith("Where"))
+    assert f"Full support in {len(full)} of {len(meshes)}" in standing.text
     # the same rows the "which meshes" answer lists, one per current mesh
     rows = [p for s in answer.details for p in s.parts if isinstance(p, StatementList)]
     assert {i.label for i in rows[0].items} == {m.name for m in kb.current_meshes()}
@@ -90,7 +94,10 @@ def test_a_word_of_the_field_is_explained_then_the_two_designs(engine, kb, text,
     assert answer.title == term.name and answer.lead == term.explanation
     assert set(term.sources) <= {s.id for s in answer.sources}
     sidecarless = [m.name for m in kb.current_meshes() if m.data_plane.model == "sidecarless"]
-    assert any(all(n in (p.text or "") for n in sidecarless) for p in answer.points)
+    # how the meshes are built is context, on demand: no list under the term implies its use
+    designs = [p for s in answer.details for p in s.parts]
+    assert any(all(n in (p.text or "") for n in sidecarless) for p in designs)
+    assert not any(all(n in (p.text or "") for n in sidecarless) for p in answer.points)
 
 
 def test_a_terms_unknown_source_or_borrowed_id_is_a_problem(kb_dir):
@@ -208,7 +215,7 @@ def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
     ("text", "explained"),
     [
         ("ebpf... what is it, and why do vendors keep pitching it?", "eBPF"),
-        ("SPIFFE - what's that in practice?", "SPIFFE / SPIRE identity"),
+        ("SPIFFE - what's that in practice?", "SPIFFE"),  # the concept, defined first
     ],
 )
 def test_a_topic_named_then_asked_about_as_it_is_explained(engine, text, explained):

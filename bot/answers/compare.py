@@ -189,20 +189,45 @@ def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
 def _for_your_setup(
     kb: KnowledgeBase, intent: Intent, ids: list[str], cite: Citations
 ) -> Paragraph | None:
-    """The recommender's pick among the compared meshes, when the user told us facts."""
+    """The recommender's pick among the compared meshes, when the user told us facts that a
+    constraint or decision rule weighs. How the features asked were said ("for mtls": by
+    their name) is no setup: the rows asked for lead the comparison instead."""
     known = {k: v for k, v in intent.facts.items() if k != "pods"}
+    weighed = {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
-    if not known or len(current) < 2:
+    if not (set(known) & weighed) or len(current) < 2:
         return None
     result = scoring.evaluate(kb, known, current)
+    # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on
+    # Nomad"): the pick is then what is left, not a preference.
+    out = [s for s in result.screened if s.out]
+    ruled = [f"{s.mesh.name} is out: {'; '.join(f.text for f in s.reasons)}." for s in out]
     if result.pick is None:
-        return None
+        if not out:
+            return None
+        return Paragraph(
+            heading="For your setup",
+            text=" ".join([*ruled, "None of those compared fits what you said."]),
+            sources=cite.cite(x for s in out for f in s.reasons for x in f.sources),
+        )
     telling = _telling(result, result.pick)[:2]
+    pick = kb.meshes[result.pick].name
+    if out and len(out) == len(result.screened) - 1:
+        verdict = f"That leaves {pick}."
+    elif telling:
+        verdict = f"{pick} fits best."
+    elif out:
+        verdict = f"The others fit what you said; {pick} ranks first on the rest."
+    else:
+        verdict = f"Each fits what you said and nothing in it sets them apart; {pick} ranks first."
+    reasons = " ".join(f"{whom}: {rule.because}" for whom, rule in telling)
     return Paragraph(
         heading="For your setup",
-        text=f"{kb.meshes[result.pick].name} fits best. "
-        + " ".join(f"{whom}: {rule.because}" for whom, rule in telling),
-        sources=cite.cite(s for _, r in telling for s in r.sources),
+        text=" ".join([*ruled, verdict, *([reasons] if reasons else [])]),
+        sources=cite.cite(
+            [*(x for s in out for f in s.reasons for x in f.sources)]
+            + [x for _, r in telling for x in r.sources]
+        ),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
-from bot.answers.features import by_level, in_sentence
+from bot.answers.features import by_level, in_sentence, support_text
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Paragraph, Part, Section, StatementList
@@ -15,6 +15,7 @@ from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Category, DataPlaneModel, Feature, Level, Status
+from bot.knowledge.models import Part as PartModel
 
 MAX_FEATURES = 3  # concepts explained in one answer
 PER_CATEGORY = 4  # features named for each area of what a mesh does
@@ -25,8 +26,9 @@ DESIGNS = {
 
 
 def _standing(kb: KnowledgeBase, feature: Feature) -> str:
-    """'Full support in 9 of 14 current meshes: …; partial in …'."""
-    current = kb.current_meshes()
+    """'Full support in 9 of 13 current meshes: …; partial in …'. The no-mesh baseline is no
+    mesh: neither counted nor said to support anything."""
+    current = [m for m in kb.current_meshes() if m.status != Status.baseline]
     by = {
         level: [m.id for m in current if m.features[feature.id].level == level]
         for level in (Level.yes, Level.partial)
@@ -42,6 +44,10 @@ def explain_features(kb: KnowledgeBase, intent: Intent) -> Answer:
     """What each feature is and does, and which current meshes support it."""
     cite = Citations(kb)
     features = [kb.features[f] for f in intent.features if f in kb.features][:MAX_FEATURES]
+    # A concept the row is about asked by name ("what is SPIFFE"): defined first, sourced.
+    defined = [found for p in intent.parts if (found := kb.concept(p))]
+    if defined:
+        return _explain_defined(kb, intent, defined, features, cite)
     single = len(features) == 1
     points: list[Part] = []
     details: list[Section] = []
@@ -73,6 +79,64 @@ def explain_features(kb: KnowledgeBase, intent: Intent) -> Answer:
         points=points,
         details=details,
         next_steps=steps + standard_steps(kb, IntentKind.explain, only=(IntentKind.features,)),
+    )
+
+
+def _explain_defined(
+    kb: KnowledgeBase,
+    intent: Intent,
+    defined: list[tuple[Feature, PartModel]],
+    features: list[Feature],
+    cite: Citations,
+) -> Answer:
+    """What the concept is (its own sources), then the feature row it belongs to: the named
+    mesh's row first ("… and how do I rotate it in linkerd"), then where the meshes stand."""
+    first = defined[0][1]
+    points: list[Part] = [
+        Paragraph(heading=_title(c.name), text=c.explanation, sources=cite.cite(c.sources))
+        for _, c in defined[1:]
+    ]
+    by_id = {f.id: f for f in [*(f for f, _ in defined), *features]}
+    rows = list(by_id.values())
+    named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
+    details: list[Section] = []
+    for feature in rows:
+        points.append(Paragraph(heading=f"In a mesh: {feature.name}", text=feature.explanation))
+        for mesh in named:
+            support = mesh.features[feature.id]
+            points.append(
+                Paragraph(
+                    heading=f"{mesh.name}: {feature.name}",
+                    text=support_text(kb, support),
+                    sources=cite.cite(support.sources),
+                )
+            )
+        points.append(
+            Paragraph(heading=f"Where {in_sentence(feature)} stands", text=_standing(kb, feature))
+        )
+        details.append(
+            Section(
+                key=f"every_mesh_{feature.id}",
+                label=f"{feature.name}: every mesh",
+                parts=[StatementList(items=by_level(kb, feature, cite))],
+            )
+        )
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=", ".join(_title(c.name) for _, c in defined),
+        lead=first.explanation,
+        lead_sources=cite.cite(first.sources),
+        points=points,
+        details=details,
+        next_steps=[
+            *(
+                step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
+                for f in rows
+            ),
+            *standard_steps(kb, IntentKind.explain, only=(IntentKind.features,)),
+        ],
     )
 
 
@@ -130,7 +194,8 @@ def _explain_terms(kb: KnowledgeBase, intent: Intent) -> Answer:
             Paragraph(heading=t.name, text=t.explanation, sources=cite.cite(t.sources))
             for t in terms
         ]
-    points += _designs(kb, cite)
+    # how each mesh is built is context, not who uses the term: on demand, after it
+    designs = Section(key="designs", label="How the meshes are built", parts=_designs(kb, cite))
     return build_answer(
         kb,
         intent,
@@ -139,6 +204,7 @@ def _explain_terms(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead=terms[0].explanation if single else "What each one is, and where meshes use it.",
         lead_sources=cite.cite(terms[0].sources) if single else [],
         points=points,
+        details=[designs],
         next_steps=[
             step(f"What a {kb.service_mesh.name.lower()} is", IntentKind.explain),
             *standard_steps(kb, IntentKind.explain, only=(IntentKind.cost, IntentKind.features)),

@@ -462,6 +462,66 @@ def _seen(
     return f"You see {seen} MiB a proxy: {'; '.join(said)}"
 
 
+def _in_unit(
+    kb: KnowledgeBase,
+    intent: Intent,
+    headlines: list[tuple[Mesh, Figure]],
+    size: Size,
+    measure: Measure,
+) -> str:
+    """The headline figures in the unit the question asks ("in MiB per pod", "in GiB", "how
+    many millicores"), said first: 60 MB is about 57.2 MiB."""
+    said = []
+    if intent.unit in ("MiB", "GiB") and measure == Measure.memory:
+        for mesh, figure in headlines:
+            to_mb = {"MB": 1.0, "GB": 1000.0}.get(figure.unit)
+            if to_mb is None or not figure.high:
+                continue
+            each = figure.high * to_mb / MB_PER_MIB
+            lent = f" ({borrowed_label(kb, figure)})" if figure.borrowed_from else ""
+            text = f"{_named(mesh, figure)}: {figure_text(figure)}{lent} ≈ {each:,.1f} MiB"
+            text += f" a {figure.per}"
+            if size.told and figure.per in (Scope.pod, Scope.node):
+                count = size.count(figure)
+                total = figure.high * to_mb * count / MB_PER_MIB
+                text += f", ≈ {total / 1024:,.1f} GiB for {count:,} {figure.per}s"
+            said.append(text)
+    if intent.unit == "millicores" and measure == Measure.cpu:
+        rps = _count(intent, "rps")
+        for mesh, figure in headlines:
+            if figure.unit != "vCPU" or not figure.high:
+                continue
+            value = figure.high * rps / figure.per_rps if rps and figure.per_rps else figure.high
+            where = f" at {rps:,} rps" if rps and figure.per_rps else ""
+            said.append(f"{_named(mesh, figure)}: about {value * 1000:,.0f}m a proxy{where}")
+    return f"In {intent.unit}: {'; '.join(said)}" if said else ""
+
+
+def _held_instead(
+    kb: KnowledgeBase, missing: list[Mesh], measure: Measure, cite: Citations
+) -> Part | None:
+    """What is held on a mesh the question's overhead has no figure for ("how much cpu does
+    linkerd add"): its figures for the other overheads, each with its source, so the answer
+    is no dead end."""
+    items = []
+    for mesh in missing:
+        for other, metrics in MEASURE_METRICS.items():
+            if other == measure or (figure := _first_figure(kb, mesh, metrics)) is None:
+                continue
+            if not figure.high:
+                continue
+            items.append(
+                Statement(
+                    label=f"{mesh.name}, {_MISSING[other]}",
+                    text=f"{figure_text(figure)}; {figure.conditions} ({_who(kb, figure)})",
+                    sources=cite.cite(figure.sources),
+                )
+            )
+    if not items:
+        return None
+    return StatementList(heading=f"No {_MISSING[measure]} figure: what I hold instead", items=items)
+
+
 def _outside_the_cluster(mesh: Mesh) -> str:
     """Why an offering whose data plane is outside the cluster has no figure (its zero note)."""
     return next((f.note for f in mesh.overhead if f.high == 0 and f.note), "")
@@ -736,6 +796,27 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         clusters = _count(intent, "clusters") or 1
         points.append(_control_planes(kb, meshes, clusters, cite))
         lead = _sentences(lead, _in_all(kb, headlines, size, clusters))
+    missing = [m for m in _unfigured(meshes, headlines) if not _outside_the_cluster(m)]
+    if missing and (instead := _held_instead(kb, missing, measure, cite)):
+        points.append(instead)
+        held = [i.label.split(", ", 1)[1] for i in instead.items]
+        names = mesh_names(kb, [m.id for m in missing])
+        lead = _sentences(
+            lead,
+            f"What I hold instead for {names}, its {', '.join(dict.fromkeys(held))} figures, is "
+            "below; your own proxies' usage under your traffic is the figure to trust "
+            "(kubectl top pod --containers)",
+        )
+    whole = [f for _, f in headlines if f.per == Scope.mesh and f.high]
+    if measure == Measure.control_plane and size.told and whole:
+        lead = _sentences(
+            lead,
+            f"{'That figure is' if len(whole) == 1 else 'Those figures are'} for one control "
+            f"plane as measured, not scaled to your {size.headline.split(' on ')[0]}: I hold no "
+            "figure for how it grows with the pods and services it watches",
+        )
+    if asked := _in_unit(kb, intent, headlines, size, measure):  # the unit asked, first
+        lead = _sentences(asked, lead)
     if hint := _hint(size, measure):
         points.append(Paragraph(text=hint))
     facts = {**intent.facts, "pods": size.pods}

@@ -60,7 +60,9 @@ class AnswerEngine:
         """The help intent instead of one naming what this knowledge base lacks (a stale button)."""
         meshes_ok = all(m in self.kb.meshes for m in intent.meshes)
         features_ok = all(f in self.kb.features for f in intent.features)
-        features_ok = features_ok and all(self.kb.part(p) or self.kb.term(p) for p in intent.parts)
+        features_ok = features_ok and all(
+            self.kb.part(p) or self.kb.term(p) or self.kb.concept(p) for p in intent.parts
+        )
         needs = {
             IntentKind.feature_check: bool(intent.meshes) and bool(intent.features),
             IntentKind.which_meshes: bool(intent.features) or "platform" in intent.facts,

@@ -3,6 +3,7 @@ A question naming no mesh explains a concept instead (concepts.py)."""
 
 from __future__ import annotations
 
+from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
@@ -10,6 +11,7 @@ from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
+from bot.answers.platforms import platform_notes
 from bot.answers.results import (
     Answer,
     Choice,
@@ -23,7 +25,7 @@ from bot.answers.results import (
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Mesh
+from bot.knowledge.models import Mesh, Platform
 
 MAX_SUCCESSORS = 2  # a retired mesh's replacements offered as comparisons
 
@@ -116,6 +118,43 @@ def explain(kb: KnowledgeBase, intent: Intent) -> Answer:
     return explain_service_mesh(kb, intent)
 
 
+def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, str] | None:
+    """Whether the mesh runs on the platform the question names ("can kong mesh run on
+    openshift?"), from its `fit` block as screening reads it: yes or no first, then what else
+    said of the setup it meets or misses, and the platform notes."""
+    platforms = intent.facts.get("platform")
+    if not isinstance(platforms, list) or not platforms or mesh.fit is None:
+        return None
+    fact = kb.rules.fact("platform")
+    named = fact.says(platforms) if fact else ", ".join(map(str, platforms))
+    screened = scoring.evaluate(kb, dict(intent.facts), [mesh]).screened[0]
+    runs = fact.says([p.value for p in mesh.fit.platforms]) if fact else ""
+    title = f"Does {mesh.name} run on {named}?"
+    own = {p.value for p in mesh.fit.platforms}
+    if screened.out:
+        reasons = "; ".join(f.text for f in screened.reasons)
+        text = f"No. {mesh.name}: {reasons}. It runs on {runs}."
+    elif screened.caveats:
+        caveats = "; ".join(f.text for f in screened.caveats)
+        text = f"Yes, with caveats: {mesh.name} runs on {named} ({caveats})."
+    else:
+        via = "" if set(map(str, platforms)) <= own else f" (as Kubernetes; its platforms: {runs})"
+        met = [
+            f.label
+            for f in kb.rules.facts
+            if f.id in intent.facts
+            and f.id != "platform"
+            and intent.facts[f.id]
+            and any(c.fact == f.id for c in kb.rules.constraints)
+        ]
+        also = f", and it meets what else you said ({'; '.join(met)})" if met else ""
+        text = f"Yes: {mesh.name} runs on {named}{via}{also}."
+    summary = mesh.on([Platform(p) for p in platforms])
+    notes = [summary.summary] if summary else []
+    notes += platform_notes(kb, mesh, [str(p) for p in platforms])
+    return title, " ".join([text, *notes])
+
+
 def _licence_lead(mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
     """What its licence permits, as the licensor words it; where I hold no reading of the
     licence, its name and that I hold none."""
@@ -135,7 +174,8 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = []
     if status := status_line(kb, mesh, successors=False):  # the lead names them
         points.append(Paragraph(heading="Status", text=status))
-    lead, lead_sources = mesh.summary, cite.cite(mesh.sources[:1])
+    fit = _platform_fit(kb, intent, mesh) if mesh.is_current else None
+    title, lead, lead_sources = mesh.name, mesh.summary, cite.cite(mesh.sources[:1])
     if intent.aspect == Aspect.licence:  # "can we still use it internally?": answered first
         lead, lead_sources = _licence_lead(mesh, cite)
     elif intent.aspect == Aspect.drawbacks and mesh.weaknesses:  # "why not linkerd?"
@@ -145,13 +185,19 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
             "your platform, size and must-haves and I'll say whether any of them matters to you."
         )
         points.append(Paragraph(heading="Weaknesses", text="• " + "\n• ".join(mesh.weaknesses)))
+    elif fit:  # the platform asked about leads; what the mesh is follows
+        points.insert(0, Paragraph(heading=mesh.name, text=lead, sources=lead_sources))
+        title, lead = fit
+        summary = mesh.on([Platform(p) for p in intent.facts.get("platform", [])])
+        fit_sources = [*(mesh.fit.sources if mesh.fit else [])]
+        lead_sources = cite.cite([*fit_sources, *(summary.sources if summary else [])])
     points.append(_at_a_glance(mesh, cite))
     cite.read_more(mesh.sources[1:])
     return build_answer(
         kb,
         intent,
         cite,
-        title=mesh.name,
+        title=title,
         lead=lead,
         lead_sources=lead_sources,
         points=points,

@@ -9,6 +9,7 @@ from bot.answers.citations import Citations, evidence_date
 from bot.answers.claims import claim_statements
 from bot.answers.notices import status_line
 from bot.answers.phrasing import first_sentence, mesh_names
+from bot.answers.platforms import platform_notes
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
 from bot.answers.screening import runs_beside, runs_there
 from bot.answers.steps import standard_steps, step
@@ -43,7 +44,7 @@ def in_sentence(feature: Feature) -> str:
     return first.lower() + feature.name[len(first) :]
 
 
-def _support_text(kb: KnowledgeBase, support: Support) -> str:
+def support_text(kb: KnowledgeBase, support: Support) -> str:
     """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date."""
     base = kb.meshes.get(support.inherited_from) if support.inherited_from else None
     upstream = base.name.split(" (")[0] if base else ""
@@ -62,7 +63,7 @@ def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite
     return [
         Statement(
             label=f"{mesh.name}: {feature.name}",
-            text=_support_text(kb, mesh.features[feature.id]),
+            text=support_text(kb, mesh.features[feature.id]),
             sources=cite.cite(mesh.features[feature.id].sources),
         )
         for mesh in meshes
@@ -156,7 +157,7 @@ def by_level(
     return [
         Statement(
             label=mesh.name,
-            text=_support_text(kb, mesh.features[feature.id]),
+            text=support_text(kb, mesh.features[feature.id]),
             sources=cite.cite(mesh.features[feature.id].sources),
         )
         for level in _ORDER
@@ -268,11 +269,12 @@ def which_run_on(kb: KnowledgeBase, intent: Intent) -> Answer:
         else:
             absent.append(mesh)
 
-    def listed(meshes: list[Mesh]) -> list[Statement]:
+    def listed(meshes: list[Mesh], notes: bool = False) -> list[Statement]:
         return [
             Statement(
                 label=m.name,
-                text=f"runs on {fact.says([p.value for p in m.fit.platforms]) if fact else ''}",
+                text=f"runs on {fact.says([p.value for p in m.fit.platforms]) if fact else ''}"
+                + "".join(f". {n.rstrip('.')}" for n in platform_notes(kb, m, platforms) if notes),
                 sources=cite.cite(m.fit.sources),
             )
             for m in meshes
@@ -288,7 +290,8 @@ def which_run_on(kb: KnowledgeBase, intent: Intent) -> Answer:
             f" {mesh_names(kb, [m.id for m in beside])} can also run on its hosts, without "
             f"{where} integration (you run the mesh's own agents beside it)."
         )
-    points: list[Part] = [StatementList(heading=f"Runs on {where}", items=listed(native))]
+    native_items = listed(native, notes=True)
+    points: list[Part] = [StatementList(heading=f"Runs on {where}", items=native_items)]
     if beside:
         points.append(
             StatementList(

@@ -92,6 +92,11 @@ class Intent(BaseModel):
         description="The overhead a cost question asks about (memory if unsaid), or whose "
         "sources a sources question asks for.",
     )
+    unit: Annotated[str, StringConstraints(max_length=12)] | None = Field(
+        default=None,
+        description="The unit a cost question asks its figures in ('in MiB per pod', 'how "
+        "many millicores'): MiB, GiB or millicores.",
+    )
     control_plane_too: bool = Field(
         default=False,
         description="A memory cost question that counts the control plane in: 'incl the "

@@ -229,6 +229,9 @@ class NameReader:
             if not self._free(tokens, found, i):
                 i += 1
                 continue
+            if spelled := _spelled_again(tokens, i):
+                i += spelled  # a camelCase name's words said again: no second name
+                continue
             end = max(self._extent(tokens, found, i, capitals), self._slot(tokens, found, i))
             spans.append((i, end))
             i = end
@@ -338,6 +341,8 @@ class NameReader:
             joined = tokens[end : end + 1] == [CONNECTOR] and self._free(tokens, found, end + 1)
             return end + 2 if joined and not ordinary(tokens[i]) else end
         while end - i < MAX_WORDS:
+            if _spelled_again(tokens, end):
+                break  # "`ZephyrMesh`" said again as "zephyr mesh": the same name, once
             if self._free(tokens, found, end) and tokens[end] in capitals:
                 end += 1
             elif (
@@ -508,6 +513,17 @@ def _kind_in_name(
     pattern = r"[\s_-]+".join(re.escape(w) for w in kind)
     written = re.search(rf"\b{re.escape(words[-1])}[\s_-]+({pattern})\b", text, re.IGNORECASE)
     return written is not None and written.group(1).istitle()
+
+
+def _spelled_again(tokens: list[str], i: int) -> int:
+    """How many words from i spell the word before them again (pasted code's camelCase
+    name said in words too: "zephyrmesh zephyr mesh"), or 0."""
+    if i == 0:
+        return 0
+    for n in range(2, MAX_WORDS + 1):
+        if i + n <= len(tokens) and "".join(tokens[i : i + n]) == tokens[i - 1]:
+            return n
+    return 0
 
 
 def _written_together(word: str, tail: tuple[str, ...], text: str) -> bool:

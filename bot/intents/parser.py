@@ -60,6 +60,8 @@ NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
+# rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
+UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
@@ -155,6 +157,15 @@ class IntentParser:
         self._terms = {
             normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
         }
+        # Concepts a feature's row is about ("spiffe", "gamma"): a question asking what one is
+        # has it defined first.
+        self._defined_ids = {
+            normalise(a): d.id
+            for f in kb.features.values()
+            for d in f.defines
+            for a in (d.name, *d.aliases)
+        }
+        self._defined = word_pattern(self._defined_ids)
         concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
         self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
         # Facts some decision rule or constraint tests: knowing one makes a question a
@@ -190,6 +201,12 @@ class IntentParser:
             (feature.id, pattern)
             for feature in kb.features.values()
             if (pattern := word_pattern(normalise(w) for w in feature.named_by))
+        ]
+        self._narrowed_by = [
+            (feature.id, feature.narrows, pattern)
+            for feature in kb.features.values()
+            if feature.narrows
+            and (pattern := word_pattern(normalise(w) for w in feature.narrowed_by))
         ]
         names = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
@@ -586,6 +603,7 @@ class IntentParser:
         listed = self._cues.has("list_meshes", normalised)  # "which meshes support SMI"
         if found.meshes or listed:
             features += [f for f in self._term_features(normalised) if f not in features]
+        features = self._narrowed(features, normalised)
         if not features:
             features = self._platform_features(text, negated)
         features += [f for f in self._avoided(text) if f not in features and f not in negated]
@@ -1080,6 +1098,9 @@ class IntentParser:
                 meshes = [m for m in meshes if m not in r.by_part and m in named]
             elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
+            elif r.features and self._defined:  # "what is spiffe": that concept, defined
+                found = self._defined.finditer(r.normalised)
+                parts = list(dict.fromkeys(self._defined_ids[m.group(0)] for m in found))[:4]
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -1159,10 +1180,23 @@ class IntentParser:
             unknown_names=[] if outside else r.unknown,
             read_as=dict(list(r.read_as.items())[:4]),
             measure=self._asked_measure(r, kind),
+            unit=self._unit_asked(r.normalised) if kind == IntentKind.cost else None,
             control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
         )
+
+    def _unit_asked(self, normalised: str) -> str | None:
+        """The unit a cost question asks its figures in ("in MiB per pod", "how many
+        millicores"): a `unit_*` phrase with no number right before it (“~150Mi each” is a size
+        they see, not a unit asked)."""
+        said = []
+        for key, unit in UNITS_ASKED.items():
+            for match in self._cues.find(key, normalised):
+                before = normalised[: match.start()].split()[-1:]
+                if not (before and before[0].replace(".", "", 1).isdigit()):
+                    said.append((match.start(), unit))
+        return min(said)[1] if said else None
 
     def _version_asked(self, text: str, meshes: list[str]) -> str | None:
         """The release said right after the one mesh a status question names, read in the
@@ -1443,6 +1477,10 @@ class IntentParser:
         checks = self._cues.has("support_check", unsupported)
         one = len(meshes) == 1 and self._in_use(meshes[0]) and (opens or checks)
         asked = r.asks_of_mesh or (features and (cue("list_meshes") or one))
+        # "linkerd on openshift - supported?", "kong mesh on openshift, possible?": one mesh
+        # asked of with only where it would run said (no size, no pick): whether it runs there.
+        where_only = PLATFORM in facts and not (set(facts) - {PLATFORM}) & self._setup
+        asked = asked or (one and where_only and not (sized or recommend))
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
         # named mesh costs; the setup is the size it is costed at.
         asked = asked or (bool(meshes) and self._only_asked("cost", r.text))
@@ -1929,6 +1967,9 @@ class IntentParser:
                 at = len(said[: match.start()].split())
                 before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
                 after = " ".join(words[at + len(match.group(0).split()) :])
+                owned = at and self._cues.starts("evidence_owned", words[at - 1])
+                if not owned and self._cues.starts("evidence_verb_next", after):
+                    continue  # "these claim to be lightweight": a vendor's claim, not my data
                 if self._cues.has("yours", before) or self._cues.starts("yours_after", after):
                     return True
                 if self._cues.starts("whence", said) and self._ends_with("whence_end", after):
@@ -1983,8 +2024,10 @@ class IntentParser:
         out = []
         for n, clause in enumerate(_CLAUSES.split(body)):
             words = normalise(clause).split()[:MAX_TOKENS]
-            opening = bool(words) and (
-                words[0] in asks or words[0] in self._cues.words["asks_opening"]
+            way = self._cues.leading("asks_way", " ".join(words))  # "is there a way to run X"
+            words = words[len(way.split()) :]
+            opening = bool(way) or (
+                bool(words) and (words[0] in asks or words[0] in self._cues.words["asks_opening"])
             )
             if n == 0 and opening:
                 words = [*heading, *words]
@@ -2161,6 +2204,16 @@ class IntentParser:
         if self._cues.starts("by_hand", " ".join(words[end:])):
             return []  # "don't want to do upgrades by hand": the chore, not the feature
         return find_mentions(words[start:end], self._kb.mesh_index, self._kb.feature_index).features
+
+    def _narrowed(self, features: list[str], normalised: str) -> list[str]:
+        """A broader feature said with a narrower kind's `narrowed_by` words is that kind
+        ("rate limiting across all replicas" asks for global rate limiting), and a narrower kind
+        named stands for its broader one: the answer is about the kind asked."""
+        for narrower, broader, pattern in self._narrowed_by:
+            if broader in features and narrower not in features and pattern.search(normalised):
+                features = [narrower if f == broader else f for f in features]
+        narrowed = {self._kb.features[f].narrows for f in features if f in self._kb.features}
+        return [f for f in features if f not in narrowed]
 
     def _by_name(self, normalised: str) -> list[str]:
         """Features said with a `named_by` word that no `loosely_*` word beside it softens

@@ -83,6 +83,15 @@ class KnowledgeBase:
         """A word of the field no one offering owns, by its id ("ebpf")."""
         return next((t for t in self.service_mesh.terms if t.id == term_id), None)
 
+    def concept(self, concept_id: str) -> tuple[Feature, Part] | None:
+        """A concept a feature's row is about (features.yaml `defines`: "spiffe"), by its id,
+        with that feature."""
+        for feature in self.features.values():
+            for concept in feature.defines:
+                if concept.id == concept_id:
+                    return feature, concept
+        return None
+
     def part(self, part_id: str) -> tuple[Mesh, Part] | None:
         """A mesh's part by its id ("waypoint"), with the mesh it belongs to."""
         for mesh in self.meshes.values():

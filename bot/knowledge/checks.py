@@ -169,6 +169,12 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
             for n, term in enumerate(concept.terms)
             for i, sid in enumerate(term.sources)
         ]
+        cited += [
+            (f"features[{n}].defines[{d}].sources[{i}]", sid)
+            for n, feature in enumerate(loaded.features.features)
+            for d, defined in enumerate(feature.defines)
+            for i, sid in enumerate(defined.sources)
+        ]
         for path, sid in cited:
             if sid not in source_ids:
                 yield Problem(
@@ -315,6 +321,8 @@ def _check_part_ids(loaded: LoadedFiles) -> Iterator[Problem]:
     """A part's id names it across the knowledge base (an intent carries it), and so does a
     term's."""
     seen = {t.id for t in loaded.features.service_mesh.terms} if loaded.features else set()
+    if loaded.features:
+        seen |= {d.id for f in loaded.features.features for d in f.defines}
     for mesh_id, mesh in loaded.meshes.items():
         for n, part in enumerate(mesh.parts):
             if part.id in seen:

@@ -94,6 +94,23 @@ class Category(StrEnum):
     extensibility = "extensibility"
 
 
+class Part(Strict):
+    """A component or protocol of one offering (ztunnel, a waypoint proxy, HBONE): its names
+    name the offering in any question, but a question asking what it is asks about the part,
+    not about the offering it belongs to."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    explanation: Text = Field(description="What it is and does, in a few plain sentences.")
+    sources: list[Id] = Field(min_length=1)
+    feature: Id | None = Field(
+        default=None,
+        description="For a word of the field (`service_mesh.terms`): the feature it stands for "
+        "asked of a mesh ('does linkerd support SMI' checks traffic splitting, SMI's API for it).",
+    )
+
+
 class Feature(Strict):
     id: Id
     name: Text
@@ -126,6 +143,18 @@ class Feature(Strict):
         description="The broader feature this one is a kind of ('global rate limiting' of rate "
         "limiting): found by its own aliases, never by ranked retrieval over the broader one's "
         "words.",
+    )
+    narrowed_by: list[Text] = Field(
+        default_factory=list,
+        description="Words that, said in a question naming the broader feature, ask for this "
+        "narrower kind instead ('rate limiting across all replicas', 'a shared counter'). "
+        "Only with `narrows`.",
+    )
+    defines: list[Part] = Field(
+        default_factory=list,
+        description="Concepts of their own the feature's row is about (SPIFFE and SVIDs for "
+        "SPIFFE identity, GAMMA for the Gateway API, the trust anchor for CA rotation): asked "
+        "what one is, the answer defines it first, from its own sources.",
     )
     workloads: bool = Field(
         default=False,
@@ -432,23 +461,6 @@ class FormerName(Strict):
     name: Text
     note: Text = Field(description="What became of it: 'merged into Linkerd as Linkerd 2 (2018)'.")
     sources: list[Id] = Field(min_length=1)
-
-
-class Part(Strict):
-    """A component or protocol of one offering (ztunnel, a waypoint proxy, HBONE): its names
-    name the offering in any question, but a question asking what it is asks about the part,
-    not about the offering it belongs to."""
-
-    id: Id
-    name: Text
-    aliases: list[Text] = Field(default_factory=list)
-    explanation: Text = Field(description="What it is and does, in a few plain sentences.")
-    sources: list[Id] = Field(min_length=1)
-    feature: Id | None = Field(
-        default=None,
-        description="For a word of the field (`service_mesh.terms`): the feature it stands for "
-        "asked of a mesh ('does linkerd support SMI' checks traffic splitting, SMI's API for it).",
-    )
 
 
 class OutdatedClaim(Strict):
