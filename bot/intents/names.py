@@ -268,7 +268,8 @@ class NameReader:
         runs = []
         for match in _MARKED.finditer(text):
             words = tuple(normalise(match.group(2)).split())
-            if not 2 <= len(words) <= MAX_WORDS:
+            # one word and its camelCase words read after it ("quillonmesh quillon mesh")
+            if not 2 <= len(words) <= MAX_WORDS or words[0] == "".join(words[1:]):
                 continue
             for at in range(len(tokens) - len(words) + 1):
                 if tuple(tokens[at : at + len(words)]) != words:
