@@ -97,12 +97,17 @@ def test_rules_fire_only_on_known_facts(kb):
     assert verdict.ruled_out == []
 
 
-def test_seed_000_thousand_pod_example_is_reproducible(engine):
+def test_a_figure_with_no_public_source_draws_no_bar(engine, kb):
+    """The seed post's 10 MB / 50-100 MB a sidecar has no address and no test setup: it is
+    held as an outdated claim, never charted as evidence."""
     answer = engine.ask("cost 1000 pods")
     bars = [b for p in every_part(answer) if isinstance(p, Chart) for b in p.bars]
-    seed = {(b.low, b.high) for b in bars if "seed-000" in b.sources}
-    assert (10_000, 10_000) in seed  # Linkerd: 10 GB, in MB
-    assert (50_000, 100_000) in seed  # Istio: 50 GB at the claim's low end
+    assert bars and all(kb.sources[s].url for b in bars for s in b.sources)
+    claims = [c for m in ("istio", "linkerd") for c in kb.meshes[m].outdated_claims]
+    assert {m for m in ("10 MB", "50-100 MB") if any(m in c.claim for c in claims)} == {
+        "10 MB",
+        "50-100 MB",
+    }
 
 
 def test_cost_headline_states_pods_and_nodes_and_one_figure_a_mesh(engine):
@@ -256,7 +261,10 @@ def test_a_latency_question_answers_latency_from_one_benchmark_where_there_is_on
     answer = engine.ask("latency overhead istio vs linkerd")
     assert answer.title == "Latency a mesh adds"
     assert "memory" not in answer.lead.lower()
-    assert answer.lead.count("ms per request path at p99") == 2  # one source measured both
+    alike, own = answer.lead.split("The projects' own benchmarks", 1)
+    assert alike.count("ms per request path at p99") == 2  # one source measured both
+    assert "no keep-alive" in alike  # the third party's setup beside its figures
+    assert "Istio 1.12.3 official benchmark" in own and "Linkerd" in own
     headline = next(p for p in answer.points if isinstance(p, StatementList))
     assert len({tuple(item.sources) for item in headline.items}) == 1
 

@@ -153,6 +153,19 @@ def test_a_pick_asked_over_a_licence_stays_a_pick(engine):
 @pytest.mark.parametrize(
     "text",
     [
+        "nomad and consul everywhere, 60 services on VMs, no k8s. need mtls. BSL is fine for us",
+        "we run consul on GKE, legal flagged the BSL licence, 250 services, multi-cluster a must",
+        "consul today on EKS; licence: BUSL is ok for internal use. 90 services, want retries",
+    ],
+)
+def test_a_setup_stating_its_licence_stance_asks_for_a_pick(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend and intent.aspect is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "is SMI still relevant when picking a service mesh?",
         "does it matter if a mesh supports the service mesh interface?",
         "is smi dead?",

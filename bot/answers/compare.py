@@ -11,7 +11,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
-from bot.answers.figures import borrowed_label, lead_figure
+from bot.answers.figures import figure_caveats, lead_figure
 from bot.answers.notices import status_line
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
@@ -67,8 +67,8 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[str]:
 def _statement(
     kb: KnowledgeBase, mesh: Mesh, figure: Figure, cite: Citations, comparable: bool
 ) -> Statement:
-    borrowed = borrowed_label(kb, figure)
-    caveat = f" — {borrowed}" if borrowed else ("" if comparable else NOT_COMPARABLE)
+    caveats = figure_caveats(kb, figure)
+    caveat = f" — {caveats}" if caveats else ("" if comparable else NOT_COMPARABLE)
     return Statement(
         label=f"{mesh.name}, {figure.metric.value.replace('_', ' ')} ({figure.mode})",
         text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}){caveat}",

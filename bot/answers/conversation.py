@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.guide import examples_part
-from bot.answers.notices import did_you_mean, not_in_kb_sentence
+from bot.answers.notices import did_you_mean, not_in_kb_sentence, product_notes
 from bot.answers.results import Answer, Paragraph
 from bot.answers.steps import standard_steps
 from bot.intents.models import Intent, IntentKind
@@ -42,12 +42,13 @@ def out_of_scope(kb: KnowledgeBase, intent: Intent) -> Answer:
 def not_in_kb(kb: KnowledgeBase, intent: Intent) -> Answer:
     """Only names the knowledge base lacks: say so, offer close spellings, list what it has."""
     known = ", ".join(m.name for m in kb.current_meshes())
+    notes = product_notes(kb, intent)  # a product mentioned, not covered: what is known of it
     return build_answer(
         kb,
         intent,
         Citations(kb),
-        title="Not in my knowledge base",
-        lead=not_in_kb_sentence(intent),
-        points=[Paragraph(heading="Meshes I know", text=known + ".")],
+        title="Not an offering I cover" if notes else "Not in my knowledge base",
+        lead=not_in_kb_sentence(intent, kb),
+        points=[*notes, Paragraph(heading="Meshes I know", text=known + ".")],
         next_steps=did_you_mean(kb, intent) + standard_steps(kb, IntentKind.not_in_kb)[:3],
     )

@@ -8,8 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers.assembly import build_answer
-from bot.answers.citations import Citations
-from bot.answers.figures import MEASURE_METRICS, borrowed_label, figure_bar, lead_figure
+from bot.answers.citations import Citations, source_rank
+from bot.answers.figures import (
+    MEASURE_METRICS,
+    basis_label,
+    borrowed_label,
+    figure_bar,
+    figure_caveats,
+    lead_figure,
+)
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
     Answer,
@@ -97,20 +104,23 @@ def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
     return [kb.meshes[i] for i in ids]
 
 
-def _who(kb: KnowledgeBase, figure: Figure) -> str:
-    """'Publisher, 2025' with 'vendor' or 'blog claim' where that is what it is, and
-    'borrowed: measured for X' where the figure is another mesh's."""
+def _source_tag(kb: KnowledgeBase, figure: Figure) -> str:
+    """'Publisher, 2025-11' with 'vendor' or 'blog claim' where that is what it is."""
     source = kb.sources.get(figure.sources[0])
-    tag = ""
-    if source is not None:
-        tag = (
-            ", blog claim"
-            if source.kind == "blog"
-            else (", vendor" if source.vendor_authored else "")
-        )
-    who = f"{source.publisher}, {figure.as_of:%Y-%m}{tag}" if source else figure.sources[0]
-    borrowed = borrowed_label(kb, figure)
-    return f"{who}; {borrowed}" if borrowed else who
+    if source is None:
+        return figure.sources[0]
+    vendor = ", vendor" if source.vendor_authored else ""
+    tag = ", blog claim" if source.kind == "blog" else vendor
+    return f"{source.publisher}, {figure.as_of:%Y-%m}{tag}"
+
+
+def _who(kb: KnowledgeBase, figure: Figure) -> str:
+    """'Publisher, 2025' with 'vendor' or 'blog claim' where that is what it is, then what
+    the figure is where a reader must know it before comparing: 'borrowed: measured for X',
+    'peak under load', 'sizing guidance, not a measurement'."""
+    who = _source_tag(kb, figure)
+    caveats = figure_caveats(kb, figure)
+    return f"{who}; {caveats}" if caveats else who
 
 
 def _blog(kb: KnowledgeBase, figure: Figure) -> bool:
@@ -267,7 +277,9 @@ def _comparability(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> s
         return "some borrowed from another offering with the same proxy: not directly comparable"
     if len({f.metric for _, f in headlines}) > 1:
         return "different percentiles and benchmarks: not comparable"
-    if publisher := _one_publisher(kb, headlines):
+    if (publisher := _one_publisher(kb, headlines)) and all(_official(kb, f) for _, f in headlines):
+        return f"the project's own benchmarks ({publisher}): separate releases and runs"
+    if publisher:
         return f"one publisher's runs ({publisher}): same setup, separate runs"
     return "different benchmarks, years or conditions: not directly comparable"
 
@@ -542,12 +554,32 @@ def _figured_lead(
         borrowed = f" ({borrowed_label(kb, low)})" if low.borrowed_from else ""
         return (
             f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
-            f"{borrowed}."
+            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}."
         )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({_who_at(kb, ranked, low, size)}) to {_total(high, size)} "
         f"({_who_at(kb, ranked, high, size)})."
+    )
+
+
+def _other_mode(kb: KnowledgeBase, mesh: Mesh, shown: Figure, size: Size) -> str:
+    """'; in ztunnel mode instead, 240 MB (…), plus 60 MB per waypoint where you deploy one':
+    an offering that runs in another mode too (Gloo Mesh: sidecars or ambient) says what that
+    mode would take, so one mode's figure is not read as the offering's only cost."""
+    others = [
+        f
+        for f in mesh.overhead
+        if f.metric == shown.metric and f.mode != shown.mode and f.per in _MEMORY_SCOPES
+    ]
+    if not others:
+        return ""
+    other = min(others, key=lambda f: (f.as_of != shown.as_of, -f.as_of.toordinal()))
+    extra = [f for f in mesh.overhead if f.metric == shown.metric and f.per == Scope.waypoint]
+    plus = f", plus {figure_text(extra[0])} where you deploy one" if extra else ""
+    lent = f"; {borrowed_label(kb, other)}" if other.borrowed_from else ""
+    return (
+        f"; in {other.mode} mode instead, {_total(other, size)} ({figure_text(other)}{lent}){plus}"
     )
 
 
@@ -564,7 +596,11 @@ def _who_at(kb: KnowledgeBase, ranked: list[tuple[Mesh, Figure]], end: Figure, s
     extra = [
         f for m, _ in tied for f in m.overhead if f.per == Scope.waypoint and f.metric == end.metric
     ]
-    return said + (f", plus {figure_text(extra[0])} where you deploy one" if extra else "")
+    if extra:  # the per-node figure leaves the optional L7 proxies out: say so beside it
+        said += f": {end.mode} only, plus {figure_text(extra[0])} where you deploy one"
+    if basis := basis_label(end):
+        said += f": {basis}"
+    return f"{said}; {_source_tag(kb, end)}"
 
 
 def _verdict_at(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
@@ -608,7 +644,61 @@ def _rate_lead(
     )
     if len({f.metric for _, f in headlines}) > 1:
         return _unlike_lead(kb, headlines, size, what)
+    if measure == Measure.latency:
+        lead = f"{what}{_setup(kb, headlines)}: {said}."
+        return _sentences(lead, _official_latency(kb, headlines, size))
     return f"{what}: {said}."
+
+
+def _official(kb: KnowledgeBase, figure: Figure) -> bool:
+    """Measured by the project itself, in its own documentation or release notes."""
+    return not figure.borrowed_from and any(source_rank(kb, s)[0] == 0 for s in figure.sources)
+
+
+def _setup(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """', in one LiveWyer benchmark (EKS 1.28, 4x c5.large, …, no keep-alive)': the setup
+    a delay was measured under, said beside it, where it is not the projects' own benchmark
+    (a tail latency depends on load, hardware and connection reuse more than on the mesh)."""
+    if not headlines or all(_official(kb, f) for _, f in headlines):
+        return ""
+    clauses = {f.conditions.split(";", 1)[0].strip() for _, f in headlines}
+    if len(clauses) != 1:
+        return ""
+    clause = clauses.pop()
+    publisher = _publisher(kb, headlines[0][1].sources[0])
+    clause = clause.removeprefix(f"{publisher}, ")
+    if len(headlines) > 1 and _comparable(headlines):
+        return f", measured alike in one {publisher} benchmark ({clause})"
+    if len(headlines) > 1 and _one_publisher(kb, headlines):
+        return f", measured alike in {publisher}'s runs of one setup ({clause})"
+    return f" in {publisher}'s benchmark ({clause})"
+
+
+def _official_latency(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+    """Beside a third party's delays, each project's own figure (the percentile shown first,
+    else another), measured under its own setup; or that it publishes none."""
+    if all(_official(kb, f) for _, f in headlines):
+        return ""
+    found, none = [], []
+    for mesh, shown in headlines:
+        if _official(kb, shown):
+            continue
+        order = (shown.metric, *(m for m in _LATENCY if m != shown.metric))
+        own = [f for f in mesh.overhead if f.metric in order and _official(kb, f)]
+        if not own:
+            none.append(mesh.name)
+            continue
+        best = min(own, key=lambda f: (order.index(f.metric), -f.as_of.toordinal()))
+        found.append(
+            f"{_named(mesh, best)}: {_value_at(best, size, Measure.latency)} "
+            f"({_what_was_measured(best)}, {_source_tag(kb, best)})"
+        )
+    said = []
+    if found:
+        said.append("The projects' own benchmarks, under their own setup: " + "; ".join(found))
+    if none:
+        said.append(f"No official latency figure for {', '.join(none)}")
+    return _sentences(*said)
 
 
 def _unlike_lead(

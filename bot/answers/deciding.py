@@ -14,7 +14,7 @@ from bot.answers.figures import lead_figure
 from bot.answers.phrasing import first_sentence
 from bot.answers.results import Statement, StatementList
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import CncfStatus, Figure, Mesh, Metric
+from bot.knowledge.models import Basis, CncfStatus, Figure, Mesh, Metric
 from bot.knowledge.wording import figure_text
 
 HEADLINE_METRIC = Metric.proxy_memory
@@ -90,7 +90,13 @@ def _sentence(text: str) -> str:
 def _memory(kb: KnowledgeBase, figure: Figure | None) -> Line:
     if figure is None:
         return "no sourced proxy-memory figure", []
-    label = f"proxy memory {figure_text(figure)} ({_source_label(kb, figure)})"
+    # What the figure is comes first, as the reader compares it at once: another mesh's
+    # measurement (whose source the mark cites), or a peak rather than a typical value.
+    lender = kb.meshes.get(figure.borrowed_from or "")
+    who = f"borrowed: {lender.name.split(' (')[0]}" if lender else _source_label(kb, figure)
+    if figure.basis != Basis.measured:  # a card's budget: the one word ("peak", "guidance")
+        who = f"{figure.basis.value}, {who}"
+    label = f"proxy memory {figure_text(figure)} ({who})"
     return label, list(figure.sources)
 
 

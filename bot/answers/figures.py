@@ -7,7 +7,7 @@ from bot.answers.citations import Citations, source_rank
 from bot.answers.results import Bar
 from bot.intents.models import Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Figure, Mesh, Metric
+from bot.knowledge.models import Basis, Figure, Mesh, Metric
 
 # The figures that answer each measure, in the order a headline prefers them.
 MEASURE_METRICS = {
@@ -18,16 +18,38 @@ MEASURE_METRICS = {
 }
 
 
+_BASIS_ORDER = {Basis.measured: 0, Basis.peak: 1, Basis.guidance: 2}
+_BASIS_WORDS = {
+    Basis.measured: "",
+    Basis.peak: "peak under load",
+    Basis.guidance: "sizing guidance, not a measurement",
+}
+
+
 def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:
-    """The figure to headline: best-ranked source kind, then the newest."""
+    """The figure to headline: best-ranked source kind, then a typical value before a peak
+    or a sizing allowance, then the newest."""
     figures = [f for f in mesh.overhead if f.metric == metric]
     if not figures:
         return None
 
-    def rank(f: Figure) -> tuple[int, int]:
-        return (min(source_rank(kb, s)[0] for s in f.sources), -f.as_of.toordinal())
+    def rank(f: Figure) -> tuple[int, int, int]:
+        kind = min(source_rank(kb, s)[0] for s in f.sources)
+        return (kind, _BASIS_ORDER[f.basis], -f.as_of.toordinal())
 
     return min(figures, key=rank)
+
+
+def basis_label(figure: Figure) -> str:
+    """'peak under load' or 'sizing guidance, not a measurement'; '' for a typical value."""
+    return _BASIS_WORDS[figure.basis]
+
+
+def figure_caveats(kb: KnowledgeBase, figure: Figure) -> str:
+    """What a reader must know before comparing the figure: whose measurement it is, and
+    what kind of number it is ('borrowed: measured for Istio (sidecar mode)', 'peak under
+    load'); '' for a typical value measured for its own mesh."""
+    return "; ".join(w for w in (borrowed_label(kb, figure), basis_label(figure)) if w)
 
 
 def borrowed_label(kb: KnowledgeBase, figure: Figure) -> str:

@@ -13,14 +13,21 @@ import math
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
-from bot.answers.figures import MEASURE_METRICS, borrowed_label, figure_bar, lead_figure
+from bot.answers.figures import (
+    MEASURE_METRICS,
+    basis_label,
+    borrowed_label,
+    figure_bar,
+    figure_caveats,
+    lead_figure,
+)
 from bot.answers.requirements import Requirements
 from bot.answers.results import Answer, Chart, Paragraph, Section, Statement, StatementList
 from bot.answers.screening import runs_there
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Figure, Level, Mesh, Metric, Platform, Scope
+from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope
 from bot.knowledge.wording import amount, figure_text
 
 
@@ -75,6 +82,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     ranked = []
     elsewhere = []  # measured, but only in other benchmarks than the one ranked
     offloaded: list[tuple[Mesh, Figure]] = []  # managed data planes outside the cluster
+    allowances: list[tuple[Mesh, Figure]] = []  # a vendor's sizing guidance, not measured
     for mesh in meshes:
         figure = benchmark.get(mesh.id) if benchmark else lead_figure(kb, mesh, metric)
         if figure is None and benchmark and lead_figure(kb, mesh, metric):
@@ -87,32 +95,43 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         if figure.high == 0:  # no proxy in the cluster: paid for by use, not in memory
             offloaded.append((mesh, figure))
             continue
+        if figure.basis == Basis.guidance:  # an allowance to size for, never measured
+            allowances.append((mesh, figure))
+            continue
         count = (pods if figure.per == Scope.pod else nodes) if by_size else 1
         ranked.append((figure.high * count, mesh, figure, count))
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
     among = _among(kb, intent, platforms)
-    bars = [figure_bar(mesh.name, figure, count, cite) for _, mesh, figure, count in ranked]
+    bars = [
+        figure_bar(_bar_label(kb, mesh, figure), figure, count, cite)
+        for _, mesh, figure, count in ranked
+    ]
     items = [
         Statement(
             label=mesh.name,
             text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of})"
-            + (f"; {borrowed_label(kb, figure)}" if figure.borrowed_from else ""),
+            + "".join(f"; {w}" for w in (borrowed_label(kb, figure), basis_label(figure)) if w),
             sources=cite.cite(figure.sources),
         )
         for _, mesh, figure, _ in ranked
     ]
+    set_apart = {m.id for m, _ in allowances}
     unmeasured = [
-        m.name for m in meshes if m.id not in {r[1].id for r in ranked} and m.name not in elsewhere
+        m.name
+        for m in meshes
+        if m.id not in {r[1].id for r in ranked} | set_apart and m.name not in elsewhere
     ]
     at = f" at {said}, {nodes:,} nodes" if by_size else ""
     if ranked:
         total, first, figure, _ = ranked[0]
         basis = "in that one benchmark" if benchmark else "from its best-sourced figure"
+        caveats = figure_caveats(kb, figure)  # another mesh's measurement, or a peak
+        said = "lightest with a figure" if figure.borrowed_from else "lightest measured"
         summary = (
-            f"{among}y {measured}{at}, {first.name} is the lightest measured: about "
-            f"{amount(total, figure.unit)} {basis}{_extra_proxies(first, metric)}. "
-            "Running no mesh costs nothing at all."
+            f"{among}y {measured}{at}, {first.name} is the {said}: about "
+            f"{amount(total, figure.unit)} {basis}{f' ({caveats})' if caveats else ''}"
+            f"{_extra_proxies(first, metric)}. Running no mesh costs nothing at all."
         )
     else:
         summary = f"No {measured} figures are recorded for these meshes, so I can't rank them."
@@ -135,6 +154,17 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
     if unmeasured:
         note += f" No published figures for {', '.join(unmeasured)}."
+    if allowances:
+        note += " " + _allowances(allowances, pods, nodes if by_size else 0)
+        items += [
+            Statement(
+                label=mesh.name,
+                text=f"{figure_text(figure)}; {figure.conditions} (as of {figure.as_of}); "
+                f"{basis_label(figure)}",
+                sources=cite.cite(figure.sources),
+            )
+            for mesh, figure in allowances
+        ]
     if offloaded:
         summary += " " + _offloaded(offloaded)
         note += " " + " ".join(f"{m.name}: {f.conditions}." for m, f in offloaded)
@@ -188,6 +218,29 @@ def _extra_proxies(mesh: Mesh, metric: Metric) -> str:
     per-pod or per-node total leaves out."""
     extra = [f for f in mesh.overhead if f.metric == metric and f.per == Scope.waypoint]
     return "".join(f", plus {figure_text(f)} where you deploy one" for f in extra[:1])
+
+
+def _bar_label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
+    """The mesh's name, and whose measurement its figure is where it is another's."""
+    lender = kb.meshes.get(figure.borrowed_from or "")
+    said = [f"borrowed: {lender.name}'s figure"] if lender else []
+    said += [w for w in (basis_label(figure),) if w]
+    return f"{mesh.name} ({'; '.join(said)})" if said else mesh.name
+
+
+def _allowances(allowances: list[tuple[Mesh, Figure]], pods: int, nodes: int) -> str:
+    """Offerings whose only figure is a vendor's sizing guidance: said apart, not ranked."""
+    said = []
+    for mesh, figure in allowances:
+        count = (pods if figure.per == Scope.pod else nodes) if nodes else 1
+        low, high = (amount(v * count, figure.unit) for v in (figure.low, figure.high))
+        total = low if low == high else f"{low}–{high}"
+        at = f" ({total} at this size)" if nodes else ""
+        said.append(f"{mesh.name}: {figure_text(figure)}{at}")
+    return (
+        "Not ranked, as the only figure is the vendor's sizing guidance for the proxy, not a "
+        f"measurement: {'; '.join(said)}."
+    )
 
 
 def _offloaded(offloaded: list[tuple[Mesh, Figure]]) -> str:

@@ -7,13 +7,14 @@ can forget them.
 
 from __future__ import annotations
 
+from bot.answers.citations import source_ref
 from bot.answers.phrasing import first_sentence, mesh_names
-from bot.answers.results import Answer, Choice, Paragraph, Part
+from bot.answers.results import Answer, Choice, Paragraph, Part, cited_in_order
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue, Mesh
+from bot.knowledge.models import FactType, FactValue, Mesh, OtherProduct
 
 MAX_CORRECTIONS = 3
 
@@ -23,8 +24,39 @@ def quoted(names: list[str]) -> str:
     return marks[0] if len(marks) == 1 else ", ".join(marks[:-1]) + " or " + marks[-1]
 
 
-def not_in_kb_sentence(intent: Intent) -> str:
-    return f"I don't have {quoted(intent.unknown_names)} in my knowledge base, so I won't guess."
+def not_in_kb_sentence(intent: Intent, kb: KnowledgeBase | None = None) -> str:
+    known = [n for n in intent.unknown_names if kb and _product(kb, n)]
+    unknown = [n for n in intent.unknown_names if n not in known]
+    said = []
+    if known:
+        verb = "is" if len(known) == 1 else "are"
+        said.append(
+            f"{quoted(known)} {verb} not an offering I cover (I don't weigh or compare it); "
+            "what its maker documents is below."
+        )
+    if unknown:
+        said.append(f"I don't have {quoted(unknown)} in my knowledge base, so I won't guess.")
+    return " ".join(said)
+
+
+def _product(kb: KnowledgeBase, name: str) -> OtherProduct | None:
+    """The product a name the knowledge base has no offering for names, if it mentions one."""
+    wanted = normalise(name)
+    return next(
+        (p for p in kb.rules.other_products if wanted in {normalise(n) for n in p.names}), None
+    )
+
+
+def product_notes(kb: KnowledgeBase, intent: Intent) -> list[Paragraph]:
+    """What is known of each product the question names that is no offering, with sources."""
+    found = {}
+    for name in intent.unknown_names:
+        if product := _product(kb, name):
+            found[product.names[0]] = product
+    return [
+        Paragraph(heading=f"What I know of {name}", text=p.about, sources=list(p.sources))
+        for name, p in found.items()
+    ]
 
 
 TROUBLESHOOTING = (
@@ -160,7 +192,8 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if intent.aspect == Aspect.troubleshooting:
         flags.append(TROUBLESHOOTING)
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:
-        flags.append(not_in_kb_sentence(intent))
+        flags.append(not_in_kb_sentence(intent, kb))
+        parts += product_notes(kb, intent)
         buttons += did_you_mean(kb, intent)
     if corrected := read_as_sentence(kb, intent):
         flags.append(corrected)
@@ -169,7 +202,9 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         if not _states_status(answer):
             parts.append(
                 Paragraph(
-                    heading=f"{mesh.name} status", text=status_line(kb, mesh, successors=False)
+                    heading=f"{mesh.name} status",
+                    text=status_line(kb, mesh, successors=False),
+                    sources=[i for i in mesh.sources[:2] if i in kb.sources],
                 )
             )
     if intent.unsure:
@@ -181,10 +216,17 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     if not parts and not buttons and not flags:
         return answer
     lead = " ".join([*flags, answer.lead])
+    points = parts + answer.points
+    # A notice cites where its status comes from: the sources are renumbered in order of use.
+    cited = [
+        i for i in cited_in_order(answer.lead_sources, points, answer.details) if i in kb.sources
+    ]
     return answer.model_copy(
         update={
             "lead": lead,
-            "points": parts + answer.points,
+            "points": points,
             "next_steps": buttons + answer.next_steps,
+            "sources": [source_ref(kb, i) for i in cited],
+            "reading": [r for r in answer.reading if r.id not in cited],
         }
     )

@@ -234,7 +234,10 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         paid = f"{paid}'s" if paid else "a vendor's"
         text = f"{name} in {paid} paid edition{_staged(row)}"
         return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row), why=_why(row))
-    text = f"{name} {LEVEL_WORDS[level]}{_staged(row)}"
+    # A kept caveat names the same gap a must-have said by name is ruled out for, so the
+    # offering never reads "no" in one answer and a bare "partial" in another.
+    lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
+    text = f"{name} {LEVEL_WORDS[level]}{lacks}{_staged(row)}"
     return Check(Outcome.caveat, text, sources, early=_stage(row), why=_why(row))
 
 

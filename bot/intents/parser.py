@@ -412,13 +412,21 @@ class IntentParser:
         about (`licence_use`: "can we still use it internally?"), with no comparison, list or
         pick asked in other words ("… what are the alternatives?"). An estate counted for a
         pick ("~80 services on VMs … want mTLS. BSL licence is fine for us") states its licence
-        policy; it asks nothing of the licence."""
+        policy; it asks nothing of the licence. The use is asked in a question where there is
+        one; with none, a setup said (features or counts) states a policy and asks for a pick."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
             return False
         if kind == IntentKind.recommend and r.sizes:
             return False
         said = r.normalised
-        if not (self._cues.has("licence_words", said) and self._cues.has("licence_use", said)):
+        questions = _questions(r.text)
+        if not questions and (r.features or r.sizes):
+            return False
+        asked = questions or {said}
+        if not (
+            self._cues.has("licence_words", said)
+            and any(self._cues.has("licence_use", q) for q in asked)
+        ):
             return False
         rest = self._cues.strip("licence_use", said)
         return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))

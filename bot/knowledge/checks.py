@@ -49,6 +49,7 @@ def cross_check(loaded: LoadedFiles, today: dt.date) -> list[Problem]:
         _check_fit(loaded),
         _check_aliases(loaded),
         _check_rules(loaded),
+        _check_other_products(loaded),
     ]
     return [problem for check in checks for problem in check]
 
@@ -679,6 +680,31 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     path=f"rules[{i}].sources[{j}]",
                     message=f"unknown source '{sid}'",
                     fix="add it to sources.yaml or cite an existing source id",
+                )
+
+
+def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
+    rules = loaded.rules
+    if not rules or not loaded.sources:
+        return
+    source_ids = {s.id for s in loaded.sources.sources}
+    known = {normalise(a) for m in (loaded.meshes or {}).values() for a in (m.name, *m.known_as)}
+    for n, product in enumerate(rules.other_products):
+        for i, sid in enumerate(product.sources):
+            if sid not in source_ids:
+                yield Problem(
+                    file="rules.yaml",
+                    path=f"other_products[{n}].sources[{i}]",
+                    message=f"unknown source '{sid}'",
+                    fix="add it to sources.yaml or cite an existing source id",
+                )
+        for i, name in enumerate(product.names):
+            if normalise(name) in known:
+                yield Problem(
+                    file="rules.yaml",
+                    path=f"other_products[{n}].names[{i}]",
+                    message=f"'{name}' names an offering of the knowledge base",
+                    fix="drop the name, or drop the product if it is covered as an offering",
                 )
 
 

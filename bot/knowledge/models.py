@@ -411,6 +411,14 @@ class Scope(StrEnum):
     mesh = "mesh"
 
 
+class Basis(StrEnum):
+    """What kind of number a figure is: it decides whether it may headline or rank."""
+
+    measured = "measured"  # a typical value measured under the stated load
+    peak = "peak"  # a maximum under load: headlines prefer a measured figure of the same rank
+    guidance = "guidance"  # a vendor's sizing allowance, not a measurement: never ranked
+
+
 class Figure(Strict):
     metric: Metric
     mode: Text = Field(description="Data-plane mode measured, e.g. sidecar, ztunnel, waypoint.")
@@ -428,6 +436,12 @@ class Figure(Strict):
     as_of: dt.date
     sources: list[Id] = Field(min_length=1)
     note: str = ""
+    basis: Basis = Field(
+        default=Basis.measured,
+        description="'peak' for a maximum under load (a headline prefers a typical figure of "
+        "the same source rank, and says 'peak' where it shows one); 'guidance' for a vendor's "
+        "sizing allowance that was never measured (labelled so, never ranked).",
+    )
     borrowed_from: Id | None = Field(
         default=None,
         description="The mesh this figure was measured for, when it is borrowed: the offering "
@@ -1308,6 +1322,16 @@ class Refusals(Strict):
     )
 
 
+class OtherProduct(Strict):
+    """A product the knowledge base mentions but covers as no offering of its own (it is not
+    screened, weighed or compared): a question naming it is told so, and what is known of it,
+    with sources, instead of a bare "not in my knowledge base"."""
+
+    names: list[Text] = Field(min_length=1, description="Its name and short names ('tsb').")
+    about: Text = Field(description="What it is and what the sources say, in a few sentences.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class RulesFile(Strict):
     featured: list[Id] = Field(
         min_length=2,
@@ -1315,6 +1339,11 @@ class RulesFile(Strict):
         "chart); the recommender itself weighs every current offering.",
     )
     facts: list[FactDef]
+    other_products: list[OtherProduct] = Field(
+        default_factory=list,
+        description="Products mentioned but not covered as offerings (Tetrate Service Bridge): "
+        "a question naming one gets what is known of it, not a bare 'not in my knowledge base'.",
+    )
     signals: list[Signal] = Field(default_factory=list)
     platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
     vendors: dict[Id, list[Text]] = Field(

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from bot.answers.figures import borrowed_label
+from bot.answers.figures import basis_label, borrowed_label
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Figure, Level, Mesh, Metric, Source, SourceKind
 from bot.knowledge.wording import level_words
@@ -190,8 +190,9 @@ def _bar(kb: KnowledgeBase, mesh: Mesh, figure: Figure, cite: PageSources) -> Ra
         flag = "vendor figure"
     elif all(s.kind == SourceKind.blog for s in cited):
         flag = "blog claim"
-    if borrowed := borrowed_label(kb, figure):
-        flag = f"{flag}; {borrowed}" if flag else borrowed
+    for said in (borrowed_label(kb, figure), basis_label(figure)):
+        if said:  # another mesh's measurement, a peak, a sizing allowance: said in text
+            flag = f"{flag}; {said}" if flag else said
     return RangeBar(
         label=f"{mesh.name} ({figure.mode}) — {source.publisher}, {figure.as_of.year}",
         low=figure.low,
