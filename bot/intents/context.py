@@ -67,10 +67,10 @@ def retired_context(
     again = {m for m in named if named.count(m) > 1}
     alone = len({m for m in named if current(m)}) < 2
     sides = again if alone and _spans(cues, "compare", tokens) else set()
-    return gone - _compared(tokens, found, cues) - sides
+    return gone - compared_meshes(tokens, found, cues) - sides
 
 
-def _compared(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+def compared_meshes(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
     """The meshes a comparison cue sets against another ("x vs y", "compare x and y"): a
     word apart at most from a cue other than a lone "or"."""
     cued = [(s, e) for s, e in _spans(cues, "compare", tokens) if tokens[s:e] != [LONE_OR]]
@@ -88,7 +88,7 @@ def left_behind(
     other: "we inherited app mesh, aws is sunsetting it … vpc lattice vs ecs service connect
     vs istio?" asks about the three; App Mesh is what they leave (a comparison shows it last,
     as what they have today)."""
-    compared = _compared(tokens, found, cues)
+    compared = compared_meshes(tokens, found, cues)
     if len({m for m in compared if current(m)}) < 2:
         return set()
     return {m for _, _, m in found.spans if not current(m) and m not in compared}

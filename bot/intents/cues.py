@@ -108,6 +108,7 @@ GROUPS = frozenset(
         "spanning",
         "asks_of",
         "asks_opening",
+        "asks_if",
         "asks_way",
         "support_check",
         "built_in",

@@ -42,6 +42,8 @@ _PARTICLE = "up"  # "X stacks up against Y"
 _KEY = re.compile(r"^[\s`-]*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)*)[ \t]*:", re.MULTILINE)
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
+# Words stressed or quoted as code: "*Meshtastic Mesh Pro*", "**Halyard**", "`Tetragate Flux Mesh`"
+_MARKED = re.compile(r"(?<![\w*`])(\*{1,2}|_{1,2}|`)(?=\w)([^*_`\n]{1,40}?)(?<=\w)\1(?![\w*`])")
 _DOTTED = re.compile(r"\b[A-Za-z][\w-]{2,}\.([A-Za-z]{2,6})\b")  # "greymatter.io"
 
 
@@ -220,6 +222,7 @@ class NameReader:
         self, tokens: list[str], found: Mentions, capitals: frozenset[str], text: str
     ) -> list[Candidate]:
         """Spans of words that could be one name: a word, a capitalised run, an operand."""
+        marked = self._marked(tokens, found, text)
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
@@ -252,8 +255,28 @@ class NameReader:
             )
             kind_named = tail and _kind_in_name(tokens[start:end], after[:tail], capitals, text)
             named = end + tail if kind_named else end
+            run = next((m for m in marked if m[0] < end + tail and start < m[1]), None)
+            if run is not None:  # "demoed *Meshtastic Mesh Pro*": the marks bound the name
+                start, named, tail, end = run[0], run[1], 0, run[1]
             out.append(Candidate(start, end + tail, " ".join(tokens[start:named]), meshy))
         return out
+
+    def _marked(self, tokens: list[str], found: Mentions, text: str) -> list[tuple[int, int]]:
+        """Runs of a few words the user stressed or quoted as code ("*Meshtastic Mesh Pro*",
+        "`Tetragate Flux Mesh`") opening on a word that could be a name, none of them a known
+        mesh's or feature's: where they stand in `tokens`."""
+        runs = []
+        for match in _MARKED.finditer(text):
+            words = tuple(normalise(match.group(2)).split())
+            # one word and its camelCase words read after it ("quillonmesh quillon mesh")
+            if not 2 <= len(words) <= MAX_WORDS or words[0] == "".join(words[1:]):
+                continue
+            for at in range(len(tokens) - len(words) + 1):
+                if tuple(tokens[at : at + len(words)]) != words:
+                    continue
+                if self._free(tokens, found, at) and not any(found.used[at : at + len(words)]):
+                    runs.append((at, at + len(words)))
+        return runs
 
     def _runs_back(self, tokens: list[str], found: Mentions, start: int, end: int) -> bool:
         """Whether the word before a name is part of it: free, and not an everyday word

@@ -43,6 +43,8 @@ _UNITS = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
+    "a single": 1,  # "a single GKE cluster"
+    "single": 1,
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
@@ -295,6 +297,11 @@ class NumberReader:
         return (
             gated.Figures(rf"\b{name}{_LINKS}{bare}", words("count_after", "count_before")),
             gated.Figures(rf"\b(?P<label>{units})\s*[:=~≈]\s*~?{bare}"),
+            # "rps is low (~200)", "pods are roughly 300": the unit, a link, a word at most
+            gated.Figures(
+                rf"\b(?P<label>{units})\s+(?:is|are|was|were)\s+(?:[a-z]+\s*)?\(?\s*~?{bare}",
+                [["is"], ["are"], ["was"], ["were"]],
+            ),
             gated.Figures(
                 rf"{bare}[\s`'\".!;:,)—-]*\b(?:{refers})\s+(?:[a-z]+\s+){{0,2}}?{name}",
                 words("count_refers"),
@@ -373,7 +380,8 @@ class NumberReader:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
         prose = CODE.sub(self._unless_manifest, lowered)  # a manifest's "replicas: 3" is not theirs
-        for pattern, said in zip(self._named, (lowered, prose, lowered, lowered), strict=True):
+        texts = (lowered, prose, prose, lowered, lowered)
+        for pattern, said in zip(self._named, texts, strict=True):
             for match in pattern.finditer(said):
                 value = _value(match["num"])
                 said_as = match.groupdict()

@@ -16,12 +16,19 @@ from dataclasses import dataclass
 from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged
-from bot.intents.context import derived, excepted, left_behind, likened, retired_context
+from bot.intents.context import (
+    compared_meshes,
+    derived,
+    excepted,
+    left_behind,
+    likened,
+    retired_context,
+)
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
-from bot.intents.lexicon import ordinary
+from bot.intents.lexicon import ordinary, slip
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
@@ -59,6 +66,8 @@ LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words 
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
+INCUMBENT = "incumbent"  # the mesh they run
+LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
@@ -625,7 +634,8 @@ class IntentParser:
         product = self._cues.has("product_matters", remaining)
         topic = bool(features or facts or measure or product)
         others = self._names.qualified(remaining.split(), found, text)  # "alibaba ASM"
-        coined = self._coined(found, text)  # "AppMeshX", "`Linkerdl`": typed -> as written
+        # "AppMeshX", "`Linkerdl`", "Linkerdz … linkerd": typed -> as written
+        coined = self._coined(found, text, remaining.split())
         others.update({written: found.typos[typed] for typed, written in coined.items()})
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
@@ -642,6 +652,9 @@ class IntentParser:
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
+        gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
+        if features:  # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
+            gone |= self._asked_apart(text, found.meshes, facts)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -697,16 +710,25 @@ class IntentParser:
         spaced = _CAMEL_BREAK.sub(" ", word.group(0))
         return spaced if self._kb.mesh_index.exact(normalise(spaced)) else word.group(0)
 
-    def _coined(self, found: Mentions, text: str) -> dict[str, str]:
+    def _coined(self, found: Mentions, text: str, tokens: list[str]) -> dict[str, str]:
         """A slip of a mesh's name written as a name on purpose, with a capital inside the
-        word ("AppMeshX") or alone in inline code ("`Linkerdl`"), is another product's: the
-        word as typed -> the name as written."""
+        word ("AppMeshX") or alone in inline code ("`Linkerdl`"), or beside that mesh's own
+        name ("is Linkerdz the same as linkerd or a fork?"), is another product's: the word
+        as typed -> the name as written."""
+        # the mesh's own name, as written, beside the slip of it: "linkerdz" by "linkerd"
+        exact = {
+            (m, w)
+            for s, e, m in found.spans
+            if " ".join(tokens[s:e]) not in found.typos
+            for w in tokens[s:e]
+        }
         out: dict[str, str] = {}
-        for typed in found.typos:
+        for typed, meant in found.typos.items():
             if " " in typed:
                 continue
             written = as_written(typed, text, capital=False)
-            if _INNER_CAPITAL.search(written) or f"`{written}`" in text:
+            beside = any(m == meant and slip(typed, w) for m, w in exact)
+            if _INNER_CAPITAL.search(written) or f"`{written}`" in text or beside:
                 out[typed] = written
         return out
 
@@ -830,6 +852,45 @@ class IntentParser:
         tokens = remaining.split()
         spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
+
+    def _asked_apart(self, text: str, meshes: list[str], facts: dict[str, FactValue]) -> set[str]:
+        """Current meshes said only outside the questions, when the questions ask a feature
+        of one other mesh and compare nothing: "we upgrade istio canary-style with
+        istio.io/rev, 1.22 and 1.23 side by side. does gloo mesh support revision-based
+        upgrades the same way?" asks about Gloo Mesh; Istio is how they do it there. The
+        mesh they run or leave stays, checked beside it ("we're migrating off consul to
+        linkerd. can linkerd take our vms?")."""
+        questions = _questions(text)
+        if not questions or any(self._compare_cued(q, 0) for q in questions):
+            return set()
+        asked = {m for q in questions for m in self._mentions(q.split()).meshes}
+        if len(asked) != 1 or not self._clauses_asking_of_a_mesh(text):
+            return set()
+        tokens = normalise(text).split()
+        against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
+        kept = {v for k in (INCUMBENT, LEAVING) for v in _as_list(facts.get(k))}
+        return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
+
+    def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
+        """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
+        that sets two meshes against each other: "currently no mesh … whats the diff between
+        the aks istio add-on and plain istio?" says what they run today; "compare no mesh vs
+        linkerd" keeps it a side."""
+        baseline = {m for m in meshes if not self._in_use(m) and self._current(m)}
+        if not baseline:
+            return set()
+        compared: set[str] = set()
+        said_apart: set[str] = set()
+        for sentence in _SENTENCES.split(text):
+            normalised = normalise(sentence)
+            named = self._mentions(normalised.split()).meshes
+            if self._compare_cued(normalised, len(named)):
+                compared.update(named)
+            else:
+                said_apart.update(named)
+        if len({m for m in compared if self._in_use(m)}) < 2:
+            return set()
+        return (baseline & said_apart) - compared
 
     def _pasted_from(self, text: str, meshes: list[str], compared: bool) -> set[str]:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
@@ -1446,6 +1507,20 @@ class IntentParser:
             return IntentKind.explain, typo
         if platform_only and not sized and cue("list_meshes"):
             return IntentKind.which_meshes, typo
+        # "on k8s 1.29, want native sidecars. which ones support that?", "VMs on vsphere plus
+        # k8s. which meshes can bring the VMs in?": the meshes with the features needed, listed
+        # in a question of its own, where the setup says no more than where it runs (no size,
+        # no constraint); "self managed k8s, 70 svcs. which meshes can do this?" asks a pick.
+        said = (self._setup | self._deciding) & set(facts) - r.sizes  # deciding sizes: `sized`
+        # A mesh said only outside the questions ("an outage on it (istio, self-signed root).
+        # which meshes rotate the CA cleanly?") is what they run, no pool to list among.
+        apart = len(meshes) <= 1 and not any(
+            self._mentions(q.split()).meshes for q in _questions(r.text)
+        )
+        placed = said - restated <= {PLATFORM, INCUMBENT} and not sized and apart
+        list_asked = any(self._lists_with_features(q, features) for q in _questions(r.text))
+        if features and placed and list_asked and not r.unknown:
+            return IntentKind.which_meshes, typo
         if recommend or (described and len(meshes) < 2):
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1555,6 +1630,18 @@ class IntentParser:
         """The features the field's words said in the text stand for on a mesh."""
         terms = {t.id: t for t in self._kb.service_mesh.terms}
         return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
+
+    def _lists_with_features(self, question: str, features: list[str]) -> bool:
+        """A list asked in so many words of what the meshes do: a feature named in it, or a
+        verb asking for one ("which meshes can bring VMs in", "which ones support that?";
+        not "which meshes would make the cut?", a pick over everything said before)."""
+        if not self._cues.has("list_meshes", f" {question} "):
+            return False
+        words = question.split()
+        verbs = self._cues.words["name_then_asks"]
+        if self._mentions(words).features or any(w in verbs for w in words):
+            return True
+        return any(rank.feature in features for rank in self._clause_ranks(question)[:1])
 
     def _platform_chore(self, r: _Reading) -> bool:
         """How to do a chore of the platform itself, with nothing of a mesh said: "how do i
@@ -1961,7 +2048,11 @@ class IntentParser:
             adopted = self._adopted(words, found)
             starts = [i for i in starts if i not in adopted]
             opens = opening and starts and starts[0] <= ASKS_WINDOW
-            if opens or any(i > 0 and words[i - 1] in asks for i in starts):
+            embedded = (
+                any(m.end() == len(said) for m in self._cues.find("asks_if", said))
+                for said in (" ".join(words[:i]) for i in starts)
+            )
+            if opens or any(i > 0 and words[i - 1] in asks for i in starts) or any(embedded):
                 out.append(" ".join(words))
                 if first:
                     break
@@ -2284,3 +2375,10 @@ def _code_words(text: str) -> str:
         )
 
     return CODE.sub(spelled, text)
+
+
+def _as_list(value: FactValue | None) -> list[str]:
+    """A fact naming one mesh or several, as a list."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
