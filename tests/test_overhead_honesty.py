@@ -181,5 +181,5 @@ def test_a_product_mentioned_but_not_covered_says_what_is_known(engine, text):
     assert "not an offering I cover" in answer.lead, answer.lead
     assert "in my knowledge base, so I won't guess" not in answer.lead, answer.lead
     note = next(p for p in answer.points if p.heading == "What I know of Tetrate Service Bridge")
-    assert "Beta" in note.text and "tetrate-tsb-ambient" in note.sources
+    assert "TSB 1.12.1" in note.text and "tetrate-tsb-ambient" in note.sources
     assert any(s.id == "tetrate-tsb-ambient" for s in answer.sources)
