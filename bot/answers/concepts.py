@@ -25,6 +25,21 @@ DESIGNS = {
 }
 
 
+def _standing_parts(
+    kb: KnowledgeBase, feature: Feature, cite: Citations
+) -> tuple[Paragraph, Section]:
+    """Where a feature stands across the meshes, and every mesh's row on it behind a button."""
+    standing = Paragraph(
+        heading=f"Where {in_sentence(feature)} stands", text=_standing(kb, feature)
+    )
+    every_mesh = Section(
+        key=f"every_mesh_{feature.id}",
+        label=f"{feature.name}: every mesh",
+        parts=[StatementList(items=by_level(kb, feature, cite))],
+    )
+    return standing, every_mesh
+
+
 def _standing(kb: KnowledgeBase, feature: Feature) -> str:
     """'Full support in 9 of 13 current meshes: …; partial in …'. The no-mesh baseline is no
     mesh: neither counted nor said to support anything."""
@@ -54,16 +69,9 @@ def explain_features(kb: KnowledgeBase, intent: Intent) -> Answer:
     for feature in features:
         if not single:
             points.append(Paragraph(heading=feature.name, text=feature.explanation))
-        points.append(
-            Paragraph(heading=f"Where {in_sentence(feature)} stands", text=_standing(kb, feature))
-        )
-        details.append(
-            Section(
-                key=f"every_mesh_{feature.id}",
-                label=f"{feature.name}: every mesh",
-                parts=[StatementList(items=by_level(kb, feature, cite))],
-            )
-        )
+        standing, every_mesh = _standing_parts(kb, feature, cite)
+        points.append(standing)
+        details.append(every_mesh)
     steps = [
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features
@@ -111,16 +119,9 @@ def _explain_defined(
                     sources=cite.cite(support.sources),
                 )
             )
-        points.append(
-            Paragraph(heading=f"Where {in_sentence(feature)} stands", text=_standing(kb, feature))
-        )
-        details.append(
-            Section(
-                key=f"every_mesh_{feature.id}",
-                label=f"{feature.name}: every mesh",
-                parts=[StatementList(items=by_level(kb, feature, cite))],
-            )
-        )
+        standing, every_mesh = _standing_parts(kb, feature, cite)
+        points.append(standing)
+        details.append(every_mesh)
     return build_answer(
         kb,
         intent,
