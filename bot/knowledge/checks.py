@@ -178,12 +178,17 @@ def _check_features(loaded: LoadedFiles) -> Iterator[Problem]:
         ]
         for path, sid in cited:
             if sid not in source_ids:
-                yield Problem(
-                    file="features.yaml",
-                    path=path,
-                    message=f"unknown source '{sid}'",
-                    fix="add it to sources.yaml or cite an existing source id",
-                )
+                yield _unknown_source("features.yaml", path, sid)
+
+
+def _unknown_source(file: str, path: str, sid: str) -> Problem:
+    """A citation of a source id that sources.yaml does not hold."""
+    return Problem(
+        file=file,
+        path=path,
+        message=f"unknown source '{sid}'",
+        fix="add it to sources.yaml or cite an existing source id",
+    )
 
 
 def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
@@ -241,12 +246,7 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
         if source_ids is not None:
             for path, sid in _source_refs(mesh):
                 if sid not in source_ids:
-                    yield Problem(
-                        file=file,
-                        path=path,
-                        message=f"unknown source '{sid}'",
-                        fix="add it to sources.yaml or cite an existing source id",
-                    )
+                    yield _unknown_source(file, path, sid)
         if feature_ids is not None:
             for fid in mesh.features:
                 if fid not in feature_ids:
@@ -675,12 +675,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
             )
         for j, sid in enumerate(rule.sources):
             if source_ids is not None and sid not in source_ids:
-                yield Problem(
-                    file=file,
-                    path=f"rules[{i}].sources[{j}]",
-                    message=f"unknown source '{sid}'",
-                    fix="add it to sources.yaml or cite an existing source id",
-                )
+                yield _unknown_source(file, f"rules[{i}].sources[{j}]", sid)
 
 
 def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
@@ -692,12 +687,7 @@ def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
     for n, product in enumerate(rules.other_products):
         for i, sid in enumerate(product.sources):
             if sid not in source_ids:
-                yield Problem(
-                    file="rules.yaml",
-                    path=f"other_products[{n}].sources[{i}]",
-                    message=f"unknown source '{sid}'",
-                    fix="add it to sources.yaml or cite an existing source id",
-                )
+                yield _unknown_source("rules.yaml", f"other_products[{n}].sources[{i}]", sid)
         for i, name in enumerate(product.names):
             if normalise(name) in known:
                 yield Problem(
