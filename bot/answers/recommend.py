@@ -224,7 +224,8 @@ def _named(
     kb: KnowledgeBase, verdict: Verdict, named: list[str], cite: Citations
 ) -> Paragraph | None:
     """How the offerings the question names fare when the pick is another ("istio or
-    linkerd?"): ruled out and why, or where they rank among the options left."""
+    linkerd?", "is linkerd ok?"): ruled out and why, or whether they fit what was stated and
+    where they rank among the options left."""
     considered = {s.mesh.id for s in verdict.screened}
     shown = [m for m in dict.fromkeys(named) if m in considered and m not in verdict.tied]
     if not shown:
@@ -237,9 +238,13 @@ def _named(
             sources += screened.reasons[0].sources[:1]
             continue
         place = verdict.survivors.index(mesh_id) + 1
-        caveats = f" (caveats: {_gaps(kb, screened)})" if screened.caveats else ""
+        fits = (
+            f"fits with caveats ({_gaps(kb, screened)})"
+            if screened.caveats
+            else "fits every requirement you stated"
+        )
         left = len(verdict.survivors)
-        bits.append(f"{name} ranks {_ordinal(place)} of the {left} options left{caveats}")
+        bits.append(f"{name} {fits} and ranks {_ordinal(place)} of the {left} options left")
     return Paragraph(
         heading="The ones you named", text="; ".join(bits) + ".", sources=cite.cite(sources)
     )

@@ -46,6 +46,7 @@ from bot.intents.requirements import (
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.stances import StanceReader
 from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -153,6 +154,7 @@ class IntentParser:
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
+        self._stances = StanceReader(kb)
         # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
         self._terms = {
             normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
@@ -535,6 +537,9 @@ class IntentParser:
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
+        # a mesh they run, or move off, is theirs already: no stance of a newcomer's
+        theirs = {said.get(k) for k in ("incumbent", LEAVING, "retired_mesh")}
+        said.update({f: m for f, m in self._stances.read(text).items() if m not in theirs})
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
