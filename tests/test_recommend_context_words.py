@@ -85,3 +85,33 @@ def test_a_kept_cni_and_no_sidecars_ask_for_a_pick_without_cilium(engine: Answer
 )
 def test_a_list_without_a_setup_stays_a_list(engine: AnswerEngine, text: str):
     assert engine.parser.parse(text).kind.value == "which_meshes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 3 clusters, 400 pods, team of 2, need mTLS and golden metrics, no envoy please",
+        "PCI environment on EKS, 60 services, need mTLS between all of them. which mesh?",
+        "eks, 120 services, we need mutual tls and retries. what should we run?",
+        "AKS, 120 services, no sidecars",
+        "HIPAA workloads on EKS, 30 services, 3 engineers, encryption in transit required",
+    ],
+)
+def test_the_pick_leads_and_the_providers_offering_out_follows(engine: AnswerEngine, text: str):
+    answer = engine.ask(text)
+    pick = engine.kb.meshes[verdict(engine, text).pick]
+    assert answer.lead.startswith(pick.name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run nomad with consul for service discovery, 80 services. which mesh?",
+        "we run istio today on 40 services, upgrades are painful. what now?",
+        "linkerd on 3 clusters today, 500 pods. should we move?",
+    ],
+)
+def test_no_reason_names_an_offering_it_does_not_weigh(engine: AnswerEngine, text: str):
+    for line in render_terminal(engine.ask(text)).splitlines():
+        if line.startswith("- Against No mesh") or line.startswith("- For No mesh"):
+            assert "VPC Lattice" not in line

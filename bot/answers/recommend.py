@@ -521,11 +521,14 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
 
 def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, known: bool) -> str:
     verdict = ahead.verdict
-    note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
+    # What was relaxed bears on the pick and comes first; why the provider's own offering is
+    # out comes after the pick, which is what the reader asked for.
+    note, provider = _relaxed_note(kb, verdict), _provider_note(kb, verdict, req)
+    after = f" {provider}" if provider else ""
     if verdict.pick is None:
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
-            "see what ruled each out, and relax the one that matters least."
+            f"see what ruled each out, and relax the one that matters least.{after}"
         ).strip()
     if len(verdict.tied) > 1 and not known:
         return (
@@ -538,13 +541,13 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
             f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know. "
             + _splits(kb, ahead, verdict.tied)
         )
-        return f"{note} {head}".strip()
+        return f"{note} {head}{after}".strip()
     pick = kb.meshes[verdict.pick]
     summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = _main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
-    return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
+    return f"{note} {head}{lacks}{_close_call(kb, ahead)}{after}".strip()
 
 
 def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:
