@@ -47,7 +47,7 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
 from bot.intents.stances import StanceReader
-from bot.intents.versions import version_after
+from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -1255,6 +1255,10 @@ class IntentParser:
         mesh = self._kb.meshes[meshes[0]]
         words = self._cues.words["release_words"]
         said = version_after(text, [mesh.id, *mesh.known_as], words)
+        if said is None and self._cues.has("release_status", normalise(text)):
+            # "is OpenShift Service Mesh 2 still supported?": a major line asked of it
+            said = major_after(text, [mesh.id, *mesh.known_as], words)
+            said = None if said and mesh.name.endswith(f" {said}") else said  # "ossm 3": itself
         # "what's istio's support window? we're on 1.22 still": the release they run, unless
         # it counts something ("we run 3.5 clusters of it").
         run = version_after(text, self._cues.words["release_on"], words)
