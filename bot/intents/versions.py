@@ -25,7 +25,8 @@ def version_after(text: str, names: Iterable[str], words: Iterable[str]) -> str 
     return match.group(1) if match else None
 
 
-MAJOR = r"v?(\d+)(?:\.x)?(?=\s*(?:$|[?!.,;]|still\b|eol\b|supported\b))"
+# a dash only as punctuation, spaced: "ossm 2 - still supported?", not "istio 2-cluster"
+MAJOR = r"v?(\d+)(?:\.x)?(?=\s*(?:$|[?!.,;:]|\s[-—]\s|still\b|eol\b|supported\b))"
 
 
 def major_after(text: str, names: Iterable[str], words: Iterable[str]) -> str | None:
