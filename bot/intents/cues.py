@@ -68,6 +68,8 @@ GROUPS = frozenset(
         "rivals",
         "meaning",
         "derived",
+        "stands_in",
+        "stands_in_after",
         "negation",
         "negation_after",
         "kept_out",

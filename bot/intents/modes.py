@@ -88,6 +88,19 @@ class ModeReader:
                 features.append(feature)
         return features
 
+    def asked_of_product(self, found: Mentions, at: int, compared: bool) -> list[str]:
+        """The features of the modes named after a product I lack, at `at` ("does Istio Swift
+        support ambient?" asks that product's sidecarless row), taken out of the meshes; set
+        against it, a mode stays a mesh."""
+        if compared:
+            return []
+        features = []
+        for mode, feature in self._as_feature.items():
+            if mode in found.meshes and any(s >= at for s, _, m in found.spans if m == mode):
+                found.meshes.remove(mode)
+                features.append(feature)
+        return features
+
     def _placed_in(
         self, tokens: list[str], found: Mentions, mode: tuple[int, int, str]
     ) -> set[str]:

@@ -22,6 +22,7 @@ from bot.intents.context import (
     excepted,
     left_behind,
     likened,
+    replaced,
     retired_context,
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
@@ -43,9 +44,11 @@ from bot.intents.requirements import (
     implied,
     setup_facts,
 )
+from bot.intents.resources import resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.suffixed import SuffixReader
 from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -196,6 +199,7 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
+        self._suffixed = SuffixReader(self._vocabulary | written_words(kb))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
             (feature.id, pattern)
@@ -260,7 +264,8 @@ class IntentParser:
         phrases += [u for f in kb.rules.facts for u in f.units]
         phrases += self._requirements.platform_words()
         phrases += [w for g, words in self._cues.words.items() if g not in ANY_TOPIC for w in words]
-        return frozenset(word for phrase in phrases for word in normalise(phrase).split())
+        said = frozenset(word for phrase in phrases for word in normalise(phrase).split())
+        return said | resource_words(kb)
 
     # ------------------------------------------------------------------ parsing
 
@@ -544,6 +549,7 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         self._modes.read(remaining.split(), found)
+        products = self._suffixed.read(remaining.split(), found, text)  # "Istio Swift"
         meshes = self._kb.meshes.values()
         # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
         index = self._kb.mesh_index
@@ -566,6 +572,8 @@ class IntentParser:
         ]
         asks_of_mesh = self._asks_about_a_mesh(text)
         modes = self._modes.as_features(remaining.split(), found, asks_of_mesh, compared, ors)
+        if products:  # "does Istio Swift support ambient?": the product's sidecarless row
+            modes += self._modes.asked_of_product(found, products[0].end, compared)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -640,7 +648,8 @@ class IntentParser:
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
-        unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
+        unknown = [*others, *(p.name for p in products)]
+        unknown = [*unknown, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         left = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         left |= left_behind(tokens_left, found, self._cues, self._current)
@@ -651,6 +660,7 @@ class IntentParser:
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
+        gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         if features:  # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
@@ -675,6 +685,7 @@ class IntentParser:
         field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
         field = field or self._only_names(tokens, unknown)
+        field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
         if not field and self._aside(found, tokens):
@@ -1380,7 +1391,10 @@ class IntentParser:
         # Nor does one asking what to pass on ("what should i tell them"), nor what figure to
         # expect ("what p99 hit should i expect").
         unpicked = r.remaining
-        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else [])):
+        # Nor does a product the knowledge base lacks set in a mesh's place ("is Kumaflare a
+        # good replacement for kuma?"): what is asked is what that product is.
+        placed = ["stands_in", "stands_in_after"] if r.unknown else []
+        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else []), *placed):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
