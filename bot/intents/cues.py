@@ -42,6 +42,7 @@ GROUPS = frozenset(
         "closing",
         "which_meshes",
         "compare",
+        "comparative",
         "whole_picture",
         "lifecycle",
         "release_words",

@@ -94,8 +94,12 @@ HEADING_REACH = 60  # characters a heading may take
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
-_CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+_CLAUSE_ENDS = re.compile(
+    r"([,.;:!?()\n—–]+|\s+-+\s+)"
+)  # the clauses and what ends each (a spaced hyphen is a dash)
 _PARENS = re.compile(r"[()]")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -663,8 +667,8 @@ class IntentParser:
         gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
-        if features:  # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
-            gone |= self._asked_apart(text, found.meshes, facts)
+        # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
+        gone |= self._asked_apart(text, found.meshes, facts)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -865,21 +869,34 @@ class IntentParser:
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
 
     def _asked_apart(self, text: str, meshes: list[str], facts: dict[str, FactValue]) -> set[str]:
-        """Current meshes said only outside the questions, when the questions ask a feature
-        of one other mesh and compare nothing: "we upgrade istio canary-style with
-        istio.io/rev, 1.22 and 1.23 side by side. does gloo mesh support revision-based
-        upgrades the same way?" asks about Gloo Mesh; Istio is how they do it there. The
-        mesh they run or leave stays, checked beside it ("we're migrating off consul to
-        linkerd. can linkerd take our vms?")."""
+        """Current meshes said only outside the questions, when the questions name what they
+        ask about: two meshes or more they set against each other ("follow up to the
+        istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
+        today … how does consul compare to istio?"), or one other mesh they ask something of,
+        comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
+        support revision-based upgrades the same way?", "we run linkerd; what does istio
+        ambient cost at 800 pods?"). The mesh they leave stays, checked beside it ("we're
+        migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
+        sets against another ("istio vs …")."""
         questions = _questions(text)
-        if not questions or any(self._compare_cued(q, 0) for q in questions):
-            return set()
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
-        if len(asked) != 1 or not self._clauses_asking_of_a_mesh(text):
+        compares = [q for q in questions if self._compare_cued(q, 0)]
+        sides = {m for q in compares for m in self._mentions(q.split()).meshes}
+        if compares and len(sides) < 2:
+            return set()
+        costed = any(self._cues.has("cost", q) for q in questions)  # "istio ambient cpu?"
+        if not compares and (
+            len(asked) != 1 or not (costed or self._clauses_asking_of_a_mesh(text))
+        ):
+            return set()
+        # "we run istio today. is linkerd better?", "should we look at cilium?": the mesh
+        # said outside is the yardstick, or one of those a pick weighs
+        weighed = ("comparative", "recommend")
+        if not compares and any(self._cues.has(g, q) for g in weighed for q in questions):
             return set()
         tokens = normalise(text).split()
         against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
-        kept = {v for k in (INCUMBENT, LEAVING) for v in _as_list(facts.get(k))}
+        kept = set(_as_list(facts.get(LEAVING)))
         return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
@@ -2329,12 +2346,17 @@ def _with_meshes(r: _Reading, meshes: list[str]) -> _Reading:
 def _questions(text: str) -> frozenset[str]:
     """The clauses a question mark closes, normalised as the identity reader leaves them; a
     parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
-    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", _INLINE_CODE.sub(_unpunctuated, text)))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _unpunctuated(code: re.Match[str]) -> str:
+    """Inline code without the marks that end a clause: "`x-canary: true`" is one header."""
+    return _CLAUSE_MARKS.sub(" ", code.group(0))
 
 
 def _addressing(names: frozenset[str]) -> LazyPattern:
