@@ -1558,6 +1558,7 @@ class IntentParser:
         # with the feature, among those named. A list said outside the questions asked ("no
         # idea which one to rotate") asks for none.
         listing = cue("which_meshes") and not self._asked_without("which_meshes", r.text)
+        listing = listing and not cue("comparative")  # "istio or linkerd, which has better …"
         if len(meshes) >= 2 and features and listing and not self._compare_cued(r.remaining, 0):
             return IntentKind.which_meshes, typo
         # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
