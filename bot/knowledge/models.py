@@ -417,6 +417,9 @@ class Basis(StrEnum):
     measured = "measured"  # a typical value measured under the stated load
     peak = "peak"  # a maximum under load: headlines prefer a measured figure of the same rank
     guidance = "guidance"  # a vendor's sizing allowance, not a measurement: never ranked
+    # measured under a setup that inflates it (a new connection every request, a saturated
+    # app): shown as a labelled worst case, never a headline beside any other figure
+    worst_case = "worst_case"
 
 
 class Figure(Strict):
@@ -440,7 +443,9 @@ class Figure(Strict):
         default=Basis.measured,
         description="'peak' for a maximum under load (a headline prefers a typical figure of "
         "the same source rank, and says 'peak' where it shows one); 'guidance' for a vendor's "
-        "sizing allowance that was never measured (labelled so, never ranked).",
+        "sizing allowance that was never measured (labelled so, never ranked); 'worst_case' "
+        "for a value its setup inflates (no keep-alive): a headline takes any other figure of "
+        "the mesh first and shows this one apart, labelled with its setup.",
     )
     borrowed_from: Id | None = Field(
         default=None,
