@@ -32,7 +32,7 @@ from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Basis, Figure, Mesh, Metric, Scope
-from bot.knowledge.wording import amount, figure_text
+from bot.knowledge.wording import amount, figure_text, number
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
@@ -189,6 +189,44 @@ def _headlines(
         if figure is not None and figure.per in scopes:
             chosen.append((mesh, figure))
     return chosen
+
+
+def _also(intent: Intent, measure: Measure) -> list[Measure]:
+    """The other measures the question asked beside the first ("cpu + mem")."""
+    said = intent.facts.get("also_measures")
+    values = {m.value for m in Measure}
+    listed = said if isinstance(said, list) else []
+    return [Measure(m) for m in listed if m in values and m != measure.value]
+
+
+def _reserved(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+    """What the default resource requests set aside at the size asked, beside what the
+    figures say is used: the scheduler reserves requests, whatever the proxies use."""
+    said = []
+    for mesh, figure in headlines:
+        found = [r for r in mesh.default_requests if r.mode == figure.mode]
+        if not found or _named(mesh, figure) in " ".join(said):
+            continue
+        req = found[0]
+        each = f"{number(req.memory)} MiB and {number(req.cpu)} vCPU"
+        if figure.per in (Scope.pod, Scope.node) and size.told:
+            count = size.count(figure)
+            total = f"{number(req.memory * count / 1024)} GiB and {number(req.cpu * count)} vCPU"
+            said.append(
+                f"{_named(mesh, figure)} requests {each} a {figure.per.value} by default, "
+                f"so {count:,} {figure.per.value}s reserve {total} ({req.setting})"
+            )
+        else:
+            where = "a replica" if figure.per == Scope.mesh else f"a {figure.per.value}"
+            said.append(
+                f"{_named(mesh, figure)} requests {each} {where} by default ({req.setting})"
+            )
+    if not said:
+        return ""
+    return (
+        "The scheduler sets aside requests, not use, so capacity planning pays for them: "
+        + "; ".join(said)
+    )
 
 
 def _is_latency(figure: Figure) -> bool:
@@ -366,7 +404,7 @@ def _headline_part(
         items=[
             Statement(
                 label=_named(mesh, figure),
-                text=f"{_value_at(figure, size, measure)} ({_who(kb, figure)})"
+                text=f"{_listed_value(figure, size, measure)} ({_who(kb, figure)})"
                 + _nothing_in_cluster(figure)
                 + _conditions(figure, measure),
                 sources=cite.cite(figure.sources),
@@ -445,6 +483,14 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _listed_value(figure: Figure, size: Size, measure: Measure) -> str:
+    """The figure as the list under the lead shows it: a control plane's without what its
+    sources say decides it past the scale measured, which the lead says once."""
+    if measure == Measure.control_plane:
+        return _per_cluster(figure, size.clusters)
+    return _value_at(figure, size, measure)
 
 
 def _beyond(figure: Figure, size: Size) -> str:
@@ -933,6 +979,14 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead = _sentences(lead, _worst_cases(kb, meshes, headlines, size))
     if measure == Measure.memory:
         lead = _sentences(lead, _seen(kb, intent, headlines, size))
+    shown = list(headlines)
+    for also in _also(intent, measure):  # "cpu + mem": each measure asked, in turn
+        more = _headlines(kb, meshes, also)
+        if more:
+            points.append(_headline_part(kb, meshes, more, size, cite, also))
+        lead = _sentences(lead, _lead(kb, meshes, more, size, also))
+        shown += more
+    lead = _sentences(lead, _reserved(shown, size))
     if intent.control_plane_too and measure == Measure.memory:
         clusters = _count(intent, "clusters") or 1
         points.append(_control_planes(kb, meshes, clusters, cite))

@@ -474,6 +474,17 @@ class Figure(Strict):
             raise ValueError("beyond needs measured_proxies (the scale it was measured at)")
 
 
+class DefaultRequests(Strict):
+    """What the scheduler sets aside for one of the mesh's proxies by default, whatever it
+    uses: the chart's resource requests (Istio's sidecar: 100m CPU, 128 MiB)."""
+
+    mode: Text = Field(description="The `mode` of the figures it goes with: sidecar, ztunnel.")
+    cpu: float = Field(ge=0, description="vCPU requested by default.")
+    memory: float = Field(gt=0, description="MiB requested by default.")
+    setting: Text = Field(description="Where to change it: the Helm value that sets it.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class FormerName(Strict):
     """A name the offering went by before ("Conduit" for Linkerd): read as it, and said so."""
 
@@ -682,6 +693,11 @@ class Mesh(Strict):
         description="Names it went by before: matched like aliases, and the answer says so.",
     )
     mode_aliases: ModeAliases | None = None
+    default_requests: list[DefaultRequests] = Field(
+        default_factory=list,
+        description="Its proxies' default resource requests, by figure mode (not inherited): "
+        "a cost answer says what they reserve at the size asked beside what is used.",
+    )
     parts: list[Part] = Field(
         default_factory=list,
         description="Its components and protocols, named by their own words (not inherited).",
