@@ -223,9 +223,13 @@ def _reserved(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
             )
     if not said:
         return ""
+    held = {m.id for m, f in headlines if any(r.mode == f.mode for r in m.default_requests)}
+    others = list(dict.fromkeys(m.name for m, _ in headlines if m.id not in held))
+    none = f"; I hold no default requests for {', '.join(others)}" if others else ""
     return (
         "The scheduler sets aside requests, not use, so capacity planning pays for them: "
         + "; ".join(said)
+        + none
     )
 
 
