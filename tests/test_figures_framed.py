@@ -99,3 +99,8 @@ def test_a_mode_described_apart_is_no_difference_from_upstream(engine, text):
     answer = engine.ask(text)
     rows = [r.label for p in answer.points if isinstance(p, Matrix) for r in p.rows]
     assert rows and "Sidecarless data plane" not in rows, rows
+
+
+def test_a_delay_says_nothing_of_requests(engine: AnswerEngine):
+    lead = engine.ask("linkerd vs istio ambient for a latency sensitive trading api, p99?").lead
+    assert "requests" not in lead and "reserve" not in lead, lead

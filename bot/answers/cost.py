@@ -191,6 +191,15 @@ def _headlines(
     return chosen
 
 
+# What requests are set beside: what a proxy or a control plane holds, not a delay.
+_RESERVED_FOR = (
+    Metric.proxy_memory,
+    Metric.proxy_cpu,
+    Metric.control_plane_memory,
+    Metric.control_plane_cpu,
+)
+
+
 def _also(intent: Intent, measure: Measure) -> list[Measure]:
     """The other measures the question asked beside the first ("cpu + mem")."""
     said = intent.facts.get("also_measures")
@@ -203,6 +212,7 @@ def _reserved(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
     """What the default resource requests set aside at the size asked, beside what the
     figures say is used: the scheduler reserves requests, whatever the proxies use."""
     said = []
+    headlines = [(m, f) for m, f in headlines if f.metric in _RESERVED_FOR]
     for mesh, figure in headlines:
         found = [r for r in mesh.default_requests if r.mode == figure.mode]
         if not found or _named(mesh, figure) in " ".join(said):
@@ -815,7 +825,8 @@ def _unlike_lead(
         return (
             f"{what}: "
             + "; ".join(
-                f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in headlines
+                f"{_named(m, f)}: {_value_at(f, size, Measure.latency)} ({_who(kb, f)})"
+                for m, f in headlines
             )
             + ". These are different percentiles from different benchmarks, so they are not"
             " comparable: no source in my knowledge base measured them alike."
