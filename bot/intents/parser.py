@@ -802,12 +802,16 @@ class IntentParser:
         return parts, frozenset(parts) - whole
 
     def _named_where_asked(self, text: str) -> set[str]:
-        """The meshes named whole (not by a part) in the sentences a question mark closes that
-        name a part, or with none, the clauses naming one ("eli5 hbone pls, it's all over the
-        ambient docs" asks of no mesh)."""
-        asked = [m.group(0) for m in _ASKED.finditer(text)] or _CLAUSES.split(text[:MAX_TEXT])
-        sentences = [normalise(s).split() for s in asked]
-        sentences = [s for s in sentences if self._parts_named(s, self._mentions(s))[0]]
+        """The meshes named whole (not by a part) in the sentences a question mark closes
+        ("what is ambient mode actually? ztunnel vs waypoint confuses me" asks of ambient), or
+        with none, the clauses naming a part ("eli5 hbone pls, it's all over the ambient docs"
+        asks of no mesh)."""
+        questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
+        sentences = questions or [
+            words
+            for words in (normalise(c).split() for c in _CLAUSES.split(text[:MAX_TEXT]))
+            if self._parts_named(words, self._mentions(words))[0]
+        ]
         named: set[str] = set()
         for words in sentences:
             found = self._mentions(words)
@@ -1280,6 +1284,12 @@ class IntentParser:
         words right beside the mesh or the comparison cue that nothing read."""
         tokens, used = r.remaining.split(), r.found.used
         cues = self._cue_spans("compare", r.remaining, skip=set())
+
+        def read(i: int) -> bool:
+            return 0 <= i < len(tokens) and used[i]
+
+        if cues and all(read(s - 1) and read(e) for s, e in cues):  # "ztunnel vs waypoint"
+            return []
         edges = {e for s, e in cues} | {s - 1 for s, e in cues}
         edges |= {s - 1 for s, _, _ in r.found.spans} | {e for _, e, _ in r.found.spans}
         free = [i for i in sorted(edges) if 0 <= i < len(tokens) and not used[i]]
@@ -1895,7 +1905,8 @@ class IntentParser:
         words = normalised.split()
         for match in self._cues.find("what_is", normalised):
             at = len(normalised[: match.end()].split())
-            while at < len(words) and words[at] in ARTICLES:
+            # "what are k8s native sidecars": an article or where it runs before the thing
+            while at < len(words) and (words[at] in ARTICLES or words[at] in self._platform_words):
                 at += 1
             named = find_mentions(
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
