@@ -1444,8 +1444,15 @@ class IntentParser:
         # date? and what do we migrate to") is asked though a pick follows; a status stated
         # ("… got abandoned, what now?") or beside their setup is why they ask for one.
         sized = self._deciding & r.sizes  # a stated size: their setup
-        status_asked = any(self._cues.has("lifecycle", q) for q in _questions(r.text))
-        picked = (recommend or decides) and not (status_asked and not their_setup)
+        # "… is it still supported, and what's the successor?": a clause opening as a question
+        # in the sentence a question mark closes asks too ("OSM got archived, which mesh …"
+        # states it); a size alone of the estate it runs on ("we still have nginx service mesh
+        # on two clusters") is where it runs.
+        asks = self._cues.words["asks_of"]
+        asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
+        status_asked = any(self._cues.has("lifecycle", q) for q in asked)
+        beyond_size = bool((self._setup | self._deciding) & (set(facts) - restated - r.sizes))
+        picked = (recommend or decides) and not (status_asked and not beyond_size)
         # A size said after a status asked in its own question ("is osm still maintained? we
         # have it in two aks clusters") is why they ask, not a setup for a pick.
         set_up = sized and not status_asked
@@ -1811,6 +1818,13 @@ class IntentParser:
             if before or any(named[min(i, len(tokens))] for i in sides):
                 return True
         return False
+
+    @staticmethod
+    def _opening_as_questions(text: str, asks: frozenset[str]) -> list[str]:
+        """The clauses of the sentences a question mark closes that open on an `asks_of` word
+        ("is it still supported, and what's the successor?"), normalised."""
+        clauses = (normalise(c) for q in _ASKED.findall(text) for c in _CLAUSES.split(q))
+        return [c for c in clauses if c.split()[:1] and c.split()[0] in asks]
 
     def _lightest_asked(self, normalised: str) -> bool:
         """A ranking by overhead asked: a `lightest` cue, or a `least` word before an overhead."""
