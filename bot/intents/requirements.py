@@ -805,7 +805,7 @@ def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValu
     out = dict(facts)
     for implication in rules.implied:
         conditions = implication.when.items()
-        if all(c.holds(facts[f]) if f in facts else c.known is False for f, c in conditions):
+        if all(c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in conditions):
             out.update(implication.set)
             out.update({f: facts[of] for f, of in implication.at_least.items() if f not in facts})
     return out
