@@ -330,7 +330,8 @@ def _named(
     kb: KnowledgeBase, verdict: Verdict, named: list[str], cite: Citations
 ) -> Paragraph | None:
     """How the offerings the question names fare when the pick is another ("istio or
-    linkerd?"): ruled out and why, or where they rank among the options left."""
+    linkerd?", "is linkerd ok?"): ruled out and why, or whether they fit what was stated and
+    where they rank among the options left."""
     considered = {s.mesh.id for s in verdict.screened}
     shown = [m for m in dict.fromkeys(named) if m in considered and m not in verdict.tied]
     if not shown:
@@ -343,9 +344,13 @@ def _named(
             sources += screened.reasons[0].sources[:1]
             continue
         place = verdict.survivors.index(mesh_id) + 1
-        caveats = f" (caveats: {_gaps(kb, screened)})" if screened.caveats else ""
+        fits = (
+            f"fits with caveats ({_gaps(kb, screened)})"
+            if screened.caveats
+            else "fits every requirement you stated"
+        )
         left = len(verdict.survivors)
-        bits.append(f"{name} ranks {_ordinal(place)} of the {left} options left{caveats}")
+        bits.append(f"{name} {fits} and ranks {_ordinal(place)} of the {left} options left")
     return Paragraph(
         heading="The ones you named", text="; ".join(bits) + ".", sources=cite.cite(sources)
     )
@@ -544,11 +549,14 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
 
 def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, known: bool) -> str:
     verdict = ahead.verdict
-    note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
+    # What was relaxed bears on the pick and comes first; why the provider's own offering is
+    # out comes after the pick, which is what the reader asked for.
+    note, provider = _relaxed_note(kb, verdict), _provider_note(kb, verdict, req)
+    after = f" {provider}" if provider else ""
     if verdict.pick is None:
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
-            "see what ruled each out, and relax the one that matters least."
+            f"see what ruled each out, and relax the one that matters least.{after}"
         ).strip()
     if len(verdict.tied) > 1 and not known:
         return (
@@ -561,13 +569,13 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
             f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know. "
             + _splits(kb, ahead, verdict.tied)
         )
-        return f"{note} {head}".strip()
+        return f"{note} {head}{after}".strip()
     pick = kb.meshes[verdict.pick]
     summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = _main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
-    return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
+    return f"{note} {head}{lacks}{_close_call(kb, ahead)}{after}".strip()
 
 
 def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from bot.answers.footprint import Footprint, control_plane, footprint
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, free_edition, managed
+from bot.answers.screening import Screened, builds_of, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept
 from bot.knowledge.models import (
@@ -205,6 +205,12 @@ def _hurt_before(s: Screened, field: Field) -> bool:
     return hurt is not None and hurt in (mesh.id, mesh.based_on)
 
 
+def _liked(s: Screened, field: Field) -> bool:
+    """The mesh their team likes, or for a project, a mode or build of it."""
+    liked = field.kb.meshes.get(field.req.liked_mesh or "")
+    return liked is not None and builds_of(liked, s.mesh)
+
+
 def _drops_incumbent_mtls(s: Screened, field: Field) -> bool:
     """The mesh they run has mutual TLS between workloads in full, and this has none in
     full: moving to it takes that away from every service."""
@@ -268,6 +274,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
     "hurt_before": _hurt_before,
+    "liked": _liked,
     "drops_incumbent_mtls": _drops_incumbent_mtls,
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
