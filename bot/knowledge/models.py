@@ -1013,6 +1013,7 @@ class OfferingTrait(StrEnum):
     billed_by_use = "billed_by_use"
     vendor_product = "vendor_product"
     lightest_at_size = "lightest_at_size"
+    lightest_control_plane = "lightest_control_plane"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
     already_run = "already_run"
