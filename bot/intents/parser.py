@@ -64,6 +64,7 @@ NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
+ALSO_MEASURES = "also_measures"
 # rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
 UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
@@ -681,6 +682,8 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining) or (Measure.memory if sized else None)
+        if also := self._also_measured(remaining, measure):  # "cpu + mem": each one asked
+            facts[ALSO_MEASURES] = also
         if measure == Measure.latency and self._latency_observed(text, features, counted):
             measure = None
         # what is asked of a product ("the licence on X") is a topic of the field too
@@ -843,12 +846,16 @@ class IntentParser:
         return parts, frozenset(parts) - whole
 
     def _named_where_asked(self, text: str) -> set[str]:
-        """The meshes named whole (not by a part) in the sentences a question mark closes that
-        name a part, or with none, the clauses naming one ("eli5 hbone pls, it's all over the
-        ambient docs" asks of no mesh)."""
-        asked = [m.group(0) for m in _ASKED.finditer(text)] or _CLAUSES.split(text[:MAX_TEXT])
-        sentences = [normalise(s).split() for s in asked]
-        sentences = [s for s in sentences if self._parts_named(s, self._mentions(s))[0]]
+        """The meshes named whole (not by a part) in the sentences a question mark closes
+        ("what is ambient mode actually? ztunnel vs waypoint confuses me" asks of ambient), or
+        with none, the clauses naming a part ("eli5 hbone pls, it's all over the ambient docs"
+        asks of no mesh)."""
+        questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
+        sentences = questions or [
+            words
+            for words in (normalise(c).split() for c in _CLAUSES.split(text[:MAX_TEXT]))
+            if self._parts_named(words, self._mentions(words))[0]
+        ]
         named: set[str] = set()
         for words in sentences:
             found = self._mentions(words)
@@ -1149,6 +1156,14 @@ class IntentParser:
             return Measure.control_plane
         return first
 
+    def _also_measured(self, normalised: str, measure: Measure | None) -> list[str]:
+        """Proxy memory or CPU asked beside the other ("ztunnel overhead on 300 nodes? cpu +
+        mem"): the one not first named, answered too."""
+        pair = (Measure.memory, Measure.cpu)
+        if measure not in pair:
+            return []
+        return [m.value for m in pair if m != measure and self._cues.find(m.value, normalised)]
+
     def _control_plane_too(self, normalised: str, measure: Measure | None) -> bool:
         """Proxy memory with the control plane counted in: "the memory bill for linkerd incl
         the control plane" (an `inclusive` word right before the control plane's name)."""
@@ -1325,6 +1340,12 @@ class IntentParser:
         words right beside the mesh or the comparison cue that nothing read."""
         tokens, used = r.remaining.split(), r.found.used
         cues = self._cue_spans("compare", r.remaining, skip=set())
+
+        def read(i: int) -> bool:
+            return 0 <= i < len(tokens) and used[i]
+
+        if cues and all(read(s - 1) and read(e) for s, e in cues):  # "ztunnel vs waypoint"
+            return []
         edges = {e for s, e in cues} | {s - 1 for s, e in cues}
         edges |= {s - 1 for s, _, _ in r.found.spans} | {e for _, e, _ in r.found.spans}
         free = [i for i in sorted(edges) if 0 <= i < len(tokens) and not used[i]]
@@ -1479,8 +1500,15 @@ class IntentParser:
         # date? and what do we migrate to") is asked though a pick follows; a status stated
         # ("… got abandoned, what now?") or beside their setup is why they ask for one.
         sized = self._deciding & r.sizes  # a stated size: their setup
-        status_asked = any(self._cues.has("lifecycle", q) for q in _questions(r.text))
-        picked = (recommend or decides) and not (status_asked and not their_setup)
+        # "… is it still supported, and what's the successor?": a clause opening as a question
+        # in the sentence a question mark closes asks too ("OSM got archived, which mesh …"
+        # states it); a size alone of the estate it runs on ("we still have nginx service mesh
+        # on two clusters") is where it runs.
+        asks = self._cues.words["asks_of"]
+        asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
+        status_asked = any(self._cues.has("lifecycle", q) for q in asked)
+        beyond_size = bool((self._setup | self._deciding) & (set(facts) - restated - r.sizes))
+        picked = (recommend or decides) and not (status_asked and not beyond_size)
         # A size said after a status asked in its own question ("is osm still maintained? we
         # have it in two aks clusters") is why they ask, not a setup for a pick.
         set_up = sized and not status_asked
@@ -1855,6 +1883,13 @@ class IntentParser:
                 return True
         return False
 
+    @staticmethod
+    def _opening_as_questions(text: str, asks: frozenset[str]) -> list[str]:
+        """The clauses of the sentences a question mark closes that open on an `asks_of` word
+        ("is it still supported, and what's the successor?"), normalised."""
+        clauses = (normalise(c) for q in _ASKED.findall(text) for c in _CLAUSES.split(q))
+        return [c for c in clauses if c.split()[:1] and c.split()[0] in asks]
+
     def _lightest_asked(self, normalised: str) -> bool:
         """A ranking by overhead asked: a `lightest` cue, or a `least` word before an overhead."""
         return self._cues.has("lightest", normalised) or self._least(normalised)
@@ -1948,7 +1983,8 @@ class IntentParser:
         words = normalised.split()
         for match in self._cues.find("what_is", normalised):
             at = len(normalised[: match.end()].split())
-            while at < len(words) and words[at] in ARTICLES:
+            # "what are k8s native sidecars": an article or where it runs before the thing
+            while at < len(words) and (words[at] in ARTICLES or words[at] in self._platform_words):
                 at += 1
             named = find_mentions(
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index
