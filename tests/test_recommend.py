@@ -232,7 +232,7 @@ def test_a_cloud_the_team_buys_from_counts_once_as_their_provider(engine: Answer
     as the vendor the team works with."""
     on_eks = verdict(engine, "EKS, 60 services, we're an AWS shop, which mesh?")
     fired = {r.id for r in on_eks.fired}
-    assert "provider-native" in fired
+    assert "provider-customer" in fired
     assert not fired & {"vendor-family", "current-vendor"}
     text = "we're an AWS shop. 800 pods, 20MiB per pod for a mesh tops, need mtls"
     budget = verdict(engine, text)
@@ -520,9 +520,10 @@ def test_with_nothing_known_the_card_says_so_and_asks_the_splitting_question(
 ):
     answer = engine.ask("recommend")
     assert answer.lead.startswith("I know nothing about your setup yet, so no pick")
-    assert (
-        answer.follow_up is not None and answer.follow_up.question == "Where do the services run?"
-    )
+    ahead = scoring.outlook(engine.kb, {}, scoring.candidates(engine.kb, []))
+    asked = ahead.most_telling_question()
+    assert asked is not None and answer.follow_up is not None
+    assert answer.follow_up.question == asked.ask
 
 
 def test_the_reasons_that_move_the_pick_come_first(engine: AnswerEngine):
@@ -580,7 +581,7 @@ def test_applies_if_names_a_known_feature_or_trait(kb_dir):
 
 
 def test_the_provider_reason_cites_only_the_favoured_offerings_sources(engine: AnswerEngine):
-    answer = engine.ask("we run on AKS, 250 services, dedicated platform team")
+    answer = engine.ask("we run on AKS, 250 services, dedicated platform team, want vendor support")
     provider = next(s for s in reasons_of(answer) if "provider's platform" in s.text)
     addon = engine.kb.meshes["aks-istio-addon"]
     assert provider.label == f"For {addon.name}"
@@ -705,7 +706,8 @@ def test_a_close_call_leads_with_the_one_that_holds_up_and_says_what_would_split
 def test_the_next_question_is_the_one_that_splits_the_outcome_most(engine: AnswerEngine, kb):
     ahead = scoring.outlook(kb, {}, scoring.candidates(kb, []))
     asked = ahead.most_telling_question()
-    assert asked is not None and asked.fact == "platform"
+    # Support first: the provider's own offering is weighed only where support is asked for.
+    assert asked is not None and asked.fact == "support"
     outcomes = {tuple(v.tied) for q, _, v in ahead.options if q.id == asked.id}
     for question in kb.rules.questions:
         others = {tuple(v.tied) for q, _, v in ahead.options if q.id == question.id}
@@ -804,8 +806,9 @@ def test_not_on_kubernetes_asks_which_platform_it_is(engine: AnswerEngine):
     assert [c.label for c in answer.follow_up.choices] == ["ECS", "Nomad", "VMs only"]
     out = {s.mesh.id for s in verdict(engine, "not on kubernetes, 20 services").ruled_out}
     assert {"istio", "linkerd", "cilium"} <= out
-    kubernetes = engine.ask("which mesh should we pick?").follow_up
-    assert kubernetes is not None and "AKS" in [c.label for c in kubernetes.choices]
+    platform = next(q for q in engine.kb.rules.questions if q.fact == "platform")
+    assert "AKS" in [o.label for o in platform.offered({})]
+    assert "AKS" not in [o.label for o in platform.offered({"off_kubernetes": True})]
 
 
 def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):
@@ -1289,11 +1292,11 @@ def test_a_vendor_they_refuse_to_pay_is_none_they_buy_from(engine: AnswerEngine)
 def test_a_team_that_buys_from_its_platforms_provider_gets_its_offering(
     engine: AnswerEngine, text: str, offering: str
 ):
-    """The provider counts once: as `provider-customer` beside `provider-native`, never again
-    through the vendor rules; it then outweighs the mid-size preference for Linkerd."""
+    """The provider counts once, as `provider-customer`, never again through the vendor
+    rules; it then outweighs the mid-size preference for Linkerd."""
     result = verdict(engine, text)
     fired = {r.id for r in result.fired}
-    assert {"provider-native", "provider-customer"} <= fired
+    assert "provider-customer" in fired
     assert not fired & {"vendor-family", "current-vendor"}
     assert result.tied == [offering]
 

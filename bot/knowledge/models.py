@@ -1359,6 +1359,11 @@ class RulesFile(Strict):
         description="Words between a vendor and what it is to do, where a managed or support "
         "phrase has {modal} ('Google has to manage it', 'Microsoft should support it').",
     )
+    modal_adverbs: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand right after one of `vendor_modals` ('Microsoft "
+        "will actually support it').",
+    )
     not_platform: list[Text] = Field(
         default_factory=list,
         description="Words right before a platform's name that say it is not that one "
