@@ -800,15 +800,15 @@ def test_not_on_kubernetes_beside_a_platform_says_nothing_more(engine: AnswerEng
     assert "platform" not in alone.facts
 
 
-def test_not_on_kubernetes_asks_which_platform_it_is(engine: AnswerEngine):
-    answer = engine.ask("we are not on kubernetes, 20 services, which mesh?")
-    assert answer.follow_up is not None
-    assert [c.label for c in answer.follow_up.choices] == ["ECS", "Nomad", "VMs only"]
+def test_not_on_kubernetes_the_platform_question_offers_the_rest(engine: AnswerEngine):
+    text = "we are not on kubernetes, 20 services, which mesh?"
+    assert engine.ask(text).follow_up is not None
+    platform = next(q for q in engine.kb.rules.questions if q.fact == "platform")
+    facts = engine.parser.parse(text).facts
+    assert [o.label for o in platform.offered(facts)] == ["ECS", "Nomad", "VMs only"]
     out = {s.mesh.id for s in verdict(engine, "not on kubernetes, 20 services").ruled_out}
     assert {"istio", "linkerd", "cilium"} <= out
-    platform = next(q for q in engine.kb.rules.questions if q.fact == "platform")
     assert "AKS" in [o.label for o in platform.offered({})]
-    assert "AKS" not in [o.label for o in platform.offered({"off_kubernetes": True})]
 
 
 def test_bare_metal_is_a_place_kubernetes_may_run_on(engine: AnswerEngine):

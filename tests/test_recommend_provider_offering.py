@@ -97,3 +97,20 @@ def test_upgrades_said_to_be_someone_elses_problem_ask_for_a_managed_control_pla
     facts = engine.parser.parse(text).facts
     assert facts.get("managed_control_plane") is True
     assert "revision_upgrades" not in facts.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are not on kubernetes, 60 services, which mesh?",
+        "no k8s, 40 services, need mtls",
+        "not on kubernetes at all, ~80 services, want mtls and retries",
+        "zero kubernetes here, 50 services, which mesh fits?",
+        "we don't run kubernetes, 70 services, need service to service authz",
+    ],
+)
+def test_where_they_run_unsaid_no_cloud_bound_offering_leads(engine: AnswerEngine, text: str):
+    """VPC Lattice and Cloud Service Mesh take VMs only in their own cloud: with no platform
+    said they are as bound to it as the Kubernetes add-ons."""
+    bound = {"amazon-vpc-lattice", "google-cloud-service-mesh", "amazon-ecs-service-connect"}
+    assert not set(verdict(engine, text).tied) & bound

@@ -602,6 +602,8 @@ def runs_on_fargate(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     fargate = mesh.fit.fargate_pods if mesh.fit else None
     if fargate is None:
         return [Check(Outcome.caveat, "on Fargate unconfirmed", unconfirmed=True)]
+    if fargate.runs and fargate.caveat:
+        return [Check(Outcome.caveat, fargate.caveat, tuple(fargate.sources))]
     if fargate.runs:
         return FITS
     return [Check(Outcome.out, fargate.why, tuple(fargate.sources))]

@@ -557,6 +557,9 @@ class FargatePods(Strict):
 
     runs: bool
     why: Text = Field(description="What of it Fargate does or does not allow, in one clause.")
+    caveat: Text = Field(
+        default="", description="Where it runs, what it gives up there, in one clause."
+    )
     sources: list[Id] = Field(min_length=1)
 
 
