@@ -21,9 +21,7 @@ from tests.support.verdicts import verdict
         "10 services on EKS, 2 person team, do we want a mesh",
     ],
 )
-def test_a_small_estate_naming_no_need_gets_no_provider_offering(
-    engine: AnswerEngine, text: str
-):
+def test_a_small_estate_naming_no_need_gets_no_provider_offering(engine: AnswerEngine, text: str):
     """Nothing asked of a mesh on a small estate: the platform alone does not make its
     provider's offering the pick (VPC Lattice, with no workload mTLS, least of all)."""
     found = verdict(engine, text)
