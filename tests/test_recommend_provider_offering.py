@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
 from tests.support.verdicts import verdict
 
@@ -112,3 +113,55 @@ def test_where_they_run_unsaid_no_cloud_bound_offering_leads(engine: AnswerEngin
     said they are as bound to it as the Kubernetes add-ons."""
     bound = {"amazon-vpc-lattice", "google-cloud-service-mesh", "amazon-ecs-service-connect"}
     assert not set(verdict(engine, text).tied) & bound
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need a vendor that supports it, EKS, 90 svcs",
+        "EKS, 60 svcs, mtls, we want a vendor who backs the mesh",
+        "GKE 100 services, need a vendor that will support whatever we pick, mtls + retries",
+        "on-prem k8s, 200 svcs, FIPS required, vendor that ships and supports fips builds",
+        "EKS in govcloud, ~90 svcs, FIPS 140 crypto and a vendor that actually ships + supports it",
+    ],
+)
+def test_a_vendor_described_by_its_support_asks_for_any_vendors_support(
+    engine: AnswerEngine, text: str
+):
+    """Any vendor's support asked for: the provider's own mesh is weighed as the one whose
+    support they may pay for already, but VPC Lattice (no workload mTLS) is no such mesh."""
+    assert engine.parser.parse(text).facts.get("support") == "any"
+    found = verdict(engine, text)
+    assert found.of("no-mesh").out
+    assert found.pick != "amazon-vpc-lattice"
+    rule = next(r for r in engine.kb.rules.rules if r.id == "provider-native")
+    assert not any(
+        scoring.weight(rule, found.of(m), found.field) for m in found.survivors if "lattice" in m
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, ~300 grpc services, want xDS-driven LB/routing with no proxy at all in the data path",
+        "all our services are gRPC; we want no proxies at all in the request path, GKE, 120 svcs",
+        "GKE, ~100 grpc services, we can't have any proxies in the data path",
+        "grpc services on GKE, 80 of them, no proxy whatsoever, routing from the control plane",
+        "GKE with 150 gRPC services, no proxy of any kind in the request path please",
+    ],
+)
+def test_grpc_services_with_no_proxy_at_all_go_proxyless(engine: AnswerEngine, text: str):
+    """Proxyless gRPC keeps every proxy out of the data path for gRPC services: Cloud Service
+    Mesh stays in, with that caveat, where every offering that runs a proxy is out."""
+    found = verdict(engine, text)
+    assert not found.of("google-cloud-service-mesh").out
+    assert found.of("istio-ambient").out and found.of("linkerd").out
+    assert found.pick == "google-cloud-service-mesh"
+
+
+def test_no_proxy_at_all_for_some_services_refuses_no_proxy(engine: AnswerEngine):
+    text = (
+        "GKE, 4 clusters, most traffic is gRPC and a few latency critical services want "
+        "proxyless gRPC (no proxy at all for those)"
+    )
+    assert "no_proxies" not in engine.parser.parse(text).facts
