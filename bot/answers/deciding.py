@@ -54,10 +54,12 @@ def _project(mesh: Mesh) -> str:
 
 
 def _releases(kb: KnowledgeBase, mesh: Mesh) -> Line:
-    if mesh.project:
-        return mesh.project.releases.rstrip("."), mesh.project.sources
+    """A distribution's upstream against the current one (what sets it apart in a comparison,
+    whatever else its release model says); else the project's release model."""
     dist = mesh.distribution
     base = kb.meshes.get(mesh.based_on or "")
+    if mesh.project and not (dist and base and dist.upstream_version):
+        return mesh.project.releases.rstrip("."), mesh.project.sources
     if dist and base and dist.upstream_version:
         support = (
             f"; {first_sentence(dist.support).split('; ')[0].rstrip('.')}" if dist.support else ""
@@ -95,7 +97,7 @@ def _memory(kb: KnowledgeBase, figure: Figure | None) -> Line:
     lender = kb.meshes.get(figure.borrowed_from or "")
     who = f"borrowed: {lender.name.split(' (')[0]}" if lender else _source_label(kb, figure)
     if figure.basis != Basis.measured:  # a card's budget: the one word ("peak", "guidance")
-        who = f"{figure.basis.value}, {who}"
+        who = f"{figure.basis.value.replace('_', ' ')}, {who}"
     label = f"proxy memory {figure_text(figure)} ({who})"
     return label, list(figure.sources)
 
