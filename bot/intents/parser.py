@@ -99,6 +99,7 @@ _CLAUSE_ENDS = re.compile(
 )  # the clauses and what ends each (a spaced hyphen is a dash)
 _PARENS = re.compile(r"[()]")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+_ASKED_PART = re.compile(r"[—–:]|\s-+\s")  # where a sentence's last part starts
 _CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -882,9 +883,11 @@ class IntentParser:
         ambient cost at 800 pods?"). The mesh they leave stays, checked beside it ("we're
         migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
         sets against another ("istio vs …")."""
-        questions = _questions(text)
+        questions = _asked_parts(text)
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
-        compares = [q for q in questions if self._compare_cued(q, 0)]
+        # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
+        # circuit breaking?": the meshes set side by side, or listed among
+        compares = [q for q in questions if self._compare_cued(q, 0) or self._listed_among(q)]
         sides = {m for q in compares for m in self._mentions(q.split()).meshes}
         if compares and len(sides) < 2:
             return set()
@@ -902,6 +905,13 @@ class IntentParser:
         against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
         kept = set(_as_list(facts.get(LEAVING)))
         return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
+
+    def _listed_among(self, question: str) -> bool:
+        """A list asked among the meshes a question names ("out of linkerd and kuma, which
+        does circuit breaking?"), no comparative ("which has better multi-cluster")."""
+        return self._cues.has("which_meshes", question) and not self._cues.has(
+            "comparative", question
+        )
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -2378,6 +2388,15 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _asked_parts(text: str) -> frozenset[str]:
+    """What each sentence a question mark closes asks, normalised: its last part after a dash
+    or colon ("follow up to the istio/linkerd thing above — how does kuma compare to linkerd
+    then?" asks the part after the dash), its commas kept ("out of linkerd and kuma, which
+    does circuit breaking?")."""
+    sentences = _ASKED.findall(_INLINE_CODE.sub(_unpunctuated, text))
+    return frozenset(normalise(_ASKED_PART.split(s)[-1]) for s in sentences)
 
 
 def _unpunctuated(code: re.Match[str]) -> str:
