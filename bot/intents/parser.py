@@ -669,7 +669,7 @@ class IntentParser:
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
-        gone |= self._asked_apart(text, found.meshes, facts)
+        gone |= self._asked_apart(text, found.meshes, facts, features)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -873,12 +873,14 @@ class IntentParser:
         spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
 
-    def _asked_apart(self, text: str, meshes: list[str], facts: dict[str, FactValue]) -> set[str]:
+    def _asked_apart(
+        self, text: str, meshes: list[str], facts: dict[str, FactValue], features: list[str]
+    ) -> set[str]:
         """Current meshes said only outside the questions, when the questions name what they
         ask about: two meshes or more they set against each other ("follow up to the
         istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
-        today … how does consul compare to istio?"), or one other mesh they ask something of,
-        comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
+        today … how does consul compare to istio?"), or a feature or an overhead of one other
+        mesh, comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
         support revision-based upgrades the same way?", "we run linkerd; what does istio
         ambient cost at 800 pods?"). The mesh they leave stays, checked beside it ("we're
         migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
@@ -892,9 +894,8 @@ class IntentParser:
         if compares and len(sides) < 2:
             return set()
         costed = any(self._cues.has("cost", q) for q in questions)  # "istio ambient cpu?"
-        if not compares and (
-            len(asked) != 1 or not (costed or self._clauses_asking_of_a_mesh(text))
-        ):
+        of_one = costed or (bool(features) and bool(self._clauses_asking_of_a_mesh(text)))
+        if not compares and (len(asked) != 1 or not of_one):
             return set()
         # "we run istio today. is linkerd better?", "should we look at cilium?": the mesh
         # said outside is the yardstick, or one of those a pick weighs
