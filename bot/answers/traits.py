@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.footprint import Footprint, footprint
+from bot.answers.footprint import Footprint, control_plane, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, builds_of, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
@@ -57,6 +57,12 @@ class Field:
         return {m: f for m, f in found.items() if f is not None}
 
     @cached_property
+    def control_planes(self) -> dict[str, Footprint]:
+        """Each offering's control-plane memory, where a figure gives it (in MB)."""
+        found = {s.mesh.id: control_plane(s.mesh) for s in self.alive}
+        return {m: f for m, f in found.items() if f is not None and f.unit == "MB"}
+
+    @cached_property
     def lightest(self) -> float | None:
         """The smallest data plane that holds memory in the cluster: one run outside it (VPC
         Lattice's 0 MB) is lightest itself, but no yardstick for the proxies."""
@@ -92,6 +98,13 @@ def _lightest(s: Screened, field: Field) -> bool:
     small = mine.unit == "MB" and mine.total <= LIGHT_ENOUGH_MB
     lightest = field.lightest
     return small or lightest is None or mine.total <= lightest * LIGHT_MARGIN
+
+
+def _lightest_control_plane(s: Screened, field: Field) -> bool:
+    """Its control plane is the lightest among those left with a figure (within the margin)."""
+    mine = field.control_planes.get(s.mesh.id)
+    least = min((f.total for f in field.control_planes.values()), default=None)
+    return mine is not None and least is not None and mine.total <= least * LIGHT_MARGIN
 
 
 def _vendor_product(mesh: Mesh, _: KnowledgeBase) -> bool:
@@ -277,6 +290,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "provider_native": _provider_native,
     "provider_customer": _provider_customer,
     "lightest_at_size": _lightest,
+    "lightest_control_plane": _lightest_control_plane,
     "replaces_cni": lambda s, field: (
         bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni
     ),

@@ -64,6 +64,7 @@ NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
+ALSO_MEASURES = "also_measures"
 # rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
 UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
@@ -682,6 +683,8 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining) or (Measure.memory if sized else None)
+        if also := self._also_measured(remaining, measure):  # "cpu + mem": each one asked
+            facts[ALSO_MEASURES] = also
         if measure == Measure.latency and self._latency_observed(text, features, counted):
             measure = None
         # what is asked of a product ("the licence on X") is a topic of the field too
@@ -1163,6 +1166,14 @@ class IntentParser:
         if planes and first != Measure.latency:
             return Measure.control_plane
         return first
+
+    def _also_measured(self, normalised: str, measure: Measure | None) -> list[str]:
+        """Proxy memory or CPU asked beside the other ("ztunnel overhead on 300 nodes? cpu +
+        mem"): the one not first named, answered too."""
+        pair = (Measure.memory, Measure.cpu)
+        if measure not in pair:
+            return []
+        return [m.value for m in pair if m != measure and self._cues.find(m.value, normalised)]
 
     def _control_plane_too(self, normalised: str, measure: Measure | None) -> bool:
         """Proxy memory with the control plane counted in: "the memory bill for linkerd incl
