@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 
@@ -10,6 +11,7 @@ from bot.answers.engine import AnswerEngine
 from bot.answers.results import SOURCES_KEY
 from bot.cli import main
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.models import SourceKind
 from bot.render.blocks import build_message, build_view_message
 from bot.render.button_values import View
 from bot.render.plain import render_terminal
@@ -61,7 +63,41 @@ def test_shipped_seed_articles_have_no_link_and_say_what_they_are(kb):
         assert "seed article" in source.publisher
 
 
-def test_a_source_without_a_link_renders_without_one(kb):
+def _ids_cited(data: object) -> Iterator[str]:
+    """Every string in a dumped model, outside `seen_in` (where a claim was read, not its
+    support)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "seen_in":
+                yield from _ids_cited(value)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            yield from _ids_cited(value)
+    elif isinstance(data, str):
+        yield data
+
+
+def test_no_fact_rests_on_a_source_without_a_public_address(kb):
+    linkless = {s.id for s in kb.sources.values() if s.url is None}
+    dumped = [kb.rules.model_dump(), *(m.model_dump() for m in kb.meshes.values())]
+    dumped += [f.model_dump() for f in kb.features.values()]
+    cited = {s for d in dumped for s in _ids_cited(d)}
+    assert linkless and not linkless & cited
+
+
+def test_a_rule_that_cites_a_blog_says_its_opinion_is_practitioner_judgement(kb):
+    for rule in kb.rules.rules:
+        if any(kb.sources[s].kind == SourceKind.blog for s in rule.sources):
+            assert "practitioner" in rule.because, rule.id
+
+
+def test_a_source_without_a_link_renders_without_one(kb_dir):
+    # A rule citing a seed post with no address beside its primary sources.
+    data = read(kb_dir / "rules.yaml")
+    jwt = next(r for r in data["rules"] if r["id"] == "jwt")
+    jwt["sources"] = ["seed-000", *jwt["sources"]]
+    write(kb_dir / "rules.yaml", data)
+    kb = load_knowledge(kb_dir)
     answer = AnswerEngine(kb).ask("we need jwt validation, 40 services, recommend a mesh")
     assert "seed-000" in [s.id for s in answer.sources]
     terminal = render_terminal(answer)
