@@ -126,6 +126,8 @@ GROUPS = frozenset(
         "reply_openers",
         "picks_between",
         "compliance",
+        "refers_back",
+        "pronouns",
     }
 )
 

@@ -110,6 +110,17 @@ class Intent(BaseModel):
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."
     )
+    no_thread: bool = Field(
+        default=False,
+        description="A reply that goes on from a question I don't have ('and for 500 pods?'), "
+        "asked outside any thread: read on its own, and the answer says so first.",
+    )
+    unresolved: list[UnknownName] = Field(
+        default_factory=list,
+        max_length=3,
+        description="The words of such a reply that stand for the missing question "
+        "('it', 'that' in 'does it do that on openshift too?').",
+    )
     unread: list[Note] = Field(
         default_factory=list,
         max_length=4,

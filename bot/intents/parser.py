@@ -46,6 +46,7 @@ from bot.intents.requirements import (
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.threadless import alone
 from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -70,15 +71,10 @@ INCUMBENT = "incumbent"  # the mesh they run
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
-ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
 UNASSESSED = (
     "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
     "FIPS-validated crypto builds, access logs) and its maintainers' own readiness labels; "
     "whether that meets your audit is for your assessor to say."
-)
-NO_THREAD = (
-    "I have no earlier question here to go on from, so I read this one on its own; ask it in "
-    "the thread of my answer to carry that question's meshes and sizes over."
 )
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
@@ -265,7 +261,12 @@ class IntentParser:
     # ------------------------------------------------------------------ parsing
 
     def parse(self, text: str) -> Intent:
-        """The intent of a text; a text asked again is read once (each caller gets a copy)."""
+        """The intent of a text asked on its own, with no thread before it."""
+        return alone(self._cues, text, self._thread_free(text))
+
+    def _thread_free(self, text: str) -> Intent:
+        """The intent of a text, whether or not a thread comes before it; a text asked again
+        is read once (each caller gets a copy)."""
         if text not in self._parsed:
             remember(self._parsed, text, self._parse(text), PARSED_KEPT)
         return self._parsed[text].model_copy(deep=True)
@@ -303,8 +304,6 @@ class IntentParser:
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
-        if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
-            intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
         regimes = self._cues.find("compliance", reading.normalised)
         if regimes and intent.kind != IntentKind.out_of_scope:  # "… we're under PCI DSS"
             said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
@@ -398,15 +397,6 @@ class IntentParser:
         groups = ("recommend", "decision_opening", "picks_between")
         return any(self._cues.has(g, r.normalised) for g in groups)
 
-    def _elliptical(self, r: _Reading) -> bool:
-        """A reply that opens on a follow-up cue ("and for 500 pods?", "ok what about kuma
-        then") and names no feature, in a few words: it goes on from a question I don't have."""
-        said = r.normalised
-        opener = self._cues.leading("reply_openers", said)
-        said = said[len(opener) :].strip() if opener else said
-        short = len(said.split()) <= ELLIPTICAL_WORDS
-        return short and not r.features and self._cues.starts("follow_up", said)
-
     def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
         about (`licence_use`: "can we still use it internally?"), with no comparison, list or
@@ -459,11 +449,10 @@ class IntentParser:
         number from?" asks for the sources behind its figures. A complete new question keeps
         only the thread's facts.
         """
-        fresh = self.parse(text)
-        # in a thread there is a question to go on from, and something to weigh a "why not" by
-        unread = [n for n in fresh.unread if n != NO_THREAD]
+        fresh = self._thread_free(text)
+        # in a thread there is something to weigh a "why not" by
         aspect = None if fresh.aspect == Aspect.drawbacks else fresh.aspect
-        fresh = fresh.model_copy(update={"unread": unread, "aspect": aspect})
+        fresh = fresh.model_copy(update={"aspect": aspect})
         context = self._about_owners(context)
         if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
             # "where did that number come from?": the sources behind the thread's figures
