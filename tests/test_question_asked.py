@@ -78,9 +78,6 @@ def test_a_policy_that_does_not_bite_or_a_tls_error_is_a_failure_to_diagnose(eng
     intent = engine.parser.parse(text)
     assert intent.aspect == Aspect.troubleshooting
     assert intent.kind != IntentKind.recommend  # no pick was asked
-    if kind:
-        assert intent.kind == kind
-    assert intent.meshes == meshes
     assert engine.answer(intent).lead.startswith(OUTSIDE)
 
 
