@@ -286,9 +286,7 @@ def test_a_reply_with_no_thread_says_first_it_is_read_on_its_own(engine, text):
         ("and is this GA yet?", "“this” refers"),
     ],
 )
-def test_a_reply_referring_back_with_no_thread_says_so_first_and_picks_nothing(
-    engine, text, words
-):
+def test_a_reply_referring_back_with_no_thread_says_so_first_and_picks_nothing(engine, text, words):
     intent = engine.parser.parse(text)
     answer = engine.answer(intent)
     assert intent.kind != IntentKind.recommend

@@ -128,6 +128,7 @@ GROUPS = frozenset(
         "compliance",
         "refers_back",
         "pronouns",
+        "concept_asks",
     }
 )
 

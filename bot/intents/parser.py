@@ -25,6 +25,7 @@ from bot.intents.context import (
     retired_context,
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
+from bot.intents.defined import ConceptReader
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
@@ -71,6 +72,18 @@ INCUMBENT = "incumbent"  # the mesh they run
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
+# Kinds a concept named beside them never turns into its explanation: what it costs, where a
+# project stands, the bot's sources, small talk and what is outside the field.
+NOT_CONCEPTS = (
+    IntentKind.cost,
+    IntentKind.lifecycle,
+    IntentKind.lightest,
+    IntentKind.sources,
+    IntentKind.greeting,
+    IntentKind.out_of_scope,
+    IntentKind.not_in_kb,
+    IntentKind.too_long,
+)
 UNASSESSED = (
     "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
     "FIPS-validated crypto builds, access logs) and its maintainers' own readiness labels; "
@@ -155,15 +168,9 @@ class IntentParser:
         }
         # Concepts a feature's row is about ("spiffe", "gamma"): a question asking what one is
         # has it defined first.
-        self._defined_ids = {
-            normalise(a): d.id
-            for f in kb.features.values()
-            for d in f.defines
-            for a in (d.name, *d.aliases)
-        }
-        self._defined = word_pattern(self._defined_ids)
         concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
         self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
+        self._defined = ConceptReader(kb, self._cues)
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
@@ -304,6 +311,8 @@ class IntentParser:
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
+        if intent.aspect is None and kind not in NOT_CONCEPTS:
+            intent = self._concept_asked(reading, intent)
         regimes = self._cues.find("compliance", reading.normalised)
         if regimes and intent.kind != IntentKind.out_of_scope:  # "… we're under PCI DSS"
             said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
@@ -319,6 +328,23 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _concept_asked(self, r: _Reading, intent: Intent) -> Intent:
+        """A concept asked about ("what is a trust domain and should two clusters share
+        one?"): defined, with its feature's row and the one mesh named, never a pick."""
+        setup = self._setup | self._constraints
+        concepts = self._defined.asked(r.normalised, r.found.meshes, r.facts, setup)
+        if not concepts:
+            return intent
+        features = list(dict.fromkeys([*self._defined.features_of(concepts), *r.features]))
+        update = {
+            "kind": IntentKind.explain,
+            "parts": concepts,
+            "features": features[:12],
+            "meshes": r.found.meshes,
+            "facts": {},
+        }
+        return intent.model_copy(update=update)
 
     def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind) -> bool:
         """A failure reported (`symptoms`: "OOMKilled", a pasted CERTIFICATE_VERIFY_FAILED) and
@@ -403,7 +429,9 @@ class IntentParser:
         pick asked in other words ("… what are the alternatives?"). An estate counted for a
         pick ("~80 services on VMs … want mTLS. BSL licence is fine for us") states its licence
         policy; it asks nothing of the licence. The use is asked in a question where there is
-        one; with none, a setup said (features or counts) states a policy and asks for a pick."""
+        one (a last sentence left open is one: "consul is BUSL now right? can we use it inside our
+        SaaS product"); with none, a setup said (features or counts) states a policy and asks
+        for a pick."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
             return False
         if kind == IntentKind.recommend and r.sizes:
@@ -412,7 +440,7 @@ class IntentParser:
         questions = _questions(r.text)
         if not questions and (r.features or r.sizes):
             return False
-        asked = questions or {said}
+        asked = set(questions or {said}) | _left_open(r.text)
         if not (
             self._cues.has("licence_words", said)
             and any(self._cues.has("licence_use", q) for q in asked)
@@ -1095,9 +1123,8 @@ class IntentParser:
                 meshes = [m for m in meshes if m not in r.by_part and m in named]
             elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
-            elif r.features and self._defined:  # "what is spiffe": that concept, defined
-                found = self._defined.finditer(r.normalised)
-                parts = list(dict.fromkeys(self._defined_ids[m.group(0)] for m in found))[:4]
+            elif r.features:  # "what is spiffe": that concept, defined
+                parts = self._defined.named(r.normalised)
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -2310,6 +2337,16 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _left_open(text: str) -> set[str]:
+    """The last sentence, normalised, where no mark closes it after others a question mark
+    closes ("… right? can we use it inside our SaaS product"): it asks too."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text.rstrip()))
+    if len(parts) < 3 or "?" not in "".join(parts[1::2]):
+        return set()
+    last = " ".join(normalise(parts[-1]).split())
+    return {last} if last else set()
 
 
 def _addressing(names: frozenset[str]) -> LazyPattern:
