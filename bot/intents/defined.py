@@ -19,8 +19,9 @@ from bot.knowledge.models import FactValue
 
 MAX_CONCEPTS = 4
 # Cue groups that ask about a concept named beside them: what it is, what it means, how it
-# differs, when or whether to use it (rules.yaml `concept_asks`).
-ASKING = ("what_is", "explain", "meaning", "compare", "concept_asks")
+# differs, when or whether to use it (rules.yaml `concept_asks`; a bare "or" is no such cue:
+# "does consul issue spiffe ids or use spire" asks of Consul).
+ASKING = ("what_is", "explain", "meaning", "concept_asks")
 
 
 class ConceptReader:
