@@ -67,7 +67,6 @@ def test_what_a_licence_permits_is_answered_from_its_terms(engine, kb, text):
     "text",
     [
         "who can mesh VMs outside k8s? we have ~60 legacy VMs",
-        "who supports VM workloads? ~40 vms still outside kubernetes",
         "which meshes can bring our 60 legacy VMs in?",
         "who has JWT validation at the mesh?",
     ],
