@@ -132,6 +132,7 @@ GROUPS = frozenset(
         "refers_back",
         "pronouns",
         "concept_asks",
+        "support_asked",
     }
 )
 

@@ -52,6 +52,7 @@ class Aspect(StrEnum):
     licence = "licence"  # what its licence permits ("it's BSL now, can we use it internally?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
     pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
+    support = "support"  # who sells support for it ("who do we call if ambient breaks at 3am?")
 
 
 class Intent(BaseModel):
