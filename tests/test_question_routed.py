@@ -73,3 +73,73 @@ def test_what_a_licence_permits_is_answered_from_its_terms(engine, kb, text):
 )
 def test_who_can_do_something_lists_the_meshes(engine, text):
     assert engine.parser.parse(text).kind == IntentKind.which_meshes
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh", "vendor"),
+    [
+        (
+            "who do we call for support if istio ambient breaks in prod at 3am",
+            "istio-ambient",
+            "Solo.io",
+        ),
+        ("is there enterprise support for istio ambient?", "istio-ambient", "Tetrate"),
+        ("cilium service mesh license and who sells support", "cilium", "Isovalent"),
+        ("who sells support for cilium service mesh?", "cilium", "Isovalent"),
+        ("can we get 24x7 support for linkerd?", "linkerd", "Buoyant"),
+        ("who offers commercial support for kuma", "kuma", "Kong Mesh (Kong)"),
+    ],
+)
+def test_who_sells_support_names_the_vendors_never_a_pick_or_a_feature(engine, text, mesh, vendor):
+    intent = engine.parser.parse(text)
+    assert (intent.kind, intent.meshes, intent.aspect) == (
+        IntentKind.explain,
+        [mesh],
+        Aspect.support,
+    )
+    assert not intent.features  # "breaks" is no circuit breaking
+    lead = engine.answer(intent).lead
+    assert vendor in lead and "Licence:" in lead
+
+
+def test_a_mode_lists_only_the_supported_builds_that_include_it(engine):
+    lead = engine.ask("is there enterprise support for istio ambient?").lead
+    assert "Red Hat OpenShift Service Mesh 3 (Red Hat)" in lead
+    assert "AKS Istio-based service mesh add-on" not in lead  # no ambient in the add-on
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "we're on linkerd stable-2.14.10, are we out of support? what's the upgrade path",
+            "gets no more fixes from the project: its last stable release of its own was "
+            "stable-2.14.10",
+        ),
+        ("is linkerd 2.14 still supported", "Linkerd 2.14 gets no more fixes"),
+        ("is linkerd 2.18 supported", "ships no stable 2.18 of its own"),
+        (
+            "we're on istio 1.22 still, is that supported? how far behind are we",
+            "It is 9 minor releases behind the newest, 1.31.",
+        ),
+    ],
+)
+def test_a_release_asked_about_is_answered_for_that_release(engine, text, said):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.lifecycle and intent.version
+    lead = engine.answer(intent).lead
+    assert said in lead and not lead.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is osm still maintained? we're on aks",
+        "traefik mesh still a thing?",
+        "is kuma still alive?",
+    ],
+)
+def test_a_status_lead_lists_no_maintained_offerings(engine, kb, text):
+    lead = engine.ask(text).lead
+    assert "Maintained:" not in lead
+    assert sum(m.name in lead for m in kb.current_meshes()) <= 3

@@ -134,6 +134,7 @@ GROUPS = frozenset(
         "refers_back",
         "pronouns",
         "concept_asks",
+        "support_asked",
     }
 )
 

@@ -53,6 +53,7 @@ class Aspect(StrEnum):
     price = "price"  # what it costs in money ("what does GCSM cost for 200 vCPUs?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
     pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
+    support = "support"  # who sells support for it ("who do we call if ambient breaks at 3am?")
 
 
 class Intent(BaseModel):

@@ -51,6 +51,7 @@ from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
 from bot.intents.stances import StanceReader
 from bot.intents.suffixed import SuffixReader
+from bot.intents.support_asked import support_asked
 from bot.intents.threadless import alone
 from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
@@ -315,6 +316,13 @@ class IntentParser:
         intent = self._intent(reading, kind, unsure, echo)
         if self._troubleshooting(plain, reading, kind):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
+        elif support_asked(
+            self._cues, self._beside_names(reading), reading.found.meshes, kind
+        ):  # "who do we call for support if istio ambient breaks at 3am": who sells it
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            facts = {k: v for k, v in intent.facts.items() if k != "support"}
+            update = {"aspect": Aspect.support, "facts": facts, "features": []}
+            intent = intent.model_copy(update=update)
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
         elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
@@ -368,6 +376,20 @@ class IntentParser:
             "facts": {},
         }
         return intent.model_copy(update=update)
+
+    def _beside_names(self, r: _Reading) -> str:
+        """The question's words without the names of the meshes it names ("gloo mesh
+        enterprise" holds no "enterprise support"), or "" where it gives a size."""
+        if r.sizes:
+            return ""
+        said = f" {r.normalised} "
+        for mesh in r.found.meshes:
+            known = self._kb.meshes[mesh]
+            for name in sorted({normalise(n) for n in (known.name, *known.known_as)}, key=len)[
+                ::-1
+            ]:
+                said = said.replace(f" {name} ", " ")
+        return " ".join(said.split())
 
     def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind) -> bool:
         """A failure reported (`symptoms`: "OOMKilled", a pasted CERTIFICATE_VERIFY_FAILED) and
