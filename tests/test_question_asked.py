@@ -63,6 +63,27 @@ def test_a_failure_to_diagnose_is_said_to_be_outside_then_what_i_hold(engine, te
 @pytest.mark.parametrize(
     "text",
     [
+        "getting WRONG_VERSION_NUMBER TLS errors between pods since we switched "
+        "PeerAuthentication to STRICT, what gives?",
+        "istio mtls strict broke calls from our legacy pods with SSL wrong version number",
+        "our AuthorizationPolicy ALLOW from frontend isn't blocking anything, payments still "
+        "gets calls from other namespaces",
+        "this AuthorizationPolicy isn't blocking: `action: ALLOW` "
+        '`from: source: namespaces: ["frontend"]` - what\'s wrong?',
+        "linkerd server authorization policy not denying traffic from other namespaces, why",
+        "kuma MeshTrafficPermission doesn't block calls from other services, ideas?",
+    ],
+)
+def test_a_policy_that_does_not_bite_or_a_tls_error_is_a_failure_to_diagnose(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.aspect == Aspect.troubleshooting
+    assert intent.kind != IntentKind.recommend  # no pick was asked
+    assert engine.answer(intent).lead.startswith(OUTSIDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "kubectl keeps failing with `error: You must be logged in to the server "
         "(Unauthorized)`, how do we fix it",
         "what annotation does ingress-nginx need to rewrite /api/foo to /foo",
@@ -249,15 +270,37 @@ def test_why_not_a_mesh_with_nothing_to_weigh_asks_for_what_and_lists_its_weakne
 @pytest.mark.parametrize(
     "text", ["ok and for 400 pods then?", "what about at 3000 pods", "and with kuma?"]
 )
-def test_a_reply_with_no_thread_says_it_is_read_on_its_own(engine, text):
-    assert any("no earlier question" in n for n in engine.parser.parse(text).unread)
+def test_a_reply_with_no_thread_says_first_it_is_read_on_its_own(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.no_thread
+    assert engine.answer(intent).lead.startswith("I have no earlier question here")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ok but does it do that on openshift too", "“it” and “that” refer"),
+        ("is it production ready?", "“it” refers"),
+        ("does that work on eks as well?", "“that” refers"),
+        ("hmm, can they run on plain VMs too?", "“they” refers"),
+        ("and is this GA yet?", "“this” refers"),
+    ],
+)
+def test_a_reply_referring_back_with_no_thread_says_so_first_and_picks_nothing(engine, text, words):
+    intent = engine.parser.parse(text)
+    answer = engine.answer(intent)
+    assert intent.kind != IntentKind.recommend
+    assert answer.lead.startswith(f"I don't know what {words} to here")
 
 
 def test_a_reply_in_a_thread_says_nothing_of_the_kind(engine):
     context = engine.parser.parse("cost of istio at 200 pods")
     intent = engine.parser.parse_follow_up("and for 400 pods then?", context)
     assert intent.facts.get("pods") == 400
-    assert not any("no earlier question" in n for n in intent.unread)
+    assert not intent.no_thread
+    context = engine.parser.parse("compare istio and linkerd")
+    intent = engine.parser.parse_follow_up("ok but does it do that on openshift too", context)
+    assert not intent.no_thread and intent.kind != IntentKind.help
 
 
 @pytest.mark.parametrize(

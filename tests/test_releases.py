@@ -65,7 +65,7 @@ def test_a_future_end_of_life_is_given_as_published(engine):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("is istio 1.4 end of life", "Istio"), ("linkerd 2.11 still supported?", "Linkerd")],
+    [("is istio 1.4 end of life", "Istio"), ("kuma 1.2 still supported?", "Kuma")],
 )
 def test_an_unrecorded_release_gives_the_policy_and_no_date(engine, kb, text, name):
     answer = engine.ask(text)

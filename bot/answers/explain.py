@@ -23,6 +23,7 @@ from bot.answers.results import (
     StatementList,
 )
 from bot.answers.steps import standard_steps, step
+from bot.answers.support import support_lead
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import LicenceKind, Mesh, Platform
@@ -229,6 +230,8 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead, lead_sources = _licence_lead(mesh, counted, cite)
     elif intent.aspect == Aspect.price:  # "what does GCSM cost for 200 vCPUs?": money
         lead, lead_sources = _price_lead(kb, mesh, cite)
+    elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"
+        lead, lead_sources = support_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.drawbacks and mesh.weaknesses:  # "why not linkerd?"
         lead = (
             f"Why not {mesh.name} for what? With no setup said I can't weigh it, so here are its "

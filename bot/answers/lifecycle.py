@@ -48,7 +48,7 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
         title=f"Is {mesh_names(kb, [m.id for m in maintained])} maintained?"
         if maintained
         else "Retired and inactive meshes",
-        lead=_lead(kb, maintained, gone),
+        lead=_lead(kb, named, gone),
         points=points,
         next_steps=steps,
     )
@@ -79,14 +79,22 @@ def _gone(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> Statement:
     return Statement(label=mesh.name, text=text, sources=cite.cite(mesh.sources[:2]))
 
 
-def _lead(kb: KnowledgeBase, maintained: list[Mesh], gone: list[Mesh]) -> str:
-    """'Yes: Linkerd is maintained.' for current meshes asked about, then the retired ones
-    (and, asked about none, the maintained ones too)."""
-    retired = mesh_names(kb, [m.id for m in gone])
+def _lead(kb: KnowledgeBase, named: list[Mesh], gone: list[Mesh]) -> str:
+    """What the meshes asked about are: a current one's version and how its project ships
+    releases; a retired one's status leads every answer already (bot/answers/notices.py), so
+    only the others gone follow it. Asked about none, the retired meshes and the maintained
+    ones: that list is the answer."""
+    maintained = [m for m in named if m.is_current]
+    if len(maintained) == 1:
+        return f"Yes: {maintained[0].name} is maintained. {_release_model(maintained[0])}"
     if maintained:
-        verb = "is" if len(maintained) == 1 else "are"
-        said = f"Yes: {mesh_names(kb, [m.id for m in maintained])} {verb} maintained."
-        return f"{said} No longer current: {retired}." if gone else said
+        return f"Yes: {mesh_names(kb, [m.id for m in maintained])} are maintained."
+    others = [m.id for m in gone if m not in named]
+    if named:
+        if not others:
+            return "No other mesh in my knowledge base is retired."
+        return f"Also no longer current: {mesh_names(kb, others)}."
+    retired = mesh_names(kb, [m.id for m in gone])
     current = mesh_names(kb, [m.id for m in kb.current_meshes()])
     if not gone:
         return f"Every mesh in my knowledge base is maintained: {current}."
@@ -94,6 +102,17 @@ def _lead(kb: KnowledgeBase, maintained: list[Mesh], gone: list[Mesh]) -> str:
         f"{len(gone)} meshes in my knowledge base are no longer current: {retired}. "
         f"Maintained: {current}."
     )
+
+
+def _release_model(mesh: Mesh) -> str:
+    """'Version 2.20 (as of 2026-08-21); since 2.15 the project ships only edge releases …'"""
+    said = f"Version {mesh.version.current} (as of {mesh.version.as_of})"
+    if not mesh.project:
+        return f"{said}."
+    releases = mesh.project.releases.rstrip(".")
+    if not releases[1:2].isupper():  # "Since 2.15 …" reads on after a semicolon; "OSSM 3 …" as is
+        releases = releases[:1].lower() + releases[1:]
+    return f"{said}; {releases}."
 
 
 def _maintained(mesh: Mesh, cite: Citations) -> Statement:

@@ -65,6 +65,26 @@ TROUBLESHOOTING = (
     "What I hold on what it names:"
 )
 
+NO_THREAD = (
+    "I have no earlier question here to go on from, so I read this one on its own; ask it in "
+    "the thread of my answer to carry that question's meshes and sizes over."
+)
+UNRESOLVED = (
+    "I don't know what {words} {verb} to here: I have no earlier question to go on from. "
+    "Reply in the thread of my earlier answer to carry its meshes and sizes over, or name the "
+    "mesh you mean."
+)
+
+
+def no_thread_sentence(intent: Intent) -> str:
+    """What a reply asked outside any thread is read as, said first ('' in a thread)."""
+    if not intent.no_thread:
+        return ""
+    if not intent.unresolved:
+        return NO_THREAD
+    words = quoted(intent.unresolved).replace(" or ", " and ")
+    return UNRESOLVED.format(words=words, verb="refers" if len(intent.unresolved) == 1 else "refer")
+
 
 def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
     """'I read “linkrd” as Linkerd.': every plain typo the parser corrected and every former
@@ -189,6 +209,8 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     parts: list[Part] = []
     buttons: list[Choice] = []
     flags: list[str] = []  # what must come first, in the lead every renderer shows first
+    if threadless := no_thread_sentence(intent):
+        flags.append(threadless)
     if intent.aspect == Aspect.troubleshooting:
         flags.append(TROUBLESHOOTING)
     if intent.unknown_names and intent.kind != IntentKind.not_in_kb:

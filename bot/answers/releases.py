@@ -8,7 +8,7 @@ knowledge base has no record of is never guessed: the answer gives the policy an
 from __future__ import annotations
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Mesh, Minor, Project
+from bot.knowledge.models import Mesh, Minor, Project, StableBuilds
 
 
 def release_project(kb: KnowledgeBase, mesh: Mesh) -> Project | None:
@@ -43,6 +43,9 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
         return f"{said} of its release and support policy.", list(mesh.version.sources)
     minor = project.minor(version)
     policy = f"Policy: {project.releases}."
+    builds = mesh.fit.stable_builds if mesh.fit else None
+    if minor is None and builds and builds.last_line:
+        return _vendor_stable(mesh, version, builds), [*builds.sources, *project.sources]
     if minor is None:
         said = f"I can't confirm the support status of {named}: I have no record"
         said += f" of that release. {policy}{_supported_now(project)}"
@@ -51,7 +54,7 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
     eol = minor.end_of_life
     if eol is not None and eol <= project.as_of:
         said = f"{mesh.name} {minor.version} reached end of life on {eol}."
-        return f"{said}{_supported_now(project)}", sources
+        return f"{said}{_behind(project, minor)}{_supported_now(project)}", sources
     if eol is not None:
         said = f"{mesh.name} {minor.version} is supported until {eol} (its published end of life)."
         return f"{said}{_supported_now(project, minor)}", sources
@@ -60,6 +63,43 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
         f"is published for it. {policy}"
     )
     return f"{said}{_supported_now(project, minor)}", sources
+
+
+def _vendor_stable(mesh: Mesh, version: str, builds: StableBuilds) -> str:
+    """A release of a project that ships stable builds no more, only through a vendor: at or
+    before its last stable release of its own, that line gets no more fixes from it."""
+    asked = tuple(int(n) for n in version.split(".")[:2])
+    own = f"{builds.last_own} ({builds.last_own_on})" if builds.last_own_on else builds.last_own
+    free = (
+        f", free in production only for companies under {builds.free_below} employees"
+        if builds.free_below
+        else ""
+    )
+    vendor = f"Stable builds with fixes backported come from {builds.edition}{free}."
+    newest = f"The project's newest version is {mesh.version.current}."
+    if asked <= builds.last_line:
+        said = (
+            f"{mesh.name} {version} gets no more fixes from the project: its last stable release "
+            f"of its own was {own}, and since then it ships only edge releases."
+        )
+    else:
+        said = (
+            f"The {mesh.name} project ships no stable {version} of its own: only edge releases "
+            f"since {own}."
+        )
+    return f"{said} {vendor} {newest}"
+
+
+def _behind(project: Project, asked: Minor) -> str:
+    """' It is 9 minor releases behind the newest, 1.31.' ('' on another major line)."""
+    newest = max(project.minors, key=lambda m: m.number, default=None)
+    if newest is None or newest.number[0] != asked.number[0]:
+        return ""
+    gap = newest.number[1] - asked.number[1]
+    if gap <= 0:
+        return ""
+    plural = "release" if gap == 1 else "releases"
+    return f" It is {gap} minor {plural} behind the newest, {newest.version}."
 
 
 def _supported_now(project: Project, asked: Minor | None = None) -> str:

@@ -131,6 +131,10 @@ GROUPS = frozenset(
         "reply_openers",
         "picks_between",
         "compliance",
+        "refers_back",
+        "pronouns",
+        "concept_asks",
+        "support_asked",
     }
 )
 

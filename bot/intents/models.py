@@ -53,6 +53,7 @@ class Aspect(StrEnum):
     price = "price"  # what it costs in money ("what does GCSM cost for 200 vCPUs?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
     pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
+    support = "support"  # who sells support for it ("who do we call if ambient breaks at 3am?")
 
 
 class Intent(BaseModel):
@@ -110,6 +111,17 @@ class Intent(BaseModel):
     )
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."
+    )
+    no_thread: bool = Field(
+        default=False,
+        description="A reply that goes on from a question I don't have ('and for 500 pods?'), "
+        "asked outside any thread: read on its own, and the answer says so first.",
+    )
+    unresolved: list[UnknownName] = Field(
+        default_factory=list,
+        max_length=3,
+        description="The words of such a reply that stand for the missing question "
+        "('it', 'that' in 'does it do that on openshift too?').",
     )
     unread: list[Note] = Field(
         default_factory=list,

@@ -26,6 +26,7 @@ from bot.intents.context import (
     retired_context,
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
+from bot.intents.defined import ConceptReader
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lazy import LazyPattern
@@ -50,6 +51,8 @@ from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
 from bot.intents.stances import StanceReader
 from bot.intents.suffixed import SuffixReader
+from bot.intents.support_asked import support_asked
+from bot.intents.threadless import alone
 from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -75,16 +78,23 @@ INCUMBENT = "incumbent"  # the mesh they run
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
+# Kinds a concept named beside them never turns into its explanation: what it costs, where a
+# project stands, the bot's sources, small talk and what is outside the field.
+NOT_CONCEPTS = (
+    IntentKind.cost,
+    IntentKind.lifecycle,
+    IntentKind.lightest,
+    IntentKind.sources,
+    IntentKind.greeting,
+    IntentKind.out_of_scope,
+    IntentKind.not_in_kb,
+    IntentKind.too_long,
+)
 EMPLOYEES = "employees"  # the fact: the company's head count
-ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
 UNASSESSED = (
     "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
     "FIPS-validated crypto builds, access logs) and its maintainers' own readiness labels; "
     "whether that meets your audit is for your assessor to say."
-)
-NO_THREAD = (
-    "I have no earlier question here to go on from, so I read this one on its own; ask it in "
-    "the thread of my answer to carry that question's meshes and sizes over."
 )
 IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of the cue
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
@@ -171,15 +181,9 @@ class IntentParser:
         }
         # Concepts a feature's row is about ("spiffe", "gamma"): a question asking what one is
         # has it defined first.
-        self._defined_ids = {
-            normalise(a): d.id
-            for f in kb.features.values()
-            for d in f.defines
-            for a in (d.name, *d.aliases)
-        }
-        self._defined = word_pattern(self._defined_ids)
         concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
         self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
+        self._defined = ConceptReader(kb, self._cues)
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
@@ -286,7 +290,12 @@ class IntentParser:
     # ------------------------------------------------------------------ parsing
 
     def parse(self, text: str) -> Intent:
-        """The intent of a text; a text asked again is read once (each caller gets a copy)."""
+        """The intent of a text asked on its own, with no thread before it."""
+        return alone(self._cues, text, self._thread_free(text))
+
+    def _thread_free(self, text: str) -> Intent:
+        """The intent of a text, whether or not a thread comes before it; a text asked again
+        is read once (each caller gets a copy)."""
         if text not in self._parsed:
             remember(self._parsed, text, self._parse(text), PARSED_KEPT)
         return self._parsed[text].model_copy(deep=True)
@@ -309,6 +318,13 @@ class IntentParser:
         intent = self._intent(reading, kind, unsure, echo)
         if self._troubleshooting(plain, reading, kind):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
+        elif support_asked(
+            self._cues, self._beside_names(reading), reading.found.meshes, kind
+        ):  # "who do we call for support if istio ambient breaks at 3am": who sells it
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            facts = {k: v for k, v in intent.facts.items() if k != "support"}
+            update = {"aspect": Aspect.support, "facts": facts, "features": []}
+            intent = intent.model_copy(update=update)
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
         elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
@@ -328,8 +344,8 @@ class IntentParser:
             # "what does GCSM cost for 200 vCPUs?": money, which a resource figure never answers
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.price})
-        if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
-            intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
+        if intent.aspect is None and kind not in NOT_CONCEPTS:
+            intent = self._concept_asked(reading, intent)
         regimes = self._cues.find("compliance", reading.normalised)
         if regimes and intent.kind != IntentKind.out_of_scope:  # "… we're under PCI DSS"
             said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
@@ -345,6 +361,37 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _concept_asked(self, r: _Reading, intent: Intent) -> Intent:
+        """A concept asked about ("what is a trust domain and should two clusters share
+        one?"): defined, with its feature's row and the one mesh named, never a pick."""
+        setup = self._setup | self._constraints
+        concepts = self._defined.asked(r.normalised, r.found.meshes, r.facts, setup)
+        if not concepts:
+            return intent
+        features = list(dict.fromkeys([*self._defined.features_of(concepts), *r.features]))
+        update = {
+            "kind": IntentKind.explain,
+            "parts": concepts,
+            "features": features[:12],
+            "meshes": r.found.meshes,
+            "facts": {},
+        }
+        return intent.model_copy(update=update)
+
+    def _beside_names(self, r: _Reading) -> str:
+        """The question's words without the names of the meshes it names ("gloo mesh
+        enterprise" holds no "enterprise support"), or "" where it gives a size."""
+        if r.sizes:
+            return ""
+        said = f" {r.normalised} "
+        for mesh in r.found.meshes:
+            known = self._kb.meshes[mesh]
+            for name in sorted({normalise(n) for n in (known.name, *known.known_as)}, key=len)[
+                ::-1
+            ]:
+                said = said.replace(f" {name} ", " ")
+        return " ".join(said.split())
 
     def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind) -> bool:
         """A failure reported (`symptoms`: "OOMKilled", a pasted CERTIFICATE_VERIFY_FAILED) and
@@ -423,22 +470,15 @@ class IntentParser:
         groups = ("recommend", "decision_opening", "picks_between")
         return any(self._cues.has(g, r.normalised) for g in groups)
 
-    def _elliptical(self, r: _Reading) -> bool:
-        """A reply that opens on a follow-up cue ("and for 500 pods?", "ok what about kuma
-        then") and names no feature, in a few words: it goes on from a question I don't have."""
-        said = r.normalised
-        opener = self._cues.leading("reply_openers", said)
-        said = said[len(opener) :].strip() if opener else said
-        short = len(said.split()) <= ELLIPTICAL_WORDS
-        return short and not r.features and self._cues.starts("follow_up", said)
-
     def _licence_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One mesh named, its licence spoken of (`licence_words`) and a use of it asked
         about (`licence_use`: "can we still use it internally?"), with no comparison, list or
         pick asked in other words ("… what are the alternatives?"). An estate counted for a
         pick ("~80 services on VMs … want mTLS. BSL licence is fine for us") states its licence
         policy; it asks nothing of the licence. The use is asked in a question where there is
-        one; with none, a setup said (features or counts) states a policy and asks for a pick."""
+        one (a last sentence left open is one: "consul is BUSL now right? can we use it inside our
+        SaaS product"); with none, a setup said (features or counts) states a policy and asks
+        for a pick."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
             return False
         if kind == IntentKind.recommend and r.sizes - {EMPLOYEES}:  # the company's size
@@ -447,7 +487,7 @@ class IntentParser:
         questions = _questions(r.text)
         if not questions and (r.features or r.sizes):
             return False
-        asked = questions or {said}
+        asked = set(questions or {said}) | _left_open(r.text)
         if not (
             self._cues.has("licence_words", said)
             and any(self._cues.has("licence_use", q) for q in asked)
@@ -508,11 +548,10 @@ class IntentParser:
         number from?" asks for the sources behind its figures. A complete new question keeps
         only the thread's facts.
         """
-        fresh = self.parse(text)
-        # in a thread there is a question to go on from, and something to weigh a "why not" by
-        unread = [n for n in fresh.unread if n != NO_THREAD]
+        fresh = self._thread_free(text)
+        # in a thread there is something to weigh a "why not" by
         aspect = None if fresh.aspect == Aspect.drawbacks else fresh.aspect
-        fresh = fresh.model_copy(update={"unread": unread, "aspect": aspect})
+        fresh = fresh.model_copy(update={"aspect": aspect})
         context = self._about_owners(context)
         if fresh.kind == IntentKind.sources and not (fresh.meshes or fresh.features):
             # "where did that number come from?": the sources behind the thread's figures
@@ -1201,9 +1240,8 @@ class IntentParser:
                 meshes = [m for m in meshes if m not in r.by_part and m in named]
             elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
-            elif r.features and self._defined:  # "what is spiffe": that concept, defined
-                found = self._defined.finditer(r.normalised)
-                parts = list(dict.fromkeys(self._defined_ids[m.group(0)] for m in found))[:4]
+            elif r.features:  # "what is spiffe": that concept, defined
+                parts = self._defined.named(r.normalised)
         if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
             # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
             # running none, so the no-mesh baseline is the yardstick, not a subject.
@@ -2453,6 +2491,16 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _left_open(text: str) -> set[str]:
+    """The last sentence, normalised, where no mark closes it after others a question mark
+    closes ("… right? can we use it inside our SaaS product"): it asks too."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text.rstrip()))
+    if len(parts) < 3 or "?" not in "".join(parts[1::2]):
+        return set()
+    last = " ".join(normalise(parts[-1]).split())
+    return {last} if last else set()
 
 
 def _asked_parts(text: str) -> frozenset[str]:

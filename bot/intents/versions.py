@@ -20,7 +20,7 @@ def version_after(text: str, names: Iterable[str], words: Iterable[str]) -> str 
         return None
     name = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in spelled)
     between = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    word = rf"(?:(?:{between})[\s.:]*)?" if between else ""
+    word = rf"(?:(?:{between})[\s.:-]*)?" if between else ""
     match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{NUMBER}", text.lower())
     return match.group(1) if match else None
 

@@ -551,7 +551,19 @@ class StableBuilds(Strict):
         default=None,
         description="Employees under which a company may run that edition in production free.",
     )
+    last_own: Annotated[str, StringConstraints(pattern=r"\d+\.\d+")] | None = Field(
+        default=None,
+        description="The project's last stable release of its own ('stable-2.14.10'): the "
+        "line a release at or before it is on gets no more fixes from the project.",
+    )
+    last_own_on: dt.date | None = Field(default=None, description="When that release came out.")
     sources: list[Id] = Field(min_length=1)
+
+    @property
+    def last_line(self) -> tuple[int, int] | None:
+        """The line of the project's last stable release of its own: (2, 14)."""
+        found = re.search(r"(\d+)\.(\d+)", self.last_own or "")
+        return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 class OptionalEnvoy(Strict):
