@@ -120,7 +120,7 @@ def test_a_mode_lists_only_the_supported_builds_that_include_it(engine):
         ("is linkerd 2.18 supported", "ships no stable 2.18 of its own"),
         (
             "we're on istio 1.22 still, is that supported? how far behind are we",
-            "It is 9 minor releases behind the newest, 1.31.",
+            "It is 10 minor releases behind the newest, 1.32.",
         ),
     ],
 )

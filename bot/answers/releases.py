@@ -91,7 +91,7 @@ def _vendor_stable(mesh: Mesh, version: str, builds: StableBuilds) -> str:
 
 
 def _behind(project: Project, asked: Minor) -> str:
-    """' It is 9 minor releases behind the newest, 1.31.' ('' on another major line)."""
+    """' It is 10 minor releases behind the newest, 1.32.' ('' on another major line)."""
     newest = max(project.minors, key=lambda m: m.number, default=None)
     if newest is None or newest.number[0] != asked.number[0]:
         return ""
