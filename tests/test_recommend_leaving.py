@@ -126,3 +126,21 @@ def test_a_must_not_said_as_a_preference_gives_way_first(engine: AnswerEngine, t
 def test_a_must_not_said_outright_stays_harder_than_support(engine: AnswerEngine):
     text = "AKS, 200 services, must have Microsoft support. no sidecars. which mesh?"
     assert verdict(engine, text).pick != "aks-istio-addon"
+
+
+# A managed control plane refused is not one merely not needed: what someone else runs is out.
+SELF_RUN = [
+    "GKE, istio, 800 pods, no managed control plane. which mesh",
+    "GKE, 800 pods, we don't want a managed control plane. which mesh",
+    "AKS, 300 services, a managed mesh is a no-go for us, need mtls",
+    "we self-manage istio on GKE (no managed CP), 1000 pods, what should we run",
+]
+
+
+@pytest.mark.parametrize("text", SELF_RUN)
+def test_a_managed_control_plane_refused_rules_the_managed_ones_out(
+    engine: AnswerEngine, text: str
+):
+    found = verdict(engine, text)
+    assert found.pick not in {"google-cloud-service-mesh", "aks-istio-addon"}, found.pick
+    assert engine.parser.parse(text).facts.get("managed_control_plane") is False

@@ -370,6 +370,14 @@ def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Chec
     return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
+def self_run_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """They run the control plane themselves, by choice: a managed one is out."""
+    if value is not True or not managed(mesh):
+        return FITS
+    sources = mesh.distribution.sources if mesh.distribution else mesh.sources
+    return [Check(Outcome.out, sources=tuple(sources))]
+
+
 def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     if value == "cncf":
         if mesh.cncf in CNCF_PROJECTS:
@@ -638,6 +646,7 @@ TESTS: dict[str, Test] = {
     "runs_on": runs_on,
     "supported_by": supported_by,
     "managed_control_plane": managed_control_plane,
+    "self_run_control_plane": self_run_control_plane,
     "licence_fits": licence_fits,
     "has_features": has_features,
     "has_feature": has_feature,

@@ -1118,6 +1118,7 @@ class ScreeningTest(StrEnum):
     runs_on = "runs_on"
     supported_by = "supported_by"
     managed_control_plane = "managed_control_plane"
+    self_run_control_plane = "self_run_control_plane"
     licence_fits = "licence_fits"
     has_features = "has_features"
     has_feature = "has_feature"
