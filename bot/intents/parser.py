@@ -1457,10 +1457,12 @@ class IntentParser:
         chosen = self._choice(r.remaining, meshes, True) or (
             not named and self._ranked_by(r) is None
         )
-        # An estate with its must-haves or its team said is a setup, whatever overhead it
-        # ranks by ("eks, 25 svcs, 2 ppl, just need mTLS + golden metrics, lowest memory
-        # overhead pls"): the overhead is what the pick weighs.
-        chosen = chosen or bool(features) or bool(_TEAM & set(facts))
+        # An estate with its must-haves or its team said, the overhead wished for rather than
+        # a ranking asked ("eks, 25 svcs, 2 ppl, just need mTLS + golden metrics, lowest
+        # memory overhead pls"; not "… which mesh is cheapest in cpu?"): the overhead is what
+        # the pick weighs.
+        wished = not any(self._lightest_asked(f" {q} ") for q in _questions(r.text))
+        chosen = chosen or (wished and bool(features or _TEAM & set(facts)))
         described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
