@@ -185,9 +185,16 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     for feature in features:
         items = by_level(kb, feature, cite, pool)
         full = [i for i in items if i.text.startswith(LEVEL_WORDS[Level.yes])]
-        points.append(StatementList(heading=f"{feature.name}: full support", items=full))
+        # the meshes named: each one's row first, whatever its support ("out of linkerd, kuma
+        # and consul, which support JWT validation?" answers for all three)
+        every = StatementList(heading=f"{feature.name}: {everyone}", items=items)
+        points.append(
+            every
+            if pool is named
+            else StatementList(heading=f"{feature.name}: full support", items=full)
+        )
         everything += [
-            StatementList(heading=f"{feature.name}: {everyone}", items=items),
+            *([] if pool is named else [every]),
             Paragraph(heading=f"What {in_sentence(feature)} means", text=feature.explanation),
         ]
         lead_bits.append(f"{feature.name}: {len(full)} of {len(items)} {among} support it fully.")
@@ -203,7 +210,13 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         else f"Which {subject} support these features?",
         lead=" ".join(lead_bits),
         points=[p for p in points if p.items],
-        details=[Section(key="all_meshes", label="Every mesh", parts=everything)],
+        details=[
+            Section(
+                key="all_meshes",
+                label="Every mesh" if pool is not named else "What it means",
+                parts=everything,
+            )
+        ],
         next_steps=standard_steps(kb, IntentKind.which_meshes)[:4],
     )
 

@@ -91,19 +91,72 @@ def _rule_sources(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> list[str]:
     return [sid for sid in rule.sources if sid in theirs] or list(rule.sources)
 
 
+def _rival(verdict: Verdict) -> str | None:
+    """The offering the pick was chosen over: the runner-up, else the next one left."""
+    if len(verdict.tied) > 1:
+        return None
+    return verdict.runner_up or next(iter(verdict.survivors[1:]), None)
+
+
 def _by_weight_on_the_pick(verdict: Verdict) -> list[Rule]:
-    """The rules that fired, those that move the pick (or a tied offering) most first; the
-    order in rules.yaml breaks ties."""
+    """The rules that fired: first those that put the pick ahead of the offering it was
+    chosen over (most first), then those that move the pick (or a tied offering) most; the
+    order in rules.yaml breaks ties. A reason that weighs the pick and its rival alike
+    decided nothing between them, so it comes after every one that did."""
     top = [verdict.of(m) for m in verdict.tied]
+    rival = _rival(verdict)
 
     def moves(rule: Rule) -> int:
         return max((abs(scoring.weight(rule, s, verdict.field)) for s in top), default=0)
 
-    return sorted(verdict.fired, key=lambda rule: -moves(rule))
+    def ahead(rule: Rule) -> int:
+        if rival is None or verdict.pick is None:
+            return 0
+        field = verdict.field
+        gap = scoring.weight(rule, verdict.of(verdict.pick), field) - scoring.weight(
+            rule, verdict.of(rival), field
+        )
+        return max(gap, 0)
+
+    return sorted(verdict.fired, key=lambda rule: (-ahead(rule), -moves(rule)))
+
+
+def _decided_by_screening(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Statement | None:
+    """What screening decided, where it did: the pick is the only mesh left, or the only
+    offering left that meets every requirement in full."""
+    pick = verdict.pick
+    if pick is None or len(verdict.tied) > 1:
+        return None
+    mine = verdict.of(pick)
+    others = [verdict.of(m) for m in verdict.survivors[1:]]
+    meshes = [s for s in others if not (s.mesh.fit and s.mesh.fit.mesh is False)]
+    name = kb.meshes[pick].name
+    out = len(verdict.ruled_out)
+    if not meshes and out:
+        held = "; ".join(f.text for f in mine.caveats)
+        text = (
+            f"{name} is the only mesh your requirements leave"
+            + (f" ({held})" if held else "")
+            + f": the other {out} offerings are ruled out (see Ruled out)"
+            + (", and running no mesh falls short of what you need." if others else ".")
+        )
+        sources = [f.sources[0] for f in mine.caveats if f.sources]
+        sources += [s.reasons[0].sources[0] for s in verdict.ruled_out if s.reasons[0].sources]
+        return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:3]))
+    if mine.shortfalls or not others or min(s.shortfalls for s in others) == 0:
+        return None
+    nearest = min(others, key=lambda s: s.shortfalls)
+    text = (
+        f"{name} meets everything you require in full; every other option left falls short "
+        f"somewhere ({nearest.mesh.name}: {'; '.join(f.text for f in nearest.caveats)})."
+    )
+    sources = [f.sources[0] for f in nearest.caveats if f.sources]
+    return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
 
 
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
-    reasons = []
+    decided = _decided_by_screening(kb, verdict, cite)
+    reasons = [decided] if decided else []
     for rule in _by_weight_on_the_pick(verdict):
         text, sources = rule.because, _rule_sources(kb, rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
@@ -130,13 +183,18 @@ def _must_haves(
     kb: KnowledgeBase, verdict: Verdict, req: Requirements, cite: Citations
 ) -> Paragraph | None:
     """What fits the must-haves, stated once for every offering left ("All 4 options left
-    support mTLS and Golden metrics"), with the ones that have them only partly."""
+    support mTLS and Golden metrics"), with the ones that meet them only through an add-on or
+    a paid edition they buy anyway, and the ones that have them only partly."""
     needs = [f for f in req.needs if f in kb.features]
     left = verdict.survivors
     if not needs or not left:
         return None
     names = _and([kb.features[f].name for f in needs])
-    partly = {m: gaps for m in left if (gaps := _feature_gaps(kb, verdict.of(m)))}
+    gaps = {m: found for m in left if (found := _feature_gaps(kb, verdict.of(m)))}
+    partly = {m: [f for f in found if not f.met_anyway] for m, found in gaps.items()}
+    partly = {m: found for m, found in partly.items() if found}
+    anyway = {m: [f for f in found if f.met_anyway] for m, found in gaps.items()}
+    anyway = {m: found for m, found in anyway.items() if found and m not in partly}
     if len(left) == 1:
         text = f"{kb.meshes[left[0]].name} supports {names}"
     elif not partly:
@@ -144,16 +202,36 @@ def _must_haves(
         text = f"{every} options left support {names}"
     else:
         text = f"{len(left) - len(partly)} of the {len(left)} options left fully support {names}"
-    if not partly:
-        return Paragraph(heading="Your must-haves", text=text + ".")
+    shown = list(anyway)[:KEY_RULED_OUT]
+    if shown:
+        bits = [f"{kb.meshes[m].name}: {'; '.join(f.text for f in anyway[m])}" for m in shown]
+        more = len(anyway) - len(shown)
+        text += " (" + "; ".join(bits) + (f"; and {more} more" if more > 0 else "") + ")"
+    sources = [f.sources[0] for m in shown for f in anyway[m] if f.sources]
+    if partly:
+        text, more_sources = _partly(kb, text, partly, only=len(left) == 1)
+        sources += more_sources
+    # One mark a caveat named, as on the ruled-out line; the Ruled out table has them all.
+    return Paragraph(heading="Your must-haves", text=text + ".", sources=cite.cite(sources))
+
+
+def _partly(
+    kb: KnowledgeBase, text: str, partly: dict[str, list[Finding]], only: bool
+) -> tuple[str, list[str]]:
+    """The must-have paragraph's tail on the offerings that have them only partly or
+    unconfirmed (the one left: what it has only partly)."""
     shown = list(partly)[:KEY_RULED_OUT]
+    if only:
+        name = kb.meshes[shown[0]].name
+        said = "; ".join(f.text for f in partly[shown[0]])
+        return f"{name}, the one option left, meets some only partly or unconfirmed: {said}", [
+            f.sources[0] for f in partly[shown[0]] if f.sources
+        ]
     bits = [f"{kb.meshes[m].name} ({'; '.join(f.text for f in partly[m])})" for m in shown]
     more = len(partly) - len(shown)
     text += f"; {len(partly)} only partly or unconfirmed: " + "; ".join(bits)
-    text += f" and {more} more." if more > 0 else "."
-    # One mark a caveat named, as on the ruled-out line; the Ruled out table has them all.
-    sources = [f.sources[0] for m in shown for f in partly[m] if f.sources]
-    return Paragraph(heading="Your must-haves", text=text, sources=cite.cite(sources))
+    text += f" and {more} more" if more > 0 else ""
+    return text, [f.sources[0] for m in shown for f in partly[m] if f.sources]
 
 
 def _and(words: list[str]) -> str:
@@ -313,7 +391,9 @@ def _gives_up_a_need(verdict: Verdict, new_pick: str) -> bool:
     than the pick now does: a hard need is not traded away in a "what would change"."""
 
     def short(mesh_id: str) -> int:
-        return sum(1 for f in verdict.of(mesh_id).caveats if f.constraint == NEEDS and not f.bought)
+        return sum(
+            1 for f in verdict.of(mesh_id).caveats if f.constraint == NEEDS and not f.met_anyway
+        )
 
     return verdict.pick is not None and short(new_pick) > short(verdict.pick)
 
@@ -467,7 +547,7 @@ def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> st
     else, where its project ships no stable builds and the setup has not settled how it gets
     them, where those come from and on what terms; else its first weakness."""
     pick = screened.mesh
-    short = [f.text for f in screened.caveats if not (f.bought or f.conditional)]
+    short = [f.text for f in screened.caveats if not f.met_anyway]
     if short:
         return "; ".join(short) + " (see Caveats)."
     builds = pick.fit.stable_builds if pick.fit else None

@@ -174,6 +174,8 @@ def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
             if f.bought
             else costs.conditional
             if f.conditional
+            else costs.added
+            if f.added
             else costs.partial
         )
         + costs.early.get(f.early, 0)

@@ -56,6 +56,7 @@ class Check:
     unconfirmed: bool = False  # a caveat because nothing says either way
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
     conditional: bool = False  # met as long as an optional part stays unused
+    added: bool = False  # met by an add-on installed beside the mesh (`extension`)
     no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
@@ -73,8 +74,15 @@ class Finding:
     unconfirmed: bool = False
     bought: bool = False
     conditional: bool = False
+    added: bool = False
     early: str = ""
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
+
+    @property
+    def met_anyway(self) -> bool:
+        """Met all the same: in the paid edition they buy anyway, while an optional part
+        stays unused, or by an add-on installed beside the mesh."""
+        return self.bought or self.conditional or self.added
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,7 @@ class Screened:
     def shortfalls(self) -> int:
         """Requirements it meets only partly or unconfirmed (a caveat that comes with what
         they buy anyway, or that holds while an optional part stays unused, is none)."""
-        return sum(1 for f in self.caveats if not (f.bought or f.conditional))
+        return sum(1 for f in self.caveats if not f.met_anyway)
 
     def _said_once(self, outcome: Outcome) -> list[Finding]:
         """The findings with this outcome, each text once: a must-have and the clusters-
@@ -238,7 +246,8 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
     # offering never reads "no" in one answer and a bare "partial" in another.
     lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
     text = f"{name} {LEVEL_WORDS[level]}{lacks}{_staged(row)}"
-    return Check(Outcome.caveat, text, sources, early=_stage(row), why=_why(row))
+    added = level == Level.extension
+    return Check(Outcome.caveat, text, sources, added=added, early=_stage(row), why=_why(row))
 
 
 WHY_CHARS = 240  # a row's note longer than this is left to the comparison table
@@ -690,6 +699,7 @@ def _checked(
                 unconfirmed=check.unconfirmed,
                 bought=check.bought,
                 conditional=check.conditional,
+                added=check.added,
                 early=check.early,
                 why=check.why,
             )

@@ -148,14 +148,12 @@ FEATURE_TESTS = frozenset({ScreeningTest.has_features, ScreeningTest.has_feature
 
 
 def _meets_needs(s: Screened, field: Field) -> bool:
-    """Every must-have the setup states is met in full (or in a paid edition they may buy): a
+    """Every must-have the setup states is met in full (or in a paid edition they may buy, or by
+    an add-on): a
     reason that a lighter mesh's simplicity outweighs its feature gap is no reason where the
     gap is a must-have of theirs."""
     tests = {c.id: c.test for c in field.kb.rules.constraints}
-    return not any(
-        tests.get(f.constraint) in FEATURE_TESTS and not (f.bought or f.conditional)
-        for f in s.caveats
-    )
+    return not any(tests.get(f.constraint) in FEATURE_TESTS and not f.met_anyway for f in s.caveats)
 
 
 def _graduated(mesh: Mesh, kb: KnowledgeBase) -> bool:
@@ -229,8 +227,29 @@ def _edge_builds_only(s: Screened, field: Field) -> bool:
     return bool(builds and field.req.no_paid_edition and not free_edition(builds, field.req))
 
 
+def _free_stable_builds(s: Screened, field: Field) -> bool:
+    """Its project ships only edge builds, and the company is small enough to run the
+    vendor's stable edition free."""
+    builds = s.mesh.fit.stable_builds if s.mesh.fit else None
+    return bool(builds and free_edition(builds, field.req))
+
+
+def _base_suffices(s: Screened, field: Field) -> bool:
+    """A licensed edition whose open-source base is still in and has every must-have at least
+    partly, none of them unconfirmed: the licence fills no gap in it."""
+    if not _paid_edition(s.mesh, field.kb):
+        return False
+    base = next((o for o in field.alive if o.mesh.id == s.mesh.based_on), None)
+    tests = {c.id: c.test for c in field.kb.rules.constraints}
+    return base is not None and not any(
+        f.unconfirmed for f in base.caveats if tests.get(f.constraint) in FEATURE_TESTS
+    )
+
+
 FIELD_TRAITS: dict[str, Trait] = {
+    "base_suffices": _base_suffices,
     "edge_builds_only": _edge_builds_only,
+    "free_stable_builds": _free_stable_builds,
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
     "successor": lambda s, field: _moves_to(s, field, named=True),

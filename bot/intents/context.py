@@ -14,6 +14,9 @@
 - A mesh a product the knowledge base lacks is made from: "flomesh — looks like a fork of
   osm", "aspen mesh, 'hardened istio for carriers'" ask about Flomesh and Aspen Mesh; the
   mesh after a `derived` word places them.
+- A mesh a product the knowledge base lacks is set in place of: "'Istiolite Pro' as a drop-in
+  istio replacement", "Meshly, an alternative to linkerd" ask about the product; the mesh
+  beside a `stands_in` word (before it) or `stands_in_after` word (after it) places it.
 
 A distribution's base named as its context is bot/intents/bases.py.
 """
@@ -24,11 +27,13 @@ from collections.abc import Callable
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
+from bot.knowledge.aliases import normalise
 
 WINDOW = 3  # "osm got archived on us": the lifecycle word within three words of the name
 COMPARE_GAP = 1  # "vs plain istio": one word at most between a comparison cue and a name
 LONE_OR = "or"  # "app mesh or istio" sets them apart only with another cue
 LIKENESS_GAP = 1  # "like plain istio": one word at most between the likeness and the name
+PLACED_GAP = 5  # words between a product and the mesh it is set in place of
 
 
 def _spans(cues: CuePhrases, group: str, tokens: list[str]) -> list[tuple[int, int]]:
@@ -129,3 +134,34 @@ def derived(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: b
         for start, _, mesh in found.spans
         if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
     }
+
+
+def stood_in_for(tokens: list[str], found: Mentions, cues: CuePhrases) -> list[tuple[int, int]]:
+    """Where the meshes a product is set in place of stand: right after a `stands_in` word
+    ("an alternative to linkerd") or right before a `stands_in_after` one ("istio killer")."""
+    before = _spans(cues, "stands_in", tokens)
+    after = _spans(cues, "stands_in_after", tokens)
+    return [
+        (start, end)
+        for start, end, _ in found.spans
+        if any(0 <= start - e <= LIKENESS_GAP for _, e in before) or any(s == end for s, _ in after)
+    ]
+
+
+def replaced(tokens: list[str], found: Mentions, cues: CuePhrases, names: list[str]) -> set[str]:
+    """The meshes an unknown product (one of `names`) is set in place of, a few words from
+    it: what places it, no subject ("is meshery a mesh? could we use it instead of kuma"
+    asks about Kuma too)."""
+    said = [normalise(n).split() for n in names]
+    at = [
+        (i, i + len(words))
+        for words in said
+        for i in range(len(tokens))
+        if words and tokens[i : i + len(words)] == words
+    ]
+    near = [
+        (start, end)
+        for start, end in stood_in_for(tokens, found, cues)
+        if any(0 <= start - e <= PLACED_GAP or 0 <= s - end <= PLACED_GAP for s, e in at)
+    ]
+    return {mesh for start, end, mesh in found.spans if (start, end) in near}

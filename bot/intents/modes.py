@@ -54,6 +54,12 @@ class ModeReader:
             for other in mesh.mode_aliases.beside
         }
         self._as_feature = {mesh.id: mesh.as_feature for mesh in meshes if mesh.as_feature}
+        # "istio ambient": a mode named with its project's name is that mesh, no feature of
+        # another ("we run linkerd; what does istio ambient cost …" asks about ambient)
+        self._project_words = {
+            mode: {w for a, b in self._siblings if mode in (a, b) for w in (a, b) if w != mode}
+            for mode in self._as_feature
+        }
         self._base = {mesh.id: mesh.based_on for mesh in meshes if mesh.based_on}
 
     def as_features(
@@ -78,12 +84,27 @@ class ModeReader:
             if mode not in found.meshes or not spans:
                 continue
             at = spans[0][0]
+            if self._project_words[mode] & set(tokens[at : spans[0][1]]):
+                continue
             before = {m for _, end, m in found.spans if end <= at and m != mode} if asked else set()
             before = before or self._placed_in(tokens, found, spans[0])
             first = min((start for start, _, m in found.spans if m in before), default=at)
             if any(first <= start and end <= at for start, end in ors):
                 continue
             if before and not any(frozenset((mode, m)) in self._siblings for m in before):
+                found.meshes.remove(mode)
+                features.append(feature)
+        return features
+
+    def asked_of_product(self, found: Mentions, at: int, compared: bool) -> list[str]:
+        """The features of the modes named after a product I lack, at `at` ("does Istio Swift
+        support ambient?" asks that product's sidecarless row), taken out of the meshes; set
+        against it, a mode stays a mesh."""
+        if compared:
+            return []
+        features = []
+        for mode, feature in self._as_feature.items():
+            if mode in found.meshes and any(s >= at for s, _, m in found.spans if m == mode):
                 found.meshes.remove(mode)
                 features.append(feature)
         return features

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.intents.context import PLACED_GAP, stood_in_for
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
 from bot.intents.lexicon import established, ordinary, slip, slip_of_english
@@ -394,6 +395,7 @@ class NameReader:
         slot = self._after_cue(tokens, candidate.start) or asked
         score += 1 if slot else 0
         rival = self._rival(tokens, found, candidate, candidates)
+        rival = rival or self._in_place_of(tokens, found, candidate)
         score += 2 if rival else 0
         if not candidate.meshy and self._beside_a_tool(tokens, found, candidate):
             score -= 2  # "Datadog vs Grafana": set against a tool of the field, one of its kind
@@ -407,6 +409,14 @@ class NameReader:
         else:
             score -= 1
         return score
+
+    def _in_place_of(self, tokens: list[str], found: Mentions, candidate: Candidate) -> bool:
+        """Set in a known mesh's place a few words away ("'Istiolite Pro' as a drop-in istio
+        replacement", "can Envoyant replace istio"): a product of its kind."""
+        return any(
+            0 <= start - candidate.end <= PLACED_GAP or 0 <= candidate.start - end <= PLACED_GAP
+            for start, end in stood_in_for(tokens, found, self._cues)
+        )
 
     @staticmethod
     def _works_with(tokens: list[str], found: Mentions, candidate: Candidate) -> bool:

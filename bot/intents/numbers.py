@@ -324,7 +324,11 @@ class NumberReader:
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
         said = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word
-        return rf"(?:{kind}{_SPACE}+){{0,{MAX_QUALIFIERS}}}"
+        # "all 60 of our services": a part of theirs counted, before any kind
+        parts = sorted((normalise(p) for p in rules.phrases.get("count_partitive", [])), key=len)
+        part = "|".join(re.escape(p).replace(r"\ ", _SPACE + "+") for p in reversed(parts))
+        partitive = rf"(?:(?:{part}){_SPACE}+)?" if part else ""
+        return rf"{partitive}(?:{kind}{_SPACE}+){{0,{MAX_QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.

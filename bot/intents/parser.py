@@ -22,6 +22,7 @@ from bot.intents.context import (
     excepted,
     left_behind,
     likened,
+    replaced,
     retired_context,
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
@@ -43,9 +44,11 @@ from bot.intents.requirements import (
     implied,
     setup_facts,
 )
+from bot.intents.resources import resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.suffixed import SuffixReader
 from bot.intents.versions import version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -92,8 +95,12 @@ HEADING_REACH = 60  # characters a heading may take
 _SENTENCES = re.compile(r"[.;!?\n]+")
 _PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
-_CLAUSE_ENDS = re.compile(r"([,.;:!?()\n—]+)")  # the clauses and what ends each
+_CLAUSE_ENDS = re.compile(
+    r"([,.;:!?()\n—–]+|\s+-+\s+)"
+)  # the clauses and what ends each (a spaced hyphen is a dash)
 _PARENS = re.compile(r"[()]")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 _PERCENT = re.compile(r"(?<=\d)\s*%")
@@ -197,6 +204,7 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
+        self._suffixed = SuffixReader(self._vocabulary | written_words(kb))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
             (feature.id, pattern)
@@ -261,7 +269,8 @@ class IntentParser:
         phrases += [u for f in kb.rules.facts for u in f.units]
         phrases += self._requirements.platform_words()
         phrases += [w for g, words in self._cues.words.items() if g not in ANY_TOPIC for w in words]
-        return frozenset(word for phrase in phrases for word in normalise(phrase).split())
+        said = frozenset(word for phrase in phrases for word in normalise(phrase).split())
+        return said | resource_words(kb)
 
     # ------------------------------------------------------------------ parsing
 
@@ -545,6 +554,7 @@ class IntentParser:
         # Meshes come from what the signals left: "we run Cilium as our CNI" is context.
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         self._modes.read(remaining.split(), found)
+        products = self._suffixed.read(remaining.split(), found, text)  # "Istio Swift"
         meshes = self._kb.meshes.values()
         # "the open service mesh aks add-on": OSM's packaging on AKS, not the Istio add-on.
         index = self._kb.mesh_index
@@ -567,6 +577,8 @@ class IntentParser:
         ]
         asks_of_mesh = self._asks_about_a_mesh(text)
         modes = self._modes.as_features(remaining.split(), found, asks_of_mesh, compared, ors)
+        if products:  # "does Istio Swift support ambient?": the product's sidecarless row
+            modes += self._modes.asked_of_product(found, products[0].end, compared)
         negated = self._negated(text)
         # A signal's must-have said not to be needed ("no multicluster traffic") is none.
         for constraint in self._kb.rules.constraints:
@@ -641,7 +653,8 @@ class IntentParser:
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
-        unknown = [*others, *self._names.read(remaining.split(), found, text, topic)][:4]
+        unknown = [*others, *(p.name for p in products)]
+        unknown = [*unknown, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         left = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         left |= left_behind(tokens_left, found, self._cues, self._current)
@@ -652,10 +665,11 @@ class IntentParser:
         if features:  # "can consul do ambient like istio does": Istio is the yardstick
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
+        gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
-        if features:  # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
-            gone |= self._asked_apart(text, found.meshes, facts)
+        # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
+        gone |= self._asked_apart(text, found.meshes, facts)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -676,6 +690,7 @@ class IntentParser:
         field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
         field = field or self._only_names(tokens, unknown)
+        field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
         if not field and self._aside(found, tokens):
@@ -855,21 +870,34 @@ class IntentParser:
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
 
     def _asked_apart(self, text: str, meshes: list[str], facts: dict[str, FactValue]) -> set[str]:
-        """Current meshes said only outside the questions, when the questions ask a feature
-        of one other mesh and compare nothing: "we upgrade istio canary-style with
-        istio.io/rev, 1.22 and 1.23 side by side. does gloo mesh support revision-based
-        upgrades the same way?" asks about Gloo Mesh; Istio is how they do it there. The
-        mesh they run or leave stays, checked beside it ("we're migrating off consul to
-        linkerd. can linkerd take our vms?")."""
+        """Current meshes said only outside the questions, when the questions name what they
+        ask about: two meshes or more they set against each other ("follow up to the
+        istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
+        today … how does consul compare to istio?"), or one other mesh they ask something of,
+        comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
+        support revision-based upgrades the same way?", "we run linkerd; what does istio
+        ambient cost at 800 pods?"). The mesh they leave stays, checked beside it ("we're
+        migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
+        sets against another ("istio vs …")."""
         questions = _questions(text)
-        if not questions or any(self._compare_cued(q, 0) for q in questions):
-            return set()
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
-        if len(asked) != 1 or not self._clauses_asking_of_a_mesh(text):
+        compares = [q for q in questions if self._compare_cued(q, 0)]
+        sides = {m for q in compares for m in self._mentions(q.split()).meshes}
+        if compares and len(sides) < 2:
+            return set()
+        costed = any(self._cues.has("cost", q) for q in questions)  # "istio ambient cpu?"
+        if not compares and (
+            len(asked) != 1 or not (costed or self._clauses_asking_of_a_mesh(text))
+        ):
+            return set()
+        # "we run istio today. is linkerd better?", "should we look at cilium?": the mesh
+        # said outside is the yardstick, or one of those a pick weighs
+        weighed = ("comparative", "recommend")
+        if not compares and any(self._cues.has(g, q) for g in weighed for q in questions):
             return set()
         tokens = normalise(text).split()
         against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
-        kept = {v for k in (INCUMBENT, LEAVING) for v in _as_list(facts.get(k))}
+        kept = set(_as_list(facts.get(LEAVING)))
         return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
@@ -1381,7 +1409,10 @@ class IntentParser:
         # Nor does one asking what to pass on ("what should i tell them"), nor what figure to
         # expect ("what p99 hit should i expect").
         unpicked = r.remaining
-        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else [])):
+        # Nor does a product the knowledge base lacks set in a mesh's place ("is Kumaflare a
+        # good replacement for kuma?"): what is asked is what that product is.
+        placed = ["stands_in", "stands_in_after"] if r.unknown else []
+        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else []), *placed):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
@@ -1540,6 +1571,7 @@ class IntentParser:
         # with the feature, among those named. A list said outside the questions asked ("no
         # idea which one to rotate") asks for none.
         listing = cue("which_meshes") and not self._asked_without("which_meshes", r.text)
+        listing = listing and not cue("comparative")  # "istio or linkerd, which has better …"
         if len(meshes) >= 2 and features and listing and not self._compare_cued(r.remaining, 0):
             return IntentKind.which_meshes, typo
         # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
@@ -2328,12 +2360,17 @@ def _with_meshes(r: _Reading, meshes: list[str]) -> _Reading:
 def _questions(text: str) -> frozenset[str]:
     """The clauses a question mark closes, normalised as the identity reader leaves them; a
     parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
-    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", _INLINE_CODE.sub(_unpunctuated, text)))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _unpunctuated(code: re.Match[str]) -> str:
+    """Inline code without the marks that end a clause: "`x-canary: true`" is one header."""
+    return _CLAUSE_MARKS.sub(" ", code.group(0))
 
 
 def _addressing(names: frozenset[str]) -> LazyPattern:

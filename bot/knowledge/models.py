@@ -1007,9 +1007,11 @@ class OfferingTrait(StrEnum):
     familiar_api = "familiar_api"
     wanted_base = "wanted_base"
     paid_edition = "paid_edition"
+    base_suffices = "base_suffices"
     needs_met_without_mesh = "needs_met_without_mesh"
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
+    free_stable_builds = "free_stable_builds"
     successor = "successor"
     hurt_before = "hurt_before"
     drops_incumbent_mtls = "drops_incumbent_mtls"
@@ -1178,7 +1180,7 @@ class Implication(Strict):
 class CaveatCost(Strict):
     """What a screening caveat costs an offering in the ranking."""
 
-    partial: int = Field(default=0, ge=0, description="Only partly, enterprise-only, extension.")
+    partial: int = Field(default=0, ge=0, description="Only partly, or enterprise-only.")
     unconfirmed: int = Field(default=0, ge=0, description="Nothing says either way.")
     bought: int = Field(
         default=0, ge=0, description="Enterprise-only, from a vendor whose support is wanted."
@@ -1186,6 +1188,7 @@ class CaveatCost(Strict):
     conditional: int = Field(
         default=0, ge=0, description="Met as long as an optional part stays unused."
     )
+    added: int = Field(default=0, ge=0, description="Met by an add-on (an `extension` row).")
     early: dict[Literal["alpha", "beta"], Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict,
         description="Added, by release stage, where what meets it is not yet generally "

@@ -1,0 +1,170 @@
+"""The reasons a recommendation gives and the trade-off among the offerings left: what decided
+the pick is said first and on the right side, a feature an add-on gives is not counted short,
+and a paid edition is not picked unasked over its open-source base. Each setup read through the
+public path (parse, then the answer or the verdict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.answers.results import Answer, Paragraph, Statement, StatementList
+from tests.support.verdicts import verdict
+
+MATURITY = "Graduated CNCF projects"
+
+
+def why(answer: Answer) -> list[Statement]:
+    found = next((p for p in answer.points if getattr(p, "heading", "") == "Why"), None)
+    assert isinstance(found, StatementList)
+    return found.items
+
+
+def must_haves(answer: Answer) -> str:
+    found = next((p for p in answer.points if getattr(p, "heading", "") == "Your must-haves"), None)
+    assert isinstance(found, Paragraph)
+    return found.text
+
+
+# Telemetry alone with mTLS said to be no need: no mesh, or the mesh whose proxies record
+# golden metrics unconfigured; never ambient mode, whose ztunnel records TCP metrics only.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bare metal k8s, 20 nodes, we only want golden metrics (latency/success rate) per "
+        "service, no mTLS requirement. mesh or no mesh?",
+        "all we want is request rate, error rate and latency per service; mtls isn't needed. "
+        "do we need a mesh? self-managed kubernetes, 40 nodes",
+        "EKS, 60 services. we just need golden signals and tracing, no mTLS needed. which mesh, "
+        "if any?",
+        "on-prem rke2 cluster. we only need observability: latency and success rate for every "
+        "service. mTLS not required. recommend",
+        "kubeadm cluster with 90 services, we want per-service metrics and a traffic dashboard; "
+        "mutual TLS is not needed. mesh or not?",
+    ],
+)
+def test_telemetry_alone_without_mtls_is_no_mesh_or_the_lightest(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "mtls" in facts["not_needed"]
+    answer = engine.ask(text)
+    picked = verdict(engine, text).tied
+    assert picked in (["no-mesh"], ["linkerd"])
+    assert "istio-ambient" not in picked
+    assert any("You want telemetry alone" in r.text for r in why(answer)[:2])
+
+
+def test_ambient_mode_gives_golden_metrics_only_through_waypoints(engine: AnswerEngine):
+    text = "EKS, 300 services, we need golden metrics and mTLS and no sidecars. which mesh?"
+    found = verdict(engine, text).of("istio-ambient")
+    assert any("Golden metrics partial" in f.text for f in found.caveats)
+
+
+# A dashboard the project ships as its own add-on (linkerd-viz) is a dashboard; a company
+# under Buoyant's head count runs Linkerd's stable builds free.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "startup, 15 services on EKS, 20 employees. want mTLS and a dashboard to see traffic. "
+        "don't want to pay anything. which mesh?",
+        "small company (15 people), k3s cluster, 12 services; we need mutual TLS and a dashboard, "
+        "can't pay for anything. which mesh?",
+        "25 employees, EKS, 18 services, mTLS plus a dashboard of service traffic, open source "
+        "only. recommend one",
+        "we're a 30-person company on self-managed kubernetes with 20 services: encryption "
+        "between services and a UI for the traffic, free. what mesh?",
+        "seed-stage startup of 12 engineers, 10 employees in all, EKS with 14 services. mtls and "
+        "a traffic dashboard, zero budget. which mesh?",
+    ],
+)
+def test_a_small_company_wanting_mtls_and_a_dashboard_gets_linkerd(engine: AnswerEngine, text: str):
+    answer = engine.ask(text)
+    assert verdict(engine, text).tied[0] == "linkerd"
+    said = must_haves(answer)
+    assert "Linkerd (Dashboard" not in said  # an add-on is no partial support
+    reasons = " ".join(r.text for r in why(answer))
+    assert "free for a company of your size" in reasons
+    assert not why(answer)[0].text.startswith(MATURITY)
+
+
+# Global rate limiting: upstream Istio's official task, not a paid product nobody asked for.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need global rate limiting across all replicas of a service (shared counters), k8s "
+        "on EKS, 1 cluster. which mesh?",
+        "we need one rate limit shared by all pods of the API (redis backed), self-managed "
+        "kubernetes, 40 services. which mesh?",
+        "rate limiting that counts requests centrally across all pods, k8s on EKS, 2 clusters. "
+        "recommend",
+        "we need distributed rate limiting across replicas; eks; which mesh?",
+        "kubeadm, 120 services, a global quota per API key whichever replica serves the call. "
+        "which service mesh?",
+    ],
+)
+def test_global_rate_limits_unasked_for_a_vendor_go_to_the_open_source_base(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert "global_rate_limiting" in facts["needs"]
+    assert "support" not in facts
+    answer = engine.ask(text)
+    assert verdict(engine, text).tied[0] == "istio"
+    first = why(answer)[0]
+    assert first.label.startswith("Against Gloo Mesh")
+
+
+# What decided is said first, and a reason is never for one offering while it argues for
+# another.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS with windows node pools, we need mTLS to the windows pods too. which mesh?",
+        "we have windows containers on EKS and need mutual TLS for them. recommend a mesh",
+        "mixed linux and windows node pools on self-managed kubernetes, the windows pods need "
+        "mtls too. which mesh?",
+        "our .NET framework services run in windows pods on AKS; they need mTLS like the rest. "
+        "what mesh?",
+        "windows pods in our EKS cluster need mTLS too; which mesh?",
+    ],
+)
+def test_the_only_mesh_left_is_said_first(engine: AnswerEngine, text: str):
+    answer = engine.ask(text)
+    assert verdict(engine, text).tied[0] == "linkerd"
+    assert "Linkerd is the only mesh your requirements leave" in why(answer)[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need no envoy, mTLS, retries and multi-cluster. which mesh?",
+        "no C++ proxies please; mtls and one mesh across 3 clusters. recommend",
+        "rust proxy only (no envoy), 4 clusters that must fail over to each other, mtls. which?",
+        "envoy is a no-go for us. mTLS, retries, and a mesh spanning two clusters",
+        "we want mtls across 2 EKS clusters as one mesh, without envoy. which mesh?",
+    ],
+)
+def test_a_reason_for_an_offering_never_argues_for_another(engine: AnswerEngine, text: str):
+    for reason in why(engine.ask(text)):
+        if reason.label.startswith("For Linkerd"):
+            assert "favour Istio" not in reason.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 5 clusters in 3 regions, we want google to run the control plane, need "
+        "locality-aware failover. which mesh?",
+        "GKE fleet of 4 clusters, google-managed control plane, we need zone-aware failover. "
+        "recommend",
+        "we're on GKE with 3 regional clusters; google has to run the mesh control plane; "
+        "locality failover required",
+        "managed by google please: GKE, 6 clusters, cross zone failover. which mesh?",
+        "GKE multi-region, want the control plane google-managed and traffic kept in-zone with "
+        "failover",
+    ],
+)
+def test_the_one_option_left_is_never_said_to_support_what_it_has_only_partly(
+    engine: AnswerEngine, text: str
+):
+    said = must_haves(engine.ask(text))
+    assert not ("supports" in said and "only partly" in said)
