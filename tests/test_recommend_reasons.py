@@ -168,3 +168,53 @@ def test_the_one_option_left_is_never_said_to_support_what_it_has_only_partly(
 ):
     said = must_haves(engine.ask(text))
     assert not ("supports" in said and "only partly" in said)
+
+
+# Certificates from a CA the team runs are a need of their own, not CA rotation: Linkerd's
+# identity controller signs workload certificates itself with an issuer your CA supplies.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PCI environment, EKS, need mTLS with short-lived certs issued from our own Vault CA. "
+        "which mesh?",
+        "we want the mesh to use our corporate PKI for workload certs, 50 services on GKE",
+        "HashiCorp Vault must sign every service certificate; kubernetes on-prem, 80 services. "
+        "which mesh?",
+        "our security team insists workload certs come from our own CA, not one the mesh "
+        "generates. AKS, 40 services",
+        "we need workload identity certs signed by our enterprise PKI (venafi); openshift. "
+        "recommend",
+    ],
+)
+def test_certificates_from_your_own_ca_are_their_own_need(engine: AnswerEngine, text: str):
+    needs = engine.parser.parse(text).facts["needs"]
+    assert "external_ca" in needs and "ca_rotation" not in needs
+    result = verdict(engine, text)
+    assert result.tied[0] not in ("linkerd", "no-mesh")
+    linkerd = result.of("linkerd")
+    assert any("from your own CA partial" in f.text for f in linkerd.caveats)
+
+
+def test_each_tenants_own_ca_is_an_isolated_mesh_not_an_external_ca(engine: AnswerEngine):
+    text = "on EKS each product team wants its own isolated mesh with its own CA, which mesh?"
+    assert engine.parser.parse(text).facts["needs"] == ["multi_mesh"]
+
+
+# "Multi-tenant" says who shares the clusters; it asks for no isolated mesh per tenant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "multi-tenant platform: 40 teams, 5000 pods on k8s plus VMs, tenants separated by "
+        "namespaces/partitions, we want enterprise support. which mesh?",
+        "we run a multi tenant kubernetes platform for 25 teams, 2000 pods; mtls between "
+        "everything. which mesh?",
+        "shared clusters, multi-tenant, 60 services, need mTLS; which mesh?",
+        "our platform is multi-tenant (namespace per team) on GKE with 120 services; need L7 "
+        "authorization. recommend",
+        "multitenancy on EKS: 30 teams share 3 clusters, they need mtls. which mesh?",
+    ],
+)
+def test_a_multi_tenant_platform_asks_for_no_isolated_meshes(engine: AnswerEngine, text: str):
+    needs = engine.parser.parse(text).facts.get("needs", [])
+    assert "multi_mesh" not in needs and "multi_cluster" not in needs
+    assert "istio" not in {s.mesh.id for s in verdict(engine, text).ruled_out}
