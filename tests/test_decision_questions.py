@@ -76,7 +76,8 @@ def test_the_named_meshes_are_weighed_with_every_offering_and_said_how_they_fare
     assert pick not in intent.meshes
     text = render_terminal(engine.answer(intent))
     named = text.split("THE ONES YOU NAMED", 1)[1].split("\n\n", 1)[0]
-    assert "Istio (sidecar mode) ranks" in named and "Kuma ranks" in named
+    assert "Istio (sidecar mode) fits every requirement" in named and "Kuma fits" in named
+    assert named.count(" ranks ") == 2
 
 
 def test_a_decision_about_the_field_wins_over_another_topic_in_the_setup(

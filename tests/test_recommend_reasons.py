@@ -218,3 +218,23 @@ def test_a_multi_tenant_platform_asks_for_no_isolated_meshes(engine: AnswerEngin
     needs = engine.parser.parse(text).facts.get("needs", [])
     assert "multi_mesh" not in needs and "multi_cluster" not in needs
     assert "istio" not in {s.mesh.id for s in verdict(engine, text).ruled_out}
+
+
+# Many small sites, each a cluster of its own: the control plane every site runs is what
+# the mesh costs a small node, not the proxies at an assumed thousand pods.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "k3s at 200 retail edge sites, nodes have 2GB RAM, few services on each site. which mesh?",
+        "mesh for 150 edge locations running k3s on small boxes (4GB), a handful of pods each",
+        "500 store sites each with a single-node k3s, 2 GB RAM, 5 services per store; need mtls",
+        "we run k3s at 80 edge sites on 2GB nodes and need mTLS at every site. which mesh?",
+        "300 retail sites, each a tiny k3s cluster with 1GB of RAM per node; which mesh, if any?",
+    ],
+)
+def test_many_small_sites_weigh_the_control_plane_each_runs(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["clusters"] >= 80
+    assert verdict(engine, text).tied[0] == "linkerd"
+    first = why(engine.ask(text))[0].text
+    assert "every site runs a control plane of its own" in first
+    assert "Linkerd about 365 MB" in first

@@ -47,7 +47,7 @@ def test_a_small_kubernetes_team_is_not_sent_to_run_consul_servers(engine: Answe
         "mTLS and a service graph UI. which mesh?"
     )
     facts = engine.parser.parse(text).facts
-    assert facts["engineers"] == 2
+    assert facts["developers"] == 2 and facts["team_size"] == "small"
     assert facts["support"] == "none"
     tied = verdict(engine, text).tied
     assert "consul" not in tied

@@ -123,3 +123,28 @@ def test_a_mode_without_lines_of_its_own_answers_from_its_sibling_mode(engine, k
     assert answer.intent.meshes == ["istio-ambient"]
     assert answer.lead.startswith("Istio ambient mode 1.25 reached end of life on 2025-09-22.")
     assert "istio-1-25-eol" in answer.lead_sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is OpenShift Service Mesh 2 still supported?",
+        "ossm 2.x eol?",
+        "is ossm 2 still maintained or do we have to move?",
+        "openshift service mesh 2 - still supported by red hat?",
+        "is OSSM 2.6 still supported?",
+    ],
+)
+def test_another_major_line_of_a_distribution_is_answered_about_that_line(engine, text: str):
+    answer = engine.ask(text)
+    assert "Red Hat OpenShift Service Mesh 2" in answer.title
+    assert "2.6" in answer.lead and "no end-of-life date" in answer.lead
+    assert "Service Mesh 3 2" not in answer.title + answer.lead
+
+
+def test_a_count_after_a_name_is_no_release(engine):
+    assert engine.parser.parse("istio 2 clusters on eks, is it supported there?").version is None
+
+
+def test_a_hyphenated_count_after_a_name_is_no_release(engine):
+    assert engine.parser.parse("is a linkerd 2-cluster setup supported?").version is None

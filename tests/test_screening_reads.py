@@ -21,7 +21,8 @@ MORE = [
     "eks, every pod on fargate, 20 services: which mesh?",
     "gke, 25 services, we won't have any proxies at all. options?",
     "openshift, 60 services, procurement allows no new vendors. which mesh?",
-    "gke, 800 pods, no managed control plane. which mesh?",
+    "gke, 80 services, we want upstream istio, not the managed one. which mesh?",
+    "eks, 90 services, the team refuses istio. which mesh?",
 ]
 
 

@@ -54,10 +54,12 @@ def _project(mesh: Mesh) -> str:
 
 
 def _releases(kb: KnowledgeBase, mesh: Mesh) -> Line:
-    if mesh.project:
-        return mesh.project.releases.rstrip("."), mesh.project.sources
+    """A distribution's upstream against the current one (what sets it apart in a comparison,
+    whatever else its release model says); else the project's release model."""
     dist = mesh.distribution
     base = kb.meshes.get(mesh.based_on or "")
+    if mesh.project and not (dist and base and dist.upstream_version):
+        return mesh.project.releases.rstrip("."), mesh.project.sources
     if dist and base and dist.upstream_version:
         support = (
             f"; {first_sentence(dist.support).split('; ')[0].rstrip('.')}" if dist.support else ""

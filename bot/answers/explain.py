@@ -25,7 +25,7 @@ from bot.answers.results import (
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Mesh, Platform
+from bot.knowledge.models import LicenceKind, Mesh, Platform
 
 MAX_SUCCESSORS = 2  # a retired mesh's replacements offered as comparisons
 
@@ -155,17 +155,64 @@ def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, s
     return title, " ".join([text, *notes])
 
 
-def _licence_lead(mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
-    """What its licence permits, as the licensor words it; where I hold no reading of the
-    licence, its name and that I hold none."""
+def _licence_lead(mesh: Mesh, employees: int | None, cite: Citations) -> tuple[str, list[str]]:
+    """What its licence permits, as the licensor words it; for open-source code, that it is
+    open source; where I hold neither, its name and that I hold no reading. Where its project
+    ships no stable releases, where they come from and, at the company's size, whether its
+    free tier covers them (a price I don't hold is said to be so)."""
+    fit = mesh.fit
     if terms := mesh.license_terms:
-        return terms.use, cite.cite(terms.sources)
-    return (
-        f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
-        "permits for your use, so I won't guess: check its terms with whoever signs off "
-        "licences for you.",
-        [],
+        lead, sources = terms.use, list(terms.sources)
+    elif fit and fit.licence == LicenceKind.open_source:
+        lead, sources = (
+            f"{mesh.name}'s code is open source ({mesh.license}). I hold no reading of what "
+            "that licence permits for your use beyond that, so I won't guess: check its terms "
+            "with whoever signs off licences for you.",
+            fit.sources[:2],
+        )
+    else:
+        lead, sources = (
+            f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
+            "permits for your use, so I won't guess: check its terms with whoever signs off "
+            "licences for you.",
+            [],
+        )
+    builds = fit.stable_builds if fit else None
+    if builds is None:
+        return lead, cite.cite(sources)
+    lead += (
+        f" The project publishes only edge releases; stable releases, with fixes backported, "
+        f"come from {builds.edition}"
     )
+    lead += (
+        f", free in production for companies under {builds.free_below} employees."
+        if (builds.free_below)
+        else "."
+    )
+    if employees and builds.free_below:
+        lead += (
+            f" At {employees} employees that free tier covers you."
+            if employees < builds.free_below
+            else f" At {employees} employees you are over that, so stable releases mean "
+            f"paying for {builds.edition}; I hold no price for it."
+        )
+    return lead, cite.cite([*sources, *builds.sources])
+
+
+def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
+    """Its pricing as held (a distribution's `pricing`), or that it is open source with no
+    licence fee; never a resource figure. A price the knowledge base does not hold is said to
+    be so, with who sells it."""
+    fit, dist = mesh.fit, mesh.distribution
+    sellers = [kb.rules.fact("support").says(v) for v in fit.support_from] if fit else []
+    who = f" (ask {', '.join(sellers)} for a quote)" if sellers else ""
+    if dist and dist.pricing:
+        said = f"Pricing of {mesh.name}, as I hold it: {dist.pricing.rstrip('.')}."
+        return f"{said} I hold no price list for it{who}.", cite.cite(dist.sources)
+    if fit and fit.licence == LicenceKind.open_source:
+        said = f"{mesh.name} is open source ({mesh.license}): no licence fee to run it."
+        return f"{said} I hold no price for support or vendor builds{who}.", cite.cite(fit.sources)
+    return f"I hold no price for {mesh.name}{who}; its licence: {mesh.license}.", []
 
 
 def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
@@ -177,7 +224,11 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     fit = _platform_fit(kb, intent, mesh) if mesh.is_current else None
     title, lead, lead_sources = mesh.name, mesh.summary, cite.cite(mesh.sources[:1])
     if intent.aspect == Aspect.licence:  # "can we still use it internally?": answered first
-        lead, lead_sources = _licence_lead(mesh, cite)
+        employees = intent.facts.get("employees")
+        counted = employees if isinstance(employees, int) else None
+        lead, lead_sources = _licence_lead(mesh, counted, cite)
+    elif intent.aspect == Aspect.price:  # "what does GCSM cost for 200 vCPUs?": money
+        lead, lead_sources = _price_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.drawbacks and mesh.weaknesses:  # "why not linkerd?"
         lead = (
             f"Why not {mesh.name} for what? With no setup said I can't weigh it, so here are its "

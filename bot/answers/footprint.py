@@ -21,6 +21,7 @@ class Footprint:
     total: float
     unit: str
     sources: list[str]
+    borrowed_from: str | None = None  # the mesh the figure was measured for, if another's
 
 
 def _figures(kb: KnowledgeBase) -> dict[str, Figure | None]:
@@ -40,6 +41,17 @@ def _figure(kb: KnowledgeBase, mesh: Mesh) -> Figure | None:
         key=lambda f: (min(source_rank(kb, s) for s in f.sources), -f.as_of.toordinal()),
         default=None,
     )
+
+
+def control_plane(mesh: Mesh) -> Footprint | None:
+    """Its control plane's memory at its lightest in the overhead figures (a small test app),
+    the one a site with a few pods runs; None without a figure."""
+    figures = [f for f in mesh.overhead if f.metric == Metric.control_plane_memory]
+    figure = min(figures, key=lambda f: (f.low + f.high) / 2, default=None)
+    if figure is None:
+        return None
+    total = (figure.low + figure.high) / 2
+    return Footprint(total, figure.unit, list(figure.sources), figure.borrowed_from)
 
 
 def per_pod(kb: KnowledgeBase, mesh: Mesh) -> list[Figure]:

@@ -12,7 +12,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
-from bot.answers.releases import release_lead, release_project
+from bot.answers.releases import release_lead, release_name, release_project
 from bot.answers.results import Answer, Part, Statement, StatementList
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
@@ -65,7 +65,7 @@ def _release(
         kb,
         intent,
         cite,
-        title=f"Is {mesh.name} {version} supported?",
+        title=f"Is {release_name(mesh, version)} supported?",
         lead=lead,
         lead_sources=cite.cite(sources),
         points=[StatementList(heading="What you asked about", items=about)],

@@ -36,6 +36,7 @@ GROUP_NAMES = 4  # offerings named for one reason in that line
 MAX_CHANGES = 5
 MAX_LEANING = 3  # offerings named in a reason's label
 SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
+SITE_TRAITS = frozenset({"lightest_control_plane"})  # reasons that show control-plane memory
 RETIRED_TRAITS = frozenset(
     {"successor", "migration_path"}
 )  # reasons that cite the retired mesh's own sources
@@ -67,9 +68,33 @@ def _footprints(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
     shown = found[:MAX_LEANING]
     if not shown:
         return "", []
-    size = verdict.field.req.size or DEFAULT_PODS
+    size = verdict.field.req.size
     bits = [f"{kb.meshes[m].name} about {amount(f.total, f.unit)}" for m, f in shown]
-    text = f" At {size:,} pods (a pod a service where only services are known): "
+    text = (
+        f" At {size:,} pods (a pod a service where only services are known): "
+        if size
+        else f" At {DEFAULT_PODS:,} pods (a size I assumed: you gave none): "
+    )
+    return text + ", ".join(bits) + ".", [s for _, f in shown for s in f.sources]
+
+
+def _control_planes(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
+    """' A control plane each: Linkerd about 365 MB, Istio ambient mode about 597 MB
+    (borrowed: measured for Istio (sidecar mode)).' from the overhead figures, lightest first."""
+    found = sorted(verdict.field.control_planes.items(), key=lambda item: item[1].total)
+    shown = found[:MAX_LEANING]
+    if not shown:
+        return "", []
+    bits = [
+        f"{kb.meshes[m].name} about {amount(f.total, f.unit)}"
+        + (
+            f" (borrowed: measured for {kb.meshes[f.borrowed_from].name})"
+            if f.borrowed_from
+            else ""
+        )
+        for m, f in shown
+    ]
+    text = " A control plane each, at its lightest (peaks in a small test app): "
     return text + ", ".join(bits) + ".", [s for _, f in shown for s in f.sources]
 
 
@@ -161,6 +186,9 @@ def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[State
         text, sources = rule.because, _rule_sources(kb, rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
+            text, sources = text + sized, sources + figures
+        if any(t in SITE_TRAITS for t in rule.traits):
+            sized, figures = _control_planes(kb, verdict)
             text, sources = text + sized, sources + figures
         reasons.append(
             Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
@@ -302,7 +330,8 @@ def _named(
     kb: KnowledgeBase, verdict: Verdict, named: list[str], cite: Citations
 ) -> Paragraph | None:
     """How the offerings the question names fare when the pick is another ("istio or
-    linkerd?"): ruled out and why, or where they rank among the options left."""
+    linkerd?", "is linkerd ok?"): ruled out and why, or whether they fit what was stated and
+    where they rank among the options left."""
     considered = {s.mesh.id for s in verdict.screened}
     shown = [m for m in dict.fromkeys(named) if m in considered and m not in verdict.tied]
     if not shown:
@@ -315,9 +344,13 @@ def _named(
             sources += screened.reasons[0].sources[:1]
             continue
         place = verdict.survivors.index(mesh_id) + 1
-        caveats = f" (caveats: {_gaps(kb, screened)})" if screened.caveats else ""
+        fits = (
+            f"fits with caveats ({_gaps(kb, screened)})"
+            if screened.caveats
+            else "fits every requirement you stated"
+        )
         left = len(verdict.survivors)
-        bits.append(f"{name} ranks {_ordinal(place)} of the {left} options left{caveats}")
+        bits.append(f"{name} {fits} and ranks {_ordinal(place)} of the {left} options left")
     return Paragraph(
         heading="The ones you named", text="; ".join(bits) + ".", sources=cite.cite(sources)
     )
@@ -516,11 +549,14 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
 
 def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, known: bool) -> str:
     verdict = ahead.verdict
-    note = " ".join(n for n in (_relaxed_note(kb, verdict), _provider_note(kb, verdict, req)) if n)
+    # What was relaxed bears on the pick and comes first; why the provider's own offering is
+    # out comes after the pick, which is what the reader asked for.
+    note, provider = _relaxed_note(kb, verdict), _provider_note(kb, verdict, req)
+    after = f" {provider}" if provider else ""
     if verdict.pick is None:
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
-            "see what ruled each out, and relax the one that matters least."
+            f"see what ruled each out, and relax the one that matters least.{after}"
         ).strip()
     if len(verdict.tied) > 1 and not known:
         return (
@@ -533,13 +569,13 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
             f"No single pick yet: {mesh_names(kb, verdict.tied)} fit equally well on what I know. "
             + _splits(kb, ahead, verdict.tied)
         )
-        return f"{note} {head}".strip()
+        return f"{note} {head}{after}".strip()
     pick = kb.meshes[verdict.pick]
     summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = _main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
-    return f"{note} {head}{lacks}{_close_call(kb, ahead)}".strip()
+    return f"{note} {head}{lacks}{_close_call(kb, ahead)}{after}".strip()
 
 
 def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:

@@ -25,15 +25,26 @@ def release_project(kb: KnowledgeBase, mesh: Mesh) -> Project | None:
     return lined[0] if lined else mesh.project
 
 
+def release_name(mesh: Mesh, version: str) -> str:
+    """The release named as asked: a release of another major line than the one an
+    offering's name ends on ("Red Hat OpenShift Service Mesh 3", asked of 2.6) takes that
+    number's place."""
+    head, _, last = mesh.name.rpartition(" ")
+    if head and last.isdigit() and version.split(".")[0] != last:
+        return f"{head} {version}"
+    return f"{mesh.name} {version}"
+
+
 def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str, list[str]]:
     """The lead sentence about one release, and the ids of the sources behind it."""
+    named = release_name(mesh, version)
     if project is None:
-        said = f"I can't confirm the support status of {mesh.name} {version}: I have no record"
+        said = f"I can't confirm the support status of {named}: I have no record"
         return f"{said} of its release and support policy.", list(mesh.version.sources)
     minor = project.minor(version)
     policy = f"Policy: {project.releases}."
     if minor is None:
-        said = f"I can't confirm the support status of {mesh.name} {version}: I have no record"
+        said = f"I can't confirm the support status of {named}: I have no record"
         said += f" of that release. {policy}{_supported_now(project)}"
         return said, list(project.sources)
     sources = [*minor.sources, *project.sources]

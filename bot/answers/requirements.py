@@ -21,6 +21,9 @@ class Requirements(BaseModel):
         "with no platform said, the cloud vendor they already buy from.",
     )
     managed_control_plane: bool | None = None
+    own_control_plane: bool = Field(
+        default=False, description="A control plane of their own: no managed offering."
+    )
     support: str | None = Field(
         default=None,
         description="'none', 'any', or the vendor id support must come from "
@@ -52,6 +55,13 @@ class Requirements(BaseModel):
     retired_mesh: str | None = Field(
         default=None, description="The retired mesh they move off (its successors lead)."
     )
+    refused_mesh: str | None = Field(
+        default=None, description="A mesh they refuse (and, for a project, its builds)."
+    )
+    wanted_mesh: str | None = Field(
+        default=None, description="The mesh they want (or a build offering it in full)."
+    )
+    liked_mesh: str | None = Field(default=None, description="A mesh their team likes.")
     cloud: str | None = Field(
         default=None, description="The provider whose cloud their VMs run in ('ec2': aws)."
     )

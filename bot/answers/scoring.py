@@ -90,7 +90,8 @@ class Change:
 def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
     """A rule fires when every fact it tests is known and passes, or is unstated where the
     condition is `known: false` (a rule with none: always)."""
-    return all(c.holds(facts[f]) if f in facts else c.known is False for f, c in rule.when.items())
+    conditions = rule.when.items()
+    return all(c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in conditions)
 
 
 def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:

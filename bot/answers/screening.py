@@ -379,8 +379,8 @@ def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Chec
     return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
-def self_run_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
-    """They run the control plane themselves, by choice: a managed one is out."""
+def own_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """A control plane of their own: no managed offering ("not the managed one")."""
     if value is not True or not managed(mesh):
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
@@ -538,6 +538,46 @@ def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, f"{like} you want to move off", tuple(mesh.sources))]
 
 
+def builds_of(project: Mesh, mesh: Mesh) -> bool:
+    """The mesh is the project itself or, where the project heads its family of
+    configuration resources (Istio, not Istio ambient mode), a mode or build of it."""
+    family = project.api_family
+    return mesh.id == project.id or (family == project.id and mesh.api_family == family)
+
+
+def not_refused(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """The mesh they refuse, or for a project, any mode or build of it ("refuses Istio"
+    rules out Istio ambient mode and every vendor's Istio, from each entry's `based_on`)."""
+    refused = ctx.kb.meshes.get(value) if isinstance(value, str) else None
+    if refused is None or not builds_of(refused, mesh):
+        return FITS
+    if mesh.id == refused.id:
+        return [Check(Outcome.out, "you refuse it", tuple(mesh.sources))]
+    project = _says(ctx, "built_on", refused.id)
+    return [Check(Outcome.out, f"built on {project}, which you refuse", tuple(mesh.sources))]
+
+
+def is_wanted(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """The mesh they want, or a mode or build of its project that offers it in full: a
+    build of Istio wanted as its ambient mode needs that mode's feature row (`as_feature`)
+    at yes ("Istio's ambient mode … is not offered" rules the build out)."""
+    wanted = ctx.kb.meshes.get(value) if isinstance(value, str) else None
+    if wanted is None or mesh.id == wanted.id:
+        return FITS
+    head = ctx.kb.meshes.get(wanted.api_family or "")
+    if head is None or not builds_of(head, mesh):
+        return [Check(Outcome.out, f"not {wanted.name}, which you want", tuple(mesh.sources))]
+    if wanted.as_feature is None:
+        return FITS
+    row = mesh.features.get(wanted.as_feature)
+    if row is not None and row.level == Level.yes:
+        return FITS
+    sources = tuple(row.sources) if row else tuple(mesh.sources)
+    if row is None or row.level in (Level.no, Level.unknown):
+        return [Check(Outcome.out, f"no {wanted.name}, which you want", sources)]
+    return [Check(Outcome.out, f"{wanted.name}, which you want, only in part", sources)]
+
+
 def within_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """The data plane's memory at the setup's size (the overhead figures) within the total
     they allow, in MiB; no data plane fits, no figure keeps it with that caveat."""
@@ -655,7 +695,6 @@ TESTS: dict[str, Test] = {
     "runs_on": runs_on,
     "supported_by": supported_by,
     "managed_control_plane": managed_control_plane,
-    "self_run_control_plane": self_run_control_plane,
     "licence_fits": licence_fits,
     "has_features": has_features,
     "has_feature": has_feature,
@@ -672,6 +711,9 @@ TESTS: dict[str, Test] = {
     "within_memory": within_memory,
     "within_pod_memory": within_pod_memory,
     "not_leaving": not_leaving,
+    "not_refused": not_refused,
+    "own_control_plane": own_control_plane,
+    "is_wanted": is_wanted,
     "runs_on_fargate": runs_on_fargate,
 }
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.answers.footprint import Footprint, footprint
+from bot.answers.footprint import Footprint, control_plane, footprint
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, free_edition, managed
+from bot.answers.screening import Screened, builds_of, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept
 from bot.knowledge.models import (
@@ -57,6 +57,12 @@ class Field:
         return {m: f for m, f in found.items() if f is not None}
 
     @cached_property
+    def control_planes(self) -> dict[str, Footprint]:
+        """Each offering's control-plane memory, where a figure gives it (in MB)."""
+        found = {s.mesh.id: control_plane(s.mesh) for s in self.alive}
+        return {m: f for m, f in found.items() if f is not None and f.unit == "MB"}
+
+    @cached_property
     def lightest(self) -> float | None:
         """The smallest data plane that holds memory in the cluster: one run outside it (VPC
         Lattice's 0 MB) is lightest itself, but no yardstick for the proxies."""
@@ -92,6 +98,13 @@ def _lightest(s: Screened, field: Field) -> bool:
     small = mine.unit == "MB" and mine.total <= LIGHT_ENOUGH_MB
     lightest = field.lightest
     return small or lightest is None or mine.total <= lightest * LIGHT_MARGIN
+
+
+def _lightest_control_plane(s: Screened, field: Field) -> bool:
+    """Its control plane is the lightest among those left with a figure (within the margin)."""
+    mine = field.control_planes.get(s.mesh.id)
+    least = min((f.total for f in field.control_planes.values()), default=None)
+    return mine is not None and least is not None and mine.total <= least * LIGHT_MARGIN
 
 
 def _vendor_product(mesh: Mesh, _: KnowledgeBase) -> bool:
@@ -192,6 +205,12 @@ def _hurt_before(s: Screened, field: Field) -> bool:
     return hurt is not None and hurt in (mesh.id, mesh.based_on)
 
 
+def _liked(s: Screened, field: Field) -> bool:
+    """The mesh their team likes, or for a project, a mode or build of it."""
+    liked = field.kb.meshes.get(field.req.liked_mesh or "")
+    return liked is not None and builds_of(liked, s.mesh)
+
+
 def _drops_incumbent_mtls(s: Screened, field: Field) -> bool:
     """The mesh they run has mutual TLS between workloads in full, and this has none in
     full: moving to it takes that away from every service."""
@@ -255,6 +274,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
     "hurt_before": _hurt_before,
+    "liked": _liked,
     "drops_incumbent_mtls": _drops_incumbent_mtls,
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
@@ -270,6 +290,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "provider_native": _provider_native,
     "provider_customer": _provider_customer,
     "lightest_at_size": _lightest,
+    "lightest_control_plane": _lightest_control_plane,
     "replaces_cni": lambda s, field: (
         bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni
     ),

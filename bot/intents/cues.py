@@ -125,6 +125,8 @@ GROUPS = frozenset(
         "readiness",
         "licence_words",
         "licence_use",
+        "price",
+        "billed_units",
         "drawbacks",
         "reply_openers",
         "picks_between",

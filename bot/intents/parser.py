@@ -48,8 +48,9 @@ from bot.intents.resources import resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
+from bot.intents.stances import StanceReader
 from bot.intents.suffixed import SuffixReader
-from bot.intents.versions import version_after
+from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -74,6 +75,7 @@ _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
+EMPLOYEES = "employees"  # the fact: the company's head count
 ELLIPTICAL_WORDS = 8  # a reply this short, opening on a follow-up cue, goes on from another
 UNASSESSED = (
     "I hold no {regimes} assessment of any mesh: what I hold is what each supports (mTLS, "
@@ -161,6 +163,7 @@ class IntentParser:
         self._memory = MemoryReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
+        self._stances = StanceReader(kb)
         # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
         self._terms = {
             normalise(a): t.id for t in kb.service_mesh.terms for a in (t.id, t.name, *t.aliases)
@@ -181,6 +184,13 @@ class IntentParser:
         self._deciding = {fact for rule in kb.rules.rules for fact in rule.when}
         self._deciding |= {constraint.fact for constraint in kb.rules.constraints}
         self._setup = setup_facts(kb.rules)
+        # What a setup refuses or insists on (flags: "NOT changing our CNI", "no sidecars")
+        # (each with the feature its constraint asks of an offering, if one)
+        flags = {f.id for f in kb.rules.facts if f.type == FactType.flag} & self._setup
+        self._must_nots = {
+            f: next((c.feature for c in kb.rules.constraints if c.fact == f and c.feature), None)
+            for f in flags
+        }
         # Deciding facts a setup states as a constraint: not a count, nor where it runs, nor
         # what the team has already (`had`: "we already run cilium as the CNI").
         self._constraints = {
@@ -313,6 +323,10 @@ class IntentParser:
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
+        elif self._price_asked(reading, kind):
+            # "what does GCSM cost for 200 vCPUs?": money, which a resource figure never answers
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            intent = intent.model_copy(update={"aspect": Aspect.price})
         if self._elliptical(reading):  # "ok and for 300 pods then?" with no thread before
             intent = intent.model_copy(update={"unread": [*intent.unread, NO_THREAD][:4]})
         regimes = self._cues.find("compliance", reading.normalised)
@@ -426,8 +440,8 @@ class IntentParser:
         one; with none, a setup said (features or counts) states a policy and asks for a pick."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
             return False
-        if kind == IntentKind.recommend and r.sizes:
-            return False
+        if kind == IntentKind.recommend and r.sizes - {EMPLOYEES}:  # the company's size
+            return False  # is what its licence terms turn on, no estate for a pick
         said = r.normalised
         questions = _questions(r.text)
         if not questions and (r.features or r.sizes):
@@ -440,6 +454,30 @@ class IntentParser:
             return False
         rest = self._cues.strip("licence_use", said)
         return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))
+
+    def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
+        """One offering named in an explanation or a cost question, and money asked of it: a
+        `price` word, or a count of `billed_units` ("200 vCPUs") beside a `cost` word with no
+        other measure in a question ("what does GCSM cost for 200 vCPUs"). A comparison or a
+        pick stays one ("besides the price tag")."""
+        if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.cost):
+            return False
+        if self._cues.has("price", r.normalised):
+            return True
+        asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
+        units = sorted(self._cues.words["billed_units"])
+        billed = re.compile(rf"\b\d[\d,.]*k?\s+(?:{'|'.join(map(re.escape, units))})\b")
+        return any(
+            self._cues.has("cost", q) and billed.search(q) and not self._other_measure(q, units)
+            for q in asked
+        )
+
+    def _other_measure(self, question: str, units: list[str]) -> bool:
+        """A measure word in the question beside the billed units ("cpu overhead", "memory")."""
+        said = re.sub(rf"\b(?:{'|'.join(map(re.escape, units))})\b", " ", question)
+        return any(self._cues.has(g, said) for g in ("memory", "latency", "control_plane")) or (
+            self._measure(said) is not None
+        )
 
     def _readiness_asked(self, text: str) -> bool:
         """Whether a question asks if something is ready for production ("is cilium's mtls
@@ -545,6 +583,9 @@ class IntentParser:
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
+        # a mesh they run, or move off, is theirs already: no stance of a newcomer's
+        theirs = {said.get(k) for k in ("incumbent", LEAVING, "retired_mesh")}
+        said.update({f: m for f, m in self._stances.read(text).items() if m not in theirs})
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
@@ -803,12 +844,16 @@ class IntentParser:
         return parts, frozenset(parts) - whole
 
     def _named_where_asked(self, text: str) -> set[str]:
-        """The meshes named whole (not by a part) in the sentences a question mark closes that
-        name a part, or with none, the clauses naming one ("eli5 hbone pls, it's all over the
-        ambient docs" asks of no mesh)."""
-        asked = [m.group(0) for m in _ASKED.finditer(text)] or _CLAUSES.split(text[:MAX_TEXT])
-        sentences = [normalise(s).split() for s in asked]
-        sentences = [s for s in sentences if self._parts_named(s, self._mentions(s))[0]]
+        """The meshes named whole (not by a part) in the sentences a question mark closes
+        ("what is ambient mode actually? ztunnel vs waypoint confuses me" asks of ambient), or
+        with none, the clauses naming a part ("eli5 hbone pls, it's all over the ambient docs"
+        asks of no mesh)."""
+        questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
+        sentences = questions or [
+            words
+            for words in (normalise(c).split() for c in _CLAUSES.split(text[:MAX_TEXT]))
+            if self._parts_named(words, self._mentions(words))[0]
+        ]
         named: set[str] = set()
         for words in sentences:
             found = self._mentions(words)
@@ -1243,6 +1288,10 @@ class IntentParser:
         mesh = self._kb.meshes[meshes[0]]
         words = self._cues.words["release_words"]
         said = version_after(text, [mesh.id, *mesh.known_as], words)
+        if said is None and self._cues.has("release_status", normalise(text)):
+            # "is OpenShift Service Mesh 2 still supported?": a major line asked of it
+            said = major_after(text, [mesh.id, *mesh.known_as], words)
+            said = None if said and mesh.name.endswith(f" {said}") else said  # "ossm 3": itself
         # "what's istio's support window? we're on 1.22 still": the release they run, unless
         # it counts something ("we run 3.5 clusters of it").
         run = version_after(text, self._cues.words["release_on"], words)
@@ -1281,6 +1330,12 @@ class IntentParser:
         words right beside the mesh or the comparison cue that nothing read."""
         tokens, used = r.remaining.split(), r.found.used
         cues = self._cue_spans("compare", r.remaining, skip=set())
+
+        def read(i: int) -> bool:
+            return 0 <= i < len(tokens) and used[i]
+
+        if cues and all(read(s - 1) and read(e) for s, e in cues):  # "ztunnel vs waypoint"
+            return []
         edges = {e for s, e in cues} | {s - 1 for s, e in cues}
         edges |= {s - 1 for s, _, _ in r.found.spans} | {e for _, e, _ in r.found.spans}
         free = [i for i in sorted(edges) if 0 <= i < len(tokens) and not used[i]]
@@ -1435,8 +1490,15 @@ class IntentParser:
         # date? and what do we migrate to") is asked though a pick follows; a status stated
         # ("… got abandoned, what now?") or beside their setup is why they ask for one.
         sized = self._deciding & r.sizes  # a stated size: their setup
-        status_asked = any(self._cues.has("lifecycle", q) for q in _questions(r.text))
-        picked = (recommend or decides) and not (status_asked and not their_setup)
+        # "… is it still supported, and what's the successor?": a clause opening as a question
+        # in the sentence a question mark closes asks too ("OSM got archived, which mesh …"
+        # states it); a size alone of the estate it runs on ("we still have nginx service mesh
+        # on two clusters") is where it runs.
+        asks = self._cues.words["asks_of"]
+        asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
+        status_asked = any(self._cues.has("lifecycle", q) for q in asked)
+        beyond_size = bool((self._setup | self._deciding) & (set(facts) - restated - r.sizes))
+        picked = (recommend or decides) and not (status_asked and not beyond_size)
         # A size said after a status asked in its own question ("is osm still maintained? we
         # have it in two aks clusters") is why they ask, not a setup for a pick.
         set_up = sized and not status_asked
@@ -1631,9 +1693,17 @@ class IntentParser:
             return IntentKind.explain, typo
         # A list asked for stays one beside a size alone ("any mesh that runs on windows
         # nodes? we have 40 pods there"); with a setup ("self managed k8s, 70 svcs. which
-        # meshes can do this?"), or "which mesh" with a size, it asks for a pick.
+        # meshes can do this?", "we are NOT changing our CNI. want a sidecarless mesh.
+        # options?"), or "which mesh" with a size, it asks for a pick.
         listed = cue("list_meshes") and not self._setup & set(facts)
-        if features and cue("which_meshes") and not meshes and (listed or not sized):
+        # a must-not that asks for a feature listed ("which meshes avoid sidecars") is no setup
+        constrained = any(self._must_nots[f] not in features for f in facts if f in self._must_nots)
+        if (
+            features
+            and cue("which_meshes")
+            and not meshes
+            and (listed or not (sized or constrained))
+        ):
             return IntentKind.which_meshes, typo
         if not meshes and self._deciding & set(facts):
             return IntentKind.recommend, typo
@@ -1815,6 +1885,13 @@ class IntentParser:
                 return True
         return False
 
+    @staticmethod
+    def _opening_as_questions(text: str, asks: frozenset[str]) -> list[str]:
+        """The clauses of the sentences a question mark closes that open on an `asks_of` word
+        ("is it still supported, and what's the successor?"), normalised."""
+        clauses = (normalise(c) for q in _ASKED.findall(text) for c in _CLAUSES.split(q))
+        return [c for c in clauses if c.split()[:1] and c.split()[0] in asks]
+
     def _lightest_asked(self, normalised: str) -> bool:
         """A ranking by overhead asked: a `lightest` cue, or a `least` word before an overhead."""
         return self._cues.has("lightest", normalised) or self._least(normalised)
@@ -1908,7 +1985,8 @@ class IntentParser:
         words = normalised.split()
         for match in self._cues.find("what_is", normalised):
             at = len(normalised[: match.end()].split())
-            while at < len(words) and words[at] in ARTICLES:
+            # "what are k8s native sidecars": an article or where it runs before the thing
+            while at < len(words) and (words[at] in ARTICLES or words[at] in self._platform_words):
                 at += 1
             named = find_mentions(
                 words[at : at + MAX_SPAN], self._kb.mesh_index, self._kb.feature_index

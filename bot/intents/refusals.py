@@ -153,14 +153,14 @@ class RefusalReader:
                 continue
             soft = bool(self._preferring and self._preferring.search(clause))
             for fact, value, pattern in self._objects:
-                if fact not in facts and self._refuses(clause, pattern):
-                    facts[fact] = value
+                if self._refuses(clause, pattern):  # the stricter where two set one fact
+                    facts[fact] = self._stricter(fact, facts.get(fact), value)
                     preferred += [fact] if soft and value is True else []
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
         if self._preferred_fact and preferred:  # "i'd prefer no sidecars": given up first
-            facts[self._preferred_fact] = preferred
+            facts[self._preferred_fact] = list(dict.fromkeys(preferred))
         for clause in map(normalise, _PUNCTUATION.split(text)):
             for fact, value, pattern in self._limits.objects:
                 if fact not in facts and self._limits.cued(clause, pattern):
@@ -173,6 +173,16 @@ class RefusalReader:
                 ):
                     facts[fact] = value
         return facts
+
+    def _stricter(self, fact: str, old: FactValue | None, new: FactValue) -> FactValue:
+        """Of two values a refusal sets one choice fact to, the stricter ("no BUSL … no
+        budget for a paid replacement" is open source only); otherwise the first said."""
+        order = self._strictness.get(fact)
+        if old is None:
+            return new
+        if order and old in order and new in order:
+            return max(old, new, key=order.index)
+        return old
 
     def without_refused(self, normalised: str) -> str:
         """The text less the objects a refusal governs: what they won't run ("rather not

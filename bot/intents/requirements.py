@@ -232,7 +232,8 @@ class RequirementReader:
         # A feature's name holding a platform word ("Kubernetes Gateway API", "non-Kubernetes
         # workloads") names the feature, as a mesh's names the mesh.
         features = [normalise(a) for f in kb.features.values() for a in (f.name, *f.aliases)]
-        multiword += [a for a in features if self._platforms and self._platforms.search(a)]
+        platformed = [a for a in features if self._platforms and self._platforms.search(a)]
+        multiword += platformed + self._respelt(platformed)  # "k8s native sidecars" too
         self._mesh_names = word_pattern([a for a in multiword if " " in a])
         self._alone = word_pattern(list(self._alone_of))
         where_of = {
@@ -255,6 +256,22 @@ class RequirementReader:
         self._joins = LazyPattern(rf"{joins.pattern}{between}\s+$") if joins else None
         besides = word_pattern([normalise(w) for w in rules.besides])
         self._besides = LazyPattern(rf"^\s+{besides.pattern}") if besides else None
+
+    def _respelt(self, names: list[str]) -> list[str]:
+        """Each name with its platform's word said another way: "kubernetes native sidecars"
+        as "k8s native sidecars" (a word of one word, as every name's word is)."""
+        same: dict[str, list[str]] = {}
+        for word, platform in self._platform_of.items():
+            if " " not in word:
+                same.setdefault(platform, []).append(word)
+        return [
+            " ".join(other if w == word else w for w in name.split())
+            for name in names
+            for word in name.split()
+            if word in self._platform_of
+            for other in same.get(self._platform_of[word], [])
+            if other != word
+        ]
 
     def _modal_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """The managed phrases with {modal}: a vendor's word, one of `vendor_modals`, and
@@ -798,7 +815,7 @@ def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValu
     out = dict(facts)
     for implication in rules.implied:
         conditions = implication.when.items()
-        if all(c.holds(facts[f]) if f in facts else c.known is False for f, c in conditions):
+        if all(c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in conditions):
             out.update(implication.set)
             out.update({f: facts[of] for f, of in implication.at_least.items() if f not in facts})
     return out

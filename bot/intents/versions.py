@@ -23,3 +23,20 @@ def version_after(text: str, names: Iterable[str], words: Iterable[str]) -> str 
     word = rf"(?:(?:{between})[\s.:]*)?" if between else ""
     match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{NUMBER}", text.lower())
     return match.group(1) if match else None
+
+
+# a dash only as punctuation, spaced: "ossm 2 - still supported?", not "istio 2-cluster"
+MAJOR = r"v?(\d+)(?:\.x)?(?=\s*(?:$|[?!.,;:]|\s[-—]\s|still\b|eol\b|supported\b))"
+
+
+def major_after(text: str, names: Iterable[str], words: Iterable[str]) -> str | None:
+    """A major line alone said right after one of the names, and nothing counted by it ("is
+    OpenShift Service Mesh 2 still supported?", "ossm 2.x eol?"; not "istio 2 clusters")."""
+    spelled = sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True)
+    if not spelled:
+        return None
+    name = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in spelled)
+    between = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    word = rf"(?:(?:{between})[\s.:]*)?" if between else ""
+    match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{MAJOR}", text.lower())
+    return match.group(1) if match else None

@@ -928,6 +928,11 @@ class Condition(Strict):
         description="A features (or choices) fact names these and nothing else.",
     )
     one_of: list[Id] | None = None
+    none_of: list[Id] | None = Field(
+        default=None,
+        description="Stated as none of these, or unstated: 'support: none_of [none]' holds "
+        "until they say they need no support.",
+    )
     known: bool | None = Field(
         default=None, description="true: holds for any stated value; false: while unstated."
     )
@@ -945,6 +950,9 @@ class Condition(Strict):
         if self.one_of is not None:
             several = value if isinstance(value, list) else [value]
             checks.append(any(v in self.one_of for v in several))
+        if self.none_of is not None:
+            several = value if isinstance(value, list) else [value]
+            checks.append(not any(v in self.none_of for v in several))
         if self.any_of is not None:
             checks.append(isinstance(value, list) and bool(set(value) & set(self.any_of)))
         if self.all_of is not None:
@@ -952,6 +960,13 @@ class Condition(Strict):
         if self.only is not None:
             checks.append(isinstance(value, list) and set(value) <= set(self.only))
         return bool(checks) and all(checks)
+
+    def holds_unstated(self) -> bool:
+        """Whether it holds while the fact is unstated: `known: false`, or `none_of` alone."""
+        if self.known is not None:
+            return self.known is False
+        others = (self.is_, self.lt, self.gte, self.any_of, self.all_of, self.only, self.one_of)
+        return self.none_of is not None and all(o is None for o in others)
 
 
 OFFERED = 5  # buttons a question offers at once
@@ -999,6 +1014,7 @@ class OfferingTrait(StrEnum):
     billed_by_use = "billed_by_use"
     vendor_product = "vendor_product"
     lightest_at_size = "lightest_at_size"
+    lightest_control_plane = "lightest_control_plane"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
     already_run = "already_run"
@@ -1006,6 +1022,7 @@ class OfferingTrait(StrEnum):
     from_vendor_family = "from_vendor_family"
     familiar_api = "familiar_api"
     wanted_base = "wanted_base"
+    liked = "liked"
     paid_edition = "paid_edition"
     base_suffices = "base_suffices"
     needs_met_without_mesh = "needs_met_without_mesh"
@@ -1120,7 +1137,6 @@ class ScreeningTest(StrEnum):
     runs_on = "runs_on"
     supported_by = "supported_by"
     managed_control_plane = "managed_control_plane"
-    self_run_control_plane = "self_run_control_plane"
     licence_fits = "licence_fits"
     has_features = "has_features"
     has_feature = "has_feature"
@@ -1134,6 +1150,9 @@ class ScreeningTest(StrEnum):
     not_made_by = "not_made_by"
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
+    not_refused = "not_refused"
+    own_control_plane = "own_control_plane"
+    is_wanted = "is_wanted"
     stable_builds = "stable_builds"
     within_memory = "within_memory"
     within_pod_memory = "within_pod_memory"
@@ -1265,6 +1284,32 @@ class RefusedMeshes(Strict):
     )
 
 
+class MeshStance(Strict):
+    """What a setup says of a mesh it does not run: refused ("the team refuses Istio"),
+    wanted ("we want ambient mode specifically") or liked ("the team likes Linkerd"). A cue
+    at most `window` words before one of a current mesh's names, with no other mesh between,
+    or one right after it, in one clause."""
+
+    fact: Id = Field(description="The mesh fact the mesh's id goes in.")
+    before: list[Text] = Field(default_factory=list, description="'refuses', 'we want'.")
+    after: list[Text] = Field(default_factory=list, description="'is off the table'.")
+    window: int = Field(default=2, ge=0, description="Words at most between cue and name.")
+    unless_next: list[Text] = Field(
+        default_factory=list,
+        description="Words right after the name that make it something else: 'no istio "
+        "experience' is a skill, 'no istio sidecars' a data-plane mode.",
+    )
+    alone: bool = Field(
+        default=False,
+        description="Read only where it governs one mesh: 'we want istio or linkerd' asks "
+        "which, and wants neither alone.",
+    )
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a cue that deny it: 'we do NOT want consul' wants nothing.",
+    )
+
+
 class Limits(Strict):
     """What a setup says is all it has ("all we need is north-south", "north-south only"):
     a cue before or after an object, in one clause, sets the object's value."""
@@ -1353,6 +1398,10 @@ class Refusals(Strict):
     demands: Demands = Field(default_factory=lambda: Demands())
     meshes: RefusedMeshes | None = Field(
         default=None, description="Where a mesh they want off goes ('we want off istio')."
+    )
+    stances: list[MeshStance] = Field(
+        default_factory=list,
+        description="What a setup says of a mesh it does not run: refused, wanted or liked.",
     )
 
 

@@ -1,0 +1,85 @@
+"""What a setup says of a mesh it does not run: refused, wanted or liked.
+
+"The team refuses Istio after a bad experience", "we want ambient mode specifically", "team
+likes Linkerd": a cue of one of rules.yaml's `refusals.stances` at most its `window` words
+before a current mesh's name (no other mesh between), or right after it, in one clause, sets
+that stance's fact to the mesh. A word right after the name can make it something else ("no
+istio experience", "no istio sidecars"); a stance that is read `alone` is read only where it
+governs one mesh ("we want istio or linkerd" asks which). Every word is in rules.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue, MeshStance
+
+_CLAUSE = re.compile(r"[,.;:!?\n—()]+")  # a stance is said within one clause
+
+
+class _Stance:
+    """One stance's cues, as patterns (built once)."""
+
+    def __init__(self, stance: MeshStance, names: LazyPattern) -> None:
+        self.fact = stance.fact
+        self.alone = stance.alone
+        before = word_pattern(normalise(c) for c in stance.before)
+        after = word_pattern(normalise(c) for c in stance.after)
+        unless = word_pattern(normalise(w) for w in stance.unless_next)
+        denials = word_pattern(normalise(w) for w in stance.unless_before)
+        self._denied = LazyPattern(rf"{denials.pattern}\s+$") if denials else None
+        gap = rf"(?:\s+\w+){{0,{stance.window}}}?"
+        self._before = (
+            LazyPattern(rf"{before.pattern}{gap}\s+$") if before else None
+        )  # the cue, then up to `window` words, then the name
+        self._after = LazyPattern(rf"^\s+{after.pattern}") if after else None
+        self._unless = LazyPattern(rf"^\s+{unless.pattern}") if unless else None
+        self._names = names
+
+    def governed(self, clause: str, name: re.Match[str]) -> bool:
+        """The cue governs this name: before it (no other name between) or right after it."""
+        rest = clause[name.end() :]
+        if self._unless and self._unless.match(rest):
+            return False
+        head = clause[: name.start()]
+        if self._before and (cue := self._before.search(head)):
+            denied = self._denied and self._denied.search(head[: cue.start()])
+            return not (denied or self._names.search(head[cue.start() :]))
+        return bool(self._after and self._after.match(rest))
+
+
+class StanceReader:
+    """Reads rules.yaml `refusals.stances` from free text."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._mesh_of = {
+            normalise(alias): mesh.id
+            for mesh in kb.meshes.values()
+            if mesh.is_current and mesh.fit and mesh.fit.mesh
+            for alias in (mesh.id, mesh.name, *mesh.aliases)
+        }
+        names = word_pattern(list(self._mesh_of))
+        self._names = names
+        self._stances = (
+            [_Stance(s, names) for s in kb.rules.refusals.stances] if names is not None else []
+        )
+
+    def read(self, text: str) -> dict[str, FactValue]:
+        """Each stance's fact, set to the first mesh it governs (one read `alone` governs
+        none in a clause naming several)."""
+        if self._names is None:
+            return {}
+        governed: dict[str, list[str]] = {}
+        for clause in map(normalise, _CLAUSE.split(text)):
+            names = list(self._names.finditer(clause))
+            several = len({self._mesh_of[n.group(0)] for n in names}) > 1
+            for stance in self._stances:
+                if stance.alone and several:  # "we want istio or linkerd": which, not one
+                    continue
+                said = governed.setdefault(stance.fact, [])
+                said += [self._mesh_of[n.group(0)] for n in names if stance.governed(clause, n)]
+        return {fact: meshes[0] for fact, meshes in governed.items() if meshes}

@@ -1,0 +1,62 @@
+"""Licence and price questions about one offering get its licence and pricing as held, never
+a recommendation or a resource figure. Every case goes through the public path."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
+
+
+def _lead(engine: AnswerEngine, text: str) -> str:
+    return render_terminal(engine.ask(text)).split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is linkerd still open source? what do we pay for stable releases at 300 employees?",
+        "we're 300 people. is linkerd still open source, and what do we pay for stable builds?",
+        "is linkerd open source anymore? we have 300 employees",
+        "300 employees here - do we have to pay for linkerd stable releases?",
+        "what would we pay for linkerd stable builds at 300 employees?",
+    ],
+)
+def test_linkerd_licence_and_stable_release_terms(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "explain" and "licence" not in intent.facts
+    lead = _lead(engine, text)
+    assert "Recommendation" not in lead
+    assert "Apache-2.0" in lead and "Buoyant Enterprise for Linkerd" in lead
+    assert "At 300 employees you are over that" in lead and "I hold no price" in lead
+
+
+def test_a_small_company_is_told_the_free_tier_covers_it(engine: AnswerEngine):
+    lead = _lead(engine, "is linkerd still open source? we're a 20 person company")
+    assert "At 20 employees that free tier covers you." in lead
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("what does Google Cloud Service Mesh cost for 200 vCPUs on GKE?", "GKE Enterprise"),
+        ("what do we pay for GCSM on 3 clusters?", "GKE Enterprise"),
+        ("gloo mesh pricing?", "prices are not published"),
+        ("how much does kong mesh cost per year, roughly? we have 64 cores", "Kong"),
+        ("what's the price of the aks istio add-on?", "Not stated"),
+    ],
+)
+def test_a_price_asked_is_answered_as_money(engine: AnswerEngine, text: str, said: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "explain" and intent.aspect.value == "price"
+    lead = _lead(engine, text)
+    assert said in lead and "vCPU per pod" not in lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how much cpu does istio use at 1000 rps?", "what does istio cost at 500 pods?"],
+)
+def test_an_overhead_asked_stays_a_cost_question(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).kind.value == "cost"
