@@ -50,7 +50,7 @@ def test_the_compare_card_says_n_a_and_why_instead_of_a_bare_no(engine):
         ("compare amazon-vpc-lattice linkerd", "n/a: no proxy in pods"),
         ("compare amazon-ecs-service-connect consul istio", "n/a: ECS, not Kubernetes"),
         (
-            "compare amazon-ecs-service-connect consul gloo-mesh istio",
+            "compare amazon-ecs-service-connect kuma gloo-mesh istio",
             "n/a: ECS, not Kubernetes",
         ),
     ],

@@ -30,7 +30,7 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope
+from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope, Support
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text, level_words
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
@@ -145,6 +145,9 @@ def _differences(
     same = []
     for feature in kb.features.values():
         supports = [m.features[feature.id] for m in meshes]
+        if sibling := _in_a_sibling_mode(kb, meshes, supports):  # OSSM 3 against Istio
+            same.append(f"{feature.name} ({sibling})")
+            continue
         levels = [s.level for s in supports]
         reasons = [s.not_applicable for s in supports]
         if len(set(levels)) == 1:
@@ -170,6 +173,25 @@ def _differences(
     order = [c.value for c in Category]
     scored.sort(key=lambda item: (-biggest[item[1].group], order.index(item[1].group), -item[0]))
     return [row for _, row in scored], same
+
+
+def _in_a_sibling_mode(kb: KnowledgeBase, meshes: list[Mesh], supports: list[Support]) -> str:
+    """'yes; for Istio (sidecar mode), as its project's Istio ambient mode': a row where one
+    offering has the feature as a mode of running (OSSM 3's sidecarless row is Istio ambient
+    mode) and every offering lacking it is another mode of that same project, described
+    apart (Istio's sidecar entry). The gap is how the entries are split, not a difference
+    between the products, so it is no difference."""
+    modes = {s.mode for s in supports if s.mode and s.level == Level.yes}
+    if len(modes) != 1:
+        return ""
+    mode = modes.pop()
+    lacking = [m for m, s in zip(meshes, supports, strict=True) if s.level != Level.yes]
+    if not lacking or mode not in kb.meshes or mode in {m.id for m in meshes}:
+        return ""
+    if not all(m.mode_aliases and mode in m.mode_aliases.beside for m in lacking):
+        return ""
+    names = ", ".join(m.name for m in lacking)
+    return f"yes; for {names}, as its project's {kb.meshes[mode].name}"
 
 
 def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:

@@ -31,8 +31,8 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Figure, Mesh, Metric, Scope
-from bot.knowledge.wording import amount, figure_text
+from bot.knowledge.models import Basis, Figure, Mesh, Metric, Scope
+from bot.knowledge.wording import amount, figure_text, number
 
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
@@ -54,6 +54,7 @@ class Size:
     told: bool
     clusters: int = 1
     nodes_only: bool = False  # nodes said, no pods or services: per-pod figures assume pods
+    percentile: Metric | None = None  # the latency percentile asked ("p99"), if one was
 
     @property
     def headline(self) -> str:
@@ -93,7 +94,9 @@ def _size(intent: Intent) -> Size:
     hops = _count(intent, "hops") or 1
     clusters = _count(intent, "clusters") or 1
     rps = _count(intent, "rps")
-    return Size(pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only)
+    asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
+    percentile = Metric(f"latency_p{asked.group(1)}") if asked else None
+    return Size(pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only, percentile)
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
@@ -172,7 +175,7 @@ def _headlines(
     one publisher's runs where the knowledge base has them (see `_like_for_like`).
     """
     if measure == Measure.latency:
-        return _like_for_like(kb, meshes, percentiles)
+        return _like_for_like(kb, [_steady(mesh) for mesh in meshes], percentiles)
     if measure == Measure.control_plane:
         return [
             (mesh, figure)
@@ -188,18 +191,113 @@ def _headlines(
     return chosen
 
 
+# What requests are set beside: what a proxy or a control plane holds, not a delay.
+_RESERVED_FOR = (
+    Metric.proxy_memory,
+    Metric.proxy_cpu,
+    Metric.control_plane_memory,
+    Metric.control_plane_cpu,
+)
+
+
+def _also(intent: Intent, measure: Measure) -> list[Measure]:
+    """The other measures the question asked beside the first ("cpu + mem")."""
+    said = intent.facts.get("also_measures")
+    values = {m.value for m in Measure}
+    listed = said if isinstance(said, list) else []
+    return [Measure(m) for m in listed if m in values and m != measure.value]
+
+
+def _reserved(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
+    """What the default resource requests set aside at the size asked, beside what the
+    figures say is used: the scheduler reserves requests, whatever the proxies use."""
+    said = []
+    headlines = [(m, f) for m, f in headlines if f.metric in _RESERVED_FOR]
+    for mesh, figure in headlines:
+        found = [r for r in mesh.default_requests if r.mode == figure.mode]
+        if not found or _named(mesh, figure) in " ".join(said):
+            continue
+        req = found[0]
+        each = f"{number(req.memory)} MiB and {number(req.cpu)} vCPU"
+        if figure.per in (Scope.pod, Scope.node) and size.told:
+            count = size.count(figure)
+            total = f"{number(req.memory * count / 1024)} GiB and {number(req.cpu * count)} vCPU"
+            said.append(
+                f"{_named(mesh, figure)} requests {each} a {figure.per.value} by default, "
+                f"so {count:,} {figure.per.value}s reserve {total} ({req.setting})"
+            )
+        else:
+            where = "a replica" if figure.per == Scope.mesh else f"a {figure.per.value}"
+            said.append(
+                f"{_named(mesh, figure)} requests {each} {where} by default ({req.setting})"
+            )
+    if not said:
+        return ""
+    held = {m.id for m, f in headlines if any(r.mode == f.mode for r in m.default_requests)}
+    others = list(dict.fromkeys(m.name for m, _ in headlines if m.id not in held))
+    none = f"; I hold no default requests for {', '.join(others)}" if others else ""
+    return (
+        "The scheduler sets aside requests, not use, so capacity planning pays for them: "
+        + "; ".join(said)
+        + none
+    )
+
+
+def _is_latency(figure: Figure) -> bool:
+    return figure.metric in (*_LATENCY, Metric.latency_max)
+
+
+def _steady(mesh: Mesh) -> Mesh:
+    """The mesh with its worst-case delays set aside where any other delay is held, so a
+    headline never quotes a setup that inflates it (no keep-alive) over a steady-state one."""
+    delays = [f for f in mesh.overhead if _is_latency(f)]
+    if all(f.basis == Basis.worst_case for f in delays):
+        return mesh
+    kept = [f for f in mesh.overhead if not (_is_latency(f) and f.basis == Basis.worst_case)]
+    return mesh.model_copy(update={"overhead": kept})
+
+
+def _worst_cases(
+    kb: KnowledgeBase, meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]], size: Size
+) -> str:
+    """The delays set aside as worst cases, said apart with their setup; and, where a
+    headline is itself one (no other figure held), that it is."""
+    shown = {id(f) for _, f in headlines}
+    lead = [(m, f) for m, f in headlines if f.basis == Basis.worst_case]
+    apart = [
+        (m, f)
+        for m in meshes
+        for f in m.overhead
+        if _is_latency(f) and f.basis == Basis.worst_case and id(f) not in shown
+    ]
+    said = []
+    if lead:
+        names = mesh_names(kb, [m.id for m, _ in lead])
+        said.append(
+            f"That is a worst case, not steady state: every request opened a new connection, "
+            f"which inflates the tail; I hold no steady-state delay for {names}"
+        )
+    if apart:
+        clause = apart[0][1].conditions.split(";", 1)[0].strip()
+        values = "; ".join(
+            f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in apart
+        )
+        said.append(
+            f"Worst case, apart (every request on a new connection, which inflates the tail): "
+            f"{values}, measured under {clause}"
+        )
+    return _sentences(*said)
+
+
 def _first_figure(kb: KnowledgeBase, mesh: Mesh, metrics: tuple[Metric, ...]) -> Figure | None:
     return next((f for m in metrics if (f := lead_figure(kb, mesh, m)) is not None), None)
 
 
-def _asked_percentiles(intent: Intent) -> tuple[Metric, ...]:
+def _asked_percentiles(size: Size) -> tuple[Metric, ...]:
     """The latency percentiles in the order a headline prefers them: the one asked first."""
     default = MEASURE_METRICS[Measure.latency]
-    asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
-    if not asked:
-        return default
-    first = Metric(f"latency_p{asked.group(1)}")
-    return (first, *(m for m in default if m != first))
+    first = size.percentile
+    return (first, *(m for m in default if m != first)) if first else default
 
 
 def _publisher(kb: KnowledgeBase, source: str) -> str:
@@ -320,7 +418,7 @@ def _headline_part(
         items=[
             Statement(
                 label=_named(mesh, figure),
-                text=f"{_value_at(figure, size, measure)} ({_who(kb, figure)})"
+                text=f"{_listed_value(figure, size, measure)} ({_who(kb, figure)})"
                 + _nothing_in_cluster(figure)
                 + _conditions(figure, measure),
                 sources=cite.cite(figure.sources),
@@ -399,6 +497,14 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _listed_value(figure: Figure, size: Size, measure: Measure) -> str:
+    """The figure as the list under the lead shows it: a control plane's without what its
+    sources say decides it past the scale measured, which the lead says once."""
+    if measure == Measure.control_plane:
+        return _per_cluster(figure, size.clusters)
+    return _value_at(figure, size, measure)
 
 
 def _beyond(figure: Figure, size: Size) -> str:
@@ -662,10 +768,12 @@ def _setup(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
     if not headlines or all(_official(kb, f) for _, f in headlines):
         return ""
     clauses = {f.conditions.split(";", 1)[0].strip() for _, f in headlines}
+    publisher = _publisher(kb, headlines[0][1].sources[0])
     if len(clauses) != 1:
+        if len(headlines) > 1 and _comparable(headlines):
+            return f", measured alike in one benchmark ({_source_tag(kb, headlines[0][1])})"
         return ""
     clause = clauses.pop()
-    publisher = _publisher(kb, headlines[0][1].sources[0])
     clause = clause.removeprefix(f"{publisher}, ")
     if len(headlines) > 1 and _comparable(headlines):
         return f", measured alike in one {publisher} benchmark ({clause})"
@@ -683,7 +791,8 @@ def _official_latency(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]], s
     for mesh, shown in headlines:
         if _official(kb, shown):
             continue
-        order = (shown.metric, *(m for m in _LATENCY if m != shown.metric))
+        first = size.percentile or shown.metric  # the percentile asked, else the one shown
+        order = (first, *(m for m in _LATENCY if m != first))
         own = [f for f in mesh.overhead if f.metric in order and _official(kb, f)]
         if not own:
             none.append(mesh.name)
@@ -716,7 +825,8 @@ def _unlike_lead(
         return (
             f"{what}: "
             + "; ".join(
-                f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in headlines
+                f"{_named(m, f)}: {_value_at(f, size, Measure.latency)} ({_who(kb, f)})"
+                for m, f in headlines
             )
             + ". These are different percentiles from different benchmarks, so they are not"
             " comparable: no source in my knowledge base measured them alike."
@@ -875,13 +985,23 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     size = _size(intent)
     measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
-    headlines = _headlines(kb, meshes, measure, _asked_percentiles(intent))
+    headlines = _headlines(kb, meshes, measure, _asked_percentiles(size))
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
     lead = _lead(kb, meshes, headlines, size, measure)
+    if measure == Measure.latency:
+        lead = _sentences(lead, _worst_cases(kb, meshes, headlines, size))
     if measure == Measure.memory:
         lead = _sentences(lead, _seen(kb, intent, headlines, size))
+    shown = list(headlines)
+    for also in _also(intent, measure):  # "cpu + mem": each measure asked, in turn
+        more = _headlines(kb, meshes, also)
+        if more:
+            points.append(_headline_part(kb, meshes, more, size, cite, also))
+        lead = _sentences(lead, _lead(kb, meshes, more, size, also))
+        shown += more
+    lead = _sentences(lead, _reserved(shown, size))
     if intent.control_plane_too and measure == Measure.memory:
         clusters = _count(intent, "clusters") or 1
         points.append(_control_planes(kb, meshes, clusters, cite))

@@ -97,7 +97,7 @@ def _memory(kb: KnowledgeBase, figure: Figure | None) -> Line:
     lender = kb.meshes.get(figure.borrowed_from or "")
     who = f"borrowed: {lender.name.split(' (')[0]}" if lender else _source_label(kb, figure)
     if figure.basis != Basis.measured:  # a card's budget: the one word ("peak", "guidance")
-        who = f"{figure.basis.value}, {who}"
+        who = f"{figure.basis.value.replace('_', ' ')}, {who}"
     label = f"proxy memory {figure_text(figure)} ({who})"
     return label, list(figure.sources)
 

@@ -71,6 +71,18 @@ def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite
     ]
 
 
+def _as_named(mesh: Mesh, feature: Feature, intent: Intent) -> str:
+    """'no, not as its name promises (SigV4 signing instead of mutual TLS); held as ': asked
+    by the feature's own name ("mTLS"), a partial row that lacks that part answers no, as
+    a must-have said so is not met by it."""
+    row = mesh.features[feature.id]
+    by_name = intent.facts.get("by_name")
+    named = isinstance(by_name, list) and feature.id in by_name
+    if not (named and row.level == Level.partial and row.lacks):
+        return ""
+    return f"no, not as its name promises ({row.lacks}); held as "
+
+
 STAGES = {"alpha": "Alpha", "beta": "Beta"}
 
 
@@ -111,7 +123,7 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(StatementList(heading="You may have read otherwise", items=outdated))
     names = mesh_names(kb, [m.id for m in meshes])
     lead = (
-        f"{items[0].label}: {items[0].text}"
+        f"{items[0].label}: {_as_named(meshes[0], features[0], intent)}{items[0].text}"
         if single
         else f"Support for {', '.join(f.name for f in features)} in {names}."
     )
@@ -193,6 +205,8 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
             if pool is named
             else StatementList(heading=f"{feature.name}: full support", items=full)
         )
+        if pool is not named and (short := _short_of_full(kb, feature, pool)):
+            points.append(Paragraph(text=short))
         everything += [
             *([] if pool is named else [every]),
             Paragraph(heading=f"What {in_sentence(feature)} means", text=feature.explanation),
@@ -209,7 +223,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         if len(features) == 1
         else f"Which {subject} support these features?",
         lead=" ".join(lead_bits),
-        points=[p for p in points if p.items],
+        points=[p for p in points if not isinstance(p, StatementList) or p.items],
         details=[
             Section(
                 key="all_meshes",
@@ -219,6 +233,23 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         ],
         next_steps=standard_steps(kb, IntentKind.which_meshes)[:4],
     )
+
+
+_SHORT_OF_FULL = (Level.partial, Level.extension, Level.enterprise)
+
+
+def _short_of_full(kb: KnowledgeBase, feature: Feature, pool: list[Mesh]) -> str:
+    """One line under the full-support list: the meshes that have the feature in part,
+    through an add-on or only in a paid edition ("Enterprise only: Consul, Linkerd"), so a
+    regulated team sees the paid route without opening every row."""
+    said = []
+    for level in _SHORT_OF_FULL:
+        names = [m.id for m in pool if m.features[feature.id].level == level]
+        if names:
+            said.append(f"{LEVEL_WORDS[level].capitalize()}: {mesh_names(kb, names)}")
+    if not said:
+        return ""
+    return f"Short of full support: {'; '.join(said)}. Each row is under “Every mesh”."
 
 
 def _all_of(kb: KnowledgeBase, features: list[Feature], pool: list[Mesh], among: str) -> str:

@@ -18,11 +18,12 @@ MEASURE_METRICS = {
 }
 
 
-_BASIS_ORDER = {Basis.measured: 0, Basis.peak: 1, Basis.guidance: 2}
+_BASIS_ORDER = {Basis.measured: 0, Basis.peak: 1, Basis.guidance: 2, Basis.worst_case: 3}
 _BASIS_WORDS = {
     Basis.measured: "",
     Basis.peak: "peak under load",
     Basis.guidance: "sizing guidance, not a measurement",
+    Basis.worst_case: "worst case: its setup inflates it",
 }
 
 

@@ -83,6 +83,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     elsewhere = []  # measured, but only in other benchmarks than the one ranked
     offloaded: list[tuple[Mesh, Figure]] = []  # managed data planes outside the cluster
     allowances: list[tuple[Mesh, Figure]] = []  # a vendor's sizing guidance, not measured
+    lent: list[tuple[Mesh, Figure]] = []  # another mesh's measurement: ranked only if all are
     for mesh in meshes:
         figure = benchmark.get(mesh.id) if benchmark else lead_figure(kb, mesh, metric)
         if figure is None and benchmark and lead_figure(kb, mesh, metric):
@@ -100,6 +101,9 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             continue
         count = (pods if figure.per == Scope.pod else nodes) if by_size else 1
         ranked.append((figure.high * count, mesh, figure, count))
+    if any(not f.borrowed_from for _, _, f, _ in ranked):  # measured ones rank; lent, apart
+        lent = [(m, f) for _, m, f, _ in ranked if f.borrowed_from]
+        ranked = [r for r in ranked if not r[2].borrowed_from]
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
     among = _among(kb, intent, platforms)
@@ -131,7 +135,10 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         summary = (
             f"{among}y {measured}{at}, {first.name} is the {said}: about "
             f"{amount(total, figure.unit)} {basis}{f' ({caveats})' if caveats else ''}"
-            f"{_extra_proxies(first, metric)}. Running no mesh costs nothing at all."
+            f"{_extra_proxies(first, metric)}. "
+            + _unlike(kb, [(m, f) for _, m, f, _ in ranked], meshes)
+            + _lent(kb, lent)
+            + "Running no mesh costs nothing at all."
         )
     else:
         summary = f"No {measured} figures are recorded for these meshes, so I can't rank them."
@@ -241,6 +248,52 @@ def _allowances(allowances: list[tuple[Mesh, Figure]], pods: int, nodes: int) ->
         "Not ranked, as the only figure is the vendor's sizing guidance for the proxy, not a "
         f"measurement: {'; '.join(said)}."
     )
+
+
+def _unlike(kb: KnowledgeBase, ranked: list[tuple[Mesh, Figure]], meshes: list[Mesh]) -> str:
+    """Up front, where a peak under load is ranked against typical values: that the gap is
+    not like for like, and what one source that measured the peak mesh and another alike
+    found ("Linkerd 26.3 MB against Istio's 156.2 MB a proxy, both peaks")."""
+    peaks = [(m, f) for m, f in ranked if f.basis == Basis.peak]
+    if not peaks or len(peaks) == len(ranked):
+        return ""
+    names = ", ".join(m.name for m, _ in peaks)
+    said = (
+        f"{names}'s figure is a peak under load and the others' are typical values, so "
+        "that gap is not like for like."
+    )
+    mesh, peak = peaks[0]
+    alike = [
+        (other, f)
+        for other in meshes
+        if other.id != mesh.id
+        for f in other.overhead
+        if f.metric == peak.metric
+        and f.basis == peak.basis
+        and not f.borrowed_from
+        and set(f.sources) & set(peak.sources)
+        and f.per == peak.per
+    ]
+    if alike:
+        other, theirs = alike[0]
+        source = kb.sources[sorted(set(theirs.sources) & set(peak.sources))[0]]
+        said += (
+            f" Measured alike ({source.publisher}, {source.date.year}"
+            f"{', vendor-run' if source.vendor_authored else ''}, both peaks): "
+            f"{mesh.name} {figure_text(peak)} against {other.name} {figure_text(theirs)}."
+        )
+    return said + " "
+
+
+def _lent(kb: KnowledgeBase, lent: list[tuple[Mesh, Figure]]) -> str:
+    """The offerings with no measurement of their own, set apart from the ranking."""
+    if not lent:
+        return ""
+    by_lender: dict[str, list[str]] = {}
+    for mesh, figure in lent:
+        by_lender.setdefault(borrowed_label(kb, figure), []).append(mesh.name)
+    said = "; ".join(f"{', '.join(names)} ({label})" for label, names in by_lender.items())
+    return f"Not ranked, as no figure was measured for them: {said}. "
 
 
 def _offloaded(offloaded: list[tuple[Mesh, Figure]]) -> str:

@@ -43,8 +43,12 @@ _PARTICLE = "up"  # "X stacks up against Y"
 _KEY = re.compile(r"^[\s`-]*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)*)[ \t]*:", re.MULTILINE)
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|<[^>]*>\s*)$")
-# Words stressed or quoted as code: "*Meshtastic Mesh Pro*", "**Halyard**", "`Tetragate Flux Mesh`"
-_MARKED = re.compile(r"(?<![\w*`])(\*{1,2}|_{1,2}|`)(?=\w)([^*_`\n]{1,40}?)(?<=\w)\1(?![\w*`])")
+# Words stressed, quoted as code or quoted: "*Meshtastic Mesh Pro*", "**Halyard**",
+# "`Tetragate Flux Mesh`", "\"Meshify Enterprise\"", "'Istiolite Pro'", "“Meshify Cloud”"
+_MARKED = re.compile(
+    r"(?<![\w*`'\"])(\*{1,2}|_{1,2}|`|\"|')(?=\w)([^*_`\"\n]{1,40}?)(?<=\w)\1(?![\w*`'\"])"
+    r"|“(?=\w)([^”\n]{1,40}?)(?<=\w)”|‘(?=\w)([^’\n]{1,40}?)(?<=\w)’"
+)
 _DOTTED = re.compile(r"\b[A-Za-z][\w-]{2,}\.([A-Za-z]{2,6})\b")  # "greymatter.io"
 
 
@@ -268,7 +272,8 @@ class NameReader:
         mesh's or feature's: where they stand in `tokens`."""
         runs = []
         for match in _MARKED.finditer(text):
-            words = tuple(normalise(match.group(2)).split())
+            said = match.group(2) or match.group(3) or match.group(4)
+            words = tuple(normalise(said).split())
             # one word and its camelCase words read after it ("quillonmesh quillon mesh")
             if not 2 <= len(words) <= MAX_WORDS or words[0] == "".join(words[1:]):
                 continue

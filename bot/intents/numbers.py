@@ -324,10 +324,11 @@ class NumberReader:
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
         said = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word
-        # "all 60 of our services": a part of theirs counted, before any kind
+        # "all 60 of our services", "120 of our 300 services": a part of theirs counted
         parts = sorted((normalise(p) for p in rules.phrases.get("count_partitive", [])), key=len)
         part = "|".join(re.escape(p).replace(r"\ ", _SPACE + "+") for p in reversed(parts))
-        partitive = rf"(?:(?:{part}){_SPACE}+)?" if part else ""
+        whole = rf"(?:(?:{_GROUPED}|{_PLAIN}){_SPACE}+)?"  # the whole they are part of
+        partitive = rf"(?:(?:{part}){_SPACE}+{whole})?" if part else ""
         return rf"{partitive}(?:{kind}{_SPACE}+){{0,{MAX_QUALIFIERS}}}"
 
     def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:

@@ -64,6 +64,7 @@ NOT_NEEDED = "not_needed"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
+ALSO_MEASURES = "also_measures"
 # rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
 UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
@@ -102,6 +103,7 @@ _CLAUSE_ENDS = re.compile(
 )  # the clauses and what ends each (a spaced hyphen is a dash)
 _PARENS = re.compile(r"[()]")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+_ASKED_PART = re.compile(r"[—–:]|\s-+\s")  # where a sentence's last part starts
 _CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
@@ -682,6 +684,8 @@ class IntentParser:
                 "so this answer does not use it."
             )
         measure = self._measure(remaining) or (Measure.memory if sized else None)
+        if also := self._also_measured(remaining, measure):  # "cpu + mem": each one asked
+            facts[ALSO_MEASURES] = also
         if measure == Measure.latency and self._latency_observed(text, features, counted):
             measure = None
         # what is asked of a product ("the licence on X") is a topic of the field too
@@ -710,7 +714,7 @@ class IntentParser:
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
-        gone |= self._asked_apart(text, found.meshes, facts)
+        gone |= self._asked_apart(text, found.meshes, facts, features)
         found.meshes = [m for m in found.meshes if m not in gone]
         typos = {**everything.typos, **found.typos, **shortened, **self._formerly(found, remaining)}
         read_as = {as_written(typed, text, capital=False): e for typed, e in typos.items()}
@@ -914,26 +918,29 @@ class IntentParser:
         spans = ((" ".join(tokens[start:end]), mesh) for start, end, mesh in found.spans)
         return {said: mesh for said, mesh in spans if self._former.get(said) == mesh}
 
-    def _asked_apart(self, text: str, meshes: list[str], facts: dict[str, FactValue]) -> set[str]:
+    def _asked_apart(
+        self, text: str, meshes: list[str], facts: dict[str, FactValue], features: list[str]
+    ) -> set[str]:
         """Current meshes said only outside the questions, when the questions name what they
         ask about: two meshes or more they set against each other ("follow up to the
         istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
-        today … how does consul compare to istio?"), or one other mesh they ask something of,
-        comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
+        today … how does consul compare to istio?"), or a feature or an overhead of one other
+        mesh, comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
         support revision-based upgrades the same way?", "we run linkerd; what does istio
         ambient cost at 800 pods?"). The mesh they leave stays, checked beside it ("we're
         migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
         sets against another ("istio vs …")."""
-        questions = _questions(text)
+        questions = _asked_parts(text)
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
-        compares = [q for q in questions if self._compare_cued(q, 0)]
+        # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
+        # circuit breaking?": the meshes set side by side, or listed among
+        compares = [q for q in questions if self._compare_cued(q, 0) or self._listed_among(q)]
         sides = {m for q in compares for m in self._mentions(q.split()).meshes}
         if compares and len(sides) < 2:
             return set()
         costed = any(self._cues.has("cost", q) for q in questions)  # "istio ambient cpu?"
-        if not compares and (
-            len(asked) != 1 or not (costed or self._clauses_asking_of_a_mesh(text))
-        ):
+        of_one = costed or (bool(features) and bool(self._clauses_asking_of_a_mesh(text)))
+        if not compares and (len(asked) != 1 or not of_one):
             return set()
         # "we run istio today. is linkerd better?", "should we look at cilium?": the mesh
         # said outside is the yardstick, or one of those a pick weighs
@@ -944,6 +951,13 @@ class IntentParser:
         against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
         kept = set(_as_list(facts.get(LEAVING)))
         return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
+
+    def _listed_among(self, question: str) -> bool:
+        """A list asked among the meshes a question names ("out of linkerd and kuma, which
+        does circuit breaking?"), no comparative ("which has better multi-cluster")."""
+        return self._cues.has("which_meshes", question) and not self._cues.has(
+            "comparative", question
+        )
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -1153,6 +1167,14 @@ class IntentParser:
         if planes and first != Measure.latency:
             return Measure.control_plane
         return first
+
+    def _also_measured(self, normalised: str, measure: Measure | None) -> list[str]:
+        """Proxy memory or CPU asked beside the other ("ztunnel overhead on 300 nodes? cpu +
+        mem"): the one not first named, answered too."""
+        pair = (Measure.memory, Measure.cpu)
+        if measure not in pair:
+            return []
+        return [m.value for m in pair if m != measure and self._cues.find(m.value, normalised)]
 
     def _control_plane_too(self, normalised: str, measure: Measure | None) -> bool:
         """Proxy memory with the control plane counted in: "the memory bill for linkerd incl
@@ -2444,6 +2466,15 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _asked_parts(text: str) -> frozenset[str]:
+    """What each sentence a question mark closes asks, normalised: its last part after a dash
+    or colon ("follow up to the istio/linkerd thing above — how does kuma compare to linkerd
+    then?" asks the part after the dash), its commas kept ("out of linkerd and kuma, which
+    does circuit breaking?")."""
+    sentences = _ASKED.findall(_INLINE_CODE.sub(_unpunctuated, text))
+    return frozenset(normalise(_ASKED_PART.split(s)[-1]) for s in sentences)
 
 
 def _unpunctuated(code: re.Match[str]) -> str:

@@ -219,6 +219,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, figure in enumerate(mesh.overhead):
         for i, sid in enumerate(figure.sources):
             yield f"overhead[{n}].sources[{i}]", sid
+    for n, requests in enumerate(mesh.default_requests):
+        for i, sid in enumerate(requests.sources):
+            yield f"default_requests[{n}].sources[{i}]", sid
     if mesh.distribution:
         for i, sid in enumerate(mesh.distribution.sources):
             yield f"distribution.sources[{i}]", sid

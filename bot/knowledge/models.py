@@ -417,6 +417,9 @@ class Basis(StrEnum):
     measured = "measured"  # a typical value measured under the stated load
     peak = "peak"  # a maximum under load: headlines prefer a measured figure of the same rank
     guidance = "guidance"  # a vendor's sizing allowance, not a measurement: never ranked
+    # measured under a setup that inflates it (a new connection every request, a saturated
+    # app): shown as a labelled worst case, never a headline beside any other figure
+    worst_case = "worst_case"
 
 
 class Figure(Strict):
@@ -440,7 +443,9 @@ class Figure(Strict):
         default=Basis.measured,
         description="'peak' for a maximum under load (a headline prefers a typical figure of "
         "the same source rank, and says 'peak' where it shows one); 'guidance' for a vendor's "
-        "sizing allowance that was never measured (labelled so, never ranked).",
+        "sizing allowance that was never measured (labelled so, never ranked); 'worst_case' "
+        "for a value its setup inflates (no keep-alive): a headline takes any other figure of "
+        "the mesh first and shows this one apart, labelled with its setup.",
     )
     borrowed_from: Id | None = Field(
         default=None,
@@ -467,6 +472,17 @@ class Figure(Strict):
             raise ValueError(f"high ({self.high}) is below low ({self.low}); swap them")
         if self.beyond and not self.measured_proxies:
             raise ValueError("beyond needs measured_proxies (the scale it was measured at)")
+
+
+class DefaultRequests(Strict):
+    """What the scheduler sets aside for one of the mesh's proxies by default, whatever it
+    uses: the chart's resource requests (Istio's sidecar: 100m CPU, 128 MiB)."""
+
+    mode: Text = Field(description="The `mode` of the figures it goes with: sidecar, ztunnel.")
+    cpu: float = Field(ge=0, description="vCPU requested by default.")
+    memory: float = Field(gt=0, description="MiB requested by default.")
+    setting: Text = Field(description="Where to change it: the Helm value that sets it.")
+    sources: list[Id] = Field(min_length=1)
 
 
 class FormerName(Strict):
@@ -677,6 +693,11 @@ class Mesh(Strict):
         description="Names it went by before: matched like aliases, and the answer says so.",
     )
     mode_aliases: ModeAliases | None = None
+    default_requests: list[DefaultRequests] = Field(
+        default_factory=list,
+        description="Its proxies' default resource requests, by figure mode (not inherited): "
+        "a cost answer says what they reserve at the size asked beside what is used.",
+    )
     parts: list[Part] = Field(
         default_factory=list,
         description="Its components and protocols, named by their own words (not inherited).",
