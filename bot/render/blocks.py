@@ -38,6 +38,7 @@ from bot.knowledge.wording import level_words
 from bot.render import limits
 from bot.render.button_values import POINTS, View, encode
 from bot.render.chart import bar_lines
+from bot.render.lead import paragraphs
 from bot.render.mrkdwn import bold, escape, link
 from bot.render.plain import render_fallback
 
@@ -323,8 +324,13 @@ def _link_button(label: str, url: str) -> ButtonSpec | None:
 
 
 def _choice_buttons(choices: list[Choice], action: str) -> list[ButtonSpec]:
+    """A button for each choice; a label already on the row is not repeated."""
     specs = [_button(c.label, action, encode(c.intent), c.primary) for c in choices]
-    return [s for s in specs if s]
+    unique: dict[str, ButtonSpec] = {}
+    for spec in specs:
+        if spec and spec.label not in unique:
+            unique[spec.label] = spec
+    return list(unique.values())
 
 
 def _button_element(n: int, spec: ButtonSpec) -> dict[str, Any]:
@@ -465,7 +471,7 @@ def build_message(
     room = CARD_BLOCKS - tail - ADAPTER_BLOCKS
     page = _Page(answer, room, CARD_TEXT - CARD_TAIL_TEXT, visible=True)
     page.add(_header(answer.title), len(answer.title))
-    lead = limits.fit(escape(answer.lead), limits.SECTION_TEXT - 100)
+    lead = limits.fit(escape(paragraphs(answer.lead)), limits.SECTION_TEXT - 100)
     lead += page.marks(answer.lead_sources)
     page.add(_section(lead), page.measure(lead))
     if answer.follow_up and (specs := _choice_buttons(answer.follow_up.choices, FOLLOW_UP_ACTION)):
