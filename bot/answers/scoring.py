@@ -18,7 +18,7 @@ from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
 from bot.answers.traits import OWN_TRAITS, Field, applies
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule
+from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule, RulesFile
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def _screened(
     nothing meets them all."""
     relaxed: list[str] = []
     first = screened = screener.screen(among, facts, req=req)
-    for constraint in screener.kb.rules.relax_order:
+    for constraint in _relax_order(screener.kb.rules, facts):
         if any(not s.out for s in screened):
             break
         relaxed.append(constraint)
@@ -153,6 +153,16 @@ def _screened(
     if not any(not s.out for s in screened):
         return first, []
     return screened, relaxed
+
+
+def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
+    """The constraints to give up, softest first: those on must-nots said as preferences
+    ("i'd prefer no sidecars"), then rules.yaml's `relax_order`."""
+    fact = rules.refusals.preferred_fact
+    said = facts.get(fact) if fact else None
+    preferred = said if isinstance(said, list) else []
+    first = [c.id for c in rules.constraints if c.fact in preferred]
+    return list(dict.fromkeys([*first, *rules.relax_order]))
 
 
 def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:

@@ -75,6 +75,7 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 INCUMBENT = "incumbent"  # the mesh they run
+_TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
@@ -1609,6 +1610,12 @@ class IntentParser:
         chosen = self._choice(r.remaining, meshes, True) or (
             not named and self._ranked_by(r) is None
         )
+        # An estate with its must-haves or its team said, the overhead wished for rather than
+        # a ranking asked ("eks, 25 svcs, 2 ppl, just need mTLS + golden metrics, lowest
+        # memory overhead pls"; not "… which mesh is cheapest in cpu?"): the overhead is what
+        # the pick weighs.
+        wished = not any(self._lightest_asked(f" {q} ") for q in _questions(r.text))
+        chosen = chosen or (wished and bool(features or _TEAM & set(facts)))
         described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
@@ -1674,7 +1681,13 @@ class IntentParser:
         list_asked = any(self._lists_with_features(q, features) for q in _questions(r.text))
         if features and placed and list_asked and not r.unknown:
             return IntentKind.which_meshes, typo
-        if recommend or (described and len(meshes) < 2):
+        # Their setup and needs stated, with nothing asked of any mesh named ("openshift 4.18 …
+        # refuses envoy after a year of OSSM 2 config dumps. need mTLS, retries and
+        # multicluster"): the mesh they run or leave is no subject; what fits them is asked.
+        where = PLATFORM in facts or bool(sized) or retired or bool(_TEAM & set(facts))
+        unasked = stated and where and bool(features)
+        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh)
+        if recommend or (described and len(meshes) < 2) or unasked:
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
         # with the feature, among those named. A list said outside the questions asked ("no

@@ -101,6 +101,8 @@ class RefusalReader:
         self._accepting = _alternation(refusals.accepting)
         self._supposing = _alternation(refusals.supposing)
         self._extends = _alternation(refusals.extends)
+        self._preferring = _alternation(refusals.preferring)
+        self._preferred_fact = refusals.preferred_fact
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         vendor_words = [w for words in rules.vendors.values() for w in words]
@@ -141,6 +143,7 @@ class RefusalReader:
         sidecars") refuses nothing."""
         facts: dict[str, FactValue] = {}
         refused_vendors: list[str] = []
+        preferred: list[str] = []
         for clause in self._accepting_clauses(text):
             for fact, value, pattern in self._accepted:
                 if any(self._near(clause, m, self._accepting) for m in pattern.finditer(clause)):
@@ -148,12 +151,16 @@ class RefusalReader:
         for clause in self._clauses(text):
             if not self._cued(clause):  # no refusal cue at all: the clause refuses nothing
                 continue
+            soft = bool(self._preferring and self._preferring.search(clause))
             for fact, value, pattern in self._objects:
                 if self._refuses(clause, pattern):  # the stricter where two set one fact
                     facts[fact] = self._stricter(fact, facts.get(fact), value)
+                    preferred += [fact] if soft and value is True else []
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
+        if self._preferred_fact and preferred:  # "i'd prefer no sidecars": given up first
+            facts[self._preferred_fact] = list(dict.fromkeys(preferred))
         for clause in map(normalise, _PUNCTUATION.split(text)):
             for fact, value, pattern in self._limits.objects:
                 if fact not in facts and self._limits.cued(clause, pattern):

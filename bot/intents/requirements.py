@@ -26,6 +26,7 @@ from bot.intents import gated
 from bot.intents.alternation import word_pattern
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.pricing import PriceReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
@@ -229,6 +230,7 @@ class RequirementReader:
         ]
         self._already_cues = word_pattern([normalise(p) for p in kb.rules.already_phrases])
         self._complaint = word_pattern([normalise(p) for p in rules.phrases.get("complaint", [])])
+        self._prices = PriceReader(kb, self._complaint)
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = word_pattern(every_mesh)
         self._pronouns = word_pattern([normalise(p) for p in leaving.pronouns] if leaving else [])
@@ -657,6 +659,14 @@ class RequirementReader:
                 complaints = complaints.replace(sentence, " ")
         if "incumbent" in facts and self._complaint and self._complaint.search(complaints):
             facts[HURTS] = True  # "we run istio … upgrades are painful"
+        running = facts.get("incumbent")
+        if text and (paid := self._prices.priced_out(text, running)):  # type: ignore[arg-type]
+            # "our gloo mesh renewal quote tripled": the paid edition they run, and they would
+            # leave it for the open-source project under it
+            facts.setdefault("incumbent", paid)
+            facts[HURTS] = True
+            for fact, value in self._prices.sets.items():
+                facts.setdefault(fact, value)
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
         elif self._mesh_base and (match := self._mesh_base.search(normalised)):

@@ -895,6 +895,28 @@ class Signal(Strict):
     )
 
 
+class PricedOut(Strict):
+    """A paid offering's price complained of ("our Gloo Mesh renewal quote tripled"): what
+    they leave is the paid edition, not the open-source project it is built on."""
+
+    words: list[Text] = Field(
+        min_length=1, description="Words naming what a vendor charges: 'renewal', 'quote'."
+    )
+    rises: list[Text] = Field(
+        default_factory=list,
+        description="Words saying that price rose ('tripled', 'went up'); a `complaint` "
+        "phrase in the sentence does as well.",
+    )
+    unless: list[Text] = Field(
+        default_factory=list,
+        description="Words that make the sentence about an overhead, not a price ('too "
+        "expensive in memory').",
+    )
+    set: dict[Id, FactValue] = Field(
+        description="The facts it sets where the setup has not said them: open source only."
+    )
+
+
 class Covered(Strict):
     """A tool a team may already run, and the needs it covers ("we already have
     OpenTelemetry": traces and metrics are not asked of the mesh)."""
@@ -1383,6 +1405,14 @@ class Refusals(Strict):
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
         "there's no sidecar, where does the proxy go?').",
     )
+    preferring: list[Text] = Field(
+        default_factory=list,
+        description="Words that make a clause's refusals preferences ('i'd prefer no "
+        "sidecars'): set all the same, and given up first where nothing meets them all.",
+    )
+    preferred_fact: Id | None = Field(
+        default=None, description="The fact that lists the must-nots said as preferences."
+    )
     extends: list[Text] = Field(
         default_factory=list,
         description="Words beside an object that add it to a refusal said before it in the "
@@ -1545,6 +1575,7 @@ class RulesFile(Strict):
         description="Words that set a mesh a sentence complains of in the past ('we tried "
         "istio back in 2021 and it hurt'): it hurt them once, and they do not run it now.",
     )
+    priced_out: PricedOut | None = None
     covered_by: list[Covered] = Field(
         default_factory=list,
         description="Tools a team already runs and the needs they cover (after already_phrases).",

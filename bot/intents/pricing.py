@@ -1,0 +1,59 @@
+"""A paid offering's price complained of (rules.yaml `priced_out`): "our Gloo Mesh renewal
+quote roughly tripled" leaves the paid edition, not the open-source project under it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intents.alternation import word_pattern
+from bot.intents.lazy import LazyPattern
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue, LicenceKind
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+class PriceReader:
+    """Reads which paid offering's price a setup complains of (patterns built once)."""
+
+    def __init__(self, kb: KnowledgeBase, complaint: LazyPattern | None) -> None:
+        said = kb.rules.priced_out
+        self._set: dict[str, FactValue] = dict(said.set) if said else {}
+        self._price = word_pattern([normalise(w) for w in said.words]) if said else None
+        self._rise = word_pattern([normalise(w) for w in said.rises]) if said else None
+        self._overhead = word_pattern([normalise(w) for w in said.unless]) if said else None
+        self._complaint = complaint
+        # a current offering sold under a licence of its vendor's: what a price is paid for
+        self._paid = {
+            normalise(alias): mesh.id
+            for mesh in kb.meshes.values()
+            if mesh.is_current and mesh.fit and mesh.fit.licence == LicenceKind.proprietary
+            for alias in (mesh.id, mesh.name, *mesh.known_as)
+        }
+        self._names = word_pattern(list(self._paid))
+
+    @property
+    def sets(self) -> dict[str, FactValue]:
+        """The facts a price complained of sets, where the setup has not said them."""
+        return self._set
+
+    def priced_out(self, text: str, running: str | None) -> str | None:
+        """The paid offering whose price a sentence complains of: one it names, else the one
+        they run (`running`) when that one is paid for."""
+        if not (self._price and self._names):
+            return None
+        for sentence in _SENTENCE_BREAK.split(text):
+            said = normalise(sentence)
+            if not (self._price.search(said) and self._risen(said)):
+                continue
+            if self._overhead and self._overhead.search(said):
+                continue  # "sidecars are too expensive in memory": an overhead
+            if named := self._names.search(said):
+                return self._paid[named.group(0)]
+            if running in self._paid.values():
+                return running
+        return None
+
+    def _risen(self, said: str) -> bool:
+        return any(p is not None and p.search(said) for p in (self._rise, self._complaint))
