@@ -320,7 +320,7 @@ class IntentParser:
         if self._troubleshooting(plain, reading, kind):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
         elif support_asked(
-            self._cues, self._beside_names(reading), reading.found.meshes, kind
+            self._cues, self._beside_names(reading), reading.found.meshes, kind, intent.facts
         ):  # "who do we call for support if istio ambient breaks at 3am": who sells it
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             facts = {k: v for k, v in intent.facts.items() if k != "support"}

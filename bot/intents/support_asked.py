@@ -9,6 +9,8 @@ breaking). A list of meshes asked, a size or a setup to weigh keeps its own read
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from bot.intents.cues import CuePhrases
 from bot.intents.models import IntentKind
 
@@ -23,11 +25,16 @@ READ_AS = (
 )
 
 
-def support_asked(cues: CuePhrases, remaining: str, meshes: list[str], kind: IntentKind) -> bool:
+def support_asked(
+    cues: CuePhrases, remaining: str, meshes: list[str], kind: IntentKind, facts: Collection[str]
+) -> bool:
     """One mesh named, who supports it asked in the words beside its name (`remaining`, ""
     where a size is given: "gloo mesh enterprise support fips?" asks of a feature), and no
-    list or pick among meshes."""
+    list or pick among meshes. A setup with more than the support it wants ("we operate kuma
+    across k8s and VMs; compliance wants FIPS and a vendor support contract") asks a pick."""
     if len(meshes) != 1 or not remaining or kind not in READ_AS:
+        return False
+    if kind == IntentKind.recommend and set(facts) - {"support"}:
         return False
     if cues.has("list_meshes", remaining):
         return False
