@@ -55,6 +55,7 @@ GROUPS = frozenset(
         "how_to",
         "platform_ops",
         "lightest",
+        "question_openers",
         "least",
         "counted_per",
         "least_spent",

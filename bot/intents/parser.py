@@ -50,6 +50,7 @@ from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.short_names import ShortNameReader
 from bot.intents.stances import StanceReader
 from bot.intents.suffixed import SuffixReader
+from bot.intents.unmarked import unmarked_question
 from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -1972,8 +1973,10 @@ class IntentParser:
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
-        memory, CPU, latency) and none asks for a pick or their features too."""
-        asked = _questions(text)
+        memory, CPU, latency) and none asks for a pick or their features too; with no question
+        mark written, the last sentence opening as a question is the one asked."""
+        unmarked = unmarked_question(text, self._cues)
+        asked = _questions(text) or ({unmarked} if unmarked else frozenset())
         picks = ("recommend", "decision", "which_meshes", "whole_picture")
         return bool(asked) and all(
             self._cues.has("cost", q)
