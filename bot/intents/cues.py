@@ -64,6 +64,7 @@ GROUPS = frozenset(
         "thanks",
         "out_of_scope",
         "other_tasks",
+        "answer_form",
         "identity",
         "likeness",
         "excepting",

@@ -123,6 +123,7 @@ _LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a
 LIST_BREAK = ","
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
+MAX_PAIR = 2  # two meshes set side by side; a third beside them may be their yardstick
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
 CONCEPT_REACH = 5  # "between an api gateway and a service mesh": the concept a few words on
@@ -707,7 +708,9 @@ class IntentParser:
         gone = left | initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
         if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
             gone |= excepted(tokens_left, found, self._cues)
-        if features:  # "can consul do ambient like istio does": Istio is the yardstick
+        # "can consul do ambient like istio does", "kuma vs linkerd, which is closest to what
+        # osm gave us": Istio and OSM are the yardsticks
+        if features or (len(found.meshes) > MAX_PAIR and self._compare_cued(remaining, 0)):
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
@@ -1441,7 +1444,9 @@ class IntentParser:
         # "… they call each other over grpc, which postgres operator should we use?": what the
         # questions ask is another topic's, whatever the setup says of the field.
         off_topic = off_topic or self._asks.only_other_topic(r.text)
-        if cue("other_tasks") or off_topic or self._platform_chore(r):
+        # "want an answer not an essay": the form of the answer wanted, no task of its own
+        task = self._cues.has("other_tasks", self._cues.strip("answer_form", r.remaining))
+        if task or off_topic or self._platform_chore(r):
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
             return IntentKind.greeting, False
