@@ -65,6 +65,7 @@ GROUPS = frozenset(
         "out_of_scope",
         "other_tasks",
         "answer_form",
+        "status_place",
         "identity",
         "likeness",
         "excepting",

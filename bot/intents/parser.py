@@ -35,6 +35,7 @@ from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
+from bot.intents.placed_status import status_placed
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
     HURT_BEFORE,
@@ -1970,10 +1971,14 @@ class IntentParser:
         return self._cues.has("release_words", clause) and self._cues.has("release_status", clause)
 
     def _only_status_asked(self, text: str) -> bool:
-        """Some clause a question mark closes, and each asks a status and names no feature."""
+        """Some clause a question mark closes, and each asks a status of a mesh and names no
+        feature."""
         asked = _questions(text)
         return bool(asked) and all(
-            self._status_said(q) and not self._names_a_feature(q) for q in asked
+            self._status_said(q)
+            and not self._names_a_feature(q)
+            and not status_placed(q, self._cues, self._mentions(q.split()))
+            for q in asked
         )
 
     def _only_measures_asked(self, text: str) -> bool:
