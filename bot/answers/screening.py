@@ -55,7 +55,7 @@ class Check:
     sources: tuple[str, ...] = ()
     unconfirmed: bool = False  # a caveat because nothing says either way
     bought: bool = False  # in the paid edition of a vendor whose support is wanted anyway
-    conditional: bool = False  # met as long as an optional part stays unused
+    conditional: bool = False  # met as long as an optional part stays unused (or gRPC)
     added: bool = False  # met by an add-on installed beside the mesh (`extension`)
     no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
@@ -430,11 +430,16 @@ def per_pod_proxy(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
 
 
-def proxy_free(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
-    """No proxy in the data path at all: only an option that runs none."""
+def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """No proxy in the data path at all: an option that runs none, or for gRPC services one
+    whose gRPC clients take its configuration over xDS themselves (proxyless gRPC)."""
     plane = mesh.data_plane
     if value is not True or plane.model == DataPlaneModel.none:
         return FITS
+    proxyless = mesh.features.get("proxyless_grpc")
+    if proxyless and proxyless.level == Level.yes and "grpc_support" in ctx.req.needs:
+        text = "no proxy only for gRPC services (proxyless gRPC)"
+        return [Check(Outcome.caveat, text, tuple(proxyless.sources), conditional=True)]
     return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
 
 
@@ -659,6 +664,8 @@ def runs_on_fargate(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     fargate = mesh.fit.fargate_pods if mesh.fit else None
     if fargate is None:
         return [Check(Outcome.caveat, "on Fargate unconfirmed", unconfirmed=True)]
+    if fargate.runs and fargate.caveat:
+        return [Check(Outcome.caveat, fargate.caveat, tuple(fargate.sources))]
     if fargate.runs:
         return FITS
     return [Check(Outcome.out, fargate.why, tuple(fargate.sources))]
@@ -681,6 +688,7 @@ READS: dict[str, tuple[str, ...]] = {
     "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
     "keeps_cni": ("cilium_cni",),
     "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
+    "proxy_free": ("needs",),  # gRPC services may go proxyless
     "stable_builds": ("support", "no_paid_edition", "employees"),
     "within_memory": ("size",),
     "adds_no_vendor": ("provider", "vendor", "support"),

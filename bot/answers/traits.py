@@ -115,10 +115,10 @@ def _vendor_product(mesh: Mesh, _: KnowledgeBase) -> bool:
 
 
 def _platform_bound(mesh: Mesh, _: KnowledgeBase) -> bool:
-    """Runs only on its own provider's platforms (no Kubernetes anywhere, no VMs)."""
+    """Runs only on its own provider's platforms: no Kubernetes anywhere, and VMs (where it
+    takes them) only in the provider's own cloud."""
     fit = mesh.fit
-    portable = {Platform.kubernetes, Platform.vms}
-    return bool(fit and fit.provider and not portable & set(fit.platforms))
+    return bool(fit and fit.provider and Platform.kubernetes not in fit.platforms)
 
 
 def _paid_edition(mesh: Mesh, kb: KnowledgeBase) -> bool:

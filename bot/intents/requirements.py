@@ -78,6 +78,13 @@ def _family_phrases(kb: KnowledgeBase, templates: list[str]) -> dict[str, str]:
     }
 
 
+def _modals(rules: RulesFile) -> list[str]:
+    """Each of `vendor_modals`, alone and with each of `modal_adverbs` after it ("will",
+    "will actually")."""
+    adverbed = [f"{m} {a}" for m in rules.vendor_modals for a in rules.modal_adverbs]
+    return [*rules.vendor_modals, *adverbed]
+
+
 def _with_modals(templates: list[str], modals: list[str]) -> list[str]:
     """Each template, one copy per modal where it has {modal} ("{vendor} {modal} manage":
     "{vendor} has to manage", "{vendor} should manage", …)."""
@@ -281,7 +288,7 @@ class RequirementReader:
             if t.startswith("{vendor} {modal}")
         ]
         vendors = word_pattern(list(self._vendor_of))
-        modals = word_pattern([normalise(m) for m in rules.vendor_modals])
+        modals = word_pattern([normalise(m) for m in _modals(rules)])
         done = word_pattern(rests)
         if vendors is None or modals is None or done is None:
             return None
@@ -297,7 +304,7 @@ class RequirementReader:
             return None
         plan = rf"(?:\s+(?:{plans.pattern}))?" if plans else ""
         forms = []
-        for i, template in enumerate(_with_modals(rules.support_phrases, rules.vendor_modals)):
+        for i, template in enumerate(_with_modals(rules.support_phrases, _modals(rules))):
             before, _, after = (normalise(part) for part in template.partition("{vendor}"))
             named = rf"(?P<v{i}>{vendors.pattern}){plan}"
             lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?" if before else ""

@@ -573,6 +573,9 @@ class FargatePods(Strict):
 
     runs: bool
     why: Text = Field(description="What of it Fargate does or does not allow, in one clause.")
+    caveat: Text = Field(
+        default="", description="Where it runs, what it gives up there, in one clause."
+    )
     sources: list[Id] = Field(min_length=1)
 
 
@@ -1432,6 +1435,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words between a vendor and what it is to do, where a managed or support "
         "phrase has {modal} ('Google has to manage it', 'Microsoft should support it').",
+    )
+    modal_adverbs: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand right after one of `vendor_modals` ('Microsoft "
+        "will actually support it').",
     )
     not_platform: list[Text] = Field(
         default_factory=list,
