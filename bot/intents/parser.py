@@ -36,6 +36,7 @@ from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
+from bot.intents.placed_status import status_placed
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
     HURT_BEFORE,
@@ -53,6 +54,7 @@ from bot.intents.stances import StanceReader
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
 from bot.intents.threadless import alone
+from bot.intents.unmarked import unmarked_question
 from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -133,6 +135,7 @@ _LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a
 LIST_BREAK = ","
 ARTICLES = frozenset({"a", "an", "the"})  # "what's a service mesh": what_is, then the thing
 LEAST_GAP = 1  # "smallest resource footprint": one word between the superlative and overhead
+MAX_PAIR = 2  # two meshes set side by side; a third beside them may be their yardstick
 MAX_CLAUSES = 6  # clauses ranked one by one for the features they ask about
 CLAUSE_FLOOR = CLEAR  # a clause alone must say its topic twice as clearly
 CONCEPT_REACH = 5  # "between an api gateway and a service mesh": the concept a few words on
@@ -746,7 +749,9 @@ class IntentParser:
         gone = left | initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
         if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
             gone |= excepted(tokens_left, found, self._cues)
-        if features:  # "can consul do ambient like istio does": Istio is the yardstick
+        # "can consul do ambient like istio does", "kuma vs linkerd, which is closest to what
+        # osm gave us": Istio and OSM are the yardsticks
+        if features or (len(found.meshes) > MAX_PAIR and self._compare_cued(remaining, 0)):
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
@@ -1479,7 +1484,9 @@ class IntentParser:
         # "… they call each other over grpc, which postgres operator should we use?": what the
         # questions ask is another topic's, whatever the setup says of the field.
         off_topic = off_topic or self._asks.only_other_topic(r.text)
-        if cue("other_tasks") or off_topic or self._platform_chore(r):
+        # "want an answer not an essay": the form of the answer wanted, no task of its own
+        task = self._cues.has("other_tasks", self._cues.strip("answer_form", r.remaining))
+        if task or off_topic or self._platform_chore(r):
             return IntentKind.out_of_scope, False
         if not named and not features and cue("greeting") and not facts and self._only_thanks(r):
             return IntentKind.greeting, False
@@ -2015,16 +2022,22 @@ class IntentParser:
         return self._cues.has("release_words", clause) and self._cues.has("release_status", clause)
 
     def _only_status_asked(self, text: str) -> bool:
-        """Some clause a question mark closes, and each asks a status and names no feature."""
+        """Some clause a question mark closes, and each asks a status of a mesh and names no
+        feature."""
         asked = _questions(text)
         return bool(asked) and all(
-            self._status_said(q) and not self._names_a_feature(q) for q in asked
+            self._status_said(q)
+            and not self._names_a_feature(q)
+            and not status_placed(q, self._cues, self._mentions(q.split()))
+            for q in asked
         )
 
     def _only_measures_asked(self, text: str) -> bool:
         """Every clause a question mark closes asks an overhead (a `cost` word and a measure:
-        memory, CPU, latency) and none asks for a pick or their features too."""
-        asked = _questions(text)
+        memory, CPU, latency) and none asks for a pick or their features too; with no question
+        mark written, the last sentence opening as a question is the one asked."""
+        unmarked = unmarked_question(text, self._cues)
+        asked = _questions(text) or ({unmarked} if unmarked else frozenset())
         picks = ("recommend", "decision", "which_meshes", "whole_picture")
         return bool(asked) and all(
             self._cues.has("cost", q)
