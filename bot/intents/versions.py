@@ -15,14 +15,7 @@ NUMBER = r"v?(\d+\.\d+(?:\.\d+)?)(?![\d.]*\d)"
 
 def version_after(text: str, names: Iterable[str], words: Iterable[str]) -> str | None:
     """The first version number said right after one of the names, in the text as written."""
-    spelled = sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True)
-    if not spelled:
-        return None
-    name = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in spelled)
-    between = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    word = rf"(?:(?:{between})[\s.:-]*)?" if between else ""
-    match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{NUMBER}", text.lower())
-    return match.group(1) if match else None
+    return _said_after(text, names, words, r"[\s.:-]*", NUMBER)
 
 
 # a dash only as punctuation, spaced: "ossm 2 - still supported?", not "istio 2-cluster"
@@ -32,11 +25,19 @@ MAJOR = r"v?(\d+)(?:\.x)?(?=\s*(?:$|[?!.,;:]|\s[-—]\s|still\b|eol\b|supported\
 def major_after(text: str, names: Iterable[str], words: Iterable[str]) -> str | None:
     """A major line alone said right after one of the names, and nothing counted by it ("is
     OpenShift Service Mesh 2 still supported?", "ossm 2.x eol?"; not "istio 2 clusters")."""
+    return _said_after(text, names, words, r"[\s.:]*", MAJOR)
+
+
+def _said_after(
+    text: str, names: Iterable[str], words: Iterable[str], gap: str, number: str
+) -> str | None:
+    """`number`'s first group, said right after one of the names (longest first), with at
+    most one of `words` ("version", "release") and `gap` between."""
     spelled = sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True)
     if not spelled:
         return None
     name = "|".join(r"[\s-]+".join(map(re.escape, n.split())) for n in spelled)
     between = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    word = rf"(?:(?:{between})[\s.:]*)?" if between else ""
-    match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{MAJOR}", text.lower())
+    word = rf"(?:(?:{between}){gap})?" if between else ""
+    match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{number}", text.lower())
     return match.group(1) if match else None
