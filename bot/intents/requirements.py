@@ -299,18 +299,34 @@ class RequirementReader:
 
     def _support_pattern(self, rules: RulesFile) -> gated.Gated | None:
         """Each support phrase with a vendor's word where {vendor} stands, the name of one of
-        its support plans allowed right after it ("our Microsoft Unified support contract")."""
+        its support plans allowed right after it ("our Microsoft Unified support contract").
+        The phrases share the vendors' words: one alternation of the phrases that end on the
+        vendor, one of those that open on it, and each phrase with words on both sides apart,
+        so the vendors' pattern is written a few times, not once per phrase and modal."""
         vendors = word_pattern(list(self._vendor_of))
         plans = word_pattern([normalise(p) for p in rules.support_plans])
         if vendors is None or not rules.support_phrases:
             return None
         plan = rf"(?:\s+(?:{plans.pattern}))?" if plans else ""
-        forms = []
-        for i, template in enumerate(_with_modals(rules.support_phrases, _modals(rules))):
+        leads: list[str] = []  # "support from {vendor}"
+        tails: list[str] = []  # "{vendor} will support"
+        forms: list[str] = []
+        for template in _with_modals(rules.support_phrases, _modals(rules)):
             before, _, after = (normalise(part) for part in template.partition("{vendor}"))
-            named = rf"(?P<v{i}>{vendors.pattern}){plan}"
-            lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?" if before else ""
-            forms.append(" ".join(p for p in (lead, named, re.escape(after)) if p))
+            if before and after:  # "does {vendor} back"
+                named = rf"(?P<v{len(forms)}>{vendors.pattern}){plan}"
+                lead = rf"{re.escape(before)}(?:\s+{_DETERMINER})?"
+                forms.append(f"{lead} {named} {re.escape(after)}")
+            elif before:
+                leads.append(re.escape(before))
+            else:
+                tails.append(re.escape(after))
+        if leads:
+            forms.append(
+                rf"(?:{'|'.join(leads)})(?:\s+{_DETERMINER})? (?P<vlead>{vendors.pattern}){plan}"
+            )
+        if tails:
+            forms.append(rf"(?P<vtail>{vendors.pattern}){plan} (?:{'|'.join(tails)})")
         needs = (vendor.split() for vendor in self._vendor_of)  # each form names a vendor
         return gated.Gated(r"\b(?:" + "|".join(forms) + r")\b", needs)
 
