@@ -205,18 +205,19 @@ class SignalReader:
         overlap; where two phrases set one choice, the stricter option wins.
 
         The leftover text is what intent cues are read from, so "tight memory budget"
-        sets a fact instead of turning the question into a cost question.
+        sets a fact instead of turning the question into a cost question; a phrase that asks
+        something too (`keeps_words`: "do we even need a mesh?") stays in it.
         """
         facts: dict[str, FactValue] = {}
         parts = self._names.split(normalised) if self._names else [normalised]
         free = range(0, len(parts), 2)  # the names held are at odd places
         for at in self._candidates(normalised):
-            pattern, values = self._pattern(at), self._signals[at][1].set
+            signal, pattern = self._signals[at][1], self._pattern(at)
             said = [m for i in free for m in pattern.finditer(parts[i]) if not self._wished(m)]
             if said:
-                for key, value in values.items():
+                for key, value in signal.set.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
-                for i in free:
+                for i in free if not signal.keeps_words else ():
                     parts[i] = pattern.sub(" ", parts[i])
         return facts, " ".join(" ".join(parts).split())
 

@@ -893,6 +893,11 @@ class Signal(Strict):
         description="Features the phrase names as a chore, not as a must-have: 'babysit "
         "upgrades' wants less upgrade work, not canary control-plane upgrades.",
     )
+    keeps_words: bool = Field(
+        default=False,
+        description="The phrase asks something too ('do we even need a mesh?'): it sets its "
+        "facts and its words stay for the question's own cues.",
+    )
 
 
 class PricedOut(Strict):
