@@ -49,6 +49,7 @@ from bot.intents.requirements import (
 from bot.intents.resources import resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
+from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.stances import StanceReader
 from bot.intents.suffixed import SuffixReader
@@ -208,6 +209,7 @@ class IntentParser:
             if fact.id in self._deciding and fact.type != FactType.number and not fact.had
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
+        self._weigher = SetupWeigher(kb)
         self._vocabulary = self._known_words()
         self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
         self._part_words = {
@@ -319,8 +321,14 @@ class IntentParser:
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
+        # "fargate, 60 svcs, need mtls and jwt … service connect: does it do either?": the
+        # setup said outweighs the check asked of one offering, or the list asked.
+        said = set(reading.facts) - (self._restated(reading.features) - reading.sizes)
+        setup = self._weigher.carries_setup(reading.text, said, reading.features)
+        if setup and self._weigher.outweighs(kind, reading.found.meshes):
+            kind = IntentKind.recommend
         intent = self._intent(reading, kind, unsure, echo)
-        if self._troubleshooting(plain, reading, kind):
+        if self._troubleshooting(plain, reading, kind, setup):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
         elif support_asked(
             self._cues, self._beside_names(reading), reading.found.meshes, kind, intent.facts
@@ -397,19 +405,23 @@ class IntentParser:
                 said = said.replace(f" {name} ", " ")
         return " ".join(said.split())
 
-    def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind) -> bool:
+    def _troubleshooting(self, text: str, r: _Reading, kind: IntentKind, setup: bool) -> bool:
         """A failure reported (`symptoms`: "OOMKilled", a pasted CERTIFICATE_VERIFY_FAILED) and
         a sentence asking to diagnose or fix it (`diagnose`) that reports the failure itself
         ("why do my pods fail with …") or names nothing of its own ("… what's going on?",
         "how do we fix that"). A sentence asking about a mesh or feature instead ("why would
         ambient help?") or a pick asked ("… what should we switch to?") is no diagnosis asked;
-        an error pasted with nothing asked at all asks what is wrong."""
+        an error pasted with nothing asked at all asks what is wrong, unless the setup around
+        it asks for a pick (`setup`)."""
         if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
             "symptoms", r.normalised
         ):
             return False
-        if not self._asks_anything(r):  # an error pasted with nothing asked: what's wrong
-            return True
+        # An error pasted with nothing asked asks what is wrong; a failure told as the
+        # history of a setup that asks for a pick ("got burned by a linkerd upgrade that broke
+        # everything … we MUST canary the control plane") is why they want another.
+        if not self._asks_anything(r):
+            return not setup
         for sentence in _SENTENCES.split(text):
             said = normalise(sentence)
             if not self._cues.has("diagnose", said):
@@ -1504,7 +1516,7 @@ class IntentParser:
         # linkerd for 900 pods, we need FIPS. which one should we go for" asks one over needs.
         # A fact a feature's own words set ("we need multi-cluster": one mesh spanning
         # clusters) is that need again, no setup: "… which meshes support it?" lists them.
-        restated = {f for feature in features for f in self._stand_ins.get(feature, ())}
+        restated = self._restated(features)
         their_setup = bool((self._setup | self._deciding) & (set(facts) - (restated - r.sizes)))
         # Needs are features asked for, or constraints said of the setup beyond where it runs
         # and its size ("small team, memory is tight"): "for EKS" alone places the comparison.
@@ -1772,7 +1784,9 @@ class IntentParser:
             and (listed or not (sized or constrained))
         ):
             return IntentKind.which_meshes, typo
-        if not meshes and self._deciding & set(facts):
+        # A deciding fact a feature's own words set ("any option that does multi-cluster?":
+        # one mesh spanning clusters) is the need asked again, no setup to pick for.
+        if not meshes and self._deciding & (set(facts) - (restated - r.sizes)):
             return IntentKind.recommend, typo
         if features and not meshes:
             return IntentKind.which_meshes, typo
@@ -1807,6 +1821,11 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _restated(self, features: list[str]) -> set[str]:
+        """The facts these features' own words set ("multi-cluster": one mesh spanning
+        clusters): the need said again, no setup."""
+        return {f for feature in features for f in self._stand_ins.get(feature, ())}
 
     def _term_features(self, normalised: str) -> list[str]:
         """The features the field's words said in the text stand for on a mesh."""

@@ -261,7 +261,7 @@ class RequirementReader:
         small = "|".join(sorted(STOPWORDS))
         between = rf"(?:\s+(?:{small}))?(?:\s+\d+)?(?:\s+\w+){{0,{JOIN_GAP}}}?"
         self._joins = LazyPattern(rf"{joins.pattern}{between}\s+$") if joins else None
-        besides = word_pattern([normalise(w) for w in rules.besides])
+        besides = word_pattern([normalise(w) for w in rules.besides + rules.joined_after])
         self._besides = LazyPattern(rf"^\s+{besides.pattern}") if besides else None
 
     def _respelt(self, names: list[str]) -> list[str]:
@@ -798,7 +798,8 @@ class RequirementReader:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one
         platform (a `shares` word a few words before); 'onboard plain VMs': VMs brought into
         the mesh (a `joins` word right before); 'plain VMs too': beside another platform (a
-        `besides` word right after)."""
+        `besides` word right after); 'our ec2 vms join the mesh': brought in (a
+        `joined_after` word right after)."""
         said = match.group(0)
         if self._platform_of.get(said, self._alone_of.get(said)) != Platform.vms:
             return False

@@ -1456,6 +1456,28 @@ class OtherProduct(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class SetupWeight(Strict):
+    """How much setup a message carries (bot/intents/setup_weight.py)."""
+
+    groups: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Groups of fact ids (where it runs, its size, its team, its limits); "
+        "each group with a fact said weighs one.",
+    )
+    enough: int = Field(
+        default=0,
+        ge=0,
+        description="The weight (groups said, plus clauses stating a need in sentences that "
+        "ask nothing) at which a question asked of one offering, or for a list, asks for a "
+        "pick; 0 never.",
+    )
+    several: int = Field(
+        default=2,
+        ge=1,
+        description="The needs the setup must state, at least, to ask for a pick.",
+    )
+
+
 class RulesFile(Strict):
     featured: list[Id] = Field(
         min_length=2,
@@ -1517,6 +1539,16 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words right after VMs that set them beside another platform ('plain VMs "
         "too, not just k8s'): a mixed estate, VMs asked for as workloads.",
+    )
+    joined_after: list[Text] = Field(
+        default_factory=list,
+        description="Words right after VMs that bring them into the mesh ('our ec2 vms join "
+        "the mesh'): VMs asked for as workloads, not the platform.",
+    )
+    setup_weight: SetupWeight = Field(
+        default_factory=lambda: SetupWeight(),
+        description="How much setup a message carries before a question asked of one "
+        "offering, or for a list, turns it into a request for a pick.",
     )
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."

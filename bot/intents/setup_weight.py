@@ -1,0 +1,65 @@
+"""How much setup a message carries, weighed against what its question asks.
+
+"fargate, 60 svcs. security wants mTLS between tasks and JWT at the mesh. service connect
+looked nice but idk if it does either??" closes on one offering's features, yet what comes
+before it (where it runs, its size, the needs said as statements) asks for a pick: the pick
+answers the offering asked about among the rest (ruled out, with its row). A question that
+carries little setup ("which ones let our old ec2 vms join the mesh") stays a list or a check.
+The groups of facts and the weight that is enough live in rules.yaml (`setup_weight:`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from bot.intents.extract import find_mentions
+from bot.intents.models import IntentKind
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+
+_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?\n]*")  # a sentence and the marks that end it
+_CLAUSE = re.compile(r"[,:()\u2014]+")  # where a sentence's clauses part
+
+
+class SetupWeigher:
+    """Weighs the setup a message states, for questions asked of one offering or for a list."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        weight = kb.rules.setup_weight
+        self._groups = [frozenset(facts) for facts in weight.groups.values()]
+        self._enough = weight.enough
+        self._several = weight.several
+
+    def carries_setup(self, text: str, said: Collection[str], features: Collection[str]) -> bool:
+        """Enough setup to ask for a pick: several needs stated, and enough weight (each group
+        with a fact `said`, and each clause stating a need, weighs one)."""
+        if not self._enough:
+            return False
+        clauses = self._stated(text, set(features))
+        if len({f for clause in clauses for f in clause}) < self._several:
+            return False
+        groups = sum(1 for group in self._groups if group & set(said))
+        return groups + len(clauses) >= self._enough
+
+    @staticmethod
+    def outweighs(kind: IntentKind, meshes: Collection[str]) -> bool:
+        """A question the setup before it outweighs: a check of one offering's features, or
+        a list of the meshes with them."""
+        one_checked = kind == IntentKind.feature_check and len(meshes) == 1
+        return one_checked or (kind == IntentKind.which_meshes and not meshes)
+
+    def _stated(self, text: str, features: set[str]) -> list[set[str]]:
+        """The needs (of `features`, the ones read) each clause states, clause by clause, in
+        the sentences no question mark closes; clauses that state none are left out."""
+        index, meshes = self._kb.feature_index, self._kb.mesh_index
+        stated = []
+        for sentence in _SENTENCE.findall(text):
+            if "?" in sentence:
+                continue
+            for clause in _CLAUSE.split(sentence):
+                found = find_mentions(normalise(clause).split(), meshes, index).features
+                if needs := set(found) & features:
+                    stated.append(needs)
+        return stated
