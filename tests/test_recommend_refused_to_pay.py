@@ -1,6 +1,7 @@
 """Setups whose management refused to pay for the builds they run ("mgmt said no to paying"):
-open source only, and with stable releases wanted too, the mesh whose stable builds are sold
-is out. Each goes through the public path."""
+open source only, or that vendor refused ("says no to paying buoyant"); with stable releases
+wanted too, the mesh whose stable builds that vendor sells is out. Each goes through the
+public path."""
 
 from __future__ import annotations
 
@@ -27,9 +28,13 @@ SAID_NO_TO_PAYING = [
 def test_refusing_to_pay_with_stable_releases_wanted_leaves_linkerd(
     engine: AnswerEngine, text: str
 ):
-    intent = engine.parser.parse(text)
-    assert intent.facts.get("licence") == "open_source"
-    assert verdict(engine, text).pick in {"istio", "istio-ambient", "kuma", "cilium"}
+    facts = engine.parser.parse(text).facts
+    # paying at all refused is open source only; paying Buoyant refused closes its edition,
+    # and leaves other vendors' builds open (Google's managed Istio on GKE)
+    assert facts.get("licence") == "open_source" or facts.get("not_from") == ["buoyant"]
+    result = verdict(engine, text)
+    assert result.of("linkerd").out
+    assert result.pick in {"istio", "istio-ambient", "kuma", "cilium", "google-cloud-service-mesh"}
 
 
 def test_refusing_to_pay_for_support_leaves_the_licence_open(engine: AnswerEngine):

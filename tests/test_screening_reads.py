@@ -23,6 +23,7 @@ MORE = [
     "openshift, 60 services, procurement allows no new vendors. which mesh?",
     "gke, 80 services, we want upstream istio, not the managed one. which mesh?",
     "eks, 90 services, the team refuses istio. which mesh?",
+    "eks, 40 services, we don't want per-pod mesh billing. which mesh?",
 ]
 
 

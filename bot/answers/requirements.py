@@ -83,6 +83,9 @@ class Requirements(BaseModel):
     no_paid_edition: bool = Field(
         default=False, description="A vendor's paid edition is not open to them (licence, support)."
     )
+    not_from: list[str] = Field(
+        default_factory=list, description="Vendor ids they refuse to buy from or pay."
+    )
     needs_said: bool = Field(
         default=False,
         description="Needs were spoken of: features named (those a tool they run covers "

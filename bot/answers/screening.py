@@ -444,6 +444,9 @@ def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 
 def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """No Envoy: out where Envoy runs in its data plane; where it runs only in an optional
+    part (ambient's waypoints), out for a need that part meets, a cost-free caveat where every
+    need said is met without it, and unconfirmed where no need is said yet."""
     if value is not True:
         return FITS
     if mesh.fit is None:
@@ -457,6 +460,10 @@ def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if needing := [n for n in ctx.req.needs if n not in part.without]:
         names = ", ".join(ctx.kb.features[n].name for n in needing)
         return [Check(Outcome.out, f"{names} need its {part.part}, which run Envoy", sources)]
+    if not ctx.req.needs_said:  # Envoy-free only while nothing needs those parts: unknown yet
+        met = ", ".join(ctx.kb.features[n].name for n in part.without)
+        text = f"Envoy-free only if you need no more than {met}: the rest runs in its {part.part}"
+        return [Check(Outcome.caveat, text, sources, unconfirmed=True)]
     return [
         Check(
             Outcome.caveat,
@@ -622,8 +629,9 @@ def within_pod_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]
 
 def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """Stable releases wanted: an offering whose project ships only edge builds has them in
-    a vendor's edition, free below a head count; out where a paid edition is closed to the
-    setup, a caveat otherwise (costing nothing when that vendor's support is wanted)."""
+    a vendor's edition, free below a head count; out where that vendor's paid edition is
+    closed to the setup (none is, or the vendor is refused), a caveat otherwise (costing
+    nothing when that vendor's support is wanted)."""
     if value is not True:
         return FITS
     if mesh.fit is None:
@@ -633,11 +641,17 @@ def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
         return FITS
     sources = tuple(builds.sources)
     where = f"stable releases only in {builds.edition}"
-    if ctx.req.no_paid_edition:
+    if edition_closed(ctx.req, builds.vendor):
         free = f", free only under {builds.free_below} employees" if builds.free_below else ""
         return [Check(Outcome.out, f"{where} (a paid edition{free})", sources)]
     paying = _paying(mesh, ctx.req)
     return [Check(Outcome.caveat, where, sources, bought=paying)]
+
+
+def edition_closed(req: Requirements, vendor: str) -> bool:
+    """A paid edition of this vendor's is not open to them: none is ("open source only"), or
+    they refuse that vendor ("we won't be paying buoyant")."""
+    return req.no_paid_edition or vendor in req.not_from
 
 
 def free_edition(builds: StableBuilds, req: Requirements) -> bool:
@@ -671,6 +685,33 @@ def runs_on_fargate(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     return [Check(Outcome.out, fargate.why, tuple(fargate.sources))]
 
 
+def not_billed_by_use(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """Billing by use refused ("don't want per-pod mesh billing"): out where its provider
+    bills it by use (`fit.billed_by_use`), on top of the compute it runs on."""
+    if value is not True:
+        return FITS
+    if mesh.fit is None:
+        return _unrecorded(mesh)
+    if mesh.fit.billed_by_use:
+        return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
+    return FITS
+
+
+def vms_in_own_cloud(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """VMs brought in beside another platform (the constraint's `feature` a must-have), in a
+    cloud not the offering's provider's: its VMs are its own cloud's only. VMs named as the
+    platform are `runs_on`'s."""
+    feature = ctx.constraint.feature
+    if not isinstance(value, str) or feature not in ctx.req.needs or mesh.fit is None:
+        return FITS
+    provider = mesh.fit.provider
+    if Platform.vms in ctx.req.platforms or not provider or provider == value:
+        return FITS
+    if not runs_there(mesh, Platform.vms):
+        return FITS  # no VMs at all: the feature's row says so
+    return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
+
+
 def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
     fact = ctx.kb.rules.fact(fact_id)
     return fact.says(value) if fact else str(value)
@@ -680,6 +721,7 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 # remembered by these values (tests/test_screening_reads.py holds every test to its list).
 READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
+    "vms_in_own_cloud": ("needs", "platforms"),
     "supported_by": ("support",),
     # an enterprise row is bought with support, or closed to the setup; with sidecars
     # refused, a row is read in the offering's sidecar-free mode
@@ -687,9 +729,9 @@ READS: dict[str, tuple[str, ...]] = {
     "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
     "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
     "keeps_cni": ("cilium_cni",),
-    "envoy_free": ("needs",),  # needs only an optional Envoy part can meet
+    "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
     "proxy_free": ("needs",),  # gRPC services may go proxyless
-    "stable_builds": ("support", "no_paid_edition", "employees"),
+    "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),
     "within_memory": ("size",),
     "adds_no_vendor": ("provider", "vendor", "support"),
 }
@@ -723,6 +765,8 @@ TESTS: dict[str, Test] = {
     "own_control_plane": own_control_plane,
     "is_wanted": is_wanted,
     "runs_on_fargate": runs_on_fargate,
+    "not_billed_by_use": not_billed_by_use,
+    "vms_in_own_cloud": vms_in_own_cloud,
 }
 
 

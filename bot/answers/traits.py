@@ -13,7 +13,7 @@ from functools import cached_property
 
 from bot.answers.footprint import Footprint, control_plane, footprint
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, builds_of, free_edition, managed
+from bot.answers.screening import Screened, builds_of, edition_closed, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept
 from bot.knowledge.models import (
@@ -98,6 +98,17 @@ def _lightest(s: Screened, field: Field) -> bool:
     small = mine.unit == "MB" and mine.total <= LIGHT_ENOUGH_MB
     lightest = field.lightest
     return small or lightest is None or mine.total <= lightest * LIGHT_MARGIN
+
+
+def _heaviest(s: Screened, field: Field) -> bool:
+    """Its data plane at this size is among the heaviest left (within the margin of the
+    heaviest) and well over the lightest: where memory decides, the one to avoid."""
+    mine = field.footprints.get(s.mesh.id)
+    lightest = field.lightest
+    if mine is None or lightest is None or mine.unit != "MB" or mine.total <= LIGHT_ENOUGH_MB:
+        return False
+    heaviest = max(f.total for f in field.footprints.values())
+    return mine.total > lightest * LIGHT_MARGIN and mine.total * LIGHT_MARGIN >= heaviest
 
 
 def _lightest_control_plane(s: Screened, field: Field) -> bool:
@@ -241,9 +252,12 @@ def _moves_to(s: Screened, field: Field, named: bool) -> bool:
 
 def _edge_builds_only(s: Screened, field: Field) -> bool:
     """Its project ships only edge builds, and the vendor edition with stable ones is closed
-    to the setup (open source only, or no vendor): they would run edge builds in production."""
+    to the setup (open source only, no vendor, or that vendor refused): they would run edge
+    builds in production."""
     builds = s.mesh.fit.stable_builds if s.mesh.fit else None
-    return bool(builds and field.req.no_paid_edition and not free_edition(builds, field.req))
+    return bool(
+        builds and edition_closed(field.req, builds.vendor) and not free_edition(builds, field.req)
+    )
 
 
 def _free_stable_builds(s: Screened, field: Field) -> bool:
@@ -290,6 +304,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "provider_native": _provider_native,
     "provider_customer": _provider_customer,
     "lightest_at_size": _lightest,
+    "heaviest_at_size": _heaviest,
     "lightest_control_plane": _lightest_control_plane,
     "replaces_cni": lambda s, field: (
         bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni

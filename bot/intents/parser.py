@@ -37,6 +37,7 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.placed_status import status_placed
+from bot.intents.priorities import PriorityReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
     HURT_BEFORE,
@@ -177,6 +178,7 @@ class IntentParser:
         self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
         self._memory = MemoryReader(kb.rules)
+        self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
         self._stances = StanceReader(kb)
@@ -631,6 +633,8 @@ class IntentParser:
             return None
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
+        for fact, value in self._priorities.read(normalised).items():  # "memory is the #1 concern"
+            signalled.setdefault(fact, value)
         remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said

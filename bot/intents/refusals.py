@@ -58,7 +58,7 @@ def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
 
 def _expanded(words: list[str], vendors: list[str]) -> list[str]:
     """The words, each with `{vendor}` in it once for every vendor's word ("{vendor} support":
-    "microsoft support", "aws support" …)."""
+    "microsoft support", "aws support" …; a bare "{vendor}" is every vendor's word)."""
     return [
         form
         for word in words
@@ -112,7 +112,7 @@ class RefusalReader:
             if (
                 pattern := _object(
                     _expanded(refused.words, vendor_words),
-                    refused.unless_next,
+                    _expanded(refused.unless_next, vendor_words),
                     refused.unless_before,
                 )
             )
@@ -131,11 +131,17 @@ class RefusalReader:
         self._demands = _Cued(refusals.demands, refusals.window)
         vendors = refusals.vendors
         self._vendor_fact = vendors.fact if vendors else None
+        paid = _alternation(vendors.paid) if vendors else None
         self._vendors = [
             (vendor, pattern)
             for vendor, words in rules.vendors.items()
             if vendors and (pattern := _object(words, vendors.unless_next))
         ]
+        if paid:  # "won't be paying buoyant": the payment and its payee, one object
+            self._vendors = [
+                (v, LazyPattern(rf"(?:(?:{paid.pattern})\s+)?(?:{p.pattern})"))
+                for v, p in self._vendors
+            ]
 
     def read(self, text: str) -> dict[str, FactValue]:
         """The must-nots a refusal in `text` sets (never a flag to false; "no vendor support

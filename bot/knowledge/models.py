@@ -1055,6 +1055,7 @@ class OfferingTrait(StrEnum):
     billed_by_use = "billed_by_use"
     vendor_product = "vendor_product"
     lightest_at_size = "lightest_at_size"
+    heaviest_at_size = "heaviest_at_size"
     lightest_control_plane = "lightest_control_plane"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
@@ -1198,6 +1199,8 @@ class ScreeningTest(StrEnum):
     within_memory = "within_memory"
     within_pod_memory = "within_pod_memory"
     runs_on_fargate = "runs_on_fargate"
+    not_billed_by_use = "not_billed_by_use"
+    vms_in_own_cloud = "vms_in_own_cloud"
 
 
 class Constraint(Strict):
@@ -1296,6 +1299,12 @@ class RefusedVendors(Strict):
         description="Words right after the vendor that make it something else: "
         "'no Microsoft support needed' refuses support, not the vendor.",
     )
+    paid: list[Text] = Field(
+        default_factory=list,
+        description="Words right before the vendor that say it is paid ('won't be paying "
+        "buoyant'): read with it as one object, so a cue refuses that vendor, not every "
+        "paid licence.",
+    )
 
 
 class RefusedMeshes(Strict):
@@ -1386,6 +1395,24 @@ class MemorySizes(Strict):
     share_of: list[Text] = Field(
         default_factory=list, description="Words that make a percentage a share of memory."
     )
+
+
+class PriorityTopic(Strict):
+    """One thing a setup may rank first, and what ranking it first sets."""
+
+    words: list[Text] = Field(min_length=1, description="Words that name the topic: 'memory'.")
+    set: dict[Id, FactValue] = Field(min_length=1)
+
+
+class Priorities(Strict):
+    """What a setup ranks first: "mesh memory cost is the #1 concern", "our top priority is
+    RAM". A topic's word in the few words before "is/are [the/our] <rank> <noun>", or after
+    "<rank> <noun> is/are"."""
+
+    ranks: list[Text] = Field(default_factory=list, description="'top', 'main', '1'.")
+    nouns: list[Text] = Field(default_factory=list, description="'concern', 'priority'.")
+    window: int = Field(default=3, ge=1, description="Words at most between topic and verb.")
+    topics: dict[Id, PriorityTopic] = Field(default_factory=dict)
 
 
 class Refusals(Strict):
@@ -1672,6 +1699,7 @@ class RulesFile(Strict):
     )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
+    priorities: Priorities = Field(default_factory=lambda: Priorities())
     no_paid_editions: list[dict[Id, Condition]] = Field(
         default_factory=list,
         description="Setups a vendor's paid edition is closed to (any one whose conditions "
