@@ -205,11 +205,12 @@ def test_whether_a_retired_mesh_is_maintained_leads_with_its_status(engine, kb, 
 @pytest.mark.parametrize(
     "text", ["is kuma still being developed?", "cilium still alive or did isovalent kill it"]
 )
-def test_whether_a_current_mesh_is_maintained_says_yes_with_its_version(engine, kb, text):
+def test_whether_a_current_mesh_is_maintained_says_so_with_its_version(engine, kb, text):
     answer = engine.ask(text)
     mesh = kb.meshes[answer.intent.meshes[0]]
     assert answer.kind == IntentKind.lifecycle
-    assert answer.lead.startswith(f"Yes: {mesh.name} is maintained.")
+    assert answer.lead.startswith(f"Latest {mesh.name} version: {mesh.version.current}")
+    assert "It is maintained, not retired." in answer.lead
     asked = next(p for p in answer.points if p.heading == "What you asked about")
     assert mesh.version.current in asked.items[0].text
 

@@ -86,9 +86,9 @@ def _lead(kb: KnowledgeBase, named: list[Mesh], gone: list[Mesh]) -> str:
     ones: that list is the answer."""
     maintained = [m for m in named if m.is_current]
     if len(maintained) == 1:
-        return f"Yes: {maintained[0].name} is maintained. {_release_model(maintained[0])}"
+        return _current_lead(kb, maintained[0])
     if maintained:
-        return f"Yes: {mesh_names(kb, [m.id for m in maintained])} are maintained."
+        return f"Not retired: {mesh_names(kb, [m.id for m in maintained])} are all maintained."
     others = [m.id for m in gone if m not in named]
     if named:
         if not others:
@@ -104,15 +104,23 @@ def _lead(kb: KnowledgeBase, named: list[Mesh], gone: list[Mesh]) -> str:
     )
 
 
+def _current_lead(kb: KnowledgeBase, mesh: Mesh) -> str:
+    """One maintained mesh asked about: its latest version first (what "what's the latest
+    istio version?" asks), then that it is not retired, said without a bare "Yes" that would
+    read as agreeing with "is it being retired?", then the lines supported and how it ships."""
+    project = release_project(kb, mesh)
+    supported = [m.version for m in project.supported()] if project else []
+    lines = f" Supported lines: {', '.join(supported)}." if supported else ""
+    latest = f"Latest {mesh.name} version: {mesh.version.current}, as of {mesh.version.as_of}."
+    return f"{latest} It is maintained, not retired.{lines} {_release_model(mesh)}".rstrip()
+
+
 def _release_model(mesh: Mesh) -> str:
-    """'Version 2.20 (as of 2026-08-21); since 2.15 the project ships only edge releases …'"""
-    said = f"Version {mesh.version.current} (as of {mesh.version.as_of})"
+    """'Since 2.15 the project ships only edge releases …' ('' for a mesh with no project)."""
     if not mesh.project:
-        return f"{said}."
+        return ""
     releases = mesh.project.releases.rstrip(".")
-    if not releases[1:2].isupper():  # "Since 2.15 …" reads on after a semicolon; "OSSM 3 …" as is
-        releases = releases[:1].lower() + releases[1:]
-    return f"{said}; {releases}."
+    return f"{releases[:1].upper()}{releases[1:]}."
 
 
 def _maintained(mesh: Mesh, cite: Citations) -> Statement:

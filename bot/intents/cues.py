@@ -138,6 +138,7 @@ GROUPS = frozenset(
         "pronouns",
         "concept_asks",
         "support_asked",
+        "latest_asked",
     }
 )
 

@@ -29,6 +29,7 @@ from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
+from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
 from bot.intents.memory import MemoryReader
@@ -1597,7 +1598,10 @@ class IntentParser:
             self._cues.has("which_meshes", c) and self._cues.has("lifecycle", c)
             for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
         )
-        if not features and cue("lifecycle") and (not named or listed or asks_status):
+        latest = (
+            asks_status and r.measure is None and latest_asked(self._cues, r.remaining, r.found)
+        )
+        if not features and (cue("lifecycle") or latest) and (not named or listed or asks_status):
             return IntentKind.lifecycle, False
         # "how long is each linkerd release supported? planning upgrade cadence": each
         # question asks the status of the meshes named; a feature said beside them is why.
