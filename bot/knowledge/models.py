@@ -117,6 +117,14 @@ class Feature(Strict):
     aliases: list[Text] = Field(min_length=1)
     category: Category
     description: Text = Field(description="One sentence: what the feature is for, in task words.")
+    weight: int = Field(
+        default=1,
+        ge=1,
+        le=3,
+        description="How often the feature decides between meshes: 3 (the data plane, mTLS, L7 "
+        "retries, JWT, VMs, multi-cluster), 2 (common needs), 1 (rarely decisive). A comparison "
+        "leads with the differences of the most weight.",
+    )
     tasks: list[Text] = Field(
         default_factory=list,
         description="How people describe the job it does ('log-only mode before enforcing'); "
