@@ -12,7 +12,7 @@ from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import figure_caveats, lead_figure
-from bot.answers.notices import status_line
+from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
     Answer,
@@ -315,11 +315,11 @@ def _said(kb: KnowledgeBase, meshes: list[Mesh]) -> _Said:
 def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
     first: list[Part] = []
     retired = [m for m in meshes if not m.is_current]
-    if retired:
+    if details := " ".join(d for m in retired if (d := status_detail(m))):  # the lead flags them
         first.append(
             Paragraph(
                 heading="Status",
-                text=" ".join(status_line(kb, m, successors=False) for m in retired),
+                text=details,
                 sources=cite.cite(s for m in retired for s in m.sources),
             )
         )
