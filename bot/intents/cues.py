@@ -139,6 +139,7 @@ GROUPS = frozenset(
         "concept_asks",
         "support_asked",
         "latest_asked",
+        "unit_microseconds",
     }
 )
 

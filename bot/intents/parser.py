@@ -72,7 +72,12 @@ IN_FULL = "in_full"
 BY_NAME = "by_name"
 ALSO_MEASURES = "also_measures"
 # rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
-UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
+UNITS_ASKED = {
+    "unit_mib": "MiB",
+    "unit_gib": "GiB",
+    "unit_millicores": "millicores",
+    "unit_microseconds": "µs",
+}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
