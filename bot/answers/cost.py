@@ -28,6 +28,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.scale import past_one_cluster
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
@@ -1006,6 +1007,10 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
     lead = _lead(kb, meshes, headlines, size, measure)
+    lead_sources: list[str] = []
+    if size.told and measure in (Measure.memory, Measure.cpu):
+        beyond, lead_sources = past_one_cluster(kb, size.pods, size.nodes, size.clusters)
+        lead = _sentences(lead, beyond)
     if measure == Measure.latency:
         lead = _sentences(lead, _worst_cases(kb, meshes, headlines, size))
     if measure == Measure.memory:
@@ -1057,6 +1062,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         cite,
         title=_title(size, measure),
         lead=lead,
+        lead_sources=cite.cite(lead_sources),
         points=points,
         details=[
             Section(

@@ -1391,6 +1391,16 @@ class MemorySizes(Strict):
     )
 
 
+class ClusterLimits(Strict):
+    """Kubernetes' documented single-cluster limits: a size past them is an estate of many
+    clusters, where a per-node or per-pod figure from a small test mesh does not scale
+    linearly (ztunnel and the control plane grow with the workloads they track)."""
+
+    nodes: int = Field(gt=0)
+    pods: int = Field(gt=0)
+    sources: list[Id] = Field(min_length=1)
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -1643,6 +1653,7 @@ class RulesFile(Strict):
     )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
+    cluster_limits: ClusterLimits | None = None
     no_paid_editions: list[dict[Id, Condition]] = Field(
         default_factory=list,
         description="Setups a vendor's paid edition is closed to (any one whose conditions "
