@@ -70,3 +70,29 @@ def test_a_former_name_asked_about_says_it_was_renamed_not_retired(
     assert "into Cloud Service Mesh, announced by Google on 2024-04-10" in said
     assert "It is maintained, not retired." in answer.lead
     assert not answer.lead.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the latest istio version",
+        "is linkerd dead",
+        "is kuma still being developed?",
+        "current version of consul?",
+        "is cilium still maintained",
+    ],
+)
+def test_one_current_mesh_asked_about_gets_its_status_not_every_retired_one(
+    engine: AnswerEngine, text: str
+) -> None:
+    answer = engine.ask(text)
+    assert answer.lead_sources
+    assert not any(p.heading == "Status, date and successor" for p in answer.points)
+    assert any(d.label == "Other retired meshes" for d in answer.details)
+
+
+def test_several_current_meshes_are_listed(engine: AnswerEngine) -> None:
+    answer = engine.ask("are istio and kuma still maintained")
+    assert answer.title == "Are Istio (sidecar mode) and Kuma maintained?"
+    assert answer.lead == "Not retired: Istio (sidecar mode) and Kuma are maintained."
+    assert any(p.heading == "What you asked about" for p in answer.points)
