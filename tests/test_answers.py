@@ -186,9 +186,10 @@ def test_feature_titles_keep_acronyms_and_proper_nouns(engine, text, title):
 def test_retired_mesh_says_so_and_points_elsewhere(engine):
     answer = engine.ask("what happened to open service mesh")
     status = next(p for p in answer.points if p.heading == "Status")
-    assert status.text.lower().startswith("archived")
-    # The successors are named once, in the lead, not again in the status paragraph.
+    assert answer.lead.startswith("Open Service Mesh is archived: Archival was announced")
+    # The status and successors are said once, in the lead; the Status paragraph goes on.
     assert "instead" in answer.lead and "instead" not in status.text
+    assert "Archival was announced" not in status.text and status.text
 
 
 @pytest.mark.parametrize(
@@ -205,13 +206,14 @@ def test_whether_a_retired_mesh_is_maintained_leads_with_its_status(engine, kb, 
 @pytest.mark.parametrize(
     "text", ["is kuma still being developed?", "cilium still alive or did isovalent kill it"]
 )
-def test_whether_a_current_mesh_is_maintained_says_yes_with_its_version(engine, kb, text):
+def test_whether_a_current_mesh_is_maintained_says_so_with_its_version(engine, kb, text):
     answer = engine.ask(text)
     mesh = kb.meshes[answer.intent.meshes[0]]
     assert answer.kind == IntentKind.lifecycle
-    assert answer.lead.startswith(f"Yes: {mesh.name} is maintained.")
-    asked = next(p for p in answer.points if p.heading == "What you asked about")
-    assert mesh.version.current in asked.items[0].text
+    assert answer.lead.startswith(f"Latest {mesh.name} version: {mesh.version.current}")
+    assert "It is maintained, not retired." in answer.lead
+    assert answer.lead_sources  # the lead says all of it, cited
+    assert not any(p.heading == "What you asked about" for p in answer.points)
 
 
 def test_every_first_card_says_when_knowledge_was_reviewed(engine, kb):

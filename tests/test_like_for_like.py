@@ -27,11 +27,11 @@ def test_latency_from_many_benchmarks_names_the_odd_ones_out(engine: AnswerEngin
 
 
 def test_lightest_does_not_rank_a_managed_data_plane_at_zero(engine: AnswerEngine):
-    said = lead(engine, "which service mesh has the smallest memory footprint")
+    said = render_terminal(engine.ask("which service mesh has the smallest memory footprint"))
     first = said.split(" is the lightest")[0]
     assert "VPC Lattice" not in first, said
     assert not re.search(r"\b0 MB", said), said
-    assert "billed by use" in said, said
+    assert "billed by use" in said and "billed by use" not in said.split("\n")[2], said
 
 
 def test_provider_support_what_if_waits_for_the_platform(engine: AnswerEngine):

@@ -12,7 +12,7 @@ from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import figure_caveats, lead_figure
-from bot.answers.notices import status_line
+from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
     Answer,
@@ -34,7 +34,7 @@ from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Sc
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text, level_words
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
-KEY_ROWS = {2: 6, 3: 3, 4: 2}
+KEY_ROWS = {2: 5, 3: 4, 4: 3}
 _LEVEL_WEIGHT = {
     Level.yes: 3,
     Level.partial: 2,
@@ -50,6 +50,7 @@ _OVERHEAD_METRICS = (
     Metric.latency_p90,
     Metric.control_plane_memory,
 )
+DIFFERENCES_LEAD_PAST = 2  # offerings compared past which the differences lead the card
 SAID_KEPT = 16  # sets of meshes compared whose comparison is remembered (each holds ~300 objects)
 NOT_COMPARABLE = " — from a different source than the others; not directly comparable"
 
@@ -160,6 +161,7 @@ def _differences(
         weights = [_LEVEL_WEIGHT[level] for level in levels]
         row = MatrixRow(
             label=feature.name,
+            feature=feature.id,
             group=feature.category.value,
             cells=levels,
             not_applicable=reasons if any(reasons) else [],
@@ -194,16 +196,22 @@ def _in_a_sibling_mode(kb: KnowledgeBase, meshes: list[Mesh], supports: list[Sup
     return f"yes; for {names}, as its project's {kb.meshes[mode].name}"
 
 
-def _key_rows(rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
-    """The differences that matter most: the widest gaps, whatever the area; among equal
-    gaps, the ones a reader can check against the fewest sources. Shown by area, each area
-    once, the area of the widest gap first."""
+def _key_rows(kb: KnowledgeBase, rows: list[MatrixRow], meshes: list[Mesh]) -> list[MatrixRow]:
+    """The differences that matter most: the widest gaps between what is known, weighed by
+    how often the feature decides between meshes (its `weight`); among equal scores, the
+    ones a reader can check against the fewest sources. A row whose gap is only an unknown
+    is no difference to lead with. Shown by area, each area once, the area of the widest
+    gap first."""
 
-    def spread(row: MatrixRow) -> int:
-        weights = [_LEVEL_WEIGHT[c] for c in row.cells]
-        return max(weights) - min(weights)
+    def score(row: MatrixRow) -> tuple[int, int]:
+        weights = [_LEVEL_WEIGHT[c] for c in row.cells if c != Level.unknown]
+        spread = max(weights) - min(weights) if len(weights) > 1 else 0
+        weight = kb.features[row.feature].weight if row.feature in kb.features else 1
+        return spread * weight, weight
 
-    key = sorted(rows, key=lambda r: (-spread(r), len(r.sources)))[: KEY_ROWS[len(meshes)]]
+    known = [r for r in rows if score(r)[0] > 0]
+    key = sorted(known, key=lambda r: (-score(r)[0], -score(r)[1], len(r.sources)))
+    key = key[: KEY_ROWS[len(meshes)]]
     areas = list(dict.fromkeys(r.group for r in key))
     return sorted(key, key=lambda r: areas.index(r.group))
 
@@ -307,23 +315,28 @@ def _said(kb: KnowledgeBase, meshes: list[Mesh]) -> _Said:
 def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
     first: list[Part] = []
     retired = [m for m in meshes if not m.is_current]
-    if retired:
+    if details := " ".join(d for m in retired if (d := status_detail(m))):  # the lead flags them
         first.append(
             Paragraph(
                 heading="Status",
-                text=" ".join(status_line(kb, m, successors=False) for m in retired),
+                text=details,
                 sources=cite.cite(s for m in retired for s in m.sources),
             )
         )
     lead, lead_sources = architecture(meshes, cite)
-    first.append(deciding_facts(kb, meshes, cite))
     then: list[Part] = []
     rows, same = _differences(kb, meshes, cite)
     columns = [m.name for m in meshes]
-    if rows:
-        then.append(
-            Matrix(heading="Where they differ most", columns=columns, rows=_key_rows(rows, meshes))
-        )
+    key = _key_rows(kb, rows, meshes)
+    differ = [Matrix(heading="Where they differ most", columns=columns, rows=key)] if key else []
+    # What decides grows by a paragraph per offering: past two, the few rows where they
+    # differ most lead, so the first card still shows them.
+    deciding = [deciding_facts(kb, meshes, cite)]
+    if len(meshes) > DIFFERENCES_LEAD_PAST:
+        first += [*differ, *deciding]
+    else:
+        first += deciding
+        then += differ
     then.append(
         StatementList(
             heading="Best for",

@@ -28,6 +28,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.scale import past_one_cluster
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
@@ -55,6 +56,14 @@ class Size:
     clusters: int = 1
     nodes_only: bool = False  # nodes said, no pods or services: per-pod figures assume pods
     percentile: Metric | None = None  # the latency percentile asked ("p99"), if one was
+    services: int | None = None  # services counted where no pods were: one pod a service
+
+    @property
+    def said(self) -> str:
+        """The estate in the user's own noun: '500 services' where they counted services."""
+        if self.services:
+            return f"{self.services:,} services"
+        return f"{self.nodes:,} nodes" if self.nodes_only else f"{self.pods:,} pods"
 
     @property
     def headline(self) -> str:
@@ -96,7 +105,10 @@ def _size(intent: Intent) -> Size:
     rps = _count(intent, "rps")
     asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
     percentile = Metric(f"latency_p{asked.group(1)}") if asked else None
-    return Size(pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only, percentile)
+    counted = services if services and not _count(intent, "pods") else None
+    return Size(
+        pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only, percentile, counted
+    )
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
@@ -612,6 +624,11 @@ def _in_unit(
             value = figure.high * rps / figure.per_rps if rps and figure.per_rps else figure.high
             where = f" at {rps:,} rps" if rps and figure.per_rps else ""
             said.append(f"{_named(mesh, figure)}: about {value * 1000:,.0f}m a proxy{where}")
+    if intent.unit == "µs" and measure == Measure.latency:
+        for mesh, figure in headlines:
+            if figure.unit == "ms" and figure.high:
+                at = figure.metric.value.removeprefix("latency_")
+                said.append(f"{_named(mesh, figure)}: {figure.high * 1000:,.0f} µs at {at}")
     return f"In {intent.unit}: {'; '.join(said)}" if said else ""
 
 
@@ -990,6 +1007,10 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
     lead = _lead(kb, meshes, headlines, size, measure)
+    lead_sources: list[str] = []
+    if size.told and measure in (Measure.memory, Measure.cpu):
+        beyond, lead_sources = past_one_cluster(kb, size.pods, size.nodes, size.clusters)
+        lead = _sentences(lead, beyond)
     if measure == Measure.latency:
         lead = _sentences(lead, _worst_cases(kb, meshes, headlines, size))
     if measure == Measure.memory:
@@ -1022,7 +1043,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead = _sentences(
             lead,
             f"{'That figure is' if len(whole) == 1 else 'Those figures are'} for one control "
-            f"plane as measured, not scaled to your {size.headline.split(' on ')[0]}: I hold no "
+            f"plane as measured, not scaled to your {size.said}: I hold no "
             "figure for how it grows with the pods and services it watches",
         )
     if asked := _in_unit(kb, intent, headlines, size, measure):  # the unit asked, first
@@ -1041,6 +1062,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         cite,
         title=_title(size, measure),
         lead=lead,
+        lead_sources=cite.cite(lead_sources),
         points=points,
         details=[
             Section(

@@ -9,7 +9,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
-from bot.answers.notices import status_line
+from bot.answers.notices import status_detail
 from bot.answers.phrasing import mesh_names
 from bot.answers.platforms import platform_notes
 from bot.answers.results import (
@@ -220,7 +220,7 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     mesh = kb.meshes[intent.meshes[0]]
     points: list[Part] = []
-    if status := status_line(kb, mesh, successors=False):  # the lead names them
+    if status := status_detail(mesh):  # the lead flags its status and successors
         points.append(Paragraph(heading="Status", text=status))
     fit = _platform_fit(kb, intent, mesh) if mesh.is_current else None
     title, lead, lead_sources = mesh.name, mesh.summary, cite.cite(mesh.sources[:1])

@@ -7,7 +7,7 @@ import re
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations, evidence_date
 from bot.answers.claims import claim_statements
-from bot.answers.notices import status_line
+from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platforms import platform_notes
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
@@ -42,6 +42,11 @@ def in_sentence(feature: Feature) -> str:
     if proper or not first[1:].islower():
         return feature.name
     return first.lower() + feature.name[len(first) :]
+
+
+def after_support(feature: Feature) -> str:
+    """The name as it reads after the verb "support": 'gRPC', not 'gRPC support'."""
+    return in_sentence(feature).removesuffix(" support")
 
 
 def support_text(kb: KnowledgeBase, support: Support) -> str:
@@ -111,8 +116,9 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     items = _checks(kb, meshes, features, cite)
     single = len(items) == 1
     points: list[Part] = []
-    if warnings := [status_line(kb, m) for m in meshes if not m.is_current]:
-        points.append(Paragraph(heading="Status", text=" ".join(warnings)))
+    # The lead flags each retired mesh with its status and successors: the rest follows.
+    if details := [d for m in meshes if (d := status_detail(m))]:
+        points.append(Paragraph(heading="Status", text=" ".join(details)))
     if not single:
         points.append(StatementList(items=items))
     asked = {f.id for f in features}
@@ -141,7 +147,7 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Does {names} support {', '.join(in_sentence(f) for f in features)}?",
+        title=f"Does {names} support {', '.join(after_support(f) for f in features)}?",
         lead=lead,
         lead_sources=items[0].sources if single else [],
         points=points,
@@ -219,7 +225,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Which {subject} support {in_sentence(features[0])}?"
+        title=f"Which {subject} support {after_support(features[0])}?"
         if len(features) == 1
         else f"Which {subject} support these features?",
         lead=" ".join(lead_bits),

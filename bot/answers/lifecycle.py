@@ -13,7 +13,7 @@ from bot.answers.citations import Citations
 from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
 from bot.answers.releases import release_lead, release_name, release_project
-from bot.answers.results import Answer, Part, Statement, StatementList
+from bot.answers.results import Answer, Part, Section, Statement, StatementList
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -33,11 +33,19 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
         if m not in named  # a named one's status leads the answer already
     ]
     points: list[Part] = []
-    if maintained:
+    details: list[Section] = []
+    lead_sources: list[str] = []
+    if named == maintained and len(maintained) == 1:  # the lead says all of it
+        lead_sources = cite.cite(_status_sources(maintained[0]))
+    elif maintained:
         asked = [_maintained(m, cite) for m in maintained]
         points.append(StatementList(heading="What you asked about", items=asked))
     if items:
-        points.append(StatementList(heading="Status, date and successor", items=items))
+        listed = StatementList(heading="Status, date and successor", items=items)
+        if named:  # asked about some: the other retired meshes are one click away
+            details.append(Section(key="retired", label="Other retired meshes", parts=[listed]))
+        else:
+            points.append(listed)
     steps = [
         step(f"Explain {m.name}", IntentKind.explain, meshes=[m.id]) for m in (named or gone)[:2]
     ] + standard_steps(kb, IntentKind.lifecycle)[:2]
@@ -45,11 +53,14 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Is {mesh_names(kb, [m.id for m in maintained])} maintained?"
+        title=f"{'Are' if len(maintained) > 1 else 'Is'} "
+        f"{mesh_names(kb, [m.id for m in maintained])} maintained?"
         if maintained
         else "Retired and inactive meshes",
         lead=_lead(kb, named, gone),
+        lead_sources=lead_sources,
         points=points,
+        details=details,
         next_steps=steps,
     )
 
@@ -86,9 +97,9 @@ def _lead(kb: KnowledgeBase, named: list[Mesh], gone: list[Mesh]) -> str:
     ones: that list is the answer."""
     maintained = [m for m in named if m.is_current]
     if len(maintained) == 1:
-        return f"Yes: {maintained[0].name} is maintained. {_release_model(maintained[0])}"
+        return _current_lead(kb, maintained[0])
     if maintained:
-        return f"Yes: {mesh_names(kb, [m.id for m in maintained])} are maintained."
+        return f"Not retired: {mesh_names(kb, [m.id for m in maintained])} are maintained."
     others = [m.id for m in gone if m not in named]
     if named:
         if not others:
@@ -104,24 +115,38 @@ def _lead(kb: KnowledgeBase, named: list[Mesh], gone: list[Mesh]) -> str:
     )
 
 
+def _current_lead(kb: KnowledgeBase, mesh: Mesh) -> str:
+    """One maintained mesh asked about: its latest version first (what "what's the latest
+    istio version?" asks), then that it is not retired, said without a bare "Yes" that would
+    read as agreeing with "is it being retired?", then the lines supported and how it ships."""
+    project = release_project(kb, mesh)
+    supported = [m.version for m in project.supported()] if project else []
+    lines = f" Supported lines: {', '.join(supported)}." if supported else ""
+    latest = f"Latest {mesh.name} version: {mesh.version.current}, as of {mesh.version.as_of}."
+    return f"{latest} It is maintained, not retired.{lines} {_release_model(mesh)}".rstrip()
+
+
 def _release_model(mesh: Mesh) -> str:
-    """'Version 2.20 (as of 2026-08-21); since 2.15 the project ships only edge releases …'"""
-    said = f"Version {mesh.version.current} (as of {mesh.version.as_of})"
+    """'Since 2.15 the project ships only edge releases …' ('' for a mesh with no project)."""
     if not mesh.project:
-        return f"{said}."
+        return ""
     releases = mesh.project.releases.rstrip(".")
-    if not releases[1:2].isupper():  # "Since 2.15 …" reads on after a semicolon; "OSSM 3 …" as is
-        releases = releases[:1].lower() + releases[1:]
-    return f"{said}; {releases}."
+    return f"{releases[:1].upper()}{releases[1:]}."
 
 
 def _maintained(mesh: Mesh, cite: Citations) -> Statement:
     """A current mesh's latest version and how its project ships releases."""
     version = mesh.version
     text = f"{mesh.status.value.capitalize()}: version {version.current} (as of {version.as_of})."
-    sources = list(version.sources)
     if mesh.project:
         releases = mesh.project.releases
         text += f" {releases[:1].upper()}{releases[1:]}."
+    return Statement(label=mesh.name, text=text, sources=cite.cite(_status_sources(mesh)))
+
+
+def _status_sources(mesh: Mesh) -> list[str]:
+    """Where a current mesh's version and release model come from."""
+    sources = list(mesh.version.sources)
+    if mesh.project:
         sources += [s for s in mesh.project.sources if s not in sources]
-    return Statement(label=mesh.name, text=text, sources=cite.cite(sources))
+    return sources

@@ -22,13 +22,21 @@ from bot.answers.figures import (
     lead_figure,
 )
 from bot.answers.requirements import Requirements
-from bot.answers.results import Answer, Chart, Paragraph, Section, Statement, StatementList
+from bot.answers.results import (
+    Answer,
+    Chart,
+    Paragraph,
+    Part,
+    Section,
+    Statement,
+    StatementList,
+)
 from bot.answers.screening import runs_there
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope
-from bot.knowledge.wording import amount, figure_text
+from bot.knowledge.wording import amount, figure_text, rate_text
 
 
 def _count(intent: Intent, fact: str) -> int | None:
@@ -132,16 +140,20 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         basis = "in that one benchmark" if benchmark else "from its best-sourced figure"
         caveats = figure_caveats(kb, figure)  # another mesh's measurement, or a peak
         said = "lightest with a figure" if figure.borrowed_from else "lightest measured"
+        # Unsized, the figure is one proxy's, at the rate it was measured at.
+        unit = "" if by_size else f" per {figure.per.value.replace('_', ' ')}{rate_text(figure)}"
         summary = (
             f"{among}y {measured}{at}, {first.name} is the {said}: about "
-            f"{amount(total, figure.unit)} {basis}{f' ({caveats})' if caveats else ''}"
+            f"{amount(total, figure.unit)}{unit} {basis}{f' ({caveats})' if caveats else ''}"
             f"{_extra_proxies(first, metric)}. "
             + _unlike(kb, [(m, f) for _, m, f, _ in ranked], meshes)
-            + _lent(kb, lent)
-            + "Running no mesh costs nothing at all."
-        )
+        ).strip()
+        # Who is left out of the ranking, and why, follows the chart: the lead stays the
+        # verdict and what qualifies it.
+        apart = f"{_lent(kb, lent)}Running no mesh costs nothing at all."
     else:
         summary = f"No {measured} figures are recorded for these meshes, so I can't rank them."
+        apart = ""
     if benchmark:
         note = (
             f"Ranked by {measured} from one benchmark, the one that measured the most of these "
@@ -173,10 +185,12 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             for mesh, figure in allowances
         ]
     if offloaded:
-        summary += " " + _offloaded(offloaded)
+        apart = f"{_offloaded(offloaded)} {apart}".strip()
         note += " " + " ".join(f"{m.name}: {f.conditions}." for m, f in offloaded)
     heading = f"Proxy memory at {pods:,} pods" if by_size else measured.capitalize()
-    points = [Chart(heading=heading, bars=bars)] if bars else []
+    points: list[Part] = [Chart(heading=heading, bars=bars)] if bars else []
+    if apart:
+        points.append(Paragraph(text=apart))
     points.append(Paragraph(text=note))
     figures = [StatementList(heading="Figures behind the ranking", items=items)]
     steps = [
@@ -224,7 +238,7 @@ def _extra_proxies(mesh: Mesh, metric: Metric) -> str:
     """', plus 60 MB per waypoint where you deploy one': the mesh's proxies that the
     per-pod or per-node total leaves out."""
     extra = [f for f in mesh.overhead if f.metric == metric and f.per == Scope.waypoint]
-    return "".join(f", plus {figure_text(f)} where you deploy one" for f in extra[:1])
+    return "".join(f", plus {figure_text(f)}{rate_text(f)} where you deploy one" for f in extra[:1])
 
 
 def _bar_label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:

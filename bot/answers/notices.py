@@ -145,7 +145,10 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
 def reading(kb: KnowledgeBase, intent: Intent) -> str:
     """The question as the bot read it, in words: 'compare Istio and Linkerd for 200 pods'."""
     meshes = mesh_names(kb, [m for m in intent.meshes if m in kb.meshes])
-    features = ", ".join(kb.features[f].name for f in intent.features if f in kb.features)
+    # said after "support": "gRPC", not "gRPC support"
+    features = ", ".join(
+        kb.features[f].name.removesuffix(" support") for f in intent.features if f in kb.features
+    )
     said = {
         IntentKind.compare: f"compare {meshes or 'Istio and Linkerd'}",
         IntentKind.explain: f"explain {meshes or features or 'what a service mesh is'}",
@@ -154,8 +157,21 @@ def reading(kb: KnowledgeBase, intent: Intent) -> str:
         IntentKind.cost: f"the cost of {meshes or 'a mesh'}",
         IntentKind.recommend: "a recommendation",
     }.get(intent.kind, intent.kind.value.replace("_", " "))
-    facts = facts_text(kb, intent.facts)
+    facts = facts_text(kb, _beyond_features(kb, intent))
     return f"{said} for {facts}" if facts else said
+
+
+def _beyond_features(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
+    """The facts that say more than the features already read ("mTLS, as its name says"
+    restates the mTLS asked about): those that do not, echoed twice, read garbled."""
+    asked = set(intent.features)
+
+    def restated(key: str, value: FactValue) -> bool:
+        fact = kb.rules.fact(key)
+        listed = fact is not None and fact.type == FactType.features and isinstance(value, list)
+        return listed and set(value) <= asked
+
+    return {k: v for k, v in intent.facts.items() if not restated(k, v)}
 
 
 def corrections(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
@@ -193,6 +209,15 @@ def status_line(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     return line + (_successors(kb, mesh) if successors else "")
 
 
+def status_detail(mesh: Mesh) -> str:
+    """A retired mesh's status past its first sentence: what a Status part adds to the lead,
+    whose flag (`retired_flag`) says that sentence and the successors already."""
+    if mesh.is_current:
+        return ""
+    _, _, rest = mesh.status_note.strip().partition(". ")
+    return rest.strip()
+
+
 def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     """The short form for an answer's lead: the status, its date and the successors (not
     where the answer is a pick of its own, which would then follow a list it may not be in)."""
@@ -221,11 +246,11 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
         flags.append(corrected)
     for mesh in _retired(kb, intent):
         flags.append(retired_flag(kb, mesh, successors=intent.kind != IntentKind.recommend))
-        if not _states_status(answer):
+        if not _states_status(answer) and (detail := status_detail(mesh)):
             parts.append(
                 Paragraph(
                     heading=f"{mesh.name} status",
-                    text=status_line(kb, mesh, successors=False),
+                    text=detail,
                     sources=[i for i in mesh.sources[:2] if i in kb.sources],
                 )
             )

@@ -60,6 +60,7 @@ class StatementList(_Model):
 
 class MatrixRow(_Model):
     label: str
+    feature: str = Field(default="", description="The feature's id, where the row is one.")
     group: str
     cells: list[Level]
     not_applicable: list[str] = Field(

@@ -138,6 +138,8 @@ GROUPS = frozenset(
         "pronouns",
         "concept_asks",
         "support_asked",
+        "latest_asked",
+        "unit_microseconds",
     }
 )
 

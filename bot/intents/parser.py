@@ -29,6 +29,7 @@ from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
 from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
 from bot.intents.identity import SUBJECTS, IdentityReader
+from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
 from bot.intents.memory import MemoryReader
@@ -73,7 +74,12 @@ IN_FULL = "in_full"
 BY_NAME = "by_name"
 ALSO_MEASURES = "also_measures"
 # rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
-UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
+UNITS_ASKED = {
+    "unit_mib": "MiB",
+    "unit_gib": "GiB",
+    "unit_millicores": "millicores",
+    "unit_microseconds": "µs",
+}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
@@ -1613,7 +1619,10 @@ class IntentParser:
             self._cues.has("which_meshes", c) and self._cues.has("lifecycle", c)
             for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
         )
-        if not features and cue("lifecycle") and (not named or listed or asks_status):
+        latest = (
+            asks_status and r.measure is None and latest_asked(self._cues, r.remaining, r.found)
+        )
+        if not features and (cue("lifecycle") or latest) and (not named or listed or asks_status):
             return IntentKind.lifecycle, False
         # "how long is each linkerd release supported? planning upgrade cadence": each
         # question asks the status of the meshes named; a feature said beside them is why.

@@ -691,6 +691,9 @@ def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
         for i, sid in enumerate(product.sources):
             if sid not in source_ids:
                 yield _unknown_source("rules.yaml", f"other_products[{n}].sources[{i}]", sid)
+    for i, sid in enumerate(rules.cluster_limits.sources if rules.cluster_limits else []):
+        if sid not in source_ids:
+            yield _unknown_source("rules.yaml", f"cluster_limits.sources[{i}]", sid)
         for i, name in enumerate(product.names):
             if normalise(name) in known:
                 yield Problem(

@@ -117,6 +117,14 @@ class Feature(Strict):
     aliases: list[Text] = Field(min_length=1)
     category: Category
     description: Text = Field(description="One sentence: what the feature is for, in task words.")
+    weight: int = Field(
+        default=1,
+        ge=1,
+        le=3,
+        description="How often the feature decides between meshes: 3 (the data plane, mTLS, L7 "
+        "retries, JWT, VMs, multi-cluster), 2 (common needs), 1 (rarely decisive). A comparison "
+        "leads with the differences of the most weight.",
+    )
     tasks: list[Text] = Field(
         default_factory=list,
         description="How people describe the job it does ('log-only mode before enforcing'); "
@@ -1415,6 +1423,16 @@ class Priorities(Strict):
     topics: dict[Id, PriorityTopic] = Field(default_factory=dict)
 
 
+class ClusterLimits(Strict):
+    """Kubernetes' documented single-cluster limits: a size past them is an estate of many
+    clusters, where a per-node or per-pod figure from a small test mesh does not scale
+    linearly (ztunnel and the control plane grow with the workloads they track)."""
+
+    nodes: int = Field(gt=0)
+    pods: int = Field(gt=0)
+    sources: list[Id] = Field(min_length=1)
+
+
 class Refusals(Strict):
     """Must-nots read from a refusal that governs its object within one clause: "we don't
     want to run Envoy", "sidecars are a no-go". Clauses end at punctuation and at
@@ -1700,6 +1718,7 @@ class RulesFile(Strict):
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
     priorities: Priorities = Field(default_factory=lambda: Priorities())
+    cluster_limits: ClusterLimits | None = None
     no_paid_editions: list[dict[Id, Condition]] = Field(
         default_factory=list,
         description="Setups a vendor's paid edition is closed to (any one whose conditions "

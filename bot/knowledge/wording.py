@@ -33,6 +33,11 @@ def amount(value: float, unit: str) -> str:
     return f"{number(value)} {unit}"
 
 
+def rate_text(figure: Figure) -> str:
+    """' per 1,000 rps' for a figure quoted per request rate (CPU), else ''."""
+    return f" per {figure.per_rps:,} rps" if figure.per_rps else ""
+
+
 def figure_text(figure: Figure) -> str:
     """'50–100 MB per pod'."""
     value = (
