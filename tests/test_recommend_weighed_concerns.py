@@ -193,7 +193,7 @@ def test_a_platform_being_left_is_not_theirs(engine: AnswerEngine, text: str):
 )
 def test_vms_in_their_own_data_centres_are_no_providers_vms(engine: AnswerEngine, text: str):
     facts = engine.parser.parse(text).facts
-    assert (facts["cloud"], facts["support"]) == ("on_prem", "any")
+    assert (facts["cloud"], facts["support"]) == ("own", "any")
     result = verdict(engine, text)
     assert result.of("amazon-vpc-lattice").out
     assert result.pick == "kong-mesh"

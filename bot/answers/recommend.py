@@ -179,8 +179,26 @@ def _decided_by_screening(kb: KnowledgeBase, verdict: Verdict, cite: Citations) 
     return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
 
 
+def _rival_falls_short(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Statement | None:
+    """Where the pick leads the offering it was chosen over on what each meets in full: the
+    rival's caveats the pick does not share."""
+    rival = _rival(verdict)
+    if rival is None or verdict.pick is None:
+        return None
+    mine = {f.text for f in verdict.of(verdict.pick).caveats}
+    theirs = [f for f in verdict.of(rival).caveats if f.text not in mine and not f.met_anyway]
+    if not theirs or verdict.of(rival).shortfalls <= verdict.of(verdict.pick).shortfalls:
+        return None
+    name, other = kb.meshes[verdict.pick].name, kb.meshes[rival].name
+    text = f"It meets what {other} does not in full: {'; '.join(f.text for f in theirs)}."
+    sources = [f.sources[0] for f in theirs if f.sources]
+    return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
+
+
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
-    decided = _decided_by_screening(kb, verdict, cite)
+    """Why the pick: what screening decided (or what the offering it was chosen over meets
+    only partly), then the rules by their weight on it."""
+    decided = _decided_by_screening(kb, verdict, cite) or _rival_falls_short(kb, verdict, cite)
     reasons = [decided] if decided else []
     for rule in _by_weight_on_the_pick(verdict):
         text, sources = rule.because, _rule_sources(kb, rule, verdict)

@@ -42,12 +42,16 @@ class Requirements(BaseModel):
     services: int | None = None
     pods: int | None = None
     clusters: int | None = None
+    vms: int | None = Field(default=None, description="VMs counted, to mesh or to run on.")
     regions: int | None = None
     employees: int | None = Field(default=None, description="The company's head count.")
     team_size: str | None = None
     envoy_experience: bool | None = None
     memory_budget: str | None = None
     cilium_cni: bool | None = None
+    provider_cilium: bool = Field(
+        default=False, description="The CNI is the provider's managed Cilium (not theirs)."
+    )
     incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
     hurt_before: str | None = Field(
         default=None, description="A mesh they ran or tried once, and it hurt them."

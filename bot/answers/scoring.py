@@ -260,12 +260,17 @@ class Outlook:
     def most_telling_question(self) -> Question | None:
         """The open question whose answers split the outcome most (information gain over
         the picks its options lead to, screening included); the order in rules.yaml breaks
-        ties. None when one offering is left or no answer could change the pick."""
+        ties; while the pick is to run no mesh, none on what the mesh should be. None when one
+        offering is left or no answer could change the pick."""
         if len(self.verdict.survivors) <= 1:
             return None
+        pick = self.verdict.of(self.verdict.tied[0]).mesh if self.verdict.tied else None
+        meshless = bool(pick and pick.fit and pick.fit.mesh is False)
         best, chosen = 0.0, None
         for _, group in itertools.groupby(self.options, key=lambda item: item[0].id):
             options = list(group)
+            if meshless and options[0][0].shapes_mesh:
+                continue  # "no mesh" picked: what a mesh should be is no question yet
             gain = _entropy([tuple(v.tied) for _, _, v in options])
             if gain > best + 1e-9:
                 best, chosen = gain, options[0][0]

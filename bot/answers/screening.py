@@ -474,8 +474,15 @@ def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     ]
 
 
+PROVIDER_CILIUM = "provider_cilium"  # rules.yaml: the CNI is the provider's managed Cilium
+
+
 def keeps_cni(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """A mesh that must be the cluster's CNI is out where another CNI stays; where the CNI
+    kept is the provider's managed Cilium, its own constraint (`provider_cilium`) says why."""
     if value is not True or ctx.req.cilium_cni:
+        return FITS
+    if ctx.req.provider_cilium and ctx.constraint.fact != PROVIDER_CILIUM:
         return FITS
     if mesh.fit is None:
         return _unrecorded(mesh)
@@ -728,7 +735,7 @@ READS: dict[str, tuple[str, ...]] = {
     "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
     "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
     "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
-    "keeps_cni": ("cilium_cni",),
+    "keeps_cni": ("cilium_cni", "provider_cilium"),
     "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
     "proxy_free": ("needs",),  # gRPC services may go proxyless
     "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),

@@ -29,6 +29,7 @@ from bot.knowledge.models import (
 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
+MANY_VMS = 100  # VMs to mesh from this many on, what carries them weighs most
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,38 @@ def _free_stable_builds(s: Screened, field: Field) -> bool:
     return bool(builds and free_edition(builds, field.req))
 
 
+def _carries_many_vms(s: Screened, field: Field) -> bool:
+    """Many VMs to mesh, and its control plane runs on VMs itself (no provider's cloud
+    offering): VMs are first-class workloads to it, not an expansion of a Kubernetes mesh."""
+    fit = s.mesh.fit
+    return bool(
+        field.req.vms
+        and field.req.vms >= MANY_VMS
+        and fit
+        and not fit.provider
+        and Platform.vms in fit.platforms
+    )
+
+
+def _base_left(s: Screened, field: Field) -> bool:
+    """A licensed edition whose open-source base is still in, in any of its modes (Istio's
+    ambient mode beside Gloo Mesh): what the licence buys is no must-have. Where the base is
+    out, the edition fills a gap it leaves (FIPS builds)."""
+    base = field.kb.meshes.get(s.mesh.based_on or "")
+    if not (_paid_edition(s.mesh, field.kb) and base):
+        return False
+    family = base.api_family or base.id
+    return any(
+        o.mesh.id == base.id
+        or (
+            o.mesh.api_family == family
+            and o.mesh.fit
+            and o.mesh.fit.licence == LicenceKind.open_source
+        )
+        for o in field.alive
+    )
+
+
 def _base_suffices(s: Screened, field: Field) -> bool:
     """A licensed edition whose open-source base is still in and has every must-have at least
     partly, none of them unconfirmed: the licence fills no gap in it."""
@@ -281,6 +314,8 @@ def _base_suffices(s: Screened, field: Field) -> bool:
 
 FIELD_TRAITS: dict[str, Trait] = {
     "base_suffices": _base_suffices,
+    "base_left": _base_left,
+    "carries_many_vms": _carries_many_vms,
     "edge_builds_only": _edge_builds_only,
     "free_stable_builds": _free_stable_builds,
     "incumbent": _incumbent,

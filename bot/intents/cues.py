@@ -97,6 +97,7 @@ GROUPS = frozenset(
         "name_part",
         "name_kind",
         "not_names",
+        "infrastructure",
         "other_names",
         "product_matters",
         "web_domains",

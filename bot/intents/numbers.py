@@ -82,6 +82,9 @@ _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counte
 _SENTENCE = re.compile(r"[.;!?\n]")
 CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CLAUSE = re.compile(r"[,.;!?\n]")
+# Only a joining word between two counts of one unit: "2 openshift clusters + 3 eks clusters"
+# counts 5 clusters in all.
+_JOINED = re.compile(r"\s*(?:\+|&|and|plus|as well as)\s*(?:another\s+)?")
 BESIDE_BEFORE, BESIDE_AFTER = 4, 2  # words a shared unit's `beside` word may stand away
 _GROUPED = r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?![\d.,]\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"
@@ -349,6 +352,7 @@ class NumberReader:
                 )
             lowered = lowered.replace(match.group(0), " ")
         at: dict[str, int] = {}  # where each count was said
+        ends: dict[str, int] = {}  # where each fact's last count ended
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         for match in self._numbers.finditer(lowered):
             if (fact := self._counted(lowered, match)) is None:
@@ -374,9 +378,13 @@ class NumberReader:
                     f"“{said}” is more than I can estimate for (at most {MAX_COUNT:,}), "
                     f"so I left {self._labels[fact]} unset."
                 )
+            elif fact in ends and _JOINED.fullmatch(lowered, ends[fact], match.start()):
+                facts[fact] = int(facts[fact]) + int(value)  # type: ignore[call-overload]
+                ends[fact] = match.end()
             else:
                 self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
+                ends[fact] = match.end()
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
             if value is None or _modifies(lowered, match, value, self._unit_to_fact):

@@ -43,6 +43,7 @@ _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
 HURT_BEFORE = "hurt_before"  # the fact: a mesh they ran or tried once, and it hurt
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
+OWN_PREMISES = "own"  # the `cloud` of machines in their own data centre
 RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on osm")
 JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a joins word and VMs
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
@@ -150,6 +151,11 @@ class RequirementReader:
                 for word in (*definition.distinct, *definition.located)
             }
         )
+        self._premises = {  # "on-prem vmware vms": VMs in their own data centre
+            platform: pattern
+            for platform, definition in rules.platforms.items()
+            if (pattern := word_pattern([normalise(w) for w in definition.premises]))
+        }
         self._cloud_of = {  # "ec2": VMs in AWS
             normalise(word): cloud
             for definition in rules.platforms.values()
@@ -193,6 +199,12 @@ class RequirementReader:
         self._base_of = _family_phrases(kb, rules.mesh_base_phrases)
         self._mesh_base = gated.phrases(list(self._base_of))
         self._products = word_pattern([normalise(p) for p in kb.rules.already_products])
+        self._cni_meshes = frozenset(  # "cilium cni": the CNI they run, not its mesh features
+            normalise(alias)
+            for mesh in kb.meshes.values()
+            if mesh.fit and mesh.fit.replaces_cni
+            for alias in (mesh.id, mesh.name, *mesh.known_as)
+        )
         self._already = self._already_pattern(kb)
         self._covered_words = {  # each tool said to be theirs, as whole words
             name: LazyPattern(rf"\b{re.escape(name)}\b")
@@ -203,6 +215,7 @@ class RequirementReader:
         self._tools = word_pattern([normalise(w) for t in kb.rules.covered_by for w in t.words])
         self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
+        self._denied_between = word_pattern([normalise(w) for w in rules.already_denied])
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
@@ -387,9 +400,16 @@ class RequirementReader:
                 rf"(?P<ran>{meshes.pattern})\s+(?:\w+\s+){{0,{TENURE_GAP}}}?"
                 rf"for\s+(?:over\s+|about\s+)?{count}\s+{tenure.pattern}\b"
             )
+        now = word_pattern([normalise(w) for w in kb.rules.already_now])
+        if now is not None and meshes is not None:  # "consul on vms today": they run it
+            forms.append(
+                rf"(?P<now>{meshes.pattern})\s+(?:(?:is|are|runs|running)\s+)?(?:on|in|across|for|as)\s+"
+                rf"(?:\w+\s+){{0,{TENURE_GAP}}}?{now.pattern}\b"
+            )
         # every form holds one of these phrases whole, so a text with none skips compiling it
         cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]
         cued += [*kb.rules.already_after, *(f"for {unit}" for unit in kb.rules.already_for)]
+        cued += kb.rules.already_now
         return gated.Gated("|".join(forms), (normalise(p).split() for p in cued))
 
     def _tool_jobs(self, kb: KnowledgeBase) -> list[_ToolJobs]:
@@ -467,6 +487,10 @@ class RequirementReader:
             if self._asked(normalised, match) or self._trialled(normalised, match):
                 continue
             said = next(match.start(g) for g, n in match.groupdict().items() if n)
+            if self._denied_between and self._denied_between.search(
+                normalised, match.start(), said
+            ):
+                continue  # "we're on nomad without consul"
             if any(match.start() < start <= said for start in starts):
                 continue
             names.append(next(n for n in match.groupdict().values() if n).strip())
@@ -480,9 +504,10 @@ class RequirementReader:
 
     def _product(self, name: str, normalised: str) -> bool:
         """A vendor's word that names its product ("we're on the AWS VPC CNI"), not a
-        vendor they buy from (rules.yaml `already_products`)."""
+        vendor they buy from (rules.yaml `already_products`); a mesh that is a CNI named as
+        that CNI ("already on cilium cni"), not its mesh features run."""
         return bool(
-            self._named[name][0] == "vendor"
+            (self._named[name][0] == "vendor" or name in self._cni_meshes)
             and self._products
             and re.search(rf"\b{re.escape(name)}\s+(?:{self._products.pattern})", normalised)
         )
@@ -727,6 +752,8 @@ class RequirementReader:
         clouds = [self._cloud_of[w] for w in named if w in self._cloud_of]
         if clouds:
             facts[CLOUD] = clouds[0]
+        elif any(p in self._premises and self._premises[p].search(text) for p in platforms):
+            facts[CLOUD] = OWN_PREMISES
         if platforms:
             facts["platform"] = platforms
             if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
@@ -784,7 +811,8 @@ class RequirementReader:
 
     def _trialled(self, text: str, match: re.Match[str]) -> bool:
         """'evaluating istio for a few months': a mesh weighed for a while, not run."""
-        if not match.groupdict().get("ran") or self._trial is None:
+        said = match.groupdict()
+        if not (said.get("ran") or said.get("now")) or self._trial is None:
             return False
         before = " ".join(text[: match.start()].split()[-TENURE_GAP:])
         return bool(self._trial.search(before))

@@ -1037,6 +1037,11 @@ class Question(Strict):
     id: Id
     fact: Id = Field(description="The fact this question settles; asked only while unknown.")
     ask: Text
+    shapes_mesh: bool = Field(
+        default=False,
+        description="It asks what the mesh they would run should be (its support, who runs "
+        "it, its licence): not asked next while the pick is to run no mesh.",
+    )
     options: list[Option] = Field(
         min_length=2,
         max_length=10,
@@ -1075,6 +1080,8 @@ class OfferingTrait(StrEnum):
     liked = "liked"
     paid_edition = "paid_edition"
     base_suffices = "base_suffices"
+    base_left = "base_left"
+    carries_many_vms = "carries_many_vms"
     needs_met_without_mesh = "needs_met_without_mesh"
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
@@ -1167,6 +1174,12 @@ class PlatformDef(Strict):
         default_factory=dict,
         description="Words that name this platform in one provider's cloud (vendor id -> words: "
         "'ec2' VMs are AWS's); they set `cloud`, whose provider then owns the platform.",
+    )
+    premises: list[Text] = Field(
+        default_factory=list,
+        description="Words anywhere in a setup that put this platform's machines in the "
+        "team's own data centre ('on-prem VMware VMs'): in no provider's cloud, so `cloud` "
+        "is 'own' and no provider's own offering runs there.",
     )
     narrows: Platform | None = Field(
         default=None,
@@ -1631,6 +1644,11 @@ class RulesFile(Strict):
         description="Words after a vendor's name that make it the vendor's product, not a "
         "vendor they buy from ('we're on the AWS VPC CNI').",
     )
+    already_denied: list[Text] = Field(
+        default_factory=list,
+        description="Words between an `already_phrases` cue and the mesh after it that say "
+        "they do not run it ('we're on nomad without consul').",
+    )
     already_after: list[Text] = Field(
         default_factory=list,
         description="Words right after a mesh, vendor or tool the team already runs "
@@ -1641,6 +1659,11 @@ class RulesFile(Strict):
         description="How long a mesh has run, a few words after its name ('linkerd 2.14 on "
         "eks for 2 years', 'open source kuma for ~2 yrs'): 'for', a count or 'a'/'a few', one "
         "of these.",
+    )
+    already_now: list[Text] = Field(
+        default_factory=list,
+        description="Words saying a mesh runs now, a few words after its name and where it "
+        "runs ('consul on vms today', 'linkerd across our eks clusters right now').",
     )
     running_fine: list[Text] = Field(
         default_factory=list,
