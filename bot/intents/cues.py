@@ -28,6 +28,7 @@ GROUPS = frozenset(
         "provenance",
         "whence",
         "whence_end",
+        "whether",
         "features",
         "cost",
         "recommend",

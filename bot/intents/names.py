@@ -287,7 +287,7 @@ class NameReader:
     def _runs_back(self, tokens: list[str], found: Mentions, start: int, end: int) -> bool:
         """Whether the word before a name is part of it: free, and not an everyday word
         before a name that already has one no dictionary knows ("thinking tanzu service
-        mesh" names Tanzu, "grey matter mesh" Grey Matter)."""
+        mesh" names Tanzu Service Mesh, "grey matter mesh" Grey Matter)."""
         if not self._free(tokens, found, start - 1):
             return False
         return not ordinary(tokens[start - 1]) or all(ordinary(w) for w in tokens[start:end])
@@ -525,6 +525,10 @@ def _kind_in_name(
     is written as a proper name's ("Zephyr Mesh"). Else it is the generic word a product is
     called by: "does Halyard mesh support mtls" and "the Pelican mesh" name Halyard and Pelican."""
     if all(ordinary(w) and w not in capitals for w in words):
+        return True
+    # "tanzu service mesh", "cobaltine service mesh": written all in lower case, a name
+    # before the two-word kind is a product's whole name, as such products are named
+    if len(kind) > 1 and not any(w in capitals for w in words):
         return True
     pattern = r"[\s_-]+".join(re.escape(w) for w in kind)
     written = re.search(rf"\b{re.escape(words[-1])}[\s_-]+({pattern})\b", text, re.IGNORECASE)

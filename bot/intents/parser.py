@@ -32,6 +32,7 @@ from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
+from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
@@ -126,7 +127,6 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _ASKED_PART = re.compile(r"[—–:]|\s-+\s")  # where a sentence's last part starts
 _CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
-_LINKS = re.compile(r"<(?:https?|mailto):[^|>]*(?:\|([^>]*))?>")  # <https://…|label>: the label
 _PERCENT = re.compile(r"(?<=\d)\s*%")
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "AppMeshX": written as a name on purpose
@@ -319,7 +319,7 @@ class IntentParser:
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
-        plain = _LINKS.sub(lambda m: f" {m.group(1) or ''} ", html.unescape(text))
+        plain = as_labels(html.unescape(text), self._mesh_words)
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
@@ -804,7 +804,10 @@ class IntentParser:
         field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
-        if not field and self._aside(found, tokens):
+        # A feature the words say clearly beside it ("does consul let us try a deny rule in
+        # log-only mode") makes the everyday word the mesh's name, not an aside.
+        clear = self._retriever.says_clearly
+        if not field and self._aside(found, tokens) and not clear(self._query(remaining, found)):
             found.meshes = [m for m in found.meshes if m not in found.plain_words]
         in_field = field or bool(found.meshes)
         parts, by_part = self._parts_named(tokens_left, found)
@@ -929,6 +932,10 @@ class IntentParser:
             found = self._mentions(words)
             named |= set(found.meshes) - self._parts_named(words, found)[1]
         return named
+
+    def _mesh_words(self, words: list[str]) -> list[bool]:
+        """Whether each word is part of a mesh's name."""
+        return self._mentions(words).mesh_used
 
     def _mentions(self, words: list[str]) -> Mentions:
         return find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
@@ -2210,6 +2217,9 @@ class IntentParser:
                     return True
                 if self._cues.starts("whence", said) and self._ends_with("whence_end", after):
                     return True
+                # "are the memory figures from benchmarks or vendor docs?"
+                if self._cues.starts("whether", said) and self._cues.starts("whence_end", after):
+                    return True
         return False
 
     def _ends_with(self, group: str, words: str) -> bool:
@@ -2275,7 +2285,10 @@ class IntentParser:
             ]
             adopted = self._adopted(words, found)
             starts = [i for i in starts if i not in adopted]
-            opens = opening and starts and starts[0] <= ASKS_WINDOW
+            # "can I make retries only happen on 503s in linkerd": asked of the mesh it closes on
+            last, end, _ = found.spans[-1]
+            closes = end == len(words) and words[last - 1] in self._cues.words["status_place"]
+            opens = opening and starts and (starts[0] <= ASKS_WINDOW or closes)
             embedded = (
                 any(m.end() == len(said) for m in self._cues.find("asks_if", said))
                 for said in (" ".join(words[:i]) for i in starts)

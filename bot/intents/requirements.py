@@ -491,7 +491,8 @@ class RequirementReader:
                 normalised, match.start(), said
             ):
                 continue  # "we're on nomad without consul"
-            if any(match.start() < start <= said for start in starts):
+            # "… in linkerd? right now we use istio": the cue and the name in two sentences
+            if any(match.start() < start < match.end() for start in starts):
                 continue
             names.append(next(n for n in match.groupdict().values() if n).strip())
             end = match.end()

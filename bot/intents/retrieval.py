@@ -227,6 +227,10 @@ class FeatureRetriever:
                 scores.append(Ranked(feature, own, own + notes))
         return sorted(scores, key=lambda r: -r.score)
 
+    def says_clearly(self, text: str) -> bool:
+        """Whether the words name some feature as clearly as a second topic must be said."""
+        return any(r.own >= CLEAR for r in self.rank(text))
+
     def find(self, text: str, floor: float = MIN_SCORE, known: Collection[str] = ()) -> list[str]:
         """The features a question is about: the best, and any close runners-up (`floor`:
         the least a feature's own words must score); none when one of the `known` features
