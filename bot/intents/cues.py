@@ -57,6 +57,8 @@ GROUPS = frozenset(
         "lightest",
         "question_openers",
         "least",
+        "choice_openers",
+        "lead_in",
         "counted_per",
         "least_spent",
         "spends",
