@@ -75,7 +75,6 @@ ALSO_MEASURES = "also_measures"
 UNITS_ASKED = {"unit_mib": "MiB", "unit_gib": "GiB", "unit_millicores": "millicores"}
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
-LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 INCUMBENT = "incumbent"  # the mesh they run
 _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
@@ -1257,14 +1256,10 @@ class IntentParser:
                 m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
             ]
         if kind == IntentKind.compare and (left := [m for m in r.left if m not in meshes]):
-            # "osm got archived and we're still on it … linkerd vs the aks istio addon as
-            # landing spots": the retired mesh they leave is the column of what they have today,
-            # beside two landing spots at most; beside more, its status would push their
-            # deciding facts off the first card, so a note names it.
-            if len(meshes) + len(left) <= LEFT_COLUMNS:
-                meshes = [*meshes, *left]
-            else:
-                notes.append(self._left_aside(left))
+            # "we're on app mesh today and gotta move off it. service connect or lattice?": the
+            # retired mesh they leave is no side of the comparison of their landing spots; a
+            # note names it.
+            notes.append(self._left_aside(left))
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
