@@ -1726,7 +1726,11 @@ class IntentParser:
         # mode overall?": an overhead said only outside the questions asked is why they ask.
         asked = [normalise(q) for q in _ASKED.findall(r.text)]
         overhead = overhead and not (asked and not any(self._cues.has("cost", q) for q in asked))
-        if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture")):
+        # So does a feature asked of them beside it ("how do they stack up on p99 hit, and
+        # which of them has fips validated crypto"; not "… we also want golden metrics"): the
+        # overhead is one row of the comparison.
+        featured = listing and bool(features)
+        if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture") or featured):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
         # "golden metrics (success rate, p99)" names what the metrics measure.
