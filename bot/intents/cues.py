@@ -59,6 +59,7 @@ GROUPS = frozenset(
         "least",
         "choice_openers",
         "lead_in",
+        "theirs",
         "counted_per",
         "least_spent",
         "spends",

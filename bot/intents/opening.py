@@ -65,3 +65,10 @@ class Opening:
         ("linkerd or istio for us? …"; not "… whats the diff besides azure doing it for us")."""
         first = _SENTENCE_ENDS.split(text, maxsplit=1)[0]
         return self._cues.has(group, f" {normalise(first)} ")
+
+    def then_says_theirs(self, text: str) -> bool:
+        """Whether a statement of their own follows the last question asked ("… which of
+        those 3 copes with windows nodes? we've got a .net framework node pool"): a `theirs`
+        word after the last question mark."""
+        _, mark, tail = text.rpartition("?")
+        return bool(mark) and self._cues.has("theirs", f" {normalise(tail)} ")

@@ -1706,6 +1706,10 @@ class IntentParser:
         # idea which one to rotate") asks for none.
         listing = cue("which_meshes") and not self._asked_without("which_meshes", r.text)
         listing = listing and not cue("comparative")  # "istio or linkerd, which has better …"
+        # "between kuma, consul and kong mesh, which of those 3 copes with windows nodes? we've
+        # got a .net framework node pool": a list among the meshes it opens on, then their own
+        # case, asks which of them fits it.
+        listing = listing and not (opening and self._opening.then_says_theirs(r.text))
         if len(meshes) >= 2 and features and listing and not self._compare_cued(r.remaining, 0):
             return IntentKind.which_meshes, typo
         # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
