@@ -98,23 +98,27 @@ def test_the_longest_four_stay_in_budget_with_the_differences_on_or_one_click_aw
     assert "*Where they differ most*" in card_texts(build_view_message(answer, view))
 
 
-def test_the_retired_mesh_they_leave_is_the_last_column_beside_two_landing_spots(engine):
-    answer = engine.ask("we're stuck on osm, which got archived. kuma vs linkerd as where we land?")
-    assert answer.intent.meshes == ["kuma", "linkerd", "open-service-mesh"]
-    card = build_message(answer, share=True)
-    assert len(card["blocks"]) <= 12 - 1 and limits.visible_text(card) <= 2500
-    texts = card_texts(card)
-    assert any(t.startswith("*Status*") for t in texts)
-    assert "*Where they differ most*" in texts
-    assert "*Open Service Mesh*" in what_decides(engine, answer, card)
-
-
-def test_beside_three_landing_spots_the_retired_mesh_is_a_note_not_a_column(engine):
-    answer = engine.ask(
-        "app mesh was retired under us. lattice vs istio vs linkerd, how do they differ?"
-    )
-    assert answer.intent.meshes == ["amazon-vpc-lattice", "istio", "linkerd"]
-    assert any("AWS App Mesh (what you run today)" in n for n in answer.intent.unread)
+@pytest.mark.parametrize(
+    ("question", "landing"),
+    [
+        (
+            "we're stuck on osm, which got archived. kuma vs linkerd as where we land?",
+            ["kuma", "linkerd"],
+        ),
+        (
+            "we're on app mesh today and gotta move off it. service connect or lattice?",
+            ["amazon-ecs-service-connect", "amazon-vpc-lattice"],
+        ),
+        (
+            "app mesh was retired under us. lattice vs istio vs linkerd, how do they differ?",
+            ["amazon-vpc-lattice", "istio", "linkerd"],
+        ),
+    ],
+)
+def test_the_retired_mesh_they_leave_is_a_note_not_a_column(engine, question, landing):
+    answer = engine.ask(question)
+    assert answer.intent.meshes == landing
+    assert any("(what you run today)" in n for n in answer.intent.unread)
     texts = card_texts(build_message(answer, share=True))
     assert any(t.startswith("*What decides") for t in texts)
 

@@ -114,7 +114,7 @@ PHRASES = [
         [],
         {"services": 500, "clusters": 3},
     ),
-    ("what replaced osm", K.explain, ["open-service-mesh"], [], {}),
+    ("what replaced osm", K.lifecycle, ["open-service-mesh"], [], {}),
     ("sidecar istio vs linkerd", K.compare, ["istio", "linkerd"], [], {}),
     ("list features", K.features, [], [], {}),
     ("compare", K.compare, [], [], {}),

@@ -24,6 +24,7 @@ A distribution's base named as its context is bot/intents/bases.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import Mentions
@@ -91,9 +92,10 @@ def left_behind(
 ) -> set[str]:
     """The retired meshes a message names apart from the current ones it sets against each
     other: "we inherited app mesh, aws is sunsetting it … vpc lattice vs ecs service connect
-    vs istio?" asks about the three; App Mesh is what they leave (a comparison shows it last,
-    as what they have today)."""
-    compared = compared_meshes(tokens, found, cues)
+    vs istio?" asks about the three; App Mesh is what they leave. A lone "or" right between two
+    names sets them against each other here ("we're on app mesh today and gotta move off it.
+    service connect or lattice?")."""
+    compared = compared_meshes(tokens, found, cues) | _either(tokens, found)
     if len({m for m in compared if current(m)}) < 2:
         return set()
     return {m for _, _, m in found.spans if not current(m) and m not in compared}
@@ -165,3 +167,14 @@ def replaced(tokens: list[str], found: Mentions, cues: CuePhrases, names: list[s
         if any(0 <= start - e <= PLACED_GAP or 0 <= s - end <= PLACED_GAP for s, e in at)
     ]
     return {mesh for start, end, mesh in found.spans if (start, end) in near}
+
+
+def _either(tokens: list[str], found: Mentions) -> set[str]:
+    """The meshes a lone "or" sets right between each other ("service connect or lattice")."""
+    spans = sorted(found.spans)
+    return {
+        mesh
+        for (_, end, left), (start, _, right) in pairwise(spans)
+        if start == end + 1 and tokens[end] == LONE_OR
+        for mesh in (left, right)
+    }

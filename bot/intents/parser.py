@@ -38,6 +38,7 @@ from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
+from bot.intents.opening import Opening
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
@@ -83,7 +84,6 @@ UNITS_ASKED = {
 }
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
-LEFT_COLUMNS = 3  # a retired mesh they leave joins a comparison of two landing spots at most
 PLATFORM = "platform"
 INCUMBENT = "incumbent"  # the mesh they run
 _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
@@ -273,6 +273,7 @@ class IntentParser:
         self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
+        self._opening = Opening(self._cues, makers)
         # `name_before` cues by their number of words ("roll out": 2), to match a text's end
         self._names_before: dict[int, set[tuple[str, ...]]] = {}
         for cue in self._cues.words["name_before"]:
@@ -1284,14 +1285,10 @@ class IntentParser:
                 m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
             ]
         if kind == IntentKind.compare and (left := [m for m in r.left if m not in meshes]):
-            # "osm got archived and we're still on it … linkerd vs the aks istio addon as
-            # landing spots": the retired mesh they leave is the column of what they have today,
-            # beside two landing spots at most; beside more, its status would push their
-            # deciding facts off the first card, so a note names it.
-            if len(meshes) + len(left) <= LEFT_COLUMNS:
-                meshes = [*meshes, *left]
-            else:
-                notes.append(self._left_aside(left))
+            # "we're on app mesh today and gotta move off it. service connect or lattice?": the
+            # retired mesh they leave is no side of the comparison of their landing spots; a
+            # note names it.
+            notes.append(self._left_aside(left))
         if kind == IntentKind.compare and len(meshes) > MAX_COMPARE:
             notes.append(self._left_out(meshes[MAX_COMPARE:]))
             meshes = meshes[:MAX_COMPARE]
@@ -1540,7 +1537,12 @@ class IntentParser:
         constrained = bool(features) or bool(self._constraints & set(facts))
         over_needs = constrained and self._asks.picks(r.text)
         weighed = not self._compare_cued(r.remaining, 0) or over_needs
-        among = len(meshes) < 2 or (their_setup and weighed)
+        # A message opening on the meshes it sets against each other ("istio vs linkerd for
+        # ~300 pods …", "cilium or istio ambient if …") compares them on what follows.
+        # A pick asked in so many words ("… which one should we run?", "… for us?") asks one.
+        pick_said = self._asks.picks(r.text) or self._opening.first_says("picks_between", r.text)
+        opening = self._opening.opens(r.remaining, r.found.spans) and not pick_said
+        among = len(meshes) < 2 or (their_setup and weighed and not opening)
         # So is a question that closes on a decision over the setup said before it ("… a
         # consultant told us we need istio. do we?", "… does cilium cover it?"), or a choice
         # of named meshes beside the needs it must meet ("one-person ops team, 5 services.
@@ -1552,7 +1554,7 @@ class IntentParser:
         # compared ("… we checked service connect and it only does one-way TLS. app mesh is
         # retired. need a vendor we can call"), asks what fits them.
         unasked = len(meshes) >= 2 and bool(features) and not self._asks_anything(r)
-        decides = decides or unasked
+        decides = decides or (unasked and not opening)
         # A retired mesh named is one they run: "app mesh is being shut down… what do we do next"
         retired = bool(meshes) and not any(self._current(m) for m in meshes)
         stated = their_setup or retired
@@ -1655,7 +1657,10 @@ class IntentParser:
         # the pick weighs.
         wished = not any(self._lightest_asked(f" {q} ") for q in _questions(r.text))
         chosen = chosen or (wished and bool(features or _TEAM & set(facts)))
-        described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen)
+        # A message opening on the ranking ("least overhead option for ~300 pods on eks?")
+        # asks it at the size and place it goes on to say.
+        led = self._opening.led_by("lightest", r.normalised)
+        described = (self._setup - {PLATFORM}) & set(facts) or (estate and chosen and not led)
         if (pool or not named) and lightest and not described:
             return IntentKind.lightest, False
         # "can someone explain what a sidecar proxy is? just joined the platform team", "our
@@ -1725,7 +1730,7 @@ class IntentParser:
         # multicluster"): the mesh they run or leave is no subject; what fits them is asked.
         where = PLATFORM in facts or bool(sized) or retired or bool(_TEAM & set(facts))
         unasked = stated and where and bool(features)
-        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh)
+        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh or opening)
         if recommend or (described and len(meshes) < 2) or unasked:
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
@@ -1733,13 +1738,17 @@ class IntentParser:
         # idea which one to rotate") asks for none.
         listing = cue("which_meshes") and not self._asked_without("which_meshes", r.text)
         listing = listing and not cue("comparative")  # "istio or linkerd, which has better …"
+        # "between kuma, consul and kong mesh, which of those 3 copes with windows nodes? we've
+        # got a .net framework node pool": a list among the meshes it opens on, then their own
+        # case, asks which of them fits it.
+        listing = listing and not (opening and self._opening.then_says_theirs(r.text))
         if len(meshes) >= 2 and features and listing and not self._compare_cued(r.remaining, 0):
             return IntentKind.which_meshes, typo
         # "do linkerd and istio support fips?", "need fips. istio? linkerd? either?": a
         # feature asked of each named mesh is checked on each; "how do they differ on it",
-        # "istio vs linkerd for fips" compare them.
+        # "istio vs linkerd for fips", "either kuma or consul for our vms?" compare them.
         of_each = r.asks_of_mesh or cue("support_check") or cue("list_meshes")
-        each = of_each and not self._compare_cued(r.remaining, 0) and not cue("cost")
+        each = of_each and not (self._compare_cued(r.remaining, 0) or opening or cue("cost"))
         if len(meshes) >= 2 and features and each:
             return IntentKind.feature_check, typo
         # An overhead asked beside their features compares them ("feature-wise + overhead").
@@ -1753,7 +1762,11 @@ class IntentParser:
         # mode overall?": an overhead said only outside the questions asked is why they ask.
         asked = [normalise(q) for q in _ASKED.findall(r.text)]
         overhead = overhead and not (asked and not any(self._cues.has("cost", q) for q in asked))
-        if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture")):
+        # So does a feature asked of them beside it ("how do they stack up on p99 hit, and
+        # which of them has fips validated crypto"; not "… we also want golden metrics"): the
+        # overhead is one row of the comparison.
+        featured = listing and bool(features)
+        if len(meshes) >= 2 and compared and (not overhead or cue("whole_picture") or featured):
             return IntentKind.compare, typo
         # "keep traffic in-zone to cut cross-AZ costs" asks about a feature, not overhead;
         # "golden metrics (success rate, p99)" names what the metrics measure.
