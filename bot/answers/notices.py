@@ -131,7 +131,8 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
         if isinstance(value, bool):
             bits.append(label if value else f"not {label}")
         elif isinstance(value, int):
-            bits.append(f"{value:,} {label}")
+            one = fact.label_one if fact and value == 1 else None
+            bits.append(f"{value:,} {one or label}")
         elif fact and fact.type == FactType.features and isinstance(value, list):
             names = [kb.features[v].name for v in value if v in kb.features]
             bits.append(f"{label}: {', '.join(names) or 'none'}")

@@ -838,6 +838,10 @@ class FactDef(Strict):
     label: Text = Field(
         description="How the fact reads in an answer: 'services', 'platform teams'."
     )
+    label_one: Text | None = Field(
+        default=None,
+        description="How a number fact of 1 reads, where the label is a plural: 'cluster'.",
+    )
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
     )
