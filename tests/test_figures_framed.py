@@ -59,10 +59,10 @@ def test_a_control_plane_answer_gives_the_charts_replicas_once(engine: AnswerEng
     [
         (
             "which meshes have FIPS validated crypto? fedramp project",
-            "Enterprise only: Consul, Kuma and",
+            "Enterprise only: Consul and",
         ),
-        ("who offers fips 140 crypto in the mesh", "Enterprise only: Consul, Kuma and"),
-        ("meshes with fips compliant mtls?", "Enterprise only: Consul, Kuma and"),
+        ("who offers fips 140 crypto in the mesh", "Enterprise only: Consul and"),
+        ("meshes with fips compliant mtls?", "Enterprise only: Consul and"),
         ("which meshes do global rate limiting", "Partial: AKS Istio-based"),
         ("which service meshes support a global rate limit shared by all replicas", "Partial:"),
     ],
