@@ -57,7 +57,10 @@ def test_a_control_plane_answer_gives_the_charts_replicas_once(engine: AnswerEng
 @pytest.mark.parametrize(
     ("text", "short"),
     [
-        ("which meshes have FIPS validated crypto? fedramp project", "Enterprise only: Consul and"),
+        (
+            "which meshes have FIPS validated crypto? fedramp project",
+            "Enterprise only: Consul and",
+        ),
         ("who offers fips 140 crypto in the mesh", "Enterprise only: Consul and"),
         ("meshes with fips compliant mtls?", "Enterprise only: Consul and"),
         ("which meshes do global rate limiting", "Partial: AKS Istio-based"),

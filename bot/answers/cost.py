@@ -290,15 +290,56 @@ def _worst_cases(
             f"which inflates the tail; I hold no steady-state delay for {names}"
         )
     if apart:
-        clause = apart[0][1].conditions.split(";", 1)[0].strip()
-        values = "; ".join(
-            f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in apart
-        )
-        said.append(
-            f"Worst case, apart (every request on a new connection, which inflates the tail): "
-            f"{values}, measured under {clause}"
-        )
+        said.append(_apart(apart, size))
     return _sentences(*said)
+
+
+def _runs(figures: list[tuple[Mesh, Figure]]) -> list[list[tuple[Mesh, Figure]]]:
+    """The figures by run (first source and percentile), the run measuring most meshes first."""
+    runs: dict[tuple[str, Metric], list[tuple[Mesh, Figure]]] = {}
+    for mesh, figure in figures:
+        runs.setdefault((figure.sources[0], figure.metric), []).append((mesh, figure))
+    return sorted(runs.values(), key=lambda run: len({m.id for m, _ in run}), reverse=True)
+
+
+def _apart(apart: list[tuple[Mesh, Figure]], size: Size) -> str:
+    """The worst cases set aside, run by run under each run's own setup: the run that measured
+    the most meshes first ("measured alike"), so figures of separate runs never read as one."""
+    said = []
+    for i, run in enumerate(_runs(apart)):
+        clause = run[0][1].conditions.split(";", 1)[0].strip()
+        values = "; ".join(f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in run)
+        alike = len({m.id for m, _ in run}) > 1
+        if i == 0:
+            head = "Worst case, apart (every request on a new connection, which inflates the tail)"
+            said.append(
+                f"{head}, measured alike in one run ({clause}): {values}"
+                if alike
+                else f"{head}: {values}, measured under {clause}"
+            )
+        else:
+            said.append(f"A separate run ({clause}): {values}")
+    return _sentences(*said)
+
+
+def _separate_runs(kb: KnowledgeBase, headlines: list[tuple[Mesh, Figure]]) -> str:
+    """Where the delays side by side come from separate releases or benchmarks, each one's
+    setup and date, so the gap between them is not read as the difference between the meshes
+    (one publisher's runs of one setup say so in their setup instead)."""
+    if len(headlines) < 2 or _comparable(headlines):
+        return ""
+    official = all(_official(kb, f) for _, f in headlines)
+    if _one_publisher(kb, headlines) and not official:
+        return ""
+    runs = "; ".join(
+        f"{_named(m, f)}: {f.conditions.split(';', 1)[0].strip()}, {f.as_of:%Y-%m}"
+        for m, f in headlines
+    )
+    return (
+        f"Not like for like, these are separate runs ({runs}). No one run in my knowledge "
+        "base measured them alike at this percentile in steady state, so part of the gap is "
+        "the years and setups between them"
+    )
 
 
 def _first_figure(kb: KnowledgeBase, mesh: Mesh, metrics: tuple[Metric, ...]) -> Figure | None:
@@ -769,7 +810,9 @@ def _rate_lead(
         return _unlike_lead(kb, headlines, size, what)
     if measure == Measure.latency:
         lead = f"{what}{_setup(kb, headlines)}: {said}."
-        return _sentences(lead, _official_latency(kb, headlines, size))
+        return _sentences(
+            lead, _separate_runs(kb, headlines), _official_latency(kb, headlines, size)
+        )
     return f"{what}: {said}."
 
 

@@ -242,9 +242,13 @@ def _extra_proxies(mesh: Mesh, metric: Metric) -> str:
 
 
 def _bar_label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
-    """The mesh's name, and whose measurement its figure is where it is another's."""
+    """The mesh's name; what its figure counts where the mesh holds figures for other parts
+    ("cilium-envoy, mesh part only" beside the whole agent); whose measurement it is where
+    it is another's."""
     lender = kb.meshes.get(figure.borrowed_from or "")
-    said = [f"borrowed: {lender.name}'s figure"] if lender else []
+    modes = {f.mode for f in mesh.overhead if f.metric == figure.metric}
+    said = [figure.mode] if len(modes) > 1 else []
+    said += [f"borrowed: {lender.name}'s figure"] if lender else []
     said += [w for w in (basis_label(figure),) if w]
     return f"{mesh.name} ({'; '.join(said)})" if said else mesh.name
 
