@@ -14,6 +14,7 @@ matches nowhere, as the compiled pattern would answer, and nothing is compiled.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from typing import Any
@@ -45,7 +46,8 @@ class Words:
     """Whether a text holds, as whole words, all the words of one of `needs`."""
 
     def __init__(self, needs: Iterable[Iterable[str]]) -> None:
-        self._given = [frozenset(words) for words in needs]
+        # each word one shared string, each need once: thousands of phrases share few words
+        self._given = list(dict.fromkeys(frozenset(map(sys.intern, words)) for words in needs))
         self.always = not all(self._given)  # a need of no words: any text could match
 
     @cached_property

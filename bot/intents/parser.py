@@ -67,7 +67,7 @@ from bot.knowledge.memo import remember
 from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
-PARSED_KEPT = 1_024  # texts whose reading is remembered ("compare istio linkerd" again)
+PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"

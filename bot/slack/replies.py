@@ -38,7 +38,9 @@ _LEADING_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*)+")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 
 
-CACHE_SIZE = 1024
+# Rendered messages kept: repeated questions are a few hundred texts, and each message
+# (~12 KB of dicts) is kept for good; 1,024 of them held ~14 MB after a load of new texts.
+CACHE_SIZE = 256
 DECISION_RECORD_FILE = "mesh-decision-record.md"
 
 
