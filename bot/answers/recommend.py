@@ -3,7 +3,7 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
-from bot.answers import scoring
+from bot.answers import choosing, scoring
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -27,7 +27,7 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Question, Rule, ScreeningTest
+from bot.knowledge.models import FactValue, Mesh, Question, Rule, ScreeningTest
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -374,6 +374,23 @@ def _named(
     )
 
 
+def _beyond_named(
+    kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh], verdict: Verdict
+) -> Paragraph | None:
+    """Where the pick is kept to the offerings the question names to choose between, the one
+    outside them that would lead otherwise, as a note."""
+    other = choosing.elsewhere(kb, facts, among, verdict.pick)
+    if other is None:
+        return None
+    named = mesh_names(kb, [m.id for m in among if m.fit and m.fit.mesh is not False])
+    return Paragraph(
+        heading="Beyond the ones you named",
+        text=f"I kept the pick to {named}, as you asked. Among every offering, "
+        f"{kb.meshes[other].name} would rank first on what you've said: best for "
+        f"{kb.meshes[other].best_for}",
+    )
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -677,7 +694,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
     req = Requirements.from_facts(kb.rules, facts)
-    ahead = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes))
+    among = choosing.candidates(kb, intent.meshes, facts)
+    ahead = scoring.outlook(kb, facts, among)
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)
@@ -685,6 +703,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         p
         for p in (
             _named(kb, verdict, intent.meshes, cite),
+            _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),
             _must_haves(kb, verdict, req, cite),
         )
