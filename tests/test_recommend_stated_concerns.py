@@ -153,3 +153,9 @@ def test_an_egress_gateway_weighs_the_meshes_that_run_one(engine: AnswerEngine, 
     assert found.pick is not None
     assert engine.kb.meshes[found.pick].api_family == "istio"
     assert "egress-gateway" in {r.id for r in found.fired}
+
+
+def test_the_must_haves_say_where_no_sidecar_runs(engine: AnswerEngine):
+    answer = render_terminal(engine.ask(NATIVE_SIDECARS[0]))
+    assert "Istio ambient mode" in answer.split("YOUR MUST-HAVES")[1].split("\n\n")[0]
+    assert "run no sidecar, so Kubernetes native sidecars is no concern there" in answer

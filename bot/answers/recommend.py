@@ -253,12 +253,29 @@ def _must_haves(
         bits = [f"{kb.meshes[m].name}: {'; '.join(f.text for f in anyway[m])}" for m in shown]
         more = len(anyway) - len(shown)
         text += " (" + "; ".join(bits) + (f"; and {more} more" if more > 0 else "") + ")"
+    text += _needless(kb, needs, left)
     sources = [f.sources[0] for m in shown for f in anyway[m] if f.sources]
     if partly:
         text, more_sources = _partly(kb, text, partly, only=len(left) == 1)
         sources += more_sources
     # One mark a caveat named, as on the ruled-out line; the Ruled out table has them all.
     return Paragraph(heading="Your must-haves", text=text + ".", sources=cite.cite(sources))
+
+
+def _needless(kb: KnowledgeBase, needs: list[str], left: list[str]) -> str:
+    """The offerings left that meet a must-have by running none of the data plane whose
+    problem it fixes (features.yaml `fixes_model`): "Istio ambient mode runs no sidecar"."""
+    bits = []
+    for need in needs:
+        model = kb.features[need].fixes_model
+        free = [m for m in left if model and kb.meshes[m].data_plane.model != model]
+        if free:
+            runs = "run" if len(free) > 1 else "runs"
+            bits.append(
+                f"{mesh_names(kb, free)} {runs} no {model}, so {kb.features[need].name} "
+                "is no concern there"
+            )
+    return f" ({'; '.join(bits)})" if bits else ""
 
 
 def _partly(
