@@ -3,7 +3,7 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
-from bot.answers import scoring
+from bot.answers import choosing, scoring
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -27,7 +27,7 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Question, Rule, ScreeningTest
+from bot.knowledge.models import FactValue, Mesh, Question, Rule, ScreeningTest
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -253,12 +253,29 @@ def _must_haves(
         bits = [f"{kb.meshes[m].name}: {'; '.join(f.text for f in anyway[m])}" for m in shown]
         more = len(anyway) - len(shown)
         text += " (" + "; ".join(bits) + (f"; and {more} more" if more > 0 else "") + ")"
+    text += _needless(kb, needs, left)
     sources = [f.sources[0] for m in shown for f in anyway[m] if f.sources]
     if partly:
         text, more_sources = _partly(kb, text, partly, only=len(left) == 1)
         sources += more_sources
     # One mark a caveat named, as on the ruled-out line; the Ruled out table has them all.
     return Paragraph(heading="Your must-haves", text=text + ".", sources=cite.cite(sources))
+
+
+def _needless(kb: KnowledgeBase, needs: list[str], left: list[str]) -> str:
+    """The offerings left that meet a must-have by running none of the data plane whose
+    problem it fixes (features.yaml `fixes_model`): "Istio ambient mode runs no sidecar"."""
+    bits = []
+    for need in needs:
+        model = kb.features[need].fixes_model
+        free = [m for m in left if model and kb.meshes[m].data_plane.model != model]
+        if free:
+            runs = "run" if len(free) > 1 else "runs"
+            bits.append(
+                f"{mesh_names(kb, free)} {runs} no {model}, so {kb.features[need].name} "
+                "is no concern there"
+            )
+    return f" ({'; '.join(bits)})" if bits else ""
 
 
 def _partly(
@@ -371,6 +388,23 @@ def _named(
         bits.append(f"{name} {fits} and ranks {_ordinal(place)} of the {left} options left")
     return Paragraph(
         heading="The ones you named", text="; ".join(bits) + ".", sources=cite.cite(sources)
+    )
+
+
+def _beyond_named(
+    kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh], verdict: Verdict
+) -> Paragraph | None:
+    """Where the pick is kept to the offerings the question names to choose between, the one
+    outside them that would lead otherwise, as a note."""
+    other = choosing.elsewhere(kb, facts, among, verdict.pick)
+    if other is None:
+        return None
+    named = mesh_names(kb, [m.id for m in among if m.fit and m.fit.mesh is not False])
+    return Paragraph(
+        heading="Beyond the ones you named",
+        text=f"I kept the pick to {named}, as you asked. Among every offering, "
+        f"{kb.meshes[other].name} would rank first on what you've said: best for "
+        f"{kb.meshes[other].best_for}",
     )
 
 
@@ -677,7 +711,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
     req = Requirements.from_facts(kb.rules, facts)
-    ahead = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes))
+    among = choosing.candidates(kb, intent.meshes, facts)
+    ahead = scoring.outlook(kb, facts, among)
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)
@@ -685,6 +720,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         p
         for p in (
             _named(kb, verdict, intent.meshes, cite),
+            _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),
             _must_haves(kb, verdict, req, cite),
         )

@@ -161,6 +161,8 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
     if covered := _covered(mesh, feature_id, ctx):
         return covered
+    if _needless(mesh, feature_id, ctx):
+        return Check(Outcome.fits)
     if (moded := _in_mode(mesh, feature_id, ctx)) is not None:
         return moded
     row = mesh.features.get(feature_id)
@@ -268,6 +270,15 @@ def _stage(row: Support | None) -> str:
 def _staged(row: Support | None) -> str:
     """' (alpha)' where what meets the feature is not yet generally available."""
     return f" ({row.stage})" if row and row.stage else ""
+
+
+def _needless(mesh: Mesh, feature_id: str, ctx: Context) -> bool:
+    """A must-have that fixes a data-plane model's problem (features.yaml `fixes_model`), on
+    an offering of another model: "native sidecars, our Jobs hang" is met where no sidecar
+    runs beside the Job at all."""
+    feature = ctx.kb.features.get(feature_id)
+    model = feature.fixes_model if feature else None
+    return model is not None and mesh.data_plane.model != model
 
 
 def _covered(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers import scoring
+from bot.answers import choosing, scoring
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.knowledge.base import KnowledgeBase
@@ -30,7 +30,7 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     intent = parser.parse_follow_up(text, context)
     if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
         facts = {k: v for k, v in context.facts.items() if k in {f.id for f in kb.rules.facts}}
-        pick = scoring.evaluate(kb, facts, scoring.candidates(kb, context.meshes)).pick
+        pick = scoring.evaluate(kb, facts, choosing.candidates(kb, context.meshes, facts)).pick
         meshes = [*([pick] if pick else []), *(m for m in intent.meshes if m != pick)]
         return intent.model_copy(update={"meshes": meshes[:4]})
     about_meshes = bool(intent.meshes) or context.kind == IntentKind.recommend

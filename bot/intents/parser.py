@@ -55,7 +55,7 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
-from bot.intents.stances import StanceReader
+from bot.intents.stances import StanceReader, settled
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
 from bot.intents.threadless import alone
@@ -650,9 +650,7 @@ class IntentParser:
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
-        # a mesh they run, or move off, is theirs already: no stance of a newcomer's
-        theirs = {said.get(k) for k in ("incumbent", LEAVING, "retired_mesh")}
-        said.update({f: m for f, m in self._stances.read(text).items() if m not in theirs})
+        said = settled(said, self._stances.read(text))  # a mesh they run is no newcomer's
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"

@@ -581,12 +581,21 @@ class RequirementReader:
                 words = said[: cue.start()].split()
                 start = len(" ".join(words[: max(0, len(words) - self._reach)]))
                 named = list(self._incumbents.finditer(said, start, cue.start()))
-                if not named:
+                after = self._complained_after(said, cue.end())
+                if not named and after is None:
                     continue
                 marks = [p for p in (self._past, self._trial) if p is not None]
                 past = any(p.search(said) for p in marks)
-                return self._named[named[-1].group("name")][1], past, said
+                return self._named[(named[-1] if named else after).group("name")][1], past, said
         return None
+
+    def _complained_after(self, said: str, end: int) -> re.Match[str] | None:
+        """The current mesh named right after a complaint, a word apart at most ("struggling
+        to keep up with istio upgrades")."""
+        if self._incumbents is None:
+            return None
+        gap = re.match(r"\s+(?:\w+\s+)?", said[end:])
+        return self._incumbents.match(said, end + gap.end()) if gap else None
 
     def without_asides(self, text: str) -> str:
         """The text less each aside in brackets that describes a tool they already run,

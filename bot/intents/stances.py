@@ -6,6 +6,7 @@ before a current mesh's name (no other mesh between), or right after it, in one 
 that stance's fact to the mesh. A word right after the name can make it something else ("no
 istio experience", "no istio sidecars"); a stance that is read `alone` is read only where it
 governs one mesh ("we want istio or linkerd" asks which). Every word is in rules.yaml.
+A mesh they run and refuse ("istio upgrades took down prod, no istio again") is one they leave.
 """
 
 from __future__ import annotations
@@ -83,3 +84,22 @@ class StanceReader:
                 said = governed.setdefault(stance.fact, [])
                 said += [self._mesh_of[n.group(0)] for n in names if stance.governed(clause, n)]
         return {fact: meshes[0] for fact, meshes in governed.items() if meshes}
+
+
+INCUMBENT, LEAVING, RETIRED = "incumbent", "leaving", "retired_mesh"
+REFUSED = "refused_mesh"
+
+
+def settled(said: dict[str, FactValue], stances: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The facts with the stances read over them. A mesh they run or move off is theirs, no
+    stance of a newcomer's, except a refusal of the mesh they run: that mesh they leave
+    ("we run istio … no istio again"), and it stays refused."""
+    out = dict(said)
+    running = said.get(INCUMBENT)
+    if running is not None and stances.get(REFUSED) == running:
+        del out[INCUMBENT]
+        out[LEAVING] = running
+        out[REFUSED] = running
+    theirs = {out.get(k) for k in (INCUMBENT, LEAVING, RETIRED)}
+    out.update({f: m for f, m in stances.items() if f not in out and m not in theirs})
+    return out

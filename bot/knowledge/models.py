@@ -146,6 +146,12 @@ class Feature(Strict):
         description="Features it meets for the workloads it serves, where it is a must-have "
         "too: proxyless gRPC runs those services with no sidecar ('proxyless gRPC, no sidecar').",
     )
+    fixes_model: DataPlaneModel | None = Field(
+        default=None,
+        description="The data-plane model whose problem it fixes ('sidecar': native sidecars "
+        "order a sidecar's start and stop, so Jobs finish): as a must-have, an offering of "
+        "another model has no such problem and meets it.",
+    )
     narrows: Id | None = Field(
         default=None,
         description="The broader feature this one is a kind of ('global rate limiting' of rate "

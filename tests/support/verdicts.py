@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bot.answers import scoring
+from bot.answers import choosing, scoring
 from bot.answers.engine import AnswerEngine
 
 
 def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
     intent = engine.parser.parse(text)
-    return scoring.evaluate(engine.kb, intent.facts, scoring.candidates(engine.kb, intent.meshes))
+    among = choosing.candidates(engine.kb, intent.meshes, intent.facts)
+    return scoring.evaluate(engine.kb, intent.facts, among)

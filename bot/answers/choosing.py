@@ -1,0 +1,53 @@
+"""The offerings a recommendation chooses among.
+
+Every current offering, unless the message names two or more to choose between ("Kuma vs
+Kong Mesh … which one?", "should we go with consul or kuma?"): then the pick comes from
+those, with no mesh at all beside them (whether to run one is always open), as long as one of
+them is left after screening. The meshes they run, move off, refuse or ask whether they need
+at all are theirs, not options named to choose between.
+"""
+
+from __future__ import annotations
+
+from bot.answers import scoring
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue, Mesh
+
+THEIRS = ("incumbent", "leaving", "retired_mesh", "refused_mesh", "hurt_before", "doubted_mesh")
+
+
+def shortlist(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) -> list[Mesh]:
+    """The current offerings named to choose between, and no mesh beside them; none where
+    fewer than two are named that way."""
+    theirs = {facts.get(k) for k in THEIRS}
+    chosen = [
+        kb.meshes[m]
+        for m in dict.fromkeys(named)
+        if m in kb.meshes and kb.meshes[m].is_current and m not in theirs
+    ]
+    offered = [m for m in chosen if m.fit and m.fit.mesh is not False]
+    if len(offered) < 2:
+        return []
+    baseline = [m for m in kb.current_meshes() if m.fit and m.fit.mesh is False]
+    return [*offered, *(m for m in baseline if m not in chosen)]
+
+
+def candidates(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) -> list[Mesh]:
+    """The shortlist named, where one of it is left after screening; else every current
+    offering."""
+    chosen = shortlist(kb, named, facts)
+    pick = scoring.evaluate(kb, facts, chosen).pick if chosen else None
+    if pick and pick in named:
+        return chosen
+    return scoring.candidates(kb, named)
+
+
+def elsewhere(
+    kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh], pick: str | None
+) -> str | None:
+    """The offering that would lead were the field every current one, where that is not among
+    those chosen between and not the pick."""
+    if pick is None or len(among) == len(kb.current_meshes()):
+        return None
+    lead = scoring.evaluate(kb, facts, kb.current_meshes()).pick
+    return lead if lead and lead != pick and lead not in {m.id for m in among} else None
