@@ -81,3 +81,37 @@ def test_windows_pods_name_the_paid_edition_that_meshes_them(engine: AnswerEngin
     assert verdict(engine, text).tied == ["linkerd"]
     assert "only in Buoyant Enterprise for Linkerd, a paid edition" in out.split("WHY")[0]
     assert "Only Buoyant Enterprise for Linkerd, a paid edition, meets Windows nodes" in out
+
+
+# On an estate that is all Kubernetes, Windows workloads can only be pods: a mesh that meshes
+# Windows VMs alone (Consul) is out, however they are named.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have windows workloads on EKS (windows node group) and need mtls between them and "
+        "the linux services. which mesh?",
+        "windows workloads on EKS, need mtls for them",
+        "we run windows servers on EKS for some .net apps; mtls needed everywhere. which mesh?",
+        "AKS, some windows machines in the cluster, need mtls across all services",
+        "gke with a windows node group for old .net services; we want mutual tls between all of "
+        "them",
+    ],
+)
+def test_windows_on_kubernetes_alone_rules_out_windows_vms_only(engine: AnswerEngine, text: str):
+    result = verdict(engine, text)
+    assert "consul" in {s.mesh.id for s in result.ruled_out}
+    assert "consul" not in result.survivors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "legacy IIS apps on windows server 2025 VMs + linux k8s cluster. need mTLS between the "
+        "windows VMs and the k8s services. paying a vendor is fine",
+        "eks plus 40 windows vms on prem, need mtls across them",
+    ],
+)
+def test_windows_vms_beside_kubernetes_keep_consul(engine: AnswerEngine, text: str):
+    result = verdict(engine, text)
+    assert "consul" in result.survivors
+    assert engine.ask(text).title == "Recommendation: Linkerd"
