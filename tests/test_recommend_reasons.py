@@ -130,7 +130,10 @@ def test_global_rate_limits_unasked_for_a_vendor_go_to_the_open_source_base(
 def test_the_only_mesh_left_is_said_first(engine: AnswerEngine, text: str):
     answer = engine.ask(text)
     assert verdict(engine, text).tied[0] == "linkerd"
-    assert "Linkerd is the only mesh your requirements leave" in why(answer)[0].text
+    first = why(answer)[0].text
+    # only the vendor's paid edition meshes Windows pods: that decides, and is said
+    assert first.startswith("Only Buoyant Enterprise for Linkerd, a paid edition, meets Windows")
+    assert "not open-source Linkerd" in first
 
 
 @pytest.mark.parametrize(

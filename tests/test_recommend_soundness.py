@@ -157,7 +157,10 @@ def test_a_must_have_met_only_in_a_paid_edition_is_the_main_caveat(engine: Answe
         "AKS with Windows node pools running .NET services; the Windows containers need mTLS "
         "too. 30 services"
     )
-    assert "Main caveat: Windows nodes enterprise only" in answer.lead
+    assert (
+        "Main caveat: Windows nodes (beta) only in Buoyant Enterprise for Linkerd, a paid edition"
+        in answer.lead
+    )
 
 
 @pytest.mark.parametrize(

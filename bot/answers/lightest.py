@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from bot.answers import unranked
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.cost import DEFAULT_PODS, PODS_PER_NODE
@@ -95,7 +96,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     for mesh in meshes:
         figure = benchmark.get(mesh.id) if benchmark else lead_figure(kb, mesh, metric)
         if figure is None and benchmark and lead_figure(kb, mesh, metric):
-            elsewhere.append(mesh.name)
+            elsewhere.append(mesh)
             continue
         if figure is None or (by_size and figure.per not in (Scope.pod, Scope.node)):
             continue
@@ -132,8 +133,9 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     unmeasured = [
         m.name
         for m in meshes
-        if m.id not in {r[1].id for r in ranked} | set_apart and m.name not in elsewhere
+        if m.id not in {r[1].id for r in ranked} | set_apart | {e.id for e in elsewhere}
     ]
+    own = unranked.measured_elsewhere(elsewhere, metric)
     at = f" at {said}, {nodes:,} nodes" if by_size else ""
     if ranked:
         total, first, figure, _ = ranked[0]
@@ -145,7 +147,9 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         summary = (
             f"{among}y {measured}{at}, {first.name} is the {said}: about "
             f"{amount(total, figure.unit)}{unit} {basis}{f' ({caveats})' if caveats else ''}"
-            f"{_extra_proxies(first, metric)}. "
+            f"{_extra_proxies(first, metric)}."
+            + (unranked.worst_case_note([f for *_, f, _ in ranked]) if benchmark else "")
+            + " "
             + _unlike(kb, [(m, f) for _, m, f, _ in ranked], meshes)
         ).strip()
         # Who is left out of the ranking, and why, follows the chart: the lead stays the
@@ -160,11 +164,19 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             "meshes, so like is set against like: such figures depend on the load and hardware "
             "measured. Licence and support costs are not in my knowledge base."
         )
-        if elsewhere:
+        if own:
             note += (
-                " Not ranked here, as their figures come from other benchmarks or are borrowed "
-                f"from the mesh they are built on: {', '.join(elsewhere)}."
+                " Not ranked here, measured only in other benchmarks (not like for like): "
+                f"{unranked.elsewhere_text(own)}."
             )
+        own_ids = {o.id for o, _ in own}
+        lent_only = [m.name for m in elsewhere if m.id not in own_ids]
+        if lent_only:
+            note += (
+                " Not ranked here, as their figures are borrowed from the mesh they are built "
+                f"on: {', '.join(lent_only)}."
+            )
+        items += unranked.elsewhere_items(own, cite)
     else:
         note = (
             f"Ranked by {measured} only, from each mesh's best-sourced figure; figures come from "

@@ -3,7 +3,7 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
-from bot.answers import choosing, scoring
+from bot.answers import choosing, editions, scoring, ties, whatif
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -159,12 +159,12 @@ def _decided_by_screening(kb: KnowledgeBase, verdict: Verdict, cite: Citations) 
     out = len(verdict.ruled_out)
     if not meshes and out:
         held = "; ".join(f.text for f in mine.caveats)
-        text = (
+        lead = editions.only_edition_text(kb, mine.mesh, verdict.field.req, out) or (
             f"{name} is the only mesh your requirements leave"
             + (f" ({held})" if held else "")
             + f": the other {out} offerings are ruled out (see Ruled out)"
-            + (", and running no mesh falls short of what you need." if others else ".")
         )
+        text = lead + (", and running no mesh falls short of what you need." if others else ".")
         sources = [f.sources[0] for f in mine.caveats if f.sources]
         sources += [s.reasons[0].sources[0] for s in verdict.ruled_out if s.reasons[0].sources]
         return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:3]))
@@ -460,10 +460,14 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             continue
         seen.add((c.question.id, c.new_picks))
         names = [kb.meshes[m].name for m in c.new_picks]
+        after = next(
+            v for q, o, v in ahead.options if q.id == c.question.id and o.label == c.option_label
+        )
+        because = whatif.why_changed(kb, ahead.verdict, after, c.new_picks[0])
         lines.append(
             Statement(
                 label=f"{c.question.ask} → {c.option_label}",
-                text=f"the pick becomes {names[0]}"
+                text=f"the pick becomes {names[0]}{because}"
                 if len(names) == 1
                 else f"{_and(names)} would be level",
             )
@@ -635,6 +639,8 @@ def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> st
     else, where its project ships no stable builds and the setup has not settled how it gets
     them, where those come from and on what terms; else its first weakness."""
     pick = screened.mesh
+    if paid := editions.caveat_text(kb, pick, req):
+        return paid + " (see Caveats)."
     short = [f.text for f in screened.caveats if not f.met_anyway]
     if short:
         return "; ".join(short) + " (see Caveats)."
@@ -661,11 +667,22 @@ def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
     if not verdict.lean:
         return ""
     others = [m for m in verdict.level if m != verdict.lean]
+    name = kb.meshes[verdict.lean].name
+    fits = f"{mesh_names(kb, others)} {'fit' if len(others) > 1 else 'fits'}"
+    counts = ties.lead_counts(ahead, verdict.lean, others)
+    if counts is None:
+        why = f"nothing you've said separates them: call it a tie, with {name} listed first. "
+    else:
+        mine, theirs, total = counts
+        rival = mesh_names(kb, others) if len(others) == 1 else "any of them"
+        why = (
+            f"nothing you've said separates them; {name} is listed first because of the "
+            f"{total} answers to my open questions, {mine} would leave it ahead of {rival} "
+            f"and {theirs} the other way round. "
+        )
     return (
-        f" A close call: {mesh_names(kb, others)} {'fit' if len(others) > 1 else 'fits'} "
-        "what you've said as well, and "
-        f"{kb.meshes[verdict.lean].name} leads because it holds up better whatever the "
-        f"answers to my open questions turn out to be. {_splits(kb, ahead, verdict.level)}"
+        f" A close call: {fits} what you've said as well as {name}, and "
+        f"{why}{_splits(kb, ahead, verdict.level)}"
     )
 
 

@@ -231,7 +231,7 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         return Check(Outcome.out, f"{name} outside a paid edition", sources)
     if level == Level.partial and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"{name} in full", sources)
-    if level == Level.partial and row and row.lacks and feature_id in ctx.req.by_name:
+    if level == Level.partial and row and row.lacks and _named(feature_id, ctx):
         return Check(Outcome.out, f"{name} ({row.lacks})", sources)
     if level == Level.unknown and feature_id in ctx.req.in_full:
         return Check(Outcome.out, f"confirmed {name}", sources)
@@ -261,6 +261,25 @@ def _why(row: Support | None) -> str:
     head, dot, _ = note.partition(". ")
     said = head + "." if dot else note
     return said if len(said) <= WHY_CHARS else ""
+
+
+def _named(feature_id: str, ctx: Context) -> bool:
+    """The must-have is what its name promises: said by name ("mTLS"), or a kind of workload
+    whose `named_by` words are Kubernetes' own (Windows pods) on an estate that is all
+    Kubernetes, where such workloads can only be pods: no VMs counted, and no other kind of
+    workload (VMs) to bring in."""
+    if feature_id in ctx.req.by_name:
+        return True
+    features, req = ctx.kb.features, ctx.req
+    feature = features.get(feature_id)
+    if not (feature and feature.workloads and feature.named_by) or req.vms:
+        return False
+    others = [features[n] for n in req.needs if n != feature_id and n in features]
+    return (
+        bool(req.platforms)
+        and all(p in KUBERNETES_PLATFORMS or p == Platform.kubernetes for p in req.platforms)
+        and not any(f.workloads for f in others)
+    )
 
 
 def _stage(row: Support | None) -> str:
@@ -742,10 +761,37 @@ READS: dict[str, tuple[str, ...]] = {
     "vms_in_own_cloud": ("needs", "platforms"),
     "supported_by": ("support",),
     # an enterprise row is bought with support, or closed to the setup; with sidecars
-    # refused, a row is read in the offering's sidecar-free mode
-    "has_features": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
-    "has_feature": ("support", "no_paid_edition", "in_full", "by_name", "needs", "no_sidecars"),
-    "sidecar_free": ("support", "no_paid_edition", "in_full", "by_name", "needs"),
+    # refused, a row is read in the offering's sidecar-free mode; on an all-Kubernetes
+    # estate a kind of workload is read by its Kubernetes name (Windows pods)
+    "has_features": (
+        "support",
+        "no_paid_edition",
+        "in_full",
+        "by_name",
+        "needs",
+        "no_sidecars",
+        "platforms",
+        "vms",
+    ),
+    "has_feature": (
+        "support",
+        "no_paid_edition",
+        "in_full",
+        "by_name",
+        "needs",
+        "no_sidecars",
+        "platforms",
+        "vms",
+    ),
+    "sidecar_free": (
+        "support",
+        "no_paid_edition",
+        "in_full",
+        "by_name",
+        "needs",
+        "platforms",
+        "vms",
+    ),
     "keeps_cni": ("cilium_cni", "provider_cilium"),
     "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
     "proxy_free": ("needs",),  # gRPC services may go proxyless

@@ -1,0 +1,34 @@
+"""A delay ranking from one benchmark says what kind of figures it ranks (worst cases, with
+their setup) and shows, labelled, the figures of meshes measured only elsewhere (Istio's
+ambient mode), so the most relevant candidate for a latency budget is never dropped unseen."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "low latency trading platform, on-prem k8s, p99 budget is tight, need mTLS. which mesh "
+        "adds least latency?",
+        "which service mesh adds the least p99 latency? we need mtls on kubernetes",
+        "lowest latency mesh for mTLS on EKS? our tail latency budget is very tight",
+        "we care about tail latency above all: which mesh has the smallest latency overhead with "
+        "mutual tls?",
+        "which mesh is fastest, i.e. adds the least latency per request? kubernetes, mtls required",
+    ],
+)
+def test_a_latency_ranking_labels_its_worst_cases_and_shows_the_unranked(
+    engine: AnswerEngine, text: str
+):
+    answer = engine.ask(text)
+    assert "Every figure ranked is a worst case (" in answer.lead
+    assert "no keep-alive): each request opens a new connection" in answer.lead
+    out = render_terminal(answer)
+    assert "other benchmarks (not like for like): Istio ambient mode: 0.2 ms" in out
+    assert "25 ms per request path (worst case: its setup inflates it; LiveWyer's June 2024" in out
+    assert "Istio ambient mode (not ranked: another benchmark)" in out
