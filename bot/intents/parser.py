@@ -746,9 +746,7 @@ class IntentParser:
         listed = self._cues.has("list_meshes", normalised)  # "which meshes support SMI"
         if found.meshes or listed:
             features += [f for f in self._term_features(normalised) if f not in features]
-        features += [
-            f for f in self._rate_caps.read(text) if f not in features
-        ]  # "cap … at 100 rps"
+        features += [f for f in self._rate_caps.read(text) if f not in features]
         features = self._narrowed(features, normalised)
         if not features:
             features = self._platform_features(text, negated)
@@ -1150,9 +1148,9 @@ class IntentParser:
         found_all = dict.fromkeys([*known, *tops])
         # "grpc with no proxy": the gRPC of proxyless gRPC, no second feature
         finds = [(c, {r.feature for r in ranks}) for c, ranks in each]
-        words = subsumed(remaining.split(), found, [*ranked, *tops], self._kb.features, finds)
-        found_all = {f: None for f in found_all if f not in words}
-        return [f for f in found_all if f not in negated and (f in exact or f not in unasked)]
+        gone = subsumed(remaining.split(), found, [*ranked, *tops], self._kb.features, finds)
+        gone |= {f for f in found_all if f in negated or (f not in exact and f in unasked)}
+        return [f for f in found_all if f not in gone]
 
     def _unasked(
         self, every: list[Ranked], ranked: list[str], clauses: list[str], asking: frozenset[str]
