@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Intent, IntentKind, Measure
 from bot.intents.parser import IntentParser
 from bot.knowledge.aliases import normalise
 from bot.knowledge.loader import load_knowledge
@@ -143,13 +143,17 @@ def test_phrase_table(parser, text, kind, meshes, features, facts):
 def test_unknown_offers_did_you_mean(parser, engine):
     typo = parser.parse("linkkerdd istioo pls")
     assert typo.kind == K.compare and typo.meshes == ["linkerd", "istio"]  # typos still match
-    odd = parser.parse("sidecr memry")
+    odd = parser.parse("sidecr circut")
     assert odd.kind == K.unknown
     assert "mesh:istio" in odd.suggestions and any(
         s.startswith("feature:") for s in odd.suggestions
     )
     offered = [c.label for c in engine.answer(odd).next_steps]
     assert "Explain Istio (sidecar mode)" in offered  # the suggestions become buttons
+
+
+def test_a_slip_of_the_measure_asks_for_it(parser):
+    assert parser.parse("sidecr memry").measure == Measure.memory  # "memry": memory
 
 
 def test_needs_come_from_features_in_a_recommend_question(parser):

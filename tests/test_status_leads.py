@@ -58,6 +58,9 @@ def test_an_overhead_or_feature_of_the_latest_version_is_no_status_question(
         "is anthos service mesh going away",
         "is anthos service mesh still supported",
         "has google shut down anthos service mesh",
+        "is asm being retired?",
+        "is anthos mesh dead?",
+        "asm end of life?",
     ],
 )
 def test_a_former_name_asked_about_says_it_was_renamed_not_retired(
@@ -68,6 +71,7 @@ def test_a_former_name_asked_about_says_it_was_renamed_not_retired(
     assert answer.intent.meshes == ["google-cloud-service-mesh"]
     said = render_terminal(answer)
     assert "into Cloud Service Mesh, announced by Google on 2024-04-10" in said
+    assert "Anthos Service Mesh" in said or "anthos service mesh" in said
     assert "It is maintained, not retired." in answer.lead
     assert not answer.lead.startswith("Yes")
 
@@ -96,3 +100,23 @@ def test_several_current_meshes_are_listed(engine: AnswerEngine) -> None:
     assert answer.title == "Are Istio (sidecar mode) and Kuma maintained?"
     assert answer.lead == "Not retired: Istio (sidecar mode) and Kuma are maintained."
     assert any(p.heading == "What you asked about" for p in answer.points)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long does Solo support istio versions in gloo mesh?",
+        "gloo mesh support window",
+        "how long is each gloo mesh version supported",
+        "is gloo mesh still maintained",
+        "whats the latest gloo mesh version",
+    ],
+)
+def test_a_distributions_status_says_how_long_its_vendor_supports_it(
+    engine: AnswerEngine, kb: KnowledgeBase, text: str
+) -> None:
+    answer = engine.ask(text)
+    assert answer.kind == IntentKind.lifecycle
+    assert answer.intent.meshes == ["gloo-mesh"]
+    assert kb.meshes["gloo-mesh"].distribution.support.rstrip(".") in answer.lead
+    assert "n-4" in answer.lead

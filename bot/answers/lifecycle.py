@@ -127,11 +127,16 @@ def _current_lead(kb: KnowledgeBase, mesh: Mesh) -> str:
 
 
 def _release_model(mesh: Mesh) -> str:
-    """'Since 2.15 the project ships only edge releases …' ('' for a mesh with no project)."""
-    if not mesh.project:
+    """'Since 2.15 the project ships only edge releases …'; for a vendor's distribution, whose
+    releases are its vendor's, how long that vendor supports them ('Solo supports n-3 Gloo
+    Mesh versions and n-4 minor versions of its Istio distribution'); else ''."""
+    if mesh.project:
+        said = mesh.project.releases.rstrip(".")
+    elif mesh.distribution and mesh.distribution.support:
+        said = f"Support: {mesh.distribution.support.rstrip('.')}"
+    else:
         return ""
-    releases = mesh.project.releases.rstrip(".")
-    return f"{releases[:1].upper()}{releases[1:]}."
+    return f"{said[:1].upper()}{said[1:]}."
 
 
 def _maintained(mesh: Mesh, cite: Citations) -> Statement:
@@ -145,8 +150,10 @@ def _maintained(mesh: Mesh, cite: Citations) -> Statement:
 
 
 def _status_sources(mesh: Mesh) -> list[str]:
-    """Where a current mesh's version and release model come from."""
+    """Where a current mesh's version and release model (or its vendor's support) come from."""
     sources = list(mesh.version.sources)
     if mesh.project:
         sources += [s for s in mesh.project.sources if s not in sources]
+    elif mesh.distribution and mesh.distribution.support:
+        sources += [s for s in mesh.distribution.sources if s not in sources]
     return sources

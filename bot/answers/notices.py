@@ -102,13 +102,19 @@ def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
 
 
 def _formerly(kb: KnowledgeBase, typed: str, entity: str) -> str:
-    """' (its former name: merged into Linkerd as Linkerd 2 in 2018)' for a name it went by."""
+    """' (its former name: merged into Linkerd as Linkerd 2 in 2018)' for a name it went by;
+    for a short form of one, that name first (' (Anthos Service Mesh, its former name: …)')."""
     mesh = kb.meshes.get(entity)
     said = normalise(typed)
     former = (
-        next((f for f in mesh.former_names if normalise(f.name) == said), None) if mesh else None
+        next((f for f in mesh.former_names if said in {normalise(n) for n in f.said_as}), None)
+        if mesh
+        else None
     )
-    return f" (its former name: {former.note})" if former else ""
+    if former is None:
+        return ""
+    spelled = "" if normalise(former.name) == said else f"{former.name}, "  # "asm": short form
+    return f" ({spelled}its former name: {former.note})"
 
 
 def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:

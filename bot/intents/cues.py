@@ -38,6 +38,8 @@ GROUPS = frozenset(
         "relay",
         "indifferent",
         "purpose",
+        "relevance",
+        "privative",
         "supposed_need",
         "heading_words",
         "closing",
@@ -149,9 +151,12 @@ GROUPS = frozenset(
 )
 
 
-# Words any topic's question uses ("why", "fix", "error", "production", "legal"): they say
-# what is asked of a subject, never make a subject mine, so they are no vocabulary of mine.
-ANY_TOPIC = frozenset({"symptoms", "diagnose", "readiness", "licence_use"})
+# Words any topic's question uses ("why", "fix", "error", "production", "legal", "why does
+# it matter", "zero"): they say what is asked of a subject, never make a subject mine, so they
+# are no vocabulary of mine ("Grey Matter" stays a name).
+ANY_TOPIC = frozenset(
+    {"symptoms", "diagnose", "readiness", "licence_use", "relevance", "privative"}
+)
 
 
 class CuePhrases:

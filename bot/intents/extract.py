@@ -84,6 +84,14 @@ def find_mentions(tokens: list[str], meshes: AliasIndex, features: AliasIndex) -
     return Mentions(**{name: _copied(getattr(scan, name)) for name in _MENTIONS_FIELDS})
 
 
+def outside_features(text: str, meshes: AliasIndex, features: AliasIndex) -> list[str]:
+    """The words of a text no feature's name takes: in "native sidecars at all" only "at all"
+    is left, so the sidecar said is that feature, not the concept."""
+    tokens = text.split()
+    taken = find_mentions(tokens, meshes, features).feature_words
+    return [t for t, feature in zip(tokens, taken, strict=True) if not feature]
+
+
 def _copied(value: object) -> object:
     return value.copy() if isinstance(value, list | dict | set) else value
 

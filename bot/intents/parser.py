@@ -27,7 +27,13 @@ from bot.intents.context import (
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
-from bot.intents.extract import MAX_SPAN, Mentions, SignalReader, find_mentions
+from bot.intents.extract import (
+    MAX_SPAN,
+    Mentions,
+    SignalReader,
+    find_mentions,
+    outside_features,
+)
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
@@ -41,6 +47,7 @@ from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
+from bot.intents.rate_caps import RateCapReader
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
     HURT_BEFORE,
@@ -56,6 +63,7 @@ from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.stances import StanceReader, settled
+from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
 from bot.intents.threadless import alone
@@ -219,7 +227,12 @@ class IntentParser:
         self._stand_ins = _stand_ins(kb)
         self._weigher = SetupWeigher(kb)
         self._vocabulary = self._known_words()
-        self._former = {normalise(f.name): m.id for m in kb.meshes.values() for f in m.former_names}
+        self._former = {
+            normalise(n): m.id
+            for m in kb.meshes.values()
+            for f in m.former_names
+            for n in f.said_as
+        }
         self._part_words = {
             normalise(a): part.id
             for m in kb.meshes.values()
@@ -255,9 +268,11 @@ class IntentParser:
             w for phrase in self._requirements.platform_words() for w in normalise(phrase).split()
         )
         self._short_names = ShortNameReader(
-            kb.meshes.values(), kb.mesh_index, self._requirements.platform_words()
+            kb.meshes.values(), kb.mesh_index, self._requirements.platform_words(), kb.rules.vendors
         )
-        self._retriever = FeatureRetriever(kb, generic=self._cues.words["filler"])
+        words = self._cues.words
+        self._retriever = FeatureRetriever(kb, words["filler"], privative=words["privative"])
+        self._rate_caps = RateCapReader(kb.rules)
         self._avoids = {
             f.id: LazyPattern(
                 r"\b(?:" + "|".join(re.escape(normalise(a)) for a in f.avoids) + r")\b"
@@ -668,7 +683,7 @@ class IntentParser:
         for mesh in packaged(remaining.split(), found, meshes, index, platform, text):
             found.meshes.remove(mesh)
         shortened = (
-            self._short_names.read(remaining.split(), found)
+            self._short_names.read(remaining.split(), found, facts)
             if self._cues.find("compare", normalised)
             else {}
         )
@@ -730,6 +745,7 @@ class IntentParser:
         listed = self._cues.has("list_meshes", normalised)  # "which meshes support SMI"
         if found.meshes or listed:
             features += [f for f in self._term_features(normalised) if f not in features]
+        features += [f for f in self._rate_caps.read(text) if f not in features]
         features = self._narrowed(features, normalised)
         if not features:
             features = self._platform_features(text, negated)
@@ -1129,7 +1145,11 @@ class IntentParser:
             )[:1]
         ]
         found_all = dict.fromkeys([*known, *tops])
-        return [f for f in found_all if f not in negated and (f in exact or f not in unasked)]
+        # "grpc with no proxy": the gRPC of proxyless gRPC, no second feature
+        finds = [(c, {r.feature for r in ranks}) for c, ranks in each]
+        gone = subsumed(remaining.split(), found, [*ranked, *tops], self._kb.features, finds)
+        gone |= {f for f in found_all if f in negated or (f not in exact and f in unasked)}
+        return [f for f in found_all if f not in gone]
 
     def _unasked(
         self, every: list[Ranked], ranked: list[str], clauses: list[str], asking: frozenset[str]
@@ -1563,7 +1583,8 @@ class IntentParser:
         # Nor does a product the knowledge base lacks set in a mesh's place ("is Kumaflare a
         # good replacement for kuma?"): what is asked is what that product is.
         placed = ["stands_in", "stands_in_after"] if r.unknown else []
-        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else []), *placed):
+        why = ["purpose"] if reason else []  # "why should i care": no pick, whatever is named
+        for group in ("lifecycle", "relay", "quantity", "relevance", *why, *placed):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
@@ -1900,13 +1921,18 @@ class IntentParser:
     def _reason_asked(self, r: _Reading) -> bool:
         """What a feature is for asked (`purpose`: "why would we need mtls if TLS ends at
         the ingress"), with no mesh named and no mesh nor sidecar after the phrase: "why do
-        we need a mesh at all", "… we need istio. why do we need it?" weigh adopting one."""
+        we need a mesh at all", "… we need istio. why do we need it?" weigh adopting one;
+        a feature's name holding the word ("why should i care about native sidecars") is
+        that feature."""
         if not r.features or r.found.meshes:
             return False
         said = self._cues.find("purpose", r.normalised)
+        kb = self._kb
+        after = (
+            outside_features(r.normalised[m.end() :], kb.mesh_index, kb.feature_index) for m in said
+        )
         return bool(said) and not any(
-            self._cues.has("concept", " ".join(r.normalised[m.end() :].split()[:MAX_SPAN]))
-            for m in said
+            self._cues.has("concept", " ".join(words[:MAX_SPAN])) for words in after
         )
 
     def _without_supposed_needs(self, normalised: str) -> str:
@@ -2103,7 +2129,7 @@ class IntentParser:
         what the words before it mean ("sidecar vs sidecarless — what does that mean?")."""
         if self._cues.has("explain", normalised) or self._asks_meaning(text):
             return True
-        if self._cues.has("purpose", normalised):  # "why would we need mtls": what it is for
+        if any(self._cues.has(g, normalised) for g in ("purpose", "relevance")):  # what it's for
             return True
         words = normalised.split()
         for match in self._cues.find("what_is", normalised):
@@ -2143,7 +2169,7 @@ class IntentParser:
                 topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
-            reason = self._cues.strip("purpose", said)  # "why do we need it": no pick
+            reason = self._cues.strip("relevance", self._cues.strip("purpose", said))  # no pick
             if not topic or any(self._cues.has(g, reason) for g in picks):
                 continue
             if self._explained(said, sentence.group(0)):

@@ -1,12 +1,14 @@
 """Slips of the words that ask for a kind of answer: "recomend a mesh" asks for a
-recommendation, "comapre istio and kuma" for a comparison, "expalin mtls" for an explanation.
+recommendation, "comapre istio and kuma" for a comparison, "expalin mtls" for an explanation;
+and of the words naming the measure asked: "isito vs linkred memroy" compares memory,
+"ligthest mesh" ranks by overhead.
 
 A word is read as a cue word (rules.yaml `phrases:` of the groups in KINDS) when it is a
 plain typo of exactly one of them (a letter added, dropped or changed, or two swapped; two
-such slips in words of nine letters or more, as names allow: "reccomend"), is no
-English word as it stands, no word the knowledge base uses, and no slip of a mesh's or a
-feature's name (the mention scan reads those, and says so). Shorter words are a slip of too
-many others to tell.
+such slips in words of nine letters or more, as names allow: "reccomend"), is no English
+word as it stands, no word the knowledge base uses, and no slip of a word of a mesh's or a
+feature's name other than the cue word itself (the mention scan reads those, and says so).
+Shorter words are a slip of too many others to tell.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from bot.intents.cues import CuePhrases
 from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import typo_edits
 
-KINDS = ("recommend", "compare", "explain")  # the words asking for a kind of answer
+# the words asking for a kind of answer, and for a measure
+KINDS = ("recommend", "compare", "explain", "cost", "memory", "cpu", "latency", "lightest")
 SLIP_LENGTH = 5
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -45,7 +48,11 @@ class Respeller:
         if len(word) < SLIP_LENGTH or ordinary(word) or word in self._vocabulary:
             return None
         meant = [cue for cue in self._cues if _typo(word, cue)]
-        if len(meant) != 1 or established(word) or any(_typo(word, n) for n in self._names):
+        if len(meant) != 1 or established(word):
+            return None
+        # a slip of a name's word is the name's ("linkred"), unless that word is the cue's own
+        # ("latnecy": "latency", in "latency-aware load balancing" too)
+        if any(_typo(word, n) for n in self._names if n != meant[0]):
             return None
         return meant[0]
 

@@ -6,7 +6,9 @@ it adds to a score but never makes one. Everyday English and the field's own eve
 words (rules.yaml `filler`: "cluster", "control plane") count for little. Terms are
 word stems and pairs of neighbouring stems, so "log-only mode before enforcing" finds
 the dry-run row though no alias says so; a clipped word of the field (rules.yaml
-`short_forms`: "auth") stands for the words it clips as well.
+`short_forms`: "auth") stands for the words it clips as well, and a word of lack (`privative`:
+"no", "zero") for "without", as the features' words say it ("grpc with no proxy between
+services" is "grpc without a proxy").
 The index is built once per knowledge base; a question costs one pass over its terms.
 """
 
@@ -43,6 +45,7 @@ MIN_TERMS = 2  # one shared word ("government", "release") is a coincidence, not
 MEANINGFUL = 0.5  # ...and so are shared everyday words ("proxies take")
 RUNNER_UP = 0.75  # a second feature must score at least this share of the first
 MAX_FEATURES = 3
+WITHOUT = "without"  # how the features' own words say a lack ("grpc without a proxy")
 _NONE: frozenset[str] = frozenset()
 
 
@@ -107,7 +110,13 @@ class Ranked:
 class FeatureRetriever:
     """BM25 over weighted feature documents, built once per knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, generic: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        generic: frozenset[str] = frozenset(),
+        privative: frozenset[str] = frozenset(),
+    ) -> None:
+        self._privative = privative
         """`generic`: the field's own everyday words, weighed like common English."""
         # A narrower kind of another feature ("global rate limiting") is found by its own
         # aliases only: its words are the broader one's, so ranking them would split the
@@ -214,7 +223,10 @@ class FeatureRetriever:
         Only the feature's own words can make it relevant; the meshes' notes on it
         (which name vendors, versions and other features) add to a score, never make one.
         """
-        query = query_terms(text, self._short)
+        words = normalise(text).split()
+        query = query_terms(
+            " ".join(WITHOUT if w in self._privative else w for w in words), self._short
+        )
         own_average, notes_average = self._average[id(self._own)], self._average[id(self._notes)]
         touched = {feature for term in query for feature in self._postings.get(term, ())}
         scores = []

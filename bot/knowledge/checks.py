@@ -441,6 +441,11 @@ def _alias_locations(loaded: LoadedFiles) -> list[tuple[str, str, str, str]]:
             (f"mesh {mesh_id}", f.name, file, f"former_names[{i}].name")
             for i, f in enumerate(mesh.former_names)
         ]
+        out += [
+            (f"mesh {mesh_id}", s, file, f"former_names[{i}].short[{j}]")
+            for i, f in enumerate(mesh.former_names)
+            for j, s in enumerate(f.short)
+        ]
         for n, part in enumerate(mesh.parts):
             out.append((f"mesh {mesh_id}", part.name, file, f"parts[{n}].name"))
             out += [
@@ -531,6 +536,7 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 fix="use the id of a mesh under meshes/",
             )
     yield from _check_constraints(rules, feature_ids)
+    yield from _check_rate_caps(rules, feature_ids)
 
     def settings(values: dict[str, FactValue], path: str) -> Iterator[Problem]:
         for fact_id, value in values.items():
@@ -702,6 +708,26 @@ def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"'{name}' names an offering of the knowledge base",
                     fix="drop the name, or drop the product if it is covered as an offering",
                 )
+
+
+def _check_rate_caps(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
+    caps = rules.rate_caps
+    if caps is None:
+        return
+    if rules.fact(caps.fact) is None:
+        yield Problem(
+            file="rules.yaml",
+            path="rate_caps.fact",
+            message=f"unknown fact '{caps.fact}'",
+            fix="declare the fact, with its rate units, under facts:",
+        )
+    if feature_ids is not None and caps.feature not in feature_ids:
+        yield Problem(
+            file="rules.yaml",
+            path="rate_caps.feature",
+            message=f"unknown feature '{caps.feature}'",
+            fix="use a feature id from features.yaml",
+        )
 
 
 def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:

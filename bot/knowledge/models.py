@@ -503,8 +503,18 @@ class FormerName(Strict):
     """A name the offering went by before ("Conduit" for Linkerd): read as it, and said so."""
 
     name: Text
+    short: list[Text] = Field(
+        default_factory=list,
+        description="Short forms of that name ('ASM' for Anthos Service Mesh): they name the "
+        "offering as its aliases do, and the answer says what became of the name.",
+    )
     note: Text = Field(description="What became of it: 'merged into Linkerd as Linkerd 2 (2018)'.")
     sources: list[Id] = Field(min_length=1)
+
+    @property
+    def said_as(self) -> list[str]:
+        """The name and its short forms."""
+        return [self.name, *self.short]
 
 
 class OutdatedClaim(Strict):
@@ -802,7 +812,7 @@ class Mesh(Strict):
         """Its aliases, the names it went by before and its parts' names: every name a
         question may use."""
         parts = [a for part in self.parts for a in (part.name, *part.aliases)]
-        return [*self.aliases, *(f.name for f in self.former_names), *parts]
+        return [*self.aliases, *(n for f in self.former_names for n in f.said_as), *parts]
 
     @property
     def is_current(self) -> bool:
@@ -1428,6 +1438,28 @@ class MemorySizes(Strict):
     )
 
 
+class RateCaps(Strict):
+    """A rate said as a cap ("cap each API key at 100 req/s", "hold a tenant to 200 rps", "a
+    300 rps budget"): a limit on requests asked for, not the load the mesh carries ("rps is
+    modest, ~150")."""
+
+    fact: Id = Field(description="The number fact whose `units` are rates (rps).")
+    feature: Id = Field(description="The feature a capped rate asks for.")
+    before: list[Text] = Field(
+        min_length=1, description="Words that cap the rate after them: 'cap', 'no more than'."
+    )
+    after: list[Text] = Field(
+        default_factory=list, description="Words that cap the rate before them: 'budget'."
+    )
+    held: list[Text] = Field(
+        default_factory=list,
+        description="Verbs that cap a rate only across a `held_at` word right before it "
+        "('hold a tenant to 200 rps'; not 'can it hold 200 rps').",
+    )
+    held_at: list[Text] = Field(default_factory=list, description="'to', 'at', 'under'.")
+    window: int = Field(default=4, ge=1, description="Words at most between cap word and rate.")
+
+
 class PriorityTopic(Strict):
     """One thing a setup may rank first, and what ranking it first sets."""
 
@@ -1750,6 +1782,7 @@ class RulesFile(Strict):
     )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
+    rate_caps: RateCaps | None = None
     priorities: Priorities = Field(default_factory=lambda: Priorities())
     cluster_limits: ClusterLimits | None = None
     no_paid_editions: list[dict[Id, Condition]] = Field(
