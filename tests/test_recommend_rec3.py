@@ -1,0 +1,98 @@
+"""Long setups whose history or tooling must not outweigh what they ask: a licence legal
+cleared, sidecars to drop, a cluster count denied, and the tools that already cover a need
+(each read through the public path: parse, then the verdict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from tests.support.verdicts import verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're all-in on hashicorp. nomad on ~40 vms, vault for secrets, and we already pay for "
+        "consul enterprise. legal reviewed the busl thing in 2023 and it's fine for us. security "
+        "wants mtls between nomad jobs. no k8s. what mesh?",
+        "legal reviewed busl and it's fine for us. nomad on 40 vms, we already pay for consul "
+        "enterprise, need mtls. what mesh?",
+        "hashicorp shop: nomad + vault + consul ent (paid). our lawyers looked at the bsl change "
+        "and approved it. we need mutual tls between nomad jobs now. no kubernetes. "
+        "recommendation?",
+        "all hashicorp here, nomad on 50 vms, consul enterprise already bought, bsl was reviewed "
+        "by legal and it's ok for us. need service-to-service mtls with intentions, no k8s. "
+        "which mesh",
+        "nomad on vms, paying for consul enterprise already, BUSL was cleared by legal and is "
+        "fine for us. mTLS between jobs please. what should we run?",
+    ],
+)
+def test_a_licence_legal_cleared_is_no_licence_policy(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("licence") != "no_source_available"
+    assert verdict(engine, text).tied == ["consul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're on istio sidecars on eks, ~2,000 pods, and the sidecars are 20% of our node "
+        "bill. we replaced vpc-cni with cilium. ask: drop sidecars, keep l7 authz and jwt "
+        "validation at the mesh. someone said just use cilium mesh. does that hold up?",
+        "on istio sidecars in eks, 1500 pods, sidecars cost too much. we want to remove the "
+        "sidecars but keep jwt validation and l7 authz policies in the mesh. cilium is our cni. "
+        "is cilium mesh enough?",
+        "eks, cilium cni, istio with sidecars today (~800 pods). plan: eliminate sidecars, "
+        "still need request authentication (jwt) and layer 7 authorization. what should we "
+        "move to?",
+        "sidecars are eating 20% of our compute on istio. want to get rid of the sidecars, keep l7 "
+        "authorization and jwt auth. we already run cilium as cni, someone says just use "
+        "cilium's mesh. thoughts?",
+        "istio sidecars on eks (2000 pods) → drop the sidecar proxies, keep jwt + l7 authz. "
+        "cilium is the cni. what's the move?",
+    ],
+)
+def test_sidecars_to_drop_with_jwt_kept_is_ambient(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("no_sidecars") is True
+    assert verdict(engine, text).tied == ["istio-ambient"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "k8s (eks), ~40 pods, one team, all spring boot, resilience4j for retries/circuit "
+        "breakers, micrometer + grafana for metrics. product wants canary deploys for the one "
+        "public api, which argo rollouts can do at the ingress. no mtls requirement, no "
+        "multi-cluster. my gut says a mesh is overkill",
+        "eks, 35 pods, a single team of spring boot devs. we use resilience4j for retries and "
+        "circuit breaking, micrometer and grafana for metrics. product wants canary releases "
+        "for our public api, which argo rollouts can do at the nginx ingress. no mtls needed, "
+        "single cluster. is a mesh overkill?",
+        "small eks setup (45 pods), everything spring boot, resilience4j handles retries and "
+        "circuit breakers and micrometer does metrics. need canary deploys on one api, which "
+        "argo rollouts handles at the alb. mtls not required. mesh or not?",
+        "we're on eks with about 40 pods owned by one team. resilience4j for retries/timeouts, "
+        "micrometer + grafana for metrics; canary deploys for the public api which argo "
+        "rollouts can do at the ingress. no mtls requirement. is a service mesh worth it?",
+        "one eks cluster, 30 pods, java. resilience4j for circuit breaking, micrometer for "
+        "metrics, and we want canaries, which argo rollouts can do at our ingress. nobody "
+        "needs mtls and it's a single cluster. do we need a mesh at all?",
+    ],
+)
+def test_needs_their_tools_cover_leave_no_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert {"golden_metrics", "traffic_split"} <= set(facts["covered"])
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eks, 40 pods, no multi-cluster, need mtls. what mesh?",
+        "gke, 60 services, we don't need cross-cluster, just retries and mtls. recommend one",
+        "aks with 100 pods, not multi cluster, need canary. which mesh?",
+    ],
+)
+def test_several_clusters_denied_are_none(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "clusters" not in facts and facts.get("spans_clusters") is not True
