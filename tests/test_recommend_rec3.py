@@ -96,3 +96,24 @@ def test_needs_their_tools_cover_leave_no_mesh(engine: AnswerEngine, text: str):
 def test_several_clusters_denied_are_none(engine: AnswerEngine, text: str):
     facts = engine.parser.parse(text).facts
     assert "clusters" not in facts and facts.get("spans_clusters") is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fed contractor, eks in govcloud, ~500 pods, fedramp high. the ATO needs fips 140 "
+        "validated crypto for all in-transit encryption incl mesh mtls, no exceptions (our 3PAO "
+        "flagged upstream builds). we have budget for an enterprise subscription. which meshes?",
+        "eks in govcloud, 400 pods. we need fips 140 validated crypto for mesh mtls, no "
+        "exceptions. we have budget for an enterprise subscription. which meshes qualify?",
+        "federal workload on eks (govcloud), ~300 pods: mesh mtls must use fips validated "
+        "crypto; no exceptions. enterprise licence budget is approved. what mesh?",
+        "fedramp moderate, eks, 600 pods. fips 140-3 validated modules for service-to-service "
+        "encryption, non-negotiable. we can pay for an enterprise edition. options?",
+        "eks govcloud ~500 pods, fedramp high. in-transit encryption incl. mesh mtls has to be "
+        "fips 140 validated, no exceptions. budget for enterprise is there. which meshes?",
+    ],
+)
+def test_fips_said_with_no_exceptions_after_it_is_asked_in_full(engine: AnswerEngine, text: str):
+    assert "fips_tls" in engine.parser.parse(text).facts["in_full"]
+    assert verdict(engine, text).tied[0] in {"gloo-mesh", "kong-mesh", "consul", "linkerd"}

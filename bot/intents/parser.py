@@ -2503,10 +2503,14 @@ class IntentParser:
         for match in self._cues.find("in_full", normalised):
             at = len(normalised[: match.end()].split())
             spans.append(tokens[at : at + IN_FULL_SPAN])
+        before = ""
         for clause in _CLAUSES.split(text):
             said = normalise(clause)
             for match in self._cues.find("in_full_after", said):
-                spans.append(said[: match.start()].split()[-IN_FULL_BEFORE:])
+                # ", no exceptions" opening a clause closes the one before it
+                opened = said[: match.start()].split() or before.split()
+                spans.append(opened[-IN_FULL_BEFORE:])
+            before = said
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
