@@ -117,3 +117,27 @@ def test_several_clusters_denied_are_none(engine: AnswerEngine, text: str):
 def test_fips_said_with_no_exceptions_after_it_is_asked_in_full(engine: AnswerEngine, text: str):
     assert "fips_tls" in engine.parser.parse(text).facts["in_full"]
     assert verdict(engine, text).tied[0] in {"gloo-mesh", "kong-mesh", "consul", "linkerd"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aks question. 220 pods, mostly .net 8 on linux node pools. we DO have one windows node "
+        "pool with 3 old .net framework services but those are being decommissioned next "
+        "quarter, so dont care about meshing them. microsoft supports it, full stop. need mtls "
+        "+ some canary splitting. what do we go with",
+        "aks, 200 pods on linux pools. one windows node pool with old services but those are "
+        "being decommissioned next quarter, so dont care about meshing them. need mtls + "
+        "canary, microsoft support required. what mesh?",
+        "aks, 200 pods. one windows node pool, being decommissioned. need mtls + canary, "
+        "microsoft support required. what mesh?",
+        "we're on aks with ~150 pods. there's a small windows pool that is getting phased out, "
+        "no need to mesh them. must be supported by microsoft. mtls and traffic splitting, "
+        "which mesh?",
+        "aks, 300 pods, .net 8 on linux. the windows nodes are to be decommissioned in q2 so we "
+        "don't need to mesh them. want mtls and canaries with azure support. recommendation?",
+    ],
+)
+def test_a_workload_on_its_way_out_is_no_must_have(engine: AnswerEngine, text: str):
+    assert "windows_nodes" in engine.parser.parse(text).facts["not_needed"]
+    assert verdict(engine, text).tied == ["aks-istio-addon"]

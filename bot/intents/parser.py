@@ -116,7 +116,7 @@ _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _HEADING_BREAK = re.compile(r"\s*(?:[—–:|]|>>|->|=>)\s*|\s+-+\s+")  # "kuma 2.x —", "istio - "
 _VERSION = re.compile(r"v?\d+|x")  # "ossm 3", "kuma 2.x", "istio v1.22"
 HEADING_REACH = 60  # characters a heading may take
-_SENTENCES = re.compile(r"[.;!?\n]+")
+_SENTENCES = re.compile(r"(?:[;!?\n]|\.(?!\w))+")  # ".net", "v1.2" end no sentence
 _PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
 _CLAUSE_ENDS = re.compile(
