@@ -141,3 +141,48 @@ def test_fips_said_with_no_exceptions_after_it_is_asked_in_full(engine: AnswerEn
 def test_a_workload_on_its_way_out_is_no_must_have(engine: AnswerEngine, text: str):
     assert "windows_nodes" in engine.parser.parse(text).facts["not_needed"]
     assert verdict(engine, text).tied == ["aks-istio-addon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        (
+            "we've been on app mesh on eks since 2021, ~600 pods, aws sent the end of support "
+            "email. we tried istio in 2022 and an upgrade took down payments. team of 3, need "
+            "mtls + retries, no cni swap, no licence budget. what do we replace app mesh with?",
+            {"linkerd", "istio-ambient", "istio", "kuma"},
+        ),
+        (
+            "app mesh on eks is going away. we ran linkerd for a while in 2020 and dropped it. "
+            "300 pods, need mtls and timeouts, open source only. what should we replace it with?",
+            {"linkerd", "istio-ambient", "istio", "kuma"},
+        ),
+        (
+            "still on osm on aks (archived). we looked at istio and consul last year. 150 pods, "
+            "need mtls, want microsoft support. what's the target?",
+            {"aks-istio-addon"},
+        ),
+        (
+            "eks, 400 pods, app mesh today; someone keeps floating gloo and kong mesh. we need "
+            "mtls and retries, no enterprise budget, small team. what do we swap app mesh for?",
+            {"linkerd", "istio-ambient", "istio", "kuma"},
+        ),
+        (
+            "openshift 4.14, 500 pods, still on ossm 2.x. istio upstream was tried in a lab. need "
+            "mtls strict, red hat support only. what is our target?",
+            {"openshift-service-mesh"},
+        ),
+    ],
+)
+def test_meshes_in_the_history_of_a_setup_asking_the_target_are_no_comparison(
+    engine: AnswerEngine, text: str, fits: set[str]
+):
+    assert verdict(engine, text).tied[0] in fits
+
+
+def test_a_support_contract_lacked_as_a_reason_is_no_support_refused(engine: AnswerEngine):
+    text = (
+        "openshift 4.16, 1100 pods. last time we ran upstream istio in a lab nobody could get "
+        "sign-off for prod bc no support contract. what's the target?"
+    )
+    assert engine.parser.parse(text).facts.get("support") != "none"

@@ -101,6 +101,8 @@ class RefusalReader:
         self._accepting = _alternation(refusals.accepting)
         self._accepting_back = _alternation(refusals.accepting_back)
         self._supposing = _alternation(refusals.supposing)
+        causes = _alternation(refusals.causes)
+        self._caused = LazyPattern(rf"\b(?:{causes.pattern})\s*$") if causes else None
         self._extends = _alternation(refusals.extends)
         self._preferring = _alternation(refusals.preferring)
         self._preferred_fact = refusals.preferred_fact
@@ -313,7 +315,8 @@ class RefusalReader:
         before, after = _around(clause, obj, self._window)
         cues = list(self._before.finditer(before)) if self._before else []
         if cues and not self._past_another(before[cues[-1].end() :]):
-            return True
+            # "… bc no support contract": why something else failed, no refusal
+            return not (self._caused and self._caused.search(before[: cues[-1].start()]))
         if self._after and self._after.search(after):
             return True
         return self._extended(clause, obj, before, after)

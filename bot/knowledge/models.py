@@ -1468,6 +1468,11 @@ class Refusals(Strict):
         description="Phrases that accept what the clause named before them, however far "
         "back ('legal reviewed the busl thing and it's fine for us').",
     )
+    causes: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a refusal cue that make it a reason given for "
+        "something else ('no sign-off for prod bc no support contract'): it refuses nothing.",
+    )
     supposing: list[Text] = Field(
         default_factory=list,
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
