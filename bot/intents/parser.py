@@ -124,7 +124,7 @@ _CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _HEADING_BREAK = re.compile(r"\s*(?:[—–:|]|>>|->|=>)\s*|\s+-+\s+")  # "kuma 2.x —", "istio - "
 _VERSION = re.compile(r"v?\d+|x")  # "ossm 3", "kuma 2.x", "istio v1.22"
 HEADING_REACH = 60  # characters a heading may take
-_SENTENCES = re.compile(r"[.;!?\n]+")
+_SENTENCES = re.compile(r"(?:[;!?\n]|\.(?!\w))+")  # ".net", "v1.2" end no sentence
 _PROSE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a written sentence ends and the next begins
 _ASKED = re.compile(r"[^.;!?\n]+\?")  # the sentences a question mark closes
 _CLAUSE_ENDS = re.compile(
@@ -2527,10 +2527,14 @@ class IntentParser:
         for match in self._cues.find("in_full", normalised):
             at = len(normalised[: match.end()].split())
             spans.append(tokens[at : at + IN_FULL_SPAN])
+        before = ""
         for clause in _CLAUSES.split(text):
             said = normalise(clause)
             for match in self._cues.find("in_full_after", said):
-                spans.append(said[: match.start()].split()[-IN_FULL_BEFORE:])
+                # ", no exceptions" opening a clause closes the one before it
+                opened = said[: match.start()].split() or before.split()
+                spans.append(opened[-IN_FULL_BEFORE:])
+            before = said
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]

@@ -99,7 +99,10 @@ class RefusalReader:
         self._window = refusals.window
         self._breaks = _alternation(rules.phrases.get("clause_break", []))
         self._accepting = _alternation(refusals.accepting)
+        self._accepting_back = _alternation(refusals.accepting_back)
         self._supposing = _alternation(refusals.supposing)
+        causes = _alternation(refusals.causes)
+        self._caused = LazyPattern(rf"\b(?:{causes.pattern})\s*$") if causes else None
         self._extends = _alternation(refusals.extends)
         self._preferring = _alternation(refusals.preferring)
         self._preferred_fact = refusals.preferred_fact
@@ -150,9 +153,9 @@ class RefusalReader:
         facts: dict[str, FactValue] = {}
         refused_vendors: list[str] = []
         preferred: list[str] = []
-        for clause in self._accepting_clauses(text):
+        for clause in self._all_clauses(text):
             for fact, value, pattern in self._accepted:
-                if any(self._near(clause, m, self._accepting) for m in pattern.finditer(clause)):
+                if any(self._accepted_here(clause, m) for m in pattern.finditer(clause)):
                     facts.setdefault(fact, value)
         for clause in self._clauses(text):
             if not self._cued(clause):  # no refusal cue at all: the clause refuses nothing
@@ -285,8 +288,13 @@ class RefusalReader:
             if not self._accepts(c) and not (self._supposing and self._supposing.match(c))
         ]
 
-    def _accepting_clauses(self, text: str) -> list[str]:
-        return [c for c in self._all_clauses(text) if self._accepts(c)]
+    def _accepted_here(self, clause: str, obj: re.Match[str]) -> bool:
+        """An accepting cue near the object ("fine with BUSL"), or one said back of it later
+        in the clause ("legal reviewed the busl thing in 2023 and it's fine for us")."""
+        if self._accepts(clause) and self._near(clause, obj, self._accepting):
+            return True
+        back = self._accepting_back
+        return bool(back and back.search(clause[obj.end() :]))
 
     def _accepts(self, clause: str) -> bool:
         return bool(self._accepting and self._accepting.search(clause))
@@ -307,7 +315,8 @@ class RefusalReader:
         before, after = _around(clause, obj, self._window)
         cues = list(self._before.finditer(before)) if self._before else []
         if cues and not self._past_another(before[cues[-1].end() :]):
-            return True
+            # "… bc no support contract": why something else failed, no refusal
+            return not (self._caused and self._caused.search(before[: cues[-1].start()]))
         if self._after and self._after.search(after):
             return True
         return self._extended(clause, obj, before, after)

@@ -420,6 +420,10 @@ class RequirementReader:
         links = word_pattern([normalise(w) for w in kb.rules.covered_links])
         pronouns = word_pattern([normalise(w) for w in kb.rules.covered_pronouns])
         link = rf"(?:(?:{links.pattern})\s+)?" if links else ""
+        every = word_pattern([normalise(w) for t in kb.rules.covered_by for w in t.words])
+        # "micrometer + grafana for metrics": tools listed together share the jobs after them
+        beside = rf"(?:\s+(?:and\s+|plus\s+)?(?:{every.pattern}))*" if every else ""
+        relatives = word_pattern([normalise(w) for w in kb.rules.covered_relatives])
         out = []
         for tool in kb.rules.covered_by:
             ids = [f for f in dict.fromkeys([*tool.features, *tool.said]) if f in kb.features]
@@ -433,7 +437,10 @@ class RequirementReader:
             job = rf"(?:{jobs.pattern})s?"
             listed = rf"{job}(?:\s+(?:and\s+|or\s+|plus\s+)?{job})*"
             back = rf"|(?P<back>{pronouns.pattern})" if pronouns and links else ""
-            said = rf"{words.pattern}\s+{link}(?:(?P<jobs>{listed}){back})"
+            said = rf"{words.pattern}{beside}\s+{link}(?:(?P<jobs>{listed}){back})"
+            if relatives and links:  # "canary deploys, which argo rollouts can do": those
+                verb = rf"(?:can\s+|could\s+|will\s+)?(?:{links.pattern})\b"
+                said = rf"{said}|(?P<relative>{relatives.pattern})\s+{words.pattern}\s+{verb}"
             needs = [normalise(w).split() for w in tool.words]
             named = LazyPattern(rf"(?P<job>{jobs.pattern})s?\b")
             out.append((gated.Gated(said, needs), named, job_of, tool.features))
@@ -449,7 +456,8 @@ class RequirementReader:
             for match in pattern.finditer(normalised):
                 covered += always  # a tool they say does something is one they run
                 said = match.group("jobs")
-                if not said:  # "… golden metrics, but the interceptors already emit those"
+                if not said:  # "… golden metrics, but the interceptors already emit those",
+                    # "… canary deploys, which argo rollouts can do"
                     opens = max((s for s in starts if s <= match.start()), default=0)
                     said = normalised[opens : match.start()]
                 covered += [job_of[m.group("job")] for m in named.finditer(said)]

@@ -1505,6 +1505,16 @@ class Refusals(Strict):
         description="Phrases that accept: a clause with one refuses nothing ('no problem "
         "with sidecars').",
     )
+    accepting_back: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that accept what the clause named before them, however far "
+        "back ('legal reviewed the busl thing and it's fine for us').",
+    )
+    causes: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a refusal cue that make it a reason given for "
+        "something else ('no sign-off for prod bc no support contract'): it refuses nothing.",
+    )
     supposing: list[Text] = Field(
         default_factory=list,
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
@@ -1736,6 +1746,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words after a tool's link that stand for the needs named before it in "
         "the sentence ('… golden metrics, but the interceptors already emit those').",
+    )
+    covered_relatives: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a tool and its link that stand for the needs named "
+        "before them in the sentence ('canary deploys, which argo rollouts can do').",
     )
     without_mesh: list[MetWithoutMesh] = Field(
         default_factory=list,
