@@ -920,13 +920,15 @@ class IntentParser:
     def _named_where_asked(self, text: str) -> set[str]:
         """The meshes named whole (not by a part) in the sentences a question mark closes
         ("what is ambient mode actually? ztunnel vs waypoint confuses me" asks of ambient), or
-        with none, the clauses naming a part ("eli5 hbone pls, it's all over the ambient docs"
-        asks of no mesh)."""
+        with none, the clauses naming a part or opening on what it is ("eli5 hbone pls, it's
+        all over the ambient docs" asks of no mesh; "whats ambient mode, i keep saying
+        ztunnel" asks of ambient)."""
         questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
         sentences = questions or [
             words
             for words in (normalise(c).split() for c in _CLAUSES.split(text[:MAX_TEXT]))
             if self._parts_named(words, self._mentions(words))[0]
+            or self._cues.starts("what_is", " ".join(words))
         ]
         named: set[str] = set()
         for words in sentences:
