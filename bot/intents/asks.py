@@ -98,12 +98,14 @@ class AskReader:
         clause, "show me the meshes that work without sidecars", asks for a list). A status
         phrase holding a pick's words ("did it become something else") asks for none, nor
         does one asking what to pass on ("what do i tell them"), what figure to expect
-        ("what should we expect") or, with `reasons`, what a thing is for ("why do we need
-        it"), nor one saying any will do (`indifferent`: "… not picky which mesh").
+        ("what should we expect"), what it takes of their code (`own_changes`: "do i need to
+        change my code") or, with `reasons`, what a thing is for ("why do we need it"), nor
+        one saying any will do (`indifferent`: "… not picky which mesh").
         `opening`: a `decision_opening` asks for one too ("what do we switch to?")."""
         if self._cues.starts("relay", clause) or self._cues.has("indifferent", clause):
             return False  # "… what do i tell them", "… not picky which mesh"
         status = self._cues.strip("lifecycle", self._cues.strip("quantity", clause))
+        status = self._cues.strip("own_changes", status)  # "do i need to change my code"
         if reasons:  # "why do we need it (mtls)": a reason asked
             status = self._cues.strip("purpose", status)
         asks = any(self._cues.has(group, status) for group in _PICKS)

@@ -36,6 +36,7 @@ GROUPS = frozenset(
         "decision_opening",
         "decision_relative",
         "relay",
+        "own_changes",
         "indifferent",
         "purpose",
         "supposed_need",

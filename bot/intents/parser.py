@@ -87,6 +87,9 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 PLATFORM = "platform"
 INCUMBENT = "incumbent"  # the mesh they run
 _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
+# Phrase groups that hold a pick's words but ask none: a status ("did it become something
+# else"), what to pass on or put to me, what it takes of their code, a figure to expect.
+_UNPICKING = ("lifecycle", "relay", "own_changes", "quantity")
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
@@ -1567,7 +1570,7 @@ class IntentParser:
         # Nor does a product the knowledge base lacks set in a mesh's place ("is Kumaflare a
         # good replacement for kuma?"): what is asked is what that product is.
         placed = ["stands_in", "stands_in_after"] if r.unknown else []
-        for group in ("lifecycle", "relay", "quantity", *(["purpose"] if reason else []), *placed):
+        for group in (*_UNPICKING, *(["purpose"] if reason else []), *placed):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
