@@ -110,7 +110,10 @@ class AskReader:
             status = self._cues.strip("purpose", status)
         asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or (opening and self._cues.starts("decision_opening", status))
-        return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
+        # "what do we do for service-to-service now that app mesh is going away": a name
+        # said after a `reason_given` phrase is why they ask, not what the pick is among
+        asked = self._cues.before("reason_given", clause)
+        return asks and not self._names(asked) and not self._cues.has("out_of_scope", clause)
 
     def _picks_meeting(self, clause: str) -> bool:
         """The clause opens on a `decision` phrase that a relative word ties to what it

@@ -37,6 +37,7 @@ GROUPS = frozenset(
         "decision_relative",
         "relay",
         "own_changes",
+        "reason_given",
         "indifferent",
         "purpose",
         "supposed_need",
@@ -188,6 +189,12 @@ class CuePhrases:
     def starts(self, group: str, normalised: str) -> bool:
         pattern = self._pattern(group)
         return bool(pattern and pattern.match(normalised))
+
+    def before(self, group: str, normalised: str) -> str:
+        """The text before the group's first phrase (all of it if none is said)."""
+        pattern = self._pattern(group)
+        match = pattern.search(normalised) if pattern else None
+        return normalised[: match.start()] if match else normalised
 
     def leading(self, group: str, normalised: str) -> str:
         """The group's longest phrase the text starts with ('' if none)."""
