@@ -98,17 +98,22 @@ class AskReader:
         clause, "show me the meshes that work without sidecars", asks for a list). A status
         phrase holding a pick's words ("did it become something else") asks for none, nor
         does one asking what to pass on ("what do i tell them"), what figure to expect
-        ("what should we expect") or, with `reasons`, what a thing is for ("why do we need
-        it"), nor one saying any will do (`indifferent`: "… not picky which mesh").
+        ("what should we expect"), what it takes of their code (`own_changes`: "do i need to
+        change my code") or, with `reasons`, what a thing is for ("why do we need it"), nor
+        one saying any will do (`indifferent`: "… not picky which mesh").
         `opening`: a `decision_opening` asks for one too ("what do we switch to?")."""
         if self._cues.starts("relay", clause) or self._cues.has("indifferent", clause):
             return False  # "… what do i tell them", "… not picky which mesh"
         status = self._cues.strip("lifecycle", self._cues.strip("quantity", clause))
+        status = self._cues.strip("own_changes", status)  # "do i need to change my code"
         if reasons:  # "why do we need it (mtls)": a reason asked
             status = self._cues.strip("purpose", status)
         asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or (opening and self._cues.starts("decision_opening", status))
-        return asks and not self._names(clause) and not self._cues.has("out_of_scope", clause)
+        # "what do we do for service-to-service now that app mesh is going away": a name
+        # said after a `reason_given` phrase is why they ask, not what the pick is among
+        asked = self._cues.before("reason_given", clause)
+        return asks and not self._names(asked) and not self._cues.has("out_of_scope", clause)
 
     def _picks_meeting(self, clause: str) -> bool:
         """The clause opens on a `decision` phrase that a relative word ties to what it

@@ -36,6 +36,8 @@ GROUPS = frozenset(
         "decision_opening",
         "decision_relative",
         "relay",
+        "own_changes",
+        "reason_given",
         "indifferent",
         "purpose",
         "relevance",
@@ -192,6 +194,12 @@ class CuePhrases:
     def starts(self, group: str, normalised: str) -> bool:
         pattern = self._pattern(group)
         return bool(pattern and pattern.match(normalised))
+
+    def before(self, group: str, normalised: str) -> str:
+        """The text before the group's first phrase (all of it if none is said)."""
+        pattern = self._pattern(group)
+        match = pattern.search(normalised) if pattern else None
+        return normalised[: match.start()] if match else normalised
 
     def leading(self, group: str, normalised: str) -> str:
         """The group's longest phrase the text starts with ('' if none)."""

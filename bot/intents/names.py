@@ -449,8 +449,9 @@ class NameReader:
 
     def _part_after(self, tokens: list[str], candidate: Candidate) -> bool:
         """A mesh's part right after the words ("mosn sidecar", "foo proxy"; rules.yaml
-        `name_part`): what they name is the product it belongs to."""
-        return bool(set(tokens[candidate.end : candidate.end + 1]) & self._cues.words["name_part"])
+        `name_part`; "greymatter's sidecar"): what they name is the product it belongs to."""
+        at = candidate.end + (tokens[candidate.end : candidate.end + 1] == ["s"])
+        return bool(set(tokens[at : at + 1]) & self._cues.words["name_part"])
 
     def _after_cue(self, tokens: list[str], i: int) -> bool:
         """'explain X', 'evaluating X', 'thoughts on X' (rules.yaml `name_before`)."""

@@ -48,12 +48,21 @@ _UNITS = {
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
+    "couple": 2,  # "couple hundred pods"
 }
 _LABEL = r"(?:\s*[:=]\s*|\s+)"  # "team of 3", "team size: 4": a lead-in, then its count
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 # The words a count is spelled with ("five hundred"): a count, never a product's name.
 COUNT_WORDS = frozenset({w for phrase in (*_UNITS, *_MULTIPLIERS) for w in phrase.split()})
-_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "mio": 1_000_000}
+_SCALES = {
+    "dozen": 12,  # "~3 dozen services"
+    "hundred": 100,  # "2 hundred pods"
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "million": 1_000_000,
+    "mio": 1_000_000,
+}
 _VAGUE = (
     "a few hundred",
     "a few thousand",

@@ -95,6 +95,9 @@ MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most
 PLATFORM = "platform"
 INCUMBENT = "incumbent"  # the mesh they run
 _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
+# Phrase groups that hold a pick's words but ask none: a status ("did it become something
+# else"), what to pass on or put to me, what it takes of their code, a figure to expect.
+_UNPICKING = ("lifecycle", "relay", "own_changes", "quantity", "relevance")
 LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
@@ -934,13 +937,15 @@ class IntentParser:
     def _named_where_asked(self, text: str) -> set[str]:
         """The meshes named whole (not by a part) in the sentences a question mark closes
         ("what is ambient mode actually? ztunnel vs waypoint confuses me" asks of ambient), or
-        with none, the clauses naming a part ("eli5 hbone pls, it's all over the ambient docs"
-        asks of no mesh)."""
+        with none, the clauses naming a part or opening on what it is ("eli5 hbone pls, it's
+        all over the ambient docs" asks of no mesh; "whats ambient mode, i keep saying
+        ztunnel" asks of ambient)."""
         questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
         sentences = questions or [
             words
             for words in (normalise(c).split() for c in _CLAUSES.split(text[:MAX_TEXT]))
             if self._parts_named(words, self._mentions(words))[0]
+            or self._cues.starts("what_is", " ".join(words))
         ]
         named: set[str] = set()
         for words in sentences:
@@ -1584,7 +1589,7 @@ class IntentParser:
         # good replacement for kuma?"): what is asked is what that product is.
         placed = ["stands_in", "stands_in_after"] if r.unknown else []
         why = ["purpose"] if reason else []  # "why should i care": no pick, whatever is named
-        for group in ("lifecycle", "relay", "quantity", "relevance", *why, *placed):
+        for group in (*_UNPICKING, *why, *placed):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)

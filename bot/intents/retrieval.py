@@ -94,8 +94,13 @@ def terms(text: str) -> list[str]:
 
 def query_terms(text: str, short_forms: dict[str, tuple[str, ...]]) -> set[str]:
     """A question's terms, a clipped word standing for itself and each word it clips
-    (`short_forms`, stems by word: "l7 auth" is also "l7 authorization")."""
-    options = [(stem(w), *short_forms.get(w, ())) for w in _words(text)]
+    (`short_forms`, stems by word: "l7 auth" is also "l7 authorization"). A clipped word that
+    stands only for words that say nothing ("svcs" for "services") says nothing either."""
+    options = [
+        (stem(w), *short_forms.get(w, ()))
+        for w in _words(text)
+        if w not in short_forms or short_forms[w]
+    ]
     pairs = {f"{a} {b}" for one, two in itertools.pairwise(options) for a in one for b in two}
     return {s for option in options for s in option} | pairs
 

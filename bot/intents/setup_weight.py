@@ -15,6 +15,7 @@ from collections.abc import Collection
 
 from bot.intents.extract import find_mentions
 from bot.intents.models import IntentKind
+from bot.intents.numbers import CODE
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 
@@ -52,10 +53,11 @@ class SetupWeigher:
 
     def _stated(self, text: str, features: set[str]) -> list[set[str]]:
         """The needs (of `features`, the ones read) each clause states, clause by clause, in
-        the sentences no question mark closes; clauses that state none are left out."""
+        the sentences no question mark closes; clauses that state none are left out. A pasted
+        snippet ("retryOn: 503") shows what is configured, no need stated."""
         index, meshes = self._kb.feature_index, self._kb.mesh_index
         stated = []
-        for sentence in _SENTENCE.findall(text):
+        for sentence in _SENTENCE.findall(CODE.sub(" ", text)):
             if "?" in sentence:
                 continue
             for clause in _CLAUSE.split(sentence):
