@@ -1090,6 +1090,7 @@ class OfferingTrait(StrEnum):
     hurt_before = "hurt_before"
     drops_incumbent_mtls = "drops_incumbent_mtls"
     migration_path = "migration_path"
+    provider_successor = "provider_successor"
 
 
 class Applies(Strict):
