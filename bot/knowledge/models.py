@@ -1666,6 +1666,11 @@ class RulesFile(Strict):
         description="Words saying a mesh runs now, a few words after its name and where it "
         "runs ('consul on vms today', 'linkerd across our eks clusters right now').",
     )
+    already_openers: list[Text] = Field(
+        default_factory=list,
+        description="Words opening a message right before a current mesh's name ('on istio "
+        "1.20 sidecars on GKE', 'running linkerd on eks, …'): the mesh they run.",
+    )
     running_fine: list[Text] = Field(
         default_factory=list,
         description="Words saying something works for them today ('works fine'): the current "
