@@ -38,7 +38,7 @@ MAX_LEANING = 3  # offerings named in a reason's label
 SIZED_TRAITS = frozenset({"lightest_at_size"})  # reasons that show the memory at your size
 SITE_TRAITS = frozenset({"lightest_control_plane"})  # reasons that show control-plane memory
 RETIRED_TRAITS = frozenset(
-    {"successor", "migration_path"}
+    {"successor", "migration_path", "provider_successor"}
 )  # reasons that cite the retired mesh's own sources
 
 
@@ -241,18 +241,22 @@ def _must_haves(
     partly = {m: found for m, found in partly.items() if found}
     anyway = {m: [f for f in found if f.met_anyway] for m, found in gaps.items()}
     anyway = {m: found for m, found in anyway.items() if found and m not in partly}
+    full = len(left) - len(partly) - len(anyway)
     if len(left) == 1:
         text = f"{kb.meshes[left[0]].name} supports {names}"
-    elif not partly:
+    elif not partly and not anyway:
         every = "Both" if len(left) == 2 else f"All {len(left)}"
         text = f"{every} options left support {names}"
     else:
-        text = f"{len(left) - len(partly)} of the {len(left)} options left fully support {names}"
+        text = f"{full} of the {len(left)} options left fully support {names}"
     shown = list(anyway)[:KEY_RULED_OUT]
     if shown:
         bits = [f"{kb.meshes[m].name}: {'; '.join(f.text for f in anyway[m])}" for m in shown]
         more = len(anyway) - len(shown)
-        text += " (" + "; ".join(bits) + (f"; and {more} more" if more > 0 else "") + ")"
+        said = "; ".join(bits) + (f"; and {more} more" if more > 0 else "")
+        text += (
+            f" ({said})" if len(left) == 1 else f"; {len(anyway)} {_only_through(anyway)} ({said})"
+        )
     text += _needless(kb, needs, left)
     sources = [f.sources[0] for m in shown for f in anyway[m] if f.sources]
     if partly:
@@ -276,6 +280,22 @@ def _needless(kb: KnowledgeBase, needs: list[str], left: list[str]) -> str:
                 "is no concern there"
             )
     return f" ({'; '.join(bits)})" if bits else ""
+
+
+def _only_through(anyway: dict[str, list[Finding]]) -> str:
+    """How the offerings that meet the must-haves all the same meet them: "more only in a
+    paid edition", "more only with an add-on or a condition" (never counted as full)."""
+    found = [f for found in anyway.values() for f in found]
+    ways = [
+        way
+        for way, kind in (
+            ("in a paid edition", any(f.bought for f in found)),
+            ("with an add-on", any(f.added for f in found)),
+            ("on a condition", any(f.conditional for f in found)),
+        )
+        if kind
+    ]
+    return "more only " + " or ".join(ways)
 
 
 def _partly(

@@ -251,6 +251,13 @@ def _moves_to(s: Screened, field: Field, named: bool) -> bool:
     return like(ids) if named else like(ids) and not like(retired.successors_named)
 
 
+def _provider_successor(s: Screened, field: Field) -> bool:
+    """The platform provider's own offering, and itself a successor named for the retired mesh
+    they move off (AKS names its Istio add-on for OSM add-on users): the documented path."""
+    retired = field.kb.meshes.get(field.req.retired_mesh or "")
+    return bool(retired and s.mesh.id in retired.successors_named) and _provider_native(s, field)
+
+
 def _edge_builds_only(s: Screened, field: Field) -> bool:
     """Its project ships only edge builds, and the vendor edition with stable ones is closed
     to the setup (open source only, no vendor, or that vendor refused): they would run edge
@@ -322,6 +329,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "incumbent_mode": _incumbent_mode,
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
+    "provider_successor": _provider_successor,
     "hurt_before": _hurt_before,
     "liked": _liked,
     "drops_incumbent_mtls": _drops_incumbent_mtls,

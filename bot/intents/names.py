@@ -38,6 +38,7 @@ CONNECTOR = "service"  # inside a name: "Tetrate Service Bridge"
 _INFLECTED = re.compile(r"mesh(?:es|ed|ing|y)?")  # "meshed pods" is no name
 _CALLED_LEADS = (("a",), ("an",), ("as", "a"), ("as", "our"), ("as", "the"))  # "is meshery a mesh"
 _COMPARED = frozenset({"compare", "compares", "compared", "stack", "stacks"})  # "X compare to Y"
+_WITH = frozenset({"with"})  # "X compares with Y"
 _PARTICLE = "up"  # "X stacks up against Y"
 # "apiVersion: v1" (with the words of its camelCase said after it: "apiVersion api Version:")
 _KEY = re.compile(r"^[\s`-]*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)*)[ \t]*:", re.MULTILINE)
@@ -493,6 +494,7 @@ class NameReader:
             across.append(at)
         if candidate.start >= 1 and tokens[candidate.start - 1] == "compare":
             across += [j for j in range(candidate.end, len(tokens)) if found.mesh_used[j]][:1]
+        across += self._compared_before(tokens, found, candidate.start)
         for j in (j for j in across if 0 <= j < len(tokens)):
             if found.mesh_used[j]:
                 return True
@@ -500,6 +502,19 @@ class NameReader:
             if other is not None and other is not candidate and other.meshy:
                 return True
         return False
+
+    @staticmethod
+    def _compared_before(tokens: list[str], found: Mentions, start: int) -> list[int]:
+        """The known mesh a few words before "compare(s|d) to|with ___" ("how does kuma
+        compare to greymatter", "kuma stacks up against X"): set against it."""
+        at = start - 1
+        if at < 1 or tokens[at] not in SEPARATORS | _WITH:
+            return []
+        at -= tokens[at - 1] == _PARTICLE
+        if tokens[at - 1] not in _COMPARED:
+            return []
+        before = range(at - 2, max(-1, at - 2 - MAX_AFTER), -1)
+        return [j for j in before if found.mesh_used[j]][:1]
 
 
 def initialled(tokens: list[str], found: Mentions, names: list[str]) -> set[str]:

@@ -88,6 +88,11 @@ MAX_QUALIFIERS = (
 )
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
 _HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
+# "each ~15 pods", "each with about 15 pods", "each one running 15 pods": a count apiece
+_EACH_BEFORE = re.compile(
+    r"\beach(?:\s+one)?(?:\s+(?:with|has|having|holding|running|runs|of))?"
+    r"(?:\s+(?:about|around|roughly|maybe|under|only|just))?\s*[~≈]?\s*$"
+)
 _SENTENCE = re.compile(r"[.;!?\n]")
 CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CLAUSE = re.compile(r"[,.;!?\n]")
@@ -444,7 +449,9 @@ class NumberReader:
         ops folks, company is ~40 people" the 40 are the company's."""
         shared = self._beside.get(normalise(match["unit"]))
         if shared is None:
-            return self._fact(match["unit"])
+            fact = self._fact(match["unit"])
+            each = fact == "pods" and _EACH_BEFORE.search(text, 0, match.start())
+            return "replicas" if each else fact  # "30 clusters, each ~15 pods": 15 apiece
         start = max((m.end() for m in _SENTENCE.finditer(text, 0, match.start())), default=0)
         end = _CLAUSE.search(text, match.end())  # "3 ops folks, company is …": not the 3's
         before = normalise(text[start : match.start()]).split()[-BESIDE_BEFORE:]

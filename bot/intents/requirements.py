@@ -406,8 +406,15 @@ class RequirementReader:
                 rf"(?P<now>{meshes.pattern})\s+(?:(?:is|are|runs|running)\s+)?(?:on|in|across|for|as)\s+"
                 rf"(?:\w+\s+){{0,{TENURE_GAP}}}?{now.pattern}\b"
             )
+        openers = word_pattern([normalise(w) for w in kb.rules.already_openers])
+        if openers is not None and meshes is not None:  # "on istio 1.20 on gke, …"
+            # not a choice asked: "running linkerd or istio, which is lighter?"
+            forms.append(
+                rf"^\s*{openers.pattern}\s+(?P<opened>{meshes.pattern})(?!\s+(?:or|vs|versus)\b)"
+            )
         # every form holds one of these phrases whole, so a text with none skips compiling it
         cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]
+        cued += kb.rules.already_openers
         cued += [*kb.rules.already_after, *(f"for {unit}" for unit in kb.rules.already_for)]
         cued += kb.rules.already_now
         return gated.Gated("|".join(forms), (normalise(p).split() for p in cued))

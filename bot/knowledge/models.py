@@ -1110,6 +1110,7 @@ class OfferingTrait(StrEnum):
     hurt_before = "hurt_before"
     drops_incumbent_mtls = "drops_incumbent_mtls"
     migration_path = "migration_path"
+    provider_successor = "provider_successor"
 
 
 class Applies(Strict):
@@ -1716,6 +1717,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words saying a mesh runs now, a few words after its name and where it "
         "runs ('consul on vms today', 'linkerd across our eks clusters right now').",
+    )
+    already_openers: list[Text] = Field(
+        default_factory=list,
+        description="Words opening a message right before a current mesh's name ('on istio "
+        "1.20 sidecars on GKE', 'running linkerd on eks, …'): the mesh they run.",
     )
     running_fine: list[Text] = Field(
         default_factory=list,
