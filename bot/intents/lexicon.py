@@ -139,3 +139,18 @@ def slip_of_english(word: str) -> bool:
     lengths = _by_length()
     near = [w for n in (len(word) - 1, len(word), len(word) + 1) for w in lengths.get(n, [])]
     return process.extractOne(word, near, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+_INFLECTIONS = ("s", "es", "d", "ed", "ing")  # "copes", "coped", "coping" of "cope"
+_STEM_LENGTH = 3
+
+
+def english(word: str) -> bool:
+    """Whether a word is English as it stands, or a plain inflection of an English word
+    ("copes" of "cope"), however rare its inflected form is in the word lists."""
+    if ordinary(word) or established(word):
+        return True
+    stems = (word[: -len(end)] for end in _INFLECTIONS if word.endswith(end))
+    return any(
+        len(stem) >= _STEM_LENGTH and (ordinary(stem) or established(stem)) for stem in stems
+    )

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from bot.intents.cues import CuePhrases
-from bot.intents.lexicon import established, ordinary
+from bot.intents.lexicon import english, ordinary
 from bot.knowledge.aliases import typo_edits
 
 # the words asking for a kind of answer, and for a measure
@@ -48,7 +48,7 @@ class Respeller:
         if len(word) < SLIP_LENGTH or ordinary(word) or word in self._vocabulary:
             return None
         meant = [cue for cue in self._cues if _typo(word, cue)]
-        if len(meant) != 1 or established(word):
+        if len(meant) != 1 or english(word):
             return None
         # a slip of a name's word is the name's ("linkred"), unless that word is the cue's own
         # ("latnecy": "latency", in "latency-aware load balancing" too)
