@@ -748,7 +748,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
     req = Requirements.from_facts(kb.rules, facts)
-    among = choosing.candidates(kb, intent.meshes, facts)
+    among = choosing.candidates(kb, intent.options, facts)
     ahead = scoring.outlook(kb, facts, among)
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)

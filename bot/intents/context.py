@@ -178,3 +178,10 @@ def _either(tokens: list[str], found: Mentions) -> set[str]:
         if start == end + 1 and tokens[end] == LONE_OR
         for mesh in (left, right)
     }
+
+
+def choice_between(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes a message sets against each other to choose between: by a comparison cue
+    ("kuma vs kong mesh") or a lone "or" right between them ("consul or kuma?"); meshes only
+    named in its history ("we looked at istio and consul last year") are not."""
+    return compared_meshes(tokens, found, cues) | _either(tokens, found)

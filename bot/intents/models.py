@@ -72,6 +72,12 @@ class Intent(BaseModel):
     )
     facts: dict[str, FactValue] = Field(default_factory=dict)
     text: str = Field(default="", max_length=300, description="The user's words, for echoing.")
+    options: list[str] = Field(
+        default_factory=list,
+        max_length=6,
+        description="The meshes a recommendation is asked to choose between ('consul or "
+        "kuma?'), not those only named in its history.",
+    )
     suggestions: list[str] = Field(default_factory=list, max_length=6)
     page: int = Field(default=0, ge=0, le=50)
     unknown_names: list[UnknownName] = Field(

@@ -17,6 +17,7 @@ from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged
 from bot.intents.context import (
+    choice_between,
     compared_meshes,
     derived,
     excepted,
@@ -1365,6 +1366,7 @@ class IntentParser:
                 if label not in suggestions and mesh not in meshes:
                     suggestions.append(label)
         outside = kind == IntentKind.out_of_scope
+        options = self._options(r.normalised, meshes) if kind == IntentKind.recommend else []
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
@@ -1380,7 +1382,15 @@ class IntentParser:
             control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
+            options=options,
         )
+
+    def _options(self, normalised: str, meshes: list[str]) -> list[str]:
+        """The meshes a recommendation is asked to choose between (two or more), if any."""
+        tokens = normalised.split()
+        against = choice_between(tokens, self._mentions(tokens), self._cues)
+        named = [m for m in meshes if m in against]
+        return named[:6] if len(named) >= 2 else []
 
     def _unit_asked(self, normalised: str) -> str | None:
         """The unit a cost question asks its figures in ("in MiB per pod", "how many

@@ -8,5 +8,5 @@ from bot.answers.engine import AnswerEngine
 
 def verdict(engine: AnswerEngine, text: str) -> scoring.Verdict:
     intent = engine.parser.parse(text)
-    among = choosing.candidates(engine.kb, intent.meshes, intent.facts)
+    among = choosing.candidates(engine.kb, intent.options, intent.facts)
     return scoring.evaluate(engine.kb, intent.facts, among)
