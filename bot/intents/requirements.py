@@ -49,6 +49,7 @@ JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a join
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
+DENIED_REACH = 4  # "we don't have the ___ subscription": words before a name said to lack it
 
 
 # A tool's pattern of needs named with it, its jobs' names, which need each name is, and
@@ -216,6 +217,7 @@ class RequirementReader:
         self._packaging = self._packaging_names()
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._denied_between = word_pattern([normalise(w) for w in rules.already_denied])
+        self._denied_before = word_pattern([normalise(w) for w in rules.already_denied_before])
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
@@ -506,6 +508,8 @@ class RequirementReader:
                 normalised, match.start(), said
             ):
                 continue  # "we're on nomad without consul"
+            if match.group("named") and self._lacked(normalised, match.start()):
+                continue  # "we don't have the rh mesh subscription"
             # "… in linkerd? right now we use istio": the cue and the name in two sentences
             if any(match.start() < start < match.end() for start in starts):
                 continue
@@ -517,6 +521,11 @@ class RequirementReader:
                 names.append(then.group("name"))
                 end = then.end()
         return [n for n in names if not self._product(n, normalised)]
+
+    def _lacked(self, normalised: str, start: int) -> bool:
+        """An `already_denied_before` phrase in the few words before `start`."""
+        before = " ".join(normalised[:start].split()[-DENIED_REACH:])
+        return bool(self._denied_before and self._denied_before.search(before))
 
     def _product(self, name: str, normalised: str) -> bool:
         """A vendor's word that names its product ("we're on the AWS VPC CNI"), not a

@@ -1702,6 +1702,11 @@ class RulesFile(Strict):
         description="Words between an `already_phrases` cue and the mesh after it that say "
         "they do not run it ('we're on nomad without consul').",
     )
+    already_denied_before: list[Text] = Field(
+        default_factory=list,
+        description="Words a few before a name an `already_after` word follows that say they "
+        "lack it ('we don't have the RH mesh subscription').",
+    )
     already_after: list[Text] = Field(
         default_factory=list,
         description="Words right after a mesh, vendor or tool the team already runs "
