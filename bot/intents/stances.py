@@ -39,14 +39,25 @@ class _Stance:
         )  # the cue, then up to `window` words, then the name
         self._after = LazyPattern(rf"^\s+{after.pattern}") if after else None
         self._unless = LazyPattern(rf"^\s+{unless.pattern}") if unless else None
+        self._framed = [
+            (
+                LazyPattern(rf"\b{re.escape(normalise(head))}\s+$"),
+                LazyPattern(rf"^\s+{tail.pattern}"),
+            )
+            for head, tails in stance.framed.items()
+            if (tail := word_pattern(normalise(t) for t in tails))
+        ]  # "never istio again": a word right before the name, one of its words right after
         self._names = names
 
     def governed(self, clause: str, name: re.Match[str]) -> bool:
-        """The cue governs this name: before it (no other name between) or right after it."""
+        """The cue governs this name: before it (no other name between), right after it, or
+        both sides of it ("never istio again")."""
         rest = clause[name.end() :]
         if self._unless and self._unless.match(rest):
             return False
         head = clause[: name.start()]
+        if any(h.search(head) and t.match(rest) for h, t in self._framed):
+            return True
         if self._before and (cue := self._before.search(head)):
             denied = self._denied and self._denied.search(head[: cue.start()])
             return not (denied or self._names.search(head[cue.start() :]))
@@ -92,14 +103,16 @@ REFUSED = "refused_mesh"
 
 def settled(said: dict[str, FactValue], stances: dict[str, FactValue]) -> dict[str, FactValue]:
     """The facts with the stances read over them. A mesh they run or move off is theirs, no
-    stance of a newcomer's, except a refusal of the mesh they run: that mesh they leave
-    ("we run istio … no istio again"), and it stays refused."""
+    stance of a newcomer's, except a refusal of the mesh they run or leave: that mesh they
+    leave ("we run istio … no istio again", "no more linkerd after that outage"), and it
+    stays refused."""
     out = dict(said)
-    running = said.get(INCUMBENT)
-    if running is not None and stances.get(REFUSED) == running:
-        del out[INCUMBENT]
-        out[LEAVING] = running
-        out[REFUSED] = running
+    refused = stances.get(REFUSED)
+    if refused is not None and refused in (said.get(INCUMBENT), said.get(LEAVING)):
+        if out.get(INCUMBENT) == refused:
+            del out[INCUMBENT]
+        out[LEAVING] = refused
+        out[REFUSED] = refused
     theirs = {out.get(k) for k in (INCUMBENT, LEAVING, RETIRED)}
     out.update({f: m for f, m in stances.items() if f not in out and m not in theirs})
     return out

@@ -1400,6 +1400,11 @@ class MeshStance(Strict):
         default_factory=list,
         description="Words right before a cue that deny it: 'we do NOT want consul' wants nothing.",
     )
+    framed: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        description="Cues that hold the name between them, a word right before it and one of "
+        "its words right after it: 'never istio again'.",
+    )
 
 
 class Limits(Strict):
