@@ -756,33 +756,25 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 
 # What of the requirements, beyond the constraint's own fact, each test reads: its checks are
 # remembered by these values (tests/test_screening_reads.py holds every test to its list).
+# What a feature row is read against: an enterprise row is bought with support, or closed to
+# the setup; with sidecars refused, a row is read in the offering's sidecar-free mode; on an
+# all-Kubernetes estate a kind of workload is read by its Kubernetes name (Windows pods).
+_FEATURE_READS = (
+    "support",
+    "no_paid_edition",
+    "in_full",
+    "by_name",
+    "needs",
+    "no_sidecars",
+    "platforms",
+    "vms",
+)
 READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
     "vms_in_own_cloud": ("needs", "platforms"),
     "supported_by": ("support",),
-    # an enterprise row is bought with support, or closed to the setup; with sidecars
-    # refused, a row is read in the offering's sidecar-free mode; on an all-Kubernetes
-    # estate a kind of workload is read by its Kubernetes name (Windows pods)
-    "has_features": (
-        "support",
-        "no_paid_edition",
-        "in_full",
-        "by_name",
-        "needs",
-        "no_sidecars",
-        "platforms",
-        "vms",
-    ),
-    "has_feature": (
-        "support",
-        "no_paid_edition",
-        "in_full",
-        "by_name",
-        "needs",
-        "no_sidecars",
-        "platforms",
-        "vms",
-    ),
+    "has_features": _FEATURE_READS,
+    "has_feature": _FEATURE_READS,
     "sidecar_free": (
         "support",
         "no_paid_edition",
