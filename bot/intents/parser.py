@@ -63,7 +63,7 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
-from bot.intents.stances import StanceReader, settled
+from bot.intents.stances import INCUMBENT, LEAVING, StanceReader, settled
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
@@ -94,12 +94,10 @@ UNITS_ASKED = {
 LOOSE_BEFORE = 3  # "some kind of mtls": the loosening words within three words before
 MESH_TAIL = 1  # "what is ambient mode?", "what's kuma, really?": a word at most after the mesh
 PLATFORM = "platform"
-INCUMBENT = "incumbent"  # the mesh they run
 _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
 # Phrase groups that hold a pick's words but ask none: a status ("did it become something
 # else"), what to pass on or put to me, what it takes of their code, a figure to expect.
 _UNPICKING = ("lifecycle", "relay", "own_changes", "quantity", "relevance")
-LEAVING = "leaving"  # the mesh they move off
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
 # Kinds a concept named beside them never turns into its explanation: what it costs, where a

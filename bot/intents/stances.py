@@ -15,6 +15,7 @@ import re
 
 from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.requirements import RETIRED
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, MeshStance
@@ -97,8 +98,9 @@ class StanceReader:
         return {fact: meshes[0] for fact, meshes in governed.items() if meshes}
 
 
-INCUMBENT, LEAVING, RETIRED = "incumbent", "leaving", "retired_mesh"
-REFUSED = "refused_mesh"
+INCUMBENT = "incumbent"  # the mesh they run
+LEAVING = "leaving"  # the mesh they move off
+REFUSED = "refused_mesh"  # the mesh they refuse
 
 
 def settled(said: dict[str, FactValue], stances: dict[str, FactValue]) -> dict[str, FactValue]:
