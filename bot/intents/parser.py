@@ -58,7 +58,7 @@ from bot.intents.requirements import (
     implied,
     setup_facts,
 )
-from bot.intents.resources import resource_words, written_words
+from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
@@ -228,7 +228,8 @@ class IntentParser:
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._weigher = SetupWeigher(kb)
-        self._vocabulary = self._known_words()
+        texts = entry_texts(kb)
+        self._vocabulary = self._known_words(texts)
         self._former = {
             normalise(n): m.id
             for m in kb.meshes.values()
@@ -248,7 +249,7 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
-        self._suffixed = SuffixReader(self._vocabulary | written_words(kb))  # "Istio Swift"
+        self._suffixed = SuffixReader(self._vocabulary | written_words(texts))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
             (feature.id, pattern)
@@ -307,8 +308,9 @@ class IntentParser:
             return True
         return bool(self._required_by(self._refusals.read(normalised)))
 
-    def _known_words(self) -> frozenset[str]:
-        """Every word the knowledge base uses: none of them is an unknown mesh's name."""
+    def _known_words(self, texts: tuple[str, ...]) -> frozenset[str]:
+        """Every word the knowledge base uses (its entries' `texts` among them): none of them
+        is an unknown mesh's name."""
         kb = self._kb
         phrases = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         phrases += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
@@ -317,7 +319,7 @@ class IntentParser:
         phrases += self._requirements.platform_words()
         phrases += [w for g, words in self._cues.words.items() if g not in ANY_TOPIC for w in words]
         said = frozenset(word for phrase in phrases for word in normalise(phrase).split())
-        return said | resource_words(kb)
+        return said | resource_words(texts)
 
     # ------------------------------------------------------------------ parsing
 

@@ -8,7 +8,7 @@ resource; a CamelCase word the facts already use is that resource wherever it is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -19,14 +19,16 @@ from bot.knowledge.base import KnowledgeBase
 _IDENTIFIER = re.compile(r"\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b")
 
 
-def resource_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Every CamelCase word the meshes' and features' entries write, as a parsed token."""
+def entry_texts(kb: KnowledgeBase) -> tuple[str, ...]:
+    """Every distinct string the meshes' and features' entries write, walked once."""
     entries = [*kb.meshes.values(), *kb.features.values()]
+    return tuple(dict.fromkeys(text for entry in entries for text in _texts(entry)))
+
+
+def resource_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every CamelCase word the texts write, as a parsed token."""
     return frozenset(
-        normalise(word)
-        for entry in entries
-        for text in _texts(entry)
-        for word in _IDENTIFIER.findall(text)
+        normalise(word) for word in {w for text in texts for w in _IDENTIFIER.findall(text)}
     )
 
 
@@ -45,9 +47,6 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
 
 
-def written_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Every word the meshes' and features' entries write, as parsed tokens."""
-    entries = [*kb.meshes.values(), *kb.features.values()]
-    return frozenset(
-        word for entry in entries for text in _texts(entry) for word in normalise(text).split()
-    )
+def written_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts write, as parsed tokens."""
+    return frozenset(word for text in texts for word in normalise(text).split())
