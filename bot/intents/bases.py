@@ -33,6 +33,7 @@ COMPARATIVE = "than"  # "more latency than vanilla istio" (no cue alone: "more t
 JOINER = "and"  # after a comparison cue, the word between its operands
 ALTERNATIVE = "or"  # "gloo mesh or just run plain istio": the base offered as the other choice
 LISTING = frozenset({"and", "or", "vs", "versus", "v"})
+COUNTED_REACH = 2  # "both managed istio", "the two managed istios": the word standing for them
 MODE_OF = frozenset({"in", "using", "running"})  # "istio in ambient mode", "ambient in istio"
 
 
@@ -65,11 +66,15 @@ def context_bases(
         if m.mode_aliases
         for other in m.mode_aliases.beside
     }
+    names = {m.id: _names(m) for m in meshes}
     return {
         b
         for b in bases
         if not any(
-            _set_against(tokens, found, s, cues, them)
+            (
+                not _for_them(tokens, s, names[b], them)
+                and _set_against(tokens, found, s, cues, them)
+            )
             or _joined(tokens, found, s, cues)
             or (s[0] > 0 and tokens[s[0] - 1] in upstream)
             for s in _spans(found, b)
@@ -174,6 +179,22 @@ def _joined(
     return any(
         end <= joint and _mesh_between(found, end, joint) for joint in joints for _, end in cues
     )
+
+
+def _names(mesh: Mesh) -> frozenset[str]:
+    return frozenset(normalise(n) for n in (mesh.id, mesh.name, *mesh.known_as)) - {""}
+
+
+def _for_them(
+    tokens: list[str], span: tuple[int, int, str], names: frozenset[str], them: frozenset[str]
+) -> bool:
+    """The base said as what the distributions named are, not as a project of its own: in
+    the plural ("how the two managed istios differ"), or a word standing for them at most a
+    word before it ("both managed istio, how do they differ")."""
+    start, end, _ = span
+    said = " ".join(tokens[start:end])
+    plural = said not in names and any(said in (f"{n}s", f"{n}es") for n in names)
+    return plural or bool(set(tokens[max(0, start - COUNTED_REACH) : start]) & them)
 
 
 def _spans(found: Mentions, mesh: str) -> list[tuple[int, int, str]]:

@@ -185,3 +185,26 @@ def choice_between(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[
     ("kuma vs kong mesh") or a lone "or" right between them ("consul or kuma?"); meshes only
     named in its history ("we looked at istio and consul last year") are not."""
     return compared_meshes(tokens, found, cues) | _either(tokens, found)
+
+
+def swapped_out(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes a comparison swaps out: right after a `swapped` word ("same comparison but
+    istio ambient instead of sidecar istio, vs linkerd"), when two other meshes are named and
+    a comparison cue sets one of them against another. "should we use linkerd instead of
+    istio?" sets the two against each other and leaves out neither."""
+    cued = _spans(cues, "swapped", tokens)
+    after = {
+        mesh
+        for start, _, mesh in found.spans
+        if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
+    }
+    out = set()
+    for mesh in after:
+        others = {m for m in found.meshes if m != mesh}
+        elsewhere = any(  # named again, apart from the swap: still a side
+            m == mesh and not any(0 <= s - end <= LIKENESS_GAP for _, end in cued)
+            for s, _, m in found.spans
+        )
+        if len(others) >= 2 and others & compared_meshes(tokens, found, cues) and not elsewhere:
+            out.add(mesh)
+    return out

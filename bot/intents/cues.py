@@ -149,6 +149,12 @@ GROUPS = frozenset(
         "support_asked",
         "latest_asked",
         "unit_microseconds",
+        "recounted",
+        "pivot",
+        "pivot_bound",
+        "recalled",
+        "swapped",
+        "according",
     }
 )
 

@@ -25,6 +25,7 @@ from bot.intents.context import (
     likened,
     replaced,
     retired_context,
+    swapped_out,
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
@@ -49,6 +50,7 @@ from bot.intents.opening import Opening
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
 from bot.intents.rate_caps import RateCapReader
+from bot.intents.recounted import Recounted
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
     HURT_BEFORE,
@@ -287,6 +289,7 @@ class IntentParser:
         self._need_denied = _need_denied(self._cues.words)
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
+        self._recounted = Recounted(self._cues, self._names_something)
         self._addressed = _addressing(self._cues.words["addressed"])
         self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
@@ -340,6 +343,7 @@ class IntentParser:
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
         plain = as_labels(html.unescape(text), self._mesh_words)
+        plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
@@ -766,8 +770,12 @@ class IntentParser:
                 f"You said “{match.group(0)}”: nothing in my knowledge base weighs that yet, "
                 "so this answer does not use it."
             )
-        measure = self._measure(remaining) or (Measure.memory if sized else None)
-        if also := self._also_measured(remaining, measure):  # "cpu + mem": each one asked
+        # a pasted output's columns ("CPU(cores) MEMORY(bytes)") name a measure only when the
+        # words written around it name none
+        prose = self._signals.read(normalise(CODE.sub(" ", text)))[1] if CODE.search(text) else ""
+        measured = prose if self._measure(prose) else remaining
+        measure = self._measure(measured) or (Measure.memory if sized else None)
+        if also := self._also_measured(measured, measure):  # "cpu + mem": each one asked
             facts[ALSO_MEASURES] = also
         if measure == Measure.latency and self._latency_observed(text, features, counted):
             measure = None
@@ -796,6 +804,7 @@ class IntentParser:
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
         gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
         gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
+        gone |= swapped_out(tokens_left, found, self._cues)  # "x instead of y, vs z"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
@@ -2263,6 +2272,9 @@ class IntentParser:
                 before = " ".join(words[max(0, at - YOURS_WINDOW) : at])
                 after = " ".join(words[at + len(match.group(0).split()) :])
                 owned = at and self._cues.starts("evidence_owned", words[at - 1])
+                lead = " ".join(words[max(0, at - YOURS_WINDOW) : at - 1])
+                if at and self._ends_with("according", lead):
+                    continue  # "… at 3000 pods per your data": where to answer from
                 if not owned and self._cues.starts("evidence_verb_next", after):
                     continue  # "these claim to be lightweight": a vendor's claim, not my data
                 if self._cues.has("yours", before) or self._cues.starts("yours_after", after):

@@ -625,12 +625,14 @@ class RequirementReader:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
         of the mesh. An aside about a mesh they run, or right after the platform they are on
-        ("we're on EKS (1 cluster, ~35 svcs)"), is their setup and stays."""
+        ("we're on EKS (1 cluster, ~35 svcs)"), is their setup and stays; so does one naming
+        the mesh they run ("this is what we run today (plain istio w/ sidecars)")."""
         kept, start = [], 0
         for aside in _ASIDE.finditer(text):
             clause = normalise(_SENTENCE.split(text[: aside.start()])[-1])
             tool = bool(self._already_cues and self._already_cues.search(clause))
-            if tool and not self._setup_aside(clause):
+            named = bool(self._any_mesh and self._any_mesh.search(normalise(aside.group(0))))
+            if tool and not named and not self._setup_aside(clause):
                 kept.append(text[start : aside.start()])
                 start = aside.end()
         return "".join([*kept, text[start:]])
