@@ -24,6 +24,7 @@ MORE = [
     "gke, 80 services, we want upstream istio, not the managed one. which mesh?",
     "eks, 90 services, the team refuses istio. which mesh?",
     "eks, 40 services, we don't want per-pod mesh billing. which mesh?",
+    "we need a mesh for our 20 services on nomad, which one?",
 ]
 
 

@@ -9,6 +9,7 @@ from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
 from bot.answers.notices import facts_text
 from bot.answers.phrasing import after_colon, first_sentence, mesh_names
+from bot.answers.platform_licence import platform_licence
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
@@ -756,6 +757,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = [
         p
         for p in (
+            platform_licence(kb, facts, req, cite),
             _named(kb, verdict, intent.meshes, cite),
             _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),

@@ -48,6 +48,7 @@ class Requirements(BaseModel):
     team_size: str | None = None
     envoy_experience: bool | None = None
     memory_budget: str | None = None
+    node_memory: int | None = Field(default=None, description="MiB of memory a node has.")
     cilium_cni: bool | None = None
     provider_cilium: bool = Field(
         default=False, description="The CNI is the provider's managed Cilium (not theirs)."

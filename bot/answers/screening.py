@@ -409,12 +409,30 @@ def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Chec
     return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
+def is_a_mesh(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """A mesh said to be needed: running none is out as not what they need."""
+    if value is not True or mesh.fit is None or mesh.fit.mesh:
+        return FITS
+    return [Check(Outcome.out, sources=tuple(mesh.fit.sources), no_mesh=True)]
+
+
 def own_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """A control plane of their own: no managed offering ("not the managed one")."""
     if value is not True or not managed(mesh):
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
     return [Check(Outcome.out, sources=tuple(sources))]
+
+
+def banned_licences(policy: FactValue) -> set[LicenceKind]:
+    """The licence kinds a licence policy rules out: source-available for "no BUSL", and
+    proprietary too for "open source only"."""
+    if policy not in ("open_source", "no_source_available"):
+        return set()
+    banned = {LicenceKind.source_available}
+    if policy == "open_source":
+        banned.add(LicenceKind.proprietary)
+    return banned
 
 
 def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -432,10 +450,7 @@ def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     if mesh.fit is None:
         return _unrecorded(mesh)
     kind = mesh.fit.licence
-    banned = {LicenceKind.source_available}
-    if value == "open_source":
-        banned.add(LicenceKind.proprietary)
-    if kind in banned:
+    if kind in banned_licences(value):
         words = kind.value.replace("_", "-")
         said = (
             f"a proprietary offering, whatever its code's licence ({mesh.license})"
@@ -820,6 +835,7 @@ TESTS: dict[str, Test] = {
     "not_refused": not_refused,
     "own_control_plane": own_control_plane,
     "is_wanted": is_wanted,
+    "is_a_mesh": is_a_mesh,
     "runs_on_fargate": runs_on_fargate,
     "not_billed_by_use": not_billed_by_use,
     "vms_in_own_cloud": vms_in_own_cloud,

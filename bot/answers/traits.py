@@ -24,9 +24,11 @@ from bot.knowledge.models import (
     LicenceKind,
     Mesh,
     Platform,
+    Scope,
     ScreeningTest,
 )
 
+NODE_SHARE = 0.5  # default requests this share of a node's memory or more fill it
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
 MANY_VMS = 100  # VMs to mesh from this many on, what carries them weighs most
@@ -117,6 +119,18 @@ def _lightest_control_plane(s: Screened, field: Field) -> bool:
     mine = field.control_planes.get(s.mesh.id)
     least = min((f.total for f in field.control_planes.values()), default=None)
     return mine is not None and least is not None and mine.total <= least * LIGHT_MARGIN
+
+
+def _requests_fill_node(s: Screened, field: Field) -> bool:
+    """What its charts set aside by default for the parts that run once in the mesh (a
+    control-plane replica) and once a node (a per-node proxy) is half a node's memory or more:
+    on a 2 GiB board, istiod's 2 GiB request alone does not fit as shipped."""
+    node = field.req.node_memory
+    if not node:
+        return False
+    scopes = (Scope.node,) if managed(s.mesh) else (Scope.mesh, Scope.node)  # run off the nodes
+    fixed = sum(r.memory for r in s.mesh.default_requests if r.per in scopes)
+    return fixed >= node * NODE_SHARE
 
 
 def _vendor_product(mesh: Mesh, _: KnowledgeBase) -> bool:
@@ -349,6 +363,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "lightest_at_size": _lightest,
     "heaviest_at_size": _heaviest,
     "lightest_control_plane": _lightest_control_plane,
+    "requests_fill_node": _requests_fill_node,
     "replaces_cni": lambda s, field: (
         bool(s.mesh.fit and s.mesh.fit.replaces_cni) and not field.req.cilium_cni
     ),

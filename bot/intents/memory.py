@@ -3,7 +3,10 @@ more than 50Mi"; and the share of memory the mesh takes, "eating 30% of node mem
 
 A size with a memory unit (rules.yaml `memory.units`, each in MiB) is the fact of the
 nearest word that says what it is of (`memory.of`), within `memory.window` words on either
-side; a size with no such word sets nothing. What a size implies (a tight budget) is in
+side and in its own sentence, a word in its own clause first: in "k3s on pis, 4-6 pods each,
+2gb ram" the pods are counted, not sized. A size said as memory (`share_of`: "2gb ram") in a
+clause that names nothing it is of is the hardware's (`memory.alone`); any other size with
+no such word sets nothing. What a size implies (a tight budget) is in
 `implied:`.
 """
 
@@ -17,6 +20,8 @@ from bot.knowledge.models import FactValue, RulesFile
 
 _NUMBER = r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*"
 _NOT_SIZE = re.compile(r"[^a-z0-9.%]+|(?<!\d)\.|\.(?!\d)")  # "0.5GB" keeps its point
+_SENTENCE = re.compile(r"[.;!?\n]+(?:\s|$)")  # "2gb ram. do we need a mesh": not the mesh's
+_CLAUSE = re.compile(r"[,:()]|\s[-–—]\s")
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)")
 
 
@@ -32,20 +37,39 @@ class MemoryReader:
         self._fact_of = {normalise(w): fact for fact, words in memory.of.items() for w in words}
         self._share = memory.share
         self._share_of = {normalise(w) for w in memory.share_of}
+        self._alone = memory.alone
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
         facts: dict[str, FactValue] = {}
+        for sentence in _SENTENCE.split(text.lower()):
+            for fact, size in self._sized(sentence):
+                facts.setdefault(fact, size)
         lowered = " ".join(_NOT_SIZE.sub(" ", text.lower()).split())
-        for match in self._sizes.finditer(lowered) if self._sizes else ():
-            fact = self._of(lowered[: match.start()].split(), lowered[match.end() :].split())
-            if fact:
-                facts.setdefault(fact, round(float(match["num"]) * self._mib[match["unit"]]))
         for match in _PERCENT.finditer(lowered) if self._share else ():
             after = lowered[match.end() :].split()[: self._window]
             if self._share and self._share_of & set(after):
                 facts.setdefault(self._share, round(float(match["num"])))
         return facts
+
+    def _sized(self, sentence: str) -> list[tuple[str, int]]:
+        """Each size in one sentence, in MiB, with the fact it sets."""
+        found: list[tuple[str, int]] = []
+        clauses = _CLAUSE.split(sentence)
+        for n, clause in enumerate(clauses):
+            own = " ".join(_NOT_SIZE.sub(" ", clause).split())
+            earlier = " ".join(_NOT_SIZE.sub(" ", " ".join(clauses[:n])).split()).split()
+            later = " ".join(_NOT_SIZE.sub(" ", " ".join(clauses[n + 1 :])).split()).split()
+            for match in self._sizes.finditer(own) if self._sizes else ():
+                before, after = own[: match.start()].split(), own[match.end() :].split()
+                fact = self._of(before, after)
+                if fact is None and self._alone and after[:1] and after[0] in self._share_of:
+                    fact = self._alone  # "2gb ram": the machine's, nothing else named
+                if fact is None:
+                    fact = self._of([*earlier, *before], [*after, *later])
+                if fact:
+                    found.append((fact, round(float(match["num"]) * self._mib[match["unit"]])))
+        return found
 
     def _of(self, before: list[str], after: list[str]) -> str | None:
         """The fact of the word nearest the size, after it first on a tie."""

@@ -126,6 +126,18 @@ def _modifies(text: str, match: re.Match[str], value: float, units: dict[str, st
     return ordinary(word[:-1]) or (word.endswith("es") and ordinary(word[:-2]))
 
 
+# "all 4", "all four of them": a total of what was counted last, with no unit of its own
+_ALL = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|our\s+|those\s+|these\s+)?(?P<num>\d+|[a-z]+)\b")
+_RELATION = re.compile(r"[\s-]+to[\s-]+([a-z]+)\b")
+
+
+def _relation(text: str, match: re.Match[str], units: dict[str, str]) -> bool:
+    """A unit that is one end of a relation with its own kind: "one service-to-service layer",
+    "a single pod to pod policy" say what the layer is between, not how many there are."""
+    after = _RELATION.match(text, match.end())
+    return bool(after) and units.get(after.group(1)) == units.get(normalise(match["unit"]))
+
+
 def _gap(said: str, mark: int, found: re.Match[str]) -> tuple[int, int]:
     """How far a word found in `said` stands from the count at `mark` (in words), and 0 for
     a word after the unit, 1 for one before the number."""
@@ -381,6 +393,8 @@ class NumberReader:
                 continue
             if _modifies(lowered, match, value, self._unit_to_fact):  # "2 node pools": pools
                 continue
+            if _relation(lowered, match, self._unit_to_fact):  # "1 service-to-service layer"
+                continue
             if self._version and self._version.search(lowered[: match.start()]):
                 continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
             if match["neg"]:
@@ -403,6 +417,8 @@ class NumberReader:
             value = _spelled(match["num"])
             if value is None or _modifies(lowered, match, value, self._unit_to_fact):
                 continue
+            if _relation(lowered, match, self._unit_to_fact):  # "one service-to-service layer"
+                continue
             if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
@@ -422,7 +438,26 @@ class NumberReader:
                     facts.setdefault(fact, value)
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
+        self._totals(lowered, facts, ends)
         return _derived(facts, _each_of(at)), notes
+
+    def _totals(self, text: str, facts: dict[str, FactValue], ends: dict[str, int]) -> None:
+        """ "All 4" with no unit after it totals the kind counted last before it, when more
+        than that count: "2 regions plus 2 on-prem clusters, one mesh spanning all 4" is 4
+        clusters (the GKE ones were counted by region, not as clusters)."""
+        for match in _ALL.finditer(text):
+            said = match["num"]
+            value = int(said) if said.isdigit() else _spelled(said)
+            after = _NEXT_WORD.match(text, match.end())
+            if value is None or (after and normalise(after.group(1)) in self._unit_to_fact):
+                continue
+            before = [(end, fact) for fact, end in ends.items() if end <= match.start()]
+            if not before:
+                continue
+            fact = max(before)[1]
+            old = facts.get(fact)
+            if fact in _HOLDERS and isinstance(old, int) and old < value <= MAX_COUNT:
+                facts[fact] = value
 
     def _unless_manifest(self, code: re.Match[str]) -> str:
         """A pasted snippet as it is, or nothing if it is a Kubernetes object (`manifest_keys`)."""

@@ -152,6 +152,7 @@ class RequirementReader:
                 for word in (*definition.distinct, *definition.located)
             }
         )
+        self._clusterless = {p for p, d in rules.platforms.items() if d.clusterless}
         self._premises = {  # "on-prem vmware vms": VMs in their own data centre
             platform: pattern
             for platform, definition in rules.platforms.items()
@@ -792,8 +793,9 @@ class RequirementReader:
             facts[CLOUD] = OWN_PREMISES
         if platforms:
             facts["platform"] = platforms
-            if len(platforms) > 1:  # a cluster on each, at least; one mesh may not span them
-                facts["clusters"] = len(platforms)
+            clustered = [p for p in platforms if p not in self._clusterless]
+            if len(clustered) > 1:  # a cluster on each, at least; one mesh may not span them
+                facts["clusters"] = len(clustered)
         return facts, " ".join(unplaced.split())
 
     def _runs_there(self, facts: dict[str, FactValue]) -> bool:

@@ -575,6 +575,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings({fact_id: demanded.value}, "refusals.demands.objects")
     for fact_id in rules.memory.of:
         yield from settings({fact_id: 1}, "memory.of")
+    if rules.memory.alone:
+        yield from settings({rules.memory.alone: 1}, "memory.alone")
 
     def undeclared(fact_id: str, path: str) -> Iterator[Problem]:
         if fact_id not in facts:
@@ -685,6 +687,10 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         for j, sid in enumerate(rule.sources):
             if source_ids is not None and sid not in source_ids:
                 yield _unknown_source(file, f"rules[{i}].sources[{j}]", sid)
+    for platform, definition in rules.platforms.items():
+        for j, sid in enumerate(definition.licence.sources if definition.licence else []):
+            if source_ids is not None and sid not in source_ids:
+                yield _unknown_source(file, f"platforms.{platform}.licence.sources[{j}]", sid)
 
 
 def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:

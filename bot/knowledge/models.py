@@ -496,6 +496,11 @@ class DefaultRequests(Strict):
     cpu: float = Field(ge=0, description="vCPU requested by default.")
     memory: float = Field(gt=0, description="MiB requested by default.")
     setting: Text = Field(description="Where to change it: the Helm value that sets it.")
+    per: Scope = Field(
+        default=Scope.pod,
+        description="What one request is set aside for: each pod (a sidecar), each node (a "
+        "per-node proxy) or the mesh (a control-plane replica).",
+    )
     sources: list[Id] = Field(min_length=1)
 
 
@@ -557,6 +562,7 @@ class Platform(StrEnum):
     ecs = "ecs"
     nomad = "nomad"
     vms = "vms"
+    lambda_functions = "lambda"  # AWS Lambda: functions, no host or cluster of theirs to mesh
 
 
 class LicenceKind(StrEnum):
@@ -1090,6 +1096,7 @@ class OfferingTrait(StrEnum):
     lightest_at_size = "lightest_at_size"
     heaviest_at_size = "heaviest_at_size"
     lightest_control_plane = "lightest_control_plane"
+    requests_fill_node = "requests_fill_node"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
     already_run = "already_run"
@@ -1160,6 +1167,15 @@ class Rule(Strict):
             raise ValueError("a rule needs scores: or traits:")
 
 
+class PlatformLicence(Strict):
+    """The licence of a platform the team runs, where it is a product of its own (Nomad):
+    a licence policy that rules a mesh out for it reaches the platform too."""
+
+    kind: LicenceKind
+    says: Text = Field(description="One sentence: the licence and since when, as its maker says.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class PlatformDef(Strict):
     """A platform a team runs on: the words that name it and whose platform it is."""
 
@@ -1207,6 +1223,15 @@ class PlatformDef(Strict):
         description="The platform it is a build of (OKD of OpenShift): named beside that one "
         "('OKD now, OCP later'), it is the one they run, not a second platform.",
     )
+    licence: PlatformLicence | None = Field(
+        default=None,
+        description="The platform's own licence, where a licence policy may reach it (Nomad).",
+    )
+    clusterless: bool = Field(
+        default=False,
+        description="It holds no cluster of the team's (AWS Lambda's functions): named beside "
+        "other platforms, it adds none to the clusters counted.",
+    )
     machines: Platform | None = Field(
         default=None,
         description="The platform its workloads' machines are (Nomad schedules onto VMs and "
@@ -1237,6 +1262,7 @@ class ScreeningTest(StrEnum):
     not_refused = "not_refused"
     own_control_plane = "own_control_plane"
     is_wanted = "is_wanted"
+    is_a_mesh = "is_a_mesh"
     stable_builds = "stable_builds"
     within_memory = "within_memory"
     within_pod_memory = "within_pod_memory"
@@ -1441,6 +1467,11 @@ class MemorySizes(Strict):
     )
     share_of: list[Text] = Field(
         default_factory=list, description="Words that make a percentage a share of memory."
+    )
+    alone: Id | None = Field(
+        default=None,
+        description="The number fact of a size said as memory ('2gb ram') in a clause that names "
+        "nothing it is of: the hardware's own ('k3s on pis, 4-6 pods each, 2gb ram').",
     )
 
 
