@@ -63,7 +63,7 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
-from bot.intents.stances import INCUMBENT, LEAVING, StanceReader, settled
+from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, StanceReader, settled
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
@@ -667,7 +667,8 @@ class IntentParser:
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
-        said = settled(said, self._stances.read(text))  # a mesh they run is no newcomer's
+        stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
+        said = settled(said, stances)  # a mesh they run is no newcomer's
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"

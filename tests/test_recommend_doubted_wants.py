@@ -1,0 +1,95 @@
+"""Doubt about a mesh, and a problem told instead of a feature, read as an expert reads them.
+
+Someone else's wish for a mesh ("someone read a blog and now wants istio", "our VP wants
+linkerd") beside the question whether to have one at all is the mesh doubted, no requirement
+of the team's; batch jobs that call nobody carry no traffic for a mesh. Each goes through the
+public path.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
+from tests.support.verdicts import verdict
+
+# A third party's wish for a mesh, the team asking whether it needs one at all.
+THEIR_WISH_DOUBTED = [
+    "tiny team on gke: 4 services and 3 developers. our new hire saw a kubecon talk and wants "
+    "linkerd. do we even need a mesh?",
+    "eks, 5 services (frontend, api, two workers, a scheduler), 2 devs. the cto wants istio "
+    "after a conference. do we really need a service mesh?",
+    "aks with 6 services and 2 engineers. a colleague read a blog post and now wants istio. is "
+    "a mesh worth it?",
+    "k8s on eks, 4 apps, team of 2. my boss really wants consul because a vendor pitched it. "
+    "do we actually need a mesh at all?",
+    "we run 3 services on gke and there are 2 of us. our vp wants kuma. mesh or no mesh?",
+    "small shop, eks, 5 services, 2 devs. management wants istio for the resume lol. convince "
+    "me either way",
+    "someone on the team wants cilium. eks, 6 services, 2 devs. do we need a mesh at all?",
+]
+
+
+@pytest.mark.parametrize("text", THEIR_WISH_DOUBTED)
+def test_someone_elses_wish_under_doubt_is_the_mesh_doubted(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "wanted_mesh" not in facts
+    assert facts.get("doubted_mesh")
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+def test_their_wish_in_the_answer_is_not_called_yours(engine: AnswerEngine):
+    text = THEIR_WISH_DOUBTED[1]
+    shown = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "which you want" not in shown
+    assert "the mesh you want" not in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asked nothing of the kind, their wish stands as the setup's
+        "the cto wants istio. eks, 200 services, platform team of 8. which build should we run?",
+        # the team's own wish, after the third party is said
+        "our vp asked around and we want istio. eks, 300 services. do we need a mesh at all?",
+    ],
+)
+def test_a_wish_not_under_doubt_or_the_teams_own_stands(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("wanted_mesh") == "istio"
+
+
+# Batch work only, nothing long-running calling anything else, a mesh asked about by someone.
+BATCH_ONLY = [
+    "eks cluster that is batch only: spark on k8s plus airflow workers, nothing calling each "
+    "other. our cto asked whether we need linkerd. thoughts?",
+    "gke, all batch - dataproc-style spark jobs and cronjobs, no long running services. "
+    "someone asked if we need istio. do we?",
+    "aks, purely batch: airflow workers and spark jobs that don't call each other. manager "
+    "asks if we need a service mesh",
+    "on eks we run batch jobs only (spark, airflow), nothing long running. the vp asked if we "
+    "even need istio. do we?",
+    "our k8s platform is only batch jobs - spark and airflow tasks that never call each other. "
+    "do we need a mesh?",
+]
+
+
+@pytest.mark.parametrize("text", BATCH_ONLY)
+def test_batch_work_only_needs_no_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["sync_calls"] == 0
+    assert "wanted_mesh" not in facts
+    assert verdict(engine, text).tied == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the vp asked if we need istio",
+        "my manager wonders whether we even need linkerd",
+        "leadership asked whether we really need consul",
+    ],
+)
+def test_whether_we_need_a_named_mesh_doubts_it(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("doubted_mesh") and facts.get("mesh_doubted") is True
