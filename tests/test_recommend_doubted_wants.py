@@ -2,8 +2,8 @@
 
 Someone else's wish for a mesh ("someone read a blog and now wants istio", "our VP wants
 linkerd") beside the question whether to have one at all is the mesh doubted, no requirement
-of the team's; batch jobs that call nobody carry no traffic for a mesh. Each goes through the
-public path.
+of the team's; batch jobs that call nobody carry no traffic for a mesh; mTLS asked for with
+the least effort is a mesh's job, not every application's. Each goes through the public path.
 """
 
 from __future__ import annotations
@@ -93,3 +93,41 @@ def test_batch_work_only_needs_no_mesh(engine: AnswerEngine, text: str):
 def test_whether_we_need_a_named_mesh_doubts_it(engine: AnswerEngine, text: str):
     facts = engine.parser.parse(text).facts
     assert facts.get("doubted_mesh") and facts.get("mesh_doubted") is True
+
+
+# mTLS asked for with the least effort on a small estate: a light mesh does it for every
+# application, where without one each application does it itself.
+MTLS_LEAST_EFFORT = [
+    "aks, 7 services, team of 2. security needs mtls between pods for pci. easiest way to get it?",
+    "eks, 9 services and 2 engineers. our auditors want pod to pod traffic encrypted. what is "
+    "the lowest effort way to get mtls?",
+    "gke, 6 services, 3 devs. compliance asks for mutual tls between services, least effort "
+    "option please",
+    "k8s on aks, 8 microservices, 2 people. iso 27001 audit wants encryption in transit "
+    "between services. quickest way to get mtls with minimal effort?",
+    "small eks setup, 5 services, 2 engineers. we need mtls between services and that's the "
+    "only reason. least effort way to get it?",
+]
+
+
+@pytest.mark.parametrize("text", MTLS_LEAST_EFFORT)
+def test_mtls_with_the_least_effort_is_a_light_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["least_effort"] is True
+    assert "mtls" in facts["needs"]
+    found = verdict(engine, text)
+    assert found.pick in {"linkerd", "aks-istio-addon", "istio-ambient"}
+    assert "least-effort-mtls" in {r.id for r in found.fired}
+
+
+def test_the_least_effort_reason_says_where_the_work_is(engine: AnswerEngine):
+    text = MTLS_LEAST_EFFORT[1]
+    shown = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "each application must serve and verify mutual TLS itself" in shown
+
+
+def test_mtls_without_effort_asked_keeps_the_small_estate_rule(engine: AnswerEngine):
+    text = "eks, 5 services, team of 2. we only need mtls. do we need a mesh?"
+    found = verdict(engine, text)
+    assert "least-effort-mtls" not in {r.id for r in found.fired}
+    assert found.pick == "no-mesh"
