@@ -3,7 +3,8 @@
 Someone else's wish for a mesh ("someone read a blog and now wants istio", "our VP wants
 linkerd") beside the question whether to have one at all is the mesh doubted, no requirement
 of the team's; batch jobs that call nobody carry no traffic for a mesh; mTLS asked for with
-the least effort is a mesh's job, not every application's. Each goes through the public path.
+the least effort is a mesh's job, not every application's; what the provider is to run
+("google run whatever we add") is a managed control plane. Each goes through the public path.
 """
 
 from __future__ import annotations
@@ -131,3 +132,82 @@ def test_mtls_without_effort_asked_keeps_the_small_estate_rule(engine: AnswerEng
     found = verdict(engine, text)
     assert "least-effort-mtls" not in {r.id for r in found.fired}
     assert found.pick == "no-mesh"
+
+
+# The provider asked to run whatever they add, beside a problem told in its own words.
+PROVIDER_RUNS_WHATEVER = [
+    "gke, 90 services. when one backend slows down every caller piles up and the whole "
+    "checkout falls over. we'd rather google run whatever we add",
+    "cascading failures every time inventory gets slow, threads exhaust upstream. gke standard, "
+    "~70 services. prefer google to run whatever we pick",
+    "gke, ~100 services. slow dependencies take everything down with them. want google to "
+    "manage whatever mesh we add",
+    "gke autopilot, 60 services, one slow service drags down everything upstream. google "
+    "should run whatever we adopt, not us",
+    "on gke with ~80 services, one bad pod keeps getting traffic and drags the callers down. "
+    "ideally google runs the mesh",
+]
+
+
+@pytest.mark.parametrize("text", PROVIDER_RUNS_WHATEVER)
+def test_the_provider_running_whatever_they_add_is_a_managed_mesh(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts["managed_control_plane"] is True
+    assert set(facts["needs"]) & {"circuit_breaking", "timeouts"}
+    assert verdict(engine, text).pick == "google-cloud-service-mesh"
+
+
+# The failure told, the feature that prevents it read.
+PROBLEMS_TOLD = [
+    (
+        "we want to see what happens when payments returns 503s before black friday",
+        "fault_injection",
+    ),
+    (
+        "we need to know what happens when a dependency fails before it happens in prod",
+        "fault_injection",
+    ),
+    (
+        "a bad deploy went to 100% and there was no way to shift traffic back partially",
+        "traffic_split",
+    ),
+    ("whenever one service gets slow we get cascading failures upstream", "circuit_breaking"),
+    ("retry storms keep taking down our backends", "retries"),
+]
+
+
+@pytest.mark.parametrize(("text", "feature"), PROBLEMS_TOLD)
+def test_a_problem_told_names_the_feature_that_prevents_it(
+    engine: AnswerEngine, text: str, feature: str
+):
+    assert feature in engine.parser.parse(f"eks, 60 services. {text}. which mesh?").features
+
+
+# An outage told and what they want to try next, with the setup and nothing asked: the
+# problems are the needs of a pick, no failure to diagnose, no list.
+OUTAGES_TOLD = [
+    "last month a bad checkout deploy went to 100% and we had no way to shift traffic back "
+    "partially. we also want to see what happens when payments returns 503s before peak. "
+    "EKS, ~50 services, team knows envoy well",
+    "we got burned when a broken release of search went out to everyone at once, no way to "
+    "shift traffic back partially. want to see what happens when a dependency fails before it "
+    "happens in prod. eks, 70 svcs, our team knows envoy",
+    "outage last week: a bad deploy hit 100% of traffic and we couldn't roll back partially. "
+    "also want to rehearse an outage of inventory before black friday. ~60 services on eks, "
+    "envoy experience on the team",
+    "there was no way to shift traffic back partially when the pricing deploy broke. we want "
+    "to make a service return 503s on purpose to practice failures before peak. EKS, 80 "
+    "services, we know envoy well",
+    "a bad deploy of cart went 100% and nothing let us shift traffic back partially. want to "
+    "see how callers cope when a dependency is down. eks with ~60 services, the team knows envoy",
+]
+
+
+@pytest.mark.parametrize("text", OUTAGES_TOLD)
+def test_outages_told_with_a_setup_ask_for_a_pick(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == "recommend"
+    assert {"traffic_split", "fault_injection"} <= set(intent.facts["needs"])
+    shown = render_terminal(engine.answer(intent))
+    assert "Diagnosing a failure is outside" not in shown
+    assert verdict(engine, text).pick in {"istio", "istio-ambient", "kuma", "gloo-mesh"}

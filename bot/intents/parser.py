@@ -350,7 +350,8 @@ class IntentParser:
         # "fargate, 60 svcs, need mtls and jwt … service connect: does it do either?": the
         # setup said outweighs the check asked of one offering, or the list asked.
         said = set(reading.facts) - (self._restated(reading.features) - reading.sizes)
-        setup = self._weigher.carries_setup(reading.text, said, reading.features)
+        told = self._told  # "no way to shift traffic back partially": a need told
+        setup = self._weigher.carries_setup(reading.text, said, reading.features, told)
         if setup and self._weigher.outweighs(kind, reading.found.meshes):
             kind = IntentKind.recommend
         intent = self._intent(reading, kind, unsure, echo)
@@ -1170,6 +1171,11 @@ class IntentParser:
             return set()
         own = {r.feature: r.own for r in every}
         return {f for f in ranked if f not in touched and own[f] < CLAUSE_FLOOR}
+
+    def _told(self, clause: str) -> list[str]:
+        """The feature a clause's words rank first, said clearly: the problem it tells."""
+        ranks = self._clause_ranks(clause)
+        return [ranks[0].feature] if ranks and ranks[0].own >= CLAUSE_FLOOR else []
 
     def _clause_ranks(self, clause: str) -> list[Ranked]:
         """Every feature one clause's own words touch, best first."""
