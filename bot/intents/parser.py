@@ -65,7 +65,7 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
-from bot.intents.stances import INCUMBENT, LEAVING, StanceReader, settled
+from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, StanceReader, settled
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
@@ -356,7 +356,8 @@ class IntentParser:
         # "fargate, 60 svcs, need mtls and jwt … service connect: does it do either?": the
         # setup said outweighs the check asked of one offering, or the list asked.
         said = set(reading.facts) - (self._restated(reading.features) - reading.sizes)
-        setup = self._weigher.carries_setup(reading.text, said, reading.features)
+        told = self._told  # "no way to shift traffic back partially": a need told
+        setup = self._weigher.carries_setup(reading.text, said, reading.features, told)
         if setup and self._weigher.outweighs(kind, reading.found.meshes):
             kind = IntentKind.recommend
         intent = self._intent(reading, kind, unsure, echo)
@@ -673,7 +674,8 @@ class IntentParser:
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
-        said = settled(said, self._stances.read(text))  # a mesh they run is no newcomer's
+        stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
+        said = settled(said, stances)  # a mesh they run is no newcomer's
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
@@ -1180,6 +1182,11 @@ class IntentParser:
             return set()
         own = {r.feature: r.own for r in every}
         return {f for f in ranked if f not in touched and own[f] < CLAUSE_FLOOR}
+
+    def _told(self, clause: str) -> list[str]:
+        """The feature a clause's words rank first, said clearly: the problem it tells."""
+        ranks = self._clause_ranks(clause)
+        return [ranks[0].feature] if ranks and ranks[0].own >= CLAUSE_FLOOR else []
 
     def _clause_ranks(self, clause: str) -> list[Ranked]:
         """Every feature one clause's own words touch, best first."""

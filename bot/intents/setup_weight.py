@@ -11,7 +11,7 @@ The groups of facts and the weight that is enough live in rules.yaml (`setup_wei
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from bot.intents.extract import find_mentions
 from bot.intents.models import IntentKind
@@ -33,12 +33,20 @@ class SetupWeigher:
         self._enough = weight.enough
         self._several = weight.several
 
-    def carries_setup(self, text: str, said: Collection[str], features: Collection[str]) -> bool:
+    def carries_setup(
+        self,
+        text: str,
+        said: Collection[str],
+        features: Collection[str],
+        told: Callable[[str], Collection[str]] | None = None,
+    ) -> bool:
         """Enough setup to ask for a pick: several needs stated, and enough weight (each group
-        with a fact `said`, and each clause stating a need, weighs one)."""
+        with a fact `said`, and each clause stating a need, weighs one). A clause that names
+        no feature may tell the problem one solves (`told`: the features its words rank
+        first, "there was no way to shift traffic back partially")."""
         if not self._enough:
             return False
-        clauses = self._stated(text, set(features))
+        clauses = self._stated(text, set(features), told)
         if len({f for clause in clauses for f in clause}) < self._several:
             return False
         groups = sum(1 for group in self._groups if group & set(said))
@@ -51,7 +59,12 @@ class SetupWeigher:
         one_checked = kind == IntentKind.feature_check and len(meshes) == 1
         return one_checked or (kind == IntentKind.which_meshes and not meshes)
 
-    def _stated(self, text: str, features: set[str]) -> list[set[str]]:
+    def _stated(
+        self,
+        text: str,
+        features: set[str],
+        told: Callable[[str], Collection[str]] | None = None,
+    ) -> list[set[str]]:
         """The needs (of `features`, the ones read) each clause states, clause by clause, in
         the sentences no question mark closes; clauses that state none are left out. A pasted
         snippet ("retryOn: 503") shows what is configured, no need stated."""
@@ -61,7 +74,10 @@ class SetupWeigher:
             if "?" in sentence:
                 continue
             for clause in _CLAUSE.split(sentence):
-                found = find_mentions(normalise(clause).split(), meshes, index).features
+                said = normalise(clause)
+                found = find_mentions(said.split(), meshes, index).features
+                if not found and told is not None:
+                    found = list(told(said))  # the problem told, not the feature named
                 if needs := set(found) & features:
                     stated.append(needs)
         return stated

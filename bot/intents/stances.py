@@ -7,6 +7,9 @@ that stance's fact to the mesh. A word right after the name can make it somethin
 istio experience", "no istio sidecars"); a stance that is read `alone` is read only where it
 governs one mesh ("we want istio or linkerd" asks which). Every word is in rules.yaml.
 A mesh they run and refuse ("istio upgrades took down prod, no istio again") is one they leave.
+A stance someone else holds (`others` earlier in the clause: "someone read a blog and now
+wants istio", "our VP wants linkerd") is the team's only where the message does not doubt
+having a mesh at all; where it does, it is the mesh doubted (`doubted_as`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,23 @@ class _Stance:
             if (tail := word_pattern(normalise(t) for t in tails))
         ]  # "never istio again": a word right before the name, one of its words right after
         self._names = names
+        others = word_pattern(normalise(w) for w in stance.others)
+        ours = word_pattern(normalise(w) for w in stance.ours)
+        self._others = others  # "someone … now wants istio": the wish is theirs
+        self._ours = ours
+        self.doubted_as = stance.doubted_as
+
+    def theirs(self, clause: str, name: re.Match[str]) -> bool:
+        """Someone other than the team holds the stance governing this name: one of `others`
+        said earlier in the clause, with none of `ours` after it ("our VP asked and we want
+        istio" is the team's)."""
+        if self._others is None:
+            return False
+        head = clause[: name.start()]
+        said = list(self._others.finditer(head))
+        if not said:
+            return False
+        return not (self._ours and self._ours.search(head[said[-1].end() :]))
 
     def governed(self, clause: str, name: re.Match[str]) -> bool:
         """The cue governs this name: before it (no other name between), right after it, or
@@ -81,9 +101,10 @@ class StanceReader:
             [_Stance(s, names) for s in kb.rules.refusals.stances] if names is not None else []
         )
 
-    def read(self, text: str) -> dict[str, FactValue]:
+    def read(self, text: str, doubted: bool = False) -> dict[str, FactValue]:
         """Each stance's fact, set to the first mesh it governs (one read `alone` governs
-        none in a clause naming several)."""
+        none in a clause naming several). Where the message `doubted` having a mesh at all,
+        a stance someone else holds sets its `doubted_as` fact instead."""
         if self._names is None:
             return {}
         governed: dict[str, list[str]] = {}
@@ -93,14 +114,20 @@ class StanceReader:
             for stance in self._stances:
                 if stance.alone and several:  # "we want istio or linkerd": which, not one
                     continue
-                said = governed.setdefault(stance.fact, [])
-                said += [self._mesh_of[n.group(0)] for n in names if stance.governed(clause, n)]
+                for name in names:
+                    if not stance.governed(clause, name):
+                        continue
+                    fact = stance.fact
+                    if doubted and stance.doubted_as and stance.theirs(clause, name):
+                        fact = stance.doubted_as  # "someone wants istio. do we need a mesh?"
+                    governed.setdefault(fact, []).append(self._mesh_of[name.group(0)])
         return {fact: meshes[0] for fact, meshes in governed.items() if meshes}
 
 
 INCUMBENT = "incumbent"  # the mesh they run
 LEAVING = "leaving"  # the mesh they move off
 REFUSED = "refused_mesh"  # the mesh they refuse
+DOUBTED = "mesh_doubted"  # whether to have a mesh at all is the question
 
 
 def settled(said: dict[str, FactValue], stances: dict[str, FactValue]) -> dict[str, FactValue]:

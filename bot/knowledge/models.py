@@ -1431,6 +1431,22 @@ class MeshStance(Strict):
         description="Cues that hold the name between them, a word right before it and one of "
         "its words right after it: 'never istio again'.",
     )
+    others: list[Text] = Field(
+        default_factory=list,
+        description="People other than the team ('someone', 'our VP', 'the CTO'): one of them "
+        "earlier in the clause than the cue, with none of `ours` between, holds the stance.",
+    )
+    ours: list[Text] = Field(
+        default_factory=list,
+        description="Words that say the team speaks ('we', 'i'): after one of `others`, the "
+        "stance is the team's again ('the CTO asked and we want istio').",
+    )
+    doubted_as: Id | None = Field(
+        default=None,
+        description="The fact a stance of one of `others` sets instead where the message "
+        "doubts having a mesh at all: 'someone read a blog and now wants istio. do we even "
+        "need a mesh?' doubts Istio, and requires it of nothing.",
+    )
 
 
 class Limits(Strict):
