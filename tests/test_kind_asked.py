@@ -243,3 +243,8 @@ def test_a_fact_naming_an_unknown_mesh_is_a_problem(kb_dir):
     fact["mesh"] = "ciliumm"
     write(path, data)
     assert any("unknown mesh 'ciliumm'" in p for p in problems_of(kb_dir))
+
+
+def test_a_check_of_two_meshes_asks_in_the_plural(engine):
+    intent = _read(engine, "does kuma support fips without kong mesh")
+    assert engine.answer(intent).title == "Do Kuma and Kong Mesh support FIPS 140 validated crypto?"
