@@ -129,11 +129,11 @@ def test_a_mesh_named_after_a_feature_explained_asks_that_mesh_about_it(engine):
     ],
 )
 def test_a_part_asked_about_is_explained_and_names_its_mesh(engine, kb, text, part):
-    """The part is explained and the answer names its mesh; the intent holds no mesh the
-    asking sentence does not name (one said beside it is where they saw the part)."""
+    """The part is explained and the answer names its mesh; the intent holds the offering the
+    part belongs to, as a part named in any other question does."""
     intent = engine.parser.parse(text)
     mesh, explained = kb.part(part)
-    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [], [part])
+    assert (intent.kind, intent.meshes, intent.parts) == (IntentKind.explain, [mesh.id], [part])
     answer = engine.answer(intent)
     assert answer.lead == explained.explanation
     assert set(explained.sources) <= {s.id for s in answer.sources}
@@ -206,7 +206,7 @@ def test_a_part_id_used_twice_is_a_problem(kb_dir):
 
 def test_a_thread_about_a_part_goes_on_about_its_mesh(engine, kb):
     first = compact(engine.parser.parse("hbone, what's that?"))
-    assert first.parts == ["hbone"] and first.meshes == []  # the answer names its mesh
+    assert first.parts == ["hbone"] and first.meshes == ["istio-ambient"]  # its offering
     then = follow_up(kb, engine.parser, "what would it cost us in memory at 300 pods?", first)
     assert (then.kind, then.meshes) == (IntentKind.cost, ["istio-ambient"])
 

@@ -63,7 +63,7 @@ PHRASES = [
     ("canary?", K.which_meshes, [], ["traffic_split"], {}),
     ("kong mesh vs consul connect", K.compare, ["kong-mesh", "consul"], [], {}),
     ("linkerd2 versus istio", K.compare, ["linkerd", "istio"], [], {}),
-    ("tell me about ztunnel", K.explain, [], [], {}),
+    ("tell me about ztunnel", K.explain, ["istio-ambient"], [], {}),
     ("what happened to aws app mesh", K.explain, ["aws-app-mesh"], [], {}),
     ("memory overhead of linkerd at 1k pods", K.cost, ["linkerd"], [], {"pods": 1000}),
     ("how much latency does istio add", K.cost, ["istio"], [], {}),

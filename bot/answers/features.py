@@ -147,7 +147,8 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Does {names} support {', '.join(after_support(f) for f in features)}?",
+        title=f"{'Do' if len(meshes) > 1 else 'Does'} {names} support "
+        f"{', '.join(after_support(f) for f in features)}?",
         lead=lead,
         lead_sources=items[0].sources if single else [],
         points=points,

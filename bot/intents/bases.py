@@ -237,3 +237,27 @@ def _listed(tokens: list[str], found: Mentions, span: tuple[int, int, str]) -> b
         if other_end <= start and gap[:1] == [ALTERNATIVE] and len(gap) <= WINDOW:
             return True
     return False
+
+
+def refused_over(
+    bases: Iterable[str],
+    named: Iterable[str],
+    meshes: dict[str, Mesh],
+    refused: object,
+    vendors: Iterable[str],
+) -> set[str]:
+    """The bases that stay subjects because the distribution named beside them is what they
+    refuse: "can I get FIPS with kuma without paying for kong mesh" asks of Kuma, Kong Mesh
+    set against it. Refused by name (`refused`, the refused mesh), or made by a vendor they
+    want nothing from (`vendors`: a commercial offering only that vendor provides or sells)."""
+    refusing = set(vendors)
+    out = set()
+    for mesh_id in named:
+        mesh = meshes.get(mesh_id)
+        if mesh is None or mesh.based_on not in set(bases):
+            continue
+        fit = mesh.fit
+        makers = {fit.provider} if fit and fit.provider else set(fit.support_from if fit else [])
+        if mesh_id == refused or (makers and makers <= refusing):
+            out.add(mesh.based_on)
+    return out

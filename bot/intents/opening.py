@@ -36,7 +36,13 @@ class Opening:
         """Whether `normalised` opens on a name of `names` (token spans) set against another:
         after any opener ("between"), the first name followed right away by a comparison cue
         ("vs", "or") and another name; after an opener, a list of names joined by nothing
-        or "and" does too ("between kuma, consul and kong mesh")."""
+        or "and" does too ("between kuma, consul and kong mesh"). A reply's opening word
+        ("ok so between kuma and kong mesh — …", `reply_openers`) comes before it all."""
+        reply = self._cues.leading("reply_openers", normalised)
+        normalised = " ".join(normalised.split()[len(reply.split()) :])
+        names = [
+            (start - len(reply.split()), end - len(reply.split()), m) for start, end, m in names
+        ]
         opener = self._cues.leading("choice_openers", normalised)
         spans = sorted(names)
         tokens = normalised.split()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import itertools
 import re
 from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
-from bot.intents.bases import context_bases, packaged
+from bot.intents.bases import context_bases, packaged, refused_over
 from bot.intents.context import (
     choice_between,
     compared_meshes,
@@ -65,11 +66,11 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
-from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, StanceReader, settled
+from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, REFUSED, StanceReader, settled
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
-from bot.intents.threadless import alone
+from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
 from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
@@ -99,6 +100,7 @@ PLATFORM = "platform"
 _TEAM = frozenset({"engineers", "team_size"})  # who would run the mesh
 # Phrase groups that hold a pick's words but ask none: a status ("did it become something
 # else"), what to pass on or put to me, what it takes of their code, a figure to expect.
+_PICK_CUES = ("recommend", "decision", "decision_opening", "which_meshes")
 _UNPICKING = ("lifecycle", "relay", "own_changes", "quantity", "relevance")
 LOW_OVERHEAD = "low_overhead"  # the fact a ranking by overhead asked of a setup sets
 LICENCE = "licence"  # the fact: a licence policy the setup states
@@ -140,6 +142,12 @@ _ASKED_PART = re.compile(r"[—–:]|\s-+\s")  # where a sentence's last part st
 _CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
 _MENTIONS = re.compile(r"<[@!#][^>]*>")  # Slack's <@U123>, <!here>, <#C123|name>
 _PERCENT = re.compile(r"(?<=\d)\s*%")
+# "gcsm v. upstream ambient": the abbreviated "versus" between two words ("v. 1.22" is a
+# release, and "v1.22" one word), read as "vs".
+# "latency at the 99th percentile": the percentile written as people write it, "p99"
+_PERCENTILE = re.compile(r"\b(\d+)(?:\.(\d+))?(?:st|nd|rd|th)?\s+percentile\b", re.IGNORECASE)
+NOT_FROM = "not_from"  # the vendors they want nothing from
+_VERSUS = re.compile(r"(?<=\w)\s+[vV]\.\s+(?=[^\W\d_])")
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "AppMeshX": written as a name on purpose
 _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy, RequestMirror
@@ -229,7 +237,7 @@ class IntentParser:
             if fact.id in self._deciding and fact.type != FactType.number and not fact.had
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
-        self._weigher = SetupWeigher(kb)
+        self._weigher = SetupWeigher(kb, self._cues)
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
         self._former = {
@@ -328,7 +336,39 @@ class IntentParser:
 
     def parse(self, text: str) -> Intent:
         """The intent of a text asked on its own, with no thread before it."""
-        return alone(self._cues, text, self._thread_free(text))
+        intent = alone(self._cues, text, self._thread_free(text))
+        return self._referred(text, intent)
+
+    def _referred(self, text: str, intent: Intent) -> Intent:
+        """A pronoun the text itself resolves: "cilium runs as our cni. does it do mtls?" asks
+        of the mesh a fact said they have (rules.yaml fact `mesh`), though the signal that set
+        the fact took its name; the question is read with the mesh's name in its place. The
+        pronoun is one left unresolved, or one right after an `asks_of` word ("… can it
+        encrypt pod to pod traffic?")."""
+        if intent.meshes or intent.kind not in (*UNGROUNDED, IntentKind.recommend):
+            return intent
+        specs = {fact.id: fact for fact in self._kb.rules.facts}
+        had = {
+            spec.mesh
+            for fact, value in intent.facts.items()
+            if value is True and (spec := specs.get(fact)) and spec.mesh
+        }
+        if len(had) != 1:
+            return intent
+        asks, pronouns = self._cues.words["asks_of"], self._cues.words["pronouns"]
+        words = [w.lower() for w in re.findall(r"[\w']+", text)]
+        asked = [after for w, after in itertools.pairwise(words) if w in asks and after in pronouns]
+        pronoun = intent.unresolved[-1] if intent.unresolved else (asked or [None])[-1]
+        said = list(re.finditer(rf"\b{re.escape(pronoun)}\b", text, re.I)) if pronoun else []
+        if not said:
+            return intent
+        name = self._kb.meshes[next(iter(had))].name
+        at = said[-1]
+        named = f"{text[: at.start()]}{name}{text[at.end() :]}"
+        read = alone(self._cues, named, self._thread_free(named))
+        if read.unresolved or read.no_thread or not read.meshes:
+            return intent
+        return read.model_copy(update={"text": intent.text})
 
     def _thread_free(self, text: str) -> Intent:
         """The intent of a text, whether or not a thread comes before it; a text asked again
@@ -348,6 +388,8 @@ class IntentParser:
         plain = self._possessive.sub(r"\1", plain)
         plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
         plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
+        plain = _VERSUS.sub(" vs ", plain)  # "gcsm v. upstream ambient": versus
+        plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
         plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
@@ -700,7 +742,12 @@ class IntentParser:
         cues = self._cue_spans("compare", remaining, skip={"or"})
         upstream = self._cues.words["upstream"]
         them = self._cues.words["them"]
-        for base in context_bases(remaining.split(), found, meshes, cues, upstream, tokens, them):
+        bases = context_bases(remaining.split(), found, meshes, cues, upstream, tokens, them)
+        # "… with kuma without paying for kong mesh": the base set against what they refuse
+        bases -= refused_over(
+            bases, found.meshes, self._kb.meshes, facts.get(REFUSED), _as_list(facts.get(NOT_FROM))
+        )
+        for base in bases:
             found.meshes.remove(base)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
@@ -1306,14 +1353,14 @@ class IntentParser:
         meshes, notes = r.found.meshes, list(r.notes)
         parts: list[str] = []
         if kind == IntentKind.explain:
-            # "what is a waypoint proxy": the part is explained (the answer names the mesh it
-            # belongs to); the meshes are those the sentence asking names ("why would ambient
-            # mode need a waypoint"), not one said beside it ("… keep seeing it in the ambient
-            # docs") nor the owner its name implies.
+            # "wtf is a ztunnel": the part is explained, and the offering it belongs to is
+            # what it is asked of, as in any other question; the other meshes are those the
+            # sentence asking names ("why would ambient mode need a waypoint"), not one said
+            # only beside it ("… keep seeing it in the linkerd docs").
             parts = [p for m in meshes for p in r.parts.get(m, [])]
             if parts:
                 named = self._named_where_asked(r.text)
-                meshes = [m for m in meshes if m not in r.by_part and m in named]
+                meshes = [m for m in meshes if m in r.parts or m in named]
             elif not (meshes or r.features):  # "what's eBPF": a word of the field itself
                 parts = self._terms_in(r.normalised)
             elif r.features:  # "what is spiffe": that concept, defined
@@ -1645,7 +1692,17 @@ class IntentParser:
         asks = self._cues.words["asks_of"]
         asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
         status_asked = any(self._cues.has("lifecycle", q) for q in asked)
-        beyond_size = bool((self._setup | self._deciding) & (set(facts) - restated - r.sizes))
+        beyond = (self._setup | self._deciding) & (set(facts) - restated - r.sizes)
+        # Where it runs alone, no size said, beside a status asked in a question of its own
+        # that asks no pick ("is app mesh actually being shut down? whats the replacement for
+        # ecs workloads"), places the successors the status names: no setup to pick for. A
+        # status stated in the question asking the pick ("on ecs, what do we move to now that
+        # app mesh is retired?") is why they ask.
+        own = any(
+            self._cues.has("lifecycle", q) and not any(map(self._cue_in(q), _PICK_CUES))
+            for q in asked
+        )
+        beyond_size = bool(beyond) and (beyond != {PLATFORM} or bool(sized) or not own)
         picked = (recommend or decides) and not (status_asked and not beyond_size)
         # A size said after a status asked in its own question ("is osm still maintained? we
         # have it in two aks clusters") is why they ask, not a setup for a pick.
@@ -1873,6 +1930,10 @@ class IntentParser:
             return IntentKind.recommend, typo
         if features and not meshes:
             return IntentKind.which_meshes, typo
+        # "can I get FIPS with kuma without paying for kong mesh": a feature asked of a base
+        # beside the distribution they refuse, nothing compared, is checked on each.
+        if features and not compared and self._refused_beside(meshes, facts):
+            return IntentKind.feature_check, typo
         if len(meshes) >= 2:
             return IntentKind.compare, typo
         if compared and not features:
@@ -1904,6 +1965,12 @@ class IntentParser:
         if r.unknown:
             return IntentKind.not_in_kb, False
         return IntentKind.unknown, False
+
+    def _refused_beside(self, meshes: list[str], facts: dict[str, FactValue]) -> bool:
+        """A base named beside its distribution that they refuse (by name or by maker)."""
+        bases = {self._kb.meshes[m].based_on for m in meshes} & set(meshes)
+        refused, makers = facts.get(REFUSED), _as_list(facts.get(NOT_FROM))
+        return bool(refused_over(bases, meshes, self._kb.meshes, refused, makers))
 
     def _restated(self, features: list[str]) -> set[str]:
         """The facts these features' own words set ("multi-cluster": one mesh spanning
@@ -2194,6 +2261,11 @@ class IntentParser:
         picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
         for sentence in _ASKED.finditer(text):
             said = normalise(sentence.group(0))
+            # "we run istio on eks, should we care about native sidecars?": what a reason or a
+            # relevance asked is about follows its cue; the words before it are their setup.
+            cued = [m for g in ("purpose", "relevance") for m in self._cues.find(g, said)]
+            if cued:
+                said = said[min(m.start() for m in cued) :]
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
             if named.meshes:
                 topic = named.meshes == meshes and len(meshes) == 1 and not named.features
@@ -2656,6 +2728,11 @@ def _asked_parts(text: str) -> frozenset[str]:
     does circuit breaking?")."""
     sentences = _ASKED.findall(_INLINE_CODE.sub(_unpunctuated, text))
     return frozenset(normalise(_ASKED_PART.split(s)[-1]) for s in sentences)
+
+
+def _as_percentile(said: re.Match[str]) -> str:
+    """ "99th percentile" as "p99", "99.9th percentile" as "p999"."""
+    return f"p{said.group(1)}{said.group(2) or ''}"
 
 
 def _unpunctuated(code: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from bot.intents.cues import CuePhrases
 from bot.intents.extract import find_mentions
 from bot.intents.models import IntentKind
 from bot.intents.numbers import CODE
@@ -26,8 +27,9 @@ _CLAUSE = re.compile(r"[,:()\u2014]+")  # where a sentence's clauses part
 class SetupWeigher:
     """Weighs the setup a message states, for questions asked of one offering or for a list."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, cues: CuePhrases) -> None:
         self._kb = kb
+        self._cues = cues
         weight = kb.rules.setup_weight
         self._groups = [frozenset(facts) for facts in weight.groups.values()]
         self._enough = weight.enough
@@ -67,11 +69,13 @@ class SetupWeigher:
     ) -> list[set[str]]:
         """The needs (of `features`, the ones read) each clause states, clause by clause, in
         the sentences no question mark closes; clauses that state none are left out. A pasted
-        snippet ("retryOn: 503") shows what is configured, no need stated."""
+        snippet ("retryOn: 503") shows what is configured, no need stated. A sentence opening
+        on an `asks_of` word asks, with or without its mark ("does linkerd support bringing
+        our own CA for the workload certs or only the trust anchor"): it states no need."""
         index, meshes = self._kb.feature_index, self._kb.mesh_index
         stated = []
         for sentence in _SENTENCE.findall(CODE.sub(" ", text)):
-            if "?" in sentence:
+            if "?" in sentence or self._cues.starts("asks_of", normalise(sentence)):
                 continue
             for clause in _CLAUSE.split(sentence):
                 said = normalise(clause)

@@ -535,6 +535,14 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 message=f"unknown mesh '{mesh_id}'",
                 fix="use the id of a mesh under meshes/",
             )
+    for i, fact in enumerate(rules.facts):
+        if fact.mesh and loaded.meshes and fact.mesh not in loaded.meshes:
+            yield Problem(
+                file=file,
+                path=f"facts[{i}].mesh",
+                message=f"unknown mesh '{fact.mesh}'",
+                fix="use the id of a mesh under meshes/",
+            )
     yield from _check_constraints(rules, feature_ids)
     yield from _check_rate_caps(rules, feature_ids)
 

@@ -895,6 +895,11 @@ class FactDef(Strict):
         description="What the team already has or knows (Cilium as the CNI, Envoy experience, "
         "a mesh they run): context for a comparison, never a constraint that asks it for a pick.",
     )
+    mesh: Id | None = Field(
+        default=None,
+        description="The mesh a flag set true says they have ('Cilium is already the CNI': "
+        "cilium): what a pronoun asked after it refers to ('… does it do mtls?').",
+    )
 
     def says(self, value: FactValue) -> str:
         """The value in words: a choice's name (names joined by 'and'), else the value."""
