@@ -581,6 +581,13 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     only = sold if len(sold) == 1 and fit.licence != LicenceKind.open_source else set()
     makers = {fit.provider} if fit.provider else only
     made = [v for v in refused if v in makers]
+    included = sorted({p.value for p in ctx.req.platforms} & {p.value for p in fit.included_with})
+    if made and included and ctx.req.platforms:
+        # "we won't buy an RH mesh subscription" on OpenShift: what they pay the vendor for the
+        # platform already includes it, so refusing to pay that vendor more leaves it in
+        place, payee = _says(ctx, "platform", included), _says(ctx, "not_from", made)
+        said = f"included with your {place} subscription: nothing more paid to {payee}"
+        return [Check(Outcome.caveat, said, tuple(fit.sources))]
     if made:
         return [Check(Outcome.out, _says(ctx, "not_from", made), tuple(fit.sources))]
     if sold and sold <= set(refused):
@@ -787,6 +794,7 @@ _FEATURE_READS = (
 READS: dict[str, tuple[str, ...]] = {
     "runs_on": ("platforms", "cloud"),
     "vms_in_own_cloud": ("needs", "platforms"),
+    "not_made_by": ("platforms",),  # an offering its platform's subscription includes
     "supported_by": ("support",),
     "has_features": _FEATURE_READS,
     "has_feature": _FEATURE_READS,

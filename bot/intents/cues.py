@@ -95,6 +95,7 @@ GROUPS = frozenset(
         "in_full_after",
         "loosely_before",
         "loosely_after",
+        "rehearsed",
         "complaint",
         "clause_break",
         "follow_up",
@@ -163,7 +164,7 @@ GROUPS = frozenset(
 # it matter", "zero"): they say what is asked of a subject, never make a subject mine, so they
 # are no vocabulary of mine ("Grey Matter" stays a name).
 ANY_TOPIC = frozenset(
-    {"symptoms", "diagnose", "readiness", "licence_use", "relevance", "privative"}
+    {"symptoms", "diagnose", "readiness", "licence_use", "relevance", "privative", "rehearsed"}
 )
 
 

@@ -41,6 +41,7 @@ from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
+from bot.intents.likened import LikenedReader
 from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
@@ -259,6 +260,7 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
+        self._likened = LikenedReader(kb, kb.meshes.values())
         self._suffixed = SuffixReader(self._vocabulary | written_words(texts))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
@@ -390,6 +392,7 @@ class IntentParser:
         plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
         plain = _VERSUS.sub(" vs ", plain)  # "gcsm v. upstream ambient": versus
         plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
+        plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
         plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
         reading = self._read(self._respeller.respell(_code_words(plain)))
         if reading is None:
@@ -488,8 +491,15 @@ class IntentParser:
         ambient help?") or a pick asked ("… what should we switch to?") is no diagnosis asked;
         an error pasted with nothing asked at all asks what is wrong, unless the setup around
         it asks for a pick (`setup`)."""
+        # "… want to see what happens when inventory returns 503s": a failure they mean to
+        # rehearse (`rehearsed`) is a test wanted, no failure reported
+        reported = " ".join(
+            said
+            for said in map(normalise, _CLAUSES.split(text))
+            if not self._cues.has("rehearsed", said)
+        )
         if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
-            "symptoms", r.normalised
+            "symptoms", reported
         ):
             return False
         # An error pasted with nothing asked asks what is wrong; a failure told as the

@@ -219,6 +219,7 @@ class RequirementReader:
         self._asking = frozenset(normalise(w) for w in rules.phrases.get("asks_of", []))
         self._denied_between = word_pattern([normalise(w) for w in rules.already_denied])
         self._denied_before = word_pattern([normalise(w) for w in rules.already_denied_before])
+        self._customer_denied = word_pattern([normalise(w) for w in rules.customer_denied_before])
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
@@ -511,6 +512,8 @@ class RequirementReader:
                 continue  # "we're on nomad without consul"
             if match.group("named") and self._lacked(normalised, match.start()):
                 continue  # "we don't have the rh mesh subscription"
+            if match.groupdict().get("vendor") and self._denied_customer(normalised, match):
+                continue  # "not paying red hat for anything extra": no one they buy from
             # "… in linkerd? right now we use istio": the cue and the name in two sentences
             if any(match.start() < start < match.end() for start in starts):
                 continue
@@ -527,6 +530,12 @@ class RequirementReader:
         """An `already_denied_before` phrase in the few words before `start`."""
         before = " ".join(normalised[:start].split()[-DENIED_REACH:])
         return bool(self._denied_before and self._denied_before.search(before))
+
+    def _denied_customer(self, normalised: str, match: re.Match[str]) -> bool:
+        """A `customer_denied_before` phrase right before the customer cue ("not paying")."""
+        before = " ".join(normalised[: match.start()].split()[-DENIED_REACH:])
+        denied = self._customer_denied
+        return bool(denied and re.search(rf"(?:{denied.pattern})$", before))
 
     def _product(self, name: str, normalised: str) -> bool:
         """A vendor's word that names its product ("we're on the AWS VPC CNI"), not a

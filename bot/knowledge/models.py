@@ -648,6 +648,12 @@ class Fit(Strict):
         default_factory=list,
         description="Who sells a support contract covering this offering (vendor ids).",
     )
+    included_with: list[Platform] = Field(
+        default_factory=list,
+        description="Platforms whose own subscription includes it at no separate charge "
+        "(OpenShift Service Mesh with OpenShift): on one of them, a refusal to pay its vendor "
+        "more buys nothing here.",
+    )
     mesh: bool = Field(
         default=True,
         description="It is a mesh. False for the baseline of running none: a requirement on a "
@@ -1758,6 +1764,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words between an `already_phrases` cue and the mesh after it that say "
         "they do not run it ('we're on nomad without consul').",
+    )
+    customer_denied_before: list[Text] = Field(
+        default_factory=list,
+        description="Words a few before a `customer_phrases` cue that deny it ('not paying Red "
+        "Hat for anything extra'): no vendor they buy from.",
     )
     already_denied_before: list[Text] = Field(
         default_factory=list,
