@@ -202,8 +202,12 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes and kb.meshes[m].is_current]
     # The no-mesh baseline is no mesh: not counted among "current meshes".
     meshes = [m for m in kb.current_meshes() if m.status != Status.baseline]
+    # "who does sidecarless besides istio ambient": the list is of the others
+    meshes = [m for m in meshes if m.id not in intent.excepted]
     pool = named if len(named) > 1 else meshes
     among = "current meshes" if pool is not named else "meshes you named"
+    if intent.excepted and pool is meshes:
+        among += f" other than {mesh_names(kb, [m for m in intent.excepted if m in kb.meshes])}"
     everyone = "every mesh" if pool is not named else "each one named"
     points: list[Part] = []
     everything: list[Part] = []
@@ -229,6 +233,8 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     if len(features) > 1:  # "which meshes do X and Y": the ones with both, first
         lead_bits.insert(0, _all_of(kb, features, pool, among))
     subject = "meshes" if pool is not named else f"of {mesh_names(kb, [m.id for m in named])}"
+    if intent.excepted and pool is meshes:
+        subject += f" other than {mesh_names(kb, [m for m in intent.excepted if m in kb.meshes])}"
     return build_answer(
         kb,
         intent,

@@ -112,6 +112,21 @@ def excepted(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
     }
 
 
+def listed_apart(
+    tokens: list[str], found: Mentions, cues: CuePhrases, features: bool, normalised: str
+) -> set[str]:
+    """The meshes a list question leaves out. Asked as a list ("which meshes", "anything
+    besides"), those right after an excepting word; asked of a feature with every mesh it
+    names after one ("who does sidecarless besides istio ambient", "sidecarless options
+    other than ambient?"), the question is a list of the others, not one of that mesh."""
+    apart = excepted(tokens, found, cues)
+    if cues.has("list_meshes", normalised):
+        return apart
+    if features and apart and {m for _, _, m in found.spans} <= apart:
+        return apart
+    return set()
+
+
 def likened(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: bool) -> set[str]:
     """The meshes a feature question likens its subject to: right after a `likeness`
     word, with a subject named before them (a mesh, or `other_names`: a name the knowledge

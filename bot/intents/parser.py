@@ -20,9 +20,9 @@ from bot.intents.context import (
     choice_between,
     compared_meshes,
     derived,
-    excepted,
     left_behind,
     likened,
+    listed_apart,
     replaced,
     retired_context,
 )
@@ -183,6 +183,7 @@ class _Reading:
     parts: dict[str, list[str]]  # mesh -> its parts named ("waypoint proxy"), by part id
     by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
     named_features: bool  # a feature said by one of its names, not only found by the ranking
+    excepted: tuple[str, ...] = ()  # meshes a list question leaves out ("besides istio")
 
 
 class IntentParser:
@@ -786,8 +787,10 @@ class IntentParser:
         left |= left_behind(tokens_left, found, self._cues, self._current)
         left_in_order = tuple(m for m in found.meshes if m in left)
         gone = left | initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
-        if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
-            gone |= excepted(tokens_left, found, self._cues)
+        # "anything besides istio do wasm?", "who does sidecarless besides istio ambient":
+        # the meshes after an excepting word are left out of the list asked for
+        left_out = listed_apart(tokens_left, found, self._cues, bool(features), normalised)
+        gone |= left_out
         # "can consul do ambient like istio does", "kuma vs linkerd, which is closest to what
         # osm gave us": Istio and OSM are the yardsticks
         if features or (len(found.meshes) > MAX_PAIR and self._compare_cued(remaining, 0)):
@@ -849,6 +852,7 @@ class IntentParser:
             parts,
             by_part,
             named,
+            tuple(dict.fromkeys(m for _, _, m in found.spans if m in left_out)),
         )
 
     def _spaced_name(self, word: re.Match[str]) -> str:
@@ -1381,6 +1385,7 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
             options=options,
+            excepted=list(r.excepted)[:6] if kind == IntentKind.which_meshes else [],
         )
 
     def _options(self, normalised: str, meshes: list[str]) -> list[str]:
