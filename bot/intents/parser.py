@@ -37,6 +37,7 @@ from bot.intents.extract import (
 )
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.latest import latest_asked
+from bot.intents.money import money_signed
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
 from bot.intents.links import as_labels
@@ -546,7 +547,7 @@ class IntentParser:
         pick stays one ("besides the price tag")."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.cost):
             return False
-        if self._cues.has("price", r.normalised):
+        if self._cues.has("price", r.normalised) or money_signed(r.text):
             return True
         asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
         units = sorted(self._cues.words["billed_units"])
