@@ -37,13 +37,13 @@ from bot.intents.extract import (
 )
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.latest import latest_asked
-from bot.intents.money import money_signed
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
 from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
+from bot.intents.money import money_signed
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
