@@ -195,7 +195,8 @@ def _licence_lead(mesh: Mesh, employees: int | None, cite: Citations) -> tuple[s
             f" At {employees} employees that free tier covers you."
             if employees < builds.free_below
             else f" At {employees} employees you are over that, so stable releases mean "
-            f"paying for {builds.edition}; I hold no price for it."
+            f"paying for {builds.edition}; I hold no price for it. Free at any size: the "
+            "project's own edge releases, under the same open-source licence."
         )
     return lead, cite.cite([*sources, *builds.sources])
 

@@ -529,7 +529,7 @@ class IntentParser:
             return False  # is what its licence terms turn on, no estate for a pick
         said = r.normalised
         questions = _questions(r.text)
-        if not questions and (r.features or r.sizes):
+        if not questions and (r.features or r.sizes - {EMPLOYEES}):  # a headcount is no estate
             return False
         asked = set(questions or {said}) | _left_open(r.text)
         if not (
