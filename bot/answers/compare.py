@@ -12,6 +12,7 @@ from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import figure_caveats, lead_figure
+from bot.answers.licensing import licence_lead
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
@@ -407,6 +408,13 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     asked, asked_sources = _on_what_was_asked(kb, intent, meshes, cite)
     if intent.aspect == Aspect.pick:  # "should we use istio or linkerd?" with no setup
         asked = _pick_without_setup(meshes) + (f" {asked}" if asked else "")
+    elif intent.aspect == Aspect.licence:  # "is consul still open source? … consul or istio"
+        employees = intent.facts.get("employees")
+        leads = [
+            licence_lead(m, employees if isinstance(employees, int) else None, cite) for m in meshes
+        ]
+        asked = " ".join(lead for lead, _ in leads) + (f" {asked}" if asked else "")
+        asked_sources = [*(s for _, sources in leads for s in sources), *asked_sources]
     cite.read_more(s for m in meshes for s in m.sources)
     return build_answer(
         kb,

@@ -23,6 +23,7 @@ A distribution's base named as its context is bot/intents/bases.py.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -76,6 +77,9 @@ def retired_context(
     return gone - compared_meshes(tokens, found, cues) - sides
 
 
+JOINED = frozenset({"and", "or"})  # between two operands of one comparison cue
+
+
 def compared_meshes(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
     """The meshes a comparison cue sets against another ("x vs y", "compare x and y"): a
     word apart at most from a cue other than a lone "or"."""
@@ -84,7 +88,13 @@ def compared_meshes(tokens: list[str], found: Mentions, cues: CuePhrases) -> set
     def against(start: int, end: int) -> bool:
         return any(0 <= start - e <= COMPARE_GAP or 0 <= s - end <= COMPARE_GAP for s, e in cued)
 
-    return {mesh for start, end, mesh in found.spans if against(start, end)}
+    compared = {mesh for start, end, mesh in found.spans if against(start, end)}
+    # "choosing between consul and istio": the mesh joined to a compared one is compared too
+    spans = sorted(found.spans)
+    for (_, end, mesh), (start, _, other) in itertools.pairwise(spans):
+        if mesh in compared and start == end + 1 and tokens[end] in JOINED:
+            compared.add(other)
+    return compared
 
 
 def left_behind(

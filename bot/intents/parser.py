@@ -372,6 +372,11 @@ class IntentParser:
         ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
+        elif kind == IntentKind.compare and self._licence_beside(reading):
+            # "is consul still open source? choosing between consul and istio …": the
+            # licence asked is answered first, no licence policy to rule one out by
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif self._licence_asked(reading, kind):
@@ -539,6 +544,17 @@ class IntentParser:
             return False
         rest = self._cues.strip("licence_use", said)
         return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))
+
+    def _licence_beside(self, r: _Reading) -> bool:
+        """A comparison that asks, in a question of its own, whether one of its meshes is
+        open source or what its licence lets them do ("is consul still open source?
+        choosing between consul and istio for k8s + vms")."""
+        return any(
+            self._cues.has("licence_words", q)
+            and self._cues.has("licence_use", q)
+            and self._mentions(q.split()).meshes
+            for q in _questions(r.text)
+        )
 
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One offering named in an explanation or a cost question, and money asked of it: a
