@@ -372,9 +372,15 @@ class IntentParser:
         ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
-        elif kind == IntentKind.compare and self._licence_beside(reading):
+        elif (
+            kind in (IntentKind.compare, IntentKind.feature_check)
+            and len(intent.meshes) > 1
+            and self._licence_beside(reading)
+        ):
             # "is consul still open source? choosing between consul and istio …": the
-            # licence asked is answered first, no licence policy to rule one out by
+            # licence asked is answered first, over the two set side by side; no licence
+            # policy to rule one out by
+            intent = self._intent(reading, IntentKind.compare, unsure, echo)
             facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
@@ -549,11 +555,15 @@ class IntentParser:
         """A comparison that asks, in a question of its own, whether one of its meshes is
         open source or what its licence lets them do ("is consul still open source?
         choosing between consul and istio for k8s + vms")."""
-        return any(
-            self._cues.has("licence_words", q)
-            and self._cues.has("licence_use", q)
-            and self._mentions(q.split()).meshes
-            for q in _questions(r.text)
+        return any(self._licence_question(q) for q in _questions(r.text))
+
+    def _licence_question(self, question: str) -> bool:
+        """A question asking what a mesh's licence is or lets them do ("is consul still
+        open source?")."""
+        return bool(
+            self._cues.has("licence_words", question)
+            and self._cues.has("licence_use", question)
+            and self._mentions(question.split()).meshes
         )
 
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
@@ -1044,6 +1054,8 @@ class IntentParser:
         migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
         sets against another ("istio vs …")."""
         questions = _asked_parts(text)
+        if any(self._licence_question(q) for q in questions):
+            return set()  # "is consul still open source? … consul or istio": no feature asked
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
         # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
         # circuit breaking?": the meshes set side by side, or listed among
