@@ -31,7 +31,17 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope, Support
+from bot.knowledge.models import (
+    Category,
+    Figure,
+    Level,
+    LicenceKind,
+    Mesh,
+    Metric,
+    Rule,
+    Scope,
+    Support,
+)
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text, level_words
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
@@ -410,9 +420,10 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         asked = _pick_without_setup(meshes) + (f" {asked}" if asked else "")
     elif intent.aspect == Aspect.licence:  # "is consul still open source? … consul or istio"
         employees = intent.facts.get("employees")
-        leads = [
-            licence_lead(m, employees if isinstance(employees, int) else None, cite) for m in meshes
-        ]
+        counted = employees if isinstance(employees, int) else None
+        # a licence that is not plain open source is the news: said first
+        plain = [m for m in meshes if m.fit and m.fit.licence == LicenceKind.open_source]
+        leads = [licence_lead(m, counted, cite) for m in sorted(meshes, key=plain.__contains__)]
         asked = " ".join(lead for lead, _ in leads) + (f" {asked}" if asked else "")
         asked_sources = [*(s for _, sources in leads for s in sources), *asked_sources]
     cite.read_more(s for m in meshes for s in m.sources)
