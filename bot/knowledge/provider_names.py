@@ -24,12 +24,17 @@ def provider_named(rules: RulesFile, meshes: dict[str, Mesh]) -> dict[str, Mesh]
     if not rules.provider_named:
         return meshes
     taken = {normalise(a): m.id for m in meshes.values() for a in (m.id, m.name, *m.known_as)}
+    builds: dict[tuple[str, str], int] = {}  # one provider's builds of one project
+    for mesh in meshes.values():
+        if mesh.based_on and mesh.fit and mesh.fit.provider:
+            key = (mesh.fit.provider, mesh.based_on)
+            builds[key] = builds.get(key, 0) + 1
     out = dict(meshes)
     for mesh in meshes.values():
         base = meshes.get(mesh.based_on or "")
         provider = mesh.fit.provider if mesh.fit else None
-        if base is None or not provider:
-            continue
+        if base is None or not provider or builds[(provider, base.id)] > 1:
+            continue  # two builds of one provider's: the name says neither
         bases = list(dict.fromkeys(normalise(b) for b in (base.id, base.aliases[0])))
         makers = {normalise(w) for w in rules.vendors.get(provider, [])}
         named = [
