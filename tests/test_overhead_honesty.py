@@ -222,7 +222,7 @@ def test_the_lightest_ranking_says_up_front_what_is_not_like_for_like(engine, te
     answer = engine.ask(text)
     assert "is a peak under load and the others' are typical values" in answer.lead
     assert "Linkerd 26.3 MB per pod against Istio (sidecar mode) 156" in answer.lead
-    assert "Not ranked, as no figure was measured for them: " not in answer.lead  # it follows
-    assert "Not ranked, as no figure was measured for them: " in render_terminal(answer)
+    assert "Not ranked on their own: " not in answer.lead  # it follows
+    assert "reuse Istio (sidecar mode)'s figure for the same proxy" in render_terminal(answer)
     bars = [b.label for p in answer.points if isinstance(p, Chart) for b in p.bars]
     assert bars and not any("borrowed" in b for b in bars), bars

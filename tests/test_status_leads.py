@@ -92,7 +92,9 @@ def test_one_current_mesh_asked_about_gets_its_status_not_every_retired_one(
     answer = engine.ask(text)
     assert answer.lead_sources
     assert not any(p.heading == "Status, date and successor" for p in answer.points)
-    assert any(d.label == "Other retired meshes" for d in answer.details)
+    # nothing retired was asked about: no "Other retired meshes", which reads as if it were one
+    assert not any(d.key == "retired" for d in answer.details)
+    assert answer.title.endswith(": latest version and support")
 
 
 def test_several_current_meshes_are_listed(engine: AnswerEngine) -> None:

@@ -12,6 +12,7 @@ from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import figure_caveats, lead_figure
+from bot.answers.licensing import licence_lead
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.results import (
@@ -30,7 +31,17 @@ from bot.answers.results import (
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Category, Figure, Level, Mesh, Metric, Rule, Scope, Support
+from bot.knowledge.models import (
+    Category,
+    Figure,
+    Level,
+    LicenceKind,
+    Mesh,
+    Metric,
+    Rule,
+    Scope,
+    Support,
+)
 from bot.knowledge.wording import LEVEL_WORDS, NOT_APPLICABLE, figure_text, level_words
 
 # The differences on the first card, by the number of meshes (the rest: "All features").
@@ -407,6 +418,14 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     asked, asked_sources = _on_what_was_asked(kb, intent, meshes, cite)
     if intent.aspect == Aspect.pick:  # "should we use istio or linkerd?" with no setup
         asked = _pick_without_setup(meshes) + (f" {asked}" if asked else "")
+    elif intent.aspect == Aspect.licence:  # "is consul still open source? … consul or istio"
+        employees = intent.facts.get("employees")
+        counted = employees if isinstance(employees, int) else None
+        # a licence that is not plain open source is the news: said first
+        plain = [m for m in meshes if m.fit and m.fit.licence == LicenceKind.open_source]
+        leads = [licence_lead(m, counted, cite) for m in sorted(meshes, key=plain.__contains__)]
+        asked = " ".join(lead for lead, _ in leads) + (f" {asked}" if asked else "")
+        asked_sources = [*(s for _, sources in leads for s in sources), *asked_sources]
     cite.read_more(s for m in meshes for s in m.sources)
     return build_answer(
         kb,

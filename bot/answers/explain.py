@@ -9,6 +9,7 @@ from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
+from bot.answers.licensing import licence_lead
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import mesh_names
 from bot.answers.platforms import platform_notes
@@ -156,50 +157,6 @@ def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, s
     return title, " ".join([text, *notes])
 
 
-def _licence_lead(mesh: Mesh, employees: int | None, cite: Citations) -> tuple[str, list[str]]:
-    """What its licence permits, as the licensor words it; for open-source code, that it is
-    open source; where I hold neither, its name and that I hold no reading. Where its project
-    ships no stable releases, where they come from and, at the company's size, whether its
-    free tier covers them (a price I don't hold is said to be so)."""
-    fit = mesh.fit
-    if terms := mesh.license_terms:
-        lead, sources = terms.use, list(terms.sources)
-    elif fit and fit.licence == LicenceKind.open_source:
-        lead, sources = (
-            f"{mesh.name}'s code is open source ({mesh.license}). I hold no reading of what "
-            "that licence permits for your use beyond that, so I won't guess: check its terms "
-            "with whoever signs off licences for you.",
-            fit.sources[:2],
-        )
-    else:
-        lead, sources = (
-            f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
-            "permits for your use, so I won't guess: check its terms with whoever signs off "
-            "licences for you.",
-            [],
-        )
-    builds = fit.stable_builds if fit else None
-    if builds is None:
-        return lead, cite.cite(sources)
-    lead += (
-        f" The project publishes only edge releases; stable releases, with fixes backported, "
-        f"come from {builds.edition}"
-    )
-    lead += (
-        f", free in production for companies under {builds.free_below} employees."
-        if (builds.free_below)
-        else "."
-    )
-    if employees and builds.free_below:
-        lead += (
-            f" At {employees} employees that free tier covers you."
-            if employees < builds.free_below
-            else f" At {employees} employees you are over that, so stable releases mean "
-            f"paying for {builds.edition}; I hold no price for it."
-        )
-    return lead, cite.cite([*sources, *builds.sources])
-
-
 def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
     """Its pricing as held (a distribution's `pricing`), or that it is open source with no
     licence fee; never a resource figure. A price the knowledge base does not hold is said to
@@ -227,7 +184,7 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     if intent.aspect == Aspect.licence:  # "can we still use it internally?": answered first
         employees = intent.facts.get("employees")
         counted = employees if isinstance(employees, int) else None
-        lead, lead_sources = _licence_lead(mesh, counted, cite)
+        lead, lead_sources = licence_lead(mesh, counted, cite)
     elif intent.aspect == Aspect.price:  # "what does GCSM cost for 200 vCPUs?": money
         lead, lead_sources = _price_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"

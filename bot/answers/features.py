@@ -49,14 +49,15 @@ def after_support(feature: Feature) -> str:
     return in_sentence(feature).removesuffix(" support")
 
 
-def support_text(kb: KnowledgeBase, support: Support) -> str:
-    """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date."""
+def support_text(kb: KnowledgeBase, support: Support, verdict: str = "") -> str:
+    """'yes (since 2.13, as of 2026-10). Note…' — the as-of is the newest source's date;
+    `verdict`, where given, stands in place of the level's words (one verdict a line)."""
     base = kb.meshes.get(support.inherited_from) if support.inherited_from else None
     upstream = base.name.split(" (")[0] if base else ""
     when = [f"since {f'{upstream} ' if upstream else ''}{support.since}"] if support.since else []
     if as_of := evidence_date(kb, support.sources):
         when.append(f"as of {as_of:%Y-%m}")
-    text = level_words(support.level, support.not_applicable)
+    text = verdict or level_words(support.level, support.not_applicable)
     text += f" ({', '.join(when)})" if when else ""
     text = f"{text}. {support.note}".strip() if support.note else text + "."
     if base:
@@ -77,15 +78,22 @@ def _checks(kb: KnowledgeBase, meshes: list[Mesh], features: list[Feature], cite
 
 
 def _as_named(mesh: Mesh, feature: Feature, intent: Intent) -> str:
-    """'no, not as its name promises (SigV4 signing instead of mutual TLS); held as ': asked
-    by the feature's own name ("mTLS"), a partial row that lacks that part answers no, as
-    a must-have said so is not met by it."""
+    """'no, not as its name promises: SigV4 signing instead of mutual TLS': asked by the
+    feature's own name ("mTLS"), a partial row that lacks that part answers no, as a
+    must-have said so is not met by it. It is the verdict, said once: not beside the row's
+    own "partial", which would give two in one line."""
     row = mesh.features[feature.id]
     by_name = intent.facts.get("by_name")
     named = isinstance(by_name, list) and feature.id in by_name
     if not (named and row.level == Level.partial and row.lacks):
         return ""
-    return f"no, not as its name promises ({row.lacks}); held as "
+    return f"no, not as its name promises: {row.lacks}"
+
+
+def _single(kb: KnowledgeBase, mesh: Mesh, feature: Feature, intent: Intent, text: str) -> str:
+    """The one row asked about, with the verdict the question's own words call for."""
+    verdict = _as_named(mesh, feature, intent)
+    return support_text(kb, mesh.features[feature.id], verdict) if verdict else text
 
 
 STAGES = {"alpha": "Alpha", "beta": "Beta"}
@@ -129,7 +137,7 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         points.append(StatementList(heading="You may have read otherwise", items=outdated))
     names = mesh_names(kb, [m.id for m in meshes])
     lead = (
-        f"{items[0].label}: {_as_named(meshes[0], features[0], intent)}{items[0].text}"
+        f"{items[0].label}: {_single(kb, meshes[0], features[0], intent, items[0].text)}"
         if single
         else f"Support for {', '.join(f.name for f in features)} in {names}."
     )
@@ -195,8 +203,12 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes and kb.meshes[m].is_current]
     # The no-mesh baseline is no mesh: not counted among "current meshes".
     meshes = [m for m in kb.current_meshes() if m.status != Status.baseline]
+    # "who does sidecarless besides istio ambient": the list is of the others
+    meshes = [m for m in meshes if m.id not in intent.excepted]
     pool = named if len(named) > 1 else meshes
     among = "current meshes" if pool is not named else "meshes you named"
+    if intent.excepted and pool is meshes:
+        among += f" other than {mesh_names(kb, [m for m in intent.excepted if m in kb.meshes])}"
     everyone = "every mesh" if pool is not named else "each one named"
     points: list[Part] = []
     everything: list[Part] = []
@@ -222,6 +234,8 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     if len(features) > 1:  # "which meshes do X and Y": the ones with both, first
         lead_bits.insert(0, _all_of(kb, features, pool, among))
     subject = "meshes" if pool is not named else f"of {mesh_names(kb, [m.id for m in named])}"
+    if intent.excepted and pool is meshes:
+        subject += f" other than {mesh_names(kb, [m for m in intent.excepted if m in kb.meshes])}"
     return build_answer(
         kb,
         intent,

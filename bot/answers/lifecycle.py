@@ -40,9 +40,9 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     elif maintained:
         asked = [_maintained(m, cite) for m in maintained]
         points.append(StatementList(heading="What you asked about", items=asked))
-    if items:
+    if items and named != maintained:  # asked about current meshes only: nothing retired asked
         listed = StatementList(heading="Status, date and successor", items=items)
-        if named:  # asked about some: the other retired meshes are one click away
+        if named:  # asked about a retired one: the other retired meshes are one click away
             details.append(Section(key="retired", label="Other retired meshes", parts=[listed]))
         else:
             points.append(listed)
@@ -53,16 +53,24 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"{'Are' if len(maintained) > 1 else 'Is'} "
-        f"{mesh_names(kb, [m.id for m in maintained])} maintained?"
-        if maintained
-        else "Retired and inactive meshes",
+        title=_title(kb, named, maintained),
         lead=_lead(kb, named, gone),
         lead_sources=lead_sources,
         points=points,
         details=details,
         next_steps=steps,
     )
+
+
+def _title(kb: KnowledgeBase, named: list[Mesh], maintained: list[Mesh]) -> str:
+    """What the lead answers: one current mesh asked about leads with its latest version and
+    support ("whats the latest istio version" is not asked as "is it maintained?")."""
+    if named and named == maintained and len(maintained) == 1:
+        return f"{maintained[0].name}: latest version and support"
+    if maintained:
+        names = mesh_names(kb, [m.id for m in maintained])
+        return f"{'Are' if len(maintained) > 1 else 'Is'} {names} maintained?"
+    return "Retired and inactive meshes"
 
 
 def _release(

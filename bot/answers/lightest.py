@@ -36,7 +36,7 @@ from bot.answers.screening import runs_there
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope
+from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope, Status
 from bot.knowledge.wording import amount, figure_text, rate_text
 
 
@@ -129,11 +129,13 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
         for _, mesh, figure, _ in ranked
     ]
-    set_apart = {m.id for m, _ in allowances}
+    # Each offering is said once: ranked, or in the one place that says why it is not.
+    set_apart = {m.id for m, _ in [*allowances, *lent, *offloaded]}
     unmeasured = [
         m.name
         for m in meshes
         if m.id not in {r[1].id for r in ranked} | set_apart | {e.id for e in elsewhere}
+        and not (ranked and m.status == Status.baseline)  # "running no mesh costs nothing"
     ]
     own = unranked.measured_elsewhere(elsewhere, metric)
     at = f" at {said}, {nodes:,} nodes" if by_size else ""
@@ -321,9 +323,22 @@ def _lent(kb: KnowledgeBase, lent: list[tuple[Mesh, Figure]]) -> str:
         return ""
     by_lender: dict[str, list[str]] = {}
     for mesh, figure in lent:
-        by_lender.setdefault(borrowed_label(kb, figure), []).append(mesh.name)
-    said = "; ".join(f"{', '.join(names)} ({label})" for label, names in by_lender.items())
-    return f"Not ranked, as no figure was measured for them: {said}. "
+        lender = kb.meshes.get(figure.borrowed_from or "")
+        by_lender.setdefault(lender.name if lender else "another mesh", []).append(mesh.name)
+    said = []
+    for lender, names in by_lender.items():
+        one = len(names) == 1
+        said.append(
+            f"{_and(names)} {'has' if one else 'have'} no measurement of "
+            f"{'its' if one else 'their'} own and {'reuses' if one else 'reuse'} {lender}'s "
+            f"figure for the same proxy, so {'it weighs' if one else 'they weigh'} what "
+            f"{lender} weighs."
+        )
+    return f"Not ranked on their own: {' '.join(said)} "
+
+
+def _and(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
 
 
 def _offloaded(offloaded: list[tuple[Mesh, Figure]]) -> str:

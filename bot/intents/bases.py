@@ -212,7 +212,11 @@ def _set_against(
     for cue_start, cue_end in cues:
         if 0 <= start - cue_end <= WINDOW and not _mesh_between(found, cue_end, start):
             return True
-        stands_in = set(tokens[end:cue_start]) & them  # "… istio, how do they compare"
+        # "… istio, how do they compare", "how the two managed istios differ": the base
+        # said of the meshes named, as what they are
+        stands_in = (
+            set(tokens[end:cue_start]) & them or set(tokens[max(0, start - 2) : start]) & them
+        )
         if 0 <= cue_start - end <= WINDOW and not (
             _mesh_between(found, end, cue_start) or stands_in
         ):

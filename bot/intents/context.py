@@ -23,6 +23,7 @@ A distribution's base named as its context is bot/intents/bases.py.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -76,6 +77,9 @@ def retired_context(
     return gone - compared_meshes(tokens, found, cues) - sides
 
 
+JOINED = frozenset({"and", "or"})  # between two operands of one comparison cue
+
+
 def compared_meshes(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
     """The meshes a comparison cue sets against another ("x vs y", "compare x and y"): a
     word apart at most from a cue other than a lone "or"."""
@@ -84,7 +88,13 @@ def compared_meshes(tokens: list[str], found: Mentions, cues: CuePhrases) -> set
     def against(start: int, end: int) -> bool:
         return any(0 <= start - e <= COMPARE_GAP or 0 <= s - end <= COMPARE_GAP for s, e in cued)
 
-    return {mesh for start, end, mesh in found.spans if against(start, end)}
+    compared = {mesh for start, end, mesh in found.spans if against(start, end)}
+    # "choosing between consul and istio": the mesh joined to a compared one is compared too
+    spans = sorted(found.spans)
+    for (_, end, mesh), (start, _, other) in itertools.pairwise(spans):
+        if mesh in compared and start == end + 1 and tokens[end] in JOINED:
+            compared.add(other)
+    return compared
 
 
 def left_behind(
@@ -110,6 +120,21 @@ def excepted(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
         for start, _, mesh in found.spans
         if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
     }
+
+
+def listed_apart(
+    tokens: list[str], found: Mentions, cues: CuePhrases, features: bool, normalised: str
+) -> set[str]:
+    """The meshes a list question leaves out. Asked as a list ("which meshes", "anything
+    besides"), those right after an excepting word; asked of a feature with every mesh it
+    names after one ("who does sidecarless besides istio ambient", "sidecarless options
+    other than ambient?"), the question is a list of the others, not one of that mesh."""
+    apart = excepted(tokens, found, cues)
+    if cues.has("list_meshes", normalised):
+        return apart
+    if features and apart and {m for _, _, m in found.spans} <= apart:
+        return apart
+    return set()
 
 
 def likened(tokens: list[str], found: Mentions, cues: CuePhrases, other_names: bool) -> set[str]:

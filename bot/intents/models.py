@@ -78,6 +78,12 @@ class Intent(BaseModel):
         description="The meshes a recommendation is asked to choose between ('consul or "
         "kuma?'), not those only named in its history.",
     )
+    excepted: list[str] = Field(
+        default_factory=list,
+        max_length=6,
+        description="The meshes a list question leaves out ('who does sidecarless besides "
+        "istio ambient?'): the list is of the others.",
+    )
     suggestions: list[str] = Field(default_factory=list, max_length=6)
     page: int = Field(default=0, ge=0, le=50)
     unknown_names: list[UnknownName] = Field(

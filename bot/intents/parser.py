@@ -21,9 +21,9 @@ from bot.intents.context import (
     choice_between,
     compared_meshes,
     derived,
-    excepted,
     left_behind,
     likened,
+    listed_apart,
     replaced,
     retired_context,
     swapped_out,
@@ -46,6 +46,7 @@ from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
+from bot.intents.money import money_signed
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
@@ -194,6 +195,7 @@ class _Reading:
     parts: dict[str, list[str]]  # mesh -> its parts named ("waypoint proxy"), by part id
     by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
     named_features: bool  # a feature said by one of its names, not only found by the ranking
+    excepted: tuple[str, ...] = ()  # meshes a list question leaves out ("besides istio")
 
 
 class IntentParser:
@@ -422,6 +424,17 @@ class IntentParser:
         ):  # "why not linkerd?", "any reason not to pick kuma?": nothing to weigh it by
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.drawbacks})
+        elif (
+            kind in (IntentKind.compare, IntentKind.feature_check)
+            and len(intent.meshes) > 1
+            and self._licence_beside(reading)
+        ):
+            # "is consul still open source? choosing between consul and istio …": the
+            # licence asked is answered first, over the two set side by side; no licence
+            # policy to rule one out by
+            intent = self._intent(reading, IntentKind.compare, unsure, echo)
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif self._licence_asked(reading, kind):
@@ -586,7 +599,7 @@ class IntentParser:
             return False  # is what its licence terms turn on, no estate for a pick
         said = r.normalised
         questions = _questions(r.text)
-        if not questions and (r.features or r.sizes):
+        if not questions and (r.features or r.sizes - {EMPLOYEES}):  # a headcount is no estate
             return False
         asked = set(questions or {said}) | _left_open(r.text)
         if not (
@@ -597,6 +610,21 @@ class IntentParser:
         rest = self._cues.strip("licence_use", said)
         return not any(self._cues.has(g, rest) for g in ("recommend", "which_meshes", "compare"))
 
+    def _licence_beside(self, r: _Reading) -> bool:
+        """A comparison that asks, in a question of its own, whether one of its meshes is
+        open source or what its licence lets them do ("is consul still open source?
+        choosing between consul and istio for k8s + vms")."""
+        return any(self._licence_question(q) for q in _questions(r.text))
+
+    def _licence_question(self, question: str) -> bool:
+        """A question asking what a mesh's licence is or lets them do ("is consul still
+        open source?")."""
+        return bool(
+            self._cues.has("licence_words", question)
+            and self._cues.has("licence_use", question)
+            and self._mentions(question.split()).meshes
+        )
+
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One offering named in an explanation or a cost question, and money asked of it: a
         `price` word, or a count of `billed_units` ("200 vCPUs") beside a `cost` word with no
@@ -604,7 +632,7 @@ class IntentParser:
         pick stays one ("besides the price tag")."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.cost):
             return False
-        if self._cues.has("price", r.normalised):
+        if self._cues.has("price", r.normalised) or money_signed(r.text):
             return True
         asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
         units = sorted(self._cues.words["billed_units"])
@@ -855,8 +883,10 @@ class IntentParser:
         left |= left_behind(tokens_left, found, self._cues, self._current)
         left_in_order = tuple(m for m in found.meshes if m in left)
         gone = left | initialled(tokens_left, found, unknown)  # "network service mesh (nsm)"
-        if self._cues.has("list_meshes", normalised):  # "anything besides istio do wasm?"
-            gone |= excepted(tokens_left, found, self._cues)
+        # "anything besides istio do wasm?", "who does sidecarless besides istio ambient":
+        # the meshes after an excepting word are left out of the list asked for
+        left_out = listed_apart(tokens_left, found, self._cues, bool(features), normalised)
+        gone |= left_out
         # "can consul do ambient like istio does", "kuma vs linkerd, which is closest to what
         # osm gave us": Istio and OSM are the yardsticks
         if features or (len(found.meshes) > MAX_PAIR and self._compare_cued(remaining, 0)):
@@ -919,6 +949,7 @@ class IntentParser:
             parts,
             by_part,
             named,
+            tuple(dict.fromkeys(m for _, _, m in found.spans if m in left_out)),
         )
 
     def _spaced_name(self, word: re.Match[str]) -> str:
@@ -1093,6 +1124,8 @@ class IntentParser:
         migrating off consul to linkerd. can linkerd take our vms?"); so does one a statement
         sets against another ("istio vs …")."""
         questions = _asked_parts(text)
+        if any(self._licence_question(q) for q in questions):
+            return set()  # "is consul still open source? … consul or istio": no feature asked
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
         # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
         # circuit breaking?": the meshes set side by side, or listed among
@@ -1456,6 +1489,7 @@ class IntentParser:
             unsure=unsure,
             unread=notes[:4],
             options=options,
+            excepted=list(r.excepted)[:6] if kind == IntentKind.which_meshes else [],
         )
 
     def _options(self, normalised: str, meshes: list[str]) -> list[str]:

@@ -134,6 +134,7 @@ def validate_directory(root: Path, today: dt.date) -> KnowledgeBase:
     # Imported here: a process serving from the snapshot never needs them.
     from bot.knowledge.checks import LoadedFiles, cross_check
     from bot.knowledge.inheritance import RawMesh, resolve_distributions
+    from bot.knowledge.provider_names import provider_named
     from bot.knowledge.yaml_files import read_yaml
 
     problems: list[Problem] = []
@@ -189,6 +190,8 @@ def validate_directory(root: Path, today: dt.date) -> KnowledgeBase:
         meshes[mesh.id] = mesh
         mesh_files[mesh.id] = display
 
+    if rules:  # "gke managed istio": a provider's distribution named by provider and project
+        meshes = provider_named(rules, meshes)
     loaded = LoadedFiles(
         meta_as_of=meta.as_of if meta else None,
         sources=sources,

@@ -1669,6 +1669,13 @@ class RulesFile(Strict):
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
     )
+    provider_named: list[Text] = Field(
+        default_factory=list,
+        description="How a provider's own build of a project is named, with {vendor} (a word "
+        "of the provider: a `vendors` word or one of its platforms') and {base} (the project "
+        "it is built on): 'gke managed istio' names Google's Istio-based offering. Each "
+        "distribution with a `fit.provider` is also known by these.",
+    )
     managed_phrases: list[Text] = Field(
         default_factory=list,
         description="How a provider-run control plane is asked for, with {vendor} (and "

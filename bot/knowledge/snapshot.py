@@ -20,7 +20,15 @@ from bot.knowledge.base import KnowledgeBase
 
 SNAPSHOT_NAME = ".snapshot.pickle"
 _FORMAT = b"meshbot-knowledge-snapshot/1"
-_CODE = ("models.py", "inheritance.py", "checks.py", "loader.py", "base.py", "aliases.py")
+_CODE = (
+    "models.py",
+    "inheritance.py",
+    "checks.py",
+    "loader.py",
+    "base.py",
+    "aliases.py",
+    "provider_names.py",
+)
 
 
 def fingerprint(root: Path) -> str:

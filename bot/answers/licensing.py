@@ -1,0 +1,60 @@
+"""What a mesh's licence permits and what running it costs a company its size: the lead of
+a licence question ("is consul still open source?", "~300 employees, is linkerd free for us
+in prod?"), alone or beside a comparison it is asked in."""
+
+from __future__ import annotations
+
+from bot.answers.citations import Citations
+from bot.knowledge.models import LicenceKind, Mesh
+
+
+def licence_lead(mesh: Mesh, employees: int | None, cite: Citations) -> tuple[str, list[str]]:
+    """What its licence permits, as the licensor words it; for open-source code, that it is
+    open source; where I hold neither, its name and that I hold no reading. Where its project
+    ships no stable releases, where they come from and, at the company's size, whether its
+    free tier covers them (a price I don't hold is said to be so)."""
+    fit = mesh.fit
+    # "is consul still open source?": a source-available licence is said to be so first
+    unlike = (
+        f"Not open source: {mesh.name} is licensed {mesh.license}, a source-available "
+        "licence, not an OSI open-source one. "
+        if fit and fit.licence == LicenceKind.source_available
+        else ""
+    )
+    if terms := mesh.license_terms:
+        lead, sources = unlike + terms.use, list(terms.sources)
+    elif fit and fit.licence == LicenceKind.open_source:
+        lead, sources = (
+            f"{mesh.name}'s code is open source ({mesh.license}). I hold no reading of what "
+            "that licence permits for your use beyond that, so I won't guess: check its terms "
+            "with whoever signs off licences for you.",
+            fit.sources[:2],
+        )
+    else:
+        lead, sources = (
+            f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
+            "permits for your use, so I won't guess: check its terms with whoever signs off "
+            "licences for you.",
+            [],
+        )
+    builds = fit.stable_builds if fit else None
+    if builds is None:
+        return lead, cite.cite(sources)
+    lead += (
+        f" The project publishes only edge releases; stable releases, with fixes backported, "
+        f"come from {builds.edition}"
+    )
+    lead += (
+        f", free in production for companies under {builds.free_below} employees."
+        if (builds.free_below)
+        else "."
+    )
+    if employees and builds.free_below:
+        lead += (
+            f" At {employees} employees that free tier covers you."
+            if employees < builds.free_below
+            else f" At {employees} employees you are over that, so stable releases mean "
+            f"paying for {builds.edition}; I hold no price for it. Free at any size: the "
+            "project's own edge releases, under the same open-source licence."
+        )
+    return lead, cite.cite([*sources, *builds.sources])

@@ -1,0 +1,16 @@
+"""Whether a question is written in money: a currency sign ("how much does gloo mesh cost $$
+per cluster"). Normalising drops the sign, so it is looked for in the text as written; the
+words that ask a price ("pricing", "licence cost", "usd") are rules.yaml `price` phrases."""
+
+from __future__ import annotations
+
+import re
+
+# A currency sign, alone or doubled ("$$"), or before an amount ("$5k"): not one inside a
+# shell variable or a template ("$HOME", "${port}").
+_SIGN = re.compile(r"(?<![\w$])\$+(?![A-Za-z_{(])|[€£¥]")
+
+
+def money_signed(text: str) -> bool:
+    """Whether the text writes a currency sign, as a price question does."""
+    return _SIGN.search(text) is not None
