@@ -1,0 +1,117 @@
+"""Facts a blind expert flagged as stale or wrong, re-checked against primary sources.
+
+Each is asked in several wordings through the parser and the answer engine, and the
+rendered answer must carry the corrected fact (not the old one).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.knowledge.models import Level
+from bot.render.plain import render_terminal
+
+
+def _text(engine: AnswerEngine, question: str) -> str:
+    return render_terminal(engine.answer(engine.parser.parse(question)))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there a UI for gloo mesh?",
+        "gloo mesh dashboard?",
+        "does solo's gloo mesh come with a web ui",
+        "can I see a service graph in gloo mesh",
+        "does solo enterprise for istio have a gui",
+    ],
+)
+def test_gloo_mesh_ships_its_own_ui(engine: AnswerEngine, kb, question: str):
+    row = kb.meshes["gloo-mesh"].features["dashboard"]
+    assert row.level == Level.yes and "solo-architecture" in row.sources
+    text = _text(engine, question)
+    assert "Dashboard / UI: yes" in text and "gloo-mesh-ui" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "istio native sidecars on kubernetes 1.30?",
+        "does istio use native sidecar containers by default",
+        "can istio inject the proxy as a k8s native sidecar",
+        "istio sidecar as init container with restartPolicy Always?",
+        "is ENABLE_NATIVE_SIDECARS on by default in istio",
+    ],
+)
+def test_istio_native_sidecar_default_names_its_condition(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert "1.33 or later" in text
+    assert "sidecar.istio.io/nativeSidecar" in text
+    assert "the default for eligible pods since 1.27" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can cilium mirror traffic",
+        "cilium request shadowing?",
+        "does cilium support shadow traffic to a new version",
+        "traffic mirroring with cilium gateway api",
+        "cilium service mesh dark launch / mirror requests",
+    ],
+)
+def test_cilium_mirrors_at_the_gateway_only(engine: AnswerEngine, kb, question: str):
+    row = kb.meshes["cilium"].features["traffic_mirroring"]
+    assert row.level == Level.partial
+    text = _text(engine, question)
+    assert "Traffic mirroring: partial" in text
+    assert "At the gateway only" in text and "unknown" not in text.split("SOURCES")[0].lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cilium or istio ambient: both sidecarless, which is more mature",
+        "compare the sidecarless data plane of cilium and istio ambient",
+        "cilium vs ambient sidecarless maturity",
+        "cilium service mesh vs istio ambient: sidecar-free since when?",
+        "sidecarless cilium vs sidecarless istio ambient",
+    ],
+)
+def test_both_sidecarless_meshes_say_when_they_shipped(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert "Cilium 1.12 (July 2022)" in text
+    assert "GA in 1.24" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does google cloud service mesh do ambient?",
+        "gcsm sidecarless?",
+        "can managed cloud service mesh run without sidecars",
+        "can google cloud service mesh go sidecarless",
+        "does gcsm support ambient mode",
+    ],
+)
+def test_managed_csm_is_sidecar_based(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert "sidecar-based" in text
+    assert "no L7 waypoints" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did traefik mesh ever have mtls",
+        "does maesh encrypt traffic between services",
+        "traefik mesh mutual tls?",
+        "is mesh traffic encrypted with traefik mesh",
+        "can traefik mesh do mtls between pods",
+    ],
+)
+def test_traefik_mesh_never_had_mtls(engine: AnswerEngine, kb, question: str):
+    row = kb.meshes["traefik-mesh"].features["mtls"]
+    assert row.level == Level.no and "traefik-mesh-config-1-1" in row.sources
+    assert "Never had mTLS" in _text(engine, question)
