@@ -79,6 +79,20 @@ def test_why_not_a_managed_one_on_its_own_refuses_nothing(kb, text):
     assert "not_from" not in facts
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("why not ambient since we can't have sidecars", "no_sidecars"),
+        ("why not linkerd if we refuse envoy", "no_envoy"),
+        ("why not linkerd? envoy is banned here", "no_envoy"),
+        ("how come not ambient, we cannot have sidecars", "no_sidecars"),
+        ("why not kuma given we won't run envoy", "no_envoy"),
+    ],
+)
+def test_a_refusal_beside_a_why_not_still_refuses(kb, text, fact):
+    assert IntentParser(kb).parse(text).facts.get(fact) is True
+
+
 def test_a_managed_one_refused_is_still_refused(kb):
     facts = IntentParser(kb).parse("gke, 40 services. we don't want a managed mesh").facts
     assert facts.get("own_control_plane") is True
