@@ -119,8 +119,8 @@ class Requirements(BaseModel):
         # Needs spoken of: some named, or all those named met another way (a tool they run
         # covers them; `without_mesh`). An empty list alone ("none of these" to the menu of
         # advanced must-haves) names no need at all: it rules those out, not the basics.
-        covered = bool(facts.get("needs") or facts.get("covered"))
-        said = covered or any(facts.get(met.fact) for met in rules.without_mesh)
+        named = "needs" in facts and bool(facts["needs"] or facts.get("covered"))
+        said = named or any(facts.get(met.fact) for met in rules.without_mesh)
         return cls.model_validate(
             {
                 **known,
