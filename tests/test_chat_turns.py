@@ -93,6 +93,34 @@ def test_a_refusal_beside_a_why_not_still_refuses(kb, text, fact):
     assert IntentParser(kb).parse(text).facts.get(fact) is True
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke, ~50 services, 4 engineers on the platform team. want managed if possible. which mesh",
+        "gke, 60 services, ideally managed. what mesh",
+        "we'd rather have it managed: gke, 45 services, small team",
+        "looking for something managed on gke, about 40 svcs",
+        "prefer managed where we can. 70 services on gke, which service mesh?",
+    ],
+)
+def test_managed_wanted_on_gke_leads_with_the_managed_mesh(kb, text):
+    engine = AnswerEngine(kb)
+    assert engine.parser.parse(text).facts.get("managed_control_plane") is True
+    assert engine.ask(text).title == "Recommendation: Google Cloud Service Mesh (managed)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we don't want managed, gke 40 services",
+        "we want managed kubernetes and a mesh on top, eks 40 services",
+        "nobody wants managed here, eks 30 svcs",
+    ],
+)
+def test_managed_refused_or_said_of_something_else_wants_no_managed_mesh(kb, text):
+    assert IntentParser(kb).parse(text).facts.get("managed_control_plane") is not True
+
+
 def test_a_managed_one_refused_is_still_refused(kb):
     facts = IntentParser(kb).parse("gke, 40 services. we don't want a managed mesh").facts
     assert facts.get("own_control_plane") is True
