@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from bot.answers.decision import DECISION_KINDS, NO_DECISION, cost_for_decision
 from bot.answers.engine import AnswerEngine
-from bot.answers.results import Answer
+from bot.answers.thread import Conversation
 from bot.knowledge.base import KnowledgeBase
 from bot.render.plain import render_terminal
 
@@ -35,10 +35,10 @@ def ask(kb: KnowledgeBase, text: str, fmt: str = "text") -> int:
 
 
 def chat(kb: KnowledgeBase, read: Callable[[str], str] = input) -> int:
-    """Ask, answer, and let numbered replies walk the follow-up questions."""
-    engine = AnswerEngine(kb)
+    """Ask, answer, and let numbered replies walk the follow-up questions; every reply is
+    read against the question before it, as in a Slack thread."""
+    conversation = Conversation(AnswerEngine(kb))
     print("Mesh Advisor. Ask a question; answer follow-ups by number; 'quit' to leave.")
-    answer: Answer | None = None
     while True:
         try:
             reply = read("\nmesh> ").strip()
@@ -49,13 +49,9 @@ def chat(kb: KnowledgeBase, read: Callable[[str], str] = input) -> int:
             return 0
         if not reply:
             continue
-        if answer and answer.follow_up and reply.isdigit():
-            n = int(reply)
-            if not 1 <= n <= len(answer.follow_up.choices):
-                print(f"Choose 1 to {len(answer.follow_up.choices)}, or ask a new question.")
-                continue
-            answer = engine.answer(answer.follow_up.choices[n - 1].intent)
-        else:
-            answer = engine.ask(reply)
-        print(render_terminal(answer))
+        offered = conversation.choices()
+        if offered and reply.isdigit() and not 1 <= int(reply) <= offered:
+            print(f"Choose 1 to {offered}, or ask a new question.")
+            continue
+        print(render_terminal(conversation.say(reply)))
         sys.stdout.flush()

@@ -117,7 +117,11 @@ class Requirements(BaseModel):
             all(f in facts and c.holds(facts[f]) for f, c in setup.items())
             for setup in rules.no_paid_editions
         )
-        said = "needs" in facts or any(facts.get(met.fact) for met in rules.without_mesh)
+        # Needs spoken of: some named, or all those named met another way (a tool they run
+        # covers them; `without_mesh`). An empty list alone ("none of these" to the menu of
+        # advanced must-haves) names no need at all: it rules those out, not the basics.
+        named = "needs" in facts and bool(facts["needs"] or facts.get("covered"))
+        said = named or any(facts.get(met.fact) for met in rules.without_mesh)
         return cls.model_validate(
             {
                 **known,

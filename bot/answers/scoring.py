@@ -145,9 +145,14 @@ def _screened(
     nothing meets them all."""
     relaxed: list[str] = []
     first = screened = screener.screen(among, facts, req=req)
+    # only what was said can be given up: "I gave up … someone else runs the control plane"
+    # is no answer to a team that never asked for that
+    said = {c.id for c in screener.kb.rules.constraints if c.fact in facts}
     for constraint in _relax_order(screener.kb.rules, facts):
         if any(not s.out for s in screened):
             break
+        if constraint not in said:
+            continue
         relaxed.append(constraint)
         screened = screener.screen(among, facts, frozenset(relaxed), req)
     if not any(not s.out for s in screened):

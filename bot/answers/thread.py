@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answers import choosing, scoring
+from bot.answers.after_pick import after_pick, pick_of
+from bot.answers.engine import AnswerEngine
+from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.knowledge.base import KnowledgeBase
@@ -22,15 +24,18 @@ def compact(intent: Intent) -> Intent:
 def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
     """Read a reply against the thread's question.
 
-    "why not X?" after a recommendation compares X with the mesh that was recommended.
+    After a recommendation, a reply saying more of the setup makes the pick again over all of
+    it, and one asking whether "that" does something checks the pick (bot/answers/after_pick.py);
+    "why not X?" compares X with the mesh that was recommended.
     A reply that on its own asks a cost ("what if we had 500 pods?") answers the cost at
     that size for the thread's meshes (none after a recommendation: then the candidates'),
     whatever the thread first asked about them.
     """
+    if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
+        return went_on  # more of the setup, or the pick checked for a feature
     intent = parser.parse_follow_up(text, context)
     if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
-        facts = {k: v for k, v in context.facts.items() if k in {f.id for f in kb.rules.facts}}
-        pick = scoring.evaluate(kb, facts, choosing.candidates(kb, context.meshes, facts)).pick
+        pick = pick_of(kb, context)
         meshes = [*([pick] if pick else []), *(m for m in intent.meshes if m != pick)]
         return intent.model_copy(update={"meshes": meshes[:4]})
     about_meshes = bool(intent.meshes) or context.kind == IntentKind.recommend
@@ -38,3 +43,33 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     return (
         intent.model_copy(update={"kind": IntentKind.cost}) if about_meshes and resized else intent
     )
+
+
+class Conversation:
+    """One conversation in turns (`meshbot chat`): each reply is read against the question
+    before it, as a reply in a Slack thread is against the question its metadata carries,
+    and a number chooses an answer to the last answer's follow-up question, as its button
+    does."""
+
+    def __init__(self, engine: AnswerEngine) -> None:
+        self.engine = engine
+        self.question: Intent | None = None  # what the thread remembers (`compact`)
+        self.answer: Answer | None = None
+
+    def choices(self) -> int:
+        """How many answers the last answer's follow-up question offers (0: none)."""
+        return len(self.answer.follow_up.choices) if self.answer and self.answer.follow_up else 0
+
+    def say(self, text: str) -> Answer:
+        """Answer a reply: a choice's number, or words read against the question before."""
+        engine = self.engine
+        if text.strip().isdigit() and 1 <= int(text) <= self.choices():
+            assert self.answer and self.answer.follow_up
+            intent = self.answer.follow_up.choices[int(text) - 1].intent
+        elif self.question is None:
+            intent = engine.parser.parse(text)
+        else:
+            intent = follow_up(engine.kb, engine.parser, text, self.question)
+        self.answer = engine.answer(intent)
+        self.question = compact(intent)
+        return self.answer

@@ -386,17 +386,7 @@ class IntentParser:
         echo = text[:ECHO_CHARS]
         if len(text) > MAX_TEXT:
             return Intent(kind=IntentKind.too_long, text=echo)
-        plain = as_labels(html.unescape(text), self._mesh_words)
-        plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
-        plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
-        plain = self._possessive.sub(r"\1", plain)
-        plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
-        plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
-        plain = _VERSUS.sub(" vs ", plain)  # "gcsm v. upstream ambient": versus
-        plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
-        plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
-        plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
-        reading = self._read(self._respeller.respell(_code_words(plain)))
+        plain, reading = self._prepared(text)
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
@@ -464,6 +454,35 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _prepared(self, text: str) -> tuple[str, _Reading | None]:
+        """The text as words the readers take, and its reading (None: nothing to read)."""
+        plain = as_labels(html.unescape(text), self._mesh_words)
+        plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
+        plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
+        plain = self._possessive.sub(r"\1", plain)
+        plain = self._headers.sub("http header", plain)  # "route `x-canary: true` requests to v2"
+        plain = _PERCENT.sub(" percent", plain)  # "send 5% of users to v2": a share of traffic
+        plain = _VERSUS.sub(" vs ", plain)  # "gcsm v. upstream ambient": versus
+        plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
+        plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
+        plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
+        return plain, self._read(self._respeller.respell(_code_words(plain)))
+
+    def setup_of(self, text: str) -> Intent:
+        """A reply to a recommendation read as more of its setup, whatever it asks: the facts
+        and the needs a pick takes from it ("what if we also need jwt validation" needs JWT
+        validation; alone it asks which meshes have it)."""
+        text = text.strip()[:MAX_TEXT]
+        _, reading = self._prepared(text)
+        if reading is None:
+            return Intent(kind=IntentKind.recommend)
+        return self._intent(reading, IntentKind.recommend, False, text[:ECHO_CHARS])
+
+    def refers_back(self, text: str) -> bool:
+        """Words that stand for something said before ("does that work with windows nodes
+        too?", "can it do mirroring?"; rules.yaml `refers_back`)."""
+        return bool(self._cues.find("refers_back", normalise(text)))
 
     def _concept_asked(self, r: _Reading, intent: Intent) -> Intent:
         """A concept asked about ("what is a trust domain and should two clusters share

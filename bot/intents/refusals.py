@@ -103,6 +103,8 @@ class RefusalReader:
         self._supposing = _alternation(refusals.supposing)
         causes = _alternation(refusals.causes)
         self._caused = LazyPattern(rf"\b(?:{causes.pattern})\s*$") if causes else None
+        proposing = _alternation(refusals.proposing)
+        self._proposed = LazyPattern(rf"\b(?:{proposing.pattern})\s*$") if proposing else None
         self._extends = _alternation(refusals.extends)
         self._preferring = _alternation(refusals.preferring)
         self._preferred_fact = refusals.preferred_fact
@@ -316,7 +318,11 @@ class RefusalReader:
         cues = list(self._before.finditer(before)) if self._before else []
         if cues and not self._past_another(before[cues[-1].end() :]):
             # "… bc no support contract": why something else failed, no refusal
-            return not (self._caused and self._caused.search(before[: cues[-1].start()]))
+            caused = self._caused and self._caused.search(before[: cues[-1].start()])
+            # "why not the managed one?": put forward, however far back the clause says why
+            said = clause[: obj.start()].rstrip()
+            put = said[: len(said) - len(before) + cues[-1].start()]
+            return not (caused or (self._proposed and self._proposed.search(put)))
         if self._after and self._after.search(after):
             return True
         return self._extended(clause, obj, before, after)

@@ -1584,6 +1584,11 @@ class Refusals(Strict):
         description="Phrases that open a clause on a supposition: it refuses nothing ('if "
         "there's no sidecar, where does the proxy go?').",
     )
+    proposing: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a refusal cue that make it a question putting its "
+        "object forward ('why not the managed one?'): it refuses nothing.",
+    )
     preferring: list[Text] = Field(
         default_factory=list,
         description="Words that make a clause's refusals preferences ('i'd prefer no "

@@ -141,12 +141,15 @@ class SlackReplies:
         said = slack_unescape(text)
         return self._answer(lambda: (engine.parser.parse(said), View()), surface, share)
 
-    def for_mention(self, text: str, thread: Intent | None = None) -> dict[str, Any]:
-        """A mention's answer, read against the thread's question when there is one; the
-        reply carries its own question as metadata for the next follow-up."""
+    def for_mention(
+        self, text: str, thread: Intent | None = None, surface: str = "mention"
+    ) -> dict[str, Any]:
+        """A mention's answer (or a message's in the assistant panel's thread), read against
+        the thread's question when there is one; the reply carries its own question as
+        metadata for the next follow-up."""
         engine = self.advisor.engine
         if engine is None:
-            return self._not_ready("mention")
+            return self._not_ready(surface)
         asked: list[Intent] = []
         said = slack_unescape(text)
 
@@ -156,16 +159,31 @@ class SlackReplies:
             asked.append(intent)
             return intent, View()
 
-        message = self._answer(read, "mention", False)
+        message = self._answer(read, surface, False)
         if asked:
             message["metadata"] = metadata(asked[0])
         return message
 
-    def for_value(self, value: str, surface: str, share: bool = False) -> dict[str, Any]:
-        """Continue from a button's value; a tampered or stale value gets the help card."""
+    def for_value(
+        self, value: str, surface: str, share: bool = False, in_thread: bool = False
+    ) -> dict[str, Any]:
+        """Continue from a button's value; a tampered or stale value gets the help card. An
+        answer posted in a thread carries its question as metadata, as a mention's does: a
+        reply after the click goes on from the answer chosen ("None of these", then "what
+        if we also need jwt?")."""
         if self.advisor.engine is None:
             return self._not_ready(surface)
-        return self._answer(lambda: decode(value), surface, share)
+        asked: list[Intent] = []
+
+        def read() -> tuple[Intent, View]:
+            intent, view = decode(value)
+            asked.append(intent)
+            return intent, view
+
+        message = self._answer(read, surface, share)
+        if in_thread and asked:
+            message["metadata"] = metadata(asked[0])
+        return message
 
     def _messages(self) -> MessageCache:
         engine = self.advisor.engine

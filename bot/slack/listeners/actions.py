@@ -55,7 +55,7 @@ async def handle_continue(
         responder: Responder = context["responder"]
         await responder.send(body["response_url"], replace_original=True, **message)
     else:  # others may read this message: answer in its thread, leave it as it is
-        message = replies.for_value(value, "action")
+        message = replies.for_value(value, "action", in_thread=True)
         original = body.get("message") or {}
         thread = original.get("thread_ts") or original.get("ts") or container.get("message_ts")
         await client.chat_postMessage(channel=container["channel_id"], thread_ts=thread, **message)

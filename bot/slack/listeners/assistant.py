@@ -23,9 +23,11 @@ from slack_bolt.async_app import (
 )
 from slack_bolt.request.payload_utils import is_event
 from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.limits import fit
 from bot.slack.replies import SlackReplies, plain_message
+from bot.slack.thread import thread_question
 
 GREETING = (
     "Hi! I answer service-mesh questions from a sourced knowledge base: which mesh, "
@@ -51,13 +53,19 @@ async def answer_message(
     say: AsyncSay,
     set_status: AsyncSetStatus,
     set_title: AsyncSetTitle,
+    client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
+    """Answer a message in the panel's thread, read against the question the bot last
+    answered there (as a mention in a thread is): "why not linkerd?" after a pick."""
     replies: SlackReplies = context["replies"]
     text = payload.get("text", "")
     await set_status(status=STATUS)
     await set_title(title=fit(text.strip() or "Mesh question", TITLE_LENGTH))
-    await say(**replies.for_text(text, "assistant"))
+    thread_ts, asked = payload.get("thread_ts"), None
+    if thread_ts and payload.get("channel") and replies.advisor.engine is not None:
+        asked = await thread_question(client, payload["channel"], thread_ts, context.bot_user_id)
+    await say(**replies.for_mention(text, asked, surface="assistant"))
 
 
 class _PanelAssistant(AsyncAssistant):

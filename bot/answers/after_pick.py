@@ -1,0 +1,94 @@
+"""A reply to a recommendation, read against the setup it was made for (a Slack thread's
+question, the last turn of `meshbot chat`).
+
+- "does that work with windows node pools too?", "can it do jwt?": the pick is checked for
+  those features, on the thread's setup (words that refer back, rules.yaml `refers_back`).
+- "what if we also need jwt validation", "we'd rather not run istiod ourselves", "we'll grow
+  to ~150 services and need canaries": more of the setup. The pick is made again over all of
+  it (the needs said before and those said now together); a mesh the reply names ("why not
+  linkerd? we need jwt") is set against it as one named.
+- "why not linkerd?", "how come not kuma", with nothing new said: that mesh compared with the
+  pick, on the setup (the comparison says which of the setup's needs it misses).
+- Anything else (a size for a cost, a question of its own) is read as any reply in a thread:
+  bot/answers/thread.py.
+"""
+
+from __future__ import annotations
+
+from bot.answers import choosing, scoring
+from bot.intents.models import Aspect, Intent, IntentKind
+from bot.intents.parser import IntentParser
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue
+
+# Replies that may say more of a setup: a pick or a list asked, a guess, "why not x?".
+GOES_ON = (IntentKind.recommend, IntentKind.which_meshes, IntentKind.unknown)
+# Facts that add up over a conversation ("we also need mirroring" keeps JWT): what is needed.
+ADDED_UP = ("needs", "by_name", "in_full")
+
+
+def pick_of(kb: KnowledgeBase, context: Intent) -> str | None:
+    """The mesh the thread's recommendation leads with, on the facts it carries."""
+    facts = known_facts(kb, context.facts)
+    return scoring.evaluate(kb, facts, choosing.candidates(kb, context.meshes, facts)).pick
+
+
+def known_facts(kb: KnowledgeBase, facts: dict[str, FactValue]) -> dict[str, FactValue]:
+    known = {f.id for f in kb.rules.facts}
+    return {k: v for k, v in facts.items() if k in known}
+
+
+def after_pick(
+    kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent
+) -> Intent | None:
+    """The reply's intent where it goes on from the thread's pick; None where it is read as
+    any other reply in a thread."""
+    fresh = parser.parse(text)
+    named = fresh.meshes
+    why_not = fresh.aspect == Aspect.drawbacks or (
+        fresh.kind == IntentKind.compare and len(named) == 1
+    )
+    if not (fresh.kind in GOES_ON or why_not) or len(named) > 1:
+        return None
+    if fresh.features and not named and parser.refers_back(text):
+        pick = pick_of(kb, context)
+        if pick is None:
+            return None
+        return Intent(
+            kind=IntentKind.feature_check,
+            meshes=[pick],
+            features=fresh.features,
+            facts=context.facts,
+            text=fresh.text,
+        )
+    setup = parser.setup_of(text)
+    facts = _merged(context.facts, setup.facts)
+    if facts == context.facts:  # nothing new of the setup
+        pick = pick_of(kb, context) if why_not else None
+        if pick is None or pick in named:
+            return None
+        return Intent(  # "why not linkerd?", "how come not kuma": set against the pick
+            kind=IntentKind.compare,
+            meshes=[pick, *named],
+            features=context.features,
+            facts=context.facts,
+            text=fresh.text,
+        )
+    features = list(dict.fromkeys([*context.features, *setup.features]))[:12]
+    return Intent(
+        kind=IntentKind.recommend,
+        meshes=named,
+        features=features,
+        facts=facts,
+        text=fresh.text,
+    )
+
+
+def _merged(before: dict[str, FactValue], said: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The thread's facts with the reply's over them; what is needed adds up."""
+    facts = {**before, **said}
+    for fact in ADDED_UP:
+        old, new = before.get(fact), said.get(fact)
+        if isinstance(old, list) and isinstance(new, list):
+            facts[fact] = list(dict.fromkeys([*old, *new]))[:12]
+    return facts
