@@ -677,7 +677,7 @@ class IntentParser:
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
         said = settled(said, self._stances.read(text))  # a mesh they run is no newcomer's
-        self._softened.soften(text, said, self._required_of)  # "want managed if possible"
+        self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"

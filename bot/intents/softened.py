@@ -23,10 +23,18 @@ class Softened:
         self._softened = rules.refusals.softened
         self._refusals = refusals
 
-    def soften(self, text: str, facts: dict[str, FactValue], read: Reader) -> None:
+    def soften(
+        self,
+        text: str,
+        facts: dict[str, FactValue],
+        read: Reader,
+        refused: dict[str, FactValue],
+    ) -> None:
         """Replace in `facts` each softened flag set true that `read` (the readers that set
-        it) no longer sets from the text less its preferring clauses."""
-        hard = [f for f in self._softened if facts.get(f) is True]
+        it) no longer sets from the text less its preferring clauses. One a refusal sets ("we'd
+        prefer not to run control planes ourselves") is a must-not said as a preference, which
+        is kept and given up first (`refusals.preferred_fact`)."""
+        hard = [f for f in self._softened if facts.get(f) is True and f not in refused]
         if not hard:
             return
         soft, plain = self._refusals.preferring_clauses(text)
