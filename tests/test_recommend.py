@@ -426,7 +426,7 @@ def test_an_offering_must_run_on_every_platform_named(engine: AnswerEngine):
 
 def test_when_nothing_fits_the_softest_requirement_is_given_up_and_said(engine: AnswerEngine):
     text = (
-        "AKS, 3 regions, each its own cluster, failover between regions, ideally an "
+        "AKS, 3 regions, each its own cluster, failover between regions, we want an "
         "azure-managed mesh, 200 svcs"
     )
     result = verdict(engine, text)
@@ -434,6 +434,21 @@ def test_when_nothing_fits_the_softest_requirement_is_given_up_and_said(engine: 
     assert result.of("aks-istio-addon").out  # multi-cluster is never given up
     answer = engine.ask(text)
     assert "gave up the softest: someone else runs the control plane" in answer.lead
+
+
+def test_a_managed_mesh_wanted_if_possible_is_weighed_not_screened(engine: AnswerEngine):
+    """ "Ideally an azure-managed mesh" is a preference (managed_preferred): nothing is screened
+    out for running its own control plane, and the managed one out for multi-cluster is said
+    first among what is ruled out."""
+    text = (
+        "AKS, 3 regions, each its own cluster, failover between regions, ideally an "
+        "azure-managed mesh, 200 svcs"
+    )
+    result = verdict(engine, text)
+    assert result.relaxed == [] and result.pick
+    assert result.of("aks-istio-addon").out  # multi-cluster is never given up
+    shown = render_terminal(engine.ask(text))
+    assert "RULED OUT (6)\nAKS Istio-based service mesh add-on" in shown
 
 
 @pytest.mark.parametrize(

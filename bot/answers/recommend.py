@@ -326,7 +326,24 @@ def _reason_of(screened: Screened) -> str:
     return "; ".join(f.text for f in screened.reasons)
 
 
-def _ruled_out_line(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Paragraph | None:
+def _wished(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> set[str]:
+    """The offerings ruled out that have what a preference weighs for (a rule on a
+    `refusals.softened` flag, "want managed if possible"): the ones they hoped for."""
+    soft = set(kb.rules.refusals.softened.values())
+    fired = scoring.firing(kb.rules.rules, facts)
+    traits = [t for r in fired if soft & set(r.when) for t, w in r.traits.items() if w > 0]
+    platform = {c.id for c in kb.rules.constraints if c.fact == "platform"}
+    return {
+        s.mesh.id
+        for s in verdict.ruled_out
+        if any(verdict.field.has(t, s) for t in traits)
+        and not any(f.constraint in platform for f in s.reasons)  # never theirs to have
+    }
+
+
+def _ruled_out_line(
+    kb: KnowledgeBase, verdict: Verdict, cite: Citations, facts: dict[str, FactValue]
+) -> Paragraph | None:
     """The offerings ruled out, grouped by the reason that ruled each out first, biggest group
     first: "Istio, Linkerd and 5 more: no support contract from Microsoft; … : doesn't run on
     AKS" says every elimination in a line, where naming three of them said the least telling."""
@@ -336,7 +353,12 @@ def _ruled_out_line(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Par
     groups: dict[str, list[Screened]] = {}
     for screened in out:
         groups.setdefault(screened.reasons[0].text, []).append(screened)
-    ranked = sorted(groups.items(), key=lambda group: -len(group[1]))
+    wished = _wished(kb, verdict, facts)
+    # what they would have liked ("managed if possible") first: why it is out answers them
+    ranked = sorted(
+        groups.items(),
+        key=lambda group: (not any(s.mesh.id in wished for s in group[1]), -len(group[1])),
+    )
     shown = ranked[:KEY_RULED_OUT]
     text = "; ".join(f"{_some([s.mesh.name for s in group])}: {why}" for why, group in shown)
     more = sum(len(group) for _, group in ranked[len(shown) :])
@@ -773,7 +795,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             "Answer the question above to sharpen it."
         )
     )
-    points += [p for p in (_ruled_out_line(kb, verdict, cite), _runner_up(kb, verdict)) if p]
+    points += [p for p in (_ruled_out_line(kb, verdict, cite, facts), _runner_up(kb, verdict)) if p]
     if facts:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
         points.append(Paragraph(heading="What I know", text=known + "."))

@@ -225,6 +225,16 @@ def _incumbent_mode(s: Screened, field: Field) -> bool:
     return not stays and s.mesh.api_family == ran.api_family
 
 
+def _incumbent_other_mode(s: Screened, field: Field) -> bool:
+    """Another mode of the project they run (the same `api_family`, no vendor's build of it),
+    whether or not the mode they run is left: the move that keeps its control plane and its
+    resources ("off istio's sidecars to ambient")."""
+    ran = field.kb.meshes.get(field.req.incumbent or "")
+    if ran is None or not ran.api_family or _incumbent(s, field):
+        return False
+    return s.mesh.based_on is None and s.mesh.api_family == ran.api_family
+
+
 def _hurt_before(s: Screened, field: Field) -> bool:
     """The mesh that hurt them once, or a vendor's build of it."""
     mesh, hurt = s.mesh, field.req.hurt_before
@@ -341,6 +351,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "free_stable_builds": _free_stable_builds,
     "incumbent": _incumbent,
     "incumbent_mode": _incumbent_mode,
+    "incumbent_other_mode": _incumbent_other_mode,
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
     "provider_successor": _provider_successor,

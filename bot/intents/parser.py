@@ -68,6 +68,7 @@ from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
+from bot.intents.softened import Softened
 from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, REFUSED, StanceReader, settled
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
@@ -210,6 +211,7 @@ class IntentParser:
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
+        self._softened = Softened(kb.rules, self._refusals)
         self._stances = StanceReader(kb)
         # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
         self._terms = {
@@ -756,6 +758,13 @@ class IntentParser:
         meshes = list(dict.fromkeys([*context.meshes, *owners]))[:12]
         return context.model_copy(update={"meshes": meshes, "parts": []})
 
+    def _required_of(self, text: str) -> dict[str, FactValue]:
+        """What the signals, requirements and refusals alone set from some text."""
+        normalised = normalise(text)
+        signalled = self._signals.read(normalised)[0]
+        required = self._requirements.read(normalised, text)[0]
+        return self._refusals.merged({**signalled, **required}, self._refusals.read(text))
+
     def _read(self, text: str) -> _Reading | None:
         text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
@@ -775,6 +784,7 @@ class IntentParser:
         said = self._refusals.merged({**signalled, **required}, refused)
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
+        self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
         facts = implied(self._kb.rules, {**said, **counted})
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"

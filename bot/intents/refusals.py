@@ -243,6 +243,15 @@ class RefusalReader:
             out[fact] = value
         return out
 
+    def preferring_clauses(self, text: str) -> tuple[list[str], list[str]]:
+        """The text's clauses (normalised) with a `preferring` word ("managed if possible"),
+        and the others."""
+        clauses = self._all_clauses(text)
+        if self._preferring is None:
+            return [], clauses
+        soft = [c for c in clauses if self._preferring.search(c)]
+        return soft, [c for c in clauses if c not in soft]
+
     def _all_clauses(self, text: str) -> list[str]:
         found = []
         for piece in self._sentence_pieces(text):

@@ -41,6 +41,7 @@ _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
 _GENERIC = frozenset({Platform.vms, Platform.kubernetes})
 HURTS = "hurts"  # the fact: a complaint said beside the mesh they run
+WANTED = "wanted_mesh"  # the stance's fact: the mesh they say they want
 HURT_BEFORE = "hurt_before"  # the fact: a mesh they ran or tried once, and it hurt
 CLOUD = "cloud"  # the fact: the provider whose cloud the VMs named run in
 OWN_PREMISES = "own"  # the `cloud` of machines in their own data centre
@@ -248,6 +249,11 @@ class RequirementReader:
         self._already_cues = word_pattern([normalise(p) for p in kb.rules.already_phrases])
         self._complaint = word_pattern([normalise(p) for p in rules.phrases.get("complaint", [])])
         self._prices = PriceReader(kb, self._complaint)
+        # "we want istio ambient (hate sidecars)": a mesh said to be wanted is not the one
+        # a complaint beside it is of
+        wanting = [w for st in rules.refusals.stances if st.fact == WANTED for w in st.before]
+        wanted = word_pattern([normalise(w) for w in wanting])
+        self._wanted = LazyPattern(rf"\b(?:{wanted.pattern})\s*$") if wanted else None
         every_mesh = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._any_mesh = word_pattern(every_mesh)
         self._pronouns = word_pattern([normalise(p) for p in leaving.pronouns] if leaving else [])
@@ -614,7 +620,11 @@ class RequirementReader:
             for cue in self._complaint.finditer(said):
                 words = said[: cue.start()].split()
                 start = len(" ".join(words[: max(0, len(words) - self._reach)]))
-                named = list(self._incumbents.finditer(said, start, cue.start()))
+                named = [
+                    m
+                    for m in self._incumbents.finditer(said, start, cue.start())
+                    if not (self._wanted and self._wanted.search(said[: m.start()]))
+                ]
                 after = self._complained_after(said, cue.end())
                 if not named and after is None:
                     continue

@@ -1110,6 +1110,7 @@ class OfferingTrait(StrEnum):
     requests_fill_node = "requests_fill_node"
     incumbent = "incumbent"
     incumbent_mode = "incumbent_mode"
+    incumbent_other_mode = "incumbent_other_mode"
     already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
@@ -1596,6 +1597,12 @@ class Refusals(Strict):
     )
     preferred_fact: Id | None = Field(
         default=None, description="The fact that lists the must-nots said as preferences."
+    )
+    softened: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="A requirement flag said only in clauses with a `preferring` word ('want "
+        "managed if possible'), and the flag that records it as a preference instead: weighed "
+        "for the offerings that have it, never screening the others out.",
     )
     extends: list[Text] = Field(
         default_factory=list,
