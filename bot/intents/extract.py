@@ -139,17 +139,6 @@ def _spans(name: str) -> set[str]:
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
-def _overlapped(name: str, phrases: set[str]) -> bool:
-    """A phrase that runs on from the end of a name, or into its start: "mesh for mtls" in
-    "add traefik mesh for mtls" would take the name's last word and leave "traefik"."""
-    words = name.split()
-    if len(words) < 2:
-        return False
-    ends = [" ".join(words[i:]) + " " for i in range(1, len(words))]
-    starts = [" " + " ".join(words[:i]) for i in range(1, len(words))]
-    return any(p.startswith(e) or p.endswith(b) for p in phrases for e in ends for b in starts)
-
-
 def _not_after(signal: Signal) -> str:
     """Look-behinds that keep a phrase from matching right after an `unless_before` word:
     "no extra vendor contracts" asks for no support contract."""
@@ -201,11 +190,7 @@ class SignalReader:
         self._always = [at for at, words in enumerate(self._words) if not words]
         said = {p for p, _ in phrases}
         self._wish = wish_pattern(rules)
-        held = sorted(
-            (n for n in mesh_words if said & _spans(n) or _overlapped(n, said)),
-            key=len,
-            reverse=True,
-        )
+        held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = LazyPattern(rf"\b({alternation})\b") if held else None
 
