@@ -141,15 +141,23 @@ def weight(rule: Rule, screened: Screened, field: Field) -> int:
 def _screened(
     screener: Screener, facts: dict[str, FactValue], among: list[Mesh], req: Requirements
 ) -> tuple[list[Screened], list[str]]:
-    """Screening, giving up constraints in rules.yaml's `relax_order` one at a time while
-    nothing meets them all."""
+    """Screening, giving up what rules.yaml lists one at a time while nothing meets it all:
+    first the facts that only make a must-have stricter (`relax_first`: a partial row then
+    keeps an offering with its caveat), then the constraints in `relax_order`."""
+    rules = screener.kb.rules
     relaxed: list[str] = []
     first = screened = screener.screen(among, facts, req=req)
-    for constraint in _relax_order(screener.kb.rules, facts):
+    dropped: set[str] = set()
+    for step in [*[f for f in rules.relax_first if f in facts], *_relax_order(rules, facts)]:
         if any(not s.out for s in screened):
             break
-        relaxed.append(constraint)
-        screened = screener.screen(among, facts, frozenset(relaxed), req)
+        relaxed.append(step)
+        if step in rules.relax_first:
+            dropped.add(step)
+        kept = {k: v for k, v in facts.items() if k not in dropped}
+        constraints = frozenset(r for r in relaxed if r not in dropped)
+        loosened = Requirements.from_facts(rules, kept) if dropped else req
+        screened = screener.screen(among, kept, constraints, loosened)
     if not any(not s.out for s in screened):
         return first, []
     return screened, relaxed
