@@ -112,3 +112,74 @@ def test_a_mesh_argued_for_by_what_it_beats_asks_which_mesh(engine: AnswerEngine
 def test_a_mesh_pushed_under_an_open_doubt_still_asks_whether(engine: AnswerEngine):
     intent = engine.parser.parse("the CTO keeps pushing istio. do we even need a mesh?")
     assert intent.facts.get("mesh_doubted") is True
+
+
+ZERO_TRUST_DOUBTS = [
+    'mgmt wants a mesh for "zero trust". 12 services, networkpolicies in place. convince me '
+    "either way",
+    "leadership says zero trust means a service mesh. we run 10 services with network "
+    "policies. talk me out of it",
+    "14 services, NetworkPolicies already, security asks for mtls. do we even need a mesh?",
+    "we have 9 services and network policies; the CTO wants mtls everywhere. mesh or no mesh?",
+    "small estate, 15 services, netpols done. is a service mesh worth it for mtls?",
+]
+
+
+@pytest.mark.parametrize("text", ZERO_TRUST_DOUBTS)
+def test_a_close_call_and_the_runner_up_name_the_same_rival(engine: AnswerEngine, text: str):
+    found = verdict(engine, text)
+    shown = render_terminal(engine.answer(engine.parser.parse(text)))
+    if found.lean and len(found.level) > 1:
+        rival = engine.kb.meshes[found.runner_up].name
+        assert found.runner_up in found.level
+        assert f"A close call: {rival}" in shown
+        if "RUNNER-UP" in shown:
+            assert shown.split("RUNNER-UP")[1].strip().startswith(rival)
+
+
+OBSERVABILITY_ONLY = [
+    "400 services across 6 teams, nobody knows who calls whom. is a mesh worth it just for "
+    "observability?",
+    "300 services, 5 teams. would a mesh be worth it just for metrics?",
+    "we have ~250 services; is a service mesh worth it purely for observability",
+    "is a mesh overkill just for golden metrics? 500 services, 8 teams",
+    "200 microservices, want a mesh just for observability, nothing else",
+]
+
+
+@pytest.mark.parametrize("text", OBSERVABILITY_ONLY)
+def test_observability_asked_weighs_ambients_l4_only_metrics(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert "golden_metrics" in intent.facts.get("needs", [])
+    found = verdict(engine, text)
+    shown = render_terminal(engine.answer(intent))
+    if found.pick == "istio-ambient":
+        assert "Golden metrics partial" in shown
+    ambient = found.of("istio-ambient")
+    assert any("Golden metrics" in f.text for f in ambient.findings)
+
+
+RHEL_VMS = [
+    "openshift plus a few RHEL VMs with old java apps that must join the mesh with mtls",
+    "OCP cluster and 12 rhel 8 vms that need to be in the mesh. which one",
+    "we run openshift and some red hat enterprise linux VMs that need mtls into the mesh",
+    "openshift + ~20 rocky linux VMs that have to be meshed, need mtls. recommendation?",
+    "openshift, 80 services, plus a handful of RHEL boxes (VMs) to bring into the mesh",
+]
+
+
+@pytest.mark.parametrize("text", RHEL_VMS)
+def test_an_os_name_is_no_unknown_mesh_and_vms_outside_vendor_support_count(
+    engine: AnswerEngine, text: str
+):
+    shown = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "in my knowledge base" not in shown
+    found = verdict(engine, text)
+    assert found.pick != "openshift-service-mesh"
+
+
+def test_vms_with_red_hat_support_required_keep_ossm_with_its_caveat(engine: AnswerEngine):
+    text = "openshift, 60 services, a few RHEL VMs to mesh, support must come from red hat"
+    found = verdict(engine, text)
+    assert found.pick == "openshift-service-mesh"
+    assert any("VMs" in f.text for f in found.of("openshift-service-mesh").findings)

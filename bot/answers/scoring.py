@@ -62,7 +62,12 @@ class Verdict:
     def runner_up(self) -> str | None:
         """The next offering behind the pick that meets the requirements as well as any other
         left (fewest shortfalls; rank breaks ties); none when each one left falls short of
-        what the pick meets: it is no close second then."""
+        what the pick meets: it is no close second then. Where the pick is a lean among
+        several level at the top, the first of the others is: the close call names it, and
+        the card has one runner-up."""
+        level = [m for m in self.level if m != self.lean] if self.lean else []
+        if level:
+            return level[0]
         rest = self.survivors[1:]
         if not rest:
             return None
