@@ -641,7 +641,7 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
     if not verdict.relaxed:
         return ""
     facts = {c.id: c.fact for c in kb.rules.constraints}
-    labels = [kb.rules.fact(facts[c]) for c in verdict.relaxed]
+    labels = [kb.rules.fact(facts.get(c, c)) for c in verdict.relaxed]
     names = _and([f.label for f in labels if f])
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
 

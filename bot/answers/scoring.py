@@ -62,7 +62,12 @@ class Verdict:
     def runner_up(self) -> str | None:
         """The next offering behind the pick that meets the requirements as well as any other
         left (fewest shortfalls; rank breaks ties); none when each one left falls short of
-        what the pick meets: it is no close second then."""
+        what the pick meets: it is no close second then. Where the pick is a lean among
+        several level at the top, the first of the others is: the close call names it, and
+        the card has one runner-up."""
+        level = [m for m in self.level if m != self.lean] if self.lean else []
+        if level:
+            return level[0]
         rest = self.survivors[1:]
         if not rest:
             return None
@@ -141,20 +146,28 @@ def weight(rule: Rule, screened: Screened, field: Field) -> int:
 def _screened(
     screener: Screener, facts: dict[str, FactValue], among: list[Mesh], req: Requirements
 ) -> tuple[list[Screened], list[str]]:
-    """Screening, giving up constraints in rules.yaml's `relax_order` one at a time while
-    nothing meets them all."""
+    """Screening, giving up what rules.yaml lists one at a time while nothing meets it all:
+    first the facts that only make a must-have stricter (`relax_first`: a partial row then
+    keeps an offering with its caveat), then the constraints in `relax_order`."""
+    rules = screener.kb.rules
     relaxed: list[str] = []
     first = screened = screener.screen(among, facts, req=req)
     # only what was said can be given up: "I gave up … someone else runs the control plane"
     # is no answer to a team that never asked for that
-    said = {c.id for c in screener.kb.rules.constraints if c.fact in facts}
-    for constraint in _relax_order(screener.kb.rules, facts):
+    said = {c.id for c in rules.constraints if c.fact in facts}
+    dropped: set[str] = set()
+    for step in [*[f for f in rules.relax_first if f in facts], *_relax_order(rules, facts)]:
         if any(not s.out for s in screened):
             break
-        if constraint not in said:
+        if step not in rules.relax_first and step not in said:
             continue
-        relaxed.append(constraint)
-        screened = screener.screen(among, facts, frozenset(relaxed), req)
+        relaxed.append(step)
+        if step in rules.relax_first:
+            dropped.add(step)
+        kept = {k: v for k, v in facts.items() if k not in dropped}
+        constraints = frozenset(r for r in relaxed if r not in dropped)
+        loosened = Requirements.from_facts(rules, kept) if dropped else req
+        screened = screener.screen(among, kept, constraints, loosened)
     if not any(not s.out for s in screened):
         return first, []
     return screened, relaxed

@@ -24,6 +24,9 @@ SAID_WITH = frozenset({"thats", "its"})
 WHAT = "what"  # "what is x, a mesh or a load balancer?"; "whats" asks it too
 HEDGES = frozenset({"exactly", "actually", "really", "even", "then", "now"})  # "what's x exactly"
 ARTICLES = frozenset({"a", "an"})
+# Words right after an identity word that make it a purpose, not what the subject is ("is a
+# mesh worth it just for observability?", "simply to get mtls").
+PURPOSE = frozenset({"for", "to"})
 MESH_KINDS = frozenset({"mesh", "service mesh"})  # "… - mesh or load balancer?"
 ALTERNATIVE = "or"  # a clause going on with the description: "…, or an api gateway?"
 JOINERS = frozenset({"or", "and", "but"})
@@ -120,6 +123,8 @@ class IdentityReader:
         rest = " ".join(words[at:])
         if words[at : at + 1] and words[at] in ARTICLES:
             return self._cues.starts("field", " ".join(words[at + 1 :]))
+        if words[at + 1 : at + 2] and words[at + 1] in PURPOSE:
+            return False
         return self._cues.starts("identity", rest)
 
 

@@ -755,6 +755,14 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
                 message=f"unknown constraint '{constraint_id}'",
                 fix="use the id of a constraint under constraints:",
             )
+    for i, fact_id in enumerate(rules.relax_first):
+        if fact_id not in facts:
+            yield Problem(
+                file="rules.yaml",
+                path=f"relax_first[{i}]",
+                message=f"unknown fact '{fact_id}'",
+                fix="use the id of a fact under facts:",
+            )
     for i, constraint in enumerate(rules.constraints):
         path = f"constraints[{i}]"
         if constraint.fact not in facts:

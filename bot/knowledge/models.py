@@ -1888,6 +1888,11 @@ class RulesFile(Strict):
     )
     refusals: Refusals = Field(default_factory=lambda: Refusals())
     constraints: list[Constraint] = Field(default_factory=list)
+    relax_first: list[Id] = Field(
+        default_factory=list,
+        description="Facts that only make a must-have stricter (`in_full`), dropped one at a "
+        "time before any constraint in `relax_order` while nothing meets every requirement.",
+    )
     relax_order: list[Id] = Field(
         default_factory=list,
         description="Constraints given up, one at a time in this order, while nothing "
