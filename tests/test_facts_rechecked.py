@@ -98,7 +98,7 @@ def test_both_sidecarless_meshes_say_when_they_shipped(engine: AnswerEngine, que
 def test_managed_csm_is_sidecar_based(engine: AnswerEngine, question: str):
     text = _text(engine, question)
     assert "sidecar-based" in text
-    assert "no L7 waypoints" in text
+    assert "Layer 4 capabilities only" in text
 
 
 @pytest.mark.parametrize(
