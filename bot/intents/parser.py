@@ -2275,9 +2275,18 @@ class IntentParser:
             # relevance asked is about follows its cue; the words before it are their setup.
             cued = [m for g in ("purpose", "relevance") for m in self._cues.find(g, said)]
             if cued:
-                said = said[min(m.start() for m in cued) :]
+                # "native sidecars: should we care?": with nothing named after the cue, the
+                # topic leads the sentence.
+                after = said[min(m.start() for m in cued) :]
+                found = find_mentions(after.split(), self._kb.mesh_index, self._kb.feature_index)
+                said = after if found.meshes or found.features else said
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
-            if named.meshes:
+            # "what's a waypoint proxy? keep seeing it in the linkerd docs": a mesh's part
+            # named alone is a concept asked, whichever mesh the rest of the text names.
+            by_part = self._parts_named(said.split(), named)[1]
+            if named.meshes and set(named.meshes) <= by_part and not named.features:
+                topic = True
+            elif named.meshes:
                 topic = named.meshes == meshes and len(meshes) == 1 and not named.features
                 topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
