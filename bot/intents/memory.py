@@ -6,7 +6,8 @@ nearest word that says what it is of (`memory.of`), within `memory.window` words
 side and in its own sentence, a word in its own clause first: in "k3s on pis, 4-6 pods each,
 2gb ram" the pods are counted, not sized. A size said as memory (`share_of`: "2gb ram") in a
 clause that names nothing it is of is the hardware's (`memory.alone`); any other size with
-no such word sets nothing. What a size implies (a tight budget) is in
+no such word sets nothing, nor does one said as what is used now (`measured`: "our pods
+use about 58Mi"): a measurement is no budget. What a size implies (a tight budget) is in
 `implied:`.
 """
 
@@ -25,6 +26,11 @@ _CLAUSE = re.compile(r"[,:()]|\s[-–—]\s")
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)")
 
 
+def _phrases(words: list[str]) -> str:
+    said = sorted({normalise(w) for w in words} - {""}, key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(w) for w in said) + r")\b"
+
+
 class MemoryReader:
     """Reads node and pod memory sizes, in MiB (patterns built once)."""
 
@@ -38,6 +44,9 @@ class MemoryReader:
         self._share = memory.share
         self._share_of = {normalise(w) for w in memory.share_of}
         self._alone = memory.alone
+        self._measured = LazyPattern(_phrases(memory.measured)) if memory.measured else None
+        limits = memory.measured_unless
+        self._limited = LazyPattern(_phrases(limits)) if limits else None
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
@@ -62,6 +71,8 @@ class MemoryReader:
             later = " ".join(_NOT_SIZE.sub(" ", " ".join(clauses[n + 1 :])).split()).split()
             for match in self._sizes.finditer(own) if self._sizes else ():
                 before, after = own[: match.start()].split(), own[match.end() :].split()
+                if self._measured_now(" ".join(before)):
+                    continue  # "our pods use about 58Mi": what they use now, no budget
                 fact = self._of(before, after)
                 if fact is None and self._alone and after[:1] and after[0] in self._share_of:
                     fact = self._alone  # "2gb ram": the machine's, nothing else named
@@ -70,6 +81,12 @@ class MemoryReader:
                 if fact:
                     found.append((fact, round(float(match["num"]) * self._mib[match["unit"]])))
         return found
+
+    def _measured_now(self, before: str) -> bool:
+        """The words before a size say it is used now, and no limit is said with them."""
+        if not (self._measured and self._measured.search(before)):
+            return False
+        return not (self._limited and self._limited.search(before))
 
     def _of(self, before: list[str], after: list[str]) -> str | None:
         """The fact of the word nearest the size, after it first on a tie."""

@@ -2280,6 +2280,8 @@ class IntentParser:
                 after = said[min(m.start() for m in cued) :]
                 found = find_mentions(after.split(), self._kb.mesh_index, self._kb.feature_index)
                 said = after if found.meshes or found.features else said
+            else:  # "what is kong mesh - kuma with a support contract, or a fork?": what it is
+                said = " ".join(self._identity.clauses(sentence.group(0))) or said
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
             # "what's a waypoint proxy? keep seeing it in the linkerd docs": a mesh's part
             # named alone is a concept asked, whichever mesh the rest of the text names.
@@ -2287,7 +2289,10 @@ class IntentParser:
             if named.meshes and set(named.meshes) <= by_part and not named.features:
                 topic = True
             elif named.meshes:
-                topic = named.meshes == meshes and len(meshes) == 1 and not named.features
+                # its base said as what it may be is no second subject
+                bases = {self._kb.meshes[m].based_on for m in named.meshes}
+                subjects = [m for m in meshes if m not in bases]
+                topic = named.meshes == subjects and len(subjects) == 1 and not named.features
                 topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
