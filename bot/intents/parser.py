@@ -52,6 +52,7 @@ from bot.intents.opening import Opening
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
 from bot.intents.rate_caps import RateCapReader
+from bot.intents.pasted_counts import PastedCounts
 from bot.intents.recounted import Recounted
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
@@ -300,6 +301,7 @@ class IntentParser:
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._recounted = Recounted(self._cues, self._names_something)
+        self._pasted_counts = PastedCounts(kb.rules)
         self._addressed = _addressing(self._cues.words["addressed"])
         self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
@@ -722,6 +724,7 @@ class IntentParser:
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
+        notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         required, unplaced = self._requirements.read(normalised, text)
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
