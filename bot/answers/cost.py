@@ -103,8 +103,8 @@ def _size(intent: Intent) -> Size:
     hops = _count(intent, "hops") or 1
     clusters = _count(intent, "clusters") or 1
     rps = _count(intent, "rps")
-    asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
-    percentile = Metric(f"latency_p{asked.group(1)}") if asked else None
+    asked = re.search(r"\bp(50|90|99)\b|\b(?:50|90|99)(?=th\s+percentile\b)", intent.text.lower())
+    percentile = Metric(f"latency_p{asked.group(1) or asked.group(0)}") if asked else None
     counted = services if services and not _count(intent, "pods") else None
     return Size(
         pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only, percentile, counted

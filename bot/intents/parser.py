@@ -49,10 +49,10 @@ from bot.intents.modes import ModeReader
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
+from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
 from bot.intents.rate_caps import RateCapReader
-from bot.intents.pasted_counts import PastedCounts
 from bot.intents.recounted import Recounted
 from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (

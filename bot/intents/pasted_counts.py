@@ -26,8 +26,9 @@ class PastedCounts:
 
     def __init__(self, rules: RulesFile) -> None:
         phrases = rules.phrases
-        lists, lines = _either(phrases.get("count_commands", [])), _either(
-            phrases.get("count_lines", [])
+        lists, lines = (
+            _either(phrases.get("count_commands", [])),
+            _either(phrases.get("count_lines", [])),
         )
         self._counted = (
             re.compile(
@@ -61,9 +62,6 @@ class PastedCounts:
                 else f"Read {pods:,} pods from your pasted `wc -l`"
             )
             every = self._everywhere and self._everywhere.search(args)
-            scope = "every namespace's" if every else "the namespace's"
-            return [
-                f"{read}, {scope} system pods (kube-system, monitoring, the mesh's own) "
-                "included, which get no proxy: an upper bound."
-            ]
+            scope = "every namespace's" if every else "its namespace's"
+            return [f"{read}. It counts {scope} system pods, which get no proxy: an upper bound."]
         return []
