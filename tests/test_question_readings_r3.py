@@ -140,6 +140,7 @@ def test_the_percentile_asked_leads(engine: AnswerEngine, text: str):
         ("`kubectl get pods -n shop | wc -l` → 91. what would kuma proxies take in memory?", 90),
         ("kubectl get pods -A --no-headers | wc -l says 400. linkerd proxy memory?", 400),
         ("$ kubectl get pods -A | wc -l\n1200\nhow much ram would istio sidecars need", 1199),
+        ("kubectl get pods -A -o name | wc -l\n300\nlinkerd proxy memory for those?", 300),
     ],
 )
 def test_a_pasted_line_count_is_said_as_read(engine: AnswerEngine, text: str, pods: int):

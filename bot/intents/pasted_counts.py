@@ -1,9 +1,9 @@
 """A count read from pasted output of a command that counts lines ("kubectl get pods -A | wc -l"
 and "812" under it): `wc -l` counts every line, kubectl's NAME header among them unless
-`--no-headers` was given, and with every namespace listed (`-A`) it counts system pods that
-get no proxy too. The header line is taken off the count, and a note says what was read and
-that the count is an upper bound (rules.yaml `count_commands`, `count_lines`,
-`count_headerless`, `count_every_namespace`).
+`--no-headers` or names alone (`-o name`) were asked, and with every namespace listed (`-A`)
+it counts system pods that get no proxy too. The header line is taken off the count, and a
+note says what was read and that the count is an upper bound (rules.yaml `count_commands`,
+`count_lines`, `count_headerless`, `count_every_namespace`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ class PastedCounts:
         )
         headerless = _either(phrases.get("count_headerless", []))
         everywhere = _either(phrases.get("count_every_namespace", []))
-        self._headerless = re.compile(rf"(?<!\S)(?:{headerless})(?!\S)") if headerless else None
+        # "-o jsonpath='{…}'": the flag's value may follow it
+        self._headerless = re.compile(rf"(?<!\S)(?:{headerless})(?![\w-])") if headerless else None
         self._everywhere = re.compile(rf"(?<!\S)(?:{everywhere})(?!\S)") if everywhere else None
 
     def read(self, text: str, facts: dict[str, FactValue]) -> list[str]:
