@@ -101,7 +101,7 @@ def test_a_description_of_the_mesh_asks_what_it_is(engine: AnswerEngine, text: s
 def test_memory_in_use_is_no_budget(engine: AnswerEngine, text: str):
     facts = engine.parser.parse(text).facts
     assert "memory_budget" not in facts
-    assert "pod_memory" not in facts
+    assert facts["memory_in_use"] is True
 
 
 @pytest.mark.parametrize(

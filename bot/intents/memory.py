@@ -6,8 +6,8 @@ nearest word that says what it is of (`memory.of`), within `memory.window` words
 side and in its own sentence, a word in its own clause first: in "k3s on pis, 4-6 pods each,
 2gb ram" the pods are counted, not sized. A size said as memory (`share_of`: "2gb ram") in a
 clause that names nothing it is of is the hardware's (`memory.alone`); any other size with
-no such word sets nothing, nor does one said as what is used now (`measured`: "our pods
-use about 58Mi"): a measurement is no budget. What a size implies (a tight budget) is in
+no such word sets nothing, and one said as what is used now (`measured`: "our pods use
+about 58Mi") sets `measured_fact` too: a measurement is no budget. What a size implies (a tight budget) is in
 `implied:`.
 """
 
@@ -44,6 +44,7 @@ class MemoryReader:
         self._share = memory.share
         self._share_of = {normalise(w) for w in memory.share_of}
         self._alone = memory.alone
+        self._measured_fact = memory.measured_fact
         self._measured = LazyPattern(_phrases(memory.measured)) if memory.measured else None
         limits = memory.measured_unless
         self._limited = LazyPattern(_phrases(limits)) if limits else None
@@ -53,7 +54,7 @@ class MemoryReader:
         facts: dict[str, FactValue] = {}
         for sentence in _SENTENCE.split(text.lower()):
             for fact, size in self._sized(sentence):
-                facts.setdefault(fact, size)
+                facts.setdefault(fact, True if fact == self._measured_fact else size)
         lowered = " ".join(_NOT_SIZE.sub(" ", text.lower()).split())
         for match in _PERCENT.finditer(lowered) if self._share else ():
             after = lowered[match.end() :].split()[: self._window]
@@ -71,8 +72,6 @@ class MemoryReader:
             later = " ".join(_NOT_SIZE.sub(" ", " ".join(clauses[n + 1 :])).split()).split()
             for match in self._sizes.finditer(own) if self._sizes else ():
                 before, after = own[: match.start()].split(), own[match.end() :].split()
-                if self._measured_now(" ".join(before)):
-                    continue  # "our pods use about 58Mi": what they use now, no budget
                 fact = self._of(before, after)
                 if fact is None and self._alone and after[:1] and after[0] in self._share_of:
                     fact = self._alone  # "2gb ram": the machine's, nothing else named
@@ -80,6 +79,8 @@ class MemoryReader:
                     fact = self._of([*earlier, *before], [*after, *later])
                 if fact:
                     found.append((fact, round(float(match["num"]) * self._mib[match["unit"]])))
+                if fact and self._measured_fact and self._measured_now(" ".join(before)):
+                    found.append((self._measured_fact, 1))  # "our pods use about 58Mi": no budget
         return found
 
     def _measured_now(self, before: str) -> bool:

@@ -869,6 +869,7 @@ class IntentParser:
         gone |= swapped_out(tokens_left, found, self._cues)  # "x instead of y, vs z"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
+        gone |= self._baseline_tool(tokens_left, found)  # "does linkerd let cert-manager …"
         # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
         gone |= self._asked_apart(text, found.meshes, facts, features)
         found.meshes = [m for m in found.meshes if m not in gone]
@@ -1123,6 +1124,17 @@ class IntentParser:
         return self._cues.has("which_meshes", question) and not self._cues.has(
             "comparative", question
         )
+
+    def _baseline_tool(self, tokens: list[str], found: Mentions) -> set[str]:
+        """The no-mesh baseline named only by a tool it is made of ("cert-manager"), beside a
+        mesh: a tool that mesh works with ("does linkerd let cert-manager issue the workload
+        certs"), no second subject; the baseline is one when said as such ("no mesh")."""
+        none = DataPlaneModel.none
+        baseline = {m for m in found.meshes if self._kb.meshes[m].data_plane.model == none}
+        if not baseline or len(found.meshes) < 2:
+            return set()
+        said = {m: " ".join(tokens[start:end]) for start, end, m in found.spans if m in baseline}
+        return {m for m, words in said.items() if "mesh" not in words.split()}
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
