@@ -7,8 +7,8 @@ side and in its own sentence, a word in its own clause first: in "k3s on pis, 4-
 2gb ram" the pods are counted, not sized. A size said as memory (`share_of`: "2gb ram") in a
 clause that names nothing it is of is the hardware's (`memory.alone`); any other size with
 no such word sets nothing, and one said as what is used now (`measured`: "our pods use
-about 58Mi") sets `measured_fact` too: a measurement is no budget. What a size implies (a tight budget) is in
-`implied:`.
+about 58Mi") sets `measured_fact` too: a measurement is no budget. What a size implies (a
+tight budget) is in `implied:`.
 """
 
 from __future__ import annotations
