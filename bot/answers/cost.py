@@ -103,8 +103,8 @@ def _size(intent: Intent) -> Size:
     hops = _count(intent, "hops") or 1
     clusters = _count(intent, "clusters") or 1
     rps = _count(intent, "rps")
-    asked = re.search(r"\bp(50|90|99)\b", intent.text.lower())
-    percentile = Metric(f"latency_p{asked.group(1)}") if asked else None
+    asked = re.search(r"\bp(50|90|99)\b|\b(?:50|90|99)(?=th\s+percentile\b)", intent.text.lower())
+    percentile = Metric(f"latency_p{asked.group(1) or asked.group(0)}") if asked else None
     counted = services if services and not _count(intent, "pods") else None
     return Size(
         pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only, percentile, counted
@@ -180,6 +180,7 @@ def _headlines(
     meshes: list[Mesh],
     measure: Measure = Measure.memory,
     percentiles: tuple[Metric, ...] = MEASURE_METRICS[Measure.latency],
+    asked: Metric | None = None,
 ) -> list[tuple[Mesh, Figure]]:
     """One figure per mesh for the measure asked: memory that scales with size by default.
 
@@ -187,7 +188,8 @@ def _headlines(
     one publisher's runs where the knowledge base has them (see `_like_for_like`).
     """
     if measure == Measure.latency:
-        return _like_for_like(kb, [_steady(mesh) for mesh in meshes], percentiles)
+        steady = _like_for_like(kb, [_steady(mesh) for mesh in meshes], percentiles)
+        return _at_asked(kb, meshes, steady, asked) or steady
     if measure == Measure.control_plane:
         return [
             (mesh, figure)
@@ -255,6 +257,40 @@ def _reserved(headlines: list[tuple[Mesh, Figure]], size: Size) -> str:
     )
 
 
+def _at_asked(
+    kb: KnowledgeBase,
+    meshes: list[Mesh],
+    steady: list[tuple[Mesh, Figure]],
+    asked: Metric | None,
+) -> list[tuple[Mesh, Figure]]:
+    """Where a percentile is asked ("p99?") and no steady-state figures side by side are at
+    it, one source's figures at that percentile for every mesh, worst case or not: the
+    percentile asked leads, and the lead says how it was measured (`_worst_cases`)."""
+    if asked is None or len(meshes) < 2 or all(f.metric == asked for _, f in steady):
+        return []
+    blocks = [b for b in _blocks(kb, meshes, (asked,)) if len(b) == len(meshes)]
+    return [blocks[0][m.id] for m in meshes] if blocks else []
+
+
+def _steady_alike(
+    kb: KnowledgeBase, meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]], size: Size
+) -> str:
+    """Beside worst cases at the percentile asked, the steady-state figures that stand side
+    by side at another percentile, with their source."""
+    if not any(f.basis == Basis.worst_case for _, f in headlines):
+        return ""
+    steady = _like_for_like(kb, [_steady(m) for m in meshes], MEASURE_METRICS[Measure.latency])
+    steady = [(m, f) for m, f in steady if f.basis != Basis.worst_case]
+    if len(steady) < 2 or not _comparable(steady) or steady[0][1].metric == headlines[0][1].metric:
+        return ""
+    percentile = steady[0][1].metric.value.removeprefix("latency_")
+    values = "; ".join(f"{_named(m, f)}: {_value_at(f, size, Measure.latency)}" for m, f in steady)
+    return (
+        f"In steady state the one benchmark measuring them alike is at {percentile}, not the "
+        f"percentile asked ({_source_tag(kb, steady[0][1])}): {values}"
+    )
+
+
 def _is_latency(figure: Figure) -> bool:
     return figure.metric in (*_LATENCY, Metric.latency_max)
 
@@ -284,10 +320,18 @@ def _worst_cases(
     ]
     said = []
     if lead:
-        names = mesh_names(kb, [m.id for m, _ in lead])
+        # at the percentile asked, a steady-state delay may be held at another one
+        unsteady = [m.id for m, _ in lead if _steady(m).overhead == m.overhead]
+        names = mesh_names(kb, unsteady)
+        held = (
+            f"I hold no steady-state delay for {names}"
+            if unsteady
+            else "no run in my knowledge base measured them alike at this percentile in "
+            "steady state"
+        )
         said.append(
             f"That is a worst case, not steady state: every request opened a new connection, "
-            f"which inflates the tail; I hold no steady-state delay for {names}"
+            f"which inflates the tail; {held}"
         )
     if apart:
         said.append(_apart(apart, size))
@@ -1045,7 +1089,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     size = _size(intent)
     measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
-    headlines = _headlines(kb, meshes, measure, _asked_percentiles(size))
+    headlines = _headlines(kb, meshes, measure, _asked_percentiles(size), size.percentile)
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
@@ -1055,7 +1099,11 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         beyond, lead_sources = past_one_cluster(kb, size.pods, size.nodes, size.clusters)
         lead = _sentences(lead, beyond)
     if measure == Measure.latency:
-        lead = _sentences(lead, _worst_cases(kb, meshes, headlines, size))
+        lead = _sentences(
+            lead,
+            _worst_cases(kb, meshes, headlines, size),
+            _steady_alike(kb, meshes, headlines, size),
+        )
     if measure == Measure.memory:
         lead = _sentences(lead, _seen(kb, intent, headlines, size))
     shown = list(headlines)

@@ -105,7 +105,9 @@ def _rule_sources(kb: KnowledgeBase, rule: Rule, verdict: Verdict) -> list[str]:
     status: the retirement notice)."""
     retired = kb.meshes.get(verdict.field.req.retired_mesh or "")
     if retired and any(t in RETIRED_TRAITS for t in rule.traits):
-        return list(dict.fromkeys([*retired.sources[:1], *rule.sources]))
+        # the notices of the mesh they leave, not those of other retired meshes
+        own = [s for s in rule.sources if s in retired.sources]
+        return list(dict.fromkeys([*retired.sources[:1], *own]))
     if not rule.cite_weighed:
         return list(rule.sources)
     weighed = [

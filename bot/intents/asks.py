@@ -108,6 +108,8 @@ class AskReader:
         status = self._cues.strip("own_changes", status)  # "do i need to change my code"
         if reasons:  # "why do we need it (mtls)": a reason asked
             status = self._cues.strip("purpose", status)
+        # "native sidecars: should we care?": whether a thing matters to them, never a pick
+        status = self._cues.strip("relevance", status)
         asks = any(self._cues.has(group, status) for group in _PICKS)
         asks = asks or (opening and self._cues.starts("decision_opening", status))
         # "what do we do for service-to-service now that app mesh is going away": a name

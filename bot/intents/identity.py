@@ -71,6 +71,10 @@ class IdentityReader:
             return False
         if words[0] in ARTICLES:
             return self._identity(words, 0)
+        # "what is kong mesh - kuma with a support contract, or a fork?": a mesh said as what
+        # the subject may be, right after what it is asked
+        if find_mentions(words, self._meshes, self._features).mesh_used[:1] == [True]:
+            return True
         # kinds set as alternatives after a mesh's name, a mesh one of them: "vpc lattice -
         # mesh or load balancer?" (not "consul: mesh gateway or ingress gateway?")
         pieces = " ".join(words).split(f" {ALTERNATIVE} ")

@@ -6,8 +6,9 @@ nearest word that says what it is of (`memory.of`), within `memory.window` words
 side and in its own sentence, a word in its own clause first: in "k3s on pis, 4-6 pods each,
 2gb ram" the pods are counted, not sized. A size said as memory (`share_of`: "2gb ram") in a
 clause that names nothing it is of is the hardware's (`memory.alone`); any other size with
-no such word sets nothing. What a size implies (a tight budget) is in
-`implied:`.
+no such word sets nothing, and one said as what is used now (`measured`: "our pods use
+about 58Mi") sets `measured_fact` too: a measurement is no budget. What a size implies (a
+tight budget) is in `implied:`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ _CLAUSE = re.compile(r"[,:()]|\s[-–—]\s")
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)")
 
 
+def _phrases(words: list[str]) -> str:
+    said = sorted({normalise(w) for w in words} - {""}, key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(w) for w in said) + r")\b"
+
+
 class MemoryReader:
     """Reads node and pod memory sizes, in MiB (patterns built once)."""
 
@@ -38,13 +44,17 @@ class MemoryReader:
         self._share = memory.share
         self._share_of = {normalise(w) for w in memory.share_of}
         self._alone = memory.alone
+        self._measured_fact = memory.measured_fact
+        self._measured = LazyPattern(_phrases(memory.measured)) if memory.measured else None
+        limits = memory.measured_unless
+        self._limited = LazyPattern(_phrases(limits)) if limits else None
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
         facts: dict[str, FactValue] = {}
         for sentence in _SENTENCE.split(text.lower()):
             for fact, size in self._sized(sentence):
-                facts.setdefault(fact, size)
+                facts.setdefault(fact, True if fact == self._measured_fact else size)
         lowered = " ".join(_NOT_SIZE.sub(" ", text.lower()).split())
         for match in _PERCENT.finditer(lowered) if self._share else ():
             after = lowered[match.end() :].split()[: self._window]
@@ -69,7 +79,15 @@ class MemoryReader:
                     fact = self._of([*earlier, *before], [*after, *later])
                 if fact:
                     found.append((fact, round(float(match["num"]) * self._mib[match["unit"]])))
+                if fact and self._measured_fact and self._measured_now(" ".join(before)):
+                    found.append((self._measured_fact, 1))  # "our pods use about 58Mi": no budget
         return found
+
+    def _measured_now(self, before: str) -> bool:
+        """The words before a size say it is used now, and no limit is said with them."""
+        if not (self._measured and self._measured.search(before)):
+            return False
+        return not (self._limited and self._limited.search(before))
 
     def _of(self, before: list[str], after: list[str]) -> str | None:
         """The fact of the word nearest the size, after it first on a tie."""

@@ -50,6 +50,7 @@ from bot.intents.money import money_signed
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
+from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
 from bot.intents.rate_caps import RateCapReader
@@ -304,6 +305,7 @@ class IntentParser:
         self._parsed: dict[Hashable, Intent] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._recounted = Recounted(self._cues, self._names_something)
+        self._pasted_counts = PastedCounts(kb.rules)
         self._addressed = _addressing(self._cues.words["addressed"])
         self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
@@ -778,6 +780,7 @@ class IntentParser:
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
+        notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         required, unplaced = self._requirements.read(normalised, text)
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
@@ -925,6 +928,7 @@ class IntentParser:
         gone |= swapped_out(tokens_left, found, self._cues)  # "x instead of y, vs z"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
+        gone |= self._baseline_tool(tokens_left, found)  # "does linkerd let cert-manager …"
         # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
         gone |= self._asked_apart(text, found.meshes, facts, features)
         found.meshes = [m for m in found.meshes if m not in gone]
@@ -1182,6 +1186,17 @@ class IntentParser:
         return self._cues.has("which_meshes", question) and not self._cues.has(
             "comparative", question
         )
+
+    def _baseline_tool(self, tokens: list[str], found: Mentions) -> set[str]:
+        """The no-mesh baseline named only by a tool it is made of ("cert-manager"), beside a
+        mesh: a tool that mesh works with ("does linkerd let cert-manager issue the workload
+        certs"), no second subject; the baseline is one when said as such ("no mesh")."""
+        none = DataPlaneModel.none
+        baseline = {m for m in found.meshes if self._kb.meshes[m].data_plane.model == none}
+        if not baseline or len(found.meshes) < 2:
+            return set()
+        said = {m: " ".join(tokens[start:end]) for start, end, m in found.spans if m in baseline}
+        return {m for m, words in said.items() if "mesh" not in words.split()}
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -2338,10 +2353,24 @@ class IntentParser:
             # relevance asked is about follows its cue; the words before it are their setup.
             cued = [m for g in ("purpose", "relevance") for m in self._cues.find(g, said)]
             if cued:
-                said = said[min(m.start() for m in cued) :]
+                # "native sidecars: should we care?": with nothing named after the cue, the
+                # topic leads the sentence.
+                after = said[min(m.start() for m in cued) :]
+                found = find_mentions(after.split(), self._kb.mesh_index, self._kb.feature_index)
+                said = after if found.meshes or found.features else said
+            else:  # "what is kong mesh - kuma with a support contract, or a fork?": what it is
+                said = " ".join(self._identity.clauses(sentence.group(0))) or said
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
-            if named.meshes:
-                topic = named.meshes == meshes and len(meshes) == 1 and not named.features
+            # "what's a waypoint proxy? keep seeing it in the linkerd docs": a mesh's part
+            # named alone is a concept asked, whichever mesh the rest of the text names.
+            by_part = self._parts_named(said.split(), named)[1]
+            if named.meshes and set(named.meshes) <= by_part and not named.features:
+                topic = True
+            elif named.meshes:
+                # its base said as what it may be is no second subject
+                bases = {self._kb.meshes[m].based_on for m in named.meshes}
+                subjects = [m for m in meshes if m not in bases]
+                topic = named.meshes == subjects and len(subjects) == 1 and not named.features
                 topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)

@@ -1501,6 +1501,19 @@ class MemorySizes(Strict):
         description="The number fact of a size said as memory ('2gb ram') in a clause that names "
         "nothing it is of: the hardware's own ('k3s on pis, 4-6 pods each, 2gb ram').",
     )
+    measured: list[Text] = Field(
+        default_factory=list,
+        description="Words before a size in its clause that say it is what something uses now "
+        "('our pods use about 58Mi', 'sitting at 58Mi'): a measurement, no size nor budget.",
+    )
+    measured_fact: Id | None = Field(
+        default=None,
+        description="The flag a `measured` size sets beside its own fact: what is used, no budget.",
+    )
+    measured_unless: list[Text] = Field(
+        default_factory=list,
+        description="Words that make a `measured` size a limit after all ('can use at most').",
+    )
 
 
 class RateCaps(Strict):
