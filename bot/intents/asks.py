@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.intents.clauses import CLAUSES
 from bot.intents.cues import CuePhrases
 from bot.knowledge.aliases import normalise
 
 _QUESTIONS = re.compile(r"[^,.;:!?()\n—]+(?=\?)")  # each clause a question mark closes
-_CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _PICKS = ("which_meshes", "recommend")  # groups whose phrases ask for a pick
 _SIZED_BY = frozenset({"for", "at", "with", "on"})  # "… overkill for 10 services", "at 200 pods"
 
@@ -82,7 +82,7 @@ class AskReader:
     def field_decision(self, text: str) -> bool:
         """A clause asks for a decision about the field ("do we need a mesh?") and names no
         topic outside it."""
-        for clause in _CLAUSES.split(text):
+        for clause in CLAUSES.split(text):
             said = normalise(clause)
             if (
                 self._cues.has("recommend", said)
@@ -143,5 +143,5 @@ class AskReader:
 def _closing(text: str) -> list[str]:
     """The clauses that ask, normalised: each one a question mark closes, and the last."""
     clauses = [m.group(0) for m in _QUESTIONS.finditer(text)]
-    last = [c for c in _CLAUSES.split(text) if c.strip()][-1:]
+    last = [c for c in CLAUSES.split(text) if c.strip()][-1:]
     return [normalise(c) for c in dict.fromkeys([*clauses, *last])]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.intents import gated
+from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -93,7 +94,6 @@ _EACH_BEFORE = re.compile(
     r"\beach(?:\s+one)?(?:\s+(?:with|has|having|holding|running|runs|of))?"
     r"(?:\s+(?:about|around|roughly|maybe|under|only|just))?\s*[~≈]?\s*$"
 )
-_SENTENCE = re.compile(r"[.;!?\n]")
 CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
 _CLAUSE = re.compile(r"[,.;!?\n]")
 # Only a joining word between two counts of one unit: "2 openshift clusters + 3 eks clusters"
@@ -487,7 +487,7 @@ class NumberReader:
             fact = self._fact(match["unit"])
             each = fact == "pods" and _EACH_BEFORE.search(text, 0, match.start())
             return "replicas" if each else fact  # "30 clusters, each ~15 pods": 15 apiece
-        start = max((m.end() for m in _SENTENCE.finditer(text, 0, match.start())), default=0)
+        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, match.start())), default=0)
         end = _CLAUSE.search(text, match.end())  # "3 ops folks, company is …": not the 3's
         before = normalise(text[start : match.start()]).split()[-BESIDE_BEFORE:]
         after = normalise(text[match.end() : end.start() if end else len(text)]).split()

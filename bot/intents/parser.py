@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot.intents.alternation import word_pattern
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
+from bot.intents.clauses import CLAUSES
 from bot.intents.context import (
     choice_between,
     compared_meshes,
@@ -130,7 +131,6 @@ IN_FULL_SPAN = 4  # "real mutual tls": the feature's name within four words of t
 # A word stressed in markup: "*mutual*", "**real**", "_full_".
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\w)([^*_\n]{1,40}?)(?<=\w)\1(?![\w*])")
 IN_FULL_BEFORE = 12  # "fips 140 validated crypto for all … traffic is non-negotiable"
-_CLAUSES = re.compile(r"[,.;:!?()\n—]+")
 _HEADING_BREAK = re.compile(r"\s*(?:[—–:|]|>>|->|=>)\s*|\s+-+\s+")  # "kuma 2.x —", "istio - "
 _VERSION = re.compile(r"v?\d+|x")  # "ossm 3", "kuma 2.x", "istio v1.22"
 HEADING_REACH = 60  # characters a heading may take
@@ -531,7 +531,7 @@ class IntentParser:
         # rehearse (`rehearsed`) is a test wanted, no failure reported
         reported = " ".join(
             said
-            for said in map(normalise, _CLAUSES.split(text))
+            for said in map(normalise, CLAUSES.split(text))
             if not self._cues.has("rehearsed", said)
         )
         if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
@@ -1076,7 +1076,7 @@ class IntentParser:
         questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
         sentences = questions or [
             words
-            for words in (normalise(c).split() for c in _CLAUSES.split(text[:MAX_TEXT]))
+            for words in (normalise(c).split() for c in CLAUSES.split(text[:MAX_TEXT]))
             if self._parts_named(words, self._mentions(words))[0]
             or self._cues.starts("what_is", " ".join(words))
         ]
@@ -1361,7 +1361,7 @@ class IntentParser:
         hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`). A clause
         asking a quantity ("how much memory would istio sidecars eat") complains of nothing."""
         out = []
-        for clause in _CLAUSES.split(text[:MAX_TEXT]):
+        for clause in CLAUSES.split(text[:MAX_TEXT]):
             said = f" {normalise(clause)} "
             if not self._cues.has("complaint", said) or self._cues.has("quantity", said):
                 continue
@@ -1821,7 +1821,7 @@ class IntentParser:
         # move to?" states the status and asks for a pick in a clause of its own.
         listed = any(
             self._cues.has("which_meshes", c) and self._cues.has("lifecycle", c)
-            for c in (f" {normalise(c)} " for c in _CLAUSES.split(r.text))
+            for c in (f" {normalise(c)} " for c in CLAUSES.split(r.text))
         )
         latest = (
             asks_status and r.measure is None and latest_asked(self._cues, r.remaining, r.found)
@@ -2218,7 +2218,7 @@ class IntentParser:
     def _opening_as_questions(text: str, asks: frozenset[str]) -> list[str]:
         """The clauses of the sentences a question mark closes that open on an `asks_of` word
         ("is it still supported, and what's the successor?"), normalised."""
-        clauses = (normalise(c) for q in _ASKED.findall(text) for c in _CLAUSES.split(q))
+        clauses = (normalise(c) for q in _ASKED.findall(text) for c in CLAUSES.split(q))
         return [c for c in clauses if c.split()[:1] and c.split()[0] in asks]
 
     def _lightest_asked(self, normalised: str) -> bool:
@@ -2270,7 +2270,7 @@ class IntentParser:
     def _only_complained(self, group: str, text: str) -> bool:
         """Every clause with a phrase of the group complains and asks no quantity: "list the
         meshes that validate jwts — our gateway adds too much latency"."""
-        said = [f" {normalise(c)} " for c in _CLAUSES.split(text[:MAX_TEXT])]
+        said = [f" {normalise(c)} " for c in CLAUSES.split(text[:MAX_TEXT])]
         said = [c for c in said if self._cues.has(group, c)]
         return bool(said) and all(
             self._cues.has("complaint", c) and not self._cues.has("quantity", c) for c in said
@@ -2425,7 +2425,7 @@ class IntentParser:
     def _asks_meaning(self, text: str) -> bool:
         """A clause opening on `what_is` and asking what words mean (`meaning`): "what does
         'revision based upgrade' mean", "what does that actually mean"."""
-        for clause in _CLAUSES.split(text):
+        for clause in CLAUSES.split(text):
             said = normalise(clause)
             opening = self._cues.find("what_is", said)[:1]
             if (
@@ -2443,7 +2443,7 @@ class IntentParser:
         claim that…"), or where a figure is from ("where did that ztunnel number come from")."""
         if self._cues.has("provenance", r.normalised):
             return True
-        for clause in _CLAUSES.split(r.text):
+        for clause in CLAUSES.split(r.text):
             said = normalise(clause)
             words = said.split()
             for match in self._cues.find("evidence", said):
@@ -2490,7 +2490,7 @@ class IntentParser:
         asks = self._cues.words["asks_of"]
         opens = any(
             (c.split()[:1] and c.split()[0] in asks) or self._cues.starts("quantity", c)
-            for c in map(normalise, _CLAUSES.split(r.text))
+            for c in map(normalise, CLAUSES.split(r.text))
         )
         listed = any(self._cues.has(g, r.remaining) for g in ("which_meshes", "list_meshes"))
         return r.asks or opens or listed
@@ -2513,7 +2513,7 @@ class IntentParser:
         asks = self._cues.words["asks_of"]
         heading, body = self._heading_of(text[:MAX_TEXT])
         out = []
-        for n, clause in enumerate(_CLAUSES.split(body)):
+        for n, clause in enumerate(CLAUSES.split(body)):
             words = normalise(clause).split()[:MAX_TOKENS]
             way = self._cues.leading("asks_way", " ".join(words))  # "is there a way to run X"
             words = words[len(way.split()) :]
@@ -2736,7 +2736,7 @@ class IntentParser:
             at = len(normalised[: match.end()].split())
             spans.append(tokens[at : at + IN_FULL_SPAN])
         before = ""
-        for clause in _CLAUSES.split(text):
+        for clause in CLAUSES.split(text):
             said = normalise(clause)
             for match in self._cues.find("in_full_after", said):
                 # ", no exceptions" opening a clause closes the one before it

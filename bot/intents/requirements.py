@@ -24,6 +24,7 @@ import re
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
+from bot.intents.clauses import SENTENCE_END
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
 from bot.intents.pricing import PriceReader
@@ -34,7 +35,6 @@ from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
 _DOTTED = re.compile(r"\d\.\d")  # a text with a release number in it
 
 _ASIDE = re.compile(r"\([^()]*\)")
-_SENTENCE = re.compile(r"[.;!?\n]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
 _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
@@ -649,7 +649,7 @@ class RequirementReader:
         the mesh they run ("this is what we run today (plain istio w/ sidecars)")."""
         kept, start = [], 0
         for aside in _ASIDE.finditer(text):
-            clause = normalise(_SENTENCE.split(text[: aside.start()])[-1])
+            clause = normalise(SENTENCE_END.split(text[: aside.start()])[-1])
             tool = bool(self._already_cues and self._already_cues.search(clause))
             named = bool(self._any_mesh and self._any_mesh.search(normalise(aside.group(0))))
             if tool and not named and not self._setup_aside(clause):

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 
 from bot.intents.alternation import word_pattern
+from bot.intents.clauses import CLAUSES  # a stance is said within one clause
 from bot.intents.lazy import LazyPattern
 from bot.intents.requirements import RETIRED
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, MeshStance
-
-_CLAUSE = re.compile(r"[,.;:!?\n—()]+")  # a stance is said within one clause
 
 
 class _Stance:
@@ -108,7 +107,7 @@ class StanceReader:
         if self._names is None:
             return {}
         governed: dict[str, list[str]] = {}
-        for clause in map(normalise, _CLAUSE.split(text)):
+        for clause in map(normalise, CLAUSES.split(text)):
             names = list(self._names.finditer(clause))
             several = len({self._mesh_of[n.group(0)] for n in names}) > 1
             for stance in self._stances:
