@@ -141,6 +141,13 @@ class SlackReplies:
         said = slack_unescape(text)
         return self._answer(lambda: (engine.parser.parse(said), View()), surface, share)
 
+    def goes_on(self, text: str) -> bool:
+        """Whether a message asked outside any thread goes on from an earlier question
+        ("what about 500 pods?", "does it do mTLS too?"): then its context is worth looking
+        up (False while the engine is not ready)."""
+        engine = self.advisor.engine
+        return engine is not None and engine.parser.parse(slack_unescape(text)).no_thread
+
     def for_mention(
         self, text: str, thread: Intent | None = None, surface: str = "mention"
     ) -> dict[str, Any]:

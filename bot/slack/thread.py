@@ -1,13 +1,16 @@
-"""Thread context for follow-ups, kept in Slack itself so any replica can serve a reply.
+"""Conversation context for follow-ups, kept in Slack itself so any replica can serve a reply.
 
-The bot's answer to a mention carries the question as message metadata; a later
-mention in that thread reads it back with conversations.replies.
+The bot's answer carries its question as message metadata; a later mention in that thread
+reads it back with conversations.replies, and a direct message that goes on from an
+earlier answer outside any thread ("what about 500 pods?") reads the DM's latest answer
+back with conversations.history.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -21,6 +24,7 @@ log = logging.getLogger(__name__)
 
 EVENT_TYPE = "mesh_advisor_question"
 MAX_REPLIES = 100
+MAX_HISTORY = 20  # a DM's latest answer is among its last few messages, or too old to go on from
 
 
 _MARKUP = re.compile(r"<([@#!])?([^<>|]*)(?:\|([^<>]*))?>")
@@ -54,7 +58,29 @@ async def thread_question(
     except (SlackApiError, OSError, TimeoutError) as exc:
         log.warning("thread context unavailable (%s); answering without it", type(exc).__name__)
         return None
-    for message in reversed(reply.get("messages") or []):
+    return _latest_question(reversed(reply.get("messages") or []), bot_user_id)
+
+
+async def latest_question(
+    client: AsyncWebClient, channel: str, bot_user_id: str | None
+) -> Intent | None:
+    """The latest question the bot answered at the top of a conversation (a DM), or None
+    (also when Slack fails)."""
+    try:
+        history = await client.conversations_history(
+            channel=channel, include_all_metadata=True, limit=MAX_HISTORY
+        )
+    except (SlackApiError, OSError, TimeoutError) as exc:
+        log.warning("DM context unavailable (%s); answering without it", type(exc).__name__)
+        return None
+    return _latest_question(history.get("messages") or [], bot_user_id)
+
+
+def _latest_question(
+    newest_first: Iterable[dict[str, Any]], bot_user_id: str | None
+) -> Intent | None:
+    """The question the newest of the bot's own answers carries as metadata."""
+    for message in newest_first:
         data = message.get("metadata") or {}
         if data.get("event_type") != EVENT_TYPE or message.get("user") != bot_user_id:
             continue

@@ -1,7 +1,8 @@
 """A small Slack Web API stand-in on loopback that records what the bot sends.
 
 Answers auth.test, chat.*, views.publish, views.open, apps.connections.open,
-conversations.replies (from what the bot posted in the thread, plus messages a test seeds), serves
+conversations.replies (from what the bot posted in the thread, plus messages a test seeds),
+conversations.history (the bot's own posts at the top of a conversation, newest first), serves
 response_url endpoints and a Socket Mode websocket, and can inject faults. Like
 Slack, it refuses messages that break Block Kit's limits (`invalid_blocks`) and
 keeps them in `rejected`, which the fixtures check is empty after every test.
@@ -143,6 +144,10 @@ class SlackStandIn:
             return web.json_response({"ok": True, "view": {"id": "V1", **body.get("view", {})}})
         if method == "conversations.replies":
             return web.json_response({"ok": True, "messages": self.thread(body), "has_more": False})
+        if method == "conversations.history":
+            return web.json_response(
+                {"ok": True, "messages": self.history(body), "has_more": False}
+            )
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://{self.url[7:]}/socket"})
         if method == "files.getUploadURLExternal":
@@ -172,6 +177,22 @@ class SlackStandIn:
                 message["metadata"] = call.body["metadata"]
             messages.append(message)
         return messages
+
+    def history(self, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """A conversation as conversations.history returns it: the bot's own posts outside
+        any thread, newest first (metadata only when asked for, as in Slack)."""
+        channel = query.get("channel")
+        metadata = query.get("include_all_metadata") in ("1", "true", True)
+        messages = []
+        for call in self.of("chat.postMessage"):
+            if call.body.get("channel") != channel or call.body.get("thread_ts"):
+                continue
+            message = {"type": "message", "user": BOT_USER, "bot_id": "BBOT"}
+            message["text"] = call.body.get("text", "")
+            if metadata and call.body.get("metadata"):
+                message["metadata"] = call.body["metadata"]
+            messages.append(message)
+        return messages[::-1][: int(query.get("limit", 100))]
 
     async def _fault(
         self, method: str, request: web.Request, body: dict[str, Any]

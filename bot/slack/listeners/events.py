@@ -1,4 +1,10 @@
-"""Mentions (answered in a thread), direct messages, and the App Home tab."""
+"""Mentions (answered in a thread), direct messages, and the App Home tab.
+
+A follow-up goes on from the question before it wherever the bot can find that question in
+Slack: a mention inside a thread from the thread's latest answer, a DM at the top of the
+conversation that goes on from something ("what about 500 pods?") from the DM's latest
+answer (a reply inside a DM's thread is the assistant's: bot/slack/listeners/assistant.py).
+Each answer carries its question as message metadata for the next one."""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from bot.answers.guide import starters
 from bot.render.home import build_home_view
 from bot.slack.learning import with_admin_report
 from bot.slack.replies import SlackReplies, strip_bot_mention
-from bot.slack.thread import thread_question, without_markup
+from bot.slack.thread import latest_question, thread_question, without_markup
 
 
 def is_from_a_person(event: dict) -> bool:
@@ -37,12 +43,17 @@ def is_user_dm(event: dict) -> bool:
     return event.get("channel_type") == "im" and is_from_a_person(event)
 
 
-async def handle_direct_message(event: dict, say: AsyncSay, context: AsyncBoltContext) -> None:
+async def handle_direct_message(
+    event: dict, say: AsyncSay, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
     if not is_user_dm(event) or event.get("user") == context.bot_user_id:
         return
     replies: SlackReplies = context["replies"]
-    message = replies.for_text(event.get("text", ""), "dm")
-    await say(channel=event["channel"], **message)
+    text = without_markup(strip_bot_mention(event.get("text", ""), context.bot_user_id))
+    asked = None
+    if replies.goes_on(text):
+        asked = await latest_question(client, event["channel"], context.bot_user_id)
+    await say(channel=event["channel"], **replies.for_mention(text, asked, surface="dm"))
 
 
 async def handle_app_home_opened(
