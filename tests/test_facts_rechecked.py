@@ -115,3 +115,89 @@ def test_traefik_mesh_never_had_mtls(engine: AnswerEngine, kb, question: str):
     row = kb.meshes["traefik-mesh"].features["mtls"]
     assert row.level == Level.no and "traefik-mesh-config-1-1" in row.sources
     assert "Never had mTLS" in _text(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "aks managed istio ext_authz?",
+        "can we plug OPA into the azure istio addon",
+        "is custom authorization (CUSTOM action) supported on the AKS mesh add-on",
+        "microsoft istio add-on: external authz supported?",
+        "does the istio addon on azure let me delegate authorization decisions to an outside "
+        "service",
+    ],
+)
+def test_aks_add_on_external_authz_is_outside_azure_support(
+    engine: AnswerEngine, kb, question: str
+):
+    row = kb.meshes["aks-istio-addon"].features["external_authz"]
+    assert row.level == Level.partial and "aks-istio-meshconfig" in row.sources
+    text = _text(engine, question)
+    assert "External authorization: partial" in text and "extensionProviders" in text
+    assert "External authorization: yes" not in text
+
+
+@pytest.mark.parametrize("question", ["does istio support ext authz?", "can istio call out to opa"])
+def test_upstream_istio_external_authz_stays_yes(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert "External authorization: yes" in text and "extensionProviders" not in text
+
+
+@pytest.mark.parametrize(
+    "question", ["does istio support rate limiting?", "can istio mesh vms", "istio rate limits?"]
+)
+def test_upstream_istio_rows_carry_no_red_hat_stage(engine: AnswerEngine, question: str):
+    assert "Developer Preview" not in _text(engine, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "openshift service mesh rate limits supported?",
+        "does red hat's istio support throttling requests per client",
+        "is request rate limiting supported by Red Hat OpenShift Service Mesh 3",
+        "can I cap requests per second with ossm 3",
+        "can ossm do rate limiting?",
+        "does ossm support virtual machine workloads",
+        "can red hat service mesh bring bare-metal VMs into the mesh",
+        "openshift service mesh workloadentry for vms supported?",
+        "ossm 3 with non-kubernetes workloads?",
+        "can I mesh VMs with openshift service mesh?",
+    ],
+)
+def test_ossm_developer_preview_rows_say_so(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert ": partial" in text and "Developer Preview" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does openshift service mesh run on ARO?",
+        "can I run ossm on rosa",
+        "does red hat openshift service mesh run on okd?",
+        "is openshift service mesh supported on openshift dedicated",
+        "ossm on openshift container platform, which versions?",
+    ],
+)
+def test_ossm_platform_floor_is_the_3_3_one(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert "4.18+" in text and "4.16+" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does ecs service connect work on ECS managed instances?",
+        "can I use service connect with ecs managed instances capacity",
+        "service connect on ecs anywhere?",
+        "does amazon ecs service connect run on fargate",
+        "can ecs service connect mesh VMs?",
+    ],
+)
+def test_ecs_service_connect_names_managed_instances(engine: AnswerEngine, kb, question: str):
+    assert "Managed Instances" in kb.meshes["amazon-ecs-service-connect"].fit.note
+    text = _text(engine, question)
+    assert "ECS Managed Instances" in text
+    assert "were not supported" not in text
