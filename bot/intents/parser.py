@@ -532,7 +532,7 @@ class IntentParser:
         reported = " ".join(
             said
             for said in map(normalise, CLAUSES.split(text))
-            if not self._cues.has("rehearsed", said)
+            if not self._cues.has("rehearsed", said) and not self._watched(said)
         )
         if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
             "symptoms", reported
@@ -551,6 +551,12 @@ class IntentParser:
             if self._cues.has("symptoms", said) or not self._names_something(rest):
                 return True
         return False
+
+    def _watched(self, clause: str) -> bool:
+        """A failure named as what a view they want should show (`watched` and `wished` in
+        one clause: "she wants a screen that shows where the errors are"): what the
+        telemetry is for, no failure reported."""
+        return self._cues.has("watched", clause) and self._cues.has("wished", clause)
 
     def _diagnosis_asked(self, r: _Reading, intent: Intent, unsure: bool, echo: str) -> Intent:
         """Troubleshooting, which I do not do: what I hold on what the failure names is the
