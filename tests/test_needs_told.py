@@ -140,3 +140,33 @@ def test_the_point_outbound_traffic_leaves_by_is_an_egress_gateway(engine: Answe
 def test_an_entry_point_is_no_egress_gateway(engine: AnswerEngine):
     text = "we want a single entry point for all inbound traffic. EKS, 40 services"
     assert engine.parser.parse(text).facts.get("egress_gateway") is None
+
+
+OLDER_WINDOWS_VMS = [
+    "mixed estate: EKS for new services, ~60 Windows Server 2019 VMs running .NET Framework "
+    "that stay on VMs. Need mTLS + service discovery spanning both. Commercial licence is fine.",
+    "40 Windows Server 2016 virtual machines plus two AKS clusters; want one mesh with mTLS "
+    "across the VMs and the pods. paid is ok",
+    "our .NET apps live on windows 2022 VMs (about 30), the rest is on GKE. need mtls between "
+    "the two worlds, licence cost is not a problem",
+    "on-prem k8s plus ~100 win2019 VMs that won't be containerised. mTLS everywhere, "
+    "enterprise licence fine",
+    "Windows Server 2012 R2 VMs (25 of them) must talk mTLS to services on EKS. commercial "
+    "options welcome",
+]
+
+
+@pytest.mark.parametrize("text", OLDER_WINDOWS_VMS)
+def test_windows_vms_of_an_older_release_weigh_against_linkerd(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("windows_before_2025") is True
+    assert {"windows_nodes", "vm_workloads"} <= set(intent.features)
+    found = verdict(engine, text)
+    assert "windows-vms-before-2025" in {r.id for r in found.fired}
+    assert found.pick != "linkerd"
+
+
+def test_windows_vms_of_2025_are_no_older_release(engine: AnswerEngine):
+    text = "EKS plus 30 Windows Server 2025 VMs; need mTLS across both, commercial is fine"
+    assert engine.parser.parse(text).facts.get("windows_before_2025") is None
+    assert "windows-vms-before-2025" not in {r.id for r in verdict(engine, text).fired}
