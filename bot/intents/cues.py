@@ -96,6 +96,8 @@ GROUPS = frozenset(
         "loosely_before",
         "loosely_after",
         "rehearsed",
+        "watched",
+        "wished",
         "complaint",
         "clause_break",
         "follow_up",
@@ -164,7 +166,17 @@ GROUPS = frozenset(
 # it matter", "zero"): they say what is asked of a subject, never make a subject mine, so they
 # are no vocabulary of mine ("Grey Matter" stays a name).
 ANY_TOPIC = frozenset(
-    {"symptoms", "diagnose", "readiness", "licence_use", "relevance", "privative", "rehearsed"}
+    {
+        "symptoms",
+        "diagnose",
+        "readiness",
+        "licence_use",
+        "relevance",
+        "privative",
+        "rehearsed",
+        "watched",
+        "wished",
+    }
 )
 
 

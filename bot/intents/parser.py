@@ -531,8 +531,9 @@ class IntentParser:
         # rehearse (`rehearsed`) is a test wanted, no failure reported
         reported = " ".join(
             said
-            for said in map(normalise, CLAUSES.split(text))
-            if not self._cues.has("rehearsed", said)
+            for sentence in _SENTENCES.split(text)
+            for said in map(normalise, CLAUSES.split(sentence))
+            if not self._cues.has("rehearsed", said) and not self._watched(said, sentence)
         )
         if kind in (IntentKind.out_of_scope, IntentKind.greeting) or not self._cues.has(
             "symptoms", reported
@@ -551,6 +552,13 @@ class IntentParser:
             if self._cues.has("symptoms", said) or not self._names_something(rest):
                 return True
         return False
+
+    def _watched(self, clause: str, sentence: str) -> bool:
+        """A failure named as what a view they want should show (a `watched` word in its
+        clause, a `wished` word in its sentence: "she wants a screen that shows where the
+        errors are", "need a view of what calls what, with the failing calls shown"): what
+        the telemetry is for, no failure reported."""
+        return self._cues.has("watched", clause) and self._cues.has("wished", normalise(sentence))
 
     def _diagnosis_asked(self, r: _Reading, intent: Intent, unsure: bool, echo: str) -> Intent:
         """Troubleshooting, which I do not do: what I hold on what the failure names is the
