@@ -170,3 +170,15 @@ def test_windows_vms_of_2025_are_no_older_release(engine: AnswerEngine):
     text = "EKS plus 30 Windows Server 2025 VMs; need mTLS across both, commercial is fine"
     assert engine.parser.parse(text).facts.get("windows_before_2025") is None
     assert "windows-vms-before-2025" not in {r.id for r in verdict(engine, text).fired}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS plus 30 Windows Server 2025 VMs running SQL Server 2019; need mTLS across both",
+        "our .NET apps ship as mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-"
+        "ltsc2019 images on AKS windows node pools; we need mTLS",
+    ],
+)
+def test_a_database_release_or_an_image_tag_is_no_old_windows_vm(engine: AnswerEngine, text):
+    assert engine.parser.parse(text).facts.get("windows_before_2025") is None
