@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.answers.citations import source_ref
 from bot.answers.phrasing import first_sentence, mesh_names
+from bot.answers.releases import release_lead, release_project
 from bot.answers.results import Answer, Choice, Paragraph, Part, cited_in_order
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind
@@ -232,6 +233,17 @@ def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     return head + (_successors(kb, mesh) if successors else "")
 
 
+def release_flag(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[str]]:
+    """A pick asked beside an old release of the mesh they run ("running OSSM 2.x on OpenShift,
+    heard it's going EOL"): that release's status, for the lead, and its sources."""
+    if intent.kind != IntentKind.recommend or not intent.version:
+        return "", []
+    mesh = next((kb.meshes[m] for m in intent.meshes if m in kb.meshes), None)
+    if mesh is None or not mesh.is_current:
+        return "", []
+    return release_lead(mesh, release_project(kb, mesh), intent.version)
+
+
 def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
     return f" Consider {mesh_names(kb, mesh.replaced_by)} instead." if mesh.replaced_by else ""
 
@@ -261,6 +273,9 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
                     sources=[i for i in mesh.sources[:2] if i in kb.sources],
                 )
             )
+    released, lead_sources = release_flag(kb, intent)
+    if released:
+        flags.append(released)
     if intent.unsure:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)
@@ -272,12 +287,12 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     lead = " ".join([*flags, answer.lead])
     points = parts + answer.points
     # A notice cites where its status comes from: the sources are renumbered in order of use.
-    cited = [
-        i for i in cited_in_order(answer.lead_sources, points, answer.details) if i in kb.sources
-    ]
+    lead_sources = [*lead_sources, *answer.lead_sources]
+    cited = [i for i in cited_in_order(lead_sources, points, answer.details) if i in kb.sources]
     return answer.model_copy(
         update={
             "lead": lead,
+            "lead_sources": list(dict.fromkeys(lead_sources)),
             "points": points,
             "next_steps": buttons + answer.next_steps,
             "sources": [source_ref(kb, i) for i in cited],

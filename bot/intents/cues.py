@@ -34,6 +34,8 @@ GROUPS = frozenset(
         "recommend",
         "decision",
         "decision_opening",
+        "next_step",
+        "route_asked",
         "decision_relative",
         "relay",
         "own_changes",
@@ -50,6 +52,7 @@ GROUPS = frozenset(
         "comparative",
         "whole_picture",
         "lifecycle",
+        "status_idioms",
         "release_words",
         "unit_mib",
         "unit_gib",
@@ -180,6 +183,11 @@ ANY_TOPIC = frozenset(
 )
 
 
+# A group whose phrases, said whole, hold a word of another group in a sense of their own
+# ("dead on arrival" is no project's status): inside one, that group's phrase is no cue.
+IDIOMS = {"lifecycle": "status_idioms"}
+
+
 class CuePhrases:
     """One matcher per phrase group, compiled when the group is first used (a question
     touches a few groups; compiling all of them cost every process ~7 ms). An `intensifiers`
@@ -197,31 +205,50 @@ class CuePhrases:
             self._patterns[group] = word_pattern(self.words[group], self._intensifiers)
         return self._patterns[group]
 
-    def has(self, group: str, normalised: str) -> bool:
+    def _matches(self, group: str, normalised: str) -> list[re.Match[str]]:
+        """The group's phrases said, but for those inside one of its idioms."""
         pattern = self._pattern(group)
-        return bool(pattern and pattern.search(normalised))
+        if not pattern:
+            return []
+        found = list(pattern.finditer(normalised))
+        idioms = self._pattern(IDIOMS[group]) if found and group in IDIOMS else None
+        if not idioms:
+            return found
+        held = [m.span() for m in idioms.finditer(normalised)]
+        return [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in held)]
+
+    def has(self, group: str, normalised: str) -> bool:
+        if group not in IDIOMS:
+            pattern = self._pattern(group)
+            return bool(pattern and pattern.search(normalised))
+        return bool(self._matches(group, normalised))
 
     def find(self, group: str, normalised: str) -> list[re.Match[str]]:
-        pattern = self._pattern(group)
-        return list(pattern.finditer(normalised)) if pattern else []
+        return self._matches(group, normalised)
 
     def strip(self, group: str, normalised: str) -> str:
         """The text with every phrase of the group taken out."""
-        pattern = self._pattern(group)
-        return " ".join(pattern.sub(" ", normalised).split()) if pattern else normalised
+        if not self._pattern(group):
+            return normalised
+        kept, at = [], 0
+        for match in self._matches(group, normalised):
+            kept.append(normalised[at : match.start()])
+            at = match.end()
+        return " ".join(" ".join([*kept, normalised[at:]]).split())
 
     def starts(self, group: str, normalised: str) -> bool:
-        pattern = self._pattern(group)
-        return bool(pattern and pattern.match(normalised))
+        return bool(self.leading(group, normalised))
 
     def before(self, group: str, normalised: str) -> str:
         """The text before the group's first phrase (all of it if none is said)."""
-        pattern = self._pattern(group)
-        match = pattern.search(normalised) if pattern else None
-        return normalised[: match.start()] if match else normalised
+        found = self._matches(group, normalised)
+        return normalised[: found[0].start()] if found else normalised
 
     def leading(self, group: str, normalised: str) -> str:
         """The group's longest phrase the text starts with ('' if none)."""
+        if group in IDIOMS:
+            found = self._matches(group, normalised)
+            return found[0].group(0) if found and found[0].start() == 0 else ""
         pattern = self._pattern(group)
         match = pattern.match(normalised) if pattern else None
         return match.group(0) if match else ""

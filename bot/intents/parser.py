@@ -48,6 +48,7 @@ from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.money import money_signed
+from bot.intents.moving_on import MovingOn
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
@@ -311,6 +312,12 @@ class IntentParser:
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
         self._opening = Opening(self._cues, makers)
+        self._moving_on = MovingOn(
+            kb,
+            self._cues,
+            self._other_line,
+            lambda words: find_mentions(words.split(), kb.mesh_index, kb.feature_index).meshes,
+        )
         # `name_before` cues by their number of words ("roll out": 2), to match a text's end
         self._names_before: dict[int, set[tuple[str, ...]]] = {}
         for cue in self._cues.words["name_before"]:
@@ -394,6 +401,12 @@ class IntentParser:
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
         kind, unsure = self._classify(reading)
+        # "wait osm is archived?? we're on AKS w/ the OSM addon. what now", "running OSSM 2.x
+        # on OpenShift, heard it's going EOL. whats the upgrade path?": the going offering they
+        # run and what to do next asked is a pick among what may replace it, whatever status
+        # or feature words it holds; the answer says the status first (bot/intents/moving_on.py).
+        if self._moving_on.asks(plain, reading.facts, reading.found.meshes):
+            kind = IntentKind.recommend
         # "fargate, 60 svcs, need mtls and jwt … service connect: does it do either?": the
         # setup said outweighs the check asked of one offering, or the list asked.
         said = set(reading.facts) - (self._restated(reading.features) - reading.sizes)
@@ -448,6 +461,11 @@ class IntentParser:
             said = list(dict.fromkeys(m.group(0).upper() for m in regimes))
             note = UNASSESSED.format(regimes=" or ".join(said))
             intent = intent.model_copy(update={"unread": [*intent.unread, note][:4]})
+        if kind == IntentKind.recommend and (
+            mine := self._moving_on.theirs(intent.facts, intent.meshes)
+        ):
+            # "running OSSM 2.x …": the release they run, whose status the pick's lead says
+            return intent.model_copy(update={"version": self._other_line(plain, mine)})
         if kind not in (IntentKind.lifecycle, IntentKind.explain):
             return intent
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
@@ -846,6 +864,9 @@ class IntentParser:
         # What hurts with the mesh they leave or run, or with what they refuse ("no envoy: we
         # burned a week debugging its config dumps"), is no need of the next.
         clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
+        # A route asked for ("whats the upgrade path?") is the way off what they run, no
+        # feature: "upgrade path" asks no canary upgrades.
+        clauses = [u for c in clauses if (u := self._cues.strip("route_asked", c))]
         asking = _questions(text[:MAX_TEXT])
         reported: list[str] = []
         if facts.get("covered") and len(clauses) > 1:
@@ -1787,7 +1808,10 @@ class IntentParser:
         # on two clusters") is where it runs.
         asks = self._cues.words["asks_of"]
         asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
-        status_asked = any(self._cues.has("lifecycle", q) for q in asked)
+        # "nginx service mesh — still supported or should we bail": a status asked, whether to
+        # leave its other side; the status answers both, mark or not.
+        either = self._status_or_leave(r.text)
+        status_asked = either or any(self._cues.has("lifecycle", q) for q in asked)
         beyond = (self._setup | self._deciding) & (set(facts) - restated - r.sizes)
         # Where it runs alone, no size said, beside a status asked in a question of its own
         # that asks no pick ("is app mesh actually being shut down? whats the replacement for
@@ -1798,6 +1822,7 @@ class IntentParser:
             self._cues.has("lifecycle", q) and not any(map(self._cue_in(q), _PICK_CUES))
             for q in asked
         )
+        own = own or either
         beyond_size = bool(beyond) and (beyond != {PLATFORM} or bool(sized) or not own)
         picked = (recommend or decides) and not (status_asked and not beyond_size)
         # A size said after a status asked in its own question ("is osm still maintained? we
@@ -2222,6 +2247,19 @@ class IntentParser:
                 return True
         return False
 
+    def _status_or_leave(self, text: str) -> bool:
+        """A clause setting a status asked against a pick with a bare "or" ("still supported or
+        should we bail", "dead or should we move off it"): the status, then what to do."""
+        for clause in CLAUSES.split(text):
+            before, sep, after = f" {normalise(clause)} ".partition(" or ")
+            if not sep or not self._cues.has("lifecycle", before):
+                continue
+            if any(map(self._cue_in(before), _PICK_CUES)):
+                continue
+            if any(self._cues.starts(g, after.strip()) for g in ("recommend", "decision")):
+                return True
+        return False
+
     @staticmethod
     def _opening_as_questions(text: str, asks: frozenset[str]) -> list[str]:
         """The clauses of the sentences a question mark closes that open on an `asks_of` word
@@ -2587,6 +2625,19 @@ class IntentParser:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
         mesh = self._kb.meshes[mesh_id]
         return mesh.is_current and mesh.data_plane.model != DataPlaneModel.none
+
+    def _other_line(self, text: str, mesh_id: str) -> str | None:
+        """A release of another major line than the one the offering's name ends on, said
+        right after its name ("running OSSM 2.x …" of Red Hat OpenShift Service Mesh 3): a
+        product line of its own that the named one succeeds. None if none is said, or the
+        name carries no line ("istio 1.22" is an older release of Istio, upgraded in place)."""
+        mesh = self._kb.meshes[mesh_id]
+        line = mesh.name.rpartition(" ")[2]
+        if not line.isdigit():
+            return None
+        names, words = [mesh.id, *mesh.known_as], self._cues.words["release_words"]
+        said = version_after(text, names, words) or major_after(text, names, words)
+        return said if said and said.split(".")[0] != line else None
 
     def _current(self, mesh_id: str) -> bool:
         return self._kb.meshes[mesh_id].is_current

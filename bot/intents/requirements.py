@@ -36,6 +36,9 @@ _DOTTED = re.compile(r"\d\.\d")  # a text with a release number in it
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
+# "we're on AKS w/ the OSM addon": how many words may stand between an `already_phrases` cue
+# and the name of a mesh no longer current that it says they run
+GONE_REACH = 6
 _DETERMINER = r"(?:our|the)"  # "supported by our AWS account team"
 
 # Platforms a specific one outranks: "Kubernetes on EKS" is EKS.
@@ -390,6 +393,12 @@ class RequirementReader:
             rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})"
         )
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
+        # "we're on AKS w/ the OSM addon": a mesh no longer current is no plan, so one named
+        # further on in the sentence of a cue is the one they run too
+        gone = word_pattern([n for n, (f, _) in self._named.items() if f == "retired"])
+        if gone is not None:
+            reach = rf"(?:\w+\s+){{0,{GONE_REACH}}}?"
+            forms.append(rf"{cues.pattern}\s+{reach}(?P<gone>{gone.pattern})")
         if kept := word_pattern([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
         buys = word_pattern([normalise(p) for p in kb.rules.customer_phrases])
@@ -417,10 +426,14 @@ class RequirementReader:
                 rf"(?:\w+\s+){{0,{TENURE_GAP}}}?{now.pattern}\b"
             )
         openers = word_pattern([normalise(w) for w in kb.rules.already_openers])
-        if openers is not None and meshes is not None:  # "on istio 1.20 on gke, …"
-            # not a choice asked: "running linkerd or istio, which is lighter?"
+        run = word_pattern(
+            [n for n, (f, _) in self._named.items() if f in ("incumbent", "retired")]
+        )
+        if openers is not None and run is not None:  # "on istio 1.20 on gke, …"
+            # not a choice asked: "running linkerd or istio, which is lighter?"; a retired one
+            # opened on is theirs too ("running traefik mesh on k3s …")
             forms.append(
-                rf"^\s*{openers.pattern}\s+(?P<opened>{meshes.pattern})(?!\s+(?:or|vs|versus)\b)"
+                rf"^\s*{openers.pattern}\s+(?P<opened>{run.pattern})(?!\s+(?:or|vs|versus)\b)"
             )
         # every form holds one of these phrases whole, so a text with none skips compiling it
         cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]

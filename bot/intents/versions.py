@@ -19,7 +19,8 @@ def version_after(text: str, names: Iterable[str], words: Iterable[str]) -> str 
 
 
 # a dash only as punctuation, spaced: "ossm 2 - still supported?", not "istio 2-cluster"
-MAJOR = r"v?(\d+)(?:\.x)?(?=\s*(?:$|[?!.,;:]|\s[-—]\s|still\b|eol\b|supported\b))"
+# "ossm 2.x on openshift": a line written with its ".x" is one, whatever follows
+MAJOR = r"v?(\d+)(?:\.x(?![\w.])|(?=\s*(?:$|[?!.,;:]|\s[-—]\s|still\b|eol\b|supported\b)))"
 
 
 def major_after(text: str, names: Iterable[str], words: Iterable[str]) -> str | None:
