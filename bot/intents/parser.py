@@ -1147,8 +1147,8 @@ class IntentParser:
     def _asked_apart(
         self, text: str, meshes: list[str], facts: dict[str, FactValue], features: list[str]
     ) -> set[str]:
-        """Current meshes said only outside the questions, when the questions name what they
-        ask about: two meshes or more they set against each other ("follow up to the
+        """Current meshes said only outside the questions (a heading naming the mesh is the
+        question's own: "OSSM: can …?"), when the questions name what they ask about: two meshes or more they set against each other ("follow up to the
         istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
         today … how does consul compare to istio?"), or a feature or an overhead of one other
         mesh, comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
@@ -1160,6 +1160,10 @@ class IntentParser:
         if any(self._licence_question(q) for q in questions):
             return set()  # "is consul still open source? … consul or istio": no feature asked
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
+        # "OSSM: can workload certs come from our own CA (vault pki via cert-manager)?": a
+        # heading that is only a mesh's name names what the question after it asks about
+        heading, _ = self._heading_of(text[:MAX_TEXT])
+        asked |= set(self._mentions(heading).meshes)
         # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
         # circuit breaking?": the meshes set side by side, or listed among
         compares = [q for q in questions if self._compare_cued(q, 0) or self._listed_among(q)]
