@@ -156,8 +156,14 @@ GROUPS = frozenset(
         "recalled",
         "swapped",
         "according",
+        "role_asked",
     }
 )
+
+# A group whose phrases a longer phrase of another group holds, and then says that other
+# thing: "who does" asks which meshes do something ("who does global rate limiting?"), but
+# "who does the routing" asks what part does a job (`role_asked`).
+YIELDS = {"which_meshes": "role_asked", "list_meshes": "role_asked"}
 
 
 # Words any topic's question uses ("why", "fix", "error", "production", "legal", "why does
@@ -187,11 +193,20 @@ class CuePhrases:
 
     def has(self, group: str, normalised: str) -> bool:
         pattern = self._pattern(group)
-        return bool(pattern and pattern.search(normalised))
+        return bool(pattern and pattern.search(self._yielded(group, normalised)))
 
     def find(self, group: str, normalised: str) -> list[re.Match[str]]:
         pattern = self._pattern(group)
-        return list(pattern.finditer(normalised)) if pattern else []
+        return list(pattern.finditer(self._yielded(group, normalised))) if pattern else []
+
+    def _yielded(self, group: str, normalised: str) -> str:
+        """The text with the phrases of the group this one yields to (`YIELDS`) blanked,
+        its length kept: what they say is theirs."""
+        other = YIELDS.get(group)
+        pattern = self._pattern(other) if other else None
+        if pattern is None:
+            return normalised
+        return pattern.sub(lambda m: re.sub(r"\S", "_", m.group(0)), normalised)
 
     def strip(self, group: str, normalised: str) -> str:
         """The text with every phrase of the group taken out."""

@@ -1581,12 +1581,17 @@ class IntentParser:
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
-        and names no feature, by name or in words ("do istio certs rotate themselves or do we
-        need a cronjob" asks about rotation)."""
+        and names no feature, by name, in words ("do istio certs rotate themselves or do we
+        need a cronjob" asks about rotation) or by a word pointing back at one said before
+        (`refers_back`: "can kuma do that natively or do we need litmus?")."""
         clauses = self._clauses_asking_of_a_mesh(text)
+        # "we want to inject 500s and delays. can kuma do that natively or do we need
+        # litmus?": a clause pointing back at what was said before names the feature said there
+        said = self._names_a_feature(normalise(text))
         return bool(clauses) and all(
             self._cues.has("recommend", self._cues.strip("lifecycle", clause))
             and not self._names_a_feature(clause)
+            and not (said and self._cues.has("refers_back", clause))
             for clause in clauses
         )
 
