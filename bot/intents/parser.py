@@ -1199,8 +1199,9 @@ class IntentParser:
         baseline = {m for m in found.meshes if self._kb.meshes[m].data_plane.model == none}
         if not baseline or len(found.meshes) < 2:
             return set()
-        said = {m: " ".join(tokens[start:end]) for start, end, m in found.spans if m in baseline}
-        return {m for m, words in said.items() if "mesh" not in words.split()}
+        # "linkerd vs just no mesh (cert-manager + netpols + otel)": said as such once is enough
+        said = {m for start, end, m in found.spans if m in baseline and "mesh" in tokens[start:end]}
+        return baseline - said
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -1456,9 +1457,12 @@ class IntentParser:
                 parts = self._terms_in(r.normalised)
             elif r.features:  # "what is spiffe": that concept, defined
                 parts = self._defined.named(r.normalised)
-        if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
-            # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
-            # running none, so the no-mesh baseline is the yardstick, not a subject.
+        set_against = self._compare_cued(r.remaining, len(meshes))
+        if kind == IntentKind.cost and any(self._in_use(m) for m in meshes) and not set_against:
+            # "what latency does linkerd add on top of running no mesh": overhead is what a
+            # mesh adds over running none, so the no-mesh baseline is the yardstick, not a
+            # subject; set against the mesh ("linkerd vs no mesh at all? p50 and p99, a
+            # before/after") it is the before the answer names.
             meshes = [
                 m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
             ]
