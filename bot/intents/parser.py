@@ -1148,8 +1148,9 @@ class IntentParser:
         self, text: str, meshes: list[str], facts: dict[str, FactValue], features: list[str]
     ) -> set[str]:
         """Current meshes said only outside the questions (a heading naming the mesh is the
-        question's own: "OSSM: can …?"), when the questions name what they ask about: two meshes or more they set against each other ("follow up to the
-        istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
+        question's own: "OSSM: can …?"), when the questions name what they ask about: two
+        meshes or more they set against each other ("follow up to the istio/linkerd thing
+        above — how does kuma compare to linkerd then?", "we're on linkerd
         today … how does consul compare to istio?"), or a feature or an overhead of one other
         mesh, comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
         support revision-based upgrades the same way?", "we run linkerd; what does istio
