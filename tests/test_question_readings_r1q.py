@@ -151,10 +151,10 @@ def test_a_clause_pointing_back_names_the_feature(engine: AnswerEngine, text: st
     "text",
     [
         "who does global rate limiting across replicas?",
-        "who offers FIPS builds?",
+        "who does FIPS-validated builds?",
         "who does mtls without sidecars",
         "we run 8 replicas of checkout. who does rate limiting shared across all of them?",
-        "who provides traffic mirroring out of the box?",
+        "who handles traffic mirroring out of the box?",
     ],
 )
 def test_who_does_x_lists_the_meshes(engine: AnswerEngine, text: str):
@@ -168,6 +168,8 @@ def test_who_does_x_lists_the_meshes(engine: AnswerEngine, text: str):
     [
         "what does proxyless mean, if there's no sidecar who does the routing?",
         "in ambient mode who handles the L7 stuff?",
+        "who does commercial support for kuma?",
+        "who offers commercial support for linkerd",
     ],
 )
 def test_who_does_the_job_asks_no_list(engine: AnswerEngine, text: str):
@@ -276,3 +278,41 @@ def test_a_name_never_runs_across_a_pasted_line(engine: AnswerEngine, text: str)
     intent = engine.parser.parse(text)
     assert not any("\n" in name for name in intent.unknown_names)
     assert intent.meshes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE shop. Cloud Service Mesh vs running our own istio - figuring out what we lose/gain."
+        " a self-managed upgrade burned us last quarter",
+        "EKS, 80 services. linkerd vs istio, weighing what we lose/gain. we need mtls and retries",
+        "AKS here. the istio add-on vs self-managed istio: trying to see the tradeoffs, upgrades"
+        " hurt us before",
+        "on openshift. OSSM vs upstream istio - what do we gain, what do we give up. canary"
+        " upgrades matter",
+        "GKE, 40 services. linkerd versus cilium, need to understand the differences for mtls",
+    ],
+)
+def test_meshes_set_against_each_other_are_compared_without_a_mark(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.compare
+    assert len(intent.meshes) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "our CTO wants us to try Istiox (some fork??) instead of regular istio. is it legit?",
+            "Istiox",
+        ),
+        ("is Kumaflare a good replacement for kuma?", "Kumaflare"),
+        ("someone says Linkerdo is a fork of linkerd, legit?", "Linkerdo"),
+        ("vendor pitched Ciliumix as an istio killer. is it real?", "Ciliumix"),
+        ("should we try Consulate Pro instead of consul? is it legit", "Consulate Pro"),
+    ],
+)
+def test_a_product_a_mesh_places_is_named_as_unknown(engine: AnswerEngine, text: str, name: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind != IntentKind.out_of_scope
+    assert [n.lower() for n in intent.unknown_names] == [name.lower()]

@@ -923,8 +923,9 @@ class IntentParser:
         # osm gave us": Istio and OSM are the yardsticks
         if features or (len(found.meshes) > MAX_PAIR and self._compare_cued(remaining, 0)):
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
-        gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
-        gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
+        placing = derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
+        placing |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
+        gone |= placing
         gone |= swapped_out(tokens_left, found, self._cues)  # "x instead of y, vs z"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
@@ -952,6 +953,8 @@ class IntentParser:
         field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
         field = field or self._only_names(tokens, unknown)
         field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
+        # "try Istiox (some fork??) instead of regular istio": a product a mesh places
+        field = field or bool(unknown and placing)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
         # A feature the words say clearly beside it ("does consul let us try a deny rule in
@@ -1939,7 +1942,9 @@ class IntentParser:
         # multicluster"): the mesh they run or leave is no subject; what fits them is asked.
         where = PLATFORM in facts or bool(sized) or retired or bool(_TEAM & set(facts))
         unasked = stated and where and bool(features)
-        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh or opening)
+        # "GKE shop. Cloud Service Mesh vs running our own istio - trying to figure out what we
+        # lose/gain …": meshes set against each other are what is asked, mark or no mark
+        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh or opening or compared)
         if recommend or (described and len(meshes) < 2) or unasked:
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes
