@@ -32,7 +32,7 @@ from bot.answers.scale import past_one_cluster
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Basis, Figure, Mesh, Metric, Scope
+from bot.knowledge.models import Basis, DataPlaneModel, Figure, Mesh, Metric, Scope
 from bot.knowledge.wording import amount, figure_text, number
 
 DEFAULT_PODS = 1000
@@ -492,6 +492,17 @@ _HEADINGS = {
     Measure.latency: "Added latency, one figure per mesh",
     Measure.control_plane: "Control plane, one figure per mesh",
 }
+
+
+def _before(kb: KnowledgeBase, baseline: list[Mesh], measure: Measure) -> str:
+    """The no-mesh baseline asked beside a mesh, said as the before of a before/after."""
+    if not baseline:
+        return ""
+    what = "latency" if measure == Measure.latency else f"{_MISSING[measure]} overhead"
+    return (
+        f"{mesh_names(kb, [m.id for m in baseline])} is the before: it adds no {what} of its"
+        " own, so each figure here is what the mesh adds over running none"
+    )
 
 
 def _unfigured(meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]]) -> list[Mesh]:
@@ -1089,6 +1100,11 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     size = _size(intent)
     measure = intent.measure or Measure.memory
     meshes = _meshes(kb, intent)
+    # "no mesh vs istio sidecars: how much latency do we add?": running none is the before
+    # the figures are measured over, said as such, never a mesh with no figure
+    baseline = [m for m in meshes if m.data_plane.model == DataPlaneModel.none]
+    meshes = [m for m in meshes if m not in baseline] or meshes
+    baseline = [m for m in baseline if m not in meshes]
     headlines = _headlines(kb, meshes, measure, _asked_percentiles(size), size.percentile)
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
@@ -1113,7 +1129,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
             points.append(_headline_part(kb, meshes, more, size, cite, also))
         lead = _sentences(lead, _lead(kb, meshes, more, size, also))
         shown += more
-    lead = _sentences(lead, _reserved(shown, size))
+    lead = _sentences(lead, _reserved(shown, size), _before(kb, baseline, measure))
     if intent.control_plane_too and measure == Measure.memory:
         clusters = _count(intent, "clusters") or 1
         points.append(_control_planes(kb, meshes, clusters, cite))

@@ -161,8 +161,15 @@ GROUPS = frozenset(
         "recalled",
         "swapped",
         "according",
+        "role_asked",
     }
 )
+
+# A group whose phrases a longer phrase of another group holds, and then says that other
+# thing: "who does" asks which meshes do something ("who does global rate limiting?"), but
+# "who does the routing" asks what part does a job (`role_asked`); "dead on arrival" is no
+# project's status (`status_idioms`).
+YIELDS = {"which_meshes": "role_asked", "list_meshes": "role_asked", "lifecycle": "status_idioms"}
 
 
 # Words any topic's question uses ("why", "fix", "error", "production", "legal", "why does
@@ -183,11 +190,6 @@ ANY_TOPIC = frozenset(
 )
 
 
-# A group whose phrases, said whole, hold a word of another group in a sense of their own
-# ("dead on arrival" is no project's status): inside one, that group's phrase is no cue.
-IDIOMS = {"lifecycle": "status_idioms"}
-
-
 class CuePhrases:
     """One matcher per phrase group, compiled when the group is first used (a question
     touches a few groups; compiling all of them cost every process ~7 ms). An `intensifiers`
@@ -205,33 +207,29 @@ class CuePhrases:
             self._patterns[group] = word_pattern(self.words[group], self._intensifiers)
         return self._patterns[group]
 
-    def _matches(self, group: str, normalised: str) -> list[re.Match[str]]:
-        """The group's phrases said, but for those inside one of its idioms."""
-        pattern = self._pattern(group)
-        if not pattern:
-            return []
-        found = list(pattern.finditer(normalised))
-        idioms = self._pattern(IDIOMS[group]) if found and group in IDIOMS else None
-        if not idioms:
-            return found
-        held = [m.span() for m in idioms.finditer(normalised)]
-        return [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in held)]
-
     def has(self, group: str, normalised: str) -> bool:
-        if group not in IDIOMS:
-            pattern = self._pattern(group)
-            return bool(pattern and pattern.search(normalised))
-        return bool(self._matches(group, normalised))
+        pattern = self._pattern(group)
+        return bool(pattern and pattern.search(self._yielded(group, normalised)))
 
     def find(self, group: str, normalised: str) -> list[re.Match[str]]:
-        return self._matches(group, normalised)
+        pattern = self._pattern(group)
+        return list(pattern.finditer(self._yielded(group, normalised))) if pattern else []
+
+    def _yielded(self, group: str, normalised: str) -> str:
+        """The text with the phrases of the group this one yields to (`YIELDS`) blanked,
+        its length kept: what they say is theirs."""
+        other = YIELDS.get(group)
+        pattern = self._pattern(other) if other else None
+        if pattern is None:
+            return normalised
+        return pattern.sub(lambda m: re.sub(r"\S", "_", m.group(0)), normalised)
 
     def strip(self, group: str, normalised: str) -> str:
         """The text with every phrase of the group taken out."""
         if not self._pattern(group):
             return normalised
         kept, at = [], 0
-        for match in self._matches(group, normalised):
+        for match in self.find(group, normalised):
             kept.append(normalised[at : match.start()])
             at = match.end()
         return " ".join(" ".join([*kept, normalised[at:]]).split())
@@ -241,14 +239,11 @@ class CuePhrases:
 
     def before(self, group: str, normalised: str) -> str:
         """The text before the group's first phrase (all of it if none is said)."""
-        found = self._matches(group, normalised)
+        found = self.find(group, normalised)
         return normalised[: found[0].start()] if found else normalised
 
     def leading(self, group: str, normalised: str) -> str:
         """The group's longest phrase the text starts with ('' if none)."""
-        if group in IDIOMS:
-            found = self._matches(group, normalised)
-            return found[0].group(0) if found and found[0].start() == 0 else ""
         pattern = self._pattern(group)
-        match = pattern.match(normalised) if pattern else None
+        match = pattern.match(self._yielded(group, normalised)) if pattern else None
         return match.group(0) if match else ""

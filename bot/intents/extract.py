@@ -49,9 +49,13 @@ def _add(items: list[str], item: str) -> None:
 
 
 def add_mesh(tokens: list[str], found: Mentions, mesh_id: str, start: int, end: int) -> None:
-    """A mesh read from tokens start:end after the scan, kept in the question's order."""
+    """A mesh read from tokens start:end after the scan, kept in the question's order (once,
+    where it is first said)."""
     first = found.mesh_used.index(True) if any(found.mesh_used) else len(found.used)
-    found.meshes.insert(0 if start < first else len(found.meshes), mesh_id)
+    if mesh_id in found.meshes and start < first:  # named again before: read there first
+        found.meshes.remove(mesh_id)
+    if mesh_id not in found.meshes:
+        found.meshes.insert(0 if start < first else len(found.meshes), mesh_id)
     found.used[start:end] = [True] * (end - start)
     found.mesh_used[start:end] = [True] * (end - start)
     found.spans = sorted([*found.spans, (start, end, mesh_id)])

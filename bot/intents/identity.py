@@ -54,7 +54,7 @@ class IdentityReader:
             if describing and self._goes_on(words, listing):  # "… a mesh, a gateway, or what?"
                 listing = ended.strip() == LISTING
                 continue
-            end, open_ = self._complement(words)
+            end, open_ = self._complement(words, first=not asked and not describing)
             resumes = self._resumes(words, end)  # "… or can it do sidecarless": asked again
             describing = open_ or (resumes == len(words) and end < len(words))
             listing = open_ or ended.strip() == LISTING
@@ -81,10 +81,12 @@ class IdentityReader:
         kinds = [[w for w in piece.split() if w not in ARTICLES] for piece in pieces]
         return len(pieces) > 1 and any(" ".join(kind) in MESH_KINDS for kind in kinds)
 
-    def _complement(self, words: list[str]) -> tuple[int, bool]:
+    def _complement(self, words: list[str], first: bool = True) -> tuple[int, bool]:
         """Where the description of what the subject is starts (the end if none does), and
         whether the clause asks what a mesh is and ends on its name, a hedge at most after it
-        ("whats traefik mesh exactly, a mesh or a load balancer?": the description follows)."""
+        ("whats traefik mesh exactly, a mesh or a load balancer?": the description follows),
+        or is the `first` clause and a mesh's name alone ("lattice: a mesh, or …?"; not one of
+        a list: "compare linkerd, kuma, consul on mtls")."""
         mesh_used = find_mentions(words, self._meshes, self._features).mesh_used
         for i in range(len(words) - 1):
             if not _copula(words, i):
@@ -105,7 +107,8 @@ class IdentityReader:
                 return end, True
         # a clause that is a mesh's name alone ("lattice: a mesh, or a load balancer?")
         named = words[1:] if words[:1] == ["the"] else words
-        return len(words), bool(named) and all(mesh_used[len(words) - len(named) :])
+        alone = first and bool(named) and all(mesh_used[len(words) - len(named) :])
+        return len(words), alone
 
     def _named_before_identity(self, words: list[str], start: int) -> int:
         """Where a name of a few words no mesh took ends, right before an `identity` phrase

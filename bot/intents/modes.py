@@ -130,7 +130,9 @@ class ModeReader:
 
     def read(self, tokens: list[str], found: Mentions) -> None:
         for mesh_id, beside, words in self._modes:
-            if mesh_id in found.meshes or not beside & set(found.meshes):
+            # "sidecar mode vs ambient mode in istio": the project named to place the modes is
+            # no reading of the sidecar mode, which the plain word names all the same
+            if not beside & set(found.meshes):
                 continue
             siblings = [(start, end) for start, end, m in found.spans if m in beside]
             span = _opposite(tokens, found, words, siblings, self._negators)

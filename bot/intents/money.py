@@ -9,8 +9,11 @@ import re
 # A currency sign, alone or doubled ("$$"), or before an amount ("$5k"): not one inside a
 # shell variable or a template ("$HOME", "${port}").
 _SIGN = re.compile(r"(?<![\w$])\$+(?![A-Za-z_{(])|[€£¥]")
+# A shell prompt opening a pasted line ("$ kubectl top pod …", "```$ istioctl …"): no money.
+_PROMPT = re.compile(r"^[ \t>`]*[$#%][ \t]+(?=[a-z])", re.MULTILINE)
 
 
 def money_signed(text: str) -> bool:
-    """Whether the text writes a currency sign, as a price question does."""
-    return _SIGN.search(text) is not None
+    """Whether the text writes a currency sign, as a price question does (a shell prompt
+    before a pasted command is none)."""
+    return _SIGN.search(_PROMPT.sub(" ", text)) is not None

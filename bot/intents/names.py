@@ -141,7 +141,10 @@ class NameReader:
         # "meshwright … the Meshwright Mesh": one product, named the fuller way it was written
         kinds = {" ".join(kind) for kind in self._kinds}
         names = [n for n in names if not any(o.removeprefix(n + " ") in kinds for o in names)]
-        return [as_written(name, text) for name in names[:MAX_UNKNOWN]]
+        # A name never runs across a line: "AGE" closing a pasted table's header and "osm"
+        # opening its next row are two things
+        written = [as_written(name, text) for name in names]
+        return [w for w in written if "\n" not in w][:MAX_UNKNOWN]
 
     def qualified(self, tokens: list[str], found: Mentions, text: str) -> dict[str, str]:
         """Meshes named by an alias any maker could use (an acronym, everyday words) right
@@ -564,7 +567,7 @@ def _spelled_again(tokens: list[str], i: int) -> int:
 
 def _written_together(word: str, tail: tuple[str, ...], text: str) -> bool:
     """Whether the words stand together in the text, with no sentence break between them."""
-    pattern = r"[\s_-]+".join(re.escape(w) for w in (word, *tail))
+    pattern = r"[^\S\n]*[ \t_-][^\S\n]*".join(re.escape(w) for w in (word, *tail))  # one line
     return re.search(rf"\b{pattern}\b", text, re.IGNORECASE) is not None
 
 

@@ -952,8 +952,9 @@ class IntentParser:
         # osm gave us": Istio and OSM are the yardsticks
         if features or (len(found.meshes) > MAX_PAIR and self._compare_cued(remaining, 0)):
             gone |= likened(tokens_left, found, self._cues, bool(unknown))
-        gone |= derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
-        gone |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
+        placing = derived(tokens_left, found, self._cues, bool(unknown))  # "a fork of osm"
+        placing |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
+        gone |= placing
         gone |= swapped_out(tokens_left, found, self._cues)  # "x instead of y, vs z"
         gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
@@ -981,6 +982,8 @@ class IntentParser:
         field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
         field = field or self._only_names(tokens, unknown)
         field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
+        # "try Istiox (some fork??) instead of regular istio": a product a mesh places
+        field = field or bool(unknown and placing)
         # "is conduit still supported": a mesh's status asked is about the product
         field = field or bool(found.meshes and self._cues.has("lifecycle", normalised))
         # A feature the words say clearly beside it ("does consul let us try a deny rule in
@@ -1176,9 +1179,10 @@ class IntentParser:
     def _asked_apart(
         self, text: str, meshes: list[str], facts: dict[str, FactValue], features: list[str]
     ) -> set[str]:
-        """Current meshes said only outside the questions, when the questions name what they
-        ask about: two meshes or more they set against each other ("follow up to the
-        istio/linkerd thing above — how does kuma compare to linkerd then?", "we're on linkerd
+        """Current meshes said only outside the questions (a heading naming the mesh is the
+        question's own: "OSSM: can …?"), when the questions name what they ask about: two
+        meshes or more they set against each other ("follow up to the istio/linkerd thing
+        above — how does kuma compare to linkerd then?", "we're on linkerd
         today … how does consul compare to istio?"), or a feature or an overhead of one other
         mesh, comparing nothing ("we upgrade istio canary-style with istio.io/rev … does gloo mesh
         support revision-based upgrades the same way?", "we run linkerd; what does istio
@@ -1189,6 +1193,10 @@ class IntentParser:
         if any(self._licence_question(q) for q in questions):
             return set()  # "is consul still open source? … consul or istio": no feature asked
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
+        # "OSSM: can workload certs come from our own CA (vault pki via cert-manager)?": a
+        # heading that is only a mesh's name names what the question after it asks about
+        heading, _ = self._heading_of(text[:MAX_TEXT])
+        asked |= set(self._mentions(heading).meshes)
         # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
         # circuit breaking?": the meshes set side by side, or listed among
         compares = [q for q in questions if self._compare_cued(q, 0) or self._listed_among(q)]
@@ -1224,8 +1232,9 @@ class IntentParser:
         baseline = {m for m in found.meshes if self._kb.meshes[m].data_plane.model == none}
         if not baseline or len(found.meshes) < 2:
             return set()
-        said = {m: " ".join(tokens[start:end]) for start, end, m in found.spans if m in baseline}
-        return {m for m, words in said.items() if "mesh" not in words.split()}
+        # "linkerd vs just no mesh (cert-manager + netpols + otel)": said as such once is enough
+        said = {m for start, end, m in found.spans if m in baseline and "mesh" in tokens[start:end]}
+        return baseline - said
 
     def _baseline_aside(self, text: str, meshes: list[str]) -> set[str]:
         """The no-mesh baseline said only in sentences comparing nothing, beside a sentence
@@ -1481,9 +1490,12 @@ class IntentParser:
                 parts = self._terms_in(r.normalised)
             elif r.features:  # "what is spiffe": that concept, defined
                 parts = self._defined.named(r.normalised)
-        if kind == IntentKind.cost and any(self._in_use(m) for m in meshes):
-            # "how much latency does ambient add vs no mesh": overhead is what a mesh adds over
-            # running none, so the no-mesh baseline is the yardstick, not a subject.
+        set_against = self._compare_cued(r.remaining, len(meshes))
+        if kind == IntentKind.cost and any(self._in_use(m) for m in meshes) and not set_against:
+            # "what latency does linkerd add on top of running no mesh": overhead is what a
+            # mesh adds over running none, so the no-mesh baseline is the yardstick, not a
+            # subject; set against the mesh ("linkerd vs no mesh at all? p50 and p99, a
+            # before/after") it is the before the answer names.
             meshes = [
                 m for m in meshes if self._kb.meshes[m].data_plane.model != DataPlaneModel.none
             ]
@@ -1606,12 +1618,17 @@ class IntentParser:
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
-        and names no feature, by name or in words ("do istio certs rotate themselves or do we
-        need a cronjob" asks about rotation)."""
+        and names no feature, by name, in words ("do istio certs rotate themselves or do we
+        need a cronjob" asks about rotation) or by a word pointing back at one said before
+        (`refers_back`: "can kuma do that natively or do we need litmus?")."""
         clauses = self._clauses_asking_of_a_mesh(text)
+        # "we want to inject 500s and delays. can kuma do that natively or do we need
+        # litmus?": a clause pointing back at what was said before names the feature said there
+        said = self._names_a_feature(normalise(text))
         return bool(clauses) and all(
             self._cues.has("recommend", self._cues.strip("lifecycle", clause))
             and not self._names_a_feature(clause)
+            and not (said and self._cues.has("refers_back", clause))
             for clause in clauses
         )
 
@@ -1958,7 +1975,9 @@ class IntentParser:
         # multicluster"): the mesh they run or leave is no subject; what fits them is asked.
         where = PLATFORM in facts or bool(sized) or retired or bool(_TEAM & set(facts))
         unasked = stated and where and bool(features)
-        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh or opening)
+        # "GKE shop. Cloud Service Mesh vs running our own istio - trying to figure out what we
+        # lose/gain …": meshes set against each other are what is asked, mark or no mark
+        unasked = unasked and not (self._asks_anything(r) or r.asks_of_mesh or opening or compared)
         if recommend or (described and len(meshes) < 2) or unasked:
             return IntentKind.recommend, typo
         # "among linkerd, kuma and cilium, which of them can mirror traffic?": the meshes

@@ -105,6 +105,7 @@ class RefusalReader:
         self._caused = LazyPattern(rf"\b(?:{causes.pattern})\s*$") if causes else None
         proposing = _alternation(refusals.proposing)
         self._proposed = LazyPattern(rf"\b(?:{proposing.pattern})\s*$") if proposing else None
+        self._phrasal = _alternation(refusals.phrasal)
         self._extends = _alternation(refusals.extends)
         self._preferring = _alternation(refusals.preferring)
         self._preferred_fact = refusals.preferred_fact
@@ -314,15 +315,24 @@ class RefusalReader:
         """A refusal cue anywhere in a clause (single-spaced, as `_all_clauses` gives them):
         without one, no object in it is refused, since the words around an object are a
         stretch of the clause."""
+        clause = self._unmeant(clause)
         return bool(
             (self._before and self._before.search(clause))
             or (self._after and self._after.search(clause))
         )
 
+    def _unmeant(self, clause: str) -> str:
+        """The clause with each `phrasal` verb blanked out, its length kept ("drop down to
+        raw envoy config" refuses nothing): positions found in the clause still hold."""
+        if not self._phrasal:
+            return clause
+        return self._phrasal.sub(lambda m: re.sub(r"\S", "_", m.group()), clause)
+
     def _refused(self, clause: str, obj: re.Match[str]) -> bool:
         """A cue within `window` words before the object, or after it. A cue before governs
         the first object after it and those listed with it, not one past another object:
         "no sidecars (per-node proxy)" refuses sidecars and says what they had instead."""
+        clause = self._unmeant(clause)
         before, after = _around(clause, obj, self._window)
         cues = list(self._before.finditer(before)) if self._before else []
         if cues and not self._past_another(before[cues[-1].end() :]):

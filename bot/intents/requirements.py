@@ -813,8 +813,14 @@ class RequirementReader:
             if not any(b.start() <= m.start() < b.end() for b in brought)
         ]
         said += alone + places
+        counted = self._counted(named)
+        # "nomad + plain VMs, no kubernetes": VMs beside another platform are no platform of
+        # their own but workloads to bring in, so their words stay to name that feature
+        brought_in = {w for w in named if self._platform_of.get(w) == Platform.vms}
+        if Platform.vms not in counted:
+            said = [w for w in said if w not in brought_in]
         unplaced = word_pattern(said).sub(" ", normalised) if said else normalised
-        platforms = [p.value for p in self._counted(named)]
+        platforms = [p.value for p in counted]
         refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
         if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
             facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"

@@ -1603,6 +1603,11 @@ class Refusals(Strict):
         description="Words right before a refusal cue that make it a question putting its "
         "object forward ('why not the managed one?'): it refuses nothing.",
     )
+    phrasal: list[Text] = Field(
+        default_factory=list,
+        description="A refusal cue's verb with the particle that makes it another verb "
+        "('drop down to raw envoy config', 'skip straight to'): no refusal.",
+    )
     preferring: list[Text] = Field(
         default_factory=list,
         description="Words that make a clause's refusals preferences ('i'd prefer no "
