@@ -185,7 +185,7 @@ class SignalReader:
         # whose words the text has, each compiled the first time it is tried (one question
         # tries a few of hundreds).
         self._fillers = Fillers(rules)
-        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._compiled: dict[int, re.Pattern[str] | LazyPattern] = {}
         self._words = [self._fillers.required(p) for p, _ in phrases]
         self._by_word: dict[str, list[int]] = {}
         for at, words in enumerate(self._words):
@@ -204,13 +204,16 @@ class SignalReader:
         found = {at for word in words for at in self._by_word.get(word, ())}
         return sorted({*self._always, *(at for at in found if self._words[at] <= words)})
 
-    def _pattern(self, at: int) -> re.Pattern[str]:
+    def _pattern(self, at: int) -> re.Pattern[str] | LazyPattern:
         if at not in self._compiled:
             phrase, signal = self._signals[at]
             unless = _unless(signal, self._mesh_words, self._fillers.gap)
             behind = _not_after(signal)
             said = self._fillers.pattern(phrase)
-            self._compiled[at] = re.compile(rf"{behind}\b{said}\b{unless}")
+            source = rf"{behind}\b{said}\b{unless}"
+            literal = said == re.escape(phrase) and self._fillers.gap not in unless
+            gate = None if literal else self._fillers.gate(phrase)
+            self._compiled[at] = LazyPattern(source, opens=gate) if gate else re.compile(source)
         return self._compiled[at]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:

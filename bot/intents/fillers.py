@@ -8,11 +8,18 @@ and between the words of a phrase of `min_words` or more up to `most` fillers (t
 determiners, `words` such as "own" or "separate", and `phrases: intensifiers`) may stand.
 Negations and content words are never fillers, so "not" still negates, and a two-word phrase
 stays a set pair ("managed mesh" is not "we managed the mesh").
+
+A pattern with fillers costs some milliseconds to compile (a literal phrase a tenth of one),
+and a question tries dozens of phrases whose words it holds; so each waits behind a gate
+that compiles it only for a text that could hold it: the text less its fillers holds the
+phrase less its fillers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import RulesFile
@@ -33,8 +40,23 @@ class Fillers:
         self._most = said.most
         self._min_words = said.min_words
         self._slot = _alternation(set(self._determiners))
-        every = _alternation({*self._determiners, *others})
+        self._every = frozenset({*self._determiners, *others} - {""})
+        every = _alternation(set(self._every))
         self.gap = rf"(?:\s+(?:{every})){{0,{self._most}}}" if every and self._most else ""
+        # the gates of one question ask about the same few texts
+        self._condensed = lru_cache(maxsize=64)(self._without_fillers)
+
+    def _without_fillers(self, text: str) -> str:
+        return f" {' '.join(w for w in text.split() if w not in self._every)} "
+
+    def gate(self, phrase: str) -> Callable[[str], bool] | None:
+        """Whether a text could hold the phrase with fillers: its words less the fillers
+        stand together in the text less its fillers. None where that says nothing (a
+        phrase of fillers only)."""
+        kept = self._without_fillers(phrase)
+        if not kept.strip():
+            return None
+        return lambda text: kept in self._condensed(text)
 
     def _slots(self, words: list[str]) -> list[bool]:
         """Which words are determiners standing for any determiner: never all of them."""

@@ -1669,9 +1669,7 @@ class SignalFillers(Strict):
         description="Other words that may stand between a phrase's words ('own', 'whole', "
         "'separate'); `phrases: intensifiers` may too.",
     )
-    most: int = Field(
-        default=0, ge=0, le=3, description="How many fillers may stand in one gap."
-    )
+    most: int = Field(default=0, ge=0, le=3, description="How many fillers may stand in one gap.")
     min_words: int = Field(
         default=3,
         ge=2,
