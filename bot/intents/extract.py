@@ -211,8 +211,8 @@ class SignalReader:
             behind = _not_after(signal)
             said = self._fillers.pattern(phrase)
             source = rf"{behind}\b{said}\b{unless}"
-            literal = said == re.escape(phrase) and self._fillers.gap not in unless
-            gate = None if literal else self._fillers.gate(phrase)
+            # compiled only for a text that could hold the phrase (see bot/intents/fillers.py)
+            gate = self._fillers.gate(phrase)
             self._compiled[at] = LazyPattern(source, opens=gate) if gate else re.compile(source)
         return self._compiled[at]
 

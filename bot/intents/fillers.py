@@ -10,9 +10,9 @@ Negations and content words are never fillers, so "not" still negates, and a two
 stays a set pair ("managed mesh" is not "we managed the mesh").
 
 A pattern with fillers costs some milliseconds to compile (a literal phrase a tenth of one),
-and a question tries dozens of phrases whose words it holds; so each waits behind a gate
-that compiles it only for a text that could hold it: the text less its fillers holds the
-phrase less its fillers.
+and a question tries dozens of phrases whose words it holds, scattered; so each phrase waits
+behind a gate that compiles it only for a text that could hold it: the text less its fillers
+holds the phrase less its fillers.
 """
 
 from __future__ import annotations
