@@ -7,6 +7,7 @@ import weakref
 from collections.abc import Hashable
 from dataclasses import dataclass, field, fields
 
+from bot.intents.fillers import Fillers
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import established, ordinary
 from bot.knowledge.aliases import STOPWORDS, AliasIndex, normalise
@@ -149,15 +150,16 @@ def _not_after(signal: Signal) -> str:
     return "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in signal.unless_before)
 
 
-def _unless(signal: Signal, mesh_words: list[str]) -> str:
+def _unless(signal: Signal, mesh_words: list[str], gap: str = "") -> str:
     """A lookahead that keeps a phrase from matching where an `unless_next` word (or a mesh's
-    name, with `unless_mesh_next`) follows it: "open source kuma" names an edition."""
+    name, with `unless_mesh_next`) follows it, fillers (`gap`) between at most: "open source
+    kuma" names an edition, "fully managed, whole kubernetes" is the cluster."""
     words = [normalise(w) for w in signal.unless_next]
     words += mesh_words if signal.unless_mesh_next else []
     if not words:
         return ""
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return rf"(?!\s+(?:{alternation})\b)"
+    return rf"(?!{gap}\s+(?:{alternation})\b)"
 
 
 def wish_pattern(rules: RulesFile) -> LazyPattern | None:
@@ -182,11 +184,13 @@ class SignalReader:
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = phrases
         self._mesh_words = mesh_words
-        # A phrase matches only where each of its words stands as a whole word: the phrases
-        # are tried in order, and only those whose words the text has, each compiled the
-        # first time it is tried (one question tries a few of hundreds).
-        self._compiled: dict[int, re.Pattern[str]] = {}
-        self._words = [frozenset(p.split()) for p, _ in phrases]
+        # A phrase matches only where each of its words stands as a whole word, with the
+        # fillers rules.yaml allows inside it: the phrases are tried in order, and only those
+        # whose words the text has, each compiled the first time it is tried (one question
+        # tries a few of hundreds).
+        self._fillers = Fillers(rules)
+        self._compiled: dict[int, re.Pattern[str] | LazyPattern] = {}
+        self._words = [self._fillers.required(p) for p, _ in phrases]
         self._by_word: dict[str, list[int]] = {}
         for at, words in enumerate(self._words):
             for word in words:
@@ -204,12 +208,16 @@ class SignalReader:
         found = {at for word in words for at in self._by_word.get(word, ())}
         return sorted({*self._always, *(at for at in found if self._words[at] <= words)})
 
-    def _pattern(self, at: int) -> re.Pattern[str]:
+    def _pattern(self, at: int) -> re.Pattern[str] | LazyPattern:
         if at not in self._compiled:
             phrase, signal = self._signals[at]
-            unless = _unless(signal, self._mesh_words)
+            unless = _unless(signal, self._mesh_words, self._fillers.gap)
             behind = _not_after(signal)
-            self._compiled[at] = re.compile(rf"{behind}\b{re.escape(phrase)}\b{unless}")
+            said = self._fillers.pattern(phrase)
+            source = rf"{behind}\b{said}\b{unless}"
+            # compiled only for a text that could hold the phrase (see bot/intents/fillers.py)
+            gate = self._fillers.gate(phrase)
+            self._compiled[at] = LazyPattern(source, opens=gate) if gate else re.compile(source)
         return self._compiled[at]
 
     def read(self, normalised: str) -> tuple[dict[str, FactValue], str]:

@@ -1660,6 +1660,29 @@ class OtherProduct(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class SignalFillers(Strict):
+    """Small words that may stand inside a signal phrase (bot/intents/fillers.py)."""
+
+    determiners: list[Text] = Field(
+        default_factory=list,
+        description="Articles and possessives: one written in a phrase stands for any of "
+        "them ('not operating the control plane ourselves' is also said with 'another' or "
+        "'our own').",
+    )
+    words: list[Text] = Field(
+        default_factory=list,
+        description="Other words that may stand between a phrase's words ('own', 'whole', "
+        "'separate'); `phrases: intensifiers` may too.",
+    )
+    most: int = Field(default=0, ge=0, le=3, description="How many fillers may stand in one gap.")
+    min_words: int = Field(
+        default=3,
+        ge=2,
+        description="The fewest words a phrase needs before fillers may stand between them: "
+        "a two-word phrase is a set pair ('managed mesh' is not 'managed the mesh').",
+    )
+
+
 class SetupWeight(Strict):
     """How much setup a message carries (bot/intents/setup_weight.py)."""
 
@@ -1695,6 +1718,11 @@ class RulesFile(Strict):
         "a question naming one gets what is known of it, not a bare 'not in my knowledge base'.",
     )
     signals: list[Signal] = Field(default_factory=list)
+    signal_fillers: SignalFillers = Field(
+        default_factory=lambda: SignalFillers(),
+        description="Small words that may stand inside a signal phrase ('not operating "
+        "another control plane ourselves').",
+    )
     platforms: dict[Platform, PlatformDef] = Field(default_factory=dict)
     vendors: dict[Id, list[Text]] = Field(
         default_factory=dict, description="Vendor ids and the words that name them."
