@@ -193,3 +193,20 @@ def test_what_hurt_with_a_banned_proxy_asks_for_none_of_its_features(
 def test_patching_envoy_config_asked_for_is_still_that_feature(engine: AnswerEngine):
     intent = engine.parser.parse("we need to patch envoy config directly, GKE, 40 services")
     assert "custom_proxy_config" in intent.features
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "self-managed istio on EKS, 200 services; next time we want a vendor on call who "
+        "knows istio inside out",
+        "EKS, 80 services, we need a vendor we can phone when the mesh breaks",
+        "GKE standard, 120 services: whatever we pick needs a vendor who knows it on call",
+        "on-prem k8s, 60 services, we want someone on call from a vendor for the mesh",
+        "EKS, 150 services, we'd like vendor experts behind whatever mesh we run",
+    ],
+)
+def test_a_vendor_said_by_being_there_when_it_breaks_is_support_wanted(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).facts.get("support") == "any"
