@@ -141,6 +141,8 @@ GROUPS = frozenset(
         "price",
         "billed_units",
         "drawbacks",
+        "catch",
+        "list_asked",
         "reply_openers",
         "picks_between",
         "compliance",
