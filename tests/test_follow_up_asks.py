@@ -176,6 +176,24 @@ def test_a_list_asked_after_a_pick_lists_the_offerings_on_its_platform(kb, reply
 
 
 @pytest.mark.parametrize(
+    ("reply", "mesh"),
+    [
+        ("what about consul then?", "consul"),
+        ("and consul?", "consul"),
+        ("how about consul", "consul"),
+        ("what about vpc lattice?", "amazon-vpc-lattice"),
+        ("and kong mesh?", "kong-mesh"),
+    ],
+)
+def test_one_mesh_after_a_list_asks_it_for_the_lists_features(kb, reply, mesh):
+    conversation = talk(kb, ECS, ASKED_ON_ECS[0], reply)
+    question = conversation.question
+    assert question.kind == IntentKind.feature_check
+    assert question.meshes == [mesh] and question.features == ["traffic_split"]
+    assert not conversation.answer.title.startswith("Which meshes")
+
+
+@pytest.mark.parametrize(
     "reply",
     [
         "does consul do mTLS on fargate?",
@@ -261,14 +279,28 @@ def test_replies_with_nothing_of_their_own_still_go_on_from_the_thread(
     [
         "which meshes support jwt validation?",
         "who supports traffic mirroring",
-        "does istio do retries on eks?",
-        "does the aks add-on support windows nodes on aks",
+        "which meshes do mtls",
     ],
 )
-def test_questions_without_a_platform_to_weigh_read_as_before(kb, text):
+def test_a_list_with_no_platform_is_every_mesh(kb, text):
     answer = AnswerEngine(kb).ask(text)
-    assert " on " not in answer.title.split("support")[0] or "aks" in text
-    assert "does not run on" not in answer.lead and "On EKS" not in answer.lead
+    assert (
+        answer.title.startswith("Which meshes support") and "current meshes support" in answer.lead
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does istio do retries on eks?",
+        "does the aks add-on support windows nodes on aks",
+        "does linkerd support mtls on gke",
+    ],
+)
+def test_a_check_on_a_platform_that_goes_without_saying_adds_nothing(kb, text):
+    lead = AnswerEngine(kb).ask(text).lead
+    assert "does not run on" not in lead and " runs on " not in lead
+    assert not any(f"On {p}:" in lead for p in ("EKS", "AKS", "GKE"))
 
 
 def test_without_a_setup_the_catch_is_the_weaknesses_alone(kb):

@@ -100,9 +100,10 @@ def _sibling(kb: KnowledgeBase, mode: str, about: set[str | None], context: Inte
     After a recommendation a need is more of the setup whatever the pick."""
     if context.kind == IntentKind.recommend:
         return False
-    return any(
-        mode in (kb.meshes[m].mode_aliases.beside if kb.meshes[m].mode_aliases else [])
-        or m in (kb.meshes[mode].mode_aliases.beside if kb.meshes[mode].mode_aliases else [])
-        for m in about
-        if m in kb.meshes
-    )
+    pairs = {
+        frozenset((mesh.id, other))
+        for mesh in kb.meshes.values()
+        if mesh.mode_aliases
+        for other in mesh.mode_aliases.beside
+    }
+    return any(frozenset((mode, m)) in pairs for m in about if m)

@@ -36,15 +36,21 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     that size for the thread's meshes (none after a recommendation: then the candidates'),
     whatever the thread first asked about them.
     """
-    said = as_modes_needed(kb, parser, text, context)
-    if said != text:  # "what if we later need ambient?": that mode's feature needed
-        intent = follow_up(kb, parser, said, context)
-        return intent.model_copy(update={"text": parser.parse(text).text})
+    said = as_modes_needed(kb, parser, text, context)  # "… need ambient": its feature needed
+    intent = _read(kb, parser, said, context)
+    return intent if said == text else intent.model_copy(update={"text": parser.parse(text).text})
+
+
+def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
     if asked := own_ask(kb, parser, text, context):
         return asked  # the catch with the thread's mesh, or a list on its platform
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
         return went_on  # more of the setup, or the pick checked for a feature
     intent = parser.parse_follow_up(text, context)
+    if intent.kind == IntentKind.which_meshes and len(intent.meshes) == 1 and intent.features:
+        # after "is there anything on ECS that does weighted routing?", "what about consul
+        # then?" asks that one mesh for those features, not the list again
+        return intent.model_copy(update={"kind": IntentKind.feature_check})
     if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
         pick = pick_of(kb, context)
         meshes = [*([pick] if pick else []), *(m for m in intent.meshes if m != pick)]
