@@ -28,12 +28,16 @@ ADDED_UP = ("needs", "by_name", "in_full")
 
 
 def pick_of(kb: KnowledgeBase, context: Intent) -> str | None:
-    """The mesh the thread's recommendation leads with, on the facts it carries."""
+    """The mesh the thread's recommendation leads with, on the facts it carries: as the
+    recommendation chose it, among the options it was asked to choose between, leaning
+    where several are level (bot/answers/recommend.py)."""
     facts = known_facts(kb, context.facts)
-    return scoring.evaluate(kb, facts, choosing.candidates(kb, context.meshes, facts)).pick
+    among = choosing.candidates(kb, context.options, facts)
+    return scoring.outlook(kb, facts, among).verdict.pick
 
 
 def known_facts(kb: KnowledgeBase, facts: dict[str, FactValue]) -> dict[str, FactValue]:
+    """The facts a recommendation weighs (rules.yaml `facts`), of all those said."""
     known = {f.id for f in kb.rules.facts}
     return {k: v for k, v in facts.items() if k in known}
 
@@ -62,7 +66,7 @@ def after_pick(
             text=fresh.text,
         )
     setup = parser.setup_of(text)
-    facts = _merged(context.facts, setup.facts)
+    facts = merged(context.facts, setup.facts)
     if facts == context.facts:  # nothing new of the setup
         pick = pick_of(kb, context) if why_not else None
         if pick is None or pick in named:
@@ -84,7 +88,7 @@ def after_pick(
     )
 
 
-def _merged(before: dict[str, FactValue], said: dict[str, FactValue]) -> dict[str, FactValue]:
+def merged(before: dict[str, FactValue], said: dict[str, FactValue]) -> dict[str, FactValue]:
     """The thread's facts with the reply's over them; what is needed adds up."""
     facts = {**before, **said}
     for fact in ADDED_UP:

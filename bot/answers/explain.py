@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
+from bot.answers.catch import catch_on_setup
 from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
@@ -189,6 +190,10 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead, lead_sources = _price_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"
         lead, lead_sources = support_lead(kb, mesh, cite)
+    elif intent.aspect == Aspect.drawbacks and (
+        weighed := catch_on_setup(kb, mesh, intent, cite)
+    ):  # "what's the catch with it?" in a thread: on the thread's setup
+        title, lead, lead_sources = weighed.title, weighed.lead, weighed.sources
     elif intent.aspect == Aspect.drawbacks and mesh.weaknesses:  # "why not linkerd?"
         lead = (
             f"Why not {mesh.name} for what? With no setup said I can't weigh it, so here are its "

@@ -117,6 +117,26 @@ def readiness(mesh: Mesh, feature: Feature) -> str:
     )
 
 
+def on_platform(kb: KnowledgeBase, mesh: Mesh, where: tuple[list[Platform], str]) -> str:
+    """Whether a mesh checked for a feature runs on the platform the question names ("does
+    consul do mTLS on fargate?"), with what its fit note says of that platform; '' where the
+    platform goes without saying: an offering of that platform alone, or a Kubernetes mesh on
+    a Kubernetes platform its note does not name."""
+    platforms, named = where
+    fit = mesh.fit
+    if fit is None or set(fit.platforms) == set(platforms):
+        return ""
+    if not all(runs_there(mesh, p) for p in platforms):
+        fact = kb.rules.fact("platform")
+        runs = fact.says([p.value for p in fit.platforms]) if fact else ""
+        return f"But {mesh.name} does not run on {named}: it runs on {runs}."
+    notes = platform_notes(kb, mesh, [p.value for p in platforms])
+    if notes:
+        return f"On {named}: {notes[0]}"
+    # on EKS as a Kubernetes mesh: nothing to add; on ECS, Nomad, VMs: said
+    return f"{mesh.name} runs on {named}." if set(platforms) <= set(fit.platforms) else ""
+
+
 def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     meshes = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
@@ -141,6 +161,12 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         if single
         else f"Support for {', '.join(f.name for f in features)} in {names}."
     )
+    where = placed(kb, intent)
+    there = [said for m in meshes if where and (said := on_platform(kb, m, where))]
+    if there and single:  # "does consul do mTLS on fargate?": the platform counts
+        lead = f"{lead} {there[0]}"
+    elif there:
+        points.append(Paragraph(heading=f"On {where[1]}" if where else "", text=" ".join(there)))
     if intent.aspect == Aspect.readiness:  # "is it production ready?": answered first
         verdicts = [readiness(m, f) for m in meshes for f in features]
         lead = " ".join(verdicts) + (" What I hold: " + lead if single else "")
@@ -192,6 +218,17 @@ def by_level(
     ]
 
 
+def placed(kb: KnowledgeBase, intent: Intent) -> tuple[list[Platform], str] | None:
+    """The platforms a question places itself on, and their names ("ECS"); None where it
+    names none."""
+    said = intent.facts.get("platform")
+    platforms = [Platform(p) for p in (said if isinstance(said, list) else [said]) if p]
+    if not platforms:
+        return None
+    fact = kb.rules.fact("platform")
+    return platforms, fact.says([p.value for p in platforms]) if fact else ", ".join(platforms)
+
+
 def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     """The meshes with the features asked, among every current mesh or among the current
     ones the question names ("among linkerd, kuma and cilium, which can mirror traffic?");
@@ -205,8 +242,13 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     meshes = [m for m in kb.current_meshes() if m.status != Status.baseline]
     # "who does sidecarless besides istio ambient": the list is of the others
     meshes = [m for m in meshes if m.id not in intent.excepted]
+    where = placed(kb, intent)
+    if where:  # "is there anything on ECS that does weighted routing?": those that run there
+        meshes = [m for m in meshes if all(runs_there(m, p) for p in where[0])]
     pool = named if len(named) > 1 else meshes
     among = "current meshes" if pool is not named else "meshes you named"
+    if where and pool is meshes:
+        among += f" on {where[1]}"
     if intent.excepted and pool is meshes:
         among += f" other than {mesh_names(kb, [m for m in intent.excepted if m in kb.meshes])}"
     everyone = "every mesh" if pool is not named else "each one named"
@@ -234,6 +276,8 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     if len(features) > 1:  # "which meshes do X and Y": the ones with both, first
         lead_bits.insert(0, _all_of(kb, features, pool, among))
     subject = "meshes" if pool is not named else f"of {mesh_names(kb, [m.id for m in named])}"
+    if where and pool is meshes:
+        subject += f" on {where[1]}"
     if intent.excepted and pool is meshes:
         subject += f" other than {mesh_names(kb, [m for m in intent.excepted if m in kb.meshes])}"
     return build_answer(

@@ -674,12 +674,12 @@ def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, know
     pick = kb.meshes[verdict.pick]
     summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
-    weakness = _main_caveat(kb, verdict.of(verdict.pick), req)
+    weakness = main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
     return f"{note} {head}{lacks}{_close_call(kb, ahead)}{after}".strip()
 
 
-def _main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:
+def main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:
     """What matters most against the pick for this setup: a requirement it meets only partly;
     else, where its project ships no stable builds and the setup has not settled how it gets
     them, where those come from and on what terms; else its first weakness."""

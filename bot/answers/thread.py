@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers.after_pick import after_pick, pick_of
 from bot.answers.engine import AnswerEngine
+from bot.answers.own_ask import as_modes_needed, own_ask
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
@@ -11,18 +12,22 @@ from bot.knowledge.base import KnowledgeBase
 
 
 def compact(intent: Intent) -> Intent:
-    """What a thread remembers of a question: its kind, meshes, parts, features and facts."""
+    """What a thread remembers of a question: its kind, meshes, parts, features and facts, and
+    the options a recommendation chose between (its pick is made again from them)."""
     return Intent(
         kind=intent.kind,
         meshes=intent.meshes,
         parts=intent.parts,
         features=intent.features,
         facts=intent.facts,
+        options=intent.options,
     )
 
 
 def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
-    """Read a reply against the thread's question.
+    """Read a reply against the thread's question: its own kind and features win, the
+    thread gives the meshes, the setup and the sizes (bot/answers/own_ask.py: the catch with
+    the thread's mesh, a mode needed, a list asked).
 
     After a recommendation, a reply saying more of the setup makes the pick again over all of
     it, and one asking whether "that" does something checks the pick (bot/answers/after_pick.py);
@@ -31,9 +36,21 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     that size for the thread's meshes (none after a recommendation: then the candidates'),
     whatever the thread first asked about them.
     """
+    said = as_modes_needed(kb, parser, text, context)  # "… need ambient": its feature needed
+    intent = _read(kb, parser, said, context)
+    return intent if said == text else intent.model_copy(update={"text": parser.parse(text).text})
+
+
+def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
+    if asked := own_ask(kb, parser, text, context):
+        return asked  # the catch with the thread's mesh, or a list on its platform
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
         return went_on  # more of the setup, or the pick checked for a feature
     intent = parser.parse_follow_up(text, context)
+    if intent.kind == IntentKind.which_meshes and len(intent.meshes) == 1 and intent.features:
+        # after "is there anything on ECS that does weighted routing?", "what about consul
+        # then?" asks that one mesh for those features, not the list again
+        return intent.model_copy(update={"kind": IntentKind.feature_check})
     if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
         pick = pick_of(kb, context)
         meshes = [*([pick] if pick else []), *(m for m in intent.meshes if m != pick)]

@@ -146,6 +146,8 @@ GROUPS = frozenset(
         "price",
         "billed_units",
         "drawbacks",
+        "catch",
+        "list_asked",
         "reply_openers",
         "picks_between",
         "compliance",

@@ -506,6 +506,11 @@ class IntentParser:
         too?", "can it do mirroring?"; rules.yaml `refers_back`)."""
         return bool(self._cues.find("refers_back", normalise(text)))
 
+    def says(self, group: str, text: str) -> bool:
+        """Whether the text holds a phrase of a rules.yaml `phrases:` group ("catch",
+        "list_meshes", "need_words"): what a reply in a thread asks of its own."""
+        return self._cues.has(group, normalise(text))
+
     def _concept_asked(self, r: _Reading, intent: Intent) -> Intent:
         """A concept asked about ("what is a trust domain and should two clusters share
         one?"): defined, with its feature's row and the one mesh named, never a pick."""
