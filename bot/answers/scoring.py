@@ -183,9 +183,29 @@ def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
     return list(dict.fromkeys([*first, *rules.relax_order]))
 
 
-def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
+def met_in_full(alive: list[Screened]) -> frozenset[str]:
+    """The must-have features some mesh left meets in full (no mesh at all, the baseline, is
+    no witness: what it meets, tools beside it meet)."""
+    needs = {f.feature for s in alive for f in s.caveats if f.feature}
+    return frozenset(
+        need
+        for need in needs
+        for s in alive
+        if not (s.mesh.fit and s.mesh.fit.mesh is False)
+        and all(f.in_full for f in s.caveats if f.feature == need)
+    )
+
+
+def _outdone(kb: KnowledgeBase, screened: Screened, full: frozenset[str]) -> int:
+    """What a must-have met only partly (or unconfirmed) costs besides, where another mesh
+    left meets it in full: between them it is the need that decides."""
+    extra = kb.rules.caveat_cost.outdone
+    return sum(extra for f in screened.caveats if f.feature in full and not f.met_anyway)
+
+
+def _caveat_cost(kb: KnowledgeBase, screened: Screened, full: frozenset[str] = frozenset()) -> int:
     costs = kb.rules.caveat_cost
-    return sum(
+    return _outdone(kb, screened, full) + sum(
         (
             costs.unconfirmed
             if f.unconfirmed
@@ -229,7 +249,8 @@ def evaluate(
     screened, relaxed = _screened(screener or Screener(kb), facts, among, req)
     alive = [s for s in screened if not s.out]
     field = Field(kb, req, alive)
-    scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
+    full = met_in_full(alive)
+    scores = {s.mesh.id: -_caveat_cost(kb, s, full) for s in alive}
     fired = []
     owned = all(kb.owns(s.mesh) for s in alive)  # not a changed copy of a mesh among them
     tables = kb.derived("rule_score_tables", _score_tables) if owned else {}

@@ -1332,6 +1332,12 @@ class CaveatCost(Strict):
         default=0, ge=0, description="Met as long as an optional part stays unused."
     )
     added: int = Field(default=0, ge=0, description="Met by an add-on (an `extension` row).")
+    outdone: int = Field(
+        default=0,
+        ge=0,
+        description="Added to a must-have met only partly or unconfirmed where another mesh "
+        "left meets it in full: that need then tells them apart.",
+    )
     early: dict[Literal["alpha", "beta"], Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict,
         description="Added, by release stage, where what meets it is not yet generally "
