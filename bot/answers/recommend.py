@@ -3,7 +3,7 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
-from bot.answers import choosing, editions, scoring, ties, whatif
+from bot.answers import arguing, choosing, editions, scoring, ties, whatif
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -203,7 +203,8 @@ def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[State
     only partly), then the rules by their weight on it."""
     decided = _decided_by_screening(kb, verdict, cite) or _rival_falls_short(kb, verdict, cite)
     reasons = [decided] if decided else []
-    for rule in _by_weight_on_the_pick(verdict):
+    ranked = _by_weight_on_the_pick(verdict)
+    for rule in arguing.arguable(verdict, ranked, _rival(verdict), said=bool(decided)):
         text, sources = rule.because, _rule_sources(kb, rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)

@@ -683,6 +683,14 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"unknown trait '{trait}'",
                     fix="use one of " + ", ".join(sorted(TRAITS)),
                 )
+        for trait in rule.rests_on:
+            if trait not in TRAITS:
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].rests_on",
+                    message=f"unknown trait '{trait}'",
+                    fix="use one of " + ", ".join(sorted(TRAITS)),
+                )
         if kinds is not None and not any(kinds.get(sid) in PRIMARY_KINDS for sid in rule.sources):
             yield Problem(
                 file=file,

@@ -1173,6 +1173,17 @@ class Rule(Strict):
         description="Cite only those of `sources` that the offerings it weighs cite "
         "themselves (the provider's own offering: its own pages, not every provider's).",
     )
+    of_project: bool = Field(
+        default=False,
+        description="`because` speaks of the project's code, which every build of it runs "
+        "(a provider's managed one too): beside its base, a build is weighed as the base is, "
+        "so the reason sets no two builds of one project apart.",
+    )
+    rests_on: list[Id] = Field(
+        default_factory=list,
+        description="Traits (bot/answers/traits.py) whose holders `because` is true of: "
+        "argued against another offering only where the pick has none of them.",
+    )
 
     def model_post_init(self, _: Any) -> None:
         if not self.scores and not self.traits:
@@ -1337,6 +1348,16 @@ class CaveatCost(Strict):
         ge=0,
         description="Added to a must-have met only partly or unconfirmed where another mesh "
         "left meets it in full: that need then tells them apart.",
+    )
+    outdone_unless: list[Id] = Field(
+        default_factory=list,
+        description="Traits (bot/answers/traits.py) of offerings whose full row outdoes no "
+        "other's: what they add over a partial row is something else (a licence).",
+    )
+    outdone_spares: list[Id] = Field(
+        default_factory=list,
+        description="Traits of offerings never charged `outdone`: what they run already, "
+        "whose partial row they live with (staying is weighed by its own rules).",
     )
     early: dict[Literal["alpha", "beta"], Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict,
