@@ -10,6 +10,8 @@ nothing between them either; this is the last guard, for what is argued.
 
 from __future__ import annotations
 
+import itertools
+
 from bot.answers.scoring import Verdict, holds_for, weight
 from bot.answers.screening import Screened
 from bot.answers.traits import Field
@@ -54,14 +56,31 @@ def arguable(
     if rival is None or verdict.pick is None or verdict.lean:
         return rules
     pick, other = verdict.of(verdict.pick), verdict.of(rival)
-    kept = [
-        r
-        for r in rules
-        if separates(r, pick, other, verdict.field)
-        or _counterpoint(r, verdict, pick)
-        or (
-            weight(r, pick, verdict.field) == weight(r, other, verdict.field)
-            and not _shared_widely(r, verdict, pick)
+    cancelled = _cancelled(verdict, rules)
+
+    def argued(rule: Rule) -> bool:
+        if rule.id in cancelled:
+            return False
+        field = verdict.field
+        alike = weight(rule, pick, field) == weight(rule, other, field)
+        return (
+            separates(rule, pick, other, field)
+            or _counterpoint(rule, verdict, pick)
+            or (alike and not _shared_widely(rule, verdict, pick))
         )
-    ]
+
+    kept = [r for r in rules if argued(r)]
     return kept if kept or said else rules
+
+
+def _cancelled(verdict: Verdict, rules: list[Rule]) -> set[str]:
+    """Rules that another one undoes offering by offering ("you already run it" +5, "it hurts
+    today, so running it is no head start" -5): together they decided nothing."""
+    field = verdict.field
+    weights = {r.id: tuple(weight(r, s, field) for s in field.alive) for r in rules}
+    found: set[str] = set()
+    for one, two in itertools.combinations(rules, 2):
+        a, b = weights[one.id], weights[two.id]
+        if any(a) and all(x + y == 0 for x, y in zip(a, b, strict=True)):
+            found |= {one.id, two.id}
+    return found

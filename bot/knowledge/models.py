@@ -1570,6 +1570,11 @@ class PriorityTopic(Strict):
 
     words: list[Text] = Field(min_length=1, description="Words that name the topic: 'memory'.")
     set: dict[Id, FactValue] = Field(min_length=1)
+    unless: list[Id] = Field(
+        default_factory=list,
+        description="Facts that, read already, name this concern more precisely ('each "
+        "upgrade bounces every pod'): the topic then sets nothing.",
+    )
 
 
 class Priorities(Strict):
@@ -1581,6 +1586,16 @@ class Priorities(Strict):
     nouns: list[Text] = Field(default_factory=list, description="'concern', 'priority'.")
     window: int = Field(default=3, ge=1, description="Words at most between topic and verb.")
     topics: dict[Id, PriorityTopic] = Field(default_factory=dict)
+    in_complaints: bool = Field(
+        default=False,
+        description="A topic named in a clause with a `phrases.complaint` word ('istio "
+        "upgrades keep breaking prod') is ranked first too: the pain said.",
+    )
+    kept_small: list[Text] = Field(
+        default_factory=list,
+        description="Words asking for little of a topic named in the same clause ('which "
+        "option won't add a lot of memory per pod'): that topic is ranked first too.",
+    )
 
 
 class ClusterLimits(Strict):
