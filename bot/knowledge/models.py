@@ -1130,6 +1130,7 @@ class OfferingTrait(StrEnum):
     drops_incumbent_mtls = "drops_incumbent_mtls"
     migration_path = "migration_path"
     provider_successor = "provider_successor"
+    retired_unencrypted = "retired_unencrypted"
 
 
 class Applies(Strict):
