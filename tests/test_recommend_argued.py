@@ -225,3 +225,10 @@ def test_a_retired_mesh_that_never_encrypted_can_be_dropped(engine: AnswerEngine
 )
 def test_dropping_is_not_weighed_where_something_is_lost(engine: AnswerEngine, text: str):
     assert "retired-never-encrypted" not in {r.id for r in verdict(engine, text).fired}
+
+
+@pytest.mark.parametrize("text", OWN_CA[:2])
+def test_the_must_have_that_decided_is_argued_first(engine: AnswerEngine, text: str):
+    first = why(engine.ask(text))[0]
+    assert first.label.startswith("For ")
+    assert "meets in full what Linkerd meets only partly" in first.text

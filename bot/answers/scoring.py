@@ -8,6 +8,7 @@ would split the outcome most is the one to ask.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import Counter
@@ -31,6 +32,7 @@ class Verdict:
     field: Field
     relaxed: list[str]  # constraints given up because nothing met them all
     lean: str | None = None  # of those level at the top, the one that holds up best
+    outdone: dict[str, int] = dataclasses.field(default_factory=dict)  # a partial need's extra cost
 
     @property
     def survivors(self) -> list[str]:
@@ -317,10 +319,11 @@ def evaluate(
             fired.append(rule)
             for mesh_id, delta in deltas.items():
                 scores[mesh_id] += delta
-    for mesh_id, cost in _outdone(kb, scores, field, fired).items():
+    outdone = _outdone(kb, scores, field, fired)
+    for mesh_id, cost in outdone.items():
         scores[mesh_id] -= cost
     ranked = sorted(scores, key=lambda m: -scores[m])  # stable: knowledge-base order breaks ties
-    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed)
+    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed, None, outdone)
 
 
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:
