@@ -34,9 +34,13 @@ def _counterpoint(rule: Rule, verdict: Verdict, pick: Screened) -> bool:
 
 
 def _shared_widely(rule: Rule, verdict: Verdict, pick: Screened) -> bool:
-    """A reason for the pick that weighs at least half the meshes left (no mesh aside) as it
-    weighs the pick: true of most of them, it tells the reader nothing about this pick. (One
-    against a few others, the pick unweighed, says why those few are behind.)"""
+    """A reason for the pick, weighed whatever the setup says, that weighs at least half the
+    meshes left (no mesh aside) as it weighs the pick: true of most of them, it tells the
+    reader nothing about this pick. (One answering what was said, "JWT at the mesh", is
+    argued however many share it; one against a few others, the pick unweighed, says why
+    those few are behind.)"""
+    if any(condition.known is not False for condition in rule.when.values()):
+        return False  # it answers a fact that was said
     field = verdict.field
     meshes = [s for s in field.alive if not (s.mesh.fit and s.mesh.fit.mesh is False)]
     mine = weight(rule, pick, field)
