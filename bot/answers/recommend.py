@@ -210,7 +210,8 @@ def _outdone_by_the_pick(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -
     ]
     if not passed:
         return None
-    other = verdict.of(passed[0])
+    # the one it would stand furthest ahead of the pick, the first of those in rank order
+    other = verdict.of(max(passed, key=lambda m: verdict.scores[m] + verdict.outdone[m]))
     short = [f for f in other.caveats if f.feature and not f.met_anyway]
     name, theirs = kb.meshes[pick].name, other.mesh.name
     stand = (
