@@ -251,10 +251,15 @@ def _for_your_setup(
             text=" ".join([*ruled, "None of those compared fits what you said."]),
             sources=cite.cite(x for s in out for f in s.reasons for x in f.sources),
         )
+    level = [m for m in result.level if m in ids]
     telling = _telling(result, result.pick)[:2]
     pick = kb.meshes[result.pick].name
     if out and len(out) == len(result.screened) - 1:
         verdict = f"That leaves {pick}."
+    elif len(level) > 1 and telling:
+        # level on what you said: each one's own reason is the trade-off to weigh
+        telling = [t for m in level for t in _telling(result, m)[:1]]
+        verdict = f"{mesh_names(kb, level)} come out level on what you said; what sets them apart:"
     elif telling:
         verdict = f"{pick} fits best."
     elif out:
@@ -276,6 +281,7 @@ def _telling(result: scoring.Verdict, pick: str) -> list[tuple[str, Rule]]:
     """The fired rules that set the pick apart from the others compared, each said of the
     mesh it speaks of ("For X", "Against Y"); a reason true of them all decides nothing."""
     alive = [s for s in result.screened if not s.out]
+    mine = next(s for s in alive if s.mesh.id == pick)
     told = []
     for rule in result.fired:
         weights = {s.mesh.id: scoring.weight(rule, s, result.field) for s in alive}
@@ -283,6 +289,8 @@ def _telling(result: scoring.Verdict, pick: str) -> list[tuple[str, Rule]]:
         if not others or weights[pick] <= max(others):
             continue
         low = min(weights, key=lambda m: weights[m])
+        if weights[pick] <= 0 and scoring.holds_for(rule, mine, result.field):
+            continue  # "against" the others, but as true of the pick
         if weights[pick] > 0:
             told.append((f"For {next(s.mesh.name for s in alive if s.mesh.id == pick)}", rule))
         else:

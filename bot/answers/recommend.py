@@ -3,7 +3,7 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
-from bot.answers import choosing, editions, scoring, ties, whatif
+from bot.answers import arguing, choosing, editions, scoring, ties, whatif
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -198,12 +198,45 @@ def _rival_falls_short(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> 
     return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
 
 
+def _outdone_by_the_pick(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Statement | None:
+    """Where a must-have decided: an offering that would stand level with the pick or ahead
+    of it but for a must-have it meets only partly, which the pick meets in full."""
+    pick = verdict.pick
+    if pick is None or len(verdict.tied) > 1 or verdict.of(pick).shortfalls:
+        return None
+    top = verdict.scores[pick]
+    passed = [
+        m for m, cost in verdict.outdone.items() if m != pick and verdict.scores[m] + cost >= top
+    ]
+    if not passed:
+        return None
+    # the one it would stand furthest ahead of the pick, the first of those in rank order
+    other = verdict.of(max(passed, key=lambda m: verdict.scores[m] + verdict.outdone[m]))
+    short = [f for f in other.caveats if f.feature and not f.met_anyway]
+    name, theirs = kb.meshes[pick].name, other.mesh.name
+    stand = (
+        "ahead" if verdict.scores[other.mesh.id] + verdict.outdone[other.mesh.id] > top else "level"
+    )
+    text = (
+        f"It meets in full what {theirs} meets only partly, and you require it: "
+        f"{'; '.join(f.text for f in short)}. On the rest {theirs} would stand {stand}, but a "
+        "must-have met in full outweighs that."
+    )
+    sources = [f.sources[0] for f in short if f.sources]
+    return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
+
+
 def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
     """Why the pick: what screening decided (or what the offering it was chosen over meets
     only partly), then the rules by their weight on it."""
-    decided = _decided_by_screening(kb, verdict, cite) or _rival_falls_short(kb, verdict, cite)
+    decided = (
+        _decided_by_screening(kb, verdict, cite)
+        or _outdone_by_the_pick(kb, verdict, cite)
+        or _rival_falls_short(kb, verdict, cite)
+    )
     reasons = [decided] if decided else []
-    for rule in _by_weight_on_the_pick(verdict):
+    ranked = _by_weight_on_the_pick(verdict)
+    for rule in arguing.arguable(verdict, ranked, _rival(verdict), said=bool(decided)):
         text, sources = rule.because, _rule_sources(kb, rule, verdict)
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)

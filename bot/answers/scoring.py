@@ -8,6 +8,7 @@ would split the outcome most is the one to ask.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import Counter
@@ -31,6 +32,7 @@ class Verdict:
     field: Field
     relaxed: list[str]  # constraints given up because nothing met them all
     lean: str | None = None  # of those level at the top, the one that holds up best
+    outdone: dict[str, int] = dataclasses.field(default_factory=dict)  # a partial need's extra cost
 
     @property
     def survivors(self) -> list[str]:
@@ -117,7 +119,9 @@ def _fixed(rule: Rule) -> bool:
     """A rule that weighs an offering by what it is alone: its scores, its own traits
     (traits.OWN_TRAITS), an `applies_if` on those or on a feature row."""
     condition = rule.applies_if.trait if rule.applies_if else None
-    return all(t in OWN_TRAITS for t in rule.traits) and condition in (None, *OWN_TRAITS)
+    own = all(t in OWN_TRAITS for t in rule.traits) and condition in (None, *OWN_TRAITS)
+    # of_project: weighed as the base where that is left; rests_on: as the others alike
+    return own and not rule.of_project and not rule.rests_on
 
 
 def _score_tables(kb: KnowledgeBase) -> dict[str, dict[str, int]]:
@@ -131,9 +135,29 @@ def _score_tables(kb: KnowledgeBase) -> dict[str, dict[str, int]]:
     }
 
 
+def holds_for(rule: Rule, screened: Screened, field: Field) -> bool:
+    """The reason's claim is true of this offering: it has a trait the claim rests on
+    (`rests_on`)."""
+    return any(field.has(trait, screened) for trait in rule.rests_on)
+
+
 def weight(rule: Rule, screened: Screened, field: Field) -> int:
+    """What a rule adds to one offering (`_weight`); where the reason's claim rests on a trait
+    (`rests_on`), every offering left that has it weighs as the one it costs most: a reason
+    said against one licensed edition holds against every other one left."""
+    if not (rule.rests_on and holds_for(rule, screened, field)):
+        return _weight(rule, screened, field)
+    alike = [_weight(rule, s, field) for s in field.alive if holds_for(rule, s, field)]
+    return min([_weight(rule, screened, field), *alike])
+
+
+def _weight(rule: Rule, screened: Screened, field: Field) -> int:
     """What a rule adds to one offering: its own score, else its base mesh's; plus traits.
-    Nothing where the offering lacks what the rule's reason speaks of (`applies_if`)."""
+    Nothing where the offering lacks what the rule's reason speaks of (`applies_if`). A
+    reason on the project's code (`of_project`) weighs a build as its base, where that is
+    left: the same code is no reason to prefer either."""
+    if rule.of_project and (base := _base_left(screened, field)) is not None:
+        screened = base
     total = _own(rule, screened.mesh)
     for trait, delta in rule.traits.items():
         if field.has(trait, screened):
@@ -141,6 +165,12 @@ def weight(rule: Rule, screened: Screened, field: Field) -> int:
     if total and rule.applies_if and not applies(rule.applies_if, screened, field):
         return 0
     return total
+
+
+def _base_left(screened: Screened, field: Field) -> Screened | None:
+    """The offering a build is based on, where that is among those left."""
+    base = screened.mesh.based_on
+    return next((s for s in field.alive if base and s.mesh.id == base), None)
 
 
 def _screened(
@@ -181,6 +211,52 @@ def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
     preferred = said if isinstance(said, list) else []
     first = [c.id for c in rules.constraints if c.fact in preferred]
     return list(dict.fromkeys([*first, *rules.relax_order]))
+
+
+def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:
+    """Each must-have met only partly somewhere, and the meshes left that meet it and every
+    other requirement in full. No mesh at all, the baseline, is no witness (what it meets,
+    tools beside it meet), nor is an offering with a trait in `caveat_cost.outdone_unless`
+    that a rule fired on weighs (a licensed edition whose open-source base, left too, meets
+    the need, where the licence is unasked: what it adds is the licence)."""
+    weighed = {t for rule in fired for t in rule.traits}
+    unless = [t for t in field.kb.rules.caveat_cost.outdone_unless if t in weighed]
+    needs = dict.fromkeys(f.feature for s in field.alive for f in s.caveats if f.feature)
+    witnesses = [
+        s.mesh.id
+        for s in field.alive
+        if not _baseline(s)
+        and all(f.in_full for f in s.caveats)
+        and not any(field.has(trait, s) for trait in unless)
+    ]
+    return {need: witnesses for need in needs} if witnesses else {}
+
+
+def _outdone(
+    kb: KnowledgeBase, scores: dict[str, int], field: Field, fired: list[Rule]
+) -> dict[str, int]:
+    """What a must-have met only partly (or unconfirmed) costs besides, where a mesh left that
+    meets it in full is close behind or ahead (within `caveat_cost.outdone`): between those it
+    is the need that decides. One such need is enough; each further one costs its own caveat.
+    None where every mesh meeting it in full trails far behind on what else was said (the
+    need decides nothing there), nor for no mesh at all, whose partial rows are tools beside it,
+    weighed by whether a mesh is needed, nor for an offering with a trait in `outdone_spares`
+    (what they run already: its partial row is lived with, and staying is weighed apart)."""
+    extra, spared = kb.rules.caveat_cost.outdone, kb.rules.caveat_cost.outdone_spares
+    full = met_in_full(field, fired) if extra else {}
+    cost = {}
+    for s in field.alive:
+        if not full or _baseline(s) or any(field.has(trait, s) for trait in spared):
+            continue
+        rivals = {w for f in s.caveats if not f.met_anyway for w in full.get(f.feature, [])}
+        if any(scores[w] >= scores[s.mesh.id] - extra for w in rivals if w != s.mesh.id):
+            cost[s.mesh.id] = extra
+    return cost
+
+
+def _baseline(screened: Screened) -> bool:
+    """No mesh at all: the baseline every mesh is weighed against."""
+    return bool(screened.mesh.fit and screened.mesh.fit.mesh is False)
 
 
 def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
@@ -243,8 +319,11 @@ def evaluate(
             fired.append(rule)
             for mesh_id, delta in deltas.items():
                 scores[mesh_id] += delta
+    outdone = _outdone(kb, scores, field, fired)
+    for mesh_id, cost in outdone.items():
+        scores[mesh_id] -= cost
     ranked = sorted(scores, key=lambda m: -scores[m])  # stable: knowledge-base order breaks ties
-    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed)
+    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed, None, outdone)
 
 
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:

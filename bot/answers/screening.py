@@ -60,6 +60,7 @@ class Check:
     no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
+    feature: str = ""  # the must-have feature the check read, where it read one
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ class Finding:
     added: bool = False
     early: str = ""
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
+    feature: str = ""  # the must-have feature it is about, where it is about one
+
+    @property
+    def in_full(self) -> bool:
+        """Met as fully as a plain yes: in the paid edition they buy anyway, or while an
+        optional part stays unused (an add-on beside the mesh is not the mesh meeting it)."""
+        return self.bought or self.conditional
 
     @property
     def met_anyway(self) -> bool:
@@ -321,11 +329,12 @@ def _covered(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
 
 def has_features(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     features = value if isinstance(value, list) else []
-    return [_feature(mesh, f, ctx) for f in features]
+    return [replace(_feature(mesh, f, ctx), feature=f) for f in features]
 
 
 def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
-    return [_feature(mesh, ctx.constraint.feature, ctx)] if ctx.constraint.feature else FITS
+    feature = ctx.constraint.feature
+    return [replace(_feature(mesh, feature, ctx), feature=feature)] if feature else FITS
 
 
 def runs_there(mesh: Mesh, platform: Platform) -> bool:
@@ -876,6 +885,7 @@ def _checked(
                 added=check.added,
                 early=check.early,
                 why=check.why,
+                feature=check.feature,
             )
         )
     return found

@@ -275,6 +275,18 @@ def _moves_to(s: Screened, field: Field, named: bool) -> bool:
     return like(ids) if named else like(ids) and not like(retired.successors_named)
 
 
+ENCRYPTION = "mtls"  # features.yaml: encryption between services
+
+
+def _retired_unencrypted(s: Screened, field: Field) -> bool:
+    """No mesh at all, where the retired mesh they leave never encrypted traffic between
+    services (its mTLS row: no): dropping it leaves traffic as it was."""
+    retired = field.kb.meshes.get(field.req.retired_mesh or "")
+    row = retired.features.get(ENCRYPTION) if retired else None
+    baseline = bool(s.mesh.fit and s.mesh.fit.mesh is False)
+    return baseline and row is not None and row.level == Level.no
+
+
 def _provider_successor(s: Screened, field: Field) -> bool:
     """The platform provider's own offering, and itself a successor named for the retired mesh
     they move off (AKS names its Istio add-on for OSM add-on users): the documented path."""
@@ -355,6 +367,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
     "provider_successor": _provider_successor,
+    "retired_unencrypted": _retired_unencrypted,
     "hurt_before": _hurt_before,
     "liked": _liked,
     "drops_incumbent_mtls": _drops_incumbent_mtls,

@@ -805,7 +805,8 @@ class IntentParser:
             return None
         normalised = " ".join(tokens)
         signalled, remaining = self._signals.read(normalised)
-        for fact, value in self._priorities.read(normalised).items():  # "memory is the #1 concern"
+        # "memory is the #1 concern", "istio upgrades keep breaking prod"
+        for fact, value in self._priorities.read(normalised, text, frozenset(signalled)).items():
             signalled.setdefault(fact, value)
         remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
         counted, notes = self._numbers.read(text, set(signalled))

@@ -604,6 +604,22 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
             yield from settings(option.set, f"questions[{i}].options[{j}].set")
             for fact_id in option.unless:
                 yield from undeclared(fact_id, f"questions[{i}].options[{j}].unless.{fact_id}")
+    costs = rules.caveat_cost
+    for key, traits in (
+        ("outdone_unless", costs.outdone_unless),
+        ("outdone_spares", costs.outdone_spares),
+    ):
+        for trait in traits:
+            if trait not in TRAITS:
+                yield Problem(
+                    file=file,
+                    path=f"caveat_cost.{key}",
+                    message=f"unknown trait '{trait}'",
+                    fix="use one of " + ", ".join(sorted(TRAITS)),
+                )
+    for topic_id, topic in rules.priorities.topics.items():
+        for fact_id in topic.unless:
+            yield from undeclared(fact_id, f"priorities.topics.{topic_id}.unless.{fact_id}")
     for i, rule in enumerate(rules.rules):
         for fact_id, condition in rule.when.items():
             path = f"rules[{i}].when.{fact_id}"
@@ -680,6 +696,14 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 yield Problem(
                     file=file,
                     path=f"rules[{i}].traits.{trait}",
+                    message=f"unknown trait '{trait}'",
+                    fix="use one of " + ", ".join(sorted(TRAITS)),
+                )
+        for trait in rule.rests_on:
+            if trait not in TRAITS:
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].rests_on",
                     message=f"unknown trait '{trait}'",
                     fix="use one of " + ", ".join(sorted(TRAITS)),
                 )

@@ -1130,6 +1130,7 @@ class OfferingTrait(StrEnum):
     drops_incumbent_mtls = "drops_incumbent_mtls"
     migration_path = "migration_path"
     provider_successor = "provider_successor"
+    retired_unencrypted = "retired_unencrypted"
 
 
 class Applies(Strict):
@@ -1172,6 +1173,17 @@ class Rule(Strict):
         default=False,
         description="Cite only those of `sources` that the offerings it weighs cite "
         "themselves (the provider's own offering: its own pages, not every provider's).",
+    )
+    of_project: bool = Field(
+        default=False,
+        description="`because` speaks of the project's code, which every build of it runs "
+        "(a provider's managed one too): beside its base, a build is weighed as the base is, "
+        "so the reason sets no two builds of one project apart.",
+    )
+    rests_on: list[Id] = Field(
+        default_factory=list,
+        description="Traits (bot/answers/traits.py) whose holders `because` is true of: "
+        "argued against another offering only where the pick has none of them.",
     )
 
     def model_post_init(self, _: Any) -> None:
@@ -1332,6 +1344,22 @@ class CaveatCost(Strict):
         default=0, ge=0, description="Met as long as an optional part stays unused."
     )
     added: int = Field(default=0, ge=0, description="Met by an add-on (an `extension` row).")
+    outdone: int = Field(
+        default=0,
+        ge=0,
+        description="Added to a must-have met only partly or unconfirmed where another mesh "
+        "left meets it in full: that need then tells them apart.",
+    )
+    outdone_unless: list[Id] = Field(
+        default_factory=list,
+        description="Traits (bot/answers/traits.py) of offerings whose full row outdoes no "
+        "other's: what they add over a partial row is something else (a licence).",
+    )
+    outdone_spares: list[Id] = Field(
+        default_factory=list,
+        description="Traits of offerings never charged `outdone`: what they run already, "
+        "whose partial row they live with (staying is weighed by its own rules).",
+    )
     early: dict[Literal["alpha", "beta"], Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict,
         description="Added, by release stage, where what meets it is not yet generally "
@@ -1543,6 +1571,11 @@ class PriorityTopic(Strict):
 
     words: list[Text] = Field(min_length=1, description="Words that name the topic: 'memory'.")
     set: dict[Id, FactValue] = Field(min_length=1)
+    unless: list[Id] = Field(
+        default_factory=list,
+        description="Facts that, read already, name this concern more precisely ('each "
+        "upgrade bounces every pod'): the topic then sets nothing.",
+    )
 
 
 class Priorities(Strict):
@@ -1554,6 +1587,16 @@ class Priorities(Strict):
     nouns: list[Text] = Field(default_factory=list, description="'concern', 'priority'.")
     window: int = Field(default=3, ge=1, description="Words at most between topic and verb.")
     topics: dict[Id, PriorityTopic] = Field(default_factory=dict)
+    in_complaints: bool = Field(
+        default=False,
+        description="A topic named in a clause with a `phrases.complaint` word ('istio "
+        "upgrades keep breaking prod') is ranked first too: the pain said.",
+    )
+    kept_small: list[Text] = Field(
+        default_factory=list,
+        description="Words asking for little of a topic named in the same clause ('which "
+        "option won't add a lot of memory per pod'): that topic is ranked first too.",
+    )
 
 
 class ClusterLimits(Strict):
