@@ -42,7 +42,10 @@ from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
+from bot.intents.lacks import LackReader
 from bot.intents.likened import LikenedReader
+from bot.intents.name_breaks import NameBreaks
+from bot.intents.struck import without_struck
 from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
@@ -267,6 +270,8 @@ class IntentParser:
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
         self._likened = LikenedReader(kb, kb.meshes.values())
+        self._lacks = LackReader(kb.rules.phrases)
+        self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
         self._suffixed = SuffixReader(self._vocabulary | written_words(texts))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
@@ -479,7 +484,8 @@ class IntentParser:
 
     def _prepared(self, text: str) -> tuple[str, _Reading | None]:
         """The text as words the readers take, and its reading (None: nothing to read)."""
-        plain = as_labels(html.unescape(text), self._mesh_words)
+        plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
+        plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
@@ -814,7 +820,7 @@ class IntentParser:
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
         self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
-        facts = implied(self._kb.rules, {**said, **counted})
+        facts = implied(self._kb.rules, {**said, **counted}, counted)
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
@@ -2692,6 +2698,7 @@ class IntentParser:
         negated = self._kept_out(text)
         listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
         pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
+        sentences = [normalise(s) for s in _SENTENCES.split(text[:MAX_TEXT])]
         for at in range(0, len(pieces), 2):
             normalised = " ".join(normalise(pieces[at]).split()[:MAX_TOKENS])
             listed = at > 0 and pieces[at - 1].strip() == LIST_BREAK
@@ -2703,6 +2710,9 @@ class IntentParser:
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
+                    told = next((s for s in sentences if part in s), normalised)
+                    if self._lacks.lacks(part, match, told):  # "retried with no timeouts"
+                        found = [f for f in found if self._kb.features[f].workloads]
                     negated += [f for f in found if f not in negated]
                     listing = bool(found) and self._only_features(part[match.end() :]) == found
                 for denial in self._need_denied.finditer(part) if self._need_denied else ():
