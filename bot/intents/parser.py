@@ -39,19 +39,18 @@ from bot.intents.extract import (
     outside_features,
 )
 from bot.intents.identity import SUBJECTS, IdentityReader
+from bot.intents.lacks import LackReader
 from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
-from bot.intents.lacks import LackReader
 from bot.intents.likened import LikenedReader
-from bot.intents.name_breaks import NameBreaks
-from bot.intents.struck import without_struck
 from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.money import money_signed
 from bot.intents.moving_on import MovingOn
+from bot.intents.name_breaks import NameBreaks
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
@@ -76,6 +75,7 @@ from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
 from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, REFUSED, StanceReader, settled
+from bot.intents.struck import without_struck
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked

@@ -24,11 +24,11 @@ import re
 from collections.abc import Collection
 
 from bot.intents import gated
-from bot.intents.likened_places import likened_platforms
 from bot.intents.alternation import word_pattern
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.likened_places import likened_platforms
 from bot.intents.pricing import PriceReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
