@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
+from bot.render.plain import render_terminal
 
 
 def facts(engine: AnswerEngine, text: str) -> dict:
@@ -181,3 +183,72 @@ def test_regions_raise_a_phrases_cluster_count(engine: AnswerEngine, text: str, 
 def test_one_mesh_across_platforms_is_no_cluster_count(engine: AnswerEngine, text: str):
     said = facts(engine, text)
     assert not said.get("spans_clusters") and "clusters" not in said
+
+
+# Whether some workloads belong in the mesh is a doubt of the mesh for them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do our nightly etl jobs need to be in the service mesh? they only hit s3",
+        "quick one: does the airflow scheduler have to be in the mesh?",
+        "should the spark workers be meshed at all? they write to redshift",
+        "new here, do batch pods need to join the mesh?",
+        "do the cronjobs really need to be part of the service mesh",
+    ],
+)
+def test_whether_workloads_belong_in_the_mesh_is_a_doubt(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend and intent.facts.get("mesh_doubted")
+
+
+# A choice between names alone, then the setup: which of them, not whether.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istio or linkerd? 60 services on GKE, 2 SREs",
+        "linkerd or istio? 40 svcs, small team, AKS.",
+        "kuma or linkerd?\nEKS, 35 services, 3 platform engineers",
+        "istio ambient or linkerd? 90 services, 4 people on the platform team",
+        "cilium or linkerd? 25 services on EKS, team of 2",
+    ],
+)
+def test_a_bare_choice_then_a_setup_asks_which(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend and intent.facts.get("mesh_asked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istio or linkerd? which has lower latency",
+        "istio or linkerd? EKS",
+        "cilium or istio ambient if we dont want a proxy in every pod?",
+        "istio vs linkerd for ~300 pods. mostly care abt encrypting pod to pod traffic",
+        "one-person ops team, 5 services. istio or linkerd?",
+    ],
+)
+def test_a_choice_with_no_setup_after_it_asks_nothing_more(engine: AnswerEngine, text: str):
+    assert not engine.parser.parse(text).facts.get("mesh_asked")
+
+
+# A licence policy they state is applied, not argued away.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "consul went BUSL right? can we still use it if legal says no BUSL",
+        "can we keep using consul if our policy bans BUSL licences?",
+        "legal says no business source licences. can we still run consul internally?",
+        "is consul ok to use internally when busl is not allowed here?",
+        "we can't use BUSL software per legal. can we still use consul?",
+    ],
+)
+def test_a_licence_policy_stated_is_applied(engine: AnswerEngine, text: str):
+    answer = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "Under that policy, no" in answer
+    assert "Internal use is allowed" not in answer
+
+
+def test_a_licence_described_not_set_as_policy_is_explained(engine: AnswerEngine):
+    text = "consul is BSL now, can we still use it internally?"
+    answer = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "Internal use is allowed" in answer and "Under that policy" not in answer

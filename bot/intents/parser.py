@@ -92,6 +92,7 @@ PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" 
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+MESH_ASKED = "mesh_asked"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
@@ -451,9 +452,11 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif self._licence_asked(reading, kind):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
-            # no licence policy of a setup to screen offerings by
+            # no licence policy of a setup to screen offerings by; a policy they state ("… if
+            # legal says no BUSL") is kept, for the answer to apply
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
-            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            policy = LICENCE in self._refusals.read(reading.text)
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE or policy}
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif self._price_asked(reading, kind):
             # "what does GCSM cost for 200 vCPUs?": money, which a resource figure never answers
@@ -851,6 +854,10 @@ class IntentParser:
         )
         for base in bases:
             found.meshes.remove(base)
+        setup = set(facts) & (self._setup | self._deciding) - {PLATFORM}
+        if setup and len(found.meshes) >= 2 and self._opening.bare_choice(text, self._named):
+            # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": which mesh, not whether
+            facts.setdefault(MESH_ASKED, True)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
             span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
@@ -1777,6 +1784,8 @@ class IntentParser:
         # ~300 pods …", "cilium or istio ambient if …") compares them on what follows.
         # A pick asked in so many words ("… which one should we run?", "… for us?") asks one.
         pick_said = self._asks.picks(r.text) or self._opening.first_says("picks_between", r.text)
+        # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": the choice alone, then the setup
+        pick_said = pick_said or (their_setup and self._opening.bare_choice(r.text, self._named))
         opening = self._opening.opens(r.remaining, r.found.spans) and not pick_said
         among = len(meshes) < 2 or (their_setup and weighed and not opening)
         # So is a question that closes on a decision over the setup said before it ("… a
@@ -2679,6 +2688,10 @@ class IntentParser:
                 start = len(normalised[: match.start()].split())
                 spans.append((start, start + len(match.group(0).split())))
         return spans
+
+    def _named(self, tokens: list[str]) -> list[bool]:
+        """For each word, whether a mesh's name takes it."""
+        return find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index).mesh_used
 
     def _choice(self, remaining: str, meshes: list[str], needs: bool) -> bool:
         """Named meshes set against each other by a bare 'or', with needs stated (features,
