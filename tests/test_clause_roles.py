@@ -252,3 +252,57 @@ def test_a_licence_described_not_set_as_policy_is_explained(engine: AnswerEngine
     text = "consul is BSL now, can we still use it internally?"
     answer = render_terminal(engine.answer(engine.parser.parse(text)))
     assert "Internal use is allowed" in answer and "Under that policy" not in answer
+
+
+# A managed mesh wanted where no provider runs a managed build of one: said plainly.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS shop, we'd love a managed istio control plane. 80 services",
+        "we're on EKS and don't want to run istiod ourselves, need it managed",
+        "EKS, 40 services, must be a managed control plane like GKE has",
+        "on EKS: is there a managed mesh where AWS runs the control plane?",
+        "EKS, want someone else to run the mesh control plane, 60 services",
+    ],
+)
+def test_no_managed_build_on_the_platform_is_said(engine: AnswerEngine, text: str):
+    answer = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "No provider runs a managed build of an open-source mesh on EKS" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, want a managed mesh, 40 services",
+        "GKE, want the control plane managed by google, 30 services",
+        "EKS, 40 services, need mtls",
+    ],
+)
+def test_a_platform_with_a_managed_build_or_none_wanted_gets_no_such_note(
+    engine: AnswerEngine, text: str
+):
+    answer = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "No provider runs a managed build" not in answer
+
+
+# Over a stable edition's free tier: stay on edge releases, pay, or move.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we used Linkerd stable releases, now Buoyant wants a licence since we're 300 employees."
+        " stay, pay, or move?",
+        "we run linkerd on EKS, 120 services, company of 400 employees. buoyant wants money now",
+        "linkerd user here, 250 employees, the BEL licence question came up. options?",
+        "we've used linkerd for years, 1000 employees, what now that stable releases cost",
+        "EKS, 40 services, 500 employees, need mtls and retries",
+    ],
+)
+def test_over_the_free_tier_the_ways_on_are_laid_out(engine: AnswerEngine, text: str):
+    answer = render_terminal(engine.answer(engine.parser.parse(text)))
+    if "Recommendation: Linkerd" in answer:
+        assert "edge releases (free at any size), pay for Buoyant Enterprise" in answer
+
+
+def test_under_the_free_tier_nothing_more_is_said(engine: AnswerEngine):
+    text = "EKS, 40 services, 30 employees, need mtls and retries"
+    assert "you are over that" not in render_terminal(engine.answer(engine.parser.parse(text)))

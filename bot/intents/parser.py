@@ -854,9 +854,11 @@ class IntentParser:
         )
         for base in bases:
             found.meshes.remove(base)
-        setup = set(facts) & (self._setup | self._deciding) - {PLATFORM}
-        if setup and len(found.meshes) >= 2 and self._opening.bare_choice(text, self._named):
-            # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": which mesh, not whether
+        # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": the team that will run it said
+        # after a bare choice asks which mesh for them, not whether (what else follows, "2
+        # clusters, some traffic across", is what to weigh the two on)
+        teamed = bool(_TEAM & set(facts))
+        if teamed and len(found.meshes) >= 2 and self._opening.bare_choice(text, self._named):
             facts.setdefault(MESH_ASKED, True)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
@@ -1785,7 +1787,8 @@ class IntentParser:
         # A pick asked in so many words ("… which one should we run?", "… for us?") asks one.
         pick_said = self._asks.picks(r.text) or self._opening.first_says("picks_between", r.text)
         # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": the choice alone, then the setup
-        pick_said = pick_said or (their_setup and self._opening.bare_choice(r.text, self._named))
+        teamed = bool(_TEAM & set(facts))
+        pick_said = pick_said or (teamed and self._opening.bare_choice(r.text, self._named))
         opening = self._opening.opens(r.remaining, r.found.spans) and not pick_said
         among = len(meshes) < 2 or (their_setup and weighed and not opening)
         # So is a question that closes on a decision over the setup said before it ("… a
