@@ -306,3 +306,23 @@ def test_over_the_free_tier_the_ways_on_are_laid_out(engine: AnswerEngine, text:
 def test_under_the_free_tier_nothing_more_is_said(engine: AnswerEngine):
     text = "EKS, 40 services, 30 employees, need mtls and retries"
     assert "you are over that" not in render_terminal(engine.answer(engine.parser.parse(text)))
+
+
+# Certificates as a chore refused: handled for them, not their own CA wanted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lambda and ECS across accounts, want authz and routing without managing certs",
+        "we want mtls between 40 services on EKS without managing certificates ourselves",
+        "EKS, 30 services. no cert management on our side please, need mtls",
+        "we don't want to manage certs at all. AKS, 20 services, mtls",
+        "GKE, 50 services, mtls but we never touch certs",
+    ],
+)
+def test_certificates_refused_as_a_chore_want_no_own_ca(engine: AnswerEngine, text: str):
+    assert "external_ca" not in facts(engine, text).get("needs", [])
+
+
+def test_an_own_ca_said_is_still_needed(engine: AnswerEngine):
+    said = facts(engine, "EKS, 40 services, we must use our vault pki as the CA")
+    assert "external_ca" in said.get("needs", [])
