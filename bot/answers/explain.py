@@ -185,7 +185,8 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     if intent.aspect == Aspect.licence:  # "can we still use it internally?": answered first
         employees = intent.facts.get("employees")
         counted = employees if isinstance(employees, int) else None
-        lead, lead_sources = licence_lead(mesh, counted, cite)
+        policy = intent.facts.get("licence")
+        lead, lead_sources = licence_lead(mesh, counted, cite, policy)
     elif intent.aspect == Aspect.price:  # "what does GCSM cost for 200 vCPUs?": money
         lead, lead_sources = _price_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"

@@ -5,15 +5,29 @@ in prod?"), alone or beside a comparison it is asked in."""
 from __future__ import annotations
 
 from bot.answers.citations import Citations
-from bot.knowledge.models import LicenceKind, Mesh
+from bot.answers.screening import banned_licences
+from bot.knowledge.models import FactValue, LicenceKind, Mesh
 
 
-def licence_lead(mesh: Mesh, employees: int | None, cite: Citations) -> tuple[str, list[str]]:
+def licence_lead(
+    mesh: Mesh, employees: int | None, cite: Citations, policy: FactValue = None
+) -> tuple[str, list[str]]:
     """What its licence permits, as the licensor words it; for open-source code, that it is
     open source; where I hold neither, its name and that I hold no reading. Where its project
     ships no stable releases, where they come from and, at the company's size, whether its
-    free tier covers them (a price I don't hold is said to be so)."""
+    free tier covers them (a price I don't hold is said to be so). A licence policy they
+    state that rules its licence out ("if legal says no BUSL") is applied first: no."""
     fit = mesh.fit
+    if fit and fit.licence in banned_licences(policy):
+        lead = (
+            f"Under that policy, no: {mesh.name} is licensed {mesh.license}, and a policy "
+            f"against {fit.licence.value.replace('_', '-')} licences rules it out, whatever "
+            f"that licence allows for internal use. The current release is "
+            f"{mesh.version.current}: an older release under another licence, where the line "
+            "above names one, means staying on old releases. Otherwise the choice is another "
+            "mesh."
+        )
+        return lead, cite.cite([*fit.sources[:2], *mesh.version.sources[:1]])
     # "is consul still open source?": a source-available licence is said to be so first
     unlike = (
         f"Not open source: {mesh.name} is licensed {mesh.license}, a source-available "

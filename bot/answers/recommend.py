@@ -7,6 +7,7 @@ from bot.answers import arguing, choosing, editions, scoring, ties, whatif
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
+from bot.answers.managed_elsewhere import managed_elsewhere
 from bot.answers.notices import facts_text
 from bot.answers.phrasing import after_colon, first_sentence, mesh_names
 from bot.answers.platform_licence import platform_licence
@@ -28,7 +29,7 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh, Question, Rule, ScreeningTest
+from bot.knowledge.models import FactValue, Mesh, Question, Rule, ScreeningTest, StableBuilds
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -733,10 +734,30 @@ def main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str
         )
         return (
             f"the open-source project ships only edge releases; stable releases come from "
-            f"{builds.edition}{free}."
+            f"{builds.edition}{free}.{_over_free_tier(kb, pick, builds, req)}"
         )
     weakness = first_sentence(pick.weaknesses[0]) if pick.weaknesses else ""
     return after_colon(kb, weakness) if weakness else ""
+
+
+def _over_free_tier(kb: KnowledgeBase, pick: Mesh, builds: StableBuilds, req: Requirements) -> str:
+    """A company over the stable edition's free tier has three ways on with the mesh: its
+    edge releases, paying for the edition, or another mesh; staying weighs most where it is
+    the mesh they run ("we used Linkerd stable releases … stay, pay, or move?")."""
+    if not (builds.free_below and req.employees and req.employees >= builds.free_below):
+        return ""
+    theirs = req.incumbent == pick.id
+    move = (
+        "or move, which costs the migration (see Why and the runner-up)"
+        if theirs
+        else "or pick another mesh (see the runner-up)"
+    )
+    return (
+        f" At {req.employees} employees you are over that: {'stay on' if theirs else 'run'} "
+        f"the project's edge "
+        f"releases (free at any size), pay for {builds.edition} (I hold no price for it), "
+        f"{move}."
+    )
 
 
 def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
@@ -815,6 +836,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         p
         for p in (
             platform_licence(kb, facts, req, cite),
+            managed_elsewhere(kb, facts, req, cite),
             _named(kb, verdict, intent.meshes, cite),
             _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),

@@ -15,7 +15,7 @@ states a setup first and asks for a pick.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.intents.cues import CuePhrases
 from bot.knowledge.aliases import normalise
@@ -71,6 +71,20 @@ class Opening:
         ("linkerd or istio for us? …"; not "… whats the diff besides azure doing it for us")."""
         first = _SENTENCE_ENDS.split(text, maxsplit=1)[0]
         return self._cues.has(group, f" {normalise(first)} ")
+
+    def bare_choice(self, text: str, named: Callable[[list[str]], list[bool]]) -> bool:
+        """Whether the first sentence is a choice between names and nothing else ("linkerd or
+        istio? 20 svcs, 3 ppl on platform, EKS"): names joined by a bare `or` only (a
+        `choice_openers` word before them at most), so what follows is the setup the pick is
+        for, not what to weigh a comparison on ("cilium or istio ambient if …" goes on)."""
+        first = _SENTENCE_ENDS.split(text, maxsplit=1)
+        if len(first) < 2 or not first[1].strip():
+            return False
+        tokens = normalise(first[0]).split()
+        opener = self._cues.leading("choice_openers", " ".join(tokens))
+        tokens = tokens[len(opener.split()) :]
+        joins = [t for t, n in zip(tokens, named(tokens), strict=True) if not n]
+        return len(tokens) > len(joins) and bool(joins) and set(joins) <= {"or"}
 
     def then_says_theirs(self, text: str) -> bool:
         """Whether a statement of their own follows the last question asked ("… which of

@@ -39,6 +39,7 @@ from bot.intents.extract import (
     outside_features,
 )
 from bot.intents.identity import SUBJECTS, IdentityReader
+from bot.intents.lacks import LackReader
 from bot.intents.latest import latest_asked
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary, slip
@@ -49,6 +50,7 @@ from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.money import money_signed
 from bot.intents.moving_on import MovingOn
+from bot.intents.name_breaks import NameBreaks
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
@@ -73,6 +75,7 @@ from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
 from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, REFUSED, StanceReader, settled
+from bot.intents.struck import without_struck
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
@@ -89,6 +92,7 @@ PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" 
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
+MESH_ASKED = "mesh_asked"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
 BY_NAME = "by_name"
@@ -267,6 +271,8 @@ class IntentParser:
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
         self._likened = LikenedReader(kb, kb.meshes.values())
+        self._lacks = LackReader(kb.rules.phrases)
+        self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
         self._suffixed = SuffixReader(self._vocabulary | written_words(texts))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
@@ -446,9 +452,11 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif self._licence_asked(reading, kind):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
-            # no licence policy of a setup to screen offerings by
+            # no licence policy of a setup to screen offerings by; a policy they state ("… if
+            # legal says no BUSL") is kept, for the answer to apply
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
-            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            policy = LICENCE in self._refusals.read(reading.text)
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE or policy}
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif self._price_asked(reading, kind):
             # "what does GCSM cost for 200 vCPUs?": money, which a resource figure never answers
@@ -479,7 +487,8 @@ class IntentParser:
 
     def _prepared(self, text: str) -> tuple[str, _Reading | None]:
         """The text as words the readers take, and its reading (None: nothing to read)."""
-        plain = as_labels(html.unescape(text), self._mesh_words)
+        plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
+        plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
@@ -820,7 +829,7 @@ class IntentParser:
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
         self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
-        facts = implied(self._kb.rules, {**said, **counted})
+        facts = implied(self._kb.rules, {**said, **counted}, counted)
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
@@ -851,6 +860,12 @@ class IntentParser:
         )
         for base in bases:
             found.meshes.remove(base)
+        # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": the team that will run it said
+        # after a bare choice asks which mesh for them, not whether (what else follows, "2
+        # clusters, some traffic across", is what to weigh the two on)
+        teamed = bool(_TEAM & set(facts))
+        if teamed and len(found.meshes) >= 2 and self._opening.bare_choice(text, self._named):
+            facts.setdefault(MESH_ASKED, True)
         compared = bool(cues)  # a bare "or" sets two names against each other only between them
         ors = [
             span for span in self._cue_spans("compare", remaining, skip=set()) if span not in cues
@@ -1777,6 +1792,9 @@ class IntentParser:
         # ~300 pods …", "cilium or istio ambient if …") compares them on what follows.
         # A pick asked in so many words ("… which one should we run?", "… for us?") asks one.
         pick_said = self._asks.picks(r.text) or self._opening.first_says("picks_between", r.text)
+        # "linkerd or istio? 20 svcs, 3 ppl on platform, EKS": the choice alone, then the setup
+        teamed = bool(_TEAM & set(facts))
+        pick_said = pick_said or (teamed and self._opening.bare_choice(r.text, self._named))
         opening = self._opening.opens(r.remaining, r.found.spans) and not pick_said
         among = len(meshes) < 2 or (their_setup and weighed and not opening)
         # So is a question that closes on a decision over the setup said before it ("… a
@@ -2680,6 +2698,10 @@ class IntentParser:
                 spans.append((start, start + len(match.group(0).split())))
         return spans
 
+    def _named(self, tokens: list[str]) -> list[bool]:
+        """For each word, whether a mesh's name takes it."""
+        return find_mentions(tokens, self._kb.mesh_index, self._kb.feature_index).mesh_used
+
     def _choice(self, remaining: str, meshes: list[str], needs: bool) -> bool:
         """Named meshes set against each other by a bare 'or', with needs stated (features,
         or constraints of the setup: "3 person platform team … istio or linkerd?")."""
@@ -2698,6 +2720,7 @@ class IntentParser:
         negated = self._kept_out(text)
         listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
         pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
+        sentences = [normalise(s) for s in _SENTENCES.split(text[:MAX_TEXT])]
         for at in range(0, len(pieces), 2):
             normalised = " ".join(normalise(pieces[at]).split()[:MAX_TOKENS])
             listed = at > 0 and pieces[at - 1].strip() == LIST_BREAK
@@ -2709,6 +2732,9 @@ class IntentParser:
                 match = next(iter(self._cues.find("negation", part)), None)
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
+                    told = next((s for s in sentences if part in s), normalised)
+                    if self._lacks.lacks(part, match, told):  # "retried with no timeouts"
+                        found = [f for f in found if self._kb.features[f].workloads]
                     negated += [f for f in found if f not in negated]
                     listing = bool(found) and self._only_features(part[match.end() :]) == found
                 for denial in self._need_denied.finditer(part) if self._need_denied else ():

@@ -21,12 +21,14 @@ mesh: they run it, and what they pick is to be built on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.likened_places import likened_platforms
 from bot.intents.pricing import PriceReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -182,6 +184,7 @@ class RequirementReader:
         self._negated = (
             LazyPattern(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
+        self._likened = likened_platforms(rules.phrases)
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
         self._vendor_words = word_pattern(list(self._vendor_of))
         named = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
@@ -228,6 +231,9 @@ class RequirementReader:
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
         self._past = word_pattern([normalise(p) for p in kb.rules.past_use])
+        self._used_told = word_pattern(
+            [normalise(p) for p in kb.rules.phrases.get("used_told", [])], patience=None
+        )
         self._quantity = word_pattern([normalise(p) for p in rules.phrases.get("quantity", [])])
         leaving = kb.rules.refusals.meshes
         self._reach = leaving.reach if leaving else 0
@@ -533,6 +539,8 @@ class RequirementReader:
                 continue  # "we don't have the rh mesh subscription"
             if match.groupdict().get("vendor") and self._denied_customer(normalised, match):
                 continue  # "not paying red hat for anything extra": no one they buy from
+            if self._used_before(normalised, match, starts):
+                continue  # "we used istio back in 2021": once, not now
             # "… in linkerd? right now we use istio": the cue and the name in two sentences
             if any(match.start() < start < match.end() for start in starts):
                 continue
@@ -544,6 +552,15 @@ class RequirementReader:
                 names.append(then.group("name"))
                 end = then.end()
         return [n for n in names if not self._product(n, normalised)]
+
+    def _used_before(self, normalised: str, match: re.Match[str], starts: list[int]) -> bool:
+        """A use told in the past tense (`phrases: used_told`, "we used linkerd stable
+        releases, now …") is the mesh they run, unless its sentence sets it in the past with a
+        `past_use` word ("we used istio at my last job", "… back in 2021")."""
+        if not (self._used_told and self._used_told.match(normalised, match.start())):
+            return False
+        end = min([s for s in starts if s > match.start()] or [len(normalised)])
+        return bool(self._past and self._past.search(normalised, match.start(), end))
 
     def _lacked(self, normalised: str, start: int) -> bool:
         """An `already_denied_before` phrase in the few words before `start`."""
@@ -913,7 +930,10 @@ class RequirementReader:
         return any(p and p.search(before) for p in (self._shares, self._joins))
 
     def _not_this(self, text: str, match: re.Match[str]) -> bool:
-        """'ARO, not AKS': the platform named right after a `not_platform` word."""
+        """'ARO, not AKS': the platform named right after a `not_platform` word; 'a managed
+        control plane like AKS has': one named as a comparison (bot/intents/likened_places.py)."""
+        if self._likened.likens(text, match):
+            return True
         return bool(self._negated and self._negated.search(text[: match.start()]))
 
     def _counted(self, words: list[str]) -> list[Platform]:
@@ -936,14 +956,27 @@ class RequirementReader:
         return found
 
 
-def implied(rules: RulesFile, facts: dict[str, FactValue]) -> dict[str, FactValue]:
+def implied(
+    rules: RulesFile, facts: dict[str, FactValue], counted: Collection[str] | None = None
+) -> dict[str, FactValue]:
     """The facts with what they imply (rules.yaml `implied:`): "a platform team of 3 people"
     is a small team, "clusters in 3 regions" three clusters. A count is more specific than a
-    phrase, so what it implies wins; a count it implies yields to one the question gave."""
+    phrase, so what it implies wins; a count it implies yields to one the question gave. Given
+    the facts the question `counted`, an `at_least` count also raises a smaller one a phrase
+    set ("3 regions, multi-cluster": three clusters, not the two "multi-cluster" says)."""
     out = dict(facts)
     for implication in rules.implied:
         conditions = implication.when.items()
         if all(c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in conditions):
             out.update(implication.set)
-            out.update({f: facts[of] for f, of in implication.at_least.items() if f not in facts})
+            for f, of in implication.at_least.items():
+                if f not in facts or (counted is not None and _raised(facts, f, of, counted)):
+                    out[f] = facts[of]
     return out
+
+
+def _raised(facts: dict[str, FactValue], fact: str, of: str, counted: Collection[str]) -> bool:
+    """A number a phrase set (not counted) that the count it is at least is larger than."""
+    low, high = facts.get(fact), facts.get(of)
+    numbers = isinstance(low, int) and isinstance(high, int)
+    return fact not in counted and numbers and not isinstance(low, bool) and high > low  # type: ignore[operator]
