@@ -1896,6 +1896,11 @@ class RulesFile(Strict):
         description="Words right before a tool and its link that stand for the needs named "
         "before them in the sentence ('canary deploys, which argo rollouts can do').",
     )
+    covered_placed: list[Text] = Field(
+        default_factory=list,
+        description="Words between needs named first and the tool of theirs that does them "
+        "('we already do retries in the grpc client', 'timeouts handled inside our client lib').",
+    )
     without_mesh: list[MetWithoutMesh] = Field(
         default_factory=list,
         description="Needs the platform meets without a mesh, each a flag fact and the "
