@@ -15,7 +15,8 @@ from tests.support.verdicts import verdict
 
 # Someone else wants a mesh; whether it would earn its keep is asked, nothing of it is.
 ANY_POINT = [
-    "4 services on docker compose on two vms, no k8s. a colleague wants linkerd. is there any point?",
+    "4 services on docker compose on two vms, no k8s. a colleague wants linkerd. "
+    "is there any point?",
     "three services on nomad, our architect keeps saying we should get consul connect. what's the "
     "point, honestly",
     "small team, 6 services on one gke cluster. the new hire wants cilium mesh. is there even a "
