@@ -131,3 +131,83 @@ def test_red_hat_only_openshift_bank_gets_the_red_hat_mesh(engine: AnswerEngine)
     )
     answer = engine.answer(engine.parser.parse(text))
     assert "OpenShift Service Mesh" in answer.title
+
+
+# Auth asked of the calls between services: authorization between them, not an outside
+# decision service.
+WITH_AUTH = [
+    "our services on eks need to call each other with auth. which mesh?",
+    "half on ECS, half on EKS; they call one another with auth and some routing. recommend",
+    "we need service to service auth between 20 services on gke. which mesh fits?",
+    "apps on aks must talk to each other with auth. what should we use",
+    "auth between services is the main ask, 30 services on eks. which mesh?",
+]
+
+
+@pytest.mark.parametrize("text", WITH_AUTH)
+def test_auth_between_services_is_service_authorization(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert "l7_authorization" in intent.features
+    assert "external_authz" not in intent.features
+
+
+def test_an_outside_decision_service_stays_external_authz(engine: AnswerEngine):
+    assert (
+        "external_authz" in engine.parser.parse("we want external authz with opa on gke").features
+    )
+
+
+# A data path the provider runs leaves them no proxy to run: kept, with a caveat.
+NO_PROXIES_TO_RUN = [
+    "EKS and ECS on EC2 plus Lambdas across 12 AWS accounts, IAM auth between them. we'd rather "
+    "not run any proxies or control planes. mesh or something else?",
+    "ecs and eks in 4 aws accounts, services call each other with iam auth. we'd prefer not to "
+    "run any proxies or a control plane ourselves. what fits?",
+    "lambdas, ecs tasks and eks pods across accounts; IAM-authorised calls between them; no "
+    "proxies of any kind for us to run and no control plane. recommend something",
+    "aws only: eks + ecs, several accounts, need authz between services, we won't run any proxies "
+    "or control planes. which option?",
+    "multi-account AWS, EKS and ECS on EC2, IAM-based auth between services, we really don't want "
+    "any proxies whatsoever or control planes to operate. mesh or not?",
+]
+
+
+@pytest.mark.parametrize("text", NO_PROXIES_TO_RUN)
+def test_a_provider_run_data_path_fits_no_proxies_to_run(engine: AnswerEngine, text: str):
+    assert verdict(engine, text).tied == ["amazon-vpc-lattice"]
+
+
+def test_no_proxies_still_rules_out_sidecar_meshes(engine: AnswerEngine):
+    text = "eks, 20 services, mtls needed, no proxies at all. which mesh?"
+    screened = {s.mesh.id: s for s in verdict(engine, text).screened}
+    assert screened["linkerd"].out and screened["istio"].out
+
+
+# Windows workloads said to be VMs: a row lacking only Windows pods meets them, while a
+# paid edition's Windows VM support that loads on Windows Server 2025 alone weighs against it
+# where the release is unsaid.
+WINDOWS_VMS = [
+    "big fleet of Windows Server VMs running IIS and .NET Framework plus some linux services. "
+    "need mtls and discovery between them. commercial support is fine",
+    "hundreds of windows server vms (.net framework) and a few linux boxes; mTLS between them, "
+    "vendor support welcome. which mesh?",
+    "our estate: windows VMs with IIS, some linux VMs and a k8s cluster. need mtls everywhere. "
+    "happy to pay for support. recommend a mesh",
+    "legacy .NET apps on windows server vms, linux microservices beside them. mutual tls between "
+    "all of them; paid support ok. what can do windows?",
+    "we run 80 windows server VMs and 20 linux services; need mtls and service discovery across "
+    "both. budget for a vendor exists. which mesh?",
+]
+
+
+@pytest.mark.parametrize("text", WINDOWS_VMS)
+def test_windows_vms_of_unsaid_release_lean_to_consul(engine: AnswerEngine, text: str):
+    assert verdict(engine, text).tied == ["consul"]
+
+
+def test_windows_server_2025_vms_keep_linkerd_in_the_running(engine: AnswerEngine):
+    text = (
+        "legacy IIS apps on windows server 2025 VMs + linux k8s cluster. need mTLS between the "
+        "windows VMs and the k8s services. paying a vendor is fine"
+    )
+    assert verdict(engine, text).scores["linkerd"] >= verdict(engine, text).scores["consul"]

@@ -306,6 +306,11 @@ class DataPlane(Strict):
         description="The architecture in a phrase a comparison leads with: the proxy, its "
         "language, and where it runs ('Envoy (C++) sidecar in every pod')."
     )
+    provider_run: bool = Field(
+        default=False,
+        description="The provider runs the whole data path as a service: no proxy of the "
+        "team's in tasks, pods or nodes to run, patch or size.",
+    )
     sources: list[Id] = Field(default_factory=list, description="Where the design is documented.")
 
 
