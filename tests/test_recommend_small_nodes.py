@@ -103,15 +103,20 @@ def test_windows_on_kubernetes_alone_rules_out_windows_vms_only(engine: AnswerEn
     assert "consul" not in result.survivors
 
 
+# Windows Server 2025 VMs are what Buoyant's Windows VM support loads on; VMs of a release
+# unsaid may be older, and Consul's Windows VMs are then the surer fit.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "pick"),
     [
-        "legacy IIS apps on windows server 2025 VMs + linux k8s cluster. need mTLS between the "
-        "windows VMs and the k8s services. paying a vendor is fine",
-        "eks plus 40 windows vms on prem, need mtls across them",
+        (
+            "legacy IIS apps on windows server 2025 VMs + linux k8s cluster. need mTLS between "
+            "the windows VMs and the k8s services. paying a vendor is fine",
+            "Linkerd",
+        ),
+        ("eks plus 40 windows vms on prem, need mtls across them", "Consul"),
     ],
 )
-def test_windows_vms_beside_kubernetes_keep_consul(engine: AnswerEngine, text: str):
+def test_windows_vms_beside_kubernetes_keep_consul(engine: AnswerEngine, text: str, pick: str):
     result = verdict(engine, text)
     assert "consul" in result.survivors
-    assert engine.ask(text).title == "Recommendation: Linkerd"
+    assert engine.ask(text).title == f"Recommendation: {pick}"

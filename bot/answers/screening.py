@@ -257,7 +257,17 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
     lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
     text = f"{name} {LEVEL_WORDS[level]}{lacks}{_staged(row)}"
     added = level == Level.extension
-    return Check(Outcome.caveat, text, sources, added=added, early=_stage(row), why=_why(row))
+    # what it lacks is the Kubernetes kind of workload, and theirs are the other kind (VMs)
+    other = bool(lacks) and _other_kind(feature_id, ctx)
+    return Check(
+        Outcome.caveat,
+        text,
+        sources,
+        added=added,
+        conditional=other,
+        early=_stage(row),
+        why=_why(row),
+    )
 
 
 WHY_CHARS = 240  # a row's note longer than this is left to the comparison table
@@ -288,6 +298,19 @@ def _named(feature_id: str, ctx: Context) -> bool:
         and all(p in KUBERNETES_PLATFORMS or p == Platform.kubernetes for p in req.platforms)
         and not any(f.workloads for f in others)
     )
+
+
+def _other_kind(feature_id: str, ctx: Context) -> bool:
+    """A kind of workload whose `named_by` words are Kubernetes' own (Windows pods), asked
+    of an estate with another kind of workload in it (VMs counted, or VMs a must-have) and
+    never said by those words ("Windows Server VMs"): a row lacking only the Kubernetes kind
+    meets it as long as none of those is added, a conditional caveat."""
+    features, req = ctx.kb.features, ctx.req
+    feature = features.get(feature_id)
+    if not (feature and feature.workloads and feature.named_by) or _named(feature_id, ctx):
+        return False
+    others = [features[n] for n in req.needs if n != feature_id and n in features]
+    return bool(req.vms) or any(f.workloads for f in others)
 
 
 def _stage(row: Support | None) -> str:
@@ -486,7 +509,8 @@ def per_pod_proxy(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
 
 def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """No proxy in the data path at all: an option that runs none, or for gRPC services one
-    whose gRPC clients take its configuration over xDS themselves (proxyless gRPC)."""
+    whose gRPC clients take its configuration over xDS themselves (proxyless gRPC); a data
+    path the provider runs as a service leaves them none to run, a caveat."""
     plane = mesh.data_plane
     if value is not True or plane.model == DataPlaneModel.none:
         return FITS
@@ -494,6 +518,9 @@ def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if proxyless and proxyless.level == Level.yes and "grpc_support" in ctx.req.needs:
         text = "no proxy only for gRPC services (proxyless gRPC)"
         return [Check(Outcome.caveat, text, tuple(proxyless.sources), conditional=True)]
+    if plane.provider_run:  # "we'd rather not run any proxies": none of theirs to run
+        text = f"no proxy of yours to run, but one in the path: {plane.summary}"
+        return [Check(Outcome.caveat, text, tuple(plane.sources))]
     return [Check(Outcome.out, plane.summary, tuple(plane.sources))]
 
 

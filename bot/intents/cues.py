@@ -32,6 +32,7 @@ GROUPS = frozenset(
         "features",
         "cost",
         "recommend",
+        "recommend_closing",
         "decision",
         "decision_opening",
         "next_step",
@@ -173,6 +174,10 @@ GROUPS = frozenset(
 # project's status (`status_idioms`).
 YIELDS = {"which_meshes": "role_asked", "list_meshes": "role_asked", "lifecycle": "status_idioms"}
 
+# A group whose phrases say it too where they close the text ("… what's the mesh?") but not
+# further on ("what's the mesh overhead"): `has` reads them for the group.
+CLOSING = {"recommend": "recommend_closing"}
+
 
 # Words any topic's question uses ("why", "fix", "error", "production", "legal", "why does
 # it matter", "zero"): they say what is asked of a subject, never make a subject mine, so they
@@ -211,7 +216,15 @@ class CuePhrases:
 
     def has(self, group: str, normalised: str) -> bool:
         pattern = self._pattern(group)
-        return bool(pattern and pattern.search(self._yielded(group, normalised)))
+        if pattern and pattern.search(self._yielded(group, normalised)):
+            return True
+        closing = CLOSING.get(group)
+        return bool(closing) and self.closes(closing, normalised)
+
+    def closes(self, group: str, normalised: str) -> bool:
+        """The text ends on a phrase of the group."""
+        end = len(normalised.rstrip())
+        return any(m.end() == end for m in self.find(group, normalised))
 
     def find(self, group: str, normalised: str) -> list[re.Match[str]]:
         pattern = self._pattern(group)

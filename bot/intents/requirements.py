@@ -460,6 +460,7 @@ class RequirementReader:
         # "micrometer + grafana for metrics": tools listed together share the jobs after them
         beside = rf"(?:\s+(?:and\s+|plus\s+)?(?:{every.pattern}))*" if every else ""
         relatives = word_pattern([normalise(w) for w in kb.rules.covered_relatives])
+        placed = word_pattern([normalise(w) for w in kb.rules.covered_placed])
         out = []
         for tool in kb.rules.covered_by:
             ids = [f for f in dict.fromkeys([*tool.features, *tool.said]) if f in kb.features]
@@ -477,6 +478,8 @@ class RequirementReader:
             if relatives and links:  # "canary deploys, which argo rollouts can do": those
                 verb = rf"(?:can\s+|could\s+|will\s+)?(?:{links.pattern})\b"
                 said = rf"{said}|(?P<relative>{relatives.pattern})\s+{words.pattern}\s+{verb}"
+            if placed:  # "we already do retries in the grpc client": the jobs named first
+                said = rf"{said}|(?P<first>{listed})\s+(?:{placed.pattern})\s+{words.pattern}"
             needs = [normalise(w).split() for w in tool.words]
             named = LazyPattern(rf"(?P<job>{jobs.pattern})s?\b")
             out.append((gated.Gated(said, needs), named, job_of, tool.features))
@@ -491,7 +494,7 @@ class RequirementReader:
         for pattern, named, job_of, always in self._jobs_said:
             for match in pattern.finditer(normalised):
                 covered += always  # a tool they say does something is one they run
-                said = match.group("jobs")
+                said = match.group("jobs") or match.group("first")
                 if not said:  # "… golden metrics, but the interceptors already emit those",
                     # "… canary deploys, which argo rollouts can do"
                     opens = max((s for s in starts if s <= match.start()), default=0)

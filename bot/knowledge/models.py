@@ -306,6 +306,11 @@ class DataPlane(Strict):
         description="The architecture in a phrase a comparison leads with: the proxy, its "
         "language, and where it runs ('Envoy (C++) sidecar in every pod')."
     )
+    provider_run: bool = Field(
+        default=False,
+        description="The provider runs the whole data path as a service: no proxy of the "
+        "team's in tasks, pods or nodes to run, patch or size.",
+    )
     sources: list[Id] = Field(default_factory=list, description="Where the design is documented.")
 
 
@@ -1938,6 +1943,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words right before a tool and its link that stand for the needs named "
         "before them in the sentence ('canary deploys, which argo rollouts can do').",
+    )
+    covered_placed: list[Text] = Field(
+        default_factory=list,
+        description="Words between needs named first and the tool of theirs that does them "
+        "('we already do retries in the grpc client', 'timeouts handled inside our client lib').",
     )
     without_mesh: list[MetWithoutMesh] = Field(
         default_factory=list,
