@@ -57,6 +57,7 @@ from bot.intents.opening import Opening
 from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
+from bot.intents.question_led import question_led
 from bot.intents.rate_caps import RateCapReader
 from bot.intents.recounted import Recounted
 from bot.intents.refusals import LIST_WORDS, RefusalReader
@@ -358,7 +359,12 @@ class IntentParser:
     def parse(self, text: str) -> Intent:
         """The intent of a text asked on its own, with no thread before it."""
         intent = alone(self._cues, text, self._thread_free(text))
+        intent = question_led(text, intent, self._thread_free, self.refers_back, self._asks_next)
         return self._referred(text, intent)
+
+    def _asks_next(self, sentence: str) -> bool:
+        """Whether a sentence asks what to do next ("if not, which way should we go")."""
+        return self._cues.has("next_step", normalise(sentence))
 
     def _referred(self, text: str, intent: Intent) -> Intent:
         """A pronoun the text itself resolves: "cilium runs as our cni. does it do mtls?" asks

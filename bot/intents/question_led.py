@@ -1,0 +1,91 @@
+"""The question a message asks, read apart from the context around it.
+
+A message often says some context and then asks one thing: "which meshes work without a
+sidecar at all? some pods have 128Mi limits and nothing else fits", "hey, what can you do?
+the pinned message says to ask you before we pick anything", "we'd love to skip envoy for
+our grpc calls. on cloud service mesh, can grpc clients talk to the mesh directly?". Read
+whole, the context turns such a message into a request for a pick; the question itself asks
+for a list, a feature's status, a mesh's status or help. When exactly one of the message's
+questions asks one of those (`LED`), none asks for a pick or what to do next (nor does the
+last sentence, asked without a mark: "… possible? if not which way should we go"), and the
+context states no must-have beyond what the question asks, that question decides the kind
+of answer and the rest stays its context (its facts). Must-haves stated beside a question
+about one of them ("we need mTLS and Wasm plugins. any option that supports wasm?") ask for
+the pick that meets them all; an estate described beside a ranking asked ("eks, 400 pods.
+least overhead?") is a pick weighing overhead (the parser's own reading). A status asked of
+the mesh they run ("osm is archived?? we're on it. what now") stays the pick it is asked
+for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.intents.models import Intent, IntentKind
+from bot.intents.moving_on import THEIRS
+from bot.knowledge.models import FactValue
+
+NEEDS = "needs"  # the fact holding the features a setup says it must have
+
+# Kinds a question of its own decides whatever setup surrounds it. A comparison or an
+# explanation asked beside a setup ("linkerd or istio for us?", "does linkerd fit?") is
+# the pick weighed for that setup, so those stay recommendations.
+LED = frozenset(
+    {
+        IntentKind.which_meshes,
+        IntentKind.help,
+        IntentKind.lifecycle,
+        IntentKind.feature_check,
+        IntentKind.sources,
+    }
+)
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+_QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence a question mark closes
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def questions(text: str) -> list[str]:
+    """The sentences of the text a question mark closes, outside code."""
+    prose = _CODE.sub(" ", text)
+    return [q.strip() for q in _QUESTION.findall(prose) if len(q.strip()) > 1]
+
+
+def _last_sentence(text: str) -> str:
+    sentences = [s.strip() for s in _SENTENCE.findall(_CODE.sub(" ", text)) if s.strip()]
+    return sentences[-1] if sentences else ""
+
+
+def question_led(
+    text: str,
+    whole: Intent,
+    read: Callable[[str], Intent],
+    refers_back: Callable[[str], bool],
+    asks_next: Callable[[str], bool],
+) -> Intent:
+    """`whole` (the message read whole) or, for a pick read from a setup around a question
+    that asks something else, that question's reading with the message's facts. A question
+    that refers back ("does it do mTLS?") asks of the context, and a name I don't know
+    said in it is the subject: the message stays read whole."""
+    if whole.kind != IntentKind.recommend or whole.unknown_names:
+        return whole
+    asked = questions(text)
+    if not asked or (len(asked) == 1 and asked[0] == text.strip()):
+        return whole
+    if any(refers_back(q) for q in asked) or asks_next(_last_sentence(text)):
+        return whole
+    readings = [read(q) for q in asked]
+    if any(r.kind == IntentKind.recommend for r in readings):
+        return whole
+    led = [r for r in readings if r.kind in LED]
+    if len(led) != 1 or (led[0].kind == IntentKind.feature_check and not led[0].meshes):
+        return whole
+    if led[0].kind == IntentKind.lifecycle and any(whole.facts.get(f) for f in THEIRS):
+        return whole  # the status of the mesh they run is why they ask what next
+    if set(_as_list(whole.facts.get(NEEDS))) - set(led[0].features):
+        return whole  # must-haves stated beside the one asked: the pick that meets them all
+    return led[0].model_copy(update={"facts": {**whole.facts, **led[0].facts}, "text": whole.text})
+
+
+def _as_list(value: FactValue | None) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
