@@ -15,6 +15,11 @@ from bot.knowledge.aliases import normalise
 GROUPS = frozenset(
     {
         "addressed",
+        "asks_release_support",
+        "asks_freshness",
+        "asks_independence",
+        "asks_method",
+        "cli_suffixes",
         "help",
         "explain",
         "what_is",

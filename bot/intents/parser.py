@@ -15,6 +15,7 @@ from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from bot.intents.alternation import word_pattern
+from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
 from bot.intents.clauses import CLAUSES
@@ -245,6 +246,7 @@ class IntentParser:
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._weigher = SetupWeigher(kb, self._cues)
+        self._asked_kinds = AskedKinds(kb, self._cues)
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
         self._former = {
@@ -414,6 +416,11 @@ class IntentParser:
         setup = self._weigher.carries_setup(reading.text, said, reading.features, told)
         if setup and self._weigher.outweighs(kind, reading.found.meshes):
             kind = IntentKind.recommend
+        # "… 1.20.3 (412 proxies). are we out of support?": the question sentence decides
+        asked = self._asked_kinds.asked(plain, kind)
+        asked = None if asked and asked.kind == kind and reading.found.meshes else asked
+        if asked and (over := self._asked_over(reading, asked, plain, unsure, echo)):
+            return over
         intent = self._intent(reading, kind, unsure, echo)
         if self._troubleshooting(plain, reading, kind, setup):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
@@ -476,6 +483,24 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _asked_over(
+        self, r: _Reading, asked: Asked, plain: str, unsure: bool, echo: str
+    ) -> Intent | None:
+        """The intent the question sentence asks (bot/intents/asked_kind.py); None where it
+        asks of one mesh's release and the message names or pastes no one mesh and release."""
+        intent = self._intent(r, asked.kind, unsure, echo)
+        update: dict[str, object] = {"aspect": asked.aspect, "features": [], "facts": {}}
+        if not asked.keeps_meshes:
+            update["meshes"] = []
+        if asked.needs_mesh:
+            mesh = self._asked_kinds.mesh_of(plain, intent.meshes)
+            said = self._version_asked(plain, [mesh]) if mesh else None
+            version = said or self._asked_kinds.printed_version(plain)
+            if mesh is None or version is None:
+                return None
+            update |= {"meshes": [mesh], "version": version}
+        return intent.model_copy(update=update)
 
     def _prepared(self, text: str) -> tuple[str, _Reading | None]:
         """The text as words the readers take, and its reading (None: nothing to read)."""

@@ -1,0 +1,130 @@
+"""The kind a message's question sentence asks, over what its context would read as.
+
+A message often carries context before its question: a setup, a pasted `istioctl version`
+or `kubectl top`, the reason they ask. Read whole, that context can look like a setup asking
+for a pick ("… 1.20.3 (412 proxies). are we out of support?") or a list of sources asked
+again ("how fresh is your data?"). The question sentence decides the kind; the context only
+informs it (the mesh a pasted tool belongs to, the release it prints).
+
+The words live in rules.yaml `phrases:` under the groups named in `ASKED`; a mesh's command
+line tool is its name with one of `phrases: cli_suffixes` (istioctl, kumactl).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.intents.clauses import SENTENCE_END
+from bot.intents.cues import CuePhrases
+from bot.intents.models import Aspect, IntentKind
+from bot.intents.versions import NUMBER
+from bot.knowledge.aliases import normalise
+from bot.knowledge.base import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A kind (and aspect) a question sentence asks for, and what readings it overrides."""
+
+    group: str  # the rules.yaml `phrases:` group whose words ask it
+    kind: IntentKind
+    aspect: Aspect | None
+    over: frozenset[IntentKind]  # the readings of the whole message it replaces
+    needs_mesh: bool  # asked of one mesh: without one the whole message's reading stands
+    keeps_meshes: bool = True  # False: a mesh named is a yardstick ("over the istio docs")
+
+
+_SETUP_READINGS = frozenset(
+    {
+        IntentKind.recommend,
+        IntentKind.compare,
+        IntentKind.feature_check,
+        IntentKind.which_meshes,
+        IntentKind.explain,
+        IntentKind.unknown,
+        IntentKind.help,
+        IntentKind.lifecycle,  # one that found no mesh to ask of
+    }
+)
+_ANY_SOURCES = frozenset(
+    {
+        IntentKind.sources,
+        IntentKind.recommend,
+        IntentKind.explain,
+        IntentKind.unknown,
+        IntentKind.help,
+    }
+)
+
+# Most specific first: the first group a question sentence says decides.
+ASKED: tuple[Asked, ...] = (
+    # "are we out of support?", "can we jump straight to latest?": the release they run
+    Asked("asks_release_support", IntentKind.lifecycle, None, _SETUP_READINGS, True),
+    # "how fresh is your data?", "when was the knowledge base last updated"
+    Asked("asks_freshness", IntentKind.sources, Aspect.freshness, _ANY_SOURCES, False),
+    # "any independent benchmarks or is it all vendor marketing?"
+    Asked("asks_independence", IntentKind.sources, Aspect.independence, _ANY_SOURCES, False, False),
+    # "why should I trust you over the istio docs?", "how do you know any of this?"
+    Asked("asks_method", IntentKind.sources, Aspect.method, _ANY_SOURCES, False, False),
+)
+
+_VERSION_SAID = re.compile(rf"\bversion\s*[:=]\s*{NUMBER}", re.I)
+
+
+def question_sentences(text: str) -> list[str]:
+    """The sentences that ask (end with a question mark); the last sentence if none does."""
+    parts = re.split(rf"(?<=[?])|{SENTENCE_END.pattern}", text)
+    asked = [p for p in re.split(r"(?<=\?)", text) if p.strip().endswith("?")]
+    if asked:
+        return [re.split(SENTENCE_END.pattern, a.rstrip("?"))[-1] for a in asked]
+    said = [p for p in parts if p and p.strip()]
+    return said[-1:]
+
+
+class AskedKinds:
+    """Reads the kind a message's question sentences ask (see the module docstring)."""
+
+    def __init__(self, kb: KnowledgeBase, cues: CuePhrases) -> None:
+        self._kb = kb
+        self._cues = cues
+        self._suffixes = tuple(cues.words.get("cli_suffixes", ()))
+
+    def asked(self, text: str, read_as: IntentKind) -> Asked | None:
+        """The kind the question sentences ask, when it differs from `read_as` and may
+        replace it."""
+        sentences = [normalise(s) for s in question_sentences(text)]
+        for asked in ASKED:
+            if read_as not in asked.over or (
+                read_as == asked.kind and asked.aspect is None and not asked.needs_mesh
+            ):
+                continue
+            if any(self._cues.has(asked.group, s) for s in sentences):
+                return asked
+        return None
+
+    def mesh_of(self, text: str, meshes: list[str]) -> str | None:
+        """The one mesh the message is about: the one named, else the one whose command line
+        tool it pastes ("istioctl version" is Istio's)."""
+        if len(meshes) == 1:
+            return meshes[0]
+        if meshes:
+            return None
+        words = set(re.findall(r"[a-z0-9-]+", text.lower()))
+        found = {
+            mesh.id
+            for mesh in self._kb.meshes.values()
+            for name in (mesh.id, *mesh.known_as)
+            if " " not in name and {f"{name.lower()}{s}" for s in self._suffixes} & words
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    @staticmethod
+    def printed_version(text: str) -> str | None:
+        """The release a pasted tool prints ("control plane version: 1.20.3"), as major.minor;
+        the lowest where it prints several."""
+        said = [v.split(".")[:2] for v in _VERSION_SAID.findall(text)]
+        if not said:
+            return None
+        lowest = min(said, key=lambda v: tuple(int(p) for p in v))
+        return ".".join(lowest)

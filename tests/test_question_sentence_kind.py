@@ -1,0 +1,116 @@
+"""The question sentence decides the kind; context before it (a setup, a pasted tool's
+output) only informs it (bot/intents/asked_kind.py, bot/answers/sources_asked.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.intents.models import Aspect, IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.render.plain import render_terminal
+
+PASTE = (
+    "$ istioctl version\nclient version: 1.21.2\ncontrol plane version: 1.21.2\n"
+    "data plane version: 1.21.2 (230 proxies)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"planning the q3 upgrade, here's what we run:\n{PASTE}is this still supported?",
+        f"{PASTE}are we out of support here? asking before the change freeze",
+        f"mgmt wants the upgrade plan. {PASTE} can we skip minors and go straight to latest?",
+        f"fyi our mesh:\n{PASTE}is it EOL yet, and how far can we jump in one go?",
+        f"```{PASTE}```\nno longer supported? do we need to go one minor at a time?",
+    ],
+)
+def test_a_pasted_release_asked_about_is_its_status(engine: AnswerEngine, text: str) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.lifecycle
+    assert intent.meshes == ["istio"]
+    assert intent.version == "1.21"
+    assert "1.21" in render_terminal(engine.answer(intent)).splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        ("we're on kuma 2.6 with 40 services. are we out of support?", "2.6"),
+        ("istio 1.22 on eks, 300 pods. still supported?", "1.22"),
+        ("kumactl version prints\nversion: 2.7.1\nis that still supported?", "2.7"),
+    ],
+)
+def test_a_named_or_pasted_release_keeps_its_mesh(
+    engine: AnswerEngine, text: str, version: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.lifecycle
+    assert intent.version == version
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no mesh or no release to ask the status of: the reading stands
+        "we need mTLS and canary upgrades, 200 services. can we skip minors with any mesh?",
+        "istio vs linkerd for 80 services",
+        "does linkerd support circuit breaking",
+    ],
+)
+def test_without_a_release_the_reading_stands(engine: AnswerEngine, text: str) -> None:
+    assert engine.parser.parse(text).kind != IntentKind.lifecycle
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("how current is your data?", Aspect.freshness),
+        ("when was this knowledge base last reviewed", Aspect.freshness),
+        ("is your data stale? some of this looks old", Aspect.freshness),
+        ("how up to date are your numbers?", Aspect.freshness),
+        ("last refreshed when?", Aspect.freshness),
+        ("are any of your benchmarks independent?", Aspect.independence),
+        ("is this just vendor marketing or do you have third party numbers?", Aspect.independence),
+        ("is there anything independent or only vendor benchmarks?", Aspect.independence),
+        ("are your figures all vendor run?", Aspect.independence),
+        ("any independent tests behind this?", Aspect.independence),
+        ("why should we trust you and not the linkerd docs?", Aspect.method),
+        ("why would I believe you over the official docs?", Aspect.method),
+        ("how do you know any of this?", Aspect.method),
+        ("what's your methodology?", Aspect.method),
+        ("can we rely on you instead of reading the docs?", Aspect.method),
+    ],
+)
+def test_what_is_asked_of_the_sources_leads(
+    engine: AnswerEngine, kb: KnowledgeBase, text: str, aspect: Aspect
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.sources
+    assert intent.aspect == aspect
+    lead = render_terminal(engine.answer(intent)).split("\n\n")[0]
+    if aspect == Aspect.freshness:
+        assert str(kb.as_of) in lead
+    elif aspect == Aspect.independence:
+        assert "independent benchmark" in lead and "LiveWyer" in lead
+    else:
+        assert "primary" in lead and "Recommendation" not in lead
+
+
+def test_the_sources_listed_follow_the_question(engine: AnswerEngine) -> None:
+    answer = render_terminal(
+        engine.ask("any independent benchmarks or is it all vendor marketing?")
+    )
+    listed = [line for line in answer.splitlines() if line.startswith("- ")]
+    assert "independent benchmark" in listed[0]
+    trust = render_terminal(engine.ask("why should I trust you over the istio docs?"))
+    assert "blog:" not in next(line for line in trust.splitlines() if line.startswith("- "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sources", "where do you get your sources", "cite your sources for the linkerd numbers"],
+)
+def test_a_plain_sources_request_keeps_its_list(engine: AnswerEngine, text: str) -> None:
+    assert engine.parser.parse(text).aspect is None
