@@ -114,3 +114,100 @@ def test_the_sources_listed_follow_the_question(engine: AnswerEngine) -> None:
 )
 def test_a_plain_sources_request_keeps_its_list(engine: AnswerEngine, text: str) -> None:
     assert engine.parser.parse(text).aspect is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh", "feature"),
+    [
+        (
+            "we want to shadow prod requests to v2 before the cutover. we run linkerd — can it "
+            "do that or do we need another mesh?",
+            "linkerd",
+            "traffic_mirroring",
+        ),
+        (
+            "security wants JWTs checked at the mesh. we're on kuma, does it do that or should "
+            "we move?",
+            "kuma",
+            "jwt_validation",
+        ),
+        (
+            "we use linkerd today. can it validate JWTs or is there something better for that?",
+            "linkerd",
+            "jwt_validation",
+        ),
+        (
+            "our mesh is cilium. does it support traffic mirroring or are we stuck?",
+            "cilium",
+            "traffic_mirroring",
+        ),
+        (
+            "we already run consul across the estate. can it do fault injection or do we have "
+            "to swap it out?",
+            "consul",
+            "fault_injection",
+        ),
+    ],
+)
+def test_a_check_of_their_mesh_is_not_a_migration_pick(
+    engine: AnswerEngine, text: str, mesh: str, feature: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.feature_check
+    assert intent.meshes == [mesh]
+    assert feature in intent.features
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh"),
+    [
+        ("can we run linkerd on openshift or is OSSM the only real option there?", "linkerd"),
+        ("does kuma run on openshift or is red hat's mesh the only choice?", "kuma"),
+        ("will consul work on openshift or should we just take ossm?", "consul"),
+        ("can linkerd run on openshift, or do we have to use OSSM?", "linkerd"),
+        ("is cilium service mesh ok on openshift or is ossm the only sane pick?", "cilium"),
+    ],
+)
+def test_runs_on_a_platform_is_answered_for_the_mesh_named(
+    engine: AnswerEngine, text: str, mesh: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.explain
+    assert intent.meshes == [mesh]
+    assert intent.facts.get("platform") == ["openshift"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is istio's sidecar mode being deprecated now that ambient is GA?",
+        "is sidecar istio going away now that ambient mode is GA?",
+        "are istio sidecars deprecated now that ambient is stable?",
+        "is istio sidecar mode end of life because ambient went GA?",
+        "will istio's sidecar mode be retired given that ambient is GA?",
+    ],
+)
+def test_the_mode_asked_about_is_the_subject_not_the_one_in_the_reason(
+    engine: AnswerEngine, text: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.lifecycle
+    assert intent.meshes == ["istio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("should we go istio or linkerd?", IntentKind.compare),
+        ("istio or linkerd, or is there something lighter?", None),
+        ("is ambient GA now that 1.24 is out?", IntentKind.explain),
+        ("we run EKS, 200 services, need JWT and mTLS. istio or linkerd?", IntentKind.recommend),
+    ],
+)
+def test_an_alternative_between_meshes_keeps_its_reading(
+    engine: AnswerEngine, text: str, kind: IntentKind | None
+) -> None:
+    intent = engine.parser.parse(text)
+    if kind is not None:
+        assert intent.kind == kind
+    assert intent.kind not in (IntentKind.feature_check,)

@@ -8,6 +8,12 @@ informs it (the mesh a pasted tool belongs to, the release it prints).
 
 The words live in rules.yaml `phrases:` under the groups named in `ASKED`; a mesh's command
 line tool is its name with one of `phrases: cli_suffixes` (istioctl, kumactl).
+
+The question proper ends where its sentence goes on to an alternative (`phrases:
+alternative_clause`: "can it do that *or do we need something else*", "can we run linkerd on
+openshift *or is OSSM the only real option there*") or to the reason it is asked
+(`reason_given`: "is istio's sidecar mode being deprecated *now that ambient is GA*"): what
+comes after is context. `core` is the message without it, to be read on its own.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.cues import CuePhrases
-from bot.intents.models import Aspect, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.versions import NUMBER
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
@@ -82,6 +88,12 @@ def question_sentences(text: str) -> list[str]:
     return said[-1:]
 
 
+# A reading of the question proper that answers it more narrowly than the whole message's
+NARROW = frozenset({IntentKind.feature_check, IntentKind.lifecycle, IntentKind.explain})
+# Readings of the whole message that a narrower one of its question proper replaces
+WIDE = frozenset({IntentKind.recommend, IntentKind.compare})
+
+
 class AskedKinds:
     """Reads the kind a message's question sentences ask (see the module docstring)."""
 
@@ -102,6 +114,39 @@ class AskedKinds:
             if any(self._cues.has(asked.group, s) for s in sentences):
                 return asked
         return None
+
+    def core(self, text: str) -> str | None:
+        """The message with its last question sentence cut before an alternative or a reason
+        clause after the question (see the module docstring); None where it has neither."""
+        asks = list(re.finditer(r"[^?]*\?", text))
+        end = asks[-1].end() if asks else len(text)
+        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, end - 1)), default=0)
+        sentence = text[start:end]
+        cuts = [
+            m.start()
+            for group in ("alternative_clause", "reason_given")
+            for m in self._cues.find(group, normalise(sentence))
+            if m.start() > 0
+        ]
+        if not cuts:
+            return None
+        kept = _prefix(sentence, min(cuts)).rstrip(" ,—-")
+        return f"{text[:start]}{kept}?" if kept.strip() else None
+
+    @staticmethod
+    def narrower(read_as: IntentKind, meshes: list[str], core: Intent) -> bool:
+        """Whether the question proper's reading answers it where the whole message's did
+        not: a pick or comparison asked of what is really a check of one mesh ("… we're on
+        linkerd — can it do that or do we need something else?"), or the same kind of
+        question about another subject than the reason clause named ("is istio's sidecar
+        mode being deprecated now that ambient is GA?")."""
+        if core.kind not in NARROW or not core.meshes or core.unresolved:
+            return False
+        if core.kind == IntentKind.explain and "platform" not in core.facts:
+            return False  # only "does it run on X": a mesh explained is no narrower
+        if read_as in WIDE:
+            return True
+        return read_as == core.kind and set(meshes) != set(core.meshes)
 
     def mesh_of(self, text: str, meshes: list[str]) -> str | None:
         """The one mesh the message is about: the one named, else the one whose command line
@@ -128,3 +173,15 @@ class AskedKinds:
             return None
         lowest = min(said, key=lambda v: tuple(int(p) for p in v))
         return ".".join(lowest)
+
+
+def _prefix(sentence: str, normalised_at: int) -> str:
+    """The sentence as written up to a position counted in its normalised text."""
+    wanted = len(normalise(sentence)[:normalised_at].split())
+    seen, kept = 0, 0
+    for match in re.finditer(r"\S+", sentence):
+        if seen >= wanted:
+            break
+        seen += len(normalise(match.group(0)).split())
+        kept = match.end()
+    return sentence[:kept]

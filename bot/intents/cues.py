@@ -20,6 +20,7 @@ GROUPS = frozenset(
         "asks_independence",
         "asks_method",
         "cli_suffixes",
+        "alternative_clause",
         "help",
         "explain",
         "what_is",

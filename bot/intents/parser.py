@@ -421,6 +421,12 @@ class IntentParser:
         asked = None if asked and asked.kind == kind and reading.found.meshes else asked
         if asked and (over := self._asked_over(reading, asked, plain, unsure, echo)):
             return over
+        # "… we're on linkerd — can it do that or do we need something else?": the question
+        # proper, read without the alternative or reason after it, where that is narrower
+        core = self._asked_kinds.core(plain)
+        read = self._thread_free(core) if core else None
+        if read and self._asked_kinds.narrower(kind, reading.found.meshes, read):
+            return read.model_copy(update={"text": echo})
         intent = self._intent(reading, kind, unsure, echo)
         if self._troubleshooting(plain, reading, kind, setup):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
