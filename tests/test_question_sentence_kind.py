@@ -211,3 +211,35 @@ def test_an_alternative_between_meshes_keeps_its_reading(
     if kind is not None:
         assert intent.kind == kind
     assert intent.kind not in (IntentKind.feature_check,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is mTLS and do I really need a mesh to get it?",
+        "what's mutual tls and do we need a service mesh for it?",
+        "whats mtls and should we bother with a mesh just for that?",
+        "what is mTLS, and do I need a mesh to get it?",
+        "what exactly is mtls and do i actually need istio or linkerd for it?",
+    ],
+)
+def test_a_concept_and_the_need_for_a_mesh_explains_it_and_the_no_mesh_way(
+    engine: AnswerEngine, text: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.explain
+    assert "mtls" in intent.features
+    answer = render_terminal(engine.answer(intent))
+    assert "Recommendation" not in answer
+    assert "WITHOUT A MESH" in answer and "cert-manager" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have 14 services and only need mTLS, do we need a mesh?",
+        "what mesh should we use for mTLS on EKS with 40 services?",
+    ],
+)
+def test_a_need_with_a_setup_stays_a_pick(engine: AnswerEngine, text: str) -> None:
+    assert engine.parser.parse(text).kind == IntentKind.recommend

@@ -139,10 +139,13 @@ class AskedKinds:
         not: a pick or comparison asked of what is really a check of one mesh ("… we're on
         linkerd — can it do that or do we need something else?"), or the same kind of
         question about another subject than the reason clause named ("is istio's sidecar
-        mode being deprecated now that ambient is GA?")."""
-        if core.kind not in NARROW or not core.meshes or core.unresolved:
+        mode being deprecated now that ambient is GA?"), or a concept asked to be explained
+        ("what is mTLS and do I really need a mesh to get it?": its answer says what doing
+        without a mesh gives)."""
+        concept = core.kind == IntentKind.explain and bool(core.features) and not core.meshes
+        if core.kind not in NARROW or not (core.meshes or concept) or core.unresolved:
             return False
-        if core.kind == IntentKind.explain and "platform" not in core.facts:
+        if core.kind == IntentKind.explain and not concept and "platform" not in core.facts:
             return False  # only "does it run on X": a mesh explained is no narrower
         if read_as in WIDE:
             return True
