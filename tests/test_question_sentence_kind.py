@@ -243,3 +243,72 @@ def test_a_concept_and_the_need_for_a_mesh_explains_it_and_the_no_mesh_way(
 )
 def test_a_need_with_a_setup_stays_a_pick(engine: AnswerEngine, text: str) -> None:
     assert engine.parser.parse(text).kind == IntentKind.recommend
+
+
+def _top(proxy: str, app_mi: int, proxy_mi: int) -> str:
+    return (
+        "```\nPOD                  NAME       CPU(cores)   MEMORY(bytes)\n"
+        f"api-6d9f-x2x         api        10m          {app_mi}Mi\n"
+        f"api-6d9f-x2x         {proxy}    7m           {proxy_mi}Mi\n```\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh", "seen"),
+    [
+        (
+            f"our istio-proxy containers look fat, ~900 pods on istio 1.22\n{_top('istio-proxy', 120, 187)}"
+            "we don't use Sidecar resources at all fwiw",
+            "istio",
+            187,
+        ),
+        (
+            f"istio sidecars seem bloated at 600 pods:\n{_top('istio-proxy', 300, 210)}",
+            "istio",
+            210,
+        ),
+        (
+            f"why is istio-proxy using this much memory? 400 pods\n{_top('istio-proxy', 90, 150)}",
+            "istio",
+            150,
+        ),
+        (
+            f"linkerd proxies look fat to me, 500 pods\n{_top('linkerd-proxy', 200, 40)}",
+            "linkerd",
+            40,
+        ),
+        (
+            f"kubectl top for our istio mesh (1200 pods), sidecars memory hungry?\n"
+            f"{_top('istio-proxy', 64, 175)}",
+            "istio",
+            175,
+        ),
+    ],
+)
+def test_a_pasted_proxy_row_is_the_memory_seen(
+    engine: AnswerEngine, text: str, mesh: str, seen: int
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.cost
+    assert intent.meshes == [mesh]
+    assert intent.facts.get("pod_memory") == seen
+    assert "no_sidecars" not in intent.facts
+    assert f"You see {seen} MiB a proxy" in render_terminal(engine.answer(intent))
+
+
+def test_proxy_memory_past_its_figure_says_what_grows_it(engine: AnswerEngine) -> None:
+    text = f"istio-proxy looks fat at 900 pods\n{_top('istio-proxy', 120, 187)}"
+    answer = render_terminal(engine.ask(text))
+    assert "mesh configuration a sidecar holds" in answer
+    assert "At what you see, 900 pods take about 164 GiB" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we don't want sidecars, 300 services on EKS",
+        "no sidecar proxies please, what fits for 200 pods?",
+    ],
+)
+def test_sidecars_refused_are_still_refused(engine: AnswerEngine, text: str) -> None:
+    assert engine.parser.parse(text).facts.get("no_sidecars") is True
