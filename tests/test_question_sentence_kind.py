@@ -257,7 +257,8 @@ def _top(proxy: str, app_mi: int, proxy_mi: int) -> str:
     ("text", "mesh", "seen"),
     [
         (
-            f"our istio-proxy containers look fat, ~900 pods on istio 1.22\n{_top('istio-proxy', 120, 187)}"
+            "our istio-proxy containers look fat, ~900 pods on istio 1.22\n"
+            f"{_top('istio-proxy', 120, 187)}"
             "we don't use Sidecar resources at all fwiw",
             "istio",
             187,
