@@ -313,3 +313,73 @@ def test_proxy_memory_past_its_figure_says_what_grows_it(engine: AnswerEngine) -
 )
 def test_sidecars_refused_are_still_refused(engine: AnswerEngine, text: str) -> None:
     assert engine.parser.parse(text).facts.get("no_sidecars") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "feature", "name"),
+    [
+        (
+            "does HyperMesh Pro do FIPS? vendor says it's istio-based",
+            "istio",
+            "fips_tls",
+            "HyperMesh Pro",
+        ),
+        (
+            "does Meshly support JWT validation? it's built on kuma apparently",
+            "kuma",
+            "jwt_validation",
+            "Meshly",
+        ),
+        (
+            "can Zephyr Mesh do traffic mirroring? the vendor says it is built on istio",
+            "istio",
+            "traffic_mirroring",
+            "Zephyr Mesh",
+        ),
+        (
+            "does Quokka Mesh do mTLS? supposedly it's linkerd-based",
+            "linkerd",
+            "mtls",
+            "Quokka Mesh",
+        ),
+        (
+            "is there wasm support in Skyline Mesh? sales says it's based on istio",
+            "istio",
+            "wasm_extensions",
+            "Skyline Mesh",
+        ),
+    ],
+)
+def test_a_feature_of_an_unknown_product_on_a_known_base_is_the_base_row(
+    engine: AnswerEngine, text: str, base: str, feature: str, name: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.feature_check
+    assert intent.meshes == [base]
+    assert feature in intent.features
+    answer = render_terminal(engine.answer(intent))
+    assert "Recommendation" not in answer
+    assert answer.split("\n\n")[0].count("I don't have") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how does Envoy Gateway compare to istio as a mesh?",
+        "envoy gateway vs linkerd?",
+        "is envoy gateway a service mesh?",
+        "could Envoy Gateway replace our mesh?",
+        "envoy gateway or istio for east-west traffic?",
+    ],
+)
+def test_envoy_gateway_is_named_as_a_gateway(engine: AnswerEngine, text: str) -> None:
+    intent = engine.parser.parse(text)
+    assert "Envoy Gateway" in intent.unknown_names
+    answer = render_terminal(engine.answer(intent))
+    assert "a gateway, not a service mesh" in answer
+    assert "didn't recognise" not in answer
+
+
+def test_envoy_alone_is_still_the_proxy(engine: AnswerEngine) -> None:
+    intent = engine.parser.parse("what is envoy?")
+    assert intent.kind == IntentKind.explain and not intent.unknown_names

@@ -75,6 +75,9 @@ ASKED: tuple[Asked, ...] = (
     Asked("asks_method", IntentKind.sources, Aspect.method, _ANY_SOURCES, False, False),
 )
 
+# The rules.yaml fact a base said of a product sets ("it's istio-based")
+BASE_FACT = "built_on"
+
 _VERSION_SAID = re.compile(rf"\bversion\s*[:=]\s*{NUMBER}", re.I)
 
 
@@ -150,6 +153,18 @@ class AskedKinds:
         if read_as in WIDE:
             return True
         return read_as == core.kind and set(meshes) != set(core.meshes)
+
+    def base_checked(self, intent: Intent, setup: frozenset[str]) -> Intent | None:
+        """A feature asked of a product I don't know, said to be built on a mesh I do ("does
+        HyperMesh Pro do FIPS? vendor says it's istio-based"): no pick, but that base's row,
+        after the answer says it doesn't know the product. None where a setup is said too."""
+        base = intent.facts.get(BASE_FACT)
+        if intent.kind != IntentKind.recommend or not (intent.unknown_names and intent.features):
+            return None
+        if not isinstance(base, str) or base not in self._kb.meshes or set(intent.facts) & setup:
+            return None
+        update = {"kind": IntentKind.feature_check, "meshes": [base], "facts": {}, "options": []}
+        return intent.model_copy(update=update)
 
     def mesh_of(self, text: str, meshes: list[str]) -> str | None:
         """The one mesh the message is about: the one named, else the one whose command line

@@ -428,6 +428,8 @@ class IntentParser:
         if read and self._asked_kinds.narrower(kind, reading.found.meshes, read):
             return read.model_copy(update={"text": echo})
         intent = self._intent(reading, kind, unsure, echo)
+        if on_base := self._asked_kinds.base_checked(intent, self._setup):
+            return on_base
         if self._troubleshooting(plain, reading, kind, setup):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
         elif support_asked(
@@ -824,6 +826,18 @@ class IntentParser:
         required = self._requirements.read(normalised, text)[0]
         return self._refusals.merged({**signalled, **required}, self._refusals.read(text))
 
+    def _covered_products(self, normalised: str) -> tuple[list[str], str]:
+        """The products of rules.yaml `other_products` named in the text (by their first
+        name), and the text without their names."""
+        named = []
+        for product in self._kb.rules.other_products:
+            said = "|".join(re.escape(normalise(n)) for n in product.names if normalise(n))
+            pattern = rf"(?<!\S)(?:{said})(?!\S)"
+            if said and re.search(pattern, normalised):
+                named.append(product.names[0])
+                normalised = " ".join(re.sub(pattern, " ", normalised).split())
+        return named, normalised
+
     def _read(self, text: str) -> _Reading | None:
         text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
@@ -834,6 +848,9 @@ class IntentParser:
         for fact, value in self._priorities.read(normalised).items():  # "memory is the #1 concern"
             signalled.setdefault(fact, value)
         remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
+        # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
+        # offering (rules.yaml other_products), named whole, before its words read as terms
+        other_products, remaining = self._covered_products(remaining)
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
@@ -968,7 +985,7 @@ class IntentParser:
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
-        unknown = [*others, *(p.name for p in products)]
+        unknown = [*others, *other_products, *(p.name for p in products)]
         unknown = [*unknown, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         left = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
