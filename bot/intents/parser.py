@@ -407,7 +407,8 @@ class IntentParser:
         # on OpenShift, heard it's going EOL. whats the upgrade path?": the going offering they
         # run and what to do next asked is a pick among what may replace it, whatever status
         # or feature words it holds; the answer says the status first (bot/intents/moving_on.py).
-        if self._moving_on.asks(plain, reading.facts, reading.found.meshes):
+        moving_on = self._moving_on.asks(plain, reading.facts, reading.found.meshes)
+        if moving_on:
             kind = IntentKind.recommend
         # "fargate, 60 svcs, need mtls and jwt … service connect: does it do either?": the
         # setup said outweighs the check asked of one offering, or the list asked.
@@ -423,7 +424,9 @@ class IntentParser:
             return over
         # "… we're on linkerd — can it do that or do we need something else?": the question
         # proper, read without the alternative or reason after it, where that is narrower
-        core = self._asked_kinds.core(plain)
+        # (not where they run a going offering and ask what next: "still supported or should
+        # we bail?" is a pick led by its status)
+        core = None if moving_on else self._asked_kinds.core(plain)
         read = self._thread_free(core) if core else None
         if read and self._asked_kinds.narrower(kind, reading.found.meshes, read):
             return read.model_copy(update={"text": echo})
