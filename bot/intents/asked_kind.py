@@ -134,6 +134,8 @@ class AskedKinds:
         if not cuts:
             return None
         kept = _prefix(sentence, min(cuts)).rstrip(" ,—-")
+        if self._cues.has("sufficiency", normalise(kept)):
+            return None  # "is cilium enough or do we add a mesh?": a decision over both
         return f"{text[:start]}{kept}?" if kept.strip() else None
 
     @staticmethod

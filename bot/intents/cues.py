@@ -21,6 +21,7 @@ GROUPS = frozenset(
         "asks_method",
         "cli_suffixes",
         "alternative_clause",
+        "sufficiency",
         "help",
         "explain",
         "what_is",

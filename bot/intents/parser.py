@@ -829,15 +829,18 @@ class IntentParser:
         required = self._requirements.read(normalised, text)[0]
         return self._refusals.merged({**signalled, **required}, self._refusals.read(text))
 
-    def _covered_products(self, normalised: str) -> tuple[list[str], str]:
-        """The products of rules.yaml `other_products` named in the text (by their first
-        name), and the text without their names."""
+    def _covered_products(self, text: str, normalised: str) -> tuple[list[str], str]:
+        """The products of rules.yaml `other_products` named in the text (as written, first
+        letter raised), and the normalised text without their names."""
         named = []
         for product in self._kb.rules.other_products:
             said = "|".join(re.escape(normalise(n)) for n in product.names if normalise(n))
             pattern = rf"(?<!\S)(?:{said})(?!\S)"
-            if said and re.search(pattern, normalised):
-                named.append(product.names[0])
+            if said and (match := re.search(pattern, normalised)):
+                words = r"[\W_]+".join(map(re.escape, match.group(0).split()))
+                written = re.search(rf"(?<!\w){words}(?!\w)", text, re.I)
+                name = written.group(0) if written else match.group(0)
+                named.append(name[:1].upper() + name[1:])
                 normalised = " ".join(re.sub(pattern, " ", normalised).split())
         return named, normalised
 
@@ -853,7 +856,7 @@ class IntentParser:
         remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
         # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
         # offering (rules.yaml other_products), named whole, before its words read as terms
-        other_products, remaining = self._covered_products(remaining)
+        other_products, remaining = self._covered_products(text, remaining)
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
