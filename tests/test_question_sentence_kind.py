@@ -165,7 +165,7 @@ def test_a_check_of_their_mesh_is_not_a_migration_pick(
         ("does kuma run on openshift or is red hat's mesh the only choice?", "kuma"),
         ("will consul work on openshift or should we just take ossm?", "consul"),
         ("can linkerd run on openshift, or do we have to use OSSM?", "linkerd"),
-        ("is cilium service mesh ok on openshift or is ossm the only sane pick?", "cilium"),
+        ("does cilium service mesh work on openshift or is ossm the only sane pick?", "cilium"),
     ],
 )
 def test_runs_on_a_platform_is_answered_for_the_mesh_named(
