@@ -40,6 +40,29 @@ def _standing_parts(
     return standing, every_mesh
 
 
+def _without_a_mesh(kb: KnowledgeBase, feature: Feature, cite: Citations) -> list[Paragraph]:
+    """What doing without a mesh gives of a feature, where the no-mesh baseline has it in part
+    or in full ("do I really need a mesh to get mTLS?": cert-manager and the app's own TLS)."""
+    rows = [
+        (m, m.features[feature.id])
+        for m in kb.meshes.values()
+        if m.status == Status.baseline and feature.id in m.features
+    ]
+    return [
+        Paragraph(
+            heading="Without a mesh",
+            text=_sentence(support_text(kb, row)),
+            sources=cite.cite(row.sources),
+        )
+        for _, row in rows
+        if row.level in (Level.yes, Level.partial)
+    ]
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _standing(kb: KnowledgeBase, feature: Feature) -> str:
     """'Full support in 9 of 13 current meshes: …; partial in …'. The no-mesh baseline is no
     mesh: neither counted nor said to support anything."""
@@ -71,6 +94,7 @@ def explain_features(kb: KnowledgeBase, intent: Intent) -> Answer:
             points.append(Paragraph(heading=feature.name, text=feature.explanation))
         standing, every_mesh = _standing_parts(kb, feature, cite)
         points.append(standing)
+        points.extend(_without_a_mesh(kb, feature, cite))
         details.append(every_mesh)
     steps = [
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])

@@ -685,7 +685,15 @@ def _seen(
         near = "at or below" if times <= 1 else f"about {times:.1f}× the top of"
         under = f" ({_who(kb, figure)}), under: {figure.conditions}" if size.told else ""
         said.append(f"{near} the {figure_text(figure)} measured for {_named(mesh, figure)}{under}")
-    return f"You see {seen} MiB a proxy: {'; '.join(said)}"
+    # what grows a proxy past its figure, where the figure's source says ("memory grows with
+    # the mesh configuration a sidecar holds"), and the fleet at the size they see
+    grows = list(dict.fromkeys(f.note for _, f in per_pod if f.note and seen * MB_PER_MIB > f.high))
+    fleet = (
+        f"At what you see, {size.pods:,} pods take about {seen * size.pods / 1024:,.0f} GiB"
+        if size.told and size.pods
+        else ""
+    )
+    return _sentences(f"You see {seen} MiB a proxy: {'; '.join(said)}", *grows, fleet)
 
 
 def _in_unit(

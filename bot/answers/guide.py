@@ -7,6 +7,7 @@ from bot.answers.citations import Citations
 from bot.answers.evidence import asks_about_figures, figure_sources, freshness, no_figures
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
+from bot.answers.sources_asked import asked_of_sources
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -68,7 +69,9 @@ def help_answer(kb: KnowledgeBase, intent: Intent) -> Answer:
 
 
 def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
-    all_sources = sorted(kb.sources.values(), key=lambda s: (s.kind.value, s.publisher))
+    asked = asked_of_sources(kb, intent.aspect)
+    order = asked[1] if asked else (lambda s: (s.kind.value, s.publisher))
+    all_sources = sorted(kb.sources.values(), key=order)
     pages = max(1, -(-len(all_sources) // SOURCES_PER_PAGE))
     page = min(intent.page, pages - 1)
     shown = all_sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
@@ -93,6 +96,8 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         if intent.meshes:  # "how current is your ambient data": the dates behind it
             points.insert(1 if focused.items else 0, freshness(kb, intent))
             lead = f"{lead} The knowledge base as a whole was last reviewed on {kb.as_of}."
+    if asked and page == 0:  # what the question asks of the sources comes first
+        lead = f"{asked[0]} {lead}"
     steps = []
     if page + 1 < pages:
         steps.append(step(f"More sources ({page + 2}/{pages})", IntentKind.sources, page=page + 1))

@@ -15,6 +15,13 @@ from bot.knowledge.aliases import normalise
 GROUPS = frozenset(
     {
         "addressed",
+        "asks_release_support",
+        "asks_freshness",
+        "asks_independence",
+        "asks_method",
+        "cli_suffixes",
+        "alternative_clause",
+        "sufficiency",
         "help",
         "explain",
         "what_is",

@@ -8,7 +8,8 @@ side and in its own sentence, a word in its own clause first: in "k3s on pis, 4-
 clause that names nothing it is of is the hardware's (`memory.alone`); any other size with
 no such word sets nothing, and one said as what is used now (`measured`: "our pods use
 about 58Mi") sets `measured_fact` too: a measurement is no budget. What a size implies (a
-tight budget) is in `implied:`.
+tight budget) is in `implied:`. A pasted line naming a proxy container (`proxy_rows`:
+"istio-proxy 8m 184Mi") is what a proxy uses now, over the app containers' sizes beside it.
 """
 
 from __future__ import annotations
@@ -48,10 +49,21 @@ class MemoryReader:
         self._measured = LazyPattern(_phrases(memory.measured)) if memory.measured else None
         limits = memory.measured_unless
         self._limited = LazyPattern(_phrases(limits)) if limits else None
+        rows = memory.proxy_rows
+        self._proxy_rows = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, rows)) + r")(?![\w-])")
+            if rows
+            else None
+        )
+        self._proxy_fact = memory.proxy_fact
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
         facts: dict[str, FactValue] = {}
+        if seen := self._proxy_row(text):  # "orders-5f4d8  istio-proxy  8m  184Mi"
+            facts[self._proxy_fact or ""] = seen
+            if self._measured_fact:
+                facts[self._measured_fact] = True
         for sentence in _SENTENCE.split(text.lower()):
             for fact, size in self._sized(sentence):
                 facts.setdefault(fact, True if fact == self._measured_fact else size)
@@ -82,6 +94,19 @@ class MemoryReader:
                 if fact and self._measured_fact and self._measured_now(" ".join(before)):
                     found.append((self._measured_fact, 1))  # "our pods use about 58Mi": no budget
         return found
+
+    def _proxy_row(self, text: str) -> int | None:
+        """The largest size on a pasted line naming a proxy container, in MiB (a proxy's
+        use as measured; the app containers beside it are no proxy's)."""
+        if not (self._proxy_rows and self._proxy_fact and self._sizes):
+            return None
+        sizes = [
+            round(float(m["num"]) * self._mib[m["unit"]])
+            for line in text.lower().splitlines()
+            if self._proxy_rows.search(line)
+            for m in self._sizes.finditer(" ".join(_NOT_SIZE.sub(" ", line).split()))
+        ]
+        return max(sizes, default=None)
 
     def _measured_now(self, before: str) -> bool:
         """The words before a size say it is used now, and no limit is said with them."""

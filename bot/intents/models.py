@@ -54,6 +54,9 @@ class Aspect(StrEnum):
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
     pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
     support = "support"  # who sells support for it ("who do we call if ambient breaks at 3am?")
+    freshness = "freshness"  # how current the knowledge is ("how fresh is your data?")
+    independence = "independence"  # which evidence is independent ("or all vendor marketing?")
+    method = "method"  # where the answers come from and why trust them ("over the istio docs?")
 
 
 class Intent(BaseModel):

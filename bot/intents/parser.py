@@ -15,6 +15,7 @@ from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from bot.intents.alternation import word_pattern
+from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
 from bot.intents.clauses import CLAUSES
@@ -250,6 +251,7 @@ class IntentParser:
         } - {PLATFORM}
         self._stand_ins = _stand_ins(kb)
         self._weigher = SetupWeigher(kb, self._cues)
+        self._asked_kinds = AskedKinds(kb, self._cues)
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
         self._former = {
@@ -417,7 +419,8 @@ class IntentParser:
         # on OpenShift, heard it's going EOL. whats the upgrade path?": the going offering they
         # run and what to do next asked is a pick among what may replace it, whatever status
         # or feature words it holds; the answer says the status first (bot/intents/moving_on.py).
-        if self._moving_on.asks(plain, reading.facts, reading.found.meshes):
+        moving_on = self._moving_on.asks(plain, reading.facts, reading.found.meshes)
+        if moving_on:
             kind = IntentKind.recommend
         # "fargate, 60 svcs, need mtls and jwt … service connect: does it do either?": the
         # setup said outweighs the check asked of one offering, or the list asked.
@@ -426,7 +429,22 @@ class IntentParser:
         setup = self._weigher.carries_setup(reading.text, said, reading.features, told)
         if setup and self._weigher.outweighs(kind, reading.found.meshes):
             kind = IntentKind.recommend
+        # "… 1.20.3 (412 proxies). are we out of support?": the question sentence decides
+        asked = self._asked_kinds.asked(plain, kind)
+        asked = None if asked and asked.kind == kind and reading.found.meshes else asked
+        if asked and (over := self._asked_over(reading, asked, plain, unsure, echo)):
+            return over
+        # "… we're on linkerd — can it do that or do we need something else?": the question
+        # proper, read without the alternative or reason after it, where that is narrower
+        # (not where they run a going offering and ask what next: "still supported or should
+        # we bail?" is a pick led by its status)
+        core = None if moving_on else self._asked_kinds.core(plain)
+        read = self._thread_free(core) if core else None
+        if read and self._asked_kinds.narrower(kind, reading.found.meshes, read):
+            return read.model_copy(update={"text": echo})
         intent = self._intent(reading, kind, unsure, echo)
+        if on_base := self._asked_kinds.base_checked(intent, self._setup):
+            return on_base
         if self._troubleshooting(plain, reading, kind, setup):
             intent = self._diagnosis_asked(reading, intent, unsure, echo)
         elif support_asked(
@@ -490,6 +508,24 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _asked_over(
+        self, r: _Reading, asked: Asked, plain: str, unsure: bool, echo: str
+    ) -> Intent | None:
+        """The intent the question sentence asks (bot/intents/asked_kind.py); None where it
+        asks of one mesh's release and the message names or pastes no one mesh and release."""
+        intent = self._intent(r, asked.kind, unsure, echo)
+        update: dict[str, object] = {"aspect": asked.aspect, "features": [], "facts": {}}
+        if not asked.keeps_meshes:
+            update["meshes"] = []
+        if asked.needs_mesh:
+            mesh = self._asked_kinds.mesh_of(plain, intent.meshes)
+            said = self._version_asked(plain, [mesh]) if mesh else None
+            version = said or self._asked_kinds.printed_version(plain)
+            if mesh is None or version is None:
+                return None
+            update |= {"meshes": [mesh], "version": version}
+        return intent.model_copy(update=update)
 
     def _prepared(self, text: str) -> tuple[str, _Reading | None]:
         """The text as words the readers take, and its reading (None: nothing to read)."""
@@ -813,6 +849,21 @@ class IntentParser:
         required = self._requirements.read(normalised, text)[0]
         return self._refusals.merged({**signalled, **required}, self._refusals.read(text))
 
+    def _covered_products(self, text: str, normalised: str) -> tuple[list[str], str]:
+        """The products of rules.yaml `other_products` named in the text (as written, first
+        letter raised), and the normalised text without their names."""
+        named = []
+        for product in self._kb.rules.other_products:
+            said = "|".join(re.escape(normalise(n)) for n in product.names if normalise(n))
+            pattern = rf"(?<!\S)(?:{said})(?!\S)"
+            if said and (match := re.search(pattern, normalised)):
+                words = r"[\W_]+".join(map(re.escape, match.group(0).split()))
+                written = re.search(rf"(?<!\w){words}(?!\w)", text, re.I)
+                name = written.group(0) if written else match.group(0)
+                named.append(name[:1].upper() + name[1:])
+                normalised = " ".join(re.sub(pattern, " ", normalised).split())
+        return named, normalised
+
     def _read(self, text: str) -> _Reading | None:
         text = self._requirements.without_releases(self._requirements.without_asides(text))
         tokens = normalise(text).split()[:MAX_TOKENS]
@@ -824,6 +875,9 @@ class IntentParser:
         for fact, value in self._priorities.read(normalised, text, frozenset(signalled)).items():
             signalled.setdefault(fact, value)
         remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
+        # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
+        # offering (rules.yaml other_products), named whole, before its words read as terms
+        other_products, remaining = self._covered_products(text, remaining)
         counted, notes = self._numbers.read(text, set(signalled))
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
@@ -964,7 +1018,7 @@ class IntentParser:
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
-        unknown = [*others, *(p.name for p in products)]
+        unknown = [*others, *other_products, *(p.name for p in products)]
         unknown = [*unknown, *self._names.read(remaining.split(), found, text, topic)][:4]
         tokens_left = remaining.split()
         left = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))

@@ -1547,6 +1547,14 @@ class MemorySizes(Strict):
         default_factory=list,
         description="Words that make a `measured` size a limit after all ('can use at most').",
     )
+    proxy_rows: list[Text] = Field(
+        default_factory=list,
+        description="A mesh proxy's container names ('istio-proxy'): a pasted line naming one "
+        "('kubectl top pod --containers') gives what a proxy uses now, over other rows' sizes.",
+    )
+    proxy_fact: Id | None = Field(
+        default=None, description="The number fact a `proxy_rows` line's size sets."
+    )
 
 
 class RateCaps(Strict):
