@@ -383,3 +383,23 @@ def test_envoy_gateway_is_named_as_a_gateway(engine: AnswerEngine, text: str) ->
 def test_envoy_alone_is_still_the_proxy(engine: AnswerEngine) -> None:
     intent = engine.parser.parse("what is envoy?")
     assert intent.kind == IntentKind.explain and not intent.unknown_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run OCP. is OSSM 3 just istio with support, or are there real differences vs "
+        "upstream istio?",
+        "is gloo mesh only istio with a UI, or how does it compare with plain istio?",
+        "kong mesh: is it kuma plus a licence, or what are the differences between kong mesh "
+        "and kuma?",
+        "is the aks add-on just upstream istio, or is it different from istio in ways that "
+        "matter? compare pls",
+        "is cloud service mesh plain istio underneath, or does it stack up differently "
+        "against istio?",
+    ],
+)
+def test_an_alternative_that_asks_a_comparison_keeps_the_comparison(
+    engine: AnswerEngine, text: str
+):
+    assert engine.parser.parse(text).kind == IntentKind.compare

@@ -91,6 +91,8 @@ def question_sentences(text: str) -> list[str]:
     return said[-1:]
 
 
+OR = "or"  # a comparing word, but also what opens every alternative clause
+
 # A reading of the question proper that answers it more narrowly than the whole message's
 NARROW = frozenset({IntentKind.feature_check, IntentKind.lifecycle, IntentKind.explain})
 # Readings of the whole message that a narrower one of its question proper replaces
@@ -136,6 +138,9 @@ class AskedKinds:
         kept = _prefix(sentence, min(cuts)).rstrip(" ,—-")
         if self._cues.has("sufficiency", normalise(kept)):
             return None  # "is cilium enough or do we add a mesh?": a decision over both
+        tail = normalise(text[start + len(kept) :])
+        if any(m.group(0) != OR for m in self._cues.find("compare", tail)):
+            return None  # "… or are there real differences vs upstream? compare pls": asked
         return f"{text[:start]}{kept}?" if kept.strip() else None
 
     @staticmethod
