@@ -182,3 +182,16 @@ def test_windows_vms_of_2025_are_no_older_release(engine: AnswerEngine):
 )
 def test_a_database_release_or_an_image_tag_is_no_old_windows_vm(engine: AnswerEngine, text):
     assert engine.parser.parse(text).facts.get("windows_before_2025") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS plus 40 Windows 10 VMs on prem running .NET; need mTLS across both",
+        "we have 25 win10 boxes beside GKE that must join the mesh with mTLS",
+        "EKS plus 40 Windows Server Core 2025 VMs; need mTLS across both",
+    ],
+)
+def test_windows_releases_buoyants_support_does_not_cover_are_said(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("windows_before_2025") is True and facts.get("vms") != 2025
