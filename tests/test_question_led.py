@@ -15,7 +15,7 @@ from bot.intents.models import IntentKind
         "which meshes work with no sidecar at all? our pods have 128Mi limits and nothing else "
         "fits in them",
         "some of our jobs can't take an extra container. which meshes run without sidecars?",
-        "we're on EKS with 300 pods. which meshes can do sidecarless?",
+        "our pods are tiny and already crowded. which meshes can do sidecarless?",
         "legal keeps asking about crypto. which meshes have FIPS validated crypto?",
         "we have a handful of wasm filters already. which meshes can load wasm plugins?",
     ],

@@ -50,7 +50,7 @@ from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import ModeReader
 from bot.intents.money import money_signed
-from bot.intents.moving_on import MovingOn
+from bot.intents.moving_on import ASKING, MovingOn
 from bot.intents.name_breaks import NameBreaks
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
@@ -361,8 +361,22 @@ class IntentParser:
     def parse(self, text: str) -> Intent:
         """The intent of a text asked on its own, with no thread before it."""
         intent = alone(self._cues, text, self._thread_free(text))
-        intent = question_led(text, intent, self._thread_free, self.refers_back, self._asks_next)
+        intent = question_led(
+            text,
+            intent,
+            self._thread_free,
+            self.refers_back,
+            self._asks_next,
+            self._asks_pick,
+            self._setup,
+        )
         return self._referred(text, intent)
+
+    def _asks_pick(self, sentence: str) -> bool:
+        """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we
+        could use?", "what are our options?")."""
+        said = normalise(sentence)
+        return any(self._cues.has(group, said) for group in ASKING)
 
     def _asks_next(self, sentence: str) -> bool:
         """Whether a sentence asks what to do next ("if not, which way should we go")."""

@@ -11,10 +11,11 @@ last sentence, asked without a mark: "… possible? if not which way should we g
 context states no must-have beyond what the question asks, that question decides the kind
 of answer and the rest stays its context (its facts). Must-haves stated beside a question
 about one of them ("we need mTLS and Wasm plugins. any option that supports wasm?") ask for
-the pick that meets them all; an estate described beside a ranking asked ("eks, 400 pods.
-least overhead?") is a pick weighing overhead (the parser's own reading). A status asked of
-the mesh they run ("osm is archived?? we're on it. what now") stays the pick it is asked
-for.
+the pick that meets them all, and so does a list asked beside where they run or what they
+rule out ("not replacing our CNI. any sidecar-free meshes?"); an estate described beside a
+ranking asked ("eks, 400 pods. least overhead?") is a pick weighing overhead (the parser's
+own reading). A status asked of the mesh they run ("osm is archived?? we're on it. what
+now") stays the pick it is asked for.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def question_led(
     read: Callable[[str], Intent],
     refers_back: Callable[[str], bool],
     asks_next: Callable[[str], bool],
+    asks_pick: Callable[[str], bool],
+    setup: frozenset[str],
 ) -> Intent:
     """`whole` (the message read whole) or, for a pick read from a setup around a question
     that asks something else, that question's reading with the message's facts. A question
@@ -75,8 +78,12 @@ def question_led(
     if any(refers_back(q) for q in asked) or asks_next(_last_sentence(text)):
         return whole
     readings = [read(q) for q in asked]
-    if any(r.kind == IntentKind.recommend for r in readings):
-        return whole
+    if any(
+        r.kind == IntentKind.recommend or (r.kind != IntentKind.help and asks_pick(q))
+        for q, r in zip(asked, readings, strict=True)
+    ):
+        return whole  # "any sidecar-free meshes we could use?" asks for a pick ("how do I
+        # use you?" asks for help)
     led = [r for r in readings if r.kind in LED]
     if len(led) != 1 or (led[0].kind == IntentKind.feature_check and not led[0].meshes):
         return whole
@@ -84,6 +91,9 @@ def question_led(
         return whole  # the status of the mesh they run is why they ask what next
     if set(_as_list(whole.facts.get(NEEDS))) - set(led[0].features):
         return whole  # must-haves stated beside the one asked: the pick that meets them all
+    if led[0].kind == IntentKind.which_meshes and setup & (set(whole.facts) - set(led[0].facts)):
+        return whole  # "EKS plus Lambda. which mesh covers both?", "not replacing our CNI.
+        # any sidecar-free meshes?": the pick for where they run and what they rule out
     return led[0].model_copy(update={"facts": {**whole.facts, **led[0].facts}, "text": whole.text})
 
 
