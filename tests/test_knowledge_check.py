@@ -194,6 +194,7 @@ def test_rules_reference_known_facts_features_and_current_meshes(kb_dir):
     data["rules"][0]["when"] = {"moon_phase": {"is": "full"}}
     data["rules"][1]["scores"] = {"nginx-service-mesh": 5}
     data["rules"][2]["traits"] = {"shiny": 1}
+    data["rules"][3]["rests_on"] = ["glossy"]
     data["questions"][0]["options"][0]["set"]["services"] = "lots"
     data["constraints"][0]["test"] = "runs_on_mars"
     data["constraints"][1]["fact"] = "moon_phase"
@@ -206,6 +207,7 @@ def test_rules_reference_known_facts_features_and_current_meshes(kb_dir):
         "current offering" in found
     )
     assert "rules.yaml: rules[2].traits.shiny: unknown trait 'shiny'" in found
+    assert "rules.yaml: rules[3].rests_on: unknown trait 'glossy'" in found
     assert "rules.yaml: questions[0].options[0].set.services: needs a whole number" in found
     assert "rules.yaml: constraints[0].test: unknown test 'runs_on_mars'" in found
     assert "rules.yaml: constraints[1].fact: unknown fact 'moon_phase'" in found

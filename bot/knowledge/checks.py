@@ -691,19 +691,12 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                         message=f"'{sid}' is cited by no offering, so cite_weighed never shows it",
                         fix="cite a source of an offering the rule weighs, or drop cite_weighed",
                     )
-        for trait in rule.traits:
+        named = [(f"traits.{t}", t) for t in rule.traits] + [("rests_on", t) for t in rule.rests_on]
+        for where, trait in named:
             if trait not in TRAITS:
                 yield Problem(
                     file=file,
-                    path=f"rules[{i}].traits.{trait}",
-                    message=f"unknown trait '{trait}'",
-                    fix="use one of " + ", ".join(sorted(TRAITS)),
-                )
-        for trait in rule.rests_on:
-            if trait not in TRAITS:
-                yield Problem(
-                    file=file,
-                    path=f"rules[{i}].rests_on",
+                    path=f"rules[{i}].{where}",
                     message=f"unknown trait '{trait}'",
                     fix="use one of " + ", ".join(sorted(TRAITS)),
                 )
