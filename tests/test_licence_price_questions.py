@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import Aspect, IntentKind
 from bot.render.plain import render_terminal
 
 
@@ -60,3 +61,44 @@ def test_a_price_asked_is_answered_as_money(engine: AnswerEngine, text: str, sai
 )
 def test_an_overhead_asked_stays_a_cost_question(engine: AnswerEngine, text: str):
     assert engine.parser.parse(text).kind.value == "cost"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should we pay for support for linkerd?",
+        "is it worth paying for support for istio?",
+        "do we need to pay for support for cilium?",
+        "paying for support for consul, worth it?",
+        "should we be paying for support for kuma",
+    ],
+)
+def test_paying_for_support_asked_of_a_mesh_is_who_sells_it(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.explain and intent.aspect == Aspect.support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much does linkerd support cost?",
+        "what's the support cost for kong mesh?",
+        "istio support pricing?",
+        "cost of support for cilium?",
+        "gloo mesh support costs per year?",
+    ],
+)
+def test_what_support_costs_is_money_not_memory(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.explain and intent.aspect == Aspect.price
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 80 services. we need to pay for support, which mesh?",
+        "we need a vendor support contract for istio on eks, 200 services, which vendor?",
+    ],
+)
+def test_support_paid_for_in_a_setup_stays_a_pick(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).kind == IntentKind.recommend
