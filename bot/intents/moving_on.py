@@ -23,9 +23,9 @@ archived? what replaces it on aks"), and so does a status alone asked of the one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
+from bot.intents.clauses import QUESTION, last_sentence
 from bot.intents.cues import CuePhrases
 from bot.intents.requirements import RETIRED
 from bot.intents.stances import INCUMBENT
@@ -35,8 +35,6 @@ from bot.knowledge.models import FactValue
 
 THEIRS = (INCUMBENT, RETIRED)  # facts naming the mesh they run
 ASKING = ("next_step", "recommend", "decision", "decision_opening")  # groups asking what next
-_SENTENCE_ENDS = re.compile(r"(?:[!?\n]|\.(?!\w))+")  # ".net", "v1.2" end no sentence
-_QUESTION = re.compile(r"[^.;!?\n]+\?")  # a sentence a question mark closes
 
 
 class MovingOn:
@@ -89,8 +87,7 @@ class MovingOn:
 
 def _asking(text: str) -> list[str]:
     """The sentences that ask, normalised: those a question mark closes, and the last one."""
-    asked = [normalise(s) for s in _QUESTION.findall(text)]
-    sentences = [s for s in _SENTENCE_ENDS.split(text) if s.strip()]
-    if sentences:
-        asked.append(normalise(sentences[-1]))
+    asked = [normalise(s) for s in QUESTION.findall(text)]
+    if last := last_sentence(text):
+        asked.append(normalise(last))
     return [" ".join(s.split()) for s in asked if s.strip()]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.intents.clauses import QUESTION, last_sentence
 from bot.intents.models import Intent, IntentKind
 from bot.intents.moving_on import THEIRS
 from bot.knowledge.models import FactValue
@@ -42,19 +43,12 @@ LED = frozenset(
     }
 )
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
-_QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence a question mark closes
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
 def questions(text: str) -> list[str]:
     """The sentences of the text a question mark closes, outside code."""
     prose = _CODE.sub(" ", text)
-    return [q.strip() for q in _QUESTION.findall(prose) if len(q.strip()) > 1]
-
-
-def _last_sentence(text: str) -> str:
-    sentences = [s.strip() for s in _SENTENCE.findall(_CODE.sub(" ", text)) if s.strip()]
-    return sentences[-1] if sentences else ""
+    return [q.strip() for q in QUESTION.findall(prose) if len(q.strip()) > 1]
 
 
 def question_led(
@@ -75,7 +69,7 @@ def question_led(
     asked = questions(text)
     if not asked or (len(asked) == 1 and asked[0] == text.strip()):
         return whole
-    if any(refers_back(q) for q in asked) or asks_next(_last_sentence(text)):
+    if any(refers_back(q) for q in asked) or asks_next(last_sentence(_CODE.sub(" ", text))):
         return whole
     readings = [read(q) for q in asked]
     if any(
