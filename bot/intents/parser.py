@@ -1136,9 +1136,20 @@ class IntentParser:
                 continue
             written = as_written(typed, text, capital=False)
             beside = any(m == meant and slip(typed, w) for m, w in exact)
-            if _INNER_CAPITAL.search(written) or f"`{written}`" in text or beside:
+            named = _INNER_CAPITAL.search(written) or f"`{written}`" in text
+            if named or beside or self._name_extended(typed, meant):
                 out[typed] = written
         return out
+
+    def _name_extended(self, typed: str, meant: str) -> bool:
+        """A mesh's whole name with a letter added at the end is a new name ("istiox",
+        "kumax"), unlike a doubled last letter ("linkerdd") or a plural ("istios")."""
+        mesh = self._kb.meshes.get(meant)
+        if mesh is None:  # a slip of a feature's name
+            return False
+        words = {w for alias in (mesh.name, *mesh.aliases) for w in alias.lower().split()}
+        stem, added = typed[:-1], typed[-1:]
+        return stem in words and added.isalpha() and added not in ("s", stem[-1:])
 
     def _metrics_measured(self, r: _Reading) -> bool:
         """Latency said only as what the metrics asked about record (see below)."""
