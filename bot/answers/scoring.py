@@ -151,6 +151,18 @@ def weight(rule: Rule, screened: Screened, field: Field) -> int:
     return min([_weight(rule, screened, field), *alike])
 
 
+def weights(rule: Rule, field: Field) -> dict[str, int]:
+    """`weight` of a rule for each offering left, by mesh id, each offering's own weight
+    worked out once (not again for every other offering that shares the claim's trait)."""
+    own = [_weight(rule, s, field) for s in field.alive]
+    alike = [bool(rule.rests_on) and holds_for(rule, s, field) for s in field.alive]
+    least = min((w for w, holds in zip(own, alike, strict=True) if holds), default=0)
+    return {
+        s.mesh.id: least if holds else w
+        for s, w, holds in zip(field.alive, own, alike, strict=True)
+    }
+
+
 def _weight(rule: Rule, screened: Screened, field: Field) -> int:
     """What a rule adds to one offering: its own score, else its base mesh's; plus traits.
     Nothing where the offering lacks what the rule's reason speaks of (`applies_if`). A
@@ -312,7 +324,7 @@ def evaluate(
     for rule in firing(kb.rules.rules, facts) if rules is None else rules:
         table = tables.get(rule.id)
         if table is None:
-            deltas = {s.mesh.id: weight(rule, s, field) for s in alive}
+            deltas = weights(rule, field)
         else:
             deltas = {s.mesh.id: table[s.mesh.id] for s in alive}
         if any(deltas.values()):

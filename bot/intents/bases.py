@@ -66,7 +66,7 @@ def context_bases(
         if m.mode_aliases
         for other in m.mode_aliases.beside
     }
-    names = {m.id: _names(m) for m in meshes}
+    names = {m.id: _names(m) for m in meshes if m.id in bases}  # a base's own names
     return {
         b
         for b in bases

@@ -86,11 +86,12 @@ from bot.intents.unmarked import unmarked_question
 from bot.intents.versions import major_after, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.memo import remember
+from bot.knowledge.memo import kept, remember
 from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000
 PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
+CLAUSES_KEPT = 1024  # clauses ranked (one question's readers rank its clauses again)
 MAX_TOKENS = 200
 ECHO_CHARS = 120
 NOT_NEEDED = "not_needed"
@@ -313,6 +314,7 @@ class IntentParser:
         self._identity = IdentityReader(self._cues, kb.mesh_index, kb.feature_index)
         self._need_denied = _need_denied(self._cues.words)
         self._parsed: dict[Hashable, Intent] = {}
+        self._ranked_clauses: dict[str, list[Ranked]] = {}
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._recounted = Recounted(self._cues, self._names_something)
         self._pasted_counts = PastedCounts(kb.rules)
@@ -1467,7 +1469,11 @@ class IntentParser:
         return [ranks[0].feature] if ranks and ranks[0].own >= CLAUSE_FLOOR else []
 
     def _clause_ranks(self, clause: str) -> list[Ranked]:
-        """Every feature one clause's own words touch, best first."""
+        """Every feature one clause's own words touch, best first (ranked once a clause)."""
+        ranks = kept(self._ranked_clauses, clause, lambda: self._rank_clause(clause), CLAUSES_KEPT)
+        return list(ranks)
+
+    def _rank_clause(self, clause: str) -> list[Ranked]:
         remaining = self._signals.read(clause)[1]
         found = find_mentions(remaining.split(), self._kb.mesh_index, self._kb.feature_index)
         return self._retriever.rank(self._query(remaining, found))

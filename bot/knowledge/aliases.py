@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -23,6 +24,7 @@ MIN_FUZZY_LENGTH = 5
 # word under five letters is a slip of too many others to tell.
 MIN_ALIAS_LENGTH = 4
 FUZZY_MEMO = 8_192  # phrases whose fuzzy lookup an index remembers (a question tries ~300)
+NORMALISED_KEPT = 8_192  # texts whose normal form is remembered (start-up asks 47,000 times)
 MAX_CLIPPED = 8  # clipped spellings of one alias ("svc to svc auth", "svc to service auth", …)
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -149,6 +151,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=NORMALISED_KEPT)  # the readers of one question normalise its parts again
 def normalise(text: str) -> str:
     """Lower-case, collapse punctuation and spaces: 'Circuit-Breaker' -> 'circuit breaker'."""
     return _NON_WORD.sub(" ", text.lower()).strip()
