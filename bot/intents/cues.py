@@ -118,6 +118,7 @@ GROUPS = frozenset(
         "name_then_asks",
         "name_part",
         "name_kind",
+        "mesh_said",
         "not_names",
         "infrastructure",
         "other_names",
