@@ -119,6 +119,7 @@ GROUPS = frozenset(
         "name_part",
         "name_kind",
         "mesh_said",
+        "run_pronoun",
         "not_names",
         "infrastructure",
         "other_names",

@@ -73,6 +73,7 @@ from bot.intents.requirements import (
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
+from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
@@ -321,6 +322,7 @@ class IntentParser:
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
         self._opening = Opening(self._cues, makers)
+        self._run_by_pronoun = RunByPronoun(kb, self._cues)
         self._moving_on = MovingOn(
             kb,
             self._cues,
@@ -897,6 +899,8 @@ class IntentParser:
         counted.update(sized)
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         required, unplaced = self._requirements.read(normalised, text)
+        if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
+            required.update(self._run_by_pronoun.read(normalised))
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
