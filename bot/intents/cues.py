@@ -118,6 +118,8 @@ GROUPS = frozenset(
         "name_then_asks",
         "name_part",
         "name_kind",
+        "mesh_said",
+        "run_pronoun",
         "not_names",
         "infrastructure",
         "other_names",

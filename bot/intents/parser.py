@@ -73,6 +73,7 @@ from bot.intents.requirements import (
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
+from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
@@ -323,6 +324,7 @@ class IntentParser:
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
         self._possessive = _possessive(makers)
         self._opening = Opening(self._cues, makers)
+        self._run_by_pronoun = RunByPronoun(kb, self._cues)
         self._moving_on = MovingOn(
             kb,
             self._cues,
@@ -899,6 +901,8 @@ class IntentParser:
         counted.update(sized)
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         required, unplaced = self._requirements.read(normalised, text)
+        if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
+            required.update(self._run_by_pronoun.read(normalised))
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
@@ -1633,13 +1637,6 @@ class IntentParser:
                 facts["platform"] = [home]
             if self._lightest_asked(r.normalised):  # "lowest overhead for us": what weighs most
                 facts.setdefault(LOW_OVERHEAD, True)
-        # "cross-region failover" asks about multi-cluster too; a pick's must-nots ("no
-        # sidecars") name what the offerings need ("hard requirements: no sidecars …").
-        if features or kind in (IntentKind.recommend, IntentKind.compare):
-            negated = facts.get(NOT_NEEDED)
-            said = negated if isinstance(negated, list) else []
-            required = [f for f in self._required_by(facts) if f not in said]
-            features = list(dict.fromkeys([*features, *required]))
         if kind == IntentKind.recommend and r.features:
             said, have = facts.get("needs"), facts.get("covered")
             stated = said if isinstance(said, list) else []
@@ -1658,6 +1655,14 @@ class IntentParser:
             if any(f not in unasked for f in named):
                 facts["needs"] = [f for f in named if f not in {*covered, *moot}][:12]
             facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
+        # "cross-region failover" asks about multi-cluster too, as does failover across the
+        # clusters counted (what the needs imply, above); a pick's must-nots ("no sidecars")
+        # name what the offerings need ("hard requirements: no sidecars …").
+        if features or kind in (IntentKind.recommend, IntentKind.compare):
+            negated = facts.get(NOT_NEEDED)
+            said = negated if isinstance(negated, list) else []
+            required = [f for f in self._required_by(facts) if f not in said]
+            features = list(dict.fromkeys([*features, *required]))
         if kind == IntentKind.explain and self._compare_cued(r.remaining, 0) and not r.unknown:
             notes += self._not_compared(r, meshes)
         suggestions: list[str] = []
@@ -1826,7 +1831,7 @@ class IntentParser:
         typo = bool(r.read_as)
         # A setup described (platform, licence, support, must-nots) asks for a recommendation,
         # even when it names the mesh it runs or the features it needs.
-        mesh_said = "mesh" in r.normalised.split()
+        mesh_said = self._cues.has("mesh_said", r.normalised)  # "… service meshes"
         # So does one whose want is its services' calls to each other, what a mesh carries
         # ("… ECS and a lambda or two. just want them to call each other reliably"), unless
         # what it asks names another topic.

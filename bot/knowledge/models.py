@@ -568,6 +568,7 @@ class Platform(StrEnum):
     nomad = "nomad"
     vms = "vms"
     lambda_functions = "lambda"  # AWS Lambda: functions, no host or cluster of theirs to mesh
+    cloud_run = "cloud_run"  # Google Cloud Run services: no node or pod of theirs
 
 
 class LicenceKind(StrEnum):
