@@ -18,7 +18,7 @@ from bot.intents.alternation import word_pattern
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
-from bot.intents.clauses import CLAUSES
+from bot.intents.clauses import CLAUSES, last_sentence
 from bot.intents.context import (
     choice_between,
     compared_meshes,
@@ -2510,8 +2510,10 @@ class IntentParser:
         `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
         comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
         picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
-        for sentence in _ASKED.finditer(text):
-            said = normalise(sentence.group(0))
+        # "can someone explain native sidecars in k8s": with no mark, the last sentence asks
+        asked = [(m.group(0), m.end()) for m in _ASKED.finditer(text)]
+        for sentence, end in asked or [(last_sentence(text), len(text))]:
+            said = normalise(sentence)
             # "we run istio on eks, should we care about native sidecars?": what a reason or a
             # relevance asked is about follows its cue; the words before it are their setup.
             cued = [m for g in ("purpose", "relevance") for m in self._cues.find(g, said)]
@@ -2522,7 +2524,7 @@ class IntentParser:
                 found = find_mentions(after.split(), self._kb.mesh_index, self._kb.feature_index)
                 said = after if found.meshes or found.features else said
             else:  # "what is kong mesh - kuma with a support contract, or a fork?": what it is
-                said = " ".join(self._identity.clauses(sentence.group(0))) or said
+                said = " ".join(self._identity.clauses(sentence)) or said
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
             # "what's a waypoint proxy? keep seeing it in the linkerd docs": a mesh's part
             # named alone is a concept asked, whichever mesh the rest of the text names.
@@ -2534,13 +2536,13 @@ class IntentParser:
                 bases = {self._kb.meshes[m].based_on for m in named.meshes}
                 subjects = [m for m in meshes if m not in bases]
                 topic = named.meshes == subjects and len(subjects) == 1 and not named.features
-                topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
+                topic = topic and self._mesh_explained(said, named, text[end:])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
             reason = self._cues.strip("relevance", self._cues.strip("purpose", said))  # no pick
             if not topic or any(self._cues.has(g, reason) for g in picks):
                 continue
-            if self._explained(said, sentence.group(0)):
+            if self._explained(said, sentence):
                 return True
         return False
 
