@@ -53,11 +53,13 @@ def retired_context(
     current: Callable[[str], bool],
     other_names: bool,
 ) -> set[str]:
-    """The retired meshes named only to say they are gone, when something else is asked
-    about (a current mesh, or `other_names`: a name the knowledge base lacks)."""
+    """The retired meshes named only to say they are gone (not a status asked of them),
+    when something else is asked about (a current mesh, or `other_names`: a name the
+    knowledge base lacks)."""
     if not other_names and not any(current(m) for m in found.meshes):
         return set()
-    said = _spans(cues, "lifecycle", tokens)
+    asked = _spans(cues, "status_asked", tokens)  # "the status of traefik mesh": no status said
+    said = [span for span in _spans(cues, "lifecycle", tokens) if span not in asked]
 
     gone = {
         mesh

@@ -61,6 +61,7 @@ GROUPS = frozenset(
         "whole_picture",
         "lifecycle",
         "status_idioms",
+        "status_asked",
         "release_words",
         "unit_mib",
         "unit_gib",
