@@ -18,7 +18,7 @@ from bot.intents.alternation import word_pattern
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
-from bot.intents.clauses import CLAUSES, last_sentence
+from bot.intents.clauses import CLAUSES, PROSE_SENTENCE_END, last_sentence
 from bot.intents.context import (
     choice_between,
     compared_meshes,
@@ -2550,12 +2550,14 @@ class IntentParser:
         """The mesh named is what is to be explained: right after an `explain` cue ("explain
         what istio ambient is and how it works") or after `what_is`, closing the sentence
         ("what is ambient mode?"); and the text after asks nothing of it."""
-        rest = normalise(after).split()
-        asked_after = find_mentions(rest, self._kb.mesh_index, self._kb.feature_index)
         # A feature said after in a statement is why they ask ("what's a waypoint proxy? we
-        # need one for L7 policy"); one in a question asks it of the mesh.
-        if (asked_after.features and "?" in after) or self._cues.has("asks_of", " ".join(rest)):
+        # need one for L7 policy"), and so is one in what it has heard, marked or not ("what
+        # even is vpc lattice? no sidecars, but it does auth and routing?"); a question
+        # opening as one asks it of the mesh ("… does it do mtls?").
+        asked = [q for q in map(self._opens_question, PROSE_SENTENCE_END.split(after)) if q]
+        if any(self._cues.has("asks_of", q) or self._names_a_feature(q) for q in asked):
             return False
+        rest = normalise(after).split()
         words = said.split()
         first = named.used.index(True)
         last = max(i for i, used in enumerate(named.used) if used)
@@ -2566,6 +2568,13 @@ class IntentParser:
                 if at <= first and not gap and len(words) - last - 1 <= tail:
                     return True
         return False
+
+    def _opens_question(self, sentence: str) -> str:
+        """The sentence, normalised, where it opens as a question after any `follow_up` word
+        ("and does it do mtls"); '' for a statement, marked or not ("but it does routing?")."""
+        said = normalise(sentence)
+        rest = said[len(self._cues.leading("follow_up", said)) :].strip()
+        return said if self._cues.starts("question_openers", rest) else ""
 
     def _defines_feature(self, r: _Reading) -> bool:
         """A feature's name right after `what_is` or `explain` ("what is mTLS in linkerd",
