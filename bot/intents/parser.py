@@ -148,6 +148,8 @@ _CLAUSE_ENDS = re.compile(
     r"([,.;:!?()\n—–]+|\s+-+\s+)"
 )  # the clauses and what ends each (a spaced hyphen is a dash)
 _PARENS = re.compile(r"[()]")
+_ASIDE = re.compile(r"\([^()\n]*\)")  # a parenthesis within one line
+_CLAUSE_PARTS = re.compile(r"[,;:—]")  # marks that part clauses within a sentence
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _ASKED_PART = re.compile(r"[—–:]|\s-+\s")  # where a sentence's last part starts
 _CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
@@ -2999,8 +3001,10 @@ def _with_meshes(r: _Reading, meshes: list[str]) -> _Reading:
 
 def _questions(text: str) -> frozenset[str]:
     """The clauses a question mark closes, normalised as the identity reader leaves them; a
-    parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
-    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", _INLINE_CODE.sub(_unpunctuated, text)))
+    parenthesis is part of its clause, commas and all ("added latency with cilium (envoy per
+    node)?", "added p99 with istio ambient (ztunnel only, no waypoint)?")."""
+    text = _ASIDE.sub(_one_clause, _INLINE_CODE.sub(_unpunctuated, text))
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
@@ -3035,6 +3039,12 @@ def _as_percentile(said: re.Match[str]) -> str:
 def _unpunctuated(code: re.Match[str]) -> str:
     """Inline code without the marks that end a clause: "`x-canary: true`" is one header."""
     return _CLAUSE_MARKS.sub(" ", code.group(0))
+
+
+def _one_clause(aside: re.Match[str]) -> str:
+    """A parenthesis without the marks that part clauses within a sentence, its question
+    marks kept: "(ztunnel only, no waypoint)" is one clause."""
+    return _CLAUSE_PARTS.sub(" ", aside.group(0))
 
 
 def _addressing(names: frozenset[str]) -> LazyPattern:
