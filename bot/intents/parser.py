@@ -254,6 +254,7 @@ class IntentParser:
         self._stand_ins = _stand_ins(kb)
         self._weigher = SetupWeigher(kb, self._cues)
         self._asked_kinds = AskedKinds(kb, self._cues)
+        self._covers = {f.id: f.covers for f in kb.features.values()}
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
         self._former = {
@@ -371,6 +372,7 @@ class IntentParser:
             self._asks_next,
             self._asks_pick,
             self._setup,
+            self._covers,
         )
         return self._referred(text, intent)
 
