@@ -124,6 +124,25 @@ def excepted(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
     }
 
 
+def known_apart(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes said as already known when more are asked for ("i know ambient and
+    cilium, anything else?"): those right after a `known_already` phrase, and each one
+    joined to them by a word at most; none where no `more_asked` phrase asks for others."""
+    if not _spans(cues, "more_asked", tokens):
+        return set()
+    known: set[str] = set()
+    for _, cue_end in _spans(cues, "known_already", tokens):
+        end = cue_end
+        for start, mesh_end, mesh in sorted(found.spans):
+            if start < cue_end:
+                continue
+            if start - end > LIKENESS_GAP:
+                break
+            known.add(mesh)
+            end = mesh_end
+    return known
+
+
 def listed_apart(
     tokens: list[str], found: Mentions, cues: CuePhrases, features: bool, normalised: str
 ) -> set[str]:

@@ -89,6 +89,8 @@ GROUPS = frozenset(
         "identity",
         "likeness",
         "excepting",
+        "known_already",
+        "more_asked",
         "rivals",
         "meaning",
         "derived",

@@ -23,6 +23,7 @@ from bot.intents.context import (
     choice_between,
     compared_meshes,
     derived,
+    known_apart,
     left_behind,
     likened,
     listed_apart,
@@ -1046,6 +1047,7 @@ class IntentParser:
         # "anything besides istio do wasm?", "who does sidecarless besides istio ambient":
         # the meshes after an excepting word are left out of the list asked for
         left_out = listed_apart(tokens_left, found, self._cues, bool(features), normalised)
+        left_out |= known_apart(tokens_left, found, self._cues)  # "i know ambient, what else?"
         gone |= left_out
         # "can consul do ambient like istio does", "kuma vs linkerd, which is closest to what
         # osm gave us": Istio and OSM are the yardsticks
@@ -1898,7 +1900,9 @@ class IntentParser:
         # good replacement for kuma?"): what is asked is what that product is.
         placed = ["stands_in", "stands_in_after"] if r.unknown else []
         why = ["purpose"] if reason else []  # "why should i care": no pick, whatever is named
-        for group in (*_UNPICKING, *why, *placed):
+        # "i know ambient and cilium, anything else?": more of a list asked, those set apart
+        more = ["more_asked"] if r.excepted else []
+        for group in (*_UNPICKING, *why, *placed, *more):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
@@ -2561,7 +2565,6 @@ class IntentParser:
         asked = [q for q in map(self._opens_question, PROSE_SENTENCE_END.split(after)) if q]
         if any(self._cues.has("asks_of", q) or self._names_a_feature(q) for q in asked):
             return False
-        rest = normalise(after).split()
         words = said.split()
         first = named.used.index(True)
         last = max(i for i, used in enumerate(named.used) if used)
