@@ -90,6 +90,7 @@ GROUPS = frozenset(
         "likeness",
         "excepting",
         "known_already",
+        "afterthought",
         "more_asked",
         "rivals",
         "meaning",

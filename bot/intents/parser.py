@@ -15,6 +15,7 @@ from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 from bot.intents.alternation import word_pattern
+from bot.intents.afterthought import main_ask
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
@@ -365,6 +366,7 @@ class IntentParser:
     def parse(self, text: str) -> Intent:
         """The intent of a text asked on its own, with no thread before it."""
         intent = alone(self._cues, text, self._thread_free(text))
+        intent = main_ask(text, intent, self._cues, self._thread_free)  # "… also curious whether"
         intent = question_led(
             text,
             intent,

@@ -93,7 +93,13 @@ def question_led(
     if led[0].kind == IntentKind.lifecycle and any(whole.facts.get(f) for f in THEIRS):
         return whole  # the status of the mesh they run is why they ask what next
     asked_for = set(led[0].features) | {c for f in led[0].features for c in covers.get(f, ())}
-    if set(_as_list(whole.facts.get(NEEDS))) - asked_for:
+    needs = _as_list(whole.facts.get(NEEDS))
+    if set(needs) - asked_for and led[0].kind == IntentKind.feature_check:
+        # "does kuma support windows nodes? need mtls between the windows pods and the linux
+        # ones": the named mesh asked of is checked for every must-have stated beside
+        features = list(dict.fromkeys([*led[0].features, *needs]))
+        led[0] = led[0].model_copy(update={"features": features})
+    elif set(needs) - asked_for:
         return whole  # must-haves stated beside the one asked: the pick that meets them all
         # (not one the feature asked covers: "we're 90% grpc … which ones do proxyless grpc?")
     if led[0].kind == IntentKind.which_meshes and setup & (set(whole.facts) - set(led[0].facts)):
