@@ -38,16 +38,18 @@ def split(text: str, cues: CuePhrases) -> tuple[str, str] | None:
 
 def main_ask(
     text: str, whole: Intent, cues: CuePhrases, read: Callable[[str], Intent]
-) -> Intent:
-    """`whole`, or where the message before its afterthought asks for a pick or a comparison
-    that `whole` is not, that reading, with the afterthought said back in a note."""
+) -> tuple[Intent, str]:
+    """`whole` and the text, or where the message before its afterthought asks for a pick or
+    a comparison, that reading (the afterthought's mesh or feature no must-have of it), with
+    the afterthought said back in a note, and that part of the text: the question readers
+    after this one take it without the afterthought."""
     parts = split(text, cues)
-    if parts is None or whole.kind in MAIN_ASKS:
-        return whole
+    if parts is None:
+        return whole, text
     main, aside = parts
     read_main = read(main)
     if read_main.kind not in MAIN_ASKS or read_main.unknown_names:
-        return whole
+        return whole, text
     asked = aside if len(aside) <= QUOTED else f"{aside[:QUOTED].rstrip()}…"
     notes = [*read_main.unread, NOTE.format(asked=asked)][:4]
-    return read_main.model_copy(update={"text": whole.text, "unread": notes})
+    return read_main.model_copy(update={"text": whole.text, "unread": notes}), main

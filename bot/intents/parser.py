@@ -366,9 +366,10 @@ class IntentParser:
     def parse(self, text: str) -> Intent:
         """The intent of a text asked on its own, with no thread before it."""
         intent = alone(self._cues, text, self._thread_free(text))
-        intent = main_ask(text, intent, self._cues, self._thread_free)  # "… also curious whether"
+        # "… must be supported by red hat. also curious whether ambient is an option there"
+        intent, asked = main_ask(text, intent, self._cues, self._thread_free)
         intent = question_led(
-            text,
+            asked,
             intent,
             self._thread_free,
             self.refers_back,
@@ -377,7 +378,7 @@ class IntentParser:
             self._setup,
             self._covers,
         )
-        return self._referred(text, intent)
+        return self._referred(asked, intent)
 
     def _asks_pick(self, sentence: str) -> bool:
         """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we
