@@ -14,8 +14,8 @@ import re
 from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
-from bot.intents.alternation import word_pattern
 from bot.intents.afterthought import main_ask
+from bot.intents.alternation import word_pattern
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
