@@ -174,24 +174,6 @@ def test_meshes_said_as_known_are_left_out_of_the_list(
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "mixed AKS cluster, 2 windows node pools running .NET framework apps:\ndoes kuma support "
-        "windows nodes? need mtls between the windows pods and the linux ones",
-        "aks with a windows pool. can linkerd run on windows nodes? we need mtls too",
-        "we need mTLS and Wasm plugins. does istio support wasm?",
-        "windows node pool on aks. does consul support windows nodes? we need mtls to the "
-        "linux side",
-        "eks with windows nodes. does istio support windows nodes? need retries as well",
-    ],
-)
-def test_a_named_mesh_asked_of_is_checked_for_the_needs_beside(engine: AnswerEngine, text: str):
-    intent = engine.parser.parse(text)
-    assert intent.kind == IntentKind.feature_check and len(intent.meshes) == 1
-    assert len(intent.features) >= 2
-
-
-@pytest.mark.parametrize(
     ("text", "aside"),
     [
         (

@@ -73,11 +73,14 @@ def question_led(
         return whole
     if asks_next(last_sentence(_CODE.sub(" ", text))):
         return whole
-    # "saw that some meshes can do proxyless grpc. which ones support that?": a question
-    # referring back is asked of the sentence right before it, a statement; referring back
-    # to the whole context (or to nothing said) it asks of the context
+    # "saw that some meshes can do proxyless grpc. which ones support that?": a list
+    # referring back is asked of the sentence right before it; any other question referring
+    # back ("… heard good things about linkerd but does it even mirror?") asks of the context
     with_antecedents = [_with_antecedent(text, q) if refers_back(q) else q for q in asked]
-    if any(a == q and refers_back(q) for a, q in zip(with_antecedents, asked, strict=True)):
+    if any(
+        refers_back(q) and (a == q or read(a).kind != IntentKind.which_meshes)
+        for a, q in zip(with_antecedents, asked, strict=True)
+    ):
         return whole
     asked = with_antecedents
     readings = [read(q) for q in asked]
@@ -93,13 +96,7 @@ def question_led(
     if led[0].kind == IntentKind.lifecycle and any(whole.facts.get(f) for f in THEIRS):
         return whole  # the status of the mesh they run is why they ask what next
     asked_for = set(led[0].features) | {c for f in led[0].features for c in covers.get(f, ())}
-    needs = _as_list(whole.facts.get(NEEDS))
-    if set(needs) - asked_for and led[0].kind == IntentKind.feature_check:
-        # "does kuma support windows nodes? need mtls between the windows pods and the linux
-        # ones": the named mesh asked of is checked for every must-have stated beside
-        features = list(dict.fromkeys([*led[0].features, *needs]))
-        led[0] = led[0].model_copy(update={"features": features})
-    elif set(needs) - asked_for:
+    if set(_as_list(whole.facts.get(NEEDS))) - asked_for:
         return whole  # must-haves stated beside the one asked: the pick that meets them all
         # (not one the feature asked covers: "we're 90% grpc … which ones do proxyless grpc?")
     if led[0].kind == IntentKind.which_meshes and setup & (set(whole.facts) - set(led[0].facts)):
