@@ -53,11 +53,13 @@ def retired_context(
     current: Callable[[str], bool],
     other_names: bool,
 ) -> set[str]:
-    """The retired meshes named only to say they are gone, when something else is asked
-    about (a current mesh, or `other_names`: a name the knowledge base lacks)."""
+    """The retired meshes named only to say they are gone (not a status asked of them),
+    when something else is asked about (a current mesh, or `other_names`: a name the
+    knowledge base lacks)."""
     if not other_names and not any(current(m) for m in found.meshes):
         return set()
-    said = _spans(cues, "lifecycle", tokens)
+    asked = _spans(cues, "status_asked", tokens)  # "the status of traefik mesh": no status said
+    said = [span for span in _spans(cues, "lifecycle", tokens) if span not in asked]
 
     gone = {
         mesh
@@ -120,6 +122,25 @@ def excepted(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
         for start, _, mesh in found.spans
         if any(0 <= start - end <= LIKENESS_GAP for _, end in cued)
     }
+
+
+def known_apart(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
+    """The meshes said as already known when more are asked for ("i know ambient and
+    cilium, anything else?"): those right after a `known_already` phrase, and each one
+    joined to them by a word at most; none where no `more_asked` phrase asks for others."""
+    if not _spans(cues, "more_asked", tokens):
+        return set()
+    known: set[str] = set()
+    for _, cue_end in _spans(cues, "known_already", tokens):
+        end = cue_end
+        for start, mesh_end, mesh in sorted(found.spans):
+            if start < cue_end:
+                continue
+            if start - end > LIKENESS_GAP:
+                break
+            known.add(mesh)
+            end = mesh_end
+    return known
 
 
 def listed_apart(

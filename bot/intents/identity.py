@@ -58,7 +58,10 @@ class IdentityReader:
             resumes = self._resumes(words, end)  # "… or can it do sidecarless": asked again
             describing = open_ or (resumes == len(words) and end < len(words))
             listing = open_ or ended.strip() == LISTING
-            asked.append(" ".join(words[:end] + words[resumes:]))
+            # "what even is vpc lattice — is it a service mesh?": "is it" left of a clause
+            # asking only what the subject is asks nothing more
+            bare = end < len(words) and set(words[:end]) <= {COPULA, *SUBJECTS, *FUSED, *HEDGES}
+            asked.append(" ".join(([] if bare else words[:end]) + words[resumes:]))
         return [a for a in asked if a]
 
     def _goes_on(self, words: list[str], listing: bool) -> bool:

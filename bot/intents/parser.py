@@ -14,15 +14,17 @@ import re
 from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
+from bot.intents.afterthought import main_ask
 from bot.intents.alternation import word_pattern
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
-from bot.intents.clauses import CLAUSES
+from bot.intents.clauses import CLAUSES, PROSE_SENTENCE_END, last_sentence
 from bot.intents.context import (
     choice_between,
     compared_meshes,
     derived,
+    known_apart,
     left_behind,
     likened,
     listed_apart,
@@ -150,6 +152,8 @@ _CLAUSE_ENDS = re.compile(
     r"([,.;:!?()\n—–]+|\s+-+\s+)"
 )  # the clauses and what ends each (a spaced hyphen is a dash)
 _PARENS = re.compile(r"[()]")
+_ASIDE = re.compile(r"\([^()\n]*\)")  # a parenthesis within one line
+_CLAUSE_PARTS = re.compile(r"[,;:—]")  # marks that part clauses within a sentence
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _ASKED_PART = re.compile(r"[—–:]|\s-+\s")  # where a sentence's last part starts
 _CLAUSE_MARKS = re.compile(r"[,.;:!?()—]")
@@ -254,6 +258,7 @@ class IntentParser:
         self._stand_ins = _stand_ins(kb)
         self._weigher = SetupWeigher(kb, self._cues)
         self._asked_kinds = AskedKinds(kb, self._cues)
+        self._covers = {f.id: f.covers for f in kb.features.values()}
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
         self._former = {
@@ -365,16 +370,19 @@ class IntentParser:
     def parse(self, text: str) -> Intent:
         """The intent of a text asked on its own, with no thread before it."""
         intent = alone(self._cues, text, self._thread_free(text))
+        # "… must be supported by red hat. also curious whether ambient is an option there"
+        intent, asked = main_ask(text, intent, self._cues, self._thread_free)
         intent = question_led(
-            text,
+            asked,
             intent,
             self._thread_free,
             self.refers_back,
             self._asks_next,
             self._asks_pick,
             self._setup,
+            self._covers,
         )
-        return self._referred(text, intent)
+        return self._referred(asked, intent)
 
     def _asks_pick(self, sentence: str) -> bool:
         """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we
@@ -1048,6 +1056,7 @@ class IntentParser:
         # "anything besides istio do wasm?", "who does sidecarless besides istio ambient":
         # the meshes after an excepting word are left out of the list asked for
         left_out = listed_apart(tokens_left, found, self._cues, bool(features), normalised)
+        left_out |= known_apart(tokens_left, found, self._cues)  # "i know ambient, what else?"
         gone |= left_out
         # "can consul do ambient like istio does", "kuma vs linkerd, which is closest to what
         # osm gave us": Istio and OSM are the yardsticks
@@ -1916,7 +1925,9 @@ class IntentParser:
         # good replacement for kuma?"): what is asked is what that product is.
         placed = ["stands_in", "stands_in_after"] if r.unknown else []
         why = ["purpose"] if reason else []  # "why should i care": no pick, whatever is named
-        for group in (*_UNPICKING, *why, *placed):
+        # "i know ambient and cilium, anything else?": more of a list asked, those set apart
+        more = ["more_asked"] if r.excepted else []
+        for group in (*_UNPICKING, *why, *placed, *more):
             unpicked = self._cues.strip(group, unpicked)
         unpicked = self._without_supposed_needs(unpicked)
         picks_asked = self._cues.has("recommend", unpicked)
@@ -2532,8 +2543,10 @@ class IntentParser:
         `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
         comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
         picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
-        for sentence in _ASKED.finditer(text):
-            said = normalise(sentence.group(0))
+        # "can someone explain native sidecars in k8s": with no mark, the last sentence asks
+        asked = [(m.group(0), m.end()) for m in _ASKED.finditer(text)]
+        for sentence, end in asked or [(last_sentence(text), len(text))]:
+            said = normalise(sentence)
             # "we run istio on eks, should we care about native sidecars?": what a reason or a
             # relevance asked is about follows its cue; the words before it are their setup.
             cued = [m for g in ("purpose", "relevance") for m in self._cues.find(g, said)]
@@ -2544,7 +2557,7 @@ class IntentParser:
                 found = find_mentions(after.split(), self._kb.mesh_index, self._kb.feature_index)
                 said = after if found.meshes or found.features else said
             else:  # "what is kong mesh - kuma with a support contract, or a fork?": what it is
-                said = " ".join(self._identity.clauses(sentence.group(0))) or said
+                said = " ".join(self._identity.clauses(sentence)) or said
             named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
             # "what's a waypoint proxy? keep seeing it in the linkerd docs": a mesh's part
             # named alone is a concept asked, whichever mesh the rest of the text names.
@@ -2556,13 +2569,13 @@ class IntentParser:
                 bases = {self._kb.meshes[m].based_on for m in named.meshes}
                 subjects = [m for m in meshes if m not in bases]
                 topic = named.meshes == subjects and len(subjects) == 1 and not named.features
-                topic = topic and self._mesh_explained(said, named, text[sentence.end() :])
+                topic = topic and self._mesh_explained(said, named, text[end:])
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
             reason = self._cues.strip("relevance", self._cues.strip("purpose", said))  # no pick
             if not topic or any(self._cues.has(g, reason) for g in picks):
                 continue
-            if self._explained(said, sentence.group(0)):
+            if self._explained(said, sentence):
                 return True
         return False
 
@@ -2570,11 +2583,12 @@ class IntentParser:
         """The mesh named is what is to be explained: right after an `explain` cue ("explain
         what istio ambient is and how it works") or after `what_is`, closing the sentence
         ("what is ambient mode?"); and the text after asks nothing of it."""
-        rest = normalise(after).split()
-        asked_after = find_mentions(rest, self._kb.mesh_index, self._kb.feature_index)
         # A feature said after in a statement is why they ask ("what's a waypoint proxy? we
-        # need one for L7 policy"); one in a question asks it of the mesh.
-        if (asked_after.features and "?" in after) or self._cues.has("asks_of", " ".join(rest)):
+        # need one for L7 policy"), and so is one in what it has heard, marked or not ("what
+        # even is vpc lattice? no sidecars, but it does auth and routing?"); a question
+        # opening as one asks it of the mesh ("… does it do mtls?").
+        asked = [q for q in map(self._opens_question, PROSE_SENTENCE_END.split(after)) if q]
+        if any(self._cues.has("asks_of", q) or self._names_a_feature(q) for q in asked):
             return False
         words = said.split()
         first = named.used.index(True)
@@ -2586,6 +2600,13 @@ class IntentParser:
                 if at <= first and not gap and len(words) - last - 1 <= tail:
                     return True
         return False
+
+    def _opens_question(self, sentence: str) -> str:
+        """The sentence, normalised, where it opens as a question after any `follow_up` word
+        ("and does it do mtls"); '' for a statement, marked or not ("but it does routing?")."""
+        said = normalise(sentence)
+        rest = said[len(self._cues.leading("follow_up", said)) :].strip()
+        return said if self._cues.starts("question_openers", rest) else ""
 
     def _defines_feature(self, r: _Reading) -> bool:
         """A feature's name right after `what_is` or `explain` ("what is mTLS in linkerd",
@@ -3010,8 +3031,10 @@ def _with_meshes(r: _Reading, meshes: list[str]) -> _Reading:
 
 def _questions(text: str) -> frozenset[str]:
     """The clauses a question mark closes, normalised as the identity reader leaves them; a
-    parenthesis is part of its clause ("added latency with cilium (envoy per node)?")."""
-    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", _INLINE_CODE.sub(_unpunctuated, text)))
+    parenthesis is part of its clause, commas and all ("added latency with cilium (envoy per
+    node)?", "added p99 with istio ambient (ztunnel only, no waypoint)?")."""
+    text = _ASIDE.sub(_one_clause, _INLINE_CODE.sub(_unpunctuated, text))
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
     return frozenset(
         " ".join(normalise(clause).split())
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
@@ -3046,6 +3069,12 @@ def _as_percentile(said: re.Match[str]) -> str:
 def _unpunctuated(code: re.Match[str]) -> str:
     """Inline code without the marks that end a clause: "`x-canary: true`" is one header."""
     return _CLAUSE_MARKS.sub(" ", code.group(0))
+
+
+def _one_clause(aside: re.Match[str]) -> str:
+    """A parenthesis without the marks that part clauses within a sentence, its question
+    marks kept: "(ztunnel only, no waypoint)" is one clause."""
+    return _CLAUSE_PARTS.sub(" ", aside.group(0))
 
 
 def _addressing(names: frozenset[str]) -> LazyPattern:

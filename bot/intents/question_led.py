@@ -21,9 +21,9 @@ now") stays the pick it is asked for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 
-from bot.intents.clauses import QUESTION, last_sentence
+from bot.intents.clauses import PROSE_SENTENCE_END, QUESTION, last_sentence
 from bot.intents.models import Intent, IntentKind
 from bot.intents.moving_on import THEIRS
 from bot.knowledge.models import FactValue
@@ -59,18 +59,30 @@ def question_led(
     asks_next: Callable[[str], bool],
     asks_pick: Callable[[str], bool],
     setup: frozenset[str],
+    covers: Mapping[str, Collection[str]],
 ) -> Intent:
     """`whole` (the message read whole) or, for a pick read from a setup around a question
     that asks something else, that question's reading with the message's facts. A question
     that refers back ("does it do mTLS?") asks of the context, and a name I don't know
-    said in it is the subject: the message stays read whole."""
+    said in it is the subject: the message stays read whole. `covers`: the features each
+    feature meets too (features.yaml `covers`)."""
     if whole.kind != IntentKind.recommend or whole.unknown_names:
         return whole
     asked = questions(text)
     if not asked or (len(asked) == 1 and asked[0] == text.strip()):
         return whole
-    if any(refers_back(q) for q in asked) or asks_next(last_sentence(_CODE.sub(" ", text))):
+    if asks_next(last_sentence(_CODE.sub(" ", text))):
         return whole
+    # "saw that some meshes can do proxyless grpc. which ones support that?": a list
+    # referring back is asked of the sentence right before it; any other question referring
+    # back ("… heard good things about linkerd but does it even mirror?") asks of the context
+    with_antecedents = [_with_antecedent(text, q) if refers_back(q) else q for q in asked]
+    if any(
+        refers_back(q) and (a == q or read(a).kind != IntentKind.which_meshes)
+        for a, q in zip(with_antecedents, asked, strict=True)
+    ):
+        return whole
+    asked = with_antecedents
     readings = [read(q) for q in asked]
     if any(
         r.kind == IntentKind.recommend or (r.kind != IntentKind.help and asks_pick(q))
@@ -83,12 +95,25 @@ def question_led(
         return whole
     if led[0].kind == IntentKind.lifecycle and any(whole.facts.get(f) for f in THEIRS):
         return whole  # the status of the mesh they run is why they ask what next
-    if set(_as_list(whole.facts.get(NEEDS))) - set(led[0].features):
+    asked_for = set(led[0].features) | {c for f in led[0].features for c in covers.get(f, ())}
+    if set(_as_list(whole.facts.get(NEEDS))) - asked_for:
         return whole  # must-haves stated beside the one asked: the pick that meets them all
+        # (not one the feature asked covers: "we're 90% grpc … which ones do proxyless grpc?")
     if led[0].kind == IntentKind.which_meshes and setup & (set(whole.facts) - set(led[0].facts)):
         return whole  # "EKS plus Lambda. which mesh covers both?", "not replacing our CNI.
         # any sidecar-free meshes?": the pick for where they run and what they rule out
     return led[0].model_copy(update={"facts": {**whole.facts, **led[0].facts}, "text": whole.text})
+
+
+def _with_antecedent(text: str, question: str) -> str:
+    """The question with the statement right before it ("saw that some meshes can do proxyless
+    grpc. which ones support that?"); the question alone where none comes before it."""
+    prose = _CODE.sub(" ", text)
+    at = prose.find(question)
+    before = [s for s in PROSE_SENTENCE_END.split(prose[:at]) if s.strip()]
+    if at <= 0 or not before or prose[:at].rstrip().endswith("?"):
+        return question
+    return f"{before[-1].strip()}. {question}"
 
 
 def _as_list(value: FactValue | None) -> list[str]:
