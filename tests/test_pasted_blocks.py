@@ -233,3 +233,41 @@ def test_inline_code_and_short_messages_keep_their_reading(
     intent = engine.parser.parse(text)
     assert intent.kind == kind
     assert intent.meshes == meshes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "lowest overhead mesh overall? cpu + mem.\n```\nnamespace      cpu_req   mem_req\n"
+            "istio-system   4.2       9.1Gi\n(sidecars)     61.0      118Gi\n```",
+            IntentKind.lightest,
+        ),
+        (
+            "```\n$ kubectl top pod -n linkerd --containers\nweb-1   linkerd-proxy   9m   21Mi\n```"
+            "\nwhich mesh has the smallest footprint?",
+            IntentKind.lightest,
+        ),
+        (
+            'what are "kubernetes native sidecars"? saw this after our upgrade:\n```yaml\n'
+            "initContainers:\n- name: istio-proxy\n  restartPolicy: Always\n```",
+            IntentKind.explain,
+        ),
+        (
+            "what is mTLS exactly? our logs say\n```\n2024-11-19T08:14:22Z linkerd-proxy "
+            "INFO inbound: tls handshake ok\n```",
+            IntentKind.explain,
+        ),
+        (
+            "which meshes support wasm plugins? context:\n```\n$ kubectl get pods -n istio-system"
+            "\nNAME                READY   STATUS\nistiod-6c8b9d7f4   1/1     Running\n```",
+            IntentKind.which_meshes,
+        ),
+    ],
+)
+def test_a_mesh_only_a_paste_shows_is_no_subject_of_a_general_question(
+    engine: AnswerEngine, text, kind
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind == kind
+    assert intent.meshes == []

@@ -466,6 +466,8 @@ class IntentParser:
         read = self._thread_free(core) if core else None
         if read and self._asked_kinds.narrower(kind, reading.found.meshes, read):
             return read.model_copy(update={"text": echo})
+        if reading.found.meshes and (general := self._asked_of_all(text)):
+            return general.model_copy(update={"text": echo})
         intent = self._intent(reading, kind, unsure, echo)
         if on_base := self._asked_kinds.base_checked(intent, self._setup):
             return on_base
@@ -532,6 +534,22 @@ class IntentParser:
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
+
+    def _asked_of_all(self, text: str) -> Intent | None:
+        """The prose's own reading where only a paste shows a mesh ("istio-system" in a cost
+        table, "name: istio-proxy" in a pod spec) and the prose asks of every mesh or of a
+        concept ("lowest overhead mesh overall?", "what are native sidecars?"): the mesh they
+        run is no subject of that question. None where the prose names a mesh or asks of one
+        (a pasted `istioctl version`, "are we out of support?")."""
+        prose = self._pasted.split(text).prose.strip()
+        if not prose or prose == text:
+            return None
+        read = self._thread_free(prose)
+        if read.meshes or read.unknown_names:
+            return None
+        listed = read.kind in (IntentKind.which_meshes, IntentKind.explain)
+        general = read.kind == IntentKind.lightest or (listed and bool(read.parts or read.features))
+        return read if general else None
 
     def _asked_over(
         self, r: _Reading, asked: Asked, plain: str, unsure: bool, echo: str

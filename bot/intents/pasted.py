@@ -12,6 +12,8 @@ but they are not what is asked:
 - A product name is read from prose only: "meshName", "Error: creating App Mesh" or a table's
   "cilium   Desired" inside a paste name no unknown product.
 - A currency sign inside a paste ("awk '{sum+=$4}'") asks no price.
+- A mesh only a paste shows is no subject of a question the prose asks of every mesh or of a
+  concept (bot/intents/parser.py `_asked_of_all`).
 - What a tool printed (a command's output, a log, an error: "not authorized to perform") asks
   for no feature; configuration pasted as written ("retryOn: 5xx", a JSON task definition)
   does (`Split.configs`).
