@@ -151,7 +151,8 @@ def too_long(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         Citations(kb),
         title="That question is too long",
-        lead="Please ask in one or two sentences (under 1,000 characters), "
+        lead="Please ask in one or two sentences (under 1,000 characters besides pasted "
+        "output), "
         "e.g. “compare istio linkerd” or “recommend for 40 services”.",
         points=[Paragraph(text="Long text is not parsed, to keep answers fast for everyone.")],
         next_steps=standard_steps(kb, IntentKind.too_long)[:3],

@@ -1,8 +1,10 @@
 """Free text (slash-command or mention) to a typed Intent.
 
-Cost is bounded for any input: text beyond MAX_TEXT is not parsed at all, and
-at most MAX_TOKENS words are scanned for names. Every cue word comes from
-rules.yaml (`phrases:`, `signals:`, fact units), never from this module.
+Cost is bounded for any input: a message over MAX_MESSAGE, or with more than MAX_TEXT of
+prose besides its pasted blocks, is not parsed at all; pasted blocks are cut down to their
+evidence first (bot/intents/pasted.py), and at most MAX_TOKENS words are scanned for names.
+Every cue word comes from rules.yaml (`phrases:`, `signals:`, fact units), never from this
+module.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from bot.intents.name_breaks import NameBreaks
 from bot.intents.names import NameReader, as_written, initialled
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
+from bot.intents.pasted import MAX_MESSAGE, MAX_PASTED, PastedReader
 from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
 from bot.intents.priorities import PriorityReader
@@ -92,7 +95,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept, remember
 from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
-MAX_TEXT = 1_000
+MAX_TEXT = 1_000  # prose: the message without its pasted blocks
+MAX_READ = MAX_TEXT + MAX_PASTED + 100  # what is parsed: prose and pastes cut down (fences)
 PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
 CLAUSES_KEPT = 1024  # clauses ranked (one question's readers rank its clauses again)
 MAX_TOKENS = 200
@@ -324,6 +328,8 @@ class IntentParser:
         self._asks = AskReader(self._cues, self._names_something, self._numbers.strip)
         self._recounted = Recounted(self._cues, self._names_something)
         self._pasted_counts = PastedCounts(kb.rules)
+        shown = [n for mesh in kb.meshes.values() for n in (mesh.name, *mesh.known_as)]
+        self._pasted = PastedReader(kb.rules, shown)
         self._addressed = _addressing(self._cues.words["addressed"])
         self._headers = _headers(kb.rules.phrases.get("header_marks", []))
         makers = {normalise(w) for words in kb.rules.vendors.values() for w in words}
@@ -435,8 +441,12 @@ class IntentParser:
     def _parse(self, text: str) -> Intent:
         text = text.strip()
         echo = text[:ECHO_CHARS]
-        if len(text) > MAX_TEXT:
+        if len(text) > MAX_MESSAGE:
             return Intent(kind=IntentKind.too_long, text=echo)
+        split = self._pasted.split(text)  # pasted output is evidence, cut to what shows it
+        if len(split.prose.strip()) > MAX_TEXT:
+            return Intent(kind=IntentKind.too_long, text=echo)
+        text = split.read.strip()[:MAX_READ]
         plain, reading = self._prepared(text)
         if reading is None:
             return Intent(kind=IntentKind.help, text=echo)
@@ -468,6 +478,8 @@ class IntentParser:
         read = self._thread_free(core) if core else None
         if read and self._asked_kinds.narrower(kind, reading.found.meshes, read):
             return read.model_copy(update={"text": echo})
+        if reading.found.meshes and (general := self._asked_of_all(text)):
+            return general.model_copy(update={"text": echo})
         intent = self._intent(reading, kind, unsure, echo)
         if on_base := self._asked_kinds.base_checked(intent, self._setup):
             return on_base
@@ -535,6 +547,22 @@ class IntentParser:
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
         return intent.model_copy(update={"version": version})
 
+    def _asked_of_all(self, text: str) -> Intent | None:
+        """The prose's own reading where only a paste shows a mesh ("istio-system" in a cost
+        table, "name: istio-proxy" in a pod spec) and the prose asks of every mesh or of a
+        concept ("lowest overhead mesh overall?", "what are native sidecars?"): the mesh they
+        run is no subject of that question. None where the prose names a mesh or asks of one
+        (a pasted `istioctl version`, "are we out of support?")."""
+        prose = self._pasted.split(text).prose.strip()
+        if not prose or prose == text:
+            return None
+        read = self._thread_free(prose)
+        if read.meshes or read.unknown_names:
+            return None
+        listed = read.kind in (IntentKind.which_meshes, IntentKind.explain)
+        general = read.kind == IntentKind.lightest or (listed and bool(read.parts or read.features))
+        return read if general else None
+
     def _asked_over(
         self, r: _Reading, asked: Asked, plain: str, unsure: bool, echo: str
     ) -> Intent | None:
@@ -572,7 +600,7 @@ class IntentParser:
         """A reply to a recommendation read as more of its setup, whatever it asks: the facts
         and the needs a pick takes from it ("what if we also need jwt validation" needs JWT
         validation; alone it asks which meshes have it)."""
-        text = text.strip()[:MAX_TEXT]
+        text = self._pasted.split(text.strip()).read.strip()[:MAX_READ]
         _, reading = self._prepared(text)
         if reading is None:
             return Intent(kind=IntentKind.recommend)
@@ -763,7 +791,7 @@ class IntentParser:
         pick stays one ("besides the price tag")."""
         if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.cost):
             return False
-        if self._cues.has("price", r.normalised) or money_signed(r.text):
+        if self._cues.has("price", r.normalised) or money_signed(self._pasted.split(r.text).prose):
             return True
         asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
         units = sorted(self._cues.words["billed_units"])
@@ -969,14 +997,14 @@ class IntentParser:
                 facts.pop(constraint.fact, None)
         # "is it a mesh or a load balancer (or what)" says what it is: neither a feature nor
         # the kind of question is read from there.
-        clauses = self._identity.clauses(text[:MAX_TEXT])
+        clauses = self._identity.clauses(text[:MAX_READ])
         # What hurts with the mesh they leave or run, or with what they refuse ("no envoy: we
         # burned a week debugging its config dumps"), is no need of the next.
         clauses = [c for c in clauses if not self._hurt(c, facts, refused)]
         # A route asked for ("whats the upgrade path?") is the way off what they run, no
         # feature: "upgrade path" asks no canary upgrades.
         clauses = [u for c in clauses if (u := self._cues.strip("route_asked", c))]
-        asking = _questions(text[:MAX_TEXT])
+        asking = _questions(text[:MAX_READ])
         reported: list[str] = []
         if facts.get("covered") and len(clauses) > 1:
             # nor is a statement beside the question of what a tool they have does already
@@ -993,11 +1021,19 @@ class IntentParser:
             # what it reports done stays said, so the need reads as met, not as missing
             done = {r.feature for c in reported for r in self._clause_ranks(c)}
             features += [f for f in covered if f in done and f not in features]
-        if len(prose := _PROSE_BREAK.split(text[:MAX_TEXT])) > 1:
+        if len(prose := _PROSE_BREAK.split(text[:MAX_READ])) > 1:
             # A topic's words must meet in one sentence: "tls at the alb. … a blog post" is no
             # post-quantum TLS question (a pasted snippet's lines stay one piece).
             met = {r.feature for s in prose[:MAX_CLAUSES] for r in self._clause_ranks(normalise(s))}
             features = [f for f in features if f in everything.features or f in met]
+        if (told := self._pasted.split(text).configs) != text:
+            # "Error: … not authorized to perform", a log line's direction="outbound": what a
+            # tool printed asks for no feature; a pasted config's fields do ("retryOn: 5xx")
+            index, known = self._kb.mesh_index, self._kb.feature_index
+            said = find_mentions(normalise(told).split(), index, known).features
+            sentences = _PROSE_BREAK.split(told)[:MAX_CLAUSES]
+            met = {r.feature for s in sentences for r in self._clause_ranks(normalise(s))}
+            features = [f for f in features if f in said or f in met]
         # "list the meshes that run without sidecars", "three clusters. which meshes can span
         # them?": a list asked for by a fact a constraint ties to a feature asks which meshes
         # have that feature.
@@ -1043,11 +1079,16 @@ class IntentParser:
         # "AppMeshX", "`Linkerdl`", "Linkerdz … linkerd": typed -> as written
         coined = self._coined(found, text, remaining.split())
         others.update({written: found.typos[typed] for typed, written in coined.items()})
+        # "meshName", a table's "cilium   Desired", "serviceConnectConfiguration": a name
+        # inside a paste is no product named
+        prose = self._pasted.split(text).prose
+        others = {name: mesh for name, mesh in others.items() if self._pasted.in_prose(name, prose)}
         for mentions in (found, everything):
             mentions.typos = {t: e for t, e in mentions.typos.items() if t not in coined}
         found.meshes = [m for m in found.meshes if m not in others.values()]
         unknown = [*others, *other_products, *(p.name for p in products)]
-        unknown = [*unknown, *self._names.read(remaining.split(), found, text, topic)][:4]
+        unknown = [*unknown, *self._names.read(remaining.split(), found, text, topic)]
+        unknown = [name for name in unknown if self._pasted.in_prose(name, prose)][:4]
         tokens_left = remaining.split()
         left = retired_context(tokens_left, found, self._cues, self._current, bool(unknown))
         left |= left_behind(tokens_left, found, self._cues, self._current)
@@ -1066,9 +1107,13 @@ class IntentParser:
         placing |= replaced(tokens_left, found, self._cues, unknown)  # "an istio killer"
         gone |= placing
         gone |= swapped_out(tokens_left, found, self._cues)  # "x instead of y, vs z"
-        gone |= self._pasted_from(text, found.meshes, self._compare_cued(remaining, 0))
         gone |= self._baseline_aside(text, found.meshes)  # "currently no mesh. … x vs y?"
         gone |= self._baseline_tool(tokens_left, found)  # "does linkerd let cert-manager …"
+        # after the baseline tools: "cert-manager" beside a pasted `linkerd check` is no
+        # other mesh asked about
+        gone |= self._pasted_from(
+            text, [m for m in found.meshes if m not in gone], self._compare_cued(remaining, 0)
+        )
         # "… canary upgrades with istio.io/rev. does gloo mesh do that?"
         gone |= self._asked_apart(text, found.meshes, facts, features)
         found.meshes = [m for m in found.meshes if m not in gone]
@@ -1104,7 +1149,7 @@ class IntentParser:
         in_field = field or bool(found.meshes)
         parts, by_part = self._parts_named(tokens_left, found)
         return _Reading(
-            text[:MAX_TEXT],
+            text[:MAX_READ],
             normalised,
             cued,
             found,
@@ -1183,7 +1228,7 @@ class IntentParser:
         ):
             return False
         own = self._cues.words["latency"]
-        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+        for sentence in _SENTENCES.split(text[:MAX_READ]):
             said = f" {normalise(sentence)} "
             if not self._cues.has("latency", said):
                 continue
@@ -1229,7 +1274,7 @@ class IntentParser:
         questions = [normalise(m.group(0)).split() for m in _ASKED.finditer(text)]
         sentences = questions or [
             words
-            for words in (normalise(c).split() for c in CLAUSES.split(text[:MAX_TEXT]))
+            for words in (normalise(c).split() for c in CLAUSES.split(text[:MAX_READ]))
             if self._parts_named(words, self._mentions(words))[0]
             or self._cues.starts("what_is", " ".join(words))
         ]
@@ -1316,7 +1361,7 @@ class IntentParser:
         asked = {m for q in questions for m in self._mentions(q.split()).meshes}
         # "OSSM: can workload certs come from our own CA (vault pki via cert-manager)?": a
         # heading that is only a mesh's name names what the question after it asks about
-        heading, _ = self._heading_of(text[:MAX_TEXT])
+        heading, _ = self._heading_of(text[:MAX_READ])
         asked |= set(self._mentions(heading).meshes)
         # "… how does kuma compare to linkerd then?", "out of linkerd and kuma, which does
         # circuit breaking?": the meshes set side by side, or listed among
@@ -1524,7 +1569,7 @@ class IntentParser:
         hate sidecars" asks about the sidecarless data plane; features.yaml `avoids`). A clause
         asking a quantity ("how much memory would istio sidecars eat") complains of nothing."""
         out = []
-        for clause in CLAUSES.split(text[:MAX_TEXT]):
+        for clause in CLAUSES.split(text[:MAX_READ]):
             said = f" {normalise(clause)} "
             if not self._cues.has("complaint", said) or self._cues.has("quantity", said):
                 continue
@@ -2466,7 +2511,7 @@ class IntentParser:
     def _only_complained(self, group: str, text: str) -> bool:
         """Every clause with a phrase of the group complains and asks no quantity: "list the
         meshes that validate jwts — our gateway adds too much latency"."""
-        said = [f" {normalise(c)} " for c in CLAUSES.split(text[:MAX_TEXT])]
+        said = [f" {normalise(c)} " for c in CLAUSES.split(text[:MAX_READ])]
         said = [c for c in said if self._cues.has(group, c)]
         return bool(said) and all(
             self._cues.has("complaint", c) and not self._cues.has("quantity", c) for c in said
@@ -2717,7 +2762,7 @@ class IntentParser:
         validate jwts?", "istio 1.22 - does the sidecar …") is what the clause after it asks
         about."""
         asks = self._cues.words["asks_of"]
-        heading, body = self._heading_of(text[:MAX_TEXT])
+        heading, body = self._heading_of(text[:MAX_READ])
         out = []
         for n, clause in enumerate(CLAUSES.split(body)):
             words = normalise(clause).split()[:MAX_TOKENS]
@@ -2836,8 +2881,8 @@ class IntentParser:
         """Features named after a negation in the same clause: "we don't need mTLS"."""
         negated = self._kept_out(text)
         listing = False  # a negated list ran to the comma: "don't need wasm, raw envoy config"
-        pieces = _LISTED.split(text[:MAX_TEXT])  # clause, break, clause, …
-        sentences = [normalise(s) for s in _SENTENCES.split(text[:MAX_TEXT])]
+        pieces = _LISTED.split(text[:MAX_READ])  # clause, break, clause, …
+        sentences = [normalise(s) for s in _SENTENCES.split(text[:MAX_READ])]
         for at in range(0, len(pieces), 2):
             normalised = " ".join(normalise(pieces[at]).split()[:MAX_TOKENS])
             listed = at > 0 and pieces[at - 1].strip() == LIST_BREAK
@@ -2887,7 +2932,7 @@ class IntentParser:
         can stay outside whatever we add", "a windows pool, which stays out of the mesh"), or
         straight before a `kept_out_next` one ("windows-free")."""
         found: list[str] = []
-        for sentence in _SENTENCES.split(text[:MAX_TEXT]):
+        for sentence in _SENTENCES.split(text[:MAX_READ]):
             said = normalise(sentence)
             for match in self._cues.find("kept_out", said):
                 words = said[: match.start()].split()
