@@ -96,6 +96,10 @@ from bot.knowledge.memo import kept, remember
 from bot.knowledge.models import Category, DataPlaneModel, FactType, FactValue
 
 MAX_TEXT = 1_000  # prose: the message without its pasted blocks
+# The readings a licence or money asked of one offering overrides: "what do we pay for linkerd
+# stable builds?" asks the price of its releases, not their status.
+LICENCE_ASKED_OF = (IntentKind.explain, IntentKind.recommend, IntentKind.lifecycle)
+PRICE_ASKED_OF = (IntentKind.explain, IntentKind.cost, IntentKind.lifecycle)
 MAX_READ = MAX_TEXT + MAX_PASTED + 100  # what is parsed: prose and pastes cut down (fences)
 PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
 CLAUSES_KEPT = 1024  # clauses ranked (one question's readers rank its clauses again)
@@ -752,7 +756,7 @@ class IntentParser:
         one (a last sentence left open is one: "consul is BUSL now right? can we use it inside our
         SaaS product"); with none, a setup said (features or counts) states a policy and asks
         for a pick."""
-        if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.recommend):
+        if len(r.found.meshes) != 1 or kind not in LICENCE_ASKED_OF:
             return False
         if kind == IntentKind.recommend and r.sizes - {EMPLOYEES}:  # the company's size
             return False  # is what its licence terms turn on, no estate for a pick
@@ -789,7 +793,7 @@ class IntentParser:
         `price` word, or a count of `billed_units` ("200 vCPUs") beside a `cost` word with no
         other measure in a question ("what does GCSM cost for 200 vCPUs"). A comparison or a
         pick stays one ("besides the price tag")."""
-        if len(r.found.meshes) != 1 or kind not in (IntentKind.explain, IntentKind.cost):
+        if len(r.found.meshes) != 1 or kind not in PRICE_ASKED_OF:
             return False
         if self._cues.has("price", r.normalised) or money_signed(self._pasted.split(r.text).prose):
             return True
