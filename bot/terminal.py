@@ -35,10 +35,10 @@ def ask(kb: KnowledgeBase, text: str, fmt: str = "text") -> int:
 
 
 def chat(kb: KnowledgeBase, read: Callable[[str], str] = input) -> int:
-    """Ask, answer, and let numbered replies walk the follow-up questions; every reply is
+    """Ask, answer, and let replies (a number or words) walk the follow-up questions; every reply is
     read against the question before it, as in a Slack thread."""
     conversation = Conversation(AnswerEngine(kb))
-    print("Mesh Advisor. Ask a question; answer follow-ups by number; 'quit' to leave.")
+    print("Mesh Advisor. Ask a question; answer follow-ups by number or in words; 'quit' to leave.")
     while True:
         try:
             reply = read("\nmesh> ").strip()

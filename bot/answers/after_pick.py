@@ -31,9 +31,15 @@ def pick_of(kb: KnowledgeBase, context: Intent) -> str | None:
     """The mesh the thread's recommendation leads with, on the facts it carries: as the
     recommendation chose it, among the options it was asked to choose between, leaning
     where several are level (bot/answers/recommend.py)."""
+    return outlook_of(kb, context).verdict.pick
+
+
+def outlook_of(kb: KnowledgeBase, context: Intent) -> scoring.Outlook:
+    """The thread's recommendation as it was made: its verdict, and the questions it left
+    open with what each answer would make of it."""
     facts = known_facts(kb, context.facts)
     among = choosing.candidates(kb, context.options, facts)
-    return scoring.outlook(kb, facts, among).verdict.pick
+    return scoring.outlook(kb, facts, among)
 
 
 def known_facts(kb: KnowledgeBase, facts: dict[str, FactValue]) -> dict[str, FactValue]:
@@ -65,26 +71,51 @@ def after_pick(
             facts=context.facts,
             text=fresh.text,
         )
+    if again := _made_again(kb, parser, text, context, fresh):
+        return again
+    pick = pick_of(kb, context) if why_not else None
+    if pick is None or pick in named:
+        return None
+    return Intent(  # "why not linkerd?", "how come not kuma": set against the pick
+        kind=IntentKind.compare,
+        meshes=[pick, *named],
+        features=context.features,
+        facts=context.facts,
+        text=fresh.text,
+        pick=pick,
+    )
+
+
+def after_asked_of_pick(
+    kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent
+) -> Intent | None:
+    """After a question asked of the pick ("why not istio?", "what's the catch?"), a reply
+    saying more of the setup ("what if we also need jwt validation?") makes the pick again,
+    as it would right after the recommendation; None for any other reply."""
+    fresh = parser.parse(text)
+    if context.pick is None or fresh.kind not in GOES_ON or len(fresh.meshes) > 1:
+        return None
+    return _made_again(kb, parser, text, context, fresh)
+
+
+def _made_again(
+    kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent, fresh: Intent
+) -> Intent | None:
+    """The pick made again over the thread's setup and what the reply says of it, with the
+    pick it made before (the answer says how it changed); None where it says nothing new."""
     setup = parser.setup_of(text)
     facts = merged(context.facts, setup.facts)
-    if facts == context.facts:  # nothing new of the setup
-        pick = pick_of(kb, context) if why_not else None
-        if pick is None or pick in named:
-            return None
-        return Intent(  # "why not linkerd?", "how come not kuma": set against the pick
-            kind=IntentKind.compare,
-            meshes=[pick, *named],
-            features=context.features,
-            facts=context.facts,
-            text=fresh.text,
-        )
+    if facts == context.facts:
+        return None
     features = list(dict.fromkeys([*context.features, *setup.features]))[:12]
+    before = pick_of(kb, context) if context.kind == IntentKind.recommend else context.pick
     return Intent(
         kind=IntentKind.recommend,
-        meshes=named,
+        meshes=fresh.meshes,
         features=features,
         facts=facts,
         text=fresh.text,
+        pick=before,
     )
 
 

@@ -28,10 +28,11 @@ from bot.knowledge.base import KnowledgeBase
 
 
 def subject_of(kb: KnowledgeBase, context: Intent) -> str | None:
-    """The one mesh a thread is about: its recommendation's pick, else its only mesh."""
+    """The one mesh a thread is about: its recommendation's pick, else its only mesh, else
+    the pick its question was asked of ("why not cilium?" sets Cilium against it)."""
     if context.kind == IntentKind.recommend:
         return pick_of(kb, context)
-    return context.meshes[0] if len(context.meshes) == 1 else None
+    return context.meshes[0] if len(context.meshes) == 1 else context.pick
 
 
 def own_ask(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent | None:
@@ -45,6 +46,7 @@ def own_ask(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent)
     if not asks_catch or merged(context.facts, said) != context.facts:
         return None  # no catch asked, or more of the setup said ("why not the managed one?")
     subject = subject_of(kb, context)
+    pick = subject if context.kind == IntentKind.recommend else context.pick
     if fresh.meshes and fresh.meshes != [subject]:
         # "any downsides to gloo?" asks its catch; "why not gloo?" sets it against the pick
         subject = fresh.meshes[0] if parser.says("catch", text) else None
@@ -57,6 +59,7 @@ def own_ask(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent)
         facts=context.facts,
         options=context.options,
         text=fresh.text,
+        pick=pick,
     )
 
 

@@ -682,11 +682,21 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
-def _lead(kb: KnowledgeBase, ahead: Outlook, req: Requirements, firm: bool, known: bool) -> str:
+def _lead(
+    kb: KnowledgeBase,
+    ahead: Outlook,
+    req: Requirements,
+    firm: bool,
+    known: bool,
+    before: str | None,
+) -> str:
     verdict = ahead.verdict
-    # What was relaxed bears on the pick and comes first; why the provider's own offering is
-    # out comes after the pick, which is what the reader asked for.
-    note, provider = _relaxed_note(kb, verdict), _provider_note(kb, verdict, req)
+    # How the pick changed from the one before comes first (the reply changed the setup to
+    # see that), then what was relaxed, which bears on the pick; why the provider's own
+    # offering is out comes after the pick, which is what the reader asked for.
+    changed = whatif.since_before(kb, verdict, before)
+    note = f"{changed} {_relaxed_note(kb, verdict)}".strip()
+    provider = _provider_note(kb, verdict, req)
     after = f" {provider}" if provider else ""
     if verdict.pick is None:
         return (
@@ -886,7 +896,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(kb, verdict),
-        lead=_lead(kb, ahead, req, firm=follow_up is None, known=bool(facts)),
+        lead=_lead(kb, ahead, req, firm=follow_up is None, known=bool(facts), before=intent.pick),
         points=points,
         details=details,
         next_steps=_next_steps(kb, verdict, facts),

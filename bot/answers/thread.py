@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from bot.answers.after_pick import after_pick, pick_of
+from bot.answers.after_pick import (
+    after_asked_of_pick,
+    after_pick,
+    known_facts,
+    merged,
+    pick_of,
+)
+from bot.answers.answered import answered
 from bot.answers.engine import AnswerEngine
-from bot.answers.own_ask import as_modes_needed, own_ask
+from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
-from bot.intents.parser import IntentParser
+from bot.intents.parser import ECHO_CHARS, IntentParser
 from bot.knowledge.base import KnowledgeBase
 
 
@@ -21,6 +28,7 @@ def compact(intent: Intent) -> Intent:
         features=intent.features,
         facts=intent.facts,
         options=intent.options,
+        pick=intent.pick,
     )
 
 
@@ -42,10 +50,14 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
 
 
 def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
+    if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
+        return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if asked := own_ask(kb, parser, text, context):
         return asked  # the catch with the thread's mesh, or a list on its platform
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
         return went_on  # more of the setup, or the pick checked for a feature
+    if again := after_asked_of_pick(kb, parser, text, context):
+        return again  # "why not istio?", then "what if we also need jwt validation?"
     intent = parser.parse_follow_up(text, context)
     if intent.kind == IntentKind.which_meshes and len(intent.meshes) == 1 and intent.features:
         # after "is there anything on ECS that does weighted routing?", "what about consul
@@ -57,8 +69,39 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return intent.model_copy(update={"meshes": meshes[:4]})
     about_meshes = bool(intent.meshes) or context.kind == IntentKind.recommend
     resized = intent.kind != IntentKind.cost and parser.parse(text).kind == IntentKind.cost
-    return (
-        intent.model_copy(update={"kind": IntentKind.cost}) if about_meshes and resized else intent
+    if about_meshes and resized:
+        intent = intent.model_copy(update={"kind": IntentKind.cost})
+    return _against_its_modes(kb, parser, text, context, intent)
+
+
+def _against_its_modes(
+    kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent, intent: Intent
+) -> Intent:
+    """A cost that sets the thread's mesh against another mode of its project without
+    naming either ("how much memory would that save vs sidecars?" after Istio ambient mode
+    was picked): that mesh beside the mode, as "ambient vs sidecars" asks it."""
+    subject = subject_of(kb, context)
+    if intent.kind != IntentKind.cost or subject is None or parser.parse(text).meshes:
+        return intent
+    against = parser.modes_against(text, subject)
+    return intent.model_copy(update={"meshes": [subject, *against]}) if against else intent
+
+
+def _answers(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent | None:
+    """The recommendation made again with the reply's answers to its questions, as their
+    buttons set them (over the facts it weighs), and what else the reply says of the setup
+    (bot/answers/answered.py); None where the reply is no such answer."""
+    found = answered(kb, parser, text, context)
+    if found is None:
+        return None
+    return Intent(
+        kind=IntentKind.recommend,
+        meshes=context.meshes,
+        options=context.options,
+        features=found.needs[:12],
+        facts=merged({**known_facts(kb, context.facts), **found.chosen}, found.setup),
+        text=text.strip()[:ECHO_CHARS],
+        pick=found.before,
     )
 
 
@@ -78,12 +121,10 @@ class Conversation:
         return len(self.answer.follow_up.choices) if self.answer and self.answer.follow_up else 0
 
     def say(self, text: str) -> Answer:
-        """Answer a reply: a choice's number, or words read against the question before."""
+        """Answer a reply: words (a choice's number among them) read against the question
+        before, as a reply in a Slack thread is."""
         engine = self.engine
-        if text.strip().isdigit() and 1 <= int(text) <= self.choices():
-            assert self.answer and self.answer.follow_up
-            intent = self.answer.follow_up.choices[int(text) - 1].intent
-        elif self.question is None:
+        if self.question is None:
             intent = engine.parser.parse(text)
         else:
             intent = follow_up(engine.kb, engine.parser, text, self.question)

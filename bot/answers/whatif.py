@@ -49,3 +49,24 @@ def _separating(
     side = f"against {kb.meshes[other].name}" if theirs < 0 else f"for {kb.meshes[new_pick].name}"
     reason = first_sentence(" ".join(rule.because.split())).rstrip(".")
     return f"{side}: {reason[0].lower()}{reason[1:]}"
+
+
+def since_before(kb: KnowledgeBase, verdict: Verdict, before: str | None) -> str:
+    """How the pick stands against the one made before the reply changed the setup ("what if
+    we also need jwt validation?"): 'Linkerd stays the pick.', 'Linkerd, the pick before, is
+    out now: no JWT validation.', or where it is left behind, what puts the new pick ahead of
+    it; '' with no pick before (or one not weighed here)."""
+    screened = {s.mesh.id for s in verdict.screened}
+    if before is None or before not in screened:
+        return ""
+    name = kb.meshes[before].name
+    if verdict.tied == [before]:
+        return f"{name} stays the pick."
+    if before in verdict.tied:
+        return f"{name}, the pick before, is now level with others at the top."
+    out = verdict.of(before)
+    if out.out:
+        return f"{name}, the pick before, is out now: {'; '.join(f.text for f in out.reasons)}."
+    new = verdict.pick
+    ahead = _separating(kb, verdict, new, before, None) if new and len(verdict.tied) == 1 else ""
+    return f"{name}, the pick before, falls behind" + (f" ({ahead})." if ahead else ".")

@@ -81,6 +81,12 @@ class Intent(BaseModel):
         description="The meshes a recommendation is asked to choose between ('consul or "
         "kuma?'), not those only named in its history.",
     )
+    pick: str | None = Field(
+        default=None,
+        description="The mesh a recommendation earlier in the thread picked: a reply that says "
+        "more of the setup makes the pick again and says how it changed from this one; a "
+        "question asked of it ('why not istio?', 'what's the catch?') keeps it the thread's.",
+    )
     excepted: list[str] = Field(
         default_factory=list,
         max_length=6,

@@ -21,6 +21,7 @@ from bot.knowledge.models import Mesh
 
 CONTRASTS = frozenset({"vs", "versus", "v", "against", "than", "compared"})  # not "or", "to"
 CONTRAST_GAP = 6  # words at most between the mode's word and its sibling
+CONTRAST_REACH = 2  # words at most from a contrast to the mode set against one unnamed
 PLACED = frozenset({"in", "on"})  # "ambient in ossm", "ambient on the aks add-on"
 # "ambient with the aks add-on": placed so only in a build of the mode's own project, since
 # "ambient with linkerd" asks how the two work together.
@@ -127,6 +128,24 @@ class ModeReader:
             return set()
         built = frozenset((mode[2], self._base.get(mesh, ""))) in self._siblings
         return {mesh} if between[-1] in PLACED or (built and between[-1] in BUILT_WITH) else set()
+
+    def against(self, tokens: list[str], subject: str) -> list[str]:
+        """The modes of the subject's project a reply sets against it where it names it only
+        as "that" ("how much memory would that save vs sidecars?" after ambient was picked):
+        each whose word comes a word or two after a contrast word, not denied."""
+        set_against = []
+        for mesh_id, beside, words in self._modes:
+            if subject not in beside:
+                continue
+            for start in range(1, len(tokens)):
+                if not CONTRASTS & set(tokens[max(0, start - CONTRAST_REACH) : start]):
+                    continue
+                if any(tuple(tokens[start - len(n) : start]) == n for n in self._negators):
+                    continue
+                if any(tuple(tokens[start : start + len(w)]) == w for w in words):
+                    set_against.append(mesh_id)
+                    break
+        return set_against
 
     def read(self, tokens: list[str], found: Mentions) -> None:
         for mesh_id, beside, words in self._modes:

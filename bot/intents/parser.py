@@ -615,6 +615,11 @@ class IntentParser:
         too?", "can it do mirroring?"; rules.yaml `refers_back`)."""
         return bool(self._cues.find("refers_back", normalise(text)))
 
+    def modes_against(self, text: str, subject: str) -> list[str]:
+        """The modes of the subject's project the text sets against it without naming it
+        ("… save vs sidecars?" after Istio ambient mode: Istio's sidecar mode)."""
+        return self._modes.against(normalise(text).split(), subject)
+
     def says(self, group: str, text: str) -> bool:
         """Whether the text holds a phrase of a rules.yaml `phrases:` group ("catch",
         "list_meshes", "need_words"): what a reply in a thread asks of its own."""

@@ -1067,6 +1067,17 @@ OFFERED = 5  # buttons a question offers at once
 class Option(Strict):
     label: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     set: dict[Id, FactValue]
+    said: list[Text] = Field(
+        default_factory=list,
+        description="Other words a reply in a thread says this answer in ('our cloud "
+        "vendor'), beside its label; read as it wherever they are the whole of a clause "
+        "(bot/answers/answered.py).",
+    )
+    means: Literal["yes", "no"] | None = Field(
+        default=None,
+        description="The answer a bare yes or no (rules.yaml `replies`) gives, while this "
+        "question is the one asked.",
+    )
     unless: dict[Id, Condition] = Field(
         default_factory=dict,
         description="Not offered while these hold: no AKS button for a team not on Kubernetes.",
@@ -1074,6 +1085,28 @@ class Option(Strict):
 
     def offered(self, facts: dict[str, FactValue]) -> bool:
         return not any(f in facts and c.holds(facts[f]) for f, c in self.unless.items())
+
+
+class Replies(Strict):
+    """How a reply in words answers the question a recommendation asked next
+    (bot/answers/answered.py): the words of a bare yes or no, the words around an answer
+    that say nothing of it, and the words that split a reply into its answers."""
+
+    yes: list[Text] = Field(default_factory=list)
+    no: list[Text] = Field(default_factory=list)
+    filler: list[Text] = Field(
+        default_factory=list,
+        description="Words an answer is said with that change nothing ('ok', 'we're', "
+        "'is fine'): a clause of nothing else is no answer, one with an answer is that answer.",
+    )
+    ordinals: list[Text] = Field(
+        default_factory=list,
+        description="Words choosing an answer by its place ('first', 'second'), in order.",
+    )
+    breaks: list[Text] = Field(
+        default_factory=list,
+        description="Words between two answers in one reply ('no, and sidecars are fine').",
+    )
 
 
 class Question(Strict):
@@ -2016,6 +2049,7 @@ class RulesFile(Strict):
         description="Setups a vendor's paid edition is closed to (any one whose conditions "
         "all hold): a must-have only in a paid edition is missing for them.",
     )
+    replies: Replies = Field(default_factory=lambda: Replies())
     questions: list[Question]
     rules: list[Rule]
 

@@ -19,6 +19,7 @@ from typing import Any
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 
 from bot.advisor import Advisor
+from bot.answers.answered import may_answer
 from bot.answers.decision import cost_for_decision
 from bot.answers.engine import AnswerEngine
 from bot.answers.thread import follow_up
@@ -143,10 +144,14 @@ class SlackReplies:
 
     def goes_on(self, text: str) -> bool:
         """Whether a message asked outside any thread goes on from an earlier question
-        ("what about 500 pods?", "does it do mTLS too?"): then its context is worth looking
-        up (False while the engine is not ready)."""
+        ("what about 500 pods?", "does it do mTLS too?") or may answer the question it asked
+        next ("nope", "from our cloud provider"): then its context is worth looking up
+        (False while the engine is not ready)."""
         engine = self.advisor.engine
-        return engine is not None and engine.parser.parse(slack_unescape(text)).no_thread
+        if engine is None:
+            return False
+        said = slack_unescape(text)
+        return engine.parser.parse(said).no_thread or may_answer(engine.kb, said)
 
     def for_mention(
         self, text: str, thread: Intent | None = None, surface: str = "mention"
