@@ -1051,8 +1051,11 @@ def test_accepting_busl_keeps_consul_in(engine: AnswerEngine):
 
 
 def test_what_is_already_theirs_said_after_its_name(engine: AnswerEngine):
+    facts = engine.parser.parse("self-managed k8s, consul is already our service mesh").facts
+    assert facts["incumbent"] == "consul"
+    # Cilium said as the CNI is the CNI they run, not its mesh: no incumbent, still weighed up
     facts = engine.parser.parse("self-managed k8s, cilium is already our cni, no sidecars").facts
-    assert facts["incumbent"] == "cilium"
+    assert facts["cilium_cni"] is True and "incumbent" not in facts
     assert verdict(engine, "self-managed k8s, cilium is already our cni, no sidecars").pick == (
         "cilium"
     )

@@ -49,19 +49,28 @@ def test_features_they_do_not_use_are_not_needed(engine: AnswerEngine):
     assert verdict(engine, text).tied == ["aks-istio-addon"]
 
 
+# Cilium as the CNI weighs its mesh up (nothing new to run), and mTLS asked of it weighs it
+# down: its mTLS is Beta and mutual auth deprecated (cilium-cni-mtls), so where fewest new
+# components decide it stays first, and where only mTLS is asked ambient on Cilium leads.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "pick"),
     [
-        "we swapped calico for cilium last quarter. we'd like mtls now, fewest new components "
-        "possible. what mesh?",
-        "on EKS we replaced the vpc cni with cilium a while ago; mtls between pods please, "
-        "open source only. pick one",
+        (
+            "we swapped calico for cilium last quarter. we'd like mtls now, fewest new "
+            "components possible. what mesh?",
+            "cilium",
+        ),
+        (
+            "on EKS we replaced the vpc cni with cilium a while ago; mtls between pods please, "
+            "open source only. pick one",
+            "istio-ambient",
+        ),
     ],
 )
-def test_a_cni_replaced_by_cilium_is_cilium_already_run(engine: AnswerEngine, text: str):
+def test_a_cni_replaced_by_cilium_is_cilium_already_run(engine: AnswerEngine, text: str, pick: str):
     facts = engine.parser.parse(text).facts
     assert facts["cilium_cni"] is True
-    assert verdict(engine, text).tied == ["cilium"]
+    assert verdict(engine, text).tied == [pick]
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def test_sidecar_memory_complained_of_leaves_the_mode_not_the_mesh(engine: Answe
     assert verdict(engine, text).pick == "istio-ambient"
 
 
-# A must-not said as a preference gives way before what they require.
+# A must-not said as a preference is weighed, not screened: what they require decides.
 PREFERRED = [
     "AKS, 4 clusters, ~300 svcs. procurement will NOT sign with a mesh vendor, so support has "
     "to come through Microsoft, that's non-negotiable. i'd personally prefer no sidecars but "
@@ -120,7 +120,8 @@ PREFERRED = [
 def test_a_must_not_said_as_a_preference_gives_way_first(engine: AnswerEngine, text: str):
     found = verdict(engine, text)
     assert found.pick == "aks-istio-addon", found.pick
-    assert found.relaxed[:1] == ["no-sidecars"]
+    assert "no-sidecars" not in found.relaxed
+    assert engine.parser.parse(text).facts.get("sidecarless_preferred") is True
 
 
 def test_a_must_not_said_outright_stays_harder_than_support(engine: AnswerEngine):

@@ -492,16 +492,23 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _provider_note(kb: KnowledgeBase, verdict: Verdict, req: Requirements) -> str:
-    """When the platform's own offering was ruled out by other must-haves, say so."""
-    if not req.provider:
-        return ""
+def _provider_note(
+    kb: KnowledgeBase, verdict: Verdict, req: Requirements, facts: dict[str, FactValue]
+) -> str:
+    """When the platform's own offering, or the one a fact says they have ("Cilium is already
+    the CNI": rules.yaml fact `mesh`), was ruled out by other must-haves, say so: "can we just
+    use cilium's mesh features?" is answered there."""
+    had = {f.mesh for f in kb.rules.facts if f.mesh and f.had and facts.get(f.id) is True}
     native = [
         s
         for s in verdict.ruled_out
-        if s.mesh.fit
-        and s.mesh.fit.provider == req.provider
-        and set(req.platforms) & set(s.mesh.fit.platforms)
+        if s.mesh.id in had
+        or (
+            req.provider
+            and s.mesh.fit
+            and s.mesh.fit.provider == req.provider
+            and set(req.platforms) & set(s.mesh.fit.platforms)
+        )
     ]
     return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in native)
 
@@ -686,6 +693,7 @@ def _lead(
     kb: KnowledgeBase,
     ahead: Outlook,
     req: Requirements,
+    facts: dict[str, FactValue],
     firm: bool,
     known: bool,
     before: str | None,
@@ -696,14 +704,14 @@ def _lead(
     # offering is out comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
     note = f"{changed} {_relaxed_note(kb, verdict)}".strip()
-    provider = _provider_note(kb, verdict, req)
+    provider = _provider_note(kb, verdict, req, facts)
     after = f" {provider}" if provider else ""
     if verdict.pick is None:
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
             f"see what ruled each out, and relax the one that matters least.{after}"
         ).strip()
-    if len(verdict.tied) > 1 and not known:
+    if len(verdict.tied) > 1 and not facts:
         return (
             f"I know nothing about your setup yet, so no pick: on general grounds "
             f"{mesh_names(kb, verdict.tied)} tie. Answer the question below, the one that "
@@ -896,7 +904,9 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(kb, verdict),
-        lead=_lead(kb, ahead, req, firm=follow_up is None, known=bool(facts), before=intent.pick),
+        lead=_lead(
+            kb, ahead, req, facts, firm=follow_up is None, known=bool(facts), before=intent.pick
+        ),
         points=points,
         details=details,
         next_steps=_next_steps(kb, verdict, facts),

@@ -560,14 +560,16 @@ PROVIDER_CILIUM = "provider_cilium"  # rules.yaml: the CNI is the provider's man
 
 def keeps_cni(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """A mesh that must be the cluster's CNI is out where another CNI stays; where the CNI
-    kept is the provider's managed Cilium, its own constraint (`provider_cilium`) says why."""
-    if value is not True or ctx.req.cilium_cni:
+    kept is the provider's managed Cilium, its own constraint (`provider_cilium`) says why:
+    Cilium run as that CNI is the provider's, not a Cilium of theirs to mesh with."""
+    if value is not True or (ctx.req.cilium_cni and not ctx.req.provider_cilium):
         return FITS
     if ctx.req.provider_cilium and ctx.constraint.fact != PROVIDER_CILIUM:
         return FITS
     if mesh.fit is None:
         return _unrecorded(mesh)
-    return [Check(Outcome.out, sources=tuple(mesh.fit.sources))] if mesh.fit.replaces_cni else FITS
+    sources = tuple(ctx.constraint.sources or mesh.fit.sources)
+    return [Check(Outcome.out, sources=sources)] if mesh.fit.replaces_cni else FITS
 
 
 def vendor_neutral(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:

@@ -395,6 +395,7 @@ FIELD_TRAITS: dict[str, Trait] = {
 OWN_TRAITS: dict[str, OwnTrait] = {
     "paid_edition": _paid_edition,
     "cncf_graduated": _graduated,
+    "open_source": lambda mesh, _: bool(mesh.fit and mesh.fit.licence == LicenceKind.open_source),
     "managed": lambda mesh, _: managed(mesh),
     "platform_bound": _platform_bound,
     "vendor_supported": lambda mesh, _: bool(mesh.fit and mesh.fit.support_from),

@@ -54,6 +54,7 @@ GROUPS = frozenset(
         "privative",
         "supposed_need",
         "heading_words",
+        "heading_setup",
         "closing",
         "which_meshes",
         "compare",

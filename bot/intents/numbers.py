@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.intents import gated
+from bot.intents.alternation import word_pattern
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
@@ -240,6 +241,10 @@ class NumberReader:
                     (fact.id, LazyPattern(rf"\b(?:{beside})\b"))
                 )
         self._unit_to_fact = unit_to_fact
+        # "4 people on the platform team": words right after a shared unit that attach it
+        attached = {normalise(w): f.id for f in rules.facts for w in f.attached}
+        self._attached = word_pattern(attached)
+        self._attached_to = attached
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
         self._labels = {f.id: f.label for f in rules.facts}
         named = "|".join(
@@ -492,6 +497,8 @@ class NumberReader:
         before = normalise(text[start : match.start()]).split()[-BESIDE_BEFORE:]
         after = normalise(text[match.end() : end.start() if end else len(text)]).split()
         kind = normalise(text[match.end("num") : match.start("unit")]).split()
+        if self._attached and (to := self._attached.match(" ".join(after))):
+            return self._attached_to.get(to.group(0))
         said = " ".join([*before, "|", *kind, *after[:BESIDE_AFTER]])
         mark = said.index("|")
         found = [

@@ -43,6 +43,7 @@ from bot.intents.extract import (
     find_mentions,
     outside_features,
 )
+from bot.intents.heading_setup import HeadingSetup
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lacks import LackReader
 from bot.intents.latest import latest_asked
@@ -78,7 +79,11 @@ from bot.intents.requirements import (
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
+<<<<<<< HEAD
 from bot.intents.run_by_pronoun import RunByPronoun
+=======
+from bot.intents.roles import RoleReader
+>>>>>>> r2weigh
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
@@ -288,6 +293,10 @@ class IntentParser:
             frozenset(a.rstrip("0123456789") for a in numbered if a.isalnum() and " " not in a),
         )
         self._modes = ModeReader(kb.meshes.values(), self._cues.words["negators"])
+        self._roles = RoleReader(kb)
+        self._heading_setup = HeadingSetup(
+            kb.rules.platforms.values(), self._cues.words["heading_setup"]
+        )
         self._likened = LikenedReader(kb, kb.meshes.values())
         self._lacks = LackReader(kb.rules.phrases)
         self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
@@ -953,6 +962,7 @@ class IntentParser:
         said = self._refusals.merged({**signalled, **required}, refused)
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
+        self._roles.settle(normalised, said)  # "cilium is already our cni": no mesh run
         self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
         facts = implied(self._kb.rules, {**said, **counted}, counted)
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
@@ -1705,9 +1715,15 @@ class IntentParser:
             stated = said if isinstance(said, list) else []
             covered = have if isinstance(have, list) else []
             refused = self._kb.rules.refusals.objects.items()
+            weighed = self._kb.rules.refusals.weighed  # "no sidecars if possible" moots alike
             # Named only as what a refusal makes moot, or as a chore ("babysit upgrades"):
             # no need spoken of.
-            unasked = {f for key, o in refused if facts.get(o.sets or key) is True for f in o.moots}
+            unasked = {
+                f
+                for key, o in refused
+                if True in (facts.get(o.sets or key), facts.get(weighed.get(o.sets or key, "")))
+                for f in o.moots
+            }
             unasked |= self._signals.moots(r.normalised)
             # What the platform meets without a mesh ("canary at the edge") is no need of one.
             moot = unasked | {
@@ -2777,8 +2793,14 @@ class IntentParser:
             words = normalise(clause).split()[:MAX_TOKENS]
             way = self._cues.leading("asks_way", " ".join(words))  # "is there a way to run X"
             words = words[len(way.split()) :]
-            opening = bool(way) or (
-                bool(words) and (words[0] in asks or words[0] in self._cues.words["asks_opening"])
+            # a mesh heading the message opens its first clause as "does …" would
+            opening = (
+                bool(way)
+                or (n == 0 and bool(heading))
+                or (
+                    bool(words)
+                    and (words[0] in asks or words[0] in self._cues.words["asks_opening"])
+                )
             )
             if n == 0 and opening:
                 words = [*heading, *words]
@@ -2806,13 +2828,14 @@ class IntentParser:
 
     def _heading_of(self, text: str) -> tuple[list[str], str]:
         """A heading the message opens with, before a break (a dash, a colon, "->"), that is
-        only a current mesh's name, maybe with a version and `heading_words` ("re: kuma 2.x
-        —"): its words, and the text after it; else none and the whole text."""
+        only a current mesh's name, maybe with a version, `heading_words` ("re: kuma 2.x —")
+        and the platform it runs on ("openshift 4.18 with ossm 3 -"): its words, and the text
+        after it; else none and the whole text."""
         for mark in _HEADING_BREAK.finditer(text[:HEADING_REACH]):
             words = normalise(text[: mark.start()]).split()
             found = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
             rest = " ".join(w for w, used in zip(words, found.mesh_used, strict=True) if not used)
-            rest = self._cues.strip("heading_words", rest).split()
+            rest = self._heading_setup.strip(self._cues.strip("heading_words", rest).split())
             named = any(self._in_use(m) for m in found.meshes)
             if named and all(_VERSION.fullmatch(w) or w in ARTICLES for w in rest):
                 return words, text[mark.end() :]

@@ -109,6 +109,7 @@ class RefusalReader:
         self._extends = _alternation(refusals.extends)
         self._preferring = _alternation(refusals.preferring)
         self._preferred_fact = refusals.preferred_fact
+        self._weighed = refusals.weighed
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         vendor_words = [w for words in rules.vendors.values() for w in words]
@@ -156,6 +157,7 @@ class RefusalReader:
         facts: dict[str, FactValue] = {}
         refused_vendors: list[str] = []
         preferred: list[str] = []
+        outright: set[str] = set()  # refused in a clause that says no preference
         for clause in self._all_clauses(text):
             for fact, value, pattern in self._accepted:
                 if any(self._accepted_here(clause, m) for m in pattern.finditer(clause)):
@@ -168,9 +170,14 @@ class RefusalReader:
                 if self._refuses(clause, pattern):  # the stricter where two set one fact
                     facts[fact] = self._stricter(fact, facts.get(fact), value)
                     preferred += [fact] if soft and value is True else []
+                    outright |= set() if soft else {fact}
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
+        for fact in [f for f in preferred if f in self._weighed and f not in outright]:
+            del facts[fact]  # "without sidecars if possible": weighed, not screened
+            facts[self._weighed[fact]] = True
+            preferred = [f for f in preferred if f != fact]
         if self._preferred_fact and preferred:  # "i'd prefer no sidecars": given up first
             facts[self._preferred_fact] = list(dict.fromkeys(preferred))
         for clause in map(normalise, _PUNCTUATION.split(text)):

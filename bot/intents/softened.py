@@ -1,9 +1,9 @@
 """Requirements said only as preferences: "want managed if possible", "ideally google runs
-the control plane". A flag in rules.yaml `refusals.softened` that the text sets only in
-clauses with a `refusals.preferring` word is no requirement: it is recorded as the flag it
-maps to, which rules weigh for the offerings that have it and which screens nothing out.
-Said anywhere without such a word too ("we need a managed mesh. ideally google's"), it stays
-a requirement.
+the control plane", "open source preferred". A fact in rules.yaml `refusals.softened` that the
+text sets only in clauses with a `refusals.preferring` word is no requirement: it is recorded
+as the flag it maps to, which rules weigh for the offerings that have it and which screens
+nothing out. Said anywhere without such a word too ("we need a managed mesh. ideally
+google's", "open source only. ideally apache"), it stays a requirement.
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ class Softened:
         read: Reader,
         refused: dict[str, FactValue],
     ) -> None:
-        """Replace in `facts` each softened flag set true that `read` (the readers that set
-        it) no longer sets from the text less its preferring clauses. One a refusal sets ("we'd
-        prefer not to run control planes ourselves") is a must-not said as a preference, which
-        is kept and given up first (`refusals.preferred_fact`)."""
-        hard = [f for f in self._softened if facts.get(f) is True and f not in refused]
+        """Replace in `facts` each softened fact set (a flag true, or a policy such as
+        `licence: open_source`) that `read` (the readers that set it) no longer sets to that
+        value from the text less its preferring clauses. One a refusal sets ("we'd prefer not
+        to run control planes ourselves") is a must-not said as a preference, which is kept
+        and given up first (`refusals.preferred_fact`)."""
+        hard = [f for f in self._softened if facts.get(f) not in (None, False) and f not in refused]
         if not hard:
             return
         soft, plain = self._refusals.preferring_clauses(text)
@@ -42,6 +43,6 @@ class Softened:
             return
         said = read(" . ".join(plain)) if plain else {}
         for fact in hard:
-            if said.get(fact) is not True:
+            if said.get(fact) != facts[fact]:
                 del facts[fact]
                 facts[self._softened[fact]] = True

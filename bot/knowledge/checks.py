@@ -731,6 +731,10 @@ def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
     for i, sid in enumerate(rules.cluster_limits.sources if rules.cluster_limits else []):
         if sid not in source_ids:
             yield _unknown_source("rules.yaml", f"cluster_limits.sources[{i}]", sid)
+    for n, constraint in enumerate(rules.constraints):
+        for i, sid in enumerate(constraint.sources):
+            if sid not in source_ids:
+                yield _unknown_source("rules.yaml", f"constraints[{n}].sources[{i}]", sid)
         for i, name in enumerate(product.names):
             if normalise(name) in known:
                 yield Problem(

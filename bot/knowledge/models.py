@@ -888,6 +888,11 @@ class FactDef(Strict):
     beside: list[Text] = Field(
         default_factory=list, description="Words that make a shared unit this fact's."
     )
+    attached: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a shared unit that make it this fact's whatever stands "
+        "nearer ('we're 4 people on the platform team': the team, not the company).",
+    )
     lead_ins: list[Text] = Field(
         default_factory=list,
         description="Words right before a number with no unit after it that say what it "
@@ -911,6 +916,12 @@ class FactDef(Strict):
         default=None,
         description="The mesh a flag set true says they have ('Cilium is already the CNI': "
         "cilium): what a pronoun asked after it refers to ('… does it do mtls?').",
+    )
+    role: list[str] = Field(
+        default_factory=list,
+        description="Words that say the role the flag's mesh runs in ('cni': 'Cilium is "
+        "already our CNI'): said with the project's bare name, it is that role they run, not "
+        "the mesh, so no incumbent mesh unless the mesh is named whole ('cilium service mesh').",
     )
 
     def says(self, value: FactValue) -> str:
@@ -1138,6 +1149,7 @@ class OfferingTrait(StrEnum):
     provider_customer = "provider_customer"
     platform_bound = "platform_bound"
     vendor_supported = "vendor_supported"
+    open_source = "open_source"
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
     replaces_cni = "replaces_cni"
@@ -1355,6 +1367,11 @@ class Constraint(Strict):
         description="The reason that rules out the baseline of running no mesh (fit `mesh: "
         "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh ('you "
         "want a mesh with support from {detail}').",
+    )
+    sources: list[Id] = Field(
+        default_factory=list,
+        description="What backs `out` where the mesh's own sources do not (the provider's "
+        "managed Cilium): cited for it instead.",
     )
 
 
@@ -1706,10 +1723,17 @@ class Refusals(Strict):
     preferred_fact: Id | None = Field(
         default=None, description="The fact that lists the must-nots said as preferences."
     )
+    weighed: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="A must-not said only as a preference ('mTLS without sidecars if "
+        "possible'), and the flag that records it instead: a rule weighs it for the offerings "
+        "that meet it, and it screens none out. Said outright anywhere, it stays a must-not.",
+    )
     softened: dict[Id, Id] = Field(
         default_factory=dict,
-        description="A requirement flag said only in clauses with a `preferring` word ('want "
-        "managed if possible'), and the flag that records it as a preference instead: weighed "
+        description="A requirement said only in clauses with a `preferring` word ('want "
+        "managed if possible', 'open source preferred'), and the flag that records it as a "
+        "preference instead: weighed "
         "for the offerings that have it, never screening the others out.",
     )
     extends: list[Text] = Field(
