@@ -79,11 +79,8 @@ from bot.intents.requirements import (
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
-<<<<<<< HEAD
-from bot.intents.run_by_pronoun import RunByPronoun
-=======
 from bot.intents.roles import RoleReader
->>>>>>> r2weigh
+from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
