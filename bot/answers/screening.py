@@ -167,7 +167,9 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     in the mode the setup asks for, else its own row."""
     kb = ctx.kb
     name = kb.features[feature_id].name if feature_id in kb.features else feature_id
-    if covered := _covered(mesh, feature_id, ctx):
+    own = mesh.features.get(feature_id)
+    met = own is not None and own.level == Level.yes  # met on its own: no other way to weigh
+    if not met and (covered := _covered(mesh, feature_id, ctx)):
         return covered
     if _needless(mesh, feature_id, ctx):
         return Check(Outcome.fits)
