@@ -140,6 +140,13 @@ def test_an_ended_aks_revision_gives_the_month_published(engine: AnswerEngine):
         "AKS Istio-based service mesh add-on 1.24 reached end of life in September 2025."
     )
     assert "Supported as of 2026-08-21: 1.30, 1.29, 1.28." in lead
+    assert "az aks mesh upgrade start" in lead  # no hop count published: the policy says how
+
+
+def test_an_ended_line_without_a_documented_span_gives_the_policy(engine: AnswerEngine, kb):
+    lead = engine.ask("is kuma 2.5 still supported").lead
+    assert lead.startswith("Kuma 2.5 reached end of life on")
+    assert f"Policy: {kb.meshes['kuma'].project.releases}." in lead
 
 
 @pytest.mark.parametrize(

@@ -54,9 +54,9 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
     eol = minor.end_of_life
     if eol is not None and eol <= project.as_of:
         said = f"{mesh.name} {minor.version} reached end of life {minor.ended}."
-        hops = _hops(project, minor)
+        hops = _hops(project, minor) or f" {policy}"  # the way up, else how releases go
         said += f"{_behind(project, minor)}{_supported_now(project)}{hops}"
-        return said, [*sources, *(project.upgrade_sources if hops else [])]
+        return said, [*sources, *project.upgrade_sources]
     if eol is not None:
         said = f"{mesh.name} {minor.version} is supported until {minor.ended.split(' ', 1)[1]}"
         said += " (its published end of life)."
