@@ -38,6 +38,7 @@ from bot.knowledge.wording import amount, figure_text, number
 DEFAULT_PODS = 1000
 PODS_PER_NODE = 30
 MB_PER_MIB = 1.048576
+ABOVE = 1.5  # a proxy seen using up to this many times a measured figure is "a little above"
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
 _MEMORY_SCOPES = (Scope.pod, Scope.node)
 _PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
@@ -673,8 +674,10 @@ def _lead(
 def _seen(
     kb: KnowledgeBase, intent: Intent, headlines: list[tuple[Mesh, Figure]], size: Size
 ) -> str:
-    """The memory they see a proxy use ("~150Mi each, is that normal?") beside each mesh's
-    figure for one proxy, and what that was measured under where the lead does not say."""
+    """The memory they see a proxy use ("~150Mi each, is that normal?", a pasted `kubectl top`
+    row) against each mesh's figure for one proxy: whether it is in the measured range, what
+    that was measured under where the lead does not say, the fleet at their size, and what
+    the other meshes asked of (ambient's per-node proxy) would take instead."""
     seen = _count(intent, "pod_memory")
     per_pod = [(m, f) for m, f in headlines if f.per == Scope.pod and f.unit == "MB" and f.high]
     if not seen or not per_pod:
@@ -682,18 +685,39 @@ def _seen(
     said = []
     for mesh, figure in per_pod:
         times = seen * MB_PER_MIB / figure.high
-        near = "at or below" if times <= 1 else f"about {times:.1f}× the top of"
+        near = (
+            "at or below"
+            if times <= 1
+            else "a little above"
+            if times <= ABOVE
+            else f"well above the usual, about {times:.1f}× the top of"
+        )
         under = f" ({_who(kb, figure)}), under: {figure.conditions}" if size.told else ""
         said.append(f"{near} the {figure_text(figure)} measured for {_named(mesh, figure)}{under}")
     # what grows a proxy past its figure, where the figure's source says ("memory grows with
     # the mesh configuration a sidecar holds"), and the fleet at the size they see
     grows = list(dict.fromkeys(f.note for _, f in per_pod if f.note and seen * MB_PER_MIB > f.high))
-    fleet = (
-        f"At what you see, {size.pods:,} pods take about {seen * size.pods / 1024:,.0f} GiB"
-        if size.told and size.pods
-        else ""
-    )
-    return _sentences(f"You see {seen} MiB a proxy: {'; '.join(said)}", *grows, fleet)
+    fleet, instead = "", ""
+    if size.told and size.pods:
+        at = seen * size.pods / 1024
+        fleet = f"At what you see, {size.pods:,} pods take about {at:,.0f} GiB"
+        shared = [(m, f) for m, f in headlines if f.per == Scope.node and f.unit == "MB"]
+        instead = "; ".join(
+            f"In its place, {_named(mesh, figure)} would take about {_total(figure, size)} "
+            f"({figure_text(figure)} × {size.count(figure):,} {figure.per}s){_waypoints(mesh)}: "
+            f"about {at - figure.high * size.count(figure) / MB_PER_MIB / 1024:,.0f} GiB less "
+            "than you see"
+            for mesh, figure in shared
+        )
+    return _sentences(f"You see {seen} MiB a proxy: {'; '.join(said)}", *grows, fleet, instead)
+
+
+def _waypoints(mesh: Mesh) -> str:
+    """', plus 60 MB per waypoint where you deploy one' ('' for a mesh with no waypoints)."""
+    extra = [
+        f for f in mesh.overhead if f.metric == Metric.proxy_memory and f.per == Scope.waypoint
+    ]
+    return f", plus {figure_text(extra[0])} where you deploy one" if extra else ""
 
 
 def _in_unit(
@@ -1128,8 +1152,8 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
             _worst_cases(kb, meshes, headlines, size),
             _steady_alike(kb, meshes, headlines, size),
         )
-    if measure == Measure.memory:
-        lead = _sentences(lead, _seen(kb, intent, headlines, size))
+    if measure == Measure.memory and (seen := _seen(kb, intent, headlines, size)):
+        lead = _sentences(seen, lead)  # what they measured is what they ask about
     shown = list(headlines)
     for also in _also(intent, measure):  # "cpu + mem": each measure asked, in turn
         more = _headlines(kb, meshes, also)

@@ -115,7 +115,8 @@ def _formerly(kb: KnowledgeBase, typed: str, entity: str) -> str:
     if former is None:
         return ""
     spelled = "" if normalise(former.name) == said else f"{former.name}, "  # "asm": short form
-    return f" ({spelled}its former name: {former.note})"
+    also = f"; “{typed}” is ambiguous: {former.also_means}" if spelled and former.also_means else ""
+    return f" ({spelled}its former name: {former.note}{also})"
 
 
 def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:

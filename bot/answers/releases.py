@@ -53,10 +53,13 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
     sources = [*minor.sources, *project.sources]
     eol = minor.end_of_life
     if eol is not None and eol <= project.as_of:
-        said = f"{mesh.name} {minor.version} reached end of life on {eol}."
-        return f"{said}{_behind(project, minor)}{_supported_now(project)}", sources
+        said = f"{mesh.name} {minor.version} reached end of life {minor.ended}."
+        hops = _hops(project, minor) or f" {policy}"  # the way up, else how releases go
+        said += f"{_behind(project, minor)}{_supported_now(project)}{hops}"
+        return said, [*sources, *project.upgrade_sources]
     if eol is not None:
-        said = f"{mesh.name} {minor.version} is supported until {eol} (its published end of life)."
+        said = f"{mesh.name} {minor.version} is supported until {minor.ended.split(' ', 1)[1]}"
+        said += " (its published end of life)."
         return f"{said}{_supported_now(project, minor)}", sources
     said = (
         f"{mesh.name} {minor.version} is supported as of {project.as_of}; no end-of-life date "
@@ -100,6 +103,25 @@ def _behind(project: Project, asked: Minor) -> str:
         return ""
     plural = "release" if gap == 1 else "releases"
     return f" It is {gap} minor {plural} behind the newest, {newest.version}."
+
+
+def _hops(project: Project, asked: Minor) -> str:
+    """' Upgrade path: … 1.23 → 1.25 → … → 1.32, 5 hops.' where the project documents how
+    many minors one upgrade may cross ('' where it does not, or on another major line)."""
+    newest = max(project.minors, key=lambda m: m.number, default=None)
+    span = project.upgrade_span
+    if not span or newest is None or newest.number[0] != asked.number[0]:
+        return ""
+    major, start, end = asked.number[0], asked.number[1], newest.number[1]
+    if end <= start:
+        return ""
+    stops = [*range(start + span, end, span), end]
+    path = " → ".join(f"{major}.{n}" for n in [start, *stops])
+    plural = "hop" if len(stops) == 1 else "hops"
+    return (
+        f" Upgrade path: one upgrade may cross at most {span} minor releases, so {path}"
+        f" ({len(stops)} {plural}), each a canary (revision) upgrade."
+    )
 
 
 def _supported_now(project: Project, asked: Minor | None = None) -> str:

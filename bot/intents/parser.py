@@ -79,6 +79,7 @@ from bot.intents.requirements import (
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
+from bot.intents.revision_names import RevisionNames
 from bot.intents.roles import RoleReader
 from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
@@ -295,6 +296,7 @@ class IntentParser:
             kb.rules.platforms.values(), self._cues.words["heading_setup"]
         )
         self._likened = LikenedReader(kb, kb.meshes.values())
+        self._revisions = RevisionNames(kb.meshes.values())
         self._lacks = LackReader(kb.rules.phrases)
         self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
         self._suffixed = SuffixReader(self._vocabulary | written_words(texts))  # "Istio Swift"
@@ -595,6 +597,7 @@ class IntentParser:
         """The text as words the readers take, and its reading (None: nothing to read)."""
         plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
+        plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
         plain = self._addressed.sub(" ", _MENTIONS.sub(" ", plain))
         plain = self._possessive.sub(r"\1", plain)
@@ -1080,11 +1083,15 @@ class IntentParser:
                 "so this answer does not use it."
             )
         # a pasted output's columns ("CPU(cores) MEMORY(bytes)") name a measure only when the
-        # words written around it name none
+        # words written around it name none, and no memory size is read from it (a proxy's
+        # row in `kubectl top`: its memory is what is asked about, "is this normal?")
         prose = self._signals.read(normalise(CODE.sub(" ", text)))[1] if CODE.search(text) else ""
         measured = prose if self._measure(prose) else remaining
-        measure = self._measure(measured) or (Measure.memory if sized else None)
-        if also := self._also_measured(measured, measure):  # "cpu + mem": each one asked
+        pasted_size = bool(prose) and bool(sized) and measured is remaining
+        measure = None if pasted_size else self._measure(measured)
+        measure = measure or (Measure.memory if sized else None)
+        # "cpu + mem": each one asked (in the prose where the measure came from a paste)
+        if also := self._also_measured(prose if pasted_size else measured, measure):
             facts[ALSO_MEASURES] = also
         if measure == Measure.latency and self._latency_observed(text, features, counted):
             measure = None
@@ -1442,7 +1449,8 @@ class IntentParser:
     def _pasted_from(self, text: str, meshes: list[str], compared: bool) -> set[str]:
         """The meshes a pasted snippet was written for ("apiVersion: policy.linkerd.io/…"),
         when the words around it ask about another mesh and compare none: where they come
-        from, not what they ask about."""
+        from, not what they ask about. A mesh the words around it name too stays ("is this
+        normal for istio sidecars? … is ambient worth it?" over a `kubectl top` paste)."""
         snippets = " ".join(m.group(0) for m in CODE.finditer(text))
         if not snippets or compared:
             return set()
@@ -1450,7 +1458,7 @@ class IntentParser:
         pasted = set(find_mentions(normalise(snippets).split(), index, features).meshes)
         around = find_mentions(normalise(CODE.sub(" ", text)).split(), index, features).meshes
         others = [m for m in meshes if m in around and m not in pasted]
-        return pasted & set(meshes) if others else set()
+        return (pasted - set(around)) & set(meshes) if others else set()
 
     def _spanned(self, normalised: str, facts: dict[str, FactValue]) -> bool:
         """Several clusters counted and a `spanning` verb: one mesh across them ("span 2

@@ -361,7 +361,20 @@ class Minor(Strict):
         description="The day its support ends as the project published it; left out while "
         "none is published (the line is then supported as of the project's as_of).",
     )
+    month_only: bool = Field(
+        default=False,
+        description="The end of life is published as a month ('Sept 2025'): `end_of_life` is "
+        "that month's first day and the answer names the month only.",
+    )
     sources: list[Id] = Field(min_length=1, description="Where the date or the line is published.")
+
+    @property
+    def ended(self) -> str:
+        """When support ends, as published: 'on 2025-04-16', or 'in September 2025'."""
+        eol = self.end_of_life
+        if eol is None:
+            return ""
+        return f"in {eol:%B %Y}" if self.month_only else f"on {eol}"
 
     @property
     def number(self) -> tuple[int, int]:
@@ -383,6 +396,20 @@ class Project(Strict):
         default_factory=list,
         description="Minor lines with a published end of life, and the lines supported as of "
         "`as_of` (no end_of_life): 'is istio 1.20 still supported?' is answered from them.",
+    )
+    upgrade_span: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many minor lines one documented upgrade may cross (2: 1.8 straight "
+        "to 1.10 with a canary upgrade); an answer about an old release counts the hops.",
+    )
+    upgrade_sources: list[Id] = Field(
+        default_factory=list, description="Where `upgrade_span` is documented."
+    )
+    revision_prefix: Text | None = Field(
+        default=None,
+        description="The prefix of the revision names a line is installed as ('asm': "
+        "'asm-1-24' is the line 1.24): a revision name said is read as this mesh and line.",
     )
 
     def minor(self, version: str) -> Minor | None:
@@ -519,6 +546,11 @@ class FormerName(Strict):
         "offering as its aliases do, and the answer says what became of the name.",
     )
     note: Text = Field(description="What became of it: 'merged into Linkerd as Linkerd 2 (2018)'.")
+    also_means: Text | None = Field(
+        default=None,
+        description="What else its short forms name ('ASM': Alibaba Cloud Service Mesh, the "
+        "AKS add-on's asm-1-NN revisions): the answer says the reading is one of several.",
+    )
     sources: list[Id] = Field(min_length=1)
 
     @property
