@@ -12,7 +12,7 @@ from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.licensing import licence_lead
 from bot.answers.notices import status_detail
-from bot.answers.phrasing import mesh_names
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platforms import platform_notes
 from bot.answers.results import (
     Answer,
@@ -174,9 +174,37 @@ def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, li
     return f"I hold no price for {mesh.name}{who}; its licence: {mesh.license}.", []
 
 
-def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
+CAN_DO = (
+    "What I can do for {name}: say whether it supports a feature you rely on, what its proxies "
+    "cost at your size, whether your release is still supported, or weigh it against another "
+    "mesh."
+)
+
+
+def _troubleshooting(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> Answer:
+    """A failure reported of a mesh, naming none of its features or costs ("503s right after
+    enabling istio sidecar injection, any idea?"): what it is in a line and what I can do,
+    after the notice that diagnosis is outside what I cover; not the whole explanation."""
     cite = Citations(kb)
+    lead = f"{first_sentence(mesh.summary)} {CAN_DO.format(name=mesh.name)}"
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=mesh.name,
+        lead=lead,
+        lead_sources=cite.cite(mesh.sources[:1]),
+        points=[],
+        details=[],
+        next_steps=_next_steps(kb, intent, mesh),
+    )
+
+
+def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     mesh = kb.meshes[intent.meshes[0]]
+    if intent.aspect == Aspect.troubleshooting and mesh.is_current:
+        return _troubleshooting(kb, intent, mesh)
+    cite = Citations(kb)
     points: list[Part] = []
     if status := status_detail(mesh):  # the lead flags its status and successors
         points.append(Paragraph(heading="Status", text=status))

@@ -117,6 +117,7 @@ GROUPS = frozenset(
         "clause_break",
         "follow_up",
         "unusable",
+        "proxy_rollout",
         "acts",
         "name_before",
         "name_then_asks",
