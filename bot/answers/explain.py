@@ -11,6 +11,7 @@ from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.licensing import licence_lead
+from bot.answers.money import price_line, price_sources
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platforms import platform_notes
@@ -168,6 +169,8 @@ def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, li
     if dist and dist.pricing:
         said = f"Pricing of {mesh.name}, as I hold it: {dist.pricing.rstrip('.')}."
         return f"{said} I hold no price list for it{who}.", cite.cite(dist.sources)
+    if fit and fit.billed_by_use and (billed := price_line(mesh)):  # "vpc lattice pricing?"
+        return f"{billed}.", cite.cite(price_sources(mesh))
     if fit and fit.licence == LicenceKind.open_source:
         said = f"{mesh.name} is open source ({mesh.license}): no licence fee to run it."
         return f"{said} I hold no price for support or vendor builds{who}.", cite.cite(fit.sources)

@@ -4,7 +4,7 @@ the knowledge base does not hold ("what would linkerd vs istio cost us in dollar
 from __future__ import annotations
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import LicenceKind, Mesh
+from bot.knowledge.models import Figure, LicenceKind, Mesh
 
 NO_DOLLARS = (
     "I hold no dollar total for running a mesh: the node cost is the memory and CPU figures "
@@ -19,9 +19,9 @@ def price_line(mesh: Mesh) -> str:
     fit, dist = mesh.fit, mesh.distribution
     if dist and dist.pricing:
         return f"{mesh.name}: {dist.pricing.rstrip('.')}"
-    billed = next((f for f in mesh.overhead if f.high == 0 and f.conditions), None)
-    if fit and fit.billed_by_use and billed:
-        return f"{mesh.name}: billed by use, not in memory: {billed.conditions.rstrip('.')}"
+    if fit and fit.billed_by_use and (billed := _billed(mesh)):
+        said = billed.conditions.rstrip(".")
+        return f"{mesh.name}: billed by use, not in memory: {said[:1].lower()}{said[1:]}"
     if not fit or fit.licence != LicenceKind.open_source:
         return f"{mesh.name}: licensed {mesh.license}; I hold no price for it" if fit else ""
     said = f"{mesh.name}: open source ({mesh.license}), no licence fee"
@@ -32,10 +32,18 @@ def price_line(mesh: Mesh) -> str:
     return said
 
 
-def _sources(mesh: Mesh) -> list[str]:
+def _billed(mesh: Mesh) -> Figure | None:
+    """The figure that says how an offering with no proxy in the cluster is billed instead."""
+    return next((f for f in mesh.overhead if f.high == 0 and f.conditions), None)
+
+
+def price_sources(mesh: Mesh) -> list[str]:
+    """The sources behind `price_line`."""
     fit, dist = mesh.fit, mesh.distribution
     if dist and dist.pricing:
         return list(dist.sources)
+    if fit and fit.billed_by_use and (billed := _billed(mesh)):
+        return list(billed.sources[:1])
     builds = fit.stable_builds if fit else None
     return [*(fit.sources[:1] if fit else []), *(builds.sources if builds else [])]
 
@@ -45,4 +53,4 @@ def money_said(kb: KnowledgeBase, meshes: list[Mesh]) -> tuple[str, list[str]]:
     with the ids of the sources behind it."""
     lines = [(m, line) for m in meshes if (line := price_line(m))]
     text = "In money: " + " ".join([*(f"{line}." for _, line in lines), NO_DOLLARS])
-    return text, [s for m, _ in lines for s in _sources(m) if s in kb.sources]
+    return text, [s for m, _ in lines for s in price_sources(m) if s in kb.sources]
