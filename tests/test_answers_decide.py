@@ -21,8 +21,7 @@ AFTER_INJECTION = [
     "we're getting 503 UC errors right after enabling istio sidecar injection, any idea?",
     "503 errors after enabling sidecar injection in istio, why?",
     "pods stuck in CrashLoopBackOff once we added the istio-injection label, whats wrong",
-    "503 UC everywhere after we turned on automatic sidecar injection in istio. "
-    "what's causing it?",
+    "503 UC everywhere after we turned on automatic sidecar injection in istio. what's causing it?",
     "linkerd: turned on proxy injection and now the app is failing its readiness probes, "
     "how do we fix it",
     "got 5xx after enabling istio sidecar injektion - what should we check?",
