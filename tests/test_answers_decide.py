@@ -176,3 +176,8 @@ def test_no_money_asked_no_money_said(engine, text):
 def test_lattice_pricing_is_its_billing_as_held(engine, text):
     lead = _shown(engine, text).split("\n")[2]
     assert "billed by use" in lead and "$0.025 an hour" in lead
+
+
+def test_a_new_cluster_beside_a_mesh_they_run_is_no_fresh_start(engine):
+    text = "we run istio sidecars today and are adding a new cluster, sidecar or ambient there?"
+    assert "new users start with ambient mode" not in _shown(engine, text)
