@@ -30,9 +30,11 @@ from bot.answers.results import (
 )
 from bot.answers.steps import default_pair, standard_steps, step
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind
+from bot.intents.requirements import implied
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
     Category,
+    FactValue,
     Figure,
     Level,
     LicenceKind,
@@ -227,13 +229,30 @@ def _key_rows(kb: KnowledgeBase, rows: list[MatrixRow], meshes: list[Mesh]) -> l
     return sorted(key, key=lambda r: areas.index(r.group))
 
 
+def _read_from_size(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
+    """The facts a comparison reads from the size it is asked at (rules.yaml
+    `compared_implied`: "for 5 clusters" is one mesh across them), beside those said."""
+    facts = implied(kb.rules, intent.facts, implications=kb.rules.compared_implied)
+    return {k: v for k, v in facts.items() if k not in intent.facts}
+
+
+def _deciders(kb: KnowledgeBase, read: dict[str, FactValue]) -> list[str]:
+    """The features the constraints on facts read from the size check: what then decides."""
+    return [c.feature for c in kb.rules.constraints if c.fact in read and c.feature]
+
+
 def _for_your_setup(
-    kb: KnowledgeBase, intent: Intent, ids: list[str], cite: Citations
+    kb: KnowledgeBase,
+    intent: Intent,
+    ids: list[str],
+    cite: Citations,
+    read: dict[str, FactValue],
 ) -> Paragraph | None:
-    """The recommender's pick among the compared meshes, when the user told us facts that a
-    constraint or decision rule weighs. How the features asked were said ("for mtls": by
-    their name) is no setup: the rows asked for lead the comparison instead."""
-    known = {k: v for k, v in intent.facts.items() if k != "pods"}
+    """The recommender's pick among the compared meshes, when the user told us facts (or the
+    size they compare at implies them: `read`) that a constraint or decision rule weighs. How
+    the features asked were said ("for mtls": by their name) is no setup: the rows asked for
+    lead the comparison instead."""
+    known = {k: v for k, v in {**intent.facts, **read}.items() if k != "pods"}
     weighed = {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
     if not (set(known) & weighed) or len(current) < 2:
@@ -388,13 +407,23 @@ def _say(kb: KnowledgeBase, meshes: list[Mesh], cite: Citations) -> _Said:
 
 
 def _on_what_was_asked(
-    kb: KnowledgeBase, intent: Intent, meshes: list[Mesh], cite: Citations
+    kb: KnowledgeBase,
+    intent: Intent,
+    meshes: list[Mesh],
+    cite: Citations,
+    read: dict[str, FactValue],
 ) -> tuple[str, list[str]]:
     """'On Multi-cluster: Kuma: yes. Multi-zone … Consul: yes. WAN federation …': the
-    features the comparison is asked for ("kuma vs consul for multi-zone"), each mesh's row,
-    before anything else; '' where none is asked."""
+    features the comparison is asked for ("kuma vs consul for multi-zone"), or that the size
+    it is asked at makes the decider (`read`: "for 5 clusters"), each mesh's row, before
+    anything else; '' where none is."""
     said, sources = [], []
-    for feature in (kb.features[f] for f in intent.features[:2] if f in kb.features):
+    deciders = [f for f in _deciders(kb, read) if f not in intent.features]
+    if deciders:
+        labels = ", ".join(d.label for k in read if (d := kb.rules.fact(k)))
+        names = " and ".join(kb.features[f].name for f in deciders if f in kb.features)
+        said.append(f"From the size you compare them at I take it {labels}, so {names} decides.")
+    for feature in (kb.features[f] for f in [*intent.features, *deciders][:2] if f in kb.features):
         rows = []
         for mesh in meshes:
             support = mesh.features[feature.id]
@@ -422,8 +451,9 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
     meshes = [kb.meshes[i] for i in ids]
     said = _said(kb, meshes)
     cite = Citations(kb)
-    setup = _for_your_setup(kb, intent, ids, cite)
-    asked, asked_sources = _on_what_was_asked(kb, intent, meshes, cite)
+    read = _read_from_size(kb, intent)
+    setup = _for_your_setup(kb, intent, ids, cite, read)
+    asked, asked_sources = _on_what_was_asked(kb, intent, meshes, cite, read)
     if intent.aspect == Aspect.pick:  # "should we use istio or linkerd?" with no setup
         asked = _pick_without_setup(meshes) + (f" {asked}" if asked else "")
     elif intent.aspect == Aspect.licence:  # "is consul still open source? … consul or istio"

@@ -17,6 +17,7 @@ from bot.answers.figures import (
     figure_caveats,
     lead_figure,
 )
+from bot.answers.money import money_said
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import (
     Answer,
@@ -30,7 +31,7 @@ from bot.answers.results import (
 )
 from bot.answers.scale import past_one_cluster
 from bot.answers.steps import default_pair, standard_steps, step
-from bot.intents.models import Intent, IntentKind, Measure
+from bot.intents.models import Aspect, Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Basis, DataPlaneModel, Figure, Mesh, Metric, Scope
 from bot.knowledge.wording import amount, figure_text, number
@@ -598,7 +599,8 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     if measure == Measure.cpu:
         per = f"{figure_text(figure)} per {figure.per_rps:,} rps" if figure.per_rps else ""
         if scaled := _scaled(figure, size.rps):
-            return f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
+            said = f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
+            return said + _fleet_cpu(figure, size)
         return per or figure_text(figure)
     if measure == Measure.control_plane:
         return _per_cluster(figure, size.clusters) + _beyond(figure, size)
@@ -606,6 +608,16 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _fleet_cpu(figure: Figure, size: Size) -> str:
+    """', so about 200 vCPU across your 200 pods': a per-pod CPU figure at the user's rate,
+    over the pods they counted ('' for a per-node figure or pods not told)."""
+    if figure.per != Scope.pod or not size.told or size.nodes_only or not size.rps:
+        return ""
+    low, high = (v * size.rps / figure.per_rps * size.pods for v in (figure.low, figure.high))
+    value = f"{low:,.3g}" if low == high else f"{low:,.3g}–{high:,.3g}"
+    return f", so about {value} {figure.unit} across your {size.said} at that rate each"
 
 
 def _listed_value(figure: Figure, size: Size, measure: Measure) -> str:
@@ -1187,6 +1199,9 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
     if asked := _in_unit(kb, intent, headlines, size, measure):  # the unit asked, first
         lead = _sentences(asked, lead)
+    if intent.aspect == Aspect.price:  # "… in dollars": what each costs in money, as held
+        money, money_sources = money_said(kb, meshes)
+        lead, lead_sources = _sentences(money, lead), [*money_sources, *lead_sources]
     if hint := _hint(size, measure):
         points.append(Paragraph(text=hint))
     facts = {**intent.facts, "pods": size.pods}

@@ -11,8 +11,9 @@ from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.licensing import licence_lead
+from bot.answers.money import price_line, price_sources
 from bot.answers.notices import status_detail
-from bot.answers.phrasing import mesh_names
+from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platforms import platform_notes
 from bot.answers.results import (
     Answer,
@@ -168,15 +169,45 @@ def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, li
     if dist and dist.pricing:
         said = f"Pricing of {mesh.name}, as I hold it: {dist.pricing.rstrip('.')}."
         return f"{said} I hold no price list for it{who}.", cite.cite(dist.sources)
+    if fit and fit.billed_by_use and (billed := price_line(mesh)):  # "vpc lattice pricing?"
+        return f"{billed}.", cite.cite(price_sources(mesh))
     if fit and fit.licence == LicenceKind.open_source:
         said = f"{mesh.name} is open source ({mesh.license}): no licence fee to run it."
         return f"{said} I hold no price for support or vendor builds{who}.", cite.cite(fit.sources)
     return f"I hold no price for {mesh.name}{who}; its licence: {mesh.license}.", []
 
 
-def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
+CAN_DO = (
+    "What I can do for {name}: say whether it supports a feature you rely on, what its proxies "
+    "cost at your size, whether your release is still supported, or weigh it against another "
+    "mesh."
+)
+
+
+def _troubleshooting(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> Answer:
+    """A failure reported of a mesh, naming none of its features or costs ("503s right after
+    enabling istio sidecar injection, any idea?"): what it is in a line and what I can do,
+    after the notice that diagnosis is outside what I cover; not the whole explanation."""
     cite = Citations(kb)
+    lead = f"{first_sentence(mesh.summary)} {CAN_DO.format(name=mesh.name)}"
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=mesh.name,
+        lead=lead,
+        lead_sources=cite.cite(mesh.sources[:1]),
+        points=[],
+        details=[],
+        next_steps=_next_steps(kb, intent, mesh),
+    )
+
+
+def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     mesh = kb.meshes[intent.meshes[0]]
+    if intent.aspect == Aspect.troubleshooting and mesh.is_current:
+        return _troubleshooting(kb, intent, mesh)
+    cite = Citations(kb)
     points: list[Part] = []
     if status := status_detail(mesh):  # the lead flags its status and successors
         points.append(Paragraph(heading="Status", text=status))

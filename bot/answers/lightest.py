@@ -22,6 +22,7 @@ from bot.answers.figures import (
     figure_caveats,
     lead_figure,
 )
+from bot.answers.money import money_said, price_line
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
@@ -34,7 +35,7 @@ from bot.answers.results import (
 )
 from bot.answers.screening import runs_there
 from bot.answers.steps import step
-from bot.intents.models import Intent, IntentKind, Measure
+from bot.intents.models import Aspect, Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope, Status
 from bot.knowledge.wording import amount, figure_text, rate_text
@@ -164,7 +165,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         note = (
             f"Ranked by {measured} from one benchmark, the one that measured the most of these "
             "meshes, so like is set against like: such figures depend on the load and hardware "
-            "measured. Licence and support costs are not in my knowledge base."
+            "measured. Licence fees and support prices are not part of this ranking."
         )
         if own:
             note += (
@@ -182,8 +183,8 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     else:
         note = (
             f"Ranked by {measured} only, from each mesh's best-sourced figure; figures come from "
-            "different benchmarks and are not strictly comparable. Licence and support costs "
-            "are not in my knowledge base."
+            "different benchmarks and are not strictly comparable. Licence fees and support "
+            "prices are not part of this ranking."
         )
     if unmeasured:
         note += f" No published figures for {', '.join(unmeasured)}."
@@ -200,12 +201,18 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         ]
     if offloaded:
         apart = f"{_offloaded(offloaded)} {apart}".strip()
-        note += " " + " ".join(f"{m.name}: {f.conditions}." for m, f in offloaded)
+        if intent.aspect != Aspect.price:  # else said with the others' prices
+            note += " " + " ".join(f"{m.name}: {f.conditions}." for m, f in offloaded)
     heading = f"Proxy memory at {pods:,} pods" if by_size else measured.capitalize()
     points: list[Part] = [Chart(heading=heading, bars=bars)] if bars else []
     if apart:
         points.append(Paragraph(text=apart))
     points.append(Paragraph(text=note))
+    if intent.aspect == Aspect.price:  # "including licence costs": each one's, as held
+        money, money_sources = money_said(kb, [m for m in meshes if m.status != Status.baseline])
+        points.insert(1 if bars else 0, Paragraph(text=money, sources=cite.cite(money_sources)))
+        first_terms = f"On money, {price_line(ranked[0][1])}; the" if ranked else "The"
+        summary += f" {first_terms} others' licence fees and prices, as I hold them, follow."
     figures = [StatementList(heading="Figures behind the ranking", items=items)]
     steps = [
         step(f"Full cost at {pods:,} pods", IntentKind.cost, facts={**intent.facts, "pods": pods}),

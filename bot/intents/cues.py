@@ -118,6 +118,7 @@ GROUPS = frozenset(
         "clause_break",
         "follow_up",
         "unusable",
+        "proxy_rollout",
         "acts",
         "name_before",
         "name_then_asks",

@@ -536,6 +536,10 @@ class IntentParser:
             # "what does GCSM cost for 200 vCPUs?": money, which a resource figure never answers
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.price})
+        elif kind in (IntentKind.cost, IntentKind.lightest) and self._money_asked(reading):
+            # "linkerd vs istio in dollars at 1000 pods", "cheapest … including licence costs":
+            # the figures, with what each costs in money as held
+            intent = intent.model_copy(update={"aspect": Aspect.price})
         if intent.aspect is None and kind not in NOT_CONCEPTS:
             intent = self._concept_asked(reading, intent)
         regimes = self._cues.find("compliance", reading.normalised)
@@ -800,6 +804,17 @@ class IntentParser:
             self._cues.has("licence_words", question)
             and self._cues.has("licence_use", question)
             and self._mentions(question.split()).meshes
+        )
+
+    def _money_asked(self, r: _Reading) -> bool:
+        """Money asked of a ranking or of costs over several offerings: a `price` or licence
+        word ("in dollars", "including licence costs") or a sum of money."""
+        said = r.normalised
+        prose = self._pasted.split(r.text).prose
+        return (
+            self._cues.has("price", said)
+            or self._cues.has("licence_words", said)
+            or (money_signed(prose))
         )
 
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
@@ -1578,6 +1593,9 @@ class IntentParser:
         # Words asking for an explanation ("under the hood", "help me understand") say how
         # to answer, not what about.
         query = self._cues.strip("explain", self._cues.strip("unusable", " ".join(words)))
+        # Injecting the proxies ("after enabling sidecar injection") rolls the mesh out: no
+        # feature, least of all fault injection.
+        query = self._cues.strip("proxy_rollout", query)
         # Words of a mesh's status ("support window") and, beside them, of its releases ("how
         # many releases back get patches") ask about the project, not a feature.
         if self._status_said(query):

@@ -32,7 +32,7 @@ from bot.intents.likened_places import likened_platforms
 from bot.intents.pricing import PriceReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue, Platform, RulesFile
+from bot.knowledge.models import FactType, FactValue, Implication, Platform, RulesFile
 
 _DOTTED = re.compile(r"\d\.\d")  # a text with a release number in it
 
@@ -960,7 +960,10 @@ class RequirementReader:
 
 
 def implied(
-    rules: RulesFile, facts: dict[str, FactValue], counted: Collection[str] | None = None
+    rules: RulesFile,
+    facts: dict[str, FactValue],
+    counted: Collection[str] | None = None,
+    implications: list[Implication] | None = None,
 ) -> dict[str, FactValue]:
     """The facts with what they imply (rules.yaml `implied:`): "a platform team of 3 people"
     is a small team, "clusters in 3 regions" three clusters. A count is more specific than a
@@ -968,7 +971,7 @@ def implied(
     the facts the question `counted`, an `at_least` count also raises a smaller one a phrase
     set ("3 regions, multi-cluster": three clusters, not the two "multi-cluster" says)."""
     out = dict(facts)
-    for implication in rules.implied:
+    for implication in rules.implied if implications is None else implications:
         conditions = implication.when.items()
         if all(c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in conditions):
             out.update(implication.set)

@@ -1938,6 +1938,11 @@ class RulesFile(Strict):
     implied: list[Implication] = Field(
         default_factory=list, description="Facts that follow from others unless stated."
     )
+    compared_implied: list[Implication] = Field(
+        default_factory=list,
+        description="What a comparison reads from a size it is asked at ('gloo vs ambient for "
+        "5 clusters': one mesh across them), where a pick would ask instead.",
+    )
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",

@@ -1,0 +1,56 @@
+"""What running each mesh costs in money, as held: its licence fee or pricing, never a figure
+the knowledge base does not hold ("what would linkerd vs istio cost us in dollars?")."""
+
+from __future__ import annotations
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Figure, LicenceKind, Mesh
+
+NO_DOLLARS = (
+    "I hold no dollar total for running a mesh: the node cost is the memory and CPU figures "
+    "here at your own instance prices."
+)
+
+
+def price_line(mesh: Mesh) -> str:
+    """'Linkerd: open source (Apache-2.0), no licence fee; stable releases come from Buoyant
+    Enterprise for Linkerd, free in production under 50 employees, paid above (no price
+    held)'; '' where nothing on its price is held."""
+    fit, dist = mesh.fit, mesh.distribution
+    if dist and dist.pricing:
+        return f"{mesh.name}: {dist.pricing.rstrip('.')}"
+    if fit and fit.billed_by_use and (billed := _billed(mesh)):
+        said = billed.conditions.rstrip(".")
+        return f"{mesh.name}: billed by use, not in memory: {said[:1].lower()}{said[1:]}"
+    if not fit or fit.licence != LicenceKind.open_source:
+        return f"{mesh.name}: licensed {mesh.license}; I hold no price for it" if fit else ""
+    said = f"{mesh.name}: open source ({mesh.license}), no licence fee"
+    if builds := fit.stable_builds:
+        below = builds.free_below
+        free = f", free in production under {below} employees" if below else ""
+        said += f"; stable releases come from {builds.edition}{free}, paid above (no price held)"
+    return said
+
+
+def _billed(mesh: Mesh) -> Figure | None:
+    """The figure that says how an offering with no proxy in the cluster is billed instead."""
+    return next((f for f in mesh.overhead if f.high == 0 and f.conditions), None)
+
+
+def price_sources(mesh: Mesh) -> list[str]:
+    """The sources behind `price_line`."""
+    fit, dist = mesh.fit, mesh.distribution
+    if dist and dist.pricing:
+        return list(dist.sources)
+    if fit and fit.billed_by_use and (billed := _billed(mesh)):
+        return list(billed.sources[:1])
+    builds = fit.stable_builds if fit else None
+    return [*(fit.sources[:1] if fit else []), *(builds.sources if builds else [])]
+
+
+def money_said(kb: KnowledgeBase, meshes: list[Mesh]) -> tuple[str, list[str]]:
+    """'In money: …': each mesh's licence fee or pricing as held, and that no dollar total is;
+    with the ids of the sources behind it."""
+    lines = [(m, line) for m in meshes if (line := price_line(m))]
+    text = "In money: " + " ".join([*(f"{line}." for _, line in lines), NO_DOLLARS])
+    return text, [s for m, _ in lines for s in price_sources(m) if s in kb.sources]
