@@ -62,7 +62,7 @@ def test_aks_upstream_version_says_when_it_was_confirmed(engine: AnswerEngine, k
 def test_aks_istio_cni_default_is_for_new_meshes_only(engine: AnswerEngine, question: str):
     text = _text(engine, question)
     assert "Istio CNI by default for new meshes from asm-1-30" in text
-    assert "an upgraded mesh keeps its init containers" in text
+    assert "an upgraded mesh keeps its current redirection mechanism" in text
     assert "Istio CNI default from asm-1-30." not in text
 
 
