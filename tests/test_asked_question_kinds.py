@@ -247,3 +247,32 @@ def test_an_afterthought_leaves_the_pick_and_is_said_back(
 )
 def test_near_readings_stay(engine: AnswerEngine, text: str, kind: IntentKind):
     assert _kind(engine, text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "AKS, 150 services, need mtls. one more thing that matters: whatever we pick has to "
+            "be covered by our microsoft support contract",
+            "support",
+            "microsoft",
+        ),
+        (
+            "EKS, 80 services, need retries and mtls. ps: legal says open source only",
+            "licence",
+            "open_source",
+        ),
+        (
+            "GKE, 60 services, canary releases needed. btw we have 3 clusters",
+            "clusters",
+            3,
+        ),
+    ],
+)
+def test_a_requirement_said_after_an_afterthought_phrase_is_part_of_the_setup(
+    engine: AnswerEngine, text: str, fact: str, value: object
+):
+    """An `afterthought` opener before a statement of the setup, not a question: it is read."""
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend and intent.facts.get(fact) == value

@@ -50,6 +50,10 @@ def main_ask(
     read_main = read(main)
     if read_main.kind not in MAIN_ASKS or read_main.unknown_names:
         return whole, text
+    # "one more thing that matters: it must be covered by our support contract" asks nothing:
+    # a requirement of the setup the main ask has not read is part of it
+    if "?" not in aside and set(read(aside).facts) - set(read_main.facts):
+        return whole, text
     asked = aside if len(aside) <= QUOTED else f"{aside[:QUOTED].rstrip()}…"
     notes = [*read_main.unread, NOTE.format(asked=asked)][:4]
     return read_main.model_copy(update={"text": whole.text, "unread": notes}), main

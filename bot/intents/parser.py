@@ -2635,7 +2635,15 @@ class IntentParser:
         what is ambient mode?", whatever hurts (the mesh closing the sentence, or after an
         `explain` cue, and nothing asked of it after). A sentence asking a pick, a list, a
         comparison or a cost ("what do sidecars cost at 1,000 pods?") asks for that instead."""
-        picks = ("recommend", "decision", "which_meshes", "list_meshes", "compare", "cost")
+        picks = (
+            "recommend",
+            "recommend_closing",
+            "decision",
+            "which_meshes",
+            "list_meshes",
+            "compare",
+            "cost",
+        )
         # "can someone explain native sidecars in k8s": with no mark, the last sentence asks
         asked = [(m.group(0), m.end()) for m in _ASKED.finditer(text)]
         for sentence, end in asked or [(last_sentence(text), len(text))]:
