@@ -21,20 +21,12 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.answers.engine import AnswerEngine
-from bot.answers.thread import Conversation
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.render.plain import render_terminal
+from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import click_body, event_body
-
-
-def talk(kb, *turns: str) -> Conversation:
-    conversation = Conversation(AnswerEngine(kb))
-    for turn in turns:
-        conversation.say(turn)
-    return conversation
-
 
 # ---------------------------------------------------------------- managed wanted (#1)
 

@@ -21,21 +21,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.answers.engine import AnswerEngine
-from bot.answers.thread import Conversation
 from bot.intents.models import IntentKind
 from bot.render.plain import render_terminal
+from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
 
 OFF_TOPIC = "Not a service-mesh question"
-
-
-def talk(kb, *turns: str) -> Conversation:
-    conversation = Conversation(AnswerEngine(kb))
-    for turn in turns:
-        conversation.say(turn)
-    return conversation
 
 
 # ---------------------------------------------------------------- answers in words (#1)

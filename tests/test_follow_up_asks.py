@@ -24,19 +24,11 @@ import pytest
 
 from bot.answers.engine import AnswerEngine
 from bot.answers.results import StatementList
-from bot.answers.thread import Conversation
 from bot.intents.models import Intent, IntentKind
 from bot.render.plain import render_terminal
+from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
-
-
-def talk(kb, *turns: str) -> Conversation:
-    conversation = Conversation(AnswerEngine(kb))
-    for turn in turns:
-        conversation.say(turn)
-    return conversation
-
 
 OSM = "moving off OSM on our AKS clusters, about 40 services and a team of 3"
 MICROSOFT = "and it has to be supported by Microsoft"
