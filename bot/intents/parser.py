@@ -1242,12 +1242,11 @@ class IntentParser:
     def _name_extended(self, typed: str, meant: str) -> bool:
         """A mesh's whole name with a letter added at the end is a new name ("istiox",
         "kumax"), unlike a doubled last letter ("linkerdd") or a plural ("istios")."""
-        mesh = self._kb.meshes.get(meant)
-        if mesh is None:  # a slip of a feature's name
-            return False
-        words = {w for alias in (mesh.name, *mesh.aliases) for w in alias.lower().split()}
         stem, added = typed[:-1], typed[-1:]
-        return stem in words and added.isalpha() and added not in ("s", stem[-1:])
+        hit = self._kb.mesh_index.exact(stem)  # a feature's slip names no mesh here
+        return (
+            bool(hit) and hit.entity == meant and added.isalpha() and added not in ("s", stem[-1:])
+        )
 
     def _metrics_measured(self, r: _Reading) -> bool:
         """Latency said only as what the metrics asked about record (see below)."""
