@@ -1,0 +1,95 @@
+"""Wishes said the way setups say them: mesh machinery refused as their own to run ("without
+running any mesh infra ourselves") wants it managed; a second control plane refused beside
+the CNI they run wants as few new parts as possible; leaving a retired mesh that encrypted
+on a small estate asks which maintained mesh takes over, not whether to run one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import scoring
+
+
+def _picked(engine, text: str) -> tuple[dict, list[str]]:
+    intent = engine.parser.parse(text)
+    kb = engine.kb
+    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
+    return facts, scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict.tied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just EC2 instances in autoscaling groups across 4 aws accounts, want authenticated "
+        "calls between them without running any mesh infra ourselves",
+        "ec2 fleet, no containers. we need service-to-service auth but won't run the mesh "
+        "ourselves",
+        "plain EC2 VMs in several aws accounts; authn between services, no mesh infrastructure "
+        "to operate on our side please",
+        "we do not want to host the mesh. ec2 only, couple of aws accounts, need service auth",
+        "aws ec2 only (no k8s, no ecs). service auth between apps, without operating the mesh",
+    ],
+)
+def test_mesh_machinery_refused_wants_it_managed(engine, text):
+    facts, tied = _picked(engine, text)
+    assert facts.get("managed_control_plane") is True
+    assert tied == ["amazon-vpc-lattice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bare metal k8s, cilium is already our CNI and the team loves hubble. want l7 "
+        "visibility + policy and some encryption between services. really don't want to run "
+        "a second control plane",
+        "on-prem kubernetes with cilium as cni. we need l7 policy and mtls but no extra control "
+        "plane please",
+        "cilium cni everywhere. adding another control plane is a non-starter, we want l7 "
+        "policy and encryption",
+        "we run cilium for networking; want mtls + l7 policy without one more control plane",
+        "self-managed k8s, cilium as the CNI. l7 visibility and mtls, and no additional "
+        "control plane to babysit",
+    ],
+)
+def test_no_second_control_plane_beside_cilium_keeps_cilium(engine, text):
+    facts, tied = _picked(engine, text)
+    assert facts.get("few_new_parts") is True
+    assert tied == ["cilium"]
+
+
+def test_a_control_plane_not_refused_is_no_such_wish(engine):
+    facts, _ = _picked(engine, "cilium cni, want mtls and l7 policy, 80 services, 3 clusters")
+    assert "few_new_parts" not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is nginx service mesh still a good option for our k8s cluster? if not what. 25 svcs, "
+        "strictly open source only",
+        "we run osm on a plain k8s cluster with 12 services, it's archived, what replaces it?",
+        "nginx service mesh on 20 services, it's dead apparently. where to?",
+        "still on open service mesh, ~18 services on self-managed kubernetes. options?",
+        "our 10 services run on nginx service mesh. replacement?",
+    ],
+)
+def test_leaving_a_retired_mesh_that_encrypted_picks_a_mesh(engine, text):
+    _, tied = _picked(engine, text)
+    assert tied and "no-mesh" not in tied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we still run traefik mesh on 12 services, do we need to replace it or just drop it?",
+        "traefik mesh on 8 services, abandoned upstream. replace or drop?",
+    ],
+)
+def test_leaving_one_that_never_encrypted_can_drop_it(engine, text):
+    _, tied = _picked(engine, text)
+    assert tied == ["no-mesh"]
+
+
+def test_a_small_estate_with_no_mesh_today_still_weighs_none(engine):
+    _, tied = _picked(engine, "12 services on eks, 2 engineers, which mesh?")
+    assert "no-mesh" in tied
