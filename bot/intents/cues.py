@@ -123,6 +123,8 @@ GROUPS = frozenset(
         "name_before",
         "name_then_asks",
         "name_part",
+        "speaker_owners",
+        "speaker_verbs",
         "name_kind",
         "mesh_said",
         "run_pronoun",

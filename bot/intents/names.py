@@ -408,6 +408,8 @@ class NameReader:
         score += 2 if rival else 0
         if not candidate.meshy and self._beside_a_tool(tokens, found, candidate):
             score -= 2  # "Datadog vs Grafana": set against a tool of the field, one of its kind
+        if not candidate.meshy and self._speaker(tokens, candidate):
+            score -= 3  # "our OSPO says …": someone of theirs, not a product
         if compared and any(found.mesh_used) and (slot or candidate.meshy) and not rival:
             score += 1  # "tried consulate mesh? better than linkerd?"
         if (compared or not any(found.mesh_used)) and self._part_after(tokens, candidate):
@@ -450,6 +452,14 @@ class NameReader:
             not found.mesh_used[j] and tokens[j] in field and tokens[j] not in filler
             for j in across
         )
+
+    def _speaker(self, tokens: list[str], candidate: Candidate) -> bool:
+        """Between an owner's word and a saying one ("our OSPO says", "my CISO wants"):
+        a person or team of the asker's (rules.yaml `speaker_owners`, `speaker_verbs`)."""
+        words = self._cues.words
+        before = tokens[candidate.start - 1 : candidate.start]
+        after = tokens[candidate.end : candidate.end + 1]
+        return bool(set(before) & words["speaker_owners"] and set(after) & words["speaker_verbs"])
 
     def _part_after(self, tokens: list[str], candidate: Candidate) -> bool:
         """A mesh's part right after the words ("mosn sidecar", "foo proxy"; rules.yaml

@@ -182,6 +182,7 @@ _CAMEL = re.compile(r"\b[a-zA-Z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")  # accessPolicy
 ASKS_WINDOW = 4  # "can they join the consul mesh": the mesh within four words of "can"
 MIN_WORD = 3  # "r", "d" and "lt" are letters and markup, not English
 JARGON_WORDS = 3  # "tune g1gc … jvm": an English word and two of another topic's jargon
+SENTENCE_WORDS = 5  # content words that make a sentence about something, not a stray phrase
 ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name an aside
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
@@ -1340,7 +1341,10 @@ class IntentParser:
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
         words = [w for w in strange if ordinary(w)]
         jargon = len(strange) >= JARGON_WORDS
-        return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon))
+        # "anyone know a good lunch place near the office": one word of another topic in a
+        # sentence of everyday words (a short phrase keeps its doubt: "click lunch")
+        sentence = len(content) >= SENTENCE_WORDS
+        return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon or sentence))
 
     def _strange(self, tokens: list[str]) -> list[str]:
         """The content words no vocabulary of mine holds."""
@@ -2082,7 +2086,8 @@ class IntentParser:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
-        if not r.in_field and self._about_something_else(self._unnamed(r)):
+        # (a ranking of mine asked is no other topic: "lightest option? we need the basics")
+        if not r.in_field and not lightest and self._about_something_else(self._unnamed(r)):
             return IntentKind.out_of_scope, False
         # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
         # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
