@@ -259,6 +259,27 @@ def test_a_cpu_question_answers_cpu_at_the_rate_asked(engine):
     assert "memory" not in answer.lead.lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "node", "fleet"),
+    [
+        (
+            "whats the CPU cost of sidecars at 500 pods doing 200 rps each?",
+            "about 0.353 vCPU a node at the 5,882 rps its pods put through it",
+            "about 6 vCPU across your 17 nodes",
+        ),
+        (
+            "ambient vs sidecar cpu for 300 pods at 100 rps each",
+            "about 0.18 vCPU a node at the 3,000 rps its pods put through it",
+            "about 1.8 vCPU across your 10 nodes",
+        ),
+    ],
+)
+def test_a_node_proxy_cpu_adds_up_the_rate_of_its_nodes_pods(engine, text, node, fleet):
+    answer = engine.ask(text)
+    assert node in answer.lead and fleet in answer.lead
+    assert "ztunnel): about 0.0" not in answer.lead  # not scaled as if one pod's proxy
+
+
 def test_a_latency_question_answers_latency_from_one_benchmark_where_there_is_one(engine):
     answer = engine.ask("latency overhead istio vs linkerd")
     assert answer.title == "Latency a mesh adds"

@@ -598,6 +598,8 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
         return f"{_total(figure, size)}: {figure_text(figure)} × {count}"
     if measure == Measure.cpu:
         per = f"{figure_text(figure)} per {figure.per_rps:,} rps" if figure.per_rps else ""
+        if through := _node_rate(figure, size):
+            return _node_cpu(figure, size, through, per)
         if scaled := _scaled(figure, size.rps):
             said = f"about {scaled} a proxy at {size.rps:,} rps (scaled linearly from {per})"
             return said + _fleet_cpu(figure, size)
@@ -608,6 +610,27 @@ def _value_at(figure: Figure, size: Size, measure: Measure) -> str:
     added = f"{figure_text(figure)} at {percentile}"
     over = _over_hops(figure, size.hops)
     return f"{added}; {over[0].lower()}{over[1:]}" if over else added
+
+
+def _node_rate(figure: Figure, size: Size) -> int:
+    """The rate through one node's proxy when each pod takes the user's rate: a node proxy
+    (ztunnel) carries every pod on its node, so its rate is theirs added up (0 where the
+    figure is per pod or the pods or rate are not told)."""
+    if figure.per != Scope.node or not figure.per_rps or not size.told or not size.rps:
+        return 0
+    return max(1, round(size.rps * size.pods / size.nodes))
+
+
+def _node_cpu(figure: Figure, size: Size, through: int, per: str) -> str:
+    """'about 0.36 vCPU a node at the 6,000 rps its pods put through it …, so about 6 vCPU
+    across your 17 nodes': a per-node CPU figure at the rate its node's pods add up to."""
+    fleet = [v * size.rps * size.pods / figure.per_rps for v in (figure.low, figure.high)]
+    total = f"{fleet[0]:,.3g}" if fleet[0] == fleet[1] else f"{fleet[0]:,.3g}–{fleet[1]:,.3g}"
+    return (
+        f"about {_scaled(figure, through)} a node at the {through:,} rps its pods put through "
+        f"it ({size.pods:,} pods at {size.rps:,} rps each over {size.nodes:,} nodes; scaled "
+        f"linearly from {per}), so about {total} {figure.unit} across your {size.nodes:,} nodes"
+    )
 
 
 def _fleet_cpu(figure: Figure, size: Size) -> str:
