@@ -93,3 +93,15 @@ def test_leaving_one_that_never_encrypted_can_drop_it(engine, text):
 def test_a_small_estate_with_no_mesh_today_still_weighs_none(engine):
     _, tied = _picked(engine, "12 services on eks, 2 engineers, which mesh?")
     assert "no-mesh" in tied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 clusters, 300 pods in all: what's the memory bill for linkerd incl the control plane?",
+        "how much memory does the control plane take for istio at 500 pods",
+        "we don't want to run the control plane ourselves, aks 40 services",
+    ],
+)
+def test_the_control_plane_named_is_no_second_one_refused(engine, text):
+    assert "few_new_parts" not in engine.parser.parse(text).facts
