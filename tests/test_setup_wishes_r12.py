@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import scoring
+from bot.intents.models import IntentKind
 
 
 def _picked(engine, text: str) -> tuple[dict, list[str]]:
@@ -105,3 +106,25 @@ def test_a_small_estate_with_no_mesh_today_still_weighs_none(engine):
 )
 def test_the_control_plane_named_is_no_second_one_refused(engine, text):
     assert "few_new_parts" not in engine.parser.parse(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two q's: is traefik mesh still maintained? and for our 6 services on docker swarm... "
+        "do we need anything at all?",
+        "is nginx service mesh dead? for our 8 services, do we need anything like it at all?",
+        "traefik mesh still alive? we have 5 services, do we need it at all?",
+        "is osm maintained still? with 10 services on aks, do we need any of it?",
+        "is traefik mesh abandoned? and honestly for 7 services do we need anything at all?",
+    ],
+)
+def test_a_status_then_a_doubt_of_any_mesh_is_a_pick(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts.get("mesh_doubted") is True
+
+
+def test_a_status_with_its_reason_stays_the_status(engine):
+    intent = engine.parser.parse("is osm still maintained? we have it in two aks clusters")
+    assert intent.kind == IntentKind.lifecycle
