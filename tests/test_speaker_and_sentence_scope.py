@@ -52,3 +52,15 @@ def test_a_sentence_about_something_else_is_out_of_scope(engine, text):
 @pytest.mark.parametrize("text", ["asdf qwerty", "hmm", "does linkerd support retries"])
 def test_not_a_sentence_of_another_topic_stays_as_read(engine, text):
     assert engine.parser.parse(text).kind != IntentKind.out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey meshbot what can you do? first week here and the wiki says to ask you before we "
+        "pick anything",
+        "lightest weight option overall? we just need the basics",
+    ],
+)
+def test_help_or_a_ranking_beside_everyday_words_stays_mine(engine, text):
+    assert engine.parser.parse(text).kind != IntentKind.out_of_scope

@@ -1329,7 +1329,7 @@ class IntentParser:
     def _mentions(self, words: list[str]) -> Mentions:
         return find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
 
-    def _about_something_else(self, tokens: list[str]) -> bool:
+    def _about_something_else(self, tokens: list[str], whole: bool = False) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
 
         The words of my own questions ("the most lightweight option, resource-wise") name
@@ -1341,9 +1341,10 @@ class IntentParser:
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
         words = [w for w in strange if ordinary(w)]
         jargon = len(strange) >= JARGON_WORDS
-        # "anyone know a good lunch place near the office": one word of another topic in a
-        # sentence of everyday words (a short phrase keeps its doubt: "click lunch")
-        sentence = len(content) >= SENTENCE_WORDS
+        # `whole`: the message is nothing else ("anyone know a good lunch place near the
+        # office"): one word of another topic in a sentence of everyday words is enough (a
+        # short phrase keeps its doubt: "click lunch")
+        sentence = whole and len(content) >= SENTENCE_WORDS
         return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon or sentence))
 
     def _strange(self, tokens: list[str]) -> list[str]:
@@ -2086,8 +2087,10 @@ class IntentParser:
             return IntentKind.help, False
         if (not named and not features and cue("sources")) or self._asks_for_sources(r):
             return IntentKind.sources, False
-        # (a ranking of mine asked is no other topic: "lightest option? we need the basics")
-        if not r.in_field and not lightest and self._about_something_else(self._unnamed(r)):
+        # (a ranking, a pick or help of mine asked is no other topic: "lightest option? we
+        # need the basics", "what can you do? the wiki says to ask you before we pick")
+        whole = not (lightest or helped or recommend)
+        if not r.in_field and self._about_something_else(self._unnamed(r), whole):
             return IntentKind.out_of_scope, False
         # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
         # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
