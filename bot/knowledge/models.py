@@ -1283,6 +1283,35 @@ class PlatformLicence(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class ClusterHostsDef(Strict):
+    """VMs a Kubernetes cluster is said to run on ("kubeadm on azure VMs", "EKS on EC2
+    nodes"): the cluster's machines, neither a platform of their own nor VM workloads."""
+
+    links: list[Text] = Field(
+        min_length=1,
+        description="Words right after a Kubernetes platform's name that put it on machines "
+        "('on', 'running on', 'on top of').",
+    )
+    kinds: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand between the platform's name and the link, two at "
+        "most ('kubeadm clusters on our VMs').",
+    )
+    machines: list[Text] = Field(
+        min_length=1,
+        description="Words naming the machines ('vms', 'instances'); the `hosted` words of the "
+        "VMs platform ('ec2', 'azure vms') name them too.",
+    )
+    gap: int = Field(
+        default=3, ge=0, description="Words at most between the link and the machines' word."
+    )
+    breaks: list[Text] = Field(
+        default_factory=list,
+        description="Words that end the span before the machines ('and', 'plus'): what follows "
+        "is another part of the estate, not the cluster's machines.",
+    )
+
+
 class PlatformDef(Strict):
     """A platform a team runs on: the words that name it and whose platform it is."""
 
@@ -1908,6 +1937,11 @@ class RulesFile(Strict):
     places: list[Text] = Field(
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
+    )
+    cluster_hosts: ClusterHostsDef | None = Field(
+        default=None,
+        description="VMs a Kubernetes cluster is said to run on: its machines, not a platform "
+        "or VM workloads.",
     )
     shares: list[Text] = Field(
         default_factory=list,

@@ -1,0 +1,138 @@
+"""Setups whose platform, CNI, encryption or size used to be misread; each read through the
+public path (parse, answer, render) or the verdict the answer is built on."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from tests.support.verdicts import verdict
+
+# ---------------------------------------------------------------- VMs a cluster runs on
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "cloud"),
+    [
+        ("kubeadm on azure VMs, 40 services, need mtls. which mesh?", "kubernetes", "microsoft"),
+        (
+            "self-managed k8s on ec2 instances, 60 services, need retries. what should we use?",
+            "kubernetes",
+            "aws",
+        ),
+        (
+            "we run rke2 clusters on top of vmware vms in our dc, 80 services, mtls please. "
+            "which mesh?",
+            "kubernetes",
+            "own",
+        ),
+        (
+            "our kubernetes runs on hetzner vms, 25 services, need mtls and retries. which mesh?",
+            "kubernetes",
+            None,
+        ),
+        (
+            "k3s installed on a handful of droplets, 12 services, need mtls. which mesh?",
+            "kubernetes",
+            None,
+        ),
+        ("EKS on EC2 nodes, 40 services, need mtls. which mesh?", "eks", "aws"),
+    ],
+)
+def test_vms_a_cluster_runs_on_are_its_machines(
+    engine: AnswerEngine, text: str, platform: str, cloud: str | None
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["platform"] == [platform]
+    assert facts.get("cloud") == cloud
+    assert "vm_workloads" not in facts.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "vm_need"),
+    [
+        ("EKS plus ~60 EC2 VMs, need mtls across both. which mesh?", ["eks"], True),
+        (
+            "about 50 services on ec2 instances, no kubernetes at all. tls between them. mesh?",
+            ["vms"],
+            False,
+        ),
+        ("k8s and some stuff on vms, 60 services, mtls. which mesh?", ["kubernetes"], True),
+    ],
+)
+def test_vms_beside_a_cluster_or_alone_keep_their_reading(
+    engine: AnswerEngine, text: str, platform: list[str], vm_need: bool
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["platform"] == platform
+    assert ("vm_workloads" in facts.get("needs", [])) is vm_need
+
+
+def test_an_aside_counting_the_estate_is_setup_though_the_clause_names_a_vendor(
+    engine: AnswerEngine,
+):
+    text = (
+        "we're an aws shop - kubeadm on ec2 for legacy reasons (2 clusters, ~70 services). "
+        "need mtls. which mesh?"
+    )
+    facts = engine.parser.parse(text).facts
+    assert (facts["clusters"], facts["services"]) == (2, 70)
+
+
+def test_an_aside_describing_a_tool_they_run_is_still_left_out(engine: AnswerEngine):
+    facts = engine.parser.parse(
+        "we already run SPIRE (VMs + k8s) on eks, 40 services. which mesh?"
+    ).facts
+    assert facts["platform"] == ["eks"]
+    assert "vm_workloads" not in facts.get("needs", [])
+
+
+# ---------------------------------------------------------------- one party to answer for it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "procurement wants one throat to choke. kubeadm, 60 services, need mtls. which mesh?",
+        "we need a vendor we can raise a sev1 with. self-managed k8s, 80 services, mtls and "
+        "canaries. which mesh?",
+        "single throat to choke for the mesh please. rke2 on prem, 100 services. recommend one",
+        "legal wants one neck to wring if it breaks. 50 services on kubeadm, need mtls. what "
+        "should we use?",
+        "the mesh has to come from someone we can open a sev1 with. 70 services on k8s. mtls. "
+        "which mesh?",
+    ],
+)
+def test_one_party_answerable_when_it_breaks_wants_vendor_support(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["support"] == "any"
+    pick = engine.kb.meshes[verdict(engine, text).tied[0]]
+    assert pick.fit is not None and pick.fit.support_from
+
+
+def test_support_refused_stays_refused(engine: AnswerEngine):
+    text = "no vendor support needed. kubeadm, 60 services, mtls. which mesh?"
+    assert engine.parser.parse(text).facts["support"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're an azure shop but our clusters are NOT aks - kubeadm on azure VMs (3 clusters, "
+        "~90 services). procurement wants one throat to choke. mTLS, canaries, observability.",
+        "microsoft shop, but the clusters are self-managed kubernetes on azure vms, not aks. "
+        "120 services. need a vendor we can raise a sev1 with; mtls and canary releases.",
+        "azure everywhere, yet our k8s is kubeadm on azure virtual machines. 70 services, "
+        "single throat to choke for support, need mtls and traffic splitting. which mesh?",
+    ],
+)
+def test_self_built_clusters_in_azure_get_a_vendor_supported_mesh_not_the_aks_add_on(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts["platform"] == ["kubernetes"]
+    tied = verdict(engine, text).tied
+    assert "aks-istio-addon" not in tied
+    assert all(engine.kb.meshes[m].fit.support_from for m in tied)  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- the rest let in
