@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
 from tests.support.verdicts import verdict
 
@@ -136,3 +137,80 @@ def test_self_built_clusters_in_azure_get_a_vendor_supported_mesh_not_the_aks_ad
 
 
 # ---------------------------------------------------------------- the rest let in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "policy here is CNCF projects only. bare metal rke2 with canal, ~200 services, small "
+        "team so lightweight matters. linkerd vs kuma vs cilium, or something else?",
+        "eks, 200 services, small team. linkerd vs kuma, or something else?",
+        "kubeadm, 150 services, need mtls and canaries. istio or consul or anything else?",
+        "gke, 80 services, 2 sre. cilium vs kuma vs linkerd, or another mesh entirely?",
+        "aks, 60 svcs, mtls only. consul or kuma? open to alternatives",
+        "on prem k8s, 300 services, dedicated platform team. istio or linkerd, or other options?",
+    ],
+)
+def test_meshes_named_then_the_rest_let_in_weigh_every_offering(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.options == []
+    everyone = scoring.outlook(engine.kb, intent.facts, scoring.candidates(engine.kb, [])).verdict
+    title = engine.answer(intent).title
+    assert all(engine.kb.meshes[m].name in title for m in everyone.tied)
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("should we go with consul or kuma? 40 services on eks, need mtls", ["consul", "kuma"]),
+        ("Kuma vs Kong Mesh for 100 services on eks, need mtls. which one?", ["kuma", "kong-mesh"]),
+    ],
+)
+def test_meshes_named_alone_are_still_the_choice(
+    engine: AnswerEngine, text: str, options: list[str]
+):
+    assert engine.parser.parse(text).options == options
+
+
+# ---------------------------------------------------------------- another CNI
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bare metal rke2 with canal, 200 services, small team. which mesh?",
+        "k3s with flannel at the edge, 30 services, need mtls. which mesh?",
+        "our cni is antrea. 120 services on kubeadm, need mtls and retries. which mesh?",
+        "weave net is the cni on our kubeadm cluster, 90 services. what mesh should we run?",
+        "ovn-kubernetes is our network plugin on self-managed k8s, 150 services, need mtls. "
+        "which mesh?",
+        "kindnet on our kubeadm test cluster, 20 services. which mesh?",
+    ],
+)
+def test_another_cni_weighs_against_cilium_as_calico_does(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["cilium_cni"] is False
+    assert verdict(engine, text).tied != ["cilium"]
+
+
+@pytest.mark.parametrize("cni", ["canal", "flannel", "antrea"])
+def test_another_cni_named_costs_cilium_what_replacing_it_costs(engine: AnswerEngine, cni: str):
+    unsaid = "bare metal rke2, 200 services, small team. which mesh?"
+    said = f"bare metal rke2 with {cni}, 200 services, small team. which mesh?"
+    before, after = verdict(engine, unsaid).scores, verdict(engine, said).scores
+    assert after["cilium"] < before["cilium"]
+    assert after["cilium"] < max(after.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we swapped flannel for cilium last quarter. 60 services, need mtls. which mesh?",
+        "cilium is our cni. 60 services, need mtls. which mesh?",
+        "we swapped calico for cilium last quarter. 60 services, need mtls. which mesh?",
+    ],
+)
+def test_cilium_said_as_the_cni_stays_the_cni(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts["cilium_cni"] is True
+
+
+# ---------------------------------------------------------------- encryption between nodes

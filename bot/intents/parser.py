@@ -1796,7 +1796,11 @@ class IntentParser:
         )
 
     def _options(self, normalised: str, meshes: list[str]) -> list[str]:
-        """The meshes a recommendation is asked to choose between (two or more), if any."""
+        """The meshes a recommendation is asked to choose between (two or more), if any; none
+        where the rest are let in (`field_opened`: "linkerd vs kuma vs cilium, or something
+        else?" weighs every offering)."""
+        if self._cues.has("field_opened", normalised):
+            return []
         tokens = normalised.split()
         against = choice_between(tokens, self._mentions(tokens), self._cues)
         named = [m for m in meshes if m in against]
