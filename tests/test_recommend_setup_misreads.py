@@ -7,6 +7,7 @@ import pytest
 
 from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
 # ---------------------------------------------------------------- VMs a cluster runs on
@@ -214,3 +215,47 @@ def test_cilium_said_as_the_cni_stays_the_cni(engine: AnswerEngine, text: str):
 
 
 # ---------------------------------------------------------------- encryption between nodes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "talos on hetzner, cilium is the cni already, one person does ops. 30 services. the "
+        "only compliance requirement is encryption between nodes. do i need a mesh for that?",
+        "cilium is our cni on k3s, 20 services. auditors only want node to node encryption. "
+        "do we need a mesh?",
+        "we run cilium as the cni on eks, 40 services. compliance says traffic between nodes "
+        "must be encrypted. mesh or not?",
+        "bare metal kubeadm, cilium is the cni already. 25 services, 2 people. only need "
+        "encryption between hosts. do we need istio for that?",
+        "talos cluster with cilium for networking, 15 services. need encrypted traffic between "
+        "nodes, nothing else. do i need a service mesh?",
+    ],
+)
+def test_encryption_between_nodes_is_ciliums_to_give_where_it_is_the_cni(
+    engine: AnswerEngine, text: str
+):
+    intent = engine.parser.parse(text)
+    assert intent.facts["node_encryption"] is True
+    assert "mtls" not in intent.facts.get("needs", [])
+    assert verdict(engine, text).tied[0] in {"no-mesh", "cilium"}
+    assert "transparent encryption" in render_terminal(engine.answer(intent))
+
+
+def test_encryption_between_nodes_without_cilium_still_needs_mtls(engine: AnswerEngine):
+    text = (
+        "eks, 30 services, one person does ops. the only compliance requirement is encryption "
+        "between nodes. do i need a mesh for that?"
+    )
+    assert "mtls" in engine.parser.parse(text).facts["needs"]
+
+
+def test_mtls_said_by_name_beside_encryption_between_nodes_stays_a_need(engine: AnswerEngine):
+    text = (
+        "cilium is the cni already, 30 services. we need mtls between services and encryption "
+        "between nodes. which mesh?"
+    )
+    assert "mtls" in engine.parser.parse(text).facts["needs"]
+
+
+# ---------------------------------------------------------------- the size planned

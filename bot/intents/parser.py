@@ -1747,9 +1747,16 @@ class IntentParser:
                 for f in o.moots
             }
             unasked |= self._signals.moots(r.normalised)
-            # What the platform meets without a mesh ("canary at the edge") is no need of one.
+            # What the platform meets without a mesh ("canary at the edge", encryption between
+            # nodes where Cilium is the CNI) is no need of one; mTLS said by name asks for the
+            # mutual part, which no platform meets that way.
+            by_name = facts.get(BY_NAME)
             moot = unasked | {
-                f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features
+                f
+                for m in self._kb.rules.without_mesh
+                if m.meets(facts)
+                for f in m.features
+                if not (isinstance(by_name, list) and f in by_name)
             }
             # Not what a stated fact requires: that fact's constraint screens for it already.
             named = list(dict.fromkeys([*stated, *r.features]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -1037,17 +1038,6 @@ class Covered(Strict):
         return self
 
 
-class MetWithoutMesh(Strict):
-    """A need the platform meets without a mesh, said in words of its own (a flag a signal
-    sets: "default-deny between namespaces", "internal traffic is fine, we need TLS at the
-    edge"): the features it covers are no need of a mesh."""
-
-    fact: Id = Field(description="The flag fact that says the need.")
-    features: list[Id] = Field(
-        default_factory=list, description="Features it covers ('canary at the edge')."
-    )
-
-
 class Condition(Strict):
     """A test on one fact; every operator given must hold."""
 
@@ -1102,6 +1092,28 @@ class Condition(Strict):
             return self.known is False
         others = (self.is_, self.lt, self.gte, self.any_of, self.all_of, self.only, self.one_of)
         return self.none_of is not None and all(o is None for o in others)
+
+
+class MetWithoutMesh(Strict):
+    """A need the platform meets without a mesh, said in words of its own (a flag a signal
+    sets: "default-deny between namespaces", "internal traffic is fine, we need TLS at the
+    edge"): the features it covers are no need of a mesh."""
+
+    fact: Id = Field(description="The flag fact that says the need.")
+    features: list[Id] = Field(
+        default_factory=list, description="Features it covers ('canary at the edge')."
+    )
+    when: dict[Id, Condition] = Field(
+        default_factory=dict,
+        description="What else the setup must hold for the platform to meet it ('cilium_cni: "
+        "is true': the CNI's own encryption between nodes).",
+    )
+
+    def meets(self, facts: Mapping[str, FactValue]) -> bool:
+        """The need is said, and the setup meets it without a mesh."""
+        return facts.get(self.fact) is True and all(
+            c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in self.when.items()
+        )
 
 
 OFFERED = 5  # buttons a question offers at once
