@@ -259,3 +259,92 @@ def test_mtls_said_by_name_beside_encryption_between_nodes_stays_a_need(engine: 
 
 
 # ---------------------------------------------------------------- the size planned
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "planned", "today"),
+    [
+        (
+            "we're 5 services today but the roadmap says ~300 by next year over 3 EKS clusters. "
+            "4 engineers, grafana stack already. which one?",
+            "services",
+            300,
+            5,
+        ),
+        (
+            "10 services now but growing to 250 services next year, eks, 3 engineers. which "
+            "mesh should we start with?",
+            "services",
+            250,
+            10,
+        ),
+        (
+            "we have 8 services on gke today; the roadmap says ~400 by Q3. small team. what mesh?",
+            "services",
+            400,
+            8,
+        ),
+        (
+            "currently 6 microservices, we'll have 200 within a year. aks, 5 engineers. which "
+            "mesh would you pick?",
+            "services",
+            200,
+            6,
+        ),
+        (
+            "12 svcs on kubeadm today, expected to reach 350 svcs in 18 months. 3 sres. "
+            "recommend a mesh",
+            "services",
+            350,
+            12,
+        ),
+        (
+            "we run 20 pods today. growing to 2k pods by next year on eks. which mesh is "
+            "lightest for that?",
+            "pods",
+            2000,
+            20,
+        ),
+    ],
+)
+def test_the_size_planned_is_the_size_weighed_and_the_answer_says_so(
+    engine: AnswerEngine, text: str, fact: str, planned: int, today: int
+):
+    intent = engine.parser.parse(text)
+    assert intent.facts[fact] == planned
+    shown = render_terminal(engine.answer(intent))
+    assert f"I weighed {planned:,} {fact}, the size you said you are heading for" in shown
+    assert f"not the {today:,} of today" in shown
+
+
+def test_a_small_estate_planned_to_grow_gets_a_mesh_for_that_size(engine: AnswerEngine):
+    text = (
+        "we're 5 services today but the roadmap says ~300 by next year over 3 EKS clusters. 4 "
+        "engineers, grafana stack already. would rather pick the mesh on day one than retrofit "
+        "later. which one?"
+    )
+    assert verdict(engine, text).tied[0] in {"linkerd", "istio-ambient", "istio"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("50 services in prod and 200 services in staging", {"services": 50}),
+        ("three clusters by Q3. which meshes can span all of them?", {"clusters": 3}),
+        (
+            "gloo mesh quoted us 3x for next year's renewal. we run istio sidecars under it on "
+            "3 clusters. what now?",
+            {"clusters": 3},
+        ),
+        (
+            "we have 40 services and plan to migrate 2 clusters by next year. which mesh?",
+            {"services": 40, "clusters": 2},
+        ),
+    ],
+)
+def test_counts_not_said_as_growth_keep_their_reading(
+    engine: AnswerEngine, text: str, facts: dict[str, int]
+):
+    intent = engine.parser.parse(text)
+    assert {k: intent.facts.get(k) for k in facts} == facts
+    assert not any("heading for" in note for note in intent.unread)

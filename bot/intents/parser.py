@@ -63,6 +63,7 @@ from bot.intents.opening import Opening
 from bot.intents.pasted import MAX_MESSAGE, MAX_PASTED, PastedReader
 from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
+from bot.intents.planned_size import PlannedSize
 from bot.intents.priorities import PriorityReader
 from bot.intents.question_led import question_led
 from bot.intents.rate_caps import RateCapReader
@@ -232,6 +233,7 @@ class IntentParser:
         mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
+        self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
@@ -966,6 +968,9 @@ class IntentParser:
         # offering (rules.yaml other_products), named whole, before its words read as terms
         other_products, remaining = self._covered_products(text, remaining)
         counted, notes = self._numbers.read(text, set(signalled))
+        planned, weighed = self._planned.read(text, counted)  # "~300 by next year"
+        counted.update(planned)
+        notes += weighed
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
