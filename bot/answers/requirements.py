@@ -121,7 +121,7 @@ class Requirements(BaseModel):
         # covers them; `without_mesh`). An empty list alone ("none of these" to the menu of
         # advanced must-haves) names no need at all: it rules those out, not the basics.
         named = "needs" in facts and bool(facts["needs"] or facts.get("covered"))
-        said = named or any(facts.get(met.fact) for met in rules.without_mesh)
+        said = named or any(met.meets(facts) for met in rules.without_mesh)
         return cls.model_validate(
             {
                 **known,

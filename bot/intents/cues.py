@@ -93,6 +93,7 @@ GROUPS = frozenset(
         "known_already",
         "afterthought",
         "more_asked",
+        "field_opened",
         "rivals",
         "meaning",
         "derived",

@@ -464,6 +464,12 @@ class NumberReader:
             if fact in _HOLDERS and isinstance(old, int) and old < value <= MAX_COUNT:
                 facts[fact] = value
 
+    def last_unit(self, text: str) -> str | None:
+        """The unit, as said, of the last count in the text that sets a fact ("5 services
+        today but": services), if any."""
+        counted = [m["unit"] for m in self._numbers.finditer(text) if self._counted(text, m)]
+        return counted[-1] if counted else None
+
     def _unless_manifest(self, code: re.Match[str]) -> str:
         """A pasted snippet as it is, or nothing if it is a Kubernetes object (`manifest_keys`)."""
         return " " if self._manifest.search(code.group(0)) else code.group(0)

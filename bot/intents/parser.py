@@ -63,6 +63,7 @@ from bot.intents.opening import Opening
 from bot.intents.pasted import MAX_MESSAGE, MAX_PASTED, PastedReader
 from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
+from bot.intents.planned_size import PlannedSize
 from bot.intents.priorities import PriorityReader
 from bot.intents.question_led import question_led
 from bot.intents.rate_caps import RateCapReader
@@ -233,6 +234,7 @@ class IntentParser:
         mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
+        self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
@@ -967,6 +969,9 @@ class IntentParser:
         # offering (rules.yaml other_products), named whole, before its words read as terms
         other_products, remaining = self._covered_products(text, remaining)
         counted, notes = self._numbers.read(text, set(signalled))
+        planned, weighed = self._planned.read(text, counted)  # "~300 by next year"
+        counted.update(planned)
+        notes += weighed
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
@@ -1752,9 +1757,16 @@ class IntentParser:
                 for f in o.moots
             }
             unasked |= self._signals.moots(r.normalised)
-            # What the platform meets without a mesh ("canary at the edge") is no need of one.
+            # What the platform meets without a mesh ("canary at the edge", encryption between
+            # nodes where Cilium is the CNI) is no need of one; mTLS said by name asks for the
+            # mutual part, which no platform meets that way.
+            by_name = facts.get(BY_NAME)
             moot = unasked | {
-                f for m in self._kb.rules.without_mesh if facts.get(m.fact) for f in m.features
+                f
+                for m in self._kb.rules.without_mesh
+                if m.meets(facts)
+                for f in m.features
+                if not (isinstance(by_name, list) and f in by_name)
             }
             # Not what a stated fact requires: that fact's constraint screens for it already.
             named = list(dict.fromkeys([*stated, *r.features]))
@@ -1801,7 +1813,11 @@ class IntentParser:
         )
 
     def _options(self, normalised: str, meshes: list[str]) -> list[str]:
-        """The meshes a recommendation is asked to choose between (two or more), if any."""
+        """The meshes a recommendation is asked to choose between (two or more), if any; none
+        where the rest are let in (`field_opened`: "linkerd vs kuma vs cilium, or something
+        else?" weighs every offering)."""
+        if self._cues.has("field_opened", normalised):
+            return []
         tokens = normalised.split()
         against = choice_between(tokens, self._mentions(tokens), self._cues)
         named = [m for m in meshes if m in against]

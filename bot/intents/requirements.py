@@ -26,6 +26,7 @@ from collections.abc import Collection
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
 from bot.intents.clauses import SENTENCE_END
+from bot.intents.cluster_hosts import ClusterHosts
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
 from bot.intents.likened_places import likened_platforms
@@ -185,6 +186,10 @@ class RequirementReader:
             LazyPattern(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
         self._likened = likened_platforms(rules.phrases)
+        self._cluster_hosts = ClusterHosts(rules)
+        units = [normalise(u) for f in rules.facts if f.type == FactType.number for u in f.units]
+        counted = word_pattern(units)
+        self._counts = LazyPattern(rf"\b\d[\d,.]*\s*k?\s+{counted.pattern}") if counted else None
         self._vendor_of = {normalise(w): v for v, words in rules.vendors.items() for w in words}
         self._vendor_words = word_pattern(list(self._vendor_of))
         named = [a for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
@@ -679,13 +684,16 @@ class RequirementReader:
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
         of the mesh. An aside about a mesh they run, or right after the platform they are on
         ("we're on EKS (1 cluster, ~35 svcs)"), is their setup and stays; so does one naming
-        the mesh they run ("this is what we run today (plain istio w/ sidecars)")."""
+        the mesh they run ("this is what we run today (plain istio w/ sidecars)") or counting
+        the estate ("kubeadm on azure VMs (3 clusters, ~90 services)")."""
         kept, start = [], 0
         for aside in _ASIDE.finditer(text):
             clause = normalise(SENTENCE_END.split(text[: aside.start()])[-1])
             tool = bool(self._already_cues and self._already_cues.search(clause))
-            named = bool(self._any_mesh and self._any_mesh.search(normalise(aside.group(0))))
-            if tool and not named and not self._setup_aside(clause):
+            said = normalise(aside.group(0))
+            named = bool(self._any_mesh and self._any_mesh.search(said))
+            counts = bool(self._counts and self._counts.search(said))  # "(3 clusters, ~90 svcs)"
+            if tool and not (named or counts) and not self._setup_aside(clause):
                 kept.append(text[start : aside.start()])
                 start = aside.end()
         return "".join([*kept, text[start:]])
@@ -817,9 +825,15 @@ class RequirementReader:
             text = self._support.sub(" ", text)
         matches = list(self._platforms.finditer(text)) if self._platforms else []
         matches = [m for m in matches if not self._shared(text, m)]
-        said = [m.group(0) for m in matches]
+        # "kubeadm on azure vms": the cluster's machines, where it runs but no platform
+        hosts = self._cluster_hosts.spans(text)
+        hosting = [m.group(0) for m in matches if _within(m, hosts)]
+        matches = [m for m in matches if not _within(m, hosts)]
+        said = [m.group(0) for m in matches] + [text[start:end] for start, end in hosts]
         named = [m.group(0) for m in matches if not self._not_this(text, m)]
-        spotted = list(self._alone.finditer(text)) if self._alone else []
+        spotted = (
+            [m for m in self._alone.finditer(text) if not _within(m, hosts)] if self._alone else []
+        )
         brought = [m for m in spotted if self._shared(text, m)]  # "add our bare metal servers"
         alone = [m.group(0) for m in spotted if m not in brought]
         if not named:
@@ -844,7 +858,7 @@ class RequirementReader:
         refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
         if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
             facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
-        clouds = [self._cloud_of[w] for w in named if w in self._cloud_of]
+        clouds = [self._cloud_of[w] for w in [*named, *hosting] if w in self._cloud_of]
         if clouds:
             facts[CLOUD] = clouds[0]
         elif any(p in self._premises and self._premises[p].search(text) for p in platforms):
@@ -957,6 +971,11 @@ class RequirementReader:
         if Platform.vms in found:  # "not on Kubernetes" is what they say of Kubernetes
             return [Platform.vms]
         return found
+
+
+def _within(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """The match stands inside one of the spans."""
+    return any(start <= match.start() and match.end() <= end for start, end in spans)
 
 
 def implied(

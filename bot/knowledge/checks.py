@@ -598,6 +598,9 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     for i, setup in enumerate(rules.no_paid_editions):
         for fact_id in setup:
             yield from undeclared(fact_id, f"no_paid_editions[{i}].{fact_id}")
+    for i, met in enumerate(rules.without_mesh):
+        for fact_id in met.when:
+            yield from undeclared(fact_id, f"without_mesh[{i}].when.{fact_id}")
     for i, question in enumerate(rules.questions):
         yield from undeclared(question.fact, f"questions[{i}].fact")
         for j, option in enumerate(question.options):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -1037,17 +1038,6 @@ class Covered(Strict):
         return self
 
 
-class MetWithoutMesh(Strict):
-    """A need the platform meets without a mesh, said in words of its own (a flag a signal
-    sets: "default-deny between namespaces", "internal traffic is fine, we need TLS at the
-    edge"): the features it covers are no need of a mesh."""
-
-    fact: Id = Field(description="The flag fact that says the need.")
-    features: list[Id] = Field(
-        default_factory=list, description="Features it covers ('canary at the edge')."
-    )
-
-
 class Condition(Strict):
     """A test on one fact; every operator given must hold."""
 
@@ -1102,6 +1092,28 @@ class Condition(Strict):
             return self.known is False
         others = (self.is_, self.lt, self.gte, self.any_of, self.all_of, self.only, self.one_of)
         return self.none_of is not None and all(o is None for o in others)
+
+
+class MetWithoutMesh(Strict):
+    """A need the platform meets without a mesh, said in words of its own (a flag a signal
+    sets: "default-deny between namespaces", "internal traffic is fine, we need TLS at the
+    edge"): the features it covers are no need of a mesh."""
+
+    fact: Id = Field(description="The flag fact that says the need.")
+    features: list[Id] = Field(
+        default_factory=list, description="Features it covers ('canary at the edge')."
+    )
+    when: dict[Id, Condition] = Field(
+        default_factory=dict,
+        description="What else the setup must hold for the platform to meet it ('cilium_cni: "
+        "is true': the CNI's own encryption between nodes).",
+    )
+
+    def meets(self, facts: Mapping[str, FactValue]) -> bool:
+        """The need is said, and the setup meets it without a mesh."""
+        return facts.get(self.fact) is True and all(
+            c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in self.when.items()
+        )
 
 
 OFFERED = 5  # buttons a question offers at once
@@ -1281,6 +1293,35 @@ class PlatformLicence(Strict):
     kind: LicenceKind
     says: Text = Field(description="One sentence: the licence and since when, as its maker says.")
     sources: list[Id] = Field(min_length=1)
+
+
+class ClusterHostsDef(Strict):
+    """VMs a Kubernetes cluster is said to run on ("kubeadm on azure VMs", "EKS on EC2
+    nodes"): the cluster's machines, neither a platform of their own nor VM workloads."""
+
+    links: list[Text] = Field(
+        min_length=1,
+        description="Words right after a Kubernetes platform's name that put it on machines "
+        "('on', 'running on', 'on top of').",
+    )
+    kinds: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand between the platform's name and the link, two at "
+        "most ('kubeadm clusters on our VMs').",
+    )
+    machines: list[Text] = Field(
+        min_length=1,
+        description="Words naming the machines ('vms', 'instances'); the `hosted` words of the "
+        "VMs platform ('ec2', 'azure vms') name them too.",
+    )
+    gap: int = Field(
+        default=3, ge=0, description="Words at most between the link and the machines' word."
+    )
+    breaks: list[Text] = Field(
+        default_factory=list,
+        description="Words that end the span before the machines ('and', 'plus'): what follows "
+        "is another part of the estate, not the cluster's machines.",
+    )
 
 
 class PlatformDef(Strict):
@@ -1908,6 +1949,11 @@ class RulesFile(Strict):
     places: list[Text] = Field(
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
+    )
+    cluster_hosts: ClusterHostsDef | None = Field(
+        default=None,
+        description="VMs a Kubernetes cluster is said to run on: its machines, not a platform "
+        "or VM workloads.",
     )
     shares: list[Text] = Field(
         default_factory=list,
