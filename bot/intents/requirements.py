@@ -34,7 +34,7 @@ from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Implication, Platform, RulesFile
 
-_DOTTED = re.compile(r"\d\.\d")  # a text with a release number in it
+_DOTTED = re.compile(r"\d\.[\dx]")  # a text with a release number in it ("1.16", "2.x")
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
@@ -191,7 +191,7 @@ class RequirementReader:
         named += [*self._platform_of, *rules.versioned]
         names = "|".join(sorted({re.escape(n).replace(r"\ ", r"[\s-]+") for n in named}))
         # A release number right after a name ("cilium 1.16", "OCP 4.16", "OSSM 2.6.x").
-        number = r"\d+\.\d+(?:\.(?:\d+|x))*"  # "1.16", "1.16.3", "2.x"; "(1.16)" too
+        number = r"\d+\.(?:\d+|x)(?:\.(?:\d+|x))*"  # "1.16", "1.16.3", "2.x"; "(1.16)" too
         self._release = LazyPattern(
             rf"(?i)\b({names})\s+(?:[(\[]v?{number}[)\]]|v?{number}\b(?!\.\d))",
             opens=_DOTTED.search,

@@ -1192,6 +1192,7 @@ class OfferingTrait(StrEnum):
     lightest_control_plane = "lightest_control_plane"
     requests_fill_node = "requests_fill_node"
     incumbent = "incumbent"
+    incumbent_build = "incumbent_build"
     incumbent_mode = "incumbent_mode"
     incumbent_other_mode = "incumbent_other_mode"
     already_run = "already_run"
