@@ -59,3 +59,75 @@ def test_the_mesh_they_run_keeps_its_own_reason(engine: AnswerEngine):
     shown = render_terminal(engine.answer(engine.parser.parse(text)))
     assert verdict(engine, text).pick == "kuma"
     assert "For Kuma: You already run it" in shown
+
+
+# A way out asked with no mesh after it ("is there an exit", "what would replace it") leaves
+# the mesh they run, however far back it is named; VMs they keep rule out what cannot mesh them.
+EXITS = [
+    "we run consul on ~120 VMs and one EKS cluster. what's our exit strategy? the VMs have to "
+    "stay meshed",
+    "we're on consul connect across 2 AKS clusters plus 40 azure VMs. hashicorp's renewal quote "
+    "doubled. what would replace it?",
+    "on-prem: we're on consul for 60 VMs and 3 k8s clusters. looking for an exit plan, VMs stay "
+    "in the mesh",
+    "we've been running consul on vms and kubeadm clusters for years (~90 VMs). management "
+    "wants an off ramp from hashicorp. what should we pick?",
+    "we use consul connect on 50 VMs plus a k8s cluster. is there an escape hatch that still "
+    "meshes the VMs?",
+]
+
+
+@pytest.mark.parametrize("text", EXITS)
+def test_a_way_out_asked_leaves_the_mesh_they_run(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("leaving") == "consul"
+    assert "vm_workloads" in intent.facts.get("needs", [])
+    found = verdict(engine, text)
+    assert found.pick in {"kuma", "kong-mesh", "istio", "linkerd"}, found.pick
+
+
+def test_a_way_out_denied_keeps_the_mesh_they_run(engine: AnswerEngine):
+    text = "we run consul on eks with 90 services. we don't need an exit, which mesh fits?"
+    intent = engine.parser.parse(text)
+    assert "leaving" not in intent.facts
+    assert intent.facts.get("incumbent") == "consul"
+
+
+def test_the_mesh_they_run_without_a_way_out_stays_the_pick(engine: AnswerEngine):
+    text = "we're on consul connect for about 80 VMs plus a couple of k8s clusters. what next?"
+    assert "leaving" not in engine.parser.parse(text).facts
+    assert verdict(engine, text).pick == "consul"
+
+
+# A price shock on Consul (source-available, sold with a paid edition) leaves it for an
+# open-source mesh, as one on a vendor's build of an open-source project does.
+def test_consuls_renewal_priced_out_leaves_it_for_open_source(engine: AnswerEngine):
+    text = (
+        "we run consul on 3 eks clusters, 200 services. hashicorp renewal came in at 3x. options?"
+    )
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("licence") == "open_source"
+    assert intent.facts.get("hurts") is True
+    assert verdict(engine, text).pick != "consul"
+
+
+# Off a vendor's build, they leave that build: its project, with the same resources, stays
+# the move ("we're on kong mesh … is there an exit?" lands on Kuma, Gloo Mesh on Istio).
+@pytest.mark.parametrize(
+    ("text", "landing"),
+    [
+        (
+            "we're on kong mesh in 3 eks clusters, 150 services. the renewal came in at 3x, is "
+            "there an exit?",
+            {"kuma"},
+        ),
+        (
+            "we're on gloo mesh, 4 eks clusters. solo's renewal is too pricey for us. is there "
+            "an off ramp?",
+            {"istio", "istio-ambient"},
+        ),
+    ],
+)
+def test_off_a_vendors_build_its_project_stays(engine: AnswerEngine, text: str, landing: set):
+    found = verdict(engine, text)
+    assert found.pick in landing, found.pick

@@ -240,6 +240,7 @@ class RequirementReader:
         names = self._incumbent_names
         self._incumbents = LazyPattern(rf"(?P<name>{names.pattern})") if names else None
         self._leaving_fact = leaving.fact if leaving else None
+        self._exit = word_pattern([normalise(w) for w in leaving.unnamed] if leaving else [])
         denials = word_pattern([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = LazyPattern(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
         self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
@@ -797,6 +798,10 @@ class RequirementReader:
             facts[HURTS] = True
             for fact, value in self._prices.sets.items():
                 facts.setdefault(fact, value)
+        if self._exit_asked(normalised) and (running := facts.get("incumbent")):
+            # "… is there an exit?": off what they run, which they run until they move (off a
+            # vendor's build, its project is the move that keeps their resources)
+            facts[self._leaving_fact or ""] = running
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
         elif self._mesh_base and (match := self._mesh_base.search(normalised)):
@@ -855,6 +860,16 @@ class RequirementReader:
             if len(clustered) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(clustered)
         return facts, " ".join(unplaced.split())
+
+    def _exit_asked(self, text: str) -> bool:
+        """A way out asked with no mesh after it ("is there an exit", "what replaces it"),
+        not denied ("we don't need an exit")."""
+        if not (self._exit and self._leaving_fact):
+            return False
+        return any(
+            not (self._denied and self._denied.search(text[: cue.start()]))
+            for cue in self._exit.finditer(text)
+        )
 
     def _runs_there(self, facts: dict[str, FactValue]) -> bool:
         """A mesh they run, or move off, is named: a place said after it is where it runs."""

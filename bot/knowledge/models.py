@@ -1529,6 +1529,11 @@ class RefusedMeshes(Strict):
     reach: int = Field(
         default=12, ge=1, description="Words at most back from such a cue to the mesh's name."
     )
+    unnamed: list[Text] = Field(
+        default_factory=list,
+        description="Cues that leave without naming what ('is there an exit', 'what replaces "
+        "it'): beside the mesh they run, however far back it is named, they leave that one.",
+    )
 
 
 class MeshStance(Strict):
