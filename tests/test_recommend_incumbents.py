@@ -131,3 +131,37 @@ def test_consuls_renewal_priced_out_leaves_it_for_open_source(engine: AnswerEngi
 def test_off_a_vendors_build_its_project_stays(engine: AnswerEngine, text: str, landing: set):
     found = verdict(engine, text)
     assert found.pick in landing, found.pick
+
+
+# A negation of a loss keeps what is named after it: "without dropping the VMs" makes meshing
+# the VMs a must-have, so Istio ambient mode (no VMs) is out.
+KEPT = [
+    "we run consul on eks plus 40 ec2 VMs. legal flagged the BUSL change. what replaces it "
+    "without losing the VMs?",
+    "we want to leave consul but without giving up the VMs: 30 VMs plus eks, 100 services. "
+    "options?",
+    "getting off consul, 60 VMs plus 2 gke clusters. need something with no loss of VM support",
+    "we're ditching consul over the BUSL change. 200 services on eks + 20 VMs. what mesh, "
+    "without sacrificing the VMs?",
+    "move off consul without dropping VM support. 25 VMs + aks, 80 services",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_a_loss_negated_keeps_the_workload_a_must_have(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert "vm_workloads" in intent.facts.get("needs", [])
+    assert "vm_workloads" not in intent.facts.get("not_needed", [])
+    found = verdict(engine, text)
+    assert found.pick in {"kuma", "kong-mesh", "istio", "linkerd"}, found.pick
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("eks, 100 services, without VMs, which mesh?", "vm_workloads"),
+        ("eks, 100 services, no VMs in scope, which mesh?", "vm_workloads"),
+    ],
+)
+def test_a_plain_negation_still_negates(engine: AnswerEngine, text: str, negated: str):
+    assert negated in engine.parser.parse(text).facts.get("not_needed", [])

@@ -100,6 +100,7 @@ GROUPS = frozenset(
         "stands_in_after",
         "negation",
         "negation_after",
+        "losing",
         "kept_out",
         "kept_out_next",
         "negation_verb",
