@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
 from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
@@ -165,3 +166,77 @@ def test_a_loss_negated_keeps_the_workload_a_must_have(engine: AnswerEngine, tex
 )
 def test_a_plain_negation_still_negates(engine: AnswerEngine, text: str, negated: str):
     assert negated in engine.parser.parse(text).facts.get("not_needed", [])
+
+
+# A check of a named mesh joined to a pick by a comma ("…, and does linkerd do circuit
+# breaking?") leaves the pick leading, and the check is answered after it.
+JOINED_CHECKS = [
+    (
+        "is nginx service mesh dead? we have nginx plus ingress and ~100 svcs on a kubeadm "
+        "cluster w/ calico. what do we move to, and does linkerd do circuit breaking?",
+        ("linkerd", "circuit_breaking"),
+    ),
+    (
+        "we're still on traefik mesh, 40 svcs on k3s. which mesh next, and can linkerd do retries?",
+        ("linkerd", "retries"),
+    ),
+    (
+        "eks, 120 services, need mtls and retries. which mesh should we pick, and does istio "
+        "ambient support multi-cluster?",
+        ("istio-ambient", "multi_cluster"),
+    ),
+    (
+        "we're leaving consul: 80 VMs + aks. what replaces it, and does kuma mesh VMs?",
+        ("kuma", "vm_workloads"),
+    ),
+    (
+        "gke, 200 services, small team. what do you recommend, plus does cilium do mtls?",
+        ("cilium", "mtls"),
+    ),
+    (
+        "osm is archived and we run it on aks with 60 services. what should we move to, and "
+        "does kuma do rate limiting?",
+        ("kuma", "rate_limiting"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "checked"), JOINED_CHECKS)
+def test_a_check_joined_to_a_pick_is_answered_after_it(
+    engine: AnswerEngine, text: str, checked: tuple[str, str]
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.also is not None
+    assert (intent.also.meshes, intent.also.features) == ([checked[0]], [checked[1]])
+    answer = engine.answer(intent)
+    assert answer.title.startswith("Recommendation: ")
+    asked = [p for p in answer.points if getattr(p, "heading", "").startswith("You also asked")]
+    assert len(asked) == 1 and asked[0].sources
+
+
+def test_nginx_plus_ingress_they_have_is_covered_not_needed(engine: AnswerEngine):
+    text = "we have nginx plus ingress and ~100 svcs on a kubeadm cluster. which mesh?"
+    facts = engine.parser.parse(text).facts
+    assert "ingress_gateway" in facts.get("covered", [])
+    assert "ingress_gateway" not in facts.get("needs", [])
+    needed = engine.parser.parse("we have to expose an ingress for 40 services on eks, which mesh?")
+    assert "ingress_gateway" in needed.facts.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # must not change: a comparison, a reason asked, and two checks of one mesh
+        (
+            "istio or linkerd for 40 services on eks, and does linkerd do circuit breaking?",
+            "compare",
+        ),
+        ("eks, 120 services. which mesh should we pick, and why is istio so heavy?", "recommend"),
+        ("does linkerd do retries, and can it do timeouts?", "feature_check"),
+    ],
+)
+def test_near_readings_of_a_joined_clause_stay(engine: AnswerEngine, text: str, kind: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == kind
+    assert intent.also is None

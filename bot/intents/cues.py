@@ -92,6 +92,7 @@ GROUPS = frozenset(
         "excepting",
         "known_already",
         "afterthought",
+        "afterthought_joined",
         "more_asked",
         "rivals",
         "meaning",

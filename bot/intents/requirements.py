@@ -408,6 +408,10 @@ class RequirementReader:
             forms.append(rf"{cues.pattern}\s+{reach}(?P<gone>{gone.pattern})")
         if kept := word_pattern([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
+        having = word_pattern([normalise(p) for p in kb.rules.having_tools])
+        tools = word_pattern([n for n, (f, _) in self._named.items() if f == "covered"])
+        if having is not None and tools is not None:  # "we have nginx plus ingress"
+            forms.append(rf"{having.pattern}\s+(?:(?!to\b)\w+\s+){{0,2}}?(?P<had>{tools.pattern})")
         buys = word_pattern([normalise(p) for p in kb.rules.customer_phrases])
         vendors = word_pattern([n for n, (f, _) in self._named.items() if f == "vendor"])
         if buys is not None and vendors is not None:  # "we pay kong for the gateway"
@@ -446,6 +450,7 @@ class RequirementReader:
         cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]
         cued += kb.rules.already_openers
         cued += [*kb.rules.already_after, *(f"for {unit}" for unit in kb.rules.already_for)]
+        cued += kb.rules.having_tools
         cued += kb.rules.already_now
         return gated.Gated("|".join(forms), (normalise(p).split() for p in cued))
 

@@ -1958,6 +1958,12 @@ class RulesFile(Strict):
         description="Words straight before a mesh, no word between, that keep the mesh the "
         "team runs ('want to keep istio'); 'keep our istio crds' keeps its API only.",
     )
+    having_tools: list[Text] = Field(
+        default_factory=list,
+        description="Words before a tool the team has (rules.yaml `covered_by`), two words "
+        "apart at most and no 'to' between ('we have nginx plus ingress'): what it does is "
+        "covered. Said of a mesh they say no more than that they have it.",
+    )
     customer_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a vendor the team buys from, whatever it buys "
