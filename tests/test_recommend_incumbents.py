@@ -94,6 +94,13 @@ def test_a_way_out_denied_keeps_the_mesh_they_run(engine: AnswerEngine):
     assert intent.facts.get("incumbent") == "consul"
 
 
+def test_an_exit_gateway_is_egress_not_a_way_out(engine: AnswerEngine):
+    text = "we run istio on eks with 200 services and route egress via an exit gateway. which mesh?"
+    intent = engine.parser.parse(text)
+    assert "leaving" not in intent.facts
+    assert intent.facts.get("incumbent") == "istio"
+
+
 def test_the_mesh_they_run_without_a_way_out_stays_the_pick(engine: AnswerEngine):
     text = "we're on consul connect for about 80 VMs plus a couple of k8s clusters. what next?"
     assert "leaving" not in engine.parser.parse(text).facts
