@@ -54,7 +54,18 @@ class AnswerEngine:
     def answer(self, intent: Intent) -> Answer:
         """Answer an intent (from the parser or from a button's value)."""
         intent = self._sane(intent)
-        return with_notices(self.kb, intent, HANDLERS[intent.kind](self.kb, intent))
+        return with_notices(
+            self.kb, intent, HANDLERS[intent.kind](self.kb, intent), self._also(intent)
+        )
+
+    def _also(self, intent: Intent) -> Answer | None:
+        """The answer to a check asked beside the main ask, where there is one."""
+        if intent.also is None:
+            return None
+        checked = self._sane(intent.also)
+        if checked.kind != IntentKind.feature_check:
+            return None
+        return feature_check(self.kb, checked)
 
     def _sane(self, intent: Intent) -> Intent:
         """The help intent instead of one naming what this knowledge base lacks (a stale button)."""

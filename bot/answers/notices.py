@@ -249,8 +249,15 @@ def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
     return f" Consider {mesh_names(kb, mesh.replaced_by)} instead." if mesh.replaced_by else ""
 
 
-def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
-    """The answer with its notices first and any correcting buttons before its own."""
+ALSO_ASKED = "You also asked: {title}"
+
+
+def with_notices(
+    kb: KnowledgeBase, intent: Intent, answer: Answer, also: Answer | None = None
+) -> Answer:
+    """The answer with its notices first and any correcting buttons before its own; a check
+    asked beside the main ask (`also`) is answered in short among them, its lead under its
+    question."""
     parts: list[Part] = []
     buttons: list[Choice] = []
     flags: list[str] = []  # what must come first, in the lead every renderer shows first
@@ -283,6 +290,9 @@ def with_notices(kb: KnowledgeBase, intent: Intent, answer: Answer) -> Answer:
     notes = list(intent.unread)
     if notes:
         parts.append(Paragraph(heading="Note", text=" ".join(notes)))
+    if also is not None:
+        heading = ALSO_ASKED.format(title=also.title)
+        parts.append(Paragraph(heading=heading, text=also.lead, sources=also.lead_sources))
     if not parts and not buttons and not flags:
         return answer
     lead = " ".join([*flags, answer.lead])

@@ -638,11 +638,12 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """The mesh they want off, or one configured with the same resources (its other modes
-    and its distributions): moving there is no move off it."""
+    and its distributions): moving there is no move off it. Off a vendor's build (Gloo Mesh),
+    they leave that build: its project and the project's other builds stay."""
     left = ctx.kb.meshes.get(value) if isinstance(value, str) else None
     if left is None:
         return FITS
-    family = left.api_family
+    family = left.api_family if left.based_on is None else None
     if mesh.id != left.id and not (family and mesh.api_family == family):
         return FITS
     like = "the mesh" if mesh.id == left.id else f"configured like {left.name}, which"

@@ -204,8 +204,17 @@ def _graduated(mesh: Mesh, kb: KnowledgeBase) -> bool:
 
 
 def _incumbent(s: Screened, field: Field) -> bool:
-    mesh, running = s.mesh, field.req.incumbent
-    return running is not None and running in (mesh.id, mesh.based_on)
+    """The mesh they run, or a vendor's build of it."""
+    return _runs_it(s, field) or _build_of_theirs(s, field)
+
+
+def _runs_it(s: Screened, field: Field) -> bool:
+    return field.req.incumbent is not None and field.req.incumbent == s.mesh.id
+
+
+def _build_of_theirs(s: Screened, field: Field) -> bool:
+    """A vendor's build of the project they run (its `based_on`: Kong Mesh for Kuma)."""
+    return field.req.incumbent is not None and field.req.incumbent == s.mesh.based_on
 
 
 def _already_run(s: Screened, field: Field) -> bool:
@@ -361,7 +370,8 @@ FIELD_TRAITS: dict[str, Trait] = {
     "carries_many_vms": _carries_many_vms,
     "edge_builds_only": _edge_builds_only,
     "free_stable_builds": _free_stable_builds,
-    "incumbent": _incumbent,
+    "incumbent": _runs_it,
+    "incumbent_build": _build_of_theirs,
     "incumbent_mode": _incumbent_mode,
     "incumbent_other_mode": _incumbent_other_mode,
     "successor": lambda s, field: _moves_to(s, field, named=True),

@@ -3,12 +3,16 @@
 "3 openshift clusters … must be supported by red hat. also curious whether ambient is an
 option there": the message asks for a pick; the sentence opening on an `afterthought` phrase
 (rules.yaml `phrases:`: "also curious", "btw", "side question") asks something beside it.
+So does a last clause a comma and an `afterthought_joined` word set apart that opens on an
+`asks_of` word ("what do we move to, and does linkerd do circuit breaking?"), beside a pick.
 Read whole, that last question turns the pick into a check of the one mesh it names. The
-main ask decides the kind of answer; the afterthought is said back in a note after it.
+main ask decides the kind of answer; an afterthought that checks a named mesh's feature is
+answered after it, in short (`Intent.also`), any other is said back in a note.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.intents.clauses import PROSE_SENTENCE_END
@@ -17,10 +21,15 @@ from bot.intents.models import Intent, IntentKind
 from bot.knowledge.aliases import normalise
 
 GROUP = "afterthought"
+JOINED = "afterthought_joined"
+ASKING = "asks_of"
 # Kinds of main ask an afterthought never replaces: a pick, or meshes set side by side
 MAIN_ASKS = frozenset({IntentKind.recommend, IntentKind.compare})
+# … and beside a clause joined to it, a pick alone: "X or Y, and does X do Z?" stays as read
+JOINED_ASKS = frozenset({IntentKind.recommend})
 NOTE = "You also asked: “{asked}”. Ask that on its own and I'll answer it in full."
 QUOTED = 150  # characters of the afterthought said back
+_CLAUSE_BREAK = re.compile(r"[,;]\s+")
 
 
 def split(text: str, cues: CuePhrases) -> tuple[str, str] | None:
@@ -36,24 +45,58 @@ def split(text: str, cues: CuePhrases) -> tuple[str, str] | None:
     return None
 
 
+def joined(text: str, cues: CuePhrases) -> tuple[str, str] | None:
+    """The message before its last clause and that clause less its joining word, where a
+    comma and an `afterthought_joined` word open it on an `asks_of` word and a question mark
+    closes the message: "…, and does linkerd do circuit breaking?"."""
+    if not text.rstrip().endswith("?"):
+        return None
+    for brk in _CLAUSE_BREAK.finditer(text):
+        rest = text[brk.end() :].strip()
+        if PROSE_SENTENCE_END.search(rest.rstrip("?! \n")):
+            continue  # another sentence follows: no last clause
+        join = cues.leading(JOINED, normalise(rest))
+        words = len(join.split())
+        aside = re.sub(rf"^\W*(?:\w+\W+){{{words}}}", "", rest) if words else ""
+        if aside and cues.starts(ASKING, normalise(aside)):
+            main = text[: brk.start()].strip()
+            return (main, aside) if main else None
+    return None
+
+
 def main_ask(
     text: str, whole: Intent, cues: CuePhrases, read: Callable[[str], Intent]
 ) -> tuple[Intent, str]:
     """`whole` and the text, or where the message before its afterthought asks for a pick or
     a comparison, that reading (the afterthought's mesh or feature no must-have of it), with
-    the afterthought said back in a note, and that part of the text: the question readers
-    after this one take it without the afterthought."""
-    parts = split(text, cues)
+    the afterthought answered after it or said back in a note, and that part of the text: the
+    question readers after this one take it without the afterthought."""
+    parts, kinds = split(text, cues), MAIN_ASKS
+    if parts is None:
+        parts, kinds = joined(text, cues), JOINED_ASKS
     if parts is None:
         return whole, text
     main, aside = parts
     read_main = read(main)
-    if read_main.kind not in MAIN_ASKS or read_main.unknown_names:
+    if read_main.kind not in kinds or read_main.unknown_names:
         return whole, text
+    read_aside = read(aside)
     # "one more thing that matters: it must be covered by our support contract" asks nothing:
     # a requirement of the setup the main ask has not read is part of it
-    if "?" not in aside and set(read(aside).facts) - set(read_main.facts):
+    if "?" not in aside and set(read_aside.facts) - set(read_main.facts):
         return whole, text
+    if checks_a_named_mesh(read_aside):
+        also = read_aside.model_copy(update={"text": "", "facts": {}})
+        return read_main.model_copy(update={"text": whole.text, "also": also}), main
     asked = aside if len(aside) <= QUOTED else f"{aside[:QUOTED].rstrip()}…"
     notes = [*read_main.unread, NOTE.format(asked=asked)][:4]
     return read_main.model_copy(update={"text": whole.text, "unread": notes}), main
+
+
+def checks_a_named_mesh(intent: Intent) -> bool:
+    """A check of features on meshes it names, with nothing left unresolved or unknown."""
+    return (
+        intent.kind == IntentKind.feature_check
+        and bool(intent.meshes and intent.features)
+        and not (intent.unresolved or intent.unknown_names or intent.no_thread)
+    )

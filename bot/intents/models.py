@@ -149,6 +149,11 @@ class Intent(BaseModel):
         max_length=4,
         description="What the question said that the answer cannot use, one sentence each.",
     )
+    also: Intent | None = Field(
+        default=None,
+        description="A check asked beside the main ask ('what do we move to, and does linkerd "
+        "do circuit breaking?'): answered in short after it (bot/intents/afterthought.py).",
+    )
 
     @property
     def quotes_user(self) -> bool:

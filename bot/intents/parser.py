@@ -2978,6 +2978,8 @@ class IntentParser:
             listing = False
             for part in re.split(self._clause_breaks(), normalised):
                 match = next(iter(self._cues.find("negation", part)), None)
+                if match is not None and self._cues.starts("losing", part[match.end() :].strip()):
+                    match = None  # "without dropping the VMs": they keep the VMs
                 if match is not None:
                     found = self._negated_list(part[match.end() :])
                     told = next((s for s in sentences if part in s), normalised)

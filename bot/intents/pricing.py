@@ -1,5 +1,6 @@
 """A paid offering's price complained of (rules.yaml `priced_out`): "our Gloo Mesh renewal
-quote roughly tripled" leaves the paid edition, not the open-source project under it."""
+quote roughly tripled" leaves the paid edition, not the open-source project under it; "hashicorp
+renewal came in at roughly 3x" leaves Consul, source-available, for an open-source mesh."""
 
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ class PriceReader:
         self._rise = word_pattern([normalise(w) for w in said.rises]) if said else None
         self._overhead = word_pattern([normalise(w) for w in said.unless]) if said else None
         self._complaint = complaint
-        # a current offering sold under a licence of its vendor's: what a price is paid for
+        # a current offering that is not open source (sold under its vendor's licence, or
+        # source-available with a paid edition: Consul): what a price is paid for
         self._paid = {
             normalise(alias): mesh.id
             for mesh in kb.meshes.values()
-            if mesh.is_current and mesh.fit and mesh.fit.licence == LicenceKind.proprietary
+            if mesh.is_current and mesh.fit and mesh.fit.licence != LicenceKind.open_source
             for alias in (mesh.id, mesh.name, *mesh.known_as)
         }
         self._names = word_pattern(list(self._paid))

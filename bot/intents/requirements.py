@@ -35,7 +35,7 @@ from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Implication, Platform, RulesFile
 
-_DOTTED = re.compile(r"\d\.\d")  # a text with a release number in it
+_DOTTED = re.compile(r"\d\.[\dx]")  # a text with a release number in it ("1.16", "2.x")
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
@@ -196,7 +196,7 @@ class RequirementReader:
         named += [*self._platform_of, *rules.versioned]
         names = "|".join(sorted({re.escape(n).replace(r"\ ", r"[\s-]+") for n in named}))
         # A release number right after a name ("cilium 1.16", "OCP 4.16", "OSSM 2.6.x").
-        number = r"\d+\.\d+(?:\.(?:\d+|x))*"  # "1.16", "1.16.3", "2.x"; "(1.16)" too
+        number = r"\d+\.(?:\d+|x)(?:\.(?:\d+|x))*"  # "1.16", "1.16.3", "2.x"; "(1.16)" too
         self._release = LazyPattern(
             rf"(?i)\b({names})\s+(?:[(\[]v?{number}[)\]]|v?{number}\b(?!\.\d))",
             opens=_DOTTED.search,
@@ -245,6 +245,7 @@ class RequirementReader:
         names = self._incumbent_names
         self._incumbents = LazyPattern(rf"(?P<name>{names.pattern})") if names else None
         self._leaving_fact = leaving.fact if leaving else None
+        self._exit = word_pattern([normalise(w) for w in leaving.unnamed] if leaving else [])
         denials = word_pattern([normalise(w) for w in leaving.unless_before] if leaving else [])
         self._denied = LazyPattern(rf"\b(?:{denials.pattern})\s+(?:\w+\s+)?$") if denials else None
         self._api_family = {m.id: m.api_family for m in kb.meshes.values() if m.api_family}
@@ -412,6 +413,10 @@ class RequirementReader:
             forms.append(rf"{cues.pattern}\s+{reach}(?P<gone>{gone.pattern})")
         if kept := word_pattern([normalise(p) for p in kb.rules.kept_phrases]):
             forms.append(rf"{kept.pattern}\s+(?P<kept>{names.pattern})")  # "keep istio"
+        having = word_pattern([normalise(p) for p in kb.rules.having_tools])
+        tools = word_pattern([n for n, (f, _) in self._named.items() if f == "covered"])
+        if having is not None and tools is not None:  # "we have nginx plus ingress"
+            forms.append(rf"{having.pattern}\s+(?:(?!to\b)\w+\s+){{0,2}}?(?P<had>{tools.pattern})")
         buys = word_pattern([normalise(p) for p in kb.rules.customer_phrases])
         vendors = word_pattern([n for n, (f, _) in self._named.items() if f == "vendor"])
         if buys is not None and vendors is not None:  # "we pay kong for the gateway"
@@ -450,6 +455,7 @@ class RequirementReader:
         cued = [*kb.rules.already_phrases, *kb.rules.kept_phrases, *kb.rules.customer_phrases]
         cued += kb.rules.already_openers
         cued += [*kb.rules.already_after, *(f"for {unit}" for unit in kb.rules.already_for)]
+        cued += kb.rules.having_tools
         cued += kb.rules.already_now
         return gated.Gated("|".join(forms), (normalise(p).split() for p in cued))
 
@@ -805,6 +811,10 @@ class RequirementReader:
             facts[HURTS] = True
             for fact, value in self._prices.sets.items():
                 facts.setdefault(fact, value)
+        if self._exit_asked(normalised) and (running := facts.get("incumbent")):
+            # "… is there an exit?": off what they run, which they run until they move (off a
+            # vendor's build, its project is the move that keeps their resources)
+            facts[self._leaving_fact or ""] = running
         if self._mesh_vendor and (match := self._mesh_vendor.search(normalised)):
             facts.update(support="any", built_on=self._family_of[match.group(0)])
         elif self._mesh_base and (match := self._mesh_base.search(normalised)):
@@ -869,6 +879,16 @@ class RequirementReader:
             if len(clustered) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(clustered)
         return facts, " ".join(unplaced.split())
+
+    def _exit_asked(self, text: str) -> bool:
+        """A way out asked with no mesh after it ("is there an exit", "what replaces it"),
+        not denied ("we don't need an exit")."""
+        if not (self._exit and self._leaving_fact):
+            return False
+        return any(
+            not (self._denied and self._denied.search(text[: cue.start()]))
+            for cue in self._exit.finditer(text)
+        )
 
     def _runs_there(self, facts: dict[str, FactValue]) -> bool:
         """A mesh they run, or move off, is named: a place said after it is where it runs."""

@@ -1204,6 +1204,7 @@ class OfferingTrait(StrEnum):
     lightest_control_plane = "lightest_control_plane"
     requests_fill_node = "requests_fill_node"
     incumbent = "incumbent"
+    incumbent_build = "incumbent_build"
     incumbent_mode = "incumbent_mode"
     incumbent_other_mode = "incumbent_other_mode"
     already_run = "already_run"
@@ -1568,6 +1569,11 @@ class RefusedMeshes(Strict):
     )
     reach: int = Field(
         default=12, ge=1, description="Words at most back from such a cue to the mesh's name."
+    )
+    unnamed: list[Text] = Field(
+        default_factory=list,
+        description="Cues that leave without naming what ('is there an exit', 'what replaces "
+        "it'): beside the mesh they run, however far back it is named, they leave that one.",
     )
 
 
@@ -1997,6 +2003,12 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words straight before a mesh, no word between, that keep the mesh the "
         "team runs ('want to keep istio'); 'keep our istio crds' keeps its API only.",
+    )
+    having_tools: list[Text] = Field(
+        default_factory=list,
+        description="Words before a tool the team has (rules.yaml `covered_by`), two words "
+        "apart at most and no 'to' between ('we have nginx plus ingress'): what it does is "
+        "covered. Said of a mesh they say no more than that they have it.",
     )
     customer_phrases: list[Text] = Field(
         default_factory=list,
