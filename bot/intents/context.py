@@ -216,14 +216,19 @@ def replaced(tokens: list[str], found: Mentions, cues: CuePhrases, names: list[s
 
 
 def _either(tokens: list[str], found: Mentions) -> set[str]:
-    """The meshes a lone "or" sets right between each other ("service connect or lattice")."""
+    """The meshes a lone "or" sets right between each other ("service connect or lattice"),
+    with the list it closes ("linkerd, kuma or cilium": its commas are gone, so the meshes
+    before stand right next to each other)."""
     spans = sorted(found.spans)
-    return {
-        mesh
-        for (_, end, left), (start, _, right) in pairwise(spans)
-        if start == end + 1 and tokens[end] == LONE_OR
-        for mesh in (left, right)
-    }
+    chosen: set[str] = set()
+    for i, ((_, end, left), (start, _, right)) in enumerate(pairwise(spans)):
+        if start == end + 1 and tokens[end] == LONE_OR:
+            chosen |= {left, right}
+            j = i
+            while j > 0 and spans[j - 1][1] == spans[j][0]:  # listed right before
+                j -= 1
+                chosen.add(spans[j][2])
+    return chosen
 
 
 def choice_between(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
