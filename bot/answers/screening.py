@@ -469,16 +469,9 @@ def banned_licences(policy: FactValue) -> set[LicenceKind]:
     return banned
 
 
-def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
-    if value == "cncf":
-        if mesh.cncf in CNCF_PROJECTS:
-            return FITS
-        return [Check(Outcome.out, f"not a CNCF project (licence: {mesh.license})")]
-    if value == "cncf_graduated":
-        if mesh.cncf == CncfStatus.graduated:
-            return FITS
-        level = "not a CNCF project" if mesh.cncf not in CNCF_PROJECTS else f"CNCF {mesh.cncf}"
-        return [Check(Outcome.out, f"not a graduated CNCF project ({level})")]
+def licence_fits(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    if isinstance(value, str) and (levels := ctx.kb.rules.cncf_policies.get(value)):
+        return cncf_fits(mesh, levels)
     if value not in ("open_source", "no_source_available"):
         return FITS
     if mesh.fit is None:
@@ -493,6 +486,30 @@ def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
         )
         return [Check(Outcome.out, said, tuple(mesh.fit.sources))]
     return FITS
+
+
+def cncf_fits(mesh: Mesh, levels: list[CncfStatus]) -> list[Check]:
+    """A CNCF project at one of the levels a policy takes; an offering made of other projects
+    (no mesh) fits where every one of them is ("Kuma is CNCF sandbox", "OpenTelemetry is CNCF
+    incubating")."""
+    taken = " or ".join(level.value for level in levels)
+    if mesh.built_from:
+        below = [p for p in mesh.built_from if p.cncf not in levels]
+        if not below:
+            return FITS
+        said = "; ".join(f"{p.name} is {_standing(p.cncf)}" for p in below)
+        sources = tuple(s for p in below for s in p.sources)
+        return [Check(Outcome.out, f"built on a project not CNCF {taken}: {said}", sources)]
+    if mesh.cncf in levels:
+        return FITS
+    if mesh.cncf not in CNCF_PROJECTS:
+        return [Check(Outcome.out, f"not a CNCF project (licence: {mesh.license})")]
+    return [Check(Outcome.out, f"{_standing(mesh.cncf)}, not {taken}")]
+
+
+def _standing(level: CncfStatus) -> str:
+    """'a CNCF sandbox project', 'not a CNCF project'."""
+    return f"a CNCF {level.value} project" if level in CNCF_PROJECTS else "not a CNCF project"
 
 
 def sidecar_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:

@@ -953,7 +953,10 @@ class IntentParser:
         return named, normalised
 
     def _read(self, text: str) -> _Reading | None:
-        text = self._requirements.without_releases(self._requirements.without_asides(text))
+        said = self._requirements.without_asides(
+            text, lambda words: set(self._signals.read(words)[0])
+        )
+        text = self._requirements.without_releases(said)
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None

@@ -199,6 +199,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, former in enumerate(mesh.former_names):
         for i, sid in enumerate(former.sources):
             yield f"former_names[{n}].sources[{i}]", sid
+    for n, part in enumerate(mesh.built_from):
+        for i, sid in enumerate(part.sources):
+            yield f"built_from[{n}].sources[{i}]", sid
     for i, sid in enumerate(mesh.data_plane.sources):
         yield f"data_plane.sources[{i}]", sid
     if mesh.license_terms:
@@ -564,6 +567,8 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
 
     for i, signal in enumerate(rules.signals):
         yield from settings(signal.set, f"signals[{i}].set")
+    for policy in rules.cncf_policies:
+        yield from settings({"licence": policy}, f"cncf_policies.{policy}")
     for i, tool in enumerate(rules.covered_by):
         yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
         yield from settings({"covered": tool.said}, f"covered_by[{i}].said")

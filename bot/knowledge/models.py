@@ -559,6 +559,15 @@ class FormerName(Strict):
         return [self.name, *self.short]
 
 
+class Component(Strict):
+    """A project an offering built of others runs (no mesh: cert-manager, OpenTelemetry,
+    Kubernetes), with its standing in the CNCF."""
+
+    name: Text
+    cncf: CncfStatus
+    sources: list[Id] = Field(min_length=1, description="Where that standing is announced.")
+
+
 class OutdatedClaim(Strict):
     claim: Text
     seen_in: list[Id] = Field(min_length=1)
@@ -824,6 +833,11 @@ class Mesh(Strict):
         "internally?'; unset where no licensor's reading is held.",
     )
     cncf: CncfStatus
+    built_from: list[Component] = Field(
+        default_factory=list,
+        description="The projects it is made of, where it is no project itself (no mesh): a "
+        "CNCF policy reads their standing, since its own `cncf` is none.",
+    )
     version: Version
     releases: Releases | None = None
     project: Project | None = Field(
@@ -2109,6 +2123,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Setups a vendor's paid edition is closed to (any one whose conditions "
         "all hold): a must-have only in a paid edition is missing for them.",
+    )
+    cncf_policies: dict[Id, list[CncfStatus]] = Field(
+        default_factory=dict,
+        description="The licence policies that take CNCF projects only, each with the maturity "
+        "levels it takes ('cncf_incubating': graduated and incubating).",
     )
     replies: Replies = Field(default_factory=lambda: Replies())
     questions: list[Question]
