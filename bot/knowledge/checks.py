@@ -16,6 +16,7 @@ from bot.knowledge.models import (
     FactType,
     FactValue,
     FeaturesFile,
+    Level,
     Mesh,
     OfferingTrait,
     RulesFile,
@@ -391,6 +392,22 @@ def _check_modes(
                 path=f"features.{fid}.mode",
                 message=f"unknown mesh '{support.mode}'",
                 fix="use the id of another mesh under meshes/, the entry of that mode",
+            )
+        base = loaded.meshes.get(mesh.based_on or "")
+        if (
+            support.mode in loaded.meshes
+            and support.level == Level.yes
+            and base is not None
+            and base.data_plane == mesh.data_plane
+            and (row := base.features.get(fid)) is not None
+            and row.level != Level.yes
+        ):
+            yield Problem(
+                file=file,
+                path="data_plane",
+                message=f"its data plane is {base.id}'s, yet features.{fid} runs "
+                f"{support.mode} too",
+                fix="give it a data_plane of its own whose summary names both",
             )
         for n, other in enumerate(support.mode_features):
             if feature_ids is not None and other not in feature_ids:
