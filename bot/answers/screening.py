@@ -655,9 +655,10 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """The mesh they want off, or one configured with the same resources (its other modes
-    and its distributions): moving there is no move off it."""
+    and its distributions): moving there is no move off it. An earlier line of it they leave
+    ("replacing Linkerd 1.x") is a product of its own, which the mesh succeeds."""
     left = ctx.kb.meshes.get(value) if isinstance(value, str) else None
-    if left is None:
+    if left is None or left.earlier_line(ctx.req.leaving_line) is not None:
         return FITS
     family = left.api_family
     if mesh.id != left.id and not (family and mesh.api_family == family):
@@ -869,6 +870,7 @@ READS: dict[str, tuple[str, ...]] = {
     "proxy_free": ("needs",),  # gRPC services may go proxyless
     "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),
     "within_memory": ("size",),
+    "not_leaving": ("leaving_line",),
     "adds_no_vendor": ("provider", "vendor", "support"),
 }
 

@@ -200,6 +200,9 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, former in enumerate(mesh.former_names):
         for i, sid in enumerate(former.sources):
             yield f"former_names[{n}].sources[{i}]", sid
+    for n, line in enumerate(mesh.earlier_lines):
+        for i, sid in enumerate(line.sources):
+            yield f"earlier_lines[{n}].sources[{i}]", sid
     for n, part in enumerate(mesh.built_from):
         for i, sid in enumerate(part.sources):
             yield f"built_from[{n}].sources[{i}]", sid
@@ -556,6 +559,16 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 fix="use the id of a mesh under meshes/",
             )
     for i, fact in enumerate(rules.facts):
+        named = facts.get(fact.line_of or "")
+        if fact.line_of and (
+            fact.type != FactType.number or not named or named.type != FactType.mesh
+        ):
+            yield Problem(
+                file=file,
+                path=f"facts[{i}].line_of",
+                message=f"'{fact.line_of}' is no mesh fact this number can name a line of",
+                fix="give line_of to a number fact, naming a fact of type mesh",
+            )
         if fact.mesh and loaded.meshes and fact.mesh not in loaded.meshes:
             yield Problem(
                 file=file,

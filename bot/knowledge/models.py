@@ -559,6 +559,20 @@ class FormerName(Strict):
         return [self.name, *self.short]
 
 
+class EarlierLine(Strict):
+    """An earlier major line of an offering that is a product of its own ("Linkerd 1.x", the
+    JVM Linkerd, before the Linkerd 2 rewrite): moving on from it is no move off the offering,
+    which is its successor."""
+
+    line: int = Field(ge=0, description="Its major version: 1 for Linkerd 1.x.")
+    name: Text = Field(description="How it is named: 'Linkerd 1.x'.")
+    note: Text = Field(
+        description="What it is and what moving from it to the offering means, in a sentence "
+        "or two: a rewrite, a migration rather than an upgrade."
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
 class Component(Strict):
     """A project an offering built of others runs (no mesh: cert-manager, OpenTelemetry,
     Kubernetes), with its standing in the CNCF."""
@@ -790,6 +804,10 @@ class Mesh(Strict):
         default_factory=list,
         description="Names it went by before: matched like aliases, and the answer says so.",
     )
+    earlier_lines: list[EarlierLine] = Field(
+        default_factory=list,
+        description="Earlier major lines that are products of their own (not inherited).",
+    )
     mode_aliases: ModeAliases | None = None
     default_requests: list[DefaultRequests] = Field(
         default_factory=list,
@@ -878,6 +896,10 @@ class Mesh(Strict):
         parts = [a for part in self.parts for a in (part.name, *part.aliases)]
         return [*self.aliases, *(n for f in self.former_names for n in f.said_as), *parts]
 
+    def earlier_line(self, line: int | None) -> EarlierLine | None:
+        """The earlier line of that major version, if it is one of this offering's."""
+        return next((e for e in self.earlier_lines if e.line == line), None)
+
     @property
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
@@ -962,6 +984,12 @@ class FactDef(Strict):
         default=None,
         description="The mesh a flag set true says they have ('Cilium is already the CNI': "
         "cilium): what a pronoun asked after it refers to ('… does it do mtls?').",
+    )
+    line_of: Id | None = Field(
+        default=None,
+        description="The mesh fact whose release line this number names (`leaving`: "
+        "'replacing Linkerd 1.x'): the two read as one, the line's name ('moving off: "
+        "Linkerd 1.x').",
     )
     role: list[str] = Field(
         default_factory=list,
