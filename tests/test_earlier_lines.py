@@ -17,8 +17,7 @@ LEAVING_LINKERD_1 = [
     "moving off linkerd 1.7.5 (the old JVM one) on k8s, 60 services, what now?",
     "migrating away from Linkerd v1. EKS, 80 services, what's a good replacement?",
     "we want to get off linkerd 1.x, it fronts 40 services on GKE. simplest option?",
-    "time to ditch linkerd 1.x. 150 services on EKS, 5 engineers, mtls + retries. "
-    "recommendation?",
+    "time to ditch linkerd 1.x. 150 services on EKS, 5 engineers, mtls + retries. recommendation?",
     "Replacing Linkerd 1.x on AKS, 30 services, team of 2, need mTLS. Which mesh?",
 ]
 
