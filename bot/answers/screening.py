@@ -424,13 +424,13 @@ def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
         return FITS
     if mesh.fit is None:
         return _unrecorded(mesh)
-    vendors = mesh.fit.support_from
+    vendors, sources = mesh.fit.support_from, tuple(mesh.fit.support_sources)
     if not mesh.fit.mesh:  # no mesh, and they want one supported: said as that
         said = _says(ctx, "support", vendor)
-        return [Check(Outcome.out, said, tuple(mesh.fit.sources), no_mesh=True)]
+        return [Check(Outcome.out, said, sources, no_mesh=True)]
     if (vendor == "any" and vendors) or vendor in vendors:
         return FITS
-    return [Check(Outcome.out, _says(ctx, "support", vendor), tuple(mesh.fit.sources))]
+    return [Check(Outcome.out, _says(ctx, "support", vendor), sources)]
 
 
 def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:

@@ -235,6 +235,8 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     if mesh.fit:
         for i, sid in enumerate(mesh.fit.sources):
             yield f"fit.sources[{i}]", sid
+        for i, sid in enumerate(mesh.fit.support_sources):
+            yield f"fit.support_sources[{i}]", sid
         if mesh.fit.stable_builds:
             for i, sid in enumerate(mesh.fit.stable_builds.sources):
                 yield f"fit.stable_builds.sources[{i}]", sid

@@ -752,6 +752,12 @@ class Fit(Strict):
         description="The offering's main page on these facts first: it is the one mark an "
         "elimination carries on the recommendation's first card.",
     )
+    support_sources: list[Id] = Field(
+        default_factory=list,
+        description="Where who sells support for it is documented (`support_from`): what a "
+        "rule-out for support cites ('no support contract from Microsoft'), not the main page; "
+        "none held, it cites nothing.",
+    )
 
     @property
     def makers(self) -> set[Id]:
