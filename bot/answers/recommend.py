@@ -238,7 +238,7 @@ def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[State
     reasons = [decided] if decided else []
     ranked = _by_weight_on_the_pick(verdict)
     for rule in arguing.arguable(verdict, ranked, _rival(verdict), said=bool(decided)):
-        text, sources = rule.because, _rule_sources(kb, rule, verdict)
+        text, sources = rule.said_of(verdict.survivors, _rule_sources(kb, rule, verdict))
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
             text, sources = text + sized, sources + figures

@@ -749,6 +749,19 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         for j, sid in enumerate(rule.sources):
             if source_ids is not None and sid not in source_ids:
                 yield _unknown_source(file, f"rules[{i}].sources[{j}]", sid)
+        for mesh_id, clause in rule.because_of.items():
+            if mesh_id not in rule.scores:
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].because_of.{mesh_id}",
+                    message=f"'{mesh_id}' is not an offering the rule scores",
+                    fix="give a sentence of the reason only about an offering under scores:",
+                )
+            for j, sid in enumerate(clause.sources):
+                if source_ids is not None and sid not in source_ids:
+                    yield _unknown_source(
+                        file, f"rules[{i}].because_of.{mesh_id}.sources[{j}]", sid
+                    )
     for platform, definition in rules.platforms.items():
         for j, sid in enumerate(definition.licence.sources if definition.licence else []):
             if source_ids is not None and sid not in source_ids:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -1279,6 +1280,14 @@ class Applies(Strict):
             raise ValueError("applies_if needs exactly one of feature: or trait:")
 
 
+class RuleClause(Strict):
+    """A sentence of a rule's reason about one offering it weighs ("Linkerd encrypts TCP
+    traffic between meshed pods by default"), with the sources behind it."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
 class Rule(Strict):
     """A trade-off among the offerings that pass screening: when every condition holds,
     add `scores` to the meshes it names (a distribution takes its base mesh's score unless
@@ -1299,6 +1308,12 @@ class Rule(Strict):
         "weighs no other offering (a distribution inherits a score only where it holds).",
     )
     because: Text
+    because_of: dict[Id, RuleClause] = Field(
+        default_factory=dict,
+        description="Sentences of the reason about one offering each (mesh id -> clause), "
+        "said after `because` only while that offering is left: a reason about Linkerd is "
+        "no reason for the pick where Linkerd is ruled out.",
+    )
     sources: list[Id] = Field(min_length=1)
     cite_weighed: bool = Field(
         default=False,
@@ -1320,6 +1335,17 @@ class Rule(Strict):
     def model_post_init(self, _: Any) -> None:
         if not self.scores and not self.traits:
             raise ValueError("a rule needs scores: or traits:")
+
+    def said_of(self, left: Collection[str], sources: list[Id]) -> tuple[str, list[Id]]:
+        """The reason with the sentences about the offerings `left`, and what it cites of
+        `sources` (the rule's, as chosen to show) and of those sentences': none that only a
+        sentence left unsaid reads."""
+        shown = [c for mesh, c in self.because_of.items() if mesh in left]
+        said = {s for c in shown for s in c.sources}
+        unsaid = {s for c in self.because_of.values() for s in c.sources} - said
+        text = " ".join([self.because, *(c.text for c in shown)])
+        cited = [s for s in sources if s not in unsaid]
+        return text, list(dict.fromkeys([*cited, *(s for c in shown for s in c.sources)]))
 
 
 class PlatformLicence(Strict):
