@@ -732,7 +732,7 @@ def _lead(
         )
         return f"{note} {head}{after}".strip()
     pick = kb.meshes[verdict.pick]
-    summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
+    summary = there.summary if (there := pick.on(req.platforms, facts)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
@@ -883,7 +883,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
         points.append(Paragraph(heading="What I know", text=known + "."))
     if verdict.pick:
-        there = kb.meshes[verdict.pick].on(req.platforms)
+        there = kb.meshes[verdict.pick].on(req.platforms, facts)
         cite.read_more([*kb.meshes[verdict.pick].sources, *(there.sources if there else [])])
     changes = _changes(kb, ahead, req)
     details = [

@@ -601,6 +601,11 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         yield from settings(signal.set, f"signals[{i}].set")
     for policy in rules.cncf_policies:
         yield from settings({"licence": policy}, f"cncf_policies.{policy}")
+    for mesh_id, mesh in (loaded.meshes or {}).items():
+        for platform, there in mesh.on_platforms.items():
+            for flag in there.not_with:
+                for found in settings({flag: True}, f"on_platforms.{platform}.not_with"):
+                    yield found.model_copy(update={"file": loaded.mesh_files[mesh_id]})
     for i, tool in enumerate(rules.covered_by):
         yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
         yield from settings({"covered": tool.said}, f"covered_by[{i}].said")

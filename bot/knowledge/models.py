@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -786,6 +786,11 @@ class PlatformSummary(Strict):
     """What an offering is on one platform whose own means differ from the general case."""
 
     summary: Text = Field(description="A few sentences, as `summary`, for that platform.")
+    not_with: list[Id] = Field(
+        default_factory=list,
+        description="Flag facts of a setup it does not apply to: 'cilium_cni' for a note on "
+        "EKS's own VPC CNI, where Cilium is the cluster's CNI.",
+    )
     sources: list[Id] = Field(min_length=1)
 
 
@@ -911,9 +916,15 @@ class Mesh(Strict):
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
 
-    def on(self, platforms: list[Platform]) -> PlatformSummary | None:
-        """Its summary on the one platform a setup runs, where that platform has its own."""
-        return self.on_platforms.get(platforms[0]) if len(platforms) == 1 else None
+    def on(
+        self, platforms: list[Platform], facts: Mapping[str, object] | None = None
+    ) -> PlatformSummary | None:
+        """Its summary on the one platform a setup runs, where that platform has its own and
+        no flag of the setup (`facts`) sets it aside."""
+        there = self.on_platforms.get(platforms[0]) if len(platforms) == 1 else None
+        if there is None or any((facts or {}).get(flag) is True for flag in there.not_with):
+            return None
+        return there
 
     @property
     def offering_sources(self) -> list[Id]:
