@@ -151,7 +151,10 @@ def test_a_distribution_says_which_upstream_it_ships_against_the_current_one(eng
     )
     assert "newest being" not in item.text  # the newest is upstream's, not the distribution's
     assert set(ossm.distribution.sources) <= set(item.sources)
-    assert answer.lead == f"All: {istio.data_plane.summary}."
+    # OSSM runs ambient mode too, so its architecture is its own, not Istio (sidecar mode)'s
+    assert answer.lead == (
+        f"{istio.name}: {istio.data_plane.summary}; {ossm.name}: {ossm.data_plane.summary}."
+    )
 
 
 def test_every_deciding_fact_is_cited(engine, kb):

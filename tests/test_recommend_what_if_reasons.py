@@ -57,9 +57,9 @@ def test_a_flip_where_the_pick_is_ruled_out_also_says_what_puts_the_new_one_ahea
     engine: AnswerEngine,
 ):
     lines = _changes(engine, "12 services on GKE, team of 2, we only need mTLS")
-    cncf = next(line for line in lines if "→ CNCF projects only:" in line)
-    assert "(No mesh would be out: not a CNCF project" in cncf
-    assert "; against " in cncf or "; for " in cncf
+    spans = next(line for line in lines if "→ Yes, one mesh across clusters:" in line)
+    assert "(No mesh would be out: no Multi-cluster" in spans
+    assert "; against " in spans or "; for " in spans
 
 
 @pytest.mark.parametrize(

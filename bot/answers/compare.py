@@ -285,13 +285,15 @@ def _for_your_setup(
         verdict = f"The others fit what you said; {pick} ranks first on the rest."
     else:
         verdict = f"Each fits what you said and nothing in it sets them apart; {pick} ranks first."
-    reasons = " ".join(f"{whom}: {rule.because}" for whom, rule in telling)
+    left = result.survivors
+    said = [(whom, *rule.said_of(left, rule.sources)) for whom, rule in telling]
+    reasons = " ".join(f"{whom}: {text}" for whom, text, _ in said)
     return Paragraph(
         heading="For your setup",
         text=" ".join([*ruled, verdict, *([reasons] if reasons else [])]),
         sources=cite.cite(
             [*(x for s in out for f in s.reasons for x in f.sources)]
-            + [x for _, r in telling for x in r.sources]
+            + [x for _, _, cited in said for x in cited]
         ),
     )
 

@@ -153,7 +153,7 @@ def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, s
         ]
         also = f", and it meets what else you said ({'; '.join(met)})" if met else ""
         text = f"Yes: {mesh.name} runs on {named}{via}{also}."
-    summary = mesh.on([Platform(p) for p in platforms])
+    summary = mesh.on([Platform(p) for p in platforms], intent.facts)
     notes = [summary.summary] if summary else []
     notes += platform_notes(kb, mesh, [str(p) for p in platforms])
     return title, " ".join([text, *notes])
@@ -236,7 +236,7 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
     elif fit:  # the platform asked about leads; what the mesh is follows
         points.insert(0, Paragraph(heading=mesh.name, text=lead, sources=lead_sources))
         title, lead = fit
-        summary = mesh.on([Platform(p) for p in intent.facts.get("platform", [])])
+        summary = mesh.on([Platform(p) for p in intent.facts.get("platform", [])], intent.facts)
         fit_sources = [*(mesh.fit.sources if mesh.fit else [])]
         lead_sources = cite.cite([*fit_sources, *(summary.sources if summary else [])])
     points.append(_at_a_glance(mesh, cite))

@@ -133,9 +133,12 @@ def did_you_mean(kb: KnowledgeBase, intent: Intent) -> list[Choice]:
 def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", ") -> str:
     """What the user told us, in words: '40 services, platform: AKS, no sidecars'."""
     bits = []
+    lines = {f.line_of: facts[f.id] for f in kb.rules.facts if f.line_of and f.id in facts}
     for key, value in facts.items():
         fact = kb.rules.fact(key)
         label = fact.label if fact else key.replace("_", " ")
+        if fact and fact.line_of in facts:  # said with the mesh it is a line of
+            continue
         if isinstance(value, bool):
             bits.append(label if value else f"not {label}")
         elif isinstance(value, int):
@@ -145,7 +148,10 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
             names = [kb.features[v].name for v in value if v in kb.features]
             bits.append(f"{label}: {', '.join(names) or 'none'}")
         elif fact and fact.type == FactType.mesh and isinstance(value, str) and value in kb.meshes:
-            bits.append(f"{label}: {kb.meshes[value].name}")
+            mesh = kb.meshes[value]
+            line = lines.get(key)
+            earlier = mesh.earlier_line(line) if isinstance(line, int) else None
+            bits.append(f"{label}: {earlier.name if earlier else mesh.name}")
         else:
             bits.append(f"{label}: {fact.says(value) if fact else value}")
     return joiner.join(bits)
@@ -234,6 +240,18 @@ def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
     return head + (_successors(kb, mesh) if successors else "")
 
 
+def earlier_line_flag(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[str]]:
+    """The earlier line of a mesh they move off ("replacing Linkerd 1.x"), said to be a
+    product of its own, for the lead, and its sources."""
+    left, line = intent.facts.get("leaving"), intent.facts.get("leaving_line")
+    mesh = kb.meshes.get(left) if isinstance(left, str) else None
+    earlier = mesh.earlier_line(line) if mesh and isinstance(line, int) else None
+    if mesh is None or earlier is None:
+        return "", []
+    said = f"{earlier.name}, which you move off, is not today's {mesh.name}: {earlier.note}."
+    return said, list(earlier.sources)
+
+
 def release_flag(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[str]]:
     """A pick asked beside an old release of the mesh they run ("running OSSM 2.x on OpenShift,
     heard it's going EOL"): that release's status, for the lead, and its sources."""
@@ -284,6 +302,10 @@ def with_notices(
     released, lead_sources = release_flag(kb, intent)
     if released:
         flags.append(released)
+    earlier, earlier_sources = earlier_line_flag(kb, intent)
+    if earlier:
+        flags.append(earlier)
+        lead_sources = [*lead_sources, *earlier_sources]
     if intent.unsure:
         parts.append(Paragraph(heading="I read this as", text=reading(kb, intent) + "."))
         buttons += corrections(kb, intent)

@@ -3,7 +3,7 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
-from bot.answers import arguing, choosing, editions, scoring, ties, whatif
+from bot.answers import arguing, choosing, editions, scoring, ties, whatif, wishes
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -238,7 +238,7 @@ def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[State
     reasons = [decided] if decided else []
     ranked = _by_weight_on_the_pick(verdict)
     for rule in arguing.arguable(verdict, ranked, _rival(verdict), said=bool(decided)):
-        text, sources = rule.because, _rule_sources(kb, rule, verdict)
+        text, sources = rule.said_of(verdict.survivors, _rule_sources(kb, rule, verdict))
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
             text, sources = text + sized, sources + figures
@@ -493,7 +493,11 @@ def _ordinal(n: int) -> str:
 
 
 def _provider_note(
-    kb: KnowledgeBase, verdict: Verdict, req: Requirements, facts: dict[str, FactValue]
+    kb: KnowledgeBase,
+    verdict: Verdict,
+    req: Requirements,
+    facts: dict[str, FactValue],
+    said: set[str | None] | None = None,
 ) -> str:
     """When the platform's own offering, or the one a fact says they have ("Cilium is already
     the CNI": rules.yaml fact `mesh`), was ruled out by other must-haves, say so: "can we just
@@ -510,7 +514,8 @@ def _provider_note(
             and set(req.platforms) & set(s.mesh.fit.platforms)
         )
     ]
-    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in native)
+    shown = [s for s in native if s.mesh.id not in (said or set())]  # not said already
+    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in shown)
 
 
 def _provider_bound(kb: KnowledgeBase, mesh_id: str) -> bool:
@@ -697,14 +702,17 @@ def _lead(
     firm: bool,
     known: bool,
     before: str | None,
+    conflict: str = "",
 ) -> str:
     verdict = ahead.verdict
     # How the pick changed from the one before comes first (the reply changed the setup to
-    # see that), then what was relaxed, which bears on the pick; why the provider's own
-    # offering is out comes after the pick, which is what the reader asked for.
+    # see that), then what was relaxed, which bears on the pick, then what the offering they
+    # want lacks of their other needs (`conflict`); why the provider's own offering is out
+    # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
-    note = f"{changed} {_relaxed_note(kb, verdict)}".strip()
-    provider = _provider_note(kb, verdict, req, facts)
+    note = f"{changed} {_relaxed_note(kb, verdict)} {conflict}".strip()
+    said = {wishes.wanted_id(facts)} if conflict else set()
+    provider = _provider_note(kb, verdict, req, facts, said)
     after = f" {provider}" if provider else ""
     if verdict.pick is None:
         return (
@@ -724,7 +732,7 @@ def _lead(
         )
         return f"{note} {head}{after}".strip()
     pick = kb.meshes[verdict.pick]
-    summary = there.summary if (there := pick.on(req.platforms)) else pick.summary
+    summary = there.summary if (there := pick.on(req.platforms, facts)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
@@ -875,7 +883,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
         points.append(Paragraph(heading="What I know", text=known + "."))
     if verdict.pick:
-        there = kb.meshes[verdict.pick].on(req.platforms)
+        there = kb.meshes[verdict.pick].on(req.platforms, facts)
         cite.read_more([*kb.meshes[verdict.pick].sources, *(there.sources if there else [])])
     changes = _changes(kb, ahead, req)
     details = [
@@ -899,14 +907,23 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             else [],
         ),
     ]
+    conflict, conflict_sources = wishes.wanted_falls_short(kb, verdict, facts)
     return build_answer(
         kb,
         intent,
         cite,
         title=_title(kb, verdict),
         lead=_lead(
-            kb, ahead, req, facts, firm=follow_up is None, known=bool(facts), before=intent.pick
+            kb,
+            ahead,
+            req,
+            facts,
+            firm=follow_up is None,
+            known=bool(facts),
+            before=intent.pick,
+            conflict=conflict,
         ),
+        lead_sources=conflict_sources,
         points=points,
         details=details,
         next_steps=_next_steps(kb, verdict, facts),

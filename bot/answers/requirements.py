@@ -57,6 +57,11 @@ class Requirements(BaseModel):
     hurt_before: str | None = Field(
         default=None, description="A mesh they ran or tried once, and it hurt them."
     )
+    leaving_line: int | None = Field(
+        default=None,
+        description="The major line of the mesh they move off, where they name one "
+        "('replacing Linkerd 1.x'): an earlier line is a product of its own.",
+    )
     retired_mesh: str | None = Field(
         default=None, description="The retired mesh they move off (its successors lead)."
     )

@@ -424,13 +424,13 @@ def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
         return FITS
     if mesh.fit is None:
         return _unrecorded(mesh)
-    vendors = mesh.fit.support_from
+    vendors, sources = mesh.fit.support_from, tuple(mesh.fit.support_sources)
     if not mesh.fit.mesh:  # no mesh, and they want one supported: said as that
         said = _says(ctx, "support", vendor)
-        return [Check(Outcome.out, said, tuple(mesh.fit.sources), no_mesh=True)]
+        return [Check(Outcome.out, said, sources, no_mesh=True)]
     if (vendor == "any" and vendors) or vendor in vendors:
         return FITS
-    return [Check(Outcome.out, _says(ctx, "support", vendor), tuple(mesh.fit.sources))]
+    return [Check(Outcome.out, _says(ctx, "support", vendor), sources)]
 
 
 def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -469,16 +469,9 @@ def banned_licences(policy: FactValue) -> set[LicenceKind]:
     return banned
 
 
-def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
-    if value == "cncf":
-        if mesh.cncf in CNCF_PROJECTS:
-            return FITS
-        return [Check(Outcome.out, f"not a CNCF project (licence: {mesh.license})")]
-    if value == "cncf_graduated":
-        if mesh.cncf == CncfStatus.graduated:
-            return FITS
-        level = "not a CNCF project" if mesh.cncf not in CNCF_PROJECTS else f"CNCF {mesh.cncf}"
-        return [Check(Outcome.out, f"not a graduated CNCF project ({level})")]
+def licence_fits(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    if isinstance(value, str) and (levels := ctx.kb.rules.cncf_policies.get(value)):
+        return cncf_fits(mesh, levels)
     if value not in ("open_source", "no_source_available"):
         return FITS
     if mesh.fit is None:
@@ -493,6 +486,30 @@ def licence_fits(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
         )
         return [Check(Outcome.out, said, tuple(mesh.fit.sources))]
     return FITS
+
+
+def cncf_fits(mesh: Mesh, levels: list[CncfStatus]) -> list[Check]:
+    """A CNCF project at one of the levels a policy takes; an offering made of other projects
+    (no mesh) fits where every one of them is ("Kuma is CNCF sandbox", "OpenTelemetry is CNCF
+    incubating")."""
+    taken = " or ".join(level.value for level in levels)
+    if mesh.built_from:
+        below = [p for p in mesh.built_from if p.cncf not in levels]
+        if not below:
+            return FITS
+        said = "; ".join(f"{p.name} is {_standing(p.cncf)}" for p in below)
+        sources = tuple(s for p in below for s in p.sources)
+        return [Check(Outcome.out, f"built on a project not CNCF {taken}: {said}", sources)]
+    if mesh.cncf in levels:
+        return FITS
+    if mesh.cncf not in CNCF_PROJECTS:
+        return [Check(Outcome.out, f"not a CNCF project (licence: {mesh.license})")]
+    return [Check(Outcome.out, f"{_standing(mesh.cncf)}, not {taken}")]
+
+
+def _standing(level: CncfStatus) -> str:
+    """'a CNCF sandbox project', 'not a CNCF project'."""
+    return f"a CNCF {level.value} project" if level in CNCF_PROJECTS else "not a CNCF project"
 
 
 def sidecar_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
@@ -639,9 +656,10 @@ def not_made_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 def not_leaving(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """The mesh they want off, or one configured with the same resources (its other modes
     and its distributions): moving there is no move off it. Off a vendor's build (Gloo Mesh),
-    they leave that build: its project and the project's other builds stay."""
+    they leave that build: its project and the project's other builds stay. An earlier line of
+    it they leave ("replacing Linkerd 1.x") is a product of its own, which the mesh succeeds."""
     left = ctx.kb.meshes.get(value) if isinstance(value, str) else None
-    if left is None:
+    if left is None or left.earlier_line(ctx.req.leaving_line) is not None:
         return FITS
     family = left.api_family if left.based_on is None else None
     if mesh.id != left.id and not (family and mesh.api_family == family):
@@ -853,6 +871,7 @@ READS: dict[str, tuple[str, ...]] = {
     "proxy_free": ("needs",),  # gRPC services may go proxyless
     "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),
     "within_memory": ("size",),
+    "not_leaving": ("leaving_line",),
     "adds_no_vendor": ("provider", "vendor", "support"),
 }
 

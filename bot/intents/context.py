@@ -107,7 +107,7 @@ def left_behind(
     vs istio?" asks about the three; App Mesh is what they leave. A lone "or" right between two
     names sets them against each other here ("we're on app mesh today and gotta move off it.
     service connect or lattice?")."""
-    compared = compared_meshes(tokens, found, cues) | _either(tokens, found)
+    compared = choice_between(tokens, found, cues)
     if len({m for m in compared if current(m)}) < 2:
         return set()
     return {m for _, _, m in found.spans if not current(m) and m not in compared}
@@ -215,14 +215,16 @@ def replaced(tokens: list[str], found: Mentions, cues: CuePhrases, names: list[s
     return {mesh for start, end, mesh in found.spans if (start, end) in near}
 
 
-def _either(tokens: list[str], found: Mentions) -> set[str]:
+def _either(tokens: list[str], found: Mentions, upstream: frozenset[str]) -> set[str]:
     """The meshes a lone "or" sets right between each other ("service connect or lattice"),
+    an `upstream` word standing with the second's name ("managed csm or upstream istio"),
     with the list it closes ("linkerd, kuma or cilium": its commas are gone, so the meshes
     before stand right next to each other)."""
     spans = sorted(found.spans)
     chosen: set[str] = set()
     for i, ((_, end, left), (start, _, right)) in enumerate(pairwise(spans)):
-        if start == end + 1 and tokens[end] == LONE_OR:
+        between = tokens[end + 1 : start]
+        if start > end and tokens[end] == LONE_OR and all(t in upstream for t in between):
             chosen |= {left, right}
             j = i
             while j > 0 and spans[j - 1][1] == spans[j][0]:  # listed right before
@@ -233,9 +235,11 @@ def _either(tokens: list[str], found: Mentions) -> set[str]:
 
 def choice_between(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:
     """The meshes a message sets against each other to choose between: by a comparison cue
-    ("kuma vs kong mesh") or a lone "or" right between them ("consul or kuma?"); meshes only
-    named in its history ("we looked at istio and consul last year") are not."""
-    return compared_meshes(tokens, found, cues) | _either(tokens, found)
+    ("kuma vs kong mesh") or a lone "or" right between them ("consul or kuma?", "csm or
+    upstream istio?"); meshes only named in its history ("we looked at istio and consul last
+    year") are not."""
+    upstream = frozenset(cues.words["upstream"])
+    return compared_meshes(tokens, found, cues) | _either(tokens, found, upstream)
 
 
 def swapped_out(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:

@@ -150,6 +150,19 @@ def _not_after(signal: Signal) -> str:
     return "".join(rf"(?<!\b{re.escape(normalise(w))} )" for w in signal.unless_before)
 
 
+LIST_JOINERS = r"(?:\s+(?:or|and|nor|or even|and no))?\s+"  # "no virtualservice or destinationrule"
+
+
+def _denied_list(signal: Signal) -> LazyPattern | None:
+    """The text before a phrase ends on an `unless_before` word and a list of the signal's
+    own phrases: "without DestinationRule or VirtualService" denies the second too."""
+    if not signal.unless_before:
+        return None
+    words = "|".join(re.escape(normalise(w)) for w in signal.unless_before)
+    said = "|".join(re.escape(normalise(p)) for p in signal.phrases)
+    return LazyPattern(rf"\b(?:{words})\s+(?:{said})(?:{LIST_JOINERS}(?:{said}))*{LIST_JOINERS}$")
+
+
 def _unless(signal: Signal, mesh_words: list[str], gap: str = "") -> str:
     """A lookahead that keeps a phrase from matching where an `unless_next` word (or a mesh's
     name, with `unless_mesh_next`) follows it, fillers (`gap`) between at most: "open source
@@ -190,6 +203,7 @@ class SignalReader:
         # tries a few of hundreds).
         self._fillers = Fillers(rules)
         self._compiled: dict[int, re.Pattern[str] | LazyPattern] = {}
+        self._denied_lists = {id(sig): _denied_list(sig) for sig in rules.signals}
         self._words = [self._fillers.required(p) for p, _ in phrases]
         self._by_word: dict[str, list[int]] = {}
         for at, words in enumerate(self._words):
@@ -233,7 +247,12 @@ class SignalReader:
         free = range(0, len(parts), 2)  # the names held are at odd places
         for at in self._candidates(normalised):
             signal, pattern = self._signals[at][1], self._pattern(at)
-            said = [m for i in free for m in pattern.finditer(parts[i]) if not self._wished(m)]
+            said = [
+                m
+                for i in free
+                for m in pattern.finditer(parts[i])
+                if not self._wished(m) and not self._listed_after_denial(signal, m)
+            ]
             if said:
                 for key, value in signal.set.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
@@ -249,6 +268,11 @@ class SignalReader:
             if self._signals[at][1].moots and self._pattern(at).search(normalised)
             for feature in self._signals[at][1].moots
         }
+
+    def _listed_after_denial(self, signal: Signal, match: re.Match[str]) -> bool:
+        """The phrase is a later item of a list an `unless_before` word opens."""
+        denied = self._denied_lists.get(id(signal))
+        return bool(denied and denied.search(match.string[: match.start()]))
 
     def _wished(self, match: re.Match[str]) -> bool:
         """The phrase is followed by a `negation_after` cue: "fully managed would be nice",

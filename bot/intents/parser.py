@@ -86,14 +86,22 @@ from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
-from bot.intents.stances import DOUBTED, INCUMBENT, LEAVING, REFUSED, StanceReader, settled
+from bot.intents.stances import (
+    DOUBTED,
+    INCUMBENT,
+    LEAVING,
+    LEAVING_LINE,
+    REFUSED,
+    StanceReader,
+    settled,
+)
 from bot.intents.struck import without_struck
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
 from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
-from bot.intents.versions import major_after, version_after
+from bot.intents.versions import major_after, major_said, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept, remember
@@ -955,7 +963,11 @@ class IntentParser:
         return named, normalised
 
     def _read(self, text: str) -> _Reading | None:
-        text = self._requirements.without_releases(self._requirements.without_asides(text))
+        written = text
+        said = self._requirements.without_asides(
+            text, lambda words: set(self._signals.read(words)[0])
+        )
+        text = self._requirements.without_releases(said)
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:
             return None
@@ -986,6 +998,8 @@ class IntentParser:
         self._roles.settle(normalised, said)  # "cilium is already our cni": no mesh run
         self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
         facts = implied(self._kb.rules, {**said, **counted}, counted)
+        if line := self._earlier_line_left(written, facts):  # "replacing Linkerd 1.x"
+            facts[LEAVING_LINE] = line
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"
             facts[SPANS] = True
@@ -2916,6 +2930,18 @@ class IntentParser:
         """A current mesh with a data plane (the no-mesh baseline has no features to check)."""
         mesh = self._kb.meshes[mesh_id]
         return mesh.is_current and mesh.data_plane.model != DataPlaneModel.none
+
+    def _earlier_line_left(self, text: str, facts: dict[str, FactValue]) -> int | None:
+        """The earlier line of the mesh they move off, said right after its name ("replacing
+        Linkerd 1.x", "moving off OSSM 2.6"): a product of its own (the mesh's
+        `earlier_lines`), which the mesh succeeds. None for a release of its current line."""
+        left = facts.get(LEAVING)
+        mesh = self._kb.meshes.get(left) if isinstance(left, str) else None
+        if mesh is None or not mesh.earlier_lines:
+            return None
+        words = self._cues.words["release_words"]
+        line = major_said(text, [mesh.id, *mesh.known_as], words)
+        return line if mesh.earlier_line(line) else None
 
     def _other_line(self, text: str, mesh_id: str) -> str | None:
         """A release of another major line than the one the offering's name ends on, said

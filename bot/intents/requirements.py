@@ -21,7 +21,7 @@ mesh: they run it, and what they pick is to be built on it.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
@@ -685,13 +685,17 @@ class RequirementReader:
         gap = re.match(r"\s+(?:\w+\s+)?", said[end:])
         return self._incumbents.match(said, end + gap.end()) if gap else None
 
-    def without_asides(self, text: str) -> str:
+    def without_asides(
+        self, text: str, facts_of: Callable[[str], set[str]] = lambda _: set()
+    ) -> str:
         """The text less each aside in brackets that describes a tool they already run,
         not a mesh: in "we already run SPIRE (VMs + k8s)" the VMs are SPIRE's, not a need
         of the mesh. An aside about a mesh they run, or right after the platform they are on
         ("we're on EKS (1 cluster, ~35 svcs)"), is their setup and stays; so does one naming
-        the mesh they run ("this is what we run today (plain istio w/ sidecars)") or counting
-        the estate ("kubeadm on azure VMs (3 clusters, ~90 services)")."""
+        the mesh they run ("this is what we run today (plain istio w/ sidecars)"), one
+        counting the estate ("kubeadm on azure VMs (3 clusters, ~90 services)"), and one
+        saying more of what its clause says of them (`facts_of` some words: the facts they
+        set), as "we're a CNCF-only shop (graduated or incubating projects only)" does."""
         kept, start = [], 0
         for aside in _ASIDE.finditer(text):
             clause = normalise(SENTENCE_END.split(text[: aside.start()])[-1])
@@ -699,7 +703,8 @@ class RequirementReader:
             said = normalise(aside.group(0))
             named = bool(self._any_mesh and self._any_mesh.search(said))
             counts = bool(self._counts and self._counts.search(said))  # "(3 clusters, ~90 svcs)"
-            if tool and not (named or counts) and not self._setup_aside(clause):
+            refines = tool and bool(facts_of(said) & facts_of(clause))
+            if tool and not (named or counts or refines) and not self._setup_aside(clause):
                 kept.append(text[start : aside.start()])
                 start = aside.end()
         return "".join([*kept, text[start:]])

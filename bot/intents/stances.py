@@ -125,6 +125,7 @@ class StanceReader:
 
 INCUMBENT = "incumbent"  # the mesh they run
 LEAVING = "leaving"  # the mesh they move off
+LEAVING_LINE = "leaving_line"  # the major line of it they move off ("Linkerd 1.x")
 REFUSED = "refused_mesh"  # the mesh they refuse
 DOUBTED = "mesh_doubted"  # whether to have a mesh at all is the question
 

@@ -42,3 +42,10 @@ def _said_after(
     word = rf"(?:(?:{between}){gap})?" if between else ""
     match = re.search(rf"(?<![\w-])(?:{name})[\s:,(\[-]+{word}{number}", text.lower())
     return match.group(1) if match else None
+
+
+def major_said(text: str, names: Iterable[str], words: Iterable[str]) -> int | None:
+    """The major version of a release or line said right after one of the names: "Linkerd
+    1.x", "linkerd 1.7.5", "OSSM 2.6" (None if none is)."""
+    said = version_after(text, names, words) or major_after(text, names, words)
+    return int(said.split(".")[0]) if said else None

@@ -16,6 +16,7 @@ from bot.knowledge.models import (
     FactType,
     FactValue,
     FeaturesFile,
+    Level,
     Mesh,
     OfferingTrait,
     RulesFile,
@@ -199,6 +200,12 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, former in enumerate(mesh.former_names):
         for i, sid in enumerate(former.sources):
             yield f"former_names[{n}].sources[{i}]", sid
+    for n, line in enumerate(mesh.earlier_lines):
+        for i, sid in enumerate(line.sources):
+            yield f"earlier_lines[{n}].sources[{i}]", sid
+    for n, part in enumerate(mesh.built_from):
+        for i, sid in enumerate(part.sources):
+            yield f"built_from[{n}].sources[{i}]", sid
     for i, sid in enumerate(mesh.data_plane.sources):
         yield f"data_plane.sources[{i}]", sid
     if mesh.license_terms:
@@ -228,6 +235,8 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     if mesh.fit:
         for i, sid in enumerate(mesh.fit.sources):
             yield f"fit.sources[{i}]", sid
+        for i, sid in enumerate(mesh.fit.support_sources):
+            yield f"fit.support_sources[{i}]", sid
         if mesh.fit.stable_builds:
             for i, sid in enumerate(mesh.fit.stable_builds.sources):
                 yield f"fit.stable_builds.sources[{i}]", sid
@@ -389,6 +398,22 @@ def _check_modes(
                 message=f"unknown mesh '{support.mode}'",
                 fix="use the id of another mesh under meshes/, the entry of that mode",
             )
+        base = loaded.meshes.get(mesh.based_on or "")
+        if (
+            support.mode in loaded.meshes
+            and support.level == Level.yes
+            and base is not None
+            and base.data_plane == mesh.data_plane
+            and (row := base.features.get(fid)) is not None
+            and row.level != Level.yes
+        ):
+            yield Problem(
+                file=file,
+                path="data_plane",
+                message=f"its data plane is {base.id}'s, yet features.{fid} runs "
+                f"{support.mode} too",
+                fix="give it a data_plane of its own whose summary names both",
+            )
         for n, other in enumerate(support.mode_features):
             if feature_ids is not None and other not in feature_ids:
                 yield Problem(
@@ -536,6 +561,16 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                 fix="use the id of a mesh under meshes/",
             )
     for i, fact in enumerate(rules.facts):
+        named = facts.get(fact.line_of or "")
+        if fact.line_of and (
+            fact.type != FactType.number or not named or named.type != FactType.mesh
+        ):
+            yield Problem(
+                file=file,
+                path=f"facts[{i}].line_of",
+                message=f"'{fact.line_of}' is no mesh fact this number can name a line of",
+                fix="give line_of to a number fact, naming a fact of type mesh",
+            )
         if fact.mesh and loaded.meshes and fact.mesh not in loaded.meshes:
             yield Problem(
                 file=file,
@@ -564,6 +599,13 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
 
     for i, signal in enumerate(rules.signals):
         yield from settings(signal.set, f"signals[{i}].set")
+    for policy in rules.cncf_policies:
+        yield from settings({"licence": policy}, f"cncf_policies.{policy}")
+    for mesh_id, mesh in (loaded.meshes or {}).items():
+        for platform, there in mesh.on_platforms.items():
+            for flag in there.not_with:
+                for found in settings({flag: True}, f"on_platforms.{platform}.not_with"):
+                    yield found.model_copy(update={"file": loaded.mesh_files[mesh_id]})
     for i, tool in enumerate(rules.covered_by):
         yield from settings({"covered": tool.features}, f"covered_by[{i}].features")
         yield from settings({"covered": tool.said}, f"covered_by[{i}].said")
@@ -715,6 +757,19 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
         for j, sid in enumerate(rule.sources):
             if source_ids is not None and sid not in source_ids:
                 yield _unknown_source(file, f"rules[{i}].sources[{j}]", sid)
+        for mesh_id, clause in rule.because_of.items():
+            if mesh_id not in rule.scores:
+                yield Problem(
+                    file=file,
+                    path=f"rules[{i}].because_of.{mesh_id}",
+                    message=f"'{mesh_id}' is not an offering the rule scores",
+                    fix="give a sentence of the reason only about an offering under scores:",
+                )
+            for j, sid in enumerate(clause.sources):
+                if source_ids is not None and sid not in source_ids:
+                    yield _unknown_source(
+                        file, f"rules[{i}].because_of.{mesh_id}.sources[{j}]", sid
+                    )
     for platform, definition in rules.platforms.items():
         for j, sid in enumerate(definition.licence.sources if definition.licence else []):
             if source_ids is not None and sid not in source_ids:

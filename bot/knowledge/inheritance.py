@@ -39,6 +39,7 @@ NOT_INHERITED = frozenset(
         "name",
         "aliases",
         "former_names",
+        "earlier_lines",
         "mode_aliases",
         "parts",
         "as_feature",

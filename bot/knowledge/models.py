@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -560,6 +560,29 @@ class FormerName(Strict):
         return [self.name, *self.short]
 
 
+class EarlierLine(Strict):
+    """An earlier major line of an offering that is a product of its own ("Linkerd 1.x", the
+    JVM Linkerd, before the Linkerd 2 rewrite): moving on from it is no move off the offering,
+    which is its successor."""
+
+    line: int = Field(ge=0, description="Its major version: 1 for Linkerd 1.x.")
+    name: Text = Field(description="How it is named: 'Linkerd 1.x'.")
+    note: Text = Field(
+        description="What it is and what moving from it to the offering means, in a sentence "
+        "or two: a rewrite, a migration rather than an upgrade."
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
+class Component(Strict):
+    """A project an offering built of others runs (no mesh: cert-manager, OpenTelemetry,
+    Kubernetes), with its standing in the CNCF."""
+
+    name: Text
+    cncf: CncfStatus
+    sources: list[Id] = Field(min_length=1, description="Where that standing is announced.")
+
+
 class OutdatedClaim(Strict):
     claim: Text
     seen_in: list[Id] = Field(min_length=1)
@@ -730,6 +753,12 @@ class Fit(Strict):
         description="The offering's main page on these facts first: it is the one mark an "
         "elimination carries on the recommendation's first card.",
     )
+    support_sources: list[Id] = Field(
+        default_factory=list,
+        description="Where who sells support for it is documented (`support_from`): what a "
+        "rule-out for support cites ('no support contract from Microsoft'), not the main page; "
+        "none held, it cites nothing.",
+    )
 
     @property
     def makers(self) -> set[Id]:
@@ -757,6 +786,11 @@ class PlatformSummary(Strict):
     """What an offering is on one platform whose own means differ from the general case."""
 
     summary: Text = Field(description="A few sentences, as `summary`, for that platform.")
+    not_with: list[Id] = Field(
+        default_factory=list,
+        description="Flag facts of a setup it does not apply to: 'cilium_cni' for a note on "
+        "EKS's own VPC CNI, where Cilium is the cluster's CNI.",
+    )
     sources: list[Id] = Field(min_length=1)
 
 
@@ -781,6 +815,10 @@ class Mesh(Strict):
     former_names: list[FormerName] = Field(
         default_factory=list,
         description="Names it went by before: matched like aliases, and the answer says so.",
+    )
+    earlier_lines: list[EarlierLine] = Field(
+        default_factory=list,
+        description="Earlier major lines that are products of their own (not inherited).",
     )
     mode_aliases: ModeAliases | None = None
     default_requests: list[DefaultRequests] = Field(
@@ -825,6 +863,11 @@ class Mesh(Strict):
         "internally?'; unset where no licensor's reading is held.",
     )
     cncf: CncfStatus
+    built_from: list[Component] = Field(
+        default_factory=list,
+        description="The projects it is made of, where it is no project itself (no mesh): a "
+        "CNCF policy reads their standing, since its own `cncf` is none.",
+    )
     version: Version
     releases: Releases | None = None
     project: Project | None = Field(
@@ -865,13 +908,23 @@ class Mesh(Strict):
         parts = [a for part in self.parts for a in (part.name, *part.aliases)]
         return [*self.aliases, *(n for f in self.former_names for n in f.said_as), *parts]
 
+    def earlier_line(self, line: int | None) -> EarlierLine | None:
+        """The earlier line of that major version, if it is one of this offering's."""
+        return next((e for e in self.earlier_lines if e.line == line), None)
+
     @property
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
 
-    def on(self, platforms: list[Platform]) -> PlatformSummary | None:
-        """Its summary on the one platform a setup runs, where that platform has its own."""
-        return self.on_platforms.get(platforms[0]) if len(platforms) == 1 else None
+    def on(
+        self, platforms: list[Platform], facts: Mapping[str, object] | None = None
+    ) -> PlatformSummary | None:
+        """Its summary on the one platform a setup runs, where that platform has its own and
+        no flag of the setup (`facts`) sets it aside."""
+        there = self.on_platforms.get(platforms[0]) if len(platforms) == 1 else None
+        if there is None or any((facts or {}).get(flag) is True for flag in there.not_with):
+            return None
+        return there
 
     @property
     def offering_sources(self) -> list[Id]:
@@ -949,6 +1002,12 @@ class FactDef(Strict):
         default=None,
         description="The mesh a flag set true says they have ('Cilium is already the CNI': "
         "cilium): what a pronoun asked after it refers to ('… does it do mtls?').",
+    )
+    line_of: Id | None = Field(
+        default=None,
+        description="The mesh fact whose release line this number names (`leaving`: "
+        "'replacing Linkerd 1.x'): the two read as one, the line's name ('moving off: "
+        "Linkerd 1.x').",
     )
     role: list[str] = Field(
         default_factory=list,
@@ -1244,6 +1303,14 @@ class Applies(Strict):
             raise ValueError("applies_if needs exactly one of feature: or trait:")
 
 
+class RuleClause(Strict):
+    """A sentence of a rule's reason about one offering it weighs ("Linkerd encrypts TCP
+    traffic between meshed pods by default"), with the sources behind it."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
 class Rule(Strict):
     """A trade-off among the offerings that pass screening: when every condition holds,
     add `scores` to the meshes it names (a distribution takes its base mesh's score unless
@@ -1264,6 +1331,12 @@ class Rule(Strict):
         "weighs no other offering (a distribution inherits a score only where it holds).",
     )
     because: Text
+    because_of: dict[Id, RuleClause] = Field(
+        default_factory=dict,
+        description="Sentences of the reason about one offering each (mesh id -> clause), "
+        "said after `because` only while that offering is left: a reason about Linkerd is "
+        "no reason for the pick where Linkerd is ruled out.",
+    )
     sources: list[Id] = Field(min_length=1)
     cite_weighed: bool = Field(
         default=False,
@@ -1285,6 +1358,17 @@ class Rule(Strict):
     def model_post_init(self, _: Any) -> None:
         if not self.scores and not self.traits:
             raise ValueError("a rule needs scores: or traits:")
+
+    def said_of(self, left: Collection[str], sources: list[Id]) -> tuple[str, list[Id]]:
+        """The reason with the sentences about the offerings `left`, and what it cites of
+        `sources` (the rule's, as chosen to show) and of those sentences': none that only a
+        sentence left unsaid reads."""
+        shown = [c for mesh, c in self.because_of.items() if mesh in left]
+        said = {s for c in shown for s in c.sources}
+        unsaid = {s for c in self.because_of.values() for s in c.sources} - said
+        text = " ".join([self.because, *(c.text for c in shown)])
+        cited = [s for s in sources if s not in unsaid]
+        return text, list(dict.fromkeys([*cited, *(s for c in shown for s in c.sources)]))
 
 
 class PlatformLicence(Strict):
@@ -2167,6 +2251,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Setups a vendor's paid edition is closed to (any one whose conditions "
         "all hold): a must-have only in a paid edition is missing for them.",
+    )
+    cncf_policies: dict[Id, list[CncfStatus]] = Field(
+        default_factory=dict,
+        description="The licence policies that take CNCF projects only, each with the maturity "
+        "levels it takes ('cncf_incubating': graduated and incubating).",
     )
     replies: Replies = Field(default_factory=lambda: Replies())
     questions: list[Question]
