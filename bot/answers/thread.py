@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from bot.answers.after_pick import (
-    after_asked_of_pick,
-    after_pick,
-    known_facts,
-    merged,
-    pick_of,
-)
+from bot.answers.after_pick import after_asked_of_pick, after_pick, known_facts, pick_of
 from bot.answers.answered import answered
 from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
+from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
 
 
@@ -37,9 +32,12 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     thread gives the meshes, the setup and the sizes (bot/answers/own_ask.py: the catch with
     the thread's mesh, a mode needed, a list asked).
 
-    After a recommendation, a reply saying more of the setup makes the pick again over all of
-    it, and one asking whether "that" does something checks the pick (bot/answers/after_pick.py);
-    "why not X?" compares X with the mesh that was recommended.
+    What the reply says of the setup is read beside the thread's and laid over it
+    (bot/intents/thread_setup.py): "we also need to mesh about 10 EC2 VMs" after "we run EKS"
+    brings VMs in beside EKS. After a recommendation, a reply saying more of the setup makes
+    the pick again over all of it, and one asking whether "that" does something checks the
+    pick (bot/answers/after_pick.py); "why not X?" compares X with the mesh that was
+    recommended.
     A reply that on its own asks a cost ("what if we had 500 pods?") answers the cost at
     that size for the thread's meshes (none after a recommendation: then the candidates'),
     whatever the thread first asked about them.
