@@ -873,8 +873,11 @@ class IntentParser:
 
         "and cilium?" adds a mesh to the thread's question, "what if we had 500 pods?"
         re-asks it with the new size, "why not ambient?" compares against it, "where's that
-        number from?" asks for the sources behind its figures. A complete new question keeps
-        only the thread's facts.
+        number from?" asks for the sources behind its figures. What a reply leaves out the
+        thread gives: one mesh set against nothing named ("compare that with istio ambient",
+        "how does consul stack up?") is set against the thread's meshes, and a cost asked of
+        none ("what would it cost in memory?") is theirs. A complete new question keeps only
+        the thread's facts.
         """
         fresh = self._thread_free(text)
         # in a thread there is something to weigh a "why not" by
@@ -901,7 +904,9 @@ class IntentParser:
             IntentKind.not_in_kb,
         )
         if not building and fresh.kind != IntentKind.recommend and not fresh.meshes:
-            building = bool(fresh.facts) and not fresh.features
+            costed = fresh.kind == IntentKind.cost and bool(context.meshes)  # "… in memory?"
+            building = (bool(fresh.facts) or costed) and not fresh.features
+        building = building or self._set_against_nothing(text, fresh)
         if not building:
             return fresh.model_copy(update={"facts": facts})
         meshes = list(context.meshes)
@@ -928,6 +933,13 @@ class IntentParser:
                 "unknown_names": fresh.unknown_names or context.unknown_names,
             }
         )
+
+    def _set_against_nothing(self, text: str, fresh: Intent) -> bool:
+        """One mesh and a comparison asked with no other side named ("compare that with istio
+        ambient", "how does consul stack up?"; a bare "or" sets nothing against it)."""
+        said = self._signals.read(normalise(text))[1]
+        alone = fresh.kind == IntentKind.explain and len(fresh.meshes) == 1
+        return alone and self._compare_cued(said, 1)
 
     def _about_owners(self, context: Intent) -> Intent:
         """A thread about a mesh's part ("what is ztunnel") goes on about the mesh it belongs
