@@ -238,7 +238,7 @@ def test_a_change_of_answer_says_why_the_old_pick_fell_behind(kb):
     [
         ("and cilium?", IntentKind.compare, ["linkerd", "istio", "cilium"]),
         ("does linkerd support circuit breaking?", IntentKind.feature_check, ["linkerd"]),
-        ("what would it cost in memory?", IntentKind.cost, []),
+        ("what would it cost in memory?", IntentKind.cost, ["linkerd", "istio"]),
     ],
 )
 def test_other_replies_after_why_not_read_as_before(kb, reply, kind, meshes):

@@ -19,7 +19,8 @@ CASES = [
     ),
     ("tell me about linkerd", "and at 2,000 pods?", IntentKind.cost, ["linkerd"]),
     ("does linkerd do retries", "what about 300 pods", IntentKind.cost, ["linkerd"]),
-    ("recommend a mesh for 60 services", "what if we had 500 pods?", IntentKind.cost, []),
+    # after a recommendation, its pick
+    ("recommend a mesh for 60 services", "what if we had 500 pods?", IntentKind.cost, ["linkerd"]),
     (
         "what does linkerd cost at 1,000 pods",
         "what if we had 500 pods?",

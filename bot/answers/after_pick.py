@@ -18,13 +18,12 @@ from __future__ import annotations
 from bot.answers import choosing, scoring
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
+from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
 
 # Replies that may say more of a setup: a pick or a list asked, a guess, "why not x?".
 GOES_ON = (IntentKind.recommend, IntentKind.which_meshes, IntentKind.unknown)
-# Facts that add up over a conversation ("we also need mirroring" keeps JWT): what is needed.
-ADDED_UP = ("needs", "by_name", "in_full")
 
 
 def pick_of(kb: KnowledgeBase, context: Intent) -> str | None:
@@ -103,7 +102,7 @@ def _made_again(
 ) -> Intent | None:
     """The pick made again over the thread's setup and what the reply says of it, with the
     pick it made before (the answer says how it changed); None where it says nothing new."""
-    setup = parser.setup_of(text)
+    setup = parser.setup_of(text, context.facts)
     facts = merged(context.facts, setup.facts)
     if facts == context.facts:
         return None
@@ -117,13 +116,3 @@ def _made_again(
         text=fresh.text,
         pick=before,
     )
-
-
-def merged(before: dict[str, FactValue], said: dict[str, FactValue]) -> dict[str, FactValue]:
-    """The thread's facts with the reply's over them; what is needed adds up."""
-    facts = {**before, **said}
-    for fact in ADDED_UP:
-        old, new = before.get(fact), said.get(fact)
-        if isinstance(old, list) and isinstance(new, list):
-            facts[fact] = list(dict.fromkeys([*old, *new]))[:12]
-    return facts

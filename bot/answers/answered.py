@@ -64,7 +64,7 @@ def answered(
         if bare := reader.bare(words):  # "2", "nope": the question asked
             chosen.update(bare.set)
             continue
-        said = parser.setup_of(clause)  # what the parser reads of the setup comes first
+        said = parser.setup_of(clause, context.facts)  # what it says of the setup comes first
         if facts := known_facts(kb, said.facts):
             setup.update(facts)
             needs += said.features

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.after_pick import ADDED_UP, merged, pick_of
+from bot.answers.after_pick import pick_of
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
+from bot.intents.thread_setup import ADDED_UP, merged
 from bot.knowledge.base import KnowledgeBase
 
 
@@ -42,7 +43,7 @@ def own_ask(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent)
     if fresh.features or len(fresh.meshes) > 1:
         return _list_asked(parser, text, fresh, context)
     asks_catch = parser.says("catch", text) or parser.says("drawbacks", text)
-    said = parser.setup_of(text).facts
+    said = parser.setup_of(text, context.facts).facts
     if not asks_catch or merged(context.facts, said) != context.facts:
         return None  # no catch asked, or more of the setup said ("why not the managed one?")
     subject = subject_of(kb, context)

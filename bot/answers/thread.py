@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from bot.answers.after_pick import (
-    after_asked_of_pick,
-    after_pick,
-    known_facts,
-    merged,
-    pick_of,
-)
+from bot.answers.after_pick import after_asked_of_pick, after_pick, known_facts, pick_of
 from bot.answers.answered import answered
 from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
+from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
 
 
@@ -37,12 +32,14 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     thread gives the meshes, the setup and the sizes (bot/answers/own_ask.py: the catch with
     the thread's mesh, a mode needed, a list asked).
 
-    After a recommendation, a reply saying more of the setup makes the pick again over all of
-    it, and one asking whether "that" does something checks the pick (bot/answers/after_pick.py);
-    "why not X?" compares X with the mesh that was recommended.
-    A reply that on its own asks a cost ("what if we had 500 pods?") answers the cost at
-    that size for the thread's meshes (none after a recommendation: then the candidates'),
-    whatever the thread first asked about them.
+    What the reply says of the setup is read beside the thread's and laid over it
+    (bot/intents/thread_setup.py): "we also need to mesh about 10 EC2 VMs" after "we run EKS"
+    brings VMs in beside EKS. After a recommendation, a reply saying more of the setup makes
+    the pick again over all of it, and one asking whether "that" does something checks the
+    pick (bot/answers/after_pick.py); "why not X?", "compare that with X" compare X with the
+    mesh that was recommended. A reply that on its own asks a cost ("what if we had 500
+    pods?") answers the cost at that size for the thread's meshes (after a recommendation,
+    its pick), whatever the thread first asked about them.
     """
     said = as_modes_needed(kb, parser, text, context)  # "… need ambient": its feature needed
     intent = _read(kb, parser, said, context)
@@ -64,27 +61,33 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         # then?" asks that one mesh for those features, not the list again
         return intent.model_copy(update={"kind": IntentKind.feature_check})
     if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
+        # "and cilium?", "compare that with istio ambient": set against the pick, as "why not
+        # cilium?" is, which stays the thread's
         pick = pick_of(kb, context)
         meshes = [*([pick] if pick else []), *(m for m in intent.meshes if m != pick)]
-        return intent.model_copy(update={"meshes": meshes[:4]})
+        return intent.model_copy(update={"meshes": meshes[:4], "pick": pick})
     about_meshes = bool(intent.meshes) or context.kind == IntentKind.recommend
     resized = intent.kind != IntentKind.cost and parser.parse(text).kind == IntentKind.cost
     if about_meshes and resized:
         intent = intent.model_copy(update={"kind": IntentKind.cost})
-    return _against_its_modes(kb, parser, text, context, intent)
+    return _costed_for_the_thread(kb, parser, text, context, intent)
 
 
-def _against_its_modes(
+def _costed_for_the_thread(
     kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent, intent: Intent
 ) -> Intent:
-    """A cost that sets the thread's mesh against another mode of its project without
-    naming either ("how much memory would that save vs sidecars?" after Istio ambient mode
-    was picked): that mesh beside the mode, as "ambient vs sidecars" asks it."""
+    """A cost naming no mesh is the thread's mesh's: "what would the sidecar memory be at 400
+    pods?" after OpenShift Service Mesh was picked costs it, at that size and on the thread's
+    setup. Set against another mode of its project without naming either ("how much memory
+    would that save vs sidecars?" after Istio ambient mode), it is that mesh beside the mode,
+    as "ambient vs sidecars" asks it."""
     subject = subject_of(kb, context)
     if intent.kind != IntentKind.cost or subject is None or parser.parse(text).meshes:
         return intent
     against = parser.modes_against(text, subject)
-    return intent.model_copy(update={"meshes": [subject, *against]}) if against else intent
+    if against:
+        return intent.model_copy(update={"meshes": [subject, *against]})
+    return intent if intent.meshes else intent.model_copy(update={"meshes": [subject]})
 
 
 def _answers(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent | None:

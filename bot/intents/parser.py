@@ -13,8 +13,8 @@ import dataclasses
 import html
 import itertools
 import re
-from collections.abc import Collection, Hashable
-from dataclasses import dataclass
+from collections.abc import Collection, Hashable, Mapping
+from dataclasses import dataclass, field
 
 from bot.intents.afterthought import main_ask
 from bot.intents.alternation import word_pattern
@@ -74,7 +74,6 @@ from bot.intents.requirements import (
     HURTS,
     RETIRED,
     RequirementReader,
-    implied,
     setup_facts,
 )
 from bot.intents.resources import entry_texts, resource_words, written_words
@@ -99,6 +98,7 @@ from bot.intents.struck import without_struck
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
+from bot.intents.thread_setup import implied_beside, merged
 from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
 from bot.intents.versions import major_after, major_said, version_after
@@ -232,6 +232,7 @@ class _Reading:
     by_part: frozenset[str]  # meshes named only by a part of theirs ("what is hbone")
     named_features: bool  # a feature said by one of its names, not only found by the ranking
     excepted: tuple[str, ...] = ()  # meshes a list question leaves out ("besides istio")
+    beside: Mapping[str, FactValue] = field(default_factory=dict)  # a thread's setup before
 
 
 class IntentParser:
@@ -608,8 +609,11 @@ class IntentParser:
             update |= {"meshes": [mesh], "version": version}
         return intent.model_copy(update=update)
 
-    def _prepared(self, text: str) -> tuple[str, _Reading | None]:
-        """The text as words the readers take, and its reading (None: nothing to read)."""
+    def _prepared(
+        self, text: str, beside: Mapping[str, FactValue] | None = None
+    ) -> tuple[str, _Reading | None]:
+        """The text as words the readers take, and its reading (None: nothing to read);
+        `beside`: the setup a thread said before it (bot/intents/thread_setup.py)."""
         plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
@@ -622,14 +626,16 @@ class IntentParser:
         plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
         plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
         plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
-        return plain, self._read(self._respeller.respell(_code_words(plain)))
+        return plain, self._read(self._respeller.respell(_code_words(plain)), beside or {})
 
-    def setup_of(self, text: str) -> Intent:
+    def setup_of(self, text: str, beside: Mapping[str, FactValue] | None = None) -> Intent:
         """A reply to a recommendation read as more of its setup, whatever it asks: the facts
         and the needs a pick takes from it ("what if we also need jwt validation" needs JWT
-        validation; alone it asks which meshes have it)."""
+        validation; alone it asks which meshes have it). Read `beside` the thread's setup, as
+        if said with it in one message: "we also need to mesh about 10 EC2 VMs" after "we run
+        EKS" needs VM workloads brought in, on EKS (bot/intents/thread_setup.py)."""
         text = self._pasted.split(text.strip()).read.strip()[:MAX_READ]
-        _, reading = self._prepared(text)
+        _, reading = self._prepared(text, beside)
         if reading is None:
             return Intent(kind=IntentKind.recommend)
         return self._intent(reading, IntentKind.recommend, False, text[:ECHO_CHARS])
@@ -877,8 +883,11 @@ class IntentParser:
 
         "and cilium?" adds a mesh to the thread's question, "what if we had 500 pods?"
         re-asks it with the new size, "why not ambient?" compares against it, "where's that
-        number from?" asks for the sources behind its figures. A complete new question keeps
-        only the thread's facts.
+        number from?" asks for the sources behind its figures. What a reply leaves out the
+        thread gives: one mesh set against nothing named ("compare that with istio ambient",
+        "how does consul stack up?") is set against the thread's meshes, and a cost asked of
+        none ("what would it cost in memory?") is theirs. A complete new question keeps only
+        the thread's facts.
         """
         fresh = self._thread_free(text)
         # in a thread there is something to weigh a "why not" by
@@ -898,14 +907,16 @@ class IntentParser:
             IntentKind.too_long,
         ):
             return fresh
-        facts = {**context.facts, **fresh.facts}
+        facts = merged(context.facts, fresh.facts)
         normalised = normalise(text)
         building = self._cues.starts("follow_up", normalised) or fresh.kind in (
             IntentKind.unknown,
             IntentKind.not_in_kb,
         )
         if not building and fresh.kind != IntentKind.recommend and not fresh.meshes:
-            building = bool(fresh.facts) and not fresh.features
+            costed = fresh.kind == IntentKind.cost and bool(context.meshes)  # "… in memory?"
+            building = (bool(fresh.facts) or costed) and not fresh.features
+        building = building or self._set_against_nothing(text, fresh)
         if not building:
             return fresh.model_copy(update={"facts": facts})
         meshes = list(context.meshes)
@@ -932,6 +943,13 @@ class IntentParser:
                 "unknown_names": fresh.unknown_names or context.unknown_names,
             }
         )
+
+    def _set_against_nothing(self, text: str, fresh: Intent) -> bool:
+        """One mesh and a comparison asked with no other side named ("compare that with istio
+        ambient", "how does consul stack up?"; a bare "or" sets nothing against it)."""
+        said = self._signals.read(normalise(text))[1]
+        alone = fresh.kind == IntentKind.explain and len(fresh.meshes) == 1
+        return alone and self._compare_cued(said, 1)
 
     def _about_owners(self, context: Intent) -> Intent:
         """A thread about a mesh's part ("what is ztunnel") goes on about the mesh it belongs
@@ -962,7 +980,7 @@ class IntentParser:
                 normalised = " ".join(re.sub(pattern, " ", normalised).split())
         return named, normalised
 
-    def _read(self, text: str) -> _Reading | None:
+    def _read(self, text: str, beside: Mapping[str, FactValue]) -> _Reading | None:
         written = text
         said = self._requirements.without_asides(
             text, lambda words: set(self._signals.read(words)[0])
@@ -987,7 +1005,8 @@ class IntentParser:
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
-        required, unplaced = self._requirements.read(normalised, text)
+        platforms = _as_list(beside.get(PLATFORM))
+        required, unplaced = self._requirements.read(normalised, text, platforms)
         if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
             required.update(self._run_by_pronoun.read(normalised))
         unplaced = self._cues.strip("acts", unplaced)
@@ -997,7 +1016,7 @@ class IntentParser:
         said = settled(said, stances)  # a mesh they run is no newcomer's
         self._roles.settle(normalised, said)  # "cilium is already our cni": no mesh run
         self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
-        facts = implied(self._kb.rules, {**said, **counted}, counted)
+        facts = implied_beside(self._kb.rules, {**said, **counted}, beside, counted)
         if line := self._earlier_line_left(written, facts):  # "replacing Linkerd 1.x"
             facts[LEAVING_LINE] = line
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
@@ -1228,6 +1247,7 @@ class IntentParser:
             by_part,
             named,
             tuple(dict.fromkeys(m for _, _, m in found.spans if m in left_out)),
+            beside,
         )
 
     def _spaced_name(self, word: re.Match[str]) -> str:
@@ -1786,7 +1806,8 @@ class IntentParser:
             named = list(dict.fromkeys([*stated, *r.features]))
             if any(f not in unasked for f in named):
                 facts["needs"] = [f for f in named if f not in {*covered, *moot}][:12]
-            facts = implied(self._kb.rules, facts)  # what the needs imply ("mtls + metrics")
+            # what the needs imply ("mtls + metrics")
+            facts = implied_beside(self._kb.rules, facts, r.beside)
         # "cross-region failover" asks about multi-cluster too, as does failover across the
         # clusters counted (what the needs imply, above); a pick's must-nots ("no sidecars")
         # name what the offerings need ("hard requirements: no sidecars …").

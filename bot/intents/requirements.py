@@ -759,11 +759,14 @@ class RequirementReader:
         vendor's may be, as in "compare Tetrate and Linkerd")."""
         return list(self._platform_of)
 
-    def read(self, normalised: str, text: str | None = None) -> tuple[dict[str, FactValue], str]:
+    def read(
+        self, normalised: str, text: str | None = None, beside: Collection[str] = ()
+    ) -> tuple[dict[str, FactValue], str]:
         """The facts, and the text with the platform phrases taken out (so "bare-metal
         clusters" is not also read as a feature). Given the text as written, a cue and the
         name it runs stay in one sentence ("we run 40 services. istio or linkerd?" runs
-        nothing named)."""
+        nothing named). `beside`: the platforms a thread said before a reply, which the
+        reply's own are counted with (bot/intents/thread_setup.py)."""
         facts: dict[str, FactValue] = {}
         starts = sentence_starts(text) if text else []
         for name in self._already_named(normalised, starts):
@@ -862,7 +865,9 @@ class RequirementReader:
             if not any(b.start() <= m.start() < b.end() for b in brought)
         ]
         said += alone + places
-        counted = self._counted(named)
+        refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
+        # "no kubernetes any more, all VMs" leaves the platform said before
+        counted = self._counted(named, () if Platform.kubernetes in refused else beside)
         # "nomad + plain VMs, no kubernetes": VMs beside another platform are no platform of
         # their own but workloads to bring in, so their words stay to name that feature
         brought_in = {w for w in named if self._platform_of.get(w) == Platform.vms}
@@ -870,7 +875,6 @@ class RequirementReader:
             said = [w for w in said if w not in brought_in]
         unplaced = word_pattern(said).sub(" ", normalised) if said else normalised
         platforms = [p.value for p in counted]
-        refused = {self._platform_of.get(m.group(0)) for m in matches if self._not_this(text, m)}
         if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
             facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
         clouds = [self._cloud_of[w] for w in [*named, *hosting] if w in self._cloud_of]
@@ -978,11 +982,13 @@ class RequirementReader:
             return True
         return bool(self._negated and self._negated.search(text[: match.start()]))
 
-    def _counted(self, words: list[str]) -> list[Platform]:
+    def _counted(self, words: list[str], beside: Collection[str] = ()) -> list[Platform]:
         """The platforms these words name, less the generic ones beside a specific one:
         "Kubernetes on EKS" is EKS, "not on Kubernetes" beside ECS is ECS, but a `distinct`
         word ("rke2" beside EKS) is a platform of its own, as is a `located` one ("an on-prem
-        cluster") unless a platform named beside it runs there too (OpenShift)."""
+        cluster") unless a platform named beside it runs there too (OpenShift). A specific
+        platform said before (`beside`, a thread's) counts as one named here: "we also need to
+        mesh about 10 EC2 VMs" after "we run EKS" names no platform of its own."""
         of = {**self._platform_of, **self._alone_of}
         found = list(dict.fromkeys(of[w] for w in words))
         builds = {self._narrows[p] for p in found if p in self._narrows}
@@ -991,7 +997,7 @@ class RequirementReader:
         own = {
             of[w] for w in words if w in self._distinct or (located_apart and w in self._located)
         }
-        if any(p not in _GENERIC for p in found):
+        if any(p not in _GENERIC for p in [*found, *beside]):
             return [p for p in found if p not in _GENERIC or p in own]
         if Platform.vms in found:  # "not on Kubernetes" is what they say of Kubernetes
             return [Platform.vms]

@@ -1,0 +1,45 @@
+"""A thread's setup and a reply's: how what a reply says goes on from what was said before.
+
+One way for every reply in a thread (`meshbot chat`, a Slack thread or DM): the reply is read
+beside the thread's setup, as if both were said in one message, then laid over it.
+
+- Read beside it: VMs said after "we run EKS" ("we also need to mesh about 10 EC2 VMs") are
+  workloads to bring in beside EKS, not the estate's one platform, so they are no EKS nodes
+  either (bot/intents/requirements.py `_counted`, rules.yaml `implied:`).
+- Laid over it: what the reply says wins ("actually we're on GKE"), and what is needed adds
+  up ("we also need mirroring" keeps JWT).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from bot.intents.requirements import implied
+from bot.knowledge.models import FactValue, RulesFile
+
+# Facts that add up over a conversation ("we also need mirroring" keeps JWT): what is needed.
+ADDED_UP = ("needs", "by_name", "in_full")
+
+Facts = Mapping[str, FactValue]
+
+
+def merged(before: Facts, said: Facts) -> dict[str, FactValue]:
+    """The thread's facts with the reply's over them; what is needed adds up."""
+    facts = {**before, **said}
+    for fact in ADDED_UP:
+        old, new = before.get(fact), said.get(fact)
+        if isinstance(old, list) and isinstance(new, list):
+            facts[fact] = list(dict.fromkeys([*old, *new]))[:12]
+    return facts
+
+
+def implied_beside(
+    rules: RulesFile, said: Facts, before: Facts, counted: Collection[str] | None = None
+) -> dict[str, FactValue]:
+    """What the reply's facts imply read beside the thread's (rules.yaml `implied:`), less
+    what the thread said already: "10 EC2 VMs" after "we run EKS" counts no nodes, as VMs
+    counted count them only where no other platform is said."""
+    if not before:
+        return implied(rules, dict(said), counted)
+    whole = implied(rules, merged(before, said), counted)
+    return {k: v for k, v in whole.items() if k in said or before.get(k) != v}
