@@ -10,7 +10,7 @@ from bot.answers.engine import AnswerEngine
 from bot.render.plain import render_terminal
 from tests.support.knowledge_files import problems_of, read, write
 
-OSSM = "Red Hat OpenShift Service Mesh 3: Envoy (C++) sidecar in every pod, or ambient mode"
+OSSM = "Red Hat OpenShift Service Mesh 3: Envoy (C++) sidecar in each meshed pod, or ambient mode"
 
 
 def _architecture(engine: AnswerEngine, text: str) -> str:
