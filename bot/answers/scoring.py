@@ -339,7 +339,16 @@ def evaluate(
 
 
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:
-    return [q for q in kb.rules.questions if q.fact not in facts]
+    """The questions on facts not known yet: neither stated nor said as a preference (the
+    flag of rules.yaml `refusals.weighed` or `softened`: "no sidecars if we can avoid it"
+    answers whether sidecars are acceptable)."""
+    refusals = kb.rules.refusals
+    wished = {**refusals.weighed, **refusals.softened}
+    return [
+        q
+        for q in kb.rules.questions
+        if q.fact not in facts and (q.fact not in wished or wished[q.fact] not in facts)
+    ]
 
 
 def _entropy(outcomes: list[tuple[str, ...]]) -> float:

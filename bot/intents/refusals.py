@@ -27,6 +27,8 @@ from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 # an em dash ends one.
 _PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
 _PUNCTUATION_KEPT = re.compile(r"([,.;:!?\n—]+)")  # the same cuts, each kept
+# What is left of a contraction's tail once punctuation is gone ("don't" is "don t")
+CLITICS = frozenset({"t", "s", "d", "ll", "re", "ve", "m"})
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no envoy or sidecars": one listed refusal
 
 
@@ -50,10 +52,20 @@ def _object(
 
 
 def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
-    """The `window` words before the object and the `window` words after it."""
-    before = " ".join(clause[: obj.start()].split()[-window:])
-    after = " ".join(clause[obj.end() :].split()[:window])
-    return before, after
+    """The `window` words before the object and the `window` words after it, each word as
+    written: a contraction's tail is no word of its own ("don t want to run sidecars" has the
+    cue four words before the object)."""
+    words = clause[: obj.start()].split()
+    start, counted = len(words), 0
+    while start > 0 and counted < window:
+        start -= 1
+        counted += words[start] not in CLITICS
+    after = clause[obj.end() :].split()
+    end = counted = 0
+    while end < len(after) and (counted < window or after[end] in CLITICS):
+        counted += after[end] not in CLITICS
+        end += 1
+    return " ".join(words[start:]), " ".join(after[:end])
 
 
 def _expanded(words: list[str], vendors: list[str]) -> list[str]:

@@ -908,6 +908,11 @@ class FactDef(Strict):
         default=None,
         description="How a number fact of 1 reads, where the label is a plural: 'cluster'.",
     )
+    label_false: Text | None = Field(
+        default=None,
+        description="How a flag said to be false reads ('sidecars are fine'), where 'not' "
+        "before the label would not.",
+    )
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
     )

@@ -1,0 +1,83 @@
+"""Wishes, must-haves and the question asked next (blind user test r2, problems 1, 5, 6, 7
+and 15). Each goes through the public path: the text parsed, then the answer it gets.
+
+- Options offered with "or" ("ambient, linkerd, or something managed?") are candidates to
+  weigh, not must-haves; an Istio team whose upgrades hurt is weighed toward the move to
+  ambient made in place, and a managed service that drops the mTLS they have is no
+  like-for-like move.
+- A must-have met in full beats one met only partly, no mesh at all (app-level mTLS) included.
+- No sidecars "if we can avoid it" is a wish, weighed where an offering without them meets
+  every must-have; said (or accepted) it is never asked back, nor is "is mTLS the only reason"
+  after other needs were named.
+- The question asked next splits the offerings left: none whose answers would only rule out
+  every mesh.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.answers.results import Answer
+from tests.support.verdicts import verdict
+
+LICENCE = "Does your licence policy rule anything out?"
+SIDECARS = "Are sidecar proxies acceptable?"
+DRIVERS = "Is mutual TLS the only reason you want a mesh?"
+
+
+def _asked(answer: Answer) -> str | None:
+    return answer.follow_up.question if answer.follow_up else None
+
+
+# Problem 7: no sidecars if avoidable is a wish, weighed where it can be had.
+SIDECARS_IF_AVOIDABLE = [
+    "eks cluster, ~30 svcs, mtls + timeouts. we'd rather not have sidecars if we can help it. "
+    "what do you suggest?",
+    "EKS, 20 services, need mtls and retries, avoiding sidecars where possible. recommendations?",
+    "gke, 40 services, mtls and canary routing; no sidecars if we can avoid them. which mesh?",
+    "AKS, 25 svcs, 3 engineers, want mTLS and retries, ideally without sidecar proxies. "
+    "what would you pick?",
+    "EKS, 25 services, need mtls + retries, don't want sidecars unless we have to. Suggestions?",
+    "we don't want to run sidecars if we can avoid it. eks, 30 services, mtls and retries",
+]
+
+
+@pytest.mark.parametrize("text", SIDECARS_IF_AVOIDABLE)
+def test_sidecars_avoided_if_possible_lead_to_ambient_and_are_not_asked_back(
+    engine: AnswerEngine, text: str
+):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("sidecarless_preferred") is True
+    assert "no_sidecars" not in facts
+    found = verdict(engine, text)
+    assert found.pick == "istio-ambient"
+    assert not found.of("linkerd").out  # sidecars stay in the running
+    assert _asked(engine.ask(text)) != SIDECARS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 25 services, 2 engineers, need mTLS and retries, sidecars are fine",
+        "EKS, 25 services, need mtls. no problem with sidecars",
+    ],
+)
+def test_sidecars_said_to_be_fine_are_not_asked_back(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("no_sidecars") is False
+    answer = engine.ask(text)
+    assert _asked(answer) != SIDECARS
+    assert verdict(engine, text).pick == "linkerd"
+
+
+# A cue split by a contraction is as near its object as written ("don't" is one word).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("eks. We don't want to run Envoy.", "no_envoy"),
+        ("eks. We don't want to run sidecars.", "no_sidecars"),
+        ("eks. we do not want to run sidecars", "no_sidecars"),
+    ],
+)
+def test_a_contracted_cue_reaches_its_object(engine: AnswerEngine, text: str, fact: str):
+    assert engine.parser.parse(text).facts.get(fact) is True
