@@ -30,6 +30,56 @@ def _asked(answer: Answer) -> str | None:
     return answer.follow_up.question if answer.follow_up else None
 
 
+# Problem 1: "or something managed" is one of the options weighed.
+OPTIONS_WITH_MANAGED = [
+    "EKS, istio sidecars, 200 services, upgrades are painful for our 3 person team. ambient, "
+    "linkerd or something managed?",
+    "Istio on EKS, 180 svcs, upgrades keep breaking. Move to ambient or go managed?",
+    "istio sidecars on eks, 2 sres, upgrades eat our weeks. linkerd or something managed?",
+    "our istio on eks (150 services) is too much work to upgrade for 2 people. is ambient the "
+    "answer, or linkerd, or a managed option?",
+    "EKS, Istio 1.20 with sidecars, ~220 services; we can't keep up with upgrades. go ambient, "
+    "switch to linkerd, or something managed?",
+]
+
+
+@pytest.mark.parametrize("text", OPTIONS_WITH_MANAGED)
+def test_a_managed_option_offered_with_or_is_weighed_not_required(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("managed_preferred") is True
+    assert "managed_control_plane" not in facts
+    found = verdict(engine, text)
+    assert not found.of("istio-ambient").out and not found.of("linkerd").out
+    assert "amazon-vpc-lattice" not in found.tied  # it would drop the mTLS they run
+    assert engine.ask(text).title == "Recommendation: Istio ambient mode"
+
+
+def test_the_in_place_move_to_ambient_is_the_reason_given(engine: AnswerEngine):
+    text = (
+        "We're on EKS with Istio 1.18 sidecars, 250 services. Upgrades are killing us "
+        "(2 engineers). Should we move to ambient, Linkerd, or something managed?"
+    )
+    found = verdict(engine, text)
+    assert found.pick == "istio-ambient"
+    assert "upgrade-toil-other-mode" in {r.id for r in found.fired}
+
+
+# Must not change: managed said outside the options stays a must-have.
+MANAGED_REQUIRED = [
+    "we need a managed mesh on eks. istio or linkerd?",
+    "4 GKE clusters, 150 services, self-run cloud service mesh. every upgrade is a weekend. "
+    "should we go managed?",
+    "GKE standard, 40 services, want mTLS and metrics, we are not running istiod ourselves",
+]
+
+
+@pytest.mark.parametrize("text", MANAGED_REQUIRED)
+def test_managed_said_outright_stays_required(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert facts.get("managed_control_plane") is True
+    assert "managed_preferred" not in facts
+
+
 # Problem 7: no sidecars if avoidable is a wish, weighed where it can be had.
 SIDECARS_IF_AVOIDABLE = [
     "eks cluster, ~30 svcs, mtls + timeouts. we'd rather not have sidecars if we can help it. "

@@ -979,7 +979,10 @@ class IntentParser:
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
         self._roles.settle(normalised, said)  # "cilium is already our cni": no mesh run
-        self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
+        wished = self._softened.soften(text, said, self._required_of, refused)  # "if possible"
+        if wished:  # "upgrades keep breaking. ambient or go managed?": the pain named again
+            for fact, value in self._priorities.read(normalised, text, frozenset(said)).items():
+                said.setdefault(fact, value)
         facts = implied(self._kb.rules, {**said, **counted}, counted)
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
         if self._spanned(normalised, facts):  # "three clusters … which meshes can span them"

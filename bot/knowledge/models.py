@@ -1769,9 +1769,15 @@ class Refusals(Strict):
     softened: dict[Id, Id] = Field(
         default_factory=dict,
         description="A requirement said only in clauses with a `preferring` word ('want "
-        "managed if possible', 'open source preferred'), and the flag that records it as a "
-        "preference instead: weighed "
+        "managed if possible', 'open source preferred'), or offered as one option among "
+        "others (`offering`), and the flag that records it as a preference instead: weighed "
         "for the offerings that have it, never screening the others out.",
+    )
+    offering: list[Text] = Field(
+        default_factory=list,
+        description="Words that set what a clause of a question names as one option among "
+        "others ('should we move to ambient, linkerd, or something managed?'): a requirement "
+        "said only in such clauses is a candidate to weigh (`softened`), not a must-have.",
     )
     extends: list[Text] = Field(
         default_factory=list,
