@@ -80,6 +80,67 @@ def test_managed_said_outright_stays_required(engine: AnswerEngine, text: str):
     assert "managed_preferred" not in facts
 
 
+# Problem 5: on EKS Fargate, Consul meets mTLS in full; no mesh only partly.
+FARGATE_MTLS = [
+    "EKS Fargate-only cluster, 35 svcs, need mTLS between services",
+    "All pods on EKS Fargate profiles, 50 microservices, need mTLS. Options?",
+    "eks w/ fargate profiles only. need service-to-service mtls for ~45 services",
+    "we're 100% fargate on eks, about 60 services. we need mutual tls between them. what mesh?",
+    "EKS on fargate only, 40 services, mTLS is required. which mesh?",
+]
+
+
+@pytest.mark.parametrize("text", FARGATE_MTLS)
+def test_a_must_have_met_in_full_beats_one_met_partly(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("fargate_pods") is True
+    found = verdict(engine, text)
+    assert found.tied == ["consul"]
+    assert not found.of("no-mesh").out  # app-level mTLS stays the fallback
+    answer = engine.ask(text)
+    assert "close call" not in answer.lead.lower()
+
+
+# Must not change: where what no mesh meets partly is judged enough, or no mTLS is asked.
+PARTIAL_ENOUGH = [
+    ("EKS, 18 services, three devs. we want retries and circuit breakers", "no-mesh"),
+    (
+        "fargate tasks on ecs, 8 services, mtls is the only driver. do we even need a mesh?",
+        "no-mesh",
+    ),
+    (
+        "all our pods run on fargate (EKS). 12 svcs, want service to service authorization. "
+        "options?",
+        "amazon-vpc-lattice",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pick"), PARTIAL_ENOUGH)
+def test_a_partial_way_judged_enough_still_leads(engine: AnswerEngine, text: str, pick: str):
+    assert verdict(engine, text).tied == [pick]
+
+
+# Problem 6: mTLS plus retries named, no sidecars: no close call with no mesh, and mTLS is
+# not asked back as the only reason.
+MTLS_AND_MORE = [
+    "eks, 20 svcs, need mtls and retries, no sidecars",
+    "EKS with 28 services; requirements: mTLS + timeouts, and no sidecar proxies.",
+    "we're on EKS (25 services). must have mtls and retries. sidecars are a no-go.",
+    "EKS, 25 svcs: mTLS, retries, no sidecars. what do you recommend?",
+    "EKS, 22 services. mTLS and retries needed; no sidecars please.",
+]
+
+
+@pytest.mark.parametrize("text", MTLS_AND_MORE)
+def test_needs_beyond_mtls_settle_the_drivers_question(engine: AnswerEngine, text: str):
+    found = verdict(engine, text)
+    assert found.pick == "istio-ambient"
+    assert found.scores["no-mesh"] < found.scores["istio-ambient"] - 2
+    answer = engine.ask(text)
+    assert "close call" not in answer.lead.lower()
+    assert _asked(answer) != DRIVERS
+
+
 # Problem 7: no sidecars if avoidable is a wish, weighed where it can be had.
 SIDECARS_IF_AVOIDABLE = [
     "eks cluster, ~30 svcs, mtls + timeouts. we'd rather not have sidecars if we can help it. "

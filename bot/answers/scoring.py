@@ -227,10 +227,12 @@ def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
 
 def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:
     """Each must-have met only partly somewhere, and the meshes left that meet it and every
-    other requirement in full. No mesh at all, the baseline, is no witness (what it meets,
-    tools beside it meet), nor is an offering with a trait in `caveat_cost.outdone_unless`
-    that a rule fired on weighs (a licensed edition whose open-source base, left too, meets
-    the need, where the licence is unasked: what it adds is the licence)."""
+    other must-have in full (a caveat on how one runs, such as Consul's transparent proxy off
+    on EKS Fargate, is no must-have). No mesh at all, the baseline, is no witness (what it
+    meets, tools beside it meet), nor is an offering with a trait in
+    `caveat_cost.outdone_unless` that a rule fired on weighs (a licensed edition whose
+    open-source base, left too, meets the need, where the licence is unasked: what it adds is
+    the licence)."""
     weighed = {t for rule in fired for t in rule.traits}
     unless = [t for t in field.kb.rules.caveat_cost.outdone_unless if t in weighed]
     needs = dict.fromkeys(f.feature for s in field.alive for f in s.caveats if f.feature)
@@ -238,7 +240,7 @@ def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:
         s.mesh.id
         for s in field.alive
         if not _baseline(s)
-        and all(f.in_full for f in s.caveats)
+        and all(f.in_full for f in s.caveats if f.feature)
         and not any(field.has(trait, s) for trait in unless)
     ]
     return {need: witnesses for need in needs} if witnesses else {}
@@ -249,16 +251,21 @@ def _outdone(
 ) -> dict[str, int]:
     """What a must-have met only partly (or unconfirmed) costs besides, where a mesh left that
     meets it in full is close behind or ahead (within `caveat_cost.outdone`): between those it
-    is the need that decides. One such need is enough; each further one costs its own caveat.
-    None where every mesh meeting it in full trails far behind on what else was said (the
-    need decides nothing there), nor for no mesh at all, whose partial rows are tools beside it,
-    weighed by whether a mesh is needed, nor for an offering with a trait in `outdone_spares`
-    (what they run already: its partial row is lived with, and staying is weighed apart)."""
+    is the need that decides, no mesh at all (app-level mTLS beside cert-manager) included.
+    One such need is enough; each further one costs its own caveat. None where every mesh
+    meeting it in full trails far behind on what else was said (the need decides nothing
+    there), nor for an offering with a trait in `outdone_spares` (what they run already: its
+    partial row is lived with, and staying is weighed apart), nor for one a fired rule weighs
+    up because its partial way is enough here (`partial_enough`: retries from a client library
+    on a small estate)."""
     extra, spared = kb.rules.caveat_cost.outdone, kb.rules.caveat_cost.outdone_spares
     full = met_in_full(field, fired) if extra else {}
+    enough = [rule for rule in fired if rule.partial_enough]
     cost = {}
     for s in field.alive:
-        if not full or _baseline(s) or any(field.has(trait, s) for trait in spared):
+        if not full or any(field.has(trait, s) for trait in spared):
+            continue
+        if any(weight(rule, s, field) > 0 for rule in enough):
             continue
         rivals = {w for f in s.caveats if not f.met_anyway for w in full.get(f.feature, [])}
         if any(scores[w] >= scores[s.mesh.id] - extra for w in rivals if w != s.mesh.id):

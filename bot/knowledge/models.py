@@ -1273,6 +1273,13 @@ class Rule(Strict):
         description="Traits (bot/answers/traits.py) whose holders `because` is true of: "
         "argued against another offering only where the pick has none of them.",
     )
+    partial_enough: bool = Field(
+        default=False,
+        description="The reason is that what the offerings it weighs up meet only partly is "
+        "enough for this setup (retries from a client library on a small estate): where it "
+        "fires, their partial must-haves are not outdone by a mesh meeting them in full "
+        "(`caveat_cost.outdone`).",
+    )
 
     def model_post_init(self, _: Any) -> None:
         if not self.scores and not self.traits:
