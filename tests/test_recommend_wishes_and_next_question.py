@@ -141,6 +141,11 @@ def test_needs_beyond_mtls_settle_the_drivers_question(engine: AnswerEngine, tex
     assert _asked(answer) != DRIVERS
 
 
+def test_mtls_alone_asks_whether_it_is_the_only_reason(engine: AnswerEngine):
+    # the answer splits running no mesh (app-level TLS) from ambient
+    assert _asked(engine.ask("EKS, 25 services, need mTLS, no sidecars")) == DRIVERS
+
+
 # Problem 7: no sidecars if avoidable is a wish, weighed where it can be had.
 SIDECARS_IF_AVOIDABLE = [
     "eks cluster, ~30 svcs, mtls + timeouts. we'd rather not have sidecars if we can help it. "
@@ -165,6 +170,14 @@ def test_sidecars_avoided_if_possible_lead_to_ambient_and_are_not_asked_back(
     assert found.pick == "istio-ambient"
     assert not found.of("linkerd").out  # sidecars stay in the running
     assert _asked(engine.ask(text)) != SIDECARS
+
+
+# Nothing said of sidecars: Linkerd for a small team, and whether sidecars are acceptable is
+# what splits it from ambient; said fine, that is answered.
+def test_sidecars_unspoken_leave_the_small_team_on_linkerd(engine: AnswerEngine):
+    text = "EKS, 25 services, need mTLS + retries"
+    assert verdict(engine, text).pick == "linkerd"
+    assert _asked(engine.ask(text)) == SIDECARS
 
 
 @pytest.mark.parametrize(
@@ -192,3 +205,64 @@ def test_sidecars_said_to_be_fine_are_not_asked_back(engine: AnswerEngine, text:
 )
 def test_a_contracted_cue_reaches_its_object(engine: AnswerEngine, text: str, fact: str):
     assert engine.parser.parse(text).facts.get(fact) is True
+
+
+# Problem 15: the question asked next splits the offerings left.
+NOTHING_WORTH_ASKING = [
+    "We run 30 services on ECS Fargate. Need service discovery and retries, minimal ops "
+    "overhead. What should we use?",
+    "ECS fargate, 25 services, want service discovery and retries with minimal ops",
+    "we run 40 services on ECS on EC2, need retries and timeouts, nothing to operate "
+    "ourselves. what should we use?",
+    "ECS, ~30 services, just need service discovery + some retries, least ops possible. "
+    "recommendation?",
+    "We're on ECS with the EC2 launch type, leaving App Mesh. Need weighted routing and "
+    "header-based routing. What should we move to?",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_WORTH_ASKING)
+def test_no_question_that_could_only_rule_out_every_aws_service(engine: AnswerEngine, text: str):
+    answer = engine.ask(text)
+    assert answer.title.startswith("Recommendation: Amazon")
+    assert _asked(answer) not in {LICENCE, SIDECARS}
+
+
+CONSUL_USERS = [
+    "We're a Nomad + Consul shop, been using Consul service mesh for years. Should we stay on "
+    "Consul or switch to something else?",
+    "we've run consul connect on nomad for 3 years, 60 services. keep it or move?",
+    "nomad and consul here, consul service mesh in prod for ages. stay or switch?",
+    "Nomad shop, ~40 services on Consul's service mesh since 2021. should we stay on consul?",
+    "we run consul connect with nomad, 80 services. keep consul or move to something else?",
+]
+
+
+@pytest.mark.parametrize("text", CONSUL_USERS)
+def test_a_consul_shop_is_asked_about_its_licence_not_sidecars(engine: AnswerEngine, text: str):
+    answer = engine.ask(text)
+    assert answer.title == "Recommendation: Consul"
+    assert _asked(answer) == LICENCE
+
+
+# Must not change: a question whose answers split meshes still asked.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "we need a mesh on EKS for about 150 services",
+            "Do you need a vendor's support contract for the mesh?",
+        ),
+        (
+            "We're leaving App Mesh. Everything runs on ECS Fargate, 30 services. We need mTLS "
+            "between services. What now?",
+            LICENCE,
+        ),
+        (
+            "All our EKS workloads run on Fargate profiles. 50 services. Need mTLS.",
+            "Who will run the mesh day to day?",
+        ),
+    ],
+)
+def test_a_question_splitting_meshes_is_still_asked(engine: AnswerEngine, text: str, asked: str):
+    assert _asked(engine.ask(text)) == asked

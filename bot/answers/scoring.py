@@ -358,10 +358,19 @@ def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Quest
     ]
 
 
-def _entropy(outcomes: list[tuple[str, ...]]) -> float:
-    counts = Counter(outcomes)
-    total = len(outcomes)
-    return -sum(n / total * math.log2(n / total) for n in counts.values())
+def information(outcomes: list[tuple[str, ...]]) -> tuple[float, float]:
+    """What knowing the answer tells about the pick, in bits, each answer as likely: the
+    entropy of the pick over every answer less what stays open after one; and that part left
+    open, where an answer leaves several level (a tie of k leaves log2 k bits open)."""
+    if not outcomes:
+        return 0.0, 0.0
+    share = 1 / len(outcomes)
+    picks: Counter[str] = Counter()
+    for tied in outcomes:
+        for mesh_id in tied:
+            picks[mesh_id] += share / len(tied)
+    left = sum(share * math.log2(len(tied)) for tied in outcomes if tied)
+    return -sum(p * math.log2(p) for p in picks.values()) - left, left
 
 
 @dataclass(frozen=True)
@@ -383,23 +392,31 @@ class Outlook:
         ]
 
     def most_telling_question(self) -> Question | None:
-        """The open question whose answers split the outcome most (information gain over
-        the picks its options lead to, screening included); the order in rules.yaml breaks
-        ties; while the pick is to run no mesh, none on what the mesh should be. None when one
-        offering is left or no answer could change the pick."""
+        """The open question whose answers split the survivors most: information gain about
+        the pick its options lead to (screening included), where an answer that would rule
+        out every mesh (leaving none, or only doing without one) splits nothing among them.
+        Of questions that tell as much, the one whose answers leave fewer ties, then the first
+        in rules.yaml; while the pick is to run no mesh, none on what the mesh should be. None
+        when one offering is left or no answer could change the pick."""
         if len(self.verdict.survivors) <= 1:
             return None
         pick = self.verdict.of(self.verdict.tied[0]).mesh if self.verdict.tied else None
         meshless = bool(pick and pick.fit and pick.fit.mesh is False)
-        best, chosen = 0.0, None
+        best, chosen = (0.0, 0.0), None
         for _, group in itertools.groupby(self.options, key=lambda item: item[0].id):
             options = list(group)
             if meshless and options[0][0].shapes_mesh:
                 continue  # "no mesh" picked: what a mesh should be is no question yet
-            gain = _entropy([tuple(v.tied) for _, _, v in options])
-            if gain > best + 1e-9:
-                best, chosen = gain, options[0][0]
+            gain, left = information([tuple(v.tied) for _, _, v in options if _mesh_left(v)])
+            rank = (round(gain, 9), -round(left, 9))  # as much learnt, the fewer ties left
+            if gain > 1e-9 and rank > best:
+                best, chosen = rank, options[0][0]
         return chosen
+
+
+def _mesh_left(verdict: Verdict) -> bool:
+    """A mesh survives screening (not only the no-mesh baseline)."""
+    return any(not s.out and not _baseline(s) for s in verdict.screened)
 
 
 def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Outlook:
