@@ -140,7 +140,7 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
         if fact and fact.line_of in facts:  # said with the mesh it is a line of
             continue
         if isinstance(value, bool):
-            bits.append(label if value else f"not {label}")
+            bits.append(label if value else (fact and fact.label_false) or f"not {label}")
         elif isinstance(value, int):
             one = fact.label_one if fact and value == 1 else None
             bits.append(f"{value:,} {one or label}")

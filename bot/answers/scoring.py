@@ -227,10 +227,12 @@ def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
 
 def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:
     """Each must-have met only partly somewhere, and the meshes left that meet it and every
-    other requirement in full. No mesh at all, the baseline, is no witness (what it meets,
-    tools beside it meet), nor is an offering with a trait in `caveat_cost.outdone_unless`
-    that a rule fired on weighs (a licensed edition whose open-source base, left too, meets
-    the need, where the licence is unasked: what it adds is the licence)."""
+    other must-have in full (a caveat on how one runs, such as Consul's transparent proxy off
+    on EKS Fargate, is no must-have). No mesh at all, the baseline, is no witness (what it
+    meets, tools beside it meet), nor is an offering with a trait in
+    `caveat_cost.outdone_unless` that a rule fired on weighs (a licensed edition whose
+    open-source base, left too, meets the need, where the licence is unasked: what it adds is
+    the licence)."""
     weighed = {t for rule in fired for t in rule.traits}
     unless = [t for t in field.kb.rules.caveat_cost.outdone_unless if t in weighed]
     needs = dict.fromkeys(f.feature for s in field.alive for f in s.caveats if f.feature)
@@ -238,7 +240,7 @@ def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:
         s.mesh.id
         for s in field.alive
         if not _baseline(s)
-        and all(f.in_full for f in s.caveats)
+        and all(f.in_full for f in s.caveats if f.feature)
         and not any(field.has(trait, s) for trait in unless)
     ]
     return {need: witnesses for need in needs} if witnesses else {}
@@ -249,16 +251,21 @@ def _outdone(
 ) -> dict[str, int]:
     """What a must-have met only partly (or unconfirmed) costs besides, where a mesh left that
     meets it in full is close behind or ahead (within `caveat_cost.outdone`): between those it
-    is the need that decides. One such need is enough; each further one costs its own caveat.
-    None where every mesh meeting it in full trails far behind on what else was said (the
-    need decides nothing there), nor for no mesh at all, whose partial rows are tools beside it,
-    weighed by whether a mesh is needed, nor for an offering with a trait in `outdone_spares`
-    (what they run already: its partial row is lived with, and staying is weighed apart)."""
+    is the need that decides, no mesh at all (app-level mTLS beside cert-manager) included.
+    One such need is enough; each further one costs its own caveat. None where every mesh
+    meeting it in full trails far behind on what else was said (the need decides nothing
+    there), nor for an offering with a trait in `outdone_spares` (what they run already: its
+    partial row is lived with, and staying is weighed apart), nor for one a fired rule weighs
+    up because its partial way is enough here (`partial_enough`: retries from a client library
+    on a small estate)."""
     extra, spared = kb.rules.caveat_cost.outdone, kb.rules.caveat_cost.outdone_spares
     full = met_in_full(field, fired) if extra else {}
+    enough = [rule for rule in fired if rule.partial_enough]
     cost = {}
     for s in field.alive:
-        if not full or _baseline(s) or any(field.has(trait, s) for trait in spared):
+        if not full or any(field.has(trait, s) for trait in spared):
+            continue
+        if any(weight(rule, s, field) > 0 for rule in enough):
             continue
         rivals = {w for f in s.caveats if not f.met_anyway for w in full.get(f.feature, [])}
         if any(scores[w] >= scores[s.mesh.id] - extra for w in rivals if w != s.mesh.id):
@@ -339,13 +346,31 @@ def evaluate(
 
 
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:
-    return [q for q in kb.rules.questions if q.fact not in facts]
+    """The questions on facts not known yet: neither stated nor said as a preference (the
+    flag of rules.yaml `refusals.weighed` or `softened`: "no sidecars if we can avoid it"
+    answers whether sidecars are acceptable)."""
+    refusals = kb.rules.refusals
+    wished = {**refusals.weighed, **refusals.softened}
+    return [
+        q
+        for q in kb.rules.questions
+        if q.fact not in facts and (q.fact not in wished or wished[q.fact] not in facts)
+    ]
 
 
-def _entropy(outcomes: list[tuple[str, ...]]) -> float:
-    counts = Counter(outcomes)
-    total = len(outcomes)
-    return -sum(n / total * math.log2(n / total) for n in counts.values())
+def information(outcomes: list[tuple[str, ...]]) -> tuple[float, float]:
+    """What knowing the answer tells about the pick, in bits, each answer as likely: the
+    entropy of the pick over every answer less what stays open after one; and that part left
+    open, where an answer leaves several level (a tie of k leaves log2 k bits open)."""
+    if not outcomes:
+        return 0.0, 0.0
+    share = 1 / len(outcomes)
+    picks: Counter[str] = Counter()
+    for tied in outcomes:
+        for mesh_id in tied:
+            picks[mesh_id] += share / len(tied)
+    left = sum(share * math.log2(len(tied)) for tied in outcomes if tied)
+    return -sum(p * math.log2(p) for p in picks.values()) - left, left
 
 
 @dataclass(frozen=True)
@@ -367,23 +392,31 @@ class Outlook:
         ]
 
     def most_telling_question(self) -> Question | None:
-        """The open question whose answers split the outcome most (information gain over
-        the picks its options lead to, screening included); the order in rules.yaml breaks
-        ties; while the pick is to run no mesh, none on what the mesh should be. None when one
-        offering is left or no answer could change the pick."""
+        """The open question whose answers split the survivors most: information gain about
+        the pick its options lead to (screening included), where an answer that would rule
+        out every mesh (leaving none, or only doing without one) splits nothing among them.
+        Of questions that tell as much, the one whose answers leave fewer ties, then the first
+        in rules.yaml; while the pick is to run no mesh, none on what the mesh should be. None
+        when one offering is left or no answer could change the pick."""
         if len(self.verdict.survivors) <= 1:
             return None
         pick = self.verdict.of(self.verdict.tied[0]).mesh if self.verdict.tied else None
         meshless = bool(pick and pick.fit and pick.fit.mesh is False)
-        best, chosen = 0.0, None
+        best, chosen = (0.0, 0.0), None
         for _, group in itertools.groupby(self.options, key=lambda item: item[0].id):
             options = list(group)
             if meshless and options[0][0].shapes_mesh:
                 continue  # "no mesh" picked: what a mesh should be is no question yet
-            gain = _entropy([tuple(v.tied) for _, _, v in options])
-            if gain > best + 1e-9:
-                best, chosen = gain, options[0][0]
+            gain, left = information([tuple(v.tied) for _, _, v in options if _mesh_left(v)])
+            rank = (round(gain, 9), -round(left, 9))  # as much learnt, the fewer ties left
+            if gain > 1e-9 and rank > best:
+                best, chosen = rank, options[0][0]
         return chosen
+
+
+def _mesh_left(verdict: Verdict) -> bool:
+    """A mesh survives screening (not only the no-mesh baseline)."""
+    return any(not s.out and not _baseline(s) for s in verdict.screened)
 
 
 def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Outlook:

@@ -1015,7 +1015,10 @@ class IntentParser:
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
         self._roles.settle(normalised, said)  # "cilium is already our cni": no mesh run
-        self._softened.soften(text, said, self._required_of, refused)  # "want managed if possible"
+        wished = self._softened.soften(text, said, self._required_of, refused)  # "if possible"
+        if wished:  # "upgrades keep breaking. ambient or go managed?": the pain named again
+            for fact, value in self._priorities.read(normalised, text, frozenset(said)).items():
+                said.setdefault(fact, value)
         facts = implied_beside(self._kb.rules, {**said, **counted}, beside, counted)
         if line := self._earlier_line_left(written, facts):  # "replacing Linkerd 1.x"
             facts[LEAVING_LINE] = line

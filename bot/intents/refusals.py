@@ -27,6 +27,9 @@ from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 # an em dash ends one.
 _PUNCTUATION = re.compile(r"[,.;:!?\n—]+")
 _PUNCTUATION_KEPT = re.compile(r"([,.;:!?\n—]+)")  # the same cuts, each kept
+_SENTENCES = re.compile(r"(?<=[.!?\n])")  # a sentence keeps its closing mark
+# What is left of a contraction's tail once punctuation is gone ("don't" is "don t")
+CLITICS = frozenset({"t", "s", "d", "ll", "re", "ve", "m"})
 LIST_WORDS = frozenset({"and", "or", "nor"})  # "no envoy or sidecars": one listed refusal
 
 
@@ -50,10 +53,20 @@ def _object(
 
 
 def _around(clause: str, obj: re.Match[str], window: int) -> tuple[str, str]:
-    """The `window` words before the object and the `window` words after it."""
-    before = " ".join(clause[: obj.start()].split()[-window:])
-    after = " ".join(clause[obj.end() :].split()[:window])
-    return before, after
+    """The `window` words before the object and the `window` words after it, each word as
+    written: a contraction's tail is no word of its own ("don t want to run sidecars" has the
+    cue four words before the object)."""
+    words = clause[: obj.start()].split()
+    start, counted = len(words), 0
+    while start > 0 and counted < window:
+        start -= 1
+        counted += words[start] not in CLITICS
+    after = clause[obj.end() :].split()
+    end = counted = 0
+    while end < len(after) and (counted < window or after[end] in CLITICS):
+        counted += after[end] not in CLITICS
+        end += 1
+    return " ".join(words[start:]), " ".join(after[:end])
 
 
 def _expanded(words: list[str], vendors: list[str]) -> list[str]:
@@ -108,6 +121,7 @@ class RefusalReader:
         self._phrasal = _alternation(refusals.phrasal)
         self._extends = _alternation(refusals.extends)
         self._preferring = _alternation(refusals.preferring)
+        self._offering = _alternation(refusals.offering)
         self._preferred_fact = refusals.preferred_fact
         self._weighed = refusals.weighed
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
@@ -253,12 +267,22 @@ class RefusalReader:
 
     def preferring_clauses(self, text: str) -> tuple[list[str], list[str]]:
         """The text's clauses (normalised) with a `preferring` word ("managed if possible"),
-        and the others."""
+        or offering an option among others in a question (`offering`: "ambient, linkerd, or
+        something managed?"), and the others."""
         clauses = self._all_clauses(text)
-        if self._preferring is None:
-            return [], clauses
-        soft = [c for c in clauses if self._preferring.search(c)]
+        offered = self._offered_clauses(text)
+        soft = [
+            c for c in clauses if (self._preferring and self._preferring.search(c)) or c in offered
+        ]
         return soft, [c for c in clauses if c not in soft]
+
+    def _offered_clauses(self, text: str) -> set[str]:
+        """The clauses of the text's questions that hold an `offering` word: each names one
+        of the options the question weighs ("should we go managed or stay on istio?")."""
+        if self._offering is None:
+            return set()
+        questions = [s for s in _SENTENCES.split(text) if s.rstrip().endswith("?")]
+        return {c for q in questions for c in self._all_clauses(q) if self._offering.search(c)}
 
     def _all_clauses(self, text: str) -> list[str]:
         found = []

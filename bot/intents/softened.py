@@ -29,20 +29,21 @@ class Softened:
         facts: dict[str, FactValue],
         read: Reader,
         refused: dict[str, FactValue],
-    ) -> None:
+    ) -> set[str]:
         """Replace in `facts` each softened fact set (a flag true, or a policy such as
         `licence: open_source`) that `read` (the readers that set it) no longer sets to that
         value from the text less its preferring clauses. One a refusal sets ("we'd prefer not
         to run control planes ourselves") is a must-not said as a preference, which is kept
-        and given up first (`refusals.preferred_fact`)."""
+        and given up first (`refusals.preferred_fact`). Returns the facts made preferences."""
         hard = [f for f in self._softened if facts.get(f) not in (None, False) and f not in refused]
         if not hard:
-            return
+            return set()
         soft, plain = self._refusals.preferring_clauses(text)
         if not soft:
-            return
+            return set()
         said = read(" . ".join(plain)) if plain else {}
-        for fact in hard:
-            if said.get(fact) != facts[fact]:
-                del facts[fact]
-                facts[self._softened[fact]] = True
+        wished = {fact for fact in hard if said.get(fact) != facts[fact]}
+        for fact in wished:
+            del facts[fact]
+            facts[self._softened[fact]] = True
+        return wished

@@ -962,6 +962,11 @@ class FactDef(Strict):
         default=None,
         description="How a number fact of 1 reads, where the label is a plural: 'cluster'.",
     )
+    label_false: Text | None = Field(
+        default=None,
+        description="How a flag said to be false reads ('sidecars are fine'), where 'not' "
+        "before the label would not.",
+    )
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
     )
@@ -1353,6 +1358,13 @@ class Rule(Strict):
         default_factory=list,
         description="Traits (bot/answers/traits.py) whose holders `because` is true of: "
         "argued against another offering only where the pick has none of them.",
+    )
+    partial_enough: bool = Field(
+        default=False,
+        description="The reason is that what the offerings it weighs up meet only partly is "
+        "enough for this setup (retries from a client library on a small estate): where it "
+        "fires, their partial must-haves are not outdone by a mesh meeting them in full "
+        "(`caveat_cost.outdone`).",
     )
 
     def model_post_init(self, _: Any) -> None:
@@ -1895,9 +1907,15 @@ class Refusals(Strict):
     softened: dict[Id, Id] = Field(
         default_factory=dict,
         description="A requirement said only in clauses with a `preferring` word ('want "
-        "managed if possible', 'open source preferred'), and the flag that records it as a "
-        "preference instead: weighed "
+        "managed if possible', 'open source preferred'), or offered as one option among "
+        "others (`offering`), and the flag that records it as a preference instead: weighed "
         "for the offerings that have it, never screening the others out.",
+    )
+    offering: list[Text] = Field(
+        default_factory=list,
+        description="Words that set what a clause of a question names as one option among "
+        "others ('should we move to ambient, linkerd, or something managed?'): a requirement "
+        "said only in such clauses is a candidate to weigh (`softened`), not a must-have.",
     )
     extends: list[Text] = Field(
         default_factory=list,
