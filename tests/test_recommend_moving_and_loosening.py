@@ -65,9 +65,7 @@ MICROSOFT_AND_FAILOVER = [
 
 
 @pytest.mark.parametrize("text", MICROSOFT_AND_FAILOVER)
-def test_support_from_one_vendor_given_up_keeps_support_from_some(
-    engine: AnswerEngine, text: str
-):
+def test_support_from_one_vendor_given_up_keeps_support_from_some(engine: AnswerEngine, text: str):
     found = verdict(engine, text)
     assert found.loosened["support"] == ("microsoft", "any")
     left = [engine.kb.meshes[m] for m in found.survivors]
