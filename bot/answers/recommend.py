@@ -29,7 +29,15 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh, Question, Rule, ScreeningTest, StableBuilds
+from bot.knowledge.models import (
+    FactDef,
+    FactValue,
+    Mesh,
+    Question,
+    Rule,
+    ScreeningTest,
+    StableBuilds,
+)
 from bot.knowledge.wording import amount
 
 KEY_REASONS = 3  # reasons on the first card; all of them behind "All reasons"
@@ -689,9 +697,18 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
     if not verdict.relaxed:
         return ""
     facts = {c.id: c.fact for c in kb.rules.constraints}
-    labels = [kb.rules.fact(facts.get(c, c)) for c in verdict.relaxed]
-    names = _and([f.label for f in labels if f])
+    labels = [(c, kb.rules.fact(facts.get(c, c))) for c in verdict.relaxed]
+    names = _and([_given_up(verdict, c, f) for c, f in labels if f])
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
+
+
+def _given_up(verdict: Verdict, constraint: str, fact: FactDef) -> str:
+    """A requirement given up in words: 'vendor support', or where it is held at a looser
+    value 'vendor support from Microsoft, keeping vendor support from any vendor'."""
+    if constraint not in verdict.loosened:
+        return fact.label
+    said, looser = verdict.loosened[constraint]
+    return f"{fact.label} from {fact.says(said)}, keeping {fact.label} from {fact.says(looser)}"
 
 
 def _lead(
@@ -811,15 +828,47 @@ def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
     )
 
 
-def _runner_up(kb: KnowledgeBase, verdict: Verdict) -> Paragraph | None:
-    if not verdict.runner_up or len(verdict.tied) > 1:
+def _runner_up(kb: KnowledgeBase, ahead: Outlook) -> Paragraph | None:
+    """The one level with the pick that the close call names; else the offering left that an
+    answer to the question asked next would make the pick, with that answer and what it
+    changes; else the next one behind the pick, by what it is best for."""
+    verdict = ahead.verdict
+    if len(verdict.tied) > 1:
         return None
-    runner = kb.meshes[verdict.runner_up]
+    level = len(verdict.level) > 1
+    turn = None if level else _turning_answer(ahead)
+    runner_id = turn[2] if turn else verdict.runner_up
+    if runner_id is None:
+        return None
+    runner = kb.meshes[runner_id]
     caveats = _gaps(kb, verdict.of(runner.id))
     extra = f" Caveats: {caveats}." if caveats else ""
-    return Paragraph(
-        heading="Runner-up", text=f"{runner.name}. Close behind: best for {runner.best_for}{extra}"
-    )
+    if turn is None:
+        text = f"{runner.name}. Close behind: best for {runner.best_for}{extra}"
+    else:
+        question, label, _, after = turn
+        because = whatif.why_changed(kb, verdict, after, runner_id)
+        text = (
+            f"{runner.name}. The pick if your answer to “{question.ask}” is {label}"
+            f"{because}.{extra}"
+        )
+    return Paragraph(heading="Runner-up", text=text)
+
+
+def _turning_answer(ahead: Outlook) -> tuple[Question, str, str, Verdict] | None:
+    """The first answer to the question asked next that leaves one other offering of those
+    left the only pick, without giving up a need the pick meets."""
+    verdict = ahead.verdict
+    asked = ahead.most_telling_question()
+    for question, option, after in ahead.options:
+        if asked is None or question.id != asked.id:
+            continue
+        if len(after.tied) != 1 or after.tied[0] == verdict.pick:
+            continue
+        mesh_id = after.tied[0]
+        if mesh_id in verdict.scores and not _gives_up_a_need(verdict, mesh_id):
+            return question, option.label, mesh_id, after
+    return None
 
 
 def _pick_caveats(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Paragraph | None:
@@ -878,7 +927,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             "Answer the question above to sharpen it."
         )
     )
-    points += [p for p in (_ruled_out_line(kb, verdict, cite, facts), _runner_up(kb, verdict)) if p]
+    points += [p for p in (_ruled_out_line(kb, verdict, cite, facts), _runner_up(kb, ahead)) if p]
     if facts:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
         points.append(Paragraph(heading="What I know", text=known + "."))

@@ -33,6 +33,9 @@ class Verdict:
     relaxed: list[str]  # constraints given up because nothing met them all
     lean: str | None = None  # of those level at the top, the one that holds up best
     outdone: dict[str, int] = dataclasses.field(default_factory=dict)  # a partial need's extra cost
+    # of those given up, the ones held at a looser value (`loosens_to`): by id, the value
+    # said and the one held
+    loosened: dict[str, tuple[FactValue, str]] = dataclasses.field(default_factory=dict)
 
     @property
     def survivors(self) -> list[str]:
@@ -185,14 +188,23 @@ def _base_left(screened: Screened, field: Field) -> Screened | None:
     return next((s for s in field.alive if base and s.mesh.id == base), None)
 
 
+@dataclass(frozen=True)
+class _Screening:
+    screened: list[Screened]
+    relaxed: list[str]
+    loosened: dict[str, tuple[FactValue, str]]
+
+
 def _screened(
     screener: Screener, facts: dict[str, FactValue], among: list[Mesh], req: Requirements
-) -> tuple[list[Screened], list[str]]:
+) -> _Screening:
     """Screening, giving up what rules.yaml lists one at a time while nothing meets it all:
     first the facts that only make a must-have stricter (`relax_first`: a partial row then
-    keeps an offering with its caveat), then the constraints in `relax_order`."""
+    keeps an offering with its caveat), then the constraints in `relax_order`, each held at
+    its looser value first where it has one (`loosens_to`)."""
     rules = screener.kb.rules
     relaxed: list[str] = []
+    loosened: dict[str, tuple[FactValue, str]] = {}
     first = screened = screener.screen(among, facts, req=req)
     # only what was said can be given up: "I gave up … someone else runs the control plane"
     # is no answer to a team that never asked for that
@@ -208,11 +220,38 @@ def _screened(
             dropped.add(step)
         kept = {k: v for k, v in facts.items() if k not in dropped}
         constraints = frozenset(r for r in relaxed if r not in dropped)
-        loosened = Requirements.from_facts(rules, kept) if dropped else req
-        screened = screener.screen(among, kept, constraints, loosened)
+        loose_req = Requirements.from_facts(rules, kept) if dropped else req
+        screened = screener.screen(among, kept, constraints, loose_req)
+        if held := _held_looser(screener, step, kept, among, constraints, screened):
+            screened, loosened[step] = held[0], (facts[held[1]], held[2])
     if not any(not s.out for s in screened):
-        return first, []
-    return screened, relaxed
+        return _Screening(first, [], {})
+    return _Screening(screened, relaxed, loosened)
+
+
+def _held_looser(
+    screener: Screener,
+    step: str,
+    facts: dict[str, FactValue],
+    among: list[Mesh],
+    relaxed: frozenset[str],
+    given_up: list[Screened],
+) -> tuple[list[Screened], str, str] | None:
+    """The constraint given up, held instead at its looser value where something meets that
+    (support from Microsoft given up keeps support from any vendor): each offering as the
+    looser screening finds it where that rules it out, else as the one giving the constraint
+    up finds it (kept, with the named vendor's contract missing as its caveat)."""
+    constraint = next((c for c in screener.kb.rules.constraints if c.id == step), None)
+    looser = constraint.loosens_to if constraint else None
+    if constraint is None or looser is None or facts.get(constraint.fact) == looser:
+        return None
+    held = {**facts, constraint.fact: looser}
+    req = Requirements.from_facts(screener.kb.rules, held)
+    loose = screener.screen(among, held, relaxed - {step}, req)
+    merged = [strict if strict.out else kept for strict, kept in zip(loose, given_up, strict=True)]
+    if all(s.out for s in merged):
+        return None
+    return merged, constraint.fact, looser
 
 
 def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
@@ -321,7 +360,8 @@ def evaluate(
     """Screen the candidates, then score the survivors on the rules that fire (`rules`,
     when the caller knows them already)."""
     req = Requirements.from_facts(kb.rules, facts)
-    screened, relaxed = _screened(screener or Screener(kb), facts, among, req)
+    screening = _screened(screener or Screener(kb), facts, among, req)
+    screened = screening.screened
     alive = [s for s in screened if not s.out]
     field = Field(kb, req, alive)
     scores = {s.mesh.id: -_caveat_cost(kb, s) for s in alive}
@@ -342,7 +382,16 @@ def evaluate(
     for mesh_id, cost in outdone.items():
         scores[mesh_id] -= cost
     ranked = sorted(scores, key=lambda m: -scores[m])  # stable: knowledge-base order breaks ties
-    return Verdict(screened, {m: scores[m] for m in ranked}, fired, field, relaxed, None, outdone)
+    return Verdict(
+        screened,
+        {m: scores[m] for m in ranked},
+        fired,
+        field,
+        screening.relaxed,
+        None,
+        outdone,
+        screening.loosened,
+    )
 
 
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:

@@ -244,6 +244,16 @@ def _incumbent_other_mode(s: Screened, field: Field) -> bool:
     return s.mesh.based_on is None and s.mesh.api_family == ran.api_family
 
 
+def _moves_off_incumbent(s: Screened, field: Field) -> bool:
+    """The mesh they run is ruled out with every build of it, and this is no mode of its
+    project: taking it is a migration ("we run linkerd … want Microsoft support": the AKS
+    add-on is a move off Linkerd)."""
+    ran = field.kb.meshes.get(field.req.incumbent or "")
+    if ran is None or any(_incumbent(other, field) for other in field.alive):
+        return False
+    return not (ran.api_family and s.mesh.api_family == ran.api_family)
+
+
 def _hurt_before(s: Screened, field: Field) -> bool:
     """The mesh that hurt them once, or a vendor's build of it."""
     mesh, hurt = s.mesh, field.req.hurt_before
@@ -374,6 +384,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "incumbent_build": _build_of_theirs,
     "incumbent_mode": _incumbent_mode,
     "incumbent_other_mode": _incumbent_other_mode,
+    "moves_off_incumbent": _moves_off_incumbent,
     "successor": lambda s, field: _moves_to(s, field, named=True),
     "migration_path": lambda s, field: _moves_to(s, field, named=False),
     "provider_successor": _provider_successor,

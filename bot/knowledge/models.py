@@ -1271,6 +1271,7 @@ class OfferingTrait(StrEnum):
     incumbent_build = "incumbent_build"
     incumbent_mode = "incumbent_mode"
     incumbent_other_mode = "incumbent_other_mode"
+    moves_off_incumbent = "moves_off_incumbent"
     already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
@@ -1542,6 +1543,12 @@ class Constraint(Strict):
         default_factory=list,
         description="What backs `out` where the mesh's own sources do not (the provider's "
         "managed Cilium): cited for it instead.",
+    )
+    loosens_to: str | None = Field(
+        default=None,
+        description="Given up because nothing meets every requirement, the constraint first "
+        "holds at this looser value of its fact (support from Microsoft → from any vendor), "
+        "and goes only when nothing meets that either.",
     )
 
 
