@@ -5,6 +5,9 @@ option there": the message asks for a pick; the sentence opening on an `aftertho
 (rules.yaml `phrases:`: "also curious", "btw", "side question") asks something beside it.
 So does a last clause a comma and an `afterthought_joined` word set apart that opens on an
 `asks_of` word ("what do we move to, and does linkerd do circuit breaking?"), beside a pick.
+A check whose question goes on, after a `fallback_joined` word, to ask for a pick ("does
+linkerd do that or which mesh should we use?", "does kuma support it? if not, what should we
+pick") asks for the pick, the check answered after it.
 Read whole, that last question turns the pick into a check of the one mesh it names. The
 main ask decides the kind of answer; an afterthought that checks a named mesh's feature is
 answered after it, in short (`Intent.also`), any other is said back in a note.
@@ -22,6 +25,8 @@ from bot.knowledge.aliases import normalise
 
 GROUP = "afterthought"
 JOINED = "afterthought_joined"
+FALLBACK = "fallback_joined"
+PICK = "recommend"
 ASKING = "asks_of"
 # Kinds of main ask an afterthought never replaces: a pick, or meshes set side by side
 MAIN_ASKS = frozenset({IntentKind.recommend, IntentKind.compare})
@@ -30,6 +35,7 @@ JOINED_ASKS = frozenset({IntentKind.recommend})
 NOTE = "You also asked: “{asked}”. Ask that on its own and I'll answer it in full."
 QUOTED = 150  # characters of the afterthought said back
 _CLAUSE_BREAK = re.compile(r"[,;]\s+")
+_WORD = re.compile(r"\b\w")
 
 
 def split(text: str, cues: CuePhrases) -> tuple[str, str] | None:
@@ -64,6 +70,30 @@ def joined(text: str, cues: CuePhrases) -> tuple[str, str] | None:
     return None
 
 
+def fallback(text: str, cues: CuePhrases) -> tuple[str, str, str] | None:
+    """The setup before the check, the pick asked after it, and the check: "… does linkerd do
+    that or which mesh should we use?" is the setup, "which mesh should we use?" and "does
+    linkerd do that"; None where no check's question goes on to a pick."""
+    for word in reversed(list(_WORD.finditer(text))):
+        joiner = cues.leading(FALLBACK, normalise(text[word.start() :]))
+        if not joiner:
+            continue
+        rest = _after_words(text[word.start() :], len(joiner.split()))
+        if not rest or not cues.has(PICK, f" {normalise(rest)} "):
+            continue
+        before = text[: word.start()]
+        starts = [0, *(m.end() for m in PROSE_SENTENCE_END.finditer(before.rstrip(" ?!,;")))]
+        check = before[starts[-1] :].strip(" ,;")
+        if check and cues.starts(ASKING, normalise(check)):
+            return before[: starts[-1]].strip(), rest, check
+    return None
+
+
+def _after_words(text: str, words: int) -> str:
+    """The text after its first `words` words."""
+    return re.sub(rf"^\W*(?:\w+\W+){{{words}}}", "", text).strip()
+
+
 def main_ask(
     text: str, whole: Intent, cues: CuePhrases, read: Callable[[str], Intent]
 ) -> tuple[Intent, str]:
@@ -74,6 +104,16 @@ def main_ask(
     parts, kinds = split(text, cues), MAIN_ASKS
     if parts is None:
         parts, kinds = joined(text, cues), JOINED_ASKS
+    picking = checks_a_named_mesh(whole) or whole.kind in JOINED_ASKS
+    if parts is None and picking and (found := fallback(text, cues)):
+        setup, pick, check = found
+        # a setup to pick for, and the pick left open ("or should we use istio?" sets two
+        # meshes side by side: the check stays as read); the check read after the setup
+        # knows what "that" is ("we need JWT validation. does linkerd do that or …?")
+        if setup and not read(pick).meshes:
+            aside = read(f"{setup} {check}")
+            if checks_a_named_mesh(aside):
+                parts, kinds = (f"{setup} {pick}", f"{setup} {check}"), JOINED_ASKS
     if parts is None:
         return whole, text
     main, aside = parts

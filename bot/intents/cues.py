@@ -93,6 +93,7 @@ GROUPS = frozenset(
         "known_already",
         "afterthought",
         "afterthought_joined",
+        "fallback_joined",
         "more_asked",
         "field_opened",
         "rivals",
