@@ -28,3 +28,9 @@ def after_colon(kb: KnowledgeBase, text: str) -> str:
     if word.isalpha() and word.istitle() and not named:
         return text[:1].lower() + text[1:]
     return text
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -9,7 +9,7 @@ from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
 from bot.answers.managed_elsewhere import managed_elsewhere
 from bot.answers.notices import facts_text
-from bot.answers.phrasing import after_colon, first_sentence, mesh_names
+from bot.answers.phrasing import after_colon, first_sentence, mesh_names, ordinal
 from bot.answers.platform_licence import platform_licence
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
@@ -472,7 +472,7 @@ def _named(
             else "fits every requirement you stated"
         )
         left = len(verdict.survivors)
-        bits.append(f"{name} {fits} and ranks {_ordinal(place)} of the {left} options left")
+        bits.append(f"{name} {fits} and ranks {ordinal(place)} of the {left} options left")
     return Paragraph(
         heading="The ones you named", text="; ".join(bits) + ".", sources=cite.cite(sources)
     )
@@ -493,11 +493,6 @@ def _beyond_named(
         f"{kb.meshes[other].name} would rank first on what you've said: best for "
         f"{kb.meshes[other].best_for}",
     )
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _provider_note(

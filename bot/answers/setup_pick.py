@@ -1,0 +1,79 @@
+"""The pick for the setup a check carries, said after the check it answers.
+
+"does kuma cover gateway api + canary with header matching? eks, 45 svcs, 3 engineers, apache-2
+only": the question asked is the check, and it is answered first; the setup around it is why
+they ask, so the answer ends on where the mesh checked stands for that setup and what the
+recommender would pick among every current offering, the features checked counted as needed.
+Only where the setup says something a constraint or decision rule weighs (a size alone, or
+features said by name, is no setup).
+"""
+
+from __future__ import annotations
+
+from bot.answers import scoring
+from bot.answers.citations import Citations
+from bot.answers.phrasing import mesh_names, ordinal
+from bot.answers.results import Choice, Paragraph
+from bot.answers.steps import step
+from bot.intents.models import Intent, IntentKind
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue
+
+HEADING = "For your setup"
+STEP = "Recommend for this setup"
+NOT_SETUP = frozenset({"pods", "needs", "by_name"})  # how a feature or size was said
+
+
+def _setup(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
+    """The facts the recommender weighs that the question said, the checked features needed."""
+    known = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
+    weighed = {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
+    if not (set(known) - NOT_SETUP) & weighed:
+        return {}
+    needs = known.get("needs")
+    said = list(needs) if isinstance(needs, list) else []
+    return {**known, "needs": list(dict.fromkeys([*said, *intent.features]))}
+
+
+def recommend_step(kb: KnowledgeBase, intent: Intent) -> Choice | None:
+    """A button asking for the pick on the same setup, where the check carries one."""
+    facts = _setup(kb, intent)
+    if not facts:
+        return None
+    return step(STEP, IntentKind.recommend, facts=facts)
+
+
+def for_setup(kb: KnowledgeBase, intent: Intent, cite: Citations) -> Paragraph | None:
+    """Where each mesh checked stands for the setup said, and the pick among every offering."""
+    facts = _setup(kb, intent)
+    if not facts:
+        return None
+    verdict = scoring.evaluate(kb, facts, kb.current_meshes())
+    if verdict.pick is None:
+        return None
+    said, sources = [], []
+    weighed = {s.mesh.id for s in verdict.screened}
+    for mesh_id in intent.meshes:
+        if mesh_id not in weighed or mesh_id in verdict.tied:
+            continue
+        name, screened = kb.meshes[mesh_id].name, verdict.of(mesh_id)
+        if screened.out:
+            said.append(f"{name} is out: {screened.reasons[0].text}.")
+            sources += screened.reasons[0].sources[:1]
+        else:
+            place = verdict.survivors.index(mesh_id) + 1
+            left = len(verdict.survivors)
+            said.append(f"{name} fits and ranks {ordinal(place)} of the {left} options left.")
+    pick = mesh_names(kb, verdict.tied)
+    checked = any(m in verdict.tied for m in intent.meshes)
+    if len(verdict.tied) > 1:
+        lead = f"{pick} come out level for what you said."
+    elif checked:
+        lead = f"{pick} is what I would pick for what you said, too."
+    else:
+        lead = f"{pick} would be my pick for what you said."
+    return Paragraph(
+        heading=HEADING,
+        text=" ".join([*said, lead, f"“{STEP}” gives the reasons."]),
+        sources=cite.cite(sources),
+    )
