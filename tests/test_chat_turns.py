@@ -288,8 +288,8 @@ def test_a_numbered_answer_after_a_grown_setup_keeps_the_platform(kb, grown):
     text = render_terminal(conversation.answer)
     assert conversation.question.facts["platform"] == ["eks"]
     assert "Where do the services run?" not in text
-    # nothing on EKS is both AWS's and a mesh with mTLS: said, and nothing unsaid given up
-    assert "gave up the softest: vendor support." in text
+    # nothing on EKS is both AWS's and a mesh with mTLS: said, support from any vendor kept
+    assert "gave up the softest: vendor support from the platform's provider, keeping" in text
     assert "Amazon VPC Lattice is out: no Mutual TLS" in text
 
 

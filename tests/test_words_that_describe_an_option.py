@@ -44,4 +44,6 @@ def test_managed_names_the_option_not_a_requirement(engine: AnswerEngine, text: 
     ],
 )
 def test_the_move_to_managed_alone_is_still_the_wish(engine: AnswerEngine, text: str):
-    assert engine.parser.parse(text).facts.get("managed_control_plane") is True
+    facts = engine.parser.parse(text).facts
+    # asked as one option of two ("should we go managed or …?") it is weighed, not required
+    assert facts.get("managed_control_plane") is True or facts.get("managed_preferred") is True

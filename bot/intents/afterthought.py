@@ -26,7 +26,7 @@ from bot.knowledge.aliases import normalise
 GROUP = "afterthought"
 JOINED = "afterthought_joined"
 FALLBACK = "fallback_joined"
-PICK = "recommend"
+PICKS = "fallback_picks"
 ASKING = "asks_of"
 # Kinds of main ask an afterthought never replaces: a pick, or meshes set side by side
 MAIN_ASKS = frozenset({IntentKind.recommend, IntentKind.compare})
@@ -79,7 +79,7 @@ def fallback(text: str, cues: CuePhrases) -> tuple[str, str, str] | None:
         if not joiner:
             continue
         rest = _after_words(text[word.start() :], len(joiner.split()))
-        if not rest or not cues.has(PICK, f" {normalise(rest)} "):
+        if not rest or not cues.starts(PICKS, normalise(rest)):
             continue
         before = text[: word.start()]
         starts = [0, *(m.end() for m in PROSE_SENTENCE_END.finditer(before.rstrip(" ?!,;")))]

@@ -94,6 +94,7 @@ GROUPS = frozenset(
         "afterthought",
         "afterthought_joined",
         "fallback_joined",
+        "fallback_picks",
         "more_asked",
         "field_opened",
         "rivals",
