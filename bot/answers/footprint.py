@@ -43,6 +43,15 @@ def _figure(kb: KnowledgeBase, mesh: Mesh) -> Figure | None:
     )
 
 
+def _sidecar_free(mesh: Mesh) -> Figure | None:
+    """Its per-node proxy-memory figure, the one its sidecar-free mode goes by (Gloo Mesh's
+    ambient ztunnel beside its sidecar figure), for a setup that refuses sidecars."""
+    return next(
+        (f for f in mesh.overhead if f.metric == Metric.proxy_memory and f.per == Scope.node),
+        None,
+    )
+
+
 def control_plane(mesh: Mesh) -> Footprint | None:
     """Its control plane's memory at its lightest in the overhead figures (a small test app),
     the one a site with a few pods runs; None without a figure."""
@@ -68,8 +77,10 @@ def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | N
     without a data plane (no mesh is not weighed against proxies)."""
     if mesh.data_plane.model == DataPlaneModel.none:
         return None
-    figures = kb.derived("proxy_memory_figures", _figures)
-    figure = figures[mesh.id] if kb.owns(mesh) else _figure(kb, mesh)  # a changed copy: its own
+    figure = _sidecar_free(mesh) if req.no_sidecars else None
+    if figure is None:
+        figures = kb.derived("proxy_memory_figures", _figures)
+        figure = figures[mesh.id] if kb.owns(mesh) else _figure(kb, mesh)  # a changed copy
     if figure is None:
         return None
     pods = req.size or DEFAULT_PODS

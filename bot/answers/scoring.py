@@ -209,10 +209,17 @@ def _screened(
     # only what was said can be given up: "I gave up … someone else runs the control plane"
     # is no answer to a team that never asked for that
     said = {c.id for c in rules.constraints if c.fact in facts}
+    preferences = set(_preferences(rules, facts))
     dropped: set[str] = set()
     for step in [*[f for f in rules.relax_first if f in facts], *_relax_order(rules, facts)]:
-        if any(not s.out for s in screened):
+        alive = [s for s in screened if not s.out]
+        if alive and _any_in_full(alive):
             break
+        # what is left meets a must-have only partly (or is no mesh at all): only a must-not
+        # said as a preference is given up for one meeting them all ("avoid envoy if at all
+        # possible" beside isolated meshes on one control plane, which Kuma has)
+        if alive and step not in preferences:
+            continue
         if step not in rules.relax_first and step not in said:
             continue
         relaxed.append(step)
@@ -224,9 +231,15 @@ def _screened(
         screened = screener.screen(among, kept, constraints, loose_req)
         if held := _held_looser(screener, step, kept, among, constraints, screened):
             screened, loosened[step] = held[0], (facts[held[1]], held[2])
-    if not any(not s.out for s in screened):
+    alive = [s for s in screened if not s.out]
+    if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
         return _Screening(first, [], {})
     return _Screening(screened, relaxed, loosened)
+
+
+def _any_in_full(alive: list[Screened]) -> bool:
+    """A mesh left (no mesh at all aside) meets every must-have in full."""
+    return any(not _baseline(s) and all(f.in_full for f in s.caveats if f.feature) for s in alive)
 
 
 def _held_looser(
@@ -254,14 +267,18 @@ def _held_looser(
     return merged, constraint.fact, looser
 
 
-def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
-    """The constraints to give up, softest first: those on must-nots said as preferences
-    ("i'd prefer no sidecars"), then rules.yaml's `relax_order`."""
+def _preferences(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
+    """The constraints on must-nots said as preferences ("i'd prefer no sidecars")."""
     fact = rules.refusals.preferred_fact
     said = facts.get(fact) if fact else None
     preferred = said if isinstance(said, list) else []
-    first = [c.id for c in rules.constraints if c.fact in preferred]
-    return list(dict.fromkeys([*first, *rules.relax_order]))
+    return [c.id for c in rules.constraints if c.fact in preferred]
+
+
+def _relax_order(rules: RulesFile, facts: dict[str, FactValue]) -> list[str]:
+    """The constraints to give up, softest first: those on must-nots said as preferences,
+    then rules.yaml's `relax_order`."""
+    return list(dict.fromkeys([*_preferences(rules, facts), *rules.relax_order]))
 
 
 def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:

@@ -1,9 +1,10 @@
 """VMs a Kubernetes cluster is said to run on (rules.yaml `cluster_hosts`).
 
 "kubeadm on azure VMs", "EKS on EC2 nodes", "rke2 clusters running on top of our vmware vms":
-the VMs are the cluster's machines. Their cloud is where it runs, but they are neither a
-platform of their own (the platform is the Kubernetes one named) nor VM workloads to bring
-into a mesh.
+the VMs are the cluster's machines. So are a cloud's VMs named right after a cluster the team
+runs itself, with no link between ("self-managed k8s (GCE VMs, kubeadm)"). Their cloud is
+where it runs, but they are neither a platform of their own (the platform is the Kubernetes
+one named) nor VM workloads to bring into a mesh.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ class ClusterHosts:
             for word in (*definition.words, *definition.distinct, *definition.located)
         ]
         hosted = [w for words in vms.hosted.values() for w in words] if vms else []
+        own = rules.platforms.get(Platform.kubernetes)
+        run_by_them = (
+            [normalise(w) for w in (*own.words, *own.distinct, *own.located)] if own else []
+        )
         machines = [normalise(w) for w in (*said.machines, *hosted)]
         links = [normalise(w) for w in said.links]
         kinds = trie_source(normalise(w) for w in said.kinds)
@@ -52,10 +57,20 @@ class ClusterHosts:
             rf"(?:\s+{stop}\S+){{0,{said.gap}}}?\s+(?:{trie_source(machines)}))\b",
             opens=Words.of(links),
         )
+        self._unlinked: LazyPattern | None = None
+        clouds = [normalise(w) for w in hosted]
+        if run_by_them and clouds:
+            self._unlinked = LazyPattern(
+                rf"\b(?:{trie_source(run_by_them)}){kind}\s+"
+                rf"(?P<hosts>(?:{trie_source(clouds)}))\b",
+                opens=Words.of(clouds),
+            )
 
     def spans(self, normalised: str) -> list[tuple[int, int]]:
         """Where each link and the machines after it stand ("on azure vms" in "kubeadm on
         azure vms")."""
         if self._spans is None:
             return []
-        return [m.span("hosts") for m in self._spans.finditer(normalised)]
+        linked = [m.span("hosts") for m in self._spans.finditer(normalised)]
+        unlinked = self._unlinked.finditer(normalised) if self._unlinked else []
+        return sorted({*linked, *(m.span("hosts") for m in unlinked)})
