@@ -247,3 +247,53 @@ def test_near_readings_of_a_joined_clause_stay(engine: AnswerEngine, text: str, 
     intent = engine.parser.parse(text)
     assert intent.kind.value == kind
     assert intent.also is None
+
+
+# A licence said only to renew is one they hold: the paid offering its sentence names is what
+# they run ("consul on 2 AKS clusters + ~40 azure VMs, … enterprise licence renews next
+# quarter"), and staying on it weighs for it.
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "is consul still worth it? consul across 3 eks clusters and 60 VMs, 120 services, "
+            "our enterprise license renews in march. other options?",
+            "consul",
+        ),
+        (
+            "consul on two aks clusters plus 50 azure vms, ~80 services; the licence is up for "
+            "renewal next month. keep it or switch?",
+            "consul",
+        ),
+        (
+            "kong mesh on 4 eks clusters with some VMs, 100 services, enterprise license renews "
+            "in q3. stay or go?",
+            "kong-mesh",
+        ),
+        (
+            "hashicorp got bought by ibm. consul on 30 vms and an aks cluster, licence renews "
+            "next quarter. what now?",
+            "consul",
+        ),
+        (
+            "gloo mesh on 5 gke clusters, 300 services, subscription renews in june. still the "
+            "right call?",
+            "gloo-mesh",
+        ),
+    ],
+)
+def test_a_licence_renewing_is_one_they_hold(engine: AnswerEngine, text: str, held: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("incumbent") == held
+    assert not intent.facts.get("hurts")
+
+
+# Must not change: a renewal whose price rose still prices them out; one beside an offering
+# only weighed names nothing they run.
+def test_a_renewal_priced_out_or_beside_a_trial_names_no_holding(engine: AnswerEngine):
+    risen = "consul on 3 eks clusters, 200 services, hashicorp renewal came in at 3x. options?"
+    assert engine.parser.parse(risen).facts.get("hurts") is True
+    weighed = "evaluating kong mesh for 40 services on eks; our openshift subscription renews soon"
+    assert "incumbent" not in engine.parser.parse(weighed).facts
+    plain = "kong mesh or kuma for 40 services on eks? we need vms in the mesh"
+    assert "incumbent" not in engine.parser.parse(plain).facts

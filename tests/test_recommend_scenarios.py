@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.answers import scoring
+from bot.answers import choosing, scoring
 from bot.answers.engine import AnswerEngine
 from bot.intents.models import IntentKind
 
@@ -24,14 +24,17 @@ THRESHOLD = 59
 
 
 def picks(engine: AnswerEngine, text: str) -> tuple[list[str], str]:
-    """The offerings the answer recommends (several when it is a tie), and its title."""
+    """The offerings the answer recommends (several when it is a tie), chosen among what the
+    answer chooses among (the offerings named to choose between, where one is left), and its
+    title."""
     intent = engine.parser.parse(text)
     answer = engine.answer(intent)
     if answer.kind != IntentKind.recommend:
         return [], answer.title
     kb = engine.kb
     facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    verdict = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict
+    among = choosing.candidates(kb, intent.options, facts)  # as the answer chooses
+    verdict = scoring.outlook(kb, facts, among).verdict
     assert all(kb.meshes[m].name in answer.title for m in verdict.tied), answer.title
     return verdict.tied, answer.title
 

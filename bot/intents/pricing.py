@@ -1,6 +1,7 @@
 """A paid offering's price complained of (rules.yaml `priced_out`): "our Gloo Mesh renewal
 quote roughly tripled" leaves the paid edition, not the open-source project under it; "hashicorp
-renewal came in at roughly 3x" leaves Consul, source-available, for an open-source mesh."""
+renewal came in at roughly 3x" leaves Consul, source-available, for an open-source mesh. A
+licence said only to renew ("enterprise licence renews next quarter") is one they hold."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, LicenceKind
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+# a setup's clauses about what it holds run on past a semicolon ("…; the licence renews")
+_FULL_STOP = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 class PriceReader:
@@ -24,6 +27,8 @@ class PriceReader:
         self._price = word_pattern([normalise(w) for w in said.words]) if said else None
         self._rise = word_pattern([normalise(w) for w in said.rises]) if said else None
         self._overhead = word_pattern([normalise(w) for w in said.unless]) if said else None
+        self._held = word_pattern([normalise(w) for w in said.held]) if said else None
+        self._trial = word_pattern([normalise(w) for w in kb.rules.trial_phrases])
         self._complaint = complaint
         # a current offering that is not open source (sold under its vendor's licence, or
         # source-available with a paid edition: Consul): what a price is paid for
@@ -55,6 +60,23 @@ class PriceReader:
                 return self._paid[named.group(0)]
             if running in self._paid.values():
                 return running
+        return None
+
+    def held(self, text: str) -> str | None:
+        """The paid offering a sentence says their licence for renews ("consul on 2 AKS
+        clusters …, enterprise licence renews next quarter"), with no rise complained of and
+        nothing said to be only weighed: one they hold and run."""
+        if not (self._held and self._names):
+            return None
+        for sentence in _FULL_STOP.split(text):
+            said = normalise(sentence)
+            if not self._held.search(said) or self._risen(said):
+                continue
+            if self._trial and self._trial.search(said):
+                continue  # "evaluating kong mesh; our openshift subscription renews"
+            named = {self._paid[m.group(0)] for m in self._names.finditer(said)}
+            if len(named) == 1:
+                return named.pop()
         return None
 
     def _risen(self, said: str) -> bool:

@@ -819,6 +819,8 @@ class RequirementReader:
             facts[HURTS] = True
             for fact, value in self._prices.sets.items():
                 facts.setdefault(fact, value)
+        if text and not any(facts.get(k) for k in had) and (held := self._prices.held(text)):
+            facts["incumbent"] = held  # "… enterprise licence renews next quarter": theirs
         if self._exit_asked(normalised) and (running := facts.get("incumbent")):
             # "… is there an exit?": off what they run, which they run until they move (off a
             # vendor's build, its project is the move that keeps their resources)

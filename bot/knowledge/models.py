@@ -1076,6 +1076,11 @@ class PricedOut(Strict):
         description="Words that make the sentence about an overhead, not a price ('too "
         "expensive in memory').",
     )
+    held: list[Text] = Field(
+        default_factory=list,
+        description="A licence said to renew ('enterprise licence renews next quarter'): with "
+        "no rise, the paid offering its sentence names is one they hold and run.",
+    )
     set: dict[Id, FactValue] = Field(
         description="The facts it sets where the setup has not said them: open source only."
     )
