@@ -128,3 +128,34 @@ def test_a_status_then_a_doubt_of_any_mesh_is_a_pick(engine, text):
 def test_a_status_with_its_reason_stays_the_status(engine):
     intent = engine.parser.parse("is osm still maintained? we have it in two aks clusters")
     assert intent.kind == IntentKind.lifecycle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "still running traefik mesh on DigitalOcean k8s (DOKS), 35 services, 3 eng. heard it's "
+        "dead? we just want mtls + golden metrics, open source, low effort",
+        "we still run osm on aks. is it archived? we need mtls and canaries",
+        "still running nginx service mesh on eks, 60 services. is it dead? we just want mtls and "
+        "retries, open source",
+        "we're on traefik mesh in k3s. abandoned? we'd need mtls and metrics from whatever's next",
+        "we still run open service mesh on 3 aks clusters. end of life? just need mtls + golden "
+        "metrics",
+    ],
+)
+def test_wants_said_beside_a_retired_mesh_they_run_ask_for_a_pick(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts.get("retired_mesh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is osm still maintained? we have it in two aks clusters",
+        "is traefik mesh dead? does it support mtls?",
+        "how long is each linkerd release supported? planning upgrade cadence",
+    ],
+)
+def test_a_status_with_no_wants_of_the_next_stays_as_read(engine, text):
+    assert engine.parser.parse(text).kind != IntentKind.recommend

@@ -2165,7 +2165,10 @@ class IntentParser:
             return IntentKind.lifecycle, False
         # "how long is each linkerd release supported? planning upgrade cadence": each
         # question asks the status of the meshes named; a feature said beside them is why.
-        if asks_status and self._only_status_asked(r.text):
+        # What they want of the next one said beside a retired mesh they run ("still running
+        # traefik mesh … heard it's dead? we just want mtls + golden metrics") asks for a pick.
+        wants_next = RETIRED in facts and bool(features)
+        if asks_status and self._only_status_asked(r.text) and not wants_next:
             return IntentKind.lifecycle, False
         # "lightest sidecarless option": the ranking among meshes with the features asked;
         # "lowest-latency mesh" ranks by latency though it also says latency matters most.
