@@ -64,3 +64,25 @@ def test_not_a_sentence_of_another_topic_stays_as_read(engine, text):
 )
 def test_help_or_a_ranking_beside_everyday_words_stays_mine(engine, text):
     assert engine.parser.parse(text).kind != IntentKind.out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "40 tenant teams, each needs its own isolated mesh, one control plane. open source for "
+        "now, maybe enterprise support later.",
+        "eks, 80 services, we want open source for the mesh. which one?",
+        "gke with 30 services, closed source for the mesh is a no-go. recommendation?",
+        "need the source code for the proxy to be auditable, aks 50 services, which mesh?",
+        "open source for everything here. 120 services on openshift, which mesh do we pick?",
+    ],
+)
+def test_source_in_a_licence_asks_for_no_source(engine, text):
+    assert engine.parser.parse(text).kind == IntentKind.recommend
+
+
+@pytest.mark.parametrize(
+    "text", ["source for the istio sidecar memory figure?", "citation for that latency number?"]
+)
+def test_a_source_asked_for_is_still_the_sources(engine, text):
+    assert engine.parser.parse(text).kind == IntentKind.sources

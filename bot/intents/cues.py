@@ -33,6 +33,7 @@ GROUPS = frozenset(
         "yours",
         "yours_after",
         "provenance",
+        "source_idioms",
         "whence",
         "whence_end",
         "whether",
@@ -194,7 +195,12 @@ GROUPS = frozenset(
 # thing: "who does" asks which meshes do something ("who does global rate limiting?"), but
 # "who does the routing" asks what part does a job (`role_asked`); "dead on arrival" is no
 # project's status (`status_idioms`).
-YIELDS = {"which_meshes": "role_asked", "list_meshes": "role_asked", "lifecycle": "status_idioms"}
+YIELDS = {
+    "which_meshes": "role_asked",
+    "list_meshes": "role_asked",
+    "lifecycle": "status_idioms",
+    "provenance": "source_idioms",
+}
 
 # A group whose phrases say it too where they close the text ("… what's the mesh?") but not
 # further on ("what's the mesh overhead"): `has` reads them for the group.
