@@ -870,7 +870,7 @@ READS: dict[str, tuple[str, ...]] = {
     "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
     "proxy_free": ("needs",),  # gRPC services may go proxyless
     "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),
-    "within_memory": ("size",),
+    "within_memory": ("size", "no_sidecars"),  # sidecars refused: a mode without them
     "not_leaving": ("leaving_line",),
     "adds_no_vendor": ("provider", "vendor", "support"),
 }
