@@ -27,6 +27,7 @@ from bot.render.plain import render_terminal
 from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import click_body, event_body
+from tests.support.slack_events import CHANNEL, THREAD, carried, mention
 
 # ---------------------------------------------------------------- managed wanted (#1)
 
@@ -305,8 +306,6 @@ def test_chat_in_the_terminal_carries_the_setup(kb, capsys):
 
 # ---------------------------------------------------------------- through Slack
 
-CHANNEL, THREAD = "C123", "1700000000.000200"
-
 
 @pytest.fixture
 async def bot() -> AsyncIterator[Bot]:
@@ -315,19 +314,10 @@ async def bot() -> AsyncIterator[Bot]:
     await stop_bot(running)
 
 
-def mention(text: str, ts: str, thread_ts: str | None = None) -> dict:
-    event = {"type": "app_mention", "user": "U111", "channel": CHANNEL, "ts": ts, "text": text}
-    return {**event, "thread_ts": thread_ts} if thread_ts else event
-
-
 async def posted(bot: Bot, body: dict, n: int):
     await bot.post(body)
     calls = await bot.slack.wait_for("chat.postMessage", n)
     return calls[n - 1]
-
-
-def carried(call) -> dict:
-    return json.loads(call.body["metadata"]["event_payload"]["intent"])["i"]
 
 
 async def test_a_thread_reply_after_a_pick_keeps_the_setup(bot):

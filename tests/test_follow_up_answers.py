@@ -26,6 +26,7 @@ from bot.render.plain import render_terminal
 from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
+from tests.support.slack_events import carried
 
 OFF_TOPIC = "Not a service-mesh question"
 
@@ -303,10 +304,6 @@ async def posted(bot: Bot, event: dict, n: int):
     await bot.post(event_body(event, f"EvAns{n}"))
     calls = await bot.slack.wait_for("chat.postMessage", n)
     return calls[n - 1]
-
-
-def carried(call) -> dict:
-    return json.loads(call.body["metadata"]["event_payload"]["intent"])["i"]
 
 
 def mention(text: str, ts: str) -> dict:

@@ -29,6 +29,7 @@ from bot.render.plain import render_terminal
 from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
+from tests.support.slack_events import carried
 
 OSM = "moving off OSM on our AKS clusters, about 40 services and a team of 3"
 MICROSOFT = "and it has to be supported by Microsoft"
@@ -327,10 +328,6 @@ async def ask(bot: Bot, text: str, n: int):
     await bot.post(event_body(mention(text, f"1700000000.{300 + n:06d}"), f"Ev{n}"))
     calls = await bot.slack.wait_for("chat.postMessage", n)
     return calls[n - 1]
-
-
-def carried(call) -> dict:
-    return json.loads(call.body["metadata"]["event_payload"]["intent"])["i"]
 
 
 def seed(bot: Bot, question: Intent) -> None:

@@ -15,6 +15,7 @@ import pytest
 from bot.slack.thread import EVENT_TYPE
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
+from tests.support.slack_events import carried
 from tests.support.slack_standin import Fault
 
 DM = "D1"
@@ -37,10 +38,6 @@ async def ask(bot: Bot, event: dict, n: int):
     await bot.post(event_body(event, f"EvDm{n}{event['ts']}"))
     calls = await bot.slack.wait_for("chat.postMessage", n)
     return calls[n - 1]
-
-
-def carried(call) -> dict:
-    return json.loads(call.body["metadata"]["event_payload"]["intent"])["i"]
 
 
 def said(call) -> str:

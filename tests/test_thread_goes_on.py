@@ -12,7 +12,6 @@ The Slack round trip (the thread's question in the bot's message metadata) is at
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 
 import pytest
@@ -22,6 +21,7 @@ from bot.render.plain import render_terminal
 from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
+from tests.support.slack_events import THREAD, carried, mention
 
 # ---------------------------------------------------------------- VMs beside the platform (#2)
 
@@ -218,8 +218,6 @@ def test_a_cost_with_a_mesh_of_its_own_or_none_in_the_thread_reads_as_before(
 
 # ---------------------------------------------------------------- through Slack
 
-CHANNEL, THREAD = "C123", "1700000000.000200"
-
 
 @pytest.fixture
 async def bot() -> AsyncIterator[Bot]:
@@ -228,20 +226,11 @@ async def bot() -> AsyncIterator[Bot]:
     await stop_bot(running)
 
 
-def mention(text: str, ts: str, thread_ts: str | None = None) -> dict:
-    event = {"type": "app_mention", "user": "U111", "channel": CHANNEL, "ts": ts, "text": text}
-    return {**event, "thread_ts": thread_ts} if thread_ts else event
-
-
-async def posted(bot: Bot, text: str, n: int, thread_ts: str | None = None) -> dict:
+async def posted(bot: Bot, text: str, n: int, thread_ts: str | None = None):
     ts = THREAD if thread_ts is None else f"1700000000.00{n}0"
     await bot.post(event_body(mention(f"<@UBOT> {text}", ts, thread_ts), f"Ev{n}"))
     calls = await bot.slack.wait_for("chat.postMessage", n)
-    return calls[n - 1].body
-
-
-def carried(body: dict) -> dict:
-    return json.loads(body["metadata"]["event_payload"]["intent"])["i"]
+    return calls[n - 1]
 
 
 async def test_a_thread_reply_brings_vms_in_beside_the_platform(bot):
@@ -249,7 +238,7 @@ async def test_a_thread_reply_brings_vms_in_beside_the_platform(bot):
     reply = await posted(bot, EKS_VMS[0], 2, THREAD)
     facts = carried(reply)["facts"]
     assert facts["platform"] == ["eks"] and "vm_workloads" in facts["needs"]
-    assert reply["text"].startswith("Recommendation: Linkerd")
+    assert reply.body["text"].startswith("Recommendation: Linkerd")
 
 
 async def test_a_thread_reply_compares_the_pick_then_costs_the_comparison(bot):
@@ -258,6 +247,6 @@ async def test_a_thread_reply_compares_the_pick_then_costs_the_comparison(bot):
     question = carried(compared)
     assert question["kind"] == "compare" and question["pick"] == "linkerd"
     assert question["meshes"] == ["linkerd", "istio-ambient"]
-    assert compared["text"].startswith("Linkerd and Istio ambient mode compared")
+    assert compared.body["text"].startswith("Linkerd and Istio ambient mode compared")
     costed = carried(await posted(bot, "what would it cost in memory at 600 pods?", 3, THREAD))
     assert costed["kind"] == "cost" and costed["meshes"] == ["linkerd", "istio-ambient"]
