@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import scoring
 from bot.intents.models import IntentKind
+from tests.support.verdicts import verdict
 
 
 def _picked(engine, text: str) -> tuple[dict, list[str]]:
-    intent = engine.parser.parse(text)
-    kb = engine.kb
-    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    return facts, scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict.tied
+    """The facts read and the offerings picked (several in a tie)."""
+    return engine.parser.parse(text).facts, verdict(engine, text).tied
 
 
 @pytest.mark.parametrize(
