@@ -18,6 +18,7 @@ MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
 SCANS_KEPT = 64  # token lists whose scan an index pair remembers (a question makes ~7)
 WISH_GAP = 2  # "a managed add-on would really be nice": words between a phrase and the cue
+DEFER_GAP = 2  # "maybe some paid support later": words between a hedge and the phrase
 
 
 @dataclass
@@ -185,6 +186,26 @@ def wish_pattern(rules: RulesFile) -> LazyPattern | None:
     return LazyPattern(rf"\s*{gap}(?:{alternation})\b") if alternation else None
 
 
+def deferred_patterns(rules: RulesFile) -> tuple[LazyPattern | None, LazyPattern | None]:
+    """What puts a requirement off to a later day: a `deferred_before` cue a few words before
+    it ("maybe enterprise support"), matched at the end of the text before the phrase, and a
+    `deferred_after` cue a few words after it ("vendor support down the road"), matched at
+    the phrase's end."""
+    before = _alternation(rules.phrases.get("deferred_before", []))
+    after = _alternation(rules.phrases.get("deferred_after", []))
+    gap = rf"(?:\w+\s+){{0,{DEFER_GAP}}}?"
+    return (
+        LazyPattern(rf"\b(?:{before})\s+{gap}$") if before else None,
+        LazyPattern(rf"\s*{gap}(?:{after})\b") if after else None,
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    """The words normalised, longest first, as one regex alternation."""
+    said = sorted({normalise(w) for w in words if normalise(w)}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in said)
+
+
 class SignalReader:
     """Phrases from rules.yaml `signals:` that set facts ("only need mTLS", "small team"),
     outside the names of meshes (`mesh_words`): "gke managed mesh" names an offering and asks
@@ -212,6 +233,7 @@ class SignalReader:
         self._always = [at for at, words in enumerate(self._words) if not words]
         said = {p for p, _ in phrases}
         self._wish = wish_pattern(rules)
+        self._deferred_before, self._deferred_after = deferred_patterns(rules)
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = LazyPattern(rf"\b({alternation})\b") if held else None
@@ -251,7 +273,8 @@ class SignalReader:
                 m
                 for i in free
                 for m in pattern.finditer(parts[i])
-                if not self._wished(m) and not self._listed_after_denial(signal, m)
+                if not (self._wished(m) or self._deferred(m))
+                and not self._listed_after_denial(signal, m)
             ]
             if said:
                 for key, value in signal.set.items():
@@ -278,6 +301,16 @@ class SignalReader:
         """The phrase is followed by a `negation_after` cue: "fully managed would be nice",
         "vendor support not required"."""
         return bool(self._wish and self._wish.match(match.string, match.end()))
+
+    def _deferred(self, match: re.Match[str]) -> bool:
+        """The phrase is put off to a later day, no must-have now: "maybe enterprise support
+        later", "vendor support down the road"."""
+        text, start, end = match.string, match.start(), match.end()
+        before = " ".join(text[:start].split()[-(DEFER_GAP + 4) :]) + " "
+        return bool(
+            (self._deferred_before and self._deferred_before.search(before))
+            or (self._deferred_after and self._deferred_after.match(text, end))
+        )
 
     def _stricter(self, key: str, known: FactValue | None, value: FactValue) -> FactValue:
         order = self._strictness.get(key)

@@ -1772,7 +1772,8 @@ class IntentParser:
             # about is explained; a feature said only outside the questions is why they ask.
             features = self._asked_features(r.text, features)
         if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
-            retired = [m for m in meshes if not self._current(m)]
+            tried = self._requirements.tried_once(r.normalised)  # unless only tried once
+            retired = [m for m in meshes if not self._current(m) and m not in tried]
             if retired:
                 facts.setdefault(RETIRED, retired[0])
             if home := self._requirements.home_of(facts):  # what they run says where
@@ -2229,7 +2230,9 @@ class IntentParser:
         # "4 node groups on eks, 60 nodes. cost of cilium mesh?": every question asks what a
         # named mesh costs; the setup is the size it is costed at.
         asked = asked or (bool(meshes) and self._only_asked("cost", r.text))
-        described = self._setup & set(facts) and not asked
+        # What they want of the next one said beside a retired mesh they run ("still on nginx
+        # service mesh … is it dead? we want mtls and retries") describes their setup too.
+        described = (self._setup & set(facts) or wants_next) and not asked
         # "do i need a waypoint?", "what's a waypoint in istio ambient and when do i need
         # one": a decision asked of a mesh's part (its mesh named beside it at most), with no
         # setup or need said, asks what the part is for.

@@ -55,6 +55,7 @@ RETIRED = "retired_mesh"  # the fact: a retired mesh they run ("we're still on o
 JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a joins word and VMs
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
+TRIED_GAP = 2  # "we tried the old traefik mesh": words between the cue and the name
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 DENIED_REACH = 4  # "we don't have the ___ subscription": words before a name said to lack it
 
@@ -236,6 +237,7 @@ class RequirementReader:
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
         self._past = word_pattern([normalise(p) for p in kb.rules.past_use])
+        self._tried = self._tried_pattern(kb)
         self._used_told = word_pattern(
             [normalise(p) for p in kb.rules.phrases.get("used_told", [])], patience=None
         )
@@ -575,6 +577,21 @@ class RequirementReader:
             return False
         end = min([s for s in starts if s > match.start()] or [len(normalised)])
         return bool(self._past and self._past.search(normalised, match.start(), end))
+
+    def _tried_pattern(self, kb: KnowledgeBase) -> LazyPattern | None:
+        """A retired mesh's name a few words after a `tried_once` cue ("we tried traefik mesh")."""
+        cues = word_pattern([normalise(w) for w in kb.rules.tried_once])
+        retired = word_pattern([n for n, (f, _) in self._named.items() if f == "retired"])
+        if cues is None or retired is None:
+            return None
+        gap = rf"(?:\w+\s+){{0,{TRIED_GAP}}}?"
+        return LazyPattern(rf"{cues.pattern}\s+{gap}(?P<name>{retired.pattern})")
+
+    def tried_once(self, normalised: str) -> set[str]:
+        """The retired meshes a message says it tried once ("we tried traefik mesh in dev a
+        while back", "played with osm last year"): none it runs and must move off."""
+        found = self._tried.finditer(normalised) if self._tried else ()
+        return {self._named[m.group("name")][1] for m in found}
 
     def _lacked(self, normalised: str, start: int) -> bool:
         """An `already_denied_before` phrase in the few words before `start`."""

@@ -2194,6 +2194,11 @@ class RulesFile(Strict):
         description="Words a few words before a mesh that make the time said with it a "
         "trial, not a mesh they run ('evaluating istio for a few months').",
     )
+    tried_once: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a retired mesh's name that make it one tried once "
+        "('we tried Traefik Mesh in dev a while back'), not one they run and must move off.",
+    )
     past_use: list[Text] = Field(
         default_factory=list,
         description="Words that set a mesh a sentence complains of in the past ('we tried "
