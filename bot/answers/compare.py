@@ -284,7 +284,11 @@ def _for_your_setup(
     elif out:
         verdict = f"The others fit what you said; {pick} ranks first on the rest."
     else:
-        verdict = f"Each fits what you said and nothing in it sets them apart; {pick} ranks first."
+        verdict = (
+            "Each fits what you said, and nothing you said sets them apart: the licences, "
+            f"releases and architecture under What decides do. {pick} ranks first on my "
+            "general rules."
+        )
     left = result.survivors
     said = [(whom, *rule.said_of(left, rule.sources)) for whom, rule in telling]
     reasons = " ".join(f"{whom}: {text}" for whom, text, _ in said)
