@@ -253,9 +253,8 @@ def _for_your_setup(
     the features asked were said ("for mtls": by their name) is no setup: the rows asked for
     lead the comparison instead."""
     known = {k: v for k, v in {**intent.facts, **read}.items() if k != "pods"}
-    weighed = {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
-    if not (set(known) & weighed) or len(current) < 2:
+    if not (set(known) & scoring.weighed_facts(kb)) or len(current) < 2:
         return None
     result = scoring.evaluate(kb, known, current)
     # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on

@@ -12,7 +12,7 @@ from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platforms import platform_notes
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
 from bot.answers.screening import runs_beside, runs_there
-from bot.answers.setup_pick import for_setup, recommend_step
+from bot.answers.setup_pick import for_setup, recommend_step, setup_of
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -168,7 +168,8 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead = f"{lead} {there[0]}"
     elif there:
         points.append(Paragraph(heading=f"On {where[1]}" if where else "", text=" ".join(there)))
-    if picked := for_setup(kb, intent, cite):  # "does kuma cover X? eks, 45 svcs, …"
+    setup = setup_of(kb, intent)  # "does kuma cover X? eks, 45 svcs, …"
+    if setup and (picked := for_setup(kb, intent, setup, cite)):
         points.append(picked)
     if intent.aspect == Aspect.readiness:  # "is it production ready?": answered first
         verdicts = [readiness(m, f) for m in meshes for f in features]
@@ -180,8 +181,8 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     steps += standard_steps(
         kb, IntentKind.feature_check, only=(IntentKind.compare,), meshes=[m.id for m in meshes]
     )
-    if asked_pick := recommend_step(kb, intent):
-        steps.insert(0, asked_pick)
+    if setup:
+        steps.insert(0, recommend_step(setup))
     return build_answer(
         kb,
         intent,

@@ -104,6 +104,17 @@ def fires(rule: Rule, facts: dict[str, FactValue]) -> bool:
     return all(c.holds(facts[f]) if f in facts else c.holds_unstated() for f, c in conditions)
 
 
+def weighed_facts(kb: KnowledgeBase) -> frozenset[str]:
+    """The facts a constraint screens on or a decision rule fires on: a setup said in them is
+    one the recommender weighs (made once per knowledge base)."""
+    return kb.derived(
+        "weighed_facts",
+        lambda kb: frozenset(
+            {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
+        ),
+    )
+
+
 def candidates(kb: KnowledgeBase, named: list[str]) -> list[Mesh]:
     """Every current offering, whichever the user names: "istio or linkerd?" is answered
     over all of them, and so is "we're leaving App Mesh"."""

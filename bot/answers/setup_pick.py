@@ -24,30 +24,27 @@ STEP = "Recommend for this setup"
 NOT_SETUP = frozenset({"pods", "needs", "by_name"})  # how a feature or size was said
 
 
-def _setup(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
-    """The facts the recommender weighs that the question said, the checked features needed."""
+def setup_of(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
+    """The facts the recommender weighs that the question said, the checked features needed;
+    none where it says no setup."""
     known = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    weighed = {c.fact for c in kb.rules.constraints} | {k for r in kb.rules.rules for k in r.when}
-    if not (set(known) - NOT_SETUP) & weighed:
+    if not (set(known) - NOT_SETUP) & scoring.weighed_facts(kb):
         return {}
     needs = known.get("needs")
     said = list(needs) if isinstance(needs, list) else []
     return {**known, "needs": list(dict.fromkeys([*said, *intent.features]))}
 
 
-def recommend_step(kb: KnowledgeBase, intent: Intent) -> Choice | None:
-    """A button asking for the pick on the same setup, where the check carries one."""
-    facts = _setup(kb, intent)
-    if not facts:
-        return None
+def recommend_step(facts: dict[str, FactValue]) -> Choice:
+    """A button asking for the pick on the same setup (`setup_of`)."""
     return step(STEP, IntentKind.recommend, facts=facts)
 
 
-def for_setup(kb: KnowledgeBase, intent: Intent, cite: Citations) -> Paragraph | None:
-    """Where each mesh checked stands for the setup said, and the pick among every offering."""
-    facts = _setup(kb, intent)
-    if not facts:
-        return None
+def for_setup(
+    kb: KnowledgeBase, intent: Intent, facts: dict[str, FactValue], cite: Citations
+) -> Paragraph | None:
+    """Where each mesh checked stands for the setup said (`setup_of`), and the pick among
+    every offering."""
     verdict = scoring.evaluate(kb, facts, kb.current_meshes())
     if verdict.pick is None:
         return None
