@@ -35,7 +35,7 @@ JOINED_ASKS = frozenset({IntentKind.recommend})
 NOTE = "You also asked: “{asked}”. Ask that on its own and I'll answer it in full."
 QUOTED = 150  # characters of the afterthought said back
 _CLAUSE_BREAK = re.compile(r"[,;]\s+")
-_WORD = re.compile(r"\b\w")
+_WORD = re.compile(r"\b\w+")
 
 
 def split(text: str, cues: CuePhrases) -> tuple[str, str] | None:
@@ -74,7 +74,11 @@ def fallback(text: str, cues: CuePhrases) -> tuple[str, str, str] | None:
     """The setup before the check, the pick asked after it, and the check: "… does linkerd do
     that or which mesh should we use?" is the setup, "which mesh should we use?" and "does
     linkerd do that"; None where no check's question goes on to a pick."""
+    # only where a joiner's first word stands is the rest of the text read for one
+    opening = {phrase.split()[0] for phrase in cues.words[FALLBACK]}
     for word in reversed(list(_WORD.finditer(text))):
+        if word.group(0).lower() not in opening:
+            continue
         joiner = cues.leading(FALLBACK, normalise(text[word.start() :]))
         if not joiner:
             continue
