@@ -26,7 +26,7 @@ from bot.render.plain import render_terminal
 from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
-from tests.support.slack_events import carried
+from tests.support.slack_events import carried, in_thread
 
 OFF_TOPIC = "Not a service-mesh question"
 
@@ -290,8 +290,6 @@ def test_a_cost_with_no_mode_set_against_it_adds_none(kb, reply):
 
 # ---------------------------------------------------------------- through Slack
 
-CHANNEL, THREAD = "C123", "1700000000.000200"
-
 
 @pytest.fixture
 async def bot() -> AsyncIterator[Bot]:
@@ -306,17 +304,6 @@ async def posted(bot: Bot, event: dict, n: int):
     return calls[n - 1]
 
 
-def mention(text: str, ts: str) -> dict:
-    return {
-        "type": "app_mention",
-        "user": "U111",
-        "channel": CHANNEL,
-        "ts": ts,
-        "thread_ts": THREAD,
-        "text": f"<@UBOT> {text}",
-    }
-
-
 def dm(text: str, ts: str) -> dict:
     return {"type": "message", "channel_type": "im", "user": "U111", "channel": "D1"} | {
         "ts": ts,
@@ -326,8 +313,8 @@ def dm(text: str, ts: str) -> dict:
 
 @pytest.mark.parametrize("reply", ["from our cloud provider", "2", "cloud provider pls"])
 async def test_an_answer_in_words_in_a_thread_is_that_option(bot, reply):
-    await posted(bot, mention(EKS, "1700000000.000300"), 1)
-    answer = await posted(bot, mention(reply, "1700000000.000400"), 2)
+    await posted(bot, in_thread(EKS, "1700000000.000300"), 1)
+    answer = await posted(bot, in_thread(reply, "1700000000.000400"), 2)
     assert carried(answer)["facts"]["support"] == "provider"
     assert answer.body["text"].startswith("Recommendation: Amazon VPC Lattice")
 
@@ -342,8 +329,8 @@ async def test_an_answer_in_words_in_a_dm_goes_on_from_its_latest_answer(bot, re
 
 
 async def test_a_must_have_in_a_thread_after_why_not_makes_the_pick_again(bot):
-    await posted(bot, mention(EKS_SMALL, "1700000000.000300"), 1)
-    await posted(bot, mention("why not istio?", "1700000000.000400"), 2)
-    answer = await posted(bot, mention(JWT_REPLIES[0], "1700000000.000500"), 3)
+    await posted(bot, in_thread(EKS_SMALL, "1700000000.000300"), 1)
+    await posted(bot, in_thread("why not istio?", "1700000000.000400"), 2)
+    answer = await posted(bot, in_thread(JWT_REPLIES[0], "1700000000.000500"), 3)
     assert carried(answer)["kind"] == "recommend"
     assert answer.body["text"].startswith("Recommendation: Istio (sidecar mode)")

@@ -29,7 +29,7 @@ from bot.render.plain import render_terminal
 from tests.support.conversation import talk
 from tests.support.running import Bot, start_bot, stop_bot
 from tests.support.signing import event_body
-from tests.support.slack_events import carried
+from tests.support.slack_events import THREAD, carried, in_thread
 
 OSM = "moving off OSM on our AKS clusters, about 40 services and a team of 3"
 MICROSOFT = "and it has to be supported by Microsoft"
@@ -303,8 +303,6 @@ def test_without_a_setup_the_catch_is_the_weaknesses_alone(kb):
 
 # ---------------------------------------------------------------- through Slack
 
-CHANNEL, THREAD = "C123", "1700000000.000200"
-
 
 @pytest.fixture
 async def bot() -> AsyncIterator[Bot]:
@@ -313,19 +311,8 @@ async def bot() -> AsyncIterator[Bot]:
     await stop_bot(running)
 
 
-def mention(text: str, ts: str) -> dict:
-    return {
-        "type": "app_mention",
-        "user": "U111",
-        "channel": CHANNEL,
-        "ts": ts,
-        "thread_ts": THREAD,
-        "text": f"<@UBOT> {text}",
-    }
-
-
 async def ask(bot: Bot, text: str, n: int):
-    await bot.post(event_body(mention(text, f"1700000000.{300 + n:06d}"), f"Ev{n}"))
+    await bot.post(event_body(in_thread(text, f"1700000000.{300 + n:06d}"), f"Ev{n}"))
     calls = await bot.slack.wait_for("chat.postMessage", n)
     return calls[n - 1]
 

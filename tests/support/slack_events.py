@@ -14,6 +14,11 @@ def mention(text: str, ts: str, thread_ts: str | None = None) -> dict:
     return {**event, "thread_ts": thread_ts} if thread_ts else event
 
 
+def in_thread(text: str, ts: str) -> dict:
+    """The user's reply to the bot in the test thread, mentioning it."""
+    return mention(f"<@UBOT> {text}", ts, THREAD)
+
+
 def carried(call: Any) -> dict:
     """The question a recorded chat.postMessage carries in its message metadata."""
     return json.loads(call.body["metadata"]["event_payload"]["intent"])["i"]
