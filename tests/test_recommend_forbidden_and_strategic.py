@@ -30,7 +30,10 @@ STRATEGIC = [
         "jboss. red hat is our strategic vendor. what mesh should we standardise on?",
         "openshift-service-mesh",
     ),
-    ("openshift, 80 services. red hat is our preferred vendor. which mesh", "openshift-service-mesh"),
+    (
+        "openshift, 80 services. red hat is our preferred vendor. which mesh",
+        "openshift-service-mesh",
+    ),
     (
         "we have a strategic partnership with red hat; 4 openshift clusters, 200 services. "
         "what mesh?",
