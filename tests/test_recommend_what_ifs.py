@@ -3,6 +3,8 @@ read through the public path (parse, then the engine's answer in the terminal)."
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answers import scoring
 from bot.answers.engine import AnswerEngine
 from bot.render.plain import render_terminal
@@ -45,3 +47,60 @@ def test_a_tie_after_an_answer_is_said_as_one(engine: AnswerEngine):
     lines = _what_ifs(engine, SETUP)
     level = [line for line in lines if line.endswith("would be level")]
     assert all(" and " in line.split(": ", 1)[1] for line in level)
+
+
+GIVEN_UP_FOR_AN_ANSWER = [
+    (
+        "AKS, 250 services across 4 clusters, we need Microsoft support. which mesh",
+        "Must one mesh span several clusters",
+    ),
+    (
+        "we run on AKS, 200 services, want Microsoft support",
+        "Do you need any of these enforced at the mesh? → VMs",
+    ),
+    (
+        "AKS with 6 clusters, 300 services, everything must be covered by our microsoft support "
+        "contract. what mesh",
+        "Must one mesh span several clusters",
+    ),
+    (
+        "two AKS clusters in different regions, 80 services, microsoft must support the mesh",
+        "Must one mesh span several clusters",
+    ),
+    (
+        "aks, 40 services, azure support contract has to cover the mesh. recommendation?",
+        "Do you need any of these enforced at the mesh? → VMs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ask"), GIVEN_UP_FOR_AN_ANSWER)
+def test_an_answer_nothing_meets_with_the_support_asked_says_what_it_gives_up(
+    engine: AnswerEngine, text: str, ask: str
+):
+    answer = engine.answer(engine.parser.parse(text))
+    changes = [
+        item
+        for section in answer.details
+        if section.key == "changes"
+        for part in section.parts
+        for item in part.items
+    ]
+    costly = [c for c in changes if c.label.startswith(ask)]
+    assert costly, [c.label for c in changes]
+    assert costly[0].text.startswith("nothing with vendor support from ")
+    assert "instead" in costly[0].text
+
+
+def test_an_answer_that_gives_nothing_up_says_no_such_thing(engine: AnswerEngine):
+    answer = engine.answer(
+        engine.parser.parse("eks, 80 services, 2 platform engineers. which mesh")
+    )
+    texts = [
+        item.text
+        for section in answer.details
+        if section.key == "changes"
+        for part in section.parts
+        for item in part.items
+    ]
+    assert texts and not any(t.startswith("nothing with") for t in texts)

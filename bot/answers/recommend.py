@@ -24,7 +24,7 @@ from bot.answers.results import (
     Table,
     TableRow,
 )
-from bot.answers.scoring import Outlook, Verdict
+from bot.answers.scoring import Change, Outlook, Verdict
 from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Intent, IntentKind
@@ -536,8 +536,19 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
     seen = set()
     lines = []
     for c in ahead.changes():
-        # An offering this answer rules out is no option, whatever else is answered.
+        # An offering this answer rules out is no option, whatever else is answered, unless
+        # the answer tells of their estate or needs (not of what the mesh should be) and
+        # nothing meets it beside what they said ("one mesh across the 4 clusters" with
+        # Microsoft support): then what it would cost is the change to name.
         if (c.question.id, c.new_picks) in seen:
+            continue
+        after = next(
+            v for q, o, v in ahead.options if q.id == c.question.id and o.label == c.option_label
+        )
+        given_up = [r for r in after.relaxed if r not in ahead.verdict.relaxed]
+        if given_up and not c.question.shapes_mesh:
+            seen.add((c.question.id, c.new_picks))
+            lines.append(_costs_a_requirement(kb, ahead.verdict, after, c, given_up))
             continue
         if any(ahead.verdict.of(m).out or _gives_up_a_need(ahead.verdict, m) for m in c.new_picks):
             continue
@@ -554,9 +565,6 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             continue
         seen.add((c.question.id, c.new_picks))
         names = [kb.meshes[m].name for m in c.new_picks]
-        after = next(
-            v for q, o, v in ahead.options if q.id == c.question.id and o.label == c.option_label
-        )
         because = whatif.why_changed(kb, ahead.verdict, after, c.new_picks[0])
         lines.append(
             Statement(
@@ -567,6 +575,34 @@ def _changes(kb: KnowledgeBase, ahead: Outlook, req: Requirements) -> list[State
             )
         )
     return lines[:MAX_CHANGES]
+
+
+def _costs_a_requirement(
+    kb: KnowledgeBase, now: Verdict, after: Verdict, change: Change, given_up: list[str]
+) -> Statement:
+    """An answer that nothing meets beside every requirement said: the pick then, and what it
+    gives up ('nothing with vendor support from Microsoft does that: Gloo Mesh and Istio would
+    be level, with vendor support from any vendor instead')."""
+    facts = {c.id: c.fact for c in kb.rules.constraints}
+    said, instead = [], []
+    for constraint in given_up:
+        if (fact := kb.rules.fact(facts.get(constraint, constraint))) is None:
+            continue
+        if constraint in after.loosened:
+            held, looser = after.loosened[constraint]
+            said.append(f"{fact.label} from {fact.says(held)}")
+            instead.append(f"with {fact.label} from {fact.says(looser)} instead")
+        else:
+            said.append(fact.label)
+            instead.append(f"without {fact.label}")
+    names = [kb.meshes[m].name for m in change.new_picks]
+    then = f"the pick becomes {names[0]}" if len(names) == 1 else f"{_and(names)} would be level"
+    lost = whatif.why_changed(kb, now, after, change.new_picks[0]) if len(names) == 1 else ""
+    return Statement(
+        label=f"{change.question.ask} → {change.option_label}",
+        text=f"nothing with {_and(said) or 'everything you said'} does that: {then}, "
+        f"{_and(instead) or 'giving something up'}{lost}",
+    )
 
 
 def _gives_up_a_need(verdict: Verdict, new_pick: str) -> bool:
