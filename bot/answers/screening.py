@@ -23,6 +23,7 @@ from bot.knowledge.models import (
     ControlPlaneModel,
     DataPlaneModel,
     FactValue,
+    FargatePods,
     Level,
     LicenceKind,
     Mesh,
@@ -788,19 +789,34 @@ def runs_off_kubernetes(mesh: Mesh, value: FactValue, _: Context) -> list[Check]
     return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
 
 
+def _runs_where(mesh: Mesh, record: FargatePods | None, where: str) -> list[Check]:
+    """Whether its data plane runs where no node is the team's (`record`, one of `fit`'s
+    per-platform facts); unrecorded, a caveat that says so; no data plane needs no node."""
+    if mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    if record is None:
+        return [Check(Outcome.caveat, f"on {where} unconfirmed", unconfirmed=True)]
+    if record.runs and record.caveat:
+        return [Check(Outcome.caveat, record.caveat, tuple(record.sources))]
+    if record.runs:
+        return FITS
+    return [Check(Outcome.out, record.why, tuple(record.sources))]
+
+
 def runs_on_fargate(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Every pod on EKS Fargate: nothing of its data plane may need what Fargate denies
     (DaemonSets, its own CNI plugin, NET_ADMIN in the pod); no data plane needs none of it."""
-    if value is not True or mesh.data_plane.model == DataPlaneModel.none:
+    if value is not True:
         return FITS
-    fargate = mesh.fit.fargate_pods if mesh.fit else None
-    if fargate is None:
-        return [Check(Outcome.caveat, "on Fargate unconfirmed", unconfirmed=True)]
-    if fargate.runs and fargate.caveat:
-        return [Check(Outcome.caveat, fargate.caveat, tuple(fargate.sources))]
-    if fargate.runs:
+    return _runs_where(mesh, mesh.fit.fargate_pods if mesh.fit else None, "Fargate")
+
+
+def runs_on_autopilot(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """On GKE Autopilot: nothing of its data plane may need what Autopilot denies
+    (privileged pods, a CNI of its own, NET_ADMIN without the cluster's workload policy)."""
+    if value is not True:
         return FITS
-    return [Check(Outcome.out, fargate.why, tuple(fargate.sources))]
+    return _runs_where(mesh, mesh.fit.gke_autopilot if mesh.fit else None, "GKE Autopilot")
 
 
 def not_billed_by_use(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -905,6 +921,7 @@ TESTS: dict[str, Test] = {
     "is_wanted": is_wanted,
     "is_a_mesh": is_a_mesh,
     "runs_on_fargate": runs_on_fargate,
+    "runs_on_autopilot": runs_on_autopilot,
     "not_billed_by_use": not_billed_by_use,
     "vms_in_own_cloud": vms_in_own_cloud,
 }

@@ -683,6 +683,13 @@ class FargatePods(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class AutopilotPods(FargatePods):
+    """Whether it meshes pods on GKE Autopilot, where Google runs the nodes: Autopilot
+    rejects privileged pods, host-path writes and capabilities past its default set unless
+    an allowlist or a cluster workload policy (NET_ADMIN) admits them, and its CNI is GKE
+    Dataplane V2."""
+
+
 class Fit(Strict):
     """The facts that decide whether an offering can serve a setup at all.
 
@@ -741,6 +748,9 @@ class Fit(Strict):
     )
     fargate_pods: FargatePods | None = Field(
         default=None, description="Whether it meshes EKS pods on Fargate; unset: not recorded."
+    )
+    gke_autopilot: AutopilotPods | None = Field(
+        default=None, description="Whether it meshes pods on GKE Autopilot; unset: not recorded."
     )
     maker: Id | None = Field(
         default=None,
@@ -1518,6 +1528,7 @@ class ScreeningTest(StrEnum):
     within_memory = "within_memory"
     within_pod_memory = "within_pod_memory"
     runs_on_fargate = "runs_on_fargate"
+    runs_on_autopilot = "runs_on_autopilot"
     not_billed_by_use = "not_billed_by_use"
     vms_in_own_cloud = "vms_in_own_cloud"
 
