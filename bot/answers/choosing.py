@@ -33,13 +33,19 @@ def shortlist(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) 
 
 
 def candidates(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) -> list[Mesh]:
-    """The shortlist named, where one of it is left after screening; else every current
-    offering."""
+    """The shortlist named, where one of it is left after screening without giving up a
+    requirement that another offering meets ("linkerd or istio ambient on AKS? we want
+    Microsoft to support it": neither has that support, the AKS add-on does); else every
+    current offering."""
     chosen = shortlist(kb, named, facts)
-    pick = scoring.evaluate(kb, facts, chosen).pick if chosen else None
-    if pick and pick in named:
-        return chosen
-    return scoring.candidates(kb, named)
+    verdict = scoring.evaluate(kb, facts, chosen) if chosen else None
+    if verdict is None or verdict.pick not in named:
+        return scoring.candidates(kb, named)
+    if verdict.relaxed:
+        everyone = scoring.candidates(kb, named)
+        if len(scoring.evaluate(kb, facts, everyone).relaxed) < len(verdict.relaxed):
+            return everyone
+    return chosen
 
 
 def elsewhere(
