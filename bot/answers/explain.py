@@ -173,6 +173,17 @@ def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, li
         return f"{billed}.", cite.cite(price_sources(mesh))
     if fit and fit.licence == LicenceKind.open_source:
         said = f"{mesh.name} is open source ({mesh.license}): no licence fee to run it."
+        if builds := fit.stable_builds:  # what is paid for is the vendor's edition
+            free = (
+                f", free in production for companies under {builds.free_below} employees"
+                if builds.free_below
+                else ""
+            )
+            said += (
+                f" Its stable releases come from {builds.edition}{free}; I hold no price list "
+                f"for {builds.edition} or for support{who}."
+            )
+            return said, cite.cite([*fit.sources, *builds.sources])
         return f"{said} I hold no price for support or vendor builds{who}.", cite.cite(fit.sources)
     return f"I hold no price for {mesh.name}{who}; its licence: {mesh.license}.", []
 

@@ -7,9 +7,11 @@ never becomes a fact silently: it comes back as a sentence the answer shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from bot.intents import gated
+from bot.intents import apiece, gated
 from bot.intents.alternation import word_pattern
+from bot.intents.apiece import HOLDERS
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
@@ -89,10 +91,15 @@ MAX_QUALIFIERS = (
     2  # words between a count and its unit: "2 old aks clusters", "40 .NET framework pods"
 )
 _RATE = re.compile(r"\b(?:per|every|each)\s*$")  # "per 1k rps": a rate's unit
-_HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
 # "each ~15 pods", "each with about 15 pods", "each one running 15 pods": a count apiece
 _EACH_BEFORE = re.compile(
     r"\beach(?:\s+one)?(?:\s+(?:with|has|having|holding|running|runs|of))?"
+    r"(?:\s+(?:about|around|roughly|maybe|under|only|just))?\s*[~≈]?\s*$"
+)
+# "each of our 30 nodes runs ~50 pods": a holder counted after "each of", then a count apiece
+_EACH_OF_BEFORE = re.compile(
+    r"\beach\s+of\s+(?:our|the|their|these|those|its)\s+~?\d[\d,]*\s+[a-z][a-z ]{0,30}?\s+"
+    r"(?:runs?|running|has|have|having|hosts?|holds?|with|carries)"
     r"(?:\s+(?:about|around|roughly|maybe|under|only|just))?\s*[~≈]?\s*$"
 )
 CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)  # a pasted snippet, inline code
@@ -199,29 +206,6 @@ def _spelled(words: str) -> int | None:
     return int(value) if value.is_integer() and 0 < value <= MAX_COUNT else None
 
 
-def _derived(facts: dict[str, FactValue], each_of: str | None) -> dict[str, FactValue]:
-    """Pods from a count × pods each: 'a thousand services, 3 replicas each' is 3,000, and
-    '3 clusters, ~150 pods each' 450 (`each_of`: the count the 'each' refers to)."""
-    replicas = facts.get("replicas")
-    if not isinstance(replicas, int) or "pods" in facts:
-        return facts
-    if each_of not in (None, "services"):  # pods per cluster or node, not per service
-        del facts["replicas"]
-    of = facts.get(each_of or "services")
-    count = replicas * of if isinstance(of, int) else replicas
-    if count <= MAX_COUNT:
-        facts["pods"] = count
-    return facts
-
-
-def _each_of(at: dict[str, int]) -> str | None:
-    """The count said last before 'N pods each': what each of them holds N pods."""
-    if "replicas" not in at:
-        return None
-    before = [(i, f) for f, i in at.items() if f in _HOLDERS and i < at["replicas"]]
-    return max(before)[1] if before else None
-
-
 class NumberReader:
     """Counts with the units rules.yaml gives each number fact ('40 services', '3 clusters')."""
 
@@ -232,7 +216,7 @@ class NumberReader:
         for fact in rules.facts:
             if fact.type != FactType.number:
                 continue
-            for unit in fact.units:
+            for unit in [*fact.units, *(u for us in fact.apiece.values() for u in us)]:
                 unit_to_fact[normalise(unit)] = fact.id
             beside = "|".join(re.escape(normalise(w)) for w in fact.beside)
             for unit in fact.shared_units if beside else ():
@@ -241,6 +225,8 @@ class NumberReader:
                     (fact.id, LazyPattern(rf"\b(?:{beside})\b"))
                 )
         self._unit_to_fact = unit_to_fact
+        # "pods per node": a count apiece of the holder its unit names
+        self._apiece = {normalise(u): h for u, h in apiece.holders_by_unit(rules).items()}
         # "4 people on the platform team": words right after a shared unit that attach it
         attached = {normalise(w): f.id for f in rules.facts for w in f.attached}
         self._attached = word_pattern(attached)
@@ -365,11 +351,14 @@ class NumberReader:
         partitive = rf"(?:(?:{part}){_SPACE}+{whole})?" if part else ""
         return rf"{partitive}(?:{kind}{_SPACE}+){{0,{MAX_QUALIFIERS}}}"
 
-    def read(self, text: str, known: set[str]) -> tuple[dict[str, FactValue], list[str]]:
+    def read(
+        self, text: str, known: set[str], before: Mapping[str, FactValue] | None = None
+    ) -> tuple[dict[str, FactValue], list[str]]:
         """Facts from the counts in `text`, and a sentence for each count that can't be used.
 
         `known` holds facts already set by phrases ("multi-cluster"): a vague count of
-        those is not worth a note.
+        those is not worth a note. `before`: a thread's setup, whose services a count of
+        replicas apiece multiplies where the text counts none.
         """
         lowered = text.lower()
         facts: dict[str, FactValue] = {}
@@ -385,6 +374,7 @@ class NumberReader:
         at: dict[str, int] = {}  # where each count was said
         ends: dict[str, int] = {}  # where each fact's last count ended
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
+        holder: str | None = None  # what a unit says a count apiece is per ("pods per node")
         for match in self._numbers.finditer(lowered):
             if (fact := self._counted(lowered, match)) is None:
                 continue
@@ -418,6 +408,7 @@ class NumberReader:
                 self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
                 ends[fact] = match.end()
+            holder = holder or self._apiece.get(normalise(match["unit"]))
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
             if value is None or _modifies(lowered, match, value, self._unit_to_fact):
@@ -427,6 +418,7 @@ class NumberReader:
             if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
+                holder = holder or self._apiece.get(normalise(match["unit"]))
         prose = CODE.sub(self._unless_manifest, lowered)  # a manifest's "replicas: 3" is not theirs
         texts = (lowered, prose, prose, lowered, lowered)
         for pattern, said in zip(self._named, texts, strict=True):
@@ -444,7 +436,8 @@ class NumberReader:
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         self._totals(lowered, facts, ends)
-        return _derived(facts, _each_of(at)), notes
+        holder = holder or apiece.holder_said_before(at)
+        return apiece.totalled(facts, holder, before, MAX_COUNT), notes
 
     def _totals(self, text: str, facts: dict[str, FactValue], ends: dict[str, int]) -> None:
         """ "All 4" with no unit after it totals the kind counted last before it, when more
@@ -461,7 +454,7 @@ class NumberReader:
                 continue
             fact = max(before)[1]
             old = facts.get(fact)
-            if fact in _HOLDERS and isinstance(old, int) and old < value <= MAX_COUNT:
+            if fact in HOLDERS and isinstance(old, int) and old < value <= MAX_COUNT:
                 facts[fact] = value
 
     def last_unit(self, text: str) -> str | None:
@@ -496,7 +489,9 @@ class NumberReader:
         shared = self._beside.get(normalise(match["unit"]))
         if shared is None:
             fact = self._fact(match["unit"])
-            each = fact == "pods" and _EACH_BEFORE.search(text, 0, match.start())
+            each = fact == "pods" and any(
+                p.search(text, 0, match.start()) for p in (_EACH_BEFORE, _EACH_OF_BEFORE)
+            )
             return "replicas" if each else fact  # "30 clusters, each ~15 pods": 15 apiece
         start = max((m.end() for m in SENTENCE_END.finditer(text, 0, match.start())), default=0)
         end = _CLAUSE.search(text, match.end())  # "3 ops folks, company is …": not the 3's

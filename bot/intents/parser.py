@@ -36,6 +36,7 @@ from bot.intents.context import (
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
+from bot.intents.editions_named import EditionNames
 from bot.intents.extract import (
     MAX_SPAN,
     Mentions,
@@ -243,6 +244,7 @@ class IntentParser:
         mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
+        self._editions = EditionNames(kb)
         self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
         self._priorities = PriorityReader(kb.rules)
@@ -836,9 +838,10 @@ class IntentParser:
 
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One offering named in an explanation or a cost question, and money asked of it: a
-        `price` word, or a count of `billed_units` ("200 vCPUs") beside a `cost` word with no
-        other measure in a question ("what does GCSM cost for 200 vCPUs"). A comparison or a
-        pick stays one ("besides the price tag")."""
+        `price` word, or a count of `billed_units` ("200 vCPUs") or a paid edition's own name
+        ("Buoyant Enterprise") beside a `cost` word with no other measure in a question ("what
+        does GCSM cost for 200 vCPUs"). A comparison or a pick stays one ("besides the price
+        tag")."""
         if len(r.found.meshes) != 1 or kind not in PRICE_ASKED_OF:
             return False
         if self._cues.has("price", r.normalised) or money_signed(self._pasted.split(r.text).prose):
@@ -846,8 +849,12 @@ class IntentParser:
         asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
         units = sorted(self._cues.words["billed_units"])
         billed = re.compile(rf"\b\d[\d,.]*k?\s+(?:{'|'.join(map(re.escape, units))})\b")
+        # "how much does Buoyant Enterprise cost for 200 nodes?": a paid edition's own name
+        edition = self._editions.named(r.normalised)
         return any(
-            self._cues.has("cost", q) and billed.search(q) and not self._other_measure(q, units)
+            self._cues.has("cost", q)
+            and (edition or billed.search(q))
+            and not self._other_measure(q, units)
             for q in asked
         )
 
@@ -998,7 +1005,7 @@ class IntentParser:
         # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
         # offering (rules.yaml other_products), named whole, before its words read as terms
         other_products, remaining = self._covered_products(text, remaining)
-        counted, notes = self._numbers.read(text, set(signalled))
+        counted, notes = self._numbers.read(text, set(signalled), beside)
         planned, weighed = self._planned.read(text, counted)  # "~300 by next year"
         counted.update(planned)
         notes += weighed

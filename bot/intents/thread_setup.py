@@ -6,14 +6,16 @@ beside the thread's setup, as if both were said in one message, then laid over i
 - Read beside it: VMs said after "we run EKS" ("we also need to mesh about 10 EC2 VMs") are
   workloads to bring in beside EKS, not the estate's one platform, so they are no EKS nodes
   either (bot/intents/requirements.py `_counted`, rules.yaml `implied:`).
-- Laid over it: what the reply says wins ("actually we're on GKE"), and what is needed adds
-  up ("we also need mirroring" keeps JWT).
+- Laid over it: what the reply says wins ("actually we're on GKE"), what is needed adds
+  up ("we also need mirroring" keeps JWT), and a count per service counts the thread's
+  services ("3 replicas per service" after "70 services" is 210 pods; bot/intents/apiece.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from bot.intents import apiece
 from bot.intents.requirements import implied
 from bot.knowledge.models import FactValue, RulesFile
 
@@ -30,6 +32,7 @@ def merged(before: Facts, said: Facts) -> dict[str, FactValue]:
         old, new = before.get(fact), said.get(fact)
         if isinstance(old, list) and isinstance(new, list):
             facts[fact] = list(dict.fromkeys([*old, *new]))[:12]
+    facts.update(apiece.in_thread(before, said))  # "3 replicas per service" after "70 services"
     return facts
 
 

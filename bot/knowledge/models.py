@@ -638,6 +638,11 @@ class StableBuilds(Strict):
     when its project publishes none of its own, only edge or nightly builds."""
 
     edition: str = Field(description="The vendor edition that has them, by name.")
+    known_as: list[Text] = Field(
+        default_factory=list,
+        description="Names the edition is asked by ('buoyant enterprise', 'bel'): what it "
+        "costs asked by one of them is its price, not the proxies' memory.",
+    )
     vendor: Id
     free_below: int | None = Field(
         default=None,
@@ -998,6 +1003,11 @@ class FactDef(Strict):
         default_factory=list,
         description="Words right before a number with no unit after it that say what it "
         "counts ('a team of 3', 'a crew of two').",
+    )
+    apiece: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="Units that count this fact apiece of another fact's holders, by that "
+        "fact ('pods per node' counts per node: times the nodes counted, not per service).",
     )
     narrowest: bool = Field(
         default=False,
