@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.render.blocks import build_message
 from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
@@ -152,3 +153,42 @@ TIES = [
 def test_level_offerings_are_said_as_a_tie(engine: AnswerEngine, text: str):
     answer = _answer(engine, text)
     assert "listed first" not in answer or "answers to my open questions" in answer
+
+
+# 6. A length asked for: the summary and one line of source, in the terminal and on Slack.
+LENGTH_ASKED = [
+    "Explain Istio ambient mode in two sentences",
+    "tl;dr: istio vs linkerd",
+    "what is a waypoint proxy, one-liner please",
+    "short version: does linkerd support circuit breaking?",
+    "explain cilium service mesh briefly",
+]
+
+
+@pytest.mark.parametrize("text", LENGTH_ASKED)
+def test_length_asked_gives_the_short_form(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.brief
+    answer = engine.answer(intent)
+    said = render_terminal(answer)
+    assert answer.lead in said
+    assert said.count("Source: ") == 1
+    assert len(said.splitlines()) <= 8
+    card = build_message(answer)
+    shown = " ".join(str(b) for b in card["blocks"])
+    assert "More of this answer" in shown or not answer.points
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain Istio ambient mode",
+        "istio vs linkerd",
+        "does linkerd support circuit breaking?",
+        "we want one line of config per service, which mesh on EKS?",
+    ],
+)
+def test_no_length_asked_keeps_the_whole_answer(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert not intent.brief
+    assert "Source: " not in render_terminal(engine.answer(intent))
