@@ -251,12 +251,14 @@ def _for_your_setup(
     """The recommender's pick among the compared meshes, when the user told us facts (or the
     size they compare at implies them: `read`) that a constraint or decision rule weighs. How
     the features asked were said ("for mtls": by their name) is no setup: the rows asked for
-    lead the comparison instead."""
+    lead the comparison instead. Once a setup is weighed, though, those rows are needs of it:
+    a mesh the comparison shows lacking one ("Cilium: no" to 200 VMs) never "fits what you
+    said"."""
     known = {k: v for k, v in {**intent.facts, **read}.items() if k != "pods"}
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
     if not (set(known) & scoring.weighed_facts(kb)) or len(current) < 2:
         return None
-    result = scoring.evaluate(kb, known, current)
+    result = scoring.evaluate(kb, _with_asked_needs(known, intent.features), current)
     # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on
     # Nomad"): the pick is then what is left, not a preference.
     out = [s for s in result.screened if s.out]
@@ -299,6 +301,14 @@ def _for_your_setup(
             + [x for _, _, cited in said for x in cited]
         ),
     )
+
+
+def _with_asked_needs(known: dict[str, FactValue], asked: list[str]) -> dict[str, FactValue]:
+    """The setup with the features the comparison was asked on added to its needs, so the
+    verdict weighs the same rows the reader sees first."""
+    said = known.get("needs")
+    needs = list(dict.fromkeys([*(said if isinstance(said, list) else []), *asked]))
+    return {**known, "needs": needs} if needs else known
 
 
 def _telling(result: scoring.Verdict, pick: str) -> list[tuple[str, Rule]]:

@@ -8,6 +8,7 @@ project ships releases lead this one. The other retired meshes follow.
 
 from __future__ import annotations
 
+from bot.answers import scoring
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.notices import status_line
@@ -35,8 +36,11 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = []
     details: list[Section] = []
     lead_sources: list[str] = []
+    lead = _lead(kb, named, gone)
     if named == maintained and len(maintained) == 1:  # the lead says all of it
-        lead_sources = cite.cite(_status_sources(maintained[0]))
+        said, why = _releases_for_setup(kb, intent, maintained[0])
+        lead = f"{lead} {said}".rstrip()
+        lead_sources = cite.cite([*_status_sources(maintained[0]), *why])
     elif maintained:
         asked = [_maintained(m, cite) for m in maintained]
         points.append(StatementList(heading="What you asked about", items=asked))
@@ -54,7 +58,7 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
         intent,
         cite,
         title=_title(kb, named, maintained),
-        lead=_lead(kb, named, gone),
+        lead=lead,
         lead_sources=lead_sources,
         points=points,
         details=details,
@@ -132,6 +136,28 @@ def _current_lead(kb: KnowledgeBase, mesh: Mesh) -> str:
     lines = f" Supported lines: {', '.join(supported)}." if supported else ""
     latest = f"Latest {mesh.name} version: {mesh.version.current}, as of {mesh.version.as_of}."
     return f"{latest} It is maintained, not retired.{lines} {_release_model(mesh)}".rstrip()
+
+
+def _releases_for_setup(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, list[str]]:
+    """What its release model means for the setup they told ("open source only, no vendor
+    contract: is Linkerd OK given the stable releases?"): the mesh screened as if stable
+    releases were wanted, and, where that rules it out (its stable builds are only in a
+    vendor's edition their setup closes), why, with its sources; else nothing."""
+    told = {k: v for k, v in intent.facts.items() if k in scoring.weighed_facts(kb)}
+    if not mesh.fit or not mesh.fit.stable_builds or not told:
+        return "", []
+    screened = scoring.evaluate(kb, {**told, "stable_releases": True}, [mesh]).of(mesh.id)
+    if not screened.out:
+        return "", []
+    reasons = [r for r in screened.reasons if r.sources]
+    if not reasons:
+        return "", []
+    why = "; ".join(r.text for r in reasons)
+    return (
+        f"For what you said: {why}, so open-source {mesh.name} means running its edge "
+        "releases in production.",
+        [x for r in reasons for x in r.sources],
+    )
 
 
 def _release_model(mesh: Mesh) -> str:

@@ -843,16 +843,15 @@ def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
     name = kb.meshes[verdict.lean].name
     fits = f"{mesh_names(kb, others)} {'fit' if len(others) > 1 else 'fits'}"
     counts = ties.lead_counts(ahead, verdict.lean, others)
-    if counts is None:
-        why = f"nothing you've said separates them: call it a tie, with {name} listed first. "
-    else:
-        mine, theirs, total = counts
-        rival = mesh_names(kb, others) if len(others) == 1 else "any of them"
-        why = (
-            f"nothing you've said separates them; {name} is listed first because of the "
-            f"{total} answers to my open questions, {mine} would leave it ahead of {rival} "
-            f"and {theirs} the other way round. "
-        )
+    if counts is None:  # no lean without the count that says why (scoring._leaning)
+        return ""
+    mine, theirs, total = counts
+    rival = mesh_names(kb, others) if len(others) == 1 else "any of them"
+    why = (
+        f"nothing you've said separates them; {name} is listed first because of the "
+        f"{total} answers to my open questions, {mine} would leave it ahead of {rival} "
+        f"and {theirs} the other way round. "
+    )
     return (
         f" A close call: {fits} what you've said as well as {name}, and "
         f"{why}{_splits(kb, ahead, verdict.level)}"

@@ -517,6 +517,17 @@ def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -
 RULED_OUT_BEHIND = 10  # an answer that rules an offering out leaves it this far behind the top
 
 
+def answers_ahead(options: list[tuple[Question, Option, Verdict]], mesh_id: str, other: str) -> int:
+    """The answers to the open questions after which `mesh_id` would score above `other`
+    (one ruled out by an answer counts as behind)."""
+    count = 0
+    for *_, after in options:
+        mine, theirs = after.scores.get(mesh_id), after.scores.get(other)
+        if mine is not None and (theirs is None or mine > theirs):
+            count += 1
+    return count
+
+
 def _leaning(verdict: Verdict, options: list[tuple[Question, Option, Verdict]]) -> Verdict:
     """Offerings level on what is known: the one that stays nearest the top, summed over
     every answer to the open questions, leads; the tie stands when none does."""
@@ -534,5 +545,11 @@ def _leaning(verdict: Verdict, options: list[tuple[Question, Option, Verdict]]) 
     if list(behind.values()).count(best) > 1:
         return verdict
     lean = next(m for m in level if behind[m] == best)
+    others = [m for m in level if m != lean]
+    # The lean is said as "of the N answers, k would leave it ahead and j the other way
+    # round": where that count does not favour it, nothing stated orders them, so it's a tie.
+    mine = min(answers_ahead(options, lean, o) for o in others)
+    if mine <= max(answers_ahead(options, o, lean) for o in others):
+        return verdict
     order = [lean, *(m for m in verdict.scores if m != lean)]
     return replace(verdict, scores={m: verdict.scores[m] for m in order}, lean=lean)

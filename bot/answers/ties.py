@@ -3,18 +3,14 @@ of every answer to the open questions, in how many each would stay ahead of the 
 
 from __future__ import annotations
 
+from bot.answers import scoring
 from bot.answers.scoring import Outlook
 
 
 def answers_ahead(ahead: Outlook, mesh_id: str, other: str) -> int:
     """The answers to the open questions after which `mesh_id` would score above `other`
     (one ruled out by an answer counts as behind)."""
-    count = 0
-    for *_, after in ahead.options:
-        mine, theirs = after.scores.get(mesh_id), after.scores.get(other)
-        if mine is not None and (theirs is None or mine > theirs):
-            count += 1
-    return count
+    return scoring.answers_ahead(ahead.options, mesh_id, other)
 
 
 def lead_counts(ahead: Outlook, lean: str, others: list[str]) -> tuple[int, int, int] | None:

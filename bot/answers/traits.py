@@ -94,6 +94,16 @@ def _sidecarless(mesh: Mesh, _: KnowledgeBase) -> bool:
     return bool(row and row.level == Level.yes)
 
 
+def _without_mesh_core(mesh: Mesh, _: KnowledgeBase) -> bool:
+    """An offering run as a mesh that gives workloads no identity with mutual TLS: its `mtls`
+    row below partial, or partial only with what the name promises lacking (`lacks`: "SigV4
+    signing instead of mutual TLS"). A service between services, without what a mesh is
+    chiefly for."""
+    row = mesh.features.get("mtls")
+    core = bool(row and (row.level == Level.yes or (row.level == Level.partial and not row.lacks)))
+    return bool(mesh.fit and mesh.fit.mesh) and not core
+
+
 def _lightest(s: Screened, field: Field) -> bool:
     mine = field.footprints.get(s.mesh.id)
     if mine is None:
@@ -423,6 +433,7 @@ OWN_TRAITS: dict[str, OwnTrait] = {
     "vendor_product": _vendor_product,
     "uses_envoy": lambda mesh, _: bool(mesh.fit and mesh.fit.uses_envoy),
     "sidecarless": _sidecarless,
+    "without_mesh_core": _without_mesh_core,
     "billed_by_use": lambda mesh, _: bool(mesh.fit and mesh.fit.billed_by_use),
 }
 TRAITS = frozenset({*FIELD_TRAITS, *OWN_TRAITS})

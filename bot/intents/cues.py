@@ -44,6 +44,7 @@ GROUPS = frozenset(
         "decision",
         "decision_opening",
         "next_step",
+        "brief",
         "route_asked",
         "decision_relative",
         "relay",

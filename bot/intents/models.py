@@ -149,6 +149,11 @@ class Intent(BaseModel):
         max_length=4,
         description="What the question said that the answer cannot use, one sentence each.",
     )
+    brief: bool = Field(
+        default=False,
+        description="A length asked for ('in two sentences', 'tl;dr'): the answer's summary "
+        "and one line of source are shown, the rest a step away.",
+    )
     also: Intent | None = Field(
         default=None,
         description="A check asked beside the main ask ('what do we move to, and does linkerd "

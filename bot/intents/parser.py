@@ -414,7 +414,10 @@ class IntentParser:
             self._setup,
             self._covers,
         )
-        return self._referred(asked, intent)
+        intent = self._referred(asked, intent)
+        if self._cues.has("brief", normalise(text)):  # "explain ambient in two sentences"
+            intent = intent.model_copy(update={"brief": True})
+        return intent
 
     def _asks_pick(self, sentence: str) -> bool:
         """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we

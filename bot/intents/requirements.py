@@ -233,6 +233,9 @@ class RequirementReader:
         self._denied_between = word_pattern([normalise(w) for w in rules.already_denied])
         self._denied_before = word_pattern([normalise(w) for w in rules.already_denied_before])
         self._customer_denied = word_pattern([normalise(w) for w in rules.customer_denied_before])
+        self._customer_supposed = word_pattern(
+            [normalise(w) for w in rules.customer_supposed_before]
+        )
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
@@ -599,10 +602,14 @@ class RequirementReader:
         return bool(self._denied_before and self._denied_before.search(before))
 
     def _denied_customer(self, normalised: str, match: re.Match[str]) -> bool:
-        """A `customer_denied_before` phrase right before the customer cue ("not paying")."""
+        """A `customer_denied_before` phrase right before the customer cue ("not paying"), or
+        a `customer_supposed_before` one ("what do I get for paying Kong"): no vendor they
+        buy from."""
         before = " ".join(normalised[: match.start()].split()[-DENIED_REACH:])
-        denied = self._customer_denied
-        return bool(denied and re.search(rf"(?:{denied.pattern})$", before))
+        return any(
+            cue is not None and re.search(rf"(?:{cue.pattern})$", before)
+            for cue in (self._customer_denied, self._customer_supposed)
+        )
 
     def _product(self, name: str, normalised: str) -> bool:
         """A vendor's word that names its product ("we're on the AWS VPC CNI"), not a

@@ -233,6 +233,7 @@ class CncfStatus(StrEnum):
 class DataPlaneModel(StrEnum):
     sidecar = "sidecar"
     sidecarless = "sidecarless"
+    without_mesh_core = "without_mesh_core"
     none = "none"
 
 
@@ -1285,6 +1286,7 @@ class OfferingTrait(StrEnum):
     open_source = "open_source"
     uses_envoy = "uses_envoy"
     sidecarless = "sidecarless"
+    without_mesh_core = "without_mesh_core"
     replaces_cni = "replaces_cni"
     billed_by_use = "billed_by_use"
     vendor_product = "vendor_product"
@@ -2178,6 +2180,12 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words a few before a `customer_phrases` cue that deny it ('not paying Red "
         "Hat for anything extra'): no vendor they buy from.",
+    )
+    customer_supposed_before: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a `customer_phrases` cue that make the paying a "
+        "supposition or the question ('what do I get for paying Kong', 'is it worth paying "
+        "Solo'): no vendor they buy from yet.",
     )
     already_denied_before: list[Text] = Field(
         default_factory=list,

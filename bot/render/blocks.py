@@ -478,7 +478,9 @@ def build_message(
         question = limits.fit(bold(answer.follow_up.question), limits.SECTION_TEXT)
         page.add(_section(question), len(answer.follow_up.question))
         page.add(_actions(tuple(specs[: limits.ACTIONS_ELEMENTS])), 0)
-    left_out = _add_parts(page, answer.points, clamp=False)
+    # a length asked for ("in two sentences"): the points are a click away, not on the card
+    brief = answer.intent.brief and answer.points
+    left_out = 0 if brief else _add_parts(page, answer.points, clamp=False)
     if left_out is not None:
         more = _view_button(answer, "More of this answer", View(section=POINTS, start=left_out))
         first += [more] if more else []

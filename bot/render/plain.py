@@ -105,7 +105,10 @@ def source_line(n: int | None, s: SourceRef) -> str:
 
 
 def render_terminal(answer: Answer) -> str:
-    """The whole answer for a person at a terminal: every part of every section."""
+    """The whole answer for a person at a terminal: every part of every section; where a
+    length was asked for (`Intent.brief`), the summary and one line of source."""
+    if answer.intent.brief:
+        return render_brief(answer)
     lead = with_marks(answer.lead, cite_marks(answer, answer.lead_sources))
     out = [answer.title, "=" * len(answer.title), lead, ""]
     if answer.follow_up:
@@ -131,6 +134,17 @@ def render_terminal(answer: Answer) -> str:
         out += [source_line(None, s) for s in answer.reading]
         out.append("")
     out.append(f"Knowledge base reviewed {answer.as_of} (version {answer.kb_version}).")
+    return "\n".join(out)
+
+
+def render_brief(answer: Answer) -> str:
+    """The short form: the title, the lead unmarked, its first source on one line, and how to
+    see the rest."""
+    out = [answer.title, "=" * len(answer.title), answer.lead, ""]
+    first = next(iter(answer.sources), None)
+    if first is not None:
+        out.append(f"Source: {source_line(None, first).lstrip('- ')}")
+    out.append("(Ask again without the length for the full answer.)")
     return "\n".join(out)
 
 
