@@ -15,12 +15,14 @@ question, the last turn of `meshbot chat`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answers import choosing, scoring
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue
+from bot.knowledge.models import FactValue, Question
 
 # Replies that may say more of a setup: a pick or a list asked, a guess, "why not x?".
 GOES_ON = (IntentKind.recommend, IntentKind.which_meshes, IntentKind.unknown)
@@ -38,13 +40,49 @@ def outlook_of(kb: KnowledgeBase, context: Intent) -> scoring.Outlook:
     open with what each answer would make of it."""
     facts = known_facts(kb, context.facts)
     among = choosing.candidates(kb, context.options, facts)
-    return scoring.outlook(kb, facts, among)
+    return replace(scoring.outlook(kb, facts, among), passed=frozenset(context.passed))
+
+
+def asked_by(kb: KnowledgeBase, context: Intent) -> Question | None:
+    """The question the thread's recommendation asked next; None after any other answer."""
+    if context.kind != IntentKind.recommend:
+        return None
+    return outlook_of(kb, context).most_telling_question()
+
+
+def in_terms_of_asked(
+    kb: KnowledgeBase, context: Intent, said: dict[str, FactValue]
+) -> dict[str, FactValue]:
+    """What a reply says of the setup, read as an answer to the question asked: less the
+    facts that question's `scoped` words only qualify the answer by ("only mTLS" answering
+    which needs to enforce at the mesh names mTLS as a need; it says nothing of drivers)."""
+    asked = asked_by(kb, context)
+    if asked is None or not asked.scoped:
+        return said
+    return {k: v for k, v in said.items() if k not in asked.scoped}
+
+
+def passed_over(kb: KnowledgeBase, context: Intent, facts: dict[str, FactValue]) -> list[str]:
+    """The questions passed over once a reply has set these facts: the thread's, and the one
+    its recommendation asked next where the reply left that question's fact unsaid ("from
+    any vendor" while the licence was asked; more of the setup, no answer)."""
+    asked = asked_by(kb, context)
+    if asked is None or facts.get(asked.fact) != context.facts.get(asked.fact):
+        return context.passed
+    return list(dict.fromkeys([*context.passed, asked.id]))[:12]
 
 
 def known_facts(kb: KnowledgeBase, facts: dict[str, FactValue]) -> dict[str, FactValue]:
     """The facts a recommendation weighs (rules.yaml `facts`), of all those said."""
     known = {f.id for f in kb.rules.facts}
     return {k: v for k, v in facts.items() if k in known}
+
+
+def needed_features(said: Intent) -> list[str]:
+    """The features a reading of the setup says are needed: those it names that its `needs`
+    holds, not a feature only mentioned ("sidecars are fine" names sidecarless, needs none)."""
+    needs = said.facts.get("needs")
+    return [f for f in said.features if isinstance(needs, list) and f in needs]
 
 
 def after_pick(
@@ -103,10 +141,10 @@ def _made_again(
     """The pick made again over the thread's setup and what the reply says of it, with the
     pick it made before (the answer says how it changed); None where it says nothing new."""
     setup = parser.setup_of(text, context.facts)
-    facts = merged(context.facts, setup.facts)
+    facts = merged(context.facts, in_terms_of_asked(kb, context, setup.facts))
     if facts == context.facts:
         return None
-    features = list(dict.fromkeys([*context.features, *setup.features]))[:12]
+    features = list(dict.fromkeys([*context.features, *needed_features(setup)]))[:12]
     before = pick_of(kb, context) if context.kind == IntentKind.recommend else context.pick
     return Intent(
         kind=IntentKind.recommend,
@@ -115,4 +153,5 @@ def _made_again(
         facts=facts,
         text=fresh.text,
         pick=before,
+        passed=passed_over(kb, context, facts),
     )

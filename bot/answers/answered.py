@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from bot.answers.after_pick import known_facts, outlook_of
+from bot.answers.after_pick import in_terms_of_asked, known_facts, needed_features, outlook_of
 from bot.intents.models import Intent
 from bot.intents.parser import IntentParser
 from bot.knowledge.aliases import normalise
@@ -65,9 +65,9 @@ def answered(
             chosen.update(bare.set)
             continue
         said = parser.setup_of(clause, context.facts)  # what it says of the setup comes first
-        if facts := known_facts(kb, said.facts):
+        if facts := known_facts(kb, in_terms_of_asked(kb, context, said.facts)):
             setup.update(facts)
-            needs += said.features
+            needs += needed_features(said)
         elif option := reader.option(words):
             chosen.update(option.set)
         else:

@@ -3,6 +3,8 @@ pick (or an honest tie), what would change it, and the question that matters mos
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answers import arguing, choosing, editions, scoring, ties, whatif, wishes
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
@@ -933,7 +935,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
     req = Requirements.from_facts(kb.rules, facts)
     among = choosing.candidates(kb, intent.options, facts)
-    ahead = scoring.outlook(kb, facts, among)
+    ahead = replace(scoring.outlook(kb, facts, among), passed=frozenset(intent.passed))
     verdict = ahead.verdict
     follow_up = _follow_up(ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)

@@ -456,6 +456,7 @@ class Outlook:
 
     verdict: Verdict
     options: list[tuple[Question, Option, Verdict]]
+    passed: frozenset[str] = frozenset()  # questions asked and passed over: not asked next
 
     def changes(self) -> list[Change]:
         """Every single answer to an open question that would change the pick: one that puts
@@ -471,7 +472,8 @@ class Outlook:
     def most_telling_question(self) -> Question | None:
         """The open question whose answers split the survivors most: information gain about
         the pick its options lead to (screening included), where an answer that would rule
-        out every mesh (leaving none, or only doing without one) splits nothing among them.
+        out every mesh (leaving none, or only doing without one) splits nothing among them;
+        never one asked before that a reply passed over (`passed`).
         Of questions that tell as much, the one whose answers leave fewer ties, then the first
         in rules.yaml; while the pick is to run no mesh, none on what the mesh should be. None
         when one offering is left or no answer could change the pick."""
@@ -480,8 +482,10 @@ class Outlook:
         pick = self.verdict.of(self.verdict.tied[0]).mesh if self.verdict.tied else None
         meshless = bool(pick and pick.fit and pick.fit.mesh is False)
         best, chosen = (0.0, 0.0), None
-        for _, group in itertools.groupby(self.options, key=lambda item: item[0].id):
+        for question_id, group in itertools.groupby(self.options, key=lambda item: item[0].id):
             options = list(group)
+            if question_id in self.passed:
+                continue  # asked already, and the reply went on without answering it
             if meshless and options[0][0].shapes_mesh:
                 continue  # "no mesh" picked: what a mesh should be is no question yet
             gain, left = information([tuple(v.tied) for _, _, v in options if _mesh_left(v)])

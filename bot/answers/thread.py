@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bot.answers.after_pick import after_asked_of_pick, after_pick, known_facts, pick_of
+from bot.answers.after_pick import (
+    after_asked_of_pick,
+    after_pick,
+    known_facts,
+    passed_over,
+    pick_of,
+)
 from bot.answers.answered import answered
 from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
@@ -24,6 +30,7 @@ def compact(intent: Intent) -> Intent:
         facts=intent.facts,
         options=intent.options,
         pick=intent.pick,
+        passed=intent.passed,
     )
 
 
@@ -93,18 +100,22 @@ def _costed_for_the_thread(
 def _answers(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent | None:
     """The recommendation made again with the reply's answers to its questions, as their
     buttons set them (over the facts it weighs), and what else the reply says of the setup
-    (bot/answers/answered.py); None where the reply is no such answer."""
+    (bot/answers/answered.py); None where the reply is no such answer. An answer only adds
+    or changes what it says: what is needed adds up ("None of these" extra needs keeps the
+    mTLS said before), as the features asked for do."""
     found = answered(kb, parser, text, context)
     if found is None:
         return None
+    facts = merged(merged(known_facts(kb, context.facts), found.chosen), found.setup)
     return Intent(
         kind=IntentKind.recommend,
         meshes=context.meshes,
         options=context.options,
-        features=found.needs[:12],
-        facts=merged({**known_facts(kb, context.facts), **found.chosen}, found.setup),
+        features=list(dict.fromkeys([*context.features, *found.needs]))[:12],
+        facts=facts,
         text=text.strip()[:ECHO_CHARS],
         pick=found.before,
+        passed=passed_over(kb, context, facts),
     )
 
 

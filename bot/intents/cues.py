@@ -187,6 +187,7 @@ GROUPS = frozenset(
         "pivot_bound",
         "recalled",
         "swapped",
+        "swaps_in",
         "according",
         "role_asked",
     }

@@ -87,6 +87,12 @@ class Intent(BaseModel):
         "more of the setup makes the pick again and says how it changed from this one; a "
         "question asked of it ('why not istio?', 'what's the catch?') keeps it the thread's.",
     )
+    passed: list[str] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Ids of the follow-up questions a recommendation asked that a reply passed "
+        "over (answering another, or saying more of the setup): not asked again next.",
+    )
     excepted: list[str] = Field(
         default_factory=list,
         max_length=6,

@@ -929,10 +929,7 @@ class IntentParser:
         building = building or self._set_against_nothing(text, fresh)
         if not building:
             return fresh.model_copy(update={"facts": facts})
-        meshes = list(context.meshes)
-        for mesh in fresh.meshes:
-            if mesh not in meshes:
-                meshes.append(mesh)
+        meshes = self._kept_and_named(normalised, context, fresh.meshes)
         kind = context.kind
         features = fresh.features or context.features
         concept = kind == IntentKind.explain and not context.meshes  # "explain spiffe"
@@ -951,8 +948,19 @@ class IntentParser:
                 "features": features[:12],
                 "facts": facts,
                 "unknown_names": fresh.unknown_names or context.unknown_names,
+                "pick": context.pick if context.pick in meshes else fresh.pick,
             }
         )
+
+    def _kept_and_named(self, normalised: str, context: Intent, named: list[str]) -> list[str]:
+        """The thread's meshes with those the reply names added ("and cilium?"); where the
+        reply swaps them in ("what about cilium instead?", phrases `swaps_in`) after a
+        comparison, they take the place of all but the thread's pick (else its first mesh)."""
+        new = [m for m in named if m not in context.meshes]
+        if new and context.kind == IntentKind.compare and self._cues.has("swaps_in", normalised):
+            kept = context.pick if context.pick in context.meshes else context.meshes[0]
+            return [kept, *(m for m in named if m != kept)]
+        return [*context.meshes, *new]
 
     def _set_against_nothing(self, text: str, fresh: Intent) -> bool:
         """One mesh and a comparison asked with no other side named ("compare that with istio

@@ -1268,6 +1268,12 @@ class Question(Strict):
         max_length=10,
         description=f"The answers; the first {OFFERED} that what is known leaves are offered.",
     )
+    scoped: list[Id] = Field(
+        default_factory=list,
+        description="Facts a reply's words set that, said in answer to this question, only "
+        "scope the answer: 'only mTLS' answering which needs to enforce at the mesh names mTLS "
+        "as the need, not mTLS as the only reason for a mesh (bot/answers/after_pick.py).",
+    )
 
     def offered(self, facts: dict[str, FactValue]) -> list[Option]:
         """The options offered now: the first few that no stated fact rules out."""
