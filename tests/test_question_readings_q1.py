@@ -1,0 +1,83 @@
+"""Questions read as asked through the public path (parser → engine → answer): what comes
+after a mesh asked with no setup of theirs is its lifecycle (its successors are a fact of its
+history), while the same words beside a setup they run still ask for a pick; and a message
+about who carries the pager is another team's topic, out of scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
+from bot.render.plain import render_terminal
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh"),
+    [
+        ("what replaces nginx service mesh", "nginx-service-mesh"),
+        ("what replaces aws app mesh", "aws-app-mesh"),
+        ("so what replaces open service mesh these days", "open-service-mesh"),
+        ("what's replacing app mesh", "aws-app-mesh"),
+        ("nginx service mesh successor?", "nginx-service-mesh"),
+        ("who is the successor to osm", "open-service-mesh"),
+        ("what is the successor of aws app mesh", "aws-app-mesh"),
+    ],
+)
+def test_what_replaces_a_mesh_asks_its_lifecycle(engine: AnswerEngine, text: str, mesh: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.lifecycle
+    assert intent.meshes == [mesh]
+    answer = render_terminal(engine.answer(intent))
+    assert "retired" in answer.lower()
+    assert "instead" in answer  # the successors it names
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # beside a setup they run, what replaces it is a pick for that setup
+        ("we run app mesh on ECS with 40 services, what replaces it?", IntentKind.recommend),
+        ("we're on osm, 30 services on aks. what replaces it?", IntentKind.recommend),
+        ("app mesh successor for 60 services on eks, what do you recommend", IntentKind.recommend),
+        (
+            "osm is archived, we have 30 services on aks; what's the best successor?",
+            IntentKind.recommend,
+        ),
+        ("kuma or linkerd as the successor to osm for 50 services?", IntentKind.compare),
+        ("what replaced conduit", IntentKind.lifecycle),
+        ("is open service mesh deprecated", IntentKind.lifecycle),
+    ],
+)
+def test_replacement_beside_a_setup_keeps_its_reading(
+    engine: AnswerEngine, text: str, kind: IntentKind
+):
+    assert engine.parser.parse(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who's on call this weekend, can someone swap with me",
+        "who is on call tonight?",
+        "can someone cover my on-call shift friday",
+        "who's on call for the platform team next week?",
+        "oncall swap request: anyone free saturday",
+    ],
+)
+def test_the_on_call_rota_is_out_of_scope(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.out_of_scope
+    assert not intent.meshes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("is istio on the call path for every request?", IntentKind.feature_check),
+        ("does linkerd retry failed calls", IntentKind.feature_check),
+        ("what does a sidecar add on each call", IntentKind.explain),
+    ],
+)
+def test_calls_between_services_stay_ours(engine: AnswerEngine, text: str, kind: IntentKind):
+    assert engine.parser.parse(text).kind == kind
