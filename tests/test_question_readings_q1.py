@@ -81,3 +81,30 @@ def test_the_on_call_rota_is_out_of_scope(engine: AnswerEngine, text: str):
 )
 def test_calls_between_services_stay_ours(engine: AnswerEngine, text: str, kind: IntentKind):
     assert engine.parser.parse(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are those overhead numbers sourced? links pls",
+        "are the latency numbers sourced?",
+        "is that latency figure cited anywhere?",
+        "are the memory numbers backed up by a benchmark?",
+        "are those numbers sourced or just estimates",
+    ],
+)
+def test_whether_the_figures_are_sourced_asks_for_sources(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).kind == IntentKind.sources
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what does istio cost in memory at 500 pods", IntentKind.cost),
+        ("are the numbers higher for istio than linkerd", IntentKind.compare),
+    ],
+)
+def test_figures_asked_of_a_mesh_stay_a_figure_question(
+    engine: AnswerEngine, text: str, kind: IntentKind
+):
+    assert engine.parser.parse(text).kind == kind
