@@ -108,3 +108,64 @@ def test_figures_asked_of_a_mesh_stay_a_figure_question(
     engine: AnswerEngine, text: str, kind: IntentKind
 ):
     assert engine.parser.parse(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh"),
+    [
+        (
+            "istio authz policy dry-run mode — does that exist? want to audit before enforcing",
+            "istio",
+        ),
+        ("does istio authz policy support dry-run?", "istio"),
+        ("can istio authorization policies run in dry-run mode?", "istio"),
+        ("istio authorization policy dry run — is that a thing?", "istio"),
+        ("kuma policies: is there a dry-run mode?", "kuma"),
+        ("linkerd policy resources audit mode, does that exist?", "linkerd"),
+    ],
+)
+def test_a_mesh_s_configuration_asked_of_is_a_feature_check_of_it(
+    engine: AnswerEngine, text: str, mesh: str
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.feature_check
+    assert intent.meshes == [mesh]
+    assert "policy_dry_run" in intent.features
+    assert "knows_api" not in intent.facts
+    answer = render_terminal(engine.answer(intent))
+    assert "Policy dry-run / audit mode: yes" in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the API phrase describes their setup where a pick or the meshes at large are asked
+        (
+            "we use istio authz policies heavily, 40 services, which mesh should we move to?",
+            IntentKind.recommend,
+        ),
+        (
+            "we know istio authz policies well, what should we pick for 40 services?",
+            IntentKind.recommend,
+        ),
+        (
+            "team knows VirtualService and AuthorizationPolicy; need dry-run. which mesh?",
+            IntentKind.recommend,
+        ),
+        ("we write istio authz policies today and need a dry-run mode", IntentKind.recommend),
+        (
+            "we know istio authz policies, which meshes have a dry-run mode?",
+            IntentKind.which_meshes,
+        ),
+        (
+            "our team knows istio authorization policies; recommend a mesh for 30 services",
+            IntentKind.recommend,
+        ),
+    ],
+)
+def test_a_mesh_s_configuration_they_know_stays_their_setup(
+    engine: AnswerEngine, text: str, kind: IntentKind
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind == kind
+    assert intent.facts.get("knows_api") == "istio"

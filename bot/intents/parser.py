@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.intents.afterthought import main_ask
 from bot.intents.alternation import word_pattern
+from bot.intents.api_asked import api_asked
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
@@ -412,7 +413,9 @@ class IntentParser:
             self._setup,
             self._covers,
         )
-        return self._referred(asked, intent)
+        intent = self._referred(asked, intent)
+        # "istio authz policy dry-run mode — does that exist?": the mesh whose API it names
+        return api_asked(intent, asked, self._cues, self._kb.meshes, self._asks_pick)
 
     def _asks_pick(self, sentence: str) -> bool:
         """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we
