@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.intents.afterthought import main_ask
 from bot.intents.alternation import word_pattern
+from bot.intents.api_asked import api_asked
 from bot.intents.asked_kind import Asked, AskedKinds
 from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
@@ -415,6 +416,8 @@ class IntentParser:
             self._covers,
         )
         intent = self._referred(asked, intent)
+        # "istio authz policy dry-run mode — does that exist?": the mesh whose API it names
+        intent = api_asked(intent, asked, self._cues, self._kb.meshes, self._asks_pick)
         if self._cues.has("brief", normalise(text)):  # "explain ambient in two sentences"
             intent = intent.model_copy(update={"brief": True})
         return intent
