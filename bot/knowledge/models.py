@@ -1624,6 +1624,12 @@ class Refused(Strict):
         description="Features the refusal makes moot as must-haves: with no sidecars, "
         "native sidecars are not asked of the mesh.",
     )
+    asked_as: list[Id] = Field(
+        default_factory=list,
+        description="Features whose need is this refusal said as a need: gRPC services "
+        "'talking without any proxy at all' beside proxyless gRPC ask for it, so where one "
+        "of these is needed the must-not is not set.",
+    )
     value: FactValue = Field(
         default=True,
         description="What the refusal sets: true for a must-not flag, or a choice's option "
@@ -1677,6 +1683,11 @@ class RefusedMeshes(Strict):
     )
     reach: int = Field(
         default=12, ge=1, description="Words at most back from such a cue to the mesh's name."
+    )
+    split: list[Text] = Field(
+        default_factory=list,
+        description="Cues said either side of the mesh or pronoun they leave, the last word "
+        "after it ('rip it out', 'phase istio out'); each is a `before` cue too.",
     )
     unnamed: list[Text] = Field(
         default_factory=list,
@@ -2117,6 +2128,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words straight before a mesh, no word between, that keep the mesh the "
         "team runs ('want to keep istio'); 'keep our istio crds' keeps its API only.",
+    )
+    run_through: list[Text] = Field(
+        default_factory=list,
+        description="Words between a mesh they run and the build of it they run it as "
+        "('running istio via the aks addon'): that build is the one they run.",
     )
     having_tools: list[Text] = Field(
         default_factory=list,

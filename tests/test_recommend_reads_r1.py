@@ -1,0 +1,106 @@
+"""Recommendation reads: a build of a mesh run through a `run_through` word ("istio via the aks
+addon") is the one they run; a `split` leaving cue either side of what it leaves ("ripping it
+out"); a must-not that a need says again (`asked_as`: "without any proxy at all" beside
+proxyless gRPC) is no must-not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intents.models import IntentKind
+from bot.render.plain import render_terminal
+
+
+def _read(engine, text):
+    """The intent and the first line of its answer."""
+    intent = engine.parser.parse(text)
+    return intent, render_terminal(engine.answer(intent)).splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "running istio via the aks addon, 3 teams, ~120 svcs. we're thinking of ripping it out "
+        "bc nobody uses features besides mtls. what would u use",
+        "we run istio through the aks add-on, ~80 services. honestly we want to rip it out since "
+        "we only use mtls. what now",
+        "we're on the aks istio add-on with 60 services and are thinking about tearing it out, "
+        "all we use is mtls. what should we use instead",
+        "running istio using the microsoft addon, 40 services. we'd like to swap it out, mtls is "
+        "the only feature we use. which mesh would you pick",
+        "istio via the aks managed addon on 2 clusters, 150 svcs. planning to phase istio out, "
+        "only mtls matters. recommendations?",
+        "we run istio via the aks addon and want to yank it out, just mtls needed. "
+        "which mesh?",
+    ],
+)
+def test_a_build_ripped_out_is_left(engine, text):
+    intent, lead = _read(engine, text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts.get("leaving") in ("aks-istio-addon", "istio")
+    assert "incumbent" not in intent.facts
+    assert "Istio (sidecar mode)" not in lead
+    assert "AKS Istio" not in lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "running istio via the aks addon, 3 teams, ~120 svcs. what would u use",
+        "we're happy with istio via the aks addon, ~120 svcs, need canaries now. which mesh",
+        "we run istio through the aks add-on on 2 clusters. need mtls. which mesh",
+    ],
+)
+def test_a_build_run_through_is_the_one_they_run(engine, text):
+    intent, _ = _read(engine, text)
+    assert intent.facts.get("incumbent") == "aks-istio-addon"
+    assert "leaving" not in intent.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "incumbent"),
+    [
+        # a mesh after the word that no build of theirs is: the mesh they named stays theirs
+        ("we run istio with linkerd-viz dashboards. 50 svcs on eks. what would u use", "istio"),
+        ("we will never rip out istio, 40 svcs on eks. need mtls. which mesh", "istio"),
+        ("we run the aks istio addon, 3 teams, ~120 svcs. what would u use", "aks-istio-addon"),
+    ],
+)
+def test_near_texts_keep_their_reading(engine, text, incumbent):
+    intent, _ = _read(engine, text)
+    assert intent.facts.get("incumbent") == incumbent
+    assert "leaving" not in intent.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need grpc services to talk without any proxy at all but still get traffic mgmt from a "
+        "central control plane. gcp. recs",
+        "our grpc services must talk with no proxy at all, yet routing should come from a "
+        "central control plane. on gke. which mesh?",
+        "we want proxyless grpc, no proxies whatsoever in the path, central traffic management. "
+        "gke. what do you suggest",
+        "grpc microservices, we can't have any proxy at all in the data path; they should get "
+        "xds config straight from the control plane. gcp, which mesh",
+        "looking for a mesh where gRPC clients skip the proxy entirely and take routing from a "
+        "control plane, no proxies at all. google cloud. recommendation?",
+    ],
+)
+def test_no_proxy_said_of_proxyless_grpc_is_the_need(engine, text):
+    intent, lead = _read(engine, text)
+    assert "proxyless_grpc" in intent.facts.get("needs", [])
+    assert "no_proxies" not in intent.facts
+    assert lead == "Recommendation: Google Cloud Service Mesh (managed)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we want no proxies at all. 40 svcs on gke, need mtls. which mesh",
+        "no proxy at all please, just mtls and retries for our http services on eks. which mesh",
+    ],
+)
+def test_no_proxy_without_proxyless_grpc_stays_a_must_not(engine, text):
+    intent, _ = _read(engine, text)
+    assert intent.facts.get("no_proxies") is True
