@@ -30,8 +30,7 @@ def _read(engine, text):
         "the only feature we use. which mesh would you pick",
         "istio via the aks managed addon on 2 clusters, 150 svcs. planning to phase istio out, "
         "only mtls matters. recommendations?",
-        "we run istio via the aks addon and want to yank it out, just mtls needed. "
-        "which mesh?",
+        "we run istio via the aks addon and want to yank it out, just mtls needed. which mesh?",
     ],
 )
 def test_a_build_ripped_out_is_left(engine, text):
