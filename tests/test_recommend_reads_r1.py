@@ -103,3 +103,38 @@ def test_no_proxy_said_of_proxyless_grpc_is_the_need(engine, text):
 def test_no_proxy_without_proxyless_grpc_stays_a_must_not(engine, text):
     intent, _ = _read(engine, text)
     assert intent.facts.get("no_proxies") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we refuse anything that needs a paid sub to get stable builds. 30 svcs on eks. which mesh",
+        "we won't pay for stable releases. 30 svcs on eks, which mesh should we use",
+        "we need a mesh where we don't need a subscription to get stable releases. eks, 40 "
+        "services",
+        "mesh for 30 svcs on eks; can't justify a paid subscription just to get stable builds. "
+        "ideas?",
+        "no paywalled stable builds please, ~50 services on eks. recommend a mesh",
+        "we want free stable releases, 30 svcs on eks. which mesh?",
+    ],
+)
+def test_stable_builds_wanted_free_close_the_paid_edition(engine, text):
+    intent, lead = _read(engine, text)
+    assert intent.kind == IntentKind.recommend
+    assert intent.facts.get("free_stable_releases") is True
+    assert "Linkerd" not in lead
+    assert "nothing fits" not in lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # stable releases wanted, payment not refused: the vendor's edition stays open
+        "we need stable releases, 30 svcs on eks, which mesh",
+        "stable releases only in prod. 30 svcs on eks. which mesh",
+    ],
+)
+def test_stable_builds_wanted_alone_keep_the_paid_edition_open(engine, text):
+    intent, _ = _read(engine, text)
+    assert intent.facts.get("stable_releases") is True
+    assert "free_stable_releases" not in intent.facts

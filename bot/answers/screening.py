@@ -767,9 +767,10 @@ def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 
 def edition_closed(req: Requirements, vendor: str) -> bool:
-    """A paid edition of this vendor's is not open to them: none is ("open source only"), or
-    they refuse that vendor ("we won't be paying buoyant")."""
-    return req.no_paid_edition or vendor in req.not_from
+    """A paid edition of this vendor's is not open to them for stable builds: none is ("open
+    source only"), they refuse that vendor ("we won't be paying buoyant"), or they want stable
+    builds free ("nothing that needs a paid sub to get stable builds")."""
+    return req.no_paid_edition or vendor in req.not_from or req.free_stable_releases
 
 
 def free_edition(builds: StableBuilds, req: Requirements) -> bool:
@@ -869,7 +870,13 @@ READS: dict[str, tuple[str, ...]] = {
     "keeps_cni": ("cilium_cni", "provider_cilium"),
     "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
     "proxy_free": ("needs",),  # gRPC services may go proxyless
-    "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),
+    "stable_builds": (
+        "support",
+        "no_paid_edition",
+        "not_from",
+        "employees",
+        "free_stable_releases",
+    ),
     "within_memory": ("size", "no_sidecars"),  # sidecars refused: a mode without them
     "not_leaving": ("leaving_line",),
     "adds_no_vendor": ("provider", "vendor", "support"),
