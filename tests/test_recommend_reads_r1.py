@@ -138,3 +138,36 @@ def test_stable_builds_wanted_alone_keep_the_paid_edition_open(engine, text):
     intent, _ = _read(engine, text)
     assert intent.facts.get("stable_releases") is True
     assert "free_stable_releases" not in intent.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cheapest mesh for 200 pods on eks, we don't care about features",
+        "which mesh costs the least at 800 pods",
+        "least expensive mesh on eks for 300 pods",
+        "lowest cost mesh for 100 pods on gke",
+        "what's the cheapest service mesh for ~250 pods on aks",
+    ],
+)
+def test_cheapest_weighs_money_beside_memory(engine, text):
+    intent, _ = _read(engine, text)
+    assert intent.kind == IntentKind.lightest
+    assert intent.aspect is not None and intent.aspect.value == "price"
+    said = render_terminal(engine.answer(intent))
+    assert "On money" in said and "licence fee" in said
+    assert "PROXY MEMORY" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the lightest mesh for 200 pods",
+        "which mesh is cheapest in cpu at 800 pods",
+        "cheapest mesh in memory for 200 pods",
+    ],
+)
+def test_a_ranking_by_a_resource_stays_by_that_resource(engine, text):
+    intent, _ = _read(engine, text)
+    assert intent.kind == IntentKind.lightest
+    assert intent.aspect is None
