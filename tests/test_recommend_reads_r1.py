@@ -171,3 +171,46 @@ def test_a_ranking_by_a_resource_stays_by_that_resource(engine, text):
     intent, _ = _read(engine, text)
     assert intent.kind == IntentKind.lightest
     assert intent.aspect is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "company policy forbids hashicorp products since the licence change, and we're on "
+            "nomad. need mtls. ideas?",
+            "not_from",
+            ["hashicorp"],
+        ),
+        (
+            "our security policy prohibits anything from hashicorp. nomad cluster, 30 services, "
+            "need mtls. what mesh?",
+            "not_from",
+            ["hashicorp"],
+        ),
+        (
+            "policy forbids istio after last year's outage. 40 svcs on eks, need mtls. which mesh",
+            "refused_mesh",
+            "istio",
+        ),
+        ("we forbid sidecars. 40 svcs on gke, which mesh", "no_sidecars", True),
+        (
+            "legal forbids busl software. 40 svcs on eks, which mesh",
+            "licence",
+            "no_source_available",
+        ),
+    ],
+)
+def test_forbidding_refuses(engine, text, fact, value):
+    intent, lead = _read(engine, text)
+    assert intent.facts.get(fact) == value
+    assert "Consul" not in lead and "Istio (sidecar" not in lead
+
+
+def test_a_forbidden_vendor_on_nomad_leaves_kuma(engine):
+    _, lead = _read(
+        engine,
+        "company policy forbids hashicorp products since the licence change, and we're on "
+        "nomad. need mtls. ideas?",
+    )
+    assert lead in ("Recommendation: Kuma", "Recommendation: Kong Mesh")
