@@ -214,3 +214,43 @@ def test_a_forbidden_vendor_on_nomad_leaves_kuma(engine):
         "nomad. need mtls. ideas?",
     )
     assert lead in ("Recommendation: Kuma", "Recommendation: Kong Mesh")
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        (
+            "we're a bank, ~600 svcs over 3 regions on openshift + a few hundred RHEL vms "
+            "running jboss. red hat is our strategic vendor. what mesh should we standardise on?",
+            "red-hat",
+        ),
+        ("~600 svcs on openshift. red hat is our vendor. which mesh?", "red-hat"),
+        ("microsoft is our preferred vendor; 40 svcs on aks. need mtls. which mesh", "microsoft"),
+        ("google is our main vendor. 50 services on gke, mtls. recommend a mesh", "google"),
+        ("aws is our strategic partner. 80 services on eks, which mesh?", "aws"),
+    ],
+)
+def test_a_vendor_said_to_be_theirs_is_one_they_buy_from(engine, text, vendor):
+    intent, _ = _read(engine, text)
+    assert intent.facts.get("vendor") == vendor
+
+
+def test_a_strategic_red_hat_bank_on_openshift_standardises_on_ossm(engine):
+    _, lead = _read(
+        engine,
+        "we're a bank, ~600 svcs over 3 regions on openshift + a few hundred RHEL vms running "
+        "jboss. red hat is our strategic vendor. what mesh should we standardise on?",
+    )
+    assert lead == "Recommendation: Red Hat OpenShift Service Mesh 3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istio is our mesh today, 40 svcs on eks. which mesh",
+        "we run 40 svcs on eks. which mesh",
+    ],
+)
+def test_no_vendor_said_stays_none(engine, text):
+    intent, _ = _read(engine, text)
+    assert "vendor" not in intent.facts
