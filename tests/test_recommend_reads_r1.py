@@ -1,7 +1,7 @@
 """Recommendation reads: a build of a mesh run through a `run_through` word ("istio via the aks
 addon") is the one they run; a `split` leaving cue either side of what it leaves ("ripping it
-out"); a must-not that a need says again (`asked_as`: "without any proxy at all" beside
-proxyless gRPC) is no must-not."""
+out"); "without any proxy at all" beside a need for proxyless gRPC is met by the offerings that
+have it (bot/answers/screening.py `proxy_free`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from bot.intents.models import IntentKind
 from bot.render.plain import render_terminal
+from tests.support.verdicts import verdict
 
 
 def _read(engine, text):
@@ -87,10 +88,14 @@ def test_near_texts_keep_their_reading(engine, text, incumbent):
     ],
 )
 def test_no_proxy_said_of_proxyless_grpc_is_the_need(engine, text):
+    """The must-not stays, but proxyless gRPC meets it: the offerings with it are kept."""
     intent, lead = _read(engine, text)
     assert "proxyless_grpc" in intent.facts.get("needs", [])
-    assert "no_proxies" not in intent.facts
+    assert intent.facts.get("no_proxies") is True
     assert lead == "Recommendation: Google Cloud Service Mesh (managed)"
+    found = verdict(engine, text)
+    assert not found.of("google-cloud-service-mesh").out
+    assert found.of("linkerd").out and found.of("istio-ambient").out
 
 
 @pytest.mark.parametrize(

@@ -534,7 +534,10 @@ def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if value is not True or plane.model == DataPlaneModel.none:
         return FITS
     proxyless = mesh.features.get("proxyless_grpc")
-    if proxyless and proxyless.level == Level.yes and "grpc_support" in ctx.req.needs:
+    # gRPC services said, or proxyless gRPC itself asked ("grpc services talking without any
+    # proxy at all"): no proxy is what that need is
+    grpc = {"grpc_support", "proxyless_grpc"} & set(ctx.req.needs)
+    if proxyless and proxyless.level == Level.yes and grpc:
         text = "no proxy only for gRPC services (proxyless gRPC)"
         return [Check(Outcome.caveat, text, tuple(proxyless.sources), conditional=True)]
     if plane.provider_run:  # "we'd rather not run any proxies": none of theirs to run

@@ -68,7 +68,7 @@ from bot.intents.priorities import PriorityReader
 from bot.intents.question_led import question_led
 from bot.intents.rate_caps import RateCapReader
 from bot.intents.recounted import Recounted
-from bot.intents.refusals import LIST_WORDS, RefusalReader, asked_as_needs
+from bot.intents.refusals import LIST_WORDS, RefusalReader
 from bot.intents.requirements import (
     HURT_BEFORE,
     HURTS,
@@ -1823,7 +1823,6 @@ class IntentParser:
                 facts["needs"] = [f for f in named if f not in {*covered, *moot}][:12]
             # what the needs imply ("mtls + metrics")
             facts = implied_beside(self._kb.rules, facts, r.beside)
-            facts = asked_as_needs(facts, self._kb.rules)  # "with no proxy" in proxyless gRPC
         # "cross-region failover" asks about multi-cluster too, as does failover across the
         # clusters counted (what the needs imply, above); a pick's must-nots ("no sidecars")
         # name what the offerings need ("hard requirements: no sidecars …").

@@ -402,23 +402,3 @@ class RefusalReader:
         """A cue within `window` words of the object, on either side."""
         before, after = _around(clause, obj, self._window)
         return bool(cue and (cue.search(before) or cue.search(after)))
-
-
-def asked_as_needs(facts: dict[str, FactValue], rules: RulesFile) -> dict[str, FactValue]:
-    """The facts without a must-not that a need says again (`refusals.objects.*.asked_as`):
-    "grpc services talking without any proxy at all" beside proxyless gRPC asks for that,
-    and rules out none of the meshes that offer it."""
-    needs = facts.get("needs")
-    needed = set(needs) if isinstance(needs, list) else set()
-    said = {
-        o.sets or key
-        for key, o in rules.refusals.objects.items()
-        if needed & set(o.asked_as) and facts.get(o.sets or key) is True
-    }
-    if not said:
-        return facts
-    kept = {k: v for k, v in facts.items() if k not in said}
-    preferred = facts.get("preferred")
-    if isinstance(preferred, list):
-        kept["preferred"] = [p for p in preferred if p not in said]
-    return kept

@@ -615,7 +615,6 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
     for fact_id, refused in rules.refusals.objects.items():
         yield from settings({refused.sets or fact_id: refused.value}, "refusals.objects")
         yield from settings({"needs": refused.moots}, f"refusals.objects.{fact_id}.moots")
-        yield from settings({"needs": refused.asked_as}, f"refusals.objects.{fact_id}.asked_as")
     for fact_id, accepted in rules.refusals.accepted.items():
         yield from settings({fact_id: accepted.value}, "refusals.accepted")
     for fact_id, limited in rules.refusals.limits.objects.items():

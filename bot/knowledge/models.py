@@ -1624,12 +1624,6 @@ class Refused(Strict):
         description="Features the refusal makes moot as must-haves: with no sidecars, "
         "native sidecars are not asked of the mesh.",
     )
-    asked_as: list[Id] = Field(
-        default_factory=list,
-        description="Features whose need is this refusal said as a need: gRPC services "
-        "'talking without any proxy at all' beside proxyless gRPC ask for it, so where one "
-        "of these is needed the must-not is not set.",
-    )
     value: FactValue = Field(
         default=True,
         description="What the refusal sets: true for a must-not flag, or a choice's option "
