@@ -96,6 +96,10 @@ class Requirements(BaseModel):
     not_from: list[str] = Field(
         default_factory=list, description="Vendor ids they refuse to buy from or pay."
     )
+    free_stable_releases: bool = Field(
+        default=False,
+        description="Stable releases wanted free: an edition paid for them is closed to them.",
+    )
     needs_said: bool = Field(
         default=False,
         description="Needs were spoken of: features named (those a tool they run covers "

@@ -535,7 +535,10 @@ def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if value is not True or plane.model == DataPlaneModel.none:
         return FITS
     proxyless = mesh.features.get("proxyless_grpc")
-    if proxyless and proxyless.level == Level.yes and "grpc_support" in ctx.req.needs:
+    # gRPC services said, or proxyless gRPC itself asked ("grpc services talking without any
+    # proxy at all"): no proxy is what that need is
+    grpc = {"grpc_support", "proxyless_grpc"} & set(ctx.req.needs)
+    if proxyless and proxyless.level == Level.yes and grpc:
         text = "no proxy only for gRPC services (proxyless gRPC)"
         return [Check(Outcome.caveat, text, tuple(proxyless.sources), conditional=True)]
     if plane.provider_run:  # "we'd rather not run any proxies": none of theirs to run
@@ -768,9 +771,10 @@ def stable_builds(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 
 def edition_closed(req: Requirements, vendor: str) -> bool:
-    """A paid edition of this vendor's is not open to them: none is ("open source only"), or
-    they refuse that vendor ("we won't be paying buoyant")."""
-    return req.no_paid_edition or vendor in req.not_from
+    """A paid edition of this vendor's is not open to them for stable builds: none is ("open
+    source only"), they refuse that vendor ("we won't be paying buoyant"), or they want stable
+    builds free ("nothing that needs a paid sub to get stable builds")."""
+    return req.no_paid_edition or vendor in req.not_from or req.free_stable_releases
 
 
 def free_edition(builds: StableBuilds, req: Requirements) -> bool:
@@ -885,7 +889,13 @@ READS: dict[str, tuple[str, ...]] = {
     "keeps_cni": ("cilium_cni", "provider_cilium"),
     "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
     "proxy_free": ("needs",),  # gRPC services may go proxyless
-    "stable_builds": ("support", "no_paid_edition", "not_from", "employees"),
+    "stable_builds": (
+        "support",
+        "no_paid_edition",
+        "not_from",
+        "employees",
+        "free_stable_releases",
+    ),
     "within_memory": ("size", "no_sidecars"),  # sidecars refused: a mode without them
     "not_leaving": ("leaving_line",),
     "adds_no_vendor": ("provider", "vendor", "support"),

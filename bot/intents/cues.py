@@ -169,6 +169,7 @@ GROUPS = frozenset(
         "licence_words",
         "licence_use",
         "price",
+        "money_ranked",
         "billed_units",
         "drawbacks",
         "catch",

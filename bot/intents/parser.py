@@ -556,9 +556,11 @@ class IntentParser:
             # "what does GCSM cost for 200 vCPUs?": money, which a resource figure never answers
             intent = self._intent(reading, IntentKind.explain, unsure, echo)
             intent = intent.model_copy(update={"aspect": Aspect.price})
-        elif kind in (IntentKind.cost, IntentKind.lightest) and self._money_asked(reading):
-            # "linkerd vs istio in dollars at 1000 pods", "cheapest … including licence costs":
-            # the figures, with what each costs in money as held
+        elif kind in (IntentKind.cost, IntentKind.lightest) and (
+            self._money_asked(reading) or self._ranked_in_money(reading, intent)
+        ):
+            # "linkerd vs istio in dollars at 1000 pods", "cheapest … including licence costs",
+            # "cheapest mesh for 200 pods": the figures, with what each costs in money as held
             intent = intent.model_copy(update={"aspect": Aspect.price})
         if intent.aspect is None and kind not in NOT_CONCEPTS:
             intent = self._concept_asked(reading, intent)
@@ -840,6 +842,15 @@ class IntentParser:
             self._cues.has("price", said)
             or self._cues.has("licence_words", said)
             or (money_signed(prose))
+        )
+
+    def _ranked_in_money(self, r: _Reading, intent: Intent) -> bool:
+        """A ranking asked in money's words ("cheapest mesh for 200 pods"), naming no resource
+        ("cheapest in cpu" ranks by CPU): its whole cost, licence and support prices too."""
+        return (
+            intent.kind == IntentKind.lightest
+            and intent.measure is None
+            and self._cues.has("money_ranked", r.normalised)
         )
 
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:

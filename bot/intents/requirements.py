@@ -33,7 +33,14 @@ from bot.intents.likened_places import likened_platforms
 from bot.intents.pricing import PriceReader
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue, Implication, Platform, RulesFile
+from bot.knowledge.models import (
+    FactType,
+    FactValue,
+    Implication,
+    Platform,
+    RefusedMeshes,
+    RulesFile,
+)
 
 _DOTTED = re.compile(r"\d\.[\dx]")  # a text with a release number in it ("1.16", "2.x")
 
@@ -238,6 +245,13 @@ class RequirementReader:
         )
         self._leaving = self._leaving_pattern(kb)
         self._pronoun = self._pronoun_pattern(kb)
+        said = kb.rules.refusals.meshes
+        self._split = frozenset(normalise(p) for p in (said.split if said else []))
+        named, pronouns = self._incumbent_names, word_pattern(said.pronouns if said else [])
+        self._split_leaving = (
+            self._split_pattern(kb, f"(?P<name>{named.pattern})") if named else None
+        )
+        self._split_pronoun = self._split_pattern(kb, pronouns.pattern) if pronouns else None
         self._fine = word_pattern([normalise(p) for p in kb.rules.running_fine])
         self._past = word_pattern([normalise(p) for p in kb.rules.past_use])
         self._tried = self._tried_pattern(kb)
@@ -409,6 +423,15 @@ class RequirementReader:
         self._then = LazyPattern(
             rf"\s+(?P<joined>and\s+|plus\s+|with\s+)?(?P<name>{names.pattern})"
         )
+        through = word_pattern([normalise(p) for p in kb.rules.run_through])
+        self._through = (
+            LazyPattern(
+                rf"\s+(?:{through.pattern})\s+(?:{_DETERMINER}\s+)?(?P<name>{names.pattern})"
+            )
+            if through
+            else None
+        )
+        self._based_on = {m.id: m.based_on for m in kb.meshes.values() if m.based_on}
         forms = [rf"{cues.pattern}\s+(?:\w+\s+){{0,2}}?(?P<name>{names.pattern})"]
         # "we're on AKS w/ the OSM addon": a mesh no longer current is no plan, so one named
         # further on in the sentence of a cue is the one they run too
@@ -570,7 +593,23 @@ class RequirementReader:
                     break  # "we're on the osm aks add-on": OSM's packaging
                 names.append(then.group("name"))
                 end = then.end()
+            if names and (build := self._build_run(normalised, end, names[-1])):
+                names[-1] = build  # "running istio via the aks addon": that build
         return [n for n in names if not self._product(n, normalised)]
+
+    def _build_run(self, normalised: str, end: int, name: str) -> str | None:
+        """The name of a build of the mesh named, said right after it through a `run_through`
+        word ("istio via the aks addon"): the build they run it as."""
+        through = self._through.match(normalised, end) if self._through else None
+        if through is None or self._named.get(name, ("", ""))[0] != "incumbent":
+            return None
+        build = through.group("name")
+        fact, mesh = self._named.get(build, ("", ""))
+        return (
+            build
+            if fact == "incumbent" and self._based_on.get(mesh) == self._named[name][1]
+            else None
+        )
 
     def _used_before(self, normalised: str, match: re.Match[str], starts: list[int]) -> bool:
         """A use told in the past tense (`phrases: used_told`, "we used linkerd stable
@@ -625,19 +664,36 @@ class RequirementReader:
         """'we want off istio', 'get rid of linkerd': a current mesh's name at most `window`
         words after a cue (rules.yaml `refusals.meshes`)."""
         leaving = kb.rules.refusals.meshes
-        cues = word_pattern([normalise(p) for p in leaving.before]) if leaving else None
+        cues = word_pattern([normalise(p) for p in _cues(leaving)]) if leaving else None
         names = self._incumbent_names
         if not leaving or cues is None or names is None:
             return None
         gap = rf"(?:\w+\s+){{0,{leaving.window}}}?"
         return LazyPattern(rf"{cues.pattern}\s+{gap}(?P<name>{names.pattern})")
 
+    def _split_pattern(self, kb: KnowledgeBase, held: str) -> LazyPattern | None:
+        """A `split` cue either side of what `held` matches ("rip it out", "phase istio out"),
+        its head and last word in groups `head` and `tail`."""
+        leaving = kb.rules.refusals.meshes
+        split = [normalise(p).split() for p in leaving.split] if leaving else []
+        heads = word_pattern([" ".join(words[:-1]) for words in split if len(words) > 1])
+        tails = word_pattern([words[-1] for words in split if len(words) > 1])
+        if heads is None or tails is None:
+            return None
+        return LazyPattern(
+            rf"(?P<head>{heads.pattern})\s+(?:{_DETERMINER}\s+)?{held}\s+(?P<tail>{tails.pattern})"
+        )
+
+    def _split_cue(self, match: re.Match[str]) -> bool:
+        """The head and last word a split pattern matched make one `split` cue."""
+        return f"{match.group('head')} {match.group('tail')}" in self._split
+
     def _pronoun_pattern(self, kb: KnowledgeBase) -> LazyPattern | None:
         """A leaving cue on a word standing for a mesh: 'and want off it'."""
         leaving = kb.rules.refusals.meshes
         if not leaving or not leaving.pronouns:
             return None
-        cues = word_pattern([normalise(p) for p in leaving.before])
+        cues = word_pattern([normalise(p) for p in _cues(leaving)])
         pronouns = word_pattern([normalise(p) for p in leaving.pronouns])
         return LazyPattern(rf"{cues.pattern}\s+{pronouns.pattern}") if cues and pronouns else None
 
@@ -646,7 +702,9 @@ class RequirementReader:
         `reach` words back, unless it is the cue's own subject ("linkerd would replace it")."""
         if not (self._pronoun and self._incumbents):
             return None
-        for cue in self._pronoun.finditer(text):
+        split = self._split_pronoun.finditer(text) if self._split_pronoun else ()
+        said = [*self._pronoun.finditer(text), *filter(self._split_cue, split)]
+        for cue in sorted(said, key=lambda m: m.start()):
             if self._denied and self._denied.search(text[: cue.start()]):
                 continue  # "we won't get off it"
             words = text[: cue.start()].split()
@@ -944,7 +1002,12 @@ class RequirementReader:
         "… and want off it"), and a mesh whose leaving they deny ("NOT switching away from
         istio APIs": a `unless_before` word a word or two before the cue)."""
         kept = None
-        for match in self._leaving.finditer(text) if self._leaving else ():
+        split = self._split_leaving.finditer(text) if self._split_leaving else ()
+        said = [
+            *(self._leaving.finditer(text) if self._leaving else ()),
+            *filter(self._split_cue, split),
+        ]
+        for match in sorted(said, key=lambda m: m.start()):
             if self._skips_a_mesh(text, match):  # "moving off osm to kuma" does not leave Kuma
                 continue
             if not (self._denied and self._denied.search(text[: match.start()])):
@@ -1062,3 +1125,8 @@ def _raised(facts: dict[str, FactValue], fact: str, of: str, counted: Collection
     low, high = facts.get(fact), facts.get(of)
     numbers = isinstance(low, int) and isinstance(high, int)
     return fact not in counted and numbers and not isinstance(low, bool) and high > low  # type: ignore[operator]
+
+
+def _cues(leaving: RefusedMeshes) -> list[str]:
+    """The cues before a mesh they leave: `before`, and each `split` cue said whole."""
+    return [*leaving.before, *leaving.split]

@@ -1707,6 +1707,11 @@ class RefusedMeshes(Strict):
     reach: int = Field(
         default=12, ge=1, description="Words at most back from such a cue to the mesh's name."
     )
+    split: list[Text] = Field(
+        default_factory=list,
+        description="Cues said either side of the mesh or pronoun they leave, the last word "
+        "after it ('rip it out', 'phase istio out'); each is a `before` cue too.",
+    )
     unnamed: list[Text] = Field(
         default_factory=list,
         description="Cues that leave without naming what ('is there an exit', 'what replaces "
@@ -2146,6 +2151,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Words straight before a mesh, no word between, that keep the mesh the "
         "team runs ('want to keep istio'); 'keep our istio crds' keeps its API only.",
+    )
+    run_through: list[Text] = Field(
+        default_factory=list,
+        description="Words between a mesh they run and the build of it they run it as "
+        "('running istio via the aks addon'): that build is the one they run.",
     )
     having_tools: list[Text] = Field(
         default_factory=list,
