@@ -67,6 +67,7 @@ def since_before(kb: KnowledgeBase, verdict: Verdict, before: str | None) -> str
     out = verdict.of(before)
     if out.out:
         return f"{name}, the pick before, is out now: {'; '.join(f.text for f in out.reasons)}."
-    new = verdict.pick
-    ahead = _separating(kb, verdict, new, before, None) if new and len(verdict.tied) == 1 else ""
+    # what puts the pick (or the first of those level at the top) ahead of it
+    new = verdict.tied[0] if verdict.tied else None
+    ahead = _separating(kb, verdict, new, before, None) if new else ""
     return f"{name}, the pick before, falls behind" + (f" ({ahead})." if ahead else ".")
