@@ -1,10 +1,11 @@
 """The offerings a recommendation chooses among.
 
 Every current offering, unless the message names two or more to choose between ("Kuma vs
-Kong Mesh … which one?", "should we go with consul or kuma?"): then the pick comes from
-those, with no mesh at all beside them (whether to run one is always open), as long as one of
-them is left after screening. The meshes they run, move off, refuse or ask whether they need
-at all are theirs, not options named to choose between.
+Kong Mesh … which one?", "should we go with consul or kuma?"), or one set against products I
+don't cover ("tetrate service bridge or gloo mesh?"; the parser names it alone then): then
+the pick comes from those, with no mesh at all beside them (whether to run one is always
+open), as long as one of them is left after screening. The meshes they run, move off, refuse
+or ask whether they need at all are theirs, not options named to choose between.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ THEIRS = ("incumbent", "leaving", "retired_mesh", "refused_mesh", "hurt_before",
 
 def shortlist(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) -> list[Mesh]:
     """The current offerings named to choose between, and no mesh beside them; none where
-    fewer than two are named that way."""
+    fewer than two of several named are left that way (one named alone was set against
+    products I don't cover)."""
     theirs = {facts.get(k) for k in THEIRS}
     chosen = [
         kb.meshes[m]
@@ -26,7 +28,7 @@ def shortlist(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) 
         if m in kb.meshes and kb.meshes[m].is_current and m not in theirs
     ]
     offered = [m for m in chosen if m.fit and m.fit.mesh is not False]
-    if len(offered) < 2:
+    if len(offered) < min(2, len(named)) or not offered:
         return []
     baseline = [m for m in kb.current_meshes() if m.fit and m.fit.mesh is False]
     return [*offered, *(m for m in baseline if m not in chosen)]

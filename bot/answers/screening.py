@@ -194,11 +194,11 @@ SIDECARLESS = "sidecarless"  # features.yaml: the mode a setup refusing sidecars
 
 def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
     """A must-have where sidecars are refused, on an offering that runs sidecars and also a
-    sidecar-free mode: what that mode gives. A row it inherits from its sidecar base is read
-    from the entry of its mode (Istio ambient mode for a vendor's Istio) where that has
-    less; where no entry describes the mode, what it lists (`mode_features`) is all it gives.
-    None where nothing changes, or where a must-have runs them with no sidecar another way
-    (proxyless gRPC)."""
+    sidecar-free mode: what that mode gives. A row it inherits from its sidecar base, or one
+    that holds in sidecar mode only (`sidecar_only`), is read from the entry of its mode
+    (Istio ambient mode for a vendor's Istio) where that has less; where no entry describes
+    the mode, what it lists (`mode_features`) is all it gives. None where nothing changes,
+    or where a must-have runs them with no sidecar another way (proxyless gRPC)."""
     if feature_id == SIDECARLESS or not ctx.req.no_sidecars:
         return None
     if mesh.data_plane.model != DataPlaneModel.sidecar:
@@ -215,7 +215,8 @@ def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
     own = mesh.features.get(feature_id)
     entry = kb.meshes.get(mode.mode or "")
     theirs = entry.features.get(feature_id) if entry else None
-    if entry is None or theirs is None or (own is not None and not own.inherited_from):
+    own_row = own is not None and not (own.inherited_from or own.sidecar_only)
+    if entry is None or theirs is None or own_row:
         return None
     if own is not None and _STRENGTH[theirs.level] >= _STRENGTH[own.level]:
         return None

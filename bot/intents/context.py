@@ -23,6 +23,7 @@ A distribution's base named as its context is bot/intents/bases.py.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from itertools import pairwise
@@ -240,6 +241,34 @@ def choice_between(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[
     year") are not."""
     upstream = frozenset(cues.words["upstream"])
     return compared_meshes(tokens, found, cues) | _either(tokens, found, upstream)
+
+
+UNCOVERED = "?"  # marks an uncovered product's name set among the meshes
+
+
+def _name_spans(tokens: list[str], names: list[str]) -> list[tuple[int, int, str]]:
+    """Where each name (of a product the knowledge base lacks) stands in the tokens, marked
+    `UNCOVERED` so that it is never taken for a mesh."""
+    spans = []
+    for name in names:
+        words = normalise(name).split()
+        for start in range(len(tokens) - len(words) + 1):
+            if words and tokens[start : start + len(words)] == words:
+                spans.append((start, start + len(words), UNCOVERED + name))
+    return spans
+
+
+def choice_beside_uncovered(
+    tokens: list[str], found: Mentions, cues: CuePhrases, uncovered: list[str]
+) -> tuple[set[str], bool]:
+    """The meshes a message sets against each other or against a product the knowledge base
+    lacks ("tetrate service bridge or gloo mesh?", "greymatter vs kuma vs consul"), and
+    whether such a product is among the sides."""
+    spans = [*found.spans, *_name_spans(tokens, uncovered)]
+    sides = choice_between(tokens, dataclasses.replace(found, spans=spans), cues)
+    return {m for m in sides if not m.startswith(UNCOVERED)}, any(
+        m.startswith(UNCOVERED) for m in sides
+    )
 
 
 def swapped_out(tokens: list[str], found: Mentions, cues: CuePhrases) -> set[str]:

@@ -124,6 +124,7 @@ GROUPS = frozenset(
         "complaint",
         "clause_break",
         "follow_up",
+        "narrowing",
         "unusable",
         "proxy_rollout",
         "acts",

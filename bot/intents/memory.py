@@ -27,6 +27,11 @@ _CLAUSE = re.compile(r"[,:()]|\s[-–—]\s")
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)")
 
 
+def _counted(before: list[str]) -> bool:
+    """The word before a noun is a number: the noun is counted ("3000 pods"), not sized."""
+    return bool(before) and before[0].replace(".", "", 1).isdigit()
+
+
 def _phrases(words: list[str]) -> str:
     said = sorted({normalise(w) for w in words} - {""}, key=len, reverse=True)
     return r"\b(?:" + "|".join(re.escape(w) for w in said) + r")\b"
@@ -56,6 +61,12 @@ class MemoryReader:
             else None
         )
         self._proxy_fact = memory.proxy_fact
+        self._budget = memory.budget
+        self._budget_unless = (
+            LazyPattern(_phrases(memory.budget.unless))
+            if memory.budget and memory.budget.unless
+            else None
+        )
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
@@ -84,7 +95,7 @@ class MemoryReader:
             later = " ".join(_NOT_SIZE.sub(" ", " ".join(clauses[n + 1 :])).split()).split()
             for match in self._sizes.finditer(own) if self._sizes else ():
                 before, after = own[: match.start()].split(), own[match.end() :].split()
-                fact = self._of(before, after)
+                fact = self._whole_budget(own) or self._of(before, after)
                 if fact is None and self._alone and after[:1] and after[0] in self._share_of:
                     fact = self._alone  # "2gb ram": the machine's, nothing else named
                 if fact is None:
@@ -113,6 +124,23 @@ class MemoryReader:
         if not (self._measured and self._measured.search(before)):
             return False
         return not (self._limited and self._limited.search(before))
+
+    def _whole_budget(self, clause: str) -> str | None:
+        """The budget fact, where the clause says a budget and sizes no one thing: every word
+        of `of` in it is counted (a number right before it: "3000 pods") or one of the
+        budget's `whole` words, and none of its `unless` words says apiece."""
+        budget = self._budget
+        words = clause.split()
+        if budget is None or not set(budget.words) & set(words):
+            return None
+        if self._budget_unless and self._budget_unless.search(clause):
+            return None
+        sized = [
+            w
+            for n, w in enumerate(words)
+            if w in self._fact_of and w not in budget.whole and not _counted(words[n - 1 : n])
+        ]
+        return None if sized else budget.fact
 
     def _of(self, before: list[str], after: list[str]) -> str | None:
         """The fact of the word nearest the size, after it first on a tie."""

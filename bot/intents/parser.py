@@ -24,7 +24,7 @@ from bot.intents.asks import AskReader
 from bot.intents.bases import context_bases, packaged, refused_over
 from bot.intents.clauses import CLAUSES, PROSE_SENTENCE_END, last_sentence
 from bot.intents.context import (
-    choice_between,
+    choice_beside_uncovered,
     compared_meshes,
     derived,
     known_apart,
@@ -941,6 +941,12 @@ class IntentParser:
             costed = fresh.kind == IntentKind.cost and bool(context.meshes)  # "… in memory?"
             building = (bool(fresh.facts) or costed) and not fresh.features
         building = building or self._set_against_nothing(text, fresh)
+        narrowed = self._narrows(normalised, fresh, context)
+        building = building or narrowed
+        if narrowed and context.kind == IntentKind.recommend:  # the pick screens for them too
+            said = facts.get("needs")
+            before = said if isinstance(said, list) else []
+            facts["needs"] = list(dict.fromkeys([*before, *fresh.features]))[:12]
         if not building:
             return fresh.model_copy(update={"facts": facts})
         meshes = self._kept_and_named(normalised, context, fresh.meshes)
@@ -975,6 +981,13 @@ class IntentParser:
             kept = context.pick if context.pick in context.meshes else context.meshes[0]
             return [kept, *(m for m in named if m != kept)]
         return [*context.meshes, *new]
+
+    def _narrows(self, normalised: str, fresh: Intent, context: Intent) -> bool:
+        """A reply that narrows the thread's ranking or pick to offerings with some features
+        ("only ones with JWT validation" after "which mesh is lightest?"): the question asked
+        goes on with them (`narrowing` phrases), rather than a new list being asked."""
+        ranked = context.kind in (IntentKind.lightest, IntentKind.recommend)
+        return ranked and bool(fresh.features) and self._cues.starts("narrowing", normalised)
 
     def _set_against_nothing(self, text: str, fresh: Intent) -> bool:
         """One mesh and a comparison asked with no other side named ("compare that with istio
@@ -1863,7 +1876,8 @@ class IntentParser:
                 if label not in suggestions and mesh not in meshes:
                     suggestions.append(label)
         outside = kind == IntentKind.out_of_scope
-        options = self._options(r.normalised, meshes) if kind == IntentKind.recommend else []
+        recommend = kind == IntentKind.recommend
+        options = self._options(r.normalised, meshes, r.unknown) if recommend else []
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
@@ -1883,16 +1897,18 @@ class IntentParser:
             excepted=list(r.excepted)[:6] if kind == IntentKind.which_meshes else [],
         )
 
-    def _options(self, normalised: str, meshes: list[str]) -> list[str]:
-        """The meshes a recommendation is asked to choose between (two or more), if any; none
-        where the rest are let in (`field_opened`: "linkerd vs kuma vs cilium, or something
-        else?" weighs every offering)."""
+    def _options(self, normalised: str, meshes: list[str], uncovered: list[str]) -> list[str]:
+        """The meshes a recommendation is asked to choose between (two or more, or one set
+        against a product I don't cover: "tetrate service bridge or gloo mesh?" chooses among
+        the ones covered), if any; none where the rest are let in (`field_opened`: "linkerd vs
+        kuma vs cilium, or something else?" weighs every offering)."""
         if self._cues.has("field_opened", normalised):
             return []
         tokens = normalised.split()
-        against = choice_between(tokens, self._mentions(tokens), self._cues)
+        found = self._mentions(tokens)
+        against, beside = choice_beside_uncovered(tokens, found, self._cues, uncovered)
         named = [m for m in meshes if m in against]
-        return named[:6] if len(named) >= 2 else []
+        return named[:6] if len(named) >= 2 or (named and beside) else []
 
     def _unit_asked(self, normalised: str) -> str | None:
         """The unit a cost question asks its figures in ("in MiB per pod", "how many

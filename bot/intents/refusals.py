@@ -126,6 +126,7 @@ class RefusalReader:
         self._weighed = refusals.weighed
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
+        self._gathering = _alternation(refusals.gathering)
         vendor_words = [w for words in rules.vendors.values() for w in words]
         self._objects = [
             (refused.sets or fact, refused.value, pattern)
@@ -146,6 +147,7 @@ class RefusalReader:
         every = [w for refused in refusals.objects.values() for w in refused.words]
         self._any_object = _alternation(every)
         self._list_words = _alternation(LIST_WORDS)
+        self._listed_next = self._listed_pattern()
         self._weakest = {f.id: f.choices[0] for f in rules.facts if f.choices}
         self._strictness = {f.id: f.choices for f in rules.facts if f.type == FactType.choice}
         self._limits = _Cued(refusals.limits, refusals.window)
@@ -375,7 +377,29 @@ class RefusalReader:
             return not (caused or (self._proposed and self._proposed.search(put)))
         if self._after and self._after.search(after):
             return True
+        if self._cued_after_list(clause, obj):
+            return True
         return self._extended(clause, obj, before, after)
+
+    def _listed_pattern(self) -> LazyPattern | None:
+        """A list word and another object right after it: "… and envoy"."""
+        objects, words = self._any_object, self._list_words
+        if objects is None or words is None:
+            return None
+        return LazyPattern(lambda: rf"\s*(?:{words.pattern})\s+(?:{objects.pattern})")
+
+    def _cued_after_list(self, clause: str, obj: re.Match[str]) -> bool:
+        """A refusal cue after the objects listed with this one, past a `gathering` word
+        ("sidecars and envoy are both off the table", "envoy or sidecars are all banned"):
+        the cue governs the whole list, within the window of its last object."""
+        if not self._after:
+            return False
+        rest = clause[obj.end() :]
+        while self._listed_next and (listed := self._listed_next.match(rest)):
+            rest = rest[listed.end() :]
+        if self._gathering:
+            rest = self._gathering.sub(" ", rest)
+        return bool(self._after.search(" ".join(rest.split()[: self._window])))
 
     def _extended(self, clause: str, obj: re.Match[str], before: str, after: str) -> bool:
         """An `extends` word right after the object or before it (a word apart at most), and

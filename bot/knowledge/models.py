@@ -270,6 +270,12 @@ class Support(Strict):
         "Istio). Where the setup asks for that mode (no sidecars), the rows the offering "
         "inherits from its base are read from that entry where it has less.",
     )
+    sidecar_only: bool = Field(
+        default=False,
+        description="The row holds for the offering's sidecar mode only (Gloo Mesh onboards "
+        "VMs with an Istio sidecar agent): where sidecars are refused it is read from the "
+        "entry of the offering's sidecar-free `mode`, as an inherited row is.",
+    )
     mode_features: list[Id] = Field(
         default_factory=list,
         description="On the row of a feature that is a mode of running, where no entry "
@@ -1783,6 +1789,23 @@ class Demands(Limits):
     unless a refusal in that clause governs the object."""
 
 
+class MemoryBudget(Strict):
+    """A budget in a clause that sizes no one thing ("3,000 pods, 20 GB budget", "3000 pods
+    and a 20GB budget for mesh overhead"): a cap on the whole data plane. A word of `of`
+    with a number right before it is counted ("3000 pods"), not sized."""
+
+    fact: Id = Field(description="The number fact such a budget sets.")
+    words: list[Text] = Field(description="Words that say a size is a budget: 'budget'.")
+    whole: list[Text] = Field(
+        default_factory=list,
+        description="Words of `of` that still leave it the whole estate's ('for the mesh').",
+    )
+    unless: list[Text] = Field(
+        default_factory=list,
+        description="Words that make it apiece after all ('each', 'per').",
+    )
+
+
 class MemorySizes(Strict):
     """Memory said of a node or a pod ("512MB RAM nodes", "20MiB per pod")."""
 
@@ -1826,6 +1849,11 @@ class MemorySizes(Strict):
     )
     proxy_fact: Id | None = Field(
         default=None, description="The number fact a `proxy_rows` line's size sets."
+    )
+    budget: MemoryBudget | None = Field(
+        default=None,
+        description="A budget said beside what it is counted over, for the whole estate "
+        "('3,000 pods, 20 GB budget').",
     )
 
 
@@ -1905,6 +1933,11 @@ class Refusals(Strict):
     )
     after: list[Text] = Field(
         default_factory=list, description="Refusal cues after the object: 'is a no-go'."
+    )
+    gathering: list[Text] = Field(
+        default_factory=list,
+        description="Words that gather a listed refusal's objects before its cue after them "
+        "('sidecars and envoy are both off the table'): no word of the window.",
     )
     accepting: list[Text] = Field(
         default_factory=list,
