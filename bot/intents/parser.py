@@ -103,6 +103,7 @@ from bot.intents.support_asked import support_asked
 from bot.intents.thread_setup import implied_beside, merged
 from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
+from bot.intents.vendor_rivals import VendorRivals
 from bot.intents.versions import major_after, major_said, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -311,6 +312,7 @@ class IntentParser:
             kb.rules.platforms.values(), self._cues.words["heading_setup"]
         )
         self._likened = LikenedReader(kb, kb.meshes.values())
+        self._rivals = VendorRivals(kb)
         self._revisions = RevisionNames(kb.meshes.values())
         self._lacks = LackReader(kb.rules.phrases)
         self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
@@ -633,6 +635,7 @@ class IntentParser:
         plain = _VERSUS.sub(" vs ", plain)  # "gcsm v. upstream ambient": versus
         plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
         plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
+        plain = self._rivals.rewrite(plain)  # "buoyant vs solo": Linkerd vs Gloo Mesh
         plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
         return plain, self._read(self._respeller.respell(_code_words(plain)), beside or {})
 
