@@ -191,6 +191,7 @@ GROUPS = frozenset(
         "according",
         "role_asked",
         "callers",
+        "opinion_asked",
     }
 )
 

@@ -45,6 +45,7 @@ from bot.intents.extract import (
     find_mentions,
     outside_features,
 )
+from bot.intents.field_words import ASKED_GROUPS, field_words
 from bot.intents.heading_setup import HeadingSetup
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lacks import LackReader
@@ -288,6 +289,13 @@ class IntentParser:
         self._covers = {f.id: f.covers for f in kb.features.values()}
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
+        self._field_words = field_words(
+            kb,
+            [
+                *self._requirements.platform_words(),
+                *(w for g in ASKED_GROUPS for w in self._cues.words[g]),
+            ],
+        )
         self._former = {
             normalise(n): m.id
             for m in kb.meshes.values()
@@ -1395,15 +1403,18 @@ class IntentParser:
     def _mentions(self, words: list[str]) -> Mentions:
         return find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
 
-    def _about_something_else(self, tokens: list[str], whole: bool = False) -> bool:
+    def _about_something_else(
+        self, tokens: list[str], whole: bool = False, known: frozenset[str] | None = None
+    ) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
 
         The words of my own questions ("the most lightweight option, resource-wise") name
         no other topic. Beside an ordinary word, another topic's jargon that no dictionary
         has and no usage made a mesh's name ("cut ZGC pause times on our JVM workers") names it too,
-        when there is enough of it to be a sentence (not "click zzqx").
+        when there is enough of it to be a sentence (not "click zzqx"). `known`: the words
+        that name no other topic (the whole vocabulary unless given).
         """
-        strange = self._strange(tokens)
+        strange = self._strange(tokens, known)
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
         words = [w for w in strange if ordinary(w)]
         jargon = len(strange) >= JARGON_WORDS
@@ -1413,10 +1424,11 @@ class IntentParser:
         sentence = whole and len(content) >= SENTENCE_WORDS
         return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon or sentence))
 
-    def _strange(self, tokens: list[str]) -> list[str]:
-        """The content words no vocabulary of mine holds."""
+    def _strange(self, tokens: list[str], known: frozenset[str] | None = None) -> list[str]:
+        """The content words no vocabulary of mine (`known`, else the whole) holds."""
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
-        return [w for w in content if not self._known(w) and not w.isdigit()]
+        vocabulary = self._vocabulary if known is None else known
+        return [w for w in content if not _in(w, vocabulary) and not w.isdigit()]
 
     @staticmethod
     def _unnamed(r: _Reading) -> list[str]:
@@ -1426,7 +1438,7 @@ class IntentParser:
 
     def _known(self, word: str) -> bool:
         """A word of the vocabulary, or its singular ("resource" for "resources")."""
-        return word in self._vocabulary or f"{word}s" in self._vocabulary
+        return _in(word, self._vocabulary)
 
     def _only_names(self, tokens: list[str], unknown: list[str]) -> bool:
         """Unknown names, and nothing said about another topic ("is greymatter any good")."""
@@ -2169,7 +2181,9 @@ class IntentParser:
         # (a ranking, a pick or help of mine asked is no other topic: "lightest option? we
         # need the basics", "what can you do? the wiki says to ask you before we pick")
         whole = not (lightest or helped or recommend)
-        if not r.in_field and self._about_something_else(self._unnamed(r), whole):
+        if not r.in_field and self._about_something_else(
+            self._unnamed(r), whole, self._field_words
+        ):
             return IntentKind.out_of_scope, False
         # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
         # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
@@ -3219,6 +3233,11 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _in(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word of the vocabulary, or its singular ("resource" for "resources")."""
+    return word in vocabulary or f"{word}s" in vocabulary
 
 
 def _stand_ins(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
