@@ -77,6 +77,7 @@ ASKED_GROUPS = (
     "yours",
     "yours_after",
     "opinion_asked",
+    "closing",
 )
 
 

@@ -289,6 +289,9 @@ class IntentParser:
         self._covers = {f.id: f.covers for f in kb.features.values()}
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
+        self._said_setup = word_pattern(
+            [normalise(p) for signal in kb.rules.signals for p in signal.phrases]
+        )
         self._field_words = field_words(
             kb,
             [
@@ -2181,8 +2184,11 @@ class IntentParser:
         # (a ranking, a pick or help of mine asked is no other topic: "lightest option? we
         # need the basics", "what can you do? the wiki says to ask you before we pick")
         whole = not (lightest or helped or recommend)
+        # Words of the field are its own words, and a setup's phrases said whole ("we just
+        # need the basics"), not each everyday word such a phrase uses ("staging", "down").
+        told = self._said_setup.sub(" ", " ".join(self._unnamed(r))) if self._said_setup else ""
         if not r.in_field and self._about_something_else(
-            self._unnamed(r), whole, self._field_words
+            told.split() if self._said_setup else self._unnamed(r), whole, self._field_words
         ):
             return IntentKind.out_of_scope, False
         # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
