@@ -2184,12 +2184,14 @@ class IntentParser:
         # (a ranking, a pick or help of mine asked is no other topic: "lightest option? we
         # need the basics", "what can you do? the wiki says to ask you before we pick")
         whole = not (lightest or helped or recommend)
-        # Words of the field are its own words, and a setup's phrases said whole ("we just
-        # need the basics"), not each everyday word such a phrase uses ("staging", "down").
-        told = self._said_setup.sub(" ", " ".join(self._unnamed(r))) if self._said_setup else ""
-        if not r.in_field and self._about_something_else(
-            told.split() if self._said_setup else self._unnamed(r), whole, self._field_words
-        ):
+        # Asking nothing of mine, a message is ours by the field's own words and a setup's
+        # phrases said whole ("we just need the basics"), not by each everyday word such a
+        # phrase uses ("who approved the last prod deploy", "is staging down right now?").
+        words = self._unnamed(r)
+        if whole and self._said_setup:
+            words = self._said_setup.sub(" ", " ".join(words)).split()
+        known = self._field_words if whole else None
+        if not r.in_field and self._about_something_else(words, whole, known):
             return IntentKind.out_of_scope, False
         # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
         # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
