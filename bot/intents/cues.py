@@ -192,18 +192,21 @@ GROUPS = frozenset(
         "swaps_in",
         "according",
         "role_asked",
+        "callers",
+        "opinion_asked",
     }
 )
 
 # A group whose phrases a longer phrase of another group holds, and then says that other
 # thing: "who does" asks which meshes do something ("who does global rate limiting?"), but
-# "who does the routing" asks what part does a job (`role_asked`); "dead on arrival" is no
-# project's status (`status_idioms`).
-YIELDS = {
-    "which_meshes": "role_asked",
-    "list_meshes": "role_asked",
-    "lifecycle": "status_idioms",
-    "provenance": "source_idioms",
+# "who does the routing" asks what part does a job (`role_asked`), and "who can call payments"
+# names the callers a policy allows (`callers`); "dead on arrival" is no project's status
+# (`status_idioms`).
+YIELDS: dict[str, tuple[str, ...]] = {
+    "which_meshes": ("role_asked", "callers"),
+    "list_meshes": ("role_asked", "callers"),
+    "lifecycle": ("status_idioms",),
+    "provenance": ("source_idioms",),
 }
 
 # A group whose phrases say it too where they close the text ("… what's the mesh?") but not
@@ -263,13 +266,12 @@ class CuePhrases:
         return list(pattern.finditer(self._yielded(group, normalised))) if pattern else []
 
     def _yielded(self, group: str, normalised: str) -> str:
-        """The text with the phrases of the group this one yields to (`YIELDS`) blanked,
+        """The text with the phrases of the groups this one yields to (`YIELDS`) blanked,
         its length kept: what they say is theirs."""
-        other = YIELDS.get(group)
-        pattern = self._pattern(other) if other else None
-        if pattern is None:
-            return normalised
-        return pattern.sub(lambda m: re.sub(r"\S", "_", m.group(0)), normalised)
+        for other in YIELDS.get(group, ()):
+            if pattern := self._pattern(other):
+                normalised = pattern.sub(lambda m: re.sub(r"\S", "_", m.group(0)), normalised)
+        return normalised
 
     def strip(self, group: str, normalised: str) -> str:
         """The text with every phrase of the group taken out."""

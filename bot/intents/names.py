@@ -354,7 +354,8 @@ class NameReader:
         while end - i < MAX_WORDS:
             if _spelled_again(tokens, end):
                 break  # "`ZephyrMesh`" said again as "zephyr mesh": the same name, once
-            if self._free(tokens, found, end) and tokens[end] in capitals:
+            named = self._free(tokens, found, end) and tokens[end] in capitals
+            if named or self._before_kind(tokens, found, end, capitals):
                 end += 1
             elif (
                 tokens[end : end + 1] == [CONNECTOR]
@@ -365,6 +366,18 @@ class NameReader:
             else:
                 break
         return min(end, i + MAX_WORDS)
+
+    def _before_kind(
+        self, tokens: list[str], found: Mentions, i: int, capitals: frozenset[str]
+    ) -> bool:
+        """A capitalised word of mine inside a run that a kind word written as a name's closes
+        ("Tetragate Flux Mesh"): part of the name, not the word of mine ("flux") it spells."""
+        word = tokens[i] if 0 <= i < len(tokens) else ""
+        if not word or found.used[i] or word not in capitals or word in STOPWORDS:
+            return False
+        after = tuple(tokens[i + 1 : i + 4])
+        kind = next((k for k in self._kinds if after[: len(k)] == k), ())
+        return bool(kind) and all(w in capitals for w in kind)
 
     def _operand(self, tokens: list[str], found: Mentions, start: int, end: int) -> tuple[int, int]:
         """A span beside a 'vs' grows away from it over name-like words and 'service'."""

@@ -45,6 +45,7 @@ from bot.intents.extract import (
     find_mentions,
     outside_features,
 )
+from bot.intents.field_words import ASKED_GROUPS, field_words
 from bot.intents.heading_setup import HeadingSetup
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lacks import LackReader
@@ -103,6 +104,7 @@ from bot.intents.support_asked import support_asked
 from bot.intents.thread_setup import implied_beside, merged
 from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
+from bot.intents.vendor_rivals import VendorRivals
 from bot.intents.versions import major_after, major_said, version_after
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
@@ -287,6 +289,16 @@ class IntentParser:
         self._covers = {f.id: f.covers for f in kb.features.values()}
         texts = entry_texts(kb)
         self._vocabulary = self._known_words(texts)
+        self._said_setup = word_pattern(
+            [normalise(p) for signal in kb.rules.signals for p in signal.phrases]
+        )
+        self._field_words = field_words(
+            kb,
+            [
+                *self._requirements.platform_words(),
+                *(w for g in ASKED_GROUPS for w in self._cues.words[g]),
+            ],
+        )
         self._former = {
             normalise(n): m.id
             for m in kb.meshes.values()
@@ -311,6 +323,7 @@ class IntentParser:
             kb.rules.platforms.values(), self._cues.words["heading_setup"]
         )
         self._likened = LikenedReader(kb, kb.meshes.values())
+        self._rivals = VendorRivals(kb)
         self._revisions = RevisionNames(kb.meshes.values())
         self._lacks = LackReader(kb.rules.phrases)
         self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
@@ -635,6 +648,7 @@ class IntentParser:
         plain = _VERSUS.sub(" vs ", plain)  # "gcsm v. upstream ambient": versus
         plain = _PERCENTILE.sub(_as_percentile, plain)  # "the 99th percentile": p99
         plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
+        plain = self._rivals.rewrite(plain)  # "buoyant vs solo": Linkerd vs Gloo Mesh
         plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
         return plain, self._read(self._respeller.respell(_code_words(plain)), beside or {})
 
@@ -1416,15 +1430,18 @@ class IntentParser:
     def _mentions(self, words: list[str]) -> Mentions:
         return find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
 
-    def _about_something_else(self, tokens: list[str], whole: bool = False) -> bool:
+    def _about_something_else(
+        self, tokens: list[str], whole: bool = False, known: frozenset[str] | None = None
+    ) -> bool:
         """Ordinary English about some other topic, not a string nobody can read ('asdfgh').
 
         The words of my own questions ("the most lightweight option, resource-wise") name
         no other topic. Beside an ordinary word, another topic's jargon that no dictionary
         has and no usage made a mesh's name ("cut ZGC pause times on our JVM workers") names it too,
-        when there is enough of it to be a sentence (not "click zzqx").
+        when there is enough of it to be a sentence (not "click zzqx"). `known`: the words
+        that name no other topic (the whole vocabulary unless given).
         """
-        strange = self._strange(tokens)
+        strange = self._strange(tokens, known)
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
         words = [w for w in strange if ordinary(w)]
         jargon = len(strange) >= JARGON_WORDS
@@ -1434,10 +1451,11 @@ class IntentParser:
         sentence = whole and len(content) >= SENTENCE_WORDS
         return len(words) >= 2 or (len(words) == 1 and (len(content) == 1 or jargon or sentence))
 
-    def _strange(self, tokens: list[str]) -> list[str]:
-        """The content words no vocabulary of mine holds."""
+    def _strange(self, tokens: list[str], known: frozenset[str] | None = None) -> list[str]:
+        """The content words no vocabulary of mine (`known`, else the whole) holds."""
         content = [w for w in tokens if w not in STOPWORDS and len(w) >= MIN_WORD]
-        return [w for w in content if not self._known(w) and not w.isdigit()]
+        vocabulary = self._vocabulary if known is None else known
+        return [w for w in content if not _in(w, vocabulary) and not w.isdigit()]
 
     @staticmethod
     def _unnamed(r: _Reading) -> list[str]:
@@ -1447,7 +1465,7 @@ class IntentParser:
 
     def _known(self, word: str) -> bool:
         """A word of the vocabulary, or its singular ("resource" for "resources")."""
-        return word in self._vocabulary or f"{word}s" in self._vocabulary
+        return _in(word, self._vocabulary)
 
     def _only_names(self, tokens: list[str], unknown: list[str]) -> bool:
         """Unknown names, and nothing said about another topic ("is greymatter any good")."""
@@ -2193,7 +2211,14 @@ class IntentParser:
         # (a ranking, a pick or help of mine asked is no other topic: "lightest option? we
         # need the basics", "what can you do? the wiki says to ask you before we pick")
         whole = not (lightest or helped or recommend)
-        if not r.in_field and self._about_something_else(self._unnamed(r), whole):
+        # Asking nothing of mine, a message is ours by the field's own words and a setup's
+        # phrases said whole ("we just need the basics"), not by each everyday word such a
+        # phrase uses ("who approved the last prod deploy", "is staging down right now?").
+        words = self._unnamed(r)
+        if whole and self._said_setup:
+            words = self._said_setup.sub(" ", " ".join(words)).split()
+        known = self._field_words if whole else None
+        if not r.in_field and self._about_something_else(words, whole, known):
             return IntentKind.out_of_scope, False
         # "does SMI still matter?", "is smi dead?": a word of the field no offering owns,
         # named with nothing else of mine (no mesh, feature, setup or overhead), is what is
@@ -3243,6 +3268,11 @@ class IntentParser:
                     if label not in names:
                         names.append(label)
         return names[:4]
+
+
+def _in(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word of the vocabulary, or its singular ("resource" for "resources")."""
+    return word in vocabulary or f"{word}s" in vocabulary
 
 
 def _stand_ins(kb: KnowledgeBase) -> dict[str, frozenset[str]]:

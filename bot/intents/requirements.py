@@ -168,6 +168,8 @@ class RequirementReader:
             }
         )
         self._clusterless = {p for p, d in rules.platforms.items() if d.clusterless}
+        # Schedulers onto machines outside Kubernetes (Nomad's hosts): `machines`.
+        self._machines = {p: d.machines for p, d in rules.platforms.items() if d.machines}
         self._premises = {  # "on-prem vmware vms": VMs in their own data centre
             platform: pattern
             for platform, definition in rules.platforms.items()
@@ -957,7 +959,11 @@ class RequirementReader:
         brought_in = {w for w in named if self._platform_of.get(w) == Platform.vms}
         if Platform.vms not in counted:
             said = [w for w in said if w not in brought_in]
+        scheduled = self._scheduled_beside(named)
+        said = [w for w in said if w not in scheduled]
         unplaced = word_pattern(said).sub(" ", normalised) if said else normalised
+        for word, machines in scheduled.items():
+            unplaced = word_pattern([word]).sub(f" {machines} ", unplaced)
         platforms = [p.value for p in counted]
         if Platform.kubernetes in refused and not set(platforms) - {Platform.vms.value}:
             facts["off_kubernetes"] = True  # "we don't run kubernetes", "zero k8s"
@@ -972,6 +978,19 @@ class RequirementReader:
             if len(clustered) > 1:  # a cluster on each, at least; one mesh may not span them
                 facts["clusters"] = len(clustered)
         return facts, " ".join(unplaced.split())
+
+    def _scheduled_beside(self, named: list[str]) -> dict[str, str]:
+        """The words of a platform that schedules onto machines outside Kubernetes (`machines`:
+        Nomad's hosts) said beside a platform of another kind ("a mixed nomad/k8s shop", "nomad
+        and eks"), each with the machines it stands for: workloads to bring in, as VMs beside
+        another platform are, so a ranking reads them as those machines."""
+        kinds = {self._platform_of.get(w) for w in named} - {None}
+        return {
+            w: str(self._machines[p])
+            for w in named
+            if (p := self._platform_of.get(w)) in self._machines
+            and kinds - {p, self._machines[p], *self._clusterless}
+        }
 
     def _exit_asked(self, text: str) -> bool:
         """A way out asked with no mesh after it ("is there an exit", "what replaces it"),

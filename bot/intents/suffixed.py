@@ -5,6 +5,8 @@ Written as a name (the word after the mesh's name capitalised mid-sentence) with
 the knowledge base never writes of any mesh or feature, the words name a product I lack,
 not the mesh: "does Istio Swift support ambient?" asks about Istio Swift. Words the entries
 use stay the mesh's own ("Istio Ambient", "Linkerd Viz", "Istio CNI", "Gloo Mesh Enterprise").
+A capital letter joined on by a hyphen ("Conduit-X", "Kuma-Z") is a letter added to the
+name, as in "istiox": another product, whatever fragments ("2.x") the entries write.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ class SuffixReader:
             if end >= len(tokens) or found.used[end]:
                 continue
             word = tokens[end]
-            own = word in capitals and word not in STOPWORDS and word not in self._written
+            lettered = len(word) == 1 and _hyphenated(tokens[end - 1], word, text)
+            own = word in capitals and word not in STOPWORDS
+            own = own and (word not in self._written or lettered)
             if own and word.isalpha() and _capitalised(tokens[start:end], text):
                 name = as_written(" ".join(tokens[start : end + 1]), text)
                 products.append(Product(name, start, end + 1, mesh))
@@ -58,3 +62,9 @@ class SuffixReader:
 def _capitalised(words: list[str], text: str) -> bool:
     """Whether the mesh's words are written with a capital, as a name is."""
     return all(re.search(rf"\b{re.escape(w[:1].upper())}{re.escape(w[1:])}\b", text) for w in words)
+
+
+def _hyphenated(name: str, letter: str, text: str) -> bool:
+    """Whether the letter is joined to the name's last word by a hyphen ("Conduit-X")."""
+    pattern = rf"\b{re.escape(name)}-{re.escape(letter)}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
