@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.intents.models import IntentKind
 from tests.support.verdicts import verdict
 
 AUTOPILOT = [
@@ -75,3 +76,29 @@ def test_plain_gke_is_not_autopilot(engine: AnswerEngine, text: str):
     assert "gke_autopilot" not in engine.parser.parse(text).facts
     out = {s.mesh.id for s in verdict(engine, text).ruled_out}
     assert "istio-ambient" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I resize the node pool on gke autopilot",
+        "how do i bump max pods per node on eks fargate",
+        "how do I change the machine type on gke autopilot",
+        "how do we set pod resource requests on gke autopilot",
+        "how do i add a fargate profile on eks fargate",
+    ],
+)
+def test_a_chore_of_the_platform_is_out_of_scope_whatever_its_mode(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).kind == IntentKind.out_of_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gke autopilot, 40 services, which mesh",
+        "we're on gke autopilot with 3 clusters, need mtls. what should we run?",
+        "eks fargate, 20 services, do we need a mesh?",
+    ],
+)
+def test_a_setup_in_that_mode_still_asks_for_a_pick(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).kind == IntentKind.recommend

@@ -180,8 +180,8 @@ def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, li
                 else ""
             )
             said += (
-                f" Its stable releases come from {builds.edition}{free}; I hold no price list "
-                f"for {builds.edition} or for support{who}."
+                f" Stable releases come from {builds.edition}{free}; I hold no price list "
+                f"for it or for support{who}."
             )
             return said, cite.cite([*fit.sources, *builds.sources])
         return f"{said} I hold no price for support or vendor builds{who}.", cite.cite(fit.sources)

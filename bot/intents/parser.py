@@ -2506,7 +2506,8 @@ class IntentParser:
         # limit" is no circuit breaking); the field's words said are.
         if r.found.meshes or r.unknown or r.named_features or r.measure or r.notes:
             return False
-        if set(r.facts) - {PLATFORM} - r.sizes:
+        details = {f for f in r.facts if (spec := self._kb.rules.fact(f)) and spec.of_platform}
+        if set(r.facts) - {PLATFORM} - r.sizes - details:  # "… on gke autopilot": the platform
             return False
         if not self._cues.has("how_to", r.normalised):
             return False

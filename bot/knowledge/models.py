@@ -1030,6 +1030,11 @@ class FactDef(Strict):
         description="What the team already has or knows (Cilium as the CNI, Envoy experience, "
         "a mesh they run): context for a comparison, never a constraint that asks it for a pick.",
     )
+    of_platform: bool = Field(
+        default=False,
+        description="A detail of the platform itself (GKE Autopilot, every pod on EKS Fargate): "
+        "said with no mesh, feature or pick, the question is about the platform, not a setup.",
+    )
     mesh: Id | None = Field(
         default=None,
         description="The mesh a flag set true says they have ('Cilium is already the CNI': "
