@@ -53,6 +53,7 @@ def test_a_cap_per_node_on_proxies_is_their_budget(engine: AnswerEngine, text: s
     assert "Pi-class" not in out
     assert out.startswith("Recommendation: Istio ambient mode")
     assert "Linkerd: about 789 MB of proxies a node at 30 pods a node, over your 300 MiB" in out
+    assert "its ztunnel requests 512 MiB a node by default" in out  # set aside, over the cap
 
 
 @pytest.mark.parametrize(

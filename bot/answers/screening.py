@@ -28,6 +28,7 @@ from bot.knowledge.models import (
     LicenceKind,
     Mesh,
     Platform,
+    Scope,
     StableBuilds,
     Support,
 )
@@ -738,11 +739,26 @@ def within_node_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check
         return [Check(Outcome.caveat, "memory a node unknown", unconfirmed=True)]
     nodes = nodes_of(ctx.req)
     if found.total / nodes <= value:
-        return FITS
+        return _node_requests_over(mesh, value)
     density = (ctx.req.size or DEFAULT_PODS) / nodes
     each = amount(found.total / nodes, found.unit)
     text = f"about {each} of proxies a node at {density:,.0f} pods a node"
     return [Check(Outcome.out, text, tuple(found.sources))]
+
+
+def _node_requests_over(mesh: Mesh, value: int) -> list[Check]:
+    """A per-node proxy within the budget in use whose chart requests more a node by default
+    (ztunnel's 512 MiB): the scheduler sets that aside, so it fits once the request is
+    lowered; said, at no cost in the ranking."""
+    over = [r for r in mesh.default_requests if r.per == Scope.node and r.memory > value]
+    if not over:
+        return FITS
+    asks = over[0]
+    text = (
+        f"its {asks.mode} requests {asks.memory:g} MiB a node by default, which the scheduler "
+        f"sets aside: lower it ({asks.setting})"
+    )
+    return [Check(Outcome.caveat, text, tuple(asks.sources), conditional=True)]
 
 
 def within_pod_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
