@@ -29,7 +29,9 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Option, Question, Replies
 
 SLIP_LENGTH = 5  # words this long may carry one slip ("provder", "sidecar" for "sidecars")
-_CLAUSE_MARKS = re.compile(r"[,;.!?\n:()]+|\s[-–—]+\s")
+# A comma or stop between two digits groups or splits a number ("1,800 pods", "1.5 GB"): no
+# clause ends there, or "1,800" would answer a question's first option and leave "800 pods".
+_CLAUSE_MARKS = re.compile(r"(?:[;!?\n:()]|(?<!\d)[,.]|[,.](?!\d))+|\s[-–—]+\s")
 
 Words = tuple[str, ...]
 

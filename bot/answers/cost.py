@@ -89,9 +89,16 @@ def _count(intent: Intent, fact: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
+def _services_under_nodes(services: int | None, nodes: int | None) -> int | None:
+    """The services, unless they are fewer than the nodes said: then one pod a service would
+    leave nodes empty ("at 40 pods on 50 nodes"), so the services count no pods and the nodes
+    size the estate at an assumed density, as nodes said alone do."""
+    return None if services and nodes and services < nodes else services
+
+
 def _size(intent: Intent) -> Size:
-    services = _count(intent, "services")
     said_nodes = _count(intent, "nodes")
+    services = _services_under_nodes(_count(intent, "services"), said_nodes)
     nodes_only = bool(said_nodes) and not (_count(intent, "pods") or services)
     by_nodes = said_nodes * PODS_PER_NODE if nodes_only and said_nodes else None
     pods = _count(intent, "pods") or services or by_nodes or DEFAULT_PODS
@@ -267,9 +274,13 @@ def _at_asked(
 ) -> list[tuple[Mesh, Figure]]:
     """Where a percentile is asked ("p99?") and no steady-state figures side by side are at
     it, one source's figures at that percentile for every mesh, worst case or not: the
-    percentile asked leads, and the lead says how it was measured (`_worst_cases`)."""
-    if asked is None or len(meshes) < 2 or all(f.metric == asked for _, f in steady):
+    percentile asked leads, and the lead says how it was measured (`_worst_cases`). One mesh
+    asked alone leads with its own figure at that percentile, whoever measured it."""
+    if asked is None or all(f.metric == asked for _, f in steady):
         return []
+    if len(meshes) == 1:
+        own = _first_figure(kb, meshes[0], (asked,))
+        return [(meshes[0], own)] if own is not None else []
     blocks = [b for b in _blocks(kb, meshes, (asked,)) if len(b) == len(meshes)]
     return [blocks[0][m.id] for m in meshes] if blocks else []
 
@@ -307,6 +318,17 @@ def _steady(mesh: Mesh) -> Mesh:
     return mesh.model_copy(update={"overhead": kept})
 
 
+def _steady_elsewhere(kb: KnowledgeBase, mesh: Mesh, size: Size) -> str:
+    """One mesh's steady-state delay at another percentile than the worst case asked, with
+    its source: "… at another percentile (Linkerd project (Buoyant), …): 6 ms … at p50"."""
+    steady = _first_figure(kb, _steady(mesh), MEASURE_METRICS[Measure.latency])
+    if steady is None:
+        return f"I hold no steady-state delay for {mesh.name} at this percentile"
+    value = _value_at(steady, size, Measure.latency)
+    tag = _source_tag(kb, steady)
+    return f"the steady-state delay I hold is at another percentile ({tag}): {value}"
+
+
 def _worst_cases(
     kb: KnowledgeBase, meshes: list[Mesh], headlines: list[tuple[Mesh, Figure]], size: Size
 ) -> str:
@@ -328,6 +350,8 @@ def _worst_cases(
         held = (
             f"I hold no steady-state delay for {names}"
             if unsteady
+            else _steady_elsewhere(kb, lead[0][0], size)
+            if len(meshes) == 1
             else "no run in my knowledge base measured them alike at this percentile in "
             "steady state"
         )

@@ -72,6 +72,13 @@ def per_pod(kb: KnowledgeBase, mesh: Mesh) -> list[Figure]:
     )
 
 
+def nodes_of(req: Requirements) -> int:
+    """The nodes a per-node proxy runs on: those counted, else the pods at 30 a node."""
+    if req.nodes:
+        return req.nodes
+    return max(1, math.ceil((req.size or DEFAULT_PODS) / PODS_PER_NODE))
+
+
 def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | None:
     """What the data plane would hold in memory at this size; None without a figure or
     without a data plane (no mesh is not weighed against proxies)."""
@@ -83,6 +90,5 @@ def footprint(kb: KnowledgeBase, mesh: Mesh, req: Requirements) -> Footprint | N
         figure = figures[mesh.id] if kb.owns(mesh) else _figure(kb, mesh)  # a changed copy
     if figure is None:
         return None
-    pods = req.size or DEFAULT_PODS
-    count = pods if figure.per == Scope.pod else max(1, math.ceil(pods / PODS_PER_NODE))
+    count = req.size or DEFAULT_PODS if figure.per == Scope.pod else nodes_of(req)
     return Footprint((figure.low + figure.high) / 2 * count, figure.unit, list(figure.sources))

@@ -82,8 +82,10 @@ def _footprints(kb: KnowledgeBase, verdict: Verdict) -> tuple[str, list[str]]:
         return "", []
     size = verdict.field.req.size
     bits = [f"{kb.meshes[m].name} about {amount(f.total, f.unit)}" for m, f in shown]
+    nodes = verdict.field.req.nodes
+    on = f" on {nodes:,} nodes" if nodes else ""
     text = (
-        f" At {size:,} pods (a pod a service where only services are known): "
+        f" At {size:,} pods{on} (a pod a service where only services are known): "
         if size
         else f" At {DEFAULT_PODS:,} pods (a size I assumed: you gave none): "
     )

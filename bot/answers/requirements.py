@@ -41,6 +41,7 @@ class Requirements(BaseModel):
     )
     services: int | None = None
     pods: int | None = None
+    nodes: int | None = Field(default=None, description="Nodes counted, where said.")
     clusters: int | None = None
     vms: int | None = Field(default=None, description="VMs counted, to mesh or to run on.")
     regions: int | None = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
-from bot.answers.footprint import DEFAULT_PODS, footprint, per_pod
+from bot.answers.footprint import DEFAULT_PODS, footprint, nodes_of, per_pod
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import remember
@@ -28,6 +28,7 @@ from bot.knowledge.models import (
     LicenceKind,
     Mesh,
     Platform,
+    Scope,
     StableBuilds,
     Support,
 )
@@ -728,6 +729,39 @@ def within_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, text, tuple(found.sources))]
 
 
+def within_node_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """The data plane's memory on one node (the overhead figures at the setup's pods a node,
+    or its per-node proxy) within what they allow the proxies of a node, in MiB; no data plane
+    fits, no figure keeps it with that caveat."""
+    if not isinstance(value, int) or mesh.data_plane.model == DataPlaneModel.none:
+        return FITS
+    found = footprint(ctx.kb, mesh, ctx.req)
+    if found is None or found.unit != "MB":
+        return [Check(Outcome.caveat, "memory a node unknown", unconfirmed=True)]
+    nodes = nodes_of(ctx.req)
+    if found.total / nodes <= value:
+        return _node_requests_over(mesh, value)
+    density = (ctx.req.size or DEFAULT_PODS) / nodes
+    each = amount(found.total / nodes, found.unit)
+    text = f"about {each} of proxies a node at {density:,.0f} pods a node"
+    return [Check(Outcome.out, text, tuple(found.sources))]
+
+
+def _node_requests_over(mesh: Mesh, value: int) -> list[Check]:
+    """A per-node proxy within the budget in use whose chart requests more a node by default
+    (ztunnel's 512 MiB): the scheduler sets that aside, so it fits once the request is
+    lowered; said, at no cost in the ranking."""
+    over = [r for r in mesh.default_requests if r.per == Scope.node and r.memory > value]
+    if not over:
+        return FITS
+    asks = over[0]
+    text = (
+        f"its {asks.mode} requests {asks.memory:g} MiB a node by default, which the scheduler "
+        f"sets aside: lower it ({asks.setting})"
+    )
+    return [Check(Outcome.caveat, text, tuple(asks.sources), conditional=True)]
+
+
 def within_pod_memory(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """A proxy of each pod's own within the memory a pod can spare (MiB, read as the
     figures' MB): out when every per-pod figure is over it, a caveat when the figure gone by
@@ -926,6 +960,7 @@ TESTS: dict[str, Test] = {
     "stable_builds": stable_builds,
     "within_memory": within_memory,
     "within_pod_memory": within_pod_memory,
+    "within_node_memory": within_node_memory,
     "not_leaving": not_leaving,
     "not_refused": not_refused,
     "own_control_plane": own_control_plane,

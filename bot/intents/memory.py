@@ -10,6 +10,8 @@ no such word sets nothing, and one said as what is used now (`measured`: "our po
 about 58Mi") sets `measured_fact` too: a measurement is no budget. What a size implies (a
 tight budget) is in `implied:`. A pasted line naming a proxy container (`proxy_rows`:
 "istio-proxy 8m 184Mi") is what a proxy uses now, over the app containers' sizes beside it.
+A size said per node as a cap on the mesh's proxies ("at most 300 MB per node on mesh
+proxies") is their budget on each node (`per_node`), not what a node has.
 """
 
 from __future__ import annotations
@@ -67,6 +69,11 @@ class MemoryReader:
             if memory.budget and memory.budget.unless
             else None
         )
+        budget = memory.per_node
+        self._node_budget = budget.fact if budget else None
+        self._per_node = [tuple(normalise(w).split()) for w in budget.per] if budget else []
+        self._budget_of = LazyPattern(_phrases(budget.of)) if budget else None
+        self._budget_limit = LazyPattern(_phrases(budget.limit)) if budget else None
 
     def read(self, text: str) -> dict[str, FactValue]:
         """Each fact's first size said, in whole MiB."""
@@ -100,6 +107,8 @@ class MemoryReader:
                     fact = self._alone  # "2gb ram": the machine's, nothing else named
                 if fact is None:
                     fact = self._of([*earlier, *before], [*after, *later])
+                if self._budget_per_node(own, before, after):
+                    fact = self._node_budget  # "at most 300 MB per node on mesh proxies"
                 if fact:
                     found.append((fact, round(float(match["num"]) * self._mib[match["unit"]])))
                 if fact and self._measured_fact and self._measured_now(" ".join(before)):
@@ -118,6 +127,17 @@ class MemoryReader:
             for m in self._sizes.finditer(" ".join(_NOT_SIZE.sub(" ", line).split()))
         ]
         return max(sizes, default=None)
+
+    def _budget_per_node(self, clause: str, before: list[str], after: list[str]) -> bool:
+        """The size is said per node (`per_node.per` right after it), of the mesh's proxies
+        (an `of` word within the window) and as a cap (a `limit` word in its clause)."""
+        if not (self._node_budget and self._budget_limit and self._budget_of):
+            return False
+        if not any(tuple(after[: len(per)]) == per for per in self._per_node):
+            return False
+        near = [*before[-self._window :], *after[: self._window]]
+        of = self._budget_of.search(" ".join(near))
+        return bool(of) and bool(self._budget_limit.search(clause))
 
     def _measured_now(self, before: str) -> bool:
         """The words before a size say it is used now, and no limit is said with them."""

@@ -1556,6 +1556,7 @@ class ScreeningTest(StrEnum):
     stable_builds = "stable_builds"
     within_memory = "within_memory"
     within_pod_memory = "within_pod_memory"
+    within_node_memory = "within_node_memory"
     runs_on_fargate = "runs_on_fargate"
     runs_on_autopilot = "runs_on_autopilot"
     not_billed_by_use = "not_billed_by_use"
@@ -1811,6 +1812,17 @@ class MemoryBudget(Strict):
     )
 
 
+class NodeBudget(Strict):
+    """A budget a node for the mesh's proxies ("at most 300 MB per node on mesh proxies"): a
+    size said `per` node, with an `of` word and a `limit` word in its sentence, is what the
+    proxies on a node may take (`fact`), not the node's own memory."""
+
+    fact: Id
+    per: list[Text] = Field(description="Words right after a size: 'per node', 'each node'.")
+    of: list[Text] = Field(description="Words naming what may take it: 'proxies', 'mesh'.")
+    limit: list[Text] = Field(description="Words saying it is a cap: 'at most', 'budget'.")
+
+
 class MemorySizes(Strict):
     """Memory said of a node or a pod ("512MB RAM nodes", "20MiB per pod")."""
 
@@ -1859,6 +1871,9 @@ class MemorySizes(Strict):
         default=None,
         description="A budget said beside what it is counted over, for the whole estate "
         "('3,000 pods, 20 GB budget').",
+    )
+    per_node: NodeBudget | None = Field(
+        default=None, description="A size said as the proxies' budget on each node."
     )
 
 
