@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
+from bot.answers.citations import its_own
 from bot.answers.footprint import DEFAULT_PODS, footprint, per_pod
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
@@ -404,7 +405,7 @@ def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     elsewhere = provider and cloud and cloud != provider and runs_there(mesh, Platform.vms)
     if Platform.vms in said and elsewhere:
         missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
-    sources = tuple(mesh.fit.sources)
+    sources = tuple(mesh.fit.platform_sources)
     own = [p.value for p in mesh.fit.platforms if p in KUBERNETES_PLATFORMS]
     if missing and Platform.kubernetes.value in absent and own:  # AKS is Kubernetes too
         only = (
@@ -956,7 +957,7 @@ def _checked(
                 constraint.id,
                 check.outcome,
                 text,
-                list(check.sources),
+                its_own(kb, mesh.id, check.sources),
                 unconfirmed=check.unconfirmed,
                 bought=check.bought,
                 conditional=check.conditional,

@@ -775,6 +775,12 @@ class Fit(Strict):
         "rule-out for support cites ('no support contract from Microsoft'), not the main page; "
         "none held, it cites nothing.",
     )
+    platform_sources: list[Id] = Field(
+        default_factory=list,
+        description="Where the platforms it runs on (`platforms`) are documented: what a "
+        "platform rule-out cites ('doesn't run on EKS'), not the first of `sources` (a page "
+        "about one platform, or about its licence); none held, it cites nothing.",
+    )
 
     @property
     def makers(self) -> set[Id]:
