@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import arguing, choosing, editions, scoring, ties, whatif, wishes
+from bot.answers import arguing, choosing, editions, firmness, scoring, ties, whatif, wishes
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -999,7 +999,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             ahead,
             req,
             facts,
-            firm=follow_up is None,
+            firm=firmness.is_firm(verdict, asking=follow_up is not None),
             known=bool(facts),
             before=intent.pick,
             conflict=conflict,

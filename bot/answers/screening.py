@@ -63,6 +63,7 @@ class Check:
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
     feature: str = ""  # the must-have feature the check read, where it read one
+    paid_only: bool = False  # met only in a paid edition (an `enterprise` row)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Finding:
     early: str = ""
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
     feature: str = ""  # the must-have feature it is about, where it is about one
+    paid_only: bool = False
 
     @property
     def in_full(self) -> bool:
@@ -255,7 +257,15 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
         text = f"{name} in {paid} paid edition{_staged(row)}"
-        return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row), why=_why(row))
+        return Check(
+            Outcome.caveat,
+            text,
+            sources,
+            bought=True,
+            early=_stage(row),
+            why=_why(row),
+            paid_only=True,
+        )
     # A kept caveat names the same gap a must-have said by name is ruled out for, so the
     # offering never reads "no" in one answer and a bare "partial" in another.
     lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
@@ -271,6 +281,7 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         conditional=other,
         early=_stage(row),
         why=_why(row),
+        paid_only=level == Level.enterprise,
     )
 
 
@@ -965,6 +976,7 @@ def _checked(
                 early=check.early,
                 why=check.why,
                 feature=check.feature,
+                paid_only=check.paid_only,
             )
         )
     return found
