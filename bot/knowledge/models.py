@@ -989,6 +989,11 @@ class FactDef(Strict):
         description="How a flag said to be false reads ('sidecars are fine'), where 'not' "
         "before the label would not.",
     )
+    narrows: Text | None = Field(
+        default=None,
+        description="For a flag: the part of a platform it names when true ('EKS Fargate'): "
+        "a question whether an offering runs there is about that part, not the platform.",
+    )
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
     )
@@ -1576,8 +1581,9 @@ class Constraint(Strict):
     out_no_mesh: str = Field(
         default="",
         description="The reason that rules out the baseline of running no mesh (fit `mesh: "
-        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh ('you "
-        "want a mesh with support from {detail}').",
+        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh, said "
+        "of the offering so it reads true as a caveat too ('not a mesh {detail} "
+        "supports, as you ask').",
     )
     sources: list[Id] = Field(
         default_factory=list,
