@@ -68,25 +68,25 @@ def _screened_line(text: str, name: str) -> str:
         (
             "We run AKS, ~40 services, need mTLS between them, and the mesh must be supported "
             "by Microsoft.",
-            "you want a mesh with support from Microsoft",
+            "not a mesh Microsoft supports, as you ask",
         ),
         (
             "OpenShift 4.16 with 120 services; whatever we pick has to be covered by our Red Hat "
             "support.",
-            "you want a mesh with support from Red Hat",
+            "not a mesh Red Hat supports, as you ask",
         ),
         (
             "GKE Autopilot. We don't want to run istiod ourselves: a managed control plane, "
             "mTLS and retries.",
-            "you want a managed mesh",
+            "not the managed mesh you ask for",
         ),
         (
             "azure aks, 60 svcs, microsoft support contract required for the mesh",
-            "you want a mesh with support from Microsoft",
+            "not a mesh Microsoft supports, as you ask",
         ),
         (
             "GKE, 80 services, someone else must run the mesh control plane for us",
-            "you want a managed mesh",
+            "not the managed mesh you ask for",
         ),
     ],
 )

@@ -84,10 +84,14 @@ def test_the_provider_build_lacking_the_mode_says_so(engine: AnswerEngine):
     )
 
 
-def test_the_platforms_own_settings_lead_on_gke(engine: AnswerEngine):
+def test_the_platforms_own_settings_are_said_on_gke_after_what_it_is(engine: AnswerEngine):
+    """The headline says what the offering is; GKE's settings (a ResourceQuota, the chart
+    profile) are said under "On GKE", not as the pick's first sentence."""
     text = render_terminal(engine.ask(WANTED_AMBIENT[1]))
-    lead = text.split("NEXT QUESTION")[0]
-    assert "ResourceQuota" in lead and "global.platform=gke" in lead
+    lead, _, rest = text.partition("NEXT QUESTION")
+    assert "ResourceQuota" not in lead and "ztunnel" in lead
+    on_gke = rest.split("ON GKE\n", 1)[1].split("\n\n", 1)[0]
+    assert "ResourceQuota" in on_gke and "global.platform=gke" in on_gke
 
 
 @pytest.mark.parametrize(

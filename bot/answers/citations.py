@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from bot.answers.results import SourceRef
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.checks import source_refs
 from bot.knowledge.models import SourceKind
 
 # How sources rank (and so which figure leads among several): primary sources first.
@@ -74,3 +75,20 @@ def source_rank(kb: KnowledgeBase, source_id: str) -> tuple[int, int]:
 def evidence_date(kb: KnowledgeBase, source_ids: Iterable[str]) -> dt.date | None:
     """The date of the newest source behind a statement (its as-of), if it cites any."""
     return max((kb.sources[i].date for i in source_ids if i in kb.sources), default=None)
+
+
+def _citers(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each source id with the offerings whose files cite it."""
+    found: dict[str, set[str]] = {}
+    for mesh in kb.meshes.values():
+        for _, sid in source_refs(mesh):
+            found.setdefault(sid, set()).add(mesh.id)
+    return {sid: frozenset(ids) for sid, ids in found.items()}
+
+
+def its_own(kb: KnowledgeBase, mesh_id: str, ids: Iterable[str]) -> list[str]:
+    """Those of `ids` a finding about `mesh_id` may cite: its own sources, and pages no
+    offering cites (a platform's docs); never a page only another offering cites (Red Hat's
+    supported configurations against Google's mesh)."""
+    citers = kb.derived("source_citers", _citers)
+    return [i for i in ids if i not in citers or mesh_id in citers[i]]

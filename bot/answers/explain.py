@@ -131,6 +131,9 @@ def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, s
         return None
     fact = kb.rules.fact("platform")
     named = fact.says(platforms) if fact else ", ".join(map(str, platforms))
+    # a flag that names part of the platform ("EKS Fargate") is where the question asks about
+    parts = [f.narrows for f in kb.rules.facts if f.narrows and intent.facts.get(f.id) is True]
+    named = " and ".join(parts) if parts else named
     screened = scoring.evaluate(kb, dict(intent.facts), [mesh]).screened[0]
     runs = fact.says([p.value for p in mesh.fit.platforms]) if fact else ""
     title = f"Does {mesh.name} run on {named}?"

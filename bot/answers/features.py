@@ -274,8 +274,13 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
         if pool is not named and (short := _short_of_full(kb, feature, pool)):
             points.append(Paragraph(text=short))
+        # the rows the full list leaves out, each said once (the full list has the rest)
+        rest = StatementList(
+            heading=f"{feature.name}: short of full support",
+            items=[i for i in items if i not in full],
+        )
         everything += [
-            *([] if pool is named else [every]),
+            *([] if pool is named or not rest.items else [rest]),
             Paragraph(heading=f"What {in_sentence(feature)} means", text=feature.explanation),
         ]
         lead_bits.append(f"{feature.name}: {len(full)} of {len(items)} {among} support it fully.")
@@ -298,7 +303,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         details=[
             Section(
                 key="all_meshes",
-                label="Every mesh" if pool is not named else "What it means",
+                label="The others" if pool is not named else "What it means",
                 parts=everything,
             )
         ],
@@ -320,7 +325,7 @@ def _short_of_full(kb: KnowledgeBase, feature: Feature, pool: list[Mesh]) -> str
             said.append(f"{LEVEL_WORDS[level].capitalize()}: {mesh_names(kb, names)}")
     if not said:
         return ""
-    return f"Short of full support: {'; '.join(said)}. Each row is under “Every mesh”."
+    return f"Short of full support: {'; '.join(said)}. Each row is under “The others”."
 
 
 def _all_of(kb: KnowledgeBase, features: list[Feature], pool: list[Mesh], among: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import arguing, choosing, editions, scoring, ties, whatif, wishes
+from bot.answers import arguing, choosing, editions, firmness, scoring, ties, whatif, wishes
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -201,14 +201,20 @@ def _rival_falls_short(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> 
     rival = _rival(verdict)
     if rival is None or verdict.pick is None:
         return None
-    mine = {f.text for f in verdict.of(verdict.pick).caveats}
-    theirs = [f for f in verdict.of(rival).caveats if f.text not in mine and not f.met_anyway]
+    # a gap the pick shares on the same need (its own wording aside) is none it meets in full
+    mine = {_need_of(f) for f in verdict.of(verdict.pick).caveats if not f.met_anyway}
+    theirs = [f for f in verdict.of(rival).caveats if _need_of(f) not in mine and not f.met_anyway]
     if not theirs or verdict.of(rival).shortfalls <= verdict.of(verdict.pick).shortfalls:
         return None
     name, other = kb.meshes[verdict.pick].name, kb.meshes[rival].name
     text = f"It meets what {other} does not in full: {'; '.join(f.text for f in theirs)}."
     sources = [f.sources[0] for f in theirs if f.sources]
     return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
+
+
+def _need_of(finding: Finding) -> str:
+    """What a caveat falls short on: the must-have feature it read, else its constraint."""
+    return finding.feature or finding.constraint
 
 
 def _outdone_by_the_pick(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Statement | None:
@@ -784,6 +790,8 @@ def _lead(
         )
         return f"{note} {head}{after}".strip()
     pick = kb.meshes[verdict.pick]
+    # what the offering is (on their platform) leads; the rest of that platform's summary,
+    # what it asks of the install there, is a point of its own (_on_platform)
     summary = there.summary if (there := pick.on(req.platforms, facts)) else pick.summary
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = main_caveat(kb, verdict.of(verdict.pick), req)
@@ -919,6 +927,27 @@ def _pick_caveats(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> Parag
     )
 
 
+def _on_platform(
+    kb: KnowledgeBase,
+    verdict: Verdict,
+    req: Requirements,
+    facts: dict[str, FactValue],
+    cite: Citations,
+) -> Paragraph | None:
+    """The rest of the pick's summary on the one platform they run, after the first sentence
+    the lead says (what the offering is there): what that platform asks of its install
+    (Istio ambient on GKE: a ResourceQuota), beside the caveats, never as the headline."""
+    if verdict.pick is None or len(verdict.tied) > 1:
+        return None
+    there = kb.meshes[verdict.pick].on(req.platforms, facts)
+    rest = there.summary.removeprefix(first_sentence(there.summary)).strip() if there else ""
+    if there is None or not rest:
+        return None
+    said, fact = req.platforms[0].value, kb.rules.fact("platform")
+    platform = fact.says(said) if fact else said
+    return Paragraph(heading=f"On {platform}", text=rest, sources=cite.cite(there.sources))
+
+
 def _next_steps(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> list[Choice]:
     steps = []
     pair = verdict.tied[:2] if len(verdict.tied) > 1 else [verdict.pick, verdict.runner_up]
@@ -949,6 +978,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             _named(kb, verdict, intent.meshes, cite),
             _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),
+            _on_platform(kb, verdict, req, facts, cite),
             _must_haves(kb, verdict, req, cite),
         )
         if p
@@ -977,8 +1007,9 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         ),
         Section(
             key="reasons",
-            label="All reasons",
-            parts=[StatementList(heading="Every reason", items=reasons)]
+            label="More reasons",
+            # those Why leaves out: Why's are said once
+            parts=[StatementList(heading="More reasons", items=reasons[KEY_REASONS:])]
             if len(reasons) > KEY_REASONS
             else [],
         ),
@@ -1001,7 +1032,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             ahead,
             req,
             facts,
-            firm=follow_up is None,
+            firm=firmness.is_firm(verdict, asking=follow_up is not None),
             known=bool(facts),
             before=intent.pick,
             conflict=conflict,

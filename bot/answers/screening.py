@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
+from bot.answers.citations import its_own
 from bot.answers.footprint import DEFAULT_PODS, footprint, nodes_of, per_pod
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
@@ -63,6 +64,7 @@ class Check:
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
     feature: str = ""  # the must-have feature the check read, where it read one
+    paid_only: bool = False  # met only in a paid edition (an `enterprise` row)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Finding:
     early: str = ""
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
     feature: str = ""  # the must-have feature it is about, where it is about one
+    paid_only: bool = False
 
     @property
     def in_full(self) -> bool:
@@ -256,7 +259,15 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         paid = _says(ctx, "support", seller) if len(vendors) == 1 or seller != vendors[0] else ""
         paid = f"{paid}'s" if paid else "a vendor's"
         text = f"{name} in {paid} paid edition{_staged(row)}"
-        return Check(Outcome.caveat, text, sources, bought=True, early=_stage(row), why=_why(row))
+        return Check(
+            Outcome.caveat,
+            text,
+            sources,
+            bought=True,
+            early=_stage(row),
+            why=_why(row),
+            paid_only=True,
+        )
     # A kept caveat names the same gap a must-have said by name is ruled out for, so the
     # offering never reads "no" in one answer and a bare "partial" in another.
     lacks = f" ({row.lacks})" if row and row.lacks and level == Level.partial else ""
@@ -272,6 +283,7 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         conditional=other,
         early=_stage(row),
         why=_why(row),
+        paid_only=level == Level.enterprise,
     )
 
 
@@ -406,7 +418,7 @@ def runs_on(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     elsewhere = provider and cloud and cloud != provider and runs_there(mesh, Platform.vms)
     if Platform.vms in said and elsewhere:
         missing.append(f"{_says(ctx, 'platform', 'vms')} in {_says(ctx, 'cloud', cloud)}")
-    sources = tuple(mesh.fit.sources)
+    sources = tuple(mesh.fit.platform_sources)
     own = [p.value for p in mesh.fit.platforms if p in KUBERNETES_PLATFORMS]
     if missing and Platform.kubernetes.value in absent and own:  # AKS is Kubernetes too
         only = (
@@ -992,7 +1004,7 @@ def _checked(
                 constraint.id,
                 check.outcome,
                 text,
-                list(check.sources),
+                its_own(kb, mesh.id, check.sources),
                 unconfirmed=check.unconfirmed,
                 bought=check.bought,
                 conditional=check.conditional,
@@ -1000,6 +1012,7 @@ def _checked(
                 early=check.early,
                 why=check.why,
                 feature=check.feature,
+                paid_only=check.paid_only,
             )
         )
     return found

@@ -67,6 +67,8 @@ def since_before(kb: KnowledgeBase, verdict: Verdict, before: str | None) -> str
     out = verdict.of(before)
     if out.out:
         return f"{name}, the pick before, is out now: {'; '.join(f.text for f in out.reasons)}."
+    if before in verdict.level:  # level on what is said: only the open questions set it apart
+        return f"{name}, the pick before, is now level with the pick on what you've said."
     # what puts the pick (or the first of those level at the top) ahead of it
     new = verdict.tied[0] if verdict.tied else None
     ahead = _separating(kb, verdict, new, before, None) if new else ""

@@ -192,7 +192,8 @@ def _unknown_source(file: str, path: str, sid: str) -> Problem:
     )
 
 
-def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
+def source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
+    """Every source the offering's file cites, with where (`fit.sources[0]`)."""
     for i, sid in enumerate(mesh.sources):
         yield f"sources[{i}]", sid
     for i, sid in enumerate(mesh.version.sources):
@@ -237,6 +238,12 @@ def _source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
             yield f"fit.sources[{i}]", sid
         for i, sid in enumerate(mesh.fit.support_sources):
             yield f"fit.support_sources[{i}]", sid
+        for i, sid in enumerate(mesh.fit.platform_sources):
+            yield f"fit.platform_sources[{i}]", sid
+        for name in ("fargate_pods", "gke_autopilot"):
+            record = getattr(mesh.fit, name)
+            for i, sid in enumerate(record.sources if record else []):
+                yield f"fit.{name}.sources[{i}]", sid
         if mesh.fit.stable_builds:
             for i, sid in enumerate(mesh.fit.stable_builds.sources):
                 yield f"fit.stable_builds.sources[{i}]", sid
@@ -256,7 +263,7 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
     for mesh_id, mesh in loaded.meshes.items():
         file = loaded.mesh_files[mesh_id]
         if source_ids is not None:
-            for path, sid in _source_refs(mesh):
+            for path, sid in source_refs(mesh):
                 if sid not in source_ids:
                     yield _unknown_source(file, path, sid)
         if feature_ids is not None:

@@ -781,6 +781,12 @@ class Fit(Strict):
         "rule-out for support cites ('no support contract from Microsoft'), not the main page; "
         "none held, it cites nothing.",
     )
+    platform_sources: list[Id] = Field(
+        default_factory=list,
+        description="Where the platforms it runs on (`platforms`) are documented: what a "
+        "platform rule-out cites ('doesn't run on EKS'), not the first of `sources` (a page "
+        "about one platform, or about its licence); none held, it cites nothing.",
+    )
 
     @property
     def makers(self) -> set[Id]:
@@ -988,6 +994,11 @@ class FactDef(Strict):
         default=None,
         description="How a flag said to be false reads ('sidecars are fine'), where 'not' "
         "before the label would not.",
+    )
+    narrows: Text | None = Field(
+        default=None,
+        description="For a flag: the part of a platform it names when true ('EKS Fargate'): "
+        "a question whether an offering runs there is about that part, not the platform.",
     )
     units: list[Text] = Field(
         default_factory=list, description="Words after a number that set it: '40 services'."
@@ -1582,8 +1593,9 @@ class Constraint(Strict):
     out_no_mesh: str = Field(
         default="",
         description="The reason that rules out the baseline of running no mesh (fit `mesh: "
-        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh ('you "
-        "want a mesh with support from {detail}').",
+        "false`) where `out` speaks of a mesh it does not have: what they ask of a mesh, said "
+        "of the offering so it reads true as a caveat too ('not a mesh {detail} "
+        "supports, as you ask').",
     )
     sources: list[Id] = Field(
         default_factory=list,
