@@ -127,6 +127,9 @@ class RefusalReader:
         self._before = _alternation([*rules.phrases.get("negation", []), *refusals.before])
         self._after = _alternation(refusals.after)
         vendor_words = [w for words in rules.vendors.values() for w in words]
+        self._also = {
+            refused.sets or fact: refused.also for fact, refused in refusals.objects.items()
+        }
         self._objects = [
             (refused.sets or fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
@@ -183,6 +186,8 @@ class RefusalReader:
             for fact, value, pattern in self._objects:
                 if self._refuses(clause, pattern):  # the stricter where two set one fact
                     facts[fact] = self._stricter(fact, facts.get(fact), value)
+                    for implied, also in self._also.get(fact, {}).items():
+                        facts.setdefault(implied, also)  # "no envoy anywhere": no envoy
                     preferred += [fact] if soft and value is True else []
                     outright |= set() if soft else {fact}
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
