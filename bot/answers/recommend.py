@@ -29,6 +29,7 @@ from bot.answers.results import (
 from bot.answers.scoring import Change, Outlook, Verdict
 from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
+from bot.answers.told_last import with_told_last
 from bot.intents.models import Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
@@ -37,6 +38,7 @@ from bot.knowledge.models import (
     Mesh,
     Question,
     Rule,
+    RulesFile,
     ScreeningTest,
     StableBuilds,
 )
@@ -706,7 +708,12 @@ def _one_question_splits(kb: KnowledgeBase, ahead: Outlook, level: list[str]) ->
     return best[1] if best else ""
 
 
-def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> FollowUp | None:
+def _follow_up(
+    rules: RulesFile, ahead: Outlook, intent: Intent, facts: dict[str, FactValue]
+) -> FollowUp | None:
+    """The most telling open question, each answer a button whose intent is the setup with
+    that answer laid over it (the constraint it sets marked as the latest said, as a reply in
+    words marks it: bot/answers/told_last.py)."""
     question = ahead.most_telling_question()
     if question is None:
         return None
@@ -716,7 +723,9 @@ def _follow_up(ahead: Outlook, intent: Intent, facts: dict[str, FactValue]) -> F
             Choice(
                 label=o.label,
                 intent=Intent(
-                    kind=IntentKind.recommend, meshes=intent.meshes, facts={**facts, **o.set}
+                    kind=IntentKind.recommend,
+                    meshes=intent.meshes,
+                    facts=with_told_last(rules, facts, {**facts, **o.set}),
                 ),
             )
             for q, o, _ in ahead.options
@@ -968,7 +977,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     among = choosing.candidates(kb, intent.options, facts)
     ahead = replace(scoring.outlook(kb, facts, among), passed=frozenset(intent.passed))
     verdict = ahead.verdict
-    follow_up = _follow_up(ahead, intent, facts)
+    follow_up = _follow_up(kb.rules, ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)
     points: list[Part] = [
         p

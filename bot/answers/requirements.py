@@ -86,6 +86,10 @@ class Requirements(BaseModel):
     low_overhead: bool | None = None
     no_sidecars: bool = False
     no_envoy: bool = False
+    no_envoy_anywhere: bool = Field(
+        default=False,
+        description="Envoy refused in every part, optional ones too (ambient's waypoints).",
+    )
     no_new_cni: bool = False
     no_vendor: bool = False
     no_new_vendor: bool = Field(

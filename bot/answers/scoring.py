@@ -17,6 +17,7 @@ from functools import cached_property
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
+from bot.answers.told_last import told_last
 from bot.answers.traits import OWN_TRAITS, Field, applies
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule, RulesFile
@@ -212,7 +213,8 @@ def _screened(
     """Screening, giving up what rules.yaml lists one at a time while nothing meets it all:
     first the facts that only make a must-have stricter (`relax_first`: a partial row then
     keeps an offering with its caveat), then the constraints in `relax_order`, each held at
-    its looser value first where it has one (`loosens_to`)."""
+    its looser value first where it has one (`loosens_to`); one the latest reply in a thread
+    added (bot/answers/told_last.py) is at most held at that looser value, never dropped."""
     rules = screener.kb.rules
     relaxed: list[str] = []
     loosened: dict[str, tuple[FactValue, str]] = {}
@@ -221,6 +223,9 @@ def _screened(
     # is no answer to a team that never asked for that
     said = {c.id for c in rules.constraints if c.fact in facts}
     preferences = set(_preferences(rules, facts))
+    # a constraint the latest reply added is kept (at most held at its looser value): an
+    # older one gives way, or nothing is left
+    latest = {c.id for c in rules.constraints if c.fact in told_last(facts)} - preferences
     dropped: set[str] = set()
     for step in [*[f for f in rules.relax_first if f in facts], *_relax_order(rules, facts)]:
         alive = [s for s in screened if not s.out]
@@ -233,6 +238,7 @@ def _screened(
             continue
         if step not in rules.relax_first and step not in said:
             continue
+        before = screened
         relaxed.append(step)
         if step in rules.relax_first:
             dropped.add(step)
@@ -242,6 +248,9 @@ def _screened(
         screened = screener.screen(among, kept, constraints, loose_req)
         if held := _held_looser(screener, step, kept, among, constraints, screened):
             screened, loosened[step] = held[0], (facts[held[1]], held[2])
+        elif step in latest:  # just said, and nothing meets even its looser value: kept
+            relaxed.pop()
+            screened = before
     alive = [s for s in screened if not s.out]
     if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
         return _Screening(first, [], {})

@@ -245,7 +245,11 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         return Check(Outcome.out, name, sources)
     if level == Level.enterprise and ctx.req.no_paid_edition:
         return Check(Outcome.out, f"{name} outside a paid edition", sources)
-    if level == Level.partial and feature_id in ctx.req.in_full:
+    if (
+        level == Level.partial
+        and feature_id in ctx.req.in_full
+        and not _met_as_said(row, feature_id, ctx)
+    ):
         return Check(Outcome.out, f"{name} in full", sources)
     if level == Level.partial and row and row.lacks and _named(feature_id, ctx):
         return Check(Outcome.out, f"{name} ({row.lacks})", sources)
@@ -296,6 +300,16 @@ def _why(row: Support | None) -> str:
     head, dot, _ = note.partition(". ")
     said = head + "." if dot else note
     return said if len(said) <= WHY_CHARS else ""
+
+
+def _met_as_said(row: Support | None, feature_id: str, ctx: Context) -> bool:
+    """A partial row that `lacks` only what the feature's name promises meets a must-have
+    asked for in full in other words: "auditors require encryption in transit" asks for the
+    encryption, which TLS without client certificates gives; "require mTLS" asks for the
+    mutual part too."""
+    feature = ctx.kb.features.get(feature_id)
+    named_by = bool(feature and feature.named_by)
+    return bool(row and row.lacks) and named_by and not _named(feature_id, ctx)
 
 
 def _named(feature_id: str, ctx: Context) -> bool:
@@ -563,8 +577,9 @@ def proxy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 
 def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """No Envoy: out where Envoy runs in its data plane; where it runs only in an optional
-    part (ambient's waypoints), out for a need that part meets, a cost-free caveat where every
-    need said is met without it, and unconfirmed where no need is said yet."""
+    part (ambient's waypoints), out where Envoy is refused anywhere ("no Envoy at all"), out
+    for a need that part meets, a cost-free caveat where every need said is met without it,
+    and unconfirmed where no need is said yet."""
     if value is not True:
         return FITS
     if mesh.fit is None:
@@ -575,6 +590,8 @@ def envoy_free(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if part is None:
         return [Check(Outcome.out, sources=tuple(mesh.fit.sources))]
     sources = tuple(part.sources)
+    if ctx.req.no_envoy_anywhere:  # "no Envoy anywhere": an optional part running it too
+        return [Check(Outcome.out, f"runs Envoy in its {part.part}", sources)]
     if needing := [n for n in ctx.req.needs if n not in part.without]:
         names = ", ".join(ctx.kb.features[n].name for n in needing)
         return [Check(Outcome.out, f"{names} need its {part.part}, which run Envoy", sources)]
@@ -934,7 +951,8 @@ READS: dict[str, tuple[str, ...]] = {
         "vms",
     ),
     "keeps_cni": ("cilium_cni", "provider_cilium"),
-    "envoy_free": ("needs", "needs_said"),  # needs only an optional Envoy part can meet
+    # needs only an optional Envoy part can meet; Envoy refused in that part too
+    "envoy_free": ("needs", "needs_said", "no_envoy_anywhere"),
     "proxy_free": ("needs",),  # gRPC services may go proxyless
     "stable_builds": (
         "support",

@@ -13,6 +13,7 @@ from bot.answers.answered import answered
 from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
+from bot.answers.told_last import with_told_last
 from bot.intents.models import Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
 from bot.intents.thread_setup import merged
@@ -50,6 +51,9 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     """
     said = as_modes_needed(kb, parser, text, context)  # "… need ambient": its feature needed
     intent = _read(kb, parser, said, context)
+    # the constraints this reply adds are kept where something must give way
+    facts = with_told_last(kb.rules, context.facts, intent.facts)
+    intent = intent.model_copy(update={"facts": facts})
     return intent if said == text else intent.model_copy(update={"text": parser.parse(text).text})
 
 

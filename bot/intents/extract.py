@@ -7,6 +7,7 @@ import weakref
 from collections.abc import Hashable
 from dataclasses import dataclass, field, fields
 
+from bot.intents.alternation import word_pattern
 from bot.intents.fillers import Fillers
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import established, ordinary
@@ -223,6 +224,10 @@ class SignalReader:
         # whose words the text has, each compiled the first time it is tried (one question
         # tries a few of hundreds).
         self._fillers = Fillers(rules)
+        # A word of lack right before a phrase ("no vendor contracts") is the phrase's: it goes
+        # with it, so no word before is read as lacking ("policy … no" is no "policy without").
+        privative = word_pattern(normalise(w) for w in rules.phrases.get("privative", []))
+        self._privative = re.compile(rf"\b(?:{privative.pattern})\s+$") if privative else None
         self._compiled: dict[int, re.Pattern[str] | LazyPattern] = {}
         self._denied_lists = {id(sig): _denied_list(sig) for sig in rules.signals}
         self._words = [self._fillers.required(p) for p, _ in phrases]
@@ -280,8 +285,17 @@ class SignalReader:
                 for key, value in signal.set.items():
                     facts[key] = self._stricter(key, facts.get(key), value)
                 for i in free if not signal.keeps_words else ():
-                    parts[i] = pattern.sub(" ", parts[i])
+                    parts[i] = self._taken_out(pattern, parts[i])
         return facts, " ".join(" ".join(parts).split())
+
+    def _taken_out(self, pattern: re.Pattern[str] | LazyPattern, text: str) -> str:
+        """The text without the phrase, nor a word of lack right before it."""
+        kept, end = [], 0
+        for match in pattern.finditer(text):
+            before = text[end : match.start()]
+            kept.append(self._privative.sub(" ", before) if self._privative else before)
+            end = match.end()
+        return " ".join([*kept, text[end:]]) if kept else text
 
     def moots(self, normalised: str) -> set[str]:
         """The features the signals said in the text name as a chore (`moots`)."""

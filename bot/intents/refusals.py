@@ -128,6 +128,9 @@ class RefusalReader:
         self._after = _alternation(refusals.after)
         self._gathering = _alternation(refusals.gathering)
         vendor_words = [w for words in rules.vendors.values() for w in words]
+        self._also = {
+            refused.sets or fact: refused.also for fact, refused in refusals.objects.items()
+        }
         self._objects = [
             (refused.sets or fact, refused.value, pattern)
             for fact, refused in refusals.objects.items()
@@ -185,6 +188,8 @@ class RefusalReader:
             for fact, value, pattern in self._objects:
                 if self._refuses(clause, pattern):  # the stricter where two set one fact
                     facts[fact] = self._stricter(fact, facts.get(fact), value)
+                    for implied, also in self._also.get(fact, {}).items():
+                        facts.setdefault(implied, also)  # "no envoy anywhere": no envoy
                     preferred += [fact] if soft and value is True else []
                     outright |= set() if soft else {fact}
             refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]

@@ -1036,6 +1036,11 @@ class FactDef(Strict):
     names: dict[Id, Text] = Field(
         default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
     )
+    shown: bool = Field(
+        default=True,
+        description="Listed among what the user said; false for a bookkeeping fact "
+        "(`told_last`: the constraints the latest reply set, listed under their own labels).",
+    )
     had: bool = Field(
         default=False,
         description="What the team already has or knows (Cilium as the CNI, Envoy experience, "
@@ -1686,6 +1691,11 @@ class Refused(Strict):
         default=None,
         description="The fact it sets where that is not its key: a second object of one "
         "fact ('no third-party vendors' sets support to the provider).",
+    )
+    also: dict[Id, FactValue] = Field(
+        default_factory=dict,
+        description="Facts the refusal sets beside its own: Envoy refused anywhere is Envoy "
+        "refused ('Envoy in any form is banned' sets no_envoy too).",
     )
 
 
