@@ -1394,3 +1394,19 @@ def test_on_nomad_consul_leads(engine: AnswerEngine):
 def test_mtls_said_loosely_asks_for_something_of_the_kind(engine: AnswerEngine, text: str):
     assert "by_name" not in engine.parser.parse(text).facts
     assert "amazon-ecs-service-connect" in verdict(engine, text).survivors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need grpc services to talk without any proxy at all, no envoy anywhere, on aks with "
+        "microsoft support. recs",
+        "ecs fargate, must be open source only, need jwt validation and no sidecars. which mesh",
+    ],
+)
+def test_nothing_left_asks_no_question_it_does_not_show(engine: AnswerEngine, text: str):
+    answer = engine.ask(text)
+    told = render_terminal(answer)
+    assert answer.title == "Recommendation: nothing fits every requirement", answer.title
+    assert "Answer the question above" not in told
+    assert "Nothing you told me weighs" not in told

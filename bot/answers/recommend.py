@@ -992,14 +992,13 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
         if p
     ]
-    points.append(
-        StatementList(heading="Why", items=reasons[:KEY_REASONS])
-        if reasons
-        else Paragraph(
-            text="Nothing you told me weighs one of these above the others yet. "
-            "Answer the question above to sharpen it."
+    if reasons:
+        points.append(StatementList(heading="Why", items=reasons[:KEY_REASONS]))
+    elif verdict.pick:  # with nothing left there is nothing to weigh, nor a question asked
+        ask = " Answer the question above to sharpen it." if follow_up else ""
+        points.append(
+            Paragraph(text=f"Nothing you told me weighs one of these above the others yet.{ask}")
         )
-    )
     points += [p for p in (_ruled_out_line(kb, verdict, cite, facts), _runner_up(kb, ahead)) if p]
     if facts:
         known = facts_text(kb, {k: v for k, v in facts.items() if kb.rules.fact(k)}, "; ")
