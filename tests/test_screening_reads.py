@@ -25,6 +25,7 @@ MORE = [
     "eks, 90 services, the team refuses istio. which mesh?",
     "eks, 40 services, we don't want per-pod mesh billing. which mesh?",
     "we need a mesh for our 20 services on nomad, which one?",
+    "gke, 20 nodes, 600 pods, at most 300 MB per node for mesh proxies. which mesh?",
 ]
 
 

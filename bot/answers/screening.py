@@ -961,7 +961,9 @@ READS: dict[str, tuple[str, ...]] = {
         "employees",
         "free_stable_releases",
     ),
-    "within_memory": ("size", "no_sidecars"),  # sidecars refused: a mode without them
+    # sidecars refused: a mode without them; the nodes said: a node proxy's count
+    "within_memory": ("size", "no_sidecars", "nodes"),
+    "within_node_memory": ("size", "no_sidecars", "nodes"),
     "not_leaving": ("leaving_line",),
     "adds_no_vendor": ("provider", "vendor", "support"),
 }

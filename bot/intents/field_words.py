@@ -81,6 +81,20 @@ ASKED_GROUPS = (
 )
 
 
+# What is asked of me that everyday words can say ("what's your methodology?", "is it
+# production ready?", "when was this knowledge base last reviewed"): said as a whole phrase of
+# one of these groups, a message asks something of mine; their words alone ("last", "prod")
+# are no field's words.
+ASKED_AS_PHRASES = (
+    "whence",
+    "asks_freshness",
+    "asks_independence",
+    "asks_method",
+    "evidence_owned",
+    "readiness",
+)
+
+
 def field_words(kb: KnowledgeBase, said: Iterable[str]) -> frozenset[str]:
     """The words of the field's names (`said`: its other words: platforms, the `ASKED_GROUPS`
     groups' phrases)."""

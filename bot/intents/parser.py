@@ -45,7 +45,7 @@ from bot.intents.extract import (
     find_mentions,
     outside_features,
 )
-from bot.intents.field_words import ASKED_GROUPS, field_words
+from bot.intents.field_words import ASKED_AS_PHRASES, ASKED_GROUPS, field_words
 from bot.intents.heading_setup import HeadingSetup
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lacks import LackReader
@@ -785,6 +785,11 @@ class IntentParser:
             r.features or r.measure or any(map(self._in_use, r.found.meshes))
         ):  # nothing of a mesh named ("cert-manager … stuck in pending, how do i fix it")
             intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
+        if intent.kind == IntentKind.feature_check and not r.named_features:
+            # a feature only the ranking found in the failure told ("failing its readiness
+            # probes") is none it names: the mesh, and what I can do for it
+            intent = self._intent(r, IntentKind.explain, unsure, echo)
+            intent = intent.model_copy(update={"features": []})
         if intent.kind == IntentKind.out_of_scope:
             return intent
         return intent.model_copy(update={"aspect": Aspect.troubleshooting})
@@ -2210,7 +2215,8 @@ class IntentParser:
             return IntentKind.sources, False
         # (a ranking, a pick or help of mine asked is no other topic: "lightest option? we
         # need the basics", "what can you do? the wiki says to ask you before we pick")
-        whole = not (lightest or helped or recommend)
+        owned = any(cue(group) for group in ASKED_AS_PHRASES)  # "what's your methodology?"
+        whole = not (lightest or helped or recommend or owned)
         # Asking nothing of mine, a message is ours by the field's own words and a setup's
         # phrases said whole ("we just need the basics"), not by each everyday word such a
         # phrase uses ("who approved the last prod deploy", "is staging down right now?").
