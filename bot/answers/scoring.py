@@ -234,7 +234,7 @@ def _screened(
         # what is left meets a must-have only partly (or is no mesh at all): only a must-not
         # said as a preference is given up for one meeting them all ("avoid envoy if at all
         # possible" beside isolated meshes on one control plane, which Kuma has)
-        if alive and step not in preferences:
+        if alive and step not in preferences and step not in rules.relax_first:
             continue
         if step not in rules.relax_first and step not in said:
             continue
