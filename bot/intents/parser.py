@@ -2280,7 +2280,11 @@ class IntentParser:
         # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
         # a size ("evaluating istiogen for 80 services") a pick for that size can.
         asked_of_it = not (meshes or features or recommend or sized or cue("cost"))
-        if r.unknown and asked_of_it:
+        # "should we use Meshery?", "is Tetrate Service Bridge a good choice?": a pick asked of
+        # one product I lack, with nothing of a setup to pick for, is that product's question.
+        alone = len(r.unknown) == 1 and not (meshes or features or facts or sized or r.notes)
+        picked_alone = recommend and alone and not cue("which_meshes")
+        if r.unknown and (asked_of_it or picked_alone):
             return IntentKind.not_in_kb, False
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows
