@@ -133,3 +133,44 @@ def test_a_price_complained_of_leaves(engine: AnswerEngine, text: str, left: str
     intent = engine.parser.parse(text)
     assert intent.kind == IntentKind.recommend
     assert intent.facts.get("incumbent") == left and intent.facts.get("licence") == "open_source"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need vendor-supported mesh on-prem, air-gapped. 100 services. Who sells support?",
+        "who sells support for a service mesh? we run 100 services on prem kubernetes",
+        "eks, 60 services, need mTLS. which vendors sell support?",
+        "GKE 40 services, who can we buy support from?",
+        "openshift, 200 svcs, which companies sell support for a mesh?",
+    ],
+)
+def test_who_sells_support_lists_the_sellers(engine: AnswerEngine, text: str) -> None:
+    answer = engine.answer(engine.parser.parse(text))
+    sellers = next(p for p in answer.points if getattr(p, "heading", "") == "Who sells support")
+    assert any("Buoyant" in item.text or "Solo.io" in item.text for item in sellers.items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we want vendor support, eks, 100 services", "which meshes have vendor support on eks?"],
+)
+def test_support_wanted_is_no_sellers_list(engine: AnswerEngine, text: str) -> None:
+    answer = engine.answer(engine.parser.parse(text))
+    assert all(getattr(p, "heading", "") != "Who sells support" for p in answer.points)
+
+
+def test_who_sells_support_for_a_named_mesh_keeps_its_reading(engine: AnswerEngine) -> None:
+    intent = engine.parser.parse("who sells support for linkerd?")
+    assert intent.kind == IntentKind.explain and intent.meshes == ["linkerd"]
+
+
+def test_licences_paid_a_lot_for_leave_gloo(engine: AnswerEngine) -> None:
+    text = (
+        "We're paying a lot for Gloo Mesh licences. What's a cheaper alternative with the "
+        "same Istio features?"
+    )
+    answer = engine.answer(engine.parser.parse(text))
+    assert answer.kind == IntentKind.recommend
+    assert answer.intent.facts.get("incumbent") == "gloo-mesh"
+    assert not answer.title.endswith("Gloo Mesh (Solo Enterprise for Istio)")

@@ -435,6 +435,10 @@ class IntentParser:
             intent = intent.model_copy(update={"brief": True})
         return intent
 
+    def _sellers_asked(self, plain: str, meshes: list[str]) -> bool:
+        """Who sells support asked of no mesh named (`phrases: sellers_asked`)."""
+        return not meshes and self._cues.has("sellers_asked", normalise(plain))
+
     def _asks_pick(self, sentence: str) -> bool:
         """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we
         could use?", "what are our options?")."""
@@ -537,6 +541,9 @@ class IntentParser:
             facts = {k: v for k, v in intent.facts.items() if k != "support"}
             update = {"aspect": Aspect.support, "facts": facts, "features": []}
             intent = intent.model_copy(update=update)
+        elif kind == IntentKind.recommend and self._sellers_asked(plain, reading.found.meshes):
+            # "on-prem, no cloud, 100 services: who sells support?": the pick, and the sellers
+            intent = intent.model_copy(update={"aspect": Aspect.support})
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
         elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
