@@ -269,6 +269,7 @@ def _for_your_setup(
         return Paragraph(
             heading="For your setup",
             text=" ".join([*ruled, "None of those compared fits what you said."]),
+            verdict=True,
             sources=cite.cite(x for s in out for f in s.reasons for x in f.sources),
         )
     level = [m for m in result.level if m in ids]
@@ -296,6 +297,7 @@ def _for_your_setup(
     return Paragraph(
         heading="For your setup",
         text=" ".join([*ruled, verdict, *([reasons] if reasons else [])]),
+        verdict=True,
         sources=cite.cite(
             [*(x for s in out for f in s.reasons for x in f.sources)]
             + [x for _, _, cited in said for x in cited]

@@ -29,8 +29,9 @@ from bot.answers.results import (
 from bot.answers.scoring import Change, Outlook, Verdict
 from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
+from bot.answers.support import support_lead
 from bot.answers.told_last import with_told_last
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
     FactDef,
@@ -970,6 +971,18 @@ def _next_steps(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]
     return steps + standard_steps(kb, IntentKind.recommend, only=(IntentKind.cost,), facts=facts)
 
 
+def _sellers(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> StatementList | None:
+    """Who sells support for each offering still in the running, best first: what "who sells
+    support?" asks beside the pick (`Aspect.support`)."""
+    items = []
+    for mesh in (kb.meshes[m] for m in verdict.survivors):
+        if mesh.fit is None or not (mesh.fit.provider or mesh.fit.support_from):
+            continue
+        said, sources = support_lead(kb, mesh, cite)
+        items.append(Statement(label=mesh.name, text=said, sources=sources))
+    return StatementList(heading="Who sells support", items=items) if items else None
+
+
 def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
@@ -979,9 +992,11 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     verdict = ahead.verdict
     follow_up = _follow_up(kb.rules, ahead, intent, facts)
     reasons = _reasons(kb, verdict, cite)
+    sellers = _sellers(kb, verdict, cite) if intent.aspect == Aspect.support else None
     points: list[Part] = [
         p
         for p in (
+            sellers,
             platform_licence(kb, facts, req, cite),
             managed_elsewhere(kb, facts, req, cite),
             _named(kb, verdict, intent.meshes, cite),

@@ -50,6 +50,11 @@ class Paragraph(_Model):
     heading: str = ""
     text: str
     sources: list[str] = Field(default_factory=list)
+    verdict: bool = Field(
+        default=False,
+        description="The answer's point for the setup said (the pick and its why): the brief "
+        "form keeps it.",
+    )
 
 
 class StatementList(_Model):

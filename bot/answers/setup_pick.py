@@ -73,4 +73,5 @@ def for_setup(
         heading=HEADING,
         text=" ".join([*said, lead, f"“{STEP}” gives the reasons."]),
         sources=cite.cite(sources),
+        verdict=True,
     )

@@ -19,6 +19,8 @@ from bot.intents.parser import ECHO_CHARS, IntentParser
 from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
 
+LENGTH_ONLY_WORDS = 4  # a reply this short that asks a length asks nothing else
+
 
 def compact(intent: Intent) -> Intent:
     """What a thread remembers of a question: its kind, meshes, parts, features and facts, and
@@ -58,6 +60,8 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
 
 
 def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
+    if shortened := _shortened(parser, text, context):
+        return shortened  # "tl;dr please": the answer before, in brief
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if asked := own_ask(kb, parser, text, context):
@@ -82,6 +86,21 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
     if about_meshes and resized:
         intent = intent.model_copy(update={"kind": IntentKind.cost})
     return _costed_for_the_thread(kb, parser, text, context, intent)
+
+
+def _shortened(parser: IntentParser, text: str, context: Intent) -> Intent | None:
+    """The thread's question asked again in brief, where a reply asks a length (`phrases:
+    brief`) and nothing of its own: no mesh, feature, fact or name."""
+    fresh = parser.parse(text)
+    asks_own = fresh.meshes or fresh.features or fresh.facts or fresh.unknown_names
+    # "sum it up" reads as another topic on its own; said in a few words it asks of the thread
+    bare = fresh.kind == IntentKind.out_of_scope and len(text.split()) <= LENGTH_ONLY_WORDS
+    kinds = (IntentKind.unknown, IntentKind.explain)
+    if not fresh.brief or asks_own or not (fresh.kind in kinds or bare):
+        return None
+    if context.kind in (IntentKind.unknown, IntentKind.too_long):
+        return None
+    return context.model_copy(update={"brief": True, "text": fresh.text})
 
 
 def _costed_for_the_thread(

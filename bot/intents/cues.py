@@ -182,6 +182,7 @@ GROUPS = frozenset(
         "pronouns",
         "concept_asks",
         "support_asked",
+        "sellers_asked",
         "latest_asked",
         "unit_microseconds",
         "recounted",

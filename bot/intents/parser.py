@@ -435,6 +435,10 @@ class IntentParser:
             intent = intent.model_copy(update={"brief": True})
         return intent
 
+    def _sellers_asked(self, plain: str, meshes: list[str]) -> bool:
+        """Who sells support asked of no mesh named (`phrases: sellers_asked`)."""
+        return not meshes and self._cues.has("sellers_asked", normalise(plain))
+
     def _asks_pick(self, sentence: str) -> bool:
         """Whether a sentence asks for a pick or for options ("any sidecar-free meshes we
         could use?", "what are our options?")."""
@@ -537,6 +541,9 @@ class IntentParser:
             facts = {k: v for k, v in intent.facts.items() if k != "support"}
             update = {"aspect": Aspect.support, "facts": facts, "features": []}
             intent = intent.model_copy(update=update)
+        elif kind == IntentKind.recommend and self._sellers_asked(plain, reading.found.meshes):
+            # "on-prem, no cloud, 100 services: who sells support?": the pick, and the sellers
+            intent = intent.model_copy(update={"aspect": Aspect.support})
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
         elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
@@ -2286,7 +2293,11 @@ class IntentParser:
         # "greymatter on eks?": what is asked of a mesh I lack, I cannot answer for it; with
         # a size ("evaluating istiogen for 80 services") a pick for that size can.
         asked_of_it = not (meshes or features or recommend or sized or cue("cost"))
-        if r.unknown and asked_of_it:
+        # "should we use Meshery?", "is Tetrate Service Bridge a good choice?": a pick asked of
+        # one product I lack, with nothing of a setup to pick for, is that product's question.
+        alone = len(r.unknown) == 1 and not (meshes or features or facts or sized or r.notes)
+        picked_alone = recommend and alone and not cue("which_meshes")
+        if r.unknown and (asked_of_it or picked_alone):
             return IntentKind.not_in_kb, False
         compared = self._compare_cued(r.remaining, len(meshes) + len(r.unknown))
         # A setup stated beside a question about a mesh ("can linkerd run on our AKS windows

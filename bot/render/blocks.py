@@ -40,7 +40,7 @@ from bot.render.button_values import POINTS, View, encode
 from bot.render.chart import bar_lines
 from bot.render.lead import paragraphs
 from bot.render.mrkdwn import bold, escape, link
-from bot.render.plain import render_fallback
+from bot.render.plain import render_fallback, verdicts
 
 MARK = re.compile(r"\[(\d+)\]")
 SLACK_MARKS = {
@@ -478,8 +478,11 @@ def build_message(
         question = limits.fit(bold(answer.follow_up.question), limits.SECTION_TEXT)
         page.add(_section(question), len(answer.follow_up.question))
         page.add(_actions(tuple(specs[: limits.ACTIONS_ELEMENTS])), 0)
-    # a length asked for ("in two sentences"): the points are a click away, not on the card
+    # a length asked for ("in two sentences"): the points are a click away, not on the card,
+    # but for the verdict on the setup said (the pick a "tl;dr" asks for)
     brief = answer.intent.brief and answer.points
+    if brief:
+        _add_parts(page, list(verdicts(answer)), clamp=False)
     left_out = 0 if brief else _add_parts(page, answer.points, clamp=False)
     if left_out is not None:
         more = _view_button(answer, "More of this answer", View(section=POINTS, start=left_out))

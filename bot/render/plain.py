@@ -138,14 +138,22 @@ def render_terminal(answer: Answer) -> str:
 
 
 def render_brief(answer: Answer) -> str:
-    """The short form: the title, the lead unmarked, its first source on one line, and how to
-    see the rest."""
-    out = [answer.title, "=" * len(answer.title), answer.lead, ""]
+    """The short form: the title, the answer's verdict for the setup said (`verdict`: the pick
+    and its why) first where it has one, the lead unmarked, its first source on one line, and
+    how to see the rest."""
+    out = [answer.title, "=" * len(answer.title)]
+    out += [p.text for p in verdicts(answer)]
+    out += [answer.lead, ""]
     first = next(iter(answer.sources), None)
     if first is not None:
         out.append(f"Source: {source_line(None, first).lstrip('- ')}")
     out.append("(Ask again without the length for the full answer.)")
     return "\n".join(out)
+
+
+def verdicts(answer: Answer) -> list[Paragraph]:
+    """The points that say the answer's verdict for the setup said: what a brief form keeps."""
+    return [p for p in answer.points if isinstance(p, Paragraph) and p.verdict]
 
 
 def render_fallback(answer: Answer) -> str:
