@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.answers import arguing, choosing, editions, firmness, scoring, ties, whatif, wishes
+from bot.answers import arguing, choosing, editions, firmness, scoring, whatif, wishes
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
@@ -596,11 +596,8 @@ def _costs_a_requirement(
     """An answer that nothing meets beside every requirement said: the pick then, and what it
     gives up ('nothing with vendor support from Microsoft does that: Gloo Mesh and Istio would
     be level, with vendor support from any vendor instead')."""
-    facts = {c.id: c.fact for c in kb.rules.constraints}
     said, instead = [], []
-    for constraint in given_up:
-        if (fact := kb.rules.fact(facts.get(constraint, constraint))) is None:
-            continue
+    for constraint, fact in _given_up_facts(kb, given_up):
         if constraint in after.loosened:
             held, looser = after.loosened[constraint]
             said.append(f"{fact.label} from {fact.says(held)}")
@@ -747,10 +744,15 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict) -> str:
     """Which requirements were given up because nothing met them all."""
     if not verdict.relaxed:
         return ""
-    facts = {c.id: c.fact for c in kb.rules.constraints}
-    labels = [(c, kb.rules.fact(facts.get(c, c))) for c in verdict.relaxed]
-    names = _and([_given_up(verdict, c, f) for c, f in labels if f])
+    names = _and([_given_up(verdict, c, f) for c, f in _given_up_facts(kb, verdict.relaxed)])
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
+
+
+def _given_up_facts(kb: KnowledgeBase, given_up: list[str]) -> list[tuple[str, FactDef]]:
+    """Each constraint given up (or fact, for `relax_first`), with the fact it is said by."""
+    facts = {c.id: c.fact for c in kb.rules.constraints}
+    found = ((c, kb.rules.fact(facts.get(c, c))) for c in given_up)
+    return [(c, f) for c, f in found if f]
 
 
 def _given_up(verdict: Verdict, constraint: str, fact: FactDef) -> str:
@@ -864,7 +866,7 @@ def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
     others = [m for m in verdict.level if m != verdict.lean]
     name = kb.meshes[verdict.lean].name
     fits = f"{mesh_names(kb, others)} {'fit' if len(others) > 1 else 'fits'}"
-    counts = ties.lead_counts(ahead, verdict.lean, others)
+    counts = scoring.lead_counts(ahead.options, verdict.lean, others)
     if counts is None:  # no lean without the count that says why (scoring._leaning)
         return ""
     mine, theirs, total = counts

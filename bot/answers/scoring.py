@@ -541,6 +541,20 @@ def answers_ahead(options: list[tuple[Question, Option, Verdict]], mesh_id: str,
     return count
 
 
+def lead_counts(
+    options: list[tuple[Question, Option, Verdict]], lean: str, others: list[str]
+) -> tuple[int, int, int] | None:
+    """(answers keeping `lean` ahead of the nearest other level offering, answers putting
+    that one ahead, answers in all); None where `lean` stays ahead in no more of them than
+    one of the others: then no count separates them."""
+    total = len(options)
+    if not total or not others:
+        return None
+    mine = min(answers_ahead(options, lean, o) for o in others)
+    theirs = max(answers_ahead(options, o, lean) for o in others)
+    return (mine, theirs, total) if mine > theirs else None
+
+
 def _leaning(verdict: Verdict, options: list[tuple[Question, Option, Verdict]]) -> Verdict:
     """Offerings level on what is known: the one that stays nearest the top, summed over
     every answer to the open questions, leads; the tie stands when none does."""
@@ -558,11 +572,9 @@ def _leaning(verdict: Verdict, options: list[tuple[Question, Option, Verdict]]) 
     if list(behind.values()).count(best) > 1:
         return verdict
     lean = next(m for m in level if behind[m] == best)
-    others = [m for m in level if m != lean]
     # The lean is said as "of the N answers, k would leave it ahead and j the other way
     # round": where that count does not favour it, nothing stated orders them, so it's a tie.
-    mine = min(answers_ahead(options, lean, o) for o in others)
-    if mine <= max(answers_ahead(options, o, lean) for o in others):
+    if lead_counts(options, lean, [m for m in level if m != lean]) is None:
         return verdict
     order = [lean, *(m for m in verdict.scores if m != lean)]
     return replace(verdict, scores={m: verdict.scores[m] for m in order}, lean=lean)
