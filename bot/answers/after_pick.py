@@ -43,30 +43,20 @@ def outlook_of(kb: KnowledgeBase, context: Intent) -> scoring.Outlook:
     return replace(scoring.outlook(kb, facts, among), passed=frozenset(context.passed))
 
 
-def asked_by(kb: KnowledgeBase, context: Intent) -> Question | None:
-    """The question the thread's recommendation asked next; None after any other answer."""
-    if context.kind != IntentKind.recommend:
-        return None
-    return outlook_of(kb, context).most_telling_question()
-
-
-def in_terms_of_asked(
-    kb: KnowledgeBase, context: Intent, said: dict[str, FactValue]
-) -> dict[str, FactValue]:
-    """What a reply says of the setup, read as an answer to the question asked: less the
-    facts that question's `scoped` words only qualify the answer by ("only mTLS" answering
-    which needs to enforce at the mesh names mTLS as a need; it says nothing of drivers)."""
-    asked = asked_by(kb, context)
+def in_terms_of_asked(asked: Question | None, said: dict[str, FactValue]) -> dict[str, FactValue]:
+    """What a reply says of the setup, read as an answer to the question the thread's
+    recommendation asked (`asked`): less the facts that question's `scoped` words only
+    qualify the answer by ("only mTLS" answering which needs to enforce at the mesh names
+    mTLS as a need; it says nothing of drivers)."""
     if asked is None or not asked.scoped:
         return said
     return {k: v for k, v in said.items() if k not in asked.scoped}
 
 
-def passed_over(kb: KnowledgeBase, context: Intent, facts: dict[str, FactValue]) -> list[str]:
+def passed_over(asked: Question | None, context: Intent, facts: dict[str, FactValue]) -> list[str]:
     """The questions passed over once a reply has set these facts: the thread's, and the one
-    its recommendation asked next where the reply left that question's fact unsaid ("from
-    any vendor" while the licence was asked; more of the setup, no answer)."""
-    asked = asked_by(kb, context)
+    its recommendation asked next (`asked`) where the reply left that question's fact unsaid
+    ("from any vendor" while the licence was asked; more of the setup, no answer)."""
     if asked is None or facts.get(asked.fact) != context.facts.get(asked.fact):
         return context.passed
     return list(dict.fromkeys([*context.passed, asked.id]))[:12]
@@ -140,12 +130,15 @@ def _made_again(
 ) -> Intent | None:
     """The pick made again over the thread's setup and what the reply says of it, with the
     pick it made before (the answer says how it changed); None where it says nothing new."""
+    # the thread's recommendation, made once: the question it asked and its pick
+    made = outlook_of(kb, context) if context.kind == IntentKind.recommend else None
+    asked = made.most_telling_question() if made else None
     setup = parser.setup_of(text, context.facts)
-    facts = merged(context.facts, in_terms_of_asked(kb, context, setup.facts))
+    facts = merged(context.facts, in_terms_of_asked(asked, setup.facts))
     if facts == context.facts:
         return None
     features = list(dict.fromkeys([*context.features, *needed_features(setup)]))[:12]
-    before = pick_of(kb, context) if context.kind == IntentKind.recommend else context.pick
+    before = made.verdict.pick if made else context.pick
     return Intent(
         kind=IntentKind.recommend,
         meshes=fresh.meshes,
@@ -153,5 +146,5 @@ def _made_again(
         facts=facts,
         text=fresh.text,
         pick=before,
-        passed=passed_over(kb, context, facts),
+        passed=passed_over(asked, context, facts),
     )

@@ -45,6 +45,7 @@ class Answered:
     setup: dict[str, FactValue]
     needs: list[str]
     before: str | None
+    asked: Question | None  # the question the recommendation asked next
 
 
 def answered(
@@ -67,14 +68,14 @@ def answered(
             chosen.update(bare.set)
             continue
         said = parser.setup_of(clause, context.facts)  # what it says of the setup comes first
-        if facts := known_facts(kb, in_terms_of_asked(kb, context, said.facts)):
+        if facts := known_facts(kb, in_terms_of_asked(asked, said.facts)):
             setup.update(facts)
             needs += needed_features(said)
         elif option := reader.option(words):
             chosen.update(option.set)
         else:
             return None  # a clause asking something else
-    return Answered(chosen, setup, needs, outlook.verdict.pick) if chosen else None
+    return Answered(chosen, setup, needs, outlook.verdict.pick, asked) if chosen else None
 
 
 def may_answer(kb: KnowledgeBase, text: str) -> bool:

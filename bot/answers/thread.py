@@ -138,7 +138,7 @@ def _answers(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent
         facts=facts,
         text=text.strip()[:ECHO_CHARS],
         pick=found.before,
-        passed=passed_over(kb, context, facts),
+        passed=passed_over(found.asked, context, facts),
     )
 
 
