@@ -346,3 +346,28 @@ def test_a_reason_not_to_pick_a_mesh_lists_its_weaknesses(engine):
 def test_a_compliance_regime_said_gets_a_note_that_none_is_assessed(engine, text, regime):
     intent = engine.parser.parse(text)
     assert any(n.startswith(f"I hold no {regime} assessment") for n in intent.unread)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lightest mesh for eks, 40 pods, we're broke",
+        "we are broke, cheapest mesh on gke",
+        "im broke lol, which mesh is lightest",
+        "broke startup on aks, 30 services, need mtls, what mesh",
+        "we're pretty broke so the mesh has to be cheap to run, 200 pods on eks",
+    ],
+)
+def test_broke_of_money_reports_no_failure(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.aspect != Aspect.troubleshooting
+    assert intent.facts.get("low_cost") is True
+    assert not engine.answer(intent).lead.startswith(OUTSIDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["linkerd broke after the upgrade", "istio upgrade broke our ingress, what's going on?"],
+)
+def test_broke_of_a_mesh_is_still_a_failure(engine, text):
+    assert engine.parser.parse(text).aspect == Aspect.troubleshooting

@@ -165,6 +165,7 @@ GROUPS = frozenset(
         "upstream",
         "them",
         "symptoms",
+        "symptom_idioms",
         "diagnose",
         "readiness",
         "licence_words",
@@ -208,6 +209,7 @@ YIELDS: dict[str, tuple[str, ...]] = {
     "list_meshes": ("role_asked", "callers"),
     "lifecycle": ("status_idioms",),
     "provenance": ("source_idioms",),
+    "symptoms": ("symptom_idioms",),
 }
 
 # A group whose phrases say it too where they close the text ("… what's the mesh?") but not
