@@ -20,8 +20,8 @@ TIES = [
     "Calico stays as CNI, EKS 500 pods, need mTLS + golden metrics",
 ]
 COUNTED = re.compile(
-    r"because of the (\d+) answers to my open questions, (\d+) would leave it ahead of "
-    r"[^,]+ and (\d+) the other way round"
+    r"answers my open questions could get would put it ahead \((\d+) of (\d+), against "
+    r"(\d+) for [^)]+\)"
 )
 
 
@@ -32,7 +32,7 @@ def test_a_tie_says_what_separates_the_pick_or_calls_it_a_tie(engine: AnswerEngi
     assert "nothing you've said separates them" in lead
     counted = COUNTED.search(lead)
     if counted:
-        total, mine, theirs = map(int, counted.groups())
+        mine, total, theirs = map(int, counted.groups())
         assert total >= mine > theirs
     else:
         assert "call it a tie" in lead

@@ -70,3 +70,19 @@ def test_a_feature_named_support_is_not_said_twice(
     engine: AnswerEngine, text: str, title: str
 ) -> None:
     assert engine.ask(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("EKS, 300 pods, we need mtls, no envoy if possible, what mesh?", "no Envoy or C++ proxy"),
+        ("AKS, 80 services, we'd prefer no sidecars, need mtls. which mesh", "no sidecars"),
+        ("GKE 200 pods, ideally no sidecars, mtls required, recommend one", "no sidecars"),
+        ("on-prem k8s, 150 services, rather avoid envoy if we can, need retries", "no Envoy"),
+        ("EKS 400 pods mTLS, preferably keep our current CNI, what do you suggest", "current CNI"),
+    ],
+)
+def test_a_preference_is_listed_once_in_words(engine: AnswerEngine, text: str, said: str) -> None:
+    known = render_terminal(engine.ask(text)).split("WHAT I KNOW", 1)[1].split("\n\n", 1)[0]
+    assert "_" not in known  # no fact id leaks
+    assert known.count(said) == 1, known

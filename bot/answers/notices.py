@@ -134,11 +134,17 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
     """What the user told us, in words: '40 services, platform: AKS, no sidecars'."""
     bits = []
     lines = {f.line_of: facts[f.id] for f in kb.rules.facts if f.line_of and f.id in facts}
+    softened = {  # flags said only as a preference: listed under the preference
+        flag
+        for f in kb.rules.facts
+        if f.softens and isinstance(chosen := facts.get(f.id), list)
+        for flag in chosen
+    }
     for key, value in facts.items():
         fact = kb.rules.fact(key)
         label = fact.label if fact else key.replace("_", " ")
-        if fact and (fact.line_of in facts or not fact.shown):  # said with its mesh; bookkeeping
-            continue
+        if fact and (fact.line_of in facts or not fact.shown) or key in softened:
+            continue  # said with its mesh; bookkeeping; said under the preference
         if isinstance(value, bool):
             bits.append(label if value else (fact and fact.label_false) or f"not {label}")
         elif isinstance(value, int):

@@ -872,9 +872,9 @@ def _close_call(kb: KnowledgeBase, ahead: Outlook) -> str:
     mine, theirs, total = counts
     rival = mesh_names(kb, others) if len(others) == 1 else "any of them"
     why = (
-        f"nothing you've said separates them; {name} is listed first because of the "
-        f"{total} answers to my open questions, {mine} would leave it ahead of {rival} "
-        f"and {theirs} the other way round. "
+        f"nothing you've said separates them; {name} is listed first because more of the "
+        f"answers my open questions could get would put it ahead ({mine} of {total}, against "
+        f"{theirs} for {rival}). "
     )
     return (
         f" A close call: {fits} what you've said as well as {name}, and "

@@ -1056,6 +1056,11 @@ class FactDef(Strict):
         description="The mesh a flag set true says they have ('Cilium is already the CNI': "
         "cilium): what a pronoun asked after it refers to ('… does it do mtls?').",
     )
+    softens: bool = Field(
+        default=False,
+        description="Its choices name flags said only as a preference (`preferred`: 'no Envoy "
+        "if possible'): those flags are listed once, under this fact's label.",
+    )
     line_of: Id | None = Field(
         default=None,
         description="The mesh fact whose release line this number names (`leaving`: "
