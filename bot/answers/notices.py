@@ -143,7 +143,7 @@ def facts_text(kb: KnowledgeBase, facts: dict[str, FactValue], joiner: str = ", 
     for key, value in facts.items():
         fact = kb.rules.fact(key)
         label = fact.label if fact else key.replace("_", " ")
-        if fact and (fact.line_of in facts or not fact.shown) or key in softened:
+        if (fact and (fact.line_of in facts or not fact.shown)) or key in softened:
             continue  # said with its mesh; bookkeeping; said under the preference
         if isinstance(value, bool):
             bits.append(label if value else (fact and fact.label_false) or f"not {label}")
