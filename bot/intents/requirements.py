@@ -856,6 +856,8 @@ class RequirementReader:
         for name in self._already_named(normalised, starts):
             fact, value = self._named[name]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
+                if not self._covers[value]:  # "we run spring boot": covers what it is said to
+                    continue
                 said = facts.setdefault(fact, [])
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             elif fact == "retired":  # "we're still on osm": the retired mesh they move off
