@@ -44,6 +44,8 @@ NEW_TO_KUBERNETES = [
     "first kubernetes cluster for us (EKS), zero k8s experience. do we need a mesh?",
     "our devs have no kubernetes experience, moving 20 services to EKS. want retries and tracing. "
     "mesh from the start?",
+    "we have zero kubernetes experience. should we put a mesh in from day one?",
+    "zero k8s experience on the team, 12 services. do we need a mesh?",
 ]
 
 # mTLS done in the apps already (Spring Boot), a mesh doubted.
@@ -107,3 +109,16 @@ def test_experience_or_a_framework_named_is_no_new_fact(engine: AnswerEngine, te
     facts = engine.parser.parse(text).facts
     assert "new_to_kubernetes" not in facts
     assert "covered" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "off"),
+    [
+        ("we have zero kubernetes experience. should we put a mesh in from day one?", False),
+        ("zero k8s experience on the team, 12 services. do we need a mesh?", False),
+        ("we have zero k8s, just 8 VMs. do we need a mesh?", True),
+        ("no kubernetes at all, 10 services on plain vms. which mesh?", True),
+    ],
+)
+def test_a_skill_the_team_lacks_is_no_platform_denied(engine: AnswerEngine, text: str, off: bool):
+    assert engine.parser.parse(text).facts.get("off_kubernetes", False) is off
