@@ -195,6 +195,8 @@ class RequirementReader:
         self._negated = (
             LazyPattern(rf"(?:{negations.pattern})\s+{qualified}$") if negations else None
         )
+        skills = word_pattern([normalise(w) for w in rules.not_platform_skills])
+        self._skill_next = LazyPattern(rf"\s+(?:{skills.pattern})") if skills else None
         self._likened = likened_platforms(rules.phrases)
         self._cluster_hosts = ClusterHosts(rules)
         units = [normalise(u) for f in rules.facts if f.type == FactType.number for u in f.units]
@@ -856,6 +858,8 @@ class RequirementReader:
         for name in self._already_named(normalised, starts):
             fact, value = self._named[name]
             if fact == "covered":  # what a tool they run covers is not asked of the mesh
+                if not self._covers[value]:  # "we run spring boot": covers what it is said to
+                    continue
                 said = facts.setdefault(fact, [])
                 said += [f for f in self._covers[value] if f not in said]  # type: ignore[operator]
             elif fact == "retired":  # "we're still on osm": the retired mesh they move off
@@ -928,7 +932,7 @@ class RequirementReader:
             facts["support"] = self._vendor_of[word]
             text = self._support.sub(" ", text)
         matches = list(self._platforms.finditer(text)) if self._platforms else []
-        matches = [m for m in matches if not self._shared(text, m)]
+        matches = [m for m in matches if not self._shared(text, m) and not self._unskilled(text, m)]
         # "kubeadm on azure vms": the cluster's machines, where it runs but no platform
         hosts = self._cluster_hosts.spans(text)
         hosting = [m.group(0) for m in matches if _within(m, hosts)]
@@ -1068,6 +1072,11 @@ class RequirementReader:
         """'should we use istio', 'can we run linkerd': a question, not what they run."""
         before = text[: match.start()].split()[-1:]
         return bool(before) and before[0] in self._asking
+
+    def _unskilled(self, text: str, match: re.Match[str]) -> bool:
+        """'zero kubernetes experience': a skill the team lacks, no platform said or denied."""
+        after = self._skill_next and self._skill_next.match(text, match.end())
+        return bool(after and self._not_this(text, match))
 
     def _shared(self, text: str, match: re.Match[str]) -> bool:
         """'half our stuff is still on plain VMs': part of the estate on VMs, so not its one

@@ -2180,6 +2180,11 @@ class RulesFile(Strict):
         description="Words that may stand between a `not_platform` word and the platform "
         "('not plain AKS').",
     )
+    not_platform_skills: list[Text] = Field(
+        default_factory=list,
+        description="Words right after a platform a `not_platform` word denies that make it "
+        "the team's skill, not where they run ('zero kubernetes experience').",
+    )
     places: list[Text] = Field(
         default_factory=list,
         description="Where machines are ('bare metal'): no platform, and not a feature.",
