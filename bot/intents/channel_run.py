@@ -18,7 +18,7 @@ from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+|\n+")  # "?" keeps the question in its piece
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _BETWEEN = r"(?:the\s+|our\s+|its\s+)?"  # "on the stable channel", "riding linkerd's edge"
 
 

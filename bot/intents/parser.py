@@ -37,6 +37,7 @@ from bot.intents.context import (
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
+from bot.intents.done_already import DoneAlready
 from bot.intents.editions_named import EditionNames
 from bot.intents.extract import (
     MAX_SPAN,
@@ -356,6 +357,7 @@ class IntentParser:
         self._retriever = FeatureRetriever(kb, words["filler"], privative=words["privative"])
         self._rate_caps = RateCapReader(kb.rules)
         self._spoken = SpokenProtocols(kb.rules.phrases)
+        self._done = DoneAlready(kb.rules.phrases, kb.mesh_index, kb.feature_index)
         self._avoids = {
             f.id: LazyPattern(
                 r"\b(?:" + "|".join(re.escape(normalise(a)) for a in f.avoids) + r")\b"
@@ -1093,6 +1095,9 @@ class IntentParser:
             for fact, value in self._priorities.read(normalised, text, frozenset(said)).items():
                 said.setdefault(fact, value)
         facts = implied_beside(self._kb.rules, {**said, **counted}, beside, counted)
+        if done := self._done.read(text):  # "mTLS already done in Spring": theirs, met
+            had = facts.setdefault("covered", [])
+            had += [f for f in done if f not in had]  # type: ignore[operator]
         if line := self._earlier_line_left(written, facts):  # "replacing Linkerd 1.x"
             facts[LEAVING_LINE] = line
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
@@ -1760,7 +1765,9 @@ class IntentParser:
     def _reports_covered(self, clause: str) -> bool:
         """A clause saying what a tool they have does, asking for nothing itself ("our grpc
         client lib already does retries"; not "we use otel and need mtls")."""
-        return self._requirements.says_covered(clause) and not self._cues.has("need_words", clause)
+        if self._cues.has("need_words", clause):
+            return False
+        return self._requirements.says_covered(clause) or bool(self._done.read(clause))
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""

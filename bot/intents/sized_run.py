@@ -16,7 +16,7 @@ from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+|\n+")  # "?" keeps the question in its piece
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _PLACE = r"(?:(?:on|in|across)\s+(?:\w+\s+){1,2}?)?"  # "on EKS", "across 3 clusters"
 
 
