@@ -27,6 +27,7 @@ def _needs(engine: AnswerEngine, text: str) -> list[str]:
         "on linkerd's edge releases since 2.15, EKS, 80 services. which mesh should we run?",
         "we track the edge channel of linkerd in prod, 40 svcs on AKS. what should we use?",
         "running linkerd edge builds on eks with 120 pods. keep it or move?",
+        "our whole fleet is on linkerd stable from buoyant, 100 svcs on EKS. should we switch?",
         "since buoyant stopped shipping stable linkerd we've been riding edge releases. "
         "gke, 100 svcs. recs?",
     ],
@@ -130,6 +131,8 @@ def test_proxyless_grpc_asked_for_is_still_a_need(engine, text):
             "vm_workloads",
         ),
         ("our windows nodes were decommissioned. AKS, 60 services. which mesh?", "windows_nodes"),
+        ("EKS 300 pods, VMs are a thing of the past for us. which mesh?", "vm_workloads"),
+        ("EKS 300 pods, we dropped our VMs last quarter. which mesh?", "vm_workloads"),
         (
             "EKS, a windows node group for .net. the windows stuff does NOT need to be in the "
             "mesh, it just calls in. 150 svcs on linux. which mesh?",
@@ -181,6 +184,7 @@ def test_the_mesh_a_size_is_told_with_is_the_one_they_run(engine, text, mesh):
         "what would 500 pods on istio cost?",
         "should we put 60 pods on linkerd? gke",
         "we need to run stable releases of linkerd. EKS, 50 services. which mesh?",
+        "we want to run linkerd stable, EKS. which mesh?",
     ],
 )
 def test_a_size_or_channel_asked_about_runs_nothing(engine, text):
@@ -194,6 +198,7 @@ def test_a_size_or_channel_asked_about_runs_nothing(engine, text):
         ("istio has been a huge headache. EKS, 400 pods. what should we move to?", "istio"),
         ("kuma is a constant pain to upgrade. 60 services on AKS. alternatives?", "kuma"),
         ("linkerd has been a time sink lately. GKE 100 pods. what would you pick?", "linkerd"),
+        ("kuma's been a massive headache for us on EKS. what should we use?", "kuma"),
         (
             "~2000 pods on EKS running istio sidecars and the sidecar memory is a big chunk of "
             "our bill. should we switch?",

@@ -2,7 +2,8 @@
 releases", "since buoyant stopped shipping stable linkerd we've been riding edge releases".
 
 A `channel_run` word (rules.yaml `phrases`) right before a `release_channels` phrase, or
-before a current mesh's name and the phrase after it, says they run that channel. The mesh is
+before a current mesh's name and the phrase (or its first word: "on linkerd stable") after
+it, says they run that channel. The mesh is
 the one named between; with none there, the one current mesh their sentence names (two name
 no one: "we ride edge releases of linkerd and test istio" is left to the other readings). A
 question runs nothing: "should we run linkerd edge releases in prod?", nor a requirement
@@ -22,6 +23,13 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _BETWEEN = r"(?:the\s+|our\s+|its\s+)?"  # "on the stable channel", "riding linkerd's edge"
 
 
+def channel_words(phrases: Mapping[str, Sequence[str]]) -> frozenset[str]:
+    """A release channel's own word, the first of each `release_channels` phrase ("edge",
+    "stable"): said of a mesh ("stable linkerd", "linkerd edge") it names a build of it."""
+    said = (normalise(c).split() for c in phrases.get("release_channels", []))
+    return frozenset(words[0] for words in said if words)
+
+
 class ChannelRun:
     """Reads the current mesh a sentence says they run on a release channel of."""
 
@@ -31,10 +39,11 @@ class ChannelRun:
         channels = word_pattern([normalise(p) for p in phrases.get("release_channels", [])])
         self._meshes = meshes
         self._wished = frozenset(normalise(w) for w in phrases.get("channel_wished", []))
+        word = "|".join(sorted(channel_words(phrases)))  # "on linkerd stable"
         self._run = (
             LazyPattern(
-                rf"\b(?:{cues.pattern})\s+{_BETWEEN}(?:{meshes.pattern}\s+(?:s\s+)?)?"
-                rf"{_BETWEEN}(?:{channels.pattern})"
+                rf"\b(?:{cues.pattern})\s+{_BETWEEN}(?:{meshes.pattern}\s+(?:s\s+)?"
+                rf"(?:{_BETWEEN}(?:{channels.pattern})|(?:{word})\b)|{_BETWEEN}(?:{channels.pattern}))"
             )
             if cues and channels and meshes
             else None

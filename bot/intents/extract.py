@@ -8,6 +8,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, fields
 
 from bot.intents.alternation import word_pattern
+from bot.intents.channel_run import channel_words
 from bot.intents.fillers import Fillers
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import established, ordinary
@@ -225,10 +226,7 @@ class SignalReader:
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = phrases
         self._mesh_words = mesh_words
-        # "stable linkerd", "edge istio": a release channel's word said of a mesh (the first
-        # word of each `phrases: release_channels` phrase)
-        channels = rules.phrases.get("release_channels", [])
-        self._channels = {normalise(c).split()[0] for c in channels if normalise(c)}
+        self._channels = channel_words(rules.phrases)  # "open source stable linkerd"
         # A phrase matches only where each of its words stands as a whole word, with the
         # fillers rules.yaml allows inside it: the phrases are tried in order, and only those
         # whose words the text has, each compiled the first time it is tried (one question
