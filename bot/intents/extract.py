@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, fields
 
 from bot.intents.alternation import word_pattern
+from bot.intents.channel_run import channel_words
 from bot.intents.fillers import Fillers
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import established, ordinary
@@ -165,15 +166,21 @@ def _denied_list(signal: Signal) -> LazyPattern | None:
     return LazyPattern(rf"\b(?:{words})\s+(?:{said})(?:{LIST_JOINERS}(?:{said}))*{LIST_JOINERS}$")
 
 
-def _unless(signal: Signal, mesh_words: list[str], gap: str = "") -> str:
+def _unless(
+    signal: Signal, mesh_words: list[str], gap: str = "", channels: Iterable[str] = ()
+) -> str:
     """A lookahead that keeps a phrase from matching where an `unless_next` word (or a mesh's
-    name, with `unless_mesh_next`) follows it, fillers (`gap`) between at most: "open source
-    kuma" names an edition, "fully managed, whole kubernetes" is the cluster."""
+    name, with `unless_mesh_next`, a release channel's word before it at most) follows it,
+    fillers (`gap`) between at most: "open source kuma" and "open source stable linkerd" name
+    an edition, "fully managed, whole kubernetes" is the cluster."""
     words = [normalise(w) for w in signal.unless_next]
     words += mesh_words if signal.unless_mesh_next else []
     if not words:
         return ""
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    channel = "|".join(re.escape(c) for c in sorted(channels, key=len, reverse=True))
+    if signal.unless_mesh_next and channel:
+        alternation = rf"(?:(?:{channel})\s+)?(?:{alternation})"
     return rf"(?!{gap}\s+(?:{alternation})\b)"
 
 
@@ -219,6 +226,7 @@ class SignalReader:
         phrases.sort(key=lambda item: len(item[0]), reverse=True)
         self._signals = phrases
         self._mesh_words = mesh_words
+        self._channels = channel_words(rules.phrases)  # "open source stable linkerd"
         # A phrase matches only where each of its words stands as a whole word, with the
         # fillers rules.yaml allows inside it: the phrases are tried in order, and only those
         # whose words the text has, each compiled the first time it is tried (one question
@@ -252,7 +260,7 @@ class SignalReader:
     def _pattern(self, at: int) -> re.Pattern[str] | LazyPattern:
         if at not in self._compiled:
             phrase, signal = self._signals[at]
-            unless = _unless(signal, self._mesh_words, self._fillers.gap)
+            unless = _unless(signal, self._mesh_words, self._fillers.gap, self._channels)
             behind = _not_after(signal)
             said = self._fillers.pattern(phrase)
             source = rf"{behind}\b{said}\b{unless}"

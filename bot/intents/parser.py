@@ -37,6 +37,7 @@ from bot.intents.context import (
 )
 from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
+from bot.intents.done_already import DoneAlready
 from bot.intents.editions_named import EditionNames
 from bot.intents.extract import (
     MAX_SPAN,
@@ -88,6 +89,7 @@ from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
 from bot.intents.softened import Softened
+from bot.intents.spoken import SpokenProtocols
 from bot.intents.stances import (
     DOUBTED,
     INCUMBENT,
@@ -354,6 +356,8 @@ class IntentParser:
         words = self._cues.words
         self._retriever = FeatureRetriever(kb, words["filler"], privative=words["privative"])
         self._rate_caps = RateCapReader(kb.rules)
+        self._spoken = SpokenProtocols(kb.rules.phrases)
+        self._done = DoneAlready(kb.rules.phrases, kb.mesh_index, kb.feature_index)
         self._avoids = {
             f.id: LazyPattern(
                 r"\b(?:" + "|".join(re.escape(normalise(a)) for a in f.avoids) + r")\b"
@@ -1091,6 +1095,9 @@ class IntentParser:
             for fact, value in self._priorities.read(normalised, text, frozenset(said)).items():
                 said.setdefault(fact, value)
         facts = implied_beside(self._kb.rules, {**said, **counted}, beside, counted)
+        if done := self._done.read(text):  # "mTLS already done in Spring": theirs, met
+            had = facts.setdefault("covered", [])
+            had += [f for f in done if f not in had]  # type: ignore[operator]
         if line := self._earlier_line_left(written, facts):  # "replacing Linkerd 1.x"
             facts[LEAVING_LINE] = line
         stated = set(said) | (set(counted) - set(sized))  # what sets a fact beside memory sizes
@@ -1717,6 +1724,9 @@ class IntentParser:
         # Injecting the proxies ("after enabling sidecar injection") rolls the mesh out: no
         # feature, least of all fault injection.
         query = self._cues.strip("proxy_rollout", query)
+        # How a project ships ("linkerd edge releases") and what the services speak ("all
+        # talking grpc") describe the estate: no edge ingress, no proxyless gRPC.
+        query = self._spoken.without_speaking(self._cues.strip("release_channels", query))
         # Words of a mesh's status ("support window") and, beside them, of its releases ("how
         # many releases back get patches") ask about the project, not a feature.
         if self._status_said(query):
@@ -1755,7 +1765,9 @@ class IntentParser:
     def _reports_covered(self, clause: str) -> bool:
         """A clause saying what a tool they have does, asking for nothing itself ("our grpc
         client lib already does retries"; not "we use otel and need mtls")."""
-        return self._requirements.says_covered(clause) and not self._cues.has("need_words", clause)
+        if self._cues.has("need_words", clause):
+            return False
+        return self._requirements.says_covered(clause) or bool(self._done.read(clause))
 
     def _cue_before(self, tokens: list[str]) -> int:
         """How many of the last words are a `name_before` cue ("roll out", "migrate to")."""
@@ -3164,11 +3176,19 @@ class IntentParser:
 
     def _kept_out(self, text: str) -> list[str]:
         """The workload named last before a `kept_out` cue in its sentence ("the windows pods
-        can stay outside whatever we add", "a windows pool, which stays out of the mesh"), or
-        straight before a `kept_out_next` one ("windows-free")."""
+        can stay outside whatever we add", "we don't have VMs anymore"), straight before a
+        `kept_out_next` one ("windows-free"), or first within a few words after a
+        `kept_out_before` one ("we got rid of our VMs")."""
         found: list[str] = []
         for sentence in _SENTENCES.split(text[:MAX_READ]):
             said = normalise(sentence)
+            for match in self._cues.find("kept_out_before", said):
+                words = said[match.end() :].split()[:NEGATION_WINDOW]
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                kinds = [f for f in mentions.features if self._kb.features[f].workloads]
+                after = " ".join(said[match.end() :].split()[: NEGATION_WINDOW + 3])
+                if not self._cues.has("kept_out_before_unless", after):
+                    found += [f for f in kinds[:1] if f not in found]
             for match in self._cues.find("kept_out", said):
                 words = said[: match.start()].split()
                 mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)

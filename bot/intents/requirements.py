@@ -25,12 +25,14 @@ from collections.abc import Callable, Collection
 
 from bot.intents import gated
 from bot.intents.alternation import word_pattern
+from bot.intents.channel_run import ChannelRun
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.cluster_hosts import ClusterHosts
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
 from bot.intents.likened_places import likened_platforms
 from bot.intents.pricing import PriceReader
+from bot.intents.sized_run import SizedRun
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
@@ -63,6 +65,7 @@ JOIN_GAP = 2  # "plus ~40 legacy ec2 vms": two more words at most between a join
 SHARE_WINDOW = 5  # "half our stuff is still on plain VMs": up to five words between
 SUBJECT_GAP = 2  # "linkerd would replace it": a mesh this close before the cue is its subject
 TRIED_GAP = 2  # "we tried the old traefik mesh": words between the cue and the name
+_SIZED = ("services", "pods")  # the facts whose counts a mesh may be said to run
 TENURE_GAP = 5  # "linkerd 2.14 on eks for 2 years": up to five words between
 DENIED_REACH = 4  # "we don't have the ___ subscription": words before a name said to lack it
 
@@ -267,6 +270,9 @@ class RequirementReader:
         self._reach = leaving.reach if leaving else 0
         names = self._incumbent_names
         self._incumbents = LazyPattern(rf"(?P<name>{names.pattern})") if names else None
+        self._channel_run = ChannelRun(rules.phrases, self._incumbents)
+        sized = [u for f in rules.facts if f.id in _SIZED for u in f.units]
+        self._sized_run = SizedRun(rules.phrases, sized, self._incumbents)
         self._leaving_fact = leaving.fact if leaving else None
         self._exit = word_pattern([normalise(w) for w in leaving.unnamed] if leaving else [])
         denials = word_pattern([normalise(w) for w in leaving.unless_before] if leaving else [])
@@ -871,6 +877,9 @@ class RequirementReader:
             said += [f for f in jobs if f not in said]  # type: ignore[operator]
         if running := self._runs_fine(normalised):
             facts.setdefault("incumbent", running)
+        for reader in (self._channel_run, self._sized_run):  # "60 pods on linkerd edge"
+            if text and (name := reader.read(text)):
+                facts.setdefault("incumbent", self._named[name][1])
         leaving, kept = self._left(normalised)
         if kept:  # "not switching away from istio": they run it and keep to its project
             facts.setdefault("incumbent", kept)
