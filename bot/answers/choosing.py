@@ -6,9 +6,9 @@ don't cover ("tetrate service bridge or gloo mesh?"; the parser names it alone t
 the pick comes from those, with no mesh at all beside them (whether to run one is always
 open), as long as one of them is left after screening. The meshes they run, move off, refuse
 or ask whether they need at all are theirs, not options named to choose between. A licensed
-edition of one named joins them where it leads and its licence buys a must-have the named
-project lacks only as a build ("kuma or istio? crypto must be FIPS validated": Istio ships no
-validated builds, Solo's and Kong's editions do).
+edition of one named joins them where the pick falls short, the edition leads and its licence
+buys a must-have the named project lacks, or has only short of a build ("kuma or istio? crypto
+must be FIPS validated": Istio ships no validated builds, Solo's and Kong's editions do).
 """
 
 from __future__ import annotations

@@ -355,10 +355,9 @@ def _carries_many_vms(s: Screened, field: Field) -> bool:
 
 
 def fills_base_gap(s: Screened, field: Field) -> bool:
-    """A licensed edition meeting in full a must-have that no open-source mode of its base
-    meets, has confirmed, or has as more than the setting without a build (`build_gap`:
-    Istio's FIPS compliance policy, but no validated builds): the licence buys what was
-    asked."""
+    """A licensed edition meeting in full a must-have that every open-source mode of its base
+    lacks, leaves unconfirmed, or has only short of a build (`build_gap`: Istio's FIPS
+    compliance policy, but no validated builds): the licence buys what was asked."""
     base = field.kb.meshes.get(s.mesh.based_on or "")
     if not (base and _paid_edition(s.mesh, field.kb)):
         return False
