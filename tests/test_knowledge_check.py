@@ -226,7 +226,16 @@ def test_export_has_the_documented_shape(kb, capsys):
     linkerd = data["meshes"]["linkerd"]
     assert {"name", "aliases", "status", "support", "overhead"} <= set(linkerd)
     support = linkerd["support"]["circuit_breaking"]
-    assert set(support) == {"level", "since", "note", "not_applicable", "lacks", "sources"}
+    assert set(support) == {
+        "level",
+        "since",
+        "note",
+        "not_applicable",
+        "lacks",
+        "build_gap",
+        "edge_only",
+        "sources",
+    }
     assert support["level"] in {"yes", "partial", "extension", "enterprise", "no", "unknown"}
     assert all(s in data["sources"] for s in support["sources"])
     assert set(data["features"]["mtls"]) >= {"name", "aliases", "category"}

@@ -369,6 +369,7 @@ def _caveat_cost(kb: KnowledgeBase, screened: Screened) -> int:
             else costs.partial
         )
         + costs.early.get(f.early, 0)
+        + (costs.edge if f.edge else 0)
         for f in screened.caveats
     )
 

@@ -62,6 +62,7 @@ class Check:
     added: bool = False  # met by an add-on installed beside the mesh (`extension`)
     no_mesh: bool = False  # the baseline of no mesh, out as not the mesh they ask for
     early: str = ""  # what meets it is at this release stage (alpha, beta), not yet GA
+    edge: bool = False  # met only at the edge (a gateway), not between services
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
     feature: str = ""  # the must-have feature the check read, where it read one
     paid_only: bool = False  # met only in a paid edition (an `enterprise` row)
@@ -81,6 +82,7 @@ class Finding:
     conditional: bool = False
     added: bool = False
     early: str = ""
+    edge: bool = False
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
     feature: str = ""  # the must-have feature it is about, where it is about one
     paid_only: bool = False
@@ -286,6 +288,7 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
         added=added,
         conditional=other,
         early=_stage(row),
+        edge=bool(row and row.edge_only),
         why=_why(row),
         paid_only=level == Level.enterprise,
     )
@@ -1030,6 +1033,7 @@ def _checked(
                 conditional=check.conditional,
                 added=check.added,
                 early=check.early,
+                edge=check.edge,
                 why=check.why,
                 feature=check.feature,
                 paid_only=check.paid_only,

@@ -32,6 +32,7 @@ NODE_SHARE = 0.5  # default requests this share of a node's memory or more fill 
 LIGHT_MARGIN = 1.5  # within this factor of the lightest data plane counts as lightest
 LIGHT_ENOUGH_MB = 500  # below this for the whole estate, memory decides nothing
 MANY_VMS = 100  # VMs to mesh from this many on, what carries them weighs most
+GAPS = frozenset({Level.no, Level.unknown})  # a base's row a licensed edition fills
 
 
 @dataclass(frozen=True)
@@ -353,12 +354,43 @@ def _carries_many_vms(s: Screened, field: Field) -> bool:
     )
 
 
+def fills_base_gap(s: Screened, field: Field) -> bool:
+    """A licensed edition meeting in full a must-have that every open-source mode of its base
+    lacks, leaves unconfirmed, or has only short of a build (`build_gap`: Istio's FIPS
+    compliance policy, but no validated builds): the licence buys what was asked."""
+    base = field.kb.meshes.get(s.mesh.based_on or "")
+    if not (base and _paid_edition(s.mesh, field.kb)):
+        return False
+    family = base.api_family or base.id
+    modes = [  # the project's own entries (Istio's sidecar and ambient modes), no builds of it
+        m
+        for m in field.kb.current_meshes()
+        if m.id == base.id
+        or (
+            m.api_family == family
+            and not m.based_on
+            and m.fit
+            and m.fit.licence == LicenceKind.open_source
+        )
+    ]
+    short = {f.feature for f in s.caveats if f.feature and not f.in_full}
+    return any(
+        need not in short
+        and all(
+            (row := m.features.get(need)) is None or row.build_gap or row.level in GAPS
+            for m in modes
+        )
+        for need in field.req.needs
+    )
+
+
 def _base_left(s: Screened, field: Field) -> bool:
     """A licensed edition whose open-source base is still in, in any of its modes (Istio's
     ambient mode beside Gloo Mesh): what the licence buys is no must-have. Where the base is
-    out, the edition fills a gap it leaves (FIPS builds)."""
+    out, or lacks a must-have the edition meets (`fills_base_gap`), the edition fills a gap it
+    leaves (FIPS builds)."""
     base = field.kb.meshes.get(s.mesh.based_on or "")
-    if not (_paid_edition(s.mesh, field.kb) and base):
+    if not (_paid_edition(s.mesh, field.kb) and base) or fills_base_gap(s, field):
         return False
     family = base.api_family or base.id
     return any(
@@ -374,8 +406,9 @@ def _base_left(s: Screened, field: Field) -> bool:
 
 def _base_suffices(s: Screened, field: Field) -> bool:
     """A licensed edition whose open-source base is still in and has every must-have at least
-    partly, none of them unconfirmed: the licence fills no gap in it."""
-    if not _paid_edition(s.mesh, field.kb):
+    partly, none of them unconfirmed nor lacking only a build the edition ships: the licence
+    fills no gap in it (`fills_base_gap`)."""
+    if not _paid_edition(s.mesh, field.kb) or fills_base_gap(s, field):
         return False
     base = next((o for o in field.alive if o.mesh.id == s.mesh.based_on), None)
     tests = {c.id: c.test for c in field.kb.rules.constraints}
@@ -387,6 +420,7 @@ def _base_suffices(s: Screened, field: Field) -> bool:
 FIELD_TRAITS: dict[str, Trait] = {
     "base_suffices": _base_suffices,
     "base_left": _base_left,
+    "fills_base_gap": fills_base_gap,
     "carries_many_vms": _carries_many_vms,
     "edge_builds_only": _edge_builds_only,
     "free_stable_builds": _free_stable_builds,

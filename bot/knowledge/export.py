@@ -41,6 +41,8 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                         "note": s.note,
                         "not_applicable": s.not_applicable,
                         "lacks": s.lacks,
+                        "build_gap": s.build_gap,
+                        "edge_only": s.edge_only,
                         "sources": list(s.sources),
                     }
                     for fid, s in mesh.features.items()

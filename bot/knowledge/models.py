@@ -289,6 +289,19 @@ class Support(Strict):
         "own page; a must-have met only so is a caveat that costs more. Not with level `yes` "
         "or `no`.",
     )
+    build_gap: bool = Field(
+        default=False,
+        description="What this partial row lacks is a build, not a mechanism: the project "
+        "has the setting but ships no build that meets the feature (Istio's FIPS compliance "
+        "policy without validated builds), so a licensed edition of it that meets the feature "
+        "in full sells that must-have rather than its own wrapping of the same mechanism.",
+    )
+    edge_only: bool = Field(
+        default=False,
+        description="Met only at the edge (an ingress or API gateway), not on calls between "
+        "services: a must-have of a mesh is asked between services, so such a caveat costs "
+        "more (rules.yaml caveat_cost.edge).",
+    )
     inherited_from: Id | None = Field(
         default=None,
         description="Set by the loader, never in YAML: the upstream mesh whose row a "
@@ -303,6 +316,10 @@ class Support(Strict):
             raise ValueError("lacks needs `level: partial` (it says what the row falls short of)")
         if self.stage and self.level in (Level.yes, Level.no):
             raise ValueError("stage needs a level short of `yes` and above `no`")
+        if self.build_gap and self.level != Level.partial:
+            raise ValueError("build_gap needs `level: partial` (it says what the row lacks)")
+        if self.edge_only and self.level in (Level.yes, Level.no):
+            raise ValueError("edge_only needs a level short of `yes` and above `no`")
         return self
 
 
@@ -1346,6 +1363,7 @@ class OfferingTrait(StrEnum):
     paid_edition = "paid_edition"
     base_suffices = "base_suffices"
     base_left = "base_left"
+    fills_base_gap = "fills_base_gap"
     carries_many_vms = "carries_many_vms"
     needs_met_without_mesh = "needs_met_without_mesh"
     meets_needs = "meets_needs"
@@ -1645,6 +1663,12 @@ class CaveatCost(Strict):
         default=0, ge=0, description="Met as long as an optional part stays unused."
     )
     added: int = Field(default=0, ge=0, description="Met by an add-on (an `extension` row).")
+    edge: int = Field(
+        default=0,
+        ge=0,
+        description="Added where it is met only at the edge, not between services (a row's "
+        "`edge_only`).",
+    )
     outdone: int = Field(
         default=0,
         ge=0,
