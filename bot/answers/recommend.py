@@ -740,7 +740,7 @@ def _what_would_change(
     changes: list[Statement],
     follow_up: FollowUp | None,
 ) -> Answer:
-    """"What would change your pick?": the answers to open questions that would move it, not
+    """ "What would change your pick?": the answers to open questions that would move it, not
     the recommendation again; where none would, what it stands on."""
     pick = mesh_names(kb, verdict.tied)
     if changes:
