@@ -97,7 +97,6 @@ def after_pick(
             features=fresh.features,
             facts=context.facts,
             text=fresh.text,
-            pick=pick,  # the thread's pick still: "what would change it?" asks of it next
         )
     if again := _made_again(kb, parser, text, context, fresh):
         return again
