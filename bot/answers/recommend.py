@@ -732,6 +732,42 @@ def _follow_up(
     )
 
 
+def _what_would_change(
+    kb: KnowledgeBase,
+    intent: Intent,
+    cite: Citations,
+    verdict: Verdict,
+    changes: list[Statement],
+    follow_up: FollowUp | None,
+) -> Answer:
+    """ "What would change your pick?": the answers to open questions that would move it, not
+    the recommendation again; where none would, what it stands on."""
+    pick = mesh_names(kb, verdict.tied)
+    if changes:
+        lead = (
+            f"{pick} is my pick on what you've told me; {len(changes)} "
+            f"answer{'s' if len(changes) > 1 else ''} to what I haven't asked yet would change it."
+        )
+        points: list[Part] = [StatementList(heading="What would change the pick", items=changes)]
+    else:
+        lead = (
+            f"{pick} is my pick on what you've told me, and no answer to what I haven't asked "
+            "yet would change it: only a change to what you said would (a need, the platform, "
+            "the licence or support you accept)."
+        )
+        points = []
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=f"What would change the pick from {pick}",
+        lead=lead,
+        points=points,
+        next_steps=[step("The whole recommendation", IntentKind.recommend, facts=intent.facts)],
+        follow_up=follow_up,
+    )
+
+
 def _title(kb: KnowledgeBase, verdict: Verdict) -> str:
     if verdict.pick is None:
         return "Recommendation: nothing fits every requirement"
@@ -1046,6 +1082,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             else [],
         ),
     ]
+    if intent.aspect == Aspect.changes and verdict.pick:
+        return _what_would_change(kb, intent, cite, verdict, changes, follow_up)
     conflict, conflict_sources = wishes.wanted_falls_short(kb, verdict, facts)
     return build_answer(
         kb,

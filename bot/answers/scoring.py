@@ -435,13 +435,15 @@ def evaluate(
 def open_questions(kb: KnowledgeBase, facts: dict[str, FactValue]) -> list[Question]:
     """The questions on facts not known yet: neither stated nor said as a preference (the
     flag of rules.yaml `refusals.weighed` or `softened`: "no sidecars if we can avoid it"
-    answers whether sidecars are acceptable)."""
+    answers whether sidecars are acceptable), nor settled by what was said (`unless`)."""
     refusals = kb.rules.refusals
     wished = {**refusals.weighed, **refusals.softened}
     return [
         q
         for q in kb.rules.questions
-        if q.fact not in facts and (q.fact not in wished or wished[q.fact] not in facts)
+        if q.fact not in facts
+        and (q.fact not in wished or wished[q.fact] not in facts)
+        and not q.moot(facts)
     ]
 
 

@@ -21,14 +21,16 @@ from bot.knowledge.models import FactValue
 
 HEADING = "For your setup"
 STEP = "Recommend for this setup"
-NOT_SETUP = frozenset({"pods", "needs", "by_name"})  # how a feature or size was said
+NOT_SETUP = frozenset({"pods", "clusters", "needs", "by_name"})  # how a feature or size was said
 
 
 def setup_of(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
     """The facts the recommender weighs that the question said, the checked features needed;
-    none where it says no setup."""
+    none where it says no setup. A fact that only says a checked feature is needed (rules.yaml
+    `constraints`: "multi-cluster" sets one mesh spanning clusters) is the check, no setup."""
     known = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    if not (set(known) - NOT_SETUP) & scoring.weighed_facts(kb):
+    checked = {c.fact for c in kb.rules.constraints if c.feature in intent.features}
+    if not (set(known) - NOT_SETUP - checked) & scoring.weighed_facts(kb):
         return {}
     needs = known.get("needs")
     said = list(needs) if isinstance(needs, list) else []

@@ -14,7 +14,7 @@ from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.answers.told_last import with_told_last
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
 from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
@@ -62,6 +62,8 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
 def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
     if shortened := _shortened(parser, text, context):
         return shortened  # "tl;dr please": the answer before, in brief
+    if changes := _changes_asked(parser, text, context):
+        return changes  # "what would change your pick?"
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if asked := own_ask(kb, parser, text, context):
@@ -96,11 +98,43 @@ def _shortened(parser: IntentParser, text: str, context: Intent) -> Intent | Non
     # "sum it up" reads as another topic on its own; said in a few words it asks of the thread
     bare = fresh.kind == IntentKind.out_of_scope and len(text.split()) <= LENGTH_ONLY_WORDS
     kinds = (IntentKind.unknown, IntentKind.explain)
-    if not fresh.brief or asks_own or not (fresh.kind in kinds or bare):
+    # "which would you pick and why, in two sentences?": the pick made, asked again in brief
+    made = _recommendation_of(context)
+    again = fresh.kind == IntentKind.recommend and made is not None
+    if not fresh.brief or asks_own or not (fresh.kind in kinds or bare or again):
         return None
     if context.kind in (IntentKind.unknown, IntentKind.too_long):
         return None
-    return context.model_copy(update={"brief": True, "text": fresh.text})
+    asked = made if again and made else context
+    return asked.model_copy(update={"brief": True, "text": fresh.text})
+
+
+def _recommendation_of(context: Intent) -> Intent | None:
+    """The recommendation a thread made: its question, or after a question asked of its pick
+    ("does it do jwt?", "why not istio?"), the pick made again on the thread's setup."""
+    if context.kind == IntentKind.recommend:
+        return context
+    if context.pick is None:
+        return None
+    return Intent(
+        kind=IntentKind.recommend,
+        facts=context.facts,
+        options=context.options,
+        pick=context.pick,
+        passed=context.passed,
+    )
+
+
+def _changes_asked(parser: IntentParser, text: str, context: Intent) -> Intent | None:
+    """ "What would change your pick?" after a recommendation, saying nothing of the setup:
+    the thread's recommendation, answered as what would change it (`Aspect.changes`)."""
+    made = _recommendation_of(context)
+    if made is None or not parser.says("changes_asked", text):
+        return None
+    fresh = parser.parse(text)
+    if fresh.meshes or fresh.features or parser.setup_of(text, context.facts).facts:
+        return None  # "what would change if we added VMs?": more of the setup
+    return made.model_copy(update={"aspect": Aspect.changes, "text": fresh.text})
 
 
 def _costed_for_the_thread(

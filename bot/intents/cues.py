@@ -183,6 +183,7 @@ GROUPS = frozenset(
         "picks_between",
         "compliance",
         "refers_back",
+        "changes_asked",
         "pronouns",
         "concept_asks",
         "support_asked",

@@ -53,6 +53,7 @@ class Aspect(StrEnum):
     price = "price"  # what it costs in money ("what does GCSM cost for 200 vCPUs?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
     pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")
+    changes = "changes"  # what would change a pick made ("what would change your pick?")
     support = "support"  # who sells support for it ("who do we call if ambient breaks at 3am?")
     freshness = "freshness"  # how current the knowledge is ("how fresh is your data?")
     independence = "independence"  # which evidence is independent ("or all vendor marketing?")

@@ -1317,12 +1317,21 @@ class Question(Strict):
         max_length=10,
         description=f"The answers; the first {OFFERED} that what is known leaves are offered.",
     )
+    unless: dict[Id, Condition] = Field(
+        default_factory=dict,
+        description="Not asked while any of these holds: whether one mesh spans clusters, of "
+        "one cluster; a memory budget per node, where no node is theirs.",
+    )
     scoped: list[Id] = Field(
         default_factory=list,
         description="Facts a reply's words set that, said in answer to this question, only "
         "scope the answer: 'only mTLS' answering which needs to enforce at the mesh names mTLS "
         "as the need, not mTLS as the only reason for a mesh (bot/answers/after_pick.py).",
     )
+
+    def moot(self, facts: dict[str, FactValue]) -> bool:
+        """Whether what they said already settles it (`unless`): not asked."""
+        return any(f in facts and c.holds(facts[f]) for f, c in self.unless.items())
 
     def offered(self, facts: dict[str, FactValue]) -> list[Option]:
         """The options offered now: the first few that no stated fact rules out."""
