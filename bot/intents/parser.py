@@ -81,6 +81,7 @@ from bot.intents.requirements import (
 )
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
+from bot.intents.shorthand import Shorthand
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.revision_names import RevisionNames
 from bot.intents.roles import RoleReader
@@ -237,6 +238,7 @@ class _Reading:
     named_features: bool  # a feature said by one of its names, not only found by the ranking
     excepted: tuple[str, ...] = ()  # meshes a list question leaves out ("besides istio")
     beside: Mapping[str, FactValue] = field(default_factory=dict)  # a thread's setup before
+    totals: tuple[str, ...] = ()  # counts multiplied: "3 clusters × 40 nodes = 120 nodes"
 
 
 class IntentParser:
@@ -247,6 +249,7 @@ class IntentParser:
         mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
+        self._shorthand = Shorthand(kb.rules)
         self._editions = EditionNames(kb)
         self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
@@ -645,6 +648,7 @@ class IntentParser:
         """The text as words the readers take, and its reading (None: nothing to read);
         `beside`: the setup a thread said before it (bot/intents/thread_setup.py)."""
         plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
+        plain = self._shorthand.expand(plain)  # "w/o sidecars": without sidecars
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
@@ -1069,7 +1073,7 @@ class IntentParser:
         # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
         # offering (rules.yaml other_products), named whole, before its words read as terms
         other_products, remaining = self._covered_products(text, remaining)
-        counted, notes = self._numbers.read(text, set(signalled), beside)
+        counted, notes, totals = self._numbers.read(text, set(signalled), beside)
         planned, weighed = self._planned.read(text, counted)  # "~300 by next year"
         counted.update(planned)
         notes += weighed
@@ -1322,6 +1326,7 @@ class IntentParser:
             named,
             tuple(dict.fromkeys(m for _, _, m in found.spans if m in left_out)),
             beside,
+            tuple(totals),
         )
 
     def _spaced_name(self, word: re.Match[str]) -> str:
@@ -1923,6 +1928,7 @@ class IntentParser:
             control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
+            totals=list(r.totals[:3]),
             options=options,
             excepted=list(r.excepted)[:6] if kind == IntentKind.which_meshes else [],
         )
@@ -1970,7 +1976,7 @@ class IntentParser:
         if said or not run:
             return said
         after = text.lower().split(run, 1)[1].split()[:1]
-        return None if after and self._numbers.read(f"7 {after[0]}", set())[0] else run
+        return None if after and self._numbers.read(f"7 {after[0]}", set()).facts else run
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
