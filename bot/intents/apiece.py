@@ -59,8 +59,10 @@ def totalled(
     if limit is not None and count > limit:
         return facts, None
     facts[TOTAL] = count
+    if not isinstance(of, int) or of < 2:
+        return facts, None
     counted = PER if holder == "services" else TOTAL  # "3 replicas", "200 pods" apiece
-    return facts, Product(of, holder, per, counted, TOTAL) if isinstance(of, int) and of > 1 else None
+    return facts, Product(of, holder, per, counted, TOTAL)
 
 
 def in_thread(before: Mapping[str, FactValue], said: Mapping[str, FactValue]) -> dict[str, int]:

@@ -81,13 +81,13 @@ from bot.intents.requirements import (
 )
 from bot.intents.resources import entry_texts, resource_words, written_words
 from bot.intents.respell import Respeller
-from bot.intents.shorthand import Shorthand
 from bot.intents.retrieval import CLEAR, MIN_SCORE, FeatureRetriever, Ranked
 from bot.intents.revision_names import RevisionNames
 from bot.intents.roles import RoleReader
 from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
+from bot.intents.shorthand import Shorthand
 from bot.intents.softened import Softened
 from bot.intents.stances import (
     DOUBTED,
@@ -515,7 +515,8 @@ class IntentParser:
         said = set(reading.facts) - (self._restated(reading.features) - reading.sizes)
         told = self._told  # "no way to shift traffic back partially": a need told
         setup = self._weigher.carries_setup(reading.text, said, reading.features, told)
-        if setup and self._weigher.outweighs(kind, reading.found.meshes):
+        picks_between = self._opening.first_says("picks_between", reading.text)  # "… for us?"
+        if setup and self._weigher.outweighs(kind, reading.found.meshes, picks_between):
             kind = IntentKind.recommend
         # "… 1.20.3 (412 proxies). are we out of support?": the question sentence decides
         asked = self._asked_kinds.asked(plain, kind)
@@ -1851,6 +1852,9 @@ class IntentParser:
             # "what's a waypoint proxy? we need one for L7 policy": the mesh or part asked
             # about is explained; a feature said only outside the questions is why they ask.
             features = self._asked_features(r.text, features)
+            # "how does cilium do service mesh w/o sidecars?": the mesh is explained, the way
+            # said is part of what it is
+            features = [] if self._working_in(r.text) else features
         if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
             tried = self._requirements.tried_once(r.normalised)  # unless only tried once
             retired = [m for m in meshes if not self._current(m) and m not in tried]
@@ -2192,6 +2196,7 @@ class IntentParser:
         # on two clusters") is where it runs.
         asks = self._cues.words["asks_of"]
         asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
+        asked += _confirmed(r.text, self._cues.words["confirm_asked"])  # "… got retired, true?"
         # "nginx service mesh — still supported or should we bail": a status asked, whether to
         # leave its other side; the status answers both, mark or not.
         either = self._status_or_leave(r.text)
@@ -2833,8 +2838,10 @@ class IntentParser:
                 # its base said as what it may be is no second subject
                 bases = {self._kb.meshes[m].based_on for m in named.meshes}
                 subjects = [m for m in meshes if m not in bases]
-                topic = named.meshes == subjects and len(subjects) == 1 and not named.features
+                one = named.meshes == subjects and len(subjects) == 1
+                topic = one and not named.features
                 topic = topic and self._mesh_explained(said, named, text[end:])
+                topic = topic or (one and self._working_asked(said, named))
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
             reason = self._cues.strip("relevance", self._cues.strip("purpose", said))  # no pick
@@ -2843,6 +2850,30 @@ class IntentParser:
             if self._explained(said, sentence):
                 return True
         return False
+
+    def _working_in(self, text: str) -> bool:
+        """Some sentence a question mark closes (or the last, with none) asks how the one mesh
+        it names does its work (`_working_asked`)."""
+        asked = [m.group(0) for m in _ASKED.finditer(text)] or [last_sentence(text)]
+        for sentence in asked:
+            said = normalise(sentence)
+            named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
+            if len(named.meshes) == 1 and self._working_asked(said, named):
+                return True
+        return False
+
+    def _working_asked(self, said: str, named: Mentions) -> bool:
+        """How the one mesh named does its work asked (`works_asked` right after its name, the
+        clause opening on `how_works`): "how does cilium do service mesh w/o sidecars?", "how
+        does ambient work without sidecars": the way said is what to explain, no feature to
+        check."""
+        words = said.split()
+        first = named.mesh_used.index(True)
+        last = max(i for i, used in enumerate(named.mesh_used) if used)
+        opening = " ".join(words[:first])
+        return self._cues.has("how_works", f" {opening} ") and self._cues.starts(
+            "works_asked", " ".join(words[last + 1 :])
+        )
 
     def _mesh_explained(self, said: str, named: Mentions, after: str) -> bool:
         """The mesh named is what is to be explained: right after an `explain` cue ("explain
@@ -3331,6 +3362,19 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _confirmed(text: str, confirming: frozenset[str]) -> list[str]:
+    """The clauses a question asking only whether they are so follows ("heard nginx service
+    mesh got retired, true?", "osm is dead, right?"), normalised: asked, not stated."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
+    clauses = [" ".join(normalise(c).split()) for c in parts[::2]]
+    ends = parts[1::2]
+    return [
+        clauses[i - 1]
+        for i in range(1, min(len(clauses), len(ends)))
+        if "?" in ends[i] and clauses[i] in confirming and clauses[i - 1]
+    ]
 
 
 def _left_open(text: str) -> set[str]:
