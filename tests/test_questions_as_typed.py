@@ -41,18 +41,21 @@ def test_a_count_apiece_is_multiplied_and_said(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "fact", "total"),
     [
-        "cost 3 clusters, 40 nodes",
-        "cost 40 nodes across 3 clusters",
-        "cost 3 clusters, 40 nodes total",
-        "cost 3 clusters with 40 nodes in total",
-        "one of our 3 clusters has 40 nodes, istio memory?",
+        ("cost 3 clusters, 40 nodes", "nodes", 40),
+        ("cost 40 nodes across 3 clusters", "nodes", 40),
+        ("cost 3 clusters, 40 nodes total", "nodes", 40),
+        ("cost 3 clusters with 40 nodes in total", "nodes", 40),
+        ("one of our 3 clusters has 40 nodes, istio memory?", "nodes", 40),
+        ("cost 3 clusters of 2000 pods in total", "pods", 2000),
     ],
 )
-def test_a_count_said_in_all_stays_the_total(engine: AnswerEngine, text: str):
+def test_a_count_said_in_all_stays_the_total(
+    engine: AnswerEngine, text: str, fact: str, total: int
+):
     intent = engine.parser.parse(text)
-    assert intent.facts["nodes"] == 40
+    assert intent.facts[fact] == total
     assert "×" not in render_terminal(engine.answer(intent)).split("\n\n")[0]
 
 

@@ -5,7 +5,8 @@ nodes", "3 clusters, each with 40 nodes"); the two either way round with one of
 `count_times` between ("4 clusters × 30 nodes", "30 nodes x 4 clusters"); a count followed
 by one of `count_each` with a holder counted before it in the sentence ("3 clusters, 40 nodes
 each"), or by one of `count_per` and the holder's name with the holder counted anywhere in
-the sentence ("40 nodes per cluster, 3 clusters"): the holder's count times that count.
+the sentence ("40 nodes per cluster, 3 clusters"): the holder's count times that count, unless
+`count_whole` follows a count not joined by `count_times` ("3 clusters of 2000 pods in total").
 rules.yaml `per:` names the holders each number fact may be counted apiece of. With none of
 those words between or after ("3 clusters, 40 nodes", "40 nodes across 3 clusters") the
 count is the total.
@@ -76,6 +77,7 @@ class Multiplier:
 
         self._of, self._times = said("count_of"), said("count_times")
         self._each, self._per_words = said("count_each"), said("count_per")
+        self._whole = said("count_whole")
 
     def multiply(
         self, text: str, counts: list[Count], facts: dict[str, FactValue], limit: int
@@ -103,18 +105,21 @@ class Multiplier:
         """The holder's count that `counts[i]` is counted apiece of, if any."""
         count = counts[i]
         holders = self._per[count.fact]
-        before = counts[i - 1] if i else None
-        after = counts[i + 1] if i + 1 < len(counts) else None
-        if before and before.fact in holders:
-            between = _said(text[before.end : count.start])
-            if between in self._of or between in self._times:
-                return before
-        if after and after.fact in holders and _said(text[count.end : after.start]) in self._times:
-            return after
         start = max((m.end() for m in SENTENCE_END.finditer(text, 0, count.start)), default=0)
         end = SENTENCE_END.search(text, count.end)
-        sentence = [c for c in counts if start <= c.start and (not end or c.end <= end.start())]
         words = _said(text[count.end : end.start() if end else len(text)]).split()
+        before = counts[i - 1] if i and counts[i - 1].fact in holders else None
+        after = counts[i + 1] if i + 1 < len(counts) and counts[i + 1].fact in holders else None
+        joined = _said(text[before.end : count.start]) if before else None
+        if before and joined in self._times:
+            return before  # "3 clusters × 40 nodes (total)"
+        if after and _said(text[count.end : after.start]) in self._times:
+            return after
+        if any(" ".join(words[:size]) in self._whole for size in (1, 2, 3)):
+            return None  # "3 clusters of 2000 pods in total"
+        if before and joined in self._of:
+            return before
+        sentence = [c for c in counts if start <= c.start and (not end or c.end <= end.start())]
         for size in (2, 1):
             if " ".join(words[:size]) in self._per_words and len(words) > size:
                 named = self._named.get(words[size])
