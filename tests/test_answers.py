@@ -185,7 +185,7 @@ def test_feature_titles_keep_acronyms_and_proper_nouns(engine, text, title):
 
 def test_retired_mesh_says_so_and_points_elsewhere(engine):
     answer = engine.ask("what happened to open service mesh")
-    status = next(p for p in answer.points if p.heading == "Status")
+    status = next(p for p in answer.points if p.heading == "Open Service Mesh status")
     assert answer.lead.startswith("Open Service Mesh is archived: Archival was announced")
     # The status and successors are said once, in the lead; the Status paragraph goes on.
     assert "instead" in answer.lead and "instead" not in status.text

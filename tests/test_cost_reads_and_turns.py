@@ -59,7 +59,8 @@ def test_pods_per_node_count_pods_times_the_nodes(engine: AnswerEngine, text: st
 def test_pods_per_node_are_costed_at_the_whole_estate(engine: AnswerEngine):
     lead = _lead(engine, "What does Istio cost per node if we run 25 pods per node on 120 nodes?")
     assert "At 3,000 pods on 120 nodes" in lead and "180 GB" in lead
-    assert "25 pods" not in lead
+    # the 25 are said only as the count apiece they are
+    assert lead.count("25 pods") == 1 and "120 nodes × 25 pods = 3,000 pods" in lead
 
 
 @pytest.mark.parametrize(

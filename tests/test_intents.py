@@ -64,7 +64,7 @@ PHRASES = [
     ("kong mesh vs consul connect", K.compare, ["kong-mesh", "consul"], [], {}),
     ("linkerd2 versus istio", K.compare, ["linkerd", "istio"], [], {}),
     ("tell me about ztunnel", K.explain, ["istio-ambient"], [], {}),
-    ("what happened to aws app mesh", K.explain, ["aws-app-mesh"], [], {}),
+    ("what happened to aws app mesh", K.lifecycle, ["aws-app-mesh"], [], {}),
     ("memory overhead of linkerd at 1k pods", K.cost, ["linkerd"], [], {"pods": 1000}),
     ("how much latency does istio add", K.cost, ["istio"], [], {}),
     ("cost of 1,500 pods on 40 nodes", K.cost, [], [], {"pods": 1500, "nodes": 40}),

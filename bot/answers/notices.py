@@ -274,6 +274,7 @@ def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
 
 
 ALSO_ASKED = "You also asked: {title}"
+TOTALS = "In all: {totals}."  # counts said apiece, multiplied
 
 
 def with_notices(
@@ -295,6 +296,8 @@ def with_notices(
         buttons += did_you_mean(kb, intent)
     if corrected := read_as_sentence(kb, intent):
         flags.append(corrected)
+    if intent.totals:
+        flags.append(TOTALS.format(totals="; ".join(intent.totals)))
     for mesh in _retired(kb, intent):
         flags.append(retired_flag(kb, mesh, successors=intent.kind != IntentKind.recommend))
         if not _states_status(answer) and (detail := status_detail(mesh)):

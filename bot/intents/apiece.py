@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.intents.products import Product
 from bot.knowledge.models import FactValue, RulesFile
 
 HOLDERS = ("services", "clusters", "nodes")  # what "N pods each" can be counted per
@@ -37,13 +38,14 @@ def totalled(
     holder: str | None,
     before: Mapping[str, FactValue] | None = None,
     limit: int | None = None,
-) -> dict[str, FactValue]:
+) -> tuple[dict[str, FactValue], Product | None]:
     """`facts` with the pods a count apiece makes: times its holder's count (`holder`; services
-    where none is said), said here or in `before`. A count per service with no services counted
-    is the pods of one; one per node or cluster with none counted leaves the pods unset."""
+    where none is said), said here or in `before`, and that product. A count per service with no
+    services counted is the pods of one; one per node or cluster with none counted leaves the
+    pods unset."""
     per = facts.get(PER)
     if not isinstance(per, int) or TOTAL in facts:
-        return facts
+        return facts, None
     holder = holder or "services"
     if holder != "services":  # pods per cluster or node are no replicas of a service
         del facts[PER]
@@ -53,10 +55,14 @@ def totalled(
     elif holder == "services":
         count = per
     else:
-        return facts
-    if limit is None or count <= limit:
-        facts[TOTAL] = count
-    return facts
+        return facts, None
+    if limit is not None and count > limit:
+        return facts, None
+    facts[TOTAL] = count
+    if not isinstance(of, int) or of < 2:
+        return facts, None
+    counted = PER if holder == "services" else TOTAL  # "3 replicas", "200 pods" apiece
+    return facts, Product(of, holder, per, counted, TOTAL)
 
 
 def in_thread(before: Mapping[str, FactValue], said: Mapping[str, FactValue]) -> dict[str, int]:

@@ -156,6 +156,12 @@ class Intent(BaseModel):
         max_length=4,
         description="What the question said that the answer cannot use, one sentence each.",
     )
+    totals: list[Note] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Counts said apiece and multiplied, as the answer states them: '3 "
+        "clusters × 40 nodes = 120 nodes'.",
+    )
     brief: bool = Field(
         default=False,
         description="A length asked for ('in two sentences', 'tl;dr'): the answer's summary "

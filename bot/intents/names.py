@@ -197,7 +197,9 @@ class NameReader:
                 spans.append(Candidate(start, end, match.group(0), meshy=True))
         return spans
 
-    def _could_be_name(self, word: str) -> bool:
+    def _could_be_name(self, word: str, written_as_name: bool = False) -> bool:
+        """`written_as_name`: capitalised right before a kind word ("Fabrik Service Mesh"),
+        so a name even where it is a slip of a word of mine ("fabric")."""
         if any(c.isdigit() for c in word):
             return self._generation(word) and word not in self._vocabulary
         return (
@@ -205,7 +207,7 @@ class NameReader:
             and word not in STOPWORDS
             and word not in COUNT_WORDS  # "at five hundred pods": a count
             and word not in self._vocabulary
-            and not self._misspells(word)
+            and (written_as_name or not self._misspells(word))
         )
 
     def _misspells(self, word: str) -> bool:
@@ -227,6 +229,21 @@ class NameReader:
     def _free(self, tokens: list[str], found: Mentions, i: int) -> bool:
         return 0 <= i < len(tokens) and not found.used[i] and self._could_be_name(tokens[i])
 
+    def _named_before_kind(
+        self, tokens: list[str], found: Mentions, i: int, capitals: frozenset[str], text: str
+    ) -> bool:
+        """A capitalised word right before a kind word ("does Fabrik Service Mesh do rate
+        limiting", "Fabrik mesh"): a product's name, whatever word of mine it looks like."""
+        if not (0 <= i < len(tokens)) or found.used[i] or tokens[i] not in capitals:
+            return False
+        after = tuple(tokens[i + 1 : i + 4])
+        kind = next((k for k in self._kinds if after[: len(k)] == k), ())
+        return (
+            bool(kind)
+            and _written_together(tokens[i], kind, text)
+            and self._could_be_name(tokens[i], written_as_name=True)
+        )
+
     def _candidates(
         self, tokens: list[str], found: Mentions, capitals: frozenset[str], text: str
     ) -> list[Candidate]:
@@ -235,7 +252,8 @@ class NameReader:
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
-            if not self._free(tokens, found, i):
+            free = self._free(tokens, found, i)
+            if not (free or self._named_before_kind(tokens, found, i, capitals, text)):
                 i += 1
                 continue
             if spelled := _spelled_again(tokens, i):

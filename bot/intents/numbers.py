@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from bot.intents import apiece, gated
 from bot.intents.alternation import word_pattern
@@ -15,6 +16,7 @@ from bot.intents.apiece import HOLDERS
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
+from bot.intents.products import Count, Multiplier
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -206,6 +208,15 @@ def _spelled(words: str) -> int | None:
     return int(value) if value.is_integer() and 0 < value <= MAX_COUNT else None
 
 
+class Counted(NamedTuple):
+    """What the counts in a text set, a sentence for each count that can't be used, and each
+    total read as a product ("3 clusters × 40 nodes = 120 nodes")."""
+
+    facts: dict[str, FactValue]
+    notes: list[str]
+    totals: list[str]
+
+
 class NumberReader:
     """Counts with the units rules.yaml gives each number fact ('40 services', '3 clusters')."""
 
@@ -233,6 +244,7 @@ class NumberReader:
         self._attached_to = attached
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
         self._labels = {f.id: f.label for f in rules.facts}
+        self._multiplier = Multiplier(rules)
         named = "|".join(
             re.escape(w).replace(r"\ ", r"\s+")
             for w in sorted(rules.versioned, key=len, reverse=True)
@@ -353,8 +365,9 @@ class NumberReader:
 
     def read(
         self, text: str, known: set[str], before: Mapping[str, FactValue] | None = None
-    ) -> tuple[dict[str, FactValue], list[str]]:
-        """Facts from the counts in `text`, and a sentence for each count that can't be used.
+    ) -> Counted:
+        """Facts from the counts in `text`, a sentence for each count that can't be used, and
+        the totals read as products.
 
         `known` holds facts already set by phrases ("multi-cluster"): a vague count of
         those is not worth a note. `before`: a thread's setup, whose services a count of
@@ -375,6 +388,7 @@ class NumberReader:
         ends: dict[str, int] = {}  # where each fact's last count ended
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         holder: str | None = None  # what a unit says a count apiece is per ("pods per node")
+        counts: list[Count] = []  # every count kept, in the order said
         for match in self._numbers.finditer(lowered):
             if (fact := self._counted(lowered, match)) is None:
                 continue
@@ -408,6 +422,7 @@ class NumberReader:
                 self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
                 ends[fact] = match.end()
+                counts.append(Count(fact, int(value), match.start(), match.end()))
             holder = holder or self._apiece.get(normalise(match["unit"]))
         for match in self._words.finditer(lowered):
             value = _spelled(match["num"])
@@ -418,6 +433,7 @@ class NumberReader:
             if (fact := self._counted(lowered, match)) is not None:
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
+                counts.append(Count(fact, value, match.start(), match.end()))
                 holder = holder or self._apiece.get(normalise(match["unit"]))
         prose = CODE.sub(self._unless_manifest, lowered)  # a manifest's "replicas: 3" is not theirs
         texts = (lowered, prose, prose, lowered, lowered)
@@ -436,8 +452,12 @@ class NumberReader:
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         self._totals(lowered, facts, ends)
+        counts.sort(key=lambda c: c.start)
+        products = self._multiplier.multiply(lowered, counts, facts, MAX_COUNT)
         holder = holder or apiece.holder_said_before(at)
-        return apiece.totalled(facts, holder, before, MAX_COUNT), notes
+        facts, per = apiece.totalled(facts, holder, before, MAX_COUNT)
+        totals = [p.sentence() for p in [*products, *([per] if per else [])]]
+        return Counted(facts, notes, totals)
 
     def _totals(self, text: str, facts: dict[str, FactValue], ends: dict[str, int]) -> None:
         """ "All 4" with no unit after it totals the kind counted last before it, when more

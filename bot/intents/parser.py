@@ -88,6 +88,7 @@ from bot.intents.roles import RoleReader
 from bot.intents.run_by_pronoun import RunByPronoun
 from bot.intents.setup_weight import SetupWeigher
 from bot.intents.short_names import ShortNameReader
+from bot.intents.shorthand import Shorthand
 from bot.intents.softened import Softened
 from bot.intents.spoken import SpokenProtocols
 from bot.intents.stances import (
@@ -239,6 +240,7 @@ class _Reading:
     named_features: bool  # a feature said by one of its names, not only found by the ranking
     excepted: tuple[str, ...] = ()  # meshes a list question leaves out ("besides istio")
     beside: Mapping[str, FactValue] = field(default_factory=dict)  # a thread's setup before
+    totals: tuple[str, ...] = ()  # counts multiplied: "3 clusters × 40 nodes = 120 nodes"
 
 
 class IntentParser:
@@ -249,6 +251,7 @@ class IntentParser:
         mesh_words = [normalise(a) for m in kb.meshes.values() for a in (m.id, m.name, *m.known_as)]
         self._signals = SignalReader(kb.rules, mesh_words)
         self._numbers = NumberReader(kb.rules)
+        self._shorthand = Shorthand(kb.rules)
         self._editions = EditionNames(kb)
         self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
@@ -516,7 +519,8 @@ class IntentParser:
         said = set(reading.facts) - (self._restated(reading.features) - reading.sizes)
         told = self._told  # "no way to shift traffic back partially": a need told
         setup = self._weigher.carries_setup(reading.text, said, reading.features, told)
-        if setup and self._weigher.outweighs(kind, reading.found.meshes):
+        picks_between = self._opening.first_says("picks_between", reading.text)  # "… for us?"
+        if setup and self._weigher.outweighs(kind, reading.found.meshes, picks_between):
             kind = IntentKind.recommend
         # "… 1.20.3 (412 proxies). are we out of support?": the question sentence decides
         asked = self._asked_kinds.asked(plain, kind)
@@ -649,6 +653,7 @@ class IntentParser:
         """The text as words the readers take, and its reading (None: nothing to read);
         `beside`: the setup a thread said before it (bot/intents/thread_setup.py)."""
         plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
+        plain = self._shorthand.expand(plain)  # "w/o sidecars": without sidecars
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
@@ -1073,7 +1078,7 @@ class IntentParser:
         # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
         # offering (rules.yaml other_products), named whole, before its words read as terms
         other_products, remaining = self._covered_products(text, remaining)
-        counted, notes = self._numbers.read(text, set(signalled), beside)
+        counted, notes, totals = self._numbers.read(text, set(signalled), beside)
         planned, weighed = self._planned.read(text, counted)  # "~300 by next year"
         counted.update(planned)
         notes += weighed
@@ -1329,6 +1334,7 @@ class IntentParser:
             named,
             tuple(dict.fromkeys(m for _, _, m in found.spans if m in left_out)),
             beside,
+            tuple(totals),
         )
 
     def _spaced_name(self, word: re.Match[str]) -> str:
@@ -1858,6 +1864,9 @@ class IntentParser:
             # "what's a waypoint proxy? we need one for L7 policy": the mesh or part asked
             # about is explained; a feature said only outside the questions is why they ask.
             features = self._asked_features(r.text, features)
+            # "how does cilium do service mesh w/o sidecars?": the mesh is explained, the way
+            # said is part of what it is
+            features = [] if self._working_in(r.text) else features
         if kind == IntentKind.recommend:  # a retired mesh named is the one they move off
             tried = self._requirements.tried_once(r.normalised)  # unless only tried once
             retired = [m for m in meshes if not self._current(m) and m not in tried]
@@ -1935,6 +1944,7 @@ class IntentParser:
             control_plane_too=kind == IntentKind.cost and r.control_plane_too,
             unsure=unsure,
             unread=notes[:4],
+            totals=list(r.totals[:3]),
             options=options,
             excepted=list(r.excepted)[:6] if kind == IntentKind.which_meshes else [],
         )
@@ -1982,7 +1992,7 @@ class IntentParser:
         if said or not run:
             return said
         after = text.lower().split(run, 1)[1].split()[:1]
-        return None if after and self._numbers.read(f"7 {after[0]}", set())[0] else run
+        return None if after and self._numbers.read(f"7 {after[0]}", set()).facts else run
 
     def _adoption_asked(self, text: str) -> bool:
         """Every clause asking about a mesh asks whether to adopt it (a `recommend` phrase)
@@ -2198,6 +2208,7 @@ class IntentParser:
         # on two clusters") is where it runs.
         asks = self._cues.words["asks_of"]
         asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
+        asked += _confirmed(r.text, self._cues.words["confirm_asked"])  # "… got retired, true?"
         # "nginx service mesh — still supported or should we bail": a status asked, whether to
         # leave its other side; the status answers both, mark or not.
         either = self._status_or_leave(r.text)
@@ -2839,8 +2850,10 @@ class IntentParser:
                 # its base said as what it may be is no second subject
                 bases = {self._kb.meshes[m].based_on for m in named.meshes}
                 subjects = [m for m in meshes if m not in bases]
-                topic = named.meshes == subjects and len(subjects) == 1 and not named.features
+                one = named.meshes == subjects and len(subjects) == 1
+                topic = one and not named.features
                 topic = topic and self._mesh_explained(said, named, text[end:])
+                topic = topic or (one and self._working_asked(said, named))
             else:
                 topic = bool(named.features) or self._cues.has("concept", said)
             reason = self._cues.strip("relevance", self._cues.strip("purpose", said))  # no pick
@@ -2849,6 +2862,30 @@ class IntentParser:
             if self._explained(said, sentence):
                 return True
         return False
+
+    def _working_in(self, text: str) -> bool:
+        """Some sentence a question mark closes (or the last, with none) asks how the one mesh
+        it names does its work (`_working_asked`)."""
+        asked = [m.group(0) for m in _ASKED.finditer(text)] or [last_sentence(text)]
+        for sentence in asked:
+            said = normalise(sentence)
+            named = find_mentions(said.split(), self._kb.mesh_index, self._kb.feature_index)
+            if len(named.meshes) == 1 and self._working_asked(said, named):
+                return True
+        return False
+
+    def _working_asked(self, said: str, named: Mentions) -> bool:
+        """How the one mesh named does its work asked (`works_asked` right after its name, the
+        clause opening on `how_works`): "how does cilium do service mesh w/o sidecars?", "how
+        does ambient work without sidecars": the way said is what to explain, no feature to
+        check."""
+        words = said.split()
+        first = named.mesh_used.index(True)
+        last = max(i for i, used in enumerate(named.mesh_used) if used)
+        opening = " ".join(words[:first])
+        return self._cues.has("how_works", f" {opening} ") and self._cues.starts(
+            "works_asked", " ".join(words[last + 1 :])
+        )
 
     def _mesh_explained(self, said: str, named: Mentions, after: str) -> bool:
         """The mesh named is what is to be explained: right after an `explain` cue ("explain
@@ -3345,6 +3382,19 @@ def _questions(text: str) -> frozenset[str]:
         for clause, end in zip(parts[::2], parts[1::2], strict=False)  # the last has no end
         if "?" in end
     )
+
+
+def _confirmed(text: str, confirming: frozenset[str]) -> list[str]:
+    """The clauses a question asking only whether they are so follows ("heard nginx service
+    mesh got retired, true?", "osm is dead, right?"), normalised: asked, not stated."""
+    parts = _CLAUSE_ENDS.split(_PARENS.sub(" ", text))
+    clauses = [" ".join(normalise(c).split()) for c in parts[::2]]
+    ends = parts[1::2]
+    return [
+        clauses[i - 1]
+        for i in range(1, min(len(clauses), len(ends)))
+        if "?" in ends[i] and clauses[i] in confirming and clauses[i - 1]
+    ]
 
 
 def _left_open(text: str) -> set[str]:

@@ -78,14 +78,14 @@ class PlannedSize:
         """The fact a count sets: with its own unit in the few words after it, else the
         unit of the last count before it; a bare year is no count."""
         tail = _WORD.findall(text[count.end() :])[:REACH_BEFORE]
-        own, _ = self._numbers.read(" ".join([count["num"], *tail]), set())
+        own = self._numbers.read(" ".join([count["num"], *tail]), set()).facts
         if own:
             fact, value = next(iter(own.items()))
             return (fact, value) if isinstance(value, int) else None
         unit = self._numbers.last_unit(text[: count.start()])
         if unit is None or _YEAR.fullmatch(count["num"]):
             return None
-        read, _ = self._numbers.read(f"{count['num']} {unit}", set())
+        read = self._numbers.read(f"{count['num']} {unit}", set()).facts
         value = next(iter(read.values()), None)
         return (next(iter(read)), value) if isinstance(value, int) else None
 

@@ -55,11 +55,15 @@ class SetupWeigher:
         return groups + len(clauses) >= self._enough
 
     @staticmethod
-    def outweighs(kind: IntentKind, meshes: Collection[str]) -> bool:
-        """A question the setup before it outweighs: a check of one offering's features, or
-        a list of the meshes with them."""
+    def outweighs(kind: IntentKind, meshes: Collection[str], picks_between: bool = False) -> bool:
+        """A question the setup said with it outweighs: a check of one offering's features, a
+        list of the meshes with them, or a comparison that asks which of the meshes set
+        against each other fits them (`picks_between`: "istio sidecar vs ambient for us?
+        ~3000 pods on AKS … we need a few legacy VMs in the mesh and multi-cluster"), a pick
+        among those named. "istio sidecar vs ambient, what's the difference?" asks none."""
         one_checked = kind == IntentKind.feature_check and len(meshes) == 1
-        return one_checked or (kind == IntentKind.which_meshes and not meshes)
+        picked = kind == IntentKind.compare and len(meshes) >= 2 and picks_between
+        return one_checked or picked or (kind == IntentKind.which_meshes and not meshes)
 
     def _stated(
         self,

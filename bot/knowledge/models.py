@@ -1044,6 +1044,11 @@ class FactDef(Strict):
         description="Units that count this fact apiece of another fact's holders, by that "
         "fact ('pods per node' counts per node: times the nodes counted, not per service).",
     )
+    per: list[Id] = Field(
+        default_factory=list,
+        description="Number facts whose holders this fact may be counted apiece of ('3 "
+        "clusters of 40 nodes' is 120 nodes): bot/intents/products.py.",
+    )
     narrowest: bool = Field(
         default=False,
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
@@ -2427,6 +2432,11 @@ class RulesFile(Strict):
         default_factory=dict,
         description="Clipped words of the field and the words they stand for ('auth': "
         "authorization, authentication); feature retrieval reads each as all of them.",
+    )
+    shorthand: dict[Text, Text] = Field(
+        default_factory=dict,
+        description="Words written with a slash and the words they stand for ('w/o': without): "
+        "read as those words before anything else (bot/intents/shorthand.py).",
     )
     refusals: Refusals = Field(default_factory=lambda: Refusals())
     constraints: list[Constraint] = Field(default_factory=list)
