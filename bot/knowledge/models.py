@@ -615,6 +615,12 @@ class Distribution(Strict):
     control_plane: ControlPlaneModel
     support: str = ""
     pricing: str = ""
+    project_code: bool = Field(
+        default=False,
+        description="It runs its base project's own open-source code, built or managed by the "
+        "vendor with no closed layer of its own (the AKS add-on, OpenShift Service Mesh): a "
+        "policy of CNCF projects only takes it as that project, at the project's level.",
+    )
     sources: list[Id] = Field(min_length=1)
 
 
