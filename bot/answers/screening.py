@@ -181,6 +181,9 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     if (moded := _in_mode(mesh, feature_id, ctx)) is not None:
         return moded
     row = mesh.features.get(feature_id)
+    if row is not None and (beside := [f for f in row.not_with if f in ctx.req.needs]):
+        names = " or ".join(kb.features[f].name if f in kb.features else f for f in beside)
+        return Check(Outcome.out, f"{name} together with {names}", tuple(row.sources))
     return _level(row, name, feature_id, mesh, ctx)
 
 
@@ -202,8 +205,8 @@ def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
     mode gives (a mesh runs in one mode: what its sidecars give does not count). A row it
     inherits from its sidecar base, or one that holds in sidecar mode only (`sidecar_only`),
     is read from the entry of its mode (Istio ambient mode for a vendor's Istio) where that
-    has less; where no entry describes
-    the mode, what it lists (`mode_features`) is all it gives. None where nothing changes,
+    has less; where no entry describes the mode, what it lists (`mode_features`) is all it
+    gives. None where nothing changes,
     or where a must-have runs them with no sidecar another way (proxyless gRPC)."""
     if feature_id == SIDECARLESS or not (ctx.req.no_sidecars or SIDECARLESS in ctx.req.needs):
         return None

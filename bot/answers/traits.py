@@ -353,34 +353,39 @@ def _carries_many_vms(s: Screened, field: Field) -> bool:
     )
 
 
-def _base_left(s: Screened, field: Field) -> bool:
-    """A licensed edition whose open-source base is still in, in any of its modes (Istio's
-    ambient mode beside Gloo Mesh): what the licence buys is no must-have. Where the base is
-    out, the edition fills a gap it leaves (FIPS builds)."""
+def _open_bases(s: Screened, field: Field) -> list[Screened]:
+    """Where it is a licensed edition: its open-source base still in, in any of its modes
+    (Istio's ambient mode beside Gloo Mesh, where sidecars are refused)."""
     base = field.kb.meshes.get(s.mesh.based_on or "")
     if not (_paid_edition(s.mesh, field.kb) and base):
-        return False
+        return []
     family = base.api_family or base.id
-    return any(
-        o.mesh.id == base.id
+    return [
+        o
+        for o in field.alive
+        if o.mesh.id == base.id
         or (
             o.mesh.api_family == family
             and o.mesh.fit
             and o.mesh.fit.licence == LicenceKind.open_source
         )
-        for o in field.alive
-    )
+    ]
+
+
+def _base_left(s: Screened, field: Field) -> bool:
+    """A licensed edition whose open-source base is still in: what the licence buys is no
+    must-have. Where the base is out, the edition fills a gap it leaves (FIPS builds)."""
+    return bool(_open_bases(s, field))
 
 
 def _base_suffices(s: Screened, field: Field) -> bool:
     """A licensed edition whose open-source base is still in and has every must-have at least
-    partly, none of them unconfirmed: the licence fills no gap in it."""
-    if not _paid_edition(s.mesh, field.kb):
-        return False
-    base = next((o for o in field.alive if o.mesh.id == s.mesh.based_on), None)
+    partly, none of them unconfirmed: the licence fills no gap in it (a feature in Beta
+    upstream that the vendor sells as its own is still the upstream's, there to be run)."""
     tests = {c.id: c.test for c in field.kb.rules.constraints}
-    return base is not None and not any(
-        f.unconfirmed for f in base.caveats if tests.get(f.constraint) in FEATURE_TESTS
+    return any(
+        not any(f.unconfirmed for f in base.caveats if tests.get(f.constraint) in FEATURE_TESTS)
+        for base in _open_bases(s, field)
     )
 
 
