@@ -9,7 +9,9 @@ problems 2 and 4), each through the public path (parse, then the verdict):
 - over Buoyant's free tier (a head count of 50 or more said) with paid editions closed,
   Linkerd's edge-only releases are a certain cost, and a mesh with free stable releases wins;
 - a must-have an offering meets only apart from another it needs too (Cilium's mTLS and
-  ClusterMesh) is not met: Cilium is out, and Istio ambient on the Cilium CNI goes first.
+  ClusterMesh) is not met: Cilium is out, and Istio ambient on the Cilium CNI goes first;
+- a mesh nothing confirms on the platform (Linkerd on GKE Autopilot) trails, when level, one
+  confirmed there that meets every must-have (Cloud Service Mesh).
 """
 
 from __future__ import annotations
@@ -162,3 +164,37 @@ def test_ambient_on_the_cilium_cni_goes_first(engine: AnswerEngine, text: str):
 )
 def test_cilium_stays_where_its_mtls_is_not_split_from_a_need(engine: AnswerEngine, text: str):
     assert not verdict(engine, text).of("cilium").out
+
+
+AUTOPILOT = [
+    "Startup on one GKE Autopilot cluster, 20 services, growing to 60 next year, 3 engineers",
+    "GKE Autopilot, 60 services, 3 engineers, need mTLS",
+    "GKE autopilot, 70 services, small team, need mtls and retries",
+    "We're on GKE Autopilot with 40 services, expecting 100 soon; team of 3",
+    "GKE Autopilot startup, 50 services and growing, 2 engineers",
+]
+
+
+@pytest.mark.parametrize("text", AUTOPILOT)
+def test_a_mesh_unconfirmed_on_autopilot_trails_one_confirmed_there(
+    engine: AnswerEngine, text: str
+):
+    found = verdict(engine, text)
+    assert "on GKE Autopilot unconfirmed" in [f.text for f in found.of("linkerd").caveats]
+    assert found.pick == "google-cloud-service-mesh"
+    assert found.scores["google-cloud-service-mesh"] > found.scores["linkerd"]
+    assert "linkerd" in found.outdone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing confirmed on Autopilot is left to outdo it
+        "GKE Autopilot, 60 services, 3 engineers, need mTLS, open source only",
+        # GKE Standard: Linkerd's fit there is no question
+        "GKE standard, 60 services, 3 engineers, need mTLS",
+    ],
+)
+def test_linkerd_is_not_outdone_where_nothing_confirmed_rivals_it(engine: AnswerEngine, text: str):
+    found = verdict(engine, text)
+    assert found.pick == "linkerd" and "linkerd" not in found.outdone

@@ -194,6 +194,16 @@ def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
 
 
 FEATURE_TESTS = frozenset({ScreeningTest.has_features, ScreeningTest.has_feature})
+# Where it runs at all: the platform, its kinds of node (Fargate, Autopilot) and machines.
+PLATFORM_TESTS = frozenset(
+    {
+        ScreeningTest.runs_on,
+        ScreeningTest.runs_on_fargate,
+        ScreeningTest.runs_on_autopilot,
+        ScreeningTest.vms_in_own_cloud,
+        ScreeningTest.runs_off_kubernetes,
+    }
+)
 
 
 def _meets_needs(s: Screened, field: Field) -> bool:
