@@ -11,7 +11,8 @@ problems 2 and 4), each through the public path (parse, then the verdict):
 - a must-have an offering meets only apart from another it needs too (Cilium's mTLS and
   ClusterMesh) is not met: Cilium is out, and Istio ambient on the Cilium CNI goes first;
 - a mesh nothing confirms on the platform (Linkerd on GKE Autopilot) trails, when level, one
-  confirmed there that meets every must-have (Cloud Service Mesh).
+  confirmed there that meets every must-have (Cloud Service Mesh);
+- OpenShift Service Mesh 3, picked, says which OpenShift versions its releases need.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
 SIDECARLESS_WITH_JWT = [
@@ -198,3 +200,27 @@ def test_a_mesh_unconfirmed_on_autopilot_trails_one_confirmed_there(
 def test_linkerd_is_not_outdone_where_nothing_confirmed_rivals_it(engine: AnswerEngine, text: str):
     found = verdict(engine, text)
     assert found.pick == "linkerd" and "linkerd" not in found.outdone
+
+
+OSSM_PICKED = [
+    "OpenShift, 80 services, we want Red Hat support",
+    "We run OpenShift 4.16 on-prem with 200 services and need vendor support for the mesh",
+    "openshift shop, 3 clusters, mTLS needed, red hat support required",
+    "Our platform is OpenShift; 120 services; we'd like the mesh supported by Red Hat",
+    "OCP 4.16, 60 services, need mtls and retries, vendor support required",
+]
+OCP_VERSIONS = "OSSM 3.3 is supported on OpenShift Container Platform 4.18 or later"
+
+
+@pytest.mark.parametrize("text", OSSM_PICKED)
+def test_the_platform_owners_mesh_says_what_openshift_it_needs(engine: AnswerEngine, text: str):
+    out = render_terminal(engine.ask(text))
+    assert out.startswith("Recommendation: Red Hat OpenShift Service Mesh 3")
+    assert "ON OPENSHIFT" in out and OCP_VERSIONS in out
+
+
+@pytest.mark.parametrize(
+    "text", ["EKS, 80 services, need mTLS", "AKS, 60 services, we want Microsoft support"]
+)
+def test_no_openshift_versions_off_openshift(engine: AnswerEngine, text: str):
+    assert OCP_VERSIONS not in render_terminal(engine.ask(text))
