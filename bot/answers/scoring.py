@@ -18,7 +18,7 @@ from functools import cached_property
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
 from bot.answers.told_last import told_last
-from bot.answers.traits import OWN_TRAITS, Field, applies
+from bot.answers.traits import OWN_TRAITS, PLATFORM_TESTS, Field, applies
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule, RulesFile
 
@@ -309,17 +309,42 @@ def met_in_full(field: Field, fired: list[Rule]) -> dict[str, list[str]]:
     `caveat_cost.outdone_unless` that a rule fired on weighs (a licensed edition whose
     open-source base, left too, meets the need, where the licence is unasked: what it adds is
     the licence)."""
+    needs = dict.fromkeys(f.feature for s in field.alive for f in s.caveats if f.feature)
+    witnesses = _witnesses(field, fired)
+    return {need: witnesses for need in needs} if witnesses else {}
+
+
+def _witnesses(field: Field, fired: list[Rule]) -> list[str]:
+    """The meshes left that meet every must-have in full and may outdo another (see
+    met_in_full)."""
     weighed = {t for rule in fired for t in rule.traits}
     unless = [t for t in field.kb.rules.caveat_cost.outdone_unless if t in weighed]
-    needs = dict.fromkeys(f.feature for s in field.alive for f in s.caveats if f.feature)
-    witnesses = [
+    return [
         s.mesh.id
         for s in field.alive
         if not _baseline(s)
         and all(f.in_full for f in s.caveats if f.feature)
         and not any(field.has(trait, s) for trait in unless)
     ]
-    return {need: witnesses for need in needs} if witnesses else {}
+
+
+def _confirmed_rivals(screened: Screened, field: Field, witnesses: list[str]) -> set[str]:
+    """Where nothing confirms that it runs on the setup's platform at all (on GKE Autopilot),
+    the meshes meeting every must-have in full whose fit there is confirmed: between close
+    options, one known to run there goes first."""
+    tests = {c.id: c.test for c in field.kb.rules.constraints}
+    unsure = {
+        f.constraint
+        for f in screened.caveats
+        if f.unconfirmed and tests.get(f.constraint) in PLATFORM_TESTS
+    }
+    if not unsure:
+        return set()
+    return {
+        s.mesh.id
+        for s in field.alive
+        if s.mesh.id in witnesses and not any(f.constraint in unsure for f in s.caveats)
+    }
 
 
 def _outdone(
@@ -336,14 +361,16 @@ def _outdone(
     on a small estate)."""
     extra, spared = kb.rules.caveat_cost.outdone, kb.rules.caveat_cost.outdone_spares
     full = met_in_full(field, fired) if extra else {}
+    witnesses = _witnesses(field, fired) if extra else []
     enough = [rule for rule in fired if rule.partial_enough]
     cost = {}
     for s in field.alive:
-        if not full or any(field.has(trait, s) for trait in spared):
+        if not witnesses or any(field.has(trait, s) for trait in spared):
             continue
         if any(weight(rule, s, field) > 0 for rule in enough):
             continue
         rivals = {w for f in s.caveats if not f.met_anyway for w in full.get(f.feature, [])}
+        rivals |= _confirmed_rivals(s, field, witnesses)
         if any(scores[w] >= scores[s.mesh.id] - extra for w in rivals if w != s.mesh.id):
             cost[s.mesh.id] = extra
     return cost

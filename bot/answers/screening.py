@@ -183,6 +183,9 @@ def _feature(mesh: Mesh, feature_id: str, ctx: Context) -> Check:
     if (moded := _in_mode(mesh, feature_id, ctx)) is not None:
         return moded
     row = mesh.features.get(feature_id)
+    if row is not None and (beside := [f for f in row.not_with if f in ctx.req.needs]):
+        names = " or ".join(kb.features[f].name if f in kb.features else f for f in beside)
+        return Check(Outcome.out, f"{name} together with {names}", tuple(row.sources))
     return _level(row, name, feature_id, mesh, ctx)
 
 
@@ -199,13 +202,15 @@ SIDECARLESS = "sidecarless"  # features.yaml: the mode a setup refusing sidecars
 
 
 def _in_mode(mesh: Mesh, feature_id: str, ctx: Context) -> Check | None:
-    """A must-have where sidecars are refused, on an offering that runs sidecars and also a
-    sidecar-free mode: what that mode gives. A row it inherits from its sidecar base, or one
-    that holds in sidecar mode only (`sidecar_only`), is read from the entry of its mode
-    (Istio ambient mode for a vendor's Istio) where that has less; where no entry describes
-    the mode, what it lists (`mode_features`) is all it gives. None where nothing changes,
+    """A must-have where sidecars are refused or a sidecar-free data plane is itself a
+    must-have, on an offering that runs sidecars and also a sidecar-free mode: what that
+    mode gives (a mesh runs in one mode: what its sidecars give does not count). A row it
+    inherits from its sidecar base, or one that holds in sidecar mode only (`sidecar_only`),
+    is read from the entry of its mode (Istio ambient mode for a vendor's Istio) where that
+    has less; where no entry describes the mode, what it lists (`mode_features`) is all it
+    gives. None where nothing changes,
     or where a must-have runs them with no sidecar another way (proxyless gRPC)."""
-    if feature_id == SIDECARLESS or not ctx.req.no_sidecars:
+    if feature_id == SIDECARLESS or not (ctx.req.no_sidecars or SIDECARLESS in ctx.req.needs):
         return None
     if mesh.data_plane.model != DataPlaneModel.sidecar:
         return None
@@ -503,7 +508,7 @@ def banned_licences(policy: FactValue) -> set[LicenceKind]:
 
 def licence_fits(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     if isinstance(value, str) and (levels := ctx.kb.rules.cncf_policies.get(value)):
-        return cncf_fits(mesh, levels)
+        return cncf_fits(mesh, levels, ctx.kb)
     if value not in ("open_source", "no_source_available"):
         return FITS
     if mesh.fit is None:
@@ -520,11 +525,15 @@ def licence_fits(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return FITS
 
 
-def cncf_fits(mesh: Mesh, levels: list[CncfStatus]) -> list[Check]:
+def cncf_fits(mesh: Mesh, levels: list[CncfStatus], kb: KnowledgeBase) -> list[Check]:
     """A CNCF project at one of the levels a policy takes; an offering made of other projects
     (no mesh) fits where every one of them is ("Kuma is CNCF sandbox", "OpenTelemetry is CNCF
-    incubating")."""
+    incubating"), and a build that runs its project's own code (`project_code`: the AKS
+    add-on is upstream Istio) is that project."""
     taken = " or ".join(level.value for level in levels)
+    base = kb.meshes.get(mesh.based_on or "")
+    if base is not None and mesh.distribution and mesh.distribution.project_code:
+        mesh = base
     if mesh.built_from:
         below = [p for p in mesh.built_from if p.cncf not in levels]
         if not below:

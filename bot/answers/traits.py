@@ -195,6 +195,16 @@ def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
 
 
 FEATURE_TESTS = frozenset({ScreeningTest.has_features, ScreeningTest.has_feature})
+# Where it runs at all: the platform, its kinds of node (Fargate, Autopilot) and machines.
+PLATFORM_TESTS = frozenset(
+    {
+        ScreeningTest.runs_on,
+        ScreeningTest.runs_on_fargate,
+        ScreeningTest.runs_on_autopilot,
+        ScreeningTest.vms_in_own_cloud,
+        ScreeningTest.runs_off_kubernetes,
+    }
+)
 
 
 def _meets_needs(s: Screened, field: Field) -> bool:
@@ -384,36 +394,43 @@ def fills_base_gap(s: Screened, field: Field) -> bool:
     )
 
 
-def _base_left(s: Screened, field: Field) -> bool:
-    """A licensed edition whose open-source base is still in, in any of its modes (Istio's
-    ambient mode beside Gloo Mesh): what the licence buys is no must-have. Where the base is
-    out, or lacks a must-have the edition meets (`fills_base_gap`), the edition fills a gap it
-    leaves (FIPS builds)."""
+def _open_bases(s: Screened, field: Field) -> list[Screened]:
+    """Where it is a licensed edition: its open-source base still in, in any of its modes
+    (Istio's ambient mode beside Gloo Mesh, where sidecars are refused)."""
     base = field.kb.meshes.get(s.mesh.based_on or "")
-    if not (_paid_edition(s.mesh, field.kb) and base) or fills_base_gap(s, field):
-        return False
+    if not (_paid_edition(s.mesh, field.kb) and base):
+        return []
     family = base.api_family or base.id
-    return any(
-        o.mesh.id == base.id
+    return [
+        o
+        for o in field.alive
+        if o.mesh.id == base.id
         or (
             o.mesh.api_family == family
             and o.mesh.fit
             and o.mesh.fit.licence == LicenceKind.open_source
         )
-        for o in field.alive
-    )
+    ]
+
+
+def _base_left(s: Screened, field: Field) -> bool:
+    """A licensed edition whose open-source base is still in, in any of its modes: what the
+    licence buys is no must-have. Where the base is out, or lacks a must-have the edition
+    meets (`fills_base_gap`), the edition fills a gap it leaves (FIPS builds)."""
+    return bool(_open_bases(s, field)) and not fills_base_gap(s, field)
 
 
 def _base_suffices(s: Screened, field: Field) -> bool:
     """A licensed edition whose open-source base is still in and has every must-have at least
     partly, none of them unconfirmed nor lacking only a build the edition ships: the licence
-    fills no gap in it (`fills_base_gap`)."""
-    if not _paid_edition(s.mesh, field.kb) or fills_base_gap(s, field):
+    fills no gap in it (`fills_base_gap`; a feature in Beta upstream that the vendor sells as
+    its own is still the upstream's, there to be run)."""
+    if fills_base_gap(s, field):
         return False
-    base = next((o for o in field.alive if o.mesh.id == s.mesh.based_on), None)
     tests = {c.id: c.test for c in field.kb.rules.constraints}
-    return base is not None and not any(
-        f.unconfirmed for f in base.caveats if tests.get(f.constraint) in FEATURE_TESTS
+    return any(
+        not any(f.unconfirmed for f in base.caveats if tests.get(f.constraint) in FEATURE_TESTS)
+        for base in _open_bases(s, field)
     )
 
 

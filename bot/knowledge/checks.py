@@ -421,14 +421,18 @@ def _check_modes(
                 f"{support.mode} too",
                 fix="give it a data_plane of its own whose summary names both",
             )
-        for n, other in enumerate(support.mode_features):
-            if feature_ids is not None and other not in feature_ids:
-                yield Problem(
-                    file=file,
-                    path=f"features.{fid}.mode_features[{n}]",
-                    message=f"unknown feature '{other}'",
-                    fix="use a feature id from features.yaml",
-                )
+        for key, others in (
+            ("mode_features", support.mode_features),
+            ("not_with", support.not_with),
+        ):
+            for n, other in enumerate(others):
+                if feature_ids is not None and other not in feature_ids:
+                    yield Problem(
+                        file=file,
+                        path=f"features.{fid}.{key}[{n}]",
+                        message=f"unknown feature '{other}'",
+                        fix="use a feature id from features.yaml",
+                    )
 
 
 def _lender(

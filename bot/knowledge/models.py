@@ -282,6 +282,12 @@ class Support(Strict):
         "describes the mode: the features the offering gives in it (GKE ambient networking: "
         "L4 only). Where the setup asks for that mode, any other must-have is out.",
     )
+    not_with: list[Id] = Field(
+        default_factory=list,
+        description="Features it does not work together with, as its project documents "
+        "(Cilium's mTLS options and ClusterMesh, its multi-cluster): where the setup needs "
+        "one of them too, this row meets nothing.",
+    )
     stage: Literal["alpha", "beta"] | None = Field(
         default=None,
         description="The release stage of what delivers the feature where it is not yet "
@@ -632,6 +638,12 @@ class Distribution(Strict):
     control_plane: ControlPlaneModel
     support: str = ""
     pricing: str = ""
+    project_code: bool = Field(
+        default=False,
+        description="It runs its base project's own open-source code, built or managed by the "
+        "vendor with no closed layer of its own (the AKS add-on, OpenShift Service Mesh): a "
+        "policy of CNCF projects only takes it as that project, at the project's level.",
+    )
     sources: list[Id] = Field(min_length=1)
 
 
