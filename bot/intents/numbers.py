@@ -232,6 +232,7 @@ class NumberReader:
         self._attached = word_pattern(attached)
         self._attached_to = attached
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
+        self._wider = {f.id: f.wider for f in rules.facts if f.wider}
         self._labels = {f.id: f.label for f in rules.facts}
         named = "|".join(
             re.escape(w).replace(r"\ ", r"\s+")
@@ -432,7 +433,7 @@ class NumberReader:
             for match in pattern.finditer(lowered):
                 value = _spelled(match["num"]) if not match["num"].isdigit() else int(match["num"])
                 if value is not None and 1 <= value <= MAX_COUNT:
-                    facts.setdefault(fact, value)
+                    self._keep(facts, fact, value)
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
         self._totals(lowered, facts, ends)
@@ -468,10 +469,15 @@ class NumberReader:
         return " " if self._manifest.search(code.group(0)) else code.group(0)
 
     def _keep(self, facts: dict[str, FactValue], fact: str, value: int) -> None:
-        """The first count of a fact, or the smallest of a `narrowest` one."""
+        """The first count of a fact, or the smallest of a `narrowest` one (its larger count
+        then sets the fact it names `wider`, if that is not said)."""
         old = facts.get(fact)
-        if old is None or (fact in self._narrowest and isinstance(old, int) and value < old):
+        if old is None:
             facts[fact] = value
+        elif fact in self._narrowest and isinstance(old, int) and value != old:
+            facts[fact] = min(old, value)
+            if wider := self._wider.get(fact):
+                facts.setdefault(wider, max(old, value))
 
     def strip(self, normalised: str) -> str:
         """The text without its counts ("3 clusters" is a size, not a topic)."""

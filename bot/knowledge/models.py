@@ -1032,6 +1032,11 @@ class FactDef(Strict):
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
         "… one part-time platform person': the people running the platform are the fewest).",
     )
+    wider: Id | None = Field(
+        default=None,
+        description="The fact a `narrowest` fact's larger count sets ('SaaS company, 250 "
+        "engineers, platform team of 10': 10 run the platform, 250 are the engineering).",
+    )
     choices: list[Id] = Field(default_factory=list)
     names: dict[Id, Text] = Field(
         default_factory=dict, description="How a choice reads in an answer: aks -> AKS."
@@ -1535,8 +1540,8 @@ class PlatformDef(Strict):
     )
     clusterless: bool = Field(
         default=False,
-        description="It holds no cluster of the team's (AWS Lambda's functions): named beside "
-        "other platforms, it adds none to the clusters counted.",
+        description="It holds no Kubernetes cluster of the team's (AWS Lambda's functions, "
+        "ECS's tasks): named beside other platforms, it adds none to the clusters counted.",
     )
     machines: Platform | None = Field(
         default=None,
