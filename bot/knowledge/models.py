@@ -1340,6 +1340,7 @@ class OfferingTrait(StrEnum):
     already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
+    supported_as_wished = "supported_as_wished"
     familiar_api = "familiar_api"
     wanted_base = "wanted_base"
     liked = "liked"
