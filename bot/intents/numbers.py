@@ -15,6 +15,7 @@ from bot.intents.apiece import HOLDERS
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
+from bot.intents.scoped import ScopedCounts
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -233,6 +234,7 @@ class NumberReader:
         self._attached_to = attached
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
         self._wider = {f.id: f.wider for f in rules.facts if f.wider}
+        self._scoped = ScopedCounts(rules)
         self._labels = {f.id: f.label for f in rules.facts}
         named = "|".join(
             re.escape(w).replace(r"\ ", r"\s+")
@@ -373,6 +375,7 @@ class NumberReader:
                 )
             lowered = lowered.replace(match.group(0), " ")
         at: dict[str, int] = {}  # where each count was said
+        parts: list[tuple[str, int, int]] = []  # counts that may be of a part that needs a thing
         ends: dict[str, int] = {}  # where each fact's last count ended
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         holder: str | None = None  # what a unit says a count apiece is per ("pods per node")
@@ -405,6 +408,11 @@ class NumberReader:
             elif fact in ends and _JOINED.fullmatch(lowered, ends[fact], match.start()):
                 facts[fact] = int(facts[fact]) + int(value)  # type: ignore[call-overload]
                 ends[fact] = match.end()
+            elif fact in self._scoped.facts and fact not in facts:
+                parts.append((fact, match.start(), match.end()))
+                self._keep(facts, fact, int(value))
+                at.setdefault(fact, match.start())
+                ends[fact] = match.end()
             else:
                 self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
@@ -417,6 +425,8 @@ class NumberReader:
             if _relation(lowered, match, self._unit_to_fact):  # "one service-to-service layer"
                 continue
             if (fact := self._counted(lowered, match)) is not None:
+                if fact in self._scoped.facts and fact not in facts:
+                    parts.append((fact, match.start(), match.end()))
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
                 holder = holder or self._apiece.get(normalise(match["unit"]))
@@ -436,6 +446,9 @@ class NumberReader:
                     self._keep(facts, fact, value)
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
+        for fact, start, end in parts:  # "Windows nodes too for 20 .NET apps": a part's count
+            if self._scoped.part(lowered, start, end, facts, before):
+                del facts[fact]
         self._totals(lowered, facts, ends)
         holder = holder or apiece.holder_said_before(at)
         return apiece.totalled(facts, holder, before, MAX_COUNT), notes

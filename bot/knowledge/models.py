@@ -1032,6 +1032,12 @@ class FactDef(Strict):
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
         "… one part-time platform person': the people running the platform are the fewest).",
     )
+    scoped_by_need: bool = Field(
+        default=False,
+        description="A count of it in a clause saying what some of the estate needs ('we "
+        "need Windows nodes too for 20 .NET Framework apps') counts a part, not the estate, "
+        "where the estate is sized another way (`phrases: count_scoped`).",
+    )
     wider: Id | None = Field(
         default=None,
         description="The fact a `narrowest` fact's larger count sets ('SaaS company, 250 "
