@@ -106,6 +106,7 @@ from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
 from bot.intents.vendor_rivals import VendorRivals
 from bot.intents.versions import major_after, major_said, version_after
+from bot.intents.volume import VolumeReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept, remember
@@ -250,6 +251,7 @@ class IntentParser:
         self._editions = EditionNames(kb)
         self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
+        self._volume = VolumeReader(kb.rules)
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
@@ -894,9 +896,14 @@ class IntentParser:
         billed = re.compile(rf"\b\d[\d,.]*k?\s+(?:{'|'.join(map(re.escape, units))})\b")
         # "how much does Buoyant Enterprise cost for 200 nodes?": a paid edition's own name
         edition = self._editions.named(r.normalised)
+        # "what does Kong Mesh cost?": an offering paid for in money, no size of theirs to
+        # weigh its proxies at (one billed by use is priced by the size: "lattice for 80
+        # services and 2 TB a month")
+        mesh = self._kb.meshes.get(r.found.meshes[0])
+        priced = mesh is not None and mesh.priced and (mesh.billed_by_use or not r.sizes)
         return any(
             self._cues.has("cost", q)
-            and (edition or billed.search(q))
+            and (edition or billed.search(q) or priced)
             and not self._other_measure(q, units)
             for q in asked
         )
@@ -1075,6 +1082,7 @@ class IntentParser:
         notes += weighed
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
+        counted.update(self._volume.read(text))  # "2 TB a month": traffic billed per GB
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         platforms = _as_list(beside.get(PLATFORM))
         required, unplaced = self._requirements.read(normalised, text, platforms)

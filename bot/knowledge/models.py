@@ -702,6 +702,18 @@ class AutopilotPods(FargatePods):
     Dataplane V2."""
 
 
+class UnitPrices(Strict):
+    """A service billed by use: its price per service-hour and per GB processed, in USD, in one
+    Region, and the hours its pricing page counts in a month."""
+
+    service_hour: float = Field(gt=0)
+    gb: float = Field(gt=0)
+    region: Text
+    hours_a_month: int = Field(gt=0)
+    unpriced: Text = Field(description="What the total leaves out ('request charges').")
+    sources: list[Id] = Field(min_length=1)
+
+
 class Fit(Strict):
     """The facts that decide whether an offering can serve a setup at all.
 
@@ -752,6 +764,18 @@ class Fit(Strict):
         default=False,
         description="The provider bills it by use (per service-hour, GB or request), on top of "
         "the compute you run.",
+    )
+    pricing: str = Field(
+        default="",
+        description="What it costs in money where no distribution says (ECS Service Connect: "
+        "no charge of its own, the proxy's CPU and memory in each task); cited by "
+        "`pricing_sources`.",
+    )
+    pricing_sources: list[Id] = Field(default_factory=list)
+    unit_prices: UnitPrices | None = Field(
+        default=None,
+        description="The provider's published unit prices, for a monthly total at the "
+        "services and traffic said.",
     )
     stable_builds: StableBuilds | None = Field(
         default=None,
@@ -939,6 +963,22 @@ class Mesh(Strict):
     def earlier_line(self, line: int | None) -> EarlierLine | None:
         """The earlier line of that major version, if it is one of this offering's."""
         return next((e for e in self.earlier_lines if e.line == line), None)
+
+    @property
+    def billed_by_use(self) -> bool:
+        """The provider bills it by use (per service-hour, GB or request)."""
+        return bool(self.fit and self.fit.billed_by_use)
+
+    @property
+    def priced(self) -> bool:
+        """What it costs is money first: a licence or subscription (a vendor's edition or
+        product), a bill by use, or a price held ("no charge of its own"); an open-source
+        project costs the resources its proxies take."""
+        fit, dist = self.fit, self.distribution
+        if fit is None:
+            return False
+        held = bool(fit.pricing or (dist and dist.pricing))
+        return held or fit.billed_by_use or fit.licence != LicenceKind.open_source
 
     @property
     def is_current(self) -> bool:
