@@ -56,7 +56,7 @@ from bot.intents.likened import LikenedReader
 from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
-from bot.intents.modes import ModeReader
+from bot.intents.modes import CONTRAST_REACH, CONTRASTS, ModeReader
 from bot.intents.money import money_signed
 from bot.intents.moving_on import ASKING, MovingOn
 from bot.intents.name_breaks import NameBreaks
@@ -682,6 +682,22 @@ class IntentParser:
         """The modes of the subject's project the text sets against it without naming it
         ("… save vs sidecars?" after Istio ambient mode: Istio's sidecar mode)."""
         return self._modes.against(normalise(text).split(), subject)
+
+    def set_against_only(self, text: str) -> bool:
+        """Whether every mesh the text names stands right after a contrast word ("what would
+        it cost in memory vs the AKS istio add-on?"): the other side is the thread's mesh."""
+        tokens = normalise(text).split()
+        spans = self._mentions(tokens).spans
+        if not spans:
+            return False
+        start = min(s for s, _, _ in spans)
+        before = [w for w in tokens[max(0, start - CONTRAST_REACH - 1) : start] if w != "the"]
+        return bool(CONTRASTS & set(before[-CONTRAST_REACH:]))
+
+    def modes_named(self, text: str, subject: str) -> list[str]:
+        """The modes of the subject's project the text asks of without naming the project
+        ("how much memory would the sidecars use?" after Istio ambient mode)."""
+        return self._modes.named(normalise(text).split(), subject)
 
     def says(self, group: str, text: str) -> bool:
         """Whether the text holds a phrase of a rules.yaml `phrases:` group ("catch",
