@@ -117,6 +117,7 @@ MAX_TEXT = 1_000  # prose: the message without its pasted blocks
 # stable builds?" asks the price of its releases, not their status.
 LICENCE_ASKED_OF = (IntentKind.explain, IntentKind.recommend, IntentKind.lifecycle)
 PRICE_ASKED_OF = (IntentKind.explain, IntentKind.cost, IntentKind.lifecycle)
+PROXY_SIZES = frozenset({"pods", "nodes"})  # what proxies are costed at, not billed by
 MAX_READ = MAX_TEXT + MAX_PASTED + 100  # what is parsed: prose and pastes cut down (fences)
 PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
 CLAUSES_KEPT = 1024  # clauses ranked (one question's readers rank its clauses again)
@@ -913,10 +914,11 @@ class IntentParser:
         # "how much does Buoyant Enterprise cost for 200 nodes?": a paid edition's own name
         edition = self._editions.named(r.normalised)
         # "what does Kong Mesh cost?": an offering paid for in money, no size of theirs to
-        # weigh its proxies at (one billed by use is priced by the size: "lattice for 80
-        # services and 2 TB a month")
+        # weigh its proxies at; one billed by use is priced by what it bills ("lattice for 80
+        # services and 2 TB a month"), while pods or nodes ask what runs on them
         mesh = self._kb.meshes.get(r.found.meshes[0])
-        priced = mesh is not None and mesh.priced and (mesh.billed_by_use or not r.sizes)
+        sized = r.sizes & PROXY_SIZES if mesh and mesh.billed_by_use else r.sizes
+        priced = mesh is not None and mesh.priced and not sized
         return any(
             self._cues.has("cost", q)
             and (edition or billed.search(q) or priced)
