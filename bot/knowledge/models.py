@@ -711,6 +711,7 @@ class UnitPrices(Strict):
     region: Text
     hours_a_month: int = Field(gt=0)
     unpriced: Text = Field(description="What the total leaves out ('request charges').")
+    as_of: dt.date
     sources: list[Id] = Field(min_length=1)
 
 
