@@ -408,12 +408,9 @@ class NumberReader:
             elif fact in ends and _JOINED.fullmatch(lowered, ends[fact], match.start()):
                 facts[fact] = int(facts[fact]) + int(value)  # type: ignore[call-overload]
                 ends[fact] = match.end()
-            elif fact in self._scoped.facts and fact not in facts:
-                parts.append((fact, match.start(), match.end()))
-                self._keep(facts, fact, int(value))
-                at.setdefault(fact, match.start())
-                ends[fact] = match.end()
             else:
+                if fact in self._scoped.facts and fact not in facts:
+                    parts.append((fact, match.start(), match.end()))
                 self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
                 ends[fact] = match.end()
