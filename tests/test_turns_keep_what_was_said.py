@@ -88,14 +88,14 @@ def test_only_mtls_across_turns_picks_as_mtls_needed_in_one_message(kb, reply):
     assert across == one.answer.title
 
 
-AKS_SMALL = "We have 20 services on AKS and need mTLS, 2 engineers. Which mesh?"
+SMALL_EKS = "We have 20 services on EKS and need mTLS, 2 engineers, open source only. Which mesh?"
 
 
 def test_only_mtls_answering_the_drivers_question_still_says_so(kb):
     """Must not change: asked whether mTLS is the only reason, "only mTLS" says it is."""
-    first = talk(kb, AKS_SMALL).answer
+    first = talk(kb, SMALL_EKS).answer
     assert first.follow_up and first.follow_up.question.startswith("Is mutual TLS the only")
-    question = talk(kb, AKS_SMALL, "only mtls").question
+    question = talk(kb, SMALL_EKS, "only mtls").question
     assert question.facts["only_mtls"] is True
 
 
@@ -107,7 +107,7 @@ def test_only_mtls_said_in_one_message_reads_as_before(kb):
 
 # ---------------------------------------------------------------- not asked again (#3)
 
-ROSA = "We run ROSA with 150 services and want a supported mesh, multi-cluster. Which mesh?"
+ON_PREM = "We have 20 services on-prem k8s and need mTLS, 2 engineers. Which mesh?"
 SUPPORT_ANSWERS = [
     "From any vendor",
     "any vendor is fine",
@@ -118,13 +118,13 @@ SUPPORT_ANSWERS = [
 
 
 def test_the_licence_question_is_asked_first(kb):
-    answer = talk(kb, ROSA).answer
+    answer = talk(kb, ON_PREM).answer
     assert answer.follow_up and answer.follow_up.question.startswith("Does your licence policy")
 
 
 @pytest.mark.parametrize("reply", SUPPORT_ANSWERS)
 def test_an_answer_to_another_question_is_taken_and_the_asked_one_not_asked_again(kb, reply):
-    conversation = talk(kb, ROSA, reply)
+    conversation = talk(kb, ON_PREM, reply)
     assert "support" in conversation.question.facts
     follow_up = conversation.answer.follow_up
     assert follow_up is None or not follow_up.question.startswith("Does your licence policy")

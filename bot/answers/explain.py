@@ -3,6 +3,8 @@ A question naming no mesh explains a concept instead (concepts.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
@@ -11,7 +13,7 @@ from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.licensing import licence_lead
-from bot.answers.money import price_line, price_sources
+from bot.answers.money import monthly_bill, price_line, price_sources
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platforms import platform_notes
@@ -29,7 +31,7 @@ from bot.answers.steps import standard_steps, step
 from bot.answers.support import support_lead
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import LicenceKind, Mesh, Platform
+from bot.knowledge.models import FactValue, LicenceKind, Mesh, Platform
 
 MAX_SUCCESSORS = 2  # a retired mesh's replacements offered as comparisons
 
@@ -162,17 +164,28 @@ def _platform_fit(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, s
     return title, " ".join([text, *notes])
 
 
-def _price_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
-    """Its pricing as held (a distribution's `pricing`), or that it is open source with no
-    licence fee; never a resource figure. A price the knowledge base does not hold is said to
-    be so, with who sells it."""
+def _price_lead(
+    kb: KnowledgeBase, mesh: Mesh, cite: Citations, facts: Mapping[str, FactValue]
+) -> tuple[str, list[str]]:
+    """Its pricing as held (a distribution's `pricing`, its own), or that it is open source
+    with no licence fee; never a resource figure. A price the knowledge base does not hold is
+    said to be so, with who sells it. Billed by use, with services said, the monthly total
+    from the unit prices held follows ("lattice for 80 services and 2 TB a month")."""
     fit, dist = mesh.fit, mesh.distribution
     sellers = [kb.rules.fact("support").says(v) for v in fit.support_from] if fit else []
     who = f" (ask {', '.join(sellers)} for a quote)" if sellers else ""
     if dist and dist.pricing:
         said = f"Pricing of {mesh.name}, as I hold it: {dist.pricing.rstrip('.')}."
         return f"{said} I hold no price list for it{who}.", cite.cite(dist.sources)
+    if fit and fit.pricing:  # "what does service connect cost?": no charge of its own
+        said = f"Pricing of {mesh.name}, as I hold it: {fit.pricing.rstrip('.')}."
+        return said, cite.cite(fit.pricing_sources)
     if fit and fit.billed_by_use and (billed := price_line(mesh)):  # "vpc lattice pricing?"
+        services, data = facts.get("services"), facts.get("data_gb_month")
+        if isinstance(services, int) and fit.unit_prices:
+            gb = data if isinstance(data, int) else None
+            total = monthly_bill(mesh, services, gb)
+            return f"{billed}. {total}", cite.cite([*price_sources(mesh), *fit.unit_prices.sources])
         return f"{billed}.", cite.cite(price_sources(mesh))
     if fit and fit.licence == LicenceKind.open_source:
         said = f"{mesh.name} is open source ({mesh.license}): no licence fee to run it."
@@ -233,7 +246,7 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         policy = intent.facts.get("licence")
         lead, lead_sources = licence_lead(mesh, counted, cite, policy)
     elif intent.aspect == Aspect.price:  # "what does GCSM cost for 200 vCPUs?": money
-        lead, lead_sources = _price_lead(kb, mesh, cite)
+        lead, lead_sources = _price_lead(kb, mesh, cite, intent.facts)
     elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"
         lead, lead_sources = support_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.drawbacks and (

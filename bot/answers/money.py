@@ -19,6 +19,8 @@ def price_line(mesh: Mesh) -> str:
     fit, dist = mesh.fit, mesh.distribution
     if dist and dist.pricing:
         return f"{mesh.name}: {dist.pricing.rstrip('.')}"
+    if fit and fit.pricing:  # "ECS Service Connect: no charge of its own: …"
+        return f"{mesh.name}: {fit.pricing.rstrip('.')}"
     if fit and fit.billed_by_use and (billed := _billed(mesh)):
         said = billed.conditions.rstrip(".")
         return f"{mesh.name}: billed by use, not in memory: {said[:1].lower()}{said[1:]}"
@@ -42,6 +44,8 @@ def price_sources(mesh: Mesh) -> list[str]:
     fit, dist = mesh.fit, mesh.distribution
     if dist and dist.pricing:
         return list(dist.sources)
+    if fit and fit.pricing:
+        return list(fit.pricing_sources)
     if fit and fit.billed_by_use and (billed := _billed(mesh)):
         return list(billed.sources[:1])
     builds = fit.stable_builds if fit else None
@@ -54,3 +58,31 @@ def money_said(kb: KnowledgeBase, meshes: list[Mesh]) -> tuple[str, list[str]]:
     lines = [(m, line) for m in meshes if (line := price_line(m))]
     text = "In money: " + " ".join([*(f"{line}." for _, line in lines), NO_DOLLARS])
     return text, [s for m, _ in lines for s in price_sources(m) if s in kb.sources]
+
+
+def monthly_bill(mesh: Mesh, services: int, gb_month: int | None) -> str:
+    """A monthly total from the unit prices held, with its arithmetic: "At 80 services and 2,048
+    GB a month: 80 services × $0.025 an hour × 730 hours = $1,460.00, plus 2,048 GB × $0.025
+    = $51.20: about $1,511.20 a month, plus …"; '' where no unit prices are held."""
+    prices = mesh.fit.unit_prices if mesh.fit else None
+    if prices is None:
+        return ""
+    hours = services * prices.service_hour * prices.hours_a_month
+    said = (
+        f"{services:,} services × ${prices.service_hour:,.3f} an hour × "
+        f"{prices.hours_a_month:,} hours = ${hours:,.2f}"
+    )
+    if gb_month is None:
+        size = f"{services:,} services"
+        tail = f", plus ${prices.gb:,.3f} per GB processed (tell me GB a month for that part)"
+        total = hours
+    else:
+        size = f"{services:,} services and {gb_month:,} GB a month"
+        data = gb_month * prices.gb
+        said += f", plus {gb_month:,} GB × ${prices.gb:,.3f} = ${data:,.2f}"
+        tail = ""
+        total = hours + data
+    return (
+        f"At {size} ({prices.region} prices): {said}: about ${total:,.2f} a month{tail}, "
+        f"plus {prices.unpriced}."
+    )

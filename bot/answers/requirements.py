@@ -29,6 +29,11 @@ class Requirements(BaseModel):
         description="'none', 'any', or the vendor id support must come from "
         "('provider' is resolved to the platform's provider when it is known).",
     )
+    support_preferred: str | None = Field(
+        default=None,
+        description="Support wished for, not required: 'any' or a vendor id ('provider' "
+        "resolved as for `support`).",
+    )
     licence: str | None = None
     needs: list[str] = Field(default_factory=list, description="Must-have feature ids.")
     in_full: list[str] = Field(
@@ -122,8 +127,9 @@ class Requirements(BaseModel):
         cloud = known.get("cloud")
         owners = {_owner(rules, p, cloud) for p in platforms}
         provider = owners.pop() if len(owners) == 1 else None
-        if known.get("support") == "provider" and provider:
-            known["support"] = provider
+        for wanted in ("support", "support_preferred"):
+            if known.get(wanted) == "provider" and provider:
+                known[wanted] = provider
         clouds = {d.provider for d in rules.platforms.values() if d.provider}
         if not platforms and known.get("vendor") in clouds:  # "we're an AWS shop": on AWS
             provider = known["vendor"]

@@ -144,13 +144,22 @@ def _costed_for_the_thread(
     pods?" after OpenShift Service Mesh was picked costs it, at that size and on the thread's
     setup. Set against another mode of its project without naming either ("how much memory
     would that save vs sidecars?" after Istio ambient mode), it is that mesh beside the mode,
-    as "ambient vs sidecars" asks it."""
+    as "ambient vs sidecars" asks it. Asked of another mode alone ("how much memory would
+    the sidecars use?"), it is that mode first, the thread's mesh beside it; set against a
+    mesh named ("what would it cost in memory vs the AKS istio add-on?"), the thread's mesh
+    and that one."""
     subject = subject_of(kb, context)
-    if intent.kind != IntentKind.cost or subject is None or parser.parse(text).meshes:
+    if intent.kind != IntentKind.cost or subject is None:
         return intent
+    if named := parser.parse(text).meshes:  # "what would it cost vs the AKS add-on?": both
+        if subject in named or not parser.set_against_only(text):
+            return intent
+        return intent.model_copy(update={"meshes": [subject, *intent.meshes]})
     against = parser.modes_against(text, subject)
     if against:
         return intent.model_copy(update={"meshes": [subject, *against]})
+    if named := parser.modes_named(text, subject):
+        return intent.model_copy(update={"meshes": [*named, subject]})
     return intent if intent.meshes else intent.model_copy(update={"meshes": [subject]})
 
 

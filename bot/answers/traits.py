@@ -181,6 +181,15 @@ def _works_with(field: Field, s: Screened, supports: bool) -> bool:
     return vendor in (fit.support_from if supports else fit.makers)
 
 
+def _supported_as_wished(s: Screened, field: Field) -> bool:
+    """Support said to be nice to have comes with it: from the vendor named, or from any
+    vendor where none was."""
+    wished, fit = field.req.support_preferred, s.mesh.fit
+    if not wished or not fit or not fit.mesh:
+        return False
+    return bool(fit.support_from) if wished == "any" else wished in fit.support_from
+
+
 def _needs_met_without_mesh(s: Screened, field: Field) -> bool:
     """No data plane at all, and every need spoken of is one it has in full (what a tool they
     run or the platform covers is no need any more)."""
@@ -456,6 +465,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "already_run": _already_run,
     "from_current_vendor": lambda s, field: _works_with(field, s, supports=True),
     "from_vendor_family": lambda s, field: _works_with(field, s, supports=False),
+    "supported_as_wished": _supported_as_wished,
     "familiar_api": lambda s, field: bool(
         field.req.knows_api and s.mesh.api_family == field.req.knows_api
     ),

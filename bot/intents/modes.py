@@ -147,6 +147,22 @@ class ModeReader:
                     break
         return set_against
 
+    def named(self, tokens: list[str], subject: str) -> list[str]:
+        """The modes of the subject's project a reply names as what it asks of, with no
+        contrast ("how much memory would the sidecars use?" after Istio ambient mode: Istio's
+        sidecar mode); a word denied ("no sidecars") names none."""
+        asked = []
+        for mesh_id, beside, words in self._modes:
+            if subject not in beside:
+                continue
+            for start in range(len(tokens)):
+                if any(tuple(tokens[max(0, start - len(n)) : start]) == n for n in self._negators):
+                    continue
+                if any(tuple(tokens[start : start + len(w)]) == w for w in words):
+                    asked.append(mesh_id)
+                    break
+        return asked
+
     def read(self, tokens: list[str], found: Mentions) -> None:
         for mesh_id, beside, words in self._modes:
             # "sidecar mode vs ambient mode in istio": the project named to place the modes is

@@ -17,6 +17,7 @@ from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
 from bot.intents.products import Count, Multiplier
+from bot.intents.scoped import ScopedCounts
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.models import FactType, FactValue, RulesFile
 
@@ -243,6 +244,8 @@ class NumberReader:
         self._attached = word_pattern(attached)
         self._attached_to = attached
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
+        self._wider = {f.id: f.wider for f in rules.facts if f.wider}
+        self._scoped = ScopedCounts(rules)
         self._labels = {f.id: f.label for f in rules.facts}
         self._multiplier = Multiplier(rules)
         named = "|".join(
@@ -385,6 +388,7 @@ class NumberReader:
                 )
             lowered = lowered.replace(match.group(0), " ")
         at: dict[str, int] = {}  # where each count was said
+        parts: list[tuple[str, int, int]] = []  # counts that may be of a part that needs a thing
         ends: dict[str, int] = {}  # where each fact's last count ended
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         holder: str | None = None  # what a unit says a count apiece is per ("pods per node")
@@ -419,6 +423,8 @@ class NumberReader:
                 facts[fact] = int(facts[fact]) + int(value)  # type: ignore[call-overload]
                 ends[fact] = match.end()
             else:
+                if fact in self._scoped.facts and fact not in facts:
+                    parts.append((fact, match.start(), match.end()))
                 self._keep(facts, fact, int(value))
                 at.setdefault(fact, match.start())
                 ends[fact] = match.end()
@@ -431,6 +437,8 @@ class NumberReader:
             if _relation(lowered, match, self._unit_to_fact):  # "one service-to-service layer"
                 continue
             if (fact := self._counted(lowered, match)) is not None:
+                if fact in self._scoped.facts and fact not in facts:
+                    parts.append((fact, match.start(), match.end()))
                 self._keep(facts, fact, value)
                 at.setdefault(fact, match.start())
                 counts.append(Count(fact, value, match.start(), match.end()))
@@ -448,9 +456,12 @@ class NumberReader:
             for match in pattern.finditer(lowered):
                 value = _spelled(match["num"]) if not match["num"].isdigit() else int(match["num"])
                 if value is not None and 1 <= value <= MAX_COUNT:
-                    facts.setdefault(fact, value)
+                    self._keep(facts, fact, value)
         for fact, rate in rates.items():
             facts.setdefault(fact, rate)
+        for fact, start, end in parts:  # "Windows nodes too for 20 .NET apps": a part's count
+            if self._scoped.part(lowered, start, end, facts, before):
+                del facts[fact]
         self._totals(lowered, facts, ends)
         counts.sort(key=lambda c: c.start)
         products = self._multiplier.multiply(lowered, counts, facts, MAX_COUNT)
@@ -488,10 +499,15 @@ class NumberReader:
         return " " if self._manifest.search(code.group(0)) else code.group(0)
 
     def _keep(self, facts: dict[str, FactValue], fact: str, value: int) -> None:
-        """The first count of a fact, or the smallest of a `narrowest` one."""
+        """The first count of a fact, or the smallest of a `narrowest` one (its larger count
+        then sets the fact it names `wider`, if that is not said)."""
         old = facts.get(fact)
-        if old is None or (fact in self._narrowest and isinstance(old, int) and value < old):
+        if old is None:
             facts[fact] = value
+        elif fact in self._narrowest and isinstance(old, int) and value != old:
+            facts[fact] = min(old, value)
+            if wider := self._wider.get(fact):
+                facts.setdefault(wider, max(old, value))
 
     def strip(self, normalised: str) -> str:
         """The text without its counts ("3 clusters" is a size, not a topic)."""

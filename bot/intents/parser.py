@@ -57,7 +57,7 @@ from bot.intents.likened import LikenedReader
 from bot.intents.links import as_labels
 from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
-from bot.intents.modes import ModeReader
+from bot.intents.modes import CONTRAST_REACH, CONTRASTS, ModeReader
 from bot.intents.money import money_signed
 from bot.intents.moving_on import ASKING, MovingOn
 from bot.intents.name_breaks import NameBreaks
@@ -109,6 +109,7 @@ from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
 from bot.intents.vendor_rivals import VendorRivals
 from bot.intents.versions import major_after, major_said, version_after
+from bot.intents.volume import VolumeReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept, remember
@@ -119,6 +120,7 @@ MAX_TEXT = 1_000  # prose: the message without its pasted blocks
 # stable builds?" asks the price of its releases, not their status.
 LICENCE_ASKED_OF = (IntentKind.explain, IntentKind.recommend, IntentKind.lifecycle)
 PRICE_ASKED_OF = (IntentKind.explain, IntentKind.cost, IntentKind.lifecycle)
+PROXY_SIZES = frozenset({"pods", "nodes"})  # what proxies are costed at, not billed by
 MAX_READ = MAX_TEXT + MAX_PASTED + 100  # what is parsed: prose and pastes cut down (fences)
 PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
 CLAUSES_KEPT = 1024  # clauses ranked (one question's readers rank its clauses again)
@@ -255,6 +257,7 @@ class IntentParser:
         self._editions = EditionNames(kb)
         self._planned = PlannedSize(kb.rules, self._numbers)
         self._memory = MemoryReader(kb.rules)
+        self._volume = VolumeReader(kb.rules)
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._refusals = RefusalReader(kb.rules)
@@ -690,6 +693,22 @@ class IntentParser:
         ("… save vs sidecars?" after Istio ambient mode: Istio's sidecar mode)."""
         return self._modes.against(normalise(text).split(), subject)
 
+    def set_against_only(self, text: str) -> bool:
+        """Whether every mesh the text names stands right after a contrast word ("what would
+        it cost in memory vs the AKS istio add-on?"): the other side is the thread's mesh."""
+        tokens = normalise(text).split()
+        spans = self._mentions(tokens).spans
+        if not spans:
+            return False
+        start = min(s for s, _, _ in spans)
+        before = [w for w in tokens[max(0, start - CONTRAST_REACH - 1) : start] if w != "the"]
+        return bool(CONTRASTS & set(before[-CONTRAST_REACH:]))
+
+    def modes_named(self, text: str, subject: str) -> list[str]:
+        """The modes of the subject's project the text asks of without naming the project
+        ("how much memory would the sidecars use?" after Istio ambient mode)."""
+        return self._modes.named(normalise(text).split(), subject)
+
     def says(self, group: str, text: str) -> bool:
         """Whether the text holds a phrase of a rules.yaml `phrases:` group ("catch",
         "list_meshes", "need_words"): what a reply in a thread asks of its own."""
@@ -903,9 +922,15 @@ class IntentParser:
         billed = re.compile(rf"\b\d[\d,.]*k?\s+(?:{'|'.join(map(re.escape, units))})\b")
         # "how much does Buoyant Enterprise cost for 200 nodes?": a paid edition's own name
         edition = self._editions.named(r.normalised)
+        # "what does Kong Mesh cost?": an offering paid for in money, no size of theirs to
+        # weigh its proxies at; one billed by use is priced by what it bills ("lattice for 80
+        # services and 2 TB a month"), while pods or nodes ask what runs on them
+        mesh = self._kb.meshes.get(r.found.meshes[0])
+        sized = r.sizes & PROXY_SIZES if mesh and mesh.billed_by_use else r.sizes
+        priced = mesh is not None and mesh.priced and not sized
         return any(
             self._cues.has("cost", q)
-            and (edition or billed.search(q))
+            and (edition or billed.search(q) or priced)
             and not self._other_measure(q, units)
             for q in asked
         )
@@ -1084,6 +1109,7 @@ class IntentParser:
         notes += weighed
         sized = self._memory.read(text)  # "~150Mi each": a memory figure said
         counted.update(sized)
+        counted.update(self._volume.read(text))  # "2 TB a month": traffic billed per GB
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         platforms = _as_list(beside.get(PLATFORM))
         required, unplaced = self._requirements.read(normalised, text, platforms)

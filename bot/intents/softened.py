@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.intents.refusals import RefusalReader
-from bot.knowledge.models import FactValue, RulesFile
+from bot.knowledge.models import FactType, FactValue, RulesFile
 
 Reader = Callable[[str], dict[str, FactValue]]
 
@@ -21,6 +21,7 @@ class Softened:
 
     def __init__(self, rules: RulesFile, refusals: RefusalReader) -> None:
         self._softened = rules.refusals.softened
+        self._flags = {f.id for f in rules.facts if f.type == FactType.flag}
         self._refusals = refusals
 
     def soften(
@@ -32,9 +33,11 @@ class Softened:
     ) -> set[str]:
         """Replace in `facts` each softened fact set (a flag true, or a policy such as
         `licence: open_source`) that `read` (the readers that set it) no longer sets to that
-        value from the text less its preferring clauses. One a refusal sets ("we'd prefer not
-        to run control planes ourselves") is a must-not said as a preference, which is kept
-        and given up first (`refusals.preferred_fact`). Returns the facts made preferences."""
+        value from the text less its preferring clauses: a flag preference is set true, any
+        other takes the value said ("Microsoft support nice to have": Microsoft). One a
+        refusal sets ("we'd prefer not to run control planes ourselves") is a must-not said as
+        a preference, which is kept and given up first (`refusals.preferred_fact`). Returns
+        the facts made preferences."""
         hard = [f for f in self._softened if facts.get(f) not in (None, False) and f not in refused]
         if not hard:
             return set()
@@ -44,6 +47,7 @@ class Softened:
         said = read(" . ".join(plain)) if plain else {}
         wished = {fact for fact in hard if said.get(fact) != facts[fact]}
         for fact in wished:
+            preference = self._softened[fact]
+            facts[preference] = True if preference in self._flags else facts[fact]
             del facts[fact]
-            facts[self._softened[fact]] = True
         return wished

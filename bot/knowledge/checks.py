@@ -240,6 +240,11 @@ def source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
             yield f"fit.support_sources[{i}]", sid
         for i, sid in enumerate(mesh.fit.platform_sources):
             yield f"fit.platform_sources[{i}]", sid
+        for i, sid in enumerate(mesh.fit.pricing_sources):
+            yield f"fit.pricing_sources[{i}]", sid
+        if mesh.fit.unit_prices:
+            for i, sid in enumerate(mesh.fit.unit_prices.sources):
+                yield f"fit.unit_prices.sources[{i}]", sid
         for name in ("fargate_pods", "gke_autopilot"):
             record = getattr(mesh.fit, name)
             for i, sid in enumerate(record.sources if record else []):

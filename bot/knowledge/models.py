@@ -731,6 +731,19 @@ class AutopilotPods(FargatePods):
     Dataplane V2."""
 
 
+class UnitPrices(Strict):
+    """A service billed by use: its price per service-hour and per GB processed, in USD, in one
+    Region, and the hours its pricing page counts in a month."""
+
+    service_hour: float = Field(gt=0)
+    gb: float = Field(gt=0)
+    region: Text
+    hours_a_month: int = Field(gt=0)
+    unpriced: Text = Field(description="What the total leaves out ('request charges').")
+    as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
+
+
 class Fit(Strict):
     """The facts that decide whether an offering can serve a setup at all.
 
@@ -781,6 +794,18 @@ class Fit(Strict):
         default=False,
         description="The provider bills it by use (per service-hour, GB or request), on top of "
         "the compute you run.",
+    )
+    pricing: str = Field(
+        default="",
+        description="What it costs in money where no distribution says (ECS Service Connect: "
+        "no charge of its own, the proxy's CPU and memory in each task); cited by "
+        "`pricing_sources`.",
+    )
+    pricing_sources: list[Id] = Field(default_factory=list)
+    unit_prices: UnitPrices | None = Field(
+        default=None,
+        description="The provider's published unit prices, for a monthly total at the "
+        "services and traffic said.",
     )
     stable_builds: StableBuilds | None = Field(
         default=None,
@@ -970,6 +995,22 @@ class Mesh(Strict):
         return next((e for e in self.earlier_lines if e.line == line), None)
 
     @property
+    def billed_by_use(self) -> bool:
+        """The provider bills it by use (per service-hour, GB or request)."""
+        return bool(self.fit and self.fit.billed_by_use)
+
+    @property
+    def priced(self) -> bool:
+        """What it costs is money first: a licence or subscription (a vendor's edition or
+        product), a bill by use, or a price held ("no charge of its own"); an open-source
+        project costs the resources its proxies take."""
+        fit, dist = self.fit, self.distribution
+        if fit is None:
+            return False
+        held = bool(fit.pricing or (dist and dist.pricing))
+        return held or fit.billed_by_use or fit.licence != LicenceKind.open_source
+
+    @property
     def is_current(self) -> bool:
         return self.status in (Status.active, Status.baseline)
 
@@ -1065,6 +1106,17 @@ class FactDef(Strict):
         default=False,
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
         "… one part-time platform person': the people running the platform are the fewest).",
+    )
+    scoped_by_need: bool = Field(
+        default=False,
+        description="A count of it in a clause saying what some of the estate needs ('we "
+        "need Windows nodes too for 20 .NET Framework apps') counts a part, not the estate, "
+        "where the estate is sized another way (`phrases: count_scoped`).",
+    )
+    wider: Id | None = Field(
+        default=None,
+        description="The fact a `narrowest` fact's larger count sets ('SaaS company, 250 "
+        "engineers, platform team of 10': 10 run the platform, 250 are the engineering).",
     )
     choices: list[Id] = Field(default_factory=list)
     names: dict[Id, Text] = Field(
@@ -1383,6 +1435,7 @@ class OfferingTrait(StrEnum):
     already_run = "already_run"
     from_current_vendor = "from_current_vendor"
     from_vendor_family = "from_vendor_family"
+    supported_as_wished = "supported_as_wished"
     familiar_api = "familiar_api"
     wanted_base = "wanted_base"
     liked = "liked"
@@ -1584,8 +1637,8 @@ class PlatformDef(Strict):
     )
     clusterless: bool = Field(
         default=False,
-        description="It holds no cluster of the team's (AWS Lambda's functions): named beside "
-        "other platforms, it adds none to the clusters counted.",
+        description="It holds no Kubernetes cluster of the team's (AWS Lambda's functions, "
+        "ECS's tasks): named beside other platforms, it adds none to the clusters counted.",
     )
     machines: Platform | None = Field(
         default=None,
