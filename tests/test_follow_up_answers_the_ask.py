@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers.after_pick import pick_of
 from bot.intents.models import Aspect, IntentKind
+from bot.knowledge.base import KnowledgeBase
 from tests.support.conversation import talk
 
 FINTECH = (
@@ -15,6 +17,13 @@ FINTECH = (
 )
 NOMAD = "We run Nomad with some EKS, HashiCorp customer, 40 services, need mTLS"
 KONG = "EKS plus 30 VMs, 100 services, we already pay Kong for the gateway, need mTLS"
+
+
+def _picked(kb: KnowledgeBase, setup: str) -> str:
+    """The mesh the thread's first answer picks: what the follow-ups refer back to."""
+    pick = pick_of(kb, talk(kb, setup).question) or ""
+    assert pick in kb.meshes
+    return pick
 
 
 @pytest.mark.parametrize(
@@ -30,8 +39,9 @@ KONG = "EKS plus 30 VMs, 100 services, we already pay Kong for the gateway, need
 def test_what_would_change_the_pick_is_answered_not_repeated(kb, reply):
     answer = talk(kb, FINTECH, reply).answer
     assert answer.intent.aspect == Aspect.changes
-    assert answer.title == "What would change the pick from Linkerd"
-    assert answer.points and answer.points[0].heading == "What would change the pick"
+    assert answer.title == f"What would change the pick from {kb.meshes[_picked(kb, FINTECH)].name}"
+    changes = bool(answer.points) and answer.points[0].heading == "What would change the pick"
+    assert changes or "no answer to what I haven't asked yet would change it" in answer.lead
 
 
 @pytest.mark.parametrize(
@@ -47,7 +57,7 @@ def test_what_would_change_the_pick_is_answered_not_repeated(kb, reply):
 def test_the_pick_asked_in_brief_is_the_brief_form(kb, reply):
     answer = talk(kb, FINTECH, reply).answer
     assert answer.intent.brief and answer.kind == IntentKind.recommend
-    assert answer.title == "Recommendation: Linkerd"
+    assert answer.title == f"Recommendation: {kb.meshes[_picked(kb, FINTECH)].name}"
 
 
 @pytest.mark.parametrize(
@@ -63,7 +73,7 @@ def test_the_pick_asked_in_brief_is_the_brief_form(kb, reply):
 def test_proving_mtls_with_the_pick_checks_the_pick(kb, reply):
     question = talk(kb, FINTECH, reply).question
     assert question.kind == IntentKind.feature_check
-    assert question.meshes == ["linkerd"] and "mtls" in question.features
+    assert question.meshes == [_picked(kb, FINTECH)] and "mtls" in question.features
 
 
 @pytest.mark.parametrize(
