@@ -5,7 +5,7 @@ in prod?"), alone or beside a comparison it is asked in."""
 from __future__ import annotations
 
 from bot.answers.citations import Citations
-from bot.answers.screening import banned_licences
+from bot.knowledge.licences import banned_licences
 from bot.knowledge.models import FactValue, LicenceKind, Mesh
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from bot.answers.citations import Citations
 from bot.answers.requirements import Requirements
 from bot.answers.results import Paragraph
-from bot.answers.screening import banned_licences
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.licences import banned_licences
 from bot.knowledge.models import FactValue
 
 

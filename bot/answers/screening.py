@@ -17,6 +17,7 @@ from bot.answers.citations import its_own
 from bot.answers.footprint import DEFAULT_PODS, footprint, nodes_of, per_pod
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.licences import banned_licences
 from bot.knowledge.memo import remember
 from bot.knowledge.models import (
     CncfStatus,
@@ -493,17 +494,6 @@ def own_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
     return [Check(Outcome.out, sources=tuple(sources))]
-
-
-def banned_licences(policy: FactValue) -> set[LicenceKind]:
-    """The licence kinds a licence policy rules out: source-available for "no BUSL", and
-    proprietary too for "open source only"."""
-    if policy not in ("open_source", "no_source_available"):
-        return set()
-    banned = {LicenceKind.source_available}
-    if policy == "open_source":
-        banned.add(LicenceKind.proprietary)
-    return banned
 
 
 def licence_fits(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:

@@ -9,16 +9,18 @@ the status is why they ask, and the answer says it first. Three things are read:
   `retired_mesh` fact);
 - going: that mesh is retired or inactive, or they name a line of it other than the one its
   offering's name ends on (OSSM 2 beside Red Hat OpenShift Service Mesh 3) beside a
-  `lifecycle` word. An older release of a mesh upgraded in place ("we're on linkerd
-  stable-2.14.10, are we out of support? what's the upgrade path") is that release's status;
+  `lifecycle` word, or the licence policy they state rules its licence out ("legal says no
+  BUSL. we run consul connect … what replaces consul?": they must leave it). An older release
+  of a mesh upgraded in place ("we're on linkerd stable-2.14.10, are we out of support?
+  what's the upgrade path") is that release's status;
 - an open ask: a question (or the last sentence, asked without a mark) holding a `next_step`
   phrase ("what now", "upgrade path", "what should replace it", "options?"), or a `recommend`
   or `decision` one, and naming no mesh but theirs ("we run OSM, what do we lose moving to
   Linkerd?" compares the two).
 
 A status asked with no mesh said to be theirs stays a status question ("is osm really
-archived? what replaces it on aks"), and so does a status alone asked of the one they run
-("we run osm on aks, is it still maintained?").
+archived? what replaces it on aks", "what replaces nginx service mesh?"), and so does a status
+alone asked of the one they run ("we run osm on aks, is it still maintained?").
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bot.intents.requirements import RETIRED
 from bot.intents.stances import INCUMBENT
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.licences import banned_licences
 from bot.knowledge.models import FactValue
 
 THEIRS = (INCUMBENT, RETIRED)  # facts naming the mesh they run
@@ -61,11 +64,14 @@ class MovingOn:
         said = (facts.get(key) for key in THEIRS)
         return next((m for m in said if isinstance(m, str) and m in named), None)
 
-    def going(self, text: str, mesh_id: str) -> bool:
+    def going(self, text: str, mesh_id: str, facts: dict[str, FactValue]) -> bool:
         """Their mesh is retired or inactive, or a line of it other than the one its offering's
-        name ends on is said beside a status word ("OSSM 2.x … going EOL")."""
+        name ends on is said beside a status word ("OSSM 2.x … going EOL"), or the licence
+        policy they state rules it out ("legal says no BUSL" of Consul)."""
         mesh = self._kb.meshes[mesh_id]
         if not mesh.is_current:
+            return True
+        if mesh.fit and mesh.fit.licence in banned_licences(facts.get("licence")):
             return True
         status = self._cues.has("lifecycle", f" {normalise(text)} ")
         return status and self._release_of(text, mesh_id) is not None
@@ -82,7 +88,7 @@ class MovingOn:
     def asks(self, text: str, facts: dict[str, FactValue], meshes: Iterable[str]) -> bool:
         """They run a named mesh that is going, and ask what to do next."""
         mesh = self.theirs(facts, meshes)
-        return mesh is not None and self.going(text, mesh) and self.asks_next(text, mesh)
+        return mesh is not None and self.going(text, mesh, facts) and self.asks_next(text, mesh)
 
 
 def _asking(text: str) -> list[str]:

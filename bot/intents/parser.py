@@ -2235,6 +2235,7 @@ class IntentParser:
         asks = self._cues.words["asks_of"]
         asked = [*_questions(r.text), *self._opening_as_questions(r.text, asks)]
         asked += _confirmed(r.text, self._cues.words["confirm_asked"])  # "… got retired, true?"
+        asked += self._status_unmarked(r.text)  # "… in one old cluster, whats its status"
         # "nginx service mesh — still supported or should we bail": a status asked, whether to
         # leave its other side; the status answers both, mark or not.
         either = self._status_or_leave(r.text)
@@ -2716,6 +2717,14 @@ class IntentParser:
         ("is it still supported, and what's the successor?"), normalised."""
         clauses = (normalise(c) for q in _ASKED.findall(text) for c in CLAUSES.split(q))
         return [c for c in clauses if c.split()[:1] and c.split()[0] in asks]
+
+    def _status_unmarked(self, text: str) -> list[str]:
+        """The clauses of the last sentence, asked without a question mark, that ask a
+        status (`status_asked`: "… in one old cluster, whats its status"), normalised."""
+        if "?" in text:
+            return []
+        clauses = (f" {normalise(c)} " for c in CLAUSES.split(last_sentence(text)))
+        return [c.strip() for c in clauses if self._cues.has("status_asked", c)]
 
     def _lightest_asked(self, normalised: str) -> bool:
         """A ranking by overhead asked: a `lightest` cue, or a `least` word before an overhead."""

@@ -31,6 +31,7 @@ from bot.intents.cluster_hosts import ClusterHosts
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
 from bot.intents.likened_places import likened_platforms
+from bot.intents.platform_managed import PlatformManaged
 from bot.intents.pricing import PriceReader
 from bot.intents.sized_run import SizedRun
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -220,6 +221,7 @@ class RequirementReader:
         managed = [t.format(vendor=word) for word in self._vendor_of for t in plain]
         self._managed = gated.phrases([normalise(m) for m in managed])
         self._managed_modal = self._modal_pattern(rules)
+        self._platform_managed = PlatformManaged(rules.phrases)
         self._wish = wish_pattern(rules)
         self._support = self._support_pattern(rules)
         self._family_of = _family_phrases(kb, rules.mesh_vendor_phrases)
@@ -928,10 +930,13 @@ class RequirementReader:
             facts.setdefault("built_on", self._base_of[match.group(0)])
         # A mesh's name gives way to a mark, not to nothing: in "off app mesh, ECS" the "off"
         # is the mesh's, and ECS stays their platform.
+        described = self._platform_managed.described(text) if text else []
         text = self._mesh_names.sub(" _ ", normalised) if self._mesh_names else normalised
         for managed in (self._managed, self._managed_modal):
             said = list(managed.finditer(text)) if managed else []
-            # "microsoft-managed would be nice": a wish, not a requirement
+            # "microsoft-managed would be nice": a wish, not a requirement; "google-managed
+            # kubernetes", "cilium under the hood but google manages it": the platform's
+            said = [m for m in said if not self._platform_managed.of_platform(m, described)]
             if any(not (self._wish and self._wish.match(text, m.end())) for m in said):
                 facts["managed_control_plane"] = True
             if managed and said:
