@@ -115,6 +115,9 @@ def test_support_paid_for_in_a_setup_stays_a_pick(engine: AnswerEngine, text: st
         ("is linkerd still free?", "no licence fee"),
         ("is kuma completely free?", "no licence fee"),
         ("how much is kong mesh?", "Prices are not published"),
+        ("is the AKS istio add-on free to use?", "Not stated"),
+        ("do we pay for cloud service mesh on gke?", "GKE Enterprise"),
+        ("is gcsm free?", "GKE Enterprise"),
     ],
 )
 def test_free_or_money_asked_of_an_offering_is_its_pricing(
@@ -133,6 +136,8 @@ def test_free_or_money_asked_of_an_offering_is_its_pricing(
         ("is istio free of sidecars in ambient mode?", IntentKind.explain, None),
         ("is linkerd sidecar free?", IntentKind.feature_check, None),
         ("does istio ambient cost much memory?", IntentKind.cost, None),
+        ("can we run istio for free?", IntentKind.explain, Aspect.licence),
+        ("we want a mesh free of vendor lock-in", IntentKind.recommend, None),
     ],
 )
 def test_free_or_cost_said_otherwise_asks_no_price(

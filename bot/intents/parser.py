@@ -576,7 +576,7 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
-        elif self._licence_asked(reading, kind):
+        elif self._licence_asked(reading, kind) and not self._free_of_priced(reading):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
             # no licence policy of a setup to screen offerings by; a policy they state ("… if
             # legal says no BUSL") is kept, for the answer to apply
@@ -908,6 +908,17 @@ class IntentParser:
             and self._cues.has("money_ranked", r.normalised)
         )
 
+    def _free_said(self, r: _Reading) -> bool:
+        """ "Free" said of an offering right after its name (bot/intents/free_asked.py)."""
+        words = r.normalised.split()
+        return free_asked(words, self._mentions(words), self._cues)
+
+    def _free_of_priced(self, r: _Reading) -> bool:
+        """ "Free" said of the one offering named whose cost is money first (`Mesh.priced`: "is
+        the AKS istio add-on free to use?"): its pricing, not what its licence permits."""
+        mesh = self._kb.meshes.get(r.found.meshes[0]) if len(r.found.meshes) == 1 else None
+        return mesh is not None and mesh.priced and self._free_said(r)
+
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One offering named in an explanation or a cost question, and money asked of it: a
         `price` word, or a count of `billed_units` ("200 vCPUs") or a paid edition's own name
@@ -918,8 +929,7 @@ class IntentParser:
             return False
         if self._cues.has("price", r.normalised) or money_signed(self._pasted.split(r.text).prose):
             return True
-        words = r.normalised.split()
-        if free_asked(words, self._mentions(words), self._cues):  # "is the AKS add-on free?"
+        if self._free_said(r):  # "is the AKS add-on free?"
             return True
         asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
         units = sorted(self._cues.words["billed_units"])
