@@ -102,3 +102,46 @@ def test_what_support_costs_is_money_not_memory(engine: AnswerEngine, text: str)
 )
 def test_support_paid_for_in_a_setup_stays_a_pick(engine: AnswerEngine, text: str):
     assert engine.parser.parse(text).kind == IntentKind.recommend
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("is the AKS add-on free?", "Not stated"),
+        ("is the aks istio add-on free of charge?", "Not stated"),
+        ("is Google Cloud Service Mesh free on GKE?", "GKE Enterprise"),
+        ("does GCSM cost extra on GKE?", "GKE Enterprise"),
+        ("does linkerd cost money?", "Buoyant Enterprise for Linkerd"),
+        ("is linkerd still free?", "no licence fee"),
+        ("is kuma completely free?", "no licence fee"),
+        ("how much is kong mesh?", "Prices are not published"),
+        ("is the AKS istio add-on free to use?", "Not stated"),
+        ("do we pay for cloud service mesh on gke?", "GKE Enterprise"),
+        ("is gcsm free?", "GKE Enterprise"),
+    ],
+)
+def test_free_or_money_asked_of_an_offering_is_its_pricing(
+    engine: AnswerEngine, text: str, said: str
+):
+    intent = engine.parser.parse(text)
+    assert intent.aspect == Aspect.price
+    lead = _lead(engine, text)
+    assert said in lead and "run on" not in lead.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "aspect"),
+    [
+        ("does the AKS add-on run on AKS?", IntentKind.explain, None),
+        ("is istio free of sidecars in ambient mode?", IntentKind.explain, None),
+        ("is linkerd sidecar free?", IntentKind.feature_check, None),
+        ("does istio ambient cost much memory?", IntentKind.cost, None),
+        ("can we run istio for free?", IntentKind.explain, Aspect.licence),
+        ("we want a mesh free of vendor lock-in", IntentKind.recommend, None),
+    ],
+)
+def test_free_or_cost_said_otherwise_asks_no_price(
+    engine: AnswerEngine, text: str, kind: IntentKind, aspect: Aspect | None
+):
+    intent = engine.parser.parse(text)
+    assert intent.kind == kind and intent.aspect == aspect

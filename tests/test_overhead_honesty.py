@@ -235,3 +235,36 @@ def test_the_lightest_ranking_says_up_front_what_is_not_like_for_like(engine, te
     assert "reuse Istio (sidecar mode)'s figure for the same proxy" in render_terminal(answer)
     bars = [b.label for p in answer.points if isinstance(p, Chart) for b in p.bars]
     assert bars and not any("borrowed" in b for b in bars), bars
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Is Tetrate Istio Subscription a good choice for FIPS?", "Tetrate Istio Subscription"),
+        ("is TIS worth paying for if we need FIPS?", "Tetrate Istio Subscription"),
+        ("is Tetrate Istio Distro good for FIPS?", "Tetrate Istio Distro"),
+        ("should we run TID in prod?", "Tetrate Istio Distro"),
+        ("is Kiali a good mesh for a small team?", "Kiali"),
+        ("should we use kiali as our service mesh?", "Kiali"),
+        ("is kiali the right mesh for us?", "Kiali"),
+    ],
+)
+def test_a_product_outside_the_kb_is_never_answered_as_another(engine, text, product):
+    intent = engine.parser.parse(text)
+    assert intent.meshes == [] and intent.kind.value != "recommend", intent
+    answer = engine.ask(text)
+    assert "not an offering I cover" in answer.lead, answer.lead
+    assert any(p.heading == f"What I know of {product}" for p in answer.points)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "meshes"),
+    [
+        ("does istio support kiali?", "feature_check", ["istio"]),
+        ("which meshes have kiali?", "which_meshes", []),
+        ("does istio support fips?", "feature_check", ["istio"]),
+    ],
+)
+def test_a_feature_named_by_a_product_name_stays_the_feature(engine, text, kind, meshes):
+    intent = engine.parser.parse(text)
+    assert intent.kind.value == kind and intent.meshes == meshes and not intent.unknown_names

@@ -177,6 +177,8 @@ GROUPS = frozenset(
         "licence_words",
         "licence_use",
         "price",
+        "price_free",
+        "price_free_lead",
         "money_ranked",
         "billed_units",
         "drawbacks",

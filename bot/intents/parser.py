@@ -47,6 +47,7 @@ from bot.intents.extract import (
     outside_features,
 )
 from bot.intents.field_words import ASKED_AS_PHRASES, ASKED_GROUPS, field_words
+from bot.intents.free_asked import free_asked
 from bot.intents.heading_setup import HeadingSetup
 from bot.intents.identity import SUBJECTS, IdentityReader
 from bot.intents.lacks import LackReader
@@ -575,7 +576,7 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
-        elif self._licence_asked(reading, kind):
+        elif self._licence_asked(reading, kind) and not self._free_of_priced(reading):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
             # no licence policy of a setup to screen offerings by; a policy they state ("… if
             # legal says no BUSL") is kept, for the answer to apply
@@ -907,6 +908,17 @@ class IntentParser:
             and self._cues.has("money_ranked", r.normalised)
         )
 
+    def _free_said(self, r: _Reading) -> bool:
+        """ "Free" said of an offering right after its name (bot/intents/free_asked.py)."""
+        words = r.normalised.split()
+        return free_asked(words, self._mentions(words), self._cues)
+
+    def _free_of_priced(self, r: _Reading) -> bool:
+        """ "Free" said of the one offering named whose cost is money first (`Mesh.priced`: "is
+        the AKS istio add-on free to use?"): its pricing, not what its licence permits."""
+        mesh = self._kb.meshes.get(r.found.meshes[0]) if len(r.found.meshes) == 1 else None
+        return mesh is not None and mesh.priced and self._free_said(r)
+
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One offering named in an explanation or a cost question, and money asked of it: a
         `price` word, or a count of `billed_units` ("200 vCPUs") or a paid edition's own name
@@ -916,6 +928,8 @@ class IntentParser:
         if len(r.found.meshes) != 1 or kind not in PRICE_ASKED_OF:
             return False
         if self._cues.has("price", r.normalised) or money_signed(self._pasted.split(r.text).prose):
+            return True
+        if self._free_said(r):  # "is the AKS add-on free?"
             return True
         asked = [normalise(q) for q in _questions(r.text)] or [r.normalised]
         units = sorted(self._cues.words["billed_units"])
@@ -1072,10 +1086,18 @@ class IntentParser:
 
     def _covered_products(self, text: str, normalised: str) -> tuple[list[str], str]:
         """The products of rules.yaml `other_products` named in the text (as written, first
-        letter raised), and the normalised text without their names."""
+        letter raised), and the normalised text without their names. A name that is also a
+        feature's ("kiali", a dashboard) names the product only as the subject: where no mesh
+        is named and no meshes are listed ("is Kiali a good mesh?", not "does istio ship
+        kiali?" or "which meshes have kiali?")."""
         named = []
         for product in self._kb.rules.other_products:
-            said = "|".join(re.escape(normalise(n)) for n in product.names if normalise(n))
+            names = [normalise(n) for n in product.names]
+            if any(self._kb.feature_index.exact(n) for n in names) and not self._subject_slot(
+                normalised
+            ):
+                continue
+            said = "|".join(re.escape(n) for n in names if n)
             pattern = rf"(?<!\S)(?:{said})(?!\S)"
             if said and (match := re.search(pattern, normalised)):
                 words = r"[\W_]+".join(map(re.escape, match.group(0).split()))
@@ -1084,6 +1106,14 @@ class IntentParser:
                 named.append(name[:1].upper() + name[1:])
                 normalised = " ".join(re.sub(pattern, " ", normalised).split())
         return named, normalised
+
+    def _subject_slot(self, normalised: str) -> bool:
+        """No mesh named and no list of meshes asked: a product named is the subject."""
+        listed = self._cues.has("which_meshes", normalised) or self._cues.has(
+            "list_meshes", normalised
+        )
+        meshes = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
+        return not listed and not meshes.meshes
 
     def _read(self, text: str, beside: Mapping[str, FactValue]) -> _Reading | None:
         written = text
@@ -1095,14 +1125,15 @@ class IntentParser:
         if not tokens:
             return None
         normalised = " ".join(tokens)
-        signalled, remaining = self._signals.read(normalised)
+        # "how does Envoy Gateway compare to istio", "Tetrate Istio Distro": a product the
+        # knowledge base covers as no offering (rules.yaml other_products), named whole, before
+        # its words read as terms ("istio distro" is built on Istio, "kiali" a dashboard)
+        other_products, unnamed = self._covered_products(text, normalised)
+        signalled, remaining = self._signals.read(unnamed)
         # "memory is the #1 concern", "istio upgrades keep breaking prod"
         for fact, value in self._priorities.read(normalised, text, frozenset(signalled)).items():
             signalled.setdefault(fact, value)
         remaining = self._cues.strip("acts", remaining)  # "should we upgrade": no feature
-        # "how does Envoy Gateway compare to istio": a product the knowledge base covers as no
-        # offering (rules.yaml other_products), named whole, before its words read as terms
-        other_products, remaining = self._covered_products(text, remaining)
         counted, notes, totals = self._numbers.read(text, set(signalled), beside)
         planned, weighed = self._planned.read(text, counted)  # "~300 by next year"
         counted.update(planned)
@@ -1112,7 +1143,7 @@ class IntentParser:
         counted.update(self._volume.read(text))  # "2 TB a month": traffic billed per GB
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         platforms = _as_list(beside.get(PLATFORM))
-        required, unplaced = self._requirements.read(normalised, text, platforms)
+        required, unplaced = self._requirements.read(unnamed, text, platforms)
         if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
             required.update(self._run_by_pronoun.read(normalised))
         unplaced = self._cues.strip("acts", unplaced)
