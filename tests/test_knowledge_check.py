@@ -270,3 +270,17 @@ def test_memory_sizes_set_number_facts(kb_dir):
     path = kb_dir / "rules.yaml"
     path.write_text(path.read_text().replace("    node_memory: [node,", "    platform: [node,", 1))
     assert any("memory.of.platform" in p for p in problems_of(kb_dir))
+
+
+def test_a_product_of_no_offering_may_not_name_one_wherever_it_is_listed(kb_dir):
+    """The first of the other products naming an offering is caught, not only the last."""
+    path = kb_dir / "rules.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace(
+            "  - names: [Tetrate Service Bridge, tsb, tetrate tsb]",
+            "  - names: [Tetrate Service Bridge, tsb, tetrate tsb, Istio]",
+            1,
+        )
+    )
+    assert any("other_products[0].names[3]" in p for p in problems_of(kb_dir))

@@ -802,13 +802,6 @@ def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
         for i, sid in enumerate(product.sources):
             if sid not in source_ids:
                 yield _unknown_source("rules.yaml", f"other_products[{n}].sources[{i}]", sid)
-    for i, sid in enumerate(rules.cluster_limits.sources if rules.cluster_limits else []):
-        if sid not in source_ids:
-            yield _unknown_source("rules.yaml", f"cluster_limits.sources[{i}]", sid)
-    for n, constraint in enumerate(rules.constraints):
-        for i, sid in enumerate(constraint.sources):
-            if sid not in source_ids:
-                yield _unknown_source("rules.yaml", f"constraints[{n}].sources[{i}]", sid)
         for i, name in enumerate(product.names):
             if normalise(name) in known:
                 yield Problem(
@@ -817,6 +810,13 @@ def _check_other_products(loaded: LoadedFiles) -> Iterator[Problem]:
                     message=f"'{name}' names an offering of the knowledge base",
                     fix="drop the name, or drop the product if it is covered as an offering",
                 )
+    for i, sid in enumerate(rules.cluster_limits.sources if rules.cluster_limits else []):
+        if sid not in source_ids:
+            yield _unknown_source("rules.yaml", f"cluster_limits.sources[{i}]", sid)
+    for n, constraint in enumerate(rules.constraints):
+        for i, sid in enumerate(constraint.sources):
+            if sid not in source_ids:
+                yield _unknown_source("rules.yaml", f"constraints[{n}].sources[{i}]", sid)
 
 
 def _check_rate_caps(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
