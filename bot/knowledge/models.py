@@ -2311,7 +2311,8 @@ class RulesFile(Strict):
     besides: list[Text] = Field(
         default_factory=list,
         description="Words right after VMs that set them beside another platform ('plain VMs "
-        "too, not just k8s'): a mixed estate, VMs asked for as workloads.",
+        "too, not just k8s'): a mixed estate, VMs asked for as workloads; a platform said beside "
+        "them in a reply joins the thread's (bot/intents/estate_added.py).",
     )
     joined_after: list[Text] = Field(
         default_factory=list,
