@@ -1191,6 +1191,12 @@ class Signal(Strict):
         description="Features the phrase names as a chore, not as a must-have: 'babysit "
         "upgrades' wants less upgrade work, not canary control-plane upgrades.",
     )
+    unless_asked: bool = Field(
+        default=False,
+        description="The phrase names no stance of its own, so a question asking about it "
+        "(an `asked_about` cue a few words before: 'what about running edge releases in "
+        "production?') sets nothing.",
+    )
     keeps_words: bool = Field(
         default=False,
         description="The phrase asks something too ('do we even need a mesh?'): it sets its "
