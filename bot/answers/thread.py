@@ -64,6 +64,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return shortened  # "tl;dr please": the answer before, in brief
     if changes := _changes_asked(parser, text, context):
         return changes  # "what would change your pick?"
+    if sellers := _sellers_asked(parser, text, context):
+        return sellers  # "and who could support this commercially?"
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if asked := own_ask(kb, parser, text, context):
@@ -135,6 +137,30 @@ def _changes_asked(parser: IntentParser, text: str, context: Intent) -> Intent |
     if fresh.meshes or fresh.features or parser.setup_of(text, context.facts).facts:
         return None  # "what would change if we added VMs?": more of the setup
     return made.model_copy(update={"aspect": Aspect.changes, "text": fresh.text})
+
+
+def _sellers_asked(parser: IntentParser, text: str, context: Intent) -> Intent | None:
+    """Who sells support asked of no mesh named ("and who could support this commercially?",
+    "we might want enterprise support later, who would that be?"): after a recommendation,
+    the pick with who sells support for it (`Aspect.support`); after a question of one mesh,
+    that mesh's sellers."""
+    asked = parser.says("sellers_asked", text) or (
+        parser.says("support_asked", text) and parser.says("who_asked", text)
+    )
+    fresh = parser.parse(text)
+    if not asked or fresh.meshes:
+        return None
+    if made := _recommendation_of(context):
+        return made.model_copy(update={"aspect": Aspect.support, "text": fresh.text})
+    if len(context.meshes) != 1:
+        return None
+    return Intent(
+        kind=IntentKind.explain,
+        meshes=context.meshes,
+        facts=context.facts,
+        aspect=Aspect.support,
+        text=fresh.text,
+    )
 
 
 def _costed_for_the_thread(

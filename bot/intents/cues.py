@@ -193,6 +193,7 @@ GROUPS = frozenset(
         "concept_asks",
         "support_asked",
         "sellers_asked",
+        "who_asked",
         "latest_asked",
         "unit_microseconds",
         "recounted",

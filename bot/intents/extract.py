@@ -20,6 +20,7 @@ MAX_SPAN = 4  # "red hat service mesh", "google cloud service mesh"
 _WORDS = re.compile(r"\w+")  # what a phrase's word must be, between its \b boundaries
 SCANS_KEPT = 64  # token lists whose scan an index pair remembers (a question makes ~7)
 WISH_GAP = 2  # "a managed add-on would really be nice": words between a phrase and the cue
+ASK_GAP = 3  # "what about running linkerd edge releases in prod": words between ask and phrase
 DEFER_GAP = 2  # "maybe some paid support later": words between a hedge and the phrase
 
 
@@ -208,6 +209,15 @@ def deferred_patterns(rules: RulesFile) -> tuple[LazyPattern | None, LazyPattern
     )
 
 
+def asked_pattern(rules: RulesFile) -> LazyPattern | None:
+    """What makes a phrase the thing asked about, no stance: an `asked_about` cue a few words
+    before it ("what about running linkerd edge releases in production"), matched at the end
+    of the text before the phrase."""
+    before = _alternation(rules.phrases.get("asked_about", []))
+    gap = rf"(?:\w+\s+){{0,{ASK_GAP}}}?"
+    return LazyPattern(rf"\b(?:{before})\s+{gap}$") if before else None
+
+
 def _alternation(words: list[str]) -> str:
     """The words normalised, longest first, as one regex alternation."""
     said = sorted({normalise(w) for w in words if normalise(w)}, key=len, reverse=True)
@@ -247,6 +257,7 @@ class SignalReader:
         said = {p for p, _ in phrases}
         self._wish = wish_pattern(rules)
         self._deferred_before, self._deferred_after = deferred_patterns(rules)
+        self._asked = asked_pattern(rules)
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = LazyPattern(rf"\b({alternation})\b") if held else None
@@ -288,6 +299,7 @@ class SignalReader:
                 for m in pattern.finditer(parts[i])
                 if not (self._wished(m) or self._deferred(m))
                 and not self._listed_after_denial(signal, m)
+                and not (signal.unless_asked and self._asked_about(m))
             ]
             if said:
                 for key, value in signal.set.items():
@@ -323,6 +335,12 @@ class SignalReader:
         """The phrase is followed by a `negation_after` cue: "fully managed would be nice",
         "vendor support not required"."""
         return bool(self._wish and self._wish.match(match.string, match.end()))
+
+    def _asked_about(self, match: re.Match[str]) -> bool:
+        """The phrase is what a question asks about ("what about running edge releases in
+        production?"), not a stance taken."""
+        before = match.string[: match.start()]
+        return bool(self._asked and self._asked.search(before))
 
     def _deferred(self, match: re.Match[str]) -> bool:
         """The phrase is put off to a later day, no must-have now: "maybe enterprise support

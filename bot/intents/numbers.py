@@ -246,6 +246,8 @@ class NumberReader:
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
         self._wider = {f.id: f.wider for f in rules.facts if f.wider}
         self._scoped = ScopedCounts(rules)
+        parts = [normalise(p) for p in rules.phrases.get("count_partitive", [])]
+        self._partitive = word_pattern(parts) if parts else None
         self._labels = {f.id: f.label for f in rules.facts}
         self._multiplier = Multiplier(rules)
         named = "|".join(
@@ -410,6 +412,8 @@ class NumberReader:
                 continue
             if self._version and self._version.search(lowered[: match.start()]):
                 continue  # "Windows Server 2022 nodes": a version, not 2,022 nodes
+            if self._part_of_before(said, fact, value, before):
+                continue  # "on 10 of those services" after "30 services": a part of them
             if match["neg"]:
                 notes.append(f"“{said}” is negative, so I left {self._labels[fact]} unset.")
             elif value < 1:
@@ -469,6 +473,15 @@ class NumberReader:
         facts, per = apiece.totalled(facts, holder, before, MAX_COUNT)
         totals = [p.sentence() for p in [*products, *([per] if per else [])]]
         return Counted(facts, notes, totals)
+
+    def _part_of_before(
+        self, said: str, fact: str, value: float, before: Mapping[str, FactValue] | None
+    ) -> bool:
+        """A count said as a part of a whole (`count_partitive`: "10 of those services") in a
+        thread that counted more of it already: a part of the estate, not its new size."""
+        whole = before.get(fact) if before else None
+        partitive = self._partitive and self._partitive.search(said)
+        return bool(partitive) and isinstance(whole, int) and value < whole
 
     def _totals(self, text: str, facts: dict[str, FactValue], ends: dict[str, int]) -> None:
         """ "All 4" with no unit after it totals the kind counted last before it, when more

@@ -39,6 +39,7 @@ from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
 from bot.intents.done_already import DoneAlready
 from bot.intents.editions_named import EditionNames
+from bot.intents.estate_added import EstateAdded
 from bot.intents.extract import (
     MAX_SPAN,
     Mentions,
@@ -261,6 +262,7 @@ class IntentParser:
         self._volume = VolumeReader(kb.rules)
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
+        self._estate_added = EstateAdded(kb.rules)
         self._refusals = RefusalReader(kb.rules)
         self._softened = Softened(kb.rules, self._refusals)
         self._stances = StanceReader(kb)
@@ -1144,6 +1146,7 @@ class IntentParser:
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         platforms = _as_list(beside.get(PLATFORM))
         required, unplaced = self._requirements.read(unnamed, text, platforms)
+        self._estate_added.add(normalised, required, counted, beside)  # "we also have EKS"
         if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
             required.update(self._run_by_pronoun.read(normalised))
         unplaced = self._cues.strip("acts", unplaced)

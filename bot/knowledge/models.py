@@ -1191,6 +1191,12 @@ class Signal(Strict):
         description="Features the phrase names as a chore, not as a must-have: 'babysit "
         "upgrades' wants less upgrade work, not canary control-plane upgrades.",
     )
+    unless_asked: bool = Field(
+        default=False,
+        description="The phrase names no stance of its own, so a question asking about it "
+        "(an `asked_about` cue a few words before: 'what about running edge releases in "
+        "production?') sets nothing.",
+    )
     keeps_words: bool = Field(
         default=False,
         description="The phrase asks something too ('do we even need a mesh?'): it sets its "
@@ -2311,7 +2317,8 @@ class RulesFile(Strict):
     besides: list[Text] = Field(
         default_factory=list,
         description="Words right after VMs that set them beside another platform ('plain VMs "
-        "too, not just k8s'): a mixed estate, VMs asked for as workloads.",
+        "too, not just k8s'): a mixed estate, VMs asked for as workloads; a platform said beside "
+        "them in a reply joins the thread's (bot/intents/estate_added.py).",
     )
     joined_after: list[Text] = Field(
         default_factory=list,

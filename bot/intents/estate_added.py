@@ -1,0 +1,53 @@
+"""A reply in a thread that adds to the estate said before, not replaces it.
+
+"we also have 2 EKS clusters we want in the same mesh" after "GKE Standard, 5 clusters" is
+GKE and EKS with 7 clusters: a platform named beside a `besides` word (rules.yaml: "also",
+"too", "as well") joins the thread's platforms, and the clusters it counts add to theirs.
+"actually we're on EKS" names no such word and still replaces the platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.intents.alternation import word_pattern
+from bot.knowledge.aliases import normalise
+from bot.knowledge.models import FactValue, RulesFile
+
+PLATFORM = "platform"
+ADDED_COUNTS = ("clusters",)  # counts of what a platform added brings with it
+
+
+class EstateAdded:
+    """Reads whether a reply adds platforms to the thread's estate."""
+
+    def __init__(self, rules: RulesFile) -> None:
+        self._added = word_pattern([normalise(w) for w in rules.besides])
+
+    def add(
+        self,
+        normalised: str,
+        said: dict[str, FactValue],
+        counted: dict[str, FactValue],
+        before: Mapping[str, FactValue],
+    ) -> None:
+        """Lay the reply's platforms beside the thread's (and add its clusters to theirs)
+        where the reply names a platform new to the thread beside a `besides` word."""
+        had, new = _listed(before.get(PLATFORM)), _listed(said.get(PLATFORM))
+        if not had or not set(new) - set(had) or not self._added:
+            return
+        if not self._added.search(normalised):
+            return
+        said[PLATFORM] = list(dict.fromkeys([*had, *new]))
+        for fact in ADDED_COUNTS:
+            more, earlier = counted.get(fact, said.get(fact)), before.get(fact)
+            if isinstance(more, int) and isinstance(earlier, int):
+                counted[fact] = earlier + more
+                said.pop(fact, None)
+
+
+def _listed(value: FactValue | None) -> list[str]:
+    """A platform fact's items."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
