@@ -179,3 +179,31 @@ def test_edge_releases_are_a_release_channel(engine: AnswerEngine, text: str):
     assert answer.title in {"Recommendation: Linkerd", "Recommendation: Istio ambient mode"}
     shown = render_terminal(answer)
     assert "Buoyant Enterprise for Linkerd" in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have 20 services on AKS and need mTLS, we run the control plane ourselves. Which mesh?",
+        "AKS 20 services, we'll run our own control plane, need mtls",
+        "GKE, 60 services, we operate the control plane ourselves, which mesh",
+        "EKS 300 pods, we will run the control plane ourselves, need mtls",
+        "we host the control plane ourselves, AKS, 40 services, mTLS. recommend a mesh",
+    ],
+)
+def test_running_the_control_plane_said_is_not_asked_again(engine, text):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("managed_control_plane") is False
+    follow_up = engine.answer(intent).follow_up
+    assert follow_up is None or "run the mesh's control plane" not in follow_up.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we don't want to run the control plane ourselves, AKS 20 services mtls",
+        "we really don't want to run our own control plane. AKS 20 svcs",
+    ],
+)
+def test_not_running_it_ourselves_still_wants_it_managed(engine, text):
+    assert engine.parser.parse(text).facts.get("managed_control_plane") is True
