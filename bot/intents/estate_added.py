@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.intents.alternation import word_pattern
+from bot.intents.thread_setup import as_list
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactValue, RulesFile
 
@@ -33,7 +34,7 @@ class EstateAdded:
     ) -> None:
         """Lay the reply's platforms beside the thread's (and add its clusters to theirs)
         where the reply names a platform new to the thread beside a `besides` word."""
-        had, new = _listed(before.get(PLATFORM)), _listed(said.get(PLATFORM))
+        had, new = as_list(before.get(PLATFORM)), as_list(said.get(PLATFORM))
         if not had or not set(new) - set(had) or not self._added:
             return
         if not self._added.search(normalised):
@@ -44,10 +45,3 @@ class EstateAdded:
             if isinstance(more, int) and isinstance(earlier, int):
                 counted[fact] = earlier + more
                 said.pop(fact, None)
-
-
-def _listed(value: FactValue | None) -> list[str]:
-    """A platform fact's items."""
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -106,7 +106,7 @@ from bot.intents.struck import without_struck
 from bot.intents.subsumed import subsumed
 from bot.intents.suffixed import SuffixReader
 from bot.intents.support_asked import support_asked
-from bot.intents.thread_setup import implied_beside, merged
+from bot.intents.thread_setup import as_list, implied_beside, merged
 from bot.intents.threadless import UNGROUNDED, alone
 from bot.intents.unmarked import unmarked_question
 from bot.intents.vendor_rivals import VendorRivals
@@ -1144,7 +1144,7 @@ class IntentParser:
         counted.update(sized)
         counted.update(self._volume.read(text))  # "2 TB a month": traffic billed per GB
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
-        platforms = _as_list(beside.get(PLATFORM))
+        platforms = as_list(beside.get(PLATFORM))
         required, unplaced = self._requirements.read(unnamed, text, platforms)
         self._estate_added.add(normalised, required, counted, beside)  # "we also have EKS"
         if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
@@ -1191,7 +1191,7 @@ class IntentParser:
         bases = context_bases(remaining.split(), found, meshes, cues, upstream, tokens, them)
         # "… with kuma without paying for kong mesh": the base set against what they refuse
         bases -= refused_over(
-            bases, found.meshes, self._kb.meshes, facts.get(REFUSED), _as_list(facts.get(NOT_FROM))
+            bases, found.meshes, self._kb.meshes, facts.get(REFUSED), as_list(facts.get(NOT_FROM))
         )
         for base in bases:
             found.meshes.remove(base)
@@ -1612,7 +1612,7 @@ class IntentParser:
             return set()
         tokens = normalise(text).split()
         against = compared_meshes(tokens, self._mentions(tokens), self._cues)  # "istio vs …"
-        kept = set(_as_list(facts.get(LEAVING)))
+        kept = set(as_list(facts.get(LEAVING)))
         return {m for m in meshes if m not in asked | against | kept and self._in_use(m)}
 
     def _listed_among(self, question: str) -> bool:
@@ -2574,7 +2574,7 @@ class IntentParser:
     def _refused_beside(self, meshes: list[str], facts: dict[str, FactValue]) -> bool:
         """A base named beside its distribution that they refuse (by name or by maker)."""
         bases = {self._kb.meshes[m].based_on for m in meshes} & set(meshes)
-        refused, makers = facts.get(REFUSED), _as_list(facts.get(NOT_FROM))
+        refused, makers = facts.get(REFUSED), as_list(facts.get(NOT_FROM))
         return bool(refused_over(bases, meshes, self._kb.meshes, refused, makers))
 
     def _restated(self, features: list[str]) -> set[str]:
@@ -3553,10 +3553,3 @@ def _code_words(text: str) -> str:
         )
 
     return CODE.sub(spelled, text)
-
-
-def _as_list(value: FactValue | None) -> list[str]:
-    """A fact naming one mesh or several, as a list."""
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

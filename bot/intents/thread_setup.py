@@ -53,6 +53,13 @@ def merged(before: Facts, said: Facts) -> dict[str, FactValue]:
     return facts
 
 
+def as_list(value: FactValue | None) -> list[str]:
+    """A fact naming one item or several (a platform, meshes), as a list."""
+    if isinstance(value, str):
+        return [value]
+    return _listed(value)
+
+
 def _listed(value: FactValue | None) -> list[str]:
     """A list fact's items; nothing for any other value."""
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
