@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
 from tests.support.verdicts import verdict
 
 # What hurt with the mesh they leave ("every istio upgrade is a week of pain") is why they
@@ -145,3 +146,21 @@ def test_a_managed_control_plane_refused_rules_the_managed_ones_out(
     found = verdict(engine, text)
     assert found.pick not in {"google-cloud-service-mesh", "aks-istio-addon"}, found.pick
     assert engine.parser.parse(text).facts.get("managed_control_plane") is False
+
+
+# A managed control plane said to be not required (or optional) is no requirement either
+# way: the managed offerings are not refused, nor wanted.
+MANAGED_NOT_REQUIRED = [
+    "EKS, 80 services, need mTLS and retries. a managed control plane is not required. which mesh?",
+    "GKE, 40 services, managed control plane optional. which mesh",
+    "AKS, 120 services, a managed control plane isn't needed, we can go either way. recommend",
+    "GKE 300 pods, managed control plane not a must. what should we use",
+    "openshift? no, GKE. 60 services; managed cp is not a requirement. which mesh",
+]
+
+
+@pytest.mark.parametrize("text", MANAGED_NOT_REQUIRED)
+def test_a_managed_control_plane_not_required_is_no_requirement(engine: AnswerEngine, text: str):
+    facts = engine.parser.parse(text).facts
+    assert "managed_control_plane" not in facts, facts
+    assert "you want your own" not in render_terminal(engine.answer(engine.parser.parse(text)))
