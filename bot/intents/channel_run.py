@@ -12,14 +12,13 @@ question runs nothing: "should we run linkerd edge releases in prod?", nor a req
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.statements import statements
 from bot.knowledge.aliases import normalise
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _BETWEEN = r"(?:the\s+|our\s+|its\s+)?"  # "on the stable channel", "riding linkerd's edge"
 
 
@@ -53,10 +52,7 @@ class ChannelRun:
         """The name (normalised) of the mesh they run on a release channel, if said."""
         if self._run is None or self._meshes is None:
             return None
-        for sentence in _SENTENCE_BREAK.split(text):
-            if sentence.rstrip().endswith("?"):
-                continue
-            said = normalise(sentence)
+        for said in statements(text):
             for match in self._run.finditer(said):
                 if set(said[: match.start()].split()[-1:]) & self._wished:
                     continue  # "prod must run stable releases": a requirement

@@ -34,6 +34,7 @@ from bot.intents.likened_places import likened_platforms
 from bot.intents.platform_managed import PlatformManaged
 from bot.intents.pricing import PriceReader
 from bot.intents.sized_run import SizedRun
+from bot.intents.statements import SENTENCE_BREAK, statements
 from bot.knowledge.aliases import STOPWORDS, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
@@ -48,7 +49,6 @@ from bot.knowledge.models import (
 _DOTTED = re.compile(r"\d\.[\dx]")  # a text with a release number in it ("1.16", "2.x")
 
 _ASIDE = re.compile(r"\([^()]*\)")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")  # where one sentence ends and the next begins
 # "we're on AKS w/ the OSM addon": how many words may stand between an `already_phrases` cue
 # and the name of a mesh no longer current that it says they run
 GONE_REACH = 6
@@ -81,7 +81,7 @@ def sentence_starts(text: str) -> list[int]:
     full stop, question or exclamation mark before a space, or a new line)."""
     starts: list[int] = []
     position = -1
-    for sentence in _SENTENCE_BREAK.split(text):
+    for sentence in SENTENCE_BREAK.split(text):
         if said := normalise(sentence):
             if position >= 0:
                 starts.append(position + 1)
@@ -749,10 +749,7 @@ class RequirementReader:
         much ram would linkerd proxies eat")."""
         if not (self._complaint and self._incumbents):
             return None
-        for sentence in _SENTENCE_BREAK.split(text):
-            said = normalise(sentence)
-            if sentence.rstrip().endswith("?") or not said:
-                continue
+        for said in statements(text):
             if self._quantity and self._quantity.search(said):
                 continue  # "how much ram would linkerd proxies eat" asks, complains of nothing
             for cue in self._complaint.finditer(said):

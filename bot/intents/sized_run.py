@@ -9,14 +9,13 @@ and a current mesh's name. A question (its sentence closed by "?") runs nothing:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.statements import statements
 from bot.knowledge.aliases import normalise
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _PLACE = r"(?:(?:on|in|across)\s+(?:\w+\s+){1,2}?)?"  # "on EKS", "across 3 clusters"
 
 
@@ -43,9 +42,7 @@ class SizedRun:
         """The name (normalised) of the mesh the estate's size is told with, if said."""
         if self._run is None:
             return None
-        for sentence in _SENTENCE_BREAK.split(text):
-            if sentence.rstrip().endswith("?"):
-                continue
-            if match := self._run.search(normalise(sentence)):
+        for said in statements(text):
+            if match := self._run.search(said):
                 return match.group("name")
         return None
