@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default), json (the Slack payload) or adr (a Markdown decision record)",
     )
+    ask.add_argument(
+        "--full",
+        action="store_true",
+        help="every section of the answer (by default the first view, as Slack shows it)",
+    )
     _knowledge_arg(ask)
 
     chat = commands.add_parser("chat", help="an interactive conversation in the terminal")
@@ -108,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             atexit.register(gc.freeze)
             fmt = "json" if args.json else args.format
             try:
-                return terminal.ask(kb, " ".join(args.text), fmt=fmt)
+                return terminal.ask(kb, " ".join(args.text), fmt=fmt, full=args.full)
             except BrokenPipeError:  # the reader stopped early (`| head`): not our error
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return 1

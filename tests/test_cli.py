@@ -74,3 +74,34 @@ def test_ask_into_a_reader_that_stops_early_prints_no_traceback():
     stderr = proc.stderr.read()
     proc.wait(timeout=60)
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+
+
+RECOMMEND = "EKS, 30 services, 3 platform engineers, need mTLS and retries. which mesh?"
+
+
+def test_ask_shows_the_first_view_and_names_the_sections_left_out():
+    first = run("ask", RECOMMEND)
+    assert first.returncode == 0, first.stderr
+    assert "MORE: Ruled out" in first.stdout and "(add --full for them)" in first.stdout
+    assert "── Ruled out ──" not in first.stdout
+    full = run("ask", "--full", RECOMMEND)
+    assert "── Ruled out ──" in full.stdout and "MORE:" not in full.stdout
+    assert len(full.stdout) > len(first.stdout)
+
+
+def test_ask_lists_only_the_sources_the_first_view_cites():
+    first = run("ask", RECOMMEND).stdout
+    full = run("ask", "--full", RECOMMEND).stdout
+    listed = [line for line in first.split("SOURCES\n")[1].splitlines() if line.startswith("[")]
+    every = [line for line in full.split("SOURCES\n")[1].splitlines() if line.startswith("[")]
+    assert listed and set(listed) < set(every)
+    cited = {f"[{n}]" for line in listed for n in [line[1 : line.index("]")]]}
+    body = first.split("SOURCES\n")[0]
+    assert all(mark in body for mark in cited)
+
+
+def test_chat_more_shows_the_answer_before_in_full():
+    result = run("chat", stdin=f"{RECOMMEND}\nmore\nquit\n")
+    assert result.returncode == 0, result.stderr
+    first, _, rest = result.stdout.partition("── Ruled out ──")
+    assert "type 'more' for them" in first and rest

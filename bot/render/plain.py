@@ -13,6 +13,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
     Table,
+    part_sources,
 )
 from bot.knowledge.models import Level
 from bot.knowledge.wording import NOT_APPLICABLE, level_words
@@ -104,9 +105,11 @@ def source_line(n: int | None, s: SourceRef) -> str:
     )
 
 
-def render_terminal(answer: Answer) -> str:
-    """The whole answer for a person at a terminal: every part of every section; where a
-    length was asked for (`Intent.brief`), the summary and one line of source."""
+def render_terminal(answer: Answer, full: bool = True, more: str = "") -> str:
+    """The answer for a person at a terminal: every part of every section; where a length
+    was asked for (`Intent.brief`), the summary and one line of source. Not `full`, as a
+    Slack card shows it first: the lead and points, the sections named with `more` (how to
+    open them), and only the sources those cite."""
     if answer.intent.brief:
         return render_brief(answer)
     lead = with_marks(answer.lead, cite_marks(answer, answer.lead_sources))
@@ -117,19 +120,24 @@ def render_terminal(answer: Answer) -> str:
         out.append("")
     for part in answer.points:
         out += [*part_lines(answer, part), ""]
-    for section in answer.details:
+    for section in answer.details if full else []:
         out += [f"── {section.label} ──", ""]
         for part in section.parts:
             out += [*part_lines(answer, part), ""]
+    folded = [] if full else [s.label for s in answer.details]
+    if folded:
+        out += [f"MORE: {', '.join(folded)}{f' ({more})' if more else ''}", ""]
     if answer.next_steps:
         out.append("TRY NEXT")
         out += [f"- {c.label}" for c in answer.next_steps]
         out.append("")
-    if answer.sources:
+    cited = set(answer.lead_sources).union(*(part_sources(p) for p in answer.points))
+    shown = [(n, s) for n, s in enumerate(answer.sources, 1) if full or s.id in cited]
+    if shown:
         out.append("SOURCES")
-        out += [source_line(n, s) for n, s in enumerate(answer.sources, 1)]
+        out += [source_line(n, s) for n, s in shown]
         out.append("")
-    if answer.reading:
+    if answer.reading and full:
         out.append("READ MORE")
         out += [source_line(None, s) for s in answer.reading]
         out.append("")
