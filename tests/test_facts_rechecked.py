@@ -201,3 +201,34 @@ def test_ecs_service_connect_names_managed_instances(engine: AnswerEngine, kb, q
     text = _text(engine, question)
     assert "ECS Managed Instances" in text
     assert "were not supported" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is ambient mode GA in OpenShift Service Mesh 3.3?",
+        "is ambient tech preview on OSSM?",
+        "does red hat support sidecarless mode in ossm 3",
+        "does openshift service mesh support ambient mode",
+        "can OSSM run without sidecars",
+    ],
+)
+def test_ossm_ambient_is_ga_and_only_its_multi_cluster_form_is_preview(
+    engine: AnswerEngine, question: str
+):
+    text = _text(engine, question)
+    assert "generally available since 3.2" in text
+    assert "ambient mode across clusters" in text and "not single-cluster ambient" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when does OSSM 2.6 reach end of life?",
+        "is openshift service mesh 2.6 still supported",
+        "ossm 2 end of life date",
+    ],
+)
+def test_ossm_2_6_end_of_life_is_stated(engine: AnswerEngine, question: str):
+    text = _text(engine, question)
+    assert "June 30, 2026" in text and "I hold no end-of-life date for 2.6" not in text
