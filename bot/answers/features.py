@@ -9,9 +9,10 @@ from bot.answers.citations import Citations, evidence_date
 from bot.answers.claims import claim_statements
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
+from bot.answers.platform_fit import runs_there
 from bot.answers.platforms import platform_notes
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
-from bot.answers.screening import runs_beside, runs_there
+from bot.answers.screening import runs_beside
 from bot.answers.setup_pick import for_setup, recommend_step, setup_of
 from bot.answers.steps import standard_steps, step
 from bot.intents.models import Aspect, Intent, IntentKind

@@ -23,6 +23,7 @@ from bot.answers.figures import (
     lead_figure,
 )
 from bot.answers.money import money_said, price_line
+from bot.answers.platform_fit import runs_there
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
     Answer,
@@ -33,7 +34,6 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
-from bot.answers.screening import runs_there
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from bot.answers.citations import source_ref
 from bot.answers.phrasing import first_sentence, mesh_names
+from bot.answers.platform_fit import running_on
 from bot.answers.releases import release_lead, release_project
 from bot.answers.results import Answer, Choice, Paragraph, Part, cited_in_order
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.aliases import normalise
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue, Mesh, OtherProduct
+from bot.knowledge.models import FactType, FactValue, Mesh, OtherProduct, Platform
 
 MAX_CORRECTIONS = 3
 
@@ -239,11 +240,14 @@ def status_detail(mesh: Mesh) -> str:
     return rest.strip()
 
 
-def retired_flag(kb: KnowledgeBase, mesh: Mesh, successors: bool = True) -> str:
+def retired_flag(
+    kb: KnowledgeBase, mesh: Mesh, successors: bool = True, platforms: list[Platform] = ()
+) -> str:
     """The short form for an answer's lead: the status, its date and the successors (not
-    where the answer is a pick of its own, which would then follow a list it may not be in)."""
+    where the answer is a pick of its own, which would then follow a list it may not be in),
+    those that run on the `platforms` said where any does."""
     head = f"{mesh.name} is {mesh.status.value}: {first_sentence(mesh.status_note)}".rstrip()
-    return head + (_successors(kb, mesh) if successors else "")
+    return head + (_successors(kb, mesh, platforms) if successors else "")
 
 
 def earlier_line_flag(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[str]]:
@@ -269,8 +273,27 @@ def release_flag(kb: KnowledgeBase, intent: Intent) -> tuple[str, list[str]]:
     return release_lead(mesh, release_project(kb, mesh), intent.version)
 
 
-def _successors(kb: KnowledgeBase, mesh: Mesh) -> str:
-    return f" Consider {mesh_names(kb, mesh.replaced_by)} instead." if mesh.replaced_by else ""
+def _successors(kb: KnowledgeBase, mesh: Mesh, platforms: list[Platform] = ()) -> str:
+    """' Consider X or Y instead.': on the platforms said, the successors that run there
+    ("what replaces App Mesh on ECS?" names no Kubernetes-only mesh), where any does."""
+    named = [kb.meshes[m] for m in mesh.replaced_by if m in kb.meshes]
+    there = running_on(named, list(platforms)) or named
+    if not there:
+        return ""
+    where = f" On {_platform_words(kb, platforms)}, consider" if there != named else " Consider"
+    return f"{where} {mesh_names(kb, [m.id for m in there])} instead."
+
+
+def _platform_words(kb: KnowledgeBase, platforms: list[Platform]) -> str:
+    fact = kb.rules.fact("platform")
+    return fact.says([p.value for p in platforms]) if fact else ", ".join(platforms)
+
+
+def said_platforms(intent: Intent) -> list[Platform]:
+    """The platforms a question names, as read."""
+    said = intent.facts.get("platform")
+    values = said if isinstance(said, list) else [said] if isinstance(said, str) else []
+    return [Platform(p) for p in values if p in Platform.__members__]
 
 
 ALSO_ASKED = "You also asked: {title}"
@@ -299,7 +322,9 @@ def with_notices(
     if intent.totals:
         flags.append(TOTALS.format(totals="; ".join(intent.totals)))
     for mesh in _retired(kb, intent):
-        flags.append(retired_flag(kb, mesh, successors=intent.kind != IntentKind.recommend))
+        flags.append(
+            retired_flag(kb, mesh, intent.kind != IntentKind.recommend, said_platforms(intent))
+        )
         if not _states_status(answer) and (detail := status_detail(mesh)):
             parts.append(
                 Paragraph(

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from bot.answers.citations import its_own
 from bot.answers.footprint import DEFAULT_PODS, footprint, nodes_of, per_pod
+from bot.answers.platform_fit import KUBERNETES_PLATFORMS, runs_there
 from bot.answers.requirements import Requirements
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.licences import banned_licences
@@ -36,9 +37,6 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.wording import LEVEL_WORDS, amount
 
-KUBERNETES_PLATFORMS = frozenset(
-    {Platform.aks, Platform.eks, Platform.gke, Platform.openshift, Platform.okd}
-)
 CNCF_PROJECTS = frozenset({CncfStatus.graduated, CncfStatus.incubating, CncfStatus.sandbox})
 PARTLY = frozenset({Level.partial, Level.enterprise, Level.extension})
 CHECKS_KEPT = 20_000  # checks a knowledge base remembers (a recommendation makes ~300)
@@ -398,20 +396,6 @@ def has_features(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
 def has_feature(mesh: Mesh, _: FactValue, ctx: Context) -> list[Check]:
     feature = ctx.constraint.feature
     return [replace(_feature(mesh, feature, ctx), feature=feature)] if feature else FITS
-
-
-def runs_there(mesh: Mesh, platform: Platform) -> bool:
-    """It runs on the platform; `kubernetes` covers AKS, EKS, GKE and OpenShift unless
-    `not_on` names one. A mesh whose fit is unrecorded is not known to."""
-    fit = mesh.fit
-    if fit is None:
-        return False
-    kubernetes = (
-        platform in KUBERNETES_PLATFORMS
-        and Platform.kubernetes in fit.platforms
-        and platform not in fit.not_on
-    )
-    return platform in fit.platforms or kubernetes
 
 
 def runs_beside(mesh: Mesh, machines: Platform | None, cloud: str | None) -> bool:
