@@ -2431,7 +2431,11 @@ class IntentParser:
         apart = len(meshes) <= 1 and not any(
             self._mentions(q.split()).meshes for q in _questions(r.text)
         )
-        placed = said - restated <= {PLATFORM, INCUMBENT} and not sized and apart
+        # A size beside it ("we're on EKS, 300 pods — which meshes can do post quantum key
+        # exchange today?") is where the list applies when the list asked names its feature
+        # itself; "which meshes can do this?" points back at the setup and asks a pick.
+        named_list = any(self._lists_named_feature(q) for q in _questions(r.text))
+        placed = said - restated <= {PLATFORM, INCUMBENT} and (not sized or named_list) and apart
         list_asked = any(self._lists_with_features(q, features) for q in _questions(r.text))
         if features and placed and list_asked and not r.unknown:
             return IntentKind.which_meshes, typo
@@ -2586,6 +2590,12 @@ class IntentParser:
         """The features the field's words said in the text stand for on a mesh."""
         terms = {t.id: t for t in self._kb.service_mesh.terms}
         return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
+
+    def _lists_named_feature(self, question: str) -> bool:
+        """A list asked of the meshes that names a feature in the question itself ("which
+        meshes can do post quantum key exchange?"; not "which meshes can do this?")."""
+        said = f" {question} "
+        return self._cues.has("list_meshes", said) and bool(self._mentions(question.split()).features)
 
     def _lists_with_features(self, question: str, features: list[str]) -> bool:
         """A list asked in so many words of what the meshes do: a feature named in it, or a
