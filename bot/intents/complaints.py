@@ -23,9 +23,7 @@ def not_before(
     if pattern is None or not after:
         return pattern
     written = trie_source(after)
-    return LazyPattern(
-        lambda: rf"(?:{pattern.pattern})(?!\s+{written}\b)", opens=Words.of(phrases)
-    )
+    return LazyPattern(lambda: rf"(?:{pattern.pattern})(?!\s+{written}\b)", opens=Words.of(phrases))
 
 
 def complaint_pattern(phrases: Mapping[str, list[str]]) -> LazyPattern | None:

@@ -130,6 +130,7 @@ GROUPS = frozenset(
         "wished",
         "complaint",
         "compared_amount",
+        "mesh_vocabulary",
         "clause_break",
         "follow_up",
         "narrowing",
