@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.intents.alternation import word_pattern
+from bot.intents.complaints import not_before
 from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 
@@ -128,6 +129,8 @@ GROUPS = frozenset(
         "watched",
         "wished",
         "complaint",
+        "compared_amount",
+        "mesh_vocabulary",
         "clause_break",
         "follow_up",
         "narrowing",
@@ -222,6 +225,11 @@ YIELDS: dict[str, tuple[str, ...]] = {
     "symptoms": ("symptom_idioms",),
 }
 
+# A group whose phrases say it only where no phrase of another group follows right after:
+# "sidecars eat our memory" complains, "which one eats less memory" weighs two amounts
+# (bot/intents/complaints.py).
+NOT_BEFORE: dict[str, str] = {"complaint": "compared_amount"}
+
 # A group whose phrases say it too where they close the text ("… what's the mesh?") but not
 # further on ("what's the mesh overhead"): `has` reads them for the group.
 CLOSING = {"recommend": "recommend_closing"}
@@ -259,7 +267,9 @@ class CuePhrases:
 
     def _pattern(self, group: str) -> LazyPattern | None:
         if group not in self._patterns:
-            self._patterns[group] = word_pattern(self.words[group], self._intensifiers)
+            said = word_pattern(self.words[group], self._intensifiers)
+            after = self.words.get(NOT_BEFORE.get(group, ""), frozenset())
+            self._patterns[group] = not_before(said, after, self.words[group])
         return self._patterns[group]
 
     def has(self, group: str, normalised: str) -> bool:

@@ -820,8 +820,15 @@ class IntentParser:
             reading = r if meshes == r.found.meshes else _with_meshes(r, meshes)
             intent = self._intent(reading, kind, unsure, echo)
         elif kind in (IntentKind.unknown, IntentKind.help, IntentKind.explain) and not (
-            r.features or r.measure or any(map(self._in_use, r.found.meshes))
+            r.features
+            or r.measure
+            or any(map(self._in_use, r.found.meshes))
+            or self._cues.has("mesh_vocabulary", r.normalised)
         ):  # nothing of a mesh named ("cert-manager … stuck in pending, how do i fix it")
+            intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
+        if not (intent.meshes or self._mesh_told(r)):
+            # "kubectl drain hangs forever on a node with pdbs, any fix?": the platform's own
+            # failure, whatever feature the ranking found in it
             intent = self._intent(r, IntentKind.out_of_scope, unsure, echo)
         if intent.kind == IntentKind.feature_check and not r.named_features:
             # a feature only the ranking found in the failure told ("failing its readiness
@@ -831,6 +838,14 @@ class IntentParser:
         if intent.kind == IntentKind.out_of_scope:
             return intent
         return intent.model_copy(update={"aspect": Aspect.troubleshooting})
+
+    def _mesh_told(self, r: _Reading) -> bool:
+        """Something of a mesh said beside a failure: a product named, an overhead, a feature
+        by one of its names, or a word only a mesh's parts are called by (`mesh_vocabulary`:
+        "sidecar stuck after the node group upgrade")."""
+        if r.unknown or r.measure or r.named_features:
+            return True
+        return self._cues.has("mesh_vocabulary", r.normalised)
 
     def _drawbacks_asked(self, r: _Reading, intent: Intent) -> bool:
         """One mesh, and reasons against it asked (`drawbacks`: "why not linkerd?", "what's
@@ -2431,7 +2446,14 @@ class IntentParser:
         apart = len(meshes) <= 1 and not any(
             self._mentions(q.split()).meshes for q in _questions(r.text)
         )
-        placed = said - restated <= {PLATFORM, INCUMBENT} and not sized and apart
+        # A size beside it ("we're on EKS, 300 pods — which meshes can do post quantum key
+        # exchange today?") is where the list applies when the list asked names its feature
+        # itself and the rest wishes for nothing; "which meshes can do this?" points back at
+        # the setup, and "we need something for 200 services on eks, anything that does
+        # mtls?" wants one: each asks a pick.
+        named_list = any(self._lists_named_feature(q) for q in _questions(r.text))
+        named_list = named_list and not self._cues.has("wished", self._statements(r))
+        placed = said - restated <= {PLATFORM, INCUMBENT} and (not sized or named_list) and apart
         list_asked = any(self._lists_with_features(q, features) for q in _questions(r.text))
         if features and placed and list_asked and not r.unknown:
             return IntentKind.which_meshes, typo
@@ -2586,6 +2608,20 @@ class IntentParser:
         """The features the field's words said in the text stand for on a mesh."""
         terms = {t.id: t for t in self._kb.service_mesh.terms}
         return [f for t in self._terms_in(normalised) if (f := terms[t].feature)]
+
+    @staticmethod
+    def _statements(r: _Reading) -> str:
+        """The words outside the clauses a question mark closes."""
+        told = f" {r.normalised} "
+        for question in _questions(r.text):
+            told = told.replace(f" {question} ", " ")
+        return told
+
+    def _lists_named_feature(self, question: str) -> bool:
+        """A list asked of the meshes that names a feature in the question itself ("which
+        meshes can do post quantum key exchange?"; not "which meshes can do this?")."""
+        listed = self._cues.has("list_meshes", f" {question} ")
+        return listed and bool(self._mentions(question.split()).features)
 
     def _lists_with_features(self, question: str, features: list[str]) -> bool:
         """A list asked in so many words of what the meshes do: a feature named in it, or a

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bot.intents.alternation import word_pattern
 from bot.intents.clauses import CLAUSES
+from bot.intents.complaints import complaint_pattern
 from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactValue, RulesFile
@@ -32,8 +33,9 @@ class PriorityReader:
             for topic in said.topics.values()
             if (pattern := word_pattern([normalise(w) for w in topic.words]))
         ]
-        complaints = rules.phrases.get("complaint", []) if said.in_complaints else []
-        self._pressing = word_pattern([normalise(w) for w in [*complaints, *said.kept_small]])
+        complaints = complaint_pattern(rules.phrases) if said.in_complaints else None
+        kept_small = word_pattern([normalise(w) for w in said.kept_small])
+        self._pressing = [p for p in (complaints, kept_small) if p is not None]
         self._nouns = nouns  # no ranked noun, nothing to read: the one search most texts need
         self._ranked = None
         if ranks and nouns:
@@ -73,4 +75,4 @@ class PriorityReader:
         if not (self._pressing and text):
             return []
         clauses = (f" {normalise(c)} " for c in CLAUSES.split(text))
-        return [c for c in clauses if self._pressing.search(c)]
+        return [c for c in clauses if any(p.search(c) for p in self._pressing)]

@@ -28,6 +28,7 @@ from bot.intents.alternation import word_pattern
 from bot.intents.channel_run import ChannelRun
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.cluster_hosts import ClusterHosts
+from bot.intents.complaints import complaint_pattern
 from bot.intents.extract import wish_pattern
 from bot.intents.lazy import LazyPattern
 from bot.intents.likened_places import likened_platforms
@@ -293,7 +294,7 @@ class RequirementReader:
             if (pattern := word_pattern([normalise(w) for w in words]))
         ]
         self._already_cues = word_pattern([normalise(p) for p in kb.rules.already_phrases])
-        self._complaint = word_pattern([normalise(p) for p in rules.phrases.get("complaint", [])])
+        self._complaint = complaint_pattern(rules.phrases)
         self._prices = PriceReader(kb, self._complaint)
         # "we want istio ambient (hate sidecars)": a mesh said to be wanted is not the one
         # a complaint beside it is of
