@@ -30,12 +30,12 @@ def test_linkerd_licence_and_stable_release_terms(engine: AnswerEngine, text: st
     lead = _lead(engine, text)
     assert "Recommendation" not in lead
     assert "Apache-2.0" in lead and "Buoyant Enterprise for Linkerd" in lead
-    assert "At 300 employees you are over that" in lead and "I hold no price" in lead
+    assert "At 300 employees you are over the free tier" in lead and "I hold no price" in lead
 
 
 def test_a_small_company_is_told_the_free_tier_covers_it(engine: AnswerEngine):
     lead = _lead(engine, "is linkerd still open source? we're a 20 person company")
-    assert "At 20 employees that free tier covers you." in lead
+    assert "At 20 employees you are inside the free tier" in lead
 
 
 @pytest.mark.parametrize(

@@ -223,11 +223,11 @@ def test_whether_linkerd_is_free_turns_on_the_companys_size(engine, text, over):
     intent = engine.parser.parse(text)
     assert (intent.meshes, intent.aspect) == (["linkerd"], Aspect.licence)
     lead = engine.answer(intent).lead
-    assert "free in production for companies under 50 employees" in lead
+    assert "free in production only for companies under 50 employees" in lead
     if over:
-        assert "you are over that" in lead and "edge releases" in lead
+        assert "you are over the free tier" in lead and "edge releases" in lead
     else:
-        assert "that free tier covers you" in lead
+        assert "you are inside the free tier" in lead
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,8 @@ def licence_lead(
     builds = fit.stable_builds if fit else None
     if builds is None:
         return lead, cite.cite(sources)
+    if employees and builds.free_below:  # the company's size is what they ask: answered first
+        return _sized_lead(mesh, employees, unlike), cite.cite([*sources, *builds.sources])
     lead += (
         f" The project publishes only edge releases; stable releases, with fixes backported, "
         f"come from {builds.edition}"
@@ -63,12 +65,26 @@ def licence_lead(
         if (builds.free_below)
         else "."
     )
-    if employees and builds.free_below:
-        lead += (
-            f" At {employees} employees that free tier covers you."
-            if employees < builds.free_below
-            else f" At {employees} employees you are over that, so stable releases mean "
-            f"paying for {builds.edition}; I hold no price for it. Free at any size: the "
-            "project's own edge releases, under the same open-source licence."
-        )
     return lead, cite.cite([*sources, *builds.sources])
+
+
+def _sized_lead(mesh: Mesh, employees: int, unlike: str) -> str:
+    """Whether the free tier of the edition that ships its stable releases covers a company
+    of this size, and what the choice is where it does not."""
+    builds = mesh.fit.stable_builds if mesh.fit else None
+    assert builds is not None and builds.free_below
+    free = f"free in production only for companies under {builds.free_below} employees"
+    if employees < builds.free_below:
+        return (
+            f"{unlike}At {employees} employees you are inside the free tier: {mesh.name}'s "
+            f"project publishes only edge releases, and its stable releases come from "
+            f"{builds.edition}, {free}."
+        )
+    return (
+        f"{unlike}At {employees} employees you are over the free tier: {mesh.name}'s project "
+        "publishes "
+        f"only edge releases, and its stable releases come from {builds.edition}, {free}. So "
+        f"you either pay for {builds.edition} (I hold no price for it; ask the vendor for a "
+        f"quote) or run the project's edge releases in production, free at any size under "
+        f"{mesh.license}."
+    )

@@ -10,6 +10,7 @@ from bot.answers.after_pick import (
     pick_of,
 )
 from bot.answers.answered import answered
+from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
@@ -66,6 +67,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return changes  # "what would change your pick?"
     if sellers := _sellers_asked(parser, text, context):
         return sellers  # "and who could support this commercially?"
+    if priced := asked_of_subject(kb, parser, text, context):
+        return priced  # "how is it priced?", "can we use it for free under BUSL?"
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if asked := own_ask(kb, parser, text, context):
@@ -79,7 +82,11 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         # after "is there anything on ECS that does weighted routing?", "what about consul
         # then?" asks that one mesh for those features, not the list again
         return intent.model_copy(update={"kind": IntentKind.feature_check})
-    if context.kind == IntentKind.recommend and intent.kind == IntentKind.compare:
+    if (
+        context.kind == IntentKind.recommend
+        and intent.kind == IntentKind.compare
+        and not parser.sets_sides(text)
+    ):
         # "and cilium?", "compare that with istio ambient": set against the pick, as "why not
         # cilium?" is, which stays the thread's
         pick = pick_of(kb, context)

@@ -568,7 +568,7 @@ class IntentParser:
         elif (
             kind in (IntentKind.compare, IntentKind.feature_check)
             and len(intent.meshes) > 1
-            and self._licence_beside(reading)
+            and (self._licence_beside(reading) or self._licences_compared(reading, intent))
         ):
             # "is consul still open source? choosing between consul and istio …": the
             # licence asked is answered first, over the two set side by side; no licence
@@ -685,6 +685,25 @@ class IntentParser:
         if reading is None:
             return Intent(kind=IntentKind.recommend)
         return self._intent(reading, IntentKind.recommend, False, text[:ECHO_CHARS])
+
+    def read_of(self, text: str, mesh_id: str) -> Intent | None:
+        """The text read with a mesh's name in place of its first pronoun (`pronouns`): "how
+        is it priced?" in a thread about VPC Lattice reads "how is Amazon VPC Lattice
+        priced?". None where no pronoun stands in the text."""
+        pronouns = self._cues.words["pronouns"]
+        said = [m for m in re.finditer(r"[\w']+", text) if m.group().lower() in pronouns]
+        if not said:
+            return None
+        at = said[0]
+        return self.parse(f"{text[: at.start()]}{self._kb.meshes[mesh_id].name}{text[at.end() :]}")
+
+    def sets_sides(self, text: str) -> bool:
+        """Whether the text sets two meshes or more against each other by a comparison word
+        of its own ("what about kong mesh licensing vs kuma"; a bare "or" sets none): a
+        comparison complete in itself, which takes no side from a thread."""
+        said = self._signals.read(normalise(text))[1]
+        cued = {m.group(0) for m in self._cues.find("compare", said)} - {"or"}
+        return bool(cued) and len(self._thread_free(text).meshes) >= 2
 
     def refers_back(self, text: str) -> bool:
         """Words that stand for something said before ("does that work with windows nodes
@@ -872,9 +891,12 @@ class IntentParser:
         policy; it asks nothing of the licence. The use is asked in a question where there is
         one (a last sentence left open is one: "consul is BUSL now right? can we use it inside our
         SaaS product"); with none, a setup said (features or counts) states a policy and asks
-        for a pick."""
+        for a pick. A head count said beside a question of one mesh asks what its licence
+        terms make of a company that size."""
         if len(r.found.meshes) != 1 or kind not in LICENCE_ASKED_OF:
             return False
+        if kind == IntentKind.explain and EMPLOYEES in r.sizes and not r.features:
+            return True  # "we are a 400-person company, does that matter for linkerd?"
         if kind == IntentKind.recommend and r.sizes - {EMPLOYEES}:  # the company's size
             return False  # is what its licence terms turn on, no estate for a pick
         said = r.normalised
@@ -895,6 +917,11 @@ class IntentParser:
         open source or what its licence lets them do ("is consul still open source?
         choosing between consul and istio for k8s + vms")."""
         return any(self._licence_question(q) for q in _questions(r.text))
+
+    def _licences_compared(self, r: _Reading, intent: Intent) -> bool:
+        """A comparison in licence words of its own ("kong mesh licensing vs kuma") that states
+        no licence policy: their licences are what it sets side by side."""
+        return self._cues.has("licence_words", r.normalised) and LICENCE not in intent.facts
 
     def _licence_question(self, question: str) -> bool:
         """A question asking what a mesh's licence is or lets them do ("is consul still
@@ -1031,7 +1058,9 @@ class IntentParser:
         if not building and fresh.kind != IntentKind.recommend and not fresh.meshes:
             costed = fresh.kind == IntentKind.cost and bool(context.meshes)  # "… in memory?"
             building = (bool(fresh.facts) or costed) and not fresh.features
-        building = building or self._set_against_nothing(text, fresh)
+        building = (building or self._set_against_nothing(text, fresh)) and not self.sets_sides(
+            text
+        )
         narrowed = self._narrows(normalised, fresh, context)
         building = building or narrowed
         if narrowed and context.kind == IntentKind.recommend:  # the pick screens for them too
