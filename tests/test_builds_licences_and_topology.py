@@ -209,7 +209,7 @@ OSSM_PICKED = [
     "Our platform is OpenShift; 120 services; we'd like the mesh supported by Red Hat",
     "OCP 4.16, 60 services, need mtls and retries, vendor support required",
 ]
-OCP_VERSIONS = "OSSM 3.3 is supported on OpenShift Container Platform 4.18 or later"
+OCP_VERSIONS = "OSSM 3.2 and 3.3 are supported on OpenShift Container Platform 4.18 or later"
 
 
 @pytest.mark.parametrize("text", OSSM_PICKED)
