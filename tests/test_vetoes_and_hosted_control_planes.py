@@ -1,6 +1,7 @@
 """A veto read as a refusal, a control plane sold as a service (or wanted so they don't run
-it) read as a managed one, and a vendor that hosts only part of a control plane meeting that
-in part across several clusters: read through the public path (parse, answer, render)."""
+it) read as a managed one, a vendor that hosts only part of a control plane meeting that in
+part across several clusters, and Gateway API asked between services needing a mesh: read
+through the public path (parse, answer, render)."""
 
 from __future__ import annotations
 
@@ -97,3 +98,37 @@ def test_a_hosted_global_control_plane_is_no_managed_one_over_one_cluster(
     shown = render_terminal(answer)
     assert "managed only in part" not in shown
     assert "Kong Mesh" not in answer.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eks, 20 svcs, 3 person platform team. we're standardizing on gateway api for everything "
+        "(ingress + east-west via GAMMA). staying on vpc cni. which mesh fits best?",
+        "15 services on gke, small team, we want httproutes for service to service routing too, "
+        "not just ingress. which mesh?",
+        "aks, 25 services, want gateway api for both north-south and east-west traffic. "
+        "recommend a mesh",
+        "we want to use GAMMA routes between our services, 12 services on eks, 2 engineers. what "
+        "should we use?",
+        "on-prem k8s, 18 svcs, gateway api for mesh routing (east west), tiny team. which mesh",
+    ],
+)
+def test_gateway_api_between_services_needs_a_mesh(engine: AnswerEngine, text: str):
+    intent, answer = _answer(engine, text)
+    assert intent.facts.get("gamma_routes_asked") is True
+    assert "No mesh" not in answer.title
+    assert "no mesh to apply Gateway API routes between services (GAMMA)" in render_terminal(answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eks, 20 services, small team, we need gateway api for ingress only. do we need a mesh?",
+        "eks, 20 svcs, 2 people, gateway api at the edge, east west traffic is fine as is. "
+        "which mesh?",
+    ],
+)
+def test_gateway_api_at_the_edge_alone_needs_no_mesh(engine: AnswerEngine, text: str):
+    intent, _ = _answer(engine, text)
+    assert "gamma_routes_asked" not in intent.facts

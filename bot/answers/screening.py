@@ -488,11 +488,13 @@ def managed_control_plane(mesh: Mesh, value: FactValue, ctx: Context) -> list[Ch
     return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
-def is_a_mesh(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
-    """A mesh said to be needed: running none is out as not what they need."""
+def is_a_mesh(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """A mesh said to be needed (or what only a mesh does): running none is out as not what
+    they need, on the constraint's sources where it has them."""
     if value is not True or mesh.fit is None or mesh.fit.mesh:
         return FITS
-    return [Check(Outcome.out, sources=tuple(mesh.fit.sources), no_mesh=True)]
+    sources = tuple(ctx.constraint.sources or mesh.fit.sources)
+    return [Check(Outcome.out, sources=sources, no_mesh=True)]
 
 
 def own_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
