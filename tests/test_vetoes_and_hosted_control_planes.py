@@ -132,3 +132,39 @@ def test_gateway_api_between_services_needs_a_mesh(engine: AnswerEngine, text: s
 def test_gateway_api_at_the_edge_alone_needs_no_mesh(engine: AnswerEngine, text: str):
     intent, _ = _answer(engine, text)
     assert "gamma_routes_asked" not in intent.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on-prem k8s (kubeadm + calico). we used traefik mesh because it was dead simple but its "
+        "basically abandoned. 20ish svcs, 2 engineers. want something equally low maintenance, "
+        "pick for us?",
+        "we run traefik mesh on 15 services, it's dead now. 2 engineers. need something just as "
+        "simple to replace it",
+        "traefik mesh is abandoned; 25 svcs on eks, small team. looking for a similar mesh, "
+        "recommend one",
+        "moving off traefik mesh (inactive). 18 services, 3 people. suggest a replacement mesh "
+        "that's as lightweight",
+        "open service mesh is archived, we had it on 20 services aks, want something equally "
+        "simple",
+    ],
+)
+def test_a_mesh_like_the_retired_one_is_asked_for(engine: AnswerEngine, text: str):
+    intent, answer = _answer(engine, text)
+    assert intent.facts.get("replacement_asked") is True
+    assert "No mesh" not in answer.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "traefik mesh is abandoned, 20 services, 2 engineers. do we even need something similar "
+        "or can we just drop it?",
+        "we used traefik mesh on 20 services but it's dead. do we need to replace it?",
+    ],
+)
+def test_whether_to_replace_it_still_weighs_running_none(engine: AnswerEngine, text: str):
+    intent, answer = _answer(engine, text)
+    assert "replacement_asked" not in intent.facts
+    assert "No mesh" in answer.title
