@@ -65,6 +65,7 @@ class Check:
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
     feature: str = ""  # the must-have feature the check read, where it read one
     paid_only: bool = False  # met only in a paid edition (an `enterprise` row)
+    partly: bool = False  # met only in part (the vendor hosts part of the control plane)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Finding:
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
     feature: str = ""  # the must-have feature it is about, where it is about one
     paid_only: bool = False
+    partly: bool = False
 
     @property
     def in_full(self) -> bool:
@@ -455,21 +457,28 @@ def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, _says(ctx, "support", vendor), sources)]
 
 
-def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+def managed_control_plane(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """Someone else runs the mesh's control plane: a managed one (running no mesh is ruled
-    out as not the managed mesh they want, not as one they would run)."""
+    out as not the managed mesh they want, not as one they would run). One whose vendor can
+    host part of it (`hosted_part`, over as many clusters as that takes) meets that in part,
+    said as a caveat."""
     if value is not True or managed(mesh):
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
+    part = mesh.distribution.hosted_part if mesh.distribution else None
+    if part and (ctx.req.clusters or 1) >= part.from_clusters:
+        return [Check(Outcome.caveat, part.what, tuple(part.sources), partly=True)]
     no_mesh = mesh.fit is not None and not mesh.fit.mesh
     return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
 
-def is_a_mesh(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
-    """A mesh said to be needed: running none is out as not what they need."""
+def is_a_mesh(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+    """A mesh said to be needed (or what only a mesh does): running none is out as not what
+    they need, on the constraint's sources where it has them."""
     if value is not True or mesh.fit is None or mesh.fit.mesh:
         return FITS
-    return [Check(Outcome.out, sources=tuple(mesh.fit.sources), no_mesh=True)]
+    sources = tuple(ctx.constraint.sources or mesh.fit.sources)
+    return [Check(Outcome.out, sources=sources, no_mesh=True)]
 
 
 def own_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
@@ -925,6 +934,7 @@ READS: dict[str, tuple[str, ...]] = {
     "vms_in_own_cloud": ("needs", "platforms"),
     "not_made_by": ("platforms",),  # an offering its platform's subscription includes
     "supported_by": ("support",),
+    "managed_control_plane": ("clusters",),  # a hosted part takes much off over several
     "has_features": _FEATURE_READS,
     "has_feature": _FEATURE_READS,
     "sidecar_free": (
@@ -1020,6 +1030,7 @@ def _checked(
                 why=check.why,
                 feature=check.feature,
                 paid_only=check.paid_only,
+                partly=check.partly,
             )
         )
     return found
