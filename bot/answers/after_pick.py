@@ -125,6 +125,29 @@ def after_asked_of_pick(
     return _made_again(kb, parser, text, context, fresh)
 
 
+def instead_of_pick(parser: IntentParser, text: str, context: Intent) -> Intent | None:
+    """After a question asked of the pick ("can it do ambient?"), a reply swapping one other
+    mesh in for it ("what about linkerd on openshift instead?", phrases `swaps_in`) sets that
+    mesh against the pick on the thread's setup and needs, as "why not linkerd?" does, not
+    the question asked of the pick; None for any other reply."""
+    fresh = parser.parse(text)
+    pick = context.pick
+    if pick is None or context.kind == IntentKind.recommend or not parser.says("swaps_in", text):
+        return None
+    named = [m for m in fresh.meshes if m != pick]
+    if len(named) != 1 or fresh.features:
+        return None
+    needs = context.facts.get("needs")
+    return Intent(
+        kind=IntentKind.compare,
+        meshes=[pick, *named],
+        features=needs[:12] if isinstance(needs, list) else [],
+        facts=merged(context.facts, fresh.facts),
+        text=fresh.text,
+        pick=pick,
+    )
+
+
 def _made_again(
     kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent, fresh: Intent
 ) -> Intent | None:

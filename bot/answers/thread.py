@@ -5,12 +5,14 @@ from __future__ import annotations
 from bot.answers.after_pick import (
     after_asked_of_pick,
     after_pick,
+    instead_of_pick,
     known_facts,
     passed_over,
     pick_of,
 )
 from bot.answers.answered import answered
 from bot.answers.asked_of_subject import asked_of_subject
+from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
@@ -69,6 +71,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return sellers  # "and who could support this commercially?"
     if priced := asked_of_subject(kb, parser, text, context):
         return priced  # "how is it priced?", "can we use it for free under BUSL?"
+    if of_distribution := of_the_distribution(kb, parser, text, context):
+        return of_distribution  # "can it do ambient?" after OpenShift Service Mesh 3
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if asked := own_ask(kb, parser, text, context):
@@ -77,6 +81,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return went_on  # more of the setup, or the pick checked for a feature
     if again := after_asked_of_pick(kb, parser, text, context):
         return again  # "why not istio?", then "what if we also need jwt validation?"
+    if swapped := instead_of_pick(parser, text, context):
+        return swapped  # "can it do ambient?", then "what about linkerd instead?"
     intent = parser.parse_follow_up(text, context)
     if intent.kind == IntentKind.which_meshes and len(intent.meshes) == 1 and intent.features:
         # after "is there anything on ECS that does weighted routing?", "what about consul

@@ -191,6 +191,7 @@ GROUPS = frozenset(
         "picks_between",
         "compliance",
         "refers_back",
+        "distribution_nouns",
         "changes_asked",
         "pronouns",
         "concept_asks",

@@ -122,6 +122,9 @@ MAX_TEXT = 1_000  # prose: the message without its pasted blocks
 # stable builds?" asks the price of its releases, not their status.
 LICENCE_ASKED_OF = (IntentKind.explain, IntentKind.recommend, IntentKind.lifecycle)
 PRICE_ASKED_OF = (IntentKind.explain, IntentKind.cost, IntentKind.lifecycle)
+# Questions answered of each mesh alone (a status): "and traefik mesh?" after one asks that
+# mesh's instead, where a comparison or a cost takes it in beside the thread's meshes.
+ONE_AT_A_TIME = (IntentKind.lifecycle,)
 PROXY_SIZES = frozenset({"pods", "nodes"})  # what proxies are costed at, not billed by
 MAX_READ = MAX_TEXT + MAX_PASTED + 100  # what is parsed: prose and pastes cut down (fences)
 PARSED_KEPT = 256  # texts whose reading is remembered ("compare istio linkerd" again)
@@ -1095,8 +1098,14 @@ class IntentParser:
     def _kept_and_named(self, normalised: str, context: Intent, named: list[str]) -> list[str]:
         """The thread's meshes with those the reply names added ("and cilium?"); where the
         reply swaps them in ("what about cilium instead?", phrases `swaps_in`) after a
-        comparison, they take the place of all but the thread's pick (else its first mesh)."""
+        comparison, they take the place of all but the thread's pick (else its first mesh).
+        After a question answered of each mesh alone (`ONE_AT_A_TIME`: "is OSM maintained?"),
+        those named take the place of the thread's ("and traefik mesh?"), unless set against
+        them ("compare it with linkerd")."""
         new = [m for m in named if m not in context.meshes]
+        alone = not self._cues.has("compare", normalised)
+        if named and context.kind in ONE_AT_A_TIME and alone:
+            return named
         if new and context.kind == IntentKind.compare and self._cues.has("swaps_in", normalised):
             kept = context.pick if context.pick in context.meshes else context.meshes[0]
             return [kept, *(m for m in named if m != kept)]
