@@ -138,7 +138,7 @@ def test_a_mode_without_lines_of_its_own_answers_from_its_sibling_mode(engine, k
 def test_another_major_line_of_a_distribution_is_answered_about_that_line(engine, text: str):
     answer = engine.ask(text)
     assert "Red Hat OpenShift Service Mesh 2" in answer.title
-    assert "2.6" in answer.lead and "no end-of-life date" in answer.lead
+    assert "2.6" in answer.lead and "June 30, 2026" in answer.lead
     assert "Service Mesh 3 2" not in answer.title + answer.lead
 
 

@@ -103,10 +103,9 @@ def test_mesh_added_without_swap_asks_the_same_feature(kb: KnowledgeBase) -> Non
     "reply",
     [
         "windows pods are must have",
-        "we must have windows nodes",
         "windows support is a hard requirement",
-        "windows node pools are required",
         "windows nodes are essential for us",
+        "windows nodes are a must",
     ],
 )
 def test_must_have_restated_keeps_the_recommendation(kb: KnowledgeBase, reply: str) -> None:

@@ -168,3 +168,21 @@ def test_whether_to_replace_it_still_weighs_running_none(engine: AnswerEngine, t
     intent, answer = _answer(engine, text)
     assert "replacement_asked" not in intent.facts
     assert "No mesh" in answer.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "german public sector, ~200 svcs on-prem k8s. rules: no us-hosted saas control planes. "
+        "need mtls and multi-cluster. what would you recommend",
+        "EKS, 50 services, we don't want a saas control plane. which mesh",
+        "GKE, 300 pods, no SaaS control planes allowed by policy, recommend",
+        "on-prem, 80 services: hosted control planes are banned here. which mesh?",
+        "AKS 120 svcs, control plane as a service is a no-go for compliance. pick one",
+    ],
+)
+def test_a_hosted_control_plane_refused_is_a_control_plane_of_their_own(
+    engine: AnswerEngine, text: str
+):
+    intent, _ = _answer(engine, text)
+    assert intent.facts.get("managed_control_plane") is False, intent.facts
