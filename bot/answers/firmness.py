@@ -1,6 +1,6 @@
 """Whether a pick is firm: no question left that could change it, no requirement given up to
-reach it, and none of its must-haves met only by a pre-GA row (alpha, beta, preview), by a
-paid edition they have not said they buy, or only in part (a control plane hosted in part)."""
+reach it, and none of its must-haves met only by a pre-GA row (alpha, beta, preview) or by a
+paid edition they have not said they buy."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from bot.answers.screening import Finding, Screened
 
 
 def shaky(screened: Screened) -> list[Finding]:
-    """The must-haves it meets only in a pre-GA release, only in a paid edition not bought
-    anyway (the vendor's support is not one they want), or only in part."""
-    return [f for f in screened.caveats if f.early or f.partly or (f.paid_only and not f.bought)]
+    """The must-haves it meets only in a pre-GA release, or only in a paid edition not
+    bought anyway (the vendor's support is not one they want)."""
+    return [f for f in screened.caveats if f.early or (f.paid_only and not f.bought)]
 
 
 def is_firm(verdict: Verdict, asking: bool) -> bool:

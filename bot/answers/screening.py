@@ -65,7 +65,6 @@ class Check:
     why: str = ""  # for a caveat on a feature row: the row's note, first sentence
     feature: str = ""  # the must-have feature the check read, where it read one
     paid_only: bool = False  # met only in a paid edition (an `enterprise` row)
-    partly: bool = False  # met only in part (the vendor hosts part of the control plane)
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,6 @@ class Finding:
     why: str = ""  # what the row a caveat read says of it, for the pick's Caveats
     feature: str = ""  # the must-have feature it is about, where it is about one
     paid_only: bool = False
-    partly: bool = False
 
     @property
     def in_full(self) -> bool:
@@ -457,17 +455,12 @@ def supported_by(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, _says(ctx, "support", vendor), sources)]
 
 
-def managed_control_plane(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
+def managed_control_plane(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
     """Someone else runs the mesh's control plane: a managed one (running no mesh is ruled
-    out as not the managed mesh they want, not as one they would run). One whose vendor can
-    host part of it (`hosted_part`, over as many clusters as that takes) meets that in part,
-    said as a caveat."""
+    out as not the managed mesh they want, not as one they would run)."""
     if value is not True or managed(mesh):
         return FITS
     sources = mesh.distribution.sources if mesh.distribution else mesh.sources
-    part = mesh.distribution.hosted_part if mesh.distribution else None
-    if part and (ctx.req.clusters or 1) >= part.from_clusters:
-        return [Check(Outcome.caveat, part.what, tuple(part.sources), partly=True)]
     no_mesh = mesh.fit is not None and not mesh.fit.mesh
     return [Check(Outcome.out, sources=tuple(sources), no_mesh=no_mesh)]
 
@@ -934,7 +927,6 @@ READS: dict[str, tuple[str, ...]] = {
     "vms_in_own_cloud": ("needs", "platforms"),
     "not_made_by": ("platforms",),  # an offering its platform's subscription includes
     "supported_by": ("support",),
-    "managed_control_plane": ("clusters",),  # a hosted part takes much off over several
     "has_features": _FEATURE_READS,
     "has_feature": _FEATURE_READS,
     "sidecar_free": (
@@ -1030,7 +1022,6 @@ def _checked(
                 why=check.why,
                 feature=check.feature,
                 paid_only=check.paid_only,
-                partly=check.partly,
             )
         )
     return found

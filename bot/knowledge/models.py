@@ -629,21 +629,6 @@ class ControlPlaneModel(StrEnum):
     provider_hosted = "provider_hosted"  # the provider runs it outside your cluster (Google)
 
 
-class HostedPart(Strict):
-    """The part of a self-managed control plane its vendor can host, and what you still run
-    (Konnect hosts Kong Mesh's global control plane; the zone control planes are yours)."""
-
-    what: Text
-    from_clusters: int = Field(
-        default=1,
-        ge=1,
-        description="The clusters they must run for the hosted part to take much off them (a "
-        "global control plane over zones: one cluster's own zone control plane does the "
-        "work): below that count it is no managed control plane.",
-    )
-    sources: list[Id] = Field(min_length=1)
-
-
 class Distribution(Strict):
     """What a vendor's offering adds to (or takes from) the mesh it is based on."""
 
@@ -651,11 +636,6 @@ class Distribution(Strict):
         default=None, description="The upstream release it ships, e.g. Istio '1.26'."
     )
     control_plane: ControlPlaneModel
-    hosted_part: HostedPart | None = Field(
-        default=None,
-        description="Self-managed, but the vendor can host part of the control plane for you: "
-        "a managed control plane asked for is then met only in part.",
-    )
     support: str = ""
     pricing: str = ""
     project_code: bool = Field(
