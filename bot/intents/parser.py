@@ -923,8 +923,10 @@ class IntentParser:
 
     def _licences_compared(self, r: _Reading, intent: Intent) -> bool:
         """A comparison in licence words of its own ("kong mesh licensing vs kuma") that states
-        no licence policy: their licences are what it sets side by side."""
-        return self._cues.has("licence_words", r.normalised) and LICENCE not in intent.facts
+        no licence policy and asks no feature ("mtls with kuma without the kong mesh licence?"
+        checks mTLS): their licences are what it sets side by side."""
+        said = self._cues.has("licence_words", r.normalised)
+        return said and LICENCE not in intent.facts and not intent.features
 
     def _licence_question(self, question: str) -> bool:
         """A question asking what a mesh's licence is or lets them do ("is consul still
