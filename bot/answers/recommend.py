@@ -9,6 +9,7 @@ from bot.answers import arguing, choosing, editions, firmness, scoring, whatif, 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
+from bot.answers.kept_rules import kept_needs, need_gave_way
 from bot.answers.managed_elsewhere import managed_elsewhere
 from bot.answers.notices import facts_text
 from bot.answers.phrasing import after_colon, first_sentence, mesh_names, ordinal
@@ -816,7 +817,8 @@ def _lead(
     # want lacks of their other needs (`conflict`); why the provider's own offering is out
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
-    note = f"{changed} {_relaxed_note(kb, verdict)} {conflict}".strip()
+    relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict)
+    note = f"{changed} {relaxed} {conflict}".strip()
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)
     after = f" {provider}" if provider else ""
@@ -1041,7 +1043,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),
             _on_platform(kb, verdict, req, facts, cite),
-            _must_haves(kb, verdict, req, cite),
+            _must_haves(kb, verdict, kept_needs(kb, verdict, facts, req), cite),
         )
         if p
     ]

@@ -17,10 +17,15 @@ from functools import cached_property
 
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, Screener
-from bot.answers.told_last import told_last
+from bot.answers.told_last import (
+    NEEDS_TOLD_LAST,
+    needs_told_last,
+    told_last,
+    without_needs_told_last,
+)
 from bot.answers.traits import OWN_TRAITS, PLATFORM_TESTS, Field, applies
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule, RulesFile
+from bot.knowledge.models import FactType, FactValue, Mesh, Option, Question, Rule, RulesFile
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,7 @@ def _screened(
     # older one gives way, or nothing is left
     latest = {c.id for c in rules.constraints if c.fact in told_last(facts)} - preferences
     dropped: set[str] = set()
+    added = bool(needs_told_last(facts))  # must-haves the latest reply added, not yet given up
     for step in [*[f for f in rules.relax_first if f in facts], *_relax_order(rules, facts)]:
         alive = [s for s in screened if not s.out]
         if alive and _any_in_full(alive):
@@ -238,6 +244,19 @@ def _screened(
             continue
         if step not in rules.relax_first and step not in said:
             continue
+        constraints = frozenset(r for r in relaxed if r not in dropped)
+        if added and _said_hard_before(rules, step, preferences, told_last(facts)):
+            # a rule said before outranks a need just added ("what if we later need
+            # mirroring?" after "no Envoy anywhere"): the new need gives way, where that is
+            # what clashes
+            added = False
+            fewer = without_needs_told_last({k: v for k, v in facts.items() if k not in dropped})
+            fewer_req = Requirements.from_facts(rules, fewer)
+            tried = screener.screen(among, fewer, constraints, fewer_req)
+            if _any_in_full([s for s in tried if not s.out]):
+                screened = tried
+                relaxed.append(NEEDS_TOLD_LAST)
+                break
         before = screened
         relaxed.append(step)
         if step in rules.relax_first:
@@ -255,6 +274,18 @@ def _screened(
     if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
         return _Screening(first, [], {})
     return _Screening(screened, relaxed, loosened)
+
+
+def _said_hard_before(
+    rules: RulesFile, step: str, preferences: set[str], told: frozenset[str]
+) -> bool:
+    """A must-not or support term (not a must-have made stricter, `in_full`) said as a rule,
+    not a preference, before the latest reply (`told`: the facts that reply set)."""
+    constraint = next((c for c in rules.constraints if c.id == step), None)
+    fact = rules.fact(constraint.fact if constraint else step)
+    if fact is None or fact.type == FactType.features:
+        return False
+    return step not in preferences and fact.id not in told
 
 
 def _any_in_full(alive: list[Screened]) -> bool:
