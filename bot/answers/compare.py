@@ -299,7 +299,9 @@ def _for_your_setup(
             "general rules."
         )
     left = result.survivors
-    said = [(whom, *rule.said_of(left, rule.sources)) for whom, rule in telling]
+    said = [
+        (whom, *rule.said_of(left, rule.sources, result.field.req.needs)) for whom, rule in telling
+    ]
     reasons = " ".join(f"{whom}: {text}" for whom, text, _ in said)
     return Paragraph(
         heading="For your setup",

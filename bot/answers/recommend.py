@@ -249,28 +249,36 @@ def _outdone_by_the_pick(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -
     return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
 
 
-def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
+def _reasons(
+    kb: KnowledgeBase, verdict: Verdict, cite: Citations
+) -> tuple[list[Statement], list[Statement]]:
     """Why the pick: what screening decided (or what the offering it was chosen over meets
-    only partly), then the rules by their weight on it."""
+    only partly), then the rules by their weight on it; and apart, the reasons that weigh
+    against the pick itself (a small team's few hands, said of ambient mode too): the
+    trade-off it carries, no reason for it."""
     decided = (
         _decided_by_screening(kb, verdict, cite)
         or _outdone_by_the_pick(kb, verdict, cite)
         or _rival_falls_short(kb, verdict, cite)
     )
     reasons = [decided] if decided else []
+    against: list[Statement] = []
+    pick = verdict.of(verdict.pick) if verdict.pick and len(verdict.tied) == 1 else None
     ranked = _by_weight_on_the_pick(verdict)
     for rule in arguing.arguable(verdict, ranked, _rival(verdict), said=bool(decided)):
-        text, sources = rule.said_of(verdict.survivors, _rule_sources(kb, rule, verdict))
+        text, sources = rule.said_of(
+            verdict.survivors, _rule_sources(kb, rule, verdict), verdict.field.req.needs
+        )
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
             text, sources = text + sized, sources + figures
         if any(t in SITE_TRAITS for t in rule.traits):
             sized, figures = _control_planes(kb, verdict)
             text, sources = text + sized, sources + figures
-        reasons.append(
-            Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
-        )
-    return reasons
+        said = Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
+        costs = pick is not None and scoring.weight(rule, pick, verdict.field) < 0
+        (against if costs else reasons).append(said)
+    return reasons, against
 
 
 def _gaps(kb: KnowledgeBase, screened: Screened) -> str:
@@ -1031,7 +1039,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     ahead = replace(scoring.outlook(kb, facts, among), passed=frozenset(intent.passed))
     verdict = ahead.verdict
     follow_up = _follow_up(kb.rules, ahead, intent, facts)
-    reasons = _reasons(kb, verdict, cite)
+    reasons, against = _reasons(kb, verdict, cite)
     sellers = _sellers(kb, verdict, cite) if intent.aspect == Aspect.support else None
     points: list[Part] = [
         p
@@ -1049,7 +1057,11 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     ]
     if reasons:
         points.append(StatementList(heading="Why", items=reasons[:KEY_REASONS]))
-    elif verdict.pick:  # with nothing left there is nothing to weigh, nor a question asked
+    if against:
+        points.append(StatementList(heading="Against it", items=against[:1]))
+    if (
+        not reasons and verdict.pick
+    ):  # with nothing left there is nothing to weigh, nor a question asked
         ask = " Answer the question above to sharpen it." if follow_up else ""
         points.append(
             Paragraph(text=f"Nothing you told me weighs one of these above the others yet.{ask}")
@@ -1072,8 +1084,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             key="reasons",
             label="More reasons",
             # those Why leaves out: Why's are said once
-            parts=[StatementList(heading="More reasons", items=reasons[KEY_REASONS:])]
-            if len(reasons) > KEY_REASONS
+            parts=[StatementList(heading="More reasons", items=more)]
+            if (more := reasons[KEY_REASONS:] + against[1:])
             else [],
         ),
         Section(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, Screener
+from bot.answers.screening import Screened, Screener, managed
 from bot.answers.told_last import (
     NEEDS_TOLD_LAST,
     needs_told_last,
@@ -200,8 +200,13 @@ def _weight(rule: Rule, screened: Screened, field: Field) -> int:
 
 
 def _base_left(screened: Screened, field: Field) -> Screened | None:
-    """The offering a build is based on, where that is among those left."""
-    base = screened.mesh.based_on
+    """The offering a build of the project's own code is based on, where that is among those
+    left: a vendor's build you run, or a provider's managed one with no closed layer of its
+    own (`project_code`: the AKS add-on). A provider's own service on the project's APIs
+    (Google's Cloud Service Mesh) is its own product, weighed as itself."""
+    mesh, base = screened.mesh, screened.mesh.based_on
+    if managed(mesh) and not (mesh.distribution and mesh.distribution.project_code):
+        return None
     return next((s for s in field.alive if base and s.mesh.id == base), None)
 
 
