@@ -55,3 +55,44 @@ def test_open_source_asked_without_a_price_keeps_the_support_contract(
     thread = talk(kb, MULTI_CLOUD, reply)
     assert thread.question is not None
     assert thread.question.facts.get("support") == "any"
+
+
+# A mesh set aside as too much for them, after a recommendation: the pick made again on the
+# thread's setup without that entry (its project's other modes and vendor builds stay in).
+BARE_METAL = (
+    "bare metal kubernetes, 80 services, we need Wasm plugins, global rate limiting and "
+    "header-based routing. recommend?"
+)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "istio feels too complex for our team of 4, what else?",
+        "istio is too complex for us, what else?",
+        "honestly istio is overkill for us. other options?",
+        "istio is out, what else?",
+        "istio feels too complicated, alternatives?",
+    ],
+)
+def test_a_mesh_set_aside_makes_the_pick_again_within_the_threads_setup(
+    kb: KnowledgeBase, reply: str
+):
+    thread = talk(kb, BARE_METAL, reply)
+    assert thread.answer is not None and thread.question is not None
+    assert thread.answer.title.startswith("Recommendation")
+    facts = thread.question.facts
+    assert facts.get("platform") == ["kubernetes"]
+    assert "wasm" in str(facts.get("needs"))
+    assert "Recommendation: Istio (sidecar mode)" not in render_terminal(thread.answer)
+
+
+# Near misses: asked, not said, or asked why not: no mesh set aside.
+@pytest.mark.parametrize(
+    "reply",
+    ["is istio too complex for a team of 4?", "would istio be overkill for us?", "why not istio?"],
+)
+def test_a_mesh_asked_about_is_not_set_aside(kb: KnowledgeBase, reply: str):
+    thread = talk(kb, BARE_METAL, reply)
+    assert thread.question is not None
+    assert "set_aside_mesh" not in thread.question.facts

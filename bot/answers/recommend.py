@@ -826,7 +826,7 @@ def _lead(
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
     relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict)
-    note = f"{changed} {relaxed} {conflict}".strip()
+    note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)
     after = f" {provider}" if provider else ""
@@ -1099,6 +1099,10 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     if intent.aspect == Aspect.changes and verdict.pick:
         return _what_would_change(kb, intent, cite, verdict, changes, follow_up)
     conflict, conflict_sources = wishes.wanted_falls_short(kb, verdict, facts)
+    if not conflict:
+        conflict, conflict_sources = wishes.wish_costs_a_must_have(kb, verdict, facts)
+    if not conflict:
+        conflict, conflict_sources = wishes.wish_lost(kb, verdict, facts)
     return build_answer(
         kb,
         intent,

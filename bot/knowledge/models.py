@@ -1074,6 +1074,12 @@ class FactDef(Strict):
         description="How a flag said to be false reads ('sidecars are fine'), where 'not' "
         "before the label would not.",
     )
+    wish: bool = Field(
+        default=False,
+        description="For a flag: what they would like ('as few new components to run as "
+        "possible'), not what their setup is: where it puts ahead a pick that meets a "
+        "must-have only in part, the answer names the clash (bot/answers/wishes.py).",
+    )
     narrows: Text | None = Field(
         default=None,
         description="For a flag: the part of a platform it names when true ('EKS Fargate'): "
@@ -1699,6 +1705,7 @@ class ScreeningTest(StrEnum):
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
     not_refused = "not_refused"
+    not_set_aside = "not_set_aside"
     own_control_plane = "own_control_plane"
     is_wanted = "is_wanted"
     is_a_mesh = "is_a_mesh"
