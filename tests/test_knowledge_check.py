@@ -233,6 +233,7 @@ def test_export_has_the_documented_shape(kb, capsys):
         "not_applicable",
         "lacks",
         "build_gap",
+        "edition_adds",
         "edge_only",
         "sources",
     }

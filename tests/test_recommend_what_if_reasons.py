@@ -56,7 +56,8 @@ def test_a_flip_away_from_linkerd_says_why(engine: AnswerEngine, text: str):
 def test_a_flip_where_the_pick_is_ruled_out_also_says_what_puts_the_new_one_ahead(
     engine: AnswerEngine,
 ):
-    lines = _changes(engine, "12 services on GKE, team of 2, we only need mTLS")
+    # (on GKE the managed Cloud Service Mesh meets multi-cluster too, and stands level)
+    lines = _changes(engine, "12 services on self-managed kubernetes, team of 2, we only need mTLS")
     spans = next(line for line in lines if "→ Yes, one mesh across clusters:" in line)
     assert "(No mesh would be out: no Multi-cluster" in spans
     assert "; against " in spans or "; for " in spans

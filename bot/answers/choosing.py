@@ -18,7 +18,15 @@ from bot.answers.traits import OWN_TRAITS, fills_base_gap
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Mesh
 
-THEIRS = ("incumbent", "leaving", "retired_mesh", "refused_mesh", "hurt_before", "doubted_mesh")
+THEIRS = (
+    "incumbent",
+    "leaving",
+    "retired_mesh",
+    "refused_mesh",
+    "set_aside_mesh",
+    "hurt_before",
+    "doubted_mesh",
+)
 
 
 def shortlist(kb: KnowledgeBase, named: list[str], facts: dict[str, FactValue]) -> list[Mesh]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.answers import scoring
 from bot.answers.alternatives import closest_alternatives
 from bot.answers.assembly import build_answer
+from bot.answers.but_for import pick_but_for
 from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
@@ -258,11 +259,17 @@ def _for_your_setup(
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
     if not (set(known) & scoring.weighed_facts(kb)) or len(current) < 2:
         return None
-    result = scoring.evaluate(kb, _with_asked_needs(known, intent.features), current)
+    weighed = _with_asked_needs(known, intent.features)
+    result = scoring.evaluate(kb, weighed, current)
     # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on
-    # Nomad"): the pick is then what is left, not a preference.
+    # Nomad"), and where only a rule the user can give up keeps it from the pick, that too:
+    # the pick is then what is left, not a preference.
     out = [s for s in result.screened if s.out]
-    ruled = [f"{s.mesh.name} is out: {'; '.join(f.text for f in s.reasons)}." for s in out]
+    ruled = [
+        f"{s.mesh.name} is out: {'; '.join(f.text for f in s.reasons)}. "
+        f"{pick_but_for(kb, weighed, s)}".rstrip()
+        for s in out
+    ]
     if result.pick is None:
         if not out:
             return None
@@ -292,7 +299,9 @@ def _for_your_setup(
             "general rules."
         )
     left = result.survivors
-    said = [(whom, *rule.said_of(left, rule.sources)) for whom, rule in telling]
+    said = [
+        (whom, *rule.said_of(left, rule.sources, result.field.req.needs)) for whom, rule in telling
+    ]
     reasons = " ".join(f"{whom}: {text}" for whom, text, _ in said)
     return Paragraph(
         heading="For your setup",

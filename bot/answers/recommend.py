@@ -9,6 +9,7 @@ from bot.answers import arguing, choosing, editions, firmness, scoring, whatif, 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
+from bot.answers.kept_rules import kept_needs, need_gave_way
 from bot.answers.managed_elsewhere import managed_elsewhere
 from bot.answers.notices import facts_text
 from bot.answers.phrasing import after_colon, first_sentence, mesh_names, ordinal
@@ -248,28 +249,36 @@ def _outdone_by_the_pick(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -
     return Statement(label=f"For {name}", text=text, sources=cite.cite(sources[:2]))
 
 
-def _reasons(kb: KnowledgeBase, verdict: Verdict, cite: Citations) -> list[Statement]:
+def _reasons(
+    kb: KnowledgeBase, verdict: Verdict, cite: Citations
+) -> tuple[list[Statement], list[Statement]]:
     """Why the pick: what screening decided (or what the offering it was chosen over meets
-    only partly), then the rules by their weight on it."""
+    only partly), then the rules by their weight on it; and apart, the reasons that weigh
+    against the pick itself (a small team's few hands, said of ambient mode too): the
+    trade-off it carries, no reason for it."""
     decided = (
         _decided_by_screening(kb, verdict, cite)
         or _outdone_by_the_pick(kb, verdict, cite)
         or _rival_falls_short(kb, verdict, cite)
     )
     reasons = [decided] if decided else []
+    against: list[Statement] = []
+    pick = verdict.of(verdict.pick) if verdict.pick and len(verdict.tied) == 1 else None
     ranked = _by_weight_on_the_pick(verdict)
     for rule in arguing.arguable(verdict, ranked, _rival(verdict), said=bool(decided)):
-        text, sources = rule.said_of(verdict.survivors, _rule_sources(kb, rule, verdict))
+        text, sources = rule.said_of(
+            verdict.survivors, _rule_sources(kb, rule, verdict), verdict.field.req.needs
+        )
         if any(t in SIZED_TRAITS for t in rule.traits):
             sized, figures = _footprints(kb, verdict)
             text, sources = text + sized, sources + figures
         if any(t in SITE_TRAITS for t in rule.traits):
             sized, figures = _control_planes(kb, verdict)
             text, sources = text + sized, sources + figures
-        reasons.append(
-            Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
-        )
-    return reasons
+        said = Statement(label=_leaning(kb, rule, verdict), text=text, sources=cite.cite(sources))
+        costs = pick is not None and scoring.weight(rule, pick, verdict.field) < 0
+        (against if costs else reasons).append(said)
+    return reasons, against
 
 
 def _gaps(kb: KnowledgeBase, screened: Screened) -> str:
@@ -816,7 +825,8 @@ def _lead(
     # want lacks of their other needs (`conflict`); why the provider's own offering is out
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
-    note = f"{changed} {_relaxed_note(kb, verdict)} {conflict}".strip()
+    relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict)
+    note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)
     after = f" {provider}" if provider else ""
@@ -1029,7 +1039,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     ahead = replace(scoring.outlook(kb, facts, among), passed=frozenset(intent.passed))
     verdict = ahead.verdict
     follow_up = _follow_up(kb.rules, ahead, intent, facts)
-    reasons = _reasons(kb, verdict, cite)
+    reasons, against = _reasons(kb, verdict, cite)
     sellers = _sellers(kb, verdict, cite) if intent.aspect == Aspect.support else None
     points: list[Part] = [
         p
@@ -1041,13 +1051,17 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             _beyond_named(kb, facts, among, verdict),
             _pick_caveats(kb, verdict, cite),
             _on_platform(kb, verdict, req, facts, cite),
-            _must_haves(kb, verdict, req, cite),
+            _must_haves(kb, verdict, kept_needs(kb, verdict, facts, req), cite),
         )
         if p
     ]
     if reasons:
         points.append(StatementList(heading="Why", items=reasons[:KEY_REASONS]))
-    elif verdict.pick:  # with nothing left there is nothing to weigh, nor a question asked
+    if against:
+        points.append(StatementList(heading="Against it", items=against[:1]))
+    if (
+        not reasons and verdict.pick
+    ):  # with nothing left there is nothing to weigh, nor a question asked
         ask = " Answer the question above to sharpen it." if follow_up else ""
         points.append(
             Paragraph(text=f"Nothing you told me weighs one of these above the others yet.{ask}")
@@ -1070,8 +1084,8 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             key="reasons",
             label="More reasons",
             # those Why leaves out: Why's are said once
-            parts=[StatementList(heading="More reasons", items=reasons[KEY_REASONS:])]
-            if len(reasons) > KEY_REASONS
+            parts=[StatementList(heading="More reasons", items=more)]
+            if (more := reasons[KEY_REASONS:] + against[1:])
             else [],
         ),
         Section(
@@ -1085,6 +1099,10 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
     if intent.aspect == Aspect.changes and verdict.pick:
         return _what_would_change(kb, intent, cite, verdict, changes, follow_up)
     conflict, conflict_sources = wishes.wanted_falls_short(kb, verdict, facts)
+    if not conflict:
+        conflict, conflict_sources = wishes.wish_costs_a_must_have(kb, verdict, facts)
+    if not conflict:
+        conflict, conflict_sources = wishes.wish_lost(kb, verdict, facts)
     return build_answer(
         kb,
         intent,

@@ -74,6 +74,9 @@ class Requirements(BaseModel):
     refused_mesh: str | None = Field(
         default=None, description="A mesh they refuse (and, for a project, its builds)."
     )
+    set_aside_mesh: str | None = Field(
+        default=None, description="A mesh they set aside as too much for them (that entry only)."
+    )
     wanted_mesh: str | None = Field(
         default=None, description="The mesh they want (or a build offering it in full)."
     )

@@ -16,11 +16,16 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.answers.requirements import Requirements
-from bot.answers.screening import Screened, Screener
-from bot.answers.told_last import told_last
+from bot.answers.screening import Screened, Screener, managed
+from bot.answers.told_last import (
+    NEEDS_TOLD_LAST,
+    needs_told_last,
+    told_last,
+    without_needs_told_last,
+)
 from bot.answers.traits import OWN_TRAITS, PLATFORM_TESTS, Field, applies
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactValue, Mesh, Option, Question, Rule, RulesFile
+from bot.knowledge.models import FactType, FactValue, Mesh, Option, Question, Rule, RulesFile
 
 
 @dataclass(frozen=True)
@@ -195,8 +200,13 @@ def _weight(rule: Rule, screened: Screened, field: Field) -> int:
 
 
 def _base_left(screened: Screened, field: Field) -> Screened | None:
-    """The offering a build is based on, where that is among those left."""
-    base = screened.mesh.based_on
+    """The offering a build of the project's own code is based on, where that is among those
+    left: a vendor's build you run, or a provider's managed one with no closed layer of its
+    own (`project_code`: the AKS add-on). A provider's own service on the project's APIs
+    (Google's Cloud Service Mesh) is its own product, weighed as itself."""
+    mesh, base = screened.mesh, screened.mesh.based_on
+    if managed(mesh) and not (mesh.distribution and mesh.distribution.project_code):
+        return None
     return next((s for s in field.alive if base and s.mesh.id == base), None)
 
 
@@ -227,6 +237,7 @@ def _screened(
     # older one gives way, or nothing is left
     latest = {c.id for c in rules.constraints if c.fact in told_last(facts)} - preferences
     dropped: set[str] = set()
+    added = bool(needs_told_last(facts))  # must-haves the latest reply added, not yet given up
     for step in [*[f for f in rules.relax_first if f in facts], *_relax_order(rules, facts)]:
         alive = [s for s in screened if not s.out]
         if alive and _any_in_full(alive):
@@ -238,6 +249,19 @@ def _screened(
             continue
         if step not in rules.relax_first and step not in said:
             continue
+        constraints = frozenset(r for r in relaxed if r not in dropped)
+        if added and _said_hard_before(rules, step, preferences, told_last(facts)):
+            # a rule said before outranks a need just added ("what if we later need
+            # mirroring?" after "no Envoy anywhere"): the new need gives way, where that is
+            # what clashes
+            added = False
+            fewer = without_needs_told_last({k: v for k, v in facts.items() if k not in dropped})
+            fewer_req = Requirements.from_facts(rules, fewer)
+            tried = screener.screen(among, fewer, constraints, fewer_req)
+            if _any_in_full([s for s in tried if not s.out]):
+                screened = tried
+                relaxed.append(NEEDS_TOLD_LAST)
+                break
         before = screened
         relaxed.append(step)
         if step in rules.relax_first:
@@ -255,6 +279,18 @@ def _screened(
     if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
         return _Screening(first, [], {})
     return _Screening(screened, relaxed, loosened)
+
+
+def _said_hard_before(
+    rules: RulesFile, step: str, preferences: set[str], told: frozenset[str]
+) -> bool:
+    """A must-not or support term (not a must-have made stricter, `in_full`) said as a rule,
+    not a preference, before the latest reply (`told`: the facts that reply set)."""
+    constraint = next((c for c in rules.constraints if c.id == step), None)
+    fact = rules.fact(constraint.fact if constraint else step)
+    if fact is None or fact.type == FactType.features:
+        return False
+    return step not in preferences and fact.id not in told
 
 
 def _any_in_full(alive: list[Screened]) -> bool:

@@ -710,6 +710,15 @@ def not_refused(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     return [Check(Outcome.out, f"built on {project}, which you refuse", tuple(mesh.sources))]
 
 
+def not_set_aside(mesh: Mesh, value: FactValue, _: Context) -> list[Check]:
+    """The one entry they set aside as too much for them ("istio feels too complex for our
+    team"), not its project's other modes or builds: those are the alternatives asked for
+    (ambient mode, a vendor's supported Istio)."""
+    if value != mesh.id:
+        return FITS
+    return [Check(Outcome.out, "you set it aside", tuple(mesh.sources))]
+
+
 def is_wanted(mesh: Mesh, value: FactValue, ctx: Context) -> list[Check]:
     """The mesh they want, or a mode or build of its project that offers it in full: a
     build of Istio wanted as its ambient mode needs that mode's feature row (`as_feature`)
@@ -983,6 +992,7 @@ TESTS: dict[str, Test] = {
     "within_node_memory": within_node_memory,
     "not_leaving": not_leaving,
     "not_refused": not_refused,
+    "not_set_aside": not_set_aside,
     "own_control_plane": own_control_plane,
     "is_wanted": is_wanted,
     "is_a_mesh": is_a_mesh,

@@ -23,6 +23,9 @@ from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
 
 LENGTH_ONLY_WORDS = 4  # a reply this short that asks a length asks nothing else
+# A reply's stance that sets a mesh aside ("istio feels too complex for our team of 4, what
+# else?", "istio is out, what else?"): the pick made again without it, on the thread's setup.
+SETS_ASIDE = ("set_aside_mesh", "refused_mesh")
 
 
 def compact(intent: Intent) -> Intent:
@@ -75,6 +78,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return of_distribution  # "can it do ambient?" after OpenShift Service Mesh 3
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
+    if aside := _set_aside(kb, parser, text, context):
+        return aside  # "istio feels too complex for our team of 4, what else?"
     if asked := own_ask(kb, parser, text, context):
         return asked  # the catch with the thread's mesh, or a list on its platform
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
@@ -103,6 +108,30 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
     if about_meshes and resized:
         intent = intent.model_copy(update={"kind": IntentKind.cost})
     return _costed_for_the_thread(kb, parser, text, context, intent)
+
+
+def _set_aside(
+    kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent
+) -> Intent | None:
+    """After a recommendation, a reply that sets a mesh aside (too complex for them, or
+    refused): the pick made again on the thread's setup and what the reply adds ("our team
+    of 4"), without that mesh, so the alternatives within the thread's constraints are what
+    it weighs, not the mesh's explainer."""
+    made = _recommendation_of(context)
+    if made is None:
+        return None
+    fresh = parser.parse(text)
+    if not any(fresh.facts.get(fact) for fact in SETS_ASIDE):
+        return None
+    return Intent(
+        kind=IntentKind.recommend,
+        options=made.options,
+        features=made.features,
+        facts=merged(known_facts(kb, made.facts), fresh.facts),
+        text=text.strip()[:ECHO_CHARS],
+        pick=pick_of(kb, context),
+        passed=made.passed,
+    )
 
 
 def _shortened(parser: IntentParser, text: str, context: Intent) -> Intent | None:

@@ -376,7 +376,9 @@ def _carries_many_vms(s: Screened, field: Field) -> bool:
 def fills_base_gap(s: Screened, field: Field) -> bool:
     """A licensed edition meeting in full a must-have that every open-source mode of its base
     lacks, leaves unconfirmed, or has only short of a build (`build_gap`: Istio's FIPS
-    compliance policy, but no validated builds): the licence buys what was asked."""
+    compliance policy, but no validated builds) or of what the edition adds (`edition_adds`:
+    Kuma's per-service authorization, Kong Mesh's request-level MeshOPA): the licence buys
+    what was asked."""
     base = field.kb.meshes.get(s.mesh.based_on or "")
     if not (base and _paid_edition(s.mesh, field.kb)):
         return False
@@ -396,7 +398,10 @@ def fills_base_gap(s: Screened, field: Field) -> bool:
     return any(
         need not in short
         and all(
-            (row := m.features.get(need)) is None or row.build_gap or row.level in GAPS
+            (row := m.features.get(need)) is None
+            or row.build_gap
+            or row.edition_adds
+            or row.level in GAPS
             for m in modes
         )
         for need in field.req.needs

@@ -282,6 +282,11 @@ class NumberReader:
         )
         vague = "|".join(re.escape(v) for v in _VAGUE)
         self._vague = LazyPattern(rf"\b(?P<num>{vague})\s+(?P<unit>{units})\b")
+        # "a few lambda functions": a platform's own unit counts a part of the estate the
+        # platform's name already brings in, so its count is not worth asking for
+        self._platform_units = {
+            normalise(w) for p in rules.platforms.values() for w in p.words
+        } & set(unit_to_fact)
         self._named = self._count_names(rules, units)
         keys = "|".join(re.escape(normalise(k)) for k in rules.phrases.get("manifest_keys", []))
         self._manifest = LazyPattern(rf"^[\s`-]*(?:{keys or '(?!)'})\s*:", re.MULTILINE)
@@ -383,7 +388,7 @@ class NumberReader:
         notes: list[str] = []
         for match in self._vague.finditer(lowered):
             fact = self._fact(match["unit"])
-            if fact not in known:
+            if fact not in known and normalise(match["unit"]) not in self._platform_units:
                 notes.append(
                     f"I couldn't read a number in “{match.group(0)}”; give one, "
                     f"e.g. “300 {match['unit']}”."

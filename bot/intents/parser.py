@@ -1207,6 +1207,7 @@ class IntentParser:
         unplaced = self._cues.strip("acts", unplaced)
         refused = self._refusals.read(text)
         said = self._refusals.merged({**signalled, **required}, refused)
+        said.update(self._requirements.asked_instead(text, said))  # "expensive, open source?"
         stances = self._stances.read(text, doubted=said.get(DOUBTED) is True)
         said = settled(said, stances)  # a mesh they run is no newcomer's
         self._roles.settle(normalised, said)  # "cilium is already our cni": no mesh run

@@ -24,6 +24,7 @@ class PriceReader:
     def __init__(self, kb: KnowledgeBase, complaint: LazyPattern | None) -> None:
         said = kb.rules.priced_out
         self._set: dict[str, FactValue] = dict(said.set) if said else {}
+        self._said_instead: dict[str, FactValue] = dict(said.asked_instead) if said else {}
         self._price = word_pattern([normalise(w) for w in said.words]) if said else None
         self._rise = word_pattern([normalise(w) for w in said.rises]) if said else None
         self._overhead = word_pattern([normalise(w) for w in said.unless]) if said else None
@@ -61,6 +62,24 @@ class PriceReader:
             if running in self._paid.values():
                 return running
         return None
+
+    def asked_instead(self, text: str, facts: dict[str, FactValue]) -> dict[str, FactValue]:
+        """What a price said to be too much sets beside what it leaves for (`set`: open source
+        only), where the message asks for that itself ("that will be expensive, what is the
+        open-source option?"): the support contract is no more bought than the licence."""
+        said = self._said_instead
+        if not said or any(facts.get(k) != v for k, v in self._set.items()):
+            return {}
+        if not (self._price and any(self._priced(s) for s in _SENTENCE_BREAK.split(text))):
+            return {}
+        return {k: v for k, v in said.items() if k not in facts}
+
+    def _priced(self, sentence: str) -> bool:
+        """A price said to be too much, not an overhead ("too expensive in memory")."""
+        said = normalise(sentence)
+        if not (self._price and self._price.search(said) and self._risen(said)):
+            return False
+        return not (self._overhead and self._overhead.search(said))
 
     def held(self, text: str) -> str | None:
         """The paid offering a sentence says their licence for renews ("consul on 2 AKS

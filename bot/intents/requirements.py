@@ -807,6 +807,12 @@ class RequirementReader:
             return True
         return bool(self._platforms and re.search(rf"(?:{self._platforms.pattern})$", clause))
 
+    def asked_instead(self, text: str, said: dict[str, FactValue]) -> dict[str, FactValue]:
+        """What a price said to be too much sets where the message asks for open source
+        itself ("that will be expensive, what is the open-source option?"): no support
+        contract bought either (bot/intents/pricing.py)."""
+        return self._prices.asked_instead(text, said)
+
     def without_releases(self, text: str) -> str:
         """The text as written less the release number right after a mesh's, platform's or
         product's name: "cilium 1.16 is already our CNI" says what "cilium is already our CNI"

@@ -70,8 +70,9 @@ class _Stance:
         return not (self._ours and self._ours.search(head[said[-1].end() :]))
 
     def governed(self, clause: str, name: re.Match[str]) -> bool:
-        """The cue governs this name: before it (no other name between), right after it, or
-        both sides of it ("never istio again")."""
+        """The cue governs this name: before it (no other name between), right after it (no
+        `unless_before` word right before the name: "is istio too complex?" asks), or both
+        sides of it ("never istio again")."""
         rest = clause[name.end() :]
         if self._unless and self._unless.match(rest):
             return False
@@ -81,6 +82,8 @@ class _Stance:
         if self._before and (cue := self._before.search(head)):
             denied = self._denied and self._denied.search(head[: cue.start()])
             return not (denied or self._names.search(head[cue.start() :]))
+        if self._denied and self._denied.search(head):
+            return False
         return bool(self._after and self._after.match(rest))
 
 

@@ -786,6 +786,18 @@ def _check_rules(loaded: LoadedFiles) -> Iterator[Problem]:
                     yield _unknown_source(
                         file, f"rules[{i}].because_of.{mesh_id}.sources[{j}]", sid
                     )
+        for need, clause in rule.because_of_need.items():
+            where = f"rules[{i}].because_of_need.{need}"
+            if feature_ids is not None and need not in feature_ids:
+                yield Problem(
+                    file=file,
+                    path=where,
+                    message=f"unknown feature '{need}'",
+                    fix="give a sentence of the reason only about a feature id from features.yaml",
+                )
+            for j, sid in enumerate(clause.sources):
+                if source_ids is not None and sid not in source_ids:
+                    yield _unknown_source(file, f"{where}.sources[{j}]", sid)
     for platform, definition in rules.platforms.items():
         for j, sid in enumerate(definition.licence.sources if definition.licence else []):
             if source_ids is not None and sid not in source_ids:

@@ -42,6 +42,7 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
                         "not_applicable": s.not_applicable,
                         "lacks": s.lacks,
                         "build_gap": s.build_gap,
+                        "edition_adds": s.edition_adds,
                         "edge_only": s.edge_only,
                         "sources": list(s.sources),
                     }

@@ -302,6 +302,13 @@ class Support(Strict):
         "policy without validated builds), so a licensed edition of it that meets the feature "
         "in full sells that must-have rather than its own wrapping of the same mechanism.",
     )
+    edition_adds: bool = Field(
+        default=False,
+        description="What this partial row lacks, a licensed edition of the project adds as "
+        "its own feature (open-source Kuma allows callers per service, Kong Mesh's MeshOPA "
+        "adds request-level rules): a licensed edition that meets the feature in full sells "
+        "that must-have, not its own wrapping of the same mechanism.",
+    )
     edge_only: bool = Field(
         default=False,
         description="Met only at the edge (an ingress or API gateway), not on calls between "
@@ -324,6 +331,8 @@ class Support(Strict):
             raise ValueError("stage needs a level short of `yes` and above `no`")
         if self.build_gap and self.level != Level.partial:
             raise ValueError("build_gap needs `level: partial` (it says what the row lacks)")
+        if self.edition_adds and self.level != Level.partial:
+            raise ValueError("edition_adds needs `level: partial` (it says what the row lacks)")
         if self.edge_only and self.level in (Level.yes, Level.no):
             raise ValueError("edge_only needs a level short of `yes` and above `no`")
         return self
@@ -1065,6 +1074,12 @@ class FactDef(Strict):
         description="How a flag said to be false reads ('sidecars are fine'), where 'not' "
         "before the label would not.",
     )
+    wish: bool = Field(
+        default=False,
+        description="For a flag: what they would like ('as few new components to run as "
+        "possible'), not what their setup is: where it puts ahead a pick that meets a "
+        "must-have only in part, the answer names the clash (bot/answers/wishes.py).",
+    )
     narrows: Text | None = Field(
         default=None,
         description="For a flag: the part of a platform it names when true ('EKS Fargate'): "
@@ -1228,6 +1243,12 @@ class PricedOut(Strict):
     )
     set: dict[Id, FactValue] = Field(
         description="The facts it sets where the setup has not said them: open source only."
+    )
+    asked_instead: dict[Id, FactValue] = Field(
+        default_factory=dict,
+        description="The facts a price said to be too much sets where the same message asks "
+        "for what `set` sets instead ('that will be expensive, what is the open-source "
+        "option?'): the paid part, a vendor's support contract, is not bought either.",
     )
 
 
@@ -1511,6 +1532,12 @@ class Rule(Strict):
         "said after `because` only while that offering is left: a reason about Linkerd is "
         "no reason for the pick where Linkerd is ruled out.",
     )
+    because_of_need: dict[Id, RuleClause] = Field(
+        default_factory=dict,
+        description="Sentences of the reason about one must-have each (feature id -> clause), "
+        "said after `because` only where that feature is a must-have: what a licence buys for "
+        "FIPS is no reason where request-level authorization was asked.",
+    )
     sources: list[Id] = Field(min_length=1)
     cite_weighed: bool = Field(
         default=False,
@@ -1540,13 +1567,17 @@ class Rule(Strict):
         if not self.scores and not self.traits:
             raise ValueError("a rule needs scores: or traits:")
 
-    def said_of(self, left: Collection[str], sources: list[Id]) -> tuple[str, list[Id]]:
-        """The reason with the sentences about the offerings `left`, and what it cites of
-        `sources` (the rule's, as chosen to show) and of those sentences': none that only a
-        sentence left unsaid reads."""
+    def said_of(
+        self, left: Collection[str], sources: list[Id], needs: Collection[str] = ()
+    ) -> tuple[str, list[Id]]:
+        """The reason with the sentences about the offerings `left` and the must-haves
+        `needs`, and what it cites of `sources` (the rule's, as chosen to show) and of those
+        sentences': none that only a sentence left unsaid reads."""
         shown = [c for mesh, c in self.because_of.items() if mesh in left]
+        shown += [c for need, c in self.because_of_need.items() if need in needs]
+        clauses = [*self.because_of.values(), *self.because_of_need.values()]
         said = {s for c in shown for s in c.sources}
-        unsaid = {s for c in self.because_of.values() for s in c.sources} - said
+        unsaid = {s for c in clauses for s in c.sources} - said
         text = " ".join([self.because, *(c.text for c in shown)])
         cited = [s for s in sources if s not in unsaid]
         return text, list(dict.fromkeys([*cited, *(s for c in shown for s in c.sources)]))
@@ -1674,6 +1705,7 @@ class ScreeningTest(StrEnum):
     runs_off_kubernetes = "runs_off_kubernetes"
     not_leaving = "not_leaving"
     not_refused = "not_refused"
+    not_set_aside = "not_set_aside"
     own_control_plane = "own_control_plane"
     is_wanted = "is_wanted"
     is_a_mesh = "is_a_mesh"
