@@ -1,7 +1,8 @@
 """Someone else's proposal ("someone proposed linkerd or istio in every store with multicluster
-to central") puts its meshes forward; how it would use them is no need of the team's. With the
-traffic to secure going from each small site to a central one, no mesh is the pick: no mesh
-at all runs no control plane or data plane, lighter than any mesh on small nodes."""
+to central") puts its meshes forward; how it would use them is no need of the team's, but a
+reason argued for the mesh is still read. With the traffic to secure going from each small
+site to a central one, no mesh is the pick: a mesh at the sites would run on their small nodes
+for nothing."""
 
 from __future__ import annotations
 
@@ -56,3 +57,9 @@ def test_the_teams_own_multicluster_need_stands(engine, text):
     _, facts, tied = _facts_and_pick(engine, text)
     assert facts.get("spans_clusters") is True
     assert "no-mesh" not in tied
+
+
+def test_a_reason_argued_for_the_proposal_is_read(engine):
+    text = "openshift estate with RH support; our lead keeps pitching linkerd because it's leaner"
+    _, facts, _ = _facts_and_pick(engine, text)
+    assert facts.get("rival_argued") is True

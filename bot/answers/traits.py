@@ -105,14 +105,7 @@ def _without_mesh_core(mesh: Mesh, _: KnowledgeBase) -> bool:
     return bool(mesh.fit and mesh.fit.mesh) and not core
 
 
-def _none_to_run(s: Screened) -> bool:
-    """No mesh at all: no data plane and no control plane, lighter than any mesh."""
-    return bool(s.mesh.fit and s.mesh.fit.mesh is False)
-
-
 def _lightest(s: Screened, field: Field) -> bool:
-    if _none_to_run(s):
-        return True
     mine = field.footprints.get(s.mesh.id)
     if mine is None:
         return False
@@ -133,10 +126,7 @@ def _heaviest(s: Screened, field: Field) -> bool:
 
 
 def _lightest_control_plane(s: Screened, field: Field) -> bool:
-    """Its control plane is the lightest among those left with a figure (within the margin);
-    no mesh at all runs none."""
-    if _none_to_run(s):
-        return True
+    """Its control plane is the lightest among those left with a figure (within the margin)."""
     mine = field.control_planes.get(s.mesh.id)
     least = min((f.total for f in field.control_planes.values()), default=None)
     return mine is not None and least is not None and mine.total <= least * LIGHT_MARGIN

@@ -3,7 +3,9 @@ store with multicluster to central" puts Linkerd and Istio forward; the rest of 
 is how the proposal would use them, no need of the team's. So a sentence whose subject is
 someone other than the team (rules.yaml `phrases: proposers`, the stances' `others`) with a
 proposing verb right after it (`proposing`) keeps its words up to the last mesh it names;
-what follows in that sentence is not read. A sentence naming no mesh stays whole.
+what follows in that sentence is not read, unless it argues for the mesh (`proposal_reasons`:
+"our lead keeps pitching linkerd because it's leaner" sets it against the rest). A sentence
+naming no mesh stays whole.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class Proposals:
             if who and verbs
             else None
         )
+        reasons = word_pattern([normalise(w) for w in phrases.get("proposal_reasons", [])])
+        self._argued = re.compile(rf"^\s*(?:{reasons.pattern})\b") if reasons else None
         names = sorted({n for n in (normalise(m) for m in mesh_names) if n}, key=len, reverse=True)
         spelled = [r"[\W_]+".join(map(re.escape, n.split())) for n in names]
         self._meshes = (
@@ -45,7 +49,14 @@ class Proposals:
             named = list(self._meshes.finditer(sentence))
             cue = self._proposed.search(said) if named else None
             if cue and self._meshes.search(said, cue.end()):  # the proposal names a mesh
-                ending = sentence.rstrip()[len(sentence.rstrip().rstrip(".;!?\n")) :]
-                sentence = sentence[: named[-1].end()] + (ending or ".")
+                sentence = self._cut(sentence, named[-1].end())
             kept.append(sentence)
         return "".join(kept)
+
+    def _cut(self, sentence: str, at: int) -> str:
+        """The sentence up to `at` with its closing mark, unless the rest argues for the
+        mesh named there."""
+        if self._argued and self._argued.match(normalise(sentence[at:])):
+            return sentence
+        ending = sentence.rstrip()[len(sentence.rstrip().rstrip(".;!?\n")) :]
+        return sentence[:at] + (ending or ".")

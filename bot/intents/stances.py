@@ -154,7 +154,7 @@ def settled(said: dict[str, FactValue], stances: dict[str, FactValue]) -> dict[s
         out[REFUSED] = refused
     theirs = {out.get(k) for k in (INCUMBENT, LEAVING, RETIRED)}
     for fact, value in stances.items():
-        if isinstance(value, list):  # the stances given up first, beside the must-nots so
+        if isinstance(value, list):  # stances given up first, listed beside the must-nots
             had = out.get(fact)
             out[fact] = list(dict.fromkeys([*(had if isinstance(had, list) else []), *value]))
         elif fact not in out and value not in theirs:
