@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import scoring
+from bot.render.plain import render_terminal
 
 
 def _facts_and_pick(engine, text):
@@ -53,3 +54,17 @@ def test_near_misses_keep_their_reading(engine, text):
     else:
         assert facts.get("pod_memory") == 20
         assert not facts.get("memory_in_use")
+
+
+def test_memory_in_use_is_no_cap_in_the_answer(engine):
+    text = (
+        "we run linkerd on eks, 300 services, 3 clusters, multicluster. our proxies use about "
+        "20Mi. nothing is broken. should we switch?"
+    )
+    shown = render_terminal(engine.answer(engine.parser.parse(text)))
+    assert "your cap is" not in shown
+    capped = "eks, 300 services, proxies can use at most 20mb each. which mesh?"
+    intent = engine.parser.parse(capped)
+    facts = {k: v for k, v in intent.facts.items() if engine.kb.rules.fact(k)}
+    verdict = scoring.outlook(engine.kb, facts, scoring.candidates(engine.kb, [])).verdict
+    assert any("over your 20 MiB" in r.text for r in verdict.of("istio").reasons)
