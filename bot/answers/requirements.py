@@ -35,6 +35,11 @@ class Requirements(BaseModel):
         "resolved as for `support`).",
     )
     licence: str | None = None
+    memory_in_use: bool = Field(
+        default=False,
+        description="The memory a pod said is what its proxy uses now ('proxies avg 20mb'), "
+        "no budget a pod can spare.",
+    )
     needs: list[str] = Field(default_factory=list, description="Must-have feature ids.")
     in_full: list[str] = Field(
         default_factory=list, description="Must-haves a partial row does not meet."

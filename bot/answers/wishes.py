@@ -38,7 +38,7 @@ def wanted_falls_short(
     if not gaps:
         return "", []
     said = "; ".join(_gap(f) for f in gaps)
-    name = f"{wanted.name}, which you want,"
+    name = f"{wanted.name}, {_wisher(kb, facts)},"
     if screened.out:
         text = f"{name} is out: {said}. The pick below is the best of the rest."
     else:
@@ -56,6 +56,14 @@ def wanted_id(facts: dict[str, FactValue]) -> str | None:
 
 def _wanted(kb: KnowledgeBase, facts: dict[str, FactValue]) -> Mesh | None:
     return kb.meshes.get(wanted_id(facts) or "")
+
+
+def _wisher(kb: KnowledgeBase, facts: dict[str, FactValue]) -> str:
+    """Whose wish it is: theirs, or someone else's given up first ("our VP wants cilium")."""
+    listed = kb.rules.refusals.preferred_fact
+    preferred = facts.get(listed) if listed else None
+    theirs = isinstance(preferred, list) and WANTED in preferred
+    return "which someone else wants" if theirs else "which you want"
 
 
 def _gap(finding: Finding) -> str:

@@ -39,6 +39,10 @@ class DoneAlready:
             for match in self._after.finditer(said) if self._after else ():
                 done += self._named(said[: match.start()].split()[-_REACH:])
             for match in self._before.finditer(said) if self._before else ():
+                if find_mentions(
+                    said[: match.start()].split(), self._meshes, self._features
+                ).meshes:
+                    continue  # "istio already does mtls": what a mesh does, none of theirs
                 done += self._named(said[match.end() :].split()[:_REACH])
         return list(dict.fromkeys(done))
 

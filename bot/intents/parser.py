@@ -71,6 +71,7 @@ from bot.intents.pasted_counts import PastedCounts
 from bot.intents.placed_status import status_placed
 from bot.intents.planned_size import PlannedSize
 from bot.intents.priorities import PriorityReader
+from bot.intents.proposals import Proposals
 from bot.intents.question_led import question_led
 from bot.intents.rate_caps import RateCapReader
 from bot.intents.recounted import Recounted
@@ -341,6 +342,9 @@ class IntentParser:
         self._revisions = RevisionNames(kb.meshes.values())
         self._lacks = LackReader(kb.rules.phrases)
         self._name_breaks = NameBreaks(a for m in kb.meshes.values() for a in (m.name, *m.aliases))
+        self._proposals = Proposals(
+            kb.rules.phrases, (a for m in kb.meshes.values() for a in (m.id, m.name, *m.aliases))
+        )
         self._suffixed = SuffixReader(self._vocabulary | written_words(texts))  # "Istio Swift"
         # "mTLS", "mutual TLS": the words that promise what a feature's name does
         self._named_by = [
@@ -1177,6 +1181,7 @@ class IntentParser:
         said = self._requirements.without_asides(
             text, lambda words: set(self._signals.read(words)[0])
         )
+        said = self._proposals.reduced(said)  # "someone proposed istio … with multicluster"
         text = self._requirements.without_releases(said)
         tokens = normalise(text).split()[:MAX_TOKENS]
         if not tokens:

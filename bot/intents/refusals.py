@@ -86,6 +86,8 @@ class _Cued:
     def __init__(self, cues: Limits, window: int) -> None:
         self._window = window
         self._before = _alternation(cues.before)
+        # "… or stay on sidecars?": a cue after one of these is a side of a choice asked
+        self._asked = frozenset(normalise(w) for w in cues.unless_before)
         self._after = _alternation(cues.after)
         self.objects = [
             (fact, said.value, pattern)
@@ -97,11 +99,18 @@ class _Cued:
         """A cue within the window before an object this pattern finds, or right after it."""
         for obj in pattern.finditer(clause):
             before, after = _around(clause, obj, self._window)
-            if (self._before and self._before.search(before)) or (
+            cue = self._before.search(before) if self._before else None
+            if (cue and not self._asked_before(clause[: obj.start()], before, cue)) or (
                 self._after and self._after.match(after)
             ):
                 return True
         return False
+
+    def _asked_before(self, head: str, before: str, cue: re.Match[str]) -> bool:
+        """The word right before the cue is one of `unless_before` ("or stay on")."""
+        said = head.split()
+        at = len(said) - len(before.split()) + len(before[: cue.start()].split())
+        return at > 0 and said[at - 1] in self._asked
 
 
 class RefusalReader:

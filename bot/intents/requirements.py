@@ -466,7 +466,8 @@ class RequirementReader:
         if native is not None and vendors is not None:  # "stay aws-native": aws's own offerings
             forms.append(rf"(?P<native>{vendors.pattern})\s+{native.pattern}")
         if after is not None:  # "consul enterprise is already our service discovery"
-            forms.append(rf"(?P<named>{names.pattern})\s+(?:\w+\s+)?{after.pattern}")
+            # not "move to ambient or stay": a choice between the name and staying
+            forms.append(rf"(?P<named>{names.pattern})\s+(?:(?!or\b)\w+\s+)?{after.pattern}")
         self._trial = word_pattern([normalise(w) for w in kb.rules.trial_phrases])
         tenure = word_pattern([normalise(u) for u in kb.rules.already_for])
         meshes = self._incumbent_names

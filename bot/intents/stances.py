@@ -56,6 +56,7 @@ class _Stance:
         self._others = others  # "someone … now wants istio": the wish is theirs
         self._ours = ours
         self.doubted_as = stance.doubted_as
+        self.given_up_first = stance.theirs_given_up_first
 
     def theirs(self, clause: str, name: re.Match[str]) -> bool:
         """Someone other than the team holds the stance governing this name: one of `others`
@@ -102,14 +103,17 @@ class StanceReader:
         self._stances = (
             [_Stance(s, names) for s in kb.rules.refusals.stances] if names is not None else []
         )
+        self._preferred = kb.rules.refusals.preferred_fact
 
     def read(self, text: str, doubted: bool = False) -> dict[str, FactValue]:
         """Each stance's fact, set to the first mesh it governs (one read `alone` governs
         none in a clause naming several). Where the message `doubted` having a mesh at all,
-        a stance someone else holds sets its `doubted_as` fact instead."""
+        a stance someone else holds sets its `doubted_as` fact instead; where it does not,
+        one `given_up_first` is listed under `refusals.preferred_fact` too."""
         if self._names is None:
             return {}
         governed: dict[str, list[str]] = {}
+        preferred: list[str] = []
         for clause in map(normalise, CLAUSES.split(text)):
             names = list(self._names.finditer(clause))
             several = len({self._mesh_of[n.group(0)] for n in names}) > 1
@@ -120,10 +124,16 @@ class StanceReader:
                     if not stance.governed(clause, name):
                         continue
                     fact = stance.fact
-                    if doubted and stance.doubted_as and stance.theirs(clause, name):
+                    theirs = stance.theirs(clause, name)
+                    if doubted and stance.doubted_as and theirs:
                         fact = stance.doubted_as  # "someone wants istio. do we need a mesh?"
+                    elif theirs and stance.given_up_first:
+                        preferred.append(fact)  # "our platform lead wants cilium": theirs
                     governed.setdefault(fact, []).append(self._mesh_of[name.group(0)])
-        return {fact: meshes[0] for fact, meshes in governed.items() if meshes}
+        read: dict[str, FactValue] = {f: meshes[0] for f, meshes in governed.items() if meshes}
+        if preferred and self._preferred:
+            read[self._preferred] = list(dict.fromkeys(preferred))
+        return read
 
 
 INCUMBENT = "incumbent"  # the mesh they run
@@ -146,5 +156,10 @@ def settled(said: dict[str, FactValue], stances: dict[str, FactValue]) -> dict[s
         out[LEAVING] = refused
         out[REFUSED] = refused
     theirs = {out.get(k) for k in (INCUMBENT, LEAVING, RETIRED)}
-    out.update({f: m for f, m in stances.items() if f not in out and m not in theirs})
+    for fact, value in stances.items():
+        if isinstance(value, list):  # stances given up first, listed beside the must-nots
+            had = out.get(fact)
+            out[fact] = list(dict.fromkeys([*(had if isinstance(had, list) else []), *value]))
+        elif fact not in out and value not in theirs:
+            out[fact] = value
     return out

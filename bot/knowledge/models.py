@@ -1944,6 +1944,14 @@ class MeshStance(Strict):
         "doubts having a mesh at all: 'someone read a blog and now wants istio. do we even "
         "need a mesh?' doubts Istio, and requires it of nothing.",
     )
+    theirs_given_up_first: bool = Field(
+        default=False,
+        description="A stance one of `others` holds, where the message does not doubt having "
+        "a mesh, is theirs to weigh, not the setup's to keep: listed with the must-nots said "
+        "as preferences (`refusals.preferred_fact`), so it is given up first where nothing "
+        "meets every requirement ('our platform lead wants cilium' on a cluster whose "
+        "provider-built Cilium offers no mesh).",
+    )
 
 
 class Limits(Strict):
@@ -1954,6 +1962,11 @@ class Limits(Strict):
     after: list[Text] = Field(default_factory=list, description="'only', 'alone'.")
     objects: dict[Id, Refused] = Field(
         default_factory=dict, description="Each fact, the words that name it and its value."
+    )
+    unless_before: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a cue that make it one side of a choice asked, "
+        "nothing said as had or insisted on: 'move to ambient or stay on sidecars?'.",
     )
 
 
