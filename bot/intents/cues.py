@@ -75,6 +75,7 @@ GROUPS = frozenset(
         "unit_gib",
         "unit_millicores",
         "release_status",
+        "release_news",
         "dated",
         "release_on",
         "how_to",

@@ -617,7 +617,15 @@ class IntentParser:
             if not self._status_of_named(reading, intent, version):
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
-        return intent.model_copy(update={"version": version})
+        return intent.model_copy(update={"version": version, "aspect": self._status_aspect(plain)})
+
+    def _status_aspect(self, text: str) -> Aspect | None:
+        """What a status question asks beyond the version and its support: what a release
+        brings ("whats new in istio 1.32?") or whether it is ready for production ("is ambient
+        production ready? GA?")."""
+        if self._cues.has("release_news", normalise(text)):
+            return Aspect.news
+        return Aspect.readiness if self._readiness_asked(text) else None
 
     def _asked_of_all(self, text: str) -> Intent | None:
         """The prose's own reading where only a paste shows a mesh ("istio-system" in a cost
@@ -1014,6 +1022,8 @@ class IntentParser:
         needed), or when a retired mesh goes or went ("when does app mesh actually shut off")."""
         if not intent.meshes or intent.features or intent.parts:
             return False
+        if self._cues.has("release_news", r.normalised) or self._readiness_asked(r.text):
+            return True  # "whats new in istio 1.32?", "is ambient production ready? GA?"
         released = version or self._cues.has("release_words", r.normalised)
         if released and self._cues.has("release_status", r.normalised):
             return True
@@ -1040,7 +1050,10 @@ class IntentParser:
             # "where did that number come from?": the sources behind the thread's figures
             update = {"meshes": context.meshes, "features": context.features}
             return fresh.model_copy(update={**update, "measure": fresh.measure or context.measure})
-        if context.kind in (IntentKind.too_long, IntentKind.unknown) or fresh.kind in (
+        # after a question I don't cover ("write me a python script"), nothing carries on:
+        # "what is Aspen Mesh?" is a name I don't hold, not another off-topic question
+        carries_nothing = (IntentKind.too_long, IntentKind.unknown, IntentKind.out_of_scope)
+        if context.kind in carries_nothing or fresh.kind in (
             IntentKind.help,
             IntentKind.greeting,
             IntentKind.out_of_scope,
@@ -1050,6 +1063,9 @@ class IntentParser:
         ):
             return fresh
         facts = merged(context.facts, fresh.facts)
+        if context.kind == IntentKind.not_in_kb and fresh.meshes:
+            # after a name I don't hold, "what about Istio 2.0, is it out?" asks of Istio
+            return fresh.model_copy(update={"facts": facts})
         normalised = normalise(text)
         building = self._cues.starts("follow_up", normalised) or fresh.kind in (
             IntentKind.unknown,

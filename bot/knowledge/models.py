@@ -351,6 +351,15 @@ class Version(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class GenerallyAvailable(Strict):
+    """When an offering that shipped first as Alpha or Beta was declared generally available
+    by its maintainers ("is ambient production ready?"): the release and the date."""
+
+    since: Text = Field(description="The release that declared it GA: '1.24'.")
+    on: dt.date
+    sources: list[Id] = Field(min_length=1)
+
+
 class Releases(Strict):
     """Where the project publishes releases, for `meshbot kb releases`."""
 
@@ -951,6 +960,11 @@ class Mesh(Strict):
         "CNCF policy reads their standing, since its own `cncf` is none.",
     )
     version: Version
+    generally_available: GenerallyAvailable | None = Field(
+        default=None,
+        description="Where it shipped first as Alpha or Beta: when its maintainers declared it "
+        "GA; unset where it never was short of GA or no such statement is held.",
+    )
     releases: Releases | None = None
     project: Project | None = Field(
         default=None,
