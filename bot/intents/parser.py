@@ -558,6 +558,15 @@ class IntentParser:
         elif kind == IntentKind.recommend and self._sellers_asked(plain, reading.found.meshes):
             # "on-prem, no cloud, 100 services: who sells support?": the pick, and the sellers
             intent = intent.model_copy(update={"aspect": Aspect.support})
+        elif (
+            kind in (IntentKind.which_meshes, IntentKind.feature_check)
+            and intent.features
+            and self._cues.has("by_default", reading.normalised)
+        ):  # "which ones do post-quantum TLS by default?": on with no setting, first
+            intent = intent.model_copy(update={"aspect": Aspect.by_default})
+        elif kind == IntentKind.feature_check and self._install_need_asked(plain):
+            # "does linkerd need the gateway api CRDs installed?": what it requires, first
+            intent = intent.model_copy(update={"aspect": Aspect.requires})
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
         elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
@@ -1006,6 +1015,15 @@ class IntentParser:
         said = re.sub(rf"\b(?:{'|'.join(map(re.escape, units))})\b", " ", question)
         return any(self._cues.has(g, said) for g in ("memory", "latency", "control_plane")) or (
             self._measure(said) is not None
+        )
+
+    def _install_need_asked(self, text: str) -> bool:
+        """Whether a question asks what must be installed for something ("does linkerd need
+        the gateway api CRDs installed?", "any prerequisites for linkerd's gateway api?")."""
+        cue = self._cues.has
+        return any(
+            cue("install_need", q) or (cue("need_words", q) and cue("installed_words", q))
+            for q in _questions(text) or [normalise(text)]
         )
 
     def _readiness_asked(self, text: str) -> bool:

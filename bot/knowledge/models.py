@@ -302,6 +302,18 @@ class Support(Strict):
         "policy without validated builds), so a licensed edition of it that meets the feature "
         "in full sells that must-have rather than its own wrapping of the same mechanism.",
     )
+    requires: str = Field(
+        default="",
+        description="What must be on the cluster for it apart from the mesh, as its docs say "
+        "('the Gateway API CRDs, installed by you since 2.19'), for 'does linkerd need the "
+        "gateway api CRDs installed?'; the row's sources must state it.",
+    )
+    by_default: bool | None = Field(
+        default=None,
+        description="Whether it is on without any setting (true) or must be turned on (false), "
+        "as its project's docs or release notes say ('which do post-quantum TLS by default?'); "
+        "unset where they do not say. Not with level `no` or `unknown`.",
+    )
     edge_only: bool = Field(
         default=False,
         description="Met only at the edge (an ingress or API gateway), not on calls between "
@@ -324,6 +336,8 @@ class Support(Strict):
             raise ValueError("stage needs a level short of `yes` and above `no`")
         if self.build_gap and self.level != Level.partial:
             raise ValueError("build_gap needs `level: partial` (it says what the row lacks)")
+        if self.by_default is not None and self.level in (Level.no, Level.unknown):
+            raise ValueError("by_default needs a level it has the feature at")
         if self.edge_only and self.level in (Level.yes, Level.no):
             raise ValueError("edge_only needs a level short of `yes` and above `no`")
         return self
