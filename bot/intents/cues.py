@@ -172,6 +172,7 @@ GROUPS = frozenset(
         "by_default",
         "install_need",
         "installed_words",
+        "interop_asked",
         "name_after",
         "being",
         "filler",

@@ -605,6 +605,8 @@ class IntentParser:
             # "linkerd vs istio in dollars at 1000 pods", "cheapest … including licence costs",
             # "cheapest mesh for 200 pods": the figures, with what each costs in money as held
             intent = intent.model_copy(update={"aspect": Aspect.price})
+        if interop := self._interop_asked(plain, intent):
+            return interop  # "can ambient and sidecar pods talk to each other?"
         if intent.aspect is None and kind not in NOT_CONCEPTS:
             intent = self._concept_asked(reading, intent)
         regimes = self._cues.find("compliance", reading.normalised)
@@ -1016,6 +1018,21 @@ class IntentParser:
         return any(self._cues.has(g, said) for g in ("memory", "latency", "control_plane")) or (
             self._measure(said) is not None
         )
+
+    def _interop_asked(self, text: str, intent: Intent) -> Intent | None:
+        """Two offerings asked whether they meet in one mesh (`interop_asked`: "can ambient and
+        sidecar pods talk to each other in the same mesh?"), where one's `interop` says how:
+        that, explained; else None, and the question is read as it was."""
+        asked = intent.kind in (IntentKind.compare, IntentKind.explain, IntentKind.feature_check)
+        if not asked or len(intent.meshes) != 2 or intent.features:
+            return None
+        if not self._cues.has("interop_asked", normalise(text)):
+            return None
+        for owner, other in (intent.meshes, intent.meshes[::-1]):
+            if any(i.mesh == other for i in self._kb.meshes[owner].interop):
+                update = {"kind": IntentKind.explain, "meshes": [owner, other]}
+                return intent.model_copy(update={**update, "aspect": Aspect.interop})
+        return None
 
     def _install_need_asked(self, text: str) -> bool:
         """Whether a question asks what must be installed for something ("does linkerd need

@@ -365,6 +365,17 @@ class Version(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Interop(Strict):
+    """Whether its workloads and another offering's reach each other in one mesh ("can ambient
+    and sidecar pods talk to each other?"), as the project documents it."""
+
+    mesh: Id = Field(description="The other offering, by id.")
+    works: bool
+    summary: Text = Field(description="How they meet, in a sentence or two.")
+    caveats: str = Field(default="", description="What to mind when mixing them.")
+    sources: list[Id] = Field(min_length=1)
+
+
 class GenerallyAvailable(Strict):
     """When an offering that shipped first as Alpha or Beta was declared generally available
     by its maintainers ("is ambient production ready?"): the release and the date."""
@@ -978,6 +989,10 @@ class Mesh(Strict):
         default=None,
         description="Where it shipped first as Alpha or Beta: when its maintainers declared it "
         "GA; unset where it never was short of GA or no such statement is held.",
+    )
+    interop: list[Interop] = Field(
+        default_factory=list,
+        description="Other offerings its workloads run beside in one mesh, and how they meet.",
     )
     releases: Releases | None = None
     project: Project | None = Field(
