@@ -624,11 +624,14 @@ class IntentParser:
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
         # read as a question about istio until a release and a support word are seen.
         version = self._version_asked(plain, intent.meshes)
+        # what a status question asks beyond support, where nothing else was asked of it ("is
+        # linkerd free in production?" asks its licence, not its readiness)
+        status = self._status_aspect(plain) if intent.aspect is None else None
         if kind == IntentKind.explain:
-            if not self._status_of_named(reading, intent, version):
+            if not self._status_of_named(reading, intent, version, status):
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
-        return intent.model_copy(update={"version": version, "aspect": self._status_aspect(plain)})
+        return intent.model_copy(update={"version": version, "aspect": status or intent.aspect})
 
     def _status_aspect(self, text: str) -> Aspect | None:
         """What a status question asks beyond the version and its support: what a release
@@ -1050,14 +1053,16 @@ class IntentParser:
             not _questions(text) and self._cues.has("readiness", normalise(text))
         )
 
-    def _status_of_named(self, r: _Reading, intent: Intent, version: str | None) -> bool:
+    def _status_of_named(
+        self, r: _Reading, intent: Intent, version: str | None, status: Aspect | None
+    ) -> bool:
         """What a question explaining the meshes it names asks is their status: a release
         and a support word ("is istio 1.28 supported"; "how long is each istio minor
         supported?", "kuma's support lifetime for a minor": its releases' support, no number
         needed), or when a retired mesh goes or went ("when does app mesh actually shut off")."""
         if not intent.meshes or intent.features or intent.parts:
             return False
-        if self._cues.has("release_news", r.normalised) or self._readiness_asked(r.text):
+        if status is not None:
             return True  # "whats new in istio 1.32?", "is ambient production ready? GA?"
         released = version or self._cues.has("release_words", r.normalised)
         if released and self._cues.has("release_status", r.normalised):
