@@ -5,11 +5,12 @@ from __future__ import annotations
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.evidence import asks_about_figures, figure_sources, freshness, no_figures
+from bot.answers.independent_figures import independent_lead
 from bot.answers.phrasing import mesh_names
 from bot.answers.results import Answer, Choice, Paragraph, Part, Statement, StatementList
 from bot.answers.sources_asked import asked_of_sources, trusted_first
 from bot.answers.steps import default_pair, standard_steps, step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Source
 
@@ -99,7 +100,13 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         if intent.meshes:  # "how current is your ambient data": the dates behind it
             points.insert(1 if focused.items else 0, freshness(kb, intent))
             lead = f"{lead} The knowledge base as a whole was last reviewed on {kb.as_of}."
-    if asked and page == 0:  # what the question asks of the sources comes first
+    named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
+    lead_sources: list[str] = []
+    if intent.aspect == Aspect.independence and named and page == 0:
+        # "that linkerd number is from buoyant, anything independent?": its figures, first
+        said, lead_sources = independent_lead(kb, named, intent.measure)
+        lead = f"{said} {lead}"
+    elif asked and page == 0:  # what the question asks of the sources comes first
         lead = f"{asked[0]} {lead}"
     steps = []
     if page + 1 < pages:
@@ -111,6 +118,7 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         Citations(kb),
         title=f"Sources ({page + 1}/{pages})",
         lead=lead,
+        lead_sources=Citations(kb).cite(lead_sources) if lead_sources else [],
         points=points,
         next_steps=steps,
     )
@@ -122,8 +130,8 @@ def _by_kind(shown: list[Source]) -> list[StatementList]:
     for s in shown:
         heading = _KIND_WORDS[s.kind.value].capitalize()
         label = f"{s.title} — {s.publisher}, {s.date}"
-        vendor = "vendor-authored: " if s.vendor_authored else ""
-        item = Statement(label=label, text=f"{vendor}{s.url or 'no public address'}")
+        kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
+        item = Statement(label=label, text=f"{kind}: {s.url or 'no public address'}")
         if lists and lists[-1].heading == heading:
             lists[-1].items.append(item)
         else:
