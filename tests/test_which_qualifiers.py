@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers.engine import AnswerEngine
+from bot.answers.thread import Conversation
 from bot.intents.models import Aspect
 
 
@@ -69,3 +70,11 @@ def test_install_need_leads_with_what_the_row_requires(engine: AnswerEngine, tex
 def test_a_plain_check_says_nothing_of_installing(engine: AnswerEngine):
     answer = engine.ask("does linkerd support the gateway api?")
     assert not answer.lead.startswith("Yes: for") and "needs" not in answer.lead
+
+
+def test_by_default_asked_in_a_thread_keeps_its_qualifier(engine: AnswerEngine):
+    thread = Conversation(engine)
+    thread.say("which meshes do fips?")
+    thread.say("which ones support spiffe ids?")
+    answer = thread.say("which ones do post-quantum TLS by default?")
+    assert answer.lead.startswith("Post-quantum key exchange on by default: Linkerd.")

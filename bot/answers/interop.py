@@ -21,5 +21,6 @@ def interop_lead(
     verdict = "Yes" if meets.works else "No"
     lead = f"{verdict}: {meets.summary.rstrip('.')}."
     if meets.caveats:
-        lead += f" Mind: {meets.caveats.rstrip('.')}."
+        caveats = meets.caveats.rstrip(".")
+        lead += f" Mind: {caveats[:1].lower()}{caveats[1:]}."
     return f"Can {mesh.name} and {other.name} work together?", lead, cite.cite(meets.sources)
