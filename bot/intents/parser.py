@@ -1107,9 +1107,14 @@ class IntentParser:
             # after a name I don't hold, "what about Istio 2.0, is it out?" asks of Istio
             return fresh.model_copy(update={"facts": facts})
         normalised = normalise(text)
-        building = self._cues.starts("follow_up", normalised) or fresh.kind in (
-            IntentKind.unknown,
-            IntentKind.not_in_kb,
+        # a name I don't hold asked of in a question of its own ("what is Aspen Mesh?") stands
+        # alone; said bare or as a reply ("aspen mesh?", "and aspen mesh?") it builds on the
+        # thread
+        named = {w for n in fresh.unknown_names for w in normalise(n).split()}
+        asking = [w for w in normalised.split() if w not in named]
+        alone = fresh.kind == IntentKind.not_in_kb and len(asking) >= 2
+        building = self._cues.starts("follow_up", normalised) or (
+            fresh.kind in (IntentKind.unknown, IntentKind.not_in_kb) and not alone
         )
         if not building and fresh.kind != IntentKind.recommend and not fresh.meshes:
             costed = fresh.kind == IntentKind.cost and bool(context.meshes)  # "… in memory?"
