@@ -78,3 +78,10 @@ def test_by_default_asked_in_a_thread_keeps_its_qualifier(engine: AnswerEngine):
     thread.say("which ones support spiffe ids?")
     answer = thread.say("which ones do post-quantum TLS by default?")
     assert answer.lead.startswith("Post-quantum key exchange on by default: Linkerd.")
+
+
+def test_mtls_by_default_separates_on_opt_in_and_unsaid(engine: AnswerEngine):
+    answer = engine.ask("which meshes do mtls by default?")
+    on, _, rest = answer.lead.partition("Opt-in")
+    opt_in, _, unsaid = rest.partition("I hold no statement")
+    assert "Linkerd" in on and "Kuma" in opt_in and "Istio (sidecar mode)" in unsaid

@@ -50,7 +50,7 @@ def _by_default(kb: KnowledgeBase, feature: Feature, pool: list[Mesh]) -> Qualif
     if opt_in:
         lead += f" Opt-in (a setting turns it on): {mesh_names(kb, opt_in)}."
     if unsaid:
-        lead += f" Not said either way: {mesh_names(kb, unsaid)}."
+        lead += f" I hold no statement either way for {mesh_names(kb, unsaid)}."
     return Qualified(lead=lead, heading=f"{feature.name}: on by default", meeting=on)
 
 
