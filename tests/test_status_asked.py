@@ -76,3 +76,8 @@ def test_a_name_asked_after_an_off_topic_question_is_unknown_not_off_topic(
     assert unknown.intent.kind == IntentKind.not_in_kb
     release = thread.say("what about Istio 2.0, is it out?")
     assert release.intent.kind == IntentKind.lifecycle and release.intent.meshes == ["istio"]
+
+
+def test_a_feature_of_a_ga_mode_with_no_label_says_the_mode_is_ga(engine: AnswerEngine):
+    answer = engine.ask("is ambient mtls GA?")
+    assert "Istio ambient mode itself is generally available since 1.24" in answer.lead

@@ -114,6 +114,11 @@ def readiness(mesh: Mesh, feature: Feature) -> str:
     if support.stage:
         label = STAGES[support.stage]
         return f"Not by its maintainers' own label: {what} is {label}, not generally available."
+    if ga := mesh.generally_available:  # "is ambient mtls GA?": the mode's own GA, said as such
+        return (
+            f"I hold no Alpha or Beta label on {what}, and {mesh.name} itself is generally "
+            f"available since {ga.since} ({ga.on})."
+        )
     return (
         f"I hold no Alpha or Beta label on {what}, nor a statement that it is generally "
         "available, so I can't say whether it is production-ready."
