@@ -60,7 +60,14 @@ def test_a_release_newer_than_any_held_says_the_newest(engine: AnswerEngine, tex
     assert "The newest Istio release I hold is 1.32" in answer.lead
 
 
-@pytest.mark.parametrize("text", ["explain istio ambient", "is istio 1.28 still supported?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "explain istio ambient",
+        "is istio 1.28 still supported?",
+        "how does ambient work in production?",
+    ],
+)
 def test_other_status_and_explain_questions_keep_their_answers(engine: AnswerEngine, text: str):
     answer = engine.ask(text)
     assert "generally available since" not in answer.lead

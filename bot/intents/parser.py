@@ -637,9 +637,12 @@ class IntentParser:
         """What a status question asks beyond the version and its support: what a release
         brings ("whats new in istio 1.32?") or whether it is ready for production ("is ambient
         production ready? GA?")."""
-        if self._cues.has("release_news", normalise(text)):
+        said = normalise(text)
+        if self._cues.has("release_news", said):
             return Aspect.news
-        return Aspect.readiness if self._readiness_asked(text) else None
+        # "how does ambient work in production?" asks how it works, not whether it is ready
+        ready = self._readiness_asked(text) and not self._cues.has("explain", said)
+        return Aspect.readiness if ready else None
 
     def _asked_of_all(self, text: str) -> Intent | None:
         """The prose's own reading where only a paste shows a mesh ("istio-system" in a cost
