@@ -23,7 +23,7 @@ from bot.intents.models import Aspect, IntentKind
 def test_no_independent_memory_figure_says_whose_it_is(engine: AnswerEngine, text: str):
     answer = engine.ask(text)
     assert answer.intent.aspect == Aspect.independence
-    assert "none independent for memory, whose figures are from Linkerd project" in answer.lead
+    assert "No independent Linkerd figure for memory (only Linkerd project" in answer.lead
 
 
 def test_independent_latency_figures_are_named(engine: AnswerEngine):

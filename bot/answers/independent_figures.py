@@ -22,9 +22,9 @@ MEASURE_WORDS = {
 def independent_lead(
     kb: KnowledgeBase, meshes: list[Mesh], measure: Measure | None
 ) -> tuple[str, list[str]]:
-    """'Linkerd: independent figures for latency (LiveWyer 2024: 16.8 ms per request p99) and
-    CPU (…); none for memory, whose figures are Linkerd project (Buoyant) 2021's (vendor
-    benchmark).' for each mesh, and the ids of the sources it names."""
+    """'Linkerd: independent figures for latency (LiveWyer 2024: 16.8 ms per request path,
+    p99). No independent Linkerd figure for memory (only Linkerd project (Buoyant)'s vendor
+    benchmark (2021)).' for each mesh, and the ids of the sources it names."""
     measures = [measure] if measure else list(Measure)
     said, cited = [], []
     for mesh in meshes[:3]:
@@ -39,16 +39,16 @@ def independent_lead(
                 have.append(f"{MEASURE_WORDS[asked]} ({shown})")
                 cited += [s for f in independent[:MAX_SHOWN] for s in f.sources]
             else:
-                whose = sorted({_by(kb, s) for f in figures for s in f.sources if s in kb.sources})
-                lack.append(f"{MEASURE_WORDS[asked]}, whose figures are from {', '.join(whose)}")
+                whose = _whose(kb, [s for f in figures for s in f.sources if s in kb.sources])
+                lack.append(f"{MEASURE_WORDS[asked]} (only {whose})")
                 cited += [s for f in figures[:1] for s in f.sources]
         if not have and not lack:
             said.append(f"{mesh.name}: I hold no overhead figure for it.")
             continue
-        bits = [f"independent figures for {' and '.join(have)}"] if have else []
+        bits = [f"{mesh.name}: independent figures for {' and '.join(have)}."] if have else []
         if lack:
-            bits.append(f"none independent for {'; '.join(lack)}")
-        said.append(f"{mesh.name}: {'; '.join(bits)}.")
+            bits.append(f"No independent {mesh.name} figure for {' or '.join(lack)}.")
+        said.append(" ".join(bits))
     return " ".join(said), list(dict.fromkeys(cited))
 
 
@@ -73,6 +73,16 @@ def _said(kb: KnowledgeBase, figure: Figure) -> str:
     return f"{source.publisher} {source.date.year}: {figure_text(figure)}, {metric}"
 
 
-def _by(kb: KnowledgeBase, source_id: str) -> str:
-    source = kb.sources[source_id]
-    return f"{source.publisher} {source.date.year} ({source.kind.value.replace('_', ' ')})"
+def _whose(kb: KnowledgeBase, source_ids: list[str]) -> str:
+    """ "Istio project's official docs (2019-2024), Linkerd project (Buoyant)'s vendor
+    benchmark (2021)": who published the figures held, by kind, with their years."""
+    years: dict[tuple[str, str], set[int]] = {}
+    for sid in source_ids:
+        source = kb.sources[sid]
+        key = (source.publisher, source.kind.value.replace("_", " "))
+        years.setdefault(key, set()).add(source.date.year)
+    said = []
+    for (publisher, kind), held in sorted(years.items()):
+        span = f"{min(held)}" if len(held) == 1 else f"{min(held)}-{max(held)}"
+        said.append(f"{publisher}'s {kind} ({span})")
+    return ", ".join(said)
