@@ -286,6 +286,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = []
     everything: list[Part] = []
     lead_bits = []
+    qualifier = ""  # "… on by default", where the question asks it
     for feature in features:
         items = by_level(kb, feature, cite, pool)
         full = [i for i in items if i.text.startswith(LEVEL_WORDS[Level.yes])]
@@ -299,6 +300,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
             )
             everything += [rest] if rest.items else []
             lead_bits.append(asked.lead)
+            qualifier = f" {asked.phrase}"
             continue
         # the meshes named: each one's row first, whatever its support ("out of linkerd, kuma
         # and consul, which support JWT validation?" answers for all three)
@@ -331,7 +333,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Which {subject} support {after_support(features[0])}?"
+        title=f"Which {subject} support {after_support(features[0])}{qualifier}?"
         if len(features) == 1
         else f"Which {subject} support these features?",
         lead=" ".join(lead_bits),

@@ -26,6 +26,7 @@ class Qualified:
     lead: str
     heading: str
     meeting: list[str]
+    phrase: str  # what the qualifier asks, as the title says it: "on by default"
 
 
 def qualified(
@@ -51,7 +52,8 @@ def _by_default(kb: KnowledgeBase, feature: Feature, pool: list[Mesh]) -> Qualif
         lead += f" Opt-in (a setting turns it on): {mesh_names(kb, opt_in)}."
     if unsaid:
         lead += f" I hold no statement either way for {mesh_names(kb, unsaid)}."
-    return Qualified(lead=lead, heading=f"{feature.name}: on by default", meeting=on)
+    heading = f"{feature.name}: on by default"
+    return Qualified(lead=lead, heading=heading, meeting=on, phrase="on by default")
 
 
 def _between_services(kb: KnowledgeBase, feature: Feature, pool: list[Mesh]) -> Qualified | None:
@@ -65,4 +67,5 @@ def _between_services(kb: KnowledgeBase, feature: Feature, pool: list[Mesh]) -> 
         f"{mesh_names(kb, between) if between else 'none of them'}. "
         f"At the edge only, not between services: {mesh_names(kb, edge)}."
     )
-    return Qualified(lead=lead, heading=f"{feature.name}: between services", meeting=between)
+    heading = f"{feature.name}: between services"
+    return Qualified(lead=lead, heading=heading, meeting=between, phrase="between services")
