@@ -12,6 +12,7 @@ from bot.answers.catch import catch_on_setup
 from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
+from bot.answers.interop import interop_lead
 from bot.answers.licensing import licence_lead
 from bot.answers.money import monthly_bill, price_line, price_sources
 from bot.answers.notices import status_detail
@@ -249,6 +250,8 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead, lead_sources = _price_lead(kb, mesh, cite, intent.facts)
     elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"
         lead, lead_sources = support_lead(kb, mesh, cite)
+    elif intent.aspect == Aspect.interop and (meets := interop_lead(kb, intent, mesh, cite)):
+        title, lead, lead_sources = meets  # "can ambient and sidecar pods talk to each other?"
     elif intent.aspect == Aspect.drawbacks and (
         weighed := catch_on_setup(kb, mesh, intent, cite)
     ):  # "what's the catch with it?" in a thread: on the thread's setup

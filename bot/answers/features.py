@@ -11,6 +11,7 @@ from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
 from bot.answers.platform_fit import runs_there
 from bot.answers.platforms import platform_notes
+from bot.answers.qualifiers import qualified
 from bot.answers.results import Answer, Paragraph, Part, Section, Statement, StatementList
 from bot.answers.screening import runs_beside
 from bot.answers.setup_pick import for_setup, recommend_step, setup_of
@@ -113,9 +114,28 @@ def readiness(mesh: Mesh, feature: Feature) -> str:
     if support.stage:
         label = STAGES[support.stage]
         return f"Not by its maintainers' own label: {what} is {label}, not generally available."
+    if ga := mesh.generally_available:  # "is ambient mtls GA?": the mode's own GA, said as such
+        return (
+            f"I hold no Alpha or Beta label on {what}, and {mesh.name} itself is generally "
+            f"available since {ga.since} ({ga.on})."
+        )
     return (
         f"I hold no Alpha or Beta label on {what}, nor a statement that it is generally "
         "available, so I can't say whether it is production-ready."
+    )
+
+
+def required(mesh: Mesh, feature: Feature) -> str:
+    """What must be installed for a mesh's feature apart from the mesh (`requires`): 'Yes:
+    Linkerd needs the Gateway API CRDs on the cluster …'; where none is held, says so."""
+    support = mesh.features[feature.id]
+    if support.level in (Level.no, Level.unknown):
+        return f"{mesh.name} does not have {in_sentence(feature)}, by what I hold."
+    if support.requires:
+        return f"Yes: for {in_sentence(feature)}, {mesh.name} needs {support.requires.rstrip('.')}."
+    return (
+        f"I hold nothing {mesh.name} needs installed for {in_sentence(feature)} apart from the "
+        "mesh itself; its install docs are the place to check."
     )
 
 
@@ -175,6 +195,9 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
     if intent.aspect == Aspect.readiness:  # "is it production ready?": answered first
         verdicts = [readiness(m, f) for m in meshes for f in features]
         lead = " ".join(verdicts) + (" What I hold: " + lead if single else "")
+    if intent.aspect == Aspect.requires:  # "does linkerd need the CRDs installed?": first
+        verdicts = [required(m, f) for m in meshes for f in features]
+        lead = " ".join(verdicts) + (" What I hold: " + lead if single else "")
     steps = [
         step(f"Which meshes have {f.name}", IntentKind.which_meshes, features=[f.id])
         for f in features[:2]
@@ -188,7 +211,8 @@ def feature_check(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"{'Do' if len(meshes) > 1 else 'Does'} {names} support "
+        title=f"{'Do' if len(meshes) > 1 else 'Does'} {names} "
+        f"{'need anything installed for' if intent.aspect == Aspect.requires else 'support'} "
         f"{', '.join(after_support(f) for f in features)}?",
         lead=lead,
         lead_sources=items[0].sources if single else [],
@@ -262,9 +286,22 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
     points: list[Part] = []
     everything: list[Part] = []
     lead_bits = []
+    qualifier = ""  # "… on by default", where the question asks it
     for feature in features:
         items = by_level(kb, feature, cite, pool)
         full = [i for i in items if i.text.startswith(LEVEL_WORDS[Level.yes])]
+        asked = qualified(kb, intent, feature, pool) if pool is not named else None
+        if asked:  # "… by default?", "… for east-west?": the rows that meet it, first
+            names = {kb.meshes[m].name for m in asked.meeting}
+            meeting = [i for i in items if i.label in names]
+            points.append(StatementList(heading=asked.heading, items=meeting))
+            rest = StatementList(
+                heading=f"{feature.name}: the others", items=[i for i in items if i not in meeting]
+            )
+            everything += [rest] if rest.items else []
+            lead_bits.append(asked.lead)
+            qualifier = f" {asked.phrase}"
+            continue
         # the meshes named: each one's row first, whatever its support ("out of linkerd, kuma
         # and consul, which support JWT validation?" answers for all three)
         every = StatementList(heading=f"{feature.name}: {everyone}", items=items)
@@ -296,7 +333,7 @@ def which_meshes(kb: KnowledgeBase, intent: Intent) -> Answer:
         kb,
         intent,
         cite,
-        title=f"Which {subject} support {after_support(features[0])}?"
+        title=f"Which {subject} support {after_support(features[0])}{qualifier}?"
         if len(features) == 1
         else f"Which {subject} support these features?",
         lead=" ".join(lead_bits),

@@ -5,12 +5,14 @@ from __future__ import annotations
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.evidence import asks_about_figures, figure_sources, freshness, no_figures
+from bot.answers.independent_figures import independent_lead
 from bot.answers.phrasing import mesh_names
-from bot.answers.results import Answer, Choice, Paragraph, Statement, StatementList
-from bot.answers.sources_asked import asked_of_sources
+from bot.answers.results import Answer, Choice, Paragraph, Part, Statement, StatementList
+from bot.answers.sources_asked import asked_of_sources, trusted_first
 from bot.answers.steps import default_pair, standard_steps, step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Source
 
 SOURCES_PER_PAGE = 12
 EXAMPLES = [
@@ -70,22 +72,24 @@ def help_answer(kb: KnowledgeBase, intent: Intent) -> Answer:
 
 def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
     asked = asked_of_sources(kb, intent.aspect)
-    order = asked[1] if asked else (lambda s: (s.kind.value, s.publisher))
+    order = asked[1] if asked else trusted_first
     all_sources = sorted(kb.sources.values(), key=order)
     pages = max(1, -(-len(all_sources) // SOURCES_PER_PAGE))
     page = min(intent.page, pages - 1)
     shown = all_sources[page * SOURCES_PER_PAGE : (page + 1) * SOURCES_PER_PAGE]
-    items = []
-    for s in shown:
-        label = f"{s.title} — {s.publisher}, {s.date}"
-        kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
-        items.append(Statement(label=label, text=f"{kind}: {s.url or 'no public address'}"))
+    points: list[Part] = [*_by_kind(shown)]
     vendor = sum(1 for s in kb.sources.values() if s.vendor_authored)
-    points = [StatementList(items=items)]
+    unaddressed = sum(1 for s in kb.sources.values() if s.url is None)
     lead = (
         f"{len(kb.sources)} sources, {vendor} of them vendor-authored and labelled so. "
         "Figures are kept per source, never averaged."
     )
+    if not asked:
+        lead += (
+            " Primary sources first (official docs, release notes, repositories, independent "
+            f"benchmarks), then vendor material and blogs; the {unaddressed} with no public "
+            "address come last."
+        )
     if asks_about_figures(intent) and page == 0:  # the figures asked about come first
         focused = figure_sources(kb, intent, _KIND_WORDS)
         if focused.items:
@@ -96,7 +100,13 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         if intent.meshes:  # "how current is your ambient data": the dates behind it
             points.insert(1 if focused.items else 0, freshness(kb, intent))
             lead = f"{lead} The knowledge base as a whole was last reviewed on {kb.as_of}."
-    if asked and page == 0:  # what the question asks of the sources comes first
+    named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
+    lead_sources: list[str] = []
+    if intent.aspect == Aspect.independence and named and page == 0:
+        # "that linkerd number is from buoyant, anything independent?": its figures, first
+        said, lead_sources = independent_lead(kb, named, intent.measure)
+        lead = f"{said} {lead}"
+    elif asked and page == 0:  # what the question asks of the sources comes first
         lead = f"{asked[0]} {lead}"
     steps = []
     if page + 1 < pages:
@@ -108,9 +118,25 @@ def sources(kb: KnowledgeBase, intent: Intent) -> Answer:
         Citations(kb),
         title=f"Sources ({page + 1}/{pages})",
         lead=lead,
+        lead_sources=Citations(kb).cite(lead_sources) if lead_sources else [],
         points=points,
         next_steps=steps,
     )
+
+
+def _by_kind(shown: list[Source]) -> list[StatementList]:
+    """A page of sources grouped by kind, in the order they come: one list per run of a kind."""
+    lists: list[StatementList] = []
+    for s in shown:
+        heading = _KIND_WORDS[s.kind.value].capitalize()
+        label = f"{s.title} — {s.publisher}, {s.date}"
+        kind = _KIND_WORDS[s.kind.value] + (", vendor-authored" if s.vendor_authored else "")
+        item = Statement(label=label, text=f"{kind}: {s.url or 'no public address'}")
+        if lists and lists[-1].heading == heading:
+            lists[-1].items.append(item)
+        else:
+            lists.append(StatementList(heading=heading, items=[item]))
+    return lists
 
 
 def unknown(kb: KnowledgeBase, intent: Intent) -> Answer:

@@ -15,8 +15,16 @@ from bot.answers.notices import status_line
 from bot.answers.phrasing import mesh_names
 from bot.answers.releases import release_lead, release_name, release_project
 from bot.answers.results import Answer, Part, Section, Statement, StatementList
+from bot.answers.status_asked import (
+    asked_release,
+    beyond_newest,
+    news_lead,
+    project_name,
+    readiness_lead,
+    unreleased_lead,
+)
 from bot.answers.steps import standard_steps, step
-from bot.intents.models import Intent, IntentKind
+from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Mesh
 
@@ -25,6 +33,8 @@ def lifecycle(kb: KnowledgeBase, intent: Intent) -> Answer:
     cite = Citations(kb)
     named = [kb.meshes[m] for m in intent.meshes if m in kb.meshes]
     maintained = [m for m in named if m.is_current]
+    if len(maintained) == 1 == len(named) and (asked := _status_asked(kb, intent, named[0]))[0]:
+        return _asked_of_status(kb, intent, named[0], asked, cite)
     if intent.version and len(named) == 1:
         return _release(kb, intent, named[0], intent.version, cite)
     gone = [m for m in kb.meshes.values() if not m.is_current]
@@ -75,6 +85,47 @@ def _title(kb: KnowledgeBase, named: list[Mesh], maintained: list[Mesh]) -> str:
         names = mesh_names(kb, [m.id for m in maintained])
         return f"{'Are' if len(maintained) > 1 else 'Is'} {names} maintained?"
     return "Retired and inactive meshes"
+
+
+def _status_asked(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> tuple[str, str, list[str]]:
+    """What one maintained mesh's status question asks beyond its support, as a title, a lead
+    and its sources: readiness, a release's news, or a release newer than any held; else
+    empty."""
+    version = intent.version
+    if intent.aspect == Aspect.news:
+        lead, sources = news_lead(kb, mesh, version)
+        asked = asked_release(mesh, version) if version else project_name(mesh)
+        return f"What's new in {asked}?", lead, sources
+    if version and beyond_newest(kb, mesh, version):
+        lead, sources = unreleased_lead(mesh, version)
+        return f"Is {asked_release(mesh, version)} out?", lead, sources
+    if intent.aspect == Aspect.readiness and not version:
+        lead, sources = readiness_lead(kb, mesh)
+        return f"Is {mesh.name} ready for production?", lead, sources
+    return "", "", []
+
+
+def _asked_of_status(
+    kb: KnowledgeBase,
+    intent: Intent,
+    mesh: Mesh,
+    asked: tuple[str, str, list[str]],
+    cite: Citations,
+) -> Answer:
+    """The status question's own ask answered first, then the mesh's version and support."""
+    title, lead, sources = asked
+    about = [_maintained(mesh, cite)]
+    steps = [step(f"Explain {mesh.name}", IntentKind.explain, meshes=[mesh.id])]
+    return build_answer(
+        kb,
+        intent,
+        cite,
+        title=title,
+        lead=lead,
+        lead_sources=cite.cite(sources),
+        points=[StatementList(heading="What you asked about", items=about)],
+        next_steps=steps + standard_steps(kb, IntentKind.lifecycle)[:2],
+    )
 
 
 def _release(

@@ -76,6 +76,7 @@ def _list_asked(parser: IntentParser, text: str, fresh: Intent, context: Intent)
         features=fresh.features,
         facts={**context.facts, **said},
         text=fresh.text,
+        aspect=fresh.aspect,  # "… by default?": the list led by its qualifier
     )
 
 

@@ -15,6 +15,13 @@ from bot.knowledge.models import PRIMARY_KINDS, Source, SourceKind
 SortKey = Callable[[Source], tuple[object, ...]]
 
 
+def trusted_first(s: Source) -> tuple[object, ...]:
+    """The list's own order: those with a public address first, then by kind as SourceKind
+    ranks them (official docs, release notes, repositories, independent benchmarks, then
+    vendor material and blogs)."""
+    return (s.url is None, list(SourceKind).index(s.kind), s.publisher, s.title)
+
+
 def _primary_first(s: Source) -> tuple[object, ...]:
     return (s.kind not in PRIMARY_KINDS, s.kind != SourceKind.independent_benchmark, s.publisher)
 

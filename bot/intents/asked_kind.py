@@ -62,6 +62,8 @@ _ANY_SOURCES = frozenset(
         IntentKind.help,
     }
 )
+# whose figures are independent is asked of the figures a cost question would give too
+_FIGURES_TOO = _ANY_SOURCES | {IntentKind.cost, IntentKind.lightest}
 
 # Most specific first: the first group a question sentence says decides.
 ASKED: tuple[Asked, ...] = (
@@ -70,7 +72,8 @@ ASKED: tuple[Asked, ...] = (
     # "how fresh is your data?", "when was the knowledge base last updated"
     Asked("asks_freshness", IntentKind.sources, Aspect.freshness, _ANY_SOURCES, False),
     # "any independent benchmarks or is it all vendor marketing?"
-    Asked("asks_independence", IntentKind.sources, Aspect.independence, _ANY_SOURCES, False, False),
+    # (a mesh named is whose figures: "that linkerd number is from buoyant, anything independent?")
+    Asked("asks_independence", IntentKind.sources, Aspect.independence, _FIGURES_TOO, False),
     # "why should I trust you over the istio docs?", "how do you know any of this?"
     Asked("asks_method", IntentKind.sources, Aspect.method, _ANY_SOURCES, False, False),
 )

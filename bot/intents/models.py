@@ -49,6 +49,10 @@ class Aspect(StrEnum):
 
     troubleshooting = "troubleshooting"  # a failure reported and a diagnosis or fix asked
     readiness = "readiness"  # whether it is ready for production ("GA or still beta?")
+    news = "news"  # what a release brings ("whats new in istio 1.32?")
+    interop = "interop"  # how two meet in one mesh ("can ambient and sidecar pods talk?")
+    requires = "requires"  # what must be installed for it ("does linkerd need the CRDs?")
+    by_default = "by_default"  # on with no setting ("which do post-quantum TLS by default?")
     licence = "licence"  # what its licence permits ("it's BSL now, can we use it internally?")
     price = "price"  # what it costs in money ("what does GCSM cost for 200 vCPUs?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")

@@ -565,6 +565,15 @@ class IntentParser:
         elif kind == IntentKind.recommend and self._sellers_asked(plain, reading.found.meshes):
             # "on-prem, no cloud, 100 services: who sells support?": the pick, and the sellers
             intent = intent.model_copy(update={"aspect": Aspect.support})
+        elif (
+            kind in (IntentKind.which_meshes, IntentKind.feature_check)
+            and intent.features
+            and self._cues.has("by_default", reading.normalised)
+        ):  # "which ones do post-quantum TLS by default?": on with no setting, first
+            intent = intent.model_copy(update={"aspect": Aspect.by_default})
+        elif kind == IntentKind.feature_check and self._install_need_asked(plain):
+            # "does linkerd need the gateway api CRDs installed?": what it requires, first
+            intent = intent.model_copy(update={"aspect": Aspect.requires})
         elif kind == IntentKind.feature_check and self._readiness_asked(plain):
             intent = intent.model_copy(update={"aspect": Aspect.readiness})
         elif kind in (IntentKind.explain, IntentKind.recommend) and self._drawbacks_asked(
@@ -603,6 +612,8 @@ class IntentParser:
             # "linkerd vs istio in dollars at 1000 pods", "cheapest … including licence costs",
             # "cheapest mesh for 200 pods": the figures, with what each costs in money as held
             intent = intent.model_copy(update={"aspect": Aspect.price})
+        if interop := self._interop_asked(plain, intent):
+            return interop  # "can ambient and sidecar pods talk to each other?"
         if intent.aspect is None and kind not in NOT_CONCEPTS:
             intent = self._concept_asked(reading, intent)
         regimes = self._cues.find("compliance", reading.normalised)
@@ -620,11 +631,25 @@ class IntentParser:
         # "is istio 1.20 still supported?": that release. So is "is istio 1.28 supported",
         # read as a question about istio until a release and a support word are seen.
         version = self._version_asked(plain, intent.meshes)
+        # what a status question asks beyond support, where nothing else was asked of it ("is
+        # linkerd free in production?" asks its licence, not its readiness)
+        status = self._status_aspect(plain) if intent.aspect is None else None
         if kind == IntentKind.explain:
-            if not self._status_of_named(reading, intent, version):
+            if not self._status_of_named(reading, intent, version, status):
                 return intent
             intent = self._intent(reading, IntentKind.lifecycle, unsure, echo)
-        return intent.model_copy(update={"version": version})
+        return intent.model_copy(update={"version": version, "aspect": status or intent.aspect})
+
+    def _status_aspect(self, text: str) -> Aspect | None:
+        """What a status question asks beyond the version and its support: what a release
+        brings ("whats new in istio 1.32?") or whether it is ready for production ("is ambient
+        production ready? GA?")."""
+        said = normalise(text)
+        if self._cues.has("release_news", said):
+            return Aspect.news
+        # "how does ambient work in production?" asks how it works, not whether it is ready
+        ready = self._readiness_asked(text) and not self._cues.has("explain", said)
+        return Aspect.readiness if ready else None
 
     def _asked_of_all(self, text: str) -> Intent | None:
         """The prose's own reading where only a paste shows a mesh ("istio-system" in a cost
@@ -1009,6 +1034,30 @@ class IntentParser:
             self._measure(said) is not None
         )
 
+    def _interop_asked(self, text: str, intent: Intent) -> Intent | None:
+        """Two offerings asked whether they meet in one mesh (`interop_asked`: "can ambient and
+        sidecar pods talk to each other in the same mesh?"), where one's `interop` says how:
+        that, explained; else None, and the question is read as it was."""
+        asked = intent.kind in (IntentKind.compare, IntentKind.explain, IntentKind.feature_check)
+        if not asked or len(intent.meshes) != 2 or intent.features:
+            return None
+        if not self._cues.has("interop_asked", normalise(text)):
+            return None
+        for owner, other in (intent.meshes, intent.meshes[::-1]):
+            if any(i.mesh == other for i in self._kb.meshes[owner].interop):
+                update = {"kind": IntentKind.explain, "meshes": [owner, other]}
+                return intent.model_copy(update={**update, "aspect": Aspect.interop})
+        return None
+
+    def _install_need_asked(self, text: str) -> bool:
+        """Whether a question asks what must be installed for something ("does linkerd need
+        the gateway api CRDs installed?", "any prerequisites for linkerd's gateway api?")."""
+        cue = self._cues.has
+        return any(
+            cue("install_need", q) or (cue("need_words", q) and cue("installed_words", q))
+            for q in _questions(text) or [normalise(text)]
+        )
+
     def _readiness_asked(self, text: str) -> bool:
         """Whether a question asks if something is ready for production ("is cilium's mtls
         production ready?", "GA or still beta?", "can we rely on it in prod for PCI?")."""
@@ -1016,13 +1065,17 @@ class IntentParser:
             not _questions(text) and self._cues.has("readiness", normalise(text))
         )
 
-    def _status_of_named(self, r: _Reading, intent: Intent, version: str | None) -> bool:
+    def _status_of_named(
+        self, r: _Reading, intent: Intent, version: str | None, status: Aspect | None
+    ) -> bool:
         """What a question explaining the meshes it names asks is their status: a release
         and a support word ("is istio 1.28 supported"; "how long is each istio minor
         supported?", "kuma's support lifetime for a minor": its releases' support, no number
         needed), or when a retired mesh goes or went ("when does app mesh actually shut off")."""
         if not intent.meshes or intent.features or intent.parts:
             return False
+        if status is not None:
+            return True  # "whats new in istio 1.32?", "is ambient production ready? GA?"
         released = version or self._cues.has("release_words", r.normalised)
         if released and self._cues.has("release_status", r.normalised):
             return True
@@ -1049,7 +1102,10 @@ class IntentParser:
             # "where did that number come from?": the sources behind the thread's figures
             update = {"meshes": context.meshes, "features": context.features}
             return fresh.model_copy(update={**update, "measure": fresh.measure or context.measure})
-        if context.kind in (IntentKind.too_long, IntentKind.unknown) or fresh.kind in (
+        # after a question I don't cover ("write me a python script"), nothing carries on:
+        # "what is Aspen Mesh?" is a name I don't hold, not another off-topic question
+        carries_nothing = (IntentKind.too_long, IntentKind.unknown, IntentKind.out_of_scope)
+        if context.kind in carries_nothing or fresh.kind in (
             IntentKind.help,
             IntentKind.greeting,
             IntentKind.out_of_scope,
@@ -1059,10 +1115,18 @@ class IntentParser:
         ):
             return fresh
         facts = merged(context.facts, fresh.facts)
+        if context.kind == IntentKind.not_in_kb and fresh.meshes:
+            # after a name I don't hold, "what about Istio 2.0, is it out?" asks of Istio
+            return fresh.model_copy(update={"facts": facts})
         normalised = normalise(text)
-        building = self._cues.starts("follow_up", normalised) or fresh.kind in (
-            IntentKind.unknown,
-            IntentKind.not_in_kb,
+        # a name I don't hold asked of in a question of its own ("what is Aspen Mesh?") stands
+        # alone; said bare or as a reply ("aspen mesh?", "and aspen mesh?") it builds on the
+        # thread
+        named = {w for n in fresh.unknown_names for w in normalise(n).split()}
+        asking = [w for w in normalised.split() if w not in named]
+        alone = fresh.kind == IntentKind.not_in_kb and len(asking) >= 2
+        building = self._cues.starts("follow_up", normalised) or (
+            fresh.kind in (IntentKind.unknown, IntentKind.not_in_kb) and not alone
         )
         if not building and fresh.kind != IntentKind.recommend and not fresh.meshes:
             costed = fresh.kind == IntentKind.cost and bool(context.meshes)  # "… in memory?"

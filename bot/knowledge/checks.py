@@ -198,6 +198,12 @@ def source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
         yield f"sources[{i}]", sid
     for i, sid in enumerate(mesh.version.sources):
         yield f"version.sources[{i}]", sid
+    for n, meets in enumerate(mesh.interop):
+        for i, sid in enumerate(meets.sources):
+            yield f"interop[{n}].sources[{i}]", sid
+    if mesh.generally_available:
+        for i, sid in enumerate(mesh.generally_available.sources):
+            yield f"generally_available.sources[{i}]", sid
     for n, former in enumerate(mesh.former_names):
         for i, sid in enumerate(former.sources):
             yield f"former_names[{n}].sources[{i}]", sid

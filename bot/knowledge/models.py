@@ -309,6 +309,18 @@ class Support(Strict):
         "adds request-level rules): a licensed edition that meets the feature in full sells "
         "that must-have, not its own wrapping of the same mechanism.",
     )
+    requires: str = Field(
+        default="",
+        description="What must be on the cluster for it apart from the mesh, as its docs say "
+        "('the Gateway API CRDs, installed by you since 2.19'), for 'does linkerd need the "
+        "gateway api CRDs installed?'; the row's sources must state it.",
+    )
+    by_default: bool | None = Field(
+        default=None,
+        description="Whether it is on without any setting (true) or must be turned on (false), "
+        "as its project's docs or release notes say ('which do post-quantum TLS by default?'); "
+        "unset where they do not say. Not with level `no` or `unknown`.",
+    )
     edge_only: bool = Field(
         default=False,
         description="Met only at the edge (an ingress or API gateway), not on calls between "
@@ -333,6 +345,8 @@ class Support(Strict):
             raise ValueError("build_gap needs `level: partial` (it says what the row lacks)")
         if self.edition_adds and self.level != Level.partial:
             raise ValueError("edition_adds needs `level: partial` (it says what the row lacks)")
+        if self.by_default is not None and self.level in (Level.no, Level.unknown):
+            raise ValueError("by_default needs a level it has the feature at")
         if self.edge_only and self.level in (Level.yes, Level.no):
             raise ValueError("edge_only needs a level short of `yes` and above `no`")
         return self
@@ -357,6 +371,26 @@ class DataPlane(Strict):
 class Version(Strict):
     current: Text
     as_of: dt.date
+    sources: list[Id] = Field(min_length=1)
+
+
+class Interop(Strict):
+    """Whether its workloads and another offering's reach each other in one mesh ("can ambient
+    and sidecar pods talk to each other?"), as the project documents it."""
+
+    mesh: Id = Field(description="The other offering, by id.")
+    works: bool
+    summary: Text = Field(description="How they meet, in a sentence or two.")
+    caveats: str = Field(default="", description="What to mind when mixing them.")
+    sources: list[Id] = Field(min_length=1)
+
+
+class GenerallyAvailable(Strict):
+    """When an offering that shipped first as Alpha or Beta was declared generally available
+    by its maintainers ("is ambient production ready?"): the release and the date."""
+
+    since: Text = Field(description="The release that declared it GA: '1.24'.")
+    on: dt.date
     sources: list[Id] = Field(min_length=1)
 
 
@@ -960,6 +994,15 @@ class Mesh(Strict):
         "CNCF policy reads their standing, since its own `cncf` is none.",
     )
     version: Version
+    generally_available: GenerallyAvailable | None = Field(
+        default=None,
+        description="Where it shipped first as Alpha or Beta: when its maintainers declared it "
+        "GA; unset where it never was short of GA or no such statement is held.",
+    )
+    interop: list[Interop] = Field(
+        default_factory=list,
+        description="Other offerings its workloads run beside in one mesh, and how they meet.",
+    )
     releases: Releases | None = None
     project: Project | None = Field(
         default=None,
