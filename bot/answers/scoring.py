@@ -284,8 +284,11 @@ def _screened(
 def _said_hard_before(
     rules: RulesFile, step: str, preferences: set[str], told: frozenset[str]
 ) -> bool:
-    """A must-not or support term (not a must-have made stricter, `in_full`) said as a rule,
-    not a preference, before the latest reply (`told`: the facts that reply set)."""
+    """A must-not kept over new needs (rules.yaml `kept_over_new_needs`; not a must-have made
+    stricter, `in_full`) said as a rule, not a preference, before the latest reply (`told`:
+    the facts that reply set)."""
+    if step not in rules.kept_over_new_needs:
+        return False
     constraint = next((c for c in rules.constraints if c.id == step), None)
     fact = rules.fact(constraint.fact if constraint else step)
     if fact is None or fact.type == FactType.features:

@@ -2610,6 +2610,12 @@ class RulesFile(Strict):
         description="Constraints given up, one at a time in this order, while nothing "
         "meets every requirement (the answer says which).",
     )
+    kept_over_new_needs: list[Id] = Field(
+        default_factory=list,
+        description="Of `relax_order`, the constraints said as rules before a reply that adds "
+        "a must-have none meets with them: the rule is kept and the new need gives way ('no "
+        "Envoy anywhere', then 'what if we need mirroring?'); the others give way to it.",
+    )
     caveat_cost: CaveatCost = Field(default_factory=lambda: CaveatCost())
     memory: MemorySizes = Field(default_factory=lambda: MemorySizes())
     rate_caps: RateCaps | None = None
