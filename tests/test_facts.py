@@ -115,7 +115,7 @@ def test_lattice_mtls_names_what_it_does_instead(engine):
         ),
         (
             "does managed cloud service mesh do zone failover with localityLbSetting",
-            "Google Cloud Service Mesh (managed): Locality-aware failover: partial (",
+            "Google Cloud Service Mesh (managed): Locality-aware failover: yes (",
             "TRAFFIC_DIRECTOR",
         ),
         (

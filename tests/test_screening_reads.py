@@ -26,6 +26,7 @@ MORE = [
     "eks, 40 services, we don't want per-pod mesh billing. which mesh?",
     "we need a mesh for our 20 services on nomad, which one?",
     "gke, 20 nodes, 600 pods, at most 300 MB per node for mesh proxies. which mesh?",
+    "eks, 40 services, istio feels too complex for our team of 4, what else?",
 ]
 
 
