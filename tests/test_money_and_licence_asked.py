@@ -1,0 +1,65 @@
+"""Money and licence answers a budget owner can act on: an extra charge asked of an offering
+whose pricing row is held gets that row, and a question about one mesh's kind of licence is
+never kept as a licence policy that rules out the next mesh asked of."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.answers.thread import Conversation
+from bot.render.plain import render_terminal
+
+
+def _lead(answer) -> str:
+    return render_terminal(answer).split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do we have to pay extra for ossm?",
+        "do we need to pay anything extra for ossm?",
+        "does ossm cost extra on top of our openshift subscription?",
+        "is there a separate charge for OSSM or do we have to pay for it on top?",
+        "is openshift service mesh billed separately?",
+    ],
+)
+def test_an_extra_charge_asked_of_ossm_gets_its_pricing_row(engine: AnswerEngine, text: str):
+    lead = _lead(engine.ask(text))
+    assert "included with OpenShift Container Platform" in lead
+    assert "for a quote" not in lead and "I hold no reading" not in lead
+
+
+def test_pay_extra_for_it_in_an_openshift_thread(engine: AnswerEngine):
+    talk = Conversation(engine)
+    talk.say("we run openshift 4.16, need red hat support, kiali and multi-cluster. which mesh?")
+    lead = _lead(talk.say("do we have to pay extra for it?"))
+    assert "No separate charge" in lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do we need to pay for linkerd in production? we are 300 people",
+        "consul is BUSL now, can we still use it internally?",
+    ],
+)
+def test_licence_questions_of_open_or_source_available_meshes_stay_licence(
+    engine: AnswerEngine, text: str
+):
+    assert "Pricing of" not in _lead(engine.ask(text))
+
+
+@pytest.mark.parametrize("first", ["is gloo mesh open source?", "is kong mesh open source?"])
+def test_a_licence_asked_of_one_mesh_is_no_policy_for_the_next(engine: AnswerEngine, first):
+    talk = Conversation(engine)
+    assert "Not open source" in _lead(talk.say(first))
+    lead = _lead(talk.say("what licence is consul under and can I use it in production for free?"))
+    assert "Under that policy" not in lead and "BUSL-1.1" in lead and "production use" in lead
+
+
+def test_a_stated_policy_still_rules_consul_out(engine: AnswerEngine):
+    talk = Conversation(engine)
+    talk.say("EKS + EC2 VMs + nomad, 60 services, need mTLS, legal says no BUSL")
+    assert "Under that policy, no" in _lead(talk.say("can we use consul in production for free?"))
