@@ -63,3 +63,18 @@ def test_a_stated_policy_still_rules_consul_out(engine: AnswerEngine):
     talk = Conversation(engine)
     talk.say("EKS + EC2 VMs + nomad, 60 services, need mTLS, legal says no BUSL")
     assert "Under that policy, no" in _lead(talk.say("can we use consul in production for free?"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does service connect cost?",
+        "how much does ecs service connect cost us?",
+        "do i pay extra for ecs service connect?",
+        "service connect pricing?",
+        "is ecs service connect billed separately?",
+    ],
+)
+def test_service_connect_pricing_names_the_private_ca_tls_needs(engine: AnswerEngine, text):
+    lead = _lead(engine.ask(text))
+    assert "No charge of its own" in lead and "AWS Private CA" in lead and "$400" in lead
