@@ -78,3 +78,27 @@ def test_a_stated_policy_still_rules_consul_out(engine: AnswerEngine):
 def test_service_connect_pricing_names_the_private_ca_tls_needs(engine: AnswerEngine, text):
     lead = _lead(engine.ask(text))
     assert "No charge of its own" in lead and "AWS Private CA" in lead and "$400" in lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what about egress costs?",
+        "how do we cut cross az data transfer costs?",
+        "how much are cross-az data transfer costs with a mesh?",
+        "what's the egress bill for traffic across regions?",
+        "how do we reduce our egress costs with a mesh?",
+    ],
+)
+def test_data_transfer_cost_is_the_clouds_pricing_and_locality_keeps_it_down(
+    engine: AnswerEngine, text: str
+):
+    lead = _lead(engine.ask(text))
+    assert "data-transfer rates, not by the mesh" in lead and "locality-aware routing" in lead
+
+
+@pytest.mark.parametrize(
+    "text", ["can istio restrict egress traffic?", "which meshes have an egress gateway?"]
+)
+def test_egress_control_asked_stays_a_feature_question(engine: AnswerEngine, text: str):
+    assert "data-transfer" not in _lead(engine.ask(text))
