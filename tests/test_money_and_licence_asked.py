@@ -102,3 +102,22 @@ def test_data_transfer_cost_is_the_clouds_pricing_and_locality_keeps_it_down(
 )
 def test_egress_control_asked_stays_a_feature_question(engine: AnswerEngine, text: str):
     assert "data-transfer" not in _lead(engine.ask(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("cost 2000 pods 40 nodes ambient with 10 waypoints", "1.1 GB in all"),
+        ("ambient cost for 500 pods, 20 nodes and 3 waypoint proxies", "420 MB in all"),
+        ("istio ambient memory at 2000 pods on 40 nodes with 10 waypoints", "1.1 GB in all"),
+    ],
+)
+def test_waypoints_counted_are_added_to_ambients_estimate(engine: AnswerEngine, text, total):
+    assert total in _lead(engine.ask(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["istio ambient memory at 2000 pods on 40 nodes", "cost of istio ambient at 1000 pods"]
+)
+def test_an_ambient_estimate_says_waypoints_come_on_top_for_l7(engine: AnswerEngine, text):
+    assert "per waypoint deployed where L7 features are needed" in _lead(engine.ask(text))
