@@ -121,3 +121,17 @@ def test_waypoints_counted_are_added_to_ambients_estimate(engine: AnswerEngine, 
 )
 def test_an_ambient_estimate_says_waypoints_come_on_top_for_l7(engine: AnswerEngine, text):
     assert "per waypoint deployed where L7 features are needed" in _lead(engine.ask(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does google cloud service mesh cost?",
+        "how much is gcsm?",
+        "is cloud service mesh billed separately?",
+        "gcsm pricing?",
+        "does gcsm cost extra on gke?",
+    ],
+)
+def test_gcsm_pricing_gives_the_gke_enterprise_rate(engine: AnswerEngine, text: str):
+    assert "$0.00822 per cluster vCPU per hour" in _lead(engine.ask(text))
