@@ -59,6 +59,7 @@ class Size:
     nodes_only: bool = False  # nodes said, no pods or services: per-pod figures assume pods
     percentile: Metric | None = None  # the latency percentile asked ("p99"), if one was
     services: int | None = None  # services counted where no pods were: one pod a service
+    waypoints: int | None = None  # ambient's L7 waypoints counted ("with 10 waypoints")
 
     @property
     def said(self) -> str:
@@ -116,7 +117,17 @@ def _size(intent: Intent) -> Size:
     percentile = Metric(f"latency_p{asked.group(1) or asked.group(0)}") if asked else None
     counted = services if services and not _count(intent, "pods") else None
     return Size(
-        pods, nodes, hops, rps, tuple(assumed), told, clusters, nodes_only, percentile, counted
+        pods,
+        nodes,
+        hops,
+        rps,
+        tuple(assumed),
+        told,
+        clusters,
+        nodes_only,
+        percentile,
+        counted,
+        _count(intent, "waypoints"),
     )
 
 
@@ -864,12 +875,33 @@ def _figured_lead(
         borrowed = f" ({borrowed_label(kb, low)})" if low.borrowed_from else ""
         return (
             f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
-            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}."
+            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}{_waypoints_at(low_mesh, low, size)}."
         )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({_who_at(kb, ranked, low, size)}) to {_total(high, size)} "
         f"({_who_at(kb, ranked, high, size)})."
+    )
+
+
+def _waypoints_at(mesh: Mesh, shown: Figure, size: Size) -> str:
+    """Beside a per-node figure, what its waypoints add: at the count said ("plus 10 waypoints
+    at 60 MB each, 600 MB: 1,080 MB in all"), else that each one deployed for L7 comes on top."""
+    extra = [
+        f
+        for f in mesh.overhead
+        if f.metric == shown.metric and f.per == Scope.waypoint and f.mode != shown.mode
+    ]
+    if not extra or shown.per != Scope.node:
+        return ""
+    each = extra[0]
+    if not size.waypoints:
+        return f", plus {figure_text(each)} deployed where L7 features are needed"
+    added = each.high * size.waypoints
+    total = shown.high * size.count(shown) + added
+    return (
+        f", plus {size.waypoints:,} waypoints at {amount(each.high, each.unit)} each, "
+        f"{amount(added, each.unit)}: about {amount(total, each.unit)} in all"
     )
 
 
@@ -956,10 +988,23 @@ def _rate_lead(
         return _unlike_lead(kb, headlines, size, what)
     if measure == Measure.latency:
         lead = f"{what}{_setup(kb, headlines)}: {said}."
-        return _sentences(
-            lead, _separate_runs(kb, headlines), _official_latency(kb, headlines, size)
-        )
+        official = _official_latency(kb, headlines, size)
+        if len(headlines) > 1 and all(f.basis == Basis.worst_case for _, f in headlines):
+            # worst cases side by side (no keep-alive): the order one run gives and the
+            # projects' steady-state figures lead; the inflated values follow as a caveat
+            order = _worst_case_order(headlines) if _comparable(headlines) else ""
+            worst = f"Worst case{_setup(kb, headlines)}: {said}."
+            return _sentences(order, official, worst, _separate_runs(kb, headlines))
+        return _sentences(lead, _separate_runs(kb, headlines), official)
     return f"{what}: {said}."
+
+
+def _worst_case_order(headlines: list[tuple[Mesh, Figure]]) -> str:
+    """The order delays measured alike in one worst-case run come in, least added first: what
+    such a run can tell apart, while its absolute values are inflated."""
+    ranked = sorted(headlines, key=lambda mf: mf[1].high)
+    order = ", then ".join(_named(m, f) for m, f in ranked)
+    return f"Least added latency first, in one run that measured them alike: {order}"
 
 
 def _official(kb: KnowledgeBase, figure: Figure) -> bool:
@@ -1206,11 +1251,14 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         beyond, lead_sources = past_one_cluster(kb, size.pods, size.nodes, size.clusters)
         lead = _sentences(lead, beyond)
     if measure == Measure.latency:
-        lead = _sentences(
-            lead,
+        worst, steady = (
             _worst_cases(kb, meshes, headlines, size),
             _steady_alike(kb, meshes, headlines, size),
         )
+        if len(headlines) > 1 and all(f.basis == Basis.worst_case for _, f in headlines):
+            lead = _sentences(steady, lead, worst)  # like-for-like steady state leads
+        else:
+            lead = _sentences(lead, worst, steady)
     if measure == Measure.memory and (seen := _seen(kb, intent, headlines, size)):
         lead = _sentences(seen, lead)  # what they measured is what they ask about
     shown = list(headlines)

@@ -177,6 +177,8 @@ def _price_lead(
     who = f" (ask {', '.join(sellers)} for a quote)" if sellers else ""
     if dist and dist.pricing:
         said = f"Pricing of {mesh.name}, as I hold it: {dist.pricing.rstrip('.')}."
+        if fit and fit.included_with:  # "included with the OpenShift subscription": no quote
+            return said, cite.cite(dist.sources)
         return f"{said} I hold no price list for it{who}.", cite.cite(dist.sources)
     if fit and fit.pricing:  # "what does service connect cost?": no charge of its own
         said = f"Pricing of {mesh.name}, as I hold it: {fit.pricing.rstrip('.')}."

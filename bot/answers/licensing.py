@@ -44,11 +44,12 @@ def licence_lead(
             "with whoever signs off licences for you.",
             fit.sources[:2],
         )
-    else:
+    else:  # "is gloo mesh open source?": a vendor's licence is said to be no OSI one first
+        unlike = "Not open source: " if fit and fit.licence == LicenceKind.proprietary else ""
         lead, sources = (
-            f"{mesh.name} is licensed {mesh.license}. I hold no reading of what that licence "
-            "permits for your use, so I won't guess: check its terms with whoever signs off "
-            "licences for you.",
+            f"{unlike}{mesh.name} is licensed {mesh.license}. I hold no reading of what that "
+            "licence permits for your use, so I won't guess: check its terms with whoever signs "
+            "off licences for you.",
             [],
         )
     builds = fit.stable_builds if fit else None

@@ -594,7 +594,15 @@ class IntentParser:
             intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
-        elif self._licence_asked(reading, kind) and not self._free_of_priced(reading):
+        elif kind == IntentKind.explain and self._licence_kind_asked(reading, intent):
+            # "is gloo mesh open source?": its licence asked, no licence policy of theirs
+            facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
+            intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
+        elif self._licence_asked(reading, kind) and self._money_of_priced(reading):
+            # "do we need to pay anything extra for OSSM?": its pricing row, however read
+            intent = self._intent(reading, IntentKind.explain, unsure, echo)
+            intent = intent.model_copy(update={"aspect": Aspect.price})
+        elif self._licence_asked(reading, kind):
             # "consul is BSL now, can we still use it internally?": what its licence permits,
             # no licence policy of a setup to screen offerings by; a policy they state ("… if
             # legal says no BUSL") is kept, for the answer to apply
@@ -991,11 +999,29 @@ class IntentParser:
         words = r.normalised.split()
         return free_asked(words, self._mentions(words), self._cues)
 
-    def _free_of_priced(self, r: _Reading) -> bool:
-        """ "Free" said of the one offering named whose cost is money first (`Mesh.priced`: "is
-        the AKS istio add-on free to use?"): its pricing, not what its licence permits."""
+    def _licence_kind_asked(self, r: _Reading, intent: Intent) -> bool:
+        """A question of one mesh whose only fact is a kind of licence ("is gloo mesh open
+        source?", "is kuma oss?"): what its licence is, asked; no policy stated to screen by
+        (a thread would otherwise keep it as theirs and rule out the next mesh asked of)."""
+        said, questions = r.normalised, _questions(r.text)
+        whole = any(len(q) >= len(said) - 2 for q in questions)  # no setup said beside it
+        asked = whole or (not questions and said.startswith(("is ", "are ")))
+        return (
+            asked
+            and len(r.found.meshes) == 1
+            and set(intent.facts) == {LICENCE}
+            and not intent.features
+        )
+
+    def _money_of_priced(self, r: _Reading) -> bool:
+        """Money asked of the one offering named whose cost is money first: "free" said of one
+        (`Mesh.priced`: "is the AKS istio add-on free to use?"), or a `price` word of one whose
+        pricing row is held ("do we have to pay extra for OSSM?": included with OpenShift):
+        its pricing, not what its licence permits."""
         mesh = self._kb.meshes.get(r.found.meshes[0]) if len(r.found.meshes) == 1 else None
-        return mesh is not None and mesh.priced and self._free_said(r)
+        if mesh is None or not mesh.priced:
+            return False
+        return self._free_said(r) or (mesh.pricing_held and self._cues.has("price", r.normalised))
 
     def _price_asked(self, r: _Reading, kind: IntentKind) -> bool:
         """One offering named in an explanation or a cost question, and money asked of it: a

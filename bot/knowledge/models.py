@@ -1056,11 +1056,17 @@ class Mesh(Strict):
         """What it costs is money first: a licence or subscription (a vendor's edition or
         product), a bill by use, or a price held ("no charge of its own"); an open-source
         project costs the resources its proxies take."""
-        fit, dist = self.fit, self.distribution
+        fit = self.fit
         if fit is None:
             return False
-        held = bool(fit.pricing or (dist and dist.pricing))
-        return held or fit.billed_by_use or fit.licence != LicenceKind.open_source
+        return self.pricing_held or fit.billed_by_use or fit.licence != LicenceKind.open_source
+
+    @property
+    def pricing_held(self) -> bool:
+        """A pricing row of its own is held (a distribution's `pricing`, or `fit.pricing`:
+        "included with the OpenShift subscription", "no charge of its own")."""
+        fit, dist = self.fit, self.distribution
+        return bool((fit and fit.pricing) or (dist and dist.pricing))
 
     @property
     def is_current(self) -> bool:
