@@ -39,6 +39,7 @@ from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
 from bot.intents.done_already import DoneAlready
 from bot.intents.editions_named import EditionNames
+from bot.intents.emphasis import without_emphasis
 from bot.intents.estate_added import EstateAdded
 from bot.intents.extract import (
     MAX_SPAN,
@@ -690,7 +691,8 @@ class IntentParser:
     ) -> tuple[str, _Reading | None]:
         """The text as words the readers take, and its reading (None: nothing to read);
         `beside`: the setup a thread said before it (bot/intents/thread_setup.py)."""
-        plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
+        # "*~50* svcs", "`~50` svcs": Slack's bold, italics and a backticked figure read through
+        plain = as_labels(without_emphasis(without_struck(html.unescape(text))), self._mesh_words)
         plain = self._shorthand.expand(plain)  # "w/o sidecars": without sidecars
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
