@@ -40,7 +40,7 @@ from bot.intents.defined import ConceptReader
 from bot.intents.done_already import DoneAlready
 from bot.intents.editions_named import EditionNames
 from bot.intents.emphasis import without_emphasis
-from bot.intents.estate_added import EstateAdded
+from bot.intents.estate_added import EstateAdded, within_counted_before
 from bot.intents.extract import (
     MAX_SPAN,
     Mentions,
@@ -694,6 +694,7 @@ class IntentParser:
         # "*~50* svcs", "`~50` svcs": Slack's bold, italics and a backticked figure read through
         plain = as_labels(without_emphasis(without_struck(html.unescape(text))), self._mesh_words)
         plain = self._shorthand.expand(plain)  # "w/o sidecars": without sidecars
+        plain = self._numbers.units_restored(plain)  # "2 GKE clusters + 1 on-prem": clusters
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
@@ -1272,6 +1273,7 @@ class IntentParser:
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         platforms = as_list(beside.get(PLATFORM))
         required, unplaced = self._requirements.read(unnamed, text, platforms)
+        within_counted_before(required, counted, beside)  # "half our clusters on-prem": still 3
         self._estate_added.add(normalised, required, counted, beside)  # "we also have EKS"
         if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
             required.update(self._run_by_pronoun.read(normalised))
