@@ -2769,7 +2769,13 @@ class IntentParser:
         # limit" is no circuit breaking); the field's words said are.
         if r.found.meshes or r.unknown or r.named_features or r.measure or r.notes:
             return False
-        details = {f for f in r.facts if (spec := self._kb.rules.fact(f)) and spec.of_platform}
+        # a count said in words is a size too ("our EKS cluster", "a single cluster": one)
+        details = {
+            f
+            for f in r.facts
+            if (spec := self._kb.rules.fact(f))
+            and (spec.of_platform or spec.type == FactType.number)
+        }
         if set(r.facts) - {PLATFORM} - r.sizes - details:  # "… on gke autopilot": the platform
             return False
         if not self._cues.has("how_to", r.normalised):
