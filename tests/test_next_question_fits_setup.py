@@ -34,9 +34,12 @@ def test_a_cluster_named_in_the_singular_is_not_asked_about_spanning(
         ("our cluster admins are swamped, 3 EKS clusters", 3),
         ("we have 3 EKS clusters; our prod cluster has 40 services", 3),
         ("our eks cluster and our gke cluster, 50 services", 2),
+        ("we want to connect our cluster to our DR cluster in another region", None),
     ],
 )
-def test_a_count_or_a_second_cluster_said_wins(engine: AnswerEngine, text: str, clusters: int):
+def test_a_count_or_a_second_cluster_said_wins(
+    engine: AnswerEngine, text: str, clusters: int | None
+):
     assert engine.parser.parse(text).facts.get("clusters") == clusters
 
 
