@@ -70,6 +70,35 @@ def test_a_new_question_in_brief_is_still_new(engine: AnswerEngine) -> None:
 
 
 @pytest.mark.parametrize(
+    "reply",
+    [
+        "whats the differnce between isito and linkerd in one line",
+        "istio vs linkerd in one sentence",
+        "tl;dr: how does linkerd differ from istio?",
+        "difference between istio and linkerd, in a nutshell",
+        "istio or linkerd? short answer please",
+    ],
+)
+def test_a_new_question_in_a_thread_asking_a_length_is_brief(
+    engine: AnswerEngine, reply: str
+) -> None:
+    chat = Conversation(engine)
+    chat.say("what is a service mesh")
+    answer = chat.say(reply)
+    assert answer.intent.brief
+    assert len(render_terminal(answer).splitlines()) < 12
+
+
+@pytest.mark.parametrize(
+    "reply", ["istio vs linkerd", "whats the difference between istio and linkerd line by line"]
+)
+def test_a_question_in_a_thread_asking_no_length_is_whole(engine: AnswerEngine, reply: str) -> None:
+    chat = Conversation(engine)
+    chat.say("what is a service mesh")
+    assert not chat.say(reply).intent.brief
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Should we use Meshery?",

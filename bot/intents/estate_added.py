@@ -45,3 +45,17 @@ class EstateAdded:
             if isinstance(more, int) and isinstance(earlier, int):
                 counted[fact] = earlier + more
                 said.pop(fact, None)
+
+
+def within_counted_before(
+    said: dict[str, FactValue], counted: Mapping[str, FactValue], before: Mapping[str, FactValue]
+) -> None:
+    """Drop the clusters a reply's platforms only imply (one on each, at least) where the thread
+    counted as many or more: "what if half our clusters were on-prem?" after "3 GKE clusters"
+    names GKE and on-prem Kubernetes, and they still have 3 clusters, not 2."""
+    for fact in ADDED_COUNTS:
+        implied, earlier = said.get(fact), before.get(fact)
+        if fact in counted or not isinstance(implied, int) or not isinstance(earlier, int):
+            continue
+        if earlier >= implied:
+            del said[fact]

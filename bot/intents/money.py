@@ -17,3 +17,9 @@ def money_signed(text: str) -> bool:
     """Whether the text writes a currency sign, as a price question does (a shell prompt
     before a pasted command is none)."""
     return _SIGN.search(_PROMPT.sub(" ", text)) is not None
+
+
+def signs_as_words(text: str) -> str:
+    """The text with each currency sign (a shell prompt's aside) said as the word "money":
+    "no vendor $$$" is "no vendor money", "no $$ for vendors" "no money for vendors"."""
+    return _SIGN.sub(" money ", _PROMPT.sub(" ", text))

@@ -288,6 +288,15 @@ class NumberReader:
             normalise(w) for p in rules.platforms.values() for w in p.words
         } & set(unit_to_fact)
         self._named = self._count_names(rules, units)
+        # "2 GKE clusters + 1 on-prem": a count joined to one, its unit left out and only a
+        # kind said (`count_qualifiers`), then the clause ends: more of the same unit
+        listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
+        kind = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed) or "(?!)"
+        self._elided = LazyPattern(
+            rf"(?P<joined>{_JOINED.pattern}\d+{_SPACE}+(?:{kind})(?:[\s-]+(?:{kind}))?)"
+            rf"(?=\s*(?:[,.;!?\n)]|$)|{_JOINED.pattern}\d)",
+            re.IGNORECASE,
+        )
         keys = "|".join(re.escape(normalise(k)) for k in rules.phrases.get("manifest_keys", []))
         self._manifest = LazyPattern(rf"^[\s`-]*(?:{keys or '(?!)'})\s*:", re.MULTILINE)
         self._lead_ins = [
@@ -505,6 +514,18 @@ class NumberReader:
             old = facts.get(fact)
             if fact in HOLDERS and isinstance(old, int) and old < value <= MAX_COUNT:
                 facts[fact] = value
+
+    def units_restored(self, text: str) -> str:
+        """The text with the unit a joined count leaves out said again: "2 GKE clusters + 1
+        on-prem, …" is "2 GKE clusters + 1 on-prem clusters, …", so the count and where it
+        runs are read as if written whole."""
+        restored, kept = [], 0
+        for match in self._numbers.finditer(text.lower()):
+            end = match.end()
+            while more := self._elided.match(text, end):
+                restored += [text[kept : more.end()], f" {match['unit']}"]
+                kept = end = more.end()
+        return "".join([*restored, text[kept:]])
 
     def last_unit(self, text: str) -> str | None:
         """The unit, as said, of the last count in the text that sets a fact ("5 services

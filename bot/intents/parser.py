@@ -39,7 +39,8 @@ from bot.intents.cues import ANY_TOPIC, CuePhrases
 from bot.intents.defined import ConceptReader
 from bot.intents.done_already import DoneAlready
 from bot.intents.editions_named import EditionNames
-from bot.intents.estate_added import EstateAdded
+from bot.intents.emphasis import without_figure_marks
+from bot.intents.estate_added import EstateAdded, within_counted_before
 from bot.intents.extract import (
     MAX_SPAN,
     Mentions,
@@ -451,8 +452,13 @@ class IntentParser:
         intent = self._referred(asked, intent)
         # "istio authz policy dry-run mode — does that exist?": the mesh whose API it names
         intent = api_asked(intent, asked, self._cues, self._kb.meshes, self._asks_pick)
-        if self._cues.has("brief", normalise(text)):  # "explain ambient in two sentences"
-            intent = intent.model_copy(update={"brief": True})
+        return self._briefed(text, intent)
+
+    def _briefed(self, text: str, intent: Intent) -> Intent:
+        """The intent asked in its brief form where the text asks for one ("explain ambient in
+        two sentences", "istio vs linkerd in one line", "tl;dr?"), first message or reply."""
+        if self._cues.has("brief", normalise(text)):
+            return intent.model_copy(update={"brief": True})
         return intent
 
     def _sellers_asked(self, plain: str, meshes: list[str]) -> bool:
@@ -698,8 +704,12 @@ class IntentParser:
     ) -> tuple[str, _Reading | None]:
         """The text as words the readers take, and its reading (None: nothing to read);
         `beside`: the setup a thread said before it (bot/intents/thread_setup.py)."""
-        plain = as_labels(without_struck(html.unescape(text)), self._mesh_words)
+        # "*~50* svcs", "`~50` svcs": a figure in Slack markup is a figure
+        plain = as_labels(
+            without_figure_marks(without_struck(html.unescape(text))), self._mesh_words
+        )
         plain = self._shorthand.expand(plain)  # "w/o sidecars": without sidecars
+        plain = self._numbers.units_restored(plain)  # "2 GKE clusters + 1 on-prem": clusters
         plain = self._name_breaks.apart(plain)  # "on AKS. mesh or no mesh?" names no add-on
         plain = self._revisions.rewrite(plain)  # "asm-1-24": the AKS add-on's Istio 1.24
         plain = self._recounted.without(plain)  # "> istio vs linkerd … now do linkerd vs consul"
@@ -1109,6 +1119,11 @@ class IntentParser:
         return retired and self._cues.has("dated", r.normalised)
 
     def parse_follow_up(self, text: str, context: Intent) -> Intent:
+        """A reply in the bot's thread, read by `_follow_up`, in its brief form where it asks
+        for one ("whats the difference between istio and linkerd in one line")."""
+        return self._briefed(text, self._follow_up(text, context))
+
+    def _follow_up(self, text: str, context: Intent) -> Intent:
         """A reply in the bot's thread: the thread's meshes, sizes and constraints carry on.
 
         "and cilium?" adds a mesh to the thread's question, "what if we had 500 pods?"
@@ -1296,6 +1311,7 @@ class IntentParser:
         notes += self._pasted_counts.read(text, counted)  # "… | wc -l" counts its header
         platforms = as_list(beside.get(PLATFORM))
         required, unplaced = self._requirements.read(unnamed, text, platforms)
+        within_counted_before(required, counted, beside)  # "half our clusters on-prem": still 3
         self._estate_added.add(normalised, required, counted, beside)  # "we also have EKS"
         if not {INCUMBENT, RETIRED} & set(required):  # "… is retired right? we still run it"
             required.update(self._run_by_pronoun.read(normalised))
@@ -2779,7 +2795,13 @@ class IntentParser:
         # limit" is no circuit breaking); the field's words said are.
         if r.found.meshes or r.unknown or r.named_features or r.measure or r.notes:
             return False
-        details = {f for f in r.facts if (spec := self._kb.rules.fact(f)) and spec.of_platform}
+        # a count said in words is a size too ("our EKS cluster", "a single cluster": one)
+        details = {
+            f
+            for f in r.facts
+            if (spec := self._kb.rules.fact(f))
+            and (spec.of_platform or spec.type == FactType.number)
+        }
         if set(r.facts) - {PLATFORM} - r.sizes - details:  # "… on gke autopilot": the platform
             return False
         if not self._cues.has("how_to", r.normalised):

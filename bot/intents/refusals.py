@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.money import signs_as_words
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactType, FactValue, Limits, RulesFile
 
@@ -186,6 +187,7 @@ class RefusalReader:
         refused_vendors: list[str] = []
         preferred: list[str] = []
         outright: set[str] = set()  # refused in a clause that says no preference
+        text = signs_as_words(text)  # "no vendor $$$": no money for a vendor
         for clause in self._all_clauses(text):
             for fact, value, pattern in self._accepted:
                 if any(self._accepted_here(clause, m) for m in pattern.finditer(clause)):

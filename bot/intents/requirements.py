@@ -997,8 +997,10 @@ class RequirementReader:
             facts[CLOUD] = OWN_PREMISES
         if platforms:
             facts["platform"] = platforms
-            clustered = [p for p in platforms if p not in self._clusterless]
-            if len(clustered) > 1:  # a cluster on each, at least; one mesh may not span them
+            # a cluster on each, at least; one mesh may not span them. Nomad's hosts
+            # (`machines`) are workloads brought in, as VMs are, and count no cluster.
+            clustered = [p for p in platforms if p not in self._clusterless | set(self._machines)]
+            if len(clustered) > 1:
                 facts["clusters"] = len(clustered)
         return facts, " ".join(unplaced.split())
 
