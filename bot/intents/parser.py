@@ -1021,6 +1021,7 @@ class IntentParser:
             and len(r.found.meshes) == 1
             and set(intent.facts) == {LICENCE}
             and not intent.features
+            and not self._refusals.read(r.normalised)  # "… when busl is not allowed here?"
         )
 
     def _money_of_priced(self, r: _Reading) -> bool:
