@@ -259,7 +259,8 @@ def _for_your_setup(
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
     if not (set(known) & scoring.weighed_facts(kb)) or len(current) < 2:
         return None
-    weighed = _with_asked_needs(known, intent.features)
+    # a reply in a thread that only asks of the rows weighs the thread's needs as they were
+    weighed = _with_asked_needs(known, [] if intent.checks_only else intent.features)
     result = scoring.evaluate(kb, weighed, current)
     # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on
     # Nomad"), and where only a rule the user can give up keeps it from the pick, that too:

@@ -34,7 +34,8 @@ def setup_of(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
         return {}
     needs = known.get("needs")
     said = list(needs) if isinstance(needs, list) else []
-    return {**known, "needs": list(dict.fromkeys([*said, *intent.features]))}
+    asked = [] if intent.checks_only else intent.features  # a reply's question: checked only
+    return {**known, "needs": list(dict.fromkeys([*said, *asked]))}
 
 
 def recommend_step(facts: dict[str, FactValue]) -> Choice:
