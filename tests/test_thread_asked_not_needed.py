@@ -138,7 +138,5 @@ def test_why_not_a_mesh_with_what_it_offers_adds_no_support_requirement(kb, repl
 
 
 def test_a_support_need_said_after_why_not_still_counts(kb):
-    conversation = talk(
-        kb, BANK, "why not the AKS istio add-on? we must have Microsoft support"
-    )
+    conversation = talk(kb, BANK, "why not the AKS istio add-on? we must have Microsoft support")
     assert conversation.question.facts.get("support") == "microsoft"
