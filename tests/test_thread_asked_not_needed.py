@@ -140,3 +140,24 @@ def test_why_not_a_mesh_with_what_it_offers_adds_no_support_requirement(kb, repl
 def test_a_support_need_said_after_why_not_still_counts(kb):
     conversation = talk(kb, BANK, "why not the AKS istio add-on? we must have Microsoft support")
     assert conversation.question.facts.get("support") == "microsoft"
+
+
+OPENSHIFT = (
+    "OpenShift 4.16, 120 services, we need Red Hat support, Kiali and multi-cluster. which mesh?"
+)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("can we use ambient mode with it?", "why not Linkerd, it is simpler"),
+        ("compare istio ambient and linkerd",),
+        ("istio ambient vs linkerd?",),
+    ],
+)
+def test_a_comparison_where_none_meets_a_hard_requirement_never_fits_best(kb, turns):
+    conversation = talk(kb, OPENSHIFT, *turns)
+    view = _first_view(conversation)
+    assert "Linkerd fits best" not in view and "Istio ambient mode fits best" not in view
+    if "None of those compared meets every requirement" in view:
+        assert "vendor support from Red Hat" in view
