@@ -161,3 +161,27 @@ def test_a_comparison_where_none_meets_a_hard_requirement_never_fits_best(kb, tu
     assert "Linkerd fits best" not in view and "Istio ambient mode fits best" not in view
     if "None of those compared meets every requirement" in view:
         assert "vendor support from Red Hat" in view
+
+
+CILIUM_BARE_METAL = (
+    "Cilium CNI on bare metal, 300 services, we want sidecarless, with L7 authorization. "
+    "which mesh?"
+)
+
+
+def test_a_check_after_nothing_fits_never_picks_what_a_must_not_rules_out(kb):
+    conversation = talk(
+        kb,
+        CILIUM_BARE_METAL,
+        "we also dont want envoy anywhere. possible?",
+        "how mature is cilium mutual auth?",
+    )
+    view = _first_view(conversation)
+    assert "Cilium Service Mesh is what I would pick" not in view
+    assert "Nothing meets every requirement you gave" in view
+
+
+@pytest.mark.parametrize("platform", ["Cilium CNI on bare metal", "on-prem k8s with Cilium CNI"])
+def test_cilium_as_the_cni_is_kubernetes_not_a_cloud_service(kb, platform):
+    answer = talk(kb, f"{platform}, 300 services, need mTLS. which mesh?").answer
+    assert "VPC Lattice" not in answer.title
