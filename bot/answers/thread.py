@@ -11,6 +11,7 @@ from bot.answers.after_pick import (
     pick_of,
 )
 from bot.answers.answered import answered
+from bot.answers.asked_not_needed import as_checked
 from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
@@ -58,7 +59,8 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     its pick), whatever the thread first asked about them.
     """
     said = as_modes_needed(kb, parser, text, context)  # "… need ambient": its feature needed
-    intent = _read(kb, parser, said, context)
+    pick = pick_of(kb, context) if context.kind == IntentKind.recommend else context.pick
+    intent = as_checked(parser, text, context, _read(kb, parser, said, context), pick)
     # the constraints this reply adds are kept where something must give way
     facts = with_told_last(kb.rules, context.facts, intent.facts)
     intent = intent.model_copy(update={"facts": facts})

@@ -56,6 +56,8 @@ GROUPS = frozenset(
         "relevance",
         "privative",
         "supposed_need",
+        "states_need",
+        "tells_of_named",
         "heading_words",
         "heading_setup",
         "closing",
