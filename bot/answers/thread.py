@@ -10,6 +10,7 @@ from bot.answers.after_pick import (
     passed_over,
     pick_of,
 )
+from bot.answers.among_named import among_named
 from bot.answers.answered import answered
 from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
@@ -81,6 +82,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if aside := _set_aside(kb, parser, text, context):
         return aside  # "istio feels too complex for our team of 4, what else?"
+    if among := among_named(parser, text, context):
+        return among  # "which of those three has the best multi-cluster story?"
     if asked := own_ask(kb, parser, text, context):
         return asked  # the catch with the thread's mesh, or a list on its platform
     if of_subject := asked_of_thread_mesh(kb, parser, text, context):
