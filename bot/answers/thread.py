@@ -10,11 +10,13 @@ from bot.answers.after_pick import (
     passed_over,
     pick_of,
 )
+from bot.answers.among_named import among_named
 from bot.answers.answered import answered
 from bot.answers.asked_not_needed import as_checked
 from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
+from bot.answers.kept_subject import asked_of_thread_mesh
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.answers.told_last import with_told_last
@@ -82,8 +84,12 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if aside := _set_aside(kb, parser, text, context):
         return aside  # "istio feels too complex for our team of 4, what else?"
+    if among := among_named(parser, text, context):
+        return among  # "which of those three has the best multi-cluster story?"
     if asked := own_ask(kb, parser, text, context):
         return asked  # the catch with the thread's mesh, or a list on its platform
+    if of_subject := asked_of_thread_mesh(kb, parser, text, context):
+        return of_subject  # "can it run on EKS?", "is there an egress gateway?" after one mesh
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
         return went_on  # more of the setup, or the pick checked for a feature
     if again := after_asked_of_pick(kb, parser, text, context):

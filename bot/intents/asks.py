@@ -69,13 +69,15 @@ class AskReader:
 
     def only_other_topic(self, text: str) -> bool:
         """Every clause a question mark closes asks about a topic outside the field and names
-        nothing of it ("… they call each other over grpc, which postgres operator should we
-        use?"): the setup said before is why they ask, not what."""
+                nothing of it ("… they call each other over grpc, which postgres operator should we
+                use?"): the setup said before is why they ask, not what. A clause pointing back at a
+        mesh the text names ("kuma multi-zone: does it need postgres?") asks of that mesh."""
         asked = [f" {normalise(m.group(0))} " for m in _QUESTIONS.finditer(text)]
         return bool(asked) and all(
             self._cues.has("out_of_scope", clause)
             and not self._cues.has("field", clause)
             and not self._names(clause)
+            and not (self._cues.has("refers_back", clause) and self._names(f" {normalise(text)} "))
             for clause in asked
         )
 

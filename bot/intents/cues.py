@@ -196,6 +196,7 @@ GROUPS = frozenset(
         "list_asked",
         "reply_openers",
         "picks_between",
+        "among_named",
         "compliance",
         "refers_back",
         "distribution_nouns",
