@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import scoring
-
-
-def _facts_and_pick(engine, text):
-    intent = engine.parser.parse(text)
-    kb = engine.kb
-    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    verdict = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict
-    return facts, verdict.tied
+from tests.support.verdicts import facts_and_pick
 
 
 @pytest.mark.parametrize(
@@ -34,7 +26,7 @@ def _facts_and_pick(engine, text):
     ],
 )
 def test_traffic_through_a_secured_broker_needs_no_mesh(engine, text):
-    _, tied = _facts_and_pick(engine, text)
+    _, tied = facts_and_pick(engine, text)
     assert tied == ["no-mesh"]
 
 
@@ -48,12 +40,12 @@ def test_traffic_through_a_secured_broker_needs_no_mesh(engine, text):
     ],
 )
 def test_only_a_tool_of_theirs_covers_a_need(engine, text, covered):
-    facts, _ = _facts_and_pick(engine, text)
+    facts, _ = facts_and_pick(engine, text)
     assert bool(facts.get("covered")) is covered
 
 
 def test_many_sync_calls_still_get_a_mesh(engine):
-    _, tied = _facts_and_pick(
+    _, tied = facts_and_pick(
         engine,
         "eks, 35 services, lots of grpc between services. msk already does tls. we need mtls "
         "and authz between services. which mesh?",

@@ -8,14 +8,7 @@ import pytest
 
 from bot.answers import scoring
 from bot.render.plain import render_terminal
-
-
-def _facts_and_pick(engine, text):
-    intent = engine.parser.parse(text)
-    kb = engine.kb
-    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    verdict = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict
-    return facts, verdict.tied
+from tests.support.verdicts import facts_and_pick
 
 
 @pytest.mark.parametrize(
@@ -33,7 +26,7 @@ def _facts_and_pick(engine, text):
     ],
 )
 def test_a_happy_linkerd_team_stays(engine, text):
-    facts, tied = _facts_and_pick(engine, text)
+    facts, tied = facts_and_pick(engine, text)
     assert facts.get("envoy_experience") is False
     assert facts.get("memory_in_use") is True
     assert "memory_budget" not in facts
@@ -48,7 +41,7 @@ def test_a_happy_linkerd_team_stays(engine, text):
     ],
 )
 def test_near_misses_keep_their_reading(engine, text):
-    facts, _ = _facts_and_pick(engine, text)
+    facts, _ = facts_and_pick(engine, text)
     if "avg" in text:
         assert facts.get("envoy_experience") is True
     else:

@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import scoring
-
-
-def _facts_and_pick(engine, text):
-    intent = engine.parser.parse(text)
-    kb = engine.kb
-    facts = {k: v for k, v in intent.facts.items() if kb.rules.fact(k)}
-    verdict = scoring.outlook(kb, facts, scoring.candidates(kb, intent.meshes)).verdict
-    return facts, verdict.tied
-
+from tests.support.verdicts import facts_and_pick
 
 MEMORY_HURTS = [
     "eks, upstream istio 1.26 sidecars, ~2k pods. sidecars eat ~25% of cluster memory. we only "
@@ -34,7 +25,7 @@ MEMORY_HURTS = [
 
 @pytest.mark.parametrize("text", MEMORY_HURTS)
 def test_sidecar_memory_hurting_moves_to_ambient(engine, text):
-    facts, tied = _facts_and_pick(engine, text)
+    facts, tied = facts_and_pick(engine, text)
     assert "per_pod_proxy" not in facts
     assert facts.get("incumbent") != "istio-ambient"
     assert tied == ["istio-ambient"]
@@ -50,12 +41,12 @@ def test_sidecar_memory_hurting_moves_to_ambient(engine, text):
     ],
 )
 def test_a_demand_or_a_mesh_kept_is_still_read(engine, text, fact):
-    facts, _ = _facts_and_pick(engine, text)
+    facts, _ = facts_and_pick(engine, text)
     assert fact in facts
 
 
 def test_sidecar_only_features_keep_sidecars(engine):
-    _, tied = _facts_and_pick(
+    _, tied = facts_and_pick(
         engine,
         "istio sidecar mode on eks, 2k pods, we rely on envoyfilters and wasm plugins heavily. "
         "memory is high. move to ambient or stay on sidecars?",
