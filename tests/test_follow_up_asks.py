@@ -136,14 +136,11 @@ def test_a_mode_needed_after_a_check_of_the_pick_checks_its_feature(kb, reply):
     conversation = talk(kb, OSM, MICROSOFT, MULTI, reply)
     question = conversation.question
     assert question.features == ["sidecarless"]
-    # the pick checked for it, who has it on AKS, or (a need said after a check of the pick,
-    # which only asked of multi-cluster) the pick made again with it needed
+    # the pick checked for it or, asked on its own ("suppose we need …"), who has it on AKS
     assert (question.kind, question.meshes) in (
         (IntentKind.feature_check, ["aks-istio-addon"]),
         (IntentKind.which_meshes, []),
-        (IntentKind.recommend, []),
     )
-    assert "multi_cluster" not in question.facts.get("needs", [])
     assert question.facts["platform"] == ["aks"]
     assert "multi-cluster" not in conversation.answer.title
 

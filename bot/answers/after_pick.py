@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answers import choosing, scoring
-from bot.answers.asked_not_needed import of_the_setup, states_need
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
 from bot.intents.thread_setup import merged
@@ -27,8 +26,6 @@ from bot.knowledge.models import FactValue, Question
 
 # Replies that may say more of a setup: a pick or a list asked, a guess, "why not x?".
 GOES_ON = (IntentKind.recommend, IntentKind.which_meshes, IntentKind.unknown)
-# The facts that only say which features were named (how, and that they are needed).
-FEATURES_SAID = frozenset({"needs", "by_name", "in_full"})
 
 
 def pick_of(kb: KnowledgeBase, context: Intent) -> str | None:
@@ -84,14 +81,13 @@ def after_pick(
     """The reply's intent where it goes on from the thread's pick; None where it is read as
     any other reply in a thread."""
     fresh = parser.parse(text)
-    told = of_the_setup(parser, text)  # less what it tells of the mesh it names
-    if told != text and _why_not(asked := parser.parse(told)):
-        fresh, text = asked.model_copy(update={"text": fresh.text}), told
     named = fresh.meshes
-    why_not = _why_not(fresh)
+    why_not = fresh.aspect == Aspect.drawbacks or (
+        fresh.kind == IntentKind.compare and len(named) == 1
+    )
     if not (fresh.kind in GOES_ON or why_not) or len(named) > 1:
         return None
-    if fresh.features and not named and (parser.refers_back(text) or _asks_only(parser, text)):
+    if fresh.features and not named and parser.refers_back(text):
         pick = pick_of(kb, context)
         if pick is None:
             return None
@@ -101,7 +97,6 @@ def after_pick(
             features=fresh.features,
             facts=context.facts,
             text=fresh.text,
-            pick=pick,  # still the thread's: a need said next makes it again
         )
     if again := _made_again(kb, parser, text, context, fresh):
         return again
@@ -116,20 +111,6 @@ def after_pick(
         text=fresh.text,
         pick=pick,
     )
-
-
-def _why_not(fresh: Intent) -> bool:
-    """Whether a reply asks why one mesh named is not the pick ("why not linkerd?")."""
-    return fresh.aspect == Aspect.drawbacks or (
-        fresh.kind == IntentKind.compare and len(fresh.meshes) == 1
-    )
-
-
-def _asks_only(parser: IntentParser, text: str) -> bool:
-    """Whether a reply only names features, stating no need and nothing else of the setup
-    ("and proxyless gRPC?", "also wasm?"): it asks them of the pick."""
-    said = parser.setup_of(text, {}).facts
-    return not states_need(parser, text) and not set(said) - FEATURES_SAID
 
 
 def after_asked_of_pick(
@@ -179,9 +160,7 @@ def _made_again(
     facts = merged(context.facts, in_terms_of_asked(asked, setup.facts))
     if facts == context.facts:
         return None
-    # a check's features were only asked (bot/answers/asked_not_needed.py); a pick's are needs
-    carried = context.features if context.kind == IntentKind.recommend else []
-    features = list(dict.fromkeys([*carried, *needed_features(setup)]))[:12]
+    features = list(dict.fromkeys([*context.features, *needed_features(setup)]))[:12]
     before = made.verdict.pick if made else context.pick
     return Intent(
         kind=IntentKind.recommend,

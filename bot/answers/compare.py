@@ -16,7 +16,6 @@ from bot.answers.figures import figure_caveats, lead_figure
 from bot.answers.licensing import licence_lead
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
-from bot.answers.recommend import given_up_names
 from bot.answers.results import (
     Answer,
     Bar,
@@ -260,8 +259,7 @@ def _for_your_setup(
     current = [kb.meshes[i] for i in ids if kb.meshes[i].is_current]
     if not (set(known) & scoring.weighed_facts(kb)) or len(current) < 2:
         return None
-    # a reply in a thread that only asks of the rows weighs the thread's needs as they were
-    weighed = _with_asked_needs(known, [] if intent.checks_only else intent.features)
+    weighed = _with_asked_needs(known, intent.features)
     result = scoring.evaluate(kb, weighed, current)
     # A compared mesh the setup rules out is said first, with why ("Linkerd doesn't run on
     # Nomad"), and where only a rule the user can give up keeps it from the pick, that too:
@@ -284,10 +282,7 @@ def _for_your_setup(
     level = [m for m in result.level if m in ids]
     telling = _telling(result, result.pick)[:2]
     pick = kb.meshes[result.pick].name
-    if result.relaxed:
-        # none compared meets a hard requirement ("Red Hat support"): never "fits best"
-        verdict = _short_of_all(kb, weighed, result, pick)
-    elif out and len(out) == len(result.screened) - 1:
+    if out and len(out) == len(result.screened) - 1:
         verdict = f"That leaves {pick}."
     elif len(level) > 1 and telling:
         # level on what you said: each one's own reason is the trade-off to weigh
@@ -317,21 +312,6 @@ def _for_your_setup(
             + [x for _, _, cited in said for x in cited]
         ),
     )
-
-
-def _short_of_all(
-    kb: KnowledgeBase, weighed: dict[str, FactValue], result: scoring.Verdict, pick: str
-) -> str:
-    """What the verdict says where none compared meets every requirement: which was given
-    up to rank them, and the pick among every offering that meets them."""
-    overall = scoring.evaluate(kb, weighed, kb.current_meshes())
-    closest = (
-        "None of those compared meets every requirement; to rank them I gave up the softest: "
-        f"{given_up_names(kb, result, weighed)}. Of them, {pick} comes closest"
-    )
-    if overall.pick is None or overall.relaxed:
-        return f"{closest}."
-    return f"{closest}; {kb.meshes[overall.pick].name} meets them all and would be my pick."
 
 
 def _with_asked_needs(known: dict[str, FactValue], asked: list[str]) -> dict[str, FactValue]:

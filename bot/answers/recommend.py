@@ -785,28 +785,21 @@ def _title(kb: KnowledgeBase, verdict: Verdict) -> str:
     return f"Recommendation: {kb.meshes[verdict.pick].name}"
 
 
-def relaxed_note(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
-    """Which requirements were given up because nothing met them all."""
+def _relaxed_note(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
+    """Which requirements were given up because nothing met them all; one said as a
+    preference by its name there ("the mesh someone else wants")."""
     if not verdict.relaxed:
         return ""
-    return (
-        "Nothing meets every requirement, so I gave up the softest: "
-        f"{given_up_names(kb, verdict, facts)}."
-    )
-
-
-def given_up_names(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
-    """The requirements given up because nothing met them all, in words; one said as a
-    preference by its name there ("the mesh someone else wants")."""
     listed = kb.rules.fact(kb.rules.refusals.preferred_fact or "")
     preferred = facts.get(listed.id) if listed else None
     soft = set(preferred) if listed and isinstance(preferred, list) else set()
-    return _and(
+    names = _and(
         [
             listed.says(f.id) if listed and f.id in soft else _given_up(verdict, c, f)
             for c, f in _given_up_facts(kb, verdict.relaxed)
         ]
     )
+    return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
 def _given_up_facts(kb: KnowledgeBase, given_up: list[str]) -> list[tuple[str, FactDef]]:
@@ -841,7 +834,7 @@ def _lead(
     # want lacks of their other needs (`conflict`); why the provider's own offering is out
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
-    relaxed = need_gave_way(kb, verdict, facts) or relaxed_note(kb, verdict, facts)
+    relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict, facts)
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from bot.answers import scoring
 from bot.answers.citations import Citations
 from bot.answers.phrasing import mesh_names, ordinal
-from bot.answers.recommend import given_up_names
 from bot.answers.results import Choice, Paragraph
 from bot.answers.steps import step
 from bot.intents.models import Intent, IntentKind
@@ -35,8 +34,7 @@ def setup_of(kb: KnowledgeBase, intent: Intent) -> dict[str, FactValue]:
         return {}
     needs = known.get("needs")
     said = list(needs) if isinstance(needs, list) else []
-    asked = [] if intent.checks_only else intent.features  # a reply's question: checked only
-    return {**known, "needs": list(dict.fromkeys([*said, *asked]))}
+    return {**known, "needs": list(dict.fromkeys([*said, *intent.features]))}
 
 
 def recommend_step(facts: dict[str, FactValue]) -> Choice:
@@ -67,12 +65,7 @@ def for_setup(
             said.append(f"{name} fits and ranks {ordinal(place)} of the {left} options left.")
     pick = mesh_names(kb, verdict.tied)
     checked = any(m in verdict.tied for m in intent.meshes)
-    if verdict.relaxed:  # nothing meets a hard requirement ("no Envoy anywhere"): no pick
-        lead = (
-            "Nothing meets every requirement you gave; giving up the softest "
-            f"({given_up_names(kb, verdict, facts)}), {pick} comes closest."
-        )
-    elif len(verdict.tied) > 1:
+    if len(verdict.tied) > 1:
         lead = f"{pick} come out level for what you said."
     elif checked:
         lead = f"{pick} is what I would pick for what you said, too."

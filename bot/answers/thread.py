@@ -12,7 +12,6 @@ from bot.answers.after_pick import (
 )
 from bot.answers.among_named import among_named
 from bot.answers.answered import answered
-from bot.answers.asked_not_needed import as_checked
 from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
@@ -61,8 +60,7 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     its pick), whatever the thread first asked about them.
     """
     said = as_modes_needed(kb, parser, text, context)  # "… need ambient": its feature needed
-    pick = pick_of(kb, context) if context.kind == IntentKind.recommend else context.pick
-    intent = as_checked(parser, text, context, _read(kb, parser, said, context), pick)
+    intent = _read(kb, parser, said, context)
     # the constraints this reply adds are kept where something must give way
     facts = with_told_last(kb.rules, context.facts, intent.facts)
     intent = intent.model_copy(update={"facts": facts})

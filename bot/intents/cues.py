@@ -56,8 +56,6 @@ GROUPS = frozenset(
         "relevance",
         "privative",
         "supposed_need",
-        "states_need",
-        "tells_of_named",
         "heading_words",
         "heading_setup",
         "closing",

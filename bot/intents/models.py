@@ -141,12 +141,6 @@ class Intent(BaseModel):
         description="What is asked of the subject beyond the kind: a failure to diagnose "
         "(which the bot does not do, and says so first), or readiness for production.",
     )
-    checks_only: bool = Field(
-        default=False,
-        description="A reply in a recommendation's thread that asks of features without "
-        "saying it needs them ('what about ambient tho', 'can istio do isolated meshes per "
-        "tenant?'): they are checked, and the thread's needs are weighed as they were.",
-    )
     unsure: bool = Field(
         default=False, description="The parse was a guess: the answer says how it was read."
     )

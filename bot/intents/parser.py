@@ -781,10 +781,6 @@ class IntentParser:
         ("how much memory would the sidecars use?" after Istio ambient mode)."""
         return self._modes.named(normalise(text).split(), subject)
 
-    def opens_with(self, group: str, text: str) -> bool:
-        """Whether the text starts on a phrase of a rules.yaml `phrases:` group."""
-        return self._cues.starts(group, normalise(text))
-
     def says(self, group: str, text: str) -> bool:
         """Whether the text holds a phrase of a rules.yaml `phrases:` group ("catch",
         "list_meshes", "need_words"): what a reply in a thread asks of its own."""

@@ -123,7 +123,6 @@ class RefusalReader:
         self._breaks = _alternation(rules.phrases.get("clause_break", []))
         self._accepting = _alternation(refusals.accepting)
         self._accepting_back = _alternation(refusals.accepting_back)
-        self._denied = self._denial(_alternation(refusals.unaccepting))
         self._supposing = _alternation(refusals.supposing)
         causes = _alternation(refusals.causes)
         self._caused = LazyPattern(rf"\b(?:{causes.pattern})\s*$") if causes else None
@@ -353,28 +352,13 @@ class RefusalReader:
     def _accepted_here(self, clause: str, obj: re.Match[str]) -> bool:
         """An accepting cue near the object ("fine with BUSL"), or one said back of it later
         in the clause ("legal reviewed the busl thing in 2023 and it's fine for us")."""
-        said = self._undenied(clause)
-        if self._accepts(said) and self._near(said, obj, self._accepting):
+        if self._accepts(clause) and self._near(clause, obj, self._accepting):
             return True
         back = self._accepting_back
         return bool(back and back.search(clause[obj.end() :]))
 
-    def _denial(self, denying: LazyPattern | None) -> LazyPattern | None:
-        """A denying word, then perhaps one word, then an accepting phrase."""
-        accepting = self._accepting
-        if denying is None or accepting is None:
-            return None
-        return LazyPattern(lambda: rf"\b(?:{denying.pattern})\s+(?:\w+\s+)?(?:{accepting.pattern})")
-
     def _accepts(self, clause: str) -> bool:
-        return bool(self._accepting and self._accepting.search(self._undenied(clause)))
-
-    def _undenied(self, clause: str) -> str:
-        """The clause with each accepting phrase that a `unaccepting` word denies blanked,
-        its length kept ("legal has not approved BUSL" accepts nothing)."""
-        if not self._denied:
-            return clause
-        return self._denied.sub(lambda m: re.sub(r"\S", "_", m.group()), clause)
+        return bool(self._accepting and self._accepting.search(clause))
 
     def _cued(self, clause: str) -> bool:
         """A refusal cue anywhere in a clause (single-spaced, as `_all_clauses` gives them):

@@ -2194,11 +2194,6 @@ class Refusals(Strict):
         description="Phrases that accept: a clause with one refuses nothing ('no problem "
         "with sidecars').",
     )
-    unaccepting: list[Text] = Field(
-        default_factory=list,
-        description="Words right before an accepting phrase (a word may stand between) that "
-        "deny it: 'legal has not approved BUSL', 'we are not ok with BUSL' accept nothing.",
-    )
     accepting_back: list[Text] = Field(
         default_factory=list,
         description="Phrases that accept what the clause named before them, however far "
