@@ -1,7 +1,7 @@
 """A veto read as a refusal, a control plane sold as a service (or wanted so they don't run
-it) read as a managed one, a vendor that hosts only part of a control plane meeting that in
-part across several clusters, and Gateway API asked between services needing a mesh: read
-through the public path (parse, answer, render)."""
+it) read as a managed one and one refused as a control plane of their own, and Gateway API
+asked between services needing a mesh: read through the public path (parse, answer,
+render)."""
 
 from __future__ import annotations
 
