@@ -13,6 +13,7 @@ import pytest
 
 from bot.knowledge.base import KnowledgeBase
 from tests.support.conversation import talk
+from tests.support.knowledge_files import problems_of
 
 NO_ENVOY = (
     "We want mTLS and L7 authorization across 3 on-prem Kubernetes clusters. No Envoy anywhere."
@@ -74,3 +75,13 @@ def test_why_not_a_mesh_out_for_more_than_a_rule_claims_no_pick(kb: KnowledgeBas
     answer = talk(kb, *SIDECARLESS, "why not consul?").answer
     assert answer is not None
     assert "would be the pick" not in _text(answer)
+
+
+def test_a_rule_kept_over_new_needs_must_be_one_that_is_given_up(kb_dir):
+    path = kb_dir / "rules.yaml"
+    text = path.read_text()
+    assert "kept_over_new_needs: [no_envoy_anywhere," in text
+    path.write_text(
+        text.replace("kept_over_new_needs: [no_envoy_anywhere,", "kept_over_new_needs: [no-envoi,")
+    )
+    assert any("kept_over_new_needs[0]" in p for p in problems_of(kb_dir))

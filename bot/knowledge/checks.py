@@ -876,6 +876,15 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
                 message=f"unknown fact '{fact_id}'",
                 fix="use the id of a fact under facts:",
             )
+    relaxed = {*rules.relax_order, *rules.relax_first}
+    for i, kept in enumerate(rules.kept_over_new_needs):
+        if kept not in relaxed:
+            yield Problem(
+                file="rules.yaml",
+                path=f"kept_over_new_needs[{i}]",
+                message=f"'{kept}' is given up by neither relax_order nor relax_first",
+                fix="use an id listed in relax_order or relax_first",
+            )
     for i, constraint in enumerate(rules.constraints):
         path = f"constraints[{i}]"
         if constraint.fact not in facts:
