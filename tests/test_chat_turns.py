@@ -263,6 +263,38 @@ def test_a_must_have_added_makes_the_pick_again_on_the_same_setup(kb, reply):
     assert conversation.answer.title == "Recommendation: Istio (sidecar mode)"
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "and jwt validation?",
+        "what about jwt validation",
+        "how about JWT auth?",
+        "jwt?",
+        "what of jwt validation?",
+    ],
+)
+def test_a_feature_asked_about_checks_the_pick_and_needs_nothing_new(kb, reply):
+    conversation = talk(kb, EKS_SMALL, reply)
+    question = conversation.question
+    assert question.kind == IntentKind.feature_check
+    assert question.meshes == ["linkerd"] and question.features == ["jwt_validation"]
+    assert "jwt_validation" not in (question.facts.get("needs") or [])
+    text = render_terminal(conversation.answer)
+    # the pick lacks it: the answer says what it would be were it needed
+    assert "Linkerd is out: no JWT validation" in text and "would be my pick" in text
+    assert question.pick == "linkerd"  # the thread's recommendation goes on from its pick
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["jwt validation too", "jwt validation is a must", "what if we need jwt?", "also jwt?"],
+)
+def test_a_feature_said_to_be_needed_is_a_need_even_asked(kb, reply):
+    conversation = talk(kb, EKS_SMALL, reply)
+    assert conversation.question.kind == IntentKind.recommend
+    assert "jwt_validation" in conversation.question.facts["needs"]
+
+
 def test_must_haves_add_up_over_the_conversation(kb):
     conversation = talk(kb, EKS_SMALL, "what if we need jwt validation", "and mirroring too")
     assert set(conversation.question.facts["needs"]) >= {"jwt_validation", "traffic_mirroring"}

@@ -20,7 +20,7 @@ from dataclasses import replace
 from bot.answers import choosing, scoring
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
-from bot.intents.thread_setup import merged
+from bot.intents.thread_setup import ADDED_UP, merged
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Question
 
@@ -87,16 +87,19 @@ def after_pick(
     )
     if not (fresh.kind in GOES_ON or why_not) or len(named) > 1:
         return None
-    if fresh.features and not named and parser.refers_back(text):
+    if fresh.features and not named and _asked_of_pick(parser, text, context):
         pick = pick_of(kb, context)
         if pick is None:
             return None
-        return Intent(
+        return Intent(  # the pick checked; the answer says what it would be if it is needed
             kind=IntentKind.feature_check,
             meshes=[pick],
             features=fresh.features,
             facts=context.facts,
+            options=context.options,
             text=fresh.text,
+            pick=pick,
+            passed=context.passed,
         )
     if again := _made_again(kb, parser, text, context, fresh):
         return again
@@ -111,6 +114,18 @@ def after_pick(
         text=fresh.text,
         pick=pick,
     )
+
+
+def _asked_of_pick(parser: IntentParser, text: str, context: Intent) -> bool:
+    """Whether a reply naming features asks them of the pick: "does that work with windows
+    node pools too?" (words referring back), or "and proxyless gRPC?", "what about rate
+    limiting" (asked, not said to be needed, and nothing more of the setup said)."""
+    if parser.refers_back(text):
+        return True
+    if not parser.asks_not_needs(text):
+        return False
+    said = parser.setup_of(text, context.facts).facts
+    return all(said.get(k) == context.facts.get(k) for k in said if k not in ADDED_UP)
 
 
 def after_asked_of_pick(
@@ -160,7 +175,9 @@ def _made_again(
     facts = merged(context.facts, in_terms_of_asked(asked, setup.facts))
     if facts == context.facts:
         return None
-    features = list(dict.fromkeys([*context.features, *needed_features(setup)]))[:12]
+    # after a check of the pick, the features it checked were asked about, not needed
+    kept = context.features if made else _listed(context.facts.get("needs"))
+    features = list(dict.fromkeys([*kept, *needed_features(setup)]))[:12]
     before = made.verdict.pick if made else context.pick
     return Intent(
         kind=IntentKind.recommend,
@@ -171,3 +188,7 @@ def _made_again(
         pick=before,
         passed=passed_over(asked, context, facts),
     )
+
+
+def _listed(value: FactValue | None) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

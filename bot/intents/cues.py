@@ -197,6 +197,8 @@ GROUPS = frozenset(
         "among_named",
         "compliance",
         "refers_back",
+        "feature_asked",
+        "need_added",
         "distribution_nouns",
         "changes_asked",
         "pronouns",

@@ -755,6 +755,17 @@ class IntentParser:
         cued = {m.group(0) for m in self._cues.find("compare", said)} - {"or"}
         return bool(cued) and len(self._thread_free(text).meshes) >= 2
 
+    def asks_not_needs(self, text: str) -> bool:
+        """Whether a reply asks about what it names rather than saying it is needed: closed
+        by a question mark or opened by a `feature_asked` phrase ("and proxyless gRPC?",
+        "what about rate limiting"), with no word saying it is needed (`need_added`,
+        `need_words`, `supposed_need`: "what if we need jwt", "mirroring too")."""
+        read = self._pasted.split(text.strip()).read.strip()
+        said = normalise(read)
+        asked = read.endswith("?") or self._cues.starts("feature_asked", said)
+        needed = ("need_added", "need_words", "supposed_need")
+        return asked and not any(self._cues.has(group, said) for group in needed)
+
     def refers_back(self, text: str) -> bool:
         """Words that stand for something said before ("does that work with windows nodes
         too?", "can it do mirroring?"; rules.yaml `refers_back`)."""
