@@ -142,6 +142,20 @@ def test_another_major_line_of_a_distribution_is_answered_about_that_line(engine
     assert "Service Mesh 3 2" not in answer.title + answer.lead
 
 
+@pytest.mark.parametrize(
+    "text", ["is OSSM 2.6 supported?", "ossm 2.6 eol?", "is openshift service mesh 2.6 end of life"]
+)
+def test_a_recorded_line_of_another_major_leads_with_its_end_of_life(engine, text: str):
+    lead = engine.ask(text).lead
+    assert lead.startswith("Red Hat OpenShift Service Mesh 2.6 reached end of life on 2026-06-30")
+    assert "no record" not in lead and "Supported as of" in lead and "3.4" in lead
+
+
+def test_a_current_line_is_named_once_with_its_version(engine):
+    lead = engine.ask("is openshift service mesh 3.4 supported").lead
+    assert lead.startswith("Red Hat OpenShift Service Mesh 3.4 is supported as of")
+
+
 def test_a_count_after_a_name_is_no_release(engine):
     assert engine.parser.parse("istio 2 clusters on eks, is it supported there?").version is None
 

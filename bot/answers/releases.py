@@ -26,11 +26,10 @@ def release_project(kb: KnowledgeBase, mesh: Mesh) -> Project | None:
 
 
 def release_name(mesh: Mesh, version: str) -> str:
-    """The release named as asked: a release of another major line than the one an
-    offering's name ends on ("Red Hat OpenShift Service Mesh 3", asked of 2.6) takes that
-    number's place."""
+    """The release named as asked: the version takes the place of the major line an
+    offering's name ends on ("Red Hat OpenShift Service Mesh 3", asked of 2.6 or 3.4)."""
     head, _, last = mesh.name.rpartition(" ")
-    if head and last.isdigit() and version.split(".")[0] != last:
+    if head and last.isdigit():
         return f"{head} {version}"
     return f"{mesh.name} {version}"
 
@@ -53,16 +52,18 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
     sources = [*minor.sources, *project.sources]
     eol = minor.end_of_life
     if eol is not None and eol <= project.as_of:
-        said = f"{mesh.name} {minor.version} reached end of life {minor.ended}."
+        said = f"{release_name(mesh, minor.version)} reached end of life {minor.ended}."
         hops = _hops(project, minor) or f" {policy}"  # the way up, else how releases go
         said += f"{_behind(project, minor)}{_supported_now(project)}{hops}"
         return said, [*sources, *project.upgrade_sources]
     if eol is not None:
-        said = f"{mesh.name} {minor.version} is supported until {minor.ended.split(' ', 1)[1]}"
+        said = f"{release_name(mesh, minor.version)} is supported until"
+        said += f" {minor.ended.split(' ', 1)[1]}"
         said += " (its published end of life)."
         return f"{said}{_supported_now(project, minor)}", sources
     said = (
-        f"{mesh.name} {minor.version} is supported as of {project.as_of}; no end-of-life date "
+        f"{release_name(mesh, minor.version)} is supported as of {project.as_of}; no end-of-life "
+        "date "
         f"is published for it. {policy}"
     )
     return f"{said}{_supported_now(project, minor)}", sources
