@@ -425,3 +425,19 @@ async def test_the_assistant_panel_reads_a_reply_against_its_thread(bot):
     reply = await posted(bot, event_body(message("why not linkerd?", "1729999400.0003"), "EvA2"), 2)
     assert carried(reply)["meshes"][:2] == ["istio", "linkerd"]
     assert "Linkerd is out" in json.dumps(reply.body["blocks"])
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "on-prem kubernetes, 60 services, 3 engineers. which mesh?",
+        "bare metal k8s in our own DC, ~60 svcs, which mesh should we use",
+        "we run rke2 on our own hardware, 60 services. recommend a mesh",
+    ],
+)
+def test_support_from_a_cloud_provider_where_none_runs_them_is_a_vendors(kb, setup):
+    conversation = talk(kb, setup, "from our cloud provider")
+    text = render_terminal(conversation.answer, full=True)
+    # no provider runs their platform: what they ask for is a vendor's contract, screened
+    assert "no support contract from any vendor" in text
+    assert conversation.answer.kind == IntentKind.recommend

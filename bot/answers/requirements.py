@@ -138,6 +138,8 @@ class Requirements(BaseModel):
         for wanted in ("support", "support_preferred"):
             if known.get(wanted) == "provider" and provider:
                 known[wanted] = provider
+            elif known.get(wanted) == "provider" and platforms:
+                known[wanted] = "any"  # no one provider runs them (on-prem): a vendor's support
         clouds = {d.provider for d in rules.platforms.values() if d.provider}
         if not platforms and known.get("vendor") in clouds:  # "we're an AWS shop": on AWS
             provider = known["vendor"]
