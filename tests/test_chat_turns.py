@@ -441,3 +441,17 @@ def test_support_from_a_cloud_provider_where_none_runs_them_is_a_vendors(kb, set
     # no provider runs their platform: what they ask for is a vendor's contract, screened
     assert "no support contract from any vendor" in text
     assert conversation.answer.kind == IntentKind.recommend
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["we need windows nodes", "yeah we need windows nodes", "we do need windows node support"],
+)
+def test_a_need_said_again_checks_the_pick_for_it(kb, reply):
+    setup = "AKS with windows node pools for .NET apps, 50 services, which mesh?"
+    picked = talk(kb, setup).question
+    conversation = talk(kb, setup, reply)
+    question = conversation.question
+    # nothing new said: the pick is confirmed for it, not a list of every mesh that has it
+    assert question.kind == IntentKind.feature_check and question.features == ["windows_nodes"]
+    assert question.meshes == [question.pick] and question.facts == picked.facts

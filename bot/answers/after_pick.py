@@ -87,22 +87,17 @@ def after_pick(
     )
     if not (fresh.kind in GOES_ON or why_not) or len(named) > 1:
         return None
-    if fresh.features and not named and _asked_of_pick(parser, text, context):
-        pick = pick_of(kb, context)
-        if pick is None:
-            return None
-        return Intent(  # the pick checked; the answer says what it would be if it is needed
-            kind=IntentKind.feature_check,
-            meshes=[pick],
-            features=fresh.features,
-            facts=context.facts,
-            options=context.options,
-            text=fresh.text,
-            pick=pick,
-            passed=context.passed,
-        )
+    checked = bool(fresh.features) and not named
+    if (
+        checked
+        and _asked_of_pick(parser, text, context)
+        and (check := _checked(kb, context, fresh))
+    ):
+        return check  # the answer says what the pick would be were it needed
     if again := _made_again(kb, parser, text, context, fresh):
         return again
+    if checked and (check := _checked(kb, context, fresh)):
+        return check  # "we need windows nodes" said again: nothing new, the pick checked for it
     pick = pick_of(kb, context) if why_not else None
     if pick is None or pick in named:
         return None
@@ -113,6 +108,24 @@ def after_pick(
         facts=context.facts,
         text=fresh.text,
         pick=pick,
+    )
+
+
+def _checked(kb: KnowledgeBase, context: Intent, fresh: Intent) -> Intent | None:
+    """The thread's pick checked for the features a reply names, on the thread's setup, the
+    thread's pick and options kept for the replies after it."""
+    pick = pick_of(kb, context)
+    if pick is None:
+        return None
+    return Intent(
+        kind=IntentKind.feature_check,
+        meshes=[pick],
+        features=fresh.features,
+        facts=context.facts,
+        options=context.options,
+        text=fresh.text,
+        pick=pick,
+        passed=context.passed,
     )
 
 
