@@ -62,6 +62,24 @@ def test_reply_asking_a_length_shortens_the_answer_before(engine: AnswerEngine, 
     assert len(render_terminal(short).splitlines()) < 12
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("how is gloo mesh priced?", "in one line?"),
+        ("what does kong mesh cost", "tl;dr please"),
+        ("what licence is kuma under?", "short version?"),
+    ],
+)
+def test_a_length_asked_after_an_aspect_shortens_that_aspect(
+    engine: AnswerEngine, question: str, reply: str
+) -> None:
+    chat = Conversation(engine)
+    full = chat.say(question)
+    short = chat.say(reply)
+    assert short.intent.brief and short.intent.aspect == full.intent.aspect is not None
+    assert short.lead == full.lead  # what was asked of it (its price, its licence), in brief
+
+
 def test_a_new_question_in_brief_is_still_new(engine: AnswerEngine) -> None:
     chat = Conversation(engine)
     chat.say("compare istio and linkerd")

@@ -135,3 +135,25 @@ def test_an_ambient_estimate_says_waypoints_come_on_top_for_l7(engine: AnswerEng
 )
 def test_gcsm_pricing_gives_the_gke_enterprise_rate(engine: AnswerEngine, text: str):
     assert "$0.00822 per cluster vCPU per hour" in _lead(engine.ask(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("kuma licence?", "Apache-2.0"),
+        ("what licence is kuma under?", "Apache-2.0"),
+        ("consul license?", "BUSL-1.1"),
+        ("what's the license on linkerd", "Apache-2.0"),
+        ("kong mesh licensing?", "Commercial"),
+    ],
+)
+def test_a_licence_named_of_one_mesh_leads_with_its_licence(engine: AnswerEngine, text, said):
+    answer = engine.ask(text)
+    assert said in _lead(answer) and "licence" in _lead(answer)
+
+
+@pytest.mark.parametrize(
+    "text", ["is kuma any good? we run 40 services", "tell me about linkerd", "what is consul"]
+)
+def test_no_licence_word_keeps_the_overview(engine: AnswerEngine, text):
+    assert engine.ask(text).intent.aspect is None

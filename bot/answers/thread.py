@@ -31,11 +31,13 @@ SETS_ASIDE = ("set_aside_mesh", "refused_mesh")
 
 
 def compact(intent: Intent) -> Intent:
-    """What a thread remembers of a question: its kind, meshes, parts, features and facts, and
-    the options a recommendation chose between (its pick is made again from them)."""
+    """What a thread remembers of a question: its kind, meshes, parts, features and facts, what
+    it asked of them ("how is it priced?": "in one line?" shortens that), and the options a
+    recommendation chose between (its pick is made again from them)."""
     return Intent(
         kind=intent.kind,
         meshes=intent.meshes,
+        aspect=intent.aspect,
         parts=intent.parts,
         features=intent.features,
         facts=intent.facts,

@@ -1022,15 +1022,24 @@ class IntentParser:
 
     def _licence_kind_asked(self, r: _Reading, intent: Intent) -> bool:
         """A question of one mesh whose only fact is a kind of licence ("is gloo mesh open
-        source?", "is kuma oss?"): what its licence is, asked; no policy stated to screen by
-        (a thread would otherwise keep it as theirs and rule out the next mesh asked of)."""
+        source?", "is kuma oss?"), or that names its licence and nothing else ("kuma
+        licence?", "what licence is consul under?"): what its licence is, asked; no policy
+        stated to screen by (a thread would otherwise keep it as theirs and rule out the next
+        mesh asked of)."""
         said, questions = r.normalised, _questions(r.text)
         whole = any(len(q) >= len(said) - 2 for q in questions)  # no setup said beside it
         asked = whole or (not questions and said.startswith(("is ", "are ")))
+        # "kuma licence?", "what licence is consul under?": its licence named, nothing else
+        plain = whole or (not questions and said.startswith(("what ", "whats ", "which ")))
+        named = (
+            plain
+            and not intent.facts
+            and self._cues.has("licence_words", said)
+            and not any(self._cues.has(g, said) for g in ("price", "price_free"))  # "pay extra?"
+        )
         return (
-            asked
-            and len(r.found.meshes) == 1
-            and set(intent.facts) == {LICENCE}
+            len(r.found.meshes) == 1
+            and ((asked and set(intent.facts) == {LICENCE}) or named)
             and not intent.features
             and not self._refusals.read(r.normalised)  # "… when busl is not allowed here?"
         )
