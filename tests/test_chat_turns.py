@@ -455,3 +455,27 @@ def test_a_need_said_again_checks_the_pick_for_it(kb, reply):
     # nothing new said: the pick is confirmed for it, not a list of every mesh that has it
     assert question.kind == IntentKind.feature_check and question.features == ["windows_nodes"]
     assert question.meshes == [question.pick] and question.facts == picked.facts
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind"),
+    [
+        ("ok what would it cost?", IntentKind.cost),
+        ("cool, what about cost?", IntentKind.cost),
+        ("ok and cost?", IntentKind.cost),
+        ("ok so what do you recommend", IntentKind.recommend),
+        ("ok, what would change your mind?", IntentKind.recommend),
+    ],
+)
+def test_an_acknowledgement_before_a_question_goes_on_with_the_thread(kb, reply, kind):
+    conversation = talk(kb, "EKS, 40 services, small team. which mesh?", reply)
+    assert conversation.question.kind == kind
+    assert conversation.question.facts["platform"] == ["eks"]
+
+
+@pytest.mark.parametrize(
+    "reply", ["ok thanks", "ok cool", "great, thanks a lot", "thanks, great answer", "ok"]
+)
+def test_an_acknowledgement_alone_is_still_a_thanks(kb, reply):
+    conversation = talk(kb, "EKS, 40 services, small team. which mesh?", reply)
+    assert conversation.question.kind == IntentKind.greeting

@@ -66,3 +66,36 @@ def test_near_setups_keep_their_reading(engine: AnswerEngine, text: str, pick: s
     assert "not_from" not in intent.facts and "support" not in intent.facts
     if pick:
         assert verdict(engine, text).pick == pick
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        (
+            "Moving off AWS App Mesh on ECS Fargate, about 25 services. What should we go to?",
+            "amazon-ecs-service-connect",
+        ),
+        ("getting off aws app mesh, we run ECS, 30 services, what now", None),
+        ("we need to leave AWS App Mesh before it shuts down. ECS, 40 services", None),
+        ("migrating away from Google Cloud Service Mesh on GKE, 80 services, which mesh", None),
+        ("done with amazon vpc lattice, EKS, 50 services, what else is there?", None),
+    ],
+)
+def test_leaving_a_product_named_by_its_maker_refuses_nothing_of_the_maker(
+    engine: AnswerEngine, text: str, pick: str | None
+):
+    assert "not_from" not in engine.parser.parse(text).facts
+    if pick:
+        assert verdict(engine, text).pick == pick
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we want nothing from AWS, moving off App Mesh, ECS, 25 services",
+        "no google products please, GKE, 80 services, which mesh",
+        "moving off AWS entirely, nothing from amazon, 40 services on k8s",
+    ],
+)
+def test_a_maker_refused_in_its_own_words_is_still_refused(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("not_from")

@@ -297,3 +297,30 @@ def test_a_renewal_priced_out_or_beside_a_trial_names_no_holding(engine: AnswerE
     assert "incumbent" not in engine.parser.parse(weighed).facts
     plain = "kong mesh or kuma for 40 services on eks? we need vms in the mesh"
     assert "incumbent" not in engine.parser.parse(plain).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "mesh"),
+    [
+        ("we have Consul on 200 VMs, happy with it. anything better?", "consul"),
+        ("we have a linkerd setup on eks, 30 svcs, keep it?", "linkerd"),
+        ("we have istio 1.20 in prod, should we upgrade or switch", "istio"),
+        ("we have kuma across 3 zones, 150 services. stay or move?", "kuma"),
+        ("We have Linkerd in prod on GKE, 60 services. Should we switch?", "linkerd"),
+    ],
+)
+def test_we_have_a_mesh_is_the_mesh_they_run(engine: AnswerEngine, text: str, mesh: str):
+    assert engine.parser.parse(text).facts.get("incumbent") == mesh
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have two options: istio and linkerd, 40 services",
+        "we have a choice between linkerd and kuma, 40 services",
+        "we have to pick istio or linkerd, 50 services",
+        "we have 40 services on eks, istio or linkerd?",
+    ],
+)
+def test_we_have_a_choice_names_no_mesh_they_run(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("incumbent") is None

@@ -212,6 +212,19 @@ ASIDE_WORDS = 3  # ordinary words outside the field that make a plain-word name 
 YOURS_WINDOW = 5  # "you getting the cilium cpu numbers": the owner up to five words before
 THANKS_WORDS = 3  # words beside a thanks that ask nothing ("thx, that helped a ton")
 THANKS_OPENING = 3  # "ok cool thanks, …": a thanks within the first three words opens it
+# Cue groups that ask something after an acknowledgement ("ok what would it cost?", "cool, in
+# one line", "ok so what do you recommend"): no greeting, whatever words they use.
+ACKNOWLEDGED_ASKS = (
+    "follow_up",
+    "brief",
+    "recommend",
+    "cost",
+    "lightest",
+    "compare",
+    "which_meshes",
+    "changes_asked",
+    "drawbacks",
+)
 NEGATION_WINDOW = 3  # "don't want to deal with mTLS": a negated feature this close to the cue
 _LISTED = re.compile(r"(\s*[,.;:!?()\n—]+\s*)")  # clauses, each break kept: a comma may list on
 LIST_BREAK = ","
@@ -268,7 +281,15 @@ class IntentParser:
         self._priorities = PriorityReader(kb.rules)
         self._requirements = RequirementReader(kb)
         self._estate_added = EstateAdded(kb.rules)
-        self._refusals = RefusalReader(kb.rules)
+        vendor_words = {w for words in kb.rules.vendors.values() for w in words}
+        named = [  # "AWS App Mesh", "Google Cloud Service Mesh": a product, not its maker
+            a
+            for m in kb.meshes.values()
+            for a in (m.name, *m.aliases)
+            if len(normalise(a).split()) > 1
+            and any(w in vendor_words for w in normalise(a).split())
+        ]
+        self._refusals = RefusalReader(kb.rules, named)
         self._softened = Softened(kb.rules, self._refusals)
         self._stances = StanceReader(kb)
         # Words of the field no one offering owns ("eBPF") are concepts to explain, too.
@@ -3276,9 +3297,14 @@ class IntentParser:
         if self._cues.has("help", r.remaining):  # "hi! what can you do?"
             return False
         rest = [w for w in self._cues.strip("greeting", r.remaining).split() if w not in STOPWORDS]
+        opens = self._cues.has("thanks", " ".join(r.remaining.split()[:THANKS_OPENING]))
+        # "ok what would it cost?", "cool, in one line", "ok so what do you recommend": what
+        # follows an acknowledgement asks something; a thanks may say what helped at any length
+        after = self._cues.strip("greeting", r.normalised)
+        if not opens and after and any(self._cues.has(g, after) for g in ACKNOWLEDGED_ASKS):
+            return False
         if not rest:
             return True
-        opens = self._cues.has("thanks", " ".join(r.remaining.split()[:THANKS_OPENING]))
         return not r.asks and not r.in_field and (len(rest) <= THANKS_WORDS or opens)
 
     def _asks_anything(self, r: _Reading) -> bool:

@@ -117,8 +117,18 @@ class _Cued:
 class RefusalReader:
     """Sets must-not flags from free text (patterns built once)."""
 
-    def __init__(self, rules: RulesFile) -> None:
+    def __init__(self, rules: RulesFile, names: Iterable[str] = ()) -> None:
+        """`names`: products whose names hold a vendor's word ("AWS App Mesh"): left, after a
+        cue of `refusals.meshes`, they are the product left, never its maker refused ("moving
+        off AWS App Mesh" refuses nothing of AWS)."""
         refusals = rules.refusals
+        named, leaving = _alternation(names), refusals.meshes
+        cues = _alternation(leaving.before) if leaving else None
+        self._names = (
+            LazyPattern(rf"\b(?:{cues.pattern})\s+(?:\w+\s+)?(?:{named.pattern})")
+            if named and cues
+            else None
+        )
         self._window = refusals.window
         self._breaks = _alternation(rules.phrases.get("clause_break", []))
         self._accepting = _alternation(refusals.accepting)
@@ -203,7 +213,8 @@ class RefusalReader:
                         facts.setdefault(implied, also)  # "no envoy anywhere": no envoy
                     preferred += [fact] if soft and value is True else []
                     outright |= set() if soft else {fact}
-            refused_vendors += [v for v, p in self._vendors if self._refuses(clause, p)]
+            unnamed = self._names.sub(" ", clause) if self._names else clause
+            refused_vendors += [v for v, p in self._vendors if self._refuses(unnamed, p)]
         if self._vendor_fact and refused_vendors:
             facts[self._vendor_fact] = list(dict.fromkeys(refused_vendors))
         for fact in [f for f in preferred if f in self._weighed and f not in outright]:
