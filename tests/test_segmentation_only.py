@@ -21,8 +21,7 @@ ONLY_SEGMENTATION = [
     "requirement. Mesh or not?",
     "AKS, 25 services: we just need allow-lists between namespaces (who can reach whom at L4). "
     "Do we need a mesh?",
-    "EKS, 50 services. The only ask is east-west segmentation at L3/L4. Do we need a service "
-    "mesh?",
+    "EKS, 50 services. The only ask is east-west segmentation at L3/L4. Do we need a service mesh?",
     "EKS, 30 svcs. Security wants network segmentation only, restricting which pods can reach "
     "which on which ports. mesh?",
     "we need firewall rules between our services, nothing more. 60 services on EKS. do we "
@@ -41,15 +40,12 @@ def test_segmentation_alone_is_met_without_a_mesh(engine: AnswerEngine, text: st
 BESIDE_A_MESH_NEED = [
     "EKS, 30 services, need segmentation between teams' namespaces and mTLS. Which mesh?",
     "EKS, 40 services. we need network segmentation plus retries and tracing. mesh?",
-    "EKS, 300 services, need namespace isolation between teams and mTLS and L7 authz. "
-    "Which mesh?",
+    "EKS, 300 services, need namespace isolation between teams and mTLS and L7 authz. Which mesh?",
 ]
 
 
 @pytest.mark.parametrize("text", BESIDE_A_MESH_NEED)
-def test_segmentation_beside_a_need_only_a_mesh_meets_keeps_a_mesh(
-    engine: AnswerEngine, text: str
-):
+def test_segmentation_beside_a_need_only_a_mesh_meets_keeps_a_mesh(engine: AnswerEngine, text: str):
     facts, tied = facts_and_pick(engine, text)
     assert facts.get("l4_policy") is True
     assert "no-mesh" not in tied

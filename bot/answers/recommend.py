@@ -9,7 +9,7 @@ from bot.answers import arguing, choosing, editions, firmness, scoring, whatif, 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
-from bot.answers.kept_rules import kept_needs, need_gave_way
+from bot.answers.kept_rules import kept_needs, need_gave_way, want_gave_way
 from bot.answers.managed_elsewhere import managed_elsewhere
 from bot.answers.notices import facts_text
 from bot.answers.phrasing import after_colon, first_sentence, mesh_names, ordinal
@@ -834,7 +834,11 @@ def _lead(
     # want lacks of their other needs (`conflict`); why the provider's own offering is out
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
-    relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict, facts)
+    relaxed = (
+        want_gave_way(kb, verdict, facts)
+        or need_gave_way(kb, verdict, facts)
+        or _relaxed_note(kb, verdict, facts)
+    )
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)

@@ -1,0 +1,81 @@
+"""A need said as a want, not a must ("Wasm plugins … but that's a want, not a must", "the team
+strongly wants sidecarless", "we'd like X if possible") screens as any need while something
+meets it beside everything else; where nothing does, it is the first thing given up, before a
+must-not or a must-have (bot/intents/wanted.py, bot/answers/scoring.py), and the answer says
+which want gave way and what has it. Said as a must ("we need", "mandatory"), it stays a
+must-have, and a must-not gives way as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.render.plain import render_terminal
+from tests.support.verdicts import facts_and_pick, verdict
+
+NO_ENVOY_WASM_WANTED = [
+    "EKS, 250 services. Security team has a hard *no Envoy* rule (CVE fatigue). Platform team "
+    "also wanted Wasm plugins for custom auth headers but that's a want, not a must. mTLS is "
+    "mandatory. Which mesh?",
+    "EKS, 250 services. No Envoy, period. We'd like Wasm plugins if possible. mTLS is "
+    "mandatory. Which mesh?",
+    "GKE, 200 services, mTLS required, Envoy is banned by security. The app team really wants "
+    "Wasm extensions for header rewriting. Which mesh?",
+    "EKS with 180 services. must have mTLS. we can't run Envoy anywhere in the data path. the "
+    "devs wish we had Wasm filters. recommendation?",
+    "AKS, 220 services. Envoy is off the table. Wasm plugins: ideally yes. mTLS: must. Which "
+    "mesh should we use?",
+]
+
+
+@pytest.mark.parametrize("text", NO_ENVOY_WASM_WANTED)
+def test_a_wanted_feature_gives_way_to_a_must_not(engine: AnswerEngine, text: str):
+    facts, tied = facts_and_pick(engine, text)
+    assert "wasm_extensions" in facts.get("needs_wanted", [])
+    assert facts.get("no_envoy") is True
+    found = verdict(engine, text)
+    assert "needs_wanted" in found.relaxed
+    assert "no-envoy" not in found.relaxed
+    assert tied and set(tied) <= {"linkerd", "istio-ambient"}
+    said = render_terminal(engine.ask(text))
+    assert "which you want but not as a must: I gave the want up" in said
+    assert "WebAssembly extensions" in said
+
+
+def test_a_strong_want_gives_way_to_must_haves_and_a_licence_policy(engine: AnswerEngine):
+    text = (
+        "RKE2 on-prem, ~250 services in k8s plus 80 VM workloads that must join with mTLS. "
+        "Team strongly wants sidecarless, and policy is open-source only. Something has to give "
+        "I guess — what do you recommend?"
+    )
+    facts, tied = facts_and_pick(engine, text)
+    assert facts.get("needs_wanted") == ["sidecarless"]
+    assert tied and set(tied) <= {"istio", "istio-ambient", "kuma"}
+    said = render_terminal(engine.ask(text))
+    assert "Sidecarless data plane, which you want but not as a must" in said
+
+
+NEEDED_NOT_WANTED = [
+    # said as a must: the must-not gives way, as before
+    "EKS, 250 services. No Envoy, period. We need Wasm plugins. mTLS is mandatory. Which mesh?",
+    "EKS, 250 services. no envoy please. wasm plugins are a hard requirement, mtls too.",
+]
+
+
+@pytest.mark.parametrize("text", NEEDED_NOT_WANTED)
+def test_a_must_have_still_outranks_a_must_not(engine: AnswerEngine, text: str):
+    facts, _ = facts_and_pick(engine, text)
+    assert "wasm_extensions" not in facts.get("needs_wanted", [])
+    assert "needs_wanted" not in verdict(engine, text).relaxed
+
+
+def test_a_want_nothing_clashes_with_is_kept(engine: AnswerEngine):
+    text = "EKS, 250 services. mTLS is mandatory, and we'd like Wasm plugins if possible."
+    facts, tied = facts_and_pick(engine, text)
+    assert facts.get("needs_wanted") == ["wasm_extensions"]
+    found = verdict(engine, text)
+    assert "needs_wanted" not in found.relaxed
+    assert all(
+        (row := engine.kb.meshes[m].features.get("wasm_extensions")) and row.level.value != "no"
+        for m in tied
+    )
