@@ -540,7 +540,21 @@ def _provider_note(
         )
     ]
     shown = [s for s in native if s.mesh.id not in (said or set())]  # not said already
-    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in shown)
+    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}{_rest_meshed(kb, s)}." for s in shown)
+
+
+def _rest_meshed(kb: KnowledgeBase, screened: Screened) -> str:
+    """Where an offering is out only for the kinds of workload it cannot take in (Windows
+    nodes, VMs: features with `workloads`), what it still does: mesh the rest, those left
+    outside; '' otherwise."""
+    kinds = [f.feature for f in screened.reasons]
+    if not kinds or not all(k in kb.features and kb.features[k].workloads for k in kinds):
+        return ""
+    names = " and ".join(kb.features[k].name for k in dict.fromkeys(kinds))
+    return (
+        f"; it would still mesh the rest, with {names} left outside the mesh and their traffic "
+        "secured some other way (TLS in the apps, as with no mesh)"
+    )
 
 
 def _provider_bound(kb: KnowledgeBase, mesh_id: str) -> bool:
