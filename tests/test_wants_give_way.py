@@ -79,3 +79,52 @@ def test_a_want_nothing_clashes_with_is_kept(engine: AnswerEngine):
         (row := engine.kb.meshes[m].features.get("wasm_extensions")) and row.level.value != "no"
         for m in tied
     )
+
+
+def test_a_request_said_after_the_needs_makes_none_of_them_a_want(engine: AnswerEngine):
+    """A request ("I'd like a recommendation") names no feature and opens a sentence of its
+    own: the needs said before it stay musts."""
+    text = "EKS, 250 services, mTLS and Wasm plugins. No Envoy. I'd like a recommendation."
+    facts, _ = facts_and_pick(engine, text)
+    assert "needs_wanted" not in facts
+
+
+STRONG_WANTS_OF_A_MUST_NOT = [
+    "RKE2 on-prem, 250 services plus 80 VMs that must join with mTLS. The team strongly wants "
+    "no sidecars; open source only. What do you recommend?",
+    "On-prem Kubernetes, 200 services and 50 VMs in the mesh with mTLS. We really want to "
+    "avoid sidecars. Open source only. Which mesh?",
+    "EKS, 100 services, mTLS required. Ideally we avoid sidecars. Which mesh?",
+    "GKE, 150 services, mTLS and L7 authz needed; the platform team really wants no sidecars.",
+    "AKS, 90 services, need mTLS. We'd prefer to skip sidecars. Which mesh?",
+]
+
+
+@pytest.mark.parametrize("text", STRONG_WANTS_OF_A_MUST_NOT)
+def test_a_strong_want_of_a_must_not_is_a_preference(engine: AnswerEngine, text: str):
+    facts, tied = facts_and_pick(engine, text)
+    assert "no_sidecars" not in facts or "no_sidecars" in facts.get("preferred", [])
+    assert tied and "no-mesh" not in tied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 100 services, mTLS required. No sidecars. Which mesh?",
+        "EKS, 100 services, mTLS required. Sidecars are a no-go. Which mesh?",
+    ],
+)
+def test_a_must_not_said_outright_stays_one(engine: AnswerEngine, text: str):
+    facts, _ = facts_and_pick(engine, text)
+    assert facts.get("no_sidecars") is True
+    assert "no_sidecars" not in facts.get("preferred", [])
+
+
+def test_a_want_not_a_need_gives_way_too(engine: AnswerEngine):
+    text = (
+        "EKS, 200 services, mTLS is mandatory and Envoy is banned. Wasm filters for the "
+        "platform team: that's a want, not a need. Which mesh?"
+    )
+    facts, tied = facts_and_pick(engine, text)
+    assert facts.get("needs_wanted") == ["wasm_extensions"]
+    assert tied and set(tied) <= {"linkerd", "istio-ambient"}

@@ -4,13 +4,15 @@ not a must", "the team strongly wants sidecarless" beside "VMs that must join wi
 A feature named only in clauses holding a `wanting` word (rules.yaml `phrases`) and no
 `requiring` one is a want (rules.yaml fact `needs_wanted`): it screens as any need does while
 something meets it beside everything else, and is the first thing given up where nothing does
-(bot/answers/scoring.py), before any must-not or must-have. A clause naming no feature ("that's
-a want, not a must", "that one is mandatory") says how the clause before it is meant. A `requiring`
-word inside a `wanting` phrase ("not a must") is that want's (bot/intents/cues.py `YIELDS`).
+(bot/answers/scoring.py), before any must-not or must-have. A clause naming no feature ("… but
+that's a want, not a must") says how the clause right before it in its sentence is meant, where
+that one says neither. A `requiring` word inside a `wanting` phrase ("not a must") is that
+want's (bot/intents/cues.py `YIELDS`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from bot.intents.cues import CuePhrases
@@ -21,6 +23,7 @@ from bot.knowledge.models import FactValue
 WANTED = "needs_wanted"  # rules.yaml fact: the needs said as wants
 WANTING, REQUIRING = "wanting", "requiring"  # rules.yaml phrases
 ASKED_FOR = ("needs", "in_full", "by_name")  # rules.yaml features facts a want is in
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 class WantReader:
@@ -36,15 +39,19 @@ class WantReader:
     def wanted(self, text: str, needs: list[str]) -> list[str]:
         """The needs named only where they are said as wants, in the order of `needs`."""
         said: list[tuple[set[str], bool | None]] = []  # features named, and want/must/neither
-        for clause in self._clauses(text):
-            words = clause.split()
-            named = set(find_mentions(words, self._kb.mesh_index, self._kb.feature_index).features)
-            stance = self._stance(clause)
-            # "… but that's a want, not a must": of the features the clause right before names
-            if not named and said and said[-1][0] and stance is not None:
-                said[-1] = (said[-1][0], stance)
-            else:
-                said.append((named, stance))
+        for sentence in _SENTENCES.split(text):
+            opened = len(said)
+            for clause in self._clauses(sentence):
+                words = clause.split()
+                mentions = find_mentions(words, self._kb.mesh_index, self._kb.feature_index)
+                named, stance = set(mentions.features), self._stance(clause)
+                # "… but that's a want, not a must": said of the features the clause right
+                # before names, in the same sentence, where that clause said neither
+                before = said[-1] if len(said) > opened else None
+                if not named and before and before[0] and before[1] is None and stance:
+                    said[-1] = (before[0], stance)
+                else:
+                    said.append((named, stance))
         soft = {f for named, stance in said if stance is True for f in named}
         firm = {f for named, stance in said if stance is not True for f in named}
         return [f for f in needs if f in soft and f not in firm]
