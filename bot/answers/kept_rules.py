@@ -67,9 +67,10 @@ def want_gave_way(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValu
         return ""
     wants = [f for f in wanted_needs(facts) if f in kb.features]
     names = " and ".join(kb.features[f].name for f in wants)
+    them = "it" if len(wants) == 1 else "them"
     said = (
         f"Nothing that meets everything you require has {names}, which you want but not as a "
-        "must: I gave the want up, not a requirement, and left it out of the pick."
+        f"must: I gave the want up, not a requirement, and left {them} out of the pick."
     )
     out = [s for s in verdict.ruled_out if s.mesh.is_current]
     having = [s for s in out if all(_has(s.mesh, f) for f in wants)] or [
@@ -78,14 +79,14 @@ def want_gave_way(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValu
     if not having:
         return said
     fewest = min(len(s.reasons) for s in having)  # the nearest misses: what the want clashed with
-    having = [s for s in having if len(s.reasons) == fewest]
-    shared = set.intersection(*({f.text for f in s.reasons} for s in having))
-    alike = [s for s in having if shared] or having[:1]
-    why = "; ".join(f.text for f in alike[0].reasons if f.text in shared or len(alike) == 1)
-    them = "it" if len(wants) == 1 else "them"
-    verb = "has" if len(alike) == 1 else "have"
-    names = mesh_names(kb, [s.mesh.id for s in alike[:3]])
-    return f"{said} {names} {verb} {them}, but {'is' if len(alike) == 1 else 'are'} out: {why}."
+    groups: dict[tuple[str, ...], list[str]] = {}  # those out for the same reasons, together
+    for s in having:
+        if len(s.reasons) == fewest:
+            groups.setdefault(tuple(dict.fromkeys(f.text for f in s.reasons)), []).append(s.mesh.id)
+    reasons, alike = max(groups.items(), key=lambda group: len(group[1]))  # first of the largest
+    verb, be = ("has", "is") if len(alike) == 1 else ("have", "are")
+    names = mesh_names(kb, alike[:3])
+    return f"{said} {names} {verb} {them}, but {be} out: {'; '.join(reasons)}."
 
 
 def _has(mesh: Mesh, feature: str) -> bool:
