@@ -1,6 +1,7 @@
 """Where a need the latest reply added clashes with a rule said before ("what if we later
 need traffic mirroring?" after "no Envoy anywhere"), the rule is kept and the need gives way
-(bot/answers/scoring.py): the answer names both, and what would bring the need back."""
+(bot/answers/scoring.py): the answer names both, and what would bring the need back. A need
+said only as a want gives way the same to whatever is required, and the answer says so."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from bot.answers.phrasing import mesh_names
 from bot.answers.requirements import Requirements
 from bot.answers.scoring import Verdict
 from bot.answers.told_last import NEEDS_TOLD_LAST, needs_told_last, without_needs_told_last
+from bot.intents.wanted import WANTED, wanted_needs, without_wanted
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import FactType, FactValue, Level
+from bot.knowledge.models import FactType, FactValue, Level, Mesh
 
 
 def rules_said(kb: KnowledgeBase, facts: dict[str, FactValue]) -> dict[str, FactValue]:
@@ -57,10 +59,48 @@ def need_gave_way(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValu
     return f"{said}: then {mesh_names(kb, having)} {verb} back into it."
 
 
+def want_gave_way(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
+    """'Nothing that meets everything you require has WebAssembly extensions, which you want
+    but not as a must: I gave the want up, not a requirement. Istio (sidecar mode) has it, but
+    is out: runs Envoy …'; '' where no want gave way (bot/intents/wanted.py)."""
+    if WANTED not in verdict.relaxed:
+        return ""
+    wants = [f for f in wanted_needs(facts) if f in kb.features]
+    names = " and ".join(kb.features[f].name for f in wants)
+    them = "it" if len(wants) == 1 else "them"
+    said = (
+        f"Nothing that meets everything you require has {names}, which you want but not as a "
+        f"must: I gave the want up, not a requirement, and left {them} out of the pick."
+    )
+    out = [s for s in verdict.ruled_out if s.mesh.is_current]
+    having = [s for s in out if all(_has(s.mesh, f) for f in wants)] or [
+        s for s in out if any(_has(s.mesh, f) for f in wants)
+    ]
+    if not having:
+        return said
+    fewest = min(len(s.reasons) for s in having)  # the nearest misses: what the want clashed with
+    groups: dict[tuple[str, ...], list[str]] = {}  # those out for the same reasons, together
+    for s in having:
+        if len(s.reasons) == fewest:
+            groups.setdefault(tuple(dict.fromkeys(f.text for f in s.reasons)), []).append(s.mesh.id)
+    reasons, alike = max(groups.items(), key=lambda group: len(group[1]))  # first of the largest
+    verb, be = ("has", "is") if len(alike) == 1 else ("have", "are")
+    names = mesh_names(kb, alike[:3])
+    return f"{said} {names} {verb} {them}, but {be} out: {'; '.join(reasons)}."
+
+
+def _has(mesh: Mesh, feature: str) -> bool:
+    row = mesh.features.get(feature)
+    return bool(row and row.level == Level.yes)
+
+
 def kept_needs(
     kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue], req: Requirements
 ) -> Requirements:
-    """The requirements the pick was made on: without the needs that gave way."""
-    if NEEDS_TOLD_LAST not in verdict.relaxed:
+    """The requirements the pick was made on: without the needs that gave way (added last,
+    or said only as wants)."""
+    if WANTED in verdict.relaxed:
+        facts = without_wanted(facts)
+    elif NEEDS_TOLD_LAST not in verdict.relaxed:
         return req
     return Requirements.from_facts(kb.rules, without_needs_told_last(facts))

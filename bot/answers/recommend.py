@@ -9,7 +9,7 @@ from bot.answers import arguing, choosing, editions, firmness, scoring, whatif, 
 from bot.answers.assembly import build_answer
 from bot.answers.citations import Citations
 from bot.answers.footprint import DEFAULT_PODS
-from bot.answers.kept_rules import kept_needs, need_gave_way
+from bot.answers.kept_rules import kept_needs, need_gave_way, want_gave_way
 from bot.answers.managed_elsewhere import managed_elsewhere
 from bot.answers.notices import facts_text
 from bot.answers.phrasing import after_colon, first_sentence, mesh_names, ordinal
@@ -540,7 +540,21 @@ def _provider_note(
         )
     ]
     shown = [s for s in native if s.mesh.id not in (said or set())]  # not said already
-    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}." for s in shown)
+    return " ".join(f"{s.mesh.name} is out: {_reason_of(s)}{_rest_meshed(kb, s)}." for s in shown)
+
+
+def _rest_meshed(kb: KnowledgeBase, screened: Screened) -> str:
+    """Where an offering is out only for the kinds of workload it cannot take in (Windows
+    nodes, VMs: features with `workloads`), what it still does: mesh the rest, those left
+    outside; '' otherwise."""
+    kinds = [f.feature for f in screened.reasons]
+    if not kinds or not all(k in kb.features and kb.features[k].workloads for k in kinds):
+        return ""
+    names = " and ".join(kb.features[k].name for k in dict.fromkeys(kinds))
+    return (
+        f"; it would still mesh the rest, with {names} left outside the mesh and their traffic "
+        "secured some other way (TLS in the apps, as with no mesh)"
+    )
 
 
 def _provider_bound(kb: KnowledgeBase, mesh_id: str) -> bool:
@@ -834,7 +848,11 @@ def _lead(
     # want lacks of their other needs (`conflict`); why the provider's own offering is out
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
-    relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict, facts)
+    relaxed = (
+        want_gave_way(kb, verdict, facts)
+        or need_gave_way(kb, verdict, facts)
+        or _relaxed_note(kb, verdict, facts)
+    )
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)

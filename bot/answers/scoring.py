@@ -24,6 +24,7 @@ from bot.answers.told_last import (
     without_needs_told_last,
 )
 from bot.answers.traits import OWN_TRAITS, PLATFORM_TESTS, Field, applies
+from bot.intents.wanted import WANTED, wanted_needs, without_wanted
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactType, FactValue, Mesh, Option, Question, Rule, RulesFile
 
@@ -215,6 +216,7 @@ class _Screening:
     screened: list[Screened]
     relaxed: list[str]
     loosened: dict[str, tuple[FactValue, str]]
+    facts: dict[str, FactValue]  # those the screening kept: less the wants given up
 
 
 def _screened(
@@ -224,11 +226,19 @@ def _screened(
     first the facts that only make a must-have stricter (`relax_first`: a partial row then
     keeps an offering with its caveat), then the constraints in `relax_order`, each held at
     its looser value first where it has one (`loosens_to`); one the latest reply in a thread
-    added (bot/answers/told_last.py) is at most held at that looser value, never dropped."""
+    added (bot/answers/told_last.py) is at most held at that looser value, never dropped.
+    Before any of them, the needs said only as wants (bot/intents/wanted.py): a want never
+    outranks a must-not or a must-have."""
     rules = screener.kb.rules
     relaxed: list[str] = []
     loosened: dict[str, tuple[FactValue, str]] = {}
     first = screened = screener.screen(among, facts, req=req)
+    given = facts
+    if wanted_needs(facts) and not _any_in_full([s for s in first if not s.out]):
+        facts = without_wanted(facts)
+        req = Requirements.from_facts(rules, facts)
+        screened = screener.screen(among, facts, req=req)
+        relaxed.append(WANTED)
     # only what was said can be given up: "I gave up … someone else runs the control plane"
     # is no answer to a team that never asked for that
     said = {c.id for c in rules.constraints if c.fact in facts}
@@ -277,8 +287,8 @@ def _screened(
             screened = before
     alive = [s for s in screened if not s.out]
     if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
-        return _Screening(first, [], {})
-    return _Screening(screened, relaxed, loosened)
+        return _Screening(first, [], {}, given)
+    return _Screening(screened, relaxed, loosened, facts)
 
 
 def _said_hard_before(
@@ -465,6 +475,9 @@ def evaluate(
     when the caller knows them already)."""
     req = Requirements.from_facts(kb.rules, facts)
     screening = _screened(screener or Screener(kb), facts, among, req)
+    if screening.facts is not facts:  # wants given up: weighed on what is kept
+        facts, rules = screening.facts, None
+        req = Requirements.from_facts(kb.rules, facts)
     screened = screening.screened
     alive = [s for s in screened if not s.out]
     field = Field(kb, req, alive)

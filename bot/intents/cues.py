@@ -218,6 +218,8 @@ GROUPS = frozenset(
         "role_asked",
         "callers",
         "opinion_asked",
+        "wanting",
+        "requiring",
     }
 )
 
@@ -232,6 +234,7 @@ YIELDS: dict[str, tuple[str, ...]] = {
     "lifecycle": ("status_idioms",),
     "provenance": ("source_idioms",),
     "symptoms": ("symptom_idioms",),
+    "requiring": ("wanting",),  # "not a must", "not mandatory": a want
 }
 
 # A group whose phrases say it only where no phrase of another group follows right after:

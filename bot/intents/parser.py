@@ -114,6 +114,7 @@ from bot.intents.unmarked import unmarked_question
 from bot.intents.vendor_rivals import VendorRivals
 from bot.intents.versions import major_after, major_said, version_after
 from bot.intents.volume import VolumeReader
+from bot.intents.wanted import WANTED, WantReader
 from bot.knowledge.aliases import STOPWORDS, digits, normalise
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.memo import kept, remember
@@ -300,6 +301,7 @@ class IntentParser:
         # has it defined first.
         concepts = [*kb.rules.phrases.get("concept", []), *self._terms]
         self._cues = CuePhrases({**kb.rules.phrases, "concept": concepts})
+        self._wants = WantReader(kb, self._refusals.clauses, self._cues)
         self._defined = ConceptReader(kb, self._cues)
         # Facts some decision rule or constraint tests: knowing one makes a question a
         # recommendation.
@@ -2175,6 +2177,9 @@ class IntentParser:
             named = list(dict.fromkeys([*stated, *r.features]))
             if any(f not in unasked for f in named):
                 facts["needs"] = [f for f in named if f not in {*covered, *moot}][:12]
+                # said only as wants ("… but that's a want, not a must"): given up first
+                if wanted := self._wants.wanted(r.text, facts["needs"]):
+                    facts[WANTED] = wanted
             # what the needs imply ("mtls + metrics")
             facts = implied_beside(self._kb.rules, facts, r.beside)
         # "cross-region failover" asks about multi-cluster too, as does failover across the

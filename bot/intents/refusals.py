@@ -313,6 +313,10 @@ class RefusalReader:
         questions = [s for s in _SENTENCES.split(text) if s.rstrip().endswith("?")]
         return {c for q in questions for c in self._all_clauses(q) if self._offering.search(c)}
 
+    def clauses(self, text: str) -> list[str]:
+        """The text's clauses, normalised: cut at punctuation and `phrases.clause_break`."""
+        return self._all_clauses(text)
+
     def _all_clauses(self, text: str) -> list[str]:
         found = []
         for piece in self._sentence_pieces(text):
