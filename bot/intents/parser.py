@@ -1537,6 +1537,8 @@ class IntentParser:
         # the meshes at large is one of the field, whatever else is said of it.
         field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
+        # "is greymatter any good for fed gov stuff": a product judged, for what follows
+        field = field or self._names.judged(tokens, unknown)
         field = field or self._only_names(tokens, unknown)
         field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
         # "try Istiox (some fork??) instead of regular istio": a product a mesh places
