@@ -9,6 +9,7 @@ import pytest
 
 from bot.answers.engine import AnswerEngine
 from bot.intents.models import IntentKind
+from tests.test_recommend_scenarios import picks
 
 SUPPORT_WEIGHED = [
     "kong mesh vs consul, which has the better enterprise support story",
@@ -142,3 +143,35 @@ def test_the_move_asked_over_a_setup_is_a_pick(engine: AnswerEngine, text):
 @pytest.mark.parametrize("text", OVERHEAD_ASKED)
 def test_an_overhead_asked_stays_a_cost(engine: AnswerEngine, text):
     assert engine.parser.parse(text).kind == IntentKind.cost
+
+
+MOVES_OFFERED = [
+    "OpenShift 4.14, we're on OSSM 2.6 and Red Hat says 2.x is going away. Do we go to OSSM 3, "
+    "or is this the moment to jump to upstream Istio / Gloo? ~300 services, 4 clusters.",
+    "openshift, 300 services on OSSM 2.6 which is going away. do we go to OSSM 3, or jump to "
+    "upstream istio?",
+    "we run linkerd on eks, 200 services. do we go to istio ambient, or is it time to jump to "
+    "cilium?",
+    "aks, 80 services on OSM. do we jump to the istio add-on or go to linkerd?",
+    "eks, 400 pods on app mesh. do we go to service connect, or jump to vpc lattice?",
+    "nomad + consul, 150 services. do we stay on consul or jump to kuma?",
+]
+MOVES_WEIGHED = [
+    "what do we lose moving to linkerd or kuma?",
+    "does migrating to istio take longer than moving to linkerd?",
+    "do we go to istio or jump to linkerd?",
+]
+
+
+@pytest.mark.parametrize("text", MOVES_OFFERED)
+def test_moves_a_decision_offers_are_a_pick_among_them(engine: AnswerEngine, text):
+    intent = engine.parser.parse(text)
+    assert intent.kind == IntentKind.recommend
+    assert len(intent.options) >= 2
+    chosen, _ = picks(engine, text)
+    assert chosen and set(chosen) <= set(intent.options)
+
+
+@pytest.mark.parametrize("text", MOVES_WEIGHED)
+def test_moves_weighed_with_no_setup_or_decision_still_compare(engine: AnswerEngine, text):
+    assert engine.parser.parse(text).kind == IntentKind.compare

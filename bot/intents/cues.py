@@ -16,6 +16,7 @@ from bot.knowledge.aliases import normalise
 GROUPS = frozenset(
     {
         "addressed",
+        "moves_to",
         "asks_release_support",
         "asks_freshness",
         "asks_independence",
