@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from bot.intents.alternation import word_pattern
-from bot.intents.complaints import not_before
+from bot.intents.complaints import not_beside
 from bot.intents.lazy import LazyPattern
 from bot.knowledge.aliases import normalise
 
 GROUPS = frozenset(
     {
         "addressed",
+        "moves_to",
         "asks_release_support",
         "asks_freshness",
         "asks_independence",
@@ -237,10 +238,10 @@ YIELDS: dict[str, tuple[str, ...]] = {
     "requiring": ("wanting",),  # "not a must", "not mandatory": a want
 }
 
-# A group whose phrases say it only where no phrase of another group follows right after:
-# "sidecars eat our memory" complains, "which one eats less memory" weighs two amounts
-# (bot/intents/complaints.py).
-NOT_BEFORE: dict[str, str] = {"complaint": "compared_amount"}
+# A group whose phrases say it only where no phrase of another group stands right after or
+# right before: "sidecars eat our memory" complains, "which one eats less memory" and "which
+# one is less of a headache" weigh two amounts (bot/intents/complaints.py).
+NOT_BESIDE: dict[str, str] = {"complaint": "compared_amount"}
 
 # A group whose phrases say it too where they close the text ("… what's the mesh?") but not
 # further on ("what's the mesh overhead"): `has` reads them for the group.
@@ -280,8 +281,8 @@ class CuePhrases:
     def _pattern(self, group: str) -> LazyPattern | None:
         if group not in self._patterns:
             said = word_pattern(self.words[group], self._intensifiers)
-            after = self.words.get(NOT_BEFORE.get(group, ""), frozenset())
-            self._patterns[group] = not_before(said, after, self.words[group])
+            beside = self.words.get(NOT_BESIDE.get(group, ""), frozenset())
+            self._patterns[group] = not_beside(said, beside, self.words[group])
         return self._patterns[group]
 
     def has(self, group: str, normalised: str) -> bool:

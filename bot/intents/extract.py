@@ -209,11 +209,12 @@ def deferred_patterns(rules: RulesFile) -> tuple[LazyPattern | None, LazyPattern
     )
 
 
-def asked_pattern(rules: RulesFile) -> LazyPattern | None:
-    """What makes a phrase the thing asked about, no stance: an `asked_about` cue a few words
-    before it ("what about running linkerd edge releases in production"), matched at the end
-    of the text before the phrase."""
-    before = _alternation(rules.phrases.get("asked_about", []))
+def asked_pattern(rules: RulesFile, group: str = "asked_about") -> LazyPattern | None:
+    """What makes a phrase the thing asked about, no stance: a cue of the `group` a few words
+    before it ("what about running linkerd edge releases in production"; `compared_on`:
+    "which has the better enterprise support story"), matched at the end of the text before
+    the phrase."""
+    before = _alternation(rules.phrases.get(group, []))
     gap = rf"(?:\w+\s+){{0,{ASK_GAP}}}?"
     return LazyPattern(rf"\b(?:{before})\s+{gap}$") if before else None
 
@@ -258,6 +259,7 @@ class SignalReader:
         self._wish = wish_pattern(rules)
         self._deferred_before, self._deferred_after = deferred_patterns(rules)
         self._asked = asked_pattern(rules)
+        self._compared = asked_pattern(rules, "compared_on")
         held = sorted((n for n in mesh_words if said & _spans(n)), key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in held)
         self._names = LazyPattern(rf"\b({alternation})\b") if held else None
@@ -300,6 +302,7 @@ class SignalReader:
                 if not (self._wished(m) or self._deferred(m))
                 and not self._listed_after_denial(signal, m)
                 and not (signal.unless_asked and self._asked_about(m))
+                and not (signal.unless_compared and self._compared_on(m))
             ]
             if said:
                 for key, value in signal.set.items():
@@ -341,6 +344,11 @@ class SignalReader:
         production?"), not a stance taken."""
         before = match.string[: match.start()]
         return bool(self._asked and self._asked.search(before))
+
+    def _compared_on(self, match: re.Match[str]) -> bool:
+        """The phrase is what a question weighs offerings on ("which has the better enterprise
+        support story"), not a stance taken."""
+        return bool(self._compared and self._compared.search(match.string[: match.start()]))
 
     def _deferred(self, match: re.Match[str]) -> bool:
         """The phrase is put off to a later day, no must-have now: "maybe enterprise support

@@ -515,9 +515,25 @@ class NameReader:
                 return True
             if self._cues.starts("identity", following):
                 return True
-        # "greymatter is worth a look": a word of being may stand between
-        at = candidate.end + (1 if after & self._cues.words["being"] else 0)
+        return self._judged_at(tokens, candidate.end)
+
+    def _judged_at(self, tokens: list[str], end: int) -> bool:
+        """A `name_after` phrase right after the words ending at `end` ("greymatter any good",
+        "greymatter is worth a look": a word of being may stand between)."""
+        at = end + (1 if set(tokens[end : end + 1]) & self._cues.words["being"] else 0)
         return self._cues.starts("name_after", " ".join(tokens[at : at + MAX_AFTER]))
+
+    def judged(self, tokens: list[str], names: list[str]) -> bool:
+        """One of the names read is judged as a product (`name_after`: "is greymatter any good
+        for fed gov stuff", "greymatter worth a look?"): what follows is what it is judged
+        for, no other topic."""
+        for name in names:
+            words = normalise(name).split()
+            size = len(words)
+            ends = (i + size for i in range(len(tokens)) if tokens[i : i + size] == words)
+            if words and any(self._judged_at(tokens, end) for end in ends):
+                return True
+        return False
 
     def _rival(
         self, tokens: list[str], found: Mentions, candidate: Candidate, candidates: list[Candidate]

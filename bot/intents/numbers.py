@@ -288,6 +288,18 @@ class NumberReader:
             normalise(w) for p in rules.platforms.values() for w in p.words
         } & set(unit_to_fact)
         self._named = self._count_names(rules, units)
+        # "tiny edge clusters, five of them": the unit, then its count pointing back at it,
+        # the clause closing there
+        back = "|".join(
+            re.escape(normalise(p)).replace(r"\ ", r"\s+")
+            for p in sorted(rules.phrases.get("count_back", []), key=len, reverse=True)
+        )
+        self._back = LazyPattern(
+            rf"\b(?P<unit>{units})\s*[,;:—–-]+\s*[~≈]?\s*(?P<num>\d+|{words})\s+(?:{back})"
+            rf"(?=\s*(?:[,.;!?\n)]|$))"
+            if back
+            else r"(?!)"
+        )
         # "2 GKE clusters + 1 on-prem": a count joined to one, its unit left out and only a
         # kind said (`count_qualifiers`), then the clause ends: more of the same unit
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
@@ -470,6 +482,11 @@ class NumberReader:
                 unit = said_as.get("unit") or said_as.get("plural") or said_as["label"]
                 if 1 <= value <= MAX_COUNT:
                     facts.setdefault(self._fact(unit), int(value))
+        for match in self._back.finditer(lowered):  # "edge clusters, five of them"
+            said = match["num"]
+            value = int(said) if said.isdigit() else _spelled(said)
+            if value is not None and 1 <= value <= MAX_COUNT:
+                facts.setdefault(self._fact(match["unit"]), value)
         for fact, pattern in self._lead_ins:  # "a team of 3": no unit, the words before say
             for match in pattern.finditer(lowered):
                 value = _spelled(match["num"]) if not match["num"].isdigit() else int(match["num"])

@@ -62,6 +62,7 @@ from bot.intents.memory import MemoryReader
 from bot.intents.models import MAX_COMPARE, Aspect, Intent, IntentKind, Measure
 from bot.intents.modes import CONTRAST_REACH, CONTRASTS, ModeReader
 from bot.intents.money import money_signed
+from bot.intents.moves import MovesOffered
 from bot.intents.moving_on import ASKING, MovingOn
 from bot.intents.name_breaks import NameBreaks
 from bot.intents.names import NameReader, as_written, initialled
@@ -426,6 +427,7 @@ class IntentParser:
             self._other_line,
             lambda words: find_mentions(words.split(), kb.mesh_index, kb.feature_index).meshes,
         )
+        self._moves = MovesOffered(self._cues, lambda tokens: self._mentions(tokens).spans)
         # `name_before` cues by their number of words ("roll out": 2), to match a text's end
         self._names_before: dict[int, set[tuple[str, ...]]] = {}
         for cue in self._cues.words["name_before"]:
@@ -1569,6 +1571,8 @@ class IntentParser:
         # the meshes at large is one of the field, whatever else is said of it.
         field = field or bool(unknown and self._cues.has("rivals", normalised))
         field = field or bool(unknown and product)  # "what's the licence on Greymatter?"
+        # "is greymatter any good for fed gov stuff": a product judged, for what follows
+        field = field or self._names.judged(tokens, unknown)
         field = field or self._only_names(tokens, unknown)
         field = field or bool(products)  # "anyone run Linkerd Turbo?": a mesh's name borrowed
         # "try Istiox (some fork??) instead of regular istio": a product a mesh places
@@ -2202,7 +2206,7 @@ class IntentParser:
                     suggestions.append(label)
         outside = kind == IntentKind.out_of_scope
         recommend = kind == IntentKind.recommend
-        options = self._options(r.normalised, meshes, r.unknown) if recommend else []
+        options = self._options(r, meshes) if recommend else []
         return Intent(
             kind=kind,
             meshes=[] if outside else meshes[:12],
@@ -2223,16 +2227,18 @@ class IntentParser:
             excepted=list(r.excepted)[:6] if kind == IntentKind.which_meshes else [],
         )
 
-    def _options(self, normalised: str, meshes: list[str], uncovered: list[str]) -> list[str]:
+    def _options(self, r: _Reading, meshes: list[str]) -> list[str]:
         """The meshes a recommendation is asked to choose between (two or more, or one set
         against a product I don't cover: "tetrate service bridge or gloo mesh?" chooses among
-        the ones covered), if any; none where the rest are let in (`field_opened`: "linkerd vs
+        the ones covered; the moves a decision offers: "do we go to OSSM 3, or jump to upstream
+        Istio / Gloo?"), if any; none where the rest are let in (`field_opened`: "linkerd vs
         kuma vs cilium, or something else?" weighs every offering)."""
-        if self._cues.has("field_opened", normalised):
+        if self._cues.has("field_opened", r.normalised):
             return []
-        tokens = normalised.split()
+        tokens = r.normalised.split()
         found = self._mentions(tokens)
-        against, beside = choice_beside_uncovered(tokens, found, self._cues, uncovered)
+        against, beside = choice_beside_uncovered(tokens, found, self._cues, r.unknown)
+        against |= set(self._moves.targets(r.text))
         named = [m for m in meshes if m in against]
         return named[:6] if len(named) >= 2 or (named and beside) else []
 
@@ -2435,6 +2441,9 @@ class IntentParser:
         # A complaint about the mesh they run ("upgrades are painful") asks what to do too.
         decides = closes or self._choice(r.remaining, meshes, constrained)
         decides = decides or (bool(facts.get(HURTS)) and not checked)
+        # "… Do we go to OSSM 3, or is this the moment to jump to upstream Istio / Gloo?": the
+        # moves a decision offers are its alternatives (bot/intents/moves.py)
+        decides = decides or bool(self._moves.targets(r.text))
         # A setup and its must-haves beside meshes it names, with nothing asked and nothing
         # compared ("… we checked service connect and it only does one-way TLS. app mesh is
         # retired. need a vendor we can call"), asks what fits them.

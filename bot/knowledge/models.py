@@ -1261,6 +1261,13 @@ class Signal(Strict):
         "(an `asked_about` cue a few words before: 'what about running edge releases in "
         "production?') sets nothing.",
     )
+    unless_compared: bool = Field(
+        default=False,
+        description="The phrase names a quality offerings are weighed on as well as a stance, "
+        "so a question weighing them on it (a `compared_on` cue a few words before: 'which "
+        "has the better enterprise support story', 'is the enterprise thing worth it or just "
+        "a support contract') sets nothing.",
+    )
     keeps_words: bool = Field(
         default=False,
         description="The phrase asks something too ('do we even need a mesh?'): it sets its "
