@@ -141,3 +141,41 @@ def test_a_mesh_run_on_more_services_or_for_more_than_mtls_is_not_dropped(
 ):
     chosen, _ = picks(engine, text)
     assert chosen and "no-mesh" not in chosen
+
+
+# Traffic between their site and a cloud, over the link joining them, is what must be
+# encrypted: the link or the few endpoints crossing it are, with no mesh.
+BETWEEN_SITES = [
+    "on-prem VMware VMs + a small EKS cluster, ~20 services, mostly batch + 2 APIs. Only "
+    "requirement: traffic between on-prem and AWS must be encrypted (it goes over Direct "
+    "Connect). Someone suggested a hybrid service mesh. overkill?",
+    "we have a DC and an EKS cluster, 25 services. compliance says traffic over Direct Connect "
+    "has to be encrypted. which mesh?",
+    "15 services split between our datacenter and AWS; the only ask is encrypting traffic "
+    "between on-prem and AWS. do we need a mesh for that?",
+    "AKS plus on-prem VMs, 30 services, everything between on-prem and Azure goes over "
+    "ExpressRoute and must be encrypted. recommend something",
+    "small EKS cluster and some on-prem VMs, ~18 services. need encryption between our "
+    "datacenter and aws, nothing else. what do you suggest?",
+]
+
+
+@pytest.mark.parametrize("text", BETWEEN_SITES)
+def test_encryption_between_a_site_and_the_cloud_needs_no_mesh(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("between_sites") is True
+    assert not intent.unknown_names
+    chosen, _ = picks(engine, text)
+    assert chosen == ["no-mesh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EKS, 200 services, we need mTLS between services and L7 authorization. which mesh?",
+        "we need one mesh across our on-prem VMs and EKS, 150 services, mTLS everywhere and "
+        "traffic shifting. which mesh?",
+    ],
+)
+def test_encryption_inside_the_estate_is_not_between_sites(engine: AnswerEngine, text: str):
+    assert "between_sites" not in facts(engine, text)
