@@ -179,3 +179,12 @@ def test_encryption_between_a_site_and_the_cloud_needs_no_mesh(engine: AnswerEng
 )
 def test_encryption_inside_the_estate_is_not_between_sites(engine: AnswerEngine, text: str):
     assert "between_sites" not in facts(engine, text)
+
+
+def test_a_mesh_asked_for_more_than_the_link_is_still_a_mesh(engine: AnswerEngine):
+    chosen, _ = picks(
+        engine,
+        "300 services on EKS and on-prem VMs connected via Direct Connect; we need mTLS between "
+        "every service, traffic splitting and L7 authorization. recommend a mesh",
+    )
+    assert chosen and "no-mesh" not in chosen
