@@ -188,3 +188,19 @@ def test_a_mesh_asked_for_more_than_the_link_is_still_a_mesh(engine: AnswerEngin
         "every service, traffic splitting and L7 authorization. recommend a mesh",
     )
     assert chosen and "no-mesh" not in chosen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, 6 clusters, 1,200 services. mTLS, L7 authz, cross-cluster failover. Hard NOs: "
+        "sidecars. Open source only. Which mesh?",
+        "EKS, 4 clusters, 800 services, need multi-cluster and mTLS. No sidecars, open source "
+        "only. which mesh?",
+    ],
+)
+def test_a_hard_no_is_kept_over_a_must_have_met_only_in_beta(engine: AnswerEngine, text: str):
+    """Ambient's multi-cluster is beta (a partial row): the sidecar mesh meeting it in full is
+    not picked over a hard no to sidecars; ambient is, with that caveat."""
+    chosen, _ = picks(engine, text)
+    assert chosen == ["istio-ambient"]
