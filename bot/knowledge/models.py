@@ -1004,6 +1004,11 @@ class Mesh(Strict):
         "internally?'; unset where no licensor's reading is held.",
     )
     cncf: CncfStatus
+    cncf_sources: list[Id] = Field(
+        default_factory=list,
+        description="Where its CNCF standing is announced (the CNCF's release, the TOC's "
+        "vote, the project's README): 'is kuma cncf?' cites them.",
+    )
     built_from: list[Component] = Field(
         default_factory=list,
         description="The projects it is made of, where it is no project itself (no mesh): a "
