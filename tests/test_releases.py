@@ -162,3 +162,40 @@ def test_a_count_after_a_name_is_no_release(engine):
 
 def test_a_hyphenated_count_after_a_name_is_no_release(engine):
     assert engine.parser.parse("is a linkerd 2-cluster setup supported?").version is None
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("is cilium 1.15 still supported?", "1.15"),
+        ("cilium 1.12 eol?", "1.12"),
+        ("we are still on cilium 1.16.3, does it get patches?", "1.16"),
+        ("has cilium 1.17 reached end of life", "1.17"),
+        ("cilium v1.14 - still maintained?", "1.14"),
+    ],
+)
+def test_a_line_older_than_the_supported_ones_is_ended_where_the_policy_says_so(
+    engine, kb, text, line
+):
+    answer = engine.ask(text)
+    project = kb.meshes["cilium"].project
+    assert answer.lead.startswith(f"Cilium Service Mesh {line} is past its end of life")
+    assert project.releases in answer.lead
+    now = ", ".join(m.version for m in project.supported())
+    assert f"Supported as of {project.as_of}: {now}." in answer.lead
+    assert "cilium-readme" in answer.lead_sources
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("is cilium 1.18 still supported?", "Cilium Service Mesh 1.18 is supported as of"),
+        ("is cilium 1.21 supported?", "Not by my records"),
+        ("kuma 1.2 still supported?", "I can't confirm the support status of Kuma"),
+        ("is istio 1.4 end of life", "I can't confirm the support status of Istio"),
+    ],
+)
+def test_a_supported_newer_or_unrecorded_line_is_not_read_as_ended(engine, text, start):
+    answer = engine.ask(text)
+    assert answer.lead.startswith(start)
+    assert "past its end of life" not in answer.lead

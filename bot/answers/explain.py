@@ -13,7 +13,7 @@ from bot.answers.citations import Citations
 from bot.answers.claims import claims_section
 from bot.answers.concepts import explain_features, explain_parts, explain_service_mesh
 from bot.answers.interop import interop_lead
-from bot.answers.licensing import licence_lead
+from bot.answers.licensing import cncf_lead, licence_lead
 from bot.answers.money import monthly_bill, price_line, price_sources
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
@@ -248,6 +248,8 @@ def _explain_mesh(kb: KnowledgeBase, intent: Intent) -> Answer:
         counted = employees if isinstance(employees, int) else None
         policy = intent.facts.get("licence")
         lead, lead_sources = licence_lead(mesh, counted, cite, policy)
+    elif intent.aspect == Aspect.cncf:  # "is kuma cncf?": its standing in the CNCF
+        lead, lead_sources = cncf_lead(kb, mesh, cite)
     elif intent.aspect == Aspect.price:  # "what does GCSM cost for 200 vCPUs?": money
         lead, lead_sources = _price_lead(kb, mesh, cite, intent.facts)
     elif intent.aspect == Aspect.support:  # "who do we call if it breaks at 3am?"

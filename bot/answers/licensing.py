@@ -5,8 +5,21 @@ in prod?"), alone or beside a comparison it is asked in."""
 from __future__ import annotations
 
 from bot.answers.citations import Citations
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.licences import banned_licences
-from bot.knowledge.models import FactValue, LicenceKind, Mesh
+from bot.knowledge.models import CncfStatus, FactValue, LicenceKind, Mesh
+
+# What each CNCF standing is, said after "<name> is" ("is kuma cncf?")
+_STANDING = {
+    CncfStatus.graduated: "a CNCF graduated project, the foundation's highest maturity level",
+    CncfStatus.incubating: "a CNCF incubating project, the foundation's middle maturity level",
+    CncfStatus.sandbox: (
+        "a CNCF Sandbox project, the foundation's entry level for early-stage projects; it is "
+        "neither incubating nor graduated"
+    ),
+    CncfStatus.archived: "an archived CNCF project: it left the foundation's maturity levels",
+    CncfStatus.none: "not a CNCF project",
+}
 
 
 def licence_lead(
@@ -89,3 +102,21 @@ def _sized_lead(mesh: Mesh, employees: int, unlike: str) -> str:
         f"quote) or run the project's edge releases in production, free at any size under "
         f"{mesh.license}."
     )
+
+
+def cncf_lead(kb: KnowledgeBase, mesh: Mesh, cite: Citations) -> tuple[str, list[str]]:
+    """Its standing in the CNCF ("is kuma cncf?"); where it is no CNCF project itself, the
+    CNCF project it distributes or the ones it is built from; its licence beside it."""
+    lead = f"{mesh.name} is {_STANDING[mesh.cncf]}."
+    sources = list(mesh.cncf_sources)
+    base = kb.meshes.get(mesh.based_on) if mesh.based_on else None
+    parts = [p for p in mesh.built_from if p.cncf != CncfStatus.none]
+    if mesh.cncf == CncfStatus.none and base and base.cncf != CncfStatus.none:
+        lead += f" It is a distribution of {base.name}, {_STANDING[base.cncf]}."
+        sources += base.cncf_sources
+    elif mesh.cncf == CncfStatus.none and parts:
+        built = ", ".join(f"{p.name} ({p.cncf.value})" for p in parts)
+        lead += f" It is built from CNCF projects: {built}."
+        sources += [sid for p in parts for sid in p.sources]
+    lead += f" Its licence: {mesh.license}."
+    return lead, cite.cite(sources)

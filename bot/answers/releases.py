@@ -2,7 +2,9 @@
 
 The answer comes from the mesh's `project.minors` (published end-of-life dates, and the lines
 supported as of `project.as_of`) and its `project.releases` (the support policy). A release the
-knowledge base has no record of is never guessed: the answer gives the policy and says so.
+knowledge base has no record of is never guessed: the answer gives the policy and says so,
+unless the project publishes every line older than its supported ones as ended
+(`project.earlier_lines_ended`).
 """
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
     builds = mesh.fit.stable_builds if mesh.fit else None
     if minor is None and builds and builds.last_line:
         return _vendor_stable(mesh, version, builds), [*builds.sources, *project.sources]
+    if minor is None and project.ended_by_policy(version):
+        line = ".".join(version.split(".")[:2])
+        said = (
+            f"{release_name(mesh, line)} is past its end of life: the project publishes every "
+            "line older than the ones it maintains as end of life, with no date per line. "
+            f"{policy}"
+        )
+        return said + _behind(project, _number(line)) + _supported_now(project), list(
+            project.sources
+        )
     if minor is None:
         said = f"I can't confirm the support status of {named}: I have no record"
         said += f" of that release. {policy}{_supported_now(project)}"
@@ -54,7 +66,7 @@ def release_lead(mesh: Mesh, project: Project | None, version: str) -> tuple[str
     if eol is not None and eol <= project.as_of:
         said = f"{release_name(mesh, minor.version)} reached end of life {minor.ended}."
         hops = _hops(project, minor) or f" {policy}"  # the way up, else how releases go
-        said += f"{_behind(project, minor)}{_supported_now(project)}{hops}"
+        said += f"{_behind(project, minor.number)}{_supported_now(project)}{hops}"
         return said, [*sources, *project.upgrade_sources]
     if eol is not None:
         said = f"{release_name(mesh, minor.version)} is supported until"
@@ -94,12 +106,18 @@ def _vendor_stable(mesh: Mesh, version: str, builds: StableBuilds) -> str:
     return f"{said} {vendor} {newest}"
 
 
-def _behind(project: Project, asked: Minor) -> str:
+def _number(line: str) -> tuple[int, int]:
+    """'1.15' as (1, 15)."""
+    major, minor = line.split(".")
+    return int(major), int(minor)
+
+
+def _behind(project: Project, asked: tuple[int, int]) -> str:
     """' It is 10 minor releases behind the newest, 1.32.' ('' on another major line)."""
     newest = max(project.minors, key=lambda m: m.number, default=None)
-    if newest is None or newest.number[0] != asked.number[0]:
+    if newest is None or newest.number[0] != asked[0]:
         return ""
-    gap = newest.number[1] - asked.number[1]
+    gap = newest.number[1] - asked[1]
     if gap <= 0:
         return ""
     plural = "release" if gap == 1 else "releases"

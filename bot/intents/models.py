@@ -54,6 +54,7 @@ class Aspect(StrEnum):
     requires = "requires"  # what must be installed for it ("does linkerd need the CRDs?")
     by_default = "by_default"  # on with no setting ("which do post-quantum TLS by default?")
     licence = "licence"  # what its licence permits ("it's BSL now, can we use it internally?")
+    cncf = "cncf"  # its standing in the CNCF ("is kuma cncf?", "is linkerd a cncf project?")
     price = "price"  # what it costs in money ("what does GCSM cost for 200 vCPUs?")
     drawbacks = "drawbacks"  # reasons against it, with nothing to weigh them by ("why not X?")
     pick = "pick"  # a pick asked between the meshes named, with no setup to weigh ("X or Y?")

@@ -626,9 +626,13 @@ class IntentParser:
         elif kind == IntentKind.compare and self._pick_asked(reading, intent):
             intent = intent.model_copy(update={"aspect": Aspect.pick})
         elif kind == IntentKind.explain and self._licence_kind_asked(reading, intent):
-            # "is gloo mesh open source?": its licence asked, no licence policy of theirs
+            # "is gloo mesh open source?": its licence asked, no licence policy of theirs;
+            # "is kuma cncf?": a CNCF level asked is its standing in the CNCF
+            asked = intent.facts.get(LICENCE)
+            cncf = isinstance(asked, str) and asked in self._kb.rules.cncf_policies
             facts = {k: v for k, v in intent.facts.items() if k != LICENCE}
-            intent = intent.model_copy(update={"aspect": Aspect.licence, "facts": facts})
+            aspect = Aspect.cncf if cncf else Aspect.licence
+            intent = intent.model_copy(update={"aspect": aspect, "facts": facts})
         elif self._licence_asked(reading, kind) and self._money_of_priced(reading):
             # "do we need to pay anything extra for OSSM?": its pricing row, however read
             intent = self._intent(reading, IntentKind.explain, unsure, echo)

@@ -210,6 +210,8 @@ def source_refs(mesh: Mesh) -> Iterator[tuple[str, str]]:
     for n, line in enumerate(mesh.earlier_lines):
         for i, sid in enumerate(line.sources):
             yield f"earlier_lines[{n}].sources[{i}]", sid
+    for i, sid in enumerate(mesh.cncf_sources):
+        yield f"cncf_sources[{i}]", sid
     for n, part in enumerate(mesh.built_from):
         for i, sid in enumerate(part.sources):
             yield f"built_from[{n}].sources[{i}]", sid

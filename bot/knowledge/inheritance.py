@@ -50,6 +50,7 @@ NOT_INHERITED = frozenset(
         "releases",
         "project",
         "fit",
+        "cncf_sources",  # a distribution's CNCF standing is its own (cncf: none for most)
     }
 )
 

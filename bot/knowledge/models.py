@@ -471,6 +471,13 @@ class Project(Strict):
         description="Minor lines with a published end of life, and the lines supported as of "
         "`as_of` (no end_of_life): 'is istio 1.20 still supported?' is answered from them.",
     )
+    earlier_lines_ended: bool = Field(
+        default=False,
+        description="The project's policy publishes every minor line older than the ones "
+        "supported as of `as_of` as end of life, without a date per line (Cilium: 'Older "
+        "Cilium stable versions ... are considered EOL'): an older line asked of is answered "
+        "as ended. Its source is among `sources`.",
+    )
     upgrade_span: int | None = Field(
         default=None,
         ge=1,
@@ -490,6 +497,15 @@ class Project(Strict):
         """The line a version belongs to ('1.29.3' is on 1.29), if it is recorded."""
         line = ".".join(version.split(".")[:2])
         return next((m for m in self.minors if m.version == line), None)
+
+    def ended_by_policy(self, version: str) -> bool:
+        """Whether the line a version belongs to is older than every line supported on
+        `as_of` and the project's policy publishes such lines as ended."""
+        alive = [m.number for m in self.supported()]
+        parts = version.split(".")
+        if not (self.earlier_lines_ended and alive and len(parts) >= 2):
+            return False
+        return (int(parts[0]), int(parts[1])) < min(alive)
 
     def supported(self) -> list[Minor]:
         """The lines still supported on `as_of`, newest first."""
@@ -988,6 +1004,11 @@ class Mesh(Strict):
         "internally?'; unset where no licensor's reading is held.",
     )
     cncf: CncfStatus
+    cncf_sources: list[Id] = Field(
+        default_factory=list,
+        description="Where its CNCF standing is announced (the CNCF's release, the TOC's "
+        "vote, the project's README): 'is kuma cncf?' cites them.",
+    )
     built_from: list[Component] = Field(
         default_factory=list,
         description="The projects it is made of, where it is no project itself (no mesh): a "
