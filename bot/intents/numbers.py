@@ -371,7 +371,8 @@ class NumberReader:
         measures |= {normalise(u) for u in rules.memory.units}
         excluded = {*STOPWORDS, *_NOT_KIND, *COUNT_WORDS, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
-        word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
+        # a word ends before a full stop: "off it in 12 months. VMs still …" counts no VMs
+        word = rf"(?!(?:{words}|{units})\b)\.?[a-z](?:[\w.+#-]*[\w+#-])?"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
         said = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word

@@ -1520,6 +1520,7 @@ class OfferingTrait(StrEnum):
     base_left = "base_left"
     fills_base_gap = "fills_base_gap"
     carries_many_vms = "carries_many_vms"
+    keeps_vms_as_meshed = "keeps_vms_as_meshed"
     needs_met_without_mesh = "needs_met_without_mesh"
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
