@@ -48,8 +48,7 @@ def test_leaving_consul_with_vms_keeps_them_first_class(engine, text):
         "we run istio on eks, 150 services, plus 40 services on VMs that need to join the "
         "mesh. which mesh?",
         # no VMs to mesh
-        "we run consul on eks, 150 services. legal flagged BUSL, wants us off it. where do "
-        "we go?",
+        "we run consul on eks, 150 services. legal flagged BUSL, wants us off it. where do we go?",
         # nothing left to move off
         "150 services on EKS plus 40 on EC2 VMs, no mesh yet, must mesh the VMs, no BUSL. "
         "which mesh?",
