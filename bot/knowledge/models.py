@@ -1171,6 +1171,12 @@ class FactDef(Strict):
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
         "… one part-time platform person': the people running the platform are the fewest).",
     )
+    adds_by_place: bool = Field(
+        default=False,
+        description="Counted again in a clause naming another platform than each count "
+        "before it ('AKS (~120 svcs) … ~100 services on Linux VMs'), the counts are parts of "
+        "the estate and add up (bot/intents/places.py).",
+    )
     scoped_by_need: bool = Field(
         default=False,
         description="A count of it in a clause saying what some of the estate needs ('we "
