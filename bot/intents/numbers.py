@@ -514,7 +514,8 @@ class NumberReader:
         if fact in facts and not placed:
             return False  # counted before on no platform: that count is the whole
         if place is None:
-            places[fact] = set()  # placed nowhere: no part, and nothing adds to it after
+            if fact not in facts:
+                places[fact] = set()  # the first count placed nowhere: the whole estate
             return False
         places.setdefault(fact, set()).add(place)
         return fact in facts and place not in placed

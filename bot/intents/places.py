@@ -8,10 +8,10 @@ import re
 
 from bot.intents.alternation import word_pattern
 from bot.intents.lazy import LazyPattern
+from bot.intents.scoped import CLAUSE
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import RulesFile
 
-_CLAUSE = re.compile(r"[,;!?\n]|\.(?![a-z])")  # ".NET" ends no clause
 _NUMBER = re.compile(r"(?<![a-z\d])\d+")  # a count's figure, not one inside a word ("k8s")
 PART_AFTER = 3  # words after a count a partitive phrase may stand in ("… of those")
 
@@ -49,9 +49,9 @@ class CountPlaces:
             return None
         # the clause, and no further than the counts either side ("300 services: 120 on AKS"
         # places the 120, not the 300)
-        bounds = [*_CLAUSE.finditer(text, 0, start), *_NUMBER.finditer(text, 0, start)]
+        bounds = [*CLAUSE.finditer(text, 0, start), *_NUMBER.finditer(text, 0, start)]
         opened = max((m.end() for m in bounds), default=0)
-        ends = [m for m in (_CLAUSE.search(text, end), _NUMBER.search(text, end)) if m]
+        ends = [m for m in (CLAUSE.search(text, end), _NUMBER.search(text, end)) if m]
         closed = min((m.start() for m in ends), default=len(text))
         before = normalise(text[opened:start])
         after = normalise(text[end:closed])
