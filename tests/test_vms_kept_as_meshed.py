@@ -68,3 +68,18 @@ def test_a_period_ends_a_count(engine):
     assert "vms" not in facts and "nodes" not in facts
     facts, _ = facts_and_pick(engine, "40 .NET framework pods on 3 k8s clusters")
     assert facts["pods"] == 40 and facts["clusters"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "doubted"),
+    [
+        ("consul on eks plus 40 VMs; the VMs still need to be in the mesh. what next?", False),
+        ("we run istio on GKE, and our VMs also need to be in the mesh. which mesh?", False),
+        # asked whether they belong in it at all: still a doubt of the mesh for them
+        ("do the batch jobs need to be in the service mesh?", True),
+        ("our VMs don't need to be in the mesh, 50 services on eks. which mesh?", False),
+    ],
+)
+def test_vms_said_to_still_need_the_mesh_are_no_doubt(engine, text, doubted):
+    facts, _ = facts_and_pick(engine, text)
+    assert bool(facts.get("mesh_doubted")) is doubted
