@@ -62,3 +62,19 @@ def test_a_hybrid_estate_summed_is_no_mid_sized_one(engine):
     )
     assert facts["services"] == 220
     assert tied and set(tied) <= {"gloo-mesh", "kong-mesh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "clusters"),
+    [
+        ("2 EKS clusters with 80 services and 1 GKE cluster with 40 services. which mesh?", 3),
+        ("3 AKS clusters and 2 EKS clusters, one mesh across them. which mesh?", 5),
+        ("120 EKS services in 2 clusters. which mesh?", 2),
+        # the whole said first
+        ("we run 4 clusters: 2 on EKS and 2 on GKE. which mesh?", 4),
+        ("3 EKS clusters, 2 of those clusters in eu. which mesh?", 3),
+    ],
+)
+def test_clusters_on_their_own_platforms_add_up(engine, text, clusters):
+    facts, _ = facts_and_pick(engine, text)
+    assert facts["clusters"] == clusters

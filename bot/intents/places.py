@@ -53,12 +53,15 @@ class CountPlaces:
         opened = max((m.end() for m in bounds), default=0)
         ends = [m for m in (CLAUSE.search(text, end), _NUMBER.search(text, end)) if m]
         closed = min((m.start() for m in ends), default=len(text))
+        said = text[start:end]
         before = normalise(text[opened:start])
         after = normalise(text[end:closed])
-        near: dict[str, int] = {}
+        # a platform said between the number and its unit ("2 EKS clusters") is the nearest
+        near = {self._platform[m.group()]: 0 for m in self._words.finditer(normalise(said))}
         for m in self._words.finditer(before):
             if not self._moved(before, m):
-                near[self._platform[m.group()]] = len(before) - m.end()
+                platform = self._platform[m.group()]
+                near[platform] = min(len(before) - m.end(), near.get(platform, len(before)))
         for m in self._words.finditer(after):
             if self._moved(after, m):
                 continue
