@@ -65,6 +65,7 @@ class Requirements(BaseModel):
         default=False, description="The CNI is the provider's managed Cilium (not theirs)."
     )
     incumbent: str | None = Field(default=None, description="The mesh the team runs today.")
+    leaving: str | None = Field(default=None, description="The mesh they say they move off.")
     hurt_before: str | None = Field(
         default=None, description="A mesh they ran or tried once, and it hurt them."
     )

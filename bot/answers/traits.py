@@ -360,17 +360,31 @@ def _free_stable_builds(s: Screened, field: Field) -> bool:
     return bool(builds and free_edition(builds, field.req))
 
 
+def _runs_on_vms(mesh: Mesh) -> bool:
+    """Its control plane runs on VMs itself (no provider's cloud offering): VMs are
+    first-class workloads to it, not an expansion of a Kubernetes mesh."""
+    fit = mesh.fit
+    return bool(fit and not fit.provider and Platform.vms in fit.platforms)
+
+
 def _carries_many_vms(s: Screened, field: Field) -> bool:
-    """Many VMs to mesh, and its control plane runs on VMs itself (no provider's cloud
-    offering): VMs are first-class workloads to it, not an expansion of a Kubernetes mesh."""
-    fit = s.mesh.fit
-    return bool(
-        field.req.vms
-        and field.req.vms >= MANY_VMS
-        and fit
-        and not fit.provider
-        and Platform.vms in fit.platforms
-    )
+    """Many VMs to mesh, and it carries them first-class (`_runs_on_vms`)."""
+    return bool(field.req.vms and field.req.vms >= MANY_VMS and _runs_on_vms(s.mesh))
+
+
+def _keeps_vms_as_meshed(s: Screened, field: Field) -> bool:
+    """They move off a mesh that carries VMs first-class (Consul: the mesh they say they
+    leave, or the one they run, ruled out), and this other mesh carries them the same way
+    (Kuma): the VMs keep the model they are meshed in today, where a mesh of Kubernetes would
+    take them in as an expansion (no mesh at all keeps none)."""
+    kb, req = field.kb, field.req
+    left = kb.meshes.get(req.leaving or "")
+    moves = left is not None and not builds_of(left, s.mesh)
+    if left is None:
+        left = kb.meshes.get(req.incumbent or "")
+        moves = _moves_off_incumbent(s, field)
+    meshless = bool(s.mesh.fit and s.mesh.fit.mesh is False)
+    return bool(left and moves and not meshless and _runs_on_vms(left) and _runs_on_vms(s.mesh))
 
 
 def fills_base_gap(s: Screened, field: Field) -> bool:
@@ -453,6 +467,7 @@ FIELD_TRAITS: dict[str, Trait] = {
     "base_left": _base_left,
     "fills_base_gap": fills_base_gap,
     "carries_many_vms": _carries_many_vms,
+    "keeps_vms_as_meshed": _keeps_vms_as_meshed,
     "edge_builds_only": _edge_builds_only,
     "free_stable_builds": _free_stable_builds,
     "incumbent": _runs_it,

@@ -16,6 +16,7 @@ from bot.intents.apiece import HOLDERS
 from bot.intents.clauses import SENTENCE_END
 from bot.intents.lazy import LazyPattern
 from bot.intents.lexicon import ordinary
+from bot.intents.places import CountPlaces
 from bot.intents.products import Count, Multiplier
 from bot.intents.scoped import ScopedCounts
 from bot.knowledge.aliases import STOPWORDS, normalise
@@ -246,6 +247,7 @@ class NumberReader:
         self._narrowest = {f.id for f in rules.facts if f.narrowest}
         self._wider = {f.id: f.wider for f in rules.facts if f.wider}
         self._scoped = ScopedCounts(rules)
+        self._places = CountPlaces(rules)
         parts = [normalise(p) for p in rules.phrases.get("count_partitive", [])]
         self._partitive = word_pattern(parts) if parts else None
         self._labels = {f.id: f.label for f in rules.facts}
@@ -383,7 +385,8 @@ class NumberReader:
         measures |= {normalise(u) for u in rules.memory.units}
         excluded = {*STOPWORDS, *_NOT_KIND, *COUNT_WORDS, *(w for m in measures for w in m.split())}
         words = "|".join(re.escape(w) for w in sorted(excluded, key=len, reverse=True))
-        word = rf"(?!(?:{words}|{units})\b)\.?[a-z][\w.+#-]*"
+        # a word ends before a full stop: "off it in 12 months. VMs still …" counts no VMs
+        word = rf"(?!(?:{words}|{units})\b)\.?[a-z](?:[\w.+#-]*[\w+#-])?"
         listed = sorted((normalise(w) for w in rules.count_qualifiers), key=len, reverse=True)
         said = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in listed)
         kind = rf"(?:{said}|{word})" if said else word
@@ -421,6 +424,7 @@ class NumberReader:
         rates: dict[str, int] = {}  # "per 1k rps": their traffic only if none is said
         holder: str | None = None  # what a unit says a count apiece is per ("pods per node")
         counts: list[Count] = []  # every count kept, in the order said
+        places: dict[str, set[str]] = {}  # the platforms each fact's counts are placed on
         for match in self._numbers.finditer(lowered):
             if (fact := self._counted(lowered, match)) is None:
                 continue
@@ -452,6 +456,8 @@ class NumberReader:
             elif fact in ends and _JOINED.fullmatch(lowered, ends[fact], match.start()):
                 facts[fact] = int(facts[fact]) + int(value)  # type: ignore[call-overload]
                 ends[fact] = match.end()
+            elif self._elsewhere(lowered, fact, match, facts, places):
+                facts[fact] = int(facts[fact]) + int(value)  # type: ignore[call-overload]
             else:
                 if fact in self._scoped.facts and fact not in facts:
                     parts.append((fact, match.start(), match.end()))
@@ -504,6 +510,32 @@ class NumberReader:
         facts, per = apiece.totalled(facts, holder, before, MAX_COUNT)
         totals = [p.sentence() for p in [*products, *([per] if per else [])]]
         return Counted(facts, notes, totals)
+
+    def _elsewhere(
+        self,
+        text: str,
+        fact: str,
+        match: re.Match[str],
+        facts: dict[str, FactValue],
+        places: dict[str, set[str]],
+    ) -> bool:
+        """A count of a fact that adds up by place (`adds_by_place`) said on a platform none
+        of its counts before was, where each of those was placed too: another part of the
+        estate. Its place is noted whenever it is one."""
+        if fact not in self._places.facts:
+            return False
+        if self._places.part(match.group(0), text[match.end() :]):
+            return False  # "20 services of them on Fargate": a part of a count said already
+        place = self._places.place(text, match.start(), match.end())
+        placed = set(places.get(fact, ()))
+        if fact in facts and not placed:
+            return False  # counted before on no platform: that count is the whole
+        if place is None:
+            if fact not in facts:
+                places[fact] = set()  # the first count placed nowhere: the whole estate
+            return False
+        places.setdefault(fact, set()).add(place)
+        return fact in facts and place not in placed
 
     def _part_of_before(
         self, said: str, fact: str, value: float, before: Mapping[str, FactValue] | None

@@ -114,6 +114,21 @@ class _Cued:
         return at > 0 and said[at - 1] in self._asked
 
 
+# A requirement accepted: the clause that says so last, the value it holds, the words accepted.
+_Accepted = tuple[int, FactValue, list[str]]
+
+
+def _lifted(accepted: _Accepted | None, at: int, refused: LazyPattern) -> bool:
+    """A refusal in clause `at` taken back by a later clause accepting the same thing ("someone
+    says move to Kuma to 'avoid BUSL', but legal is fine with BUSL"): what was said last
+    stands; a refusal of something else the fact covers ("no budget for licences … BUSL is
+    fine") stays."""
+    if accepted is None:
+        return False
+    when, _, words = accepted
+    return when > at and any(refused.search(word) for word in words)
+
+
 class RefusalReader:
     """Sets must-not flags from free text (patterns built once)."""
 
@@ -198,15 +213,17 @@ class RefusalReader:
         preferred: list[str] = []
         outright: set[str] = set()  # refused in a clause that says no preference
         text = signs_as_words(text)  # "no vendor $$$": no money for a vendor
-        for clause in self._all_clauses(text):
-            for fact, value, pattern in self._accepted:
-                if any(self._accepted_here(clause, m) for m in pattern.finditer(clause)):
-                    facts.setdefault(fact, value)
-        for clause in self._clauses(text):
-            if not self._cued(clause):  # no refusal cue at all: the clause refuses nothing
+        clauses = self._all_clauses(text)
+        accepted = self._accepted_in(clauses)
+        for fact, (_, value, _) in accepted.items():
+            facts.setdefault(fact, value)
+        for at, clause in enumerate(clauses):
+            if not self._may_refuse(clause) or not self._cued(clause):  # refuses nothing
                 continue
             soft = bool(self._preferring and self._preferring.search(clause))
             for fact, value, pattern in self._objects:
+                if _lifted(accepted.get(fact), at, pattern):
+                    continue  # "… 'avoid BUSL' but legal is fine with BUSL": accepted since
                 if self._refuses(clause, pattern):  # the stricter where two set one fact
                     facts[fact] = self._stricter(fact, facts.get(fact), value)
                     for implied, also in self._also.get(fact, {}).items():
@@ -355,14 +372,23 @@ class RefusalReader:
             and (self._extends.match(words) or re.search(rf"(?:{self._extends.pattern})$", words))
         )
 
-    def _clauses(self, text: str) -> list[str]:
-        """The clauses that may refuse: none that accepts ("no problem with sidecars") or
+    def _may_refuse(self, clause: str) -> bool:
+        """A clause that may refuse: none that accepts ("no problem with sidecars") or
         supposes ("if there's no sidecar, …")."""
-        return [
-            c
-            for c in self._all_clauses(text)
-            if not self._accepts(c) and not (self._supposing and self._supposing.match(c))
-        ]
+        return not self._accepts(clause) and not (self._supposing and self._supposing.match(clause))
+
+    def _accepted_in(self, clauses: list[str]) -> dict[str, _Accepted]:
+        """Each requirement a clause lifts by accepting its object ("legal is fine with
+        BUSL"): the last clause saying so, the value it holds, and the words accepted."""
+        found: dict[str, _Accepted] = {}
+        for at, clause in enumerate(clauses):
+            for fact, value, pattern in self._accepted:
+                said = [
+                    m.group() for m in pattern.finditer(clause) if self._accepted_here(clause, m)
+                ]
+                if said:
+                    found[fact] = (at, value, said)
+        return found
 
     def _accepted_here(self, clause: str, obj: re.Match[str]) -> bool:
         """An accepting cue near the object ("fine with BUSL"), or one said back of it later

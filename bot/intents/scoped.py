@@ -11,7 +11,7 @@ from bot.intents.alternation import word_pattern
 from bot.knowledge.aliases import normalise
 from bot.knowledge.models import FactValue, RulesFile
 
-_CLAUSE = re.compile(r"[,;!?\n]|\.(?![a-z])")  # ".NET" ends no clause
+CLAUSE = re.compile(r"[,;!?\n]|\.(?![a-z])")  # ".NET" ends no clause
 WHOLE_BEFORE = 3  # words before the number a `count_whole_before` word may end on ("all of our")
 SIZES = ("services", "pods", "nodes")  # what sizes an estate
 
@@ -41,8 +41,8 @@ class ScopedCounts:
         )
         if not sized or self._need is None:
             return False
-        opened = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-        closed = _CLAUSE.search(text, end)
+        opened = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
+        closed = CLAUSE.search(text, end)
         lead = normalise(text[opened:start]).split()
         rest = normalise(text[end : closed.start() if closed else None]).split()
         clause = " ".join([*lead, *rest])

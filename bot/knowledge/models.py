@@ -1192,6 +1192,12 @@ class FactDef(Strict):
         description="Counted more than once, the smallest count is this fact's ('~20 engineers "
         "… one part-time platform person': the people running the platform are the fewest).",
     )
+    adds_by_place: bool = Field(
+        default=False,
+        description="Counted again in a clause naming another platform than each count "
+        "before it ('AKS (~120 svcs) … ~100 services on Linux VMs'), the counts are parts of "
+        "the estate and add up (bot/intents/places.py).",
+    )
     scoped_by_need: bool = Field(
         default=False,
         description="A count of it in a clause saying what some of the estate needs ('we "
@@ -1548,6 +1554,7 @@ class OfferingTrait(StrEnum):
     base_left = "base_left"
     fills_base_gap = "fills_base_gap"
     carries_many_vms = "carries_many_vms"
+    keeps_vms_as_meshed = "keeps_vms_as_meshed"
     needs_met_without_mesh = "needs_met_without_mesh"
     meets_needs = "meets_needs"
     edge_builds_only = "edge_builds_only"
