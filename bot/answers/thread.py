@@ -16,6 +16,7 @@ from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
 from bot.answers.kept_subject import asked_of_thread_mesh
+from bot.answers.other_for_needs import other_for_needs
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.answers.told_last import with_told_last
@@ -90,6 +91,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return asked  # the catch with the thread's mesh, or a list on its platform
     if of_subject := asked_of_thread_mesh(kb, parser, text, context):
         return of_subject  # "can it run on EKS?", "is there an egress gateway?" after one mesh
+    if other := other_for_needs(kb, parser, text, context):
+        return other  # "could linkerd do that?": that mesh checked for the thread's needs
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
         return went_on  # more of the setup, or the pick checked for a feature
     if again := after_asked_of_pick(kb, parser, text, context):
