@@ -24,11 +24,13 @@ from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
 from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue
 
 LENGTH_ONLY_WORDS = 4  # a reply this short that asks a length asks nothing else
 # A reply's stance that sets a mesh aside ("istio feels too complex for our team of 4, what
 # else?", "istio is out, what else?"): the pick made again without it, on the thread's setup.
 SETS_ASIDE = ("set_aside_mesh", "refused_mesh")
+RUN, COMPLAINT = "incumbent", "hurts"  # the mesh they run, and that it hurts them
 
 
 def compact(intent: Intent) -> Intent:
@@ -81,10 +83,10 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return priced  # "how is it priced?", "can we use it for free under BUSL?"
     if of_distribution := of_the_distribution(kb, parser, text, context):
         return of_distribution  # "can it do ambient?" after OpenShift Service Mesh 3
-    if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
-        return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if aside := _set_aside(kb, parser, text, context):
         return aside  # "istio feels too complex for our team of 4, what else?"
+    if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
+        return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if among := among_named(parser, text, context):
         return among  # "which of those three has the best multi-cluster story?"
     if asked := own_ask(kb, parser, text, context):
@@ -132,17 +134,31 @@ def _set_aside(
     if made is None:
         return None
     fresh = parser.parse(text)
-    if not any(fresh.facts.get(fact) for fact in SETS_ASIDE):
+    said = _pushed_back(kb, fresh, context) or fresh.facts
+    if not any(said.get(fact) for fact in SETS_ASIDE):
         return None
     return Intent(
         kind=IntentKind.recommend,
         options=made.options,
         features=made.features,
-        facts=merged(known_facts(kb, made.facts), fresh.facts),
+        facts=merged(known_facts(kb, made.facts), said),
         text=text.strip()[:ECHO_CHARS],
         pick=pick_of(kb, context),
         passed=made.passed,
     )
+
+
+def _pushed_back(kb: KnowledgeBase, fresh: Intent, context: Intent) -> dict[str, FactValue] | None:
+    """A reply that complains of the thread's pick as if they ran it ("I disagree, Istio is
+    too complex for us", read alone as a complaint of the mesh they run) while the thread's
+    setup says they don't: the pick pushed back on, so its facts set it aside as too much for
+    them; None for any other reply."""
+    pick = pick_of(kb, _recommendation_of(context) or context)
+    complained = fresh.facts.get(COMPLAINT) is True and fresh.meshes == [pick]
+    if not complained or fresh.facts.get(RUN) != pick or context.facts.get(RUN) == pick:
+        return None
+    kept = {k: v for k, v in fresh.facts.items() if k not in (RUN, COMPLAINT)}
+    return {**kept, SETS_ASIDE[0]: pick}
 
 
 def _shortened(parser: IntentParser, text: str, context: Intent) -> Intent | None:
