@@ -15,6 +15,7 @@ from bot.answers.answered import answered
 from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
+from bot.answers.gives_up import loss_asked
 from bot.answers.kept_subject import asked_of_thread_mesh
 from bot.answers.other_for_needs import other_for_needs
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
@@ -83,6 +84,8 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return priced  # "how is it priced?", "can we use it for free under BUSL?"
     if of_distribution := of_the_distribution(kb, parser, text, context):
         return of_distribution  # "can it do ambient?" after OpenShift Service Mesh 3
+    if lost := loss_asked(kb, parser, text, context):
+        return lost  # "what do we lose?" after a move weighed: what it gives up
     if aside := _set_aside(kb, parser, text, context):
         return aside  # "istio feels too complex for our team of 4, what else?"
     if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):

@@ -201,6 +201,7 @@ GROUPS = frozenset(
         "need_added",
         "distribution_nouns",
         "changes_asked",
+        "loss_asked",
         "pronouns",
         "concept_asks",
         "support_asked",

@@ -62,6 +62,7 @@ class Aspect(StrEnum):
     freshness = "freshness"  # how current the knowledge is ("how fresh is your data?")
     independence = "independence"  # which evidence is independent ("or all vendor marketing?")
     method = "method"  # where the answers come from and why trust them ("over the istio docs?")
+    gives_up = "gives_up"  # what a move from the mesh they run gives up ("what do we lose?")
 
 
 class Intent(BaseModel):
