@@ -63,6 +63,7 @@ class Aspect(StrEnum):
     independence = "independence"  # which evidence is independent ("or all vendor marketing?")
     method = "method"  # where the answers come from and why trust them ("over the istio docs?")
     gives_up = "gives_up"  # what a move from the mesh they run gives up ("what do we lose?")
+    migration = "migration"  # how a move from the mesh they run goes ("how hard is it?")
 
 
 class Intent(BaseModel):
