@@ -108,6 +108,8 @@ def after_pick(
         facts=context.facts,
         text=fresh.text,
         pick=pick,
+        # asked why not: the reasons that set them apart on the setup lead the comparison
+        aspect=Aspect.drawbacks if fresh.aspect == Aspect.drawbacks else None,
     )
 
 

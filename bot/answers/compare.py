@@ -491,6 +491,10 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         leads = [licence_lead(m, counted, cite) for m in sorted(meshes, key=plain.__contains__)]
         asked = " ".join(lead for lead, _ in leads) + (f" {asked}" if asked else "")
         asked_sources = [*(s for _, sources in leads for s in sources), *asked_sources]
+    elif intent.aspect == Aspect.drawbacks and setup:  # "why not istio?" after a pick
+        versus = mesh_names(kb, ids[1:])
+        asked = f"Why {kb.meshes[ids[0]].name} over {versus} for your setup: {setup.text}"
+        asked_sources, setup = setup.sources, None
     elif intent.aspect == Aspect.gives_up:  # "what do we lose?": the move's losses first
         lost, lost_sources = gives_up_lead(kb, meshes[0], meshes[1], cite)
         asked, asked_sources = f"{lost} {asked}".strip(), [*lost_sources, *asked_sources]
