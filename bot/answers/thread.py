@@ -69,8 +69,21 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     intent = _read(kb, parser, said, context)
     # the constraints this reply adds are kept where something must give way
     facts = with_told_last(kb.rules, context.facts, intent.facts)
-    intent = intent.model_copy(update={"facts": facts})
+    intent = intent.model_copy(update={"facts": facts, **_pick_kept(kb, context, intent)})
     return intent if said == text else intent.model_copy(update={"text": parser.parse(text).text})
+
+
+def _pick_kept(kb: KnowledgeBase, context: Intent, intent: Intent) -> dict[str, object]:
+    """What a reply asking of the thread's pick by name ("isn't linkerd edge risky in prod?"
+    after Linkerd was picked) keeps of the recommendation: its pick and the options it chose
+    between, so "what would you do instead then?" can make it again without the pick."""
+    made = _recommendation_of(context)
+    if made is None or intent.pick is not None or intent.kind == IntentKind.recommend:
+        return {}
+    pick = pick_of(kb, made) if context.kind == IntentKind.recommend else context.pick
+    if pick is None or intent.meshes != [pick]:
+        return {}
+    return {"pick": pick, "options": made.options, "passed": made.passed}
 
 
 def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
@@ -136,8 +149,9 @@ def _set_aside(
     made = _recommendation_of(context)
     if made is None:
         return None
-    fresh = parser.parse(text)
-    said = _pushed_back(kb, fresh, context) or fresh.facts
+    fresh, pick = parser.parse(text), pick_of(kb, made)
+    said = _pushed_back(pick, fresh, context) or _instead(parser, text, pick, fresh)
+    said = said or fresh.facts
     if not any(said.get(fact) for fact in SETS_ASIDE):
         return None
     return Intent(
@@ -146,22 +160,32 @@ def _set_aside(
         features=made.features,
         facts=merged(known_facts(kb, made.facts), said),
         text=text.strip()[:ECHO_CHARS],
-        pick=pick_of(kb, context),
+        pick=pick,
         passed=made.passed,
     )
 
 
-def _pushed_back(kb: KnowledgeBase, fresh: Intent, context: Intent) -> dict[str, FactValue] | None:
+def _pushed_back(pick: str | None, fresh: Intent, context: Intent) -> dict[str, FactValue] | None:
     """A reply that complains of the thread's pick as if they ran it ("I disagree, Istio is
     too complex for us", read alone as a complaint of the mesh they run) while the thread's
     setup says they don't: the pick pushed back on, so its facts set it aside as too much for
     them; None for any other reply."""
-    pick = pick_of(kb, _recommendation_of(context) or context)
     complained = fresh.facts.get(COMPLAINT) is True and fresh.meshes == [pick]
     if not complained or fresh.facts.get(RUN) != pick or context.facts.get(RUN) == pick:
         return None
     kept = {k: v for k, v in fresh.facts.items() if k not in (RUN, COMPLAINT)}
     return {**kept, SETS_ASIDE[0]: pick}
+
+
+def _instead(
+    parser: IntentParser, text: str, pick: str | None, fresh: Intent
+) -> dict[str, FactValue] | None:
+    """A reply asking what else, naming no mesh ("what would you do instead then?" after
+    "isn't linkerd edge risky in prod?"; rules.yaml `phrases: instead_asked`): the pick set
+    aside, so the pick made again is what would come instead; None for any other reply."""
+    if fresh.meshes or pick is None or not parser.says("instead_asked", text):
+        return None
+    return {**fresh.facts, SETS_ASIDE[0]: pick}
 
 
 def _shortened(parser: IntentParser, text: str, context: Intent) -> Intent | None:

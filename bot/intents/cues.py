@@ -202,6 +202,7 @@ GROUPS = frozenset(
         "distribution_nouns",
         "changes_asked",
         "loss_asked",
+        "instead_asked",
         "migration_asked",
         "pronouns",
         "concept_asks",
