@@ -44,7 +44,11 @@ def test_instead_makes_the_pick_again_without_it(kb: KnowledgeBase, reply: str) 
 
 @pytest.mark.parametrize(
     ("reply", "kind"),
-    [("what about kuma instead?", IntentKind.compare), ("what's new in it?", None)],
+    [
+        ("what about kuma instead?", IntentKind.compare),
+        ("what's new in it?", None),
+        ("if we end up needing traffic mirroring, what then?", IntentKind.recommend),
+    ],
 )
 def test_near_misses_set_nothing_aside(
     kb: KnowledgeBase, reply: str, kind: IntentKind | None

@@ -54,6 +54,8 @@ def test_a_move_with_none_says_so_and_the_nearest_facts(kb: KnowledgeBase, reply
         ("EKS, 40 services, small team", "how hard is the migration?"),
         (SIDECARS, "what if we migrate to kuma instead?"),
         (SIDECARS, "what's the catch?"),
+        (SIDECARS, "compare them side by side"),
+        (SIDECARS, "we run 3 clusters in parallel, does that change it?"),
     ],
 )
 def test_near_misses_ask_no_move(kb: KnowledgeBase, turns: tuple[str, str]) -> None:
