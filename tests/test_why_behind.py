@@ -27,6 +27,8 @@ BEHIND = "behind Linkerd: Mutual TLS (mTLS) partial (beta); Header-based routing
         "does cilium support ipv6 dual stack?",
         "and cilium?",
         "what about cilium?",
+        "how come not cilium?",
+        "why isn't cilium the pick?",
     ],
 )
 def test_a_mesh_behind_the_pick_says_what_puts_it_behind(kb: KnowledgeBase, reply: str) -> None:
