@@ -61,7 +61,8 @@ WHY_NOT = [
 
 
 def _text(answer) -> str:
-    return " ".join(getattr(p, "text", "") or "" for p in answer.points)
+    """The lead and the points: "why not X?" leads with what sets the pick apart from X."""
+    return " ".join([answer.lead, *(getattr(p, "text", "") or "" for p in answer.points)])
 
 
 @pytest.mark.parametrize("reply", WHY_NOT)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from bot.answers import choosing, scoring
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
-from bot.intents.thread_setup import ADDED_UP, merged
+from bot.intents.thread_setup import ADDED_UP, NOT_NEEDED, merged
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Question
 
@@ -108,6 +108,8 @@ def after_pick(
         facts=context.facts,
         text=fresh.text,
         pick=pick,
+        # asked why not: the reasons that set them apart on the setup lead the comparison
+        aspect=Aspect.drawbacks if fresh.aspect == Aspect.drawbacks else None,
     )
 
 
@@ -190,12 +192,14 @@ def _made_again(
         return None
     # after a check of the pick, the features it checked were asked about, not needed
     kept = context.features if made else _listed(context.facts.get("needs"))
-    features = list(dict.fromkeys([*kept, *needed_features(setup)]))[:12]
+    # less what is now said not to be needed ("what if we go down to 1 cluster?")
+    dropped = _listed(facts.get(NOT_NEEDED))
+    features = [f for f in dict.fromkeys([*kept, *needed_features(setup)]) if f not in dropped]
     before = made.verdict.pick if made else context.pick
     return Intent(
         kind=IntentKind.recommend,
         meshes=fresh.meshes,
-        features=features,
+        features=features[:12],
         facts=facts,
         text=fresh.text,
         pick=before,

@@ -13,6 +13,7 @@ from bot.answers.citations import Citations, evidence_date, source_rank
 from bot.answers.claims import claims_section
 from bot.answers.deciding import architecture, deciding_facts
 from bot.answers.figures import figure_caveats, lead_figure
+from bot.answers.gives_up import gives_up_lead, migration_lead
 from bot.answers.licensing import licence_lead
 from bot.answers.notices import status_detail
 from bot.answers.phrasing import first_sentence, mesh_names
@@ -490,6 +491,16 @@ def compare(kb: KnowledgeBase, intent: Intent) -> Answer:
         leads = [licence_lead(m, counted, cite) for m in sorted(meshes, key=plain.__contains__)]
         asked = " ".join(lead for lead, _ in leads) + (f" {asked}" if asked else "")
         asked_sources = [*(s for _, sources in leads for s in sources), *asked_sources]
+    elif intent.aspect == Aspect.drawbacks and setup:  # "why not istio?" after a pick
+        versus = mesh_names(kb, ids[1:])
+        asked = f"Why {kb.meshes[ids[0]].name} over {versus} for your setup: {setup.text}"
+        asked_sources, setup = setup.sources, None
+    elif intent.aspect == Aspect.gives_up:  # "what do we lose?": the move's losses first
+        lost, lost_sources = gives_up_lead(kb, meshes[0], meshes[1], cite)
+        asked, asked_sources = f"{lost} {asked}".strip(), [*lost_sources, *asked_sources]
+    elif intent.aspect == Aspect.migration:  # "how hard is the migration?": as far as held
+        move, move_sources = migration_lead(kb, meshes[0], meshes[1], cite)
+        asked, asked_sources = f"{move} {asked}".strip(), [*move_sources, *asked_sources]
     cite.read_more(s for m in meshes for s in m.sources)
     return build_answer(
         kb,

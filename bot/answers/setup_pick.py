@@ -62,7 +62,11 @@ def for_setup(
         else:
             place = verdict.survivors.index(mesh_id) + 1
             left = len(verdict.survivors)
-            said.append(f"{name} fits and ranks {ordinal(place)} of the {left} options left.")
+            behind, cited = _behind(kb, verdict, mesh_id)
+            said.append(
+                f"{name} fits and ranks {ordinal(place)} of the {left} options left{behind}."
+            )
+            sources += cited
     pick = mesh_names(kb, verdict.tied)
     checked = any(m in verdict.tied for m in intent.meshes)
     if len(verdict.tied) > 1:
@@ -77,3 +81,29 @@ def for_setup(
         sources=cite.cite(sources),
         verdict=True,
     )
+
+
+def _behind(kb: KnowledgeBase, verdict: scoring.Verdict, mesh_id: str) -> tuple[str, list[str]]:
+    """What puts a mesh that fits behind the pick, said after its rank ("…, behind Linkerd:
+    Mutual TLS (mTLS) partial (beta)"): the must-haves it meets only partly where the pick
+    meets more of them, else the fired rule that weighs most for the pick over it; nothing
+    where it is the pick or nothing sets them apart."""
+    pick = verdict.pick
+    if pick is None or mesh_id in verdict.tied:
+        return "", []
+    mine, theirs = verdict.of(mesh_id), verdict.of(pick)
+    name = kb.meshes[pick].name
+    if mine.shortfalls > theirs.shortfalls:
+        short = [f for f in mine.caveats if not f.met_anyway][:2]
+        text = "; ".join(f.text for f in short)
+        return f", behind {name}: {text}", [x for f in short for x in f.sources[:1]]
+    apart = {
+        rule.id: scoring.weight(rule, theirs, verdict.field)
+        - scoring.weight(rule, mine, verdict.field)
+        for rule in verdict.fired
+    }
+    best = max(verdict.fired, key=lambda r: apart[r.id], default=None)
+    if best is None or apart[best.id] <= 0:
+        return "", []
+    text, cited = best.said_of(verdict.survivors, best.sources, verdict.field.req.needs)
+    return f", behind {name}: {text.rstrip('.')}", cited[:1]

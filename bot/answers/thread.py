@@ -15,7 +15,9 @@ from bot.answers.answered import answered
 from bot.answers.asked_of_subject import asked_of_subject
 from bot.answers.distribution_asked import of_the_distribution
 from bot.answers.engine import AnswerEngine
+from bot.answers.gives_up import loss_asked
 from bot.answers.kept_subject import asked_of_thread_mesh
+from bot.answers.other_for_needs import other_for_needs
 from bot.answers.own_ask import as_modes_needed, own_ask, subject_of
 from bot.answers.results import Answer
 from bot.answers.told_last import with_told_last
@@ -23,11 +25,13 @@ from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
 from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import FactValue
 
 LENGTH_ONLY_WORDS = 4  # a reply this short that asks a length asks nothing else
 # A reply's stance that sets a mesh aside ("istio feels too complex for our team of 4, what
 # else?", "istio is out, what else?"): the pick made again without it, on the thread's setup.
 SETS_ASIDE = ("set_aside_mesh", "refused_mesh")
+RUN, COMPLAINT = "incumbent", "hurts"  # the mesh they run, and that it hurts them
 
 
 def compact(intent: Intent) -> Intent:
@@ -65,8 +69,21 @@ def follow_up(kb: KnowledgeBase, parser: IntentParser, text: str, context: Inten
     intent = _read(kb, parser, said, context)
     # the constraints this reply adds are kept where something must give way
     facts = with_told_last(kb.rules, context.facts, intent.facts)
-    intent = intent.model_copy(update={"facts": facts})
+    intent = intent.model_copy(update={"facts": facts, **_pick_kept(kb, context, intent)})
     return intent if said == text else intent.model_copy(update={"text": parser.parse(text).text})
+
+
+def _pick_kept(kb: KnowledgeBase, context: Intent, intent: Intent) -> dict[str, object]:
+    """What a reply asking of the thread's pick by name ("isn't linkerd edge risky in prod?"
+    after Linkerd was picked) keeps of the recommendation: its pick and the options it chose
+    between, so "what would you do instead then?" can make it again without the pick."""
+    made = _recommendation_of(context)
+    if made is None or intent.pick is not None or intent.kind == IntentKind.recommend:
+        return {}
+    pick = pick_of(kb, made) if context.kind == IntentKind.recommend else context.pick
+    if pick is None or intent.meshes != [pick]:
+        return {}
+    return {"pick": pick, "options": made.options, "passed": made.passed}
 
 
 def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -> Intent:
@@ -80,16 +97,20 @@ def _read(kb: KnowledgeBase, parser: IntentParser, text: str, context: Intent) -
         return priced  # "how is it priced?", "can we use it for free under BUSL?"
     if of_distribution := of_the_distribution(kb, parser, text, context):
         return of_distribution  # "can it do ambient?" after OpenShift Service Mesh 3
-    if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
-        return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
+    if lost := loss_asked(kb, parser, text, context):
+        return lost  # "what do we lose?" after a move weighed: what it gives up
     if aside := _set_aside(kb, parser, text, context):
         return aside  # "istio feels too complex for our team of 4, what else?"
+    if context.kind == IntentKind.recommend and (chose := _answers(kb, parser, text, context)):
+        return chose  # "2", "from our cloud provider", "nope, and sidecars are fine"
     if among := among_named(parser, text, context):
         return among  # "which of those three has the best multi-cluster story?"
     if asked := own_ask(kb, parser, text, context):
         return asked  # the catch with the thread's mesh, or a list on its platform
     if of_subject := asked_of_thread_mesh(kb, parser, text, context):
         return of_subject  # "can it run on EKS?", "is there an egress gateway?" after one mesh
+    if other := other_for_needs(kb, parser, text, context):
+        return other  # "could linkerd do that?": that mesh checked for the thread's needs
     if context.kind == IntentKind.recommend and (went_on := after_pick(kb, parser, text, context)):
         return went_on  # more of the setup, or the pick checked for a feature
     if again := after_asked_of_pick(kb, parser, text, context):
@@ -128,18 +149,43 @@ def _set_aside(
     made = _recommendation_of(context)
     if made is None:
         return None
-    fresh = parser.parse(text)
-    if not any(fresh.facts.get(fact) for fact in SETS_ASIDE):
+    fresh, pick = parser.parse(text), pick_of(kb, made)
+    said = _pushed_back(pick, fresh, context) or _instead(parser, text, pick, fresh)
+    said = said or fresh.facts
+    if not any(said.get(fact) for fact in SETS_ASIDE):
         return None
     return Intent(
         kind=IntentKind.recommend,
         options=made.options,
         features=made.features,
-        facts=merged(known_facts(kb, made.facts), fresh.facts),
+        facts=merged(known_facts(kb, made.facts), said),
         text=text.strip()[:ECHO_CHARS],
-        pick=pick_of(kb, context),
+        pick=pick,
         passed=made.passed,
     )
+
+
+def _pushed_back(pick: str | None, fresh: Intent, context: Intent) -> dict[str, FactValue] | None:
+    """A reply that complains of the thread's pick as if they ran it ("I disagree, Istio is
+    too complex for us", read alone as a complaint of the mesh they run) while the thread's
+    setup says they don't: the pick pushed back on, so its facts set it aside as too much for
+    them; None for any other reply."""
+    complained = fresh.facts.get(COMPLAINT) is True and fresh.meshes == [pick]
+    if not complained or fresh.facts.get(RUN) != pick or context.facts.get(RUN) == pick:
+        return None
+    kept = {k: v for k, v in fresh.facts.items() if k not in (RUN, COMPLAINT)}
+    return {**kept, SETS_ASIDE[0]: pick}
+
+
+def _instead(
+    parser: IntentParser, text: str, pick: str | None, fresh: Intent
+) -> dict[str, FactValue] | None:
+    """A reply asking what else, naming no mesh ("what would you do instead then?" after
+    "isn't linkerd edge risky in prod?"; rules.yaml `phrases: instead_asked`): the pick set
+    aside, so the pick made again is what would come instead; None for any other reply."""
+    if fresh.meshes or pick is None or not parser.says("instead_asked", text):
+        return None
+    return {**fresh.facts, SETS_ASIDE[0]: pick}
 
 
 def _shortened(parser: IntentParser, text: str, context: Intent) -> Intent | None:

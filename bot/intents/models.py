@@ -63,6 +63,8 @@ class Aspect(StrEnum):
     freshness = "freshness"  # how current the knowledge is ("how fresh is your data?")
     independence = "independence"  # which evidence is independent ("or all vendor marketing?")
     method = "method"  # where the answers come from and why trust them ("over the istio docs?")
+    gives_up = "gives_up"  # what a move from the mesh they run gives up ("what do we lose?")
+    migration = "migration"  # how a move from the mesh they run goes ("how hard is it?")
 
 
 class Intent(BaseModel):

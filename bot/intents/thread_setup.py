@@ -70,8 +70,11 @@ def implied_beside(
 ) -> dict[str, FactValue]:
     """What the reply's facts imply read beside the thread's (rules.yaml `implied:`), less
     what the thread said already: "10 EC2 VMs" after "we run EKS" counts no nodes, as VMs
-    counted count them only where no other platform is said."""
+    counted count them only where no other platform is said. What the reply's own facts undo
+    of the thread's (rules.yaml `reply_implied`: "what if we go down to 1 cluster?" after "4
+    clusters, need multi-cluster": no mesh spans clusters) is said with them."""
     if not before:
         return implied(rules, dict(said), counted)
+    said = implied(rules, dict(said), implications=rules.reply_implied)
     whole = implied(rules, merged(before, said), counted)
     return {k: v for k, v in whole.items() if k in said or before.get(k) != v}

@@ -2467,6 +2467,12 @@ class RulesFile(Strict):
         description="What a comparison reads from a size it is asked at ('gloo vs ambient for "
         "5 clusters': one mesh across them), where a pick would ask instead.",
     )
+    reply_implied: list[Implication] = Field(
+        default_factory=list,
+        description="What a reply's own facts undo of the thread's setup ('what if we go down "
+        "to 1 cluster?' after '4 clusters, need multi-cluster': no mesh spans clusters, "
+        "multi-cluster is not needed); read of the reply alone, then laid over the thread.",
+    )
     already_phrases: list[Text] = Field(
         default_factory=list,
         description="Words before a mesh or vendor the team already runs or buys from.",
