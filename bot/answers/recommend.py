@@ -32,6 +32,7 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.answers.support import support_lead
 from bot.answers.told_last import with_told_last
+from bot.answers.ways_out import WayOut, ways_out, ways_out_items, ways_out_lead
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
@@ -827,6 +828,7 @@ def _lead(
     known: bool,
     before: str | None,
     conflict: str = "",
+    out: list[WayOut] | None = None,
 ) -> str:
     verdict = ahead.verdict
     # How the pick changed from the one before comes first (the reply changed the setup to
@@ -835,14 +837,21 @@ def _lead(
     # comes after the pick, which is what the reader asked for.
     changed = whatif.since_before(kb, verdict, before)
     relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict, facts)
+    if relaxed and verdict.pick and out:
+        relaxed += " " + ways_out_lead(kb, out, "Or, keeping that")
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)
     after = f" {provider}" if provider else ""
     if verdict.pick is None:
+        relax = (
+            ways_out_lead(kb, out)
+            if out
+            else ("see what ruled each out, and relax the one that matters least.")
+        )
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
-            f"see what ruled each out, and relax the one that matters least.{after}"
+            f"{relax}{after}"
         ).strip()
     if len(verdict.tied) > 1 and not facts:
         return (
@@ -1064,6 +1073,11 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
         if p
     ]
+    out = ways_out(kb, facts, among, verdict) if verdict.pick is None or verdict.relaxed else []
+    if out:
+        points.append(
+            StatementList(heading="Ways out", items=ways_out_items(kb, out, verdict, cite))
+        )
     if reasons:
         points.append(StatementList(heading="Why", items=reasons[:KEY_REASONS]))
     if against:
@@ -1126,6 +1140,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             known=bool(facts),
             before=intent.pick,
             conflict=conflict,
+            out=out,
         ),
         lead_sources=conflict_sources,
         points=points,

@@ -210,6 +210,10 @@ def _base_left(screened: Screened, field: Field) -> Screened | None:
     return next((s for s in field.alive if base and s.mesh.id == base), None)
 
 
+NEEDS_A_MESH = "needs_a_mesh"  # rules.yaml fact: every mesh is out, and none falls short
+MESH_DOUBTED = "mesh_doubted"  # rules.yaml fact: whether to run a mesh at all is the question
+
+
 @dataclass(frozen=True)
 class _Screening:
     screened: list[Screened]
@@ -229,6 +233,11 @@ def _screened(
     relaxed: list[str] = []
     loosened: dict[str, tuple[FactValue, str]] = {}
     first = screened = screener.screen(among, facts, req=req)
+    if _only_baseline_short(first) and not facts.get(MESH_DOUBTED):
+        # every mesh is out, and going without one falls short of a must-have: what they
+        # need only a mesh gives, so running none is no pick either
+        facts = {**facts, NEEDS_A_MESH: True}
+        first = screened = screener.screen(among, facts, req=req)
     # only what was said can be given up: "I gave up … someone else runs the control plane"
     # is no answer to a team that never asked for that
     said = {c.id for c in rules.constraints if c.fact in facts}
@@ -279,6 +288,13 @@ def _screened(
     if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
         return _Screening(first, [], {})
     return _Screening(screened, relaxed, loosened)
+
+
+def _only_baseline_short(screened: list[Screened]) -> bool:
+    """No mesh at all is the only offering left, and it meets a must-have only partly or
+    unconfirmed."""
+    alive = [s for s in screened if not s.out]
+    return bool(alive) and all(_baseline(s) and s.shortfalls for s in alive)
 
 
 def _said_hard_before(

@@ -868,6 +868,14 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
                 message=f"unknown constraint '{constraint_id}'",
                 fix="use the id of a constraint under constraints:",
             )
+    for i, constraint_id in enumerate(rules.ways_out):
+        if constraint_id not in ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"ways_out[{i}]",
+                message=f"unknown constraint '{constraint_id}'",
+                fix="use the id of a constraint under constraints:",
+            )
     for i, fact_id in enumerate(rules.relax_first):
         if fact_id not in facts:
             yield Problem(

@@ -2616,6 +2616,11 @@ class RulesFile(Strict):
         description="Constraints given up, one at a time in this order, while nothing "
         "meets every requirement (the answer says which).",
     )
+    ways_out: list[Id] = Field(
+        default_factory=list,
+        description="Constraints a nothing-fits answer offers to give up, each with the pick "
+        "giving it up alone leaves (never the platform).",
+    )
     kept_over_new_needs: list[Id] = Field(
         default_factory=list,
         description="Of `relax_order`, the constraints said as rules before a reply that adds "

@@ -1,0 +1,124 @@
+"""When hard constraints leave no mesh (user test s16a, P6), and slips of setup words
+(P10, words).
+
+- Every mesh ruled out, and running none falls short of a must-have (VMs meshed, FIPS): no
+  mesh is no firm pick. The answer says nothing fits and which requirement to give up for
+  which pick ("give up open source only and Kong Mesh would be the pick; or give up FIPS and
+  Kuma would"), with what rules each out now, cited. Where a softer rule is given up, the
+  other ways out are named beside it.
+- Where running no mesh meets what they ask, or whether to run one is the question, it
+  stays an answer.
+- A slip of a count's unit after a number ("60 servcies") and of a must-have ending a list
+  of them ("mtls + retires") is read as the word and said; "retires" elsewhere is English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers.engine import AnswerEngine
+from bot.knowledge.base import KnowledgeBase
+from tests.support.conversation import talk
+from tests.support.verdicts import verdict
+
+# ---------------------------------------------------------------- nothing fits: ways out
+
+NOTHING_FITS = [
+    "Nomad and k8s, 150 services, open source only, need FIPS",
+    "we run nomad plus kubernetes, 150 svcs, FIPS validated crypto required, open source only",
+    "Nomad + k8s estate, ~150 services, we need FIPS and it must be open source",
+    "150 services on Nomad and Kubernetes. Needs: FIPS. Licence: open source only.",
+    "open source only, FIPS 140 required, 150 services across nomad and k8s",
+    "Nomad shop with some k8s, 200 services, must be open source, FIPS compliance needed",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_FITS)
+def test_no_mesh_is_no_firm_pick_when_every_mesh_is_out(engine: AnswerEngine, text: str):
+    result = verdict(engine, text)
+    assert result.pick is None
+    assert result.of("no-mesh").out
+    answer = engine.answer(engine.parser.parse(text))
+    assert answer.title == "Recommendation: nothing fits every requirement"
+    assert "No mesh (firm)" not in answer.lead
+    assert "give up" in answer.lead and "would be the pick" in answer.lead
+    ways = next(p for p in answer.points if getattr(p, "heading", "") == "Ways out")
+    labels = " ".join(item.label for item in ways.items)
+    assert "open source" in labels and "FIPS" in labels
+    assert all(item.sources for item in ways.items)  # each way out is cited
+
+
+def test_a_need_added_in_a_thread_gives_ways_out(kb: KnowledgeBase):
+    answer = talk(
+        kb, "Nomad and k8s, 150 services, want one mesh, open source", "what if we also need FIPS?"
+    ).answer
+    assert answer is not None
+    assert answer.title == "Recommendation: nothing fits every requirement"
+    assert "Kong Mesh would be the pick" in answer.lead
+    assert "Kuma would be the pick" in answer.lead
+
+
+SOFTER_GIVEN_UP = [
+    "k8s + VMs, 100 services, CNCF only, no sidecars",
+    "kubernetes and VMs, 100 services, CNCF projects only, no sidecars",
+    "100 services on k8s plus VM workloads, CNCF only, we don't want sidecars",
+]
+
+
+@pytest.mark.parametrize("text", SOFTER_GIVEN_UP)
+def test_a_softer_rule_given_up_names_the_other_way_out(engine: AnswerEngine, text: str):
+    answer = engine.answer(engine.parser.parse(text))
+    assert "No mesh" not in answer.title
+    assert "gave up the softest: no sidecars" in answer.lead
+    assert "Or, keeping that, give up VMs" in answer.lead
+
+
+NO_MESH_STAYS = [
+    # what they ask, going without a mesh meets: no mesh stays a fair answer
+    "EKS, 8 services, small team, only need mTLS",
+    "is it worth running a mesh at all for 10 services on GKE that only need mtls?",
+]
+
+
+@pytest.mark.parametrize("text", NO_MESH_STAYS)
+def test_no_mesh_stays_where_it_meets_what_they_ask(engine: AnswerEngine, text: str):
+    result = verdict(engine, text)
+    assert "nothing fits" not in engine.answer(engine.parser.parse(text)).title
+    assert not result.of("no-mesh").out
+
+
+# ---------------------------------------------------------------- slips of setup words
+
+SLIPS = [
+    ("recomend a mesh for our eks clsuter, 60 servcies, no sidecar, mtls + retires", 60),
+    ("eks, 60 servcies, need mtls + retires", 60),
+    ("GKE, 60 sevrices, mtls, retires", 60),
+    ("60 servcies on AKS; must have mtls and retires", 60),
+    ("we need mtls & retires, 60 serivces on eks", 60),
+    ("EKS with 60 servcies. needs: mTLS + retires.", 60),
+]
+
+
+@pytest.mark.parametrize(("text", "services"), SLIPS)
+def test_slips_of_units_and_listed_needs_are_read_and_said(
+    engine: AnswerEngine, text: str, services: int
+):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("services") == services
+    assert "retries" in intent.facts.get("needs", [])
+    assert "“retires” as Retries" in engine.answer(intent).lead
+
+
+NOT_SLIPS = [
+    "the old cluster retires next month, 60 services on eks, need mtls",
+    "our CA retires certificates every 90 days, need mtls on eks, 60 services",
+    "when the legacy platform retires we move 60 services to EKS, need mtls",
+    "mtls retires nothing, 60 services on EKS",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SLIPS)
+def test_english_words_outside_a_list_of_needs_stay_english(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert "retries" not in intent.facts.get("needs", [])
+    assert "retires" not in intent.read_as
