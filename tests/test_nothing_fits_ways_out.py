@@ -122,3 +122,35 @@ def test_english_words_outside_a_list_of_needs_stay_english(engine: AnswerEngine
     intent = engine.parser.parse(text)
     assert "retries" not in intent.facts.get("needs", [])
     assert "retires" not in intent.read_as
+
+
+# ---------------------------------------------------------------- lightest with a feature asked
+
+LIGHTEST_WITH_JWT = [
+    "lightest mesh that supports JWT validation at 300 pods",
+    "which mesh with jwt validation has the least memory overhead at 300 pods?",
+    "smallest footprint mesh that can validate JWTs, 300 pods",
+    "lightest option for 300 pods if we need JWT validation at the mesh",
+    "least memory hungry mesh with JWT auth for 300 pods",
+]
+
+
+@pytest.mark.parametrize("text", LIGHTEST_WITH_JWT)
+def test_lightest_with_a_feature_ranks_partial_ones_and_not_no_mesh(
+    engine: AnswerEngine, text: str
+):
+    answer = engine.answer(engine.parser.parse(text))
+    assert answer.title == "The lightest mesh"
+    said = " ".join(getattr(p, "text", "") for p in answer.points)
+    assert "Running no mesh costs nothing" not in said
+    labels = [b.label for p in answer.points for b in getattr(p, "bars", [])]
+    assert len(labels) >= 2
+    assert any("Istio ambient mode" in b and "partial" in b for b in labels)
+    assert "only partly" in said
+
+
+def test_lightest_with_no_feature_still_says_no_mesh_costs_nothing(engine: AnswerEngine):
+    answer = engine.answer(engine.parser.parse("lightest mesh at 300 pods"))
+    said = " ".join(getattr(p, "text", "") for p in answer.points)
+    assert "Running no mesh costs nothing" in said
+    assert not any("partial" in b.label for p in answer.points for b in getattr(p, "bars", []))
