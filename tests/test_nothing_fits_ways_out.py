@@ -154,3 +154,60 @@ def test_lightest_with_no_feature_still_says_no_mesh_costs_nothing(engine: Answe
     said = " ".join(getattr(p, "text", "") for p in answer.points)
     assert "Running no mesh costs nothing" in said
     assert not any("partial" in b.label for p in answer.points for b in getattr(p, "bars", []))
+
+
+# ---------------------------------------------------------------- a cost respects the setup
+
+NO_SIDECAR_COSTS = [
+    "how much memory would gloo mesh take at 200 pods with no sidecars?",
+    "what would gloo mesh cost in memory at 200 pods? we won't run sidecars",
+    "how much memory does gloo mesh use at 200 pods if we don't want sidecars",
+    "how much memory for gloo mesh at 200 pods without sidecars?",
+    "how much memory will gloo mesh need for 200 pods, no sidecars please",
+]
+
+
+@pytest.mark.parametrize("text", NO_SIDECAR_COSTS)
+def test_a_cost_after_no_sidecars_takes_the_sidecarless_mode(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("no_sidecars") is True
+    answer = engine.answer(intent)
+    assert answer.title.startswith("What a mesh costs")
+    assert "proxies take 84 MB" in answer.lead  # ztunnel: 12 MB a node on 7 nodes
+    assert "in sidecar mode instead" in answer.lead
+
+
+def test_a_cost_with_sidecars_unsaid_keeps_the_sidecar_figure(engine: AnswerEngine):
+    answer = engine.answer(engine.parser.parse("gloo mesh cost at 200 pods"))
+    assert "proxies take 12 GB" in answer.lead
+    assert "in ztunnel mode instead" in answer.lead
+
+
+LEAVING_THEN_COST = [
+    "we're on NGINX Service Mesh on EKS, 45 services, need to get off it. must have jwt "
+    "validation at the mesh and no sidecars",
+    "NGINX Service Mesh on EKS, 45 services, it's retired and we must move off; need jwt "
+    "validation and no sidecars",
+    "we run nginx service mesh on eks with 45 services and have to replace it, jwt "
+    "validation required, no sidecars",
+]
+COST_TURNS = ["how much would that cost at 45 svc?", "what would that cost at 45 services?"]
+
+
+@pytest.mark.parametrize("setup", LEAVING_THEN_COST)
+@pytest.mark.parametrize("turn", COST_TURNS)
+def test_a_cost_in_the_thread_leaves_out_the_mesh_they_leave(
+    kb: KnowledgeBase, setup: str, turn: str
+):
+    answer = talk(kb, setup, "what about Gloo?", turn).answer
+    assert answer is not None and answer.title.startswith("What a mesh costs")
+    bars = [b.label for p in answer.points for b in getattr(p, "bars", [])]
+    items = [i.label for p in answer.points for i in getattr(p, "items", [])]
+    assert not any("NGINX" in label for label in [*bars, *items])
+    assert "sidecar only" not in answer.lead and "Gloo Mesh" in answer.lead
+
+
+def test_a_retired_mesh_asked_alone_is_still_costed(engine: AnswerEngine):
+    intent = engine.parser.parse("cost of nginx service mesh vs linkerd at 100 pods")
+    assert set(intent.meshes) == {"nginx-service-mesh", "linkerd"}
+    assert "No sourced proxy-memory figure for NGINX Service Mesh" in engine.answer(intent).lead

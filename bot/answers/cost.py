@@ -42,6 +42,9 @@ MB_PER_MIB = 1.048576
 ABOVE = 1.5  # a proxy seen using up to this many times a measured figure is "a little above"
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
 _MEMORY_SCOPES = (Scope.pod, Scope.node)
+# rules.yaml facts naming the mesh a setup moves off, and its refusal of sidecars
+LEFT_BEHIND = ("leaving", "retired_mesh")
+NO_SIDECARS = "no_sidecars"
 _PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
 
 
@@ -132,10 +135,16 @@ def _size(intent: Intent) -> Size:
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
-    """The meshes asked about; by default the featured meshes that have figures."""
-    ids = [m for m in intent.meshes if m in kb.meshes] or [
-        m for m in kb.rules.featured if m in kb.meshes and kb.meshes[m].overhead
-    ]
+    """The meshes asked about, less the one the setup moves off where others are asked too
+    (a retired mesh they leave is no option to cost); by default the featured meshes that
+    have figures."""
+    left = {intent.facts.get(fact) for fact in LEFT_BEHIND}
+    asked = [m for m in intent.meshes if m in kb.meshes]
+    ids = (
+        [m for m in asked if m not in left]
+        or asked
+        or [m for m in kb.rules.featured if m in kb.meshes and kb.meshes[m].overhead]
+    )
     return [kb.meshes[i] for i in ids]
 
 
@@ -201,8 +210,10 @@ def _headlines(
     measure: Measure = Measure.memory,
     percentiles: tuple[Metric, ...] = MEASURE_METRICS[Measure.latency],
     asked: Metric | None = None,
+    sidecarless: bool = False,
 ) -> list[tuple[Mesh, Figure]]:
-    """One figure per mesh for the measure asked: memory that scales with size by default.
+    """One figure per mesh for the measure asked: memory that scales with size by default;
+    where sidecars are refused (`sidecarless`), a mesh's sidecarless mode's.
 
     Latency figures side by side are like for like: one percentile, from one source or
     one publisher's runs where the knowledge base has them (see `_like_for_like`).
@@ -219,7 +230,12 @@ def _headlines(
     scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
     chosen = []
     for mesh in meshes:
-        figure = lead_figure(kb, mesh, MEASURE_METRICS[measure][0])
+        metric = MEASURE_METRICS[measure][0]
+        # sidecars refused: the sidecarless mode's per-node figure (Gloo Mesh's ztunnel)
+        # where the offering runs one, not its sidecars'
+        figure = (sidecarless and lead_figure(kb, mesh, metric, Scope.node)) or lead_figure(
+            kb, mesh, metric
+        )
         if figure is not None and figure.per in scopes:
             chosen.append((mesh, figure))
     return chosen
@@ -877,6 +893,11 @@ def _figured_lead(
             f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
             f"{borrowed}{_other_mode(kb, low_mesh, low, size)}{_waypoints_at(low_mesh, low, size)}."
         )
+    if _total(low, size) == _total(high, size):  # one total for all: no range to give
+        return (
+            f"At {size.headline}, proxy memory is {_total(low, size)} for each of them "
+            f"({_who_at(kb, ranked, low, size)})."
+        )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
         f"({_who_at(kb, ranked, low, size)}) to {_total(high, size)} "
@@ -1241,7 +1262,10 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     baseline = [m for m in meshes if m.data_plane.model == DataPlaneModel.none]
     meshes = [m for m in meshes if m not in baseline] or meshes
     baseline = [m for m in baseline if m not in meshes]
-    headlines = _headlines(kb, meshes, measure, _asked_percentiles(size), size.percentile)
+    sidecarless = intent.facts.get(NO_SIDECARS) is True
+    headlines = _headlines(
+        kb, meshes, measure, _asked_percentiles(size), size.percentile, sidecarless
+    )
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
@@ -1263,7 +1287,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead = _sentences(seen, lead)  # what they measured is what they ask about
     shown = list(headlines)
     for also in _also(intent, measure):  # "cpu + mem": each measure asked, in turn
-        more = _headlines(kb, meshes, also)
+        more = _headlines(kb, meshes, also, sidecarless=sidecarless)
         if more:
             points.append(_headline_part(kb, meshes, more, size, cite, also))
         lead = _sentences(lead, _lead(kb, meshes, more, size, also))
