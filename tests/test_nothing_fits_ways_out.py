@@ -211,3 +211,39 @@ def test_a_retired_mesh_asked_alone_is_still_costed(engine: AnswerEngine):
     intent = engine.parser.parse("cost of nginx service mesh vs linkerd at 100 pods")
     assert set(intent.meshes) == {"nginx-service-mesh", "linkerd"}
     assert "No sourced proxy-memory figure for NGINX Service Mesh" in engine.answer(intent).lead
+
+
+# ---------------------------------------------------------------- ambient costed with a waypoint
+
+SETUP_L7 = (
+    "we're on bare-metal k8s (kubeadm), 500 services, must be open source only, no sidecars, "
+    "need L7 authz and traffic splitting"
+)
+WAYPOINT_COSTS = [
+    "what's the memory cost at that size?",
+    "how much memory would that take?",
+    "what would it cost in memory at 500 services?",
+    "memory cost?",
+    "and the memory footprint at that scale?",
+]
+
+
+@pytest.mark.parametrize("turn", WAYPOINT_COSTS)
+def test_ambient_costed_for_l7_needs_counts_a_waypoint(kb: KnowledgeBase, turn: str):
+    answer = talk(kb, SETUP_L7, turn).answer
+    assert answer is not None and answer.title.startswith("What a mesh costs")
+    assert "plus at least one waypoint (60 MB) for Traffic splitting" in answer.lead
+    assert "about 264 MB in all with one" in answer.lead
+
+
+NO_L7_NEED = [
+    "cost of istio ambient at 500 pods",
+    "istio ambient memory at 500 services",
+]
+
+
+@pytest.mark.parametrize("text", NO_L7_NEED)
+def test_ambient_costed_with_no_l7_need_names_waypoints_as_extra(engine: AnswerEngine, text: str):
+    lead = engine.answer(engine.parser.parse(text)).lead
+    assert "at least one waypoint" not in lead
+    assert "per waypoint deployed where L7 features are needed" in lead

@@ -63,6 +63,7 @@ class Size:
     percentile: Metric | None = None  # the latency percentile asked ("p99"), if one was
     services: int | None = None  # services counted where no pods were: one pod a service
     waypoints: int | None = None  # ambient's L7 waypoints counted ("with 10 waypoints")
+    needs: tuple[str, ...] = ()  # the features the setup needs at the mesh
 
     @property
     def said(self) -> str:
@@ -131,6 +132,7 @@ def _size(intent: Intent) -> Size:
         percentile,
         counted,
         _count(intent, "waypoints"),
+        tuple(needs) if isinstance(needs := intent.facts.get("needs"), list) else (),
     )
 
 
@@ -889,9 +891,10 @@ def _figured_lead(
         return f"At {size.headline}, {low_mesh.name} runs no proxy in your cluster: 0 MB of memory."
     if len(ranked) == 1:
         borrowed = f" ({borrowed_label(kb, low)})" if low.borrowed_from else ""
+        waypoints = _waypoints_at(kb, low_mesh, low, size)
         return (
             f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
-            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}{_waypoints_at(low_mesh, low, size)}."
+            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}{waypoints}."
         )
     if _total(low, size) == _total(high, size):  # one total for all: no range to give
         return (
@@ -905,9 +908,11 @@ def _figured_lead(
     )
 
 
-def _waypoints_at(mesh: Mesh, shown: Figure, size: Size) -> str:
+def _waypoints_at(kb: KnowledgeBase, mesh: Mesh, shown: Figure, size: Size) -> str:
     """Beside a per-node figure, what its waypoints add: at the count said ("plus 10 waypoints
-    at 60 MB each, 600 MB: 1,080 MB in all"), else that each one deployed for L7 comes on top."""
+    at 60 MB each, 600 MB: 1,080 MB in all"); else, where the setup needs what the mesh applies
+    only in a waypoint (`waypoint_features`), one at least; else that each one deployed for L7
+    comes on top."""
     extra = [
         f
         for f in mesh.overhead
@@ -916,6 +921,16 @@ def _waypoints_at(mesh: Mesh, shown: Figure, size: Size) -> str:
     if not extra or shown.per != Scope.node:
         return ""
     each = extra[0]
+    wanted = [kb.features[f].name for f in size.needs if f in mesh.waypoint_features]
+    if not size.waypoints and wanted:  # what they need runs only in one: one at least
+        total = shown.high * size.count(shown) + each.high
+        named = ", ".join(wanted[:-1]) + " and " + wanted[-1] if len(wanted) > 1 else wanted[0]
+        return (
+            f", plus at least one waypoint ({amount(each.high, each.unit)}) for "
+            f"{named}, which it applies only in a waypoint: about "
+            f"{amount(total, each.unit)} in all with one, {amount(each.high, each.unit)} more "
+            "for each further one (usually one per namespace that needs them)"
+        )
     if not size.waypoints:
         return f", plus {figure_text(each)} deployed where L7 features are needed"
     added = each.high * size.waypoints

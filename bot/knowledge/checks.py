@@ -320,6 +320,14 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                 message=f"unknown feature '{mesh.as_feature}'",
                 fix="use a feature id from features.yaml",
             )
+        for i, fid in enumerate(mesh.waypoint_features):
+            if feature_ids is not None and fid not in feature_ids:
+                yield Problem(
+                    file=file,
+                    path=f"waypoint_features[{i}]",
+                    message=f"unknown feature '{fid}'",
+                    fix="use a feature id from features.yaml",
+                )
         beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
         for i, other in enumerate(mesh.successors_named):
             if other not in mesh.replaced_by:

@@ -1017,6 +1017,11 @@ class Mesh(Strict):
     sources: list[Id] = Field(min_length=1, description="Sources for the mesh-level facts.")
     features: dict[Id, Support]
     overhead: list[Figure] = Field(default_factory=list)
+    waypoint_features: list[Id] = Field(
+        default_factory=list,
+        description="Features the offering applies only in an L7 proxy deployed apart (ambient's "
+        "waypoints), as its feature rows say: needed, a cost counts at least one such proxy.",
+    )
     outdated_claims: list[OutdatedClaim] = Field(default_factory=list)
     distribution: Distribution | None = None
     fit: Fit | None = Field(
