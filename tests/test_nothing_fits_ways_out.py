@@ -247,3 +247,38 @@ def test_ambient_costed_with_no_l7_need_names_waypoints_as_extra(engine: AnswerE
     lead = engine.answer(engine.parser.parse(text)).lead
     assert "at least one waypoint" not in lead
     assert "per waypoint deployed where L7 features are needed" in lead
+
+
+# ---------------------------------------------------------------- a mesh doubted for telemetry
+
+TELEMETRY_ONLY = [
+    "Is it worth running a mesh for 200 services just for observability?",
+    "do we even need a mesh for 200 services just for observability?",
+    "is a mesh worth it for 150 services if all we want is metrics and tracing?",
+    "200 services on EKS, is it worth running a mesh just for golden metrics?",
+    "is it worth having a mesh for 300 services only for observability?",
+]
+
+
+@pytest.mark.parametrize("text", TELEMETRY_ONLY)
+def test_a_mesh_doubted_for_telemetry_weighs_none_and_a_light_mesh(engine: AnswerEngine, text: str):
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("mesh_doubted") is True
+    tied = verdict(engine, text).tied
+    assert tied and set(tied) <= {"no-mesh", "linkerd"}
+    assert "OpenTelemetry's zero-code instrumentation" in " ".join(
+        i.text for p in engine.answer(intent).points for i in getattr(p, "items", [])
+    )
+
+
+TELEMETRY_NOT_ALONE = [
+    "is it worth running a mesh for 200 services, we need mtls and observability",
+    "200 services on EKS, we need observability, want a mesh",
+]
+
+
+@pytest.mark.parametrize("text", TELEMETRY_NOT_ALONE)
+def test_telemetry_beside_other_needs_or_undoubted_is_not_that_rule(
+    engine: AnswerEngine, text: str
+):
+    assert "doubted-telemetry-only" not in {r.id for r in verdict(engine, text).fired}
