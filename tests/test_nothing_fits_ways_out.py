@@ -282,3 +282,23 @@ def test_telemetry_beside_other_needs_or_undoubted_is_not_that_rule(
     engine: AnswerEngine, text: str
 ):
     assert "doubted-telemetry-only" not in {r.id for r in verdict(engine, text).fired}
+
+
+ONE_MESH_ASKED = [
+    "Nomad and k8s, 150 services, want one mesh, open source",
+    "we want one mesh for VMs and EKS, 80 services",
+    "EKS + VMs, one mesh for both, 50 services",
+    "we need a single mesh across nomad and kubernetes, 100 services",
+    "k8s plus VMs, need one mesh, 120 services",
+]
+
+
+@pytest.mark.parametrize("text", ONE_MESH_ASKED)
+def test_one_mesh_wanted_is_a_mesh_asked_for(engine: AnswerEngine, text: str):
+    assert engine.parser.parse(text).facts.get("mesh_asked") is True
+    assert verdict(engine, text).of("no-mesh").out
+
+
+@pytest.mark.parametrize("text", ["do we want one mesh or two?", "do we need one mesh at all?"])
+def test_one_mesh_asked_about_is_no_mesh_asked_for(engine: AnswerEngine, text: str):
+    assert "mesh_asked" not in engine.parser.parse(text).facts
