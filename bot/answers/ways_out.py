@@ -67,7 +67,11 @@ def _givable(
             if key in seen:
                 continue
             fewer = {k: v for k, v in facts.items() if k != fact_id}
-            words = facts_text(kb, {fact_id: facts[fact_id]})
+            words = (  # "the licence policy (open source only)", "no sidecars"
+                f"the {fact.label} ({fact.says(facts[fact_id])})"
+                if fact and fact.type in (FactType.choice, FactType.choices)
+                else facts_text(kb, {fact_id: facts[fact_id]})
+            )
         seen.add(key)
         out.append((words, fewer))
     return out
