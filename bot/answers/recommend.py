@@ -791,16 +791,23 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValu
     preference by its name there ("the mesh someone else wants")."""
     if not verdict.relaxed:
         return ""
+    names = _given_up_names(kb, verdict, facts)
+    return f"Nothing meets every requirement, so I gave up the softest: {names}."
+
+
+def _given_up_names(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
+    """The requirements given up, in words ('no sidecars'); '' where none was."""
+    if not verdict.relaxed:
+        return ""
     listed = kb.rules.fact(kb.rules.refusals.preferred_fact or "")
     preferred = facts.get(listed.id) if listed else None
     soft = set(preferred) if listed and isinstance(preferred, list) else set()
-    names = _and(
+    return _and(
         [
             listed.says(f.id) if listed and f.id in soft else _given_up(verdict, c, f)
             for c, f in _given_up_facts(kb, verdict.relaxed)
         ]
     )
-    return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
 def _given_up_facts(kb: KnowledgeBase, given_up: list[str]) -> list[tuple[str, FactDef]]:
@@ -838,7 +845,8 @@ def _lead(
     changed = whatif.since_before(kb, verdict, before)
     relaxed = need_gave_way(kb, verdict, facts) or _relaxed_note(kb, verdict, facts)
     if relaxed and verdict.pick and out:
-        relaxed += " " + ways_out_lead(kb, out, "Or, keeping that")
+        kept = _given_up_names(kb, verdict, facts)
+        relaxed += " " + ways_out_lead(kb, out, f"Or, keeping {kept or 'that'}")
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)
