@@ -302,3 +302,32 @@ def test_one_mesh_wanted_is_a_mesh_asked_for(engine: AnswerEngine, text: str):
 @pytest.mark.parametrize("text", ["do we want one mesh or two?", "do we need one mesh at all?"])
 def test_one_mesh_asked_about_is_no_mesh_asked_for(engine: AnswerEngine, text: str):
     assert "mesh_asked" not in engine.parser.parse(text).facts
+
+
+# ---------------------------------------------------------------- a cost difference shows both
+
+RUN_THEN_AMBIENT = (
+    "we run the AKS istio addon, 90 services. leadership wants ambient. options?",
+    "can we do ambient on AKS at all?",
+)
+DIFFERENCE_ASKED = [
+    "what's the cost difference at 90 services on 6 nodes?",
+    "what's the difference in cost at 6 nodes?",
+    "how much would we save on 6 nodes?",
+    "memory savings at 90 services on 6 nodes?",
+    "what would it cost compared to today, 6 nodes?",
+]
+
+
+@pytest.mark.parametrize("turn", DIFFERENCE_ASKED)
+def test_a_cost_difference_sets_the_mesh_they_run_beside(kb: KnowledgeBase, turn: str):
+    answer = talk(kb, *RUN_THEN_AMBIENT, turn).answer
+    assert answer is not None and answer.title.startswith("What a mesh costs")
+    assert "AKS Istio-based service mesh add-on" in answer.lead
+    assert "Istio ambient mode" in answer.lead
+
+
+def test_a_cost_with_no_difference_asked_is_the_thread_mesh_alone(kb: KnowledgeBase):
+    answer = talk(kb, *RUN_THEN_AMBIENT, "what would it cost at 90 services on 6 nodes?").answer
+    assert answer is not None
+    assert "AKS Istio-based service mesh add-on" not in answer.lead
