@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from bot.intents.lexicon import english
 from bot.intents.respell import SLIP_LENGTH, plain_typo
-from bot.knowledge.aliases import AliasIndex, normalise
+from bot.knowledge.aliases import AliasIndex, digits, normalise
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*[kK]?\s*$")
@@ -95,7 +95,8 @@ class NeedSlips:
     def _only(self, word: str, among: list[str]) -> str | None:
         """The one word of `among` this is a plain typo of, where it is no slip of a mesh's
         name's word too, but for that word itself ("services" in a name)."""
-        meant = [w for w in among if plain_typo(word, w)]
+        # another number is another generation ("oauth" is no slip of "oauth2")
+        meant = [w for w in among if plain_typo(word, w) and digits(w) == digits(word)]
         if len(meant) != 1 or any(plain_typo(word, n) for n in self._names if n != meant[0]):
             return None
         return meant[0]
