@@ -42,6 +42,9 @@ MB_PER_MIB = 1.048576
 ABOVE = 1.5  # a proxy seen using up to this many times a measured figure is "a little above"
 _LATENCY = (Metric.latency_p50, Metric.latency_p90, Metric.latency_p99)
 _MEMORY_SCOPES = (Scope.pod, Scope.node)
+# rules.yaml facts naming the mesh a setup moves off, and its refusal of sidecars
+LEFT_BEHIND = ("leaving", "retired_mesh")
+NO_SIDECARS = "no_sidecars"
 _PROXY_SCOPES = (Scope.pod, Scope.node, Scope.waypoint)
 
 
@@ -60,6 +63,7 @@ class Size:
     percentile: Metric | None = None  # the latency percentile asked ("p99"), if one was
     services: int | None = None  # services counted where no pods were: one pod a service
     waypoints: int | None = None  # ambient's L7 waypoints counted ("with 10 waypoints")
+    needs: tuple[str, ...] = ()  # the features the setup needs at the mesh
 
     @property
     def said(self) -> str:
@@ -128,14 +132,21 @@ def _size(intent: Intent) -> Size:
         percentile,
         counted,
         _count(intent, "waypoints"),
+        tuple(needs) if isinstance(needs := intent.facts.get("needs"), list) else (),
     )
 
 
 def _meshes(kb: KnowledgeBase, intent: Intent) -> list[Mesh]:
-    """The meshes asked about; by default the featured meshes that have figures."""
-    ids = [m for m in intent.meshes if m in kb.meshes] or [
-        m for m in kb.rules.featured if m in kb.meshes and kb.meshes[m].overhead
-    ]
+    """The meshes asked about, less the one the setup moves off where others are asked too
+    (a retired mesh they leave is no option to cost); by default the featured meshes that
+    have figures."""
+    left = {intent.facts.get(fact) for fact in LEFT_BEHIND}
+    asked = [m for m in intent.meshes if m in kb.meshes]
+    ids = (
+        [m for m in asked if m not in left]
+        or asked
+        or [m for m in kb.rules.featured if m in kb.meshes and kb.meshes[m].overhead]
+    )
     return [kb.meshes[i] for i in ids]
 
 
@@ -201,8 +212,10 @@ def _headlines(
     measure: Measure = Measure.memory,
     percentiles: tuple[Metric, ...] = MEASURE_METRICS[Measure.latency],
     asked: Metric | None = None,
+    sidecarless: bool = False,
 ) -> list[tuple[Mesh, Figure]]:
-    """One figure per mesh for the measure asked: memory that scales with size by default.
+    """One figure per mesh for the measure asked: memory that scales with size by default;
+    where sidecars are refused (`sidecarless`), a mesh's sidecarless mode's.
 
     Latency figures side by side are like for like: one percentile, from one source or
     one publisher's runs where the knowledge base has them (see `_like_for_like`).
@@ -219,7 +232,12 @@ def _headlines(
     scopes = _MEMORY_SCOPES if measure == Measure.memory else _PROXY_SCOPES
     chosen = []
     for mesh in meshes:
-        figure = lead_figure(kb, mesh, MEASURE_METRICS[measure][0])
+        metric = MEASURE_METRICS[measure][0]
+        # sidecars refused: the sidecarless mode's per-node figure (Gloo Mesh's ztunnel)
+        # where the offering runs one, not its sidecars'
+        figure = (sidecarless and lead_figure(kb, mesh, metric, Scope.node)) or lead_figure(
+            kb, mesh, metric
+        )
         if figure is not None and figure.per in scopes:
             chosen.append((mesh, figure))
     return chosen
@@ -873,9 +891,15 @@ def _figured_lead(
         return f"At {size.headline}, {low_mesh.name} runs no proxy in your cluster: 0 MB of memory."
     if len(ranked) == 1:
         borrowed = f" ({borrowed_label(kb, low)})" if low.borrowed_from else ""
+        waypoints = _waypoints_at(kb, low_mesh, low, size)
         return (
             f"At {size.headline}, {low_mesh.name} proxies take {_total(low, size)} of memory"
-            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}{_waypoints_at(low_mesh, low, size)}."
+            f"{borrowed}{_other_mode(kb, low_mesh, low, size)}{waypoints}."
+        )
+    if _total(low, size) == _total(high, size):  # one total for all: no range to give
+        return (
+            f"At {size.headline}, proxy memory is {_total(low, size)} for each of them "
+            f"({_who_at(kb, ranked, low, size)})."
         )
     return (
         f"At {size.headline}, proxy memory runs from {_total(low, size)} "
@@ -884,9 +908,11 @@ def _figured_lead(
     )
 
 
-def _waypoints_at(mesh: Mesh, shown: Figure, size: Size) -> str:
+def _waypoints_at(kb: KnowledgeBase, mesh: Mesh, shown: Figure, size: Size) -> str:
     """Beside a per-node figure, what its waypoints add: at the count said ("plus 10 waypoints
-    at 60 MB each, 600 MB: 1,080 MB in all"), else that each one deployed for L7 comes on top."""
+    at 60 MB each, 600 MB: 1,080 MB in all"); else, where the setup needs what the mesh applies
+    only in a waypoint (`waypoint_features`), one at least; else that each one deployed for L7
+    comes on top."""
     extra = [
         f
         for f in mesh.overhead
@@ -895,6 +921,16 @@ def _waypoints_at(mesh: Mesh, shown: Figure, size: Size) -> str:
     if not extra or shown.per != Scope.node:
         return ""
     each = extra[0]
+    wanted = [kb.features[f].name for f in size.needs if f in mesh.waypoint_features]
+    if not size.waypoints and wanted:  # what they need runs only in one: one at least
+        total = shown.high * size.count(shown) + each.high
+        named = ", ".join(wanted[:-1]) + " and " + wanted[-1] if len(wanted) > 1 else wanted[0]
+        return (
+            f", plus at least one waypoint ({amount(each.high, each.unit)}) for "
+            f"{named}, which it applies only in a waypoint: about "
+            f"{amount(total, each.unit)} in all with one, {amount(each.high, each.unit)} more "
+            "for each further one (usually one per namespace that needs them)"
+        )
     if not size.waypoints:
         return f", plus {figure_text(each)} deployed where L7 features are needed"
     added = each.high * size.waypoints
@@ -1241,7 +1277,10 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
     baseline = [m for m in meshes if m.data_plane.model == DataPlaneModel.none]
     meshes = [m for m in meshes if m not in baseline] or meshes
     baseline = [m for m in baseline if m not in meshes]
-    headlines = _headlines(kb, meshes, measure, _asked_percentiles(size), size.percentile)
+    sidecarless = intent.facts.get(NO_SIDECARS) is True
+    headlines = _headlines(
+        kb, meshes, measure, _asked_percentiles(size), size.percentile, sidecarless
+    )
     points: list[Part] = (
         [_headline_part(kb, meshes, headlines, size, cite, measure)] if headlines else []
     )
@@ -1263,7 +1302,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
         lead = _sentences(seen, lead)  # what they measured is what they ask about
     shown = list(headlines)
     for also in _also(intent, measure):  # "cpu + mem": each measure asked, in turn
-        more = _headlines(kb, meshes, also)
+        more = _headlines(kb, meshes, also, sidecarless=sidecarless)
         if more:
             points.append(_headline_part(kb, meshes, more, size, cite, also))
         lead = _sentences(lead, _lead(kb, meshes, more, size, also))

@@ -7,7 +7,7 @@ from bot.answers.citations import Citations, source_rank
 from bot.answers.results import Bar
 from bot.intents.models import Measure
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Basis, Figure, Mesh, Metric
+from bot.knowledge.models import Basis, Figure, Mesh, Metric, Scope
 
 # The figures that answer each measure, in the order a headline prefers them.
 MEASURE_METRICS = {
@@ -27,10 +27,12 @@ _BASIS_WORDS = {
 }
 
 
-def lead_figure(kb: KnowledgeBase, mesh: Mesh, metric: Metric) -> Figure | None:
+def lead_figure(
+    kb: KnowledgeBase, mesh: Mesh, metric: Metric, per: Scope | None = None
+) -> Figure | None:
     """The figure to headline: best-ranked source kind, then a typical value before a peak
-    or a sizing allowance, then the newest."""
-    figures = [f for f in mesh.overhead if f.metric == metric]
+    or a sizing allowance, then the newest; of those counted `per` that, where asked."""
+    figures = [f for f in mesh.overhead if f.metric == metric and per in (None, f.per)]
     if not figures:
         return None
 

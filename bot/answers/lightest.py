@@ -1,6 +1,7 @@
 """The lightest mesh: current meshes ranked by data-plane proxy memory at the user's size, or
 by the overhead asked ("lowest-latency mesh": added latency), among those with every feature
-asked fully ("lightest sidecarless option").
+asked ("lightest sidecarless option"): one that has a feature only partly ranks with that
+said beside its bar and why, cited; running no mesh is no answer where a feature is asked.
 
 A delay or a CPU figure depends on the benchmark's load and hardware, so those rankings set
 like against like: the one benchmark (source) that measured the most of the meshes, and the
@@ -23,6 +24,7 @@ from bot.answers.figures import (
     lead_figure,
 )
 from bot.answers.money import money_said, price_line
+from bot.answers.phrasing import first_sentence
 from bot.answers.platform_fit import runs_there
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
@@ -40,6 +42,9 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope, Status
 from bot.knowledge.wording import amount, figure_text, rate_text
 
+# a feature's levels a ranking keeps: in full, or partly (said beside the bar)
+HAS_IT = frozenset({Level.yes, Level.partial, Level.extension, Level.enterprise})
+
 
 def _count(intent: Intent, fact: str) -> int | None:
     value = intent.facts.get(fact)
@@ -47,15 +52,43 @@ def _count(intent: Intent, fact: str) -> int | None:
 
 
 def _candidates(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> list[Mesh]:
-    """The current meshes that run on every platform said, with every feature asked about
-    fully, among those named if any ("cheapest of linkerd, kuma and cilium")."""
+    """The current meshes that run on every platform said, with every feature asked about at
+    least partly (running no mesh only where none is asked: it has a feature only as tools
+    beside it do), among those named if any ("cheapest of linkerd, kuma and cilium")."""
     return [
         m
         for m in kb.current_meshes()
         if (not intent.meshes or m.id in intent.meshes)
-        and all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
+        and all(m.features[f].level in HAS_IT for f in intent.features if f in m.features)
+        and not (intent.features and m.status == Status.baseline)
         and all(runs_there(m, p) for p in platforms)
     ]
+
+
+def _partly(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[str]:
+    """The features asked that the mesh has only partly, by name."""
+    return [
+        kb.features[f].name
+        for f in intent.features
+        if f in mesh.features and f in kb.features and mesh.features[f].level != Level.yes
+    ]
+
+
+def _partly_said(
+    kb: KnowledgeBase, intent: Intent, meshes: list[Mesh], cite: Citations
+) -> Paragraph | None:
+    """Each ranked mesh that has a feature asked only partly, with its row's note: 'Istio
+    ambient mode has JWT validation partly: …'."""
+    said, sources = [], []
+    for mesh in meshes:
+        for f in intent.features:
+            row = mesh.features.get(f)
+            if row is None or row.level == Level.yes or f not in kb.features:
+                continue
+            why = first_sentence(row.note).rstrip(".") if row.note else row.level.value
+            said.append(f"{mesh.name} has {kb.features[f].name} only partly: {why}.")
+            sources += row.sources
+    return Paragraph(text=" ".join(said), sources=cite.cite(sources)) if said else None
 
 
 def _benchmark(
@@ -118,7 +151,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
     among = _among(kb, intent, platforms)
     bars = [
-        figure_bar(_bar_label(kb, mesh, figure), figure, count, cite)
+        figure_bar(_bar_label(kb, mesh, figure, _partly(kb, intent, mesh)), figure, count, cite)
         for _, mesh, figure, count in ranked
     ]
     items = [
@@ -157,7 +190,9 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         ).strip()
         # Who is left out of the ranking, and why, follows the chart: the lead stays the
         # verdict and what qualifies it.
-        apart = f"{_lent(kb, lent)}Running no mesh costs nothing at all."
+        # a feature asked is one running no mesh lacks: no answer to "lightest with JWT"
+        free = "" if intent.features else "Running no mesh costs nothing at all."
+        apart = f"{_lent(kb, lent)}{free}".strip()
     else:
         summary = f"No {measured} figures are recorded for these meshes, so I can't rank them."
         apart = ""
@@ -205,6 +240,8 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             note += " " + " ".join(f"{m.name}: {f.conditions}." for m, f in offloaded)
     heading = f"Proxy memory at {pods:,} pods" if by_size else measured.capitalize()
     points: list[Part] = [Chart(heading=heading, bars=bars)] if bars else []
+    if partly := _partly_said(kb, intent, [m for _, m, _, _ in ranked], cite):
+        points.append(partly)
     if apart:
         points.append(Paragraph(text=apart))
     points.append(Paragraph(text=note))
@@ -262,13 +299,14 @@ def _extra_proxies(mesh: Mesh, metric: Metric) -> str:
     return "".join(f", plus {figure_text(f)}{rate_text(f)} where you deploy one" for f in extra[:1])
 
 
-def _bar_label(kb: KnowledgeBase, mesh: Mesh, figure: Figure) -> str:
+def _bar_label(kb: KnowledgeBase, mesh: Mesh, figure: Figure, partly: list[str]) -> str:
     """The mesh's name; what its figure counts where the mesh holds figures for other parts
     ("cilium-envoy, mesh part only" beside the whole agent); whose measurement it is where
-    it is another's."""
+    it is another's; the features asked it has only partly."""
     lender = kb.meshes.get(figure.borrowed_from or "")
     modes = {f.mode for f in mesh.overhead if f.metric == figure.metric}
     said = [figure.mode] if len(modes) > 1 else []
+    said += [f"{name} partial" for name in partly]
     said += [f"borrowed: {lender.name}'s figure"] if lender else []
     said += [w for w in (basis_label(figure),) if w]
     return f"{mesh.name} ({'; '.join(said)})" if said else mesh.name

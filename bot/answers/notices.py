@@ -95,10 +95,9 @@ def read_as_sentence(kb: KnowledgeBase, intent: Intent) -> str:
         **{m.id: m.name for m in kb.meshes.values()},
         **{f.id: f.name for f in kb.features.values()},
     }
-    read = [
-        f"“{typed}” as {names[e]}{_formerly(kb, typed, e)}"
+    read = [  # a word read as another is said as that word ("servcies" as services)
+        f"“{typed}” as {names.get(e, e)}{_formerly(kb, typed, e) if e in names else ''}"
         for typed, e in intent.read_as.items()
-        if e in names
     ]
     return f"I read {', '.join(read)}." if read else ""
 

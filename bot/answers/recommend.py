@@ -32,6 +32,7 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.answers.support import support_lead
 from bot.answers.told_last import with_told_last
+from bot.answers.ways_out import WayOut, ways_out, ways_out_items, ways_out_lead
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import (
@@ -804,16 +805,23 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValu
     preference by its name there ("the mesh someone else wants")."""
     if not verdict.relaxed:
         return ""
+    names = _given_up_names(kb, verdict, facts)
+    return f"Nothing meets every requirement, so I gave up the softest: {names}."
+
+
+def _given_up_names(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
+    """The requirements given up, in words ('no sidecars'); '' where none was."""
+    if not verdict.relaxed:
+        return ""
     listed = kb.rules.fact(kb.rules.refusals.preferred_fact or "")
     preferred = facts.get(listed.id) if listed else None
     soft = set(preferred) if listed and isinstance(preferred, list) else set()
-    names = _and(
+    return _and(
         [
             listed.says(f.id) if listed and f.id in soft else _given_up(verdict, c, f)
             for c, f in _given_up_facts(kb, verdict.relaxed)
         ]
     )
-    return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
 def _given_up_facts(kb: KnowledgeBase, given_up: list[str]) -> list[tuple[str, FactDef]]:
@@ -841,6 +849,7 @@ def _lead(
     known: bool,
     before: str | None,
     conflict: str = "",
+    out: list[WayOut] | None = None,
 ) -> str:
     verdict = ahead.verdict
     # How the pick changed from the one before comes first (the reply changed the setup to
@@ -853,14 +862,22 @@ def _lead(
         or need_gave_way(kb, verdict, facts)
         or _relaxed_note(kb, verdict, facts)
     )
+    if relaxed and verdict.pick and out:
+        kept = _given_up_names(kb, verdict, facts)
+        relaxed += " " + ways_out_lead(kb, out, f"Or, keeping {kept or 'that'}")
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
     provider = _provider_note(kb, verdict, req, facts, said)
     after = f" {provider}" if provider else ""
     if verdict.pick is None:
+        relax = (
+            ways_out_lead(kb, out)
+            if out
+            else ("see what ruled each out, and relax the one that matters least.")
+        )
         return (
             f"{note} Every offering I know fails at least one requirement you stated; "
-            f"see what ruled each out, and relax the one that matters least.{after}"
+            f"{relax}{after}"
         ).strip()
     if len(verdict.tied) > 1 and not facts:
         return (
@@ -1082,6 +1099,11 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
         )
         if p
     ]
+    out = ways_out(kb, facts, among, verdict) if verdict.pick is None or verdict.relaxed else []
+    if out:
+        points.append(
+            StatementList(heading="Ways out", items=ways_out_items(kb, out, verdict, cite))
+        )
     if reasons:
         points.append(StatementList(heading="Why", items=reasons[:KEY_REASONS]))
     if against:
@@ -1144,6 +1166,7 @@ def recommend(kb: KnowledgeBase, intent: Intent) -> Answer:
             known=bool(facts),
             before=intent.pick,
             conflict=conflict,
+            out=out,
         ),
         lead_sources=conflict_sources,
         points=points,

@@ -211,6 +211,10 @@ def _base_left(screened: Screened, field: Field) -> Screened | None:
     return next((s for s in field.alive if base and s.mesh.id == base), None)
 
 
+NEEDS_A_MESH = "needs_a_mesh"  # rules.yaml fact: every mesh is out, and none falls short
+MESH_DOUBTED = "mesh_doubted"  # rules.yaml fact: whether to run a mesh at all is the question
+
+
 @dataclass(frozen=True)
 class _Screening:
     screened: list[Screened]
@@ -233,6 +237,11 @@ def _screened(
     relaxed: list[str] = []
     loosened: dict[str, tuple[FactValue, str]] = {}
     first = screened = screener.screen(among, facts, req=req)
+    if _only_baseline_short(first) and not facts.get(MESH_DOUBTED):
+        # every mesh is out, and going without one falls short of a must-have: what they
+        # need only a mesh gives, so running none is no pick either
+        facts = {**facts, NEEDS_A_MESH: True}
+        first = screened = screener.screen(among, facts, req=req)
     given = facts
     if wanted_needs(facts) and not _any_in_full([s for s in first if not s.out]):
         facts = without_wanted(facts)
@@ -289,6 +298,13 @@ def _screened(
     if not alive or (relaxed and not _any_in_full(alive) and any(not s.out for s in first)):
         return _Screening(first, [], {}, given)
     return _Screening(screened, relaxed, loosened, facts)
+
+
+def _only_baseline_short(screened: list[Screened]) -> bool:
+    """No mesh at all is the only offering left, and it meets a must-have only partly or
+    unconfirmed."""
+    alive = [s for s in screened if not s.out]
+    return bool(alive) and all(_baseline(s) and s.shortfalls for s in alive)
 
 
 def _said_hard_before(

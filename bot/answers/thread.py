@@ -23,6 +23,7 @@ from bot.answers.results import Answer
 from bot.answers.told_last import with_told_last
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import ECHO_CHARS, IntentParser
+from bot.intents.stances import INCUMBENT
 from bot.intents.thread_setup import merged
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
@@ -269,7 +270,8 @@ def _costed_for_the_thread(
     as "ambient vs sidecars" asks it. Asked of another mode alone ("how much memory would
     the sidecars use?"), it is that mode first, the thread's mesh beside it; set against a
     mesh named ("what would it cost in memory vs the AKS istio add-on?"), the thread's mesh
-    and that one."""
+    and that one. Asked as a difference with nothing named ("what's the cost difference?"),
+    it is the mesh they run beside the thread's."""
     subject = subject_of(kb, context)
     if intent.kind != IntentKind.cost or subject is None:
         return intent
@@ -282,6 +284,9 @@ def _costed_for_the_thread(
         return intent.model_copy(update={"meshes": [subject, *against]})
     if named := parser.modes_named(text, subject):
         return intent.model_copy(update={"meshes": [*named, subject]})
+    run = context.facts.get(INCUMBENT)
+    if isinstance(run, str) and run != subject and parser.says("difference_asked", text):
+        return intent.model_copy(update={"meshes": [run, subject]})  # what they run, beside
     return intent if intent.meshes else intent.model_copy(update={"meshes": [subject]})
 
 

@@ -192,6 +192,7 @@ GROUPS = frozenset(
         "billed_units",
         "drawbacks",
         "catch",
+        "difference_asked",
         "list_asked",
         "reply_openers",
         "picks_between",

@@ -117,7 +117,8 @@ class Intent(BaseModel):
     read_as: dict[UnknownName, str] = Field(
         default_factory=dict,
         max_length=4,
-        description="Plain typos read as a known mesh or feature: as typed -> entity id.",
+        description="Plain typos read as a known mesh or feature, or a count's unit: as typed "
+        "-> entity id (the unit itself for a unit: 'servcies' -> 'services').",
     )
     version: Annotated[str, StringConstraints(max_length=20)] | None = Field(
         default=None,

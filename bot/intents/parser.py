@@ -66,6 +66,7 @@ from bot.intents.moves import MovesOffered
 from bot.intents.moving_on import ASKING, MovingOn
 from bot.intents.name_breaks import NameBreaks
 from bot.intents.names import NameReader, as_written, initialled
+from bot.intents.need_slips import NeedSlips
 from bot.intents.numbers import CODE, NumberReader
 from bot.intents.opening import Opening
 from bot.intents.pasted import MAX_MESSAGE, MAX_PASTED, PastedReader
@@ -387,6 +388,23 @@ class IntentParser:
         names += [a for f in kb.features.values() for a in (f.id, f.name, *f.aliases)]
         self._respeller = Respeller(
             self._cues, self._vocabulary, {w for a in names for w in normalise(a).split()}
+        )
+        self._need_slips = NeedSlips(
+            units=(normalise(u) for f in kb.rules.facts for u in f.units),
+            features=kb.feature_index,
+            feature_words={
+                normalise(a): f.id
+                for f in kb.features.values()
+                for a in (f.id, f.name, *f.aliases)
+                if len(normalise(a).split()) == 1
+            },
+            joiners=kb.rules.phrases.get("need_list_joiners", []),
+            names={
+                w
+                for m in kb.meshes.values()
+                for a in (m.id, m.name, *m.known_as)
+                for w in normalise(a).split()
+            },
         )
         self._platform_words = frozenset(
             w for phrase in self._requirements.platform_words() for w in normalise(phrase).split()
@@ -751,7 +769,11 @@ class IntentParser:
         plain = self._likened.rewrite(plain)  # "sidecarless (ambient style)": the kind wanted
         plain = self._rivals.rewrite(plain)  # "buoyant vs solo": Linkerd vs Gloo Mesh
         plain = _CAMEL.sub(self._spaced_name, plain)  # "GlooMesh" is Gloo Mesh
-        return plain, self._read(self._respeller.respell(_code_words(plain)), beside or {})
+        respelled, slips = self._need_slips.read(self._respeller.respell(_code_words(plain)))
+        reading = self._read(respelled, beside or {})
+        if reading is not None:  # "60 servcies, mtls + retires": said in the answer
+            reading.read_as = {**slips, **reading.read_as}
+        return plain, reading
 
     def setup_of(self, text: str, beside: Mapping[str, FactValue] | None = None) -> Intent:
         """A reply to a recommendation read as more of its setup, whatever it asks: the facts

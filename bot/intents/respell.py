@@ -47,17 +47,17 @@ class Respeller:
         word = written.lower()
         if len(word) < SLIP_LENGTH or ordinary(word) or word in self._vocabulary:
             return None
-        meant = [cue for cue in self._cues if _typo(word, cue)]
+        meant = [cue for cue in self._cues if plain_typo(word, cue)]
         if len(meant) != 1 or english(word):
             return None
         # a slip of a name's word is the name's ("linkred"), unless that word is the cue's own
         # ("latnecy": "latency", in "latency-aware load balancing" too)
-        if any(_typo(word, n) for n in self._names if n != meant[0]):
+        if any(plain_typo(word, n) for n in self._names if n != meant[0]):
             return None
         return meant[0]
 
 
-def _typo(word: str, other: str) -> bool:
+def plain_typo(word: str, other: str) -> bool:
     """A plain typo of the other word: as many slips as a name's typo may have."""
     edits = typo_edits(word, other)
     return OSA.distance(word, other, score_cutoff=edits) <= edits

@@ -322,6 +322,14 @@ def _check_meshes(loaded: LoadedFiles, today: dt.date) -> Iterator[Problem]:
                 message=f"unknown feature '{mesh.as_feature}'",
                 fix="use a feature id from features.yaml",
             )
+        for i, fid in enumerate(mesh.waypoint_features):
+            if feature_ids is not None and fid not in feature_ids:
+                yield Problem(
+                    file=file,
+                    path=f"waypoint_features[{i}]",
+                    message=f"unknown feature '{fid}'",
+                    fix="use a feature id from features.yaml",
+                )
         beside = mesh.mode_aliases.beside if mesh.mode_aliases else []
         for i, other in enumerate(mesh.successors_named):
             if other not in mesh.replaced_by:
@@ -867,6 +875,14 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
             yield Problem(
                 file="rules.yaml",
                 path=f"relax_order[{i}]",
+                message=f"unknown constraint '{constraint_id}'",
+                fix="use the id of a constraint under constraints:",
+            )
+    for i, constraint_id in enumerate(rules.ways_out):
+        if constraint_id not in ids:
+            yield Problem(
+                file="rules.yaml",
+                path=f"ways_out[{i}]",
                 message=f"unknown constraint '{constraint_id}'",
                 fix="use the id of a constraint under constraints:",
             )

@@ -1038,6 +1038,11 @@ class Mesh(Strict):
     sources: list[Id] = Field(min_length=1, description="Sources for the mesh-level facts.")
     features: dict[Id, Support]
     overhead: list[Figure] = Field(default_factory=list)
+    waypoint_features: list[Id] = Field(
+        default_factory=list,
+        description="Features the offering applies only in an L7 proxy deployed apart (ambient's "
+        "waypoints), as its feature rows say: needed, a cost counts at least one such proxy.",
+    )
     outdated_claims: list[OutdatedClaim] = Field(default_factory=list)
     distribution: Distribution | None = None
     fit: Fit | None = Field(
@@ -2656,6 +2661,11 @@ class RulesFile(Strict):
         default_factory=list,
         description="Constraints given up, one at a time in this order, while nothing "
         "meets every requirement (the answer says which).",
+    )
+    ways_out: list[Id] = Field(
+        default_factory=list,
+        description="Constraints a nothing-fits answer offers to give up, each with the pick "
+        "giving it up alone leaves (never the platform).",
     )
     kept_over_new_needs: list[Id] = Field(
         default_factory=list,
