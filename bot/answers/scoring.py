@@ -231,8 +231,8 @@ def _screened(
     keeps an offering with its caveat), then the constraints in `relax_order`, each held at
     its looser value first where it has one (`loosens_to`); one the latest reply in a thread
     added (bot/answers/told_last.py) is at most held at that looser value, never dropped.
-    Before any of them, the needs said only as wants (bot/intents/wanted.py): a want never
-    outranks a must-not or a must-have."""
+    Before any of them, where no mesh is left, the needs said only as wants
+    (bot/intents/wanted.py): a want never outranks a must-not or a must-have."""
     rules = screener.kb.rules
     relaxed: list[str] = []
     loosened: dict[str, tuple[FactValue, str]] = {}
@@ -243,7 +243,9 @@ def _screened(
         facts = {**facts, NEEDS_A_MESH: True}
         first = screened = screener.screen(among, facts, req=req)
     given = facts
-    if wanted_needs(facts) and not _any_in_full([s for s in first if not s.out]):
+    # a want gives way only where no mesh is left at all: a must-have met in part, the way its
+    # project documents (JWT at ambient's waypoints), still keeps the want's mesh in
+    if wanted_needs(facts) and not [s for s in first if not s.out and not _baseline(s)]:
         facts = without_wanted(facts)
         req = Requirements.from_facts(rules, facts)
         screened = screener.screen(among, facts, req=req)
