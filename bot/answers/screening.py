@@ -245,6 +245,8 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
     mutual TLS", "FIPS … is non-negotiable")."""
     level = row.level if row else Level.unknown
     sources = tuple(row.sources) if row else ()
+    if row and row.stage and level != Level.no and feature_id in ctx.req.released:
+        return Check(Outcome.out, f"generally available {name} (only {row.stage})", sources)
     if level == Level.yes:
         return Check(Outcome.fits)
     if level == Level.no:
