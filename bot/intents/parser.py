@@ -3632,7 +3632,9 @@ class IntentParser:
         mTLS"), earlier in the clause a `released_after` cue closes ("need mTLS GA not beta"),
         or all of them where a `released_all` cue is said ("no preview features")."""
         if self._cues.has("released_all", normalised):
-            mentions = find_mentions(normalised.split(), self._kb.mesh_index, self._kb.feature_index)
+            mentions = find_mentions(
+                normalised.split(), self._kb.mesh_index, self._kb.feature_index
+            )
             return mentions.features
         return self._qualified(text, normalised, "released", "released_after")
 
