@@ -34,6 +34,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.screening import Screened, screen
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
@@ -46,16 +47,33 @@ def _count(intent: Intent, fact: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _candidates(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> list[Mesh]:
+def _candidates(
+    kb: KnowledgeBase, intent: Intent, platforms: list[Platform]
+) -> tuple[list[Mesh], list[Screened]]:
     """The current meshes that run on every platform said, with every feature asked about
-    fully, among those named if any ("cheapest of linkerd, kuma and cilium")."""
-    return [
+    fully, among those named if any ("cheapest of linkerd, kuma and cilium"), that the
+    thread's stated requirements leave (`screen`: its must-haves, must-nots, support and
+    licence; "ok what is lightest of the ones that can?"); with how each left was screened."""
+    left = [
         m
         for m in kb.current_meshes()
         if (not intent.meshes or m.id in intent.meshes)
         and all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
         and all(runs_there(m, p) for p in platforms)
     ]
+    kept = [s for s in screen(kb, left, intent.facts) if not s.out]
+    return [s.mesh for s in kept], kept
+
+
+def _partly(kept: list[Screened]) -> str:
+    """' Linkerd meets only partly: traffic mirroring partial.': the must-haves said before
+    that an offering ranked meets only partly or unconfirmed."""
+    said = []
+    for s in kept:
+        short = [f.text for f in s.caveats if f.feature and not f.met_anyway]
+        if short and s.mesh.status != Status.baseline:
+            said.append(f" {s.mesh.name} meets only partly: {'; '.join(short)}.")
+    return "".join(said)
 
 
 def _benchmark(
@@ -86,7 +104,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     said = f"{pods:,} pods" if _count(intent, "pods") else f"{pods:,} pods (assumed)"
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
     platforms = Requirements.from_facts(kb.rules, intent.facts).platforms
-    meshes = _candidates(kb, intent, platforms)
+    meshes, kept = _candidates(kb, intent, platforms)
     metric, benchmark = _benchmark(kb, meshes, intent.measure)
     by_size = metric == Metric.proxy_memory  # memory adds up over the fleet; a delay does not
     ranked = []
@@ -101,7 +119,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             continue
         if figure is None or (by_size and figure.per not in (Scope.pod, Scope.node)):
             continue
-        if intent.features and figure.borrowed_from:  # the lender's mode, maybe not this one
+        if _must_haves(intent) and figure.borrowed_from:  # the lender's mode, maybe not this one
             continue
         if figure.high == 0:  # no proxy in the cluster: paid for by use, not in memory
             offloaded.append((mesh, figure))
@@ -154,7 +172,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             + (unranked.worst_case_note([f for *_, f, _ in ranked]) if benchmark else "")
             + " "
             + _unlike(kb, [(m, f) for _, m, f, _ in ranked], meshes)
-        ).strip()
+        ).strip() + _partly(kept)
         # Who is left out of the ranking, and why, follows the chart: the lead stays the
         # verdict and what qualifies it.
         apart = f"{_lent(kb, lent)}Running no mesh costs nothing at all."
@@ -244,15 +262,22 @@ def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> str:
     Linkerd and Kuma, b"."""
     names = [kb.meshes[m].name for m in intent.meshes if m in kb.meshes]
     pool = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "meshes"
-    kept = [f"with {_features(kb, intent)}"] if intent.features else []
+    kept = [f"with {_features(kb, intent)}"] if _must_haves(intent) else []
     platform = kb.rules.fact("platform")
     if platforms and platform:
         kept.append(f"that run on {platform.says([p.value for p in platforms])}")
     return f"Among {' '.join([pool, *kept])}, b" if kept or names else "B"
 
 
+def _must_haves(intent: Intent) -> list[str]:
+    """The features asked about, and the must-haves the thread said before."""
+    said = intent.facts.get("needs")
+    return list(dict.fromkeys([*intent.features, *(said if isinstance(said, list) else [])]))
+
+
 def _features(kb: KnowledgeBase, intent: Intent) -> str:
-    return " and ".join(kb.features[f].name.lower() for f in intent.features if f in kb.features)
+    names = [kb.features[f].name.lower() for f in _must_haves(intent) if f in kb.features]
+    return " and ".join(names)
 
 
 def _extra_proxies(mesh: Mesh, metric: Metric) -> str:
