@@ -159,3 +159,52 @@ def test_sidecars_demanded_in_a_thread_rerank_with_sidecars_only(
 )
 def test_sidecars_not_demanded(engine: AnswerEngine, text: str) -> None:
     assert "per_pod_proxy" not in engine.parser.parse(text).facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE, 100 services, want sidecarless and managed",
+        "GKE, 60 services, we'd like ambient-style sidecarless and fully managed",
+        "GKE 100 svc, need no sidecars and managed",
+        "on GKE with 100 services, looking for sidecarless and something managed",
+        "GKE, 80 services: sidecar-free data plane and provider managed",
+        "GKE 40 services want a managed mesh, no sidecars",
+    ],
+)
+def test_two_rules_that_do_not_go_together_say_what_the_other_would_pick(
+    engine: AnswerEngine, kb: KnowledgeBase, text: str
+) -> None:
+    intent = engine.parser.parse(text)
+    assert intent.facts.get("managed_control_plane") is True
+    answer = engine.answer(intent)
+    pick = next(m for m in kb.meshes.values() if answer.title == f"Recommendation: {m.name}")
+    assert pick.features["sidecarless"].level != Level.yes  # managed kept, sidecarless gave
+    said = answer.lead.split("Nothing here avoids that caveat and keeps your other requirements")
+    assert len(said) == 2, answer.lead
+    other = next(m for m in kb.meshes.values() if f"{m.name} would be the pick" in said[1])
+    assert other.features["sidecarless"].level == Level.yes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GKE and managed prometheus, 40 services, need mtls",
+        "compare self hosted and managed options on gke",
+        "GKE, 100 services, want sidecarless",
+        "EKS, 100 services, need mtls and retries",
+        "GKE, 100 services, want managed",
+    ],
+)
+def test_no_trade_is_said_where_none_was_made(engine: AnswerEngine, text: str) -> None:
+    answer = engine.ask(text)
+    assert "Nothing here avoids that caveat" not in answer.lead
+
+
+def test_managed_after_something_else_is_not_the_mesh_managed(engine: AnswerEngine) -> None:
+    for text in (
+        "GKE and managed prometheus, 40 services, need mtls",
+        "compare self hosted and managed options on gke",
+        "ambient and managed istio on GKE, which?",
+    ):
+        assert "managed_control_plane" not in engine.parser.parse(text).facts, text
