@@ -145,6 +145,8 @@ def test_sidecars_demanded_in_a_thread_rerank_with_sidecars_only(
     after = _charted(kb, answer)
     assert after and after < before
     assert all(kb.meshes[m].data_plane.model == DataPlaneModel.sidecar for m in after)
+    per_pod = kb.rules.fact("per_pod_proxy")
+    assert per_pod and f"that meet what you said ({per_pod.label})" in answer.lead
 
 
 @pytest.mark.parametrize(

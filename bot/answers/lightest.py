@@ -23,6 +23,7 @@ from bot.answers.figures import (
     lead_figure,
 )
 from bot.answers.money import money_said, price_line
+from bot.answers.notices import facts_text
 from bot.answers.platform_fit import runs_there
 from bot.answers.requirements import Requirements
 from bot.answers.results import (
@@ -49,11 +50,12 @@ def _count(intent: Intent, fact: str) -> int | None:
 
 def _candidates(
     kb: KnowledgeBase, intent: Intent, platforms: list[Platform]
-) -> tuple[list[Mesh], list[Screened]]:
+) -> tuple[list[Mesh], list[Screened], str]:
     """The current meshes that run on every platform said, with every feature asked about
     fully, among those named if any ("cheapest of linkerd, kuma and cilium"), that the
     thread's stated requirements leave (`screen`: its must-haves, must-nots, support and
-    licence; "ok what is lightest of the ones that can?"); with how each left was screened."""
+    licence; "ok what is lightest of the ones that can?"); with how each left was screened,
+    and the rules said that ruled some out."""
     left = [
         m
         for m in kb.current_meshes()
@@ -61,8 +63,19 @@ def _candidates(
         and all(m.features[f].level == Level.yes for f in intent.features if f in m.features)
         and all(runs_there(m, p) for p in platforms)
     ]
-    kept = [s for s in screen(kb, left, intent.facts) if not s.out]
-    return [s.mesh for s in kept], kept
+    screened = screen(kb, left, intent.facts)
+    kept = [s for s in screened if not s.out]
+    return [s.mesh for s in kept], kept, _ruled_by(kb, intent, screened)
+
+
+def _ruled_by(kb: KnowledgeBase, intent: Intent, screened: list[Screened]) -> str:
+    """'a proxy in every pod, none shared by a node's pods': the rules said that ruled an
+    offering out of the ranking, beside the platform and must-haves the lead names anyway."""
+    ruling = {f.constraint for s in screened if s.out for f in s.reasons}
+    named = {"platform", "needs"}
+    facts = [c.fact for c in kb.rules.constraints if c.id in ruling and c.fact not in named]
+    said = {f: intent.facts[f] for f in dict.fromkeys(facts) if f in intent.facts}
+    return facts_text(kb, said) if said else ""
 
 
 def _partly(kept: list[Screened]) -> str:
@@ -104,7 +117,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     said = f"{pods:,} pods" if _count(intent, "pods") else f"{pods:,} pods (assumed)"
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
     platforms = Requirements.from_facts(kb.rules, intent.facts).platforms
-    meshes, kept = _candidates(kb, intent, platforms)
+    meshes, kept, ruled_by = _candidates(kb, intent, platforms)
     metric, benchmark = _benchmark(kb, meshes, intent.measure)
     by_size = metric == Metric.proxy_memory  # memory adds up over the fleet; a delay does not
     ranked = []
@@ -134,7 +147,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         ranked = [r for r in ranked if not r[2].borrowed_from]
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
-    among = _among(kb, intent, platforms)
+    among = _among(kb, intent, platforms, ruled_by)
     bars = [
         figure_bar(_bar_label(kb, mesh, figure), figure, count, cite)
         for _, mesh, figure, count in ranked
@@ -257,15 +270,17 @@ _MEASURED = {
 }
 
 
-def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> str:
+def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform], ruled_by: str) -> str:
     """What the ranking keeps to: "Among meshes with mutual TLS that run on EKS, b", "Among
-    Linkerd and Kuma, b"."""
+    Linkerd and Kuma, b", "… that meet what you said (no sidecars), b"."""
     names = [kb.meshes[m].name for m in intent.meshes if m in kb.meshes]
     pool = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "meshes"
     kept = [f"with {_features(kb, intent)}"] if _must_haves(intent) else []
     platform = kb.rules.fact("platform")
     if platforms and platform:
         kept.append(f"that run on {platform.says([p.value for p in platforms])}")
+    if ruled_by:
+        kept.append(f"{'and ' if kept else ''}that meet what you said ({ruled_by})")
     return f"Among {' '.join([pool, *kept])}, b" if kept or names else "B"
 
 
