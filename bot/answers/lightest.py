@@ -24,6 +24,7 @@ from bot.answers.figures import (
     lead_figure,
 )
 from bot.answers.money import money_said, price_line
+from bot.answers.notices import facts_text
 from bot.answers.phrasing import first_sentence
 from bot.answers.platform_fit import runs_there
 from bot.answers.requirements import Requirements
@@ -36,6 +37,7 @@ from bot.answers.results import (
     Statement,
     StatementList,
 )
+from bot.answers.screening import Screened, screen
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind, Measure
 from bot.knowledge.base import KnowledgeBase
@@ -51,11 +53,16 @@ def _count(intent: Intent, fact: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _candidates(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> list[Mesh]:
+def _candidates(
+    kb: KnowledgeBase, intent: Intent, platforms: list[Platform]
+) -> tuple[list[Mesh], list[Screened], str]:
     """The current meshes that run on every platform said, with every feature asked about at
     least partly (running no mesh only where none is asked: it has a feature only as tools
-    beside it do), among those named if any ("cheapest of linkerd, kuma and cilium")."""
-    return [
+    beside it do), among those named if any ("cheapest of linkerd, kuma and cilium"), that the
+    thread's stated requirements leave (`screen`: its must-haves, must-nots, support and
+    licence; "ok what is lightest of the ones that can?"); with how each left was screened,
+    and the rules said that ruled some out."""
+    left = [
         m
         for m in kb.current_meshes()
         if (not intent.meshes or m.id in intent.meshes)
@@ -63,6 +70,33 @@ def _candidates(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) ->
         and not (intent.features and m.status == Status.baseline)
         and all(runs_there(m, p) for p in platforms)
     ]
+    screened = screen(kb, left, intent.facts)
+    kept = [s for s in screened if not s.out]
+    return [s.mesh for s in kept], kept, _ruled_by(kb, intent, screened)
+
+
+def _ruled_by(kb: KnowledgeBase, intent: Intent, screened: list[Screened]) -> str:
+    """'a proxy in every pod, none shared by a node's pods': the rules said that ruled an
+    offering out of the ranking, beside the platform and must-haves the lead names anyway."""
+    ruling = {f.constraint for s in screened if s.out for f in s.reasons}
+    named = {"platform", "needs"}
+    facts = [c.fact for c in kb.rules.constraints if c.id in ruling and c.fact not in named]
+    said = {f: intent.facts[f] for f in dict.fromkeys(facts) if f in intent.facts}
+    return facts_text(kb, said) if said else ""
+
+
+def _partly_kept(kept: list[Screened], asked: list[str]) -> str:
+    """' Linkerd meets only partly: traffic mirroring partial.': the must-haves said before
+    (not those this question asks, which the ranking's own labels qualify) that an offering
+    ranked meets only partly or unconfirmed."""
+    said = []
+    for s in kept:
+        short = [
+            f.text for f in s.caveats if f.feature and not f.met_anyway and f.feature not in asked
+        ]
+        if short and s.mesh.status != Status.baseline:
+            said.append(f" {s.mesh.name} meets only partly: {'; '.join(short)}.")
+    return "".join(said)
 
 
 def _partly(kb: KnowledgeBase, intent: Intent, mesh: Mesh) -> list[str]:
@@ -119,7 +153,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
     said = f"{pods:,} pods" if _count(intent, "pods") else f"{pods:,} pods (assumed)"
     nodes = _count(intent, "nodes") or max(1, math.ceil(pods / PODS_PER_NODE))
     platforms = Requirements.from_facts(kb.rules, intent.facts).platforms
-    meshes = _candidates(kb, intent, platforms)
+    meshes, kept, ruled_by = _candidates(kb, intent, platforms)
     metric, benchmark = _benchmark(kb, meshes, intent.measure)
     by_size = metric == Metric.proxy_memory  # memory adds up over the fleet; a delay does not
     ranked = []
@@ -134,7 +168,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             continue
         if figure is None or (by_size and figure.per not in (Scope.pod, Scope.node)):
             continue
-        if intent.features and figure.borrowed_from:  # the lender's mode, maybe not this one
+        if _must_haves(intent) and figure.borrowed_from:  # the lender's mode, maybe not this one
             continue
         if figure.high == 0:  # no proxy in the cluster: paid for by use, not in memory
             offloaded.append((mesh, figure))
@@ -149,7 +183,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
         ranked = [r for r in ranked if not r[2].borrowed_from]
     ranked.sort(key=lambda r: r[0])
     measured = _MEASURED.get(metric, metric.value.replace("_", " "))
-    among = _among(kb, intent, platforms)
+    among = _among(kb, intent, platforms, ruled_by)
     bars = [
         figure_bar(_bar_label(kb, mesh, figure, _partly(kb, intent, mesh)), figure, count, cite)
         for _, mesh, figure, count in ranked
@@ -187,7 +221,7 @@ def lightest(kb: KnowledgeBase, intent: Intent) -> Answer:
             + (unranked.worst_case_note([f for *_, f, _ in ranked]) if benchmark else "")
             + " "
             + _unlike(kb, [(m, f) for _, m, f, _ in ranked], meshes)
-        ).strip()
+        ).strip() + _partly_kept(kept, intent.features)
         # Who is left out of the ranking, and why, follows the chart: the lead stays the
         # verdict and what qualifies it.
         # a feature asked is one running no mesh lacks: no answer to "lightest with JWT"
@@ -276,20 +310,29 @@ _MEASURED = {
 }
 
 
-def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform]) -> str:
+def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform], ruled_by: str) -> str:
     """What the ranking keeps to: "Among meshes with mutual TLS that run on EKS, b", "Among
-    Linkerd and Kuma, b"."""
+    Linkerd and Kuma, b", "… that meet what you said (no sidecars), b"."""
     names = [kb.meshes[m].name for m in intent.meshes if m in kb.meshes]
     pool = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "meshes"
-    kept = [f"with {_features(kb, intent)}"] if intent.features else []
+    kept = [f"with {_features(kb, intent)}"] if _must_haves(intent) else []
     platform = kb.rules.fact("platform")
     if platforms and platform:
         kept.append(f"that run on {platform.says([p.value for p in platforms])}")
+    if ruled_by:
+        kept.append(f"{'and ' if kept else ''}that meet what you said ({ruled_by})")
     return f"Among {' '.join([pool, *kept])}, b" if kept or names else "B"
 
 
+def _must_haves(intent: Intent) -> list[str]:
+    """The features asked about, and the must-haves the thread said before."""
+    said = intent.facts.get("needs")
+    return list(dict.fromkeys([*intent.features, *(said if isinstance(said, list) else [])]))
+
+
 def _features(kb: KnowledgeBase, intent: Intent) -> str:
-    return " and ".join(kb.features[f].name.lower() for f in intent.features if f in kb.features)
+    names = [kb.features[f].name.lower() for f in _must_haves(intent) if f in kb.features]
+    return " and ".join(names)
 
 
 def _extra_proxies(mesh: Mesh, metric: Metric) -> str:

@@ -32,6 +32,7 @@ from bot.answers.screening import Finding, Screened, free_edition
 from bot.answers.steps import standard_steps, step
 from bot.answers.support import support_lead
 from bot.answers.told_last import with_told_last
+from bot.answers.traded import traded_note
 from bot.answers.ways_out import WayOut, ways_out, ways_out_items, ways_out_lead
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.knowledge.base import KnowledgeBase
@@ -898,7 +899,8 @@ def _lead(
     head = f"{pick.name} ({'firm' if firm else 'tentative'}): {first_sentence(summary)}"
     weakness = main_caveat(kb, verdict.of(verdict.pick), req)
     lacks = f" Main caveat: {weakness}" if weakness else ""
-    return f"{note} {head}{lacks}{_close_call(kb, ahead)}{after}".strip()
+    traded = traded_note(kb, verdict, facts)
+    return f"{note} {head}{lacks}{traded}{_close_call(kb, ahead)}{after}".strip()
 
 
 def main_caveat(kb: KnowledgeBase, screened: Screened, req: Requirements) -> str:

@@ -44,6 +44,11 @@ class Requirements(BaseModel):
     in_full: list[str] = Field(
         default_factory=list, description="Must-haves a partial row does not meet."
     )
+    released: list[str] = Field(
+        default_factory=list,
+        description="Must-haves asked for generally available: a row in alpha, beta or "
+        "preview (its `stage`) does not meet them.",
+    )
     by_name: list[str] = Field(
         default_factory=list,
         description="Must-haves said by what their name promises ('mTLS'): a partial row that "

@@ -245,6 +245,8 @@ def _level(row: Support | None, name: str, feature_id: str, mesh: Mesh, ctx: Con
     mutual TLS", "FIPS … is non-negotiable")."""
     level = row.level if row else Level.unknown
     sources = tuple(row.sources) if row else ()
+    if row and row.stage and level != Level.no and feature_id in ctx.req.released:
+        return Check(Outcome.out, f"generally available {name} (only {row.stage})", sources)
     if level == Level.yes:
         return Check(Outcome.fits)
     if level == Level.no:
@@ -922,12 +924,14 @@ def _says(ctx: Context, fact_id: str, value: FactValue) -> str:
 # What of the requirements, beyond the constraint's own fact, each test reads: its checks are
 # remembered by these values (tests/test_screening_reads.py holds every test to its list).
 # What a feature row is read against: an enterprise row is bought with support, or closed to
-# the setup; with sidecars refused, a row is read in the offering's sidecar-free mode; on an
-# all-Kubernetes estate a kind of workload is read by its Kubernetes name (Windows pods).
+# the setup; a row in beta does not meet a must-have asked generally available; with
+# sidecars refused, a row is read in the offering's sidecar-free mode; on an all-Kubernetes
+# estate a kind of workload is read by its Kubernetes name (Windows pods).
 _FEATURE_READS = (
     "support",
     "no_paid_edition",
     "in_full",
+    "released",
     "by_name",
     "needs",
     "no_sidecars",
@@ -945,6 +949,7 @@ READS: dict[str, tuple[str, ...]] = {
         "support",
         "no_paid_edition",
         "in_full",
+        "released",
         "by_name",
         "needs",
         "platforms",

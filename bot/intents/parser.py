@@ -140,6 +140,7 @@ NOT_NEEDED = "not_needed"
 MESH_ASKED = "mesh_asked"
 SPANS = "spans_clusters"  # one mesh across the clusters counted
 IN_FULL = "in_full"
+RELEASED = "released"  # rules.yaml: must-haves a row in alpha, beta or preview does not meet
 BY_NAME = "by_name"
 ALSO_MEASURES = "also_measures"
 # rules.yaml phrases naming the unit a cost is asked in -> the unit answers give it in
@@ -1513,6 +1514,8 @@ class IntentParser:
             facts[NOT_NEEDED] = negated[:12]
         if in_full := [f for f in self._in_full(text, normalised) if f in features]:
             facts[IN_FULL] = in_full[:12]
+        if released := [f for f in self._released(text, normalised) if f in features]:
+            facts[RELEASED] = released[:12]
         # Said by what its name promises ("need mTLS"), a must-have asks for that part.
         if by_name := [f for f in self._by_name(normalised) if f in features]:
             facts[BY_NAME] = by_name[:12]
@@ -3643,16 +3646,33 @@ class IntentParser:
         """Features named right after an `in_full` cue ("real mutual TLS", "full mTLS"), or
         earlier in the clause an `in_full_after` cue closes ("FIPS 140 validated crypto for
         all traffic is non-negotiable")."""
+        found = self._qualified(text, normalised, "in_full", "in_full_after")
+        return found + [f for f in self._emphasised(text) if f not in found]
+
+    def _released(self, text: str, normalised: str) -> list[str]:
+        """Features asked for generally available: named right after a `released` cue ("GA
+        mTLS"), earlier in the clause a `released_after` cue closes ("need mTLS GA not beta"),
+        or all of them where a `released_all` cue is said ("no preview features")."""
+        if self._cues.has("released_all", normalised):
+            mentions = find_mentions(
+                normalised.split(), self._kb.mesh_index, self._kb.feature_index
+            )
+            return mentions.features
+        return self._qualified(text, normalised, "released", "released_after")
+
+    def _qualified(self, text: str, normalised: str, before_cue: str, after_cue: str) -> list[str]:
+        """Features named within a few words after a `before_cue`, or earlier in the clause an
+        `after_cue` closes."""
         tokens = normalised.split()
         found: list[str] = []
         spans = []
-        for match in self._cues.find("in_full", normalised):
+        for match in self._cues.find(before_cue, normalised):
             at = len(normalised[: match.end()].split())
             spans.append(tokens[at : at + IN_FULL_SPAN])
         before = ""
         for clause in CLAUSES.split(text):
             said = normalise(clause)
-            for match in self._cues.find("in_full_after", said):
+            for match in self._cues.find(after_cue, said):
                 # ", no exceptions" opening a clause closes the one before it
                 opened = said[: match.start()].split() or before.split()
                 spans.append(opened[-IN_FULL_BEFORE:])
@@ -3660,7 +3680,7 @@ class IntentParser:
         for span in spans:
             mentions = find_mentions(span, self._kb.mesh_index, self._kb.feature_index)
             found += [f for f in mentions.features if f not in found]
-        return found + [f for f in self._emphasised(text) if f not in found]
+        return found
 
     def _emphasised(self, text: str) -> list[str]:
         """A feature whose words are stressed, or that starts right after a stressed word
