@@ -32,7 +32,8 @@ def pick_of(kb: KnowledgeBase, context: Intent) -> str | None:
     """The mesh the thread's recommendation leads with, on the facts it carries: as the
     recommendation chose it, among the options it was asked to choose between, leaning
     where several are level (bot/answers/recommend.py)."""
-    return outlook_of(kb, context).verdict.pick
+    facts = known_facts(kb, context.facts)
+    return scoring.verdict_now(kb, facts, choosing.candidates(kb, context.options, facts)).pick
 
 
 def outlook_of(kb: KnowledgeBase, context: Intent) -> scoring.Outlook:

@@ -41,7 +41,7 @@ def catch_on_setup(kb: KnowledgeBase, mesh: Mesh, intent: Intent, cite: Citation
     among = choosing.candidates(kb, intent.options, facts)
     if not facts or mesh.id not in {m.id for m in among}:
         return None
-    verdict = scoring.outlook(kb, facts, among).verdict
+    verdict = scoring.verdict_now(kb, facts, among)
     screened = verdict.of(mesh.id)
     name = mesh.name
     catches: list[str] = []

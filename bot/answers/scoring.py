@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -472,14 +473,29 @@ def firing(
     rules: list[Rule],
     facts: dict[str, FactValue],
     before: frozenset[str] | None = None,
-    changed: frozenset[str] = frozenset(),
+    rechecked: frozenset[str] = frozenset(),
 ) -> list[Rule]:
     """The rules that fire on these facts. Given the ids of those `before` that fired on
-    facts that differ only in `changed`, only the rules testing a changed fact are re-checked
-    (a what-if answer changes a fact or two)."""
+    facts that differ only in facts the rules `rechecked` test (`rules_testing`), only those
+    are checked again (a what-if answer changes a fact or two)."""
     if before is None:
         return [r for r in rules if fires(r, facts)]
-    return [r for r in rules if (r.id in before if changed.isdisjoint(r.when) else fires(r, facts))]
+    return [r for r in rules if (fires(r, facts) if r.id in rechecked else r.id in before)]
+
+
+def rules_testing(kb: KnowledgeBase, facts: Iterable[str]) -> frozenset[str]:
+    """The ids of the decision rules that test any of these facts (indexed by fact once per
+    knowledge base)."""
+    testing = kb.derived("rules_by_fact", _rules_by_fact)
+    return frozenset().union(*(testing.get(fact, ()) for fact in facts))
+
+
+def _rules_by_fact(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    by_fact: dict[str, set[str]] = {}
+    for rule in kb.rules.rules:
+        for fact in rule.when:
+            by_fact.setdefault(fact, set()).add(rule.id)
+    return {fact: frozenset(ids) for fact, ids in by_fact.items()}
 
 
 def evaluate(
@@ -617,14 +633,22 @@ def outlook(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -
     before = frozenset(r.id for r in now)
 
     def after(option: Option) -> Verdict:
-        changed = frozenset(option.set)
         new = {**facts, **option.set}
-        rules = firing(kb.rules.rules, new, before, changed)
+        rules = firing(kb.rules.rules, new, before, rules_testing(kb, option.set))
         return evaluate(kb, new, among, screener, rules)
 
     options = [(q, o, after(o)) for q in open_questions(kb, facts) for o in q.offered(facts)]
     verdict = evaluate(kb, facts, among, screener, now)
     return Outlook(_leaning(verdict, options) if facts else verdict, options)
+
+
+def verdict_now(kb: KnowledgeBase, facts: dict[str, FactValue], among: list[Mesh]) -> Verdict:
+    """The verdict `outlook` gives, the what-ifs weighed only where they could lean a tie
+    (`_leaning`): a clear pick needs none of them."""
+    verdict = evaluate(kb, facts, among, Screener(kb), firing(kb.rules.rules, facts))
+    if not facts or len(verdict.level) < 2:
+        return verdict
+    return outlook(kb, facts, among).verdict
 
 
 RULED_OUT_BEHIND = 10  # an answer that rules an offering out leaves it this far behind the top

@@ -15,7 +15,6 @@ from bot.answers.footprint import Footprint, control_plane, footprint
 from bot.answers.requirements import Requirements
 from bot.answers.screening import Screened, builds_of, edition_closed, free_edition, managed
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.memo import kept
 from bot.knowledge.models import (
     Applies,
     CncfStatus,
@@ -53,7 +52,11 @@ class Field:
             return self.kb.derived("own_traits", own_traits)[trait][s.mesh.id]
         if trait in OWN_TRAITS:  # a changed copy of a mesh
             return OWN_TRAITS[trait](s.mesh, self.kb)
-        return kept(self._judged, (trait, s.mesh.id), lambda: FIELD_TRAITS[trait](s, self))
+        key = (trait, s.mesh.id)  # asked tens of thousands of times a recommendation
+        judged = self._judged.get(key)
+        if judged is None:
+            judged = self._judged[key] = FIELD_TRAITS[trait](s, self)
+        return judged
 
     @cached_property
     def footprints(self) -> dict[str, Footprint]:
