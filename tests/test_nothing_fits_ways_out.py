@@ -332,3 +332,17 @@ def test_a_cost_with_no_difference_asked_is_the_thread_mesh_alone(kb: KnowledgeB
     answer = talk(kb, *RUN_THEN_AMBIENT, "what would it cost at 90 services on 6 nodes?").answer
     assert answer is not None
     assert "AKS Istio-based service mesh add-on" not in answer.lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKS, 60 services, need sidecarless ambient and Microsoft support",
+        "AKS, 40 services, want sidecarless ambient and Microsoft support",
+        "we're on AKS, 90 services, need Microsoft support and no sidecars",
+    ],
+)
+def test_the_way_out_keeping_a_loosened_wish_names_it_once(engine: AnswerEngine, text: str):
+    lead = engine.ask(text).lead
+    assert "Or, keeping vendor support from Microsoft, give up" in lead
+    assert "Or, keeping vendor support from Microsoft, keeping" not in lead

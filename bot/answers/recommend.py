@@ -810,8 +810,11 @@ def _relaxed_note(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValu
     return f"Nothing meets every requirement, so I gave up the softest: {names}."
 
 
-def _given_up_names(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue]) -> str:
-    """The requirements given up, in words ('no sidecars'); '' where none was."""
+def _given_up_names(
+    kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactValue], plain: bool = False
+) -> str:
+    """The requirements given up, in words ('no sidecars'); '' where none was. `plain`: each
+    as it was asked, without the looser value kept ('vendor support from Microsoft')."""
     if not verdict.relaxed:
         return ""
     listed = kb.rules.fact(kb.rules.refusals.preferred_fact or "")
@@ -819,7 +822,7 @@ def _given_up_names(kb: KnowledgeBase, verdict: Verdict, facts: dict[str, FactVa
     soft = set(preferred) if listed and isinstance(preferred, list) else set()
     return _and(
         [
-            listed.says(f.id) if listed and f.id in soft else _given_up(verdict, c, f)
+            listed.says(f.id) if listed and f.id in soft else _given_up(verdict, c, f, plain)
             for c, f in _given_up_facts(kb, verdict.relaxed)
         ]
     )
@@ -832,13 +835,15 @@ def _given_up_facts(kb: KnowledgeBase, given_up: list[str]) -> list[tuple[str, F
     return [(c, f) for c, f in found if f]
 
 
-def _given_up(verdict: Verdict, constraint: str, fact: FactDef) -> str:
+def _given_up(verdict: Verdict, constraint: str, fact: FactDef, plain: bool = False) -> str:
     """A requirement given up in words: 'vendor support', or where it is held at a looser
-    value 'vendor support from Microsoft, keeping vendor support from any vendor'."""
+    value 'vendor support from Microsoft, keeping vendor support from any vendor' (`plain`:
+    'vendor support from Microsoft')."""
     if constraint not in verdict.loosened:
         return fact.label
     said, looser = verdict.loosened[constraint]
-    return f"{fact.label} from {fact.says(said)}, keeping {fact.label} from {fact.says(looser)}"
+    asked = f"{fact.label} from {fact.says(said)}"
+    return asked if plain else f"{asked}, keeping {fact.label} from {fact.says(looser)}"
 
 
 def _lead(
@@ -864,7 +869,7 @@ def _lead(
         or _relaxed_note(kb, verdict, facts)
     )
     if relaxed and verdict.pick and out:
-        kept = _given_up_names(kb, verdict, facts)
+        kept = _given_up_names(kb, verdict, facts, plain=True)
         relaxed += " " + ways_out_lead(kb, out, f"Or, keeping {kept or 'that'}")
     note = " ".join(part for part in (changed, relaxed, conflict) if part)
     said = {wishes.wanted_id(facts)} if conflict else set()
