@@ -338,7 +338,7 @@ def test_a_cost_with_no_difference_asked_is_the_thread_mesh_alone(kb: KnowledgeB
     "text",
     [
         "AKS, 60 services, need sidecarless ambient and Microsoft support",
-        "AKS, 40 services, want sidecarless ambient and Microsoft support",
+        "AKS 200 svcs, sidecarless please, and Microsoft support",
         "we're on AKS, 90 services, need Microsoft support and no sidecars",
     ],
 )
