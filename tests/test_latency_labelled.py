@@ -34,5 +34,6 @@ def test_a_latency_ranking_labels_its_worst_cases_and_shows_the_unranked(
     # the ranking sets like against like (one run); a mesh measured only in another run is
     # shown beside it, labelled, never dropped
     assert "Istio ambient mode" in out and "Istio (sidecar mode)" in out
-    assert "measured only in other benchmarks (not like for like): Linkerd: 16.8 ms" in out
-    assert "Linkerd (not ranked: another benchmark)" in out
+    # (which run is ranked follows the meshes that qualify: Cilium, whose mTLS is partial,
+    # counts since partial rows rank with their caveat, so LiveWyer's three-mesh run is it)
+    assert "measured only in other benchmarks (not like for like): Istio ambient mode" in out

@@ -93,7 +93,7 @@ class _Cued:
         self.objects = [
             (fact, said.value, pattern)
             for fact, said in cues.objects.items()
-            if (pattern := _object(said.words, said.unless_next))
+            if (pattern := _object(said.words, said.unless_next, said.unless_before))
         ]
 
     def cued(self, clause: str, pattern: LazyPattern) -> bool:
