@@ -870,22 +870,18 @@ def _check_rate_caps(rules: RulesFile, feature_ids: set[str] | None) -> Iterator
 def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
     facts = {f.id for f in rules.facts}
     ids = {c.id for c in rules.constraints}
-    for i, constraint_id in enumerate(rules.relax_order):
-        if constraint_id not in ids:
-            yield Problem(
-                file="rules.yaml",
-                path=f"relax_order[{i}]",
-                message=f"unknown constraint '{constraint_id}'",
-                fix="use the id of a constraint under constraints:",
-            )
-    for i, constraint_id in enumerate(rules.ways_out):
-        if constraint_id not in ids:
-            yield Problem(
-                file="rules.yaml",
-                path=f"ways_out[{i}]",
-                message=f"unknown constraint '{constraint_id}'",
-                fix="use the id of a constraint under constraints:",
-            )
+    for listed, constraint_ids in (
+        ("relax_order", rules.relax_order),
+        ("ways_out", rules.ways_out),
+    ):
+        for i, constraint_id in enumerate(constraint_ids):
+            if constraint_id not in ids:
+                yield Problem(
+                    file="rules.yaml",
+                    path=f"{listed}[{i}]",
+                    message=f"unknown constraint '{constraint_id}'",
+                    fix="use the id of a constraint under constraints:",
+                )
     for i, fact_id in enumerate(rules.relax_first):
         if fact_id not in facts:
             yield Problem(
