@@ -20,7 +20,7 @@ from dataclasses import replace
 from bot.answers import choosing, scoring
 from bot.intents.models import Aspect, Intent, IntentKind
 from bot.intents.parser import IntentParser
-from bot.intents.thread_setup import ADDED_UP, NOT_NEEDED, merged
+from bot.intents.thread_setup import ADDED_UP, NOT_NEEDED, as_list, merged
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue, Question
 
@@ -192,9 +192,9 @@ def _made_again(
     if facts == context.facts:
         return None
     # after a check of the pick, the features it checked were asked about, not needed
-    kept = context.features if made else _listed(context.facts.get("needs"))
+    kept = context.features if made else as_list(context.facts.get("needs"))
     # less what is now said not to be needed ("what if we go down to 1 cluster?")
-    dropped = _listed(facts.get(NOT_NEEDED))
+    dropped = as_list(facts.get(NOT_NEEDED))
     features = [f for f in dict.fromkeys([*kept, *needed_features(setup)]) if f not in dropped]
     before = made.verdict.pick if made else context.pick
     return Intent(
@@ -206,7 +206,3 @@ def _made_again(
         pick=before,
         passed=passed_over(asked, context, facts),
     )
-
-
-def _listed(value: FactValue | None) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -1025,7 +1025,7 @@ def _rate_lead(
     if measure == Measure.latency:
         lead = f"{what}{_setup(kb, headlines)}: {said}."
         official = _official_latency(kb, headlines, size)
-        if len(headlines) > 1 and all(f.basis == Basis.worst_case for _, f in headlines):
+        if _all_worst_cases(headlines):
             # worst cases side by side (no keep-alive): the order one run gives and the
             # projects' steady-state figures lead; the inflated values follow as a caveat
             order = _worst_case_order(headlines) if _comparable(headlines) else ""
@@ -1033,6 +1033,11 @@ def _rate_lead(
             return _sentences(order, official, worst, _separate_runs(kb, headlines))
         return _sentences(lead, _separate_runs(kb, headlines), official)
     return f"{what}: {said}."
+
+
+def _all_worst_cases(headlines: list[tuple[Mesh, Figure]]) -> bool:
+    """Several meshes' figures side by side, each a worst case (no keep-alive)."""
+    return len(headlines) > 1 and all(f.basis == Basis.worst_case for _, f in headlines)
 
 
 def _worst_case_order(headlines: list[tuple[Mesh, Figure]]) -> str:
@@ -1294,7 +1299,7 @@ def cost(kb: KnowledgeBase, intent: Intent) -> Answer:
             _worst_cases(kb, meshes, headlines, size),
             _steady_alike(kb, meshes, headlines, size),
         )
-        if len(headlines) > 1 and all(f.basis == Basis.worst_case for _, f in headlines):
+        if _all_worst_cases(headlines):
             lead = _sentences(steady, lead, worst)  # like-for-like steady state leads
         else:
             lead = _sentences(lead, worst, steady)

@@ -40,6 +40,7 @@ from bot.answers.results import (
 from bot.answers.screening import Screened, screen
 from bot.answers.steps import step
 from bot.intents.models import Aspect, Intent, IntentKind, Measure
+from bot.intents.thread_setup import as_list
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Basis, Figure, Level, Mesh, Metric, Platform, Scope, Status
 from bot.knowledge.wording import amount, figure_text, rate_text
@@ -326,8 +327,7 @@ def _among(kb: KnowledgeBase, intent: Intent, platforms: list[Platform], ruled_b
 
 def _must_haves(intent: Intent) -> list[str]:
     """The features asked about, and the must-haves the thread said before."""
-    said = intent.facts.get("needs")
-    return list(dict.fromkeys([*intent.features, *(said if isinstance(said, list) else [])]))
+    return list(dict.fromkeys([*intent.features, *as_list(intent.facts.get("needs"))]))
 
 
 def _features(kb: KnowledgeBase, intent: Intent) -> str:

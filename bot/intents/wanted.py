@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 
 from bot.intents.cues import CuePhrases
 from bot.intents.extract import find_mentions
+from bot.intents.thread_setup import as_list
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import FactValue
 
@@ -67,8 +68,7 @@ class WantReader:
 
 def wanted_needs(facts: Mapping[str, FactValue]) -> list[str]:
     """The needs said only as wants."""
-    said = facts.get(WANTED)
-    return [f for f in said if isinstance(f, str)] if isinstance(said, list) else []
+    return as_list(facts.get(WANTED))
 
 
 def without_wanted(facts: Mapping[str, FactValue]) -> dict[str, FactValue]:

@@ -867,6 +867,21 @@ def _check_rate_caps(rules: RulesFile, feature_ids: set[str] | None) -> Iterator
         )
 
 
+def _unknown_ids(
+    listed: str, said: list[str], known: set[str], kind: str, under: str
+) -> Iterator[Problem]:
+    """A problem for each id of the rules.yaml list `listed` that names no `kind` under
+    `under:`."""
+    for i, id_ in enumerate(said):
+        if id_ not in known:
+            yield Problem(
+                file="rules.yaml",
+                path=f"{listed}[{i}]",
+                message=f"unknown {kind} '{id_}'",
+                fix=f"use the id of a {kind} under {under}:",
+            )
+
+
 def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterator[Problem]:
     facts = {f.id for f in rules.facts}
     ids = {c.id for c in rules.constraints}
@@ -874,22 +889,8 @@ def _check_constraints(rules: RulesFile, feature_ids: set[str] | None) -> Iterat
         ("relax_order", rules.relax_order),
         ("ways_out", rules.ways_out),
     ):
-        for i, constraint_id in enumerate(constraint_ids):
-            if constraint_id not in ids:
-                yield Problem(
-                    file="rules.yaml",
-                    path=f"{listed}[{i}]",
-                    message=f"unknown constraint '{constraint_id}'",
-                    fix="use the id of a constraint under constraints:",
-                )
-    for i, fact_id in enumerate(rules.relax_first):
-        if fact_id not in facts:
-            yield Problem(
-                file="rules.yaml",
-                path=f"relax_first[{i}]",
-                message=f"unknown fact '{fact_id}'",
-                fix="use the id of a fact under facts:",
-            )
+        yield from _unknown_ids(listed, constraint_ids, ids, "constraint", "constraints")
+    yield from _unknown_ids("relax_first", rules.relax_first, facts, "fact", "facts")
     relaxed = {*rules.relax_order, *rules.relax_first}
     for i, kept in enumerate(rules.kept_over_new_needs):
         if kept not in relaxed:
